@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "coauthor",
+    products: [
+        .executable(name: "coauthor", targets: ["coauthor"]),
+        .library(name: "CoauthorCore", targets: ["CoauthorCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Graphviz's C API (cgraph + gvc), found through pkg-config; only CoauthorRender imports it.
+        .systemLibrary(
+            name: "CGraphviz",
+            path: "Sources/CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // Publications, identity, graph, metrics and exports. Never prints, never exits.
+        .target(name: "CoauthorCore"),
+        // Lays out and renders a MapScene through Graphviz, confined to one lock.
+        .target(name: "CoauthorRender", dependencies: ["CoauthorCore", "CGraphviz"]),
+        .executableTarget(
+            name: "coauthor",
+            dependencies: [
+                "CoauthorCore",
+                "CoauthorRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CoauthorCoreTests", dependencies: ["CoauthorCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "CoauthorRenderTests", dependencies: ["CoauthorRender", "CoauthorCore"]),
+        .testTarget(name: "CoauthorCLITests", dependencies: ["coauthor"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

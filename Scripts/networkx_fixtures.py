@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Compute reference metric values with networkx for the Swift tests.
+
+Run from the repository root:  python3 Scripts/networkx_fixtures.py
+Writes Tests/CoauthorCoreTests/Fixtures/graphs/<name>.json, one per graph:
+  {"name", "nodes": [names], "edges": [[i, j, weight], ...], "expected": {metric: [value per node], ...},
+   "modularity_louvain_mean": float}
+Every value is what SPEC.md section 5 names as the reference call. The seed graph is
+built here from Data/publications.bib by a small independent reader, so the Swift
+BibTeX reader and graph builder are checked against it too (node names, papers, years).
+"""
+import json
+from fractions import Fraction
+import math
+import os
+import random
+import re
+import sys
+
+import networkx as nx
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "Tests", "CoauthorCoreTests", "Fixtures", "graphs")
+
+
+def metrics(G):
+    """The SPEC section 5 reference calls, on a graph with 'weight' and 'distance' = 1/weight.
+
+    Distances are exact fractions where weights are whole numbers: networkx then compares
+    path lengths exactly, so 1/3 + 1/3 + 1/3 ties with 1 as SPEC section 5 requires (plain
+    floats would miss such ties through rounding; our tolerance of 1e-10 does not).
+    """
+    for u, v, d in G.edges(data=True):
+        w = d["weight"]
+        d["distance"] = Fraction(1, int(w)) if float(w).is_integer() else 1.0 / w
+    nodes = list(G.nodes())
+    out = {
+        "degree": [G.degree(v) for v in nodes],
+        "strength": [G.degree(v, weight="weight") for v in nodes],
+        "betweenness": nx.betweenness_centrality(G, weight="distance", normalized=True),
+        "closeness": nx.closeness_centrality(G, distance="distance", wf_improved=True),
+        "harmonic": nx.harmonic_centrality(G, distance="distance"),
+        "eigenvector": nx.eigenvector_centrality(G, weight="weight", max_iter=10000, tol=1e-12),
+        "pagerank": nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-12, max_iter=10000),
+        "clustering": nx.clustering(G),
+        "core": nx.core_number(G),
+        "constraint": nx.constraint(G, weight="weight"),
+    }
+    for key, value in out.items():
+        if isinstance(value, dict):
+            out[key] = [float(value[v]) for v in nodes]
+    out["constraint"] = [None if (x is None or (isinstance(x, float) and math.isnan(x))) else x for x in out["constraint"]]
+    return out
+
+
+def louvain_mean(G, seeds=range(10)):
+    if G.number_of_edges() == 0:
+        return 0.0
+    values = []
+    for s in seeds:
+        parts = nx.community.louvain_communities(G, weight="weight", seed=s)
+        values.append(nx.community.modularity(G, parts, weight="weight"))
+    return sum(values) / len(values)
+
+
+def write(name, G, extra=None):
+    nodes = list(G.nodes())
+    index = {v: i for i, v in enumerate(nodes)}
+    record = {
+        "name": name,
+        "nodes": [str(v) for v in nodes],
+        "edges": [[index[u], index[v], d["weight"]] for u, v, d in G.edges(data=True)],
+        "expected": metrics(G),
+        "modularity_louvain_mean": louvain_mean(G),
+    }
+    if extra:
+        record.update(extra)
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as f:
+        json.dump(record, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    print(f"{name}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", file=sys.stderr)
+
+
+def weighted(G, w=1.0):
+    for u, v in G.edges():
+        G[u][v]["weight"] = w
+    return G
+
+
+# --- a tiny, independent reader for the seed bibliography -------------------------------
+
+def seed_publications(path):
+    text = open(path, encoding="utf-8").read()
+    pubs = []
+    for match in re.finditer(r"@(\w+)\s*\{\s*([^,\s]+)\s*,", text):
+        kind = match.group(1).lower()
+        if kind in ("string", "comment", "preamble"):
+            continue
+        body_start = match.end()
+        depth, i = 1, body_start
+        while depth:
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            i += 1
+        body = text[body_start:i - 1]
+        fields = {}
+        for f in re.finditer(r"(\w[\w+]*)\s*=\s*", body):
+            name, j = f.group(1).lower(), f.end()
+            if body[j] == "{":
+                depth, k = 1, j + 1
+                while depth:
+                    depth += {"{": 1, "}": -1}.get(body[k], 0)
+                    k += 1
+                fields.setdefault(name, body[j + 1:k - 1])
+            else:
+                fields.setdefault(name, re.match(r"[^,]*", body[j:]).group(0).strip())
+        authors = []
+        for raw in re.split(r"\s+and\s+", " ".join(fields["author"].split())):
+            if "," in raw:
+                last, first = [p.strip() for p in raw.split(",", 1)]
+                raw = first + " " + last
+            authors.append(raw.replace("{", "").replace("}", ""))
+        pubs.append((match.group(2), int(fields["year"]), authors))
+    return pubs
+
+
+def seed_graph():
+    pubs = seed_publications(os.path.join(ROOT, "Data", "publications.bib"))
+    G = nx.Graph()
+    papers, first, last = {}, {}, {}
+    for _, year, authors in pubs:
+        for a in authors:
+            G.add_node(a)
+            papers[a] = papers.get(a, 0) + 1
+            first[a] = min(first.get(a, year), year)
+            last[a] = max(last.get(a, year), year)
+        for i, a in enumerate(authors):
+            for b in authors[i + 1:]:
+                if G.has_edge(a, b):
+                    e = G[a][b]
+                    e["weight"] += 1
+                    e["first_year"] = min(e["first_year"], year)
+                    e["last_year"] = max(e["last_year"], year)
+                else:
+                    G.add_edge(a, b, weight=1.0, first_year=year, last_year=year)
+    nodes = list(G.nodes())
+    index = {v: i for i, v in enumerate(nodes)}
+    extra = {
+        "publications": len(pubs),
+        "papers": [papers[v] for v in nodes],
+        "first_year": [first[v] for v in nodes],
+        "last_year": [last[v] for v in nodes],
+        "edge_years": [[index[u], index[v], d["first_year"], d["last_year"]] for u, v, d in G.edges(data=True)],
+    }
+    return G, extra
+
+
+def main():
+    write("path", weighted(nx.path_graph(5)))
+    write("star", weighted(nx.star_graph(5)))
+    bridge = nx.disjoint_union(nx.complete_graph(5), nx.complete_graph(5))
+    bridge.add_edge(4, 5)
+    write("two_cliques_bridge", weighted(bridge))
+    disconnected = nx.Graph()
+    disconnected.add_nodes_from(range(9))
+    disconnected.add_weighted_edges_from([(0, 1, 2.0), (1, 2, 1.0), (0, 2, 3.0), (3, 4, 1.0), (4, 5, 2.0), (5, 6, 1.0)])
+    write("disconnected_isolates", disconnected)
+    # Integer weights make many equal-length paths (1/3 + 1/3 + 1/3 = 1): the tolerance case.
+    rng = random.Random(7)
+    G = nx.gnm_random_graph(40, 90, seed=7)
+    for u, v in G.edges():
+        G[u][v]["weight"] = float(rng.choice([1, 1, 1, 2, 3, 6]))
+    write("random_weighted", G)
+    seed, extra = seed_graph()
+    write("seed", seed, extra)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+/// How the weight of a tie is computed (SPEC §4).
+public enum Weighting: String, Sendable, CaseIterable {
+    /// w = number of joint papers.
+    case count
+    /// Newman (2001): w = Σ over joint papers k of 1 / (n_k − 1), n_k = authors of paper k.
+    case fractional
+}
+
+/// The co-authorship network of SPEC §4: one node per resolved author, one
+/// edge per pair of authors with a joint paper, with papers and years on every tie.
+public struct CoauthorNetwork: Sendable {
+    /// The topology and tie weights.
+    public var graph: WeightedGraph
+    /// Display name per node.
+    public var names: [String]
+    /// Publications per node (within the filters).
+    public var papers: [Int]
+    /// First and last publication year per node (nil when none of its papers has a year).
+    public var firstYear: [Int?]
+    public var lastYear: [Int?]
+    /// Joint publications per edge.
+    public var edgePapers: [Int]
+    /// First and last year of a joint publication per edge.
+    public var edgeFirstYear: [Int?]
+    public var edgeLastYear: [Int?]
+    /// The years of the joint publications of each edge, ascending, with repeats.
+    public var edgeYears: [[Int]]
+    public var weighting: Weighting
+    /// The focus author's node, if it is in the network.
+    public var focus: Int?
+    /// Human-readable description of the filters in force (for titles and exports).
+    public var filterDescription: String
+    /// Publications within the filters that added no edges because they had more than `--max-authors` authors.
+    public var skippedLargePublications: Int
+    /// Publications within the filters.
+    public var publicationCount: Int
+
+    public var nodeCount: Int { graph.nodeCount }
+    public var edgeCount: Int { graph.edgeCount }
+
+    /// The node whose display name is `name` (exact match first, then case-insensitive).
+    public func node(named name: String) -> Int? {
+        if let v = names.firstIndex(of: name) { return v }
+        let lowered = name.lowercased()
+        return names.firstIndex { $0.lowercased() == lowered }
+    }
+
+    /// The node with the most papers (ties: alphabetical), SPEC §1's default focus.
+    public var mostProlificNode: Int? {
+        names.indices.min { a, b in
+            papers[a] != papers[b] ? papers[a] > papers[b] : names[a] < names[b]
+        }
+    }
+}

@@ -1,0 +1,194 @@
+/// Options that shape the network (SPEC §1 shared options, §4).
+public struct NetworkOptions: Sendable, Equatable {
+    public var weighting: Weighting = .count
+    /// Inclusive year range; publications without a year are left out when either bound is set.
+    public var fromYear: Int?
+    public var toYear: Int?
+    /// Publications with more authors add no edges (their authors stay nodes).
+    public var maxAuthors: Int = 50
+    /// Edges with a smaller weight are dropped (after weighting).
+    public var minWeight: Double?
+    /// Authors with fewer publications are dropped.
+    public var minPapers: Int?
+    /// The focus author's name; with `radius`, only the ego network is kept.
+    public var focus: String?
+    public var radius: Int?
+
+    public init() {}
+}
+
+/// Errors in the request itself (not in the input data).
+public enum NetworkError: Error, Sendable, CustomStringConvertible, Equatable {
+    case unknownFocus(String, suggestions: [String])
+
+    public var description: String {
+        switch self {
+        case let .unknownFocus(name, suggestions):
+            let hint = suggestions.isEmpty ? "run `coauthor rank --top 0` to list the authors"
+                : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            return "no author named '\(name)' in the network; \(hint)"
+        }
+    }
+}
+
+/// Builds a `CoauthorNetwork` from publications and resolved authors (SPEC §4).
+public enum NetworkBuilder {
+    /// Builds the network.
+    ///
+    /// Pairs of co-authors are emitted as 64-bit keys, sorted and aggregated, so
+    /// the result (including floating-point sums of fractional weights) does not
+    /// depend on hashing order.
+    /// - Throws: `NetworkError.unknownFocus` when `options.focus` names nobody.
+    /// - Complexity: O(P log P) for P author pairs over all publications.
+    public static func build(publications: [Publication], authors: AuthorIndex, options: NetworkOptions) throws(NetworkError) -> CoauthorNetwork {
+        let authorCount = authors.names.count
+        let selected = publications.indices.filter { index in
+            guard options.fromYear != nil || options.toYear != nil else { return true }
+            guard let year = publications[index].year else { return false }
+            return year >= (options.fromYear ?? .min) && year <= (options.toYear ?? .max)
+        }
+
+        var papers = [Int](repeating: 0, count: authorCount)
+        var first = [Int?](repeating: nil, count: authorCount)
+        var last = [Int?](repeating: nil, count: authorCount)
+        for index in selected {
+            let year = publications[index].year
+            for a in authors.authorsOfPublication[index] {
+                let a = Int(a)
+                papers[a] += 1
+                if let year {
+                    first[a] = min(first[a] ?? year, year)
+                    last[a] = max(last[a] ?? year, year)
+                }
+            }
+        }
+        let minPapers = options.minPapers ?? 1
+        let kept = papers.map { $0 >= max(1, minPapers) }
+
+        // Author pairs as (low << 32 | high, publication).
+        var pairs: [(key: UInt64, publication: Int32)] = []
+        var skippedLarge = 0
+        for index in selected {
+            let ids = authors.authorsOfPublication[index]
+            guard ids.count >= 2 else { continue }
+            if ids.count > options.maxAuthors {
+                skippedLarge += 1
+                continue
+            }
+            for i in 0..<ids.count where kept[Int(ids[i])] {
+                for j in (i + 1)..<ids.count where kept[Int(ids[j])] {
+                    let a = UInt64(min(ids[i], ids[j])), b = UInt64(max(ids[i], ids[j]))
+                    pairs.append((a << 32 | b, Int32(index)))
+                }
+            }
+        }
+        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.publication < $1.publication }
+
+        var source: [Int32] = [], target: [Int32] = [], weight: [Double] = []
+        var edgePapers: [Int] = [], edgeFirst: [Int?] = [], edgeLast: [Int?] = [], edgeYears: [[Int]] = []
+        var start = 0
+        while start < pairs.count {
+            var end = start
+            let key = pairs[start].key
+            var w = 0.0
+            var years: [Int] = []
+            while end < pairs.count, pairs[end].key == key {
+                let publication = Int(pairs[end].publication)
+                switch options.weighting {
+                case .count: w += 1
+                case .fractional: w += 1 / Double(authors.authorsOfPublication[publication].count - 1)
+                }
+                if let year = publications[publication].year { years.append(year) }
+                end += 1
+            }
+            if w >= (options.minWeight ?? 0) {
+                years.sort()
+                source.append(Int32(key >> 32)); target.append(Int32(key & 0xFFFF_FFFF)); weight.append(w)
+                edgePapers.append(end - start)
+                edgeFirst.append(years.first); edgeLast.append(years.last); edgeYears.append(years)
+            }
+            start = end
+        }
+
+        // Renumber: authors with at least one publication within the filters.
+        var newID = [Int32](repeating: -1, count: authorCount)
+        var nodes: [Int] = []
+        for a in 0..<authorCount where kept[a] {
+            newID[a] = Int32(nodes.count)
+            nodes.append(a)
+        }
+        let graph = WeightedGraph(nodeCount: nodes.count, source: source.map { newID[Int($0)] },
+                                  target: target.map { newID[Int($0)] }, weight: weight)
+        var network = CoauthorNetwork(
+            graph: graph,
+            names: nodes.map { authors.names[$0] },
+            papers: nodes.map { papers[$0] },
+            firstYear: nodes.map { first[$0] },
+            lastYear: nodes.map { last[$0] },
+            edgePapers: edgePapers, edgeFirstYear: edgeFirst, edgeLastYear: edgeLast, edgeYears: edgeYears,
+            weighting: options.weighting,
+            focus: nil,
+            filterDescription: describe(options),
+            skippedLargePublications: skippedLarge,
+            publicationCount: selected.count)
+
+        if let focusName = options.focus {
+            guard let focus = network.node(named: focusName) ?? authors.id(named: focusName).flatMap({ id -> Int? in
+                let v = newID[Int(id)]
+                return v >= 0 ? Int(v) : nil
+            }) else {
+                throw .unknownFocus(focusName, suggestions: suggestions(for: focusName, in: network.names))
+            }
+            network.focus = focus
+            if let radius = options.radius {
+                network = egoNetwork(of: network, radius: radius)
+            }
+        } else {
+            network.focus = network.mostProlificNode
+        }
+        return network
+    }
+
+    /// The part of `network` within `radius` hops of its focus.
+    /// - Complexity: O(n + m).
+    public static func egoNetwork(of network: CoauthorNetwork, radius: Int) -> CoauthorNetwork {
+        guard let focus = network.focus else { return network }
+        let hops = network.graph.hopDistances(from: focus, limit: radius)
+        let (graph, nodes, edges) = network.graph.induced(keeping: hops.map { $0 >= 0 })
+        var ego = network
+        ego.graph = graph
+        ego.names = nodes.map { network.names[$0] }
+        ego.papers = nodes.map { network.papers[$0] }
+        ego.firstYear = nodes.map { network.firstYear[$0] }
+        ego.lastYear = nodes.map { network.lastYear[$0] }
+        ego.edgePapers = edges.map { network.edgePapers[$0] }
+        ego.edgeFirstYear = edges.map { network.edgeFirstYear[$0] }
+        ego.edgeLastYear = edges.map { network.edgeLastYear[$0] }
+        ego.edgeYears = edges.map { network.edgeYears[$0] }
+        ego.focus = nodes.firstIndex(of: focus)
+        ego.filterDescription = [network.filterDescription, "ego network of \(network.names[focus]), radius \(radius)"]
+            .filter { !$0.isEmpty }.joined(separator: ", ")
+        return ego
+    }
+
+    static func describe(_ options: NetworkOptions) -> String {
+        var parts: [String] = []
+        if options.fromYear != nil || options.toYear != nil {
+            parts.append("years \(options.fromYear.map(String.init) ?? "…")–\(options.toYear.map(String.init) ?? "…")")
+        }
+        if options.weighting == .fractional { parts.append("fractional weights") }
+        if let w = options.minWeight { parts.append("min weight \(w)") }
+        if let p = options.minPapers, p > 1 { parts.append("authors with ≥ \(p) papers") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Names sharing the surname (last word) or the first word with `name`, at most three.
+    static func suggestions(for name: String, in names: [String]) -> [String] {
+        let words = name.lowercased().split(separator: " ")
+        guard let lastWord = words.last else { return [] }
+        return Array(names.filter { candidate in
+            let c = candidate.lowercased().split(separator: " ")
+            return c.last == lastWord || c.first == words.first
+        }.sorted().prefix(3))
+    }
+}

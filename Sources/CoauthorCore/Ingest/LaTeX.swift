@@ -1,0 +1,172 @@
+import Foundation
+
+/// Decodes the LaTeX that bibliographies use in names and titles into Unicode.
+///
+/// Handles accent commands in every form (`{\"o}`, `\"{o}`, `\"o`, `\'\i`,
+/// `\c{c}`, `\v s`), special letters (`\ss`, `\o`, `\aa`, `\ae`, `\l`, `\i`, …),
+/// escaped specials (`\&`, `\%`, `\$`, `\#`, `\_`, `\{`, `\}`), `~` as a space,
+/// `--`/`---` as dashes; removes protective braces and math `$`; keeps the
+/// argument of unknown commands (`\emph{x}` → `x`); returns NFC.
+///
+/// Nesting is handled with an explicit depth bound rather than input-controlled
+/// recursion: accent arguments deeper than a few levels are taken literally.
+///
+/// - Complexity: O(n) in the length of the text.
+public enum LaTeX {
+    static let accents: [Character: Unicode.Scalar] = [
+        "\"": "\u{0308}", "'": "\u{0301}", "`": "\u{0300}", "^": "\u{0302}",
+        "~": "\u{0303}", "=": "\u{0304}", ".": "\u{0307}", "u": "\u{0306}",
+        "v": "\u{030C}", "H": "\u{030B}", "c": "\u{0327}", "k": "\u{0328}",
+        "r": "\u{030A}", "d": "\u{0323}", "b": "\u{0331}", "t": "\u{0361}",
+    ]
+
+    static let letters: [String: String] = [
+        "ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
+        "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "SS": "SS",
+        "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ", "ng": "ŋ", "NG": "Ŋ", "dj": "đ", "DJ": "Đ",
+        "textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘",
+        "textquotedblleft": "“", "textquotedblright": "”", "textellipsis": "…", "ldots": "…",
+        "dots": "…", "textregistered": "®", "texttrademark": "™", "copyright": "©",
+        "textsterling": "£", "euro": "€", "S": "§", "P": "¶", "textdegree": "°",
+        "guillemotleft": "«", "guillemotright": "»", "quad": " ", "qquad": " ", "LaTeX": "LaTeX", "TeX": "TeX",
+    ]
+
+    /// Decodes `text` to Unicode NFC with whitespace collapsed to single spaces.
+    public static func decode(_ text: String) -> String {
+        if !text.contains(where: { "\\{}$~-".contains($0) }) {
+            return collapseWhitespace(text).precomposedStringWithCanonicalMapping
+        }
+        let decoded = decodeRaw(Array(text), depth: 0)
+        return collapseWhitespace(decoded).precomposedStringWithCanonicalMapping
+    }
+
+    /// Collapses runs of white space (including line breaks) into one space and trims the ends.
+    public static func collapseWhitespace(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func decodeRaw(_ chars: [Character], depth: Int) -> String {
+        var out = ""
+        var index = 0
+        let count = chars.count
+        while index < count {
+            let char = chars[index]
+            switch char {
+            case "{", "}", "$":
+                index += 1
+            case "~":
+                out.append(" ")
+                index += 1
+            case "-":
+                if index + 2 < count, chars[index + 1] == "-", chars[index + 2] == "-" {
+                    out.append("—")
+                    index += 3
+                } else if index + 1 < count, chars[index + 1] == "-" {
+                    out.append("–")
+                    index += 2
+                } else {
+                    out.append("-")
+                    index += 1
+                }
+            case "\\":
+                index = decodeCommand(chars, at: index, depth: depth, into: &out)
+            default:
+                out.append(char)
+                index += 1
+            }
+        }
+        return out
+    }
+
+    /// Decodes the command starting with the backslash at `start`; returns the index after it.
+    private static func decodeCommand(_ chars: [Character], at start: Int, depth: Int, into out: inout String) -> Int {
+        let count = chars.count
+        var index = start + 1
+        guard index < count else { return index }
+        let first = chars[index]
+        if !first.isLetter {
+            index += 1
+            if let mark = accents[first] {
+                return applyAccent(mark, chars, from: index, depth: depth, into: &out)
+            }
+            switch first {
+            case "&", "%", "$", "#", "_", "{", "}": out.append(first)
+            case "\\": out.append(" ")
+            case " ", ",", ";", ":", "!", "/": if first != "/" && first != "!" { out.append(" ") }
+            default: out.append(first)
+            }
+            return index
+        }
+        var name = ""
+        while index < count, chars[index].isLetter, chars[index].isASCII {
+            name.append(chars[index])
+            index += 1
+        }
+        if name.count == 1, let mark = accents[Character(name)] {
+            // Letter accents (`\c c`, `\v{s}`) allow blanks before their argument.
+            while index < count, chars[index] == " " { index += 1 }
+            return applyAccent(mark, chars, from: index, depth: depth, into: &out)
+        }
+        // A control word swallows the blanks after it (`\ss x` is "ßx"), but a
+        // following `{}` is a common terminator and is simply dropped by the caller.
+        while index < count, chars[index] == " " { index += 1 }
+        if let letter = letters[name] {
+            out.append(letter)
+            return index
+        }
+        // Unknown command (\emph, \textbf, \url, …): keep its argument, drop the command.
+        return index
+    }
+
+    /// Puts `mark` on the first letter of the accent's argument: `{o}`, `o`, `\i`, `{\i}`.
+    private static func applyAccent(_ mark: Unicode.Scalar, _ chars: [Character], from start: Int, depth: Int, into out: inout String) -> Int {
+        let count = chars.count
+        var index = start
+        var argument = ""
+        if index < count, chars[index] == "{" {
+            var level = 0
+            let open = index
+            var end = index
+            while end < count {
+                if chars[end] == "{" { level += 1 }
+                if chars[end] == "}" {
+                    level -= 1
+                    if level == 0 { break }
+                }
+                end += 1
+            }
+            let inner = Array(chars[(open + 1)..<min(end, count)])
+            argument = depth < 4 ? decodeRaw(inner, depth: depth + 1) : String(inner)
+            index = min(end + 1, count)
+        } else if index < count, chars[index] == "\\" {
+            var single = ""
+            index = decodeCommand(chars, at: index, depth: depth + 1, into: &single)
+            argument = single
+        } else if index < count {
+            argument = String(chars[index])
+            index += 1
+        }
+        guard let base = argument.first else {
+            out.unicodeScalars.append(mark)
+            return index
+        }
+        // Dotless i and j carry the accent as plain i and j do in Unicode.
+        let letter: Character = base == "ı" ? "i" : (base == "ȷ" ? "j" : base)
+        out.append(letter)
+        out.unicodeScalars.append(mark)
+        out.append(contentsOf: argument.dropFirst())
+        return index
+    }
+}

@@ -1,0 +1,74 @@
+/// Maps byte offsets of a UTF-8 buffer to 1-based line and column numbers.
+///
+/// Built once per file in one pass; each lookup is a binary search, so the
+/// readers can carry plain byte offsets and pay for line numbers only when a
+/// diagnostic or a record location needs one.
+struct LineIndex {
+    private let lineStarts: [Int]
+    private let bytes: [UInt8]
+    let path: String
+
+    /// - Complexity: O(n) in the number of bytes.
+    init(bytes: [UInt8], path: String) {
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        self.lineStarts = starts
+        self.bytes = bytes
+        self.path = path
+    }
+
+    /// The location of `offset`; the column counts Unicode scalars, not bytes.
+    /// - Complexity: O(log lines + length of the line).
+    func location(of offset: Int) -> SourceLocation {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        var column = 1
+        var index = lineStarts[low]
+        let end = min(offset, bytes.count)
+        while index < end {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourceLocation(path: path, line: low + 1, column: column, byteOffset: offset)
+    }
+}
+
+/// Checks that `bytes` are well-formed UTF-8.
+/// - Returns: the byte offset of the first invalid sequence, or nil.
+/// - Complexity: O(n).
+func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+            index += 1
+            continue
+        }
+        let length: Int
+        var minimum: UInt32
+        var scalar: UInt32
+        switch lead {
+        case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(lead & 0x1F)
+        case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
+        case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
+        default: return index
+        }
+        if index + length > count { return index }
+        for k in 1..<length {
+            let byte = bytes[index + k]
+            if byte & 0xC0 != 0x80 { return index }
+            scalar = scalar << 6 | UInt32(byte & 0x3F)
+        }
+        if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+        index += length
+    }
+    return nil
+}

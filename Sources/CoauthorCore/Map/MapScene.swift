@@ -1,0 +1,113 @@
+/// A drawing-ready description of a collaboration map: every visual decision
+/// (size, colour, which labels show, tooltips, legend) is already made, so a
+/// renderer only has to lay it out and draw it.
+///
+/// `MapSceneBuilder` makes one from a graph and its metrics; `CoauthorRender`
+/// turns one into SVG, PNG or PDF through Graphviz.
+public struct MapScene: Sendable, Equatable {
+    /// An sRGB colour with alpha, each channel 0...255.
+    public struct Color: Sendable, Equatable, Hashable {
+        public var red: UInt8
+        public var green: UInt8
+        public var blue: UInt8
+        public var alpha: UInt8
+
+        public init(red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8 = 255) {
+            self.red = red
+            self.green = green
+            self.blue = blue
+            self.alpha = alpha
+        }
+
+        /// `#rrggbb` when opaque, `#rrggbbaa` otherwise (the form Graphviz and SVG read).
+        public var hex: String {
+            func byte(_ v: UInt8) -> String {
+                let digits = Array("0123456789abcdef")
+                return String([digits[Int(v >> 4)], digits[Int(v & 15)]])
+            }
+            let rgb = "#" + byte(red) + byte(green) + byte(blue)
+            return alpha == 255 ? rgb : rgb + byte(alpha)
+        }
+    }
+
+    public struct Node: Sendable, Equatable {
+        /// Stable identifier, unique within the scene (used as the Graphviz node name and SVG id).
+        public var id: String
+        /// The author's display name.
+        public var label: String
+        /// Whether the label is drawn; unlabelled nodes still carry it in their tooltip.
+        public var showsLabel: Bool
+        /// Hover text: name, papers, co-authors, years.
+        public var tooltip: String
+        /// Diameter in inches; area is proportional to the size metric.
+        public var diameter: Double
+        public var fill: Color
+        /// The focus author: drawn with a heavy outline.
+        public var isFocus: Bool
+
+        public init(id: String, label: String, showsLabel: Bool, tooltip: String,
+                    diameter: Double, fill: Color, isFocus: Bool) {
+            self.id = id
+            self.label = label
+            self.showsLabel = showsLabel
+            self.tooltip = tooltip
+            self.diameter = diameter
+            self.fill = fill
+            self.isFocus = isFocus
+        }
+    }
+
+    public struct Edge: Sendable, Equatable {
+        /// Index into `nodes`.
+        public var source: Int
+        /// Index into `nodes`.
+        public var target: Int
+        /// Stroke width in points, proportional to the tie weight.
+        public var penWidth: Double
+        /// Hover text: both names, joint papers, years.
+        public var tooltip: String
+        public var color: Color
+        /// Layout weight: stronger ties pull their ends closer (neato/fdp `weight`, sfdp ignores it).
+        public var strength: Double
+
+        public init(source: Int, target: Int, penWidth: Double, tooltip: String,
+                    color: Color, strength: Double) {
+            self.source = source
+            self.target = target
+            self.penWidth = penWidth
+            self.tooltip = tooltip
+            self.color = color
+            self.strength = strength
+        }
+    }
+
+    /// One row of the legend: a swatch and what it means.
+    public struct LegendEntry: Sendable, Equatable {
+        public var label: String
+        public var color: Color
+        public init(label: String, color: Color) {
+            self.label = label
+            self.color = color
+        }
+    }
+
+    /// The heading drawn above the map (corpus, filters, what was left out).
+    public var title: String
+    /// A second, smaller line under the title (e.g. "node area: pagerank · edge width: joint papers").
+    public var subtitle: String
+    public var nodes: [Node]
+    public var edges: [Edge]
+    public var legend: [LegendEntry]
+    /// Index of the focus author in `nodes`, if any (the root for `twopi`).
+    public var focus: Int?
+
+    public init(title: String, subtitle: String, nodes: [Node], edges: [Edge],
+                legend: [LegendEntry], focus: Int?) {
+        self.title = title
+        self.subtitle = subtitle
+        self.nodes = nodes
+        self.edges = edges
+        self.legend = legend
+        self.focus = focus
+    }
+}

@@ -1,0 +1,182 @@
+/// What the fill colour of a node shows (SPEC §8).
+public enum MapColoring: String, Sendable, CaseIterable {
+    case community
+    case firstYear = "first-year"
+    case component
+    case none
+}
+
+/// Visual choices for a map.
+public struct MapStyle: Sendable, Equatable {
+    /// Node area is proportional to this metric.
+    public var sizeBy: Metric = .pagerank
+    public var coloring: MapColoring = .community
+    /// How many of the most central authors (by `sizeBy`) get a visible label; the focus always does.
+    public var labels: Int = 30
+    /// Above this many authors, only the strongest part (by `sizeBy`) is drawn.
+    public var maxNodes: Int = 2000
+    /// Names the corpus in the title (e.g. the input file name).
+    public var corpusName: String = ""
+
+    public init() {}
+}
+
+/// Makes a `MapScene` from a network and its metrics: sizes, colours, labels,
+/// tooltips, legend and title (SPEC §8).
+public enum MapSceneBuilder {
+    /// Colour-blind-safe categorical palette (Okabe & Ito, 2008), most distinct first.
+    static let categorical: [MapScene.Color] = [
+        .init(red: 0x00, green: 0x72, blue: 0xB2), .init(red: 0xE6, green: 0x9F, blue: 0x00),
+        .init(red: 0x00, green: 0x9E, blue: 0x73), .init(red: 0xCC, green: 0x79, blue: 0xA7),
+        .init(red: 0x56, green: 0xB4, blue: 0xE9), .init(red: 0xD5, green: 0x5E, blue: 0x00),
+        .init(red: 0xF0, green: 0xE4, blue: 0x42),
+    ]
+    static let grey = MapScene.Color(red: 0xBB, green: 0xBB, blue: 0xBB)
+    /// Sequential palette (viridis, five steps) for years, oldest first.
+    static let sequential: [MapScene.Color] = [
+        .init(red: 0x44, green: 0x01, blue: 0x54), .init(red: 0x3B, green: 0x52, blue: 0x8B),
+        .init(red: 0x21, green: 0x91, blue: 0x8C), .init(red: 0x5E, green: 0xC9, blue: 0x62),
+        .init(red: 0xFD, green: 0xE7, blue: 0x25),
+    ]
+
+    /// Builds the scene.
+    /// - Precondition: `metrics` contains `style.sizeBy` (and communities when colouring by them).
+    /// - Complexity: O(n log n + m).
+    public static func scene(for network: CoauthorNetwork, metrics: MetricTable, style: MapStyle) -> MapScene {
+        let size = metrics[style.sizeBy] ?? network.papers.map(Double.init)
+        let byImportance = metrics.ranking(by: style.sizeBy, names: network.names)
+
+        // Keep the strongest part when the network is too large to draw.
+        var keep = [Bool](repeating: true, count: network.nodeCount)
+        var truncated = false
+        if network.nodeCount > style.maxNodes {
+            truncated = true
+            keep = [Bool](repeating: false, count: network.nodeCount)
+            for v in byImportance.prefix(style.maxNodes) { keep[v] = true }
+            if let focus = network.focus { keep[focus] = true }
+        }
+        let (graph, nodes, edges) = network.graph.induced(keeping: keep)
+
+        let labelled = Set(byImportance.filter { keep[$0] }.prefix(style.labels) + (network.focus.map { [$0] } ?? []))
+        let finite = nodes.map { size[$0] }.filter { $0.isFinite }
+        let largest = max(finite.max() ?? 1, .leastNonzeroMagnitude)
+        let smallest = min(finite.min() ?? 0, largest)
+        let count = Double(nodes.count)
+        let maxDiameter = count <= 60 ? 0.85 : (count <= 400 ? 0.6 : 0.4)
+        let minDiameter = count <= 60 ? 0.18 : (count <= 400 ? 0.1 : 0.05)
+
+        let (fills, legend) = colors(network: network, metrics: metrics, nodes: nodes, style: style)
+        var sceneNodes: [MapScene.Node] = []
+        sceneNodes.reserveCapacity(nodes.count)
+        for (index, v) in nodes.enumerated() {
+            let value = size[v].isFinite ? size[v] : smallest
+            let share = largest > smallest ? (value - smallest) / (largest - smallest) : 1
+            // Area proportional to the metric: the diameter grows with its square root.
+            let diameter = minDiameter + (maxDiameter - minDiameter) * share.squareRoot()
+            sceneNodes.append(MapScene.Node(
+                id: "a\(v)",
+                label: network.names[v],
+                showsLabel: labelled.contains(v),
+                tooltip: nodeTooltip(network, v),
+                diameter: diameter,
+                fill: fills[index],
+                isFocus: v == network.focus))
+        }
+
+        let maxWeight = max(edges.map { network.graph.weight[$0] }.max() ?? 1, .leastNonzeroMagnitude)
+        let maxPen = count <= 60 ? 7.0 : 4.0
+        var sceneEdges: [MapScene.Edge] = []
+        sceneEdges.reserveCapacity(edges.count)
+        for (index, e) in edges.enumerated() {
+            let w = network.graph.weight[e]
+            let a = Int(graph.source[index]), b = Int(graph.target[index])
+            sceneEdges.append(MapScene.Edge(
+                source: a, target: b,
+                penWidth: max(0.6, maxPen * w / maxWeight),
+                tooltip: edgeTooltip(network, e),
+                color: edgeColor(fills[a], fills[b], count: nodes.count),
+                strength: w))
+        }
+
+        let who = network.focus.map { "Co-authorship network of \(network.names[$0])" } ?? "Co-authorship network"
+        var title = style.corpusName.isEmpty ? who : "\(who) — \(style.corpusName)"
+        if truncated {
+            title += " (strongest \(nodes.count) of \(network.nodeCount) authors by \(style.sizeBy.rawValue))"
+        }
+        var subtitle = ["\(nodes.count) authors", "\(edges.count) ties",
+                        "node area: \(style.sizeBy.rawValue)",
+                        "edge width: \(network.weighting == .count ? "joint papers" : "fractional weight")"]
+        if !network.filterDescription.isEmpty { subtitle.append(network.filterDescription) }
+        if network.skippedLargePublications > 0 {
+            subtitle.append("\(network.skippedLargePublications) papers with too many authors add no ties")
+        }
+        return MapScene(title: title, subtitle: subtitle.joined(separator: " · "), nodes: sceneNodes, edges: sceneEdges,
+                        legend: legend, focus: network.focus.flatMap { nodes.firstIndex(of: $0) })
+    }
+
+    private static func nodeTooltip(_ network: CoauthorNetwork, _ v: Int) -> String {
+        let papers = network.papers[v] == 1 ? "1 paper" : "\(network.papers[v]) papers"
+        let degree = network.graph.degree(v)
+        let coauthors = degree == 1 ? "1 co-author" : "\(degree) co-authors"
+        return "\(network.names[v]) — \(papers), \(coauthors)\(yearSpan(network.firstYear[v], network.lastYear[v]))"
+    }
+
+    private static func edgeTooltip(_ network: CoauthorNetwork, _ e: Int) -> String {
+        let a = network.names[Int(network.graph.source[e])], b = network.names[Int(network.graph.target[e])]
+        let papers = network.edgePapers[e] == 1 ? "1 joint paper" : "\(network.edgePapers[e]) joint papers"
+        return "\(a) — \(b): \(papers)\(yearSpan(network.edgeFirstYear[e], network.edgeLastYear[e]))"
+    }
+
+    private static func yearSpan(_ first: Int?, _ last: Int?) -> String {
+        guard let first, let last else { return "" }
+        return first == last ? ", \(first)" : ", \(first)–\(last)"
+    }
+
+    /// Edges take their ends' colour when both share it, grey otherwise; translucent so dense cores stay readable.
+    private static func edgeColor(_ a: MapScene.Color, _ b: MapScene.Color, count: Int) -> MapScene.Color {
+        let alpha: UInt8 = count <= 60 ? 0x99 : (count <= 400 ? 0x66 : 0x40)
+        var base = a == b && a != grey ? a : MapScene.Color(red: 0x70, green: 0x70, blue: 0x70)
+        base.alpha = alpha
+        return base
+    }
+
+    private static func colors(network: CoauthorNetwork, metrics: MetricTable, nodes: [Int], style: MapStyle) -> ([MapScene.Color], [MapScene.LegendEntry]) {
+        switch style.coloring {
+        case .none:
+            return (nodes.map { _ in categorical[0] }, [])
+        case .community, .component:
+            let labels = style.coloring == .community ? (metrics.community ?? metrics.component) : metrics.component
+            let noun = style.coloring == .community && metrics.community != nil ? "community" : "component"
+            var members: [Int: [Int]] = [:]
+            for v in nodes { members[labels[v], default: []].append(v) }
+            // Colour the largest groups (of at least 3 authors); the rest are grey.
+            let groups = members.keys.sorted().filter { members[$0]!.count >= 3 }.prefix(categorical.count)
+            var colorOf: [Int: MapScene.Color] = [:]
+            var legend: [MapScene.LegendEntry] = []
+            let centrality = metrics[style.sizeBy] ?? network.papers.map(Double.init)
+            for (index, group) in groups.enumerated() {
+                colorOf[group] = categorical[index]
+                let leader = members[group]!.max { centrality[$0] != centrality[$1] ? centrality[$0] < centrality[$1] : network.names[$0] > network.names[$1] }!
+                legend.append(.init(label: "\(noun) of \(network.names[leader]) (\(members[group]!.count) authors)", color: categorical[index]))
+            }
+            let others = nodes.filter { colorOf[labels[$0]] == nil }.count
+            if others > 0 { legend.append(.init(label: "smaller \(noun == "community" ? "communities" : "components") (\(others) authors)", color: grey)) }
+            return (nodes.map { colorOf[labels[$0]] ?? grey }, legend)
+        case .firstYear:
+            let years = nodes.compactMap { network.firstYear[$0] }
+            guard let low = years.min(), let high = years.max() else { return (nodes.map { _ in grey }, []) }
+            let steps = sequential.count
+            let span = max(1, high - low + 1)
+            func bucket(_ year: Int) -> Int { min(steps - 1, (year - low) * steps / span) }
+            var legend: [MapScene.LegendEntry] = []
+            for step in 0..<steps {
+                let from = low + (step * span + steps - 1) / steps
+                let to = min(high, low + ((step + 1) * span + steps - 1) / steps - 1)
+                if from > to { continue }
+                legend.append(.init(label: from == to ? "first paper \(from)" : "first paper \(from)–\(to)", color: sequential[step]))
+            }
+            if years.count < nodes.count { legend.append(.init(label: "no year", color: grey)) }
+            return (nodes.map { network.firstYear[$0].map { sequential[bucket($0)] } ?? grey }, legend)
+        }
+    }
+}

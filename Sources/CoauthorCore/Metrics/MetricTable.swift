@@ -1,0 +1,94 @@
+/// The node metrics of SPEC §5.
+public enum Metric: String, Sendable, CaseIterable, Hashable {
+    case papers, degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, clustering, core, constraint
+
+    /// Whether the values are whole numbers (for output formatting and GraphML types).
+    public var isInteger: Bool {
+        switch self {
+        case .papers, .degree, .core: true
+        default: false
+        }
+    }
+
+    /// Whether computing it means a shortest-path search from every author (O(n·m)).
+    public var isPathBased: Bool {
+        switch self {
+        case .betweenness, .closeness, .harmonic: true
+        default: false
+        }
+    }
+
+    /// A short explanation for help text and legends.
+    public var summary: String {
+        switch self {
+        case .papers: "publications"
+        case .degree: "distinct co-authors"
+        case .strength: "total tie weight"
+        case .betweenness: "share of shortest paths through the author"
+        case .closeness: "inverse mean distance (Wasserman–Faust)"
+        case .harmonic: "sum of inverse distances"
+        case .eigenvector: "principal eigenvector of the weighted adjacency"
+        case .pagerank: "PageRank, damping 0.85"
+        case .clustering: "local clustering coefficient"
+        case .core: "k-core number"
+        case .constraint: "Burt's constraint (low = broker)"
+        }
+    }
+}
+
+/// Computed node metrics of one network, plus the component of every node.
+public struct MetricTable: Sendable {
+    public private(set) var values: [Metric: [Double]] = [:]
+    /// Connected component per node, 0 = the largest.
+    public let component: [Int]
+    /// Louvain community per node (0 = largest), when requested.
+    public let community: [Int]?
+    /// Modularity of `community`.
+    public let modularity: Double?
+
+    /// Computes `metrics` on `network`, and communities when `communitySeed` is given.
+    /// - Complexity: that of the most expensive metric requested (O(n·m + n² log n) for path-based ones).
+    public init(network: CoauthorNetwork, metrics: Set<Metric>, communitySeed: UInt64? = nil) {
+        let graph = network.graph
+        component = connectedComponents(graph)
+        if let seed = communitySeed {
+            let (labels, q) = louvainCommunities(graph, seed: seed)
+            community = labels
+            modularity = q
+        } else {
+            community = nil
+            modularity = nil
+        }
+        for metric in Metric.allCases where metrics.contains(metric) {
+            switch metric {
+            case .papers: values[metric] = network.papers.map(Double.init)
+            case .degree: values[metric] = degreeCentrality(graph)
+            case .strength: values[metric] = strengthCentrality(graph)
+            case .betweenness: values[metric] = betweennessCentrality(graph)
+            case .closeness: values[metric] = closenessCentrality(graph)
+            case .harmonic: values[metric] = harmonicCentrality(graph)
+            case .eigenvector: values[metric] = eigenvectorCentrality(graph)
+            case .pagerank: values[metric] = pageRank(graph)
+            case .clustering: values[metric] = clusteringCoefficient(graph)
+            case .core: values[metric] = coreNumbers(graph)
+            case .constraint: values[metric] = burtConstraint(graph)
+            }
+        }
+    }
+
+    /// The metrics present, in SPEC order.
+    public var metrics: [Metric] { Metric.allCases.filter { values[$0] != nil } }
+
+    public subscript(metric: Metric) -> [Double]? { values[metric] }
+
+    /// Node ids ordered by `metric` (higher first; NaN last; ties by name).
+    public func ranking(by metric: Metric, names: [String]) -> [Int] {
+        guard let column = values[metric] else { return [] }
+        return column.indices.sorted { a, b in
+            let x = column[a], y = column[b]
+            if x.isNaN != y.isNaN { return y.isNaN }
+            if x != y, !x.isNaN { return x > y }
+            return names[a] != names[b] ? names[a] < names[b] : a < b
+        }
+    }
+}

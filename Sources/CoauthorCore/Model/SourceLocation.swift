@@ -1,0 +1,47 @@
+/// A position in an input file: 1-based line and column (columns count Unicode
+/// scalars), plus the 0-based byte offset for tools that want it.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+    public var byteOffset: Int
+
+    public init(path: String, line: Int, column: Int, byteOffset: Int = 0) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.byteOffset = byteOffset
+    }
+
+    /// A location that names a whole file (no line), printed as just the path.
+    public static func file(_ path: String) -> SourceLocation {
+        SourceLocation(path: path, line: 0, column: 0)
+    }
+
+    /// `path:line:column`, the form compilers and editors understand (`path` alone for a whole file).
+    public var description: String { line > 0 ? "\(path):\(line):\(column)" : path }
+}
+
+/// A message about the input, attached to the place it concerns.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    public var message: String
+
+    public init(_ severity: Severity, at location: SourceLocation?, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    /// `path:line:column: error: message` (or `coauthor: error: message` without a location).
+    public var description: String {
+        let place = location.map { "\($0)" } ?? "coauthor"
+        return "\(place): \(severity.rawValue): \(message)"
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The history of one collaboration: the tie between the focus author and a co-author (SPEC §6).
+public struct TieMetrics: Sendable, Equatable {
+    /// The co-author's node.
+    public var coauthor: Int
+    public var papers: Int
+    public var weight: Double
+    public var firstYear: Int?
+    public var lastYear: Int?
+    /// last − first + 1.
+    public var span: Int?
+    /// Distinct years with a joint paper.
+    public var activeYears: Int
+    /// Decayed strength Σ_k w_k · 2^(−(Y − y_k)/h).
+    public var recency: Double
+
+    /// The tie metrics of every co-author of `focus`.
+    ///
+    /// `recency` weighs each joint paper by its share of the tie weight (1 under
+    /// `count`, 1/(n_k−1) under `fractional`, approximated here by the tie's mean
+    /// weight per paper) and halves it every `halfLife` years before `referenceYear`.
+    /// - Parameters:
+    ///   - referenceYear: Y, the corpus's last year.
+    ///   - halfLife: h in years (default 3).
+    /// - Complexity: O(Σ joint papers of the focus author).
+    public static func ties(of focus: Int, in network: CoauthorNetwork, referenceYear: Int?, halfLife: Double = 3) -> [TieMetrics] {
+        let graph = network.graph
+        return graph.slots(focus).map { slot in
+            let e = Int(graph.edgeIDs[slot])
+            let years = network.edgeYears[e]
+            let perPaper = graph.weight[e] / Double(max(1, network.edgePapers[e]))
+            var recency = 0.0
+            if let reference = referenceYear {
+                for year in years { recency += perPaper * pow(2, -Double(reference - year) / halfLife) }
+            }
+            var distinct = 0
+            var previous: Int?
+            for year in years where year != previous {
+                distinct += 1
+                previous = year
+            }
+            let first = network.edgeFirstYear[e], last = network.edgeLastYear[e]
+            return TieMetrics(coauthor: Int(graph.neighbors[slot]), papers: network.edgePapers[e], weight: graph.weight[e],
+                              firstYear: first, lastYear: last,
+                              span: first.flatMap { f in last.map { $0 - f + 1 } },
+                              activeYears: distinct, recency: recency)
+        }
+    }
+}

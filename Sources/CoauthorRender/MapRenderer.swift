@@ -1,0 +1,131 @@
+import CGraphviz
+import CoauthorCore
+import Glibc
+
+/// Lays out and draws a ``CoauthorCore/MapScene`` with Graphviz, in process.
+///
+/// All Graphviz work is serialized behind one process-wide lock, so these
+/// functions may be called from any thread or task; concurrent renders wait
+/// for each other.
+public enum MapRenderer {
+    /// Renders `scene` and returns the bytes of the finished file.
+    ///
+    /// The same scene, options and Graphviz build give the same bytes, in
+    /// this process or another: the layout is seeded from `options.seed`, and
+    /// a PDF's creation date is fixed at the Unix epoch.
+    ///
+    /// - Throws: ``RenderError`` when the seed is out of range, the engine
+    ///   cannot handle this many nodes, the format's plugin is missing, or
+    ///   Graphviz reports an error; Graphviz's warnings are not failures.
+    /// - Complexity: dominated by the layout: about O(*n*²) per iteration for
+    ///   `neato`, O(*n* log *n* + *e*) for `sfdp`, O(*n* + *e*) for `twopi`,
+    ///   plus O(*n* log *n*) for overlap removal.
+    public static func render(_ scene: MapScene, options: RenderOptions) throws -> [UInt8] {
+        guard (0...Int(Int32.max)).contains(options.seed) else {
+            throw RenderError.invalidSeed(options.seed)
+        }
+        let engine = resolvedEngine(for: scene, requested: options.engine)
+        if engine.isQuadratic && scene.nodes.count > MapEngine.quadraticEngineNodeLimit {
+            throw RenderError.tooManyNodes(engine: engine, nodeCount: scene.nodes.count,
+                                           limit: MapEngine.quadraticEngineNodeLimit)
+        }
+        return try render(scene, options: options, engine: engine, graphvizFormat: options.format.rawValue)
+    }
+
+    /// The engine that ``render(_:options:)`` runs: `requested` itself unless it is `auto`.
+    ///
+    /// `auto` picks `twopi` (rooted at the focus) when the scene has a focus
+    /// and every other author is the focus's co-author, `neato` up to
+    /// ``MapEngine/autoNeatoNodeLimit`` nodes, and `sfdp` beyond.
+    ///
+    /// - Complexity: O(*n* + *e*) for *n* nodes and *e* edges.
+    public static func resolvedEngine(for scene: MapScene, requested: MapEngine) -> MapEngine {
+        guard requested == .auto else { return requested }
+        if scene.isEgoNetwork { return .twopi }
+        return scene.nodes.count <= MapEngine.autoNeatoNodeLimit ? .neato : .sfdp
+    }
+
+    /// The formats the installed Graphviz can write.
+    ///
+    /// - Throws: ``RenderError`` if Graphviz cannot start.
+    public static func availableFormats() throws -> Set<MapFormat> {
+        try GraphvizAccess.exclusive { session in
+            let context = try session.handle("starting Graphviz", as: { _ in .contextUnavailable }) {
+                gvContext()
+            }
+            // The return value is the process-wide error count, not the status of the release.
+            defer { _ = gvFreeContext(context) }
+            let devices = try session.outputDevices(context)
+            return Set(MapFormat.allCases.filter { devices.contains($0.rawValue) })
+        }
+    }
+
+    /// Renders with any Graphviz output format name, which lets tests ask for
+    /// one that does not exist.
+    static func render(_ scene: MapScene, options: RenderOptions, engine: MapEngine,
+                       graphvizFormat: String) throws -> [UInt8] {
+        try GraphvizAccess.exclusive { session in
+            var releaseFailures: [String] = []
+            let bytes = try render(scene, options: options, engine: engine, format: graphvizFormat,
+                                   session: &session, releaseFailures: &releaseFailures)
+            guard releaseFailures.isEmpty else {
+                throw RenderError.graphviz(stage: "releasing " + releaseFailures.joined(separator: " and "),
+                                           message: session.messages)
+            }
+            return bytes
+        }
+    }
+
+    /// One render, every Graphviz resource released on every path in the
+    /// reverse order of acquisition. Releases cannot throw from `defer`, so
+    /// their failures are collected for the caller to report.
+    private static func render(_ scene: MapScene, options: RenderOptions, engine: MapEngine,
+                               format: String, session: inout GraphvizSession,
+                               releaseFailures: inout [String]) throws -> [UInt8] {
+        let context = try session.handle("starting Graphviz", as: { _ in .contextUnavailable }) {
+            gvContext()
+        }
+        // The return value is the process-wide error count, not the status of the release.
+        defer { _ = gvFreeContext(context) }
+
+        let devices = try session.outputDevices(context)
+        guard devices.contains(format) else {
+            throw RenderError.unsupportedFormat(format: format, available: devices.sorted())
+        }
+
+        let graph = try withMutableCString("coauthor") { name in
+            try session.handle("creating the graph") { agopen(name, undirectedGraph, nil) }
+        }
+        defer { if agclose(graph) != 0 { releaseFailures.append("the graph") } }
+
+        try SceneGraphWriter(session: session, graph: graph).write(scene, options: options, engine: engine)
+
+        // Registered before the layout runs: a layout that fails halfway may
+        // already hold memory, and gvFreeLayout is safe on an unlaid graph.
+        defer { if gvFreeLayout(context, graph) != 0 { releaseFailures.append("the layout") } }
+        // sfdp's coarsening draws from rand() and overlap removal from
+        // drand48(), neither seeded by the `start` attribute.
+        srand(UInt32(options.seed))
+        srand48(options.seed)
+        try session.check("laying out the map", as: { .layoutFailed(engine: engine, message: $0) }) {
+            gvLayout(context, graph, engine.rawValue)
+        }
+
+        var data: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        defer { if let data { gvFreeRenderData(data) } }
+        try session.check("writing \(format)") {
+            gvRenderData(context, graph, format, &data, &length)
+        }
+        guard let data else {
+            throw RenderError.graphviz(stage: "writing \(format)", message: "no output")
+        }
+        let bytes = Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
+        return format == MapFormat.pdf.rawValue ? PDFTimestamp.normalized(bytes) : bytes
+    }
+
+    /// cgraph's `Agundirected`, spelled out because Swift 6 refuses to read a
+    /// mutable C global: undirected, multi-edges and loops allowed, a root graph.
+    private static let undirectedGraph = Agdesc_t(directed: 0, strict: 0, no_loop: 0, maingraph: 1,
+                                                  flatlock: 0, no_write: 0, has_attrs: 0, has_cmpnd: 0)
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import CoauthorCore
+import CoauthorRender
+
+/// Builds and renders the map for `render` and `report`.
+enum MapMaking {
+    static func render(_ loaded: Loaded, metrics: MetricTable, options: MapOptions, format: MapFormat) throws -> [UInt8] {
+        var style = MapStyle()
+        style.sizeBy = options.sizeBy
+        style.coloring = options.colorBy
+        style.labels = options.labels
+        style.maxNodes = options.maxNodes
+        style.corpusName = loaded.label
+        let scene = MapSceneBuilder.scene(for: loaded.network, metrics: metrics, style: style)
+        do {
+            return try MapRenderer.render(scene, options: RenderOptions(engine: options.engine, format: format, seed: options.seed))
+        } catch {
+            Console.error("cannot draw the map: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// The metrics a map needs: its size metric, plus communities when colouring by them.
+    static func metrics(for loaded: Loaded, options: MapOptions, extra: Set<Metric> = []) -> MetricTable {
+        MetricTable(network: loaded.network, metrics: extra.union([options.sizeBy]),
+                    communitySeed: options.colorBy == .community ? UInt64(max(0, options.seed)) : nil)
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import CoauthorCore
+import CoauthorRender
+
+/// Options shared by every analysis command (SPEC §1).
+struct AnalysisOptions: ParsableArguments {
+    @Argument(help: "Publication files or folders (a folder means every .bib file in it). '-' reads standard input. Default: Data/.")
+    var inputs: [String] = []
+
+    @Option(help: "How ties are weighted: count (joint papers) or fractional (Newman 2001).")
+    var weight: Weighting = .count
+
+    @Option(name: .customLong("from"), help: "Keep publications from this year on (inclusive).")
+    var fromYear: Int?
+
+    @Option(name: .customLong("to"), help: "Keep publications up to this year (inclusive).")
+    var toYear: Int?
+
+    @Option(help: "Publications with more authors than this add no ties; they are reported.")
+    var maxAuthors: Int = 50
+
+    @Option(help: "Drop ties whose weight is below this value.")
+    var minWeight: Double?
+
+    @Option(help: "Drop authors with fewer publications than this.")
+    var minPapers: Int?
+
+    @Option(help: "The author at the centre of the analysis. Default: the author with the most papers.")
+    var focus: String?
+
+    @Option(help: "With --focus, keep only authors within this many hops of the focus author.")
+    var radius: Int?
+
+    @Option(help: "How name variants are matched: exact or conservative.")
+    var identity: IdentityMode = .conservative
+
+    @Flag(help: "Fail (exit 65) if any record in the input cannot be used.")
+    var strict = false
+
+    @Option(help: "Read inputs in this format whatever their extension (required with '-').")
+    var inputFormat: InputFormat?
+
+    @Flag(help: "Print only errors and results.")
+    var quiet = false
+
+    @Flag(help: "Never show progress on stderr.")
+    var noProgress = false
+
+    func validate() throws {
+        if radius != nil && focus == nil {
+            throw ValidationError("--radius needs --focus NAME: the radius is counted from the focus author.")
+        }
+        if let radius, radius < 0 { throw ValidationError("--radius must be 0 or more.") }
+        if let fromYear, let toYear, fromYear > toYear {
+            throw ValidationError("--from \(fromYear) is after --to \(toYear); swap them.")
+        }
+        if maxAuthors < 2 { throw ValidationError("--max-authors must be at least 2, or no paper could make a tie.") }
+        if inputs.contains("-") && inputFormat == nil {
+            throw ValidationError("reading standard input ('-') needs --input-format, e.g. --input-format bibtex.")
+        }
+    }
+
+    var networkOptions: NetworkOptions {
+        var options = NetworkOptions()
+        options.weighting = weight
+        options.fromYear = fromYear
+        options.toYear = toYear
+        options.maxAuthors = maxAuthors
+        options.minWeight = minWeight
+        options.minPapers = minPapers
+        options.focus = focus
+        options.radius = radius
+        return options
+    }
+}
+
+/// Options of commands that draw a map (SPEC §1 `render`).
+struct MapOptions: ParsableArguments {
+    @Option(help: "Layout engine: auto picks twopi for an ego network, neato for small graphs, sfdp beyond.")
+    var engine: MapEngine = .auto
+
+    @Option(help: "Node area is proportional to this metric.")
+    var sizeBy: Metric = .pagerank
+
+    @Option(help: "What node colour shows.")
+    var colorBy: MapColoring = .community
+
+    @Option(help: "Label this many of the most central authors (the focus author is always labelled).")
+    var labels: Int = 30
+
+    @Option(help: "Above this many authors, draw only the strongest part of the network.")
+    var maxNodes: Int = 2000
+
+    @Option(help: "Seed for the layout and for community detection (same seed, same picture).")
+    var seed: Int = 1
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import CoauthorCore
+import Foundation
+
+/// The steps every analysis command shares: read, resolve, build.
+struct Loaded {
+    var corpus: Corpus
+    var authors: AuthorIndex
+    var network: CoauthorNetwork
+    /// Names the input in titles: the file name, or the folder's.
+    var label: String
+}
+
+enum Pipeline {
+    /// Reads the inputs, prints diagnostics, resolves authors and builds the network.
+    /// - Throws: `ExitCode` after printing what went wrong.
+    static func load(_ options: AnalysisOptions) throws -> Loaded {
+        let paths = options.inputs.isEmpty ? ["Data"] : options.inputs
+        var corpus: Corpus
+        do {
+            corpus = try read(paths, format: options.inputFormat)
+        } catch {
+            Console.error(error.description, path: error.path)
+            throw ExitCode.dataError
+        }
+        let errors = corpus.diagnostics.filter { $0.severity == .error }.count
+        for diagnostic in corpus.diagnostics where diagnostic.severity == .error || !options.quiet {
+            Console.report(diagnostic)
+        }
+        if options.strict && errors > 0 {
+            Console.error("\(errors) input error\(errors == 1 ? "" : "s") in strict mode; fix them, or drop --strict to skip the bad records")
+            throw ExitCode.dataError
+        }
+        if corpus.publications.isEmpty {
+            Console.error("no publications with authors were read from \(paths.joined(separator: ", ")); check the input files")
+            throw ExitCode.dataError
+        }
+        if !options.quiet { Console.err(corpus.summaryLine + "\n") }
+
+        let authors = AuthorResolver.resolve(corpus.publications, mode: options.identity)
+        let network: CoauthorNetwork
+        do {
+            network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: options.networkOptions)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(64)
+        }
+        if network.nodeCount == 0 {
+            Console.error("no authors are left after the filters; loosen --from/--to, --min-papers or --min-weight")
+            throw ExitCode.dataError
+        }
+        if network.skippedLargePublications > 0 && !options.quiet {
+            Console.err("note: \(network.skippedLargePublications) publications with more than \(options.maxAuthors) authors add no ties (--max-authors)\n")
+        }
+        let label = paths.count == 1 ? URL(fileURLWithPath: paths[0]).lastPathComponent : "\(paths.count) inputs"
+        return Loaded(corpus: corpus, authors: authors, network: network, label: label)
+    }
+
+    private static func read(_ paths: [String], format: InputFormat?) throws(InputError) -> Corpus {
+        guard paths.contains("-") else { return try InputReader.read(paths, format: format) }
+        // Standard input: read it whole, then parse like a file named <stdin>.
+        var corpus = try InputReader.read(paths.filter { $0 != "-" }.isEmpty ? [] : paths.filter { $0 != "-" }, format: format)
+        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        corpus.files += 1
+        do {
+            let part = try BibTeXReader.read(bytes: bytes, path: "<stdin>")
+            corpus.publications += part.publications
+            corpus.records += part.records
+            corpus.skipped += part.skipped
+            corpus.duplicates += part.duplicates
+            corpus.diagnostics += part.diagnostics
+        } catch {
+            corpus.diagnostics.append(Diagnostic(.error, at: error.location, error.description))
+            corpus.skipped += 1
+        }
+        return corpus
+    }
+
+    /// Writes a result to `path`, or to stdout when `path` is nil.
+    static func emit(_ bytes: [UInt8], to path: String?) throws {
+        guard let path else {
+            Console.outBytes(bytes)
+            return
+        }
+        do {
+            try AtomicFile.write(bytes, to: path)
+        } catch {
+            Console.error(error.description, path: error.path)
+            throw ExitCode.failure
+        }
+    }
+}

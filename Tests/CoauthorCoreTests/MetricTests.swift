@@ -1,0 +1,69 @@
+import CoauthorCore
+import Testing
+
+/// Every metric against networkx (values from Scripts/networkx_fixtures.py) at SPEC §5's tolerances.
+struct MetricTests {
+    static let exact: [(String, @Sendable (WeightedGraph) -> [Double])] = [
+        ("degree", degreeCentrality), ("strength", strengthCentrality), ("betweenness", { betweennessCentrality($0) }),
+        ("closeness", { closenessCentrality($0) }), ("harmonic", { harmonicCentrality($0) }),
+        ("clustering", clusteringCoefficient), ("core", coreNumbers), ("constraint", burtConstraint),
+    ]
+    static let iterative: [(String, @Sendable (WeightedGraph) -> [Double])] = [
+        ("pagerank", { pageRank($0) }), ("eigenvector", { eigenvectorCentrality($0) }),
+    ]
+
+    @Test(arguments: GraphFixture.names)
+    func exactMetricsMatchNetworkx(name: String) throws {
+        let fixture = try GraphFixture(named: name)
+        for (metric, compute) in Self.exact {
+            let ours = compute(fixture.graph)
+            let theirs = try #require(fixture.expected[metric], "fixture \(name) lacks \(metric)")
+            #expect(ours.count == theirs.count)
+            for (v, (a, b)) in zip(ours, theirs).enumerated() {
+                let reference = b ?? .nan
+                #expect(close(a, reference, relative: 1e-9), "\(name) \(metric) of \(fixture.nodes[v]): ours \(a), networkx \(reference)")
+            }
+        }
+    }
+
+    @Test(arguments: GraphFixture.names)
+    func iterativeMetricsMatchNetworkx(name: String) throws {
+        let fixture = try GraphFixture(named: name)
+        for (metric, compute) in Self.iterative {
+            let ours = compute(fixture.graph)
+            let theirs = try #require(fixture.expected[metric])
+            for (v, (a, b)) in zip(ours, theirs).enumerated() {
+                #expect(close(a, b!, relative: 1e-6), "\(name) \(metric) of \(fixture.nodes[v]): ours \(a), networkx \(b!)")
+            }
+        }
+    }
+
+    @Test(arguments: GraphFixture.names)
+    func louvainModularityIsAtLeastNetworkxs(name: String) throws {
+        let fixture = try GraphFixture(named: name)
+        let (community, q) = louvainCommunities(fixture.graph, seed: 1)
+        #expect(community.count == fixture.graph.nodeCount)
+        #expect(q >= fixture.louvainMean - 0.01, "\(name): modularity \(q) < networkx mean \(fixture.louvainMean) − 0.01")
+        #expect(abs(modularity(fixture.graph, community: community) - q) < 1e-12)
+        // Same seed, same partition.
+        #expect(louvainCommunities(fixture.graph, seed: 1).community == community)
+    }
+
+    @Test func pathMetricsDoNotDependOnThreadCount() throws {
+        let fixture = try GraphFixture(named: "random_weighted")
+        let first = betweennessCentrality(fixture.graph)
+        for _ in 0..<5 { #expect(betweennessCentrality(fixture.graph) == first) }
+    }
+
+    @Test func hubOfAStarHasAllTheBetweenness() {
+        let star = WeightedGraph(nodeCount: 5, edges: (1..<5).map { (0, $0, 1.0) })
+        let values = betweennessCentrality(star)
+        #expect(values[0] == 1)
+        #expect(values[1...].allSatisfy { $0 == 0 })
+    }
+
+    @Test func componentsAreNumberedBySize() {
+        let graph = WeightedGraph(nodeCount: 6, edges: [(0, 1, 1), (3, 4, 1), (4, 5, 1)])
+        #expect(connectedComponents(graph) == [1, 1, 2, 0, 0, 0])
+    }
+}
