@@ -6,8 +6,9 @@ import Synchronization
 ///
 /// Graphviz keeps process-wide state with no locking of its own (the error
 /// handler and error counter, `rand`/`drand48`, the prototype attribute
-/// tables `gvContext` edits), so every call runs while `lock` is held. That
-/// makes the renderer callable from any thread, one render at a time.
+/// tables `gvContext` edits, the pango plugin's font cache), so every call
+/// runs while `lock` is held. That makes the renderer callable from any
+/// thread, one render at a time.
 enum GraphvizAccess {
     private static let lock = Mutex(GraphvizSession.Memory())
 
@@ -25,12 +26,12 @@ enum GraphvizAccess {
             let previousHandler = agseterrf(captureGraphvizMessage)
             // Warnings must reach the handler too, or cgraph spools them to a temporary file.
             let previousLevel = agseterr(AGWARN)
+            var session = GraphvizSession(memory: memory)
             defer {
+                memory = session.memory
                 _ = agseterr(previousLevel)
                 _ = agseterrf(previousHandler)
             }
-            var session = GraphvizSession(memory: memory)
-            defer { memory = session.memory }
             return try body(&session)
         }
     }
@@ -50,9 +51,18 @@ struct GraphvizSession {
     /// Turns Graphviz's text into the error to throw; nil means ``RenderError/graphviz(stage:message:)``.
     typealias ErrorMaker = (_ message: String) -> RenderError
 
-    /// What outlives one session: facts about the installed Graphviz that
-    /// cannot change while the process runs.
-    struct Memory: Sendable {
+    /// What outlives one session.
+    ///
+    /// The Graphviz context lives as long as the process (or until a render
+    /// fails) instead of being freed after each render, because in Graphviz
+    /// 2.42 `gvFreeContext` is unsafe to call between renders: the pango
+    /// plugin keeps a static pointer into the context's font table and reads
+    /// it after the free (valgrind: invalid read in `pango_textlayout`), and
+    /// `gvContext` leaks its 3.6 kB configuration buffer on every call.
+    /// Graphviz's own `dot` likewise lays out many graphs with one context.
+    struct Memory {
+        /// The context, once made; nil again after a failure.
+        var context: OpaquePointer?
         /// The output device names (`svg`, `png`, …), once listed. Kept
         /// because Graphviz 2.42's `gvPluginList` leaks a little on every call.
         var outputDevices: Set<String>?
@@ -62,6 +72,23 @@ struct GraphvizSession {
 
     fileprivate init(memory: Memory) {
         self.memory = memory
+    }
+
+    /// The process's Graphviz context, made with `gvContext()` (plugins
+    /// demand-loaded as the installed configuration lists them) on first use.
+    mutating func context() throws -> OpaquePointer {
+        if let context = memory.context { return context }
+        let context = try handle("starting Graphviz", as: { _ in .contextUnavailable }) { gvContext() }
+        memory.context = context
+        return context
+    }
+
+    /// Stops using the current context after an error, since a failed
+    /// `gvRenderData` leaves its job queued and every later render would
+    /// replay it. The context is abandoned, not freed, for the reasons given
+    /// on ``Memory``; failures are rare, so the leak stays small.
+    mutating func abandonContext() {
+        memory.context = nil
     }
 
     /// The output device names (`svg`, `png`, …) of the plugins Graphviz
@@ -87,7 +114,8 @@ struct GraphvizSession {
     ///
     /// The error counter is reset first because `agerrors()` is cumulative:
     /// one old error would otherwise fail every later call.
-    func check(_ stage: @autoclosure () -> String, as makeError: ErrorMaker? = nil, _ call: () -> Int32) throws {
+    func check(_ stage: @autoclosure () -> String, as makeError: ErrorMaker? = nil,
+               _ call: () -> Int32) throws {
         resetMessages()
         let status = call()
         if status != 0 || reportedError {
@@ -97,7 +125,8 @@ struct GraphvizSession {
 
     /// Runs a call that returns a handle (nil for failure) and throws if it
     /// failed or Graphviz reported an error.
-    func handle<Handle>(_ stage: @autoclosure () -> String, as makeError: ErrorMaker? = nil, _ call: () -> Handle?) throws -> Handle {
+    func handle<Handle>(_ stage: @autoclosure () -> String, as makeError: ErrorMaker? = nil,
+                        _ call: () -> Handle?) throws -> Handle {
         resetMessages()
         let result = call()
         guard let result, !reportedError else {
@@ -106,11 +135,16 @@ struct GraphvizSession {
         return result
     }
 
-    /// Everything Graphviz said since the last reset, one line per message.
+    /// Everything Graphviz said since the last reset, one line per message,
+    /// without the "Error: " that Graphviz puts before errors (warnings keep
+    /// their "Warning: ").
     var messages: String {
         GraphvizAccess.capturedMessages.withLock { $0 }
             .split(whereSeparator: \.isNewline)
-            .map { $0.trimmingPrefix(while: \.isWhitespace) }
+            .map { line in
+                let text = line.trimmingPrefix(while: \.isWhitespace)
+                return text.hasPrefix("Error: ") ? text.dropFirst("Error: ".count) : text
+            }
             .joined(separator: "\n")
     }
 

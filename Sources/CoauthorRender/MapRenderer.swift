@@ -29,7 +29,8 @@ public enum MapRenderer {
             throw RenderError.tooManyNodes(engine: engine, nodeCount: scene.nodes.count,
                                            limit: MapEngine.quadraticEngineNodeLimit)
         }
-        return try render(scene, options: options, engine: engine, graphvizFormat: options.format.rawValue)
+        return try render(scene, options: options, engine: engine, layout: engine.rawValue,
+                          graphvizFormat: options.format.rawValue)
     }
 
     /// The engine that ``render(_:options:)`` runs: `requested` itself unless it is `auto`.
@@ -50,25 +51,32 @@ public enum MapRenderer {
     /// - Throws: ``RenderError`` if Graphviz cannot start.
     public static func availableFormats() throws -> Set<MapFormat> {
         try GraphvizAccess.exclusive { session in
-            let context = try session.handle("starting Graphviz", as: { _ in .contextUnavailable }) {
-                gvContext()
-            }
-            // The return value is the process-wide error count, not the status of the release.
-            defer { _ = gvFreeContext(context) }
-            let devices = try session.outputDevices(context)
+            let devices = try session.outputDevices(try session.context())
             return Set(MapFormat.allCases.filter { devices.contains($0.rawValue) })
         }
     }
 
-    /// Renders with any Graphviz output format name, which lets tests ask for
-    /// one that does not exist.
-    static func render(_ scene: MapScene, options: RenderOptions, engine: MapEngine,
+    /// Renders with any Graphviz layout and output format names, which lets
+    /// tests ask for ones that do not exist.
+    static func render(_ scene: MapScene, options: RenderOptions, engine: MapEngine, layout: String,
                        graphvizFormat: String) throws -> [UInt8] {
         try GraphvizAccess.exclusive { session in
+            let context = try session.context()
+            let devices = try session.outputDevices(context)
+            guard devices.contains(graphvizFormat) else {
+                throw RenderError.unsupportedFormat(format: graphvizFormat, available: devices.sorted())
+            }
             var releaseFailures: [String] = []
-            let bytes = try render(scene, options: options, engine: engine, format: graphvizFormat,
-                                   session: &session, releaseFailures: &releaseFailures)
+            let bytes: [UInt8]
+            do {
+                bytes = try render(scene, options: options, engine: engine, layout: layout, format: graphvizFormat,
+                                   context: context, session: session, releaseFailures: &releaseFailures)
+            } catch {
+                session.abandonContext()
+                throw error
+            }
             guard releaseFailures.isEmpty else {
+                session.abandonContext()
                 throw RenderError.graphviz(stage: "releasing " + releaseFailures.joined(separator: " and "),
                                            message: session.messages)
             }
@@ -76,23 +84,12 @@ public enum MapRenderer {
         }
     }
 
-    /// One render, every Graphviz resource released on every path in the
+    /// One render, every graph resource released on every path in the
     /// reverse order of acquisition. Releases cannot throw from `defer`, so
     /// their failures are collected for the caller to report.
     private static func render(_ scene: MapScene, options: RenderOptions, engine: MapEngine,
-                               format: String, session: inout GraphvizSession,
+                               layout: String, format: String, context: OpaquePointer, session: GraphvizSession,
                                releaseFailures: inout [String]) throws -> [UInt8] {
-        let context = try session.handle("starting Graphviz", as: { _ in .contextUnavailable }) {
-            gvContext()
-        }
-        // The return value is the process-wide error count, not the status of the release.
-        defer { _ = gvFreeContext(context) }
-
-        let devices = try session.outputDevices(context)
-        guard devices.contains(format) else {
-            throw RenderError.unsupportedFormat(format: format, available: devices.sorted())
-        }
-
         let graph = try withMutableCString("coauthor") { name in
             try session.handle("creating the graph") { agopen(name, undirectedGraph, nil) }
         }
@@ -108,7 +105,7 @@ public enum MapRenderer {
         srand(UInt32(options.seed))
         srand48(options.seed)
         try session.check("laying out the map", as: { .layoutFailed(engine: engine, message: $0) }) {
-            gvLayout(context, graph, engine.rawValue)
+            gvLayout(context, graph, layout)
         }
 
         var data: UnsafeMutablePointer<CChar>?

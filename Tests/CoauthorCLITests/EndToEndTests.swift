@@ -1,1 +1,249 @@
+import Foundation
 import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Runs the built `coauthor` binary as a user would and checks stdout, stderr, exit codes and files.
+struct EndToEndTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `coauthor` executable built beside this test bundle.
+    static let binary: URL = {
+        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        // The bundle may be a folder (…/coauthorPackageTests.xctest/…) on some platforms.
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("coauthor").path), folder.path != "/" {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("coauthor")
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in folder: URL, stdin: Data? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh folder holding a copy of Data/.
+    static func workspace() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("Data"), to: folder.appendingPathComponent("Data"))
+        return folder
+    }
+
+    static func parseXML(_ url: URL) throws -> XMLCollector {
+        let collector = XMLCollector()
+        let parser = try #require(XMLParser(contentsOf: url))
+        parser.delegate = collector
+        #expect(parser.parse(), "\(url.lastPathComponent) is not well-formed XML: \(String(describing: parser.parserError))")
+        return collector
+    }
+
+    @Test func defaultRunWritesTheMapGraphMLAndRankings() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.run([], in: folder)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("read 16 publications from 1 file (0 skipped, 0 without year)"))
+        #expect(result.stdout.contains("Shashank Rajput: 16 papers, 41 co-authors, 2019–2023"))
+        #expect(result.stdout.contains("Closest collaborators of Shashank Rajput"))
+        #expect(result.stdout.contains("Most central authors (PageRank)"))
+        let papailiopoulos = result.stdout.split(separator: "\n").first { $0.contains("Dimitris Papailiopoulos") && $0.hasSuffix("2023") }
+        #expect(papailiopoulos.map { $0.split(separator: " ").suffix(3) == ["14", "2019", "2023"] } == true)
+
+        let output = folder.appendingPathComponent("Output")
+        let svg = try Self.parseXML(output.appendingPathComponent("network.svg"))
+        #expect(svg.elements["svg"] == 1)
+        // A tooltip (SVG <title> or xlink:title) for every one of the 42 authors.
+        let people = ["Shashank Rajput", "Dimitris Papailiopoulos", "Stephen Wright", "Raghunandan H. Keshavan", "Po-Ling Loh"]
+        for person in people {
+            #expect(svg.titles.contains { $0.hasPrefix(person + " — ") }, "no tooltip for \(person)")
+        }
+        #expect(svg.titles.filter { $0.contains(" papers, ") || $0.contains(" paper, ") }.count >= 42)
+
+        let graphml = try Self.parseXML(output.appendingPathComponent("network.graphml"))
+        #expect(graphml.elements["node"] == 42)
+        #expect(graphml.elements["edge"] == 202)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("collaborators.md").path))
+    }
+
+    @Test func graphMLLoadsInNetworkxWithConsistentValues() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let export = try Self.run(["export", "--format", "graphml", "-o", "net.graphml"], in: folder)
+        #expect(export.status == 0, "stderr: \(export.stderr)")
+        let script = """
+            import math, sys
+            import networkx as nx
+            G = nx.read_graphml(sys.argv[1])
+            assert G.number_of_nodes() == 42 and G.number_of_edges() == 202, (G.number_of_nodes(), G.number_of_edges())
+            names = {d["name"] for _, d in G.nodes(data=True)}
+            assert "Shashank Rajput" in names
+            for _, d in G.nodes(data=True):
+                assert d["label"] == d["name"] and isinstance(d["papers"], int)
+                for key in ["degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "clustering", "core", "constraint", "community", "component"]:
+                    assert key in d, key
+            H = nx.Graph()
+            H.add_nodes_from(G.nodes())
+            for u, v, d in G.edges(data=True):
+                assert isinstance(d["papers"], int) and d["first_year"] <= d["last_year"]
+                assert abs(d["distance"] - 1 / d["weight"]) < 1e-12
+                H.add_edge(u, v, weight=d["weight"], distance=d["distance"])
+            checks = {
+                "pagerank": (nx.pagerank(H, alpha=0.85, weight="weight", tol=1e-12, max_iter=10000), 1e-6),
+                "betweenness": (nx.betweenness_centrality(H, weight="distance", normalized=True), 1e-9),
+                "closeness": (nx.closeness_centrality(H, distance="distance", wf_improved=True), 1e-9),
+                "strength": (dict(H.degree(weight="weight")), 1e-12),
+                "degree": (dict(H.degree()), 0),
+            }
+            for key, (reference, tol) in checks.items():
+                for v, d in G.nodes(data=True):
+                    a, b = d[key], reference[v]
+                    assert abs(a - b) <= tol * max(abs(a), abs(b), 1e-300) or abs(a - b) < 1e-15, (key, d["name"], a, b)
+            print("ok", G.number_of_nodes(), G.number_of_edges())
+            """
+        let scriptURL = folder.appendingPathComponent("check.py")
+        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", scriptURL.path, folder.appendingPathComponent("net.graphml").path]
+        let pipe = Pipe()
+        python.standardOutput = pipe
+        python.standardError = pipe
+        try python.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        python.waitUntilExit()
+        #expect(python.terminationStatus == 0, "networkx check failed (the test command installs networkx): \(text)")
+        #expect(text.contains("ok 42 202"))
+    }
+
+    @Test func strictModeFailsOnABadEntryAndWritesNothing() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = "@article{good, author = {A One and B Two}, year = 2001}\n@article{bad, author = {C Three}\n  title = {T}, year = 2002}\n"
+        try bad.write(to: folder.appendingPathComponent("Data/broken.bib"), atomically: true, encoding: .utf8)
+        let strict = try Self.run(["--strict"], in: folder)
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("Data/broken.bib:3:3: error: expected ',' or '}' after the field 'author'"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output").path))
+
+        // Lenient by default: the bad entry is reported and skipped, the rest is used.
+        let lenient = try Self.run(["-o", "Lenient"], in: folder)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("Data/broken.bib:3:3: error:"))
+        #expect(lenient.stderr.contains("read 17 publications from 2 files (1 skipped, 0 without year)"))
+    }
+
+    @Test func missingAndUndecodableInputsAreLocatedErrors() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = try Self.run(["report", "nowhere.bib", "-o", "Out"], in: folder)
+        #expect(missing.status == 65)
+        #expect(missing.stderr.hasPrefix("nowhere.bib: error: no such file or folder"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
+
+        var bytes = Array("@article{k, author = {A One}}\n@article{m, author = {M".utf8)
+        bytes.append(0xFC)
+        bytes += Array("ller}}\n".utf8)
+        try Data(bytes).write(to: folder.appendingPathComponent("latin1.bib"))
+        let invalid = try Self.run(["stats", "latin1.bib"], in: folder)
+        #expect(invalid.status == 65)
+        #expect(invalid.stderr.contains("latin1.bib:2:24: error: invalid UTF-8 at byte offset 53"), "\(invalid.stderr)")
+    }
+
+    @Test func rankStatsRenderAndExportSubcommands() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = try Self.run(["rank", "--by", "betweenness", "--top", "3", "--format", "csv"], in: folder)
+        #expect(csv.status == 0)
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("rank,name,betweenness,papers,degree,strength"))
+        #expect(lines[1].hasPrefix("1,Shashank Rajput,"))
+
+        let focus = try Self.run(["rank", "--focus", "Dimitris Papailiopoulos", "--format", "json", "--top", "0"], in: folder)
+        #expect(focus.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(focus.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 27)
+        #expect(rows[0]["name"] as? String == "Shashank Rajput")
+        #expect(rows[0]["papers"] as? Int == 14)
+
+        let stats = try Self.run(["stats", "--format", "json"], in: folder)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        for key in ["records", "publications", "authorships", "authors", "edges", "skipped", "duplicates", "without_year", "years",
+                    "per_year", "components", "largest_component", "isolated", "density", "mean_degree", "average_clustering",
+                    "transitivity", "assortativity", "modularity", "diameter", "average_path_length"] {
+            #expect(object[key] != nil, "stats lacks \(key)")
+        }
+        #expect(object["publications"] as? Int == 16 && object["authors"] as? Int == 42 && object["edges"] as? Int == 202)
+        #expect((object["per_year"] as? [String: Int]) == ["2019": 3, "2020": 3, "2021": 1, "2022": 6, "2023": 3])
+
+        let render = try Self.run(["render", "--focus", "Shashank Rajput", "--radius", "1", "-o", "ego.svg"], in: folder)
+        #expect(render.status == 0, "\(render.stderr)")
+        _ = try Self.parseXML(folder.appendingPathComponent("ego.svg"))
+
+        let export = try Self.run(["export", "--format", "graphml"], in: folder)
+        #expect(export.stdout.hasPrefix("<?xml"))
+
+        let usage = try Self.run(["rank", "--by", "fame"], in: folder)
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("unknown metric 'fame'"))
+
+        let unknown = try Self.run(["rank", "--focus", "Nobody Atall"], in: folder)
+        #expect(unknown.status == 64)
+    }
+
+    @Test func readsStandardInput() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = "@article{k, author = {Zoë Ñandú and Bob Smith}, year = 2020}"
+        let result = try Self.run(["rank", "-", "--input-format", "bibtex", "--by", "degree", "--format", "csv"], in: folder, stdin: Data(bib.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Zoë Ñandú"))
+    }
+}
+
+/// Counts elements and collects tooltip texts (`<title>` contents and `xlink:title` attributes).
+final class XMLCollector: NSObject, XMLParserDelegate {
+    var elements: [String: Int] = [:]
+    var titles: [String] = []
+    private var text: String?
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        elements[name, default: 0] += 1
+        if let title = attributes["xlink:title"] { titles.append(title) }
+        if name == "title" { text = "" }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text? += string
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "title", let text { titles.append(text) }
+        if name == "title" { text = nil }
+    }
+}

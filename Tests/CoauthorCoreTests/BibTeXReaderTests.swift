@@ -1,1 +1,159 @@
+@testable import CoauthorCore
+import Foundation
 import Testing
+
+struct BibTeXReaderTests {
+    @Test func readsBothNameOrdersAndLaTeXAccents() throws {
+        let corpus = try readBibTeX(#"""
+            @article{a, author = {M{\"u}ller, J{\"o}rg and Fran\c{c}ois Vi\`{e}te and \v{S}imon {\O}stergaard
+                                  and Ma{\l}gorzata Kowalska and \'{\i}rea Smith and de la Fontaine, Jean and {\AA}sa Ek},
+               title = {On {CRISPR} -- things}, journal = {J}, year = 2020}
+            """#)
+        let names = corpus.publications[0].authors.map(\.displayName)
+        #expect(names == ["Jörg Müller", "François Viète", "Šimon Østergaard", "Małgorzata Kowalska", "írea Smith",
+                          "Jean de la Fontaine", "Åsa Ek"])
+        #expect(corpus.publications[0].authors[5].von == "de la")
+        #expect(corpus.publications[0].authors[5].last == "Fontaine")
+        #expect(corpus.publications[0].title == "On CRISPR – things")
+        #expect(corpus.publications[0].year == 2020)
+    }
+
+    @Test(arguments: [
+        (#"{\"o}"#, "ö"), (#"\"{o}"#, "ö"), (#"\"o"#, "ö"), (#"\'\i"#, "í"), (#"\c{c}"#, "ç"), (#"\v{s}"#, "š"),
+        (#"\H{o}"#, "ő"), (#"\k{a}"#, "ą"), (#"\u{g}"#, "ğ"), (#"\={a}"#, "ā"), (#"\.{z}"#, "ż"), (#"\~{n}"#, "ñ"),
+        (#"\^{o}"#, "ô"), (#"\`{e}"#, "è"), (#"\ss"#, "ß"), (#"\o"#, "ø"), (#"\O"#, "Ø"), (#"\aa"#, "å"), (#"\AA"#, "Å"),
+        (#"\ae"#, "æ"), (#"\AE"#, "Æ"), (#"\oe"#, "œ"), (#"\OE"#, "Œ"), (#"\l"#, "ł"), (#"\L"#, "Ł"), (#"\i"#, "ı"),
+        (#"\j"#, "ȷ"), ("a~b", "a b"), ("1--2", "1–2"), ("a---b", "a—b"), (#"A \& B"#, "A & B"), ("$x$", "x"),
+        (#"\c c"#, "ç"), (#"\emph{word}"#, "word"), (#"{\'E}cole"#, "École"),
+    ])
+    func decodesLaTeX(input: String, expected: String) {
+        #expect(LaTeX.decode(input) == expected)
+    }
+
+    @Test func decodedTextIsNFC() {
+        let decoded = LaTeX.decode(#"\"u"#)
+        #expect(decoded.unicodeScalars.count == 1)
+    }
+
+    @Test func expandsStringsConcatenationQuotesAndMonths() throws {
+        let corpus = try readBibTeX(#"""
+            @string{conf = "Conference on " # {Things}}
+            @STRING(pre = {Proc. })
+            @InProceedings(k1,
+              AUTHOR = "Ann {van} Berg and Bo Li",
+              booktitle = pre # conf,
+              title = "A {"}quoted{"} title",
+              month = jan,
+              year = "1999"
+            )
+            """#)
+        let publication = try #require(corpus.publications.first)
+        #expect(publication.type == "inproceedings")
+        #expect(publication.venue == "Proc. Conference on Things")
+        #expect(publication.year == 1999)
+        #expect(publication.title == #"A "quoted" title"#)
+        // Braces protect: {van} is not a von particle.
+        #expect(publication.authors[0].last == "Berg")
+        #expect(publication.authors[0].first == "Ann van")
+    }
+
+    @Test func handlesNameFormsJrAndOthers() throws {
+        let corpus = try readBibTeX(#"@misc{k, author = {King, Jr, Martin Luther and von Neumann, John and Wei Wang 0001 and others}, year = {2001}}"#)
+        let authors = corpus.publications[0].authors
+        #expect(authors.count == 3)
+        #expect(authors[0].jr == "Jr" && authors[0].last == "King" && authors[0].first == "Martin Luther")
+        #expect(authors[0].displayName == "Martin Luther King, Jr")
+        #expect(authors[1].von == "von" && authors[1].last == "Neumann")
+        #expect(authors[2].homonym == "0001" && authors[2].last == "Wang" && authors[2].first == "Wei")
+        #expect(corpus.publications[0].hasTruncatedAuthors)
+    }
+
+    @Test func mergesDuplicateAuthorFieldsAndKeepsFirstOtherField() throws {
+        let corpus = try readBibTeX("@article{k, author = {A One}, author = {B Two}, title = {First}, title = {Second}, year = 2000}")
+        #expect(corpus.publications[0].authors.map(\.last) == ["One", "Two"])
+        #expect(corpus.publications[0].title == "First")
+        #expect(corpus.diagnostics.contains { $0.severity == .warning && $0.message.contains("repeats the field 'title'") })
+    }
+
+    @Test func inheritsYearFromCrossrefAndSkipsEditorOnlyRecords() throws {
+        let corpus = try readBibTeX("""
+            @inproceedings{child, author = {A One and B Two}, title = {T}, crossref = {conf}}
+            @proceedings{conf, editor = {E Ditor}, title = {Proceedings of Things}, year = {2011}}
+            """)
+        #expect(corpus.records == 2)
+        #expect(corpus.publications.count == 1)
+        #expect(corpus.publications[0].year == 2011)
+        #expect(corpus.publications[0].venue == "Proceedings of Things")
+    }
+
+    @Test func readsBiblatexDateAndEqualContribution() throws {
+        let corpus = try readBibTeX("@online{k, author = {A One and B Two}, author+an = {1=equal;2=equal}, date = {2021-05-04}}")
+        #expect(corpus.publications[0].year == 2021)
+        #expect(corpus.publications[0].equalContributors == [1, 2])
+    }
+
+    @Test func keepsFirstOfRepeatedKeysAndCommentsAreIgnored() throws {
+        let corpus = try readBibTeX("""
+            Free text is a comment. @comment{ignored, author = {X Y}}
+            @article{k, author = {A One}, year = 2000}
+            @article{k, author = {B Two}, year = 2001}
+            @preamble{"\\newcommand{\\x}{y}"}
+            """)
+        #expect(corpus.publications.map(\.key) == ["k"])
+        #expect(corpus.publications[0].authors[0].last == "One")
+        #expect(corpus.duplicates == 1)
+    }
+
+    @Test func reportsMissingCommaWithLocationAndKeepsTheRest() throws {
+        let text = """
+            @article{good1, author = {A One}, year = 2000}
+            @article{bad, author = {B Two}
+               title = {T}, year = 2001}
+            @article{good2, author = {C Three}, year = 2002}
+            """
+        let corpus = try readBibTeX(text, path: "x.bib")
+        #expect(corpus.publications.map(\.key) == ["good1", "good2"])
+        #expect(corpus.skipped == 1)
+        #expect(corpus.records == 3)
+        let error = try #require(corpus.diagnostics.first { $0.severity == .error })
+        #expect(error.location?.line == 3)
+        #expect(error.location?.column == 4)
+        #expect(error.description.hasPrefix("x.bib:3:4: error: expected ',' or '}' after the field 'author'"))
+    }
+
+    @Test func reportsUnbalancedBracesAtTheOpeningBrace() throws {
+        let corpus = try readBibTeX("@article{k, author = {A {One, year = 2000}\n\n@article{ok, author = {B Two}}\n", path: "u.bib")
+        #expect(corpus.publications.map(\.key) == ["ok"])
+        let error = try #require(corpus.diagnostics.first { $0.severity == .error })
+        #expect(error.location?.line == 1)
+        #expect(error.message.contains("never closed"))
+    }
+
+    @Test func rejectsInvalidUTF8WithByteOffset() {
+        var bytes = Array("@article{k, author = {A One}}\n@article{m, author = {M".utf8)
+        bytes.append(0xFF)
+        bytes += Array("ller}}".utf8)
+        #expect {
+            _ = try BibTeXReader.read(bytes: bytes, path: "l.bib")
+        } throws: { error in
+            guard let error = error as? BibTeXReader.ReadError, case .invalidUTF8(let location) = error else { return false }
+            return location.byteOffset == 53 && location.line == 2 && location.column == 24
+        }
+    }
+
+    @Test func survivesDeepNestingAndEmptyInput() throws {
+        let deep = "@article{k, author = {A One}, title = {" + String(repeating: "{", count: 200_000)
+            + String(repeating: "}", count: 200_000) + "}, year = 2000}"
+        let corpus = try readBibTeX(deep)
+        #expect(corpus.publications.count == 1)
+        #expect(try readBibTeX("").records == 0)
+        let unclosed = try readBibTeX("@article{k, title = {" + String(repeating: "{", count: 200_000))
+        #expect(unclosed.skipped == 1)
+    }
+
+    @Test func undefinedMacroIsAWarning() throws {
+        let corpus = try readBibTeX("@article{k, author = {A One}, journal = nosuchmacro, year = 2000}")
+        #expect(corpus.publications.count == 1)
+        #expect(corpus.diagnostics.contains { $0.severity == .warning && $0.message.contains("undefined macro 'nosuchmacro'") })
+    }
+}

@@ -53,8 +53,15 @@ import Testing
     @Test func twopiPutsTheFocusAtTheCentreOfTheEgoNetwork() throws {
         let ego = Scenes.ego(coauthors: 8)
         let svg = try #require(SVGDocument(try MapRenderer.render(ego, options: RenderOptions())))
-        #expect(svg.ids.contains(ego.nodes[0].id))
-        #expect(svg.texts.contains("Co-author 8"))
+        let focus = try #require(svg.centres[ego.nodes[0].id])
+        let radii = try ego.nodes.dropFirst().map { node in
+            let centre = try #require(svg.centres[node.id])
+            return ((centre.x - focus.x) * (centre.x - focus.x) + (centre.y - focus.y) * (centre.y - focus.y)).squareRoot()
+        }
+        // twopi puts the root's neighbours on one ring; anything else would scatter the radii.
+        let shortest = try #require(radii.min()), longest = try #require(radii.max())
+        #expect(shortest > 10)
+        #expect(longest - shortest < 1, "radii \(radii)")
     }
 
     @Test(arguments: MapEngine.allCases)
@@ -98,7 +105,8 @@ import Testing
 
     @Test func anUnknownFormatIsAClearErrorAndLeavesGraphvizUsable() throws {
         let error = #expect(throws: RenderError.self) {
-            try MapRenderer.render(scene, options: RenderOptions(), engine: .neato, graphvizFormat: "no-such-format")
+            try MapRenderer.render(scene, options: RenderOptions(), engine: .neato, layout: "neato",
+                                  graphvizFormat: "no-such-format")
         }
         guard case let .unsupportedFormat(format, available) = error else {
             Issue.record("expected unsupportedFormat, got \(String(describing: error))")
@@ -109,6 +117,23 @@ import Testing
         #expect(error?.description.contains("cannot write no-such-format") == true)
         // Graphviz's error counter is cumulative; a render after a failure must still succeed.
         #expect(SVGDocument(try MapRenderer.render(scene, options: RenderOptions())) != nil)
+    }
+
+    @Test func graphvizErrorsCarryItsWordsAndLeaveItUsable() throws {
+        let error = #expect(throws: RenderError.self) {
+            try MapRenderer.render(scene, options: RenderOptions(), engine: .neato, layout: "no-such-layout",
+                                   graphvizFormat: "svg")
+        }
+        guard case let .layoutFailed(_, message) = error else {
+            Issue.record("expected layoutFailed, got \(String(describing: error))")
+            return
+        }
+        #expect(message.contains("no-such-layout"))
+        #expect(message.contains("neato"), "Graphviz lists the layouts it knows")
+        let first = try MapRenderer.render(scene, options: RenderOptions())
+        let second = try MapRenderer.render(scene, options: RenderOptions())
+        #expect(SVGDocument(first) != nil)
+        #expect(first == second)
     }
 
     @Test func rasterAndPrintFormatsWriteTheirSignatures() throws {

@@ -10,6 +10,8 @@ struct SVGDocument {
     var titles: [String] = []
     var linkTitles: [String] = []
     var ids: [String] = []
+    /// The centre of each node's circle, keyed by the node's SVG id.
+    var centres: [String: (x: Double, y: Double)] = [:]
 
     private init() {}
 
@@ -27,11 +29,17 @@ struct SVGDocument {
     private final class Reader: NSObject, XMLParserDelegate {
         var document = SVGDocument()
         private var open: String?
+        private var node: String?
         private var buffer = ""
 
         func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
             if let id = attributes["id"] { document.ids.append(id) }
+            if element == "g", attributes["class"] == "node" { node = attributes["id"] }
+            if element == "ellipse", let node, let x = attributes["cx"].flatMap(Double.init),
+               let y = attributes["cy"].flatMap(Double.init) {
+                document.centres[node] = (x, y)
+            }
             if let title = attributes["xlink:title"] { document.linkTitles.append(title) }
             if element == "text" || element == "title" {
                 open = element

@@ -1,0 +1,50 @@
+@testable import CoauthorCore
+import Testing
+
+struct IdentityTests {
+    private func resolve(_ names: [[String]], mode: IdentityMode = .conservative) -> AuthorIndex {
+        let publications = names.enumerated().map { index, authors in
+            Publication(key: "p\(index)", type: "article", title: "T\(index)", venue: "", year: 2000 + index,
+                        authors: authors.map { NameParser.parseName($0)! },
+                        location: SourceLocation(path: "t", line: 1, column: 1))
+        }
+        return AuthorResolver.resolve(publications, mode: mode)
+    }
+
+    @Test func initialsPunctuationIsNormalisedInExactMode() {
+        let index = resolve([["R.H. Keshavan"], ["R. H. Keshavan"], ["R H Keshavan"]], mode: .exact)
+        #expect(index.names.count == 1)
+    }
+
+    @Test func conservativeMergesTheOnlyFullerForm() {
+        let index = resolve([["Raghunandan H. Keshavan"], ["Raghunandan Keshavan"], ["R. H. Keshavan"], ["R. Keshavan"]])
+        #expect(index.names == ["Raghunandan H. Keshavan"])
+        #expect(index.merges.count == 3)
+    }
+
+    @Test func ambiguousInitialStaysApart() {
+        let index = resolve([["Xin Li"], ["Xiao Li"], ["X. Li"]])
+        #expect(Set(index.names) == ["Xin Li", "Xiao Li", "X. Li"])
+        #expect(index.nearMisses.contains { $0.variant == "X. Li" && $0.candidates.count == 2 })
+    }
+
+    @Test func differentGivenNamesWithTheSameSurnameStayApart() {
+        let index = resolve([["Kangwook Lee", "Jason D. Lee", "Nayoung Lee"]])
+        #expect(index.names.count == 3)
+    }
+
+    @Test func diacriticsAndCaseFoldInConservativeModeOnly() {
+        #expect(resolve([["Jörg Müller"], ["Jorg Muller"]]).names.count == 1)
+        #expect(resolve([["Jörg Müller"], ["Jorg Muller"]], mode: .exact).names.count == 2)
+    }
+
+    @Test func homonymNumbersAreDistinctPeople() {
+        let index = resolve([["Wei Wang 0001"], ["Wei Wang"], ["Wei Wang 0002"]])
+        #expect(index.names.count == 3)
+    }
+
+    @Test func sameAuthorTwiceOnAPaperCountsOnce() {
+        let index = resolve([["A. One", "Ann One", "B Two"]])
+        #expect(index.authorsOfPublication[0].count == 2)
+    }
+}
