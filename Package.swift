@@ -30,6 +30,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times each metric on one graph and dumps the graph for the reference tools (Scripts/bench_metrics.py).
+        .executableTarget(name: "coauthor-bench", dependencies: ["CoauthorCore"], path: "Benchmarks/CoauthorBench"),
         .testTarget(name: "CoauthorCoreTests", dependencies: ["CoauthorCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoauthorRenderTests", dependencies: ["CoauthorRender", "CoauthorCore"]),
         .testTarget(name: "CoauthorCLITests", dependencies: ["coauthor"]),

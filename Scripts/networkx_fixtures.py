@@ -2,6 +2,11 @@
 """Compute reference metric values with networkx for the Swift tests.
 
 Run from the repository root:  python3 Scripts/networkx_fixtures.py
+For the large graphs (dblp-2016-sigmod, a synthetic corpus), the graph is the one coauthor
+exports (its GraphML holds only its own edges and weights here); the graph construction itself
+is checked against the datasets' published counts and the seed CV elsewhere:
+    python3 Scripts/networkx_fixtures.py --large
+(about 15 minutes: networkx needs minutes per path metric on 5,811 authors).
 Writes Tests/CoauthorCoreTests/Fixtures/graphs/<name>.json, one per graph:
   {"name", "nodes": [names], "edges": [[i, j, weight], ...], "expected": {metric: [value per node], ...},
    "modularity_louvain_mean": float}
@@ -15,7 +20,9 @@ import math
 import os
 import random
 import re
+import subprocess
 import sys
+import tempfile
 
 import networkx as nx
 
@@ -30,16 +37,26 @@ def metrics(G):
     path lengths exactly, so 1/3 + 1/3 + 1/3 ties with 1 as SPEC section 5 requires (plain
     floats would miss such ties through rounding; our tolerance of 1e-10 does not).
     """
-    for u, v, d in G.edges(data=True):
-        w = d["weight"]
-        d["distance"] = Fraction(1, int(w)) if float(w).is_integer() else 1.0 / w
+    weights = {d["weight"] for _, _, d in G.edges(data=True)}
+    if all(float(w).is_integer() for w in weights):
+        # Whole-number weights: scale 1/w by the least common multiple L of all weights, so every
+        # distance is an exact integer L/w (fast, and exact like fractions); rescale afterwards.
+        scale = 1
+        for w in weights:
+            scale = scale * int(w) // math.gcd(scale, int(w))
+        for u, v, d in G.edges(data=True):
+            d["distance"] = scale // int(d["weight"])
+    else:
+        scale = None
+        for u, v, d in G.edges(data=True):
+            d["distance"] = 1.0 / d["weight"]
     nodes = list(G.nodes())
     out = {
         "degree": [G.degree(v) for v in nodes],
         "strength": [G.degree(v, weight="weight") for v in nodes],
         "betweenness": nx.betweenness_centrality(G, weight="distance", normalized=True),
-        "closeness": nx.closeness_centrality(G, distance="distance", wf_improved=True),
-        "harmonic": nx.harmonic_centrality(G, distance="distance"),
+        "closeness": rescaled(nx.closeness_centrality(G, distance="distance", wf_improved=True), scale),
+        "harmonic": rescaled(nx.harmonic_centrality(G, distance="distance"), scale),
         "eigenvector": nx.eigenvector_centrality(G, weight="weight", max_iter=10000, tol=1e-12),
         "pagerank": nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-12, max_iter=10000),
         "clustering": nx.clustering(G),
@@ -51,6 +68,11 @@ def metrics(G):
             out[key] = [float(value[v]) for v in nodes]
     out["constraint"] = [None if (x is None or (isinstance(x, float) and math.isnan(x))) else x for x in out["constraint"]]
     return out
+
+
+def rescaled(values, scale):
+    """Closeness and harmonic computed on distances multiplied by `scale`, brought back to 1/w."""
+    return values if scale is None else {v: x * scale for v, x in values.items()}
 
 
 def louvain_mean(G, seeds=range(10)):
@@ -155,7 +177,42 @@ def seed_graph():
     return G, extra
 
 
+def from_graphml(name, path):
+    """A graph exported by coauthor (`coauthor export --format graphml`): nodes named by their display name."""
+    H = nx.read_graphml(path)
+    G = nx.Graph()
+    G.add_nodes_from(H.nodes[v]["name"] for v in H.nodes())
+    for u, v, d in H.edges(data=True):
+        G.add_edge(H.nodes[u]["name"], H.nodes[v]["name"], weight=float(d["weight"]))
+    return G
+
+
+def export(args, out):
+    binary = os.environ.get("COAUTHOR_BIN")
+    if not binary:
+        binary = os.path.join(ROOT, ".build", "release", "coauthor")
+        subprocess.check_call(["swift", "build", "-c", "release", "--product", "coauthor"], cwd=ROOT)
+    subprocess.check_call([binary, "export", *args, "--format", "graphml", "-o", out], stderr=subprocess.DEVNULL)
+
+
+def large():
+    datasets = os.path.join(os.path.dirname(ROOT), "shared", "datasets")
+    tmp = tempfile.mkdtemp()
+    sigmod = os.path.join(datasets, "dblp-2016-sigmod", "conf-sigmod.bib")
+    export([sigmod, "--identity", "exact"], os.path.join(tmp, "sigmod.graphml"))
+    write("dblp_sigmod", from_graphml("dblp_sigmod", os.path.join(tmp, "sigmod.graphml")))
+    synthetic = os.path.join(tmp, "synthetic.bib")
+    with open(synthetic, "w") as f:
+        subprocess.check_call([sys.executable, os.path.join(os.path.dirname(ROOT), "shared", "tools", "gen_corpus.py"),
+                               "--papers", "3000", "--seed", "7"], stdout=f, stderr=subprocess.DEVNULL)
+    export([synthetic, "--identity", "exact"], os.path.join(tmp, "synthetic.graphml"))
+    write("synthetic_3000", from_graphml("synthetic_3000", os.path.join(tmp, "synthetic.graphml")))
+
+
 def main():
+    if "--large" in sys.argv:
+        large()
+        return
     write("path", weighted(nx.path_graph(5)))
     write("star", weighted(nx.star_graph(5)))
     bridge = nx.disjoint_union(nx.complete_graph(5), nx.complete_graph(5))

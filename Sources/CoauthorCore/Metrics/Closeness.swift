@@ -9,17 +9,5 @@
 ///
 /// - Complexity: O(n m + n² log n) time; sources run in parallel.
 public func closenessCentrality(_ graph: WeightedGraph) -> [Double] {
-    let n = graph.nodeCount
-    guard n > 1 else { return [Double](repeating: 0, count: n) }
-    let lengths = edgeLengths(graph)
-    return parallelSum(count: n, width: n) { sources, partial in
-        var search = ShortestPathSearch(graph: graph, edgeLength: lengths)
-        for s in sources {
-            search.run(from: s)
-            var total = 0.0
-            for v in search.order { total += search.distance[Int(v)] }
-            let reached = Double(search.order.count - 1)
-            partial[s] = total > 0 ? (reached / total) * (reached / Double(n - 1)) : 0
-        }
-    }
+    pathMetrics(graph, .closeness).closeness
 }

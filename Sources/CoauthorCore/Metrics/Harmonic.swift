@@ -9,15 +9,5 @@
 ///
 /// - Complexity: O(n m + n² log n) time; sources run in parallel.
 public func harmonicCentrality(_ graph: WeightedGraph) -> [Double] {
-    let n = graph.nodeCount
-    let lengths = edgeLengths(graph)
-    return parallelSum(count: n, width: n) { sources, partial in
-        var search = ShortestPathSearch(graph: graph, edgeLength: lengths)
-        for s in sources {
-            search.run(from: s)
-            var total = 0.0
-            for v in search.order where Int(v) != s { total += 1 / search.distance[Int(v)] }
-            partial[s] = total
-        }
-    }
+    pathMetrics(graph, .harmonic).harmonic
 }

@@ -45,10 +45,16 @@ public struct MetricTable: Sendable {
     public let community: [Int]?
     /// Modularity of `community`.
     public let modularity: Double?
+    /// The guarantees of the path-based metrics that were estimated rather than computed exactly.
+    public private(set) var approximations: [Approximation] = []
 
     /// Computes `metrics` on `network`, and communities when `communitySeed` is given.
-    /// - Complexity: that of the most expensive metric requested (O(n·m + n² log n) for path-based ones).
-    public init(network: CoauthorNetwork, metrics: Set<Metric>, communitySeed: UInt64? = nil) {
+    ///
+    /// With `approximate` = ε, betweenness, closeness and harmonic are estimated by
+    /// sampling with the guarantees listed in `approximations` (`approximateBetweenness`,
+    /// `approximateCloseness`).
+    /// - Complexity: that of the most expensive metric requested (O(n·m + n² log n) for exact path-based ones).
+    public init(network: CoauthorNetwork, metrics: Set<Metric>, communitySeed: UInt64? = nil, approximate epsilon: Double? = nil) {
         let graph = network.graph
         component = connectedComponents(graph)
         if let seed = communitySeed {
@@ -59,14 +65,38 @@ public struct MetricTable: Sendable {
             community = nil
             modularity = nil
         }
-        for metric in Metric.allCases where metrics.contains(metric) {
+        // Betweenness, closeness and harmonic share one shortest-path search per source.
+        var request = PathMetricRequest()
+        if metrics.contains(.betweenness) { request.insert(.betweenness) }
+        if metrics.contains(.closeness) { request.insert(.closeness) }
+        if metrics.contains(.harmonic) { request.insert(.harmonic) }
+        if let epsilon, !request.isEmpty {
+            if request.contains(.betweenness) {
+                let (estimates, guarantee) = approximateBetweenness(graph, epsilon: epsilon, seed: communitySeed ?? 1)
+                values[.betweenness] = estimates
+                approximations.append(guarantee)
+            }
+            if request.contains(.closeness) || request.contains(.harmonic) {
+                let (closeness, harmonic, guarantee) = approximateCloseness(graph, epsilon: epsilon, seed: communitySeed ?? 1)
+                if request.contains(.closeness) { values[.closeness] = closeness }
+                if request.contains(.harmonic) { values[.harmonic] = harmonic }
+                approximations.append(guarantee)
+            }
+        } else if !request.isEmpty {
+            var (betweenness, closeness, harmonic) = pathMetrics(graph, request)
+            if request.contains(.betweenness) {
+                rescaleBetweenness(&betweenness, nodeCount: graph.nodeCount)
+                values[.betweenness] = betweenness
+            }
+            if request.contains(.closeness) { values[.closeness] = closeness }
+            if request.contains(.harmonic) { values[.harmonic] = harmonic }
+        }
+        for metric in Metric.allCases where metrics.contains(metric) && !metric.isPathBased {
             switch metric {
             case .papers: values[metric] = network.papers.map(Double.init)
             case .degree: values[metric] = degreeCentrality(graph)
             case .strength: values[metric] = strengthCentrality(graph)
-            case .betweenness: values[metric] = betweennessCentrality(graph)
-            case .closeness: values[metric] = closenessCentrality(graph)
-            case .harmonic: values[metric] = harmonicCentrality(graph)
+            case .betweenness, .closeness, .harmonic: break
             case .eigenvector: values[metric] = eigenvectorCentrality(graph)
             case .pagerank: values[metric] = pageRank(graph)
             case .clustering: values[metric] = clusteringCoefficient(graph)

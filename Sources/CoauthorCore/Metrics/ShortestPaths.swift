@@ -6,129 +6,303 @@ import Foundation
 /// (1/3 + 1/3 + 1/3 vs 1).
 let pathLengthTolerance = 1e-10
 
-@inline(__always) func approximatelyEqual(_ a: Double, _ b: Double) -> Bool {
-    abs(a - b) <= pathLengthTolerance * max(abs(a), abs(b))
+/// Whether a path of length `candidate` ties with the shortest known length `distance`
+/// (both non-negative). Dijkstra's relaxation and Brandes' accumulation use this same test,
+/// so the paths counted in σ are exactly the predecessors found afterwards.
+@inline(__always) func ties(_ candidate: Double, _ distance: Double) -> Bool {
+    abs(candidate - distance) <= pathLengthTolerance * distance
 }
 
-/// A binary min-heap of (distance, node) with lazy deletion, reused across sources.
-struct DistanceHeap {
-    private var keys: [Double] = []
-    private var nodes: [Int32] = []
+/// The adjacency of a graph laid out for the shortest-path kernels: per slot,
+/// the neighbour and the length (distance 1/w) of the edge, so the inner loop
+/// reads two parallel arrays and nothing else.
+struct PathGraph: Sendable {
+    let nodeCount: Int
+    let offsets: [Int]
+    let targets: [Int32]
+    let lengths: [Double]
 
-    var isEmpty: Bool { keys.isEmpty }
-
-    mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        nodes.removeAll(keepingCapacity: true)
-    }
-
-    mutating func push(_ key: Double, _ node: Int32) {
-        keys.append(key)
-        nodes.append(node)
-        var child = keys.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            if keys[parent] <= key { break }
-            keys[child] = keys[parent]; nodes[child] = nodes[parent]
-            child = parent
-        }
-        keys[child] = key; nodes[child] = node
-    }
-
-    mutating func pop() -> (Double, Int32) {
-        let top = (keys[0], nodes[0])
-        let lastKey = keys.removeLast(), lastNode = nodes.removeLast()
-        if !keys.isEmpty {
-            var parent = 0
-            let count = keys.count
-            while true {
-                var child = 2 * parent + 1
-                if child >= count { break }
-                if child + 1 < count, keys[child + 1] < keys[child] { child += 1 }
-                if keys[child] >= lastKey { break }
-                keys[parent] = keys[child]; nodes[parent] = nodes[child]
-                parent = child
-            }
-            keys[parent] = lastKey; nodes[parent] = lastNode
-        }
-        return top
+    init(_ graph: WeightedGraph) {
+        nodeCount = graph.nodeCount
+        offsets = graph.offsets
+        // One sentinel slot keeps the buffers non-empty, so their base addresses always exist.
+        targets = graph.neighbors + [0]
+        lengths = graph.edgeIDs.map { 1 / graph.weight[Int($0)] } + [0]
     }
 }
 
-/// Single-source shortest paths on edge distances (Dijkstra), keeping what
+/// Single-source shortest paths on edge lengths (Dijkstra), keeping what
 /// Brandes' accumulation needs: settle order, path counts, distances.
 ///
-/// One instance per worker; buffers are reused across sources, so a run over
-/// all sources allocates O(n) once.
-struct ShortestPathSearch {
-    let graph: WeightedGraph
-    let edgeLength: [Double]
-    private(set) var distance: [Double]
-    private(set) var sigma: [Double]
+/// One instance per worker thread. Its buffers are allocated once and reset
+/// only where the previous search touched them, so a run over all sources
+/// costs O(n) memory per worker and no allocation per source.
+final class ShortestPathWorker {
+    let nodeCount: Int
+    let distance: UnsafeMutablePointer<Double>
+    let sigma: UnsafeMutablePointer<Double>
+    let delta: UnsafeMutablePointer<Double>
+    let settled: UnsafeMutablePointer<Bool>
     /// Reached nodes in the order they were settled (non-decreasing distance).
-    private(set) var order: [Int32] = []
-    private var settled: [Bool]
-    private var heap = DistanceHeap()
+    let order: UnsafeMutablePointer<Int32>
+    private(set) var reached = 0
+    private let touched: UnsafeMutablePointer<Int32>
+    private var touchedCount = 0
+    private let heapKeys: UnsafeMutablePointer<Double>
+    private let heapNodes: UnsafeMutablePointer<Int32>
 
-    init(graph: WeightedGraph, edgeLength: [Double]) {
-        self.graph = graph
-        self.edgeLength = edgeLength
-        self.distance = [Double](repeating: .infinity, count: graph.nodeCount)
-        self.sigma = [Double](repeating: 0, count: graph.nodeCount)
-        self.settled = [Bool](repeating: false, count: graph.nodeCount)
+    init(nodeCount: Int, slotCount: Int) {
+        self.nodeCount = nodeCount
+        distance = .allocate(capacity: max(1, nodeCount))
+        distance.initialize(repeating: .infinity, count: nodeCount)
+        sigma = .allocate(capacity: max(1, nodeCount))
+        sigma.initialize(repeating: 0, count: nodeCount)
+        delta = .allocate(capacity: max(1, nodeCount))
+        delta.initialize(repeating: 0, count: nodeCount)
+        settled = .allocate(capacity: max(1, nodeCount))
+        settled.initialize(repeating: false, count: nodeCount)
+        order = .allocate(capacity: max(1, nodeCount))
+        touched = .allocate(capacity: max(1, nodeCount))
+        // Lazy deletion: one push per improvement, at most one per slot plus the source.
+        heapKeys = .allocate(capacity: slotCount + 1)
+        heapNodes = .allocate(capacity: slotCount + 1)
+    }
+
+    deinit {
+        distance.deallocate()
+        sigma.deallocate()
+        delta.deallocate()
+        settled.deallocate()
+        order.deallocate()
+        touched.deallocate()
+        heapKeys.deallocate()
+        heapNodes.deallocate()
     }
 
     /// Runs Dijkstra from `source`. Lengths within `pathLengthTolerance` of each
     /// other count as equal, so their shortest-path counts add up.
     /// - Complexity: O((n + m) log n).
-    mutating func run(from source: Int) {
-        for v in order {
-            distance[Int(v)] = .infinity
-            sigma[Int(v)] = 0
-            settled[Int(v)] = false
+    /// With `stopAt`, the search ends once that node is settled: its distance and path count are final then.
+    func run(from source: Int, offsets: UnsafePointer<Int>, targets: UnsafePointer<Int32>, lengths: UnsafePointer<Double>, stopAt: Int = -1) {
+        // Reset what the previous search touched (after an early stop, more than it settled).
+        for k in 0..<touchedCount {
+            let v = Int(touched[k])
+            distance[v] = .infinity
+            sigma[v] = 0
+            settled[v] = false
         }
-        order.removeAll(keepingCapacity: true)
-        heap.removeAll()
+        touched[0] = Int32(truncatingIfNeeded: source)
+        touchedCount = 1
+        reached = 0
+        var heapCount = 0
         distance[source] = 0
         sigma[source] = 1
-        heap.push(0, Int32(source))
-        while !heap.isEmpty {
-            let (d, v32) = heap.pop()
-            let v = Int(v32)
+        heapKeys[0] = 0
+        heapNodes[0] = Int32(source)
+        heapCount = 1
+        while heapCount > 0 {
+            let d = heapKeys[0]
+            let v = Int(heapNodes[0])
+            heapCount &-= 1
+            if heapCount > 0 { siftDown(key: heapKeys[heapCount], node: heapNodes[heapCount], count: heapCount) }
             if settled[v] || d > distance[v] { continue }
             settled[v] = true
-            order.append(v32)
+            order[reached] = Int32(truncatingIfNeeded: v)
+            reached &+= 1
+            if v == stopAt { break }
             let sigmaV = sigma[v]
-            for slot in graph.slots(v) {
-                let w = Int(graph.neighbors[slot])
-                if settled[w] { continue }
-                let candidate = d + edgeLength[Int(graph.edgeIDs[slot])]
+            var slot = offsets[v]
+            let end = offsets[v &+ 1]
+            while slot < end {
+                let w = Int(targets[slot])
+                let candidate = d + lengths[slot]
+                slot &+= 1
                 let current = distance[w]
+                // Most relaxations find a longer path: one comparison rejects them.
+                if candidate > current + pathLengthTolerance * current { continue }
+                if settled[w] { continue }
                 if current == .infinity {
+                    touched[touchedCount] = Int32(truncatingIfNeeded: w)
+                    touchedCount &+= 1
+                }
+                if current == .infinity || candidate < current - pathLengthTolerance * current {
                     distance[w] = candidate
                     sigma[w] = sigmaV
-                    heap.push(candidate, Int32(w))
-                } else if approximatelyEqual(candidate, current) {
+                    siftUp(key: candidate, node: Int32(truncatingIfNeeded: w), at: heapCount)
+                    heapCount &+= 1
+                } else {
                     sigma[w] += sigmaV
-                } else if candidate < current {
-                    distance[w] = candidate
-                    sigma[w] = sigmaV
-                    heap.push(candidate, Int32(w))
                 }
             }
         }
     }
 
-    /// Whether `v` precedes `w` on a shortest path (both reached, `w` one edge of length `length` further).
-    @inline(__always) func isPredecessor(_ v: Int, of w: Int, length: Double) -> Bool {
-        let dv = distance[v]
-        return dv < distance[w] && approximatelyEqual(dv + length, distance[w])
+    @inline(__always) private func siftUp(key: Double, node: Int32, at start: Int) {
+        var child = start
+        while child > 0 {
+            let parent = (child &- 1) >> 1
+            if heapKeys[parent] <= key { break }
+            heapKeys[child] = heapKeys[parent]
+            heapNodes[child] = heapNodes[parent]
+            child = parent
+        }
+        heapKeys[child] = key
+        heapNodes[child] = node
+    }
+
+    @inline(__always) private func siftDown(key: Double, node: Int32, count: Int) {
+        var parent = 0
+        while true {
+            var child = 2 &* parent &+ 1
+            if child >= count { break }
+            if child &+ 1 < count, heapKeys[child &+ 1] < heapKeys[child] { child &+= 1 }
+            if heapKeys[child] >= key { break }
+            heapKeys[parent] = heapKeys[child]
+            heapNodes[parent] = heapNodes[child]
+            parent = child
+        }
+        heapKeys[parent] = key
+        heapNodes[parent] = node
+    }
+
+    /// Brandes' back-propagation of pair dependencies over the settle order of the last run,
+    /// adding each node's dependency, times `multiplicity` (the source's twin-class size), to `betweenness`.
+    /// - Complexity: O(n + m).
+    func accumulate(source: Int, multiplicity: Double, offsets: UnsafePointer<Int>, targets: UnsafePointer<Int32>, lengths: UnsafePointer<Double>,
+                    into betweenness: UnsafeMutablePointer<Double>) {
+        var k = reached &- 1
+        while k >= 0 {
+            let w = Int(order[k])
+            let dw = distance[w]
+            let coefficient = (1 + delta[w]) / sigma[w]
+            // v precedes w when d(v) + length = d(w) within the tolerance, i.e. d(v) < d(w) and
+            // d(w) − length lies within d(w)·tolerance of d(v) (the same test `run` applied).
+            var slot = offsets[w]
+            let end = offsets[w &+ 1]
+            while slot < end {
+                let v = Int(targets[slot])
+                let dv = distance[v]
+                if dv < dw && ties(dv + lengths[slot], dw) {
+                    delta[v] += sigma[v] * coefficient
+                }
+                slot &+= 1
+            }
+            if w != source { betweenness[w] += multiplicity * delta[w] }
+            k &-= 1
+        }
+        for k in 0..<reached { delta[Int(order[k])] = 0 }
     }
 }
 
-/// Edge lengths for path metrics: the distance 1/w of each tie (a strong tie is a short one).
-func edgeLengths(_ graph: WeightedGraph) -> [Double] {
-    graph.weight.map { 1 / $0 }
+/// Which path-based metrics one pass over all sources should produce.
+struct PathMetricRequest: OptionSet, Sendable {
+    let rawValue: Int
+    static let betweenness = PathMetricRequest(rawValue: 1)
+    static let closeness = PathMetricRequest(rawValue: 2)
+    static let harmonic = PathMetricRequest(rawValue: 4)
+}
+
+/// Betweenness (raw, both directions), closeness and harmonic from one Dijkstra per source,
+/// sources split over all cores in fixed chunks.
+///
+/// Two reductions keep the number of searches down without changing any value
+/// (Sariyüce et al., SDM 2013): twins (see `TwinClasses`) share their distances and
+/// dependencies, so one search stands for the whole class; and an author with a
+/// single co-author u (a leaf, u having others) sees the graph exactly as u does one
+/// step further away, so u's search serves the leaf: its dependencies count once
+/// more, u gains the leaf's r − 2 paths to everyone else, and the leaf's distance
+/// sums follow from u's distances.
+/// - Complexity: O(r·m + r·n log n) time for r searched sources; O(n + m) memory per worker plus O(n) per chunk.
+func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest) -> (betweenness: [Double], closeness: [Double], harmonic: [Double]) {
+    let n = graph.nodeCount
+    guard n > 0 else { return ([], [], []) }
+    let paths = PathGraph(graph)
+    let twins = TwinClasses(graph)
+    // Leaves whose co-author has other co-authors, grouped by that co-author.
+    var leavesOf = [[Int32]](repeating: [], count: n)
+    var isFoldedLeaf = [Bool](repeating: false, count: n)
+    for v in 0..<n where graph.degree(v) == 1 {
+        let hub = Int(graph.neighbors[graph.offsets[v]])
+        if graph.degree(hub) > 1 {
+            leavesOf[hub].append(Int32(v))
+            isFoldedLeaf[v] = true
+        }
+    }
+    let leaves = leavesOf
+    var classSize = [Int](repeating: 1, count: n)
+    for (representative, size) in zip(twins.representatives, twins.sizes) { classSize[representative] = size }
+    let sources = twins.representatives.filter { !isFoldedLeaf[$0] }
+    let multiplicity = sources.map { Double(classSize[$0]) }
+    let wantsBetweenness = request.contains(.betweenness)
+    let partials = parallelChunks(count: sources.count) { chunk in
+        let worker = ShortestPathWorker(nodeCount: n, slotCount: paths.targets.count)
+        // One spare slot keeps the base address non-nil when betweenness is not wanted.
+        var betweenness = [Double](repeating: 0, count: wantsBetweenness ? n : 1)
+        // (node, closeness, harmonic) triples for the sources and their leaves.
+        var perNode: [Double] = []
+        perNode.reserveCapacity(3 * chunk.count)
+        paths.offsets.withUnsafeBufferPointer { offsets in
+            paths.targets.withUnsafeBufferPointer { targets in
+                paths.lengths.withUnsafeBufferPointer { lengths in
+                    betweenness.withUnsafeMutableBufferPointer { bc in
+                        for index in chunk {
+                            let s = sources[index]
+                            worker.run(from: s, offsets: offsets.baseAddress!, targets: targets.baseAddress!, lengths: lengths.baseAddress!)
+                            let reached = worker.reached
+                            let hangers = leaves[s]
+                            if wantsBetweenness {
+                                worker.accumulate(source: s, multiplicity: multiplicity[index] + Double(hangers.count),
+                                                  offsets: offsets.baseAddress!, targets: targets.baseAddress!,
+                                                  lengths: lengths.baseAddress!, into: bc.baseAddress!)
+                                bc[s] += Double(hangers.count) * Double(reached - 2)
+                            }
+                            var total = 0.0, inverse = 0.0
+                            for k in 1..<max(1, reached) {
+                                let d = worker.distance[Int(worker.order[k])]
+                                total += d
+                                inverse += 1 / d
+                            }
+                            let others = Double(reached - 1)
+                            let scale = others / Double(max(1, n - 1))
+                            perNode += [Double(s), total > 0 ? others / total * scale : 0, inverse]
+                            for leaf32 in hangers {
+                                let leaf = Int(leaf32)
+                                let step = worker.distance[leaf]
+                                var leafInverse = 1 / step
+                                for k in 1..<reached {
+                                    let t = Int(worker.order[k])
+                                    if t != leaf { leafInverse += 1 / (step + worker.distance[t]) }
+                                }
+                                let leafTotal = total + Double(reached - 2) * step
+                                perNode += [Double(leaf), others / leafTotal * scale, leafInverse]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (wantsBetweenness ? betweenness : []) + perNode
+    }
+    var betweenness = [Double](repeating: 0, count: wantsBetweenness ? n : 0)
+    var closenessOf = [Double](repeating: 0, count: n)
+    var harmonicOf = [Double](repeating: 0, count: n)
+    let base = wantsBetweenness ? n : 0
+    for partial in partials {
+        if wantsBetweenness { for i in 0..<n { betweenness[i] += partial[i] } }
+        var k = base
+        while k < partial.count {
+            let v = Int(partial[k])
+            closenessOf[v] = partial[k + 1]
+            harmonicOf[v] = partial[k + 2]
+            k += 3
+        }
+    }
+    // Twins that were not searched take their representative's values.
+    for v in 0..<n where !isFoldedLeaf[v] && twins.representativeOf[v] != v {
+        closenessOf[v] = closenessOf[twins.representativeOf[v]]
+        harmonicOf[v] = harmonicOf[twins.representativeOf[v]]
+    }
+    return (betweenness, request.contains(.closeness) ? closenessOf : [], request.contains(.harmonic) ? harmonicOf : [])
 }
 
 /// Runs `body` over `0..<count` in fixed chunks spread over all cores and
@@ -137,7 +311,7 @@ func edgeLengths(_ graph: WeightedGraph) -> [Double] {
 /// order gives the same answer on any machine.
 func parallelChunks(count: Int, body: @Sendable (Range<Int>) -> [Double]) -> [[Double]] {
     guard count > 0 else { return [] }
-    let chunkSize = max(16, count / 64)
+    let chunkSize = chunkSize(for: count)
     let chunks = (count + chunkSize - 1) / chunkSize
     let partials = PartialResults(count: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -146,6 +320,9 @@ func parallelChunks(count: Int, body: @Sendable (Range<Int>) -> [Double]) -> [[D
     }
     return (0..<chunks).map { partials.get($0) }
 }
+
+/// Sources per chunk: enough chunks to balance two or more cores, few enough to keep partial vectors cheap.
+func chunkSize(for count: Int) -> Int { max(16, count / 64) }
 
 /// `parallelChunks` whose per-chunk vectors (of length `width`, zeroed) are summed in chunk order.
 func parallelSum(count: Int, width: Int, body: @Sendable @escaping (Range<Int>, inout [Double]) -> Void) -> [Double] {

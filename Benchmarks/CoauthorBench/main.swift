@@ -1,0 +1,71 @@
+import CoauthorCore
+import Foundation
+
+// coauthor-bench FILE [--identity exact|conservative] [--metrics a,b,c] [--repeat N] [--edges OUT.tsv]
+// Reads FILE, builds the network (count weights, --max-authors 50), optionally writes its
+// edge list (source, target, weight; node ids 0..<n) for the reference tools, then times
+// each metric and prints one JSON object: {"nodes", "edges", "read_seconds", "build_seconds", "metrics": {name: seconds}}.
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+@MainActor func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    let value = arguments[index + 1]
+    arguments.removeSubrange(index...(index + 1))
+    return value
+}
+let identity = IdentityMode(rawValue: option("--identity") ?? "exact") ?? .exact
+let metricNames = option("--metrics")
+let repeats = Int(option("--repeat") ?? "1") ?? 1
+let edgeFile = option("--edges")
+guard let path = arguments.first else {
+    FileHandle.standardError.write(Data("usage: coauthor-bench FILE [--identity M] [--metrics a,b] [--repeat N] [--edges OUT.tsv]\n".utf8))
+    exit(64)
+}
+
+var corpus = Corpus()
+let readTime = try seconds { corpus = try InputReader.read([path]) }
+var network: CoauthorNetwork!
+let buildTime = try seconds {
+    let authors = AuthorResolver.resolve(corpus.publications, mode: identity)
+    network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: NetworkOptions())
+}
+let graph = network.graph
+if let edgeFile {
+    var text = "\(graph.nodeCount)\n"
+    for e in 0..<graph.edgeCount { text += "\(graph.source[e])\t\(graph.target[e])\t\(graph.weight[e])\n" }
+    try text.write(toFile: edgeFile, atomically: true, encoding: .utf8)
+}
+
+let kernels: [(String, () -> Void)] = [
+    ("degree", { _ = degreeCentrality(graph) }),
+    ("strength", { _ = strengthCentrality(graph) }),
+    ("betweenness", { _ = betweennessCentrality(graph) }),
+    ("closeness", { _ = closenessCentrality(graph) }),
+    ("harmonic", { _ = harmonicCentrality(graph) }),
+    ("eigenvector", { _ = eigenvectorCentrality(graph) }),
+    ("pagerank", { _ = pageRank(graph) }),
+    ("clustering", { _ = clusteringCoefficient(graph) }),
+    ("core", { _ = coreNumbers(graph) }),
+    ("constraint", { _ = burtConstraint(graph) }),
+    ("communities", { _ = louvainCommunities(graph, seed: 1) }),
+    ("components", { _ = connectedComponents(graph) }),
+]
+let wanted = metricNames.map { Set($0.split(separator: ",").map(String.init)) }
+var timings: [(String, JSONValue)] = []
+for (name, kernel) in kernels where wanted?.contains(name) ?? true {
+    var best = Double.infinity
+    for _ in 0..<max(1, repeats) { best = min(best, seconds(kernel)) }
+    timings.append((name, .number(best)))
+}
+let report = JSONValue.object([
+    ("nodes", .integer(graph.nodeCount)), ("edges", .integer(graph.edgeCount)),
+    ("read_seconds", .number(readTime)), ("build_seconds", .number(buildTime)),
+    ("metrics", .object(timings)),
+])
+print(report.text())

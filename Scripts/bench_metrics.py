@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Metric benchmark: coauthor against igraph and networkit (2 threads), side by side in one run.
+
+Usage (from the repository root):
+    python3 Scripts/bench_metrics.py [--dataset sigmod|topvenues|FILE.bib] [--metrics a,b,c] [--repeat N]
+
+Builds the release `coauthor-bench`, which reads the bibliography, builds the co-author graph
+(count weights, --max-authors 50, exact identity), writes its edge list and times each metric.
+The reference tools load that same edge list: distances 1/w for the path metrics, weights w for
+the others. Prints one table of seconds and ratios (reference / coauthor: above 1 means we are faster).
+Needs: pip install igraph networkit (installed on demand).
+"""
+import argparse
+import json
+import lzma
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATASETS = os.path.join(os.path.dirname(ROOT), "shared", "datasets")
+CACHE = os.path.join(tempfile.gettempdir(), "coauthor-datasets")
+KNOWN = {
+    "sigmod": os.path.join(DATASETS, "dblp-2016-sigmod", "conf-sigmod.bib"),
+    "topvenues": os.path.join(DATASETS, "dblp-2016-topvenues", "dblp2016-topvenues.bib.xz"),
+    "acl": os.path.join(DATASETS, "acl-anthology-2021", "acl-anthology-2021.bib.xz"),
+}
+
+
+def ensure(module, package):
+    try:
+        return __import__(module)
+    except ImportError:
+        subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", package])
+        return __import__(module)
+
+
+def dataset_path(name):
+    path = KNOWN.get(name, name)
+    if not os.path.exists(path):
+        sys.exit(f"bench_metrics: {path} not found (needs ../shared/datasets beside the repository)")
+    if path.endswith(".xz"):
+        os.makedirs(CACHE, exist_ok=True)
+        target = os.path.join(CACHE, os.path.basename(path)[:-3])
+        if not os.path.exists(target):
+            with lzma.open(path) as src, open(target, "wb") as dst:
+                dst.write(src.read())
+        return target
+    return path
+
+
+def best(fn, repeat):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dataset", default="sigmod")
+    parser.add_argument("--metrics", default="betweenness,closeness,harmonic,pagerank,core,clustering,communities")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    wanted = args.metrics.split(",")
+    path = dataset_path(args.dataset)
+
+    subprocess.check_call(["swift", "build", "-c", "release", "--product", "coauthor-bench"], cwd=ROOT,
+                          stdout=subprocess.DEVNULL)
+    binary = os.path.join(ROOT, ".build", "release", "coauthor-bench")
+    edges_file = os.path.join(tempfile.gettempdir(), "coauthor-bench-edges.tsv")
+    ours = json.loads(subprocess.check_output([binary, path, "--identity", "exact", "--metrics", ",".join(wanted),
+                                               "--repeat", str(args.repeat), "--edges", edges_file],
+                                              stderr=subprocess.DEVNULL))
+
+    ig = ensure("igraph", "igraph")
+    nk = ensure("networkit", "networkit")
+    nk.setNumberOfThreads(2)
+    with open(edges_file) as f:
+        n = int(f.readline())
+        rows = [line.split("\t") for line in f if line.strip()]
+    pairs = [(int(a), int(b)) for a, b, _ in rows]
+    weights = [float(w) for _, _, w in rows]
+    g = ig.Graph(n=n, edges=pairs)
+    g.es["w"] = weights
+    g.es["dist"] = [1.0 / w for w in weights]
+    nk_dist = nk.Graph(n, weighted=True)
+    nk_strength = nk.Graph(n, weighted=True)
+    for (a, b), w in zip(pairs, weights):
+        nk_dist.addEdge(a, b, 1.0 / w)
+        nk_strength.addEdge(a, b, w)
+
+    igraph_calls = {
+        "betweenness": lambda: g.betweenness(weights="dist"),
+        "closeness": lambda: g.closeness(weights="dist"),
+        "harmonic": lambda: g.harmonic_centrality(weights="dist"),
+        "pagerank": lambda: g.pagerank(weights="w"),
+        "core": lambda: g.coreness(),
+        "clustering": lambda: g.transitivity_local_undirected(mode="zero"),
+        "communities": lambda: g.community_multilevel(weights="w"),
+        "eigenvector": lambda: g.eigenvector_centrality(weights="w"),
+    }
+    networkit_calls = {
+        "betweenness": lambda: nk.centrality.Betweenness(nk_dist, normalized=True).run(),
+        "closeness": lambda: nk.centrality.Closeness(nk_dist, True, nk.centrality.ClosenessVariant.Generalized).run(),
+        "harmonic": lambda: nk.centrality.HarmonicCloseness(nk_dist, False).run(),
+        "pagerank": lambda: nk.centrality.PageRank(nk_strength, 0.85, 1e-12).run(),
+        "core": lambda: nk.centrality.CoreDecomposition(nk_strength).run(),
+        "clustering": lambda: nk.centrality.LocalClusteringCoefficient(nk_strength).run(),
+        "communities": lambda: nk.community.detectCommunities(nk_strength, algo=nk.community.PLM(nk_strength, True)),
+        "eigenvector": lambda: nk.centrality.EigenvectorCentrality(nk_strength, 1e-12).run(),
+    }
+    print(f"graph: {ours['nodes']} authors, {ours['edges']} ties ({os.path.basename(path)}); "
+          f"machine: {os.cpu_count()} cores; networkit threads: 2; best of {args.repeat}")
+    print(f"| metric | coauthor (s) | igraph (s) | networkit (s) | igraph / coauthor | networkit / coauthor |")
+    print(f"|---|---:|---:|---:|---:|---:|")
+    for metric in wanted:
+        mine = ours["metrics"].get(metric)
+        if mine is None:
+            continue
+        devnull = open(os.devnull, "w")
+        old = sys.stdout
+        sys.stdout = devnull  # networkit's PLM prints a summary
+        try:
+            t_ig = best(igraph_calls[metric], args.repeat) if metric in igraph_calls else None
+            t_nk = best(networkit_calls[metric], args.repeat) if metric in networkit_calls else None
+        finally:
+            sys.stdout = old
+        fmt = lambda t: f"{t:.3f}" if t is not None else "–"
+        ratio = lambda t: f"{t / mine:.1f}x" if t is not None and mine > 0 else "–"
+        print(f"| {metric} | {mine:.3f} | {fmt(t_ig)} | {fmt(t_nk)} | {ratio(t_ig)} | {ratio(t_nk)} |")
+
+
+if __name__ == "__main__":
+    main()
