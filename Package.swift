@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -38,3 +39,11 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer target for the BibTeX reader, only declared when asked for, because it has no `main`
+// of its own (libFuzzer provides it): COAUTHOR_FUZZ=1 swift build -c debug --product FuzzBibTeX \
+//   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library (see README, Development).
+if ProcessInfo.processInfo.environment["COAUTHOR_FUZZ"] != nil {
+    package.products.append(.executable(name: "FuzzBibTeX", targets: ["FuzzBibTeX"]))
+    package.targets.append(.executableTarget(name: "FuzzBibTeX", dependencies: ["CoauthorCore"], path: "Fuzz/FuzzBibTeX"))
+}

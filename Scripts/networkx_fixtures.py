@@ -75,6 +75,26 @@ def rescaled(values, scale):
     return values if scale is None else {v: x * scale for v, x in values.items()}
 
 
+def graph_statistics(G):
+    """SPEC section 5's graph-level numbers (hop distances on the largest component)."""
+    largest = G.subgraph(max(nx.connected_components(G), key=len))
+    try:
+        assortativity = nx.degree_assortativity_coefficient(G)
+    except Exception:
+        assortativity = None
+    if assortativity is not None and math.isnan(assortativity):
+        assortativity = None
+    return {
+        "density": nx.density(G),
+        "average_clustering": nx.average_clustering(G),
+        "transitivity": nx.transitivity(G),
+        "assortativity": assortativity,
+        "diameter": nx.diameter(largest),
+        "average_path_length": nx.average_shortest_path_length(largest),
+        "components": nx.number_connected_components(G),
+    }
+
+
 def louvain_mean(G, seeds=range(10)):
     if G.number_of_edges() == 0:
         return 0.0
@@ -94,6 +114,7 @@ def write(name, G, extra=None):
         "edges": [[index[u], index[v], d["weight"]] for u, v, d in G.edges(data=True)],
         "expected": metrics(G),
         "modularity_louvain_mean": louvain_mean(G),
+        "graph": graph_statistics(G),
     }
     if extra:
         record.update(extra)

@@ -21,4 +21,13 @@ if [ "${1:-}" = "--test" ]; then
         echo "setup: installing networkx with pip" >&2
         python3 -m pip install --quiet networkx
     fi
+    # The export round trips read our files back with igraph (GraphML, Pajek) and
+    # validate GEXF against its RELAX NG schema with lxml.
+    need_pip=()
+    python3 -c "import igraph" 2>/dev/null || need_pip+=(igraph)
+    python3 -c "import lxml" 2>/dev/null || need_pip+=(lxml)
+    if [ ${#need_pip[@]} -gt 0 ]; then
+        echo "setup: installing ${need_pip[*]} with pip" >&2
+        python3 -m pip install --quiet "${need_pip[@]}"
+    fi
 fi

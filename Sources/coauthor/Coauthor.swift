@@ -8,7 +8,7 @@ struct Coauthor: ParsableCommand {
         abstract: "Turn publication lists into a weighted co-authorship network: maps, rankings, exports.",
         discussion: "With no subcommand, coauthor runs `report` on Data/ and writes Output/.",
         version: CoauthorVersion.current,
-        subcommands: [Report.self, Render.self, Rank.self, Export.self, Stats.self],
+        subcommands: [Report.self, Render.self, Rank.self, Timeline.self, Export.self, Stats.self, Names.self],
         defaultSubcommand: Report.self
     )
 }

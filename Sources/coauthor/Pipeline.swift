@@ -15,29 +15,8 @@ enum Pipeline {
     /// Reads the inputs, prints diagnostics, resolves authors and builds the network.
     /// - Throws: `ExitCode` after printing what went wrong.
     static func load(_ options: AnalysisOptions) throws -> Loaded {
-        let paths = options.inputs.isEmpty ? ["Data"] : options.inputs
-        var corpus: Corpus
-        do {
-            corpus = try read(paths, format: options.inputFormat)
-        } catch {
-            Console.error(error.description, path: error.path)
-            throw ExitCode.dataError
-        }
-        let errors = corpus.diagnostics.filter { $0.severity == .error }.count
-        for diagnostic in corpus.diagnostics where diagnostic.severity == .error || !options.quiet {
-            Console.report(diagnostic)
-        }
-        if options.strict && errors > 0 {
-            Console.error("\(errors) input error\(errors == 1 ? "" : "s") in strict mode; fix them, or drop --strict to skip the bad records")
-            throw ExitCode.dataError
-        }
-        if corpus.publications.isEmpty {
-            Console.error("no publications with authors were read from \(paths.joined(separator: ", ")); check the input files")
-            throw ExitCode.dataError
-        }
-        if !options.quiet { Console.err(corpus.summaryLine + "\n") }
-
-        let authors = AuthorResolver.resolve(corpus.publications, mode: options.identity)
+        let (corpus, paths) = try readInputs(options)
+        let authors = try resolveAuthors(corpus, options)
         let network: CoauthorNetwork
         do {
             network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: options.networkOptions)
@@ -56,14 +35,46 @@ enum Pipeline {
         return Loaded(corpus: corpus, authors: authors, network: network, label: label)
     }
 
-    private static func read(_ paths: [String], format: InputFormat?) throws(InputError) -> Corpus {
-        guard paths.contains("-") else { return try InputReader.read(paths, format: format) }
+    /// Reads the inputs and prints their diagnostics and the closing summary line (SPEC §2).
+    /// - Throws: `ExitCode.dataError` when nothing usable was read, or in strict mode after any input error.
+    static func readInputs(_ options: AnalysisOptions) throws -> (Corpus, [String]) {
+        let paths = options.inputs.isEmpty ? ["Data"] : options.inputs
+        var corpus: Corpus
+        do {
+            corpus = try read(paths, format: options.inputFormat, encoding: options.encoding)
+        } catch {
+            Console.error(error.description, path: error.path)
+            throw ExitCode.dataError
+        }
+        let errors = corpus.diagnostics.filter { $0.severity == .error }.count
+        for diagnostic in corpus.diagnostics where diagnostic.severity == .error || !options.quiet {
+            Console.report(diagnostic)
+        }
+        if options.strict && errors > 0 {
+            Console.error("\(errors) input error\(errors == 1 ? "" : "s") in strict mode; fix them, or drop --strict to skip the bad records")
+            throw ExitCode.dataError
+        }
+        if corpus.publications.isEmpty {
+            Console.error("no publications with authors were read from \(paths.joined(separator: ", ")); check the input files")
+            throw ExitCode.dataError
+        }
+        if !options.quiet { Console.err(corpus.summaryLine + "\n") }
+        return (corpus, paths)
+    }
+
+    /// Resolves the corpus's author names to people (SPEC §3).
+    static func resolveAuthors(_ corpus: Corpus, _ options: AnalysisOptions) throws -> AuthorIndex {
+        AuthorResolver.resolve(corpus.publications, mode: options.identity)
+    }
+
+    private static func read(_ paths: [String], format: InputFormat?, encoding: BibTeXReader.TextEncoding) throws(InputError) -> Corpus {
+        guard paths.contains("-") else { return try InputReader.read(paths, format: format, encoding: encoding) }
         // Standard input: read it whole, then parse like a file named <stdin>.
-        var corpus = try InputReader.read(paths.filter { $0 != "-" }.isEmpty ? [] : paths.filter { $0 != "-" }, format: format)
+        var corpus = try InputReader.read(paths.filter { $0 != "-" }, format: format, encoding: encoding)
         let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         corpus.files += 1
         do {
-            let part = try BibTeXReader.read(bytes: bytes, path: "<stdin>")
+            let part = try BibTeXReader.read(bytes: bytes, path: "<stdin>", encoding: encoding)
             corpus.publications += part.publications
             corpus.records += part.records
             corpus.skipped += part.skipped

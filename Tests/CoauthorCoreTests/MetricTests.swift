@@ -1,3 +1,4 @@
+import Foundation
 import CoauthorCore
 import Testing
 
@@ -65,5 +66,27 @@ struct MetricTests {
     @Test func componentsAreNumberedBySize() {
         let graph = WeightedGraph(nodeCount: 6, edges: [(0, 1, 1), (3, 4, 1), (4, 5, 1)])
         #expect(connectedComponents(graph) == [1, 1, 2, 0, 0, 0])
+    }
+}
+
+/// Graph-level statistics against networkx.
+struct GraphStatisticsTests {
+    @Test(arguments: GraphFixture.names)
+    func matchNetworkx(name: String) throws {
+        let fixture = try GraphFixture(named: name)
+        let reference = try #require(fixture.raw["graph"] as? [String: Any])
+        let stats = GraphStatistics(graph: fixture.graph)
+        func number(_ key: String) -> Double? { (reference[key] as? NSNumber)?.doubleValue }
+        #expect(close(stats.density, number("density")!, relative: 1e-12))
+        #expect(close(stats.averageClustering, number("average_clustering")!, relative: 1e-12))
+        #expect(close(stats.transitivity, number("transitivity")!, relative: 1e-12))
+        if let assortativity = number("assortativity") {
+            #expect(close(stats.assortativity, assortativity, relative: 1e-9))
+        } else {
+            #expect(stats.assortativity.isNaN)
+        }
+        #expect(stats.diameter == Int(number("diameter")!))
+        #expect(close(stats.averagePathLength, number("average_path_length")!, relative: 1e-12))
+        #expect(stats.components == Int(number("components")!))
     }
 }

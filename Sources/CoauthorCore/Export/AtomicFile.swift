@@ -32,7 +32,13 @@ public enum AtomicFile {
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(bytes).write(to: temporary)
+            // Large exports are hundreds of megabytes: write them in place rather than copying into a Data first.
+            let wrote: Void? = try bytes.withContiguousStorageIfAvailable { buffer in
+                guard let base = buffer.baseAddress else { return try Data().write(to: temporary) }
+                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
+                    .write(to: temporary)
+            }
+            if wrote == nil { try Data(bytes).write(to: temporary) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)

@@ -15,118 +15,122 @@ public struct GraphMLFormatter: Sendable {
         self.maxAuthors = maxAuthors
     }
 
-    private struct Key {
-        let id: String
-        let scope: String
-        let name: String
-        let type: String
-    }
-
-    /// The GraphML document.
+    /// The GraphML document as text.
     /// - Complexity: O(n·k + m) for k metrics.
     public func format(_ network: CoauthorNetwork, metrics: MetricTable) -> String {
-        var keys: [Key] = [
-            Key(id: "label", scope: "node", name: "label", type: "string"),
-            Key(id: "name", scope: "node", name: "name", type: "string"),
-            Key(id: "papers", scope: "node", name: "papers", type: "int"),
-            Key(id: "first_year", scope: "node", name: "first_year", type: "int"),
-            Key(id: "last_year", scope: "node", name: "last_year", type: "int"),
-        ]
-        let nodeMetrics = metrics.metrics.filter { $0 != .papers }
-        for metric in nodeMetrics {
-            keys.append(Key(id: metric.rawValue, scope: "node", name: metric.rawValue, type: metric.isInteger ? "int" : "double"))
+        String(decoding: bytes(network, metrics: metrics), as: UTF8.self)
+    }
+
+    /// The GraphML document as UTF-8 bytes.
+    /// - Complexity: O(n·k + m) for k metrics.
+    public func bytes(_ network: CoauthorNetwork, metrics: MetricTable) -> [UInt8] {
+        let provenance = ExportProvenance(network, metrics: metrics, toolVersion: toolVersion, maxAuthors: maxAuthors)
+        let nodeColumns = ExportColumn.nodeColumns(network, metrics: metrics)
+        let edgeColumns = ExportColumn.edgeColumns(network)
+        var out = ExportBuffer(capacity: 1024 + network.nodeCount * (120 + 48 * nodeColumns.count)
+                               + network.edgeCount * (80 + 48 * edgeColumns.count))
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        out.append("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
+        out.append("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
+        func key(_ id: String, _ scope: StaticString, _ name: String, _ type: StaticString) {
+            out.append("  <key id=\"")
+            out.append(raw: id)
+            out.append("\" for=\"")
+            out.append(scope)
+            out.append("\" attr.name=\"")
+            out.append(raw: name)
+            out.append("\" attr.type=\"")
+            out.append(type)
+            out.append("\"/>\n")
         }
-        if metrics.community != nil { keys.append(Key(id: "community", scope: "node", name: "community", type: "int")) }
-        keys.append(Key(id: "component", scope: "node", name: "component", type: "int"))
-        keys += [
-            Key(id: "e_weight", scope: "edge", name: "weight", type: "double"),
-            Key(id: "e_papers", scope: "edge", name: "papers", type: "int"),
-            Key(id: "e_first_year", scope: "edge", name: "first_year", type: "int"),
-            Key(id: "e_last_year", scope: "edge", name: "last_year", type: "int"),
-            Key(id: "e_distance", scope: "edge", name: "distance", type: "double"),
-            Key(id: "g_weighting", scope: "graph", name: "weighting", type: "string"),
-            Key(id: "g_filters", scope: "graph", name: "filters", type: "string"),
-            Key(id: "g_max_authors", scope: "graph", name: "max_authors", type: "int"),
-            Key(id: "g_distance", scope: "graph", name: "distance", type: "string"),
-            Key(id: "g_tool", scope: "graph", name: "tool", type: "string"),
-        ]
-        if let q = metrics.modularity, !q.isNaN {
-            keys.append(Key(id: "g_modularity", scope: "graph", name: "modularity", type: "double"))
+        key("label", "node", "label", "string")
+        key("name", "node", "name", "string")
+        for column in nodeColumns {
+            key(column.name, "node", column.name, column.isInteger ? "int" : "double")
+        }
+        for column in edgeColumns {
+            key("e_" + column.name, "edge", column.name, column.isInteger ? "int" : "double")
+        }
+        key("g_weighting", "graph", "weighting", "string")
+        key("g_filters", "graph", "filters", "string")
+        key("g_max_authors", "graph", "max_authors", "int")
+        key("g_distance", "graph", "distance", "string")
+        key("g_tool", "graph", "tool", "string")
+        if provenance.modularity != nil { key("g_modularity", "graph", "modularity", "double") }
+
+        out.append("  <graph id=\"coauthors\" edgedefault=\"undirected\">\n")
+        func open(_ key: StaticString, indent: StaticString) {
+            out.append(indent)
+            out.append("<data key=\"")
+            out.append(key)
+            out.append("\">")
+        }
+        func text(_ key: StaticString, _ value: String) {
+            open(key, indent: "    ")
+            out.append(xml: value)
+            out.append("</data>\n")
+        }
+        text("g_weighting", provenance.weighting)
+        text("g_filters", provenance.filters)
+        open("g_max_authors", indent: "    ")
+        out.append(provenance.maxAuthors)
+        out.append("</data>\n")
+        text("g_distance", provenance.distance)
+        text("g_tool", provenance.tool)
+        if let q = provenance.modularity {
+            open("g_modularity", indent: "    ")
+            out.append(q)
+            out.append("</data>\n")
         }
 
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
-        for key in keys {
-            out += "  <key id=\"\(key.id)\" for=\"\(key.scope)\" attr.name=\"\(key.name)\" attr.type=\"\(key.type)\"/>\n"
+        func data(_ column: ExportColumn, prefix: StaticString, at index: Int) {
+            guard column.has(index) else { return }
+            out.append("      <data key=\"")
+            out.append(prefix)
+            out.append(raw: column.name)
+            out.append("\">")
+            out.append(column, at: index)
+            out.append("</data>\n")
         }
-        out += "  <graph id=\"coauthors\" edgedefault=\"undirected\">\n"
-        func data(_ key: String, _ value: String, indent: String) {
-            out += "\(indent)<data key=\"\(key)\">\(XMLText.escape(value))</data>\n"
-        }
-        data("g_weighting", network.weighting.rawValue, indent: "    ")
-        data("g_filters", network.filterDescription.isEmpty ? "none" : network.filterDescription, indent: "    ")
-        data("g_max_authors", String(maxAuthors), indent: "    ")
-        data("g_distance", "1/weight", indent: "    ")
-        data("g_tool", "coauthor \(toolVersion)", indent: "    ")
-        if let q = metrics.modularity, !q.isNaN { data("g_modularity", formatDouble(q), indent: "    ") }
-
         for v in 0..<network.nodeCount {
-            out += "    <node id=\"n\(v)\">\n"
-            data("label", network.names[v], indent: "      ")
-            data("name", network.names[v], indent: "      ")
-            data("papers", String(network.papers[v]), indent: "      ")
-            if let y = network.firstYear[v] { data("first_year", String(y), indent: "      ") }
-            if let y = network.lastYear[v] { data("last_year", String(y), indent: "      ") }
-            for metric in nodeMetrics {
-                let value = metrics[metric]![v]
-                data(metric.rawValue, metric.isInteger ? String(Int(value)) : formatDouble(value), indent: "      ")
-            }
-            if let community = metrics.community { data("community", String(community[v]), indent: "      ") }
-            data("component", String(metrics.component[v]), indent: "      ")
-            out += "    </node>\n"
+            out.append("    <node id=\"n")
+            out.append(v)
+            out.append("\">\n")
+            open("label", indent: "      ")
+            out.append(xml: network.names[v])
+            out.append("</data>\n")
+            open("name", indent: "      ")
+            out.append(xml: network.names[v])
+            out.append("</data>\n")
+            for column in nodeColumns { data(column, prefix: "", at: v) }
+            out.append("    </node>\n")
         }
         let graph = network.graph
         for e in 0..<network.edgeCount {
-            out += "    <edge id=\"e\(e)\" source=\"n\(graph.source[e])\" target=\"n\(graph.target[e])\">\n"
-            data("e_weight", formatDouble(graph.weight[e]), indent: "      ")
-            data("e_papers", String(network.edgePapers[e]), indent: "      ")
-            if let y = network.edgeFirstYear[e] { data("e_first_year", String(y), indent: "      ") }
-            if let y = network.edgeLastYear[e] { data("e_last_year", String(y), indent: "      ") }
-            data("e_distance", formatDouble(1 / graph.weight[e]), indent: "      ")
-            out += "    </edge>\n"
+            out.append("    <edge id=\"e")
+            out.append(e)
+            out.append("\" source=\"n")
+            out.append(Int(graph.source[e]))
+            out.append("\" target=\"n")
+            out.append(Int(graph.target[e]))
+            out.append("\">\n")
+            for column in edgeColumns { data(column, prefix: "e_", at: e) }
+            out.append("    </edge>\n")
         }
-        out += "  </graph>\n</graphml>\n"
-        return out
+        out.append("  </graph>\n</graphml>\n")
+        return out.bytes
     }
-}
-
-/// Shortest decimal text that reads back as the same double; `NaN`, `INF`, `-INF` as GraphML readers expect.
-func formatDouble(_ value: Double) -> String {
-    if value.isNaN { return "NaN" }
-    if value.isInfinite { return value > 0 ? "INF" : "-INF" }
-    return "\(value)"
 }
 
 /// XML text escaping shared by the XML-based formats.
 public enum XMLText {
-    /// Escapes `& < > " '` and drops characters XML 1.0 forbids (C0 controls other than tab, LF, CR).
+    /// Escapes `& < > " '` and a carriage return (as `&#13;`, which parsers
+    /// would otherwise read as a line feed), and drops the characters XML 1.0
+    /// forbids (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF).
+    /// - Complexity: O(length of `text`).
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        var out = ExportBuffer(capacity: text.utf8.count)
+        out.append(xml: text)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }

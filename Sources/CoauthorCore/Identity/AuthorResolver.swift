@@ -30,6 +30,8 @@ public struct AuthorIndex: Sendable {
     public var authorsOfPublication: [[Int32]]
     public var merges: [Merge]
     public var nearMisses: [NearMiss]
+    /// Distinct written forms of names before any merging.
+    public var variantCount = 0
 
     /// The id of the author whose display name (or any merged variant) is `name`.
     public func id(named name: String) -> Int32? {
@@ -53,8 +55,29 @@ enum NameKey {
 
     /// The `exact` identity key of a parsed name.
     static func exactKey(_ name: PersonName) -> String {
-        let given = name.first.split(whereSeparator: { $0.isWhitespace || $0 == "." }).joined(separator: " ")
-        return [given, name.von, name.last, name.jr, name.homonym].joined(separator: "|")
+        var given: [UInt8] = []
+        given.reserveCapacity(name.first.utf8.count)
+        if name.first.utf8.allSatisfy({ $0 < 0x80 }) {
+            var pending = false
+            for byte in name.first.utf8 {
+                if isWhitespace(byte) || byte == UInt8(ascii: ".") {
+                    pending = !given.isEmpty
+                } else {
+                    if pending { given.append(0x20) }
+                    pending = false
+                    given.append(byte)
+                }
+            }
+        } else {
+            given = Array(name.first.split(whereSeparator: { $0.isWhitespace || $0 == "." }).joined(separator: " ").utf8)
+        }
+        var key = String(decoding: given, as: UTF8.self)
+        key.reserveCapacity(given.count + name.von.utf8.count + name.last.utf8.count + name.jr.utf8.count + name.homonym.utf8.count + 4)
+        for part in [name.von, name.last, name.jr, name.homonym] {
+            key.append("|")
+            key.append(part)
+        }
+        return key
     }
 
     /// The `exact` key of a display string (parsed the way a user would type it on the command line).
@@ -65,6 +88,14 @@ enum NameKey {
 
     /// Case- and diacritic-insensitive form with hyphens, blanks, dots and apostrophes removed.
     static func fold(_ text: some StringProtocol) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 where !(isWhitespace(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'")) {
+                bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let folded = String(text).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return String(folded.unicodeScalars.filter { !"-‐ .'’".unicodeScalars.contains($0) && !$0.properties.isWhitespace }
             .map(Character.init))
@@ -83,28 +114,39 @@ public enum AuthorResolver {
     /// variant is compatible with it.
     /// - Complexity: O(A + Σ k²) for A authorships and k variants per surname and initial.
     public static func resolve(_ publications: [Publication], mode: IdentityMode) -> AuthorIndex {
-        // 1. Exact variants.
+        // 1. Distinct written forms, then exact variants (forms with the same exact key).
+        var formIndex: [PersonName: Int] = [:]
+        var forms: [Form] = []
         var variantIndex: [String: Int] = [:]
         var variantNames: [PersonName] = []
-        var variantCounts: [[String: Int]] = []  // display form → occurrences
+        var formsOfVariant: [[Int]] = []
         var pubVariants: [[Int]] = []
         pubVariants.reserveCapacity(publications.count)
         for publication in publications {
             var ids: [Int] = []
             ids.reserveCapacity(publication.authors.count)
             for name in publication.authors {
-                let key = NameKey.exactKey(name)
-                let id: Int
-                if let existing = variantIndex[key] {
-                    id = existing
+                let form: Int
+                if let existing = formIndex[name] {
+                    form = existing
                 } else {
-                    id = variantNames.count
-                    variantIndex[key] = id
-                    variantNames.append(name)
-                    variantCounts.append([:])
+                    form = forms.count
+                    formIndex[name] = form
+                    let key = NameKey.exactKey(name)
+                    let variant: Int
+                    if let existing = variantIndex[key] {
+                        variant = existing
+                    } else {
+                        variant = variantNames.count
+                        variantIndex[key] = variant
+                        variantNames.append(name)
+                        formsOfVariant.append([])
+                    }
+                    formsOfVariant[variant].append(form)
+                    forms.append(Form(name: name, variant: variant))
                 }
-                variantCounts[id][name.displayName, default: 0] += 1
-                ids.append(id)
+                forms[form].count += 1
+                ids.append(forms[form].variant)
             }
             pubVariants.append(ids)
         }
@@ -114,7 +156,10 @@ public enum AuthorResolver {
         var merges: [AuthorIndex.Merge] = []
         var nearMisses: [AuthorIndex.NearMiss] = []
         if mode == .conservative {
-            mergeConservatively(variantNames, counts: variantCounts, parent: &parent, merges: &merges, nearMisses: &nearMisses)
+            let displays = formsOfVariant.map { members in
+                members.count == 1 ? forms[members[0]].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
+            }
+            mergeConservatively(variantNames, displays: displays, parent: &parent, merges: &merges, nearMisses: &nearMisses)
         }
 
         // 3. Dense ids in order of first appearance, display names.
@@ -125,7 +170,7 @@ public enum AuthorResolver {
             while parent[r] != r { r = parent[r] }
             return r
         }
-        var personOfRoot: [Int: Int] = [:]
+        var personOfRoot = [Int](repeating: -1, count: variantNames.count)
         var authorsOfPublication: [[Int32]] = []
         authorsOfPublication.reserveCapacity(publications.count)
         for ids in pubVariants {
@@ -134,8 +179,8 @@ public enum AuthorResolver {
             for variant in ids {
                 if personOfVariant[variant] < 0 {
                     let r = root(variant)
-                    if let person = personOfRoot[r] {
-                        personOfVariant[variant] = person
+                    if personOfRoot[r] >= 0 {
+                        personOfVariant[variant] = personOfRoot[r]
                     } else {
                         personOfRoot[r] = members.count
                         personOfVariant[variant] = members.count
@@ -148,7 +193,7 @@ public enum AuthorResolver {
             }
             authorsOfPublication.append(people)
         }
-        let names = members.map { displayName(of: $0, counts: variantCounts) }
+        let names = members.map { displayName(of: $0.flatMap { formsOfVariant[$0] }, forms: forms) }
         // Merges name the person's final display name.
         let finalMerges = merges.map { merge -> AuthorIndex.Merge in
             var m = merge
@@ -157,22 +202,33 @@ public enum AuthorResolver {
             }
             return m
         }.filter { $0.variant != $0.into }
-        return AuthorIndex(names: names, authorsOfPublication: authorsOfPublication,
-                           merges: finalMerges, nearMisses: nearMisses)
+        var index = AuthorIndex(names: names, authorsOfPublication: authorsOfPublication,
+                                merges: finalMerges, nearMisses: nearMisses)
+        index.variantCount = forms.count
+        return index
+    }
+
+    /// One distinct written form of a name and how often it occurs.
+    private struct Form {
+        var name: PersonName
+        var variant: Int
+        var count = 0
+        var display: String { name.displayName }
+        /// The first given name is spelled out (not an initial).
+        var isFull: Bool { (NameKey.givenTokens(name.first).first?.count ?? 0) > 1 }
     }
 
     /// The most frequent full form (first given name spelled out), ties: longest, then alphabetical.
-    private static func displayName(of variants: [Int], counts: [[String: Int]]) -> String {
-        var tally: [String: Int] = [:]
-        for v in variants { for (form, n) in counts[v] { tally[form, default: 0] += n } }
-        func isFull(_ form: String) -> Bool {
-            guard let parsed = NameParser.parseName(form), let firstToken = NameKey.givenTokens(parsed.first).first else { return false }
-            return firstToken.count > 1
+    private static func displayName(of members: [Int], forms: [Form]) -> String {
+        if members.count == 1 { return forms[members[0]].display }
+        var tally: [String: (count: Int, full: Bool)] = [:]
+        for form in members {
+            tally[forms[form].display, default: (0, forms[form].isFull)].count += forms[form].count
         }
-        let full = tally.filter { isFull($0.key) }
+        let full = tally.filter { $0.value.full }
         let pool = full.isEmpty ? tally : full
         return pool.max { a, b in
-            if a.value != b.value { return a.value < b.value }
+            if a.value.count != b.value.count { return a.value.count < b.value.count }
             if a.key.count != b.key.count { return a.key.count < b.key.count }
             return a.key > b.key
         }!.key
@@ -184,21 +240,31 @@ public enum AuthorResolver {
         var display: String
     }
 
-    private static func mergeConservatively(_ names: [PersonName], counts: [[String: Int]], parent: inout [Int],
+    private static func mergeConservatively(_ names: [PersonName], displays: [String], parent: inout [Int],
                                             merges: inout [AuthorIndex.Merge], nearMisses: inout [AuthorIndex.NearMiss]) {
         // Group by folded surname + jr + homonym + the initial of the first given name.
-        var groups: [String: [String: FoldedVariant]] = [:]
+        // Groups in order of first appearance; within a group, one entry per folded given name.
+        var groupIndex: [String: Int] = [:]
+        var groups: [[FoldedVariant]] = []
         for (index, name) in names.enumerated() {
             let tokens = NameKey.givenTokens(name.first).map { NameKey.fold($0) }.filter { !$0.isEmpty }
             guard let initial = tokens.first?.first else { continue }
-            let surname = NameKey.fold(name.von + name.last) + "|" + NameKey.fold(name.jr) + "|" + name.homonym
-            let groupKey = surname + "|" + String(initial)
-            let tokenKey = tokens.joined(separator: " ")
-            let display = counts[index].max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }!.key
-            groups[groupKey, default: [:]][tokenKey, default: FoldedVariant(tokens: tokens, variants: [], display: display)].variants.append(index)
+            let groupKey = NameKey.fold(name.von + name.last) + "|" + NameKey.fold(name.jr) + "|" + name.homonym + "|" + String(initial)
+            let group: Int
+            if let existing = groupIndex[groupKey] {
+                group = existing
+            } else {
+                group = groups.count
+                groupIndex[groupKey] = group
+                groups.append([])
+            }
+            if let same = groups[group].firstIndex(where: { $0.tokens == tokens }) {
+                groups[group][same].variants.append(index)
+            } else {
+                groups[group].append(FoldedVariant(tokens: tokens, variants: [index], display: displays[index]))
+            }
         }
-        for groupKey in groups.keys.sorted() {
-            let group = groups[groupKey]!.sorted { $0.key < $1.key }.map(\.value)
+        for group in groups {
             // Spelling variants that fold to the same tokens are one person (case, accents, hyphens).
             for folded in group where folded.variants.count > 1 {
                 for v in folded.variants.dropFirst() {

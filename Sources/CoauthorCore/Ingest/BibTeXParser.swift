@@ -1,8 +1,48 @@
+/// The fields the reader interprets, recognised once while scanning so that
+/// interpretation compares small codes instead of strings.
+enum BibTeXFieldName: UInt8 {
+    case other, author, editor, title, year, date, crossref, journal, booktitle, journaltitle
+    case howpublished, publisher, school, institution, doi, authorAnnotation
+
+    /// The code of a field name given as lower-case ASCII bytes.
+    init(lowercased name: ArraySlice<UInt8>) {
+        switch name.count {
+        case 3 where name.elementsEqual("doi".utf8): self = .doi
+        case 4 where name.elementsEqual("year".utf8): self = .year
+        case 4 where name.elementsEqual("date".utf8): self = .date
+        case 5 where name.elementsEqual("title".utf8): self = .title
+        case 6 where name.elementsEqual("author".utf8): self = .author
+        case 6 where name.elementsEqual("editor".utf8): self = .editor
+        case 6 where name.elementsEqual("school".utf8): self = .school
+        case 7 where name.elementsEqual("journal".utf8): self = .journal
+        case 8 where name.elementsEqual("crossref".utf8): self = .crossref
+        case 9 where name.elementsEqual("booktitle".utf8): self = .booktitle
+        case 9 where name.elementsEqual("publisher".utf8): self = .publisher
+        case 9 where name.elementsEqual("author+an".utf8): self = .authorAnnotation
+        case 11 where name.elementsEqual("institution".utf8): self = .institution
+        case 12 where name.elementsEqual("journaltitle".utf8): self = .journaltitle
+        case 12 where name.elementsEqual("howpublished".utf8): self = .howpublished
+        default: self = .other
+        }
+    }
+}
+
+/// A field value: a slice of the file when it was written as one part, or the
+/// expansion of macros and `#` concatenations.
+enum BibTeXValue {
+    case slice(Range<Int>)
+    case owned([UInt8])
+}
+
 /// One field of a BibTeX entry, its value already expanded (macros substituted,
 /// `#` concatenations joined, the outer delimiters removed, inner braces kept).
 struct BibTeXField {
-    var name: String
-    var value: String
+    var name: BibTeXFieldName
+    /// The lower-cased name as written (needed for messages about unknown fields).
+    var nameBytes: Range<Int>
+    /// FNV-1a of the lower-cased name, to find repeated fields without building strings.
+    var nameHash: UInt64
+    var value: BibTeXValue
     var offset: Int
 }
 
@@ -10,24 +50,27 @@ struct BibTeXField {
 struct BibTeXEntry {
     var type: String
     var key: String
-    var fields: [BibTeXField]
+    /// Indices into the parser's `fields`.
+    var fields: Range<Int>
     var offset: Int
-
-    /// The first field with this (lower-case) name.
-    func field(_ name: String) -> BibTeXField? { fields.first { $0.name == name } }
 }
 
 /// The syntax layer of the BibTeX reader: a byte-level scanner that turns a
 /// buffer into entries, `@string` macros expanded.
 ///
 /// It never recurses on input structure (brace depth is a counter), so hostile
-/// nesting cannot overflow the stack. A malformed entry is reported once and
-/// skipped: scanning resumes at the next `@` that starts a line.
+/// nesting cannot overflow the stack. Values are kept as ranges of the buffer
+/// where possible, so a large file is not copied field by field. A malformed
+/// entry is reported once and skipped: scanning resumes at the next `@` that starts a line.
 struct BibTeXParser {
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     private var position = 0
-    private var macros: [String: String]
+    private var macros: [String: [UInt8]]
     private(set) var entries: [BibTeXEntry] = []
+    /// Fields of all entries, in order; each entry owns a contiguous range.
+    private(set) var fields: [BibTeXField] = []
+    /// Lower-cased names of fields without a code, by hash, as written the first time.
+    private(set) var fieldNames: [UInt64: String] = [:]
     /// (offset, message) pairs for malformed records; each one is a skipped record.
     private(set) var errors: [(offset: Int, message: String)] = []
     /// (offset, message) pairs for recoverable oddities.
@@ -38,15 +81,30 @@ struct BibTeXParser {
         var message: String
     }
 
-    static let monthMacros: [String: String] = [
+    static let monthMacros: [String: [UInt8]] = [
         "jan": "January", "feb": "February", "mar": "March", "apr": "April",
         "may": "May", "jun": "June", "jul": "July", "aug": "August",
         "sep": "September", "oct": "October", "nov": "November", "dec": "December",
-    ]
+    ].mapValues { Array($0.utf8) }
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
         self.macros = Self.monthMacros
+        entries.reserveCapacity(bytes.count / 400)
+        fields.reserveCapacity(bytes.count / 40)
+    }
+
+    /// The bytes of a field's value.
+    func valueBytes(_ value: BibTeXValue) -> ArraySlice<UInt8> {
+        switch value {
+        case .slice(let range): bytes[range]
+        case .owned(let owned): owned[...]
+        }
+    }
+
+    /// The value as a string (no LaTeX decoding).
+    func valueString(_ value: BibTeXValue) -> String {
+        makeString(valueBytes(value))
     }
 
     /// Scans the whole buffer.
@@ -55,10 +113,12 @@ struct BibTeXParser {
         while let at = nextAt(from: position) {
             position = at + 1
             let start = at
+            let fieldCount = fields.count
             do {
                 try parseItem(start: start)
             } catch let error as SyntaxError {
                 errors.append((error.offset, error.message))
+                fields.removeSubrange(fieldCount...)
                 position = resynchronize(after: start)
             } catch {
                 preconditionFailure("unexpected error \(error)")
@@ -79,8 +139,10 @@ struct BibTeXParser {
         }
         skipWhitespace()
         if type == "comment" {
+            // `@comment{…}` and `@comment(…)` skip a balanced group; after a bare `@comment`
+            // scanning goes on at the next `@`, as in BibTeX.
             if position < bytes.count, bytes[position] == UInt8(ascii: "{") || bytes[position] == UInt8(ascii: "(") {
-                _ = try readDelimited(openedAt: position)
+                _ = try readDelimited(openedAt: position, stopAtEntries: false)
             }
             return
         }
@@ -95,7 +157,7 @@ struct BibTeXParser {
             skipWhitespace()
             _ = try readValue()
             skipWhitespace()
-            try expect(closing, openedAt: openOffset, what: "@preamble")
+            try expect(closing, openedAt: openOffset, what: "to close @preamble")
         case "string":
             skipWhitespace()
             let nameOffset = position
@@ -106,9 +168,9 @@ struct BibTeXParser {
             skipWhitespace()
             try expect(UInt8(ascii: "="), openedAt: nil, what: "after the @string name '\(name)'")
             skipWhitespace()
-            macros[name] = try readValue()
+            macros[name] = Array(valueBytes(try readValue()))
             skipWhitespace()
-            try expect(closing, openedAt: openOffset, what: "@string")
+            try expect(closing, openedAt: openOffset, what: "to close @string")
         default:
             try parseEntry(type: type, start: start, closing: closing, openOffset: openOffset)
         }
@@ -120,20 +182,19 @@ struct BibTeXParser {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: ",") || byte == closing || isWhitespace(byte) { break }
-            if byte == UInt8(ascii: "=") || byte == UInt8(ascii: "@") {
+            if byte == UInt8(ascii: "=") || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") {
                 throw SyntaxError(offset: keyStart, message: "entry has no citation key; write @\(type){key, …}")
             }
             position += 1
         }
-        let key = String(decoding: bytes[keyStart..<position], as: UTF8.self)
+        let key = makeString(bytes[keyStart..<position])
         skipWhitespace()
-        var fields: [BibTeXField] = []
-        guard position < bytes.count else {
-            throw SyntaxError(offset: openOffset, message: "entry '\(key)' is not closed: add '\(Character(UnicodeScalar(closing)))'")
-        }
+        let firstField = fields.count
+        let unclosed = "entry '\(key)' is not closed: add '\(Character(UnicodeScalar(closing)))'"
+        guard position < bytes.count else { throw SyntaxError(offset: openOffset, message: unclosed) }
         if bytes[position] == closing {
             position += 1
-            entries.append(BibTeXEntry(type: type, key: key, fields: fields, offset: start))
+            entries.append(BibTeXEntry(type: type, key: key, fields: firstField..<firstField, offset: start))
             return
         }
         guard bytes[position] == UInt8(ascii: ",") else {
@@ -142,66 +203,128 @@ struct BibTeXParser {
         position += 1
         while true {
             skipWhitespace()
-            guard position < bytes.count else {
-                throw SyntaxError(offset: openOffset, message: "entry '\(key)' is not closed: add '\(Character(UnicodeScalar(closing)))'")
-            }
+            guard position < bytes.count else { throw SyntaxError(offset: openOffset, message: unclosed) }
             if bytes[position] == closing {
                 position += 1
                 break
             }
-            let nameOffset = position
-            let name = readIdentifier().lowercased()
-            if name.isEmpty {
-                throw SyntaxError(offset: nameOffset, message: "expected a field name in entry '\(key)', found \(describeByte(at: nameOffset))")
-            }
+            let (nameRange, hash, capitals) = try readFieldName(entryKey: key)
+            let name = capitals ? code(of: nameRange, hash: hash) : BibTeXFieldName(lowercased: bytes[nameRange])
+            if name == .other { noteFieldName(hash: hash, range: nameRange) }
             skipWhitespace()
-            try expect(UInt8(ascii: "="), openedAt: nil, what: "after the field name '\(name)' in entry '\(key)'")
+            if position >= bytes.count || bytes[position] != UInt8(ascii: "=") {
+                try expect(UInt8(ascii: "="), openedAt: nil, what: "after the field name '\(fieldName(hash: hash, range: nameRange))' in entry '\(key)'")
+            }
+            position += 1
             skipWhitespace()
             let valueOffset = position
             let value = try readValue()
-            fields.append(BibTeXField(name: name, value: value, offset: valueOffset))
+            fields.append(BibTeXField(name: name, nameBytes: nameRange, nameHash: hash, value: value, offset: valueOffset))
             skipWhitespace()
-            guard position < bytes.count else {
-                throw SyntaxError(offset: openOffset, message: "entry '\(key)' is not closed: add '\(Character(UnicodeScalar(closing)))'")
-            }
+            guard position < bytes.count else { throw SyntaxError(offset: openOffset, message: unclosed) }
             if bytes[position] == UInt8(ascii: ",") {
                 position += 1
             } else if bytes[position] != closing {
-                throw SyntaxError(offset: position, message: "expected ',' or '\(Character(UnicodeScalar(closing)))' after the field '\(name)' in entry '\(key)' (a missing comma?)")
+                throw SyntaxError(offset: position, message: "expected ',' or '\(Character(UnicodeScalar(closing)))' after the field '\(fieldName(hash: hash, range: nameRange))' in entry '\(key)' (a missing comma?)")
             }
         }
-        entries.append(BibTeXEntry(type: type, key: key, fields: fields, offset: start))
+        entries.append(BibTeXEntry(type: type, key: key, fields: firstField..<fields.count, offset: start))
+    }
+
+    /// Reads a field name and returns its range and the hash of its lower-cased bytes.
+    /// The name is lower-cased in place of a copy: field names are ASCII in practice, and a
+    /// non-ASCII byte simply hashes as written.
+    private mutating func readFieldName(entryKey: String) throws -> (Range<Int>, UInt64, capitals: Bool) {
+        let start = position
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var lowerASCII = true
+        while position < bytes.count {
+            let byte = bytes[position]
+            if isWhitespace(byte) || isDelimiter(byte) || byte < 0x20 { break }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { lowerASCII = false }
+            hash = (hash ^ UInt64(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3
+            position += 1
+        }
+        if position == start {
+            throw SyntaxError(offset: start, message: "expected a field name in entry '\(entryKey)', found \(describeByte(at: start))")
+        }
+        if !lowerASCII {
+            // Remember the lower-cased spelling once, for the rare upper-case field name.
+            lowercasedNames[hash] = Array(String(decoding: bytes[start..<position], as: UTF8.self).lowercased().utf8)
+        }
+        return (start..<position, hash, !lowerASCII)
+    }
+
+    /// Lower-cased spellings of field names written with capitals, by hash.
+    private var lowercasedNames: [UInt64: [UInt8]] = [:]
+
+    /// The lower-cased field name for messages.
+    private func fieldName(hash: UInt64, range: Range<Int>) -> String {
+        fieldNames[hash] ?? String(decoding: lowercasedNames[hash] ?? Array(bytes[range]), as: UTF8.self)
+    }
+
+    /// Remembers the spelling of a field name the reader has no code for (it may need it in a
+    /// warning about a repeated field). Consecutive entries mostly repeat the same few names,
+    /// so the last hash seen short-cuts the dictionary.
+    private mutating func noteFieldName(hash: UInt64, range: Range<Int>) {
+        if recentNames.contains(hash) { return }
+        recentNames[Int(hash & 7)] = hash
+        if fieldNames[hash] == nil { fieldNames[hash] = fieldName(hash: hash, range: range) }
+    }
+
+    private var recentNames: [UInt64] = Array(repeating: 0, count: 8)
+
+    /// The code of a field name range as written (any case).
+    private func code(of range: Range<Int>, hash: UInt64) -> BibTeXFieldName {
+        if let lowered = lowercasedNames[hash] { return BibTeXFieldName(lowercased: lowered[...]) }
+        return BibTeXFieldName(lowercased: bytes[range])
     }
 
     // MARK: - Values
 
     /// Reads `part # part # …` where a part is `{…}`, `"…"`, a number or a macro name.
-    private mutating func readValue() throws -> String {
-        var result: [UInt8] = []
+    private mutating func readValue() throws -> BibTeXValue {
+        var result: [UInt8]? = nil
+        var single: Range<Int>? = nil
+        var parts = 0
         while true {
             guard position < bytes.count else {
                 throw SyntaxError(offset: position, message: "unexpected end of file: expected a value")
             }
             let byte = bytes[position]
+            var part: Range<Int>? = nil
+            var expansion: [UInt8]? = nil
             if byte == UInt8(ascii: "{") {
-                result.append(contentsOf: try readDelimited(openedAt: position))
+                part = try readDelimited(openedAt: position)
             } else if byte == UInt8(ascii: "\"") {
-                result.append(contentsOf: try readQuoted())
+                part = try readQuoted()
             } else if isDigit(byte) {
                 let start = position
                 while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-                result.append(contentsOf: bytes[start..<position])
+                part = start..<position
             } else {
                 let start = position
                 let name = readIdentifier()
                 if name.isEmpty {
                     throw SyntaxError(offset: start, message: "expected a value ({…}, \"…\", a number or a macro), found \(describeByte(at: start))")
                 }
-                if let expansion = macros[name.lowercased()] {
-                    result.append(contentsOf: expansion.utf8)
+                if let value = macros[name.lowercased()] {
+                    expansion = value
                 } else {
                     warnings.append((start, "undefined macro '\(name)' (define it with @string{\(name) = {…}}); its value is taken as empty"))
+                    expansion = []
                 }
+            }
+            parts += 1
+            if parts == 1, let part {
+                single = part
+            } else {
+                if result == nil {
+                    result = single.map { Array(bytes[$0]) } ?? []
+                    single = nil
+                }
+                if let part { result!.append(contentsOf: bytes[part]) }
+                if let expansion { result!.append(contentsOf: expansion) }
             }
             skipWhitespace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "#") {
@@ -209,19 +332,22 @@ struct BibTeXParser {
                 skipWhitespace()
                 continue
             }
-            return String(decoding: result, as: UTF8.self)
+            if let single { return .slice(single) }
+            return .owned(result ?? [])
         }
     }
 
-    /// Reads a `{…}` or `(…)` group starting at `position`, returning the inside.
+    /// Reads a `{…}` or `(…)` group starting at `position`, returning the range inside.
     /// Brace depth is a counter, so any nesting depth is fine.
-    private mutating func readDelimited(openedAt open: Int) throws -> ArraySlice<UInt8> {
+    /// With `stopAtEntries`, a line that starts an entry ends the search for the closing brace.
+    private mutating func readDelimited(openedAt open: Int, stopAtEntries: Bool = true) throws -> Range<Int> {
         let opener = bytes[position]
         let closer: UInt8 = opener == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "}")
         position += 1
         let start = position
         var depth = 0
-        while position < bytes.count {
+        let count = bytes.count
+        while position < count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "{") {
                 depth += 1
@@ -229,27 +355,44 @@ struct BibTeXParser {
                 if depth == 0 {
                     if closer == byte {
                         position += 1
-                        return bytes[start..<(position - 1)]
+                        return start..<(position - 1)
                     }
                     throw SyntaxError(offset: position, message: "unbalanced '}'")
                 }
                 depth -= 1
             } else if byte == closer, depth == 0 {
                 position += 1
-                return bytes[start..<(position - 1)]
-            } else if byte == UInt8(ascii: "\\"), position + 1 < bytes.count,
+                return start..<(position - 1)
+            } else if byte == UInt8(ascii: "\\"), position + 1 < count,
                       bytes[position + 1] == UInt8(ascii: "{") || bytes[position + 1] == UInt8(ascii: "}") {
                 // `\{` and `\}` are literal braces in LaTeX; BibTeX still counts them, but
                 // skipping the escape keeps `\}` from closing a group the author meant to keep open.
                 position += 1
+            } else if byte == UInt8(ascii: "@"), stopAtEntries, opener == UInt8(ascii: "{"), startsEntry(at: position) {
+                // An entry starting a line inside a value almost always means a brace was never
+                // closed; stopping here keeps the damage to one entry.
+                break
             }
             position += 1
         }
         throw SyntaxError(offset: open, message: "unbalanced braces: the '\(Character(UnicodeScalar(opener)))' opened here is never closed")
     }
 
+    /// Whether `index` (an `@`) starts a line and is followed by an entry type and `{` or `(`.
+    private func startsEntry(at index: Int) -> Bool {
+        var back = index - 1
+        while back >= 0, bytes[back] == UInt8(ascii: " ") || bytes[back] == UInt8(ascii: "\t") { back -= 1 }
+        guard back < 0 || bytes[back] == UInt8(ascii: "\n") else { return false }
+        var k = index + 1
+        let start = k
+        while k < bytes.count, isASCIILetter(bytes[k]) { k += 1 }
+        guard k > start else { return false }
+        while k < bytes.count, isWhitespace(bytes[k]) { k += 1 }
+        return k < bytes.count && (bytes[k] == UInt8(ascii: "{") || bytes[k] == UInt8(ascii: "("))
+    }
+
     /// Reads a `"…"` value; quotes inside braces do not end it.
-    private mutating func readQuoted() throws -> ArraySlice<UInt8> {
+    private mutating func readQuoted() throws -> Range<Int> {
         let open = position
         position += 1
         let start = position
@@ -263,7 +406,7 @@ struct BibTeXParser {
                 depth -= 1
             } else if byte == UInt8(ascii: "\""), depth == 0 {
                 position += 1
-                return bytes[start..<(position - 1)]
+                return start..<(position - 1)
             }
             position += 1
         }
@@ -291,22 +434,25 @@ struct BibTeXParser {
         return "byte 0x" + String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
     }
 
+    @inline(__always) private func isDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: "#"), UInt8(ascii: "\""),
+             UInt8(ascii: "%"), UInt8(ascii: "'"), UInt8(ascii: "@"):
+            true
+        default:
+            false
+        }
+    }
+
     private mutating func readIdentifier() -> String {
         let start = position
         while position < bytes.count {
             let byte = bytes[position]
-            if isWhitespace(byte) { break }
-            switch byte {
-            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"),
-                 UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: "#"), UInt8(ascii: "\""),
-                 UInt8(ascii: "%"), UInt8(ascii: "'"), UInt8(ascii: "@"):
-                return String(decoding: bytes[start..<position], as: UTF8.self)
-            default:
-                if byte < 0x20 { return String(decoding: bytes[start..<position], as: UTF8.self) }
-                position += 1
-            }
+            if isWhitespace(byte) || isDelimiter(byte) || byte < 0x20 { break }
+            position += 1
         }
-        return String(decoding: bytes[start..<position], as: UTF8.self)
+        return makeString(bytes[start..<position])
     }
 
     private mutating func skipWhitespace() {
@@ -358,4 +504,8 @@ struct BibTeXParser {
 
 @inline(__always) func isDigit(_ byte: UInt8) -> Bool {
     byte >= 0x30 && byte <= 0x39
+}
+
+@inline(__always) func isASCIILetter(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
 }

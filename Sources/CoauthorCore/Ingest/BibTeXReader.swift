@@ -22,20 +22,24 @@ public enum BibTeXReader {
         }
     }
 
-    /// Fields whose repeated occurrences are joined with ` and ` rather than dropped.
-    private static let nameFields: Set<String> = ["author", "editor"]
-
     /// Parses `bytes` (the contents of `path`) into a corpus of publications.
     ///
     /// Malformed entries are skipped and reported as error diagnostics; the
     /// caller decides whether that is fatal (`--strict`).
-    /// - Throws: `ReadError.invalidUTF8` when the bytes are not UTF-8.
+    /// - Parameter encoding: how bytes are decoded; with `.latin1` every byte is a character.
+    /// - Throws: `ReadError.invalidUTF8` when the bytes are not UTF-8 (and `encoding` is `.utf8`).
     /// - Complexity: O(n) in the size of the file.
-    public static func read(bytes: [UInt8], path: String) throws(ReadError) -> Corpus {
-        let lines = LineIndex(bytes: bytes, path: path)
-        if let bad = firstInvalidUTF8Offset(bytes) {
-            throw .invalidUTF8(lines.location(of: bad))
+    public static func read(bytes: [UInt8], path: String, encoding: TextEncoding = .utf8) throws(ReadError) -> Corpus {
+        var bytes = bytes
+        switch encoding {
+        case .utf8:
+            if let bad = firstInvalidUTF8Offset(bytes) {
+                throw .invalidUTF8(LineIndex(bytes: bytes, path: path).location(of: bad))
+            }
+        case .latin1:
+            bytes = latin1ToUTF8(bytes)
         }
+        let lines = LineIndex(bytes: bytes, path: path)
         var parser = BibTeXParser(bytes: bytes)
         parser.parse()
 
@@ -49,85 +53,197 @@ public enum BibTeXReader {
         corpus.skipped = parser.errors.count
         corpus.records = parser.entries.count + parser.errors.count
 
-        // Merge duplicate fields, then index entries by key for crossref.
-        var entries: [BibTeXEntry] = []
-        entries.reserveCapacity(parser.entries.count)
+        // Citation keys are compared exactly, as biber and DBLP do (`conf/chi/YuN11` and
+        // `conf/chi/Yun11` are two papers); `crossref` falls back to a case-insensitive match.
+        var kept: [Int] = []
+        kept.reserveCapacity(parser.entries.count)
         var byKey: [String: Int] = [:]
-        for var entry in parser.entries {
-            entry.fields = mergeDuplicateFields(entry, lines: lines, diagnostics: &corpus.diagnostics)
-            let folded = entry.key.lowercased()
-            if byKey[folded] != nil {
+        byKey.reserveCapacity(parser.entries.count)
+        for (index, entry) in parser.entries.enumerated() {
+            if byKey[entry.key] != nil {
                 corpus.duplicates += 1
                 corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: entry.offset),
                                                      "duplicate citation key '\(entry.key)'; the first entry is kept"))
                 continue
             }
-            byKey[folded] = entries.count
-            entries.append(entry)
+            byKey[entry.key] = index
+            kept.append(index)
+        }
+        var byFoldedKey: [String: Int]? = nil
+        func parentIndex(_ key: String) -> Int? {
+            if let exact = byKey[key] { return exact }
+            if byFoldedKey == nil {
+                var folded: [String: Int] = [:]
+                for index in kept.reversed() { folded[parser.entries[index].key.lowercased()] = index }
+                byFoldedKey = folded
+            }
+            return byFoldedKey![key.lowercased()]
         }
 
-        for entry in entries {
-            let location = lines.location(of: entry.offset)
-            let parent = entry.field("crossref").flatMap { byKey[$0.value.trimmingBlanks().lowercased()] }.map { entries[$0] }
-            func value(_ name: String) -> String? {
-                if let field = entry.field(name) { return field.value }
-                // biblatex maps the parent's title to the child's booktitle.
-                if name == "booktitle", let title = parent?.field("title") { return title.value }
-                if name == "author" { return nil }  // authors are never inherited from a volume
-                return parent?.field(name)?.value
+        var repeated = RepeatedFields()
+        var seen: [UInt64] = []
+        var unresolvedCrossrefs = 0
+        var firstUnresolved: (offset: Int, key: String, target: String)? = nil
+        corpus.publications.reserveCapacity(kept.count)
+        for index in kept {
+            let entry = parser.entries[index]
+            let fields = EntryFields(parser: parser, entry: entry, repeated: &repeated, seen: &seen)
+            guard let authorValue = fields.authors else { continue }
+            var parent: EntryFields? = nil
+            if let crossref = fields.value(.crossref) {
+                let target = LaTeX.collapseASCIIWhitespace(parser.valueBytes(crossref))
+                if let parentIndex = parentIndex(target) {
+                    var ignored = RepeatedFields()
+                    var scratch: [UInt64] = []
+                    parent = EntryFields(parser: parser, entry: parser.entries[parentIndex], repeated: &ignored, seen: &scratch)
+                } else {
+                    unresolvedCrossrefs += 1
+                    if firstUnresolved == nil { firstUnresolved = (entry.offset, entry.key, target) }
+                }
             }
-            guard let authorField = entry.field("author") else { continue }
-            let list = NameParser.parseList(authorField.value)
+            let list = NameParser.parseList(utf8: authorValue.bytes)
             for bad in list.rejected {
-                corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: authorField.offset),
+                corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: authorValue.offset),
                                                      "entry '\(entry.key)': empty author name '\(bad)' between two 'and's is ignored"))
             }
-            guard !list.names.isEmpty else { continue }
-            let year = value("year").flatMap(firstYear) ?? value("date").flatMap(firstYear) ?? parent.flatMap { p in
-                p.field("year").flatMap { firstYear($0.value) } ?? p.field("date").flatMap { firstYear($0.value) }
+            for name in list.commaBeforeAnd {
+                corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: authorValue.offset),
+                                                     "entry '\(entry.key)': the author '\(name)' ends in a comma right before 'and'; read as two names, as BibTeX does (if 'and …' belongs to a given name, brace it: {and …})"))
             }
-            let venue = value("journal") ?? value("booktitle") ?? value("journaltitle") ?? value("howpublished")
-                ?? value("publisher") ?? value("school") ?? value("institution") ?? ""
+            guard !list.names.isEmpty else { continue }
+            func text(_ name: BibTeXFieldName) -> ArraySlice<UInt8>? {
+                if let value = fields.value(name) { return parser.valueBytes(value) }
+                guard let parent else { return nil }
+                // biblatex maps the parent's title to the child's booktitle.
+                if name == .booktitle, let title = parent.value(.title) { return parser.valueBytes(title) }
+                return parent.value(name).map { parser.valueBytes($0) }
+            }
+            func ownYear(_ fields: EntryFields?) -> Int? {
+                guard let fields else { return nil }
+                return fields.value(.year).flatMap { firstYear(parser.valueBytes($0)) }
+                    ?? fields.value(.date).flatMap { firstYear(parser.valueBytes($0)) }
+            }
+            let year = ownYear(fields) ?? ownYear(parent)
+            let venue = text(.journal) ?? text(.booktitle) ?? text(.journaltitle) ?? text(.howpublished)
+                ?? text(.publisher) ?? text(.school) ?? text(.institution)
             corpus.publications.append(Publication(
                 key: entry.key,
                 type: entry.type,
-                title: LaTeX.decode(value("title") ?? ""),
-                venue: LaTeX.decode(venue),
+                title: text(.title).map { LaTeX.decode(utf8: $0) } ?? "",
+                venue: venue.map { LaTeX.decode(utf8: $0) } ?? "",
                 year: year,
                 authors: list.names,
                 hasTruncatedAuthors: list.truncated,
-                equalContributors: equalContributors(entry.field("author+an")?.value ?? ""),
-                doi: LaTeX.collapseWhitespace(value("doi") ?? ""),
-                location: location))
+                equalContributors: fields.value(.authorAnnotation).map { equalContributors(parser.valueString($0)) } ?? [],
+                doi: text(.doi).map { LaTeX.collapseASCIIWhitespace($0) } ?? "",
+                location: lines.location(of: entry.offset)))
+        }
+        if let first = firstUnresolved {
+            let more = unresolvedCrossrefs > 1 ? " (and \(unresolvedCrossrefs - 1) more entries whose crossref is not in this file)" : ""
+            corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: first.offset),
+                                                 "entry '\(first.key)' has crossref '\(first.target)', which is not in this file; its own fields are used\(more)"))
+        }
+        for field in repeated.order {
+            let (count, offset, key) = repeated.byName[field]!
+            let more = count > 1 ? " (\(count) entries in this file repeat '\(field)')" : ""
+            corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: offset),
+                                                 "entry '\(key)' repeats the field '\(field)'; the first value is kept\(more)"))
         }
         return corpus
     }
 
-    /// Joins repeated `author`/`editor` fields with ` and `; for any other field the first wins.
-    private static func mergeDuplicateFields(_ entry: BibTeXEntry, lines: LineIndex, diagnostics: inout [Diagnostic]) -> [BibTeXField] {
-        var merged: [BibTeXField] = []
-        var indexByName: [String: Int] = [:]
-        for field in entry.fields {
-            guard let existing = indexByName[field.name] else {
-                indexByName[field.name] = merged.count
-                merged.append(field)
-                continue
-            }
-            if nameFields.contains(field.name) {
-                merged[existing].value += " and " + field.value
+    /// How a file's bytes become text.
+    public enum TextEncoding: String, Sendable, CaseIterable {
+        case utf8
+        /// ISO 8859-1: every byte is the character with that code.
+        case latin1
+    }
+
+    private static func latin1ToUTF8(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes {
+            if byte < 0x80 {
+                out.append(byte)
             } else {
-                diagnostics.append(Diagnostic(.warning, at: lines.location(of: field.offset),
-                                              "entry '\(entry.key)' repeats the field '\(field.name)'; the first value is kept"))
+                out.append(0xC0 | byte >> 6)
+                out.append(0x80 | byte & 0x3F)
             }
         }
-        return merged
+        return out
+    }
+
+    /// Non-name fields that entries repeat, reported once per field name per file.
+    private struct RepeatedFields {
+        var byName: [String: (count: Int, offset: Int, key: String)] = [:]
+        var order: [String] = []
+
+        mutating func note(_ name: String, offset: Int, key: String) {
+            if let seen = byName[name] {
+                byName[name] = (seen.count + 1, seen.offset, seen.key)
+            } else {
+                byName[name] = (1, offset, key)
+                order.append(name)
+            }
+        }
+    }
+
+    /// The first occurrence of each interpreted field of one entry; repeated `author`
+    /// fields joined with ` and ` (`editor` is never used, so its repeats are simply allowed).
+    private struct EntryFields {
+        struct Authors {
+            var bytes: ArraySlice<UInt8>
+            var offset: Int
+        }
+
+        private let parser: BibTeXParser
+        private let range: Range<Int>
+        private(set) var authors: Authors? = nil
+
+        /// - Parameter seen: scratch space reused across entries (hashes of field names seen).
+        init(parser: BibTeXParser, entry: BibTeXEntry, repeated: inout RepeatedFields, seen: inout [UInt64]) {
+            self.parser = parser
+            self.range = entry.fields
+            seen.removeAll(keepingCapacity: true)
+            var reported: [UInt64] = []
+            for index in entry.fields {
+                let field = parser.fields[index]
+                if field.name == .author {
+                    let value = parser.valueBytes(field.value)
+                    if var existing = authors {
+                        existing.bytes = (Array(existing.bytes) + Array(" and ".utf8) + Array(value))[...]
+                        authors = existing
+                    } else {
+                        authors = Authors(bytes: value, offset: field.offset)
+                    }
+                    continue
+                }
+                if field.name == .editor { continue }
+                if seen.contains(field.nameHash) {
+                    if !reported.contains(field.nameHash) {
+                        reported.append(field.nameHash)
+                        repeated.note(parser.fieldNames[field.nameHash] ?? makeString(parser.bytes[field.nameBytes]).lowercased(), offset: field.offset, key: entry.key)
+                    }
+                } else {
+                    seen.append(field.nameHash)
+                }
+            }
+        }
+
+        /// The first value of the field `name`.
+        func value(_ name: BibTeXFieldName) -> BibTeXValue? {
+            for index in range where parser.fields[index].name == name { return parser.fields[index].value }
+            return nil
+        }
     }
 
     /// The first run of exactly four digits in `text` (`{2019}`, `2019-05-01`, `Spring 2019`).
-    static func firstYear(_ text: String) -> Int? {
+    static func firstYear(_ text: String) -> Int? { firstYear(text.utf8[...]) }
+
+    static func firstYear(_ text: some Collection<UInt8>) -> Int? {
         var run = 0
         var value = 0
-        for byte in text.utf8 {
+        for byte in text {
             if isDigit(byte) {
                 run += 1
                 value = value * 10 + Int(byte - 0x30)

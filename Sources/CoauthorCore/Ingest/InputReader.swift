@@ -78,7 +78,8 @@ public enum InputReader {
     /// Reads every input into one corpus. Files that cannot be read, and records
     /// that cannot be used, become error diagnostics; the same paper in two files counts once.
     /// - Throws: `InputError` only for paths that do not exist or folders without supported files.
-    public static func read(_ paths: [String], format: InputFormat? = nil) throws(InputError) -> Corpus {
+    /// - Parameter encoding: how BibTeX bytes are decoded (SPEC §2: UTF-8, or Latin-1 when asked).
+    public static func read(_ paths: [String], format: InputFormat? = nil, encoding: BibTeXReader.TextEncoding = .utf8) throws(InputError) -> Corpus {
         let files = try discover(paths, format: format)
         var corpus = Corpus()
         var seen: [String: SourceLocation] = [:]
@@ -94,7 +95,7 @@ public enum InputReader {
             switch kind {
             case .bibtex:
                 do {
-                    part = try BibTeXReader.read(bytes: [UInt8](data), path: path)
+                    part = try BibTeXReader.read(bytes: [UInt8](data), path: path, encoding: encoding)
                 } catch {
                     corpus.diagnostics.append(Diagnostic(.error, at: error.location, error.description))
                     corpus.skipped += 1
@@ -105,9 +106,13 @@ public enum InputReader {
             corpus.skipped += part.skipped
             corpus.duplicates += part.duplicates
             corpus.diagnostics += part.diagnostics
+            guard files.count > 1 else {
+                corpus.publications += part.publications
+                continue
+            }
             for publication in part.publications {
                 let key = identityKey(publication)
-                if files.count > 1, let first = seen[key] {
+                if let first = seen[key] {
                     corpus.duplicates += 1
                     corpus.diagnostics.append(Diagnostic(.warning, at: publication.location,
                                                          "'\(publication.key)' is the same paper as the entry at \(first); counted once"))

@@ -40,6 +40,58 @@ public enum LaTeX {
         return collapseWhitespace(decoded).precomposedStringWithCanonicalMapping
     }
 
+    /// Decodes UTF-8 `bytes` like `decode(_:)`; text without LaTeX specials or characters that
+    /// could need normalising (the common case) is only trimmed and collapsed, byte by byte.
+    /// - Complexity: O(n) in the number of bytes.
+    static func decode(utf8 bytes: ArraySlice<UInt8>) -> String {
+        var previousDash = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "$"), UInt8(ascii: "~"):
+                return decode(makeString(bytes))
+            case UInt8(ascii: "-"):
+                if previousDash { return decode(makeString(bytes)) }
+            default:
+                // From U+0300 on a scalar may combine or need NFC; 0xC2 leads NBSP and NEL (white space).
+                if byte >= 0xCC || byte == 0xC2 { return decode(makeString(bytes)) }
+            }
+            previousDash = byte == UInt8(ascii: "-")
+        }
+        return collapseASCIIWhitespace(bytes)
+    }
+
+    /// `collapseWhitespace` for text whose only white space is ASCII.
+    static func collapseASCIIWhitespace(_ bytes: ArraySlice<UInt8>) -> String {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isWhitespace(bytes[start]) { start += 1 }
+        while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
+        var clean = true
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if isWhitespace(byte) && (byte != 0x20 || isWhitespace(bytes[index + 1])) {
+                clean = false
+                break
+            }
+            index += 1
+        }
+        if clean { return makeString(bytes[start..<end]) }
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        var pendingSpace = false
+        for byte in bytes[start..<end] {
+            if isWhitespace(byte) {
+                pendingSpace = true
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return makeString(out[...])
+    }
+
     /// Collapses runs of white space (including line breaks) into one space and trims the ends.
     public static func collapseWhitespace(_ text: String) -> String {
         var result = ""

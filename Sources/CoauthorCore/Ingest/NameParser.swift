@@ -13,6 +13,9 @@ public enum NameParser {
         public var truncated: Bool
         /// Names that could not be used (empty between two `and`s), as written.
         public var rejected: [String]
+        /// Names that end in a comma right before `and` (`Su, and Keh-Yih`): BibTeX reads two
+        /// names there, and so do we, but the source probably meant one.
+        public var commaBeforeAnd: [String] = []
     }
 
     /// Parses a raw (LaTeX-encoded) BibTeX name list.
@@ -38,6 +41,187 @@ public enum NameParser {
             }
         }
         return NameList(names: names, truncated: truncated, rejected: rejected)
+    }
+
+    /// Parses a raw (LaTeX-encoded) name list given as UTF-8 bytes, without building a string
+    /// for anything but the final name parts.
+    /// - Complexity: O(n) in the number of bytes.
+    static func parseList(utf8 field: ArraySlice<UInt8>) -> NameList {
+        var names: [PersonName] = []
+        var truncated = false
+        var rejected: [String] = []
+        var commaBeforeAnd: [String] = []
+        let pieces = splitOnAnd(utf8: field)
+        for (index, piece) in pieces.enumerated() {
+            let trimmed = trim(field, piece)
+            if trimmed.isEmpty {
+                rejected.append(String(decoding: field[piece], as: UTF8.self))
+                continue
+            }
+            if trimmed.count == 6, field[trimmed].elementsEqual("others".utf8, by: { $0 | 0x20 == $1 }) {
+                truncated = true
+                continue
+            }
+            if index + 1 < pieces.count, field[trimmed.upperBound - 1] == UInt8(ascii: ",") {
+                commaBeforeAnd.append(String(decoding: field[trimmed], as: UTF8.self))
+            }
+            if let name = parseName(utf8: field[trimmed]) {
+                names.append(name)
+            } else {
+                rejected.append(String(decoding: field[piece], as: UTF8.self))
+            }
+        }
+        var list = NameList(names: names, truncated: truncated, rejected: rejected)
+        list.commaBeforeAnd = commaBeforeAnd
+        return list
+    }
+
+    private static func trim(_ bytes: ArraySlice<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, isWhitespace(bytes[lower]) { lower += 1 }
+        while upper > lower, isWhitespace(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// `splitOnAnd` on bytes: ranges of the pieces between ` and ` at brace depth 0.
+    static func splitOnAnd(utf8 bytes: ArraySlice<UInt8>) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var depth = 0
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        var blank = true
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "{") {
+                depth += 1
+            } else if byte == UInt8(ascii: "}") {
+                depth = max(0, depth - 1)
+            } else if depth == 0, isWhitespace(byte), index + 4 < end,
+                      bytes[index + 1] | 0x20 == UInt8(ascii: "a"), bytes[index + 2] | 0x20 == UInt8(ascii: "n"),
+                      bytes[index + 3] | 0x20 == UInt8(ascii: "d"), isWhitespace(bytes[index + 4]) {
+                parts.append(start..<index)
+                index += 5
+                start = index
+                blank = false
+                continue
+            }
+            if !isWhitespace(byte) { blank = false }
+            index += 1
+        }
+        if blank { return [] }
+        parts.append(start..<end)
+        return parts
+    }
+
+    /// `parseName` on UTF-8 bytes (already trimmed).
+    static func parseName(utf8 raw: ArraySlice<UInt8>) -> PersonName? {
+        // Sections at depth-0 commas, words at depth-0 blanks and `~`.
+        var sections: [[Range<Int>]] = [[]]
+        var depth = 0
+        var wordStart = -1
+        var index = raw.startIndex
+        let end = raw.endIndex
+        while index < end {
+            let byte = raw[index]
+            if byte == UInt8(ascii: "{") { depth += 1 }
+            if byte == UInt8(ascii: "}") { depth = max(0, depth - 1) }
+            let separator = depth == 0 && (isWhitespace(byte) || byte == UInt8(ascii: "~") || byte == UInt8(ascii: ","))
+            if separator {
+                if wordStart >= 0 { sections[sections.count - 1].append(wordStart..<index) }
+                wordStart = -1
+                if byte == UInt8(ascii: ",") { sections.append([]) }
+            } else if wordStart < 0 {
+                wordStart = index
+            }
+            index += 1
+        }
+        if wordStart >= 0 { sections[sections.count - 1].append(wordStart..<end) }
+
+        var first: ArraySlice<Range<Int>> = []
+        var von: ArraySlice<Range<Int>> = []
+        var last: ArraySlice<Range<Int>> = []
+        var jr: ArraySlice<Range<Int>> = []
+        func isLower(_ word: Range<Int>) -> Bool { isLowerCaseWord(utf8: raw[word]) }
+        if sections.count == 1 {
+            let words = sections[0][...]
+            guard !words.isEmpty else { return nil }
+            let body = words.dropLast()
+            if let vonStart = body.firstIndex(where: isLower) {
+                let vonEnd = body.lastIndex(where: isLower)!
+                first = words[..<vonStart]
+                von = words[vonStart...vonEnd]
+                last = words[(vonEnd + 1)...]
+            } else {
+                first = body
+                last = words.suffix(1)
+            }
+        } else {
+            let head = sections[0][...]
+            var given: [Range<Int>]
+            if sections.count == 2 {
+                given = sections[1]
+            } else {
+                jr = sections[1][...]
+                given = Array(sections[2...].joined())
+            }
+            if head.isEmpty {
+                if given.isEmpty { return nil }
+                last = [given.removeLast()]
+            } else if let vonEnd = head.dropLast().lastIndex(where: isLower) {
+                von = head[...vonEnd]
+                last = head[(vonEnd + 1)...]
+            } else {
+                last = head
+            }
+            first = given[...]
+        }
+        var homonym = ""
+        if let tail = last.last, raw[tail].count == 4, raw[tail].allSatisfy(isDigit), last.count + first.count + von.count > 1 {
+            homonym = makeString(raw[tail])
+            last.removeLast()
+            if last.isEmpty {
+                if !first.isEmpty { last = [first.removeLast()] } else if !von.isEmpty { last = [von.removeLast()] }
+            }
+        }
+        let name = PersonName(first: decodeWords(raw, first), von: decodeWords(raw, von), last: decodeWords(raw, last),
+                              jr: decodeWords(raw, jr), homonym: homonym)
+        return name.last.isEmpty && name.first.isEmpty ? nil : name
+    }
+
+    private static func decodeWords(_ raw: ArraySlice<UInt8>, _ words: ArraySlice<Range<Int>>) -> String {
+        guard let firstWord = words.first else { return "" }
+        if words.count == 1 { return LaTeX.decode(utf8: raw[firstWord]) }
+        var joined: [UInt8] = []
+        for word in words {
+            if !joined.isEmpty { joined.append(0x20) }
+            joined.append(contentsOf: raw[word])
+        }
+        return LaTeX.decode(utf8: joined[...])
+    }
+
+    /// `isLowerCaseWord` on bytes: plain words are judged by their first letter without
+    /// building a string; words with braces or commands take the general path.
+    static func isLowerCaseWord(utf8 word: ArraySlice<UInt8>) -> Bool {
+        var index = word.startIndex
+        while index < word.endIndex {
+            let byte = word[index]
+            if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "\\") {
+                return isLowerCaseWord(String(decoding: word, as: UTF8.self))
+            }
+            if byte < 0x80 {
+                if isASCIILetter(byte) { return byte >= UInt8(ascii: "a") }
+                index += 1
+                continue
+            }
+            var iterator = word[index...].makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+            if scalar.properties.isAlphabetic { return scalar.properties.isLowercase }
+            index += UTF8.width(scalar)
+        }
+        return false
     }
 
     /// Splits on the word `and` (any case) surrounded by white space at brace depth 0.

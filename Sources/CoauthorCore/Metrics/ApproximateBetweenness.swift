@@ -44,7 +44,9 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
             paths.targets.withUnsafeBufferPointer { targets in
                 paths.lengths.withUnsafeBufferPointer { lengths in
                     for chunk in range {
-                        var random = SplitMix64(seed: seed &+ UInt64(chunk) &* 0x9E37_79B9_7F4A_7C15)
+                        // SplitMix64 steps its state by a fixed increment, so seeds that differ by multiples of
+                        // it give shifted copies of one stream; XOR with an odd multiplier keeps chunks independent.
+                        var random = SplitMix64(seed: seed ^ (UInt64(chunk + 1) &* 0xD1B5_4A32_D192_ED03))
                         let count = min(perChunk, samples - chunk * perChunk)
                         for _ in 0..<count {
                             let u = Int(random.next() % UInt64(n))

@@ -20,10 +20,18 @@ public struct GraphStatistics: Sendable, Equatable {
     /// Longest shortest path, in hops, within the largest component.
     public var diameter: Int
     /// Mean shortest path length, in hops, within the largest component (`nx.average_shortest_path_length`).
+    /// Exact up to `exactPathLengthLimit` authors in that component; above, the mean over
+    /// `pathLengthSources` breadth-first searches from randomly chosen authors (an unbiased estimate).
     public var averagePathLength: Double
+    /// Breadth-first searches behind `averagePathLength` (equal to the component size when exact).
+    public var pathLengthSources: Int
+
+    /// Largest component size for which the mean path length is computed exactly.
+    public static let exactPathLengthLimit = 20_000
 
     /// Computes every statistic. Ignores weights except for modularity (strengths).
-    /// - Complexity: O(c·m) for c authors in the largest component (a breadth-first search from each), run in parallel.
+    /// - Complexity: O(min(c, 20 000)·m) for c authors in the largest component (breadth-first searches,
+    ///   in parallel), plus the diameter's searches (iFUB: few in practice, c at worst).
     public init(graph: WeightedGraph, communitySeed: UInt64 = 1) {
         let n = graph.nodeCount
         authors = n
@@ -43,7 +51,9 @@ public struct GraphStatistics: Sendable, Equatable {
         transitivity = triples > 0 ? Double(closed) / Double(triples) : 0
         assortativity = Self.degreeAssortativity(graph)
         modularity = louvainCommunities(graph, seed: communitySeed).modularity
-        (diameter, averagePathLength) = Self.hopStatistics(graph, members: (0..<n).filter { component[$0] == 0 })
+        let members = (0..<n).filter { component[$0] == 0 }
+        diameter = Self.diameter(graph, members: members)
+        (averagePathLength, pathLengthSources) = Self.averageDistance(graph, members: members, seed: communitySeed)
     }
 
     /// Pearson correlation of the degrees at either end of each edge, each edge counted both ways.
@@ -63,38 +73,116 @@ public struct GraphStatistics: Sendable, Equatable {
         return (sumXY / count - mean * mean) / variance
     }
 
-    /// Diameter and mean distance in hops over the nodes of one component.
-    private static func hopStatistics(_ graph: WeightedGraph, members: [Int]) -> (Int, Double) {
-        guard members.count > 1 else { return (0, 0) }
-        let partials = parallelChunks(count: members.count) { range in
-            var distance = [Int32](repeating: -1, count: graph.nodeCount)
-            var queue = [Int32](repeating: 0, count: graph.nodeCount)
-            var longest = 0.0, total = 0.0
-            for index in range {
-                let start = members[index]
-                var head = 0, tail = 1
-                queue[0] = Int32(start)
-                distance[start] = 0
-                while head < tail {
-                    let v = Int(queue[head]); head += 1
-                    let dv = distance[v]
-                    total += Double(dv)
-                    longest = max(longest, Double(dv))
-                    for slot in graph.slots(v) {
-                        let w = Int(graph.neighbors[slot])
-                        if distance[w] < 0 {
-                            distance[w] = dv + 1
-                            queue[tail] = Int32(w); tail += 1
-                        }
-                    }
-                }
-                for k in 0..<tail { distance[Int(queue[k])] = -1 }
-            }
-            return [total, longest]
+    /// Mean distance in hops between the members of one component: exact (a search from every member)
+    /// up to `exactPathLengthLimit` members, else from that many sources drawn with `seed`.
+    private static func averageDistance(_ graph: WeightedGraph, members: [Int], seed: UInt64) -> (Double, Int) {
+        guard members.count > 1 else { return (0, members.count) }
+        var sources = members
+        if members.count > exactPathLengthLimit {
+            var random = SplitMix64(seed: seed)
+            for i in 0..<exactPathLengthLimit { sources.swapAt(i, i + Int(random.next() % UInt64(members.count - i))) }
+            sources = Array(sources.prefix(exactPathLengthLimit))
         }
-        let pairs = Double(members.count) * Double(members.count - 1)
-        let total = partials.reduce(0) { $0 + $1[0] }
-        let diameter = partials.reduce(0) { max($0, $1[1]) }
-        return (Int(diameter), total / pairs)
+        let chosen = sources
+        let totals = parallelChunks(count: chosen.count) { range in
+            var search = BreadthFirstSearch(nodeCount: graph.nodeCount)
+            var total = 0.0
+            for index in range { total += Double(search.run(graph, from: chosen[index]).distanceSum) }
+            return [total]
+        }
+        let total = totals.reduce(0) { $0 + $1[0] }
+        return (total / (Double(chosen.count) * Double(members.count - 1)), chosen.count)
+    }
+
+    /// Exact diameter (in hops) of one component by iFUB (P. Crescenzi, R. Grossi, M. Habib, L. Lanzi and
+    /// A. Marino, "On computing the diameter of real-world undirected graphs", Theor. Comput. Sci. 514, 2013,
+    /// doi:10.1016/j.tcs.2012.09.018): from a central start, eccentricities of the farthest levels first,
+    /// stopping once the lower bound exceeds twice the next level.
+    /// - Complexity: O(k·m) for k searches; k is small on real networks, c at worst.
+    static func diameter(_ graph: WeightedGraph, members: [Int]) -> Int {
+        guard members.count > 1 else { return 0 }
+        var search = BreadthFirstSearch(nodeCount: graph.nodeCount)
+        // A start near the centre: the middle of a longest path found by a double sweep from the highest degree.
+        let hub = members.max { graph.degree($0) != graph.degree($1) ? graph.degree($0) < graph.degree($1) : $0 > $1 }!
+        let a = search.run(graph, from: hub).farthest
+        let sweep = search.run(graph, from: a)
+        var lower = sweep.eccentricity
+        let path = search.path(to: sweep.farthest)
+        let start = path[path.count / 2]
+        let levels = search.run(graph, from: start)
+        lower = max(lower, levels.eccentricity)
+        var byLevel = [[Int]](repeating: [], count: levels.eccentricity + 1)
+        for v in members { byLevel[search.distance(v)].append(v) }
+        var level = levels.eccentricity
+        while level > 0 && lower <= 2 * (level - 1) {
+            let nodes = byLevel[level]
+            let eccentricities = parallelChunks(count: nodes.count) { range in
+                var worker = BreadthFirstSearch(nodeCount: graph.nodeCount)
+                var best = 0
+                for index in range { best = max(best, worker.run(graph, from: nodes[index]).eccentricity) }
+                return [Double(best)]
+            }
+            lower = max(lower, Int(eccentricities.map { $0[0] }.max() ?? 0))
+            level -= 1
+        }
+        return lower
+    }
+}
+
+/// Breadth-first search by hops with buffers reused across runs.
+struct BreadthFirstSearch {
+    private var distances: [Int32]
+    private var parents: [Int32]
+    private var queue: [Int32]
+    private var count = 0
+
+    init(nodeCount: Int) {
+        distances = [Int32](repeating: -1, count: nodeCount)
+        parents = [Int32](repeating: -1, count: nodeCount)
+        queue = [Int32](repeating: 0, count: nodeCount)
+    }
+
+    /// Hop distance of `v` from the last search's start (−1 if unreached).
+    func distance(_ v: Int) -> Int { Int(distances[v]) }
+
+    /// The nodes from the last search's start to `v`.
+    func path(to v: Int) -> [Int] {
+        var path = [v]
+        var current = v
+        while parents[current] >= 0 {
+            current = Int(parents[current])
+            path.append(current)
+        }
+        return path.reversed()
+    }
+
+    /// Searches from `start`.
+    /// - Complexity: O(n + m) for the component.
+    mutating func run(_ graph: WeightedGraph, from start: Int) -> (eccentricity: Int, farthest: Int, distanceSum: Int) {
+        for k in 0..<count {
+            distances[Int(queue[k])] = -1
+            parents[Int(queue[k])] = -1
+        }
+        queue[0] = Int32(start)
+        distances[start] = 0
+        var head = 0, tail = 1, sum = 0
+        while head < tail {
+            let v = Int(queue[head])
+            head += 1
+            let next = distances[v] + 1
+            sum += Int(distances[v])
+            for slot in graph.slots(v) {
+                let w = Int(graph.neighbors[slot])
+                if distances[w] < 0 {
+                    distances[w] = next
+                    parents[w] = Int32(v)
+                    queue[tail] = Int32(w)
+                    tail += 1
+                }
+            }
+        }
+        count = tail
+        let last = Int(queue[tail - 1])
+        return (Int(distances[last]), last, sum)
     }
 }

@@ -27,24 +27,39 @@ public struct TieMetrics: Sendable, Equatable {
     public static func ties(of focus: Int, in network: CoauthorNetwork, referenceYear: Int?, halfLife: Double = 3) -> [TieMetrics] {
         let graph = network.graph
         return graph.slots(focus).map { slot in
-            let e = Int(graph.edgeIDs[slot])
-            let years = network.edgeYears[e]
-            let perPaper = graph.weight[e] / Double(max(1, network.edgePapers[e]))
-            var recency = 0.0
-            if let reference = referenceYear {
-                for year in years { recency += perPaper * pow(2, -Double(reference - year) / halfLife) }
-            }
-            var distinct = 0
-            var previous: Int?
-            for year in years where year != previous {
-                distinct += 1
-                previous = year
-            }
-            let first = network.edgeFirstYear[e], last = network.edgeLastYear[e]
-            return TieMetrics(coauthor: Int(graph.neighbors[slot]), papers: network.edgePapers[e], weight: graph.weight[e],
-                              firstYear: first, lastYear: last,
-                              span: first.flatMap { f in last.map { $0 - f + 1 } },
-                              activeYears: distinct, recency: recency)
+            tie(Int(graph.edgeIDs[slot]), coauthor: Int(graph.neighbors[slot]), in: network,
+                referenceYear: referenceYear, halfLife: halfLife)
         }
+    }
+
+    /// The tie metrics of every edge of `network`, in edge order; `coauthor` is the edge's
+    /// `target` (its `source` is `network.graph.source[e]`).
+    /// - Complexity: O(Σ joint papers over all edges).
+    public static func edges(of network: CoauthorNetwork, referenceYear: Int?, halfLife: Double = 3) -> [TieMetrics] {
+        (0..<network.edgeCount).map { e in
+            tie(e, coauthor: Int(network.graph.target[e]), in: network, referenceYear: referenceYear, halfLife: halfLife)
+        }
+    }
+
+    /// The metrics of edge `e`.
+    /// - Complexity: O(joint papers of the edge).
+    public static func tie(_ e: Int, coauthor: Int, in network: CoauthorNetwork, referenceYear: Int?, halfLife: Double = 3) -> TieMetrics {
+        let years = network.edgeYears[e]
+        let perPaper = network.graph.weight[e] / Double(max(1, network.edgePapers[e]))
+        var recency = 0.0
+        if let reference = referenceYear {
+            for year in years { recency += perPaper * pow(2, -Double(reference - year) / halfLife) }
+        }
+        var distinct = 0
+        var previous: Int?
+        for year in years where year != previous {
+            distinct += 1
+            previous = year
+        }
+        let first = network.edgeFirstYear[e], last = network.edgeLastYear[e]
+        return TieMetrics(coauthor: coauthor, papers: network.edgePapers[e], weight: network.graph.weight[e],
+                          firstYear: first, lastYear: last,
+                          span: first.flatMap { f in last.map { $0 - f + 1 } },
+                          activeYears: distinct, recency: recency)
     }
 }

@@ -1,29 +1,122 @@
 import ArgumentParser
 import CoauthorCore
+import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the network with every metric for Gephi, Cytoscape, networkx or igraph.")
+        abstract: "Export the network with every metric for Gephi, Cytoscape, networkx, igraph, Pajek or VOSviewer.",
+        discussion: """
+            graphml, gexf, dot and json write one file (standard output without -o). pajek writes the .net file \
+            and, beside it, a .clu file of the communities with the same base name (only the .net file without -o). \
+            csv writes nodes.csv and edges.csv, and vosviewer writes map.txt and network.txt, into the folder -o names.
+            """)
 
     @OptionGroup var analysis: AnalysisOptions
 
     @Option(help: "The file format.")
     var format: ExportFormat = .graphml
 
-    @Option(name: .shortAndLong, help: "The file to write. Default: standard output.")
+    @Option(name: .shortAndLong, help: "The file to write (a folder for csv and vosviewer). Default: standard output.")
     var output: String?
+
+    @Option(help: ArgumentHelp(
+        "The metrics to compute and export: all, none, or a comma-separated list of metrics and 'community'.",
+        valueName: "list"))
+    var metrics = "all"
 
     @Option(help: "Seed for community detection.")
     var seed = 1
 
+    @Flag(help: .hidden)
+    var timing = false
+
+    func validate() throws {
+        _ = try selection()
+        if format.writesFolder && output == nil {
+            throw ValidationError("--format \(format.rawValue) writes several files; name their folder with -o FOLDER.")
+        }
+    }
+
+    /// The metrics and whether communities are wanted, from `--metrics`.
+    private func selection() throws -> (metrics: Set<Metric>, community: Bool) {
+        let words = metrics.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if words == ["all"] { return (Set(Metric.allCases), true) }
+        if words == ["none"] { return ([], false) }
+        var chosen: Set<Metric> = []
+        var community = false
+        for word in words {
+            if word == "community" {
+                community = true
+            } else if let metric = Metric(rawValue: word) {
+                chosen.insert(metric)
+            } else {
+                let known = (Metric.allCases.map(\.rawValue) + ["community"]).joined(separator: ", ")
+                throw ValidationError("--metrics: '\(word)' is not a metric; use all, none, or a list of: \(known).")
+            }
+        }
+        return (chosen, community)
+    }
+
     func run() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
         let loaded = try Pipeline.load(analysis)
-        let metrics = MetricTable(network: loaded.network, metrics: Set(Metric.allCases), communitySeed: UInt64(max(0, seed)))
+        let loadedAt = clock.now
+        let (chosen, community) = try selection()
+        let table = MetricTable(network: loaded.network, metrics: chosen,
+                                communitySeed: community ? UInt64(max(0, seed)) : nil)
+        let computedAt = clock.now
+
+        let files = outputs(loaded.network, metrics: table)
+        let formattedAt = clock.now
+        for file in files {
+            try Pipeline.emit(file.bytes, to: file.path)
+        }
+        if timing {
+            func seconds(_ duration: Duration) -> String {
+                let (whole, fraction) = duration.components
+                return String(format: "%.3f", Double(whole) + Double(fraction) * 1e-18)
+            }
+            let written = files.reduce(0) { $0 + $1.bytes.count }
+            Console.err("timing: load \(seconds(loadedAt - started)) s, metrics \(seconds(computedAt - loadedAt)) s, "
+                        + "format \(seconds(formattedAt - computedAt)) s, write \(seconds(clock.now - formattedAt)) s, "
+                        + "\(written) bytes\n")
+        }
+    }
+
+    /// Every file to write, made in memory before any is written so that a
+    /// failure leaves earlier outputs as they were. A nil path is standard output.
+    private func outputs(_ network: CoauthorNetwork, metrics: MetricTable) -> [(path: String?, bytes: [UInt8])] {
+        let version = CoauthorVersion.current
+        let maxAuthors = analysis.maxAuthors
         switch format {
         case .graphml:
-            let text = GraphMLFormatter(toolVersion: CoauthorVersion.current, maxAuthors: analysis.maxAuthors)
-                .format(loaded.network, metrics: metrics)
-            try Pipeline.emit(Array(text.utf8), to: output)
+            return [(output, GraphMLFormatter(toolVersion: version, maxAuthors: maxAuthors).bytes(network, metrics: metrics))]
+        case .gexf:
+            return [(output, GEXFFormatter(toolVersion: version, maxAuthors: maxAuthors).format(network, metrics: metrics))]
+        case .dot:
+            return [(output, DOTFormatter(toolVersion: version, maxAuthors: maxAuthors).format(network, metrics: metrics))]
+        case .json:
+            return [(output, NodeLinkJSONFormatter(toolVersion: version, maxAuthors: maxAuthors).format(network, metrics: metrics))]
+        case .csv:
+            let tables = CSVFormatter().format(network, metrics: metrics)
+            return [(inFolder("nodes.csv"), tables.nodes), (inFolder("edges.csv"), tables.edges)]
+        case .pajek:
+            let files = PajekFormatter(toolVersion: version, maxAuthors: maxAuthors).format(network, metrics: metrics)
+            guard let output else { return [(nil, files.network)] }
+            var result: [(path: String?, bytes: [UInt8])] = [(output, files.network)]
+            if let partition = files.partition {
+                let base = output.hasSuffix(".net") ? String(output.dropLast(4)) : output
+                result.append((base + ".clu", partition))
+            }
+            return result
+        case .vosviewer:
+            let files = VOSviewerFormatter().format(network, metrics: metrics)
+            return [(inFolder("map.txt"), files.map), (inFolder("network.txt"), files.network)]
         }
+    }
+
+    private func inFolder(_ name: String) -> String {
+        URL(fileURLWithPath: output ?? ".").appendingPathComponent(name).path
     }
 }

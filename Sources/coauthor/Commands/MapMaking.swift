@@ -21,8 +21,8 @@ enum MapMaking {
     }
 
     /// The metrics a map needs: its size metric, plus communities when colouring by them.
-    static func metrics(for loaded: Loaded, options: MapOptions, extra: Set<Metric> = []) -> MetricTable {
-        MetricTable(network: loaded.network, metrics: extra.union([options.sizeBy]),
-                    communitySeed: options.colorBy == .community ? UInt64(max(0, options.seed)) : nil)
+    static func metrics(for loaded: Loaded, analysis: AnalysisOptions, options: MapOptions, extra: Set<Metric> = []) -> MetricTable {
+        analysis.metricTable(for: loaded.network, metrics: extra.union([options.sizeBy]),
+                             communitySeed: options.colorBy == .community ? UInt64(max(0, options.seed)) : nil)
     }
 }

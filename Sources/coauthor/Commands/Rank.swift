@@ -27,6 +27,9 @@ struct Rank: ParsableCommand {
     @Option(help: "Seed for community detection.")
     var seed = 1
 
+    @Option(help: "With --focus, the half-life in years of a tie's recency (SPEC §6).")
+    var halfLife: Double = 3
+
     func validate() throws {
         guard let by else { return }
         if analysis.focus != nil {
@@ -37,6 +40,7 @@ struct Rank: ParsableCommand {
             throw ValidationError("unknown metric '\(by)'; use one of \(Metric.allCases.map(\.rawValue).joined(separator: ", ")) (tie metrics need --focus).")
         }
         if top < 0 { throw ValidationError("--top must be 0 (all) or more.") }
+        if !(halfLife > 0) || !halfLife.isFinite { throw ValidationError("--half-life must be a positive number of years.") }
     }
 
     func run() throws {
@@ -45,10 +49,11 @@ struct Rank: ParsableCommand {
         // Cheap metrics always; path-based ones only when they are the ranking.
         var wanted: Set<Metric> = [.papers, .degree, .strength, .pagerank, .eigenvector, .clustering, .core]
         if let metric = by.flatMap(Metric.init(rawValue:)) { wanted.insert(metric) }
-        let metrics = MetricTable(network: network, metrics: wanted)
+        let metrics = analysis.metricTable(for: network, metrics: wanted)
         let table: RankingTable
         if analysis.focus != nil, let focus = network.focus {
-            let ties = TieMetrics.ties(of: focus, in: network, referenceYear: network.lastYear.compactMap { $0 }.max())
+            let ties = TieMetrics.ties(of: focus, in: network, referenceYear: network.lastYear.compactMap { $0 }.max(),
+                                        halfLife: halfLife)
             table = RankingTable.collaborators(of: focus, in: network, metrics: metrics, ties: ties, by: by ?? "papers", top: top)
         } else {
             table = RankingTable.authors(network, metrics: metrics, by: by.flatMap(Metric.init(rawValue:)) ?? .pagerank, top: top)

@@ -8,6 +8,7 @@ struct Render: ParsableCommand {
 
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var map: MapOptions
+    @OptionGroup var byYear: ByYearOptions
 
     @Option(help: "The image format.")
     var format: MapFormat?
@@ -17,8 +18,11 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let loaded = try Pipeline.load(analysis)
-        let metrics = MapMaking.metrics(for: loaded, options: map)
+        let metrics = MapMaking.metrics(for: loaded, analysis: analysis, options: map)
         let chosen = format ?? output.flatMap { MapFormat(rawValue: ($0 as NSStringPath).pathExtensionLowercased) } ?? .svg
+        if byYear.byYear {
+            return try ByYearMaps.run(loaded, metrics: metrics, analysis: analysis, map: map, options: byYear, format: chosen, output: output)
+        }
         let bytes = try MapMaking.render(loaded, metrics: metrics, options: map, format: chosen)
         try Pipeline.emit(bytes, to: output)
     }

@@ -6,7 +6,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The main job: a map, a GraphML file and collaborator rankings (the default command).",
         discussion: """
-            Writes network.svg, network.graphml and collaborators.md into the output folder and prints \
+            Writes network.svg, network.graphml, collaborators.md, timeline.csv and timeline.svg into the output folder and prints \
             the focus author's collaborators ranked by joint papers and the most central authors by PageRank. \
             Nothing is written unless every output could be made.
             """
@@ -24,7 +24,7 @@ struct Report: ParsableCommand {
     func run() throws {
         let loaded = try Pipeline.load(analysis)
         let network = loaded.network
-        let metrics = MapMaking.metrics(for: loaded, options: map, extra: Set(Metric.allCases))
+        let metrics = MapMaking.metrics(for: loaded, analysis: analysis, options: map, extra: Set(Metric.allCases))
 
         // Make every output before writing any, so a failure leaves Output/ as it was.
         let svg = try MapMaking.render(loaded, metrics: metrics, options: map, format: .svg)
@@ -42,12 +42,15 @@ struct Report: ParsableCommand {
             heading = "\(network.names[focus]): \(network.papers[focus]) papers, \(network.graph.degree(focus)) co-authors\(years)"
         }
         let markdown = collaboratorsMarkdown(loaded, heading: heading, collaborators: collaborators, central: central)
+        let (timelineCSV, timelineSVG) = timeline(loaded)
 
         let folder = URL(fileURLWithPath: output)
         let files = [
             ("network.svg", svg),
             ("network.graphml", Array(graphml.utf8)),
             ("collaborators.md", Array(markdown.utf8)),
+            ("timeline.csv", Array(timelineCSV.utf8)),
+            ("timeline.svg", Array(timelineSVG.utf8)),
         ]
         for (name, bytes) in files {
             try Pipeline.emit(bytes, to: folder.appendingPathComponent(name).path)
@@ -63,6 +66,19 @@ struct Report: ParsableCommand {
         text += "Most central authors (PageRank)\n" + central.plain() + "\n"
         text += "wrote " + files.map { folder.appendingPathComponent($0.0).relativePathForDisplay }.joined(separator: ", ") + "\n"
         Console.out(text)
+    }
+
+    /// The focus author's per-year table (SPEC §6) as CSV and as a chart.
+    private func timeline(_ loaded: Loaded) -> (csv: String, svg: String) {
+        let network = loaded.network
+        guard let focus = network.focus else {
+            return (TimelineTables.focus([]).csv(), TimelineCharts.focus([], author: "", corpus: loaded.label).svg())
+        }
+        let dated = DatedCorpus(publications: loaded.corpus.publications, authors: loaded.authors, network: network,
+                                options: analysis.networkOptions)
+        let rows = FocusTimeline.rows(focus: focus, network: network, corpus: dated)
+        return (TimelineTables.focus(rows).csv(),
+                TimelineCharts.focus(rows, author: network.names[focus], corpus: loaded.label).svg())
     }
 
     private func yearRange(_ first: Int?, _ last: Int?) -> String {

@@ -40,11 +40,17 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: "Read inputs in this format whatever their extension (required with '-').")
     var inputFormat: InputFormat?
 
+    @Option(help: "How input bytes are decoded: utf8 (invalid bytes are an error naming their offset) or latin1.")
+    var encoding: BibTeXReader.TextEncoding = .utf8
+
     @Flag(help: "Print only errors and results.")
     var quiet = false
 
     @Flag(help: "Never show progress on stderr.")
     var noProgress = false
+
+    @Option(help: ArgumentHelp("Estimate betweenness, closeness and harmonic by sampling, each value within ±EPSILON with probability 0.9 (for large graphs).", valueName: "EPSILON"))
+    var approximate: Double?
 
     func validate() throws {
         if radius != nil && focus == nil {
@@ -55,9 +61,22 @@ struct AnalysisOptions: ParsableArguments {
             throw ValidationError("--from \(fromYear) is after --to \(toYear); swap them.")
         }
         if maxAuthors < 2 { throw ValidationError("--max-authors must be at least 2, or no paper could make a tie.") }
+        if let approximate, !(approximate > 0 && approximate < 1) {
+            throw ValidationError("--approximate takes an error bound between 0 and 1, e.g. 0.01.")
+        }
         if inputs.contains("-") && inputFormat == nil {
             throw ValidationError("reading standard input ('-') needs --input-format, e.g. --input-format bibtex.")
         }
+    }
+
+    /// Computes node metrics, estimating the path-based ones when --approximate is given
+    /// (the guarantee is noted on stderr unless --quiet).
+    func metricTable(for network: CoauthorNetwork, metrics: Set<Metric>, communitySeed: UInt64? = nil) -> MetricTable {
+        let table = MetricTable(network: network, metrics: metrics, communitySeed: communitySeed, approximate: approximate)
+        if !quiet {
+            for approximation in table.approximations { Console.err("note: \(approximation.statement)\n") }
+        }
+        return table
     }
 
     var networkOptions: NetworkOptions {

@@ -5,6 +5,7 @@ import CoauthorRender
 extension Weighting: ExpressibleByArgument {}
 extension IdentityMode: ExpressibleByArgument {}
 extension InputFormat: ExpressibleByArgument {}
+extension BibTeXReader.TextEncoding: ExpressibleByArgument {}
 extension Metric: ExpressibleByArgument {}
 extension MapColoring: ExpressibleByArgument {}
 extension MapEngine: ExpressibleByArgument {}
@@ -22,5 +23,13 @@ enum StatsFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Formats of `export` (SPEC §7).
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case graphml
+    case graphml, gexf, dot, json, csv, pajek, vosviewer
+
+    /// Whether `-o` names a folder that receives several files rather than one file.
+    var writesFolder: Bool {
+        switch self {
+        case .csv, .vosviewer: true
+        default: false
+        }
+    }
 }

@@ -1,0 +1,245 @@
+/// Writes a network as dynamic GEXF 1.3 (SPEC §7) for Gephi, valid against
+/// the GEXF 1.3 RELAX NG schema and readable by networkx's `read_gexf`.
+///
+/// The graph is `mode="dynamic"` with `timeformat="integer"` (years), so
+/// Gephi's timeline plays the collaboration history:
+/// - each edge has one spell per run of consecutive years with a joint paper,
+///   and its weight per year as a dynamic attribute titled `weight` (the
+///   title Gephi reserves for a dynamic edge weight); the static `weight`
+///   attribute of the edge is the tie's total weight. Under `fractional`
+///   weighting a year's weight is the tie's mean weight per paper times that
+///   year's joint papers (the network keeps no per-paper team sizes), as in
+///   ``TieMetrics``; under `count` it is exact.
+/// - each author has one spell per run of consecutive years in which the
+///   network sees them: their first and last publication years and every year
+///   with a joint paper (years with only solo papers in between are not in
+///   the network's data).
+/// - with a ``MapLayout``, every placed author carries `viz:position`,
+///   `viz:size` (diameter in points) and `viz:color`, so Gephi opens with the
+///   rendered picture.
+///
+/// `label` is the display name with runs of white space collapsed to one
+/// space (the schema types it as a token); the attribute `name` keeps the
+/// exact name. The weighting and filters are in `<meta><description>`.
+/// Output is deterministic: the same network gives the same bytes.
+public struct GEXFFormatter: Sendable {
+    public var toolVersion: String
+    /// Maximum authors per paper that still made ties (recorded in the description).
+    public var maxAuthors: Int
+    /// Positions, sizes and colours of a rendered map, if one was made.
+    public var layout: MapLayout?
+
+    public init(toolVersion: String, maxAuthors: Int, layout: MapLayout? = nil) {
+        self.toolVersion = toolVersion
+        self.maxAuthors = maxAuthors
+        self.layout = layout
+    }
+
+    /// The GEXF document as UTF-8 bytes.
+    /// - Precondition: `layout`, if given, has one entry per node.
+    /// - Complexity: O(n·k + m + Y + P log P) for k metrics, Y years of joint
+    ///   papers summed over edges, and P the largest count of joint-paper years
+    ///   around one author.
+    public func format(_ network: CoauthorNetwork, metrics: MetricTable) -> [UInt8] {
+        precondition(layout == nil || layout!.placements.count == network.nodeCount, "one placement per node")
+        let provenance = ExportProvenance(network, metrics: metrics, toolVersion: toolVersion, maxAuthors: maxAuthors)
+        let nodeColumns = ExportColumn.nodeColumns(network, metrics: metrics)
+        let edgeColumns = ExportColumn.edgeColumns(network).filter { $0.name != "weight" }
+        let totalYears = network.edgeYears.reduce(0) { $0 + $1.count }
+        var out = ExportBuffer(capacity: 4096 + network.nodeCount * (400 + 64 * nodeColumns.count)
+                               + network.edgeCount * (300 + 64 * edgeColumns.count) + totalYears * 120)
+
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        out.append("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n")
+        out.append("  <meta>\n    <creator>")
+        out.append(xml: provenance.tool)
+        out.append("</creator>\n    <keywords>co-authorship, weighting=")
+        out.append(xml: provenance.weighting)
+        out.append("</keywords>\n    <description>")
+        out.append(xml: provenance.summary)
+        if let q = provenance.modularity {
+            out.append("; modularity of the communities: ")
+            out.append(q)
+        }
+        out.append("</description>\n  </meta>\n")
+
+        out.append("  <graph mode=\"dynamic\" defaultedgetype=\"undirected\" timeformat=\"integer\"")
+        if let first = network.firstYear.lazy.compactMap({ $0 }).min(),
+           let last = network.lastYear.lazy.compactMap({ $0 }).max() {
+            out.append(" start=\"")
+            out.append(first)
+            out.append("\" end=\"")
+            out.append(last)
+            out.append("\"")
+        }
+        out.append(">\n")
+
+        out.append("    <attributes class=\"node\" mode=\"static\">\n")
+        declare("name", title: "name", integer: false, string: true, into: &out)
+        for column in nodeColumns {
+            declare(column.name, title: column.name, integer: column.isInteger, into: &out)
+        }
+        out.append("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n")
+        for column in edgeColumns {
+            declare("e_" + column.name, title: column.name, integer: column.isInteger, into: &out)
+        }
+        out.append("    </attributes>\n    <attributes class=\"edge\" mode=\"dynamic\">\n")
+        declare("e_weight_by_year", title: "weight", integer: false, into: &out)
+        out.append("    </attributes>\n")
+
+        writeNodes(network, columns: nodeColumns, into: &out)
+        writeEdges(network, columns: edgeColumns, into: &out)
+        out.append("  </graph>\n</gexf>\n")
+        return out.bytes
+    }
+
+    private func declare(_ id: String, title: String, integer: Bool, string: Bool = false, into out: inout ExportBuffer) {
+        out.append("      <attribute id=\"")
+        out.append(raw: id)
+        out.append("\" title=\"")
+        out.append(raw: title)
+        out.append("\" type=\"")
+        out.append(string ? "string" : integer ? "integer" : "double")
+        out.append("\"/>\n")
+    }
+
+    private func writeNodes(_ network: CoauthorNetwork, columns: [ExportColumn], into out: inout ExportBuffer) {
+        let graph = network.graph
+        var years: [Int] = []
+        out.append("    <nodes count=\"")
+        out.append(network.nodeCount)
+        out.append("\">\n")
+        for v in 0..<network.nodeCount {
+            out.append("      <node id=\"n")
+            out.append(v)
+            out.append("\" label=\"")
+            out.append(xml: Self.token(network.names[v]), attribute: true)
+            out.append("\">\n        <attvalues>\n          <attvalue for=\"name\" value=\"")
+            out.append(xml: network.names[v], attribute: true)
+            out.append("\"/>\n")
+            for column in columns where column.has(v) {
+                out.append("          <attvalue for=\"")
+                out.append(raw: column.name)
+                out.append("\" value=\"")
+                out.append(column, at: v)
+                out.append("\"/>\n")
+            }
+            out.append("        </attvalues>\n")
+
+            years.removeAll(keepingCapacity: true)
+            if let first = network.firstYear[v] { years.append(first) }
+            if let last = network.lastYear[v] { years.append(last) }
+            for slot in graph.slots(v) {
+                years.append(contentsOf: network.edgeYears[Int(graph.edgeIDs[slot])])
+            }
+            years.sort()
+            writeSpells(years, into: &out)
+
+            if let placement = layout?.placements[v] {
+                let color = placement.color
+                out.append("        <viz:color r=\"")
+                out.append(Int(color.red))
+                out.append("\" g=\"")
+                out.append(Int(color.green))
+                out.append("\" b=\"")
+                out.append(Int(color.blue))
+                out.append("\" a=\"")
+                out.append(Double(color.alpha) / 255)
+                out.append("\"/>\n        <viz:position x=\"")
+                out.append(placement.x)
+                out.append("\" y=\"")
+                out.append(placement.y)
+                out.append("\" z=\"0.0\"/>\n        <viz:size value=\"")
+                out.append(placement.diameter)
+                out.append("\"/>\n")
+            }
+            out.append("      </node>\n")
+        }
+        out.append("    </nodes>\n")
+    }
+
+    private func writeEdges(_ network: CoauthorNetwork, columns: [ExportColumn], into out: inout ExportBuffer) {
+        let graph = network.graph
+        out.append("    <edges count=\"")
+        out.append(network.edgeCount)
+        out.append("\">\n")
+        for e in 0..<network.edgeCount {
+            out.append("      <edge id=\"e")
+            out.append(e)
+            out.append("\" source=\"n")
+            out.append(Int(graph.source[e]))
+            out.append("\" target=\"n")
+            out.append(Int(graph.target[e]))
+            out.append("\" weight=\"")
+            out.append(graph.weight[e])
+            out.append("\">\n        <attvalues>\n")
+            for column in columns where column.has(e) {
+                out.append("          <attvalue for=\"e_")
+                out.append(raw: column.name)
+                out.append("\" value=\"")
+                out.append(column, at: e)
+                out.append("\"/>\n")
+            }
+            let years = network.edgeYears[e]
+            let perPaper = graph.weight[e] / Double(max(1, network.edgePapers[e]))
+            var start = 0
+            while start < years.count {
+                var end = start
+                while end < years.count, years[end] == years[start] { end += 1 }
+                out.append("          <attvalue for=\"e_weight_by_year\" value=\"")
+                out.append(network.weighting == .count ? Double(end - start) : Double(end - start) * perPaper)
+                out.append("\" start=\"")
+                out.append(years[start])
+                out.append("\" end=\"")
+                out.append(years[start])
+                out.append("\"/>\n")
+                start = end
+            }
+            out.append("        </attvalues>\n")
+            writeSpells(years, into: &out)
+            out.append("      </edge>\n")
+        }
+        out.append("    </edges>\n")
+    }
+
+    /// One closed spell per run of consecutive years in `years` (sorted, repeats allowed).
+    private func writeSpells(_ years: [Int], into out: inout ExportBuffer) {
+        guard !years.isEmpty else { return }
+        out.append("        <spells>\n")
+        var start = years[0], previous = years[0]
+        for year in years.dropFirst() where year != previous {
+            if year != previous + 1 {
+                spell(start, previous, into: &out)
+                start = year
+            }
+            previous = year
+        }
+        spell(start, previous, into: &out)
+        out.append("        </spells>\n")
+    }
+
+    private func spell(_ start: Int, _ end: Int, into out: inout ExportBuffer) {
+        out.append("          <spell start=\"")
+        out.append(start)
+        out.append("\" end=\"")
+        out.append(end)
+        out.append("\"/>\n")
+    }
+
+    /// `text` with leading and trailing white space removed and inner runs
+    /// collapsed to one space: the lexical form of an XML Schema token.
+    static func token(_ text: String) -> String {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let utf8 = text.utf8
+        var previousSpace = true
+        var clean = true
+        for byte in utf8 {
+            let space = isSpace(byte)
+            if space && (previousSpace || byte != 0x20) { clean = false; break }
+            previousSpace = space
+        }
+        if clean && !previousSpace || utf8.isEmpty { return text }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .joined(separator: " ")
+    }
+}

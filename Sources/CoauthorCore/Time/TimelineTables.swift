@@ -1,0 +1,58 @@
+/// The tables of `coauthor timeline`, as typed tables that print as aligned text, CSV or JSON.
+public enum TimelineTables {
+    /// SPEC §6's columns of the focus author's table, in CSV header order.
+    public static let focusColumns = ["year", "papers", "coauthors", "new", "returning", "cumulative", "solo", "team"]
+    /// Columns of the whole corpus's table.
+    public static let corpusColumns = ["year", "papers", "active_authors", "new_authors", "new_ties", "team", "multi_author_share"]
+    /// Columns of the slice table.
+    public static let sliceColumns = ["from", "to", "nodes", "edges", "components", "largest_component",
+                                      "degree", "degree_rank", "strength", "strength_rank",
+                                      "betweenness", "betweenness_rank", "pagerank", "pagerank_rank"]
+
+    /// - Complexity: O(rows).
+    public static func focus(_ rows: [FocusYear]) -> RankingTable {
+        var table = RankingTable(columns: focusColumns)
+        table.rows = rows.map { r in
+            [.integer(r.year), .integer(r.papers), .integer(r.coauthors), .integer(r.new), .integer(r.returning),
+             .integer(r.cumulative), .integer(r.solo), .real(r.team)]
+        }
+        return table
+    }
+
+    /// - Complexity: O(rows).
+    public static func corpus(_ rows: [CorpusYear]) -> RankingTable {
+        var table = RankingTable(columns: corpusColumns)
+        table.rows = rows.map { r in
+            [.integer(r.year), .integer(r.papers), .integer(r.activeAuthors), .integer(r.newAuthors), .integer(r.newTies),
+             .real(r.team), .real(r.multiAuthorShare)]
+        }
+        return table
+    }
+
+    /// Slices without the focus author leave its columns empty.
+    /// - Complexity: O(rows).
+    public static func slices(_ rows: [SliceRow]) -> RankingTable {
+        var table = RankingTable(columns: sliceColumns)
+        table.rows = rows.map { r in
+            let f = r.focus
+            return [.integer(r.from), .integer(r.to), .integer(r.nodes), .integer(r.edges), .integer(r.components),
+                    .real(r.largestComponent),
+                    .integer(f?.degree), .integer(f?.degreeRank), .real(f?.strength), .integer(f?.strengthRank),
+                    .real(f?.betweenness), .integer(f?.betweennessRank), .real(f?.pagerank), .integer(f?.pagerankRank)]
+        }
+        return table
+    }
+
+    /// Every tie of the network with its history: the two authors, then SPEC §6's tie metrics.
+    /// - Parameter ties: from `TieMetrics.edges(of:referenceYear:halfLife:)`, one per edge.
+    /// - Complexity: O(m).
+    public static func edges(_ network: CoauthorNetwork, ties: [TieMetrics]) -> RankingTable {
+        var table = RankingTable(columns: ["source", "target"] + RankingTable.tieColumns)
+        table.rows = ties.enumerated().map { e, tie in
+            [.text(network.names[Int(network.graph.source[e])]), .text(network.names[tie.coauthor]),
+             .integer(tie.papers), .real(tie.weight), .integer(tie.firstYear), .integer(tie.lastYear),
+             .integer(tie.span), .integer(tie.activeYears), .real(tie.recency)]
+        }
+        return table
+    }
+}

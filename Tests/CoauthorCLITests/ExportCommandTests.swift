@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// `coauthor export` for every format, run as a user would.
+struct ExportCommandTests {
+    static let golden = EndToEndTests.repository.appendingPathComponent("Tests/CoauthorCoreTests/Fixtures/export/golden")
+
+    /// The command's files on Data/ are the golden files the formatters are held to.
+    @Test(arguments: [
+        (["--format", "graphml", "-o", "out/network.graphml"], [("out/network.graphml", "seed.graphml")]),
+        (["--format", "gexf", "-o", "out/network.gexf"], [("out/network.gexf", "seed.gexf")]),
+        (["--format", "dot", "-o", "out/network.dot"], [("out/network.dot", "seed.dot")]),
+        (["--format", "json", "-o", "out/network.json"], [("out/network.json", "seed.json")]),
+        (["--format", "csv", "-o", "out"], [("out/nodes.csv", "seed.nodes.csv"), ("out/edges.csv", "seed.edges.csv")]),
+        (["--format", "pajek", "-o", "out/network.net"], [("out/network.net", "seed.net"), ("out/network.clu", "seed.clu")]),
+        (["--format", "vosviewer", "-o", "out"],
+         [("out/map.txt", "seed.vosviewer-map.txt"), ("out/network.txt", "seed.vosviewer-network.txt")]),
+    ])
+    func everyFormatWritesItsFiles(arguments: [String], files: [(String, String)]) throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try EndToEndTests.run(["export"] + arguments, in: folder)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        for (written, golden) in files {
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(written))
+            let expected = try Data(contentsOf: Self.golden.appendingPathComponent(golden))
+            #expect(bytes == expected, "\(written) differs from \(golden)")
+        }
+    }
+
+    @Test func singleFileFormatsGoToStandardOutputWithoutO() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try EndToEndTests.run(["export", "--format", "json", "--quiet"], in: folder)
+        #expect(result.status == 0)
+        let expected = try Data(contentsOf: Self.golden.appendingPathComponent("seed.json"))
+        #expect(Data(result.stdout.utf8) == expected)
+    }
+
+    @Test(arguments: ["csv", "vosviewer"])
+    func folderFormatsNeedO(format: String) throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try EndToEndTests.run(["export", "--format", format], in: folder)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("-o FOLDER"))
+    }
+
+    @Test func metricsLimitWhatIsComputedAndWritten() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let none = try EndToEndTests.run(["export", "--metrics", "none", "--format", "csv", "-o", "none"], in: folder)
+        #expect(none.status == 0, "stderr: \(none.stderr)")
+        let header = try String(contentsOf: folder.appendingPathComponent("none/nodes.csv"), encoding: .utf8)
+            .components(separatedBy: "\r\n").first
+        #expect(header == "id,label,name,papers,first_year,last_year,component")
+        let some = try EndToEndTests.run(["export", "--metrics", "pagerank, community", "--format", "csv", "-o", "some"], in: folder)
+        #expect(some.status == 0, "stderr: \(some.stderr)")
+        let second = try String(contentsOf: folder.appendingPathComponent("some/nodes.csv"), encoding: .utf8)
+            .components(separatedBy: "\r\n").first
+        #expect(second == "id,label,name,papers,first_year,last_year,pagerank,community,component")
+        let bad = try EndToEndTests.run(["export", "--metrics", "fame"], in: folder)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("'fame' is not a metric"))
+    }
+
+    @Test func aFailedWriteLeavesTheEarlierFileIntact() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try EndToEndTests.run(["export", "--format", "dot", "-o", "network.dot"], in: folder)
+        #expect(first.status == 0)
+        let before = try Data(contentsOf: folder.appendingPathComponent("network.dot"))
+        // A file where the folder should be: the csv export cannot be written there.
+        let failed = try EndToEndTests.run(["export", "--format", "csv", "-o", "network.dot"], in: folder)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("error:"))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("network.dot")) == before)
+    }
+}

@@ -1,0 +1,148 @@
+@testable import CoauthorCore
+import Foundation
+import Testing
+
+/// Inputs built to break readers: each must give a located message and never crash or hang.
+/// The inputs are generated here, in temporary folders, so the suite stays small and fast.
+struct HostileInputTests {
+    private static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func unbalancedBraceIsReportedAtTheBraceAndTheNextEntryIsRead() throws {
+        let corpus = try readBibTeX("@article{a, title = {Open {brace, author = {A One}, year = 2000}\n@article{b, author = {B Two}, year = 2001}\n", path: "u.bib")
+        #expect(corpus.publications.map(\.key) == ["b"])
+        let error = try #require(corpus.diagnostics.first { $0.severity == .error })
+        #expect(error.description.hasPrefix("u.bib:1:21: error: unbalanced braces"))
+        #expect(corpus.skipped == 1)
+    }
+
+    @Test func missingCommaBetweenFieldsIsLocated() throws {
+        let corpus = try readBibTeX("@article{a,\n  author = {A One}\n  year = 2000\n}\n", path: "m.bib")
+        let error = try #require(corpus.diagnostics.first { $0.severity == .error })
+        #expect(error.location?.line == 3 && error.location?.column == 3)
+        #expect(error.message.contains("a missing comma?"))
+    }
+
+    @Test func undefinedMacroIsAWarningWithItsPlace() throws {
+        let corpus = try readBibTeX("@article{a, author = {A One},\n journal = jacm}\n", path: "d.bib")
+        let warning = try #require(corpus.diagnostics.first { $0.severity == .warning })
+        #expect(warning.description.hasPrefix("d.bib:2:12: warning: undefined macro 'jacm'"))
+        #expect(corpus.publications.count == 1)
+    }
+
+    @Test func binaryGarbageIsInvalidUTF8WithItsOffset() {
+        var generator = SystemRandomNumberGenerator()
+        var garbage = (0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        garbage[100] = 0xFF  // never valid in UTF-8
+        #expect {
+            _ = try BibTeXReader.read(bytes: garbage, path: "g.bib")
+        } throws: { error in
+            guard let error = error as? BibTeXReader.ReadError else { return false }
+            return error.location.byteOffset <= 100 && error.description.contains("invalid UTF-8 at byte offset")
+        }
+    }
+
+    @Test func binaryGarbageAsLatin1IsReadWithoutCrashing() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let garbage = (0..<200_000).map { _ -> UInt8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Mostly BibTeX punctuation, so the parser goes deep into entries and values.
+            let alphabet = Array("@{}(),=#\"% \n\\and ".utf8)
+            let pick = Int(state >> 33)
+            return pick % 3 == 0 ? UInt8(truncatingIfNeeded: pick >> 7) : alphabet[pick % alphabet.count]
+        }
+        let corpus = try BibTeXReader.read(bytes: garbage, path: "g.bib", encoding: .latin1)
+        #expect(corpus.diagnostics.allSatisfy { $0.location.map { $0.line >= 1 } ?? false })
+    }
+
+    @Test func latin1EncodingDecodesEveryByte() throws {
+        let bytes: [UInt8] = Array("@article{k, author = {J".utf8) + [0xF6] + Array("rg M".utf8) + [0xFC] + Array("ller}, year = 1999}".utf8)
+        let corpus = try BibTeXReader.read(bytes: bytes, path: "l.bib", encoding: .latin1)
+        #expect(corpus.publications[0].authors[0].displayName == "Jörg Müller")
+    }
+
+    @Test func fiftyMegabyteFieldIsRead() throws {
+        var bytes = Array("@article{k, author = {A One}, abstract = {".utf8)
+        bytes.reserveCapacity(50_000_100)
+        for _ in 0..<10_000_000 { bytes += [0x77, 0x6F, 0x72, 0x64, 0x20] }
+        bytes += Array("}, title = {T}, year = 2020}".utf8)
+        let corpus = try BibTeXReader.read(bytes: bytes, path: "big.bib")
+        #expect(corpus.publications.count == 1)
+        #expect(corpus.publications[0].title == "T")
+    }
+
+    @Test func twoHundredThousandNestedBracesInATitleAndInAName() throws {
+        let depth = 200_000
+        let nested = String(repeating: "{", count: depth) + "x" + String(repeating: "}", count: depth)
+        let corpus = try readBibTeX("@article{k, author = {A \(nested) One}, title = {\(nested)}, year = 2000}")
+        #expect(corpus.publications.count == 1)
+        #expect(corpus.publications[0].title == "x")
+    }
+
+    @Test func emptyAndBlankFilesHoldNoRecords() throws {
+        for text in ["", "\n\n  \t", "% only a comment\n", "@"] {
+            let corpus = try readBibTeX(text)
+            #expect(corpus.records == 0 && corpus.publications.isEmpty && corpus.skipped == 0)
+        }
+    }
+
+    @Test func commentFormsAreSkipped() throws {
+        let corpus = try readBibTeX("""
+            @comment{@article{hidden, author = {X Y}}}
+            @Comment(parenthesised @article{also, author = {Z W}})
+            @comment
+            @article{seen, author = {A One}, year = 2000}
+            """)
+        #expect(corpus.publications.map(\.key) == ["seen"])
+        #expect(corpus.records == 1)
+    }
+
+    @Test func crossrefInheritsBooktitleYearAndIsCaseInsensitiveOnlyAsAFallback() throws {
+        let corpus = try readBibTeX("""
+            @inproceedings{p, author = {A One}, crossref = {VOL}}
+            @inproceedings{q, author = {B Two}, crossref = {missing}}
+            @proceedings{vol, title = {Proc. of Things}, year = 2012, editor = {E One and E Two}}
+            """)
+        #expect(corpus.publications.map(\.year) == [2012, nil])
+        #expect(corpus.publications[0].venue == "Proc. of Things")
+        #expect(corpus.publications[0].authors.map(\.last) == ["One"])
+        #expect(corpus.diagnostics.contains { $0.message.contains("crossref 'missing', which is not in this file") })
+    }
+
+    @Test func keysDifferingOnlyInCaseAreTwoRecords() throws {
+        let corpus = try readBibTeX("@article{conf/chi/YuN11, author = {A One}}\n@article{conf/chi/Yun11, author = {B Two}}")
+        #expect(corpus.publications.count == 2)
+        #expect(corpus.duplicates == 0)
+    }
+
+    @Test func repeatedNonNameFieldsAreReportedOncePerFieldName() throws {
+        let corpus = try readBibTeX("""
+            @article{a, author = {A One}, cite = {x}, cite = {y}, cite = {z}}
+            @article{b, author = {B Two}, cite = {x}, cite = {y}}
+            """)
+        let warnings = corpus.diagnostics.filter { $0.message.contains("repeats the field 'cite'") }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.message.contains("2 entries in this file repeat 'cite'") == true)
+    }
+
+    @Test func folderOfUnreadableFilesGivesOneErrorPerFile() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["a.bib", "b.bib"] {
+            let url = folder.appendingPathComponent(name)
+            try Data("@article{k, author = {A One}}".utf8).write(to: url)
+            try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: url.path)
+        }
+        // Root reads any file whatever its mode; the check only means something for other users.
+        let readable = FileManager.default.isReadableFile(atPath: folder.appendingPathComponent("a.bib").path)
+        let corpus = try InputReader.read([folder.path])
+        #expect(corpus.files == 2)
+        if !readable {
+            #expect(corpus.publications.isEmpty)
+            #expect(corpus.diagnostics.filter { $0.severity == .error }.map { $0.location?.path.hasSuffix(".bib") } == [true, true])
+        }
+    }
+}
