@@ -44,9 +44,12 @@ public struct MapScene: Sendable, Equatable {
         public var fill: Color
         /// The focus author: drawn with a heavy outline.
         public var isFocus: Bool
+        /// The label's font size relative to the map's base size, so that
+        /// more central authors get larger names.
+        public var labelScale: Double
 
         public init(id: String, label: String, showsLabel: Bool, tooltip: String,
-                    diameter: Double, fill: Color, isFocus: Bool) {
+                    diameter: Double, fill: Color, isFocus: Bool, labelScale: Double = 1) {
             self.id = id
             self.label = label
             self.showsLabel = showsLabel
@@ -54,6 +57,7 @@ public struct MapScene: Sendable, Equatable {
             self.diameter = diameter
             self.fill = fill
             self.isFocus = isFocus
+            self.labelScale = labelScale
         }
     }
 
@@ -100,14 +104,19 @@ public struct MapScene: Sendable, Equatable {
     public var legend: [LegendEntry]
     /// Index of the focus author in `nodes`, if any (the root for `twopi`).
     public var focus: Int?
+    /// Multiplies every font size (labels, title, legend). A large map is
+    /// drawn large and viewed shrunk to fit a screen or page, so its text
+    /// must grow with it to stay readable.
+    public var textScale: Double
 
     public init(title: String, subtitle: String, nodes: [Node], edges: [Edge],
-                legend: [LegendEntry], focus: Int?) {
+                legend: [LegendEntry], focus: Int?, textScale: Double = 1) {
         self.title = title
         self.subtitle = subtitle
         self.nodes = nodes
         self.edges = edges
         self.legend = legend
         self.focus = focus
+        self.textScale = textScale
     }
 }

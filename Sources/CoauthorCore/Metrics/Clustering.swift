@@ -12,19 +12,50 @@ public func clusteringCoefficient(_ graph: WeightedGraph) -> [Double] {
 }
 
 /// Number of triangles through each node.
-/// - Complexity: O(Σ deg(v)²).
+///
+/// Each triangle is found once, from its lowest-ranked corner, by orienting every
+/// tie towards the endpoint of higher (degree, id) rank (M. Latapy, "Main-memory
+/// triangle computations for very large (sparse (power-law)) graphs", Theor.
+/// Comput. Sci. 407, 2008, doi:10.1016/j.tcs.2008.07.017).
+/// - Complexity: O(m^1.5) time, O(n + m) memory.
 func triangleCounts(_ graph: WeightedGraph) -> [Int] {
     let n = graph.nodeCount
-    var mark = [Int32](repeating: -1, count: n)
-    var counts = [Int](repeating: 0, count: n)
+    @inline(__always) func ranksAbove(_ a: Int, _ b: Int) -> Bool {
+        let da = graph.degree(a), db = graph.degree(b)
+        return da != db ? da > db : a > b
+    }
+    // Out-neighbours: the higher-ranked end of each tie.
+    var outOffsets = [Int](repeating: 0, count: n + 1)
     for v in 0..<n {
-        for slot in graph.slots(v) { mark[Int(graph.neighbors[slot])] = Int32(v) }
-        var links = 0
-        for slot in graph.slots(v) {
-            let u = Int(graph.neighbors[slot])
-            for other in graph.slots(u) where mark[Int(graph.neighbors[other])] == Int32(v) { links += 1 }
+        var count = 0
+        for slot in graph.slots(v) where ranksAbove(Int(graph.neighbors[slot]), v) { count += 1 }
+        outOffsets[v + 1] = outOffsets[v] + count
+    }
+    var out = [Int32](repeating: 0, count: outOffsets[n])
+    for v in 0..<n {
+        var k = outOffsets[v]
+        for slot in graph.slots(v) where ranksAbove(Int(graph.neighbors[slot]), v) {
+            out[k] = graph.neighbors[slot]
+            k += 1
         }
-        counts[v] = links / 2
+    }
+    var counts = [Int](repeating: 0, count: n)
+    var mark = [Int32](repeating: -1, count: n)
+    out.withUnsafeBufferPointer { out in
+        for v in 0..<n {
+            for k in outOffsets[v]..<outOffsets[v + 1] { mark[Int(out[k])] = Int32(v) }
+            for k in outOffsets[v]..<outOffsets[v + 1] {
+                let u = Int(out[k])
+                for j in outOffsets[u]..<outOffsets[u + 1] {
+                    let w = Int(out[j])
+                    if mark[w] == Int32(v) {
+                        counts[v] += 1
+                        counts[u] += 1
+                        counts[w] += 1
+                    }
+                }
+            }
+        }
     }
     return counts
 }

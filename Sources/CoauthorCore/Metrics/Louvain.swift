@@ -60,98 +60,150 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-/// One level of the Louvain hierarchy: a weighted graph that may have self-loops.
+/// One level of the Louvain hierarchy: a weighted graph in CSR form that may have self-loops.
 private struct LouvainLevel {
-    var adjacency: [[(node: Int, weight: Double)]]
+    var offsets: [Int]
+    var targets: [Int32]
+    var weights: [Double]
     var selfLoop: [Double]
     var strength: [Double]
-    var totalWeight: Double  // m: sum of all edge weights, self-loops included once
+    /// m: the sum of all edge weights, self-loops included once.
+    var totalWeight: Double
 
     init(graph: WeightedGraph) {
-        let n = graph.nodeCount
-        adjacency = (0..<n).map { v in
-            graph.slots(v).map { (Int(graph.neighbors[$0]), graph.weight[Int(graph.edgeIDs[$0])]) }
-        }
-        selfLoop = [Double](repeating: 0, count: n)
-        strength = adjacency.map { $0.reduce(0) { $0 + $1.weight } }
+        offsets = graph.offsets
+        targets = graph.neighbors
+        weights = graph.edgeIDs.map { graph.weight[Int($0)] }
+        selfLoop = [Double](repeating: 0, count: graph.nodeCount)
         totalWeight = graph.weight.reduce(0, +)
+        strength = []
+        strength = computeStrength()
     }
 
-    init(adjacency: [[(node: Int, weight: Double)]], selfLoop: [Double], totalWeight: Double) {
-        self.adjacency = adjacency
+    init(offsets: [Int], targets: [Int32], weights: [Double], selfLoop: [Double], totalWeight: Double) {
+        self.offsets = offsets
+        self.targets = targets
+        self.weights = weights
         self.selfLoop = selfLoop
         self.totalWeight = totalWeight
-        strength = adjacency.indices.map { v in adjacency[v].reduce(2 * selfLoop[v]) { $0 + $1.weight } }
+        strength = []
+        strength = computeStrength()
     }
 
-    /// Moves nodes between communities while modularity improves.
-    mutating func localMoves(generator: inout SplitMix64) -> (assignment: [Int], moved: Bool) {
-        let n = adjacency.count
+    private func computeStrength() -> [Double] {
+        (0..<selfLoop.count).map { v in
+            var total = 2 * selfLoop[v]
+            for slot in offsets[v]..<offsets[v + 1] { total += weights[slot] }
+            return total
+        }
+    }
+
+    /// Moves nodes to the neighbouring community with the best modularity gain until no move helps.
+    /// Only the neighbours of a node that moved are visited again (the pruning of Ozaki, Tezuka and
+    /// Inaba, 2016), which reaches the same kind of local optimum in far fewer visits.
+    /// - Complexity: O(m) per pass over the queue.
+    func localMoves(generator: inout SplitMix64) -> (assignment: [Int], moved: Bool) {
+        let n = selfLoop.count
         var community = Array(0..<n)
-        var total = strength
         guard totalWeight > 0 else { return (community, false) }
+        var total = strength
         let twoM = 2 * totalWeight
-        var order = Array(0..<n)
-        order.shuffle(using: &generator)
+        var queue = Array(0..<n)
+        queue.shuffle(using: &generator)
+        var inQueue = [Bool](repeating: true, count: n)
+        var head = 0
         var linkWeight = [Double](repeating: 0, count: n)
         var touched: [Int] = []
         var movedAny = false
-        var improved = true
-        var sweeps = 0
-        while improved && sweeps < 1000 {
-            improved = false
-            sweeps += 1
-            for v in order {
-                let current = community[v]
-                touched.removeAll(keepingCapacity: true)
-                for (u, w) in adjacency[v] {
-                    let c = community[u]
-                    if linkWeight[c] == 0 { touched.append(c) }
-                    linkWeight[c] += w
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            if head > n && head * 2 > queue.count {
+                queue.removeFirst(head)
+                head = 0
+            }
+            inQueue[v] = false
+            let current = community[v]
+            touched.removeAll(keepingCapacity: true)
+            for slot in offsets[v]..<offsets[v + 1] {
+                let c = community[Int(targets[slot])]
+                if linkWeight[c] == 0 { touched.append(c) }
+                linkWeight[c] += weights[slot]
+            }
+            let kv = strength[v]
+            total[current] -= kv
+            var best = current
+            var bestGain = linkWeight[current] - total[current] * kv / twoM
+            for c in touched where c != current {
+                let gain = linkWeight[c] - total[c] * kv / twoM
+                if gain > bestGain + 1e-12 {
+                    best = c
+                    bestGain = gain
                 }
-                total[current] -= strength[v]
-                let kv = strength[v]
-                var best = current
-                var bestGain = linkWeight[current] - total[current] * kv / twoM
-                for c in touched where c != current {
-                    let gain = linkWeight[c] - total[c] * kv / twoM
-                    if gain > bestGain + 1e-12 || (abs(gain - bestGain) <= 1e-12 && c < best && best != current) {
-                        best = c
-                        bestGain = gain
+            }
+            total[best] += kv
+            for c in touched { linkWeight[c] = 0 }
+            linkWeight[current] = 0
+            if best != current {
+                community[v] = best
+                movedAny = true
+                for slot in offsets[v]..<offsets[v + 1] {
+                    let u = Int(targets[slot])
+                    if !inQueue[u] && community[u] != best {
+                        inQueue[u] = true
+                        queue.append(u)
                     }
                 }
-                total[best] += kv
-                if best != current {
-                    community[v] = best
-                    improved = true
-                    movedAny = true
-                }
-                for c in touched { linkWeight[c] = 0 }
-                linkWeight[current] = 0
             }
         }
         return (community, movedAny)
     }
 
     /// The graph of communities: one node per community, internal weight as a self-loop.
+    /// - Complexity: O(n + m).
     func aggregated(by community: [Int]) -> LouvainLevel {
+        let n = selfLoop.count
         let count = (community.max() ?? -1) + 1
+        var memberOffsets = [Int](repeating: 0, count: count + 1)
+        for c in community { memberOffsets[c + 1] += 1 }
+        for c in 0..<count { memberOffsets[c + 1] += memberOffsets[c] }
+        var members = [Int](repeating: 0, count: n)
+        var cursor = memberOffsets
+        for v in 0..<n {
+            members[cursor[community[v]]] = v
+            cursor[community[v]] += 1
+        }
+        var newOffsets = [Int](repeating: 0, count: count + 1)
+        var newTargets: [Int32] = []
+        var newWeights: [Double] = []
         var loops = [Double](repeating: 0, count: count)
-        var maps = [[Int: Double]](repeating: [:], count: count)
-        for v in adjacency.indices {
-            let a = community[v]
-            loops[a] += selfLoop[v]
-            for (u, w) in adjacency[v] {
-                let b = community[u]
-                if a == b {
-                    if v < u { loops[a] += w }
-                } else {
-                    maps[a][b, default: 0] += w
+        var scratch = [Double](repeating: 0, count: count)
+        var seen: [Int] = []
+        for c in 0..<count {
+            for index in memberOffsets[c]..<memberOffsets[c + 1] {
+                let v = members[index]
+                loops[c] += selfLoop[v]
+                for slot in offsets[v]..<offsets[v + 1] {
+                    let other = community[Int(targets[slot])]
+                    let w = weights[slot]
+                    if other == c {
+                        // Seen from both ends: half each time.
+                        loops[c] += w / 2
+                    } else {
+                        if scratch[other] == 0 { seen.append(other) }
+                        scratch[other] += w
+                    }
                 }
             }
+            for other in seen {
+                newTargets.append(Int32(other))
+                newWeights.append(scratch[other])
+                scratch[other] = 0
+            }
+            seen.removeAll(keepingCapacity: true)
+            newOffsets[c + 1] = newTargets.count
         }
-        let adjacency = maps.map { $0.sorted { $0.key < $1.key }.map { (node: $0.key, weight: $0.value) } }
-        return LouvainLevel(adjacency: adjacency, selfLoop: loops, totalWeight: totalWeight)
+        return LouvainLevel(offsets: newOffsets, targets: newTargets, weights: newWeights, selfLoop: loops, totalWeight: totalWeight)
     }
 }
 
