@@ -55,6 +55,11 @@ let kernels: [(String, () -> Void)] = [
     ("constraint", { _ = burtConstraint(graph) }),
     ("communities", { _ = louvainCommunities(graph, seed: 1) }),
     ("components", { _ = connectedComponents(graph) }),
+    ("diameter", {
+        let component = connectedComponents(graph)
+        _ = GraphStatistics.diameter(graph, members: (0..<graph.nodeCount).filter { component[$0] == 0 })
+    }),
+    ("stats", { _ = GraphStatistics(graph: graph) }),
 ]
 let wanted = metricNames.map { Set($0.split(separator: ",").map(String.init)) }
 var timings: [(String, JSONValue)] = []

@@ -309,9 +309,9 @@ func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest) -> (betwe
 /// returns the per-chunk results in chunk order. Chunk boundaries depend only
 /// on `count`, never on the number of threads, so combining the results in
 /// order gives the same answer on any machine.
-func parallelChunks(count: Int, body: @Sendable (Range<Int>) -> [Double]) -> [[Double]] {
+func parallelChunks(count: Int, chunkSize fixedSize: Int? = nil, body: @Sendable (Range<Int>) -> [Double]) -> [[Double]] {
     guard count > 0 else { return [] }
-    let chunkSize = chunkSize(for: count)
+    let chunkSize = fixedSize ?? chunkSize(for: count)
     let chunks = (count + chunkSize - 1) / chunkSize
     let partials = PartialResults(count: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
