@@ -54,7 +54,8 @@ public struct MetricTable: Sendable {
     /// sampling with the guarantees listed in `approximations` (`approximateBetweenness`,
     /// `approximateCloseness`).
     /// - Complexity: that of the most expensive metric requested (O(n·m + n² log n) for exact path-based ones).
-    public init(network: CoauthorNetwork, metrics: Set<Metric>, communitySeed: UInt64? = nil, approximate epsilon: Double? = nil) {
+    public init(network: CoauthorNetwork, metrics: Set<Metric>, communitySeed: UInt64? = nil, approximate epsilon: Double? = nil,
+                progress: ProgressHandler? = nil) {
         let graph = network.graph
         component = connectedComponents(graph)
         if let seed = communitySeed {
@@ -83,7 +84,7 @@ public struct MetricTable: Sendable {
                 approximations.append(guarantee)
             }
         } else if !request.isEmpty {
-            var (betweenness, closeness, harmonic) = pathMetrics(graph, request)
+            var (betweenness, closeness, harmonic) = pathMetrics(graph, request, progress: progress)
             if request.contains(.betweenness) {
                 rescaleBetweenness(&betweenness, nodeCount: graph.nodeCount)
                 values[.betweenness] = betweenness

@@ -213,7 +213,7 @@ struct PathMetricRequest: OptionSet, Sendable {
 /// more, u gains the leaf's r − 2 paths to everyone else, and the leaf's distance
 /// sums follow from u's distances.
 /// - Complexity: O(r·m + r·n log n) time for r searched sources; O(n + m) memory per worker plus O(n) per chunk.
-func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest) -> (betweenness: [Double], closeness: [Double], harmonic: [Double]) {
+func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest, progress: ProgressHandler? = nil) -> (betweenness: [Double], closeness: [Double], harmonic: [Double]) {
     let n = graph.nodeCount
     guard n > 0 else { return ([], [], []) }
     let paths = PathGraph(graph)
@@ -234,7 +234,11 @@ func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest) -> (betwe
     let sources = twins.representatives.filter { !isFoldedLeaf[$0] }
     let multiplicity = sources.map { Double(classSize[$0]) }
     let wantsBetweenness = request.contains(.betweenness)
+    let phase = [request.contains(.betweenness) ? "betweenness" : nil, request.contains(.closeness) ? "closeness" : nil,
+                 request.contains(.harmonic) ? "harmonic" : nil].compactMap { $0 }.joined(separator: ", ")
+    let counter = ProgressCounter(phase: phase, total: sources.count, handler: progress)
     let partials = parallelChunks(count: sources.count) { chunk in
+        defer { counter.advance(by: chunk.count) }
         let worker = ShortestPathWorker(nodeCount: n, slotCount: paths.targets.count)
         // One spare slot keeps the base address non-nil when betweenness is not wanted.
         var betweenness = [Double](repeating: 0, count: wantsBetweenness ? n : 1)

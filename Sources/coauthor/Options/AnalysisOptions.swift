@@ -72,7 +72,10 @@ struct AnalysisOptions: ParsableArguments {
     /// Computes node metrics, estimating the path-based ones when --approximate is given
     /// (the guarantee is noted on stderr unless --quiet).
     func metricTable(for network: CoauthorNetwork, metrics: Set<Metric>, communitySeed: UInt64? = nil) -> MetricTable {
-        let table = MetricTable(network: network, metrics: metrics, communitySeed: communitySeed, approximate: approximate)
+        let (progress, display) = ProgressDisplay.handler(for: self)
+        let table = MetricTable(network: network, metrics: metrics, communitySeed: communitySeed, approximate: approximate,
+                                progress: progress)
+        display?.finish()
         if !quiet {
             for approximation in table.approximations { Console.err("note: \(approximation.statement)\n") }
         }
