@@ -221,9 +221,14 @@ def gexf(expected, path, schema):
         check_attrs(f"gexf node n{i}", d, node["attrs"], expected["node_types"])
     ns = {"g": "http://gexf.net/1.3"}
     per_year = {}
+    dynamic = document.getroot().find(".//g:attributes[@class='edge'][@mode='dynamic']/g:attribute[@title='weight']", ns)
+    if dynamic is None:
+        fail("gexf: no dynamic edge attribute titled 'weight'")
+        return
+    weight_id = dynamic.get("id")
     for element in document.getroot().iterfind(".//g:edges/g:edge", ns):
         key = (element.get("source"), element.get("target"))
-        values = element.findall("g:attvalues/g:attvalue[@for='e_weight_by_year']", ns)
+        values = element.findall(f"g:attvalues/g:attvalue[@for='{weight_id}']", ns)
         per_year[key] = [(int(a.get("start")), int(a.get("end")), float(a.get("value"))) for a in values]
         spells = [(int(s.get("start")), int(s.get("end"))) for s in element.findall("g:spells/g:spell", ns)]
         per_year[key + ("spells",)] = spells

@@ -75,16 +75,17 @@ public struct GEXFFormatter: Sendable {
         out.append(">\n")
 
         out.append("    <attributes class=\"node\" mode=\"static\">\n")
-        declare("name", title: "name", integer: false, string: true, into: &out)
-        for column in nodeColumns {
-            declare(column.name, title: column.name, integer: column.isInteger, into: &out)
+        // Short attribute ids (titles carry the names) keep a 645k-tie file small enough to write fast.
+        declare("0", title: "name", integer: false, string: true, into: &out)
+        for (index, column) in nodeColumns.enumerated() {
+            declare(String(index + 1), title: column.name, integer: column.isInteger, into: &out)
         }
         out.append("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n")
-        for column in edgeColumns {
-            declare("e_" + column.name, title: column.name, integer: column.isInteger, into: &out)
+        for (index, column) in edgeColumns.enumerated() {
+            declare("e" + String(index), title: column.name, integer: column.isInteger, into: &out)
         }
         out.append("    </attributes>\n    <attributes class=\"edge\" mode=\"dynamic\">\n")
-        declare("e_weight_by_year", title: "weight", integer: false, into: &out)
+        declare("w", title: "weight", integer: false, into: &out)
         out.append("    </attributes>\n")
 
         writeNodes(network, columns: nodeColumns, into: &out)
@@ -114,17 +115,18 @@ public struct GEXFFormatter: Sendable {
             out.append(v)
             out.append("\" label=\"")
             out.append(xml: Self.token(network.names[v]), attribute: true)
-            out.append("\">\n        <attvalues>\n          <attvalue for=\"name\" value=\"")
+            // One line per node: indentation inside would be a fifth of the file.
+            out.append("\"><attvalues><attvalue for=\"0\" value=\"")
             out.append(xml: network.names[v], attribute: true)
-            out.append("\"/>\n")
-            for column in columns where column.has(v) {
-                out.append("          <attvalue for=\"")
-                out.append(raw: column.name)
+            out.append("\"/>")
+            for (index, column) in columns.enumerated() where column.has(v) {
+                out.append("<attvalue for=\"")
+                out.append(index + 1)
                 out.append("\" value=\"")
                 out.append(column, at: v)
-                out.append("\"/>\n")
+                out.append("\"/>")
             }
-            out.append("        </attvalues>\n")
+            out.append("</attvalues>")
 
             years.removeAll(keepingCapacity: true)
             if let first = network.firstYear[v] { years.append(first) }
@@ -137,7 +139,7 @@ public struct GEXFFormatter: Sendable {
 
             if let placement = layout?.placements[v] {
                 let color = placement.color
-                out.append("        <viz:color r=\"")
+                out.append("<viz:color r=\"")
                 out.append(Int(color.red))
                 out.append("\" g=\"")
                 out.append(Int(color.green))
@@ -145,15 +147,15 @@ public struct GEXFFormatter: Sendable {
                 out.append(Int(color.blue))
                 out.append("\" a=\"")
                 out.append(Double(color.alpha) / 255)
-                out.append("\"/>\n        <viz:position x=\"")
+                out.append("\"/><viz:position x=\"")
                 out.append(placement.x)
                 out.append("\" y=\"")
                 out.append(placement.y)
-                out.append("\" z=\"0.0\"/>\n        <viz:size value=\"")
+                out.append("\" z=\"0.0\"/><viz:size value=\"")
                 out.append(placement.diameter)
-                out.append("\"/>\n")
+                out.append("\"/>")
             }
-            out.append("      </node>\n")
+            out.append("</node>\n")
         }
         out.append("    </nodes>\n")
     }
@@ -172,13 +174,13 @@ public struct GEXFFormatter: Sendable {
             out.append(Int(graph.target[e]))
             out.append("\" weight=\"")
             out.append(graph.weight[e])
-            out.append("\">\n        <attvalues>\n")
-            for column in columns where column.has(e) {
-                out.append("          <attvalue for=\"e_")
-                out.append(raw: column.name)
+            out.append("\"><attvalues>")
+            for (index, column) in columns.enumerated() where column.has(e) {
+                out.append("<attvalue for=\"e")
+                out.append(index)
                 out.append("\" value=\"")
                 out.append(column, at: e)
-                out.append("\"/>\n")
+                out.append("\"/>")
             }
             let years = network.edgeYears[e]
             let perPaper = graph.weight[e] / Double(max(1, network.edgePapers[e]))
@@ -186,18 +188,18 @@ public struct GEXFFormatter: Sendable {
             while start < years.count {
                 var end = start
                 while end < years.count, years[end] == years[start] { end += 1 }
-                out.append("          <attvalue for=\"e_weight_by_year\" value=\"")
+                out.append("<attvalue for=\"w\" value=\"")
                 out.append(network.weighting == .count ? Double(end - start) : Double(end - start) * perPaper)
                 out.append("\" start=\"")
                 out.append(years[start])
                 out.append("\" end=\"")
                 out.append(years[start])
-                out.append("\"/>\n")
+                out.append("\"/>")
                 start = end
             }
-            out.append("        </attvalues>\n")
+            out.append("</attvalues>")
             writeSpells(years, into: &out)
-            out.append("      </edge>\n")
+            out.append("</edge>\n")
         }
         out.append("    </edges>\n")
     }
@@ -205,7 +207,7 @@ public struct GEXFFormatter: Sendable {
     /// One closed spell per run of consecutive years in `years` (sorted, repeats allowed).
     private func writeSpells(_ years: [Int], into out: inout ExportBuffer) {
         guard !years.isEmpty else { return }
-        out.append("        <spells>\n")
+        out.append("<spells>")
         var start = years[0], previous = years[0]
         for year in years.dropFirst() where year != previous {
             if year != previous + 1 {
@@ -215,15 +217,15 @@ public struct GEXFFormatter: Sendable {
             previous = year
         }
         spell(start, previous, into: &out)
-        out.append("        </spells>\n")
+        out.append("</spells>")
     }
 
     private func spell(_ start: Int, _ end: Int, into out: inout ExportBuffer) {
-        out.append("          <spell start=\"")
+        out.append("<spell start=\"")
         out.append(start)
         out.append("\" end=\"")
         out.append(end)
-        out.append("\"/>\n")
+        out.append("\"/>")
     }
 
     /// `text` with leading and trailing white space removed and inner runs
