@@ -28,7 +28,8 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
     var pool = Array(0..<n)
     for i in 0..<k { pool.swapAt(i, i + Int(random.next() % UInt64(n - i))) }
     let sources = Array(pool.prefix(k)).sorted()
-    let paths = PathGraph(graph)
+    let paths = PathGraph(localityOrdered: graph)
+    let newID = paths.newID
     // Per node: Σ d over sampled sources reaching it, how many reach it, Σ 1/d.
     let sums = parallelSum(count: k, width: 3 * n) { range, partial in
         let worker = ShortestPathWorker(nodeCount: n, slotCount: paths.targets.count)
@@ -36,7 +37,7 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
             paths.targets.withUnsafeBufferPointer { targets in
                 paths.lengths.withUnsafeBufferPointer { lengths in
                     for index in range {
-                        worker.run(from: sources[index], offsets: offsets.baseAddress!, targets: targets.baseAddress!, lengths: lengths.baseAddress!)
+                        worker.run(from: Int(newID[sources[index]]), offsets: offsets.baseAddress!, targets: targets.baseAddress!, lengths: lengths.baseAddress!)
                         for j in 1..<max(1, worker.reached) {
                             let v = Int(worker.order[j])
                             let d = worker.distance[v]
@@ -55,10 +56,12 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
     var closeness = [Double](repeating: 0, count: n)
     var harmonic = [Double](repeating: 0, count: n)
     for v in 0..<n {
-        harmonic[v] = sums[3 * v + 2] * Double(n) / Double(k)
-        let reachedBySample = sums[3 * v + 1]
+        // The sums were gathered in the search layout's numbering.
+        let slot = 3 * Int(newID[v])
+        harmonic[v] = sums[slot + 2] * Double(n) / Double(k)
+        let reachedBySample = sums[slot + 1]
         guard reachedBySample > 0 else { continue }
-        let meanDistance = sums[3 * v] / reachedBySample
+        let meanDistance = sums[slot] / reachedBySample
         let others = Double(sizes[component[v]] - 1)
         closeness[v] = (1 / meanDistance) * (others / Double(n - 1))
     }

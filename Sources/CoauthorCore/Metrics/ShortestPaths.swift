@@ -21,13 +21,61 @@ struct PathGraph: Sendable {
     let offsets: [Int]
     let targets: [Int32]
     let lengths: [Double]
+    /// The id of each original node in this layout (identity unless renumbered).
+    let newID: [Int32]
 
+    /// The graph as it is numbered.
     init(_ graph: WeightedGraph) {
         nodeCount = graph.nodeCount
         offsets = graph.offsets
         // One sentinel slot keeps the buffers non-empty, so their base addresses always exist.
         targets = graph.neighbors + [0]
         lengths = graph.edgeIDs.map { 1 / graph.weight[Int($0)] } + [0]
+        newID = (0..<graph.nodeCount).map { Int32($0) }
+    }
+
+    /// The graph renumbered in breadth-first order from each component's best-connected author,
+    /// so that authors close in the network sit close in memory: on large graphs most of a
+    /// search's time goes to cache misses, and this ordering roughly halves them.
+    /// - Complexity: O(n + m).
+    init(localityOrdered graph: WeightedGraph) {
+        let n = graph.nodeCount
+        var newID = [Int32](repeating: -1, count: n)
+        var order: [Int32] = []
+        order.reserveCapacity(n)
+        let starts = (0..<n).sorted { graph.degree($0) != graph.degree($1) ? graph.degree($0) > graph.degree($1) : $0 < $1 }
+        for start in starts where newID[start] < 0 {
+            var head = order.count
+            newID[start] = Int32(order.count)
+            order.append(Int32(start))
+            while head < order.count {
+                let v = Int(order[head])
+                head += 1
+                for slot in graph.slots(v) where newID[Int(graph.neighbors[slot])] < 0 {
+                    let w = Int(graph.neighbors[slot])
+                    newID[w] = Int32(order.count)
+                    order.append(Int32(w))
+                }
+            }
+        }
+        var offsets = [Int](repeating: 0, count: n + 1)
+        var targets = [Int32](repeating: 0, count: graph.neighbors.count + 1)
+        var lengths = [Double](repeating: 0, count: graph.neighbors.count + 1)
+        for (position, old32) in order.enumerated() {
+            let old = Int(old32)
+            var k = offsets[position]
+            for slot in graph.slots(old) {
+                targets[k] = newID[Int(graph.neighbors[slot])]
+                lengths[k] = 1 / graph.weight[Int(graph.edgeIDs[slot])]
+                k += 1
+            }
+            offsets[position + 1] = k
+        }
+        self.nodeCount = n
+        self.offsets = offsets
+        self.targets = targets
+        self.lengths = lengths
+        self.newID = newID
     }
 }
 
@@ -216,7 +264,8 @@ struct PathMetricRequest: OptionSet, Sendable {
 func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest, progress: ProgressHandler? = nil) -> (betweenness: [Double], closeness: [Double], harmonic: [Double]) {
     let n = graph.nodeCount
     guard n > 0 else { return ([], [], []) }
-    let paths = PathGraph(graph)
+    let paths = PathGraph(localityOrdered: graph)
+    let newID = paths.newID
     let twins = TwinClasses(graph)
     // Leaves whose co-author has other co-authors, grouped by that co-author.
     var leavesOf = [[Int32]](repeating: [], count: n)
@@ -250,10 +299,11 @@ func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest, progress:
                 paths.lengths.withUnsafeBufferPointer { lengths in
                     betweenness.withUnsafeMutableBufferPointer { bc in
                         for index in chunk {
-                            let s = sources[index]
+                            let original = sources[index]
+                            let s = Int(newID[original])
                             worker.run(from: s, offsets: offsets.baseAddress!, targets: targets.baseAddress!, lengths: lengths.baseAddress!)
                             let reached = worker.reached
-                            let hangers = leaves[s]
+                            let hangers = leaves[original]
                             if wantsBetweenness {
                                 worker.accumulate(source: s, multiplicity: multiplicity[index] + Double(hangers.count),
                                                   offsets: offsets.baseAddress!, targets: targets.baseAddress!,
@@ -268,9 +318,9 @@ func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest, progress:
                             }
                             let others = Double(reached - 1)
                             let scale = others / Double(max(1, n - 1))
-                            perNode += [Double(s), total > 0 ? others / total * scale : 0, inverse]
+                            perNode += [Double(original), total > 0 ? others / total * scale : 0, inverse]
                             for leaf32 in hangers {
-                                let leaf = Int(leaf32)
+                                let leaf = Int(newID[Int(leaf32)])
                                 let step = worker.distance[leaf]
                                 var leafInverse = 1 / step
                                 for k in 1..<reached {
@@ -278,7 +328,7 @@ func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest, progress:
                                     if t != leaf { leafInverse += 1 / (step + worker.distance[t]) }
                                 }
                                 let leafTotal = total + Double(reached - 2) * step
-                                perNode += [Double(leaf), others / leafTotal * scale, leafInverse]
+                                perNode += [Double(leaf32), others / leafTotal * scale, leafInverse]
                             }
                         }
                     }
@@ -301,6 +351,8 @@ func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest, progress:
             k += 3
         }
     }
+    // Betweenness was gathered in the search layout's numbering.
+    if wantsBetweenness { betweenness = (0..<n).map { betweenness[Int(newID[$0])] } }
     // Twins that were not searched take their representative's values.
     for v in 0..<n where !isFoldedLeaf[v] && twins.representativeOf[v] != v {
         closenessOf[v] = closenessOf[twins.representativeOf[v]]
