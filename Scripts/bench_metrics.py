@@ -69,9 +69,10 @@ def main():
     wanted = args.metrics.split(",")
     path = dataset_path(args.dataset)
 
-    subprocess.check_call(["swift", "build", "-c", "release", "--product", "coauthor-bench"], cwd=ROOT,
-                          stdout=subprocess.DEVNULL)
-    binary = os.path.join(ROOT, ".build", "release", "coauthor-bench")
+    scratch = os.environ.get("SCRATCH", ".build")
+    subprocess.check_call(["swift", "build", "-c", "release", "--product", "coauthor-bench", "--scratch-path", scratch],
+                          cwd=ROOT, stdout=subprocess.DEVNULL)
+    binary = os.path.join(ROOT, scratch, "release", "coauthor-bench")
     edges_file = os.path.join(tempfile.gettempdir(), "coauthor-bench-edges.tsv")
     ours = json.loads(subprocess.check_output([binary, path, "--identity", "exact", "--metrics", ",".join(wanted),
                                                "--repeat", str(args.repeat), "--edges", edges_file],

@@ -63,8 +63,8 @@ struct Export: ParsableCommand {
         let loaded = try Pipeline.load(analysis)
         let loadedAt = clock.now
         let (chosen, community) = try selection()
-        let table = MetricTable(network: loaded.network, metrics: chosen,
-                                communitySeed: community ? UInt64(max(0, seed)) : nil)
+        let table = analysis.metricTable(for: loaded.network, metrics: chosen,
+                                         communitySeed: community ? UInt64(max(0, seed)) : nil)
         let computedAt = clock.now
 
         let files = outputs(loaded.network, metrics: table)

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The whole benchmark suite, side by side with the reference tools, in one run (issue 8).
+# Prints Markdown for BENCHMARKS.md. Needs ../shared/datasets beside the repository; installs
+# igraph, networkit, pybtex and bibtexparser with pip and Graphviz's command line with apt-get
+# when missing. Takes about 15 minutes on the 2-core reference machine.
+#
+#   Scripts/benchmarks.sh > /tmp/bench.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export SCRATCH="${SCRATCH:-.build-bench}"
+CACHE="${COAUTHOR_DATASET_CACHE:-/tmp/coauthor-datasets}"
+DATASETS=../shared/datasets
+mkdir -p "$CACHE"
+for f in dblp-2016-topvenues/dblp2016-topvenues.bib.xz acl-anthology-2021/acl-anthology-2021.bib.xz; do
+    out="$CACHE/$(basename "$f" .xz)"
+    [ -f "$out" ] || xz -dc "$DATASETS/$f" > "$out"
+done
+python3 -c "import igraph, networkit" 2>/dev/null || python3 -m pip install --quiet igraph networkit
+swift build -c release --product coauthor --scratch-path "$SCRATCH" >&2
+swift build -c release --product coauthor-bench --scratch-path "$SCRATCH" >&2
+BIN="$SCRATCH/release/coauthor"
+TOP="$CACHE/dblp2016-topvenues.bib"
+
+echo "## Machine"
+echo
+echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB; $(swift --version 2>&1 | head -1); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+
+echo "## Whole pipeline on dblp-2016-topvenues (187k authors, 645k ties)"
+echo
+echo "| run | seconds | peak MB | target |"
+echo "|---|---:|---:|---|"
+measure() { # label target command...
+    local label=$1 target=$2; shift 2
+    local out
+    out=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -1)
+    echo "| $label | ${out% *} | $(( ${out#* } / 1024 )) | $target |"
+}
+measure "coauthor stats (read, resolve, build, graph statistics)" "≤ 2 s, ≤ 500 MB" "$BIN" stats "$TOP" --format json --quiet
+measure "every metric but exact betweenness/closeness/harmonic (rank --by pagerank, all cheap metrics)" "≤ 5 s" "$BIN" rank "$TOP" --by constraint --quiet
+measure "GraphML export with those metrics" "≤ 10 s" "$BIN" export "$TOP" --format graphml --metrics papers,degree,strength,eigenvector,pagerank,clustering,core,constraint,community -o /tmp/coauthor-bench.graphml --quiet
+measure "approximate betweenness, --approximate 0.01" "≤ 60 s" "$BIN" rank "$TOP" --by betweenness --approximate 0.01 --quiet
+echo
+
+echo "## Metrics against igraph and networkit"
+echo
+echo "### dblp-2016-sigmod (5,811 authors, 18,158 ties)"
+echo
+python3 Scripts/bench_metrics.py --dataset sigmod --metrics betweenness,closeness,harmonic,pagerank,core,clustering,communities
+echo
+echo "### dblp-2016-topvenues (187k authors, 645k ties)"
+echo
+python3 Scripts/bench_metrics.py --dataset topvenues --metrics pagerank,core,clustering,communities,eigenvector
+echo
+
+echo "## Reading BibTeX against pybtex and bibtexparser"
+echo
+Scripts/bench_readers.sh "$TOP"
+echo
+
+echo "## Exports"
+echo
+Scripts/bench_exports.sh "$TOP"
+echo
+
+echo "## Timeline"
+echo
+Scripts/bench_timeline.sh
+echo
+
+if [ -x Scripts/bench_render.sh ]; then
+    echo "## Rendering against Graphviz's sfdp"
+    echo
+    Scripts/bench_render.sh
+fi
