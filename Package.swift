@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // Graphviz's C API (cgraph + gvc), found through pkg-config; only CoauthorRender imports it.
@@ -29,6 +30,8 @@ let package = Package(
                 "CoauthorCore",
                 "CoauthorRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // Parses the alias file (--aliases); the core takes the result as a plain AliasRules value.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Times each metric on one graph and dumps the graph for the reference tools (Scripts/bench_metrics.py).

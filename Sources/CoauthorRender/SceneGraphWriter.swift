@@ -20,7 +20,7 @@ struct SceneGraphWriter {
     /// - Complexity: O(*n* + *e*) Graphviz calls for *n* nodes and *e* edges.
     func write(_ scene: MapScene, options: RenderOptions, engine: MapEngine) throws {
         try writeGraphAttributes(scene, options: options, engine: engine)
-        let nodes = try writeNodes(scene.nodes, options: options)
+        let nodes = try writeNodes(scene.nodes, options: options, textScale: scene.textScale)
         try writeEdges(scene.edges, between: nodes, options: options)
     }
 
@@ -42,7 +42,6 @@ struct SceneGraphWriter {
             ("pack", "true"),
             ("splines", "false"),
             ("outputorder", "edgesfirst"),
-            ("forcelabels", "true"),
         ]
         if engine == .twopi, let focus = scene.focus {
             attributes.append(("root", Self.nodeName(focus)))
@@ -53,29 +52,34 @@ struct SceneGraphWriter {
         for (name, value) in attributes {
             _ = try declare(AGRAPH, name, value)
         }
-        if let heading = MapHeading.html(for: scene, fontSize: options.fontSize) {
-            try setHTMLLabel(heading)
+        if let heading = MapHeading.html(for: scene, fontSize: options.fontSize * scene.textScale) {
+            _ = try declare(AGRAPH, "labelloc", "t")
+            let label = try declare(AGRAPH, "label", "")
+            try setHTML(UnsafeMutableRawPointer(graph), label, heading)
         }
     }
 
-    /// The heading must be an HTML string in cgraph's string pool, which only
-    /// `agstrdup_html` makes; `agxset` then shares that pooled string.
-    private func setHTMLLabel(_ html: String) throws {
-        _ = try declare(AGRAPH, "labelloc", "t")
-        let label = try declare(AGRAPH, "label", "")
+    /// An HTML label must be an HTML string in cgraph's string pool, which
+    /// only `agstrdup_html` makes; `agxset` then shares that pooled string.
+    private func setHTML(_ object: UnsafeMutableRawPointer, _ symbol: UnsafeMutablePointer<Agsym_t>,
+                         _ html: String) throws {
         let pooled = try withMutableCString(html) { text in
-            try session.handle("storing the map heading") { agstrdup_html(graph, text) }
+            try session.handle("storing an HTML label") { agstrdup_html(graph, text) }
         }
         defer { _ = agstrfree(graph, pooled) }
-        try session.check("setting the map heading") { agxset(UnsafeMutableRawPointer(graph), label, pooled) }
+        try session.check("setting an HTML label") { agxset(object, symbol, pooled) }
     }
 
-    private func writeNodes(_ nodes: [MapScene.Node],
-                            options: RenderOptions) throws -> [UnsafeMutablePointer<Agnode_t>] {
+    private func writeNodes(_ nodes: [MapScene.Node], options: RenderOptions,
+                            textScale: Double) throws -> [UnsafeMutablePointer<Agnode_t>] {
         _ = try declare(AGNODE, "shape", "circle")
-        _ = try declare(AGNODE, "fixedsize", "true")
+        // A labelled node switches to "shape" (see ``NodeLabel``); an
+        // unlabelled one stays "true", because "shape" would pad its empty label.
+        let fixedSize = try declare(AGNODE, "fixedsize", "true")
         _ = try declare(AGNODE, "style", "filled")
-        _ = try declare(AGNODE, "label", "")
+        let label = try declare(AGNODE, "label", "")
+        // No padding around a label: ``NodeLabel`` sizes its own rows.
+        _ = try declare(AGNODE, "margin", "0")
         _ = try declare(AGNODE, "fontname", GraphvizText.label(options.fontName))
         _ = try declare(AGNODE, "fontsize", number(options.fontSize))
         let width = try declare(AGNODE, "width", "0.1")
@@ -83,7 +87,6 @@ struct SceneGraphWriter {
         let fill = try declare(AGNODE, "fillcolor", "#cccccc")
         let outline = try declare(AGNODE, "color", "#666666")
         let penWidth = try declare(AGNODE, "penwidth", "0.6")
-        let outsideLabel = try declare(AGNODE, "xlabel", "")
         let tooltip = try declare(AGNODE, "tooltip", "")
         let id = try declare(AGNODE, "id", "")
 
@@ -107,7 +110,9 @@ struct SceneGraphWriter {
                 try set(object, outline, Self.outline(for: node.fill).hex)
             }
             if node.showsLabel {
-                try set(object, outsideLabel, GraphvizText.label(node.label))
+                try set(object, fixedSize, "shape")
+                try setHTML(object, label, NodeLabel.html(node.label, diameter: node.diameter,
+                                                          fontSize: options.fontSize * textScale * node.labelScale))
             }
             try set(object, tooltip, GraphvizText.tooltip(node.tooltip))
             try set(object, id, GraphvizText.id(node.id))

@@ -63,28 +63,28 @@ enum Pipeline {
     }
 
     /// Resolves the corpus's author names to people (SPEC §3).
+    /// - Throws: `ExitCode.dataError` when the alias file cannot be used.
     static func resolveAuthors(_ corpus: Corpus, _ options: AnalysisOptions) throws -> AuthorIndex {
-        AuthorResolver.resolve(corpus.publications, mode: options.identity)
+        var aliases = AliasRules()
+        if let path = options.aliases {
+            do {
+                aliases = try AliasFile.read(path)
+            } catch {
+                Console.report(Diagnostic(.error, at: error.location, error.message))
+                throw ExitCode.dataError
+            }
+        }
+        let index = AuthorResolver.resolve(corpus.publications, mode: options.identity, aliases: aliases,
+                                           personRecords: corpus.personRecords)
+        if !options.quiet {
+            for diagnostic in index.diagnostics { Console.report(diagnostic) }
+        }
+        return index
     }
 
+    /// Reads the inputs; `-` is standard input, read whole by `InputReader` like a file named `<stdin>`.
     private static func read(_ paths: [String], format: InputFormat?, encoding: BibTeXReader.TextEncoding) throws(InputError) -> Corpus {
-        guard paths.contains("-") else { return try InputReader.read(paths, format: format, encoding: encoding) }
-        // Standard input: read it whole, then parse like a file named <stdin>.
-        var corpus = try InputReader.read(paths.filter { $0 != "-" }, format: format, encoding: encoding)
-        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        corpus.files += 1
-        do {
-            let part = try BibTeXReader.read(bytes: bytes, path: "<stdin>", encoding: encoding)
-            corpus.publications += part.publications
-            corpus.records += part.records
-            corpus.skipped += part.skipped
-            corpus.duplicates += part.duplicates
-            corpus.diagnostics += part.diagnostics
-        } catch {
-            corpus.diagnostics.append(Diagnostic(.error, at: error.location, error.description))
-            corpus.skipped += 1
-        }
-        return corpus
+        try InputReader.read(paths, format: format, encoding: encoding)
     }
 
     /// Writes a result to `path`, or to stdout when `path` is nil.

@@ -159,14 +159,6 @@ import Testing
             == "1 0 obj << /CreationDate (D:19700101000000Z) /ModDate (D:2026) >>")
     }
 
-    @Test func twoHundredRendersInARowAllSucceed() throws {
-        let expected = try MapRenderer.render(scene, options: RenderOptions())
-        for round in 0..<200 {
-            let bytes = try MapRenderer.render(scene, options: RenderOptions())
-            #expect(bytes == expected, "round \(round)")
-        }
-    }
-
     @Test func concurrentRendersWaitForEachOtherAndAgree() async throws {
         let scene = self.scene
         let expected = try MapRenderer.render(scene, options: RenderOptions())

@@ -32,6 +32,8 @@ public struct AuthorIndex: Sendable {
     public var nearMisses: [NearMiss]
     /// Distinct written forms of names before any merging.
     public var variantCount = 0
+    /// Problems with the alias rules (names that occur nowhere in the input, contradictions).
+    public var diagnostics: [Diagnostic] = []
 
     /// The id of the author whose display name (or any merged variant) is `name`.
     public func id(named name: String) -> Int32? {
@@ -108,12 +110,18 @@ enum NameKey {
 public enum AuthorResolver {
     /// Resolves every author of `publications`.
     ///
-    /// In `conservative` mode, names are grouped by folded surname (and homonym
-    /// number); within a group a less specific variant (initials, missing middle
-    /// name) joins a more specific one only when exactly one most-specific
-    /// variant is compatible with it.
-    /// - Complexity: O(A + Σ k²) for A authorships and k variants per surname and initial.
-    public static func resolve(_ publications: [Publication], mode: IdentityMode) -> AuthorIndex {
+    /// Alias-file merges are applied first, in both modes. In `conservative` mode, the names of
+    /// one person record (DBLP `www`) are merged next; then names are grouped by folded surname
+    /// (and homonym number), and within a group a less specific variant (initials, missing
+    /// middle name) joins a more specific one only when exactly one most-specific variant is
+    /// compatible with it. A `distinct` pair of the alias file is never joined by any rule.
+    /// - Parameters:
+    ///   - aliases: forced merges and forbidden ones; names absent from the input are reported in `diagnostics`.
+    ///   - personRecords: identity evidence from the input (used in `conservative` mode only).
+    /// - Complexity: O(A + Σ k² + M·D) for A authorships, k variants per surname and initial,
+    ///   M merges and D distinct pairs.
+    public static func resolve(_ publications: [Publication], mode: IdentityMode,
+                               aliases: AliasRules = AliasRules(), personRecords: [PersonRecord] = []) -> AuthorIndex {
         // 1. Distinct written forms, then exact variants (forms with the same exact key).
         var formIndex: [PersonName: Int] = [:]
         var forms: [Form] = []
@@ -152,15 +160,29 @@ public enum AuthorResolver {
         }
 
         // 2. Clusters of variants (union into a representative).
-        var parent = Array(0..<variantNames.count)
+        var clusters = Clusters(count: variantNames.count)
         var merges: [AuthorIndex.Merge] = []
         var nearMisses: [AuthorIndex.NearMiss] = []
-        if mode == .conservative {
-            let displays = formsOfVariant.map { members in
-                members.count == 1 ? forms[members[0]].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
-            }
-            mergeConservatively(variantNames, displays: displays, parent: &parent, merges: &merges, nearMisses: &nearMisses)
+        var diagnostics: [Diagnostic] = []
+        let displays = formsOfVariant.map { members in
+            members.count == 1 ? forms[members[0]].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
         }
+        if !aliases.isEmpty {
+            applyAliases(aliases, variantIndex: variantIndex, displays: displays, clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
+        }
+        if mode == .conservative {
+            for record in personRecords {
+                let present = record.names.compactMap { variantIndex[NameKey.exactKey($0)] }
+                guard let first = present.first else { continue }
+                for variant in present.dropFirst() where clusters.find(variant) != clusters.find(first) {
+                    if clusters.union(first, variant) {
+                        merges.append(.init(variant: displays[variant], into: displays[first], reason: "DBLP person record at \(record.location)"))
+                    }
+                }
+            }
+            mergeConservatively(variantNames, displays: displays, clusters: &clusters, merges: &merges, nearMisses: &nearMisses)
+        }
+        let parent = clusters.roots()
 
         // 3. Dense ids in order of first appearance, display names.
         var personOfVariant = [Int](repeating: -1, count: variantNames.count)
@@ -205,7 +227,83 @@ public enum AuthorResolver {
         var index = AuthorIndex(names: names, authorsOfPublication: authorsOfPublication,
                                 merges: finalMerges, nearMisses: nearMisses)
         index.variantCount = forms.count
+        index.diagnostics = diagnostics
         return index
+    }
+
+    /// Forced merges and forbidden pairs of an alias file. Names are matched by their `exact` key.
+    private static func applyAliases(_ aliases: AliasRules, variantIndex: [String: Int], displays: [String],
+                                     clusters: inout Clusters, merges: inout [AuthorIndex.Merge], diagnostics: inout [Diagnostic]) {
+        func lookup(_ name: AliasRules.Name) -> Int? {
+            let key = NameParser.parseName(name.text).map { NameKey.exactKey($0) } ?? name.text
+            if let variant = variantIndex[key] { return variant }
+            diagnostics.append(Diagnostic(.warning, at: name.location,
+                                          "the alias file names '\(name.text)', which no input record has as an author; check the spelling (the rule is ignored for it)"))
+            return nil
+        }
+        for pair in aliases.distinct {
+            if let a = lookup(pair.first), let b = lookup(pair.second) { clusters.forbid(a, b) }
+        }
+        for rule in aliases.merges {
+            let canonical = lookup(rule.canonical)
+            let variants = rule.variants.compactMap { name in lookup(name).map { (name, $0) } }
+            guard let anchor = canonical ?? variants.first?.1 else { continue }
+            for (name, variant) in variants where clusters.find(variant) != clusters.find(anchor) {
+                if clusters.union(anchor, variant) {
+                    merges.append(.init(variant: displays[variant], into: displays[anchor], reason: "alias file"))
+                } else {
+                    diagnostics.append(Diagnostic(.warning, at: name.location,
+                                                  "the alias file merges '\(name.text)' into '\(rule.canonical.text)' but also lists them as distinct; they are kept apart"))
+                }
+            }
+        }
+    }
+
+    /// Union–find over name variants, with pairs that must never end up in one cluster.
+    struct Clusters {
+        private var parent: [Int]
+        private var forbidden: [(Int, Int)] = []
+
+        init(count: Int) {
+            parent = Array(0..<count)
+        }
+
+        mutating func find(_ v: Int) -> Int {
+            var root = v
+            while parent[root] != root { root = parent[root] }
+            var node = v
+            while parent[node] != root {
+                let next = parent[node]
+                parent[node] = root
+                node = next
+            }
+            return root
+        }
+
+        mutating func forbid(_ a: Int, _ b: Int) {
+            forbidden.append((a, b))
+        }
+
+        /// Joins the clusters of `a` and `b` (the root of `a` stays the root) unless a forbidden pair would end up together.
+        /// - Returns: whether the clusters are now one.
+        @discardableResult
+        mutating func union(_ a: Int, _ b: Int) -> Bool {
+            let ra = find(a)
+            let rb = find(b)
+            if ra == rb { return true }
+            for (x, y) in forbidden {
+                let rx = find(x)
+                let ry = find(y)
+                if (rx == ra && ry == rb) || (rx == rb && ry == ra) { return false }
+            }
+            parent[rb] = ra
+            return true
+        }
+
+        /// The root of every element (the cluster representative).
+        mutating func roots() -> [Int] {
+            (0..<parent.count).map { find($0) }
+        }
     }
 
     /// One distinct written form of a name and how often it occurs.
@@ -240,7 +338,7 @@ public enum AuthorResolver {
         var display: String
     }
 
-    private static func mergeConservatively(_ names: [PersonName], displays: [String], parent: inout [Int],
+    private static func mergeConservatively(_ names: [PersonName], displays: [String], clusters: inout Clusters,
                                             merges: inout [AuthorIndex.Merge], nearMisses: inout [AuthorIndex.NearMiss]) {
         // Group by folded surname + jr + homonym + the initial of the first given name.
         // Groups in order of first appearance; within a group, one entry per folded given name.
@@ -267,10 +365,14 @@ public enum AuthorResolver {
         for group in groups {
             // Spelling variants that fold to the same tokens are one person (case, accents, hyphens).
             for folded in group where folded.variants.count > 1 {
-                for v in folded.variants.dropFirst() {
-                    parent[v] = folded.variants[0]
-                    merges.append(.init(variant: names[v].displayName, into: names[folded.variants[0]].displayName,
-                                        reason: "same name up to case, accents and punctuation"))
+                for v in folded.variants.dropFirst() where clusters.find(v) != clusters.find(folded.variants[0]) {
+                    if clusters.union(folded.variants[0], v) {
+                        merges.append(.init(variant: names[v].displayName, into: names[folded.variants[0]].displayName,
+                                            reason: "same name up to case, accents and punctuation"))
+                    } else {
+                        nearMisses.append(.init(variant: names[v].displayName, candidates: [names[folded.variants[0]].displayName],
+                                                reason: "kept apart by the alias file (distinct)"))
+                    }
                 }
             }
             guard group.count > 1 else { continue }
@@ -281,9 +383,14 @@ public enum AuthorResolver {
                 let candidates = maximal.filter { subsumes(group[$0].tokens, group[i].tokens) }
                 if candidates.count == 1 {
                     let target = group[candidates[0]]
-                    parent[group[i].variants[0]] = target.variants[0]
-                    merges.append(.init(variant: group[i].display, into: target.display,
-                                        reason: "the only fuller form of these given names with this surname"))
+                    guard clusters.find(target.variants[0]) != clusters.find(group[i].variants[0]) else { continue }
+                    if clusters.union(target.variants[0], group[i].variants[0]) {
+                        merges.append(.init(variant: group[i].display, into: target.display,
+                                            reason: "the only fuller form of these given names with this surname"))
+                    } else {
+                        nearMisses.append(.init(variant: group[i].display, candidates: [target.display],
+                                                reason: "kept apart by the alias file (distinct)"))
+                    }
                 } else if candidates.count > 1 {
                     nearMisses.append(.init(variant: group[i].display, candidates: candidates.map { group[$0].display },
                                             reason: "ambiguous: \(candidates.count) fuller forms are compatible"))

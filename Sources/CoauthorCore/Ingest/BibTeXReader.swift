@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads BibTeX and biblatex files into publications (SPEC §2).
 ///
 /// The syntax layer (`BibTeXParser`) is byte-level and never recurses on the
@@ -69,6 +71,63 @@ public enum BibTeXReader {
             byKey[entry.key] = index
             kept.append(index)
         }
+        // Entries are interpreted independently (names, LaTeX, crossref), so a large file is
+        // split into one run of entries per core; results are joined in input order.
+        let parsed = parser
+        let entries = kept
+        let index = byKey
+        let chunkCount = kept.count >= 20_000 ? min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        var parts = parallelRuns(chunkCount) { chunk in
+            let lower = entries.count * chunk / chunkCount
+            let upper = entries.count * (chunk + 1) / chunkCount
+            // The first run's array has room for all, so the others are appended in place.
+            return interpret(entries[lower..<upper], parser: parsed, byKey: index, kept: entries, lines: lines,
+                             capacity: chunk == 0 ? entries.count : upper - lower)
+        }
+        var repeated = RepeatedFields()
+        var unresolvedCrossrefs = 0
+        var firstUnresolved: (offset: Int, key: String, target: String)? = nil
+        // Moved out part by part, so no run's publications are held twice.
+        corpus.publications = parts[0].publications
+        parts[0].publications = []
+        for k in parts.indices {
+            let part = parts[k]
+            if k > 0 {
+                corpus.publications += part.publications
+                parts[k].publications = []
+            }
+            corpus.diagnostics += part.diagnostics
+            repeated.absorb(part.repeated)
+            unresolvedCrossrefs += part.unresolvedCrossrefs
+            if firstUnresolved == nil { firstUnresolved = part.firstUnresolved }
+        }
+        if let first = firstUnresolved {
+            let more = unresolvedCrossrefs > 1 ? " (and \(unresolvedCrossrefs - 1) more entries whose crossref is not in this file)" : ""
+            corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: first.offset),
+                                                 "entry '\(first.key)' has crossref '\(first.target)', which is not in this file; its own fields are used\(more)"))
+        }
+        for field in repeated.order {
+            let (count, offset, key) = repeated.byName[field]!
+            let more = count > 1 ? " (\(count) entries in this file repeat '\(field)')" : ""
+            corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: offset),
+                                                 "entry '\(key)' repeats the field '\(field)'; the first value is kept\(more)"))
+        }
+        return corpus
+    }
+
+    /// What interpreting one run of entries produced.
+    private struct Interpreted {
+        var publications: [Publication] = []
+        var diagnostics: [Diagnostic] = []
+        var repeated = RepeatedFields()
+        var unresolvedCrossrefs = 0
+        var firstUnresolved: (offset: Int, key: String, target: String)? = nil
+    }
+
+    /// Turns the parsed entries `entries` (indices into `parser.entries`) into publications.
+    /// - Complexity: O(size of those entries), plus O(kept) once if a crossref needs a case-insensitive match.
+    private static func interpret(_ entries: ArraySlice<Int>, parser: BibTeXParser, byKey: [String: Int],
+                                  kept: [Int], lines: LineIndex, capacity: Int) -> Interpreted {
         var byFoldedKey: [String: Int]? = nil
         func parentIndex(_ key: String) -> Int? {
             if let exact = byKey[key] { return exact }
@@ -80,14 +139,12 @@ public enum BibTeXReader {
             return byFoldedKey![key.lowercased()]
         }
 
-        var repeated = RepeatedFields()
+        var result = Interpreted()
         var seen: [UInt64] = []
-        var unresolvedCrossrefs = 0
-        var firstUnresolved: (offset: Int, key: String, target: String)? = nil
-        corpus.publications.reserveCapacity(kept.count)
-        for index in kept {
+        result.publications.reserveCapacity(capacity)
+        for index in entries {
             let entry = parser.entries[index]
-            let fields = EntryFields(parser: parser, entry: entry, repeated: &repeated, seen: &seen)
+            let fields = EntryFields(parser: parser, entry: entry, repeated: &result.repeated, seen: &seen)
             guard let authorValue = fields.authors else { continue }
             var parent: EntryFields? = nil
             if let crossref = fields.value(.crossref) {
@@ -97,17 +154,17 @@ public enum BibTeXReader {
                     var scratch: [UInt64] = []
                     parent = EntryFields(parser: parser, entry: parser.entries[parentIndex], repeated: &ignored, seen: &scratch)
                 } else {
-                    unresolvedCrossrefs += 1
-                    if firstUnresolved == nil { firstUnresolved = (entry.offset, entry.key, target) }
+                    result.unresolvedCrossrefs += 1
+                    if result.firstUnresolved == nil { result.firstUnresolved = (entry.offset, entry.key, target) }
                 }
             }
             let list = NameParser.parseList(utf8: authorValue.bytes)
             for bad in list.rejected {
-                corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: authorValue.offset),
+                result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: authorValue.offset),
                                                      "entry '\(entry.key)': empty author name '\(bad)' between two 'and's is ignored"))
             }
             for name in list.commaBeforeAnd {
-                corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: authorValue.offset),
+                result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: authorValue.offset),
                                                      "entry '\(entry.key)': the author '\(name)' ends in a comma right before 'and'; read as two names, as BibTeX does (if 'and …' belongs to a given name, brace it: {and …})"))
             }
             guard !list.names.isEmpty else { continue }
@@ -126,7 +183,7 @@ public enum BibTeXReader {
             let year = ownYear(fields) ?? ownYear(parent)
             let venue = text(.journal) ?? text(.booktitle) ?? text(.journaltitle) ?? text(.howpublished)
                 ?? text(.publisher) ?? text(.school) ?? text(.institution)
-            corpus.publications.append(Publication(
+            result.publications.append(Publication(
                 key: entry.key,
                 type: entry.type,
                 title: text(.title).map { LaTeX.decode(utf8: $0) } ?? "",
@@ -138,18 +195,7 @@ public enum BibTeXReader {
                 doi: text(.doi).map { LaTeX.collapseASCIIWhitespace($0) } ?? "",
                 location: lines.location(of: entry.offset)))
         }
-        if let first = firstUnresolved {
-            let more = unresolvedCrossrefs > 1 ? " (and \(unresolvedCrossrefs - 1) more entries whose crossref is not in this file)" : ""
-            corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: first.offset),
-                                                 "entry '\(first.key)' has crossref '\(first.target)', which is not in this file; its own fields are used\(more)"))
-        }
-        for field in repeated.order {
-            let (count, offset, key) = repeated.byName[field]!
-            let more = count > 1 ? " (\(count) entries in this file repeat '\(field)')" : ""
-            corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: offset),
-                                                 "entry '\(key)' repeats the field '\(field)'; the first value is kept\(more)"))
-        }
-        return corpus
+        return result
     }
 
     /// How a file's bytes become text.
@@ -177,6 +223,19 @@ public enum BibTeXReader {
     private struct RepeatedFields {
         var byName: [String: (count: Int, offset: Int, key: String)] = [:]
         var order: [String] = []
+
+        /// Adds the notes of a later run of entries (the first place of each field stays first).
+        mutating func absorb(_ later: RepeatedFields) {
+            for name in later.order {
+                let (count, offset, key) = later.byName[name]!
+                if let seen = byName[name] {
+                    byName[name] = (seen.count + count, seen.offset, seen.key)
+                } else {
+                    byName[name] = (count, offset, key)
+                    order.append(name)
+                }
+            }
+        }
 
         mutating func note(_ name: String, offset: Int, key: String) {
             if let seen = byName[name] {

@@ -3,11 +3,20 @@ import Foundation
 /// The publication formats the readers understand.
 public enum InputFormat: String, Sendable, CaseIterable {
     case bibtex
+    /// DBLP XML (`dblp.xml` and excerpts).
+    case dblp
+    /// CSL-JSON (Zotero, Mendeley, citeproc exports).
+    case csl
+    /// RIS (reference manager and database exports).
+    case ris
 
     /// The format implied by a file name's extension, if supported.
     public init?(pathExtension: String) {
         switch pathExtension.lowercased() {
         case "bib", "bibtex", "biblatex": self = .bibtex
+        case "xml": self = .dblp
+        case "json": self = .csl
+        case "ris": self = .ris
         default: return nil
         }
     }
@@ -19,23 +28,28 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
     case unreadable(String, reason: String)
     case noSupportedFiles(String)
     case unsupportedFormat(String)
+    /// `-` (standard input) without `--input-format`: there is no extension to go by.
+    case standardInputNeedsFormat
 
     public var path: String {
         switch self {
         case .notFound(let p), .unreadable(let p, _), .noSupportedFiles(let p), .unsupportedFormat(let p): p
+        case .standardInputNeedsFormat: "<stdin>"
         }
     }
 
     public var description: String {
         switch self {
         case .notFound:
-            "no such file or folder; give a .bib file or a folder of them (with no input, coauthor reads Data/)"
+            "no such file or folder; give a .bib, .xml (DBLP), .json (CSL) or .ris file or a folder of them (with no input, coauthor reads Data/)"
         case .unreadable(_, let reason):
             "cannot read the file (\(reason)); check its permissions"
         case .noSupportedFiles:
-            "the folder holds no publication files (.bib); put your bibliography there or name the file"
+            "the folder holds no publication files (.bib, .xml, .json, .ris); put your bibliography there or name the file"
         case .unsupportedFormat:
-            "unknown file type; supported: .bib (use --input-format bibtex to read it anyway)"
+            "unknown file type; supported: .bib, .xml (DBLP), .json (CSL-JSON), .ris (use --input-format bibtex|dblp|csl|ris to read it anyway)"
+        case .standardInputNeedsFormat:
+            "reading standard input ('-') needs --input-format bibtex|dblp|csl|ris"
         }
     }
 }
@@ -48,6 +62,11 @@ public enum InputReader {
         var files: [(String, InputFormat)] = []
         let manager = FileManager.default
         for path in paths {
+            if path == "-" {
+                guard let format else { throw .standardInputNeedsFormat }
+                files.append((path, format))
+                continue
+            }
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path) }
             if isDirectory.boolValue {
@@ -76,58 +95,85 @@ public enum InputReader {
     }
 
     /// Reads every input into one corpus. Files that cannot be read, and records
-    /// that cannot be used, become error diagnostics; the same paper in two files counts once.
+    /// that cannot be used, become error diagnostics; the same paper in two files counts once
+    /// (the later one is reported with a warning that names both places).
+    /// - Parameters:
+    ///   - paths: files, folders, or `-` for standard input (which needs `format`).
+    ///   - encoding: how BibTeX and RIS bytes are decoded (SPEC §2: UTF-8, or Latin-1 when asked);
+    ///     DBLP XML follows its own declaration, CSL-JSON is always UTF-8.
+    ///   - standardInput: supplies the bytes of `-` (the process's standard input by default).
     /// - Throws: `InputError` only for paths that do not exist or folders without supported files.
-    /// - Parameter encoding: how BibTeX bytes are decoded (SPEC §2: UTF-8, or Latin-1 when asked).
-    public static func read(_ paths: [String], format: InputFormat? = nil, encoding: BibTeXReader.TextEncoding = .utf8) throws(InputError) -> Corpus {
+    public static func read(_ paths: [String], format: InputFormat? = nil, encoding: BibTeXReader.TextEncoding = .utf8,
+                            standardInput: () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }) throws(InputError) -> Corpus {
         let files = try discover(paths, format: format)
         var corpus = Corpus()
         var seen: [String: SourceLocation] = [:]
         for (path, kind) in files {
+            let part = readOne(path, kind, encoding: encoding, standardInput: standardInput)
             corpus.files += 1
-            guard let data = FileManager.default.contents(atPath: path) else {
-                corpus.diagnostics.append(Diagnostic(.error, at: .file(path),
-                                                     "cannot read the file; check that it exists and is readable"))
-                corpus.skipped += 1
-                continue
-            }
-            let part: Corpus
-            switch kind {
-            case .bibtex:
-                do {
-                    part = try BibTeXReader.read(bytes: [UInt8](data), path: path, encoding: encoding)
-                } catch {
-                    corpus.diagnostics.append(Diagnostic(.error, at: error.location, error.description))
-                    corpus.skipped += 1
-                    continue
-                }
-            }
             corpus.records += part.records
             corpus.skipped += part.skipped
             corpus.duplicates += part.duplicates
             corpus.diagnostics += part.diagnostics
+            corpus.personRecords += part.personRecords
             guard files.count > 1 else {
                 corpus.publications += part.publications
                 continue
             }
             for publication in part.publications {
                 let key = identityKey(publication)
-                if let first = seen[key] {
+                // Within one file records are distinct unless they repeat a key (SPEC §2); only
+                // a paper already read from another file is a duplicate.
+                if let first = seen[key], first.path != publication.location.path {
                     corpus.duplicates += 1
                     corpus.diagnostics.append(Diagnostic(.warning, at: publication.location,
-                                                         "'\(publication.key)' is the same paper as the entry at \(first); counted once"))
+                                                         "'\(publication.key)' is the same paper as the record at \(first); counted once"))
                     continue
                 }
-                seen[key] = publication.location
+                if seen[key] == nil { seen[key] = publication.location }
                 corpus.publications.append(publication)
             }
         }
         return corpus
     }
 
+    /// One input file (or standard input) in its format; never throws: failures become diagnostics.
+    private static func readOne(_ path: String, _ kind: InputFormat, encoding: BibTeXReader.TextEncoding,
+                                standardInput: () -> [UInt8]) -> Corpus {
+        let name = path == "-" ? "<stdin>" : path
+        if kind == .dblp && path != "-" { return DBLPXMLReader.read(path: path) }
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = standardInput()
+        } else {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path),
+                                                                             "cannot read the file; check that it exists and is readable")])
+            }
+            bytes = [UInt8](data)
+        }
+        switch kind {
+        case .bibtex:
+            do {
+                return try BibTeXReader.read(bytes: bytes, path: name, encoding: encoding)
+            } catch {
+                return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: error.location, error.description)])
+            }
+        case .dblp:
+            return DBLPXMLReader.read(bytes: bytes, path: name)
+        case .csl:
+            return CSLJSONReader.read(bytes: bytes, path: name)
+        case .ris:
+            return RISReader.read(bytes: bytes, path: name, encoding: encoding)
+        }
+    }
+
     /// Same DOI, else same normalised title, year and author list.
     private static func identityKey(_ publication: Publication) -> String {
-        if !publication.doi.isEmpty { return "doi:" + publication.doi.lowercased() }
+        if !publication.doi.isEmpty {
+            let doi = publication.doi.lowercased()
+            return "doi:" + (doi.range(of: "doi.org/").map { String(doi[$0.upperBound...]) } ?? doi)
+        }
         let title = NameKey.fold(publication.title.filter { $0.isLetter || $0.isNumber })
         let authors = publication.authors.map { NameKey.fold($0.last) }.joined(separator: ",")
         return "t:\(title)|\(publication.year ?? 0)|\(authors)"

@@ -252,6 +252,23 @@ public enum NameParser {
         return parts
     }
 
+    /// Parses a name from a format whose text is already Unicode (DBLP XML, RIS, CSL `literal`):
+    /// BibTeX's forms and `von` rule, but `\`, braces, `$` and `~` are literal characters there,
+    /// so they are never decoded as LaTeX.
+    /// - Complexity: O(n) in the length of the name.
+    public static func parsePlainName(_ text: String) -> PersonName? {
+        let collapsed = LaTeX.collapseWhitespace(text)
+        guard !collapsed.isEmpty else { return nil }
+        guard collapsed.contains(where: { "\\{}$~".contains($0) }) else { return parseName(collapsed)?.precomposed }
+        let parts = collapsed.split(separator: ",", maxSplits: 1).map { LaTeX.collapseWhitespace(String($0)) }
+        if parts.count == 2, !parts[0].isEmpty {
+            return PersonName(first: parts[1], last: parts[0]).precomposed
+        }
+        var words = collapsed.split(separator: " ").map(String.init)
+        let last = words.removeLast()
+        return PersonName(first: words.joined(separator: " "), last: last).precomposed
+    }
+
     /// Parses one name (already trimmed) into its parts, decoded to Unicode.
     public static func parseName(_ raw: String) -> PersonName? {
         let sections = splitTopLevelCommas(raw).map { tokens($0) }

@@ -73,6 +73,8 @@ public enum MapSceneBuilder {
             let share = largest > smallest ? (value - smallest) / (largest - smallest) : 1
             // Area proportional to the metric: the diameter grows with its square root.
             let diameter = minDiameter + (maxDiameter - minDiameter) * share.squareRoot()
+            // Names of the most central authors are up to 60% larger.
+            let labelScale = 1 + 0.6 * share.squareRoot()
             sceneNodes.append(MapScene.Node(
                 id: "a\(v)",
                 label: network.names[v],
@@ -80,7 +82,8 @@ public enum MapSceneBuilder {
                 tooltip: nodeTooltip(network, v),
                 diameter: diameter,
                 fill: fills[index],
-                isFocus: v == network.focus))
+                isFocus: v == network.focus,
+                labelScale: labelScale))
         }
 
         let maxWeight = max(edges.map { network.graph.weight[$0] }.max() ?? 1, .leastNonzeroMagnitude)
@@ -111,7 +114,18 @@ public enum MapSceneBuilder {
             subtitle.append("\(network.skippedLargePublications) papers with too many authors add no ties")
         }
         return MapScene(title: title, subtitle: subtitle.joined(separator: " · "), nodes: sceneNodes, edges: sceneEdges,
-                        legend: legend, focus: network.focus.flatMap { nodes.firstIndex(of: $0) })
+                        legend: legend, focus: network.focus.flatMap { nodes.firstIndex(of: $0) },
+                        textScale: textScale(nodeCount: nodes.count))
+    }
+
+    /// How much larger than normal the text of a map of `nodeCount` authors
+    /// is. The drawing's width grows about with the square root of the node
+    /// count, and it is viewed shrunk to the same screen or page, so text
+    /// grows likewise from about 800 authors on, up to six times.
+    ///
+    /// - Complexity: O(1).
+    static func textScale(nodeCount: Int) -> Double {
+        min(6, max(1, Double(nodeCount).squareRoot() / 28))
     }
 
     private static func nodeTooltip(_ network: CoauthorNetwork, _ v: Int) -> String {

@@ -80,6 +80,8 @@ public struct Corpus: Sendable {
     /// Number of input files read.
     public var files: Int
     public var diagnostics: [Diagnostic]
+    /// Identity evidence: groups of names that one person record (a DBLP `www` entry) gives as one person.
+    public var personRecords: [PersonRecord] = []
 
     public init(publications: [Publication] = [], records: Int = 0, skipped: Int = 0,
                 duplicates: Int = 0, files: Int = 0, diagnostics: [Diagnostic] = []) {

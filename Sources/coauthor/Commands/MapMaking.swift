@@ -5,13 +5,22 @@ import CoauthorRender
 /// Builds and renders the map for `render` and `report`.
 enum MapMaking {
     static func render(_ loaded: Loaded, metrics: MetricTable, options: MapOptions, format: MapFormat) throws -> [UInt8] {
+        try render(scene(loaded, metrics: metrics, options: options), options: options, format: format)
+    }
+
+    /// The drawing-ready scene: sizes, colours, labels, legend and title.
+    static func scene(_ loaded: Loaded, metrics: MetricTable, options: MapOptions) -> MapScene {
         var style = MapStyle()
         style.sizeBy = options.sizeBy
         style.coloring = options.colorBy
         style.labels = options.labels
         style.maxNodes = options.maxNodes
         style.corpusName = loaded.label
-        let scene = MapSceneBuilder.scene(for: loaded.network, metrics: metrics, style: style)
+        return MapSceneBuilder.scene(for: loaded.network, metrics: metrics, style: style)
+    }
+
+    /// Lays out and draws `scene`; a Graphviz failure is reported and exits with status 1.
+    static func render(_ scene: MapScene, options: MapOptions, format: MapFormat) throws -> [UInt8] {
         do {
             return try MapRenderer.render(scene, options: RenderOptions(engine: options.engine, format: format, seed: options.seed))
         } catch {

@@ -32,6 +32,7 @@ struct Names: ParsableCommand {
                 ("identity", .string(analysis.identity.rawValue)),
                 ("name_variants", .integer(variants)),
                 ("people", .integer(index.names.count)),
+                ("names", .array(index.names.map { .string($0) })),
                 ("merges", .array(merges)),
                 ("kept_apart", .array(nearMisses)),
             ]).text() + "\n"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoauthorCore
 import CoauthorRender
+import Foundation
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,15 +17,36 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write (its extension picks the format when --format is absent). Default: standard output.")
     var output: String?
 
+    /// Prints the time of each phase to standard error, for Scripts/bench_render.sh.
+    @Flag(help: .hidden)
+    var timing = false
+
     func run() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
         let loaded = try Pipeline.load(analysis)
+        let loadedAt = clock.now
         let metrics = MapMaking.metrics(for: loaded, analysis: analysis, options: map)
+        let computedAt = clock.now
         let chosen = format ?? output.flatMap { MapFormat(rawValue: ($0 as NSStringPath).pathExtensionLowercased) } ?? .svg
         if byYear.byYear {
             return try ByYearMaps.run(loaded, metrics: metrics, analysis: analysis, map: map, options: byYear, format: chosen, output: output)
         }
-        let bytes = try MapMaking.render(loaded, metrics: metrics, options: map, format: chosen)
+        let scene = MapMaking.scene(loaded, metrics: metrics, options: map)
+        let builtAt = clock.now
+        let bytes = try MapMaking.render(scene, options: map, format: chosen)
+        let renderedAt = clock.now
         try Pipeline.emit(bytes, to: output)
+        if timing {
+            func seconds(_ duration: Duration) -> String {
+                let (whole, fraction) = duration.components
+                return String(format: "%.3f", Double(whole) + Double(fraction) * 1e-18)
+            }
+            Console.err("timing: load \(seconds(loadedAt - started)) s, metrics \(seconds(computedAt - loadedAt)) s, "
+                + "scene \(seconds(builtAt - computedAt)) s, render \(seconds(renderedAt - builtAt)) s, "
+                + "write \(seconds(clock.now - renderedAt)) s, \(scene.nodes.count) nodes, \(scene.edges.count) edges, "
+                + "\(bytes.count) bytes\n")
+        }
     }
 }
 

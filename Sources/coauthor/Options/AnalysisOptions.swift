@@ -37,6 +37,9 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(help: "Fail (exit 65) if any record in the input cannot be used.")
     var strict = false
 
+    @Option(help: ArgumentHelp("A YAML file of names to merge ('merge': canonical name → variants) and pairs never to merge ('distinct').", valueName: "FILE"))
+    var aliases: String?
+
     @Option(help: "Read inputs in this format whatever their extension (required with '-').")
     var inputFormat: InputFormat?
 

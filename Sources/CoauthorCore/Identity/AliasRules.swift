@@ -1,0 +1,50 @@
+/// The rules of an alias file (SPEC §3): merges that are forced and pairs that are never merged.
+///
+/// A plain value: the executable parses the YAML and hands this to `AuthorResolver`, so the core
+/// needs no YAML library. Names are written the way a user types them (`Wei Wang 0001`,
+/// `A. G. Dimakis`, `Müller, Jörg`) and matched with the `exact` key.
+public struct AliasRules: Sendable, Hashable {
+    /// A name as written in the alias file, with where it was written (for warnings).
+    public struct Name: Sendable, Hashable {
+        public var text: String
+        public var location: SourceLocation?
+
+        public init(_ text: String, at location: SourceLocation? = nil) {
+            self.text = text
+            self.location = location
+        }
+    }
+
+    /// `canonical: [variants…]`: every variant is the canonical person.
+    public struct Merge: Sendable, Hashable {
+        public var canonical: Name
+        public var variants: [Name]
+
+        public init(canonical: Name, variants: [Name]) {
+            self.canonical = canonical
+            self.variants = variants
+        }
+    }
+
+    /// Two names that are different people, whatever the conservative rules say.
+    public struct Distinct: Sendable, Hashable {
+        public var first: Name
+        public var second: Name
+
+        public init(_ first: Name, _ second: Name) {
+            self.first = first
+            self.second = second
+        }
+    }
+
+    public var merges: [Merge]
+    public var distinct: [Distinct]
+
+    public init(merges: [Merge] = [], distinct: [Distinct] = []) {
+        self.merges = merges
+        self.distinct = distinct
+    }
+
+    /// No rules at all.
+    public var isEmpty: Bool { merges.isEmpty && distinct.isEmpty }
+}

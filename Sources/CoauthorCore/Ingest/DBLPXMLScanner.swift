@@ -1,0 +1,510 @@
+import Foundation
+
+/// The streaming tag scanner behind `DBLPXMLReader`: bytes go in chunk by chunk, publications
+/// come out as their record elements close.
+///
+/// It keeps only the unconsumed tail of the input (a tag or entity cut by a chunk boundary),
+/// the stack of open element names and the fields of the record being read. No DOM, no
+/// recursion: nesting lives in an explicit stack. Line and column are tracked incrementally
+/// up to each tag, so every record and every error is located.
+struct DBLPXMLScanner {
+    private let path: String
+    private var buffer: [UInt8] = []
+    /// Bytes of `buffer` already consumed.
+    private var position = 0
+    /// Line and column of `buffer[tracked]`.
+    private var line = 1
+    private var column = 1
+    private var tracked = 0
+    private var absoluteBase = 0
+    private var latin1 = false
+    private var sawRoot = false
+    private var stack: [String] = []
+    private var record: RecordState? = nil
+    private var corpus = Corpus(files: 1)
+    private var keys: Set<String> = []
+    private var errorsOutsideRecords = 0
+    /// Parsed author strings: a name recurs on many records, so it is parsed once.
+    private var names: [String: PersonName] = [:]
+    private static let namesCacheLimit = 1 << 20
+    private var reportedStrayText = false
+
+    /// Plain tags longer than this are treated as broken rather than buffered forever.
+    private static let longestTag = 1 << 20
+    private static let reportedOutsideLimit = 20
+
+    /// The fields of the record being read.
+    private struct RecordState {
+        var element: String
+        var key: String
+        var location: SourceLocation
+        var broken = false
+        var field: String? = nil
+        var fieldLocation: SourceLocation? = nil
+        var text: [UInt8] = []
+        var authors: [String] = []
+        var title: String? = nil
+        var year: Int? = nil
+        var journal: String? = nil
+        var booktitle: String? = nil
+        var publisher: String? = nil
+        var school: String? = nil
+        var doi: String? = nil
+    }
+
+    init(path: String) {
+        self.path = path
+    }
+
+    mutating func feed(_ chunk: some Sequence<UInt8>) {
+        buffer.append(contentsOf: chunk)
+        scan(final: false)
+    }
+
+    mutating func failRead(reason: String) {
+        corpus.diagnostics.append(Diagnostic(.error, at: location(at: buffer.count), "the file could not be read to the end (\(reason)); what was read before is kept"))
+    }
+
+    /// Ends the input: reports what is still open and returns the corpus.
+    mutating func finish() -> Corpus {
+        scan(final: true)
+        if let open = record {
+            report("the record '\(open.key)' (<\(open.element)>) is not closed before the end of the file; the file looks truncated", at: open.location)
+            if open.element != "www" {
+                corpus.skipped += 1
+            }
+            record = nil
+        } else if !stack.isEmpty {
+            corpus.diagnostics.append(Diagnostic(.error, at: location(at: position),
+                                                 "the file ends inside <\(stack.last!)>; the file looks truncated (the records read before are kept)"))
+        }
+        if !sawRoot {
+            corpus.diagnostics.append(Diagnostic(.error, at: .file(path), "no XML element found; this is not a DBLP XML file (use --input-format to name the format)"))
+        }
+        return corpus
+    }
+
+    // MARK: Scanning
+
+    private mutating func scan(final: Bool) {
+        let count = buffer.count
+        while position < count {
+            if buffer[position] == UInt8(ascii: "<") {
+                guard let end = markupEnd(from: position, final: final) else {
+                    if final {
+                        report("a '<' that never closes with '>'", at: location(at: position))
+                        position = count
+                    }
+                    break
+                }
+                handleMarkup(position, end)
+                position = end
+            } else {
+                var stop = position
+                while stop < count && buffer[stop] != UInt8(ascii: "<") { stop += 1 }
+                if stop == count && !final {
+                    // An entity cut by the chunk boundary waits for the next chunk.
+                    var amp = stop - 1
+                    while amp >= position && buffer[amp] != UInt8(ascii: "&") && buffer[amp] != UInt8(ascii: ";") && stop - amp < 40 { amp -= 1 }
+                    if amp >= position && buffer[amp] == UInt8(ascii: "&") { stop = amp }
+                    if stop == position { break }
+                }
+                handleText(position, stop)
+                position = stop
+            }
+        }
+        compact()
+    }
+
+    /// Drops consumed bytes so the buffer holds only the unfinished tail.
+    private mutating func compact() {
+        guard position > 0 else { return }
+        advance(to: position)
+        absoluteBase += position
+        buffer.removeFirst(position)
+        tracked -= position
+        position = 0
+    }
+
+    /// The index just past the markup that starts at `start`, or nil when it is not complete yet.
+    private func markupEnd(from start: Int, final: Bool) -> Int? {
+        let count = buffer.count
+        if count - start < 9 && !final && !buffer[start..<count].contains(UInt8(ascii: ">")) { return nil }
+        if hasPrefix("<!--", at: start) { return find("-->", from: start + 4) }
+        if hasPrefix("<![CDATA[", at: start) { return find("]]>", from: start + 9) }
+        if hasPrefix("<?", at: start) { return find("?>", from: start + 2) }
+        if hasPrefix("<!", at: start) {
+            // <!DOCTYPE …> may hold an internal subset in brackets, with quoted strings.
+            var depth = 0
+            var quote: UInt8 = 0
+            var index = start + 2
+            while index < count {
+                let byte = buffer[index]
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: "[") {
+                    depth += 1
+                } else if byte == UInt8(ascii: "]") {
+                    depth -= 1
+                } else if byte == UInt8(ascii: ">") && depth <= 0 {
+                    return index + 1
+                }
+                index += 1
+            }
+            return nil
+        }
+        var quote: UInt8 = 0
+        var index = start + 1
+        let limit = min(count, start + Self.longestTag)
+        while index < limit {
+            let byte = buffer[index]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ">") {
+                return index + 1
+            } else if byte == UInt8(ascii: "<") {
+                // A '<' inside a tag: the tag is broken; end it here so scanning resynchronises.
+                return index
+            }
+            index += 1
+        }
+        return limit < count ? limit : nil
+    }
+
+    private func hasPrefix(_ prefix: StaticString, at start: Int) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        guard start + length <= buffer.count else { return false }
+        return prefix.withUTF8Buffer { text in
+            for k in 0..<length where buffer[start + k] != text[k] { return false }
+            return true
+        }
+    }
+
+    private func find(_ needle: StaticString, from start: Int) -> Int? {
+        let length = needle.utf8CodeUnitCount
+        return needle.withUTF8Buffer { text -> Int? in
+            var index = start
+            while index + length <= buffer.count {
+                if buffer[index] == text[0] {
+                    var k = 1
+                    while k < length && buffer[index + k] == text[k] { k += 1 }
+                    if k == length { return index + length }
+                }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    // MARK: Locations
+
+    /// Moves the line and column counters forward to `offset` (never backwards).
+    private mutating func advance(to offset: Int) {
+        guard offset > tracked else { return }
+        for index in tracked..<offset {
+            let byte = buffer[index]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if latin1 || byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        tracked = offset
+    }
+
+    private mutating func location(at offset: Int) -> SourceLocation {
+        advance(to: offset)
+        return SourceLocation(path: path, line: line, column: column, byteOffset: absoluteBase + offset)
+    }
+
+    /// Reports an error; inside a record only the first one (the record is then unusable).
+    private mutating func report(_ message: String, at location: SourceLocation) {
+        if record != nil {
+            guard !record!.broken else { return }
+            record!.broken = true
+            corpus.diagnostics.append(Diagnostic(.error, at: location, message + "; the record '\(record!.key)' is skipped"))
+            return
+        }
+        errorsOutsideRecords += 1
+        if errorsOutsideRecords <= Self.reportedOutsideLimit {
+            corpus.diagnostics.append(Diagnostic(.error, at: location, message))
+        } else if errorsOutsideRecords == Self.reportedOutsideLimit + 1 {
+            corpus.diagnostics.append(Diagnostic(.error, at: location, "more malformed markup outside records follows; only the first \(Self.reportedOutsideLimit) problems are listed"))
+        }
+    }
+
+    // MARK: Markup and text
+
+    private mutating func handleMarkup(_ start: Int, _ end: Int) {
+        if hasPrefix("<!--", at: start) { return }
+        if hasPrefix("<![CDATA[", at: start) {
+            if record?.field != nil { appendRaw(start + 9, end - 3) }
+            return
+        }
+        if hasPrefix("<?", at: start) {
+            if !sawRoot && hasPrefix("<?xml", at: start) { readDeclaration(start, end) }
+            return
+        }
+        if hasPrefix("<!", at: start) { return }
+        guard buffer[end - 1] == UInt8(ascii: ">") else {
+            report("a tag that does not end with '>'", at: location(at: start))
+            return
+        }
+        if buffer[start + 1] == UInt8(ascii: "/") {
+            let name = elementName(from: start + 2, to: end - 1)
+            closeElement(name, at: start)
+            return
+        }
+        let selfClosing = buffer[end - 2] == UInt8(ascii: "/")
+        let nameEnd = nameEndIndex(from: start + 1, to: end - 1)
+        let name = makeString(buffer[(start + 1)..<nameEnd])
+        guard !name.isEmpty else {
+            report("a '<' that does not start a tag (write &lt; for a literal '<')", at: location(at: start))
+            return
+        }
+        openElement(name, attributesFrom: nameEnd, to: selfClosing ? end - 2 : end - 1, at: start)
+        if selfClosing { closeElement(name, at: start) }
+    }
+
+    private func nameEndIndex(from start: Int, to end: Int) -> Int {
+        var index = start
+        while index < end, !isWhitespace(buffer[index]), buffer[index] != UInt8(ascii: "/") { index += 1 }
+        return index
+    }
+
+    private func elementName(from start: Int, to end: Int) -> String {
+        var s = start
+        var e = end
+        while s < e && isWhitespace(buffer[s]) { s += 1 }
+        while e > s && isWhitespace(buffer[e - 1]) { e -= 1 }
+        return makeString(buffer[s..<e])
+    }
+
+    /// `<?xml version="1.0" encoding="ISO-8859-1"?>`: DBLP's dumps declare Latin-1.
+    private mutating func readDeclaration(_ start: Int, _ end: Int) {
+        let text = makeString(buffer[start..<end]).lowercased()
+        guard let range = text.range(of: "encoding") else { return }
+        let rest = text[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+        let name = rest.prefix { $0 != "\"" && $0 != "'" }
+        latin1 = ["iso-8859-1", "latin1", "latin-1", "iso8859-1", "iso_8859-1", "us-ascii", "windows-1252", "cp1252"].contains(String(name))
+    }
+
+    private mutating func openElement(_ name: String, attributesFrom start: Int, to end: Int, at tagStart: Int) {
+        sawRoot = true
+        stack.append(name)
+        switch stack.count {
+        case 2:
+            guard DBLPXMLReader.recordElements.contains(name) || name == "www" else { return }
+            let attributes = parseAttributes(start, end)
+            record = RecordState(element: name, key: attributes["key"] ?? "", location: location(at: tagStart))
+            if name != "www" { corpus.records += 1 }
+        case 3:
+            guard record != nil else { return }
+            switch name {
+            case "author", "title", "year", "journal", "booktitle", "publisher", "school", "ee":
+                record!.field = name
+                record!.fieldLocation = location(at: tagStart)
+                record!.text.removeAll(keepingCapacity: true)
+            default:
+                record!.field = nil
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func closeElement(_ name: String, at tagStart: Int) {
+        guard let open = stack.last else {
+            report("the end tag </\(name)> has no matching start tag", at: location(at: tagStart))
+            return
+        }
+        if open != name {
+            guard let match = stack.lastIndex(of: name) else {
+                report("the end tag </\(name)> does not match the open element <\(open)>", at: location(at: tagStart))
+                return
+            }
+            report("the element <\(open)> is closed by </\(name)>", at: location(at: tagStart))
+            while stack.count > match + 1 { popElement() }
+        }
+        popElement()
+    }
+
+    private mutating func popElement() {
+        let depth = stack.count
+        stack.removeLast()
+        if depth == 3, record?.field != nil { finishField() }
+        if depth == 2, record != nil { finishRecord() }
+    }
+
+    private mutating func handleText(_ start: Int, _ end: Int) {
+        guard record?.field != nil else {
+            if record == nil && stack.count < 2 && !reportedStrayText,
+               buffer[start..<end].contains(where: { !isWhitespace($0) }) {
+                reportedStrayText = true
+                report("text outside any record (is this XML?)", at: location(at: start))
+            }
+            return
+        }
+        var index = start
+        while index < end {
+            let byte = buffer[index]
+            if byte != UInt8(ascii: "&") {
+                appendByte(byte)
+                index += 1
+                continue
+            }
+            var semicolon = index + 1
+            while semicolon < end && semicolon - index <= 32 && buffer[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
+            guard semicolon < end && buffer[semicolon] == UInt8(ascii: ";") else {
+                report("a '&' that does not start an entity (write &amp; for a literal '&')", at: location(at: index))
+                return
+            }
+            guard let scalar = entity(buffer[(index + 1)..<semicolon]) else {
+                report("unknown entity '\(makeString(buffer[index...semicolon]))' (not in XML or dblp.dtd)", at: location(at: index))
+                return
+            }
+            record!.text.append(contentsOf: Array(String(Character(scalar)).utf8))
+            index = semicolon + 1
+        }
+    }
+
+    private mutating func appendByte(_ byte: UInt8) {
+        if latin1 && byte >= 0x80 {
+            record!.text.append(0xC0 | byte >> 6)
+            record!.text.append(0x80 | byte & 0x3F)
+        } else {
+            record!.text.append(byte)
+        }
+    }
+
+    private mutating func appendRaw(_ start: Int, _ end: Int) {
+        guard start < end else { return }
+        for index in start..<end { appendByte(buffer[index]) }
+    }
+
+    private func entity(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
+        guard let first = name.first else { return nil }
+        if first == UInt8(ascii: "#") {
+            let digits = name.dropFirst()
+            let hex = digits.first == UInt8(ascii: "x") || digits.first == UInt8(ascii: "X")
+            guard let value = UInt32(makeString(hex ? digits.dropFirst() : digits), radix: hex ? 16 : 10),
+                  value != 0 else { return nil }
+            return Unicode.Scalar(value)
+        }
+        return XMLEntities.table[makeString(name)].flatMap(Unicode.Scalar.init)
+    }
+
+    private func parseAttributes(_ start: Int, _ end: Int) -> [String: String] {
+        var attributes: [String: String] = [:]
+        var index = start
+        while index < end {
+            while index < end && isWhitespace(buffer[index]) { index += 1 }
+            let nameStart = index
+            while index < end && buffer[index] != UInt8(ascii: "=") && !isWhitespace(buffer[index]) { index += 1 }
+            let name = makeString(buffer[nameStart..<index])
+            while index < end && (isWhitespace(buffer[index]) || buffer[index] == UInt8(ascii: "=")) { index += 1 }
+            guard index < end, buffer[index] == UInt8(ascii: "\"") || buffer[index] == UInt8(ascii: "'") else { break }
+            let quote = buffer[index]
+            index += 1
+            let valueStart = index
+            while index < end && buffer[index] != quote { index += 1 }
+            attributes[name] = decodeAttribute(buffer[valueStart..<index])
+            index += 1
+        }
+        return attributes
+    }
+
+    private func decodeAttribute(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) || (latin1 && bytes.contains { $0 >= 0x80 }) else { return makeString(bytes) }
+        var out = ""
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "&"), let semicolon = bytes[index...].firstIndex(of: UInt8(ascii: ";")),
+               let scalar = entity(bytes[(index + 1)..<semicolon]) {
+                out.unicodeScalars.append(scalar)
+                index = semicolon + 1
+                continue
+            }
+            if latin1 || byte < 0x80 {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+                index += 1
+            } else {
+                var end = index + 1
+                while end < bytes.endIndex && bytes[end] & 0xC0 == 0x80 { end += 1 }
+                out += makeString(bytes[index..<end])
+                index = end
+            }
+        }
+        return out
+    }
+
+    // MARK: Records
+
+    private mutating func finishField() {
+        guard let field = record!.field else { return }
+        record!.field = nil
+        guard !record!.broken else { return }
+        if !latin1, firstInvalidUTF8Offset(record!.text) != nil {
+            report("invalid UTF-8 in <\(field)>; convert the file to UTF-8 or declare its encoding in <?xml … encoding=\"…\"?>",
+                   at: record!.fieldLocation ?? record!.location)
+            return
+        }
+        let text = record!.text.allSatisfy({ $0 < 0x80 })
+            ? LaTeX.collapseASCIIWhitespace(record!.text[...])
+            : LaTeX.collapseWhitespace(String(decoding: record!.text, as: UTF8.self)).precomposedStringWithCanonicalMapping
+        switch field {
+        case "author": record!.authors.append(text)
+        case "title": if record!.title == nil { record!.title = text }
+        case "year": if record!.year == nil { record!.year = BibTeXReader.firstYear(text) }
+        case "journal": if record!.journal == nil { record!.journal = text }
+        case "booktitle": if record!.booktitle == nil { record!.booktitle = text }
+        case "publisher": if record!.publisher == nil { record!.publisher = text }
+        case "school": if record!.school == nil { record!.school = text }
+        case "ee":
+            if record!.doi == nil, let range = text.range(of: "doi.org/") { record!.doi = String(text[range.upperBound...]) }
+        default: break
+        }
+    }
+
+    /// `DBLPXMLReader.personName`, remembered; the memory is bounded by starting afresh when full.
+    private mutating func personName(_ text: String) -> PersonName? {
+        if let known = names[text] { return known }
+        guard let name = DBLPXMLReader.personName(text) else { return nil }
+        if names.count >= Self.namesCacheLimit { names.removeAll(keepingCapacity: true) }
+        names[text] = name
+        return name
+    }
+
+    private mutating func finishRecord() {
+        let done = record!
+        record = nil
+        if done.element == "www" {
+            let names = done.authors.compactMap { personName($0) }
+            if !done.broken && names.count > 1 { corpus.personRecords.append(PersonRecord(names: names, location: done.location)) }
+            return
+        }
+        if done.broken {
+            corpus.skipped += 1
+            return
+        }
+        if !done.key.isEmpty {
+            guard keys.insert(done.key).inserted else {
+                corpus.duplicates += 1
+                corpus.diagnostics.append(Diagnostic(.warning, at: done.location, "duplicate record key '\(done.key)'; the first record is kept"))
+                return
+            }
+        }
+        let names = done.authors.compactMap { personName($0) }
+        guard !names.isEmpty else { return }
+        corpus.publications.append(Publication(
+            key: done.key, type: done.element, title: done.title ?? "",
+            venue: done.journal ?? done.booktitle ?? done.publisher ?? done.school ?? "",
+            year: done.year, authors: names, doi: done.doi ?? "", location: done.location))
+    }
+}

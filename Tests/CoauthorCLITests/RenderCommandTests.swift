@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// `coauthor render` from publication file to SVG, as a user runs it.
+struct RenderCommandTests {
+    /// Names that break some layer of text handling on the way from a
+    /// publication file through Graphviz into SVG.
+    static let hostileNames = [
+        "<b>Bold</b> & \"Quoted\" 'Single'",
+        "Tom &amp; Jerry &lt;tag&gt; &#65;",
+        #"Back\slash \N \G \E \n \\ end\"#,
+        "😀 Emoji 👩🏽‍🔬 Scientist",
+        "李小龍 山田太郎",
+        "محمد عبد الله",
+        "שלום עליכם",
+        "]]> <!-- --> Markup",
+    ]
+
+    /// What an SVG says in its text and tooltips.
+    final class Texts: NSObject, XMLParserDelegate {
+        var texts: [String] = []
+        var tooltips: [String] = []
+        private var buffer: String?
+
+        func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
+                    qualifiedName: String?, attributes: [String: String] = [:]) {
+            if let title = attributes["xlink:title"] { tooltips.append(title) }
+            if element == "text" { buffer = "" }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            buffer? += string
+        }
+
+        func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?,
+                    qualifiedName: String?) {
+            if element == "text", let text = buffer { texts.append(text) }
+            buffer = nil
+        }
+    }
+
+    static func read(_ url: URL) throws -> Texts {
+        let texts = Texts()
+        let parser = try #require(XMLParser(contentsOf: url))
+        parser.delegate = texts
+        parser.shouldResolveExternalEntities = false
+        #expect(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
+        return texts
+    }
+
+    /// Two CSL-JSON papers by all the hostile names (literal names reach the network unchanged),
+    /// one with a name holding control characters.
+    static func corpus(in folder: URL) throws -> URL {
+        func author(_ name: String) -> [String: String] { ["literal": name] }
+        let items: [[String: Any]] = [
+            ["id": "one", "type": "article-journal", "title": "First", "issued": ["date-parts": [[2020]]],
+             "author": hostileNames.map(author)],
+            ["id": "two", "type": "article-journal", "title": "Second", "issued": ["date-parts": [[2021]]],
+             "author": [author(hostileNames[0]), author("Tab\tand\u{7}bell")]],
+        ]
+        let url = folder.appendingPathComponent("hostile.json")
+        try JSONSerialization.data(withJSONObject: items).write(to: url)
+        return url
+    }
+
+    @Test func hostileNamesComeOutOfTheSVGExactlyAsWritten() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = try Self.corpus(in: folder)
+        let result = try EndToEndTests.run(["render", input.path, "--labels", "100", "-o", "map.svg"], in: folder)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let svg = try Self.read(folder.appendingPathComponent("map.svg"))
+        for name in Self.hostileNames {
+            #expect(svg.texts.contains(name), "label \(name)")
+            #expect(svg.tooltips.contains { $0.hasPrefix(name + " — ") }, "tooltip of \(name)")
+        }
+        // A control character is an accident of the input: it becomes a space.
+        #expect(svg.texts.contains("Tab and bell"), "\(svg.texts)")
+        #expect(svg.tooltips.contains { $0.contains(Self.hostileNames[0]) && $0.contains("Tab and bell: 1 joint paper, 2021") },
+                "the tie's tooltip")
+    }
+
+    @Test(arguments: [["render", "-o", "map.svg"],
+                      ["render", "--focus", "Shashank Rajput", "--radius", "1", "-o", "map.svg"],
+                      ["render", "--engine", "sfdp", "--labels", "10", "-o", "map.svg"]])
+    func twoRunsWriteTheSameBytes(arguments: [String]) throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var maps: [Data] = []
+        for _ in 0..<2 {
+            let result = try EndToEndTests.run(arguments, in: folder)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            maps.append(try Data(contentsOf: folder.appendingPathComponent("map.svg")))
+        }
+        #expect(maps[0].count > 10_000)
+        #expect(maps[0] == maps[1])
+    }
+}

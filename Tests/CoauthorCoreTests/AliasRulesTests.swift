@@ -1,0 +1,65 @@
+@testable import CoauthorCore
+import Testing
+
+/// Alias rules and person records in `AuthorResolver` (SPEC §3).
+struct AliasRulesTests {
+    private func publications(_ names: [[String]]) -> [Publication] {
+        names.enumerated().map { index, authors in
+            Publication(key: "p\(index)", type: "article", title: "T\(index)", venue: "", year: 2000 + index,
+                        authors: authors.map { NameParser.parseName($0)! },
+                        location: SourceLocation(path: "t.bib", line: index + 1, column: 1))
+        }
+    }
+
+    private func name(_ text: String, line: Int) -> AliasRules.Name {
+        AliasRules.Name(text, at: SourceLocation(path: "aliases.yaml", line: line, column: 3))
+    }
+
+    @Test func forcedMergesApplyInBothModesWithAliasFileAsEvidence() {
+        let rules = AliasRules(merges: [.init(canonical: name("Alexandros G. Dimakis", line: 2),
+                                              variants: [name("Alex Dimakis", line: 2), name("A.G. Dimakis", line: 2)])])
+        let papers = publications([["Alexandros G. Dimakis"], ["Alex Dimakis", "B Two"], ["A. G. Dimakis"], ["Alexandros G. Dimakis"]])
+        for mode in IdentityMode.allCases {
+            let index = AuthorResolver.resolve(papers, mode: mode, aliases: rules)
+            #expect(Set(index.names) == ["Alexandros G. Dimakis", "B Two"])
+            #expect(Set(index.merges.map(\.variant)) == ["Alex Dimakis", "A. G. Dimakis"])
+            #expect(index.merges.allSatisfy { $0.reason == "alias file" && $0.into == "Alexandros G. Dimakis" })
+            #expect(index.diagnostics.isEmpty)
+        }
+    }
+
+    @Test func distinctPairsAreNeverMergedByConservativeRules() {
+        let papers = publications([["Raghunandan H. Keshavan"], ["R. H. Keshavan"], ["Jörg Müller"], ["Jorg Muller"]])
+        #expect(AuthorResolver.resolve(papers, mode: .conservative).names.count == 2)
+        let rules = AliasRules(distinct: [.init(name("Raghunandan H. Keshavan", line: 4), name("R. H. Keshavan", line: 4)),
+                                          .init(name("Jörg Müller", line: 5), name("Jorg Muller", line: 5))])
+        let index = AuthorResolver.resolve(papers, mode: .conservative, aliases: rules)
+        #expect(index.names.count == 4)
+        #expect(index.merges.isEmpty)
+        #expect(index.nearMisses.filter { $0.reason.contains("alias file") }.count == 2)
+    }
+
+    @Test func distinctWinsOverAForcedMergeAndUnknownNamesAreWarnedAtTheirLine() {
+        let rules = AliasRules(merges: [.init(canonical: name("Wei Wang", line: 2), variants: [name("Wei Wang 0001", line: 2)]),
+                                        .init(canonical: name("Nobody Here", line: 3), variants: [])],
+                               distinct: [.init(name("Wei Wang", line: 5), name("Wei Wang 0001", line: 5))])
+        let index = AuthorResolver.resolve(publications([["Wei Wang"], ["Wei Wang 0001"]]), mode: .conservative, aliases: rules)
+        #expect(index.names.count == 2)
+        #expect(index.diagnostics.map(\.description) == [
+            "aliases.yaml:2:3: warning: the alias file merges 'Wei Wang 0001' into 'Wei Wang' but also lists them as distinct; they are kept apart",
+            "aliases.yaml:3:3: warning: the alias file names 'Nobody Here', which no input record has as an author; check the spelling (the rule is ignored for it)",
+        ])
+    }
+
+    @Test func personRecordsMergeInConservativeModeOnlyAndRespectDistinct() {
+        let papers = publications([["Wei Wang 0001"], ["W. Wang 0001", "Xin Li"], ["Wei Wang 0002"]])
+        let record = PersonRecord(names: [NameParser.parseName("Wei Wang 0001")!, NameParser.parseName("W. Wang 0001")!],
+                                  location: SourceLocation(path: "d.xml", line: 9, column: 1))
+        let merged = AuthorResolver.resolve(papers, mode: .conservative, personRecords: [record])
+        #expect(merged.names.count == 3)
+        #expect(merged.merges.contains { $0.variant == "W. Wang 0001" && $0.reason == "DBLP person record at d.xml:9:1" })
+        #expect(AuthorResolver.resolve(papers, mode: .exact, personRecords: [record]).names.count == 4)
+        let rules = AliasRules(distinct: [.init(name("Wei Wang 0001", line: 1), name("W. Wang 0001", line: 1))])
+        #expect(AuthorResolver.resolve(papers, mode: .conservative, aliases: rules, personRecords: [record]).names.count == 4)
+    }
+}

@@ -1,0 +1,113 @@
+@testable import CoauthorCore
+import Foundation
+import Testing
+
+/// CSL-JSON and RIS: the same papers exported three ways give the same network, and bad input
+/// is located.
+struct CSLAndRISReaderTests {
+    private static let formats = Paths.fixtures.appendingPathComponent("formats")
+
+    /// Each edge as "name|name|papers|first|last", names in order: the network without its ids.
+    private func edgeSignature(_ corpus: Corpus) throws -> Set<String> {
+        let authors = AuthorResolver.resolve(corpus.publications, mode: .conservative)
+        let network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: NetworkOptions())
+        var edges: Set<String> = []
+        for u in 0..<network.nodeCount {
+            for slot in network.graph.slots(u) {
+                let v = Int(network.graph.neighbors[slot])
+                guard u < v, let e = network.graph.edge(u, v) else { continue }
+                let pair = [network.names[u], network.names[v]].sorted()
+                edges.insert("\(pair[0])|\(pair[1])|\(network.edgePapers[e])|\(network.edgeFirstYear[e] ?? 0)|\(network.edgeLastYear[e] ?? 0)")
+            }
+        }
+        return edges
+    }
+
+    @Test func bibTeXCSLJSONAndRISExportsOfTheSamePapersGiveTheSameNetwork() throws {
+        let bib = try InputReader.read([Self.formats.appendingPathComponent("papers.bib").path])
+        let csl = try InputReader.read([Self.formats.appendingPathComponent("papers.json").path])
+        let ris = try InputReader.read([Self.formats.appendingPathComponent("papers.ris").path])
+        for corpus in [bib, csl, ris] {
+            #expect(corpus.diagnostics.isEmpty, "\(corpus.diagnostics)")
+            #expect(corpus.publications.count == 4)
+        }
+        let reference = bib.publications.map { [$0.title, "\($0.year ?? 0)", $0.doi] + $0.authors.map(\.displayName) }
+        #expect(csl.publications.map { [$0.title, "\($0.year ?? 0)", $0.doi] + $0.authors.map(\.displayName) } == reference)
+        #expect(ris.publications.map { [$0.title, "\($0.year ?? 0)", $0.doi] + $0.authors.map(\.displayName) } == reference)
+        #expect(csl.publications.map(\.authors) == bib.publications.map(\.authors))
+        #expect(ris.publications.map(\.authors) == bib.publications.map(\.authors))
+        let edges = try edgeSignature(bib)
+        #expect(edges.count == 17)
+        #expect(try edgeSignature(csl) == edges)
+        #expect(try edgeSignature(ris) == edges)
+    }
+
+    @Test func sameFolderInThreeFormatsCountsEachPaperOnceAndNamesBothPlaces() throws {
+        let corpus = try InputReader.read([Self.formats.path])
+        #expect(corpus.files == 3)
+        #expect(corpus.publications.count == 4)
+        #expect(corpus.duplicates == 8)
+        let warning = try #require(corpus.diagnostics.first { $0.message.contains("Matrix") || $0.message.contains("KESH2010") })
+        #expect(warning.severity == .warning)
+        #expect(warning.location?.path.hasSuffix("papers.json") == true)
+        #expect(warning.message.contains("papers.bib:2:1"))
+    }
+
+    @Test func bibAndRISOfOnePaperWithoutDOIMergeByTitleYearAndAuthors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-dup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("@article{k, author = {M{\\\"u}ller, J. and Smith, Ann}, title = {On {G}raphs}, year = 2001}\n".utf8)
+            .write(to: folder.appendingPathComponent("a.bib"))
+        try Data("TY  - JOUR\nAU  - Müller, J.\nAU  - Smith, Ann\nTI  - On graphs.\nPY  - 2001\nER  - \n".utf8)
+            .write(to: folder.appendingPathComponent("b.ris"))
+        let corpus = try InputReader.read([folder.path])
+        #expect(corpus.publications.count == 1)
+        #expect(corpus.duplicates == 1)
+        let warning = try #require(corpus.diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.description.contains("b.ris:1:1: warning:"))
+        #expect(warning.message.contains("a.bib:1:1"))
+    }
+
+    @Test func cslJSONErrorsNameTheItemAndItsLine() {
+        let text = """
+            [
+              {"id": "a", "author": [{"family": "One", "given": "Ann"}], "issued": {"date-parts": [[2001]]}},
+              "not an item",
+              {"id": "c", "author": [{"given": ""}]},
+              {"id": "d", "title": "Editors only", "editor": [{"family": "Ed"}]}
+            ]
+            """
+        let corpus = CSLJSONReader.read(bytes: Array(text.utf8), path: "x.json")
+        #expect(corpus.publications.map(\.key) == ["a"])
+        #expect(corpus.records == 4)
+        #expect(corpus.skipped == 2)
+        #expect(corpus.diagnostics.map(\.description) == [
+            "x.json:3:3: error: item 1 is not an object; the item is skipped",
+            "x.json:4:3: error: item 2 ('c'): author 1 has neither 'family'/'given' nor 'literal'; the item is skipped",
+        ])
+        let broken = CSLJSONReader.read(bytes: Array("[\n {\"id\": \"a\",\n \"title\": \"x\"\n".utf8), path: "y.json")
+        #expect(broken.diagnostics.first?.severity == .error)
+        #expect(broken.diagnostics.first?.location?.line == 2)
+        #expect(CSLJSONReader.read(bytes: [0x5B, 0xFF, 0x5D], path: "z.json").diagnostics.first?.message.contains("byte offset 1") == true)
+    }
+
+    @Test func risProblemsAreLocated() {
+        let text = "AU  - Stray, Line\nTY  - JOUR\nAU  - One, Ann\nPY  - 2003\nTY  - JOUR\nAU  - Two, Bob\nER  - \n"
+        let corpus = RISReader.read(bytes: Array(text.utf8), path: "r.ris")
+        #expect(corpus.publications.map { $0.authors[0].last } == ["One", "Two"])
+        #expect(corpus.publications.map(\.year) == [2003, nil])
+        #expect(corpus.skipped == 1)
+        #expect(corpus.diagnostics.map(\.description) == [
+            "r.ris:1:1: error: 'AU' outside a record: records start with 'TY  - TYPE'; these lines are skipped",
+            "r.ris:2:1: warning: this record has no 'ER  -' line; the 'TY' at line 5 ends it",
+        ])
+        #expect(RISReader.read(bytes: Array("hello\nworld\n".utf8), path: "n.ris").diagnostics.first?.message.contains("not a RIS file") == true)
+        var latin1 = Array("TY  - JOUR\nAU  - M".utf8)
+        latin1.append(0xFC)
+        latin1 += Array("ller, J.\nER  - \n".utf8)
+        #expect(RISReader.read(bytes: latin1, path: "l.ris").diagnostics.first?.description == "l.ris:2:8: error: invalid UTF-8 at byte offset 18; convert the file to UTF-8 or read it with --encoding latin1")
+        #expect(RISReader.read(bytes: latin1, path: "l.ris", encoding: .latin1).publications.first?.authors.first?.last == "Müller")
+    }
+}

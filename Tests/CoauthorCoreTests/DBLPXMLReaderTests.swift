@@ -1,0 +1,143 @@
+@testable import CoauthorCore
+import Foundation
+import Testing
+
+/// The streaming DBLP XML reader: real excerpts against Python's expat (Scripts/dblp_xml_fixtures.py),
+/// a generated dump against its generator's own counts, and malformed input.
+struct DBLPXMLReaderTests {
+    private static let samples = Paths.datasets.appendingPathComponent("dblp-xml-samples")
+    private static let generator = Paths.datasets.deletingLastPathComponent().appendingPathComponent("tools/gen_corpus.py")
+
+    private func read(_ text: String, chunkSize: Int? = nil) throws -> Corpus {
+        guard let chunkSize else { return DBLPXMLReader.read(bytes: Array(text.utf8), path: "t.xml") }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-dblp-\(UUID().uuidString).xml")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return DBLPXMLReader.read(path: url.path, chunkSize: chunkSize)
+    }
+
+    // Skipped where ../shared/datasets is absent (a checkout without the shared data).
+    @Test(.enabled(if: Datasets.available, "needs ../shared/datasets"),
+          arguments: ["dblp-alltags-sample.xml", "dblp-head-2019-incollection.xml", "dblp-mixed-sample.xml"])
+    func samplesMatchExpat(file: String) throws {
+        let fixture = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: Paths.fixtures.appendingPathComponent("dblp/expected.json"))) as? [String: Any])
+        let expected = try #require(fixture[file] as? [String: Any])
+        let path = Self.samples.appendingPathComponent(file).path
+        // A tiny chunk size puts chunk boundaries inside tags, entities and names.
+        for chunkSize in [DBLPXMLReader.defaultChunkSize, 7] {
+            let corpus = DBLPXMLReader.read(path: path, chunkSize: chunkSize)
+            #expect(corpus.records == expected["records"] as? Int)
+            #expect(corpus.publications.count == expected["publications"] as? Int)
+            #expect(corpus.authorships == expected["authorships"] as? Int)
+            #expect(corpus.duplicates == expected["duplicates"] as? Int)
+            #expect(corpus.personRecords.count == expected["person_records"] as? Int)
+            #expect(corpus.skipped == 0)
+            #expect(!corpus.diagnostics.contains { $0.severity == .error })
+            let items = try #require(expected["items"] as? [[String: Any]])
+            #expect(corpus.publications.map(\.key) == items.map { $0["key"] as? String ?? "" })
+            #expect(corpus.publications.map(\.year) == items.map { $0["year"] as? Int })
+            #expect(corpus.publications.map(\.title) == items.map { $0["title"] as? String ?? "" })
+            #expect(corpus.publications.map { $0.authors.map(\.displayName) } == items.map { $0["authors"] as? [String] ?? [] })
+        }
+    }
+
+    // Skipped where ../shared/tools (the corpus generator) is absent.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: generator.path), "needs ../shared/tools/gen_corpus.py"))
+    func generatedDumpMatchesTheGeneratorCounts() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-gen-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try #require(FileManager.default.createFile(atPath: url.path, contents: nil))
+        let output = try FileHandle(forWritingTo: url)
+        let errors = Pipe()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.generator.path, "--papers", "20000", "--format", "dblp"]
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let summary = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try output.close()
+        #expect(process.terminationStatus == 0)
+        var counts: [String: Int] = [:]
+        for pair in summary.split(whereSeparator: \.isWhitespace) {
+            let parts = pair.split(separator: "=")
+            if parts.count == 2, let value = Int(parts[1]) { counts[String(parts[0])] = value }
+        }
+        let corpus = DBLPXMLReader.read(path: url.path)
+        #expect(corpus.publications.count == (try #require(counts["papers"])))
+        #expect(corpus.authorships == (try #require(counts["authorships"])))
+        #expect(AuthorResolver.resolve(corpus.publications, mode: .exact).names.count == (try #require(counts["authors"])))
+        #expect(corpus.diagnostics.isEmpty)
+    }
+
+    @Test func entitiesCharacterReferencesAndCDATAAreDecoded() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE dblp SYSTEM "dblp.dtd">
+            <dblp>
+            <article key="a/1"><author>J&ouml;rg M&uuml;ller</author><author>Fran&#231;ois P&#xE9;rez</author>
+            <title>Graphs <i>and</i> <![CDATA[<Trees> & more]]> 5 &times; 5</title><year>2001</year>
+            <journal>J. &amp; Co.</journal><ee>https://doi.org/10.1000/xyz</ee></article>
+            </dblp>
+            """
+        for chunkSize in [nil, 3] {
+            let corpus = try read(xml, chunkSize: chunkSize)
+            let paper = try #require(corpus.publications.first)
+            #expect(paper.authors.map(\.displayName) == ["Jörg Müller", "François Pérez"])
+            #expect(paper.title == "Graphs and <Trees> & more 5 × 5")
+            #expect(paper.venue == "J. & Co.")
+            #expect(paper.doi == "10.1000/xyz")
+            #expect(paper.year == 2001)
+            #expect(paper.location.line == 4 && paper.location.column == 1)
+        }
+    }
+
+    @Test func latin1DeclarationDecodesRawBytes() {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><dblp><book key=\"b\"><author>J".utf8)
+        bytes.append(0xF6)  // ö in Latin-1
+        bytes += Array("rg Smith</author></book></dblp>".utf8)
+        let corpus = DBLPXMLReader.read(bytes: bytes, path: "t.xml")
+        #expect(corpus.publications.first?.authors.first?.displayName == "Jörg Smith")
+    }
+
+    @Test func homonymNumbersAndPersonRecordsAreKept() throws {
+        let corpus = try read("""
+            <dblp><www key="homepages/1"><author>Wei Wang 0001</author><author>W. Wang 0001</author><title>Home Page</title></www>
+            <inproceedings key="c/1"><author>Wei Wang 0001</author><author>Wei Wang 12345</author><year>2010</year></inproceedings></dblp>
+            """)
+        #expect(corpus.records == 1)
+        #expect(corpus.publications.first?.authors.map(\.homonym) == ["0001", "12345"])
+        #expect(corpus.personRecords.map { $0.names.map(\.displayName) } == [["Wei Wang 0001", "W. Wang 0001"]])
+    }
+
+    @Test func malformedRecordsAreSkippedAndReportedOnceWithTheirPlace() throws {
+        let corpus = try read("""
+            <dblp>
+            <article key="ok/1"><author>A One</author><year>2000</year></article>
+            <article key="bad/1"><author>B Two</autor><title>x</titel><year>2001</year></article>
+            <article key="bad/2"><author>C &nosuch; Three</author><year>2002</year></article>
+            <article key="ok/2"><author>D Four</author><year>2003</year></article>
+            <article key="bad/3"><author>E Five</author>
+            """)
+        #expect(corpus.publications.map(\.key) == ["ok/1", "ok/2"])
+        #expect(corpus.records == 5)
+        #expect(corpus.skipped == 3)
+        let errors = corpus.diagnostics.filter { $0.severity == .error }
+        #expect(errors.filter { $0.message.contains("'bad/1'") }.count == 1)
+        #expect(errors.contains { $0.location?.line == 3 && $0.location?.column == 35 && $0.message.contains("</autor>") })
+        #expect(errors.contains { $0.location?.line == 4 && $0.location?.column == 32 && $0.message.contains("&nosuch;") })
+        #expect(errors.contains { $0.location?.line == 6 && $0.message.contains("not closed before the end of the file") })
+    }
+
+    @Test func garbageIsReportedNotCrashed() {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<20_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let corpus = DBLPXMLReader.read(bytes: bytes, path: "junk.xml")
+        #expect(corpus.publications.isEmpty)
+        #expect(corpus.diagnostics.contains { $0.severity == .error })
+        #expect(corpus.diagnostics.count <= 25)
+        #expect(DBLPXMLReader.read(bytes: [], path: "empty.xml").diagnostics.first?.message.contains("no XML element") == true)
+    }
+}
