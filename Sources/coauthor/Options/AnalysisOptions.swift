@@ -4,7 +4,7 @@ import CoauthorRender
 
 /// Options shared by every analysis command (SPEC §1).
 struct AnalysisOptions: ParsableArguments {
-    @Argument(help: "Publication files or folders (a folder means every .bib file in it). '-' reads standard input. Default: Data/.")
+    @Argument(help: "Publication files or folders: BibTeX (.bib), DBLP XML (.xml), CSL-JSON (.json), RIS (.ris); a folder means every such file in it. '-' reads standard input (with --input-format). Default: Data/.")
     var inputs: [String] = []
 
     @Option(help: "How ties are weighted: count (joint papers) or fractional (Newman 2001).")
