@@ -1,4 +1,4 @@
-import CoauthorCore
+@testable import CoauthorCore
 import Foundation
 
 /// Paths of the repository and of the test fixtures, independent of the working folder.
@@ -20,6 +20,8 @@ struct GraphFixture {
     let raw: [String: Any]
 
     static let names = ["path", "star", "two_cliques_bridge", "disconnected_isolates", "random_weighted", "seed"]
+    /// Graphs exported from real and synthetic corpora (`Scripts/networkx_fixtures.py --large`).
+    static let largeNames = ["dblp_sigmod", "synthetic_3000"]
 
     init(named name: String) throws {
         let url = Paths.fixtures.appendingPathComponent("graphs/\(name).json")
@@ -49,4 +51,20 @@ func close(_ a: Double, _ b: Double, relative: Double) -> Bool {
 /// Reads BibTeX text given inline.
 func readBibTeX(_ text: String, path: String = "test.bib") throws -> Corpus {
     try BibTeXReader.read(bytes: Array(text.utf8), path: path)
+}
+
+extension CoauthorNetwork {
+    /// A network around a bare graph (names n0…, one paper per author), for metric tests.
+    static func plain(_ graph: WeightedGraph) -> CoauthorNetwork {
+        CoauthorNetwork(graph: graph, names: (0..<graph.nodeCount).map { "n\($0)" },
+                        papers: [Int](repeating: 1, count: graph.nodeCount),
+                        firstYear: [Int?](repeating: nil, count: graph.nodeCount),
+                        lastYear: [Int?](repeating: nil, count: graph.nodeCount),
+                        edgePapers: [Int](repeating: 1, count: graph.edgeCount),
+                        edgeFirstYear: [Int?](repeating: nil, count: graph.edgeCount),
+                        edgeLastYear: [Int?](repeating: nil, count: graph.edgeCount),
+                        edgeYears: [[Int]](repeating: [], count: graph.edgeCount),
+                        weighting: .count, focus: nil, filterDescription: "",
+                        skippedLargePublications: 0, publicationCount: graph.nodeCount)
+    }
 }

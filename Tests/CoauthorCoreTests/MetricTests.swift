@@ -39,6 +39,26 @@ struct MetricTests {
         }
     }
 
+    /// dblp-2016-sigmod (5,811 authors) and a 3,000-paper synthetic corpus: every metric, every author.
+    @Test(arguments: GraphFixture.largeNames)
+    func everyMetricMatchesNetworkxOnLargeGraphs(name: String) throws {
+        let fixture = try GraphFixture(named: name)
+        let table = MetricTable(network: CoauthorNetwork.plain(fixture.graph), metrics: Set(Metric.allCases).subtracting([.papers]))
+        for metric in Metric.allCases where metric != .papers {
+            let ours = try #require(table[metric])
+            let theirs = try #require(fixture.expected[metric.rawValue])
+            let tolerance = metric == .pagerank || metric == .eigenvector ? 1e-6 : 1e-9
+            var mismatches = 0
+            for (v, (a, b)) in zip(ours, theirs).enumerated() where !close(a, b ?? .nan, relative: tolerance) {
+                mismatches += 1
+                if mismatches <= 3 { Issue.record("\(name) \(metric) of \(fixture.nodes[v]): ours \(a), networkx \(b ?? .nan)") }
+            }
+            #expect(mismatches == 0, "\(name) \(metric): \(mismatches) of \(ours.count) values differ")
+        }
+        let (_, q) = louvainCommunities(fixture.graph, seed: 1)
+        #expect(q >= fixture.louvainMean - 0.01)
+    }
+
     @Test(arguments: GraphFixture.names)
     func louvainModularityIsAtLeastNetworkxs(name: String) throws {
         let fixture = try GraphFixture(named: name)
