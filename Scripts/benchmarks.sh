@@ -32,8 +32,11 @@ echo "| run | seconds | peak MB | target |"
 echo "|---|---:|---:|---|"
 measure() { # label target command...
     local label=$1 target=$2; shift 2
-    local out
-    out=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -1)
+    local log out
+    log=$(mktemp)
+    /usr/bin/time -o "$log" -f "%e %M" "$@" > /dev/null 2>&1
+    out=$(tail -1 "$log")
+    rm -f "$log"
     echo "| $label | ${out% *} | $(( ${out#* } / 1024 )) | $target |"
 }
 measure "coauthor stats (read, resolve, build, graph statistics)" "≤ 2 s, ≤ 500 MB" "$BIN" stats "$TOP" --format json --quiet

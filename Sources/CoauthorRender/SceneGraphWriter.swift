@@ -35,7 +35,9 @@ struct SceneGraphWriter {
             // Prism (Gansner & Hu's proximity-stress overlap removal) keeps the
             // layout's shape while separating nodes; "sep" leaves a margin
             // around each node where its outside label can go.
-            ("overlap", "prism"),
+            // Above ten thousand authors prism's triangulation runs for many minutes (measured:
+            // over ten at 43k), so very large maps fall back to uniform scaling, which is fast.
+            ("overlap", scene.nodes.count > 10_000 ? "scale" : "prism"),
             ("sep", "+\(number(options.fontSize))"),
             // Components are laid out one by one and packed side by side, so
             // small teams don't drift far from the main network.

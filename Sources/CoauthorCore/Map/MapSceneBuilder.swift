@@ -101,7 +101,12 @@ public enum MapSceneBuilder {
                 strength: w))
         }
 
-        let who = network.focus.map { "Co-authorship network of \(network.names[$0])" } ?? "Co-authorship network"
+        // The map is "of" the focus author only when it is that author's circle (every other author
+        // a co-author); otherwise the focus is just the outlined node, named in the subtitle.
+        let focusIndex = network.focus.flatMap { nodes.firstIndex(of: $0) }
+        let focusDegree = focusIndex.map { f in sceneEdges.filter { $0.source == f || $0.target == f }.count } ?? 0
+        let isFocusCircle = focusIndex != nil && focusDegree == nodes.count - 1
+        let who = isFocusCircle ? "Co-authorship network of \(network.names[network.focus!])" : "Co-authorship network"
         var title = style.corpusName.isEmpty ? who : "\(who) — \(style.corpusName)"
         if truncated {
             title += " (strongest \(nodes.count) of \(network.nodeCount) authors by \(style.sizeBy.rawValue))"
@@ -109,12 +114,15 @@ public enum MapSceneBuilder {
         var subtitle = ["\(nodes.count) authors", "\(edges.count) ties",
                         "node area: \(style.sizeBy.rawValue)",
                         "edge width: \(network.weighting == .count ? "joint papers" : "fractional weight")"]
+        if let focus = network.focus, focusIndex != nil, !isFocusCircle {
+            subtitle.append("outlined: \(network.names[focus])")
+        }
         if !network.filterDescription.isEmpty { subtitle.append(network.filterDescription) }
         if network.skippedLargePublications > 0 {
             subtitle.append("\(network.skippedLargePublications) papers with too many authors add no ties")
         }
         return MapScene(title: title, subtitle: subtitle.joined(separator: " · "), nodes: sceneNodes, edges: sceneEdges,
-                        legend: legend, focus: network.focus.flatMap { nodes.firstIndex(of: $0) },
+                        legend: legend, focus: focusIndex,
                         textScale: textScale(nodeCount: nodes.count))
     }
 

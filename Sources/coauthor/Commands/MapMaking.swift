@@ -20,9 +20,10 @@ enum MapMaking {
     }
 
     /// Lays out and draws `scene`; a Graphviz failure is reported and exits with status 1.
-    static func render(_ scene: MapScene, options: MapOptions, format: MapFormat) throws -> [UInt8] {
+    static func render(_ scene: MapScene, options: MapOptions, format: MapFormat, dpi: Double = 150) throws -> [UInt8] {
         do {
-            return try MapRenderer.render(scene, options: RenderOptions(engine: options.engine, format: format, seed: options.seed))
+            return try MapRenderer.render(scene, options: RenderOptions(engine: options.engine, format: format,
+                                                                        seed: options.seed, dpi: dpi))
         } catch {
             Console.error("cannot draw the map: \(error)")
             throw ExitCode.failure

@@ -17,9 +17,16 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write (its extension picks the format when --format is absent). Default: standard output.")
     var output: String?
 
+    @Option(help: "Pixels per inch of PNG output (a map's size in inches grows with its number of authors).")
+    var dpi: Double = 150
+
     /// Prints the time of each phase to standard error, for Scripts/bench_render.sh.
     @Flag(help: .hidden)
     var timing = false
+
+    func validate() throws {
+        guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must lie between 10 and 1200.") }
+    }
 
     func run() throws {
         let clock = ContinuousClock()
@@ -34,7 +41,7 @@ struct Render: ParsableCommand {
         }
         let scene = MapMaking.scene(loaded, metrics: metrics, options: map)
         let builtAt = clock.now
-        let bytes = try MapMaking.render(scene, options: map, format: chosen)
+        let bytes = try MapMaking.render(scene, options: map, format: chosen, dpi: dpi)
         let renderedAt = clock.now
         try Pipeline.emit(bytes, to: output)
         if timing {

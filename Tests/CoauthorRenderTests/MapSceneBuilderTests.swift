@@ -1,0 +1,61 @@
+@testable import CoauthorCore
+import Testing
+
+/// The visual decisions `MapSceneBuilder` makes before Graphviz sees anything.
+@Suite struct MapSceneBuilderTests {
+    /// A star (Focus with five co-authors) and a separate pair: the focus is
+    /// not everyone's co-author.
+    static func starAndPair() -> CoauthorNetwork {
+        let names = ["Focus", "A", "B", "C", "D", "E", "Pair One", "Pair Two"]
+        let source: [Int32] = [0, 0, 0, 0, 0, 6], target: [Int32] = [1, 2, 3, 4, 5, 7]
+        let weight = [3.0, 1, 1, 1, 2, 1]
+        return CoauthorNetwork(
+            graph: WeightedGraph(nodeCount: names.count, source: source, target: target, weight: weight),
+            names: names, papers: [6, 3, 1, 1, 2, 1, 1, 1], firstYear: names.map { _ in 2020 },
+            lastYear: names.map { _ in 2021 }, edgePapers: weight.map { Int($0) },
+            edgeFirstYear: weight.map { _ in 2020 }, edgeLastYear: weight.map { _ in 2021 },
+            edgeYears: weight.map { Array(repeating: 2020, count: Int($0)) }, weighting: .count, focus: 0,
+            filterDescription: "", skippedLargePublications: 0, publicationCount: 7)
+    }
+
+    static func scene(_ network: CoauthorNetwork, labels: Int = 30, maxNodes: Int = 2000) -> MapScene {
+        var style = MapStyle()
+        style.labels = labels
+        style.maxNodes = maxNodes
+        style.corpusName = "test.bib"
+        let metrics = MetricTable(network: network, metrics: [.pagerank], communitySeed: 1)
+        return MapSceneBuilder.scene(for: network, metrics: metrics, style: style)
+    }
+
+    @Test func theTitleNamesTheFocusOnlyWhenTheMapIsTheirCircle() {
+        let whole = Self.scene(Self.starAndPair())
+        #expect(whole.title == "Co-authorship network — test.bib")
+        #expect(whole.subtitle.contains("outlined: Focus"))
+        // PageRank puts the pair above the star's weakest leaves, so the strongest six are no circle.
+        let strongest = Self.scene(Self.starAndPair(), maxNodes: 6)
+        #expect(strongest.title == "Co-authorship network — test.bib (strongest 6 of 8 authors by pagerank)")
+        #expect(strongest.nodes.count == 6)
+        #expect(strongest.nodes.contains { $0.label == "Pair One" })
+        let circle = Self.scene(Self.starAndPair(), maxNodes: 1)
+        #expect(circle.title == "Co-authorship network of Focus — test.bib (strongest 1 of 8 authors by pagerank)")
+        #expect(!circle.subtitle.contains("outlined"))
+    }
+
+    @Test func theMostCentralAuthorsAndTheFocusAreNamedLargest() throws {
+        let scene = Self.scene(Self.starAndPair(), labels: 2)
+        let named = scene.nodes.filter(\.showsLabel)
+        #expect(named.count == 2)
+        #expect(named.contains { $0.label == "Focus" && $0.isFocus })
+        let focus = try #require(scene.nodes.first { $0.isFocus })
+        #expect(scene.nodes.allSatisfy { $0.labelScale <= focus.labelScale && $0.diameter <= focus.diameter })
+        #expect(focus.labelScale > 1.5)
+    }
+
+    @Test func textGrowsWithTheMapUpToSixTimes() {
+        #expect(MapSceneBuilder.textScale(nodeCount: 42) == 1)
+        #expect(MapSceneBuilder.textScale(nodeCount: 784) == 1)
+        #expect(abs(MapSceneBuilder.textScale(nodeCount: 5811) - 2.72) < 0.01)
+        #expect(MapSceneBuilder.textScale(nodeCount: 50_000) == 6)
+        #expect(Self.scene(Self.starAndPair()).textScale == 1)
+    }
+}
