@@ -8,6 +8,8 @@ need_apt=()
 pkg-config --exists libgvc 2>/dev/null || need_apt+=(libgraphviz-dev)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
+# The dataset tests unpack ../shared/datasets/*.xz.
+command -v xz >/dev/null || need_apt+=(xz-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "setup: installing ${need_apt[*]} with apt-get" >&2
     SUDO=""
