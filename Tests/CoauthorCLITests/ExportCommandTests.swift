@@ -8,8 +8,8 @@ struct ExportCommandTests {
     /// The command's files on Data/ are the golden files the formatters are held to.
     @Test(arguments: [
         (["--format", "graphml", "-o", "out/network.graphml"], [("out/network.graphml", "seed.graphml")]),
-        (["--format", "gexf", "-o", "out/network.gexf"], [("out/network.gexf", "seed.gexf")]),
-        (["--format", "dot", "-o", "out/network.dot"], [("out/network.dot", "seed.dot")]),
+        (["--format", "gexf", "--no-layout", "-o", "out/network.gexf"], [("out/network.gexf", "seed.gexf")]),
+        (["--format", "dot", "--no-layout", "-o", "out/network.dot"], [("out/network.dot", "seed.dot")]),
         (["--format", "json", "-o", "out/network.json"], [("out/network.json", "seed.json")]),
         (["--format", "csv", "-o", "out"], [("out/nodes.csv", "seed.nodes.csv"), ("out/edges.csv", "seed.edges.csv")]),
         (["--format", "pajek", "-o", "out/network.net"], [("out/network.net", "seed.net"), ("out/network.clu", "seed.clu")]),
@@ -27,6 +27,18 @@ struct ExportCommandTests {
             let expected = try Data(contentsOf: Self.golden.appendingPathComponent(golden))
             #expect(bytes == expected, "\(written) differs from \(golden)")
         }
+    }
+
+    /// GEXF and DOT carry the rendered map's layout by default, so Gephi opens with our picture.
+    @Test(arguments: [("gexf", "<viz:position x=\""), ("dot", "pos=\"")])
+    func layoutIsCarriedByDefault(format: String, marker: String) throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try EndToEndTests.run(["export", "--format", format, "--quiet"], in: folder)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.components(separatedBy: marker).count - 1 == 42, "one position per author")
+        let again = try EndToEndTests.run(["export", "--format", format, "--quiet"], in: folder)
+        #expect(again.stdout == result.stdout)
     }
 
     @Test func singleFileFormatsGoToStandardOutputWithoutO() throws {

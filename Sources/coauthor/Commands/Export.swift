@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoauthorCore
+import CoauthorRender
 import Foundation
 
 struct Export: ParsableCommand {
@@ -57,6 +58,40 @@ struct Export: ParsableCommand {
         return (chosen, community)
     }
 
+    @Flag(help: "Lay the network out as `render` would and store the positions, sizes and colours (GEXF, DOT, Pajek). On by default for GEXF and DOT up to 2,000 authors.")
+    var layout = false
+
+    @Flag(help: "Never compute a layout for the export.")
+    var noLayout = false
+
+    /// Whether to lay the network out for this export.
+    private func wantsLayout(_ network: CoauthorNetwork) -> Bool {
+        guard !noLayout, format == .gexf || format == .dot || format == .pajek else { return false }
+        return layout || (format != .pajek && network.nodeCount <= MapStyle().maxNodes)
+    }
+
+    /// The rendered map's placement of every drawn author (the map's own rules: above
+    /// --max-nodes only the strongest part is drawn, the rest have no placement).
+    private func mapLayout(_ loaded: Loaded, metrics: MetricTable) throws -> MapLayout {
+        var style = MapStyle()
+        style.corpusName = loaded.label
+        let scene = MapSceneBuilder.scene(for: loaded.network, metrics: metrics, style: style)
+        let points: [LayoutPoint]
+        do {
+            points = try MapRenderer.layout(scene, options: RenderOptions(seed: seed))
+        } catch {
+            Console.error("cannot lay the network out: \(error); export without it with --no-layout")
+            throw ExitCode.failure
+        }
+        var placements = [MapLayout.Placement?](repeating: nil, count: loaded.network.nodeCount)
+        for (node, point) in zip(scene.nodes, points) {
+            guard let v = Int(node.id.dropFirst()) else { continue }
+            // Graphviz positions are in points; diameters in inches.
+            placements[v] = MapLayout.Placement(x: point.x, y: point.y, diameter: node.diameter * 72, color: node.fill)
+        }
+        return MapLayout(placements: placements)
+    }
+
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
@@ -67,7 +102,8 @@ struct Export: ParsableCommand {
                                          communitySeed: community ? UInt64(max(0, seed)) : nil)
         let computedAt = clock.now
 
-        let files = outputs(loaded.network, metrics: table)
+        let placements = wantsLayout(loaded.network) ? try mapLayout(loaded, metrics: table) : nil
+        let files = outputs(loaded.network, metrics: table, layout: placements)
         let formattedAt = clock.now
         for file in files {
             try Pipeline.emit(file.bytes, to: file.path)
@@ -86,23 +122,23 @@ struct Export: ParsableCommand {
 
     /// Every file to write, made in memory before any is written so that a
     /// failure leaves earlier outputs as they were. A nil path is standard output.
-    private func outputs(_ network: CoauthorNetwork, metrics: MetricTable) -> [(path: String?, bytes: [UInt8])] {
+    private func outputs(_ network: CoauthorNetwork, metrics: MetricTable, layout: MapLayout?) -> [(path: String?, bytes: [UInt8])] {
         let version = CoauthorVersion.current
         let maxAuthors = analysis.maxAuthors
         switch format {
         case .graphml:
             return [(output, GraphMLFormatter(toolVersion: version, maxAuthors: maxAuthors).bytes(network, metrics: metrics))]
         case .gexf:
-            return [(output, GEXFFormatter(toolVersion: version, maxAuthors: maxAuthors).format(network, metrics: metrics))]
+            return [(output, GEXFFormatter(toolVersion: version, maxAuthors: maxAuthors, layout: layout).format(network, metrics: metrics))]
         case .dot:
-            return [(output, DOTFormatter(toolVersion: version, maxAuthors: maxAuthors).format(network, metrics: metrics))]
+            return [(output, DOTFormatter(toolVersion: version, maxAuthors: maxAuthors, layout: layout).format(network, metrics: metrics))]
         case .json:
             return [(output, NodeLinkJSONFormatter(toolVersion: version, maxAuthors: maxAuthors).format(network, metrics: metrics))]
         case .csv:
             let tables = CSVFormatter().format(network, metrics: metrics)
             return [(inFolder("nodes.csv"), tables.nodes), (inFolder("edges.csv"), tables.edges)]
         case .pajek:
-            let files = PajekFormatter(toolVersion: version, maxAuthors: maxAuthors).format(network, metrics: metrics)
+            let files = PajekFormatter(toolVersion: version, maxAuthors: maxAuthors, layout: layout).format(network, metrics: metrics)
             guard let output else { return [(nil, files.network)] }
             var result: [(path: String?, bytes: [UInt8])] = [(output, files.network)]
             if let partition = files.partition {
