@@ -95,6 +95,14 @@ struct SeedNetworkTests {
         let a = network.node(named: "Shashank Rajput")!, b = network.node(named: "Angeliki Giannou")!
         // Two joint papers with 6 and 3 authors: 1/5 + 1/2.
         #expect(abs(network.graph.weight[network.graph.edge(a, b)!] - 0.7) < 1e-12)
+        // Recency weighs each paper by its own share: with Jy-yong Sohn, Attack of the Tails (2020,
+        // 8 authors), LIFT (2022, 9), Utilizing (2022, 8), Finding Everything (2022, 4),
+        // Super Seeds (2022, 7) and Looped Transformers (2023, 6); half-life 3, Y = 2023.
+        let sohn = network.node(named: "Jy-yong Sohn")!
+        let tie = try #require(TieMetrics.ties(of: a, in: network, referenceYear: 2023).first { $0.coauthor == sohn })
+        let decay = { (year: Double) in pow(2, -(2023 - year) / 3) }
+        let expected = decay(2020) / 7 + decay(2022) * (1.0 / 8 + 1.0 / 7 + 1.0 / 3 + 1.0 / 6) + decay(2023) / 5
+        #expect(abs(tie.recency - expected) < 1e-12, "recency \(tie.recency), expected \(expected)")
     }
 
     @Test func yearFilterAndEgoNetwork() throws {

@@ -6,10 +6,9 @@
 /// - each edge has one spell per run of consecutive years with a joint paper,
 ///   and its weight per year as a dynamic attribute titled `weight` (the
 ///   title Gephi reserves for a dynamic edge weight); the static `weight`
-///   attribute of the edge is the tie's total weight. Under `fractional`
-///   weighting a year's weight is the tie's mean weight per paper times that
-///   year's joint papers (the network keeps no per-paper team sizes), as in
-///   ``TieMetrics``; under `count` it is exact.
+///   attribute of the edge is the tie's total weight. A year's weight is the
+///   sum of what that year's joint papers add (1 each under `count`,
+///   1/(n_k − 1) each under `fractional`).
 /// - each author has one spell per run of consecutive years in which the
 ///   network sees them: their first and last publication years and every year
 ///   with a joint paper (years with only solo papers in between are not in
@@ -183,13 +182,17 @@ public struct GEXFFormatter: Sendable {
                 out.append("\"/>")
             }
             let years = network.edgeYears[e]
-            let perPaper = graph.weight[e] / Double(max(1, network.edgePapers[e]))
+            let weights = network.yearWeights(ofEdge: e)
             var start = 0
             while start < years.count {
                 var end = start
-                while end < years.count, years[end] == years[start] { end += 1 }
+                var yearWeight = 0.0
+                while end < years.count, years[end] == years[start] {
+                    yearWeight += weights[end]
+                    end += 1
+                }
                 out.append("<attvalue for=\"w\" value=\"")
-                out.append(network.weighting == .count ? Double(end - start) : Double(end - start) * perPaper)
+                out.append(yearWeight)
                 out.append("\" start=\"")
                 out.append(years[start])
                 out.append("\" end=\"")

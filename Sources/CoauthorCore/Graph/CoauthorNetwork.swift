@@ -25,6 +25,10 @@ public struct CoauthorNetwork: Sendable {
     public var edgeLastYear: [Int?]
     /// The years of the joint publications of each edge, ascending, with repeats.
     public var edgeYears: [[Int]]
+    /// The weight each dated joint paper adds to its edge, parallel to `edgeYears`: 1 under
+    /// `count`, 1/(n_k − 1) under `fractional`. Empty when every paper of an edge adds the same
+    /// share (networks made by hand); read it through `yearWeights(ofEdge:)`.
+    public var edgeYearWeights: [[Double]] = []
     public var weighting: Weighting
     /// The focus author's node, if it is in the network.
     public var focus: Int?
@@ -36,6 +40,13 @@ public struct CoauthorNetwork: Sendable {
     public var publicationCount: Int
 
     public var nodeCount: Int { graph.nodeCount }
+
+    /// The weight added by each dated joint paper of edge `e`, in the order of `edgeYears[e]`.
+    public func yearWeights(ofEdge e: Int) -> [Double] {
+        if !edgeYearWeights.isEmpty { return edgeYearWeights[e] }
+        let share = graph.weight[e] / Double(max(1, edgePapers[e]))
+        return [Double](repeating: share, count: edgeYears[e].count)
+    }
     public var edgeCount: Int { graph.edgeCount }
 
     /// The node whose display name is `name` (exact match first, then case-insensitive).

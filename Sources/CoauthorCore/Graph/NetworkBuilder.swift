@@ -86,23 +86,28 @@ public enum NetworkBuilder {
 
         var source: [Int32] = [], target: [Int32] = [], weight: [Double] = []
         var edgePapers: [Int] = [], edgeFirst: [Int?] = [], edgeLast: [Int?] = [], edgeYears: [[Int]] = []
+        var edgeYearWeights: [[Double]] = []
         var start = 0
         while start < pairs.count {
             var end = start
             let key = pairs[start].key
             var w = 0.0
-            var years: [Int] = []
+            var dated: [(year: Int, weight: Double)] = []
             while end < pairs.count, pairs[end].key == key {
                 let publication = Int(pairs[end].publication)
+                let share: Double
                 switch options.weighting {
-                case .count: w += 1
-                case .fractional: w += 1 / Double(authors.authorsOfPublication[publication].count - 1)
+                case .count: share = 1
+                case .fractional: share = 1 / Double(authors.authorsOfPublication[publication].count - 1)
                 }
-                if let year = publications[publication].year { years.append(year) }
+                w += share
+                if let year = publications[publication].year { dated.append((year, share)) }
                 end += 1
             }
+            dated.sort { $0.year != $1.year ? $0.year < $1.year : $0.weight < $1.weight }
+            let years = dated.map(\.year)
             if w >= (options.minWeight ?? 0) {
-                years.sort()
+                edgeYearWeights.append(dated.map(\.weight))
                 source.append(Int32(key >> 32)); target.append(Int32(key & 0xFFFF_FFFF)); weight.append(w)
                 edgePapers.append(end - start)
                 edgeFirst.append(years.first); edgeLast.append(years.last); edgeYears.append(years)
@@ -126,6 +131,7 @@ public enum NetworkBuilder {
             firstYear: nodes.map { first[$0] },
             lastYear: nodes.map { last[$0] },
             edgePapers: edgePapers, edgeFirstYear: edgeFirst, edgeLastYear: edgeLast, edgeYears: edgeYears,
+            edgeYearWeights: edgeYearWeights,
             weighting: options.weighting,
             focus: nil,
             filterDescription: describe(options),
@@ -165,6 +171,7 @@ public enum NetworkBuilder {
         ego.edgeFirstYear = edges.map { network.edgeFirstYear[$0] }
         ego.edgeLastYear = edges.map { network.edgeLastYear[$0] }
         ego.edgeYears = edges.map { network.edgeYears[$0] }
+        ego.edgeYearWeights = edges.map { network.yearWeights(ofEdge: $0) }
         ego.focus = nodes.firstIndex(of: focus)
         ego.filterDescription = [network.filterDescription, "ego network of \(network.names[focus]), radius \(radius)"]
             .filter { !$0.isEmpty }.joined(separator: ", ")

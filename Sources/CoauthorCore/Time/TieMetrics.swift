@@ -18,8 +18,8 @@ public struct TieMetrics: Sendable, Equatable {
     /// The tie metrics of every co-author of `focus`.
     ///
     /// `recency` weighs each joint paper by its share of the tie weight (1 under
-    /// `count`, 1/(n_k−1) under `fractional`, approximated here by the tie's mean
-    /// weight per paper) and halves it every `halfLife` years before `referenceYear`.
+    /// `count`, 1/(n_k−1) under `fractional`) and halves it every `halfLife` years
+    /// before `referenceYear`.
     /// - Parameters:
     ///   - referenceYear: Y, the corpus's last year.
     ///   - halfLife: h in years (default 3).
@@ -45,10 +45,10 @@ public struct TieMetrics: Sendable, Equatable {
     /// - Complexity: O(joint papers of the edge).
     public static func tie(_ e: Int, coauthor: Int, in network: CoauthorNetwork, referenceYear: Int?, halfLife: Double = 3) -> TieMetrics {
         let years = network.edgeYears[e]
-        let perPaper = network.graph.weight[e] / Double(max(1, network.edgePapers[e]))
+        let weights = network.yearWeights(ofEdge: e)
         var recency = 0.0
         if let reference = referenceYear {
-            for year in years { recency += perPaper * pow(2, -Double(reference - year) / halfLife) }
+            for (year, weight) in zip(years, weights) { recency += weight * pow(2, -Double(reference - year) / halfLife) }
         }
         var distinct = 0
         var previous: Int?
