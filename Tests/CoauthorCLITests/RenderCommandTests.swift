@@ -98,4 +98,20 @@ struct RenderCommandTests {
         #expect(maps[0].count > 10_000)
         #expect(maps[0] == maps[1])
     }
+
+    /// Two hundred renders in one process keep its memory flat. Run in a child process of its own,
+    /// because the test process's resident size moves with every other suite running beside it.
+    @Test func twoHundredRendersKeepMemoryFlat() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try EndToEndTests.run(["render", "--repeat-renders", "201", "--timing", "-o", "seed.svg"], in: folder)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let line = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix("resident: ") })
+        let numbers = line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        let first = try #require(numbers.first), last = try #require(numbers.dropFirst().first)
+        let svg = try Data(contentsOf: folder.appendingPathComponent("seed.svg"))
+        // Keeping only each render's SVG would already break the bound.
+        #expect(svg.count * 200 > 12 << 20)
+        #expect((last - first) * 1024 < 12 << 20, "resident memory grew from \(first) KB to \(last) KB over 200 renders")
+    }
 }

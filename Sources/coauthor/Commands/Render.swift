@@ -24,8 +24,14 @@ struct Render: ParsableCommand {
     @Flag(help: .hidden)
     var timing = false
 
+    /// Renders the same map this many times (each must give the same bytes); with --timing the
+    /// resident memory after the first and the last render is printed, for the leak test.
+    @Option(help: .hidden)
+    var repeatRenders = 1
+
     func validate() throws {
         guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must lie between 10 and 1200.") }
+        guard repeatRenders >= 1 else { throw ValidationError("--repeat-renders must be at least 1.") }
     }
 
     func run() throws {
@@ -42,6 +48,11 @@ struct Render: ParsableCommand {
         let scene = MapMaking.scene(loaded, metrics: metrics, options: map)
         let builtAt = clock.now
         let bytes = try MapMaking.render(scene, options: map, format: chosen, dpi: dpi)
+        let residentAfterFirst = Self.residentKilobytes()
+        for round in 1..<repeatRenders where try MapMaking.render(scene, options: map, format: chosen, dpi: dpi) != bytes {
+            Console.error("render \(round + 1) of \(repeatRenders) gave different bytes")
+            throw ExitCode.failure
+        }
         let renderedAt = clock.now
         try Pipeline.emit(bytes, to: output)
         if timing {
@@ -53,7 +64,17 @@ struct Render: ParsableCommand {
                 + "scene \(seconds(builtAt - computedAt)) s, render \(seconds(renderedAt - builtAt)) s, "
                 + "write \(seconds(clock.now - renderedAt)) s, \(scene.nodes.count) nodes, \(scene.edges.count) edges, "
                 + "\(bytes.count) bytes\n")
+            if repeatRenders > 1 {
+                Console.err("resident: \(residentAfterFirst) KB after the first render, \(Self.residentKilobytes()) KB after \(repeatRenders)\n")
+            }
         }
+    }
+
+    /// The process's resident set size (VmRSS in /proc/self/status), 0 where unavailable.
+    private static func residentKilobytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 }
 
