@@ -15,11 +15,16 @@ enum Pipeline {
     /// Reads the inputs, prints diagnostics, resolves authors and builds the network.
     /// - Throws: `ExitCode` after printing what went wrong.
     static func load(_ options: AnalysisOptions) throws -> Loaded {
-        let (corpus, paths) = try readInputs(options)
-        let authors = try resolveAuthors(corpus, options)
+        let (corpus, paths) = try PhaseTimes.measure("read") { try readInputs(options) }
+        let authors = try PhaseTimes.measure("resolve") { try resolveAuthors(corpus, options) }
+        let built = PhaseTimes.measure("build") {
+            Result { () throws(NetworkError) in
+                try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: options.networkOptions)
+            }
+        }
         let network: CoauthorNetwork
         do {
-            network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: options.networkOptions)
+            network = try built.get()
         } catch {
             Console.error(error.description)
             throw ExitCode(64)
@@ -74,8 +79,7 @@ enum Pipeline {
                 throw ExitCode.dataError
             }
         }
-        let index = AuthorResolver.resolve(corpus.publications, mode: options.identity, aliases: aliases,
-                                           personRecords: corpus.personRecords)
+        let index = AuthorResolver.resolve(corpus, mode: options.identity, aliases: aliases)
         if !options.quiet {
             for diagnostic in index.diagnostics { Console.report(diagnostic) }
         }

@@ -39,7 +39,7 @@ public enum NetworkBuilder {
     /// the result (including floating-point sums of fractional weights) does not
     /// depend on hashing order.
     /// - Throws: `NetworkError.unknownFocus` when `options.focus` names nobody.
-    /// - Complexity: O(P log P) for P author pairs over all publications.
+    /// - Complexity: O(P + n) for P author pairs over all publications (a radix sort).
     public static func build(publications: [Publication], authors: AuthorIndex, options: NetworkOptions) throws(NetworkError) -> CoauthorNetwork {
         let authorCount = authors.names.count
         let selected = publications.indices.filter { index in
@@ -65,8 +65,11 @@ public enum NetworkBuilder {
         let minPapers = options.minPapers ?? 1
         let kept = papers.map { $0 >= max(1, minPapers) }
 
-        // Author pairs as (low << 32 | high, publication).
-        var pairs: [(key: UInt64, publication: Int32)] = []
+        // Author pairs as (low << idBits | high) keys with their publication, made in publication
+        // order; a stable radix sort on the key keeps each pair's publications in that order.
+        let idBits = UInt64(64 - UInt64(max(authorCount, 1)).leadingZeroBitCount)
+        var pairKeys: [UInt64] = []
+        var pairPublications: [Int32] = []
         var skippedLarge = 0
         for index in selected {
             let ids = authors.authorsOfPublication[index]
@@ -78,39 +81,45 @@ public enum NetworkBuilder {
             for i in 0..<ids.count where kept[Int(ids[i])] {
                 for j in (i + 1)..<ids.count where kept[Int(ids[j])] {
                     let a = UInt64(min(ids[i], ids[j])), b = UInt64(max(ids[i], ids[j]))
-                    pairs.append((a << 32 | b, Int32(index)))
+                    pairKeys.append(a << idBits | b)
+                    pairPublications.append(Int32(index))
                 }
             }
         }
-        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.publication < $1.publication }
+        RadixSort.sort(&pairKeys, carrying: &pairPublications, maxKey: UInt64(max(authorCount, 1)) << idBits)
 
+        let years = publications.map { $0.year }
+        // Under `count` every joint paper adds 1, which `yearWeights(ofEdge:)` derives.
+        let recordShares = options.weighting == .fractional
         var source: [Int32] = [], target: [Int32] = [], weight: [Double] = []
         var edgePapers: [Int] = [], edgeFirst: [Int?] = [], edgeLast: [Int?] = [], edgeYears: [[Int]] = []
         var edgeYearWeights: [[Double]] = []
+        var dated: [(year: Int, weight: Double)] = []
         var start = 0
-        while start < pairs.count {
+        while start < pairKeys.count {
             var end = start
-            let key = pairs[start].key
+            let key = pairKeys[start]
             var w = 0.0
-            var dated: [(year: Int, weight: Double)] = []
-            while end < pairs.count, pairs[end].key == key {
-                let publication = Int(pairs[end].publication)
+            dated.removeAll(keepingCapacity: true)
+            while end < pairKeys.count, pairKeys[end] == key {
+                let publication = Int(pairPublications[end])
                 let share: Double
                 switch options.weighting {
                 case .count: share = 1
                 case .fractional: share = 1 / Double(authors.authorsOfPublication[publication].count - 1)
                 }
                 w += share
-                if let year = publications[publication].year { dated.append((year, share)) }
+                if let year = years[publication] { dated.append((year, share)) }
                 end += 1
             }
-            dated.sort { $0.year != $1.year ? $0.year < $1.year : $0.weight < $1.weight }
-            let years = dated.map(\.year)
+            if dated.count > 1 {
+                dated.sort { $0.year != $1.year ? $0.year < $1.year : $0.weight < $1.weight }
+            }
             if w >= (options.minWeight ?? 0) {
-                edgeYearWeights.append(dated.map(\.weight))
-                source.append(Int32(key >> 32)); target.append(Int32(key & 0xFFFF_FFFF)); weight.append(w)
+                if recordShares { edgeYearWeights.append(dated.map(\.weight)) }
+                source.append(Int32(key >> idBits)); target.append(Int32(key & ((1 << idBits) - 1))); weight.append(w)
                 edgePapers.append(end - start)
-                edgeFirst.append(years.first); edgeLast.append(years.last); edgeYears.append(years)
+                edgeFirst.append(dated.first?.year); edgeLast.append(dated.last?.year); edgeYears.append(dated.map(\.year))
             }
             start = end
         }

@@ -54,6 +54,9 @@ public struct WeightedGraph: Sendable, Equatable {
         }
         for v in 0..<nodeCount where offsets[v + 1] - offsets[v] > 1 {
             let range = offsets[v]..<offsets[v + 1]
+            // Edges listed in (source, target) order, as the builder makes them, fill every
+            // list in order already.
+            if zip(neighbors[range], neighbors[range].dropFirst()).allSatisfy({ $0 < $1 }) { continue }
             let sorted = zip(neighbors[range], edgeIDs[range]).sorted { $0.0 < $1.0 }
             for (k, pair) in sorted.enumerated() {
                 neighbors[range.lowerBound + k] = pair.0

@@ -52,40 +52,94 @@ public struct AuthorIndex: Sendable {
 enum NameKey {
     /// Given-name tokens: split on blanks, dots and hyphens (`R.H.` → `R H`, `Jy-yong` → `Jy yong`).
     static func givenTokens(_ given: String) -> [Substring] {
-        given.split(whereSeparator: { $0.isWhitespace || $0 == "." || $0 == "-" || $0 == "‐" })
+        let utf8 = given.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return given.split(whereSeparator: { $0.isWhitespace || $0 == "." || $0 == "-" || $0 == "‐" })
+        }
+        // ASCII (nearly every name): the same split on bytes, without grapheme breaking.
+        var tokens: [Substring] = []
+        var start: String.Index? = nil
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if isWhitespace(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") {
+                if let open = start { tokens.append(given[open..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            utf8.formIndex(after: &index)
+        }
+        if let open = start { tokens.append(given[open..<utf8.endIndex]) }
+        return tokens
     }
 
     /// The `exact` identity key of a parsed name.
     static func exactKey(_ name: PersonName) -> String {
-        var given: [UInt8] = []
-        given.reserveCapacity(name.first.utf8.count)
+        var key: [UInt8] = []
+        appendExactKey(name, to: &key)
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of `exactKey(name)` to `key` (no string is built).
+    static func appendExactKey(_ name: PersonName, to key: inout [UInt8]) {
         if name.first.utf8.allSatisfy({ $0 < 0x80 }) {
             var pending = false
+            var any = false
             for byte in name.first.utf8 {
                 if isWhitespace(byte) || byte == UInt8(ascii: ".") {
-                    pending = !given.isEmpty
+                    pending = any
                 } else {
-                    if pending { given.append(0x20) }
+                    if pending { key.append(0x20) }
                     pending = false
-                    given.append(byte)
+                    any = true
+                    key.append(byte)
                 }
             }
         } else {
-            given = Array(name.first.split(whereSeparator: { $0.isWhitespace || $0 == "." }).joined(separator: " ").utf8)
+            key.append(contentsOf: name.first.split(whereSeparator: { $0.isWhitespace || $0 == "." }).joined(separator: " ").utf8)
         }
-        var key = String(decoding: given, as: UTF8.self)
-        key.reserveCapacity(given.count + name.von.utf8.count + name.last.utf8.count + name.jr.utf8.count + name.homonym.utf8.count + 4)
         for part in [name.von, name.last, name.jr, name.homonym] {
-            key.append("|")
-            key.append(part)
+            key.append(UInt8(ascii: "|"))
+            key.append(contentsOf: part.utf8)
         }
-        return key
     }
 
     /// The `exact` key of a display string (parsed the way a user would type it on the command line).
     static func exactKey(displayName: String) -> String {
         guard let parsed = NameParser.parseName(displayName) else { return displayName }
         return exactKey(parsed)
+    }
+
+    /// `givenTokens(given)` each folded, empty ones dropped; `scratch` is reused working space.
+    static func foldedGivenTokens(_ given: String, scratch: inout [UInt8]) -> [String] {
+        let utf8 = given.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return givenTokens(given).map { fold($0) }.filter { !$0.isEmpty }
+        }
+        var tokens: [String] = []
+        scratch.removeAll(keepingCapacity: true)
+        for byte in utf8 {
+            if isWhitespace(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") {
+                if !scratch.isEmpty { tokens.append(String(decoding: scratch, as: UTF8.self)) }
+                scratch.removeAll(keepingCapacity: true)
+            } else if byte != UInt8(ascii: "'") {
+                scratch.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+            }
+        }
+        if !scratch.isEmpty { tokens.append(String(decoding: scratch, as: UTF8.self)) }
+        return tokens
+    }
+
+    /// Appends the UTF-8 of `fold(text)` to `bytes`.
+    static func appendFolded(_ text: String, to bytes: inout [UInt8]) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            bytes.append(contentsOf: fold(text).utf8)
+            return
+        }
+        for byte in text.utf8 where !(isWhitespace(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'")) {
+            bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
     }
 
     /// Case- and diacritic-insensitive form with hyphens, blanks, dots and apostrophes removed.
@@ -122,42 +176,78 @@ public enum AuthorResolver {
     ///   M merges and D distinct pairs.
     public static func resolve(_ publications: [Publication], mode: IdentityMode,
                                aliases: AliasRules = AliasRules(), personRecords: [PersonRecord] = []) -> AuthorIndex {
+        resolve(InternedAuthors(publications), mode: mode, aliases: aliases, personRecords: personRecords)
+    }
+
+    /// Resolves every author of `corpus` (its person records are the identity evidence), using
+    /// the name table its reader built when there is one.
+    /// - Complexity: as `resolve(_:mode:aliases:personRecords:)`.
+    public static func resolve(_ corpus: Corpus, mode: IdentityMode, aliases: AliasRules = AliasRules()) -> AuthorIndex {
+        let interned = corpus.internedAuthors.flatMap { $0.matches(corpus.publications) ? $0 : nil }
+            ?? InternedAuthors(corpus.publications)
+        return resolve(interned, mode: mode, aliases: aliases, personRecords: corpus.personRecords)
+    }
+
+    /// Resolves interned authorships (see `resolve(_:mode:aliases:personRecords:)`).
+    /// - Complexity: O(A + N + Σ k² + M·D) for A authorships and N table names.
+    public static func resolve(_ interned: InternedAuthors, mode: IdentityMode,
+                               aliases: AliasRules = AliasRules(), personRecords: [PersonRecord] = []) -> AuthorIndex {
         // 1. Distinct written forms, then exact variants (forms with the same exact key).
-        var formIndex: [PersonName: Int] = [:]
-        var forms: [Form] = []
-        var variantIndex: [String: Int] = [:]
-        var variantNames: [PersonName] = []
-        var formsOfVariant: [[Int]] = []
-        var pubVariants: [[Int]] = []
-        pubVariants.reserveCapacity(publications.count)
-        for publication in publications {
-            var ids: [Int] = []
-            ids.reserveCapacity(publication.authors.count)
-            for name in publication.authors {
-                let form: Int
-                if let existing = formIndex[name] {
-                    form = existing
-                } else {
-                    form = forms.count
-                    formIndex[name] = form
-                    let key = NameKey.exactKey(name)
-                    let variant: Int
-                    if let existing = variantIndex[key] {
-                        variant = existing
-                    } else {
-                        variant = variantNames.count
-                        variantIndex[key] = variant
-                        variantNames.append(name)
-                        formsOfVariant.append([])
-                    }
-                    formsOfVariant[variant].append(form)
-                    forms.append(Form(name: name, variant: variant))
-                }
-                forms[form].count += 1
-                ids.append(forms[form].variant)
-            }
-            pubVariants.append(ids)
+        var occurrences = [Int32](repeating: 0, count: interned.names.count)
+        for id in interned.ids { occurrences[Int(id)] += 1 }
+        // Exact keys are made on all cores; table entries with one key are one variant.
+        let tableNames = interned.names
+        let exactKeys = KeyBatch.make(count: tableNames.count) { entry, bytes in
+            NameKey.appendExactKey(tableNames[entry], to: &bytes)
         }
+        var variantKeys = ByteKeyTable(expected: interned.names.count)
+        var variantNames: [PersonName] = []
+        var variantOfName = [Int32](repeating: -1, count: interned.names.count)
+        // Each variant's table entries as a linked list, in table order.
+        var firstEntry: [Int32] = []
+        var lastEntry: [Int32] = []
+        var nextEntry = [Int32](repeating: -1, count: interned.names.count)
+        for batch in exactKeys {
+            for local in 0..<batch.count where occurrences[batch.base + local] > 0 {
+                let entry = batch.base + local
+                let (variant, isNew) = variantKeys.findOrInsert(batch.key(local), hash: batch.hashes[local])
+                if isNew {
+                    variantNames.append(tableNames[entry])
+                    firstEntry.append(Int32(entry))
+                    lastEntry.append(Int32(entry))
+                } else {
+                    nextEntry[Int(lastEntry[variant])] = Int32(entry)
+                    lastEntry[variant] = Int32(entry)
+                }
+                variantOfName[entry] = Int32(variant)
+            }
+        }
+        // Distinct written forms within each variant (the table may hold a name twice).
+        var forms: [Form] = []
+        forms.reserveCapacity(variantNames.count)
+        var formsOfVariant: [[Int]] = []
+        formsOfVariant.reserveCapacity(variantNames.count)
+        for variant in variantNames.indices {
+            var entry = Int(firstEntry[variant])
+            var own: [Int] = []
+            while entry >= 0 {
+                let name = tableNames[entry]
+                if let same = own.first(where: { forms[$0].name == name }) {
+                    forms[same].count += Int(occurrences[entry])
+                } else {
+                    own.append(forms.count)
+                    var form = Form(name: name, variant: variant)
+                    form.count = Int(occurrences[entry])
+                    forms.append(form)
+                }
+                entry = Int(nextEntry[entry])
+            }
+            formsOfVariant.append(own)
+        }
+        func variantIndex(_ key: String) -> Int? { variantKeys.find(Array(key.utf8)[...]) }
+        // Each publication's variants, back to back.
+        let pubVariants = interned.ids.map { variantOfName[Int($0)] }
+        let pubStarts = interned.starts
 
         // 2. Clusters of variants (union into a representative).
         var clusters = Clusters(count: variantNames.count)
@@ -172,7 +262,7 @@ public enum AuthorResolver {
         }
         if mode == .conservative {
             for record in personRecords {
-                let present = record.names.compactMap { variantIndex[NameKey.exactKey($0)] }
+                let present = record.names.compactMap { variantIndex(NameKey.exactKey($0)) }
                 guard let first = present.first else { continue }
                 for variant in present.dropFirst() where clusters.find(variant) != clusters.find(first) {
                     if clusters.union(first, variant) {
@@ -194,11 +284,13 @@ public enum AuthorResolver {
         }
         var personOfRoot = [Int](repeating: -1, count: variantNames.count)
         var authorsOfPublication: [[Int32]] = []
-        authorsOfPublication.reserveCapacity(publications.count)
-        for ids in pubVariants {
+        authorsOfPublication.reserveCapacity(interned.publicationCount)
+        for paper in 0..<interned.publicationCount {
+            let ids = pubVariants[pubStarts[paper]..<pubStarts[paper + 1]]
             var people: [Int32] = []
             people.reserveCapacity(ids.count)
-            for variant in ids {
+            for id in ids {
+                let variant = Int(id)
                 if personOfVariant[variant] < 0 {
                     let r = root(variant)
                     if personOfRoot[r] >= 0 {
@@ -215,11 +307,14 @@ public enum AuthorResolver {
             }
             authorsOfPublication.append(people)
         }
-        let names = members.map { displayName(of: $0.flatMap { formsOfVariant[$0] }, forms: forms) }
+        let names = members.map { variants in
+            variants.count == 1 && formsOfVariant[variants[0]].count == 1 ? displays[variants[0]]
+                : displayName(of: variants.flatMap { formsOfVariant[$0] }, forms: forms)
+        }
         // Merges name the person's final display name.
         let finalMerges = merges.map { merge -> AuthorIndex.Merge in
             var m = merge
-            if let variant = variantIndex[NameKey.exactKey(displayName: merge.variant)], personOfVariant[variant] >= 0 {
+            if let variant = variantIndex(NameKey.exactKey(displayName: merge.variant)), personOfVariant[variant] >= 0 {
                 m.into = names[personOfVariant[variant]]
             }
             return m
@@ -232,11 +327,11 @@ public enum AuthorResolver {
     }
 
     /// Forced merges and forbidden pairs of an alias file. Names are matched by their `exact` key.
-    private static func applyAliases(_ aliases: AliasRules, variantIndex: [String: Int], displays: [String],
+    private static func applyAliases(_ aliases: AliasRules, variantIndex: (String) -> Int?, displays: [String],
                                      clusters: inout Clusters, merges: inout [AuthorIndex.Merge], diagnostics: inout [Diagnostic]) {
         func lookup(_ name: AliasRules.Name) -> Int? {
             let key = NameParser.parseName(name.text).map { NameKey.exactKey($0) } ?? name.text
-            if let variant = variantIndex[key] { return variant }
+            if let variant = variantIndex(key) { return variant }
             diagnostics.append(Diagnostic(.warning, at: name.location,
                                           "the alias file names '\(name.text)', which no input record has as an author; check the spelling (the rule is ignored for it)"))
             return nil
@@ -338,28 +433,78 @@ public enum AuthorResolver {
         var display: String
     }
 
+    /// Per name: its folded given-name tokens (empty: the name has no given name and joins no
+    /// group), its group key (folded surname, jr, homonym, initial) and its folded key (the group
+    /// key and the tokens). Made on all cores, in batches in name order.
+    private struct GroupingKeys: Sendable {
+        var tokens: [[String]] = []
+        var groups = KeyBatch()
+        var folded = KeyBatch()
+    }
+
+    private static func groupingKeys(_ names: [PersonName]) -> [GroupingKeys] {
+        let runs = names.count >= 20_000 ? max(1, min(2, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        return parallelRuns(runs) { run in
+            let lower = names.count * run / runs
+            let upper = names.count * (run + 1) / runs
+            var keys = GroupingKeys()
+            keys.groups.base = lower
+            keys.folded.base = lower
+            var scratch: [UInt8] = []
+            var key: [UInt8] = []
+            for name in names[lower..<upper] {
+                let tokens = NameKey.foldedGivenTokens(name.first, scratch: &scratch)
+                key.removeAll(keepingCapacity: true)
+                if let initial = tokens.first?.first {
+                    if name.von.utf8.allSatisfy({ $0 < 0x80 }) && name.last.utf8.allSatisfy({ $0 < 0x80 }) {
+                        NameKey.appendFolded(name.von, to: &key)
+                        NameKey.appendFolded(name.last, to: &key)
+                    } else {
+                        key.append(contentsOf: NameKey.fold(name.von + name.last).utf8)
+                    }
+                    key.append(UInt8(ascii: "|"))
+                    NameKey.appendFolded(name.jr, to: &key)
+                    key.append(UInt8(ascii: "|"))
+                    key.append(contentsOf: name.homonym.utf8)
+                    key.append(UInt8(ascii: "|"))
+                    key.append(contentsOf: String(initial).utf8)
+                }
+                keys.tokens.append(tokens)
+                keys.groups.append(key)
+                key.append(0)
+                for token in tokens {
+                    key.append(contentsOf: token.utf8)
+                    key.append(0x20)
+                }
+                keys.folded.append(key)
+            }
+            return keys
+        }
+    }
+
     private static func mergeConservatively(_ names: [PersonName], displays: [String], clusters: inout Clusters,
                                             merges: inout [AuthorIndex.Merge], nearMisses: inout [AuthorIndex.NearMiss]) {
         // Group by folded surname + jr + homonym + the initial of the first given name.
         // Groups in order of first appearance; within a group, one entry per folded given name.
-        var groupIndex: [String: Int] = [:]
+        let keys = groupingKeys(names)
+        var groupIndex = ByteKeyTable(expected: names.count)
         var groups: [[FoldedVariant]] = []
-        for (index, name) in names.enumerated() {
-            let tokens = NameKey.givenTokens(name.first).map { NameKey.fold($0) }.filter { !$0.isEmpty }
-            guard let initial = tokens.first?.first else { continue }
-            let groupKey = NameKey.fold(name.von + name.last) + "|" + NameKey.fold(name.jr) + "|" + name.homonym + "|" + String(initial)
-            let group: Int
-            if let existing = groupIndex[groupKey] {
-                group = existing
-            } else {
-                group = groups.count
-                groupIndex[groupKey] = group
-                groups.append([])
-            }
-            if let same = groups[group].firstIndex(where: { $0.tokens == tokens }) {
-                groups[group][same].variants.append(index)
-            } else {
-                groups[group].append(FoldedVariant(tokens: tokens, variants: [index], display: displays[index]))
+        var foldedIndex = ByteKeyTable(expected: names.count)
+        var positionOfFolded: [Int32] = []
+        for batch in keys {
+            for local in 0..<batch.groups.count where !batch.tokens[local].isEmpty {
+                let index = batch.groups.base + local
+                let (group, isNew) = groupIndex.findOrInsert(batch.groups.key(local), hash: batch.groups.hashes[local])
+                if isNew { groups.append([]) }
+                // The folded given names within the group, found by key rather than by scanning
+                // the group (which is quadratic in large groups).
+                let (folded, isNewFolded) = foldedIndex.findOrInsert(batch.folded.key(local), hash: batch.folded.hashes[local])
+                if isNewFolded {
+                    positionOfFolded.append(Int32(groups[group].count))
+                    groups[group].append(FoldedVariant(tokens: batch.tokens[local], variants: [index], display: displays[index]))
+                } else {
+                    groups[group][Int(positionOfFolded[folded])].variants.append(index)
+                }
             }
         }
         for group in groups {
@@ -376,11 +521,20 @@ public enum AuthorResolver {
                 }
             }
             guard group.count > 1 else { continue }
-            let maximal = group.indices.filter { i in
-                !group.indices.contains { j in j != i && subsumes(group[j].tokens, group[i].tokens) && group[j].tokens != group[i].tokens }
+            // A spelled-out first given name can only be subsumed by the same first name; an
+            // initial by any variant of the group (they all share it). Comparing within those
+            // rivals keeps large groups (`Wang` with `W…`: hundreds of variants) near-linear.
+            var byFirst: [String: [Int]] = [:]
+            for i in group.indices { byFirst[group[i].tokens[0], default: []].append(i) }
+            let everyone = Array(group.indices)
+            func rivals(_ i: Int) -> [Int] {
+                group[i].tokens[0].count > 1 ? byFirst[group[i].tokens[0]]! : everyone
             }
-            for i in group.indices where !maximal.contains(i) {
-                let candidates = maximal.filter { subsumes(group[$0].tokens, group[i].tokens) }
+            let isMaximal = group.indices.map { i in
+                !rivals(i).contains { j in j != i && subsumes(group[j].tokens, group[i].tokens) && group[j].tokens != group[i].tokens }
+            }
+            for i in group.indices where !isMaximal[i] {
+                let candidates = rivals(i).filter { isMaximal[$0] && subsumes(group[$0].tokens, group[i].tokens) }
                 if candidates.count == 1 {
                     let target = group[candidates[0]]
                     guard clusters.find(target.variants[0]) != clusters.find(group[i].variants[0]) else { continue }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fields the reader interprets, recognised once while scanning so that
 /// interpretation compares small codes instead of strings.
 enum BibTeXFieldName: UInt8 {
@@ -87,11 +89,89 @@ struct BibTeXParser {
         "sep": "September", "oct": "October", "nov": "November", "dec": "December",
     ].mapValues { Array($0.utf8) }
 
+    /// Items are read while they start before `limit` (the whole buffer by default).
+    private var limit: Int
+    /// Whether `parse(bytes:)` kept the second half read on the other core (for tests).
+    private(set) var readInTwoHalves = false
+    /// Macro names this parser defined with `@string`.
+    private var definedMacros: Set<String> = []
+    /// Macro names this parser used without having defined them (month names, or macros a
+    /// part of the file before its start may have defined).
+    private var borrowedMacros: Set<String> = []
+
     init(bytes: [UInt8]) {
+        self.init(bytes: bytes, from: 0, to: bytes.count, macros: Self.monthMacros)
+    }
+
+    /// A parser for the items of `bytes` that start in `start..<limit`, with `macros` defined.
+    private init(bytes: [UInt8], from start: Int, to limit: Int, macros: [String: [UInt8]]) {
         self.bytes = bytes
-        self.macros = Self.monthMacros
-        entries.reserveCapacity(bytes.count / 400)
-        fields.reserveCapacity(bytes.count / 40)
+        self.macros = macros
+        self.position = start
+        self.limit = limit
+        entries.reserveCapacity((limit - start) / 400)
+        fields.reserveCapacity((limit - start) / 40)
+    }
+
+    /// Parses `bytes` on two cores when the file is large: the second half starts at an entry
+    /// that begins a line, and is kept only if reading the first half ends before it and
+    /// defines no macro the second half uses; otherwise the second half is read again in
+    /// order. Either way the result is exactly that of one pass.
+    /// - Complexity: O(n) in the number of bytes.
+    static func parse(bytes: [UInt8]) -> BibTeXParser {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1, bytes.count >= 4 << 20, let split = entryStart(in: bytes, after: bytes.count / 2) else {
+            var parser = BibTeXParser(bytes: bytes)
+            parser.parse()
+            return parser
+        }
+        let halves = parallelRuns(2) { half in
+            var parser = half == 0 ? BibTeXParser(bytes: bytes, from: 0, to: split, macros: monthMacros)
+                : BibTeXParser(bytes: bytes, from: split, to: bytes.count, macros: monthMacros)
+            parser.parse()
+            return parser
+        }
+        var first = halves[0]
+        if first.position <= split && first.definedMacros.isDisjoint(with: halves[1].borrowedMacros) {
+            first.absorb(halves[1])
+            first.readInTwoHalves = true
+        } else {
+            first.limit = bytes.count
+            first.parse()
+        }
+        return first
+    }
+
+    /// The first offset at or after `start` where a line begins with an entry (`@type{` or `@type(`).
+    private static func entryStart(in bytes: [UInt8], after start: Int) -> Int? {
+        let probe = BibTeXParser(bytes: bytes, from: 0, to: 0, macros: [:])
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "@"), index > 0, bytes[index - 1] == UInt8(ascii: "\n"), probe.startsEntry(at: index) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Appends the items of `later`, read from where this parser stopped.
+    private mutating func absorb(_ later: BibTeXParser) {
+        let shift = fields.count
+        fields += later.fields
+        entries += later.entries.lazy.map { entry in
+            var moved = entry
+            moved.fields = (entry.fields.lowerBound + shift)..<(entry.fields.upperBound + shift)
+            return moved
+        }
+        fieldNames.merge(later.fieldNames) { mine, _ in mine }
+        lowercasedNames.merge(later.lowercasedNames) { mine, _ in mine }
+        errors += later.errors
+        warnings += later.warnings
+        for (name, value) in later.macros where later.definedMacros.contains(name) { macros[name] = value }
+        definedMacros.formUnion(later.definedMacros)
+        position = later.position
+        limit = later.limit
     }
 
     /// The bytes of a field's value.
@@ -110,7 +190,7 @@ struct BibTeXParser {
     /// Scans the whole buffer.
     /// - Complexity: O(n) in the number of bytes (plus the size of macro expansions).
     mutating func parse() {
-        while let at = nextAt(from: position) {
+        while let at = nextAt(from: position), at < limit {
             position = at + 1
             let start = at
             let fieldCount = fields.count
@@ -169,6 +249,7 @@ struct BibTeXParser {
             try expect(UInt8(ascii: "="), openedAt: nil, what: "after the @string name '\(name)'")
             skipWhitespace()
             macros[name] = Array(valueBytes(try readValue()))
+            definedMacros.insert(name)
             skipWhitespace()
             try expect(closing, openedAt: openOffset, what: "to close @string")
         default:
@@ -308,7 +389,9 @@ struct BibTeXParser {
                 if name.isEmpty {
                     throw SyntaxError(offset: start, message: "expected a value ({…}, \"…\", a number or a macro), found \(describeByte(at: start))")
                 }
-                if let value = macros[name.lowercased()] {
+                let key = name.lowercased()
+                if !definedMacros.contains(key) { borrowedMacros.insert(key) }
+                if let value = macros[key] {
                     expansion = value
                 } else {
                     warnings.append((start, "undefined macro '\(name)' (define it with @string{\(name) = {…}}); its value is taken as empty"))
@@ -379,7 +462,7 @@ struct BibTeXParser {
     }
 
     /// Whether `index` (an `@`) starts a line and is followed by an entry type and `{` or `(`.
-    private func startsEntry(at index: Int) -> Bool {
+    fileprivate func startsEntry(at index: Int) -> Bool {
         var back = index - 1
         while back >= 0, bytes[back] == UInt8(ascii: " ") || bytes[back] == UInt8(ascii: "\t") { back -= 1 }
         guard back < 0 || bytes[back] == UInt8(ascii: "\n") else { return false }

@@ -42,8 +42,7 @@ public enum BibTeXReader {
             bytes = latin1ToUTF8(bytes)
         }
         let lines = LineIndex(bytes: bytes, path: path)
-        var parser = BibTeXParser(bytes: bytes)
-        parser.parse()
+        let parser = BibTeXParser.parse(bytes: bytes)
 
         var corpus = Corpus(files: 1)
         for error in parser.errors {
@@ -76,12 +75,13 @@ public enum BibTeXReader {
         let parsed = parser
         let entries = kept
         let index = byKey
+        let folded = FoldedKeys(keys: kept.map { parser.entries[$0].key }, entries: kept)
         let chunkCount = kept.count >= 20_000 ? min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
         var parts = parallelRuns(chunkCount) { chunk in
             let lower = entries.count * chunk / chunkCount
             let upper = entries.count * (chunk + 1) / chunkCount
             // The first run's array has room for all, so the others are appended in place.
-            return interpret(entries[lower..<upper], parser: parsed, byKey: index, kept: entries, lines: lines,
+            return interpret(entries[lower..<upper], parser: parsed, byKey: index, folded: folded, lines: lines,
                              capacity: chunk == 0 ? entries.count : upper - lower)
         }
         var repeated = RepeatedFields()
@@ -90,7 +90,18 @@ public enum BibTeXReader {
         // Moved out part by part, so no run's publications are held twice.
         corpus.publications = parts[0].publications
         parts[0].publications = []
+        var interned = InternedAuthors(names: [], ids: [], starts: [0])
+        interned.ids.reserveCapacity(parts.reduce(0) { $0 + $1.nameIDs.count })
+        interned.starts.reserveCapacity(corpus.publications.count + 1)
         for k in parts.indices {
+            // Each run's table follows the previous ones; its indices move by the same offset.
+            let offset = Int32(interned.names.count)
+            let base = interned.ids.count
+            interned.names += parts[k].names
+            interned.ids += parts[k].nameIDs.lazy.map { $0 + offset }
+            interned.starts += parts[k].nameStarts.dropFirst().lazy.map { $0 + base }
+            parts[k].names = []
+            parts[k].nameIDs = []
             let part = parts[k]
             if k > 0 {
                 corpus.publications += part.publications
@@ -112,12 +123,52 @@ public enum BibTeXReader {
             corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: offset),
                                                  "entry '\(key)' repeats the field '\(field)'; the first value is kept\(more)"))
         }
+        corpus.internedAuthors = interned
         return corpus
+    }
+
+    /// Citation keys compared case-insensitively, for `crossref` targets without an exact match
+    /// (the first entry with a key wins). Built once, by the first run that needs it.
+    private final class FoldedKeys: @unchecked Sendable {
+        private let keys: [String]
+        private let entries: [Int]
+        private let lock = NSLock()
+        private var table: ByteKeyTable? = nil
+        private var entryOfKey: [Int] = []
+
+        init(keys: [String], entries: [Int]) {
+            self.keys = keys
+            self.entries = entries
+        }
+
+        private static func folded(_ key: String) -> ArraySlice<UInt8> {
+            key.utf8.allSatisfy({ $0 < 0x80 }) ? key.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }[...]
+                : Array(key.lowercased().utf8)[...]
+        }
+
+        /// The entry whose key equals `key` ignoring case.
+        /// - Complexity: O(length of `key`) expected, after O(total key length) once.
+        func entry(forKey key: String) -> Int? {
+            lock.withLock {
+                if table == nil {
+                    var built = ByteKeyTable(expected: keys.count)
+                    for (position, key) in keys.enumerated() where built.findOrInsert(Self.folded(key)).isNew {
+                        entryOfKey.append(entries[position])
+                    }
+                    table = built
+                }
+                return table!.find(Self.folded(key)).map { entryOfKey[$0] }
+            }
+        }
     }
 
     /// What interpreting one run of entries produced.
     private struct Interpreted {
         var publications: [Publication] = []
+        /// The run's name table and each publication's indices into it.
+        var names: [PersonName] = []
+        var nameIDs: [Int32] = []
+        var nameStarts: [Int] = [0]
         var diagnostics: [Diagnostic] = []
         var repeated = RepeatedFields()
         var unresolvedCrossrefs = 0
@@ -127,20 +178,16 @@ public enum BibTeXReader {
     /// Turns the parsed entries `entries` (indices into `parser.entries`) into publications.
     /// - Complexity: O(size of those entries), plus O(kept) once if a crossref needs a case-insensitive match.
     private static func interpret(_ entries: ArraySlice<Int>, parser: BibTeXParser, byKey: [String: Int],
-                                  kept: [Int], lines: LineIndex, capacity: Int) -> Interpreted {
-        var byFoldedKey: [String: Int]? = nil
+                                  folded: FoldedKeys, lines: LineIndex, capacity: Int) -> Interpreted {
         func parentIndex(_ key: String) -> Int? {
             if let exact = byKey[key] { return exact }
-            if byFoldedKey == nil {
-                var folded: [String: Int] = [:]
-                for index in kept.reversed() { folded[parser.entries[index].key.lowercased()] = index }
-                byFoldedKey = folded
-            }
-            return byFoldedKey![key.lowercased()]
+            return folded.entry(forKey: key)
         }
 
         var result = Interpreted()
         var seen: [UInt64] = []
+        var names = NameInterner(expected: max(1024, entries.count))
+        var cursor = LineIndex.Cursor(lines)
         result.publications.reserveCapacity(capacity)
         for index in entries {
             let entry = parser.entries[index]
@@ -158,7 +205,7 @@ public enum BibTeXReader {
                     if result.firstUnresolved == nil { result.firstUnresolved = (entry.offset, entry.key, target) }
                 }
             }
-            let list = NameParser.parseList(utf8: authorValue.bytes)
+            let list = NameParser.parseList(utf8: authorValue.bytes, interner: &names)
             for bad in list.rejected {
                 result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: authorValue.offset),
                                                      "entry '\(entry.key)': empty author name '\(bad)' between two 'and's is ignored"))
@@ -183,6 +230,8 @@ public enum BibTeXReader {
             let year = ownYear(fields) ?? ownYear(parent)
             let venue = text(.journal) ?? text(.booktitle) ?? text(.journaltitle) ?? text(.howpublished)
                 ?? text(.publisher) ?? text(.school) ?? text(.institution)
+            result.nameIDs.append(contentsOf: list.ids)
+            result.nameStarts.append(result.nameIDs.count)
             result.publications.append(Publication(
                 key: entry.key,
                 type: entry.type,
@@ -193,8 +242,9 @@ public enum BibTeXReader {
                 hasTruncatedAuthors: list.truncated,
                 equalContributors: fields.value(.authorAnnotation).map { equalContributors(parser.valueString($0)) } ?? [],
                 doi: text(.doi).map { LaTeX.collapseASCIIWhitespace($0) } ?? "",
-                location: lines.location(of: entry.offset)))
+                location: cursor.location(of: entry.offset)))
         }
+        result.names = names.names
         return result
     }
 

@@ -117,7 +117,8 @@ public enum InputReader {
             corpus.diagnostics += part.diagnostics
             corpus.personRecords += part.personRecords
             guard files.count > 1 else {
-                corpus.publications += part.publications
+                corpus.publications = part.publications
+                corpus.internedAuthors = part.internedAuthors
                 continue
             }
             for publication in part.publications {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps byte offsets of a UTF-8 buffer to 1-based line and column numbers.
 ///
 /// Built once per file in one pass; each lookup is a binary search, so the
@@ -13,8 +15,11 @@ struct LineIndex {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            for offset in buffer.indices where buffer[offset] == UInt8(ascii: "\n") {
-                starts.append(offset + 1)
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let hit = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
             }
         }
         self.lineStarts = starts
@@ -31,6 +36,30 @@ struct LineIndex {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
+        return location(of: offset, line: low)
+    }
+
+    /// Locations of increasing offsets (records in file order): each lookup walks on from the
+    /// previous line instead of searching all lines.
+    struct Cursor {
+        let index: LineIndex
+        private var line = 0
+
+        init(_ index: LineIndex) { self.index = index }
+
+        /// The location of `offset`.
+        /// - Complexity: O(lines since the previous offset + length of the line); a binary
+        ///   search when `offset` is before the previous one.
+        mutating func location(of offset: Int) -> SourceLocation {
+            let starts = index.lineStarts
+            if offset < starts[line] { return index.location(of: offset) }
+            while line + 1 < starts.count, starts[line + 1] <= offset { line += 1 }
+            return index.location(of: offset, line: line)
+        }
+    }
+
+    /// The location of `offset`, which is on the 0-based `line`.
+    private func location(of offset: Int, line low: Int) -> SourceLocation {
         var column = 1
         var index = lineStarts[low]
         let end = min(offset, bytes.count)

@@ -16,6 +16,8 @@ public enum NameParser {
         /// Names that end in a comma right before `and` (`Su, and Keh-Yih`): BibTeX reads two
         /// names there, and so do we, but the source probably meant one.
         public var commaBeforeAnd: [String] = []
+        /// With an interner: each name's index in the interner's table.
+        var ids: [Int32] = []
     }
 
     /// Parses a raw (LaTeX-encoded) BibTeX name list.
@@ -47,10 +49,17 @@ public enum NameParser {
     /// for anything but the final name parts.
     /// - Complexity: O(n) in the number of bytes.
     static func parseList(utf8 field: ArraySlice<UInt8>) -> NameList {
+        var interner = NameInterner(expected: 16)
+        return parseList(utf8: field, interner: &interner)
+    }
+
+    /// `parseList(utf8:)` with names looked up in (and added to) `interner` by their raw bytes.
+    static func parseList(utf8 field: ArraySlice<UInt8>, interner: inout NameInterner) -> NameList {
         var names: [PersonName] = []
         var truncated = false
         var rejected: [String] = []
         var commaBeforeAnd: [String] = []
+        var ids: [Int32] = []
         let pieces = splitOnAnd(utf8: field)
         for (index, piece) in pieces.enumerated() {
             let trimmed = trim(field, piece)
@@ -65,14 +74,16 @@ public enum NameParser {
             if index + 1 < pieces.count, field[trimmed.upperBound - 1] == UInt8(ascii: ",") {
                 commaBeforeAnd.append(String(decoding: field[trimmed], as: UTF8.self))
             }
-            if let name = parseName(utf8: field[trimmed]) {
+            if let (name, id) = interner.name(field[trimmed], parse: { parseName(utf8: $0) }) {
                 names.append(name)
+                ids.append(id)
             } else {
                 rejected.append(String(decoding: field[piece], as: UTF8.self))
             }
         }
         var list = NameList(names: names, truncated: truncated, rejected: rejected)
         list.commaBeforeAnd = commaBeforeAnd
+        list.ids = ids
         return list
     }
 

@@ -17,6 +17,18 @@ public struct PersonName: Sendable, Hashable {
         self.homonym = homonym
     }
 
+    /// FNV-1a over the UTF-8 of every part: a cheap hash for interning tables (`HashIndex`);
+    /// names equal under `==` have equal hashes.
+    var identityHash: UInt64 {
+        var hasher = FNV1a()
+        hasher.add(field: first)
+        hasher.add(field: von)
+        hasher.add(field: last)
+        hasher.add(field: jr)
+        hasher.add(field: homonym)
+        return hasher.value
+    }
+
     /// The name as people write it: `First von Last, Jr` (homonym number appended, as DBLP shows it).
     public var displayName: String {
         var parts: [String] = []
@@ -70,7 +82,12 @@ public struct Publication: Sendable, Hashable {
 /// What reading one or more inputs produced.
 public struct Corpus: Sendable {
     /// Publications in input order (records without authors are not publications).
-    public var publications: [Publication]
+    public var publications: [Publication] {
+        didSet { internedAuthors = nil }
+    }
+    /// The publications' authors as a name table, when the reader built one (it is dropped
+    /// whenever `publications` changes, so it always describes them).
+    public internal(set) var internedAuthors: InternedAuthors? = nil
     /// Bibliographic records seen (entries other than `@string`, `@preamble`, `@comment`).
     public var records: Int
     /// Records that could not be used (syntax errors and the like); each has an error diagnostic.

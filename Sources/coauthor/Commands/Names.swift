@@ -15,8 +15,8 @@ struct Names: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let (corpus, _) = try Pipeline.readInputs(analysis)
-        let index = try Pipeline.resolveAuthors(corpus, analysis)
+        let (corpus, _) = try PhaseTimes.measure("read") { try Pipeline.readInputs(analysis) }
+        let index = try PhaseTimes.measure("resolve") { try Pipeline.resolveAuthors(corpus, analysis) }
         let variants = index.variantCount
         let text: String
         switch format {

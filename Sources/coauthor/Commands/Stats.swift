@@ -20,7 +20,7 @@ struct Stats: ParsableCommand {
         let loaded = try Pipeline.load(analysis)
         let corpus = loaded.corpus
         let network = loaded.network
-        let stats = GraphStatistics(graph: network.graph, communitySeed: UInt64(max(0, seed)))
+        let stats = PhaseTimes.measure("statistics") { GraphStatistics(graph: network.graph, communitySeed: UInt64(max(0, seed))) }
         var perYear: [Int: Int] = [:]
         for publication in corpus.publications { if let year = publication.year { perYear[year, default: 0] += 1 } }
         let years = perYear.keys.sorted()

@@ -1,0 +1,216 @@
+import Foundation
+
+/// An open-addressing hash index from caller-computed 64-bit hashes to dense integer ids.
+///
+/// The caller keeps the keys (in an array, a byte arena, a file buffer) and decides equality;
+/// the index only stores each id's hash and where it sits in the table. This avoids building a
+/// `Hashable` key (a `String`, a struct of strings) for every lookup, which dominates the cost
+/// of interning hundreds of thousands of names with `Dictionary` and SipHash.
+struct HashIndex {
+    /// Table slots holding `id + 1` (0 is empty); the capacity is a power of two.
+    private var slots: [Int32]
+    private var hashes: [UInt64] = []
+    private var mask: Int
+
+    /// An empty index that stands in while the real one is moved out (shared, so free to copy).
+    static let placeholder = HashIndex(expected: 0)
+
+    /// The number of ids handed out (they are `0..<count`).
+    var count: Int { hashes.count }
+
+    init(expected: Int = 16) {
+        var capacity = expected == 0 ? 1 : 16
+        while capacity < expected * 2 { capacity <<= 1 }
+        slots = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+    }
+
+    /// The id whose key has `hash` and for which `matches(id)` holds; or a new id (the next
+    /// integer), recorded under `hash`, with `isNew` set.
+    /// - Complexity: O(1) expected.
+    @inline(__always)
+    mutating func findOrInsert(hash: UInt64, matches: (Int) -> Bool) -> (id: Int, isNew: Bool) {
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let stored = Int(slots[slot])
+            if stored == 0 { break }
+            if hashes[stored - 1] == hash, matches(stored - 1) { return (stored - 1, false) }
+            slot = (slot + 1) & mask
+        }
+        let id = hashes.count
+        hashes.append(hash)
+        slots[slot] = Int32(id + 1)
+        if hashes.count * 2 > slots.count { grow() }
+        return (id, true)
+    }
+
+    /// The id whose key has `hash` and for which `matches(id)` holds, if any.
+    /// - Complexity: O(1) expected.
+    func find(hash: UInt64, matches: (Int) -> Bool) -> Int? {
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let stored = Int(slots[slot])
+            if stored == 0 { return nil }
+            if hashes[stored - 1] == hash, matches(stored - 1) { return stored - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        slots = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id + 1)
+        }
+    }
+}
+
+/// 64-bit FNV-1a, fed byte by byte: fast for the short keys (names, field names) it hashes.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    mutating func add(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    @inline(__always)
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes { add(byte) }
+    }
+
+    /// Adds a string's UTF-8 bytes and a terminator, so that ("ab", "c") and ("a", "bc") differ.
+    @inline(__always)
+    mutating func add(field text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            for byte in buffer { add(byte) }
+        }
+        add(0xFF)
+    }
+}
+
+/// Dense ids for distinct byte strings (names, keys), the bytes kept back to back in one arena.
+struct ByteKeyTable {
+    private var index: HashIndex
+    private var arena: [UInt8] = []
+    private var keys: [Range<Int>] = []
+
+    /// The number of distinct keys (their ids are `0..<count`).
+    var count: Int { keys.count }
+
+    init(expected: Int = 1024) {
+        index = HashIndex(expected: expected)
+        arena.reserveCapacity(expected * 16)
+        keys.reserveCapacity(expected)
+    }
+
+    /// The bytes of key `id`.
+    func key(_ id: Int) -> ArraySlice<UInt8> { arena[keys[id]] }
+
+    /// The id of `bytes`, added as a new key (the next id) when not present.
+    /// - Complexity: O(length of `bytes`) expected.
+    mutating func findOrInsert(_ bytes: ArraySlice<UInt8>) -> (id: Int, isNew: Bool) {
+        findOrInsert(bytes, hash: bytes.withUnsafeBufferPointer { Self.hash($0) })
+    }
+
+    /// `findOrInsert(_:)` for a key whose FNV-1a hash is already known (`KeyBatch`).
+    mutating func findOrInsert(_ bytes: ArraySlice<UInt8>, hash: UInt64) -> (id: Int, isNew: Bool) {
+        // The index is moved out while `matches` reads the keys, so the access stays exclusive
+        // without copying anything.
+        var moved = HashIndex.placeholder
+        swap(&moved, &index)
+        let found = bytes.withUnsafeBufferPointer { probe in
+            moved.findOrInsert(hash: hash) { id in matches(id, probe) }
+        }
+        swap(&moved, &index)
+        if found.isNew {
+            let start = arena.count
+            arena.append(contentsOf: bytes)
+            keys.append(start..<arena.count)
+        }
+        return found
+    }
+
+    /// The id of `bytes`, if present.
+    /// - Complexity: O(length of `bytes`) expected.
+    func find(_ bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { probe in
+            index.find(hash: Self.hash(probe)) { id in matches(id, probe) }
+        }
+    }
+
+    private func matches(_ id: Int, _ probe: UnsafeBufferPointer<UInt8>) -> Bool {
+        let key = keys[id]
+        guard key.count == probe.count else { return false }
+        if probe.isEmpty { return true }
+        return arena.withUnsafeBufferPointer { stored in
+            memcmp(stored.baseAddress! + key.lowerBound, probe.baseAddress!, probe.count) == 0
+        }
+    }
+
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hasher = FNV1a()
+        for byte in bytes { hasher.add(byte) }
+        return hasher.value
+    }
+}
+
+/// Byte keys made for a run of items (ids `base..<base + count`): the bytes back to back, and
+/// each key's end and FNV-1a hash. Making keys is the part of interning that needs no shared
+/// state, so it is split over the cores (`KeyBatch.make`) and only the table inserts stay serial.
+struct KeyBatch: Sendable {
+    var base = 0
+    var arena: [UInt8] = []
+    var ends: [Int] = []
+    var hashes: [UInt64] = []
+
+    var count: Int { ends.count }
+
+    /// The key of item `base + local`.
+    func key(_ local: Int) -> ArraySlice<UInt8> {
+        arena[(local == 0 ? 0 : ends[local - 1])..<ends[local]]
+    }
+
+    /// Adds the next item's key.
+    mutating func append(_ key: [UInt8]) {
+        arena.append(contentsOf: key)
+        ends.append(arena.count)
+        var hasher = FNV1a()
+        key.withUnsafeBufferPointer { bytes in
+            for byte in bytes { hasher.add(byte) }
+        }
+        hashes.append(hasher.value)
+    }
+
+    /// Keys for items `0..<count`, made by `write(item, &bytes)` (which appends the item's key),
+    /// in one batch per core for large counts; batches come in item order.
+    /// - Complexity: O(total key length + count), divided over the cores.
+    static func make(count: Int, parallelFrom threshold: Int = 20_000,
+                     _ write: @Sendable @escaping (Int, inout [UInt8]) -> Void) -> [KeyBatch] {
+        let runs = count >= threshold ? max(1, min(2, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        return parallelRuns(runs) { run in
+            let lower = count * run / runs
+            let upper = count * (run + 1) / runs
+            var batch = KeyBatch(base: lower)
+            batch.ends.reserveCapacity(upper - lower)
+            batch.hashes.reserveCapacity(upper - lower)
+            batch.arena.reserveCapacity((upper - lower) * 24)
+            for item in lower..<upper {
+                let start = batch.arena.count
+                write(item, &batch.arena)
+                var hasher = FNV1a()
+                batch.arena.withUnsafeBufferPointer { bytes in
+                    for byte in bytes[start...] { hasher.add(byte) }
+                }
+                batch.ends.append(batch.arena.count)
+                batch.hashes.append(hasher.value)
+            }
+            return batch
+        }
+    }
+}
