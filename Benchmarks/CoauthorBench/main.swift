@@ -1,10 +1,12 @@
-import CoauthorCore
+@_spi(Benchmarks) import CoauthorCore
 import Foundation
 
 // coauthor-bench FILE [--identity exact|conservative] [--metrics a,b,c] [--repeat N] [--edges OUT.tsv]
 // Reads FILE, builds the network (count weights, --max-authors 50), optionally writes its
 // edge list (source, target, weight; node ids 0..<n) for the reference tools, then times
 // each metric and prints one JSON object: {"nodes", "edges", "read_seconds", "build_seconds", "metrics": {name: seconds}}.
+// Hidden: --sample-sources K times exact betweenness with only K of its searches (and with none,
+// for the setup) and adds "betweenness_estimate" with the extrapolated time of a full run.
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -23,6 +25,7 @@ let identity = IdentityMode(rawValue: option("--identity") ?? "exact") ?? .exact
 let metricNames = option("--metrics")
 let repeats = Int(option("--repeat") ?? "1") ?? 1
 let edgeFile = option("--edges")
+let sampledSources = option("--sample-sources").flatMap { Int($0) }
 guard let path = arguments.first else {
     FileHandle.standardError.write(Data("usage: coauthor-bench FILE [--identity M] [--metrics a,b] [--repeat N] [--edges OUT.tsv]\n".utf8))
     exit(64)
@@ -68,9 +71,25 @@ for (name, kernel) in kernels where wanted?.contains(name) ?? true {
     for _ in 0..<max(1, repeats) { best = min(best, seconds(kernel)) }
     timings.append((name, .number(best)))
 }
-let report = JSONValue.object([
+var fields: [(String, JSONValue)] = [
     ("nodes", .integer(graph.nodeCount)), ("edges", .integer(graph.edgeCount)),
     ("read_seconds", .number(readTime)), ("build_seconds", .number(buildTime)),
     ("metrics", .object(timings)),
-])
+]
+if let sampledSources {
+    var setup = Double.infinity, sampled = Double.infinity
+    var counts = (sources: 0, searched: 0)
+    for _ in 0..<max(1, repeats) {
+        setup = min(setup, seconds { _ = sampledBetweennessSearches(graph, sampledSources: 0) })
+        sampled = min(sampled, seconds { counts = sampledBetweennessSearches(graph, sampledSources: sampledSources) })
+    }
+    let perSearch = (sampled - setup) / Double(max(1, counts.searched))
+    fields.append(("betweenness_estimate", .object([
+        ("sources", .integer(counts.sources)), ("sampled", .integer(counts.searched)),
+        ("setup_seconds", .number(setup)), ("sampled_seconds", .number(sampled)),
+        ("seconds_per_source", .number(perSearch)),
+        ("estimated_seconds", .number(setup + perSearch * Double(counts.sources))),
+    ])))
+}
+let report = JSONValue.object(fields)
 print(report.text())

@@ -1,5 +1,5 @@
 import Foundation
-import CoauthorCore
+@testable import CoauthorCore
 import Testing
 
 /// Every metric against networkx (values from Scripts/networkx_fixtures.py) at SPEC §5's tolerances.
@@ -81,6 +81,54 @@ struct MetricTests {
         let values = betweennessCentrality(star)
         #expect(values[0] == 1)
         #expect(values[1...].allSatisfy { $0 == 0 })
+    }
+
+    /// Two triangles sharing author 2, and author 5 hanging from 4: blocks {0,1,2}, {2,3,4}, {4,5}.
+    @Test func shatteredGraphHasOneCopyPerBlockWithItsReach() {
+        let graph = WeightedGraph(nodeCount: 6, edges: [(0, 1, 1), (0, 2, 1), (1, 2, 1), (2, 3, 1), (2, 4, 1), (3, 4, 1), (4, 5, 1)])
+        let shattered = ShatteredGraph(graph)
+        #expect(shattered.graph.nodeCount == 8)
+        #expect(shattered.graph.edgeCount == graph.edgeCount)
+        let copies = zip(shattered.origin, shattered.reach).map { "\($0):\(Int($1))" }.sorted()
+        #expect(copies == ["0:1", "1:1", "2:3", "2:4", "3:1", "4:2", "4:5", "5:1"])
+        // 2 separates {0, 1} from {3, 4, 5}; 4 separates {5} from {0, 1, 2, 3}: ordered pairs.
+        #expect(shattered.separatedPairs == [0, 0, 12, 0, 8, 0])
+        // Copies of one block never share a tie.
+        for e in 0..<shattered.graph.edgeCount {
+            #expect(shattered.block[Int(shattered.graph.source[e])] == shattered.block[Int(shattered.graph.target[e])])
+        }
+    }
+
+    /// Keys pushed never below the last popped one, as in Dijkstra, come out in order.
+    @Test func radixHeapPopsInKeyOrder() {
+        var random = SplitMix64(seed: 7)
+        let heap = RadixHeap()
+        for round in 0..<3 {
+            heap.reset()
+            var last = 0.0
+            var popped: [Double] = []
+            var pending = 0
+            for step in 0..<5_000 {
+                if pending > 0 && random.next() % 3 == 0 {
+                    let entry = heap.pop()
+                    #expect(entry.key >= last)
+                    last = entry.key
+                    popped.append(entry.key)
+                    pending -= 1
+                } else {
+                    // Lengths like 1/k and a few exact repeats, as co-author ties give.
+                    let length = random.next() % 5 == 0 ? 0 : 1 / Double(1 + random.next() % 7)
+                    heap.push(HeapEntry(key: last + length, node: Int32(step + round)))
+                    pending += 1
+                }
+            }
+            while !heap.isEmpty {
+                popped.append(heap.pop().key)
+                pending -= 1
+            }
+            #expect(pending == 0)
+            #expect(popped == popped.sorted())
+        }
     }
 
     @Test func componentsAreNumberedBySize() {

@@ -38,40 +38,37 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
     let perChunk = 256
     let chunks = (samples + perChunk - 1) / perChunk
     let partials = parallelChunks(count: chunks) { range in
-        let worker = ShortestPathWorker(nodeCount: n, slotCount: paths.targets.count)
+        let worker = ShortestPathWorker(nodeCount: n)
         var counts = [Double](repeating: 0, count: n)
         paths.offsets.withUnsafeBufferPointer { offsets in
-            paths.targets.withUnsafeBufferPointer { targets in
-                paths.lengths.withUnsafeBufferPointer { lengths in
-                    for chunk in range {
-                        // SplitMix64 steps its state by a fixed increment, so seeds that differ by multiples of
-                        // it give shifted copies of one stream; XOR with an odd multiplier keeps chunks independent.
-                        var random = SplitMix64(seed: seed ^ (UInt64(chunk + 1) &* 0xD1B5_4A32_D192_ED03))
-                        let count = min(perChunk, samples - chunk * perChunk)
-                        for _ in 0..<count {
-                            let u = Int(random.next() % UInt64(n))
-                            var v = Int(random.next() % UInt64(n - 1))
-                            if v >= u { v += 1 }
-                            worker.run(from: u, offsets: offsets.baseAddress!, targets: targets.baseAddress!,
-                                       lengths: lengths.baseAddress!, stopAt: v)
-                            guard worker.distance[v].isFinite else { continue }
-                            // Walk back from v, choosing each predecessor with probability σ_p / σ_w.
-                            var w = v
-                            while w != u {
-                                var pick = Double(random.next() >> 11) / Double(1 << 53) * worker.sigma[w]
-                                var chosen = -1
-                                for slot in offsets[w]..<offsets[w + 1] {
-                                    let p = Int(targets[slot])
-                                    let dp = worker.distance[p]
-                                    if dp < worker.distance[w] && ties(dp + lengths[slot], worker.distance[w]) {
-                                        chosen = p
-                                        pick -= worker.sigma[p]
-                                        if pick < 0 { break }
-                                    }
+            paths.slots.withUnsafeBufferPointer { slots in
+                for chunk in range {
+                    // SplitMix64 steps its state by a fixed increment, so seeds that differ by multiples of
+                    // it give shifted copies of one stream; XOR with an odd multiplier keeps chunks independent.
+                    var random = SplitMix64(seed: seed ^ (UInt64(chunk + 1) &* 0xD1B5_4A32_D192_ED03))
+                    let count = min(perChunk, samples - chunk * perChunk)
+                    for _ in 0..<count {
+                        let u = Int(random.next() % UInt64(n))
+                        var v = Int(random.next() % UInt64(n - 1))
+                        if v >= u { v += 1 }
+                        worker.run(from: u, offsets: offsets.baseAddress!, slots: slots.baseAddress!, stopAt: v)
+                        guard worker.distance[v].isFinite else { continue }
+                        // Walk back from v, choosing each predecessor with probability σ_p / σ_w.
+                        var w = v
+                        while w != u {
+                            var pick = Double(random.next() >> 11) / Double(1 << 53) * worker.sigma[w]
+                            var chosen = -1
+                            for slot in offsets[w]..<offsets[w + 1] {
+                                let p = Int(slots[slot].target)
+                                let dp = worker.distance[p]
+                                if dp < worker.distance[w] && ties(dp + slots[slot].length, worker.distance[w]) {
+                                    chosen = p
+                                    pick -= worker.sigma[p]
+                                    if pick < 0 { break }
                                 }
-                                w = chosen
-                                if w != u { counts[w] += 1 }
                             }
+                            w = chosen
+                            if w != u { counts[w] += 1 }
                         }
                     }
                 }
@@ -99,31 +96,29 @@ func vertexDiameterBound(_ graph: WeightedGraph) -> Int {
     let component = connectedComponents(graph)
     var seen = Set<Int>()
     let paths = PathGraph(graph)
-    let worker = ShortestPathWorker(nodeCount: n, slotCount: paths.targets.count)
+    let worker = ShortestPathWorker(nodeCount: n)
     var hops = [Int](repeating: 0, count: n)
     var bound = 1
     paths.offsets.withUnsafeBufferPointer { offsets in
-        paths.targets.withUnsafeBufferPointer { targets in
-            paths.lengths.withUnsafeBufferPointer { lengths in
-                for v in 0..<n where graph.degree(v) > 0 && seen.insert(component[v]).inserted {
-                    worker.run(from: v, offsets: offsets.baseAddress!, targets: targets.baseAddress!, lengths: lengths.baseAddress!)
-                    var depth = 0
-                    hops[v] = 0
-                    for k in 1..<max(1, worker.reached) {
-                        let w = Int(worker.order[k])
-                        // Hops along one shortest path: one more than the deepest predecessor.
-                        var best = Int.max
-                        for slot in offsets[w]..<offsets[w + 1] {
-                            let p = Int(targets[slot])
-                            if worker.distance[p] < worker.distance[w] && ties(worker.distance[p] + lengths[slot], worker.distance[w]) {
-                                best = min(best, hops[p] + 1)
-                            }
+        paths.slots.withUnsafeBufferPointer { slots in
+            for v in 0..<n where graph.degree(v) > 0 && seen.insert(component[v]).inserted {
+                worker.run(from: v, offsets: offsets.baseAddress!, slots: slots.baseAddress!)
+                var depth = 0
+                hops[v] = 0
+                for k in 1..<max(1, worker.reached) {
+                    let w = Int(worker.order[k])
+                    // Hops along one shortest path: one more than the deepest predecessor.
+                    var best = Int.max
+                    for slot in offsets[w]..<offsets[w + 1] {
+                        let p = Int(slots[slot].target)
+                        if worker.distance[p] < worker.distance[w] && ties(worker.distance[p] + slots[slot].length, worker.distance[w]) {
+                            best = min(best, hops[p] + 1)
                         }
-                        hops[w] = best == .max ? 1 : best
-                        depth = max(depth, hops[w])
                     }
-                    bound = max(bound, 2 * depth + 1)
+                    hops[w] = best == .max ? 1 : best
+                    depth = max(depth, hops[w])
                 }
+                bound = max(bound, 2 * depth + 1)
             }
         }
     }

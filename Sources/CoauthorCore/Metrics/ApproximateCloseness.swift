@@ -32,19 +32,17 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
     let newID = paths.newID
     // Per node: Σ d over sampled sources reaching it, how many reach it, Σ 1/d.
     let sums = parallelSum(count: k, width: 3 * n) { range, partial in
-        let worker = ShortestPathWorker(nodeCount: n, slotCount: paths.targets.count)
+        let worker = ShortestPathWorker(nodeCount: n)
         paths.offsets.withUnsafeBufferPointer { offsets in
-            paths.targets.withUnsafeBufferPointer { targets in
-                paths.lengths.withUnsafeBufferPointer { lengths in
-                    for index in range {
-                        worker.run(from: Int(newID[sources[index]]), offsets: offsets.baseAddress!, targets: targets.baseAddress!, lengths: lengths.baseAddress!)
-                        for j in 1..<max(1, worker.reached) {
-                            let v = Int(worker.order[j])
-                            let d = worker.distance[v]
-                            partial[3 * v] += d
-                            partial[3 * v + 1] += 1
-                            partial[3 * v + 2] += 1 / d
-                        }
+            paths.slots.withUnsafeBufferPointer { slots in
+                for index in range {
+                    worker.run(from: Int(newID[sources[index]]), offsets: offsets.baseAddress!, slots: slots.baseAddress!)
+                    for j in 1..<max(1, worker.reached) {
+                        let v = Int(worker.order[j])
+                        let d = worker.distance[v]
+                        partial[3 * v] += d
+                        partial[3 * v + 1] += 1
+                        partial[3 * v + 2] += 1 / d
                     }
                 }
             }

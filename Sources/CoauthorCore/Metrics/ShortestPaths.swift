@@ -13,14 +13,19 @@ let pathLengthTolerance = 1e-10
     abs(candidate - distance) <= pathLengthTolerance * distance
 }
 
+/// One adjacency slot as the search kernels read it: the edge's length and the neighbour
+/// side by side, so settling a node costs one cache miss for its ties, not one per array.
+struct PathSlot: Sendable {
+    var length: Double
+    var target: Int32
+}
+
 /// The adjacency of a graph laid out for the shortest-path kernels: per slot,
-/// the neighbour and the length (distance 1/w) of the edge, so the inner loop
-/// reads two parallel arrays and nothing else.
+/// the neighbour and the length (distance 1/w) of the edge, interleaved.
 struct PathGraph: Sendable {
     let nodeCount: Int
     let offsets: [Int]
-    let targets: [Int32]
-    let lengths: [Double]
+    let slots: [PathSlot]
     /// The id of each original node in this layout (identity unless renumbered).
     let newID: [Int32]
 
@@ -28,9 +33,10 @@ struct PathGraph: Sendable {
     init(_ graph: WeightedGraph) {
         nodeCount = graph.nodeCount
         offsets = graph.offsets
-        // One sentinel slot keeps the buffers non-empty, so their base addresses always exist.
-        targets = graph.neighbors + [0]
-        lengths = graph.edgeIDs.map { 1 / graph.weight[Int($0)] } + [0]
+        // One sentinel slot keeps the buffer non-empty, so its base address always exists.
+        slots = (0..<graph.neighbors.count).map { slot in
+            PathSlot(length: 1 / graph.weight[Int(graph.edgeIDs[slot])], target: graph.neighbors[slot])
+        } + [PathSlot(length: 0, target: 0)]
         newID = (0..<graph.nodeCount).map { Int32($0) }
     }
 
@@ -40,51 +46,182 @@ struct PathGraph: Sendable {
     /// - Complexity: O(n + m).
     init(localityOrdered graph: WeightedGraph) {
         let n = graph.nodeCount
-        var newID = [Int32](repeating: -1, count: n)
-        var order: [Int32] = []
-        order.reserveCapacity(n)
-        let starts = (0..<n).sorted { graph.degree($0) != graph.degree($1) ? graph.degree($0) > graph.degree($1) : $0 < $1 }
-        for start in starts where newID[start] < 0 {
-            var head = order.count
-            newID[start] = Int32(order.count)
-            order.append(Int32(start))
-            while head < order.count {
-                let v = Int(order[head])
-                head += 1
-                for slot in graph.slots(v) where newID[Int(graph.neighbors[slot])] < 0 {
-                    let w = Int(graph.neighbors[slot])
-                    newID[w] = Int32(order.count)
-                    order.append(Int32(w))
-                }
-            }
-        }
+        let (order, newID) = breadthFirstOrder(graph)
         var offsets = [Int](repeating: 0, count: n + 1)
-        var targets = [Int32](repeating: 0, count: graph.neighbors.count + 1)
-        var lengths = [Double](repeating: 0, count: graph.neighbors.count + 1)
+        var slots = [PathSlot](repeating: PathSlot(length: 0, target: 0), count: graph.neighbors.count + 1)
         for (position, old32) in order.enumerated() {
             let old = Int(old32)
             var k = offsets[position]
             for slot in graph.slots(old) {
-                targets[k] = newID[Int(graph.neighbors[slot])]
-                lengths[k] = 1 / graph.weight[Int(graph.edgeIDs[slot])]
+                slots[k] = PathSlot(length: 1 / graph.weight[Int(graph.edgeIDs[slot])], target: newID[Int(graph.neighbors[slot])])
                 k += 1
             }
             offsets[position + 1] = k
         }
         self.nodeCount = n
         self.offsets = offsets
-        self.targets = targets
-        self.lengths = lengths
+        self.slots = slots
         self.newID = newID
+    }
+}
+
+/// The nodes in breadth-first order, each component started from its highest-degree
+/// node (the lowest id among equals), components by that degree: authors close in the
+/// network end up close in the order.
+/// - Returns: the order, and each node's position in it.
+/// - Complexity: O(n + m).
+func breadthFirstOrder(_ graph: WeightedGraph) -> (order: [Int32], newID: [Int32]) {
+    let n = graph.nodeCount
+    var newID = [Int32](repeating: -1, count: n)
+    var order: [Int32] = []
+    order.reserveCapacity(n)
+    // Starts by descending degree, ascending id among equal degrees (a counting sort).
+    var maxDegree = 0
+    for v in 0..<n { maxDegree = max(maxDegree, graph.degree(v)) }
+    var bucketStart = [Int](repeating: 0, count: maxDegree + 2)
+    for v in 0..<n { bucketStart[maxDegree - graph.degree(v) + 1] += 1 }
+    for d in 0...maxDegree { bucketStart[d + 1] += bucketStart[d] }
+    var starts = [Int32](repeating: 0, count: n)
+    for v in 0..<n {
+        let bucket = maxDegree - graph.degree(v)
+        starts[bucketStart[bucket]] = Int32(v)
+        bucketStart[bucket] += 1
+    }
+    for start32 in starts where newID[Int(start32)] < 0 {
+        var head = order.count
+        newID[Int(start32)] = Int32(order.count)
+        order.append(start32)
+        while head < order.count {
+            let v = Int(order[head])
+            head += 1
+            for slot in graph.slots(v) where newID[Int(graph.neighbors[slot])] < 0 {
+                newID[Int(graph.neighbors[slot])] = Int32(order.count)
+                order.append(graph.neighbors[slot])
+            }
+        }
+    }
+    return (order, newID)
+}
+
+/// One pending search entry: a tentative distance and the node it belongs to.
+struct HeapEntry {
+    var key: Double
+    var node: Int32
+}
+
+/// A monotone priority queue for non-negative `Double` keys (a radix heap: R. K. Ahuja,
+/// K. Mehlhorn, J. B. Orlin and R. E. Tarjan, "Faster algorithms for the shortest path
+/// problem", J. ACM 37(2), 1990, doi:10.1145/77600.77615).
+///
+/// Dijkstra only ever pushes keys at least as large as the last one popped, and the bit
+/// patterns of non-negative doubles sort like their values, so an entry can wait in the
+/// bucket of the highest bit where its key differs from the last popped key. A push is an
+/// append; a pop takes from bucket 0 (keys equal to the last) or, when that is empty,
+/// spreads the lowest non-empty bucket over the buckets below it. Entries move only
+/// downwards, at most 64 times, and every step is a sequential scan, where a binary
+/// heap's sifts jump around memory and mispredict branches.
+/// - Complexity: O(1) push, O(log C) amortized pop for keys spanning C bit patterns.
+final class RadixHeap {
+    /// Bucket 0 holds keys equal to `last`; bucket b ≥ 1 keys whose highest bit differing from `last` is bit b − 1.
+    private let buckets: UnsafeMutablePointer<UnsafeMutablePointer<HeapEntry>>
+    private let counts: UnsafeMutablePointer<Int>
+    private let capacities: UnsafeMutablePointer<Int>
+    /// Bit b − 1 set when bucket b ≥ 1 is non-empty.
+    private var occupied: UInt64 = 0
+    private var last: UInt64 = 0
+
+    init() {
+        buckets = .allocate(capacity: 65)
+        counts = .allocate(capacity: 65)
+        capacities = .allocate(capacity: 65)
+        for b in 0..<65 {
+            buckets[b] = .allocate(capacity: 16)
+            counts[b] = 0
+            capacities[b] = 16
+        }
+    }
+
+    deinit {
+        for b in 0..<65 { buckets[b].deallocate() }
+        buckets.deallocate()
+        counts.deallocate()
+        capacities.deallocate()
+    }
+
+    var isEmpty: Bool { counts[0] == 0 && occupied == 0 }
+
+    func reset() {
+        for b in 0..<65 { counts[b] = 0 }
+        occupied = 0
+        last = 0
+    }
+
+    @inline(__always) private func bucket(of key: UInt64) -> Int {
+        key == last ? 0 : 64 &- (key ^ last).leadingZeroBitCount
+    }
+
+    @inline(__always) private func append(_ entry: HeapEntry, to b: Int) {
+        let count = counts[b]
+        if count == capacities[b] { grow(b) }
+        buckets[b][count] = entry
+        counts[b] = count &+ 1
+        if b > 0 { occupied |= 1 &<< UInt64(b &- 1) }
+    }
+
+    private func grow(_ b: Int) {
+        let count = counts[b]
+        let grown = UnsafeMutablePointer<HeapEntry>.allocate(capacity: 2 * count)
+        grown.moveInitialize(from: buckets[b], count: count)
+        buckets[b].deallocate()
+        buckets[b] = grown
+        capacities[b] = 2 * count
+    }
+
+    /// Adds an entry; its key must not be below the last popped key.
+    @inline(__always) func push(_ entry: HeapEntry) {
+        append(entry, to: bucket(of: entry.key.bitPattern))
+    }
+
+    /// Removes an entry with the smallest key.
+    /// - Precondition: not empty.
+    @inline(__always) func pop() -> HeapEntry {
+        if counts[0] == 0 {
+            let b = occupied.trailingZeroBitCount &+ 1
+            let source = buckets[b]
+            let count = counts[b]
+            var smallest = source[0].key.bitPattern
+            var k = 1
+            while k < count {
+                smallest = min(smallest, source[k].key.bitPattern)
+                k &+= 1
+            }
+            last = smallest
+            counts[b] = 0
+            occupied &= ~(1 &<< UInt64(b &- 1))
+            // Every entry lands in a lower bucket, never back in b, so `source` stays valid.
+            k = 0
+            while k < count {
+                append(source[k], to: bucket(of: source[k].key.bitPattern))
+                k &+= 1
+            }
+        }
+        let count = counts[0] &- 1
+        counts[0] = count
+        return buckets[0][count]
     }
 }
 
 /// Single-source shortest paths on edge lengths (Dijkstra), keeping what
 /// Brandes' accumulation needs: settle order, path counts, distances.
 ///
-/// One instance per worker thread. Its buffers are allocated once and reset
-/// only where the previous search touched them, so a run over all sources
-/// costs O(n) memory per worker and no allocation per source.
+/// One instance per worker thread. Its buffers are allocated once (the queue's
+/// buckets grow to their peak and stay) and reset only where the previous search
+/// touched them, so a run over all sources costs O(n + m) memory per worker and
+/// no allocation per source once warm. Each per-node
+/// quantity has its own dense array: most relaxations read only the distance,
+/// and with the locality ordering of `PathGraph` a cache line of distances
+/// serves several neighbours (one record per node holding every field measured
+/// about twice as slow on dblp-2016-topvenues).
 final class ShortestPathWorker {
     let nodeCount: Int
     let distance: UnsafeMutablePointer<Double>
@@ -96,10 +233,10 @@ final class ShortestPathWorker {
     private(set) var reached = 0
     private let touched: UnsafeMutablePointer<Int32>
     private var touchedCount = 0
-    private let heapKeys: UnsafeMutablePointer<Double>
-    private let heapNodes: UnsafeMutablePointer<Int32>
+    /// The pending entries, with lazy deletion (a stale entry is skipped when it comes out).
+    private let queue = RadixHeap()
 
-    init(nodeCount: Int, slotCount: Int) {
+    init(nodeCount: Int) {
         self.nodeCount = nodeCount
         distance = .allocate(capacity: max(1, nodeCount))
         distance.initialize(repeating: .infinity, count: nodeCount)
@@ -111,9 +248,6 @@ final class ShortestPathWorker {
         settled.initialize(repeating: false, count: nodeCount)
         order = .allocate(capacity: max(1, nodeCount))
         touched = .allocate(capacity: max(1, nodeCount))
-        // Lazy deletion: one push per improvement, at most one per slot plus the source.
-        heapKeys = .allocate(capacity: slotCount + 1)
-        heapNodes = .allocate(capacity: slotCount + 1)
     }
 
     deinit {
@@ -123,15 +257,13 @@ final class ShortestPathWorker {
         settled.deallocate()
         order.deallocate()
         touched.deallocate()
-        heapKeys.deallocate()
-        heapNodes.deallocate()
     }
 
     /// Runs Dijkstra from `source`. Lengths within `pathLengthTolerance` of each
     /// other count as equal, so their shortest-path counts add up.
     /// - Complexity: O((n + m) log n).
     /// With `stopAt`, the search ends once that node is settled: its distance and path count are final then.
-    func run(from source: Int, offsets: UnsafePointer<Int>, targets: UnsafePointer<Int32>, lengths: UnsafePointer<Double>, stopAt: Int = -1) {
+    func run(from source: Int, offsets: UnsafePointer<Int>, slots: UnsafePointer<PathSlot>, stopAt: Int = -1) {
         // Reset what the previous search touched (after an early stop, more than it settled).
         for k in 0..<touchedCount {
             let v = Int(touched[k])
@@ -142,17 +274,14 @@ final class ShortestPathWorker {
         touched[0] = Int32(truncatingIfNeeded: source)
         touchedCount = 1
         reached = 0
-        var heapCount = 0
         distance[source] = 0
         sigma[source] = 1
-        heapKeys[0] = 0
-        heapNodes[0] = Int32(source)
-        heapCount = 1
-        while heapCount > 0 {
-            let d = heapKeys[0]
-            let v = Int(heapNodes[0])
-            heapCount &-= 1
-            if heapCount > 0 { siftDown(key: heapKeys[heapCount], node: heapNodes[heapCount], count: heapCount) }
+        queue.reset()
+        queue.push(HeapEntry(key: 0, node: Int32(truncatingIfNeeded: source)))
+        while !queue.isEmpty {
+            let entry = queue.pop()
+            let d = entry.key
+            let v = Int(entry.node)
             if settled[v] || d > distance[v] { continue }
             settled[v] = true
             order[reached] = Int32(truncatingIfNeeded: v)
@@ -162,8 +291,9 @@ final class ShortestPathWorker {
             var slot = offsets[v]
             let end = offsets[v &+ 1]
             while slot < end {
-                let w = Int(targets[slot])
-                let candidate = d + lengths[slot]
+                let tie = slots[slot]
+                let w = Int(tie.target)
+                let candidate = d + tie.length
                 slot &+= 1
                 let current = distance[w]
                 // Most relaxations find a longer path: one comparison rejects them.
@@ -176,8 +306,7 @@ final class ShortestPathWorker {
                 if current == .infinity || candidate < current - pathLengthTolerance * current {
                     distance[w] = candidate
                     sigma[w] = sigmaV
-                    siftUp(key: candidate, node: Int32(truncatingIfNeeded: w), at: heapCount)
-                    heapCount &+= 1
+                    queue.push(HeapEntry(key: candidate, node: Int32(truncatingIfNeeded: w)))
                 } else {
                     sigma[w] += sigmaV
                 }
@@ -185,57 +314,32 @@ final class ShortestPathWorker {
         }
     }
 
-    @inline(__always) private func siftUp(key: Double, node: Int32, at start: Int) {
-        var child = start
-        while child > 0 {
-            let parent = (child &- 1) >> 1
-            if heapKeys[parent] <= key { break }
-            heapKeys[child] = heapKeys[parent]
-            heapNodes[child] = heapNodes[parent]
-            child = parent
-        }
-        heapKeys[child] = key
-        heapNodes[child] = node
-    }
-
-    @inline(__always) private func siftDown(key: Double, node: Int32, count: Int) {
-        var parent = 0
-        while true {
-            var child = 2 &* parent &+ 1
-            if child >= count { break }
-            if child &+ 1 < count, heapKeys[child &+ 1] < heapKeys[child] { child &+= 1 }
-            if heapKeys[child] >= key { break }
-            heapKeys[parent] = heapKeys[child]
-            heapNodes[parent] = heapNodes[child]
-            parent = child
-        }
-        heapKeys[parent] = key
-        heapNodes[parent] = node
-    }
-
     /// Brandes' back-propagation of pair dependencies over the settle order of the last run,
-    /// adding each node's dependency, times `multiplicity` (the source's twin-class size), to `betweenness`.
+    /// adding each node's dependency, times `multiplicity` (how many sources this one stands for), to `betweenness`.
+    /// Each target w counts `targetWeight[w]` times (the authors it stands for).
     /// - Complexity: O(n + m).
-    func accumulate(source: Int, multiplicity: Double, offsets: UnsafePointer<Int>, targets: UnsafePointer<Int32>, lengths: UnsafePointer<Double>,
-                    into betweenness: UnsafeMutablePointer<Double>) {
+    func accumulate(source: Int, multiplicity: Double, offsets: UnsafePointer<Int>, slots: UnsafePointer<PathSlot>,
+                    targetWeight: UnsafePointer<Double>, into betweenness: UnsafeMutablePointer<Double>) {
         var k = reached &- 1
         while k >= 0 {
             let w = Int(order[k])
             let dw = distance[w]
-            let coefficient = (1 + delta[w]) / sigma[w]
+            let deltaW = delta[w]
+            let coefficient = (targetWeight[w] + deltaW) / sigma[w]
             // v precedes w when d(v) + length = d(w) within the tolerance, i.e. d(v) < d(w) and
             // d(w) − length lies within d(w)·tolerance of d(v) (the same test `run` applied).
             var slot = offsets[w]
             let end = offsets[w &+ 1]
             while slot < end {
-                let v = Int(targets[slot])
+                let tie = slots[slot]
+                let v = Int(tie.target)
                 let dv = distance[v]
-                if dv < dw && ties(dv + lengths[slot], dw) {
+                if dv < dw && ties(dv + tie.length, dw) {
                     delta[v] += sigma[v] * coefficient
                 }
                 slot &+= 1
             }
-            if w != source { betweenness[w] += multiplicity * delta[w] }
+            if w != source { betweenness[w] += multiplicity * deltaW }
             k &-= 1
         }
         for k in 0..<reached { delta[Int(order[k])] = 0 }
@@ -250,20 +354,29 @@ struct PathMetricRequest: OptionSet, Sendable {
     static let harmonic = PathMetricRequest(rawValue: 4)
 }
 
-/// Betweenness (raw, both directions), closeness and harmonic from one Dijkstra per source,
-/// sources split over all cores in fixed chunks.
+/// Betweenness (raw, both directions), closeness and harmonic: betweenness over the blocks
+/// of the graph (`shatteredBetweenness`), closeness and harmonic from one Dijkstra per
+/// source over the whole graph (`distanceSums`).
+/// - Complexity: see the two passes.
+func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest, progress: ProgressHandler? = nil) -> (betweenness: [Double], closeness: [Double], harmonic: [Double]) {
+    let betweenness = request.contains(.betweenness) ? shatteredBetweenness(graph, progress: progress).values : []
+    guard request.contains(.closeness) || request.contains(.harmonic) else { return (betweenness, [], []) }
+    let (closeness, harmonic) = distanceSums(graph, progress: progress)
+    return (betweenness, request.contains(.closeness) ? closeness : [], request.contains(.harmonic) ? harmonic : [])
+}
+
+/// Closeness and harmonic centrality from one Dijkstra per source, sources split over all
+/// cores in fixed chunks.
 ///
 /// Two reductions keep the number of searches down without changing any value
-/// (Sariyüce et al., SDM 2013): twins (see `TwinClasses`) share their distances and
-/// dependencies, so one search stands for the whole class; and an author with a
-/// single co-author u (a leaf, u having others) sees the graph exactly as u does one
-/// step further away, so u's search serves the leaf: its dependencies count once
-/// more, u gains the leaf's r − 2 paths to everyone else, and the leaf's distance
-/// sums follow from u's distances.
-/// - Complexity: O(r·m + r·n log n) time for r searched sources; O(n + m) memory per worker plus O(n) per chunk.
-func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest, progress: ProgressHandler? = nil) -> (betweenness: [Double], closeness: [Double], harmonic: [Double]) {
+/// (Sariyüce et al., SDM 2013): twins (see `TwinClasses`) share their distances,
+/// so one search stands for the whole class; and an author with a single co-author u
+/// (a leaf, u having others) sees the graph exactly as u does one step further away,
+/// so the leaf's distance sums follow from u's distances.
+/// - Complexity: O(r·(m + n log n)) time for r searched sources; O(n + m) memory per worker plus O(n) per chunk.
+func distanceSums(_ graph: WeightedGraph, progress: ProgressHandler? = nil) -> (closeness: [Double], harmonic: [Double]) {
     let n = graph.nodeCount
-    guard n > 0 else { return ([], [], []) }
+    guard n > 0 else { return ([], []) }
     let paths = PathGraph(localityOrdered: graph)
     let newID = paths.newID
     let twins = TwinClasses(graph)
@@ -278,72 +391,50 @@ func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest, progress:
         }
     }
     let leaves = leavesOf
-    var classSize = [Int](repeating: 1, count: n)
-    for (representative, size) in zip(twins.representatives, twins.sizes) { classSize[representative] = size }
     let sources = twins.representatives.filter { !isFoldedLeaf[$0] }
-    let multiplicity = sources.map { Double(classSize[$0]) }
-    let wantsBetweenness = request.contains(.betweenness)
-    let phase = [request.contains(.betweenness) ? "betweenness" : nil, request.contains(.closeness) ? "closeness" : nil,
-                 request.contains(.harmonic) ? "harmonic" : nil].compactMap { $0 }.joined(separator: ", ")
-    let counter = ProgressCounter(phase: phase, total: sources.count, handler: progress)
+    let counter = ProgressCounter(phase: "closeness, harmonic", total: sources.count, handler: progress)
     let partials = parallelChunks(count: sources.count) { chunk in
         defer { counter.advance(by: chunk.count) }
-        let worker = ShortestPathWorker(nodeCount: n, slotCount: paths.targets.count)
-        // One spare slot keeps the base address non-nil when betweenness is not wanted.
-        var betweenness = [Double](repeating: 0, count: wantsBetweenness ? n : 1)
+        let worker = ShortestPathWorker(nodeCount: n)
         // (node, closeness, harmonic) triples for the sources and their leaves.
         var perNode: [Double] = []
         perNode.reserveCapacity(3 * chunk.count)
         paths.offsets.withUnsafeBufferPointer { offsets in
-            paths.targets.withUnsafeBufferPointer { targets in
-                paths.lengths.withUnsafeBufferPointer { lengths in
-                    betweenness.withUnsafeMutableBufferPointer { bc in
-                        for index in chunk {
-                            let original = sources[index]
-                            let s = Int(newID[original])
-                            worker.run(from: s, offsets: offsets.baseAddress!, targets: targets.baseAddress!, lengths: lengths.baseAddress!)
-                            let reached = worker.reached
-                            let hangers = leaves[original]
-                            if wantsBetweenness {
-                                worker.accumulate(source: s, multiplicity: multiplicity[index] + Double(hangers.count),
-                                                  offsets: offsets.baseAddress!, targets: targets.baseAddress!,
-                                                  lengths: lengths.baseAddress!, into: bc.baseAddress!)
-                                bc[s] += Double(hangers.count) * Double(reached - 2)
-                            }
-                            var total = 0.0, inverse = 0.0
-                            for k in 1..<max(1, reached) {
-                                let d = worker.distance[Int(worker.order[k])]
-                                total += d
-                                inverse += 1 / d
-                            }
-                            let others = Double(reached - 1)
-                            let scale = others / Double(max(1, n - 1))
-                            perNode += [Double(original), total > 0 ? others / total * scale : 0, inverse]
-                            for leaf32 in hangers {
-                                let leaf = Int(newID[Int(leaf32)])
-                                let step = worker.distance[leaf]
-                                var leafInverse = 1 / step
-                                for k in 1..<reached {
-                                    let t = Int(worker.order[k])
-                                    if t != leaf { leafInverse += 1 / (step + worker.distance[t]) }
-                                }
-                                let leafTotal = total + Double(reached - 2) * step
-                                perNode += [Double(leaf32), others / leafTotal * scale, leafInverse]
-                            }
+            paths.slots.withUnsafeBufferPointer { slots in
+                for index in chunk {
+                    let original = sources[index]
+                    let s = Int(newID[original])
+                    worker.run(from: s, offsets: offsets.baseAddress!, slots: slots.baseAddress!)
+                    let reached = worker.reached
+                    var total = 0.0, inverse = 0.0
+                    for k in 1..<max(1, reached) {
+                        let d = worker.distance[Int(worker.order[k])]
+                        total += d
+                        inverse += 1 / d
+                    }
+                    let others = Double(reached - 1)
+                    let scale = others / Double(max(1, n - 1))
+                    perNode += [Double(original), total > 0 ? others / total * scale : 0, inverse]
+                    for leaf32 in leaves[original] {
+                        let leaf = Int(newID[Int(leaf32)])
+                        let step = worker.distance[leaf]
+                        var leafInverse = 1 / step
+                        for k in 1..<reached {
+                            let t = Int(worker.order[k])
+                            if t != leaf { leafInverse += 1 / (step + worker.distance[t]) }
                         }
+                        let leafTotal = total + Double(reached - 2) * step
+                        perNode += [Double(leaf32), others / leafTotal * scale, leafInverse]
                     }
                 }
             }
         }
-        return (wantsBetweenness ? betweenness : []) + perNode
+        return perNode
     }
-    var betweenness = [Double](repeating: 0, count: wantsBetweenness ? n : 0)
     var closenessOf = [Double](repeating: 0, count: n)
     var harmonicOf = [Double](repeating: 0, count: n)
-    let base = wantsBetweenness ? n : 0
     for partial in partials {
-        if wantsBetweenness { for i in 0..<n { betweenness[i] += partial[i] } }
-        var k = base
+        var k = 0
         while k < partial.count {
             let v = Int(partial[k])
             closenessOf[v] = partial[k + 1]
@@ -351,14 +442,12 @@ func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest, progress:
             k += 3
         }
     }
-    // Betweenness was gathered in the search layout's numbering.
-    if wantsBetweenness { betweenness = (0..<n).map { betweenness[Int(newID[$0])] } }
     // Twins that were not searched take their representative's values.
     for v in 0..<n where !isFoldedLeaf[v] && twins.representativeOf[v] != v {
         closenessOf[v] = closenessOf[twins.representativeOf[v]]
         harmonicOf[v] = harmonicOf[twins.representativeOf[v]]
     }
-    return (betweenness, request.contains(.closeness) ? closenessOf : [], request.contains(.harmonic) ? harmonicOf : [])
+    return (closenessOf, harmonicOf)
 }
 
 /// Runs `body` over `0..<count` in fixed chunks spread over all cores and
