@@ -91,6 +91,13 @@ enum Pipeline {
         try InputReader.read(paths, format: format, encoding: encoding)
     }
 
+    /// Ends a successful command at once. The process is exiting anyway; tearing down the
+    /// corpus and network first (hundreds of thousands of names, papers and ties freed one by
+    /// one) would only delay the exit, by a tenth of a second at DBLP scale.
+    static func finish() -> Never {
+        exit(0)
+    }
+
     /// Writes a result to `path`, or to stdout when `path` is nil.
     static func emit(_ bytes: [UInt8], to path: String?) throws {
         guard let path else {

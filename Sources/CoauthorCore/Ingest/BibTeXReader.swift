@@ -75,13 +75,13 @@ public enum BibTeXReader {
         let parsed = parser
         let entries = kept
         let index = byKey
-        let folded = FoldedKeys(keys: kept.map { parser.entries[$0].key }, entries: kept)
         let chunkCount = kept.count >= 20_000 ? min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        let fallback = caseInsensitiveParents(parsed, kept: entries, byKey: index, runs: chunkCount)
         var parts = parallelRuns(chunkCount) { chunk in
             let lower = entries.count * chunk / chunkCount
             let upper = entries.count * (chunk + 1) / chunkCount
             // The first run's array has room for all, so the others are appended in place.
-            return interpret(entries[lower..<upper], parser: parsed, byKey: index, folded: folded, lines: lines,
+            return interpret(entries[lower..<upper], parser: parsed, byKey: index, caseInsensitive: fallback, lines: lines,
                              capacity: chunk == 0 ? entries.count : upper - lower)
         }
         var repeated = RepeatedFields()
@@ -127,39 +127,35 @@ public enum BibTeXReader {
         return corpus
     }
 
-    /// Citation keys compared case-insensitively, for `crossref` targets without an exact match
-    /// (the first entry with a key wins). Built once, by the first run that needs it.
-    private final class FoldedKeys: @unchecked Sendable {
-        private let keys: [String]
-        private let entries: [Int]
-        private let lock = NSLock()
-        private var table: ByteKeyTable? = nil
-        private var entryOfKey: [Int] = []
-
-        init(keys: [String], entries: [Int]) {
-            self.keys = keys
-            self.entries = entries
-        }
-
-        private static func folded(_ key: String) -> ArraySlice<UInt8> {
-            key.utf8.allSatisfy({ $0 < 0x80 }) ? key.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }[...]
-                : Array(key.lowercased().utf8)[...]
-        }
-
-        /// The entry whose key equals `key` ignoring case.
-        /// - Complexity: O(length of `key`) expected, after O(total key length) once.
-        func entry(forKey key: String) -> Int? {
-            lock.withLock {
-                if table == nil {
-                    var built = ByteKeyTable(expected: keys.count)
-                    for (position, key) in keys.enumerated() where built.findOrInsert(Self.folded(key)).isNew {
-                        entryOfKey.append(entries[position])
-                    }
-                    table = built
-                }
-                return table!.find(Self.folded(key)).map { entryOfKey[$0] }
+    /// For `crossref` targets that match no citation key exactly, the first entry whose key
+    /// matches ignoring case, by lower-cased target. The targets are found on all cores; the
+    /// keys are then scanned once against those few.
+    /// - Complexity: O(entries + total key length).
+    private static func caseInsensitiveParents(_ parser: BibTeXParser, kept: [Int], byKey: [String: Int], runs: Int) -> [String: Int] {
+        let misses = parallelRuns(runs) { run in
+            var found: [String] = []
+            for position in (kept.count * run / runs)..<(kept.count * (run + 1) / runs) {
+                let entry = parser.entries[kept[position]]
+                guard let field = parser.fields[entry.fields].first(where: { $0.name == .crossref }) else { continue }
+                let target = LaTeX.collapseASCIIWhitespace(parser.valueBytes(field.value))
+                if byKey[target] == nil { found.append(lowercasedKey(target)) }
             }
+            return found
+        }.joined()
+        guard !misses.isEmpty else { return [:] }
+        let wanted = Set(misses)
+        var parents: [String: Int] = [:]
+        for index in kept {
+            let key = lowercasedKey(parser.entries[index].key)
+            if wanted.contains(key), parents[key] == nil { parents[key] = index }
         }
+        return parents
+    }
+
+    /// `key.lowercased()`, without Unicode tables for the usual ASCII key.
+    static func lowercasedKey(_ key: String) -> String {
+        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return key.lowercased() }
+        return String(decoding: key.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// What interpreting one run of entries produced.
@@ -178,10 +174,9 @@ public enum BibTeXReader {
     /// Turns the parsed entries `entries` (indices into `parser.entries`) into publications.
     /// - Complexity: O(size of those entries), plus O(kept) once if a crossref needs a case-insensitive match.
     private static func interpret(_ entries: ArraySlice<Int>, parser: BibTeXParser, byKey: [String: Int],
-                                  folded: FoldedKeys, lines: LineIndex, capacity: Int) -> Interpreted {
+                                  caseInsensitive: [String: Int], lines: LineIndex, capacity: Int) -> Interpreted {
         func parentIndex(_ key: String) -> Int? {
-            if let exact = byKey[key] { return exact }
-            return folded.entry(forKey: key)
+            byKey[key] ?? caseInsensitive[lowercasedKey(key)]
         }
 
         var result = Interpreted()
@@ -305,14 +300,14 @@ public enum BibTeXReader {
             var offset: Int
         }
 
-        private let parser: BibTeXParser
-        private let range: Range<Int>
+        /// The entry's fields (a slice, not a copy of the parser: copying it per entry would
+        /// retain and release every one of its buffers).
+        private let fields: ArraySlice<BibTeXField>
         private(set) var authors: Authors? = nil
 
         /// - Parameter seen: scratch space reused across entries (hashes of field names seen).
         init(parser: BibTeXParser, entry: BibTeXEntry, repeated: inout RepeatedFields, seen: inout [UInt64]) {
-            self.parser = parser
-            self.range = entry.fields
+            self.fields = parser.fields[entry.fields]
             seen.removeAll(keepingCapacity: true)
             var reported: [UInt64] = []
             for index in entry.fields {
@@ -341,7 +336,7 @@ public enum BibTeXReader {
 
         /// The first value of the field `name`.
         func value(_ name: BibTeXFieldName) -> BibTeXValue? {
-            for index in range where parser.fields[index].name == name { return parser.fields[index].value }
+            for field in fields where field.name == name { return field.value }
             return nil
         }
     }

@@ -147,11 +147,11 @@ public enum InputReader {
         if path == "-" {
             bytes = standardInput()
         } else {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let contents = readFile(path) else {
                 return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path),
                                                                              "cannot read the file; check that it exists and is readable")])
             }
-            bytes = [UInt8](data)
+            bytes = contents
         }
         switch kind {
         case .bibtex:
@@ -166,6 +166,41 @@ public enum InputReader {
             return CSLJSONReader.read(bytes: bytes, path: name)
         case .ris:
             return RISReader.read(bytes: bytes, path: name, encoding: encoding)
+        }
+    }
+
+    /// The bytes of a file, read straight into one array (no intermediate `Data` copy of a
+    /// large bibliography); nil when it cannot be opened or read.
+    /// - Complexity: O(size of the file).
+    static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        // The size is a hint (pipes and special files report 0): read on until the end.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(status.st_size) + 1)
+        var chunk = max(1 << 16, Int(status.st_size) + 1)
+        while true {
+            let before = bytes.count
+            var failed = false
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            let got = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+                var total = 0
+                while total < chunk {
+                    let n = Glibc.read(descriptor, buffer.baseAddress! + before + total, chunk - total)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failed = true }
+                    if n <= 0 { break }
+                    total += n
+                }
+                return total
+            }
+            bytes.removeLast(chunk - got)
+            if failed { return nil }
+            if got < chunk { return bytes }
+            chunk = 1 << 20
         }
     }
 

@@ -12,14 +12,11 @@ struct HashIndex {
     private var hashes: [UInt64] = []
     private var mask: Int
 
-    /// An empty index that stands in while the real one is moved out (shared, so free to copy).
-    static let placeholder = HashIndex(expected: 0)
-
     /// The number of ids handed out (they are `0..<count`).
     var count: Int { hashes.count }
 
     init(expected: Int = 16) {
-        var capacity = expected == 0 ? 1 : 16
+        var capacity = 16
         while capacity < expected * 2 { capacity <<= 1 }
         slots = Array(repeating: 0, count: capacity)
         mask = capacity - 1
@@ -94,22 +91,43 @@ struct FNV1a {
 }
 
 /// Dense ids for distinct byte strings (names, keys), the bytes kept back to back in one arena.
+///
+/// Each table slot holds the key's hash tag, id and place in the arena, so a probe reads one
+/// slot and, on a tag match, the key's bytes: two memory accesses where a table of ids plus
+/// arrays of hashes and ranges would need four (interning is bound by those cache misses).
 struct ByteKeyTable {
-    private var index: HashIndex
+    private struct Slot {
+        /// The upper half of the key's hash; `id == 0` marks an empty slot.
+        var tag: UInt32 = 0
+        /// `id + 1`.
+        var id: UInt32 = 0
+        var start: UInt32 = 0
+        var length: UInt32 = 0
+    }
+
+    private var slots: [Slot]
+    private var mask: Int
     private var arena: [UInt8] = []
-    private var keys: [Range<Int>] = []
+    /// Per id, its slot's contents (for `key(_:)` and for growing).
+    private var entries: [(hash: UInt64, start: UInt32, length: UInt32)] = []
 
     /// The number of distinct keys (their ids are `0..<count`).
-    var count: Int { keys.count }
+    var count: Int { entries.count }
 
     init(expected: Int = 1024) {
-        index = HashIndex(expected: expected)
+        var capacity = 16
+        while capacity < expected * 2 { capacity <<= 1 }
+        slots = Array(repeating: Slot(), count: capacity)
+        mask = capacity - 1
         arena.reserveCapacity(expected * 16)
-        keys.reserveCapacity(expected)
+        entries.reserveCapacity(expected)
     }
 
     /// The bytes of key `id`.
-    func key(_ id: Int) -> ArraySlice<UInt8> { arena[keys[id]] }
+    func key(_ id: Int) -> ArraySlice<UInt8> {
+        let entry = entries[id]
+        return arena[Int(entry.start)..<Int(entry.start) + Int(entry.length)]
+    }
 
     /// The id of `bytes`, added as a new key (the next id) when not present.
     /// - Complexity: O(length of `bytes`) expected.
@@ -119,36 +137,52 @@ struct ByteKeyTable {
 
     /// `findOrInsert(_:)` for a key whose FNV-1a hash is already known (`KeyBatch`).
     mutating func findOrInsert(_ bytes: ArraySlice<UInt8>, hash: UInt64) -> (id: Int, isNew: Bool) {
-        // The index is moved out while `matches` reads the keys, so the access stays exclusive
-        // without copying anything.
-        var moved = HashIndex.placeholder
-        swap(&moved, &index)
-        let found = bytes.withUnsafeBufferPointer { probe in
-            moved.findOrInsert(hash: hash) { id in matches(id, probe) }
-        }
-        swap(&moved, &index)
-        if found.isNew {
-            let start = arena.count
-            arena.append(contentsOf: bytes)
-            keys.append(start..<arena.count)
-        }
-        return found
+        let (slot, found) = bytes.withUnsafeBufferPointer { probe in self.probe(probe, hash: hash) }
+        if let found { return (found, false) }
+        precondition(arena.count + bytes.count < Int(UInt32.max), "key arena over 4 GB")
+        let id = entries.count
+        let start = UInt32(arena.count)
+        arena.append(contentsOf: bytes)
+        entries.append((hash, start, UInt32(bytes.count)))
+        slots[slot] = Slot(tag: UInt32(truncatingIfNeeded: hash >> 32), id: UInt32(id + 1), start: start, length: UInt32(bytes.count))
+        if entries.count * 2 > slots.count { grow() }
+        return (id, true)
     }
 
     /// The id of `bytes`, if present.
     /// - Complexity: O(length of `bytes`) expected.
     func find(_ bytes: ArraySlice<UInt8>) -> Int? {
-        bytes.withUnsafeBufferPointer { probe in
-            index.find(hash: Self.hash(probe)) { id in matches(id, probe) }
+        bytes.withUnsafeBufferPointer { probe in self.probe(probe, hash: Self.hash(probe)).found }
+    }
+
+    /// The key's id if present, else the empty slot where it belongs.
+    private func probe(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, found: Int?) {
+        let tag = UInt32(truncatingIfNeeded: hash >> 32)
+        return slots.withUnsafeBufferPointer { table in
+            arena.withUnsafeBufferPointer { stored in
+                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                while true {
+                    let candidate = table[slot]
+                    if candidate.id == 0 { return (slot, nil) }
+                    if candidate.tag == tag, Int(candidate.length) == key.count,
+                       key.isEmpty || memcmp(stored.baseAddress! + Int(candidate.start), key.baseAddress!, key.count) == 0 {
+                        return (slot, Int(candidate.id) - 1)
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
     }
 
-    private func matches(_ id: Int, _ probe: UnsafeBufferPointer<UInt8>) -> Bool {
-        let key = keys[id]
-        guard key.count == probe.count else { return false }
-        if probe.isEmpty { return true }
-        return arena.withUnsafeBufferPointer { stored in
-            memcmp(stored.baseAddress! + key.lowerBound, probe.baseAddress!, probe.count) == 0
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        slots = Array(repeating: Slot(), count: capacity)
+        mask = capacity - 1
+        for (id, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 29)) & mask
+            while slots[slot].id != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(tag: UInt32(truncatingIfNeeded: entry.hash >> 32), id: UInt32(id + 1),
+                               start: entry.start, length: entry.length)
         }
     }
 

@@ -118,6 +118,7 @@ struct Export: ParsableCommand {
                         + "format \(seconds(formattedAt - computedAt)) s, write \(seconds(clock.now - formattedAt)) s, "
                         + "\(written) bytes\n")
         }
+        Pipeline.finish()
     }
 
     /// Every file to write, made in memory before any is written so that a

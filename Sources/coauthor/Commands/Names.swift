@@ -52,6 +52,7 @@ struct Names: ParsableCommand {
             text = lines.joined(separator: "\n") + "\n"
         }
         try Pipeline.emit(Array(text.utf8), to: output)
+        Pipeline.finish()
     }
 }
 

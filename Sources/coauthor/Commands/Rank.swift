@@ -66,5 +66,6 @@ struct Rank: ParsableCommand {
         case .markdown: text = table.markdown()
         }
         try Pipeline.emit(Array(text.utf8), to: output)
+        Pipeline.finish()
     }
 }

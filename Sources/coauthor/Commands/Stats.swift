@@ -64,6 +64,7 @@ struct Stats: ParsableCommand {
             text = table.plain()
         }
         try Pipeline.emit(Array(text.utf8), to: output)
+        Pipeline.finish()
     }
 
     private static func display(_ value: JSONValue) -> String {
