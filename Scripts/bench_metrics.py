@@ -2,7 +2,14 @@
 """Metric benchmark: coauthor against igraph and networkit (2 threads), side by side in one run.
 
 Usage (from the repository root):
-    python3 Scripts/bench_metrics.py [--dataset sigmod|topvenues|FILE.bib] [--metrics a,b,c] [--repeat N]
+    python3 Scripts/bench_metrics.py [--dataset sigmod|topvenues|acl|synthetic-N|FILE.bib] [--metrics a,b,c]
+                                     [--repeat N] [--networkx] [--betweenness-sample K]
+
+`synthetic-N` is a corpus of N papers from ../shared/tools/gen_corpus.py (made once in the cache).
+`--networkx` adds networkx's time for the metrics it finishes in reasonable time (all but the
+path metrics on graphs above a few thousand authors). `--betweenness-sample K` estimates the
+time of exact weighted betweenness from K sources, for us (coauthor-bench --sample-sources) and for
+networkit (EstimateBetweenness with K samples runs K full single-source passes, 2 threads).
 
 Builds the release `coauthor-bench`, which reads the bibliography, builds the co-author graph
 (count weights, --max-authors 50, exact identity), writes its edge list and times each metric.
@@ -38,6 +45,16 @@ def ensure(module, package):
 
 
 def dataset_path(name):
+    if name.startswith("synthetic-"):
+        papers = int(name.split("-", 1)[1])
+        os.makedirs(CACHE, exist_ok=True)
+        target = os.path.join(CACHE, f"synthetic-{papers}.bib")
+        if not os.path.exists(target):
+            generator = os.path.join(os.path.dirname(ROOT), "shared", "tools", "gen_corpus.py")
+            with open(target + ".partial", "wb") as out:
+                subprocess.check_call([sys.executable, generator, "--papers", str(papers)], stdout=out, stderr=subprocess.DEVNULL)
+            os.rename(target + ".partial", target)
+        return target
     path = KNOWN.get(name, name)
     if not os.path.exists(path):
         sys.exit(f"bench_metrics: {path} not found (needs ../shared/datasets beside the repository)")
@@ -65,6 +82,8 @@ def main():
     parser.add_argument("--dataset", default="sigmod")
     parser.add_argument("--metrics", default="betweenness,closeness,harmonic,pagerank,core,clustering,communities")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--networkx", action="store_true")
+    parser.add_argument("--betweenness-sample", type=int, default=0)
     args = parser.parse_args()
     wanted = args.metrics.split(",")
     path = dataset_path(args.dataset)
@@ -74,9 +93,10 @@ def main():
                           cwd=ROOT, stdout=subprocess.DEVNULL)
     binary = os.path.join(ROOT, scratch, "release", "coauthor-bench")
     edges_file = os.path.join(tempfile.gettempdir(), "coauthor-bench-edges.tsv")
-    ours = json.loads(subprocess.check_output([binary, path, "--identity", "exact", "--metrics", ",".join(wanted),
-                                               "--repeat", str(args.repeat), "--edges", edges_file],
-                                              stderr=subprocess.DEVNULL))
+    command = [binary, path, "--identity", "exact", "--metrics", ",".join(wanted), "--repeat", str(args.repeat), "--edges", edges_file]
+    if args.betweenness_sample:
+        command += ["--sample-sources", str(args.betweenness_sample)]
+    ours = json.loads(subprocess.check_output(command, stderr=subprocess.DEVNULL))
 
     ig = ensure("igraph", "igraph")
     nk = ensure("networkit", "networkit")
@@ -115,10 +135,34 @@ def main():
         "communities": lambda: nk.community.detectCommunities(nk_strength, algo=nk.community.PLM(nk_strength, True)),
         "eigenvector": lambda: nk.centrality.EigenvectorCentrality(nk_strength, 1e-12).run(),
     }
+    nx_calls = {}
+    if args.networkx:
+        nx = ensure("networkx", "networkx")
+        nxg = nx.Graph()
+        nxg.add_nodes_from(range(n))
+        nxg.add_weighted_edges_from((a, b, w) for (a, b), w in zip(pairs, weights))
+        small = n <= 10_000
+        nx_calls = {
+            "pagerank": lambda: nx.pagerank(nxg, weight="weight", tol=1e-10),
+            "core": lambda: nx.core_number(nxg),
+            "clustering": lambda: nx.clustering(nxg),
+            "communities": lambda: nx.community.louvain_communities(nxg, weight="weight", seed=1),
+            "eigenvector": lambda: nx.eigenvector_centrality(nxg, weight="weight", max_iter=1000, tol=1e-10),
+        }
+        if small:
+            for u, v, d in nxg.edges(data=True):
+                d["distance"] = 1.0 / d["weight"]
+            nx_calls.update({
+                "betweenness": lambda: nx.betweenness_centrality(nxg, weight="distance"),
+                "closeness": lambda: nx.closeness_centrality(nxg, distance="distance", wf_improved=True),
+                "harmonic": lambda: nx.harmonic_centrality(nxg, distance="distance"),
+            })
     print(f"graph: {ours['nodes']} authors, {ours['edges']} ties ({os.path.basename(path)}); "
           f"machine: {os.cpu_count()} cores; networkit threads: 2; best of {args.repeat}")
-    print(f"| metric | coauthor (s) | igraph (s) | networkit (s) | igraph / coauthor | networkit / coauthor |")
-    print(f"|---|---:|---:|---:|---:|---:|")
+    print()
+    nx_head = " networkx (s) | networkx / coauthor |" if args.networkx else ""
+    print(f"| metric | coauthor (s) | igraph (s) | networkit (s) | igraph / coauthor | networkit / coauthor |{nx_head}")
+    print(f"|---|---:|---:|---:|---:|---:|{'---:|---:|' if args.networkx else ''}")
     for metric in wanted:
         mine = ours["metrics"].get(metric)
         if mine is None:
@@ -129,11 +173,25 @@ def main():
         try:
             t_ig = best(igraph_calls[metric], args.repeat) if metric in igraph_calls else None
             t_nk = best(networkit_calls[metric], args.repeat) if metric in networkit_calls else None
+            t_nx = best(nx_calls[metric], 1) if metric in nx_calls else None
         finally:
             sys.stdout = old
         fmt = lambda t: f"{t:.3f}" if t is not None else "–"
         ratio = lambda t: f"{t / mine:.1f}x" if t is not None and mine > 0 else "–"
-        print(f"| {metric} | {mine:.3f} | {fmt(t_ig)} | {fmt(t_nk)} | {ratio(t_ig)} | {ratio(t_nk)} |")
+        nx_cells = f" {fmt(t_nx)} | {ratio(t_nx)} |" if args.networkx else ""
+        print(f"| {metric} | {mine:.3f} | {fmt(t_ig)} | {fmt(t_nk)} | {ratio(t_ig)} | {ratio(t_nk)} |{nx_cells}")
+    if args.betweenness_sample:
+        estimate = ours["betweenness_estimate"]
+        k = args.betweenness_sample
+        start = time.perf_counter()
+        nk.centrality.EstimateBetweenness(nk_dist, k, True, True).run()
+        per_source = (time.perf_counter() - start) / k
+        theirs = per_source * n
+        print()
+        print(f"Exact weighted betweenness, estimated from {k} sources: coauthor {estimate['estimated_seconds'] / 60:.1f} min "
+              f"({estimate['sampled']} of {estimate['sources']} searches sampled, {estimate['seconds_per_source'] * 1000:.2f} ms each, "
+              f"setup {estimate['setup_seconds']:.2f} s); networkit {theirs / 60:.1f} min ({n} sources, {per_source * 1000:.2f} ms each); "
+              f"networkit / coauthor {theirs / estimate['estimated_seconds']:.1f}x")
 
 
 if __name__ == "__main__":
