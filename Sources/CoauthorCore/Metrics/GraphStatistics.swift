@@ -46,17 +46,49 @@ public struct GraphStatistics: Sendable, Equatable {
         isolated = (0..<n).filter { graph.degree($0) == 0 }.count
         density = n > 1 ? 2 * Double(graph.edgeCount) / (Double(n) * Double(n - 1)) : 0
         meanDegree = n > 0 ? 2 * Double(graph.edgeCount) / Double(n) : 0
-        let clustering = clusteringCoefficient(graph)
-        averageClustering = n > 0 ? clustering.reduce(0, +) / Double(n) : 0
-        let triangles = triangleCounts(graph)
-        let closed = triangles.reduce(0, +)
-        let triples = (0..<n).reduce(0) { $0 + graph.degree($1) * (graph.degree($1) - 1) / 2 }
-        transitivity = triples > 0 ? Double(closed) / Double(triples) : 0
-        assortativity = Self.degreeAssortativity(graph)
-        modularity = louvainCommunities(graph, seed: communitySeed).modularity
+        // Louvain is sequential; it runs beside the rest (whose path searches use the other
+        // cores when it is done). Each part is deterministic, so the result does not depend on
+        // how they overlap.
         let members = (0..<n).filter { component[$0] == 0 }
-        diameter = Self.diameter(graph, members: members)
-        (averagePathLength, pathLengthSources) = Self.averageDistance(graph, members: members, seed: communitySeed)
+        let parts = parallelRuns(2) { part -> Part in
+            var result = Part()
+            if part == 0 {
+                result.modularity = louvainCommunities(graph, seed: communitySeed).modularity
+                return result
+            }
+            let triangles = triangleCounts(graph)
+            // Each node's clustering coefficient from its triangles, as `clusteringCoefficient` does.
+            let clusteringSum = (0..<n).reduce(0.0) { sum, v in
+                let k = Double(graph.degree(v))
+                return sum + (k < 2 ? 0 : 2 * Double(triangles[v]) / (k * (k - 1)))
+            }
+            result.averageClustering = n > 0 ? clusteringSum / Double(n) : 0
+            let closed = triangles.reduce(0, +)
+            let triples = (0..<n).reduce(0) { $0 + graph.degree($1) * (graph.degree($1) - 1) / 2 }
+            result.transitivity = triples > 0 ? Double(closed) / Double(triples) : 0
+            result.assortativity = Self.degreeAssortativity(graph)
+            result.diameter = Self.diameter(graph, members: members)
+            (result.averagePathLength, result.pathLengthSources) = Self.averageDistance(graph, members: members, seed: communitySeed)
+            return result
+        }
+        modularity = parts[0].modularity
+        averageClustering = parts[1].averageClustering
+        transitivity = parts[1].transitivity
+        assortativity = parts[1].assortativity
+        diameter = parts[1].diameter
+        averagePathLength = parts[1].averagePathLength
+        pathLengthSources = parts[1].pathLengthSources
+    }
+
+    /// What each of the two concurrent parts of `init` computes.
+    private struct Part: Sendable {
+        var modularity = 0.0
+        var averageClustering = 0.0
+        var transitivity = 0.0
+        var assortativity = 0.0
+        var diameter = 0
+        var averagePathLength = 0.0
+        var pathLengthSources = 0
     }
 
     /// Pearson correlation of the degrees at either end of each edge, each edge counted both ways.
