@@ -28,27 +28,11 @@ extension MapRenderer {
         }
         var points: [LayoutPoint] = []
         try withGraph(scene, options: options, engine: engine) { session, context, graph in
-            // Registered first: a layout that fails halfway may already hold memory.
-            defer { _ = gvFreeLayout(context, graph) }
-            srand(UInt32(options.seed))
-            srand48(options.seed)
-            try session.check("laying out the map", as: { .layoutFailed(engine: engine, message: $0) }) {
-                gvLayout(context, graph, engine.rawValue)
-            }
-            // The layout's coordinates become `pos` attributes only when a renderer attaches
-            // them; the xdot-free "dot" writer does so and its text is thrown away.
-            var data: UnsafeMutablePointer<CChar>?
-            var length: UInt32 = 0
-            defer { if let data { gvFreeRenderData(data) } }
-            try session.check("reading the layout") { gvRenderData(context, graph, "dot", &data, &length) }
-            points = try scene.nodes.indices.map { index in
-                let node = try withMutableCString(SceneGraphWriter.nodeName(index)) { name in
-                    try session.handle("finding node \(index)") { agnode(graph, name, 0) }
-                }
-                let text = try withMutableCString("pos") { key in
-                    try session.handle("reading the position of node \(index)") { agget(UnsafeMutableRawPointer(node), key) }
-                }
-                return try parsePoint(String(cString: text))
+            var releaseFailures: [String] = []
+            points = try layOut(graph, scene: scene, options: options, engine: engine, layout: engine.rawValue,
+                                context: context, session: session, releaseFailures: &releaseFailures)
+            if !releaseFailures.isEmpty {
+                throw RenderError.graphviz(stage: "releasing the layout", message: session.messages)
             }
         }
         return points
@@ -72,21 +56,7 @@ extension MapRenderer {
             guard devices.contains(options.format.rawValue) else {
                 throw RenderError.unsupportedFormat(format: options.format.rawValue, available: devices.sorted())
             }
-            let pos = try declare(session, graph, AGNODE, "pos", "")
-            let style = try declare(session, graph, AGNODE, "style", "filled")
-            _ = try declare(session, graph, AGRAPH, "notranslate", "true")
-            // The positions already come from a layout without overlaps; removing them
-            // again would move authors between frames.
-            _ = try declare(session, graph, AGRAPH, "overlap", "true")
-            for index in scene.nodes.indices {
-                let node = try withMutableCString(SceneGraphWriter.nodeName(index)) { name in
-                    try session.handle("finding node \(index)") { agnode(graph, name, 0) }
-                }
-                let object = UnsafeMutableRawPointer(node)
-                let point = positions[index]
-                try set(session, object, pos, "\(point.x),\(point.y)!")
-                if !visible[index] { try set(session, object, style, "invis") }
-            }
+            try pin(graph, at: positions, visible: visible, session: session)
             defer { _ = gvFreeLayout(context, graph) }
             try session.check("placing the map", as: { .layoutFailed(engine: .neato, message: $0) }) {
                 gvLayout(context, graph, "nop")
@@ -126,32 +96,6 @@ extension MapRenderer {
             if !closed {
                 session.abandonContext()
                 throw RenderError.graphviz(stage: "releasing the graph", message: session.messages)
-            }
-        }
-    }
-
-    private static func parsePoint(_ text: String) throws -> LayoutPoint {
-        let parts = text.split(separator: ",").map { Double($0.filter { $0 != "!" }) }
-        guard parts.count >= 2, let x = parts[0], let y = parts[1] else {
-            throw RenderError.graphviz(stage: "reading the layout", message: "unreadable position '\(text)'")
-        }
-        return LayoutPoint(x: x, y: y)
-    }
-
-    private static func declare(_ session: GraphvizSession, _ graph: UnsafeMutablePointer<Agraph_t>, _ kind: Int32,
-                                _ name: String, _ value: String) throws -> UnsafeMutablePointer<Agsym_t> {
-        try withMutableCString(name) { cName in
-            try withMutableCString(value) { cValue in
-                try session.handle("declaring the \(name) attribute") { agattr(graph, kind, cName, cValue) }
-            }
-        }
-    }
-
-    private static func set(_ session: GraphvizSession, _ object: UnsafeMutableRawPointer,
-                            _ symbol: UnsafeMutablePointer<Agsym_t>, _ value: String) throws {
-        try withMutableCString(value) { cValue in
-            try session.check("setting the \(String(cString: symbol.pointee.name)) attribute") {
-                agxset(object, symbol, cValue)
             }
         }
     }

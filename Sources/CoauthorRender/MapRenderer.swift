@@ -96,16 +96,12 @@ public enum MapRenderer {
         defer { if agclose(graph) != 0 { releaseFailures.append("the graph") } }
 
         try SceneGraphWriter(session: session, graph: graph).write(scene, options: options, engine: engine)
-
-        // Registered before the layout runs: a layout that fails halfway may
-        // already hold memory, and gvFreeLayout is safe on an unlaid graph.
-        defer { if gvFreeLayout(context, graph) != 0 { releaseFailures.append("the layout") } }
-        // sfdp's coarsening draws from rand() and overlap removal from
-        // drand48(), neither seeded by the `start` attribute.
-        srand(UInt32(options.seed))
-        srand48(options.seed)
-        try session.check("laying out the map", as: { .layoutFailed(engine: engine, message: $0) }) {
-            gvLayout(context, graph, layout)
+        let positions = try layOut(graph, scene: scene, options: options, engine: engine, layout: layout,
+                                   context: context, session: session, releaseFailures: &releaseFailures)
+        try pin(graph, at: positions, visible: nil, session: session)
+        defer { if gvFreeLayout(context, graph) != 0 { releaseFailures.append("the drawing") } }
+        try session.check("placing the map", as: { .layoutFailed(engine: engine, message: $0) }) {
+            gvLayout(context, graph, "nop")
         }
 
         var data: UnsafeMutablePointer<CChar>?
@@ -119,6 +115,63 @@ public enum MapRenderer {
         }
         let bytes = Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
         return format == MapFormat.pdf.rawValue ? PDFTimestamp.normalized(bytes) : bytes
+    }
+
+    /// Runs `layout` on the graph and returns the map's final node centres
+    /// (see ``MapArrangement``); the engine's own layout is freed before returning.
+    ///
+    /// sfdp's coarsening draws from `rand()` and Graphviz's packing and
+    /// overlap code from `drand48()`; neither is seeded by the `start`
+    /// attribute, so both are seeded here.
+    static func layOut(_ graph: UnsafeMutablePointer<Agraph_t>, scene: MapScene, options: RenderOptions,
+                       engine: MapEngine, layout: String, context: OpaquePointer, session: GraphvizSession,
+                       releaseFailures: inout [String]) throws -> [LayoutPoint] {
+        // Registered before the layout runs: a layout that fails halfway may
+        // already hold memory, and gvFreeLayout is safe on an unlaid graph.
+        defer { if gvFreeLayout(context, graph) != 0 { releaseFailures.append("the layout") } }
+        srand(UInt32(options.seed))
+        srand48(options.seed)
+        try session.check("laying out the map", as: { .layoutFailed(engine: engine, message: $0) }) {
+            gvLayout(context, graph, layout)
+        }
+        return try MapArrangement.positions(of: graph, scene: scene, options: options, engine: engine, session: session)
+    }
+
+    /// Fixes every node at its centre for Graphviz's `nop` layout (the library
+    /// form of `neato -n`) and hides the nodes whose `visible` entry is false.
+    static func pin(_ graph: UnsafeMutablePointer<Agraph_t>, at positions: [LayoutPoint], visible: [Bool]?,
+                    session: GraphvizSession) throws {
+        let pos = try declare(session, graph, AGNODE, "pos", "")
+        let style = try declare(session, graph, AGNODE, "style", "filled")
+        _ = try declare(session, graph, AGRAPH, "notranslate", "true")
+        // The positions are final: nothing may move them again.
+        _ = try declare(session, graph, AGRAPH, "overlap", "true")
+        for (index, point) in positions.enumerated() {
+            let node = try withMutableCString(SceneGraphWriter.nodeName(index)) { name in
+                try session.handle("finding node \(index)") { agnode(graph, name, 0) }
+            }
+            let object = UnsafeMutableRawPointer(node)
+            try set(session, object, pos, "\(point.x),\(point.y)!")
+            if let visible, !visible[index] { try set(session, object, style, "invis") }
+        }
+    }
+
+    static func declare(_ session: GraphvizSession, _ graph: UnsafeMutablePointer<Agraph_t>, _ kind: Int32,
+                        _ name: String, _ value: String) throws -> UnsafeMutablePointer<Agsym_t> {
+        try withMutableCString(name) { cName in
+            try withMutableCString(value) { cValue in
+                try session.handle("declaring the \(name) attribute") { agattr(graph, kind, cName, cValue) }
+            }
+        }
+    }
+
+    static func set(_ session: GraphvizSession, _ object: UnsafeMutableRawPointer,
+                    _ symbol: UnsafeMutablePointer<Agsym_t>, _ value: String) throws {
+        try withMutableCString(value) { cValue in
+            try session.check("setting the \(String(cString: symbol.pointee.name)) attribute") {
+                agxset(object, symbol, cValue)
+            }
+        }
     }
 
     /// cgraph's `Agundirected`, spelled out because Swift 6 refuses to read a

@@ -32,15 +32,10 @@ struct SceneGraphWriter {
             ("fontsize", number(options.fontSize * 1.2)),
             // Seeds neato, fdp and sfdp; a bare "random" would seed from the clock.
             ("start", "random\(options.seed)"),
-            // Prism (Gansner & Hu's proximity-stress overlap removal) keeps the
-            // layout's shape while separating nodes; "sep" leaves a margin
-            // around each node where its outside label can go.
-            // Above ten thousand authors prism's triangulation runs for many minutes (measured:
-            // over ten at 43k), so very large maps fall back to uniform scaling, which is fast.
-            ("overlap", scene.nodes.count > 10_000 ? "scale" : "prism"),
-            ("sep", "+\(number(options.fontSize))"),
-            // Components are laid out one by one and packed side by side, so
-            // small teams don't drift far from the main network.
+            // Overlaps are removed afterwards by ``MapArrangement``, the same way in every process.
+            ("overlap", "true"),
+            // Components are laid out one by one, so small teams don't push
+            // the main network around; ``MapArrangement`` packs them afterwards.
             ("pack", "true"),
             ("splines", "false"),
             ("outputorder", "edgesfirst"),
