@@ -25,21 +25,44 @@ public struct Approximation: Sendable, Equatable {
 /// **strengths** (distances 1/w), ties within a relative 1e-10 as in the exact version.
 /// Deterministic for a given `seed`, whatever the number of threads.
 ///
-/// - Complexity: O(r·(m + n log n)) worst case; each search stops at its target.
+/// A pair in two components has no path and credits nobody, without a search. Otherwise
+/// the path is drawn by a balanced bidirectional search (`BidirectionalPathSampler`),
+/// which settles a small ball around each end instead of everything closer to u than v.
+///
+/// - Complexity: O(r·(m + n log n)) worst case; in small-world graphs each search settles
+///   far fewer than n authors.
 public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delta: Double = 0.1, seed: UInt64 = 1) -> (values: [Double], guarantee: Approximation) {
+    let run = approximateBetweennessWithWork(graph, epsilon: epsilon, delta: delta, seed: seed)
+    return (run.values, run.guarantee)
+}
+
+/// `approximateBetweenness`, also reporting the work done, for benchmarks: the pairs that
+/// needed a search (both ends in one component) and the authors those searches settled.
+/// - Complexity: that of `approximateBetweenness`.
+@_spi(Benchmarks) public func approximateBetweennessWithWork(_ graph: WeightedGraph, epsilon: Double, delta: Double = 0.1, seed: UInt64 = 1)
+    -> (values: [Double], guarantee: Approximation, searched: Int, settled: Int) {
     precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1)
     let n = graph.nodeCount
     guard n > 2 else {
-        return ([Double](repeating: 0, count: n), Approximation(epsilon: 0, delta: 0, samples: 0, statement: "exact (fewer than 3 authors)"))
+        return ([Double](repeating: 0, count: n), Approximation(epsilon: 0, delta: 0, samples: 0, statement: "exact (fewer than 3 authors)"), 0, 0)
     }
     let diameter = vertexDiameterBound(graph)
     let samples = Int((0.5 / (epsilon * epsilon) * (floor(log2(Double(max(diameter - 2, 1)))) + 1 + log(1 / delta))).rounded(.up))
-    let paths = PathGraph(graph)
+    let paths = PathGraph(localityOrdered: graph)
+    let component = connectedComponents(graph)
+    var componentInLayout = [Int32](repeating: 0, count: n)
+    for v in 0..<n { componentInLayout[Int(paths.newID[v])] = Int32(component[v]) }
+    let componentOf = componentInLayout
+    let pool = SamplerPool(nodeCount: n)
     let perChunk = 256
     let chunks = (samples + perChunk - 1) / perChunk
-    let partials = parallelChunks(count: chunks) { range in
-        let worker = ShortestPathWorker(nodeCount: n)
-        var counts = [Double](repeating: 0, count: n)
+    // Per chunk: pairs searched, authors settled, then the layout id of every author credited.
+    let partials = parallelChunks(count: chunks, chunkSize: 1) { range in
+        let sampler = pool.take()
+        defer { pool.give(sampler) }
+        let settledBefore = sampler.settledTotal
+        var searched = 0
+        var credited: [Int32] = []
         paths.offsets.withUnsafeBufferPointer { offsets in
             paths.slots.withUnsafeBufferPointer { slots in
                 for chunk in range {
@@ -51,74 +74,80 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
                         let u = Int(random.next() % UInt64(n))
                         var v = Int(random.next() % UInt64(n - 1))
                         if v >= u { v += 1 }
-                        worker.run(from: u, offsets: offsets.baseAddress!, slots: slots.baseAddress!, stopAt: v)
-                        guard worker.distance[v].isFinite else { continue }
-                        // Walk back from v, choosing each predecessor with probability σ_p / σ_w.
-                        var w = v
-                        while w != u {
-                            var pick = Double(random.next() >> 11) / Double(1 << 53) * worker.sigma[w]
-                            var chosen = -1
-                            for slot in offsets[w]..<offsets[w + 1] {
-                                let p = Int(slots[slot].target)
-                                let dp = worker.distance[p]
-                                if dp < worker.distance[w] && ties(dp + slots[slot].length, worker.distance[w]) {
-                                    chosen = p
-                                    pick -= worker.sigma[p]
-                                    if pick < 0 { break }
-                                }
-                            }
-                            w = chosen
-                            if w != u { counts[w] += 1 }
-                        }
+                        guard componentOf[u] == componentOf[v] else { continue }
+                        searched += 1
+                        _ = sampler.sample(from: u, to: v, offsets: offsets.baseAddress!, slots: slots.baseAddress!,
+                                           random: &random, inner: &credited)
                     }
                 }
             }
         }
-        return counts
+        return [Double(searched), Double(sampler.settledTotal - settledBefore)] + credited.map { Double($0) }
     }
-    var values = [Double](repeating: 0, count: n)
-    for partial in partials { for i in 0..<n { values[i] += partial[i] } }
+    var inLayout = [Double](repeating: 0, count: n)
+    var searched = 0, settled = 0
+    for partial in partials {
+        searched += Int(partial[0])
+        settled += Int(partial[1])
+        for k in 2..<partial.count { inLayout[Int(partial[k])] += 1 }
+    }
     // Each sample estimates betweenness over n(n−1) ordered pairs; networkx divides by (n−1)(n−2).
     let scale = Double(n) / (Double(n - 2) * Double(samples))
-    for i in 0..<n { values[i] *= scale }
+    let values = (0..<n).map { inLayout[Int(paths.newID[$0])] * scale }
     let bound = epsilon * Double(n) / Double(n - 2)
     let statement = "betweenness estimated from \(samples) sampled shortest paths (Riondato–Kornaropoulos): "
         + "every value within ±\(formatShort(bound)) of the exact one with probability ≥ \(formatShort(1 - delta))"
-    return (values, Approximation(epsilon: bound, delta: delta, samples: samples, statement: statement))
+    return (values, Approximation(epsilon: bound, delta: delta, samples: samples, statement: statement), searched, settled)
 }
 
-/// An upper bound on the vertex diameter (authors on a longest shortest path):
-/// for each component, twice the hop depth of a shortest-path tree from one of its
-/// authors, plus one.
-/// - Complexity: O((n + m) log n).
+/// Samplers lent to the chunks of one run, so each thread reuses one set of O(n) buffers
+/// instead of allocating them per chunk. Samplers keep no state from one pair to the next,
+/// so which one a chunk gets does not change its result.
+private final class SamplerPool: @unchecked Sendable {
+    private let nodeCount: Int
+    private var idle: [BidirectionalPathSampler] = []
+    private let lock = NSLock()
+
+    init(nodeCount: Int) { self.nodeCount = nodeCount }
+
+    func take() -> BidirectionalPathSampler {
+        lock.withLock { idle.popLast() } ?? BidirectionalPathSampler(nodeCount: nodeCount)
+    }
+
+    func give(_ sampler: BidirectionalPathSampler) {
+        lock.withLock { idle.append(sampler) }
+    }
+}
+
+/// An upper bound on the vertex diameter (authors on a longest shortest path), valid for
+/// weighted graphs: in each component, a shortest path is at most twice as long as the
+/// distance from one author v to the farthest (2·ecc(v)), and each of its ties is at least the
+/// component's shortest tie d_min, so it has at most ⌊2·ecc(v)/d_min⌋ ties, hence one more author;
+/// never more than the component's size. (With equal weights this is 2·ecc(v) + 1 in hops, the
+/// usual bound of Riondato and Kornaropoulos; counting hops alone is not a bound once weights
+/// differ, since a chain of strong ties can be shorter than one weak tie.)
+/// - Complexity: O((n + m) log n): one search per component.
 func vertexDiameterBound(_ graph: WeightedGraph) -> Int {
     let n = graph.nodeCount
     let component = connectedComponents(graph)
     var seen = Set<Int>()
     let paths = PathGraph(graph)
     let worker = ShortestPathWorker(nodeCount: n)
-    var hops = [Int](repeating: 0, count: n)
     var bound = 1
     paths.offsets.withUnsafeBufferPointer { offsets in
         paths.slots.withUnsafeBufferPointer { slots in
             for v in 0..<n where graph.degree(v) > 0 && seen.insert(component[v]).inserted {
                 worker.run(from: v, offsets: offsets.baseAddress!, slots: slots.baseAddress!)
-                var depth = 0
-                hops[v] = 0
-                for k in 1..<max(1, worker.reached) {
+                var eccentricity = 0.0
+                var shortestTie = Double.infinity
+                for k in 0..<worker.reached {
                     let w = Int(worker.order[k])
-                    // Hops along one shortest path: one more than the deepest predecessor.
-                    var best = Int.max
-                    for slot in offsets[w]..<offsets[w + 1] {
-                        let p = Int(slots[slot].target)
-                        if worker.distance[p] < worker.distance[w] && ties(worker.distance[p] + slots[slot].length, worker.distance[w]) {
-                            best = min(best, hops[p] + 1)
-                        }
-                    }
-                    hops[w] = best == .max ? 1 : best
-                    depth = max(depth, hops[w])
+                    eccentricity = max(eccentricity, worker.distance[w])
+                    for slot in offsets[w]..<offsets[w + 1] { shortestTie = min(shortestTie, slots[slot].length) }
                 }
-                bound = max(bound, 2 * depth + 1)
+                // The relative slack keeps an exact multiple (equal weights) from rounding down.
+                let ties = Int((2 * eccentricity / shortestTie * (1 + 1e-9)).rounded(.down))
+                bound = max(bound, min(worker.reached, ties + 1))
             }
         }
     }
