@@ -46,14 +46,9 @@ public enum NameParser {
     }
 
     /// Parses a raw (LaTeX-encoded) name list given as UTF-8 bytes, without building a string
-    /// for anything but the final name parts.
+    /// for anything but the final name parts; names are looked up in (and added to) `interner`
+    /// by their raw bytes, so a spelling seen before is not parsed again.
     /// - Complexity: O(n) in the number of bytes.
-    static func parseList(utf8 field: ArraySlice<UInt8>) -> NameList {
-        var interner = NameInterner(expected: 16)
-        return parseList(utf8: field, interner: &interner)
-    }
-
-    /// `parseList(utf8:)` with names looked up in (and added to) `interner` by their raw bytes.
     static func parseList(utf8 field: ArraySlice<UInt8>, interner: inout NameInterner) -> NameList {
         var names: [PersonName] = []
         var truncated = false

@@ -47,13 +47,17 @@ struct ShatteredGraph {
         var pending: [Int32] = []
         var frames: [(node: Int32, slot: Int)] = []
         var clock: Int32 = 0
-        for start in 0..<n where discovery[start] < 0 && graph.degree(start) > 0 {
-            discovery[start] = clock
-            low[start] = clock
+        // Numbers `v` in discovery order and pushes it for the depth-first walk from `start`.
+        func discover(_ v: Int, from start: Int) {
+            discovery[v] = clock
+            low[v] = clock
             clock += 1
-            root[start] = Int32(start)
-            pending.append(Int32(start))
-            frames.append((Int32(start), graph.offsets[start]))
+            root[v] = Int32(start)
+            pending.append(Int32(v))
+            frames.append((Int32(v), graph.offsets[v]))
+        }
+        for start in 0..<n where discovery[start] < 0 && graph.degree(start) > 0 {
+            discover(start, from: start)
             while let frame = frames.last {
                 let v = Int(frame.node)
                 if frame.slot < graph.offsets[v + 1] {
@@ -61,12 +65,7 @@ struct ShatteredGraph {
                     let w = Int(graph.neighbors[frame.slot])
                     if discovery[w] < 0 {
                         parent[w] = Int32(v)
-                        discovery[w] = clock
-                        low[w] = clock
-                        clock += 1
-                        root[w] = Int32(start)
-                        pending.append(Int32(w))
-                        frames.append((Int32(w), graph.offsets[w]))
+                        discover(w, from: start)
                     } else if w != Int(parent[v]) {
                         low[v] = min(low[v], discovery[w])
                     }

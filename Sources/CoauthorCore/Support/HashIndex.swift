@@ -79,6 +79,14 @@ struct FNV1a {
         for byte in bytes { add(byte) }
     }
 
+    /// The hash of `bytes` alone.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hasher = FNV1a()
+        for byte in bytes { hasher.add(byte) }
+        return hasher.value
+    }
+
     /// Adds a string's UTF-8 bytes and a terminator, so that ("ab", "c") and ("a", "bc") differ.
     @inline(__always)
     mutating func add(field text: String) {
@@ -132,7 +140,7 @@ struct ByteKeyTable {
     /// The id of `bytes`, added as a new key (the next id) when not present.
     /// - Complexity: O(length of `bytes`) expected.
     mutating func findOrInsert(_ bytes: ArraySlice<UInt8>) -> (id: Int, isNew: Bool) {
-        findOrInsert(bytes, hash: bytes.withUnsafeBufferPointer { Self.hash($0) })
+        findOrInsert(bytes, hash: bytes.withUnsafeBufferPointer { FNV1a.hash($0) })
     }
 
     /// `findOrInsert(_:)` for a key whose FNV-1a hash is already known (`KeyBatch`).
@@ -152,7 +160,7 @@ struct ByteKeyTable {
     /// The id of `bytes`, if present.
     /// - Complexity: O(length of `bytes`) expected.
     func find(_ bytes: ArraySlice<UInt8>) -> Int? {
-        bytes.withUnsafeBufferPointer { probe in self.probe(probe, hash: Self.hash(probe)).found }
+        bytes.withUnsafeBufferPointer { probe in self.probe(probe, hash: FNV1a.hash(probe)).found }
     }
 
     /// The key's id if present, else the empty slot where it belongs.
@@ -185,13 +193,6 @@ struct ByteKeyTable {
                                start: entry.start, length: entry.length)
         }
     }
-
-    @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hasher = FNV1a()
-        for byte in bytes { hasher.add(byte) }
-        return hasher.value
-    }
 }
 
 /// Byte keys made for a run of items (ids `base..<base + count`): the bytes back to back, and
@@ -214,11 +215,7 @@ struct KeyBatch: Sendable {
     mutating func append(_ key: [UInt8]) {
         arena.append(contentsOf: key)
         ends.append(arena.count)
-        var hasher = FNV1a()
-        key.withUnsafeBufferPointer { bytes in
-            for byte in bytes { hasher.add(byte) }
-        }
-        hashes.append(hasher.value)
+        hashes.append(key.withUnsafeBufferPointer { FNV1a.hash($0) })
     }
 
     /// Keys for items `0..<count`, made by `write(item, &bytes)` (which appends the item's key),
@@ -237,12 +234,8 @@ struct KeyBatch: Sendable {
             for item in lower..<upper {
                 let start = batch.arena.count
                 write(item, &batch.arena)
-                var hasher = FNV1a()
-                batch.arena.withUnsafeBufferPointer { bytes in
-                    for byte in bytes[start...] { hasher.add(byte) }
-                }
                 batch.ends.append(batch.arena.count)
-                batch.hashes.append(hasher.value)
+                batch.hashes.append(batch.arena.withUnsafeBufferPointer { FNV1a.hash(UnsafeBufferPointer(rebasing: $0[start...])) })
             }
             return batch
         }
