@@ -22,6 +22,14 @@ struct IdentityTests {
         #expect(index.merges.count == 3)
     }
 
+    /// The fuller form is merged into the shorter one's person, whose name stays the shorter,
+    /// more frequent spelling: the merge is still listed, as the fuller spelling into that name.
+    @Test func aMergeWhoseVariantBecameTheNameIsStillListed() {
+        let index = resolve([["Aaron Adler"], ["Aaron Adler"], ["Aaron Daniel Adler"]])
+        #expect(index.names == ["Aaron Adler"])
+        #expect(index.merges.map { "\($0.variant) → \($0.into)" } == ["Aaron Daniel Adler → Aaron Adler"])
+    }
+
     @Test func ambiguousInitialStaysApart() {
         let index = resolve([["Xin Li"], ["Xiao Li"], ["X. Li"]])
         #expect(Set(index.names) == ["Xin Li", "Xiao Li", "X. Li"])

@@ -99,10 +99,14 @@ enum NameKey {
         } else {
             key.append(contentsOf: name.first.split(whereSeparator: { $0.isWhitespace || $0 == "." }).joined(separator: " ").utf8)
         }
-        for part in [name.von, name.last, name.jr, name.homonym] {
-            key.append(UInt8(ascii: "|"))
-            key.append(contentsOf: part.utf8)
-        }
+        key.append(UInt8(ascii: "|"))
+        key.append(contentsOf: name.von.utf8)
+        key.append(UInt8(ascii: "|"))
+        key.append(contentsOf: name.last.utf8)
+        key.append(UInt8(ascii: "|"))
+        key.append(contentsOf: name.jr.utf8)
+        key.append(UInt8(ascii: "|"))
+        key.append(contentsOf: name.homonym.utf8)
     }
 
     /// The `exact` key of a display string (parsed the way a user would type it on the command line).
@@ -129,6 +133,36 @@ enum NameKey {
         }
         if !scratch.isEmpty { tokens.append(String(decoding: scratch, as: UTF8.self)) }
         return tokens
+    }
+
+    /// Appends the UTF-8 of `foldedGivenTokens(given)`, each token followed by a blank, to
+    /// `bytes` (no strings are built); returns the first token's first character, nil when
+    /// there is no token.
+    static func appendFoldedGivenTokens(_ given: String, to bytes: inout [UInt8]) -> Character? {
+        guard given.utf8.allSatisfy({ $0 < 0x80 }) else {
+            var scratch: [UInt8] = []
+            let tokens = foldedGivenTokens(given, scratch: &scratch)
+            for token in tokens {
+                bytes.append(contentsOf: token.utf8)
+                bytes.append(0x20)
+            }
+            return tokens.first?.first
+        }
+        var initial: UInt8? = nil
+        var length = 0
+        for byte in given.utf8 {
+            if isWhitespace(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") {
+                if length > 0 { bytes.append(0x20) }
+                length = 0
+            } else if byte != UInt8(ascii: "'") {
+                let folded = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                if initial == nil { initial = folded }
+                bytes.append(folded)
+                length += 1
+            }
+        }
+        if length > 0 { bytes.append(0x20) }
+        return initial.map { Character(UnicodeScalar($0)) }
     }
 
     /// Appends the UTF-8 of `fold(text)` to `bytes`.
@@ -222,28 +256,28 @@ public enum AuthorResolver {
                 variantOfName[entry] = Int32(variant)
             }
         }
-        // Distinct written forms within each variant (the table may hold a name twice).
+        // Distinct written forms within each variant (the table may hold a name twice); each
+        // variant's forms are consecutive, `formStarts[v]..<formStarts[v + 1]`.
         var forms: [Form] = []
         forms.reserveCapacity(variantNames.count)
-        var formsOfVariant: [[Int]] = []
-        formsOfVariant.reserveCapacity(variantNames.count)
+        var formStarts: [Int] = [0]
+        formStarts.reserveCapacity(variantNames.count + 1)
         for variant in variantNames.indices {
             var entry = Int(firstEntry[variant])
-            var own: [Int] = []
+            let own = forms.count
             while entry >= 0 {
-                let name = tableNames[entry]
-                if let same = own.first(where: { forms[$0].name == name }) {
+                if let same = (own..<forms.count).first(where: { forms[$0].name == tableNames[entry] }) {
                     forms[same].count += Int(occurrences[entry])
                 } else {
-                    own.append(forms.count)
-                    var form = Form(name: name, variant: variant)
+                    var form = Form(name: tableNames[entry], variant: variant)
                     form.count = Int(occurrences[entry])
                     forms.append(form)
                 }
                 entry = Int(nextEntry[entry])
             }
-            formsOfVariant.append(own)
+            formStarts.append(forms.count)
         }
+        func formsOfVariant(_ variant: Int) -> Range<Int> { formStarts[variant]..<formStarts[variant + 1] }
         func variantIndex(_ key: String) -> Int? { variantKeys.find(Array(key.utf8)[...]) }
         // Each publication's variants, back to back.
         let pubVariants = interned.ids.map { variantOfName[Int($0)] }
@@ -251,11 +285,13 @@ public enum AuthorResolver {
 
         // 2. Clusters of variants (union into a representative).
         var clusters = Clusters(count: variantNames.count)
-        var merges: [AuthorIndex.Merge] = []
+        // Each merge with the variant it moved (whose person names it at the end).
+        var merges: [(merge: AuthorIndex.Merge, variant: Int)] = []
         var nearMisses: [AuthorIndex.NearMiss] = []
         var diagnostics: [Diagnostic] = []
-        let displays = formsOfVariant.map { members in
-            members.count == 1 ? forms[members[0]].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
+        let displays = variantNames.indices.map { variant in
+            let members = formsOfVariant(variant)
+            return members.count == 1 ? forms[members.lowerBound].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
         }
         if !aliases.isEmpty {
             applyAliases(aliases, variantIndex: variantIndex, displays: displays, clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
@@ -266,7 +302,7 @@ public enum AuthorResolver {
                 guard let first = present.first else { continue }
                 for variant in present.dropFirst() where clusters.find(variant) != clusters.find(first) {
                     if clusters.union(first, variant) {
-                        merges.append(.init(variant: displays[variant], into: displays[first], reason: "DBLP person record at \(record.location)"))
+                        merges.append((.init(variant: displays[variant], into: displays[first], reason: "DBLP person record at \(record.location)"), variant))
                     }
                 }
             }
@@ -276,7 +312,10 @@ public enum AuthorResolver {
 
         // 3. Dense ids in order of first appearance, display names.
         var personOfVariant = [Int](repeating: -1, count: variantNames.count)
-        var members: [[Int]] = []
+        // Each person's variants in order of appearance: the first, and the rest for the few
+        // people with several (one array per person would be hundreds of thousands of arrays).
+        var firstVariant: [Int] = []
+        var moreVariants: [Int: [Int]] = [:]
         func root(_ v: Int) -> Int {
             var r = v
             while parent[r] != r { r = parent[r] }
@@ -295,28 +334,34 @@ public enum AuthorResolver {
                     let r = root(variant)
                     if personOfRoot[r] >= 0 {
                         personOfVariant[variant] = personOfRoot[r]
+                        moreVariants[personOfRoot[r], default: []].append(variant)
                     } else {
-                        personOfRoot[r] = members.count
-                        personOfVariant[variant] = members.count
-                        members.append([])
+                        personOfRoot[r] = firstVariant.count
+                        personOfVariant[variant] = firstVariant.count
+                        firstVariant.append(variant)
                     }
-                    members[personOfVariant[variant]].append(variant)
                 }
                 let person = Int32(personOfVariant[variant])
                 if !people.contains(person) { people.append(person) }
             }
             authorsOfPublication.append(people)
         }
-        let names = members.map { variants in
-            variants.count == 1 && formsOfVariant[variants[0]].count == 1 ? displays[variants[0]]
-                : displayName(of: variants.flatMap { formsOfVariant[$0] }, forms: forms)
+        let names = firstVariant.indices.map { person in
+            guard let more = moreVariants[person] else {
+                let variant = firstVariant[person]
+                return formsOfVariant(variant).count == 1 ? displays[variant] : displayName(of: Array(formsOfVariant(variant)), forms: forms)
+            }
+            return displayName(of: ([firstVariant[person]] + more).flatMap { formsOfVariant($0) }, forms: forms)
         }
         // Merges name the person's final display name.
-        let finalMerges = merges.map { merge -> AuthorIndex.Merge in
+        // When the moved variant's spelling became the person's name, the line shows the other
+        // side of the merge, so that every merge stays listed.
+        let finalMerges = merges.map { merge, variant -> AuthorIndex.Merge in
             var m = merge
-            if let variant = variantIndex(NameKey.exactKey(displayName: merge.variant)), personOfVariant[variant] >= 0 {
-                m.into = names[personOfVariant[variant]]
-            }
+            guard personOfVariant[variant] >= 0 else { return m }
+            let name = names[personOfVariant[variant]]
+            if m.variant == name { m.variant = m.into }
+            m.into = name
             return m
         }.filter { $0.variant != $0.into }
         var index = AuthorIndex(names: names, authorsOfPublication: authorsOfPublication,
@@ -328,7 +373,7 @@ public enum AuthorResolver {
 
     /// Forced merges and forbidden pairs of an alias file. Names are matched by their `exact` key.
     private static func applyAliases(_ aliases: AliasRules, variantIndex: (String) -> Int?, displays: [String],
-                                     clusters: inout Clusters, merges: inout [AuthorIndex.Merge], diagnostics: inout [Diagnostic]) {
+                                     clusters: inout Clusters, merges: inout [(merge: AuthorIndex.Merge, variant: Int)], diagnostics: inout [Diagnostic]) {
         func lookup(_ name: AliasRules.Name) -> Int? {
             let key = NameParser.parseName(name.text).map { NameKey.exactKey($0) } ?? name.text
             if let variant = variantIndex(key) { return variant }
@@ -345,7 +390,7 @@ public enum AuthorResolver {
             guard let anchor = canonical ?? variants.first?.1 else { continue }
             for (name, variant) in variants where clusters.find(variant) != clusters.find(anchor) {
                 if clusters.union(anchor, variant) {
-                    merges.append(.init(variant: displays[variant], into: displays[anchor], reason: "alias file"))
+                    merges.append((.init(variant: displays[variant], into: displays[anchor], reason: "alias file"), variant))
                 } else {
                     diagnostics.append(Diagnostic(.warning, at: name.location,
                                                   "the alias file merges '\(name.text)' into '\(rule.canonical.text)' but also lists them as distinct; they are kept apart"))
@@ -433,11 +478,11 @@ public enum AuthorResolver {
         var display: String
     }
 
-    /// Per name: its folded given-name tokens (empty: the name has no given name and joins no
-    /// group), its group key (folded surname, jr, homonym, initial) and its folded key (the group
-    /// key and the tokens). Made on all cores, in batches in name order.
+    /// Per name: whether it has a given name (without one it joins no group), its group key
+    /// (folded surname, jr, homonym, initial) and its folded key (the group key and the folded
+    /// given-name tokens). Made on all cores, in batches in name order.
     private struct GroupingKeys: Sendable {
-        var tokens: [[String]] = []
+        var hasGiven: [Bool] = []
         var groups = KeyBatch()
         var folded = KeyBatch()
     }
@@ -450,12 +495,13 @@ public enum AuthorResolver {
             var keys = GroupingKeys()
             keys.groups.base = lower
             keys.folded.base = lower
-            var scratch: [UInt8] = []
+            var tokens: [UInt8] = []
             var key: [UInt8] = []
             for name in names[lower..<upper] {
-                let tokens = NameKey.foldedGivenTokens(name.first, scratch: &scratch)
+                tokens.removeAll(keepingCapacity: true)
+                let initial = NameKey.appendFoldedGivenTokens(name.first, to: &tokens)
                 key.removeAll(keepingCapacity: true)
-                if let initial = tokens.first?.first {
+                if let initial {
                     if name.von.utf8.allSatisfy({ $0 < 0x80 }) && name.last.utf8.allSatisfy({ $0 < 0x80 }) {
                         NameKey.appendFolded(name.von, to: &key)
                         NameKey.appendFolded(name.last, to: &key)
@@ -469,13 +515,10 @@ public enum AuthorResolver {
                     key.append(UInt8(ascii: "|"))
                     key.append(contentsOf: String(initial).utf8)
                 }
-                keys.tokens.append(tokens)
+                keys.hasGiven.append(initial != nil)
                 keys.groups.append(key)
                 key.append(0)
-                for token in tokens {
-                    key.append(contentsOf: token.utf8)
-                    key.append(0x20)
-                }
+                key.append(contentsOf: tokens)
                 keys.folded.append(key)
             }
             return keys
@@ -483,25 +526,39 @@ public enum AuthorResolver {
     }
 
     private static func mergeConservatively(_ names: [PersonName], displays: [String], clusters: inout Clusters,
-                                            merges: inout [AuthorIndex.Merge], nearMisses: inout [AuthorIndex.NearMiss]) {
+                                            merges: inout [(merge: AuthorIndex.Merge, variant: Int)], nearMisses: inout [AuthorIndex.NearMiss]) {
         // Group by folded surname + jr + homonym + the initial of the first given name.
         // Groups in order of first appearance; within a group, one entry per folded given name.
         let keys = groupingKeys(names)
+        // Groups first: a name alone in its group (most names) can merge with nothing, so it
+        // gets no further work.
         var groupIndex = ByteKeyTable(expected: names.count)
-        var groups: [[FoldedVariant]] = []
-        var foldedIndex = ByteKeyTable(expected: names.count)
-        var positionOfFolded: [Int32] = []
+        var groupOf = [Int32](repeating: -1, count: names.count)
+        var groupSize: [Int32] = []
         for batch in keys {
-            for local in 0..<batch.groups.count where !batch.tokens[local].isEmpty {
-                let index = batch.groups.base + local
+            for local in 0..<batch.groups.count where batch.hasGiven[local] {
                 let (group, isNew) = groupIndex.findOrInsert(batch.groups.key(local), hash: batch.groups.hashes[local])
-                if isNew { groups.append([]) }
+                if isNew { groupSize.append(0) }
+                groupSize[group] += 1
+                groupOf[batch.groups.base + local] = Int32(group)
+            }
+        }
+        var groups = [[FoldedVariant]](repeating: [], count: groupSize.count)
+        var foldedIndex = ByteKeyTable(expected: 1024)
+        var positionOfFolded: [Int32] = []
+        var scratch: [UInt8] = []
+        for batch in keys {
+            for local in 0..<batch.groups.count {
+                let index = batch.groups.base + local
+                guard groupOf[index] >= 0, groupSize[Int(groupOf[index])] > 1 else { continue }
+                let group = Int(groupOf[index])
                 // The folded given names within the group, found by key rather than by scanning
                 // the group (which is quadratic in large groups).
                 let (folded, isNewFolded) = foldedIndex.findOrInsert(batch.folded.key(local), hash: batch.folded.hashes[local])
                 if isNewFolded {
                     positionOfFolded.append(Int32(groups[group].count))
-                    groups[group].append(FoldedVariant(tokens: batch.tokens[local], variants: [index], display: displays[index]))
+                    groups[group].append(FoldedVariant(tokens: NameKey.foldedGivenTokens(names[index].first, scratch: &scratch),
+                                                       variants: [index], display: displays[index]))
                 } else {
                     groups[group][Int(positionOfFolded[folded])].variants.append(index)
                 }
@@ -512,8 +569,8 @@ public enum AuthorResolver {
             for folded in group where folded.variants.count > 1 {
                 for v in folded.variants.dropFirst() where clusters.find(v) != clusters.find(folded.variants[0]) {
                     if clusters.union(folded.variants[0], v) {
-                        merges.append(.init(variant: names[v].displayName, into: names[folded.variants[0]].displayName,
-                                            reason: "same name up to case, accents and punctuation"))
+                        merges.append((.init(variant: names[v].displayName, into: names[folded.variants[0]].displayName,
+                                             reason: "same name up to case, accents and punctuation"), v))
                     } else {
                         nearMisses.append(.init(variant: names[v].displayName, candidates: [names[folded.variants[0]].displayName],
                                                 reason: "kept apart by the alias file (distinct)"))
@@ -539,8 +596,8 @@ public enum AuthorResolver {
                     let target = group[candidates[0]]
                     guard clusters.find(target.variants[0]) != clusters.find(group[i].variants[0]) else { continue }
                     if clusters.union(target.variants[0], group[i].variants[0]) {
-                        merges.append(.init(variant: group[i].display, into: target.display,
-                                            reason: "the only fuller form of these given names with this surname"))
+                        merges.append((.init(variant: group[i].display, into: target.display,
+                                             reason: "the only fuller form of these given names with this surname"), group[i].variants[0]))
                     } else {
                         nearMisses.append(.init(variant: group[i].display, candidates: [target.display],
                                                 reason: "kept apart by the alias file (distinct)"))

@@ -7,7 +7,7 @@ enum BibTeXFieldName: UInt8 {
     case howpublished, publisher, school, institution, doi, authorAnnotation
 
     /// The code of a field name given as lower-case ASCII bytes.
-    init(lowercased name: ArraySlice<UInt8>) {
+    init(lowercased name: some Collection<UInt8>) {
         switch name.count {
         case 3 where name.elementsEqual("doi".utf8): self = .doi
         case 4 where name.elementsEqual("year".utf8): self = .year
@@ -30,10 +30,12 @@ enum BibTeXFieldName: UInt8 {
 }
 
 /// A field value: a slice of the file when it was written as one part, or the
-/// expansion of macros and `#` concatenations.
+/// expansion of macros and `#` concatenations, kept in the parser's `expansions`. Both are
+/// ranges, so fields copy without reference counting (entries are interpreted on all cores,
+/// and counting references to one shared buffer from several cores is slow).
 enum BibTeXValue {
     case slice(Range<Int>)
-    case owned([UInt8])
+    case owned(Range<Int>)
 }
 
 /// One field of a BibTeX entry, its value already expanded (macros substituted,
@@ -71,6 +73,8 @@ struct BibTeXParser {
     private(set) var entries: [BibTeXEntry] = []
     /// Fields of all entries, in order; each entry owns a contiguous range.
     private(set) var fields: [BibTeXField] = []
+    /// The bytes of values built from macros and `#` concatenations, one after another.
+    private(set) var expansions: [UInt8] = []
     /// Lower-cased names of fields without a code, by hash, as written the first time.
     private(set) var fieldNames: [UInt64: String] = [:]
     /// (offset, message) pairs for malformed records; each one is a skipped record.
@@ -103,14 +107,15 @@ struct BibTeXParser {
         self.init(bytes: bytes, from: 0, to: bytes.count, macros: Self.monthMacros)
     }
 
-    /// A parser for the items of `bytes` that start in `start..<limit`, with `macros` defined.
-    private init(bytes: [UInt8], from start: Int, to limit: Int, macros: [String: [UInt8]]) {
+    /// A parser for the items of `bytes` that start in `start..<limit`, with `macros` defined,
+    /// its arrays sized for `reserving` bytes of entries (by default, those it reads).
+    private init(bytes: [UInt8], from start: Int, to limit: Int, macros: [String: [UInt8]], reserving: Int? = nil) {
         self.bytes = bytes
         self.macros = macros
         self.position = start
         self.limit = limit
-        entries.reserveCapacity((limit - start) / 400)
-        fields.reserveCapacity((limit - start) / 40)
+        entries.reserveCapacity((reserving ?? limit - start) / 400)
+        fields.reserveCapacity((reserving ?? limit - start) / 40)
     }
 
     /// Parses `bytes` on two cores when the file is large: the second half starts at an entry
@@ -126,7 +131,9 @@ struct BibTeXParser {
             return parser
         }
         let halves = parallelRuns(2) { half in
-            var parser = half == 0 ? BibTeXParser(bytes: bytes, from: 0, to: split, macros: monthMacros)
+            // The first half has room for the second's entries and fields, which it absorbs
+            // (pages are only touched when written, so the room costs no memory until then).
+            var parser = half == 0 ? BibTeXParser(bytes: bytes, from: 0, to: split, macros: monthMacros, reserving: bytes.count)
                 : BibTeXParser(bytes: bytes, from: split, to: bytes.count, macros: monthMacros)
             parser.parse()
             return parser
@@ -156,9 +163,16 @@ struct BibTeXParser {
     }
 
     /// Appends the items of `later`, read from where this parser stopped.
-    private mutating func absorb(_ later: BibTeXParser) {
+    private mutating func absorb(_ later: consuming BibTeXParser) {
         let shift = fields.count
-        fields += later.fields
+        let expansionShift = expansions.count
+        expansions += later.expansions
+        fields += later.fields.lazy.map { field in
+            guard case .owned(let range) = field.value else { return field }
+            var moved = field
+            moved.value = .owned((range.lowerBound + expansionShift)..<(range.upperBound + expansionShift))
+            return moved
+        }
         entries += later.entries.lazy.map { entry in
             var moved = entry
             moved.fields = (entry.fields.lowerBound + shift)..<(entry.fields.upperBound + shift)
@@ -178,8 +192,19 @@ struct BibTeXParser {
     func valueBytes(_ value: BibTeXValue) -> ArraySlice<UInt8> {
         switch value {
         case .slice(let range): bytes[range]
-        case .owned(let owned): owned[...]
+        case .owned(let range): expansions[range]
         }
+    }
+
+    /// The bytes in `range` as a string, without making an array slice (whose reference to the
+    /// shared buffer would be counted up and down on every call, from both cores).
+    @inline(__always) func string(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// The code of the lower-case field name in `range`.
+    @inline(__always) private func fieldCode(_ range: Range<Int>) -> BibTeXFieldName {
+        bytes.withUnsafeBufferPointer { BibTeXFieldName(lowercased: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// The value as a string (no LaTeX decoding).
@@ -248,7 +273,9 @@ struct BibTeXParser {
             skipWhitespace()
             try expect(UInt8(ascii: "="), openedAt: nil, what: "after the @string name '\(name)'")
             skipWhitespace()
-            macros[name] = Array(valueBytes(try readValue()))
+            // Read first: the value may be built at the end of `expansions`.
+            let value = try readValue()
+            macros[name] = Array(valueBytes(value))
             definedMacros.insert(name)
             skipWhitespace()
             try expect(closing, openedAt: openOffset, what: "to close @string")
@@ -268,11 +295,14 @@ struct BibTeXParser {
             }
             position += 1
         }
-        let key = makeString(bytes[keyStart..<position])
+        let key = string(keyStart..<position)
         skipWhitespace()
         let firstField = fields.count
-        let unclosed = "entry '\(key)' is not closed: add '\(Character(UnicodeScalar(closing)))'"
-        guard position < bytes.count else { throw SyntaxError(offset: openOffset, message: unclosed) }
+        // Built only when needed: most entries are closed.
+        func unclosed() -> SyntaxError {
+            SyntaxError(offset: openOffset, message: "entry '\(key)' is not closed: add '\(Character(UnicodeScalar(closing)))'")
+        }
+        guard position < bytes.count else { throw unclosed() }
         if bytes[position] == closing {
             position += 1
             entries.append(BibTeXEntry(type: type, key: key, fields: firstField..<firstField, offset: start))
@@ -284,13 +314,13 @@ struct BibTeXParser {
         position += 1
         while true {
             skipWhitespace()
-            guard position < bytes.count else { throw SyntaxError(offset: openOffset, message: unclosed) }
+            guard position < bytes.count else { throw unclosed() }
             if bytes[position] == closing {
                 position += 1
                 break
             }
             let (nameRange, hash, capitals) = try readFieldName(entryKey: key)
-            let name = capitals ? code(of: nameRange, hash: hash) : BibTeXFieldName(lowercased: bytes[nameRange])
+            let name = capitals ? code(of: nameRange, hash: hash) : fieldCode(nameRange)
             if name == .other { noteFieldName(hash: hash, range: nameRange) }
             skipWhitespace()
             if position >= bytes.count || bytes[position] != UInt8(ascii: "=") {
@@ -302,7 +332,7 @@ struct BibTeXParser {
             let value = try readValue()
             fields.append(BibTeXField(name: name, nameBytes: nameRange, nameHash: hash, value: value, offset: valueOffset))
             skipWhitespace()
-            guard position < bytes.count else { throw SyntaxError(offset: openOffset, message: unclosed) }
+            guard position < bytes.count else { throw unclosed() }
             if bytes[position] == UInt8(ascii: ",") {
                 position += 1
             } else if bytes[position] != closing {
@@ -358,14 +388,15 @@ struct BibTeXParser {
     /// The code of a field name range as written (any case).
     private func code(of range: Range<Int>, hash: UInt64) -> BibTeXFieldName {
         if let lowered = lowercasedNames[hash] { return BibTeXFieldName(lowercased: lowered[...]) }
-        return BibTeXFieldName(lowercased: bytes[range])
+        return fieldCode(range)
     }
 
     // MARK: - Values
 
     /// Reads `part # part # …` where a part is `{…}`, `"…"`, a number or a macro name.
     private mutating func readValue() throws -> BibTeXValue {
-        var result: [UInt8]? = nil
+        // A value of several parts is built at the end of `expansions`, from `built` on.
+        var built: Int? = nil
         var single: Range<Int>? = nil
         var parts = 0
         while true {
@@ -402,12 +433,13 @@ struct BibTeXParser {
             if parts == 1, let part {
                 single = part
             } else {
-                if result == nil {
-                    result = single.map { Array(bytes[$0]) } ?? []
+                if built == nil {
+                    built = expansions.count
+                    if let single { expansions.append(contentsOf: bytes[single]) }
                     single = nil
                 }
-                if let part { result!.append(contentsOf: bytes[part]) }
-                if let expansion { result!.append(contentsOf: expansion) }
+                if let part { expansions.append(contentsOf: bytes[part]) }
+                if let expansion { expansions.append(contentsOf: expansion) }
             }
             skipWhitespace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "#") {
@@ -416,7 +448,8 @@ struct BibTeXParser {
                 continue
             }
             if let single { return .slice(single) }
-            return .owned(result ?? [])
+            let start = built ?? expansions.count
+            return .owned(start..<expansions.count)
         }
     }
 
@@ -535,7 +568,7 @@ struct BibTeXParser {
             if isWhitespace(byte) || isDelimiter(byte) || byte < 0x20 { break }
             position += 1
         }
-        return makeString(bytes[start..<position])
+        return string(start..<position)
     }
 
     private mutating func skipWhitespace() {

@@ -41,8 +41,25 @@ public enum BibTeXReader {
         case .latin1:
             bytes = latin1ToUTF8(bytes)
         }
-        let lines = LineIndex(bytes: bytes, path: path)
+        let text = bytes
         let parser = BibTeXParser.parse(bytes: bytes)
+        // Lines are indexed (for locations) while the citation keys are collected.
+        // Citation keys are compared exactly, as biber and DBLP do (`conf/chi/YuN11` and
+        // `conf/chi/Yun11` are two papers); `crossref` falls back to a case-insensitive match.
+        let (lines, (keys, kept, duplicates)) = concurrently({ LineIndex(bytes: text, path: path) }, { () -> (CitationKeys, [Int], [Int]) in
+            var keys = CitationKeys(expected: parser.entries.count)
+            var kept: [Int] = []
+            var duplicates: [Int] = []
+            kept.reserveCapacity(parser.entries.count)
+            for index in parser.entries.indices {
+                if keys.insert(parser.entries[index].key, entry: index) {
+                    kept.append(index)
+                } else {
+                    duplicates.append(index)
+                }
+            }
+            return (keys, kept, duplicates)
+        })
 
         var corpus = Corpus(files: 1)
         for error in parser.errors {
@@ -54,42 +71,41 @@ public enum BibTeXReader {
         corpus.skipped = parser.errors.count
         corpus.records = parser.entries.count + parser.errors.count
 
-        // Citation keys are compared exactly, as biber and DBLP do (`conf/chi/YuN11` and
-        // `conf/chi/Yun11` are two papers); `crossref` falls back to a case-insensitive match.
-        var kept: [Int] = []
-        kept.reserveCapacity(parser.entries.count)
-        var byKey: [String: Int] = [:]
-        byKey.reserveCapacity(parser.entries.count)
-        for (index, entry) in parser.entries.enumerated() {
-            if byKey[entry.key] != nil {
-                corpus.duplicates += 1
-                corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: entry.offset),
-                                                     "duplicate citation key '\(entry.key)'; the first entry is kept"))
-                continue
-            }
-            byKey[entry.key] = index
-            kept.append(index)
+        for index in duplicates {
+            let entry = parser.entries[index]
+            corpus.duplicates += 1
+            corpus.diagnostics.append(Diagnostic(.warning, at: lines.location(of: entry.offset),
+                                                 "duplicate citation key '\(entry.key)'; the first entry is kept"))
         }
         // Entries are interpreted independently (names, LaTeX, crossref), so a large file is
         // split into one run of entries per core; results are joined in input order.
         let parsed = parser
         let entries = kept
-        let index = byKey
         let chunkCount = kept.count >= 20_000 ? min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
-        let fallback = caseInsensitiveParents(parsed, kept: entries, byKey: index, runs: chunkCount)
-        var parts = parallelRuns(chunkCount) { chunk in
-            let lower = entries.count * chunk / chunkCount
-            let upper = entries.count * (chunk + 1) / chunkCount
-            // The first run's array has room for all, so the others are appended in place.
-            return interpret(entries[lower..<upper], parser: parsed, byKey: index, caseInsensitive: fallback, lines: lines,
-                             capacity: chunk == 0 ? entries.count : upper - lower)
+        let parents = crossrefParents(parsed, kept: entries, keys: keys, runs: chunkCount)
+        // Each run writes its publications straight into its own region of one buffer with room
+        // for every entry; the regions are then closed up by moving, so no publication is copied.
+        var parts: [Interpreted] = []
+        corpus.publications = [Publication](unsafeUninitializedCapacity: entries.count) { buffer, initialized in
+            guard let start = buffer.baseAddress else { return }
+            let slots = PublicationSlots(start: start)
+            parts = parallelRuns(chunkCount) { chunk in
+                let lower = entries.count * chunk / chunkCount
+                let upper = entries.count * (chunk + 1) / chunkCount
+                return interpret(entries[lower..<upper], parents: parents[lower..<upper], parser: parsed, lines: lines,
+                                 into: slots.start + lower)
+            }
+            var count = 0
+            for chunk in parts.indices {
+                let lower = entries.count * chunk / chunkCount
+                if lower != count { (start + count).moveInitialize(from: start + lower, count: parts[chunk].count) }
+                count += parts[chunk].count
+            }
+            initialized = count
         }
         var repeated = RepeatedFields()
         var unresolvedCrossrefs = 0
         var firstUnresolved: (offset: Int, key: String, target: String)? = nil
-        // Moved out part by part, so no run's publications are held twice.
-        corpus.publications = parts[0].publications
-        parts[0].publications = []
         var interned = InternedAuthors(names: [], ids: [], starts: [0])
         interned.ids.reserveCapacity(parts.reduce(0) { $0 + $1.nameIDs.count })
         interned.starts.reserveCapacity(corpus.publications.count + 1)
@@ -97,16 +113,13 @@ public enum BibTeXReader {
             // Each run's table follows the previous ones; its indices move by the same offset.
             let offset = Int32(interned.names.count)
             let base = interned.ids.count
-            interned.names += parts[k].names
+            // The first table is taken over whole rather than copied name by name.
+            if k == 0 { interned.names = parts[k].names } else { interned.names += parts[k].names }
             interned.ids += parts[k].nameIDs.lazy.map { $0 + offset }
             interned.starts += parts[k].nameStarts.dropFirst().lazy.map { $0 + base }
             parts[k].names = []
             parts[k].nameIDs = []
             let part = parts[k]
-            if k > 0 {
-                corpus.publications += part.publications
-                parts[k].publications = []
-            }
             corpus.diagnostics += part.diagnostics
             repeated.absorb(part.repeated)
             unresolvedCrossrefs += part.unresolvedCrossrefs
@@ -127,29 +140,77 @@ public enum BibTeXReader {
         return corpus
     }
 
-    /// For `crossref` targets that match no citation key exactly, the first entry whose key
-    /// matches ignoring case, by lower-cased target. The targets are found on all cores; the
-    /// keys are then scanned once against those few.
+    /// What `crossref` gives an entry, in `crossrefParents`: its parent's index in the parser's
+    /// entries, or one of these.
+    private static let noCrossref: Int32 = -1
+    private static let missingParent: Int32 = -2
+
+    /// For each kept entry, the index of the entry its `crossref` names: the citation key that
+    /// matches exactly, else the first that matches ignoring case; `missingParent` when none
+    /// does and `noCrossref` without the field. Computed on all cores; the keys are scanned once
+    /// more only for the few targets that match no key exactly.
     /// - Complexity: O(entries + total key length).
-    private static func caseInsensitiveParents(_ parser: BibTeXParser, kept: [Int], byKey: [String: Int], runs: Int) -> [String: Int] {
-        let misses = parallelRuns(runs) { run in
-            var found: [String] = []
-            for position in (kept.count * run / runs)..<(kept.count * (run + 1) / runs) {
-                let entry = parser.entries[kept[position]]
-                guard let field = parser.fields[entry.fields].first(where: { $0.name == .crossref }) else { continue }
-                let target = LaTeX.collapseASCIIWhitespace(parser.valueBytes(field.value))
-                if byKey[target] == nil { found.append(lowercasedKey(target)) }
+    private static func crossrefParents(_ parser: BibTeXParser, kept: [Int], keys: CitationKeys, runs: Int) -> [Int32] {
+        let parts = parallelRuns(runs) { run in
+            var parents: [Int32] = []
+            var misses: [(position: Int, target: String)] = []
+            let range = (kept.count * run / runs)..<(kept.count * (run + 1) / runs)
+            parents.reserveCapacity(range.count)
+            for position in range {
+                let fields = parser.entries[kept[position]].fields
+                guard let field = fields.first(where: { parser.fields[$0].name == .crossref }) else {
+                    parents.append(noCrossref)
+                    continue
+                }
+                let target = LaTeX.collapseASCIIWhitespace(parser.valueBytes(parser.fields[field].value))
+                if let parent = keys.entry(target) {
+                    parents.append(Int32(parent))
+                } else {
+                    parents.append(missingParent)
+                    misses.append((position, lowercasedKey(target)))
+                }
             }
-            return found
-        }.joined()
-        guard !misses.isEmpty else { return [:] }
-        let wanted = Set(misses)
-        var parents: [String: Int] = [:]
+            return (parents, misses)
+        }
+        var parents = parts.flatMap(\.0)
+        let misses = parts.flatMap(\.1)
+        guard !misses.isEmpty else { return parents }
+        let wanted = Set(misses.map(\.target))
+        var byLowercasedKey: [String: Int] = [:]
         for index in kept {
             let key = lowercasedKey(parser.entries[index].key)
-            if wanted.contains(key), parents[key] == nil { parents[key] = index }
+            if wanted.contains(key), byLowercasedKey[key] == nil { byLowercasedKey[key] = index }
+        }
+        for miss in misses {
+            if let parent = byLowercasedKey[miss.target] { parents[miss.position] = Int32(parent) }
         }
         return parents
+    }
+
+    /// Citation keys and the first entry with each, found by their UTF-8 bytes (a byte hash
+    /// table: much cheaper than a dictionary of strings for a few hundred thousand keys).
+    private struct CitationKeys {
+        private var table: ByteKeyTable
+        private var entryOfKey: [Int] = []
+
+        init(expected: Int) {
+            table = ByteKeyTable(expected: expected)
+            entryOfKey.reserveCapacity(expected)
+        }
+
+        /// Records `key` for `entry`; false when an earlier entry has the key.
+        mutating func insert(_ key: String, entry: Int) -> Bool {
+            var key = key
+            let isNew = key.withUTF8 { table.findOrInsert($0).isNew }
+            if isNew { entryOfKey.append(entry) }
+            return isNew
+        }
+
+        /// The first entry with `key`.
+        func entry(_ key: String) -> Int? {
+            var key = key
+            return key.withUTF8 { table.find($0) }.map { entryOfKey[$0] }
+        }
     }
 
     /// `key.lowercased()`, without Unicode tables for the usual ASCII key.
@@ -158,9 +219,16 @@ public enum BibTeXReader {
         return String(decoding: key.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
+    /// Where the runs of `interpret` write their publications: each its own region of one
+    /// buffer, so sharing the pointer between cores is safe.
+    private struct PublicationSlots: @unchecked Sendable {
+        let start: UnsafeMutablePointer<Publication>
+    }
+
     /// What interpreting one run of entries produced.
     private struct Interpreted {
-        var publications: [Publication] = []
+        /// How many publications the run wrote.
+        var count = 0
         /// The run's name table and each publication's indices into it.
         var names: [PersonName] = []
         var nameIDs: [Int32] = []
@@ -171,76 +239,119 @@ public enum BibTeXReader {
         var firstUnresolved: (offset: Int, key: String, target: String)? = nil
     }
 
-    /// Turns the parsed entries `entries` (indices into `parser.entries`) into publications.
+    /// Turns the parsed entries `entries` (indices into `parser.entries`) into publications,
+    /// initialised one after another from `destination` (which has room for one per entry).
     /// - Complexity: O(size of those entries), plus O(kept) once if a crossref needs a case-insensitive match.
-    private static func interpret(_ entries: ArraySlice<Int>, parser: BibTeXParser, byKey: [String: Int],
-                                  caseInsensitive: [String: Int], lines: LineIndex, capacity: Int) -> Interpreted {
-        func parentIndex(_ key: String) -> Int? {
-            byKey[key] ?? caseInsensitive[lowercasedKey(key)]
+    private static func interpret(_ entries: ArraySlice<Int>, parents: ArraySlice<Int32>, parser: BibTeXParser,
+                                  lines: LineIndex, into destination: UnsafeMutablePointer<Publication>) -> Interpreted {
+        parser.bytes.withUnsafeBufferPointer { text in
+            parser.expansions.withUnsafeBufferPointer { expansions in
+                interpret(entries, parents: parents, parser: parser, values: ValueBytes(text: text, expansions: expansions),
+                          lines: lines, into: destination)
+            }
         }
+    }
 
+    /// The bytes of field values, read through pointers to the parser's buffers (valid while
+    /// `interpret` runs): entries are interpreted on all cores, and array slices of the shared
+    /// buffers would count their references up and down from each of them.
+    private struct ValueBytes {
+        let text: UnsafeBufferPointer<UInt8>
+        let expansions: UnsafeBufferPointer<UInt8>
+
+        subscript(_ value: BibTeXValue) -> UnsafeBufferPointer<UInt8> {
+            switch value {
+            case .slice(let range): UnsafeBufferPointer(rebasing: text[range])
+            case .owned(let range): UnsafeBufferPointer(rebasing: expansions[range])
+            }
+        }
+    }
+
+    private static func interpret(_ entries: ArraySlice<Int>, parents: ArraySlice<Int32>, parser: BibTeXParser,
+                                  values: ValueBytes, lines: LineIndex,
+                                  into destination: UnsafeMutablePointer<Publication>) -> Interpreted {
         var result = Interpreted()
         var seen: [UInt64] = []
         var names = NameInterner(expected: max(1024, entries.count))
         var cursor = LineIndex.Cursor(lines)
-        result.publications.reserveCapacity(capacity)
-        for index in entries {
-            let entry = parser.entries[index]
-            let fields = EntryFields(parser: parser, entry: entry, repeated: &result.repeated, seen: &seen)
-            guard let authorValue = fields.authors else { continue }
+        var scratch: [UInt64] = []
+        // Venues repeat (one proceedings title for all its papers): each spelling is decoded
+        // once, and its papers share the string.
+        var venueSpellings = ByteKeyTable(expected: 1024)
+        var venueNames: [String] = []
+        for (index, parentIndex) in zip(entries, parents) {
+            let fields = EntryFields(parser: parser, entry: index, repeated: &result.repeated, seen: &seen)
+            guard let author = fields.author else { continue }
             var parent: EntryFields? = nil
-            if let crossref = fields.value(.crossref) {
-                let target = LaTeX.collapseASCIIWhitespace(parser.valueBytes(crossref))
-                if let parentIndex = parentIndex(target) {
-                    var ignored = RepeatedFields()
-                    var scratch: [UInt64] = []
-                    parent = EntryFields(parser: parser, entry: parser.entries[parentIndex], repeated: &ignored, seen: &scratch)
-                } else {
-                    result.unresolvedCrossrefs += 1
-                    if result.firstUnresolved == nil { result.firstUnresolved = (entry.offset, entry.key, target) }
+            if parentIndex >= 0 {
+                var ignored = RepeatedFields()
+                parent = EntryFields(parser: parser, entry: Int(parentIndex), repeated: &ignored, seen: &scratch)
+            } else if parentIndex == missingParent {
+                result.unresolvedCrossrefs += 1
+                if result.firstUnresolved == nil, let crossref = fields.value(.crossref, in: parser) {
+                    let target = LaTeX.collapseASCIIWhitespace(values[crossref])
+                    result.firstUnresolved = (parser.entries[index].offset, parser.entries[index].key, target)
                 }
             }
-            let list = NameParser.parseList(utf8: authorValue.bytes, interner: &names)
+            let list = if let joined = fields.joinedAuthors {
+                joined.withUnsafeBufferPointer { NameParser.parseList(utf8: $0, interner: &names) }
+            } else {
+                NameParser.parseList(utf8: values[author], interner: &names)
+            }
             for bad in list.rejected {
-                result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: authorValue.offset),
-                                                     "entry '\(entry.key)': empty author name '\(bad)' between two 'and's is ignored"))
+                result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: fields.authorOffset),
+                                                     "entry '\(parser.entries[index].key)': empty author name '\(bad)' between two 'and's is ignored"))
             }
             for name in list.commaBeforeAnd {
-                result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: authorValue.offset),
-                                                     "entry '\(entry.key)': the author '\(name)' ends in a comma right before 'and'; read as two names, as BibTeX does (if 'and …' belongs to a given name, brace it: {and …})"))
+                result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: fields.authorOffset),
+                                                     "entry '\(parser.entries[index].key)': the author '\(name)' ends in a comma right before 'and'; read as two names, as BibTeX does (if 'and …' belongs to a given name, brace it: {and …})"))
             }
             guard !list.names.isEmpty else { continue }
-            func text(_ name: BibTeXFieldName) -> ArraySlice<UInt8>? {
-                if let value = fields.value(name) { return parser.valueBytes(value) }
-                guard let parent else { return nil }
-                // biblatex maps the parent's title to the child's booktitle.
-                if name == .booktitle, let title = parent.value(.title) { return parser.valueBytes(title) }
-                return parent.value(name).map { parser.valueBytes($0) }
+            let year = ownYear(fields, parser, values) ?? parent.flatMap { ownYear($0, parser, values) }
+            let venue = text(.journal, fields, parent, parser, values) ?? text(.booktitle, fields, parent, parser, values)
+                ?? text(.journaltitle, fields, parent, parser, values) ?? text(.howpublished, fields, parent, parser, values)
+                ?? text(.publisher, fields, parent, parser, values) ?? text(.school, fields, parent, parser, values)
+                ?? text(.institution, fields, parent, parser, values)
+            var venueName = ""
+            if let venue {
+                let (id, isNew) = venueSpellings.findOrInsert(venue)
+                if isNew { venueNames.append(LaTeX.decode(utf8: venue)) }
+                venueName = venueNames[id]
             }
-            func ownYear(_ fields: EntryFields?) -> Int? {
-                guard let fields else { return nil }
-                return fields.value(.year).flatMap { firstYear(parser.valueBytes($0)) }
-                    ?? fields.value(.date).flatMap { firstYear(parser.valueBytes($0)) }
-            }
-            let year = ownYear(fields) ?? ownYear(parent)
-            let venue = text(.journal) ?? text(.booktitle) ?? text(.journaltitle) ?? text(.howpublished)
-                ?? text(.publisher) ?? text(.school) ?? text(.institution)
             result.nameIDs.append(contentsOf: list.ids)
             result.nameStarts.append(result.nameIDs.count)
-            result.publications.append(Publication(
+            let entry = parser.entries[index]
+            (destination + result.count).initialize(to: Publication(
                 key: entry.key,
                 type: entry.type,
-                title: text(.title).map { LaTeX.decode(utf8: $0) } ?? "",
-                venue: venue.map { LaTeX.decode(utf8: $0) } ?? "",
+                title: text(.title, fields, parent, parser, values).map { LaTeX.decode(utf8: $0) } ?? "",
+                venue: venueName,
                 year: year,
                 authors: list.names,
                 hasTruncatedAuthors: list.truncated,
-                equalContributors: fields.value(.authorAnnotation).map { equalContributors(parser.valueString($0)) } ?? [],
-                doi: text(.doi).map { LaTeX.collapseASCIIWhitespace($0) } ?? "",
+                equalContributors: fields.value(.authorAnnotation, in: parser).map { equalContributors(parser.valueString($0)) } ?? [],
+                doi: text(.doi, fields, parent, parser, values).map { LaTeX.collapseASCIIWhitespace($0) } ?? "",
                 location: cursor.location(of: entry.offset)))
+            result.count += 1
         }
         result.names = names.names
         return result
+    }
+
+    /// The bytes of the field `name` of an entry, else of its crossref parent (whose `title` is
+    /// the child's `booktitle`, as in biblatex).
+    private static func text(_ name: BibTeXFieldName, _ fields: EntryFields, _ parent: EntryFields?,
+                             _ parser: BibTeXParser, _ values: ValueBytes) -> UnsafeBufferPointer<UInt8>? {
+        if let value = fields.value(name, in: parser) { return values[value] }
+        guard let parent else { return nil }
+        if name == .booktitle, let title = parent.value(.title, in: parser) { return values[title] }
+        return parent.value(name, in: parser).map { values[$0] }
+    }
+
+    /// The year of an entry's own `year` field, else of its `date`.
+    private static func ownYear(_ fields: EntryFields, _ parser: BibTeXParser, _ values: ValueBytes) -> Int? {
+        fields.value(.year, in: parser).flatMap { firstYear(values[$0]) }
+            ?? fields.value(.date, in: parser).flatMap { firstYear(values[$0]) }
     }
 
     /// How a file's bytes become text.
@@ -294,31 +405,33 @@ public enum BibTeXReader {
 
     /// The first occurrence of each interpreted field of one entry; repeated `author`
     /// fields joined with ` and ` (`editor` is never used, so its repeats are simply allowed).
+    ///
+    /// It holds indices, not slices of the parser's buffers: entries are interpreted on all
+    /// cores, and a slice would count references to the one shared buffer up and down on each.
     private struct EntryFields {
-        struct Authors {
-            var bytes: ArraySlice<UInt8>
-            var offset: Int
-        }
-
-        /// The entry's fields (a slice, not a copy of the parser: copying it per entry would
-        /// retain and release every one of its buffers).
-        private let fields: ArraySlice<BibTeXField>
-        private(set) var authors: Authors? = nil
+        /// The entry's fields (indices into the parser's `fields`).
+        private let fields: Range<Int>
+        /// The first `author` field (nil without one).
+        private(set) var author: BibTeXValue? = nil
+        /// Where the first `author` value starts.
+        private(set) var authorOffset = 0
+        /// All `author` fields joined with ` and `, when the entry repeats the field.
+        private(set) var joinedAuthors: [UInt8]? = nil
 
         /// - Parameter seen: scratch space reused across entries (hashes of field names seen).
-        init(parser: BibTeXParser, entry: BibTeXEntry, repeated: inout RepeatedFields, seen: inout [UInt64]) {
-            self.fields = parser.fields[entry.fields]
+        init(parser: borrowing BibTeXParser, entry: Int, repeated: inout RepeatedFields, seen: inout [UInt64]) {
+            let range = parser.entries[entry].fields
+            self.fields = range
             seen.removeAll(keepingCapacity: true)
             var reported: [UInt64] = []
-            for index in entry.fields {
+            for index in range {
                 let field = parser.fields[index]
                 if field.name == .author {
-                    let value = parser.valueBytes(field.value)
-                    if var existing = authors {
-                        existing.bytes = (Array(existing.bytes) + Array(" and ".utf8) + Array(value))[...]
-                        authors = existing
+                    if let first = author {
+                        joinedAuthors = (joinedAuthors ?? Array(parser.valueBytes(first))) + Array(" and ".utf8) + Array(parser.valueBytes(field.value))
                     } else {
-                        authors = Authors(bytes: value, offset: field.offset)
+                        author = field.value
+                        authorOffset = field.offset
                     }
                     continue
                 }
@@ -326,7 +439,7 @@ public enum BibTeXReader {
                 if seen.contains(field.nameHash) {
                     if !reported.contains(field.nameHash) {
                         reported.append(field.nameHash)
-                        repeated.note(parser.fieldNames[field.nameHash] ?? makeString(parser.bytes[field.nameBytes]).lowercased(), offset: field.offset, key: entry.key)
+                        repeated.note(parser.fieldNames[field.nameHash] ?? parser.string(field.nameBytes).lowercased(), offset: field.offset, key: parser.entries[entry].key)
                     }
                 } else {
                     seen.append(field.nameHash)
@@ -335,8 +448,8 @@ public enum BibTeXReader {
         }
 
         /// The first value of the field `name`.
-        func value(_ name: BibTeXFieldName) -> BibTeXValue? {
-            for field in fields where field.name == name { return field.value }
+        func value(_ name: BibTeXFieldName, in parser: BibTeXParser) -> BibTeXValue? {
+            for index in fields where parser.fields[index].name == name { return parser.fields[index].value }
             return nil
         }
     }

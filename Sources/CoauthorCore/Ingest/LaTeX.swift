@@ -43,17 +43,17 @@ public enum LaTeX {
     /// Decodes UTF-8 `bytes` like `decode(_:)`; text without LaTeX specials or characters that
     /// could need normalising (the common case) is only trimmed and collapsed, byte by byte.
     /// - Complexity: O(n) in the number of bytes.
-    static func decode(utf8 bytes: ArraySlice<UInt8>) -> String {
+    static func decode<Bytes: RandomAccessCollection<UInt8>>(utf8 bytes: Bytes) -> String where Bytes.Index == Int {
         var previousDash = false
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "$"), UInt8(ascii: "~"):
-                return decode(makeString(bytes))
+                return decode(String(decoding: bytes, as: UTF8.self))
             case UInt8(ascii: "-"):
-                if previousDash { return decode(makeString(bytes)) }
+                if previousDash { return decode(String(decoding: bytes, as: UTF8.self)) }
             default:
                 // From U+0300 on a scalar may combine or need NFC; 0xC2 leads NBSP and NEL (white space).
-                if byte >= 0xCC || byte == 0xC2 { return decode(makeString(bytes)) }
+                if byte >= 0xCC || byte == 0xC2 { return decode(String(decoding: bytes, as: UTF8.self)) }
             }
             previousDash = byte == UInt8(ascii: "-")
         }
@@ -61,7 +61,7 @@ public enum LaTeX {
     }
 
     /// `collapseWhitespace` for text whose only white space is ASCII.
-    static func collapseASCIIWhitespace(_ bytes: ArraySlice<UInt8>) -> String {
+    static func collapseASCIIWhitespace<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> String where Bytes.Index == Int {
         var start = bytes.startIndex
         var end = bytes.endIndex
         while start < end, isWhitespace(bytes[start]) { start += 1 }
@@ -76,7 +76,7 @@ public enum LaTeX {
             }
             index += 1
         }
-        if clean { return makeString(bytes[start..<end]) }
+        if clean { return String(decoding: bytes[start..<end], as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         var pendingSpace = false
@@ -89,7 +89,7 @@ public enum LaTeX {
                 out.append(byte)
             }
         }
-        return makeString(out[...])
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Collapses runs of white space (including line breaks) into one space and trims the ends.

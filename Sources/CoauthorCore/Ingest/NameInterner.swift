@@ -16,7 +16,7 @@ struct NameInterner {
     /// The parsed name for `raw` and its index in `names`, computed by `parse` the first time
     /// these exact bytes are seen; nil when `parse` finds no name in them.
     /// - Complexity: O(length of `raw`) expected, plus `parse` once per distinct spelling.
-    mutating func name(_ raw: ArraySlice<UInt8>, parse: (ArraySlice<UInt8>) -> PersonName?) -> (name: PersonName, id: Int32)? {
+    mutating func name(_ raw: UnsafeBufferPointer<UInt8>, parse: (UnsafeBufferPointer<UInt8>) -> PersonName?) -> (name: PersonName, id: Int32)? {
         let found = spellings.findOrInsert(raw)
         if !found.isNew {
             let id = nameOfSpelling[found.id]

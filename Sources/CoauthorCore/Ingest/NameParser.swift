@@ -49,7 +49,9 @@ public enum NameParser {
     /// for anything but the final name parts; names are looked up in (and added to) `interner`
     /// by their raw bytes, so a spelling seen before is not parsed again.
     /// - Complexity: O(n) in the number of bytes.
-    static func parseList(utf8 field: ArraySlice<UInt8>, interner: inout NameInterner) -> NameList {
+    /// The bytes are read through a pointer: lists are parsed on all cores from one shared
+    /// buffer, and slicing it would count its references up and down from each of them.
+    static func parseList(utf8 field: UnsafeBufferPointer<UInt8>, interner: inout NameInterner) -> NameList {
         var names: [PersonName] = []
         var truncated = false
         var rejected: [String] = []
@@ -69,7 +71,7 @@ public enum NameParser {
             if index + 1 < pieces.count, field[trimmed.upperBound - 1] == UInt8(ascii: ",") {
                 commaBeforeAnd.append(String(decoding: field[trimmed], as: UTF8.self))
             }
-            if let (name, id) = interner.name(field[trimmed], parse: { parseName(utf8: $0) }) {
+            if let (name, id) = interner.name(UnsafeBufferPointer(rebasing: field[trimmed]), parse: { parseName(utf8: Array($0)[...]) }) {
                 names.append(name)
                 ids.append(id)
             } else {
@@ -82,7 +84,7 @@ public enum NameParser {
         return list
     }
 
-    private static func trim(_ bytes: ArraySlice<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    private static func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper, isWhitespace(bytes[lower]) { lower += 1 }
@@ -91,7 +93,7 @@ public enum NameParser {
     }
 
     /// `splitOnAnd` on bytes: ranges of the pieces between ` and ` at brace depth 0.
-    static func splitOnAnd(utf8 bytes: ArraySlice<UInt8>) -> [Range<Int>] {
+    static func splitOnAnd(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var parts: [Range<Int>] = []
         var depth = 0
         var start = bytes.startIndex

@@ -264,28 +264,8 @@ final class ShortestPathWorker {
     /// - Complexity: O((n + m) log n).
     /// With `stopAt`, the search ends once that node is settled: its distance and path count are final then.
     func run(from source: Int, offsets: UnsafePointer<Int>, slots: UnsafePointer<PathSlot>, stopAt: Int = -1) {
-        // Reset what the previous search touched (after an early stop, more than it settled).
-        for k in 0..<touchedCount {
-            let v = Int(touched[k])
-            distance[v] = .infinity
-            sigma[v] = 0
-            settled[v] = false
-        }
-        touched[0] = Int32(truncatingIfNeeded: source)
-        touchedCount = 1
-        reached = 0
-        distance[source] = 0
-        sigma[source] = 1
-        queue.reset()
-        queue.push(HeapEntry(key: 0, node: Int32(truncatingIfNeeded: source)))
-        while !queue.isEmpty {
-            let entry = queue.pop()
-            let d = entry.key
-            let v = Int(entry.node)
-            if settled[v] || d > distance[v] { continue }
-            settled[v] = true
-            order[reached] = Int32(truncatingIfNeeded: v)
-            reached &+= 1
+        start(at: source, countingPaths: true)
+        while let (d, v) = settleNext() {
             if v == stopAt { break }
             let sigmaV = sigma[v]
             var slot = offsets[v]
@@ -312,6 +292,65 @@ final class ShortestPathWorker {
                 }
             }
         }
+    }
+
+    /// `run(from:offsets:slots:)` for distances alone (closeness, harmonic): the same settle
+    /// order and the same distances, bit for bit (a length replaces a tentative one only when
+    /// shorter beyond the tolerance, as in `run`), without counting shortest paths.
+    /// - Complexity: O((n + m) log n).
+    func runDistances(from source: Int, offsets: UnsafePointer<Int>, slots: UnsafePointer<PathSlot>) {
+        start(at: source, countingPaths: false)
+        while let (d, v) = settleNext() {
+            var slot = offsets[v]
+            let end = offsets[v &+ 1]
+            while slot < end {
+                let tie = slots[slot]
+                let w = Int(tie.target)
+                let candidate = d + tie.length
+                slot &+= 1
+                let current = distance[w]
+                if current == .infinity {
+                    touched[touchedCount] = Int32(truncatingIfNeeded: w)
+                    touchedCount &+= 1
+                } else if candidate >= current - pathLengthTolerance * current || settled[w] {
+                    continue
+                }
+                distance[w] = candidate
+                queue.push(HeapEntry(key: candidate, node: Int32(truncatingIfNeeded: w)))
+            }
+        }
+    }
+
+    /// Resets what the previous search touched (after an early stop, more than it settled) and
+    /// queues `source`.
+    @inline(__always) private func start(at source: Int, countingPaths: Bool) {
+        for k in 0..<touchedCount {
+            let v = Int(touched[k])
+            distance[v] = .infinity
+            if countingPaths { sigma[v] = 0 }
+            settled[v] = false
+        }
+        touched[0] = Int32(truncatingIfNeeded: source)
+        touchedCount = 1
+        reached = 0
+        distance[source] = 0
+        if countingPaths { sigma[source] = 1 }
+        queue.reset()
+        queue.push(HeapEntry(key: 0, node: Int32(truncatingIfNeeded: source)))
+    }
+
+    /// Settles the next node off the queue (stale entries skipped) and returns it with its distance.
+    @inline(__always) private func settleNext() -> (Double, Int)? {
+        while !queue.isEmpty {
+            let entry = queue.pop()
+            let v = Int(entry.node)
+            if settled[v] || entry.key > distance[v] { continue }
+            settled[v] = true
+            order[reached] = Int32(truncatingIfNeeded: v)
+            reached &+= 1
+            return (entry.key, v)
+        }
+        return nil
     }
 
     /// Brandes' back-propagation of pair dependencies over the settle order of the last run,
@@ -361,7 +400,7 @@ struct PathMetricRequest: OptionSet, Sendable {
 func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest, progress: ProgressHandler? = nil) -> (betweenness: [Double], closeness: [Double], harmonic: [Double]) {
     let betweenness = request.contains(.betweenness) ? shatteredBetweenness(graph, progress: progress).values : []
     guard request.contains(.closeness) || request.contains(.harmonic) else { return (betweenness, [], []) }
-    let (closeness, harmonic) = distanceSums(graph, progress: progress)
+    let (closeness, harmonic) = distanceSums(graph, harmonic: request.contains(.harmonic), progress: progress)
     return (betweenness, request.contains(.closeness) ? closeness : [], request.contains(.harmonic) ? harmonic : [])
 }
 
@@ -373,8 +412,11 @@ func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest, progress:
 /// so one search stands for the whole class; and an author with a single co-author u
 /// (a leaf, u having others) sees the graph exactly as u does one step further away,
 /// so the leaf's distance sums follow from u's distances.
+/// Without `harmonic` the harmonic sums are left at 0 (they cost a division per node reached,
+/// and a pass over the reached nodes per folded leaf).
 /// - Complexity: O(r·(m + n log n)) time for r searched sources; O(n + m) memory per worker plus O(n) per chunk.
-func distanceSums(_ graph: WeightedGraph, progress: ProgressHandler? = nil) -> (closeness: [Double], harmonic: [Double]) {
+func distanceSums(_ graph: WeightedGraph, harmonic wantsHarmonic: Bool = true,
+                  progress: ProgressHandler? = nil) -> (closeness: [Double], harmonic: [Double]) {
     let n = graph.nodeCount
     guard n > 0 else { return ([], []) }
     let paths = PathGraph(localityOrdered: graph)
@@ -404,27 +446,37 @@ func distanceSums(_ graph: WeightedGraph, progress: ProgressHandler? = nil) -> (
                 for index in chunk {
                     let original = sources[index]
                     let s = Int(newID[original])
-                    worker.run(from: s, offsets: offsets.baseAddress!, slots: slots.baseAddress!)
+                    worker.runDistances(from: s, offsets: offsets.baseAddress!, slots: slots.baseAddress!)
                     let reached = worker.reached
                     var total = 0.0, inverse = 0.0
-                    for k in 1..<max(1, reached) {
-                        let d = worker.distance[Int(worker.order[k])]
-                        total += d
-                        inverse += 1 / d
+                    if wantsHarmonic {
+                        for k in 1..<max(1, reached) {
+                            let d = worker.distance[Int(worker.order[k])]
+                            total += d
+                            inverse += 1 / d
+                        }
+                    } else {
+                        for k in 1..<max(1, reached) { total += worker.distance[Int(worker.order[k])] }
                     }
                     let others = Double(reached - 1)
                     let scale = others / Double(max(1, n - 1))
-                    perNode += [Double(original), total > 0 ? others / total * scale : 0, inverse]
+                    perNode.append(Double(original))
+                    perNode.append(total > 0 ? others / total * scale : 0)
+                    perNode.append(inverse)
                     for leaf32 in leaves[original] {
                         let leaf = Int(newID[Int(leaf32)])
                         let step = worker.distance[leaf]
                         var leafInverse = 1 / step
-                        for k in 1..<reached {
-                            let t = Int(worker.order[k])
-                            if t != leaf { leafInverse += 1 / (step + worker.distance[t]) }
+                        if wantsHarmonic {
+                            for k in 1..<reached {
+                                let t = Int(worker.order[k])
+                                if t != leaf { leafInverse += 1 / (step + worker.distance[t]) }
+                            }
                         }
                         let leafTotal = total + Double(reached - 2) * step
-                        perNode += [Double(leaf32), others / leafTotal * scale, leafInverse]
+                        perNode.append(Double(leaf32))
+                        perNode.append(others / leafTotal * scale)
+                        perNode.append(leafInverse)
                     }
                 }
             }

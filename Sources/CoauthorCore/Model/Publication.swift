@@ -31,11 +31,16 @@ public struct PersonName: Sendable, Hashable {
 
     /// The name as people write it: `First von Last, Jr` (homonym number appended, as DBLP shows it).
     public var displayName: String {
-        var parts: [String] = []
-        if !first.isEmpty { parts.append(first) }
-        if !von.isEmpty { parts.append(von) }
-        if !last.isEmpty { parts.append(last) }
-        var name = parts.joined(separator: " ")
+        // The non-empty parts joined by blanks, built in place (this runs once per distinct name).
+        var name = first
+        if !von.isEmpty {
+            if !name.isEmpty { name += " " }
+            name += von
+        }
+        if !last.isEmpty {
+            if !name.isEmpty { name += " " }
+            name += last
+        }
         if !jr.isEmpty { name += ", " + jr }
         if !homonym.isEmpty { name += " " + homonym }
         return name

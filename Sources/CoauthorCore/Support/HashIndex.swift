@@ -143,10 +143,26 @@ struct ByteKeyTable {
         findOrInsert(bytes, hash: bytes.withUnsafeBufferPointer { FNV1a.hash($0) })
     }
 
+    /// `findOrInsert(_:)` for bytes in memory the caller holds (no array slice, whose reference
+    /// count several cores reading one shared buffer would all touch).
+    mutating func findOrInsert(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
+        let hash = FNV1a.hash(bytes)
+        let (slot, found) = probe(bytes, hash: hash)
+        if let found { return (found, false) }
+        return insert(bytes, hash: hash, at: slot)
+    }
+
     /// `findOrInsert(_:)` for a key whose FNV-1a hash is already known (`KeyBatch`).
     mutating func findOrInsert(_ bytes: ArraySlice<UInt8>, hash: UInt64) -> (id: Int, isNew: Bool) {
-        let (slot, found) = bytes.withUnsafeBufferPointer { probe in self.probe(probe, hash: hash) }
-        if let found { return (found, false) }
+        bytes.withUnsafeBufferPointer { key in
+            let (slot, found) = probe(key, hash: hash)
+            if let found { return (found, false) }
+            return insert(key, hash: hash, at: slot)
+        }
+    }
+
+    /// Adds `bytes` as the next id in the empty slot `slot`.
+    private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, at slot: Int) -> (id: Int, isNew: Bool) {
         precondition(arena.count + bytes.count < Int(UInt32.max), "key arena over 4 GB")
         let id = entries.count
         let start = UInt32(arena.count)
@@ -155,6 +171,12 @@ struct ByteKeyTable {
         slots[slot] = Slot(tag: UInt32(truncatingIfNeeded: hash >> 32), id: UInt32(id + 1), start: start, length: UInt32(bytes.count))
         if entries.count * 2 > slots.count { grow() }
         return (id, true)
+    }
+
+    /// The id of `bytes`, if present.
+    /// - Complexity: O(length of `bytes`) expected.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        probe(bytes, hash: FNV1a.hash(bytes)).found
     }
 
     /// The id of `bytes`, if present.

@@ -118,7 +118,8 @@ struct Export: ParsableCommand {
                         + "format \(seconds(formattedAt - computedAt)) s, write \(seconds(clock.now - formattedAt)) s, "
                         + "\(written) bytes\n")
         }
-        Pipeline.finish()
+        // Kept alive to the exit, which then frees nothing (see `Pipeline.finish`).
+        withExtendedLifetime(loaded) { Pipeline.finish() }
     }
 
     /// Every file to write, made in memory before any is written so that a

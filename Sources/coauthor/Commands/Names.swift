@@ -52,7 +52,8 @@ struct Names: ParsableCommand {
             text = lines.joined(separator: "\n") + "\n"
         }
         try Pipeline.emit(Array(text.utf8), to: output)
-        Pipeline.finish()
+        // Kept alive to the exit, which then frees nothing (see `Pipeline.finish`).
+        withExtendedLifetime((corpus, index)) { Pipeline.finish() }
     }
 }
 

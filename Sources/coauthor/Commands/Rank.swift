@@ -66,6 +66,7 @@ struct Rank: ParsableCommand {
         case .markdown: text = table.markdown()
         }
         try Pipeline.emit(Array(text.utf8), to: output)
-        Pipeline.finish()
+        // Kept alive to the exit, which then frees nothing (see `Pipeline.finish`).
+        withExtendedLifetime(loaded) { Pipeline.finish() }
     }
 }

@@ -22,7 +22,12 @@ struct Stats: ParsableCommand {
         let network = loaded.network
         let stats = PhaseTimes.measure("statistics") { GraphStatistics(graph: network.graph, communitySeed: UInt64(max(0, seed))) }
         var perYear: [Int: Int] = [:]
-        for publication in corpus.publications { if let year = publication.year { perYear[year, default: 0] += 1 } }
+        var multiAuthor = 0
+        // By index, so that no publication is copied.
+        for index in corpus.publications.indices {
+            if let year = corpus.publications[index].year { perYear[year, default: 0] += 1 }
+            if corpus.publications[index].authors.count > 1 { multiAuthor += 1 }
+        }
         let years = perYear.keys.sorted()
         let authorships = corpus.authorships
         let pairs: [(String, JSONValue)] = [
@@ -50,7 +55,7 @@ struct Stats: ParsableCommand {
             ("papers_per_author", .number(stats.authors > 0 ? Double(authorships) / Double(stats.authors) : nil)),
             ("authors_per_paper", .number(corpus.publications.isEmpty ? nil : Double(authorships) / Double(corpus.publications.count))),
             ("multi_author_share", .number(corpus.publications.isEmpty ? nil
-                : Double(corpus.publications.filter { $0.authors.count > 1 }.count) / Double(corpus.publications.count))),
+                : Double(multiAuthor) / Double(corpus.publications.count))),
         ]
         let text: String
         switch format {
@@ -64,7 +69,8 @@ struct Stats: ParsableCommand {
             text = table.plain()
         }
         try Pipeline.emit(Array(text.utf8), to: output)
-        Pipeline.finish()
+        // Kept alive to the exit, which then frees nothing (see `Pipeline.finish`).
+        withExtendedLifetime(loaded) { Pipeline.finish() }
     }
 
     private static func display(_ value: JSONValue) -> String {
