@@ -44,7 +44,7 @@ enum ExportFixtures {
         let network = CoauthorNetwork(
             graph: graph, names: names, papers: papers.map { max(1, $0) }, firstYear: first, lastYear: last,
             edgePapers: edgePapers, edgeFirstYear: edgeYears.map(\.first), edgeLastYear: edgeYears.map(\.last),
-            edgeYears: edgeYears, weighting: .count, focus: 0,
+            edgeYears: EdgeLists(edgeYears), weighting: .count, focus: 0,
             filterDescription: "ego network of \(names[0]), radius 2", skippedLargePublications: 0,
             publicationCount: 20)
         return (network, MetricTable(network: network, metrics: Set(Metric.allCases), communitySeed: 1))
@@ -105,7 +105,7 @@ enum ExportFixtures {
             if let y = network.edgeFirstYear[e] { attrs["first_year"] = String(y) }
             if let y = network.edgeLastYear[e] { attrs["last_year"] = String(y) }
             return ["source": Int(graph.source[e]), "target": Int(graph.target[e]), "attrs": attrs,
-                    "years": network.edgeYears[e]]
+                    "years": Array(network.edgeYears[e])]
         }
         let object: [String: Any] = [
             "nodes": nodes, "edges": edges, "node_types": nodeTypes,

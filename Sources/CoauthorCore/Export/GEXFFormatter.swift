@@ -183,12 +183,12 @@ public struct GEXFFormatter: Sendable {
             }
             let years = network.edgeYears[e]
             let weights = network.yearWeights(ofEdge: e)
-            var start = 0
-            while start < years.count {
+            var start = years.startIndex
+            while start < years.endIndex {
                 var end = start
                 var yearWeight = 0.0
-                while end < years.count, years[end] == years[start] {
-                    yearWeight += weights[end]
+                while end < years.endIndex, years[end] == years[start] {
+                    yearWeight += weights[end - years.startIndex]
                     end += 1
                 }
                 out.append("<attvalue for=\"w\" value=\"")
@@ -208,10 +208,10 @@ public struct GEXFFormatter: Sendable {
     }
 
     /// One closed spell per run of consecutive years in `years` (sorted, repeats allowed).
-    private func writeSpells(_ years: [Int], into out: inout ExportBuffer) {
-        guard !years.isEmpty else { return }
+    private func writeSpells(_ years: some Collection<Int>, into out: inout ExportBuffer) {
+        guard let first = years.first else { return }
         out.append("<spells>")
-        var start = years[0], previous = years[0]
+        var start = first, previous = first
         for year in years.dropFirst() where year != previous {
             if year != previous + 1 {
                 spell(start, previous, into: &out)

@@ -24,11 +24,11 @@ public struct CoauthorNetwork: Sendable {
     public var edgeFirstYear: [Int?]
     public var edgeLastYear: [Int?]
     /// The years of the joint publications of each edge, ascending, with repeats.
-    public var edgeYears: [[Int]]
+    public var edgeYears: EdgeLists<Int>
     /// The weight each dated joint paper adds to its edge, parallel to `edgeYears`: 1 under
     /// `count`, 1/(n_k − 1) under `fractional`. Empty when every paper of an edge adds the same
     /// share (networks made by hand); read it through `yearWeights(ofEdge:)`.
-    public var edgeYearWeights: [[Double]] = []
+    public var edgeYearWeights = EdgeLists<Double>()
     public var weighting: Weighting
     /// The focus author's node, if it is in the network.
     public var focus: Int?
@@ -43,7 +43,7 @@ public struct CoauthorNetwork: Sendable {
 
     /// The weight added by each dated joint paper of edge `e`, in the order of `edgeYears[e]`.
     public func yearWeights(ofEdge e: Int) -> [Double] {
-        if !edgeYearWeights.isEmpty { return edgeYearWeights[e] }
+        if !edgeYearWeights.isEmpty { return Array(edgeYearWeights[e]) }
         let share = graph.weight[e] / Double(max(1, edgePapers[e]))
         return [Double](repeating: share, count: edgeYears[e].count)
     }

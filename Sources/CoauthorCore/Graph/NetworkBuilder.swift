@@ -92,8 +92,8 @@ public enum NetworkBuilder {
         // Under `count` every joint paper adds 1, which `yearWeights(ofEdge:)` derives.
         let recordShares = options.weighting == .fractional
         var source: [Int32] = [], target: [Int32] = [], weight: [Double] = []
-        var edgePapers: [Int] = [], edgeFirst: [Int?] = [], edgeLast: [Int?] = [], edgeYears: [[Int]] = []
-        var edgeYearWeights: [[Double]] = []
+        var edgePapers: [Int] = [], edgeFirst: [Int?] = [], edgeLast: [Int?] = [], edgeYears = EdgeLists<Int>()
+        var edgeYearWeights = EdgeLists<Double>()
         var dated: [(year: Int, weight: Double)] = []
         var start = 0
         while start < pairKeys.count {
@@ -116,10 +116,10 @@ public enum NetworkBuilder {
                 dated.sort { $0.year != $1.year ? $0.year < $1.year : $0.weight < $1.weight }
             }
             if w >= (options.minWeight ?? 0) {
-                if recordShares { edgeYearWeights.append(dated.map(\.weight)) }
+                if recordShares { edgeYearWeights.append(dated.lazy.map(\.weight)) }
                 source.append(Int32(key >> idBits)); target.append(Int32(key & ((1 << idBits) - 1))); weight.append(w)
                 edgePapers.append(end - start)
-                edgeFirst.append(dated.first?.year); edgeLast.append(dated.last?.year); edgeYears.append(dated.map(\.year))
+                edgeFirst.append(dated.first?.year); edgeLast.append(dated.last?.year); edgeYears.append(dated.lazy.map(\.year))
             }
             start = end
         }
@@ -179,8 +179,8 @@ public enum NetworkBuilder {
         ego.edgePapers = edges.map { network.edgePapers[$0] }
         ego.edgeFirstYear = edges.map { network.edgeFirstYear[$0] }
         ego.edgeLastYear = edges.map { network.edgeLastYear[$0] }
-        ego.edgeYears = edges.map { network.edgeYears[$0] }
-        ego.edgeYearWeights = edges.map { network.yearWeights(ofEdge: $0) }
+        ego.edgeYears = EdgeLists(edges.lazy.map { network.edgeYears[$0] })
+        ego.edgeYearWeights = EdgeLists(edges.lazy.map { network.yearWeights(ofEdge: $0) })
         ego.focus = nodes.firstIndex(of: focus)
         ego.filterDescription = [network.filterDescription, "ego network of \(network.names[focus]), radius \(radius)"]
             .filter { !$0.isEmpty }.joined(separator: ", ")

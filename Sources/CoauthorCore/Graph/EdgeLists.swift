@@ -1,0 +1,32 @@
+/// One short list per edge (the years of its joint papers, their weights), stored back to back
+/// with the start of each: a DBLP-scale network has hundreds of thousands of edges, and one
+/// array per edge would be as many allocations.
+public struct EdgeLists<Value: Sendable & Equatable>: RandomAccessCollection, Sendable, Equatable {
+    /// Every list's values, list after list.
+    public private(set) var values: [Value] = []
+    /// List `e` is `values[starts[e]..<starts[e + 1]]`.
+    public private(set) var starts: [Int] = [0]
+
+    public init() {}
+
+    /// The lists given one by one.
+    /// - Complexity: O(total length).
+    public init<Lists: Sequence>(_ lists: Lists) where Lists.Element: Sequence<Value> {
+        for list in lists { append(list) }
+    }
+
+    /// Adds a list for the next edge.
+    /// - Complexity: amortised O(length of `list`).
+    public mutating func append(_ list: some Sequence<Value>) {
+        values.append(contentsOf: list)
+        starts.append(values.count)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count - 1 }
+
+    /// The list of edge `e` (its indices are those of `values`, not from 0).
+    public subscript(e: Int) -> ArraySlice<Value> {
+        values[starts[e]..<starts[e + 1]]
+    }
+}
