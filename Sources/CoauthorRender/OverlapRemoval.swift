@@ -57,8 +57,9 @@ struct OverlapRemoval {
         } else {
             Self.spread(&x, &y, sizes: sizes, ties: ties)
         }
+        var order: [Int] = []
         for _ in 0..<rounds {
-            let overlapping = Self.overlappingPairs(x, y, sizes)
+            let overlapping = Self.overlappingPairs(x, y, sizes, order: &order)
             if overlapping.isEmpty { break }
             // Every round holds each box at its distance from its nearest
             // neighbours; without them a large name box overlapping many small
@@ -212,22 +213,85 @@ struct OverlapRemoval {
     ///
     /// - Complexity: O(*n* log *n* + *p*) for *p* pairs whose x-extents meet.
     static func overlappingPairs(_ x: [Double], _ y: [Double], _ sizes: [HalfSize]) -> [Pair] {
-        let order = x.indices.sorted { a, b in
-            let left = (x[a] - sizes[a].width, x[b] - sizes[b].width)
-            return left.0 != left.1 ? left.0 < left.1 : a < b
-        }
+        var order: [Int] = []
+        return overlappingPairs(x, y, sizes, order: &order)
+    }
+
+    /// Every pair of overlapping boxes, found by sweeping across x, in sweep
+    /// order: by the left edge of the first box (ties by index), then by the
+    /// left edge of the second.
+    ///
+    /// `order` is the sweep order of an earlier call on the same boxes, or
+    /// empty; it is sorted again in place and kept for the next call. Between
+    /// rounds the boxes move little, so re-sorting the last order by insertion
+    /// touches few entries, where sorting from scratch would cost O(*n* log *n*)
+    /// every round. The order is total, so the result is the same either way.
+    ///
+    /// - Complexity: O(*n* + *m* + *p*) for *m* entries out of order (at most
+    ///   O(*n* log *n*) when many are) and *p* pairs whose x-extents meet.
+    static func overlappingPairs(_ x: [Double], _ y: [Double], _ sizes: [HalfSize], order: inout [Int]) -> [Pair] {
+        let count = x.count
+        let left = (0..<count).map { x[$0] - sizes[$0].width }
+        sortSweep(&order, by: left)
+        // The boxes in sweep order, contiguous, for the inner loop.
+        let sortedLeft = order.map { left[$0] }
+        let sortedX = order.map { x[$0] }, sortedY = order.map { y[$0] }
+        let sortedWidth = order.map { sizes[$0].width }, sortedHeight = order.map { sizes[$0].height }
         var pairs: [Pair] = []
-        for (position, a) in order.enumerated() {
-            let right = x[a] + sizes[a].width
-            for b in order[(position + 1)...] {
-                if x[b] - sizes[b].width >= right { break }
-                if abs(x[a] - x[b]) < sizes[a].width + sizes[b].width
-                    && abs(y[a] - y[b]) < sizes[a].height + sizes[b].height {
-                    pairs.append(Pair(a, b))
+        sortedLeft.withUnsafeBufferPointer { sortedLeft in
+            sortedX.withUnsafeBufferPointer { sortedX in
+                sortedY.withUnsafeBufferPointer { sortedY in
+                    sortedWidth.withUnsafeBufferPointer { sortedWidth in
+                        sortedHeight.withUnsafeBufferPointer { sortedHeight in
+                            for position in 0..<count {
+                                let (ax, ay) = (sortedX[position], sortedY[position])
+                                let (aWidth, aHeight) = (sortedWidth[position], sortedHeight[position])
+                                let right = ax + aWidth
+                                var other = position + 1
+                                while other < count && sortedLeft[other] < right {
+                                    if abs(ax - sortedX[other]) < aWidth + sortedWidth[other]
+                                        && abs(ay - sortedY[other]) < aHeight + sortedHeight[other] {
+                                        pairs.append(Pair(order[position], order[other]))
+                                    }
+                                    other += 1
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
         return pairs
+    }
+
+    /// Sorts `order` (every index once, or empty) by `left`, ties by index:
+    /// by insertion when few entries are out of place, else from scratch.
+    private static func sortSweep(_ order: inout [Int], by left: [Double]) {
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            left[a] != left[b] ? left[a] < left[b] : a < b
+        }
+        guard order.count == left.count else {
+            order = left.indices.sorted(by: precedes)
+            return
+        }
+        // Enough moves for a few swaps per box; beyond that the boxes have
+        // been shuffled and a full sort is cheaper.
+        let budget = 8 * order.count
+        var moves = 0
+        for position in order.indices.dropFirst() {
+            let entry = order[position]
+            var slot = position
+            while slot > 0 && precedes(entry, order[slot - 1]) {
+                order[slot] = order[slot - 1]
+                slot -= 1
+            }
+            order[slot] = entry
+            moves += position - slot
+            if moves > budget {
+                order.sort(by: precedes)
+                return
+            }
+        }
     }
 
     /// Each centre's `count` nearest centres, found through a grid of about one
@@ -330,8 +394,9 @@ struct OverlapRemoval {
     /// Moves each overlapping pair apart along the axis where that takes less,
     /// until no pair overlaps: the guarantee after the stress rounds.
     private static func pushApart(_ x: inout [Double], _ y: inout [Double], sizes: [HalfSize]) {
+        var order: [Int] = []
         for _ in 0..<1000 {
-            let pairs = overlappingPairs(x, y, sizes)
+            let pairs = overlappingPairs(x, y, sizes, order: &order)
             if pairs.isEmpty { return }
             for pair in pairs {
                 let (a, b) = (pair.first, pair.second)

@@ -64,6 +64,32 @@ import Testing
         #expect(first == second)
     }
 
+    /// The sweep may start from the order of an earlier call (re-sorted by
+    /// insertion, or from scratch when the boxes were shuffled); the pairs
+    /// must be the same as a fresh sweep's, in the same order.
+    @Test func sweepFromAnEarlierOrderFindsTheSamePairs() {
+        let (centres, sizes) = Self.crowd(300)
+        var x = centres.map(\.x), y = centres.map(\.y)
+        var order: [Int] = []
+        let first = OverlapRemoval.overlappingPairs(x, y, sizes, order: &order)
+        #expect(first.count == Self.overlapCount(centres, sizes))
+        for index in x.indices {
+            x[index] += Double(index % 7) - 3
+            y[index] -= Double(index % 5)
+        }
+        var fresh: [Int] = []
+        let nudged = OverlapRemoval.overlappingPairs(x, y, sizes, order: &order)
+        #expect(nudged == OverlapRemoval.overlappingPairs(x, y, sizes, order: &fresh))
+        #expect(order == fresh)
+        x.reverse()
+        fresh = []
+        let shuffled = OverlapRemoval.overlappingPairs(x, y, sizes, order: &order)
+        #expect(shuffled == OverlapRemoval.overlappingPairs(x, y, sizes, order: &fresh))
+        #expect(order == fresh)
+        let moved = zip(x, y).map { LayoutPoint(x: $0, y: $1) }
+        #expect(shuffled.count == Self.overlapCount(moved, sizes))
+    }
+
     @Test func componentsAreFoundLargestFirst() {
         let names = (0..<7).map { "A\($0)" }
         let edges = [Scenes.edge(5, 6, names: names), Scenes.edge(0, 3, names: names), Scenes.edge(3, 4, names: names)]
