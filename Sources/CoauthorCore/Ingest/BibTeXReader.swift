@@ -79,10 +79,9 @@ public enum BibTeXReader {
         }
         // Entries are interpreted independently (names, LaTeX, crossref), so a large file is
         // split into one run of entries per core; results are joined in input order.
-        let parsed = parser
         let entries = kept
         let chunkCount = kept.count >= 20_000 ? min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
-        let parents = crossrefParents(parsed, kept: entries, keys: keys, runs: chunkCount)
+        let parents = crossrefParents(parser, kept: entries, keys: keys, runs: chunkCount)
         // Each run writes its publications straight into its own region of one buffer with room
         // for every entry; the regions are then closed up by moving, so no publication is copied.
         var parts: [Interpreted] = []
@@ -92,7 +91,7 @@ public enum BibTeXReader {
             parts = parallelRuns(chunkCount) { chunk in
                 let lower = entries.count * chunk / chunkCount
                 let upper = entries.count * (chunk + 1) / chunkCount
-                return interpret(entries[lower..<upper], parents: parents[lower..<upper], parser: parsed, lines: lines,
+                return interpret(entries[lower..<upper], parents: parents[lower..<upper], parser: parser, lines: lines,
                                  into: slots.start + lower)
             }
             var count = 0
