@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs what coauthor needs on a fresh Debian machine, only where it is missing:
 # Graphviz's C library and headers (libgraphviz-dev), a fixed font for stable map
-# layouts (DejaVu Sans), and, with --test, Python's networkx for the reference checks.
+# layouts (DejaVu Sans), and, with --test, the Python tools the tests check our numbers
+# and files against, in a virtual environment of the repository's own (.venv/): networkx,
+# python-igraph, lxml (and what Scripts/requirements-test.txt lists). Nothing is ever
+# pip-installed into the system interpreter (a stock Debian refuses that, PEP 668).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 need_apt=()
 pkg-config --exists libgvc 2>/dev/null || need_apt+=(libgraphviz-dev)
@@ -10,6 +14,11 @@ pkg-config --exists libgvc 2>/dev/null || need_apt+=(libgraphviz-dev)
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 # The dataset tests unpack ../shared/datasets/*.xz.
 command -v xz >/dev/null || need_apt+=(xz-utils)
+if [ "${1:-}" = "--test" ]; then
+    # Debian's python3 makes virtual environments only with python3-venv (ensurepip).
+    command -v python3 >/dev/null || need_apt+=(python3)
+    python3 -c "import ensurepip" 2>/dev/null || need_apt+=(python3-venv)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "setup: installing ${need_apt[*]} with apt-get" >&2
     SUDO=""
@@ -19,17 +28,16 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
-    if ! python3 -c "import networkx" 2>/dev/null; then
-        echo "setup: installing networkx with pip" >&2
-        python3 -m pip install --quiet networkx
+    requirements=Scripts/requirements-test.txt
+    stamp=.venv/.requirements
+    if [ ! -x .venv/bin/python3 ]; then
+        echo "setup: creating the test tools' virtual environment in .venv/" >&2
+        rm -rf .venv
+        python3 -m venv .venv
     fi
-    # The export round trips read our files back with igraph (GraphML, Pajek) and
-    # validate GEXF against its RELAX NG schema with lxml.
-    need_pip=()
-    python3 -c "import igraph" 2>/dev/null || need_pip+=(igraph)
-    python3 -c "import lxml" 2>/dev/null || need_pip+=(lxml)
-    if [ ${#need_pip[@]} -gt 0 ]; then
-        echo "setup: installing ${need_pip[*]} with pip" >&2
-        python3 -m pip install --quiet "${need_pip[@]}"
+    if ! cmp -s "$requirements" "$stamp"; then
+        echo "setup: installing $(grep -v '^#' "$requirements" | tr '\n' ' ')into .venv/ with pip" >&2
+        .venv/bin/python3 -m pip install --quiet --disable-pip-version-check -r "$requirements"
+        cp "$requirements" "$stamp"
     fi
 fi
