@@ -21,14 +21,7 @@ public enum MapRenderer {
     ///   `neato`, O(*n* log *n* + *e*) for `sfdp`, O(*n* + *e*) for `twopi`,
     ///   plus O(*n* log *n*) for overlap removal.
     public static func render(_ scene: MapScene, options: RenderOptions) throws -> [UInt8] {
-        guard (0...Int(Int32.max)).contains(options.seed) else {
-            throw RenderError.invalidSeed(options.seed)
-        }
-        let engine = resolvedEngine(for: scene, requested: options.engine)
-        if engine.isQuadratic && scene.nodes.count > MapEngine.quadraticEngineNodeLimit {
-            throw RenderError.tooManyNodes(engine: engine, nodeCount: scene.nodes.count,
-                                           limit: MapEngine.quadraticEngineNodeLimit)
-        }
+        let engine = try checkedEngine(for: scene, options: options)
         return try render(scene, options: options, engine: engine, layout: engine.rawValue,
                           graphvizFormat: options.format.rawValue)
     }
@@ -46,6 +39,19 @@ public enum MapRenderer {
         return scene.nodes.count <= MapEngine.autoNeatoNodeLimit ? .neato : .sfdp
     }
 
+    /// The engine for `scene`, once the seed and the engine's size limit are checked.
+    static func checkedEngine(for scene: MapScene, options: RenderOptions) throws -> MapEngine {
+        guard (0...Int(Int32.max)).contains(options.seed) else {
+            throw RenderError.invalidSeed(options.seed)
+        }
+        let engine = resolvedEngine(for: scene, requested: options.engine)
+        if engine.isQuadratic && scene.nodes.count > MapEngine.quadraticEngineNodeLimit {
+            throw RenderError.tooManyNodes(engine: engine, nodeCount: scene.nodes.count,
+                                           limit: MapEngine.quadraticEngineNodeLimit)
+        }
+        return engine
+    }
+
     /// The formats the installed Graphviz can write.
     ///
     /// - Throws: ``RenderError`` if Graphviz cannot start.
@@ -60,17 +66,36 @@ public enum MapRenderer {
     /// tests ask for ones that do not exist.
     static func render(_ scene: MapScene, options: RenderOptions, engine: MapEngine, layout: String,
                        graphvizFormat: String) throws -> [UInt8] {
+        try draw(scene, options: options, engine: engine, placement: .layout(layout), output: graphvizFormat).bytes
+    }
+
+    /// Where the nodes of a drawing come from.
+    enum Placement {
+        /// Run this Graphviz layout, then arrange the result (``MapArrangement``).
+        case layout(String)
+        /// Given centres, one per node; nodes whose entry in `visible` is false are hidden.
+        case pinned([LayoutPoint], visible: [Bool]?)
+    }
+
+    /// The one path through Graphviz: open a graph holding `scene`, place its nodes, and
+    /// write `output` (nil: only the positions are wanted), every resource released on every
+    /// path in the reverse order of acquisition. Releases cannot throw from `defer`, so their
+    /// failures are collected and reported after the rest.
+    static func draw(_ scene: MapScene, options: RenderOptions, engine: MapEngine, placement: Placement,
+                     output: String?) throws -> (positions: [LayoutPoint], bytes: [UInt8]) {
         try GraphvizAccess.exclusive { session in
             let context = try session.context()
-            let devices = try session.outputDevices(context)
-            guard devices.contains(graphvizFormat) else {
-                throw RenderError.unsupportedFormat(format: graphvizFormat, available: devices.sorted())
+            if let output {
+                let devices = try session.outputDevices(context)
+                guard devices.contains(output) else {
+                    throw RenderError.unsupportedFormat(format: output, available: devices.sorted())
+                }
             }
             var releaseFailures: [String] = []
-            let bytes: [UInt8]
+            let result: (positions: [LayoutPoint], bytes: [UInt8])
             do {
-                bytes = try render(scene, options: options, engine: engine, layout: layout, format: graphvizFormat,
-                                   context: context, session: session, releaseFailures: &releaseFailures)
+                result = try draw(scene, options: options, engine: engine, placement: placement, output: output,
+                                  context: context, session: session, releaseFailures: &releaseFailures)
             } catch {
                 session.abandonContext()
                 throw error
@@ -80,25 +105,32 @@ public enum MapRenderer {
                 throw RenderError.graphviz(stage: "releasing " + releaseFailures.joined(separator: " and "),
                                            message: session.messages)
             }
-            return bytes
+            return result
         }
     }
 
-    /// One render, every graph resource released on every path in the
-    /// reverse order of acquisition. Releases cannot throw from `defer`, so
-    /// their failures are collected for the caller to report.
-    private static func render(_ scene: MapScene, options: RenderOptions, engine: MapEngine,
-                               layout: String, format: String, context: OpaquePointer, session: GraphvizSession,
-                               releaseFailures: inout [String]) throws -> [UInt8] {
+    private static func draw(_ scene: MapScene, options: RenderOptions, engine: MapEngine, placement: Placement,
+                             output: String?, context: OpaquePointer, session: GraphvizSession,
+                             releaseFailures: inout [String]) throws -> (positions: [LayoutPoint], bytes: [UInt8]) {
         let graph = try withMutableCString("coauthor") { name in
             try session.handle("creating the graph") { agopen(name, undirectedGraph, nil) }
         }
         defer { if agclose(graph) != 0 { releaseFailures.append("the graph") } }
 
         try SceneGraphWriter(session: session, graph: graph).write(scene, options: options, engine: engine)
-        let positions = try layOut(graph, scene: scene, options: options, engine: engine, layout: layout,
+        let positions: [LayoutPoint]
+        let visible: [Bool]?
+        switch placement {
+        case .layout(let layout):
+            positions = try layOut(graph, scene: scene, options: options, engine: engine, layout: layout,
                                    context: context, session: session, releaseFailures: &releaseFailures)
-        try pin(graph, at: positions, visible: nil, session: session)
+            visible = nil
+        case .pinned(let given, let shown):
+            positions = given
+            visible = shown
+        }
+        guard let output else { return (positions, []) }
+        try pin(graph, at: positions, visible: visible, session: session)
         defer { if gvFreeLayout(context, graph) != 0 { releaseFailures.append("the drawing") } }
         try session.check("placing the map", as: { .layoutFailed(engine: engine, message: $0) }) {
             gvLayout(context, graph, "nop")
@@ -107,14 +139,14 @@ public enum MapRenderer {
         var data: UnsafeMutablePointer<CChar>?
         var length: UInt32 = 0
         defer { if let data { gvFreeRenderData(data) } }
-        try session.check("writing \(format)") {
-            gvRenderData(context, graph, format, &data, &length)
+        try session.check("writing \(output)") {
+            gvRenderData(context, graph, output, &data, &length)
         }
         guard let data else {
-            throw RenderError.graphviz(stage: "writing \(format)", message: "no output")
+            throw RenderError.graphviz(stage: "writing \(output)", message: "no output")
         }
         let bytes = Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
-        return format == MapFormat.pdf.rawValue ? PDFTimestamp.normalized(bytes) : bytes
+        return (positions, output == MapFormat.pdf.rawValue ? PDFTimestamp.normalized(bytes) : bytes)
     }
 
     /// Runs `layout` on the graph and returns the map's final node centres

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoauthorCore
+import Foundation
 
 @main
 struct Coauthor: ParsableCommand {
@@ -11,4 +12,17 @@ struct Coauthor: ParsableCommand {
         subcommands: [Report.self, Render.self, Rank.self, Timeline.self, Export.self, Stats.self, Names.self],
         defaultSubcommand: Report.self
     )
+
+    /// The entry point, and the only place the process exits. A successful run ends with
+    /// `exit(0)` without tearing down what the command kept alive (`Lifetime`): freeing a
+    /// DBLP-size corpus name by name would only delay the exit.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+        Lifetime.endProcess()
+    }
 }

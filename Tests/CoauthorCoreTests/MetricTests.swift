@@ -43,7 +43,7 @@ struct MetricTests {
     @Test(arguments: GraphFixture.largeNames)
     func everyMetricMatchesNetworkxOnLargeGraphs(name: String) throws {
         let fixture = try GraphFixture(named: name)
-        let table = MetricTable(network: CoauthorNetwork.plain(fixture.graph), metrics: Set(Metric.allCases).subtracting([.papers]))
+        let table = MetricTable(network: CoauthorNetwork.plain(fixture.graph), request: MetricRequest(Set(Metric.allCases).subtracting([.papers])))
         for metric in Metric.allCases where metric != .papers {
             let ours = try #require(table[metric])
             let theirs = try #require(fixture.expected[metric.rawValue])

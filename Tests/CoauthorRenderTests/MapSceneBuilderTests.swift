@@ -23,7 +23,7 @@ import Testing
         style.labels = labels
         style.maxNodes = maxNodes
         style.corpusName = "test.bib"
-        let metrics = MetricTable(network: network, metrics: [.pagerank], communitySeed: 1)
+        let metrics = MetricTable(network: network, request: MetricRequest([.pagerank], communitySeed: 1))
         return MapSceneBuilder.scene(for: network, metrics: metrics, style: style)
     }
 

@@ -107,22 +107,7 @@ struct ExportBuffer {
     /// `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`,
     /// everything else as raw UTF-8.
     mutating func append(json text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            case 0..<0x20:
-                append("\\u00")
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 15)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONEscaping.append(text, to: &bytes)
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -29,3 +29,22 @@ public struct MapLayout: Sendable, Equatable {
         self.placements = placements
     }
 }
+
+extension MapLayout {
+    /// The placements of a drawn scene, by the network node each scene node stands for;
+    /// the network's other nodes have none.
+    /// - Parameters:
+    ///   - centres: each scene node's centre in points, in the order of `scene.nodes`.
+    ///   - nodeCount: the number of nodes of the network the scene was drawn from.
+    /// - Precondition: one centre per scene node; every scene node knows its network node.
+    public init(scene: MapScene, centres: [(x: Double, y: Double)], nodeCount: Int) {
+        precondition(centres.count == scene.nodes.count, "one centre per scene node")
+        var placements = [Placement?](repeating: nil, count: nodeCount)
+        for (node, centre) in zip(scene.nodes, centres) {
+            guard let v = node.networkNode else { preconditionFailure("scene node \(node.id) has no network node") }
+            // Graphviz positions are in points; diameters in inches.
+            placements[v] = Placement(x: centre.x, y: centre.y, diameter: node.diameter * 72, color: node.fill)
+        }
+        self.init(placements: placements)
+    }
+}

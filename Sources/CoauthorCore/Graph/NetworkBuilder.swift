@@ -24,7 +24,7 @@ public enum NetworkError: Error, Sendable, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .unknownFocus(name, suggestions):
-            let hint = suggestions.isEmpty ? "run `coauthor rank --top 0` to list the authors"
+            let hint = suggestions.isEmpty ? "no similar name either"
                 : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
             return "no author named '\(name)' in the network; \(hint)"
         }

@@ -19,7 +19,7 @@ public enum BibTeXReader {
         public var description: String {
             switch self {
             case .invalidUTF8(let location):
-                "invalid UTF-8 at byte offset \(location.byteOffset); convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8) or read it with --encoding latin1"
+                "invalid UTF-8 at byte offset \(location.byteOffset); convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8) or read it as Latin-1"
             }
         }
     }

@@ -79,7 +79,7 @@ struct DBLPXMLScanner {
                                                  "the file ends inside <\(stack.last!)>; the file looks truncated (the records read before are kept)"))
         }
         if !sawRoot {
-            corpus.diagnostics.append(Diagnostic(.error, at: .file(path), "no XML element found; this is not a DBLP XML file (use --input-format to name the format)"))
+            corpus.diagnostics.append(Diagnostic(.error, at: .file(path), "no XML element found; this is not a DBLP XML file; name its format", remedy: .nameInputFormat))
         }
         return corpus
     }

@@ -23,7 +23,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
 }
 
 /// A failure to read the inputs at all (as opposed to a bad record inside a file).
-public enum InputError: Error, Sendable, CustomStringConvertible {
+public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     case notFound(String)
     case unreadable(String, reason: String)
     case noSupportedFiles(String)
@@ -47,9 +47,9 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
         case .noSupportedFiles:
             "the folder holds no publication files (.bib, .xml, .json, .ris); put your bibliography there or name the file"
         case .unsupportedFormat:
-            "unknown file type; supported: .bib, .xml (DBLP), .json (CSL-JSON), .ris (use --input-format bibtex|dblp|csl|ris to read it anyway)"
+            "unknown file type; supported: .bib, .xml (DBLP), .json (CSL-JSON), .ris; name its format to read it anyway"
         case .standardInputNeedsFormat:
-            "reading standard input ('-') needs --input-format bibtex|dblp|csl|ris"
+            "reading standard input ('-') needs its format named"
         }
     }
 }
@@ -158,7 +158,8 @@ public enum InputReader {
             do {
                 return try BibTeXReader.read(bytes: bytes, path: name, encoding: encoding)
             } catch {
-                return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: error.location, error.description)])
+                return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: error.location, error.description,
+                                                                             remedy: .readAsLatin1)])
             }
         case .dblp:
             return DBLPXMLReader.read(bytes: bytes, path: name)

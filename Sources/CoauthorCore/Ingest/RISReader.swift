@@ -20,7 +20,8 @@ public enum RISReader {
         case .utf8:
             if let bad = firstInvalidUTF8Offset(bytes) {
                 corpus.diagnostics.append(Diagnostic(.error, at: LineIndex(bytes: bytes, path: path).location(of: bad),
-                                                     "invalid UTF-8 at byte offset \(bad); convert the file to UTF-8 or read it with --encoding latin1"))
+                                                     "invalid UTF-8 at byte offset \(bad); convert the file to UTF-8 or read it as Latin-1",
+                                                     remedy: .readAsLatin1))
                 corpus.skipped = 1
                 return corpus
             }

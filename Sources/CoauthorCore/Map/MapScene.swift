@@ -47,9 +47,12 @@ public struct MapScene: Sendable, Equatable {
         /// The label's font size relative to the map's base size, so that
         /// more central authors get larger names.
         public var labelScale: Double
+        /// The author's node in the network the scene was drawn from (nil in scenes made by hand).
+        public var networkNode: Int?
 
         public init(id: String, label: String, showsLabel: Bool, tooltip: String,
-                    diameter: Double, fill: Color, isFocus: Bool, labelScale: Double = 1) {
+                    diameter: Double, fill: Color, isFocus: Bool, labelScale: Double = 1, networkNode: Int? = nil) {
+            self.networkNode = networkNode
             self.id = id
             self.label = label
             self.showsLabel = showsLabel

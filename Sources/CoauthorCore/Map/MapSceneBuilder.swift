@@ -83,7 +83,8 @@ public enum MapSceneBuilder {
                 diameter: diameter,
                 fill: fills[index],
                 isFocus: v == network.focus,
-                labelScale: labelScale))
+                labelScale: labelScale,
+                networkNode: v))
         }
 
         let maxWeight = max(edges.map { network.graph.weight[$0] }.max() ?? 1, .leastNonzeroMagnitude)

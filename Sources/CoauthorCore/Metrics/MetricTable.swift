@@ -48,17 +48,18 @@ public struct MetricTable: Sendable {
     /// The guarantees of the path-based metrics that were estimated rather than computed exactly.
     public private(set) var approximations: [Approximation] = []
 
-    /// Computes `metrics` on `network`, and communities when `communitySeed` is given.
+    /// Computes what `request` asks for on `network`: its metrics, and communities when it
+    /// gives a community seed.
     ///
-    /// With `approximate` = ε, betweenness, closeness and harmonic are estimated by
+    /// With `request.sampling`, betweenness, closeness and harmonic are estimated by
     /// sampling with the guarantees listed in `approximations` (`approximateBetweenness`,
-    /// `approximateCloseness`).
+    /// `approximateCloseness`), seeded by the sampling seed alone.
     /// - Complexity: that of the most expensive metric requested (O(n·m + n² log n) for exact path-based ones).
-    public init(network: CoauthorNetwork, metrics: Set<Metric>, communitySeed: UInt64? = nil, approximate epsilon: Double? = nil,
-                progress: ProgressHandler? = nil) {
+    public init(network: CoauthorNetwork, request: MetricRequest, progress: ProgressHandler? = nil) {
+        let metrics = request.metrics
         let graph = network.graph
         component = connectedComponents(graph)
-        if let seed = communitySeed {
+        if let seed = request.communitySeed {
             let (labels, q) = louvainCommunities(graph, seed: seed)
             community = labels
             modularity = q
@@ -67,30 +68,31 @@ public struct MetricTable: Sendable {
             modularity = nil
         }
         // Betweenness, closeness and harmonic share one shortest-path search per source.
-        var request = PathMetricRequest()
-        if metrics.contains(.betweenness) { request.insert(.betweenness) }
-        if metrics.contains(.closeness) { request.insert(.closeness) }
-        if metrics.contains(.harmonic) { request.insert(.harmonic) }
-        if let epsilon, !request.isEmpty {
-            if request.contains(.betweenness) {
-                let (estimates, guarantee) = approximateBetweenness(graph, epsilon: epsilon, seed: communitySeed ?? 1)
+        var paths = PathMetricRequest()
+        if metrics.contains(.betweenness) { paths.insert(.betweenness) }
+        if metrics.contains(.closeness) { paths.insert(.closeness) }
+        if metrics.contains(.harmonic) { paths.insert(.harmonic) }
+        if let sampling = request.sampling, !paths.isEmpty {
+            let epsilon = sampling.epsilon
+            if paths.contains(.betweenness) {
+                let (estimates, guarantee) = approximateBetweenness(graph, epsilon: epsilon, seed: sampling.seed)
                 values[.betweenness] = estimates
                 approximations.append(guarantee)
             }
-            if request.contains(.closeness) || request.contains(.harmonic) {
-                let (closeness, harmonic, guarantee) = approximateCloseness(graph, epsilon: epsilon, seed: communitySeed ?? 1)
-                if request.contains(.closeness) { values[.closeness] = closeness }
-                if request.contains(.harmonic) { values[.harmonic] = harmonic }
+            if paths.contains(.closeness) || paths.contains(.harmonic) {
+                let (closeness, harmonic, guarantee) = approximateCloseness(graph, epsilon: epsilon, seed: sampling.seed)
+                if paths.contains(.closeness) { values[.closeness] = closeness }
+                if paths.contains(.harmonic) { values[.harmonic] = harmonic }
                 approximations.append(guarantee)
             }
-        } else if !request.isEmpty {
-            var (betweenness, closeness, harmonic) = pathMetrics(graph, request, progress: progress)
-            if request.contains(.betweenness) {
+        } else if !paths.isEmpty {
+            var (betweenness, closeness, harmonic) = pathMetrics(graph, paths, progress: progress)
+            if paths.contains(.betweenness) {
                 rescaleBetweenness(&betweenness, nodeCount: graph.nodeCount)
                 values[.betweenness] = betweenness
             }
-            if request.contains(.closeness) { values[.closeness] = closeness }
-            if request.contains(.harmonic) { values[.harmonic] = harmonic }
+            if paths.contains(.closeness) { values[.closeness] = closeness }
+            if paths.contains(.harmonic) { values[.harmonic] = harmonic }
         }
         for metric in Metric.allCases where metrics.contains(metric) && !metric.isPathBased {
             switch metric {

@@ -32,11 +32,14 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation?
     public var message: String
+    /// A way out that a front end offers in its own terms (an option, a menu item).
+    public var remedy: Remedy?
 
-    public init(_ severity: Severity, at location: SourceLocation?, _ message: String) {
+    public init(_ severity: Severity, at location: SourceLocation?, _ message: String, remedy: Remedy? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.remedy = remedy
     }
 
     /// `path:line:column: error: message` (or `coauthor: error: message` without a location).
@@ -44,4 +47,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         let place = location.map { "\($0)" } ?? "coauthor"
         return "\(place): \(severity.rawValue): \(message)"
     }
+}
+
+/// A way out of a problem that the reader cannot name in a front end's words.
+public enum Remedy: String, Sendable, Hashable {
+    /// Decode the input as Latin-1 instead of UTF-8.
+    case readAsLatin1
+    /// Name the input's format instead of going by its extension or content.
+    case nameInputFormat
 }

@@ -13,7 +13,7 @@ public struct RankingTable: Sendable {
     public init(columns: [String]) { self.columns = columns }
 
     /// The columns of a collaborator ranking that are tie metrics (SPEC §6).
-    public static let tieColumns = ["papers", "weight", "first_year", "last_year", "span", "active_years", "recency"]
+    public static var tieColumns: [String] { TieMetric.allCases.map(\.rawValue) }
 
     /// Ranks every author of `network` by `metric`.
     /// - Parameters:
@@ -32,23 +32,30 @@ public struct RankingTable: Sendable {
     }
 
     /// Ranks the collaborators of `focus` by a tie metric (`papers`, `weight`, `first_year`, …) or a node metric.
+    /// - Precondition: `metrics` holds the node metric ranked by, if any.
     /// - Complexity: O(d log d) for d collaborators.
     public static func collaborators(of focus: Int, in network: CoauthorNetwork, metrics: MetricTable,
-                                     ties: [TieMetrics], by key: String, top: Int) -> RankingTable {
-        let nodeMetric = Metric(rawValue: key).flatMap { $0 == .papers ? nil : $0 }
+                                     ties: [TieMetrics], by order: CollaboratorOrder, top: Int) -> RankingTable {
+        let nodeMetric: Metric?
+        if case .metric(let metric) = order, metric != .papers {
+            precondition(metrics[metric] != nil, "collaborators ranked by \(metric.rawValue), which was not computed")
+            nodeMetric = metric
+        } else {
+            nodeMetric = nil
+        }
         let nodeColumns = (nodeMetric.map { [$0] } ?? []) + metrics.metrics.filter { $0 != .papers && $0 != nodeMetric }
         var table = RankingTable(columns: ["rank", "name"] + tieColumns + nodeColumns.map(\.rawValue))
         func sortKey(_ tie: TieMetrics) -> Double {
-            switch key {
-            case "papers": Double(tie.papers)
-            case "weight": tie.weight
+            switch order {
+            case .tie(.papers), .metric(.papers): Double(tie.papers)
+            case .tie(.weight): tie.weight
             // Earlier collaborations first for first_year; later ones first for last_year.
-            case "first_year": -Double(tie.firstYear ?? Int.max)
-            case "last_year": Double(tie.lastYear ?? Int.min)
-            case "span": Double(tie.span ?? 0)
-            case "active_years": Double(tie.activeYears)
-            case "recency": tie.recency
-            default: nodeMetric.flatMap { metrics[$0]?[tie.coauthor] } ?? 0
+            case .tie(.firstYear): -Double(tie.firstYear ?? Int.max)
+            case .tie(.lastYear): Double(tie.lastYear ?? Int.min)
+            case .tie(.span): Double(tie.span ?? 0)
+            case .tie(.activeYears): Double(tie.activeYears)
+            case .tie(.recency): tie.recency
+            case .metric(let metric): metrics[metric]![tie.coauthor]
             }
         }
         let sorted = ties.sorted { a, b in
@@ -67,20 +74,28 @@ public struct RankingTable: Sendable {
         return table
     }
 
-    /// Whether `key` can rank collaborators.
-    public static func isCollaboratorKey(_ key: String) -> Bool {
-        tieColumns.contains(key) || Metric(rawValue: key) != nil
-    }
-
     private static func value(_ x: Double, integer: Bool) -> Value {
         integer ? .integer(x.isFinite ? Int(x) : nil) : .real(x.isNaN ? nil : x)
     }
 
-    /// Keeps only the named columns, in the given order.
-    public func selecting(_ names: [String]) -> RankingTable {
-        let indices = names.compactMap { columns.firstIndex(of: $0) }
+    /// Keeps only the given columns, in the given order.
+    /// - Precondition: the table has every column named.
+    public func selecting(_ wanted: [RankingColumn]) -> RankingTable {
+        let indices = wanted.map { column in
+            guard let index = columns.firstIndex(of: column.title) else {
+                preconditionFailure("the table has no column '\(column.title)'; it has \(columns)")
+            }
+            return index
+        }
         var table = RankingTable(columns: indices.map { columns[$0] })
         table.rows = rows.map { row in indices.map { row[$0] } }
+        return table
+    }
+
+    /// The first `count` rows.
+    public func prefix(_ count: Int) -> RankingTable {
+        var table = self
+        table.rows = Array(rows.prefix(count))
         return table
     }
 
@@ -129,14 +144,71 @@ public struct RankingTable: Sendable {
     }
 
     /// `d` rounded to `decimals` places, without Foundation's locale-dependent formatting.
+    /// NaN is `–` (a missing value, as JSON's `null`), infinities `∞` and `-∞`; magnitudes
+    /// beyond what the rounding can hold exactly are written in Swift's shortest form.
     public static func fixed(_ d: Double, decimals: Int) -> String {
+        precondition((0...15).contains(decimals), "between 0 and 15 decimals")
+        if d.isNaN { return "–" }
+        if d.isInfinite { return d < 0 ? "-∞" : "∞" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let rounded = (abs(d) * scale).rounded()
+        guard rounded < 9e15 else { return "\(d)" }
         let whole = Int(rounded / scale)
         var fraction = String(Int(rounded - Double(whole) * scale))
         while fraction.count < decimals { fraction = "0" + fraction }
         let sign = d < 0 && rounded != 0 ? "-" : ""
         return decimals == 0 ? sign + String(whole) : sign + String(whole) + "." + fraction
+    }
+}
+
+/// The tie metrics of SPEC §6, as ranking keys and column names.
+public enum TieMetric: String, Sendable, CaseIterable, Hashable {
+    case papers, weight
+    case firstYear = "first_year"
+    case lastYear = "last_year"
+    case span
+    case activeYears = "active_years"
+    case recency
+}
+
+/// How a focus author's collaborators are ranked: by a tie metric, or by the collaborator's node metric.
+public enum CollaboratorOrder: Sendable, Hashable {
+    case tie(TieMetric)
+    case metric(Metric)
+
+    /// A tie metric's name first (`papers` is the joint papers), then a node metric's.
+    public init?(name: String) {
+        if let tie = TieMetric(rawValue: name) {
+            self = .tie(tie)
+        } else if let metric = Metric(rawValue: name) {
+            self = .metric(metric)
+        } else {
+            return nil
+        }
+    }
+
+    public var name: String {
+        switch self {
+        case .tie(let tie): tie.rawValue
+        case .metric(let metric): metric.rawValue
+        }
+    }
+}
+
+/// A column of a ranking table.
+public enum RankingColumn: Sendable, Hashable {
+    case rank, name
+    case metric(Metric)
+    case tie(TieMetric)
+
+    /// The column's header.
+    public var title: String {
+        switch self {
+        case .rank: "rank"
+        case .name: "name"
+        case .metric(let metric): metric.rawValue
+        case .tie(let tie): tie.rawValue
+        }
     }
 }

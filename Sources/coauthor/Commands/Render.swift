@@ -32,41 +32,68 @@ struct Render: ParsableCommand {
     func validate() throws {
         guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must lie between 10 and 1200.") }
         guard repeatRenders >= 1 else { throw ValidationError("--repeat-renders must be at least 1.") }
+        if byYear.byYear && output == nil {
+            throw ValidationError("--by-year writes several files; name the first with -o, e.g. -o maps/network.svg (then maps/network-2019.svg, …)")
+        }
     }
 
     func run() throws {
-        let clock = ContinuousClock()
-        let started = clock.now
-        let loaded = try Pipeline.load(analysis)
-        let loadedAt = clock.now
-        let metrics = MapMaking.metrics(for: loaded, analysis: analysis, options: map)
-        let computedAt = clock.now
-        let chosen = format ?? output.flatMap { MapFormat(rawValue: ($0 as NSStringPath).pathExtensionLowercased) } ?? .svg
-        if byYear.byYear {
-            return try ByYearMaps.run(loaded, metrics: metrics, analysis: analysis, map: map, options: byYear, format: chosen, output: output)
+        var stopwatch = Stopwatch()
+        let loaded = try Session.analysis(analysis)
+        stopwatch.lap("load")
+        let metrics = analysis.metrics(map.metricRequest(sampling: analysis.sampling(seed: map.seed)), of: loaded)
+        stopwatch.lap("metrics")
+        let chosen = format ?? output.flatMap { MapFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .svg
+        let options = map.renderOptions(format: chosen, dpi: dpi)
+        if byYear.byYear, let output {
+            return try drawByYear(loaded, metrics: metrics, options: options, output: output)
         }
-        let scene = MapMaking.scene(loaded, metrics: metrics, options: map)
-        let builtAt = clock.now
-        let bytes = try MapMaking.render(scene, options: map, format: chosen, dpi: dpi)
-        let residentAfterFirst = Self.residentKilobytes()
-        for round in 1..<repeatRenders where try MapMaking.render(scene, options: map, format: chosen, dpi: dpi) != bytes {
-            Console.error("render \(round + 1) of \(repeatRenders) gave different bytes")
-            throw ExitCode.failure
-        }
-        let renderedAt = clock.now
-        try Pipeline.emit(bytes, to: output)
-        if timing {
-            func seconds(_ duration: Duration) -> String {
-                let (whole, fraction) = duration.components
-                return String(format: "%.3f", Double(whole) + Double(fraction) * 1e-18)
+        let scene = loaded.mapScene(metrics: metrics, style: map.style)
+        stopwatch.lap("scene")
+        let bytes: [UInt8]
+        let residentAfterFirst: Int
+        do {
+            bytes = try MapRenderer.render(scene, options: options)
+            residentAfterFirst = Self.residentKilobytes()
+            for round in 1..<repeatRenders where try MapRenderer.render(scene, options: options) != bytes {
+                Console.error("render \(round + 1) of \(repeatRenders) gave different bytes")
+                throw ExitCode.failure
             }
-            Console.err("timing: load \(seconds(loadedAt - started)) s, metrics \(seconds(computedAt - loadedAt)) s, "
-                + "scene \(seconds(builtAt - computedAt)) s, render \(seconds(renderedAt - builtAt)) s, "
-                + "write \(seconds(clock.now - renderedAt)) s, \(scene.nodes.count) nodes, \(scene.edges.count) edges, "
-                + "\(bytes.count) bytes\n")
+        } catch let error as RenderError {
+            throw Session.fail(error, doing: "draw the map")
+        }
+        stopwatch.lap("render")
+        try Session.write(bytes, to: output)
+        stopwatch.lap("write")
+        if timing {
+            Console.err("timing: \(stopwatch.summary), \(scene.nodes.count) nodes, \(scene.edges.count) edges, \(bytes.count) bytes\n")
             if repeatRenders > 1 {
                 Console.err("resident: \(residentAfterFirst) KB after the first render, \(Self.residentKilobytes()) KB after \(repeatRenders)\n")
             }
+        }
+    }
+
+    /// `render --by-year`: one map per year or slice, every author at the same place.
+    private func drawByYear(_ loaded: Analysis, metrics: MetricTable, options: RenderOptions, output: String) throws {
+        let maps: [YearMap]
+        do {
+            maps = try loaded.mapsByYear(metrics: metrics, style: map.style, options: options, spec: byYear.spec)
+        } catch let error as RenderError {
+            throw Session.fail(error, doing: "draw the maps")
+        } catch {
+            Console.error("no publication has a year, so there is nothing to draw year by year")
+            throw ExitCode.dataError
+        }
+        var files = maps.map { OutputFile(path: ByYearOptions.framePath(output, $0.fileLabel), bytes: $0.bytes) }
+        if byYear.frames {
+            let title = loaded.mapScene(metrics: metrics, style: map.style).title
+            let frames = zip(files, maps).map { (URL(fileURLWithPath: $0.path!).lastPathComponent, $1.label) }
+            files.append(OutputFile(path: ByYearOptions.htmlPath(output), text: FramesPage.html(title: title, frames: frames)))
+        }
+        // Every frame is made before any is written, so a failure leaves earlier maps intact.
+        try Session.write(files)
+        if !analysis.quiet, let first = files.first?.path, let last = files[maps.count - 1].path {
+            Console.err("wrote \(maps.count) maps, \(first) … \(last)\(byYear.frames ? ", and \(ByYearOptions.htmlPath(output))" : "")\n")
         }
     }
 
@@ -78,12 +105,43 @@ struct Render: ParsableCommand {
     }
 }
 
-/// A tiny path helper that avoids bridging through NSString.
-typealias NSStringPath = String
+/// Options of `render --by-year`: one map per year or per slice, every author at the same position.
+struct ByYearOptions: ParsableArguments {
+    @Flag(help: "Draw one map per year (or per slice with --window/--cumulative), every author at the same position; writes NAME-YEAR.svg beside -o NAME.svg.")
+    var byYear = false
 
-extension String {
-    var pathExtensionLowercased: String {
-        guard let dot = lastIndex(of: "."), !self[dot...].contains("/") else { return "" }
-        return String(self[index(after: dot)...]).lowercased()
+    @Option(name: .customLong("window"), help: "With --by-year: years per map, [y, y+W−1].")
+    var window: Int?
+
+    @Option(name: .customLong("step"), help: "With --by-year: years between the first years of consecutive maps.")
+    var step = 1
+
+    @Flag(name: .customLong("cumulative"), help: "With --by-year: each map shows every year up to its own, so the network grows.")
+    var cumulative = false
+
+    @Flag(help: "With --by-year: also write NAME.html, a page that steps through the maps.")
+    var frames = false
+
+    func validate() throws {
+        if !byYear && (window != nil || cumulative || frames) {
+            throw ValidationError("--window, --cumulative and --frames belong to --by-year.")
+        }
+        if window != nil && cumulative { throw ValidationError("--window and --cumulative are two kinds of slices; choose one.") }
+        if let window, window < 1 { throw ValidationError("--window must be at least 1 year.") }
+        if step < 1 { throw ValidationError("--step must be at least 1 year.") }
+    }
+
+    var spec: SliceSpec { cumulative ? .cumulative(step: step) : .sliding(window: window ?? 1, step: step) }
+
+    /// `maps/network.svg` → `maps/network-2019.svg`.
+    static func framePath(_ output: String, _ label: String) -> String {
+        let url = URL(fileURLWithPath: output)
+        let ext = url.pathExtension
+        let base = url.deletingPathExtension().path
+        return base + "-" + label + (ext.isEmpty ? "" : "." + ext)
+    }
+
+    static func htmlPath(_ output: String) -> String {
+        URL(fileURLWithPath: output).deletingPathExtension().path + ".html"
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoauthorCore
+import CoauthorRender
 import Foundation
 
 struct Report: ParsableCommand {
@@ -22,91 +23,21 @@ struct Report: ParsableCommand {
     var top = 15
 
     func run() throws {
-        let loaded = try Pipeline.load(analysis)
-        let network = loaded.network
-        let metrics = MapMaking.metrics(for: loaded, analysis: analysis, options: map, extra: Set(Metric.allCases))
-
-        // Make every output before writing any, so a failure leaves Output/ as it was.
-        let svg = try MapMaking.render(loaded, metrics: metrics, options: map, format: .svg)
-        let graphml = GraphMLFormatter(toolVersion: CoauthorVersion.current, maxAuthors: analysis.maxAuthors)
-            .format(network, metrics: metrics)
-        let referenceYear = network.lastYear.compactMap { $0 }.max()
-        let central = RankingTable.authors(network, metrics: metrics, by: .pagerank, top: top)
-            .selecting(["rank", "name", "pagerank", "papers", "degree", "strength", "betweenness", "closeness"])
-        var collaborators: RankingTable?
-        var heading = ""
-        if let focus = network.focus {
-            let ties = TieMetrics.ties(of: focus, in: network, referenceYear: referenceYear)
-            collaborators = RankingTable.collaborators(of: focus, in: network, metrics: metrics, ties: ties, by: "papers", top: 0)
-            let years = yearRange(network.firstYear[focus], network.lastYear[focus])
-            heading = "\(network.names[focus]): \(network.papers[focus]) papers, \(network.graph.degree(focus)) co-authors\(years)"
+        let loaded = try Session.analysis(analysis)
+        let display = ProgressDisplay.make(for: analysis)
+        let report: MainReport
+        do {
+            report = try MainReport(loaded, style: map.style, options: map.renderOptions(), folder: output, top: top,
+                                    sampling: analysis.sampling(seed: map.seed), progress: display?.handler)
+        } catch let error as RenderError {
+            display?.finish()
+            throw Session.fail(error, doing: "draw the map")
         }
-        let markdown = collaboratorsMarkdown(loaded, heading: heading, collaborators: collaborators, central: central)
-        let (timelineCSV, timelineSVG) = timeline(loaded)
-
-        let folder = URL(fileURLWithPath: output)
-        let files = [
-            ("network.svg", svg),
-            ("network.graphml", Array(graphml.utf8)),
-            ("collaborators.md", Array(markdown.utf8)),
-            ("timeline.csv", Array(timelineCSV.utf8)),
-            ("timeline.svg", Array(timelineSVG.utf8)),
-        ]
-        for (name, bytes) in files {
-            try Pipeline.emit(bytes, to: folder.appendingPathComponent(name).path)
-        }
-
-        var text = ""
-        if !heading.isEmpty { text += heading + "\n" }
-        text += "network: \(network.nodeCount) authors, \(network.edgeCount) ties, \(network.publicationCount) publications\n\n"
-        if let collaborators {
-            text += "Closest collaborators of \(network.names[network.focus!]) (by joint papers)\n"
-            text += collaborators.selecting(["rank", "name", "papers", "first_year", "last_year"]).prefix(top).plain() + "\n"
-        }
-        text += "Most central authors (PageRank)\n" + central.plain() + "\n"
-        text += "wrote " + files.map { folder.appendingPathComponent($0.0).relativePathForDisplay }.joined(separator: ", ") + "\n"
-        Console.out(text)
-    }
-
-    /// The focus author's per-year table (SPEC §6) as CSV and as a chart.
-    private func timeline(_ loaded: Loaded) -> (csv: String, svg: String) {
-        let network = loaded.network
-        guard let focus = network.focus else {
-            return (TimelineTables.focus([]).csv(), TimelineCharts.focus([], author: "", corpus: loaded.label).svg())
-        }
-        let dated = DatedCorpus(publications: loaded.corpus.publications, authors: loaded.authors, network: network,
-                                options: analysis.networkOptions)
-        let rows = FocusTimeline.rows(focus: focus, network: network, corpus: dated)
-        return (TimelineTables.focus(rows).csv(),
-                TimelineCharts.focus(rows, author: network.names[focus], corpus: loaded.label).svg())
-    }
-
-    private func yearRange(_ first: Int?, _ last: Int?) -> String {
-        guard let first, let last else { return "" }
-        return first == last ? ", \(first)" : ", \(first)–\(last)"
-    }
-
-    private func collaboratorsMarkdown(_ loaded: Loaded, heading: String, collaborators: RankingTable?, central: RankingTable) -> String {
-        var out = "# Collaborators\n\n"
-        if !heading.isEmpty { out += "**\(heading)**\n\n" }
-        out += "Network: \(loaded.network.nodeCount) authors, \(loaded.network.edgeCount) ties, "
-        out += "\(loaded.network.publicationCount) publications from `\(loaded.label)`; weights: \(loaded.network.weighting.rawValue).\n\n"
-        if let collaborators {
-            out += "## Every collaborator, by joint papers\n\n"
-            out += collaborators.selecting(["rank", "name", "papers", "first_year", "last_year", "span", "active_years", "recency"]).markdown()
-            out += "\n"
-        }
-        out += "## Most central authors (PageRank)\n\n" + central.markdown()
-        return out
-    }
-}
-
-extension RankingTable {
-    /// The first `count` rows.
-    func prefix(_ count: Int) -> RankingTable {
-        var table = self
-        table.rows = Array(rows.prefix(count))
-        return table
+        display?.finish()
+        // Every output is made before any is written, so a failure leaves Output/ as it was.
+        try Session.write(report.files)
+        let written = report.files.compactMap(\.path).map { URL(fileURLWithPath: $0).relativePathForDisplay }
+        Console.out(report.summary + "wrote " + written.joined(separator: ", ") + "\n")
     }
 }
 

@@ -4,11 +4,14 @@ import CoauthorCore
 /// Output formats of `timeline`.
 enum TimelineFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json, svg
+
+    /// The table format, for every format but the chart.
+    var tableFormat: TableFormat? { self == .svg ? nil : TableFormat(rawValue: rawValue) }
 }
 
 struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show how collaboration grew year by year: a table or a chart (SPEC §6).",
+        abstract: "Show how collaboration grew year by year: a table or a chart.",
         discussion: """
             By default, the focus author's years: papers, coauthors, new, returning, cumulative, solo, team. \
             --corpus gives the whole corpus's years instead; --slices (with --window W --step S, or --cumulative) \
@@ -40,7 +43,7 @@ struct Timeline: ParsableCommand {
     @Flag(help: "List every tie of the network with its first and last year, span, active years and recency.")
     var ties = false
 
-    @Option(help: "Half-life in years of the recency of a tie (SPEC §6).")
+    @Option(help: "Half-life in years of the recency of a tie.")
     var halfLife: Double = 3
 
     @Option(help: "Compute exact betweenness in a slice only up to this many authors (0 = always; it takes O(n·m)).")
@@ -64,56 +67,44 @@ struct Timeline: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let loaded = try Pipeline.load(analysis)
-        let network = loaded.network
-        let dated = DatedCorpus(publications: loaded.corpus.publications, authors: loaded.authors, network: network,
-                                options: analysis.networkOptions)
-        if ties {
-            let referenceYear = network.lastYear.compactMap { $0 }.max()
-            let table = TimelineTables.edges(network, ties: TieMetrics.edges(of: network, referenceYear: referenceYear, halfLife: halfLife))
-            try emit(table)
-        } else if corpus {
-            let rows = CorpusTimeline.rows(corpus: dated, network: network)
-            if format == .svg {
-                try Pipeline.emit(Array(TimelineCharts.corpus(rows, corpus: loaded.label).svg().utf8), to: output)
-            } else {
-                try emit(TimelineTables.corpus(rows))
-            }
-        } else if wantsSlices {
+    /// The view these options ask for.
+    private var view: TimelineView {
+        if ties { return .ties(halfLife: halfLife) }
+        if corpus { return .corpus }
+        if wantsSlices {
             let spec: SliceSpec = cumulative ? .cumulative(step: step) : .sliding(window: window ?? 5, step: step)
-            let graphs = SliceGraphs(corpus: dated, weighting: analysis.weight, maxAuthors: analysis.maxAuthors,
-                                     minWeight: analysis.minWeight)
-            let rows = TimeSlices.rows(graphs, spec: spec, focus: network.focus,
-                                       betweennessNodeLimit: betweennessMaxNodes == 0 ? nil : betweennessMaxNodes)
-            if !analysis.quiet, let focus = network.focus, rows.contains(where: { $0.focus != nil && $0.focus?.betweennessRank == nil }) {
-                Console.err("note: betweenness of \(network.names[focus]) (or its rank) is left empty in slices above "
-                    + "\(betweennessMaxNodes) authors; raise --betweenness-max-nodes (0 = no limit) to compute it\n")
-            }
-            try emit(TimelineTables.slices(rows))
-        } else {
-            guard let focus = network.focus else {
-                Console.error("no focus author; name one with --focus")
-                throw ExitCode.dataError
-            }
-            let rows = FocusTimeline.rows(focus: focus, network: network, corpus: dated)
-            if format == .svg {
-                let chart = TimelineCharts.focus(rows, author: network.names[focus], corpus: loaded.label)
-                try Pipeline.emit(Array(chart.svg().utf8), to: output)
-            } else {
-                try emit(TimelineTables.focus(rows))
-            }
+            return .slices(spec, betweennessNodeLimit: betweennessMaxNodes == 0 ? nil : betweennessMaxNodes)
         }
+        return .focus
     }
 
-    private func emit(_ table: RankingTable) throws {
+    func run() throws {
+        let loaded = try Session.analysis(analysis)
+        let view = self.view
         let text: String
-        switch format {
-        case .table: text = table.plain()
-        case .csv: text = table.csv()
-        case .json: text = table.json()
-        case .svg: preconditionFailure("validate() rejects svg here")
+        do {
+            text = format == .svg ? try loaded.timelineChart(view) : try timelineTable(loaded, view)
+        } catch {
+            Console.error("no focus author; name one with --focus")
+            throw ExitCode.dataError
         }
-        try Pipeline.emit(Array(text.utf8), to: output)
+        try Session.write(text, to: output)
+    }
+
+    private func timelineTable(_ loaded: Analysis, _ view: TimelineView) throws(TimelineError) -> String {
+        let table: RankingTable
+        if case .slices(let spec, let limit) = view {
+            let rows = loaded.sliceRows(spec, betweennessNodeLimit: limit)
+            if !analysis.quiet, let focus = loaded.network.focus,
+               rows.contains(where: { $0.focus != nil && $0.focus?.betweennessRank == nil }) {
+                Console.note("betweenness of \(loaded.network.names[focus]) (or its rank) is left empty in slices above "
+                    + "\(betweennessMaxNodes) authors; raise --betweenness-max-nodes (0 = no limit) to compute it")
+            }
+            table = TimelineTables.slices(rows)
+        } else {
+            table = try loaded.timelineTable(view)
+        }
+        guard let tableFormat = format.tableFormat else { preconditionFailure("validate() rejects svg here") }
+        return table.formatted(tableFormat)
     }
 }

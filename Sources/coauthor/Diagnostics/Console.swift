@@ -3,25 +3,39 @@ import CoauthorCore
 import Foundation
 
 /// Where the executable talks to people: results on stdout, diagnostics on stderr
-/// (`path:line:column: error: message`, coloured only on a terminal).
+/// (`path:line:column: error: message`, coloured only on a terminal). Tests run commands
+/// in-process with a `ConsoleCapture` in place of the process's streams.
 enum Console {
+    /// Set by in-process tests: what commands print goes there instead.
+    @TaskLocal static var capture: ConsoleCapture?
+
     static let stderrIsTerminal = isatty(STDERR_FILENO) != 0
 
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
+    /// Whether diagnostics are coloured and progress is drawn: only on a real terminal.
+    static var isTerminal: Bool { capture == nil && stderrIsTerminal }
+
+    static func out(_ text: String) { outBytes(Array(text.utf8)) }
 
     static func outBytes(_ bytes: [UInt8]) {
+        if let capture { return capture.append(out: bytes) }
         FileHandle.standardOutput.write(Data(bytes))
     }
 
     static func err(_ text: String) {
+        if let capture { return capture.append(err: Array(text.utf8)) }
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// The bytes of standard input (`-`).
+    static func standardInput() -> [UInt8] {
+        if let capture { return capture.input }
+        return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
     }
 
     static func report(_ diagnostic: Diagnostic) {
         var line = diagnostic.description
-        if stderrIsTerminal {
+        if let remedy = diagnostic.remedy { line += " (\(remedy.option))" }
+        if isTerminal {
             let color = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
             let word = diagnostic.severity.rawValue + ":"
             line = line.replacingOccurrences(of: " \(word) ", with: " \(color)\(word)\u{1B}[0m ")
@@ -31,20 +45,57 @@ enum Console {
 
     /// An error with no file location: `coauthor: error: message`, or `path: error: message`.
     static func error(_ message: String, path: String? = nil) {
-        report(Diagnostic(.error, at: nil, message).withPlace(path))
+        report(Diagnostic(.error, at: path.map { .file($0) }, message))
+    }
+
+    static func note(_ message: String) { err("note: \(message)\n") }
+}
+
+/// What an in-process run printed, and what it reads as standard input.
+final class ConsoleCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outBytes: [UInt8] = []
+    private var errBytes: [UInt8] = []
+    let input: [UInt8]
+
+    init(input: [UInt8] = []) { self.input = input }
+
+    func append(out bytes: [UInt8]) { lock.withLock { outBytes += bytes } }
+    func append(err bytes: [UInt8]) { lock.withLock { errBytes += bytes } }
+
+    var standardOutput: String { lock.withLock { String(decoding: outBytes, as: UTF8.self) } }
+    var standardError: String { lock.withLock { String(decoding: errBytes, as: UTF8.self) } }
+}
+
+extension Remedy {
+    /// The option that applies the remedy.
+    var option: String {
+        switch self {
+        case .readAsLatin1: "--encoding latin1"
+        case .nameInputFormat: "--input-format FORMAT"
+        }
     }
 }
 
-extension Diagnostic {
-    /// The same diagnostic printed against a path without line information.
-    fileprivate func withPlace(_ path: String?) -> Diagnostic {
-        guard let path else { return self }
-        return Diagnostic(severity, at: .file(path), message)
-    }
-}
-
-/// Exit codes of SPEC §1.
+/// Exit codes of the command line: 0 success, 64 usage, 65 invalid input data, 1 anything else.
 extension ExitCode {
     /// Invalid input data: strict mode saw a bad record, or nothing usable was read.
     static let dataError = ExitCode(65)
+    static let usage = ExitCode(64)
+}
+
+/// Keeps what a command loaded alive until the process ends (see `Coauthor.main`).
+enum Lifetime {
+    nonisolated(unsafe) private static var kept: [Any] = []
+    private static let lock = NSLock()
+
+    static func keep(_ value: Any) {
+        // In-process tests run many commands: keep nothing there.
+        guard Console.capture == nil else { return }
+        lock.withLock { kept.append(value) }
+    }
+
+    static func endProcess() -> Never {
+        exit(0)
+    }
 }

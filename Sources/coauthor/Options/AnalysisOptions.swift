@@ -2,7 +2,7 @@ import ArgumentParser
 import CoauthorCore
 import CoauthorRender
 
-/// Options shared by every analysis command (SPEC §1).
+/// Options shared by every analysis command.
 struct AnalysisOptions: ParsableArguments {
     @Argument(help: "Publication files or folders: BibTeX (.bib), DBLP XML (.xml), CSL-JSON (.json), RIS (.ris); a folder means every such file in it. '-' reads standard input (with --input-format). Default: Data/.")
     var inputs: [String] = []
@@ -72,15 +72,37 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
-    /// Computes node metrics, estimating the path-based ones when --approximate is given
-    /// (the guarantee is noted on stderr unless --quiet).
-    func metricTable(for network: CoauthorNetwork, metrics: Set<Metric>, communitySeed: UInt64? = nil) -> MetricTable {
-        let (progress, display) = ProgressDisplay.handler(for: self)
-        let table = MetricTable(network: network, metrics: metrics, communitySeed: communitySeed, approximate: approximate,
-                                progress: progress)
+    /// The analysis these options ask for; the alias file is read here.
+    /// - Throws: `ExitCode.dataError` after reporting an alias file that cannot be used.
+    func request() throws -> AnalysisRequest {
+        var request = AnalysisRequest(inputs: inputs, format: inputFormat, network: networkOptions)
+        request.encoding = encoding
+        request.identity = identity
+        request.strict = strict
+        if let aliases {
+            do {
+                request.aliases = try AliasFile.read(aliases)
+            } catch {
+                Console.report(Diagnostic(.error, at: error.location, error.message))
+                throw ExitCode.dataError
+            }
+        }
+        return request
+    }
+
+    /// Sampling of the path-based metrics when `--approximate` asks for it.
+    func sampling(seed: Int = 1) -> MetricRequest.Sampling? {
+        approximate.map { MetricRequest.Sampling(epsilon: $0, seed: UInt64(max(0, seed))) }
+    }
+
+    /// Computes `request` on the analysis, with progress on a terminal and the sampling
+    /// guarantee noted on stderr unless --quiet.
+    func metrics(_ request: MetricRequest, of analysis: Analysis) -> MetricTable {
+        let display = ProgressDisplay.make(for: self)
+        let table = analysis.metrics(request, progress: display?.handler)
         display?.finish()
         if !quiet {
-            for approximation in table.approximations { Console.err("note: \(approximation.statement)\n") }
+            for approximation in table.approximations { Console.note(approximation.statement) }
         }
         return table
     }
@@ -99,7 +121,7 @@ struct AnalysisOptions: ParsableArguments {
     }
 }
 
-/// Options of commands that draw a map (SPEC §1 `render`).
+/// Options of commands that draw a map.
 struct MapOptions: ParsableArguments {
     @Option(help: "Layout engine: auto picks twopi for an ego network, neato for small graphs, sfdp beyond.")
     var engine: MapEngine = .auto
@@ -118,4 +140,24 @@ struct MapOptions: ParsableArguments {
 
     @Option(help: "Seed for the layout and for community detection (same seed, same picture).")
     var seed: Int = 1
+
+    /// The visual choices of these options.
+    var style: MapStyle {
+        var style = MapStyle()
+        style.sizeBy = sizeBy
+        style.coloring = colorBy
+        style.labels = labels
+        style.maxNodes = maxNodes
+        return style
+    }
+
+    /// How Graphviz lays out and writes the map.
+    func renderOptions(format: MapFormat = .svg, dpi: Double = 150) -> RenderOptions {
+        RenderOptions(engine: engine, format: format, seed: seed, dpi: dpi)
+    }
+
+    /// What the map needs computed (and `extra`).
+    func metricRequest(extra: Set<Metric> = [], sampling: MetricRequest.Sampling?) -> MetricRequest {
+        Analysis.metricRequest(for: style, seed: seed, extra: extra, sampling: sampling)
+    }
 }

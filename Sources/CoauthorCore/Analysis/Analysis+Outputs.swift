@@ -1,0 +1,337 @@
+import Foundation
+
+/// A file an analysis produced, made in memory before anything is written: a nil path is
+/// standard output.
+public struct OutputFile: Sendable, Equatable {
+    public var path: String?
+    public var bytes: [UInt8]
+
+    public init(path: String?, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String?, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}
+
+/// Text forms of a table (`rank`, `timeline`).
+public enum TableFormat: String, Sendable, CaseIterable {
+    case table, csv, json, markdown
+}
+
+extension RankingTable {
+    /// The table in `format`.
+    public func formatted(_ format: TableFormat) -> String {
+        switch format {
+        case .table: plain()
+        case .csv: csv()
+        case .json: json()
+        case .markdown: markdown()
+        }
+    }
+}
+
+// MARK: - Rankings
+
+extension Analysis {
+    /// Every author ranked by `metric` (higher first, then by name).
+    /// - Precondition: `metrics` holds `metric`.
+    /// - Parameters:
+    ///   - top: at most this many rows (0 = all).
+    public func ranking(by metric: Metric, metrics: MetricTable, top: Int = 0) -> RankingTable {
+        precondition(metrics[metric] != nil, "ranking by \(metric.rawValue), which was not computed")
+        return RankingTable.authors(network, metrics: metrics, by: metric, top: top)
+    }
+
+    /// The collaborators of `focus` ranked by a tie metric or their node metric (SPEC §6).
+    /// - Parameters:
+    ///   - halfLife: the half-life in years of a tie's recency.
+    public func collaborators(of focus: Int, by order: CollaboratorOrder = .tie(.papers), halfLife: Double = 3,
+                              metrics: MetricTable, top: Int = 0) -> RankingTable {
+        let ties = TieMetrics.ties(of: focus, in: network, referenceYear: referenceYear, halfLife: halfLife)
+        return RankingTable.collaborators(of: focus, in: network, metrics: metrics, ties: ties, by: order, top: top)
+    }
+}
+
+// MARK: - Exports
+
+/// The export formats of SPEC §7.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    case graphml, gexf, dot, json, csv, pajek, vosviewer
+
+    /// Whether the destination is a folder that receives several files rather than one file.
+    public var writesFolder: Bool {
+        switch self {
+        case .csv, .vosviewer: true
+        default: false
+        }
+    }
+
+    /// Whether the format can carry a map's layout (positions, sizes, colours).
+    public var carriesLayout: Bool {
+        switch self {
+        case .gexf, .dot, .pajek: true
+        default: false
+        }
+    }
+}
+
+extension Analysis {
+    /// The files of `format` for this network (SPEC §7), made in memory.
+    /// - Parameters:
+    ///   - layout: the rendered map's placements, for the formats that carry them.
+    ///   - destination: the file (or, for `writesFolder` formats, the folder) to write;
+    ///     nil is standard output, which `writesFolder` formats cannot use.
+    /// - Precondition: a folder format has a destination.
+    public func export(_ format: ExportFormat, metrics: MetricTable, layout: MapLayout? = nil,
+                       destination: String?) -> [OutputFile] {
+        precondition(!format.writesFolder || destination != nil, "\(format.rawValue) writes a folder of files")
+        let version = CoauthorVersion.current
+        let maxAuthors = request.network.maxAuthors
+        func inFolder(_ name: String) -> String {
+            URL(fileURLWithPath: destination ?? ".").appendingPathComponent(name).path
+        }
+        switch format {
+        case .graphml:
+            return [OutputFile(path: destination, bytes: GraphMLFormatter(toolVersion: version, maxAuthors: maxAuthors)
+                .bytes(network, metrics: metrics))]
+        case .gexf:
+            return [OutputFile(path: destination, bytes: GEXFFormatter(toolVersion: version, maxAuthors: maxAuthors, layout: layout)
+                .format(network, metrics: metrics))]
+        case .dot:
+            return [OutputFile(path: destination, bytes: DOTFormatter(toolVersion: version, maxAuthors: maxAuthors, layout: layout)
+                .format(network, metrics: metrics))]
+        case .json:
+            return [OutputFile(path: destination, bytes: NodeLinkJSONFormatter(toolVersion: version, maxAuthors: maxAuthors)
+                .format(network, metrics: metrics))]
+        case .csv:
+            let tables = CSVFormatter().format(network, metrics: metrics)
+            return [OutputFile(path: inFolder("nodes.csv"), bytes: tables.nodes),
+                    OutputFile(path: inFolder("edges.csv"), bytes: tables.edges)]
+        case .pajek:
+            let files = PajekFormatter(toolVersion: version, maxAuthors: maxAuthors, layout: layout).format(network, metrics: metrics)
+            var result = [OutputFile(path: destination, bytes: files.network)]
+            if let destination, let partition = files.partition {
+                let base = destination.hasSuffix(".net") ? String(destination.dropLast(4)) : destination
+                result.append(OutputFile(path: base + ".clu", bytes: partition))
+            }
+            return result
+        case .vosviewer:
+            let files = VOSviewerFormatter().format(network, metrics: metrics)
+            return [OutputFile(path: inFolder("map.txt"), bytes: files.map),
+                    OutputFile(path: inFolder("network.txt"), bytes: files.network)]
+        }
+    }
+}
+
+// MARK: - Maps
+
+extension Analysis {
+    /// The drawing-ready map of the network: sizes, colours, labels, legend and title (SPEC §8).
+    /// The title names the corpus by `label` unless `style` names it.
+    /// - Precondition: `metrics` holds `style.sizeBy`, and communities when colouring by them.
+    public func mapScene(metrics: MetricTable, style: MapStyle) -> MapScene {
+        var style = style
+        if style.corpusName.isEmpty { style.corpusName = label }
+        return MapSceneBuilder.scene(for: network, metrics: metrics, style: style)
+    }
+
+    /// What a map needs computed: its size metric (and `extra`), plus communities when
+    /// colouring by them.
+    public static func metricRequest(for style: MapStyle, seed: Int, extra: Set<Metric> = [],
+                                     sampling: MetricRequest.Sampling? = nil) -> MetricRequest {
+        MetricRequest(extra.union([style.sizeBy]),
+                      communitySeed: style.coloring == .community ? UInt64(max(0, seed)) : nil, sampling: sampling)
+    }
+}
+
+// MARK: - Summary
+
+/// The corpus and graph summary of `coauthor stats` (SPEC §5, graph level).
+public struct CorpusSummary: Sendable {
+    /// The statistics in SPEC order, with SPEC's JSON keys; `per_year` is an object of years.
+    public let entries: [(key: String, value: JSONValue)]
+
+    /// Summarises `analysis`; `communitySeed` seeds the communities whose modularity is reported.
+    /// - Complexity: that of `GraphStatistics` (path lengths of the largest component).
+    public init(_ analysis: Analysis, communitySeed: UInt64) {
+        let corpus = analysis.corpus
+        let stats = GraphStatistics(graph: analysis.network.graph, communitySeed: communitySeed)
+        var perYear: [Int: Int] = [:]
+        var multiAuthor = 0
+        // By index, so that no publication is copied.
+        for index in corpus.publications.indices {
+            if let year = corpus.publications[index].year { perYear[year, default: 0] += 1 }
+            if corpus.publications[index].authors.count > 1 { multiAuthor += 1 }
+        }
+        let years = perYear.keys.sorted()
+        let authorships = corpus.authorships
+        let publications = corpus.publications.count
+        func share(_ part: Int, of whole: Int) -> Double? { whole > 0 ? Double(part) / Double(whole) : nil }
+        entries = [
+            ("records", .integer(corpus.records)),
+            ("publications", .integer(publications)),
+            ("authorships", .integer(authorships)),
+            ("authors", .integer(stats.authors)),
+            ("edges", .integer(stats.edges)),
+            ("skipped", .integer(corpus.skipped)),
+            ("duplicates", .integer(corpus.duplicates)),
+            ("without_year", .integer(corpus.withoutYear)),
+            ("years", .object([("first", .integer(years.first)), ("last", .integer(years.last))])),
+            ("per_year", .object(years.map { (String($0), .integer(perYear[$0]!)) })),
+            ("components", .integer(stats.components)),
+            ("largest_component", .number(stats.largestComponentShare as Double?)),
+            ("isolated", .integer(stats.isolated)),
+            ("density", .number(stats.density as Double?)),
+            ("mean_degree", .number(stats.meanDegree as Double?)),
+            ("average_clustering", .number(stats.averageClustering as Double?)),
+            ("transitivity", .number(stats.transitivity as Double?)),
+            ("assortativity", .number(stats.assortativity as Double?)),
+            ("modularity", .number(stats.modularity as Double?)),
+            ("diameter", .integer(stats.diameter)),
+            ("average_path_length", .number(stats.averagePathLength as Double?)),
+            ("papers_per_author", .number(share(authorships, of: stats.authors))),
+            ("authors_per_paper", .number(share(authorships, of: publications))),
+            ("multi_author_share", .number(share(multiAuthor, of: publications))),
+        ]
+    }
+
+    /// The JSON object of SPEC §5.
+    public func json() -> String {
+        JSONValue.object(entries.map { ($0.key, $0.value) }).text() + "\n"
+    }
+
+    /// A two-column table (statistic, value) without the per-year counts; missing values are `–`.
+    public func table() -> String {
+        var table = TextTable(headers: ["statistic", "value"], alignments: [.left, .right])
+        for (key, value) in entries where key != "per_year" {
+            table.append([key, Self.display(value)])
+        }
+        return table.plain()
+    }
+
+    private static func display(_ value: JSONValue) -> String {
+        switch value {
+        case .integer(let i): String(i)
+        case .number(let d): RankingTable.fixed(d, decimals: 4)
+        case .object(let members): members.map { "\($0.0) \(display($0.1))" }.joined(separator: ", ")
+        case .null: "–"
+        default: value.text()
+        }
+    }
+}
+
+// MARK: - Identity
+
+/// The identity report of `coauthor names`: every merge with its evidence, every near miss kept apart.
+public struct IdentityReport: Sendable {
+    public let resolved: ResolvedCorpus
+
+    public init(_ resolved: ResolvedCorpus) { self.resolved = resolved }
+
+    public func json() -> String {
+        let index = resolved.authors
+        let merges = index.merges.map { merge in
+            JSONValue.object([("variant", .string(merge.variant)), ("into", .string(merge.into)), ("reason", .string(merge.reason))])
+        }
+        let nearMisses = index.nearMisses.map { miss in
+            JSONValue.object([("variant", .string(miss.variant)), ("candidates", .array(miss.candidates.map { .string($0) })),
+                              ("reason", .string(miss.reason))])
+        }
+        return JSONValue.object([
+            ("identity", .string(resolved.request.identity.rawValue)),
+            ("name_variants", .integer(index.variantCount)),
+            ("people", .integer(index.names.count)),
+            ("names", .array(index.names.map { .string($0) })),
+            ("merges", .array(merges)),
+            ("kept_apart", .array(nearMisses)),
+        ]).text() + "\n"
+    }
+
+    public func text() -> String {
+        let index = resolved.authors
+        var lines: [String] = []
+        lines.append("\(index.variantCount) name variants, \(index.names.count) people (identity: \(resolved.request.identity.rawValue))")
+        lines.append("")
+        lines.append("Merged (\(index.merges.count)):")
+        for merge in index.merges.sorted(by: { ($0.into, $0.variant) < ($1.into, $1.variant) }) {
+            lines.append("  \(merge.variant) → \(merge.into)  [\(merge.reason)]")
+        }
+        lines.append("")
+        lines.append("Kept apart (\(index.nearMisses.count)):")
+        for miss in index.nearMisses.sorted(by: { $0.variant < $1.variant }) {
+            lines.append("  \(miss.variant) ≠ \(miss.candidates.joined(separator: ", "))  [\(miss.reason)]")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+// MARK: - Time
+
+/// Which view of collaboration over time (SPEC §6).
+public enum TimelineView: Sendable, Equatable {
+    /// The focus author's years.
+    case focus
+    /// The whole corpus's years.
+    case corpus
+    /// One row per slice of years; exact betweenness only in slices of at most
+    /// `betweennessNodeLimit` authors (nil: always).
+    case slices(SliceSpec, betweennessNodeLimit: Int?)
+    /// Every tie with its history; recency halves every `halfLife` years.
+    case ties(halfLife: Double)
+}
+
+/// Why a timeline could not be made.
+public enum TimelineError: Error, Sendable, Equatable {
+    /// The focus view needs a focus author, and the network has none.
+    case noFocus
+    /// No publication has a year.
+    case noYears
+}
+
+extension Analysis {
+    /// The table of a timeline view (SPEC §6).
+    /// - Throws: `TimelineError.noFocus` for the focus view of a network without a focus author.
+    public func timelineTable(_ view: TimelineView) throws(TimelineError) -> RankingTable {
+        switch view {
+        case .focus:
+            guard let focus = network.focus else { throw .noFocus }
+            return TimelineTables.focus(FocusTimeline.rows(focus: focus, network: network, corpus: datedCorpus()))
+        case .corpus:
+            return TimelineTables.corpus(CorpusTimeline.rows(corpus: datedCorpus(), network: network))
+        case .slices(let spec, let limit):
+            return TimelineTables.slices(sliceRows(spec, betweennessNodeLimit: limit))
+        case .ties(let halfLife):
+            return TimelineTables.edges(network, ties: TieMetrics.edges(of: network, referenceYear: referenceYear, halfLife: halfLife))
+        }
+    }
+
+    /// The rows of a sliced timeline.
+    public func sliceRows(_ spec: SliceSpec, betweennessNodeLimit: Int?) -> [SliceRow] {
+        TimeSlices.rows(sliceGraphs(), spec: spec, focus: network.focus, betweennessNodeLimit: betweennessNodeLimit)
+    }
+
+    /// The graphs of ranges of years, built from the ties' years rather than the publications.
+    public func sliceGraphs() -> SliceGraphs {
+        SliceGraphs(corpus: datedCorpus(), weighting: request.network.weighting, maxAuthors: request.network.maxAuthors,
+                    minWeight: request.network.minWeight)
+    }
+
+    /// The chart of the focus author's years, or of the corpus's (SPEC §6), as SVG.
+    /// - Throws: `TimelineError.noFocus` for `.focus` without a focus author.
+    /// - Precondition: `view` is `.focus` or `.corpus`.
+    public func timelineChart(_ view: TimelineView) throws(TimelineError) -> String {
+        switch view {
+        case .focus:
+            guard let focus = network.focus else { throw .noFocus }
+            let rows = FocusTimeline.rows(focus: focus, network: network, corpus: datedCorpus())
+            return TimelineCharts.focus(rows, author: network.names[focus], corpus: label).svg()
+        case .corpus:
+            return TimelineCharts.corpus(CorpusTimeline.rows(corpus: datedCorpus(), network: network), corpus: label).svg()
+        case .slices, .ties:
+            preconditionFailure("only the focus author's and the corpus's years are drawn as a chart")
+        }
+    }
+}

@@ -1,0 +1,162 @@
+/// Publications read and their authors resolved to people: what `coauthor names` reports on,
+/// and the first half of every analysis.
+public struct ResolvedCorpus: Sendable {
+    public let corpus: Corpus
+    public let authors: AuthorIndex
+    /// The request that produced it.
+    public let request: AnalysisRequest
+
+    /// Reads the inputs and resolves their authors (SPEC §2, §3).
+    ///
+    /// Diagnostics are handed to `events` as they are found and kept in `corpus.diagnostics`
+    /// and `authors.diagnostics`.
+    /// - Parameters:
+    ///   - standardInput: supplies the bytes of `-` (the process's standard input by default).
+    /// - Throws: `AnalysisError.input` for paths that cannot be read at all, `.strict` in strict
+    ///   mode after any input error, `.noPublications` when no record has an author.
+    /// - Complexity: linear in the input size, plus the identity resolution's O(V log V) for V name variants.
+    public init(_ request: AnalysisRequest, events: AnalysisEvents? = nil,
+                standardInput: (() -> [UInt8])? = nil) throws(AnalysisError) {
+        let timer = PhaseTimer(events)
+        let corpus: Corpus
+        do {
+            corpus = try timer.measure("read") { () throws(InputError) -> Corpus in
+                if let standardInput {
+                    return try InputReader.read(request.paths, format: request.format, encoding: request.encoding,
+                                                standardInput: standardInput)
+                }
+                return try InputReader.read(request.paths, format: request.format, encoding: request.encoding)
+            }
+        } catch {
+            throw .input(error)
+        }
+        for diagnostic in corpus.diagnostics { events?(.diagnostic(diagnostic)) }
+        let errors = corpus.diagnostics.count { $0.severity == .error }
+        if request.strict && errors > 0 { throw .strict(errors: errors) }
+        if corpus.publications.isEmpty { throw .noPublications(paths: request.paths) }
+        events?(.read(summary: corpus.summaryLine))
+        let authors = timer.measure("resolve") {
+            AuthorResolver.resolve(corpus, mode: request.identity, aliases: request.aliases)
+        }
+        for diagnostic in authors.diagnostics { events?(.diagnostic(diagnostic)) }
+        self.corpus = corpus
+        self.authors = authors
+        self.request = request
+    }
+}
+
+/// One co-authorship network and everything it was made from: the entry point of the library.
+///
+/// ```swift
+/// let analysis = try Analysis(AnalysisRequest(inputs: ["refs.bib"]))
+/// let metrics = analysis.metrics(MetricRequest([.betweenness]))
+/// print(analysis.ranking(by: .betweenness, metrics: metrics, top: 10).plain())
+/// ```
+public struct Analysis: Sendable {
+    public let resolved: ResolvedCorpus
+    public let network: CoauthorNetwork
+
+    public var corpus: Corpus { resolved.corpus }
+    public var authors: AuthorIndex { resolved.authors }
+    public var request: AnalysisRequest { resolved.request }
+    /// Names the input in titles: the file name, or the number of inputs.
+    public var label: String { request.label }
+
+    /// Reads, resolves and builds the network of `request` (SPEC §2–§4).
+    /// - Throws: what `ResolvedCorpus` throws; `.network` for a focus author who is not in the
+    ///   corpus; `.noAuthorsLeft` when the filters leave no author.
+    public init(_ request: AnalysisRequest, events: AnalysisEvents? = nil,
+                standardInput: (() -> [UInt8])? = nil) throws(AnalysisError) {
+        try self.init(ResolvedCorpus(request, events: events, standardInput: standardInput), events: events)
+    }
+
+    /// Builds the network of an already resolved corpus.
+    public init(_ resolved: ResolvedCorpus, events: AnalysisEvents? = nil) throws(AnalysisError) {
+        let timer = PhaseTimer(events)
+        let network: CoauthorNetwork
+        do {
+            network = try timer.measure("build") { () throws(NetworkError) -> CoauthorNetwork in
+                try NetworkBuilder.build(publications: resolved.corpus.publications, authors: resolved.authors,
+                                         options: resolved.request.network)
+            }
+        } catch {
+            throw .network(error)
+        }
+        if network.nodeCount == 0 { throw .noAuthorsLeft }
+        if network.skippedLargePublications > 0 {
+            events?(.largePublicationsSkipped(count: network.skippedLargePublications,
+                                              maxAuthors: resolved.request.network.maxAuthors))
+        }
+        self.resolved = resolved
+        self.network = network
+    }
+
+    /// The corpus's last year within the network (Y of the recency of SPEC §6).
+    public var referenceYear: Int? { network.lastYear.lazy.compactMap { $0 }.max() }
+
+    /// The dated publications with their authors as network nodes (what time metrics read).
+    /// - Complexity: O(P + A) for P publications and A authorships.
+    public func datedCorpus() -> DatedCorpus {
+        DatedCorpus(publications: corpus.publications, authors: authors, network: network, options: request.network)
+    }
+
+    /// Computes the node metrics, communities and estimates that `request` asks for.
+    /// - Complexity: that of the most expensive metric asked for (see `MetricTable`).
+    public func metrics(_ request: MetricRequest, progress: ProgressHandler? = nil) -> MetricTable {
+        MetricTable(network: network, request: request, progress: progress)
+    }
+}
+
+/// Which node metrics to compute, and how.
+public struct MetricRequest: Sendable, Hashable {
+    /// Estimating the path-based metrics by sampling (Riondato–Kornaropoulos for betweenness,
+    /// Eppstein–Wang for closeness and harmonic).
+    public struct Sampling: Sendable, Hashable {
+        /// Every estimate within ±ε of the exact value with probability 0.9.
+        public var epsilon: Double
+        /// Seed of the sample of paths and sources.
+        public var seed: UInt64
+
+        public init(epsilon: Double, seed: UInt64 = 1) {
+            precondition(epsilon > 0 && epsilon < 1, "the error bound of a sample lies strictly between 0 and 1")
+            self.epsilon = epsilon
+            self.seed = seed
+        }
+    }
+
+    public var metrics: Set<Metric>
+    /// Louvain communities with this seed; nil computes none.
+    public var communitySeed: UInt64?
+    /// Sampling for betweenness, closeness and harmonic; nil computes them exactly.
+    public var sampling: Sampling?
+
+    public init(_ metrics: Set<Metric>, communitySeed: UInt64? = nil, sampling: Sampling? = nil) {
+        self.metrics = metrics
+        self.communitySeed = communitySeed
+        self.sampling = sampling
+    }
+}
+
+/// Times phases for `AnalysisEvent.phase`, only when someone listens.
+struct PhaseTimer {
+    private let events: AnalysisEvents?
+    private let clock = ContinuousClock()
+
+    init(_ events: AnalysisEvents?) { self.events = events }
+
+    func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
+        guard let events else { return try body() }
+        let start = clock.now
+        let result = try body()
+        events(.phase(name, seconds: (clock.now - start).seconds))
+        return result
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a real number.
+    public var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) * 1e-18
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// What to read and how to turn it into a network: the inputs, the identity rules and the
+/// network's filters. Every command of the executable fills one of these; a Swift program can too.
+public struct AnalysisRequest: Sendable {
+    /// Files, folders, or `-` for standard input (which needs `format`). Empty means `Data/`.
+    public var inputs: [String]
+    /// Read every input in this format whatever its extension.
+    public var format: InputFormat?
+    /// How BibTeX and RIS bytes are decoded.
+    public var encoding: BibTeXReader.TextEncoding = .utf8
+    /// How name variants are matched.
+    public var identity: IdentityMode = .conservative
+    /// Forced merges and forbidden ones.
+    public var aliases = AliasRules()
+    /// Any record that cannot be used fails the whole analysis.
+    public var strict = false
+    /// Weighting and filters of the network.
+    public var network = NetworkOptions()
+
+    public init(inputs: [String] = [], format: InputFormat? = nil, network: NetworkOptions = NetworkOptions()) {
+        self.inputs = inputs
+        self.format = format
+        self.network = network
+    }
+
+    /// The paths actually read: `inputs`, or `Data` when there are none.
+    public var paths: [String] { inputs.isEmpty ? ["Data"] : inputs }
+
+    /// Names the input in titles: the file name, or the number of inputs.
+    public var label: String {
+        paths.count == 1 ? URL(fileURLWithPath: paths[0]).lastPathComponent : "\(paths.count) inputs"
+    }
+}
+
+/// Why an analysis could not produce a network. Each case carries what a front end needs to
+/// say what went wrong and what to do; none of them names a command-line option.
+public enum AnalysisError: Error, Sendable, Equatable {
+    /// An input path could not be read at all.
+    case input(InputError)
+    /// Strict mode saw this many input errors.
+    case strict(errors: Int)
+    /// No record with an author was read from these paths.
+    case noPublications(paths: [String])
+    /// The focus author is not in the corpus.
+    case network(NetworkError)
+    /// The filters removed every author.
+    case noAuthorsLeft
+
+    /// Whether the input data is at fault (exit status 65) rather than how it was asked for.
+    public var isDataError: Bool {
+        switch self {
+        case .input, .strict, .noPublications, .noAuthorsLeft: true
+        case .network: false
+        }
+    }
+}
+
+/// What an analysis reports while it runs, in order, so that a front end can show each
+/// diagnostic as it comes (the library itself never prints).
+public enum AnalysisEvent: Sendable {
+    /// A reader or the identity resolution found something worth saying.
+    case diagnostic(Diagnostic)
+    /// Reading finished: the closing line of SPEC §2 (`read 16 publications from 1 file …`).
+    case read(summary: String)
+    /// A phase of the pipeline took this long (read, resolve, build, and later ones).
+    case phase(String, seconds: Double)
+    /// Publications that add no ties because they have more authors than the network allows.
+    case largePublicationsSkipped(count: Int, maxAuthors: Int)
+}
+
+/// Receives the events of an analysis; called on the thread that runs the analysis.
+public typealias AnalysisEvents = (AnalysisEvent) -> Void

@@ -1,0 +1,126 @@
+import CoauthorCore
+import Foundation
+
+extension Analysis {
+    /// The map of the network drawn through Graphviz (SPEC §8).
+    /// - Precondition: `metrics` holds `style.sizeBy`, and communities when colouring by them.
+    /// - Throws: ``RenderError`` when Graphviz cannot lay out or write the map.
+    public func map(metrics: MetricTable, style: MapStyle, options: RenderOptions) throws -> [UInt8] {
+        try MapRenderer.render(mapScene(metrics: metrics, style: style), options: options)
+    }
+
+    /// Where the rendered map places each author: what GEXF, DOT and Pajek exports carry. Above
+    /// `style.maxNodes` only the strongest part is drawn, and the other authors have no placement.
+    /// - Throws: ``RenderError`` when Graphviz cannot lay the map out.
+    public func mapLayout(metrics: MetricTable, style: MapStyle, seed: Int) throws -> MapLayout {
+        let scene = mapScene(metrics: metrics, style: style)
+        let points = try MapRenderer.layout(scene, options: RenderOptions(seed: seed))
+        return MapLayout(scene: scene, centres: points.map { ($0.x, $0.y) }, nodeCount: network.nodeCount)
+    }
+
+    /// One map per range of years (`render --by-year`): the whole network is laid out once and
+    /// each frame draws the authors and ties of its years at those positions, so every author
+    /// keeps its place and every frame has the same size.
+    /// - Throws: `TimelineError.noYears` when no publication has a year; ``RenderError`` from Graphviz.
+    public func mapsByYear(metrics: MetricTable, style: MapStyle, options: RenderOptions,
+                           spec: SliceSpec) throws -> [YearMap] {
+        let scene = mapScene(metrics: metrics, style: style)
+        let graphs = sliceGraphs()
+        guard let first = graphs.firstYear, let last = graphs.lastYear else { throw TimelineError.noYears }
+        let positions = try MapRenderer.layout(scene, options: options)
+        return try spec.ranges(first: first, last: last).map { range in
+            let slice = graphs.slice(from: range.lowerBound, to: range.upperBound)
+            let label = range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+            func present(_ sceneNode: Int) -> Int32? {
+                guard let v = scene.nodes[sceneNode].networkNode, slice.local[v] >= 0 else { return nil }
+                return slice.local[v]
+            }
+            var frame = scene
+            let visible = scene.nodes.indices.map { present($0) != nil }
+            frame.edges = scene.edges.filter { edge in
+                guard let a = present(edge.source), let b = present(edge.target) else { return false }
+                return slice.graph.edge(Int(a), Int(b)) != nil
+            }
+            frame.title = scene.title + " — " + label
+            frame.subtitle = "\(visible.count { $0 }) authors, \(frame.edges.count) ties in \(label) · " + scene.subtitle
+            let bytes = try MapRenderer.render(frame, pinnedAt: positions, visible: visible, options: options)
+            return YearMap(years: range, label: label, bytes: bytes)
+        }
+    }
+}
+
+/// One frame of `Analysis.mapsByYear`.
+public struct YearMap: Sendable {
+    public var years: ClosedRange<Int>
+    /// The years as people read them: `2019` or `2017–2019`.
+    public var label: String
+    public var bytes: [UInt8]
+
+    /// The years as a file name part: `2019` or `2017-2019`.
+    public var fileLabel: String {
+        years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)-\(years.upperBound)"
+    }
+}
+
+/// A self-contained HTML page that shows one map at a time, with a slider, buttons and arrow keys.
+public enum FramesPage {
+    /// - Parameter frames: each frame's file (relative to the page) and its label.
+    public static func html(title: String, frames: [(file: String, label: String)]) -> String {
+        let list = frames.map {
+            "[" + JSONEscaping.quoted($0.file, scriptSafe: true) + ", " + JSONEscaping.quoted($0.label, scriptSafe: true) + "]"
+        }.joined(separator: ",\n  ")
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <title>\(XMLText.escape(title))</title>
+        <style>
+        body { font-family: "DejaVu Sans", Verdana, sans-serif; margin: 1em; }
+        #controls { display: flex; gap: 0.8em; align-items: center; margin-bottom: 0.6em; }
+        #label { font-weight: bold; min-width: 7em; }
+        img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+        </style>
+        </head>
+        <body>
+        <div id="controls">
+        <button id="previous" type="button">◀</button>
+        <button id="play" type="button">play</button>
+        <button id="next" type="button">▶</button>
+        <input id="slider" type="range" min="0" max="\(max(0, frames.count - 1))" value="0">
+        <span id="label"></span>
+        </div>
+        <img id="frame" alt="map">
+        <script>
+        const frames = [
+          \(list)
+        ];
+        let index = 0, timer = null;
+        const img = document.getElementById("frame"), slider = document.getElementById("slider"),
+              label = document.getElementById("label"), play = document.getElementById("play");
+        function show(i) {
+          index = (i + frames.length) % frames.length;
+          img.src = frames[index][0];
+          label.textContent = frames[index][1];
+          slider.value = index;
+        }
+        document.getElementById("previous").onclick = () => show(index - 1);
+        document.getElementById("next").onclick = () => show(index + 1);
+        slider.oninput = () => show(Number(slider.value));
+        play.onclick = () => {
+          if (timer) { clearInterval(timer); timer = null; play.textContent = "play"; return; }
+          play.textContent = "pause";
+          timer = setInterval(() => show(index + 1), 1200);
+        };
+        document.onkeydown = (e) => {
+          if (e.key === "ArrowLeft") show(index - 1);
+          if (e.key === "ArrowRight") show(index + 1);
+        };
+        show(0);
+        </script>
+        </body>
+        </html>
+
+        """
+    }
+}

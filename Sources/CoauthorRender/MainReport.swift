@@ -1,0 +1,84 @@
+import CoauthorCore
+import Foundation
+
+/// The main job (`coauthor report`, and `coauthor` with no subcommand): the map, the GraphML
+/// export, the collaborators table and the focus author's timeline, made in memory, plus the
+/// short summary printed at the end.
+public struct MainReport: Sendable {
+    /// The files to write, in this order, inside the output folder.
+    public let files: [OutputFile]
+    /// The summary for the terminal: the focus author, the network, their closest
+    /// collaborators and the most central authors.
+    public let summary: String
+
+    /// Makes every output of the report; nothing is written.
+    /// - Parameters:
+    ///   - folder: where the files go.
+    ///   - top: how many collaborators and central authors the summary lists.
+    ///   - sampling: estimate the path-based metrics by sampling instead of exactly.
+    /// - Throws: ``RenderError`` when the map cannot be drawn.
+    public init(_ analysis: Analysis, style: MapStyle, options: RenderOptions, folder: String, top: Int,
+                sampling: MetricRequest.Sampling? = nil, progress: ProgressHandler? = nil) throws {
+        let network = analysis.network
+        let request = Analysis.metricRequest(for: style, seed: options.seed, extra: Set(Metric.allCases), sampling: sampling)
+        let metrics = analysis.metrics(request, progress: progress)
+        let svg = try analysis.map(metrics: metrics, style: style, options: options)
+        let graphml = analysis.export(.graphml, metrics: metrics, destination: nil)[0].bytes
+        let central = analysis.ranking(by: .pagerank, metrics: metrics, top: top)
+            .selecting([.rank, .name, .metric(.pagerank), .metric(.papers), .metric(.degree), .metric(.strength),
+                        .metric(.betweenness), .metric(.closeness)])
+        var collaborators: RankingTable?
+        var heading = ""
+        if let focus = network.focus {
+            collaborators = analysis.collaborators(of: focus, by: .tie(.papers), metrics: metrics)
+            let years = Self.yearRange(network.firstYear[focus], network.lastYear[focus])
+            heading = "\(network.names[focus]): \(network.papers[focus]) papers, \(network.graph.degree(focus)) co-authors\(years)"
+        }
+        let markdown = Self.markdown(analysis, heading: heading, collaborators: collaborators, central: central)
+        let timelineCSV = (try? analysis.timelineTable(.focus).csv()) ?? TimelineTables.focus([]).csv()
+        let timelineSVG = (try? analysis.timelineChart(.focus))
+            ?? TimelineCharts.focus([], author: "", corpus: analysis.label).svg()
+
+        let base = URL(fileURLWithPath: folder)
+        func file(_ name: String, _ bytes: [UInt8]) -> OutputFile {
+            OutputFile(path: base.appendingPathComponent(name).path, bytes: bytes)
+        }
+        files = [
+            file("network.svg", svg),
+            file("network.graphml", graphml),
+            file("collaborators.md", Array(markdown.utf8)),
+            file("timeline.csv", Array(timelineCSV.utf8)),
+            file("timeline.svg", Array(timelineSVG.utf8)),
+        ]
+
+        var text = ""
+        if !heading.isEmpty { text += heading + "\n" }
+        text += "network: \(network.nodeCount) authors, \(network.edgeCount) ties, \(network.publicationCount) publications\n\n"
+        if let collaborators, let focus = network.focus {
+            text += "Closest collaborators of \(network.names[focus]) (by joint papers)\n"
+            text += collaborators.selecting([.rank, .name, .tie(.papers), .tie(.firstYear), .tie(.lastYear)]).prefix(top).plain() + "\n"
+        }
+        text += "Most central authors (PageRank)\n" + central.plain() + "\n"
+        summary = text
+    }
+
+    private static func yearRange(_ first: Int?, _ last: Int?) -> String {
+        guard let first, let last else { return "" }
+        return first == last ? ", \(first)" : ", \(first)–\(last)"
+    }
+
+    private static func markdown(_ analysis: Analysis, heading: String, collaborators: RankingTable?, central: RankingTable) -> String {
+        let network = analysis.network
+        var out = "# Collaborators\n\n"
+        if !heading.isEmpty { out += "**\(heading)**\n\n" }
+        out += "Network: \(network.nodeCount) authors, \(network.edgeCount) ties, "
+        out += "\(network.publicationCount) publications from `\(analysis.label)`; weights: \(network.weighting.rawValue).\n\n"
+        if let collaborators {
+            out += "## Every collaborator, by joint papers\n\n"
+            out += collaborators.selecting([.rank, .name] + TieMetric.allCases.filter { $0 != .weight }.map { .tie($0) }).markdown()
+            out += "\n"
+        }
+        out += "## Most central authors (PageRank)\n\n" + central.markdown()
+        return out
+    }
+}

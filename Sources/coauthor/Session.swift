@@ -1,0 +1,108 @@
+import ArgumentParser
+import CoauthorCore
+import CoauthorRender
+import Foundation
+
+/// What every command does around its one call to the library: load the analysis while
+/// showing what it reports, turn library errors into messages and exit codes, and write
+/// the files made.
+enum Session {
+    /// Reads, resolves and builds the network the options ask for.
+    /// - Throws: `ExitCode` after reporting what went wrong.
+    static func analysis(_ options: AnalysisOptions) throws -> Analysis {
+        let request = try options.request()
+        do {
+            let analysis = try Analysis(request, events: printer(options), standardInput: Console.standardInput)
+            Lifetime.keep(analysis)
+            return analysis
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// Reads and resolves the inputs without building the network (`names`).
+    static func resolved(_ options: AnalysisOptions) throws -> ResolvedCorpus {
+        let request = try options.request()
+        do {
+            let resolved = try ResolvedCorpus(request, events: printer(options), standardInput: Console.standardInput)
+            Lifetime.keep(resolved)
+            return resolved
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// Prints what the library reports: errors always, warnings and notes unless --quiet,
+    /// phase times when `COAUTHOR_TIMING=1`.
+    private static func printer(_ options: AnalysisOptions) -> AnalysisEvents {
+        { event in
+            switch event {
+            case .diagnostic(let diagnostic):
+                if diagnostic.severity == .error || !options.quiet { Console.report(diagnostic) }
+            case .read(let summary):
+                if !options.quiet { Console.err(summary + "\n") }
+            case .phase(let name, let seconds):
+                if Stopwatch.phasesWanted { Console.err("timing: \(name) \(Stopwatch.seconds(seconds)) s\n") }
+            case .largePublicationsSkipped(let count, let maxAuthors):
+                if !options.quiet { Console.note("\(count) publications with more than \(maxAuthors) authors add no ties (--max-authors)") }
+            }
+        }
+    }
+
+    /// Reports `error` and returns the exit code to end with.
+    static func fail(_ error: AnalysisError) -> ExitCode {
+        switch error {
+        case .input(let input):
+            Console.error(message(input), path: input.path)
+        case .strict(let errors):
+            Console.error("\(errors) input error\(errors == 1 ? "" : "s") in strict mode; fix them, or drop --strict to skip the bad records")
+        case .noPublications(let paths):
+            Console.error("no publications with authors were read from \(paths.joined(separator: ", ")); check the input files")
+        case .network(.unknownFocus(let name, let suggestions)):
+            let hint = suggestions.isEmpty ? "run `coauthor rank --top 0` to list the authors"
+                : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            Console.error("no author named '\(name)' in the network; \(hint)")
+        case .noAuthorsLeft:
+            Console.error("no authors are left after the filters; loosen --from/--to, --min-papers or --min-weight")
+        }
+        return error.isDataError ? .dataError : .usage
+    }
+
+    private static func message(_ error: InputError) -> String {
+        switch error {
+        case .unsupportedFormat:
+            "unknown file type; supported: .bib, .xml (DBLP), .json (CSL-JSON), .ris (use --input-format bibtex|dblp|csl|ris to read it anyway)"
+        case .standardInputNeedsFormat:
+            "reading standard input ('-') needs --input-format bibtex|dblp|csl|ris"
+        default:
+            error.description
+        }
+    }
+
+    /// Reports a map that Graphviz could not make and returns the exit code to end with.
+    static func fail(_ error: RenderError, doing what: String) -> ExitCode {
+        Console.error("cannot \(what): \(error)")
+        return .failure
+    }
+
+    /// Writes every file; a nil path is standard output.
+    /// - Throws: `ExitCode.failure` after reporting a file that cannot be written.
+    static func write(_ files: [OutputFile]) throws {
+        for file in files { try write(file.bytes, to: file.path) }
+    }
+
+    /// Writes `bytes` to `path` atomically, or to standard output when `path` is nil.
+    static func write(_ bytes: [UInt8], to path: String?) throws {
+        guard let path else { return Console.outBytes(bytes) }
+        do {
+            try AtomicFile.write(bytes, to: path)
+        } catch {
+            Console.error(error.description, path: error.path)
+            throw ExitCode.failure
+        }
+    }
+
+    static func write(_ text: String, to path: String?) throws {
+        try write(Array(text.utf8), to: path)
+    }
+}
