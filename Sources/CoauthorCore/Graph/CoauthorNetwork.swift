@@ -10,36 +10,83 @@ public enum Weighting: String, Sendable, CaseIterable {
 /// edge per pair of authors with a joint paper, with papers and years on every tie.
 public struct CoauthorNetwork: Sendable {
     /// The topology and tie weights.
-    public var graph: WeightedGraph
+    public private(set) var graph: WeightedGraph
     /// Display name per node.
-    public var names: [String]
+    public private(set) var names: [String]
     /// Publications per node (within the filters).
-    public var papers: [Int]
+    public private(set) var papers: [Int]
     /// First and last publication year per node (nil when none of its papers has a year).
-    public var firstYear: [Int?]
-    public var lastYear: [Int?]
+    public private(set) var firstYear: [Int?]
+    public private(set) var lastYear: [Int?]
     /// Joint publications per edge.
-    public var edgePapers: [Int]
+    public private(set) var edgePapers: [Int]
     /// First and last year of a joint publication per edge.
-    public var edgeFirstYear: [Int?]
-    public var edgeLastYear: [Int?]
+    public private(set) var edgeFirstYear: [Int?]
+    public private(set) var edgeLastYear: [Int?]
     /// The years of the joint publications of each edge, ascending, with repeats.
-    public var edgeYears: EdgeLists<Int>
+    public private(set) var edgeYears: EdgeLists<Int>
     /// The weight each dated joint paper adds to its edge, parallel to `edgeYears`: 1 under
     /// `count`, 1/(n_k − 1) under `fractional`. Empty when every paper of an edge adds the same
     /// share (networks made by hand); read it through `yearWeights(ofEdge:)`.
-    public var edgeYearWeights = EdgeLists<Double>()
-    public var weighting: Weighting
+    public private(set) var edgeYearWeights = EdgeLists<Double>()
+    public private(set) var weighting: Weighting
     /// The focus author's node, if it is in the network.
-    public var focus: Int?
+    public private(set) var focus: Int?
     /// Human-readable description of the filters in force (for titles and exports).
-    public var filterDescription: String
+    public private(set) var filterDescription: String
     /// Publications within the filters that added no edges because they had more than `--max-authors` authors.
-    public var skippedLargePublications: Int
+    public private(set) var skippedLargePublications: Int
     /// Publications within the filters.
-    public var publicationCount: Int
+    public private(set) var publicationCount: Int
 
     public var nodeCount: Int { graph.nodeCount }
+
+    /// A network from its parts, checked for consistency.
+    /// - Precondition: one name, paper count (at least 1) and year range per node; one paper
+    ///   count (at least 1), year range and year list per edge; year weights, when given, one
+    ///   per dated paper of each edge; the focus, when given, a node.
+    /// - Complexity: O(n + m).
+    public init(graph: WeightedGraph, names: [String], papers: [Int], firstYear: [Int?], lastYear: [Int?],
+                edgePapers: [Int], edgeFirstYear: [Int?], edgeLastYear: [Int?], edgeYears: EdgeLists<Int>,
+                edgeYearWeights: EdgeLists<Double> = EdgeLists<Double>(), weighting: Weighting, focus: Int?,
+                filterDescription: String, skippedLargePublications: Int, publicationCount: Int) {
+        let n = graph.nodeCount, m = graph.edgeCount
+        precondition(names.count == n && papers.count == n && firstYear.count == n && lastYear.count == n,
+                     "one name, paper count and year range per node")
+        precondition(edgePapers.count == m && edgeFirstYear.count == m && edgeLastYear.count == m && edgeYears.count == m,
+                     "one paper count, year range and year list per edge")
+        precondition(papers.allSatisfy { $0 >= 1 } && edgePapers.allSatisfy { $0 >= 1 },
+                     "every author and every tie has at least one paper")
+        precondition(edgeYearWeights.isEmpty
+                     || (edgeYearWeights.count == m && (0..<m).allSatisfy { edgeYearWeights[$0].count == edgeYears[$0].count }),
+                     "year weights, when given, one per dated joint paper")
+        precondition(focus.map { (0..<n).contains($0) } ?? true, "the focus is a node of the network")
+        precondition(skippedLargePublications >= 0 && publicationCount >= 0, "counts are not negative")
+        self.graph = graph
+        self.names = names
+        self.papers = papers
+        self.firstYear = firstYear
+        self.lastYear = lastYear
+        self.edgePapers = edgePapers
+        self.edgeFirstYear = edgeFirstYear
+        self.edgeLastYear = edgeLastYear
+        self.edgeYears = edgeYears
+        self.edgeYearWeights = edgeYearWeights
+        self.weighting = weighting
+        self.focus = focus
+        self.filterDescription = filterDescription
+        self.skippedLargePublications = skippedLargePublications
+        self.publicationCount = publicationCount
+    }
+
+    /// The same network with `node` as its focus author.
+    /// - Precondition: `node` is a node of the network.
+    func focused(on node: Int?) -> CoauthorNetwork {
+        precondition(node.map { (0..<nodeCount).contains($0) } ?? true, "the focus is a node of the network")
+        var network = self
+        network.focus = node
+        return network
+    }
 
     /// The weight added by each dated joint paper of edge `e`, in the order of `edgeYears[e]`.
     public func yearWeights(ofEdge e: Int) -> [Double] {

@@ -38,9 +38,13 @@ public enum NetworkBuilder {
     /// Pairs of co-authors are emitted as 64-bit keys, sorted and aggregated, so
     /// the result (including floating-point sums of fractional weights) does not
     /// depend on hashing order.
+    /// - Precondition: `authors` resolves exactly `publications`; `options.maxAuthors` ≥ 2.
     /// - Throws: `NetworkError.unknownFocus` when `options.focus` names nobody.
     /// - Complexity: O(P + n) for P author pairs over all publications (a radix sort).
     public static func build(publications: [Publication], authors: AuthorIndex, options: NetworkOptions) throws(NetworkError) -> CoauthorNetwork {
+        precondition(authors.authorsOfPublication.count == publications.count,
+                     "the author index resolves \(authors.authorsOfPublication.count) publications, not these \(publications.count)")
+        precondition(options.maxAuthors >= 2, "a paper needs room for two authors to make a tie")
         let authorCount = authors.names.count
         let selected = publications.indices.filter { index in
             guard options.fromYear != nil || options.toYear != nil else { return true }
@@ -154,12 +158,12 @@ public enum NetworkBuilder {
             }) else {
                 throw .unknownFocus(focusName, suggestions: suggestions(for: focusName, in: network.names))
             }
-            network.focus = focus
+            network = network.focused(on: focus)
             if let radius = options.radius {
                 network = egoNetwork(of: network, radius: radius)
             }
         } else {
-            network.focus = network.mostProlificNode
+            network = network.focused(on: network.mostProlificNode)
         }
         return network
     }
@@ -170,21 +174,23 @@ public enum NetworkBuilder {
         guard let focus = network.focus else { return network }
         let hops = network.graph.hopDistances(from: focus, limit: radius)
         let (graph, nodes, edges) = network.graph.induced(keeping: hops.map { $0 >= 0 })
-        var ego = network
-        ego.graph = graph
-        ego.names = nodes.map { network.names[$0] }
-        ego.papers = nodes.map { network.papers[$0] }
-        ego.firstYear = nodes.map { network.firstYear[$0] }
-        ego.lastYear = nodes.map { network.lastYear[$0] }
-        ego.edgePapers = edges.map { network.edgePapers[$0] }
-        ego.edgeFirstYear = edges.map { network.edgeFirstYear[$0] }
-        ego.edgeLastYear = edges.map { network.edgeLastYear[$0] }
-        ego.edgeYears = EdgeLists(edges.lazy.map { network.edgeYears[$0] })
-        ego.edgeYearWeights = EdgeLists(edges.lazy.map { network.yearWeights(ofEdge: $0) })
-        ego.focus = nodes.firstIndex(of: focus)
-        ego.filterDescription = [network.filterDescription, "ego network of \(network.names[focus]), radius \(radius)"]
-            .filter { !$0.isEmpty }.joined(separator: ", ")
-        return ego
+        return CoauthorNetwork(
+            graph: graph,
+            names: nodes.map { network.names[$0] },
+            papers: nodes.map { network.papers[$0] },
+            firstYear: nodes.map { network.firstYear[$0] },
+            lastYear: nodes.map { network.lastYear[$0] },
+            edgePapers: edges.map { network.edgePapers[$0] },
+            edgeFirstYear: edges.map { network.edgeFirstYear[$0] },
+            edgeLastYear: edges.map { network.edgeLastYear[$0] },
+            edgeYears: EdgeLists(edges.lazy.map { network.edgeYears[$0] }),
+            edgeYearWeights: EdgeLists(edges.lazy.map { network.yearWeights(ofEdge: $0) }),
+            weighting: network.weighting,
+            focus: nodes.firstIndex(of: focus),
+            filterDescription: [network.filterDescription, "ego network of \(network.names[focus]), radius \(radius)"]
+                .filter { !$0.isEmpty }.joined(separator: ", "),
+            skippedLargePublications: network.skippedLargePublications,
+            publicationCount: network.publicationCount)
     }
 
     static func describe(_ options: NetworkOptions) -> String {

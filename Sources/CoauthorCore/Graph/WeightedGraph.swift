@@ -33,12 +33,18 @@ public struct WeightedGraph: Sendable, Equatable {
         self.init(nodeCount: nodeCount, source: source, target: target, weight: weight)
     }
 
-    /// Builds the CSR structure from parallel edge arrays (`source[e] < target[e]`).
+    /// Builds the CSR structure from parallel edge arrays.
+    /// - Precondition: one source, target and weight per edge; `0 ≤ source[e] < target[e] < nodeCount`;
+    ///   every weight positive and finite; no pair repeated.
     /// - Complexity: O(n + m) plus sorting each adjacency list.
     public init(nodeCount: Int, source: [Int32], target: [Int32], weight: [Double]) {
-        precondition(source.count == target.count && target.count == weight.count)
+        precondition(nodeCount >= 0, "a graph has at least no nodes")
+        precondition(source.count == target.count && target.count == weight.count, "one source, target and weight per edge")
         var degree = [Int](repeating: 0, count: nodeCount + 1)
         for e in source.indices {
+            precondition(source[e] >= 0 && source[e] < target[e] && Int(target[e]) < nodeCount,
+                         "edge \(e) (\(source[e]), \(target[e])): endpoints must satisfy 0 ≤ source < target < \(nodeCount)")
+            precondition(weight[e] > 0 && weight[e].isFinite, "edge \(e): weight \(weight[e]) is not positive and finite")
             degree[Int(source[e])] += 1
             degree[Int(target[e])] += 1
         }
@@ -58,6 +64,8 @@ public struct WeightedGraph: Sendable, Equatable {
             // list in order already.
             if zip(neighbors[range], neighbors[range].dropFirst()).allSatisfy({ $0 < $1 }) { continue }
             let sorted = zip(neighbors[range], edgeIDs[range]).sorted { $0.0 < $1.0 }
+            precondition(zip(sorted, sorted.dropFirst()).allSatisfy { $0.0 < $1.0 },
+                         "node \(v) is joined to one neighbour by two edges")
             for (k, pair) in sorted.enumerated() {
                 neighbors[range.lowerBound + k] = pair.0
                 edgeIDs[range.lowerBound + k] = pair.1

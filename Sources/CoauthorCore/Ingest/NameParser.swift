@@ -20,31 +20,6 @@ public enum NameParser {
         var ids: [Int32] = []
     }
 
-    /// Parses a raw (LaTeX-encoded) BibTeX name list.
-    /// - Complexity: O(n) in the length of the field.
-    public static func parseList(_ field: String) -> NameList {
-        var names: [PersonName] = []
-        var truncated = false
-        var rejected: [String] = []
-        for raw in splitOnAnd(field) {
-            let trimmed = LaTeX.collapseWhitespace(raw)
-            if trimmed.isEmpty {
-                rejected.append(raw)
-                continue
-            }
-            if trimmed.lowercased() == "others" {
-                truncated = true
-                continue
-            }
-            if let name = parseName(trimmed) {
-                names.append(name)
-            } else {
-                rejected.append(raw)
-            }
-        }
-        return NameList(names: names, truncated: truncated, rejected: rejected)
-    }
-
     /// Parses a raw (LaTeX-encoded) name list given as UTF-8 bytes, without building a string
     /// for anything but the final name parts; names are looked up in (and added to) `interner`
     /// by their raw bytes, so a spelling seen before is not parsed again.
@@ -232,34 +207,6 @@ public enum NameParser {
         return false
     }
 
-    /// Splits on the word `and` (any case) surrounded by white space at brace depth 0.
-    static func splitOnAnd(_ field: String) -> [String] {
-        let chars = Array(field)
-        var parts: [String] = []
-        var current = ""
-        var depth = 0
-        var index = 0
-        let count = chars.count
-        while index < count {
-            let char = chars[index]
-            if char == "{" { depth += 1 }
-            if char == "}" { depth = max(0, depth - 1) }
-            if depth == 0, char.isWhitespace, index + 4 < count,
-               chars[index + 1].lowercased() == "a", chars[index + 2].lowercased() == "n",
-               chars[index + 3].lowercased() == "d", chars[index + 4].isWhitespace {
-                parts.append(current)
-                current = ""
-                index += 5
-                continue
-            }
-            current.append(char)
-            index += 1
-        }
-        parts.append(current)
-        if parts.count == 1, parts[0].allSatisfy(\.isWhitespace) { return [] }
-        return parts
-    }
-
     /// Parses a name from a format whose text is already Unicode (DBLP XML, RIS, CSL `literal`):
     /// BibTeX's forms and `von` rule, but `\`, braces, `$` and `~` are literal characters there,
     /// so they are never decoded as LaTeX.
@@ -277,113 +224,17 @@ public enum NameParser {
         return PersonName(first: words.joined(separator: " "), last: last).precomposed
     }
 
-    /// Parses one name (already trimmed) into its parts, decoded to Unicode.
+    /// Parses one name (already trimmed) into its parts, decoded to Unicode: the byte-level
+    /// parser that reads BibTeX, on the name's UTF-8.
+    /// - Complexity: O(n) in the length of the name.
     public static func parseName(_ raw: String) -> PersonName? {
-        let sections = splitTopLevelCommas(raw).map { tokens($0) }
-        var first: [String] = []
-        var von: [String] = []
-        var last: [String] = []
-        var jr: [String] = []
-        switch sections.count {
-        case 0:
-            return nil
-        case 1:
-            let words = sections[0]
-            guard !words.isEmpty else { return nil }
-            // von starts at the first lower-case word that is not the last word;
-            // it ends at the last lower-case word before the last word.
-            if let vonStart = words.dropLast().firstIndex(where: isLowerCaseWord) {
-                let vonEnd = words[..<(words.count - 1)].lastIndex(where: isLowerCaseWord)!
-                first = Array(words[..<vonStart])
-                von = Array(words[vonStart...vonEnd])
-                last = Array(words[(vonEnd + 1)...])
-            } else {
-                first = Array(words.dropLast())
-                last = [words[words.count - 1]]
-            }
-        default:
-            let head = sections[0]
-            if sections.count == 2 {
-                first = sections[1]
-            } else {
-                jr = sections[1]
-                first = Array(sections[2...].joined())
-            }
-            guard !head.isEmpty else {
-                if first.isEmpty { return nil }
-                last = [first.removeLast()]
-                break
-            }
-            if let vonEnd = head.dropLast().lastIndex(where: isLowerCaseWord) {
-                von = Array(head[...vonEnd])
-                last = Array(head[(vonEnd + 1)...])
-            } else {
-                last = head
-            }
-        }
-        var homonym = ""
-        if let tail = last.last, isHomonymNumber(tail), last.count + first.count + von.count > 1 {
-            homonym = tail
-            last.removeLast()
-            if last.isEmpty {
-                if !first.isEmpty { last = [first.removeLast()] } else if !von.isEmpty { last = [von.removeLast()] }
-            }
-        }
-        let name = PersonName(first: decodeWords(first), von: decodeWords(von), last: decodeWords(last),
-                              jr: decodeWords(jr), homonym: homonym)
-        return name.last.isEmpty && name.first.isEmpty ? nil : name
-    }
-
-    private static func decodeWords(_ words: [String]) -> String {
-        LaTeX.decode(words.joined(separator: " "))
-    }
-
-    private static func isHomonymNumber(_ word: String) -> Bool {
-        word.count == 4 && word.allSatisfy { $0.isASCII && $0.isNumber }
-    }
-
-    /// Splits at commas outside braces.
-    private static func splitTopLevelCommas(_ text: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var depth = 0
-        for char in text {
-            if char == "{" { depth += 1 }
-            if char == "}" { depth = max(0, depth - 1) }
-            if char == ",", depth == 0 {
-                parts.append(current)
-                current = ""
-            } else {
-                current.append(char)
-            }
-        }
-        parts.append(current)
-        return parts
-    }
-
-    /// Splits on white space and `~` outside braces.
-    private static func tokens(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        var depth = 0
-        for char in text {
-            if char == "{" { depth += 1 }
-            if char == "}" { depth = max(0, depth - 1) }
-            if depth == 0, char.isWhitespace || char == "~" {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            } else {
-                current.append(char)
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
+        parseName(utf8: Array(raw.utf8)[...])
     }
 
     /// BibTeX's test for a `von` word: its first letter at brace depth 0 is lower
     /// case; a `{\…}` special character counts by the letter it carries; other
     /// braced groups are skipped.
-    static func isLowerCaseWord(_ word: String) -> Bool {
+    private static func isLowerCaseWord(_ word: String) -> Bool {
         let chars = Array(word)
         var index = 0
         while index < chars.count {

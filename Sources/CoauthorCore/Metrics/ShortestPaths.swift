@@ -178,13 +178,18 @@ final class RadixHeap {
     }
 
     /// Adds an entry; its key must not be below the last popped key.
+    /// Adds an entry.
+    /// - Precondition: its key is not below the last key popped (the monotone property
+    ///   Dijkstra's non-negative distances give).
     @inline(__always) func push(_ entry: HeapEntry) {
         append(entry, to: bucket(of: entry.key.bitPattern))
     }
 
     /// Removes an entry with the smallest key.
-    /// - Precondition: not empty.
+    /// - Precondition: not empty (checked in debug builds: this is the innermost loop of every
+    ///   path search, and `RadixHeapTests` pops only what it pushed).
     @inline(__always) func pop() -> HeapEntry {
+        assert(!isEmpty, "pop from an empty radix heap")
         if counts[0] == 0 {
             let b = occupied.trailingZeroBitCount &+ 1
             let source = buckets[b]
@@ -510,12 +515,9 @@ func parallelChunks(count: Int, chunkSize fixedSize: Int? = nil, body: @Sendable
     guard count > 0 else { return [] }
     let chunkSize = fixedSize ?? chunkSize(for: count)
     let chunks = (count + chunkSize - 1) / chunkSize
-    let partials = PartialResults(count: chunks)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        let range = (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize)
-        partials.set(chunk, body(range))
+    return parallelRuns(chunks) { chunk in
+        body((chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize))
     }
-    return (0..<chunks).map { partials.get($0) }
 }
 
 /// Sources per chunk: enough chunks to balance two or more cores, few enough to keep partial vectors cheap.
@@ -533,18 +535,4 @@ func parallelSum(count: Int, width: Int, body: @Sendable @escaping (Range<Int>, 
         for i in 0..<width { total[i] += partial[i] }
     }
     return total
-}
-
-/// Slots written by distinct workers (each chunk index exactly once), read after they all finish.
-private final class PartialResults: @unchecked Sendable {
-    private var storage: [[Double]]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ value: [Double]) {
-        lock.withLock { storage[index] = value }
-    }
-
-    func get(_ index: Int) -> [Double] { lock.withLock { storage[index] } }
 }

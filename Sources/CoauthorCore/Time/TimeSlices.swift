@@ -104,13 +104,11 @@ public enum TimeSlices {
     public static func rows(_ graphs: SliceGraphs, spec: SliceSpec, focus: Int?, betweennessNodeLimit: Int? = 5000) -> [SliceRow] {
         guard let first = graphs.firstYear, let last = graphs.lastYear else { return [] }
         let ranges = spec.ranges(first: first, last: last)
-        // Slices are independent, so they run side by side; each result lands in its own slot.
-        let results = SliceResults(count: ranges.count)
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+        // Slices are independent, so they run side by side.
+        return parallelRuns(ranges.count) { index in
             let slice = graphs.slice(from: ranges[index].lowerBound, to: ranges[index].upperBound)
-            results.set(index, row(slice, names: graphs.names, focus: focus, limit: betweennessNodeLimit ?? .max))
+            return row(slice, names: graphs.names, focus: focus, limit: betweennessNodeLimit ?? .max)
         }
-        return results.all()
     }
 
     static func row(_ slice: SliceGraphs.Slice, names allNames: [String], focus: Int?, limit: Int) -> SliceRow {
@@ -171,16 +169,4 @@ public enum TimeSlices {
         }
         return before + 1
     }
-}
-
-/// Rows written by concurrent workers, one slot each, read after all have finished.
-private final class SliceResults: @unchecked Sendable {
-    private var rows: [SliceRow?]
-    private let lock = NSLock()
-
-    init(count: Int) { rows = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ row: SliceRow) { lock.withLock { rows[index] = row } }
-
-    func all() -> [SliceRow] { lock.withLock { rows.map { $0! } } }
 }
