@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "coauthor", targets: ["coauthor"]),
         .library(name: "CoauthorCore", targets: ["CoauthorCore"]),
+        .library(name: "CoauthorRender", targets: ["CoauthorRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -36,9 +37,12 @@ let package = Package(
         ),
         // Times each metric on one graph and dumps the graph for the reference tools (Scripts/bench_metrics.py).
         .executableTarget(name: "coauthor-bench", dependencies: ["CoauthorCore"], path: "Benchmarks/CoauthorBench"),
+        // The README's library example, compiled and run by the tests (LibraryExampleTests).
+        .executableTarget(name: "coauthor-library-example", dependencies: ["CoauthorCore"], path: "Examples/LibraryExample"),
         .testTarget(name: "CoauthorCoreTests", dependencies: ["CoauthorCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoauthorRenderTests", dependencies: ["CoauthorRender", "CoauthorCore"]),
-        .testTarget(name: "CoauthorCLITests", dependencies: ["coauthor"]),
+        .testTarget(name: "CoauthorCLITests", dependencies: ["coauthor", "coauthor-library-example"],
+                    exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -36,14 +36,30 @@ struct EndToEndTests {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes before waiting so a large output cannot block the child.
+        // Standard input is written and both outputs are drained at the same time, each on its
+        // own thread, so that no pipe fills up while the child waits for another one.
+        let group = DispatchGroup()
+        let errData = Collected()
+        DispatchQueue.global().async(group: group) {
+            if let stdin { input.fileHandleForWriting.write(stdin) }
+            try? input.fileHandleForWriting.close()
+        }
+        DispatchQueue.global().async(group: group) {
+            errData.set(err.fileHandleForReading.readDataToEndOfFile())
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData.data, as: UTF8.self))
+    }
+
+    /// Bytes handed over from a reading thread.
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored = Data()
+        func set(_ data: Data) { lock.withLock { stored = data } }
+        var data: Data { lock.withLock { stored } }
     }
 
     /// A fresh folder holding a copy of Data/.
@@ -206,6 +222,7 @@ struct EndToEndTests {
         _ = try Self.parseXML(folder.appendingPathComponent("ego.svg"))
 
         let export = try Self.run(["export", "--format", "graphml"], in: folder)
+        #expect(export.status == 0, "\(export.stderr)")
         #expect(export.stdout.hasPrefix("<?xml"))
 
         let usage = try Self.run(["rank", "--by", "fame"], in: folder)

@@ -1,4 +1,4 @@
-import CoauthorCore
+@testable import CoauthorCore
 import Testing
 
 /// Sampled estimates stay within their stated bounds of the exact values.
@@ -36,5 +36,62 @@ struct ApproximationTests {
         } else {
             #expect(harmonic == exactHarmonic)
         }
+    }
+
+    /// A graph large enough that the sample is smaller than the graph, so the estimates come
+    /// from the sampling branch; every estimate is checked against the exact value with the
+    /// bound the guarantee states.
+    @Test func sampledEstimatesOnALargeGraphStayWithinTheirBounds() throws {
+        let fixture = try GraphFixture(named: "synthetic_3000")
+        let graph = fixture.graph
+        let n = graph.nodeCount
+        let exact = pathMetrics(graph, [.betweenness, .closeness, .harmonic])
+        var exactBetweenness = exact.betweenness
+        rescaleBetweenness(&exactBetweenness, nodeCount: n)
+
+        let (betweenness, betweennessGuarantee) = approximateBetweenness(graph, epsilon: 0.02, seed: 9)
+        #expect(betweennessGuarantee.samples > 0 && betweennessGuarantee.epsilon > 0)
+        try #require(betweenness.count == n)
+        let worstBetweenness = zip(exactBetweenness, betweenness).map { abs($0 - $1) }.max() ?? 0
+        #expect(worstBetweenness <= betweennessGuarantee.epsilon)
+        #expect(worstBetweenness > 0, "sampled values equal to the exact ones everywhere: the sampling branch did not run")
+
+        let epsilon = 0.15
+        let (closeness, harmonic, guarantee) = approximateCloseness(graph, epsilon: epsilon, seed: 4)
+        #expect(guarantee.samples < n && guarantee.epsilon == epsilon, "the sample covers the whole graph: no sampling")
+        try #require(closeness.count == n && harmonic.count == n)
+        let maxWeight = graph.weight.max() ?? 1
+        let longest = longestFiniteDistance(graph)
+        let components = connectedComponents(graph)
+        var sizes = [Int](repeating: 0, count: n)
+        for c in components { sizes[c] += 1 }
+        var harmonicErrors = 0, closenessErrors = 0, compared = 0
+        for v in 0..<n {
+            if abs(exact.harmonic[v] - harmonic[v]) / Double(n - 1) > epsilon * maxWeight { harmonicErrors += 1 }
+            // Both closeness values are (reach share) / (mean distance): compare the mean distances.
+            let share = Double(sizes[components[v]] - 1) / Double(n - 1)
+            guard share > 0, closeness[v] > 0 else { continue }
+            compared += 1
+            if abs(share / exact.closeness[v] - share / closeness[v]) > epsilon * longest { closenessErrors += 1 }
+        }
+        #expect(compared > n / 2)
+        #expect(harmonicErrors == 0 && closenessErrors == 0)
+        #expect(harmonic != exact.harmonic, "estimates equal to the exact values: the sampling branch did not run")
+    }
+
+    /// The longest finite shortest-path distance (1/weight per tie), from every source.
+    private func longestFiniteDistance(_ graph: WeightedGraph) -> Double {
+        let paths = PathGraph(localityOrdered: graph)
+        let worker = ShortestPathWorker(nodeCount: graph.nodeCount)
+        var longest = 0.0
+        paths.offsets.withUnsafeBufferPointer { offsets in
+            paths.slots.withUnsafeBufferPointer { slots in
+                for source in 0..<graph.nodeCount {
+                    worker.run(from: source, offsets: offsets.baseAddress!, slots: slots.baseAddress!)
+                    for j in 0..<worker.reached { longest = max(longest, worker.distance[Int(worker.order[j])]) }
+                }
+            }
+        }
+        return longest
     }
 }

@@ -126,6 +126,7 @@ struct PathSamplerTests {
         let (name, graph) = Self.graphs[index]
         let exact = betweennessCentrality(graph)
         let (estimate, guarantee) = approximateBetweenness(graph, epsilon: 0.02, seed: 11)
+        #expect(estimate.count == exact.count && exact.count == graph.nodeCount)
         let worst = zip(exact, estimate).map { abs($0 - $1) }.max() ?? 0
         #expect(worst <= guarantee.epsilon, "\(name): worst error \(worst) above the bound \(guarantee.epsilon)")
     }

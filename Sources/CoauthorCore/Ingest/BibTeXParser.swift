@@ -124,7 +124,7 @@ struct BibTeXParser {
     /// order. Either way the result is exactly that of one pass.
     /// - Complexity: O(n) in the number of bytes.
     static func parse(bytes: [UInt8]) -> BibTeXParser {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let cores = Parallelism.workers
         guard cores > 1, bytes.count >= 4 << 20, let split = entryStart(in: bytes, after: bytes.count / 2) else {
             var parser = BibTeXParser(bytes: bytes)
             parser.parse()

@@ -80,7 +80,7 @@ public enum BibTeXReader {
         // Entries are interpreted independently (names, LaTeX, crossref), so a large file is
         // split into one run of entries per core; results are joined in input order.
         let entries = kept
-        let chunkCount = kept.count >= 20_000 ? min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        let chunkCount = kept.count >= 20_000 ? min(2, max(1, Parallelism.workers)) : 1
         let parents = crossrefParents(parser, kept: entries, keys: keys, runs: chunkCount)
         // Each run writes its publications straight into its own region of one buffer with room
         // for every entry; the regions are then closed up by moving, so no publication is copied.

@@ -245,7 +245,7 @@ struct KeyBatch: Sendable {
     /// - Complexity: O(total key length + count), divided over the cores.
     static func make(count: Int, parallelFrom threshold: Int = 20_000,
                      _ write: @Sendable @escaping (Int, inout [UInt8]) -> Void) -> [KeyBatch] {
-        let runs = count >= threshold ? max(1, min(2, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        let runs = count >= threshold ? max(1, min(2, Parallelism.workers)) : 1
         return parallelRuns(runs) { run in
             let lower = count * run / runs
             let upper = count * (run + 1) / runs

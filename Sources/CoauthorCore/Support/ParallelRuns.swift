@@ -1,33 +1,55 @@
 import Foundation
 
-/// Runs `body(0)`, …, `body(count - 1)` on as many cores as there are and returns the results in
-/// index order, so joining them gives the same answer as a sequential loop.
-/// - Complexity: the cost of the slowest `body` call, plus O(count).
+/// How many threads the parallel parts of the library use. Results never depend on it: work is
+/// split into pieces that depend only on its size, and the pieces' results are combined in order.
+public enum Parallelism {
+    /// The number of worker threads (default: the machine's active cores). Tests set it to prove
+    /// that results do not depend on it.
+    @TaskLocal public static var workers = ProcessInfo.processInfo.activeProcessorCount
+}
+
+/// Runs `body(0)`, …, `body(count - 1)` on `Parallelism.workers` threads and returns the results
+/// in index order, so joining them gives the same answer as a sequential loop.
+/// - Complexity: the cost of the slowest worker's share of the `body` calls, plus O(count).
 func parallelRuns<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-    guard count > 1 else { return count == 1 ? [body(0)] : [] }
+    let workers = min(max(1, Parallelism.workers), count)
+    guard workers > 1 else { return (0..<count).map(body) }
     let slots = RunSlots<T>(count: count)
-    DispatchQueue.concurrentPerform(iterations: count) { index in
-        slots.set(index, body(index))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while let index = slots.claim() {
+            slots.set(index, body(index))
+        }
     }
     return slots.values()
 }
 
-/// Slots each written once by a distinct worker and read after all of them finished.
+/// Slots each claimed and written once by one worker, and read after all of them finished.
 private final class RunSlots<T: Sendable>: @unchecked Sendable {
     private var storage: [T?]
+    private var next = 0
     private let lock = NSLock()
 
     init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    /// The next index no worker has taken yet, if any.
+    func claim() -> Int? {
+        lock.withLock {
+            guard next < storage.count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
 
     func set(_ index: Int, _ value: T) { lock.withLock { storage[index] = value } }
 
     func values() -> [T] { lock.withLock { storage.map { $0! } } }
 }
 
-/// Runs `first` and `second` at the same time (on two cores when there are two) and returns both results.
+/// Runs `first` and `second` at the same time (on two threads when `Parallelism.workers` allows)
+/// and returns both results.
 /// - Complexity: the cost of the slower of the two.
 func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-    guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
+    guard Parallelism.workers > 1 else { return (first(), second()) }
     let a = RunSlots<A>(count: 1)
     let b = RunSlots<B>(count: 1)
     DispatchQueue.concurrentPerform(iterations: 2) { index in

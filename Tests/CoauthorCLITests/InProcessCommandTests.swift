@@ -1,0 +1,171 @@
+import ArgumentParser
+@testable import coauthor
+import Foundation
+import Testing
+
+/// Runs a command line in this process, as swift-argument-parser's `AssertExecuteCommand` does:
+/// parse, run, and read what the command printed and the exit code it ended with.
+struct InProcess {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    static func run(_ arguments: [String], stdin: String = "") -> InProcess {
+        let capture = ConsoleCapture(input: Array(stdin.utf8))
+        var status: Int32 = 0
+        Console.$capture.withValue(capture) {
+            do {
+                var command = try Coauthor.parseAsRoot(arguments)
+                try command.run()
+            } catch {
+                status = Coauthor.exitCode(for: error).rawValue
+                let message = Coauthor.fullMessage(for: error)
+                if !message.isEmpty { Console.err(message + "\n") }
+            }
+        }
+        return InProcess(status: status, stdout: capture.standardOutput, stderr: capture.standardError)
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let data = repository.appendingPathComponent("Data").path
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-inprocess-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+}
+
+@Suite struct InProcessCommandTests {
+    @Test func rankPrintsATableOfTheSeedAuthors() {
+        let result = InProcess.run(["rank", InProcess.data, "--top", "3", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 5, "a header, a rule and three rows: \(result.stdout)")
+        #expect(lines.first?.contains("pagerank") == true)
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func rankCollaboratorsByATieMetric() throws {
+        let result = InProcess.run(["rank", InProcess.data, "--focus", "Dimitris Papailiopoulos", "--by", "papers",
+                                    "--format", "csv", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n")
+        #expect(rows.first?.hasPrefix("rank,name,papers,weight,first_year,last_year,span,active_years,recency") == true)
+        #expect(rows.dropFirst().first?.contains("Shashank Rajput,14,") == true)
+    }
+
+    @Test func unknownMetricIsAUsageError() {
+        let result = InProcess.run(["rank", InProcess.data, "--by", "fame"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown metric 'fame'"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func tieMetricWithoutFocusIsAUsageError() {
+        let result = InProcess.run(["rank", InProcess.data, "--by", "recency"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--focus"))
+    }
+
+    @Test func unknownFocusNamesTheWayOut() {
+        let result = InProcess.run(["rank", InProcess.data, "--focus", "Nobody Atall"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("no author named 'Nobody Atall'"))
+    }
+
+    @Test func statsAsJSONHasTheSpecKeys() throws {
+        let result = InProcess.run(["stats", InProcess.data, "--format", "json", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["publications"] as? Int == 16 && object["authors"] as? Int == 42 && object["edges"] as? Int == 202)
+    }
+
+    @Test func standardInputIsRead() {
+        let bib = "@article{k, author = {Zoë Ñandú and Bob Smith}, year = 2020}"
+        let result = InProcess.run(["rank", "-", "--input-format", "bibtex", "--by", "degree", "--format", "csv"], stdin: bib)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Zoë Ñandú"))
+        #expect(result.stderr.contains("read 1 publication from 1 file"))
+    }
+
+    @Test func nothingReadIsADataError() throws {
+        let folder = try InProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("empty.bib")
+        try Data("% nothing here\n".utf8).write(to: file)
+        let result = InProcess.run(["stats", file.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("no publications with authors were read"))
+    }
+
+    /// Networks with fewer than two ties have no assortativity (NaN): the table shows `–`, JSON `null`.
+    @Test(arguments: [
+        "@article{a, author = {Ada One}, year = 2020}",
+        "@article{a, author = {Ada One and Bo Two}, year = 2020}",
+        "@article{a, author = {Ada One}, year = 2020}\n@article{b, author = {Bo Two}, year = 2021}",
+        "@article{a, author = {Ada One and Bo Two}, year = 2020}\n@article{b, author = {Ada One and Bo Two}, year = 2021}",
+        "@article{a, author = {A One and B Two and C Three}, year = 2020}",
+    ])
+    func statsOfTinyNetworksNeverCrash(bib: String) throws {
+        let arguments = ["stats", "-", "--input-format", "bibtex", "--max-authors", "2", "--quiet"]
+        let table = InProcess.run(arguments, stdin: bib)
+        #expect(table.status == 0, "\(table.stderr)")
+        let assortativity = table.stdout.split(separator: "\n").first { $0.hasPrefix("assortativity") }
+        #expect(assortativity?.hasSuffix("–") == true, "\(table.stdout)")
+        let json = InProcess.run(arguments + ["--format", "json"], stdin: bib)
+        #expect(json.status == 0)
+        #expect(json.stdout.contains("\"assortativity\": null"))
+    }
+
+    @Test func exportWritesTheFileAtomically() throws {
+        let folder = try InProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("net.graphml").path
+        let result = InProcess.run(["export", InProcess.data, "--format", "graphml", "-o", path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("<?xml") && text.contains("edgedefault=\"undirected\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["net.graphml"])
+    }
+
+    @Test func namesAndTimelineRunInProcess() {
+        let names = InProcess.run(["names", InProcess.data, "--format", "json", "--quiet"])
+        #expect(names.status == 0 && names.stdout.contains("\"people\": 42"))
+        let timeline = InProcess.run(["timeline", InProcess.data, "--format", "csv", "--quiet"])
+        #expect(timeline.status == 0)
+        #expect(timeline.stdout.hasPrefix("year,papers,coauthors,new,returning,cumulative,solo,team\n"))
+    }
+
+    @Test func reportWritesEveryOutput() throws {
+        let folder = try InProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = InProcess.run(["report", InProcess.data, "-o", folder.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files == ["collaborators.md", "network.graphml", "network.svg", "timeline.csv", "timeline.svg"])
+        #expect(result.stdout.contains("Most central authors (PageRank)"))
+    }
+}
+
+/// Help text, word for word: `COAUTHOR_RECORD_SNAPSHOTS=1 swift test --filter HelpSnapshotTests` re-records it.
+@Suite struct HelpSnapshotTests {
+    static let commands: [(String, ParsableCommand.Type)] = [
+        ("coauthor", Coauthor.self), ("report", Report.self), ("render", Render.self), ("rank", Rank.self),
+        ("timeline", Timeline.self), ("export", Export.self), ("stats", Stats.self), ("names", Names.self),
+    ]
+
+    @Test(arguments: commands.map(\.0))
+    func helpMatchesItsSnapshot(name: String) throws {
+        let command = try #require(Self.commands.first { $0.0 == name }?.1)
+        let help = Coauthor.helpMessage(for: command, columns: 100)
+        #expect(!help.contains("SPEC"), "help cites a document users do not have")
+        let snapshot = InProcess.repository.appendingPathComponent("Tests/CoauthorCLITests/Snapshots/help-\(name).txt")
+        if ProcessInfo.processInfo.environment["COAUTHOR_RECORD_SNAPSHOTS"] == "1" {
+            try Data(help.utf8).write(to: snapshot)
+            return
+        }
+        let expected = try String(contentsOf: snapshot, encoding: .utf8)
+        #expect(help == expected, "help of \(name) changed; re-record with COAUTHOR_RECORD_SNAPSHOTS=1 if that is meant")
+    }
+}
