@@ -129,6 +129,16 @@ struct InProcess {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["net.graphml"])
     }
 
+    /// The partition goes beside the network file: `x.net` gives `x.clu`, any other name gets `.clu` appended.
+    @Test(arguments: [("map.net", "map.clu"), ("map.pajek", "map.pajek.clu")])
+    func pajekPartitionLandsBesideTheNetwork(name: String, partition: String) throws {
+        let folder = try InProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = InProcess.run(["export", InProcess.data, "--format", "pajek", "-o", folder.appendingPathComponent(name).path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [name, partition].sorted())
+    }
+
     @Test func namesAndTimelineRunInProcess() {
         let names = InProcess.run(["names", InProcess.data, "--format", "json", "--quiet"])
         #expect(names.status == 0 && names.stdout.contains("\"people\": 42"))

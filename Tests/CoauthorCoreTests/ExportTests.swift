@@ -63,14 +63,14 @@ enum ExportFixtures {
     /// Every exported file of `network`, by golden-file name.
     static func exports(_ network: CoauthorNetwork, metrics: MetricTable, layout: MapLayout? = nil) -> [(String, [UInt8])] {
         let version = CoauthorVersion.current
-        let csv = CSVFormatter().format(network, metrics: metrics)
-        let pajek = PajekFormatter(toolVersion: version, maxAuthors: 50, layout: layout).format(network, metrics: metrics)
-        let vos = VOSviewerFormatter(layout: layout).format(network, metrics: metrics)
+        let csv = CSVFormatter(ExportSettings()).format(network, metrics: metrics)
+        let pajek = PajekFormatter(ExportSettings(toolVersion: version, maxAuthors: 50, layout: layout)).format(network, metrics: metrics)
+        let vos = VOSviewerFormatter(ExportSettings(layout: layout)).format(network, metrics: metrics)
         var files: [(String, [UInt8])] = [
-            ("graphml", GraphMLFormatter(toolVersion: version, maxAuthors: 50).bytes(network, metrics: metrics)),
-            ("gexf", GEXFFormatter(toolVersion: version, maxAuthors: 50, layout: layout).format(network, metrics: metrics)),
-            ("dot", DOTFormatter(toolVersion: version, maxAuthors: 50, layout: layout).format(network, metrics: metrics)),
-            ("json", NodeLinkJSONFormatter(toolVersion: version, maxAuthors: 50).format(network, metrics: metrics)),
+            ("graphml", GraphMLFormatter(ExportSettings(toolVersion: version, maxAuthors: 50)).bytes(network, metrics: metrics)),
+            ("gexf", GEXFFormatter(ExportSettings(toolVersion: version, maxAuthors: 50, layout: layout)).format(network, metrics: metrics)),
+            ("dot", DOTFormatter(ExportSettings(toolVersion: version, maxAuthors: 50, layout: layout)).format(network, metrics: metrics)),
+            ("json", NodeLinkJSONFormatter(ExportSettings(toolVersion: version, maxAuthors: 50)).format(network, metrics: metrics)),
             ("nodes.csv", csv.nodes), ("edges.csv", csv.edges),
             ("net", pajek.network),
             ("vosviewer-map.txt", vos.map), ("vosviewer-network.txt", vos.network),
@@ -188,7 +188,7 @@ enum ReferenceReaders {
 
     @Test func graphMLTextAndBytesAgree() throws {
         let (network, metrics) = try ExportFixtures.seed()
-        let formatter = GraphMLFormatter(toolVersion: "9.9", maxAuthors: 7)
+        let formatter = GraphMLFormatter(ExportSettings(toolVersion: "9.9", maxAuthors: 7))
         #expect(Array(formatter.format(network, metrics: metrics).utf8) == formatter.bytes(network, metrics: metrics))
     }
 }

@@ -58,7 +58,7 @@ import Testing
         let layout = withLayout ? MapLayout(placements: (0..<network.nodeCount).map { v in
             MapLayout.Placement(x: Double(v) * 10.5, y: -Double(v), diameter: 18, color: MapScene.Color(red: 1, green: 2, blue: 3))
         }) : nil
-        let text = String(decoding: DOTFormatter(toolVersion: "1.2.3", maxAuthors: 9, layout: layout)
+        let text = String(decoding: DOTFormatter(ExportSettings(toolVersion: "1.2.3", maxAuthors: 9, layout: layout))
             .format(network, metrics: metrics), as: UTF8.self)
         let dot = try GraphvizDOT.parse(text)
 

@@ -88,40 +88,10 @@ extension Analysis {
     public func export(_ format: ExportFormat, metrics: MetricTable, layout: MapLayout? = nil,
                        destination: String?) -> [OutputFile] {
         precondition(!format.writesFolder || destination != nil, "\(format.rawValue) writes a folder of files")
-        let version = CoauthorVersion.current
-        let maxAuthors = request.network.maxAuthors
-        func inFolder(_ name: String) -> String {
-            URL(fileURLWithPath: destination ?? ".").appendingPathComponent(name).path
-        }
-        switch format {
-        case .graphml:
-            return [OutputFile(path: destination, bytes: GraphMLFormatter(toolVersion: version, maxAuthors: maxAuthors)
-                .bytes(network, metrics: metrics))]
-        case .gexf:
-            return [OutputFile(path: destination, bytes: GEXFFormatter(toolVersion: version, maxAuthors: maxAuthors, layout: layout)
-                .format(network, metrics: metrics))]
-        case .dot:
-            return [OutputFile(path: destination, bytes: DOTFormatter(toolVersion: version, maxAuthors: maxAuthors, layout: layout)
-                .format(network, metrics: metrics))]
-        case .json:
-            return [OutputFile(path: destination, bytes: NodeLinkJSONFormatter(toolVersion: version, maxAuthors: maxAuthors)
-                .format(network, metrics: metrics))]
-        case .csv:
-            let tables = CSVFormatter().format(network, metrics: metrics)
-            return [OutputFile(path: inFolder("nodes.csv"), bytes: tables.nodes),
-                    OutputFile(path: inFolder("edges.csv"), bytes: tables.edges)]
-        case .pajek:
-            let files = PajekFormatter(toolVersion: version, maxAuthors: maxAuthors, layout: layout).format(network, metrics: metrics)
-            var result = [OutputFile(path: destination, bytes: files.network)]
-            if let destination, let partition = files.partition {
-                let base = destination.hasSuffix(".net") ? String(destination.dropLast(4)) : destination
-                result.append(OutputFile(path: base + ".clu", bytes: partition))
-            }
-            return result
-        case .vosviewer:
-            let files = VOSviewerFormatter().format(network, metrics: metrics)
-            return [OutputFile(path: inFolder("map.txt"), bytes: files.map),
-                    OutputFile(path: inFolder("network.txt"), bytes: files.network)]
+        let settings = ExportSettings(toolVersion: CoauthorVersion.current, maxAuthors: request.network.maxAuthors,
+                                      layout: format.carriesLayout ? layout : nil)
+        return format.formatter.init(settings).files(network, metrics: metrics).compactMap { file in
+            file.place.path(for: destination).map { OutputFile(path: $0, bytes: file.bytes) }
         }
     }
 }

@@ -8,8 +8,12 @@
 /// `target` (node numbers), `type` (`undirected`), then weight (a strength),
 /// papers, years and distance = 1/weight. A missing year is an empty field;
 /// a NaN metric is `NaN`. The same network gives the same bytes.
-public struct CSVFormatter: Sendable {
-    public init() {}
+public struct CSVFormatter: NetworkFormatter {
+    public let settings: ExportSettings
+
+    public init(_ settings: ExportSettings) {
+        self.settings = settings
+    }
 
     /// The two tables as UTF-8 bytes.
     /// - Complexity: O(n·k + m) for k metrics.
@@ -72,5 +76,10 @@ public struct CSVFormatter: Sendable {
             out.append(byte)
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    public func files(_ network: CoauthorNetwork, metrics: MetricTable) -> [FormattedFile] {
+        let tables = format(network, metrics: metrics)
+        return [FormattedFile(.inFolder("nodes.csv"), tables.nodes), FormattedFile(.inFolder("edges.csv"), tables.edges)]
     }
 }

@@ -13,25 +13,19 @@
 /// backslash; line breaks stay literal, which labels show as line breaks.
 /// Reals are quoted too, since DOT's numerals have no exponent. Output is
 /// deterministic: the same network gives the same bytes.
-public struct DOTFormatter: Sendable {
-    public var toolVersion: String
-    /// Maximum authors per paper that still made ties (recorded as a graph attribute).
-    public var maxAuthors: Int
-    /// Positions, sizes and colours of a rendered map, if one was made.
-    public var layout: MapLayout?
+public struct DOTFormatter: NetworkFormatter {
+    public let settings: ExportSettings
 
-    public init(toolVersion: String, maxAuthors: Int, layout: MapLayout? = nil) {
-        self.toolVersion = toolVersion
-        self.maxAuthors = maxAuthors
-        self.layout = layout
+    public init(_ settings: ExportSettings) {
+        self.settings = settings
     }
 
     /// The DOT text as UTF-8 bytes.
     /// - Precondition: `layout`, if given, has one entry per node.
     /// - Complexity: O(n·k + m) for k metrics.
     public func format(_ network: CoauthorNetwork, metrics: MetricTable) -> [UInt8] {
-        precondition(layout == nil || layout!.placements.count == network.nodeCount, "one placement per node")
-        let provenance = ExportProvenance(network, metrics: metrics, toolVersion: toolVersion, maxAuthors: maxAuthors)
+        let layout = settings.layout
+        let provenance = settings.provenance(network, metrics: metrics)
         let nodeColumns = ExportColumn.nodeColumns(network, metrics: metrics)
         let edgeColumns = ExportColumn.edgeColumns(network)
         var out = ExportBuffer(capacity: 1024 + network.nodeCount * (60 + 32 * nodeColumns.count)
@@ -123,5 +117,9 @@ public struct DOTFormatter: Sendable {
             out.append(byte)
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    public func files(_ network: CoauthorNetwork, metrics: MetricTable) -> [FormattedFile] {
+        [FormattedFile(.destination, format(network, metrics: metrics))]
     }
 }

@@ -21,17 +21,11 @@
 /// space (the schema types it as a token); the attribute `name` keeps the
 /// exact name. The weighting and filters are in `<meta><description>`.
 /// Output is deterministic: the same network gives the same bytes.
-public struct GEXFFormatter: Sendable {
-    public var toolVersion: String
-    /// Maximum authors per paper that still made ties (recorded in the description).
-    public var maxAuthors: Int
-    /// Positions, sizes and colours of a rendered map, if one was made.
-    public var layout: MapLayout?
+public struct GEXFFormatter: NetworkFormatter {
+    public let settings: ExportSettings
 
-    public init(toolVersion: String, maxAuthors: Int, layout: MapLayout? = nil) {
-        self.toolVersion = toolVersion
-        self.maxAuthors = maxAuthors
-        self.layout = layout
+    public init(_ settings: ExportSettings) {
+        self.settings = settings
     }
 
     /// The GEXF document as UTF-8 bytes.
@@ -40,8 +34,7 @@ public struct GEXFFormatter: Sendable {
     ///   papers summed over edges, and P the largest count of joint-paper years
     ///   around one author.
     public func format(_ network: CoauthorNetwork, metrics: MetricTable) -> [UInt8] {
-        precondition(layout == nil || layout!.placements.count == network.nodeCount, "one placement per node")
-        let provenance = ExportProvenance(network, metrics: metrics, toolVersion: toolVersion, maxAuthors: maxAuthors)
+        let provenance = settings.provenance(network, metrics: metrics)
         let nodeColumns = ExportColumn.nodeColumns(network, metrics: metrics)
         let edgeColumns = ExportColumn.edgeColumns(network).filter { $0.name != "weight" }
         let totalYears = network.edgeYears.reduce(0) { $0 + $1.count }
@@ -136,7 +129,7 @@ public struct GEXFFormatter: Sendable {
             years.sort()
             writeSpells(years, into: &out)
 
-            if let placement = layout?.placements[v] {
+            if let placement = settings.layout?.placements[v] {
                 let color = placement.color
                 out.append("<viz:color r=\"")
                 out.append(Int(color.red))
@@ -246,5 +239,9 @@ public struct GEXFFormatter: Sendable {
         if clean && !previousSpace || utf8.isEmpty { return text }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
             .joined(separator: " ")
+    }
+
+    public func files(_ network: CoauthorNetwork, metrics: MetricTable) -> [FormattedFile] {
+        [FormattedFile(.destination, format(network, metrics: metrics))]
     }
 }

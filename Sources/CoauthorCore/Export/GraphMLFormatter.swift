@@ -4,15 +4,11 @@
 /// Every attribute has a `<key>` with `for`, `attr.name` and `attr.type`,
 /// declared before the graph. Nodes carry both `label` (Gephi) and `name`
 /// (Cytoscape). Output is deterministic: the same network gives the same bytes.
-public struct GraphMLFormatter: Sendable {
-    /// The version recorded in the file.
-    public var toolVersion: String
-    /// Maximum authors per paper that still made ties (recorded in the graph data).
-    public var maxAuthors: Int
+public struct GraphMLFormatter: NetworkFormatter {
+    public let settings: ExportSettings
 
-    public init(toolVersion: String, maxAuthors: Int) {
-        self.toolVersion = toolVersion
-        self.maxAuthors = maxAuthors
+    public init(_ settings: ExportSettings) {
+        self.settings = settings
     }
 
     /// The GraphML document as text.
@@ -24,7 +20,7 @@ public struct GraphMLFormatter: Sendable {
     /// The GraphML document as UTF-8 bytes.
     /// - Complexity: O(n·k + m) for k metrics.
     public func bytes(_ network: CoauthorNetwork, metrics: MetricTable) -> [UInt8] {
-        let provenance = ExportProvenance(network, metrics: metrics, toolVersion: toolVersion, maxAuthors: maxAuthors)
+        let provenance = settings.provenance(network, metrics: metrics)
         let nodeColumns = ExportColumn.nodeColumns(network, metrics: metrics)
         let edgeColumns = ExportColumn.edgeColumns(network)
         var out = ExportBuffer(capacity: 1024 + network.nodeCount * (120 + 48 * nodeColumns.count)
@@ -119,6 +115,10 @@ public struct GraphMLFormatter: Sendable {
         }
         out.append("  </graph>\n</graphml>\n")
         return out.bytes
+    }
+
+    public func files(_ network: CoauthorNetwork, metrics: MetricTable) -> [FormattedFile] {
+        [FormattedFile(.destination, bytes(network, metrics: metrics))]
     }
 }
 

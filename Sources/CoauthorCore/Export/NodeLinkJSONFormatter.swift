@@ -9,20 +9,17 @@
 /// attribute) and `edges` (`source`, `target`, then weight, papers, years,
 /// distance). A missing year and a NaN or infinite metric (JSON has neither) are `null`.
 /// One node or edge per line; the same network gives the same bytes.
-public struct NodeLinkJSONFormatter: Sendable {
-    public var toolVersion: String
-    /// Maximum authors per paper that still made ties (recorded in `graph`).
-    public var maxAuthors: Int
+public struct NodeLinkJSONFormatter: NetworkFormatter {
+    public let settings: ExportSettings
 
-    public init(toolVersion: String, maxAuthors: Int) {
-        self.toolVersion = toolVersion
-        self.maxAuthors = maxAuthors
+    public init(_ settings: ExportSettings) {
+        self.settings = settings
     }
 
     /// The JSON document as UTF-8 bytes.
     /// - Complexity: O(n·k + m) for k metrics.
     public func format(_ network: CoauthorNetwork, metrics: MetricTable) -> [UInt8] {
-        let provenance = ExportProvenance(network, metrics: metrics, toolVersion: toolVersion, maxAuthors: maxAuthors)
+        let provenance = settings.provenance(network, metrics: metrics)
         let nodeColumns = ExportColumn.nodeColumns(network, metrics: metrics)
         let edgeColumns = ExportColumn.edgeColumns(network)
         var out = ExportBuffer(capacity: 1024 + network.nodeCount * (60 + 32 * nodeColumns.count)
@@ -76,5 +73,9 @@ public struct NodeLinkJSONFormatter: Sendable {
         } else {
             out.append("null")
         }
+    }
+
+    public func files(_ network: CoauthorNetwork, metrics: MetricTable) -> [FormattedFile] {
+        [FormattedFile(.destination, format(network, metrics: metrics))]
     }
 }

@@ -15,25 +15,19 @@
 /// vertex lines with `shlex`, which would also swallow a backslash standing
 /// before another backslash or at the end of a name.) The same network gives
 /// the same bytes.
-public struct PajekFormatter: Sendable {
-    public var toolVersion: String
-    /// Maximum authors per paper that still made ties (recorded on the `*Network` line).
-    public var maxAuthors: Int
-    /// Positions of a rendered map, if one was made.
-    public var layout: MapLayout?
+public struct PajekFormatter: NetworkFormatter {
+    public let settings: ExportSettings
 
-    public init(toolVersion: String, maxAuthors: Int, layout: MapLayout? = nil) {
-        self.toolVersion = toolVersion
-        self.maxAuthors = maxAuthors
-        self.layout = layout
+    public init(_ settings: ExportSettings) {
+        self.settings = settings
     }
 
     /// The `.net` file and, when communities were computed, the `.clu` file, as UTF-8 bytes.
     /// - Precondition: `layout`, if given, has one entry per node.
     /// - Complexity: O(n + m).
     public func format(_ network: CoauthorNetwork, metrics: MetricTable) -> (network: [UInt8], partition: [UInt8]?) {
-        precondition(layout == nil || layout!.placements.count == network.nodeCount, "one placement per node")
-        let provenance = ExportProvenance(network, metrics: metrics, toolVersion: toolVersion, maxAuthors: maxAuthors)
+        let layout = settings.layout
+        let provenance = settings.provenance(network, metrics: metrics)
         var out = ExportBuffer(capacity: 256 + network.nodeCount * 40 + network.edgeCount * 24)
         out.append("*Network coauthors (")
         Self.appendLabel(provenance.summary, into: &out)
@@ -100,5 +94,11 @@ public struct PajekFormatter: Sendable {
             default: out.append(byte)
             }
         }
+    }
+
+    /// The `.net` file, and the `.clu` of communities beside it when they were computed.
+    public func files(_ network: CoauthorNetwork, metrics: MetricTable) -> [FormattedFile] {
+        let files = format(network, metrics: metrics)
+        return [FormattedFile(.destination, files.network)] + (files.partition.map { [FormattedFile(.besideNet(extension: "clu"), $0)] } ?? [])
     }
 }

@@ -9,18 +9,18 @@
 /// (papers). The network file has no header: `id1`, `id2` and the link
 /// strength (the tie weight), tab-separated. VOSviewer has no escapes, so a
 /// tab or line break in a name becomes a space. The same network gives the same bytes.
-public struct VOSviewerFormatter: Sendable {
-    /// Positions of a rendered map, if one was made.
-    public var layout: MapLayout?
+public struct VOSviewerFormatter: NetworkFormatter {
+    public let settings: ExportSettings
 
-    public init(layout: MapLayout? = nil) {
-        self.layout = layout
+    public init(_ settings: ExportSettings) {
+        self.settings = settings
     }
 
     /// The map file and the network file as UTF-8 bytes.
     /// - Precondition: `layout`, if given, has one entry per node.
     /// - Complexity: O(n + m).
     public func format(_ network: CoauthorNetwork, metrics: MetricTable) -> (map: [UInt8], network: [UInt8]) {
+        let layout = settings.layout
         precondition(layout == nil || layout!.placements.count == network.nodeCount, "one placement per node")
         let graph = network.graph
         let placements = layout.flatMap { layout in
@@ -68,5 +68,10 @@ public struct VOSviewerFormatter: Sendable {
             links.append(UInt8(ascii: "\n"))
         }
         return (map.bytes, links.bytes)
+    }
+
+    public func files(_ network: CoauthorNetwork, metrics: MetricTable) -> [FormattedFile] {
+        let files = format(network, metrics: metrics)
+        return [FormattedFile(.inFolder("map.txt"), files.map), FormattedFile(.inFolder("network.txt"), files.network)]
     }
 }
