@@ -9,6 +9,7 @@
 /// papers, years and distance = 1/weight. A missing year is an empty field;
 /// a NaN metric is `NaN`. The same network gives the same bytes.
 public struct CSVFormatter: NetworkFormatter {
+    // Every format opens alike (settings, provenance, columns): one type per format, deliberately.
     public let settings: ExportSettings
 
     public init(_ settings: ExportSettings) {

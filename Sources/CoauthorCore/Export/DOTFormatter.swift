@@ -14,6 +14,7 @@
 /// Reals are quoted too, since DOT's numerals have no exponent. Output is
 /// deterministic: the same network gives the same bytes.
 public struct DOTFormatter: NetworkFormatter {
+    // Every format opens alike (settings, provenance, columns): one type per format, deliberately.
     public let settings: ExportSettings
 
     public init(_ settings: ExportSettings) {

@@ -111,4 +111,16 @@ struct ExportBuffer {
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// `<edge id="eE" source="nS" target="nT"` (no closing bracket): the start of an edge
+    /// element of the XML formats.
+    mutating func appendEdgeStart(_ e: Int, of graph: WeightedGraph) {
+        append("<edge id=\"e")
+        append(e)
+        append("\" source=\"n")
+        append(Int(graph.source[e]))
+        append("\" target=\"n")
+        append(Int(graph.target[e]))
+        append("\"")
+    }
 }

@@ -22,6 +22,7 @@
 /// exact name. The weighting and filters are in `<meta><description>`.
 /// Output is deterministic: the same network gives the same bytes.
 public struct GEXFFormatter: NetworkFormatter {
+    // Every format opens alike (settings, provenance, columns): one type per format, deliberately.
     public let settings: ExportSettings
 
     public init(_ settings: ExportSettings) {
@@ -158,13 +159,9 @@ public struct GEXFFormatter: NetworkFormatter {
         out.append(network.edgeCount)
         out.append("\">\n")
         for e in 0..<network.edgeCount {
-            out.append("      <edge id=\"e")
-            out.append(e)
-            out.append("\" source=\"n")
-            out.append(Int(graph.source[e]))
-            out.append("\" target=\"n")
-            out.append(Int(graph.target[e]))
-            out.append("\" weight=\"")
+            out.append("      ")
+            out.appendEdgeStart(e, of: graph)
+            out.append(" weight=\"")
             out.append(graph.weight[e])
             out.append("\"><attvalues>")
             for (index, column) in columns.enumerated() where column.has(e) {

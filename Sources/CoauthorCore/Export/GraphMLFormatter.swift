@@ -5,6 +5,7 @@
 /// declared before the graph. Nodes carry both `label` (Gephi) and `name`
 /// (Cytoscape). Output is deterministic: the same network gives the same bytes.
 public struct GraphMLFormatter: NetworkFormatter {
+    // Every format opens alike (settings, provenance, columns): one type per format, deliberately.
     public let settings: ExportSettings
 
     public init(_ settings: ExportSettings) {
@@ -103,13 +104,9 @@ public struct GraphMLFormatter: NetworkFormatter {
         }
         let graph = network.graph
         for e in 0..<network.edgeCount {
-            out.append("    <edge id=\"e")
-            out.append(e)
-            out.append("\" source=\"n")
-            out.append(Int(graph.source[e]))
-            out.append("\" target=\"n")
-            out.append(Int(graph.target[e]))
-            out.append("\">\n")
+            out.append("    ")
+            out.appendEdgeStart(e, of: graph)
+            out.append(">\n")
             for column in edgeColumns { data(column, prefix: "e_", at: e) }
             out.append("    </edge>\n")
         }

@@ -10,6 +10,7 @@
 /// distance). A missing year and a NaN or infinite metric (JSON has neither) are `null`.
 /// One node or edge per line; the same network gives the same bytes.
 public struct NodeLinkJSONFormatter: NetworkFormatter {
+    // Every format opens alike (settings, provenance, columns): one type per format, deliberately.
     public let settings: ExportSettings
 
     public init(_ settings: ExportSettings) {

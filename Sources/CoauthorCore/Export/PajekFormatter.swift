@@ -16,6 +16,7 @@
 /// before another backslash or at the end of a name.) The same network gives
 /// the same bytes.
 public struct PajekFormatter: NetworkFormatter {
+    // Every format opens alike (settings, provenance, columns): one type per format, deliberately.
     public let settings: ExportSettings
 
     public init(_ settings: ExportSettings) {

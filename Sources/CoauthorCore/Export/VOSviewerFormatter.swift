@@ -10,6 +10,7 @@
 /// strength (the tie weight), tab-separated. VOSviewer has no escapes, so a
 /// tab or line break in a name becomes a space. The same network gives the same bytes.
 public struct VOSviewerFormatter: NetworkFormatter {
+    // Every format opens alike (settings, provenance, columns): one type per format, deliberately.
     public let settings: ExportSettings
 
     public init(_ settings: ExportSettings) {

@@ -302,6 +302,10 @@ final class ShortestPathWorker {
     /// `run(from:offsets:slots:)` for distances alone (closeness, harmonic): the same settle
     /// order and the same distances, bit for bit (a length replaces a tentative one only when
     /// shorter beyond the tolerance, as in `run`), without counting shortest paths.
+    ///
+    /// Deliberately a near-copy of `run`'s relaxation loop: this is the innermost loop of every
+    /// closeness and harmonic computation, and a shared loop with a path-counting flag in it
+    /// measured slower on both.
     /// - Complexity: O((n + m) log n).
     func runDistances(from source: Int, offsets: UnsafePointer<Int>, slots: UnsafePointer<PathSlot>) {
         start(at: source, countingPaths: false)
