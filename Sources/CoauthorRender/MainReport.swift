@@ -10,18 +10,26 @@ public struct MainReport: Sendable {
     /// The summary for the terminal: the focus author, the network, their closest
     /// collaborators and the most central authors.
     public let summary: String
+    /// The metrics the report shows (with the budget's decision and any sampling guarantee).
+    public let metrics: MetricTable
 
     /// Makes every output of the report; nothing is written.
     /// - Parameters:
     ///   - folder: where the files go.
     ///   - top: how many collaborators and central authors the summary lists.
     ///   - sampling: estimate the path-based metrics by sampling instead of exactly.
+    ///   - budget: seconds the exact path-based metrics may take before they are estimated instead.
     /// - Throws: ``RenderError`` when the map cannot be drawn.
     public init(_ analysis: Analysis, style: MapStyle, options: RenderOptions, folder: String, top: Int,
-                sampling: MetricRequest.Sampling? = nil, progress: ProgressHandler? = nil) throws {
+                sampling: MetricRequest.Sampling? = nil, budget: Double? = nil, progress: ProgressHandler? = nil) throws {
         let network = analysis.network
-        let request = Analysis.metricRequest(for: style, seed: options.seed, extra: Set(Metric.allCases), sampling: sampling)
+        var request = Analysis.metricRequest(for: style, seed: options.seed, extra: Set(Metric.allCases), sampling: sampling)
+        if sampling == nil {
+            request.budget = budget
+            request.budgetSamplingSeed = UInt64(max(0, options.seed))
+        }
         let metrics = analysis.metrics(request, progress: progress)
+        self.metrics = metrics
         let svg = try analysis.map(metrics: metrics, style: style, options: options)
         let graphml = analysis.export(.graphml, metrics: metrics, destination: nil)[0].bytes
         let central = analysis.ranking(by: .pagerank, metrics: metrics, top: top)
@@ -34,7 +42,7 @@ public struct MainReport: Sendable {
             let years = Self.yearRange(network.firstYear[focus], network.lastYear[focus])
             heading = "\(network.names[focus]): \(network.papers[focus]) papers, \(network.graph.degree(focus)) co-authors\(years)"
         }
-        let markdown = Self.markdown(analysis, heading: heading, collaborators: collaborators, central: central)
+        let markdown = Self.markdown(analysis, metrics: metrics, heading: heading, collaborators: collaborators, central: central)
         let timelineCSV = (try? analysis.timelineTable(.focus).csv()) ?? TimelineTables.focus([]).csv()
         let timelineSVG = (try? analysis.timelineChart(.focus))
             ?? TimelineCharts.focus([], author: "", corpus: analysis.label).svg()
@@ -67,7 +75,8 @@ public struct MainReport: Sendable {
         return first == last ? ", \(first)" : ", \(first)–\(last)"
     }
 
-    private static func markdown(_ analysis: Analysis, heading: String, collaborators: RankingTable?, central: RankingTable) -> String {
+    private static func markdown(_ analysis: Analysis, metrics: MetricTable, heading: String, collaborators: RankingTable?,
+                                 central: RankingTable) -> String {
         let network = analysis.network
         var out = "# Collaborators\n\n"
         if !heading.isEmpty { out += "**\(heading)**\n\n" }
@@ -79,6 +88,7 @@ public struct MainReport: Sendable {
             out += "\n"
         }
         out += "## Most central authors (PageRank)\n\n" + central.markdown()
+        for approximation in metrics.approximations { out += "\n_Estimated: \(approximation.statement)._\n" }
         return out
     }
 }

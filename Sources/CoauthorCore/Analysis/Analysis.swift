@@ -100,10 +100,24 @@ public struct Analysis: Sendable {
         DatedCorpus(publications: corpus.publications, authors: authors, network: network, options: request.network)
     }
 
-    /// Computes the node metrics, communities and estimates that `request` asks for.
+    /// Computes the node metrics, communities and estimates that `request` asks for. With a
+    /// budget and no sampling asked for, exact path-based metrics whose measured cost exceeds
+    /// the budget are estimated by sampling instead, at the error bound that fits it
+    /// (`MetricTable.budget` says what was decided).
     /// - Complexity: that of the most expensive metric asked for (see `MetricTable`).
     public func metrics(_ request: MetricRequest, progress: ProgressHandler? = nil) -> MetricTable {
-        MetricTable(network: network, request: request, progress: progress)
+        var request = request
+        var decision: PathMetricBudget?
+        if let budget = request.budget, request.sampling == nil, request.metrics.contains(where: \.isPathBased) {
+            let plan = PathMetricBudget(network.graph, metrics: request.metrics, budget: budget)
+            if let epsilon = plan.epsilon {
+                request.sampling = MetricRequest.Sampling(epsilon: epsilon, seed: request.budgetSamplingSeed)
+            }
+            decision = plan
+        }
+        var table = MetricTable(network: network, request: request, progress: progress)
+        table.budget = decision
+        return table
     }
 }
 
@@ -127,13 +141,20 @@ public struct MetricRequest: Sendable, Hashable {
     public var metrics: Set<Metric>
     /// Louvain communities with this seed; nil computes none.
     public var communitySeed: UInt64?
-    /// Sampling for betweenness, closeness and harmonic; nil computes them exactly.
+    /// Sampling for betweenness, closeness and harmonic; nil computes them exactly (or within
+    /// `budget`).
     public var sampling: Sampling?
+    /// Seconds the exact path-based metrics may take before they are estimated by sampling
+    /// instead (with `budgetSamplingSeed`); nil: exact whatever the cost.
+    public var budget: Double?
+    public var budgetSamplingSeed: UInt64 = 1
 
-    public init(_ metrics: Set<Metric>, communitySeed: UInt64? = nil, sampling: Sampling? = nil) {
+    public init(_ metrics: Set<Metric>, communitySeed: UInt64? = nil, sampling: Sampling? = nil, budget: Double? = nil) {
+        precondition(budget.map { $0 > 0 } ?? true, "a budget of some seconds")
         self.metrics = metrics
         self.communitySeed = communitySeed
         self.sampling = sampling
+        self.budget = budget
     }
 }
 

@@ -81,6 +81,8 @@ struct ExportProvenance {
     let tool: String
     /// Modularity of the communities, when they were computed.
     let modularity: Double?
+    /// The guarantees of the metrics estimated by sampling, when any were.
+    let approximation: String?
 
     init(_ network: CoauthorNetwork, metrics: MetricTable, toolVersion: String, maxAuthors: Int) {
         weighting = network.weighting.rawValue
@@ -88,6 +90,7 @@ struct ExportProvenance {
         self.maxAuthors = maxAuthors
         tool = "coauthor \(toolVersion)"
         modularity = metrics.modularity.flatMap { $0.isNaN ? nil : $0 }
+        approximation = metrics.approximations.isEmpty ? nil : metrics.approximations.map(\.statement).joined(separator: "; ")
     }
 
     /// One line for formats with a single free-text slot.

@@ -54,6 +54,7 @@ public struct GraphMLFormatter: NetworkFormatter {
         key("g_distance", "graph", "distance", "string")
         key("g_tool", "graph", "tool", "string")
         if provenance.modularity != nil { key("g_modularity", "graph", "modularity", "double") }
+        if provenance.approximation != nil { key("g_approximation", "graph", "approximation", "string") }
 
         out.append("  <graph id=\"coauthors\" edgedefault=\"undirected\">\n")
         func open(_ key: StaticString, indent: StaticString) {
@@ -78,6 +79,9 @@ public struct GraphMLFormatter: NetworkFormatter {
             open("g_modularity", indent: "    ")
             out.append(q)
             out.append("</data>\n")
+        }
+        if let approximation = provenance.approximation {
+            text("g_approximation", approximation)
         }
 
         func data(_ column: ExportColumn, prefix: StaticString, at index: Int) {

@@ -47,6 +47,8 @@ public struct MetricTable: Sendable {
     public let modularity: Double?
     /// The guarantees of the path-based metrics that were estimated rather than computed exactly.
     public private(set) var approximations: [Approximation] = []
+    /// The time budget's decision on the path-based metrics, when a budget was given.
+    public internal(set) var budget: PathMetricBudget?
 
     /// Computes what `request` asks for on `network`: its metrics, and communities when it
     /// gives a community seed.

@@ -82,7 +82,7 @@ struct Export: ParsableCommand {
         stopwatch.lap("load")
         let request = MetricRequest(metrics.metrics, communitySeed: metrics.community ? UInt64(max(0, seed)) : nil,
                                     sampling: analysis.sampling(seed: seed))
-        let table = analysis.metrics(request, of: loaded)
+        let table = analysis.metrics(request, of: loaded, seed: seed)
         stopwatch.lap("metrics")
         var placements: MapLayout?
         if wantsLayout(loaded.network) {

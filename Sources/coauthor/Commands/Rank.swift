@@ -61,7 +61,7 @@ struct Rank: ParsableCommand {
         // Cheap metrics always; path-based ones only when they are the ranking.
         var wanted: Set<Metric> = [.papers, .degree, .strength, .pagerank, .eigenvector, .clustering, .core]
         if let metric = rankedMetric { wanted.insert(metric) }
-        let metrics = analysis.metrics(MetricRequest(wanted, sampling: analysis.sampling(seed: seed)), of: loaded)
+        let metrics = analysis.metrics(MetricRequest(wanted, sampling: analysis.sampling(seed: seed)), of: loaded, seed: seed)
         let table: RankingTable
         if analysis.focus != nil, let focus = loaded.network.focus {
             table = loaded.collaborators(of: focus, by: by ?? .tie(.papers), halfLife: halfLife, metrics: metrics, top: top)

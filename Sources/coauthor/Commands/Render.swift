@@ -41,7 +41,7 @@ struct Render: ParsableCommand {
         var stopwatch = Stopwatch()
         let loaded = try Session.analysis(analysis)
         stopwatch.lap("load")
-        let metrics = analysis.metrics(map.metricRequest(sampling: analysis.sampling(seed: map.seed)), of: loaded)
+        let metrics = analysis.metrics(map.metricRequest(sampling: analysis.sampling(seed: map.seed)), of: loaded, seed: map.seed)
         stopwatch.lap("metrics")
         let chosen = format ?? output.flatMap { MapFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .svg
         let options = map.renderOptions(format: chosen, dpi: dpi)

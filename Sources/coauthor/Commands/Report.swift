@@ -28,12 +28,14 @@ struct Report: ParsableCommand {
         let report: MainReport
         do {
             report = try MainReport(loaded, style: map.style, options: map.renderOptions(), folder: output, top: top,
-                                    sampling: analysis.sampling(seed: map.seed), progress: display?.handler)
+                                    sampling: analysis.sampling(seed: map.seed), budget: analysis.exact ? nil : analysis.budget,
+                                    progress: display?.handler)
         } catch let error as RenderError {
             display?.finish()
             throw Session.fail(error, doing: "draw the map")
         }
         display?.finish()
+        analysis.noteEstimates(report.metrics)
         // Every output is made before any is written, so a failure leaves Output/ as it was.
         try Session.write(report.files)
         let written = report.files.compactMap(\.path).map { URL(fileURLWithPath: $0).relativePathForDisplay }

@@ -55,7 +55,15 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Estimate betweenness, closeness and harmonic by sampling, each value within ±EPSILON with probability 0.9 (for large graphs).", valueName: "EPSILON"))
     var approximate: Double?
 
+    @Option(help: ArgumentHelp("Seconds that exact betweenness, closeness and harmonic may take; above it they are estimated by sampling, at the error bound that fits, and the output says so.", valueName: "SECONDS"))
+    var budget: Double = 60
+
+    @Flag(help: "Compute betweenness, closeness and harmonic exactly, however long it takes.")
+    var exact = false
+
     func validate() throws {
+        if !(budget > 0) || !budget.isFinite { throw ValidationError("--budget takes a positive number of seconds, e.g. 60.") }
+        if exact && approximate != nil { throw ValidationError("--exact and --approximate contradict each other; choose one.") }
         if radius != nil && focus == nil {
             throw ValidationError("--radius needs --focus NAME: the radius is counted from the focus author.")
         }
@@ -95,16 +103,36 @@ struct AnalysisOptions: ParsableArguments {
         approximate.map { MetricRequest.Sampling(epsilon: $0, seed: UInt64(max(0, seed))) }
     }
 
-    /// Computes `request` on the analysis, with progress on a terminal and the sampling
-    /// guarantee noted on stderr unless --quiet.
-    func metrics(_ request: MetricRequest, of analysis: Analysis) -> MetricTable {
-        let display = ProgressDisplay.make(for: self)
-        let table = analysis.metrics(request, progress: display?.handler)
-        display?.finish()
-        if !quiet {
-            for approximation in table.approximations { Console.note(approximation.statement) }
+    /// `request` with the time budget of these options (none with --exact or --approximate).
+    func budgeted(_ request: MetricRequest, seed: Int = 1) -> MetricRequest {
+        var request = request
+        if !exact && request.sampling == nil {
+            request.budget = budget
+            request.budgetSamplingSeed = UInt64(max(0, seed))
         }
+        return request
+    }
+
+    /// Computes `request` (within the time budget) on the analysis, with progress on a terminal
+    /// and the budget's decision and the sampling guarantee noted on stderr unless --quiet.
+    func metrics(_ request: MetricRequest, of analysis: Analysis, seed: Int = 1) -> MetricTable {
+        let display = ProgressDisplay.make(for: self)
+        let table = analysis.metrics(budgeted(request, seed: seed), progress: display?.handler)
+        display?.finish()
+        noteEstimates(table)
         return table
+    }
+
+    /// Says on stderr (unless --quiet) that path metrics were estimated, why, and how sure they are.
+    func noteEstimates(_ table: MetricTable) {
+        guard !quiet else { return }
+        if let budget = table.budget, budget.epsilon != nil {
+            Console.note("exact betweenness, closeness and harmonic would take about "
+                + ProgressDisplay.duration(budget.exactSeconds) + " here, over the budget of "
+                + ProgressDisplay.duration(budget.budget) + "; they are estimated instead "
+                + "(--exact computes them exactly, --budget SECONDS raises the limit)")
+        }
+        for approximation in table.approximations { Console.note(approximation.statement) }
     }
 
     var networkOptions: NetworkOptions {
