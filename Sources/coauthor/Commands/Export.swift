@@ -9,7 +9,8 @@ struct Export: ParsableCommand {
         discussion: """
             graphml, gexf, dot and json write one file (standard output without -o). pajek writes the .net file \
             and, beside it, a .clu file of the communities with the same base name (only the .net file without -o). \
-            csv writes nodes.csv and edges.csv, and vosviewer writes map.txt and network.txt, into the folder -o names.
+            csv writes nodes.csv and edges.csv, and vosviewer writes map.txt and network.txt, into the folder -o names; \
+            vosviewer-json writes the one JSON file VOSviewer Online opens.
             """)
 
     @OptionGroup var analysis: AnalysisOptions
@@ -58,7 +59,7 @@ struct Export: ParsableCommand {
         return (chosen, community)
     }
 
-    @Flag(help: "Lay the network out as `render` would and store the positions, sizes and colours (GEXF, DOT, Pajek). On by default for GEXF and DOT up to 2,000 authors.")
+    @Flag(help: "Lay the network out as `render` would and store the positions, sizes and colours (GEXF, DOT, Pajek, VOSviewer JSON). On by default for GEXF, DOT and VOSviewer JSON up to 2,000 authors.")
     var layout = false
 
     @Flag(help: "Never compute a layout for the export.")
@@ -66,7 +67,7 @@ struct Export: ParsableCommand {
 
     /// Whether to lay the network out for this export.
     private func wantsLayout(_ network: CoauthorNetwork) -> Bool {
-        guard !noLayout, format == .gexf || format == .dot || format == .pajek else { return false }
+        guard !noLayout, format == .gexf || format == .dot || format == .pajek || format == .vosviewerJSON else { return false }
         return layout || (format != .pajek && network.nodeCount <= MapStyle().maxNodes)
     }
 
@@ -103,7 +104,13 @@ struct Export: ParsableCommand {
         let computedAt = clock.now
 
         let placements = wantsLayout(loaded.network) ? try mapLayout(loaded, metrics: table) : nil
-        let files = outputs(loaded.network, metrics: table, layout: placements)
+        var files = outputs(loaded.network, metrics: table, layout: placements)
+        if format == .vosviewerJSON {
+            let dated = DatedCorpus(publications: loaded.corpus.publications, authors: loaded.authors,
+                                    network: loaded.network, options: analysis.networkOptions)
+            files = [(output, VOSviewerJSONFormatter(layout: placements, averageYears: VOSviewerJSONFormatter.averageYears(dated))
+                        .format(loaded.network, metrics: table))]
+        }
         let formattedAt = clock.now
         for file in files {
             try Pipeline.emit(file.bytes, to: file.path)
@@ -151,6 +158,8 @@ struct Export: ParsableCommand {
         case .vosviewer:
             let files = VOSviewerFormatter().format(network, metrics: metrics)
             return [(inFolder("map.txt"), files.map), (inFolder("network.txt"), files.network)]
+        case .vosviewerJSON:
+            return []  // made in run(), which has the dated corpus for the scores
         }
     }
 

@@ -47,6 +47,10 @@ struct Render: ParsableCommand {
         }
         let scene = MapMaking.scene(loaded, metrics: metrics, options: map)
         let builtAt = clock.now
+        if chosen == .html {
+            return try Pipeline.emit(HTMLPage.make(loaded, metrics: metrics, scene: scene, analysis: analysis, map: map,
+                                                   mapOnly: true), to: output)
+        }
         let bytes = try MapMaking.render(scene, options: map, format: chosen, dpi: dpi)
         let residentAfterFirst = Self.residentKilobytes()
         for round in 1..<repeatRenders where try MapMaking.render(scene, options: map, format: chosen, dpi: dpi) != bytes {

@@ -6,7 +6,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The main job: a map, a GraphML file and collaborator rankings (the default command).",
         discussion: """
-            Writes network.svg, network.graphml, collaborators.md, timeline.csv and timeline.svg into the output folder and prints \
+            Writes network.svg, network.graphml, collaborators.md, timeline.csv, timeline.svg and report.html into the output folder and prints \
             the focus author's collaborators ranked by joint papers and the most central authors by PageRank. \
             Nothing is written unless every output could be made.
             """
@@ -27,7 +27,8 @@ struct Report: ParsableCommand {
         let metrics = MapMaking.metrics(for: loaded, analysis: analysis, options: map, extra: Set(Metric.allCases))
 
         // Make every output before writing any, so a failure leaves Output/ as it was.
-        let svg = try MapMaking.render(loaded, metrics: metrics, options: map, format: .svg)
+        let scene = MapMaking.scene(loaded, metrics: metrics, options: map)
+        let svg = try MapMaking.render(scene, options: map, format: .svg)
         let graphml = GraphMLFormatter(toolVersion: CoauthorVersion.current, maxAuthors: analysis.maxAuthors)
             .format(network, metrics: metrics)
         let referenceYear = network.lastYear.compactMap { $0 }.max()
@@ -43,6 +44,8 @@ struct Report: ParsableCommand {
         }
         let markdown = collaboratorsMarkdown(loaded, heading: heading, collaborators: collaborators, central: central)
         let (timelineCSV, timelineSVG) = timeline(loaded)
+        let html = try HTMLPage.make(loaded, metrics: metrics, scene: scene, analysis: analysis, map: map, mapOnly: false,
+                                     downloads: Self.pageDownloads)
 
         let folder = URL(fileURLWithPath: output)
         let files = [
@@ -51,6 +54,7 @@ struct Report: ParsableCommand {
             ("collaborators.md", Array(markdown.utf8)),
             ("timeline.csv", Array(timelineCSV.utf8)),
             ("timeline.svg", Array(timelineSVG.utf8)),
+            ("report.html", html),
         ]
         for (name, bytes) in files {
             try Pipeline.emit(bytes, to: folder.appendingPathComponent(name).path)
@@ -67,6 +71,15 @@ struct Report: ParsableCommand {
         text += "wrote " + files.map { folder.appendingPathComponent($0.0).relativePathForDisplay }.joined(separator: ", ") + "\n"
         Console.out(text)
     }
+
+    /// The files beside report.html that it links to.
+    static let pageDownloads: [HTMLReportModel.Download] = [
+        .init(label: "network.graphml — GraphML with every metric (Gephi, Cytoscape, networkx, igraph)", href: "network.graphml"),
+        .init(label: "network.svg — the map as SVG", href: "network.svg"),
+        .init(label: "collaborators.md — the focus author's collaborators and the central authors", href: "collaborators.md"),
+        .init(label: "timeline.csv — the focus author's collaborations per year", href: "timeline.csv"),
+        .init(label: "timeline.svg — the same as a chart", href: "timeline.svg"),
+    ]
 
     /// The focus author's per-year table (SPEC §6) as CSV and as a chart.
     private func timeline(_ loaded: Loaded) -> (csv: String, svg: String) {

@@ -24,6 +24,7 @@ enum StatsFormat: String, ExpressibleByArgument, CaseIterable {
 /// Formats of `export` (SPEC §7).
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case graphml, gexf, dot, json, csv, pajek, vosviewer
+    case vosviewerJSON = "vosviewer-json"
 
     /// Whether `-o` names a folder that receives several files rather than one file.
     var writesFolder: Bool {
