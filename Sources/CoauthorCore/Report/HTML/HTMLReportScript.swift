@@ -113,14 +113,15 @@ function resize() {
   var cx = cssW ? (cssW / 2 - view.tx) / view.s : null, cy = cssH ? (cssH / 2 - view.ty) / view.s : null;
   cssW = w; cssH = h;
   canvas.width = Math.round(w * ratio); canvas.height = Math.round(h * ratio);
-  fitScale = Math.min(cssW / (maxX - minX + 40), cssH / (maxY - minY + 40));
+  // Room for the names under the lowest nodes and a margin all round.
+  fitScale = Math.max(1e-6, Math.min((cssW - 40) / (maxX - minX), (cssH - 64) / (maxY - minY)));
   if (cx === null) fit(); else { view.tx = cssW / 2 - cx * view.s; view.ty = cssH / 2 - cy * view.s; }
   return true;
 }
 function fit() {
   view.s = fitScale;
   view.tx = cssW / 2 - (minX + maxX) / 2 * view.s;
-  view.ty = cssH / 2 - (minY + maxY) / 2 * view.s;
+  view.ty = cssH / 2 - 10 - (minY + maxY) / 2 * view.s;
   schedule();
 }
 function zoomAt(factor, px, py) {
@@ -406,11 +407,11 @@ function select(v, centre) {
   }
   renderPanel(); schedule();
 }
-function renderPanel() {
+function renderPanel(shownAuthor) {
   panel.textContent = '';
-  var v = selected;
-  if (v < 0) { panel.appendChild(el('p', 'Select an author on the map or find one by name to see their metrics and collaborators.', 'empty')); return; }
-  panel.dataset.author = D.names[v];
+  var v = shownAuthor === undefined ? selected : shownAuthor;
+  if (v < 0) { delete panel.dataset.author; delete panel.dataset.index; panel.appendChild(el('p', 'Select an author on the map or find one by name to see their metrics and collaborators.', 'empty')); return; }
+  panel.dataset.author = D.names[v]; panel.dataset.index = String(v);
   var h = el('h2', D.names[v]); h.id = 'panel-name'; panel.appendChild(h);
   var variants = D.variants[String(v)];
   if (variants) panel.appendChild(el('p', 'Also written: ' + variants.join('; ')));
@@ -439,7 +440,7 @@ function renderPanel() {
   [['papers', 'joint papers'], ['recency', 'recency'], ['last', 'last year'], ['first', 'first year'], ['weight', 'tie weight']].forEach(function (o) {
     var opt = el('option', o[1]); opt.value = o[0]; if (o[0] === tieSort) opt.selected = true; chooser.appendChild(opt);
   });
-  chooser.addEventListener('change', function () { tieSort = chooser.value; renderPanel(); $('tie-sort').focus(); });
+  chooser.addEventListener('change', function () { tieSort = chooser.value; renderPanel(v); $('tie-sort').focus(); });
   p.appendChild(label); p.appendChild(chooser); panel.appendChild(p);
   function key(e) {
     switch (tieSort) {
@@ -522,7 +523,7 @@ search.addEventListener('blur', function () { setTimeout(function () { suggestio
 // Colourings and the legend with the counts of what is shown.
 var coloringSelect = $('coloring');
 D.colorings.forEach(function (c, k) { var o = el('option', c.key); o.value = String(k); if (k === D.defaultColoring) o.selected = true; coloringSelect.appendChild(o); });
-coloringSelect.addEventListener('change', function () { coloring = D.colorings[Number(coloringSelect.value)]; updateLegend(); if (selected >= 0) renderPanel(); schedule(); });
+coloringSelect.addEventListener('change', function () { coloring = D.colorings[Number(coloringSelect.value)]; updateLegend(); if (panel.dataset.author !== undefined) renderPanel(Number(panel.dataset.index)); schedule(); });
 function updateLegend() {
   var legend = $('legend'), counts = new Array(coloring.legend.length).fill(0), authors = 0, ties = 0;
   drawn.forEach(function (u) { if (shown[u]) { authors++; if (coloring.group[u] >= 0) counts[coloring.group[u]]++; } });
@@ -623,7 +624,8 @@ if (rankMetric) {
 
 // Start: the whole map, the focus author selected when there is one.
 resize(); fit(); applyFilter();
-if (D.focus !== null) { selected = D.focus; renderPanel(); }
+// The panel starts on the focus author; the map highlights only what the reader picks.
+if (D.focus !== null) renderPanel(D.focus);
 draw();
 
 // Probes for the browser tests.
