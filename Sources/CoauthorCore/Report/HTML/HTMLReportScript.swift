@@ -102,6 +102,18 @@ function applyFilter() {
 var coloring = D.colorings[D.defaultColoring] || { legend: [], colors: [], group: [], title: '' };
 function fillOf(v) { var g = coloring.group[v]; return g >= 0 ? coloring.colors[g] : '#bbbbbb'; }
 var GREY = '#bbbbbb';
+// Ties take their ends' colour when both share one (grey excepted), dark grey otherwise, as in the SVG.
+var tiePen = new Float64Array(M), tieColour = new Uint8Array(M), tiePalette = [];
+for (e = 0; e < M; e++) tiePen[e] = Math.max(0.6, maxPen * T.w[e] / maxW);
+function recolourTies() {
+  tiePalette = coloring.colors.slice(0, 63).concat(['#707070']);
+  var dark = tiePalette.length - 1;
+  for (var k = 0; k < M; k++) {
+    var ga = coloring.group[T.s[k]], gb = coloring.group[T.t[k]];
+    tieColour[k] = ga >= 0 && ga === gb && ga < 63 && coloring.colors[ga] !== GREY ? ga : dark;
+  }
+}
+recolourTies();
 
 // The view: screen = world * s + t, in CSS pixels.
 var canvas = $('map'), ctx = canvas.getContext('2d');
@@ -150,7 +162,7 @@ function updateHighlight() {
 }
 
 // Drawing.
-var pending = false, lastDraw = 0, drawTimes = [];
+var pending = false, lastDraw = 0, drawTimes = [], phases = {};
 function schedule() { if (!pending) { pending = true; requestAnimationFrame(function () { pending = false; draw(); }); } }
 function hexAlpha(hex, a) {
   var n = parseInt(hex.slice(1, 7), 16);
@@ -166,30 +178,32 @@ function draw() {
   var s = view.s, tx = view.tx, ty = view.ty, pad = 20;
   var x0 = (-pad - tx) / s, x1 = (cssW + pad - tx) / s, y0 = (-pad - ty) / s, y1 = (cssH + pad - ty) / s;
   // Ties, batched by colour and width, under the nodes; faded when something is highlighted.
-  var batches = new Map(), k, e, a, b, key, batch;
+  // A batch key is a number: (kind * 64 + colour) * 1000 + width in half pixels.
+  var batches = new Map(), k, e, a, b, key, batch, kindOf = hi ? 1 : 0;
   for (k = 0; k < mapTies.length; k++) {
     e = mapTies[k]; a = T.s[e]; b = T.t[e];
     if (!tieShown[e] || !shown[a] || !shown[b]) continue;
-    if (Math.max(wx[a], wx[b]) < x0 || Math.min(wx[a], wx[b]) > x1 || Math.max(wy[a], wy[b]) < y0 || Math.min(wy[a], wy[b]) > y1) continue;
-    var strong = hiTies && hiTies[e];
-    var ca = fillOf(a), colour = ca === fillOf(b) && ca !== GREY ? ca : '#707070';
-    var width = Math.max(0.6, maxPen * T.w[e] / maxW) * s;
-    width = Math.max(strong ? 1.5 : 0.5, Math.round(width * 2) / 2);
-    key = (strong ? 'H' : hi ? 'F' : 'N') + colour + '|' + width;
+    if ((wx[a] < x0 && wx[b] < x0) || (wx[a] > x1 && wx[b] > x1) || (wy[a] < y0 && wy[b] < y0) || (wy[a] > y1 && wy[b] > y1)) continue;
+    // A tie shorter than a pixel on screen would only be covered by its ends.
+    if (Math.abs(wx[a] - wx[b]) * s < 1 && Math.abs(wy[a] - wy[b]) * s < 1) continue;
+    var strong = hiTies !== null && hiTies[e] === 1;
+    var halves = Math.max(strong ? 3 : 1, Math.round(tiePen[e] * s * 2));
+    key = ((strong ? 2 : kindOf) * 64 + tieColour[e]) * 1000 + Math.min(halves, 999);
     batch = batches.get(key);
     if (!batch) batches.set(key, batch = []);
     batch.push(wx[a] * s + tx, wy[a] * s + ty, wx[b] * s + tx, wy[b] * s + ty);
   }
-  var keys = Array.from(batches.keys()).sort();
-  ctx.lineCap = 'round';
+  var keys = Array.from(batches.keys()).sort(function (p, q) { return p - q; });
+  ctx.lineCap = 'butt';
   keys.forEach(function (key) {
-    var kind = key[0], bar = key.indexOf('|'), colour = key.slice(1, bar), list = batches.get(key);
-    ctx.strokeStyle = hexAlpha(colour, kind === 'H' ? 0.9 : kind === 'F' ? 0.06 : edgeAlpha);
-    ctx.lineWidth = Number(key.slice(bar + 1));
+    var kind = Math.floor(key / 64000), colour = tiePalette[Math.floor(key / 1000) % 64], list = batches.get(key);
+    ctx.strokeStyle = hexAlpha(colour, kind === 2 ? 0.9 : kind === 1 ? 0.06 : edgeAlpha);
+    ctx.lineWidth = (key % 1000) / 2;
     ctx.beginPath();
     for (var j = 0; j < list.length; j += 4) { ctx.moveTo(list[j], list[j + 1]); ctx.lineTo(list[j + 2], list[j + 3]); }
     ctx.stroke();
   });
+  var tEdges = performance.now();
   // Nodes, batched by fill.
   var fills = new Map(), faded = [], visible = [];
   for (k = 0; k < drawn.length; k++) {
@@ -220,40 +234,48 @@ function draw() {
   if (D.focus !== null) ring(D.focus, '#000000', 2.5);
   ring(selected, '#D55E00', 3);
   if (hovered >= 0 && hovered !== selected) ring(hovered, '#D55E00', 2);
+  var tNodes = performance.now();
   drawLabels(visible, s, tx, ty);
   lastDraw = performance.now() - t0;
+  phases = { ties: tEdges - t0, nodes: tNodes - tEdges, labels: performance.now() - tNodes };
   drawTimes.push(lastDraw); if (drawTimes.length > 200) drawTimes.shift();
 }
 function circle(v, s, tx, ty) {
   var x = wx[v] * s + tx, y = wy[v] * s + ty, r = Math.max(wr[v] * s, 1.5);
+  // Below two pixels a square looks the same and costs far less.
+  if (r < 2) { ctx.rect(x - r, y - r, 2 * r, 2 * r); return; }
   ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI);
 }
 // Names: the most important first, each only where it overlaps no name already placed;
 // zooming in spreads the authors apart, so every name shows at some zoom level.
-var LABEL_CELL = 40, labelled = [];
+var LABEL_CELL = 40, labelled = [], textWidth = new Float32Array(N).fill(-1), FONT = 'px system-ui, "DejaVu Sans", Arial, sans-serif';
 function drawLabels(visible, s, tx, ty) {
-  var occupied = new Map(), placed = 0, budget = 600;
+  var occupied = new Map(), placed = 0, budget = 600, isVisible = new Uint8Array(N), font = '';
+  visible.forEach(function (v) { isVisible[v] = 1; });
   labelled = [];
-  visible.sort(function (a, b) {
-    var pa = hi && hi[a] ? -2 * N + importance[a] : importance[a], pb = hi && hi[b] ? -2 * N + importance[b] : importance[b];
-    return pa - pb;
-  });
+  // Highlighted authors first, then by importance (byImportance is sorted once).
+  var order = hi ? visible.filter(function (v) { return hi[v]; }).sort(function (a, b) { return importance[a] - importance[b]; }) : [];
   ctx.textAlign = 'center'; ctx.textBaseline = 'top'; ctx.lineJoin = 'round';
-  for (var k = 0; k < visible.length && placed < budget; k++) {
-    var v = visible[k];
-    if (hi && !hi[v] && placed > 0 && k > 40) continue;
-    var size = labelFont(v), name = D.names[v];
-    ctx.font = (v === selected || v === D.focus ? 'bold ' : '') + size + 'px system-ui, "DejaVu Sans", Arial, sans-serif';
-    var w = ctx.measureText(name).width + 6, h = size + 4;
-    var cx = wx[v] * s + tx, top = wy[v] * s + ty + Math.max(wr[v] * s, 1.5) + 1;
+  function place(v) {
+    var size = labelFont(v), name = D.names[v], bold = v === selected || v === D.focus;
+    var f = (bold ? 'bold ' : '') + size + FONT;
+    if (f !== font) { ctx.font = f; font = f; }
+    var w = bold ? ctx.measureText(name).width : textWidth[v];
+    if (w < 0) w = textWidth[v] = ctx.measureText(name).width;
+    w += 6;
+    var h = size + 4, cx = wx[v] * s + tx, top = wy[v] * s + ty + Math.max(wr[v] * s, 1.5) + 1;
     var box = [cx - w / 2, top, cx + w / 2, top + h];
-    if (box[2] < 0 || box[0] > cssW || box[3] < 0 || box[1] > cssH) continue;
-    if (!(hi && hi[v] === 2) && collides(occupied, box)) continue;
+    if (box[2] < 0 || box[0] > cssW || box[3] < 0 || box[1] > cssH) return;
+    if (!(hi && hi[v] === 2) && collides(occupied, box)) return;
     occupy(occupied, box);
-    ctx.lineWidth = 3; ctx.strokeStyle = 'rgba(255,255,255,0.92)'; ctx.strokeText(name, cx, top + 2);
+    // A translucent band under the name (as in the SVG) keeps it readable over ties; cheaper than a text halo.
+    ctx.fillStyle = 'rgba(255,255,255,0.78)'; ctx.fillRect(box[0] + 2, top + 1, w - 4, h - 2);
     ctx.fillStyle = hi && !hi[v] ? '#888888' : '#1a1a1a'; ctx.fillText(name, cx, top + 2);
     labelled.push(v); placed++;
   }
+  for (var k = 0; k < order.length && placed < budget; k++) place(order[k]);
+  if (hi && order.length) return;
+  for (k = 0; k < byImportance.length && placed < budget; k++) { if (isVisible[byImportance[k]]) place(byImportance[k]); }
 }
 function boxCells(box, visit) {
   var c0 = Math.floor(box[0] / LABEL_CELL), c1 = Math.floor(box[2] / LABEL_CELL);
@@ -523,7 +545,7 @@ search.addEventListener('blur', function () { setTimeout(function () { suggestio
 // Colourings and the legend with the counts of what is shown.
 var coloringSelect = $('coloring');
 D.colorings.forEach(function (c, k) { var o = el('option', c.key); o.value = String(k); if (k === D.defaultColoring) o.selected = true; coloringSelect.appendChild(o); });
-coloringSelect.addEventListener('change', function () { coloring = D.colorings[Number(coloringSelect.value)]; updateLegend(); if (panel.dataset.author !== undefined) renderPanel(Number(panel.dataset.index)); schedule(); });
+coloringSelect.addEventListener('change', function () { coloring = D.colorings[Number(coloringSelect.value)]; recolourTies(); updateLegend(); if (panel.dataset.author !== undefined) renderPanel(Number(panel.dataset.index)); schedule(); });
 function updateLegend() {
   var legend = $('legend'), counts = new Array(coloring.legend.length).fill(0), authors = 0, ties = 0;
   drawn.forEach(function (u) { if (shown[u]) { authors++; if (coloring.group[u] >= 0) counts[coloring.group[u]]++; } });
@@ -641,11 +663,17 @@ window.coauthorReport = {
     return { x: r.left + wx[u] * view.s + view.tx, y: r.top + wy[u] * view.s + view.ty, r: wr[u] * view.s };
   },
   visibleNodes: function () { var out = []; drawn.forEach(function (u) { var x = wx[u] * view.s + view.tx, y = wy[u] * view.s + view.ty; if (shown[u] && x > 20 && y > 20 && x < cssW - 20 && y < cssH - 20) out.push(D.names[u]); }); return out; },
-  drawNow: function () { draw(); return lastDraw; },
-  zoomStep: function (factor) { zoomAt(factor, cssW / 2, cssH / 2); draw(); pending = false; return lastDraw; },
+  drawNow: function (flush) { var t0 = performance.now(); draw(); if (flush) ctx.getImageData(0, 0, 1, 1); return performance.now() - t0; },
+  // A zoom step drawn at once; with `flush`, the time includes rasterizing the frame (reading a pixel back forces it).
+  zoomStep: function (factor, flush) {
+    var t0 = performance.now(); zoomAt(factor, cssW / 2, cssH / 2); draw();
+    if (flush) ctx.getImageData(0, 0, 1, 1);
+    return performance.now() - t0;
+  },
   fit: function () { fit(); draw(); },
   select: function (name) { var u = D.names.indexOf(name); if (u >= 0) select(u, true); draw(); },
   drawTimes: function () { return drawTimes.slice(); },
+  phases: function () { return phases; },
   authorCount: N, drawnCount: drawn.length, tieCount: M
 };
 })();

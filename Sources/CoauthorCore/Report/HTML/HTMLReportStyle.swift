@@ -47,7 +47,7 @@ button:hover { background: #eef5fb; }
 #panel .empty { color: var(--muted); }
 #panel table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 #panel th, #panel td { padding: 2px 4px; border-bottom: 1px solid #e2e2e2; text-align: left; }
-#panel td.num, #panel th.num { text-align: right; font-variant-numeric: tabular-nums; }
+#panel td.num, #panel th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .dashboard { padding: 4px 20px 30px; max-width: 1400px; }
 .scroll { overflow-x: auto; }
 table.rank, table.stats, table.names, table.timeline { border-collapse: collapse; font-size: .88rem; }
