@@ -269,7 +269,7 @@ function drawLabels(visible, s, tx, ty) {
     if (!(hi && hi[v] === 2) && collides(occupied, box)) return;
     occupy(occupied, box);
     // A translucent band under the name (as in the SVG) keeps it readable over ties; cheaper than a text halo.
-    ctx.fillStyle = 'rgba(255,255,255,0.78)'; ctx.fillRect(box[0] + 2, top + 1, w - 4, h - 2);
+    ctx.fillStyle = 'rgba(255,255,255,0.6)'; ctx.fillRect(box[0] + 2, top + 1, w - 4, h - 2);
     ctx.fillStyle = hi && !hi[v] ? '#888888' : '#1a1a1a'; ctx.fillText(name, cx, top + 2);
     labelled.push(v); placed++;
   }
@@ -422,10 +422,21 @@ document.addEventListener('click', function (ev) {
 function select(v, centre) {
   selected = v;
   if (v >= 0 && centre && onMap[v]) {
-    // Zoom so that the author's co-authors fit on the screen.
-    var reach = wr[v] * 4;
-    for (var k = adjStart[v]; k < adjStart[v + 1]; k++) { var u = other(adj[k], v); if (onMap[u]) reach = Math.max(reach, Math.hypot(wx[u] - wx[v], wy[u] - wy[v]) + wr[u]); }
-    centreOn(v, Math.min(Math.max(Math.min(cssW, cssH) / 2.4 / reach, fitScale), Math.max(fitScale * 400, 40)));
+    // Centre the author, zoomed so that their co-authors are on the screen; when that would
+    // show less than the whole map, frame the author with their co-authors instead.
+    var reach = wr[v] * 4, bx0 = wx[v] - wr[v], bx1 = wx[v] + wr[v], by0 = wy[v] - wr[v], by1 = wy[v] + wr[v];
+    for (var k = adjStart[v]; k < adjStart[v + 1]; k++) {
+      var u = other(adj[k], v); if (!onMap[u]) continue;
+      reach = Math.max(reach, Math.hypot(wx[u] - wx[v], wy[u] - wy[v]) + wr[u]);
+      bx0 = Math.min(bx0, wx[u] - wr[u]); bx1 = Math.max(bx1, wx[u] + wr[u]); by0 = Math.min(by0, wy[u] - wr[u]); by1 = Math.max(by1, wy[u] + wr[u]);
+    }
+    var most = Math.max(fitScale * 400, 40), centred = Math.min(cssW, cssH) / 2.4 / reach;
+    if (centred >= fitScale) centreOn(v, Math.min(centred, most));
+    else {
+      view.s = Math.min(Math.max(Math.min((cssW - 40) / (bx1 - bx0), (cssH - 64) / (by1 - by0)), fitScale * 0.5), most);
+      view.tx = cssW / 2 - (bx0 + bx1) / 2 * view.s; view.ty = cssH / 2 - 10 - (by0 + by1) / 2 * view.s;
+      schedule();
+    }
   }
   renderPanel(); schedule();
 }
