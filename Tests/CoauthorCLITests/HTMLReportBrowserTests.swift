@@ -33,6 +33,14 @@ import Testing
         let size = try #require(try FileManager.default.attributesOfItem(atPath: page.path)[.size] as? Int)
         #expect(size <= 1_000_000, "the seed page is \(size) bytes")
 
+        // Every file the page links to was written beside it: GraphML, GEXF and CSV among them.
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let links = html.components(separatedBy: "<a href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(Set(["network.graphml", "network.gexf", "nodes.csv", "edges.csv"]).isSubset(of: Set(links)))
+        for link in links {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/\(link)").path), "\(link)")
+        }
+
         let result = try Self.python(["check", page.path, "--bib", folder.appendingPathComponent("Data/publications.bib").path,
                                       "--names", folder.appendingPathComponent("names.json").path,
                                       "--graphml", folder.appendingPathComponent("Output/network.graphml").path])

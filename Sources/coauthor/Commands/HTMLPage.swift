@@ -12,6 +12,14 @@ enum HTMLPage {
     ///   - downloads: files written beside the page, linked from it.
     static func make(_ loaded: Loaded, metrics: MetricTable, scene: MapScene, analysis: AnalysisOptions, map: MapOptions,
                      mapOnly: Bool, downloads: [HTMLReportModel.Download] = []) throws -> [UInt8] {
+        try makeWithLayout(loaded, metrics: metrics, scene: scene, analysis: analysis, map: map, mapOnly: mapOnly,
+                           downloads: downloads).page
+    }
+
+    /// The page and the map's layout it was drawn from (for exports written beside it).
+    static func makeWithLayout(_ loaded: Loaded, metrics: MetricTable, scene: MapScene, analysis: AnalysisOptions,
+                               map: MapOptions, mapOnly: Bool,
+                               downloads: [HTMLReportModel.Download] = []) throws -> (page: [UInt8], layout: MapLayout) {
         let network = loaded.network
         let points: [LayoutPoint]
         do {
@@ -43,7 +51,7 @@ enum HTMLPage {
         style.maxNodes = map.maxNodes
         style.corpusName = loaded.label
         let model = HTMLReportBuilder.model(network: network, metrics: metrics, style: style, layout: layout, extras: extras)
-        return HTMLReport.page(model)
+        return (HTMLReport.page(model), layout)
     }
 
     /// The corpus summary of `stats` (SPEC §5, graph level), as the page shows it.

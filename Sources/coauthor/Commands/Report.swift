@@ -6,7 +6,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The main job: a map, a GraphML file and collaborator rankings (the default command).",
         discussion: """
-            Writes network.svg, network.graphml, collaborators.md, timeline.csv, timeline.svg and report.html into the output folder and prints \
+            Writes network.svg, network.graphml, network.gexf, nodes.csv, edges.csv, collaborators.md, timeline.csv, timeline.svg and report.html into the output folder and prints \
             the focus author's collaborators ranked by joint papers and the most central authors by PageRank. \
             Nothing is written unless every output could be made.
             """
@@ -44,8 +44,11 @@ struct Report: ParsableCommand {
         }
         let markdown = collaboratorsMarkdown(loaded, heading: heading, collaborators: collaborators, central: central)
         let (timelineCSV, timelineSVG) = timeline(loaded)
-        let html = try HTMLPage.make(loaded, metrics: metrics, scene: scene, analysis: analysis, map: map, mapOnly: false,
-                                     downloads: Self.pageDownloads)
+        let html = try HTMLPage.makeWithLayout(loaded, metrics: metrics, scene: scene, analysis: analysis, map: map,
+                                               mapOnly: false, downloads: Self.pageDownloads)
+        let gexf = GEXFFormatter(toolVersion: CoauthorVersion.current, maxAuthors: analysis.maxAuthors, layout: html.layout)
+            .format(network, metrics: metrics)
+        let tables = CSVFormatter().format(network, metrics: metrics)
 
         let folder = URL(fileURLWithPath: output)
         let files = [
@@ -54,7 +57,10 @@ struct Report: ParsableCommand {
             ("collaborators.md", Array(markdown.utf8)),
             ("timeline.csv", Array(timelineCSV.utf8)),
             ("timeline.svg", Array(timelineSVG.utf8)),
-            ("report.html", html),
+            ("network.gexf", gexf),
+            ("nodes.csv", tables.nodes),
+            ("edges.csv", tables.edges),
+            ("report.html", html.page),
         ]
         for (name, bytes) in files {
             try Pipeline.emit(bytes, to: folder.appendingPathComponent(name).path)
@@ -75,6 +81,9 @@ struct Report: ParsableCommand {
     /// The files beside report.html that it links to.
     static let pageDownloads: [HTMLReportModel.Download] = [
         .init(label: "network.graphml — GraphML with every metric (Gephi, Cytoscape, networkx, igraph)", href: "network.graphml"),
+        .init(label: "network.gexf — GEXF 1.3 with this map's layout and the collaboration years (Gephi)", href: "network.gexf"),
+        .init(label: "nodes.csv — every author with every metric", href: "nodes.csv"),
+        .init(label: "edges.csv — every co-authorship tie", href: "edges.csv"),
         .init(label: "network.svg — the map as SVG", href: "network.svg"),
         .init(label: "collaborators.md — the focus author's collaborators and the central authors", href: "collaborators.md"),
         .init(label: "timeline.csv — the focus author's collaborations per year", href: "timeline.csv"),
