@@ -557,18 +557,22 @@ search.addEventListener('blur', function () { setTimeout(function () { suggestio
 var coloringSelect = $('coloring');
 D.colorings.forEach(function (c, k) { var o = el('option', c.key); o.value = String(k); if (k === D.defaultColoring) o.selected = true; coloringSelect.appendChild(o); });
 coloringSelect.addEventListener('change', function () { coloring = D.colorings[Number(coloringSelect.value)]; recolourTies(); updateLegend(); if (panel.dataset.author !== undefined) renderPanel(Number(panel.dataset.index)); schedule(); });
+var legendOpen = true;
 function updateLegend() {
   var legend = $('legend'), counts = new Array(coloring.legend.length).fill(0), authors = 0, ties = 0;
   drawn.forEach(function (u) { if (shown[u]) { authors++; if (coloring.group[u] >= 0) counts[coloring.group[u]]++; } });
   mapTies.forEach(function (e) { if (tieShown[e] && shown[T.s[e]] && shown[T.t[e]]) ties++; });
+  // A details element, so that a reader can fold the legend away from the map; it stays as they left it.
   legend.textContent = '';
-  legend.appendChild(el('h3', coloring.title));
-  var ul = el('ul');
+  var box = el('details'), summary = el('summary'), ul = el('ul');
+  box.open = legendOpen;
+  box.addEventListener('toggle', function () { legendOpen = box.open; });
+  summary.appendChild(el('h3', coloring.title)); box.appendChild(summary); legend.appendChild(box);
   coloring.legend.forEach(function (label, k) {
     var li = el('li'), sw = el('span', '', 'swatch'); sw.style.background = coloring.colors[k]; sw.setAttribute('aria-hidden', 'true');
     li.appendChild(sw); li.appendChild(el('span', label + ' (' + counts[k] + ')')); ul.appendChild(li);
   });
-  legend.appendChild(ul);
+  box.appendChild(ul);
   var when = filter.mode === 'all' ? 'all years' : $('year-label').textContent;
   var line = el('p', authors + ' authors, ' + ties + ' ties shown (' + when + ')'); line.id = 'counts'; legend.appendChild(line);
   canvas.setAttribute('aria-label', 'Co-authorship map: ' + authors + ' authors and ' + ties + ' ties, ' + when + '; ' + coloring.title.toLowerCase() + '.');

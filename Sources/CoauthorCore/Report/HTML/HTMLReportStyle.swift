@@ -37,7 +37,8 @@ button:hover { background: #eef5fb; }
 #tooltip[hidden] { display: none; }
 #tooltip b { display: block; }
 .legend { position: absolute; left: 10px; bottom: 10px; max-width: 46%; max-height: 45%; overflow: auto; background: rgba(255,255,255,.92); border: 1px solid var(--line); border-radius: 4px; padding: 6px 8px; font-size: .8rem; }
-.legend h3 { font-size: .85rem; margin: 0 0 3px; }
+.legend h3 { display: inline; font-size: .85rem; margin: 0; }
+.legend summary { cursor: pointer; margin-bottom: 3px; }
 .legend ul { list-style: none; margin: 0; padding: 0; }
 .legend li { display: flex; align-items: center; gap: 6px; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 50%; border: 1px solid rgba(0,0,0,.35); flex: none; }
