@@ -179,7 +179,7 @@ function draw() {
   var x0 = (-pad - tx) / s, x1 = (cssW + pad - tx) / s, y0 = (-pad - ty) / s, y1 = (cssH + pad - ty) / s;
   // Ties, batched by colour and width, under the nodes; faded when something is highlighted.
   // A batch key is a number: (kind * 64 + colour) * 1000 + width in half pixels.
-  var batches = new Map(), k, e, a, b, key, batch, kindOf = hi ? 1 : 0;
+  var batches = new Map(), k, e, a, b, key, batch, kindOf = hi ? 1 : 0, clipped;
   for (k = 0; k < mapTies.length; k++) {
     e = mapTies[k]; a = T.s[e]; b = T.t[e];
     if (!tieShown[e] || !shown[a] || !shown[b]) continue;
@@ -191,7 +191,9 @@ function draw() {
     key = ((strong ? 2 : kindOf) * 64 + tieColour[e]) * 1000 + Math.min(halves, 999);
     batch = batches.get(key);
     if (!batch) batches.set(key, batch = []);
-    batch.push(wx[a] * s + tx, wy[a] * s + ty, wx[b] * s + tx, wy[b] * s + ty);
+    // Clipped to the screen: a long wide line reaching far outside costs the rasterizer dearly.
+    clipped = clip(wx[a] * s + tx, wy[a] * s + ty, wx[b] * s + tx, wy[b] * s + ty, -pad, -pad, cssW + pad, cssH + pad);
+    if (clipped) batch.push(clipped[0], clipped[1], clipped[2], clipped[3]);
   }
   var keys = Array.from(batches.keys()).sort(function (p, q) { return p - q; });
   ctx.lineCap = 'butt';
@@ -239,6 +241,20 @@ function draw() {
   lastDraw = performance.now() - t0;
   phases = { ties: tEdges - t0, nodes: tNodes - tEdges, labels: performance.now() - tNodes };
   drawTimes.push(lastDraw); if (drawTimes.length > 200) drawTimes.shift();
+}
+// Liang–Barsky: the part of the segment inside the rectangle, or null.
+var clipOut = [0, 0, 0, 0];
+function clip(ax, ay, bx, by, left, top, right, bottom) {
+  var t0 = 0, t1 = 1, dx = bx - ax, dy = by - ay;
+  var p = [-dx, dx, -dy, dy], q = [ax - left, right - ax, ay - top, bottom - ay];
+  for (var i = 0; i < 4; i++) {
+    if (p[i] === 0) { if (q[i] < 0) return null; continue; }
+    var r = q[i] / p[i];
+    if (p[i] < 0) { if (r > t1) return null; if (r > t0) t0 = r; }
+    else { if (r < t0) return null; if (r < t1) t1 = r; }
+  }
+  clipOut[0] = ax + t0 * dx; clipOut[1] = ay + t0 * dy; clipOut[2] = ax + t1 * dx; clipOut[3] = ay + t1 * dy;
+  return clipOut;
 }
 function circle(v, s, tx, ty) {
   var x = wx[v] * s + tx, y = wy[v] * s + ty, r = Math.max(wr[v] * s, 1.5);
