@@ -47,6 +47,34 @@ import Testing
         #expect(result.status == 0 && result.output.hasSuffix("ok\n"), "\(result.output)")
     }
 
+    static let sigmod = ReaderCLITests.datasets.appendingPathComponent("dblp-2016-sigmod/conf-sigmod.bib")
+
+    /// The 5,753-author map of dblp-2016-sigmod: the page at most 3x its SVG, search within 100 ms and a
+    /// zoom step within 50 ms in the browser (the median: the machine's other work makes single steps jitter;
+    /// BENCHMARKS.md has the full figures from `html_report_check.py bench`).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sigmod.path), "needs ../shared/datasets"))
+    func theSigmodPageIsSmallAndResponsive() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try EndToEndTests.run(["report", Self.sigmod.path, "--max-nodes", "100000", "--quiet", "-o", "out"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        func size(_ name: String) throws -> Int {
+            try #require(try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("out/\(name)").path)[.size] as? Int)
+        }
+        let page = try size("report.html"), svg = try size("network.svg")
+        #expect(page <= 3 * svg, "report.html is \(page) bytes, network.svg \(svg)")
+
+        let bench = try Self.python(["bench", folder.appendingPathComponent("out/report.html").path])
+        #expect(bench.status == 0, "\(bench.output)")
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(bench.output.utf8)) as? [String: Any])
+        #expect(figures["authors"] as? Int == 5753 && figures["drawn"] as? Int == 5753)
+        let search = try #require(figures["search_ms"] as? [String: Double])
+        let zoom = try #require(figures["zoom_step_ms"] as? [String: Double])
+        #expect(try #require(search["max"]) < 100, "\(bench.output)")
+        #expect(try #require(zoom["median"]) < 50, "\(bench.output)")
+    }
+
     @Test func renderWritesTheMapPageAloneAndTheSameBytesTwice() throws {
         let folder = try EndToEndTests.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
