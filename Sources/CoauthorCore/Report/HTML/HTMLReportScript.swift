@@ -188,6 +188,8 @@ function draw() {
     if (Math.abs(wx[a] - wx[b]) * s < 1 && Math.abs(wy[a] - wy[b]) * s < 1) continue;
     var strong = hiTies !== null && hiTies[e] === 1;
     var halves = Math.max(strong ? 3 : 1, Math.round(tiePen[e] * s * 2));
+    // A tie only passing through the screen (both ends off it) is context: a hairline, far cheaper to draw.
+    if (!strong && (wx[a] < x0 || wx[a] > x1 || wy[a] < y0 || wy[a] > y1) && (wx[b] < x0 || wx[b] > x1 || wy[b] < y0 || wy[b] > y1)) halves = Math.min(halves, 2);
     key = ((strong ? 2 : kindOf) * 64 + tieColour[e]) * 1000 + Math.min(halves, 999);
     batch = batches.get(key);
     if (!batch) batches.set(key, batch = []);
