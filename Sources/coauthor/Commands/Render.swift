@@ -42,6 +42,9 @@ struct Render: ParsableCommand {
         let metrics = MapMaking.metrics(for: loaded, analysis: analysis, options: map)
         let computedAt = clock.now
         let chosen = format ?? output.flatMap { MapFormat(rawValue: ($0 as NSStringPath).pathExtensionLowercased) } ?? .svg
+        if byYear.byYear && chosen == .html {
+            throw ValidationError("--by-year draws one map per year as SVG, PNG or PDF; the HTML page has a year slider of its own: drop --by-year.")
+        }
         if byYear.byYear {
             return try ByYearMaps.run(loaded, metrics: metrics, analysis: analysis, map: map, options: byYear, format: chosen, output: output)
         }
