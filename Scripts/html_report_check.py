@@ -170,6 +170,27 @@ def check(args):
         for control in ("search", "coloring", "window", "year", "play", "zoom-in", "zoom-out", "zoom-fit", "map", "rank-metric"):
             element = driver.find_element(By.ID, control)
             expect(element.get_attribute("tabindex") != "-1" and element.is_enabled(), f"{control} is not keyboard reachable")
+        # Keyboard: Tab walks from the search field through the controls with a visible focus ring,
+        # and on the focused map "+" zooms in and "0" fits the whole map again.
+        driver.find_element(By.ID, "search").click()
+        visited = []
+        for _ in range(12):
+            ActionChains(driver).send_keys(Keys.TAB).perform()
+            state = driver.execute_script("""var e = document.activeElement, s = getComputedStyle(e);
+                return [e.id, s.outlineStyle, parseFloat(s.outlineWidth)];""")
+            visited.append(state[0])
+            expect(state[1] != "none" and state[2] >= 2, f"no visible focus on {state[0]!r}: {state}")
+            if state[0] == "map":
+                break
+        expect(visited[:1] == ["coloring"] and "year" in visited and "zoom-in" in visited and visited[-1] == "map",
+               f"tab order: {visited}")
+        before = driver.execute_script("return coauthorReport.screenPosition(arguments[0]).r", "Shashank Rajput")
+        ActionChains(driver).send_keys("+").perform()
+        after = driver.execute_script("return coauthorReport.screenPosition(arguments[0]).r", "Shashank Rajput")
+        expect(after > before * 1.2, f"'+' on the map: node radius {before} -> {after}")
+        ActionChains(driver).send_keys("0").perform()
+        fitted = driver.execute_script("return coauthorReport.screenPosition(arguments[0]).r", "Shashank Rajput")
+        expect(abs(fitted - before) < 1e-6 * max(1, before), f"'0' on the map: radius {fitted}, whole map {before}")
         Select(driver.find_element(By.ID, "coloring")).select_by_visible_text("first-year")
         errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
         expect(not errors, f"console errors after interacting: {errors}")
