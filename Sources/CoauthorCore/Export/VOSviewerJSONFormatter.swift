@@ -2,7 +2,8 @@
 /// (app.vosviewer.com, "JSON file type"; SPEC §9).
 ///
 /// - `network.items`: `id` (node id + 1), `label` (display name), `x` and `y` (our
-///   map's layout in points, y growing upwards as in Graphviz) when a ``MapLayout``
+///   map's layout in points, y growing upwards as in Graphviz, and as VOSviewer Online
+///   draws it: its y scale maps the largest y to the top) when a ``MapLayout``
 ///   places every author, `cluster` (community + 1; VOSviewer allows 1…1000, so the
 ///   authors of communities beyond the thousandth have none), `weights` {`Links`
 ///   (distinct co-authors), `Total link strength`, `Documents` (papers)} and `scores`
