@@ -73,6 +73,9 @@ import Testing
         let zoom = try #require(figures["zoom_step_ms"] as? [String: Double])
         #expect(try #require(search["max"]) < 100, "\(bench.output)")
         #expect(try #require(zoom["median"]) < 50, "\(bench.output)")
+        // Every sampled author's name appears at some zoom level.
+        #expect(figures["names_read"] as? Int == figures["names_sampled"] as? Int && (figures["names_sampled"] as? Int ?? 0) > 0,
+                "\(bench.output)")
     }
 
     @Test func renderWritesTheMapPageAloneAndTheSameBytesTwice() throws {

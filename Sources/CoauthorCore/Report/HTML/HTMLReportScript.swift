@@ -706,6 +706,9 @@ window.coauthorReport = {
   fit: function () { fit(); draw(); },
   select: function (name) { var u = D.names.indexOf(name); if (u >= 0) select(u, true); draw(); },
   drawTimes: function () { return drawTimes.slice(); },
+  // Centres an author without selecting them, at the whole map's scale, and draws.
+  centre: function (name) { var u = D.names.indexOf(name); if (u >= 0 && onMap[u]) { selected = -1; hovered = -1; centreOn(u, fitScale); draw(); } },
+  isLabelled: function (name) { return labelled.indexOf(D.names.indexOf(name)) >= 0; },
   phases: function () { return phases; },
   authorCount: N, drawnCount: drawn.length, tieCount: M
 };
