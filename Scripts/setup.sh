@@ -3,7 +3,8 @@
 # Graphviz's C library and headers (libgraphviz-dev), a fixed font for stable map
 # layouts (DejaVu Sans), and, with --test, the Python tools the tests check our numbers
 # and files against, in a virtual environment of the repository's own (.venv/): networkx,
-# python-igraph, lxml (and what Scripts/requirements-test.txt lists). Nothing is ever
+# python-igraph, lxml, selenium (and what Scripts/requirements-test.txt lists), and Chromium with
+# its driver for the HTML report's browser tests. Nothing is ever
 # pip-installed into the system interpreter (a stock Debian refuses that, PEP 668).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,9 @@ if [ "${1:-}" = "--test" ]; then
     # Debian's python3 makes virtual environments only with python3-venv (ensurepip).
     command -v python3 >/dev/null || need_apt+=(python3)
     python3 -c "import ensurepip" 2>/dev/null || need_apt+=(python3-venv)
+    # The HTML report's tests drive it in headless Chromium through Selenium.
+    command -v chromium >/dev/null || need_apt+=(chromium)
+    command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "setup: installing ${need_apt[*]} with apt-get" >&2

@@ -40,3 +40,19 @@ extension MapRenderer {
                         output: options.format.rawValue).bytes
     }
 }
+
+extension MapRenderer {
+    /// Renders `scene` at the centres ``layout(_:options:)`` gave for the same scene and options:
+    /// the bytes ``render(_:options:)`` gives, without laying the map out a second time (for
+    /// outputs that need both the picture and the positions, like the HTML report).
+    ///
+    /// - Precondition: one position per node.
+    /// - Throws: ``RenderError`` when Graphviz fails or lacks the format.
+    /// - Complexity: O(*n* + *e*); no layout runs.
+    public static func render(_ scene: MapScene, laidOutAt positions: [LayoutPoint], options: RenderOptions) throws -> [UInt8] {
+        precondition(positions.count == scene.nodes.count, "one position per node")
+        let engine = try checkedEngine(for: scene, options: options)
+        return try draw(scene, options: options, engine: engine, placement: .pinned(positions, visible: nil),
+                        output: options.format.rawValue).bytes
+    }
+}

@@ -2,8 +2,8 @@ import CoauthorCore
 import Foundation
 
 /// The main job (`coauthor report`, and `coauthor` with no subcommand): the map, the GraphML
-/// export, the collaborators table and the focus author's timeline, made in memory, plus the
-/// short summary printed at the end.
+/// and GEXF exports and the CSV tables, the collaborators table, the focus author's timeline and
+/// the HTML report that links them, made in memory, plus the short summary printed at the end.
 public struct MainReport: Sendable {
     /// The files to write, in this order, inside the output folder.
     public let files: [OutputFile]
@@ -30,8 +30,16 @@ public struct MainReport: Sendable {
         }
         let metrics = analysis.metrics(request, progress: progress)
         self.metrics = metrics
-        let svg = try analysis.map(metrics: metrics, style: style, options: options)
+        // One layout for the picture, the page and the GEXF beside them.
+        let scene = analysis.mapScene(metrics: metrics, style: style)
+        let positions = try MapRenderer.layout(scene, options: options)
+        let svg = try MapRenderer.render(scene, laidOutAt: positions, options: options)
+        let layout = MapLayout(scene: scene, centres: positions.map { ($0.x, $0.y) }, nodeCount: network.nodeCount)
+        let html = analysis.htmlPage(scene: scene, positions: positions, metrics: metrics, style: style, seed: options.seed,
+                                     mapOnly: false, downloads: Self.pageDownloads)
         let graphml = analysis.export(.graphml, metrics: metrics, destination: nil)[0].bytes
+        let gexf = analysis.export(.gexf, metrics: metrics, layout: layout, destination: nil)[0].bytes
+        let tables = analysis.export(.csv, metrics: metrics, destination: folder)
         let central = analysis.ranking(by: .pagerank, metrics: metrics, top: top)
             .selecting([.rank, .name, .metric(.pagerank), .metric(.papers), .metric(.degree), .metric(.strength),
                         .metric(.betweenness), .metric(.closeness)])
@@ -57,6 +65,9 @@ public struct MainReport: Sendable {
             file("collaborators.md", Array(markdown.utf8)),
             file("timeline.csv", Array(timelineCSV.utf8)),
             file("timeline.svg", Array(timelineSVG.utf8)),
+            file("network.gexf", gexf),
+        ] + tables + [
+            file("report.html", html),
         ]
 
         var text = ""
@@ -69,6 +80,18 @@ public struct MainReport: Sendable {
         text += "Most central authors (PageRank)\n" + central.plain() + "\n"
         summary = text
     }
+
+    /// The files beside report.html that it links to.
+    static let pageDownloads: [HTMLReportModel.Download] = [
+        .init(label: "network.graphml — GraphML with every metric (Gephi, Cytoscape, networkx, igraph)", href: "network.graphml"),
+        .init(label: "network.gexf — GEXF 1.3 with this map's layout and the collaboration years (Gephi)", href: "network.gexf"),
+        .init(label: "nodes.csv — every author with every metric", href: "nodes.csv"),
+        .init(label: "edges.csv — every co-authorship tie", href: "edges.csv"),
+        .init(label: "network.svg — the map as SVG", href: "network.svg"),
+        .init(label: "collaborators.md — the focus author's collaborators and the central authors", href: "collaborators.md"),
+        .init(label: "timeline.csv — the focus author's collaborations per year", href: "timeline.csv"),
+        .init(label: "timeline.svg — the same as a chart", href: "timeline.svg"),
+    ]
 
     private static func yearRange(_ first: Int?, _ last: Int?) -> String {
         guard let first, let last else { return "" }

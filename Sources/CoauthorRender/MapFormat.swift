@@ -6,6 +6,9 @@ public enum MapFormat: String, CaseIterable, Sendable {
     case png
     /// A vector document for print; needs Graphviz's cairo plugin.
     case pdf
+    /// A self-contained interactive page (SPEC §9), made by the command line from the
+    /// layout; Graphviz has no such renderer, so ``MapRenderer/render(_:options:)`` refuses it.
+    case html
 
     /// The file name extension, without the dot.
     public var fileExtension: String { rawValue }

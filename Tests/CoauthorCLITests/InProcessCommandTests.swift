@@ -153,7 +153,8 @@ struct InProcess {
         let result = InProcess.run(["report", InProcess.data, "-o", folder.path, "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files == ["collaborators.md", "network.graphml", "network.svg", "timeline.csv", "timeline.svg"])
+        #expect(files == ["collaborators.md", "edges.csv", "network.gexf", "network.graphml", "network.svg", "nodes.csv",
+                          "report.html", "timeline.csv", "timeline.svg"])
         #expect(result.stdout.contains("Most central authors (PageRank)"))
     }
 }

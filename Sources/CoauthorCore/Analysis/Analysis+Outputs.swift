@@ -60,6 +60,8 @@ extension Analysis {
 /// The export formats of SPEC §7.
 public enum ExportFormat: String, Sendable, CaseIterable {
     case graphml, gexf, dot, json, csv, pajek, vosviewer
+    /// The JSON map VOSviewer Online opens.
+    case vosviewerJSON = "vosviewer-json"
 
     /// Whether the destination is a folder that receives several files rather than one file.
     public var writesFolder: Bool {
@@ -72,10 +74,13 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     /// Whether the format can carry a map's layout (positions, sizes, colours).
     public var carriesLayout: Bool {
         switch self {
-        case .gexf, .dot, .pajek: true
+        case .gexf, .dot, .pajek, .vosviewerJSON: true
         default: false
         }
     }
+
+    /// Whether a layout is made for it unless asked otherwise (up to a map's size).
+    public var layoutByDefault: Bool { carriesLayout && self != .pajek }
 }
 
 extension Analysis {
@@ -88,8 +93,9 @@ extension Analysis {
     public func export(_ format: ExportFormat, metrics: MetricTable, layout: MapLayout? = nil,
                        destination: String?) -> [OutputFile] {
         precondition(!format.writesFolder || destination != nil, "\(format.rawValue) writes a folder of files")
-        let settings = ExportSettings(toolVersion: CoauthorVersion.current, maxAuthors: request.network.maxAuthors,
+        var settings = ExportSettings(toolVersion: CoauthorVersion.current, maxAuthors: request.network.maxAuthors,
                                       layout: format.carriesLayout ? layout : nil)
+        if format == .vosviewerJSON { settings.averageYears = VOSviewerJSONFormatter.averageYears(datedCorpus()) }
         return format.formatter.init(settings).files(network, metrics: metrics).compactMap { file in
             file.place.path(for: destination).map { OutputFile(path: $0, bytes: file.bytes) }
         }

@@ -8,11 +8,16 @@ public struct ExportSettings: Sendable, Equatable {
     public var maxAuthors: Int
     /// Positions, sizes and colours of a rendered map, for the formats that carry them.
     public var layout: MapLayout?
+    /// The mean publication year of each author (nil where none is dated), for the formats
+    /// that score it (VOSviewer JSON).
+    public var averageYears: [Double?]?
 
-    public init(toolVersion: String = CoauthorVersion.current, maxAuthors: Int = 50, layout: MapLayout? = nil) {
+    public init(toolVersion: String = CoauthorVersion.current, maxAuthors: Int = 50, layout: MapLayout? = nil,
+                averageYears: [Double?]? = nil) {
         self.toolVersion = toolVersion
         self.maxAuthors = maxAuthors
         self.layout = layout
+        self.averageYears = averageYears
     }
 
     /// The weighting, filters and tool of `network`, as the formats write them.
@@ -62,6 +67,7 @@ extension ExportFormat {
         case .csv: CSVFormatter.self
         case .pajek: PajekFormatter.self
         case .vosviewer: VOSviewerFormatter.self
+        case .vosviewerJSON: VOSviewerJSONFormatter.self
         }
     }
 }

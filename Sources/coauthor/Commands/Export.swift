@@ -9,7 +9,8 @@ struct Export: ParsableCommand {
         discussion: """
             graphml, gexf, dot and json write one file (standard output without -o). pajek writes the .net file \
             and, beside it, a .clu file of the communities with the same base name (only the .net file without -o). \
-            csv writes nodes.csv and edges.csv, and vosviewer writes map.txt and network.txt, into the folder -o names.
+            csv writes nodes.csv and edges.csv, and vosviewer writes map.txt and network.txt, into the folder -o names; \
+            vosviewer-json writes the one JSON file VOSviewer Online opens.
             """)
 
     @OptionGroup var analysis: AnalysisOptions
@@ -29,7 +30,7 @@ struct Export: ParsableCommand {
     @Option(help: "Seed for community detection and for the sampling of --approximate.")
     var seed = 1
 
-    @Flag(help: "Lay the network out as `render` would and store the positions, sizes and colours (GEXF, DOT, Pajek). On by default for GEXF and DOT up to 2,000 authors.")
+    @Flag(help: "Lay the network out as `render` would and store the positions, sizes and colours (GEXF, DOT, Pajek, VOSviewer JSON). On by default for GEXF, DOT and VOSviewer JSON up to 2,000 authors.")
     var layout = false
 
     @Flag(help: "Never compute a layout for the export.")
@@ -73,7 +74,7 @@ struct Export: ParsableCommand {
     /// Whether to lay the network out for this export.
     private func wantsLayout(_ network: CoauthorNetwork) -> Bool {
         guard !noLayout, format.carriesLayout else { return false }
-        return layout || (format != .pajek && network.nodeCount <= MapStyle().maxNodes)
+        return layout || (format.layoutByDefault && network.nodeCount <= MapStyle().maxNodes)
     }
 
     func run() throws {

@@ -5,7 +5,7 @@ import Foundation
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Draw a laid-out map of the network (SVG, or PNG/PDF where Graphviz has the renderer).")
+        abstract: "Draw a laid-out map of the network (SVG, PNG or PDF where Graphviz has the renderer, or an interactive HTML page).")
 
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var map: MapOptions
@@ -32,6 +32,9 @@ struct Render: ParsableCommand {
     func validate() throws {
         guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must lie between 10 and 1200.") }
         guard repeatRenders >= 1 else { throw ValidationError("--repeat-renders must be at least 1.") }
+        if byYear.byYear && (format == .html || output?.hasSuffix(".html") == true) {
+            throw ValidationError("--by-year draws one map per year as SVG, PNG or PDF; the HTML page has a year slider of its own: drop --by-year.")
+        }
         if byYear.byYear && output == nil {
             throw ValidationError("--by-year writes several files; name the first with -o, e.g. -o maps/network.svg (then maps/network-2019.svg, …)")
         }
@@ -45,6 +48,13 @@ struct Render: ParsableCommand {
         stopwatch.lap("metrics")
         let chosen = format ?? output.flatMap { MapFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .svg
         let options = map.renderOptions(format: chosen, dpi: dpi)
+        if chosen == .html {
+            do {
+                return try Session.write(loaded.htmlMapPage(metrics: metrics, style: map.style, options: options), to: output)
+            } catch let error as RenderError {
+                throw Session.fail(error, doing: "lay the map out")
+            }
+        }
         if byYear.byYear, let output {
             return try drawByYear(loaded, metrics: metrics, options: options, output: output)
         }

@@ -5,9 +5,10 @@ import Foundation
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The main job: a map, a GraphML file and collaborator rankings (the default command).",
+        abstract: "The main job: a map, an HTML report, GraphML and GEXF files and collaborator rankings (the default command).",
         discussion: """
-            Writes network.svg, network.graphml, collaborators.md, timeline.csv and timeline.svg into the output folder and prints \
+            Writes network.svg, network.graphml, collaborators.md, timeline.csv, timeline.svg, network.gexf, nodes.csv, \
+            edges.csv and report.html (a page to explore the network in a browser, offline) into the output folder and prints \
             the focus author's collaborators ranked by joint papers and the most central authors by PageRank. \
             Nothing is written unless every output could be made.
             """

@@ -1,0 +1,166 @@
+/// Fills an ``HTMLReportModel`` from the pieces the other outputs are made of:
+/// the network, its metrics, the rendered map's layout, the dated corpus, the
+/// focus timeline, the corpus summary and the identity decisions.
+public enum HTMLReportBuilder {
+    /// What the page needs besides the network and its metrics; every part is optional.
+    public struct Extras: Sendable {
+        /// The dated publications (for the years each author was active); without it, the
+        /// years of an author's ties and their first and last year stand in.
+        public var corpus: DatedCorpus?
+        public var timeline: [FocusYear] = []
+        public var timelineChart: String?
+        public var statistics: [HTMLReportModel.Statistic] = []
+        public var merges: [AuthorIndex.Merge] = []
+        public var keptApart: [AuthorIndex.NearMiss] = []
+        public var downloads: [HTMLReportModel.Download] = []
+        public var mapOnly = false
+
+        public init(corpus: DatedCorpus? = nil) {
+            self.corpus = corpus
+        }
+    }
+
+    /// The model of the page for `network`.
+    ///
+    /// Colours and the title are those of ``MapSceneBuilder/scene(for:metrics:style:)`` with
+    /// `style`, so the page's map matches `network.svg`; the other colourings (community when
+    /// communities were computed, first year, component) are offered beside it.
+    /// - Parameters:
+    ///   - layout: the rendered map's placements (one per node, nil for authors left out).
+    /// - Precondition: `layout` has one entry per node; `metrics` holds `style.sizeBy`.
+    /// - Complexity: O(n log n + m + P) for P dated publications.
+    public static func model(network: CoauthorNetwork, metrics: MetricTable, style: MapStyle, layout: MapLayout,
+                             extras: Extras) -> HTMLReportModel {
+        precondition(layout.placements.count == network.nodeCount, "one placement per node")
+        let n = network.nodeCount
+        let years = activeYears(network, corpus: extras.corpus)
+        var variants = [[String]](repeating: [], count: n)
+        var nodeOfName: [String: Int] = [:]
+        for v in 0..<n where nodeOfName[network.names[v]] == nil { nodeOfName[network.names[v]] = v }
+        for merge in extras.merges.sorted(by: { ($0.into, $0.variant) < ($1.into, $1.variant) }) {
+            if let v = nodeOfName[merge.into], merge.variant != merge.into, !variants[v].contains(merge.variant) {
+                variants[v].append(merge.variant)
+            }
+        }
+        let authors = (0..<n).map { v in
+            let place = layout.placements[v]
+            return HTMLReportModel.Author(name: network.names[v], variants: variants[v], papers: network.papers[v],
+                                          years: years[v], x: place?.x, y: place?.y, diameter: place?.diameter)
+        }
+        let referenceYear = network.lastYear.compactMap { $0 }.max()
+        let tieMetrics = TieMetrics.edges(of: network, referenceYear: referenceYear)
+        let ties = (0..<network.edgeCount).map { e in
+            let tie = tieMetrics[e]
+            return HTMLReportModel.Tie(source: Int(network.graph.source[e]), target: Int(network.graph.target[e]),
+                                       papers: tie.papers, weight: tie.weight, firstYear: tie.firstYear,
+                                       lastYear: tie.lastYear, years: distinct(network.edgeYears[e]), recency: tie.recency)
+        }
+
+        var colorings: [HTMLReportModel.Coloring] = []
+        var defaultColoring = 0
+        var title = "", subtitle = "", drawn = 0
+        var choices: [MapColoring] = metrics.community != nil ? [.community, .firstYear, .component] : [.firstYear, .component]
+        if !choices.contains(style.coloring) { choices.insert(style.coloring, at: 0) }
+        for choice in choices {
+            var variant = style
+            variant.coloring = choice
+            let scene = MapSceneBuilder.scene(for: network, metrics: metrics, style: variant)
+            if choice == style.coloring {
+                defaultColoring = colorings.count
+                title = scene.title
+                subtitle = scene.subtitle
+                drawn = scene.nodes.count
+            }
+            colorings.append(coloring(choice, scene: scene, nodeCount: n))
+        }
+        let partNote = drawn < n
+            ? "The map shows the strongest \(drawn) of \(n) authors by \(style.sizeBy.rawValue) (--max-nodes \(style.maxNodes)); "
+                + "search, the author panel and the tables cover all \(n)."
+            : nil
+
+        let columns = metrics.metrics.map { metric in
+            HTMLReportModel.MetricColumn(key: metric.rawValue, summary: metric.summary, isInteger: metric.isInteger,
+                                         values: metrics[metric]!.map { $0.isFinite ? $0 : nil })
+        }
+        return HTMLReportModel(
+            title: title, subtitle: subtitle, partNote: partNote, authors: authors, ties: ties, focus: network.focus,
+            sizeMetric: style.sizeBy.rawValue, weightName: network.weighting == .count ? "joint papers" : "fractional weight",
+            colorings: colorings, defaultColoring: defaultColoring, metrics: columns, statistics: extras.statistics,
+            timeline: extras.timeline, timelineChart: extras.timelineChart,
+            merges: extras.merges.sorted { ($0.into, $0.variant) < ($1.into, $1.variant) }
+                .map { .init(variant: $0.variant, into: $0.into, reason: $0.reason) },
+            keptApart: extras.keptApart.sorted { ($0.variant, $0.reason) < ($1.variant, $1.reason) }
+                .map { .init(variant: $0.variant, candidates: $0.candidates, reason: $0.reason) },
+            downloads: extras.downloads, mapOnly: extras.mapOnly)
+    }
+
+    /// The legend of `scene` as a colouring: each drawn author's legend row is the row of its fill.
+    private static func coloring(_ choice: MapColoring, scene: MapScene, nodeCount: Int) -> HTMLReportModel.Coloring {
+        var legend = scene.legend.map { stripCount($0.label) }
+        var colors = scene.legend.map { $0.color.hex }
+        var rowOfColor: [MapScene.Color: Int] = [:]
+        for (row, entry) in scene.legend.enumerated() where rowOfColor[entry.color] == nil { rowOfColor[entry.color] = row }
+        var group = [Int](repeating: -1, count: nodeCount)
+        for node in scene.nodes {
+            guard let v = node.networkNode else { continue }
+            if let row = rowOfColor[node.fill] {
+                group[v] = row
+            } else {
+                // A fill without a legend row (colouring `none`): one row for all.
+                rowOfColor[node.fill] = legend.count
+                group[v] = legend.count
+                legend.append("author")
+                colors.append(node.fill.hex)
+            }
+        }
+        let title: String
+        switch choice {
+        case .community: title = "Colour: community"
+        case .firstYear: title = "Colour: year of the first paper"
+        case .component: title = "Colour: connected component"
+        case .none: title = "Colour: none"
+        }
+        return .init(key: choice.rawValue, title: title, legend: legend, colors: colors, group: group)
+    }
+
+    /// "community of X (12 authors)" → "community of X": the page counts what it shows.
+    private static func stripCount(_ label: String) -> String {
+        guard label.hasSuffix(" authors)") || label.hasSuffix(" author)"),
+              let open = label.range(of: " (", options: .backwards) else { return label }
+        return String(label[..<open.lowerBound])
+    }
+
+    /// Distinct years with a publication per author.
+    private static func activeYears(_ network: CoauthorNetwork, corpus: DatedCorpus?) -> [[Int]] {
+        var years = [[Int]](repeating: [], count: network.nodeCount)
+        if let corpus, corpus.nodeCount == network.nodeCount {
+            // Publications come in year order, so each author's list grows ascending.
+            for index in 0..<corpus.count {
+                let year = corpus.years[index]
+                for node in corpus.nodes[index] where years[Int(node)].last != year {
+                    years[Int(node)].append(year)
+                }
+            }
+            return years
+        }
+        var sets = [Set<Int>](repeating: [], count: network.nodeCount)
+        for e in 0..<network.edgeCount {
+            for year in network.edgeYears[e] {
+                sets[Int(network.graph.source[e])].insert(year)
+                sets[Int(network.graph.target[e])].insert(year)
+            }
+        }
+        for v in 0..<network.nodeCount {
+            if let first = network.firstYear[v] { sets[v].insert(first) }
+            if let last = network.lastYear[v] { sets[v].insert(last) }
+            years[v] = sets[v].sorted()
+        }
+        return years
+    }
+
+    private static func distinct<C: Collection>(_ sorted: C) -> [Int] where C.Element == Int {
+        var out: [Int] = []
+        for year in sorted where out.last != year { out.append(year) }
+        return out
+    }
+}

@@ -1,0 +1,82 @@
+import CoauthorCore
+
+extension Analysis {
+    /// The interactive page of the network (SPEC §9), from a scene already laid out at
+    /// `positions` (the map `network.svg` draws: same style, same seed, so the page has its
+    /// positions and colours).
+    /// - Parameters:
+    ///   - seed: seeds the communities whose modularity the summary reports.
+    ///   - mapOnly: the map alone, without the dashboard.
+    ///   - downloads: files written beside the page, linked from it.
+    /// - Precondition: one position per scene node.
+    public func htmlPage(scene: MapScene, positions: [LayoutPoint], metrics: MetricTable, style: MapStyle, seed: Int,
+                         mapOnly: Bool, downloads: [HTMLReportModel.Download] = []) -> [UInt8] {
+        let layout = MapLayout(scene: scene, centres: positions.map { ($0.x, $0.y) }, nodeCount: network.nodeCount)
+        let dated = datedCorpus()
+        var extras = HTMLReportBuilder.Extras(corpus: dated)
+        extras.mapOnly = mapOnly
+        extras.downloads = downloads
+        if !mapOnly {
+            extras.merges = authors.merges
+            extras.keptApart = authors.nearMisses
+            extras.statistics = htmlStatistics(seed: seed)
+            if let focus = network.focus {
+                extras.timeline = FocusTimeline.rows(focus: focus, network: network, corpus: dated)
+                extras.timelineChart = TimelineCharts.focus(extras.timeline, author: network.names[focus], corpus: label).svg()
+            }
+        }
+        var style = style
+        if style.corpusName.isEmpty { style.corpusName = label }
+        let model = HTMLReportBuilder.model(network: network, metrics: metrics, style: style, layout: layout, extras: extras)
+        return HTMLReport.page(model)
+    }
+
+    /// The map page alone (`render --format html`): the scene is laid out as `render` lays it out.
+    /// - Throws: ``RenderError`` when Graphviz cannot lay the map out.
+    public func htmlMapPage(metrics: MetricTable, style: MapStyle, options: RenderOptions) throws -> [UInt8] {
+        let scene = mapScene(metrics: metrics, style: style)
+        let positions = try MapRenderer.layout(scene, options: options)
+        return htmlPage(scene: scene, positions: positions, metrics: metrics, style: style, seed: options.seed, mapOnly: true)
+    }
+
+    /// The corpus summary of `stats`, as the page shows it: labelled for people, not keys.
+    private func htmlStatistics(seed: Int) -> [HTMLReportModel.Statistic] {
+        let stats = GraphStatistics(graph: network.graph, communitySeed: UInt64(max(0, seed)))
+        var years: [Int] = []
+        var multiAuthor = 0
+        for index in corpus.publications.indices {
+            if let year = corpus.publications[index].year { years.append(year) }
+            if corpus.publications[index].authors.count > 1 { multiAuthor += 1 }
+        }
+        let publications = corpus.publications.count
+        func real(_ x: Double, _ decimals: Int = 4) -> String { RankingTable.fixed(x, decimals: decimals) }
+        var rows: [(String, String)] = [
+            ("publications", "\(publications)"),
+            ("authors", "\(stats.authors)"),
+            ("co-authorship ties", "\(stats.edges)"),
+        ]
+        if let first = years.min(), let last = years.max() { rows.append(("years", first == last ? "\(first)" : "\(first)–\(last)")) }
+        rows += [
+            ("records read", "\(corpus.records)"),
+            ("records skipped", "\(corpus.skipped)"),
+            ("duplicates merged", "\(corpus.duplicates)"),
+            ("without a year", "\(corpus.withoutYear)"),
+            ("components", "\(stats.components)"),
+            ("largest component", "\(stats.largestComponentSize) authors (\(real(stats.largestComponentShare * 100, 1)) %)"),
+            ("isolated authors", "\(stats.isolated)"),
+            ("density", real(stats.density, 6)),
+            ("mean degree", real(stats.meanDegree, 3)),
+            ("average clustering", real(stats.averageClustering)),
+            ("transitivity", real(stats.transitivity)),
+            ("degree assortativity", real(stats.assortativity)),
+            ("modularity", real(stats.modularity)),
+            ("diameter (largest component, hops)", "\(stats.diameter)"),
+            ("average path length (hops)", real(stats.averagePathLength, 3)),
+            ("authors per paper", publications > 0 ? real(Double(corpus.authorships) / Double(publications), 2) : "–"),
+            ("share of multi-author papers", publications > 0 ? real(Double(multiAuthor) / Double(publications), 3) : "–"),
+            ("weighting", network.weighting.rawValue),
+        ]
+        if !network.filterDescription.isEmpty { rows.append(("filters", network.filterDescription)) }
+        return rows.map { HTMLReportModel.Statistic(name: $0.0, value: $0.1) }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// The HTML report in a real browser (issue #16): `coauthor report` writes report.html,
+/// and Scripts/html_report_check.py drives it in headless Chromium with Selenium
+/// (installed by `Scripts/setup.sh --test`; the suite fails, never skips, without them).
+@Suite(.serialized) struct HTMLReportBrowserTests {
+    static let script = EndToEndTests.repository.appendingPathComponent("Scripts/html_report_check.py")
+
+    /// Runs the check script with the `python3` on PATH (the repository's .venv under Scripts/test.sh).
+    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func theSeedPageWorksInHeadlessChromium() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try EndToEndTests.run(["report", "Data", "-o", "Output"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("Output/report.html"))
+        let names = try EndToEndTests.run(["names", "Data", "--format", "json", "-o", "names.json"], in: folder)
+        #expect(names.status == 0, "\(names.stderr)")
+        let page = folder.appendingPathComponent("Output/report.html")
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: page.path)[.size] as? Int)
+        #expect(size <= 1_000_000, "the seed page is \(size) bytes")
+
+        // Every file the page links to was written beside it: GraphML, GEXF and CSV among them.
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let links = html.components(separatedBy: "<a href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(Set(["network.graphml", "network.gexf", "nodes.csv", "edges.csv"]).isSubset(of: Set(links)))
+        for link in links {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/\(link)").path), "\(link)")
+        }
+
+        let result = try Self.python(["check", page.path, "--bib", folder.appendingPathComponent("Data/publications.bib").path,
+                                      "--names", folder.appendingPathComponent("names.json").path,
+                                      "--graphml", folder.appendingPathComponent("Output/network.graphml").path])
+        #expect(result.status == 0 && result.output.hasSuffix("ok\n"), "\(result.output)")
+    }
+
+    static let sigmod = ReaderCLITests.datasets.appendingPathComponent("dblp-2016-sigmod/conf-sigmod.bib")
+
+    /// The 5,753-author map of dblp-2016-sigmod: the page at most 3x its SVG, search within 100 ms and a
+    /// zoom step within 50 ms in the browser (the median: the machine's other work makes single steps jitter;
+    /// BENCHMARKS.md has the full figures from `html_report_check.py bench`).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sigmod.path), "needs ../shared/datasets"))
+    func theSigmodPageIsSmallAndResponsive() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try EndToEndTests.run(["report", Self.sigmod.path, "--max-nodes", "100000", "--quiet", "-o", "out"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        func size(_ name: String) throws -> Int {
+            try #require(try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("out/\(name)").path)[.size] as? Int)
+        }
+        let page = try size("report.html"), svg = try size("network.svg")
+        #expect(page <= 3 * svg, "report.html is \(page) bytes, network.svg \(svg)")
+
+        let bench = try Self.python(["bench", folder.appendingPathComponent("out/report.html").path])
+        #expect(bench.status == 0, "\(bench.output)")
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(bench.output.utf8)) as? [String: Any])
+        #expect(figures["authors"] as? Int == 5753 && figures["drawn"] as? Int == 5753)
+        let search = try #require(figures["search_ms"] as? [String: Double])
+        let zoom = try #require(figures["zoom_step_ms"] as? [String: Double])
+        #expect(try #require(search["max"]) < 100, "\(bench.output)")
+        #expect(try #require(zoom["median"]) < 50, "\(bench.output)")
+        // Every sampled author's name appears at some zoom level.
+        #expect(figures["names_read"] as? Int == figures["names_sampled"] as? Int && (figures["names_sampled"] as? Int ?? 0) > 0,
+                "\(bench.output)")
+    }
+
+    @Test func renderWritesTheMapPageAloneAndTheSameBytesTwice() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["a.html", "b.html"] {
+            let run = try EndToEndTests.run(["render", "Data", "--format", "html", "-o", name], in: folder)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let a = try Data(contentsOf: folder.appendingPathComponent("a.html"))
+        let b = try Data(contentsOf: folder.appendingPathComponent("b.html"))
+        #expect(a == b)
+        let page = String(decoding: a, as: UTF8.self)
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<canvas id=\"map\""))
+        #expect(!page.contains("id=\"dashboard\""))
+        // The extension alone picks the format too.
+        let byName = try EndToEndTests.run(["render", "Data", "-o", "c.html"], in: folder)
+        #expect(byName.status == 0 && (try? Data(contentsOf: folder.appendingPathComponent("c.html"))) == a)
+    }
+
+    @Test func exportWritesVOSviewerJSON() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try EndToEndTests.run(["export", "Data", "--format", "vosviewer-json", "-o", "map.json"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("map.json")))
+            as? [String: Any])
+        let network = try #require(root["network"] as? [String: Any])
+        let items = try #require(network["items"] as? [[String: Any]])
+        #expect(items.count == 42)
+        #expect(items.allSatisfy { $0["x"] is Double && $0["y"] is Double && $0["cluster"] is Int && $0["scores"] is [String: Double] })
+        #expect((network["links"] as? [[String: Any]])?.count == 202)
+    }
+}
