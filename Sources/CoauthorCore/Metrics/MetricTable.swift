@@ -41,30 +41,38 @@ public struct MetricTable: Sendable {
     public private(set) var values: [Metric: [Double]] = [:]
     /// Connected component per node, 0 = the largest.
     public let component: [Int]
-    /// Louvain community per node (0 = largest), when requested.
+    /// Community per node (0 = largest), when requested, by the method of `communityOptions`.
     public let community: [Int]?
-    /// Modularity of `community`.
+    /// Modularity of `community` (resolution 1, whatever was optimised).
     public let modularity: Double?
+    /// The quality `communityOptions` optimised, for `community` (`partitionQuality`).
+    public let communityQuality: Double?
+    /// How `community` was found.
+    public let communityOptions: CommunityOptions
     /// The guarantees of the path-based metrics that were estimated rather than computed exactly.
     public private(set) var approximations: [Approximation] = []
 
-    /// Computes `metrics` on `network`, and communities when `communitySeed` is given.
+    /// Computes `metrics` on `network`, and communities when `communitySeed` is given
+    /// (Leiden, modularity at resolution 1, unless `communities` says otherwise).
     ///
     /// With `approximate` = ε, betweenness, closeness and harmonic are estimated by
     /// sampling with the guarantees listed in `approximations` (`approximateBetweenness`,
     /// `approximateCloseness`).
     /// - Complexity: that of the most expensive metric requested (O(n·m + n² log n) for exact path-based ones).
     public init(network: CoauthorNetwork, metrics: Set<Metric>, communitySeed: UInt64? = nil, approximate epsilon: Double? = nil,
-                progress: ProgressHandler? = nil) {
+                progress: ProgressHandler? = nil, communities: CommunityOptions = CommunityOptions()) {
         let graph = network.graph
         component = connectedComponents(graph)
+        communityOptions = communities
         if let seed = communitySeed {
-            let (labels, q) = louvainCommunities(graph, seed: seed)
-            community = labels
-            modularity = q
+            let found = detectCommunities(graph, options: communities, seed: seed)
+            community = found.community
+            modularity = found.modularity
+            communityQuality = found.quality
         } else {
             community = nil
             modularity = nil
+            communityQuality = nil
         }
         // Betweenness, closeness and harmonic share one shortest-path search per source.
         var request = PathMetricRequest()
