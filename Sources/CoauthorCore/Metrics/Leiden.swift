@@ -46,8 +46,7 @@ public func detectCommunities(_ graph: WeightedGraph, options: CommunityOptions 
     switch options.method {
     case .leiden:
         let (community, quality) = leidenCommunities(graph, quality: options.quality, resolution: options.resolution, seed: seed)
-        let q = options.quality == .modularity && options.resolution == 1 ? quality : modularity(graph, community: community)
-        return (community, quality, q)
+        return (community, quality, modularity(graph, community: community))
     case .louvain:
         precondition(options.quality == .modularity && options.resolution == 1, "Louvain optimises modularity at resolution 1 only")
         let (community, q) = louvainCommunities(graph, seed: seed)
