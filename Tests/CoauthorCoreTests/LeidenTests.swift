@@ -121,3 +121,17 @@ struct LeidenTests {
         #expect(abs(try #require(fine.communityQuality) - partitionQuality(fixture.graph, community: community, resolution: 2)) < 1e-15)
     }
 }
+
+extension LeidenTests {
+    /// Normalised ties are tiny numbers (association strength ~1e-3): scaling every weight by a
+    /// constant must not change the modularity partition.
+    @Test func partitionDoesNotDependOnTheUnitOfTheWeights() throws {
+        let fixture = try GraphFixture(named: "random_weighted")
+        let graph = fixture.graph
+        let scaled = WeightedGraph(nodeCount: graph.nodeCount, source: graph.source, target: graph.target,
+                                   weight: graph.weight.map { $0 / 1024 })
+        for seed: UInt64 in 1...3 {
+            #expect(leidenCommunities(scaled, seed: seed).community == leidenCommunities(graph, seed: seed).community)
+        }
+    }
+}

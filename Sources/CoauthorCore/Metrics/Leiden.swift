@@ -64,7 +64,8 @@ public func detectCommunities(_ graph: WeightedGraph, options: CommunityOptions 
 ///    its neighbours outside its new community go back into the queue;
 /// 2. *refinement*: inside each community, nodes start alone and a node still alone that is well
 ///    connected to its community joins a well-connected sub-community that does not lower the
-///    quality, chosen at random with probability ∝ exp(Δ / θ), θ = 0.01 (units of weight);
+///    quality, chosen at random with probability ∝ exp(Δ / θ), θ = 0.01 × the mean tie weight
+///    (leidenalg's 0.01 for count weights, and the same choices whatever the unit of the weights);
 /// 3. *aggregation*: one node per refined sub-community, starting from the unrefined partition;
 ///    the three phases repeat on that graph until every community is a single node.
 /// Iterations run until one moves no node. Every community of the result is connected: refined
@@ -94,8 +95,11 @@ public func leidenCommunities(_ graph: WeightedGraph, quality: CommunityQuality 
     }
     var membership = (0..<n).map { Int32($0) }
     if graph.edgeCount > 0 {
-        var search = LeidenSearch(nodeCount: n, resolution: scaledResolution, randomness: 0.01,
-                                  tolerance: 1e-13 * totalWeight / Double(graph.edgeCount), seed: seed)
+        // θ and the tolerance scale with the mean tie weight, so that multiplying every weight by a
+        // constant (as normalisations do) changes nothing but the scale of CPM's γ.
+        let meanWeight = totalWeight / Double(graph.edgeCount)
+        var search = LeidenSearch(nodeCount: n, resolution: scaledResolution, randomness: 0.01 * meanWeight,
+                                  tolerance: 1e-13 * meanWeight, seed: seed)
         var iterations = 0
         while search.iterate(level, &membership) {
             iterations += 1
