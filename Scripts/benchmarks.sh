@@ -51,7 +51,7 @@ echo "## Metrics against igraph and networkit"
 echo
 echo "### dblp-2016-sigmod (5,811 authors, 18,158 ties)"
 echo
-python3 Scripts/bench_metrics.py --dataset sigmod --repeat 3 --networkx --metrics betweenness,closeness,harmonic,pagerank,core,clustering,communities,leiden,eigenvector
+python3 Scripts/bench_metrics.py --dataset sigmod --repeat 3 --networkx --metrics betweenness,closeness,harmonic,pagerank,core,clustering,communities,leiden,leiden-stable,eigenvector
 echo
 echo "### dblp-2016-topvenues (187k authors, 645k ties)"
 echo

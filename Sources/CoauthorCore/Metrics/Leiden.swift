@@ -27,11 +27,17 @@ public struct CommunityOptions: Sendable, Equatable, Hashable {
     public var quality: CommunityQuality
     /// γ; 1 is the usual modularity. Louvain supports only modularity at γ = 1.
     public var resolution: Double
+    /// Leiden iterations at most; nil runs until stable. 2 by default, as leidenalg and igraph: a
+    /// `stats` of dblp-2016-topvenues stays within seconds (stability takes some 50 iterations there
+    /// for 0.6 % more modularity), and small graphs are usually stable by then.
+    public var maxIterations: Int?
 
-    public init(method: CommunityMethod = .leiden, quality: CommunityQuality = .modularity, resolution: Double = 1) {
+    public init(method: CommunityMethod = .leiden, quality: CommunityQuality = .modularity, resolution: Double = 1,
+                maxIterations: Int? = 2) {
         self.method = method
         self.quality = quality
         self.resolution = resolution
+        self.maxIterations = maxIterations
     }
 }
 
@@ -45,7 +51,8 @@ public func detectCommunities(_ graph: WeightedGraph, options: CommunityOptions 
     -> (community: [Int], quality: Double, modularity: Double) {
     switch options.method {
     case .leiden:
-        let (community, quality) = leidenCommunities(graph, quality: options.quality, resolution: options.resolution, seed: seed)
+        let (community, quality) = leidenCommunities(graph, quality: options.quality, resolution: options.resolution, seed: seed,
+                                                     maxIterations: options.maxIterations)
         return (community, quality, modularity(graph, community: community))
     case .louvain:
         precondition(options.quality == .modularity && options.resolution == 1, "Louvain optimises modularity at resolution 1 only")
@@ -68,7 +75,7 @@ public func detectCommunities(_ graph: WeightedGraph, options: CommunityOptions 
 ///    (leidenalg's 0.01 for count weights, and the same choices whatever the unit of the weights);
 /// 3. *aggregation*: one node per refined sub-community, starting from the unrefined partition;
 ///    the three phases repeat on that graph until every community is a single node.
-/// Iterations run until one moves no node. Every community of the result is connected: refined
+/// Iterations run until one moves no node, or `maxIterations`. Every community of the result is connected: refined
 /// sub-communities are connected by construction; a final pass splits any community that is not
 /// (none in practice), which never lowers modularity or CPM.
 ///
@@ -76,12 +83,17 @@ public func detectCommunities(_ graph: WeightedGraph, options: CommunityOptions 
 ///   - quality: modularity (with resolution γ) or CPM (γ a density).
 ///   - resolution: γ.
 ///   - seed: the same graph and seed give the same partition.
+///   - maxIterations: stop after this many iterations (leidenalg's and igraph's `n_iterations`, whose
+///     default is 2); nil iterates until an iteration moves no node (their −1). The last iterations
+///     add little: on dblp-2016-topvenues, 2 iterations reach modularity 0.806, 8 reach 0.811, and the
+///     50 or so to stability 0.8114.
 /// - Returns: the community of each node (0 = largest) and the quality of the partition
 ///   (`partitionQuality`: modularity as networkx defines it, or the CPM of Traag et al.).
 /// - Complexity: O(m) per phase and level, a few levels per iteration, a few iterations: close to
 ///   O(m log n) in practice.
 public func leidenCommunities(_ graph: WeightedGraph, quality: CommunityQuality = .modularity, resolution: Double = 1,
-                              seed: UInt64 = 1) -> (community: [Int], quality: Double) {
+                              seed: UInt64 = 1, maxIterations: Int? = nil) -> (community: [Int], quality: Double) {
+    precondition(maxIterations ?? 1 >= 1, "at least one iteration")
     let n = graph.nodeCount
     guard n > 0 else { return ([], 0) }
     let level = LeidenLevel(graph: graph, quality: quality)
@@ -103,7 +115,7 @@ public func leidenCommunities(_ graph: WeightedGraph, quality: CommunityQuality 
         var iterations = 0
         while search.iterate(level, &membership) {
             iterations += 1
-            if iterations >= 1_000 { break }
+            if iterations >= maxIterations ?? .max { break }
         }
     }
     let community = rankBySize(splitDisconnected(graph, membership.map(Int.init)))
@@ -168,6 +180,13 @@ func splitDisconnected(_ graph: WeightedGraph, _ community: [Int]) -> [Int] {
         next += 1
     }
     return label
+}
+
+/// The array, leaving an empty one in its place (so the caller holds the only reference).
+private func takeArray<Element>(_ array: inout [Element]) -> [Element] {
+    var taken: [Element] = []
+    swap(&taken, &array)
+    return taken
 }
 
 /// One level of the Leiden hierarchy: CSR adjacency without self-loops (they never change a move's
@@ -305,6 +324,16 @@ private struct LeidenSearch {
     /// - Complexity: O(m) per pass over the queue.
     private mutating func moveNodesFast(_ level: LeidenLevel, _ partition: inout [Int32]) -> Bool {
         let n = level.nodeCount
+        // Locals, not properties, in the hot loop: writes to an array property of `self` re-check its
+        // uniqueness every time.
+        var linkWeight = takeArray(&self.linkWeight), clusterWeight = takeArray(&self.clusterWeight)
+        var clusterSize = takeArray(&self.clusterSize), touched = takeArray(&self.touched)
+        defer {
+            self.linkWeight = linkWeight
+            self.clusterWeight = clusterWeight
+            self.clusterSize = clusterSize
+            self.touched = touched
+        }
         for c in 0..<n {
             clusterWeight[c] = 0
             clusterSize[c] = 0
@@ -375,6 +404,12 @@ private struct LeidenSearch {
     /// - Complexity: O(m).
     private mutating func refine(_ level: LeidenLevel, _ partition: [Int32]) -> [Int32] {
         let n = level.nodeCount
+        var linkWeight = takeArray(&self.linkWeight), touched = takeArray(&self.touched), candidates = takeArray(&self.candidates)
+        defer {
+            self.linkWeight = linkWeight
+            self.touched = touched
+            self.candidates = candidates
+        }
         var refined = (0..<n).map { Int32($0) }
         // Per refined part: its weight and the weight of its edges to the rest of its community.
         var partWeight = level.nodeWeight
