@@ -53,7 +53,13 @@ struct LeidenTests {
         for seed: UInt64 in [1, 2, 99] {
             let (community, q) = leidenCommunities(fixture.graph, seed: seed)
             #expect(leidenCommunities(fixture.graph, seed: seed).community == community)
-            #expect(communitiesAreConnected(fixture.graph, community: community), "\(name) seed \(seed)")
+            // Connected as the three phases leave it, not only after the safety split.
+            for iterations in [1, 2, nil] as [Int?] {
+                let raw = leidenMembership(fixture.graph, quality: .modularity, resolution: 1, seed: seed, maxIterations: iterations)
+                #expect(communitiesAreConnected(fixture.graph, community: raw), "\(name) seed \(seed)")
+            }
+            let cpm = leidenMembership(fixture.graph, quality: .cpm, resolution: 0.05, seed: seed, maxIterations: nil)
+            #expect(communitiesAreConnected(fixture.graph, community: cpm), "\(name) seed \(seed) CPM")
             #expect(abs(partitionQuality(fixture.graph, community: community) - q) < 1e-12)
             // Numbered by size, largest first.
             var sizes = [Int](repeating: 0, count: (community.max() ?? -1) + 1)
@@ -72,6 +78,8 @@ struct LeidenTests {
         for seed in seeds {
             let (community, q) = leidenCommunities(fixture.graph, seed: seed)
             #expect(communitiesAreConnected(fixture.graph, community: community))
+            let raw = leidenMembership(fixture.graph, quality: .modularity, resolution: 1, seed: seed, maxIterations: nil)
+            #expect(communitiesAreConnected(fixture.graph, community: raw))
             #expect(q >= louvainCommunities(fixture.graph, seed: seed).modularity - 0.005)
         }
         // The check itself: two disjoint ties in one community are not connected.
@@ -97,9 +105,10 @@ struct LeidenTests {
                 let theirs = try #require(values["best"]).doubleValue
                 var ours = -Double.infinity
                 for seed in 1...seeds {
-                    let (community, q) = leidenCommunities(fixture.graph, quality: quality, resolution: resolution, seed: seed,
-                                                           maxIterations: iterations)
-                    #expect(communitiesAreConnected(fixture.graph, community: community))
+                    let (_, q) = leidenCommunities(fixture.graph, quality: quality, resolution: resolution, seed: seed,
+                                                   maxIterations: iterations)
+                    let raw = leidenMembership(fixture.graph, quality: quality, resolution: resolution, seed: seed, maxIterations: iterations)
+                    #expect(communitiesAreConnected(fixture.graph, community: raw))
                     ours = max(ours, q)
                 }
                 #expect(ours >= theirs - 1e-12 * abs(theirs), "\(name) \(key) γ = \(gamma): ours \(ours) < leidenalg \(theirs)")

@@ -76,8 +76,8 @@ public func detectCommunities(_ graph: WeightedGraph, options: CommunityOptions 
 /// 3. *aggregation*: one node per refined sub-community, starting from the unrefined partition;
 ///    the three phases repeat on that graph until every community is a single node.
 /// Iterations run until one moves no node, or `maxIterations`. Every community of the result is connected: refined
-/// sub-communities are connected by construction; a final pass splits any community that is not
-/// (none in practice), which never lowers modularity or CPM.
+/// sub-communities are connected by construction (the tests check the partition before it), and a
+/// final pass would split any community that is not, which never lowers modularity or CPM.
 ///
 /// - Parameters:
 ///   - quality: modularity (with resolution γ) or CPM (γ a density).
@@ -94,8 +94,18 @@ public func detectCommunities(_ graph: WeightedGraph, options: CommunityOptions 
 public func leidenCommunities(_ graph: WeightedGraph, quality: CommunityQuality = .modularity, resolution: Double = 1,
                               seed: UInt64 = 1, maxIterations: Int? = nil) -> (community: [Int], quality: Double) {
     precondition(maxIterations ?? 1 >= 1, "at least one iteration")
+    guard graph.nodeCount > 0 else { return ([], 0) }
+    let membership = leidenMembership(graph, quality: quality, resolution: resolution, seed: seed, maxIterations: maxIterations)
+    let community = rankBySize(splitDisconnected(graph, membership))
+    return (community, partitionQuality(graph, community: community, quality: quality, resolution: resolution))
+}
+
+/// The partition the three phases reach, before the safety split and the numbering by size
+/// (tests check that it is connected already).
+/// - Complexity: that of `leidenCommunities`.
+func leidenMembership(_ graph: WeightedGraph, quality: CommunityQuality, resolution: Double, seed: UInt64,
+                      maxIterations: Int?) -> [Int] {
     let n = graph.nodeCount
-    guard n > 0 else { return ([], 0) }
     let level = LeidenLevel(graph: graph, quality: quality)
     let totalWeight = graph.weight.reduce(0, +)
     // The quality is handled as H = Σ_c [ L_c − γ' N_c² / 2 ] with node weights N: strengths and
@@ -118,8 +128,7 @@ public func leidenCommunities(_ graph: WeightedGraph, quality: CommunityQuality 
             if iterations >= maxIterations ?? .max { break }
         }
     }
-    let community = rankBySize(splitDisconnected(graph, membership.map(Int.init)))
-    return (community, partitionQuality(graph, community: community, quality: quality, resolution: resolution))
+    return membership.map(Int.init)
 }
 
 /// The quality of a partition: modularity with resolution γ (networkx's `modularity`), or CPM
