@@ -16,7 +16,7 @@ for f in dblp-2016-topvenues/dblp2016-topvenues.bib.xz acl-anthology-2021/acl-an
     out="$CACHE/$(basename "$f" .xz)"
     [ -f "$out" ] || xz -dc "$DATASETS/$f" > "$out"
 done
-python3 -c "import igraph, networkit" 2>/dev/null || python3 -m pip install --quiet igraph networkit
+python3 -c "import igraph, networkit, leidenalg" 2>/dev/null || python3 -m pip install --quiet igraph networkit leidenalg
 swift build -c release --product coauthor --scratch-path "$SCRATCH" >&2
 swift build -c release --product coauthor-bench --scratch-path "$SCRATCH" >&2
 BIN="$SCRATCH/release/coauthor"
@@ -51,11 +51,11 @@ echo "## Metrics against igraph and networkit"
 echo
 echo "### dblp-2016-sigmod (5,811 authors, 18,158 ties)"
 echo
-python3 Scripts/bench_metrics.py --dataset sigmod --repeat 3 --networkx --metrics betweenness,closeness,harmonic,pagerank,core,clustering,communities,eigenvector
+python3 Scripts/bench_metrics.py --dataset sigmod --repeat 3 --networkx --metrics betweenness,closeness,harmonic,pagerank,core,clustering,communities,leiden,leiden-stable,eigenvector
 echo
 echo "### dblp-2016-topvenues (187k authors, 645k ties)"
 echo
-python3 Scripts/bench_metrics.py --dataset topvenues --repeat 3 --networkx --betweenness-sample 400 --metrics pagerank,core,clustering,communities,eigenvector
+python3 Scripts/bench_metrics.py --dataset topvenues --repeat 3 --networkx --betweenness-sample 400 --metrics pagerank,core,clustering,communities,leiden,eigenvector
 echo
 echo "### acl-anthology-2021"
 echo

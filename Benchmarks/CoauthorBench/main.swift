@@ -5,6 +5,9 @@ import Foundation
 // Reads FILE, builds the network (count weights, --max-authors 50), optionally writes its
 // edge list (source, target, weight; node ids 0..<n) for the reference tools, then times
 // each metric and prints one JSON object: {"nodes", "edges", "read_seconds", "build_seconds", "metrics": {name: seconds}}.
+// "leiden" is 2 iterations (the pipeline's default, leidenalg's too), "leiden-stable" until stable; each
+// adds "<name>_quality": the best modularity over seeds 1…10 and whether every community of every run
+// is connected.
 // Hidden: --sample-sources K times exact betweenness with only K of its searches (and with none,
 // for the setup) and adds "betweenness_estimate" with the extrapolated time of a full run.
 // --approximate EPSILON times sampled betweenness (seed 1, δ = 0.1) and adds "approximate_betweenness"
@@ -60,6 +63,8 @@ let kernels: [(String, () -> Void)] = [
     ("core", { _ = coreNumbers(graph) }),
     ("constraint", { _ = burtConstraint(graph) }),
     ("communities", { _ = louvainCommunities(graph, seed: 1) }),
+    ("leiden", { _ = leidenCommunities(graph, seed: 1, maxIterations: 2) }),
+    ("leiden-stable", { _ = leidenCommunities(graph, seed: 1) }),
     ("components", { _ = connectedComponents(graph) }),
     ("diameter", {
         let component = connectedComponents(graph)
@@ -104,6 +109,15 @@ if let approximateEpsilon {
         ("epsilon", .number(approximateEpsilon)), ("seconds", .number(best)),
         ("samples", .integer(run.guarantee.samples)), ("searched", .integer(run.searched)),
         ("settled_per_search", .number(Double(run.settled) / Double(max(1, run.searched)))),
+    ])))
+}
+for (name, iterations) in [("leiden", 2), ("leiden-stable", nil)] as [(String, Int?)] where wanted?.contains(name) ?? true {
+    // The quality side of the comparison with leidenalg: best modularity over the seeds it gets too.
+    let runs = (UInt64(1)...10).map { leidenCommunities(graph, seed: $0, maxIterations: iterations) }
+    fields.append(("\(name)_quality", .object([
+        ("seeds", .integer(runs.count)),
+        ("best_modularity", .number(runs.map(\.quality).max()!)),
+        ("every_community_connected", .bool(runs.allSatisfy { communitiesAreConnected(graph, community: $0.community) })),
     ])))
 }
 let report = JSONValue.object(fields)

@@ -139,8 +139,10 @@ public struct MetricRequest: Sendable, Hashable {
     }
 
     public var metrics: Set<Metric>
-    /// Louvain communities with this seed; nil computes none.
+    /// Communities with this seed; nil computes none.
     public var communitySeed: UInt64?
+    /// How communities are found (Leiden optimising modularity at resolution 1 by default).
+    public var communities = CommunityOptions()
     /// Sampling for betweenness, closeness and harmonic; nil computes them exactly (or within
     /// `budget`).
     public var sampling: Sampling?

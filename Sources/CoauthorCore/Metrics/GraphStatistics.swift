@@ -15,7 +15,7 @@ public struct GraphStatistics: Sendable, Equatable {
     public var transitivity: Double
     /// Degree assortativity (`nx.degree_assortativity_coefficient`); NaN when undefined.
     public var assortativity: Double
-    /// Modularity of the Louvain communities.
+    /// Modularity (resolution 1) of the communities found as `communities` says (Leiden by default).
     public var modularity: Double
     /// Longest shortest path, in hops, within the largest component.
     public var diameter: Int
@@ -35,7 +35,7 @@ public struct GraphStatistics: Sendable, Equatable {
     /// Computes every statistic. Ignores weights except for modularity (strengths).
     /// - Complexity: O(min(c, 20 000)·m) for c authors in the largest component (breadth-first searches,
     ///   in parallel), plus the diameter's searches (iFUB: few in practice, c at worst).
-    public init(graph: WeightedGraph, communitySeed: UInt64 = 1) {
+    public init(graph: WeightedGraph, communitySeed: UInt64 = 1, communities: CommunityOptions = CommunityOptions()) {
         let n = graph.nodeCount
         authors = n
         edges = graph.edgeCount
@@ -46,14 +46,14 @@ public struct GraphStatistics: Sendable, Equatable {
         isolated = (0..<n).filter { graph.degree($0) == 0 }.count
         density = n > 1 ? 2 * Double(graph.edgeCount) / (Double(n) * Double(n - 1)) : 0
         meanDegree = n > 0 ? 2 * Double(graph.edgeCount) / Double(n) : 0
-        // Louvain is sequential; it runs beside the rest (whose path searches use the other
+        // Community detection is sequential; it runs beside the rest (whose path searches use the other
         // cores when it is done). Each part is deterministic, so the result does not depend on
         // how they overlap.
         let members = (0..<n).filter { component[$0] == 0 }
         let parts = parallelRuns(2) { part -> Part in
             var result = Part()
             if part == 0 {
-                result.modularity = louvainCommunities(graph, seed: communitySeed).modularity
+                result.modularity = detectCommunities(graph, options: communities, seed: communitySeed).modularity
                 return result
             }
             let triangles = triangleCounts(graph)

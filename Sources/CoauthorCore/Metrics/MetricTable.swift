@@ -41,17 +41,22 @@ public struct MetricTable: Sendable {
     public private(set) var values: [Metric: [Double]] = [:]
     /// Connected component per node, 0 = the largest.
     public let component: [Int]
-    /// Louvain community per node (0 = largest), when requested.
+    /// Community per node (0 = largest), when requested, by the method of `communityOptions`.
     public let community: [Int]?
-    /// Modularity of `community`.
+    /// Modularity of `community` (resolution 1, whatever was optimised).
     public let modularity: Double?
+    /// The quality `communityOptions` optimised, for `community` (`partitionQuality`).
+    public let communityQuality: Double?
+    /// How `community` was found.
+    public let communityOptions: CommunityOptions
     /// The guarantees of the path-based metrics that were estimated rather than computed exactly.
     public private(set) var approximations: [Approximation] = []
     /// The time budget's decision on the path-based metrics, when a budget was given.
     public internal(set) var budget: PathMetricBudget?
 
     /// Computes what `request` asks for on `network`: its metrics, and communities when it
-    /// gives a community seed.
+    /// gives a community seed (Leiden, modularity at resolution 1, unless `request.communities`
+    /// says otherwise).
     ///
     /// With `request.sampling`, betweenness, closeness and harmonic are estimated by
     /// sampling with the guarantees listed in `approximations` (`approximateBetweenness`,
@@ -61,13 +66,16 @@ public struct MetricTable: Sendable {
         let metrics = request.metrics
         let graph = network.graph
         component = connectedComponents(graph)
+        communityOptions = request.communities
         if let seed = request.communitySeed {
-            let (labels, q) = louvainCommunities(graph, seed: seed)
-            community = labels
-            modularity = q
+            let found = detectCommunities(graph, options: request.communities, seed: seed)
+            community = found.community
+            modularity = found.modularity
+            communityQuality = found.quality
         } else {
             community = nil
             modularity = nil
+            communityQuality = nil
         }
         // Betweenness, closeness and harmonic share one shortest-path search per source.
         var paths = PathMetricRequest()

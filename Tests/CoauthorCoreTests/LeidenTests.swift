@@ -1,0 +1,149 @@
+import Foundation
+@testable import CoauthorCore
+import Testing
+
+/// Leiden communities: hand-checkable graphs, connectivity where Louvain fails, and leidenalg's
+/// modularity and CPM on the fixtures (Scripts/leidenalg_fixtures.py).
+struct LeidenTests {
+    /// Triangles {0, 1, 2} and {3, 4, 5} joined by the tie 2–3.
+    static let twoTriangles = WeightedGraph(nodeCount: 6, edges: [(0, 1, 1), (0, 2, 1), (1, 2, 1), (2, 3, 1), (3, 4, 1), (3, 5, 1), (4, 5, 1)])
+
+    @Test func twoTrianglesSplitAtTheBridge() {
+        let (community, q) = leidenCommunities(Self.twoTriangles)
+        #expect(community == [0, 0, 0, 1, 1, 1])
+        // m = 7; each triangle holds 3 and has strength 7: Q = 2 (3/7 − (7/14)²) = 5/14.
+        #expect(abs(q - 5.0 / 14.0) < 1e-15)
+        #expect(abs(q - modularity(Self.twoTriangles, community: community)) < 1e-15)
+    }
+
+    @Test func resolutionZeroJoinsEachComponentAndCPMFollowsItsThreshold() {
+        // γ = 0: nothing penalises size, so one community per connected component and Q = 1.
+        let (whole, q0) = leidenCommunities(Self.twoTriangles, resolution: 0)
+        #expect(Set(whole) == [0])
+        #expect(abs(q0 - 1) < 1e-15)
+        // CPM, γ = 0.5: the triangles (density 1 > γ) but not the whole graph (density 7/15 < γ):
+        // H = 2 (3 − 0.5 · 3) = 3, against 7 − 0.5 · 15 = −0.5 for one community.
+        let (triangles, h) = leidenCommunities(Self.twoTriangles, quality: .cpm, resolution: 0.5)
+        #expect(triangles == [0, 0, 0, 1, 1, 1])
+        #expect(abs(h - 3) < 1e-15)
+        // CPM, γ = 2: every pair is sparser than γ, so everyone alone, H = 0.
+        let (alone, h2) = leidenCommunities(Self.twoTriangles, quality: .cpm, resolution: 2)
+        #expect(Set(alone).count == 6)
+        #expect(h2 == 0)
+        // CPM, γ = 0.4: one community pays 0.4 · 15 = 6 < 7, so H = 1 < the triangles' 2 (3 − 1.2) = 3.6.
+        let (_, h3) = leidenCommunities(Self.twoTriangles, quality: .cpm, resolution: 0.4)
+        #expect(abs(h3 - 3.6) < 1e-12)
+    }
+
+    @Test func isolatedAuthorsAndEmptyGraphs() {
+        #expect(leidenCommunities(WeightedGraph(nodeCount: 0, edges: [])).community.isEmpty)
+        let (alone, q) = leidenCommunities(WeightedGraph(nodeCount: 3, edges: []))
+        #expect(Set(alone).count == 3)
+        #expect(q == 0)
+        // A tie and an isolated author: the pair together holds all the weight, Q = 1 − (6/6)² = 0
+        // (apart it would be −2 (3/6)² = −0.5); the isolate stays alone.
+        let (pair, q2) = leidenCommunities(WeightedGraph(nodeCount: 3, edges: [(0, 2, 3)]))
+        #expect(pair == [0, 1, 0])
+        #expect(q2 == 0)
+    }
+
+    @Test(arguments: GraphFixture.names + GraphFixture.largeNames)
+    func sameSeedSamePartitionAndEveryCommunityConnected(name: String) throws {
+        let fixture = try GraphFixture(named: name)
+        for seed: UInt64 in [1, 2, 99] {
+            let (community, q) = leidenCommunities(fixture.graph, seed: seed)
+            #expect(leidenCommunities(fixture.graph, seed: seed).community == community)
+            // Connected as the three phases leave it, not only after the safety split.
+            for iterations in [1, 2, nil] as [Int?] {
+                let raw = leidenMembership(fixture.graph, quality: .modularity, resolution: 1, seed: seed, maxIterations: iterations)
+                #expect(communitiesAreConnected(fixture.graph, community: raw), "\(name) seed \(seed)")
+            }
+            let cpm = leidenMembership(fixture.graph, quality: .cpm, resolution: 0.05, seed: seed, maxIterations: nil)
+            #expect(communitiesAreConnected(fixture.graph, community: cpm), "\(name) seed \(seed) CPM")
+            #expect(abs(partitionQuality(fixture.graph, community: community) - q) < 1e-12)
+            // Numbered by size, largest first.
+            var sizes = [Int](repeating: 0, count: (community.max() ?? -1) + 1)
+            for c in community { sizes[c] += 1 }
+            #expect(sizes == sizes.sorted(by: >))
+        }
+    }
+
+    /// The 3,000-paper synthetic corpus: Louvain leaves a community in disconnected pieces for
+    /// some seeds (a node that joined others moves away later); Leiden never does.
+    @Test func louvainSplitsACommunityWhereLeidenDoesNot() throws {
+        let fixture = try GraphFixture(named: "synthetic_3000")
+        let seeds = UInt64(1)...10
+        let disconnected = seeds.filter { !communitiesAreConnected(fixture.graph, community: louvainCommunities(fixture.graph, seed: $0).community) }
+        #expect(!disconnected.isEmpty, "expected Louvain to leave a disconnected community for some seed")
+        for seed in seeds {
+            let (community, q) = leidenCommunities(fixture.graph, seed: seed)
+            #expect(communitiesAreConnected(fixture.graph, community: community))
+            let raw = leidenMembership(fixture.graph, quality: .modularity, resolution: 1, seed: seed, maxIterations: nil)
+            #expect(communitiesAreConnected(fixture.graph, community: raw))
+            #expect(q >= louvainCommunities(fixture.graph, seed: seed).modularity - 0.005)
+        }
+        // The check itself: two disjoint ties in one community are not connected.
+        let pairs = WeightedGraph(nodeCount: 4, edges: [(0, 1, 1), (2, 3, 1)])
+        #expect(!communitiesAreConnected(pairs, community: [0, 0, 0, 0]))
+        #expect(communitiesAreConnected(pairs, community: [0, 0, 1, 1]))
+    }
+
+    /// Best of the same seeds (1…10) as leidenalg, at every resolution it was run with, both until
+    /// stable and after 2 iterations (leidenalg's default and our pipeline's): at least its best
+    /// modularity and CPM (up to rounding of the sums, 1e-12 relative).
+    @Test(arguments: ["dblp_sigmod", "synthetic_3000", "random_weighted", "seed"])
+    func atLeastLeidenalgsQuality(name: String) throws {
+        let url = Paths.fixtures.appendingPathComponent("graphs/leidenalg.json")
+        let reference = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        let seeds = (reference["seeds"] as! NSNumber).uint64Value
+        let entry = (reference["graphs"] as! [String: Any])[name] as! [String: [String: [String: NSNumber]]]
+        let fixture = try GraphFixture(named: name)
+        let runs: [(CommunityQuality, String, Int?)] = [(.modularity, "modularity", nil), (.cpm, "cpm", nil), (.modularity, "modularity_2_iterations", 2)]
+        for (quality, key, iterations) in runs {
+            for (gamma, values) in try #require(entry[key]) {
+                let resolution = try #require(Double(gamma))
+                let theirs = try #require(values["best"]).doubleValue
+                var ours = -Double.infinity
+                for seed in 1...seeds {
+                    let (_, q) = leidenCommunities(fixture.graph, quality: quality, resolution: resolution, seed: seed,
+                                                   maxIterations: iterations)
+                    let raw = leidenMembership(fixture.graph, quality: quality, resolution: resolution, seed: seed, maxIterations: iterations)
+                    #expect(communitiesAreConnected(fixture.graph, community: raw))
+                    ours = max(ours, q)
+                }
+                #expect(ours >= theirs - 1e-12 * abs(theirs), "\(name) \(key) γ = \(gamma): ours \(ours) < leidenalg \(theirs)")
+            }
+        }
+    }
+
+    @Test func metricTableUsesLeidenUnlessAskedForLouvain() throws {
+        let fixture = try GraphFixture(named: "seed")
+        let network = CoauthorNetwork.plain(fixture.graph)
+        let table = MetricTable(network: network, request: MetricRequest([], communitySeed: 3))
+        let leiden = leidenCommunities(fixture.graph, seed: 3, maxIterations: 2)
+        #expect(table.community == leiden.community)
+        #expect(table.modularity == modularity(fixture.graph, community: leiden.community))
+        #expect(abs(try #require(table.modularity) - leiden.quality) < 1e-15)
+        let louvain = MetricTable(network: network, request: { var r = MetricRequest([], communitySeed: 3); r.communities = CommunityOptions(method: .louvain); return r }())
+        #expect(louvain.community == louvainCommunities(fixture.graph, seed: 3).community)
+        // At another resolution, `modularity` stays the usual one (γ = 1) and `communityQuality` is the optimised one.
+        let fine = MetricTable(network: network, request: { var r = MetricRequest([], communitySeed: 3); r.communities = CommunityOptions(resolution: 2); return r }())
+        let community = try #require(fine.community)
+        #expect(fine.modularity == modularity(fixture.graph, community: community))
+        #expect(abs(try #require(fine.communityQuality) - partitionQuality(fixture.graph, community: community, resolution: 2)) < 1e-15)
+    }
+}
+
+extension LeidenTests {
+    /// Normalised ties are tiny numbers (association strength ~1e-3): scaling every weight by a
+    /// constant must not change the modularity partition.
+    @Test func partitionDoesNotDependOnTheUnitOfTheWeights() throws {
+        let fixture = try GraphFixture(named: "random_weighted")
+        let graph = fixture.graph
+        let scaled = WeightedGraph(nodeCount: graph.nodeCount, source: graph.source, target: graph.target,
+                                   weight: graph.weight.map { $0 / 1024 })
+        for seed: UInt64 in 1...3 {
+            #expect(leidenCommunities(scaled, seed: seed).community == leidenCommunities(graph, seed: seed).community)
+        }
+    }
+}
