@@ -295,6 +295,11 @@ struct BibTeXParser {
             }
             position += 1
         }
+        if position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") {
+            // Database exports write keys with blanks (`@ARTICLE{Carmone Jr.1997538,`): when the
+            // rest of the line up to a comma holds no '=', the blanks are part of the key.
+            position = keyEnd(from: position, closing: closing) ?? position
+        }
         let key = string(keyStart..<position)
         skipWhitespace()
         let firstField = fields.count
@@ -342,6 +347,28 @@ struct BibTeXParser {
         entries.append(BibTeXEntry(type: type, key: key, fields: firstField..<fields.count, offset: start))
     }
 
+    /// Where a citation key with blanks in it ends: the last non-blank byte before the comma that
+    /// ends the line's key, if the line goes on to such a comma with no '=', brace or entry end first.
+    private func keyEnd(from start: Int, closing: UInt8) -> Int? {
+        var index = start
+        var lastSolid = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: ","):
+                return lastSolid
+            case UInt8(ascii: "="), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "@"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), closing:
+                return nil
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                break
+            default:
+                lastSolid = index + 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// Reads a field name and returns its range and the hash of its lower-cased bytes.
     /// The name is lower-cased in place of a copy: field names are ASCII in practice, and a
     /// non-ASCII byte simply hashes as written.
@@ -355,13 +382,26 @@ struct BibTeXParser {
             if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { lowerASCII = false }
             hash = (hash ^ UInt64(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3
             position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") {
+                // Web of Science writes field names with blanks (`Early Access Date = {…}`), which
+                // bibtexparser reads as one name: a blank followed, on the same line, by more name
+                // before the '=' belongs to the name (hashed as one blank, however many there are).
+                var next = position
+                while next < bytes.count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t") { next += 1 }
+                if next < bytes.count, !isWhitespace(bytes[next]), !isDelimiter(bytes[next]), bytes[next] >= 0x20 {
+                    hash = (hash ^ UInt64(UInt8(ascii: " "))) &* 0x100_0000_01b3
+                    lowerASCII = false
+                    position = next
+                }
+            }
         }
         if position == start {
             throw SyntaxError(offset: start, message: "expected a field name in entry '\(entryKey)', found \(describeByte(at: start))")
         }
         if !lowerASCII {
             // Remember the lower-cased spelling once, for the rare upper-case field name.
-            lowercasedNames[hash] = Array(String(decoding: bytes[start..<position], as: UTF8.self).lowercased().utf8)
+            let lowered = String(decoding: bytes[start..<position], as: UTF8.self).lowercased()
+            lowercasedNames[hash] = Array(lowered.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ").utf8)
         }
         return (start..<position, hash, !lowerASCII)
     }
