@@ -9,17 +9,44 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case csl
     /// RIS (reference manager and database exports).
     case ris
+    /// Web of Science plain text (`FN`/`VR` header, `PT` … `ER` records).
+    case wos
+    /// Web of Science tab-delimited (a header row of tags).
+    case wosTab = "wos-tab"
+    /// Scopus CSV.
+    case scopus
+    /// PubMed MEDLINE (`.nbib`, `.txt`).
+    case medline
+    /// OpenAlex JSON: an API list response, a single work, or JSON Lines.
+    case openalex
+    /// OpenAlex's web CSV export.
+    case openalexCSV = "openalex-csv"
+    /// Lens.org scholarly CSV.
+    case lens
+    /// Dimensions CSV.
+    case dimensions
+    /// IEEE Xplore CSV.
+    case ieee
+    /// Crossref REST API JSON (a work or a work-list).
+    case crossref
 
-    /// The format implied by a file name's extension, if supported.
+    /// The format implied by a file name's extension, if supported; the content decides for the
+    /// extensions several formats share (`InputFormat.detect`).
     public init?(pathExtension: String) {
         switch pathExtension.lowercased() {
         case "bib", "bibtex", "biblatex": self = .bibtex
         case "xml": self = .dblp
         case "json": self = .csl
         case "ris": self = .ris
+        case "isi", "ciw": self = .wos
+        case "nbib": self = .medline
+        case "jsonl": self = .openalex
         default: return nil
         }
     }
+
+    /// Extensions whose files are looked at (sniffed) when a folder is read.
+    static let sniffedExtensions: Set<String> = ["bib", "bibtex", "biblatex", "xml", "json", "ris", "txt", "csv", "nbib", "isi", "jsonl", "ciw", "tsv"]
 }
 
 /// A failure to read the inputs at all (as opposed to a bad record inside a file).
@@ -41,15 +68,15 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFound:
-            "no such file or folder; give a .bib, .xml (DBLP), .json (CSL) or .ris file or a folder of them (with no input, coauthor reads Data/)"
+            "no such file or folder; give a publication file (BibTeX, DBLP XML, CSL-JSON, RIS, or a Web of Science, Scopus, PubMed, OpenAlex, Lens, Dimensions, IEEE or Crossref export) or a folder of them (with no input, coauthor reads Data/)"
         case .unreadable(_, let reason):
             "cannot read the file (\(reason)); check its permissions"
         case .noSupportedFiles:
-            "the folder holds no publication files (.bib, .xml, .json, .ris); put your bibliography there or name the file"
+            "the folder holds no publication files (.bib, .xml, .json, .ris, or database exports in .txt, .csv, .nbib, .isi, .ciw, .jsonl); put your bibliography there or name the file"
         case .unsupportedFormat:
-            "unknown file type; supported: .bib, .xml (DBLP), .json (CSL-JSON), .ris (use --input-format bibtex|dblp|csl|ris to read it anyway)"
+            "unknown file type: neither its content nor its extension names a supported format; name it with --input-format \(InputFormat.allCases.map(\.rawValue).joined(separator: "|"))"
         case .standardInputNeedsFormat:
-            "reading standard input ('-') needs --input-format bibtex|dblp|csl|ris"
+            "reading standard input ('-') needs --input-format \(InputFormat.allCases.map(\.rawValue).joined(separator: "|"))"
         }
     }
 }
@@ -78,14 +105,19 @@ public enum InputReader {
                 }
                 let supported = entries.sorted().compactMap { name -> (String, InputFormat)? in
                     guard !name.hasPrefix(".") else { return nil }
-                    let ext = (name as NSString).pathExtension
-                    guard let kind = format ?? InputFormat(pathExtension: ext), InputFormat(pathExtension: ext) != nil else { return nil }
-                    return ((path as NSString).appendingPathComponent(name), kind)
+                    let ext = (name as NSString).pathExtension.lowercased()
+                    guard InputFormat.sniffedExtensions.contains(ext) else { return nil }
+                    let full = (path as NSString).appendingPathComponent(name)
+                    if let format, InputFormat(pathExtension: ext) != nil { return (full, format) }
+                    // A folder's files are read by what they hold; a `.txt` or `.csv` that is no
+                    // export (a README, a table of something else) is not an input.
+                    guard let kind = InputFormat.detect(path: full) else { return nil }
+                    return (full, format ?? kind)
                 }
                 if supported.isEmpty { throw .noSupportedFiles(path) }
                 files.append(contentsOf: supported)
             } else {
-                guard let kind = format ?? InputFormat(pathExtension: (path as NSString).pathExtension) else {
+                guard let kind = format ?? InputFormat.detect(path: path) else {
                     throw .unsupportedFormat(path)
                 }
                 files.append((path, kind))
@@ -166,6 +198,26 @@ public enum InputReader {
             return CSLJSONReader.read(bytes: bytes, path: name)
         case .ris:
             return RISReader.read(bytes: bytes, path: name, encoding: encoding)
+        case .wos:
+            return WebOfScienceReader.readPlainText(bytes: bytes, path: name)
+        case .wosTab:
+            return WebOfScienceReader.readTabDelimited(bytes: bytes, path: name)
+        case .scopus:
+            return ScopusCSVReader.read(bytes: bytes, path: name)
+        case .medline:
+            return MedlineReader.read(bytes: bytes, path: name)
+        case .openalex:
+            return OpenAlexReader.readJSON(bytes: bytes, path: name)
+        case .openalexCSV:
+            return OpenAlexReader.readCSV(bytes: bytes, path: name)
+        case .lens:
+            return LensCSVReader.read(bytes: bytes, path: name)
+        case .dimensions:
+            return DimensionsCSVReader.read(bytes: bytes, path: name)
+        case .ieee:
+            return IEEECSVReader.read(bytes: bytes, path: name)
+        case .crossref:
+            return CrossrefReader.read(bytes: bytes, path: name)
         }
     }
 
