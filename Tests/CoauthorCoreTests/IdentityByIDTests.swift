@@ -1,0 +1,81 @@
+@testable import CoauthorCore
+import Testing
+
+/// SPEC §3, IDs first: the same ID is one person whatever the spelling; different IDs of one
+/// kind are never merged; an ID-less name joins an identified person only when unambiguous.
+struct IdentityByIDTests {
+    private let massimo = "0000-0002-8517-9411"
+    private let marco = "0000-0001-1111-1111"
+
+    private func paper(_ key: String, _ authors: [(String, AuthorIDs)]) -> Publication {
+        var publication = Publication(key: key, type: "article", title: key, venue: "", year: 2020,
+                                      authors: authors.map { NameParser.parsePlainName($0.0)! },
+                                      location: SourceLocation(path: "t", line: 1, column: 1))
+        if authors.contains(where: { !$0.1.isEmpty }) { publication.extras.authorIDs = authors.map(\.1) }
+        return publication
+    }
+
+    private func person(_ index: AuthorIndex, _ name: String) -> Int? { index.names.firstIndex(of: name) }
+
+    @Test(arguments: IdentityMode.allCases)
+    func theSameORCIDIsOnePersonWhateverTheSpelling(mode: IdentityMode) throws {
+        let papers = [
+            paper("a", [("Aria, Massimo", AuthorIDs(orcid: massimo)), ("Cuccurullo, Corrado", AuthorIDs())]),
+            paper("b", [("Aria, M.", AuthorIDs(orcid: massimo)), ("Someone, Else", AuthorIDs())]),
+            paper("c", [("Massimo ARIA", AuthorIDs(orcid: massimo, scopus: "57192939470"))]),
+            paper("d", [("Massimo Aria", AuthorIDs(orcid: massimo))]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: mode)
+        #expect(index.names.sorted() == ["Corrado Cuccurullo", "Else Someone", "Massimo Aria"])
+        let aria = try #require(person(index, "Massimo Aria"))
+        #expect(index.ids[aria].orcid == massimo && index.ids[aria].scopus == "57192939470")
+        #expect(index.authorsOfPublication.map { $0.contains(Int32(aria)) } == [true, true, true, true])
+        #expect(index.merges.contains { $0.variant == "M. Aria" && $0.into == "Massimo Aria" && $0.reason == "same ORCID \(massimo)" },
+                "\(index.merges)")
+    }
+
+    @Test func differentORCIDsAreNeverMergedByNames() throws {
+        let papers = [
+            paper("a", [("Aria, M.", AuthorIDs(orcid: marco)), ("Doe, J.", AuthorIDs())]),
+            paper("b", [("Aria, Massimo", AuthorIDs(orcid: massimo))]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        // Without IDs the initials would join the one fuller form; the ORCIDs forbid it.
+        #expect(index.names.count == 3, "\(index.names)")
+        #expect(Set(index.ids.map(\.orcid)) == [marco, massimo, ""])
+    }
+
+    @Test func namesWrittenAlikeWithDifferentIDsAreTwoPeopleAndTheIDLessNameStaysApart() {
+        let papers = [
+            paper("a", [("Wang, Wei", AuthorIDs(orcid: marco))]),
+            paper("b", [("Wang, Wei", AuthorIDs(orcid: massimo))]),
+            paper("c", [("Wang, Wei", AuthorIDs())]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        #expect(index.names.count == 3, "\(index.names)")
+        #expect(index.names.contains("Wei Wang [ORCID \(marco)]"))
+        #expect(index.names.contains("Wei Wang"))
+    }
+
+    @Test func anIDLessNameJoinsTheOnlyCompatibleIdentifiedPerson() throws {
+        let papers = [
+            paper("a", [("Aria, Massimo", AuthorIDs(orcid: massimo))]),
+            paper("b", [("Aria, M.", AuthorIDs()), ("Doe, J.", AuthorIDs())]),
+            paper("c", [("Aria, Massimo", AuthorIDs(scopus: "57192939470"))]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        let aria = try #require(person(index, "Massimo Aria"))
+        #expect(index.authorsOfPublication.map { $0.contains(Int32(aria)) } == [true, true, true])
+        #expect(index.ids[aria] == AuthorIDs(orcid: massimo, scopus: "57192939470"))
+        // With a second identified M. Aria, the initials are ambiguous and stay apart.
+        let ambiguous = AuthorResolver.resolve(papers + [paper("d", [("Aria, Marco", AuthorIDs(orcid: marco))])], mode: .conservative)
+        #expect(ambiguous.names.contains("M. Aria"), "\(ambiguous.names)")
+    }
+
+    @Test func recordsWithoutIDsResolveAsBefore() {
+        let papers = [paper("a", [("Aria, Massimo", AuthorIDs())]), paper("b", [("Aria, M.", AuthorIDs())])]
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        #expect(index.names == ["Massimo Aria"])
+        #expect(index.ids.isEmpty && !index.hasIDs)
+    }
+}
