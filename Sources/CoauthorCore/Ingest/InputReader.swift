@@ -139,7 +139,7 @@ public enum InputReader {
                             standardInput: () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }) throws(InputError) -> Corpus {
         let files = try discover(paths, format: format)
         var corpus = Corpus()
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: Int] = [:]
         for (path, kind) in files {
             let part = readOne(path, kind, encoding: encoding, standardInput: standardInput)
             corpus.files += 1
@@ -154,16 +154,21 @@ public enum InputReader {
                 continue
             }
             for publication in part.publications {
-                let key = identityKey(publication)
+                let keys = PublicationMatch.keys(publication)
                 // Within one file records are distinct unless they repeat a key (SPEC §2); only
-                // a paper already read from another file is a duplicate.
-                if let first = seen[key], first.path != publication.location.path {
+                // a paper already read from another file is a duplicate, and it is merged into
+                // the first copy (the union of IDs, the fuller form of each name).
+                if let (key, index) = keys.lazy.compactMap({ key in seen[key].map { (key, $0) } })
+                    .first(where: { corpus.publications[$0.1].location.path != publication.location.path }) {
                     corpus.duplicates += 1
+                    let first = corpus.publications[index].location
                     corpus.diagnostics.append(Diagnostic(.warning, at: publication.location,
-                                                         "'\(publication.key)' is the same paper as the record at \(first); counted once"))
+                                                         "'\(publication.key)' is the same paper as the record at \(first); counted once (\(PublicationMatch.describe(key)); the IDs and fuller names of both are kept)"))
+                    PublicationMatch.merge(publication, into: &corpus.publications[index])
+                    for key in PublicationMatch.keys(corpus.publications[index]) where seen[key] == nil { seen[key] = index }
                     continue
                 }
-                if seen[key] == nil { seen[key] = publication.location }
+                for key in keys where seen[key] == nil { seen[key] = corpus.publications.count }
                 corpus.publications.append(publication)
             }
         }
@@ -254,16 +259,5 @@ public enum InputReader {
             if got < chunk { return bytes }
             chunk = 1 << 20
         }
-    }
-
-    /// Same DOI, else same normalised title, year and author list.
-    private static func identityKey(_ publication: Publication) -> String {
-        if !publication.doi.isEmpty {
-            let doi = publication.doi.lowercased()
-            return "doi:" + (doi.range(of: "doi.org/").map { String(doi[$0.upperBound...]) } ?? doi)
-        }
-        let title = NameKey.fold(publication.title.filter { $0.isLetter || $0.isNumber })
-        let authors = publication.authors.map { NameKey.fold($0.last) }.joined(separator: ",")
-        return "t:\(title)|\(publication.year ?? 0)|\(authors)"
     }
 }
