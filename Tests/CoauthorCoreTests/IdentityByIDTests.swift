@@ -79,3 +79,28 @@ struct IdentityByIDTests {
         #expect(index.ids.isEmpty && !index.hasIDs)
     }
 }
+
+/// Exports carry the IDs as node attributes (`orcid`, `scopus_id`, `openalex_id`, `researcher_id`).
+struct IdentityExportTests {
+    private func graphML(_ corpus: Corpus) throws -> String {
+        let authors = AuthorResolver.resolve(corpus, mode: .conservative)
+        let network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: NetworkOptions())
+        let metrics = MetricTable(network: network, metrics: [.degree], communitySeed: 1)
+        return GraphMLFormatter(toolVersion: "test", maxAuthors: 50).format(network, metrics: metrics)
+    }
+
+    @Test func graphMLCarriesTheIDsOfIdentifiedPeopleOnly() throws {
+        let corpus = try InputReader.read([Paths.fixtures.appendingPathComponent("exports/wos-quirks.txt").path])
+        let text = try graphML(corpus)
+        #expect(text.contains("<key id=\"orcid\" for=\"node\" attr.name=\"orcid\" attr.type=\"string\"/>"))
+        #expect(text.contains("<key id=\"researcher_id\" for=\"node\" attr.name=\"researcher_id\" attr.type=\"string\"/>"))
+        #expect(!text.contains("scopus_id"))
+        #expect(text.contains("<data key=\"orcid\">0000-0002-8517-9411</data>"))
+        #expect(text.components(separatedBy: "<data key=\"orcid\">").count - 1 == 2)
+    }
+
+    @Test func graphMLOfARecordSetWithoutIDsHasNoIDKeys() throws {
+        let corpus = try InputReader.read([Paths.fixtures.appendingPathComponent("formats/papers.bib").path])
+        #expect(!(try graphML(corpus)).contains("orcid"))
+    }
+}

@@ -38,6 +38,9 @@ public struct CoauthorNetwork: Sendable {
     public var skippedLargePublications: Int
     /// Publications within the filters.
     public var publicationCount: Int
+    /// Each node's identifiers (ORCID, Scopus, OpenAlex, ResearcherID, Dimensions), or empty when
+    /// no input record gave any (BibTeX, DBLP).
+    public var ids: [AuthorIDs] = []
 
     public var nodeCount: Int { graph.nodeCount }
 

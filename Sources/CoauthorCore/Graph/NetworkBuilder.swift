@@ -146,6 +146,7 @@ public enum NetworkBuilder {
             filterDescription: describe(options),
             skippedLargePublications: skippedLarge,
             publicationCount: selected.count)
+        if authors.hasIDs { network.ids = nodes.map { authors.ids[$0] } }
 
         if let focusName = options.focus {
             guard let focus = network.node(named: focusName) ?? authors.id(named: focusName).flatMap({ id -> Int? in
@@ -173,6 +174,7 @@ public enum NetworkBuilder {
         var ego = network
         ego.graph = graph
         ego.names = nodes.map { network.names[$0] }
+        if !network.ids.isEmpty { ego.ids = nodes.map { network.ids[$0] } }
         ego.papers = nodes.map { network.papers[$0] }
         ego.firstYear = nodes.map { network.firstYear[$0] }
         ego.lastYear = nodes.map { network.lastYear[$0] }

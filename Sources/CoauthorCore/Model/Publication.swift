@@ -136,6 +136,17 @@ public struct AuthorIDs: Sendable, Hashable {
         return ids
     }
 
+    /// The ID of one kind ("" when absent).
+    public func value(of kind: Kind) -> String {
+        switch kind {
+        case .orcid: orcid
+        case .scopus: scopus
+        case .openAlex: openAlex
+        case .researcherID: researcherID
+        case .dimensions: dimensions
+        }
+    }
+
     /// Fills the IDs this value lacks from `other` (a merge of two records of one author).
     public mutating func fill(from other: AuthorIDs) {
         if orcid.isEmpty { orcid = other.orcid }
