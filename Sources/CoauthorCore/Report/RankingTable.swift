@@ -130,6 +130,8 @@ public struct RankingTable: Sendable {
 
     /// `d` rounded to `decimals` places, without Foundation's locale-dependent formatting.
     public static func fixed(_ d: Double, decimals: Int) -> String {
+        // An undefined measure (assortativity of a graph without edges) is NaN: say so, never trap.
+        guard d.isFinite else { return d.isNaN ? "nan" : d < 0 ? "-inf" : "inf" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let rounded = (abs(d) * scale).rounded()
