@@ -1,4 +1,5 @@
 @testable import CoauthorCore
+import Foundation
 import Testing
 
 /// SPEC §3, IDs first: the same ID is one person whatever the spelling; different IDs of one
@@ -70,6 +71,21 @@ struct IdentityByIDTests {
         // With a second identified M. Aria, the initials are ambiguous and stay apart.
         let ambiguous = AuthorResolver.resolve(papers + [paper("d", [("Aria, Marco", AuthorIDs(orcid: marco))])], mode: .conservative)
         #expect(ambiguous.names.contains("M. Aria"), "\(ambiguous.names)")
+    }
+
+    @Test func thousandsOfIdentifiedNamesakesStayApartWithoutQuadraticRules() {
+        // 3,000 people called Wang with their own ORCIDs, each also written with initials: every
+        // spelling joins its own person, none another (rules only between compatible names).
+        var papers: [Publication] = []
+        for i in 0..<3000 {
+            let given = "W\(String(i, radix: 26).map { Character(UnicodeScalar(UInt8(97 + Int(String($0), radix: 26)!))) }.map(String.init).joined())"
+            let orcid = AuthorIDs(orcid: String(format: "0000-0001-%04d-%04d", i / 10000, i % 10000))
+            papers.append(paper("f\(i)", [("Wang, \(given)", orcid)]))
+            papers.append(paper("i\(i)", [("Wang, W.", orcid)]))
+        }
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        #expect(index.names.count == 3000)
+        #expect(Set(index.ids.map(\.orcid)).count == 3000)
     }
 
     @Test func recordsWithoutIDsResolveAsBefore() {

@@ -96,7 +96,8 @@ struct AuthorIDGroups {
         var bySurname: [String: [Int]] = [:]
         for group in canonical.indices {
             byKey[NameKey.exactKey(canonical[group]), default: []].append(group)
-            bySurname[NameKey.fold(canonical[group].von + canonical[group].last), default: []].append(group)
+            let initial = NameKey.fold(canonical[group].first).first.map { String($0) } ?? ""
+            bySurname[NameKey.fold(canonical[group].von + canonical[group].last) + "|" + initial, default: []].append(group)
         }
         for (_, groups) in byKey where groups.count > 1 {
             let clash = groups.contains { a in groups.contains { b in a < b && conflict(groupIDs[a], groupIDs[b]) } }
@@ -106,9 +107,19 @@ struct AuthorIDGroups {
                 canonical[group].homonym = "[\(kind.rawValue) \(value)]"
             }
         }
+        // Only names the conservative rule could join need a rule: one surname and initial, given
+        // names one of which subsumes the other (names written alike were marked above).
+        var scratch: [UInt8] = []
         for (_, groups) in bySurname where groups.count > 1 {
-            for a in groups {
-                for b in groups where a < b && conflict(groupIDs[a], groupIDs[b]) {
+            let tokens = groups.map { NameKey.foldedGivenTokens(canonical[$0].first, scratch: &scratch) }
+            // A name can be joined to another only if it is less specific: it has an initial, or
+            // fewer given names than the longest. Only those are compared with the rest, so a
+            // bucket of k spelled-out names costs O(k), not O(k²).
+            let longest = tokens.map(\.count).max() ?? 0
+            for i in groups.indices where tokens[i].count < longest || tokens[i].contains(where: { $0.count == 1 }) {
+                for j in groups.indices where j != i && AuthorResolver.subsumes(tokens[j], tokens[i]) {
+                    let (a, b) = (groups[i], groups[j])
+                    guard canonical[a].homonym == canonical[b].homonym, conflict(groupIDs[a], groupIDs[b]) else { continue }
                     forbidden.append((canonical[a], canonical[b]))
                 }
             }

@@ -446,7 +446,10 @@ public enum AuthorResolver {
     /// Union–find over name variants, with pairs that must never end up in one cluster.
     struct Clusters {
         private var parent: [Int]
-        private var forbidden: [(Int, Int)] = []
+        /// For each cluster root, the variants it must never join (their clusters, found through `find`).
+        /// Only the few clusters with such a rule have an entry, so a union costs the size of the
+        /// two clusters' lists, not the number of rules.
+        private var forbidden: [Int: [Int]] = [:]
 
         init(count: Int) {
             parent = Array(0..<count)
@@ -465,7 +468,8 @@ public enum AuthorResolver {
         }
 
         mutating func forbid(_ a: Int, _ b: Int) {
-            forbidden.append((a, b))
+            forbidden[find(a), default: []].append(b)
+            forbidden[find(b), default: []].append(a)
         }
 
         /// Joins the clusters of `a` and `b` (the root of `a` stays the root) unless a forbidden pair would end up together.
@@ -475,12 +479,18 @@ public enum AuthorResolver {
             let ra = find(a)
             let rb = find(b)
             if ra == rb { return true }
-            for (x, y) in forbidden {
-                let rx = find(x)
-                let ry = find(y)
-                if (rx == ra && ry == rb) || (rx == rb && ry == ra) { return false }
+            let enemiesA = forbidden[ra] ?? []
+            let enemiesB = forbidden[rb] ?? []
+            if enemiesA.count <= enemiesB.count {
+                for x in enemiesA where find(x) == rb { return false }
+            } else {
+                for y in enemiesB where find(y) == ra { return false }
             }
             parent[rb] = ra
+            if !enemiesB.isEmpty {
+                forbidden[ra, default: []].append(contentsOf: enemiesB)
+                forbidden[rb] = nil
+            }
             return true
         }
 
