@@ -27,6 +27,10 @@ extension InputFormat {
         let trimmed = text.drop { $0.isWhitespace }
         let lines = text.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         let firstLine = lines.first.map(String.init) ?? ""
+        // A file whose extension names a text format and whose content is that format stays it,
+        // whatever its abstracts or notes quote of another.
+        if hint == .bibtex && startsBibTeXEntry(lines) { return .bibtex }
+        if hint == .ris && lines.prefix(400).contains(where: { $0.hasPrefix("TY  -") }) { return .ris }
         if trimmed.hasPrefix("FN ") || trimmed.hasPrefix("VR ") || trimmed.hasPrefix("PT ") { return .wos }
         if trimmed.hasPrefix("PT\t") || firstLine.hasPrefix("PT\tAU\t") { return .wosTab }
         if trimmed.hasPrefix("PMID-") || text.contains("\nPMID- ") { return .medline }
