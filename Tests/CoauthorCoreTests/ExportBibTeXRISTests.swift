@@ -30,6 +30,28 @@ struct ExportBibTeXRISTests {
         #expect(paper.title == "bibliometrix: An R-tool")
     }
 
+    @Test func webOfScienceBibTeXGivesORCIDsResearcherIDsAndTheUT() throws {
+        let corpus = try bib("""
+            @article{ WOS:000278542800018,
+            Author = {Antonio Gomez-Ruiz, Jose and Karanik, Marcelo and Ignacio Pelaez, Jose},
+            Year = {2010},
+            ResearcherID-Numbers = {Gomez-Ruiz, Jose Antonio/K-7689-2014
+               Pelaez, Jose I/O-9450-2016
+               },
+            ORCID-Numbers = {Gomez-Ruiz, Jose Antonio/0000-0001-7469-8112
+               Pelaez, Jose I/0000-0002-2606-3849
+               Karanik, Marcelo/0000-0001-8848-3681},
+            Unique-ID = {WOS:000278542800018},
+            }
+            @article{plain, author = {A. B}, year = 2000}
+            """)
+        let paper = try #require(corpus.publications.first)
+        #expect(paper.authorIDs.map(\.orcid) == ["0000-0001-7469-8112", "0000-0001-8848-3681", "0000-0002-2606-3849"])
+        #expect(paper.authorIDs.map(\.researcherID) == ["K-7689-2014", "", "O-9450-2016"])
+        #expect(paper.extras.ut == "WOS:000278542800018")
+        #expect(!corpus.publications[1].hasExtras)
+    }
+
     @Test func aRepeatedFieldNameWithBlanksIsStillOneNameForTheWarning() throws {
         let corpus = try bib("@article{k, author = {A. Smith}, Early  Access Date = {x}, early access date = {y}, year = 2020}")
         #expect(corpus.publications.count == 1)

@@ -5,6 +5,8 @@ import Foundation
 enum BibTeXFieldName: UInt8 {
     case other, author, editor, title, year, date, crossref, journal, booktitle, journaltitle
     case howpublished, publisher, school, institution, doi, authorAnnotation
+    /// Web of Science exports: `ORCID-Numbers`, `ResearcherID-Numbers` (`Name/ID` lists), `Unique-ID` (the UT).
+    case orcidNumbers, researcherIDNumbers, uniqueID
 
     /// The code of a field name given as lower-case ASCII bytes.
     init(lowercased name: some Collection<UInt8>) {
@@ -21,6 +23,9 @@ enum BibTeXFieldName: UInt8 {
         case 9 where name.elementsEqual("booktitle".utf8): self = .booktitle
         case 9 where name.elementsEqual("publisher".utf8): self = .publisher
         case 9 where name.elementsEqual("author+an".utf8): self = .authorAnnotation
+        case 9 where name.elementsEqual("unique-id".utf8): self = .uniqueID
+        case 13 where name.elementsEqual("orcid-numbers".utf8): self = .orcidNumbers
+        case 20 where name.elementsEqual("researcherid-numbers".utf8): self = .researcherIDNumbers
         case 11 where name.elementsEqual("institution".utf8): self = .institution
         case 12 where name.elementsEqual("journaltitle".utf8): self = .journaltitle
         case 12 where name.elementsEqual("howpublished".utf8): self = .howpublished
@@ -97,6 +102,9 @@ struct BibTeXParser {
     private var limit: Int
     /// Whether `parse(bytes:)` kept the second half read on the other core (for tests).
     private(set) var readInTwoHalves = false
+    /// Whether some entry has a Web of Science ID field (`ORCID-Numbers`, `ResearcherID-Numbers`,
+    /// `Unique-ID`): only then does the reader look for them, so other files pay nothing.
+    private(set) var hasIDFields = false
     /// Macro names this parser defined with `@string`.
     private var definedMacros: Set<String> = []
     /// Macro names this parser used without having defined them (month names, or macros a
@@ -182,6 +190,7 @@ struct BibTeXParser {
         lowercasedNames.merge(later.lowercasedNames) { mine, _ in mine }
         errors += later.errors
         warnings += later.warnings
+        hasIDFields = hasIDFields || later.hasIDFields
         for (name, value) in later.macros where later.definedMacros.contains(name) { macros[name] = value }
         definedMacros.formUnion(later.definedMacros)
         position = later.position
@@ -336,6 +345,7 @@ struct BibTeXParser {
             let valueOffset = position
             let value = try readValue()
             fields.append(BibTeXField(name: name, nameBytes: nameRange, nameHash: hash, value: value, offset: valueOffset))
+            if name.rawValue >= BibTeXFieldName.orcidNumbers.rawValue { hasIDFields = true }
             skipWhitespace()
             guard position < bytes.count else { throw unclosed() }
             if bytes[position] == UInt8(ascii: ",") {
