@@ -12,14 +12,16 @@ public enum MedlineReader {
             result.error(lines.location(of: bad), "invalid UTF-8 at byte offset \(bad); save the PubMed export as UTF-8")
             return result.corpus
         }
-        var fields: [(tag: String, value: String)] = []
+        // Each field's lines (the first, then its continuations), joined when the record closes:
+        // appending to a growing string would be quadratic in the lines of a long field.
+        var fields: [(tag: String, lines: [String])] = []
         var recordLocation: SourceLocation? = nil
         var strayReported = false
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
 
         func close() {
             guard let location = recordLocation else { return }
-            result.add(record(from: fields, location: location))
+            result.add(record(from: fields.map { ($0.tag, LaTeX.collapseWhitespace($0.lines.joined(separator: " "))) }, location: location))
             fields.removeAll(keepingCapacity: true)
             recordLocation = nil
         }
@@ -36,7 +38,7 @@ public enum MedlineReader {
             if bytes[lineStart] == UInt8(ascii: " ") {
                 // A continuation line (six blanks): part of the previous field's value.
                 if recordLocation != nil, !fields.isEmpty {
-                    fields[fields.count - 1].value = LaTeX.collapseWhitespace(fields[fields.count - 1].value + " " + makeString(bytes[lineStart..<lineEnd]))
+                    fields[fields.count - 1].lines.append(makeString(bytes[lineStart..<lineEnd]))
                 }
                 continue
             }
@@ -61,7 +63,7 @@ public enum MedlineReader {
                 }
                 continue
             }
-            fields.append((tag, value))
+            fields.append((tag, [value]))
         }
         close()
         if result.corpus.records == 0, result.corpus.skipped == 0, bytes.contains(where: { !isWhitespace($0) }) {
