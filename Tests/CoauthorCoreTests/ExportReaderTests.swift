@@ -162,6 +162,7 @@ struct ExportReaderTests {
         #expect(names(crossref.publications[0]) == ["Heather Piwowar", "Jason Priem"], "an organisation is not a person")
         #expect(crossref.publications[0].authorIDs.map(\.orcid) == ["0000-0003-1613-5981", ""])
         #expect(crossref.publications[0].year == 2018 && crossref.publications[0].extras.citedBy == 962)
+        #expect(crossref.publications[0].location.line == 2)
     }
 
     @Test func aFolderMixingFormatsReadsEachByItsContent() throws {

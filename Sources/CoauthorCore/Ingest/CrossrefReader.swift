@@ -28,6 +28,8 @@ public enum CrossrefReader {
             works = [document]
         }
         var searchFrom = 0
+        // As in OpenAlexReader: one DOI not found verbatim ends the search for the rest.
+        var locating = true
         for (index, value) in works.enumerated() {
             guard let work = value as? [String: Any] else {
                 result.corpus.records += 1
@@ -36,10 +38,13 @@ public enum CrossrefReader {
             }
             var record = ExportRecord(location: lines.location(of: 0))
             record.doi = ExportValues.doi(work["DOI"] as? String ?? "")
-            if let offset = find("\"\(record.doi.replacingOccurrences(of: "/", with: "\\/"))\"", in: bytes, from: searchFrom)
-                ?? find("\"\(record.doi)\"", in: bytes, from: searchFrom) {
-                searchFrom = offset
-                record.location = lines.location(of: offset)
+            if locating, !record.doi.isEmpty {
+                if let offset = find("\"\(record.doi)\"", in: bytes, from: searchFrom) {
+                    searchFrom = offset
+                    record.location = lines.location(of: offset)
+                } else {
+                    locating = false
+                }
             }
             record.key = record.doi.isEmpty ? "item \(index)" : record.doi
             record.title = LaTeX.collapseWhitespace((work["title"] as? [String])?.first ?? work["title"] as? String ?? "")

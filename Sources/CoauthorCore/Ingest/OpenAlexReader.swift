@@ -32,6 +32,9 @@ public enum OpenAlexReader {
                 works = [document]
             }
             var searchFrom = 0
+            // After one id is not found verbatim (escaped slashes), later ones are not searched
+            // for either: each search would scan to the end of the file.
+            var locating = true
             for (index, value) in works.enumerated() {
                 guard let work = value as? [String: Any] else {
                     result.error(lines.location(of: 0), "result \(index) is not a work object; it is skipped")
@@ -39,7 +42,9 @@ public enum OpenAlexReader {
                     continue
                 }
                 // Each work's place: where its OpenAlex id first appears after the previous one's.
-                let offset = offsetOf(work["id"] as? String, in: bytes, from: searchFrom) ?? searchFrom
+                let found = locating ? offsetOf(work["id"] as? String, in: bytes, from: searchFrom) : nil
+                if found == nil, work["id"] is String { locating = false }
+                let offset = found ?? searchFrom
                 searchFrom = offset
                 add(work, at: lines.location(of: offset), to: &result)
             }
