@@ -115,6 +115,16 @@ struct IdentityExportTests {
         #expect(text.components(separatedBy: "<data key=\"orcid\">").count - 1 == 2)
     }
 
+    @Test func gexfCarriesTheIDsToo() throws {
+        let corpus = try InputReader.read([Paths.fixtures.appendingPathComponent("exports/scopus-full-names.csv").path])
+        let authors = AuthorResolver.resolve(corpus, mode: .conservative)
+        let network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: NetworkOptions())
+        let text = String(decoding: GEXFFormatter(toolVersion: "test", maxAuthors: 50).format(network, metrics: MetricTable(network: network, metrics: [.degree], communitySeed: 1)), as: UTF8.self)
+        #expect(text.contains("<attribute id=\"scopus_id\" title=\"scopus_id\" type=\"string\"/>"))
+        #expect(text.contains("<attvalue for=\"scopus_id\" value=\"57192939470\"/>"))
+        #expect(!text.contains("orcid"))
+    }
+
     @Test func graphMLOfARecordSetWithoutIDsHasNoIDKeys() throws {
         let corpus = try InputReader.read([Paths.fixtures.appendingPathComponent("formats/papers.bib").path])
         #expect(!(try graphML(corpus)).contains("orcid"))
