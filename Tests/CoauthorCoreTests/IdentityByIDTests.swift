@@ -44,6 +44,7 @@ struct IdentityByIDTests {
         // Without IDs the initials would join the one fuller form; the ORCIDs forbid it.
         #expect(index.names.count == 3, "\(index.names)")
         #expect(Set(index.ids.map(\.orcid)) == [marco, massimo, ""])
+        #expect(index.nearMisses.contains { $0.variant == "M. Aria" && $0.reason == "kept apart: their IDs of one kind differ" }, "\(index.nearMisses)")
     }
 
     @Test func namesWrittenAlikeWithDifferentIDsAreTwoPeopleAndTheIDLessNameStaysApart() {

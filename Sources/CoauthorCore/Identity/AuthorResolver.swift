@@ -335,7 +335,7 @@ public enum AuthorResolver {
             return members.count == 1 ? forms[members.lowerBound].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
         }
         for (a, b) in forbidden {
-            if let x = variantIndex(NameKey.exactKey(a)), let y = variantIndex(NameKey.exactKey(b)) { clusters.forbid(x, y) }
+            if let x = variantIndex(NameKey.exactKey(a)), let y = variantIndex(NameKey.exactKey(b)) { clusters.forbid(x, y, byID: true) }
         }
         if !aliases.isEmpty {
             applyAliases(aliases, variantIndex: variantIndex, displays: displays, clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
@@ -449,7 +449,9 @@ public enum AuthorResolver {
         /// For each cluster root, the variants it must never join (their clusters, found through `find`).
         /// Only the few clusters with such a rule have an entry, so a union costs the size of the
         /// two clusters' lists, not the number of rules.
-        private var forbidden: [Int: [Int]] = [:]
+        private var forbidden: [Int: [(variant: Int, byID: Bool)]] = [:]
+        /// Whether the last refused union was refused by an ID rule (else by the alias file).
+        private(set) var lastRefusalByID = false
 
         init(count: Int) {
             parent = Array(0..<count)
@@ -467,9 +469,10 @@ public enum AuthorResolver {
             return root
         }
 
-        mutating func forbid(_ a: Int, _ b: Int) {
-            forbidden[find(a), default: []].append(b)
-            forbidden[find(b), default: []].append(a)
+        /// Forbids `a` and `b` ever to be in one cluster; `byID` when the rule comes from their IDs.
+        mutating func forbid(_ a: Int, _ b: Int, byID: Bool = false) {
+            forbidden[find(a), default: []].append((b, byID))
+            forbidden[find(b), default: []].append((a, byID))
         }
 
         /// Joins the clusters of `a` and `b` (the root of `a` stays the root) unless a forbidden pair would end up together.
@@ -482,9 +485,15 @@ public enum AuthorResolver {
             let enemiesA = forbidden[ra] ?? []
             let enemiesB = forbidden[rb] ?? []
             if enemiesA.count <= enemiesB.count {
-                for x in enemiesA where find(x) == rb { return false }
+                for x in enemiesA where find(x.variant) == rb {
+                    lastRefusalByID = x.byID
+                    return false
+                }
             } else {
-                for y in enemiesB where find(y) == ra { return false }
+                for y in enemiesB where find(y.variant) == ra {
+                    lastRefusalByID = y.byID
+                    return false
+                }
             }
             parent[rb] = ra
             if !enemiesB.isEmpty {
@@ -627,7 +636,7 @@ public enum AuthorResolver {
                                              reason: "same name up to case, accents and punctuation"), v))
                     } else {
                         nearMisses.append(.init(variant: names[v].displayName, candidates: [names[folded.variants[0]].displayName],
-                                                reason: "kept apart by the alias file (distinct)"))
+                                                reason: clusters.lastRefusalByID ? "kept apart: their IDs of one kind differ" : "kept apart by the alias file (distinct)"))
                     }
                 }
             }
@@ -654,7 +663,7 @@ public enum AuthorResolver {
                                              reason: "the only fuller form of these given names with this surname"), group[i].variants[0]))
                     } else {
                         nearMisses.append(.init(variant: group[i].display, candidates: [target.display],
-                                                reason: "kept apart by the alias file (distinct)"))
+                                                reason: clusters.lastRefusalByID ? "kept apart: their IDs of one kind differ" : "kept apart by the alias file (distinct)"))
                     }
                 } else if candidates.count > 1 {
                     nearMisses.append(.init(variant: group[i].display, candidates: candidates.map { group[$0].display },
