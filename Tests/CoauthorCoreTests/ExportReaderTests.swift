@@ -86,6 +86,9 @@ struct ExportReaderTests {
         #expect(paper.authors.map(\.last) == ["Phillips", "Braun", "Kalé"])
         #expect(paper.authors.map(\.first) == ["J.C.", "R.", "L."])
         #expect(paper.authorIDs.map(\.scopus) == ["57202138757", "7402220509", "7005862685"])
+        #expect(paper.extras.affiliations.map { $0.map(\.raw) } == [["Beckman Institute, Urbana, IL 61801, United States"],
+                                                                  ["Beckman Institute, Urbana, United States"], ["Dept of Computer Science, Urbana, United States"]])
+        #expect(paper.extras.affiliations.map { $0.map(\.country) } == [["United States"], ["United States"], ["United States"]])
     }
 
     @Test func scopusWithNamesOnly() throws {

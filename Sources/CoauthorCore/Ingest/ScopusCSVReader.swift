@@ -72,8 +72,11 @@ public enum ScopusCSVReader {
         guard !parts.isEmpty, parts.count == record.authors.count else { return }
         for (index, part) in parts.enumerated() {
             var raw = part
-            if index < short.count, part.hasPrefix(short[index]) {
-                raw = ExportValues.trimmed(part.dropFirst(short[index].count).drop { $0 == "," || $0 == " " })
+            let author = record.authors[index]
+            // `Liu F., …` (current) or `Phillips, J.C., …` (older files): the author's name, then the affiliation.
+            let prefixes = (index < short.count ? [short[index]] : []) + [author.last + ", " + author.first, author.last + " " + author.first]
+            if let prefix = prefixes.first(where: { !$0.isEmpty && part.hasPrefix($0) }) {
+                raw = ExportValues.trimmed(part.dropFirst(prefix.count).drop { $0 == "," || $0 == " " })
             } else if let comma = part.firstIndex(of: ",") {
                 raw = ExportValues.trimmed(part[part.index(after: comma)...])
             }
