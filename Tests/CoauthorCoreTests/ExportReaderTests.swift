@@ -30,6 +30,8 @@ struct ExportReaderTests {
     }
 
     @Test func webOfSciencePlainText() throws {
+        let raw = try Data(contentsOf: Self.folder.appendingPathComponent("wos-quirks.txt"))
+        #expect(raw.starts(with: [0xEF, 0xBB, 0xBF]) && raw.contains(0x0D), "the fixture keeps its BOM and CRLF line ends")
         let corpus = try read("wos-quirks.txt")
         #expect(corpus.records == 4)
         #expect(corpus.skipped == 0)
