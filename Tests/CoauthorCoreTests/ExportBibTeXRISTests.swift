@@ -86,6 +86,12 @@ struct ExportBibTeXRISTests {
         #expect(corpus.diagnostics.contains { $0.severity == .error && $0.message.contains("expected ','") })
     }
 
+    @Test func risLinesWrappedWithoutATagContinueTheValue() {
+        let text = "TY  - JOUR\r\nAU  - Kogge, P.\r\nTI  - A title that\r\n   wraps   over\r\nthree lines\r\nER  - \r\n"
+        let corpus = RISReader.read(bytes: Array(text.utf8), path: "w.ris")
+        #expect(corpus.publications.map(\.title) == ["A title that wraps over three lines"])
+    }
+
     @Test func ieeeRISWithCRLFAndAStrayCRReadsEveryRecord() {
         let text = "\u{FEFF}TY  - JOUR\r\nAU  - Kogge, P.\r\nAU  - Shalf, J.\r\nTI  - Exascale\r\nPY  - 2013\r\nER  - \r\r\n"
             + "TY  - CONF\r\nAU  - Doe, J.\r\nTI  - Second\r\nPY  - 2014\r\nER  - \r\r\n"

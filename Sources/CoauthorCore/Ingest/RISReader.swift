@@ -70,9 +70,10 @@ public enum RISReader {
 
             guard let (tag, value) = tagged(line) else {
                 let text = LaTeX.collapseWhitespace(line)
-                if !text.isEmpty, record != nil, let lastTag, var values = record!.fields[lastTag], !values.isEmpty {
-                    values[values.count - 1] = LaTeX.collapseWhitespace(values[values.count - 1] + " " + text)
-                    record!.fields[lastTag] = values
+                // Appended in place (both parts are already collapsed): copying the value out and
+                // back for each wrapped line was quadratic in a long field's lines.
+                if !text.isEmpty, record != nil, let lastTag, let count = record!.fields[lastTag]?.count, count > 0 {
+                    record!.fields[lastTag]![count - 1] += " " + text
                 }
                 continue
             }
