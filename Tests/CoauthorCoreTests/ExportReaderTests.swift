@@ -187,6 +187,14 @@ struct ExportReaderTests {
         #expect(error?.location?.column == 14)
     }
 
+    @Test func aGzippedSnapshotIsOneErrorThatSaysToDecompressIt() {
+        let gzip: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]
+        #expect(InputFormat.detect(head: gzip, pathExtension: "gz") == .openalex)
+        let corpus = OpenAlexReader.readJSON(bytes: gzip, path: "part_000.gz")
+        #expect(corpus.skipped == 1)
+        #expect(corpus.diagnostics.first?.message.contains("gunzip part_000.gz") == true)
+    }
+
     @Test func taggedLinesOutsideARecordAreAnError() {
         let wos = WebOfScienceReader.readPlainText(bytes: Array("FN x\nVR 1.0\nAU Lost, A\nPT J\nAU Kept, B\nER\nEF\n".utf8), path: "w.txt")
         #expect(wos.skipped == 1 && wos.publications.count == 1)
