@@ -159,6 +159,7 @@ struct ExportReaderTests {
         #expect(names(dimensions.publications[0]) == ["John Smith", "Ann Doe"])
         #expect(dimensions.publications[0].authorIDs.map(\.dimensions) == ["ur.011", "ur.022"])
         #expect(dimensions.publications[0].location.line == 3)
+        #expect(dimensions.publications[0].extras.affiliations.map { $0.map(\.raw) } == [["University of Oxford", "Alan Turing Institute (London)"], []])
         let ieee = try read("ieee.csv")
         #expect(names(ieee.publications[0]) == ["P. Kogge", "J. Shalf"])
         #expect(ieee.publications[0].extras.affiliations.map { $0.map(\.raw) } == [["University of Notre Dame"], ["Lawrence Berkeley National Laboratory"]])
