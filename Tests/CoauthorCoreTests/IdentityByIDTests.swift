@@ -126,6 +126,22 @@ struct IdentityExportTests {
         #expect(!text.contains("orcid"))
     }
 
+    @Test func csvAndJSONCarryTheIDsToo() throws {
+        let corpus = try InputReader.read([Paths.fixtures.appendingPathComponent("exports/openalex.csv").path])
+        let authors = AuthorResolver.resolve(corpus, mode: .conservative)
+        let network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: NetworkOptions())
+        let metrics = MetricTable(network: network, metrics: [.degree], communitySeed: 1)
+        let nodes = String(decoding: CSVFormatter().format(network, metrics: metrics).nodes, as: UTF8.self)
+        #expect(nodes.hasPrefix("id,label,name,orcid,openalex_id,"))
+        #expect(nodes.contains("0,Massimo Aria,Massimo Aria,0000-0002-8517-9411,A5069892096,"))
+        #expect(nodes.contains("1,Corrado Cuccurullo,Corrado Cuccurullo,,A5049136342,"))
+        let json = String(decoding: NodeLinkJSONFormatter(toolVersion: "test", maxAuthors: 50).format(network, metrics: metrics), as: UTF8.self)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let jsonNodes = try #require(object["nodes"] as? [[String: Any]])
+        #expect(jsonNodes.map { $0["orcid"] as? String } == ["0000-0002-8517-9411", nil])
+        #expect(jsonNodes.map { $0["openalex_id"] as? String } == ["A5069892096", "A5049136342"])
+    }
+
     @Test func graphMLOfARecordSetWithoutIDsHasNoIDKeys() throws {
         let corpus = try InputReader.read([Paths.fixtures.appendingPathComponent("formats/papers.bib").path])
         #expect(!(try graphML(corpus)).contains("orcid"))

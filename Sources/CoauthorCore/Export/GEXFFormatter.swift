@@ -80,7 +80,7 @@ public struct GEXFFormatter: Sendable {
             declare(String(index + 1), title: column.name, integer: column.isInteger, into: &out)
         }
         // Identifier attributes only when some node has one, so that BibTeX networks export as before.
-        for kind in Self.idKinds(network) { declare(kind.attribute, title: kind.attribute, integer: false, string: true, into: &out) }
+        for kind in network.idKinds { declare(kind.attribute, title: kind.attribute, integer: false, string: true, into: &out) }
         out.append("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n")
         for (index, column) in edgeColumns.enumerated() {
             declare("e" + String(index), title: column.name, integer: column.isInteger, into: &out)
@@ -105,14 +105,9 @@ public struct GEXFFormatter: Sendable {
         out.append("\"/>\n")
     }
 
-    /// The kinds of person identifier some node of `network` has.
-    private static func idKinds(_ network: CoauthorNetwork) -> [AuthorIDs.Kind] {
-        AuthorIDs.Kind.allCases.filter { kind in network.ids.contains { !$0.value(of: kind).isEmpty } }
-    }
-
     private func writeNodes(_ network: CoauthorNetwork, columns: [ExportColumn], into out: inout ExportBuffer) {
         let graph = network.graph
-        let idKinds = Self.idKinds(network)
+        let idKinds = network.idKinds
         var years: [Int] = []
         out.append("    <nodes count=\"")
         out.append(network.nodeCount)

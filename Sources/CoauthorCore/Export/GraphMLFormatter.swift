@@ -46,7 +46,7 @@ public struct GraphMLFormatter: Sendable {
         key("label", "node", "label", "string")
         key("name", "node", "name", "string")
         // Identifier attributes only when some node has one, so that BibTeX networks export as before.
-        let idKinds = AuthorIDs.Kind.allCases.filter { kind in network.ids.contains { !$0.value(of: kind).isEmpty } }
+        let idKinds = network.idKinds
         for kind in idKinds { key(kind.attribute, "node", kind.attribute, "string") }
         for column in nodeColumns {
             key(column.name, "node", column.name, column.isInteger ? "int" : "double")

@@ -42,6 +42,14 @@ public struct CoauthorNetwork: Sendable {
     /// no input record gave any (BibTeX, DBLP).
     public var ids: [AuthorIDs] = []
 
+    /// The kinds of identifier some node has, in the order of `AuthorIDs.Kind` (exports write
+    /// one attribute or column per kind, and none for a network without IDs).
+    /// - Complexity: O(n).
+    public var idKinds: [AuthorIDs.Kind] {
+        guard !ids.isEmpty else { return [] }
+        return AuthorIDs.Kind.allCases.filter { kind in ids.contains { !$0.value(of: kind).isEmpty } }
+    }
+
     public var nodeCount: Int { graph.nodeCount }
 
     /// The weight added by each dated joint paper of edge `e`, in the order of `edgeYears[e]`.
