@@ -21,6 +21,7 @@ public enum WebOfScienceReader {
         var recordLocation: SourceLocation? = nil
         var strayReported = false
         var sawEnd = false
+        var skippingField = false
         var lineNumber = 0
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
 
@@ -43,14 +44,14 @@ public enum WebOfScienceReader {
             let first = bytes[lineStart]
             let isContinuation = first == UInt8(ascii: " ") || first == UInt8(ascii: "\t")
             if isContinuation {
-                if recordLocation != nil, !fields.isEmpty {
+                if recordLocation != nil, !fields.isEmpty, !skippingField {
                     fields[fields.count - 1].values.append(LaTeX.collapseWhitespace(makeString(bytes[lineStart..<lineEnd])))
                 }
                 continue
             }
             guard lineEnd - lineStart >= 2, isTagByte(bytes[lineStart]), isTagByte(bytes[lineStart + 1]),
                   lineEnd - lineStart == 2 || bytes[lineStart + 2] == UInt8(ascii: " ") else {
-                if recordLocation != nil, !fields.isEmpty {
+                if recordLocation != nil, !fields.isEmpty, !skippingField {
                     // An untagged line inside a record: a continuation that lost its indent.
                     fields[fields.count - 1].values.append(LaTeX.collapseWhitespace(makeString(bytes[lineStart..<lineEnd])))
                 } else if !strayReported {
@@ -59,6 +60,10 @@ public enum WebOfScienceReader {
                 }
                 continue
             }
+            // Most of a record's bytes are fields no reader of co-authorship needs (references,
+            // abstracts, keywords): those lines, and their continuations, make no string.
+            skippingField = recordLocation != nil && !isUsedTag(bytes[lineStart], bytes[lineStart + 1])
+            if skippingField { continue }
             let tag = makeString(bytes[lineStart..<(lineStart + 2)])
             let value = lineEnd - lineStart > 3 ? LaTeX.collapseWhitespace(makeString(bytes[(lineStart + 3)..<lineEnd])) : ""
             switch tag {
@@ -201,6 +206,23 @@ public enum WebOfScienceReader {
         let part = ExportValues.trimmed(current)
         if !part.isEmpty { parts.append(part) }
         return parts
+    }
+
+    /// Whether the tag `a b` is one the reader reads, or one that structures the file (`PT`, `ER`, `EF`, `FN`, `VR`).
+    @inline(__always) private static func isUsedTag(_ a: UInt8, _ b: UInt8) -> Bool {
+        switch (a, b) {
+        case (UInt8(ascii: "P"), UInt8(ascii: "T")), (UInt8(ascii: "E"), UInt8(ascii: "R")), (UInt8(ascii: "E"), UInt8(ascii: "F")),
+             (UInt8(ascii: "F"), UInt8(ascii: "N")), (UInt8(ascii: "V"), UInt8(ascii: "R")),
+             (UInt8(ascii: "A"), UInt8(ascii: "U")), (UInt8(ascii: "A"), UInt8(ascii: "F")), (UInt8(ascii: "B"), UInt8(ascii: "A")),
+             (UInt8(ascii: "B"), UInt8(ascii: "F")), (UInt8(ascii: "T"), UInt8(ascii: "I")), (UInt8(ascii: "S"), UInt8(ascii: "O")),
+             (UInt8(ascii: "P"), UInt8(ascii: "Y")), (UInt8(ascii: "E"), UInt8(ascii: "A")), (UInt8(ascii: "P"), UInt8(ascii: "D")),
+             (UInt8(ascii: "D"), UInt8(ascii: "I")), (UInt8(ascii: "U"), UInt8(ascii: "T")), (UInt8(ascii: "P"), UInt8(ascii: "M")),
+             (UInt8(ascii: "T"), UInt8(ascii: "C")), (UInt8(ascii: "D"), UInt8(ascii: "T")), (UInt8(ascii: "R"), UInt8(ascii: "I")),
+             (UInt8(ascii: "O"), UInt8(ascii: "I")), (UInt8(ascii: "C"), UInt8(ascii: "1")):
+            true
+        default:
+            false
+        }
     }
 
     @inline(__always) private static func isTagByte(_ byte: UInt8) -> Bool {
