@@ -17,6 +17,7 @@ public enum MedlineReader {
         var fields: [(tag: String, lines: [String])] = []
         var recordLocation: SourceLocation? = nil
         var strayReported = false
+        var skippingField = false
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
 
         func close() {
@@ -37,7 +38,7 @@ public enum MedlineReader {
             guard lineEnd > lineStart else { continue }
             if bytes[lineStart] == UInt8(ascii: " ") {
                 // A continuation line (six blanks): part of the previous field's value.
-                if recordLocation != nil, !fields.isEmpty {
+                if recordLocation != nil, !fields.isEmpty, !skippingField {
                     fields[fields.count - 1].lines.append(makeString(bytes[lineStart..<lineEnd]))
                 }
                 continue
@@ -51,6 +52,9 @@ public enum MedlineReader {
                 continue
             }
             let tag = ExportValues.trimmed(makeString(bytes[lineStart..<(lineStart + 4)]))
+            // Abstracts, MeSH terms and the like: no value string for them or their continuations.
+            skippingField = recordLocation != nil && !Self.usedTags.contains(tag)
+            if skippingField { continue }
             let value = lineEnd - lineStart > 6 ? LaTeX.collapseWhitespace(makeString(bytes[(lineStart + 6)..<lineEnd])) : ""
             if tag == "PMID" {
                 close()
@@ -71,6 +75,9 @@ public enum MedlineReader {
         }
         return result.corpus
     }
+
+    /// The tags `record(from:location:)` reads.
+    private static let usedTags: Set<String> = ["PMID", "TI", "JT", "TA", "DP", "LID", "AID", "PT", "FAU", "AU", "CN", "AUID", "AD"]
 
     static func record(from fields: [(tag: String, value: String)], location: SourceLocation) -> ExportRecord {
         var record = ExportRecord(location: location)
