@@ -53,4 +53,7 @@ let package = Package(
 if ProcessInfo.processInfo.environment["COAUTHOR_FUZZ"] != nil {
     package.products.append(.executable(name: "FuzzBibTeX", targets: ["FuzzBibTeX"]))
     package.targets.append(.executableTarget(name: "FuzzBibTeX", dependencies: ["CoauthorCore"], path: "Fuzz/FuzzBibTeX"))
+    // The database-export readers (Web of Science, Scopus, MEDLINE, OpenAlex, Lens, Dimensions, IEEE, Crossref).
+    package.products.append(.executable(name: "FuzzExports", targets: ["FuzzExports"]))
+    package.targets.append(.executableTarget(name: "FuzzExports", dependencies: ["CoauthorCore"], path: "Fuzz/FuzzExports"))
 }

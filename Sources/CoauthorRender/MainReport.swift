@@ -17,17 +17,16 @@ public struct MainReport: Sendable {
     /// - Parameters:
     ///   - folder: where the files go.
     ///   - top: how many collaborators and central authors the summary lists.
-    ///   - sampling: estimate the path-based metrics by sampling instead of exactly.
-    ///   - budget: seconds the exact path-based metrics may take before they are estimated instead.
+    ///   - request: how to compute the metrics (sampling, time budget, communities); every
+    ///     metric is computed, with communities when the map is coloured by them.
     /// - Throws: ``RenderError`` when the map cannot be drawn.
     public init(_ analysis: Analysis, style: MapStyle, options: RenderOptions, folder: String, top: Int,
-                sampling: MetricRequest.Sampling? = nil, budget: Double? = nil, progress: ProgressHandler? = nil) throws {
+                request: MetricRequest = MetricRequest([]), progress: ProgressHandler? = nil) throws {
         let network = analysis.network
-        var request = Analysis.metricRequest(for: style, seed: options.seed, extra: Set(Metric.allCases), sampling: sampling)
-        if sampling == nil {
-            request.budget = budget
-            request.budgetSamplingSeed = UInt64(max(0, options.seed))
-        }
+        var request = request
+        let mapNeeds = Analysis.metricRequest(for: style, seed: options.seed, extra: Set(Metric.allCases))
+        request.metrics = mapNeeds.metrics
+        request.communitySeed = mapNeeds.communitySeed
         let metrics = analysis.metrics(request, progress: progress)
         self.metrics = metrics
         // One layout for the picture, the page and the GEXF beside them.

@@ -68,12 +68,14 @@ enum Session {
         return error.isDataError ? .dataError : .usage
     }
 
+    private static let formats = InputFormat.allCases.map(\.rawValue).joined(separator: "|")
+
     private static func message(_ error: InputError) -> String {
         switch error {
         case .unsupportedFormat:
-            "unknown file type; supported: .bib, .xml (DBLP), .json (CSL-JSON), .ris (use --input-format bibtex|dblp|csl|ris to read it anyway)"
+            "unknown file type: neither its content nor its extension names a supported format; name it with --input-format \(formats)"
         case .standardInputNeedsFormat:
-            "reading standard input ('-') needs --input-format bibtex|dblp|csl|ris"
+            "reading standard input ('-') needs --input-format \(formats)"
         default:
             error.description
         }

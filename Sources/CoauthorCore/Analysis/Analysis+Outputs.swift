@@ -132,9 +132,9 @@ public struct CorpusSummary: Sendable {
 
     /// Summarises `analysis`; `communitySeed` seeds the communities whose modularity is reported.
     /// - Complexity: that of `GraphStatistics` (path lengths of the largest component).
-    public init(_ analysis: Analysis, communitySeed: UInt64) {
+    public init(_ analysis: Analysis, communitySeed: UInt64, communities: CommunityOptions = CommunityOptions()) {
         let corpus = analysis.corpus
-        let stats = GraphStatistics(graph: analysis.network.graph, communitySeed: communitySeed)
+        let stats = GraphStatistics(graph: analysis.network.graph, communitySeed: communitySeed, communities: communities)
         var perYear: [Int: Int] = [:]
         var multiAuthor = 0
         // By index, so that no publication is copied.

@@ -143,6 +143,8 @@ public struct MetricRequest: Sendable, Hashable {
     public var communitySeed: UInt64?
     /// How communities are found (Leiden optimising modularity at resolution 1 by default).
     public var communities = CommunityOptions()
+    /// The tie normalisation communities are found on (the metrics keep the raw weights).
+    public var normalization = TieNormalization.none
     /// Sampling for betweenness, closeness and harmonic; nil computes them exactly (or within
     /// `budget`).
     public var sampling: Sampling?

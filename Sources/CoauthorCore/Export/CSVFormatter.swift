@@ -24,6 +24,12 @@ public struct CSVFormatter: NetworkFormatter {
 
         var nodes = ExportBuffer(capacity: 256 + network.nodeCount * (40 + 20 * nodeColumns.count))
         nodes.append("id,label,name")
+        // Identifier columns (`orcid`, `scopus_id`, …) only when some node has one.
+        let idKinds = network.idKinds
+        for kind in idKinds {
+            nodes.append(UInt8(ascii: ","))
+            nodes.append(raw: kind.attribute)
+        }
         header(nodeColumns, into: &nodes)
         for v in 0..<network.nodeCount {
             nodes.append(v)
@@ -31,6 +37,10 @@ public struct CSVFormatter: NetworkFormatter {
             Self.field(network.names[v], into: &nodes)
             nodes.append(UInt8(ascii: ","))
             Self.field(network.names[v], into: &nodes)
+            for kind in idKinds {
+                nodes.append(UInt8(ascii: ","))
+                Self.field(network.ids[v].value(of: kind), into: &nodes)
+            }
             row(nodeColumns, at: v, into: &nodes)
         }
 

@@ -86,7 +86,12 @@ struct ExportProvenance {
 
     init(_ network: CoauthorNetwork, metrics: MetricTable, toolVersion: String, maxAuthors: Int) {
         weighting = network.weighting.rawValue
-        filters = network.filterDescription.isEmpty ? "none" : network.filterDescription
+        var filters = network.filterDescription
+        if metrics.community != nil && metrics.communityNormalization != .none {
+            let words = "communities on ties normalised by \(metrics.communityNormalization.summary)"
+            filters = filters.isEmpty ? words : filters + ", " + words
+        }
+        self.filters = filters.isEmpty ? "none" : filters
         self.maxAuthors = maxAuthors
         tool = "coauthor \(toolVersion)"
         modularity = metrics.modularity.flatMap { $0.isNaN ? nil : $0 }

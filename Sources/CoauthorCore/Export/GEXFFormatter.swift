@@ -73,6 +73,8 @@ public struct GEXFFormatter: NetworkFormatter {
         for (index, column) in nodeColumns.enumerated() {
             declare(String(index + 1), title: column.name, integer: column.isInteger, into: &out)
         }
+        // Identifier attributes only when some node has one, so that BibTeX networks export as before.
+        for kind in network.idKinds { declare(kind.attribute, title: kind.attribute, integer: false, string: true, into: &out) }
         out.append("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n")
         for (index, column) in edgeColumns.enumerated() {
             declare("e" + String(index), title: column.name, integer: column.isInteger, into: &out)
@@ -99,6 +101,7 @@ public struct GEXFFormatter: NetworkFormatter {
 
     private func writeNodes(_ network: CoauthorNetwork, columns: [ExportColumn], into out: inout ExportBuffer) {
         let graph = network.graph
+        let idKinds = network.idKinds
         var years: [Int] = []
         out.append("    <nodes count=\"")
         out.append(network.nodeCount)
@@ -117,6 +120,13 @@ public struct GEXFFormatter: NetworkFormatter {
                 out.append(index + 1)
                 out.append("\" value=\"")
                 out.append(column, at: v)
+                out.append("\"/>")
+            }
+            for kind in idKinds where !network.ids[v].value(of: kind).isEmpty {
+                out.append("<attvalue for=\"")
+                out.append(raw: kind.attribute)
+                out.append("\" value=\"")
+                out.append(xml: network.ids[v].value(of: kind), attribute: true)
                 out.append("\"/>")
             }
             out.append("</attvalues>")

@@ -42,6 +42,9 @@ public struct GraphMLFormatter: NetworkFormatter {
         }
         key("label", "node", "label", "string")
         key("name", "node", "name", "string")
+        // Identifier attributes only when some node has one, so that BibTeX networks export as before.
+        let idKinds = network.idKinds
+        for kind in idKinds { key(kind.attribute, "node", kind.attribute, "string") }
         for column in nodeColumns {
             key(column.name, "node", column.name, column.isInteger ? "int" : "double")
         }
@@ -103,6 +106,13 @@ public struct GraphMLFormatter: NetworkFormatter {
             open("name", indent: "      ")
             out.append(xml: network.names[v])
             out.append("</data>\n")
+            for kind in idKinds where !network.ids[v].value(of: kind).isEmpty {
+                out.append("      <data key=\"")
+                out.append(raw: kind.attribute)
+                out.append("\">")
+                out.append(xml: network.ids[v].value(of: kind))
+                out.append("</data>\n")
+            }
             for column in nodeColumns { data(column, prefix: "", at: v) }
             out.append("    </node>\n")
         }

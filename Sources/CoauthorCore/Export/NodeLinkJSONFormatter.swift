@@ -41,6 +41,7 @@ public struct NodeLinkJSONFormatter: NetworkFormatter {
             out.append(q)
         }
         out.append("},\n  \"nodes\": [")
+        let idKinds = network.idKinds
         for v in 0..<network.nodeCount {
             out.append(v == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
             out.append(v)
@@ -48,6 +49,13 @@ public struct NodeLinkJSONFormatter: NetworkFormatter {
             out.append(json: network.names[v])
             out.append(", \"name\": ")
             out.append(json: network.names[v])
+            // Identifiers (`orcid`, `scopus_id`, …) where the node has them.
+            for kind in idKinds where !network.ids[v].value(of: kind).isEmpty {
+                out.append(", \"")
+                out.append(raw: kind.attribute)
+                out.append("\": ")
+                out.append(json: network.ids[v].value(of: kind))
+            }
             for column in nodeColumns { member(column, at: v, into: &out) }
             out.append("}")
         }

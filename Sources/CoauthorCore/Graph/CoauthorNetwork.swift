@@ -38,18 +38,30 @@ public struct CoauthorNetwork: Sendable {
     public private(set) var skippedLargePublications: Int
     /// Publications within the filters.
     public private(set) var publicationCount: Int
+    /// Each node's identifiers (ORCID, Scopus, OpenAlex, ResearcherID, Dimensions), or empty when
+    /// no input record gave any (BibTeX, DBLP).
+    public private(set) var ids: [AuthorIDs] = []
+
+    /// The kinds of identifier some node has, in the order of `AuthorIDs.Kind` (exports write
+    /// one attribute or column per kind, and none for a network without IDs).
+    /// - Complexity: O(n).
+    public var idKinds: [AuthorIDs.Kind] {
+        guard !ids.isEmpty else { return [] }
+        return AuthorIDs.Kind.allCases.filter { kind in ids.contains { !$0.value(of: kind).isEmpty } }
+    }
 
     public var nodeCount: Int { graph.nodeCount }
 
     /// A network from its parts, checked for consistency.
-    /// - Precondition: one name, paper count (at least 1) and year range per node; one paper
+    /// - Precondition: one name, paper count (at least 1), year range (and, when given, set of
+    ///   identifiers) per node; one paper
     ///   count (at least 1), year range and year list per edge; year weights, when given, one
     ///   per dated paper of each edge; the focus, when given, a node.
     /// - Complexity: O(n + m).
     public init(graph: WeightedGraph, names: [String], papers: [Int], firstYear: [Int?], lastYear: [Int?],
                 edgePapers: [Int], edgeFirstYear: [Int?], edgeLastYear: [Int?], edgeYears: EdgeLists<Int>,
                 edgeYearWeights: EdgeLists<Double> = EdgeLists<Double>(), weighting: Weighting, focus: Int?,
-                filterDescription: String, skippedLargePublications: Int, publicationCount: Int) {
+                filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = []) {
         let n = graph.nodeCount, m = graph.edgeCount
         precondition(names.count == n && papers.count == n && firstYear.count == n && lastYear.count == n,
                      "one name, paper count and year range per node")
@@ -61,6 +73,7 @@ public struct CoauthorNetwork: Sendable {
                      || (edgeYearWeights.count == m && (0..<m).allSatisfy { edgeYearWeights[$0].count == edgeYears[$0].count }),
                      "year weights, when given, one per dated joint paper")
         precondition(focus.map { (0..<n).contains($0) } ?? true, "the focus is a node of the network")
+        precondition(ids.isEmpty || ids.count == n, "identifiers, when given, one entry per node")
         precondition(skippedLargePublications >= 0 && publicationCount >= 0, "counts are not negative")
         self.graph = graph
         self.names = names
@@ -77,6 +90,7 @@ public struct CoauthorNetwork: Sendable {
         self.filterDescription = filterDescription
         self.skippedLargePublications = skippedLargePublications
         self.publicationCount = publicationCount
+        self.ids = ids
     }
 
     /// The same network with `node` as its focus author.

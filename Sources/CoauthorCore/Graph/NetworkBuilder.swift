@@ -149,7 +149,8 @@ public enum NetworkBuilder {
             focus: nil,
             filterDescription: describe(options),
             skippedLargePublications: skippedLarge,
-            publicationCount: selected.count)
+            publicationCount: selected.count,
+            ids: authors.hasIDs ? nodes.map { authors.ids[$0] } : [])
 
         if let focusName = options.focus {
             guard let focus = network.node(named: focusName) ?? authors.id(named: focusName).flatMap({ id -> Int? in
@@ -190,7 +191,8 @@ public enum NetworkBuilder {
             filterDescription: [network.filterDescription, "ego network of \(network.names[focus]), radius \(radius)"]
                 .filter { !$0.isEmpty }.joined(separator: ", "),
             skippedLargePublications: network.skippedLargePublications,
-            publicationCount: network.publicationCount)
+            publicationCount: network.publicationCount,
+            ids: network.ids.isEmpty ? [] : nodes.map { network.ids[$0] })
     }
 
     static func describe(_ options: NetworkOptions) -> String {

@@ -34,6 +34,12 @@ public struct AuthorIndex: Sendable {
     public var variantCount = 0
     /// Problems with the alias rules (names that occur nowhere in the input, contradictions).
     public var diagnostics: [Diagnostic] = []
+    /// Each person's identifiers (the union over their authorships), or empty when no input
+    /// record gave any.
+    public var ids: [AuthorIDs] = []
+
+    /// Whether any person has an identifier.
+    public var hasIDs: Bool { ids.contains { !$0.isEmpty } }
 
     /// The id of the author whose display name (or any merged variant) is `name`.
     public func id(named name: String) -> Int32? {
@@ -210,13 +216,42 @@ public enum AuthorResolver {
     ///   M merges and D distinct pairs.
     public static func resolve(_ publications: [Publication], mode: IdentityMode,
                                aliases: AliasRules = AliasRules(), personRecords: [PersonRecord] = []) -> AuthorIndex {
-        resolve(InternedAuthors(publications), mode: mode, aliases: aliases, personRecords: personRecords)
+        if let identified = AuthorIDGroups(publications) {
+            return resolve(identified, mode: mode, aliases: aliases, personRecords: personRecords)
+        }
+        return resolve(InternedAuthors(publications), mode: mode, aliases: aliases, personRecords: personRecords)
+    }
+
+    /// Resolves publications whose identified authorships were grouped by ID (SPEC §3: IDs first,
+    /// in both modes), and gives each person the union of its IDs.
+    private static func resolve(_ identified: AuthorIDGroups, mode: IdentityMode, aliases: AliasRules,
+                                personRecords: [PersonRecord]) -> AuthorIndex {
+        var index = resolve(InternedAuthors(identified.publications), mode: mode, aliases: aliases,
+                            personRecords: personRecords, forbidden: identified.forbidden)
+        var personOfName: [String: Int] = [:]
+        for (person, name) in index.names.enumerated() where personOfName[name] == nil { personOfName[name] = person }
+        var ids = [AuthorIDs](repeating: AuthorIDs(), count: index.names.count)
+        for (name, groupIDs) in identified.idsOfName {
+            guard let person = personOfName[name.displayName] ?? index.id(named: name.displayName).map(Int.init) else { continue }
+            ids[person].fill(from: groupIDs)
+        }
+        index.ids = ids
+        // The evidence names each person by its final display name.
+        index.merges = identified.merges.map { merge in
+            var m = merge
+            if let person = personOfName[merge.into] ?? index.id(named: merge.into).map(Int.init) { m.into = index.names[person] }
+            return m
+        }.filter { $0.variant != $0.into } + index.merges
+        return index
     }
 
     /// Resolves every author of `corpus` (its person records are the identity evidence), using
     /// the name table its reader built when there is one.
     /// - Complexity: as `resolve(_:mode:aliases:personRecords:)`.
     public static func resolve(_ corpus: Corpus, mode: IdentityMode, aliases: AliasRules = AliasRules()) -> AuthorIndex {
+        if let identified = AuthorIDGroups(corpus.publications) {
+            return resolve(identified, mode: mode, aliases: aliases, personRecords: corpus.personRecords)
+        }
         let interned = corpus.internedAuthors.flatMap { $0.matches(corpus.publications) ? $0 : nil }
             ?? InternedAuthors(corpus.publications)
         return resolve(interned, mode: mode, aliases: aliases, personRecords: corpus.personRecords)
@@ -226,6 +261,12 @@ public enum AuthorResolver {
     /// - Complexity: O(A + N + Σ k² + M·D) for A authorships and N table names.
     public static func resolve(_ interned: InternedAuthors, mode: IdentityMode,
                                aliases: AliasRules = AliasRules(), personRecords: [PersonRecord] = []) -> AuthorIndex {
+        resolve(interned, mode: mode, aliases: aliases, personRecords: personRecords, forbidden: [])
+    }
+
+    /// As the public form, with pairs of names that no rule may join (people whose IDs differ).
+    static func resolve(_ interned: InternedAuthors, mode: IdentityMode, aliases: AliasRules,
+                        personRecords: [PersonRecord], forbidden: [(PersonName, PersonName)]) -> AuthorIndex {
         // 1. Distinct written forms, then exact variants (forms with the same exact key).
         var occurrences = [Int32](repeating: 0, count: interned.names.count)
         for id in interned.ids { occurrences[Int(id)] += 1 }
@@ -292,6 +333,9 @@ public enum AuthorResolver {
         let displays = variantNames.indices.map { variant in
             let members = formsOfVariant(variant)
             return members.count == 1 ? forms[members.lowerBound].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
+        }
+        for (a, b) in forbidden {
+            if let x = variantIndex(NameKey.exactKey(a)), let y = variantIndex(NameKey.exactKey(b)) { clusters.forbid(x, y, byID: true) }
         }
         if !aliases.isEmpty {
             applyAliases(aliases, variantIndex: variantIndex, displays: displays, clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
@@ -402,7 +446,12 @@ public enum AuthorResolver {
     /// Union–find over name variants, with pairs that must never end up in one cluster.
     struct Clusters {
         private var parent: [Int]
-        private var forbidden: [(Int, Int)] = []
+        /// For each cluster root, the variants it must never join (their clusters, found through `find`).
+        /// Only the few clusters with such a rule have an entry, so a union costs the size of the
+        /// two clusters' lists, not the number of rules.
+        private var forbidden: [Int: [(variant: Int, byID: Bool)]] = [:]
+        /// Whether the last refused union was refused by an ID rule (else by the alias file).
+        private(set) var lastRefusalByID = false
 
         init(count: Int) {
             parent = Array(0..<count)
@@ -420,8 +469,10 @@ public enum AuthorResolver {
             return root
         }
 
-        mutating func forbid(_ a: Int, _ b: Int) {
-            forbidden.append((a, b))
+        /// Forbids `a` and `b` ever to be in one cluster; `byID` when the rule comes from their IDs.
+        mutating func forbid(_ a: Int, _ b: Int, byID: Bool = false) {
+            forbidden[find(a), default: []].append((b, byID))
+            forbidden[find(b), default: []].append((a, byID))
         }
 
         /// Joins the clusters of `a` and `b` (the root of `a` stays the root) unless a forbidden pair would end up together.
@@ -431,12 +482,24 @@ public enum AuthorResolver {
             let ra = find(a)
             let rb = find(b)
             if ra == rb { return true }
-            for (x, y) in forbidden {
-                let rx = find(x)
-                let ry = find(y)
-                if (rx == ra && ry == rb) || (rx == rb && ry == ra) { return false }
+            let enemiesA = forbidden[ra] ?? []
+            let enemiesB = forbidden[rb] ?? []
+            if enemiesA.count <= enemiesB.count {
+                for x in enemiesA where find(x.variant) == rb {
+                    lastRefusalByID = x.byID
+                    return false
+                }
+            } else {
+                for y in enemiesB where find(y.variant) == ra {
+                    lastRefusalByID = y.byID
+                    return false
+                }
             }
             parent[rb] = ra
+            if !enemiesB.isEmpty {
+                forbidden[ra, default: []].append(contentsOf: enemiesB)
+                forbidden[rb] = nil
+            }
             return true
         }
 
@@ -573,7 +636,7 @@ public enum AuthorResolver {
                                              reason: "same name up to case, accents and punctuation"), v))
                     } else {
                         nearMisses.append(.init(variant: names[v].displayName, candidates: [names[folded.variants[0]].displayName],
-                                                reason: "kept apart by the alias file (distinct)"))
+                                                reason: clusters.lastRefusalByID ? "kept apart: their IDs of one kind differ" : "kept apart by the alias file (distinct)"))
                     }
                 }
             }
@@ -600,7 +663,7 @@ public enum AuthorResolver {
                                              reason: "the only fuller form of these given names with this surname"), group[i].variants[0]))
                     } else {
                         nearMisses.append(.init(variant: group[i].display, candidates: [target.display],
-                                                reason: "kept apart by the alias file (distinct)"))
+                                                reason: clusters.lastRefusalByID ? "kept apart: their IDs of one kind differ" : "kept apart by the alias file (distinct)"))
                     }
                 } else if candidates.count > 1 {
                     nearMisses.append(.init(variant: group[i].display, candidates: candidates.map { group[$0].display },

@@ -5,6 +5,8 @@ import Foundation
 enum BibTeXFieldName: UInt8 {
     case other, author, editor, title, year, date, crossref, journal, booktitle, journaltitle
     case howpublished, publisher, school, institution, doi, authorAnnotation
+    /// Web of Science exports: `ORCID-Numbers`, `ResearcherID-Numbers` (`Name/ID` lists), `Unique-ID` (the UT).
+    case orcidNumbers, researcherIDNumbers, uniqueID
 
     /// The code of a field name given as lower-case ASCII bytes.
     init(lowercased name: some Collection<UInt8>) {
@@ -21,6 +23,9 @@ enum BibTeXFieldName: UInt8 {
         case 9 where name.elementsEqual("booktitle".utf8): self = .booktitle
         case 9 where name.elementsEqual("publisher".utf8): self = .publisher
         case 9 where name.elementsEqual("author+an".utf8): self = .authorAnnotation
+        case 9 where name.elementsEqual("unique-id".utf8): self = .uniqueID
+        case 13 where name.elementsEqual("orcid-numbers".utf8): self = .orcidNumbers
+        case 20 where name.elementsEqual("researcherid-numbers".utf8): self = .researcherIDNumbers
         case 11 where name.elementsEqual("institution".utf8): self = .institution
         case 12 where name.elementsEqual("journaltitle".utf8): self = .journaltitle
         case 12 where name.elementsEqual("howpublished".utf8): self = .howpublished
@@ -97,6 +102,9 @@ struct BibTeXParser {
     private var limit: Int
     /// Whether `parse(bytes:)` kept the second half read on the other core (for tests).
     private(set) var readInTwoHalves = false
+    /// Whether some entry has a Web of Science ID field (`ORCID-Numbers`, `ResearcherID-Numbers`,
+    /// `Unique-ID`): only then does the reader look for them, so other files pay nothing.
+    private(set) var hasIDFields = false
     /// Macro names this parser defined with `@string`.
     private var definedMacros: Set<String> = []
     /// Macro names this parser used without having defined them (month names, or macros a
@@ -182,6 +190,7 @@ struct BibTeXParser {
         lowercasedNames.merge(later.lowercasedNames) { mine, _ in mine }
         errors += later.errors
         warnings += later.warnings
+        hasIDFields = hasIDFields || later.hasIDFields
         for (name, value) in later.macros where later.definedMacros.contains(name) { macros[name] = value }
         definedMacros.formUnion(later.definedMacros)
         position = later.position
@@ -295,6 +304,11 @@ struct BibTeXParser {
             }
             position += 1
         }
+        if position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") {
+            // Database exports write keys with blanks (`@ARTICLE{Carmone Jr.1997538,`): when the
+            // rest of the line up to a comma holds no '=', the blanks are part of the key.
+            position = keyEnd(from: position, closing: closing) ?? position
+        }
         let key = string(keyStart..<position)
         skipWhitespace()
         let firstField = fields.count
@@ -331,6 +345,7 @@ struct BibTeXParser {
             let valueOffset = position
             let value = try readValue()
             fields.append(BibTeXField(name: name, nameBytes: nameRange, nameHash: hash, value: value, offset: valueOffset))
+            if name.rawValue >= BibTeXFieldName.orcidNumbers.rawValue { hasIDFields = true }
             skipWhitespace()
             guard position < bytes.count else { throw unclosed() }
             if bytes[position] == UInt8(ascii: ",") {
@@ -342,6 +357,28 @@ struct BibTeXParser {
         entries.append(BibTeXEntry(type: type, key: key, fields: firstField..<fields.count, offset: start))
     }
 
+    /// Where a citation key with blanks in it ends: the last non-blank byte before the comma that
+    /// ends the line's key, if the line goes on to such a comma with no '=', brace or entry end first.
+    private func keyEnd(from start: Int, closing: UInt8) -> Int? {
+        var index = start
+        var lastSolid = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: ","):
+                return lastSolid
+            case UInt8(ascii: "="), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "@"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), closing:
+                return nil
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                break
+            default:
+                lastSolid = index + 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// Reads a field name and returns its range and the hash of its lower-cased bytes.
     /// The name is lower-cased in place of a copy: field names are ASCII in practice, and a
     /// non-ASCII byte simply hashes as written.
@@ -349,19 +386,32 @@ struct BibTeXParser {
         let start = position
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var lowerASCII = true
-        while position < bytes.count {
-            let byte = bytes[position]
-            if isWhitespace(byte) || isDelimiter(byte) || byte < 0x20 { break }
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { lowerASCII = false }
-            hash = (hash ^ UInt64(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3
-            position += 1
+        while true {
+            while position < bytes.count {
+                let byte = bytes[position]
+                if isWhitespace(byte) || isDelimiter(byte) || byte < 0x20 { break }
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { lowerASCII = false }
+                hash = (hash ^ UInt64(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3
+                position += 1
+            }
+            // Web of Science writes field names with blanks (`Early Access Date = {…}`), which
+            // bibtexparser reads as one name: blanks followed, on the same line, by more name
+            // before the '=' belong to the name (hashed as one blank, however many there are).
+            guard position > start, position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") else { break }
+            var next = position
+            while next < bytes.count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t") { next += 1 }
+            guard next < bytes.count, !isWhitespace(bytes[next]), !isDelimiter(bytes[next]), bytes[next] >= 0x20 else { break }
+            hash = (hash ^ UInt64(UInt8(ascii: " "))) &* 0x100_0000_01b3
+            lowerASCII = false
+            position = next
         }
         if position == start {
             throw SyntaxError(offset: start, message: "expected a field name in entry '\(entryKey)', found \(describeByte(at: start))")
         }
         if !lowerASCII {
             // Remember the lower-cased spelling once, for the rare upper-case field name.
-            lowercasedNames[hash] = Array(String(decoding: bytes[start..<position], as: UTF8.self).lowercased().utf8)
+            let lowered = String(decoding: bytes[start..<position], as: UTF8.self).lowercased()
+            lowercasedNames[hash] = Array(lowered.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ").utf8)
         }
         return (start..<position, hash, !lowerASCII)
     }

@@ -320,7 +320,7 @@ public enum BibTeXReader {
             result.nameIDs.append(contentsOf: list.ids)
             result.nameStarts.append(result.nameIDs.count)
             let entry = parser.entries[index]
-            (destination + result.count).initialize(to: Publication(
+            var publication = Publication(
                 key: entry.key,
                 type: entry.type,
                 title: text(.title, fields, parent, parser, values).map { LaTeX.decode(utf8: $0) } ?? "",
@@ -330,11 +330,51 @@ public enum BibTeXReader {
                 hasTruncatedAuthors: list.truncated,
                 equalContributors: fields.value(.authorAnnotation, in: parser).map { equalContributors(parser.valueString($0)) } ?? [],
                 doi: text(.doi, fields, parent, parser, values).map { LaTeX.collapseASCIIWhitespace($0) } ?? "",
-                location: cursor.location(of: entry.offset)))
+                location: cursor.location(of: entry.offset))
+            if parser.hasIDFields { addWebOfScienceIDs(fields, parser, values, to: &publication) }
+            (destination + result.count).initialize(to: publication)
             result.count += 1
         }
         result.names = names.names
         return result
+    }
+
+    /// The IDs a Web of Science BibTeX export gives: `ORCID-Numbers` and `ResearcherID-Numbers`
+    /// (`Name/ID` entries separated by blanks, line breaks or `;`, matched to the authors by
+    /// name) and `Unique-ID` (the UT).
+    private static func addWebOfScienceIDs(_ fields: EntryFields, _ parser: BibTeXParser, _ values: ValueBytes,
+                                           to publication: inout Publication) {
+        var record = ExportRecord(location: publication.location)
+        record.authors = publication.authors
+        let keys = publication.authors.map(ExportValues.matchKey)
+        for (field, assign) in [(BibTeXFieldName.orcidNumbers, { (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) }),
+                                (.researcherIDNumbers, { (ids: inout AuthorIDs, id: String) in ids.researcherID = id })] {
+            guard let value = fields.value(field, in: parser) else { continue }
+            for (name, id) in slashedEntries(LaTeX.decode(utf8: values[value])) {
+                guard let author = ExportValues.authorIndex(of: name, in: keys) else { continue }
+                record.setIDs({ assign(&$0, id) }, of: author)
+            }
+        }
+        if let ut = fields.value(.uniqueID, in: parser) { record.extras.ut = LaTeX.collapseASCIIWhitespace(values[ut]) }
+        if !record.ids.isEmpty || !record.extras.ut.isEmpty { publication.extras = record.publication.extras }
+    }
+
+    /// `Gomez-Ruiz, Jose Antonio/K-7689-2014 Pelaez, Jose I/O-9450-2016` → the (name, ID) pairs:
+    /// an ID has no blank, so each word with a `/` ends an entry.
+    static func slashedEntries(_ text: String) -> [(name: String, id: String)] {
+        var entries: [(String, String)] = []
+        var words: [Substring] = []
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == ";" || $0 == "\r" }) {
+            guard let slash = word.lastIndex(of: "/") else {
+                words.append(word)
+                continue
+            }
+            words.append(word[..<slash])
+            let id = String(word[word.index(after: slash)...])
+            if !id.isEmpty { entries.append((words.joined(separator: " "), id)) }
+            words.removeAll()
+        }
+        return entries
     }
 
     /// The bytes of the field `name` of an entry, else of its crossref parent (whose `title` is

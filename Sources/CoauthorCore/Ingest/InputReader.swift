@@ -9,17 +9,44 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case csl
     /// RIS (reference manager and database exports).
     case ris
+    /// Web of Science plain text (`FN`/`VR` header, `PT` … `ER` records).
+    case wos
+    /// Web of Science tab-delimited (a header row of tags).
+    case wosTab = "wos-tab"
+    /// Scopus CSV.
+    case scopus
+    /// PubMed MEDLINE (`.nbib`, `.txt`).
+    case medline
+    /// OpenAlex JSON: an API list response, a single work, or JSON Lines.
+    case openalex
+    /// OpenAlex's web CSV export.
+    case openalexCSV = "openalex-csv"
+    /// Lens.org scholarly CSV.
+    case lens
+    /// Dimensions CSV.
+    case dimensions
+    /// IEEE Xplore CSV.
+    case ieee
+    /// Crossref REST API JSON (a work or a work-list).
+    case crossref
 
-    /// The format implied by a file name's extension, if supported.
+    /// The format implied by a file name's extension, if supported; the content decides for the
+    /// extensions several formats share (`InputFormat.detect`).
     public init?(pathExtension: String) {
         switch pathExtension.lowercased() {
         case "bib", "bibtex", "biblatex": self = .bibtex
         case "xml": self = .dblp
         case "json": self = .csl
         case "ris": self = .ris
+        case "isi", "ciw": self = .wos
+        case "nbib": self = .medline
+        case "jsonl": self = .openalex
         default: return nil
         }
     }
+
+    /// Extensions whose files are looked at (sniffed) when a folder is read.
+    static let sniffedExtensions: Set<String> = ["bib", "bibtex", "biblatex", "xml", "json", "ris", "txt", "csv", "nbib", "isi", "jsonl", "ciw", "tsv"]
 }
 
 /// A failure to read the inputs at all (as opposed to a bad record inside a file).
@@ -41,13 +68,13 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .notFound:
-            "no such file or folder; give a .bib, .xml (DBLP), .json (CSL) or .ris file or a folder of them (with no input, coauthor reads Data/)"
+            "no such file or folder; give a publication file (BibTeX, DBLP XML, CSL-JSON, RIS, or a Web of Science, Scopus, PubMed, OpenAlex, Lens, Dimensions, IEEE or Crossref export) or a folder of them (with no input, coauthor reads Data/)"
         case .unreadable(_, let reason):
             "cannot read the file (\(reason)); check its permissions"
         case .noSupportedFiles:
-            "the folder holds no publication files (.bib, .xml, .json, .ris); put your bibliography there or name the file"
+            "the folder holds no publication files (.bib, .xml, .json, .ris, or database exports in .txt, .csv, .nbib, .isi, .ciw, .jsonl); put your bibliography there or name the file"
         case .unsupportedFormat:
-            "unknown file type; supported: .bib, .xml (DBLP), .json (CSL-JSON), .ris; name its format to read it anyway"
+            "unknown file type: neither its content nor its extension names a supported format; name its format to read it anyway"
         case .standardInputNeedsFormat:
             "reading standard input ('-') needs its format named"
         }
@@ -78,14 +105,19 @@ public enum InputReader {
                 }
                 let supported = entries.sorted().compactMap { name -> (String, InputFormat)? in
                     guard !name.hasPrefix(".") else { return nil }
-                    let ext = (name as NSString).pathExtension
-                    guard let kind = format ?? InputFormat(pathExtension: ext), InputFormat(pathExtension: ext) != nil else { return nil }
-                    return ((path as NSString).appendingPathComponent(name), kind)
+                    let ext = (name as NSString).pathExtension.lowercased()
+                    guard InputFormat.sniffedExtensions.contains(ext) else { return nil }
+                    let full = (path as NSString).appendingPathComponent(name)
+                    if let format, InputFormat(pathExtension: ext) != nil { return (full, format) }
+                    // A folder's files are read by what they hold; a `.txt` or `.csv` that is no
+                    // export (a README, a table of something else) is not an input.
+                    guard let kind = InputFormat.detect(path: full) else { return nil }
+                    return (full, format ?? kind)
                 }
                 if supported.isEmpty { throw .noSupportedFiles(path) }
                 files.append(contentsOf: supported)
             } else {
-                guard let kind = format ?? InputFormat(pathExtension: (path as NSString).pathExtension) else {
+                guard let kind = format ?? InputFormat.detect(path: path) else {
                     throw .unsupportedFormat(path)
                 }
                 files.append((path, kind))
@@ -107,7 +139,7 @@ public enum InputReader {
                             standardInput: () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }) throws(InputError) -> Corpus {
         let files = try discover(paths, format: format)
         var corpus = Corpus()
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: Int] = [:]
         for (path, kind) in files {
             let part = readOne(path, kind, encoding: encoding, standardInput: standardInput)
             corpus.files += 1
@@ -122,16 +154,21 @@ public enum InputReader {
                 continue
             }
             for publication in part.publications {
-                let key = identityKey(publication)
+                let keys = PublicationMatch.keys(publication)
                 // Within one file records are distinct unless they repeat a key (SPEC §2); only
-                // a paper already read from another file is a duplicate.
-                if let first = seen[key], first.path != publication.location.path {
+                // a paper already read from another file is a duplicate, and it is merged into
+                // the first copy (the union of IDs, the fuller form of each name).
+                if let (key, index) = keys.lazy.compactMap({ key in seen[key].map { (key, $0) } })
+                    .first(where: { corpus.publications[$0.1].location.path != publication.location.path }) {
                     corpus.duplicates += 1
+                    let first = corpus.publications[index].location
                     corpus.diagnostics.append(Diagnostic(.warning, at: publication.location,
-                                                         "'\(publication.key)' is the same paper as the record at \(first); counted once"))
+                                                         "'\(publication.key)' is the same paper as the record at \(first); counted once (\(PublicationMatch.describe(key)); the IDs and fuller names of both are kept)"))
+                    PublicationMatch.merge(publication, into: &corpus.publications[index])
+                    for key in PublicationMatch.keys(corpus.publications[index]) where seen[key] == nil { seen[key] = index }
                     continue
                 }
-                if seen[key] == nil { seen[key] = publication.location }
+                for key in keys where seen[key] == nil { seen[key] = corpus.publications.count }
                 corpus.publications.append(publication)
             }
         }
@@ -167,6 +204,26 @@ public enum InputReader {
             return CSLJSONReader.read(bytes: bytes, path: name)
         case .ris:
             return RISReader.read(bytes: bytes, path: name, encoding: encoding)
+        case .wos:
+            return WebOfScienceReader.readPlainText(bytes: bytes, path: name)
+        case .wosTab:
+            return WebOfScienceReader.readTabDelimited(bytes: bytes, path: name)
+        case .scopus:
+            return ScopusCSVReader.read(bytes: bytes, path: name)
+        case .medline:
+            return MedlineReader.read(bytes: bytes, path: name)
+        case .openalex:
+            return OpenAlexReader.readJSON(bytes: bytes, path: name)
+        case .openalexCSV:
+            return OpenAlexReader.readCSV(bytes: bytes, path: name)
+        case .lens:
+            return LensCSVReader.read(bytes: bytes, path: name)
+        case .dimensions:
+            return DimensionsCSVReader.read(bytes: bytes, path: name)
+        case .ieee:
+            return IEEECSVReader.read(bytes: bytes, path: name)
+        case .crossref:
+            return CrossrefReader.read(bytes: bytes, path: name)
         }
     }
 
@@ -203,16 +260,5 @@ public enum InputReader {
             if got < chunk { return bytes }
             chunk = 1 << 20
         }
-    }
-
-    /// Same DOI, else same normalised title, year and author list.
-    private static func identityKey(_ publication: Publication) -> String {
-        if !publication.doi.isEmpty {
-            let doi = publication.doi.lowercased()
-            return "doi:" + (doi.range(of: "doi.org/").map { String(doi[$0.upperBound...]) } ?? doi)
-        }
-        let title = NameKey.fold(publication.title.filter { $0.isLetter || $0.isNumber })
-        let authors = publication.authors.map { NameKey.fold($0.last) }.joined(separator: ",")
-        return "t:\(title)|\(publication.year ?? 0)|\(authors)"
     }
 }

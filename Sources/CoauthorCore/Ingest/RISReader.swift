@@ -59,20 +59,22 @@ public enum RISReader {
 
         var start = 0
         while start < bytes.count {
+            // Lines end in LF, CRLF or a lone CR (old Mac exports, and the stray CR some
+            // databases put before `TY`): each counts as one line break, as editors count them.
             var end = start
-            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") && bytes[end] != UInt8(ascii: "\r") { end += 1 }
             lineNumber += 1
-            var lineEnd = end
-            if lineEnd > start && bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-            let line = makeString(bytes[start..<lineEnd])
+            let line = makeString(bytes[start..<end])
             let location = SourceLocation(path: path, line: lineNumber, column: 1, byteOffset: start)
             start = end + 1
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\r"), start < bytes.count, bytes[start] == UInt8(ascii: "\n") { start += 1 }
 
             guard let (tag, value) = tagged(line) else {
                 let text = LaTeX.collapseWhitespace(line)
-                if !text.isEmpty, record != nil, let lastTag, var values = record!.fields[lastTag], !values.isEmpty {
-                    values[values.count - 1] = LaTeX.collapseWhitespace(values[values.count - 1] + " " + text)
-                    record!.fields[lastTag] = values
+                // Appended in place (both parts are already collapsed): copying the value out and
+                // back for each wrapped line was quadratic in a long field's lines.
+                if !text.isEmpty, record != nil, let lastTag, let count = record!.fields[lastTag]?.count, count > 0 {
+                    record!.fields[lastTag]![count - 1] += " " + text
                 }
                 continue
             }

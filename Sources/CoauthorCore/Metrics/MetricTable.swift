@@ -49,6 +49,8 @@ public struct MetricTable: Sendable {
     public let communityQuality: Double?
     /// How `community` was found.
     public let communityOptions: CommunityOptions
+    /// The tie normalisation `community` was found on.
+    public let communityNormalization: TieNormalization
     /// The guarantees of the path-based metrics that were estimated rather than computed exactly.
     public private(set) var approximations: [Approximation] = []
     /// The time budget's decision on the path-based metrics, when a budget was given.
@@ -67,8 +69,11 @@ public struct MetricTable: Sendable {
         let graph = network.graph
         component = connectedComponents(graph)
         communityOptions = request.communities
+        communityNormalization = request.normalization
         if let seed = request.communitySeed {
-            let found = detectCommunities(graph, options: request.communities, seed: seed)
+            let tied = request.normalization == .none ? graph
+                : normalizedTies(graph, request.normalization, totals: tieTotals(network, .papers))
+            let found = detectCommunities(tied, options: request.communities, seed: seed)
             community = found.community
             modularity = found.modularity
             communityQuality = found.quality

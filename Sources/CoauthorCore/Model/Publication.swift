@@ -67,6 +67,22 @@ public struct Publication: Sendable, Hashable {
     public var doi: String
     /// Where the record starts in its file.
     public var location: SourceLocation
+    /// What database exports add (author IDs, affiliations, database keys, citations): zero or
+    /// one element, so a BibTeX or DBLP record pays one empty array for it.
+    private var extrasStorage: [PublicationExtras] = []
+
+    /// Author IDs, affiliations, database keys and citations, where the source gives them
+    /// (an empty value otherwise).
+    public var extras: PublicationExtras {
+        get { extrasStorage.first ?? PublicationExtras() }
+        set { extrasStorage = newValue.isEmpty ? [] : [newValue] }
+    }
+
+    /// Whether the record carries anything beyond the BibTeX fields (IDs, affiliations, keys).
+    public var hasExtras: Bool { !extrasStorage.isEmpty }
+
+    /// One `AuthorIDs` per author when the source gave any ID, else empty.
+    public var authorIDs: [AuthorIDs] { extrasStorage.first?.authorIDs ?? [] }
 
     public init(key: String, type: String, title: String, venue: String, year: Int?,
                 authors: [PersonName], hasTruncatedAuthors: Bool = false,
@@ -81,6 +97,132 @@ public struct Publication: Sendable, Hashable {
         self.equalContributors = equalContributors
         self.doi = doi
         self.location = location
+    }
+}
+
+/// The identifiers a database gives one author of one record; empty strings where it gives none.
+/// Values are bare: `0000-0002-8517-9411`, not `https://orcid.org/…`; `A5069892096`, not the URL.
+public struct AuthorIDs: Sendable, Hashable {
+    public var orcid: String
+    /// Scopus Author ID (digits).
+    public var scopus: String
+    /// OpenAlex author ID (`A…`).
+    public var openAlex: String
+    /// Web of Science ResearcherID (`K-7689-2014`, `MFJ-0972-2025`).
+    public var researcherID: String
+    /// Dimensions researcher ID (`ur.…`).
+    public var dimensions: String
+
+    public init(orcid: String = "", scopus: String = "", openAlex: String = "", researcherID: String = "", dimensions: String = "") {
+        self.orcid = orcid
+        self.scopus = scopus
+        self.openAlex = openAlex
+        self.researcherID = researcherID
+        self.dimensions = dimensions
+    }
+
+    public var isEmpty: Bool {
+        orcid.isEmpty && scopus.isEmpty && openAlex.isEmpty && researcherID.isEmpty && dimensions.isEmpty
+    }
+
+    /// Each ID this author has, as (kind, value), in the order of `Kind`.
+    public var all: [(kind: Kind, value: String)] {
+        var ids: [(Kind, String)] = []
+        if !orcid.isEmpty { ids.append((.orcid, orcid)) }
+        if !scopus.isEmpty { ids.append((.scopus, scopus)) }
+        if !openAlex.isEmpty { ids.append((.openAlex, openAlex)) }
+        if !researcherID.isEmpty { ids.append((.researcherID, researcherID)) }
+        if !dimensions.isEmpty { ids.append((.dimensions, dimensions)) }
+        return ids
+    }
+
+    /// The ID of one kind ("" when absent).
+    public func value(of kind: Kind) -> String {
+        switch kind {
+        case .orcid: orcid
+        case .scopus: scopus
+        case .openAlex: openAlex
+        case .researcherID: researcherID
+        case .dimensions: dimensions
+        }
+    }
+
+    /// Fills the IDs this value lacks from `other` (a merge of two records of one author).
+    public mutating func fill(from other: AuthorIDs) {
+        if orcid.isEmpty { orcid = other.orcid }
+        if scopus.isEmpty { scopus = other.scopus }
+        if openAlex.isEmpty { openAlex = other.openAlex }
+        if researcherID.isEmpty { researcherID = other.researcherID }
+        if dimensions.isEmpty { dimensions = other.dimensions }
+    }
+
+    /// The kinds of person identifier, with the names exports and messages use.
+    public enum Kind: String, Sendable, CaseIterable {
+        case orcid = "ORCID"
+        case scopus = "Scopus author ID"
+        case openAlex = "OpenAlex author ID"
+        case researcherID = "ResearcherID"
+        case dimensions = "Dimensions researcher ID"
+
+        /// The node attribute exports write (`orcid`, `scopus_id`, …).
+        public var attribute: String {
+            switch self {
+            case .orcid: "orcid"
+            case .scopus: "scopus_id"
+            case .openAlex: "openalex_id"
+            case .researcherID: "researcher_id"
+            case .dimensions: "dimensions_id"
+            }
+        }
+    }
+}
+
+/// One affiliation of one author as the source gives it: the raw string, and where given the
+/// institution's name, its ROR id and its country (ISO code or name, as written).
+public struct Affiliation: Sendable, Hashable {
+    public var raw: String
+    public var institution: String
+    public var ror: String
+    public var country: String
+
+    public init(raw: String = "", institution: String = "", ror: String = "", country: String = "") {
+        self.raw = raw
+        self.institution = institution
+        self.ror = ror
+        self.country = country
+    }
+}
+
+/// What bibliographic database exports give beyond a BibTeX record.
+public struct PublicationExtras: Sendable, Hashable {
+    /// Empty, or one entry per author (in the order of `Publication.authors`).
+    public var authorIDs: [AuthorIDs]
+    /// Empty, or one list per author (in the order of `Publication.authors`).
+    public var affiliations: [[Affiliation]]
+    /// PubMed ID.
+    public var pmid: String
+    /// Web of Science accession number (`WOS:000870236000001`).
+    public var ut: String
+    /// Scopus EID (`2-s2.0-85030721984`).
+    public var eid: String
+    /// OpenAlex work ID (`W2755950973`).
+    public var openAlex: String
+    /// Times cited, as the source counted it when the file was exported.
+    public var citedBy: Int?
+
+    public init(authorIDs: [AuthorIDs] = [], affiliations: [[Affiliation]] = [], pmid: String = "", ut: String = "",
+                eid: String = "", openAlex: String = "", citedBy: Int? = nil) {
+        self.authorIDs = authorIDs
+        self.affiliations = affiliations
+        self.pmid = pmid
+        self.ut = ut
+        self.eid = eid
+        self.openAlex = openAlex
+        self.citedBy = citedBy
+    }
+
+    public var isEmpty: Bool {
+        authorIDs.isEmpty && affiliations.isEmpty && pmid.isEmpty && ut.isEmpty && eid.isEmpty && openAlex.isEmpty && citedBy == nil
     }
 }
 

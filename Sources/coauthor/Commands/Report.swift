@@ -29,7 +29,8 @@ struct Report: ParsableCommand {
         let report: MainReport
         do {
             report = try MainReport(loaded, style: map.style, options: map.renderOptions(), folder: output, top: top,
-                                    sampling: analysis.sampling(seed: map.seed), budget: analysis.exact ? nil : analysis.budget,
+                                    request: analysis.budgeted(MetricRequest([], sampling: analysis.sampling(seed: map.seed)),
+                                                               seed: map.seed),
                                     progress: display?.handler)
         } catch let error as RenderError {
             display?.finish()

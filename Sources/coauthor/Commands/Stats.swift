@@ -19,7 +19,7 @@ struct Stats: ParsableCommand {
     func run() throws {
         let loaded = try Session.analysis(analysis)
         var stopwatch = Stopwatch()
-        let summary = CorpusSummary(loaded, communitySeed: UInt64(max(0, seed)))
+        let summary = CorpusSummary(loaded, communitySeed: UInt64(max(0, seed)), communities: analysis.communityOptions)
         stopwatch.lap("statistics")
         if Stopwatch.phasesWanted { Console.err("timing: \(stopwatch.summary)\n") }
         try Session.write(format == .json ? summary.json() : summary.table(), to: output)

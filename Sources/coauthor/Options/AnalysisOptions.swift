@@ -61,8 +61,24 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(help: "Compute betweenness, closeness and harmonic exactly, however long it takes.")
     var exact = false
 
+    @Option(help: "How communities are found: leiden (Traag et al. 2019; every community connected) or louvain.")
+    var communities: CommunityMethod = .leiden
+
+    @Option(help: "What Leiden optimises: modularity or cpm (the constant Potts model).")
+    var quality: CommunityQuality = .modularity
+
+    @Option(help: ArgumentHelp("The resolution γ of modularity or CPM: higher finds more, smaller communities.", valueName: "γ"))
+    var resolution: Double = 1
+
+    @Option(help: "Normalise tie weights before finding communities: none, association (strength), fractional, cosine, jaccard or inclusion.")
+    var normalize: TieNormalization = .none
+
     func validate() throws {
         if !(budget > 0) || !budget.isFinite { throw ValidationError("--budget takes a positive number of seconds, e.g. 60.") }
+        if !(resolution >= 0) || !resolution.isFinite { throw ValidationError("--resolution takes a number of 0 or more, e.g. 1.") }
+        if communities == .louvain && (quality != .modularity || resolution != 1) {
+            throw ValidationError("Louvain optimises modularity at resolution 1 only; use --communities leiden for --quality cpm or another --resolution.")
+        }
         if exact && approximate != nil { throw ValidationError("--exact and --approximate contradict each other; choose one.") }
         if radius != nil && focus == nil {
             throw ValidationError("--radius needs --focus NAME: the radius is counted from the focus author.")
@@ -103,9 +119,17 @@ struct AnalysisOptions: ParsableArguments {
         approximate.map { MetricRequest.Sampling(epsilon: $0, seed: UInt64(max(0, seed))) }
     }
 
-    /// `request` with the time budget of these options (none with --exact or --approximate).
+    /// How communities are found, from these options.
+    var communityOptions: CommunityOptions {
+        CommunityOptions(method: communities, quality: quality, resolution: resolution)
+    }
+
+    /// `request` with the community method and normalisation of these options, and their time
+    /// budget (none with --exact or --approximate).
     func budgeted(_ request: MetricRequest, seed: Int = 1) -> MetricRequest {
         var request = request
+        request.communities = communityOptions
+        request.normalization = normalize
         if !exact && request.sampling == nil {
             request.budget = budget
             request.budgetSamplingSeed = UInt64(max(0, seed))

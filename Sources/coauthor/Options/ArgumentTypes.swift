@@ -12,6 +12,9 @@ extension MapEngine: ExpressibleByArgument {}
 extension MapFormat: ExpressibleByArgument {}
 
 extension TableFormat: ExpressibleByArgument {}
+extension CommunityMethod: ExpressibleByArgument {}
+extension CommunityQuality: ExpressibleByArgument {}
+extension TieNormalization: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 
 /// Output formats of `stats`.

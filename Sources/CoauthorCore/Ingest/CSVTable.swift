@@ -1,0 +1,163 @@
+/// A byte-level reader of delimited text (RFC 4180 CSV, and the tab-delimited exports of Web of
+/// Science): one row at a time, shared by every table-shaped export reader.
+///
+/// Quoted fields may hold delimiters, doubled quotes and line breaks; rows end in LF, CRLF or a
+/// lone CR; a leading UTF-8 byte-order mark is skipped. A quote that is never closed is an error
+/// at the quote: that row is given up and reading resumes on the line after the quote, so one
+/// stray quote costs one row, not the rest of the file.
+struct CSVScanner {
+    let bytes: [UInt8]
+    let delimiter: UInt8
+    /// Tab-delimited Web of Science files do not quote: a `"` there is a character.
+    let quoting: Bool
+    private(set) var position: Int
+    /// The last unclosed quote met, as (offset of the row, offset of the quote).
+    private(set) var unclosedQuote: (row: Int, quote: Int)? = nil
+
+    init(bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true, from start: Int = 0) {
+        self.bytes = bytes
+        self.delimiter = delimiter
+        self.quoting = quoting
+        var start = start
+        if start == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        self.position = start
+    }
+
+    struct Row {
+        var fields: [String]
+        /// Byte offset of the row's first byte.
+        var offset: Int
+    }
+
+    /// The next row, or nil at the end; blank lines are skipped. After a row whose quote was never
+    /// closed, `unclosedQuote` names it and the row returned is nil-free: the scanner has moved on.
+    /// - Complexity: O(length of the row).
+    mutating func next() -> Row? {
+        unclosedQuote = nil
+        while position < bytes.count, bytes[position] == UInt8(ascii: "\n") || bytes[position] == UInt8(ascii: "\r") {
+            position += 1
+        }
+        guard position < bytes.count else { return nil }
+        let rowStart = position
+        var fields: [String] = []
+        var field: [UInt8] = []
+        let count = bytes.count
+        while true {
+            // At the start of a field.
+            if quoting, position < count, bytes[position] == UInt8(ascii: "\"") {
+                let quote = position
+                position += 1
+                var closed = false
+                while position < count {
+                    let byte = bytes[position]
+                    if byte == UInt8(ascii: "\"") {
+                        if position + 1 < count, bytes[position + 1] == UInt8(ascii: "\"") {
+                            field.append(byte)
+                            position += 2
+                            continue
+                        }
+                        position += 1
+                        closed = true
+                        break
+                    }
+                    field.append(byte)
+                    position += 1
+                }
+                if !closed {
+                    unclosedQuote = (rowStart, quote)
+                    position = quote + 1
+                    while position < count, bytes[position] != UInt8(ascii: "\n"), bytes[position] != UInt8(ascii: "\r") { position += 1 }
+                    return nil
+                }
+            }
+            // Unquoted text, or what follows a closing quote (kept, as lenient readers do).
+            while position < count {
+                let byte = bytes[position]
+                if byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+                field.append(byte)
+                position += 1
+            }
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            if position < count, bytes[position] == delimiter {
+                position += 1
+                continue
+            }
+            if position < count, bytes[position] == UInt8(ascii: "\r") { position += 1 }
+            if position < count, bytes[position] == UInt8(ascii: "\n") { position += 1 }
+            return Row(fields: fields, offset: rowStart)
+        }
+    }
+}
+
+/// A header row: the column of each name (trimmed, compared case-insensitively).
+struct CSVHeader {
+    let names: [String]
+    private let columns: [String: Int]
+
+    init(_ fields: [String]) {
+        names = fields.map { ExportValues.trimmed($0) }
+        var columns: [String: Int] = [:]
+        for (index, name) in names.enumerated() where columns[name.lowercased()] == nil { columns[name.lowercased()] = index }
+        self.columns = columns
+    }
+
+    func column(_ name: String) -> Int? { columns[name.lowercased()] }
+
+    /// The value of the first of `names` that the header has, in `row` ("" when absent).
+    func value(_ row: [String], _ names: String...) -> String {
+        for name in names {
+            if let index = columns[name.lowercased()], index < row.count { return row[index] }
+        }
+        return ""
+    }
+
+    func has(_ name: String) -> Bool { columns[name.lowercased()] != nil }
+}
+
+/// Reads a table-shaped export: the header (after `preambleLines` lines), then one record per
+/// row through `makeRecord`. Rows with an unclosed quote are errors and skipped; rows with more
+/// or fewer fields than the header are read as far as they go, with a warning.
+enum CSVExport {
+    static func read(bytes: [UInt8], path: String, delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true,
+                     format: String, required: [String],
+                     makeRecord: (CSVHeader, [String], SourceLocation) -> ExportRecord) -> Corpus {
+        var result = ExportCorpus()
+        let lines = LineIndex(bytes: bytes, path: path)
+        if let bad = firstInvalidUTF8Offset(bytes) {
+            result.error(lines.location(of: bad), "invalid UTF-8 at byte offset \(bad); \(format) exports are UTF-8: export the file again or convert it")
+            return result.corpus
+        }
+        var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, quoting: quoting)
+        var header: CSVHeader? = nil
+        var widthWarned = false
+        while true {
+            let row = scanner.next()
+            if let bad = scanner.unclosedQuote {
+                result.error(lines.location(of: bad.quote), "a quote opened here is never closed; the row at line \(lines.location(of: bad.row).line) is skipped (check the file was exported whole)")
+                if header != nil { result.corpus.records += 1 }
+                continue
+            }
+            guard let row else { break }
+            guard let known = header else {
+                // The header is the first row naming a required column (Dimensions puts a line before it).
+                let candidate = CSVHeader(row.fields)
+                if required.allSatisfy(candidate.has) { header = candidate }
+                continue
+            }
+            let location = lines.location(of: row.offset)
+            // A trailing delimiter (Scopus ends rows with one) adds an empty field: not worth a word.
+            let width = row.fields.count > known.names.count && row.fields[known.names.count...].allSatisfy({ $0.isEmpty })
+                ? known.names.count : row.fields.count
+            if width != known.names.count, !widthWarned {
+                widthWarned = true
+                result.warning(location, "this row has \(row.fields.count) fields where the header has \(known.names.count); it is read as far as its fields go")
+            }
+            result.add(makeRecord(known, row.fields, location))
+        }
+        if header == nil {
+            result.error(.file(path), "no \(format) header row (one naming \(required.map { "'\($0)'" }.joined(separator: ", "))) found; name the format with --input-format if this is another kind of file")
+        }
+        return result.corpus
+    }
+}

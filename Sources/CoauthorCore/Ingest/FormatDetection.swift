@@ -1,0 +1,69 @@
+import Foundation
+
+extension InputFormat {
+    /// How many leading bytes `detect` looks at.
+    static let sniffLength = 16 << 10
+
+    /// The format of the file at `path`, from its first bytes (SPEC §2: formats are detected by
+    /// content, the extension is a hint); nil when neither the content nor the extension names one.
+    /// - Complexity: O(1): reads at most `sniffLength` bytes.
+    public static func detect(path: String) -> InputFormat? {
+        let ext = (path as NSString).pathExtension
+        guard let handle = FileHandle(forReadingAtPath: path) else { return InputFormat(pathExtension: ext) }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: sniffLength)) ?? Data()
+        return detect(head: [UInt8](head), pathExtension: ext)
+    }
+
+    /// The format of a file that starts with `head`; `pathExtension` decides only where the
+    /// content does not (a `.bib` with no entry yet, a `.json` that could be CSL-JSON).
+    public static func detect(head: [UInt8], pathExtension: String) -> InputFormat? {
+        let hint = InputFormat(pathExtension: pathExtension)
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.starts(with: [0x1F, 0x8B]) { return pathExtension.lowercased() == "gz" || hint == .openalex ? .openalex : hint }
+        // Decoding a cut-off prefix may end in half a character: that only affects the last one.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let trimmed = text.drop { $0.isWhitespace }
+        let lines = text.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        let firstLine = lines.first.map(String.init) ?? ""
+        // A file whose extension names a text format and whose content is that format stays it,
+        // whatever its abstracts or notes quote of another.
+        if hint == .bibtex && startsBibTeXEntry(lines) { return .bibtex }
+        if hint == .ris && lines.prefix(400).contains(where: { $0.hasPrefix("TY  -") }) { return .ris }
+        if trimmed.hasPrefix("FN ") || trimmed.hasPrefix("VR ") || trimmed.hasPrefix("PT ") { return .wos }
+        if trimmed.hasPrefix("PT\t") || firstLine.hasPrefix("PT\tAU\t") { return .wosTab }
+        if trimmed.hasPrefix("PMID-") || text.contains("\nPMID- ") { return .medline }
+        if trimmed.hasPrefix("<?xml") || trimmed.hasPrefix("<dblp") || trimmed.hasPrefix("<!DOCTYPE dblp") { return .dblp }
+        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
+            if text.contains("\"message-type\"") || text.contains("\"is-referenced-by-count\"") { return .crossref }
+            if text.contains("openalex.org/W") || text.contains("\"authorships\"") { return .openalex }
+            return hint == .openalex ? .openalex : .csl
+        }
+        if lines.prefix(400).contains(where: { $0.hasPrefix("TY  -") || $0.hasPrefix("TY -") }) { return .ris }
+        if hint == .bibtex || startsBibTeXEntry(lines) { return .bibtex }
+        // Tables: the header, or (Dimensions) the line after a preamble.
+        for line in lines.prefix(2) {
+            let header = String(line)
+            if header.contains("authorships.author.display_name") || header.contains("authorships.author.id") { return .openalexCSV }
+            if header.contains("Lens ID") && header.contains("Author/s") { return .lens }
+            if header.contains("Document Title") && header.contains("Authors") { return .ieee }
+            if header.contains("Publication ID") && header.contains("Authors") { return .dimensions }
+            if header.contains("Author(s) ID") || header.contains("Author full names")
+                || (header.contains("Authors") && header.contains("Source title") && header.contains("EID")) { return .scopus }
+        }
+        return hint
+    }
+
+    /// Whether some line starts a BibTeX entry (`@type{` or `@type(`).
+    private static func startsBibTeXEntry(_ lines: [Substring]) -> Bool {
+        lines.prefix(400).contains { line in
+            let body = line.drop { $0 == " " || $0 == "\t" }
+            guard body.first == "@" else { return false }
+            let name = body.dropFirst().prefix { $0.isLetter }
+            guard !name.isEmpty else { return false }
+            let after = body.dropFirst(1 + name.count).drop { $0 == " " }
+            return after.first == "{" || after.first == "("
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// Reads IEEE Xplore CSV exports (SPEC §2): `Authors` and `Author Affiliations` (`;`-separated,
+/// aligned by position), `Document Title`, `Publication Title`, `Publication Year`, `DOI`,
+/// `Article Citation Count`.
+public enum IEEECSVReader {
+    /// - Complexity: O(n) in the size of the file.
+    public static func read(bytes: [UInt8], path: String) -> Corpus {
+        CSVExport.read(bytes: bytes, path: path, format: "IEEE Xplore CSV", required: ["Document Title", "Authors"]) { header, row, location in
+            var record = ExportRecord(location: location)
+            record.title = LaTeX.collapseWhitespace(header.value(row, "Document Title"))
+            record.venue = LaTeX.collapseWhitespace(header.value(row, "Publication Title"))
+            record.year = BibTeXReader.firstYear(header.value(row, "Publication Year"))
+            record.doi = ExportValues.doi(header.value(row, "DOI"))
+            record.key = record.doi.isEmpty ? "row at line \(location.line)" : record.doi
+            record.extras.citedBy = ExportValues.int(header.value(row, "Article Citation Count"))
+            let names = ExportValues.list(header.value(row, "Authors"))
+            let affiliations = header.value(row, "Author Affiliations").split(separator: ";", omittingEmptySubsequences: false)
+                .map { ExportValues.trimmed($0) }
+            for (index, name) in names.enumerated() {
+                guard let parsed = ExportValues.name(name) else { continue }
+                let affiliation = affiliations.count == names.count && !affiliations[index].isEmpty && affiliations[index] != "NA"
+                    ? [Affiliation(raw: affiliations[index])] : []
+                record.addAuthor(parsed, affiliations: affiliation)
+            }
+            return record
+        }
+    }
+}

@@ -1,0 +1,131 @@
+/// Reads PubMed's MEDLINE format (`.nbib`, `.txt`; SPEC §2): records start at `PMID-` and are
+/// separated by blank lines; tags are up to four characters padded to four, then `- `;
+/// continuation lines start with six blanks. `FAU` full names (else `AU`) in order; `AUID- ORCID:`
+/// and `AD` belong to the author before them; `DP` the date, `TI` the title, `JT`/`TA` the
+/// journal, `LID`/`AID … [doi]` the DOI.
+public enum MedlineReader {
+    /// - Complexity: O(n) in the size of the file.
+    public static func read(bytes: [UInt8], path: String) -> Corpus {
+        var result = ExportCorpus()
+        let lines = LineIndex(bytes: bytes, path: path)
+        if let bad = firstInvalidUTF8Offset(bytes) {
+            result.error(lines.location(of: bad), "invalid UTF-8 at byte offset \(bad); save the PubMed export as UTF-8")
+            return result.corpus
+        }
+        // Each field's lines (the first, then its continuations), joined when the record closes:
+        // appending to a growing string would be quadratic in the lines of a long field.
+        var fields: [(tag: String, lines: [String])] = []
+        var recordLocation: SourceLocation? = nil
+        var strayReported = false
+        var skippingField = false
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+
+        func close() {
+            guard let location = recordLocation else { return }
+            result.add(record(from: fields.map { ($0.tag, LaTeX.collapseWhitespace($0.lines.joined(separator: " "))) }, location: location))
+            fields.removeAll(keepingCapacity: true)
+            recordLocation = nil
+        }
+
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+            let lineStart = start
+            start = end + 1
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\r"), start < bytes.count, bytes[start] == UInt8(ascii: "\n") { start += 1 }
+            var lineEnd = end
+            while lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: " ") { lineEnd -= 1 }
+            guard lineEnd > lineStart else { continue }
+            if bytes[lineStart] == UInt8(ascii: " ") {
+                // A continuation line (six blanks): part of the previous field's value.
+                if recordLocation != nil, !fields.isEmpty, !skippingField {
+                    fields[fields.count - 1].lines.append(makeString(bytes[lineStart..<lineEnd]))
+                }
+                continue
+            }
+            // `TAG - value`, the tag padded to four characters: the dash is at column 5.
+            guard lineEnd - lineStart >= 5, bytes[lineStart + 4] == UInt8(ascii: "-") else {
+                if !strayReported {
+                    strayReported = true
+                    result.warning(lines.location(of: lineStart), "not a MEDLINE line ('TAG - value'); ignored")
+                }
+                continue
+            }
+            let tag = ExportValues.trimmed(makeString(bytes[lineStart..<(lineStart + 4)]))
+            // Abstracts, MeSH terms and the like: no value string for them or their continuations.
+            skippingField = recordLocation != nil && !Self.usedTags.contains(tag)
+            if skippingField { continue }
+            let value = lineEnd - lineStart > 6 ? LaTeX.collapseWhitespace(makeString(bytes[(lineStart + 6)..<lineEnd])) : ""
+            if tag == "PMID" {
+                close()
+                recordLocation = lines.location(of: lineStart)
+                strayReported = false
+            } else if recordLocation == nil {
+                if !strayReported {
+                    strayReported = true
+                    result.error(lines.location(of: lineStart), "'\(tag)' before any 'PMID-' line: MEDLINE records start with 'PMID- '; these lines are skipped")
+                }
+                continue
+            }
+            fields.append((tag, [value]))
+        }
+        close()
+        if result.corpus.records == 0, result.corpus.skipped == 0, bytes.contains(where: { !isWhitespace($0) }) {
+            result.error(.file(path), "no MEDLINE record (a 'PMID- ' line) found; this is not a PubMed MEDLINE export")
+        }
+        return result.corpus
+    }
+
+    /// The tags `record(from:location:)` reads.
+    private static let usedTags: Set<String> = ["PMID", "TI", "JT", "TA", "DP", "LID", "AID", "PT", "FAU", "AU", "CN", "AUID", "AD"]
+
+    static func record(from fields: [(tag: String, value: String)], location: SourceLocation) -> ExportRecord {
+        var record = ExportRecord(location: location)
+        let useFull = fields.contains { $0.tag == "FAU" }
+        var current: Int? = nil
+        for (tag, value) in fields {
+            switch tag {
+            case "PMID": record.extras.pmid = value
+            case "TI": if record.title.isEmpty { record.title = value }
+            case "JT": record.venue = value
+            case "TA": if record.venue.isEmpty { record.venue = value }
+            case "DP": if record.year == nil { record.year = BibTeXReader.firstYear(value) }
+            case "LID", "AID":
+                if record.doi.isEmpty, value.hasSuffix("[doi]") { record.doi = ExportValues.doi(value) }
+            case "PT":
+                if value.lowercased().contains("book") || value.lowercased().contains("chapter") { record.type = "incollection" }
+            case "FAU", "AU":
+                // With `FAU` present, each `AU` after it is the same author again.
+                guard (tag == "FAU") == useFull else { break }
+                if let name = ExportValues.name(value) {
+                    record.addAuthor(name)
+                    current = record.authors.count - 1
+                } else {
+                    current = nil
+                }
+            case "CN":
+                // A collective (group) author is not a person: it ends the previous author's block.
+                current = nil
+            case "AUID":
+                if let current, value.uppercased().hasPrefix("ORCID") {
+                    let orcid = ExportValues.orcid(value)
+                    if !orcid.isEmpty { record.setIDs({ $0.orcid = orcid }, of: current) }
+                }
+            case "AD":
+                if let current { record.addAffiliation(Affiliation(raw: value, country: country(value)), to: current) }
+            default:
+                break
+            }
+        }
+        record.key = record.extras.pmid.isEmpty ? "record at line \(location.line)" : "PMID:" + record.extras.pmid
+        return record
+    }
+
+    /// The last comma-separated part of an address, without its final period and e-mail.
+    private static func country(_ address: String) -> String {
+        guard let last = address.split(separator: ",").last else { return "" }
+        var value = ExportValues.trimmed(last)
+        if let period = value.firstIndex(of: ".") { value = String(value[..<period]) }
+        return value.contains("@") || value.contains(where: \.isNumber) ? "" : value
+    }
+}

@@ -1,0 +1,98 @@
+/// Reads Scopus CSV exports (SPEC §2), all three generations seen in the wild: with
+/// `Author full names` (`Liu, Fengyuan (60410297700); …`), with `Author(s) ID` only (IDs by
+/// position), and with neither. `Authors` is `;`- or (older files) `,`-separated;
+/// `[No author name available]` means the record names no author. `Authors with affiliations`
+/// gives each author's raw affiliation; `EID`, `DOI`, `Year`, `Title`, `Source title`,
+/// `Cited by`, `Document Type` the rest.
+public enum ScopusCSVReader {
+    /// - Complexity: O(n) in the size of the file.
+    public static func read(bytes: [UInt8], path: String) -> Corpus {
+        CSVExport.read(bytes: bytes, path: path, format: "Scopus CSV", required: ["Authors", "Title"]) { header, row, location in
+            var record = ExportRecord(location: location)
+            record.title = LaTeX.collapseWhitespace(header.value(row, "Title"))
+            record.venue = LaTeX.collapseWhitespace(header.value(row, "Source title"))
+            record.year = BibTeXReader.firstYear(header.value(row, "Year"))
+            record.doi = ExportValues.doi(header.value(row, "DOI"))
+            record.extras.eid = ExportValues.trimmed(header.value(row, "EID"))
+            record.extras.pmid = ExportValues.trimmed(header.value(row, "PubMed ID"))
+            record.extras.citedBy = ExportValues.int(header.value(row, "Cited by"))
+            record.type = documentType(header.value(row, "Document Type"))
+            record.key = record.extras.eid.isEmpty ? "row at line \(location.line)" : record.extras.eid
+            let full = ExportValues.list(header.value(row, "Author full names")).filter { !$0.hasPrefix("[") }
+            let ids = ExportValues.list(header.value(row, "Author(s) ID")).filter { !$0.hasPrefix("[") }
+            let listed = authorList(header.value(row, "Authors"), expected: full.isEmpty ? ids.count : full.count)
+            if !full.isEmpty {
+                for entry in full {
+                    // `Liu, Fengyuan (60410297700)`: the ID is the last parenthesised group.
+                    var name = entry
+                    var id = ""
+                    if entry.hasSuffix(")"), let open = entry.lastIndex(of: "(") {
+                        id = String(entry[entry.index(after: open)..<entry.index(before: entry.endIndex)])
+                        name = ExportValues.trimmed(entry[..<open])
+                    }
+                    guard let parsed = ExportValues.name(name) else { continue }
+                    record.addAuthor(parsed, ids: AuthorIDs(scopus: id.allSatisfy(\.isNumber) ? id : ""))
+                }
+            } else {
+                let aligned = ids.count == listed.count
+                for (index, entry) in listed.enumerated() {
+                    guard let parsed = ExportValues.name(entry) else { continue }
+                    record.addAuthor(parsed, ids: AuthorIDs(scopus: aligned ? ids[index] : ""))
+                }
+            }
+            addAffiliations(header.value(row, "Authors with affiliations"), short: listed, to: &record)
+            return record
+        }
+    }
+
+    /// The names of `Authors`: `;`-separated, or in older files `,`-separated (`Phillips J.C., Braun R.`).
+    static func authorList(_ text: String, expected: Int) -> [String] {
+        let value = ExportValues.trimmed(text)
+        if value.isEmpty || value.hasPrefix("[No author") { return [] }
+        if value.contains(";") { return ExportValues.list(value) }
+        let byComma = ExportValues.list(value, separator: ",")
+        if byComma.count == expected || expected == 0 && !value.contains(".,") { return byComma }
+        // `Smith, J., Doe, A.` (comma inside names): split after the initials' final dot.
+        var names: [String] = []
+        var current = ""
+        for part in byComma {
+            current += current.isEmpty ? part : ", " + part
+            if part.hasSuffix(".") {
+                names.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { names.append(current) }
+        return names
+    }
+
+    /// `Liu F., Department …, China; Li C., …`: each author's part after its short name.
+    private static func addAffiliations(_ text: String, short: [String], to record: inout ExportRecord) {
+        let parts = ExportValues.list(text)
+        guard !parts.isEmpty, parts.count == record.authors.count else { return }
+        for (index, part) in parts.enumerated() {
+            var raw = part
+            let author = record.authors[index]
+            // `Liu F., …` (current) or `Phillips, J.C., …` (older files): the author's name, then the affiliation.
+            let prefixes = (index < short.count ? [short[index]] : []) + [author.last + ", " + author.first, author.last + " " + author.first]
+            if let prefix = prefixes.first(where: { !$0.isEmpty && part.hasPrefix($0) }) {
+                raw = ExportValues.trimmed(part.dropFirst(prefix.count).drop { $0 == "," || $0 == " " })
+            } else if let comma = part.firstIndex(of: ",") {
+                raw = ExportValues.trimmed(part[part.index(after: comma)...])
+            }
+            guard !raw.isEmpty else { continue }
+            let country = raw.split(separator: ",").last.map { ExportValues.trimmed($0) } ?? ""
+            record.addAffiliation(Affiliation(raw: raw, country: country), to: index)
+        }
+    }
+
+    static func documentType(_ text: String) -> String {
+        switch ExportValues.trimmed(text).lowercased() {
+        case "", "article", "review", "letter", "note", "editorial", "erratum", "short survey", "article in press": "article"
+        case "conference paper", "conference review", "proceedings paper": "inproceedings"
+        case "book": "book"
+        case "book chapter": "incollection"
+        default: ExportValues.trimmed(text).lowercased()
+        }
+    }
+}

@@ -1,0 +1,231 @@
+/// Reads Web of Science exports (SPEC §2): the plain-text "field tagged" format and the
+/// tab-delimited one. Both carry the same two-letter tags: `AF` full names else `AU`
+/// (books: `BF`/`BA`), `C1` affiliations with `[Author; Author]` prefixes, `RI`/`OI`
+/// ResearcherID and ORCID lists (`Name/ID; Name/ID`), `UT`, `DI`, `PY`, `TI`, `SO`, `TC`, `PT`, `DT`.
+public enum WebOfScienceReader {
+    /// The plain-text format: a `FN`/`VR` header, records from `PT` to `ER`, `EF` at the end;
+    /// a tag and a blank start each field, continuation lines start with three blanks (each
+    /// author, affiliation and reference has a line of its own). Lines end in LF or CRLF.
+    ///
+    /// A record without `ER` is kept with a warning (the next `PT` or the end closes it); tagged
+    /// lines outside a record are an error reported once per run of them.
+    /// - Complexity: O(n) in the size of the file.
+    public static func readPlainText(bytes: [UInt8], path: String) -> Corpus {
+        var result = ExportCorpus()
+        let lines = LineIndex(bytes: bytes, path: path)
+        if let bad = firstInvalidUTF8Offset(bytes) {
+            result.error(lines.location(of: bad), "invalid UTF-8 at byte offset \(bad); export the records again as UTF-8 plain text")
+            return result.corpus
+        }
+        var fields: [(tag: String, values: [String])] = []
+        var recordLocation: SourceLocation? = nil
+        var strayReported = false
+        var sawEnd = false
+        var skippingField = false
+        var lineNumber = 0
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+
+        func close() {
+            guard let location = recordLocation else { return }
+            result.add(record(from: fields, location: location))
+            fields.removeAll(keepingCapacity: true)
+            recordLocation = nil
+        }
+
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            lineNumber += 1
+            var lineEnd = end
+            while lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") || bytes[lineEnd - 1] == UInt8(ascii: " ") { lineEnd -= 1 }
+            let lineStart = start
+            start = end + 1
+            guard lineEnd > lineStart else { continue }
+            let first = bytes[lineStart]
+            let isContinuation = first == UInt8(ascii: " ") || first == UInt8(ascii: "\t")
+            if isContinuation {
+                if recordLocation != nil, !fields.isEmpty, !skippingField {
+                    fields[fields.count - 1].values.append(LaTeX.collapseWhitespace(makeString(bytes[lineStart..<lineEnd])))
+                }
+                continue
+            }
+            guard lineEnd - lineStart >= 2, isTagByte(bytes[lineStart]), isTagByte(bytes[lineStart + 1]),
+                  lineEnd - lineStart == 2 || bytes[lineStart + 2] == UInt8(ascii: " ") else {
+                if recordLocation != nil, !fields.isEmpty, !skippingField {
+                    // An untagged line inside a record: a continuation that lost its indent.
+                    fields[fields.count - 1].values.append(LaTeX.collapseWhitespace(makeString(bytes[lineStart..<lineEnd])))
+                } else if !strayReported {
+                    strayReported = true
+                    result.warning(lines.location(of: lineStart), "text outside a record (records run from 'PT' to 'ER'); ignored")
+                }
+                continue
+            }
+            // Most of a record's bytes are fields no reader of co-authorship needs (references,
+            // abstracts, keywords): those lines, and their continuations, make no string.
+            skippingField = recordLocation != nil && !isUsedTag(bytes[lineStart], bytes[lineStart + 1])
+            if skippingField { continue }
+            let tag = makeString(bytes[lineStart..<(lineStart + 2)])
+            let value = lineEnd - lineStart > 3 ? LaTeX.collapseWhitespace(makeString(bytes[(lineStart + 3)..<lineEnd])) : ""
+            switch tag {
+            case "PT":
+                if let open = recordLocation {
+                    result.warning(open, "this record has no 'ER' line; the 'PT' at line \(lineNumber) ends it")
+                    close()
+                }
+                recordLocation = lines.location(of: lineStart)
+                fields.append((tag, [value]))
+                strayReported = false
+            case "ER":
+                if recordLocation != nil { close() } else if !strayReported {
+                    strayReported = true
+                    result.warning(lines.location(of: lineStart), "'ER' without a record opened by 'PT'; ignored")
+                }
+            case "EF":
+                if let open = recordLocation {
+                    result.warning(open, "the last record has no 'ER' line; 'EF' ends it")
+                    close()
+                }
+                sawEnd = true
+            case "FN", "VR":
+                if recordLocation != nil { fields.append((tag, [value])) }
+            default:
+                if recordLocation == nil {
+                    if !strayReported {
+                        strayReported = true
+                        result.error(lines.location(of: lineStart), "'\(tag)' outside a record: records start with 'PT'; the lines up to the next 'PT' are skipped")
+                    }
+                    continue
+                }
+                fields.append((tag, [value]))
+            }
+        }
+        if let open = recordLocation {
+            result.warning(open, "the last record has no 'ER' line; the end of the file ends it (is the file truncated?)")
+            close()
+        } else if !sawEnd, result.corpus.records > 0 {
+            result.warning(.file(path), "the file does not end with 'EF'; it may be truncated (every record that is there was read)")
+        }
+        if result.corpus.records == 0, result.corpus.skipped == 0, bytes.contains(where: { !isWhitespace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) {
+            result.error(.file(path), "no Web of Science record (a 'PT' line) found; this is not a Web of Science plain-text export")
+        }
+        return result.corpus
+    }
+
+    /// The tab-delimited format: a header row of tags (`PT AU BA … UT`), one record per row,
+    /// `;`-separated lists, a UTF-8 byte-order mark or none.
+    /// - Complexity: O(n) in the size of the file.
+    public static func readTabDelimited(bytes: [UInt8], path: String) -> Corpus {
+        CSVExport.read(bytes: bytes, path: path, delimiter: UInt8(ascii: "\t"), quoting: false,
+                       format: "Web of Science tab-delimited", required: ["PT", "AU"]) { header, row, location in
+            var fields: [(tag: String, values: [String])] = []
+            for (index, name) in header.names.enumerated() where index < row.count {
+                let value = ExportValues.trimmed(row[index])
+                guard !value.isEmpty else { continue }
+                switch name {
+                case "AU", "AF", "BA", "BF", "C1":
+                    // Lists of one entry per author or affiliation, `;`-separated outside `[…]`.
+                    fields.append((name, splitOutsideBrackets(value)))
+                default:
+                    fields.append((name, [value]))
+                }
+            }
+            return record(from: fields, location: location)
+        }
+    }
+
+    /// Builds the record from its fields, in file order (repeated tags keep the first).
+    static func record(from fields: [(tag: String, values: [String])], location: SourceLocation) -> ExportRecord {
+        var record = ExportRecord(location: location)
+        func values(_ tag: String) -> [String]? { fields.first { $0.tag == tag }?.values }
+        func text(_ tag: String) -> String { values(tag).map { LaTeX.collapseWhitespace($0.joined(separator: " ")) } ?? "" }
+        let names = [values("AF"), values("AU"), values("BF"), values("BA")].lazy.compactMap { $0 }.first { $0.contains { !$0.isEmpty } } ?? []
+        for name in names {
+            if let parsed = ExportValues.name(name) { record.addAuthor(parsed) }
+        }
+        record.title = text("TI")
+        record.venue = text("SO")
+        record.year = BibTeXReader.firstYear(text("PY")) ?? BibTeXReader.firstYear(text("EA")) ?? BibTeXReader.firstYear(text("PD"))
+        record.doi = ExportValues.doi(text("DI"))
+        record.extras.ut = text("UT")
+        record.extras.pmid = text("PM")
+        record.extras.citedBy = ExportValues.int(text("TC"))
+        record.key = record.extras.ut.isEmpty ? "record at line \(location.line)" : record.extras.ut
+        record.type = type(pt: text("PT"), dt: text("DT"))
+        guard !record.authors.isEmpty else { return record }
+        let keys = record.authors.map(ExportValues.matchKey)
+        for (tag, assign) in [("RI", { (ids: inout AuthorIDs, id: String) in ids.researcherID = id }),
+                              ("OI", { (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) })] {
+            // Entries wrap across lines anywhere, even inside an ID: join, then split on `;`.
+            for entry in ExportValues.list(text(tag)) {
+                guard let slash = entry.lastIndex(of: "/") else { continue }
+                let name = String(entry[..<slash])
+                let id = String(entry[entry.index(after: slash)...]).filter { $0 != " " }
+                guard !id.isEmpty, let index = ExportValues.authorIndex(of: name, in: keys) else { continue }
+                record.setIDs({ assign(&$0, id) }, of: index)
+            }
+        }
+        for line in values("C1") ?? [] where line.hasPrefix("[") {
+            // `[Aria, Massimo; Cuccurullo, Corrado] Univ Naples Federico II, Naples, Italy.`
+            guard let close = line.firstIndex(of: "]") else { continue }
+            let raw = ExportValues.trimmed(line[line.index(after: close)...])
+            let country = raw.split(separator: ",").last.map { ExportValues.trimmed($0.hasSuffix(".") ? $0.dropLast() : $0) } ?? ""
+            let institution = raw.split(separator: ",").first.map { ExportValues.trimmed($0) } ?? ""
+            for name in ExportValues.list(String(line[line.index(after: line.startIndex)..<close])) {
+                guard let index = ExportValues.authorIndex(of: name, in: keys) else { continue }
+                record.addAffiliation(Affiliation(raw: raw, institution: institution, country: country), to: index)
+            }
+        }
+        return record
+    }
+
+    /// `J` journal, `B` book, `S` series, `P` patent; `DT` says proceedings papers.
+    private static func type(pt: String, dt: String) -> String {
+        if dt.lowercased().contains("proceedings paper") { return "inproceedings" }
+        switch pt.uppercased() {
+        case "B": return dt.lowercased().contains("chapter") ? "incollection" : "book"
+        case "P": return "patent"
+        default: return "article"
+        }
+    }
+
+    /// `a; [b; c] d; e` → [`a`, `[b; c] d`, `e`].
+    static func splitOutsideBrackets(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for char in text {
+            if char == "[" { depth += 1 } else if char == "]" { depth = max(0, depth - 1) }
+            if char == ";" && depth == 0 {
+                let part = ExportValues.trimmed(current)
+                if !part.isEmpty { parts.append(part) }
+                current = ""
+            } else {
+                current.append(char)
+            }
+        }
+        let part = ExportValues.trimmed(current)
+        if !part.isEmpty { parts.append(part) }
+        return parts
+    }
+
+    /// Whether the tag `a b` is one the reader reads, or one that structures the file (`PT`, `ER`, `EF`, `FN`, `VR`).
+    @inline(__always) private static func isUsedTag(_ a: UInt8, _ b: UInt8) -> Bool {
+        switch (a, b) {
+        case (UInt8(ascii: "P"), UInt8(ascii: "T")), (UInt8(ascii: "E"), UInt8(ascii: "R")), (UInt8(ascii: "E"), UInt8(ascii: "F")),
+             (UInt8(ascii: "F"), UInt8(ascii: "N")), (UInt8(ascii: "V"), UInt8(ascii: "R")),
+             (UInt8(ascii: "A"), UInt8(ascii: "U")), (UInt8(ascii: "A"), UInt8(ascii: "F")), (UInt8(ascii: "B"), UInt8(ascii: "A")),
+             (UInt8(ascii: "B"), UInt8(ascii: "F")), (UInt8(ascii: "T"), UInt8(ascii: "I")), (UInt8(ascii: "S"), UInt8(ascii: "O")),
+             (UInt8(ascii: "P"), UInt8(ascii: "Y")), (UInt8(ascii: "E"), UInt8(ascii: "A")), (UInt8(ascii: "P"), UInt8(ascii: "D")),
+             (UInt8(ascii: "D"), UInt8(ascii: "I")), (UInt8(ascii: "U"), UInt8(ascii: "T")), (UInt8(ascii: "P"), UInt8(ascii: "M")),
+             (UInt8(ascii: "T"), UInt8(ascii: "C")), (UInt8(ascii: "D"), UInt8(ascii: "T")), (UInt8(ascii: "R"), UInt8(ascii: "I")),
+             (UInt8(ascii: "O"), UInt8(ascii: "I")), (UInt8(ascii: "C"), UInt8(ascii: "1")):
+            true
+        default:
+            false
+        }
+    }
+
+    @inline(__always) private static func isTagByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+}

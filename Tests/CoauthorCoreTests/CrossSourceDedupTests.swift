@@ -1,0 +1,70 @@
+@testable import CoauthorCore
+import Foundation
+import Testing
+
+/// One paper, counted once across sources (SPEC §2, issue #14 item 4).
+struct CrossSourceDedupTests {
+    private static let folder = Paths.fixtures.appendingPathComponent("exports")
+
+    @Test func webOfScienceAndOpenAlexCopiesAreOnePaperWithTheUnionOfIDs() throws {
+        // Both fixtures hold bibliometrix (DOI in capitals in one, as a URL in the other).
+        let corpus = try InputReader.read([Self.folder.appendingPathComponent("wos-quirks.txt").path,
+                                           Self.folder.appendingPathComponent("openalex-list.json").path])
+        #expect(corpus.publications.count == 4)
+        #expect(corpus.duplicates == 1)
+        let paper = try #require(corpus.publications.first { $0.extras.ut == "WOS:000414777800034" })
+        #expect(paper.extras.openAlex == "W2755950973" && paper.extras.pmid == "123" && paper.extras.citedBy == 1234)
+        #expect(paper.authors.map(\.displayName) == ["Massimo Aria", "Corrado Cuccurullo"], "never an author more")
+        #expect(paper.authorIDs[0] == AuthorIDs(orcid: "0000-0002-8517-9411", openAlex: "A5069892096", researcherID: "O-7983-2015"))
+        #expect(paper.authorIDs[1].openAlex == "A5049136342" && paper.authorIDs[1].orcid == "0000-0002-7401-8575")
+        let note = try #require(corpus.diagnostics.first { $0.message.contains("counted once") })
+        #expect(note.location?.path.hasSuffix("openalex-list.json") == true)
+        #expect(note.message.contains("same DOI 10.1016/j.joi.2017.08.007"))
+    }
+
+    @Test func theFullerNameWinsAndAuthorsAlignBySurname() {
+        func paper(_ path: String, _ names: [String], pmid: String = "", ids: [AuthorIDs] = []) -> Publication {
+            var publication = Publication(key: path, type: "article", title: "Same Title", venue: "", year: 2020,
+                                          authors: names.map { ExportValues.name($0)! }, location: SourceLocation(path: path, line: 1, column: 1))
+            publication.extras.pmid = pmid
+            publication.extras.authorIDs = ids
+            return publication
+        }
+        var first = paper("a", ["Smith J", "Doe A", "Roe R"], pmid: "1")
+        let later = paper("b", ["Jane Smith", "Ann Doe"], ids: [AuthorIDs(), AuthorIDs(orcid: "0000-0001-2345-6789")])
+        #expect(!Set(PublicationMatch.keys(first)).isDisjoint(with: PublicationMatch.keys(later)))
+        PublicationMatch.merge(later, into: &first)
+        #expect(first.authors.map(\.displayName) == ["Jane Smith", "Ann Doe", "R Roe"])
+        #expect(first.authorIDs.map(\.orcid) == ["", "0000-0001-2345-6789", ""])
+        #expect(first.extras.pmid == "1")
+    }
+
+    @Test func doiMatchingIgnoresCaseAndURLPrefix() {
+        let a = Publication(key: "a", type: "article", title: "A", venue: "", year: 2000, authors: [PersonName(last: "X")],
+                            doi: "https://doi.org/10.1/ABC", location: .file("a"))
+        let b = Publication(key: "b", type: "article", title: "B", venue: "", year: 2001, authors: [PersonName(last: "Y")],
+                            doi: "10.1/abc", location: .file("b"))
+        #expect(PublicationMatch.keys(a).first == PublicationMatch.keys(b).first)
+    }
+}
+
+/// Issue #14's acceptance: the Web of Science and OpenAlex samples of bibliometrix share two DOIs.
+@Suite(.enabled(if: ExportDatasets.available, "needs ../shared/datasets/exports"))
+struct CrossSourceDatasetTests {
+    @Test func bibliometrixWebOfScienceAndOpenAlexSamplesAreFourteenPapersAndAriaIsOnePersonWithHisORCID() throws {
+        let corpus = try InputReader.read([ExportDatasets.folder.appendingPathComponent("wos-plaintext/bibliometrix-wos_sample.txt").path,
+                                           ExportDatasets.folder.appendingPathComponent("openalex/bibliometrix-openalex_sample.csv").path])
+        #expect(corpus.publications.count == 14)
+        #expect(corpus.duplicates == 2)
+        #expect(corpus.skipped == 0)
+        let index = AuthorResolver.resolve(corpus, mode: .conservative)
+        let arias = index.names.indices.filter { index.names[$0].contains("Aria") && index.names[$0].contains("Massimo") }
+        #expect(arias.count == 1, "\(arias.map { index.names[$0] })")
+        let aria = try #require(arias.first)
+        #expect(index.ids[aria].orcid == "0000-0002-8517-9411")
+        #expect(index.ids[aria].openAlex == "A5069892096")
+        // He is on one paper of these samples, the one both hold: counted once, with both sources' IDs.
+        #expect(index.authorsOfPublication.filter { $0.contains(Int32(aria)) }.count == 1)
+        #expect(index.names.filter { $0.contains("Cuccurullo") }.count == 1)
+    }
+}

@@ -1,0 +1,221 @@
+@testable import CoauthorCore
+import Foundation
+import Testing
+
+/// Hand-made exports, one per format and generation, each holding the quirks issue #14 names.
+struct ExportReaderTests {
+    private static let folder = Paths.fixtures.appendingPathComponent("exports")
+
+    private func read(_ name: String) throws -> Corpus {
+        try InputReader.read([Self.folder.appendingPathComponent(name).path])
+    }
+
+    private func names(_ publication: Publication) -> [String] { publication.authors.map(\.displayName) }
+
+    @Test(arguments: [
+        ("wos-quirks.txt", InputFormat.wos), ("wos-tab.txt", .wosTab), ("scopus-full-names.csv", .scopus),
+        ("scopus-ids-only.csv", .scopus), ("pubmed.nbib", .medline), ("openalex-list.json", .openalex),
+        ("openalex-work.jsonl", .openalex), ("openalex.csv", .openalexCSV), ("lens.csv", .lens),
+        ("dimensions.csv", .dimensions), ("ieee.csv", .ieee), ("crossref-list.json", .crossref),
+    ])
+    func formatIsDetectedByContent(name: String, format: InputFormat) {
+        #expect(InputFormat.detect(path: Self.folder.appendingPathComponent(name).path) == format)
+    }
+
+    @Test func csvWithoutTheScopusColumnsIsNotScopus() {
+        let head = Array("\"Authors\",\"Title\",\"Year\"\n\"Smith J.\",\"T\",\"2010\"\n".utf8)
+        #expect(InputFormat.detect(head: head, pathExtension: "csv") == nil)
+        #expect(InputFormat.detect(head: Array("[{\"id\": \"x\", \"author\": []}]".utf8), pathExtension: "json") == .csl)
+        #expect(InputFormat.detect(head: Array("Scopus\nEXPORT DATE: 1\n\n@ARTICLE{a b,\n".utf8), pathExtension: "txt") == .bibtex)
+    }
+
+    @Test func webOfSciencePlainText() throws {
+        let raw = try Data(contentsOf: Self.folder.appendingPathComponent("wos-quirks.txt"))
+        #expect(raw.starts(with: [0xEF, 0xBB, 0xBF]) && raw.contains(0x0D), "the fixture keeps its BOM and CRLF line ends")
+        let corpus = try read("wos-quirks.txt")
+        #expect(corpus.records == 4)
+        #expect(corpus.skipped == 0)
+        #expect(corpus.publications.count == 4)
+        let aria = corpus.publications[0]
+        #expect(names(aria) == ["Massimo Aria", "Corrado Cuccurullo"])
+        #expect(aria.title == "bibliometrix: An R-tool for comprehensive science mapping analysis")
+        #expect(aria.year == 2017 && aria.doi == "10.1016/J.JOI.2017.08.007" && aria.venue == "JOURNAL OF INFORMETRICS")
+        #expect(aria.extras.ut == "WOS:000414777800034" && aria.extras.citedBy == 1234)
+        // The ORCID wrapped across two lines, inside the ID; the name case differs (CUCCURULLO).
+        #expect(aria.authorIDs.map(\.orcid) == ["0000-0002-8517-9411", "0000-0002-7401-8575"])
+        #expect(aria.authorIDs.map(\.researcherID) == ["O-7983-2015", ""])
+        #expect(aria.extras.affiliations.map { $0.map(\.country) } == [["Italy"], ["Italy"]])
+        #expect(aria.extras.affiliations[0].first?.institution == "Univ Naples Federico II")
+        #expect(aria.location.line == 3)
+        // A book names its authors in BA/BF only.
+        #expect(names(corpus.publications[1]) == ["John Smith", "Ann Doe"])
+        #expect(corpus.publications[1].type == "book")
+        // A record without ER is kept, with a warning at its PT line.
+        #expect(corpus.publications[2].title == "A Record Without ER")
+        #expect(corpus.diagnostics.contains { $0.severity == .warning && $0.location?.line == 33 && $0.message.contains("no 'ER'") },
+                "\(corpus.diagnostics)")
+        // No PY: the early-access date gives the year.
+        #expect(corpus.publications[3].year == 2021)
+    }
+
+    @Test func webOfScienceTabDelimited() throws {
+        let corpus = try read("wos-tab.txt")
+        #expect(corpus.records == 2 && corpus.skipped == 0)
+        #expect(names(corpus.publications[0]) == ["Massimo Aria", "Corrado Cuccurullo"])
+        #expect(corpus.publications[0].authorIDs.map(\.orcid) == ["0000-0002-8517-9411", ""])
+        #expect(corpus.publications[0].extras.affiliations.map(\.count) == [1, 1])
+        #expect(names(corpus.publications[1]) == ["John Smith"])
+        #expect(corpus.publications[1].title == "A \"Quoted\" Book")
+    }
+
+    @Test func scopusWithFullNamesAndIDs() throws {
+        let corpus = try read("scopus-full-names.csv")
+        #expect(corpus.records == 2)
+        #expect(corpus.publications.count == 1, "[No author name available] is no author")
+        let paper = corpus.publications[0]
+        #expect(names(paper) == ["Massimo Aria", "Corrado Cuccurullo"])
+        #expect(paper.authorIDs.map(\.scopus) == ["57192939470", "6507146622"])
+        #expect(paper.title == "bibliometrix: An R-tool, \"quoted\"")
+        #expect(paper.extras.eid == "2-s2.0-85029231342" && paper.extras.citedBy == 1234 && paper.year == 2017)
+        #expect(paper.extras.affiliations.map { $0.map(\.raw) } == [["University of Naples Federico II, Naples, Italy"], ["University of Campania, Capua, Italy"]])
+    }
+
+    @Test func scopusWithIDsOnlyAndCommaSeparatedAuthors() throws {
+        let corpus = try read("scopus-ids-only.csv")
+        #expect(corpus.records == 2 && corpus.publications.count == 1 && corpus.skipped == 0)
+        #expect(corpus.diagnostics.isEmpty, "a trailing comma is no reason for a warning: \(corpus.diagnostics)")
+        let paper = corpus.publications[0]
+        #expect(paper.authors.map(\.last) == ["Phillips", "Braun", "Kalé"])
+        #expect(paper.authors.map(\.first) == ["J.C.", "R.", "L."])
+        #expect(paper.authorIDs.map(\.scopus) == ["57202138757", "7402220509", "7005862685"])
+        #expect(paper.extras.affiliations.map { $0.map(\.raw) } == [["Beckman Institute, Urbana, IL 61801, United States"],
+                                                                  ["Beckman Institute, Urbana, United States"], ["Dept of Computer Science, Urbana, United States"]])
+        #expect(paper.extras.affiliations.map { $0.map(\.country) } == [["United States"], ["United States"], ["United States"]])
+    }
+
+    @Test func scopusWithNamesOnly() throws {
+        let corpus = try InputReader.read([Self.folder.appendingPathComponent("scopus-names-only.csv").path], format: .scopus)
+        #expect(corpus.publications.first.map { $0.authors.map(\.last) } == ["Smith", "Doe"])
+        #expect(corpus.publications.first?.authorIDs.isEmpty == true)
+    }
+
+    @Test func pubMedMedline() throws {
+        let corpus = try read("pubmed.nbib")
+        #expect(corpus.records == 3 && corpus.publications.count == 2 && corpus.skipped == 0)
+        let first = corpus.publications[0]
+        #expect(names(first) == ["Jiří Mazurek", "Dominik Strzałka"], "FAU wins over AU; the group author is no person")
+        #expect(first.authorIDs.map(\.orcid) == ["", "0000-0002-8887-4321"], "AUID belongs to the author before it")
+        #expect(first.extras.affiliations.map(\.count) == [1, 1])
+        #expect(first.extras.affiliations[0][0].raw == "Department of Informatics, Silesian University in Opava, Opava, Czech Republic.")
+        #expect(first.title == "On the Monte Carlo weights in multiple criteria decision analysis.")
+        #expect(first.doi == "10.1371/journal.pone.0268950" && first.year == 2022 && first.extras.pmid == "36206242")
+        #expect(first.venue == "PloS one")
+        let second = corpus.publications[1]
+        #expect(second.authors.map(\.last) == ["Doe", "Roe"])
+        #expect(second.authorIDs.map(\.orcid) == ["", "0000-0001-2345-678X"])
+        #expect(second.location.line == 20)
+    }
+
+    @Test func openAlexListResponse() throws {
+        let corpus = try read("openalex-list.json")
+        #expect(corpus.records == 2 && corpus.publications.count == 1)
+        let paper = corpus.publications[0]
+        #expect(names(paper) == ["Massimo Aria", "Corrado Cuccurullo"], "raw_author_name stands in for a null display name")
+        #expect(paper.authorIDs.map(\.openAlex) == ["A5069892096", "A5049136342"])
+        #expect(paper.authorIDs.map(\.orcid) == ["0000-0002-8517-9411", ""])
+        #expect(paper.extras.openAlex == "W2755950973" && paper.extras.pmid == "123" && paper.extras.citedBy == 13235)
+        #expect(paper.doi == "10.1016/j.joi.2017.08.007" && paper.venue == "Journal of Informetrics")
+        let affiliation = try #require(paper.extras.affiliations.first?.first)
+        #expect(affiliation.ror == "05290cv24" && affiliation.country == "IT" && affiliation.institution == "University of Naples Federico II")
+        #expect(paper.location.line == 3)
+    }
+
+    @Test func openAlexJSONLinesReportsABadLineAndKeepsTheRest() throws {
+        let corpus = try read("openalex-work.jsonl")
+        #expect(corpus.records == 3)
+        #expect(corpus.skipped == 1)
+        #expect(corpus.publications.map(\.title) == ["First", "Third"])
+        #expect(corpus.publications.map(\.location.line) == [1, 3])
+        let error = try #require(corpus.diagnostics.first { $0.severity == .error })
+        #expect(error.location?.line == 2)
+    }
+
+    @Test func openAlexCSV() throws {
+        let corpus = try read("openalex.csv")
+        let paper = try #require(corpus.publications.first)
+        #expect(names(paper) == ["Massimo Aria", "Corrado Cuccurullo"])
+        #expect(paper.authorIDs.map(\.openAlex) == ["A5069892096", "A5049136342"])
+        #expect(paper.authorIDs.map(\.orcid) == ["0000-0002-8517-9411", ""])
+        #expect(paper.extras.affiliations.map { $0.map(\.country) } == [["IT"], ["IT"]])
+    }
+
+    @Test func lensDimensionsIEEEAndCrossref() throws {
+        let lens = try read("lens.csv")
+        #expect(lens.records == 2 && lens.publications.count == 1)
+        #expect(lens.publications[0].authors.map(\.last) == ["Radanliev", "Roure", "Nurse"])
+        #expect(lens.publications[0].extras.pmid == "33251087")
+        let dimensions = try read("dimensions.csv")
+        #expect(dimensions.records == 1 && dimensions.skipped == 0)
+        #expect(names(dimensions.publications[0]) == ["John Smith", "Ann Doe"])
+        #expect(dimensions.publications[0].authorIDs.map(\.dimensions) == ["ur.011", "ur.022"])
+        #expect(dimensions.publications[0].location.line == 3)
+        #expect(dimensions.publications[0].extras.affiliations.map { $0.map(\.raw) } == [["University of Oxford", "Alan Turing Institute (London)"], []])
+        let ieee = try read("ieee.csv")
+        #expect(names(ieee.publications[0]) == ["P. Kogge", "J. Shalf"])
+        #expect(ieee.publications[0].extras.affiliations.map { $0.map(\.raw) } == [["University of Notre Dame"], ["Lawrence Berkeley National Laboratory"]])
+        let crossref = try read("crossref-list.json")
+        #expect(crossref.records == 2 && crossref.publications.count == 1)
+        #expect(names(crossref.publications[0]) == ["Heather Piwowar", "Jason Priem"], "an organisation is not a person")
+        #expect(crossref.publications[0].authorIDs.map(\.orcid) == ["0000-0003-1613-5981", ""])
+        #expect(crossref.publications[0].year == 2018 && crossref.publications[0].extras.citedBy == 962)
+        #expect(crossref.publications[0].location.line == 2)
+    }
+
+    @Test func aFolderMixingFormatsReadsEachByItsContent() throws {
+        let corpus = try InputReader.read([Self.folder.path])
+        // Every fixture but the Scopus file without Scopus's own columns, which says too little to be recognised.
+        #expect(corpus.files == 12)
+        #expect(corpus.records == 4 + 2 + 2 + 2 + 3 + 2 + 3 + 1 + 2 + 1 + 1 + 2)
+    }
+
+    @Test func anUnclosedQuoteCostsOneRowAndIsLocated() {
+        let text = "\"Authors\",\"Author(s) ID\",\"Title\",\"Year\"\n\"Smith J.\",\"1\",\"Fine\",\"2001\"\n\"Doe A.\",\"2\",\"Unclosed title,2001\n"
+        let corpus = ScopusCSVReader.read(bytes: Array(text.utf8), path: "s.csv")
+        #expect(corpus.skipped == 1)
+        #expect(corpus.publications.map(\.title) == ["Fine"])
+        let error = corpus.diagnostics.first { $0.severity == .error }
+        #expect(error?.location?.line == 3)
+        #expect(error?.location?.column == 14)
+    }
+
+    @Test func aGzippedSnapshotIsOneErrorThatSaysToDecompressIt() {
+        let gzip: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]
+        #expect(InputFormat.detect(head: gzip, pathExtension: "gz") == .openalex)
+        let corpus = OpenAlexReader.readJSON(bytes: gzip, path: "part_000.gz")
+        #expect(corpus.skipped == 1)
+        #expect(corpus.diagnostics.first?.message.contains("gunzip part_000.gz") == true)
+    }
+
+    @Test func taggedLinesOutsideARecordAreAnError() {
+        let wos = WebOfScienceReader.readPlainText(bytes: Array("FN x\nVR 1.0\nAU Lost, A\nPT J\nAU Kept, B\nER\nEF\n".utf8), path: "w.txt")
+        #expect(wos.skipped == 1 && wos.publications.count == 1)
+        #expect(wos.diagnostics.first?.location?.line == 3)
+        let medline = MedlineReader.read(bytes: Array("AU  - Lost A\n\nPMID- 1\nAU  - Kept B\n".utf8), path: "m.nbib")
+        #expect(medline.skipped == 1 && medline.publications.count == 1)
+        #expect(medline.diagnostics.first?.location?.line == 1)
+        #expect(MedlineReader.read(bytes: Array("hello\n".utf8), path: "x").diagnostics.contains { $0.severity == .error })
+    }
+
+    @Test(arguments: ["", "\u{FEFF}", "\"", "\"\"\"", "PT J\n", "PMID-", "{", "[1,2]", "a\tb\n\t\t\t\n", "\r\r\r", "ER\nEF\n"])
+    func hostileInputNeverCrashesAndNeverLosesARecordSilently(text: String) {
+        let bytes = Array(text.utf8)
+        for corpus in [WebOfScienceReader.readPlainText(bytes: bytes, path: "x"), WebOfScienceReader.readTabDelimited(bytes: bytes, path: "x"),
+                       ScopusCSVReader.read(bytes: bytes, path: "x"), MedlineReader.read(bytes: bytes, path: "x"),
+                       OpenAlexReader.readJSON(bytes: bytes, path: "x"), OpenAlexReader.readCSV(bytes: bytes, path: "x"),
+                       LensCSVReader.read(bytes: bytes, path: "x"), DimensionsCSVReader.read(bytes: bytes, path: "x"),
+                       IEEECSVReader.read(bytes: bytes, path: "x"), CrossrefReader.read(bytes: bytes, path: "x")] {
+            #expect(corpus.publications.count <= corpus.records)
+            #expect(corpus.skipped == corpus.diagnostics.filter { $0.severity == .error }.count)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+@testable import CoauthorCore
+import Foundation
+import Testing
+
+/// SPEC §3, IDs first: the same ID is one person whatever the spelling; different IDs of one
+/// kind are never merged; an ID-less name joins an identified person only when unambiguous.
+struct IdentityByIDTests {
+    private let massimo = "0000-0002-8517-9411"
+    private let marco = "0000-0001-1111-1111"
+
+    private func paper(_ key: String, _ authors: [(String, AuthorIDs)]) -> Publication {
+        var publication = Publication(key: key, type: "article", title: key, venue: "", year: 2020,
+                                      authors: authors.map { NameParser.parsePlainName($0.0)! },
+                                      location: SourceLocation(path: "t", line: 1, column: 1))
+        if authors.contains(where: { !$0.1.isEmpty }) { publication.extras.authorIDs = authors.map(\.1) }
+        return publication
+    }
+
+    private func person(_ index: AuthorIndex, _ name: String) -> Int? { index.names.firstIndex(of: name) }
+
+    @Test(arguments: IdentityMode.allCases)
+    func theSameORCIDIsOnePersonWhateverTheSpelling(mode: IdentityMode) throws {
+        let papers = [
+            paper("a", [("Aria, Massimo", AuthorIDs(orcid: massimo)), ("Cuccurullo, Corrado", AuthorIDs())]),
+            paper("b", [("Aria, M.", AuthorIDs(orcid: massimo)), ("Someone, Else", AuthorIDs())]),
+            paper("c", [("Massimo ARIA", AuthorIDs(orcid: massimo, scopus: "57192939470"))]),
+            paper("d", [("Massimo Aria", AuthorIDs(orcid: massimo))]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: mode)
+        #expect(index.names.sorted() == ["Corrado Cuccurullo", "Else Someone", "Massimo Aria"])
+        let aria = try #require(person(index, "Massimo Aria"))
+        #expect(index.ids[aria].orcid == massimo && index.ids[aria].scopus == "57192939470")
+        #expect(index.authorsOfPublication.map { $0.contains(Int32(aria)) } == [true, true, true, true])
+        #expect(index.merges.contains { $0.variant == "M. Aria" && $0.into == "Massimo Aria" && $0.reason == "same ORCID \(massimo)" },
+                "\(index.merges)")
+    }
+
+    @Test func differentORCIDsAreNeverMergedByNames() throws {
+        let papers = [
+            paper("a", [("Aria, M.", AuthorIDs(orcid: marco)), ("Doe, J.", AuthorIDs())]),
+            paper("b", [("Aria, Massimo", AuthorIDs(orcid: massimo))]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        // Without IDs the initials would join the one fuller form; the ORCIDs forbid it.
+        #expect(index.names.count == 3, "\(index.names)")
+        #expect(Set(index.ids.map(\.orcid)) == [marco, massimo, ""])
+        #expect(index.nearMisses.contains { $0.variant == "M. Aria" && $0.reason == "kept apart: their IDs of one kind differ" }, "\(index.nearMisses)")
+    }
+
+    @Test func namesWrittenAlikeWithDifferentIDsAreTwoPeopleAndTheIDLessNameStaysApart() {
+        let papers = [
+            paper("a", [("Wang, Wei", AuthorIDs(orcid: marco))]),
+            paper("b", [("Wang, Wei", AuthorIDs(orcid: massimo))]),
+            paper("c", [("Wang, Wei", AuthorIDs())]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        #expect(index.names.count == 3, "\(index.names)")
+        #expect(index.names.contains("Wei Wang [ORCID \(marco)]"))
+        #expect(index.names.contains("Wei Wang"))
+    }
+
+    @Test func anIDLessNameJoinsTheOnlyCompatibleIdentifiedPerson() throws {
+        let papers = [
+            paper("a", [("Aria, Massimo", AuthorIDs(orcid: massimo))]),
+            paper("b", [("Aria, M.", AuthorIDs()), ("Doe, J.", AuthorIDs())]),
+            paper("c", [("Aria, Massimo", AuthorIDs(scopus: "57192939470"))]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        let aria = try #require(person(index, "Massimo Aria"))
+        #expect(index.authorsOfPublication.map { $0.contains(Int32(aria)) } == [true, true, true])
+        #expect(index.ids[aria] == AuthorIDs(orcid: massimo, scopus: "57192939470"))
+        // With a second identified M. Aria, the initials are ambiguous and stay apart.
+        let ambiguous = AuthorResolver.resolve(papers + [paper("d", [("Aria, Marco", AuthorIDs(orcid: marco))])], mode: .conservative)
+        #expect(ambiguous.names.contains("M. Aria"), "\(ambiguous.names)")
+    }
+
+    @Test func thousandsOfIdentifiedNamesakesStayApartWithoutQuadraticRules() {
+        // 3,000 people called Wang with their own ORCIDs, each also written with initials: every
+        // spelling joins its own person, none another (rules only between compatible names).
+        var papers: [Publication] = []
+        for i in 0..<3000 {
+            let given = "W\(String(i, radix: 26).map { Character(UnicodeScalar(UInt8(97 + Int(String($0), radix: 26)!))) }.map(String.init).joined())"
+            let orcid = AuthorIDs(orcid: String(format: "0000-0001-%04d-%04d", i / 10000, i % 10000))
+            papers.append(paper("f\(i)", [("Wang, \(given)", orcid)]))
+            papers.append(paper("i\(i)", [("Wang, W.", orcid)]))
+        }
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        #expect(index.names.count == 3000)
+        #expect(Set(index.ids.map(\.orcid)).count == 3000)
+    }
+
+    @Test func recordsWithoutIDsResolveAsBefore() {
+        let papers = [paper("a", [("Aria, Massimo", AuthorIDs())]), paper("b", [("Aria, M.", AuthorIDs())])]
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        #expect(index.names == ["Massimo Aria"])
+        #expect(index.ids.isEmpty && !index.hasIDs)
+    }
+}
+
+/// Exports carry the IDs as node attributes (`orcid`, `scopus_id`, `openalex_id`, `researcher_id`).
+struct IdentityExportTests {
+    private func graphML(_ corpus: Corpus) throws -> String {
+        let authors = AuthorResolver.resolve(corpus, mode: .conservative)
+        let network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: NetworkOptions())
+        let metrics = MetricTable(network: network, request: MetricRequest([.degree], communitySeed: 1))
+        return GraphMLFormatter(ExportSettings(toolVersion: "test", maxAuthors: 50)).format(network, metrics: metrics)
+    }
+
+    @Test func graphMLCarriesTheIDsOfIdentifiedPeopleOnly() throws {
+        let corpus = try InputReader.read([Paths.fixtures.appendingPathComponent("exports/wos-quirks.txt").path])
+        let text = try graphML(corpus)
+        #expect(text.contains("<key id=\"orcid\" for=\"node\" attr.name=\"orcid\" attr.type=\"string\"/>"))
+        #expect(text.contains("<key id=\"researcher_id\" for=\"node\" attr.name=\"researcher_id\" attr.type=\"string\"/>"))
+        #expect(!text.contains("scopus_id"))
+        #expect(text.contains("<data key=\"orcid\">0000-0002-8517-9411</data>"))
+        #expect(text.components(separatedBy: "<data key=\"orcid\">").count - 1 == 2)
+    }
+
+    @Test func gexfCarriesTheIDsToo() throws {
+        let corpus = try InputReader.read([Paths.fixtures.appendingPathComponent("exports/scopus-full-names.csv").path])
+        let authors = AuthorResolver.resolve(corpus, mode: .conservative)
+        let network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: NetworkOptions())
+        let text = String(decoding: GEXFFormatter(ExportSettings(toolVersion: "test", maxAuthors: 50)).format(network, metrics: MetricTable(network: network, request: MetricRequest([.degree], communitySeed: 1))), as: UTF8.self)
+        #expect(text.contains("<attribute id=\"scopus_id\" title=\"scopus_id\" type=\"string\"/>"))
+        #expect(text.contains("<attvalue for=\"scopus_id\" value=\"57192939470\"/>"))
+        #expect(!text.contains("orcid"))
+    }
+
+    @Test func csvAndJSONCarryTheIDsToo() throws {
+        let corpus = try InputReader.read([Paths.fixtures.appendingPathComponent("exports/openalex.csv").path])
+        let authors = AuthorResolver.resolve(corpus, mode: .conservative)
+        let network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: NetworkOptions())
+        let metrics = MetricTable(network: network, request: MetricRequest([.degree], communitySeed: 1))
+        let nodes = String(decoding: CSVFormatter(ExportSettings()).format(network, metrics: metrics).nodes, as: UTF8.self)
+        #expect(nodes.hasPrefix("id,label,name,orcid,openalex_id,"))
+        #expect(nodes.contains("0,Massimo Aria,Massimo Aria,0000-0002-8517-9411,A5069892096,"))
+        #expect(nodes.contains("1,Corrado Cuccurullo,Corrado Cuccurullo,,A5049136342,"))
+        let json = String(decoding: NodeLinkJSONFormatter(ExportSettings(toolVersion: "test", maxAuthors: 50)).format(network, metrics: metrics), as: UTF8.self)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let jsonNodes = try #require(object["nodes"] as? [[String: Any]])
+        #expect(jsonNodes.map { $0["orcid"] as? String } == ["0000-0002-8517-9411", nil])
+        #expect(jsonNodes.map { $0["openalex_id"] as? String } == ["A5069892096", "A5049136342"])
+    }
+
+    @Test func graphMLOfARecordSetWithoutIDsHasNoIDKeys() throws {
+        let corpus = try InputReader.read([Paths.fixtures.appendingPathComponent("formats/papers.bib").path])
+        #expect(!(try graphML(corpus)).contains("orcid"))
+    }
+}
