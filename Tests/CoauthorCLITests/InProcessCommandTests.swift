@@ -139,6 +139,26 @@ struct InProcess {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [name, partition].sorted())
     }
 
+    /// --communities, --quality, --resolution and --normalize reach the community detection and
+    /// the export's metadata; Louvain refuses what it cannot optimise.
+    @Test func communityOptionsReachTheExport() throws {
+        func communities(_ extra: [String]) throws -> (count: Int, filters: String) {
+            let result = InProcess.run(["export", InProcess.data, "--format", "json", "--metrics", "community", "--quiet"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let nodes = try #require(object["nodes"] as? [[String: Any]])
+            let graph = try #require(object["graph"] as? [String: Any])
+            return (Set(nodes.compactMap { $0["community"] as? Int }).count, graph["filters"] as? String ?? "")
+        }
+        let coarse = try communities(["--quality", "cpm", "--resolution", "0.01"])
+        let fine = try communities(["--quality", "cpm", "--resolution", "1.5"])
+        #expect(coarse.count < fine.count, "a higher CPM resolution finds more communities: \(coarse.count) vs \(fine.count)")
+        #expect(try communities(["--communities", "louvain"]).count > 1)
+        #expect(try communities(["--normalize", "association"]).filters.contains("association"))
+        let refused = InProcess.run(["export", InProcess.data, "--communities", "louvain", "--resolution", "2"])
+        #expect(refused.status == 64 && refused.stderr.contains("Louvain"))
+    }
+
     @Test func namesAndTimelineRunInProcess() {
         let names = InProcess.run(["names", InProcess.data, "--format", "json", "--quiet"])
         #expect(names.status == 0 && names.stdout.contains("\"people\": 42"))
