@@ -155,6 +155,7 @@ public struct CorpusSummary: Sendable {
             ("skipped", .integer(corpus.skipped)),
             ("duplicates", .integer(corpus.duplicates)),
             ("without_year", .integer(corpus.withoutYear)),
+            ("dropped_names", .integer(corpus.droppedNames)),
             ("years", .object([("first", .integer(years.first)), ("last", .integer(years.last))])),
             ("per_year", .object(years.map { (String($0), .integer(perYear[$0]!)) })),
             ("components", .integer(stats.components)),

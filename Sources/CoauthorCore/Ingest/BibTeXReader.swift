@@ -82,6 +82,7 @@ public enum BibTeXReader {
         let entries = kept
         let chunkCount = kept.count >= 20_000 ? min(2, max(1, Parallelism.workers)) : 1
         let parents = crossrefParents(parser, kept: entries, keys: keys, runs: chunkCount)
+        let macros = PreambleMacros(bibtex: parser.bytes)
         // Each run writes its publications straight into its own region of one buffer with room
         // for every entry; the regions are then closed up by moving, so no publication is copied.
         var parts: [Interpreted] = []
@@ -91,7 +92,7 @@ public enum BibTeXReader {
             parts = parallelRuns(chunkCount) { chunk in
                 let lower = entries.count * chunk / chunkCount
                 let upper = entries.count * (chunk + 1) / chunkCount
-                return interpret(entries[lower..<upper], parents: parents[lower..<upper], parser: parser, lines: lines,
+                return interpret(entries[lower..<upper], parents: parents[lower..<upper], parser: parser, macros: macros, lines: lines,
                                  into: slots.start + lower)
             }
             var count = 0
@@ -122,6 +123,7 @@ public enum BibTeXReader {
             corpus.diagnostics += part.diagnostics
             repeated.absorb(part.repeated)
             unresolvedCrossrefs += part.unresolvedCrossrefs
+            corpus.droppedNames += part.droppedNames
             if firstUnresolved == nil { firstUnresolved = part.firstUnresolved }
         }
         if let first = firstUnresolved {
@@ -236,17 +238,20 @@ public enum BibTeXReader {
         var repeated = RepeatedFields()
         var unresolvedCrossrefs = 0
         var firstUnresolved: (offset: Int, key: String, target: String)? = nil
+        /// Author names that were dropped (each with a warning).
+        var droppedNames = 0
     }
 
     /// Turns the parsed entries `entries` (indices into `parser.entries`) into publications,
     /// initialised one after another from `destination` (which has room for one per entry).
     /// - Complexity: O(size of those entries), plus O(kept) once if a crossref needs a case-insensitive match.
     private static func interpret(_ entries: ArraySlice<Int>, parents: ArraySlice<Int32>, parser: BibTeXParser,
-                                  lines: LineIndex, into destination: UnsafeMutablePointer<Publication>) -> Interpreted {
+                                  macros: PreambleMacros, lines: LineIndex,
+                                  into destination: UnsafeMutablePointer<Publication>) -> Interpreted {
         parser.bytes.withUnsafeBufferPointer { text in
             parser.expansions.withUnsafeBufferPointer { expansions in
-                interpret(entries, parents: parents, parser: parser, values: ValueBytes(text: text, expansions: expansions),
-                          lines: lines, into: destination)
+                interpret(entries, parents: parents, parser: parser, macros: macros,
+                          values: ValueBytes(text: text, expansions: expansions), lines: lines, into: destination)
             }
         }
     }
@@ -267,7 +272,7 @@ public enum BibTeXReader {
     }
 
     private static func interpret(_ entries: ArraySlice<Int>, parents: ArraySlice<Int32>, parser: BibTeXParser,
-                                  values: ValueBytes, lines: LineIndex,
+                                  macros: PreambleMacros, values: ValueBytes, lines: LineIndex,
                                   into destination: UnsafeMutablePointer<Publication>) -> Interpreted {
         var result = Interpreted()
         var seen: [UInt64] = []
@@ -292,14 +297,21 @@ public enum BibTeXReader {
                     result.firstUnresolved = (parser.entries[index].offset, parser.entries[index].key, target)
                 }
             }
-            let list = if let joined = fields.joinedAuthors {
+            var authorBytes = fields.joinedAuthors
+            if !macros.isEmpty, let expanded = macros.expand(authorBytes ?? Array(values[author])) { authorBytes = expanded }
+            let list = if let joined = authorBytes {
                 joined.withUnsafeBufferPointer { NameParser.parseList(utf8: $0, interner: &names) }
             } else {
                 NameParser.parseList(utf8: values[author], interner: &names)
             }
+            result.droppedNames += list.rejected.count
+            for command in list.undefinedCommands {
+                result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: fields.authorOffset),
+                                                     "entry '\(parser.entries[index].key)': the author '\(command)' is a command this file does not define; kept as the name '\(command.filter(\.isLetter))' (define it in @preamble with \\def to spell it out)"))
+            }
             for bad in list.rejected {
                 result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: fields.authorOffset),
-                                                     "entry '\(parser.entries[index].key)': empty author name '\(bad)' between two 'and's is ignored"))
+                                                     "entry '\(parser.entries[index].key)': the author name '\(bad)' is empty once decoded and is dropped"))
             }
             for name in list.commaBeforeAnd {
                 result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: fields.authorOffset),

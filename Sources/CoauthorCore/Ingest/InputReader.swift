@@ -148,6 +148,7 @@ public enum InputReader {
             corpus.duplicates += part.duplicates
             corpus.diagnostics += part.diagnostics
             corpus.personRecords += part.personRecords
+            corpus.droppedNames += part.droppedNames
             guard files.count > 1 else {
                 corpus.publications = part.publications
                 corpus.internedAuthors = part.internedAuthors

@@ -16,6 +16,8 @@ public enum NameParser {
         /// Names that end in a comma right before `and` (`Su, and Keh-Yih`): BibTeX reads two
         /// names there, and so do we, but the source probably meant one.
         public var commaBeforeAnd: [String] = []
+        /// Names that are one command the input does not define (`\Thanh`): kept by their letters.
+        public var undefinedCommands: [String] = []
         /// With an interner: each name's index in the interner's table.
         var ids: [Int32] = []
     }
@@ -31,6 +33,7 @@ public enum NameParser {
         var truncated = false
         var rejected: [String] = []
         var commaBeforeAnd: [String] = []
+        var undefinedCommands: [String] = []
         var ids: [Int32] = []
         let pieces = splitOnAnd(utf8: field)
         for (index, piece) in pieces.enumerated() {
@@ -46,15 +49,21 @@ public enum NameParser {
             if index + 1 < pieces.count, field[trimmed.upperBound - 1] == UInt8(ascii: ",") {
                 commaBeforeAnd.append(String(decoding: field[trimmed], as: UTF8.self))
             }
-            if let (name, id) = interner.name(UnsafeBufferPointer(rebasing: field[trimmed]), parse: { parseName(utf8: Array($0)[...]) }) {
+            if let (name, id) = interner.name(UnsafeBufferPointer(rebasing: field[trimmed]), parse: {
+                parseName(utf8: Array($0)[...]) ?? loneCommandName(Array($0)[...])
+            }) {
                 names.append(name)
                 ids.append(id)
+                if loneCommandName(Array(field[trimmed])[...]) != nil, parseName(utf8: Array(field[trimmed])[...]) == nil {
+                    undefinedCommands.append(String(decoding: field[trimmed], as: UTF8.self))
+                }
             } else {
                 rejected.append(String(decoding: field[piece], as: UTF8.self))
             }
         }
         var list = NameList(names: names, truncated: truncated, rejected: rejected)
         list.commaBeforeAnd = commaBeforeAnd
+        list.undefinedCommands = undefinedCommands
         list.ids = ids
         return list
     }
@@ -65,6 +74,16 @@ public enum NameParser {
         while lower < upper, isWhitespace(bytes[lower]) { lower += 1 }
         while upper > lower, isWhitespace(bytes[upper - 1]) { upper -= 1 }
         return lower..<upper
+    }
+
+    /// A name that is one control word and nothing else (`\Thanh`, `{\Thanh}`), which decoding
+    /// would leave empty: BibTeX keeps it as a last name, and so it is kept by its letters.
+    static func loneCommandName(_ raw: ArraySlice<UInt8>) -> PersonName? {
+        var bytes = raw
+        while bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") { bytes = bytes.dropFirst().dropLast() }
+        guard bytes.first == UInt8(ascii: "\\"), bytes.count > 1,
+              bytes.dropFirst().allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }) else { return nil }
+        return PersonName(last: String(decoding: bytes.dropFirst(), as: UTF8.self))
     }
 
     /// `splitOnAnd` on bytes: ranges of the pieces between ` and ` at brace depth 0.

@@ -246,6 +246,9 @@ public struct Corpus: Sendable {
     public var diagnostics: [Diagnostic]
     /// Identity evidence: groups of names that one person record (a DBLP `www` entry) gives as one person.
     public var personRecords: [PersonRecord] = []
+    /// Author names the readers dropped, each with a warning saying so (an empty name, a name
+    /// with nothing left once decoded).
+    public var droppedNames = 0
 
     public init(publications: [Publication] = [], records: Int = 0, skipped: Int = 0,
                 duplicates: Int = 0, files: Int = 0, diagnostics: [Diagnostic] = []) {

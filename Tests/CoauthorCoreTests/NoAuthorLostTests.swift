@@ -1,0 +1,36 @@
+@testable import CoauthorCore
+import Testing
+
+/// A name is never dropped silently: a lone undefined command is kept by its letters, the file's
+/// own `\def` macros are expanded, and every dropped name is counted and said to be dropped.
+struct NoAuthorLostTests {
+    @Test func aLoneUndefinedCommandIsKeptByItsLetters() throws {
+        let bib = "@preamble{\"\\input{thanh}\"}\n@article{a, author = \"\\Thanh\", year = 2001}\n@article{b, author = \"{\\Thanh} and Bob Smith\", year = 2002}\n"
+        let corpus = try BibTeXReader.read(bytes: Array(bib.utf8), path: "t.bib")
+        #expect(corpus.publications.count == 2)
+        #expect(corpus.publications.map { $0.authors.map(\.displayName) } == [["Thanh"], ["Thanh", "Bob Smith"]])
+        let warnings = corpus.diagnostics.filter { $0.message.contains("does not define") }
+        #expect(warnings.count == 2)
+        #expect(warnings.first?.message.contains("entry 'a'") == true && warnings.first?.message.contains("kept as the name 'Thanh'") == true)
+        #expect(corpus.droppedNames == 0)
+    }
+
+    @Test func macrosOfThePreambleAreExpanded() throws {
+        let bib = #"""
+            @preamble{"\def\Thanh{H{\`a}n Th{\^e} Th{\`a}nh}" # "\newcommand{\Knuth}{Donald E. Knuth}"}
+            @article{a, author = "\Thanh and \Knuth", year = 2001}
+            """#
+        let corpus = try BibTeXReader.read(bytes: Array(bib.utf8), path: "d.bib")
+        let names = try #require(corpus.publications.first).authors.map(\.displayName)
+        #expect(names == ["Hàn Thê Thành", "Donald E. Knuth"])
+        #expect(!corpus.diagnostics.contains { $0.message.contains("does not define") })
+    }
+
+    @Test func droppedNamesAreCountedAndSaidToBeDropped() throws {
+        let bib = "@article{a, author = {A One and {} and B Two}, year = 2001}\n"
+        let corpus = try BibTeXReader.read(bytes: Array(bib.utf8), path: "e.bib")
+        #expect(corpus.publications.first?.authors.count == 2)
+        #expect(corpus.droppedNames == 1)
+        #expect(corpus.diagnostics.contains { $0.severity == .warning && $0.message.contains("is dropped") })
+    }
+}
