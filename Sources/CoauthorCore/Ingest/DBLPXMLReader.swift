@@ -12,40 +12,195 @@ import Foundation
 public enum DBLPXMLReader {
     /// Bytes read from the file per step.
     public static let defaultChunkSize = 1 << 20
+    /// Bytes of whole records handed to the cores at a time: large enough that starting the
+    /// runs costs nothing, small enough that memory does not grow with the file.
+    static let blockSize = 16 << 20
+    /// A block below this size is read on one core.
+    static let parallelThreshold = 1 << 16
 
-    /// Reads the file at `path` chunk by chunk.
+    /// Reads the file at `path` block by block.
     ///
-    /// Malformed records are skipped and reported once each, with line and column; a file that
-    /// cannot be opened becomes one error diagnostic.
-    /// - Complexity: O(n) time in the size of the file; memory O(chunk + largest record) besides the result.
+    /// Each block of whole records is split at record boundaries into one run per core, read by
+    /// `DBLPRecordRun`; a run that is not in DBLP's plain form, or follows one that was not,
+    /// goes through `DBLPXMLScanner` (fed `chunkSize` bytes at a time), which also reads what
+    /// comes before the first record and after the last. Malformed records are skipped and
+    /// reported once each, with line and column; a file that cannot be opened becomes one error
+    /// diagnostic.
+    /// - Complexity: O(n) time in the size of the file; memory O(block + largest record) besides the result.
     public static func read(path: String, chunkSize: Int = defaultChunkSize) -> Corpus {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY)
+        var status = stat()
+        guard descriptor >= 0, fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else {
+            if descriptor >= 0 { close(descriptor) }
             var corpus = Corpus(files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file; check that it exists and is readable")])
             corpus.skipped = 1
             return corpus
         }
-        defer { try? handle.close() }
-        var scanner = DBLPXMLScanner(path: path)
-        while true {
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: max(chunkSize, 16)) ?? Data()
-            } catch {
-                scanner.failRead(reason: "\(error.localizedDescription)")
+        defer { close(descriptor) }
+        let step = max(chunkSize, 16)
+        var reader = BlockReader(path: path, chunkSize: step)
+        var pending: [UInt8] = []
+        var finished = false
+        while !finished {
+            let before = pending.count
+            pending.append(contentsOf: repeatElement(0, count: step))
+            let got = pending.withUnsafeMutableBufferPointer { buffer -> Int in
+                while true {
+                    let n = Glibc.read(descriptor, buffer.baseAddress! + before, step)
+                    if n < 0 && errno == EINTR { continue }
+                    return n
+                }
+            }
+            pending.removeLast(step - max(got, 0))
+            if got < 0 {
+                reader.consume(&pending, final: true)
+                reader.scanner.failRead(reason: String(cString: strerror(errno)))
                 break
             }
-            if chunk.isEmpty { break }
-            scanner.feed(chunk)
+            finished = got == 0
+            if finished || pending.count >= blockSize { reader.consume(&pending, final: finished) }
         }
-        return scanner.finish()
+        return reader.scanner.finish()
     }
 
-    /// Reads XML held in memory (standard input, tests) with the same scanner.
+    /// Reads XML held in memory (standard input, tests) the same way.
     /// - Complexity: O(n) in the number of bytes.
     public static func read(bytes: [UInt8], path: String) -> Corpus {
-        var scanner = DBLPXMLScanner(path: path)
-        scanner.feed(bytes)
-        return scanner.finish()
+        var reader = BlockReader(path: path, chunkSize: defaultChunkSize)
+        var pending = bytes
+        reader.consume(&pending, final: true)
+        return reader.scanner.finish()
+    }
+
+    /// The scanner, and the runs that take over from it between records.
+    private struct BlockReader {
+        var scanner: DBLPXMLScanner
+        let chunkSize: Int
+        let path: String
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+        init(path: String, chunkSize: Int) {
+            self.path = path
+            self.chunkSize = chunkSize
+            scanner = DBLPXMLScanner(path: path, lanes: cores)
+        }
+
+        /// Reads the whole records at the front of `pending` (all of it when `final`) and drops them.
+        mutating func consume(_ pending: inout [UInt8], final: Bool) {
+            // At the end, the root's end tag (or a truncated record) is left to the scanner alone.
+            let end = pending.withUnsafeBufferPointer { Self.lastBoundary(in: $0, before: $0.count) }
+            if final {
+                if end > 0 { readBlock(pending[..<end]) }
+                feed(pending[end...])
+                pending.removeAll()
+                return
+            }
+            guard end > 0 else {
+                // No record starts a line in a whole block: the scanner takes it as it comes.
+                if pending.count >= 4 * blockSize { feed(pending[...]); pending.removeAll(keepingCapacity: true) }
+                return
+            }
+            readBlock(pending[..<end])
+            pending.removeFirst(end)
+        }
+
+        private mutating func feed(_ bytes: ArraySlice<UInt8>) {
+            var start = bytes.startIndex
+            while start < bytes.endIndex {
+                let end = min(bytes.endIndex, start + chunkSize)
+                scanner.feed(bytes[start..<end])
+                start = end
+            }
+        }
+
+        private mutating func readBlock(_ block: ArraySlice<UInt8>) {
+            block.withUnsafeBufferPointer { bytes in
+                var start = 0
+                while !scanner.isBetweenRecords && start < bytes.count {
+                    // The prolog, or the rest of what the scanner was reading: up to the next boundary.
+                    let next = Self.nextBoundary(in: bytes, from: start + 1)
+                    feed(block[(block.startIndex + start)..<(block.startIndex + next)])
+                    start = next
+                }
+                guard start < bytes.count else { return }
+                let runCount = bytes.count - start >= parallelThreshold ? cores : 1
+                var bounds = [start]
+                for k in 1..<runCount {
+                    let target = start + (bytes.count - start) * k / runCount
+                    bounds.append(max(bounds.last!, Self.nextBoundary(in: bytes, from: target)))
+                }
+                bounds.append(bytes.count)
+                var lines = [scanner.nextLine]
+                for k in 0..<runCount { lines.append(lines[k] + Self.newlines(in: bytes, bounds[k], bounds[k + 1])) }
+                let offset = scanner.nextOffset - start
+                let latin1 = scanner.isLatin1
+                let path = self.path
+                let lanes = scanner.lanes
+                let startsBetweenRecords = scanner.isBetweenRecords
+                var runs: [DBLPRecordRun?] = []
+                let (runBounds, runLines) = (bounds, lines)
+                lanes.lanes.withUnsafeMutableBufferPointer { lanePointers in
+                    let shared = SharedLanes(lanes: lanePointers, bytes: bytes)
+                    runs = parallelRuns(runCount) { k in
+                        guard startsBetweenRecords, runBounds[k] < runBounds[k + 1] else { return nil }
+                        return DBLPRecordRun.read(UnsafeBufferPointer(rebasing: shared.bytes[runBounds[k]..<runBounds[k + 1]]), path: path,
+                                                  line: runLines[k], offset: offset + runBounds[k], latin1: latin1,
+                                                  names: &shared.lanes[k])
+                    }
+                }
+                for k in 0..<runCount where bounds[k] < bounds[k + 1] {
+                    let count = bounds[k + 1] - bounds[k]
+                    if scanner.isBetweenRecords, scanner.nextLine == lines[k], scanner.nextOffset == offset + bounds[k],
+                       var run = runs[k], scanner.absorb(&run, byteCount: count) {
+                        continue
+                    }
+                    feed(block[(block.startIndex + bounds[k])..<(block.startIndex + bounds[k + 1])])
+                }
+            }
+        }
+
+        /// Whether a line starts at `index` whose first markup, after blanks, is a tag.
+        private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+            var k = index
+            while k < bytes.count && (bytes[k] == 0x20 || bytes[k] == 0x09) { k += 1 }
+            return k + 1 < bytes.count && bytes[k] == 0x3C && (isASCIILetter(bytes[k + 1]) || bytes[k + 1] == 0x2F)
+        }
+
+        /// The first boundary at or after `from` (a line start), or the end.
+        static func nextBoundary(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+            var index = max(from, 1)
+            guard let base = bytes.baseAddress else { return bytes.count }
+            while index < bytes.count {
+                guard let found = memchr(base + index - 1, 0x0A, bytes.count - index + 1) else { return bytes.count }
+                let next = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                if next < bytes.count && isBoundary(bytes, next) { return next }
+                index = next + 1
+            }
+            return bytes.count
+        }
+
+        /// The last boundary before `end`, or 0 when there is none.
+        static func lastBoundary(in bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int {
+            var at = end - 1
+            while at >= 0 {
+                if bytes[at] == 0x0A, at + 1 < end, isBoundary(bytes, at + 1) { return at + 1 }
+                at -= 1
+            }
+            return 0
+        }
+
+        static func newlines(in bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+            var count = 0
+            for k in start..<end where bytes[k] == 0x0A { count += 1 }
+            return count
+        }
+    }
+
+    /// The lanes' name tables, each written by one run only.
+    private struct SharedLanes: @unchecked Sendable {
+        let lanes: UnsafeMutableBufferPointer<DBLPNameLanes.Lane>
+        /// The block, read by all runs, each its own range.
+        let bytes: UnsafeBufferPointer<UInt8>
     }
 
     /// Element names of the records that are publications when they have an author.
@@ -55,6 +210,10 @@ public enum DBLPXMLReader {
     /// four digits; longer numbers are accepted as well), the rest is split the way BibTeX splits
     /// `First von Last`, so that the same person read from DBLP's BibTeX export is the same name.
     static func personName(_ text: String) -> PersonName? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var text = text
+            return text.withUTF8 { personName(ascii: $0) }
+        }
         var words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         var homonym = ""
         if words.count > 1, let tail = words.last, tail.count >= 4, tail.allSatisfy({ $0.isASCII && $0.isNumber }) {
@@ -70,6 +229,42 @@ public enum DBLPXMLReader {
             parsed = NameParser.parseName(utf8: Array(plain.utf8)[...])
         } else {
             parsed = NameParser.parsePlainName(plain)
+        }
+        guard var name = parsed else { return nil }
+        if !homonym.isEmpty { name.homonym = homonym }
+        return name
+    }
+}
+
+extension DBLPXMLReader {
+    /// `personName` for ASCII text, on its bytes.
+    private static func personName(ascii text: UnsafeBufferPointer<UInt8>) -> PersonName? {
+        var words: [Range<Int>] = []
+        var index = 0
+        while index < text.count {
+            while index < text.count && isWhitespace(text[index]) { index += 1 }
+            let start = index
+            while index < text.count && !isWhitespace(text[index]) { index += 1 }
+            if index > start { words.append(start..<index) }
+        }
+        var homonym = ""
+        if words.count > 1, let tail = words.last, tail.count >= 4, text[tail].allSatisfy(isDigit) {
+            homonym = String(decoding: UnsafeBufferPointer(rebasing: text[tail]), as: UTF8.self)
+            words.removeLast()
+        }
+        guard !words.isEmpty else { return nil }
+        var plain: [UInt8] = []
+        plain.reserveCapacity(text.count)
+        for word in words {
+            if !plain.isEmpty { plain.append(0x20) }
+            plain.append(contentsOf: UnsafeBufferPointer(rebasing: text[word]))
+        }
+        let parsed: PersonName?
+        if plain.allSatisfy({ $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "{") && $0 != UInt8(ascii: "}")
+            && $0 != UInt8(ascii: "$") && $0 != UInt8(ascii: "~") }) {
+            parsed = NameParser.parseName(utf8: plain[...])
+        } else {
+            parsed = NameParser.parsePlainName(String(decoding: plain, as: UTF8.self))
         }
         guard var name = parsed else { return nil }
         if !homonym.isEmpty { name.homonym = homonym }

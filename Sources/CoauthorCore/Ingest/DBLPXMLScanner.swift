@@ -22,11 +22,14 @@ struct DBLPXMLScanner {
     private var stack: [String] = []
     private var record: RecordState? = nil
     private var corpus = Corpus(files: 1)
-    private var keys: Set<String> = []
+    /// Record keys seen, for duplicates.
+    private var keys = ByteKeyTable(expected: 1 << 16)
     private var errorsOutsideRecords = 0
-    /// Parsed author strings: a name recurs on many records, so it is parsed once.
-    private var names: [String: PersonName] = [:]
-    private static let namesCacheLimit = 1 << 20
+    /// Name tables: lane 0 serves this scanner, every lane a `DBLPRecordRun` on its own core.
+    let lanes: DBLPNameLanes
+    /// Per publication, its authors as lane-encoded ids, for `Corpus.internedAuthors`.
+    private var authorIDs: [Int32] = []
+    private var authorCounts: [Int32] = []
     private var reportedStrayText = false
 
     /// Plain tags longer than this are treated as broken rather than buffered forever.
@@ -52,8 +55,51 @@ struct DBLPXMLScanner {
         var doi: String? = nil
     }
 
-    init(path: String) {
+    init(path: String, lanes: Int = 1) {
         self.path = path
+        self.lanes = DBLPNameLanes(count: max(1, lanes))
+    }
+
+    /// Whether the scanner stands between two records at the start of a line with nothing
+    /// pending, where a `DBLPRecordRun` may take over.
+    var isBetweenRecords: Bool {
+        buffer.isEmpty && record == nil && stack.count == 1 && sawRoot && column == 1
+    }
+
+    /// Whether bytes from 0x80 are Latin-1 characters (as the XML declaration said).
+    var isLatin1: Bool { latin1 }
+
+    /// The line and byte offset of the next byte to be fed.
+    var nextLine: Int { line }
+    var nextOffset: Int { absoluteBase + buffer.count }
+
+    /// Takes over what a `DBLPRecordRun` read from the next `byteCount` bytes, as if they had been
+    /// fed; false (and nothing changed) when one of its keys was already read, whose warning the
+    /// scanner must give in its place by reading those bytes itself.
+    /// - Complexity: O(size of the run's results).
+    mutating func absorb(_ run: inout DBLPRecordRun, byteCount: Int) -> Bool {
+        precondition(isBetweenRecords)
+        for key in run.keys {
+            var key = key
+            if key.withUTF8({ keys.find($0) }) != nil { return false }
+        }
+        for key in run.keys {
+            var key = key
+            _ = key.withUTF8 { keys.findOrInsert($0) }
+        }
+        corpus.records += run.records
+        if corpus.publications.isEmpty {
+            corpus.publications = run.publications
+        } else {
+            corpus.publications += run.publications
+        }
+        run.publications = []
+        authorIDs += run.authorIDs
+        authorCounts += run.authorCounts
+        corpus.personRecords += run.personRecords
+        line += run.newlines
+        absoluteBase += byteCount
+        return true
     }
 
     mutating func feed(_ chunk: some Sequence<UInt8>) {
@@ -65,7 +111,7 @@ struct DBLPXMLScanner {
         corpus.diagnostics.append(Diagnostic(.error, at: location(at: buffer.count), "the file could not be read to the end (\(reason)); what was read before is kept"))
     }
 
-    /// Ends the input: reports what is still open and returns the corpus.
+    /// Ends the input: reports what is still open and returns the corpus, with its name table.
     mutating func finish() -> Corpus {
         scan(final: true)
         if let open = record {
@@ -81,6 +127,7 @@ struct DBLPXMLScanner {
         if !sawRoot {
             corpus.diagnostics.append(Diagnostic(.error, at: .file(path), "no XML element found; this is not a DBLP XML file (use --input-format to name the format)"))
         }
+        corpus.internedAuthors = internedAuthors()
         return corpus
     }
 
@@ -364,7 +411,7 @@ struct DBLPXMLScanner {
                 report("a '&' that does not start an entity (write &amp; for a literal '&')", at: location(at: index))
                 return
             }
-            guard let scalar = entity(buffer[(index + 1)..<semicolon]) else {
+            guard let scalar = Self.entity(buffer[(index + 1)..<semicolon]) else {
                 report("unknown entity '\(makeString(buffer[index...semicolon]))' (not in XML or dblp.dtd)", at: location(at: index))
                 return
             }
@@ -387,7 +434,8 @@ struct DBLPXMLScanner {
         for index in start..<end { appendByte(buffer[index]) }
     }
 
-    private func entity(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
+    /// The character an entity name (`amp`, `#233`, `#xE9`) stands for, if XML or `dblp.dtd` defines it.
+    static func entity(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
         guard let first = name.first else { return nil }
         if first == UInt8(ascii: "#") {
             let digits = name.dropFirst()
@@ -426,7 +474,7 @@ struct DBLPXMLScanner {
         while index < bytes.endIndex {
             let byte = bytes[index]
             if byte == UInt8(ascii: "&"), let semicolon = bytes[index...].firstIndex(of: UInt8(ascii: ";")),
-               let scalar = entity(bytes[(index + 1)..<semicolon]) {
+               let scalar = Self.entity(bytes[(index + 1)..<semicolon]) {
                 out.unicodeScalars.append(scalar)
                 index = semicolon + 1
                 continue
@@ -472,20 +520,35 @@ struct DBLPXMLScanner {
         }
     }
 
-    /// `DBLPXMLReader.personName`, remembered; the memory is bounded by starting afresh when full.
-    private mutating func personName(_ text: String) -> PersonName? {
-        if let known = names[text] { return known }
-        guard let name = DBLPXMLReader.personName(text) else { return nil }
-        if names.count >= Self.namesCacheLimit { names.removeAll(keepingCapacity: true) }
-        names[text] = name
-        return name
+    /// `DBLPXMLReader.personName`, parsed once per spelling, with its lane-encoded id.
+    private mutating func personName(_ text: String) -> (name: PersonName, id: Int32)? {
+        var text = text
+        let found = text.withUTF8 { bytes in
+            lanes.lanes[0].interner.name(bytes) { DBLPXMLReader.personName(String(decoding: $0, as: UTF8.self)) }
+        }
+        return found.map { ($0.name, lanes.lanes[0].encode($0.id)) }
+    }
+
+    /// The publications' authors as one name table (the lanes' tables one after another).
+    private func internedAuthors() -> InternedAuthors {
+        let (names, offsets) = lanes.joined()
+        let laneCount = Int32(offsets.count)
+        var starts: [Int] = [0]
+        starts.reserveCapacity(authorCounts.count + 1)
+        var total = 0
+        for count in authorCounts {
+            total += Int(count)
+            starts.append(total)
+        }
+        let ids = authorIDs.map { offsets[Int($0 % laneCount)] + $0 / laneCount }
+        return InternedAuthors(names: names, ids: ids, starts: starts)
     }
 
     private mutating func finishRecord() {
         let done = record!
         record = nil
         if done.element == "www" {
-            let names = done.authors.compactMap { personName($0) }
+            let names = done.authors.compactMap { personName($0)?.name }
             if !done.broken && names.count > 1 { corpus.personRecords.append(PersonRecord(names: names, location: done.location)) }
             return
         }
@@ -494,14 +557,18 @@ struct DBLPXMLScanner {
             return
         }
         if !done.key.isEmpty {
-            guard keys.insert(done.key).inserted else {
+            var key = done.key
+            guard key.withUTF8({ keys.findOrInsert($0).isNew }) else {
                 corpus.duplicates += 1
                 corpus.diagnostics.append(Diagnostic(.warning, at: done.location, "duplicate record key '\(done.key)'; the first record is kept"))
                 return
             }
         }
-        let names = done.authors.compactMap { personName($0) }
-        guard !names.isEmpty else { return }
+        let found = done.authors.compactMap { personName($0) }
+        guard !found.isEmpty else { return }
+        let names = found.map(\.name)
+        authorIDs += found.map(\.id)
+        authorCounts.append(Int32(found.count))
         corpus.publications.append(Publication(
             key: done.key, type: done.element, title: done.title ?? "",
             venue: done.journal ?? done.booktitle ?? done.publisher ?? done.school ?? "",
