@@ -7,7 +7,7 @@ import Foundation
 /// fields with text, entities and inline markup such as `<i>`), jumping from `<` to `<` with
 /// `memchr`, decoding entities only where a `&` occurs and interning author names straight from
 /// their bytes. Anything else (comments, CDATA, processing instructions, self-closing tags,
-/// mismatched or unknown markup, a bad entity, invalid UTF-8, a key repeated within the run)
+/// mismatched or unknown markup, a bad entity, invalid UTF-8, a key read in an earlier run)
 /// makes it give up, and `DBLPXMLScanner` reads the same bytes instead, with all its checks and
 /// diagnostics: what the fast path produces is exactly what the scanner would for those bytes.
 struct DBLPRecordRun: Sendable {
@@ -18,16 +18,41 @@ struct DBLPRecordRun: Sendable {
     var authorCounts: [Int32] = []
     /// Record keys in the order records bring them, for duplicate detection across runs.
     var keys: [String] = []
+    /// Records that repeated a key read before in the run, and their warnings.
+    var duplicates = 0
+    var diagnostics: [Diagnostic] = []
     var personRecords: [PersonRecord] = []
     /// Record elements seen (`www` excluded).
     var records = 0
-    /// Line breaks in the run's bytes.
+    /// Line breaks in the bytes read.
     var newlines = 0
+    /// Bytes read: all of them, or those before an end tag between records (the root's).
+    var consumed = 0
 
     /// The record element names, as the types publications carry.
     private static let elementNames: [String] = ["article", "inproceedings", "proceedings", "book", "incollection",
                                                  "phdthesis", "mastersthesis", "www"]
     private static let wwwKind = 7
+
+    /// Whether `name` is a record element (a publication's or `www`).
+    static func isRecordElement(_ name: UnsafeBufferPointer<UInt8>) -> Bool { recordKind(name) != nil }
+
+    /// Which of `elementNames` `name` is.
+    static func recordKind(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        func equals(_ literal: StaticString) -> Bool {
+            name.count == literal.utf8CodeUnitCount && memcmp(name.baseAddress!, literal.utf8Start, name.count) == 0
+        }
+        switch name.count {
+        case 3: return equals("www") ? 7 : nil
+        case 4: return equals("book") ? 3 : nil
+        case 7: return equals("article") ? 0 : nil
+        case 9: return equals("phdthesis") ? 5 : nil
+        case 11: return equals("proceedings") ? 2 : nil
+        case 12: return equals("incollection") ? 4 : nil
+        case 13: return equals("inproceedings") ? 1 : equals("mastersthesis") ? 6 : nil
+        default: return nil
+        }
+    }
 
     private enum Field {
         case author, title, year, journal, booktitle, publisher, school, ee, other
@@ -127,18 +152,7 @@ struct DBLPRecordRun: Sendable {
 
         /// Which of the record elements `bytes[start..<end]` names.
         func recordKind(_ start: Int, _ end: Int) -> Int? {
-            switch end - start {
-            case 3: return bytesEqual(start, end, "www") ? 7 : nil
-            case 4: return bytesEqual(start, end, "book") ? 3 : nil
-            case 7: return bytesEqual(start, end, "article") ? 0 : nil
-            case 9: return bytesEqual(start, end, "phdthesis") ? 5 : nil
-            case 11: return bytesEqual(start, end, "proceedings") ? 2 : nil
-            case 12: return bytesEqual(start, end, "incollection") ? 4 : nil
-            case 13:
-                if bytesEqual(start, end, "inproceedings") { return 1 }
-                return bytesEqual(start, end, "mastersthesis") ? 6 : nil
-            default: return nil
-            }
+            DBLPRecordRun.recordKind(UnsafeBufferPointer(start: base + start, count: end - start))
         }
 
         func field(_ start: Int, _ end: Int) -> Field {
@@ -186,10 +200,13 @@ struct DBLPRecordRun: Sendable {
             while true {
                 while index < count && isWhitespace(base[index]) { index += 1 }
                 if index == count { break }
-                guard base[index] == 0x3C, let next = readRecord(at: index, names: &names) else { return false }
+                guard base[index] == 0x3C else { return false }
+                if index + 1 < count && base[index + 1] == 0x2F { break }
+                guard let next = readRecord(at: index, names: &names) else { return false }
                 index = next
             }
-            _ = location(of: count)
+            run.consumed = index
+            _ = location(of: index)
             run.newlines = line - startLine
             return true
         }
@@ -266,8 +283,11 @@ struct DBLPRecordRun: Sendable {
             if !key.isEmpty {
                 let isNew = key.utf8.withContiguousStorageIfAvailable { keyTable.findOrInsert($0).isNew }
                     ?? Array(key.utf8).withUnsafeBufferPointer { keyTable.findOrInsert($0).isNew }
-                // A key repeated within the run needs the scanner's warning, in its place.
-                guard isNew else { return nil }
+                guard isNew else {
+                    run.duplicates += 1
+                    run.diagnostics.append(DBLPXMLScanner.duplicateKeyWarning(key, at: location))
+                    return index
+                }
                 run.keys.append(key)
             }
             guard !ids.isEmpty else { return index }

@@ -66,10 +66,16 @@ public enum DBLPXMLReader {
     /// Reads XML held in memory (standard input, tests) the same way.
     /// - Complexity: O(n) in the number of bytes.
     public static func read(bytes: [UInt8], path: String) -> Corpus {
-        var reader = BlockReader(path: path, chunkSize: defaultChunkSize)
+        read(bytes: bytes, path: path, runs: nil).corpus
+    }
+
+    /// `read(bytes:path:)` with every block split into `runs` runs however small, and how many
+    /// bytes the runs read (tests).
+    static func read(bytes: [UInt8], path: String, runs: Int?) -> (corpus: Corpus, fastBytes: Int) {
+        var reader = BlockReader(path: path, chunkSize: defaultChunkSize, runs: runs)
         var pending = bytes
         reader.consume(&pending, final: true)
-        return reader.scanner.finish()
+        return (reader.scanner.finish(), reader.fastBytes)
     }
 
     /// The scanner, and the runs that take over from it between records.
@@ -77,24 +83,22 @@ public enum DBLPXMLReader {
         var scanner: DBLPXMLScanner
         let chunkSize: Int
         let path: String
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let cores: Int
+        let forcedRuns: Int?
+        /// Bytes read by runs rather than by the scanner.
+        var fastBytes = 0
 
-        init(path: String, chunkSize: Int) {
+        init(path: String, chunkSize: Int, runs: Int? = nil) {
             self.path = path
             self.chunkSize = chunkSize
+            forcedRuns = runs
+            cores = runs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
             scanner = DBLPXMLScanner(path: path, lanes: cores)
         }
 
         /// Reads the whole records at the front of `pending` (all of it when `final`) and drops them.
         mutating func consume(_ pending: inout [UInt8], final: Bool) {
-            // At the end, the root's end tag (or a truncated record) is left to the scanner alone.
-            let end = pending.withUnsafeBufferPointer { Self.lastBoundary(in: $0, before: $0.count) }
-            if final {
-                if end > 0 { readBlock(pending[..<end]) }
-                feed(pending[end...])
-                pending.removeAll()
-                return
-            }
+            let end = final ? pending.count : pending.withUnsafeBufferPointer { Self.lastBoundary(in: $0, before: $0.count) }
             guard end > 0 else {
                 // No record starts a line in a whole block: the scanner takes it as it comes.
                 if pending.count >= 4 * blockSize { feed(pending[...]); pending.removeAll(keepingCapacity: true) }
@@ -123,7 +127,7 @@ public enum DBLPXMLReader {
                     start = next
                 }
                 guard start < bytes.count else { return }
-                let runCount = bytes.count - start >= parallelThreshold ? cores : 1
+                let runCount = forcedRuns ?? (bytes.count - start >= parallelThreshold ? cores : 1)
                 var bounds = [start]
                 for k in 1..<runCount {
                     let target = start + (bytes.count - start) * k / runCount
@@ -151,7 +155,12 @@ public enum DBLPXMLReader {
                 for k in 0..<runCount where bounds[k] < bounds[k + 1] {
                     let count = bounds[k + 1] - bounds[k]
                     if scanner.isBetweenRecords, scanner.nextLine == lines[k], scanner.nextOffset == offset + bounds[k],
-                       var run = runs[k], scanner.absorb(&run, byteCount: count) {
+                       var run = runs[k], scanner.absorb(&run, byteCount: run.consumed) {
+                        fastBytes += run.consumed
+                        // The root's end tag, and what follows it, are the scanner's.
+                        if run.consumed < count {
+                            feed(block[(block.startIndex + bounds[k] + run.consumed)..<(block.startIndex + bounds[k + 1])])
+                        }
                         continue
                     }
                     feed(block[(block.startIndex + bounds[k])..<(block.startIndex + bounds[k + 1])])
@@ -159,11 +168,16 @@ public enum DBLPXMLReader {
             }
         }
 
-        /// Whether a line starts at `index` whose first markup, after blanks, is a tag.
+        /// Whether a line starts at `index` that begins, after blanks, with a record's start tag.
         private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
             var k = index
             while k < bytes.count && (bytes[k] == 0x20 || bytes[k] == 0x09) { k += 1 }
-            return k + 1 < bytes.count && bytes[k] == 0x3C && (isASCIILetter(bytes[k + 1]) || bytes[k + 1] == 0x2F)
+            guard k < bytes.count, bytes[k] == 0x3C else { return false }
+            let nameStart = k + 1
+            k = nameStart
+            while k < bytes.count && isASCIILetter(bytes[k]) { k += 1 }
+            guard k < bytes.count, isWhitespace(bytes[k]) || bytes[k] == 0x3E else { return false }
+            return DBLPRecordRun.isRecordElement(UnsafeBufferPointer(rebasing: bytes[nameStart..<k]))
         }
 
         /// The first boundary at or after `from` (a line start), or the end.

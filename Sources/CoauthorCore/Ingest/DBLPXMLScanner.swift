@@ -88,6 +88,8 @@ struct DBLPXMLScanner {
             _ = key.withUTF8 { keys.findOrInsert($0) }
         }
         corpus.records += run.records
+        corpus.duplicates += run.duplicates
+        corpus.diagnostics += run.diagnostics
         if corpus.publications.isEmpty {
             corpus.publications = run.publications
         } else {
@@ -520,6 +522,11 @@ struct DBLPXMLScanner {
         }
     }
 
+    /// The warning for a record whose key an earlier record has.
+    static func duplicateKeyWarning(_ key: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, at: location, "duplicate record key '\(key)'; the first record is kept")
+    }
+
     /// `DBLPXMLReader.personName`, parsed once per spelling, with its lane-encoded id.
     private mutating func personName(_ text: String) -> (name: PersonName, id: Int32)? {
         var text = text
@@ -560,7 +567,7 @@ struct DBLPXMLScanner {
             var key = done.key
             guard key.withUTF8({ keys.findOrInsert($0).isNew }) else {
                 corpus.duplicates += 1
-                corpus.diagnostics.append(Diagnostic(.warning, at: done.location, "duplicate record key '\(done.key)'; the first record is kept"))
+                corpus.diagnostics.append(Self.duplicateKeyWarning(done.key, at: done.location))
                 return
             }
         }
