@@ -60,7 +60,55 @@ public enum DBLPXMLReader {
             finished = got == 0
             if finished || pending.count >= blockSize { reader.consume(&pending, final: finished) }
         }
-        return reader.scanner.finish()
+        let corpus = reader.scanner.finish()
+        guard reader.fastBytes == 0 || keysAreDistinct(reader.scanner.keyUnits) else {
+            // A key of one run repeats in another: its warning belongs where the scanner would give it.
+            return scannerAlone(descriptor: descriptor, path: path, chunkSize: step)
+        }
+        return corpus
+    }
+
+    /// The file read again from the start by the scanner alone.
+    private static func scannerAlone(descriptor: Int32, path: String, chunkSize: Int) -> Corpus {
+        var scanner = DBLPXMLScanner(path: path)
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        var offset: off_t = 0
+        while true {
+            let got = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, chunkSize, offset) }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 {
+                scanner.failRead(reason: String(cString: strerror(errno)))
+                break
+            }
+            if got == 0 { break }
+            scanner.feed(chunk[..<got])
+            offset += off_t(got)
+        }
+        return scanner.finish()
+    }
+
+    /// Whether no key occurs in two of `units` (each already free of repeats), checked on all
+    /// cores, each taking the keys of one share of the hash values.
+    /// - Complexity: O(total key length).
+    static func keysAreDistinct(_ units: [[String]]) -> Bool {
+        guard units.count(where: { !$0.isEmpty }) > 1 else { return true }
+        let shares = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let total = units.reduce(0) { $0 + $1.count }
+        return !parallelRuns(shares) { share in
+            var seen = ByteKeyTable(expected: total / shares + 16)
+            for unit in units {
+                for key in unit {
+                    var key = key
+                    let repeated = key.withUTF8 { bytes -> Bool in
+                        let hash = FNV1a.hash(bytes)
+                        guard Int(hash % UInt64(shares)) == share else { return false }
+                        return !seen.findOrInsert(bytes).isNew
+                    }
+                    if repeated { return true }
+                }
+            }
+            return false
+        }.contains(true)
     }
 
     /// Reads XML held in memory (standard input, tests) the same way.
@@ -75,7 +123,13 @@ public enum DBLPXMLReader {
         var reader = BlockReader(path: path, chunkSize: defaultChunkSize, runs: runs)
         var pending = bytes
         reader.consume(&pending, final: true)
-        return (reader.scanner.finish(), reader.fastBytes)
+        let corpus = reader.scanner.finish()
+        guard reader.fastBytes == 0 || keysAreDistinct(reader.scanner.keyUnits) else {
+            var scanner = DBLPXMLScanner(path: path)
+            scanner.feed(bytes)
+            return (scanner.finish(), 0)
+        }
+        return (corpus, reader.fastBytes)
     }
 
     /// The scanner, and the runs that take over from it between records.
@@ -155,7 +209,8 @@ public enum DBLPXMLReader {
                 for k in 0..<runCount where bounds[k] < bounds[k + 1] {
                     let count = bounds[k + 1] - bounds[k]
                     if scanner.isBetweenRecords, scanner.nextLine == lines[k], scanner.nextOffset == offset + bounds[k],
-                       var run = runs[k], scanner.absorb(&run, byteCount: run.consumed) {
+                       var run = runs[k] {
+                        scanner.absorb(&run, byteCount: run.consumed)
                         fastBytes += run.consumed
                         // The root's end tag, and what follows it, are the scanner's.
                         if run.consumed < count {

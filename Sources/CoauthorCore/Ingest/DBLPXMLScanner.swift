@@ -22,8 +22,13 @@ struct DBLPXMLScanner {
     private var stack: [String] = []
     private var record: RecordState? = nil
     private var corpus = Corpus(files: 1)
-    /// Record keys seen, for duplicates.
+    /// Record keys the scanner read itself, for duplicates among them.
     private var keys = ByteKeyTable(expected: 1 << 16)
+    /// The first occurrences of keys, per reader: the scanner's first, then each absorbed run's.
+    /// Keys repeated across readers are found after the fact (`DBLPXMLReader.keysAreDistinct`).
+    private(set) var keyUnits: [[String]] = [[]]
+    /// Publications so far, in pieces moved in from runs (`corpus.publications` is the last piece).
+    private var pieces: [[Publication]] = []
     private var errorsOutsideRecords = 0
     /// Name tables: lane 0 serves this scanner, every lane a `DBLPRecordRun` on its own core.
     let lanes: DBLPNameLanes
@@ -74,34 +79,52 @@ struct DBLPXMLScanner {
     var nextOffset: Int { absoluteBase + buffer.count }
 
     /// Takes over what a `DBLPRecordRun` read from the next `byteCount` bytes, as if they had been
-    /// fed; false (and nothing changed) when one of its keys was already read, whose warning the
-    /// scanner must give in its place by reading those bytes itself.
-    /// - Complexity: O(size of the run's results).
-    mutating func absorb(_ run: inout DBLPRecordRun, byteCount: Int) -> Bool {
+    /// fed, except that its keys are not checked against those read before (see `keyUnits`).
+    /// - Complexity: O(1) per publication and O(size of the run's other results), no copies.
+    mutating func absorb(_ run: inout DBLPRecordRun, byteCount: Int) {
         precondition(isBetweenRecords)
-        for key in run.keys {
-            var key = key
-            if key.withUTF8({ keys.find($0) }) != nil { return false }
-        }
-        for key in run.keys {
-            var key = key
-            _ = key.withUTF8 { keys.findOrInsert($0) }
-        }
+        keyUnits.append(run.keys)
+        run.keys = []
         corpus.records += run.records
         corpus.duplicates += run.duplicates
         corpus.diagnostics += run.diagnostics
-        if corpus.publications.isEmpty {
-            corpus.publications = run.publications
-        } else {
-            corpus.publications += run.publications
-        }
+        if !corpus.publications.isEmpty { pieces.append(corpus.publications) }
+        pieces.append(run.publications)
+        corpus.publications = []
         run.publications = []
         authorIDs += run.authorIDs
         authorCounts += run.authorCounts
         corpus.personRecords += run.personRecords
         line += run.newlines
         absoluteBase += byteCount
-        return true
+    }
+
+    /// `pieces` and `corpus.publications` as one array, the publications moved rather than copied
+    /// (a copy would count every string of every publication up and back down).
+    /// - Complexity: O(publications).
+    private mutating func joinPieces() {
+        guard !pieces.isEmpty else { return }
+        pieces.append(corpus.publications)
+        corpus.publications = []
+        let total = pieces.reduce(0) { $0 + $1.count }
+        let placeholder = Publication(key: "", type: "", title: "", venue: "", year: nil, authors: [], location: .file(""))
+        let joined = [Publication](unsafeUninitializedCapacity: total) { buffer, initialized in
+            var at = 0
+            for k in pieces.indices {
+                let count = pieces[k].count
+                pieces[k].withUnsafeMutableBufferPointer { source in
+                    guard let from = source.baseAddress else { return }
+                    (buffer.baseAddress! + at).moveInitialize(from: from, count: count)
+                    // The piece still owns its slots: fill them with a value that costs nothing to destroy.
+                    from.initialize(repeating: placeholder, count: count)
+                }
+                pieces[k] = []
+                at += count
+            }
+            initialized = total
+        }
+        pieces = []
+        corpus.publications = joined
     }
 
     mutating func feed(_ chunk: some Sequence<UInt8>) {
@@ -129,6 +152,7 @@ struct DBLPXMLScanner {
         if !sawRoot {
             corpus.diagnostics.append(Diagnostic(.error, at: .file(path), "no XML element found; this is not a DBLP XML file (use --input-format to name the format)"))
         }
+        joinPieces()
         corpus.internedAuthors = internedAuthors()
         return corpus
     }
@@ -570,6 +594,7 @@ struct DBLPXMLScanner {
                 corpus.diagnostics.append(Self.duplicateKeyWarning(done.key, at: done.location))
                 return
             }
+            keyUnits[0].append(done.key)
         }
         let found = done.authors.compactMap { personName($0) }
         guard !found.isEmpty else { return }
