@@ -140,14 +140,26 @@ struct DBLPRecordRun: Sendable {
             return index
         }
 
+        /// Byte comparison in line: names are a few bytes long, shorter than a call to `memcmp` costs.
         @inline(__always) func equal(_ a: Int, _ b: Int, length: Int) -> Bool {
-            memcmp(base + a, base + b, length) == 0
+            var k = 0
+            while k < length {
+                if base[a &+ k] != base[b &+ k] { return false }
+                k &+= 1
+            }
+            return true
         }
 
         func bytesEqual(_ start: Int, _ end: Int, _ literal: StaticString) -> Bool {
             let length = literal.utf8CodeUnitCount
             guard end - start == length else { return false }
-            return memcmp(base + start, literal.utf8Start, length) == 0
+            let text = literal.utf8Start
+            var k = 0
+            while k < length {
+                if base[start &+ k] != text[k] { return false }
+                k &+= 1
+            }
+            return true
         }
 
         /// Which of the record elements `bytes[start..<end]` names.
