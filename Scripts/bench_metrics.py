@@ -15,7 +15,8 @@ Builds the release `coauthor-bench`, which reads the bibliography, builds the co
 (count weights, --max-authors 50, exact identity), writes its edge list and times each metric.
 The reference tools load that same edge list: distances 1/w for the path metrics, weights w for
 the others. Prints one table of seconds and ratios (reference / coauthor: above 1 means we are faster).
-Needs: pip install igraph networkit (installed on demand).
+Needs igraph and networkit, installed on demand into the virtual environment this runs in
+(.venv/bin/python3 after Scripts/setup.sh --test; it refuses to pip into the system Python).
 """
 import argparse
 import json
@@ -40,6 +41,9 @@ def ensure(module, package):
     try:
         return __import__(module)
     except ImportError:
+        if sys.prefix == sys.base_prefix:
+            sys.exit(f"bench_metrics: {module} is missing; run this script with a virtual environment's Python "
+                     "(.venv/bin/python3 after Scripts/setup.sh --test), never pip into the system Python")
         subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", package])
         return __import__(module)
 

@@ -10,10 +10,10 @@ import Dispatch
 /// of Sociology 92(5), 1987, doi:10.1086/228631).
 ///
 /// Each step pulls along the adjacency (an author's new value is a sum over its own ties, in
-/// ascending order of the neighbours, as networkx's push loop adds them), so authors are split
-/// into fixed ranges of about equal slot counts that run on all cores; the sums of squares and
-/// of changes are added range by range, in order, so the result does not depend on the number
-/// of threads.
+/// ascending order of the neighbours, as a push loop over the authors adds them), so authors are
+/// split into fixed ranges of about equal slot counts that run on all cores. The norm and the
+/// change, O(n) against the product's O(m), are summed in one pass in author order: every value
+/// is rounded exactly as in the serial loop, whatever the number of threads.
 ///
 /// - Complexity: O(n + m) per iteration, O(n + m) memory.
 public func eigenvectorCentrality(_ graph: WeightedGraph, tolerance: Double = 1e-12, maxIterations: Int = 10_000) -> [Double] {
@@ -25,7 +25,7 @@ public func eigenvectorCentrality(_ graph: WeightedGraph, tolerance: Double = 1e
     let neighbors = graph.neighbors + [0]
     let ranges = balancedRanges(offsets: graph.offsets, count: min(n, 16))
     let parallel = graph.neighbors.count >= 200_000
-    let state = EigenvectorState(nodeCount: n, ranges: ranges.count)
+    let state = EigenvectorState(nodeCount: n)
     defer { state.deallocate() }
     for v in 0..<n { state.x[v] = 1 / Double(n) }
     var result = [Double](repeating: 0, count: n)
@@ -33,24 +33,13 @@ public func eigenvectorCentrality(_ graph: WeightedGraph, tolerance: Double = 1e
         neighbors.withUnsafeBufferPointer { neighbors in
             slotWeight.withUnsafeBufferPointer { weights in
                 let arrays = EigenvectorArrays(offsets: offsets.baseAddress!, neighbors: neighbors.baseAddress!, weights: weights.baseAddress!)
-                func run(_ body: @escaping @Sendable (Int) -> Void) {
-                    if parallel {
-                        DispatchQueue.concurrentPerform(iterations: ranges.count, execute: body)
-                    } else {
-                        for r in ranges.indices { body(r) }
-                    }
-                }
                 for _ in 0..<maxIterations {
-                    run { r in state.multiply(ranges[r], slot: r, arrays: arrays) }
-                    var squares = 0.0
-                    for r in ranges.indices { squares += state.partial[r] }
-                    let root = squares.squareRoot()
-                    let norm = root == 0 ? 1 : root
-                    run { r in state.normalize(ranges[r], slot: r, norm: norm) }
-                    var change = 0.0
-                    for r in ranges.indices { change += state.partial[r] }
-                    state.swap()
-                    if change < Double(n) * tolerance { break }
+                    if parallel {
+                        DispatchQueue.concurrentPerform(iterations: ranges.count) { r in state.multiply(ranges[r], arrays: arrays) }
+                    } else {
+                        for r in ranges.indices { state.multiply(ranges[r], arrays: arrays) }
+                    }
+                    if state.normalize(nodeCount: n) < Double(n) * tolerance { break }
                 }
             }
         }
@@ -66,31 +55,26 @@ private struct EigenvectorArrays: @unchecked Sendable {
     let weights: UnsafePointer<Double>
 }
 
-/// The iterate, the next one and each range's partial sum. Each range writes only its own
-/// nodes and its own partial slot, and the caller reads them after every range has finished,
-/// so sharing the buffers across threads is safe.
+/// The iterate and the next one. Each range writes only its own nodes of the next one, and the
+/// caller reads them after every range has finished, so sharing the buffers across threads is safe.
 private final class EigenvectorState: @unchecked Sendable {
     private(set) var x: UnsafeMutablePointer<Double>
     private var next: UnsafeMutablePointer<Double>
-    let partial: UnsafeMutablePointer<Double>
 
-    init(nodeCount: Int, ranges: Int) {
+    init(nodeCount: Int) {
         x = .allocate(capacity: nodeCount)
         next = .allocate(capacity: nodeCount)
-        partial = .allocate(capacity: ranges)
     }
 
     func deallocate() {
         x.deallocate()
         next.deallocate()
-        partial.deallocate()
     }
 
-    /// next = (A + I) x on `range`; the partial slot gets the range's sum of squares.
-    func multiply(_ range: Range<Int>, slot: Int, arrays: EigenvectorArrays) {
+    /// next = (A + I) x on `range`.
+    func multiply(_ range: Range<Int>, arrays: EigenvectorArrays) {
         let x = x, next = next
         let offsets = arrays.offsets, neighbors = arrays.neighbors, weights = arrays.weights
-        var squares = 0.0
         var v = range.lowerBound
         while v < range.upperBound {
             var value = x[v]
@@ -101,25 +85,24 @@ private final class EigenvectorState: @unchecked Sendable {
                 k &+= 1
             }
             next[v] = value
-            squares += value * value
             v &+= 1
         }
-        partial[slot] = squares
     }
 
-    /// Divides `range` of next by `norm`; the partial slot gets the range's L1 change.
-    func normalize(_ range: Range<Int>, slot: Int, norm: Double) {
+    /// Scales next to unit length, makes it the iterate and returns the L1 change.
+    func normalize(nodeCount n: Int) -> Double {
         let x = x, next = next
+        var squares = 0.0
+        for v in 0..<n { squares += next[v] * next[v] }
+        var norm = squares.squareRoot()
+        if norm == 0 { norm = 1 }
         var change = 0.0
-        for v in range {
+        for v in 0..<n {
             let value = next[v] / norm
             next[v] = value
             change += abs(value - x[v])
         }
-        partial[slot] = change
-    }
-
-    func swap() {
-        Swift.swap(&x, &next)
+        Swift.swap(&self.x, &self.next)
+        return change
     }
 }
