@@ -2,9 +2,11 @@ import Foundation
 
 /// Reads DBLP XML (`dblp.xml` and excerpts of it) into publications (SPEC §2).
 ///
-/// The file is streamed in chunks through a byte-level tag scanner (`DBLPXMLScanner`), so
-/// memory holds one chunk and one record, whatever the size of the file (the full dump is
-/// about 4 GB). Record elements `article`, `inproceedings`, `proceedings`, `book`,
+/// The file is read in blocks of whole records, each split at record boundaries into one run
+/// per core (`DBLPRecordRun`, a byte-level reader of DBLP's plain form); whatever a run cannot
+/// read, and what lies before the first record and after the last, goes through the tag
+/// scanner (`DBLPXMLScanner`), which the runs reproduce exactly. Memory holds one block,
+/// whatever the size of the file (the full dump is about 4 GB). Record elements `article`, `inproceedings`, `proceedings`, `book`,
 /// `incollection`, `phdthesis`, `mastersthesis` are records; those with an `<author>` are
 /// publications. `www` person records are not publications: their names become
 /// `PersonRecord`s (identity evidence). Entities of `dblp.dtd` are resolved from an embedded
