@@ -454,15 +454,21 @@ final class DBLPNameLanes: @unchecked Sendable {
         lanes = (0..<count).map { Lane(lane: Int32($0), laneCount: Int32(count)) }
     }
 
-    /// The joined name table, and a function from encoded ids to indices in it.
-    func joined() -> (names: [PersonName], offsets: [Int32]) {
-        var names: [PersonName] = []
-        var offsets: [Int32] = []
-        for k in lanes.indices {
-            offsets.append(Int32(names.count))
-            if k == 0 { names = lanes[k].interner.names } else { names += lanes[k].interner.names }
-            lanes[k].interner = NameInterner(expected: 1)
+    /// The lanes' tables joined into one, each spelling that several lanes saw kept once (the
+    /// first lane's table, then the names only later lanes saw), and per lane, where its names went.
+    /// - Complexity: O(total length of the spellings), on all cores.
+    func joined() -> (names: [PersonName], places: [[Int32]]) {
+        var names = lanes[0].interner.names
+        var places = [Array(0..<Int32(names.count))]
+        for k in lanes.indices.dropFirst() {
+            var place = lanes[0].interner.indices(of: lanes[k].interner)
+            for local in place.indices where place[local] < 0 {
+                place[local] = Int32(names.count)
+                names.append(lanes[k].interner.names[local])
+            }
+            places.append(place)
         }
-        return (names, offsets)
+        for k in lanes.indices { lanes[k].interner = NameInterner(expected: 1) }
+        return (names, places)
     }
 }

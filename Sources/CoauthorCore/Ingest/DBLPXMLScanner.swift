@@ -562,8 +562,8 @@ struct DBLPXMLScanner {
 
     /// The publications' authors as one name table (the lanes' tables one after another).
     private func internedAuthors() -> InternedAuthors {
-        let (names, offsets) = lanes.joined()
-        let laneCount = Int32(offsets.count)
+        let (names, places) = lanes.joined()
+        let laneCount = Int32(places.count)
         var starts: [Int] = [0]
         starts.reserveCapacity(authorCounts.count + 1)
         var total = 0
@@ -571,7 +571,7 @@ struct DBLPXMLScanner {
             total += Int(count)
             starts.append(total)
         }
-        let ids = authorIDs.map { offsets[Int($0 % laneCount)] + $0 / laneCount }
+        let ids = authorIDs.map { places[Int($0 % laneCount)][Int($0 / laneCount)] }
         return InternedAuthors(names: names, ids: ids, starts: starts)
     }
 
