@@ -20,7 +20,10 @@ done
 # repository's .venv/ (made by Scripts/setup.sh --test) or $COAUTHOR_VENV. Every `python3` below,
 # and in the scripts called, is that environment's, and so is every pip install they make.
 VENV="${COAUTHOR_VENV:-$PWD/.venv}"
-[ -x "$VENV/bin/python3" ] || Scripts/setup.sh --test >&2
+if [ ! -x "$VENV/bin/python3" ]; then
+    [ -z "${COAUTHOR_VENV:-}" ] || { echo "benchmarks: no Python in $COAUTHOR_VENV/bin" >&2; exit 1; }
+    Scripts/setup.sh --test >&2
+fi
 export PATH="$VENV/bin:$PATH"
 python3 -c "import igraph, networkit, lxml" 2>/dev/null || python3 -m pip install --quiet igraph networkit lxml
 swift build -c release --product coauthor --scratch-path "$SCRATCH" >&2
