@@ -18,7 +18,8 @@ the others. Prints one table of seconds and ratios (reference / coauthor: above 
 `leiden` (2 iterations, the default of leidenalg, igraph and our pipeline) and `leiden-stable` (until
 an iteration moves nothing) are set against igraph's community_leiden and, after the table, leidenalg
 with the same number of iterations: time and best modularity over seeds 1..10.
-Needs: pip install igraph networkit leidenalg (installed on demand).
+Needs igraph, networkit and leidenalg, installed on demand into the virtual environment this runs in
+(.venv/bin/python3 after Scripts/setup.sh --test; it refuses to pip into the system Python).
 """
 import argparse
 import json
@@ -43,6 +44,9 @@ def ensure(module, package):
     try:
         return __import__(module)
     except ImportError:
+        if sys.prefix == sys.base_prefix:
+            sys.exit(f"bench_metrics: {module} is missing; run this script with a virtual environment's Python "
+                     "(.venv/bin/python3 after Scripts/setup.sh --test), never pip into the system Python")
         subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", package])
         return __import__(module)
 

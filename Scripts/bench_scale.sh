@@ -44,7 +44,7 @@ for papers in 100000 1000000 3000000; do
     row "stats (read, resolve, build, graph statistics), $papers papers" "$file" "$BIN" stats "$file" --format json --quiet
     row "analysed (every metric but exact betweenness/closeness/harmonic), $papers papers" "$file" "$BIN" rank "$file" --by constraint --quiet
 done
-# DBLP XML is streamed in 1 MB chunks: peak memory follows the corpus read (its publications
+# DBLP XML is read in 16 MB blocks: peak memory follows the corpus read (its publications
 # and names), not the size of the file, which is never held whole.
 for papers in 1000000 "$XML_PAPERS"; do
     file=$(corpus "$papers" xml)

@@ -16,7 +16,16 @@ for f in dblp-2016-topvenues/dblp2016-topvenues.bib.xz acl-anthology-2021/acl-an
     out="$CACHE/$(basename "$f" .xz)"
     [ -f "$out" ] || xz -dc "$DATASETS/$f" > "$out"
 done
-python3 -c "import igraph, networkit, leidenalg" 2>/dev/null || python3 -m pip install --quiet igraph networkit leidenalg
+# The Python reference tools live in a virtual environment, never in the system Python: the
+# repository's .venv/ (made by Scripts/setup.sh --test) or $COAUTHOR_VENV. Every `python3` below,
+# and in the scripts called, is that environment's, and so is every pip install they make.
+VENV="${COAUTHOR_VENV:-$PWD/.venv}"
+if [ ! -x "$VENV/bin/python3" ]; then
+    [ -z "${COAUTHOR_VENV:-}" ] || { echo "benchmarks: no Python in $COAUTHOR_VENV/bin" >&2; exit 1; }
+    Scripts/setup.sh --test >&2
+fi
+export PATH="$VENV/bin:$PATH"
+python3 -c "import igraph, networkit, lxml, leidenalg" 2>/dev/null || python3 -m pip install --quiet igraph networkit lxml leidenalg
 swift build -c release --product coauthor --scratch-path "$SCRATCH" >&2
 swift build -c release --product coauthor-bench --scratch-path "$SCRATCH" >&2
 BIN="$SCRATCH/release/coauthor"
@@ -74,6 +83,11 @@ done
 echo "## Scale: synthetic corpora and a DBLP XML dump of several GB"
 echo
 Scripts/bench_scale.sh
+echo
+
+echo "## Reading DBLP XML against lxml"
+echo
+python3 Scripts/bench_dblp_xml.py --papers 1000000 --repeat 3
 echo
 
 echo "## Reading BibTeX against pybtex and bibtexparser"

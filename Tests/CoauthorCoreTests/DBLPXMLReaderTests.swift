@@ -140,4 +140,76 @@ struct DBLPXMLReaderTests {
         #expect(corpus.diagnostics.count <= 25)
         #expect(DBLPXMLReader.read(bytes: [], path: "empty.xml").diagnostics.first?.message.contains("no XML element") == true)
     }
+
+    /// The scanner alone, fed everything at once: what the fast path must reproduce exactly.
+    private static func scannerAlone(_ bytes: [UInt8], path: String) -> Corpus {
+        var scanner = DBLPXMLScanner(path: path)
+        scanner.feed(bytes)
+        return scanner.finish()
+    }
+
+    /// Checks that the runs read `bytes` as the scanner does; returns the share they read.
+    @discardableResult
+    private static func expectSameReading(_ bytes: [UInt8], runs: Int) -> Double {
+        let reference = scannerAlone(bytes, path: "t.xml")
+        let (corpus, fastBytes) = DBLPXMLReader.read(bytes: bytes, path: "t.xml", runs: runs)
+        #expect(corpus.publications == reference.publications)
+        #expect(corpus.diagnostics == reference.diagnostics)
+        #expect(corpus.personRecords == reference.personRecords)
+        #expect(corpus.records == reference.records)
+        #expect(corpus.skipped == reference.skipped)
+        #expect(corpus.duplicates == reference.duplicates)
+        #expect(corpus.internedAuthors?.matches(corpus.publications) == true)
+        if let interned = corpus.internedAuthors {
+            let names = corpus.publications.indices.map { p in interned.ids[interned.starts[p]..<interned.starts[p + 1]].map { interned.names[Int($0)] } }
+            #expect(names == corpus.publications.map(\.authors))
+        }
+        return Double(fastBytes) / Double(max(1, bytes.count))
+    }
+
+    /// Irregular input cut into runs at every record: duplicate keys across runs, comments and
+    /// CDATA between and inside records, entities, inline markup, person records, CRLF lines,
+    /// a record cut by a comment, unknown elements, errors.
+    private static let irregular = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE dblp SYSTEM "dblp.dtd">
+        <dblp>
+          <article key="a/1" mdate="2020-01-01"><author>J&ouml;rg M&uuml;ller</author><title>On <i>x</i> &amp; y</title><year>1999</year><journal>J</journal></article>
+        <www key="homepages/1"><author>Wei Wang 0001</author><author>W. Wang 0001</author><title>Home Page</title></www>
+        <article key="a/2"><author>A  One</author><author>Fran&#231;ois P&#xE9;rez</author><ee>https://doi.org/10.1/x</ee><year>x</year><year>2001</year></article>\r
+        <article key="a/1"><author>Dup Licate</author></article>
+        <!-- a comment between records -->
+        <inproceedings key="b/1"><author>B Two</author><!-- inside --><title><![CDATA[T <1>]]></title></inproceedings>
+        <proceedings key="p/1"><editor>E Ditor</editor><title>Proc</title></proceedings>
+        <inproceedings key="p/1"><author>Again Key</author></inproceedings>
+        <book key="c/1"><author>C Three</author><title>T<sub>2</sub>O</title><publisher>P</publisher><school>S</school></book>
+        <foo><author>Not A Record</author></foo>
+        <phdthesis key="d/1"><author>D Four</author><school>MIT</school><year>2010</year></phdthesis>
+        <mastersthesis key="e/1"><author>E &nosuch; Five</author></mastersthesis>
+        <incollection key='f/1' other="x"><author>F Six</author><booktitle>B</booktitle></incollection>
+        <article key="g/1"><author>G Seven</autor></article>
+        <article key="h/1"><author>H Eight 12345</author><author> </author><author>Ada O&apos;Brien</author></article>
+        <article key="i/1"><author>Self</author><url/></article>
+        <article key="a/2"><author>Late Dup</author></article>
+        <article key="j/1"><author>Ja One</author><title>Plain</title></article>
+        <article key="j/2"><author>Ja Two</author><title>Plain</title></article>
+        </dblp>
+        """
+
+    @Test(arguments: [1, 2, 3, 7])
+    func runsReadExactlyWhatTheScannerReads(runs: Int) throws {
+        Self.expectSameReading(Array(Self.irregular.utf8), runs: runs)
+        // A key read by two runs sends the whole input back to the scanner; without such keys, the
+        // plain records between the irregular ones take the fast path.
+        let distinctKeys = Self.irregular.split(separator: "\n").filter { !$0.contains("Dup") && !$0.contains("Again") }
+        let share = Self.expectSameReading(Array(distinctKeys.joined(separator: "\n").utf8), runs: runs)
+        if runs == 7 { #expect(share > 0.1) }
+        for file in ["dblp-alltags-sample.xml", "dblp-head-2019-incollection.xml", "dblp-mixed-sample.xml"] where Datasets.available {
+            let bytes = try [UInt8](Data(contentsOf: Self.samples.appendingPathComponent(file)))
+            // Real records are plain: the runs read nearly all of them (the all-tags sample repeats
+            // keys, which more runs are bound to split).
+            let share = Self.expectSameReading(bytes, runs: runs)
+            if runs <= 2 || file != "dblp-alltags-sample.xml" { #expect(share > 0.9) }
+        }
+    }
 }

@@ -2,9 +2,11 @@ import Foundation
 
 /// Reads DBLP XML (`dblp.xml` and excerpts of it) into publications (SPEC §2).
 ///
-/// The file is streamed in chunks through a byte-level tag scanner (`DBLPXMLScanner`), so
-/// memory holds one chunk and one record, whatever the size of the file (the full dump is
-/// about 4 GB). Record elements `article`, `inproceedings`, `proceedings`, `book`,
+/// The file is read in blocks of whole records, each split at record boundaries into one run
+/// per core (`DBLPRecordRun`, a byte-level reader of DBLP's plain form); whatever a run cannot
+/// read, and what lies before the first record and after the last, goes through the tag
+/// scanner (`DBLPXMLScanner`), which the runs reproduce exactly. Memory holds one block,
+/// whatever the size of the file (the full dump is about 4 GB). Record elements `article`, `inproceedings`, `proceedings`, `book`,
 /// `incollection`, `phdthesis`, `mastersthesis` are records; those with an `<author>` are
 /// publications. `www` person records are not publications: their names become
 /// `PersonRecord`s (identity evidence). Entities of `dblp.dtd` are resolved from an embedded
@@ -12,40 +14,287 @@ import Foundation
 public enum DBLPXMLReader {
     /// Bytes read from the file per step.
     public static let defaultChunkSize = 1 << 20
+    /// Bytes of whole records handed to the cores at a time: large enough that starting the
+    /// runs costs nothing, small enough that memory does not grow with the file.
+    static let blockSize = 16 << 20
+    /// A block below this size is read on one core.
+    static let parallelThreshold = 1 << 16
 
-    /// Reads the file at `path` chunk by chunk.
+    /// Reads the file at `path` block by block.
     ///
-    /// Malformed records are skipped and reported once each, with line and column; a file that
-    /// cannot be opened becomes one error diagnostic.
-    /// - Complexity: O(n) time in the size of the file; memory O(chunk + largest record) besides the result.
+    /// Each block of whole records is split at record boundaries into one run per core, read by
+    /// `DBLPRecordRun`; a run that is not in DBLP's plain form, or follows one that was not,
+    /// goes through `DBLPXMLScanner` (fed `chunkSize` bytes at a time), which also reads what
+    /// comes before the first record and after the last. Malformed records are skipped and
+    /// reported once each, with line and column; a file that cannot be opened becomes one error
+    /// diagnostic.
+    /// - Complexity: O(n) time in the size of the file; memory O(block + largest record) besides the result.
     public static func read(path: String, chunkSize: Int = defaultChunkSize) -> Corpus {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY)
+        var status = stat()
+        guard descriptor >= 0, fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else {
+            if descriptor >= 0 { close(descriptor) }
             var corpus = Corpus(files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file; check that it exists and is readable")])
             corpus.skipped = 1
             return corpus
         }
-        defer { try? handle.close() }
-        var scanner = DBLPXMLScanner(path: path)
-        while true {
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: max(chunkSize, 16)) ?? Data()
-            } catch {
-                scanner.failRead(reason: "\(error.localizedDescription)")
+        defer { close(descriptor) }
+        let step = max(chunkSize, 16)
+        var reader = BlockReader(path: path, chunkSize: step)
+        var pending: [UInt8] = []
+        var finished = false
+        while !finished {
+            let before = pending.count
+            pending.append(contentsOf: repeatElement(0, count: step))
+            let got = pending.withUnsafeMutableBufferPointer { buffer -> Int in
+                while true {
+                    let n = Glibc.read(descriptor, buffer.baseAddress! + before, step)
+                    if n < 0 && errno == EINTR { continue }
+                    return n
+                }
+            }
+            pending.removeLast(step - max(got, 0))
+            if got < 0 {
+                reader.consume(&pending, final: true)
+                reader.scanner.failRead(reason: String(cString: strerror(errno)))
                 break
             }
-            if chunk.isEmpty { break }
-            scanner.feed(chunk)
+            finished = got == 0
+            if finished || pending.count >= blockSize { reader.consume(&pending, final: finished) }
+        }
+        let corpus = reader.scanner.finish()
+        guard reader.fastBytes == 0 || keysAreDistinct(reader.scanner.keyUnits) else {
+            // A key of one run repeats in another: its warning belongs where the scanner would give it.
+            return scannerAlone(descriptor: descriptor, path: path, chunkSize: step)
+        }
+        return corpus
+    }
+
+    /// The file read again from the start by the scanner alone.
+    private static func scannerAlone(descriptor: Int32, path: String, chunkSize: Int) -> Corpus {
+        var scanner = DBLPXMLScanner(path: path)
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        var offset: off_t = 0
+        while true {
+            let got = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, chunkSize, offset) }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 {
+                scanner.failRead(reason: String(cString: strerror(errno)))
+                break
+            }
+            if got == 0 { break }
+            scanner.feed(chunk[..<got])
+            offset += off_t(got)
         }
         return scanner.finish()
     }
 
-    /// Reads XML held in memory (standard input, tests) with the same scanner.
+    /// Whether no key occurs in two of `units` (each already free of repeats), checked on all
+    /// cores, each taking the keys of one share of the hash values.
+    /// - Complexity: O(total key length).
+    static func keysAreDistinct(_ units: [[String]]) -> Bool {
+        guard units.count(where: { !$0.isEmpty }) > 1 else { return true }
+        let shares = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let total = units.reduce(0) { $0 + $1.count }
+        return !parallelRuns(shares) { share in
+            var seen = ByteKeyTable(expected: total / shares + 16)
+            for unit in units {
+                for key in unit {
+                    var key = key
+                    let repeated = key.withUTF8 { bytes -> Bool in
+                        let hash = FNV1a.hash(bytes)
+                        guard Int(hash % UInt64(shares)) == share else { return false }
+                        return !seen.findOrInsert(bytes).isNew
+                    }
+                    if repeated { return true }
+                }
+            }
+            return false
+        }.contains(true)
+    }
+
+    /// Reads XML held in memory (standard input, tests) the same way.
     /// - Complexity: O(n) in the number of bytes.
     public static func read(bytes: [UInt8], path: String) -> Corpus {
-        var scanner = DBLPXMLScanner(path: path)
-        scanner.feed(bytes)
-        return scanner.finish()
+        read(bytes: bytes, path: path, runs: nil).corpus
+    }
+
+    /// `read(bytes:path:)` with every block split into `runs` runs however small, and how many
+    /// bytes the runs read (tests).
+    static func read(bytes: [UInt8], path: String, runs: Int?) -> (corpus: Corpus, fastBytes: Int) {
+        var reader = BlockReader(path: path, chunkSize: defaultChunkSize, runs: runs)
+        var pending = bytes
+        reader.consume(&pending, final: true)
+        let corpus = reader.scanner.finish()
+        guard reader.fastBytes == 0 || keysAreDistinct(reader.scanner.keyUnits) else {
+            var scanner = DBLPXMLScanner(path: path)
+            scanner.feed(bytes)
+            return (scanner.finish(), 0)
+        }
+        return (corpus, reader.fastBytes)
+    }
+
+    /// The scanner, and the runs that take over from it between records.
+    private struct BlockReader {
+        var scanner: DBLPXMLScanner
+        let chunkSize: Int
+        let path: String
+        let cores: Int
+        let forcedRuns: Int?
+        /// Bytes read by runs rather than by the scanner.
+        var fastBytes = 0
+
+        init(path: String, chunkSize: Int, runs: Int? = nil) {
+            self.path = path
+            self.chunkSize = chunkSize
+            forcedRuns = runs
+            cores = runs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+            scanner = DBLPXMLScanner(path: path, lanes: cores)
+        }
+
+        /// Reads the whole records at the front of `pending` (all of it when `final`) and drops them.
+        mutating func consume(_ pending: inout [UInt8], final: Bool) {
+            let end = final ? pending.count : pending.withUnsafeBufferPointer { Self.lastBoundary(in: $0, before: $0.count) }
+            guard end > 0 else {
+                // No record starts a line in a whole block: the scanner takes it as it comes.
+                if pending.count >= 4 * blockSize { feed(pending[...]); pending.removeAll(keepingCapacity: true) }
+                return
+            }
+            readBlock(pending[..<end])
+            pending.removeFirst(end)
+        }
+
+        private mutating func feed(_ bytes: ArraySlice<UInt8>) {
+            var start = bytes.startIndex
+            while start < bytes.endIndex {
+                let end = min(bytes.endIndex, start + chunkSize)
+                scanner.feed(bytes[start..<end])
+                start = end
+            }
+        }
+
+        private mutating func readBlock(_ block: ArraySlice<UInt8>) {
+            block.withUnsafeBufferPointer { bytes in
+                var start = 0
+                while !scanner.isBetweenRecords && start < bytes.count {
+                    // The prolog, or the rest of what the scanner was reading: up to the next boundary.
+                    let next = Self.nextBoundary(in: bytes, from: start + 1)
+                    feed(block[(block.startIndex + start)..<(block.startIndex + next)])
+                    start = next
+                }
+                guard start < bytes.count else { return }
+                let runCount = forcedRuns ?? (bytes.count - start >= parallelThreshold ? cores : 1)
+                var bounds = [start]
+                for k in 1..<runCount {
+                    let target = start + (bytes.count - start) * k / runCount
+                    bounds.append(max(bounds.last!, Self.nextBoundary(in: bytes, from: target)))
+                }
+                bounds.append(bytes.count)
+                let shared = SharedBytes(bytes: bytes)
+                let runBreaks = bounds
+                let breaks = parallelRuns(runCount) { k in Self.newlines(in: shared.bytes, runBreaks[k], runBreaks[k + 1]) }
+                var lines = [scanner.nextLine]
+                for k in 0..<runCount { lines.append(lines[k] + breaks[k]) }
+                let offset = scanner.nextOffset - start
+                let latin1 = scanner.isLatin1
+                let path = self.path
+                let lanes = scanner.lanes
+                let startsBetweenRecords = scanner.isBetweenRecords
+                var runs: [DBLPRecordRun?] = []
+                let (runBounds, runLines) = (bounds, lines)
+                lanes.lanes.withUnsafeMutableBufferPointer { lanePointers in
+                    let shared = SharedLanes(lanes: lanePointers, bytes: bytes)
+                    runs = parallelRuns(runCount) { k in
+                        guard startsBetweenRecords, runBounds[k] < runBounds[k + 1] else { return nil }
+                        return DBLPRecordRun.read(UnsafeBufferPointer(rebasing: shared.bytes[runBounds[k]..<runBounds[k + 1]]), path: path,
+                                                  line: runLines[k], offset: offset + runBounds[k], latin1: latin1,
+                                                  names: &shared.lanes[k])
+                    }
+                }
+                for k in 0..<runCount where bounds[k] < bounds[k + 1] {
+                    let count = bounds[k + 1] - bounds[k]
+                    if scanner.isBetweenRecords, scanner.nextLine == lines[k], scanner.nextOffset == offset + bounds[k],
+                       var run = runs[k] {
+                        scanner.absorb(&run, byteCount: run.consumed)
+                        fastBytes += run.consumed
+                        // The root's end tag, and what follows it, are the scanner's.
+                        if run.consumed < count {
+                            feed(block[(block.startIndex + bounds[k] + run.consumed)..<(block.startIndex + bounds[k + 1])])
+                        }
+                        continue
+                    }
+                    feed(block[(block.startIndex + bounds[k])..<(block.startIndex + bounds[k + 1])])
+                }
+            }
+        }
+
+        /// Whether a line starts at `index` that begins, after blanks, with a record's start tag.
+        private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+            var k = index
+            while k < bytes.count && (bytes[k] == 0x20 || bytes[k] == 0x09) { k += 1 }
+            guard k < bytes.count, bytes[k] == 0x3C else { return false }
+            let nameStart = k + 1
+            k = nameStart
+            while k < bytes.count && isASCIILetter(bytes[k]) { k += 1 }
+            guard k < bytes.count, isWhitespace(bytes[k]) || bytes[k] == 0x3E else { return false }
+            return DBLPRecordRun.isRecordElement(UnsafeBufferPointer(rebasing: bytes[nameStart..<k]))
+        }
+
+        /// The first boundary at or after `from` (a line start), or the end.
+        static func nextBoundary(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+            var index = max(from, 1)
+            guard let base = bytes.baseAddress else { return bytes.count }
+            while index < bytes.count {
+                guard let found = memchr(base + index - 1, 0x0A, bytes.count - index + 1) else { return bytes.count }
+                let next = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                if next < bytes.count && isBoundary(bytes, next) { return next }
+                index = next + 1
+            }
+            return bytes.count
+        }
+
+        /// The last boundary before `end`, or 0 when there is none.
+        static func lastBoundary(in bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int {
+            var at = end - 1
+            while at >= 0 {
+                if bytes[at] == 0x0A, at + 1 < end, isBoundary(bytes, at + 1) { return at + 1 }
+                at -= 1
+            }
+            return 0
+        }
+
+        /// The line breaks in `bytes[start..<end]`, eight bytes at a time.
+        static func newlines(in bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+            guard let base = bytes.baseAddress else { return 0 }
+            let raw = UnsafeRawPointer(base)
+            var count = 0
+            var k = start
+            let high: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while k + 8 <= end {
+                // A byte of `word` is zero exactly where the input has '\n'; each such byte becomes 0x80.
+                let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                let zeros = ~(((word & high) &+ high) | word | high)
+                count += zeros.nonzeroBitCount
+                k += 8
+            }
+            while k < end {
+                if base[k] == 0x0A { count += 1 }
+                k += 1
+            }
+            return count
+        }
+    }
+
+    /// The block, read by all cores.
+    private struct SharedBytes: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+    }
+
+    /// The lanes' name tables, each written by one run only.
+    private struct SharedLanes: @unchecked Sendable {
+        let lanes: UnsafeMutableBufferPointer<DBLPNameLanes.Lane>
+        /// The block, read by all runs, each its own range.
+        let bytes: UnsafeBufferPointer<UInt8>
     }
 
     /// Element names of the records that are publications when they have an author.
@@ -55,6 +304,10 @@ public enum DBLPXMLReader {
     /// four digits; longer numbers are accepted as well), the rest is split the way BibTeX splits
     /// `First von Last`, so that the same person read from DBLP's BibTeX export is the same name.
     static func personName(_ text: String) -> PersonName? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var text = text
+            return text.withUTF8 { personName(ascii: $0) }
+        }
         var words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         var homonym = ""
         if words.count > 1, let tail = words.last, tail.count >= 4, tail.allSatisfy({ $0.isASCII && $0.isNumber }) {
@@ -70,6 +323,42 @@ public enum DBLPXMLReader {
             parsed = NameParser.parseName(utf8: Array(plain.utf8)[...])
         } else {
             parsed = NameParser.parsePlainName(plain)
+        }
+        guard var name = parsed else { return nil }
+        if !homonym.isEmpty { name.homonym = homonym }
+        return name
+    }
+}
+
+extension DBLPXMLReader {
+    /// `personName` for ASCII text, on its bytes.
+    private static func personName(ascii text: UnsafeBufferPointer<UInt8>) -> PersonName? {
+        var words: [Range<Int>] = []
+        var index = 0
+        while index < text.count {
+            while index < text.count && isWhitespace(text[index]) { index += 1 }
+            let start = index
+            while index < text.count && !isWhitespace(text[index]) { index += 1 }
+            if index > start { words.append(start..<index) }
+        }
+        var homonym = ""
+        if words.count > 1, let tail = words.last, tail.count >= 4, text[tail].allSatisfy(isDigit) {
+            homonym = String(decoding: UnsafeBufferPointer(rebasing: text[tail]), as: UTF8.self)
+            words.removeLast()
+        }
+        guard !words.isEmpty else { return nil }
+        var plain: [UInt8] = []
+        plain.reserveCapacity(text.count)
+        for word in words {
+            if !plain.isEmpty { plain.append(0x20) }
+            plain.append(contentsOf: UnsafeBufferPointer(rebasing: text[word]))
+        }
+        let parsed: PersonName?
+        if plain.allSatisfy({ $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "{") && $0 != UInt8(ascii: "}")
+            && $0 != UInt8(ascii: "$") && $0 != UInt8(ascii: "~") }) {
+            parsed = NameParser.parseName(utf8: plain[...])
+        } else {
+            parsed = NameParser.parsePlainName(String(decoding: plain, as: UTF8.self))
         }
         guard var name = parsed else { return nil }
         if !homonym.isEmpty { name.homonym = homonym }

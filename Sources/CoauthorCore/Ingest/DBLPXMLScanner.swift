@@ -22,11 +22,19 @@ struct DBLPXMLScanner {
     private var stack: [String] = []
     private var record: RecordState? = nil
     private var corpus = Corpus(files: 1)
-    private var keys: Set<String> = []
+    /// Record keys the scanner read itself, for duplicates among them.
+    private var keys = ByteKeyTable(expected: 1 << 16)
+    /// The first occurrences of keys, per reader: the scanner's first, then each absorbed run's.
+    /// Keys repeated across readers are found after the fact (`DBLPXMLReader.keysAreDistinct`).
+    private(set) var keyUnits: [[String]] = [[]]
+    /// Publications so far, in pieces moved in from runs (`corpus.publications` is the last piece).
+    private var pieces: [[Publication]] = []
     private var errorsOutsideRecords = 0
-    /// Parsed author strings: a name recurs on many records, so it is parsed once.
-    private var names: [String: PersonName] = [:]
-    private static let namesCacheLimit = 1 << 20
+    /// Name tables: lane 0 serves this scanner, every lane a `DBLPRecordRun` on its own core.
+    let lanes: DBLPNameLanes
+    /// Per publication, its authors as lane-encoded ids, for `Corpus.internedAuthors`.
+    private var authorIDs: [Int32] = []
+    private var authorCounts: [Int32] = []
     private var reportedStrayText = false
 
     /// Plain tags longer than this are treated as broken rather than buffered forever.
@@ -52,8 +60,71 @@ struct DBLPXMLScanner {
         var doi: String? = nil
     }
 
-    init(path: String) {
+    init(path: String, lanes: Int = 1) {
         self.path = path
+        self.lanes = DBLPNameLanes(count: max(1, lanes))
+    }
+
+    /// Whether the scanner stands between two records at the start of a line with nothing
+    /// pending, where a `DBLPRecordRun` may take over.
+    var isBetweenRecords: Bool {
+        buffer.isEmpty && record == nil && stack.count == 1 && sawRoot && column == 1
+    }
+
+    /// Whether bytes from 0x80 are Latin-1 characters (as the XML declaration said).
+    var isLatin1: Bool { latin1 }
+
+    /// The line and byte offset of the next byte to be fed.
+    var nextLine: Int { line }
+    var nextOffset: Int { absoluteBase + buffer.count }
+
+    /// Takes over what a `DBLPRecordRun` read from the next `byteCount` bytes, as if they had been
+    /// fed, except that its keys are not checked against those read before (see `keyUnits`).
+    /// - Complexity: O(1) per publication and O(size of the run's other results), no copies.
+    mutating func absorb(_ run: inout DBLPRecordRun, byteCount: Int) {
+        precondition(isBetweenRecords)
+        keyUnits.append(run.keys)
+        run.keys = []
+        corpus.records += run.records
+        corpus.duplicates += run.duplicates
+        corpus.diagnostics += run.diagnostics
+        if !corpus.publications.isEmpty { pieces.append(corpus.publications) }
+        pieces.append(run.publications)
+        corpus.publications = []
+        run.publications = []
+        authorIDs += run.authorIDs
+        authorCounts += run.authorCounts
+        corpus.personRecords += run.personRecords
+        line += run.newlines
+        absoluteBase += byteCount
+    }
+
+    /// `pieces` and `corpus.publications` as one array, the publications moved rather than copied
+    /// (a copy would count every string of every publication up and back down).
+    /// - Complexity: O(publications).
+    private mutating func joinPieces() {
+        guard !pieces.isEmpty else { return }
+        pieces.append(corpus.publications)
+        corpus.publications = []
+        let total = pieces.reduce(0) { $0 + $1.count }
+        let placeholder = Publication(key: "", type: "", title: "", venue: "", year: nil, authors: [], location: .file(""))
+        let joined = [Publication](unsafeUninitializedCapacity: total) { buffer, initialized in
+            var at = 0
+            for k in pieces.indices {
+                let count = pieces[k].count
+                pieces[k].withUnsafeMutableBufferPointer { source in
+                    guard let from = source.baseAddress else { return }
+                    (buffer.baseAddress! + at).moveInitialize(from: from, count: count)
+                    // The piece still owns its slots: fill them with a value that costs nothing to destroy.
+                    from.initialize(repeating: placeholder, count: count)
+                }
+                pieces[k] = []
+                at += count
+            }
+            initialized = total
+        }
+        pieces = []
+        corpus.publications = joined
     }
 
     mutating func feed(_ chunk: some Sequence<UInt8>) {
@@ -65,7 +136,7 @@ struct DBLPXMLScanner {
         corpus.diagnostics.append(Diagnostic(.error, at: location(at: buffer.count), "the file could not be read to the end (\(reason)); what was read before is kept"))
     }
 
-    /// Ends the input: reports what is still open and returns the corpus.
+    /// Ends the input: reports what is still open and returns the corpus, with its name table.
     mutating func finish() -> Corpus {
         scan(final: true)
         if let open = record {
@@ -81,6 +152,8 @@ struct DBLPXMLScanner {
         if !sawRoot {
             corpus.diagnostics.append(Diagnostic(.error, at: .file(path), "no XML element found; this is not a DBLP XML file; name its format", remedy: .nameInputFormat))
         }
+        joinPieces()
+        corpus.internedAuthors = internedAuthors()
         return corpus
     }
 
@@ -364,7 +437,7 @@ struct DBLPXMLScanner {
                 report("a '&' that does not start an entity (write &amp; for a literal '&')", at: location(at: index))
                 return
             }
-            guard let scalar = entity(buffer[(index + 1)..<semicolon]) else {
+            guard let scalar = Self.entity(buffer[(index + 1)..<semicolon]) else {
                 report("unknown entity '\(makeString(buffer[index...semicolon]))' (not in XML or dblp.dtd)", at: location(at: index))
                 return
             }
@@ -387,7 +460,8 @@ struct DBLPXMLScanner {
         for index in start..<end { appendByte(buffer[index]) }
     }
 
-    private func entity(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
+    /// The character an entity name (`amp`, `#233`, `#xE9`) stands for, if XML or `dblp.dtd` defines it.
+    static func entity(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
         guard let first = name.first else { return nil }
         if first == UInt8(ascii: "#") {
             let digits = name.dropFirst()
@@ -426,7 +500,7 @@ struct DBLPXMLScanner {
         while index < bytes.endIndex {
             let byte = bytes[index]
             if byte == UInt8(ascii: "&"), let semicolon = bytes[index...].firstIndex(of: UInt8(ascii: ";")),
-               let scalar = entity(bytes[(index + 1)..<semicolon]) {
+               let scalar = Self.entity(bytes[(index + 1)..<semicolon]) {
                 out.unicodeScalars.append(scalar)
                 index = semicolon + 1
                 continue
@@ -472,20 +546,40 @@ struct DBLPXMLScanner {
         }
     }
 
-    /// `DBLPXMLReader.personName`, remembered; the memory is bounded by starting afresh when full.
-    private mutating func personName(_ text: String) -> PersonName? {
-        if let known = names[text] { return known }
-        guard let name = DBLPXMLReader.personName(text) else { return nil }
-        if names.count >= Self.namesCacheLimit { names.removeAll(keepingCapacity: true) }
-        names[text] = name
-        return name
+    /// The warning for a record whose key an earlier record has.
+    static func duplicateKeyWarning(_ key: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, at: location, "duplicate record key '\(key)'; the first record is kept")
+    }
+
+    /// `DBLPXMLReader.personName`, parsed once per spelling, with its lane-encoded id.
+    private mutating func personName(_ text: String) -> (name: PersonName, id: Int32)? {
+        var text = text
+        let found = text.withUTF8 { bytes in
+            lanes.lanes[0].interner.name(bytes) { DBLPXMLReader.personName(String(decoding: $0, as: UTF8.self)) }
+        }
+        return found.map { ($0.name, lanes.lanes[0].encode($0.id)) }
+    }
+
+    /// The publications' authors as one name table (the lanes' tables one after another).
+    private func internedAuthors() -> InternedAuthors {
+        let (names, places) = lanes.joined()
+        let laneCount = Int32(places.count)
+        var starts: [Int] = [0]
+        starts.reserveCapacity(authorCounts.count + 1)
+        var total = 0
+        for count in authorCounts {
+            total += Int(count)
+            starts.append(total)
+        }
+        let ids = authorIDs.map { places[Int($0 % laneCount)][Int($0 / laneCount)] }
+        return InternedAuthors(names: names, ids: ids, starts: starts)
     }
 
     private mutating func finishRecord() {
         let done = record!
         record = nil
         if done.element == "www" {
-            let names = done.authors.compactMap { personName($0) }
+            let names = done.authors.compactMap { personName($0)?.name }
             if !done.broken && names.count > 1 { corpus.personRecords.append(PersonRecord(names: names, location: done.location)) }
             return
         }
@@ -494,14 +588,19 @@ struct DBLPXMLScanner {
             return
         }
         if !done.key.isEmpty {
-            guard keys.insert(done.key).inserted else {
+            var key = done.key
+            guard key.withUTF8({ keys.findOrInsert($0).isNew }) else {
                 corpus.duplicates += 1
-                corpus.diagnostics.append(Diagnostic(.warning, at: done.location, "duplicate record key '\(done.key)'; the first record is kept"))
+                corpus.diagnostics.append(Self.duplicateKeyWarning(done.key, at: done.location))
                 return
             }
+            keyUnits[0].append(done.key)
         }
-        let names = done.authors.compactMap { personName($0) }
-        guard !names.isEmpty else { return }
+        let found = done.authors.compactMap { personName($0) }
+        guard !found.isEmpty else { return }
+        let names = found.map(\.name)
+        authorIDs += found.map(\.id)
+        authorCounts.append(Int32(found.count))
         corpus.publications.append(Publication(
             key: done.key, type: done.element, title: done.title ?? "",
             venue: done.journal ?? done.booktitle ?? done.publisher ?? done.school ?? "",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parsed names by the raw bytes they were written with, so that a name written the same
 /// way on many papers (the usual case: a DBLP file has about four authorships per distinct
 /// spelling) is parsed and decoded once, and every occurrence shares one set of strings.
@@ -30,5 +32,31 @@ struct NameInterner {
         names.append(name)
         nameOfSpelling.append(id)
         return (name, id)
+    }
+
+    /// For each name of `other`, the index of the same name in this table, or -1: a name is
+    /// found when another interner was given the same bytes. Read-only, so tables built on
+    /// separate cores can be matched on all cores at once.
+    /// - Complexity: O(total length of `other`'s spellings) expected.
+    func indices(of other: NameInterner) -> [Int32] {
+        let count = other.spellings.count
+        let runs = count >= 1 << 14 ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+        let parts = parallelRuns(runs) { run -> [(Int32, Int32)] in
+            var found: [(Int32, Int32)] = []
+            for spelling in (count * run / runs)..<(count * (run + 1) / runs) {
+                let theirs = other.nameOfSpelling[spelling]
+                guard theirs >= 0 else { continue }
+                let key = other.spellings.key(spelling)
+                if let mine = key.withUnsafeBufferPointer({ spellings.find($0) }), nameOfSpelling[mine] >= 0 {
+                    found.append((theirs, nameOfSpelling[mine]))
+                }
+            }
+            return found
+        }
+        var result = [Int32](repeating: -1, count: other.names.count)
+        for part in parts {
+            for (theirs, mine) in part { result[Int(theirs)] = mine }
+        }
+        return result
     }
 }

@@ -1,0 +1,474 @@
+import Foundation
+
+/// A run of whole DBLP records, read in one pass over its bytes: the fast path of
+/// `DBLPXMLReader`, which hands each core its own run.
+///
+/// It reads only the plain form that DBLP writes (record elements between the root's tags,
+/// fields with text, entities and inline markup such as `<i>`), jumping from `<` to `<` with
+/// `memchr`, decoding entities only where a `&` occurs and interning author names straight from
+/// their bytes. Anything else (comments, CDATA, processing instructions, self-closing tags,
+/// mismatched or unknown markup, a bad entity, invalid UTF-8, a key read in an earlier run)
+/// makes it give up, and `DBLPXMLScanner` reads the same bytes instead, with all its checks and
+/// diagnostics: what the fast path produces is exactly what the scanner would for those bytes.
+struct DBLPRecordRun: Sendable {
+    /// The run's publications, located in the whole file.
+    var publications: [Publication] = []
+    /// Per publication, its authors as lane-encoded name ids (`DBLPNameLanes`).
+    var authorIDs: [Int32] = []
+    var authorCounts: [Int32] = []
+    /// Record keys in the order records bring them, for duplicate detection across runs.
+    var keys: [String] = []
+    /// Records that repeated a key read before in the run, and their warnings.
+    var duplicates = 0
+    var diagnostics: [Diagnostic] = []
+    var personRecords: [PersonRecord] = []
+    /// Record elements seen (`www` excluded).
+    var records = 0
+    /// Line breaks in the bytes read.
+    var newlines = 0
+    /// Bytes read: all of them, or those before an end tag between records (the root's).
+    var consumed = 0
+
+    /// The record element names, as the types publications carry.
+    private static let elementNames: [String] = ["article", "inproceedings", "proceedings", "book", "incollection",
+                                                 "phdthesis", "mastersthesis", "www"]
+    private static let wwwKind = 7
+
+    /// Whether `name` is a record element (a publication's or `www`).
+    static func isRecordElement(_ name: UnsafeBufferPointer<UInt8>) -> Bool { recordKind(name) != nil }
+
+    /// Which of `elementNames` `name` is.
+    static func recordKind(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        func equals(_ literal: StaticString) -> Bool {
+            name.count == literal.utf8CodeUnitCount && memcmp(name.baseAddress!, literal.utf8Start, name.count) == 0
+        }
+        switch name.count {
+        case 3: return equals("www") ? 7 : nil
+        case 4: return equals("book") ? 3 : nil
+        case 7: return equals("article") ? 0 : nil
+        case 9: return equals("phdthesis") ? 5 : nil
+        case 11: return equals("proceedings") ? 2 : nil
+        case 12: return equals("incollection") ? 4 : nil
+        case 13: return equals("inproceedings") ? 1 : equals("mastersthesis") ? 6 : nil
+        default: return nil
+        }
+    }
+
+    private enum Field {
+        case author, title, year, journal, booktitle, publisher, school, ee, other
+    }
+
+    /// Reads `bytes`, which start at line `line` (column 1) and byte `offset` of the file at `path`
+    /// and must hold whole records only; nil when they are not in the plain form (see above).
+    /// - Parameters:
+    ///   - latin1: the file declared a single-byte encoding; bytes from 0x80 are Latin-1 characters.
+    ///   - names: the lane's name table, extended with the names first seen here.
+    /// - Complexity: O(n) in the number of bytes, plus the parsing of each new author spelling.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, line: Int, offset: Int, latin1: Bool,
+                     names: inout DBLPNameLanes.Lane) -> DBLPRecordRun? {
+        var reader = Reader(bytes: bytes, path: path, line: line, offset: offset, latin1: latin1)
+        return reader.readAll(names: &names) ? reader.run : nil
+    }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let base: UnsafePointer<UInt8>
+        let count: Int
+        let path: String
+        let offset: Int
+        let latin1: Bool
+        var run = DBLPRecordRun()
+        /// Line breaks are counted lazily: `line` is the line of `bytes[counted]`.
+        var line: Int
+        let startLine: Int
+        var counted = 0
+        var lastNewline = -1
+        var text: [UInt8] = []
+        var keyTable = ByteKeyTable(expected: 1024)
+        var venueTable = ByteKeyTable(expected: 256)
+        var venues: [String] = []
+        var ids: [Int32] = []
+        var wwwNames: [PersonName] = []
+
+        init(bytes: UnsafeBufferPointer<UInt8>, path: String, line: Int, offset: Int, latin1: Bool) {
+            self.bytes = bytes
+            self.base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            self.count = bytes.count
+            self.path = path
+            self.line = line
+            self.startLine = line
+            self.offset = offset
+            self.latin1 = latin1
+            text.reserveCapacity(256)
+        }
+
+        /// The index of the next `<` from `start`, or `count`.
+        @inline(__always) func nextTagStart(_ start: Int) -> Int {
+            guard start < count, let found = memchr(base + start, 0x3C, count - start) else { return count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+
+        /// The index just past the `>` closing the tag that starts at `start`, with quoted values
+        /// skipped; nil when a `<` comes first or the run ends.
+        func tagEnd(_ start: Int) -> Int? {
+            var index = start + 1
+            var quote: UInt8 = 0
+            while index < count {
+                let byte = base[index]
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                } else if byte == 0x3E {
+                    return index + 1
+                } else if byte == 0x22 || byte == 0x27 {
+                    quote = byte
+                } else if byte == 0x3C {
+                    return nil
+                }
+                index += 1
+            }
+            return nil
+        }
+
+        /// The end of the element name that starts at `start` (before white space, `/` or `>`).
+        @inline(__always) func nameEnd(_ start: Int, limit: Int) -> Int {
+            var index = start
+            while index < limit {
+                let byte = base[index]
+                if isWhitespace(byte) || byte == 0x2F || byte == 0x3E { break }
+                index += 1
+            }
+            return index
+        }
+
+        /// Byte comparison in line: names are a few bytes long, shorter than a call to `memcmp` costs.
+        @inline(__always) func equal(_ a: Int, _ b: Int, length: Int) -> Bool {
+            var k = 0
+            while k < length {
+                if base[a &+ k] != base[b &+ k] { return false }
+                k &+= 1
+            }
+            return true
+        }
+
+        func bytesEqual(_ start: Int, _ end: Int, _ literal: StaticString) -> Bool {
+            let length = literal.utf8CodeUnitCount
+            guard end - start == length else { return false }
+            let text = literal.utf8Start
+            var k = 0
+            while k < length {
+                if base[start &+ k] != text[k] { return false }
+                k &+= 1
+            }
+            return true
+        }
+
+        /// Which of the record elements `bytes[start..<end]` names.
+        func recordKind(_ start: Int, _ end: Int) -> Int? {
+            DBLPRecordRun.recordKind(UnsafeBufferPointer(start: base + start, count: end - start))
+        }
+
+        func field(_ start: Int, _ end: Int) -> Field {
+            switch end - start {
+            case 2: return bytesEqual(start, end, "ee") ? .ee : .other
+            case 4: return bytesEqual(start, end, "year") ? .year : .other
+            case 5: return bytesEqual(start, end, "title") ? .title : .other
+            case 6:
+                if bytesEqual(start, end, "author") { return .author }
+                return bytesEqual(start, end, "school") ? .school : .other
+            case 7: return bytesEqual(start, end, "journal") ? .journal : .other
+            case 9:
+                if bytesEqual(start, end, "booktitle") { return .booktitle }
+                return bytesEqual(start, end, "publisher") ? .publisher : .other
+            default: return .other
+            }
+        }
+
+        /// Line and column of `index`, as the scanner counts them (columns in characters).
+        mutating func location(of index: Int) -> SourceLocation {
+            var k = counted
+            while k < index {
+                guard let found = memchr(base + k, 0x0A, index - k) else { break }
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                line += 1
+                lastNewline = at
+                k = at + 1
+            }
+            counted = index
+            var column = 1
+            var c = lastNewline + 1
+            if latin1 {
+                column += index - c
+            } else {
+                while c < index {
+                    if base[c] & 0xC0 != 0x80 { column += 1 }
+                    c += 1
+                }
+            }
+            return SourceLocation(path: path, line: line, column: column, byteOffset: offset + index)
+        }
+
+        mutating func readAll(names: inout DBLPNameLanes.Lane) -> Bool {
+            var index = 0
+            while true {
+                while index < count && isWhitespace(base[index]) { index += 1 }
+                if index == count { break }
+                guard base[index] == 0x3C else { return false }
+                if index + 1 < count && base[index + 1] == 0x2F { break }
+                guard let next = readRecord(at: index, names: &names) else { return false }
+                index = next
+            }
+            run.consumed = index
+            _ = location(of: index)
+            run.newlines = line - startLine
+            return true
+        }
+
+        /// Reads the record whose start tag is at `start`; returns the index past its end tag.
+        mutating func readRecord(at start: Int, names: inout DBLPNameLanes.Lane) -> Int? {
+            guard let openEnd = tagEnd(start), base[openEnd - 2] != 0x2F else { return nil }
+            let elementEnd = nameEnd(start + 1, limit: openEnd - 1)
+            guard let kind = recordKind(start + 1, elementEnd) else { return nil }
+            guard let key = recordKey(elementEnd, openEnd - 1) else { return nil }
+            let location = location(of: start)
+            if kind != wwwKind { run.records += 1 }
+            ids.removeAll(keepingCapacity: true)
+            wwwNames.removeAll(keepingCapacity: true)
+            var title: String? = nil
+            var year: Int? = nil
+            var journal: String? = nil
+            var booktitle: String? = nil
+            var publisher: String? = nil
+            var school: String? = nil
+            var doi: String? = nil
+            var index = openEnd
+            while true {
+                index = nextTagStart(index)
+                guard index + 1 < count else { return nil }
+                if base[index + 1] == 0x2F {
+                    // The record's end tag, exactly `</name>`.
+                    let length = elementEnd - start - 1
+                    guard index + length + 2 < count, equal(index + 2, start + 1, length: length),
+                          base[index + 2 + length] == 0x3E else { return nil }
+                    index += length + 3
+                    break
+                }
+                guard let fieldEnd = tagEnd(index), base[fieldEnd - 2] != 0x2F else { return nil }
+                let fieldNameEnd = nameEnd(index + 1, limit: fieldEnd - 1)
+                guard fieldNameEnd > index + 1, isASCIILetter(base[index + 1]) else { return nil }
+                let kindOfField = field(index + 1, fieldNameEnd)
+                text.removeAll(keepingCapacity: true)
+                guard let after = readContent(from: fieldEnd, name: index + 1, nameLength: fieldNameEnd - index - 1,
+                                              keep: kindOfField != .other) else { return nil }
+                index = after
+                if kindOfField == .other { continue }
+                let ascii = isASCII(text)
+                if !ascii && !latin1 && firstInvalidUTF8Offset(text) != nil { return nil }
+                switch kindOfField {
+                case .author:
+                    let found = text.withUnsafeBufferPointer { raw in
+                        names.interner.name(raw) { DBLPXMLReader.personName(DBLPRecordRun.fieldText($0)) }
+                    }
+                    if let found {
+                        if kind == wwwKind { wwwNames.append(found.name) } else { ids.append(names.encode(found.id)) }
+                    }
+                case .title:
+                    if title == nil { title = Self.fieldText(text, ascii: ascii) }
+                case .year:
+                    if year == nil { year = BibTeXReader.firstYear(Self.fieldText(text, ascii: ascii)) }
+                case .journal: if journal == nil { journal = venueName(ascii) }
+                case .booktitle: if booktitle == nil { booktitle = venueName(ascii) }
+                case .publisher: if publisher == nil { publisher = venueName(ascii) }
+                case .school: if school == nil { school = venueName(ascii) }
+                case .ee:
+                    if doi == nil {
+                        let value = Self.fieldText(text, ascii: ascii)
+                        if let range = value.range(of: "doi.org/") { doi = String(value[range.upperBound...]) }
+                    }
+                case .other:
+                    break
+                }
+            }
+            if kind == wwwKind {
+                if wwwNames.count > 1 { run.personRecords.append(PersonRecord(names: wwwNames, location: location)) }
+                return index
+            }
+            if !key.isEmpty {
+                let isNew = key.utf8.withContiguousStorageIfAvailable { keyTable.findOrInsert($0).isNew }
+                    ?? Array(key.utf8).withUnsafeBufferPointer { keyTable.findOrInsert($0).isNew }
+                guard isNew else {
+                    run.duplicates += 1
+                    run.diagnostics.append(DBLPXMLScanner.duplicateKeyWarning(key, at: location))
+                    return index
+                }
+                run.keys.append(key)
+            }
+            guard !ids.isEmpty else { return index }
+            let authors = ids.map { names.name($0) }
+            run.authorIDs += ids
+            run.authorCounts.append(Int32(ids.count))
+            run.publications.append(Publication(
+                key: key, type: DBLPRecordRun.elementNames[kind], title: title ?? "",
+                venue: journal ?? booktitle ?? publisher ?? school ?? "",
+                year: year, authors: authors, doi: doi ?? "", location: location))
+            return index
+        }
+
+        /// The venue in `text`: papers of one venue share one string, decoded once.
+        mutating func venueName(_ ascii: Bool) -> String {
+            let (id, isNew) = text.withUnsafeBufferPointer { venueTable.findOrInsert($0) }
+            if isNew { venues.append(Self.fieldText(text, ascii: ascii)) }
+            return venues[id]
+        }
+
+        /// The `key` attribute of the start tag whose attributes are `bytes[start..<end]`, read as
+        /// the scanner reads attributes (the last `key` wins); nil when a value needs decoding.
+        func recordKey(_ start: Int, _ end: Int) -> String? {
+            var key = ""
+            var index = start
+            while index < end {
+                while index < end && isWhitespace(base[index]) { index += 1 }
+                let nameStart = index
+                while index < end && base[index] != 0x3D && !isWhitespace(base[index]) { index += 1 }
+                let nameStop = index
+                while index < end && (isWhitespace(base[index]) || base[index] == 0x3D) { index += 1 }
+                guard index < end, base[index] == 0x22 || base[index] == 0x27 else { break }
+                let quote = base[index]
+                index += 1
+                let valueStart = index
+                while index < end && base[index] != quote { index += 1 }
+                if bytesEqual(nameStart, nameStop, "key") {
+                    for k in valueStart..<index where base[k] == 0x26 || (latin1 && base[k] >= 0x80) { return nil }
+                    key = String(decoding: UnsafeBufferPointer(start: base + valueStart, count: index - valueStart), as: UTF8.self)
+                }
+                index += 1
+            }
+            return key
+        }
+
+        /// Reads an element's content from `start` up to and including its end tag, appending its
+        /// text (entities decoded, inline markup dropped) to `text` when `keep`; returns the index
+        /// past the end tag, or nil when the content is not in the plain form.
+        mutating func readContent(from start: Int, name: Int, nameLength: Int, keep: Bool) -> Int? {
+            // Open inline elements, as (name start, name length).
+            var open: [(Int, Int)] = []
+            var index = start
+            while true {
+                let next = nextTagStart(index)
+                guard next + 1 < count else { return nil }
+                if keep && next > index { guard appendText(index, next) else { return nil } }
+                let second = base[next + 1]
+                if second == 0x2F {
+                    let (expected, length) = open.last ?? (name, nameLength)
+                    guard next + length + 2 < count, equal(next + 2, expected, length: length),
+                          base[next + 2 + length] == 0x3E else { return nil }
+                    index = next + length + 3
+                    if open.isEmpty { return index }
+                    open.removeLast()
+                    continue
+                }
+                guard isASCIILetter(second), let end = tagEnd(next), base[end - 2] != 0x2F else { return nil }
+                let stop = nameEnd(next + 1, limit: end - 1)
+                open.append((next + 1, stop - next - 1))
+                index = end
+            }
+        }
+
+        /// Appends the text `bytes[start..<end]` to `text`, decoding entities and Latin-1; false
+        /// on an entity the scanner would reject.
+        mutating func appendText(_ start: Int, _ end: Int) -> Bool {
+            var index = start
+            while index < end {
+                let amp = memchr(base + index, 0x26, end - index).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
+                if latin1 {
+                    for k in index..<amp {
+                        let byte = base[k]
+                        if byte >= 0x80 {
+                            text.append(0xC0 | byte >> 6)
+                            text.append(0x80 | byte & 0x3F)
+                        } else {
+                            text.append(byte)
+                        }
+                    }
+                } else if amp > index {
+                    text.append(contentsOf: UnsafeBufferPointer(start: base + index, count: amp - index))
+                }
+                if amp == end { return true }
+                var semicolon = amp + 1
+                while semicolon < end && semicolon - amp <= 32 && base[semicolon] != 0x3B { semicolon += 1 }
+                guard semicolon < end && base[semicolon] == 0x3B,
+                      let scalar = DBLPXMLScanner.entity(Array(UnsafeBufferPointer(start: base + amp + 1, count: semicolon - amp - 1))[...])
+                else { return false }
+                text.append(contentsOf: String(Character(scalar)).utf8)
+                index = semicolon + 1
+            }
+            return true
+        }
+
+        func isASCII(_ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer { buffer in
+                var k = 0
+                let n = buffer.count
+                let raw = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+                while k + 8 <= n {
+                    if raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                    k += 8
+                }
+                while k < n {
+                    if buffer[k] >= 0x80 { return false }
+                    k += 1
+                }
+                return true
+            }
+        }
+
+        static func fieldText(_ bytes: [UInt8], ascii: Bool) -> String {
+            ascii ? LaTeX.collapseASCIIWhitespace(bytes[...])
+                : LaTeX.collapseWhitespace(String(decoding: bytes, as: UTF8.self)).precomposedStringWithCanonicalMapping
+        }
+    }
+
+    /// A field's text as the scanner keeps it: white space collapsed, non-ASCII text in NFC.
+    static func fieldText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return LaTeX.collapseASCIIWhitespace(bytes) }
+        return LaTeX.collapseWhitespace(String(decoding: bytes, as: UTF8.self)).precomposedStringWithCanonicalMapping
+    }
+}
+
+/// One name table per core ("lane"), so that runs read in parallel intern without sharing; a
+/// name id is encoded as `id * laneCount + lane` until the tables are joined.
+final class DBLPNameLanes: @unchecked Sendable {
+    struct Lane {
+        var interner = NameInterner(expected: 1 << 14)
+        let lane: Int32
+        let laneCount: Int32
+
+        @inline(__always) func encode(_ id: Int32) -> Int32 { id * laneCount + lane }
+
+        /// The name behind an id this lane encoded.
+        @inline(__always) func name(_ encoded: Int32) -> PersonName { interner.names[Int(encoded / laneCount)] }
+    }
+
+    var lanes: [Lane]
+
+    init(count: Int) {
+        lanes = (0..<count).map { Lane(lane: Int32($0), laneCount: Int32(count)) }
+    }
+
+    /// The lanes' tables joined into one, each spelling that several lanes saw kept once (the
+    /// first lane's table, then the names only later lanes saw), and per lane, where its names went.
+    /// - Complexity: O(total length of the spellings), on all cores.
+    func joined() -> (names: [PersonName], places: [[Int32]]) {
+        var names = lanes[0].interner.names
+        var places = [Array(0..<Int32(names.count))]
+        for k in lanes.indices.dropFirst() {
+            var place = lanes[0].interner.indices(of: lanes[k].interner)
+            for local in place.indices where place[local] < 0 {
+                place[local] = Int32(names.count)
+                names.append(lanes[k].interner.names[local])
+            }
+            places.append(place)
+        }
+        for k in lanes.indices { lanes[k].interner = NameInterner(expected: 1) }
+        return (names, places)
+    }
+}
