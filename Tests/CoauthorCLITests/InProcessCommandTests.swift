@@ -11,11 +11,17 @@ struct InProcess {
     var stderr: String
 
     static func run(_ arguments: [String], stdin: String = "") -> InProcess {
+        run(stdin: stdin) { try Coauthor.parseAsRoot(arguments) }
+    }
+
+    /// Runs an already parsed command (parsing a command line costs tens of milliseconds in a
+    /// debug build: tests that run thousands parse each command line once).
+    static func run(stdin: String = "", _ command: () throws -> ParsableCommand) -> InProcess {
         let capture = ConsoleCapture(input: Array(stdin.utf8))
         var status: Int32 = 0
         Console.$capture.withValue(capture) {
             do {
-                var command = try Coauthor.parseAsRoot(arguments)
+                var command = try command()
                 try command.run()
             } catch {
                 status = Coauthor.exitCode(for: error).rawValue

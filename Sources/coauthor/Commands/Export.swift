@@ -3,7 +3,7 @@ import CoauthorCore
 import CoauthorRender
 import Foundation
 
-struct Export: ParsableCommand {
+struct Export: AnalysisCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export the network with every metric for Gephi, Cytoscape, networkx, igraph, Pajek or VOSviewer.",
         discussion: """

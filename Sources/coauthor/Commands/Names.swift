@@ -2,7 +2,7 @@ import ArgumentParser
 import CoauthorCore
 
 /// `coauthor names`: which name variants were merged into whom, and which look alike but were kept apart.
-struct Names: ParsableCommand {
+struct Names: AnalysisCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report author identity: every merge of name variants with its evidence, and every near-miss kept apart with the reason.")
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoauthorCore
 
-struct Rank: ParsableCommand {
+struct Rank: AnalysisCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rank authors by a metric, or with --focus, rank one author's collaborators.",
         discussion: """

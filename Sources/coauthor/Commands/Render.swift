@@ -3,7 +3,7 @@ import CoauthorCore
 import CoauthorRender
 import Foundation
 
-struct Render: ParsableCommand {
+struct Render: AnalysisCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a laid-out map of the network (SVG, PNG or PDF where Graphviz has the renderer, or an interactive HTML page).")
 

@@ -3,7 +3,7 @@ import CoauthorCore
 import CoauthorRender
 import Foundation
 
-struct Report: ParsableCommand {
+struct Report: AnalysisCommand {
     static let configuration = CommandConfiguration(
         abstract: "The main job: a map, an HTML report, GraphML and GEXF files and collaborator rankings (the default command).",
         discussion: """

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoauthorCore
 
-struct Stats: ParsableCommand {
+struct Stats: AnalysisCommand {
     static let configuration = CommandConfiguration(
         abstract: "Summarise the corpus and the graph: sizes, components, density, clustering, assortativity, modularity, path lengths.")
 

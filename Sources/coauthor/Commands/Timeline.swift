@@ -9,7 +9,7 @@ enum TimelineFormat: String, ExpressibleByArgument, CaseIterable {
     var tableFormat: TableFormat? { self == .svg ? nil : TableFormat(rawValue: rawValue) }
 }
 
-struct Timeline: ParsableCommand {
+struct Timeline: AnalysisCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show how collaboration grew year by year: a table or a chart.",
         discussion: """

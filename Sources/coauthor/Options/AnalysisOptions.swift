@@ -213,3 +213,9 @@ struct MapOptions: ParsableArguments {
         Analysis.metricRequest(for: style, seed: seed, extra: extra, sampling: sampling)
     }
 }
+
+/// A command that analyses publications: every subcommand. Tests that run many inputs through
+/// one command line parse it once and swap the inputs.
+protocol AnalysisCommand: ParsableCommand {
+    var analysis: AnalysisOptions { get set }
+}
