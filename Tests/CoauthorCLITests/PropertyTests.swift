@@ -1,4 +1,5 @@
 @testable import coauthor
+@testable import CoauthorCore
 import Foundation
 import Testing
 #if canImport(FoundationXML)
@@ -9,17 +10,11 @@ import FoundationXML
 /// the invariants below must hold for every one of them, and the metrics of every graph of at
 /// most 25 authors must equal networkx's (Scripts/property_check.py, exact path lengths).
 @Suite struct PropertyTests {
-    /// A seeded generator (SplitMix64), so that a failure names a corpus that can be made again.
+    /// The library's seeded generator, so that a failure names a corpus that can be made again.
     struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        var random: SplitMix64
+        init(state: UInt64) { random = SplitMix64(seed: state) }
+        mutating func below(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
         mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
     }
 
