@@ -16,13 +16,13 @@ struct Coauthor: ParsableCommand {
     /// The entry point, and the only place the process exits. A successful run ends with
     /// `exit(0)` without tearing down what the command kept alive (`Lifetime`): freeing a
     /// DBLP-size corpus name by name would only delay the exit.
-    static func main() {
+    static func main() -> Never {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             exit(withError: error)
         }
-        Lifetime.endProcess()
+        Glibc.exit(0)
     }
 }

@@ -94,8 +94,4 @@ enum Lifetime {
         guard Console.capture == nil else { return }
         lock.withLock { kept.append(value) }
     }
-
-    static func endProcess() -> Never {
-        exit(0)
-    }
 }
