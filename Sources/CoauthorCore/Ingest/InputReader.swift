@@ -153,20 +153,31 @@ public enum InputReader {
             }
             bytes = contents
         }
-        switch kind {
+        return read(bytes: bytes, format: kind, path: name, encoding: encoding)
+    }
+
+    /// Reads bytes held in memory in one format: the one place a format meets its reader, used for
+    /// standard input, for files once read, and by the fuzz targets (`Fuzz/FuzzReaders`), so a new
+    /// reader is fuzzed as soon as it is listed here. Never throws: failures become diagnostics.
+    /// - Parameters:
+    ///   - path: the name the diagnostics give.
+    ///   - encoding: how BibTeX and RIS bytes are decoded; the other formats carry their own.
+    /// - Complexity: that of the format's reader, O(n) in the number of bytes for all of them.
+    public static func read(bytes: [UInt8], format: InputFormat, path: String, encoding: BibTeXReader.TextEncoding = .utf8) -> Corpus {
+        switch format {
         case .bibtex:
             do {
-                return try BibTeXReader.read(bytes: bytes, path: name, encoding: encoding)
+                return try BibTeXReader.read(bytes: bytes, path: path, encoding: encoding)
             } catch {
                 return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: error.location, error.description,
                                                                              remedy: .readAsLatin1)])
             }
         case .dblp:
-            return DBLPXMLReader.read(bytes: bytes, path: name)
+            return DBLPXMLReader.read(bytes: bytes, path: path)
         case .csl:
-            return CSLJSONReader.read(bytes: bytes, path: name)
+            return CSLJSONReader.read(bytes: bytes, path: path)
         case .ris:
-            return RISReader.read(bytes: bytes, path: name, encoding: encoding)
+            return RISReader.read(bytes: bytes, path: path, encoding: encoding)
         }
     }
 
