@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(name: "coauthor-bench", dependencies: ["CoauthorCore"], path: "Benchmarks/CoauthorBench"),
         // The README's library example, compiled and run by the tests (LibraryExampleTests).
         .executableTarget(name: "coauthor-library-example", dependencies: ["CoauthorCore"], path: "Examples/LibraryExample"),
-        .testTarget(name: "CoauthorCoreTests", dependencies: ["CoauthorCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "CoauthorCoreTests", dependencies: ["CoauthorCore", "CTemporaryFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "CoauthorRenderTests", dependencies: ["CoauthorRender", "CoauthorCore"]),
         .testTarget(name: "CoauthorCLITests", dependencies: ["coauthor", "coauthor-library-example"],
                     exclude: ["Snapshots"]),

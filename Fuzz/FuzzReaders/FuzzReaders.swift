@@ -21,6 +21,13 @@ let fuzzedFormat: InputFormat = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    // One thread: a fuzz input is far below the sizes the readers split across cores, and waking
+    // worker threads for every input would cost more than reading it.
+    Parallelism.$workers.withValue(1) { read(bytes) }
+    return 0
+}
+
+private func read(_ bytes: [UInt8]) {
     for encoding in [BibTeXReader.TextEncoding.utf8, .latin1] {
         let corpus = InputReader.read(bytes: bytes, format: fuzzedFormat, path: "fuzz", encoding: encoding)
         precondition(corpus.publications.count <= corpus.records, "more publications than records")
@@ -29,7 +36,6 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             _ = AuthorResolver.resolve(corpus.publications, mode: .conservative)
         }
     }
-    return 0
 }
 
 /// libFuzzer's driver, called from our own entry point: SwiftPM links an executable target's
