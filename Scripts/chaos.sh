@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Faults (issue #15, item 6), checked with the release binary: Scripts/chaos.sh [--no-build]
+# Faults (issue #15, item 6), checked with the release binary:
+#   Scripts/chaos.sh [--no-build | --binary PATH]
+# (--no-build: the release binary as it is; --binary: another build, e.g. Scripts/test.sh's debug one.)
 #
 # Each fault must end with a clear message and the documented exit status (0 success, 64 usage,
 # 65 invalid data, 1 other failure; 130/143 after SIGINT/SIGTERM), never a crash, a hang (every run
@@ -10,11 +12,15 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 
-if [ "${1:-}" != "--no-build" ]; then
-    echo "chaos: building the release binary" >&2
-    swift build -c release --product coauthor >&2 || { echo "chaos: the build failed" >&2; exit 1; }
-fi
 bin="$repo/.build/release/coauthor"
+case "${1:-}" in
+    --binary) bin=$(cd "$(dirname "$2")" && pwd)/$(basename "$2") ;;
+    --no-build) ;;
+    "")
+        echo "chaos: building the release binary" >&2
+        swift build -c release --product coauthor >&2 || { echo "chaos: the build failed" >&2; exit 1; } ;;
+    *) echo "usage: Scripts/chaos.sh [--no-build | --binary PATH]" >&2; exit 64 ;;
+esac
 [ -x "$bin" ] || { echo "chaos: no $bin; build it or drop --no-build" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/coauthor-chaos.XXXXXX)

@@ -151,4 +151,22 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: temporary), "the handler removed the temporary file")
     }
+
+    /// One paper with 100,000 authors: each person is listed once per paper in constant time
+    /// (the search of the paper's list made resolving it quadratic: minutes in a debug build).
+    @Test func aPaperWithAHundredThousandAuthorsResolvesInLinearTime() throws {
+        let count = 100_000
+        var authors = (0..<count).map { PersonName(first: "Author\($0)", last: "Surname\($0)") }
+        authors.append(authors[0])
+        let paper = Publication(key: "big", type: "article", title: "Big Science", venue: "", year: 2020, authors: authors,
+                                location: .file("big.bib"))
+        let pair = Publication(key: "pair", type: "article", title: "Two", venue: "", year: 2021,
+                               authors: [authors[0], authors[1], authors[0]], location: .file("big.bib"))
+        let clock = ContinuousClock()
+        let started = clock.now
+        let index = AuthorResolver.resolve([paper, pair], mode: .conservative)
+        let elapsed = clock.now - started
+        #expect(index.authorsOfPublication.map(\.count) == [count, 2], "a person named twice on a paper counts once")
+        #expect(elapsed < .seconds(20), "took \(elapsed)")
+    }
 }
