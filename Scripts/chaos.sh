@@ -64,10 +64,12 @@ cp Data/publications.bib "$good"
 run 60 names "$good"
 good_count=$(read_count)
 [ -n "$good_count" ] && [ "$status" -eq 0 ] || { echo "chaos: cannot read $good (status $status): $err" >&2; exit 1; }
-gen=/work/shared/tools/gen_corpus.py
-[ -f "$gen" ] || gen="$repo/../shared/tools/gen_corpus.py"
-python3 "$gen" --papers 3000 --seed 11 > "$work/medium.bib" 2>/dev/null
-python3 "$gen" --papers 150000 --seed 12 > "$work/large.bib" 2>/dev/null
+gen="$repo/../shared/tools/gen_corpus.py"
+[ -f "$gen" ] || gen=/work/shared/tools/gen_corpus.py
+[ -f "$gen" ] || { echo "chaos: no ../shared/tools/gen_corpus.py beside the repository" >&2; exit 1; }
+python3 "$gen" --papers 3000 --seed 11 > "$work/medium.bib" 2>/dev/null \
+    && python3 "$gen" --papers 150000 --seed 12 > "$work/large.bib" 2>/dev/null \
+    || { echo "chaos: $gen failed" >&2; exit 1; }
 
 # --- a full disk ---------------------------------------------------------------------------------
 full_disk() {
