@@ -58,4 +58,25 @@ import Testing
         let corpus = CSLJSONReader.read(bytes: Array(json.utf8), path: "y.json")
         #expect(corpus.publications.map(\.year) == [nil, nil, nil, 2019])
     }
+
+    /// The differential target (`COAUTHOR_FUZZ_READER=names`) on its seeds: a plainly written name
+    /// is the same person read as BibTeX, RIS or DBLP XML.
+    @Test func aPlainNameIsTheSamePersonInEveryFormat() throws {
+        let folder = Self.corpus.appendingPathComponent("names")
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            func first(_ corpus: Corpus) -> PersonName? {
+                guard let publication = corpus.publications.first, publication.authors.count == 2 else { return nil }
+                return publication.authors[0]
+            }
+            let plain = NameParser.parsePlainName(text)
+            let bibtex = try first(BibTeXReader.read(bytes: Array("@misc{k, author = {\(text) and Other Person}}\n".utf8), path: "n.bib"))
+            let ris = first(RISReader.read(bytes: Array("TY  - JOUR\nAU  - \(text)\nAU  - Other Person\nER  - \n".utf8), path: "n.ris"))
+            let dblp = first(DBLPXMLReader.read(bytes: Array("<dblp><article key=\"k\"><author>\(text)</author><author>Other Person</author></article></dblp>".utf8), path: "n.xml"))
+            #expect(plain != nil, "\(file)")
+            #expect(bibtex == plain, "\(file): BibTeX")
+            #expect(ris == plain, "\(file): RIS")
+            #expect(dblp == plain, "\(file): DBLP")
+        }
+    }
 }
