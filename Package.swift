@@ -21,8 +21,10 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // The temporary files in flight, removed by a signal handler (plain C: async-signal-safe).
+        .target(name: "CTemporaryFiles"),
         // Publications, identity, graph, metrics and exports. Never prints, never exits.
-        .target(name: "CoauthorCore"),
+        .target(name: "CoauthorCore", dependencies: ["CTemporaryFiles"]),
         // Lays out and renders a MapScene through Graphviz, confined to one lock.
         .target(name: "CoauthorRender", dependencies: ["CoauthorCore", "CGraphviz"]),
         .executableTarget(
@@ -30,6 +32,7 @@ let package = Package(
             dependencies: [
                 "CoauthorCore",
                 "CoauthorRender",
+                "CTemporaryFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // Parses the alias file (--aliases); the core takes the result as a plain AliasRules value.
                 .product(name: "Yams", package: "Yams"),
@@ -39,7 +42,7 @@ let package = Package(
         .executableTarget(name: "coauthor-bench", dependencies: ["CoauthorCore"], path: "Benchmarks/CoauthorBench"),
         // The README's library example, compiled and run by the tests (LibraryExampleTests).
         .executableTarget(name: "coauthor-library-example", dependencies: ["CoauthorCore"], path: "Examples/LibraryExample"),
-        .testTarget(name: "CoauthorCoreTests", dependencies: ["CoauthorCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "CoauthorCoreTests", dependencies: ["CoauthorCore", "CTemporaryFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "CoauthorRenderTests", dependencies: ["CoauthorRender", "CoauthorCore"]),
         .testTarget(name: "CoauthorCLITests", dependencies: ["coauthor", "coauthor-library-example"],
                     exclude: ["Snapshots"]),
@@ -47,13 +50,10 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// libFuzzer target for the BibTeX reader, only declared when asked for, because it has no `main`
-// of its own (libFuzzer provides it): COAUTHOR_FUZZ=1 swift build -c debug --product FuzzBibTeX \
-//   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library (see README, Development).
+// libFuzzer target for every reader (COAUTHOR_FUZZ_READER names the format; Scripts/fuzz.sh runs
+// them), only declared when asked for, because it has no `main` of its own (libFuzzer provides it):
+// COAUTHOR_FUZZ=1 swift build --product FuzzReaders -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library.
 if ProcessInfo.processInfo.environment["COAUTHOR_FUZZ"] != nil {
-    package.products.append(.executable(name: "FuzzBibTeX", targets: ["FuzzBibTeX"]))
-    package.targets.append(.executableTarget(name: "FuzzBibTeX", dependencies: ["CoauthorCore"], path: "Fuzz/FuzzBibTeX"))
-    // The database-export readers (Web of Science, Scopus, MEDLINE, OpenAlex, Lens, Dimensions, IEEE, Crossref).
-    package.products.append(.executable(name: "FuzzExports", targets: ["FuzzExports"]))
-    package.targets.append(.executableTarget(name: "FuzzExports", dependencies: ["CoauthorCore"], path: "Fuzz/FuzzExports"))
+    package.products.append(.executable(name: "FuzzReaders", targets: ["FuzzReaders"]))
+    package.targets.append(.executableTarget(name: "FuzzReaders", dependencies: ["CoauthorCore"], path: "Fuzz/FuzzReaders"))
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTemporaryFiles
 import CoauthorCore
 import Foundation
 
@@ -15,8 +16,11 @@ struct Coauthor: ParsableCommand {
 
     /// The entry point, and the only place the process exits. A successful run ends with
     /// `exit(0)` without tearing down what the command kept alive (`Lifetime`): freeing a
-    /// DBLP-size corpus name by name would only delay the exit.
+    /// DBLP-size corpus name by name would only delay the exit. SIGINT, SIGTERM and SIGHUP
+    /// remove the temporary file of an output being written (`AtomicFile`) and end the process
+    /// by that signal (status 130, 143, 129 in a shell), so an interrupted run leaves no trace.
     static func main() -> Never {
+        _ = coauthor_temporary_install_signal_cleanup()
         do {
             var command = try parseAsRoot()
             try command.run()

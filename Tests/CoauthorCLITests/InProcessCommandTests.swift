@@ -17,6 +17,7 @@ struct InProcess {
     /// Runs an already parsed command (parsing a command line costs tens of milliseconds in a
     /// debug build: tests that run thousands parse each command line once).
     static func run(stdin: String = "", _ command: () throws -> ParsableCommand) -> InProcess {
+        _ = EndToEndTests.ignoreBrokenPipes
         let capture = ConsoleCapture(input: Array(stdin.utf8))
         var status: Int32 = 0
         Console.$capture.withValue(capture) {

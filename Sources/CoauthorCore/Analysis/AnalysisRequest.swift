@@ -50,7 +50,8 @@ public enum AnalysisError: Error, Sendable, Equatable {
     /// Whether the input data is at fault (exit status 65) rather than how it was asked for.
     public var isDataError: Bool {
         switch self {
-        case .input, .strict, .noPublications, .noAuthorsLeft: true
+        case .input(let input): !input.isUsageError
+        case .strict, .noPublications, .noAuthorsLeft: true
         case .network: false
         }
     }

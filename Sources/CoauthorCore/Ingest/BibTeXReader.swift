@@ -514,7 +514,9 @@ public enum BibTeXReader {
         for byte in text {
             if isDigit(byte) {
                 run += 1
-                value = value * 10 + Int(byte - 0x30)
+                // Only a run of four can be the answer: longer runs are counted, not valued
+                // (a run of twenty digits would overflow).
+                if run <= 4 { value = value * 10 + Int(byte - 0x30) }
             } else {
                 if run == 4 { return value }
                 run = 0

@@ -118,8 +118,13 @@ public enum CSLJSONReader {
     static func year(_ value: Any?) -> Int? {
         guard let issued = value as? [String: Any] else { return text(value).flatMap(BibTeXReader.firstYear) }
         if let parts = issued["date-parts"] as? [Any], let first = parts.first as? [Any], let head = first.first {
-            if let number = head as? NSNumber { return number.intValue }
-            if let string = head as? String, let year = Int(string.trimmingBlanks()) { return year }
+            // A year as the other readers take it (four digits at most): any JSON number may stand
+            // here, and 1e300 or -5e18 would trap when made an Int or stretch every timeline.
+            if let number = head as? NSNumber, !(head is Bool) {
+                let value = number.doubleValue
+                return value.isFinite && value >= 0 && value <= 9999 ? Int(value) : nil
+            }
+            if let string = head as? String, let year = Int(string.trimmingBlanks()) { return (0...9999).contains(year) ? year : nil }
         }
         for field in ["raw", "literal", "season"] {
             if let year = text(issued[field]).flatMap(BibTeXReader.firstYear) { return year }

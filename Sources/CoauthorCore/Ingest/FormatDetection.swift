@@ -9,7 +9,11 @@ extension InputFormat {
     /// - Complexity: O(1): reads at most `sniffLength` bytes.
     public static func detect(path: String) -> InputFormat? {
         let ext = (path as NSString).pathExtension
-        guard let handle = FileHandle(forReadingAtPath: path) else { return InputFormat(pathExtension: ext) }
+        // Only regular files are sniffed: opening a FIFO with no writer would wait forever, and a
+        // folder or device has no content to go by (the reader reports them by their kind).
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+              let handle = FileHandle(forReadingAtPath: path) else { return InputFormat(pathExtension: ext) }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: sniffLength)) ?? Data()
         return detect(head: [UInt8](head), pathExtension: ext)

@@ -65,12 +65,21 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
         }
     }
 
+    /// The fix is an option, not the data: an unknown file type or standard input without
+    /// `--input-format` (exit status 64 at the command line, where the other input errors are 65).
+    public var isUsageError: Bool {
+        switch self {
+        case .unsupportedFormat, .standardInputNeedsFormat: true
+        case .notFound, .unreadable, .noSupportedFiles: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .notFound:
             "no such file or folder; give a publication file (BibTeX, DBLP XML, CSL-JSON, RIS, or a Web of Science, Scopus, PubMed, OpenAlex, Lens, Dimensions, IEEE or Crossref export) or a folder of them (with no input, coauthor reads Data/)"
         case .unreadable(_, let reason):
-            "cannot read the file (\(reason)); check its permissions"
+            "cannot read it (\(reason)); check the path and its permissions"
         case .noSupportedFiles:
             "the folder holds no publication files (.bib, .xml, .json, .ris, or database exports in .txt, .csv, .nbib, .isi, .ciw, .jsonl); put your bibliography there or name the file"
         case .unsupportedFormat:
@@ -86,16 +95,31 @@ public enum InputReader {
     /// Expands files and folders (a folder means every supported file in it, sorted by name).
     /// - Throws: `InputError` for a path that does not exist or a folder without supported files.
     public static func discover(_ paths: [String], format: InputFormat?) throws(InputError) -> [(path: String, format: InputFormat)] {
-        var files: [(String, InputFormat)] = []
+        try inputFiles(paths, format: format).map { ($0.path, $0.format) }
+    }
+
+    /// One file to read, and whether a folder listing found it (rather than the user naming it).
+    struct InputFile {
+        var path: String
+        var format: InputFormat
+        var inFolder: Bool
+    }
+
+    private static func inputFiles(_ paths: [String], format: InputFormat?) throws(InputError) -> [InputFile] {
+        var files: [InputFile] = []
         let manager = FileManager.default
         for path in paths {
             if path == "-" {
                 guard let format else { throw .standardInputNeedsFormat }
-                files.append((path, format))
+                files.append(InputFile(path: path, format: format, inFolder: false))
                 continue
             }
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path) }
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // A link that leads nowhere (dangling, or a loop) is there but cannot be read: say why.
+                if let reason = brokenLinkReason(path) { throw .unreadable(path, reason: reason) }
+                throw .notFound(path)
+            }
             if isDirectory.boolValue {
                 let entries: [String]
                 do {
@@ -103,16 +127,18 @@ public enum InputReader {
                 } catch {
                     throw .unreadable(path, reason: "the folder cannot be listed")
                 }
-                let supported = entries.sorted().compactMap { name -> (String, InputFormat)? in
+                let supported = entries.sorted().compactMap { name -> InputFile? in
                     guard !name.hasPrefix(".") else { return nil }
                     let ext = (name as NSString).pathExtension.lowercased()
                     guard InputFormat.sniffedExtensions.contains(ext) else { return nil }
                     let full = (path as NSString).appendingPathComponent(name)
-                    if let format, InputFormat(pathExtension: ext) != nil { return (full, format) }
+                    if let format, InputFormat(pathExtension: ext) != nil { return InputFile(path: full, format: format, inFolder: true) }
                     // A folder's files are read by what they hold; a `.txt` or `.csv` that is no
-                    // export (a README, a table of something else) is not an input.
-                    guard let kind = InputFormat.detect(path: full) else { return nil }
-                    return (full, format ?? kind)
+                    // export (a README, a table of something else) is not an input. A FIFO or a
+                    // folder with a bibliography's name is listed, and reported when read.
+                    if let kind = InputFormat.detect(path: full) { return InputFile(path: full, format: format ?? kind, inFolder: true) }
+                    guard let kind = InputFormat(pathExtension: ext) else { return nil }
+                    return InputFile(path: full, format: format ?? kind, inFolder: true)
                 }
                 if supported.isEmpty { throw .noSupportedFiles(path) }
                 files.append(contentsOf: supported)
@@ -120,10 +146,20 @@ public enum InputReader {
                 guard let kind = format ?? InputFormat.detect(path: path) else {
                     throw .unsupportedFormat(path)
                 }
-                files.append((path, kind))
+                files.append(InputFile(path: path, format: kind, inFolder: false))
             }
         }
         return files
+    }
+
+    /// Why `path`, a symbolic link, cannot be followed (a loop, or a target that does not exist);
+    /// nil when `path` is not a link at all.
+    private static func brokenLinkReason(_ path: String) -> String? {
+        var link = stat()
+        guard lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        var target = stat()
+        guard stat(path, &target) != 0 else { return nil }
+        return errno == ELOOP ? "a loop of symbolic links" : "a symbolic link to \(String(cString: strerror(errno)).lowercased())"
     }
 
     /// Reads every input into one corpus. Files that cannot be read, and records
@@ -137,11 +173,11 @@ public enum InputReader {
     /// - Throws: `InputError` only for paths that do not exist or folders without supported files.
     public static func read(_ paths: [String], format: InputFormat? = nil, encoding: BibTeXReader.TextEncoding = .utf8,
                             standardInput: () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }) throws(InputError) -> Corpus {
-        let files = try discover(paths, format: format)
+        let files = try inputFiles(paths, format: format)
         var corpus = Corpus()
         var seen: [String: Int] = [:]
-        for (path, kind) in files {
-            let part = readOne(path, kind, encoding: encoding, standardInput: standardInput)
+        for file in files {
+            let part = readOne(file, encoding: encoding, standardInput: standardInput)
             corpus.files += 1
             corpus.records += part.records
             corpus.skipped += part.skipped
@@ -177,88 +213,127 @@ public enum InputReader {
     }
 
     /// One input file (or standard input) in its format; never throws: failures become diagnostics.
-    private static func readOne(_ path: String, _ kind: InputFormat, encoding: BibTeXReader.TextEncoding,
+    /// A FIFO, socket or device that a folder listing found is reported and not opened: opening a
+    /// FIFO blocks until something writes to it, which may be never.
+    private static func readOne(_ file: InputFile, encoding: BibTeXReader.TextEncoding,
                                 standardInput: () -> [UInt8]) -> Corpus {
+        let path = file.path
         let name = path == "-" ? "<stdin>" : path
-        if kind == .dblp && path != "-" { return DBLPXMLReader.read(path: path) }
+        func unreadable(_ reason: String) -> Corpus {
+            Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
+        }
+        if path != "-" {
+            var status = stat()
+            if stat(path, &status) != 0 {
+                return unreadable(brokenLinkReason(path) ?? String(cString: strerror(errno)).lowercased())
+            }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
+                return unreadable("it is a folder")
+            case S_IFREG:
+                break
+            default:
+                if file.inFolder { return unreadable("not a regular file but a FIFO, socket or device; name it to read it") }
+            }
+        }
+        if file.format == .dblp && path != "-" { return DBLPXMLReader.read(path: path) }
         let bytes: [UInt8]
         if path == "-" {
             bytes = standardInput()
         } else {
-            guard let contents = readFile(path) else {
-                return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path),
-                                                                             "cannot read the file; check that it exists and is readable")])
+            switch readFile(path) {
+            case .success(let contents): bytes = contents
+            case .failure(let error): return unreadable(error.reason)
             }
-            bytes = contents
         }
-        switch kind {
+        return read(bytes: bytes, format: file.format, path: name, encoding: encoding)
+    }
+
+    /// Reads bytes held in memory in one format: the one place a format meets its reader, used for
+    /// standard input, for files once read, and by the fuzz targets (`Fuzz/FuzzReaders`), so a new
+    /// reader is fuzzed as soon as it is listed here. Never throws: failures become diagnostics.
+    /// - Parameters:
+    ///   - path: the name the diagnostics give.
+    ///   - encoding: how BibTeX and RIS bytes are decoded; the other formats carry their own.
+    /// - Complexity: that of the format's reader, O(n) in the number of bytes for all of them.
+    public static func read(bytes: [UInt8], format: InputFormat, path: String, encoding: BibTeXReader.TextEncoding = .utf8) -> Corpus {
+        switch format {
         case .bibtex:
             do {
-                return try BibTeXReader.read(bytes: bytes, path: name, encoding: encoding)
+                return try BibTeXReader.read(bytes: bytes, path: path, encoding: encoding)
             } catch {
                 return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: error.location, error.description,
                                                                              remedy: .readAsLatin1)])
             }
         case .dblp:
-            return DBLPXMLReader.read(bytes: bytes, path: name)
+            return DBLPXMLReader.read(bytes: bytes, path: path)
         case .csl:
-            return CSLJSONReader.read(bytes: bytes, path: name)
+            return CSLJSONReader.read(bytes: bytes, path: path)
         case .ris:
-            return RISReader.read(bytes: bytes, path: name, encoding: encoding)
+            return RISReader.read(bytes: bytes, path: path, encoding: encoding)
         case .wos:
-            return WebOfScienceReader.readPlainText(bytes: bytes, path: name)
+            return WebOfScienceReader.readPlainText(bytes: bytes, path: path)
         case .wosTab:
-            return WebOfScienceReader.readTabDelimited(bytes: bytes, path: name)
+            return WebOfScienceReader.readTabDelimited(bytes: bytes, path: path)
         case .scopus:
-            return ScopusCSVReader.read(bytes: bytes, path: name)
+            return ScopusCSVReader.read(bytes: bytes, path: path)
         case .medline:
-            return MedlineReader.read(bytes: bytes, path: name)
+            return MedlineReader.read(bytes: bytes, path: path)
         case .openalex:
-            return OpenAlexReader.readJSON(bytes: bytes, path: name)
+            return OpenAlexReader.readJSON(bytes: bytes, path: path)
         case .openalexCSV:
-            return OpenAlexReader.readCSV(bytes: bytes, path: name)
+            return OpenAlexReader.readCSV(bytes: bytes, path: path)
         case .lens:
-            return LensCSVReader.read(bytes: bytes, path: name)
+            return LensCSVReader.read(bytes: bytes, path: path)
         case .dimensions:
-            return DimensionsCSVReader.read(bytes: bytes, path: name)
+            return DimensionsCSVReader.read(bytes: bytes, path: path)
         case .ieee:
-            return IEEECSVReader.read(bytes: bytes, path: name)
+            return IEEECSVReader.read(bytes: bytes, path: path)
         case .crossref:
-            return CrossrefReader.read(bytes: bytes, path: name)
+            return CrossrefReader.read(bytes: bytes, path: path)
         }
     }
 
+    /// Why a file could not be read: the system's words for `errno`.
+    struct FileReadError: Error {
+        var reason: String
+
+        init(errno code: Int32) { reason = String(cString: strerror(code)).lowercased() }
+        init(_ reason: String) { self.reason = reason }
+    }
+
     /// The bytes of a file, read straight into one array (no intermediate `Data` copy of a
-    /// large bibliography); nil when it cannot be opened or read.
+    /// large bibliography).
     /// - Complexity: O(size of the file).
-    static func readFile(_ path: String) -> [UInt8]? {
+    static func readFile(_ path: String) -> Result<[UInt8], FileReadError> {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return .failure(FileReadError(errno: errno)) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        guard fstat(descriptor, &status) == 0 else { return .failure(FileReadError(errno: errno)) }
+        guard (status.st_mode & S_IFMT) != S_IFDIR else { return .failure(FileReadError("it is a folder")) }
         // The size is a hint (pipes and special files report 0): read on until the end.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(status.st_size) + 1)
         var chunk = max(1 << 16, Int(status.st_size) + 1)
         while true {
             let before = bytes.count
-            var failed = false
+            var failure: Int32 = 0
             bytes.append(contentsOf: repeatElement(0, count: chunk))
             let got = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
                 var total = 0
                 while total < chunk {
                     let n = Glibc.read(descriptor, buffer.baseAddress! + before + total, chunk - total)
                     if n < 0 && errno == EINTR { continue }
-                    if n < 0 { failed = true }
+                    if n < 0 { failure = errno }
                     if n <= 0 { break }
                     total += n
                 }
                 return total
             }
             bytes.removeLast(chunk - got)
-            if failed { return nil }
-            if got < chunk { return bytes }
+            if failure != 0 { return .failure(FileReadError(errno: failure)) }
+            if got < chunk { return .success(bytes) }
             chunk = 1 << 20
         }
     }

@@ -1,0 +1,86 @@
+import CoauthorCore
+import Glibc
+
+/// The reader this process fuzzes: `COAUTHOR_FUZZ_READER` names an `InputFormat` (`bibtex`, `dblp`,
+/// `csl`, `ris`, …), so every reader listed in `InputReader.read(bytes:format:path:encoding:)` has a
+/// target without a line here; `Scripts/fuzz.sh` sets it from the corpus folder's name. `names`
+/// is the differential target of the name parsers (`fuzzNames`), and has no format.
+let targetName = getenv("COAUTHOR_FUZZ_READER").map { String(cString: $0) } ?? ""
+let fuzzedFormat = InputFormat(rawValue: targetName)
+
+/// Stops with a message when `COAUTHOR_FUZZ_READER` names neither a format nor `names`.
+func checkTarget() {
+    if fuzzedFormat == nil && targetName != "names" {
+        let known = (InputFormat.allCases.map(\.rawValue) + ["names"]).joined(separator: ", ")
+        let message = Array("FuzzReaders: set COAUTHOR_FUZZ_READER to one of: \(known)\n".utf8)
+        _ = write(STDERR_FILENO, message, message.count)
+        exit(64)
+    }
+}
+
+/// libFuzzer entry point: every input must be read without a crash, a hang or a sanitizer report,
+/// whatever bytes it holds, in both text encodings (so the Latin-1 paths of BibTeX and RIS see
+/// arbitrary bytes too), and what is read must go through identity resolution and keep the
+/// corpus's own accounting: never more publications than records.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    // One thread: a fuzz input is far below the sizes the readers split across cores, and waking
+    // worker threads for every input would cost more than reading it.
+    Parallelism.$workers.withValue(1) {
+        if let format = fuzzedFormat { read(bytes, as: format) } else { fuzzNames(bytes) }
+    }
+    return 0
+}
+
+private func read(_ bytes: [UInt8], as format: InputFormat) {
+    for encoding in [BibTeXReader.TextEncoding.utf8, .latin1] {
+        let corpus = InputReader.read(bytes: bytes, format: format, path: "fuzz", encoding: encoding)
+        precondition(corpus.publications.count <= corpus.records, "more publications than records")
+        precondition(corpus.publications.allSatisfy { !$0.authors.isEmpty }, "a publication without authors")
+        if !corpus.publications.isEmpty {
+            _ = AuthorResolver.resolve(corpus.publications, mode: .conservative)
+        }
+    }
+}
+
+/// The differential target of the name parsers: one plainly written name (no LaTeX, no `and`,
+/// no line breaks) must be the same `PersonName` read as BibTeX (the byte-level list parser with
+/// its name table), as RIS (`NameParser.parsePlainName`) and as DBLP XML (its ASCII fast path or
+/// the Unicode path), since the same person exported by two databases must be one author.
+private func fuzzNames(_ bytes: [UInt8]) {
+    guard let text = String(validating: bytes, as: UTF8.self), !text.isEmpty,
+          text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && !"\\{}$~<>&\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) }),
+          !text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).contains("and")
+    else { return }
+    // DBLP reads a last word of four or more digits as a homonym number; the others do not.
+    if let last = text.split(separator: " ").last, last.count >= 4, last.allSatisfy({ $0.isASCII && $0.isNumber }) { return }
+    func first(_ corpus: Corpus) -> PersonName? {
+        guard let publication = corpus.publications.first, publication.authors.count == 2 else { return nil }
+        return publication.authors[0]
+    }
+    let bibtex = (try? BibTeXReader.read(bytes: Array("@misc{k, author = {\(text) and Other Person}}\n".utf8), path: "n.bib")).flatMap(first)
+    let ris = first(RISReader.read(bytes: Array("TY  - JOUR\nAU  - \(text)\nAU  - Other Person\nER  - \n".utf8), path: "n.ris"))
+    let dblp = first(DBLPXMLReader.read(bytes: Array("<dblp><article key=\"k\"><author>\(text)</author><author>Other Person</author></article></dblp>".utf8), path: "n.xml"))
+    let plain = NameParser.parsePlainName(text)
+    precondition(ris == plain, "RIS \(String(describing: ris)) ≠ parsePlainName \(String(describing: plain)) for \(text.debugDescription)")
+    precondition(dblp == plain, "DBLP \(String(describing: dblp)) ≠ parsePlainName \(String(describing: plain)) for \(text.debugDescription)")
+    precondition(bibtex == plain, "BibTeX \(String(describing: bibtex)) ≠ parsePlainName \(String(describing: plain)) for \(text.debugDescription)")
+}
+
+/// libFuzzer's driver, called from our own entry point: SwiftPM links an executable target's
+/// `main` to `<Target>_main`, so the target provides that symbol and hands over to libFuzzer.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("FuzzReaders_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    checkTarget()
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments, fuzzReader)
+}

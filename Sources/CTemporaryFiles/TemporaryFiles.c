@@ -1,0 +1,68 @@
+#include "CTemporaryFiles.h"
+
+#include <limits.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { slot_count = 64, path_capacity = PATH_MAX };
+enum { slot_free = 0, slot_filling = 1, slot_ready = 2 };
+
+static _Atomic int states[slot_count];
+static char paths[slot_count][path_capacity];
+
+int coauthor_temporary_register(const char *path) {
+    size_t length = strlen(path);
+    if (length >= path_capacity) return -1;
+    for (int slot = 0; slot < slot_count; slot++) {
+        int expected = slot_free;
+        if (atomic_compare_exchange_strong(&states[slot], &expected, slot_filling)) {
+            memcpy(paths[slot], path, length + 1);
+            atomic_store(&states[slot], slot_ready);
+            return slot;
+        }
+    }
+    return -1;
+}
+
+void coauthor_temporary_unregister(int slot) {
+    if (slot < 0 || slot >= slot_count) return;
+    atomic_store(&states[slot], slot_free);
+}
+
+int coauthor_temporary_count(void) {
+    int count = 0;
+    for (int slot = 0; slot < slot_count; slot++) count += atomic_load(&states[slot]) == slot_ready;
+    return count;
+}
+
+static void remove_temporary_files(int signal_number) {
+    for (int slot = 0; slot < slot_count; slot++) {
+        if (atomic_load(&states[slot]) == slot_ready) unlink(paths[slot]);
+    }
+    struct sigaction fallback;
+    memset(&fallback, 0, sizeof fallback);
+    fallback.sa_handler = SIG_DFL;
+    sigemptyset(&fallback.sa_mask);
+    sigaction(signal_number, &fallback, NULL);
+    // Delivered with the default action as soon as this handler returns (the signal is blocked
+    // while it runs), so the process ends the way an uncaught signal ends it.
+    raise(signal_number);
+}
+
+int coauthor_temporary_install_signal_cleanup(void) {
+    static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    int result = 0;
+    for (size_t index = 0; index < sizeof signals / sizeof signals[0]; index++) {
+        struct sigaction previous;
+        if (sigaction(signals[index], NULL, &previous) != 0) { result = -1; continue; }
+        if (previous.sa_handler == SIG_IGN) continue;
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = remove_temporary_files;
+        sigfillset(&action.sa_mask);
+        if (sigaction(signals[index], &action, NULL) != 0) result = -1;
+    }
+    return result;
+}

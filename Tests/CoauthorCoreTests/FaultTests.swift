@@ -1,0 +1,177 @@
+@testable import CoauthorCore
+import CTemporaryFiles
+import Foundation
+import Testing
+
+/// The faults of `Scripts/chaos.sh` that can be pinned inside one process: folders holding what
+/// cannot be read, outputs that are devices, writes racing for one path, and the registry of
+/// temporary files that the executable's signal handler empties.
+@Suite struct FaultTests {
+    /// A FIFO whose reader has gone would end this test process with SIGPIPE when written:
+    /// the write fails with EPIPE instead.
+    static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
+    private static func temporaryFolder() throws -> URL {
+        _ = ignoreBrokenPipes
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-fault-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    private static let onePaper = Data("@article{k, author = {A One and B Two}, year = 2001}\n".utf8)
+
+    @Test func loopsAndWriterlessFIFOsInAFolderAreReportedAndTheRestRead() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.onePaper.write(to: folder.appendingPathComponent("good.bib"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop.bib").path, withDestinationPath: "loop.bib")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("self.bib").path, withDestinationPath: ".")
+        // Nothing ever writes to this FIFO: opening it to read would block for ever.
+        #expect(mkfifo(folder.appendingPathComponent("silent.bib").path, 0o600) == 0)
+        let corpus = try InputReader.read([folder.path])
+        #expect(corpus.publications.map(\.key) == ["k"])
+        let errors = corpus.diagnostics.filter { $0.severity == .error }
+        let named = Dictionary(uniqueKeysWithValues: errors.compactMap { error in
+            error.location.map { (URL(fileURLWithPath: $0.path).lastPathComponent, error.message) }
+        })
+        #expect(named["loop.bib"]?.contains("a loop of symbolic links") == true, "\(named)")
+        #expect(named["self.bib"]?.contains("it is a folder") == true, "\(named)")
+        #expect(named["silent.bib"]?.contains("FIFO") == true, "\(named)")
+    }
+
+    @Test func aFIFONamedOnTheCommandLineIsRead() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("pipe.bib").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: fifo) {
+                handle.write(Self.onePaper)
+                try? handle.close()
+            }
+        }
+        writer.start()
+        let corpus = try InputReader.read([fifo])
+        #expect(corpus.publications.map(\.key) == ["k"])
+    }
+
+    @Test func aLinkThatLeadsNowhereIsUnreadableNotMissing() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loop = folder.appendingPathComponent("loop.bib").path
+        let dangling = folder.appendingPathComponent("dangling.bib").path
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "loop.bib")
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "nowhere.bib")
+        #expect(throws: InputError.unreadable(loop, reason: "a loop of symbolic links")) { try InputReader.read([loop]) }
+        #expect(throws: InputError.unreadable(dangling, reason: "a symbolic link to no such file or directory")) {
+            try InputReader.read([dangling])
+        }
+        #expect(throws: InputError.notFound(folder.appendingPathComponent("absent.bib").path)) {
+            try InputReader.read([folder.appendingPathComponent("absent.bib").path])
+        }
+    }
+
+    @Test func aDeviceOutputIsWrittenThroughNotReplaced() throws {
+        try AtomicFile.write(text: "discarded\n", to: "/dev/null")
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0)
+        #expect((status.st_mode & S_IFMT) == S_IFCHR, "/dev/null must stay a device")
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("out.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = Thread { _ = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() }
+        reader.start()
+        try AtomicFile.write(text: "through the pipe\n", to: fifo)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.fifo"])
+    }
+
+    @Test func writesRacingForOnePathLeaveOneWholeFileAndNoTemporary() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out.txt").path
+        let contents = (0..<8).map { index in [UInt8](repeating: UInt8(ascii: "a") + UInt8(index), count: 200_000 + index * 1_000) }
+        await withTaskGroup(of: Void.self) { group in
+            for bytes in contents { group.addTask { try? AtomicFile.write(bytes, to: path) } }
+        }
+        let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(contents.contains(written), "the file is one write's bytes, whole")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.txt"])
+        #expect(coauthor_temporary_count() == 0)
+    }
+
+    @Test func aFailedWriteLeavesTheEarlierFileAndNoTemporary() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out.txt").path
+        try AtomicFile.write(text: "earlier\n", to: path)
+        // In a child process (the limit is the whole process's): a file-size limit fails the write
+        // the way a full disk does (EFBIG for ENOSPC), once SIGXFSZ is ignored.
+        await #expect(processExitsWith: .success) { [path = path as String] in
+            var limit = rlimit()
+            getrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit)
+            limit.rlim_cur = 1024
+            setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit)
+            _ = signal(SIGXFSZ, SIG_IGN)
+            do throws(OutputError) {
+                try AtomicFile.write([UInt8](repeating: 65, count: 1 << 20), to: path)
+                exit(2)
+            } catch {
+                guard case .noSpace = error, error.path == path,
+                      error.description.hasPrefix("cannot write the output (File too large); free some space") else { exit(3) }
+                exit(0)
+            }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "earlier\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.txt"])
+    }
+
+    @Test func theRegistryHoldsATemporaryFileOnlyWhileItIsWritten() {
+        let before = coauthor_temporary_count()
+        let slot = coauthor_temporary_register("/tmp/coauthor-registry-test.tmp")
+        #expect(slot >= 0)
+        #expect(coauthor_temporary_count() == before + 1)
+        coauthor_temporary_unregister(slot)
+        #expect(coauthor_temporary_count() == before)
+        #expect(coauthor_temporary_register(String(repeating: "x", count: Int(PATH_MAX) + 1)) == -1, "too long: not registered")
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
+    func aSignalRemovesTheRegisteredTemporaryFilesAndEndsByThatSignal(_ number: Int32) async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = folder.appendingPathComponent(".out.tmp").path
+        #expect(FileManager.default.createFile(atPath: temporary, contents: Data("partial".utf8)))
+        await #expect(processExitsWith: .signal(number)) { [temporary = temporary as String, number = number as Int32] in
+            // A signal inherited as ignored stays ignored (nohup), and the test's thread may block
+            // it: make sure neither holds it back here.
+            _ = signal(number, SIG_DFL)
+            var unblocked = sigset_t()
+            sigemptyset(&unblocked)
+            sigaddset(&unblocked, number)
+            pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+            guard coauthor_temporary_install_signal_cleanup() == 0, coauthor_temporary_register(temporary) >= 0 else { exit(3) }
+            _ = raise(number)
+            exit(4)
+        }
+        #expect(!FileManager.default.fileExists(atPath: temporary), "the handler removed the temporary file")
+    }
+
+    /// One paper with 100,000 authors: each person is listed once per paper in constant time
+    /// (the search of the paper's list made resolving it quadratic: minutes in a debug build).
+    @Test func aPaperWithAHundredThousandAuthorsResolvesInLinearTime() throws {
+        let count = 100_000
+        var authors = (0..<count).map { PersonName(first: "Author\($0)", last: "Surname\($0)") }
+        authors.append(authors[0])
+        let paper = Publication(key: "big", type: "article", title: "Big Science", venue: "", year: 2020, authors: authors,
+                                location: .file("big.bib"))
+        let pair = Publication(key: "pair", type: "article", title: "Two", venue: "", year: 2021,
+                               authors: [authors[0], authors[1], authors[0]], location: .file("big.bib"))
+        let clock = ContinuousClock()
+        let started = clock.now
+        let index = AuthorResolver.resolve([paper, pair], mode: .conservative)
+        let elapsed = clock.now - started
+        #expect(index.authorsOfPublication.map(\.count) == [count, 2], "a person named twice on a paper counts once")
+        #expect(elapsed < .seconds(20), "took \(elapsed)")
+    }
+}

@@ -1,0 +1,82 @@
+@testable import CoauthorCore
+import Foundation
+import Testing
+
+/// What the fuzz targets found (`Scripts/fuzz.sh`), pinned: every seed of `Fuzz/corpus/<format>/`,
+/// the crashing inputs among them (`crash-*`), read as the fuzz target reads them, and each fix on
+/// its smallest input.
+@Suite struct FuzzRegressionTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/corpus")
+
+    static var seeds: [(format: InputFormat, file: URL)] {
+        InputFormat.allCases.flatMap { format in
+            let folder = corpus.appendingPathComponent(format.rawValue)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return names.sorted().map { (format, folder.appendingPathComponent($0)) }
+        }
+    }
+
+    @Test func everyReaderHasSeedsAndCrashInputsAreAmongThem() {
+        for format in InputFormat.allCases {
+            #expect(Self.seeds.contains { $0.format == format }, "no seeds in Fuzz/corpus/\(format.rawValue)/")
+        }
+        #expect(Self.seeds.contains { $0.file.lastPathComponent.hasPrefix("crash-") })
+    }
+
+    @Test func everySeedIsReadInBothEncodingsWithoutATrap() throws {
+        for (format, file) in Self.seeds {
+            let bytes = try [UInt8](Data(contentsOf: file))
+            for encoding in [BibTeXReader.TextEncoding.utf8, .latin1] {
+                let corpus = InputReader.read(bytes: bytes, format: format, path: file.lastPathComponent, encoding: encoding)
+                #expect(corpus.publications.count <= corpus.records, "\(file.lastPathComponent)")
+                if !corpus.publications.isEmpty {
+                    _ = AuthorResolver.resolve(corpus.publications, mode: .conservative)
+                }
+            }
+        }
+    }
+
+    /// Found by FuzzReaders/bibtex: `year = {2007777…}` (a run of 99 digits) overflowed the year
+    /// scanner that every reader shares.
+    @Test func aRunOfManyDigitsIsNoYearAndNoOverflow() throws {
+        #expect(BibTeXReader.firstYear(String(repeating: "7", count: 99)) == nil)
+        #expect(BibTeXReader.firstYear("2007777777777777777777777 and 1999") == 1999)
+        let corpus = try BibTeXReader.read(bytes: Array("@article{k, author = {A One and B Two}, year = {\(String(repeating: "9", count: 40))}}\n".utf8), path: "y.bib")
+        #expect(corpus.publications.count == 1)
+        #expect(corpus.publications.first?.year == nil)
+    }
+
+    /// A CSL-JSON year may be any JSON number; only four-digit years are years, as elsewhere.
+    @Test func aCSLYearOutOfRangeIsNoYear() {
+        let json = #"""
+        [{"id": "a", "author": [{"family": "One", "given": "A"}], "issued": {"date-parts": [[1e300]]}},
+         {"id": "b", "author": [{"family": "Two", "given": "B"}], "issued": {"date-parts": [[-5000000000000000000]]}},
+         {"id": "c", "author": [{"family": "Three", "given": "C"}], "issued": {"date-parts": [["99999999999999999999"]]}},
+         {"id": "d", "author": [{"family": "Four", "given": "D"}], "issued": {"date-parts": [[2019.0]]}}]
+        """#
+        let corpus = CSLJSONReader.read(bytes: Array(json.utf8), path: "y.json")
+        #expect(corpus.publications.map(\.year) == [nil, nil, nil, 2019])
+    }
+
+    /// The differential target (`COAUTHOR_FUZZ_READER=names`) on its seeds: a plainly written name
+    /// is the same person read as BibTeX, RIS or DBLP XML.
+    @Test func aPlainNameIsTheSamePersonInEveryFormat() throws {
+        let folder = Self.corpus.appendingPathComponent("names")
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            func first(_ corpus: Corpus) -> PersonName? {
+                guard let publication = corpus.publications.first, publication.authors.count == 2 else { return nil }
+                return publication.authors[0]
+            }
+            let plain = NameParser.parsePlainName(text)
+            let bibtex = try first(BibTeXReader.read(bytes: Array("@misc{k, author = {\(text) and Other Person}}\n".utf8), path: "n.bib"))
+            let ris = first(RISReader.read(bytes: Array("TY  - JOUR\nAU  - \(text)\nAU  - Other Person\nER  - \n".utf8), path: "n.ris"))
+            let dblp = first(DBLPXMLReader.read(bytes: Array("<dblp><article key=\"k\"><author>\(text)</author><author>Other Person</author></article></dblp>".utf8), path: "n.xml"))
+            #expect(plain != nil, "\(file)")
+            #expect(bibtex == plain, "\(file): BibTeX")
+            #expect(ris == plain, "\(file): RIS")
+            #expect(dblp == plain, "\(file): DBLP")
+        }
+    }
+}
