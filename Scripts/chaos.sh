@@ -223,9 +223,14 @@ fifo_and_stdin() {
     timeout -k 5 60 "$bin" names --input-format bibtex /dev/stdin < "$good" > /dev/null 2> "$work/stderr"; status=$?
     [ -z "$(broken)" ] && [ "$status" -eq 0 ] && [ "$(read_count)" = "$good_count" ] \
         || problems+=" /dev/stdin: status $status, read $(read_count): $(cat "$work/stderr");"
+    # Without a format, a file behind /dev/stdin is recognised by its content (a regular file can
+    # be sniffed without consuming it); a pipe cannot be, and then the format must be named.
     timeout -k 5 60 "$bin" names /dev/stdin < "$good" > /dev/null 2> "$work/stderr"; status=$?
+    [ -z "$(broken)" ] && [ "$status" -eq 0 ] && [ "$(read_count)" = "$good_count" ] \
+        || problems+=" /dev/stdin from a file without a format: status $status: $(cat "$work/stderr");"
+    cat "$good" | timeout -k 5 60 "$bin" names /dev/stdin > /dev/null 2> "$work/stderr"; status=$?
     [ -z "$(broken)" ] && [ "$status" -eq 64 ] && grep -q -- '--input-format' "$work/stderr" \
-        || problems+=" /dev/stdin without a format: status $status: $(cat "$work/stderr");"
+        || problems+=" /dev/stdin from a pipe without a format: status $status: $(cat "$work/stderr");"
     # A FIFO without a writer inside a folder must not block the run.
     mkdir -p "$work/fifo-folder"
     cp "$good" "$work/fifo-folder/good.bib"
@@ -233,7 +238,7 @@ fifo_and_stdin() {
     run 20 names "$work/fifo-folder"
     [ -z "$(broken)" ] && [ "$status" -eq 0 ] && [ "$(read_count)" = "$good_count" ] && grep -q silent.bib <<< "$err" \
         || problems+=" a silent FIFO in a folder: status $status, read $(read_count): $(broken) $err;"
-    if [ -z "$problems" ]; then pass "$name" "FIFO read, /dev/stdin read with --input-format (64 without), a writerless FIFO in a folder reported"
+    if [ -z "$problems" ]; then pass "$name" "FIFO read, /dev/stdin read with --input-format or by its content (a pipe without a format: 64), a writerless FIFO in a folder reported"
     else fail "$name" "$problems"
     fi
 }

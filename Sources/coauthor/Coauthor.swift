@@ -19,7 +19,7 @@ struct Coauthor: ParsableCommand {
     /// DBLP-size corpus name by name would only delay the exit. SIGINT, SIGTERM and SIGHUP
     /// remove the temporary file of an output being written (`AtomicFile`) and end the process
     /// by that signal (status 130, 143, 129 in a shell), so an interrupted run leaves no trace.
-    static func main() -> Never {
+    static func main() {
         _ = coauthor_temporary_install_signal_cleanup()
         do {
             var command = try parseAsRoot()
