@@ -46,7 +46,8 @@ struct EndToEndTests {
         let group = DispatchGroup()
         let errData = Collected()
         DispatchQueue.global().async(group: group) {
-            if let stdin { input.fileHandleForWriting.write(stdin) }
+            // A child that exits without reading (a usage error) closes the pipe: EPIPE, ignored.
+            if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
             try? input.fileHandleForWriting.close()
         }
         DispatchQueue.global().async(group: group) {

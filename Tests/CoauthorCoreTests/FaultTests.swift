@@ -46,7 +46,7 @@ import Testing
         #expect(mkfifo(fifo, 0o600) == 0)
         let writer = Thread {
             if let handle = FileHandle(forWritingAtPath: fifo) {
-                handle.write(Self.onePaper)
+                try? handle.write(contentsOf: Self.onePaper)
                 try? handle.close()
             }
         }
