@@ -54,7 +54,13 @@ public enum NameParser {
             }) {
                 names.append(name)
                 ids.append(id)
-                if loneCommandName(Array(field[trimmed])[...]) != nil, parseName(utf8: Array(field[trimmed])[...]) == nil {
+                // Only a name that starts with a command can be one; the parse is cached by the
+                // interner, so asking again costs nothing for every other name.
+                let first = field[trimmed.lowerBound]
+                if first == UInt8(ascii: "\\") || first == UInt8(ascii: "{"),
+                   name.first.isEmpty, name.von.isEmpty, name.jr.isEmpty,
+                   let lone = loneCommandName(Array(field[trimmed])[...]), lone == name,
+                   parseName(utf8: Array(field[trimmed])[...]) == nil {
                     undefinedCommands.append(String(decoding: field[trimmed], as: UTF8.self))
                 }
             } else {

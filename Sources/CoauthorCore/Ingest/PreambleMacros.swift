@@ -1,3 +1,5 @@
+import Foundation
+
 /// Simple LaTeX macros a bibliography defines for itself in its `@preamble`: `\def\Thanh{H{\`a}n
 /// Th{\^e} Th{\`a}nh}` or `\newcommand{\Thanh}{…}`, expanded in author fields before names are
 /// parsed, as LaTeX would expand them when BibTeX's output is typeset. Macros with parameters and
@@ -12,20 +14,33 @@ struct PreambleMacros: Sendable {
     /// The macros defined in the `@preamble` items of a BibTeX file.
     /// - Complexity: O(n) in the length of the file.
     init(bibtex bytes: [UInt8]) {
-        var index = 0
-        let marker = Array("preamble".utf8)
-        while let at = Self.find(UInt8(ascii: "@"), in: bytes, from: index) {
-            index = at + 1
-            var k = index
-            while k < bytes.count, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") { k += 1 }
-            guard k + marker.count <= bytes.count,
-                  zip(bytes[k..<(k + marker.count)], marker).allSatisfy({ $0 | 0x20 == $1 }) else { continue }
-            k += marker.count
+        // `@` is found with memchr: this runs over every byte of a large bibliography.
+        let starts: [Int] = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            var found: [Int] = []
+            var offset = 0
+            while offset < buffer.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "@")), buffer.count - offset) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if Self.startsPreamble(buffer, at + 1) { found.append(at + 1) }
+                offset = at + 1
+            }
+            return found
+        }
+        for start in starts {
+            var k = start
             while k < bytes.count, bytes[k] != UInt8(ascii: "{"), bytes[k] != UInt8(ascii: "(") { k += 1 }
             guard let end = Self.balancedEnd(bytes, from: k) else { return }
             define(bytes[(k + 1)..<end])
-            index = end
         }
+    }
+
+    /// Whether `preamble` (any case, after blanks) stands at `index`.
+    private static func startsPreamble(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        var k = index
+        while k < bytes.count, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") { k += 1 }
+        let marker = "preamble".utf8
+        guard k + marker.count <= bytes.count else { return false }
+        return zip(bytes[k..<(k + marker.count)], marker).allSatisfy { $0 | 0x20 == $1 }
     }
 
     /// Reads `\def\name{body}` and `\newcommand{\name}{body}` (also `\renewcommand`, `\providecommand`).
