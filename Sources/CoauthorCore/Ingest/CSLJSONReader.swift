@@ -202,3 +202,13 @@ enum JSONOutline {
         return stringStart ?? stack.last?.1
     }
 }
+
+extension JSONOutline {
+    /// The records of a JSON document that holds one record, an array of them, or an object
+    /// envelope from which `envelope` takes the list (nil: the object is itself one record).
+    static func works(in document: Any, envelope: ([String: Any]) -> [Any]?) -> [Any] {
+        if let object = document as? [String: Any], let list = envelope(object) { return list }
+        if let array = document as? [Any] { return array }
+        return [document]
+    }
+}

@@ -19,13 +19,9 @@ public enum CrossrefReader {
                          "not valid JSON here; the file is not read (a Crossref file is a work or a work-list response)")
             return result.corpus
         }
-        var works: [Any]
-        if let object = document as? [String: Any], let message = object["message"] {
-            works = ((message as? [String: Any])?["items"] as? [Any]) ?? [message]
-        } else if let array = document as? [Any] {
-            works = array
-        } else {
-            works = [document]
+        // A work-list response keeps its works in message.items, a single work is the message.
+        let works = JSONOutline.works(in: document) { object in
+            object["message"].map { message in ((message as? [String: Any])?["items"] as? [Any]) ?? [message] }
         }
         var searchFrom = 0
         // As in OpenAlexReader: one DOI not found verbatim ends the search for the rest.

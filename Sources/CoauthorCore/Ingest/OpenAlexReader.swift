@@ -23,14 +23,8 @@ public enum OpenAlexReader {
             return result.corpus
         }
         if let document = try? JSONSerialization.jsonObject(with: Data(bytes), options: []) {
-            let works: [Any]
-            if let object = document as? [String: Any], let list = object["results"] as? [Any] {
-                works = list
-            } else if let array = document as? [Any] {
-                works = array
-            } else {
-                works = [document]
-            }
+            // An API list response keeps its works in results.
+            let works = JSONOutline.works(in: document) { $0["results"] as? [Any] }
             var searchFrom = 0
             // After one id is not found verbatim (escaped slashes), later ones are not searched
             // for either: each search would scan to the end of the file.
