@@ -87,39 +87,95 @@ struct ExportCorpus {
 enum ExportValues {
     /// `https://doi.org/10.1/X`, `doi:10.1/X`, `10.1/X [doi]` → `10.1/X` (case kept).
     static func doi(_ text: String) -> String {
-        var value = trimmed(text)
-        if let range = value.range(of: "doi.org/", options: .caseInsensitive) { value = String(value[range.upperBound...]) }
-        if value.lowercased().hasPrefix("doi:") { value = String(value.dropFirst(4)) }
-        if value.hasSuffix("[doi]") { value = String(value.dropLast(5)) }
-        return trimmed(value)
+        var value = Array(trimmed(text).utf8)[...]
+        if let after = endOfASCIICaseInsensitive("doi.org/", in: value) { value = value[after...] }
+        if value.count >= 4, asciiLowercased(value.prefix(4)) == Array("doi:".utf8) { value = value.dropFirst(4) }
+        if value.count >= 5, value.suffix(5).elementsEqual("[doi]".utf8) { value = value.dropLast(5) }
+        return trimmed(makeString(value))
     }
+
+    /// The offset just after the first occurrence of the ASCII `needle` in `text`, ignoring case.
+    private static func endOfASCIICaseInsensitive(_ needle: String, in text: ArraySlice<UInt8>) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard text.count >= pattern.count else { return nil }
+        var start = text.startIndex
+        while start + pattern.count <= text.endIndex {
+            var matched = true
+            for k in 0..<pattern.count where asciiLowercase(text[start + k]) != pattern[k] {
+                matched = false
+                break
+            }
+            if matched { return start + pattern.count }
+            start += 1
+        }
+        return nil
+    }
+
+    @inline(__always) private static func asciiLowercase(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+
+    private static func asciiLowercased(_ bytes: ArraySlice<UInt8>) -> [UInt8] { bytes.map(asciiLowercase) }
 
     /// The ORCID in `text` (`0000-0002-8517-9411`, also inside a URL, or written without hyphens), or "".
     static func orcid(_ text: String) -> String {
-        var digits: [Character] = []
-        for char in text {
-            if char.isASCII && (char.isNumber || (char == "X" || char == "x") && digits.count == 15) {
-                digits.append(char == "x" ? "X" : char)
+        var digits: [UInt8] = []
+        digits.reserveCapacity(16)
+        // Byte by byte: a non-ASCII character is never a digit, a hyphen or a blank.
+        for byte in text.utf8 {
+            if isDigit(byte) || (byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x")) && digits.count == 15 {
+                digits.append(byte == UInt8(ascii: "x") ? UInt8(ascii: "X") : byte)
                 if digits.count == 16 { break }
-            } else if char == "-" || char == " " {
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") {
                 continue
             } else if !digits.isEmpty {
-                digits.removeAll()
+                digits.removeAll(keepingCapacity: true)
             }
         }
         guard digits.count == 16 else { return "" }
-        return String(digits[0..<4]) + "-" + String(digits[4..<8]) + "-" + String(digits[8..<12]) + "-" + String(digits[12..<16])
+        var formatted: [UInt8] = []
+        formatted.reserveCapacity(19)
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && index % 4 == 0 { formatted.append(UInt8(ascii: "-")) }
+            formatted.append(digit)
+        }
+        return String(decoding: formatted, as: UTF8.self)
     }
 
     /// `https://openalex.org/A5069892096` → `A5069892096` (the last path component of a URL).
     static func lastComponent(_ text: String) -> String {
         let value = trimmed(text)
-        guard let slash = value.lastIndex(of: "/") else { return value }
-        return String(value[value.index(after: slash)...])
+        let utf8 = value.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return value }
+        return String(value[utf8.index(after: slash)...])
     }
 
+    /// `text` without leading blanks, tabs and byte-order marks and without trailing blanks and
+    /// tabs, found on its UTF-8 (all are single code points that no combining mark follows in
+    /// these fields).
     static func trimmed(_ text: some StringProtocol) -> String {
-        String(text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        let text = Substring(text)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end {
+            let byte = utf8[start]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                start = utf8.index(after: start)
+            } else if byte == 0xEF, utf8.distance(from: start, to: end) >= 3,
+                      utf8[utf8.index(start, offsetBy: 1)] == 0xBB, utf8[utf8.index(start, offsetBy: 2)] == 0xBF {
+                start = utf8.index(start, offsetBy: 3)
+            } else {
+                break
+            }
+        }
+        while end > start {
+            let before = utf8.index(before: end)
+            let byte = utf8[before]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") else { break }
+            end = before
+        }
+        return String(text[start..<end])
     }
 
     /// `a; b;; c` → [a, b, c]: the non-empty trimmed parts.

@@ -94,6 +94,7 @@ public enum LaTeX {
 
     /// Collapses runs of white space (including line breaks) into one space and trims the ends.
     public static func collapseWhitespace(_ text: String) -> String {
+        if let ascii = collapseASCIIWhitespace(text) { return ascii }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -107,6 +108,34 @@ public enum LaTeX {
             }
         }
         return result
+    }
+
+    /// `collapseWhitespace` for ASCII text, byte by byte (there every character is one byte, and
+    /// `\r\n` is whitespace either way); nil when `text` has a byte above 0x7F.
+    private static func collapseASCIIWhitespace(_ text: String) -> String? {
+        var clean = true
+        var previousSpace = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            if space && (previousSpace || byte != 0x20) { clean = false }
+            previousSpace = space
+        }
+        if previousSpace && !text.isEmpty { clean = false }
+        if clean { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pending = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pending = !out.isEmpty
+            } else {
+                if pending { out.append(0x20) }
+                pending = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func decodeRaw(_ chars: [Character], depth: Int) -> String {

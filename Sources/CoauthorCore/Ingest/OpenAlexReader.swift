@@ -7,72 +7,57 @@ import Foundation
 /// Authors come from `authorships[].author` (`id`, `display_name`, `orcid`; `raw_author_name`
 /// when the display name is missing); institutions give the affiliation's name, ROR id and
 /// `country_code`, `raw_affiliation_strings` its raw text. Compressed snapshot files (`.gz`) are
-/// not read here: the package uses no compression library (decompress them with `gunzip` first).
+/// decompressed on the way in (`InputReader`).
 public enum OpenAlexReader {
-    /// JSON: the whole document, or one work per line.
+    /// JSON: the whole document, or one work per line. The bytes are read in place by
+    /// `JSONScanner`: only the fields a record keeps become strings; abstracts, reference lists
+    /// and every other value are checked and skipped.
     /// - Complexity: O(n) in the size of the file.
     public static func readJSON(bytes: [UInt8], path: String) -> Corpus {
         var result = ExportCorpus()
         let lines = LineIndex(bytes: bytes, path: path)
         if bytes.starts(with: [0x1F, 0x8B]) {
-            result.error(.file(path), "this is a gzip-compressed file; decompress it first (gunzip \(path)) and read the .jsonl")
+            result.error(.file(path), "these bytes are gzip-compressed; read the file by its path (coauthor decompresses .gz files) or decompress it first (gunzip \(path))")
             return result.corpus
         }
         if let bad = firstInvalidUTF8Offset(bytes) {
             result.error(lines.location(of: bad), "invalid UTF-8 at byte offset \(bad); OpenAlex JSON is UTF-8")
             return result.corpus
         }
-        if let document = try? JSONSerialization.jsonObject(with: Data(bytes), options: []) {
-            // An API list response keeps its works in results.
-            let works = JSONOutline.works(in: document) { $0["results"] as? [Any] }
-            var searchFrom = 0
-            // After one id is not found verbatim (escaped slashes), later ones are not searched
-            // for either: each search would scan to the end of the file.
-            var locating = true
-            for (index, value) in works.enumerated() {
-                guard let work = value as? [String: Any] else {
-                    result.error(lines.location(of: 0), "result \(index) is not a work object; it is skipped")
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        return bytes.withUnsafeBufferPointer { buffer in
+            var works = OpenAlexWorkReader(path: path)
+            if works.readDocument(buffer, from: start, lines: lines, into: &result) { return result.corpus }
+            var lineCursor = LineIndex.Cursor(lines)
+            var parsedAny = false
+            var failures = 0
+            var firstFailure: JSONScanner.Failure? = nil
+            JSONLines.forEach(buffer, from: start) { lineStart, lineEnd in
+                switch works.readLine(buffer, from: lineStart, to: lineEnd) {
+                case .success(let fields):
+                    parsedAny = true
+                    works.add(fields, at: lineCursor.location(of: lineStart), to: &result)
+                case .failure(let failure):
+                    failures += 1
+                    if firstFailure == nil { firstFailure = failure }
                     result.corpus.records += 1
-                    continue
+                    result.error(lineCursor.location(of: failure.offset),
+                                 "this line is not a JSON work object (\(failure.message)); the line is skipped (JSON Lines hold one work per line)")
+                case nil:
+                    break
                 }
-                // Each work's place: where its OpenAlex id first appears after the previous one's.
-                let found = locating ? offsetOf(work["id"] as? String, in: bytes, from: searchFrom) : nil
-                if found == nil, work["id"] is String { locating = false }
-                let offset = found ?? searchFrom
-                searchFrom = offset
-                add(work, at: lines.location(of: offset), to: &result)
+            }
+            if !parsedAny, failures > 0 {
+                // Not JSON Lines either: one error for the file, not one per line, where the
+                // document itself first went wrong.
+                let failure = works.documentFailure ?? firstFailure!
+                var corpus = ExportCorpus()
+                corpus.error(lines.location(of: failure.offset),
+                             "not valid JSON here (\(failure.message)); the file is not read (an OpenAlex file is a work, a list response or JSON Lines)")
+                return corpus.corpus
             }
             return result.corpus
         }
-        // JSON Lines: each non-blank line is one work.
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var parsedAny = false
-        var failures = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let line = bytes[start..<end]
-            let lineStart = start
-            start = end + 1
-            guard line.contains(where: { !isWhitespace($0) }) else { continue }
-            if let work = (try? JSONSerialization.jsonObject(with: Data(line), options: [])) as? [String: Any] {
-                parsedAny = true
-                add(work, at: lines.location(of: lineStart), to: &result)
-            } else {
-                failures += 1
-                let bad = JSONOutline.firstSyntaxError(Array(line)).map { lineStart + $0 } ?? lineStart
-                result.corpus.records += 1
-                result.error(lines.location(of: bad), "this line is not a JSON work object; the line is skipped (JSON Lines hold one work per line)")
-            }
-        }
-        if !parsedAny, failures > 0 {
-            // Not JSON Lines either: one error for the file, not one per line.
-            let offset = JSONOutline.firstSyntaxError(bytes) ?? 0
-            var corpus = ExportCorpus()
-            corpus.error(lines.location(of: offset), "not valid JSON here; the file is not read (an OpenAlex file is a work, a list response or JSON Lines)")
-            return corpus.corpus
-        }
-        return result.corpus
     }
 
     /// The web CSV export: `id`, `display_name`, `publication_year`, `doi`, `cited_by_count`, and the
@@ -115,42 +100,6 @@ public enum OpenAlexReader {
         }
     }
 
-    private static func add(_ work: [String: Any], at location: SourceLocation, to result: inout ExportCorpus) {
-        var record = ExportRecord(location: location)
-        record.extras.openAlex = ExportValues.lastComponent(work["id"] as? String ?? "")
-        record.key = record.extras.openAlex.isEmpty ? "work at line \(location.line)" : record.extras.openAlex
-        record.title = LaTeX.collapseWhitespace(work["title"] as? String ?? work["display_name"] as? String ?? "")
-        record.year = (work["publication_year"] as? Int) ?? BibTeXReader.firstYear(work["publication_date"] as? String ?? "")
-        record.doi = ExportValues.doi(work["doi"] as? String ?? "")
-        record.extras.citedBy = work["cited_by_count"] as? Int
-        if let ids = work["ids"] as? [String: Any], let pmid = ids["pmid"] as? String { record.extras.pmid = ExportValues.lastComponent(pmid) }
-        record.type = workType(work["type"] as? String ?? "")
-        let source = ((work["primary_location"] as? [String: Any])?["source"] as? [String: Any])?["display_name"] as? String
-        record.venue = source ?? ((work["host_venue"] as? [String: Any])?["display_name"] as? String) ?? ""
-        for (index, value) in ((work["authorships"] as? [Any]) ?? []).enumerated() {
-            let authorship = value as? [String: Any] ?? [:]
-            let author = authorship["author"] as? [String: Any] ?? [:]
-            let display = (author["display_name"] as? String) ?? (authorship["raw_author_name"] as? String) ?? ""
-            guard let name = ExportValues.name(display) else {
-                result.warning(location, "authorship \(index) of \(record.key) has no author name; it is left out")
-                continue
-            }
-            let ids = AuthorIDs(orcid: ExportValues.orcid(author["orcid"] as? String ?? ""),
-                                openAlex: ExportValues.lastComponent(author["id"] as? String ?? ""))
-            let raws = (authorship["raw_affiliation_strings"] as? [String]) ?? []
-            var affiliations: [Affiliation] = []
-            for case let institution as [String: Any] in (authorship["institutions"] as? [Any]) ?? [] {
-                affiliations.append(Affiliation(raw: raws.count == 1 ? raws[0] : "",
-                                                institution: institution["display_name"] as? String ?? "",
-                                                ror: ExportValues.lastComponent(institution["ror"] as? String ?? ""),
-                                                country: institution["country_code"] as? String ?? ""))
-            }
-            if affiliations.isEmpty { affiliations = raws.map { Affiliation(raw: $0) } }
-            record.addAuthor(name, ids: ids, affiliations: affiliations)
-        }
-        result.add(record)
-    }
-
     /// OpenAlex work types as the BibTeX entry types people know.
     static func workType(_ type: String) -> String {
         switch type.lowercased() {
@@ -161,17 +110,5 @@ public enum OpenAlexReader {
         case "dissertation": "phdthesis"
         default: type.lowercased()
         }
-    }
-
-    private static func offsetOf(_ text: String?, in bytes: [UInt8], from start: Int) -> Int? {
-        guard let text, !text.isEmpty else { return nil }
-        let needle = Array(text.utf8)
-        guard needle.count <= bytes.count else { return nil }
-        var index = start
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 }
