@@ -229,7 +229,11 @@ enum ExportValues {
     /// author it prints as `Lopez, Alejandro Carlos Campina`).
     static func authorIndex(of name: String, in keys: [MatchKey]) -> Int? {
         guard let parsed = NameParser.parsePlainName(name) else { return nil }
-        let key = matchKey(parsed)
+        return authorIndex(of: parsed, key: matchKey(parsed), in: keys)
+    }
+
+    /// `authorIndex(of:in:)` for a name already parsed, with its match key.
+    static func authorIndex(of parsed: PersonName, key: MatchKey, in keys: [MatchKey]) -> Int? {
         if let exact = keys.firstIndex(where: { $0.last == key.last && $0.first == key.first }) { return exact }
         let surname = keys.indices.filter { keys[$0].last == key.last }
         let initial = key.first.first
@@ -241,5 +245,43 @@ enum ExportValues {
         guard !surnameWords.isEmpty else { return nil }
         let containing = keys.indices.filter { surnameWords.isSubset(of: keys[$0].words) }
         return containing.count == 1 ? containing[0] : nil
+    }
+}
+
+/// Parsed names and match keys by their text, for one file: the same people sign many records,
+/// and parsing a name (Unicode folding, the name rules) costs far more than looking it up.
+/// Memory grows with the distinct names of the file, as the output does.
+struct ExportNameCache {
+    private var names: [String: PersonName?] = [:]
+    private var plainNames: [String: PersonName?] = [:]
+    private var keys: [PersonName: ExportValues.MatchKey] = [:]
+
+    /// `ExportValues.name(text)`.
+    mutating func name(_ text: String) -> PersonName? {
+        if let known = names[text] { return known }
+        let parsed = ExportValues.name(text)
+        names[text] = parsed
+        return parsed
+    }
+
+    /// `ExportValues.matchKey(name)`.
+    mutating func matchKey(_ name: PersonName) -> ExportValues.MatchKey {
+        if let known = keys[name] { return known }
+        let key = ExportValues.matchKey(name)
+        keys[name] = key
+        return key
+    }
+
+    /// `ExportValues.authorIndex(of: text, in: keys)`.
+    mutating func authorIndex(of text: String, in authorKeys: [ExportValues.MatchKey]) -> Int? {
+        let parsed: PersonName?
+        if let known = plainNames[text] {
+            parsed = known
+        } else {
+            parsed = NameParser.parsePlainName(text)
+            plainNames[text] = parsed
+        }
+        guard let parsed else { return nil }
+        return ExportValues.authorIndex(of: parsed, key: matchKey(parsed), in: authorKeys)
     }
 }

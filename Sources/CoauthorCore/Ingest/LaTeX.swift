@@ -110,16 +110,25 @@ public enum LaTeX {
         return result
     }
 
-    /// `collapseWhitespace` for ASCII text, byte by byte (there every character is one byte, and
-    /// `\r\n` is whitespace either way); nil when `text` has a byte above 0x7F.
+    /// `collapseWhitespace` byte by byte, where that gives the same result: whitespace only from
+    /// ASCII (`\r\n` is whitespace either way), and never a non-ASCII byte right after it (it
+    /// could be a combining mark, which joins the blank into one character). nil otherwise.
     private static func collapseASCIIWhitespace(_ text: String) -> String? {
         var clean = true
         var previousSpace = true
+        var afterSpace = false
         for byte in text.utf8 {
-            if byte >= 0x80 { return nil }
+            if byte >= 0x80 {
+                // Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000…, U+3000) starts with one of these.
+                if afterSpace || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 { return nil }
+                previousSpace = false
+                afterSpace = false
+                continue
+            }
             let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
             if space && (previousSpace || byte != 0x20) { clean = false }
             previousSpace = space
+            afterSpace = space
         }
         if previousSpace && !text.isEmpty { clean = false }
         if clean { return text }

@@ -19,10 +19,12 @@ public enum MedlineReader {
         var strayReported = false
         var skippingField = false
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var cache = ExportNameCache()
 
         func close() {
             guard let location = recordLocation else { return }
-            result.add(record(from: fields.map { ($0.tag, LaTeX.collapseWhitespace($0.lines.joined(separator: " "))) }, location: location))
+            result.add(record(from: fields.map { ($0.tag, $0.lines.count == 1 ? $0.lines[0] : LaTeX.collapseWhitespace($0.lines.joined(separator: " "))) },
+                              location: location, names: &cache))
             fields.removeAll(keepingCapacity: true)
             recordLocation = nil
         }
@@ -79,7 +81,8 @@ public enum MedlineReader {
     /// The tags `record(from:location:)` reads.
     private static let usedTags: Set<String> = ["PMID", "TI", "JT", "TA", "DP", "LID", "AID", "PT", "FAU", "AU", "CN", "AUID", "AD"]
 
-    static func record(from fields: [(tag: String, value: String)], location: SourceLocation) -> ExportRecord {
+    static func record(from fields: [(tag: String, value: String)], location: SourceLocation,
+                       names cache: inout ExportNameCache) -> ExportRecord {
         var record = ExportRecord(location: location)
         let useFull = fields.contains { $0.tag == "FAU" }
         var current: Int? = nil
@@ -97,7 +100,7 @@ public enum MedlineReader {
             case "FAU", "AU":
                 // With `FAU` present, each `AU` after it is the same author again.
                 guard (tag == "FAU") == useFull else { break }
-                if let name = ExportValues.name(value) {
+                if let name = cache.name(value) {
                     record.addAuthor(name)
                     current = record.authors.count - 1
                 } else {
@@ -123,9 +126,20 @@ public enum MedlineReader {
 
     /// The last comma-separated part of an address, without its final period and e-mail.
     private static func country(_ address: String) -> String {
-        guard let last = address.split(separator: ",").last else { return "" }
-        var value = ExportValues.trimmed(last)
-        if let period = value.firstIndex(of: ".") { value = String(value[..<period]) }
-        return value.contains("@") || value.contains(where: \.isNumber) ? "" : value
+        let utf8 = address.utf8
+        guard !utf8.isEmpty else { return "" }
+        let start = utf8.lastIndex(of: UInt8(ascii: ",")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        var last = Substring(address)[start...]
+        // An address ending in a comma has an empty last part; `split` would take the one before.
+        if last.utf8.allSatisfy({ $0 == UInt8(ascii: ",") }) || last.isEmpty {
+            guard let previous = address.split(separator: ",").last else { return "" }
+            last = previous
+        }
+        let value = ExportValues.trimmed(last)
+        let head = value.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(value[..<$0]) } ?? value
+        // Byte-wise: `@` and ASCII digits; other number characters are rare enough to ask Unicode.
+        if head.utf8.contains(UInt8(ascii: "@")) || head.utf8.contains(where: isDigit) { return "" }
+        if head.utf8.allSatisfy({ $0 < 0x80 }) { return head }
+        return head.contains(where: \.isNumber) ? "" : head
     }
 }

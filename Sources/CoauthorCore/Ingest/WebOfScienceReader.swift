@@ -24,10 +24,11 @@ public enum WebOfScienceReader {
         var skippingField = false
         var lineNumber = 0
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var cache = ExportNameCache()
 
         func close() {
             guard let location = recordLocation else { return }
-            result.add(record(from: fields, location: location))
+            result.add(record(from: fields, location: location, names: &cache))
             fields.removeAll(keepingCapacity: true)
             recordLocation = nil
         }
@@ -115,7 +116,8 @@ public enum WebOfScienceReader {
     /// `;`-separated lists, a UTF-8 byte-order mark or none.
     /// - Complexity: O(n) in the size of the file.
     public static func readTabDelimited(bytes: [UInt8], path: String) -> Corpus {
-        CSVExport.read(bytes: bytes, path: path, delimiter: UInt8(ascii: "\t"), quoting: false,
+        var cache = ExportNameCache()
+        return CSVExport.read(bytes: bytes, path: path, delimiter: UInt8(ascii: "\t"), quoting: false,
                        format: "Web of Science tab-delimited", required: ["PT", "AU"]) { header, row, location in
             var fields: [(tag: String, values: [String])] = []
             for (index, name) in header.names.enumerated() where index < row.count {
@@ -129,18 +131,19 @@ public enum WebOfScienceReader {
                     fields.append((name, [value]))
                 }
             }
-            return record(from: fields, location: location)
+            return record(from: fields, location: location, names: &cache)
         }
     }
 
     /// Builds the record from its fields, in file order (repeated tags keep the first).
-    static func record(from fields: [(tag: String, values: [String])], location: SourceLocation) -> ExportRecord {
+    static func record(from fields: [(tag: String, values: [String])], location: SourceLocation,
+                       names cache: inout ExportNameCache) -> ExportRecord {
         var record = ExportRecord(location: location)
         func values(_ tag: String) -> [String]? { fields.first { $0.tag == tag }?.values }
         func text(_ tag: String) -> String { values(tag).map { LaTeX.collapseWhitespace($0.joined(separator: " ")) } ?? "" }
         let names = [values("AF"), values("AU"), values("BF"), values("BA")].lazy.compactMap { $0 }.first { $0.contains { !$0.isEmpty } } ?? []
         for name in names {
-            if let parsed = ExportValues.name(name) { record.addAuthor(parsed) }
+            if let parsed = cache.name(name) { record.addAuthor(parsed) }
         }
         record.title = text("TI")
         record.venue = text("SO")
@@ -152,7 +155,7 @@ public enum WebOfScienceReader {
         record.key = record.extras.ut.isEmpty ? "record at line \(location.line)" : record.extras.ut
         record.type = type(pt: text("PT"), dt: text("DT"))
         guard !record.authors.isEmpty else { return record }
-        let keys = record.authors.map(ExportValues.matchKey)
+        let keys = record.authors.map { cache.matchKey($0) }
         for (tag, assign) in [("RI", { (ids: inout AuthorIDs, id: String) in ids.researcherID = id }),
                               ("OI", { (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) })] {
             // Entries wrap across lines anywhere, even inside an ID: join, then split on `;`.
@@ -160,7 +163,7 @@ public enum WebOfScienceReader {
                 guard let slash = entry.lastIndex(of: "/") else { continue }
                 let name = String(entry[..<slash])
                 let id = String(entry[entry.index(after: slash)...]).filter { $0 != " " }
-                guard !id.isEmpty, let index = ExportValues.authorIndex(of: name, in: keys) else { continue }
+                guard !id.isEmpty, let index = cache.authorIndex(of: name, in: keys) else { continue }
                 record.setIDs({ assign(&$0, id) }, of: index)
             }
         }
@@ -171,7 +174,7 @@ public enum WebOfScienceReader {
             let country = raw.split(separator: ",").last.map { ExportValues.trimmed($0.hasSuffix(".") ? $0.dropLast() : $0) } ?? ""
             let institution = raw.split(separator: ",").first.map { ExportValues.trimmed($0) } ?? ""
             for name in ExportValues.list(String(line[line.index(after: line.startIndex)..<close])) {
-                guard let index = ExportValues.authorIndex(of: name, in: keys) else { continue }
+                guard let index = cache.authorIndex(of: name, in: keys) else { continue }
                 record.addAffiliation(Affiliation(raw: raw, institution: institution, country: country), to: index)
             }
         }
