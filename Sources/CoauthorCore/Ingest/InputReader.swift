@@ -46,7 +46,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
     }
 
     /// Extensions whose files are looked at (sniffed) when a folder is read.
-    static let sniffedExtensions: Set<String> = ["bib", "bibtex", "biblatex", "xml", "json", "ris", "txt", "csv", "nbib", "isi", "jsonl", "ciw", "tsv"]
+    static let sniffedExtensions: Set<String> = ["bib", "bibtex", "biblatex", "xml", "json", "ris", "txt", "csv", "nbib", "isi", "jsonl", "ciw", "tsv", "gz"]
 }
 
 /// A failure to read the inputs at all (as opposed to a bad record inside a file).
@@ -81,7 +81,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
         case .unreadable(_, let reason):
             "cannot read it (\(reason)); check the path and its permissions"
         case .noSupportedFiles:
-            "the folder holds no publication files (.bib, .xml, .json, .ris, or database exports in .txt, .csv, .nbib, .isi, .ciw, .jsonl); put your bibliography there or name the file"
+            "the folder holds no publication files (.bib, .xml, .json, .ris, or database exports in .txt, .csv, .nbib, .isi, .ciw, .jsonl, any of them gzip-compressed as .gz); put your bibliography there or name the file"
         case .unsupportedFormat:
             "unknown file type: neither its content nor its extension names a supported format; name its format to read it anyway"
         case .standardInputNeedsFormat:
@@ -257,6 +257,13 @@ public enum InputReader {
     ///   - encoding: how BibTeX and RIS bytes are decoded; the other formats carry their own.
     /// - Complexity: that of the format's reader, O(n) in the number of bytes for all of them.
     public static func read(bytes: [UInt8], format: InputFormat, path: String, encoding: BibTeXReader.TextEncoding = .utf8) -> Corpus {
+        if Gzip.isCompressed(bytes) {
+            switch Gzip.decompress(bytes) {
+            case .success(let plain): return read(bytes: plain, format: format, path: path, encoding: encoding)
+            case .failure(let failure):
+                return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(failure.reason)); skipped")])
+            }
+        }
         switch format {
         case .bibtex:
             do {
@@ -312,6 +319,13 @@ public enum InputReader {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(FileReadError(errno: errno)) }
         guard (status.st_mode & S_IFMT) != S_IFDIR else { return .failure(FileReadError("it is a folder")) }
+        // A gzip file is inflated as it is read: the compressed bytes are never held whole.
+        if (status.st_mode & S_IFMT) == S_IFREG {
+            var magic: [UInt8] = [0, 0]
+            if pread(descriptor, &magic, 2, 0) == 2, Gzip.isCompressed(magic) {
+                return Gzip.decompress(descriptor: descriptor).mapError { FileReadError($0.reason) }
+            }
+        }
         // The size is a hint (pipes and special files report 0): read on until the end.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(status.st_size) + 1)
