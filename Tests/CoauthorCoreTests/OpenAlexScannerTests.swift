@@ -37,6 +37,33 @@ struct OpenAlexScannerTests {
         #expect(scanned.diagnostics.filter { $0.severity == .warning }.count == reference.warnings)
     }
 
+    /// Read by path, JSON Lines stream a block of lines at a time; the blocks' edges (here every
+    /// few bytes, lines longer than a block) change nothing.
+    @Test(arguments: [16, 100, 4096, 8 << 20])
+    func readingInBlocksGivesWhatReadingWholeGives(blockSize: Int) throws {
+        for url in Self.samples + [Paths.fixtures.appendingPathComponent("gzip/openalex-two-members.jsonl.gz")] {
+            let bytes = [UInt8](try Data(contentsOf: url))
+            let whole = InputReader.read(bytes: bytes, format: .openalex, path: url.path)
+            let streamed = OpenAlexReader.readJSON(path: url.path, blockSize: blockSize)
+            #expect(streamed.records == whole.records && streamed.skipped == whole.skipped, "\(url.lastPathComponent)")
+            #expect(streamed.publications == whole.publications, "\(url.lastPathComponent)")
+            #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "\(url.lastPathComponent)")
+        }
+    }
+
+    @Test func invalidUTF8InALaterBlockIsOneErrorForTheFileAsWhenReadWhole() throws {
+        let good = Array(#"{"id":"W1","title":"Good","authorships":[{"author":{"display_name":"Ann Smith"}}]}"#.utf8) + [0x0A]
+        let bytes = good + good + Array(#"{"id":"W2","title":"Bad "#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8) + [0x0A] + good
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-invalid-\(getpid()).jsonl")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let streamed = OpenAlexReader.readJSON(path: url.path, blockSize: 64)
+        let whole = OpenAlexReader.readJSON(bytes: bytes, path: url.path)
+        #expect(streamed.publications.isEmpty && streamed.skipped == 1)
+        #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description))
+        #expect(streamed.diagnostics.first?.location?.line == 3)
+    }
+
     @Test func theTrickyFixtureHoldsWhatItShould() throws {
         let url = Paths.fixtures.appendingPathComponent("openalex/openalex-tricky.jsonl")
         let corpus = OpenAlexReader.readJSON(bytes: [UInt8](try Data(contentsOf: url)), path: "t.jsonl")

@@ -60,6 +60,110 @@ public enum OpenAlexReader {
         }
     }
 
+    /// Reads an OpenAlex file by its path. JSON Lines (the snapshot's form, plain or `.gz`) are
+    /// read a block of lines at a time, so memory holds one block and the records, not the file;
+    /// any other file (an API response, a single work) is read whole by `readJSON(bytes:path:)`.
+    /// The records and messages are those `readJSON(bytes:path:)` gives for the same bytes.
+    /// - Complexity: O(n) time in the size of the file; memory O(block + records).
+    public static func readJSON(path: String, blockSize: Int = 8 << 20) -> Corpus {
+        var result = ExportCorpus()
+        var works = OpenAlexWorkReader(path: path)
+        // nil until the first block decides: JSON Lines (streamed), or a document (read whole).
+        var streaming: Bool? = nil
+        var whole: [UInt8] = []
+        var invalid: Corpus? = nil
+        var line = 1
+        var parsedAny = false
+        var failures = 0
+        var firstFailure: JSONScanner.Failure? = nil
+        let failure = LineBlocks.read(path: path, blockSize: blockSize) { block, offset in
+            if streaming == nil {
+                streaming = startsJSONLines(block)
+            }
+            guard streaming == true else {
+                whole.append(contentsOf: block)
+                return true
+            }
+            if let bad = firstInvalidUTF8Offset(block) {
+                var badLine = line
+                var lineStart = 0
+                for k in 0..<bad where block[k] == 0x0A {
+                    badLine += 1
+                    lineStart = k + 1
+                }
+                invalid = Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: locate(block, bad, lineStart: lineStart, offset: offset, line: badLine, path: path),
+                                                                                "invalid UTF-8 at byte offset \(offset + bad); OpenAlex JSON is UTF-8")])
+                return false
+            }
+            let start = offset == 0 && block.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            JSONLines.forEach(block, from: start) { lineStart, lineEnd in
+                defer { line += 1 }
+                switch works.readLine(block, from: lineStart, to: lineEnd) {
+                case .success(let fields):
+                    parsedAny = true
+                    works.add(fields, at: locate(block, lineStart, lineStart: lineStart, offset: offset, line: line, path: path), to: &result)
+                case .failure(let failure):
+                    failures += 1
+                    if firstFailure == nil { firstFailure = failure }
+                    result.corpus.records += 1
+                    result.error(locate(block, failure.offset, lineStart: lineStart, offset: offset, line: line, path: path),
+                                 "this line is not a JSON work object (\(failure.message)); the line is skipped (JSON Lines hold one work per line)")
+                case nil:
+                    break
+                }
+            }
+            return true
+        }
+        if let invalid { return invalid }
+        switch failure {
+        case .open(let reason)?:
+            return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
+        case .read(let reason)?:
+            if streaming != true {
+                return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
+            }
+            result.error(SourceLocation(path: path, line: line, column: 1),
+                         "cannot read the rest of the file (\(reason)); the works before this line were read")
+        case nil:
+            break
+        }
+        guard streaming == true else { return readJSON(bytes: whole, path: path) }
+        if !parsedAny, failures > 0, let firstFailure {
+            var corpus = ExportCorpus()
+            corpus.error(SourceLocation(path: path, line: 1, column: 1, byteOffset: firstFailure.offset),
+                         "not valid JSON here (\(firstFailure.message)); the file is not read (an OpenAlex file is a work, a list response or JSON Lines)")
+            return corpus.corpus
+        }
+        return result.corpus
+    }
+
+    /// Whether a file whose first block is `block` is JSON Lines: its first non-blank line is a
+    /// whole JSON object and another non-blank line follows in the block (then the file cannot be
+    /// one JSON document). Anything else is read whole, as a document or as JSON Lines.
+    private static func startsJSONLines(_ block: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = block.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var first: (Int, Int)? = nil
+        var second = false
+        JSONLines.forEach(block, from: start) { lineStart, lineEnd in
+            guard !second, (lineStart..<lineEnd).contains(where: { !isWhitespace(block[$0]) }) else { return }
+            if first == nil { first = (lineStart, lineEnd) } else { second = true }
+        }
+        guard let (lineStart, lineEnd) = first, second, firstInvalidUTF8Offset(Array(block[lineStart..<lineEnd])) == nil else { return false }
+        start = lineStart
+        var scanner = JSONScanner(block, from: start, to: lineEnd)
+        scanner.skipWhitespace()
+        guard scanner.peek == UInt8(ascii: "{"), (try? scanner.skipValue()) != nil else { return false }
+        scanner.skipWhitespace()
+        return scanner.atEnd
+    }
+
+    /// The location of `index` in `block`, on the line `line` that starts at `lineStart`.
+    private static func locate(_ block: UnsafeBufferPointer<UInt8>, _ index: Int, lineStart: Int, offset: Int, line: Int, path: String) -> SourceLocation {
+        var column = 1
+        for position in lineStart..<index where block[position] & 0xC0 != 0x80 { column += 1 }
+        return SourceLocation(path: path, line: line, column: column, byteOffset: offset + index)
+    }
+
     /// The web CSV export: `id`, `display_name`, `publication_year`, `doi`, `cited_by_count`, and the
     /// `authorships.*` columns, each a `|`-separated list aligned by author.
     /// - Complexity: O(n) in the size of the file.
