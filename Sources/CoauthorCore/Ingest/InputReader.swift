@@ -236,9 +236,11 @@ public enum InputReader {
                 if file.inFolder { return unreadable("not a regular file but a FIFO, socket or device; name it to read it") }
             }
         }
-        // Streamed by path: DBLP XML (plain; a compressed dump is inflated whole below) and OpenAlex JSON Lines.
+        // Streamed by path: DBLP XML (plain; a compressed dump is inflated whole below), OpenAlex
+        // JSON Lines and Web of Science plain text.
         if file.format == .dblp && path != "-" && !isCompressed(path) { return DBLPXMLReader.read(path: path) }
         if file.format == .openalex && path != "-" { return OpenAlexReader.readJSON(path: path) }
+        if file.format == .wos && path != "-" { return WebOfScienceReader.readPlainText(path: path) }
         let bytes: [UInt8]
         if path == "-" {
             bytes = standardInput()
