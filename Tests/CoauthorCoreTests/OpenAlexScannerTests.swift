@@ -51,6 +51,15 @@ struct OpenAlexScannerTests {
         }
     }
 
+    /// Only JSON Lines stream; a document (even on one line) is read whole.
+    @Test(arguments: [
+        ("{\"id\":\"W1\"}\n{\"id\":\"W2\"}\n", true), ("\n  {\"a\":[1,{}]} \n\n[]", true), ("{\"id\":\"W1\"}\n", false),
+        ("{\"meta\":{},\"results\":[]}", false), ("{\"meta\": {},\n \"results\": []}\n", false), ("[{\"id\":1}]\n[2]\n", false),
+    ])
+    func onlyJSONLinesStream(text: String, streams: Bool) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer { OpenAlexReader.startsJSONLines($0) } == streams)
+    }
+
     @Test func invalidUTF8InALaterBlockIsOneErrorForTheFileAsWhenReadWhole() throws {
         let good = Array(#"{"id":"W1","title":"Good","authorships":[{"author":{"display_name":"Ann Smith"}}]}"#.utf8) + [0x0A]
         let bytes = good + good + Array(#"{"id":"W2","title":"Bad "#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8) + [0x0A] + good
@@ -94,6 +103,13 @@ struct OpenAlexScannerTests {
         #expect(scanned.records == reference.records)
         #expect(scanned.publications.map(\.title) == ["Good"])
         #expect(scanned.diagnostics.first { $0.severity == .error }?.location?.line == 2)
+        // Read by path (streamed), the same.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-bad-line-\(getpid())-\(abs(line.hashValue)).jsonl")
+        try? Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let streamed = OpenAlexReader.readJSON(path: url.path)
+        #expect(streamed.skipped == 1 && streamed.publications.map(\.title) == ["Good"])
+        #expect(streamed.diagnostics.map(\.description) == scanned.diagnostics.map { $0.description.replacingOccurrences(of: "x:", with: url.path + ":") })
     }
 
     /// Foundation's parser takes a trailing comma in an object or array; so does the scanner.

@@ -262,12 +262,14 @@ struct JSONScanner {
                     // A trailing comma, which JSONSerialization accepts.
                     index += 1
                     kinds.removeLast()
+                    if kinds.isEmpty { return }
                     continue
                 }
                 if isObject { try objectKey() }
                 expectingValue = true
             } else if byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                 kinds.removeLast()
+                if kinds.isEmpty { return }
             } else {
                 index -= 1
                 throw fail(isObject ? "expected ',' or '}' in an object" : "expected ',' or ']' in an array")

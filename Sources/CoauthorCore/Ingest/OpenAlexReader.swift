@@ -140,7 +140,7 @@ public enum OpenAlexReader {
     /// Whether a file whose first block is `block` is JSON Lines: its first non-blank line is a
     /// whole JSON object and another non-blank line follows in the block (then the file cannot be
     /// one JSON document). Anything else is read whole, as a document or as JSON Lines.
-    private static func startsJSONLines(_ block: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func startsJSONLines(_ block: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = block.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var first: (Int, Int)? = nil
         var second = false
