@@ -373,3 +373,29 @@ extension PersonName {
                    last: last.precomposedStringWithCanonicalMapping, jr: jr.precomposedStringWithCanonicalMapping, homonym: homonym)
     }
 }
+
+/// The fields of one DBLP record besides its authors, as the streaming scanner and the fast
+/// record run both collect them: the first occurrence of each wins.
+struct DBLPFields {
+    var title: String? = nil
+    var year: Int? = nil
+    var journal: String? = nil
+    var booktitle: String? = nil
+    var publisher: String? = nil
+    var school: String? = nil
+    var doi: String? = nil
+
+    /// The venue: the journal, else the book title, the publisher, the school.
+    var venue: String { journal ?? booktitle ?? publisher ?? school ?? "" }
+
+    /// Takes the DOI from an `<ee>` link to doi.org, unless one was found already.
+    mutating func takeDOI(fromLink link: String) {
+        if doi == nil, let range = link.range(of: "doi.org/") { doi = String(link[range.upperBound...]) }
+    }
+
+    /// The publication these fields and `authors` make.
+    func publication(key: String, type: String, authors: [PersonName], location: SourceLocation) -> Publication {
+        Publication(key: key, type: type, title: title ?? "", venue: venue, year: year, authors: authors,
+                    doi: doi ?? "", location: location)
+    }
+}
