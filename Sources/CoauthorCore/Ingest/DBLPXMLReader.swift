@@ -308,7 +308,9 @@ public enum DBLPXMLReader {
             var text = text
             return text.withUTF8 { personName(ascii: $0) }
         }
-        var words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        // Split scalar by scalar, like the byte-level paths: a combining mark after a space stays
+        // with the word it precedes instead of going with the space.
+        var words = text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }).map { String($0) }
         var homonym = ""
         if words.count > 1, let tail = words.last, tail.count >= 4, tail.allSatisfy({ $0.isASCII && $0.isNumber }) {
             homonym = tail

@@ -94,19 +94,20 @@ public enum LaTeX {
 
     /// Collapses runs of white space (including line breaks) into one space and trims the ends.
     public static func collapseWhitespace(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+        // Scalar by scalar: a combining mark after a space is a Character together with the space,
+        // and dropping that Character would drop the mark, which the byte-level parsers keep.
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }
                 pendingSpace = false
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     private static func decodeRaw(_ chars: [Character], depth: Int) -> String {
