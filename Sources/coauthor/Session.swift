@@ -10,23 +10,29 @@ enum Session {
     /// Reads, resolves and builds the network the options ask for.
     /// - Throws: `ExitCode` after reporting what went wrong.
     static func analysis(_ options: AnalysisOptions) throws -> Analysis {
-        let request = try options.request()
-        do {
-            let analysis = try Analysis(request, events: printer(options), standardInput: Console.standardInput)
-            Lifetime.keep(analysis)
-            return analysis
-        } catch {
-            throw fail(error)
+        try load(options) { (request, events, input) throws(AnalysisError) in
+            try Analysis(request, events: events, standardInput: input)
         }
     }
 
     /// Reads and resolves the inputs without building the network (`names`).
     static func resolved(_ options: AnalysisOptions) throws -> ResolvedCorpus {
+        try load(options) { (request, events, input) throws(AnalysisError) in
+            try ResolvedCorpus(request, events: events, standardInput: input)
+        }
+    }
+
+    /// Makes `make`'s value from the options' request, reporting events as they come; the value
+    /// is kept alive to the exit (freeing it would only cost time).
+    private static func load<Value>(
+        _ options: AnalysisOptions,
+        _ make: (AnalysisRequest, @escaping AnalysisEvents, @escaping () -> [UInt8]) throws(AnalysisError) -> Value
+    ) throws -> Value {
         let request = try options.request()
         do {
-            let resolved = try ResolvedCorpus(request, events: printer(options), standardInput: Console.standardInput)
-            Lifetime.keep(resolved)
-            return resolved
+            let value = try make(request, printer(options), Console.standardInput)
+            Lifetime.keep(value)
+            return value
         } catch {
             throw fail(error)
         }

@@ -201,7 +201,9 @@ struct DBLPXMLScanner {
         if hasPrefix("<![CDATA[", at: start) { return find("]]>", from: start + 9) }
         if hasPrefix("<?", at: start) { return find("?>", from: start + 2) }
         if hasPrefix("<!", at: start) {
-            // <!DOCTYPE …> may hold an internal subset in brackets, with quoted strings.
+            // <!DOCTYPE …> may hold an internal subset in brackets, with quoted strings, so its end
+            // is found by a loop alike in shape to the plain tag's below, deliberately (that one is
+            // on every tag's path and has no brackets to count).
             var depth = 0
             var quote: UInt8 = 0
             var index = start + 2

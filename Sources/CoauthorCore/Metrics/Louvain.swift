@@ -28,23 +28,7 @@ public func louvainCommunities(_ graph: WeightedGraph, seed: UInt64 = 1) -> (com
 /// Newman–Girvan modularity of a partition (resolution 1), weights as strengths.
 /// - Complexity: O(n + m).
 public func modularity(_ graph: WeightedGraph, community: [Int]) -> Double {
-    let total = graph.weight.reduce(0, +)
-    guard total > 0 else { return 0 }
-    let count = (community.max() ?? -1) + 1
-    var inside = [Double](repeating: 0, count: count)
-    var degreeSum = [Double](repeating: 0, count: count)
-    for e in 0..<graph.edgeCount {
-        let a = community[Int(graph.source[e])], b = community[Int(graph.target[e])]
-        let w = graph.weight[e]
-        if a == b { inside[a] += w }
-        degreeSum[a] += w
-        degreeSum[b] += w
-    }
-    var q = 0.0
-    for c in 0..<count {
-        q += inside[c] / total - (degreeSum[c] / (2 * total)) * (degreeSum[c] / (2 * total))
-    }
-    return q
+    partitionQuality(graph, community: community, quality: .modularity, resolution: 1)
 }
 
 /// Sebastiano Vigna's SplitMix64: a small, fast, seedable generator for reproducible orders.

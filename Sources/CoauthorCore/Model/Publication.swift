@@ -9,6 +9,8 @@ public struct PersonName: Sendable, Hashable {
     /// A DBLP homonym number such as `0001` in `Wei Wang 0001`; part of the identity.
     public var homonym: String
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(first: String = "", von: String = "", last: String, jr: String = "", homonym: String = "") {
         self.first = first
         self.von = von
@@ -84,6 +86,8 @@ public struct Publication: Sendable, Hashable {
     /// One `AuthorIDs` per author when the source gave any ID, else empty.
     public var authorIDs: [AuthorIDs] { extrasStorage.first?.authorIDs ?? [] }
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(key: String, type: String, title: String, venue: String, year: Int?,
                 authors: [PersonName], hasTruncatedAuthors: Bool = false,
                 equalContributors: [Int] = [], doi: String = "", location: SourceLocation) {
@@ -113,6 +117,8 @@ public struct AuthorIDs: Sendable, Hashable {
     /// Dimensions researcher ID (`ur.…`).
     public var dimensions: String
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(orcid: String = "", scopus: String = "", openAlex: String = "", researcherID: String = "", dimensions: String = "") {
         self.orcid = orcid
         self.scopus = scopus
@@ -185,6 +191,8 @@ public struct Affiliation: Sendable, Hashable {
     public var ror: String
     public var country: String
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(raw: String = "", institution: String = "", ror: String = "", country: String = "") {
         self.raw = raw
         self.institution = institution
@@ -210,6 +218,8 @@ public struct PublicationExtras: Sendable, Hashable {
     /// Times cited, as the source counted it when the file was exported.
     public var citedBy: Int?
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(authorIDs: [AuthorIDs] = [], affiliations: [[Affiliation]] = [], pmid: String = "", ut: String = "",
                 eid: String = "", openAlex: String = "", citedBy: Int? = nil) {
         self.authorIDs = authorIDs
@@ -250,6 +260,8 @@ public struct Corpus: Sendable {
     /// with nothing left once decoded).
     public var droppedNames = 0
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(publications: [Publication] = [], records: Int = 0, skipped: Int = 0,
                 duplicates: Int = 0, files: Int = 0, diagnostics: [Diagnostic] = []) {
         self.publications = publications

@@ -16,6 +16,8 @@ public struct FocusYear: Sendable, Equatable {
     /// Mean number of authors per paper of the focus author; nil in a year without papers.
     public var team: Double?
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(year: Int, papers: Int, coauthors: Int, new: Int, returning: Int, cumulative: Int, solo: Int, team: Double?) {
         self.year = year
         self.papers = papers
