@@ -160,6 +160,8 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     var networkOptions: NetworkOptions {
+        // One option per line into its library value, as `MapOptions.style` does: alike in shape only,
+        // deliberately.
         var options = NetworkOptions()
         options.weighting = weight
         options.fromYear = fromYear
