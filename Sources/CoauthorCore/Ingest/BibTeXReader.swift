@@ -344,7 +344,7 @@ public enum BibTeXReader {
                 doi: text(.doi, fields, parent, parser, values).map { LaTeX.collapseASCIIWhitespace($0) } ?? "",
                 location: cursor.location(of: entry.offset))
             if parser.hasIDFields { addWebOfScienceIDs(fields, parser, values, to: &publication) }
-            (destination + result.count).initialize(to: publication)
+            (destination + result.count).initialize(to: consume publication)
             result.count += 1
         }
         result.names = names.names
@@ -474,7 +474,8 @@ public enum BibTeXReader {
             let range = parser.entries[entry].fields
             self.fields = range
             seen.removeAll(keepingCapacity: true)
-            var reported: Set<UInt64> = []
+            var reported: [UInt64] = []
+            var reportedMany: Set<UInt64> = []
             // Entries have a dozen fields; a hostile one with thousands gets a set, so that
             // finding repeats stays linear.
             var seenMany: Set<UInt64>? = range.count > 64 ? [] : nil
@@ -494,7 +495,11 @@ public enum BibTeXReader {
                 if field.name == .editor { continue }
                 let isRepeat = seenMany.map { $0.contains(field.nameHash) } ?? seen.contains(field.nameHash)
                 if isRepeat {
-                    if reported.insert(field.nameHash).inserted {
+                    // Reported once per name and entry: a list, or the set of a hostile entry.
+                    let firstRepeat = seenMany != nil ? reportedMany.insert(field.nameHash).inserted
+                                                      : !reported.contains(field.nameHash)
+                    if firstRepeat {
+                        if seenMany == nil { reported.append(field.nameHash) }
                         repeated.note(parser.fieldNames[field.nameHash] ?? parser.string(field.nameBytes).lowercased(), offset: field.offset, key: parser.entries[entry].key)
                     }
                 } else if seenMany != nil {
