@@ -292,7 +292,7 @@ extension Analysis {
 
     /// The graphs of ranges of years, built from the ties' years rather than the publications.
     public func sliceGraphs() -> SliceGraphs {
-        SliceGraphs(corpus: datedCorpus(), weighting: request.network.weighting, maxAuthors: request.network.maxAuthors,
+        SliceGraphs(corpus: datedCorpus(), weighting: request.network.weighting, level: level, maxAuthors: request.network.maxAuthors,
                     minWeight: request.network.minWeight)
     }
 
