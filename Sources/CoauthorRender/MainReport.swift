@@ -24,7 +24,7 @@ public struct MainReport: Sendable {
                 request: MetricRequest = MetricRequest([]), progress: ProgressHandler? = nil) throws {
         let network = analysis.network
         var request = request
-        let mapNeeds = Analysis.metricRequest(for: style, seed: options.seed, extra: Set(Metric.allCases))
+        let mapNeeds = Analysis.metricRequest(for: style, seed: options.seed, extra: Set(Metric.graphCases))
         request.metrics = mapNeeds.metrics
         request.communitySeed = mapNeeds.communitySeed
         let metrics = analysis.metrics(request, progress: progress)

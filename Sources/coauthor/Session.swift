@@ -54,7 +54,7 @@ enum Session {
             case .withoutUnits(let count, let withoutAffiliations, let level):
                 if !options.quiet {
                     let papers = count == 1 ? "publication names" : "publications name"
-                    Console.note("\(count) \(papers) no \(level.unitName) in their affiliations (\(withoutAffiliations) have no affiliation at all); they are left out of the \(level.unitName) network")
+                    Console.note("\(count) \(papers) no \(level.unitName) in the affiliations (of which \(withoutAffiliations) with no affiliation at all); they are in no node of the \(level.unitName) network")
                 }
             }
         }

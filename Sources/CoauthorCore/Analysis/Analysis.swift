@@ -134,7 +134,38 @@ public struct Analysis: Sendable {
         }
         var table = MetricTable(network: network, request: request, progress: progress)
         table.budget = decision
+        let indicators = request.metrics.filter(\.isIndicator)
+        if !indicators.isEmpty {
+            let values = self.indicators().perNode
+            for metric in indicators {
+                table.setIndicator(metric, values.map { node in
+                    switch metric {
+                    case .collaborationIndex: node.collaboration.collaborationIndex
+                    case .degreeOfCollaboration: node.collaboration.degreeOfCollaboration
+                    case .collaborativeCoefficient: node.collaboration.collaborativeCoefficient
+                    case .modifiedCollaborativeCoefficient: node.collaboration.modifiedCollaborativeCoefficient
+                    case .internationalShare: node.internationalShare
+                    case .citations: node.citations.map(Double.init) ?? .nan
+                    case .hIndex: node.hIndex.map(Double.init) ?? .nan
+                    default: preconditionFailure("\(metric) is no indicator")
+                    }
+                })
+            }
+        }
         return table
+    }
+
+    /// Collaboration indicators, citations and international shares of the corpus, its years and
+    /// the network's nodes.
+    /// - Complexity: see `NodeIndicators`.
+    public func indicators() -> NodeIndicators {
+        let publications = corpus.publications
+        let countries = units?.level == .country ? units!.unitsOfPublication
+            : (publications.contains { !$0.extras.affiliations.isEmpty }
+                ? UnitIndex(publications: publications, level: .country).unitsOfPublication
+                : [[Int32]](repeating: [], count: publications.count))
+        return NodeIndicators(publications: publications, authors: authors, members: members, countries: countries,
+                              network: network, options: request.network)
     }
 }
 
