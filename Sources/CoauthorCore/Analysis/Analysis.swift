@@ -45,6 +45,15 @@ public struct ResolvedCorpus: Sendable {
     }
 }
 
+extension ResolvedCorpus {
+    /// A corpus already read and resolved (tests and tools that make publications in memory).
+    init(corpus: Corpus, authors: AuthorIndex, request: AnalysisRequest) {
+        self.corpus = corpus
+        self.authors = authors
+        self.request = request
+    }
+}
+
 /// One co-authorship network and everything it was made from: the entry point of the library.
 ///
 /// ```swift

@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Institution and country networks of the database export samples, computed independently of coauthor.
+
+Run from the repository root:  python3 Scripts/levels_check.py
+Reads the raw files in ../shared/datasets/exports/ with its own parsing (standard library only; no
+coauthor code) and writes Tests/CoauthorCoreTests/Fixtures/levels/levels.json, which
+Tests/CoauthorCoreTests/LevelTests.swift compares with coauthor's networks.
+
+The rules (SPEC section 4 and issue #17), as this script applies them:
+  - A paper's units are the distinct institutions (or countries) among its authors' affiliations.
+    A paper links every pair of its distinct units: `count` weight = joint papers, `fractional`
+    weight = sum over joint papers of 1 / (k (k - 1) / 2) for a paper with k units. A unit's papers
+    are the papers naming it. Papers naming no unit are counted (`without_units`).
+  - Institution: the ROR id where the source gives one (OpenAlex JSON), else the name, keyed
+    case-folded, without diacritics, every run of other characters than letters and digits one
+    blank; the label is the most common spelling (ties: the alphabetically first).
+    Web of Science C1 `[Authors] Org, ..., Country.`: the organisation is the first part.
+    Scopus `Affiliations` (one address per `;`): the first part naming a university, else the
+    first naming another organisation (institute, college, hospital, ...), else the first part.
+    OpenAlex CSV: `authorships.institutions.display_name` when it has one entry per author (when it
+    has more, the CSV does not say whose they are, and they are left out).
+  - Country: ISO 3166-1 alpha-2. OpenAlex gives codes. Web of Science and Scopus give addresses:
+    the country is the last comma-separated part, looked up by name (Debian iso-codes names plus
+    the variants below); `... STATE ZIP USA` is the US; anything else is no country.
+"""
+import csv
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from itertools import combinations
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EXPORTS = os.path.join(ROOT, "..", "shared", "datasets", "exports")
+OUT = os.path.join(ROOT, "Tests", "CoauthorCoreTests", "Fixtures", "levels", "levels.json")
+ISO = "/usr/share/iso-codes/json/iso_3166-1.json"
+
+FILES = {
+    "wos": "wos-plaintext/bibliometrix-wos_sample.txt",
+    "scopus": "scopus-csv/bibliometrix-scopus_sample.csv",
+    "openalex-csv": "openalex/bibliometrix-openalex_sample.csv",
+    "openalex-json": "openalex/openalex-python-W2741809807.json",
+}
+
+EXTRA_COUNTRY_NAMES = {
+    "usa": "US", "united states": "US", "united states of america": "US",
+    "uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "north ireland": "GB", "northern ireland": "GB",
+    "peoples r china": "CN", "peoples republic of china": "CN", "pr china": "CN", "china": "CN",
+    "south korea": "KR", "korea": "KR", "republic of korea": "KR",
+    "russia": "RU", "iran": "IR", "vietnam": "VN", "viet nam": "VN", "czech republic": "CZ", "czechia": "CZ",
+    "turkey": "TR", "turkiye": "TR", "taiwan": "TW", "u arab emirates": "AE", "netherlands": "NL",
+}
+
+
+def fold(text):
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def country_table():
+    names = {}
+    for entry in json.load(open(ISO, encoding="utf-8"))["3166-1"]:
+        for field in ("name", "common_name", "official_name"):
+            if field in entry:
+                names.setdefault(fold(entry[field].replace("'", "")), entry["alpha_2"])
+    for name, code in EXTRA_COUNTRY_NAMES.items():
+        names[name] = code
+    return names
+
+
+COUNTRIES = country_table()
+
+
+def country_of_address(address):
+    last = address.rstrip(" .;").split(",")[-1].strip(" .")
+    key = fold(last.replace("'", ""))
+    if key in COUNTRIES:
+        return COUNTRIES[key]
+    words = key.split()
+    if len(words) > 1 and words[-1] == "usa":
+        return "US"
+    return None
+
+
+ORGANISATION = re.compile(r"institut|\binst\b|college|\bcoll\b|hospital|\bhosp\b|academ|\bacad\b|school|\bsch\b|"
+                          r"centre|center|\bctr\b|laborator|\blab\b|foundation|council|ministry|agency|company|"
+                          r"corporation|polytechn|politecn|museum|library|observator")
+
+
+def institution_of_address(address):
+    parts = [p.strip(" .") for p in address.split(",") if p.strip(" .")]
+    for part in parts:
+        if "univ" in fold(part):
+            return part
+    for part in parts:
+        if ORGANISATION.search(fold(part)):
+            return part
+    return parts[0] if parts else ""
+
+
+def wos_papers(path):
+    """Each record's C1 entries `[authors] address` as address strings."""
+    papers, fields, tag = [], {}, None
+    with open(path, encoding="utf-8-sig") as handle:
+        for line in handle:
+            line = line.rstrip("\r\n")
+            if line.startswith("ER"):
+                papers.append(fields)
+                fields, tag = {}, None
+                continue
+            if line[:2].strip() and line[2:3] == " ":
+                tag = line[:2]
+                fields.setdefault(tag, []).append(line[3:])
+            elif line.startswith("   ") and tag:
+                fields[tag].append(line[3:])
+    out = []
+    for fields in papers:
+        entries = [e for e in fields.get("C1", []) if e.startswith("[")]
+        addresses = [e[e.index("]") + 1:].strip() for e in entries]
+        out.append({
+            "id": fields.get("UT", [""])[0],
+            "institutions": [(a.split(",")[0].strip(), None) for a in addresses],
+            "countries": [country_of_address(a) for a in addresses],
+        })
+    return out
+
+
+def scopus_papers(path):
+    out = []
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            addresses = [a.strip() for a in row["Affiliations"].split(";") if a.strip()]
+            out.append({
+                "id": row["EID"],
+                "institutions": [(institution_of_address(a), None) for a in addresses],
+                "countries": [country_of_address(a) for a in addresses],
+            })
+    return out
+
+
+def openalex_csv_papers(path):
+    out = []
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            authors = row["authorships.author.display_name"].split("|") if row["authorships.author.display_name"] else []
+            institutions = row["authorships.institutions.display_name"].split("|") if row["authorships.institutions.display_name"] else []
+            countries = row["authorships.countries"].split("|") if row["authorships.countries"] else []
+            out.append({
+                "id": row["id"],
+                "institutions": [(i, None) for i in institutions if i] if len(institutions) == len(authors) else [],
+                "countries": [c for c in countries if c] if len(countries) == len(authors) else [],
+            })
+    return out
+
+
+def openalex_json_papers(path):
+    work = json.load(open(path, encoding="utf-8"))
+    institutions, countries = [], []
+    for authorship in work["authorships"]:
+        for institution in authorship["institutions"]:
+            ror = (institution.get("ror") or "").rsplit("/", 1)[-1]
+            institutions.append((institution.get("display_name") or "", ror or None))
+            countries.append(institution.get("country_code"))
+    return [{"id": work["id"], "institutions": institutions, "countries": countries}]
+
+
+def network(papers, level):
+    spellings = defaultdict(Counter)
+    unit_papers = Counter()
+    count, fractional = Counter(), defaultdict(float)
+    without = 0
+    for paper in papers:
+        units = []
+        if level == "institution":
+            for name, ror in paper["institutions"]:
+                key = "ror:" + ror if ror else fold(name)
+                if not key:
+                    continue
+                spellings[key][name or ror] += 1
+                if key not in units:
+                    units.append(key)
+        else:
+            for code in paper["countries"]:
+                if code and code not in units:
+                    units.append(code)
+                    spellings[code][code] += 1
+        if not units:
+            without += 1
+        for unit in units:
+            unit_papers[unit] += 1
+        pairs = list(combinations(sorted(units), 2))
+        for pair in pairs:
+            count[pair] += 1
+            fractional[pair] += 1 / len(pairs)
+    label = {key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in spellings.items()}
+    return {
+        "nodes": {key: {"label": label[key], "papers": unit_papers[key]} for key in sorted(unit_papers)},
+        "edges": [[a, b, count[(a, b)], fractional[(a, b)]] for a, b in sorted(count)],
+        "without_units": without,
+    }
+
+
+def main():
+    readers = {"wos": wos_papers, "scopus": scopus_papers, "openalex-csv": openalex_csv_papers,
+               "openalex-json": openalex_json_papers}
+    result = {}
+    for source, relative in FILES.items():
+        path = os.path.join(EXPORTS, relative)
+        if not os.path.exists(path):
+            sys.exit("needs " + path)
+        papers = readers[source](path)
+        result[source] = {"file": relative, "papers": len(papers),
+                          "institution": network(papers, "institution"), "country": network(papers, "country"),
+                          "paper_countries": {p["id"]: sorted({c for c in p["countries"] if c}) for p in papers}}
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, "w", encoding="utf-8") as handle:
+        json.dump(result, handle, indent=1, sort_keys=True, ensure_ascii=False)
+        handle.write("\n")
+    for source, value in result.items():
+        for level in ("institution", "country"):
+            n = value[level]
+            print(f"{source:14} {level:11} nodes {len(n['nodes']):3} edges {len(n['edges']):3} without {n['without_units']}")
+
+
+if __name__ == "__main__":
+    main()
