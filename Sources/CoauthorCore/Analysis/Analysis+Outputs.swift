@@ -111,6 +111,7 @@ extension Analysis {
     public func mapScene(metrics: MetricTable, style: MapStyle) -> MapScene {
         var style = style
         if style.corpusName.isEmpty { style.corpusName = label }
+        style.level = level
         return MapSceneBuilder.scene(for: network, metrics: metrics, style: style)
     }
 

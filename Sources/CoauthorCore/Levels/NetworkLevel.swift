@@ -9,6 +9,15 @@ public enum NetworkLevel: String, Sendable, CaseIterable {
 
     /// The word for one node, for messages and titles.
     public var unitName: String { rawValue }
+
+    /// The word for several nodes.
+    public var plural: String {
+        switch self {
+        case .author: "authors"
+        case .institution: "institutions"
+        case .country: "countries"
+        }
+    }
 }
 
 /// The institutions or countries of each publication, found in its authors' affiliations: the
