@@ -19,6 +19,12 @@ The rules (SPEC section 4 and issue #17), as this script applies them:
     first naming another organisation (institute, college, hospital, ...), else the first part.
     OpenAlex CSV: `authorships.institutions.display_name` when it has one entry per author (when it
     has more, the CSV does not say whose they are, and they are left out).
+  - Indicators per unit and for the corpus, over the papers naming it (every paper for the
+    corpus): citations (sum of the cited-by counts: WoS TC, Scopus "Cited by", OpenAlex
+    cited_by_count), h-index of those counts, international share (papers naming two or more
+    countries, of those naming one or more), collaboration index (mean authors of the multi-author
+    papers), degree of collaboration (multi-author share) and collaborative coefficient
+    1 - mean(1/n) with n = the paper's authors.
   - Country: ISO 3166-1 alpha-2. OpenAlex gives codes. Web of Science and Scopus give addresses:
     the country is the last comma-separated part, looked up by name (Debian iso-codes names plus
     the variants below); `... STATE ZIP USA` is the US; anything else is no country.
@@ -120,8 +126,11 @@ def wos_papers(path):
     for fields in papers:
         entries = [e for e in fields.get("C1", []) if e.startswith("[")]
         addresses = [e[e.index("]") + 1:].strip() for e in entries]
+        names = fields.get("AF") or fields.get("AU") or []
         out.append({
             "id": fields.get("UT", [""])[0],
+            "authors": len([n for n in names if n.strip()]),
+            "cited": int(fields["TC"][0]) if "TC" in fields else None,
             "institutions": [(a.split(",")[0].strip(), None) for a in addresses],
             "countries": [country_of_address(a) for a in addresses],
         })
@@ -135,6 +144,8 @@ def scopus_papers(path):
             addresses = [a.strip() for a in row["Affiliations"].split(";") if a.strip()]
             out.append({
                 "id": row["EID"],
+                "authors": len([n for n in row["Author full names"].split(";") if n.strip()]),
+                "cited": int(row["Cited by"]) if row["Cited by"].strip() else None,
                 "institutions": [(institution_of_address(a), None) for a in addresses],
                 "countries": [country_of_address(a) for a in addresses],
             })
@@ -150,6 +161,8 @@ def openalex_csv_papers(path):
             countries = row["authorships.countries"].split("|") if row["authorships.countries"] else []
             out.append({
                 "id": row["id"],
+                "authors": len(authors),
+                "cited": int(row["cited_by_count"]) if row["cited_by_count"].strip() else None,
                 "institutions": [(i, None) for i in institutions if i] if len(institutions) == len(authors) else [],
                 "countries": [c for c in countries if c] if len(countries) == len(authors) else [],
             })
@@ -164,12 +177,37 @@ def openalex_json_papers(path):
             ror = (institution.get("ror") or "").rsplit("/", 1)[-1]
             institutions.append((institution.get("display_name") or "", ror or None))
             countries.append(institution.get("country_code"))
-    return [{"id": work["id"], "institutions": institutions, "countries": countries}]
+    return [{"id": work["id"], "authors": len(work["authorships"]), "cited": work.get("cited_by_count"),
+             "institutions": institutions, "countries": countries}]
+
+
+def h_index(counts):
+    counts = sorted(counts, reverse=True)
+    return sum(1 for i, c in enumerate(counts) if c >= i + 1)
+
+
+def indicators(papers):
+    """Citations, h-index, international share and the three collaboration indicators of `papers`."""
+    cited = [p["cited"] or 0 for p in papers]
+    with_country = [p for p in papers if any(p["countries"])]
+    international = [p for p in with_country if len({c for c in p["countries"] if c}) >= 2]
+    sizes = [p["authors"] for p in papers]
+    multi = [n for n in sizes if n >= 2]
+    return {
+        "papers": len(papers),
+        "citations": sum(cited),
+        "h_index": h_index(cited),
+        "international_share": len(international) / len(with_country) if with_country else None,
+        "collaboration_index": sum(multi) / len(multi) if multi else None,
+        "degree_of_collaboration": len(multi) / len(sizes) if sizes else None,
+        "collaborative_coefficient": 1 - sum(1 / n for n in sizes) / len(sizes) if sizes else None,
+    }
 
 
 def network(papers, level):
     spellings = defaultdict(Counter)
     unit_papers = Counter()
+    papers_of = defaultdict(list)
     count, fractional = Counter(), defaultdict(float)
     without = 0
     for paper in papers:
@@ -191,13 +229,15 @@ def network(papers, level):
             without += 1
         for unit in units:
             unit_papers[unit] += 1
+            papers_of[unit].append(paper)
         pairs = list(combinations(sorted(units), 2))
         for pair in pairs:
             count[pair] += 1
             fractional[pair] += 1 / len(pairs)
     label = {key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in spellings.items()}
     return {
-        "nodes": {key: {"label": label[key], "papers": unit_papers[key]} for key in sorted(unit_papers)},
+        "nodes": {key: {"label": label[key], "papers": unit_papers[key], "indicators": indicators(papers_of[key])}
+                  for key in sorted(unit_papers)},
         "edges": [[a, b, count[(a, b)], fractional[(a, b)]] for a, b in sorted(count)],
         "without_units": without,
     }
@@ -212,7 +252,7 @@ def main():
         if not os.path.exists(path):
             sys.exit("needs " + path)
         papers = readers[source](path)
-        result[source] = {"file": relative, "papers": len(papers),
+        result[source] = {"file": relative, "papers": len(papers), "corpus": indicators(papers),
                           "institution": network(papers, "institution"), "country": network(papers, "country"),
                           "paper_countries": {p["id"]: sorted({c for c in p["countries"] if c}) for p in papers}}
     os.makedirs(os.path.dirname(OUT), exist_ok=True)

@@ -191,6 +191,14 @@ struct LevelTests {
                     #expect(theirs?["papers"] as? Int == network.papers[v], "\(source) \(level) \(key(v))")
                     if level == .institution { #expect(theirs?["label"] as? String == network.names[v], "\(source) \(key(v))") }
                 }
+                if weighting == .count {
+                    let indicators = analysis.indicators()
+                    for v in 0..<network.nodeCount {
+                        let theirs = try #require(nodes[key(v)]?["indicators"] as? [String: Any], "\(source) \(key(v))")
+                        Self.expect(indicators.perNode[v], theirs, "\(source) \(level) \(key(v))")
+                    }
+                    Self.expect(indicators.corpus, try #require(expected["corpus"] as? [String: Any]), "\(source) corpus")
+                }
                 #expect(network.edgeCount == edges.count, "\(source) \(level) edges")
                 var node: [String: Int] = [:]
                 for v in 0..<network.nodeCount { node[key(v)] = v }
@@ -203,6 +211,22 @@ struct LevelTests {
                     #expect(close(network.graph.weight[e], weight, relative: 1e-12), "\(source) \(level) \(weighting) \(a)–\(b)")
                 }
             }
+        }
+    }
+
+    /// Our indicators against the script's (null where undefined, as our NaN).
+    static func expect(_ ours: NodeIndicators.Totals, _ theirs: [String: Any], _ label: String,
+                       sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(ours.collaboration.papers == theirs["papers"] as? Int, "\(label) papers", sourceLocation: sourceLocation)
+        #expect(ours.citations == theirs["citations"] as? Int, "\(label) citations", sourceLocation: sourceLocation)
+        #expect(ours.hIndex == theirs["h_index"] as? Int, "\(label) h-index", sourceLocation: sourceLocation)
+        for (name, value) in [("international_share", ours.internationalShare),
+                              ("collaboration_index", ours.collaboration.collaborationIndex),
+                              ("degree_of_collaboration", ours.collaboration.degreeOfCollaboration),
+                              ("collaborative_coefficient", ours.collaboration.collaborativeCoefficient)] {
+            let reference = (theirs[name] as? NSNumber)?.doubleValue ?? .nan
+            #expect(close(value, reference, relative: 1e-12), "\(label) \(name): ours \(value), script \(reference)",
+                    sourceLocation: sourceLocation)
         }
     }
 
