@@ -246,7 +246,7 @@ public enum NetworkBuilder {
     }
 
     static func describe(_ options: NetworkOptions) -> String {
-        var parts: [String] = []
+        var parts: [String] = options.level == .author ? [] : ["\(options.level.rawValue) level"]
         if options.fromYear != nil || options.toYear != nil {
             parts.append("years \(options.fromYear.map(String.init) ?? "…")–\(options.toYear.map(String.init) ?? "…")")
         }
