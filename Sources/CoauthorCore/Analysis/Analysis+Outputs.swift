@@ -174,7 +174,7 @@ public struct CorpusSummary: Sendable {
             ("authors_per_paper", .number(share(authorships, of: publications))),
             ("multi_author_share", .number(share(multiAuthor, of: publications))),
         ]
-        let indicators = analysis.indicators().corpus
+        let indicators = analysis.indicators(nodes: false).corpus
         let collaboration = indicators.collaboration
         func value(_ x: Double) -> JSONValue { .number(x.isNaN ? nil : x) }
         entries += [
@@ -306,7 +306,7 @@ extension Analysis {
             guard let focus = network.focus else { throw .noFocus }
             return TimelineTables.focus(FocusTimeline.rows(focus: focus, network: network, corpus: datedCorpus()))
         case .corpus:
-            return TimelineTables.corpus(CorpusTimeline.rows(corpus: datedCorpus(), network: network), indicators: indicators().perYear)
+            return TimelineTables.corpus(CorpusTimeline.rows(corpus: datedCorpus(), network: network), indicators: indicators(nodes: false).perYear)
         case .slices(let spec, let limit):
             return TimelineTables.slices(sliceRows(spec, betweennessNodeLimit: limit))
         case .ties(let halfLife):

@@ -145,7 +145,7 @@ public struct Analysis: Sendable {
         table.budget = decision
         let indicators = request.metrics.filter(\.isIndicator)
         if !indicators.isEmpty {
-            let values = self.indicators().perNode
+            let values = self.indicators(nodes: true).perNode
             for metric in indicators {
                 table.setIndicator(metric, values.map { node in
                     switch metric {
@@ -165,16 +165,16 @@ public struct Analysis: Sendable {
     }
 
     /// Collaboration indicators, citations and international shares of the corpus, its years and
-    /// the network's nodes.
+    /// (unless `nodes` is false) the network's nodes.
     /// - Complexity: see `NodeIndicators`.
-    public func indicators() -> NodeIndicators {
+    public func indicators(nodes: Bool = true) -> NodeIndicators {
         let publications = corpus.publications
         let countries = units?.level == .country ? units!.unitsOfPublication
             : (publications.contains { !$0.extras.affiliations.isEmpty }
                 ? UnitIndex(publications: publications, level: .country).unitsOfPublication
                 : [[Int32]](repeating: [], count: publications.count))
         return NodeIndicators(publications: publications, authors: authors, members: members, countries: countries,
-                              network: network, options: request.network)
+                              network: network, options: request.network, nodes: nodes)
     }
 }
 

@@ -40,13 +40,14 @@ public struct NodeIndicators: Sendable {
 
     /// - Parameters:
     ///   - authors: each publication's resolved authors (team sizes).
-    ///   - members: each publication's members as ids of `memberNames` (the authors again at
-    ///     author level, the units at institution and country level).
+    ///   - members: each publication's members (the authors again at author level, the units at
+    ///     institution and country level).
     ///   - countries: each publication's distinct countries (empty lists where it names none).
     ///   - network: nodes are matched to members by name, in id order (as `DatedCorpus` does).
-    /// - Complexity: O(Σ_k n_k² + N log N) for the distinct authors around each node.
+    ///   - nodes: whether to compute `perNode` (left empty otherwise).
+    /// - Complexity: O(Σ_k n_k · u_k + N log N) for n_k authors and u_k members of paper k.
     public init(publications: [Publication], authors: AuthorIndex, members: AuthorIndex, countries: [[Int32]],
-                network: CoauthorNetwork, options: NetworkOptions) {
+                network: CoauthorNetwork, options: NetworkOptions, nodes: Bool = true) {
         precondition(authors.authorsOfPublication.count == publications.count && members.authorsOfPublication.count == publications.count
                      && countries.count == publications.count, "one entry per publication")
         let selected = publications.indices.filter { k in
@@ -74,6 +75,10 @@ public struct NodeIndicators: Sendable {
         }
         perYear = byYear.keys.sorted().map { ($0, totals(byYear[$0]!)) }
 
+        guard nodes else {
+            perNode = []
+            return
+        }
         var nodesByName: [String: [Int]] = [:]
         for (v, name) in network.names.enumerated() { nodesByName[name, default: []].append(v) }
         var nodeOfMember = [Int](repeating: -1, count: members.names.count)
@@ -85,12 +90,56 @@ public struct NodeIndicators: Sendable {
             nodeOfMember[id] = candidates[next]
             used[name] = next + 1
         }
-        var papersOf = [[Int]](repeating: [], count: network.nodeCount)
+        perNode = Self.nodeTotals(selected: selected, publications: publications, authors: authors, members: members,
+                                  countries: countries, nodeOfMember: nodeOfMember, nodeCount: network.nodeCount, cited: cited)
+    }
+
+    /// Each node's totals: its papers as a CSR list, the distinct authors around it by stamping
+    /// each person once per node.
+    /// - Complexity: O(Σ_k n_k · u_k + N log N) for n_k authors and u_k members of paper k.
+    private static func nodeTotals(selected: [Int], publications: [Publication], authors: AuthorIndex, members: AuthorIndex,
+                                   countries: [[Int32]], nodeOfMember: [Int], nodeCount: Int, cited: Bool) -> [Totals] {
+        var offsets = [Int](repeating: 0, count: nodeCount + 1)
+        for k in selected {
+            for m in members.authorsOfPublication[k] where nodeOfMember[Int(m)] >= 0 { offsets[nodeOfMember[Int(m)] + 1] += 1 }
+        }
+        for v in 0..<nodeCount { offsets[v + 1] += offsets[v] }
+        var papersOf = [Int](repeating: 0, count: offsets[nodeCount])
+        var cursor = offsets
         for k in selected {
             for m in members.authorsOfPublication[k] where nodeOfMember[Int(m)] >= 0 {
-                papersOf[nodeOfMember[Int(m)]].append(k)
+                let v = nodeOfMember[Int(m)]
+                papersOf[cursor[v]] = k
+                cursor[v] += 1
             }
         }
-        perNode = papersOf.map(totals)
+        var stamp = [Int](repeating: -1, count: authors.names.count)
+        var counts: [Int] = []
+        return (0..<nodeCount).map { v in
+            var multi = 0, multiAuthorships = 0, distinct = 0, withCountry = 0, international = 0
+            var inverse = 0.0
+            counts.removeAll(keepingCapacity: true)
+            for slot in offsets[v]..<offsets[v + 1] {
+                let k = papersOf[slot]
+                let team = authors.authorsOfPublication[k]
+                inverse += 1 / Double(team.count)
+                if team.count >= 2 {
+                    multi += 1
+                    multiAuthorships += team.count
+                }
+                for person in team where stamp[Int(person)] != v {
+                    stamp[Int(person)] = v
+                    distinct += 1
+                }
+                if !countries[k].isEmpty { withCountry += 1 }
+                if countries[k].count >= 2 { international += 1 }
+                counts.append(publications[k].extras.citedBy ?? 0)
+            }
+            let collaboration = CollaborationIndicators(papers: offsets[v + 1] - offsets[v], multiAuthorPapers: multi,
+                                                        multiAuthorAuthorships: multiAuthorships, inverseTeamSizes: inverse,
+                                                        authors: distinct)
+            return Totals(collaboration: collaboration, citations: cited ? counts.reduce(0, +) : nil,
+                          hIndex: cited ? hIndex(counts) : nil, papersWithCountry: withCountry, internationalPapers: international)
+        }
     }
 }
