@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Institution and country networks of the database export samples, computed independently of coauthor.
 
-Run from the repository root:  python3 Scripts/levels_check.py
+Run from the repository root:  python3 Scripts/levels_check.py [OUTPUT.json]
 Reads the raw files in ../shared/datasets/exports/ with its own parsing (standard library only; no
 coauthor code) and writes Tests/CoauthorCoreTests/Fixtures/levels/levels.json, which
 Tests/CoauthorCoreTests/LevelTests.swift compares with coauthor's networks.
@@ -23,8 +23,9 @@ The rules (SPEC section 4 and issue #17), as this script applies them:
     corpus): citations (sum of the cited-by counts: WoS TC, Scopus "Cited by", OpenAlex
     cited_by_count), h-index of those counts, international share (papers naming two or more
     countries, of those naming one or more), collaboration index (mean authors of the multi-author
-    papers), degree of collaboration (multi-author share) and collaborative coefficient
-    1 - mean(1/n) with n = the paper's authors.
+    papers), degree of collaboration (multi-author share), collaborative coefficient
+    CC = 1 - mean(1/n) with n = the paper's authors, the distinct authors A of those papers (by the
+    source's author ID, in WoS by full name) and MCC = A/(A-1) CC.
   - Country: ISO 3166-1 alpha-2. OpenAlex gives codes. Web of Science and Scopus give addresses:
     the country is the last comma-separated part, looked up by name (Debian iso-codes names plus
     the variants below); `... STATE ZIP USA` is the US; anything else is no country.
@@ -130,6 +131,7 @@ def wos_papers(path):
         out.append({
             "id": fields.get("UT", [""])[0],
             "authors": len([n for n in names if n.strip()]),
+            "people": [n.strip().casefold() for n in names if n.strip()],
             "cited": int(fields["TC"][0]) if "TC" in fields else None,
             "institutions": [(a.split(",")[0].strip(), None) for a in addresses],
             "countries": [country_of_address(a) for a in addresses],
@@ -145,6 +147,7 @@ def scopus_papers(path):
             out.append({
                 "id": row["EID"],
                 "authors": len([n for n in row["Author full names"].split(";") if n.strip()]),
+                "people": [n.strip().rsplit("(", 1)[-1].rstrip(")") for n in row["Author full names"].split(";") if n.strip()],
                 "cited": int(row["Cited by"]) if row["Cited by"].strip() else None,
                 "institutions": [(institution_of_address(a), None) for a in addresses],
                 "countries": [country_of_address(a) for a in addresses],
@@ -162,6 +165,7 @@ def openalex_csv_papers(path):
             out.append({
                 "id": row["id"],
                 "authors": len(authors),
+                "people": [i for i in row["authorships.author.id"].split("|") if i],
                 "cited": int(row["cited_by_count"]) if row["cited_by_count"].strip() else None,
                 "institutions": [(i, None) for i in institutions if i] if len(institutions) == len(authors) else [],
                 "countries": [c for c in countries if c] if len(countries) == len(authors) else [],
@@ -178,6 +182,7 @@ def openalex_json_papers(path):
             institutions.append((institution.get("display_name") or "", ror or None))
             countries.append(institution.get("country_code"))
     return [{"id": work["id"], "authors": len(work["authorships"]), "cited": work.get("cited_by_count"),
+             "people": [a["author"]["id"] for a in work["authorships"]],
              "institutions": institutions, "countries": countries}]
 
 
@@ -193,6 +198,8 @@ def indicators(papers):
     international = [p for p in with_country if len({c for c in p["countries"] if c}) >= 2]
     sizes = [p["authors"] for p in papers]
     multi = [n for n in sizes if n >= 2]
+    people = len({person for p in papers for person in p["people"]})
+    cc = 1 - sum(1 / n for n in sizes) / len(sizes) if sizes else None
     return {
         "papers": len(papers),
         "citations": sum(cited),
@@ -200,7 +207,9 @@ def indicators(papers):
         "international_share": len(international) / len(with_country) if with_country else None,
         "collaboration_index": sum(multi) / len(multi) if multi else None,
         "degree_of_collaboration": len(multi) / len(sizes) if sizes else None,
-        "collaborative_coefficient": 1 - sum(1 / n for n in sizes) / len(sizes) if sizes else None,
+        "collaborative_coefficient": cc,
+        "authors": people,
+        "modified_collaborative_coefficient": people / (people - 1) * cc if cc is not None and people > 1 else None,
     }
 
 
@@ -255,8 +264,9 @@ def main():
         result[source] = {"file": relative, "papers": len(papers), "corpus": indicators(papers),
                           "institution": network(papers, "institution"), "country": network(papers, "country"),
                           "paper_countries": {p["id"]: sorted({c for c in p["countries"] if c}) for p in papers}}
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w", encoding="utf-8") as handle:
+    out = sys.argv[1] if len(sys.argv) > 1 else OUT
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with open(out, "w", encoding="utf-8") as handle:
         json.dump(result, handle, indent=1, sort_keys=True, ensure_ascii=False)
         handle.write("\n")
     for source, value in result.items():

@@ -214,16 +214,35 @@ struct LevelTests {
         }
     }
 
+    /// The committed expectations are what the committed script writes today.
+    @Test(.enabled(if: available, "needs ../shared/datasets/exports"))
+    func theFixtureIsTheScriptsOutput() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("levels-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", Paths.repository.appendingPathComponent("Scripts/levels_check.py").path, output.path]
+        python.standardOutput = FileHandle.nullDevice
+        try python.run()
+        python.waitUntilExit()
+        try #require(python.terminationStatus == 0, "Scripts/levels_check.py failed")
+        let fresh = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? NSDictionary
+        let committed = try Self.reference() as NSDictionary
+        #expect(fresh == committed, "re-run python3 Scripts/levels_check.py and commit its output")
+    }
+
     /// Our indicators against the script's (null where undefined, as our NaN).
     static func expect(_ ours: NodeIndicators.Totals, _ theirs: [String: Any], _ label: String,
                        sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(ours.collaboration.papers == theirs["papers"] as? Int, "\(label) papers", sourceLocation: sourceLocation)
         #expect(ours.citations == theirs["citations"] as? Int, "\(label) citations", sourceLocation: sourceLocation)
         #expect(ours.hIndex == theirs["h_index"] as? Int, "\(label) h-index", sourceLocation: sourceLocation)
+        #expect(ours.collaboration.authors == theirs["authors"] as? Int, "\(label) authors", sourceLocation: sourceLocation)
         for (name, value) in [("international_share", ours.internationalShare),
                               ("collaboration_index", ours.collaboration.collaborationIndex),
                               ("degree_of_collaboration", ours.collaboration.degreeOfCollaboration),
-                              ("collaborative_coefficient", ours.collaboration.collaborativeCoefficient)] {
+                              ("collaborative_coefficient", ours.collaboration.collaborativeCoefficient),
+                              ("modified_collaborative_coefficient", ours.collaboration.modifiedCollaborativeCoefficient)] {
             let reference = (theirs[name] as? NSNumber)?.doubleValue ?? .nan
             #expect(close(value, reference, relative: 1e-12), "\(label) \(name): ours \(value), script \(reference)",
                     sourceLocation: sourceLocation)
