@@ -14,7 +14,8 @@ The rules (SPEC section 4 and issue #17), as this script applies them:
   - Institution: the ROR id where the source gives one (OpenAlex JSON), else the name, keyed
     case-folded, without diacritics, every run of other characters than letters and digits one
     blank; the label is the most common spelling (ties: the alphabetically first).
-    Web of Science C1 `[Authors] Org, ..., Country.`: the organisation is the first part.
+    Web of Science C1 `[Authors] Org, ..., Country.` (older records: the address alone, which is
+    the paper's): the organisation is the first part.
     Scopus `Affiliations` (one address per `;`): the first part naming a university, else the
     first naming another organisation (institute, college, hospital, ...), else the first part.
     OpenAlex CSV: `authorships.institutions.display_name` when it has one entry per author (when it
@@ -28,7 +29,8 @@ The rules (SPEC section 4 and issue #17), as this script applies them:
     source's author ID, in WoS by full name) and MCC = A/(A-1) CC.
   - Country: ISO 3166-1 alpha-2. OpenAlex gives codes. Web of Science and Scopus give addresses:
     the country is the last comma-separated part, looked up by name (Debian iso-codes names plus
-    the variants below); `... STATE ZIP USA` is the US; anything else is no country.
+    the variants below); `... STATE ZIP USA` and older WoS `STATE ZIP` are the US; anything else is
+    no country.
 """
 import csv
 import json
@@ -46,6 +48,7 @@ ISO = "/usr/share/iso-codes/json/iso_3166-1.json"
 
 FILES = {
     "wos": "wos-plaintext/bibliometrix-wos_sample.txt",
+    "wos-older": "wos-plaintext/metaknowledge-savedrecs.txt",
     "scopus": "scopus-csv/bibliometrix-scopus_sample.csv",
     "openalex-csv": "openalex/bibliometrix-openalex_sample.csv",
     "openalex-json": "openalex/openalex-python-W2741809807.json",
@@ -58,6 +61,7 @@ EXTRA_COUNTRY_NAMES = {
     "south korea": "KR", "korea": "KR", "republic of korea": "KR",
     "russia": "RU", "iran": "IR", "vietnam": "VN", "viet nam": "VN", "czech republic": "CZ", "czechia": "CZ",
     "turkey": "TR", "turkiye": "TR", "taiwan": "TW", "u arab emirates": "AE", "netherlands": "NL",
+    "bosnia herceg": "BA",  # Web of Science's `Bosnia & Herceg` (metaknowledge-savedrecs.txt)
 }
 
 
@@ -89,7 +93,13 @@ def country_of_address(address):
     words = key.split()
     if len(words) > 1 and words[-1] == "usa":
         return "US"
+    if len(words) == 2 and words[0] in US_STATES and re.fullmatch(r"[0-9]{5}", words[1]):
+        return "US"  # older Web of Science: `ROCHESTER,NY 14627.`
     return None
+
+
+US_STATES = set("al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm "
+                "ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy".split())
 
 
 ORGANISATION = re.compile(r"institut|\binst\b|college|\bcoll\b|hospital|\bhosp\b|academ|\bacad\b|school|\bsch\b|"
@@ -125,8 +135,8 @@ def wos_papers(path):
                 fields[tag].append(line[3:])
     out = []
     for fields in papers:
-        entries = [e for e in fields.get("C1", []) if e.startswith("[")]
-        addresses = [e[e.index("]") + 1:].strip() for e in entries]
+        # `[Authors] address`, or in records before about 2008 the address alone (the paper's).
+        addresses = [e[e.index("]") + 1:].strip() if e.startswith("[") else e.strip() for e in fields.get("C1", [])]
         names = fields.get("AF") or fields.get("AU") or []
         out.append({
             "id": fields.get("UT", [""])[0],
@@ -253,7 +263,7 @@ def network(papers, level):
 
 
 def main():
-    readers = {"wos": wos_papers, "scopus": scopus_papers, "openalex-csv": openalex_csv_papers,
+    readers = {"wos": wos_papers, "wos-older": wos_papers, "scopus": scopus_papers, "openalex-csv": openalex_csv_papers,
                "openalex-json": openalex_json_papers}
     result = {}
     for source, relative in FILES.items():

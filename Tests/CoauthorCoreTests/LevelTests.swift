@@ -15,12 +15,14 @@ struct LevelTests {
         ("Korea, Republic of", "KR"), ("Russia", "RU"), ("Iran", "IR"), ("Viet Nam", "VN"), ("Czechia", "CZ"),
         ("Czech Republic", "CZ"), ("Turkiye", "TR"), ("Türkiye", "TR"), ("Turkey", "TR"), ("U Arab Emirates", "AE"),
         ("Côte d'Ivoire", "CI"), ("Bosnia & Herceg", "BA"), ("CA 94305 USA", "US"), ("Beijing 100871, Peoples R China", "CN"),
+        ("UNIV ROCHESTER,DEPT PHYS & ASTRON,ROCHESTER,NY 14627.", "US"), ("UNIV TRONDHEIM,INST THEORET PHYS,N-7034 TRONDHEIM,NORWAY.", "NO"),
     ])
     func countryNames(name: String, code: String) {
         #expect(Countries.code(fromAddress: name) == code, "\(name)")
     }
 
-    @Test(arguments: ["Beth Israel Deaconess", "Boston", "Naples", "Harvard Med Sch", "CA", "", "Dept Econ & Stat", "Zhejiang"])
+    @Test(arguments: ["Beth Israel Deaconess", "Boston", "Naples", "Harvard Med Sch", "CA", "", "Dept Econ & Stat", "Zhejiang",
+                      "F-14050 Caen", "XX 12345", "NY 1462"])
     func placesThatAreNoCountry(name: String) {
         #expect(Countries.code(fromAddress: name) == nil, "\(name)")
         #expect(Countries.code(forName: name) == nil, "\(name)")
@@ -155,7 +157,7 @@ struct LevelTests {
 
     static let exports = Paths.datasets.appendingPathComponent("exports")
     static let available = FileManager.default.fileExists(atPath: exports.path)
-    static let sources = ["wos", "scopus", "openalex-csv", "openalex-json"]
+    static let sources = ["wos", "wos-older", "scopus", "openalex-csv", "openalex-json"]
 
     static func reference() throws -> [String: Any] {
         let url = Paths.fixtures.appendingPathComponent("levels/levels.json")
@@ -276,6 +278,20 @@ struct LevelTests {
         ("openalex-csv", "openalex/bibliometrix-openalex_sample.csv", "W2998021954",
          "authorships.countries empty (no institution either): no country, counted as without", []),
     ]
+
+    /// Older Web of Science records give `C1` addresses without saying whose: they are the paper's.
+    @Test(.enabled(if: available, "needs ../shared/datasets/exports"))
+    func addressesWithoutAuthorsCount() throws {
+        let analysis = try Self.analysis("wos-plaintext/metaknowledge-savedrecs.txt", .country, .count)
+        let units = try #require(analysis.units)
+        // WOS:A1979GV55600001 `C1 UNIV TRONDHEIM,INST THEORET PHYS,N-7034 TRONDHEIM,NORWAY.` → NO;
+        // WOS:A1977DW70300003 `C1 OAK RIDGE NATL LAB,OAK RIDGE,TN 37830.` → US (a state and ZIP code, the USA left out).
+        let trondheim = try #require(analysis.corpus.publications.firstIndex { $0.key == "WOS:A1979GV55600001" })
+        #expect(units.unitsOfPublication[trondheim].map { units.keys[Int($0)] } == ["NO"])
+        let oakRidge = try #require(analysis.corpus.publications.firstIndex { $0.key == "WOS:A1977DW70300003" })
+        #expect(units.unitsOfPublication[oakRidge].map { units.keys[Int($0)] } == ["US"])
+        #expect(units.withoutAffiliations == 7)
+    }
 
     @Test(.enabled(if: available, "needs ../shared/datasets/exports"), arguments: 0..<9)
     func countriesOfRecordsByHand(index: Int) throws {

@@ -170,7 +170,7 @@ public struct Analysis: Sendable {
     public func indicators(nodes: Bool = true) -> NodeIndicators {
         let publications = corpus.publications
         let countries = units?.level == .country ? units!.unitsOfPublication
-            : (publications.contains { !$0.extras.affiliations.isEmpty }
+            : (publications.contains { !$0.extras.affiliations.isEmpty || !$0.extras.addresses.isEmpty }
                 ? UnitIndex(publications: publications, level: .country).unitsOfPublication
                 : [[Int32]](repeating: [], count: publications.count))
         return NodeIndicators(publications: publications, authors: authors, members: members, countries: countries,

@@ -16,7 +16,7 @@ public enum Countries {
     public static func isCode(_ code: String) -> Bool { parsed.names[code] != nil }
 
     /// The code of a country written as a name (`Peoples R China`, `Korea, Republic of`,
-    /// `CA 94305 USA`); nil for anything else, two-letter codes included (`CA` ends Californian
+    /// `CA 94305 USA`, and Web of Science's older `NY 14627`); nil for anything else, two-letter codes included (`CA` ends Californian
     /// addresses as often as Canadian ones).
     /// - Complexity: O(length of `name`).
     public static func code(forName name: String) -> String? {
@@ -27,10 +27,20 @@ public enum Countries {
         let words = key.split(separator: " ")
         let withoutDigits = words.filter { !$0.contains(where: \.isNumber) }
         if withoutDigits.count < words.count, let code = parsed.codes[withoutDigits.joined(separator: " ")] { return code }
-        // Web of Science ends US addresses with `STATE ZIP USA`.
+        // Web of Science ends US addresses with `STATE ZIP USA`, and before 1998 with `STATE ZIP`.
         if words.count > 1, words.last == "usa" { return "US" }
+        if words.count == 2, usStates.contains(String(words[0])), words[1].count == 5, words[1].allSatisfy(\.isNumber) {
+            return "US"
+        }
         return nil
     }
+
+    /// The US states' and DC's postal codes, folded.
+    private static let usStates: Set<String> = [
+        "al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la",
+        "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or",
+        "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy",
+    ]
 
     /// The country an address ends with (`Univ Naples Federico II, Naples, Italy.` → IT), nil when
     /// its last comma-separated part is no country.

@@ -52,9 +52,10 @@ public struct UnitIndex: Sendable {
         var units: [[Int32]] = []
         units.reserveCapacity(publications.count)
         for index in publications.indices {
-            let affiliations = publications[index].extras.affiliations
+            let extras = publications[index].extras
+            let affiliations = extras.affiliations
             var mine: [Int32] = []
-            for author in affiliations {
+            for author in affiliations + [extras.addresses] {
                 for affiliation in author {
                     let found: (key: String, spelling: String)?
                     switch level {
@@ -78,7 +79,7 @@ public struct UnitIndex: Sendable {
             }
             if mine.isEmpty {
                 without += 1
-                if affiliations.allSatisfy(\.isEmpty) { withoutAny += 1 }
+                if affiliations.allSatisfy(\.isEmpty) && extras.addresses.isEmpty { withoutAny += 1 }
             }
             units.append(mine)
         }
