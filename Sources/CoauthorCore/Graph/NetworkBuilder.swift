@@ -47,7 +47,8 @@ public enum NetworkBuilder {
     ///
     /// At institution and country level a publication with k distinct units ties each of its
     /// k(k−1)/2 pairs: with weight 1 under `count`, and 1/(k(k−1)/2) under `fractional`, so that
-    /// each publication adds 1 in all (VOSviewer's fractional counting of a publication's links).
+    /// each publication adds 1 in all (SPEC §4; VOSviewer's 1/(k−1) per link, Perianes-Rodriguez
+    /// et al. 2016, is what `fractional` means for authors instead).
     /// `--max-authors` still counts the publication's authors.
     /// - Precondition: `units` is given, of the same level, when `options.level` is not `.author`.
     /// - Throws: `NetworkError.unknownFocusUnit` when `options.focus` names no unit.
