@@ -51,6 +51,11 @@ enum Session {
                 if Stopwatch.phasesWanted { Console.err("timing: \(name) \(Stopwatch.seconds(seconds)) s\n") }
             case .largePublicationsSkipped(let count, let maxAuthors):
                 if !options.quiet { Console.note("\(count) publications with more than \(maxAuthors) authors add no ties (--max-authors)") }
+            case .withoutUnits(let count, let withoutAffiliations, let level):
+                if !options.quiet {
+                    let papers = count == 1 ? "publication names" : "publications name"
+                    Console.note("\(count) \(papers) no \(level.unitName) in the affiliations (of which \(withoutAffiliations) with no affiliation at all); they are in no node of the \(level.unitName) network")
+                }
             }
         }
     }
@@ -68,6 +73,12 @@ enum Session {
             let hint = suggestions.isEmpty ? "run `coauthor rank --top 0` to list the authors"
                 : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
             Console.error("no author named '\(name)' in the network; \(hint)")
+        case .network(.unknownFocusUnit(let name, let level, let suggestions)):
+            let hint = suggestions.isEmpty ? "run `coauthor rank --level \(level.rawValue) --top 0` to list them"
+                : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            Console.error("no \(level.unitName) named '\(name)' in the network; \(hint)")
+        case .noUnits(let level):
+            Console.error("no publication names a\(level == .institution ? "n" : "") \(level.unitName) in its affiliations; --level \(level.rawValue) needs database exports with affiliations (Web of Science, Scopus, OpenAlex, …)")
         case .noAuthorsLeft:
             Console.error("no authors are left after the filters; loosen --from/--to, --min-papers or --min-weight")
         }

@@ -207,6 +207,9 @@ public struct PublicationExtras: Sendable, Hashable {
     public var authorIDs: [AuthorIDs]
     /// Empty, or one list per author (in the order of `Publication.authors`).
     public var affiliations: [[Affiliation]]
+    /// Affiliations the record names without saying whose (older Web of Science `C1` addresses
+    /// without an `[Author; …]` prefix): the paper's, not any one author's.
+    public var addresses: [Affiliation] = []
     /// PubMed ID.
     public var pmid: String
     /// Web of Science accession number (`WOS:000870236000001`).
@@ -232,7 +235,7 @@ public struct PublicationExtras: Sendable, Hashable {
     }
 
     public var isEmpty: Bool {
-        authorIDs.isEmpty && affiliations.isEmpty && pmid.isEmpty && ut.isEmpty && eid.isEmpty && openAlex.isEmpty && citedBy == nil
+        authorIDs.isEmpty && affiliations.isEmpty && addresses.isEmpty && pmid.isEmpty && ut.isEmpty && eid.isEmpty && openAlex.isEmpty && citedBy == nil
     }
 }
 

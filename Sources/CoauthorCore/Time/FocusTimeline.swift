@@ -55,7 +55,8 @@ public enum FocusTimeline {
             let size = corpus.authorCounts[index]
             papers[year - first] += 1
             authorSlots[year - first] += size
-            if size == 1 { solo[year - first] += 1 }
+            // Alone: the only author, or at institution and country level the only unit.
+            if corpus.memberCounts[index] == 1 { solo[year - first] += 1 }
         }
         var coauthors = [Int](repeating: 0, count: count)
         var new = [Int](repeating: 0, count: count)

@@ -52,7 +52,7 @@ struct Export: AnalysisCommand {
         var metrics: Set<Metric>
         var community: Bool
 
-        static let all = MetricSelection(metrics: Set(Metric.allCases), community: true)
+        static let all = MetricSelection(metrics: Set(Metric.graphCases), community: true)
     }
 
     private static func selection(_ list: String) throws -> MetricSelection {
