@@ -52,6 +52,36 @@ struct LevelCLITests {
         #expect(unknown.status == 64 && unknown.stderr.contains("no country named 'Narnia'"), "\(unknown.stderr)")
     }
 
+    /// Unit nodes carry their code: `country_code` at country level, `ror` for institutions the
+    /// source gives a ROR id (OpenAlex JSON does; Web of Science gives none).
+    @Test(.enabled(if: available, "needs ../shared/datasets/exports"))
+    func exportsCarryTheUnitsCodes() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let countries = try EndToEndTests.run(["export", Self.wos.path, "--level", "country", "--format", "csv", "-o", "c"], in: folder)
+        #expect(countries.status == 0, "\(countries.stderr)")
+        // Rows end in CRLF, which Swift reads as one Character: split the scalars.
+        let nodes = try String(contentsOf: folder.appendingPathComponent("c/nodes.csv"), encoding: .utf8)
+            .unicodeScalars.split(separator: "\n").map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .newlines) }
+        let header = nodes[0].split(separator: ",", omittingEmptySubsequences: false)
+        let column = try #require(header.firstIndex(of: "country_code"), "\(header)")
+        let codes = Dictionary(uniqueKeysWithValues: nodes.dropFirst().map { row in
+            let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+            return (String(cells[1]), String(cells[column]))
+        })
+        #expect(codes.count == 9)
+        #expect(codes["United Kingdom"] == "GB" && codes["Brazil"] == "BR" && codes["Türkiye"] == "TR", "\(codes)")
+        let openAlex = Self.openAlexCSV.deletingLastPathComponent().appendingPathComponent("openalex-python-W2741809807.json")
+        let institutions = try EndToEndTests.run(["export", openAlex.path, "--level", "institution", "--format", "graphml",
+                                                  "-o", "i.graphml"], in: folder)
+        #expect(institutions.status == 0, "\(institutions.stderr)")
+        let graphml = try String(contentsOf: folder.appendingPathComponent("i.graphml"), encoding: .utf8)
+        #expect(graphml.contains("attr.name=\"ror\""))
+        // The work's first institution, "ror": "https://ror.org/05ppvf150" in the file.
+        #expect(graphml.contains("<data key=\"ror\">05ppvf150</data>"))
+        #expect(!graphml.contains("attr.name=\"country_code\""))
+    }
+
     @Test(.enabled(if: available, "needs ../shared/datasets/exports"))
     func papersWithoutAffiliationsAreNotedAndCounted() throws {
         let folder = try Self.folder()

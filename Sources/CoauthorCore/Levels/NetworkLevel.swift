@@ -95,8 +95,18 @@ public struct UnitIndex: Sendable {
     }
 
     /// The units as an author index (one "author" per unit), the form `NetworkBuilder` reads.
+    /// Each unit carries its code as an identifier (`ror` or `country_code` in exports); an
+    /// institution known by its name alone has none.
     public var memberIndex: AuthorIndex {
-        AuthorIndex(names: names, authorsOfPublication: unitsOfPublication, merges: [], nearMisses: [])
+        var index = AuthorIndex(names: names, authorsOfPublication: unitsOfPublication, merges: [], nearMisses: [])
+        index.ids = keys.map { key in
+            switch level {
+            case .country: AuthorIDs(country: key)
+            case .institution: key.hasPrefix("ror:") ? AuthorIDs(ror: String(key.dropFirst(4))) : AuthorIDs()
+            case .author: AuthorIDs()
+            }
+        }
+        return index
     }
 
     /// The label of the unit `text` names: its label, its key or code (`US`, `ror:…`, the

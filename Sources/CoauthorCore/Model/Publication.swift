@@ -116,19 +116,27 @@ public struct AuthorIDs: Sendable, Hashable {
     public var researcherID: String
     /// Dimensions researcher ID (`ur.…`).
     public var dimensions: String
+    /// A node of an institution network: the institution's ROR id (`02feahw73`), where known.
+    public var ror: String
+    /// A node of a country network: its ISO 3166-1 alpha-2 code (`IT`).
+    public var country: String
 
     // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
     // other value type's, deliberately.
-    public init(orcid: String = "", scopus: String = "", openAlex: String = "", researcherID: String = "", dimensions: String = "") {
+    public init(orcid: String = "", scopus: String = "", openAlex: String = "", researcherID: String = "", dimensions: String = "",
+                ror: String = "", country: String = "") {
         self.orcid = orcid
         self.scopus = scopus
         self.openAlex = openAlex
         self.researcherID = researcherID
         self.dimensions = dimensions
+        self.ror = ror
+        self.country = country
     }
 
     public var isEmpty: Bool {
         orcid.isEmpty && scopus.isEmpty && openAlex.isEmpty && researcherID.isEmpty && dimensions.isEmpty
+            && ror.isEmpty && country.isEmpty
     }
 
     /// Each ID this author has, as (kind, value), in the order of `Kind`.
@@ -139,6 +147,8 @@ public struct AuthorIDs: Sendable, Hashable {
         if !openAlex.isEmpty { ids.append((.openAlex, openAlex)) }
         if !researcherID.isEmpty { ids.append((.researcherID, researcherID)) }
         if !dimensions.isEmpty { ids.append((.dimensions, dimensions)) }
+        if !ror.isEmpty { ids.append((.ror, ror)) }
+        if !country.isEmpty { ids.append((.country, country)) }
         return ids
     }
 
@@ -150,6 +160,8 @@ public struct AuthorIDs: Sendable, Hashable {
         case .openAlex: openAlex
         case .researcherID: researcherID
         case .dimensions: dimensions
+        case .ror: ror
+        case .country: country
         }
     }
 
@@ -160,6 +172,8 @@ public struct AuthorIDs: Sendable, Hashable {
         if openAlex.isEmpty { openAlex = other.openAlex }
         if researcherID.isEmpty { researcherID = other.researcherID }
         if dimensions.isEmpty { dimensions = other.dimensions }
+        if ror.isEmpty { ror = other.ror }
+        if country.isEmpty { country = other.country }
     }
 
     /// The kinds of person identifier, with the names exports and messages use.
@@ -169,6 +183,9 @@ public struct AuthorIDs: Sendable, Hashable {
         case openAlex = "OpenAlex author ID"
         case researcherID = "ResearcherID"
         case dimensions = "Dimensions researcher ID"
+        /// Institution and country networks: the unit's own code.
+        case ror = "ROR id"
+        case country = "ISO 3166-1 alpha-2 code"
 
         /// The node attribute exports write (`orcid`, `scopus_id`, …).
         public var attribute: String {
@@ -178,6 +195,8 @@ public struct AuthorIDs: Sendable, Hashable {
             case .openAlex: "openalex_id"
             case .researcherID: "researcher_id"
             case .dimensions: "dimensions_id"
+            case .ror: "ror"
+            case .country: "country_code"
             }
         }
     }
