@@ -52,8 +52,8 @@ extension Analysis {
         func real(_ x: Double, _ decimals: Int = 4) -> String { RankingTable.fixed(x, decimals: decimals) }
         var rows: [(String, String)] = [
             ("publications", "\(publications)"),
-            ("authors", "\(stats.authors)"),
-            ("co-authorship ties", "\(stats.edges)"),
+            (level.plural, "\(stats.authors)"),
+            (level == .author ? "co-authorship ties" : "collaboration ties", "\(stats.edges)"),
         ]
         if let first = years.min(), let last = years.max() { rows.append(("years", first == last ? "\(first)" : "\(first)–\(last)")) }
         rows += [
@@ -62,8 +62,8 @@ extension Analysis {
             ("duplicates merged", "\(corpus.duplicates)"),
             ("without a year", "\(corpus.withoutYear)"),
             ("components", "\(stats.components)"),
-            ("largest component", "\(stats.largestComponentSize) authors (\(real(stats.largestComponentShare * 100, 1)) %)"),
-            ("isolated authors", "\(stats.isolated)"),
+            ("largest component", "\(stats.largestComponentSize) \(level.plural) (\(real(stats.largestComponentShare * 100, 1)) %)"),
+            ("isolated \(level.plural)", "\(stats.isolated)"),
             ("density", real(stats.density, 6)),
             ("mean degree", real(stats.meanDegree, 3)),
             ("average clustering", real(stats.averageClustering)),
@@ -76,6 +76,9 @@ extension Analysis {
             ("share of multi-author papers", publications > 0 ? real(Double(multiAuthor) / Double(publications), 3) : "–"),
             ("weighting", network.weighting.rawValue),
         ]
+        if let units, units.withoutUnits > 0 {
+            rows.append(("papers naming no \(level.unitName)", "\(units.withoutUnits)"))
+        }
         if !network.filterDescription.isEmpty { rows.append(("filters", network.filterDescription)) }
         return rows.map { HTMLReportModel.Statistic(name: $0.0, value: $0.1) }
     }

@@ -7,6 +7,8 @@ public struct LayoutPoint: Sendable, Equatable {
     public var x: Double
     public var y: Double
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(x: Double, y: Double) {
         self.x = x
         self.y = y

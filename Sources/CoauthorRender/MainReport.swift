@@ -24,7 +24,7 @@ public struct MainReport: Sendable {
                 request: MetricRequest = MetricRequest([]), progress: ProgressHandler? = nil) throws {
         let network = analysis.network
         var request = request
-        let mapNeeds = Analysis.metricRequest(for: style, seed: options.seed, extra: Set(Metric.allCases))
+        let mapNeeds = Analysis.metricRequest(for: style, seed: options.seed, extra: Set(Metric.graphCases))
         request.metrics = mapNeeds.metrics
         request.communitySeed = mapNeeds.communitySeed
         let metrics = analysis.metrics(request, progress: progress)
@@ -47,7 +47,8 @@ public struct MainReport: Sendable {
         if let focus = network.focus {
             collaborators = analysis.collaborators(of: focus, by: .tie(.papers), metrics: metrics)
             let years = Self.yearRange(network.firstYear[focus], network.lastYear[focus])
-            heading = "\(network.names[focus]): \(network.papers[focus]) papers, \(network.graph.degree(focus)) co-authors\(years)"
+            let partners = analysis.level == .author ? "co-authors" : "partners"
+            heading = "\(network.names[focus]): \(network.papers[focus]) papers, \(network.graph.degree(focus)) \(partners)\(years)"
         }
         let markdown = Self.markdown(analysis, metrics: metrics, heading: heading, collaborators: collaborators, central: central)
         let timelineCSV = (try? analysis.timelineTable(.focus).csv()) ?? TimelineTables.focus([]).csv()
@@ -71,12 +72,13 @@ public struct MainReport: Sendable {
 
         var text = ""
         if !heading.isEmpty { text += heading + "\n" }
-        text += "network: \(network.nodeCount) authors, \(network.edgeCount) ties, \(network.publicationCount) publications\n\n"
+        let units = analysis.level.plural
+        text += "network: \(network.nodeCount) \(units), \(network.edgeCount) ties, \(network.publicationCount) publications\n\n"
         if let collaborators, let focus = network.focus {
             text += "Closest collaborators of \(network.names[focus]) (by joint papers)\n"
             text += collaborators.selecting([.rank, .name, .tie(.papers), .tie(.firstYear), .tie(.lastYear)]).prefix(top).plain() + "\n"
         }
-        text += "Most central authors (PageRank)\n" + central.plain() + "\n"
+        text += "Most central \(units) (PageRank)\n" + central.plain() + "\n"
         summary = text
     }
 
@@ -102,14 +104,14 @@ public struct MainReport: Sendable {
         let network = analysis.network
         var out = "# Collaborators\n\n"
         if !heading.isEmpty { out += "**\(heading)**\n\n" }
-        out += "Network: \(network.nodeCount) authors, \(network.edgeCount) ties, "
+        out += "Network: \(network.nodeCount) \(analysis.level.plural), \(network.edgeCount) ties, "
         out += "\(network.publicationCount) publications from `\(analysis.label)`; weights: \(network.weighting.rawValue).\n\n"
         if let collaborators {
             out += "## Every collaborator, by joint papers\n\n"
             out += collaborators.selecting([.rank, .name] + TieMetric.allCases.filter { $0 != .weight }.map { .tie($0) }).markdown()
             out += "\n"
         }
-        out += "## Most central authors (PageRank)\n\n" + central.markdown()
+        out += "## Most central \(analysis.level.plural) (PageRank)\n\n" + central.markdown()
         for approximation in metrics.approximations { out += "\n_Estimated: \(approximation.statement)._\n" }
         return out
     }

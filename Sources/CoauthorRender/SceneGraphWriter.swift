@@ -77,6 +77,8 @@ struct SceneGraphWriter {
         _ = try declare(AGNODE, "shape", "circle")
         // A labelled node switches to "shape" (see ``NodeLabel``); an
         // unlabelled one stays "true", because "shape" would pad its empty label.
+        // Graphviz attributes are declared one per line, for nodes here and for edges in `writeEdges`:
+        // alike in shape only, deliberately.
         let fixedSize = try declare(AGNODE, "fixedsize", "true")
         _ = try declare(AGNODE, "style", "filled")
         let label = try declare(AGNODE, "label", "")

@@ -10,23 +10,29 @@ enum Session {
     /// Reads, resolves and builds the network the options ask for.
     /// - Throws: `ExitCode` after reporting what went wrong.
     static func analysis(_ options: AnalysisOptions) throws -> Analysis {
-        let request = try options.request()
-        do {
-            let analysis = try Analysis(request, events: printer(options), standardInput: Console.standardInput)
-            Lifetime.keep(analysis)
-            return analysis
-        } catch {
-            throw fail(error)
+        try load(options) { (request, events, input) throws(AnalysisError) in
+            try Analysis(request, events: events, standardInput: input)
         }
     }
 
     /// Reads and resolves the inputs without building the network (`names`).
     static func resolved(_ options: AnalysisOptions) throws -> ResolvedCorpus {
+        try load(options) { (request, events, input) throws(AnalysisError) in
+            try ResolvedCorpus(request, events: events, standardInput: input)
+        }
+    }
+
+    /// Makes `make`'s value from the options' request, reporting events as they come; the value
+    /// is kept alive to the exit (freeing it would only cost time).
+    private static func load<Value>(
+        _ options: AnalysisOptions,
+        _ make: (AnalysisRequest, @escaping AnalysisEvents, @escaping () -> [UInt8]) throws(AnalysisError) -> Value
+    ) throws -> Value {
         let request = try options.request()
         do {
-            let resolved = try ResolvedCorpus(request, events: printer(options), standardInput: Console.standardInput)
-            Lifetime.keep(resolved)
-            return resolved
+            let value = try make(request, printer(options), Console.standardInput)
+            Lifetime.keep(value)
+            return value
         } catch {
             throw fail(error)
         }
@@ -45,6 +51,11 @@ enum Session {
                 if Stopwatch.phasesWanted { Console.err("timing: \(name) \(Stopwatch.seconds(seconds)) s\n") }
             case .largePublicationsSkipped(let count, let maxAuthors):
                 if !options.quiet { Console.note("\(count) publications with more than \(maxAuthors) authors add no ties (--max-authors)") }
+            case .withoutUnits(let count, let withoutAffiliations, let level):
+                if !options.quiet {
+                    let papers = count == 1 ? "publication names" : "publications name"
+                    Console.note("\(count) \(papers) no \(level.unitName) in the affiliations (of which \(withoutAffiliations) with no affiliation at all); they are in no node of the \(level.unitName) network")
+                }
             }
         }
     }
@@ -62,6 +73,12 @@ enum Session {
             let hint = suggestions.isEmpty ? "run `coauthor rank --top 0` to list the authors"
                 : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
             Console.error("no author named '\(name)' in the network; \(hint)")
+        case .network(.unknownFocusUnit(let name, let level, let suggestions)):
+            let hint = suggestions.isEmpty ? "run `coauthor rank --level \(level.rawValue) --top 0` to list them"
+                : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            Console.error("no \(level.unitName) named '\(name)' in the network; \(hint)")
+        case .noUnits(let level):
+            Console.error("no publication names a\(level == .institution ? "n" : "") \(level.unitName) in its affiliations; --level \(level.rawValue) needs database exports with affiliations (Web of Science, Scopus, OpenAlex, …)")
         case .noAuthorsLeft:
             Console.error("no authors are left after the filters; loosen --from/--to, --min-papers or --min-weight")
         }

@@ -61,13 +61,22 @@ struct CollaborationTests {
         #expect(normalization == .none || normalized.filterDescription.contains(normalization.summary))
     }
 
+    /// The indicators of the corpus, its years and every author, as `Analysis.indicators()` makes them at author level.
+    static func indicators(_ corpus: Corpus, _ authors: AuthorIndex, _ network: CoauthorNetwork,
+                           options: NetworkOptions = NetworkOptions())
+        -> (corpus: CollaborationIndicators, perYear: [(year: Int, indicators: CollaborationIndicators)], perNode: [CollaborationIndicators]) {
+        let all = NodeIndicators(publications: corpus.publications, authors: authors, members: authors,
+                                 countries: [[Int32]](repeating: [], count: corpus.publications.count), network: network, options: options)
+        return (all.corpus.collaboration, all.perYear.map { ($0.year, $0.totals.collaboration) }, all.perNode.map(\.collaboration))
+    }
+
     @Test func indicatorsByHand() throws {
         let (corpus, authors, network) = try Self.small()
-        let report = CollaborationReport(publications: corpus.publications, authors: authors)
+        let report = Self.indicators(corpus, authors, network)
         // Corpus: teams 2, 3, 1, 1. CI = (2 + 3) / 2; DC = 2 / 4; CC = 1 − (1/2 + 1/3 + 1 + 1) / 4 = 7/24;
         // A = 3, MCC = 3/2 · 7/24 = 7/16.
         expect(report.corpus, papers: 4, multi: 2, authors: 3, ci: 2.5, dc: 0.5, cc: 7.0 / 24, mcc: 7.0 / 16)
-        let byNode = report.perNode(of: network, authors: authors)
+        let byNode = report.perNode
         func of(_ name: String) throws -> CollaborationIndicators { byNode[try #require(network.node(named: name))] }
         // Ann wrote every paper: the corpus's values.
         expect(try of("Ann Alpha"), papers: 4, multi: 2, authors: 3, ci: 2.5, dc: 0.5, cc: 7.0 / 24, mcc: 7.0 / 16)
@@ -82,7 +91,7 @@ struct CollaborationTests {
         // The year range of the network options applies.
         var options = NetworkOptions()
         options.fromYear = 2021
-        #expect(CollaborationReport(publications: corpus.publications, authors: authors, options: options).corpus.papers == 2)
+        #expect(Self.indicators(corpus, authors, network, options: options).corpus.papers == 2)
     }
 
     func expect(_ x: CollaborationIndicators, papers: Int, multi: Int, authors: Int, ci: Double, dc: Double, cc: Double, mcc: Double,
@@ -143,7 +152,7 @@ struct CollaborationTests {
     @Test(.enabled(if: available, "needs ../shared/datasets/dblp-2016-sigmod"))
     func indicatorsMatchPythonOnSigmod() throws {
         let (reference, corpus, authors, network, node) = try Self.sigmod()
-        let report = CollaborationReport(publications: corpus.publications, authors: authors)
+        let report = Self.indicators(corpus, authors, network)
         func check(_ ours: CollaborationIndicators, _ theirs: [String: Any], _ label: String) {
             let int = { (key: String) in (theirs[key] as? NSNumber)?.intValue }
             let double = { (key: String) in (theirs[key] as? NSNumber)?.doubleValue ?? .nan }
@@ -163,7 +172,7 @@ struct CollaborationTests {
         let names = try #require(reference["names"] as? [String])
         let columns = try #require(reference["indicator_columns"] as? [String])
         let rows = try #require(reference["authors"] as? [[Any]])
-        let byNode = report.perNode(of: network, authors: authors)
+        let byNode = report.perNode
         for (name, row) in zip(names, rows) {
             let v = try #require(node[Self.key(name)])
             check(byNode[v], Dictionary(uniqueKeysWithValues: zip(columns, row)), name)

@@ -14,7 +14,7 @@ enum ExportFixtures {
 
     static func seed() throws -> (CoauthorNetwork, MetricTable) {
         let network = try SeedNetworkTests.load()
-        return (network, MetricTable(network: network, request: MetricRequest(Set(Metric.allCases), communitySeed: 1)))
+        return (network, MetricTable(network: network, request: MetricRequest(Set(Metric.graphCases), communitySeed: 1)))
     }
 
     /// The network of `hostile.json`: authors named to break escaping, ties with
@@ -47,7 +47,7 @@ enum ExportFixtures {
             edgeYears: EdgeLists(edgeYears), weighting: .count, focus: 0,
             filterDescription: "ego network of \(names[0]), radius 2", skippedLargePublications: 0,
             publicationCount: 20)
-        return (network, MetricTable(network: network, request: MetricRequest(Set(Metric.allCases), communitySeed: 1)))
+        return (network, MetricTable(network: network, request: MetricRequest(Set(Metric.graphCases), communitySeed: 1)))
     }
 
     /// A made-up map of `network`: every author but the last placed, with varied colours and one translucent.
@@ -179,7 +179,7 @@ enum ReferenceReaders {
 
     @Test func theSameNetworkGivesTheSameBytes() throws {
         let (network, metrics) = try ExportFixtures.hostile()
-        let again = MetricTable(network: network, request: MetricRequest(Set(Metric.allCases), communitySeed: 1))
+        let again = MetricTable(network: network, request: MetricRequest(Set(Metric.graphCases), communitySeed: 1))
         let first = ExportFixtures.exports(network, metrics: metrics)
         let second = ExportFixtures.exports(network, metrics: again)
         #expect(first.map(\.0) == second.map(\.0))

@@ -128,6 +128,24 @@ struct HostileInputTests {
         #expect(warnings.first?.message.contains("2 entries in this file repeat 'cite'") == true)
     }
 
+    /// An entry with more fields than real ones have (here 300 names, each twice, and 150
+    /// `author` fields) takes the set-based path for repeats: every repeated name is still
+    /// reported once, and every `author` field still joins the list, in order.
+    @Test func anEntryWithThousandsOfFieldsKeepsEveryRepeatAndAuthor() throws {
+        var text = "@article{many, title = {T}, year = {2001}"
+        for i in 0..<300 { text += ", f\(i) = {a}" }
+        for i in 0..<300 { text += ", f\(i) = {b}" }
+        for i in 0..<150 { text += ", author = {Person\(i) Last\(i)}" }
+        text += "}\n@article{few, author = {A One}, cite = {x}, cite = {y}}\n"
+        let corpus = try readBibTeX(text)
+        #expect(corpus.publications.count == 2)
+        #expect(corpus.publications.first?.authors.map(\.last) == (0..<150).map { "Last\($0)" })
+        let repeats = corpus.diagnostics.filter { $0.message.contains("repeats the field") }
+        #expect(repeats.count == 301)
+        #expect(repeats.contains { $0.message.contains("entry 'many' repeats the field 'f299'") })
+        #expect(repeats.contains { $0.message.contains("entry 'few' repeats the field 'cite'") })
+    }
+
     /// Files that cannot be read even by root (CI runs as root, which reads any file whatever
     /// its mode): a link to nothing and a folder with a bibliography's name.
     @Test func folderOfUnreadableFilesGivesOneErrorPerFile() throws {

@@ -54,7 +54,7 @@ import Testing
     @Test(arguments: [false, true])
     func hostileNamesAndEveryValueSurviveAgread(withLayout: Bool) throws {
         let network = try Self.hostile()
-        let metrics = MetricTable(network: network, request: MetricRequest(Set(Metric.allCases), communitySeed: 1))
+        let metrics = MetricTable(network: network, request: MetricRequest(Set(Metric.graphCases), communitySeed: 1))
         let layout = withLayout ? MapLayout(placements: (0..<network.nodeCount).map { v in
             MapLayout.Placement(x: Double(v) * 10.5, y: -Double(v), diameter: 18, color: MapScene.Color(red: 1, green: 2, blue: 3))
         }) : nil

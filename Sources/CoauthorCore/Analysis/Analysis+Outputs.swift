@@ -111,6 +111,7 @@ extension Analysis {
     public func mapScene(metrics: MetricTable, style: MapStyle) -> MapScene {
         var style = style
         if style.corpusName.isEmpty { style.corpusName = label }
+        style.level = level
         return MapSceneBuilder.scene(for: network, metrics: metrics, style: style)
     }
 
@@ -128,7 +129,7 @@ extension Analysis {
 /// The corpus and graph summary of `coauthor stats` (SPEC §5, graph level).
 public struct CorpusSummary: Sendable {
     /// The statistics in SPEC order, with SPEC's JSON keys; `per_year` is an object of years.
-    public let entries: [(key: String, value: JSONValue)]
+    public private(set) var entries: [(key: String, value: JSONValue)]
 
     /// Summarises `analysis`; `communitySeed` seeds the communities whose modularity is reported.
     /// - Complexity: that of `GraphStatistics` (path lengths of the largest component).
@@ -173,6 +174,33 @@ public struct CorpusSummary: Sendable {
             ("authors_per_paper", .number(share(authorships, of: publications))),
             ("multi_author_share", .number(share(multiAuthor, of: publications))),
         ]
+        let indicators = analysis.indicators(nodes: false).corpus
+        let collaboration = indicators.collaboration
+        func value(_ x: Double) -> JSONValue { .number(x.isNaN ? nil : x) }
+        entries += [
+            ("collaboration_index", value(collaboration.collaborationIndex)),
+            ("degree_of_collaboration", value(collaboration.degreeOfCollaboration)),
+            ("collaborative_coefficient", value(collaboration.collaborativeCoefficient)),
+            ("modified_collaborative_coefficient", value(collaboration.modifiedCollaborativeCoefficient)),
+            ("international_share", value(indicators.internationalShare)),
+            ("citations", .integer(indicators.citations)),
+            ("h_index", .integer(indicators.hIndex)),
+        ]
+        if let units = analysis.units {
+            // The nodes are units: say which, how many, and which papers name none; `authors`
+            // stays the number of people.
+            let people = Set(analysis.authors.authorsOfPublication.joined()).count
+            if let i = entries.firstIndex(where: { $0.key == "authors" }) { entries[i].value = .integer(people) }
+            if let i = entries.firstIndex(where: { $0.key == "papers_per_author" }) {
+                entries[i].value = .number(share(authorships, of: people))
+            }
+            entries += [
+                ("level", .string(units.level.rawValue)),
+                ("units", .integer(stats.authors)),
+                ("without_units", .integer(units.withoutUnits)),
+                ("without_affiliations", .integer(units.withoutAffiliations)),
+            ]
+        }
     }
 
     /// The JSON object of SPEC §5.
@@ -192,6 +220,7 @@ public struct CorpusSummary: Sendable {
     private static func display(_ value: JSONValue) -> String {
         switch value {
         case .integer(let i): String(i)
+        case .string(let text): text
         case .number(let d): RankingTable.fixed(d, decimals: 4)
         case .object(let members): members.map { "\($0.0) \(display($0.1))" }.joined(separator: ", ")
         case .null: "–"
@@ -277,7 +306,7 @@ extension Analysis {
             guard let focus = network.focus else { throw .noFocus }
             return TimelineTables.focus(FocusTimeline.rows(focus: focus, network: network, corpus: datedCorpus()))
         case .corpus:
-            return TimelineTables.corpus(CorpusTimeline.rows(corpus: datedCorpus(), network: network))
+            return TimelineTables.corpus(CorpusTimeline.rows(corpus: datedCorpus(), network: network), indicators: indicators(nodes: false).perYear)
         case .slices(let spec, let limit):
             return TimelineTables.slices(sliceRows(spec, betweennessNodeLimit: limit))
         case .ties(let halfLife):
@@ -292,7 +321,7 @@ extension Analysis {
 
     /// The graphs of ranges of years, built from the ties' years rather than the publications.
     public func sliceGraphs() -> SliceGraphs {
-        SliceGraphs(corpus: datedCorpus(), weighting: request.network.weighting, maxAuthors: request.network.maxAuthors,
+        SliceGraphs(corpus: datedCorpus(), weighting: request.network.weighting, level: level, maxAuthors: request.network.maxAuthors,
                     minWeight: request.network.minWeight)
     }
 

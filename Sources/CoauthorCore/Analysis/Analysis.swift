@@ -45,6 +45,15 @@ public struct ResolvedCorpus: Sendable {
     }
 }
 
+extension ResolvedCorpus {
+    /// A corpus already read and resolved (tests and tools that make publications in memory).
+    init(corpus: Corpus, authors: AuthorIndex, request: AnalysisRequest) {
+        self.corpus = corpus
+        self.authors = authors
+        self.request = request
+    }
+}
+
 /// One co-authorship network and everything it was made from: the entry point of the library.
 ///
 /// ```swift
@@ -55,6 +64,9 @@ public struct ResolvedCorpus: Sendable {
 public struct Analysis: Sendable {
     public let resolved: ResolvedCorpus
     public let network: CoauthorNetwork
+    /// At institution and country level, the units of each publication (the nodes' source);
+    /// nil at author level.
+    public let units: UnitIndex?
 
     public var corpus: Corpus { resolved.corpus }
     public var authors: AuthorIndex { resolved.authors }
@@ -73,23 +85,36 @@ public struct Analysis: Sendable {
     /// Builds the network of an already resolved corpus.
     public init(_ resolved: ResolvedCorpus, events: AnalysisEvents? = nil) throws(AnalysisError) {
         let timer = PhaseTimer(events)
+        let options = resolved.request.network
+        let units = options.level == .author ? nil
+            : timer.measure("units") { UnitIndex(publications: resolved.corpus.publications, level: options.level) }
+        if let units, units.withoutUnits > 0 {
+            events?(.withoutUnits(count: units.withoutUnits, withoutAffiliations: units.withoutAffiliations, level: options.level))
+        }
         let network: CoauthorNetwork
         do {
             network = try timer.measure("build") { () throws(NetworkError) -> CoauthorNetwork in
                 try NetworkBuilder.build(publications: resolved.corpus.publications, authors: resolved.authors,
-                                         options: resolved.request.network)
+                                         units: units, options: options)
             }
         } catch {
             throw .network(error)
         }
-        if network.nodeCount == 0 { throw .noAuthorsLeft }
+        if network.nodeCount == 0 { throw units == nil ? .noAuthorsLeft : .noUnits(options.level) }
         if network.skippedLargePublications > 0 {
             events?(.largePublicationsSkipped(count: network.skippedLargePublications,
                                               maxAuthors: resolved.request.network.maxAuthors))
         }
         self.resolved = resolved
         self.network = network
+        self.units = units
     }
+
+    /// What the network's nodes are.
+    public var level: NetworkLevel { request.network.level }
+
+    /// The nodes' index before filtering: the resolved authors, or the units of each publication.
+    public var members: AuthorIndex { units?.memberIndex ?? authors }
 
     /// The corpus's last year within the network (Y of the recency of SPEC §6).
     public var referenceYear: Int? { network.lastYear.lazy.compactMap { $0 }.max() }
@@ -97,7 +122,8 @@ public struct Analysis: Sendable {
     /// The dated publications with their authors as network nodes (what time metrics read).
     /// - Complexity: O(P + A) for P publications and A authorships.
     public func datedCorpus() -> DatedCorpus {
-        DatedCorpus(publications: corpus.publications, authors: authors, network: network, options: request.network)
+        DatedCorpus(publications: corpus.publications, authors: authors, members: units?.memberIndex,
+                    network: network, options: request.network)
     }
 
     /// Computes the node metrics, communities and estimates that `request` asks for. With a
@@ -117,7 +143,38 @@ public struct Analysis: Sendable {
         }
         var table = MetricTable(network: network, request: request, progress: progress)
         table.budget = decision
+        let indicators = request.metrics.filter(\.isIndicator)
+        if !indicators.isEmpty {
+            let values = self.indicators(nodes: true).perNode
+            for metric in indicators {
+                table.setIndicator(metric, values.map { node in
+                    switch metric {
+                    case .collaborationIndex: node.collaboration.collaborationIndex
+                    case .degreeOfCollaboration: node.collaboration.degreeOfCollaboration
+                    case .collaborativeCoefficient: node.collaboration.collaborativeCoefficient
+                    case .modifiedCollaborativeCoefficient: node.collaboration.modifiedCollaborativeCoefficient
+                    case .internationalShare: node.internationalShare
+                    case .citations: node.citations.map(Double.init) ?? .nan
+                    case .hIndex: node.hIndex.map(Double.init) ?? .nan
+                    default: preconditionFailure("\(metric) is no indicator")
+                    }
+                })
+            }
+        }
         return table
+    }
+
+    /// Collaboration indicators, citations and international shares of the corpus, its years and
+    /// (unless `nodes` is false) the network's nodes.
+    /// - Complexity: see `NodeIndicators`.
+    public func indicators(nodes: Bool = true) -> NodeIndicators {
+        let publications = corpus.publications
+        let countries = units?.level == .country ? units!.unitsOfPublication
+            : (publications.contains { !$0.extras.affiliations.isEmpty || !$0.extras.addresses.isEmpty }
+                ? UnitIndex(publications: publications, level: .country).unitsOfPublication
+                : [[Int32]](repeating: [], count: publications.count))
+        return NodeIndicators(publications: publications, authors: authors, members: members, countries: countries,
+                              network: network, options: request.network, nodes: nodes)
     }
 }
 

@@ -46,12 +46,14 @@ public enum AnalysisError: Error, Sendable, Equatable {
     case network(NetworkError)
     /// The filters removed every author.
     case noAuthorsLeft
+    /// At institution or country level: no publication's affiliations name a unit of that level.
+    case noUnits(NetworkLevel)
 
     /// Whether the input data is at fault (exit status 65) rather than how it was asked for.
     public var isDataError: Bool {
         switch self {
         case .input(let input): !input.isUsageError
-        case .strict, .noPublications, .noAuthorsLeft: true
+        case .strict, .noPublications, .noAuthorsLeft, .noUnits: true
         case .network: false
         }
     }
@@ -68,6 +70,9 @@ public enum AnalysisEvent: Sendable {
     case phase(String, seconds: Double)
     /// Publications that add no ties because they have more authors than the network allows.
     case largePublicationsSkipped(count: Int, maxAuthors: Int)
+    /// At institution or country level: publications whose affiliations name no unit (of which
+    /// `withoutAffiliations` have no affiliation at all); they are nodes of no network.
+    case withoutUnits(count: Int, withoutAffiliations: Int, level: NetworkLevel)
 }
 
 /// Receives the events of an analysis; called on the thread that runs the analysis.

@@ -20,6 +20,8 @@ public enum TimelineCharts {
             years: rows.map(\.year),
             leftAxisLabel: "papers, co-authors per year",
             rightAxisLabel: "collaborators so far",
+            // Each chart lists its own series (here the focus author's, in `corpus` the corpus's): alike in
+            // shape only, deliberately.
             series: [
                 .init(name: "papers", values: rows.map { Double($0.papers) }, color: blue, axis: .left, mark: .bars),
                 .init(name: "co-authors", values: rows.map { Double($0.coauthors) }, color: orange, axis: .left, mark: .line),

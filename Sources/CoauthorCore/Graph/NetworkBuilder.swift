@@ -1,5 +1,7 @@
 /// Options that shape the network (SPEC §1 shared options, §4).
 public struct NetworkOptions: Sendable, Equatable {
+    /// What a node is: an author, an institution or a country.
+    public var level: NetworkLevel = .author
     public var weighting: Weighting = .count
     /// Inclusive year range; publications without a year are left out when either bound is set.
     public var fromYear: Int?
@@ -20,20 +22,52 @@ public struct NetworkOptions: Sendable, Equatable {
 /// Errors in the request itself (not in the input data).
 public enum NetworkError: Error, Sendable, CustomStringConvertible, Equatable {
     case unknownFocus(String, suggestions: [String])
+    /// At institution or country level: no unit of that level is named so.
+    case unknownFocusUnit(String, level: NetworkLevel, suggestions: [String])
 
     public var description: String {
         switch self {
         case let .unknownFocus(name, suggestions):
-            let hint = suggestions.isEmpty ? "no similar name either"
-                : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
-            return "no author named '\(name)' in the network; \(hint)"
+            return "no author named '\(name)' in the network; \(Self.hint(suggestions))"
+        case let .unknownFocusUnit(name, level, suggestions):
+            return "no \(level.unitName) named '\(name)' in the network; \(Self.hint(suggestions))"
         }
+    }
+
+    private static func hint(_ suggestions: [String]) -> String {
+        suggestions.isEmpty ? "no similar name either"
+            : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
     }
 }
 
 /// Builds a `CoauthorNetwork` from publications and resolved authors (SPEC §4).
 public enum NetworkBuilder {
-    /// Builds the network.
+    /// Builds the network at the level `options` asks for: of `authors`, or of the institutions
+    /// or countries of `units`.
+    ///
+    /// At institution and country level a publication with k distinct units ties each of its
+    /// k(k−1)/2 pairs: with weight 1 under `count`, and 1/(k(k−1)/2) under `fractional`, so that
+    /// each publication adds 1 in all (SPEC §4; VOSviewer's 1/(k−1) per link, Perianes-Rodriguez
+    /// et al. 2016, is what `fractional` means for authors instead).
+    /// `--max-authors` still counts the publication's authors.
+    /// - Precondition: `units` is given, of the same level, when `options.level` is not `.author`.
+    /// - Throws: `NetworkError.unknownFocusUnit` when `options.focus` names no unit.
+    public static func build(publications: [Publication], authors: AuthorIndex, units: UnitIndex?,
+                             options: NetworkOptions) throws(NetworkError) -> CoauthorNetwork {
+        guard options.level != .author else { return try build(publications: publications, authors: authors, options: options) }
+        guard let units, units.level == options.level else { preconditionFailure("a unit index of the network's level") }
+        var options = options
+        if let focus = options.focus {
+            guard let label = units.label(matching: focus) else {
+                throw .unknownFocusUnit(focus, level: options.level, suggestions: suggestions(for: focus, in: units.names))
+            }
+            options.focus = label
+        }
+        return try build(publications: publications, authors: units.memberIndex,
+                         teamSizes: authors.authorsOfPublication.map(\.count), options: options)
+    }
+
+    /// Builds the network of authors.
     ///
     /// Pairs of co-authors are emitted as 64-bit keys, sorted and aggregated, so
     /// the result (including floating-point sums of fractional weights) does not
@@ -42,6 +76,13 @@ public enum NetworkBuilder {
     /// - Throws: `NetworkError.unknownFocus` when `options.focus` names nobody.
     /// - Complexity: O(P + n) for P author pairs over all publications (a radix sort).
     public static func build(publications: [Publication], authors: AuthorIndex, options: NetworkOptions) throws(NetworkError) -> CoauthorNetwork {
+        try build(publications: publications, authors: authors, teamSizes: nil, options: options)
+    }
+
+    /// Builds the network whose members (authors, or units) are `authors`; `teamSizes`, when
+    /// given, are the authors of each publication that `--max-authors` counts (else its members).
+    static func build(publications: [Publication], authors: AuthorIndex, teamSizes: [Int]?,
+                      options: NetworkOptions) throws(NetworkError) -> CoauthorNetwork {
         precondition(authors.authorsOfPublication.count == publications.count,
                      "the author index resolves \(authors.authorsOfPublication.count) publications, not these \(publications.count)")
         precondition(options.maxAuthors >= 2, "a paper needs room for two authors to make a tie")
@@ -78,7 +119,7 @@ public enum NetworkBuilder {
         for index in selected {
             let ids = authors.authorsOfPublication[index]
             guard ids.count >= 2 else { continue }
-            if ids.count > options.maxAuthors {
+            if (teamSizes?[index] ?? ids.count) > options.maxAuthors {
                 skippedLarge += 1
                 continue
             }
@@ -107,11 +148,8 @@ public enum NetworkBuilder {
             dated.removeAll(keepingCapacity: true)
             while end < pairKeys.count, pairKeys[end] == key {
                 let publication = Int(pairPublications[end])
-                let share: Double
-                switch options.weighting {
-                case .count: share = 1
-                case .fractional: share = 1 / Double(authors.authorsOfPublication[publication].count - 1)
-                }
+                let share = pairShare(members: authors.authorsOfPublication[publication].count,
+                                      level: options.level, weighting: options.weighting)
                 w += share
                 if let year = years[publication] { dated.append((year, share)) }
                 end += 1
@@ -169,6 +207,19 @@ public enum NetworkBuilder {
         return network
     }
 
+    /// What one publication with `members` distinct authors (or units) adds to each of its ties:
+    /// 1 under `count`; under `fractional`, 1/(n − 1) for authors (Newman 2001) and
+    /// 1/(k(k−1)/2) for institutions and countries (each publication shares 1 among its pairs).
+    /// - Precondition: `members` ≥ 2.
+    public static func pairShare(members: Int, level: NetworkLevel, weighting: Weighting) -> Double {
+        precondition(members >= 2, "a tie needs two members")
+        switch (weighting, level) {
+        case (.count, _): return 1
+        case (.fractional, .author): return 1 / Double(members - 1)
+        case (.fractional, _): return 2 / Double(members * (members - 1))
+        }
+    }
+
     /// The part of `network` within `radius` hops of its focus.
     /// - Complexity: O(n + m).
     public static func egoNetwork(of network: CoauthorNetwork, radius: Int) -> CoauthorNetwork {
@@ -196,7 +247,7 @@ public enum NetworkBuilder {
     }
 
     static func describe(_ options: NetworkOptions) -> String {
-        var parts: [String] = []
+        var parts: [String] = options.level == .author ? [] : ["\(options.level.rawValue) level"]
         if options.fromYear != nil || options.toYear != nil {
             parts.append("years \(options.fromYear.map(String.init) ?? "…")–\(options.toYear.map(String.init) ?? "…")")
         }

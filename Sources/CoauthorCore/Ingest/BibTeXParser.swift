@@ -386,25 +386,31 @@ struct BibTeXParser {
         let start = position
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var lowerASCII = true
+        let count = bytes.count
+        // A local index in the loop: the stored position is written once, at the end.
+        var index = position
         while true {
-            while position < bytes.count {
-                let byte = bytes[position]
+            while index < count {
+                let byte = bytes[index]
                 if isWhitespace(byte) || isDelimiter(byte) || byte < 0x20 { break }
                 if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { lowerASCII = false }
                 hash = (hash ^ UInt64(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3
-                position += 1
+                index += 1
             }
             // Web of Science writes field names with blanks (`Early Access Date = {…}`), which
             // bibtexparser reads as one name: blanks followed, on the same line, by more name
             // before the '=' belong to the name (hashed as one blank, however many there are).
-            guard position > start, position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") else { break }
-            var next = position
-            while next < bytes.count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t") { next += 1 }
-            guard next < bytes.count, !isWhitespace(bytes[next]), !isDelimiter(bytes[next]), bytes[next] >= 0x20 else { break }
+            // The usual `name = ` ends at its first blank's '=' test.
+            guard index > start, index + 1 < count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t"),
+                  bytes[index + 1] != UInt8(ascii: "=") else { break }
+            var next = index
+            while next < count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t") { next += 1 }
+            guard next < count, !isWhitespace(bytes[next]), !isDelimiter(bytes[next]), bytes[next] >= 0x20 else { break }
             hash = (hash ^ UInt64(UInt8(ascii: " "))) &* 0x100_0000_01b3
             lowerASCII = false
-            position = next
+            index = next
         }
+        position = index
         if position == start {
             throw SyntaxError(offset: start, message: "expected a field name in entry '\(entryKey)', found \(describeByte(at: start))")
         }

@@ -344,7 +344,7 @@ public enum BibTeXReader {
                 doi: text(.doi, fields, parent, parser, values).map { LaTeX.collapseASCIIWhitespace($0) } ?? "",
                 location: cursor.location(of: entry.offset))
             if parser.hasIDFields { addWebOfScienceIDs(fields, parser, values, to: &publication) }
-            (destination + result.count).initialize(to: publication)
+            (destination + result.count).initialize(to: consume publication)
             result.count += 1
         }
         result.names = names.names
@@ -475,11 +475,17 @@ public enum BibTeXReader {
             self.fields = range
             seen.removeAll(keepingCapacity: true)
             var reported: [UInt64] = []
+            var reportedMany: Set<UInt64> = []
+            // Entries have a dozen fields; a hostile one with thousands gets a set, so that
+            // finding repeats stays linear.
+            var seenMany: Set<UInt64>? = range.count > 64 ? [] : nil
             for index in range {
                 let field = parser.fields[index]
                 if field.name == .author {
                     if let first = author {
-                        joinedAuthors = (joinedAuthors ?? Array(parser.valueBytes(first))) + Array(" and ".utf8) + Array(parser.valueBytes(field.value))
+                        if joinedAuthors == nil { joinedAuthors = Array(parser.valueBytes(first)) }
+                        joinedAuthors!.append(contentsOf: " and ".utf8)
+                        joinedAuthors!.append(contentsOf: parser.valueBytes(field.value))
                     } else {
                         author = field.value
                         authorOffset = field.offset
@@ -487,11 +493,17 @@ public enum BibTeXReader {
                     continue
                 }
                 if field.name == .editor { continue }
-                if seen.contains(field.nameHash) {
-                    if !reported.contains(field.nameHash) {
-                        reported.append(field.nameHash)
+                let isRepeat = seenMany.map { $0.contains(field.nameHash) } ?? seen.contains(field.nameHash)
+                if isRepeat {
+                    // Reported once per name and entry: a list, or the set of a hostile entry.
+                    let firstRepeat = seenMany != nil ? reportedMany.insert(field.nameHash).inserted
+                                                      : !reported.contains(field.nameHash)
+                    if firstRepeat {
+                        if seenMany == nil { reported.append(field.nameHash) }
                         repeated.note(parser.fieldNames[field.nameHash] ?? parser.string(field.nameBytes).lowercased(), offset: field.offset, key: parser.entries[entry].key)
                     }
+                } else if seenMany != nil {
+                    seenMany!.insert(field.nameHash)
                 } else {
                     seen.append(field.nameHash)
                 }

@@ -233,13 +233,7 @@ struct DBLPRecordRun: Sendable {
             if kind != wwwKind { run.records += 1 }
             ids.removeAll(keepingCapacity: true)
             wwwNames.removeAll(keepingCapacity: true)
-            var title: String? = nil
-            var year: Int? = nil
-            var journal: String? = nil
-            var booktitle: String? = nil
-            var publisher: String? = nil
-            var school: String? = nil
-            var doi: String? = nil
+            var fields = DBLPFields()
             var index = openEnd
             while true {
                 index = nextTagStart(index)
@@ -272,18 +266,15 @@ struct DBLPRecordRun: Sendable {
                         if kind == wwwKind { wwwNames.append(found.name) } else { ids.append(names.encode(found.id)) }
                     }
                 case .title:
-                    if title == nil { title = Self.fieldText(text, ascii: ascii) }
+                    if fields.title == nil { fields.title = Self.fieldText(text, ascii: ascii) }
                 case .year:
-                    if year == nil { year = BibTeXReader.firstYear(Self.fieldText(text, ascii: ascii)) }
-                case .journal: if journal == nil { journal = venueName(ascii) }
-                case .booktitle: if booktitle == nil { booktitle = venueName(ascii) }
-                case .publisher: if publisher == nil { publisher = venueName(ascii) }
-                case .school: if school == nil { school = venueName(ascii) }
+                    if fields.year == nil { fields.year = BibTeXReader.firstYear(Self.fieldText(text, ascii: ascii)) }
+                case .journal: if fields.journal == nil { fields.journal = venueName(ascii) }
+                case .booktitle: if fields.booktitle == nil { fields.booktitle = venueName(ascii) }
+                case .publisher: if fields.publisher == nil { fields.publisher = venueName(ascii) }
+                case .school: if fields.school == nil { fields.school = venueName(ascii) }
                 case .ee:
-                    if doi == nil {
-                        let value = Self.fieldText(text, ascii: ascii)
-                        if let range = value.range(of: "doi.org/") { doi = String(value[range.upperBound...]) }
-                    }
+                    if fields.doi == nil { fields.takeDOI(fromLink: Self.fieldText(text, ascii: ascii)) }
                 case .other:
                     break
                 }
@@ -306,10 +297,8 @@ struct DBLPRecordRun: Sendable {
             let authors = ids.map { names.name($0) }
             run.authorIDs += ids
             run.authorCounts.append(Int32(ids.count))
-            run.publications.append(Publication(
-                key: key, type: DBLPRecordRun.elementNames[kind], title: title ?? "",
-                venue: journal ?? booktitle ?? publisher ?? school ?? "",
-                year: year, authors: authors, doi: doi ?? "", location: location))
+            run.publications.append(fields.publication(key: key, type: DBLPRecordRun.elementNames[kind],
+                                                       authors: authors, location: location))
             return index
         }
 

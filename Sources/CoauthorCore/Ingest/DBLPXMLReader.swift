@@ -308,7 +308,9 @@ public enum DBLPXMLReader {
             var text = text
             return text.withUTF8 { personName(ascii: $0) }
         }
-        var words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        // Split scalar by scalar, like the byte-level paths: a combining mark after a space stays
+        // with the word it precedes instead of going with the space.
+        var words = text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }).map { String($0) }
         var homonym = ""
         if words.count > 1, let tail = words.last, tail.count >= 4, tail.allSatisfy({ $0.isASCII && $0.isNumber }) {
             homonym = tail
@@ -372,5 +374,31 @@ extension PersonName {
         // ASCII is its own NFC: most names need no trip through Foundation.
         func nfc(_ part: String) -> String { part.utf8.allSatisfy { $0 < 0x80 } ? part : part.precomposedStringWithCanonicalMapping }
         return PersonName(first: nfc(first), von: nfc(von), last: nfc(last), jr: nfc(jr), homonym: homonym)
+    }
+}
+
+/// The fields of one DBLP record besides its authors, as the streaming scanner and the fast
+/// record run both collect them: the first occurrence of each wins.
+struct DBLPFields {
+    var title: String? = nil
+    var year: Int? = nil
+    var journal: String? = nil
+    var booktitle: String? = nil
+    var publisher: String? = nil
+    var school: String? = nil
+    var doi: String? = nil
+
+    /// The venue: the journal, else the book title, the publisher, the school.
+    var venue: String { journal ?? booktitle ?? publisher ?? school ?? "" }
+
+    /// Takes the DOI from an `<ee>` link to doi.org, unless one was found already.
+    mutating func takeDOI(fromLink link: String) {
+        if doi == nil, let range = link.range(of: "doi.org/") { doi = String(link[range.upperBound...]) }
+    }
+
+    /// The publication these fields and `authors` make.
+    func publication(key: String, type: String, authors: [PersonName], location: SourceLocation) -> Publication {
+        Publication(key: key, type: type, title: title ?? "", venue: venue, year: year, authors: authors,
+                    doi: doi ?? "", location: location)
     }
 }

@@ -51,13 +51,7 @@ struct DBLPXMLScanner {
         var fieldLocation: SourceLocation? = nil
         var text: [UInt8] = []
         var authors: [String] = []
-        var title: String? = nil
-        var year: Int? = nil
-        var journal: String? = nil
-        var booktitle: String? = nil
-        var publisher: String? = nil
-        var school: String? = nil
-        var doi: String? = nil
+        var fields = DBLPFields()
     }
 
     init(path: String, lanes: Int = 1) {
@@ -207,7 +201,9 @@ struct DBLPXMLScanner {
         if hasPrefix("<![CDATA[", at: start) { return find("]]>", from: start + 9) }
         if hasPrefix("<?", at: start) { return find("?>", from: start + 2) }
         if hasPrefix("<!", at: start) {
-            // <!DOCTYPE …> may hold an internal subset in brackets, with quoted strings.
+            // <!DOCTYPE …> may hold an internal subset in brackets, with quoted strings, so its end
+            // is found by a loop alike in shape to the plain tag's below, deliberately (that one is
+            // on every tag's path and has no brackets to count).
             var depth = 0
             var quote: UInt8 = 0
             var index = start + 2
@@ -534,14 +530,13 @@ struct DBLPXMLScanner {
             : LaTeX.collapseWhitespace(String(decoding: record!.text, as: UTF8.self)).precomposedStringWithCanonicalMapping
         switch field {
         case "author": record!.authors.append(text)
-        case "title": if record!.title == nil { record!.title = text }
-        case "year": if record!.year == nil { record!.year = BibTeXReader.firstYear(text) }
-        case "journal": if record!.journal == nil { record!.journal = text }
-        case "booktitle": if record!.booktitle == nil { record!.booktitle = text }
-        case "publisher": if record!.publisher == nil { record!.publisher = text }
-        case "school": if record!.school == nil { record!.school = text }
-        case "ee":
-            if record!.doi == nil, let range = text.range(of: "doi.org/") { record!.doi = String(text[range.upperBound...]) }
+        case "title": if record!.fields.title == nil { record!.fields.title = text }
+        case "year": if record!.fields.year == nil { record!.fields.year = BibTeXReader.firstYear(text) }
+        case "journal": if record!.fields.journal == nil { record!.fields.journal = text }
+        case "booktitle": if record!.fields.booktitle == nil { record!.fields.booktitle = text }
+        case "publisher": if record!.fields.publisher == nil { record!.fields.publisher = text }
+        case "school": if record!.fields.school == nil { record!.fields.school = text }
+        case "ee": record!.fields.takeDOI(fromLink: text)
         default: break
         }
     }
@@ -601,9 +596,7 @@ struct DBLPXMLScanner {
         let names = found.map(\.name)
         authorIDs += found.map(\.id)
         authorCounts.append(Int32(found.count))
-        corpus.publications.append(Publication(
-            key: done.key, type: done.element, title: done.title ?? "",
-            venue: done.journal ?? done.booktitle ?? done.publisher ?? done.school ?? "",
-            year: done.year, authors: names, doi: done.doi ?? "", location: done.location))
+        corpus.publications.append(done.fields.publication(key: done.key, type: done.element, authors: names,
+                                                           location: done.location))
     }
 }

@@ -94,57 +94,26 @@ public enum LaTeX {
 
     /// Collapses runs of white space (including line breaks) into one space and trims the ends.
     public static func collapseWhitespace(_ text: String) -> String {
-        if let ascii = collapseASCIIWhitespace(text) { return ascii }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+        // Text whose only white space can be ASCII (no byte that leads U+0085, U+00A0, U+1680,
+        // U+2000…U+205F or U+3000) collapses byte by byte, with the same result.
+        if !text.utf8.contains(where: { $0 == 0xC2 || ($0 >= 0xE1 && $0 <= 0xE3) }) {
+            var text = text
+            return text.withUTF8 { collapseASCIIWhitespace($0) }
+        }
+        // Scalar by scalar: a combining mark after a space is a Character together with the space,
+        // and dropping that Character would drop the mark, which the byte-level parsers keep.
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }
                 pendingSpace = false
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result
-    }
-
-    /// `collapseWhitespace` byte by byte, where that gives the same result: whitespace only from
-    /// ASCII (`\r\n` is whitespace either way), and never a non-ASCII byte right after it (it
-    /// could be a combining mark, which joins the blank into one character). nil otherwise.
-    private static func collapseASCIIWhitespace(_ text: String) -> String? {
-        var clean = true
-        var previousSpace = true
-        var afterSpace = false
-        for byte in text.utf8 {
-            if byte >= 0x80 {
-                // Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000…, U+3000) starts with one of these.
-                if afterSpace || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 { return nil }
-                previousSpace = false
-                afterSpace = false
-                continue
-            }
-            let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-            if space && (previousSpace || byte != 0x20) { clean = false }
-            previousSpace = space
-            afterSpace = space
-        }
-        if previousSpace && !text.isEmpty { clean = false }
-        if clean { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pending = false
-        for byte in text.utf8 {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pending = !out.isEmpty
-            } else {
-                if pending { out.append(0x20) }
-                pending = false
-                out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        return String(result)
     }
 
     private static func decodeRaw(_ chars: [Character], depth: Int) -> String {

@@ -52,10 +52,9 @@ public enum NameParser {
             if let (name, id) = interner.name(UnsafeBufferPointer(rebasing: field[trimmed]), parse: {
                 parseName(utf8: Array($0)[...]) ?? loneCommandName(Array($0)[...])
             }) {
-                names.append(name)
-                ids.append(id)
                 // Only a name that starts with a command can be one; the parse is cached by the
-                // interner, so asking again costs nothing for every other name.
+                // interner, so asking again costs nothing for every other name. (Checked before
+                // the name is appended, so that the append is its last use and takes no copy.)
                 let first = field[trimmed.lowerBound]
                 if first == UInt8(ascii: "\\") || first == UInt8(ascii: "{"),
                    name.first.isEmpty, name.von.isEmpty, name.jr.isEmpty,
@@ -63,6 +62,8 @@ public enum NameParser {
                    parseName(utf8: Array(field[trimmed])[...]) == nil {
                     undefinedCommands.append(String(decoding: field[trimmed], as: UTF8.self))
                 }
+                names.append(name)
+                ids.append(id)
             } else {
                 rejected.append(String(decoding: field[piece], as: UTF8.self))
             }

@@ -197,6 +197,9 @@ public enum OpenAlexReader {
                 if institutions.count == names.count, !institutions[index].isEmpty {
                     affiliations.append(Affiliation(institution: institutions[index],
                                                     country: countries.count == names.count ? countries[index] : ""))
+                } else if countries.count == names.count, !countries[index].isEmpty {
+                    // Authors with several institutions unalign those, not the countries (one entry per author).
+                    affiliations.append(Affiliation(country: countries[index]))
                 }
                 record.addAuthor(parsed, ids: authorIDs, affiliations: affiliations)
             }

@@ -57,6 +57,7 @@ enum PublicationMatch {
         if extras.eid.isEmpty { extras.eid = other.eid }
         if extras.openAlex.isEmpty { extras.openAlex = other.openAlex }
         if extras.citedBy == nil { extras.citedBy = other.citedBy }
+        if extras.addresses.isEmpty { extras.addresses = other.addresses }
         let surnames = first.authors.map { NameKey.fold($0.von + $0.last) }
         let laterSurnames = later.authors.map { NameKey.fold($0.von + $0.last) }
         var partner = [Int?](repeating: nil, count: first.authors.count)

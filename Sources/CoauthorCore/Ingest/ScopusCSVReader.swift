@@ -40,7 +40,8 @@ public enum ScopusCSVReader {
                     record.addAuthor(parsed, ids: AuthorIDs(scopus: aligned ? ids[index] : ""))
                 }
             }
-            addAffiliations(header.value(row, "Authors with affiliations"), short: listed, to: &record)
+            addAffiliations(header.value(row, "Authors with affiliations"), short: listed,
+                            known: ExportValues.list(header.value(row, "Affiliations")), to: &record)
             return record
         }
     }
@@ -67,7 +68,8 @@ public enum ScopusCSVReader {
     }
 
     /// `Liu F., Department …, China; Li C., …`: each author's part after its short name.
-    private static func addAffiliations(_ text: String, short: [String], to record: inout ExportRecord) {
+    /// `known`: the row's `Affiliations`, which split an author's part that joins several.
+    private static func addAffiliations(_ text: String, short: [String], known: [String], to record: inout ExportRecord) {
         let parts = ExportValues.list(text)
         guard !parts.isEmpty, parts.count == record.authors.count else { return }
         for (index, part) in parts.enumerated() {
@@ -81,9 +83,27 @@ public enum ScopusCSVReader {
                 raw = ExportValues.trimmed(part[part.index(after: comma)...])
             }
             guard !raw.isEmpty else { continue }
-            let country = raw.split(separator: ",").last.map { ExportValues.trimmed($0) } ?? ""
-            record.addAffiliation(Affiliation(raw: raw, country: country), to: index)
+            for raw in splitAffiliations(raw, known: known) {
+                let country = raw.split(separator: ",").last.map { ExportValues.trimmed($0) } ?? ""
+                record.addAffiliation(Affiliation(raw: raw, country: country), to: index)
+            }
         }
+    }
+
+    /// An author's part may join several affiliations with `, ` (`Dept A, Univ A, China, Dept B,
+    /// Univ B, China`): it is split into the row's `Affiliations` entries it is exactly made of,
+    /// else kept whole.
+    static func splitAffiliations(_ raw: String, known: [String]) -> [String] {
+        guard !known.isEmpty, !known.contains(raw) else { return [raw] }
+        func split(_ rest: Substring) -> [String]? {
+            for entry in known where rest.hasPrefix(entry) {
+                let after = rest.dropFirst(entry.count)
+                if after.isEmpty { return [entry] }
+                if after.hasPrefix(", "), let tail = split(after.dropFirst(2)) { return [entry] + tail }
+            }
+            return nil
+        }
+        return split(raw[...]) ?? [raw]
     }
 
     static func documentType(_ text: String) -> String {

@@ -237,6 +237,15 @@ public enum WebOfScienceReader {
                 record.setIDs({ assign(&$0, id) }, of: index)
             }
         }
+        for line in values("C1") ?? [] where !line.hasPrefix("[") {
+            // Older records give addresses alone: the paper's, whoever's they are.
+            let raw = ExportValues.trimmed(line)
+            guard !raw.isEmpty else { continue }
+            let parts = raw.split(separator: ",")
+            record.extras.addresses.append(Affiliation(
+                raw: raw, institution: parts.first.map { ExportValues.trimmed($0) } ?? "",
+                country: parts.last.map { ExportValues.trimmed($0.hasSuffix(".") ? $0.dropLast() : $0) } ?? ""))
+        }
         for line in values("C1") ?? [] where line.hasPrefix("[") {
             // `[Aria, Massimo; Cuccurullo, Corrado] Univ Naples Federico II, Naples, Italy.`
             guard let close = line.firstIndex(of: "]") else { continue }

@@ -12,6 +12,8 @@ public struct MapScene: Sendable, Equatable {
         public var blue: UInt8
         public var alpha: UInt8
 
+        // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+        // other value type's, deliberately.
         public init(red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8 = 255) {
             self.red = red
             self.green = green
@@ -50,6 +52,8 @@ public struct MapScene: Sendable, Equatable {
         /// The author's node in the network the scene was drawn from (nil in scenes made by hand).
         public var networkNode: Int?
 
+        // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+        // other value type's, deliberately.
         public init(id: String, label: String, showsLabel: Bool, tooltip: String,
                     diameter: Double, fill: Color, isFocus: Bool, labelScale: Double = 1, networkNode: Int? = nil) {
             self.networkNode = networkNode
@@ -77,6 +81,8 @@ public struct MapScene: Sendable, Equatable {
         /// Layout weight: stronger ties pull their ends closer (neato/fdp `weight`, sfdp ignores it).
         public var strength: Double
 
+        // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+        // other value type's, deliberately.
         public init(source: Int, target: Int, penWidth: Double, tooltip: String,
                     color: Color, strength: Double) {
             self.source = source
@@ -92,6 +98,8 @@ public struct MapScene: Sendable, Equatable {
     public struct LegendEntry: Sendable, Equatable {
         public var label: String
         public var color: Color
+        // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+        // other value type's, deliberately.
         public init(label: String, color: Color) {
             self.label = label
             self.color = color
@@ -112,6 +120,8 @@ public struct MapScene: Sendable, Equatable {
     /// must grow with it to stay readable.
     public var textScale: Double
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(title: String, subtitle: String, nodes: [Node], edges: [Edge],
                 legend: [LegendEntry], focus: Int?, textScale: Double = 1) {
         self.title = title

@@ -17,6 +17,8 @@ public struct MapStyle: Sendable, Equatable {
     public var maxNodes: Int = 2000
     /// Names the corpus in the title (e.g. the input file name).
     public var corpusName: String = ""
+    /// What the nodes are, for the title, legend and tooltips.
+    public var level: NetworkLevel = .author
 
     public init() {}
 }
@@ -79,7 +81,7 @@ public enum MapSceneBuilder {
                 id: "a\(v)",
                 label: network.names[v],
                 showsLabel: labelled.contains(v),
-                tooltip: nodeTooltip(network, v),
+                tooltip: nodeTooltip(network, v, level: style.level),
                 diameter: diameter,
                 fill: fills[index],
                 isFocus: v == network.focus,
@@ -107,12 +109,18 @@ public enum MapSceneBuilder {
         let focusIndex = network.focus.flatMap { nodes.firstIndex(of: $0) }
         let focusDegree = focusIndex.map { f in sceneEdges.filter { $0.source == f || $0.target == f }.count } ?? 0
         let isFocusCircle = focusIndex != nil && focusDegree == nodes.count - 1
-        let who = isFocusCircle ? "Co-authorship network of \(network.names[network.focus!])" : "Co-authorship network"
+        let kind = switch style.level {
+        case .author: "Co-authorship network"
+        case .institution: "Institution collaboration network"
+        case .country: "Country collaboration network"
+        }
+        let who = isFocusCircle ? "\(kind) of \(network.names[network.focus!])" : kind
+        let units = style.level.plural
         var title = style.corpusName.isEmpty ? who : "\(who) — \(style.corpusName)"
         if truncated {
-            title += " (strongest \(nodes.count) of \(network.nodeCount) authors by \(style.sizeBy.rawValue))"
+            title += " (strongest \(nodes.count) of \(network.nodeCount) \(units) by \(style.sizeBy.rawValue))"
         }
-        var subtitle = ["\(nodes.count) authors", "\(edges.count) ties",
+        var subtitle = ["\(nodes.count) \(units)", "\(edges.count) ties",
                         "node area: \(style.sizeBy.rawValue)",
                         "edge width: \(network.weighting == .count ? "joint papers" : "fractional weight")"]
         if let focus = network.focus, focusIndex != nil, !isFocusCircle {
@@ -137,10 +145,11 @@ public enum MapSceneBuilder {
         min(6, max(1, Double(nodeCount).squareRoot() / 28))
     }
 
-    private static func nodeTooltip(_ network: CoauthorNetwork, _ v: Int) -> String {
+    private static func nodeTooltip(_ network: CoauthorNetwork, _ v: Int, level: NetworkLevel) -> String {
         let papers = network.papers[v] == 1 ? "1 paper" : "\(network.papers[v]) papers"
         let degree = network.graph.degree(v)
-        let coauthors = degree == 1 ? "1 co-author" : "\(degree) co-authors"
+        let partner = level == .author ? "co-author" : "partner"
+        let coauthors = degree == 1 ? "1 \(partner)" : "\(degree) \(partner)s"
         return "\(network.names[v]) — \(papers), \(coauthors)\(yearSpan(network.firstYear[v], network.lastYear[v]))"
     }
 
@@ -180,10 +189,10 @@ public enum MapSceneBuilder {
             for (index, group) in groups.enumerated() {
                 colorOf[group] = categorical[index]
                 let leader = members[group]!.max { centrality[$0] != centrality[$1] ? centrality[$0] < centrality[$1] : network.names[$0] > network.names[$1] }!
-                legend.append(.init(label: "\(noun) of \(network.names[leader]) (\(members[group]!.count) authors)", color: categorical[index]))
+                legend.append(.init(label: "\(noun) of \(network.names[leader]) (\(members[group]!.count) \(style.level.plural))", color: categorical[index]))
             }
             let others = nodes.filter { colorOf[labels[$0]] == nil }.count
-            if others > 0 { legend.append(.init(label: "smaller \(noun == "community" ? "communities" : "components") (\(others) authors)", color: grey)) }
+            if others > 0 { legend.append(.init(label: "smaller \(noun == "community" ? "communities" : "components") (\(others) \(style.level.plural))", color: grey)) }
             return (nodes.map { colorOf[labels[$0]] ?? grey }, legend)
         case .firstYear:
             let years = nodes.compactMap { network.firstYear[$0] }

@@ -136,18 +136,10 @@ func leidenMembership(_ graph: WeightedGraph, quality: CommunityQuality, resolut
 /// - Complexity: O(n + m).
 public func partitionQuality(_ graph: WeightedGraph, community: [Int], quality: CommunityQuality = .modularity,
                              resolution: Double = 1) -> Double {
-    let count = (community.max() ?? -1) + 1
-    var inside = [Double](repeating: 0, count: count)
-    var strength = [Double](repeating: 0, count: count)
+    let (inside, strength) = communityWeights(graph, community: community)
+    let count = inside.count
     var size = [Double](repeating: 0, count: count)
     for c in community { size[c] += 1 }
-    for e in 0..<graph.edgeCount {
-        let a = community[Int(graph.source[e])], b = community[Int(graph.target[e])]
-        let w = graph.weight[e]
-        if a == b { inside[a] += w }
-        strength[a] += w
-        strength[b] += w
-    }
     switch quality {
     case .modularity:
         let total = graph.weight.reduce(0, +)

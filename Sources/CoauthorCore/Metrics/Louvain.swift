@@ -30,21 +30,30 @@ public func louvainCommunities(_ graph: WeightedGraph, seed: UInt64 = 1) -> (com
 public func modularity(_ graph: WeightedGraph, community: [Int]) -> Double {
     let total = graph.weight.reduce(0, +)
     guard total > 0 else { return 0 }
+    let (inside, strength) = communityWeights(graph, community: community)
+    var q = 0.0
+    // Summed as `q += a - b`, not as `(q + a) - b` like `partitionQuality`: the last digit of
+    // every modularity written so far depends on it.
+    for c in inside.indices {
+        q += inside[c] / total - (strength[c] / (2 * total)) * (strength[c] / (2 * total))
+    }
+    return q
+}
+
+/// Per community: the weight of the ties inside it and the sum of its members' strengths.
+/// - Complexity: O(n + m).
+func communityWeights(_ graph: WeightedGraph, community: [Int]) -> (inside: [Double], strength: [Double]) {
     let count = (community.max() ?? -1) + 1
     var inside = [Double](repeating: 0, count: count)
-    var degreeSum = [Double](repeating: 0, count: count)
+    var strength = [Double](repeating: 0, count: count)
     for e in 0..<graph.edgeCount {
         let a = community[Int(graph.source[e])], b = community[Int(graph.target[e])]
         let w = graph.weight[e]
         if a == b { inside[a] += w }
-        degreeSum[a] += w
-        degreeSum[b] += w
+        strength[a] += w
+        strength[b] += w
     }
-    var q = 0.0
-    for c in 0..<count {
-        q += inside[c] / total - (degreeSum[c] / (2 * total)) * (degreeSum[c] / (2 * total))
-    }
-    return q
+    return (inside, strength)
 }
 
 /// Sebastiano Vigna's SplitMix64: a small, fast, seedable generator for reproducible orders.

@@ -1,11 +1,32 @@
 /// The node metrics of SPEC §5.
 public enum Metric: String, Sendable, CaseIterable, Hashable {
     case papers, degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, clustering, core, constraint
+    /// The collaboration indicators of a node's papers (`NodeIndicators`), read from the
+    /// publications rather than the graph.
+    case collaborationIndex = "collaboration_index"
+    case degreeOfCollaboration = "degree_of_collaboration"
+    case collaborativeCoefficient = "collaborative_coefficient"
+    case modifiedCollaborativeCoefficient = "modified_collaborative_coefficient"
+    case internationalShare = "international_share"
+    case citations
+    case hIndex = "h_index"
+
+    /// The metrics computed on the graph (every one but the indicators).
+    public static let graphCases = allCases.filter { !$0.isIndicator }
+
+    /// Whether it is a collaboration indicator, citation count or h-index of the node's papers.
+    public var isIndicator: Bool {
+        switch self {
+        case .collaborationIndex, .degreeOfCollaboration, .collaborativeCoefficient, .modifiedCollaborativeCoefficient,
+             .internationalShare, .citations, .hIndex: true
+        default: false
+        }
+    }
 
     /// Whether the values are whole numbers (for output formatting and GraphML types).
     public var isInteger: Bool {
         switch self {
-        case .papers, .degree, .core: true
+        case .papers, .degree, .core, .citations, .hIndex: true
         default: false
         }
     }
@@ -32,6 +53,13 @@ public enum Metric: String, Sendable, CaseIterable, Hashable {
         case .clustering: "local clustering coefficient"
         case .core: "k-core number"
         case .constraint: "Burt's constraint (low = broker)"
+        case .collaborationIndex: "mean authors per multi-author paper"
+        case .degreeOfCollaboration: "share of multi-author papers"
+        case .collaborativeCoefficient: "collaborative coefficient (Ajiferuke et al. 1988)"
+        case .modifiedCollaborativeCoefficient: "modified collaborative coefficient (Savanur & Srikanth 2010)"
+        case .internationalShare: "share of papers naming two or more countries"
+        case .citations: "citations of the papers (cited-by counts)"
+        case .hIndex: "h-index of the papers within the corpus"
         }
     }
 }
@@ -120,12 +148,21 @@ public struct MetricTable: Sendable {
             case .clustering: values[metric] = clusteringCoefficient(graph)
             case .core: values[metric] = coreNumbers(graph)
             case .constraint: values[metric] = burtConstraint(graph)
+            case .collaborationIndex, .degreeOfCollaboration, .collaborativeCoefficient, .modifiedCollaborativeCoefficient,
+                 .internationalShare, .citations, .hIndex: break
             }
         }
     }
 
     /// The metrics present, in SPEC order.
     public var metrics: [Metric] { Metric.allCases.filter { values[$0] != nil } }
+
+    /// Sets the values of an indicator, which the graph alone cannot give.
+    /// - Precondition: `metric.isIndicator`; one value per node.
+    mutating func setIndicator(_ metric: Metric, _ nodeValues: [Double]) {
+        precondition(metric.isIndicator && nodeValues.count == component.count, "one value of an indicator per node")
+        values[metric] = nodeValues
+    }
 
     public subscript(metric: Metric) -> [Double]? { values[metric] }
 

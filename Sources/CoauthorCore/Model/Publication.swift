@@ -9,6 +9,8 @@ public struct PersonName: Sendable, Hashable {
     /// A DBLP homonym number such as `0001` in `Wei Wang 0001`; part of the identity.
     public var homonym: String
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(first: String = "", von: String = "", last: String, jr: String = "", homonym: String = "") {
         self.first = first
         self.von = von
@@ -84,6 +86,8 @@ public struct Publication: Sendable, Hashable {
     /// One `AuthorIDs` per author when the source gave any ID, else empty.
     public var authorIDs: [AuthorIDs] { extrasStorage.first?.authorIDs ?? [] }
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(key: String, type: String, title: String, venue: String, year: Int?,
                 authors: [PersonName], hasTruncatedAuthors: Bool = false,
                 equalContributors: [Int] = [], doi: String = "", location: SourceLocation) {
@@ -112,17 +116,27 @@ public struct AuthorIDs: Sendable, Hashable {
     public var researcherID: String
     /// Dimensions researcher ID (`ur.…`).
     public var dimensions: String
+    /// A node of an institution network: the institution's ROR id (`02feahw73`), where known.
+    public var ror: String
+    /// A node of a country network: its ISO 3166-1 alpha-2 code (`IT`).
+    public var country: String
 
-    public init(orcid: String = "", scopus: String = "", openAlex: String = "", researcherID: String = "", dimensions: String = "") {
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
+    public init(orcid: String = "", scopus: String = "", openAlex: String = "", researcherID: String = "", dimensions: String = "",
+                ror: String = "", country: String = "") {
         self.orcid = orcid
         self.scopus = scopus
         self.openAlex = openAlex
         self.researcherID = researcherID
         self.dimensions = dimensions
+        self.ror = ror
+        self.country = country
     }
 
     public var isEmpty: Bool {
         orcid.isEmpty && scopus.isEmpty && openAlex.isEmpty && researcherID.isEmpty && dimensions.isEmpty
+            && ror.isEmpty && country.isEmpty
     }
 
     /// Each ID this author has, as (kind, value), in the order of `Kind`.
@@ -133,6 +147,8 @@ public struct AuthorIDs: Sendable, Hashable {
         if !openAlex.isEmpty { ids.append((.openAlex, openAlex)) }
         if !researcherID.isEmpty { ids.append((.researcherID, researcherID)) }
         if !dimensions.isEmpty { ids.append((.dimensions, dimensions)) }
+        if !ror.isEmpty { ids.append((.ror, ror)) }
+        if !country.isEmpty { ids.append((.country, country)) }
         return ids
     }
 
@@ -144,6 +160,8 @@ public struct AuthorIDs: Sendable, Hashable {
         case .openAlex: openAlex
         case .researcherID: researcherID
         case .dimensions: dimensions
+        case .ror: ror
+        case .country: country
         }
     }
 
@@ -154,6 +172,8 @@ public struct AuthorIDs: Sendable, Hashable {
         if openAlex.isEmpty { openAlex = other.openAlex }
         if researcherID.isEmpty { researcherID = other.researcherID }
         if dimensions.isEmpty { dimensions = other.dimensions }
+        if ror.isEmpty { ror = other.ror }
+        if country.isEmpty { country = other.country }
     }
 
     /// The kinds of person identifier, with the names exports and messages use.
@@ -163,6 +183,9 @@ public struct AuthorIDs: Sendable, Hashable {
         case openAlex = "OpenAlex author ID"
         case researcherID = "ResearcherID"
         case dimensions = "Dimensions researcher ID"
+        /// Institution and country networks: the unit's own code.
+        case ror = "ROR id"
+        case country = "ISO 3166-1 alpha-2 code"
 
         /// The node attribute exports write (`orcid`, `scopus_id`, …).
         public var attribute: String {
@@ -172,6 +195,8 @@ public struct AuthorIDs: Sendable, Hashable {
             case .openAlex: "openalex_id"
             case .researcherID: "researcher_id"
             case .dimensions: "dimensions_id"
+            case .ror: "ror"
+            case .country: "country_code"
             }
         }
     }
@@ -185,6 +210,8 @@ public struct Affiliation: Sendable, Hashable {
     public var ror: String
     public var country: String
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(raw: String = "", institution: String = "", ror: String = "", country: String = "") {
         self.raw = raw
         self.institution = institution
@@ -199,6 +226,9 @@ public struct PublicationExtras: Sendable, Hashable {
     public var authorIDs: [AuthorIDs]
     /// Empty, or one list per author (in the order of `Publication.authors`).
     public var affiliations: [[Affiliation]]
+    /// Affiliations the record names without saying whose (older Web of Science `C1` addresses
+    /// without an `[Author; …]` prefix): the paper's, not any one author's.
+    public var addresses: [Affiliation] = []
     /// PubMed ID.
     public var pmid: String
     /// Web of Science accession number (`WOS:000870236000001`).
@@ -210,6 +240,8 @@ public struct PublicationExtras: Sendable, Hashable {
     /// Times cited, as the source counted it when the file was exported.
     public var citedBy: Int?
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(authorIDs: [AuthorIDs] = [], affiliations: [[Affiliation]] = [], pmid: String = "", ut: String = "",
                 eid: String = "", openAlex: String = "", citedBy: Int? = nil) {
         self.authorIDs = authorIDs
@@ -222,7 +254,7 @@ public struct PublicationExtras: Sendable, Hashable {
     }
 
     public var isEmpty: Bool {
-        authorIDs.isEmpty && affiliations.isEmpty && pmid.isEmpty && ut.isEmpty && eid.isEmpty && openAlex.isEmpty && citedBy == nil
+        authorIDs.isEmpty && affiliations.isEmpty && addresses.isEmpty && pmid.isEmpty && ut.isEmpty && eid.isEmpty && openAlex.isEmpty && citedBy == nil
     }
 }
 
@@ -250,6 +282,8 @@ public struct Corpus: Sendable {
     /// with nothing left once decoded).
     public var droppedNames = 0
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(publications: [Publication] = [], records: Int = 0, skipped: Int = 0,
                 duplicates: Int = 0, files: Int = 0, diagnostics: [Diagnostic] = []) {
         self.publications = publications

@@ -6,6 +6,8 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var column: Int
     public var byteOffset: Int
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(path: String, line: Int, column: Int, byteOffset: Int = 0) {
         self.path = path
         self.line = line
@@ -35,6 +37,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// A way out that a front end offers in its own terms (an option, a menu item).
     public var remedy: Remedy?
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(_ severity: Severity, at location: SourceLocation?, _ message: String, remedy: Remedy? = nil) {
         self.severity = severity
         self.location = location

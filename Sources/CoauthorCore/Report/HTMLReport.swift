@@ -14,6 +14,8 @@ public enum HTMLReport {
     public static func page(_ model: HTMLReportModel) -> [UInt8] {
         var out = ""
         out.reserveCapacity(4096 + model.authors.count * 120 + model.ties.count * 40)
+        // The markup goes out a line at a time, here and in every section below: the runs of `out +=`
+        // are alike in shape only (a duplicate finder pairs them), deliberately.
         out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "

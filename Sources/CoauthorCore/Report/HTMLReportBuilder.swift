@@ -123,9 +123,10 @@ public enum HTMLReportBuilder {
         return .init(key: choice.rawValue, title: title, legend: legend, colors: colors, group: group)
     }
 
-    /// "community of X (12 authors)" → "community of X": the page counts what it shows.
+    /// "community of X (12 authors)" (or institutions, countries) → "community of X": the page counts what it shows.
     private static func stripCount(_ label: String) -> String {
-        guard label.hasSuffix(" authors)") || label.hasSuffix(" author)"),
+        let counted = NetworkLevel.allCases.flatMap { [" \($0.plural))", " \($0.unitName))"] }
+        guard counted.contains(where: label.hasSuffix),
               let open = label.range(of: " (", options: .backwards) else { return label }
         return String(label[..<open.lowerBound])
     }

@@ -18,6 +18,8 @@ public struct HTMLReportModel: Sendable, Equatable {
         /// Diameter on the map in points.
         public var diameter: Double?
 
+        // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+        // other value type's, deliberately.
         public init(name: String, variants: [String] = [], papers: Int, years: [Int],
                     x: Double? = nil, y: Double? = nil, diameter: Double? = nil) {
             self.name = name
@@ -42,6 +44,8 @@ public struct HTMLReportModel: Sendable, Equatable {
         public var years: [Int]
         public var recency: Double
 
+        // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+        // other value type's, deliberately.
         public init(source: Int, target: Int, papers: Int, weight: Double, firstYear: Int?, lastYear: Int?,
                     years: [Int], recency: Double) {
             self.source = source
@@ -68,6 +72,8 @@ public struct HTMLReportModel: Sendable, Equatable {
         /// The legend row of each author; -1 for authors the map leaves out.
         public var group: [Int]
 
+        // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+        // other value type's, deliberately.
         public init(key: String, title: String, legend: [String], colors: [String], group: [Int]) {
             self.key = key
             self.title = title
@@ -85,6 +91,8 @@ public struct HTMLReportModel: Sendable, Equatable {
         public var isInteger: Bool
         public var values: [Double?]
 
+        // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+        // other value type's, deliberately.
         public init(key: String, summary: String, isInteger: Bool, values: [Double?]) {
             self.key = key
             self.summary = summary
@@ -97,6 +105,8 @@ public struct HTMLReportModel: Sendable, Equatable {
     public struct Statistic: Sendable, Equatable {
         public var name: String
         public var value: String
+        // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+        // other value type's, deliberately.
         public init(name: String, value: String) {
             self.name = name
             self.value = value
@@ -108,6 +118,8 @@ public struct HTMLReportModel: Sendable, Equatable {
         public var variant: String
         public var into: String
         public var reason: String
+        // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+        // other value type's, deliberately.
         public init(variant: String, into: String, reason: String) {
             self.variant = variant
             self.into = into
@@ -120,6 +132,8 @@ public struct HTMLReportModel: Sendable, Equatable {
         public var variant: String
         public var candidates: [String]
         public var reason: String
+        // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+        // other value type's, deliberately.
         public init(variant: String, candidates: [String], reason: String) {
             self.variant = variant
             self.candidates = candidates
@@ -132,6 +146,8 @@ public struct HTMLReportModel: Sendable, Equatable {
         public var label: String
         /// Relative to the page (e.g. `network.graphml`).
         public var href: String
+        // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+        // other value type's, deliberately.
         public init(label: String, href: String) {
             self.label = label
             self.href = href
@@ -167,6 +183,8 @@ public struct HTMLReportModel: Sendable, Equatable {
     /// The map alone (`render --format html`): no dashboard around it.
     public var mapOnly: Bool
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(title: String, subtitle: String, partNote: String? = nil, authors: [Author], ties: [Tie],
                 focus: Int? = nil, sizeMetric: String = "pagerank", weightName: String = "joint papers",
                 colorings: [Coloring] = [], defaultColoring: Int = 0, metrics: [MetricColumn] = [],

@@ -14,6 +14,8 @@ public struct CorpusYear: Sendable, Equatable {
     /// Share of publications with two or more authors; nil in a year without publications.
     public var multiAuthorShare: Double?
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(year: Int, papers: Int, activeAuthors: Int, newAuthors: Int, newTies: Int, team: Double?, multiAuthorShare: Double?) {
         self.year = year
         self.papers = papers

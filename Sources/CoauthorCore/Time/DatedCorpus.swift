@@ -11,6 +11,9 @@ public struct DatedCorpus: Sendable {
     /// All resolved authors of each dated publication, including those left out of the network
     /// (team sizes, `--max-authors` and fractional weights count them all, as the network does).
     public let authorCounts: [Int]
+    /// All distinct members (authors, or institutions or countries) of each dated publication,
+    /// including those left out of the network: what fractional weights share among.
+    public let memberCounts: [Int]
     /// Number of nodes in the network the authors refer to.
     public let nodeCount: Int
     /// Display name per node.
@@ -20,8 +23,14 @@ public struct DatedCorpus: Sendable {
     ///
     /// Authors are matched to nodes by display name; authors sharing a display name are
     /// matched in id order, the order `NetworkBuilder` numbers nodes in.
+    /// - Parameters:
+    ///   - members: the units of each publication when the network's nodes are institutions or
+    ///     countries; nil when they are `authors`.
     /// - Complexity: O(P + A) for P publications and A authorships, plus O(n) hashing.
-    public init(publications: [Publication], authors: AuthorIndex, network: CoauthorNetwork, options: NetworkOptions) {
+    public init(publications: [Publication], authors: AuthorIndex, members: AuthorIndex? = nil,
+                network: CoauthorNetwork, options: NetworkOptions) {
+        let people = authors
+        let authors = members ?? authors
         var nodesByName: [String: [Int32]] = [:]
         for (v, name) in network.names.enumerated() { nodesByName[name, default: []].append(Int32(v)) }
         var nodeOfAuthor = [Int32](repeating: -1, count: authors.names.count)
@@ -41,7 +50,8 @@ public struct DatedCorpus: Sendable {
         }
         dated.sort { $0.year != $1.year ? $0.year < $1.year : $0.index < $1.index }
         years = dated.map(\.year)
-        authorCounts = dated.map { authors.authorsOfPublication[$0.index].count }
+        authorCounts = dated.map { people.authorsOfPublication[$0.index].count }
+        memberCounts = members == nil ? authorCounts : dated.map { authors.authorsOfPublication[$0.index].count }
         nodes = dated.map { entry in
             authors.authorsOfPublication[entry.index].compactMap { id in
                 let v = nodeOfAuthor[Int(id)]
@@ -59,6 +69,7 @@ public struct DatedCorpus: Sendable {
         self.years = years
         self.nodes = authors
         self.authorCounts = authors.map(\.count)
+        self.memberCounts = authorCounts
         self.nodeCount = names.count
         self.names = names
     }

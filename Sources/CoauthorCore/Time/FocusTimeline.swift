@@ -16,6 +16,8 @@ public struct FocusYear: Sendable, Equatable {
     /// Mean number of authors per paper of the focus author; nil in a year without papers.
     public var team: Double?
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(year: Int, papers: Int, coauthors: Int, new: Int, returning: Int, cumulative: Int, solo: Int, team: Double?) {
         self.year = year
         self.papers = papers
@@ -53,7 +55,8 @@ public enum FocusTimeline {
             let size = corpus.authorCounts[index]
             papers[year - first] += 1
             authorSlots[year - first] += size
-            if size == 1 { solo[year - first] += 1 }
+            // Alone: the only author, or at institution and country level the only unit.
+            if corpus.memberCounts[index] == 1 { solo[year - first] += 1 }
         }
         var coauthors = [Int](repeating: 0, count: count)
         var new = [Int](repeating: 0, count: count)

@@ -23,6 +23,7 @@ public struct SliceGraphs: Sendable {
 
     private let corpus: DatedCorpus
     private let weighting: Weighting
+    private let level: NetworkLevel
     private let minWeight: Double
     /// Endpoints of each global tie (low < high), in ascending (low, high) order.
     private let tieSource: [Int32]
@@ -39,7 +40,8 @@ public struct SliceGraphs: Sendable {
     ///   - maxAuthors: papers with more authors add no ties (`--max-authors`).
     ///   - minWeight: ties lighter than this within a slice are left out of it (`--min-weight`).
     /// - Complexity: O(Q log Q) for Q co-author pairs over all dated publications.
-    public init(corpus: DatedCorpus, weighting: Weighting, maxAuthors: Int, minWeight: Double? = nil) {
+    public init(corpus: DatedCorpus, weighting: Weighting, level: NetworkLevel = .author, maxAuthors: Int, minWeight: Double? = nil) {
+        self.level = level
         self.corpus = corpus
         self.weighting = weighting
         self.minWeight = minWeight ?? 0
@@ -74,7 +76,8 @@ public struct SliceGraphs: Sendable {
                 var weight = 0.0
                 var papers: Int32 = 0
                 while end < pairs.count, pairs[end].key == key, corpus.years[Int(pairs[end].publication)] == year {
-                    weight += Self.paperWeight(corpus.authorCounts[Int(pairs[end].publication)], weighting)
+                    weight += NetworkBuilder.pairShare(members: corpus.memberCounts[Int(pairs[end].publication)],
+                                                       level: level, weighting: weighting)
                     papers += 1
                     end += 1
                 }
@@ -85,13 +88,6 @@ public struct SliceGraphs: Sendable {
         tieSource = source
         tieTarget = target
         yearTies = buckets
-    }
-
-    private static func paperWeight(_ authors: Int, _ weighting: Weighting) -> Double {
-        switch weighting {
-        case .count: 1
-        case .fractional: 1 / Double(authors - 1)
-        }
     }
 
     /// The graph of the publications from `from` through `to` (inclusive).

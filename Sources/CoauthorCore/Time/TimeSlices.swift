@@ -48,6 +48,8 @@ public struct SliceRow: Sendable, Equatable {
     /// The focus author's metrics, nil when the focus has no publication in the slice.
     public var focus: FocusPosition?
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(from: Int, to: Int, nodes: Int, edges: Int, components: Int, largestComponent: Double, focus: FocusPosition?) {
         self.from = from
         self.to = to
@@ -73,6 +75,8 @@ public struct FocusPosition: Sendable, Equatable {
     public var pagerank: Double
     public var pagerankRank: Int
 
+    // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+    // other value type's, deliberately.
     public init(degree: Int, degreeRank: Int, strength: Double, strengthRank: Int, betweenness: Double?,
                 betweennessRank: Int?, pagerank: Double, pagerankRank: Int) {
         self.degree = degree

@@ -29,6 +29,28 @@ public enum TimelineTables {
         return table
     }
 
+    /// Columns the corpus table gains with the collaboration indicators of each year.
+    public static let corpusIndicatorColumns = ["collaboration_index", "degree_of_collaboration", "collaborative_coefficient",
+                                                "modified_collaborative_coefficient", "international_share", "citations"]
+
+    /// The corpus table with each year's collaboration indicators, international share and
+    /// citations after SPEC §6's columns (empty where undefined or, for a year without papers, absent).
+    /// - Complexity: O(rows + years).
+    public static func corpus(_ rows: [CorpusYear], indicators: [(year: Int, totals: NodeIndicators.Totals)]) -> RankingTable {
+        var table = corpus(rows)
+        table.columns += corpusIndicatorColumns
+        let byYear = Dictionary(indicators.map { ($0.year, $0.totals) }, uniquingKeysWith: { first, _ in first })
+        func real(_ x: Double?) -> RankingTable.Value { .real(x.flatMap { $0.isNaN ? nil : $0 }) }
+        for (i, row) in rows.enumerated() {
+            let totals = byYear[row.year]
+            let c = totals?.collaboration
+            table.rows[i] += [real(c?.collaborationIndex), real(c?.degreeOfCollaboration), real(c?.collaborativeCoefficient),
+                              real(c?.modifiedCollaborativeCoefficient), real(totals?.internationalShare),
+                              .integer(totals?.citations)]
+        }
+        return table
+    }
+
     /// Slices without the focus author leave its columns empty.
     /// - Complexity: O(rows).
     public static func slices(_ rows: [SliceRow]) -> RankingTable {

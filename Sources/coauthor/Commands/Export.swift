@@ -13,6 +13,8 @@ struct Export: AnalysisCommand {
             vosviewer-json writes the one JSON file VOSviewer Online opens.
             """)
 
+    // Each command declares its own options (format, output, seed …), as ArgumentParser wants:
+    // the declarations are alike in shape from command to command, deliberately.
     @OptionGroup var analysis: AnalysisOptions
 
     @Option(help: "The file format.")
@@ -50,7 +52,7 @@ struct Export: AnalysisCommand {
         var metrics: Set<Metric>
         var community: Bool
 
-        static let all = MetricSelection(metrics: Set(Metric.allCases), community: true)
+        static let all = MetricSelection(metrics: Set(Metric.graphCases), community: true)
     }
 
     private static func selection(_ list: String) throws -> MetricSelection {

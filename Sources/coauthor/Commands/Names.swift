@@ -6,6 +6,8 @@ struct Names: AnalysisCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report author identity: every merge of name variants with its evidence, and every near-miss kept apart with the reason.")
 
+    // Each command declares its own options (format, output, seed …), as ArgumentParser wants:
+    // the declarations are alike in shape from command to command, deliberately.
     @OptionGroup var analysis: AnalysisOptions
 
     @Option(help: "Output format.")

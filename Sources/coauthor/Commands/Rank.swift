@@ -10,6 +10,8 @@ struct Rank: AnalysisCommand {
             """
     )
 
+    // Each command declares its own options (format, output, seed …), as ArgumentParser wants:
+    // the declarations are alike in shape from command to command, deliberately.
     @OptionGroup var analysis: AnalysisOptions
 
     @Option(help: ArgumentHelp("The metric to rank by (default: pagerank; with --focus, papers).", valueName: "metric"),

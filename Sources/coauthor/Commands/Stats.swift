@@ -5,6 +5,8 @@ struct Stats: AnalysisCommand {
     static let configuration = CommandConfiguration(
         abstract: "Summarise the corpus and the graph: sizes, components, density, clustering, assortativity, modularity, path lengths.")
 
+    // Each command declares its own options (format, output, seed …), as ArgumentParser wants:
+    // the declarations are alike in shape from command to command, deliberately.
     @OptionGroup var analysis: AnalysisOptions
 
     @Option(help: "Output format.")

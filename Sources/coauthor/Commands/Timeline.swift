@@ -20,6 +20,8 @@ struct Timeline: AnalysisCommand {
             """
     )
 
+    // Each command declares its own options (format, output, seed …), as ArgumentParser wants:
+    // the declarations are alike in shape from command to command, deliberately.
     @OptionGroup var analysis: AnalysisOptions
 
     @Option(help: "Output format (svg: a chart of the focus author's or the corpus's years).")

@@ -7,7 +7,10 @@ struct AnalysisOptions: ParsableArguments {
     @Argument(help: "Publication files or folders: BibTeX (.bib), DBLP XML (.xml), CSL-JSON (.json), RIS (.ris); a folder means every such file in it. '-' reads standard input (with --input-format). Default: Data/.")
     var inputs: [String] = []
 
-    @Option(help: "How ties are weighted: count (joint papers) or fractional (Newman 2001).")
+    @Option(help: "What a node is: an author, an institution (ROR id, else its normalised name) or a country (ISO code), from the authors' affiliations.")
+    var level: NetworkLevel = .author
+
+    @Option(help: "How ties are weighted: count (joint papers) or fractional (Newman 2001; at institution and country level each paper shares 1 among its pairs).")
     var weight: Weighting = .count
 
     @Option(name: .customLong("from"), help: "Keep publications from this year on (inclusive).")
@@ -160,7 +163,10 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     var networkOptions: NetworkOptions {
+        // One option per line into its library value, as `MapOptions.style` does: alike in shape only,
+        // deliberately.
         var options = NetworkOptions()
+        options.level = level
         options.weighting = weight
         options.fromYear = fromYear
         options.toYear = toYear

@@ -3,6 +3,7 @@ import CoauthorCore
 import CoauthorRender
 
 extension Weighting: ExpressibleByArgument {}
+extension NetworkLevel: ExpressibleByArgument {}
 extension IdentityMode: ExpressibleByArgument {}
 extension InputFormat: ExpressibleByArgument {}
 extension BibTeXReader.TextEncoding: ExpressibleByArgument {}

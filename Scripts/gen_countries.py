@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Writes Sources/CoauthorCore/Levels/CountryTable.swift from Debian's iso-codes
+(/usr/share/iso-codes/json/iso_3166-1.json) plus the spellings databases use that ISO does not
+(Web of Science's abbreviations, Scopus's and PubMed's common names). Run it again when either changes:
+
+    python3 Scripts/gen_countries.py > Sources/CoauthorCore/Levels/CountryTable.swift
+"""
+import json
+import sys
+
+ISO = "/usr/share/iso-codes/json/iso_3166-1.json"
+
+# Spellings seen in Web of Science (C1), Scopus, PubMed, OpenAlex and Crossref affiliations.
+VARIANTS = {
+    "US": ["USA", "U.S.A.", "U.S.", "United States", "United States of America", "America"],
+    "GB": ["UK", "U.K.", "United Kingdom", "Great Britain", "Britain", "England", "Scotland", "Wales",
+           "North Ireland", "Northern Ireland", "United Kingdom of Great Britain and Northern Ireland"],
+    "CN": ["China", "Peoples R China", "People's Republic of China", "Peoples Republic of China", "PR China",
+           "P.R. China", "P. R. China", "P.R.China", "PRC", "Mainland China"],
+    "KR": ["South Korea", "Korea", "Republic of Korea", "Korea, Republic of", "Korea (South)", "Korea South",
+           "S Korea", "Korea Rep", "Rep Korea"],
+    "KP": ["North Korea", "Korea, Democratic People's Republic of", "Democratic People's Republic of Korea",
+           "Dem People's Rep Korea", "Korea (North)", "DPR Korea"],
+    "RU": ["Russia", "Russian Federation", "USSR"],
+    "IR": ["Iran", "Islamic Republic of Iran", "Iran, Islamic Republic of"],
+    "VN": ["Vietnam", "Viet Nam", "Socialist Republic of Viet Nam"],
+    "CZ": ["Czechia", "Czech Republic"],
+    "TR": ["Turkey", "Turkiye", "Türkiye", "Republic of Türkiye"],
+    "TW": ["Taiwan", "Taiwan, ROC", "Republic of China (Taiwan)", "Taiwan, Province of China", "Chinese Taipei"],
+    "HK": ["Hong Kong", "Hong Kong SAR", "Hong Kong, China", "Hong Kong SAR, China"],
+    "MO": ["Macau", "Macao", "Macao SAR"],
+    "NL": ["Netherlands", "The Netherlands", "Holland"],
+    "DE": ["Germany", "Fed Rep Ger", "Federal Republic of Germany", "Deutschland"],
+    "AE": ["U Arab Emirates", "UAE", "United Arab Emirates"],
+    "CD": ["Dem Rep Congo", "Democratic Republic of the Congo", "DR Congo", "Congo, The Democratic Republic of the",
+           "Congo (Kinshasa)"],
+    "CG": ["Rep Congo", "Republic of the Congo", "Congo", "Congo (Brazzaville)"],
+    "CF": ["Cent Afr Republ", "Central African Republic"],
+    "CI": ["Cote Ivoire", "Cote d'Ivoire", "Côte d'Ivoire", "Ivory Coast"],
+    "BA": ["Bosnia & Herceg", "Bosnia and Herzegovina", "Bosnia & Herzegovina", "Bosnia"],
+    "TT": ["Trinid & Tobago", "Trinidad & Tobago", "Trinidad and Tobago"],
+    "PG": ["Papua N Guinea", "Papua New Guinea"],
+    "ST": ["Sao Tome & Prin", "Sao Tome and Principe"],
+    "KN": ["St Kitts & Nevi", "Saint Kitts and Nevis", "St Kitts and Nevis"],
+    "AG": ["Antigua & Barbu", "Antigua and Barbuda"],
+    "TC": ["Turks & Caicos", "Turks and Caicos Islands"],
+    "MH": ["Marshall Island", "Marshall Islands"],
+    "SB": ["Solomon Isl", "Solomon Islands"],
+    "FK": ["Falkland Island", "Falkland Islands"],
+    "PF": ["Fr Polynesia", "French Polynesia"],
+    "GF": ["Fr Guiana", "French Guiana"],
+    "GW": ["Guinea Bissau", "Guinea-Bissau"],
+    "GQ": ["Equat Guinea", "Equatorial Guinea"],
+    "MK": ["North Macedonia", "Macedonia", "Republic of North Macedonia", "Rep of Macedonia", "FYR Macedonia"],
+    "DO": ["Dominican Rep", "Dominican Republic"],
+    "BY": ["Byelarus", "Belarus"],
+    "BN": ["Brunei", "Brunei Darussalam"],
+    "VA": ["Vatican", "Vatican City", "Holy See"],
+    "VC": ["St Vincent", "Saint Vincent and the Grenadines"],
+    "LC": ["St Lucia", "Saint Lucia"],
+    "TZ": ["Tanzania", "United Republic of Tanzania"],
+    "SY": ["Syria", "Syrian Arab Republic"],
+    "LA": ["Laos", "Lao PDR"],
+    "MD": ["Moldova", "Republic of Moldova"],
+    "BO": ["Bolivia"],
+    "VE": ["Venezuela"],
+    "PS": ["Palestine", "State of Palestine", "Palestinian Territories", "Palestine, State of"],
+    "SZ": ["Eswatini", "Swaziland"],
+    "CV": ["Cabo Verde", "Cape Verde"],
+    "MM": ["Myanmar", "Burma"],
+    "TL": ["Timor-Leste", "East Timor"],
+    "FM": ["Micronesia", "Federated States of Micronesia"],
+    "KG": ["Kyrgyzstan", "Kyrgyz Republic"],
+    "SK": ["Slovakia", "Slovak Republic"],
+    "LY": ["Libya"],
+    "IE": ["Ireland", "Republic of Ireland", "Irish Republic"],
+    "SA": ["Saudi Arabia", "Kingdom of Saudi Arabia", "KSA"],
+    "GM": ["Gambia", "The Gambia"],
+    "BS": ["Bahamas", "The Bahamas"],
+    "RE": ["Reunion", "Réunion"],
+    "CW": ["Curacao", "Curaçao"],
+    "NZ": ["New Zealand", "Aotearoa New Zealand"],
+    "ZA": ["South Africa", "Republic of South Africa"],
+}
+
+
+def main():
+    entries = json.load(open(ISO, encoding="utf-8"))["3166-1"]
+    lines = []
+    for entry in sorted(entries, key=lambda e: e["alpha_2"]):
+        code = entry["alpha_2"]
+        display = entry.get("common_name", entry["name"])
+        spellings = [display, entry["name"]] + ([entry["official_name"]] if "official_name" in entry else [])
+        spellings += VARIANTS.get(code, [])
+        seen, unique = set(), []
+        for spelling in spellings:
+            if spelling not in seen:
+                seen.add(spelling)
+                unique.append(spelling)
+        lines.append(code + "\t" + "\t".join(unique))
+    out = sys.stdout
+    out.write("// Generated by Scripts/gen_countries.py from Debian's iso-codes (ISO 3166-1) and the spellings\n")
+    out.write("// databases use; do not edit by hand.\n\n")
+    out.write("extension Countries {\n")
+    out.write("    /// One line per country: the alpha-2 code, the display name, then every other spelling, tab-separated.\n")
+    out.write("    static let table = \"\"\"\n")
+    for line in lines:
+        out.write("        " + line.replace("\\", "\\\\").replace('"', '\\"') + "\n")
+    out.write("        \"\"\"\n}\n")
+
+
+if __name__ == "__main__":
+    main()

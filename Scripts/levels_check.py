@@ -1,0 +1,289 @@
+#!/usr/bin/env python3
+"""Institution and country networks of the database export samples, computed independently of coauthor.
+
+Run from the repository root:  python3 Scripts/levels_check.py [OUTPUT.json]
+Reads the raw files in ../shared/datasets/exports/ with its own parsing (standard library only; no
+coauthor code) and writes Tests/CoauthorCoreTests/Fixtures/levels/levels.json, which
+Tests/CoauthorCoreTests/LevelTests.swift compares with coauthor's networks.
+
+The rules (SPEC section 4 and issue #17), as this script applies them:
+  - A paper's units are the distinct institutions (or countries) among its authors' affiliations.
+    A paper links every pair of its distinct units: `count` weight = joint papers, `fractional`
+    weight = sum over joint papers of 1 / (k (k - 1) / 2) for a paper with k units. A unit's papers
+    are the papers naming it. Papers naming no unit are counted (`without_units`).
+  - Institution: the ROR id where the source gives one (OpenAlex JSON), else the name, keyed
+    case-folded, without diacritics, every run of other characters than letters and digits one
+    blank; the label is the most common spelling (ties: the alphabetically first).
+    Web of Science C1 `[Authors] Org, ..., Country.` (older records: the address alone, which is
+    the paper's): the organisation is the first part.
+    Scopus `Affiliations` (one address per `;`): the first part naming a university, else the
+    first naming another organisation (institute, college, hospital, ...), else the first part.
+    OpenAlex CSV: `authorships.institutions.display_name` when it has one entry per author (when it
+    has more, the CSV does not say whose they are, and they are left out).
+  - Indicators per unit and for the corpus, over the papers naming it (every paper for the
+    corpus): citations (sum of the cited-by counts: WoS TC, Scopus "Cited by", OpenAlex
+    cited_by_count), h-index of those counts, international share (papers naming two or more
+    countries, of those naming one or more), collaboration index (mean authors of the multi-author
+    papers), degree of collaboration (multi-author share), collaborative coefficient
+    CC = 1 - mean(1/n) with n = the paper's authors, the distinct authors A of those papers (by the
+    source's author ID, in WoS by full name) and MCC = A/(A-1) CC.
+  - Country: ISO 3166-1 alpha-2. OpenAlex gives codes. Web of Science and Scopus give addresses:
+    the country is the last comma-separated part, looked up by name (Debian iso-codes names plus
+    the variants below); `... STATE ZIP USA` and older WoS `STATE ZIP` are the US; anything else is
+    no country.
+"""
+import csv
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from itertools import combinations
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EXPORTS = os.path.join(ROOT, "..", "shared", "datasets", "exports")
+OUT = os.path.join(ROOT, "Tests", "CoauthorCoreTests", "Fixtures", "levels", "levels.json")
+ISO = "/usr/share/iso-codes/json/iso_3166-1.json"
+
+FILES = {
+    "wos": "wos-plaintext/bibliometrix-wos_sample.txt",
+    "wos-older": "wos-plaintext/metaknowledge-savedrecs.txt",
+    "scopus": "scopus-csv/bibliometrix-scopus_sample.csv",
+    "openalex-csv": "openalex/bibliometrix-openalex_sample.csv",
+    "openalex-json": "openalex/openalex-python-W2741809807.json",
+}
+
+EXTRA_COUNTRY_NAMES = {
+    "usa": "US", "united states": "US", "united states of america": "US",
+    "uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "north ireland": "GB", "northern ireland": "GB",
+    "peoples r china": "CN", "peoples republic of china": "CN", "pr china": "CN", "china": "CN",
+    "south korea": "KR", "korea": "KR", "republic of korea": "KR",
+    "russia": "RU", "iran": "IR", "vietnam": "VN", "viet nam": "VN", "czech republic": "CZ", "czechia": "CZ",
+    "turkey": "TR", "turkiye": "TR", "taiwan": "TW", "u arab emirates": "AE", "netherlands": "NL",
+    "bosnia herceg": "BA",  # Web of Science's `Bosnia & Herceg` (metaknowledge-savedrecs.txt)
+}
+
+
+def fold(text):
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def country_table():
+    names = {}
+    for entry in json.load(open(ISO, encoding="utf-8"))["3166-1"]:
+        for field in ("name", "common_name", "official_name"):
+            if field in entry:
+                names.setdefault(fold(entry[field].replace("'", "")), entry["alpha_2"])
+    for name, code in EXTRA_COUNTRY_NAMES.items():
+        names[name] = code
+    return names
+
+
+COUNTRIES = country_table()
+
+
+def country_of_address(address):
+    last = address.rstrip(" .;").split(",")[-1].strip(" .")
+    key = fold(last.replace("'", ""))
+    if key in COUNTRIES:
+        return COUNTRIES[key]
+    words = key.split()
+    if len(words) > 1 and words[-1] == "usa":
+        return "US"
+    if len(words) == 2 and words[0] in US_STATES and re.fullmatch(r"[0-9]{5}", words[1]):
+        return "US"  # older Web of Science: `ROCHESTER,NY 14627.`
+    return None
+
+
+US_STATES = set("al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm "
+                "ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy".split())
+
+
+ORGANISATION = re.compile(r"institut|\binst\b|college|\bcoll\b|hospital|\bhosp\b|academ|\bacad\b|school|\bsch\b|"
+                          r"centre|center|\bctr\b|laborator|\blab\b|foundation|council|ministry|agency|company|"
+                          r"corporation|polytechn|politecn|museum|library|observator")
+
+
+def institution_of_address(address):
+    parts = [p.strip(" .") for p in address.split(",") if p.strip(" .")]
+    for part in parts:
+        if "univ" in fold(part):
+            return part
+    for part in parts:
+        if ORGANISATION.search(fold(part)):
+            return part
+    return parts[0] if parts else ""
+
+
+def wos_papers(path):
+    """Each record's C1 entries `[authors] address` as address strings."""
+    papers, fields, tag = [], {}, None
+    with open(path, encoding="utf-8-sig") as handle:
+        for line in handle:
+            line = line.rstrip("\r\n")
+            if line.startswith("ER"):
+                papers.append(fields)
+                fields, tag = {}, None
+                continue
+            if line[:2].strip() and line[2:3] == " ":
+                tag = line[:2]
+                fields.setdefault(tag, []).append(line[3:])
+            elif line.startswith("   ") and tag:
+                fields[tag].append(line[3:])
+    out = []
+    for fields in papers:
+        # `[Authors] address`, or in records before about 2008 the address alone (the paper's).
+        addresses = [e[e.index("]") + 1:].strip() if e.startswith("[") else e.strip() for e in fields.get("C1", [])]
+        names = fields.get("AF") or fields.get("AU") or []
+        out.append({
+            "id": fields.get("UT", [""])[0],
+            "authors": len([n for n in names if n.strip()]),
+            "people": [n.strip().casefold() for n in names if n.strip()],
+            "cited": int(fields["TC"][0]) if "TC" in fields else None,
+            "institutions": [(a.split(",")[0].strip(), None) for a in addresses],
+            "countries": [country_of_address(a) for a in addresses],
+        })
+    return out
+
+
+def scopus_papers(path):
+    out = []
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            addresses = [a.strip() for a in row["Affiliations"].split(";") if a.strip()]
+            out.append({
+                "id": row["EID"],
+                "authors": len([n for n in row["Author full names"].split(";") if n.strip()]),
+                "people": [n.strip().rsplit("(", 1)[-1].rstrip(")") for n in row["Author full names"].split(";") if n.strip()],
+                "cited": int(row["Cited by"]) if row["Cited by"].strip() else None,
+                "institutions": [(institution_of_address(a), None) for a in addresses],
+                "countries": [country_of_address(a) for a in addresses],
+            })
+    return out
+
+
+def openalex_csv_papers(path):
+    out = []
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            authors = row["authorships.author.display_name"].split("|") if row["authorships.author.display_name"] else []
+            institutions = row["authorships.institutions.display_name"].split("|") if row["authorships.institutions.display_name"] else []
+            countries = row["authorships.countries"].split("|") if row["authorships.countries"] else []
+            out.append({
+                "id": row["id"],
+                "authors": len(authors),
+                "people": [i for i in row["authorships.author.id"].split("|") if i],
+                "cited": int(row["cited_by_count"]) if row["cited_by_count"].strip() else None,
+                "institutions": [(i, None) for i in institutions if i] if len(institutions) == len(authors) else [],
+                "countries": [c for c in countries if c] if len(countries) == len(authors) else [],
+            })
+    return out
+
+
+def openalex_json_papers(path):
+    work = json.load(open(path, encoding="utf-8"))
+    institutions, countries = [], []
+    for authorship in work["authorships"]:
+        for institution in authorship["institutions"]:
+            ror = (institution.get("ror") or "").rsplit("/", 1)[-1]
+            institutions.append((institution.get("display_name") or "", ror or None))
+            countries.append(institution.get("country_code"))
+    return [{"id": work["id"], "authors": len(work["authorships"]), "cited": work.get("cited_by_count"),
+             "people": [a["author"]["id"] for a in work["authorships"]],
+             "institutions": institutions, "countries": countries}]
+
+
+def h_index(counts):
+    counts = sorted(counts, reverse=True)
+    return sum(1 for i, c in enumerate(counts) if c >= i + 1)
+
+
+def indicators(papers):
+    """Citations, h-index, international share and the three collaboration indicators of `papers`."""
+    cited = [p["cited"] or 0 for p in papers]
+    with_country = [p for p in papers if any(p["countries"])]
+    international = [p for p in with_country if len({c for c in p["countries"] if c}) >= 2]
+    sizes = [p["authors"] for p in papers]
+    multi = [n for n in sizes if n >= 2]
+    people = len({person for p in papers for person in p["people"]})
+    cc = 1 - sum(1 / n for n in sizes) / len(sizes) if sizes else None
+    return {
+        "papers": len(papers),
+        "citations": sum(cited),
+        "h_index": h_index(cited),
+        "international_share": len(international) / len(with_country) if with_country else None,
+        "collaboration_index": sum(multi) / len(multi) if multi else None,
+        "degree_of_collaboration": len(multi) / len(sizes) if sizes else None,
+        "collaborative_coefficient": cc,
+        "authors": people,
+        "modified_collaborative_coefficient": people / (people - 1) * cc if cc is not None and people > 1 else None,
+    }
+
+
+def network(papers, level):
+    spellings = defaultdict(Counter)
+    unit_papers = Counter()
+    papers_of = defaultdict(list)
+    count, fractional = Counter(), defaultdict(float)
+    without = 0
+    for paper in papers:
+        units = []
+        if level == "institution":
+            for name, ror in paper["institutions"]:
+                key = "ror:" + ror if ror else fold(name)
+                if not key:
+                    continue
+                spellings[key][name or ror] += 1
+                if key not in units:
+                    units.append(key)
+        else:
+            for code in paper["countries"]:
+                if code and code not in units:
+                    units.append(code)
+                    spellings[code][code] += 1
+        if not units:
+            without += 1
+        for unit in units:
+            unit_papers[unit] += 1
+            papers_of[unit].append(paper)
+        pairs = list(combinations(sorted(units), 2))
+        for pair in pairs:
+            count[pair] += 1
+            fractional[pair] += 1 / len(pairs)
+    label = {key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in spellings.items()}
+    return {
+        "nodes": {key: {"label": label[key], "papers": unit_papers[key], "indicators": indicators(papers_of[key])}
+                  for key in sorted(unit_papers)},
+        "edges": [[a, b, count[(a, b)], fractional[(a, b)]] for a, b in sorted(count)],
+        "without_units": without,
+    }
+
+
+def main():
+    readers = {"wos": wos_papers, "wos-older": wos_papers, "scopus": scopus_papers, "openalex-csv": openalex_csv_papers,
+               "openalex-json": openalex_json_papers}
+    result = {}
+    for source, relative in FILES.items():
+        path = os.path.join(EXPORTS, relative)
+        if not os.path.exists(path):
+            sys.exit("needs " + path)
+        papers = readers[source](path)
+        result[source] = {"file": relative, "papers": len(papers), "corpus": indicators(papers),
+                          "institution": network(papers, "institution"), "country": network(papers, "country"),
+                          "paper_countries": {p["id"]: sorted({c for c in p["countries"] if c}) for p in papers}}
+    out = sys.argv[1] if len(sys.argv) > 1 else OUT
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with open(out, "w", encoding="utf-8") as handle:
+        json.dump(result, handle, indent=1, sort_keys=True, ensure_ascii=False)
+        handle.write("\n")
+    for source, value in result.items():
+        for level in ("institution", "country"):
+            n = value[level]
+            print(f"{source:14} {level:11} nodes {len(n['nodes']):3} edges {len(n['edges']):3} without {n['without_units']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+/// What a node of the network stands for (SPEC §4, levels).
+public enum NetworkLevel: String, Sendable, CaseIterable {
+    /// A resolved author (SPEC §3).
+    case author
+    /// An institution: its ROR id where the source gives one, else its normalised name.
+    case institution
+    /// A country, by its ISO 3166-1 alpha-2 code.
+    case country
+
+    /// The word for one node, for messages and titles.
+    public var unitName: String { rawValue }
+
+    /// The word for several nodes.
+    public var plural: String {
+        switch self {
+        case .author: "authors"
+        case .institution: "institutions"
+        case .country: "countries"
+        }
+    }
+}
+
+/// The institutions or countries of each publication, found in its authors' affiliations: the
+/// nodes of a network at institution or country level (SPEC §4).
+///
+/// A publication's units are the distinct units of all its authors' affiliations, in the order
+/// authors and their affiliations are listed. Publications whose affiliations name no unit are
+/// counted in `withoutUnits`, never guessed.
+public struct UnitIndex: Sendable {
+    public let level: NetworkLevel
+    /// Per unit: `ror:<id>`, the normalised institution name (`Institutions.key`), or the country code.
+    public let keys: [String]
+    /// Per unit, the label nodes show: an institution's most common spelling (ties: the
+    /// alphabetically first), a country's English short name.
+    public let names: [String]
+    /// For each publication (input order), its distinct units.
+    public let unitsOfPublication: [[Int32]]
+    /// Publications none of whose authors has an affiliation naming a unit of this level.
+    public let withoutUnits: Int
+    /// Publications with no affiliation at all (a subset of `withoutUnits`).
+    public let withoutAffiliations: Int
+
+    /// Finds the units of every publication.
+    /// - Precondition: `level` is `.institution` or `.country`.
+    /// - Complexity: O(total length of the affiliations).
+    public init(publications: [Publication], level: NetworkLevel) {
+        precondition(level != .author, "authors are resolved by AuthorResolver, not found in affiliations")
+        var idOf: [String: Int32] = [:]
+        var keys: [String] = []
+        var spellings: [[String: Int]] = []
+        var without = 0, withoutAny = 0
+        var units: [[Int32]] = []
+        units.reserveCapacity(publications.count)
+        for index in publications.indices {
+            let extras = publications[index].extras
+            let affiliations = extras.affiliations
+            var mine: [Int32] = []
+            for author in affiliations + [extras.addresses] {
+                for affiliation in author {
+                    let found: (key: String, spelling: String)?
+                    switch level {
+                    case .institution: found = Institutions.unit(of: affiliation)
+                    case .country: found = Countries.code(of: affiliation).map { ($0, $0) }
+                    case .author: found = nil
+                    }
+                    guard let found else { continue }
+                    let id: Int32
+                    if let known = idOf[found.key] {
+                        id = known
+                    } else {
+                        id = Int32(keys.count)
+                        idOf[found.key] = id
+                        keys.append(found.key)
+                        spellings.append([:])
+                    }
+                    spellings[Int(id)][found.spelling, default: 0] += 1
+                    if !mine.contains(id) { mine.append(id) }
+                }
+            }
+            if mine.isEmpty {
+                without += 1
+                if affiliations.allSatisfy(\.isEmpty) && extras.addresses.isEmpty { withoutAny += 1 }
+            }
+            units.append(mine)
+        }
+        self.level = level
+        self.keys = keys
+        names = keys.indices.map { u in
+            if level == .country { return Countries.name(of: keys[u]) ?? keys[u] }
+            return spellings[u].min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }!.key
+        }
+        unitsOfPublication = units
+        withoutUnits = without
+        withoutAffiliations = withoutAny
+    }
+
+    /// The units as an author index (one "author" per unit), the form `NetworkBuilder` reads.
+    /// Each unit carries its code as an identifier (`ror` or `country_code` in exports); an
+    /// institution known by its name alone has none.
+    public var memberIndex: AuthorIndex {
+        var index = AuthorIndex(names: names, authorsOfPublication: unitsOfPublication, merges: [], nearMisses: [])
+        index.ids = keys.map { key in
+            switch level {
+            case .country: AuthorIDs(country: key)
+            case .institution: key.hasPrefix("ror:") ? AuthorIDs(ror: String(key.dropFirst(4))) : AuthorIDs()
+            case .author: AuthorIDs()
+            }
+        }
+        return index
+    }
+
+    /// The label of the unit `text` names: its label, its key or code (`US`, `ror:…`, the
+    /// ROR id alone), or a spelling that normalises to its key (`Peoples R China`); nil for none.
+    public func label(matching text: String) -> String? {
+        if let u = names.firstIndex(of: text) { return names[u] }
+        let lowered = text.lowercased()
+        if let u = names.firstIndex(where: { $0.lowercased() == lowered }) { return names[u] }
+        let candidates: [String] = switch level {
+        case .country: [text.uppercased(), Countries.code(forName: text) ?? ""]
+        case .institution: ["ror:" + text, text, Institutions.key(text)]
+        case .author: []
+        }
+        for candidate in candidates where !candidate.isEmpty {
+            if let u = keys.firstIndex(of: candidate) { return names[u] }
+        }
+        return nil
+    }
+}

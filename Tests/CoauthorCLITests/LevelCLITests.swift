@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// `--level institution|country` through the built binary: every command works at every level on
+/// the Web of Science sample, missing affiliations are noted, and a focus names a unit.
+struct LevelCLITests {
+    static let wos = EndToEndTests.repository.deletingLastPathComponent()
+        .appendingPathComponent("shared/datasets/exports/wos-plaintext/bibliometrix-wos_sample.txt")
+    static let openAlexCSV = EndToEndTests.repository.deletingLastPathComponent()
+        .appendingPathComponent("shared/datasets/exports/openalex/bibliometrix-openalex_sample.csv")
+    static let available = FileManager.default.fileExists(atPath: wos.path)
+
+    static func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-levels-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test(.enabled(if: available, "needs ../shared/datasets/exports"), arguments: ["institution", "country"])
+    func everyCommandWorksAtEveryLevel(level: String) throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = Self.wos.path
+        for arguments in [["stats", file], ["rank", file, "--by", "betweenness"], ["rank", file, "--by", "h_index"],
+                          ["timeline", file], ["timeline", file, "--corpus"], ["timeline", file, "--window", "3"],
+                          ["timeline", file, "--ties"], ["export", file, "--format", "graphml", "-o", "n.graphml"],
+                          ["export", file, "--format", "gexf", "-o", "n.gexf"], ["export", file, "--format", "csv", "-o", "csv"],
+                          ["render", file, "-o", "n.svg"], ["report", file, "-o", "out"]] {
+            let result = try EndToEndTests.run(arguments + ["--level", level], in: folder)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("error:"), "\(arguments): \(result.stderr)")
+        }
+        let svg = try String(contentsOf: folder.appendingPathComponent("n.svg"), encoding: .utf8)
+        #expect(svg.contains(level == "country" ? "Country collaboration network" : "Institution collaboration network"))
+        let stats = try EndToEndTests.run(["stats", file, "--level", level, "--format", "json"], in: folder)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(object["level"] as? String == level)
+        #expect(object["units"] as? Int == (level == "country" ? 9 : 15))
+        #expect(object["without_units"] as? Int == 0)
+    }
+
+    @Test(.enabled(if: available, "needs ../shared/datasets/exports"))
+    func countriesAreNamedAndFocusedByCode() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ranked = try EndToEndTests.run(["rank", Self.wos.path, "--level", "country", "--focus", "GB", "--format", "csv"], in: folder)
+        #expect(ranked.status == 0, "\(ranked.stderr)")
+        // The United Kingdom's partners: Brazil and Germany, one joint paper each.
+        let rows = ranked.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
+        #expect(rows == ["1,Brazil,1", "2,Germany,1"])
+        let unknown = try EndToEndTests.run(["rank", Self.wos.path, "--level", "country", "--focus", "Narnia"], in: folder)
+        #expect(unknown.status == 64 && unknown.stderr.contains("no country named 'Narnia'"), "\(unknown.stderr)")
+    }
+
+    /// Unit nodes carry their code: `country_code` at country level, `ror` for institutions the
+    /// source gives a ROR id (OpenAlex JSON does; Web of Science gives none).
+    @Test(.enabled(if: available, "needs ../shared/datasets/exports"))
+    func exportsCarryTheUnitsCodes() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let countries = try EndToEndTests.run(["export", Self.wos.path, "--level", "country", "--format", "csv", "-o", "c"], in: folder)
+        #expect(countries.status == 0, "\(countries.stderr)")
+        // Rows end in CRLF, which Swift reads as one Character: split the scalars.
+        let nodes = try String(contentsOf: folder.appendingPathComponent("c/nodes.csv"), encoding: .utf8)
+            .unicodeScalars.split(separator: "\n").map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .newlines) }
+        let header = nodes[0].split(separator: ",", omittingEmptySubsequences: false)
+        let column = try #require(header.firstIndex(of: "country_code"), "\(header)")
+        let codes = Dictionary(uniqueKeysWithValues: nodes.dropFirst().map { row in
+            let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+            return (String(cells[1]), String(cells[column]))
+        })
+        #expect(codes.count == 9)
+        #expect(codes["United Kingdom"] == "GB" && codes["Brazil"] == "BR" && codes["Türkiye"] == "TR", "\(codes)")
+        let openAlex = Self.openAlexCSV.deletingLastPathComponent().appendingPathComponent("openalex-python-W2741809807.json")
+        let institutions = try EndToEndTests.run(["export", openAlex.path, "--level", "institution", "--format", "graphml",
+                                                  "-o", "i.graphml"], in: folder)
+        #expect(institutions.status == 0, "\(institutions.stderr)")
+        let graphml = try String(contentsOf: folder.appendingPathComponent("i.graphml"), encoding: .utf8)
+        #expect(graphml.contains("attr.name=\"ror\""))
+        // The work's first institution, "ror": "https://ror.org/05ppvf150" in the file.
+        #expect(graphml.contains("<data key=\"ror\">05ppvf150</data>"))
+        #expect(!graphml.contains("attr.name=\"country_code\""))
+    }
+
+    @Test(.enabled(if: available, "needs ../shared/datasets/exports"))
+    func papersWithoutAffiliationsAreNotedAndCounted() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try EndToEndTests.run(["stats", Self.openAlexCSV.path, "--level", "institution", "--format", "json"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("note: 2 publications name no institution in the affiliations (of which 1 with no affiliation at all)"),
+                "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["without_units"] as? Int == 2 && object["without_affiliations"] as? Int == 1)
+    }
+
+    @Test func aBibTeXFileHasNoCountries() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "@article{a, author = {Ann Alpha and Bob Beta}, title = {T}, year = {2020}}\n"
+            .write(to: folder.appendingPathComponent("a.bib"), atomically: true, encoding: .utf8)
+        let result = try EndToEndTests.run(["stats", "a.bib", "--level", "country"], in: folder)
+        #expect(result.status == 65 && result.stderr.contains("no publication names a country"), "\(result.stderr)")
+    }
+}

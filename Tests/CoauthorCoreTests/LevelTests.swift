@@ -1,0 +1,309 @@
+import Foundation
+@testable import CoauthorCore
+import Testing
+
+/// Institution and country levels (SPEC §4, issue #17): country names, a hand-made corpus, and the
+/// Web of Science, Scopus and OpenAlex samples against Scripts/levels_check.py, which reads the raw
+/// files with its own parsing (expected values in Fixtures/levels/levels.json, written by it).
+struct LevelTests {
+    // MARK: Country names
+
+    @Test(arguments: [
+        ("USA", "US"), ("U.S.A.", "US"), ("United States of America", "US"), ("Peoples R China", "CN"),
+        ("People's Republic of China", "CN"), ("England", "GB"), ("Scotland", "GB"), ("Wales", "GB"),
+        ("North Ireland", "GB"), ("South Korea", "KR"), ("Korea", "KR"), ("Republic of Korea", "KR"),
+        ("Korea, Republic of", "KR"), ("Russia", "RU"), ("Iran", "IR"), ("Viet Nam", "VN"), ("Czechia", "CZ"),
+        ("Czech Republic", "CZ"), ("Turkiye", "TR"), ("Türkiye", "TR"), ("Turkey", "TR"), ("U Arab Emirates", "AE"),
+        ("Côte d'Ivoire", "CI"), ("Bosnia & Herceg", "BA"), ("CA 94305 USA", "US"), ("Beijing 100871, Peoples R China", "CN"),
+        ("UNIV ROCHESTER,DEPT PHYS & ASTRON,ROCHESTER,NY 14627.", "US"), ("UNIV TRONDHEIM,INST THEORET PHYS,N-7034 TRONDHEIM,NORWAY.", "NO"),
+    ])
+    func countryNames(name: String, code: String) {
+        #expect(Countries.code(fromAddress: name) == code, "\(name)")
+    }
+
+    @Test(arguments: ["Beth Israel Deaconess", "Boston", "Naples", "Harvard Med Sch", "CA", "", "Dept Econ & Stat", "Zhejiang",
+                      "F-14050 Caen", "XX 12345", "NY 1462"])
+    func placesThatAreNoCountry(name: String) {
+        #expect(Countries.code(fromAddress: name) == nil, "\(name)")
+        #expect(Countries.code(forName: name) == nil, "\(name)")
+    }
+
+    @Test func countryOfAnAffiliation() {
+        // OpenAlex's code is a code; a reader's copy of an address's end is read as a name.
+        #expect(Countries.code(of: Affiliation(raw: "Impactstory, Sanford, NC, USA", country: "US")) == "US")
+        #expect(Countries.code(of: Affiliation(raw: "Stanford, CA", country: "CA")) == nil)
+        #expect(Countries.code(of: Affiliation(raw: "Seoul, Korea, Republic of")) == "KR")
+        #expect(Countries.code(of: Affiliation(raw: "Beth Israel Deaconess Med Ctr, Boston, MA 02215 USA.", country: "MA 02215 USA")) == "US")
+        #expect(Countries.code(of: Affiliation(raw: "Beth Israel Deaconess Medical Center")) == nil)
+        #expect(Countries.name(of: "GB") == "United Kingdom")
+    }
+
+    @Test func institutionNames() {
+        #expect(Institutions.key("Univ. of  Naples–Federico II") == "univ of naples federico ii")
+        #expect(Institutions.key("Erciyes Üniversitesi") == Institutions.key("ERCIYES UNIVERSITESI"))
+        #expect(Institutions.institution(fromAddress: "Department of Urology, Qingdao Central Hospital, University of Health and Rehabilitation Sciences, Qingdao, 266042, China")
+                == "University of Health and Rehabilitation Sciences")
+        #expect(Institutions.institution(fromAddress: "Department of Dermatology, General Hospital of Central Theater Command, Wuhan, China")
+                == "General Hospital of Central Theater Command")
+        #expect(Institutions.unit(of: Affiliation(institution: "Université de Montréal", ror: "0161xgx34"))?.key == "ror:0161xgx34")
+        #expect(Institutions.unit(of: Affiliation()) == nil)
+    }
+
+    // MARK: A corpus by hand
+
+    /// Four papers: P1 by authors in Italy and Spain (two institutions in Italy), P2 by authors in
+    /// Italy, Spain and the UK, P3 in Italy alone, P4 without affiliations.
+    static func handCorpus() -> [Publication] {
+        func paper(_ key: String, _ year: Int, _ affiliations: [[Affiliation]]) -> Publication {
+            var p = Publication(key: key, type: "article", title: key, venue: "", year: year,
+                                authors: affiliations.indices.map { PersonName(first: "A\($0)", last: key + "x\($0)") },
+                                location: SourceLocation(path: "hand", line: 1, column: 1))
+            var extras = PublicationExtras()
+            extras.affiliations = affiliations
+            extras.citedBy = key == "P1" ? 10 : key == "P2" ? 3 : key == "P3" ? 1 : nil
+            p.extras = extras
+            return p
+        }
+        let naples = Affiliation(raw: "Univ Naples Federico II, Naples, Italy.", institution: "Univ Naples Federico II", country: "Italy")
+        let turin = Affiliation(raw: "Univ Turin, Turin, Italy.", institution: "Univ Turin", country: "Italy")
+        let madrid = Affiliation(raw: "Univ Complutense Madrid, Madrid, Spain.", institution: "Univ Complutense Madrid", country: "Spain")
+        let reading = Affiliation(raw: "Univ Reading, Reading, England.", institution: "Univ Reading", country: "England")
+        return [
+            paper("P1", 2020, [[naples], [turin], [madrid]]),
+            paper("P2", 2021, [[naples, madrid], [reading]]),
+            paper("P3", 2021, [[turin], []]),
+            paper("P4", 2021, [[], []]),
+        ]
+    }
+
+    static func handAnalysis(_ level: NetworkLevel, _ weighting: Weighting = .count) throws -> Analysis {
+        let publications = handCorpus()
+        var request = AnalysisRequest()
+        request.network.level = level
+        request.network.weighting = weighting
+        request.identity = .exact
+        let corpus = Corpus(publications: publications, records: publications.count, files: 1)
+        let authors = AuthorResolver.resolve(corpus, mode: .exact)
+        let resolved = ResolvedCorpus(corpus: corpus, authors: authors, request: request)
+        return try Analysis(resolved)
+    }
+
+    static func weight(_ network: CoauthorNetwork, _ a: String, _ b: String) -> Double? {
+        guard let u = network.node(named: a), let v = network.node(named: b), let e = network.graph.edge(u, v) else { return nil }
+        return network.graph.weight[e]
+    }
+
+    @Test func countriesByHand() throws {
+        let count = try Self.handAnalysis(.country).network
+        // Units: P1 {IT, ES}, P2 {IT, ES, GB}, P3 {IT}; P4 none.
+        #expect(count.names.sorted() == ["Italy", "Spain", "United Kingdom"])
+        #expect(count.papers[try #require(count.node(named: "Italy"))] == 3)
+        #expect(count.papers[try #require(count.node(named: "Spain"))] == 2)
+        #expect(Self.weight(count, "Italy", "Spain") == 2)
+        #expect(Self.weight(count, "Italy", "United Kingdom") == 1)
+        #expect(Self.weight(count, "Spain", "United Kingdom") == 1)
+        // Fractional: P1 has 1 pair (weight 1), P2 has 3 pairs (1/3 each).
+        let fractional = try Self.handAnalysis(.country, .fractional).network
+        #expect(Self.weight(fractional, "Italy", "Spain") == 1 + 1.0 / 3)
+        #expect(Self.weight(fractional, "Italy", "United Kingdom") == 1.0 / 3)
+        let analysis = try Self.handAnalysis(.country)
+        #expect(analysis.units?.withoutUnits == 1 && analysis.units?.withoutAffiliations == 1)
+        // Focus by name, code or spelling.
+        for focus in ["Italy", "IT", "it", "Italia", "Italy"] where Countries.code(forName: focus) != nil || focus.count == 2 {
+            var options = NetworkOptions()
+            options.level = .country
+            options.focus = focus
+            let resolved = analysis.resolved
+            let focused = try NetworkBuilder.build(publications: resolved.corpus.publications, authors: resolved.authors,
+                                                   units: analysis.units, options: options)
+            #expect(focused.focus.map { focused.names[$0] } == "Italy", "\(focus)")
+        }
+    }
+
+    @Test func institutionsByHand() throws {
+        let network = try Self.handAnalysis(.institution).network
+        // P1 {Naples, Turin, Madrid}, P2 {Naples, Madrid, Reading}, P3 {Turin}.
+        #expect(network.nodeCount == 4)
+        #expect(Self.weight(network, "Univ Naples Federico II", "Univ Complutense Madrid") == 2)
+        #expect(Self.weight(network, "Univ Turin", "Univ Reading") == nil)
+        let fractional = try Self.handAnalysis(.institution, .fractional).network
+        #expect(Self.weight(fractional, "Univ Naples Federico II", "Univ Complutense Madrid") == 2.0 / 3)
+    }
+
+    @Test func indicatorsByHand() throws {
+        let analysis = try Self.handAnalysis(.country)
+        let indicators = analysis.indicators()
+        // Teams 3, 2, 2, 2; countries: P1 and P2 international, P3 national, P4 none: 2 of 3.
+        #expect(indicators.corpus.internationalShare == 2.0 / 3)
+        #expect(indicators.corpus.citations == 14)
+        #expect(indicators.corpus.hIndex == 2)
+        #expect(indicators.corpus.collaboration.collaborativeCoefficient == 1 - (1.0 / 3 + 0.5 + 0.5 + 0.5) / 4)
+        let italy = indicators.perNode[try #require(analysis.network.node(named: "Italy"))]
+        // Italy: P1, P2, P3: citations 14, h-index 2 (10, 3, 1), international 2 of 3, team sizes 3, 2, 2.
+        #expect(italy.citations == 14 && italy.hIndex == 2)
+        #expect(italy.internationalShare == 2.0 / 3)
+        #expect(italy.collaboration.papers == 3 && italy.collaboration.collaborationIndex == 7.0 / 3)
+        let uk = indicators.perNode[try #require(analysis.network.node(named: "United Kingdom"))]
+        #expect(uk.citations == 3 && uk.hIndex == 1 && uk.internationalShare == 1)
+        #expect(NodeIndicators.hIndex([10, 8, 5, 4, 3]) == 4)
+        #expect(NodeIndicators.hIndex([0, 0]) == 0)
+        #expect(NodeIndicators.hIndex([]) == 0)
+        // As rank metrics.
+        let table = analysis.metrics(MetricRequest([.hIndex, .internationalShare]))
+        #expect(table[.hIndex]?[try #require(analysis.network.node(named: "Italy"))] == 2)
+    }
+
+    // MARK: The database samples against Scripts/levels_check.py
+
+    static let exports = Paths.datasets.appendingPathComponent("exports")
+    static let available = FileManager.default.fileExists(atPath: exports.path)
+    static let sources = ["wos", "wos-older", "scopus", "openalex-csv", "openalex-json"]
+
+    static func reference() throws -> [String: Any] {
+        let url = Paths.fixtures.appendingPathComponent("levels/levels.json")
+        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    }
+
+    static func analysis(_ file: String, _ level: NetworkLevel, _ weighting: Weighting) throws -> Analysis {
+        var request = AnalysisRequest(inputs: [exports.appendingPathComponent(file).path])
+        request.network.level = level
+        request.network.weighting = weighting
+        return try Analysis(request)
+    }
+
+    @Test(.enabled(if: available, "needs ../shared/datasets/exports"), arguments: sources)
+    func networksMatchTheIndependentScript(source: String) throws {
+        let all = try Self.reference()
+        let expected = try #require(all[source] as? [String: Any])
+        let file = try #require(expected["file"] as? String)
+        for level in [NetworkLevel.institution, .country] {
+            let reference = try #require(expected[level.rawValue] as? [String: Any])
+            let nodes = try #require(reference["nodes"] as? [String: [String: Any]])
+            let edges = try #require(reference["edges"] as? [[Any]])
+            for weighting in [Weighting.count, .fractional] {
+                let analysis = try Self.analysis(file, level, weighting)
+                let units = try #require(analysis.units)
+                let network = analysis.network
+                #expect(units.withoutUnits == reference["without_units"] as? Int, "\(source) \(level)")
+                #expect(network.nodeCount == nodes.count, "\(source) \(level): \(network.names) vs \(nodes.keys.sorted())")
+                // Our node → our unit key → the script's node.
+                func key(_ v: Int) -> String { units.keys[units.names.firstIndex(of: network.names[v])!] }
+                for v in 0..<network.nodeCount {
+                    let theirs = nodes[key(v)]
+                    #expect(theirs?["papers"] as? Int == network.papers[v], "\(source) \(level) \(key(v))")
+                    if level == .institution { #expect(theirs?["label"] as? String == network.names[v], "\(source) \(key(v))") }
+                }
+                if weighting == .count {
+                    let indicators = analysis.indicators()
+                    for v in 0..<network.nodeCount {
+                        let theirs = try #require(nodes[key(v)]?["indicators"] as? [String: Any], "\(source) \(key(v))")
+                        Self.expect(indicators.perNode[v], theirs, "\(source) \(level) \(key(v))")
+                    }
+                    Self.expect(indicators.corpus, try #require(expected["corpus"] as? [String: Any]), "\(source) corpus")
+                }
+                #expect(network.edgeCount == edges.count, "\(source) \(level) edges")
+                var node: [String: Int] = [:]
+                for v in 0..<network.nodeCount { node[key(v)] = v }
+                for edge in edges {
+                    let a = try #require(edge[0] as? String), b = try #require(edge[1] as? String)
+                    let u = try #require(node[a], "\(source) \(level): no node \(a)"), v = try #require(node[b], "\(source): no node \(b)")
+                    let e = try #require(network.graph.edge(u, v), "\(source) \(level): no tie \(a)–\(b)")
+                    #expect(network.edgePapers[e] == edge[2] as? Int)
+                    let weight = try #require((weighting == .count ? edge[2] : edge[3]) as? NSNumber).doubleValue
+                    #expect(close(network.graph.weight[e], weight, relative: 1e-12), "\(source) \(level) \(weighting) \(a)–\(b)")
+                }
+            }
+        }
+    }
+
+    /// The committed expectations are what the committed script writes today.
+    @Test(.enabled(if: available, "needs ../shared/datasets/exports"))
+    func theFixtureIsTheScriptsOutput() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("levels-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", Paths.repository.appendingPathComponent("Scripts/levels_check.py").path, output.path]
+        python.standardOutput = FileHandle.nullDevice
+        try python.run()
+        python.waitUntilExit()
+        try #require(python.terminationStatus == 0, "Scripts/levels_check.py failed")
+        let fresh = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? NSDictionary
+        let committed = try Self.reference() as NSDictionary
+        #expect(fresh == committed, "re-run python3 Scripts/levels_check.py and commit its output")
+    }
+
+    /// Our indicators against the script's (null where undefined, as our NaN).
+    static func expect(_ ours: NodeIndicators.Totals, _ theirs: [String: Any], _ label: String,
+                       sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(ours.collaboration.papers == theirs["papers"] as? Int, "\(label) papers", sourceLocation: sourceLocation)
+        #expect(ours.citations == theirs["citations"] as? Int, "\(label) citations", sourceLocation: sourceLocation)
+        #expect(ours.hIndex == theirs["h_index"] as? Int, "\(label) h-index", sourceLocation: sourceLocation)
+        #expect(ours.collaboration.authors == theirs["authors"] as? Int, "\(label) authors", sourceLocation: sourceLocation)
+        for (name, value) in [("international_share", ours.internationalShare),
+                              ("collaboration_index", ours.collaboration.collaborationIndex),
+                              ("degree_of_collaboration", ours.collaboration.degreeOfCollaboration),
+                              ("collaborative_coefficient", ours.collaboration.collaborativeCoefficient),
+                              ("modified_collaborative_coefficient", ours.collaboration.modifiedCollaborativeCoefficient)] {
+            let reference = (theirs[name] as? NSNumber)?.doubleValue ?? .nan
+            #expect(close(value, reference, relative: 1e-12), "\(label) \(name): ours \(value), script \(reference)",
+                    sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Three records per source read by hand: record id, the affiliation text, the countries.
+    static let handChecks: [(source: String, file: String, record: String, text: String, countries: Set<String>)] = [
+        ("wos", "wos-plaintext/bibliometrix-wos_sample.txt", "WOS:001492673800001",
+         "[…] Programa Posgrad Engn Biomed, Uberlandia, Brazil. … Otto von Guericke Univ, …, Magdeburg, Germany. … Univ Reading, …, Reading, England.",
+         ["BR", "DE", "GB"]),
+        ("wos", "wos-plaintext/bibliometrix-wos_sample.txt", "WOS:000418020600003",
+         "[Aria, Massimo] Univ Napoli Federico II, …, I-80126 Naples, Italy. [Cuccurullo, Corrado] Univ Campania Luigi Vanvitelli, …, Capua, CE, Italy.",
+         ["IT"]),
+        ("wos", "wos-plaintext/bibliometrix-wos_sample.txt", "WOS:001338261400001",
+         "[Zhao, Ziqi; …] Zhejiang Chinese Med Univ, Sch Basic Med, 548 Binwen Rd,Bldg 9, Hangzhou 310053, Zhejiang, Peoples R China.",
+         ["CN"]),
+        ("scopus", "scopus-csv/bibliometrix-scopus_sample.csv", "2-s2.0-105026875241",
+         "School of Optometry and Vision Science, University of Cape Coast, Cape Coast, Ghana; College of Health …, Ghana",
+         ["GH"]),
+        ("scopus", "scopus-csv/bibliometrix-scopus_sample.csv", "2-s2.0-105025600816",
+         "Department of Medical Laboratory Technology, College of Nursing and Health Sciences, Jazan University, Jazan, Saudi Arabia",
+         ["SA"]),
+        ("scopus", "scopus-csv/bibliometrix-scopus_sample.csv", "2-s2.0-105005111872",
+         "Department of Urology, Qingdao Central Hospital, …, Qingdao, 266042, China; School of Qingdao Medical College, Qingdao University, …, 266071, China",
+         ["CN"]),
+        ("openalex-csv", "openalex/bibliometrix-openalex_sample.csv", "W4206935846",
+         "authorships.countries = MY|MY|MY|MY|PK", ["MY", "PK"]),
+        ("openalex-csv", "openalex/bibliometrix-openalex_sample.csv", "W3157897857",
+         "authorships.countries = IT|IT||IT", ["IT"]),
+        ("openalex-csv", "openalex/bibliometrix-openalex_sample.csv", "W2998021954",
+         "authorships.countries empty (no institution either): no country, counted as without", []),
+    ]
+
+    /// Older Web of Science records give `C1` addresses without saying whose: they are the paper's.
+    @Test(.enabled(if: available, "needs ../shared/datasets/exports"))
+    func addressesWithoutAuthorsCount() throws {
+        let analysis = try Self.analysis("wos-plaintext/metaknowledge-savedrecs.txt", .country, .count)
+        let units = try #require(analysis.units)
+        // WOS:A1979GV55600001 `C1 UNIV TRONDHEIM,INST THEORET PHYS,N-7034 TRONDHEIM,NORWAY.` → NO;
+        // WOS:A1977DW70300003 `C1 OAK RIDGE NATL LAB,OAK RIDGE,TN 37830.` → US (a state and ZIP code, the USA left out).
+        let trondheim = try #require(analysis.corpus.publications.firstIndex { $0.key == "WOS:A1979GV55600001" })
+        #expect(units.unitsOfPublication[trondheim].map { units.keys[Int($0)] } == ["NO"])
+        let oakRidge = try #require(analysis.corpus.publications.firstIndex { $0.key == "WOS:A1977DW70300003" })
+        #expect(units.unitsOfPublication[oakRidge].map { units.keys[Int($0)] } == ["US"])
+        #expect(units.withoutAffiliations == 7)
+    }
+
+    @Test(.enabled(if: available, "needs ../shared/datasets/exports"), arguments: 0..<9)
+    func countriesOfRecordsByHand(index: Int) throws {
+        let check = Self.handChecks[index]
+        let analysis = try Self.analysis(check.file, .country, .count)
+        let units = try #require(analysis.units)
+        let k = try #require(analysis.corpus.publications.firstIndex { $0.key == check.record }, "\(check.record)")
+        #expect(Set(units.unitsOfPublication[k].map { units.keys[Int($0)] }) == check.countries, "\(check.record): \(check.text)")
+        // The script agrees.
+        let reference = try #require(try Self.reference()[check.source] as? [String: Any])
+        let perPaper = try #require(reference["paper_countries"] as? [String: [String]])
+        let theirs = perPaper[check.record] ?? perPaper["https://openalex.org/" + check.record]
+        #expect(theirs.map(Set.init) == check.countries)
+    }
+}
