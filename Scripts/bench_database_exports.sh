@@ -25,6 +25,9 @@ for format in openalex wos medline; do
     [ -s "${file[$format]}" ] || python3 Scripts/gen_exports.py "$format" "${size[$format]}" "${file[$format]}" --seed 1
 done
 venv=.venv-bench
+# Python's json runs in the test tools' environment (Scripts/setup.sh --test), as in benchmarks.sh.
+py="${COAUTHOR_VENV:-$PWD/.venv}/bin/python3"
+[ -x "$py" ] || Scripts/setup.sh --test >&2
 if [ ! -x "$venv/bin/python3" ] || ! "$venv/bin/python3" -c "import metaknowledge" 2>/dev/null; then
     echo "bench: installing metaknowledge 3.4.1 into $venv/" >&2
     python3 -m venv "$venv"
@@ -71,9 +74,9 @@ for format in openalex wos medline; do
     echo "| $(basename "$f") | $m | coauthor stats (whole run) | $cs | $(rate "$m" "$cs") | $cm | 1.0x |"
     echo "| $(basename "$f") | $m | coauthor read + resolve + build (COAUTHOR_TIMING) | $network | $(rate "$m" "$network") | – | – |"
     if [ "$format" = openalex ]; then
-        read -r ps pm < <(best .venv/bin/python3 Scripts/bench_openalex_json.py "$f")
+        read -r ps pm < <(best "$py" Scripts/bench_openalex_json.py "$f")
         echo "| $(basename "$f") | $m | Python json.loads per line, same extraction | $ps | $(rate "$m" "$ps") | $pm | $(ratio "$ps" "$cs") |"
-        read -r ps pm < <(best .venv/bin/python3 Scripts/bench_openalex_json.py "$f" --network)
+        read -r ps pm < <(best "$py" Scripts/bench_openalex_json.py "$f" --network)
         echo "| $(basename "$f") | $m | Python json, same extraction + tie counts | $ps | $(rate "$m" "$ps") | $pm | $(ratio "$ps" "$cs") |"
     else
         read -r ps pm < <(best "$venv/bin/python3" Scripts/bench_metaknowledge.py "$f")
