@@ -2,8 +2,8 @@
 import Foundation
 import Testing
 
-/// Web of Science plain text read by path streams a block of lines at a time: the records and
-/// messages are those of reading the same bytes whole, wherever the blocks end.
+/// Web of Science plain text and MEDLINE read by path stream a block of lines at a time: the
+/// records and messages are those of reading the same bytes whole, wherever the blocks end.
 struct StreamedReaderTests {
     private static let samples: [URL] = {
         var files = [Paths.fixtures.appendingPathComponent("exports/wos-quirks.txt"),
@@ -35,6 +35,34 @@ struct StreamedReaderTests {
         defer { try? FileManager.default.removeItem(at: url) }
         let whole = WebOfScienceReader.readPlainText(bytes: Array(text.utf8), path: url.path)
         let streamed = WebOfScienceReader.readPlainText(path: url.path, blockSize: 16)
+        #expect(streamed.records == whole.records && streamed.skipped == whole.skipped)
+        #expect(streamed.publications == whole.publications)
+        #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description))
+    }
+
+    @Test(arguments: [16, 333, 8 << 20])
+    func medlineInBlocksReadsAsWhole(blockSize: Int) throws {
+        var files = [Paths.fixtures.appendingPathComponent("exports/pubmed.nbib"), Paths.fixtures.appendingPathComponent("gzip/part_000.gz")]
+        let shared = ExportDatasets.folder.appendingPathComponent("pubmed/pybibx-mcda_pubmed.txt")
+        if FileManager.default.fileExists(atPath: shared.path) { files.append(shared) }
+        for url in files {
+            let whole = InputReader.read(bytes: [UInt8](try Data(contentsOf: url)), format: .medline, path: url.path)
+            let streamed = MedlineReader.read(path: url.path, blockSize: blockSize)
+            #expect(streamed.records == whole.records && streamed.skipped == whole.skipped, "\(url.lastPathComponent)")
+            #expect(streamed.publications == whole.publications, "\(url.lastPathComponent)")
+            #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "\(url.lastPathComponent)")
+            #expect(whole.records > 0)
+        }
+    }
+
+    @Test(arguments: ["AU  - Lost A\n\nPMID- 1\nAU  - Kept B\n", "\u{FEFF}PMID- 1\r\nFAU - Doe, Jo\r\nxx\r\n\r\nPMID- 2\r\nAU  - Roe R\r\n",
+                      "PMID- 1\rAU  - Old Mac\rbad line\rPMID- 2\rAU  - Two T\r", "hello\n", "\n\n", "PMID- 1\nTI  - x\n      more\nAU  - A B"])
+    func hostileMedlineInBlocksReadsAsWhole(text: String) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-medline-\(getpid())-\(abs(text.hashValue)).nbib")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let whole = MedlineReader.read(bytes: Array(text.utf8), path: url.path)
+        let streamed = MedlineReader.read(path: url.path, blockSize: 16)
         #expect(streamed.records == whole.records && streamed.skipped == whole.skipped)
         #expect(streamed.publications == whole.publications)
         #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description))

@@ -237,10 +237,11 @@ public enum InputReader {
             }
         }
         // Streamed by path: DBLP XML (plain; a compressed dump is inflated whole below), OpenAlex
-        // JSON Lines and Web of Science plain text.
+        // JSON Lines, Web of Science plain text and MEDLINE.
         if file.format == .dblp && path != "-" && !isCompressed(path) { return DBLPXMLReader.read(path: path) }
         if file.format == .openalex && path != "-" { return OpenAlexReader.readJSON(path: path) }
         if file.format == .wos && path != "-" { return WebOfScienceReader.readPlainText(path: path) }
+        if file.format == .medline && path != "-" { return MedlineReader.read(path: path) }
         let bytes: [UInt8]
         if path == "-" {
             bytes = standardInput()
