@@ -23,8 +23,15 @@ let package = Package(
         ),
         // The temporary files in flight, removed by a signal handler (plain C: async-signal-safe).
         .target(name: "CTemporaryFiles"),
+        // zlib, found through pkg-config: inputs compressed with gzip (`.jsonl.gz` snapshots, `.txt.gz`).
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Publications, identity, graph, metrics and exports. Never prints, never exits.
-        .target(name: "CoauthorCore", dependencies: ["CTemporaryFiles"]),
+        .target(name: "CoauthorCore", dependencies: ["CTemporaryFiles", "CZlib"]),
         // Lays out and renders a MapScene through Graphviz, confined to one lock.
         .target(name: "CoauthorRender", dependencies: ["CoauthorCore", "CGraphviz"]),
         .executableTarget(

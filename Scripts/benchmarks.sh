@@ -102,6 +102,11 @@ echo
 Scripts/bench_exports.sh "$TOP"
 echo
 
+echo "## Database exports against Python's json and metaknowledge"
+echo
+Scripts/bench_database_exports.sh 3
+echo
+
 echo "## Timeline"
 echo
 Scripts/bench_timeline.sh

@@ -3,7 +3,8 @@
 
 usage: gen_exports.py FORMAT MEGABYTES OUTPUT [--seed N]
   FORMAT: wos (Web of Science plain text), scopus (Scopus CSV, current generation with
-          'Author full names (id)'), openalex (OpenAlex JSON Lines, one work per line)
+          'Author full names (id)'), openalex (OpenAlex JSON Lines, one work per line),
+          medline (PubMed MEDLINE, as PubMed's 'Save as PubMed format' writes it)
 
 The records look like the real exports (the same tags, columns and keys, continuation lines,
 wrapped RI/OI lists, affiliations, references) so that readers do the same work per byte as on
@@ -118,9 +119,45 @@ def openalex(out, rng, people, limit):
             break
 
 
+def medline_wrap(tag, text, width=80):
+    """A MEDLINE field: the tag padded to four, '- ', continuation lines indented six blanks."""
+    words, lines, line = text.split(" "), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line + " ")
+            line = word
+        else:
+            line = word if not line else line + " " + word
+    lines.append(line)
+    return f"{tag:<4}- " + "\n      ".join(lines) + "\n"
+
+
+def medline(out, rng, people, limit):
+    for w in works(rng, people):
+        pmid = 20000000 + w["n"]
+        rec = f"PMID- {pmid}\nOWN - NLM\nSTAT- MEDLINE\nDCOM- {w['year']}0101\nLR  - {w['year']}0102\n"
+        rec += f"IS  - 1932-6203 (Electronic)\nVI  - {rng.randint(1, 60)}\nIP  - {rng.randint(1, 12)}\nDP  - {w['year']} {rng.choice(['Jan', 'Mar', 'Oct'])}\n"
+        rec += medline_wrap("TI", w["title"] + ".") + f"PG  - e{rng.randint(100000, 999999)}\nLID - {w['doi']} [doi]\n"
+        rec += medline_wrap("AB", w["abstract"])
+        for p in w["authors"]:
+            rec += f"FAU - {p['family']}, {p['given']}\nAU  - {p['family']} {''.join(x[0] for x in p['given'].split())}\n"
+            if p["orcid"]:
+                rec += f"AUID- ORCID: {p['orcid']}\n"
+            rec += medline_wrap("AD", f"Department of {rng.choice(WORDS).capitalize()}, {p['inst'][0]}, {p['inst'][1]}, {p['inst'][2]}.")
+        rec += "LA  - eng\nPT  - Journal Article\nPL  - United States\n"
+        rec += f"TA  - {w['venue'].title()}\nJT  - {w['venue'].title()}\nJID - 101285081\nSB  - IM\n"
+        rec += "".join(f"MH  - {rng.choice(WORDS).capitalize()} {rng.choice(WORDS)}\n" for _ in range(rng.randint(3, 10)))
+        rec += f"EDAT- {w['year']}/10/08 06:00\nMHDA- {w['year']}/10/12 06:00\nCRDT- {w['year']}/10/07 13:34\n"
+        rec += f"AID - {w['doi']} [doi]\nPST - epublish\n"
+        rec += medline_wrap("SO", f"{w['venue'].title()}. {w['year']};{rng.randint(1, 60)}:e{rng.randint(100000, 999999)}. doi: {w['doi']}.") + "\n"
+        out.write(rec)
+        if out.tell() >= limit:
+            break
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("format", choices=["wos", "scopus", "openalex"])
+    parser.add_argument("format", choices=["wos", "scopus", "openalex", "medline"])
     parser.add_argument("megabytes", type=float)
     parser.add_argument("output")
     parser.add_argument("--seed", type=int, default=1)
@@ -129,7 +166,7 @@ def main():
     people = population(rng, 20000)
     limit = int(args.megabytes * 1_000_000)
     with open(args.output, "w", encoding="utf-8", newline="") as out:
-        {"wos": wos, "scopus": scopus, "openalex": openalex}[args.format](out, rng, people, limit)
+        {"wos": wos, "scopus": scopus, "openalex": openalex, "medline": medline}[args.format](out, rng, people, limit)
 
 
 if __name__ == "__main__":

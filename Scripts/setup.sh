@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what coauthor needs on a fresh Debian machine, only where it is missing:
-# Graphviz's C library and headers (libgraphviz-dev), a fixed font for stable map
+# Graphviz's C library and headers (libgraphviz-dev), zlib's (zlib1g-dev), a fixed font for stable map
 # layouts (DejaVu Sans), and, with --test, the Python tools the tests check our numbers
 # and files against, in a virtual environment of the repository's own (.venv/): networkx,
 # python-igraph, lxml, selenium (and what Scripts/requirements-test.txt lists), and Chromium with
@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 pkg-config --exists libgvc 2>/dev/null || need_apt+=(libgraphviz-dev)
+# zlib's headers: gzip-compressed inputs (.jsonl.gz, .txt.gz) are read through it.
+pkg-config --exists zlib 2>/dev/null || need_apt+=(zlib1g-dev)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 # The dataset tests unpack ../shared/datasets/*.xz.

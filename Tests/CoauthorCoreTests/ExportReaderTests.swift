@@ -188,12 +188,15 @@ struct ExportReaderTests {
         #expect(error?.location?.column == 14)
     }
 
-    @Test func aGzippedSnapshotIsOneErrorThatSaysToDecompressIt() {
+    @Test func aTruncatedGzipSnapshotIsOneErrorNamingIt() {
         let gzip: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]
         #expect(InputFormat.detect(head: gzip, pathExtension: "gz") == .openalex)
-        let corpus = OpenAlexReader.readJSON(bytes: gzip, path: "part_000.gz")
+        let corpus = InputReader.read(bytes: gzip, format: .openalex, path: "part_000.gz")
         #expect(corpus.skipped == 1)
-        #expect(corpus.diagnostics.first?.message.contains("gunzip part_000.gz") == true)
+        #expect(corpus.diagnostics.first?.location?.path == "part_000.gz")
+        #expect(corpus.diagnostics.first?.message.contains("truncated") == true)
+        // The reader itself, handed compressed bytes directly, says how to read them.
+        #expect(OpenAlexReader.readJSON(bytes: gzip, path: "part_000.gz").diagnostics.first?.message.contains("gunzip part_000.gz") == true)
     }
 
     @Test func taggedLinesOutsideARecordAreAnError() {

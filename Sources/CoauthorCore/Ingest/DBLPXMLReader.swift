@@ -371,8 +371,9 @@ extension DBLPXMLReader {
 extension PersonName {
     /// Every part in Unicode NFC.
     var precomposed: PersonName {
-        PersonName(first: first.precomposedStringWithCanonicalMapping, von: von.precomposedStringWithCanonicalMapping,
-                   last: last.precomposedStringWithCanonicalMapping, jr: jr.precomposedStringWithCanonicalMapping, homonym: homonym)
+        // ASCII is its own NFC: most names need no trip through Foundation.
+        func nfc(_ part: String) -> String { part.utf8.allSatisfy { $0 < 0x80 } ? part : part.precomposedStringWithCanonicalMapping }
+        return PersonName(first: nfc(first), von: nfc(von), last: nfc(last), jr: nfc(jr), homonym: homonym)
     }
 }
 

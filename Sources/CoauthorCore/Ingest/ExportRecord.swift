@@ -87,39 +87,95 @@ struct ExportCorpus {
 enum ExportValues {
     /// `https://doi.org/10.1/X`, `doi:10.1/X`, `10.1/X [doi]` → `10.1/X` (case kept).
     static func doi(_ text: String) -> String {
-        var value = trimmed(text)
-        if let range = value.range(of: "doi.org/", options: .caseInsensitive) { value = String(value[range.upperBound...]) }
-        if value.lowercased().hasPrefix("doi:") { value = String(value.dropFirst(4)) }
-        if value.hasSuffix("[doi]") { value = String(value.dropLast(5)) }
-        return trimmed(value)
+        var value = Array(trimmed(text).utf8)[...]
+        if let after = endOfASCIICaseInsensitive("doi.org/", in: value) { value = value[after...] }
+        if value.count >= 4, asciiLowercased(value.prefix(4)) == Array("doi:".utf8) { value = value.dropFirst(4) }
+        if value.count >= 5, value.suffix(5).elementsEqual("[doi]".utf8) { value = value.dropLast(5) }
+        return trimmed(makeString(value))
     }
+
+    /// The offset just after the first occurrence of the ASCII `needle` in `text`, ignoring case.
+    private static func endOfASCIICaseInsensitive(_ needle: String, in text: ArraySlice<UInt8>) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard text.count >= pattern.count else { return nil }
+        var start = text.startIndex
+        while start + pattern.count <= text.endIndex {
+            var matched = true
+            for k in 0..<pattern.count where asciiLowercase(text[start + k]) != pattern[k] {
+                matched = false
+                break
+            }
+            if matched { return start + pattern.count }
+            start += 1
+        }
+        return nil
+    }
+
+    @inline(__always) private static func asciiLowercase(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+
+    private static func asciiLowercased(_ bytes: ArraySlice<UInt8>) -> [UInt8] { bytes.map(asciiLowercase) }
 
     /// The ORCID in `text` (`0000-0002-8517-9411`, also inside a URL, or written without hyphens), or "".
     static func orcid(_ text: String) -> String {
-        var digits: [Character] = []
-        for char in text {
-            if char.isASCII && (char.isNumber || (char == "X" || char == "x") && digits.count == 15) {
-                digits.append(char == "x" ? "X" : char)
+        var digits: [UInt8] = []
+        digits.reserveCapacity(16)
+        // Byte by byte: a non-ASCII character is never a digit, a hyphen or a blank.
+        for byte in text.utf8 {
+            if isDigit(byte) || (byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x")) && digits.count == 15 {
+                digits.append(byte == UInt8(ascii: "x") ? UInt8(ascii: "X") : byte)
                 if digits.count == 16 { break }
-            } else if char == "-" || char == " " {
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") {
                 continue
             } else if !digits.isEmpty {
-                digits.removeAll()
+                digits.removeAll(keepingCapacity: true)
             }
         }
         guard digits.count == 16 else { return "" }
-        return String(digits[0..<4]) + "-" + String(digits[4..<8]) + "-" + String(digits[8..<12]) + "-" + String(digits[12..<16])
+        var formatted: [UInt8] = []
+        formatted.reserveCapacity(19)
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && index % 4 == 0 { formatted.append(UInt8(ascii: "-")) }
+            formatted.append(digit)
+        }
+        return String(decoding: formatted, as: UTF8.self)
     }
 
     /// `https://openalex.org/A5069892096` → `A5069892096` (the last path component of a URL).
     static func lastComponent(_ text: String) -> String {
         let value = trimmed(text)
-        guard let slash = value.lastIndex(of: "/") else { return value }
-        return String(value[value.index(after: slash)...])
+        let utf8 = value.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return value }
+        return String(value[utf8.index(after: slash)...])
     }
 
+    /// `text` without leading blanks, tabs and byte-order marks and without trailing blanks and
+    /// tabs, found on its UTF-8 (all are single code points that no combining mark follows in
+    /// these fields).
     static func trimmed(_ text: some StringProtocol) -> String {
-        String(text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        let text = Substring(text)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end {
+            let byte = utf8[start]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                start = utf8.index(after: start)
+            } else if byte == 0xEF, utf8.distance(from: start, to: end) >= 3,
+                      utf8[utf8.index(start, offsetBy: 1)] == 0xBB, utf8[utf8.index(start, offsetBy: 2)] == 0xBF {
+                start = utf8.index(start, offsetBy: 3)
+            } else {
+                break
+            }
+        }
+        while end > start {
+            let before = utf8.index(before: end)
+            let byte = utf8[before]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") else { break }
+            end = before
+        }
+        return String(text[start..<end])
     }
 
     /// `a; b;; c` → [a, b, c]: the non-empty trimmed parts.
@@ -173,7 +229,11 @@ enum ExportValues {
     /// author it prints as `Lopez, Alejandro Carlos Campina`).
     static func authorIndex(of name: String, in keys: [MatchKey]) -> Int? {
         guard let parsed = NameParser.parsePlainName(name) else { return nil }
-        let key = matchKey(parsed)
+        return authorIndex(of: parsed, key: matchKey(parsed), in: keys)
+    }
+
+    /// `authorIndex(of:in:)` for a name already parsed, with its match key.
+    static func authorIndex(of parsed: PersonName, key: MatchKey, in keys: [MatchKey]) -> Int? {
         if let exact = keys.firstIndex(where: { $0.last == key.last && $0.first == key.first }) { return exact }
         let surname = keys.indices.filter { keys[$0].last == key.last }
         let initial = key.first.first
@@ -185,5 +245,43 @@ enum ExportValues {
         guard !surnameWords.isEmpty else { return nil }
         let containing = keys.indices.filter { surnameWords.isSubset(of: keys[$0].words) }
         return containing.count == 1 ? containing[0] : nil
+    }
+}
+
+/// Parsed names and match keys by their text, for one file: the same people sign many records,
+/// and parsing a name (Unicode folding, the name rules) costs far more than looking it up.
+/// Memory grows with the distinct names of the file, as the output does.
+struct ExportNameCache {
+    private var names: [String: PersonName?] = [:]
+    private var plainNames: [String: PersonName?] = [:]
+    private var keys: [PersonName: ExportValues.MatchKey] = [:]
+
+    /// `ExportValues.name(text)`.
+    mutating func name(_ text: String) -> PersonName? {
+        if let known = names[text] { return known }
+        let parsed = ExportValues.name(text)
+        names[text] = parsed
+        return parsed
+    }
+
+    /// `ExportValues.matchKey(name)`.
+    mutating func matchKey(_ name: PersonName) -> ExportValues.MatchKey {
+        if let known = keys[name] { return known }
+        let key = ExportValues.matchKey(name)
+        keys[name] = key
+        return key
+    }
+
+    /// `ExportValues.authorIndex(of: text, in: keys)`.
+    mutating func authorIndex(of text: String, in authorKeys: [ExportValues.MatchKey]) -> Int? {
+        let parsed: PersonName?
+        if let known = plainNames[text] {
+            parsed = known
+        } else {
+            parsed = NameParser.parsePlainName(text)
+            plainNames[text] = parsed
+        }
+        guard let parsed else { return nil }
+        return ExportValues.authorIndex(of: parsed, key: matchKey(parsed), in: authorKeys)
     }
 }

@@ -15,8 +15,14 @@ extension InputFormat {
         guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
               let handle = FileHandle(forReadingAtPath: path) else { return InputFormat(pathExtension: ext) }
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: sniffLength)) ?? Data()
-        return detect(head: [UInt8](head), pathExtension: ext)
+        let head = [UInt8]((try? handle.read(upToCount: sniffLength)) ?? Data())
+        if Gzip.isCompressed(head) {
+            // Judged by what it holds: `x.txt.gz` by its text, the inner extension as the hint.
+            let inner = ext.lowercased() == "gz" ? ((path as NSString).deletingPathExtension as NSString).pathExtension : ext
+            guard let plain = Gzip.head(path: path, count: sniffLength) else { return InputFormat(pathExtension: inner) ?? (ext.lowercased() == "gz" ? .openalex : nil) }
+            return detect(head: plain, pathExtension: inner) ?? (ext.lowercased() == "gz" && inner.isEmpty ? .openalex : nil)
+        }
+        return detect(head: head, pathExtension: ext)
     }
 
     /// The format of a file that starts with `head`; `pathExtension` decides only where the

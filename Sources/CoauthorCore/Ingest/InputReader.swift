@@ -46,7 +46,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
     }
 
     /// Extensions whose files are looked at (sniffed) when a folder is read.
-    static let sniffedExtensions: Set<String> = ["bib", "bibtex", "biblatex", "xml", "json", "ris", "txt", "csv", "nbib", "isi", "jsonl", "ciw", "tsv"]
+    static let sniffedExtensions: Set<String> = ["bib", "bibtex", "biblatex", "xml", "json", "ris", "txt", "csv", "nbib", "isi", "jsonl", "ciw", "tsv", "gz"]
 }
 
 /// A failure to read the inputs at all (as opposed to a bad record inside a file).
@@ -81,7 +81,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
         case .unreadable(_, let reason):
             "cannot read it (\(reason)); check the path and its permissions"
         case .noSupportedFiles:
-            "the folder holds no publication files (.bib, .xml, .json, .ris, or database exports in .txt, .csv, .nbib, .isi, .ciw, .jsonl); put your bibliography there or name the file"
+            "the folder holds no publication files (.bib, .xml, .json, .ris, or database exports in .txt, .csv, .nbib, .isi, .ciw, .jsonl, any of them gzip-compressed as .gz); put your bibliography there or name the file"
         case .unsupportedFormat:
             "unknown file type: neither its content nor its extension names a supported format; name its format to read it anyway"
         case .standardInputNeedsFormat:
@@ -236,7 +236,12 @@ public enum InputReader {
                 if file.inFolder { return unreadable("not a regular file but a FIFO, socket or device; name it to read it") }
             }
         }
-        if file.format == .dblp && path != "-" { return DBLPXMLReader.read(path: path) }
+        // Streamed by path: DBLP XML (plain; a compressed dump is inflated whole below), OpenAlex
+        // JSON Lines, Web of Science plain text and MEDLINE.
+        if file.format == .dblp && path != "-" && !isCompressed(path) { return DBLPXMLReader.read(path: path) }
+        if file.format == .openalex && path != "-" { return OpenAlexReader.readJSON(path: path) }
+        if file.format == .wos && path != "-" { return WebOfScienceReader.readPlainText(path: path) }
+        if file.format == .medline && path != "-" { return MedlineReader.read(path: path) }
         let bytes: [UInt8]
         if path == "-" {
             bytes = standardInput()
@@ -257,6 +262,13 @@ public enum InputReader {
     ///   - encoding: how BibTeX and RIS bytes are decoded; the other formats carry their own.
     /// - Complexity: that of the format's reader, O(n) in the number of bytes for all of them.
     public static func read(bytes: [UInt8], format: InputFormat, path: String, encoding: BibTeXReader.TextEncoding = .utf8) -> Corpus {
+        if Gzip.isCompressed(bytes) {
+            switch Gzip.decompress(bytes) {
+            case .success(let plain): return read(bytes: plain, format: format, path: path, encoding: encoding)
+            case .failure(let failure):
+                return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(failure.reason)); skipped")])
+            }
+        }
         switch format {
         case .bibtex:
             do {
@@ -294,6 +306,15 @@ public enum InputReader {
         }
     }
 
+    /// Whether the regular file at `path` starts with gzip's magic number.
+    private static func isCompressed(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var magic: [UInt8] = [0, 0]
+        return pread(descriptor, &magic, 2, 0) == 2 && Gzip.isCompressed(magic)
+    }
+
     /// Why a file could not be read: the system's words for `errno`.
     struct FileReadError: Error {
         var reason: String
@@ -312,6 +333,13 @@ public enum InputReader {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(FileReadError(errno: errno)) }
         guard (status.st_mode & S_IFMT) != S_IFDIR else { return .failure(FileReadError("it is a folder")) }
+        // A gzip file is inflated as it is read: the compressed bytes are never held whole.
+        if (status.st_mode & S_IFMT) == S_IFREG {
+            var magic: [UInt8] = [0, 0]
+            if pread(descriptor, &magic, 2, 0) == 2, Gzip.isCompressed(magic) {
+                return Gzip.decompress(descriptor: descriptor).mapError { FileReadError($0.reason) }
+            }
+        }
         // The size is a hint (pipes and special files report 0): read on until the end.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(status.st_size) + 1)

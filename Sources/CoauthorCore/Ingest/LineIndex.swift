@@ -75,16 +75,19 @@ struct LineIndex {
 /// - Returns: the byte offset of the first invalid sequence, or nil.
 /// - Complexity: O(n).
 func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset($0) }
+}
+
+/// `firstInvalidUTF8Offset` of bytes in memory that the caller owns.
+func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var index = 0
     let count = bytes.count
     while index < count {
         // Eight ASCII bytes at a time: most of a bibliography is ASCII.
         if index & 7 == 0 {
-            let ascii = bytes.withUnsafeBytes { raw -> Int in
-                var k = index
-                while k + 8 <= count, raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { k += 8 }
-                return k
-            }
+            let raw = UnsafeRawBufferPointer(bytes)
+            var ascii = index
+            while ascii + 8 <= count, raw.loadUnaligned(fromByteOffset: ascii, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { ascii += 8 }
             if ascii != index {
                 index = ascii
                 continue

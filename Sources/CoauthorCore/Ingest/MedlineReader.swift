@@ -6,80 +6,160 @@
 public enum MedlineReader {
     /// - Complexity: O(n) in the size of the file.
     public static func read(bytes: [UInt8], path: String) -> Corpus {
-        var result = ExportCorpus()
-        let lines = LineIndex(bytes: bytes, path: path)
         if let bad = firstInvalidUTF8Offset(bytes) {
-            result.error(lines.location(of: bad), "invalid UTF-8 at byte offset \(bad); save the PubMed export as UTF-8")
+            var result = ExportCorpus()
+            result.error(LineIndex(bytes: bytes, path: path).location(of: bad), "invalid UTF-8 at byte offset \(bad); save the PubMed export as UTF-8")
             return result.corpus
         }
+        var parser = Parser(path: path)
+        bytes.withUnsafeBufferPointer { parser.read($0, offset: 0) }
+        return parser.finish()
+    }
+
+    /// A MEDLINE file read by its path (plain or gzip-compressed) a block of lines at a time, so
+    /// memory holds one block and the records, not the file. The records and messages are those
+    /// `read(bytes:path:)` gives for the same bytes.
+    /// - Complexity: O(n) time in the size of the file; memory O(block + records).
+    public static func read(path: String, blockSize: Int = 8 << 20) -> Corpus {
+        var parser = Parser(path: path)
+        var invalid: Corpus? = nil
+        let failure = LineBlocks.read(path: path, blockSize: blockSize) { block, offset in
+            if let bad = firstInvalidUTF8Offset(block) {
+                var line = parser.newlines + 1
+                var lineStart = 0
+                for k in 0..<bad where block[k] == 0x0A {
+                    line += 1
+                    lineStart = k + 1
+                }
+                var column = 1
+                for k in lineStart..<bad where block[k] & 0xC0 != 0x80 { column += 1 }
+                var result = ExportCorpus()
+                result.error(SourceLocation(path: path, line: line, column: column, byteOffset: offset + bad),
+                             "invalid UTF-8 at byte offset \(offset + bad); save the PubMed export as UTF-8")
+                invalid = result.corpus
+                return false
+            }
+            parser.read(block, offset: offset)
+            return true
+        }
+        if let invalid { return invalid }
+        switch failure {
+        case .open(let reason)?:
+            return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
+        case .read(let reason)?:
+            var corpus = parser.finish()
+            corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: parser.newlines + 1, column: 1),
+                                                 "cannot read the rest of the file (\(reason)); the records before this line were read"))
+            corpus.skipped += 1
+            return corpus
+        case nil:
+            return parser.finish()
+        }
+    }
+
+    /// The MEDLINE lines of one buffer or of many blocks in turn (a block ends after a line feed).
+    private struct Parser {
+        let path: String
+        var result = ExportCorpus()
         // Each field's lines (the first, then its continuations), joined when the record closes:
         // appending to a growing string would be quadratic in the lines of a long field.
         var fields: [(tag: String, lines: [String])] = []
         var recordLocation: SourceLocation? = nil
         var strayReported = false
         var skippingField = false
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var cache = ExportNameCache()
+        /// Line feeds read so far: locations count lines by them (a lone CR ends a MEDLINE line, not a line of the file).
+        var newlines = 0
+        var sawContent = false
 
-        func close() {
+        init(path: String) {
+            self.path = path
+        }
+
+        mutating func close() {
             guard let location = recordLocation else { return }
-            result.add(record(from: fields.map { ($0.tag, LaTeX.collapseWhitespace($0.lines.joined(separator: " "))) }, location: location))
+            result.add(MedlineReader.record(from: fields.map { ($0.tag, $0.lines.count == 1 ? $0.lines[0] : LaTeX.collapseWhitespace($0.lines.joined(separator: " "))) },
+                                            location: location, names: &cache))
             fields.removeAll(keepingCapacity: true)
             recordLocation = nil
         }
 
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
-            let lineStart = start
-            start = end + 1
-            if end < bytes.count, bytes[end] == UInt8(ascii: "\r"), start < bytes.count, bytes[start] == UInt8(ascii: "\n") { start += 1 }
-            var lineEnd = end
-            while lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: " ") { lineEnd -= 1 }
-            guard lineEnd > lineStart else { continue }
-            if bytes[lineStart] == UInt8(ascii: " ") {
-                // A continuation line (six blanks): part of the previous field's value.
-                if recordLocation != nil, !fields.isEmpty, !skippingField {
-                    fields[fields.count - 1].lines.append(makeString(bytes[lineStart..<lineEnd]))
-                }
-                continue
+        /// Reads the lines of `bytes`, which starts at byte `offset` of the file.
+        mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int) {
+            if !sawContent { sawContent = bytes.contains { !isWhitespace($0) } }
+            var start = offset == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            // Where the current line of the file (by line feeds) starts in `bytes`.
+            var fileLineStart = 0
+            func location(_ lineStart: Int) -> SourceLocation {
+                var column = 1
+                for k in fileLineStart..<lineStart where bytes[k] & 0xC0 != 0x80 { column += 1 }
+                return SourceLocation(path: path, line: newlines + 1, column: column, byteOffset: offset + lineStart)
             }
-            // `TAG - value`, the tag padded to four characters: the dash is at column 5.
-            guard lineEnd - lineStart >= 5, bytes[lineStart + 4] == UInt8(ascii: "-") else {
-                if !strayReported {
-                    strayReported = true
-                    result.warning(lines.location(of: lineStart), "not a MEDLINE line ('TAG - value'); ignored")
+            func text(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) }
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+                let lineStart = start
+                start = end + 1
+                if end < bytes.count, bytes[end] == UInt8(ascii: "\r"), start < bytes.count, bytes[start] == UInt8(ascii: "\n") { start += 1 }
+                defer {
+                    if start - 1 < bytes.count, start > lineStart, bytes[start - 1] == UInt8(ascii: "\n") {
+                        newlines += 1
+                        fileLineStart = start
+                    }
                 }
-                continue
-            }
-            let tag = ExportValues.trimmed(makeString(bytes[lineStart..<(lineStart + 4)]))
-            // Abstracts, MeSH terms and the like: no value string for them or their continuations.
-            skippingField = recordLocation != nil && !Self.usedTags.contains(tag)
-            if skippingField { continue }
-            let value = lineEnd - lineStart > 6 ? LaTeX.collapseWhitespace(makeString(bytes[(lineStart + 6)..<lineEnd])) : ""
-            if tag == "PMID" {
-                close()
-                recordLocation = lines.location(of: lineStart)
-                strayReported = false
-            } else if recordLocation == nil {
-                if !strayReported {
-                    strayReported = true
-                    result.error(lines.location(of: lineStart), "'\(tag)' before any 'PMID-' line: MEDLINE records start with 'PMID- '; these lines are skipped")
+                var lineEnd = end
+                while lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: " ") { lineEnd -= 1 }
+                guard lineEnd > lineStart else { continue }
+                if bytes[lineStart] == UInt8(ascii: " ") {
+                    // A continuation line (six blanks): part of the previous field's value.
+                    if recordLocation != nil, !fields.isEmpty, !skippingField {
+                        fields[fields.count - 1].lines.append(text(lineStart, lineEnd))
+                    }
+                    continue
                 }
-                continue
+                // `TAG - value`, the tag padded to four characters: the dash is at column 5.
+                guard lineEnd - lineStart >= 5, bytes[lineStart + 4] == UInt8(ascii: "-") else {
+                    if !strayReported {
+                        strayReported = true
+                        result.warning(location(lineStart), "not a MEDLINE line ('TAG - value'); ignored")
+                    }
+                    continue
+                }
+                let tag = ExportValues.trimmed(text(lineStart, lineStart + 4))
+                // Abstracts, MeSH terms and the like: no value string for them or their continuations.
+                skippingField = recordLocation != nil && !MedlineReader.usedTags.contains(tag)
+                if skippingField { continue }
+                let value = lineEnd - lineStart > 6 ? LaTeX.collapseWhitespace(text(lineStart + 6, lineEnd)) : ""
+                if tag == "PMID" {
+                    close()
+                    recordLocation = location(lineStart)
+                    strayReported = false
+                } else if recordLocation == nil {
+                    if !strayReported {
+                        strayReported = true
+                        result.error(location(lineStart), "'\(tag)' before any 'PMID-' line: MEDLINE records start with 'PMID- '; these lines are skipped")
+                    }
+                    continue
+                }
+                fields.append((tag, [value]))
             }
-            fields.append((tag, [value]))
         }
-        close()
-        if result.corpus.records == 0, result.corpus.skipped == 0, bytes.contains(where: { !isWhitespace($0) }) {
-            result.error(.file(path), "no MEDLINE record (a 'PMID- ' line) found; this is not a PubMed MEDLINE export")
+
+        mutating func finish() -> Corpus {
+            close()
+            if result.corpus.records == 0, result.corpus.skipped == 0, sawContent {
+                result.error(.file(path), "no MEDLINE record (a 'PMID- ' line) found; this is not a PubMed MEDLINE export")
+            }
+            return result.corpus
         }
-        return result.corpus
     }
 
     /// The tags `record(from:location:)` reads.
-    private static let usedTags: Set<String> = ["PMID", "TI", "JT", "TA", "DP", "LID", "AID", "PT", "FAU", "AU", "CN", "AUID", "AD"]
+    fileprivate static let usedTags: Set<String> = ["PMID", "TI", "JT", "TA", "DP", "LID", "AID", "PT", "FAU", "AU", "CN", "AUID", "AD"]
 
-    static func record(from fields: [(tag: String, value: String)], location: SourceLocation) -> ExportRecord {
+    static func record(from fields: [(tag: String, value: String)], location: SourceLocation,
+                       names cache: inout ExportNameCache) -> ExportRecord {
         var record = ExportRecord(location: location)
         let useFull = fields.contains { $0.tag == "FAU" }
         var current: Int? = nil
@@ -97,7 +177,7 @@ public enum MedlineReader {
             case "FAU", "AU":
                 // With `FAU` present, each `AU` after it is the same author again.
                 guard (tag == "FAU") == useFull else { break }
-                if let name = ExportValues.name(value) {
+                if let name = cache.name(value) {
                     record.addAuthor(name)
                     current = record.authors.count - 1
                 } else {
@@ -123,9 +203,20 @@ public enum MedlineReader {
 
     /// The last comma-separated part of an address, without its final period and e-mail.
     private static func country(_ address: String) -> String {
-        guard let last = address.split(separator: ",").last else { return "" }
-        var value = ExportValues.trimmed(last)
-        if let period = value.firstIndex(of: ".") { value = String(value[..<period]) }
-        return value.contains("@") || value.contains(where: \.isNumber) ? "" : value
+        let utf8 = address.utf8
+        guard !utf8.isEmpty else { return "" }
+        let start = utf8.lastIndex(of: UInt8(ascii: ",")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        var last = Substring(address)[start...]
+        // An address ending in a comma has an empty last part; `split` would take the one before.
+        if last.utf8.allSatisfy({ $0 == UInt8(ascii: ",") }) || last.isEmpty {
+            guard let previous = address.split(separator: ",").last else { return "" }
+            last = previous
+        }
+        let value = ExportValues.trimmed(last)
+        let head = value.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(value[..<$0]) } ?? value
+        // Byte-wise: `@` and ASCII digits; other number characters are rare enough to ask Unicode.
+        if head.utf8.contains(UInt8(ascii: "@")) || head.utf8.contains(where: isDigit) { return "" }
+        if head.utf8.allSatisfy({ $0 < 0x80 }) { return head }
+        return head.contains(where: \.isNumber) ? "" : head
     }
 }

@@ -7,72 +7,161 @@ import Foundation
 /// Authors come from `authorships[].author` (`id`, `display_name`, `orcid`; `raw_author_name`
 /// when the display name is missing); institutions give the affiliation's name, ROR id and
 /// `country_code`, `raw_affiliation_strings` its raw text. Compressed snapshot files (`.gz`) are
-/// not read here: the package uses no compression library (decompress them with `gunzip` first).
+/// decompressed on the way in (`InputReader`).
 public enum OpenAlexReader {
-    /// JSON: the whole document, or one work per line.
+    /// JSON: the whole document, or one work per line. The bytes are read in place by
+    /// `JSONScanner`: only the fields a record keeps become strings; abstracts, reference lists
+    /// and every other value are checked and skipped.
     /// - Complexity: O(n) in the size of the file.
     public static func readJSON(bytes: [UInt8], path: String) -> Corpus {
         var result = ExportCorpus()
         let lines = LineIndex(bytes: bytes, path: path)
         if bytes.starts(with: [0x1F, 0x8B]) {
-            result.error(.file(path), "this is a gzip-compressed file; decompress it first (gunzip \(path)) and read the .jsonl")
+            result.error(.file(path), "these bytes are gzip-compressed; read the file by its path (coauthor decompresses .gz files) or decompress it first (gunzip \(path))")
             return result.corpus
         }
         if let bad = firstInvalidUTF8Offset(bytes) {
             result.error(lines.location(of: bad), "invalid UTF-8 at byte offset \(bad); OpenAlex JSON is UTF-8")
             return result.corpus
         }
-        if let document = try? JSONSerialization.jsonObject(with: Data(bytes), options: []) {
-            // An API list response keeps its works in results.
-            let works = JSONOutline.works(in: document) { $0["results"] as? [Any] }
-            var searchFrom = 0
-            // After one id is not found verbatim (escaped slashes), later ones are not searched
-            // for either: each search would scan to the end of the file.
-            var locating = true
-            for (index, value) in works.enumerated() {
-                guard let work = value as? [String: Any] else {
-                    result.error(lines.location(of: 0), "result \(index) is not a work object; it is skipped")
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        return bytes.withUnsafeBufferPointer { buffer in
+            var works = OpenAlexWorkReader(path: path)
+            if works.readDocument(buffer, from: start, lines: lines, into: &result) { return result.corpus }
+            var lineCursor = LineIndex.Cursor(lines)
+            var parsedAny = false
+            var failures = 0
+            var firstFailure: JSONScanner.Failure? = nil
+            JSONLines.forEach(buffer, from: start) { lineStart, lineEnd in
+                switch works.readLine(buffer, from: lineStart, to: lineEnd) {
+                case .success(let fields):
+                    parsedAny = true
+                    works.add(fields, at: lineCursor.location(of: lineStart), to: &result)
+                case .failure(let failure):
+                    failures += 1
+                    if firstFailure == nil { firstFailure = failure }
                     result.corpus.records += 1
-                    continue
+                    result.error(lineCursor.location(of: failure.offset),
+                                 "this line is not a JSON work object (\(failure.message)); the line is skipped (JSON Lines hold one work per line)")
+                case nil:
+                    break
                 }
-                // Each work's place: where its OpenAlex id first appears after the previous one's.
-                let found = locating ? offsetOf(work["id"] as? String, in: bytes, from: searchFrom) : nil
-                if found == nil, work["id"] is String { locating = false }
-                let offset = found ?? searchFrom
-                searchFrom = offset
-                add(work, at: lines.location(of: offset), to: &result)
+            }
+            if !parsedAny, failures > 0 {
+                // Not JSON Lines either: one error for the file, not one per line, where the
+                // document itself first went wrong.
+                let failure = works.documentFailure ?? firstFailure!
+                var corpus = ExportCorpus()
+                corpus.error(lines.location(of: failure.offset),
+                             "not valid JSON here (\(failure.message)); the file is not read (an OpenAlex file is a work, a list response or JSON Lines)")
+                return corpus.corpus
             }
             return result.corpus
         }
-        // JSON Lines: each non-blank line is one work.
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    /// Reads an OpenAlex file by its path. JSON Lines (the snapshot's form, plain or `.gz`) are
+    /// read a block of lines at a time, so memory holds one block and the records, not the file;
+    /// any other file (an API response, a single work) is read whole by `readJSON(bytes:path:)`.
+    /// The records and messages are those `readJSON(bytes:path:)` gives for the same bytes.
+    /// - Complexity: O(n) time in the size of the file; memory O(block + records).
+    public static func readJSON(path: String, blockSize: Int = 8 << 20) -> Corpus {
+        var result = ExportCorpus()
+        var works = OpenAlexWorkReader(path: path)
+        // nil until the first block decides: JSON Lines (streamed), or a document (read whole).
+        var streaming: Bool? = nil
+        var whole: [UInt8] = []
+        var invalid: Corpus? = nil
+        var line = 1
         var parsedAny = false
         var failures = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let line = bytes[start..<end]
-            let lineStart = start
-            start = end + 1
-            guard line.contains(where: { !isWhitespace($0) }) else { continue }
-            if let work = (try? JSONSerialization.jsonObject(with: Data(line), options: [])) as? [String: Any] {
-                parsedAny = true
-                add(work, at: lines.location(of: lineStart), to: &result)
-            } else {
-                failures += 1
-                let bad = JSONOutline.firstSyntaxError(Array(line)).map { lineStart + $0 } ?? lineStart
-                result.corpus.records += 1
-                result.error(lines.location(of: bad), "this line is not a JSON work object; the line is skipped (JSON Lines hold one work per line)")
+        var firstFailure: JSONScanner.Failure? = nil
+        let failure = LineBlocks.read(path: path, blockSize: blockSize) { block, offset in
+            if streaming == nil {
+                streaming = startsJSONLines(block)
             }
+            guard streaming == true else {
+                whole.append(contentsOf: block)
+                return true
+            }
+            if let bad = firstInvalidUTF8Offset(block) {
+                var badLine = line
+                var lineStart = 0
+                for k in 0..<bad where block[k] == 0x0A {
+                    badLine += 1
+                    lineStart = k + 1
+                }
+                invalid = Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: locate(block, bad, lineStart: lineStart, offset: offset, line: badLine, path: path),
+                                                                                "invalid UTF-8 at byte offset \(offset + bad); OpenAlex JSON is UTF-8")])
+                return false
+            }
+            let start = offset == 0 && block.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            JSONLines.forEach(block, from: start) { lineStart, lineEnd in
+                defer { line += 1 }
+                switch works.readLine(block, from: lineStart, to: lineEnd) {
+                case .success(let fields):
+                    parsedAny = true
+                    works.add(fields, at: locate(block, lineStart, lineStart: lineStart, offset: offset, line: line, path: path), to: &result)
+                case .failure(let failure):
+                    failures += 1
+                    if firstFailure == nil { firstFailure = failure }
+                    result.corpus.records += 1
+                    result.error(locate(block, failure.offset, lineStart: lineStart, offset: offset, line: line, path: path),
+                                 "this line is not a JSON work object (\(failure.message)); the line is skipped (JSON Lines hold one work per line)")
+                case nil:
+                    break
+                }
+            }
+            return true
         }
-        if !parsedAny, failures > 0 {
-            // Not JSON Lines either: one error for the file, not one per line.
-            let offset = JSONOutline.firstSyntaxError(bytes) ?? 0
+        if let invalid { return invalid }
+        switch failure {
+        case .open(let reason)?:
+            return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
+        case .read(let reason)?:
+            if streaming != true {
+                return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
+            }
+            result.error(SourceLocation(path: path, line: line, column: 1),
+                         "cannot read the rest of the file (\(reason)); the works before this line were read")
+        case nil:
+            break
+        }
+        guard streaming == true else { return readJSON(bytes: whole, path: path) }
+        if !parsedAny, failures > 0, let firstFailure {
             var corpus = ExportCorpus()
-            corpus.error(lines.location(of: offset), "not valid JSON here; the file is not read (an OpenAlex file is a work, a list response or JSON Lines)")
+            corpus.error(SourceLocation(path: path, line: 1, column: 1, byteOffset: firstFailure.offset),
+                         "not valid JSON here (\(firstFailure.message)); the file is not read (an OpenAlex file is a work, a list response or JSON Lines)")
             return corpus.corpus
         }
         return result.corpus
+    }
+
+    /// Whether a file whose first block is `block` is JSON Lines: its first non-blank line is a
+    /// whole JSON object and another non-blank line follows in the block (then the file cannot be
+    /// one JSON document). Anything else is read whole, as a document or as JSON Lines.
+    static func startsJSONLines(_ block: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = block.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var first: (Int, Int)? = nil
+        var second = false
+        JSONLines.forEach(block, from: start) { lineStart, lineEnd in
+            guard !second, (lineStart..<lineEnd).contains(where: { !isWhitespace(block[$0]) }) else { return }
+            if first == nil { first = (lineStart, lineEnd) } else { second = true }
+        }
+        guard let (lineStart, lineEnd) = first, second, firstInvalidUTF8Offset(Array(block[lineStart..<lineEnd])) == nil else { return false }
+        start = lineStart
+        var scanner = JSONScanner(block, from: start, to: lineEnd)
+        scanner.skipWhitespace()
+        guard scanner.peek == UInt8(ascii: "{"), (try? scanner.skipValue()) != nil else { return false }
+        scanner.skipWhitespace()
+        return scanner.atEnd
+    }
+
+    /// The location of `index` in `block`, on the line `line` that starts at `lineStart`.
+    private static func locate(_ block: UnsafeBufferPointer<UInt8>, _ index: Int, lineStart: Int, offset: Int, line: Int, path: String) -> SourceLocation {
+        var column = 1
+        for position in lineStart..<index where block[position] & 0xC0 != 0x80 { column += 1 }
+        return SourceLocation(path: path, line: line, column: column, byteOffset: offset + index)
     }
 
     /// The web CSV export: `id`, `display_name`, `publication_year`, `doi`, `cited_by_count`, and the
@@ -118,42 +207,6 @@ public enum OpenAlexReader {
         }
     }
 
-    private static func add(_ work: [String: Any], at location: SourceLocation, to result: inout ExportCorpus) {
-        var record = ExportRecord(location: location)
-        record.extras.openAlex = ExportValues.lastComponent(work["id"] as? String ?? "")
-        record.key = record.extras.openAlex.isEmpty ? "work at line \(location.line)" : record.extras.openAlex
-        record.title = LaTeX.collapseWhitespace(work["title"] as? String ?? work["display_name"] as? String ?? "")
-        record.year = (work["publication_year"] as? Int) ?? BibTeXReader.firstYear(work["publication_date"] as? String ?? "")
-        record.doi = ExportValues.doi(work["doi"] as? String ?? "")
-        record.extras.citedBy = work["cited_by_count"] as? Int
-        if let ids = work["ids"] as? [String: Any], let pmid = ids["pmid"] as? String { record.extras.pmid = ExportValues.lastComponent(pmid) }
-        record.type = workType(work["type"] as? String ?? "")
-        let source = ((work["primary_location"] as? [String: Any])?["source"] as? [String: Any])?["display_name"] as? String
-        record.venue = source ?? ((work["host_venue"] as? [String: Any])?["display_name"] as? String) ?? ""
-        for (index, value) in ((work["authorships"] as? [Any]) ?? []).enumerated() {
-            let authorship = value as? [String: Any] ?? [:]
-            let author = authorship["author"] as? [String: Any] ?? [:]
-            let display = (author["display_name"] as? String) ?? (authorship["raw_author_name"] as? String) ?? ""
-            guard let name = ExportValues.name(display) else {
-                result.warning(location, "authorship \(index) of \(record.key) has no author name; it is left out")
-                continue
-            }
-            let ids = AuthorIDs(orcid: ExportValues.orcid(author["orcid"] as? String ?? ""),
-                                openAlex: ExportValues.lastComponent(author["id"] as? String ?? ""))
-            let raws = (authorship["raw_affiliation_strings"] as? [String]) ?? []
-            var affiliations: [Affiliation] = []
-            for case let institution as [String: Any] in (authorship["institutions"] as? [Any]) ?? [] {
-                affiliations.append(Affiliation(raw: raws.count == 1 ? raws[0] : "",
-                                                institution: institution["display_name"] as? String ?? "",
-                                                ror: ExportValues.lastComponent(institution["ror"] as? String ?? ""),
-                                                country: institution["country_code"] as? String ?? ""))
-            }
-            if affiliations.isEmpty { affiliations = raws.map { Affiliation(raw: $0) } }
-            record.addAuthor(name, ids: ids, affiliations: affiliations)
-        }
-        result.add(record)
-    }
-
     /// OpenAlex work types as the BibTeX entry types people know.
     static func workType(_ type: String) -> String {
         switch type.lowercased() {
@@ -164,17 +217,5 @@ public enum OpenAlexReader {
         case "dissertation": "phdthesis"
         default: type.lowercased()
         }
-    }
-
-    private static func offsetOf(_ text: String?, in bytes: [UInt8], from start: Int) -> Int? {
-        guard let text, !text.isEmpty else { return nil }
-        let needle = Array(text.utf8)
-        guard needle.count <= bytes.count else { return nil }
-        var index = start
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 }

@@ -11,74 +11,141 @@ public enum WebOfScienceReader {
     /// lines outside a record are an error reported once per run of them.
     /// - Complexity: O(n) in the size of the file.
     public static func readPlainText(bytes: [UInt8], path: String) -> Corpus {
-        var result = ExportCorpus()
-        let lines = LineIndex(bytes: bytes, path: path)
         if let bad = firstInvalidUTF8Offset(bytes) {
-            result.error(lines.location(of: bad), "invalid UTF-8 at byte offset \(bad); export the records again as UTF-8 plain text")
+            var result = ExportCorpus()
+            result.error(LineIndex(bytes: bytes, path: path).location(of: bad), "invalid UTF-8 at byte offset \(bad); export the records again as UTF-8 plain text")
             return result.corpus
         }
+        var parser = PlainTextParser(path: path)
+        bytes.withUnsafeBufferPointer { parser.read($0, offset: 0) }
+        return parser.finish()
+    }
+
+    /// The plain-text format read by its path (plain or gzip-compressed) a block of lines at a
+    /// time, so memory holds one block and the records, not the file. The records and messages
+    /// are those `readPlainText(bytes:path:)` gives for the same bytes.
+    /// - Complexity: O(n) time in the size of the file; memory O(block + records).
+    public static func readPlainText(path: String, blockSize: Int = 8 << 20) -> Corpus {
+        var parser = PlainTextParser(path: path)
+        var invalid: Corpus? = nil
+        let failure = LineBlocks.read(path: path, blockSize: blockSize) { block, offset in
+            if let bad = firstInvalidUTF8Offset(block) {
+                var line = parser.lineNumber + 1
+                var lineStart = 0
+                for k in 0..<bad where block[k] == 0x0A {
+                    line += 1
+                    lineStart = k + 1
+                }
+                var column = 1
+                for k in lineStart..<bad where block[k] & 0xC0 != 0x80 { column += 1 }
+                var result = ExportCorpus()
+                result.error(SourceLocation(path: path, line: line, column: column, byteOffset: offset + bad),
+                             "invalid UTF-8 at byte offset \(offset + bad); export the records again as UTF-8 plain text")
+                invalid = result.corpus
+                return false
+            }
+            parser.read(block, offset: offset)
+            return true
+        }
+        if let invalid { return invalid }
+        switch failure {
+        case .open(let reason)?:
+            return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
+        case .read(let reason)?:
+            var corpus = parser.finish()
+            corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: parser.lineNumber + 1, column: 1),
+                                                 "cannot read the rest of the file (\(reason)); the records before this line were read"))
+            corpus.skipped += 1
+            return corpus
+        case nil:
+            return parser.finish()
+        }
+    }
+
+    /// The plain-text format, line by line: the state between lines is all here, so the lines
+    /// may come from one buffer or from many blocks.
+    private struct PlainTextParser {
+        let path: String
+        var result = ExportCorpus()
         var fields: [(tag: String, values: [String])] = []
         var recordLocation: SourceLocation? = nil
         var strayReported = false
         var sawEnd = false
         var skippingField = false
+        /// Lines read so far (the number of the last one).
         var lineNumber = 0
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        /// Whether a byte other than white space and a byte-order mark was seen.
+        var sawContent = false
+        var cache = ExportNameCache()
 
-        func close() {
+        init(path: String) {
+            self.path = path
+        }
+
+        /// Reads the whole lines of `block`, which starts at byte `offset` of the file.
+        mutating func read(_ block: UnsafeBufferPointer<UInt8>, offset: Int) {
+            let bom = offset == 0 && block.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            if !sawContent {
+                sawContent = block[bom...].contains { !isWhitespace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+            }
+            JSONLines.forEach(block, from: bom) { lineStart, end in
+                lineNumber += 1
+                // The byte-order mark is a character of the first line: its tag is in column 2.
+                let column = lineStart == bom && bom > 0 ? 2 : 1
+                line(block, lineStart, end, SourceLocation(path: path, line: lineNumber, column: column, byteOffset: offset + lineStart))
+            }
+        }
+
+        mutating func close() {
             guard let location = recordLocation else { return }
-            result.add(record(from: fields, location: location))
+            result.add(WebOfScienceReader.record(from: fields, location: location, names: &cache))
             fields.removeAll(keepingCapacity: true)
             recordLocation = nil
         }
 
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            lineNumber += 1
+        private mutating func line(_ bytes: UnsafeBufferPointer<UInt8>, _ lineStart: Int, _ end: Int, _ location: SourceLocation) {
             var lineEnd = end
-            while lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") || bytes[lineEnd - 1] == UInt8(ascii: " ") { lineEnd -= 1 }
-            let lineStart = start
-            start = end + 1
-            guard lineEnd > lineStart else { continue }
+            while lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") || bytes[lineEnd - 1] == UInt8(ascii: " ") { lineEnd -= 1 }
+            guard lineEnd > lineStart else { return }
+            func text(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) }
             let first = bytes[lineStart]
             let isContinuation = first == UInt8(ascii: " ") || first == UInt8(ascii: "\t")
             if isContinuation {
                 if recordLocation != nil, !fields.isEmpty, !skippingField {
-                    fields[fields.count - 1].values.append(LaTeX.collapseWhitespace(makeString(bytes[lineStart..<lineEnd])))
+                    fields[fields.count - 1].values.append(LaTeX.collapseWhitespace(text(lineStart, lineEnd)))
                 }
-                continue
+                return
             }
-            guard lineEnd - lineStart >= 2, isTagByte(bytes[lineStart]), isTagByte(bytes[lineStart + 1]),
+            guard lineEnd - lineStart >= 2, WebOfScienceReader.isTagByte(bytes[lineStart]), WebOfScienceReader.isTagByte(bytes[lineStart + 1]),
                   lineEnd - lineStart == 2 || bytes[lineStart + 2] == UInt8(ascii: " ") else {
                 if recordLocation != nil, !fields.isEmpty, !skippingField {
                     // An untagged line inside a record: a continuation that lost its indent.
-                    fields[fields.count - 1].values.append(LaTeX.collapseWhitespace(makeString(bytes[lineStart..<lineEnd])))
+                    fields[fields.count - 1].values.append(LaTeX.collapseWhitespace(text(lineStart, lineEnd)))
                 } else if !strayReported {
                     strayReported = true
-                    result.warning(lines.location(of: lineStart), "text outside a record (records run from 'PT' to 'ER'); ignored")
+                    result.warning(location, "text outside a record (records run from 'PT' to 'ER'); ignored")
                 }
-                continue
+                return
             }
             // Most of a record's bytes are fields no reader of co-authorship needs (references,
             // abstracts, keywords): those lines, and their continuations, make no string.
-            skippingField = recordLocation != nil && !isUsedTag(bytes[lineStart], bytes[lineStart + 1])
-            if skippingField { continue }
-            let tag = makeString(bytes[lineStart..<(lineStart + 2)])
-            let value = lineEnd - lineStart > 3 ? LaTeX.collapseWhitespace(makeString(bytes[(lineStart + 3)..<lineEnd])) : ""
+            skippingField = recordLocation != nil && !WebOfScienceReader.isUsedTag(bytes[lineStart], bytes[lineStart + 1])
+            if skippingField { return }
+            let tag = text(lineStart, lineStart + 2)
+            let value = lineEnd - lineStart > 3 ? LaTeX.collapseWhitespace(text(lineStart + 3, lineEnd)) : ""
             switch tag {
             case "PT":
                 if let open = recordLocation {
                     result.warning(open, "this record has no 'ER' line; the 'PT' at line \(lineNumber) ends it")
                     close()
                 }
-                recordLocation = lines.location(of: lineStart)
+                recordLocation = location
                 fields.append((tag, [value]))
                 strayReported = false
             case "ER":
                 if recordLocation != nil { close() } else if !strayReported {
                     strayReported = true
-                    result.warning(lines.location(of: lineStart), "'ER' without a record opened by 'PT'; ignored")
+                    result.warning(location, "'ER' without a record opened by 'PT'; ignored")
                 }
             case "EF":
                 if let open = recordLocation {
@@ -92,30 +159,35 @@ public enum WebOfScienceReader {
                 if recordLocation == nil {
                     if !strayReported {
                         strayReported = true
-                        result.error(lines.location(of: lineStart), "'\(tag)' outside a record: records start with 'PT'; the lines up to the next 'PT' are skipped")
+                        result.error(location, "'\(tag)' outside a record: records start with 'PT'; the lines up to the next 'PT' are skipped")
                     }
-                    continue
+                    return
                 }
                 fields.append((tag, [value]))
             }
         }
-        if let open = recordLocation {
-            result.warning(open, "the last record has no 'ER' line; the end of the file ends it (is the file truncated?)")
-            close()
-        } else if !sawEnd, result.corpus.records > 0 {
-            result.warning(.file(path), "the file does not end with 'EF'; it may be truncated (every record that is there was read)")
+
+        /// Closes the last record and says what the end of the file tells.
+        mutating func finish() -> Corpus {
+            if let open = recordLocation {
+                result.warning(open, "the last record has no 'ER' line; the end of the file ends it (is the file truncated?)")
+                close()
+            } else if !sawEnd, result.corpus.records > 0 {
+                result.warning(.file(path), "the file does not end with 'EF'; it may be truncated (every record that is there was read)")
+            }
+            if result.corpus.records == 0, result.corpus.skipped == 0, sawContent {
+                result.error(.file(path), "no Web of Science record (a 'PT' line) found; this is not a Web of Science plain-text export")
+            }
+            return result.corpus
         }
-        if result.corpus.records == 0, result.corpus.skipped == 0, bytes.contains(where: { !isWhitespace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) {
-            result.error(.file(path), "no Web of Science record (a 'PT' line) found; this is not a Web of Science plain-text export")
-        }
-        return result.corpus
     }
 
     /// The tab-delimited format: a header row of tags (`PT AU BA … UT`), one record per row,
     /// `;`-separated lists, a UTF-8 byte-order mark or none.
     /// - Complexity: O(n) in the size of the file.
     public static func readTabDelimited(bytes: [UInt8], path: String) -> Corpus {
-        CSVExport.read(bytes: bytes, path: path, delimiter: UInt8(ascii: "\t"), quoting: false,
+        var cache = ExportNameCache()
+        return CSVExport.read(bytes: bytes, path: path, delimiter: UInt8(ascii: "\t"), quoting: false,
                        format: "Web of Science tab-delimited", required: ["PT", "AU"]) { header, row, location in
             var fields: [(tag: String, values: [String])] = []
             for (index, name) in header.names.enumerated() where index < row.count {
@@ -129,18 +201,19 @@ public enum WebOfScienceReader {
                     fields.append((name, [value]))
                 }
             }
-            return record(from: fields, location: location)
+            return record(from: fields, location: location, names: &cache)
         }
     }
 
     /// Builds the record from its fields, in file order (repeated tags keep the first).
-    static func record(from fields: [(tag: String, values: [String])], location: SourceLocation) -> ExportRecord {
+    static func record(from fields: [(tag: String, values: [String])], location: SourceLocation,
+                       names cache: inout ExportNameCache) -> ExportRecord {
         var record = ExportRecord(location: location)
         func values(_ tag: String) -> [String]? { fields.first { $0.tag == tag }?.values }
         func text(_ tag: String) -> String { values(tag).map { LaTeX.collapseWhitespace($0.joined(separator: " ")) } ?? "" }
         let names = [values("AF"), values("AU"), values("BF"), values("BA")].lazy.compactMap { $0 }.first { $0.contains { !$0.isEmpty } } ?? []
         for name in names {
-            if let parsed = ExportValues.name(name) { record.addAuthor(parsed) }
+            if let parsed = cache.name(name) { record.addAuthor(parsed) }
         }
         record.title = text("TI")
         record.venue = text("SO")
@@ -152,7 +225,7 @@ public enum WebOfScienceReader {
         record.key = record.extras.ut.isEmpty ? "record at line \(location.line)" : record.extras.ut
         record.type = type(pt: text("PT"), dt: text("DT"))
         guard !record.authors.isEmpty else { return record }
-        let keys = record.authors.map(ExportValues.matchKey)
+        let keys = record.authors.map { cache.matchKey($0) }
         for (tag, assign) in [("RI", { (ids: inout AuthorIDs, id: String) in ids.researcherID = id }),
                               ("OI", { (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) })] {
             // Entries wrap across lines anywhere, even inside an ID: join, then split on `;`.
@@ -160,7 +233,7 @@ public enum WebOfScienceReader {
                 guard let slash = entry.lastIndex(of: "/") else { continue }
                 let name = String(entry[..<slash])
                 let id = String(entry[entry.index(after: slash)...]).filter { $0 != " " }
-                guard !id.isEmpty, let index = ExportValues.authorIndex(of: name, in: keys) else { continue }
+                guard !id.isEmpty, let index = cache.authorIndex(of: name, in: keys) else { continue }
                 record.setIDs({ assign(&$0, id) }, of: index)
             }
         }
@@ -180,7 +253,7 @@ public enum WebOfScienceReader {
             let country = raw.split(separator: ",").last.map { ExportValues.trimmed($0.hasSuffix(".") ? $0.dropLast() : $0) } ?? ""
             let institution = raw.split(separator: ",").first.map { ExportValues.trimmed($0) } ?? ""
             for name in ExportValues.list(String(line[line.index(after: line.startIndex)..<close])) {
-                guard let index = ExportValues.authorIndex(of: name, in: keys) else { continue }
+                guard let index = cache.authorIndex(of: name, in: keys) else { continue }
                 record.addAffiliation(Affiliation(raw: raw, institution: institution, country: country), to: index)
             }
         }

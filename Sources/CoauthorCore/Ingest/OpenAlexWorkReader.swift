@@ -1,0 +1,306 @@
+import Foundation
+
+/// The fields of one OpenAlex work that a record keeps, as the JSON gives them (a value of
+/// another type than expected counts as absent, and a repeated key's last value wins, as with
+/// `JSONSerialization`).
+struct OpenAlexWorkFields {
+    struct Institution {
+        var displayName: String?
+        var ror: String?
+        var countryCode: String?
+    }
+
+    struct Authorship {
+        /// False for an element of `authorships` that is not an object.
+        var isObject = true
+        var displayName: String?
+        var rawAuthorName: String?
+        var orcid: String?
+        var id: String?
+        /// nil unless the value is an array of strings only.
+        var rawAffiliations: [String]?
+        /// The elements of `institutions` that are objects.
+        var institutions: [Institution] = []
+    }
+
+    var id: String?
+    var title: String?
+    var displayName: String?
+    var publicationYear: Int?
+    var publicationDate: String?
+    var doi: String?
+    var citedBy: Int?
+    var pmid: String?
+    var type: String?
+    var sourceName: String?
+    var hostVenueName: String?
+    var authorships: [Authorship] = []
+}
+
+/// Reads OpenAlex works with `JSONScanner` and turns them into records.
+struct OpenAlexWorkReader {
+    let path: String
+    /// Where the whole file, read as one JSON document, went wrong (nil when it is one).
+    private(set) var documentFailure: JSONScanner.Failure? = nil
+    /// Parsed names by their text: the same people sign many works.
+    private var names: [String: PersonName?] = [:]
+
+    init(path: String) {
+        self.path = path
+    }
+
+    /// Reads the buffer as one JSON document (a work, an array of works, or a list response
+    /// with `results`) when it is one; returns false, having added nothing, when it is not (then
+    /// it may be JSON Lines).
+    /// - Complexity: O(n).
+    mutating func readDocument(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, lines: LineIndex,
+                               into result: inout ExportCorpus) -> Bool {
+        var scanner = JSONScanner(buffer, from: start)
+        scanner.skipWhitespace()
+        let first = scanner.index
+        guard scanner.peek == UInt8(ascii: "{") || scanner.peek == UInt8(ascii: "[") else { return false }
+        // The elements of `results` (an object) or of the array itself, else the object is a work.
+        var elements: [Int]? = nil
+        do throws(JSONScanner.Failure) {
+            if scanner.peek == UInt8(ascii: "[") {
+                elements = try Self.elementStarts(&scanner)
+            } else {
+                _ = try scanner.object { scanner, key throws(JSONScanner.Failure) in
+                    if key == "results" {
+                        scanner.skipWhitespace()
+                        if scanner.peek == UInt8(ascii: "[") {
+                            elements = try Self.elementStarts(&scanner)
+                        } else {
+                            elements = nil
+                            try scanner.skipValue()
+                        }
+                    } else {
+                        try scanner.skipValue()
+                    }
+                }
+            }
+            scanner.skipWhitespace()
+            guard scanner.atEnd else {
+                documentFailure = scanner.fail("more than one JSON value: this is JSON Lines, or a value is followed by text")
+                return false
+            }
+        } catch {
+            documentFailure = error
+            return false
+        }
+        var cursor = LineIndex.Cursor(lines)
+        for (number, offset) in (elements ?? [first]).enumerated() {
+            var scanner = JSONScanner(buffer, from: offset)
+            // The document was checked whole: reading one of its values cannot fail.
+            guard let fields = try? work(&scanner) else {
+                result.error(cursor.location(of: offset), "result \(number) is not a work object; it is skipped")
+                result.corpus.records += 1
+                continue
+            }
+            add(fields, at: cursor.location(of: offset), to: &result)
+        }
+        return true
+    }
+
+    /// The offsets of the elements of the array at the scanner.
+    private static func elementStarts(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> [Int] {
+        var starts: [Int] = []
+        _ = try scanner.array { scanner, _ throws(JSONScanner.Failure) in
+            scanner.skipWhitespace()
+            starts.append(scanner.index)
+            try scanner.skipValue()
+        }
+        return starts
+    }
+
+    /// One line of JSON Lines: a work, a failure, or nil for a blank line.
+    mutating func readLine(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Result<OpenAlexWorkFields, JSONScanner.Failure>? {
+        var blank = true
+        for offset in start..<end where !isWhitespace(buffer[offset]) {
+            blank = false
+            break
+        }
+        guard !blank else { return nil }
+        var scanner = JSONScanner(buffer, from: start, to: end)
+        do throws(JSONScanner.Failure) {
+            scanner.skipWhitespace()
+            let open = scanner.index
+            guard let fields = try work(&scanner) else { throw JSONScanner.Failure(offset: open, message: "the line holds a JSON value that is not an object") }
+            scanner.skipWhitespace()
+            guard scanner.atEnd else { throw scanner.fail("text after the work object") }
+            return .success(fields)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The work object at the scanner, or nil (the value skipped) when it is not an object.
+    private func work(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> OpenAlexWorkFields? {
+        var fields = OpenAlexWorkFields()
+        let isObject = try scanner.object { scanner, key throws(JSONScanner.Failure) in
+            if key == "id" {
+                fields.id = try scanner.stringValue()
+            } else if key == "title" {
+                fields.title = try scanner.stringValue()
+            } else if key == "display_name" {
+                fields.displayName = try scanner.stringValue()
+            } else if key == "publication_year" {
+                fields.publicationYear = try scanner.intValue()
+            } else if key == "publication_date" {
+                fields.publicationDate = try scanner.stringValue()
+            } else if key == "doi" {
+                fields.doi = try scanner.stringValue()
+            } else if key == "cited_by_count" {
+                fields.citedBy = try scanner.intValue()
+            } else if key == "type" {
+                fields.type = try scanner.stringValue()
+            } else if key == "ids" {
+                fields.pmid = nil
+                _ = try scanner.object { scanner, key throws(JSONScanner.Failure) in
+                    if key == "pmid" { fields.pmid = try scanner.stringValue() } else { try scanner.skipValue() }
+                }
+            } else if key == "primary_location" {
+                fields.sourceName = try Self.nestedName(&scanner, "source")
+            } else if key == "host_venue" {
+                fields.hostVenueName = try Self.displayName(&scanner)
+            } else if key == "authorships" {
+                fields.authorships = []
+                _ = try scanner.array { scanner, _ throws(JSONScanner.Failure) in
+                    fields.authorships.append(try Self.authorship(&scanner))
+                }
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return isObject ? fields : nil
+    }
+
+    /// `display_name` of the object at the scanner, if it is an object with a string there.
+    private static func displayName(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> String? {
+        var name: String? = nil
+        _ = try scanner.object { scanner, key throws(JSONScanner.Failure) in
+            if key == "display_name" { name = try scanner.stringValue() } else { try scanner.skipValue() }
+        }
+        return name
+    }
+
+    /// `display_name` of the object under `key` of the object at the scanner.
+    private static func nestedName(_ scanner: inout JSONScanner, _ inner: StaticString) throws(JSONScanner.Failure) -> String? {
+        var name: String? = nil
+        _ = try scanner.object { scanner, key throws(JSONScanner.Failure) in
+            if key == inner {
+                name = nil
+                name = try displayName(&scanner)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return name
+    }
+
+    private static func authorship(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> OpenAlexWorkFields.Authorship {
+        var authorship = OpenAlexWorkFields.Authorship()
+        authorship.isObject = try scanner.object { scanner, key throws(JSONScanner.Failure) in
+            if key == "author" {
+                authorship.displayName = nil
+                authorship.orcid = nil
+                authorship.id = nil
+                _ = try scanner.object { scanner, key throws(JSONScanner.Failure) in
+                    if key == "display_name" {
+                        authorship.displayName = try scanner.stringValue()
+                    } else if key == "orcid" {
+                        authorship.orcid = try scanner.stringValue()
+                    } else if key == "id" {
+                        authorship.id = try scanner.stringValue()
+                    } else {
+                        try scanner.skipValue()
+                    }
+                }
+            } else if key == "raw_author_name" {
+                authorship.rawAuthorName = try scanner.stringValue()
+            } else if key == "raw_affiliation_strings" {
+                var strings: [String]? = []
+                let isArray = try scanner.array { scanner, _ throws(JSONScanner.Failure) in
+                    if let text = try scanner.stringValue() { strings?.append(text) } else { strings = nil }
+                }
+                authorship.rawAffiliations = isArray ? strings : nil
+            } else if key == "institutions" {
+                authorship.institutions = []
+                _ = try scanner.array { scanner, _ throws(JSONScanner.Failure) in
+                    var institution = OpenAlexWorkFields.Institution()
+                    let isObject = try scanner.object { scanner, key throws(JSONScanner.Failure) in
+                        if key == "display_name" {
+                            institution.displayName = try scanner.stringValue()
+                        } else if key == "ror" {
+                            institution.ror = try scanner.stringValue()
+                        } else if key == "country_code" {
+                            institution.countryCode = try scanner.stringValue()
+                        } else {
+                            try scanner.skipValue()
+                        }
+                    }
+                    if isObject { authorship.institutions.append(institution) }
+                }
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return authorship
+    }
+
+    /// The record of one work, added to `result`.
+    mutating func add(_ work: OpenAlexWorkFields, at location: SourceLocation, to result: inout ExportCorpus) {
+        var record = ExportRecord(location: location)
+        record.extras.openAlex = ExportValues.lastComponent(work.id ?? "")
+        record.key = record.extras.openAlex.isEmpty ? "work at line \(location.line)" : record.extras.openAlex
+        record.title = LaTeX.collapseWhitespace(work.title ?? work.displayName ?? "")
+        record.year = work.publicationYear ?? BibTeXReader.firstYear(work.publicationDate ?? "")
+        record.doi = ExportValues.doi(work.doi ?? "")
+        record.extras.citedBy = work.citedBy
+        if let pmid = work.pmid { record.extras.pmid = ExportValues.lastComponent(pmid) }
+        record.type = OpenAlexReader.workType(work.type ?? "")
+        record.venue = work.sourceName ?? work.hostVenueName ?? ""
+        for (index, authorship) in work.authorships.enumerated() {
+            let display = authorship.displayName ?? authorship.rawAuthorName ?? ""
+            guard let name = name(display) else {
+                result.warning(location, "authorship \(index) of \(record.key) has no author name; it is left out")
+                continue
+            }
+            let ids = AuthorIDs(orcid: ExportValues.orcid(authorship.orcid ?? ""), openAlex: ExportValues.lastComponent(authorship.id ?? ""))
+            let raws = authorship.rawAffiliations ?? []
+            var affiliations = authorship.institutions.map { institution in
+                Affiliation(raw: raws.count == 1 ? raws[0] : "", institution: institution.displayName ?? "",
+                            ror: ExportValues.lastComponent(institution.ror ?? ""), country: institution.countryCode ?? "")
+            }
+            if affiliations.isEmpty { affiliations = raws.map { Affiliation(raw: $0) } }
+            record.addAuthor(name, ids: ids, affiliations: affiliations)
+        }
+        result.add(record)
+    }
+
+    private mutating func name(_ text: String) -> PersonName? {
+        if let known = names[text] { return known }
+        let parsed = ExportValues.name(text)
+        names[text] = parsed
+        return parsed
+    }
+}
+
+/// The lines of a buffer, found with `memchr`.
+enum JSONLines {
+    /// Calls `body` with each line's start and end offsets (the end excludes the line feed).
+    static func forEach(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ body: (Int, Int) -> Void) {
+        guard let base = buffer.baseAddress else { return }
+        var offset = start
+        while offset < buffer.count {
+            let end: Int
+            if let hit = memchr(base + offset, 0x0A, buffer.count - offset) {
+                end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            } else {
+                end = buffer.count
+            }
+            body(offset, end)
+            offset = end + 1
+        }
+    }
+}

@@ -1,0 +1,219 @@
+@testable import CoauthorCore
+import Foundation
+import Testing
+
+/// The byte-level OpenAlex reader (`JSONScanner`) against the reader it replaced, kept here as the
+/// reference: `JSONSerialization` builds every value and the same field rules pick the record's
+/// fields. Both must keep the same records, authors, IDs and affiliations, and reject the same lines.
+struct OpenAlexScannerTests {
+    private static let samples: [URL] = {
+        var files = [Paths.fixtures.appendingPathComponent("openalex/openalex-tricky.jsonl"),
+                     Paths.fixtures.appendingPathComponent("exports/openalex-list.json"),
+                     Paths.fixtures.appendingPathComponent("exports/openalex-work.jsonl")]
+        let shared = ExportDatasets.folder.appendingPathComponent("openalex")
+        for name in ["openalex-python-W-api-response.json", "openalex-python-W2741809807.json"] {
+            let url = shared.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path) { files.append(url) }
+        }
+        return files
+    }()
+
+    @Test(arguments: samples)
+    func theScannerKeepsWhatJSONSerializationKept(url: URL) throws {
+        let bytes = [UInt8](try Data(contentsOf: url))
+        let scanned = OpenAlexReader.readJSON(bytes: bytes, path: "x")
+        let reference = ReferenceOpenAlex.read(bytes)
+        #expect(scanned.records == reference.records)
+        #expect(scanned.skipped == reference.skipped)
+        #expect(scanned.publications.count == reference.publications.count)
+        #expect(scanned.publications.count > 0)
+        for (new, old) in zip(scanned.publications, reference.publications) {
+            var moved = new
+            // Works of a document are located at their `{` now, not where their id first appears.
+            moved.location = old.location
+            #expect(moved == old, "\(new.key)")
+            #expect(new.location.line == old.location.line || url.pathExtension == "json")
+        }
+        #expect(scanned.diagnostics.filter { $0.severity == .warning }.count == reference.warnings)
+    }
+
+    /// Read by path, JSON Lines stream a block of lines at a time; the blocks' edges (here every
+    /// few bytes, lines longer than a block) change nothing.
+    @Test(arguments: [16, 100, 4096, 8 << 20])
+    func readingInBlocksGivesWhatReadingWholeGives(blockSize: Int) throws {
+        for url in Self.samples + [Paths.fixtures.appendingPathComponent("gzip/openalex-two-members.jsonl.gz")] {
+            let bytes = [UInt8](try Data(contentsOf: url))
+            let whole = InputReader.read(bytes: bytes, format: .openalex, path: url.path)
+            let streamed = OpenAlexReader.readJSON(path: url.path, blockSize: blockSize)
+            #expect(streamed.records == whole.records && streamed.skipped == whole.skipped, "\(url.lastPathComponent)")
+            #expect(streamed.publications == whole.publications, "\(url.lastPathComponent)")
+            #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "\(url.lastPathComponent)")
+        }
+    }
+
+    /// Only JSON Lines stream; a document (even on one line) is read whole.
+    @Test(arguments: [
+        ("{\"id\":\"W1\"}\n{\"id\":\"W2\"}\n", true), ("\n  {\"a\":[1,{}]} \n\n[]", true), ("{\"id\":\"W1\"}\n", false),
+        ("{\"meta\":{},\"results\":[]}", false), ("{\"meta\": {},\n \"results\": []}\n", false), ("[{\"id\":1}]\n[2]\n", false),
+    ])
+    func onlyJSONLinesStream(text: String, streams: Bool) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer { OpenAlexReader.startsJSONLines($0) } == streams)
+    }
+
+    @Test func invalidUTF8InALaterBlockIsOneErrorForTheFileAsWhenReadWhole() throws {
+        let good = Array(#"{"id":"W1","title":"Good","authorships":[{"author":{"display_name":"Ann Smith"}}]}"#.utf8) + [0x0A]
+        let bytes = good + good + Array(#"{"id":"W2","title":"Bad "#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8) + [0x0A] + good
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-invalid-\(getpid()).jsonl")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let streamed = OpenAlexReader.readJSON(path: url.path, blockSize: 64)
+        let whole = OpenAlexReader.readJSON(bytes: bytes, path: url.path)
+        #expect(streamed.publications.isEmpty && streamed.skipped == 1)
+        #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description))
+        #expect(streamed.diagnostics.first?.location?.line == 3)
+    }
+
+    @Test func theTrickyFixtureHoldsWhatItShould() throws {
+        let url = Paths.fixtures.appendingPathComponent("openalex/openalex-tricky.jsonl")
+        let corpus = OpenAlexReader.readJSON(bytes: [UInt8](try Data(contentsOf: url)), path: "t.jsonl")
+        let first = try #require(corpus.publications.first { $0.extras.openAlex == "W1" })
+        #expect(first.title == "Café \"quoted\" 😀 tab end")
+        #expect(first.year == 2017 && first.extras.citedBy == 10 && first.type == "inproceedings" && first.venue == "Old Venue")
+        #expect(first.authors.map(\.displayName) == ["José Pérez", "John Smith", "Ann Lee", "Bo Li"])
+        #expect(first.authorIDs[0].orcid == "0000-0001-2345-678X")
+        #expect(first.extras.affiliations.map { $0.map(\.raw) } == [["Univ A, Madrid"], [], [], ["X", "Y"]])
+        let second = try #require(corpus.publications.first { $0.extras.openAlex == "W3" })
+        #expect(second.title == "Last wins" && second.type == "book" && second.year == nil && second.extras.citedBy == nil)
+        #expect(second.authors.map(\.displayName) == ["Yu Xi"])
+    }
+
+    /// Lines `JSONSerialization` rejects are rejected, one error each, at the line.
+    @Test(arguments: [
+        #"{"a":01}"#, #"{"a":"\x"}"#, #"{"a":"\ud800"}"#, #"{"a":"\udc00"}"#, #"{"a":tru}"#, #"{"a":[,]}"#,
+        #"{,}"#, #"{"a" 1}"#, "{'a':1}", "{\"a\":\"tab\there\"}", #"{"a":-}"#, #"{"a":1.}"#, #"{"a":.5}"#,
+        #"{"a":1e}"#, #"{"a":NaN}"#, #"[1,2]"#, #"{"a":1}{"b":2}"#, #"{"a":1} x"#, #"{"a":"\u12"}"#, #""text""#, "5",
+        #"{"a":[1,2}"#, #"{"a":{"b":1]}"#, #"{"authorships":[{"author":{"display_name":"X"}}]"#, #"{"a":"unclosed}"#,
+    ])
+    func aBadLineIsRejectedAsJSONSerializationRejectsIt(line: String) {
+        let bytes = Array(#"{"id":"W9","title":"Good","authorships":[{"author":{"display_name":"Ann Smith"}}]}"#.utf8) + [0x0A] + Array(line.utf8) + [0x0A]
+        let scanned = OpenAlexReader.readJSON(bytes: bytes, path: "x")
+        let reference = ReferenceOpenAlex.read(bytes)
+        #expect(reference.skipped == 1, "the reference rejects it")
+        #expect(scanned.skipped == reference.skipped)
+        #expect(scanned.records == reference.records)
+        #expect(scanned.publications.map(\.title) == ["Good"])
+        #expect(scanned.diagnostics.first { $0.severity == .error }?.location?.line == 2)
+        // Read by path (streamed), the same.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-bad-line-\(getpid())-\(abs(line.hashValue)).jsonl")
+        try? Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let streamed = OpenAlexReader.readJSON(path: url.path)
+        #expect(streamed.skipped == 1 && streamed.publications.map(\.title) == ["Good"])
+        #expect(streamed.diagnostics.map(\.description) == scanned.diagnostics.map { $0.description.replacingOccurrences(of: "x:", with: url.path + ":") })
+    }
+
+    /// Foundation's parser takes a trailing comma in an object or array; so does the scanner.
+    @Test(arguments: [#"{"a":[1,],"authorships":[{"author":{"display_name":"Bo Li",},},],}"#, #"{"a":{"b":[[1,],],},"authorships":[{"author":{"display_name":"Bo Li"}}]}"#])
+    func aTrailingCommaIsAcceptedAsJSONSerializationAcceptsIt(line: String) {
+        let bytes = Array(line.utf8)
+        let scanned = OpenAlexReader.readJSON(bytes: bytes, path: "x")
+        let reference = ReferenceOpenAlex.read(bytes)
+        #expect(reference.skipped == 0 && reference.publications.count == 1)
+        #expect(scanned.skipped == 0 && scanned.publications.map(\.authors) == reference.publications.map(\.authors))
+    }
+
+    @Test func aValidDocumentThatIsNoWorkListIsReadAsOneWork() {
+        let text = #"{"meta":{"count":1},"results":{"not":"a list"},"id":"https://openalex.org/W5","title":"Envelope","authorships":[{"author":{"display_name":"Ann Smith"}}]}"#
+        let corpus = OpenAlexReader.readJSON(bytes: Array(text.utf8), path: "x")
+        #expect(corpus.publications.map(\.extras.openAlex) == ["W5"])
+    }
+
+    @Test func aBrokenPrettyPrintedDocumentIsOneErrorWhereItBreaks() throws {
+        let text = "{\"meta\": {},\n \"results\": [\n  {\"id\": \"W1\", \"title\": \"x\",\n   \"authorships\": [}\n ]}\n"
+        let corpus = OpenAlexReader.readJSON(bytes: Array(text.utf8), path: "x")
+        #expect(corpus.skipped == 1 && corpus.publications.isEmpty)
+        let error = try #require(corpus.diagnostics.first)
+        #expect(error.location?.line == 4)
+        #expect(error.message.contains("not valid JSON"))
+    }
+}
+
+/// The JSONSerialization reader that `JSONScanner` replaced (OpenAlexReader before the scanner),
+/// reduced to what the comparison needs.
+enum ReferenceOpenAlex {
+    struct Result {
+        var records = 0
+        var skipped = 0
+        var warnings = 0
+        var publications: [Publication] = []
+    }
+
+    static func read(_ bytes: [UInt8]) -> Result {
+        var result = Result()
+        let lines = LineIndex(bytes: bytes, path: "x")
+        if let document = try? JSONSerialization.jsonObject(with: Data(bytes), options: []) {
+            let works = JSONOutline.works(in: document) { $0["results"] as? [Any] }
+            for value in works {
+                result.records += 1
+                guard let work = value as? [String: Any] else {
+                    result.skipped += 1
+                    continue
+                }
+                add(work, at: lines.location(of: 0), to: &result)
+            }
+            return result
+        }
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let line = bytes[start..<end]
+            let lineStart = start
+            start = end + 1
+            guard line.contains(where: { !isWhitespace($0) }) else { continue }
+            result.records += 1
+            if let work = (try? JSONSerialization.jsonObject(with: Data(line), options: [])) as? [String: Any] {
+                add(work, at: lines.location(of: lineStart), to: &result)
+            } else {
+                result.skipped += 1
+            }
+        }
+        return result
+    }
+
+    private static func add(_ work: [String: Any], at location: CoauthorCore.SourceLocation, to result: inout Result) {
+        var record = ExportRecord(location: location)
+        record.extras.openAlex = ExportValues.lastComponent(work["id"] as? String ?? "")
+        record.key = record.extras.openAlex.isEmpty ? "work at line \(location.line)" : record.extras.openAlex
+        record.title = LaTeX.collapseWhitespace(work["title"] as? String ?? work["display_name"] as? String ?? "")
+        record.year = (work["publication_year"] as? Int) ?? BibTeXReader.firstYear(work["publication_date"] as? String ?? "")
+        record.doi = ExportValues.doi(work["doi"] as? String ?? "")
+        record.extras.citedBy = work["cited_by_count"] as? Int
+        if let ids = work["ids"] as? [String: Any], let pmid = ids["pmid"] as? String { record.extras.pmid = ExportValues.lastComponent(pmid) }
+        record.type = OpenAlexReader.workType(work["type"] as? String ?? "")
+        let source = ((work["primary_location"] as? [String: Any])?["source"] as? [String: Any])?["display_name"] as? String
+        record.venue = source ?? ((work["host_venue"] as? [String: Any])?["display_name"] as? String) ?? ""
+        for value in (work["authorships"] as? [Any]) ?? [] {
+            let authorship = value as? [String: Any] ?? [:]
+            let author = authorship["author"] as? [String: Any] ?? [:]
+            let display = (author["display_name"] as? String) ?? (authorship["raw_author_name"] as? String) ?? ""
+            guard let name = ExportValues.name(display) else {
+                result.warnings += 1
+                continue
+            }
+            let ids = AuthorIDs(orcid: ExportValues.orcid(author["orcid"] as? String ?? ""),
+                                openAlex: ExportValues.lastComponent(author["id"] as? String ?? ""))
+            let raws = (authorship["raw_affiliation_strings"] as? [String]) ?? []
+            var affiliations: [Affiliation] = []
+            for case let institution as [String: Any] in (authorship["institutions"] as? [Any]) ?? [] {
+                affiliations.append(Affiliation(raw: raws.count == 1 ? raws[0] : "",
+                                                institution: institution["display_name"] as? String ?? "",
+                                                ror: ExportValues.lastComponent(institution["ror"] as? String ?? ""),
+                                                country: institution["country_code"] as? String ?? ""))
+            }
+            if affiliations.isEmpty { affiliations = raws.map { Affiliation(raw: $0) } }
+            record.addAuthor(name, ids: ids, affiliations: affiliations)
+        }
+        if !record.authors.isEmpty { result.publications.append(record.publication) }
+    }
+}
