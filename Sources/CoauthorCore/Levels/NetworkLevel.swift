@@ -51,6 +51,8 @@ public struct UnitIndex: Sendable {
         var without = 0, withoutAny = 0
         var units: [[Int32]] = []
         units.reserveCapacity(publications.count)
+        // The same affiliation comes back on paper after paper: each is looked up once.
+        var known: [Affiliation: (key: String, spelling: String)?] = [:]
         for index in publications.indices {
             let extras = publications[index].extras
             let affiliations = extras.affiliations
@@ -58,10 +60,15 @@ public struct UnitIndex: Sendable {
             for author in affiliations + [extras.addresses] {
                 for affiliation in author {
                     let found: (key: String, spelling: String)?
-                    switch level {
-                    case .institution: found = Institutions.unit(of: affiliation)
-                    case .country: found = Countries.code(of: affiliation).map { ($0, $0) }
-                    case .author: found = nil
+                    if let cached = known[affiliation] {
+                        found = cached
+                    } else {
+                        switch level {
+                        case .institution: found = Institutions.unit(of: affiliation)
+                        case .country: found = Countries.code(of: affiliation).map { ($0, $0) }
+                        case .author: found = nil
+                        }
+                        known[affiliation] = found
                     }
                     guard let found else { continue }
                     let id: Int32
