@@ -1,6 +1,8 @@
 /// Reads IEEE Xplore CSV exports (SPEC §2): `Authors` and `Author Affiliations` (`;`-separated,
 /// aligned by position), `Document Title`, `Publication Title`, `Publication Year`, `DOI`,
 /// `Article Citation Count`.
+// Each CSV export maps its own columns through `CSVExport.read`: alike in shape to the Scopus,
+// Lens and Dimensions readers, deliberately.
 public enum IEEECSVReader {
     /// - Complexity: O(n) in the size of the file.
     public static func read(bytes: [UInt8], path: String) -> Corpus {

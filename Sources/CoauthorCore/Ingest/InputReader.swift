@@ -220,7 +220,7 @@ public enum InputReader {
         let path = file.path
         let name = path == "-" ? "<stdin>" : path
         func unreadable(_ reason: String) -> Corpus {
-            Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
+            LineBlocks.Failure.unopened(path: path, reason: reason)
         }
         if path != "-" {
             var status = stat()
@@ -265,10 +265,10 @@ public enum InputReader {
         if Gzip.isCompressed(bytes) {
             switch Gzip.decompress(bytes) {
             case .success(let plain): return read(bytes: plain, format: format, path: path, encoding: encoding)
-            case .failure(let failure):
-                return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(failure.reason)); skipped")])
+            case .failure(let failure): return LineBlocks.Failure.unopened(path: path, reason: failure.reason)
             }
         }
+        // One case per format, alike in shape, deliberately: the dispatch is the list of readers.
         switch format {
         case .bibtex:
             do {

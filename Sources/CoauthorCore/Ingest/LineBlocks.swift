@@ -76,3 +76,65 @@ enum LineBlocks {
         return nil
     }
 }
+
+/// A reader of a line-based export that takes its lines a block at a time (MEDLINE, Web of
+/// Science plain text): all its state between lines is in the value.
+protocol LineBlockParser {
+    /// Line feeds read so far: the next line's number is one more.
+    var linesRead: Int { get }
+    /// Reads a block of whole lines starting at file offset `offset`.
+    mutating func read(_ block: UnsafeBufferPointer<UInt8>, offset: Int)
+    /// The corpus of everything read.
+    mutating func finish() -> Corpus
+}
+
+extension LineBlocks {
+    /// Feeds `parser` the file at `path` block by block and returns its corpus: the records
+    /// `read(bytes:path:)` of the same reader gives, the same messages, without holding the
+    /// file. Invalid UTF-8 stops the reading with one error at its line and column, whose
+    /// way out is `remedy`; a read that fails part-way keeps the records before it.
+    /// - Complexity: O(n) time in the size of the file; memory O(block + records).
+    static func corpus<Parser: LineBlockParser>(path: String, blockSize: Int, parser: Parser, remedy: String) -> Corpus {
+        var parser = parser
+        var invalid: Corpus? = nil
+        let failure = read(path: path, blockSize: blockSize) { block, offset in
+            if let bad = firstInvalidUTF8Offset(block) {
+                var line = parser.linesRead + 1
+                var lineStart = 0
+                for k in 0..<bad where block[k] == 0x0A {
+                    line += 1
+                    lineStart = k + 1
+                }
+                var column = 1
+                for k in lineStart..<bad where block[k] & 0xC0 != 0x80 { column += 1 }
+                var result = ExportCorpus()
+                result.error(SourceLocation(path: path, line: line, column: column, byteOffset: offset + bad),
+                             "invalid UTF-8 at byte offset \(offset + bad); \(remedy)")
+                invalid = result.corpus
+                return false
+            }
+            parser.read(block, offset: offset)
+            return true
+        }
+        if let invalid { return invalid }
+        switch failure {
+        case .open(let reason)?:
+            return Failure.unopened(path: path, reason: reason)
+        case .read(let reason)?:
+            var corpus = parser.finish()
+            corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: parser.linesRead + 1, column: 1),
+                                                 "cannot read the rest of the file (\(reason)); the records before this line were read"))
+            corpus.skipped += 1
+            return corpus
+        case nil:
+            return parser.finish()
+        }
+    }
+}
+
+extension LineBlocks.Failure {
+    /// The corpus of a file that could not be opened: one error, the file skipped.
+    static func unopened(path: String, reason: String) -> Corpus {
+        Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
+    }
+}

@@ -3,6 +3,8 @@
 /// continuation lines start with six blanks. `FAU` full names (else `AU`) in order; `AUID- ORCID:`
 /// and `AD` belong to the author before them; `DP` the date, `TI` the title, `JT`/`TA` the
 /// journal, `LID`/`AID … [doi]` the DOI.
+// Shaped like WebOfScienceReader (bytes or a streamed path into one line parser), deliberately:
+// the line rules differ, the driver (`LineBlocks.corpus`) is shared.
 public enum MedlineReader {
     /// - Complexity: O(n) in the size of the file.
     public static func read(bytes: [UInt8], path: String) -> Corpus {
@@ -21,44 +23,11 @@ public enum MedlineReader {
     /// `read(bytes:path:)` gives for the same bytes.
     /// - Complexity: O(n) time in the size of the file; memory O(block + records).
     public static func read(path: String, blockSize: Int = 8 << 20) -> Corpus {
-        var parser = Parser(path: path)
-        var invalid: Corpus? = nil
-        let failure = LineBlocks.read(path: path, blockSize: blockSize) { block, offset in
-            if let bad = firstInvalidUTF8Offset(block) {
-                var line = parser.newlines + 1
-                var lineStart = 0
-                for k in 0..<bad where block[k] == 0x0A {
-                    line += 1
-                    lineStart = k + 1
-                }
-                var column = 1
-                for k in lineStart..<bad where block[k] & 0xC0 != 0x80 { column += 1 }
-                var result = ExportCorpus()
-                result.error(SourceLocation(path: path, line: line, column: column, byteOffset: offset + bad),
-                             "invalid UTF-8 at byte offset \(offset + bad); save the PubMed export as UTF-8")
-                invalid = result.corpus
-                return false
-            }
-            parser.read(block, offset: offset)
-            return true
-        }
-        if let invalid { return invalid }
-        switch failure {
-        case .open(let reason)?:
-            return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
-        case .read(let reason)?:
-            var corpus = parser.finish()
-            corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: parser.newlines + 1, column: 1),
-                                                 "cannot read the rest of the file (\(reason)); the records before this line were read"))
-            corpus.skipped += 1
-            return corpus
-        case nil:
-            return parser.finish()
-        }
+        LineBlocks.corpus(path: path, blockSize: blockSize, parser: Parser(path: path), remedy: "save the PubMed export as UTF-8")
     }
 
     /// The MEDLINE lines of one buffer or of many blocks in turn (a block ends after a line feed).
-    private struct Parser {
+    private struct Parser: LineBlockParser {
         let path: String
         var result = ExportCorpus()
         // Each field's lines (the first, then its continuations), joined when the record closes:
@@ -69,7 +38,7 @@ public enum MedlineReader {
         var skippingField = false
         var cache = ExportNameCache()
         /// Line feeds read so far: locations count lines by them (a lone CR ends a MEDLINE line, not a line of the file).
-        var newlines = 0
+        var linesRead = 0
         var sawContent = false
 
         init(path: String) {
@@ -93,7 +62,7 @@ public enum MedlineReader {
             func location(_ lineStart: Int) -> SourceLocation {
                 var column = 1
                 for k in fileLineStart..<lineStart where bytes[k] & 0xC0 != 0x80 { column += 1 }
-                return SourceLocation(path: path, line: newlines + 1, column: column, byteOffset: offset + lineStart)
+                return SourceLocation(path: path, line: linesRead + 1, column: column, byteOffset: offset + lineStart)
             }
             func text(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) }
             while start < bytes.count {
@@ -104,7 +73,7 @@ public enum MedlineReader {
                 if end < bytes.count, bytes[end] == UInt8(ascii: "\r"), start < bytes.count, bytes[start] == UInt8(ascii: "\n") { start += 1 }
                 defer {
                     if start - 1 < bytes.count, start > lineStart, bytes[start - 1] == UInt8(ascii: "\n") {
-                        newlines += 1
+                        linesRead += 1
                         fileLineStart = start
                     }
                 }

@@ -117,11 +117,9 @@ public enum OpenAlexReader {
         if let invalid { return invalid }
         switch failure {
         case .open(let reason)?:
-            return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
+            return LineBlocks.Failure.unopened(path: path, reason: reason)
         case .read(let reason)?:
-            if streaming != true {
-                return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
-            }
+            if streaming != true { return LineBlocks.Failure.unopened(path: path, reason: reason) }
             result.error(SourceLocation(path: path, line: line, column: 1),
                          "cannot read the rest of the file (\(reason)); the works before this line were read")
         case nil:

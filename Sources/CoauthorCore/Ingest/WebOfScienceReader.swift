@@ -26,45 +26,12 @@ public enum WebOfScienceReader {
     /// are those `readPlainText(bytes:path:)` gives for the same bytes.
     /// - Complexity: O(n) time in the size of the file; memory O(block + records).
     public static func readPlainText(path: String, blockSize: Int = 8 << 20) -> Corpus {
-        var parser = PlainTextParser(path: path)
-        var invalid: Corpus? = nil
-        let failure = LineBlocks.read(path: path, blockSize: blockSize) { block, offset in
-            if let bad = firstInvalidUTF8Offset(block) {
-                var line = parser.lineNumber + 1
-                var lineStart = 0
-                for k in 0..<bad where block[k] == 0x0A {
-                    line += 1
-                    lineStart = k + 1
-                }
-                var column = 1
-                for k in lineStart..<bad where block[k] & 0xC0 != 0x80 { column += 1 }
-                var result = ExportCorpus()
-                result.error(SourceLocation(path: path, line: line, column: column, byteOffset: offset + bad),
-                             "invalid UTF-8 at byte offset \(offset + bad); export the records again as UTF-8 plain text")
-                invalid = result.corpus
-                return false
-            }
-            parser.read(block, offset: offset)
-            return true
-        }
-        if let invalid { return invalid }
-        switch failure {
-        case .open(let reason)?:
-            return Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
-        case .read(let reason)?:
-            var corpus = parser.finish()
-            corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: parser.lineNumber + 1, column: 1),
-                                                 "cannot read the rest of the file (\(reason)); the records before this line were read"))
-            corpus.skipped += 1
-            return corpus
-        case nil:
-            return parser.finish()
-        }
+        LineBlocks.corpus(path: path, blockSize: blockSize, parser: PlainTextParser(path: path), remedy: "export the records again as UTF-8 plain text")
     }
 
     /// The plain-text format, line by line: the state between lines is all here, so the lines
     /// may come from one buffer or from many blocks.
-    private struct PlainTextParser {
+    private struct PlainTextParser: LineBlockParser {
         let path: String
         var result = ExportCorpus()
         var fields: [(tag: String, values: [String])] = []
@@ -73,7 +40,7 @@ public enum WebOfScienceReader {
         var sawEnd = false
         var skippingField = false
         /// Lines read so far (the number of the last one).
-        var lineNumber = 0
+        var linesRead = 0
         /// Whether a byte other than white space and a byte-order mark was seen.
         var sawContent = false
         var cache = ExportNameCache()
@@ -89,10 +56,10 @@ public enum WebOfScienceReader {
                 sawContent = block[bom...].contains { !isWhitespace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
             }
             JSONLines.forEach(block, from: bom) { lineStart, end in
-                lineNumber += 1
+                linesRead += 1
                 // The byte-order mark is a character of the first line: its tag is in column 2.
                 let column = lineStart == bom && bom > 0 ? 2 : 1
-                line(block, lineStart, end, SourceLocation(path: path, line: lineNumber, column: column, byteOffset: offset + lineStart))
+                line(block, lineStart, end, SourceLocation(path: path, line: linesRead, column: column, byteOffset: offset + lineStart))
             }
         }
 
@@ -136,7 +103,7 @@ public enum WebOfScienceReader {
             switch tag {
             case "PT":
                 if let open = recordLocation {
-                    result.warning(open, "this record has no 'ER' line; the 'PT' at line \(lineNumber) ends it")
+                    result.warning(open, "this record has no 'ER' line; the 'PT' at line \(linesRead) ends it")
                     close()
                 }
                 recordLocation = location

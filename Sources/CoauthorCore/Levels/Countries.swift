@@ -78,26 +78,10 @@ public enum Countries {
     /// Case, diacritics and punctuation folded, `&` read as `and`, blanks collapsed:
     /// `Côte d'Ivoire` → `cote divoire`, `U.S.A.` → `usa`.
     static func fold(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        var out = ""
-        var pendingSpace = false
-        for scalar in folded.unicodeScalars {
-            if scalar == "." || scalar == "'" || scalar == "\u{2019}" { continue }
-            if scalar == "&" {
-                out += out.isEmpty ? "and" : " and"
-                pendingSpace = true
-                continue
-            }
-            if CharacterSet.alphanumerics.contains(scalar) {
-                if pendingSpace && !out.isEmpty { out += " " }
-                pendingSpace = false
-                out.unicodeScalars.append(scalar)
-            } else {
-                pendingSpace = true
-            }
-        }
-        return out
+        foldedWords(text, dropping: droppedInNames, ampersandAsAnd: true)
     }
+
+    private static let droppedInNames: Set<Unicode.Scalar> = [".", "'", "\u{2019}"]
 
     private static func endsWith(_ address: String, part: String) -> Bool {
         guard let last = address.split(separator: ",").last else { return false }
@@ -123,4 +107,31 @@ public enum Countries {
         }
         return (codes, names)
     }()
+}
+
+/// `text` case-folded and without diacritics, as words of letters and digits separated by one
+/// blank: every other run of characters separates words, except the characters of `dropping`,
+/// which vanish (`U.S.A.` → `usa` when `.` is dropped), and, with `ampersandAsAnd`, `&`, which
+/// is the word `and`. Country names and institution keys are both matched in this form.
+/// - Complexity: O(length of `text`).
+func foldedWords(_ text: String, dropping: Set<Unicode.Scalar> = [], ampersandAsAnd: Bool = false) -> String {
+    let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    var out = ""
+    var pendingSpace = false
+    for scalar in folded.unicodeScalars {
+        if dropping.contains(scalar) { continue }
+        if ampersandAsAnd && scalar == "&" {
+            out += out.isEmpty ? "and" : " and"
+            pendingSpace = true
+            continue
+        }
+        if CharacterSet.alphanumerics.contains(scalar) {
+            if pendingSpace && !out.isEmpty { out += " " }
+            pendingSpace = false
+            out.unicodeScalars.append(scalar)
+        } else {
+            pendingSpace = true
+        }
+    }
+    return out
 }

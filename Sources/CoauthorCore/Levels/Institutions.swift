@@ -18,19 +18,7 @@ public enum Institutions {
     /// An institution's name case-folded, diacritics removed, and every run of punctuation and
     /// blanks made one blank: `Univ. of  Naples–Federico II` → `univ of naples federico ii`.
     public static func key(_ name: String) -> String {
-        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        var out = ""
-        var pendingSpace = false
-        for scalar in folded.unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) {
-                if pendingSpace && !out.isEmpty { out += " " }
-                pendingSpace = false
-                out.unicodeScalars.append(scalar)
-            } else {
-                pendingSpace = true
-            }
-        }
-        return out
+        foldedWords(name)
     }
 
     /// The institution an address names: its first part naming a university, else its first part
