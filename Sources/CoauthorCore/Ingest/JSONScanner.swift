@@ -394,6 +394,8 @@ struct JSONScanner {
             index += 1
             return true
         }
+        // The separator loop of `object`'s, for arrays: alike in shape, deliberately (each is inlined
+        // into the readers' hot paths with its own closure type).
         var count = 0
         while true {
             try element(&self, count)

@@ -138,6 +138,8 @@ struct OpenAlexWorkReader {
     private func work(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> OpenAlexWorkFields? {
         var fields = OpenAlexWorkFields()
         let isObject = try scanner.object { scanner, key throws(JSONScanner.Failure) in
+            // One branch per field the reader keeps, alike in shape, deliberately: the keys are compared
+            // as bytes in the order OpenAlex writes them.
             if key == "id" {
                 fields.id = try scanner.stringValue()
             } else if key == "title" {

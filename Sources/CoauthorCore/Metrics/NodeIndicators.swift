@@ -79,17 +79,7 @@ public struct NodeIndicators: Sendable {
             perNode = []
             return
         }
-        var nodesByName: [String: [Int]] = [:]
-        for (v, name) in network.names.enumerated() { nodesByName[name, default: []].append(v) }
-        var nodeOfMember = [Int](repeating: -1, count: members.names.count)
-        var used: [String: Int] = [:]
-        for (id, name) in members.names.enumerated() {
-            guard let candidates = nodesByName[name] else { continue }
-            let next = used[name, default: 0]
-            guard next < candidates.count else { continue }
-            nodeOfMember[id] = candidates[next]
-            used[name] = next + 1
-        }
+        let nodeOfMember = network.nodes(of: members).map(Int.init)
         perNode = Self.nodeTotals(selected: selected, publications: publications, authors: authors, members: members,
                                   countries: countries, nodeOfMember: nodeOfMember, nodeCount: network.nodeCount, cited: cited)
     }

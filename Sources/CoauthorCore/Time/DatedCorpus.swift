@@ -31,17 +31,7 @@ public struct DatedCorpus: Sendable {
                 network: CoauthorNetwork, options: NetworkOptions) {
         let people = authors
         let authors = members ?? authors
-        var nodesByName: [String: [Int32]] = [:]
-        for (v, name) in network.names.enumerated() { nodesByName[name, default: []].append(Int32(v)) }
-        var nodeOfAuthor = [Int32](repeating: -1, count: authors.names.count)
-        var used: [String: Int] = [:]
-        for (id, name) in authors.names.enumerated() {
-            guard let candidates = nodesByName[name] else { continue }
-            let next = used[name, default: 0]
-            guard next < candidates.count else { continue }
-            nodeOfAuthor[id] = candidates[next]
-            used[name] = next + 1
-        }
+        let nodeOfAuthor = network.nodes(of: authors)
         let low = options.fromYear ?? .min, high = options.toYear ?? .max
         var dated: [(year: Int, index: Int)] = []
         dated.reserveCapacity(publications.count)
@@ -96,5 +86,26 @@ public struct DatedCorpus: Sendable {
             if years[mid] < year { low = mid + 1 } else { high = mid }
         }
         return low
+    }
+}
+
+extension CoauthorNetwork {
+    /// The node of each member of `members` (-1 for one the filters left out), matched by display
+    /// name: the network lists its nodes in member order, so the k-th member of a name is the
+    /// k-th node of that name.
+    /// - Complexity: O(n + members) expected.
+    func nodes(of members: AuthorIndex) -> [Int32] {
+        var nodesByName: [String: [Int32]] = [:]
+        for (v, name) in names.enumerated() { nodesByName[name, default: []].append(Int32(v)) }
+        var nodeOf = [Int32](repeating: -1, count: members.names.count)
+        var used: [String: Int] = [:]
+        for (id, name) in members.names.enumerated() {
+            guard let candidates = nodesByName[name] else { continue }
+            let next = used[name, default: 0]
+            guard next < candidates.count else { continue }
+            nodeOf[id] = candidates[next]
+            used[name] = next + 1
+        }
+        return nodeOf
     }
 }
