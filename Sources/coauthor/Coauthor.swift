@@ -20,8 +20,8 @@ struct Coauthor: ParsableCommand {
     /// remove the temporary file of an output being written (`AtomicFile`) and end the process
     /// by that signal (status 130, 143, 129 in a shell), so an interrupted run leaves no trace.
     ///
-    /// The MPI variant starts MPI here and ends it here: a rank that fails prints its message (rank
-    /// 0's only: the others print nothing) and aborts the whole job, so no rank writes a result.
+    /// The MPI variant starts MPI here and ends it here: a rank that fails aborts the whole job
+    /// (`Cluster.fail`), so no rank writes a result.
     /// `COAUTHOR_THREADS` sets the threads per process (e.g. to Slurm's `$SLURM_CPUS_PER_TASK`).
     static func main() {
         _ = coauthor_temporary_install_signal_cleanup()
@@ -32,11 +32,7 @@ struct Coauthor: ParsableCommand {
             try Parallelism.$workers.withValue(threads ?? Parallelism.workers) { try command.run() }
         } catch {
             let status = exitCode(for: error)
-            if status != .success, Cluster.group != nil {
-                let message = fullMessage(for: error)
-                if !message.isEmpty { Console.err(message + "\n") }
-                Cluster.abortIfDistributed(status.rawValue)
-            }
+            if status != .success { Cluster.fail(fullMessage(for: error), status: status.rawValue) }
             Cluster.finish()
             exit(withError: error)
         }

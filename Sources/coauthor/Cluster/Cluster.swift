@@ -14,6 +14,9 @@ enum Cluster {
     /// Whether this process writes outputs and prints: rank 0, or the only process.
     static var isRoot: Bool { (group?.rank ?? 0) == 0 }
 
+    /// The real standard error of a rank other than 0, kept for a failure of its own.
+    nonisolated(unsafe) private static var quietStandardError: Int32 = -1
+
     /// Starts MPI in the MPI variant; on ranks other than 0, standard output and error go to
     /// /dev/null, so that only rank 0 prints.
     static func start() {
@@ -21,6 +24,7 @@ enum Cluster {
         let world = MPIGroup.start()
         group = world
         if world.rank != 0 {
+            quietStandardError = dup(STDERR_FILENO)
             let null = open("/dev/null", O_WRONLY)
             if null >= 0 {
                 dup2(null, STDOUT_FILENO)
@@ -31,6 +35,25 @@ enum Cluster {
         #endif
     }
 
+    /// Ends the whole job after a failure on this rank. Rank 0 prints `message` and aborts at once.
+    /// Another rank usually fails for the same reason as rank 0 (the same inputs and options), so
+    /// it gives rank 0 a few seconds to say so and end the job; only if the job is still there
+    /// does it print its own message, naming its rank, and abort.
+    static func fail(_ message: String, status: Int32) {
+        #if MPI
+        guard let group else { return }
+        if group.rank == 0 {
+            if !message.isEmpty { Console.err(message + "\n") }
+        } else {
+            sleep(5)
+            let reason = message.isEmpty ? "failed (exit status \(status))" : message
+            let line = Array("coauthor (MPI rank \(group.rank)): \(reason)\n".utf8)
+            _ = line.withUnsafeBytes { write(quietStandardError, $0.baseAddress, $0.count) }
+        }
+        MPIGroup.abort(status)
+        #endif
+    }
+
     /// Ends MPI after a successful run.
     static func finish() {
         #if MPI
@@ -38,12 +61,6 @@ enum Cluster {
         #endif
     }
 
-    /// Ends the whole job after a failure on this rank, when there is a job to end.
-    static func abortIfDistributed(_ status: Int32) {
-        #if MPI
-        MPIGroup.abort(status)
-        #endif
-    }
 }
 
 /// Options of the commands that compute the source-parallel metrics (`rank`, `export`).
