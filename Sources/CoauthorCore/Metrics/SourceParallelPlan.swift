@@ -84,3 +84,21 @@ public struct SourceParallelPlan: Sendable, Equatable {
     /// the others, and every rank then receives the result (`blockBytes`).
     public func bytesSentPerRank(ranks: Int) -> Int { ranks > 1 ? blocksPerRank(ranks: ranks) * blockBytes : 0 }
 }
+
+extension SourceParallelPlan {
+    /// Times exact betweenness restricted to `sources` of its searches (evenly spread over all
+    /// of them), run as a real job: blocks spread over the ranks of `SourceDistribution.current`
+    /// and the threads of each, folded on rank 0. Every rank must call it.
+    /// - Returns: the wall time of the searches alone (the setup, which every rank repeats, is
+    ///   timed apart and left out) and the number of searches made.
+    /// - Complexity: the setup twice plus `sources` searches shared by the job.
+    public static func timeSearches(_ graph: WeightedGraph, sources: Int) -> (seconds: Double, searched: Int) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        _ = shatteredBetweenness(graph, sampledSources: 0)
+        let setup = (clock.now - start).seconds
+        let probeStart = clock.now
+        let run = shatteredBetweenness(graph, sampledSources: sources, distributesSampledSources: true)
+        return (max(0, (clock.now - probeStart).seconds - setup), run.searched)
+    }
+}

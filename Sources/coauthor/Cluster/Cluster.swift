@@ -71,6 +71,14 @@ struct ClusterOptions: ParsableArguments {
     @Flag(help: "Print what exact betweenness would cost (per-source time measured here, memory per rank, time per node of an MPI job) and stop.")
     var dryRun = false
 
+    @Option(help: ArgumentHelp("With --dry-run, also time this many sources of exact betweenness (evenly spread) shared by the ranks and threads of this job.", valueName: "COUNT"))
+    var probeSources: Int?
+
+    func validate() throws {
+        if let probeSources, probeSources < 1 { throw ValidationError("--probe-sources takes a number of sources, 1 or more.") }
+        if probeSources != nil && !dryRun { throw ValidationError("--probe-sources times a job for --dry-run; add --dry-run.") }
+    }
+
     /// Runs `body` with the job's ranks and the checkpoint folder, if any, sharing the source blocks.
     /// - Throws: `ExitCode.failure` after reporting a checkpoint folder that cannot be used.
     func distributed<T>(over graph: WeightedGraph, _ body: () throws -> T) throws -> T {
@@ -112,6 +120,14 @@ struct ClusterOptions: ParsableArguments {
         for nodes in [1, 2, 4, 8, 16, 32, 64, 128, 256, 1024] where nodes == 1 || nodes * threads <= max(plan.blocks, 1) * 2 {
             lines.append("  \(nodes): \(duration(plan.seconds(ranks: nodes, threads: threads))), "
                 + "\(megabytes(plan.bytesPerRank(ranks: nodes, threads: threads))), \(megabytes(plan.bytesSentPerRank(ranks: nodes)))")
+        }
+        if let probeSources {
+            let job = SourceDistribution.$current.withValue(SourceDistribution(group: Cluster.group)) {
+                SourceParallelPlan.timeSearches(graph, sources: probeSources)
+            }
+            lines.append("this job (\(ranks) rank\(ranks == 1 ? "" : "s") × \(threads) thread\(threads == 1 ? "" : "s")) searched "
+                + String(format: "%d sources in %.3f s (%.3f ms per source)", job.searched, job.seconds,
+                         job.seconds / Double(max(1, job.searched)) * 1000))
         }
         return lines.joined(separator: "\n") + "\n"
     }
