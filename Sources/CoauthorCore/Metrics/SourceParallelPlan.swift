@@ -72,12 +72,10 @@ public struct SourceParallelPlan: Sendable, Equatable {
         return setupSeconds + Double(rounds * blockSize) * secondsPerSource
     }
 
-    /// Peak bytes of one rank: the graph, each thread's buffers, and the blocks it holds (one
-    /// process folds each block as soon as it may, about one per thread; under MPI a rank holds its
-    /// blocks until rank 0 takes them).
+    /// Peak bytes of one rank: the graph, each thread's buffers, and the blocks it holds (about one
+    /// per thread, and the running sum on rank 0).
     public func bytesPerRank(ranks: Int, threads: Int) -> Int {
-        let held = ranks > 1 ? blocksPerRank(ranks: ranks) : max(1, threads)
-        return graphBytes + max(1, threads) * threadBytes + (held + 1) * blockBytes
+        graphBytes + max(1, threads) * threadBytes + (max(1, threads) + 1) * blockBytes
     }
 
     /// Bytes a rank other than 0 sends (its blocks' partial sums); rank 0 receives those of all

@@ -203,8 +203,8 @@ func sourceBlockSize(for count: Int) -> Int { max(16, min(256, count / 64)) }
 /// them instead of computing them again; `phase` names the computation and its parameters.
 ///
 /// - Complexity: the blocks' cost over ranks × threads, plus O(width) per block to fold and to
-///   send to rank 0; memory O(width) per block a rank holds (one process: about one per thread;
-///   under MPI a rank holds the blocks it computed until rank 0 takes them).
+///   send to rank 0; memory O(width) per block a rank holds, about one per thread (under MPI, one
+///   round of blocks, one per thread, until rank 0 takes them).
 func distributedBlocks(count: Int, blockSize: Int, phase: String, graph: WeightedGraph, initial: [Double],
                        body: @Sendable @escaping (Range<Int>) -> [Double], fold: (inout [Double], [Double]) -> Void) -> [Double] {
     guard count > 0 else { return initial }
@@ -242,20 +242,35 @@ func distributedBlocks(count: Int, blockSize: Int, phase: String, graph: Weighte
         for later in (last + 1)..<blocks { fold(&total, done[later]!) }
         return total
     }
-    let computed = parallelRuns(mine.count) { compute(mine[$0]) }
+    // Each rank computes its blocks a round at a time (one per thread) and hands them to rank 0,
+    // which takes every rank's blocks in block order: a rank holds one round of blocks at most.
+    let round = max(1, Parallelism.workers)
     if rank != 0 {
-        for values in computed { group.sendToRoot(values) }
+        for start in stride(from: 0, to: mine.count, by: round) {
+            let end = min(mine.count, start + round)
+            for values in parallelRuns(end - start, { compute(mine[start + $0]) }) { group.sendToRoot(values) }
+        }
         return group.broadcast([])
     }
     var total = initial
     var next = 0
+    var own: [[Double]] = [], ownStart = 0
     for (position, block) in pending.enumerated() {
-        while next < blocks && next < block {
+        while next < block {
             if let values = loaded[next] { fold(&total, values) }
             next += 1
         }
         let owner = position % size
-        fold(&total, owner == 0 ? computed[position / size] : group.receive(from: owner))
+        if owner == 0 {
+            let index = position / size
+            if index >= ownStart + own.count {
+                ownStart = index
+                own = parallelRuns(min(round, mine.count - index)) { compute(mine[index + $0]) }
+            }
+            fold(&total, own[index - ownStart])
+        } else {
+            fold(&total, group.receive(from: owner))
+        }
         next = block + 1
     }
     while next < blocks {

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The MPI variant against one process (issue #18), side by side in one run, and the projection of
+# exact betweenness on a DBLP-size synthetic corpus. Prints Markdown for BENCHMARKS.md.
+#
+#   Scripts/bench_mpi.sh [SOURCES] [PAPERS] > /tmp/bench-mpi.md
+#
+# 1. dblp-2016-topvenues: SOURCES (default 2048) sources of exact betweenness, evenly spread, timed
+#    by `--dry-run --probe-sources` (the searches alone, the reading and setup apart) under
+#    `mpirun -np 1` and `-np 2`, one thread per rank, alternately three times; and the whole
+#    command's wall time.
+# 2. A synthetic corpus of PAPERS papers (default 8000000, ../shared/tools/gen_corpus.py, about
+#    2.4 GB of BibTeX and 12 GB of RAM to analyse; generated once into the dataset cache): the
+#    per-source cost measured by `--dry-run` and its projection to 64, 256 and 1,024 cores.
+# Needs Open MPI (Scripts/setup.sh --test) and ../shared beside the repository.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SOURCES="${1:-2048}"
+PAPERS="${2:-8000000}"
+CACHE="${COAUTHOR_DATASET_CACHE:-/tmp/coauthor-datasets}"
+mkdir -p "$CACHE"
+TOP="$CACHE/dblp2016-topvenues.bib"
+[ -f "$TOP" ] || xz -dc ../shared/datasets/dblp-2016-topvenues/dblp2016-topvenues.bib.xz >"$TOP"
+swift build -c release --product coauthor --traits MPI --scratch-path .build-mpi >&2
+MPI_BIN=$PWD/.build-mpi/release/coauthor
+run_mpi() {
+    local ranks=$1
+    shift
+    COAUTHOR_THREADS=1 mpirun --oversubscribe --allow-run-as-root --bind-to core -np "$ranks" "$@"
+}
+
+echo "### Ranks against one process: $SOURCES sources of exact betweenness on dblp-2016-topvenues"
+echo
+echo "$(nproc) cores, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| run | searches (s) | ms per source | whole command (s) |"
+echo "|---|---:|---:|---:|"
+declare -A best
+for round in 1 2 3; do
+    for ranks in 1 2; do
+        log=$(mktemp)
+        start=$(date +%s.%N)
+        run_mpi "$ranks" "$MPI_BIN" rank "$TOP" --by betweenness --dry-run --probe-sources "$SOURCES" --quiet >"$log"
+        end=$(date +%s.%N)
+        line=$(grep "^this job (" "$log")
+        seconds=$(echo "$line" | sed -E 's/.* in ([0-9.]+) s .*/\1/')
+        per=$(echo "$line" | sed -E 's/.*\(([0-9.]+) ms per source\).*/\1/')
+        wall=$(echo "$end - $start" | bc)
+        rm -f "$log"
+        echo "| round $round, $ranks rank(s) × 1 thread | $seconds | $per | $(printf %.1f "$wall") |"
+        if [ -z "${best[$ranks]:-}" ] || [ "$(echo "$seconds < ${best[$ranks]}" | bc)" = 1 ]; then best[$ranks]=$seconds; fi
+    done
+done
+echo
+echo "Best of three: 1 rank ${best[1]} s, 2 ranks ${best[2]} s: **$(echo "scale=2; ${best[1]} / ${best[2]}" | bc)x** (target ≥ 1.8x)."
+echo
+
+CORPUS="$CACHE/synthetic-$PAPERS.bib"
+if [ ! -f "$CORPUS" ]; then
+    python3 ../shared/tools/gen_corpus.py --papers "$PAPERS" --seed 1 >"$CORPUS.tmp"
+    mv "$CORPUS.tmp" "$CORPUS"
+fi
+echo "### Exact betweenness of a synthetic corpus of $PAPERS papers, projected"
+echo
+echo '```'
+COAUTHOR_THREADS=1 /usr/bin/time -f "(dry run: %e s, %M KB peak)" "$MPI_BIN" rank "$CORPUS" --by betweenness --dry-run --quiet 2>&1
+echo '```'
