@@ -109,8 +109,13 @@ struct ClusterOptions: ParsableArguments {
         let threads = Parallelism.workers
         func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
         func duration(_ seconds: Double) -> String { ProgressDisplay.duration(seconds) }
+        // What this rank holds before the path metrics: the inputs as read, the names, the network.
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let loadedBytes = Int(usage.ru_maxrss) * 1024
         var lines = [
             "dry run: exact betweenness of \(plan.authors) authors and \(plan.ties) ties",
+            "peak memory of this rank so far (inputs, names, network): \(megabytes(loadedBytes)); the path metrics add the memory per rank below",
             "sources: \(plan.sources) searches in \(plan.blocks) blocks of \(plan.blockSize)",
             String(format: "measured here: %.3f ms per source on one thread, setup %.2f s per rank", plan.secondsPerSource * 1000, plan.setupSeconds),
             "this job: \(ranks) rank\(ranks == 1 ? "" : "s") × \(threads) thread\(threads == 1 ? "" : "s"): about \(duration(plan.seconds(ranks: ranks, threads: threads))), "
