@@ -7,6 +7,11 @@ import Glibc
 /// by `Coauthor.main` (`start`, `finish`, `abort`); the library's calls all come from the
 /// thread that started it (`MPI_THREAD_FUNNELED`). Every MPI call's error ends the job
 /// (`MPI_ERRORS_ARE_FATAL`, the default), so a lost rank never leaves a partial result.
+///
+/// Every exchange is non-blocking and waited for by polling with short sleeps: Open MPI's
+/// blocking calls spin at full speed, and a rank waiting for rank 0 (which computes too) would
+/// take a core from the ranks and threads still working on a shared node. A block takes a
+/// fraction of a second or more, so the added latency (under 2 ms) costs nothing.
 struct MPIGroup: ProcessGroup {
     let rank: Int
     let size: Int
@@ -35,31 +40,47 @@ struct MPIGroup: ProcessGroup {
 
     func sendToRoot(_ values: [Double]) {
         var length = Int64(values.count)
-        MPI_Send(&length, 1, cmpi_int64(), 0, Self.lengthTag, cmpi_comm_world())
+        Self.wait { MPI_Isend(&length, 1, cmpi_int64(), 0, Self.lengthTag, cmpi_comm_world(), &$0) }
         values.withUnsafeBufferPointer { buffer in
-            _ = MPI_Send(buffer.baseAddress, Int32(buffer.count), cmpi_double(), 0, Self.valuesTag, cmpi_comm_world())
+            Self.wait { MPI_Isend(buffer.baseAddress, Int32(buffer.count), cmpi_double(), 0, Self.valuesTag, cmpi_comm_world(), &$0) }
         }
     }
 
     func receive(from rank: Int) -> [Double] {
         var length: Int64 = 0
-        MPI_Recv(&length, 1, cmpi_int64(), Int32(rank), Self.lengthTag, cmpi_comm_world(), cmpi_status_ignore())
+        Self.wait { MPI_Irecv(&length, 1, cmpi_int64(), Int32(rank), Self.lengthTag, cmpi_comm_world(), &$0) }
         var values = [Double](repeating: 0, count: Int(length))
         values.withUnsafeMutableBufferPointer { buffer in
-            _ = MPI_Recv(buffer.baseAddress, Int32(buffer.count), cmpi_double(), Int32(rank), Self.valuesTag,
-                         cmpi_comm_world(), cmpi_status_ignore())
+            Self.wait {
+                MPI_Irecv(buffer.baseAddress, Int32(buffer.count), cmpi_double(), Int32(rank), Self.valuesTag, cmpi_comm_world(), &$0)
+            }
         }
         return values
     }
 
     func broadcast(_ values: [Double]) -> [Double] {
         var length = Int64(rank == 0 ? values.count : 0)
-        MPI_Bcast(&length, 1, cmpi_int64(), 0, cmpi_comm_world())
+        Self.wait { MPI_Ibcast(&length, 1, cmpi_int64(), 0, cmpi_comm_world(), &$0) }
         var shared = rank == 0 ? values : [Double](repeating: 0, count: Int(length))
         shared.withUnsafeMutableBufferPointer { buffer in
-            _ = MPI_Bcast(buffer.baseAddress, Int32(buffer.count), cmpi_double(), 0, cmpi_comm_world())
+            Self.wait { MPI_Ibcast(buffer.baseAddress, Int32(buffer.count), cmpi_double(), 0, cmpi_comm_world(), &$0) }
         }
         return shared
+    }
+
+    /// Starts one non-blocking operation (`start` fills in its request) and polls it to completion,
+    /// sleeping 50 µs, then up to 2 ms, between polls.
+    private static func wait(_ start: (inout MPI_Request?) -> Int32) {
+        var request: MPI_Request?
+        _ = start(&request)
+        var done: Int32 = 0
+        var pause: UInt32 = 50
+        while true {
+            MPI_Test(&request, &done, cmpi_status_ignore())
+            if done != 0 { return }
+            usleep(pause)
+            pause = min(2 * pause, 2000)
+        }
     }
 }
 #endif
