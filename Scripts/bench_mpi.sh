@@ -9,8 +9,9 @@
 #    `mpirun -np 1` and `-np 2`, one thread per rank, alternately three times; and the whole
 #    command's wall time.
 # 2. A synthetic corpus of PAPERS papers (default 8000000, ../shared/tools/gen_corpus.py, about
-#    2.4 GB of BibTeX and 12 GB of RAM to analyse; generated once into the dataset cache): the
-#    per-source cost measured by `--dry-run` and its projection to 64, 256 and 1,024 cores.
+#    1.6 GB of BibTeX and 13 GB of RAM to analyse; generated once into the dataset cache): the
+#    per-source cost measured by `--dry-run` and its projection to 64, 256 and 1,024 cores
+#    (PAPERS 0 skips it).
 # Needs Open MPI (Scripts/setup.sh --test) and ../shared beside the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,6 +60,7 @@ echo
 echo "Best of three: 1 rank ${best[1]} s, 2 ranks ${best[2]} s: **$(echo "scale=2; ${best[1]} / ${best[2]}" | bc)x** (target ≥ 1.8x)."
 echo
 
+[ "$PAPERS" -gt 0 ] || exit 0
 CORPUS="$CACHE/synthetic-$PAPERS.bib"
 if [ ! -f "$CORPUS" ]; then
     python3 ../shared/tools/gen_corpus.py --papers "$PAPERS" --seed 1 >"$CORPUS.tmp"
