@@ -130,9 +130,20 @@ struct ClusterOptions: ParsableArguments {
             let job = SourceDistribution.$current.withValue(SourceDistribution(group: Cluster.group)) {
                 SourceParallelPlan.timeSearches(graph, sources: probeSources)
             }
+            // Each rank's CPU time of the searches, gathered on rank 0.
+            var cpu = [job.cpuSeconds]
+            if let group = Cluster.group, group.size > 1 {
+                if group.rank == 0 {
+                    for other in 1..<group.size { cpu += group.receive(from: other) }
+                } else {
+                    group.sendToRoot(cpu)
+                }
+            }
             lines.append("this job (\(ranks) rank\(ranks == 1 ? "" : "s") × \(threads) thread\(threads == 1 ? "" : "s")) searched "
                 + String(format: "%d sources in %.3f s (%.3f ms per source)", job.searched, job.seconds,
                          job.seconds / Double(max(1, job.searched)) * 1000))
+            lines.append("CPU seconds of the searches per rank: " + cpu.map { String(format: "%.3f", $0) }.joined(separator: " ")
+                + String(format: " (on free cores the job takes about the busiest rank's, %.3f s, divided by its threads)", cpu.max() ?? 0))
         }
         return lines.joined(separator: "\n") + "\n"
     }
