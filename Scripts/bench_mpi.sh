@@ -61,7 +61,7 @@ for round in 1 2 3; do
 done
 echo
 echo "Best of three, wall time of the searches: 1 rank ${best[1]} s, 2 ranks ${best[2]} s: **$(echo "scale=2; ${best[1]} / ${best[2]}" | bc)x** (target ≥ 1.8x; only meaningful when two cores are free)."
-echo "CPU time of the searches on the busiest rank (the wall time on free cores, whatever the load): 1 rank ${busiest[1]} s, 2 ranks ${busiest[2]} s: **$(echo "scale=2; ${busiest[1]} / ${busiest[2]}" | bc)x**."
+echo "CPU time of the searches on the busiest rank (closer to the wall time on free cores than the wall time under load): 1 rank ${busiest[1]} s, 2 ranks ${busiest[2]} s: **$(echo "scale=2; ${busiest[1]} / ${busiest[2]}" | bc)x**."
 echo
 
 [ "$PAPERS" -gt 0 ] || exit 0
