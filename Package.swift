@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import Foundation
 import PackageDescription
 
@@ -8,6 +8,11 @@ let package = Package(
         .executable(name: "coauthor", targets: ["coauthor"]),
         .library(name: "CoauthorCore", targets: ["CoauthorCore"]),
         .library(name: "CoauthorRender", targets: ["CoauthorRender"]),
+    ],
+    // `swift build --traits MPI --scratch-path .build-mpi` builds the MPI variant (Open MPI from
+    // Debian: openmpi-bin, libopenmpi-dev); the default build needs no MPI at all.
+    traits: [
+        .trait(name: "MPI", description: "Run the source-parallel metrics across the ranks of an MPI job (Open MPI)."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -20,6 +25,13 @@ let package = Package(
             path: "Sources/CGraphviz",
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // Open MPI's C API through pkg-config, only with the MPI trait; only the executable imports it.
+        .systemLibrary(
+            name: "CMPI",
+            path: "Sources/CMPI",
+            pkgConfig: "ompi-c",
+            providers: [.apt(["libopenmpi-dev"])]
         ),
         // The temporary files in flight, removed by a signal handler (plain C: async-signal-safe).
         .target(name: "CTemporaryFiles"),
@@ -40,6 +52,7 @@ let package = Package(
                 "CoauthorCore",
                 "CoauthorRender",
                 "CTemporaryFiles",
+                .target(name: "CMPI", condition: .when(traits: ["MPI"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // Parses the alias file (--aliases); the core takes the result as a plain AliasRules value.
                 .product(name: "Yams", package: "Yams"),

@@ -4,7 +4,8 @@
 # layouts (DejaVu Sans), and, with --test, the Python tools the tests check our numbers
 # and files against, in a virtual environment of the repository's own (.venv/): networkx,
 # python-igraph, lxml, selenium (and what Scripts/requirements-test.txt lists), and Chromium with
-# its driver for the HTML report's browser tests. Nothing is ever
+# its driver for the HTML report's browser tests, and Open MPI (openmpi-bin, libopenmpi-dev) for the
+# MPI variant's tests (Scripts/test_mpi.sh). Nothing is ever
 # pip-installed into the system interpreter (a stock Debian refuses that, PEP 668).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,10 @@ if [ "${1:-}" = "--test" ]; then
     # The HTML report's tests drive it in headless Chromium through Selenium.
     command -v chromium >/dev/null || need_apt+=(chromium)
     command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
+    # The MPI variant's tests (Scripts/test_mpi.sh): Open MPI's runtime and headers. Only here:
+    # the default build and Scripts/run.sh need no MPI.
+    command -v mpirun >/dev/null || need_apt+=(openmpi-bin)
+    pkg-config --exists ompi-c 2>/dev/null || need_apt+=(libopenmpi-dev)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "setup: installing ${need_apt[*]} with apt-get" >&2

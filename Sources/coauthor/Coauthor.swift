@@ -19,14 +19,24 @@ struct Coauthor: ParsableCommand {
     /// DBLP-size corpus name by name would only delay the exit. SIGINT, SIGTERM and SIGHUP
     /// remove the temporary file of an output being written (`AtomicFile`) and end the process
     /// by that signal (status 130, 143, 129 in a shell), so an interrupted run leaves no trace.
+    ///
+    /// The MPI variant starts MPI here and ends it here: a rank that fails aborts the whole job
+    /// (`Cluster.fail`), so no rank writes a result.
+    /// `COAUTHOR_THREADS` sets the threads per process (e.g. to Slurm's `$SLURM_CPUS_PER_TASK`).
     static func main() {
         _ = coauthor_temporary_install_signal_cleanup()
+        Cluster.start()
+        let threads = ProcessInfo.processInfo.environment["COAUTHOR_THREADS"].flatMap { Int($0) }.map { max(1, $0) }
         do {
             var command = try parseAsRoot()
-            try command.run()
+            try Parallelism.$workers.withValue(threads ?? Parallelism.workers) { try command.run() }
         } catch {
+            let status = exitCode(for: error)
+            if status != .success { Cluster.fail(fullMessage(for: error), status: status.rawValue) }
+            Cluster.finish()
             exit(withError: error)
         }
+        Cluster.finish()
         Glibc.exit(0)
     }
 }

@@ -110,8 +110,10 @@ enum Session {
         for file in files { try write(file.bytes, to: file.path) }
     }
 
-    /// Writes `bytes` to `path` atomically, or to standard output when `path` is nil.
+    /// Writes `bytes` to `path` atomically, or to standard output when `path` is nil; in an MPI
+    /// job, rank 0 alone writes.
     static func write(_ bytes: [UInt8], to path: String?) throws {
+        guard Cluster.isRoot else { return }
         guard let path else { return Console.outBytes(bytes) }
         do {
             try AtomicFile.write(bytes, to: path)

@@ -57,7 +57,9 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
     let perChunk = 256
     let chunks = (samples + perChunk - 1) / perChunk
     // Per chunk: pairs searched, authors settled, then the layout id of every author credited.
-    let partials = parallelChunks(count: chunks, chunkSize: 1) { range in
+    // Searched pairs, settled authors, then the credits per author in the layout's numbering.
+    let totals = distributedBlocks(count: chunks, blockSize: 1, phase: "betweenness-sampled-e\(epsilon)-d\(delta)-s\(seed)",
+                                   graph: graph, initial: [Double](repeating: 0, count: n + 2), body: { range in
         let sampler = pool.take()
         defer { pool.give(sampler) }
         let settledBefore = sampler.settledTotal
@@ -83,14 +85,13 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
             }
         }
         return [Double(searched), Double(sampler.settledTotal - settledBefore)] + credited.map { Double($0) }
-    }
-    var inLayout = [Double](repeating: 0, count: n)
-    var searched = 0, settled = 0
-    for partial in partials {
-        searched += Int(partial[0])
-        settled += Int(partial[1])
-        for k in 2..<partial.count { inLayout[Int(partial[k])] += 1 }
-    }
+    }, fold: { total, partial in
+        total[0] += partial[0]
+        total[1] += partial[1]
+        for k in 2..<partial.count { total[2 + Int(partial[k])] += 1 }
+    })
+    let inLayout = Array(totals[2...])
+    let searched = Int(totals[0]), settled = Int(totals[1])
     // Each sample estimates betweenness over n(n−1) ordered pairs; networkx divides by (n−1)(n−2).
     let scale = Double(n) / (Double(n - 2) * Double(samples))
     let values = (0..<n).map { inLayout[Int(paths.newID[$0])] * scale }

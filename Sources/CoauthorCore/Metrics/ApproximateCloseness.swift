@@ -31,7 +31,9 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
     let paths = PathGraph(localityOrdered: graph)
     let newID = paths.newID
     // Per node: Σ d over sampled sources reaching it, how many reach it, Σ 1/d.
-    let sums = parallelSum(count: k, width: 3 * n) { range, partial in
+    let sums = distributedBlocks(count: k, blockSize: chunkSize(for: k), phase: "closeness-sampled-e\(epsilon)-d\(delta)-s\(seed)",
+                                 graph: graph, initial: [Double](repeating: 0, count: 3 * n), body: { range in
+        var partial = [Double](repeating: 0, count: 3 * n)
         let worker = ShortestPathWorker(nodeCount: n)
         paths.offsets.withUnsafeBufferPointer { offsets in
             paths.slots.withUnsafeBufferPointer { slots in
@@ -47,7 +49,10 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
                 }
             }
         }
-    }
+        return partial
+    }, fold: { total, partial in
+        for i in 0..<3 * n { total[i] += partial[i] }
+    })
     let component = connectedComponents(graph)
     var sizes = [Int](repeating: 0, count: n)
     for c in component { sizes[c] += 1 }

@@ -44,7 +44,8 @@ func rescaleBetweenness(_ values: inout [Double], nodeCount n: Int) {
 /// - Returns: the values (by original author), the number of searches a full run makes,
 ///   and the number made.
 /// - Complexity: O(Σ_B |B|·(m_B + |B| log |B|)) over the blocks B; O(n + m) memory per worker plus O(n) per chunk.
-func shatteredBetweenness(_ graph: WeightedGraph, progress: ProgressHandler? = nil, sampledSources: Int? = nil)
+func shatteredBetweenness(_ graph: WeightedGraph, progress: ProgressHandler? = nil, sampledSources: Int? = nil,
+                          distributesSampledSources: Bool = false)
     -> (values: [Double], sources: Int, searched: Int) {
     let n = graph.nodeCount
     guard n > 0 else { return ([], 0, 0) }
@@ -85,7 +86,8 @@ func shatteredBetweenness(_ graph: WeightedGraph, progress: ProgressHandler? = n
     let targetWeight = reachInLayout
     let weights = multiplicity
     let counter = ProgressCounter(phase: "betweenness", total: sources.count, handler: progress)
-    let partials = parallelChunks(count: sources.count) { chunk in
+    let blockSize = sourceBlockSize(for: sources.count)
+    let body = { @Sendable (chunk: Range<Int>) -> [Double] in
         defer { counter.advance(by: chunk.count) }
         let worker = ShortestPathWorker(nodeCount: copies)
         var betweenness = [Double](repeating: 0, count: copies)
@@ -106,9 +108,20 @@ func shatteredBetweenness(_ graph: WeightedGraph, progress: ProgressHandler? = n
         }
         return betweenness
     }
-    var inLayout = [Double](repeating: 0, count: copies)
-    for partial in partials {
-        for i in 0..<copies { inLayout[i] += partial[i] }
+    let inLayout: [Double]
+    let zero = [Double](repeating: 0, count: copies)
+    if sampledSources == nil || distributesSampledSources {
+        let phase = sampledSources == nil ? "betweenness" : "betweenness-sampled\(sources.count)"
+        inLayout = distributedBlocks(count: sources.count, blockSize: blockSize, phase: phase, graph: graph,
+                                     initial: zero, body: body) { total, partial in
+            for i in 0..<copies { total[i] += partial[i] }
+        }
+    } else {
+        var total = zero
+        for partial in parallelChunks(count: sources.count, chunkSize: blockSize, body: body) {
+            for i in 0..<copies { total[i] += partial[i] }
+        }
+        inLayout = total
     }
     var values = shattered.separatedPairs
     for c in 0..<copies { values[Int(shattered.origin[c])] += inLayout[Int(newID[c])] }

@@ -444,7 +444,10 @@ func distanceSums(_ graph: WeightedGraph, harmonic wantsHarmonic: Bool = true,
     let leaves = leavesOf
     let sources = twins.representatives.filter { !isFoldedLeaf[$0] }
     let counter = ProgressCounter(phase: "closeness, harmonic", total: sources.count, handler: progress)
-    let partials = parallelChunks(count: sources.count) { chunk in
+    // Per block: (node, closeness, harmonic) triples; folded into closeness then harmonic per node.
+    let sums = distributedBlocks(count: sources.count, blockSize: sourceBlockSize(for: sources.count),
+                                 phase: wantsHarmonic ? "closeness-harmonic" : "closeness", graph: graph,
+                                 initial: [Double](repeating: 0, count: 2 * n), body: { chunk in
         defer { counter.advance(by: chunk.count) }
         let worker = ShortestPathWorker(nodeCount: n)
         // (node, closeness, harmonic) triples for the sources and their leaves.
@@ -491,18 +494,17 @@ func distanceSums(_ graph: WeightedGraph, harmonic wantsHarmonic: Bool = true,
             }
         }
         return perNode
-    }
-    var closenessOf = [Double](repeating: 0, count: n)
-    var harmonicOf = [Double](repeating: 0, count: n)
-    for partial in partials {
+    }, fold: { total, partial in
         var k = 0
         while k < partial.count {
             let v = Int(partial[k])
-            closenessOf[v] = partial[k + 1]
-            harmonicOf[v] = partial[k + 2]
+            total[v] = partial[k + 1]
+            total[n + v] = partial[k + 2]
             k += 3
         }
-    }
+    })
+    var closenessOf = Array(sums[0..<n])
+    var harmonicOf = Array(sums[n...])
     // Twins that were not searched take their representative's values.
     for v in 0..<n where !isFoldedLeaf[v] && twins.representativeOf[v] != v {
         closenessOf[v] = closenessOf[twins.representativeOf[v]]
@@ -524,19 +526,5 @@ func parallelChunks(count: Int, chunkSize fixedSize: Int? = nil, body: @Sendable
     }
 }
 
-/// Sources per chunk: enough chunks to balance two or more cores, few enough to keep partial vectors cheap.
+/// Items per chunk: enough chunks to balance two or more cores, few enough to keep partial vectors cheap.
 func chunkSize(for count: Int) -> Int { max(16, count / 64) }
-
-/// `parallelChunks` whose per-chunk vectors (of length `width`, zeroed) are summed in chunk order.
-func parallelSum(count: Int, width: Int, body: @Sendable @escaping (Range<Int>, inout [Double]) -> Void) -> [Double] {
-    let partials = parallelChunks(count: count) { range in
-        var partial = [Double](repeating: 0, count: width)
-        body(range, &partial)
-        return partial
-    }
-    var total = [Double](repeating: 0, count: width)
-    for partial in partials {
-        for i in 0..<width { total[i] += partial[i] }
-    }
-    return total
-}

@@ -41,6 +41,8 @@ struct Export: AnalysisCommand {
     @Flag(help: .hidden)
     var timing = false
 
+    @OptionGroup var cluster: ClusterOptions
+
     func validate() throws {
         if format.writesFolder && output == nil {
             throw ValidationError("--format \(format.rawValue) writes several files; name their folder with -o FOLDER.")
@@ -81,11 +83,13 @@ struct Export: AnalysisCommand {
 
     func run() throws {
         var stopwatch = Stopwatch()
+        let analysis = cluster.adjusted(analysis)
         let loaded = try Session.analysis(analysis)
         stopwatch.lap("load")
+        if cluster.dryRun { return Console.out(cluster.dryRunReport(loaded.network.graph)) }
         let request = MetricRequest(metrics.metrics, communitySeed: metrics.community ? UInt64(max(0, seed)) : nil,
                                     sampling: analysis.sampling(seed: seed))
-        let table = analysis.metrics(request, of: loaded, seed: seed)
+        let table = try cluster.distributed(over: loaded.network.graph) { analysis.metrics(request, of: loaded, seed: seed) }
         stopwatch.lap("metrics")
         var placements: MapLayout?
         if wantsLayout(loaded.network) {

@@ -33,6 +33,8 @@ struct Rank: AnalysisCommand {
     @Option(help: "With --focus, the half-life in years of a tie's recency.")
     var halfLife: Double = 3
 
+    @OptionGroup var cluster: ClusterOptions
+
     func validate() throws {
         if analysis.focus == nil, case .tie(let tie) = by, Metric(rawValue: tie.rawValue) == nil {
             throw ValidationError("'\(tie.rawValue)' ranks collaborators; name whose with --focus, or rank authors by one of \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -59,11 +61,15 @@ struct Rank: AnalysisCommand {
     }
 
     func run() throws {
+        let analysis = cluster.adjusted(analysis)
         let loaded = try Session.analysis(analysis)
+        if cluster.dryRun { return Console.out(cluster.dryRunReport(loaded.network.graph)) }
         // Cheap metrics always; path-based ones only when they are the ranking.
         var wanted: Set<Metric> = [.papers, .degree, .strength, .pagerank, .eigenvector, .clustering, .core]
         if let metric = rankedMetric { wanted.insert(metric) }
-        let metrics = analysis.metrics(MetricRequest(wanted, sampling: analysis.sampling(seed: seed)), of: loaded, seed: seed)
+        let metrics = try cluster.distributed(over: loaded.network.graph) {
+            analysis.metrics(MetricRequest(wanted, sampling: analysis.sampling(seed: seed)), of: loaded, seed: seed)
+        }
         let table: RankingTable
         if analysis.focus != nil, let focus = loaded.network.focus {
             table = loaded.collaborators(of: focus, by: by ?? .tie(.papers), halfLife: halfLife, metrics: metrics, top: top)
