@@ -33,9 +33,9 @@ struct MPIGroup: ProcessGroup {
     static func finish() { MPI_Finalize() }
 
     /// Ends every rank of the job with `status` (a failed run: no rank may go on and write).
-    static func abort(_ status: Int32) -> Never {
+    /// MPI_Abort does not return; should it, `Coauthor.main` exits with the failure next.
+    static func abort(_ status: Int32) {
         MPI_Abort(cmpi_comm_world(), status)
-        Glibc.exit(status)
     }
 
     func sendToRoot(_ values: [Double]) {
