@@ -57,11 +57,21 @@ public struct NodeIndicators: Sendable {
             return year >= (options.fromYear ?? .min) && year <= (options.toYear ?? .max)
         }
         let cited = selected.contains { publications[$0].extras.citedBy != nil }
+        // Distinct authors of a set of papers, counted by stamping each person with the number
+        // of the set (no hashing: the corpus and every year are counted this way).
+        var stamp = [Int32](repeating: -1, count: authors.names.count)
+        var round: Int32 = -1
         func totals(_ papers: [Int]) -> Totals {
-            var people = Set<Int32>()
-            for k in papers { people.formUnion(authors.authorsOfPublication[k]) }
+            round += 1
+            var people = 0
+            for k in papers {
+                for person in authors.authorsOfPublication[k] where stamp[Int(person)] != round {
+                    stamp[Int(person)] = round
+                    people += 1
+                }
+            }
             let collaboration = CollaborationIndicators(teamSizes: papers.lazy.map { authors.authorsOfPublication[$0].count },
-                                                        authors: people.count)
+                                                        authors: people)
             let counts = papers.map { publications[$0].extras.citedBy ?? 0 }
             return Totals(collaboration: collaboration, citations: cited ? counts.reduce(0, +) : nil,
                           hIndex: cited ? Self.hIndex(counts) : nil,
