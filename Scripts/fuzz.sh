@@ -7,7 +7,9 @@
 # new reader needs only its seed folder Fuzz/corpus/<format>/. Targets run one after another, each for
 # SECONDS (default 60) in one process; the corpus grows in .build-fuzz/corpus/<target>/ (the
 # committed seeds are only read), and a crashing, leaking or hanging input is saved to
-# .build-fuzz/artifacts/<target>/ and fuzzing goes on until the time is used. Prints, per target, the
+# .build-fuzz/findings/<target>/ and fuzzing goes on until the time is used. (Not artifacts/:
+# SwiftPM owns <scratch>/artifacts and empties it on a build, which lost the inputs of a run in
+# progress when a second fuzz.sh started.) Runs of different targets may go on side by side. Prints, per target, the
 # seconds, runs and crashes; exits 1 if any target crashed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +33,7 @@ binary="$scratch/release/FuzzReaders"
 failed=0
 for target in "${targets[@]}"; do
     corpus="$scratch/corpus/$target"
-    artifacts="$scratch/artifacts/$target"
+    artifacts="$scratch/findings/$target"
     mkdir -p "$corpus" "$artifacts"
     log="$scratch/fuzz-$target.log"
     : > "$log"
