@@ -94,8 +94,10 @@ struct AuthorIDGroups {
         }
         var byKey: [String: [Int]] = [:]
         var bySurname: [String: [Int]] = [:]
+        // Each display form's exact key, computed once (step 4 compares every spelling with it).
+        var canonicalKey = canonical.map { NameKey.exactKey($0) }
         for group in canonical.indices {
-            byKey[NameKey.exactKey(canonical[group]), default: []].append(group)
+            byKey[canonicalKey[group], default: []].append(group)
             let initial = NameKey.fold(canonical[group].first).first.map { String($0) } ?? ""
             bySurname[NameKey.fold(canonical[group].von + canonical[group].last) + "|" + initial, default: []].append(group)
         }
@@ -105,6 +107,7 @@ struct AuthorIDGroups {
             for group in groups {
                 let (kind, value) = groupIDs[group].all[0]
                 canonical[group].homonym = "[\(kind.rawValue) \(value)]"
+                canonicalKey[group] = NameKey.exactKey(canonical[group])
             }
         }
         // Only names the conservative rule could join need a rule: one surname and initial, given
@@ -132,7 +135,7 @@ struct AuthorIDGroups {
                 renamed[paper].authors[position] = canonical[group]
             }
             let evidence = groupIDs[group].all.first.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID"
-            for spelling in spellings[group] where NameKey.exactKey(spelling) != NameKey.exactKey(canonical[group]) {
+            for spelling in spellings[group] where spelling != canonical[group] && NameKey.exactKey(spelling) != canonicalKey[group] {
                 merges.append(.init(variant: spelling.displayName, into: canonical[group].displayName, reason: evidence))
             }
             idsOfName[canonical[group], default: AuthorIDs()].fill(from: groupIDs[group])

@@ -193,10 +193,20 @@ enum NameKey {
             return String(decoding: bytes, as: UTF8.self)
         }
         let folded = String(text).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        return String(folded.unicodeScalars.filter { !"-‐ .'’".unicodeScalars.contains($0) && !$0.properties.isWhitespace }
-            .map(Character.init))
-            .replacingOccurrences(of: "ø", with: "o").replacingOccurrences(of: "ł", with: "l")
-            .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "æ", with: "ae")
+        // One pass: separators dropped, and the letters folding keeps apart spelled as their
+        // usual transliterations (ø → o, ł → l, ß → ss, æ → ae).
+        var out = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            switch scalar {
+            case "-", "\u{2010}", " ", ".", "'", "\u{2019}": continue
+            case "ø": out.append("o")
+            case "ł": out.append("l")
+            case "ß": out.append(contentsOf: "ss".unicodeScalars)
+            case "æ": out.append(contentsOf: "ae".unicodeScalars)
+            default: if !scalar.properties.isWhitespace { out.append(scalar) }
+            }
+        }
+        return String(out)
     }
 }
 
