@@ -136,3 +136,23 @@ func shatteredBetweenness(_ graph: WeightedGraph, progress: ProgressHandler? = n
     let run = shatteredBetweenness(graph, sampledSources: sampledSources)
     return (run.sources, run.searched)
 }
+
+/// What one exact betweenness search costs on `graph`, measured: the setup alone, then the setup
+/// with `probe` searches spread over the sources (the cost model of the time budget and of the
+/// MPI dry run).
+/// - Returns: the setup's seconds, the seconds per search, and the searches a full run makes.
+/// - Complexity: the setup twice plus `probe` searches.
+func measuredSearchCost(_ graph: WeightedGraph, probe: Int) -> (setup: Double, perSearch: Double, sources: Int) {
+    var counts = (sources: 0, searched: 0)
+    let setup = measuredSeconds { counts = sampledBetweennessSearches(graph, sampledSources: 0) }
+    let sampled = measuredSeconds { counts = sampledBetweennessSearches(graph, sampledSources: min(probe, counts.sources)) }
+    return (setup, counts.searched > 0 ? max(0, sampled - setup) / Double(counts.searched) : 0, counts.sources)
+}
+
+/// The wall-clock seconds `body` takes.
+func measuredSeconds(_ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    let start = clock.now
+    body()
+    return (clock.now - start).seconds
+}

@@ -50,18 +50,8 @@ public struct PathMetricBudget: Sendable, Equatable {
             epsilon = nil
             return
         }
-        let clock = ContinuousClock()
-        func seconds(_ body: () -> Void) -> Double {
-            let start = clock.now
-            body()
-            return (clock.now - start).seconds
-        }
-        var counts = (sources: 0, searched: 0)
-        let setup = seconds { counts = sampledBetweennessSearches(graph, sampledSources: 0) }
-        let probe = min(counts.sources, 64)
-        let sampled = seconds { counts = sampledBetweennessSearches(graph, sampledSources: probe) }
-        let perSearch = max(0, sampled - setup) / Double(max(1, counts.searched))
-        exactSeconds = setup + perSearch * Double(counts.sources)
+        let (setup, perSearch, sources) = measuredSearchCost(graph, probe: 64)
+        exactSeconds = setup + perSearch * Double(sources)
         guard exactSeconds > budget else {
             epsilon = nil
             return
@@ -73,7 +63,7 @@ public struct PathMetricBudget: Sendable, Equatable {
         var bound = Self.finestEpsilon
         if wantsBetweenness {
             let coarse = 0.2
-            let probeSeconds = seconds { _ = approximateBetweenness(graph, epsilon: coarse, seed: 1) }
+            let probeSeconds = measuredSeconds { _ = approximateBetweenness(graph, epsilon: coarse, seed: 1) }
             // Sample size, and so time, grows as 1/ε².
             bound = max(bound, coarse * (probeSeconds / share).squareRoot())
         }

@@ -34,21 +34,10 @@ public struct SourceParallelPlan: Sendable, Equatable {
     public init(_ graph: WeightedGraph, probe: Int = 32) {
         authors = graph.nodeCount
         ties = graph.edgeCount
-        let clock = ContinuousClock()
-        func seconds(_ body: () -> Void) -> Double {
-            let start = clock.now
-            body()
-            return (clock.now - start).seconds
-        }
-        var counts = (sources: 0, searched: 0)
-        let (setup, sampled) = Parallelism.$workers.withValue(1) {
-            let setup = seconds { counts = sampledBetweennessSearches(graph, sampledSources: 0) }
-            let sampled = seconds { counts = sampledBetweennessSearches(graph, sampledSources: min(probe, counts.sources)) }
-            return (setup, sampled)
-        }
-        sources = counts.sources
-        setupSeconds = setup
-        secondsPerSource = counts.searched > 0 ? max(0, sampled - setup) / Double(counts.searched) : 0
+        let cost = Parallelism.$workers.withValue(1) { measuredSearchCost(graph, probe: probe) }
+        sources = cost.sources
+        setupSeconds = cost.setup
+        secondsPerSource = cost.perSearch
         blockSize = sourceBlockSize(for: max(1, sources))
         blocks = (sources + blockSize - 1) / blockSize
         let n = graph.nodeCount, m = graph.edgeCount
