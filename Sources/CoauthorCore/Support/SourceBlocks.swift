@@ -46,6 +46,8 @@ public enum CheckpointError: Error, Sendable, CustomStringConvertible {
     /// The folder holds blocks computed on another network (other inputs, filters or weights).
     case otherNetwork(directory: String, file: String)
 
+    // A message per case with its way out, as every error of the library words it (AtomicFile's
+    // alike in shape): deliberately one switch per error type.
     public var description: String {
         switch self {
         case let .cannotUse(directory, reason):
