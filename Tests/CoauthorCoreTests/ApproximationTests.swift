@@ -84,12 +84,10 @@ struct ApproximationTests {
         let paths = PathGraph(localityOrdered: graph)
         let worker = ShortestPathWorker(nodeCount: graph.nodeCount)
         var longest = 0.0
-        paths.offsets.withUnsafeBufferPointer { offsets in
-            paths.slots.withUnsafeBufferPointer { slots in
-                for source in 0..<graph.nodeCount {
-                    worker.run(from: source, offsets: offsets.baseAddress!, slots: slots.baseAddress!)
-                    for j in 0..<worker.reached { longest = max(longest, worker.distance[Int(worker.order[j])]) }
-                }
+        paths.withSlots { offsets, slots in
+            for source in 0..<graph.nodeCount {
+                worker.run(from: source, offsets: offsets, slots: slots)
+                for j in 0..<worker.reached { longest = max(longest, worker.distance[Int(worker.order[j])]) }
             }
         }
         return longest

@@ -67,36 +67,34 @@ struct PathSamplerTests {
         // one of two paths by 3 to 2 already gives χ² = 16 at 200 draws a path.
         var totalChiSquare = 0.0, totalFreedom = 0.0
         let drawsPerPath = 200
-        try paths.offsets.withUnsafeBufferPointer { offsets in
-            try paths.slots.withUnsafeBufferPointer { slots in
-                for u in 0..<n {
-                    for v in 0..<n where v != u && oracle.distance[u][v].isFinite {
-                        let all = oracle.shortestPaths(from: u, to: v)
-                        let draws = all.count == 1 ? 5 : drawsPerPath * all.count
-                        var seen: [[Int]: Int] = [:]
-                        for _ in 0..<draws {
-                            var inner: [Int32] = []
-                            let found = sampler.sample(from: u, to: v, offsets: offsets.baseAddress!, slots: slots.baseAddress!,
-                                                       random: &random, inner: &inner)
-                            try #require(found, "\(name): no path drawn from \(u) to \(v)")
-                            let path = [u] + inner.map { Int($0) } + [v]
-                            try #require(all.contains(path), "\(name): \(path) is not a shortest path")
-                            seen[path, default: 0] += 1
-                        }
-                        guard all.count > 1 else { continue }
-                        pairsWithChoice += 1
-                        let expected = Double(drawsPerPath)
-                        let chiSquare = all.reduce(0.0) { sum, path in
-                            let observed = Double(seen[path] ?? 0)
-                            return sum + (observed - expected) * (observed - expected) / expected
-                        }
-                        let freedom = Double(all.count - 1)
-                        // Loose per pair (hundreds of pairs are tested), tight for the sum below.
-                        #expect(chiSquare <= freedom + 12 * (2 * freedom).squareRoot() + 10,
-                                "\(name): paths from \(u) to \(v) drawn unevenly (χ² = \(chiSquare), \(all.count) paths)")
-                        totalChiSquare += chiSquare
-                        totalFreedom += freedom
+        try paths.withSlots { offsets, slots in
+            for u in 0..<n {
+                for v in 0..<n where v != u && oracle.distance[u][v].isFinite {
+                    let all = oracle.shortestPaths(from: u, to: v)
+                    let draws = all.count == 1 ? 5 : drawsPerPath * all.count
+                    var seen: [[Int]: Int] = [:]
+                    for _ in 0..<draws {
+                        var inner: [Int32] = []
+                        let found = sampler.sample(from: u, to: v, offsets: offsets, slots: slots,
+                                                   random: &random, inner: &inner)
+                        try #require(found, "\(name): no path drawn from \(u) to \(v)")
+                        let path = [u] + inner.map { Int($0) } + [v]
+                        try #require(all.contains(path), "\(name): \(path) is not a shortest path")
+                        seen[path, default: 0] += 1
                     }
+                    guard all.count > 1 else { continue }
+                    pairsWithChoice += 1
+                    let expected = Double(drawsPerPath)
+                    let chiSquare = all.reduce(0.0) { sum, path in
+                        let observed = Double(seen[path] ?? 0)
+                        return sum + (observed - expected) * (observed - expected) / expected
+                    }
+                    let freedom = Double(all.count - 1)
+                    // Loose per pair (hundreds of pairs are tested), tight for the sum below.
+                    #expect(chiSquare <= freedom + 12 * (2 * freedom).squareRoot() + 10,
+                            "\(name): paths from \(u) to \(v) drawn unevenly (χ² = \(chiSquare), \(all.count) paths)")
+                    totalChiSquare += chiSquare
+                    totalFreedom += freedom
                 }
             }
         }
@@ -111,10 +109,8 @@ struct PathSamplerTests {
         let sampler = BidirectionalPathSampler(nodeCount: 4)
         var random = SplitMix64(seed: 1)
         var inner: [Int32] = []
-        let found = paths.offsets.withUnsafeBufferPointer { offsets in
-            paths.slots.withUnsafeBufferPointer { slots in
-                sampler.sample(from: 0, to: 3, offsets: offsets.baseAddress!, slots: slots.baseAddress!, random: &random, inner: &inner)
-            }
+        let found = paths.withSlots { offsets, slots in
+            sampler.sample(from: 0, to: 3, offsets: offsets, slots: slots, random: &random, inner: &inner)
         }
         #expect(!found)
         #expect(inner.isEmpty)

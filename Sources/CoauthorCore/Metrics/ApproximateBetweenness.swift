@@ -65,22 +65,20 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
         let settledBefore = sampler.settledTotal
         var searched = 0
         var credited: [Int32] = []
-        paths.offsets.withUnsafeBufferPointer { offsets in
-            paths.slots.withUnsafeBufferPointer { slots in
-                for chunk in range {
-                    // SplitMix64 steps its state by a fixed increment, so seeds that differ by multiples of
-                    // it give shifted copies of one stream; XOR with an odd multiplier keeps chunks independent.
-                    var random = SplitMix64(seed: seed ^ (UInt64(chunk + 1) &* 0xD1B5_4A32_D192_ED03))
-                    let count = min(perChunk, samples - chunk * perChunk)
-                    for _ in 0..<count {
-                        let u = Int(random.next() % UInt64(n))
-                        var v = Int(random.next() % UInt64(n - 1))
-                        if v >= u { v += 1 }
-                        guard componentOf[u] == componentOf[v] else { continue }
-                        searched += 1
-                        _ = sampler.sample(from: u, to: v, offsets: offsets.baseAddress!, slots: slots.baseAddress!,
-                                           random: &random, inner: &credited)
-                    }
+        paths.withSlots { offsets, slots in
+            for chunk in range {
+                // SplitMix64 steps its state by a fixed increment, so seeds that differ by multiples of
+                // it give shifted copies of one stream; XOR with an odd multiplier keeps chunks independent.
+                var random = SplitMix64(seed: seed ^ (UInt64(chunk + 1) &* 0xD1B5_4A32_D192_ED03))
+                let count = min(perChunk, samples - chunk * perChunk)
+                for _ in 0..<count {
+                    let u = Int(random.next() % UInt64(n))
+                    var v = Int(random.next() % UInt64(n - 1))
+                    if v >= u { v += 1 }
+                    guard componentOf[u] == componentOf[v] else { continue }
+                    searched += 1
+                    _ = sampler.sample(from: u, to: v, offsets: offsets, slots: slots,
+                                       random: &random, inner: &credited)
                 }
             }
         }
@@ -135,21 +133,19 @@ func vertexDiameterBound(_ graph: WeightedGraph) -> Int {
     let paths = PathGraph(graph)
     let worker = ShortestPathWorker(nodeCount: n)
     var bound = 1
-    paths.offsets.withUnsafeBufferPointer { offsets in
-        paths.slots.withUnsafeBufferPointer { slots in
-            for v in 0..<n where graph.degree(v) > 0 && seen.insert(component[v]).inserted {
-                worker.run(from: v, offsets: offsets.baseAddress!, slots: slots.baseAddress!)
-                var eccentricity = 0.0
-                var shortestTie = Double.infinity
-                for k in 0..<worker.reached {
-                    let w = Int(worker.order[k])
-                    eccentricity = max(eccentricity, worker.distance[w])
-                    for slot in offsets[w]..<offsets[w + 1] { shortestTie = min(shortestTie, slots[slot].length) }
-                }
-                // The relative slack keeps an exact multiple (equal weights) from rounding down.
-                let ties = Int((2 * eccentricity / shortestTie * (1 + 1e-9)).rounded(.down))
-                bound = max(bound, min(worker.reached, ties + 1))
+    paths.withSlots { offsets, slots in
+        for v in 0..<n where graph.degree(v) > 0 && seen.insert(component[v]).inserted {
+            worker.run(from: v, offsets: offsets, slots: slots)
+            var eccentricity = 0.0
+            var shortestTie = Double.infinity
+            for k in 0..<worker.reached {
+                let w = Int(worker.order[k])
+                eccentricity = max(eccentricity, worker.distance[w])
+                for slot in offsets[w]..<offsets[w + 1] { shortestTie = min(shortestTie, slots[slot].length) }
             }
+            // The relative slack keeps an exact multiple (equal weights) from rounding down.
+            let ties = Int((2 * eccentricity / shortestTie * (1 + 1e-9)).rounded(.down))
+            bound = max(bound, min(worker.reached, ties + 1))
         }
     }
     return bound

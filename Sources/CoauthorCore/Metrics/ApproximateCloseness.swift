@@ -35,17 +35,15 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
                                  graph: graph, initial: [Double](repeating: 0, count: 3 * n), body: { range in
         var partial = [Double](repeating: 0, count: 3 * n)
         let worker = ShortestPathWorker(nodeCount: n)
-        paths.offsets.withUnsafeBufferPointer { offsets in
-            paths.slots.withUnsafeBufferPointer { slots in
-                for index in range {
-                    worker.run(from: Int(newID[sources[index]]), offsets: offsets.baseAddress!, slots: slots.baseAddress!)
-                    for j in 1..<max(1, worker.reached) {
-                        let v = Int(worker.order[j])
-                        let d = worker.distance[v]
-                        partial[3 * v] += d
-                        partial[3 * v + 1] += 1
-                        partial[3 * v + 2] += 1 / d
-                    }
+        paths.withSlots { offsets, slots in
+            for index in range {
+                worker.run(from: Int(newID[sources[index]]), offsets: offsets, slots: slots)
+                for j in 1..<max(1, worker.reached) {
+                    let v = Int(worker.order[j])
+                    let d = worker.distance[v]
+                    partial[3 * v] += d
+                    partial[3 * v + 1] += 1
+                    partial[3 * v + 2] += 1 / d
                 }
             }
         }

@@ -91,17 +91,15 @@ func shatteredBetweenness(_ graph: WeightedGraph, progress: ProgressHandler? = n
         defer { counter.advance(by: chunk.count) }
         let worker = ShortestPathWorker(nodeCount: copies)
         var betweenness = [Double](repeating: 0, count: copies)
-        paths.offsets.withUnsafeBufferPointer { offsets in
-            paths.slots.withUnsafeBufferPointer { slots in
-                targetWeight.withUnsafeBufferPointer { targetWeight in
-                    betweenness.withUnsafeMutableBufferPointer { bc in
-                        for index in chunk {
-                            let copy = sources[index]
-                            let s = Int(newID[copy])
-                            worker.run(from: s, offsets: offsets.baseAddress!, slots: slots.baseAddress!)
-                            worker.accumulate(source: s, multiplicity: weights[copy], offsets: offsets.baseAddress!,
-                                              slots: slots.baseAddress!, targetWeight: targetWeight.baseAddress!, into: bc.baseAddress!)
-                        }
+        paths.withSlots { offsets, slots in
+            targetWeight.withUnsafeBufferPointer { targetWeight in
+                betweenness.withUnsafeMutableBufferPointer { bc in
+                    for index in chunk {
+                        let copy = sources[index]
+                        let s = Int(newID[copy])
+                        worker.run(from: s, offsets: offsets, slots: slots)
+                        worker.accumulate(source: s, multiplicity: weights[copy], offsets: offsets,
+                                          slots: slots, targetWeight: targetWeight.baseAddress!, into: bc.baseAddress!)
                     }
                 }
             }

@@ -74,7 +74,7 @@ final class BidirectionalPathSampler {
     ///   - random: the source of randomness (one draw per step of the path, plus one).
     /// - Returns: false when v cannot be reached from u (nothing drawn).
     /// - Complexity: O((m' + n') log C) for the n' nodes and m' ties the two searches settle and scan.
-    func sample(from u: Int, to v: Int, offsets: UnsafePointer<Int>, slots: UnsafePointer<PathSlot>,
+    func sample(from u: Int, to v: Int, offsets: UnsafePointer<Int>, slots: PathSlots,
                 random: inout SplitMix64, inner: inout [Int32]) -> Bool {
         precondition(u != v)
         reset()
@@ -193,7 +193,7 @@ final class BidirectionalPathSampler {
     }
 
     /// Relaxes the ties of `x`, just settled by `side`, and records those that meet the other search.
-    @inline(__always) private func scan(side: Int, node x: Int, offsets: UnsafePointer<Int>, slots: UnsafePointer<PathSlot>,
+    @inline(__always) private func scan(side: Int, node x: Int, offsets: UnsafePointer<Int>, slots: PathSlots,
                                         best: inout Double) {
         let other = 1 &- side
         let bit = UInt8(1 &<< side)
@@ -242,7 +242,7 @@ final class BidirectionalPathSampler {
     /// Walks from `start`, settled by `side`, back to that side's source, choosing each
     /// predecessor p with probability σ(p)/σ(current): a uniformly random shortest path.
     /// Appends the nodes passed, source excluded, in walking order.
-    private func walkBack(side: Int, from start: Int, to source: Int, offsets: UnsafePointer<Int>, slots: UnsafePointer<PathSlot>,
+    private func walkBack(side: Int, from start: Int, to source: Int, offsets: UnsafePointer<Int>, slots: PathSlots,
                           random: inout SplitMix64, into path: inout [Int32]) {
         var w = start
         while true {
