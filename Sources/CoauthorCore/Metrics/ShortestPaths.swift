@@ -89,7 +89,7 @@ struct PathGraph: Sendable {
             return index
         }
         let newID = renumbering?.newID ?? (0..<n).map { Int32($0) }
-        let fitsNarrow = allowsNarrow && n <= 1 << 24 && lengths.count <= 1 << 8
+        let fitsNarrow = allowsNarrow && Self.slotBytes(nodeCount: n, distinctLengths: lengths.count) == 4
         var offsets = [Int](repeating: 0, count: n + 1)
         // One sentinel slot keeps each buffer non-empty, so its base address always exists.
         var narrow = [UInt32](repeating: 0, count: fitsNarrow ? graph.neighbors.count + 1 : 0)
@@ -115,6 +115,12 @@ struct PathGraph: Sendable {
         self.wide = wide
         self.lengths = lengths.isEmpty ? [0] : lengths
         self.newID = newID
+    }
+
+    /// Bytes per slot of the layout of a graph with `nodeCount` nodes and `distinctLengths` distinct
+    /// edge lengths: 4 when the neighbour fits in 24 bits and the length index in 8, else 8.
+    static func slotBytes(nodeCount: Int, distinctLengths: Int) -> Int {
+        nodeCount <= 1 << 24 && distinctLengths <= 1 << 8 ? 4 : 8
     }
 
     /// Calls `body` with the offsets and the slots as the kernels read them.

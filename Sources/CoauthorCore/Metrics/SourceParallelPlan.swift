@@ -44,8 +44,9 @@ public struct SourceParallelPlan: Sendable, Equatable {
         // Author copies: one per author and block of the graph split at its articulation points.
         let copies = ShatteredGraph(graph).graph.nodeCount
         // CSR (offsets, neighbours, edge ids, ends, weights), its split copy, the search layout
-        // (offset, 16-byte slot per direction), twins and the per-author arrays of the setup.
-        graphBytes = (8 * (n + 1) + 2 * 4 * 2 * m + 2 * 4 * m + 8 * m) * 2 + 8 * (copies + 1) + 16 * (2 * m + 1) + 64 * copies
+        // (offset, a 4- or 8-byte slot per direction), twins and the per-author arrays of the setup.
+        let slotBytes = PathGraph.slotBytes(nodeCount: copies, distinctLengths: Set(graph.weight.map { (1 / $0).bitPattern }).count)
+        graphBytes = (8 * (n + 1) + 2 * 4 * 2 * m + 2 * 4 * m + 8 * m) * 2 + 8 * (copies + 1) + slotBytes * (2 * m + 1) + 64 * copies
         // Distance, σ, δ (doubles), settled flag, settle order and touched list (Int32), and the radix heap.
         threadBytes = copies * (8 * 3 + 1 + 4 * 2) + 16 * 2 * m / 4
         blockBytes = 8 * copies
