@@ -60,3 +60,67 @@ struct GzipInputTests {
         #expect(corpus.publications.count > 4)
     }
 }
+
+/// A compressed DBLP dump (`dblp.xml.gz`, as DBLP distributes it) is inflated block by block
+/// through the streamed reader, and reads exactly as the plain file does.
+struct GzipDBLPTests {
+    /// About 90 KB of records (enough for the record runs on several cores), with one key repeated
+    /// far from its first use so that the runs' keys clash and the scanner reads the file again.
+    static func dump(repeatingAKey: Bool) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE dblp SYSTEM \"dblp.dtd\">\n<dblp>\n"
+        for i in 0..<700 {
+            let key = repeatingAKey && i == 650 ? "conf/x/K5" : "conf/x/K\(i)"
+            xml += "<inproceedings key=\"\(key)\" mdate=\"2020-01-01\"><author>Ann Author\(i % 37)</author>"
+                + "<author>Bo B&ouml;rg \(i % 11)</author><title>Paper number \(i)</title><year>\(1990 + i % 30)</year>"
+                + "<booktitle>X</booktitle></inproceedings>\n"
+        }
+        return xml + "</dblp>\n"
+    }
+
+    /// Writes `text` and its `gzip -n` beside it in a fresh folder; returns both paths.
+    static func writePair(_ text: String) throws -> (plain: String, compressed: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-gz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let plain = folder.appendingPathComponent("dblp.xml").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: plain))
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-k", "-n", plain]
+        try gzip.run()
+        gzip.waitUntilExit()
+        try #require(gzip.terminationStatus == 0, "gzip failed")
+        return (plain, plain + ".gz")
+    }
+
+    @Test(arguments: [false, true])
+    func aCompressedDumpReadsAsThePlainOne(repeatingAKey: Bool) throws {
+        let (plain, compressed) = try Self.writePair(Self.dump(repeatingAKey: repeatingAKey))
+        defer { try? FileManager.default.removeItem(atPath: (plain as NSString).deletingLastPathComponent) }
+        #expect(InputFormat.detect(path: compressed) == .dblp)
+        let reference = DBLPXMLReader.read(path: plain)
+        #expect(reference.publications.count == (repeatingAKey ? 699 : 700))
+        #expect(reference.duplicates == (repeatingAKey ? 1 : 0))
+        for chunkSize in [4096, DBLPXMLReader.defaultChunkSize] {
+            let corpus = DBLPXMLReader.read(path: compressed, chunkSize: chunkSize)
+            var relocated = corpus.publications
+            for index in relocated.indices { relocated[index].location.path = plain }
+            #expect(relocated == reference.publications)
+            #expect(corpus.records == reference.records && corpus.skipped == 0 && corpus.duplicates == reference.duplicates)
+            #expect(corpus.diagnostics.map(\.message) == reference.diagnostics.map(\.message))
+        }
+        // And through the front door, by name.
+        let viaInputs = try InputReader.read([compressed])
+        #expect(viaInputs.publications.count == reference.publications.count)
+    }
+
+    @Test func aTruncatedDumpKeepsWhatWasReadAndSaysWhy() throws {
+        let (plain, compressed) = try Self.writePair(Self.dump(repeatingAKey: false))
+        defer { try? FileManager.default.removeItem(atPath: (plain as NSString).deletingLastPathComponent) }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: compressed))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: compressed))
+        let corpus = DBLPXMLReader.read(path: compressed, chunkSize: 4096)
+        let error = try #require(corpus.diagnostics.first { $0.severity == .error && $0.message.contains("truncated") })
+        #expect(error.location?.path == compressed)
+        #expect(corpus.publications.count > 0 && corpus.publications.count < 700)
+    }
+}

@@ -20,7 +20,8 @@ public enum DBLPXMLReader {
     /// A block below this size is read on one core.
     static let parallelThreshold = 1 << 16
 
-    /// Reads the file at `path` block by block.
+    /// Reads the file at `path` block by block; a gzip-compressed file (`dblp.xml.gz`, as DBLP
+    /// distributes it) is inflated block by block on the way, never held whole.
     ///
     /// Each block of whole records is split at record boundaries into one run per core, read by
     /// `DBLPRecordRun`; a run that is not in DBLP's plain form, or follows one that was not,
@@ -41,25 +42,20 @@ public enum DBLPXMLReader {
         defer { close(descriptor) }
         let step = max(chunkSize, 16)
         var reader = BlockReader(path: path, chunkSize: step)
+        let source = ByteSource(descriptor: descriptor)
         var pending: [UInt8] = []
         var finished = false
         while !finished {
             let before = pending.count
             pending.append(contentsOf: repeatElement(0, count: step))
-            let got = pending.withUnsafeMutableBufferPointer { buffer -> Int in
-                while true {
-                    let n = Glibc.read(descriptor, buffer.baseAddress! + before, step)
-                    if n < 0 && errno == EINTR { continue }
-                    return n
-                }
-            }
-            pending.removeLast(step - max(got, 0))
-            if got < 0 {
+            let got = pending.withUnsafeMutableBufferPointer { source.read(into: UnsafeMutableBufferPointer(rebasing: $0[before...])) }
+            pending.removeLast(step - ((try? got.get()) ?? 0))
+            if case .failure(let failure) = got {
                 reader.consume(&pending, final: true)
-                reader.scanner.failRead(reason: String(cString: strerror(errno)))
+                reader.scanner.failRead(reason: failure.reason)
                 break
             }
-            finished = got == 0
+            finished = (try? got.get()) == 0
             if finished || pending.count >= blockSize { reader.consume(&pending, final: finished) }
         }
         let corpus = reader.scanner.finish()
@@ -70,23 +66,48 @@ public enum DBLPXMLReader {
         return corpus
     }
 
+    /// The bytes of an open file from its start, inflated when it is gzip-compressed.
+    private struct ByteSource {
+        let descriptor: Int32
+        let inflater: Gzip.Inflater?
+
+        /// Starts at the beginning of the file (it must be seekable: a regular file).
+        init(descriptor: Int32) {
+            self.descriptor = descriptor
+            var magic: [UInt8] = [0, 0]
+            let compressed = pread(descriptor, &magic, 2, 0) == 2 && Gzip.isCompressed(magic)
+            lseek(descriptor, 0, SEEK_SET)
+            inflater = compressed ? Gzip.Inflater(descriptor: descriptor) : nil
+        }
+
+        /// Fills `buffer` as far as one read goes; 0 at the end of the input.
+        func read(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Result<Int, Gzip.Failure> {
+            if let inflater { return inflater.read(into: buffer) }
+            while true {
+                let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { return .failure(Gzip.Failure(reason: String(cString: strerror(errno)))) }
+                return .success(n)
+            }
+        }
+    }
+
     /// The file read again from the start by the scanner alone.
     private static func scannerAlone(descriptor: Int32, path: String, chunkSize: Int) -> Corpus {
         var scanner = DBLPXMLScanner(path: path)
+        let source = ByteSource(descriptor: descriptor)
         var chunk = [UInt8](repeating: 0, count: chunkSize)
-        var offset: off_t = 0
         while true {
-            let got = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, chunkSize, offset) }
-            if got < 0 && errno == EINTR { continue }
-            if got < 0 {
-                scanner.failRead(reason: String(cString: strerror(errno)))
-                break
+            switch chunk.withUnsafeMutableBufferPointer({ source.read(into: $0) }) {
+            case .failure(let failure):
+                scanner.failRead(reason: failure.reason)
+                return scanner.finish()
+            case .success(0):
+                return scanner.finish()
+            case .success(let got):
+                scanner.feed(chunk[..<got])
             }
-            if got == 0 { break }
-            scanner.feed(chunk[..<got])
-            offset += off_t(got)
         }
-        return scanner.finish()
     }
 
     /// Whether no key occurs in two of `units` (each already free of repeats), checked on all

@@ -236,9 +236,9 @@ public enum InputReader {
                 if file.inFolder { return unreadable("not a regular file but a FIFO, socket or device; name it to read it") }
             }
         }
-        // Streamed by path: DBLP XML (plain; a compressed dump is inflated whole below), OpenAlex
+        // Streamed by path: DBLP XML (plain or gzip-compressed, inflated block by block), OpenAlex
         // JSON Lines, Web of Science plain text and MEDLINE.
-        if file.format == .dblp && path != "-" && !isCompressed(path) { return DBLPXMLReader.read(path: path) }
+        if file.format == .dblp && path != "-" { return DBLPXMLReader.read(path: path) }
         if file.format == .openalex && path != "-" { return OpenAlexReader.readJSON(path: path) }
         if file.format == .wos && path != "-" { return WebOfScienceReader.readPlainText(path: path) }
         if file.format == .medline && path != "-" { return MedlineReader.read(path: path) }
@@ -304,15 +304,6 @@ public enum InputReader {
         case .crossref:
             return CrossrefReader.read(bytes: bytes, path: path)
         }
-    }
-
-    /// Whether the regular file at `path` starts with gzip's magic number.
-    private static func isCompressed(_ path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var magic: [UInt8] = [0, 0]
-        return pread(descriptor, &magic, 2, 0) == 2 && Gzip.isCompressed(magic)
     }
 
     /// Why a file could not be read: the system's words for `errno`.
