@@ -37,18 +37,30 @@ guard let path = arguments.first else {
     exit(64)
 }
 
+/// Runs `body`; on an error, says what failed on standard error and exits 66 (no crash report).
+func orExit<T>(_ what: String, _ body: () throws -> T) -> T {
+    do {
+        return try body()
+    } catch {
+        FileHandle.standardError.write(Data("coauthor-bench: error: \(what): \(error)\n".utf8))
+        exit(66)
+    }
+}
+
 var corpus = Corpus()
-let readTime = try seconds { corpus = try InputReader.read([path]) }
+let readTime = orExit("reading \(path)") { try seconds { corpus = try InputReader.read([path]) } }
 var network: CoauthorNetwork!
-let buildTime = try seconds {
-    let authors = AuthorResolver.resolve(corpus.publications, mode: identity)
-    network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: NetworkOptions())
+let buildTime = orExit("building the network") {
+    try seconds {
+        let authors = AuthorResolver.resolve(corpus.publications, mode: identity)
+        network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: NetworkOptions())
+    }
 }
 let graph = network.graph
 if let edgeFile {
     var text = "\(graph.nodeCount)\n"
     for e in 0..<graph.edgeCount { text += "\(graph.source[e])\t\(graph.target[e])\t\(graph.weight[e])\n" }
-    try text.write(toFile: edgeFile, atomically: true, encoding: .utf8)
+    orExit("writing \(edgeFile)") { try text.write(toFile: edgeFile, atomically: true, encoding: .utf8) }
 }
 
 let kernels: [(String, () -> Void)] = [

@@ -200,6 +200,19 @@ private struct LeidenLevel {
 
     var nodeCount: Int { nodeWeight.count }
 
+    /// Calls `body` with the level's arrays as raw buffers (offsets, targets, weights, node weights),
+    /// for the phases' hot loops.
+    func withBuffers<Result>(_ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>,
+                                      UnsafeBufferPointer<Double>) -> Result) -> Result {
+        offsets.withUnsafeBufferPointer { offsets in
+            targets.withUnsafeBufferPointer { targets in
+                weights.withUnsafeBufferPointer { weights in
+                    nodeWeight.withUnsafeBufferPointer { nodeWeight in body(offsets, targets, weights, nodeWeight) }
+                }
+            }
+        }
+    }
+
     init(offsets: [Int], targets: [Int32], weights: [Double], nodeWeight: [Double]) {
         self.offsets = offsets
         self.targets = targets
@@ -348,55 +361,67 @@ private struct LeidenSearch {
         var queue = (0..<n).map { Int32($0) }
         queue.shuffle(using: &generator)
         var inQueue = [Bool](repeating: true, count: n)
-        var head = 0, pending = n
         var moved = false
-        while pending > 0 {
-            let v = Int(queue[head])
-            head = head + 1 == n ? 0 : head + 1
-            pending -= 1
-            inQueue[v] = false
-            let current = partition[v]
-            let weight = level.nodeWeight[v]
-            clusterWeight[Int(current)] -= weight
-            clusterSize[Int(current)] -= 1
-            if clusterSize[Int(current)] == 0 { empty.append(current) }
-            touched.removeAll(keepingCapacity: true)
-            for slot in level.offsets[v]..<level.offsets[v + 1] {
-                let c = partition[Int(level.targets[slot])]
-                if linkWeight[Int(c)] == 0 { touched.append(c) }
-                linkWeight[Int(c)] += level.weights[slot]
-            }
-            var best = current
-            var bestGain = linkWeight[Int(current)] - weight * clusterWeight[Int(current)] * resolution
-            for c in touched where c != current {
-                let gain = linkWeight[Int(c)] - weight * clusterWeight[Int(c)] * resolution
-                if gain > bestGain + tolerance {
-                    best = c
-                    bestGain = gain
+        let resolution = resolution, tolerance = tolerance
+        // Raw buffers in the loop: every access is a random one into an array of n or 2m, and
+        // the arrays' bounds checks and uniqueness checks measured a third of its time.
+        level.withBuffers { offsets, targets, weights, nodeWeight in
+        partition.withUnsafeMutableBufferPointer { partition in
+        linkWeight.withUnsafeMutableBufferPointer { linkWeight in
+        clusterWeight.withUnsafeMutableBufferPointer { clusterWeight in
+        clusterSize.withUnsafeMutableBufferPointer { clusterSize in
+        queue.withUnsafeMutableBufferPointer { queue in
+        inQueue.withUnsafeMutableBufferPointer { inQueue in
+            var head = 0, pending = n
+            while pending > 0 {
+                let v = Int(queue[head])
+                head = head + 1 == n ? 0 : head + 1
+                pending -= 1
+                inQueue[v] = false
+                let current = partition[v]
+                let weight = nodeWeight[v]
+                clusterWeight[Int(current)] -= weight
+                clusterSize[Int(current)] -= 1
+                if clusterSize[Int(current)] == 0 { empty.append(current) }
+                touched.removeAll(keepingCapacity: true)
+                let first = offsets[v], last = offsets[v + 1]
+                for slot in first..<last {
+                    let c = partition[Int(targets[slot])]
+                    if linkWeight[Int(c)] == 0 { touched.append(c) }
+                    linkWeight[Int(c)] += weights[slot]
                 }
-            }
-            if bestGain < -tolerance, let alone = empty.last {
-                best = alone
-            }
-            for c in touched { linkWeight[Int(c)] = 0 }
-            clusterWeight[Int(best)] += weight
-            clusterSize[Int(best)] += 1
-            if clusterSize[Int(best)] == 1 { empty.removeLast() }
-            if best != current {
-                partition[v] = best
-                moved = true
-                for slot in level.offsets[v]..<level.offsets[v + 1] {
-                    let u = Int(level.targets[slot])
-                    if !inQueue[u] && partition[u] != best {
-                        inQueue[u] = true
-                        var tail = head + pending
-                        if tail >= n { tail -= n }
-                        queue[tail] = Int32(u)
-                        pending += 1
+                var best = current
+                var bestGain = linkWeight[Int(current)] - weight * clusterWeight[Int(current)] * resolution
+                for c in touched where c != current {
+                    let gain = linkWeight[Int(c)] - weight * clusterWeight[Int(c)] * resolution
+                    if gain > bestGain + tolerance {
+                        best = c
+                        bestGain = gain
+                    }
+                }
+                if bestGain < -tolerance, let alone = empty.last {
+                    best = alone
+                }
+                for c in touched { linkWeight[Int(c)] = 0 }
+                clusterWeight[Int(best)] += weight
+                clusterSize[Int(best)] += 1
+                if clusterSize[Int(best)] == 1 { empty.removeLast() }
+                if best != current {
+                    partition[v] = best
+                    moved = true
+                    for slot in first..<last {
+                        let u = Int(targets[slot])
+                        if !inQueue[u] && partition[u] != best {
+                            inQueue[u] = true
+                            var tail = head + pending
+                            if tail >= n { tail -= n }
+                            queue[tail] = Int32(u)
+                            pending += 1
+                        }
                     }
                 }
             }
-        }
+        }}}}}}}
         return moved
     }
 
@@ -425,67 +450,82 @@ private struct LeidenSearch {
         var joined = [Bool](repeating: false, count: n)
         var order = (0..<n).map { Int32($0) }
         order.shuffle(using: &generator)
-        for v32 in order {
-            let v = Int(v32)
-            // Only nodes still alone move, and only when well connected to their community.
-            guard refined[v] == v32, !joined[v] else { continue }
-            let weight = level.nodeWeight[v]
-            let total = communityWeight[Int(partition[v])]
-            guard external[v] >= weight * (total - weight) * resolution - tolerance else { continue }
-            let ownExternal = external[v]
-            partWeight[v] = 0
-            external[v] = 0
-            touched.removeAll(keepingCapacity: true)
-            for slot in level.offsets[v]..<level.offsets[v + 1] {
-                let u = Int(level.targets[slot])
-                guard partition[u] == partition[v] else { continue }
-                let r = refined[u]
-                if linkWeight[Int(r)] == 0 { touched.append(r) }
-                linkWeight[Int(r)] += level.weights[slot]
-            }
-            candidates.removeAll(keepingCapacity: true)
-            var bestGain = 0.0
-            for r in touched {
-                let w = partWeight[Int(r)]
-                guard external[Int(r)] >= w * (total - w) * resolution - tolerance else { continue }
-                let gain = linkWeight[Int(r)] - weight * w * resolution
-                if gain >= 0 {
-                    candidates.append((r, gain))
-                    bestGain = max(bestGain, gain)
+        let resolution = resolution, tolerance = tolerance, randomness = randomness
+        var generator = generator
+        defer { self.generator = generator }
+        // Raw buffers in the loop, as in `moveNodesFast`.
+        level.withBuffers { offsets, targets, weights, nodeWeight in
+        partition.withUnsafeBufferPointer { partition in
+        linkWeight.withUnsafeMutableBufferPointer { linkWeight in
+        refined.withUnsafeMutableBufferPointer { refined in
+        partWeight.withUnsafeMutableBufferPointer { partWeight in
+        external.withUnsafeMutableBufferPointer { external in
+        communityWeight.withUnsafeBufferPointer { communityWeight in
+        joined.withUnsafeMutableBufferPointer { joined in
+            for v32 in order {
+                let v = Int(v32)
+                // Only nodes still alone move, and only when well connected to their community.
+                guard refined[v] == v32, !joined[v] else { continue }
+                let weight = nodeWeight[v]
+                let community = partition[v]
+                let total = communityWeight[Int(community)]
+                guard external[v] >= weight * (total - weight) * resolution - tolerance else { continue }
+                let ownExternal = external[v]
+                partWeight[v] = 0
+                external[v] = 0
+                touched.removeAll(keepingCapacity: true)
+                let first = offsets[v], last = offsets[v + 1]
+                for slot in first..<last {
+                    let u = Int(targets[slot])
+                    guard partition[u] == community else { continue }
+                    let r = refined[u]
+                    if linkWeight[Int(r)] == 0 { touched.append(r) }
+                    linkWeight[Int(r)] += weights[slot]
                 }
-            }
-            for r in touched { linkWeight[Int(r)] = 0 }
-            var chosen = v32
-            if !candidates.isEmpty {
-                // Staying alone (gain 0) is a candidate too; weights shifted by the best gain never overflow.
-                var sum = exp(-bestGain / randomness)
-                for candidate in candidates { sum += exp((candidate.gain - bestGain) / randomness) }
-                var pick = Double(generator.next() >> 11) * 0x1p-53 * sum - exp(-bestGain / randomness)
-                if pick >= 0 {
-                    chosen = candidates[candidates.count - 1].cluster
-                    for candidate in candidates {
-                        pick -= exp((candidate.gain - bestGain) / randomness)
-                        if pick < 0 {
-                            chosen = candidate.cluster
-                            break
+                candidates.removeAll(keepingCapacity: true)
+                var bestGain = 0.0
+                for r in touched {
+                    let w = partWeight[Int(r)]
+                    guard external[Int(r)] >= w * (total - w) * resolution - tolerance else { continue }
+                    let gain = linkWeight[Int(r)] - weight * w * resolution
+                    if gain >= 0 {
+                        candidates.append((r, gain))
+                        bestGain = max(bestGain, gain)
+                    }
+                }
+                for r in touched { linkWeight[Int(r)] = 0 }
+                var chosen = v32
+                if !candidates.isEmpty {
+                    // Staying alone (gain 0) is a candidate too; weights shifted by the best gain never overflow.
+                    var sum = exp(-bestGain / randomness)
+                    for candidate in candidates { sum += exp((candidate.gain - bestGain) / randomness) }
+                    var pick = Double(generator.next() >> 11) * 0x1p-53 * sum - exp(-bestGain / randomness)
+                    if pick >= 0 {
+                        chosen = candidates[candidates.count - 1].cluster
+                        for candidate in candidates {
+                            pick -= exp((candidate.gain - bestGain) / randomness)
+                            if pick < 0 {
+                                chosen = candidate.cluster
+                                break
+                            }
                         }
                     }
                 }
+                if chosen == v32 {
+                    partWeight[v] = weight
+                    external[v] = ownExternal
+                    continue
+                }
+                refined[v] = chosen
+                joined[Int(chosen)] = true
+                partWeight[Int(chosen)] += weight
+                for slot in first..<last {
+                    let u = Int(targets[slot])
+                    guard partition[u] == community else { continue }
+                    external[Int(chosen)] += refined[u] == chosen ? -weights[slot] : weights[slot]
+                }
             }
-            if chosen == v32 {
-                partWeight[v] = weight
-                external[v] = ownExternal
-                continue
-            }
-            refined[v] = chosen
-            joined[Int(chosen)] = true
-            partWeight[Int(chosen)] += weight
-            for slot in level.offsets[v]..<level.offsets[v + 1] {
-                let u = Int(level.targets[slot])
-                guard partition[u] == partition[v] else { continue }
-                external[Int(chosen)] += refined[u] == chosen ? -level.weights[slot] : level.weights[slot]
-            }
-        }
+        }}}}}}}}
         return refined
     }
 
