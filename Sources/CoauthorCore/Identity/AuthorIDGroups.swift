@@ -7,6 +7,12 @@
 /// the same kind are never joined: their names are a forbidden pair, and where they are written
 /// alike each carries its ID as a homonym mark (`Wei Wang [ORCID 0000-…]`), as DBLP's numbers do.
 struct AuthorIDGroups {
+    /// One identifier: its kind and its value in upper case.
+    private struct IDKey: Hashable {
+        var kind: AuthorIDs.Kind
+        var value: String
+    }
+
     /// The publications with identified authorships renamed.
     var publications: [Publication]
     /// Spellings joined because they share an ID, with the evidence.
@@ -23,7 +29,9 @@ struct AuthorIDGroups {
         // 1. Union–find over identified authorships (paper, position), joined by any shared ID.
         var slots: [(paper: Int, position: Int)] = []
         var parent: [Int] = []
-        var owner: [String: Int] = [:]
+        // Keyed by kind and upper-cased value: no string is built per ID (most values are
+        // upper case already and are used as they are).
+        var owner: [IDKey: Int] = [:]
         func find(_ x: Int) -> Int {
             var root = x
             while parent[root] != root { root = parent[root] }
@@ -33,12 +41,15 @@ struct AuthorIDGroups {
         }
         for paper in publications.indices {
             let ids = publications[paper].authorIDs
-            for position in ids.indices where position < publications[paper].authors.count && !ids[position].isEmpty {
+            let authorCount = publications[paper].authors.count
+            for position in ids.indices where position < authorCount && !ids[position].isEmpty {
                 let slot = slots.count
                 slots.append((paper, position))
                 parent.append(slot)
-                for (kind, value) in ids[position].all {
-                    let key = kind.rawValue + ":" + value.uppercased()
+                for kind in AuthorIDs.Kind.allCases {
+                    let value = ids[position].value(of: kind)
+                    guard !value.isEmpty else { continue }
+                    let key = IDKey(kind: kind, value: value.utf8.contains { $0 >= 0x80 || ($0 >= 0x61 && $0 <= 0x7A) } ? value.uppercased() : value)
                     if let other = owner[key] {
                         let (a, b) = (find(other), find(slot))
                         if a != b { parent[b] = a }
