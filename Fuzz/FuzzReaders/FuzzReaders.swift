@@ -51,7 +51,10 @@ private func read(_ bytes: [UInt8], as format: InputFormat) {
 private func fuzzNames(_ bytes: [UInt8]) {
     guard let text = String(validating: bytes, as: UTF8.self), !text.isEmpty,
           text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && !"\\{}$~<>&\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) }),
-          !text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).contains("and")
+          // Words split at the scalar level, as BibTeX splits bytes: "and" followed by a blank and a
+          // combining mark is still a separate word to BibTeX (one Character " ́" to Swift).
+          !text.lowercased().unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            .contains(where: { String(String.UnicodeScalarView($0)) == "and" })
     else { return }
     // DBLP reads a last word of four or more digits as a homonym number; the others do not.
     if let last = text.split(separator: " ").last, last.count >= 4, last.allSatisfy({ $0.isASCII && $0.isNumber }) { return }
