@@ -124,9 +124,25 @@ public enum NameParser {
         return parts
     }
 
+    /// The length in bytes of the Unicode white-space scalar (U+0085, U+00A0, U+1680, U+2000…U+205F,
+    /// U+3000) that starts at `index`, or 0 when none does.
+    @inline(__always) static func unicodeBlankWidth(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int {
+        let lead = bytes[index]
+        if lead == 0xC2 {
+            guard index + 1 < bytes.endIndex else { return 0 }
+            let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            return Unicode.Scalar(value)?.properties.isWhitespace == true ? 2 : 0
+        }
+        guard lead >= 0xE1 && lead <= 0xE3, index + 2 < bytes.endIndex else { return 0 }
+        let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        return Unicode.Scalar(value)?.properties.isWhitespace == true ? 3 : 0
+    }
+
     /// `parseName` on UTF-8 bytes (already trimmed).
     static func parseName(utf8 raw: ArraySlice<UInt8>) -> PersonName? {
-        // Sections at depth-0 commas, words at depth-0 blanks and `~`.
+        // Sections at depth-0 commas, words at depth-0 blanks and `~`. A non-ASCII blank (U+00A0,
+        // LaTeX's `~` typed as a character, or another Unicode space) separates words too, as the
+        // other readers' names split at every Unicode blank.
         var sections: [[Range<Int>]] = [[]]
         var depth = 0
         var wordStart = -1
@@ -136,7 +152,12 @@ public enum NameParser {
             let byte = raw[index]
             if byte == UInt8(ascii: "{") { depth += 1 }
             if byte == UInt8(ascii: "}") { depth = max(0, depth - 1) }
-            let separator = depth == 0 && (isWhitespace(byte) || byte == UInt8(ascii: "~") || byte == UInt8(ascii: ","))
+            var width = 1
+            var separator = depth == 0 && (isWhitespace(byte) || byte == UInt8(ascii: "~") || byte == UInt8(ascii: ","))
+            if !separator && depth == 0 && (byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3)) {
+                width = max(1, unicodeBlankWidth(raw, at: index))
+                separator = width > 1
+            }
             if separator {
                 if wordStart >= 0 { sections[sections.count - 1].append(wordStart..<index) }
                 wordStart = -1
@@ -144,7 +165,7 @@ public enum NameParser {
             } else if wordStart < 0 {
                 wordStart = index
             }
-            index += 1
+            index += width
         }
         if wordStart >= 0 { sections[sections.count - 1].append(wordStart..<end) }
 
