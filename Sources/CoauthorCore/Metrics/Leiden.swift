@@ -363,65 +363,61 @@ private struct LeidenSearch {
         var inQueue = [Bool](repeating: true, count: n)
         var moved = false
         let resolution = resolution, tolerance = tolerance
-        // Raw buffers in the loop: every access is a random one into an array of n or 2m, and
-        // the arrays' bounds checks and uniqueness checks measured a third of its time.
+        // Raw buffers for what the loop reads per tie (every access a random one into an array of
+        // n or 2m): the arrays' bounds and uniqueness checks there measured a third of its time.
         level.withBuffers { offsets, targets, weights, nodeWeight in
-        partition.withUnsafeMutableBufferPointer { partition in
-        linkWeight.withUnsafeMutableBufferPointer { linkWeight in
-        clusterWeight.withUnsafeMutableBufferPointer { clusterWeight in
-        clusterSize.withUnsafeMutableBufferPointer { clusterSize in
-        queue.withUnsafeMutableBufferPointer { queue in
-        inQueue.withUnsafeMutableBufferPointer { inQueue in
-            var head = 0, pending = n
-            while pending > 0 {
-                let v = Int(queue[head])
-                head = head + 1 == n ? 0 : head + 1
-                pending -= 1
-                inQueue[v] = false
-                let current = partition[v]
-                let weight = nodeWeight[v]
-                clusterWeight[Int(current)] -= weight
-                clusterSize[Int(current)] -= 1
-                if clusterSize[Int(current)] == 0 { empty.append(current) }
-                touched.removeAll(keepingCapacity: true)
-                let first = offsets[v], last = offsets[v + 1]
-                for slot in first..<last {
-                    let c = partition[Int(targets[slot])]
-                    if linkWeight[Int(c)] == 0 { touched.append(c) }
-                    linkWeight[Int(c)] += weights[slot]
-                }
-                var best = current
-                var bestGain = linkWeight[Int(current)] - weight * clusterWeight[Int(current)] * resolution
-                for c in touched where c != current {
-                    let gain = linkWeight[Int(c)] - weight * clusterWeight[Int(c)] * resolution
-                    if gain > bestGain + tolerance {
-                        best = c
-                        bestGain = gain
-                    }
-                }
-                if bestGain < -tolerance, let alone = empty.last {
-                    best = alone
-                }
-                for c in touched { linkWeight[Int(c)] = 0 }
-                clusterWeight[Int(best)] += weight
-                clusterSize[Int(best)] += 1
-                if clusterSize[Int(best)] == 1 { empty.removeLast() }
-                if best != current {
-                    partition[v] = best
-                    moved = true
+            withUnsafeMutableBuffers(&partition, &linkWeight, &clusterWeight, &clusterSize) { partition, linkWeight, clusterWeight, clusterSize in
+                var head = 0, pending = n
+                while pending > 0 {
+                    let v = Int(queue[head])
+                    head = head + 1 == n ? 0 : head + 1
+                    pending -= 1
+                    inQueue[v] = false
+                    let current = partition[v]
+                    let weight = nodeWeight[v]
+                    clusterWeight[Int(current)] -= weight
+                    clusterSize[Int(current)] -= 1
+                    if clusterSize[Int(current)] == 0 { empty.append(current) }
+                    touched.removeAll(keepingCapacity: true)
+                    let first = offsets[v], last = offsets[v + 1]
                     for slot in first..<last {
-                        let u = Int(targets[slot])
-                        if !inQueue[u] && partition[u] != best {
-                            inQueue[u] = true
-                            var tail = head + pending
-                            if tail >= n { tail -= n }
-                            queue[tail] = Int32(u)
-                            pending += 1
+                        let c = partition[Int(targets[slot])]
+                        if linkWeight[Int(c)] == 0 { touched.append(c) }
+                        linkWeight[Int(c)] += weights[slot]
+                    }
+                    var best = current
+                    var bestGain = linkWeight[Int(current)] - weight * clusterWeight[Int(current)] * resolution
+                    for c in touched where c != current {
+                        let gain = linkWeight[Int(c)] - weight * clusterWeight[Int(c)] * resolution
+                        if gain > bestGain + tolerance {
+                            best = c
+                            bestGain = gain
+                        }
+                    }
+                    if bestGain < -tolerance, let alone = empty.last {
+                        best = alone
+                    }
+                    for c in touched { linkWeight[Int(c)] = 0 }
+                    clusterWeight[Int(best)] += weight
+                    clusterSize[Int(best)] += 1
+                    if clusterSize[Int(best)] == 1 { empty.removeLast() }
+                    if best != current {
+                        partition[v] = best
+                        moved = true
+                        for slot in first..<last {
+                            let u = Int(targets[slot])
+                            if !inQueue[u] && partition[u] != best {
+                                inQueue[u] = true
+                                var tail = head + pending
+                                if tail >= n { tail -= n }
+                                queue[tail] = Int32(u)
+                                pending += 1
+                            }
                         }
                     }
                 }
             }
-        }}}}}}}
+        }
         return moved
     }
 
@@ -453,79 +449,76 @@ private struct LeidenSearch {
         let resolution = resolution, tolerance = tolerance, randomness = randomness
         var generator = generator
         defer { self.generator = generator }
-        // Raw buffers in the loop, as in `moveNodesFast`.
+        // Raw buffers for what the loop reads per tie, as in `moveNodesFast`.
         level.withBuffers { offsets, targets, weights, nodeWeight in
-        partition.withUnsafeBufferPointer { partition in
-        linkWeight.withUnsafeMutableBufferPointer { linkWeight in
-        refined.withUnsafeMutableBufferPointer { refined in
-        partWeight.withUnsafeMutableBufferPointer { partWeight in
-        external.withUnsafeMutableBufferPointer { external in
-        communityWeight.withUnsafeBufferPointer { communityWeight in
-        joined.withUnsafeMutableBufferPointer { joined in
-            for v32 in order {
-                let v = Int(v32)
-                // Only nodes still alone move, and only when well connected to their community.
-                guard refined[v] == v32, !joined[v] else { continue }
-                let weight = nodeWeight[v]
-                let community = partition[v]
-                let total = communityWeight[Int(community)]
-                guard external[v] >= weight * (total - weight) * resolution - tolerance else { continue }
-                let ownExternal = external[v]
-                partWeight[v] = 0
-                external[v] = 0
-                touched.removeAll(keepingCapacity: true)
-                let first = offsets[v], last = offsets[v + 1]
-                for slot in first..<last {
-                    let u = Int(targets[slot])
-                    guard partition[u] == community else { continue }
-                    let r = refined[u]
-                    if linkWeight[Int(r)] == 0 { touched.append(r) }
-                    linkWeight[Int(r)] += weights[slot]
-                }
-                candidates.removeAll(keepingCapacity: true)
-                var bestGain = 0.0
-                for r in touched {
-                    let w = partWeight[Int(r)]
-                    guard external[Int(r)] >= w * (total - w) * resolution - tolerance else { continue }
-                    let gain = linkWeight[Int(r)] - weight * w * resolution
-                    if gain >= 0 {
-                        candidates.append((r, gain))
-                        bestGain = max(bestGain, gain)
-                    }
-                }
-                for r in touched { linkWeight[Int(r)] = 0 }
-                var chosen = v32
-                if !candidates.isEmpty {
-                    // Staying alone (gain 0) is a candidate too; weights shifted by the best gain never overflow.
-                    var sum = exp(-bestGain / randomness)
-                    for candidate in candidates { sum += exp((candidate.gain - bestGain) / randomness) }
-                    var pick = Double(generator.next() >> 11) * 0x1p-53 * sum - exp(-bestGain / randomness)
-                    if pick >= 0 {
-                        chosen = candidates[candidates.count - 1].cluster
-                        for candidate in candidates {
-                            pick -= exp((candidate.gain - bestGain) / randomness)
-                            if pick < 0 {
-                                chosen = candidate.cluster
-                                break
+            partition.withUnsafeBufferPointer { partition in
+                withUnsafeMutableBuffers(&refined, &linkWeight, &partWeight, &external) { refined, linkWeight, partWeight, external in
+                    for v32 in order {
+                        let v = Int(v32)
+                        // Only nodes still alone move, and only when well connected to their community.
+                        guard refined[v] == v32, !joined[v] else { continue }
+                        let weight = nodeWeight[v]
+                        let community = partition[v]
+                        let total = communityWeight[Int(community)]
+                        guard external[v] >= weight * (total - weight) * resolution - tolerance else { continue }
+                        let ownExternal = external[v]
+                        partWeight[v] = 0
+                        external[v] = 0
+                        touched.removeAll(keepingCapacity: true)
+                        let first = offsets[v], last = offsets[v + 1]
+                        for slot in first..<last {
+                            let u = Int(targets[slot])
+                            guard partition[u] == community else { continue }
+                            let r = refined[u]
+                            if linkWeight[Int(r)] == 0 { touched.append(r) }
+                            linkWeight[Int(r)] += weights[slot]
+                        }
+                        candidates.removeAll(keepingCapacity: true)
+                        var bestGain = 0.0
+                        for r in touched {
+                            let w = partWeight[Int(r)]
+                            guard external[Int(r)] >= w * (total - w) * resolution - tolerance else { continue }
+                            let gain = linkWeight[Int(r)] - weight * w * resolution
+                            if gain >= 0 {
+                                candidates.append((r, gain))
+                                bestGain = max(bestGain, gain)
                             }
+                        }
+                        for r in touched { linkWeight[Int(r)] = 0 }
+                        var chosen = v32
+                        if !candidates.isEmpty {
+                            // Staying alone (gain 0) is a candidate too; weights shifted by the best gain never overflow.
+                            var sum = exp(-bestGain / randomness)
+                            for candidate in candidates { sum += exp((candidate.gain - bestGain) / randomness) }
+                            var pick = Double(generator.next() >> 11) * 0x1p-53 * sum - exp(-bestGain / randomness)
+                            if pick >= 0 {
+                                chosen = candidates[candidates.count - 1].cluster
+                                for candidate in candidates {
+                                    pick -= exp((candidate.gain - bestGain) / randomness)
+                                    if pick < 0 {
+                                        chosen = candidate.cluster
+                                        break
+                                    }
+                                }
+                            }
+                        }
+                        if chosen == v32 {
+                            partWeight[v] = weight
+                            external[v] = ownExternal
+                            continue
+                        }
+                        refined[v] = chosen
+                        joined[Int(chosen)] = true
+                        partWeight[Int(chosen)] += weight
+                        for slot in first..<last {
+                            let u = Int(targets[slot])
+                            guard partition[u] == community else { continue }
+                            external[Int(chosen)] += refined[u] == chosen ? -weights[slot] : weights[slot]
                         }
                     }
                 }
-                if chosen == v32 {
-                    partWeight[v] = weight
-                    external[v] = ownExternal
-                    continue
-                }
-                refined[v] = chosen
-                joined[Int(chosen)] = true
-                partWeight[Int(chosen)] += weight
-                for slot in first..<last {
-                    let u = Int(targets[slot])
-                    guard partition[u] == community else { continue }
-                    external[Int(chosen)] += refined[u] == chosen ? -weights[slot] : weights[slot]
-                }
             }
-        }}}}}}}}
+        }
         return refined
     }
 
@@ -543,5 +536,19 @@ private struct LeidenSearch {
             labels[i] = map[l]
         }
         return Int(next)
+    }
+}
+
+/// Calls `body` with four arrays as raw mutable buffers (one closure for the hot loops that index them all).
+private func withUnsafeMutableBuffers<A, B, C, D, Result>(
+    _ a: inout [A], _ b: inout [B], _ c: inout [C], _ d: inout [D],
+    _ body: (UnsafeMutableBufferPointer<A>, UnsafeMutableBufferPointer<B>, UnsafeMutableBufferPointer<C>, UnsafeMutableBufferPointer<D>) -> Result
+) -> Result {
+    a.withUnsafeMutableBufferPointer { a in
+        b.withUnsafeMutableBufferPointer { b in
+            c.withUnsafeMutableBufferPointer { c in
+                d.withUnsafeMutableBufferPointer { d in body(a, b, c, d) }
+            }
+        }
     }
 }
