@@ -31,9 +31,12 @@ void coauthor_temporary_unregister(int slot) {
     atomic_store(&states[slot], slot_free);
 }
 
-int coauthor_temporary_count(void) {
+int coauthor_temporary_count(const char *prefix) {
+    size_t length = strlen(prefix);
     int count = 0;
-    for (int slot = 0; slot < slot_count; slot++) count += atomic_load(&states[slot]) == slot_ready;
+    for (int slot = 0; slot < slot_count; slot++) {
+        count += atomic_load(&states[slot]) == slot_ready && strncmp(paths[slot], prefix, length) == 0;
+    }
     return count;
 }
 

@@ -97,7 +97,8 @@ import Testing
         let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(contents.contains(written), "the file is one write's bytes, whole")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.txt"])
-        #expect(coauthor_temporary_count() == 0)
+        // Only this test's files: other tests write theirs in the same process meanwhile.
+        #expect(coauthor_temporary_count(folder.path) == 0)
     }
 
     @Test func aFailedWriteLeavesTheEarlierFileAndNoTemporary() async throws {
@@ -127,12 +128,13 @@ import Testing
     }
 
     @Test func theRegistryHoldsATemporaryFileOnlyWhileItIsWritten() {
-        let before = coauthor_temporary_count()
-        let slot = coauthor_temporary_register("/tmp/coauthor-registry-test.tmp")
+        let path = "/tmp/coauthor-registry-test-\(UUID().uuidString).tmp"
+        #expect(coauthor_temporary_count(path) == 0)
+        let slot = coauthor_temporary_register(path)
         #expect(slot >= 0)
-        #expect(coauthor_temporary_count() == before + 1)
+        #expect(coauthor_temporary_count(path) == 1)
         coauthor_temporary_unregister(slot)
-        #expect(coauthor_temporary_count() == before)
+        #expect(coauthor_temporary_count(path) == 0)
         #expect(coauthor_temporary_register(String(repeating: "x", count: Int(PATH_MAX) + 1)) == -1, "too long: not registered")
     }
 

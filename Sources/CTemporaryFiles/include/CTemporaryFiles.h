@@ -22,7 +22,8 @@ void coauthor_temporary_unregister(int slot);
 /// Returns 0, or -1 if a handler could not be installed.
 int coauthor_temporary_install_signal_cleanup(void);
 
-/// How many files are registered now (tests).
-int coauthor_temporary_count(void);
+/// How many files whose path starts with `prefix` are registered now (tests; "" counts every
+/// file). A prefix lets a test count its own files while other tests write theirs.
+int coauthor_temporary_count(const char *prefix);
 
 #endif
