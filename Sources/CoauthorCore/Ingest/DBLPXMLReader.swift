@@ -48,15 +48,17 @@ public enum DBLPXMLReader {
         while !finished {
             let before = pending.count
             pending.append(contentsOf: repeatElement(0, count: step))
-            let got = pending.withUnsafeMutableBufferPointer { source.read(into: UnsafeMutableBufferPointer(rebasing: $0[before...])) }
-            pending.removeLast(step - ((try? got.get()) ?? 0))
-            if case .failure(let failure) = got {
+            switch pending.withUnsafeMutableBufferPointer({ source.read(into: UnsafeMutableBufferPointer(rebasing: $0[before...])) }) {
+            case .failure(let failure):
+                pending.removeLast(step)
                 reader.consume(&pending, final: true)
                 reader.scanner.failRead(reason: failure.reason)
-                break
+                finished = true
+            case .success(let got):
+                pending.removeLast(step - got)
+                finished = got == 0
+                if finished || pending.count >= blockSize { reader.consume(&pending, final: finished) }
             }
-            finished = (try? got.get()) == 0
-            if finished || pending.count >= blockSize { reader.consume(&pending, final: finished) }
         }
         let corpus = reader.scanner.finish()
         guard reader.fastBytes == 0 || keysAreDistinct(reader.scanner.keyUnits) else {

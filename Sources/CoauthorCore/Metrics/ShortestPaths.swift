@@ -29,8 +29,8 @@ struct PathSlot: Sendable {
 /// of a length and a neighbour side by side, are what a search streams through: this shrinks
 /// the search working set enough for two searches to share a processor's last-level cache
 /// (two MPI ranks or threads). On 2,048 sources of dblp-2016-topvenues, one rank against two:
-/// 16-byte slots 31.3 s and 20.4 s; 8-byte 24.0 s and 14.2 s; 4-byte 24.5 s and 13.7 s (with
-/// fixed shifts; a variable split of the 32 bits measured 20% slower).
+/// 16-byte slots 31.3 s and 20.4 s; 8-byte 24.0 s and 14.2 s; 4-byte 25.0 s and 13.5 s (with
+/// fixed shifts; a variable split of the 32 bits measured 20% slower; BENCHMARKS.md).
 struct PathSlots {
     let narrow: UnsafePointer<UInt32>?
     let wide: UnsafePointer<UInt64>
@@ -78,16 +78,7 @@ struct PathGraph: Sendable {
     /// - Complexity: O(n + m) expected (a hash of the distinct lengths).
     private init(_ graph: WeightedGraph, order renumbering: (order: [Int32], newID: [Int32])?, allowsNarrow: Bool = true) {
         let n = graph.nodeCount
-        var lengths: [Double] = []
-        var indexOf: [UInt64: UInt32] = [:]
-        let lengthIndex = graph.weight.map { weight -> UInt32 in
-            let length = 1 / weight
-            if let known = indexOf[length.bitPattern] { return known }
-            let index = UInt32(lengths.count)
-            indexOf[length.bitPattern] = index
-            lengths.append(length)
-            return index
-        }
+        let (lengths, lengthIndex) = Self.distinctLengths(graph)
         let newID = renumbering?.newID ?? (0..<n).map { Int32($0) }
         let fitsNarrow = allowsNarrow && Self.slotBytes(nodeCount: n, distinctLengths: lengths.count) == 4
         var offsets = [Int](repeating: 0, count: n + 1)
@@ -115,6 +106,23 @@ struct PathGraph: Sendable {
         self.wide = wide
         self.lengths = lengths.isEmpty ? [0] : lengths
         self.newID = newID
+    }
+
+    /// The distinct edge lengths (1/weight) in order of first appearance by edge id, and each edge's
+    /// index among them.
+    /// - Complexity: O(m) expected.
+    static func distinctLengths(_ graph: WeightedGraph) -> (lengths: [Double], indexOfEdge: [UInt32]) {
+        var lengths: [Double] = []
+        var indexOf: [UInt64: UInt32] = [:]
+        let indexOfEdge = graph.weight.map { weight -> UInt32 in
+            let length = 1 / weight
+            if let known = indexOf[length.bitPattern] { return known }
+            let index = UInt32(lengths.count)
+            indexOf[length.bitPattern] = index
+            lengths.append(length)
+            return index
+        }
+        return (lengths, indexOfEdge)
     }
 
     /// Bytes per slot of the layout of a graph with `nodeCount` nodes and `distinctLengths` distinct

@@ -45,7 +45,7 @@ public struct SourceParallelPlan: Sendable, Equatable {
         let copies = ShatteredGraph(graph).graph.nodeCount
         // CSR (offsets, neighbours, edge ids, ends, weights), its split copy, the search layout
         // (offset, a 4- or 8-byte slot per direction), twins and the per-author arrays of the setup.
-        let slotBytes = PathGraph.slotBytes(nodeCount: copies, distinctLengths: Set(graph.weight.map { (1 / $0).bitPattern }).count)
+        let slotBytes = PathGraph.slotBytes(nodeCount: copies, distinctLengths: PathGraph.distinctLengths(graph).lengths.count)
         graphBytes = (8 * (n + 1) + 2 * 4 * 2 * m + 2 * 4 * m + 8 * m) * 2 + 8 * (copies + 1) + slotBytes * (2 * m + 1) + 64 * copies
         // Distance, σ, δ (doubles), settled flag, settle order and touched list (Int32), and the radix heap.
         threadBytes = copies * (8 * 3 + 1 + 4 * 2) + 16 * 2 * m / 4
