@@ -26,6 +26,8 @@ import tempfile
 
 import networkx as nx
 
+from eigenvector_exact import exact_eigenvector
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Tests", "CoauthorCoreTests", "Fixtures", "graphs")
 
@@ -62,6 +64,7 @@ def metrics(G):
         "clustering": nx.clustering(G),
         "core": nx.core_number(G),
         "constraint": nx.constraint(G, weight="weight"),
+        "eigenvector_exact": exact_eigenvector(G),
     }
     for key, value in out.items():
         if isinstance(value, dict):

@@ -25,17 +25,7 @@ public func pageRank(_ graph: WeightedGraph, damping: Double = 0.85, tolerance: 
     // Slot weights beside the neighbours: the inner loop reads two arrays in step.
     // (Renumbering the nodes for locality was tried: the builder's numbering, by first
     // appearance in the input, is local enough that the gain did not pay for the setup.)
-    var slotWeight = [Double](repeating: 0, count: graph.neighbors.count + 1)
-    var strength = [Double](repeating: 0, count: n)
-    for v in 0..<n {
-        var total = 0.0
-        for slot in graph.slots(v) {
-            let w = graph.weight[Int(graph.edgeIDs[slot])]
-            slotWeight[slot] = w
-            total += w
-        }
-        strength[v] = total
-    }
+    let (slotWeight, strength) = slotWeightsAndStrengths(graph, padding: 1)
     let dangling = (0..<n).filter { strength[$0] == 0 }
     let neighbors = graph.neighbors + [0]
     let offsets = graph.offsets
