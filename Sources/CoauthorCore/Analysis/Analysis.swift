@@ -170,11 +170,19 @@ public struct Analysis: Sendable {
     public func indicators(nodes: Bool = true) -> NodeIndicators {
         let publications = corpus.publications
         let countries = units?.level == .country ? units!.unitsOfPublication
-            : (publications.contains { !$0.extras.affiliations.isEmpty || !$0.extras.addresses.isEmpty }
+            : (publications.indices.contains { Self.hasAffiliations(publications[$0]) }
                 ? UnitIndex(publications: publications, level: .country).unitsOfPublication
                 : [[Int32]](repeating: [], count: publications.count))
         return NodeIndicators(publications: publications, authors: authors, members: members, countries: countries,
                               network: network, options: request.network, nodes: nodes)
+    }
+
+    /// Whether the record names any affiliation; by reference, since a DBLP-size corpus has a
+    /// million records and copying each one costs a dozen reference counts.
+    private static func hasAffiliations(_ publication: borrowing Publication) -> Bool {
+        guard publication.hasExtras else { return false }
+        let extras = publication.extras
+        return !extras.affiliations.isEmpty || !extras.addresses.isEmpty
     }
 }
 
