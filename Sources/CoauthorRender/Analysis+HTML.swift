@@ -15,6 +15,7 @@ extension Analysis {
         let dated = datedCorpus()
         var extras = HTMLReportBuilder.Extras(corpus: dated)
         extras.mapOnly = mapOnly
+        extras.level = level
         extras.downloads = downloads
         if !mapOnly {
             extras.merges = authors.merges

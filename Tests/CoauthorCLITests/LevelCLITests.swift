@@ -32,6 +32,13 @@ struct LevelCLITests {
         }
         let svg = try String(contentsOf: folder.appendingPathComponent("n.svg"), encoding: .utf8)
         #expect(svg.contains(level == "country" ? "Country collaboration network" : "Institution collaboration network"))
+        // The page's side panel and tooltip call a unit's neighbours partners, not co-authors.
+        let page = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
+        #expect(page.contains(#""neighbours":["partner","partners"]"#))
+        let authors = try EndToEndTests.run(["report", file, "-o", "authors"], in: folder)
+        #expect(authors.status == 0, "\(authors.stderr)")
+        let authorPage = try String(contentsOf: folder.appendingPathComponent("authors/report.html"), encoding: .utf8)
+        #expect(authorPage.contains(#""neighbours":["co-author","co-authors"]"#))
         let stats = try EndToEndTests.run(["stats", file, "--level", level, "--format", "json"], in: folder)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         #expect(object["level"] as? String == level)

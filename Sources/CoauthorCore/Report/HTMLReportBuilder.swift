@@ -14,6 +14,8 @@ public enum HTMLReportBuilder {
         public var keptApart: [AuthorIndex.NearMiss] = []
         public var downloads: [HTMLReportModel.Download] = []
         public var mapOnly = false
+        /// What the nodes are: the page says "co-authors" of an author, "partners" of an institution or country.
+        public var level = NetworkLevel.author
 
         public init(corpus: DatedCorpus? = nil) {
             self.corpus = corpus
@@ -74,8 +76,8 @@ public enum HTMLReportBuilder {
             colorings.append(coloring(choice, scene: scene, nodeCount: n))
         }
         let partNote = drawn < n
-            ? "The map shows the strongest \(drawn) of \(n) authors by \(style.sizeBy.rawValue) (--max-nodes \(style.maxNodes)); "
-                + "search, the author panel and the tables cover all \(n)."
+            ? "The map shows the strongest \(drawn) of \(n) \(extras.level.plural) by \(style.sizeBy.rawValue) (--max-nodes \(style.maxNodes)); "
+                + "search, the side panel and the tables cover all \(n)."
             : nil
 
         let columns = metrics.metrics.map { metric in
@@ -91,7 +93,8 @@ public enum HTMLReportBuilder {
                 .map { .init(variant: $0.variant, into: $0.into, reason: $0.reason) },
             keptApart: extras.keptApart.sorted { ($0.variant, $0.reason) < ($1.variant, $1.reason) }
                 .map { .init(variant: $0.variant, candidates: $0.candidates, reason: $0.reason) },
-            downloads: extras.downloads, mapOnly: extras.mapOnly)
+            downloads: extras.downloads, mapOnly: extras.mapOnly,
+            neighbourWords: extras.level == .author ? ["co-author", "co-authors"] : ["partner", "partners"])
     }
 
     /// The legend of `scene` as a colouring: each drawn author's legend row is the row of its fill.

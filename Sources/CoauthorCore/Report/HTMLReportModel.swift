@@ -182,6 +182,9 @@ public struct HTMLReportModel: Sendable, Equatable {
     public var downloads: [Download]
     /// The map alone (`render --format html`): no dashboard around it.
     public var mapOnly: Bool
+    /// What a node's neighbours are called, singular and plural: `co-author(s)` between authors,
+    /// `partner(s)` between institutions or countries.
+    public var neighbourWords: [String]
 
     // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
     // other value type's, deliberately.
@@ -189,7 +192,9 @@ public struct HTMLReportModel: Sendable, Equatable {
                 focus: Int? = nil, sizeMetric: String = "pagerank", weightName: String = "joint papers",
                 colorings: [Coloring] = [], defaultColoring: Int = 0, metrics: [MetricColumn] = [],
                 statistics: [Statistic] = [], timeline: [FocusYear] = [], timelineChart: String? = nil,
-                merges: [Merge] = [], keptApart: [KeptApart] = [], downloads: [Download] = [], mapOnly: Bool = false) {
+                merges: [Merge] = [], keptApart: [KeptApart] = [], downloads: [Download] = [], mapOnly: Bool = false,
+                neighbourWords: [String] = ["co-author", "co-authors"]) {
+        precondition(neighbourWords.count == 2, "a singular and a plural")
         self.title = title
         self.subtitle = subtitle
         self.partNote = partNote
@@ -208,5 +213,6 @@ public struct HTMLReportModel: Sendable, Equatable {
         self.keptApart = keptApart
         self.downloads = downloads
         self.mapOnly = mapOnly
+        self.neighbourWords = neighbourWords
     }
 }

@@ -396,7 +396,7 @@ function hover(v, p) {
   tooltip.firstChild.textContent = D.names[v];
   var metricKey = $('rank-metric') && $('rank-metric').value || D.size, column = metricColumn(metricKey);
   var lines = [D.papers[v] + (D.papers[v] === 1 ? ' paper' : ' papers') + (ys.length ? ', ' + yearsText(ys[0], ys[ys.length - 1]) : ''),
-    degree[v] + (degree[v] === 1 ? ' co-author' : ' co-authors')];
+    degree[v] + ' ' + D.neighbours[degree[v] === 1 ? 0 : 1]];
   if (column) lines.push(column.key + ': ' + fmt(column.values[v], column.integer));
   lines.forEach(function (line) { var span = document.createElement('span'); span.textContent = line; tooltip.appendChild(span); tooltip.appendChild(document.createElement('br')); });
   tooltip.hidden = false;
@@ -468,7 +468,7 @@ function renderPanel(shownAuthor) {
   if (variants) panel.appendChild(el('p', 'Also written: ' + variants.join('; ')));
   var ys = D.years[v];
   panel.appendChild(el('p', D.papers[v] + (D.papers[v] === 1 ? ' paper' : ' papers') + (ys.length ? ', ' + yearsText(ys[0], ys[ys.length - 1]) : '') +
-    ' · ' + degree[v] + (degree[v] === 1 ? ' co-author' : ' co-authors') + (onMap[v] ? '' : ' · not drawn on the map')));
+    ' · ' + degree[v] + ' ' + D.neighbours[degree[v] === 1 ? 0 : 1] + (onMap[v] ? '' : ' · not drawn on the map')));
   if (coloring.group[v] >= 0) panel.appendChild(el('p', coloring.legend[coloring.group[v]]));
   var table = el('table'), head = el('tr');
   table.appendChild(el('caption', 'Metrics and rank among ' + N + ' authors', 'sr'));
