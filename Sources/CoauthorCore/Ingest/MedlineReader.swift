@@ -14,7 +14,7 @@ public enum MedlineReader {
             return result.corpus
         }
         var parser = Parser(path: path)
-        bytes.withUnsafeBufferPointer { parser.read($0, offset: 0) }
+        bytes.withUnsafeBufferPointer { LineBlocks.read($0, offset: 0, into: &parser) }
         return parser.finish()
     }
 
@@ -40,9 +40,39 @@ public enum MedlineReader {
         /// Line feeds read so far: locations count lines by them (a lone CR ends a MEDLINE line, not a line of the file).
         var linesRead = 0
         var sawContent = false
+        /// The caches lent to the parsers of a block's later runs (lanes 1, 2, …).
+        var lanes: [ExportNameCache] = []
 
         init(path: String) {
             self.path = path
+        }
+
+        /// A `PMID-` line: it closes the record before it and opens the next.
+        static func runStart(in block: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+            LineBlocks.lineStart(in: block, from: from, prefix: Array("PMID-".utf8))
+        }
+
+        mutating func run(linesRead: Int, lane: Int) -> Parser {
+            var run = Parser(path: path)
+            run.linesRead = linesRead
+            run.sawContent = true
+            while lanes.count < lane { lanes.append(ExportNameCache()) }
+            swap(&run.cache, &lanes[lane - 1])
+            return run
+        }
+
+        /// The next run's `PMID-` line would close the open record.
+        mutating func endRun() { close() }
+
+        mutating func append(_ later: inout Parser, lane: Int) {
+            result.append(later.result)
+            swap(&later.cache, &lanes[lane - 1])
+            fields = later.fields
+            recordLocation = later.recordLocation
+            strayReported = later.strayReported
+            skippingField = later.skippingField
+            linesRead = later.linesRead
+            sawContent = sawContent || later.sawContent
         }
 
         mutating func close() {
