@@ -250,7 +250,8 @@ enum ExportValues {
     static func name(_ text: String) -> PersonName? {
         let collapsed = LaTeX.collapseWhitespace(text)
         guard !collapsed.isEmpty else { return nil }
-        if !collapsed.contains(","), let space = collapsed.lastIndex(of: " ") {
+        // Without a comma byte there is no comma (the byte test spares Foundation's search).
+        if !collapsed.utf8.contains(UInt8(ascii: ",")) || !collapsed.contains(","), let space = collapsed.lastIndex(of: " ") {
             let tail = collapsed[collapsed.index(after: space)...]
             if isInitials(tail) {
                 return PersonName(first: String(tail), last: String(collapsed[..<space])).precomposed
