@@ -111,14 +111,7 @@ extension LineBlocks {
     /// at `Parser.runStart`: the same records and messages as `parser.read(block, offset:)`.
     /// - Complexity: O(n) time divided over the cores, plus O(n / cores) to count line feeds.
     static func read<Parser: LineBlockParser>(_ block: UnsafeBufferPointer<UInt8>, offset: Int, into parser: inout Parser) {
-        let wanted = min(max(1, Parallelism.workers), block.count / runThreshold)
-        var cuts = [0]
-        for k in 1..<max(1, wanted) {
-            guard let cut = Parser.runStart(in: block, from: max(cuts[cuts.count - 1] + 1, block.count * k / wanted)),
-                  cut < block.count else { break }
-            cuts.append(cut)
-        }
-        cuts.append(block.count)
+        let cuts = cuts(block, from: 0) { Parser.runStart(in: block, from: $0) }
         let runs = cuts.count - 1
         guard runs > 1 else { return parser.read(block, offset: offset) }
         let shared = SharedBlock(bytes: block)
@@ -148,6 +141,21 @@ extension LineBlocks {
             }
         }
         for k in 1..<runs { parser.append(&later[k - 1], lane: k) }
+    }
+
+    /// Where to cut `block[from...]` into one run per core (none below `runThreshold`): `from`,
+    /// the starts `runStart(at)` gives for the first place it may cut at or after `at`, and the
+    /// end of the block.
+    static func cuts(_ block: UnsafeBufferPointer<UInt8>, from: Int, runStart: (Int) -> Int?) -> [Int] {
+        let size = block.count - from
+        let wanted = min(max(1, Parallelism.workers), size / runThreshold)
+        var cuts = [from]
+        for k in 1..<max(1, wanted) {
+            guard let cut = runStart(max(cuts[cuts.count - 1] + 1, from + size * k / wanted)), cut < block.count else { break }
+            cuts.append(cut)
+        }
+        cuts.append(block.count)
+        return cuts
     }
 
     /// The first line start at or after `from` in `block` (just after a line feed) whose line
@@ -207,12 +215,12 @@ extension LineBlocks {
     }
 
     /// A block read by all cores.
-    private struct SharedBlock: @unchecked Sendable {
+    struct SharedBlock: @unchecked Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
     }
 
     /// The runs' parsers, each written by the one core that reads its run.
-    private struct SharedParsers<Parser>: @unchecked Sendable {
+    struct SharedParsers<Parser>: @unchecked Sendable {
         let first: UnsafeMutablePointer<Parser>
         let rest: UnsafeMutableBufferPointer<Parser>
     }
