@@ -7,14 +7,8 @@
 /// the same kind are never joined: their names are a forbidden pair, and where they are written
 /// alike each carries its ID as a homonym mark (`Wei Wang [ORCID 0000-…]`), as DBLP's numbers do.
 struct AuthorIDGroups {
-    /// One identifier: its kind and its value in upper case.
-    private struct IDKey: Hashable {
-        var kind: AuthorIDs.Kind
-        var value: String
-    }
-
-    /// The publications with identified authorships renamed.
-    var publications: [Publication]
+    /// The authorships as a name table, every identified one under its person's display form.
+    var interned: InternedAuthors
     /// Spellings joined because they share an ID, with the evidence.
     var merges: [AuthorIndex.Merge] = []
     /// Names of people whose IDs of one kind differ: never to be merged.
@@ -29,9 +23,11 @@ struct AuthorIDGroups {
         // 1. Union–find over identified authorships (paper, position), joined by any shared ID.
         var slots: [(paper: Int, position: Int)] = []
         var parent: [Int] = []
-        // Keyed by kind and upper-cased value: no string is built per ID (most values are
-        // upper case already and are used as they are).
-        var owner: [IDKey: Int] = [:]
+        // Each ID as bytes, its kind then its value in upper case (NFC beyond ASCII, as String
+        // equality compares): its first slot, by the key's id in the table.
+        var keys = ByteKeyTable(expected: 4096)
+        var owner: [Int] = []
+        var key: [UInt8] = []
         func find(_ x: Int) -> Int {
             var root = x
             while parent[root] != root { root = parent[root] }
@@ -41,59 +37,101 @@ struct AuthorIDGroups {
         }
         for paper in publications.indices {
             let ids = publications[paper].authorIDs
+            guard !ids.isEmpty else { continue }
             let authorCount = publications[paper].authors.count
             for position in ids.indices where position < authorCount && !ids[position].isEmpty {
                 let slot = slots.count
                 slots.append((paper, position))
                 parent.append(slot)
-                for kind in AuthorIDs.Kind.allCases {
+                for (number, kind) in AuthorIDs.Kind.allCases.enumerated() {
                     let value = ids[position].value(of: kind)
                     guard !value.isEmpty else { continue }
-                    let key = IDKey(kind: kind, value: value.utf8.contains { $0 >= 0x80 || ($0 >= 0x61 && $0 <= 0x7A) } ? value.uppercased() : value)
-                    if let other = owner[key] {
-                        let (a, b) = (find(other), find(slot))
-                        if a != b { parent[b] = a }
+                    key.removeAll(keepingCapacity: true)
+                    key.append(UInt8(number))
+                    if value.utf8.contains(where: { $0 >= 0x80 }) {
+                        key.append(contentsOf: value.uppercased().precomposedStringWithCanonicalMapping.utf8)
+                    } else if value.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
+                        key.append(contentsOf: value.uppercased().utf8)
                     } else {
-                        owner[key] = slot
+                        key.append(contentsOf: value.utf8)
+                    }
+                    let (id, isNew) = key.withUnsafeBufferPointer { keys.findOrInsert($0) }
+                    if isNew {
+                        owner.append(slot)
+                    } else {
+                        let (a, b) = (find(owner[id]), find(slot))
+                        if a != b { parent[b] = a }
                     }
                 }
             }
         }
-        // 2. Each group's IDs, spellings with their counts, and display form.
-        var groupOfRoot: [Int: Int] = [:]
-        var members: [[Int]] = []
+        // 2. Each group's IDs, spellings with their counts, and display form; a group's slots
+        // in slot order, `members[memberStarts[g]..<memberStarts[g + 1]]`.
+        var groupOfRoot = [Int32](repeating: -1, count: slots.count)
+        var groupOfSlot = [Int32](repeating: 0, count: slots.count)
+        var groupCount = 0
         for slot in slots.indices {
             let root = find(slot)
-            if let group = groupOfRoot[root] { members[group].append(slot) } else {
-                groupOfRoot[root] = members.count
-                members.append([slot])
+            if groupOfRoot[root] < 0 {
+                groupOfRoot[root] = Int32(groupCount)
+                groupCount += 1
             }
+            groupOfSlot[slot] = groupOfRoot[root]
         }
-        var groupIDs: [AuthorIDs] = []
+        // Slot by slot, in file order (each record's IDs and names are read where they lie, not
+        // fetched group by group from all over memory): each group's IDs, and its spellings as
+        // a list in order of first appearance, with counts.
+        var groupIDs = [AuthorIDs](repeating: AuthorIDs(), count: groupCount)
+        var spellingNames: [PersonName] = []
+        var spellingCounts: [Int] = []
+        var nextSpelling: [Int32] = []
+        var firstSpelling = [Int32](repeating: -1, count: groupCount)
+        var lastSpelling = [Int32](repeating: -1, count: groupCount)
+        for (slot, (paper, position)) in slots.enumerated() {
+            let group = Int(groupOfSlot[slot])
+            groupIDs[group].fill(from: publications[paper].authorIDs[position])
+            let name = publications[paper].authors[position]
+            var spelling = Int(firstSpelling[group])
+            while spelling >= 0 && spellingNames[spelling] != name { spelling = Int(nextSpelling[spelling]) }
+            if spelling >= 0 {
+                spellingCounts[spelling] += 1
+                continue
+            }
+            let added = Int32(spellingNames.count)
+            spellingNames.append(name)
+            spellingCounts.append(1)
+            nextSpelling.append(-1)
+            if lastSpelling[group] >= 0 { nextSpelling[Int(lastSpelling[group])] = added } else { firstSpelling[group] = added }
+            lastSpelling[group] = added
+        }
         var canonical: [PersonName] = []
         var spellings: [[PersonName]] = []
-        for group in members {
-            var ids = AuthorIDs()
-            var counts: [PersonName: Int] = [:]
-            var order: [PersonName] = []
-            for slot in group {
-                let (paper, position) = slots[slot]
-                ids.fill(from: publications[paper].authorIDs[position])
-                let name = publications[paper].authors[position]
-                if counts[name] == nil { order.append(name) }
-                counts[name, default: 0] += 1
+        canonical.reserveCapacity(groupCount)
+        spellings.reserveCapacity(groupCount)
+        var order: [Int] = []
+        for group in 0..<groupCount {
+            order.removeAll(keepingCapacity: true)
+            var spelling = Int(firstSpelling[group])
+            while spelling >= 0 {
+                order.append(spelling)
+                spelling = Int(nextSpelling[spelling])
             }
-            groupIDs.append(ids)
-            spellings.append(order)
+            spellings.append(order.map { spellingNames[$0] })
+            guard order.count > 1 else {
+                canonical.append(spellingNames[order[0]])
+                continue
+            }
             // The most frequent full form (first given name spelled out); ties: longest, then alphabetical.
-            canonical.append(order.max { a, b in
-                let fa = (NameKey.givenTokens(a.first).first?.count ?? 0) > 1, fb = (NameKey.givenTokens(b.first).first?.count ?? 0) > 1
+            let best = order.max { a, b in
+                let (na, nb) = (spellingNames[a], spellingNames[b])
+                let fa = (NameKey.givenTokens(na.first).first?.count ?? 0) > 1, fb = (NameKey.givenTokens(nb.first).first?.count ?? 0) > 1
                 if fa != fb { return !fa }
-                if counts[a]! != counts[b]! { return counts[a]! < counts[b]! }
-                let (da, db) = (a.displayName, b.displayName)
+                if spellingCounts[a] != spellingCounts[b] { return spellingCounts[a] < spellingCounts[b] }
+                let (da, db) = (na.displayName, nb.displayName)
                 if da.count != db.count { return da.count < db.count }
                 return da > db
-            }!)
+            }!
+            canonical.append(spellingNames[best])
         }
         // 3. People written alike whose IDs conflict carry their ID as a homonym mark.
         func conflict(_ a: AuthorIDs, _ b: AuthorIDs) -> Bool {
@@ -138,19 +176,24 @@ struct AuthorIDGroups {
                 }
             }
         }
-        // 4. Rename, and record the evidence for every other spelling.
-        var renamed = publications
-        for (group, slotsOfGroup) in members.enumerated() {
-            for slot in slotsOfGroup {
-                let (paper, position) = slots[slot]
-                renamed[paper].authors[position] = canonical[group]
-            }
+        // 4. The evidence for every other spelling; the authorships interned, each identified
+        // one under its group's display form (the table `InternedAuthors` makes of the renamed
+        // publications, without renaming them).
+        for group in 0..<groupCount {
             let evidence = groupIDs[group].all.first.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID"
             for spelling in spellings[group] where spelling != canonical[group] && NameKey.exactKey(spelling) != canonicalKey[group] {
                 merges.append(.init(variant: spelling.displayName, into: canonical[group].displayName, reason: evidence))
             }
             idsOfName[canonical[group], default: AuthorIDs()].fill(from: groupIDs[group])
         }
-        self.publications = renamed
+        var paperStarts = [Int](repeating: 0, count: publications.count + 1)
+        for paper in publications.indices { paperStarts[paper + 1] = paperStarts[paper] + publications[paper].authors.count }
+        var groupOfAuthorship = [Int32](repeating: -1, count: paperStarts[publications.count])
+        for (slot, (paper, position)) in slots.enumerated() { groupOfAuthorship[paperStarts[paper] + position] = groupOfSlot[slot] }
+        let names = canonical
+        interned = InternedAuthors(publications) { paper, position in
+            let group = groupOfAuthorship[paperStarts[paper] + position]
+            return group < 0 ? nil : names[Int(group)]
+        }
     }
 }

@@ -236,7 +236,7 @@ public enum AuthorResolver {
     /// in both modes), and gives each person the union of its IDs.
     private static func resolve(_ identified: AuthorIDGroups, mode: IdentityMode, aliases: AliasRules,
                                 personRecords: [PersonRecord]) -> AuthorIndex {
-        var index = resolve(InternedAuthors(identified.publications), mode: mode, aliases: aliases,
+        var index = resolve(identified.interned, mode: mode, aliases: aliases,
                             personRecords: personRecords, forbidden: identified.forbidden)
         var personOfName: [String: Int] = [:]
         for (person, name) in index.names.enumerated() where personOfName[name] == nil { personOfName[name] = person }

@@ -24,6 +24,13 @@ public struct InternedAuthors: Sendable {
     /// Interns the authors of `publications`, one table entry per distinct name.
     /// - Complexity: O(A) expected for A authorships.
     public init(_ publications: [Publication]) {
+        self.init(publications) { _, _ in nil }
+    }
+
+    /// Interns the authors of `publications`, each written as `renamed(paper, position)` says
+    /// where it gives a name: the table of the publications so renamed.
+    /// - Complexity: O(A) expected for A authorships.
+    init(_ publications: [Publication], renamed: (Int, Int) -> PersonName?) {
         var index = HashIndex(expected: 1024)
         var names: [PersonName] = []
         var ids: [Int32] = []
@@ -32,8 +39,9 @@ public struct InternedAuthors: Sendable {
         for paper in publications.indices {
             let authors = publications[paper].authors
             for position in authors.indices {
-                let (id, isNew) = index.findOrInsert(hash: authors[position].identityHash) { names[$0] == authors[position] }
-                if isNew { names.append(authors[position]) }
+                let name = renamed(paper, position) ?? authors[position]
+                let (id, isNew) = index.findOrInsert(hash: name.identityHash) { names[$0] == name }
+                if isNew { names.append(name) }
                 ids.append(Int32(id))
             }
             starts.append(ids.count)

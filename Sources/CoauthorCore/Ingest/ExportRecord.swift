@@ -73,6 +73,14 @@ struct ExportCorpus {
         if !record.authors.isEmpty { corpus.publications.append(record.publication) }
     }
 
+    /// Adds what a reader of the lines after these counted (the next run of a block).
+    mutating func append(_ later: ExportCorpus) {
+        corpus.records += later.corpus.records
+        corpus.skipped += later.corpus.skipped
+        corpus.publications += later.corpus.publications
+        corpus.diagnostics += later.corpus.diagnostics
+    }
+
     mutating func error(_ location: SourceLocation, _ message: String, skipping: Int = 1) {
         corpus.diagnostics.append(Diagnostic(.error, at: location, message))
         corpus.skipped += skipping
@@ -180,7 +188,59 @@ enum ExportValues {
 
     /// `a; b;; c` → [a, b, c]: the non-empty trimmed parts.
     static func list(_ text: String, separator: Character = ";") -> [String] {
-        text.split(separator: separator, omittingEmptySubsequences: true).map { LaTeX.collapseWhitespace(String($0)) }.filter { !$0.isEmpty }
+        if let byte = separator.asciiValue, let parts = plainParts(text, separator: byte) {
+            return parts.map { LaTeX.collapseWhitespace($0) }.filter { !$0.isEmpty }
+        }
+        return text.split(separator: separator, omittingEmptySubsequences: true).map { LaTeX.collapseWhitespace(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// `text.split(separator:)` (non-empty parts) found on UTF-8 bytes, or nil when a separator
+    /// could belong to a character with its neighbours (`isPlain` says when it cannot).
+    /// - Complexity: O(n).
+    static func plainParts(_ text: String, separator: UInt8) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var parts: [String] = []
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == separator {
+                guard isPlain(bytes, at: index) else { return nil }
+                if index > start { parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                start = index + 1
+            }
+            if bytes.count > start { parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return parts
+        }
+    }
+
+    /// Whether the ASCII byte at `index` is a character of its own, so that searching or
+    /// splitting by bytes finds what searching by `Character` finds: what follows it is ASCII
+    /// (no combining mark joins it), and what precedes it is ASCII or a scalar below U+0600
+    /// (Latin, Greek, Cyrillic, Armenian, Hebrew: none is a prepended mark).
+    @inline(__always) static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return false }
+        guard index > 0, bytes[index - 1] >= 0x80 else { return true }
+        var lead = index - 1
+        while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        return bytes[lead] >= 0xC2 && bytes[lead] <= 0xD7
+    }
+
+    /// Whether every occurrence of the ASCII bytes `separators` in `text` is plain (`isPlain`).
+    static func isPlain(_ text: String, separators: [UInt8]) -> Bool {
+        // One bit per ASCII byte: a test per byte of the text instead of a search of the list.
+        var mask: (low: UInt64, high: UInt64) = (0, 0)
+        for byte in separators where byte < 0x80 {
+            if byte < 64 { mask.low |= 1 << UInt64(byte) } else { mask.high |= 1 << UInt64(byte - 64) }
+        }
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x80 else { continue }
+                let isSeparator = byte < 64 ? mask.low & (1 << UInt64(byte)) != 0 : mask.high & (1 << UInt64(byte - 64)) != 0
+                if isSeparator && !isPlain(bytes, at: index) { return false }
+            }
+            return true
+        }
     }
 
     static func int(_ text: String) -> Int? { Int(trimmed(text)) }
@@ -190,7 +250,8 @@ enum ExportValues {
     static func name(_ text: String) -> PersonName? {
         let collapsed = LaTeX.collapseWhitespace(text)
         guard !collapsed.isEmpty else { return nil }
-        if !collapsed.contains(","), let space = collapsed.lastIndex(of: " ") {
+        // Without a comma byte there is no comma (the byte test spares Foundation's search).
+        if !collapsed.utf8.contains(UInt8(ascii: ",")) || !collapsed.contains(","), let space = collapsed.lastIndex(of: " ") {
             let tail = collapsed[collapsed.index(after: space)...]
             if isInitials(tail) {
                 return PersonName(first: String(tail), last: String(collapsed[..<space])).precomposed
@@ -253,8 +314,10 @@ enum ExportValues {
 /// Memory grows with the distinct names of the file, as the output does.
 struct ExportNameCache {
     private var names: [String: PersonName?] = [:]
-    private var plainNames: [String: PersonName?] = [:]
+    private var keyedNames: [String: (name: PersonName, key: ExportValues.MatchKey)?] = [:]
+    private var plainNames: [String: (name: PersonName, key: ExportValues.MatchKey)?] = [:]
     private var keys: [PersonName: ExportValues.MatchKey] = [:]
+    private var affiliations: [String: (Affiliation, [String])?] = [:]
 
     /// `ExportValues.name(text)`.
     mutating func name(_ text: String) -> PersonName? {
@@ -262,6 +325,23 @@ struct ExportNameCache {
         let parsed = ExportValues.name(text)
         names[text] = parsed
         return parsed
+    }
+
+    /// `ExportValues.name(text)` with its match key.
+    mutating func nameAndKey(_ text: String) -> (name: PersonName, key: ExportValues.MatchKey)? {
+        if let known = keyedNames[text] { return known }
+        let parsed = ExportValues.name(text).map { ($0, matchKey($0)) }
+        keyedNames[text] = parsed
+        return parsed
+    }
+
+    /// `read(line)`, kept by line: a Web of Science `C1` line (`[names] address`) recurs with
+    /// every paper its authors sign there.
+    mutating func affiliation(_ line: String, _ read: (String) -> (Affiliation, [String])?) -> (Affiliation, [String])? {
+        if let known = affiliations[line] { return known }
+        let found = read(line)
+        affiliations[line] = found
+        return found
     }
 
     /// `ExportValues.matchKey(name)`.
@@ -274,14 +354,14 @@ struct ExportNameCache {
 
     /// `ExportValues.authorIndex(of: text, in: keys)`.
     mutating func authorIndex(of text: String, in authorKeys: [ExportValues.MatchKey]) -> Int? {
-        let parsed: PersonName?
+        let parsed: (name: PersonName, key: ExportValues.MatchKey)?
         if let known = plainNames[text] {
             parsed = known
         } else {
-            parsed = NameParser.parsePlainName(text)
+            parsed = NameParser.parsePlainName(text).map { ($0, matchKey($0)) }
             plainNames[text] = parsed
         }
         guard let parsed else { return nil }
-        return ExportValues.authorIndex(of: parsed, key: matchKey(parsed), in: authorKeys)
+        return ExportValues.authorIndex(of: parsed.name, key: parsed.key, in: authorKeys)
     }
 }

@@ -96,10 +96,12 @@ public enum LaTeX {
     public static func collapseWhitespace(_ text: String) -> String {
         // Text whose only white space can be ASCII (no byte that leads U+0085, U+00A0, U+1680,
         // U+2000…U+205F or U+3000) collapses byte by byte, with the same result.
-        if !text.utf8.contains(where: { $0 == 0xC2 || ($0 >= 0xE1 && $0 <= 0xE3) }) {
-            var text = text
-            return text.withUTF8 { collapseASCIIWhitespace($0) }
+        var text = text
+        let asciiSpaces = text.withUTF8 { bytes -> String? in
+            for byte in bytes where byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) { return nil }
+            return collapseASCIIWhitespace(bytes)
         }
+        if let asciiSpaces { return asciiSpaces }
         // Scalar by scalar: a combining mark after a space is a Character together with the space,
         // and dropping that Character would drop the mark, which the byte-level parsers keep.
         var result = String.UnicodeScalarView()

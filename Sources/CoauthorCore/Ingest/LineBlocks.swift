@@ -79,13 +79,151 @@ enum LineBlocks {
 
 /// A reader of a line-based export that takes its lines a block at a time (MEDLINE, Web of
 /// Science plain text): all its state between lines is in the value.
-protocol LineBlockParser {
+///
+/// A block is read in runs, one per core, cut where a record starts and every record before it
+/// is closed: there a parser in its initial state reads on exactly as the one that read the
+/// lines before, so the runs' records and messages, joined in order, are those of one parser.
+protocol LineBlockParser: Sendable {
     /// Line feeds read so far: the next line's number is one more.
     var linesRead: Int { get }
     /// Reads a block of whole lines starting at file offset `offset`.
     mutating func read(_ block: UnsafeBufferPointer<UInt8>, offset: Int)
     /// The corpus of everything read.
     mutating func finish() -> Corpus
+    /// The first line start at or after `from` in `block` (which starts with a whole line) where
+    /// a run may begin, or nil.
+    static func runStart(in block: UnsafeBufferPointer<UInt8>, from: Int) -> Int?
+    /// A parser in its initial state for a run that starts `linesRead` line feeds into the file,
+    /// lent the name cache of lane `lane` (1 or more; lane 0 is this parser's own).
+    mutating func run(linesRead: Int, lane: Int) -> Self
+    /// Closes what the first line of the next run would close.
+    mutating func endRun()
+    /// Adds what `later`, the parser of the run after the ones read so far, read, and carries on
+    /// in its state; the cache it was lent goes back to lane `lane`.
+    mutating func append(_ later: inout Self, lane: Int)
+}
+
+extension LineBlocks {
+    /// Blocks smaller than this are read on one core: cutting them would gain nothing.
+    static let runThreshold = 1 << 20
+
+    /// Reads `block` (whole lines at file offset `offset`) into `parser`, in one run per core cut
+    /// at `Parser.runStart`: the same records and messages as `parser.read(block, offset:)`.
+    /// - Complexity: O(n) time divided over the cores, plus O(n / cores) to count line feeds.
+    static func read<Parser: LineBlockParser>(_ block: UnsafeBufferPointer<UInt8>, offset: Int, into parser: inout Parser) {
+        let cuts = cuts(block, from: 0) { Parser.runStart(in: block, from: $0) }
+        let runs = cuts.count - 1
+        guard runs > 1 else { return parser.read(block, offset: offset) }
+        let shared = SharedBlock(bytes: block)
+        let bounds = cuts
+        let feeds = parallelRuns(runs - 1) { k in newlineCount(UnsafeBufferPointer(rebasing: shared.bytes[bounds[k]..<bounds[k + 1]])) }
+        var later: [Parser] = []
+        var lines = parser.linesRead
+        for k in 1..<runs {
+            lines += feeds[k - 1]
+            later.append(parser.run(linesRead: lines, lane: k))
+        }
+        // In place, through pointers: a copy of a parser would copy its caches when it writes.
+        withUnsafeMutablePointer(to: &parser) { first in
+            later.withUnsafeMutableBufferPointer { rest in
+                let runners = SharedParsers(first: first, rest: rest)
+                _ = parallelRuns(runs) { k in
+                    let run = UnsafeBufferPointer(rebasing: shared.bytes[bounds[k]..<bounds[k + 1]])
+                    if k == 0 {
+                        runners.first.pointee.read(run, offset: offset)
+                        runners.first.pointee.endRun()
+                    } else {
+                        runners.rest[k - 1].read(run, offset: offset + bounds[k])
+                        if k < runs - 1 { runners.rest[k - 1].endRun() }
+                    }
+                    return true
+                }
+            }
+        }
+        for k in 1..<runs { parser.append(&later[k - 1], lane: k) }
+    }
+
+    /// Where to cut `block[from...]` into one run per core (none below `runThreshold`): `from`,
+    /// the starts `runStart(at)` gives for the first place it may cut at or after `at`, and the
+    /// end of the block.
+    static func cuts(_ block: UnsafeBufferPointer<UInt8>, from: Int, runStart: (Int) -> Int?) -> [Int] {
+        let size = block.count - from
+        let wanted = min(max(1, Parallelism.workers), size / runThreshold)
+        var cuts = [from]
+        for k in 1..<max(1, wanted) {
+            guard let cut = runStart(max(cuts[cuts.count - 1] + 1, from + size * k / wanted)), cut < block.count else { break }
+            cuts.append(cut)
+        }
+        cuts.append(block.count)
+        return cuts
+    }
+
+    /// The first line start at or after `from` in `block` (just after a line feed) whose line
+    /// begins with `prefix`, or nil.
+    /// - Complexity: O(n) in the bytes searched.
+    static func lineStart(in block: UnsafeBufferPointer<UInt8>, from: Int, prefix: [UInt8]) -> Int? {
+        guard let base = block.baseAddress else { return nil }
+        var search = max(0, from - 1)
+        while search < block.count, let hit = memchr(base + search, 0x0A, block.count - search) {
+            let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            if block.count - start >= prefix.count, memcmp(base + start, prefix, prefix.count) == 0 { return start }
+            search = start
+        }
+        return nil
+    }
+
+    /// The number of line feeds in `bytes`, eight bytes at a time.
+    /// - Complexity: O(n).
+    static func newlineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let end = bytes.count
+        var count = 0
+        var k = 0
+        let high: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        while k + 8 <= end {
+            // A byte of `word` is zero exactly where the input has a line feed; each becomes 0x80.
+            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            count += (~(((word & high) &+ high) | word | high)).nonzeroBitCount
+            k += 8
+        }
+        while k < end {
+            if base[k] == 0x0A { count += 1 }
+            k += 1
+        }
+        return count
+    }
+
+    /// `firstInvalidUTF8Offset(block)`, each core checking a share cut just after a line feed (no
+    /// character spans a line feed, so each share's first invalid byte is the whole block's).
+    /// - Complexity: O(n) divided over the cores.
+    static func firstInvalidUTF8(_ block: UnsafeBufferPointer<UInt8>) -> Int? {
+        let shares = min(max(1, Parallelism.workers), block.count / runThreshold)
+        guard shares > 1, let base = block.baseAddress else { return firstInvalidUTF8Offset(block) }
+        var cuts = [0]
+        for k in 1..<shares {
+            let from = max(cuts[cuts.count - 1], block.count * k / shares)
+            guard let hit = memchr(base + from, 0x0A, block.count - from) else { break }
+            cuts.append(base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1)
+        }
+        cuts.append(block.count)
+        let shared = SharedBlock(bytes: block)
+        let bounds = cuts
+        return parallelRuns(cuts.count - 1) { k in
+            firstInvalidUTF8Offset(UnsafeBufferPointer(rebasing: shared.bytes[bounds[k]..<bounds[k + 1]])).map { bounds[k] + $0 }
+        }.lazy.compactMap { $0 }.first
+    }
+
+    /// A block read by all cores.
+    struct SharedBlock: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+    }
+
+    /// The runs' parsers, each written by the one core that reads its run.
+    struct SharedParsers<Parser>: @unchecked Sendable {
+        let first: UnsafeMutablePointer<Parser>
+        let rest: UnsafeMutableBufferPointer<Parser>
+    }
 }
 
 extension LineBlocks {
@@ -98,7 +236,7 @@ extension LineBlocks {
         var parser = parser
         var invalid: Corpus? = nil
         let failure = read(path: path, blockSize: blockSize) { block, offset in
-            if let bad = firstInvalidUTF8Offset(block) {
+            if let bad = firstInvalidUTF8(block) {
                 var line = parser.linesRead + 1
                 var lineStart = 0
                 for k in 0..<bad where block[k] == 0x0A {
@@ -113,7 +251,7 @@ extension LineBlocks {
                 invalid = result.corpus
                 return false
             }
-            parser.read(block, offset: offset)
+            read(block, offset: offset, into: &parser)
             return true
         }
         if let invalid { return invalid }

@@ -14,7 +14,7 @@ public enum MedlineReader {
             return result.corpus
         }
         var parser = Parser(path: path)
-        bytes.withUnsafeBufferPointer { parser.read($0, offset: 0) }
+        bytes.withUnsafeBufferPointer { LineBlocks.read($0, offset: 0, into: &parser) }
         return parser.finish()
     }
 
@@ -40,9 +40,39 @@ public enum MedlineReader {
         /// Line feeds read so far: locations count lines by them (a lone CR ends a MEDLINE line, not a line of the file).
         var linesRead = 0
         var sawContent = false
+        /// The caches lent to the parsers of a block's later runs (lanes 1, 2, …).
+        var lanes: [ExportNameCache] = []
 
         init(path: String) {
             self.path = path
+        }
+
+        /// A `PMID-` line: it closes the record before it and opens the next.
+        static func runStart(in block: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+            LineBlocks.lineStart(in: block, from: from, prefix: Array("PMID-".utf8))
+        }
+
+        mutating func run(linesRead: Int, lane: Int) -> Parser {
+            var run = Parser(path: path)
+            run.linesRead = linesRead
+            run.sawContent = true
+            while lanes.count < lane { lanes.append(ExportNameCache()) }
+            swap(&run.cache, &lanes[lane - 1])
+            return run
+        }
+
+        /// The next run's `PMID-` line would close the open record.
+        mutating func endRun() { close() }
+
+        mutating func append(_ later: inout Parser, lane: Int) {
+            result.append(later.result)
+            swap(&later.cache, &lanes[lane - 1])
+            fields = later.fields
+            recordLocation = later.recordLocation
+            strayReported = later.strayReported
+            skippingField = later.skippingField
+            linesRead = later.linesRead
+            sawContent = sawContent || later.sawContent
         }
 
         mutating func close() {
@@ -95,9 +125,15 @@ public enum MedlineReader {
                     }
                     continue
                 }
-                let tag = ExportValues.trimmed(text(lineStart, lineStart + 4))
-                // Abstracts, MeSH terms and the like: no value string for them or their continuations.
-                skippingField = recordLocation != nil && !MedlineReader.usedTags.contains(tag)
+                // Abstracts, MeSH terms and the like: no value string for them or their continuations
+                // (and, for tags of ASCII bytes, no string for the tag).
+                let known = MedlineReader.asciiTag(bytes, lineStart)
+                if recordLocation != nil, known?.isEmpty == true {
+                    skippingField = true
+                    continue
+                }
+                let tag = known.flatMap { $0.isEmpty ? nil : $0 } ?? ExportValues.trimmed(text(lineStart, lineStart + 4))
+                skippingField = known == nil && recordLocation != nil && !MedlineReader.usedTags.contains(tag)
                 if skippingField { continue }
                 let value = lineEnd - lineStart > 6 ? LaTeX.collapseWhitespace(text(lineStart + 6, lineEnd)) : ""
                 if tag == "PMID" {
@@ -127,40 +163,60 @@ public enum MedlineReader {
     /// The tags `record(from:location:)` reads.
     fileprivate static let usedTags: Set<String> = ["PMID", "TI", "JT", "TA", "DP", "LID", "AID", "PT", "FAU", "AU", "CN", "AUID", "AD"]
 
+    /// `usedTags` by their bytes packed into a number, with their length.
+    private static let usedTagCodes: [(code: UInt64, tag: String)] = usedTags.map { tag in
+        (tag.utf8.reduce(UInt64(tag.utf8.count) << 32) { $0 & ~0xFFFF_FFFF | ($0 << 8 | UInt64($1)) & 0xFFFF_FFFF }, tag)
+    }
+
+    /// The four tag bytes at `start`, when all are ASCII, trimmed as `ExportValues.trimmed`
+    /// trims: the tag (one of `usedTags`) when the reader uses it, "" when not; nil for other bytes.
+    fileprivate static func asciiTag(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> String? {
+        var from = start
+        var to = start + 4
+        for k in from..<to where bytes[k] >= 0x80 { return nil }
+        while from < to, bytes[from] == UInt8(ascii: " ") || bytes[from] == UInt8(ascii: "\t") { from += 1 }
+        while to > from, bytes[to - 1] == UInt8(ascii: " ") || bytes[to - 1] == UInt8(ascii: "\t") { to -= 1 }
+        var code = UInt64(to - from) << 32
+        for k in from..<to { code = code & ~0xFFFF_FFFF | (code << 8 | UInt64(bytes[k])) & 0xFFFF_FFFF }
+        for entry in usedTagCodes where entry.code == code { return entry.tag }
+        return ""
+    }
+
     static func record(from fields: [(tag: String, value: String)], location: SourceLocation,
                        names cache: inout ExportNameCache) -> ExportRecord {
         var record = ExportRecord(location: location)
-        let useFull = fields.contains { $0.tag == "FAU" }
+        let useFull = fields.contains { tagCode($0.tag) == Code.fau }
         var current: Int? = nil
         for (tag, value) in fields {
-            switch tag {
-            case "PMID": record.extras.pmid = value
-            case "TI": if record.title.isEmpty { record.title = value }
-            case "JT": record.venue = value
-            case "TA": if record.venue.isEmpty { record.venue = value }
-            case "DP": if record.year == nil { record.year = BibTeXReader.firstYear(value) }
-            case "LID", "AID":
+            // Tags compared as numbers: a chain of string comparisons per field otherwise.
+            switch tagCode(tag) {
+            case Code.pmid: record.extras.pmid = value
+            case Code.ti: if record.title.isEmpty { record.title = value }
+            case Code.jt: record.venue = value
+            case Code.ta: if record.venue.isEmpty { record.venue = value }
+            case Code.dp: if record.year == nil { record.year = BibTeXReader.firstYear(value) }
+            case Code.lid, Code.aid:
                 if record.doi.isEmpty, value.hasSuffix("[doi]") { record.doi = ExportValues.doi(value) }
-            case "PT":
-                if value.lowercased().contains("book") || value.lowercased().contains("chapter") { record.type = "incollection" }
-            case "FAU", "AU":
+            case Code.pt:
+                if isBookPart(value) { record.type = "incollection" }
+            case Code.fau, Code.au:
                 // With `FAU` present, each `AU` after it is the same author again.
-                guard (tag == "FAU") == useFull else { break }
+                guard (tagCode(tag) == Code.fau) == useFull else { break }
                 if let name = cache.name(value) {
                     record.addAuthor(name)
                     current = record.authors.count - 1
                 } else {
                     current = nil
                 }
-            case "CN":
+            case Code.cn:
                 // A collective (group) author is not a person: it ends the previous author's block.
                 current = nil
-            case "AUID":
+            case Code.auid:
                 if let current, value.uppercased().hasPrefix("ORCID") {
                     let orcid = ExportValues.orcid(value)
                     if !orcid.isEmpty { record.setIDs({ $0.orcid = orcid }, of: current) }
                 }
-            case "AD":
+            case Code.ad:
                 if let current { record.addAffiliation(Affiliation(raw: value, country: country(value)), to: current) }
             default:
                 break
@@ -168,6 +224,41 @@ public enum MedlineReader {
         }
         record.key = record.extras.pmid.isEmpty ? "record at line \(location.line)" : "PMID:" + record.extras.pmid
         return record
+    }
+
+    /// A tag's bytes and length packed into a number (tags longer than four bytes, which the
+    /// reader never uses, all share `UInt64.max`).
+    private static func tagCode(_ tag: String) -> UInt64 {
+        let utf8 = tag.utf8
+        guard utf8.count <= 4 else { return .max }
+        return utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << 3 | UInt64(utf8.count)
+    }
+
+    /// The codes of the tags `record(from:location:names:)` reads.
+    private enum Code {
+        static let pmid = tagCode("PMID"), ti = tagCode("TI"), jt = tagCode("JT"), ta = tagCode("TA"), dp = tagCode("DP")
+        static let lid = tagCode("LID"), aid = tagCode("AID"), pt = tagCode("PT"), fau = tagCode("FAU"), au = tagCode("AU")
+        static let cn = tagCode("CN"), auid = tagCode("AUID"), ad = tagCode("AD")
+    }
+
+    /// Whether a publication type names a book or a chapter (ASCII text searched by bytes: no
+    /// other character lower-cases to these letters).
+    private static func isBookPart(_ type: String) -> Bool {
+        guard type.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return type.lowercased().contains("book") || type.lowercased().contains("chapter")
+        }
+        let bytes = Array(type.utf8)
+        func contains(_ needle: String) -> Bool {
+            let pattern = Array(needle.utf8)
+            guard bytes.count >= pattern.count else { return false }
+            return (0...(bytes.count - pattern.count)).contains { start in
+                pattern.indices.allSatisfy { k in
+                    let byte = bytes[start + k]
+                    return (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == pattern[k]
+                }
+            }
+        }
+        return contains("book") || contains("chapter")
     }
 
     /// The last comma-separated part of an address, without its final period and e-mail.

@@ -261,7 +261,11 @@ public enum NameParser {
     public static func parsePlainName(_ text: String) -> PersonName? {
         let collapsed = LaTeX.collapseWhitespace(text)
         guard !collapsed.isEmpty else { return nil }
-        guard collapsed.contains(where: { "\\{}$~".contains($0) }) else { return parseName(collapsed)?.precomposed }
+        // The bytes first: without one of these bytes no character can be one of them.
+        let mayHaveSpecials = collapsed.utf8.contains { byte in
+            byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "~")
+        }
+        guard mayHaveSpecials, collapsed.contains(where: { "\\{}$~".contains($0) }) else { return parseName(collapsed)?.precomposed }
         let parts = collapsed.split(separator: ",", maxSplits: 1).map { LaTeX.collapseWhitespace(String($0)) }
         if parts.count == 2, !parts[0].isEmpty {
             return PersonName(first: parts[1], last: parts[0]).precomposed

@@ -66,16 +66,13 @@ public enum OpenAlexReader {
     /// The records and messages are those `readJSON(bytes:path:)` gives for the same bytes.
     /// - Complexity: O(n) time in the size of the file; memory O(block + records).
     public static func readJSON(path: String, blockSize: Int = 8 << 20) -> Corpus {
-        var result = ExportCorpus()
-        var works = OpenAlexWorkReader(path: path)
+        var lines = LinesRun(works: OpenAlexWorkReader(path: path), path: path, line: 1)
+        // The readers lent to a block's later runs (their name caches), lanes 1, 2, ….
+        var lanes: [OpenAlexWorkReader] = []
         // nil until the first block decides: JSON Lines (streamed), or a document (read whole).
         var streaming: Bool? = nil
         var whole: [UInt8] = []
         var invalid: Corpus? = nil
-        var line = 1
-        var parsedAny = false
-        var failures = 0
-        var firstFailure: JSONScanner.Failure? = nil
         let failure = LineBlocks.read(path: path, blockSize: blockSize) { block, offset in
             if streaming == nil {
                 streaming = startsJSONLines(block)
@@ -84,8 +81,8 @@ public enum OpenAlexReader {
                 whole.append(contentsOf: block)
                 return true
             }
-            if let bad = firstInvalidUTF8Offset(block) {
-                var badLine = line
+            if let bad = LineBlocks.firstInvalidUTF8(block) {
+                var badLine = lines.line
                 var lineStart = 0
                 for k in 0..<bad where block[k] == 0x0A {
                     badLine += 1
@@ -96,7 +93,93 @@ public enum OpenAlexReader {
                 return false
             }
             let start = offset == 0 && block.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            JSONLines.forEach(block, from: start) { lineStart, lineEnd in
+            lines.read(block, from: start, offset: offset, lanes: &lanes)
+            return true
+        }
+        if let invalid { return invalid }
+        var result = lines.result
+        switch failure {
+        case .open(let reason)?:
+            return LineBlocks.Failure.unopened(path: path, reason: reason)
+        case .read(let reason)?:
+            if streaming != true { return LineBlocks.Failure.unopened(path: path, reason: reason) }
+            result.error(SourceLocation(path: path, line: lines.line, column: 1),
+                         "cannot read the rest of the file (\(reason)); the works before this line were read")
+        case nil:
+            break
+        }
+        guard streaming == true else { return readJSON(bytes: whole, path: path) }
+        if !lines.parsedAny, lines.failures > 0, let firstFailure = lines.firstFailure {
+            var corpus = ExportCorpus()
+            corpus.error(SourceLocation(path: path, line: 1, column: 1, byteOffset: firstFailure.offset),
+                         "not valid JSON here (\(firstFailure.message)); the file is not read (an OpenAlex file is a work, a list response or JSON Lines)")
+            return corpus.corpus
+        }
+        return result.corpus
+    }
+
+    /// JSON Lines read a block at a time: what the lines so far gave, and the number of the next.
+    /// Lines are independent, so a block is cut into one run of lines per core, each read by a
+    /// `LinesRun` of its own and appended in order.
+    private struct LinesRun: Sendable {
+        var works: OpenAlexWorkReader
+        let path: String
+        var line: Int
+        var result = ExportCorpus()
+        var parsedAny = false
+        var failures = 0
+        var firstFailure: JSONScanner.Failure? = nil
+
+        init(works: OpenAlexWorkReader, path: String, line: Int) {
+            self.works = works
+            self.path = path
+            self.line = line
+        }
+
+        /// Reads the lines of `block` from `start` (the block starts at file offset `offset`),
+        /// on all cores when it is large, lending the later runs the readers in `lanes`.
+        mutating func read(_ block: UnsafeBufferPointer<UInt8>, from start: Int, offset: Int, lanes: inout [OpenAlexWorkReader]) {
+            let cuts = LineBlocks.cuts(block, from: start) { LineBlocks.lineStart(in: block, from: $0, prefix: []) }
+            let runs = cuts.count - 1
+            guard runs > 1 else { return readLines(block, from: start, to: block.count, offset: offset) }
+            let shared = LineBlocks.SharedBlock(bytes: block)
+            let feeds = parallelRuns(runs - 1) { k in LineBlocks.newlineCount(UnsafeBufferPointer(rebasing: shared.bytes[cuts[k]..<cuts[k + 1]])) }
+            var later: [LinesRun] = []
+            var next = line
+            for k in 1..<runs {
+                next += feeds[k - 1]
+                while lanes.count < k { lanes.append(OpenAlexWorkReader(path: path)) }
+                var run = LinesRun(works: OpenAlexWorkReader(path: path), path: path, line: next)
+                swap(&run.works, &lanes[k - 1])
+                later.append(run)
+            }
+            // In place, through pointers: a copy of a run would copy its name cache when it writes.
+            withUnsafeMutablePointer(to: &self) { first in
+                later.withUnsafeMutableBufferPointer { rest in
+                    let runners = LineBlocks.SharedParsers(first: first, rest: rest)
+                    _ = parallelRuns(runs) { k in
+                        if k == 0 {
+                            runners.first.pointee.readLines(shared.bytes, from: cuts[0], to: cuts[1], offset: offset)
+                        } else {
+                            runners.rest[k - 1].readLines(shared.bytes, from: cuts[k], to: cuts[k + 1], offset: offset)
+                        }
+                        return true
+                    }
+                }
+            }
+            for k in 1..<runs {
+                result.append(later[k - 1].result)
+                parsedAny = parsedAny || later[k - 1].parsedAny
+                failures += later[k - 1].failures
+                if firstFailure == nil { firstFailure = later[k - 1].firstFailure }
+                line = later[k - 1].line
+                swap(&later[k - 1].works, &lanes[k - 1])
+            }
+        }
+
+        /// Reads the lines of `block[from..<to]`, one after the other.
+        private mutating func readLines(_ block: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, offset: Int) {
+            JSONLines.forEach(UnsafeBufferPointer(rebasing: block[..<end]), from: start) { lineStart, lineEnd in
                 defer { line += 1 }
                 switch works.readLine(block, from: lineStart, to: lineEnd) {
                 case .success(let fields):
@@ -112,27 +195,7 @@ public enum OpenAlexReader {
                     break
                 }
             }
-            return true
         }
-        if let invalid { return invalid }
-        switch failure {
-        case .open(let reason)?:
-            return LineBlocks.Failure.unopened(path: path, reason: reason)
-        case .read(let reason)?:
-            if streaming != true { return LineBlocks.Failure.unopened(path: path, reason: reason) }
-            result.error(SourceLocation(path: path, line: line, column: 1),
-                         "cannot read the rest of the file (\(reason)); the works before this line were read")
-        case nil:
-            break
-        }
-        guard streaming == true else { return readJSON(bytes: whole, path: path) }
-        if !parsedAny, failures > 0, let firstFailure {
-            var corpus = ExportCorpus()
-            corpus.error(SourceLocation(path: path, line: 1, column: 1, byteOffset: firstFailure.offset),
-                         "not valid JSON here (\(firstFailure.message)); the file is not read (an OpenAlex file is a work, a list response or JSON Lines)")
-            return corpus.corpus
-        }
-        return result.corpus
     }
 
     /// Whether a file whose first block is `block` is JSON Lines: its first non-blank line is a

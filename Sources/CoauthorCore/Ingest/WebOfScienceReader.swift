@@ -17,7 +17,7 @@ public enum WebOfScienceReader {
             return result.corpus
         }
         var parser = PlainTextParser(path: path)
-        bytes.withUnsafeBufferPointer { parser.read($0, offset: 0) }
+        bytes.withUnsafeBufferPointer { LineBlocks.read($0, offset: 0, into: &parser) }
         return parser.finish()
     }
 
@@ -44,9 +44,59 @@ public enum WebOfScienceReader {
         /// Whether a byte other than white space and a byte-order mark was seen.
         var sawContent = false
         var cache = ExportNameCache()
+        /// The caches lent to the parsers of a block's later runs (lanes 1, 2, …).
+        var lanes: [ExportNameCache] = []
 
         init(path: String) {
             self.path = path
+        }
+
+        /// A `PT` line after a line that is `ER` (blank lines between): every record before it
+        /// is closed, and the `PT` opens the next without a message.
+        static func runStart(in block: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+            var search = from
+            while let start = LineBlocks.lineStart(in: block, from: search, prefix: Array("PT ".utf8)) {
+                search = start + 1
+                // The lines before it, back to the first that is not blank.
+                var end = start - 1
+                while end > 0 {
+                    var lineStart = end
+                    while lineStart > 0, block[lineStart - 1] != 0x0A { lineStart -= 1 }
+                    var lineEnd = end
+                    while lineEnd > lineStart, block[lineEnd - 1] == UInt8(ascii: "\r") || block[lineEnd - 1] == UInt8(ascii: " ") { lineEnd -= 1 }
+                    if lineEnd == lineStart {
+                        end = lineStart - 1
+                        continue
+                    }
+                    if lineEnd - lineStart == 2, block[lineStart] == UInt8(ascii: "E"), block[lineStart + 1] == UInt8(ascii: "R") { return start }
+                    break
+                }
+            }
+            return nil
+        }
+
+        mutating func run(linesRead: Int, lane: Int) -> PlainTextParser {
+            var run = PlainTextParser(path: path)
+            run.linesRead = linesRead
+            run.sawContent = true
+            while lanes.count < lane { lanes.append(ExportNameCache()) }
+            swap(&run.cache, &lanes[lane - 1])
+            return run
+        }
+
+        /// A run ends before a `PT` that follows an `ER`: its records are all closed.
+        mutating func endRun() {}
+
+        mutating func append(_ later: inout PlainTextParser, lane: Int) {
+            result.append(later.result)
+            swap(&later.cache, &lanes[lane - 1])
+            fields = later.fields
+            recordLocation = later.recordLocation
+            strayReported = later.strayReported
+            sawEnd = sawEnd || later.sawEnd
+            skippingField = later.skippingField
+            linesRead = later.linesRead
+            sawContent = sawContent || later.sawContent
         }
 
         /// Reads the whole lines of `block`, which starts at byte `offset` of the file.
@@ -176,11 +226,23 @@ public enum WebOfScienceReader {
     static func record(from fields: [(tag: String, values: [String])], location: SourceLocation,
                        names cache: inout ExportNameCache) -> ExportRecord {
         var record = ExportRecord(location: location)
-        func values(_ tag: String) -> [String]? { fields.first { $0.tag == tag }?.values }
+        // Tags compared as two-byte codes: a record has some twenty fields and is asked for a dozen.
+        let codes = fields.map { tagCode($0.tag) }
+        func values(_ tag: String) -> [String]? {
+            let code = tagCode(tag)
+            precondition(code != .max, "the reader asks for two-letter tags")
+            return codes.firstIndex(of: code).map { fields[$0].values }
+        }
         func text(_ tag: String) -> String { values(tag).map { LaTeX.collapseWhitespace($0.joined(separator: " ")) } ?? "" }
         let names = [values("AF"), values("AU"), values("BF"), values("BA")].lazy.compactMap { $0 }.first { $0.contains { !$0.isEmpty } } ?? []
+        // Each author's match key comes with the parsed name: the lists below are matched to them.
+        var keys: [ExportValues.MatchKey] = []
+        keys.reserveCapacity(names.count)
         for name in names {
-            if let parsed = cache.name(name) { record.addAuthor(parsed) }
+            if let (parsed, key) = cache.nameAndKey(name) {
+                record.addAuthor(parsed)
+                keys.append(key)
+            }
         }
         record.title = text("TI")
         record.venue = text("SO")
@@ -192,14 +254,27 @@ public enum WebOfScienceReader {
         record.key = record.extras.ut.isEmpty ? "record at line \(location.line)" : record.extras.ut
         record.type = type(pt: text("PT"), dt: text("DT"))
         guard !record.authors.isEmpty else { return record }
-        let keys = record.authors.map { cache.matchKey($0) }
         for (tag, assign) in [("RI", { (ids: inout AuthorIDs, id: String) in ids.researcherID = id }),
                               ("OI", { (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) })] {
             // Entries wrap across lines anywhere, even inside an ID: join, then split on `;`.
-            for entry in ExportValues.list(text(tag)) {
-                guard let slash = entry.lastIndex(of: "/") else { continue }
+            let joined = text(tag)
+            guard !joined.isEmpty else { continue }
+            let plain = ExportValues.isPlain(joined, separators: [UInt8(ascii: "/")])
+            for entry in ExportValues.list(joined) {
+                let utf8 = entry.utf8
+                let slash: String.Index
+                if plain {
+                    guard let found = utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+                    slash = found
+                } else {
+                    guard let found = entry.lastIndex(of: "/") else { continue }
+                    slash = found
+                }
                 let name = String(entry[..<slash])
-                let id = String(entry[entry.index(after: slash)...]).filter { $0 != " " }
+                let tail = entry[entry.index(after: slash)...]
+                let id = tail.utf8.allSatisfy({ $0 < 0x80 })
+                    ? String(decoding: tail.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self)
+                    : String(tail).filter { $0 != " " }
                 guard !id.isEmpty, let index = cache.authorIndex(of: name, in: keys) else { continue }
                 record.setIDs({ assign(&$0, id) }, of: index)
             }
@@ -215,26 +290,100 @@ public enum WebOfScienceReader {
         }
         for line in values("C1") ?? [] where line.hasPrefix("[") {
             // `[Aria, Massimo; Cuccurullo, Corrado] Univ Naples Federico II, Naples, Italy.`
-            guard let close = line.firstIndex(of: "]") else { continue }
-            let raw = ExportValues.trimmed(line[line.index(after: close)...])
-            let country = raw.split(separator: ",").last.map { ExportValues.trimmed($0.hasSuffix(".") ? $0.dropLast() : $0) } ?? ""
-            let institution = raw.split(separator: ",").first.map { ExportValues.trimmed($0) } ?? ""
-            for name in ExportValues.list(String(line[line.index(after: line.startIndex)..<close])) {
+            guard let (affiliation, names) = cache.affiliation(line, { bracketed($0) }) else { continue }
+            for name in names {
                 guard let index = cache.authorIndex(of: name, in: keys) else { continue }
-                record.addAffiliation(Affiliation(raw: raw, institution: institution, country: country), to: index)
+                record.addAffiliation(affiliation, to: index)
             }
         }
         return record
     }
 
+    /// A `C1` line `[names] address`: the affiliation and the names, or nil without a closing bracket.
+    private static func bracketed(_ line: String) -> (Affiliation, [String])? {
+        if ExportValues.isPlain(line, separators: [UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ".")]) {
+            return plainAffiliation(line).map { ($0.0, ExportValues.list($0.1)) }
+        }
+        guard let close = line.firstIndex(of: "]") else { return nil }
+        let raw = ExportValues.trimmed(line[line.index(after: close)...])
+        let country = raw.split(separator: ",").last.map { ExportValues.trimmed($0.hasSuffix(".") ? $0.dropLast() : $0) } ?? ""
+        let institution = raw.split(separator: ",").first.map { ExportValues.trimmed($0) } ?? ""
+        return (Affiliation(raw: raw, institution: institution, country: country),
+                ExportValues.list(String(line[line.index(after: line.startIndex)..<close])))
+    }
+
+    /// A `C1` line `[names] address` whose brackets, commas and periods are plain characters
+    /// (`ExportValues.isPlain`), read on its bytes: the affiliation and the text between the
+    /// brackets, or nil without a closing bracket.
+    private static func plainAffiliation(_ line: String) -> (Affiliation, String)? {
+        var line = line
+        return line.withUTF8 { bytes -> (Affiliation, String)? in
+            guard let close = bytes.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            let raw = ExportValues.trimmed(string((close + 1)..<bytes.count))
+            var institution = ""
+            var country = ""
+            raw.utf8.withContiguousStorageIfAvailable { address in
+                // The first and the last non-empty comma-separated parts.
+                var parts: [Range<Int>] = []
+                var start = 0
+                for index in 0...address.count where index == address.count || address[index] == UInt8(ascii: ",") {
+                    if index > start {
+                        if parts.count == 2 { parts[1] = start..<index } else { parts.append(start..<index) }
+                    }
+                    start = index + 1
+                }
+                guard let first = parts.first, let last = parts.last else { return }
+                institution = ExportValues.trimmed(String(decoding: UnsafeBufferPointer(rebasing: address[first]), as: UTF8.self))
+                let place = address[last.upperBound - 1] == UInt8(ascii: ".") ? last.lowerBound..<(last.upperBound - 1) : last
+                country = ExportValues.trimmed(String(decoding: UnsafeBufferPointer(rebasing: address[place]), as: UTF8.self))
+            } ?? {
+                let parts = raw.split(separator: ",")
+                institution = parts.first.map { ExportValues.trimmed($0) } ?? ""
+                country = parts.last.map { ExportValues.trimmed($0.hasSuffix(".") ? $0.dropLast() : $0) } ?? ""
+            }()
+            return (Affiliation(raw: raw, institution: institution, country: country), string(1..<close))
+        }
+    }
+
+    /// A tag of one or two ASCII bytes as a number; longer or other tags (which no reader asks
+    /// for) all share `UInt32.max`.
+    @inline(__always) private static func tagCode(_ tag: String) -> UInt32 {
+        let utf8 = tag.utf8
+        guard utf8.count <= 2, utf8.allSatisfy({ $0 < 0x80 }) else { return .max }
+        return utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    }
+
     /// `J` journal, `B` book, `S` series, `P` patent; `DT` says proceedings papers.
     private static func type(pt: String, dt: String) -> String {
+        // ASCII text is searched by bytes (no other character lower-cases to these letters).
+        if dt.utf8.allSatisfy({ $0 < 0x80 }) && pt.utf8.allSatisfy({ $0 < 0x80 }) {
+            if containsASCIIIgnoringCase(dt, "proceedings paper") { return "inproceedings" }
+            switch pt.utf8.count == 1 ? pt.utf8.first! & ~0x20 : 0 {
+            case UInt8(ascii: "B"): return containsASCIIIgnoringCase(dt, "chapter") ? "incollection" : "book"
+            case UInt8(ascii: "P"): return "patent"
+            default: return "article"
+            }
+        }
         if dt.lowercased().contains("proceedings paper") { return "inproceedings" }
         switch pt.uppercased() {
         case "B": return dt.lowercased().contains("chapter") ? "incollection" : "book"
         case "P": return "patent"
         default: return "article"
         }
+    }
+
+    /// Whether ASCII `text` contains the lower-case ASCII `needle`, ignoring case.
+    private static func containsASCIIIgnoringCase(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let bytes = Array(text.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) {
+            var k = 0
+            while k < pattern.count, bytes[start + k] == pattern[k] || (isASCIILetter(pattern[k]) && bytes[start + k] | 0x20 == pattern[k]) { k += 1 }
+            if k == pattern.count { return true }
+        }
+        return false
     }
 
     /// `a; [b; c] d; e` → [`a`, `[b; c] d`, `e`].
