@@ -365,3 +365,20 @@ struct ExportNameCache {
         return ExportValues.authorIndex(of: parsed.name, key: parsed.key, in: authorKeys)
     }
 }
+
+/// The name caches lent to the parsers of a block's later runs (lanes 1, 2, …), kept from block
+/// to block so each core's cache stays warm.
+struct ExportNameLanes {
+    private var caches: [ExportNameCache] = []
+
+    /// Swaps lane `lane`'s cache into `cache` (a fresh parser's empty one goes to the lane).
+    mutating func lend(_ cache: inout ExportNameCache, lane: Int) {
+        while caches.count < lane { caches.append(ExportNameCache()) }
+        swap(&cache, &caches[lane - 1])
+    }
+
+    /// Puts the cache lent to lane `lane` back.
+    mutating func takeBack(_ cache: inout ExportNameCache, lane: Int) {
+        swap(&cache, &caches[lane - 1])
+    }
+}

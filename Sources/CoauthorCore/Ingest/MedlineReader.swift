@@ -41,7 +41,7 @@ public enum MedlineReader {
         var linesRead = 0
         var sawContent = false
         /// The caches lent to the parsers of a block's later runs (lanes 1, 2, …).
-        var lanes: [ExportNameCache] = []
+        var lanes = ExportNameLanes()
 
         init(path: String) {
             self.path = path
@@ -52,12 +52,13 @@ public enum MedlineReader {
             LineBlocks.lineStart(in: block, from: from, prefix: Array("PMID-".utf8))
         }
 
+        // `run` and `append` are shaped like the Web of Science parser's, deliberately: each
+        // conformance makes and joins its own parser type, whose fields differ.
         mutating func run(linesRead: Int, lane: Int) -> Parser {
             var run = Parser(path: path)
             run.linesRead = linesRead
             run.sawContent = true
-            while lanes.count < lane { lanes.append(ExportNameCache()) }
-            swap(&run.cache, &lanes[lane - 1])
+            lanes.lend(&run.cache, lane: lane)
             return run
         }
 
@@ -66,7 +67,7 @@ public enum MedlineReader {
 
         mutating func append(_ later: inout Parser, lane: Int) {
             result.append(later.result)
-            swap(&later.cache, &lanes[lane - 1])
+            lanes.takeBack(&later.cache, lane: lane)
             fields = later.fields
             recordLocation = later.recordLocation
             strayReported = later.strayReported

@@ -45,7 +45,7 @@ public enum WebOfScienceReader {
         var sawContent = false
         var cache = ExportNameCache()
         /// The caches lent to the parsers of a block's later runs (lanes 1, 2, …).
-        var lanes: [ExportNameCache] = []
+        var lanes = ExportNameLanes()
 
         init(path: String) {
             self.path = path
@@ -75,12 +75,13 @@ public enum WebOfScienceReader {
             return nil
         }
 
+        // `run` and `append` are shaped like the MEDLINE parser's, deliberately: each conformance
+        // makes and joins its own parser type, whose fields differ.
         mutating func run(linesRead: Int, lane: Int) -> PlainTextParser {
             var run = PlainTextParser(path: path)
             run.linesRead = linesRead
             run.sawContent = true
-            while lanes.count < lane { lanes.append(ExportNameCache()) }
-            swap(&run.cache, &lanes[lane - 1])
+            lanes.lend(&run.cache, lane: lane)
             return run
         }
 
@@ -89,7 +90,7 @@ public enum WebOfScienceReader {
 
         mutating func append(_ later: inout PlainTextParser, lane: Int) {
             result.append(later.result)
-            swap(&later.cache, &lanes[lane - 1])
+            lanes.takeBack(&later.cache, lane: lane)
             fields = later.fields
             recordLocation = later.recordLocation
             strayReported = later.strayReported

@@ -175,10 +175,14 @@ private final class LOPCGWorkspace: @unchecked Sendable {
         while iteration < maxIterations {
             if residual <= (eigenvalue + 1) * stop {
                 if exact { break }
-                // The products are carried along by recurrence; judge on exact ones.
-                eigenvalue = refresh(nodes, ranges: ranges, adjacency: adjacency, pass: pass, withStep: hasStep)
+                // The products are carried along by recurrence; judge on exact ones (the step's
+                // product is recomputed only if the search goes on).
+                eigenvalue = refresh(nodes, ranges: ranges, adjacency: adjacency, pass: pass, withStep: false)
                 residual = sum(index: 1, ranges: ranges.count)
                 exact = true
+                if hasStep && residual > (eigenvalue + 1) * stop {
+                    pass { [self] r in multiply(nodes, ranges[r], from: p, into: ap, adjacency: adjacency) }
+                }
                 continue
             }
             iteration += 1
