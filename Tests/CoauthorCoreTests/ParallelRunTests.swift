@@ -1,0 +1,71 @@
+import Foundation
+@testable import CoauthorCore
+import Testing
+
+/// Web of Science plain text, MEDLINE and OpenAlex JSON Lines read a large block in one run per
+/// core, cut where a record starts. Whatever the file holds around the cuts, the records and the
+/// messages (with their lines and columns) must be those of one run in order: the same file is
+/// read with one worker and with four, and the corpora compared whole.
+struct ParallelRunTests {
+    /// A fixture with all its quirks (broken records, stray tags, byte-order marks and headers in
+    /// the middle once repeated) written back to back until the file is about 5 MB, with `noise`
+    /// (lines the reader complains about) after every fifth copy.
+    private static func repeated(_ fixture: String, noise: String) throws -> URL {
+        let bytes = try Data(contentsOf: Paths.fixtures.appendingPathComponent("exports/\(fixture)"))
+        var file = Data()
+        var copy = 0
+        while file.count < 5 << 20 {
+            file.append(bytes)
+            // Vary what falls where the cuts are: a blank line after every seventh copy.
+            if copy % 7 == 3 { file.append(contentsOf: Array("\n".utf8)) }
+            if copy % 5 == 1 { file.append(contentsOf: Array(noise.utf8)) }
+            copy += 1
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-runs-\(UUID().uuidString)-\(fixture)")
+        try file.write(to: url)
+        return url
+    }
+
+    private static func read(_ url: URL, workers: Int, _ reader: (String) -> Corpus) -> Corpus {
+        Parallelism.$workers.withValue(workers) { reader(url.path) }
+    }
+
+    @Test(arguments: ["wos-quirks.txt", "pubmed.nbib", "openalex-work.jsonl"])
+    func runsOnFourCoresReadAsOne(fixture: String) throws {
+        let noise = fixture == "pubmed.nbib" ? "\nnot a MEDLINE line\n\n" : "XX stray text\n"
+        let url = try Self.repeated(fixture, noise: noise)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let reader: (String) -> Corpus = switch fixture {
+        case "wos-quirks.txt": { WebOfScienceReader.readPlainText(path: $0) }
+        case "pubmed.nbib": { MedlineReader.read(path: $0) }
+        default: { OpenAlexReader.readJSON(path: $0) }
+        }
+        // The branch under test runs: a block of this file is cut into several runs (for Web of
+        // Science at a `PT` line, where the reader also asks for an `ER` just before: each copy has one).
+        let bytes = try [UInt8](Data(contentsOf: url))
+        let block = Array(bytes.prefix(LineBlocks.defaultBlockSize))
+        let starts: (Int) -> Int? = switch fixture {
+        case "openalex-work.jsonl": { at in block.withUnsafeBufferPointer { LineBlocks.lineStart(in: $0, from: at, prefix: []) } }
+        case "pubmed.nbib": { at in block.withUnsafeBufferPointer { LineBlocks.lineStart(in: $0, from: at, prefix: Array("PMID-".utf8)) } }
+        default: { at in block.withUnsafeBufferPointer { LineBlocks.lineStart(in: $0, from: at, prefix: Array("PT ".utf8)) } }
+        }
+        let cuts = Parallelism.$workers.withValue(4) { block.withUnsafeBufferPointer { LineBlocks.cuts($0, from: 0, runStart: starts) } }
+        try #require(cuts.count > 2, "\(fixture): the file makes \(cuts.count - 1) run(s)")
+
+        let one = Self.read(url, workers: 1, reader)
+        let four = Self.read(url, workers: 4, reader)
+        #expect(one.publications.count > 1_000, "\(fixture): \(one.publications.count) publications")
+        #expect(!one.diagnostics.isEmpty, "\(fixture): the quirks give messages")
+        #expect(four.records == one.records && four.skipped == one.skipped)
+        try #require(four.publications.count == one.publications.count)
+        for (a, b) in zip(four.publications, one.publications) where a != b {
+            Issue.record("\(fixture): \(a.key) at \(a.location) differs from \(b.key) at \(b.location)")
+            break
+        }
+        try #require(four.diagnostics.count == one.diagnostics.count, "\(fixture): \(four.diagnostics.count) messages, one run \(one.diagnostics.count)")
+        for (a, b) in zip(four.diagnostics, one.diagnostics) where a != b {
+            Issue.record("\(fixture): \(a) differs from \(b)")
+            break
+        }
+    }
+}
