@@ -35,6 +35,28 @@ struct IdentityByIDTests {
                 "\(index.merges)")
     }
 
+    /// One ORCID on more spellings than a person has (a file that gives it to many names): past
+    /// eight spellings a group finds them by hash instead of walking its list, with the same
+    /// counts, so the most frequent form still wins and every spelling is one merge.
+    @Test func anIDOnManySpellingsCountsEachSpelling() throws {
+        var papers: [Publication] = []
+        for round in 0..<3 {
+            for k in 0..<30 {
+                // Spelling 17 is the most frequent: it comes back in every round twice.
+                let spelling = "Aria\(k), Massimo"
+                papers.append(paper("p\(round)-\(k)", [(spelling, AuthorIDs(orcid: massimo)), ("Doe\(k), Jane", AuthorIDs())]))
+                if k == 17 { papers.append(paper("q\(round)", [(spelling, AuthorIDs(orcid: massimo))])) }
+            }
+        }
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        let aria = try #require(person(index, "Massimo Aria17"), "\(index.names.prefix(5))")
+        #expect(index.names.count == 31, "one person with the ORCID and 30 co-authors: \(index.names.count)")
+        #expect(index.authorsOfPublication.allSatisfy { $0.contains(Int32(aria)) })
+        let merges = index.merges.filter { $0.into == "Massimo Aria17" && $0.reason == "same ORCID \(massimo)" }
+        #expect(merges.count == 29, "\(merges.count) merges")
+        #expect(Set(merges.map(\.variant)) == Set((0..<30).filter { $0 != 17 }.map { "Massimo Aria\($0)" }))
+    }
+
     @Test func differentORCIDsAreNeverMergedByNames() throws {
         let papers = [
             paper("a", [("Aria, M.", AuthorIDs(orcid: marco)), ("Doe, J.", AuthorIDs())]),

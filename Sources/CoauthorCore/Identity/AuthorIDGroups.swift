@@ -87,12 +87,23 @@ struct AuthorIDGroups {
         var nextSpelling: [Int32] = []
         var firstSpelling = [Int32](repeating: -1, count: groupCount)
         var lastSpelling = [Int32](repeating: -1, count: groupCount)
+        var spellingsOfGroup = [Int32](repeating: 0, count: groupCount)
+        // A group's list is searched in order while short (a person has a few spellings); past
+        // `shortList` (an ID a file gives to thousands of names) a dictionary finds them, so
+        // the work stays linear.
+        let shortList = 8
+        var longLists: [Int: [PersonName: Int32]] = [:]
         for (slot, (paper, position)) in slots.enumerated() {
             let group = Int(groupOfSlot[slot])
             groupIDs[group].fill(from: publications[paper].authorIDs[position])
             let name = publications[paper].authors[position]
-            var spelling = Int(firstSpelling[group])
-            while spelling >= 0 && spellingNames[spelling] != name { spelling = Int(nextSpelling[spelling]) }
+            var spelling = -1
+            if spellingsOfGroup[group] <= shortList {
+                spelling = Int(firstSpelling[group])
+                while spelling >= 0 && spellingNames[spelling] != name { spelling = Int(nextSpelling[spelling]) }
+            } else if let found = longLists[group]![name] {
+                spelling = Int(found)
+            }
             if spelling >= 0 {
                 spellingCounts[spelling] += 1
                 continue
@@ -103,6 +114,18 @@ struct AuthorIDGroups {
             nextSpelling.append(-1)
             if lastSpelling[group] >= 0 { nextSpelling[Int(lastSpelling[group])] = added } else { firstSpelling[group] = added }
             lastSpelling[group] = added
+            spellingsOfGroup[group] += 1
+            if spellingsOfGroup[group] == shortList + 1 {
+                var index: [PersonName: Int32] = [:]
+                var k = Int(firstSpelling[group])
+                while k >= 0 {
+                    index[spellingNames[k]] = Int32(k)
+                    k = Int(nextSpelling[k])
+                }
+                longLists[group] = index
+            } else if spellingsOfGroup[group] > shortList + 1 {
+                longLists[group]![name] = added
+            }
         }
         var canonical: [PersonName] = []
         var spellings: [[PersonName]] = []
