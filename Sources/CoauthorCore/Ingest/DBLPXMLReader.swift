@@ -215,7 +215,7 @@ public enum DBLPXMLReader {
                 bounds.append(bytes.count)
                 let shared = SharedBytes(bytes: bytes)
                 let runBreaks = bounds
-                let breaks = parallelRuns(runCount) { k in Self.newlines(in: shared.bytes, runBreaks[k], runBreaks[k + 1]) }
+                let breaks = parallelRuns(runCount) { k in LineBlocks.newlineCount(UnsafeBufferPointer(rebasing: shared.bytes[runBreaks[k]..<runBreaks[k + 1]])) }
                 var lines = [scanner.nextLine]
                 for k in 0..<runCount { lines.append(lines[k] + breaks[k]) }
                 let offset = scanner.nextOffset - start
@@ -284,27 +284,6 @@ public enum DBLPXMLReader {
                 at -= 1
             }
             return 0
-        }
-
-        /// The line breaks in `bytes[start..<end]`, eight bytes at a time.
-        static func newlines(in bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
-            guard let base = bytes.baseAddress else { return 0 }
-            let raw = UnsafeRawPointer(base)
-            var count = 0
-            var k = start
-            let high: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            while k + 8 <= end {
-                // A byte of `word` is zero exactly where the input has '\n'; each such byte becomes 0x80.
-                let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-                let zeros = ~(((word & high) &+ high) | word | high)
-                count += zeros.nonzeroBitCount
-                k += 8
-            }
-            while k < end {
-                if base[k] == 0x0A { count += 1 }
-                k += 1
-            }
-            return count
         }
     }
 
