@@ -6,35 +6,46 @@ import Foundation
 /// readers can carry plain byte offsets and pay for line numbers only when a
 /// diagnostic or a record location needs one.
 struct LineIndex {
-    private let lineStarts: [Int]
+    /// Where each line starts: in 32 bits below 4 GiB (half the memory of a large file's index),
+    /// else in `wideStarts`.
+    private let narrowStarts: [UInt32]
+    private let wideStarts: [Int]
     private let bytes: [UInt8]
     let path: String
 
     /// - Complexity: O(n) in the number of bytes.
     init(bytes: [UInt8], path: String) {
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 40 + 1)
+        let narrow = bytes.count <= UInt32.max
+        var narrowStarts: [UInt32] = [0], wideStarts: [Int] = [0]
+        if narrow { narrowStarts.reserveCapacity(bytes.count / 40 + 1) } else { wideStarts.reserveCapacity(bytes.count / 40 + 1) }
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count, let hit = memchr(base + offset, 0x0A, buffer.count - offset) {
                 offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-                starts.append(offset)
+                if narrow { narrowStarts.append(UInt32(offset)) } else { wideStarts.append(offset) }
             }
         }
-        self.lineStarts = starts
+        self.narrowStarts = narrow ? narrowStarts : []
+        self.wideStarts = narrow ? [] : wideStarts
         self.bytes = bytes
         self.path = path
+    }
+
+    private var lineCount: Int { narrowStarts.isEmpty ? wideStarts.count : narrowStarts.count }
+
+    @inline(__always) private func lineStart(_ line: Int) -> Int {
+        narrowStarts.isEmpty ? wideStarts[line] : Int(narrowStarts[line])
     }
 
     /// The location of `offset`; the column counts Unicode scalars, not bytes.
     /// - Complexity: O(log lines + length of the line).
     func location(of offset: Int) -> SourceLocation {
         var low = 0
-        var high = lineStarts.count - 1
+        var high = lineCount - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+            if lineStart(mid) <= offset { low = mid } else { high = mid - 1 }
         }
         return location(of: offset, line: low)
     }
@@ -51,9 +62,9 @@ struct LineIndex {
         /// - Complexity: O(lines since the previous offset + length of the line); a binary
         ///   search when `offset` is before the previous one.
         mutating func location(of offset: Int) -> SourceLocation {
-            let starts = index.lineStarts
-            if offset < starts[line] { return index.location(of: offset) }
-            while line + 1 < starts.count, starts[line + 1] <= offset { line += 1 }
+            if offset < index.lineStart(line) { return index.location(of: offset) }
+            let count = index.lineCount
+            while line + 1 < count, index.lineStart(line + 1) <= offset { line += 1 }
             return index.location(of: offset, line: line)
         }
     }
@@ -61,7 +72,7 @@ struct LineIndex {
     /// The location of `offset`, which is on the 0-based `line`.
     private func location(of offset: Int, line low: Int) -> SourceLocation {
         var column = 1
-        var index = lineStarts[low]
+        var index = lineStart(low)
         let end = min(offset, bytes.count)
         while index < end {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
