@@ -31,6 +31,8 @@ import Dispatch
 public func eigenvectorCentrality(_ graph: WeightedGraph, tolerance: Double = 1e-12, maxIterations: Int = 10_000) -> [Double] {
     let n = graph.nodeCount
     guard n > 0 else { return [] }
+    // Without ties A + I is I: every author keeps the uniform start.
+    guard graph.edgeCount > 0 else { return [Double](repeating: 1 / Double(n).squareRoot(), count: n) }
     let (slotWeight, rowSum) = slotWeightsAndStrengths(graph)
     let members = ComponentMembers(graph)
     // λ ≤ the largest row sum (Perron–Frobenius): solve components in decreasing order of that
