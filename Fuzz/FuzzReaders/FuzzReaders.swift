@@ -56,8 +56,10 @@ private func fuzzNames(_ bytes: [UInt8]) {
           !text.lowercased().unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" })
             .contains(where: { String(String.UnicodeScalarView($0)) == "and" })
     else { return }
-    // DBLP reads a last word of four or more digits as a homonym number; the others do not.
-    if let last = text.split(separator: " ").last, last.count >= 4, last.allSatisfy({ $0.isASCII && $0.isNumber }) { return }
+    // DBLP reads a last word of four or more digits as a homonym number; the others do not. Words
+    // split at every Unicode blank, as DBLP splits them (`e<U+00A0>8888` ends in such a word).
+    let words = text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
+    if words.count > 1, let last = words.last, last.count >= 4, last.allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }) { return }
     func first(_ corpus: Corpus) -> PersonName? {
         guard let publication = corpus.publications.first, publication.authors.count == 2 else { return nil }
         return publication.authors[0]
