@@ -156,4 +156,48 @@ struct BibTeXReaderTests {
         #expect(corpus.publications.count == 1)
         #expect(corpus.diagnostics.contains { $0.severity == .warning && $0.message.contains("undefined macro 'nosuchmacro'") })
     }
+
+    /// A parsed field takes 24 bytes (a DBLP-size file holds millions until its entries are
+    /// interpreted), and its name's hash, now recomputed from the bytes, still finds a repeated
+    /// field however its name is written (capitals, runs of blanks as Web of Science writes them).
+    @Test func fieldsAreSmallAndRepeatsAreFoundFromTheirNames() throws {
+        #expect(MemoryLayout<BibTeXField>.stride == 24)
+        let corpus = try readBibTeX("""
+            @article{k, author = {A One}, Early Access Date = {{NOV 2021}}, early  access   date = {DEC 2021},
+              PAGES = {1--2}, pages = {3}, title = {T}, year = 2000}
+            """)
+        #expect(corpus.publications.count == 1)
+        let repeats = corpus.diagnostics.filter { $0.message.contains("repeats the field") }.map(\.message)
+        #expect(repeats.count == 2, "\(repeats)")
+        #expect(repeats.contains { $0.contains("'early access date'") } && repeats.contains { $0.contains("'pages'") }, "\(repeats)")
+    }
+
+    /// Fields the reader does not interpret are not kept by the parser, which notes their repeats
+    /// itself: the warnings still come once per field name, in the order the file repeats them,
+    /// interleaved with those of interpreted fields, and counted over entries.
+    @Test func repeatsOfKeptAndUnkeptFieldsAreReportedInFileOrder() throws {
+        let corpus = try readBibTeX("""
+            @article{a, author = {A One}, pages = {1}, pages = {2}, title = {T}, title = {U}, url = {x}, pages = {3}, url = {y}}
+            @article{b, author = {B Two}, url = {x}, url = {y}, year = 2000, year = 2001}
+            """)
+        #expect(corpus.publications.count == 2)
+        let repeats = corpus.diagnostics.filter { $0.message.contains("repeats the field") }.map(\.message)
+        #expect(repeats.count == 4, "\(repeats)")
+        guard repeats.count == 4 else { return }
+        #expect(repeats[0].hasPrefix("entry 'a' repeats the field 'pages'") && !repeats[0].contains("entries"), "\(repeats[0])")
+        #expect(repeats[1].hasPrefix("entry 'a' repeats the field 'title'"), "\(repeats[1])")
+        #expect(repeats[2].hasPrefix("entry 'a' repeats the field 'url'") && repeats[2].contains("(2 entries in this file repeat 'url')"), "\(repeats[2])")
+        #expect(repeats[3].hasPrefix("entry 'b' repeats the field 'year'"), "\(repeats[3])")
+    }
+
+    /// A field name of 64 KiB or more (a missing '=' or comma, say) is a located error that skips
+    /// its entry, not a crash; the next entry is read.
+    @Test func aFieldNameOf64KiBIsALocatedError() throws {
+        let name = String(repeating: "n", count: 70_000)
+        let corpus = try readBibTeX("@article{big, author = {A One}, \(name) = {x}}\n@article{next, author = {B Two}, year = 2001}\n")
+        #expect(corpus.publications.map(\.key) == ["next"])
+        let error = corpus.diagnostics.first { $0.severity == .error }
+        #expect(error?.message.contains("64 KiB or longer (70000 bytes)") == true, "\(corpus.diagnostics.map(\.message))")
+        #expect(error?.location?.line == 1 && error?.location?.column == 33, "\(String(describing: error?.location))")
+    }
 }

@@ -46,35 +46,41 @@ enum BibTeXValue {
 /// One field of a BibTeX entry, its value already expanded (macros substituted,
 /// `#` concatenations joined, the outer delimiters removed, inner braces kept).
 ///
-/// Stored in 40 bytes rather than the 64 its ranges would take (a DBLP-size file has millions of
-/// fields, all alive until the entries are interpreted): lengths and the distance from the name
-/// to the value in 32 bits, which `fits` checks when a field is made.
+/// Stored in 24 bytes rather than the 64 its ranges and name hash would take (a DBLP-size file
+/// has millions of fields, all alive until the entries are interpreted): the name's length in 16
+/// bits, its distance to the value and the value's length in 32; a value read as one part starts
+/// at most a delimiter after `offset`, and only that step is kept; the value of several parts
+/// starts in the parser's `expansions` below 4 GiB. `fits` checks all of it when a field is
+/// made. The name's hash is recomputed from its bytes when asked for (`nameHash(in:)`).
 struct BibTeXField {
     var name: BibTeXFieldName
     private var isOwned: Bool
-    private var nameLength: UInt32
+    private var nameLength: UInt16
     /// From the name's start to `offset`.
     private var nameDistance: UInt32
     private var valueLength: UInt32
-    private var valueStart: Int
-    /// FNV-1a of the lower-cased name, to find repeated fields without building strings.
-    var nameHash: UInt64
+    /// A slice's start after `offset`, or an owned value's start in `expansions`.
+    private var valueStart: UInt32
     /// Where the value starts in the file.
     var offset: Int
 
-    /// Whether a field with this name and value can be stored (every part under 4 GiB).
+    /// Whether a field with this name and value can be stored: a name under 64 KiB, the value
+    /// under 4 GiB and where `value` says it starts (a slice a few bytes after `offset`, an
+    /// owned value below 4 GiB of expansions).
     static func fits(nameBytes: Range<Int>, value: BibTeXValue, offset: Int) -> Bool {
-        let range = switch value { case .slice(let range), .owned(let range): range }
-        return nameBytes.count <= UInt32.max && offset - nameBytes.lowerBound <= UInt32.max && range.count <= UInt32.max
+        guard nameBytes.count <= UInt16.max, offset - nameBytes.lowerBound <= UInt32.max else { return false }
+        switch value {
+        case .slice(let range): return range.count <= UInt32.max && range.lowerBound >= offset && range.lowerBound - offset <= UInt32.max
+        case .owned(let range): return range.upperBound <= UInt32.max
+        }
     }
 
     /// - Precondition: `fits(nameBytes:value:offset:)`.
-    init(name: BibTeXFieldName, nameBytes: Range<Int>, nameHash: UInt64, value: BibTeXValue, offset: Int) {
-        precondition(Self.fits(nameBytes: nameBytes, value: value, offset: offset), "a field part of 4 GiB or more")
+    init(name: BibTeXFieldName, nameBytes: Range<Int>, value: BibTeXValue, offset: Int) {
+        precondition(Self.fits(nameBytes: nameBytes, value: value, offset: offset), "a field name of 64 KiB or a field part of 4 GiB or more")
         self.name = name
-        self.nameHash = nameHash
         self.offset = offset
-        nameLength = UInt32(nameBytes.count)
+        nameLength = UInt16(nameBytes.count)
         nameDistance = UInt32(offset - nameBytes.lowerBound)
         isOwned = false
         valueLength = 0
@@ -82,26 +88,50 @@ struct BibTeXField {
         self.value = value
     }
 
-    /// The lower-cased name as written (needed for messages about unknown fields).
+    /// The name as written (needed for messages about unknown fields).
     var nameBytes: Range<Int> {
         let start = offset - Int(nameDistance)
         return start..<(start + Int(nameLength))
     }
 
+    /// FNV-1a of the lower-cased name, each run of blanks in it hashed as one blank: what the
+    /// parser's `readFieldName` computed, to find repeated fields without building strings.
+    /// - Complexity: O(length of the name).
+    func nameHash(in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var afterBlank = false
+        for byte in UnsafeBufferPointer(rebasing: text[nameBytes]) {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                if !afterBlank { hash = (hash ^ UInt64(UInt8(ascii: " "))) &* 0x100_0000_01b3 }
+                afterBlank = true
+                continue
+            }
+            afterBlank = false
+            hash = (hash ^ UInt64(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
     var value: BibTeXValue {
         get {
-            let range = valueStart..<(valueStart + Int(valueLength))
+            let start = isOwned ? Int(valueStart) : offset + Int(valueStart)
+            let range = start..<(start + Int(valueLength))
             return isOwned ? .owned(range) : .slice(range)
         }
         set {
-            let range: Range<Int>
             switch newValue {
-            case .slice(let slice): range = slice; isOwned = false
-            case .owned(let owned): range = owned; isOwned = true
+            case .slice(let slice):
+                precondition(slice.count <= UInt32.max && slice.lowerBound >= offset && slice.lowerBound - offset <= UInt32.max,
+                             "a field value of 4 GiB or more, or one that does not start at its field")
+                isOwned = false
+                valueStart = UInt32(slice.lowerBound - offset)
+                valueLength = UInt32(slice.count)
+            case .owned(let owned):
+                precondition(owned.upperBound <= UInt32.max, "a field value beyond 4 GiB of expansions")
+                isOwned = true
+                valueStart = UInt32(owned.lowerBound)
+                valueLength = UInt32(owned.count)
             }
-            precondition(range.count <= UInt32.max, "a field value of 4 GiB or more")
-            valueStart = range.lowerBound
-            valueLength = UInt32(range.count)
         }
     }
 }
@@ -127,8 +157,18 @@ struct BibTeXParser {
     private var position = 0
     private var macros: [String: [UInt8]]
     private(set) var entries: [BibTeXEntry] = []
-    /// Fields of all entries, in order; each entry owns a contiguous range.
+    /// The fields the reader interprets (those with a `BibTeXFieldName` code) of all entries, in
+    /// order; each entry owns a contiguous range. Fields without a code (`pages`, `url`, …, a
+    /// third of a DBLP file's) are read, checked and not kept: only their repeats matter, which
+    /// `otherRepeats` records.
     private(set) var fields: [BibTeXField] = []
+    /// For an entry (by index) that repeats fields without a code: where each such name is
+    /// first repeated, and the name's hash (one note per name and entry).
+    private(set) var otherRepeats: [Int: [(offset: Int, nameHash: UInt64)]] = [:]
+    /// The hashes of the uncoded field names of the entry being read (scratch, reused).
+    private var entryOtherNames = FieldNameHashes()
+    /// The uncoded names the entry being read repeats (scratch, reused).
+    private var entryOtherRepeats = FieldNameHashes()
     /// The bytes of values built from macros and `#` concatenations, one after another.
     private(set) var expansions: [UInt8] = []
     /// Lower-cased names of fields without a code, by hash, as written the first time.
@@ -198,7 +238,9 @@ struct BibTeXParser {
             return parser
         }
         var first = halves[0]
-        if first.position <= split && first.definedMacros.isDisjoint(with: halves[1].borrowedMacros) {
+        // (Absorbing moves the second half's expansions after the first's: they must stay below 4 GiB.)
+        if first.position <= split && first.definedMacros.isDisjoint(with: halves[1].borrowedMacros)
+            && first.expansions.count + halves[1].expansions.count <= UInt32.max {
             first.absorb(halves[1])
             first.readInTwoHalves = true
         } else {
@@ -224,6 +266,8 @@ struct BibTeXParser {
     /// Appends the items of `later`, read from where this parser stopped.
     private mutating func absorb(_ later: consuming BibTeXParser) {
         let shift = fields.count
+        let entryShift = entries.count
+        for (entry, notes) in later.otherRepeats { otherRepeats[entry + entryShift] = notes }
         let expansionShift = expansions.count
         expansions += later.expansions
         fields += later.fields.lazy.map { field in
@@ -377,6 +421,9 @@ struct BibTeXParser {
             throw SyntaxError(offset: position, message: "expected ',' after the citation key '\(key)'")
         }
         position += 1
+        entryOtherNames.removeAll()
+        entryOtherRepeats.removeAll()
+        var repeatsOfEntry: [(offset: Int, nameHash: UInt64)] = []
         while true {
             skipWhitespace()
             guard position < bytes.count else { throw unclosed() }
@@ -396,10 +443,19 @@ struct BibTeXParser {
             let valueOffset = position
             let value = try readValue()
             guard BibTeXField.fits(nameBytes: nameRange, value: value, offset: valueOffset) else {
-                throw SyntaxError(offset: valueOffset, message: "the field '\(fieldName(hash: hash, range: nameRange))' in entry '\(key)' is 4 GiB or longer")
+                if nameRange.count > UInt16.max {
+                    throw SyntaxError(offset: nameRange.lowerBound, message: "a field name in entry '\(key)' is 64 KiB or longer (\(nameRange.count) bytes); is a '=' or a comma missing before it?")
+                }
+                throw SyntaxError(offset: valueOffset, message: "the field '\(fieldName(hash: hash, range: nameRange))' in entry '\(key)' is 4 GiB or longer, or its macros expand to more than 4 GiB")
             }
-            fields.append(BibTeXField(name: name, nameBytes: nameRange, nameHash: hash, value: value, offset: valueOffset))
-            if name.rawValue >= BibTeXFieldName.orcidNumbers.rawValue { hasIDFields = true }
+            if name == .other {
+                // Not kept: a value built from parts gives its bytes back, and only a repeat is noted.
+                if case .owned(let built) = value, built.upperBound == expansions.count { expansions.removeLast(built.count) }
+                if !entryOtherNames.insert(hash), entryOtherRepeats.insert(hash) { repeatsOfEntry.append((valueOffset, hash)) }
+            } else {
+                fields.append(BibTeXField(name: name, nameBytes: nameRange, value: value, offset: valueOffset))
+                if name.rawValue >= BibTeXFieldName.orcidNumbers.rawValue { hasIDFields = true }
+            }
             skipWhitespace()
             guard position < bytes.count else { throw unclosed() }
             if bytes[position] == UInt8(ascii: ",") {
@@ -408,6 +464,7 @@ struct BibTeXParser {
                 throw SyntaxError(offset: position, message: "expected ',' or '\(Character(UnicodeScalar(closing)))' after the field '\(fieldName(hash: hash, range: nameRange))' in entry '\(key)' (a missing comma?)")
             }
         }
+        if !repeatsOfEntry.isEmpty { otherRepeats[entries.count] = repeatsOfEntry }
         entries.append(BibTeXEntry(type: type, key: key, fields: firstField..<fields.count, offset: start))
     }
 
@@ -734,4 +791,28 @@ struct BibTeXParser {
 
 @inline(__always) func isASCIILetter(_ byte: UInt8) -> Bool {
     (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+}
+
+/// A set of field-name hashes for one entry: a list while short (an entry has a dozen fields),
+/// a set past 64 (a hostile entry with thousands), so that finding repeats stays linear.
+struct FieldNameHashes {
+    private var list: [UInt64] = []
+    private var many: Set<UInt64>? = nil
+
+    /// Adds `hash`; false when it was there already.
+    mutating func insert(_ hash: UInt64) -> Bool {
+        if many != nil { return many!.insert(hash).inserted }
+        if list.contains(hash) { return false }
+        list.append(hash)
+        if list.count > 64 {
+            many = Set(list)
+            list.removeAll(keepingCapacity: true)
+        }
+        return true
+    }
+
+    mutating func removeAll() {
+        list.removeAll(keepingCapacity: true)
+        many = nil
+    }
 }

@@ -284,12 +284,12 @@ public enum BibTeXReader {
         var venueSpellings = ByteKeyTable(expected: 1024)
         var venueNames: [String] = []
         for (index, parentIndex) in zip(entries, parents) {
-            let fields = EntryFields(parser: parser, entry: index, repeated: &result.repeated, seen: &seen)
+            let fields = EntryFields(parser: parser, text: values.text, entry: index, repeated: &result.repeated, seen: &seen)
             guard let author = fields.author else { continue }
             var parent: EntryFields? = nil
             if parentIndex >= 0 {
                 var ignored = RepeatedFields()
-                parent = EntryFields(parser: parser, entry: Int(parentIndex), repeated: &ignored, seen: &scratch)
+                parent = EntryFields(parser: parser, text: values.text, entry: Int(parentIndex), repeated: &ignored, seen: &scratch)
             } else if parentIndex == missingParent {
                 result.unresolvedCrossrefs += 1
                 if result.firstUnresolved == nil, let crossref = fields.value(.crossref, in: parser) {
@@ -469,8 +469,10 @@ public enum BibTeXReader {
         /// All `author` fields joined with ` and `, when the entry repeats the field.
         private(set) var joinedAuthors: [UInt8]? = nil
 
-        /// - Parameter seen: scratch space reused across entries (hashes of field names seen).
-        init(parser: borrowing BibTeXParser, entry: Int, repeated: inout RepeatedFields, seen: inout [UInt64]) {
+        /// - Parameters:
+        ///   - text: the parser's bytes.
+        ///   - seen: scratch space reused across entries (hashes of field names seen).
+        init(parser: borrowing BibTeXParser, text: UnsafeBufferPointer<UInt8>, entry: Int, repeated: inout RepeatedFields, seen: inout [UInt64]) {
             let range = parser.entries[entry].fields
             self.fields = range
             seen.removeAll(keepingCapacity: true)
@@ -479,6 +481,10 @@ public enum BibTeXReader {
             // Entries have a dozen fields; a hostile one with thousands gets a set, so that
             // finding repeats stays linear.
             var seenMany: Set<UInt64>? = range.count > 64 ? [] : nil
+            // Repeats noted in field order: the parser's of uncoded fields (which it does not
+            // keep) merged with those found here.
+            var notes: [(offset: Int, nameHash: UInt64, nameBytes: Range<Int>?)] = parser.otherRepeats[entry]?.map { ($0.offset, $0.nameHash, nil) } ?? []
+            let parserNotes = notes.count
             for index in range {
                 let field = parser.fields[index]
                 if field.name == .author {
@@ -493,20 +499,27 @@ public enum BibTeXReader {
                     continue
                 }
                 if field.name == .editor { continue }
-                let isRepeat = seenMany.map { $0.contains(field.nameHash) } ?? seen.contains(field.nameHash)
+                let nameHash = field.nameHash(in: text)
+                let isRepeat = seenMany.map { $0.contains(nameHash) } ?? seen.contains(nameHash)
                 if isRepeat {
                     // Reported once per name and entry: a list, or the set of a hostile entry.
-                    let firstRepeat = seenMany != nil ? reportedMany.insert(field.nameHash).inserted
-                                                      : !reported.contains(field.nameHash)
+                    let firstRepeat = seenMany != nil ? reportedMany.insert(nameHash).inserted
+                                                      : !reported.contains(nameHash)
                     if firstRepeat {
-                        if seenMany == nil { reported.append(field.nameHash) }
-                        repeated.note(parser.fieldNames[field.nameHash] ?? parser.string(field.nameBytes).lowercased(), offset: field.offset, key: parser.entries[entry].key)
+                        if seenMany == nil { reported.append(nameHash) }
+                        notes.append((field.offset, nameHash, field.nameBytes))
                     }
                 } else if seenMany != nil {
-                    seenMany!.insert(field.nameHash)
+                    seenMany!.insert(nameHash)
                 } else {
-                    seen.append(field.nameHash)
+                    seen.append(nameHash)
                 }
+            }
+            guard !notes.isEmpty else { return }
+            if parserNotes > 0 && notes.count > parserNotes { notes.sort { $0.offset < $1.offset } }
+            for note in notes {
+                let name = parser.fieldNames[note.nameHash] ?? note.nameBytes.map { parser.string($0).lowercased() } ?? ""
+                repeated.note(name, offset: note.offset, key: parser.entries[entry].key)
             }
         }
 

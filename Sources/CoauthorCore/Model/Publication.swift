@@ -84,10 +84,11 @@ public struct Publication: Sendable, Hashable {
     public var venue: String
     /// The publication year, if the record has one.
     public var year: Int?
+    /// `and others` ended the author list: the list is known to be incomplete. (Declared next to
+    /// `year`, it fills the padding after that optional: 8 bytes less per publication.)
+    public var hasTruncatedAuthors: Bool
     /// Authors in printed order.
     public var authors: [PersonName]
-    /// `and others` ended the author list: the list is known to be incomplete.
-    public var hasTruncatedAuthors: Bool
     /// 1-based positions of authors marked as equal (joint first) contributors.
     public var equalContributors: [Int]
     public var doi: String

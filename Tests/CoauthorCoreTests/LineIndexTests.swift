@@ -1,0 +1,67 @@
+import Testing
+@testable import CoauthorCore
+
+/// `LineIndex` keeps line counts per 4 KiB block, not every line's start: its locations must be
+/// exactly those of counting from the start of the buffer, for lookups in any order and for the
+/// cursor's increasing ones, across block boundaries, long lines and multi-byte characters.
+@Suite struct LineIndexTests {
+    /// Line and column (in scalars) of `offset`, counted from the start.
+    private func naive(_ bytes: [UInt8], _ offset: Int) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for index in 0..<min(offset, bytes.count) {
+            if bytes[index] == 0x0A {
+                line += 1
+                column = 1
+            } else if bytes[index] & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
+    /// Text of short and long lines (one longer than a block), with CR, accented letters and CJK.
+    private func text(seed: UInt64) -> [UInt8] {
+        var random = SplitMix64(seed: seed)
+        let pieces = ["a", "bc ", "é", "漢", "\r", "\n", "\n\n", "{x}"]
+        var result = ""
+        while result.utf8.count < 30_000 {
+            if random.next() % 50 == 0 {
+                result += String(repeating: "long é ", count: Int(random.next() % 1500))
+            }
+            result += pieces[Int(random.next() % UInt64(pieces.count))]
+        }
+        return Array(result.utf8)
+    }
+
+    @Test func lookupsAndTheCursorCountLikeAScanFromTheStart() {
+        for seed: UInt64 in [1, 2, 3] {
+            let bytes = text(seed: seed)
+            let index = LineIndex(bytes: bytes, path: "t.bib")
+            var random = SplitMix64(seed: seed + 100)
+            var offsets = (0..<400).map { _ in Int(random.next() % UInt64(bytes.count + 1)) }
+            offsets += [0, 4095, 4096, 4097, 8192, bytes.count - 1, bytes.count, bytes.count + 7]
+            #expect(offsets.count == 408)
+            for offset in offsets {
+                let location = index.location(of: offset)
+                let expected = naive(bytes, offset)
+                #expect(location.line == expected.line && location.column == expected.column && location.byteOffset == offset,
+                        "seed \(seed), offset \(offset): \(location.line):\(location.column), expected \(expected.line):\(expected.column)")
+            }
+            // The cursor, on increasing offsets (close and far apart) and on one that goes back.
+            var cursor = LineIndex.Cursor(index)
+            for offset in offsets.sorted() + [17, 40_000, 3] {
+                let location = cursor.location(of: offset)
+                let expected = naive(bytes, offset)
+                #expect(location.line == expected.line && location.column == expected.column,
+                        "cursor, seed \(seed), offset \(offset): \(location.line):\(location.column), expected \(expected.line):\(expected.column)")
+            }
+        }
+    }
+
+    @Test func anEmptyBufferAndOneWithoutLineFeeds() {
+        #expect(LineIndex(bytes: [], path: "e").location(of: 0).line == 1)
+        let flat = [UInt8](repeating: UInt8(ascii: "x"), count: 10_000)
+        let location = LineIndex(bytes: flat, path: "f").location(of: 9_000)
+        #expect(location.line == 1 && location.column == 9_001)
+    }
+}
