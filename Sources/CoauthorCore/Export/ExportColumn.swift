@@ -43,8 +43,8 @@ struct ExportColumn {
         [
             ExportColumn(name: "weight", values: .reals(network.graph.weight)),
             ExportColumn(name: "papers", values: .integers(network.edgePapers)),
-            ExportColumn(name: "first_year", values: .optionalIntegers(network.edgeFirstYear)),
-            ExportColumn(name: "last_year", values: .optionalIntegers(network.edgeLastYear)),
+            ExportColumn(name: "first_year", values: .optionalIntegers(Array(network.edgeFirstYear))),
+            ExportColumn(name: "last_year", values: .optionalIntegers(Array(network.edgeLastYear))),
             ExportColumn(name: "distance", values: .reals(network.graph.weight.map { 1 / $0 })),
         ]
     }

@@ -20,9 +20,9 @@ public struct CoauthorNetwork: Sendable {
     public private(set) var lastYear: [Int?]
     /// Joint publications per edge.
     public private(set) var edgePapers: [Int]
-    /// First and last year of a joint publication per edge.
-    public private(set) var edgeFirstYear: [Int?]
-    public private(set) var edgeLastYear: [Int?]
+    /// First and last year of a joint publication per edge (4 bytes a value: see `OptionalYears`).
+    public private(set) var edgeFirstYear: OptionalYears
+    public private(set) var edgeLastYear: OptionalYears
     /// The years of the joint publications of each edge, ascending, with repeats.
     public private(set) var edgeYears: EdgeLists<Int>
     /// The weight each dated joint paper adds to its edge, parallel to `edgeYears`: 1 under
@@ -62,6 +62,18 @@ public struct CoauthorNetwork: Sendable {
                 edgePapers: [Int], edgeFirstYear: [Int?], edgeLastYear: [Int?], edgeYears: EdgeLists<Int>,
                 edgeYearWeights: EdgeLists<Double> = EdgeLists<Double>(), weighting: Weighting, focus: Int?,
                 filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = []) {
+        self.init(graph: graph, names: names, papers: papers, firstYear: firstYear, lastYear: lastYear,
+                  edgePapers: edgePapers, edgeFirstYear: OptionalYears(edgeFirstYear), edgeLastYear: OptionalYears(edgeLastYear),
+                  edgeYears: edgeYears, edgeYearWeights: edgeYearWeights, weighting: weighting, focus: focus,
+                  filterDescription: filterDescription, skippedLargePublications: skippedLargePublications,
+                  publicationCount: publicationCount, ids: ids)
+    }
+
+    /// The same, with the edges' year ranges already in their compact columns (the builder's way).
+    init(graph: WeightedGraph, names: [String], papers: [Int], firstYear: [Int?], lastYear: [Int?],
+         edgePapers: [Int], edgeFirstYear: OptionalYears, edgeLastYear: OptionalYears, edgeYears: EdgeLists<Int>,
+         edgeYearWeights: EdgeLists<Double> = EdgeLists<Double>(), weighting: Weighting, focus: Int?,
+         filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = []) {
         let n = graph.nodeCount, m = graph.edgeCount
         precondition(names.count == n && papers.count == n && firstYear.count == n && lastYear.count == n,
                      "one name, paper count and year range per node")

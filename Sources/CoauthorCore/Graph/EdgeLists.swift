@@ -15,6 +15,12 @@ public struct EdgeLists<Value: Sendable & Equatable>: RandomAccessCollection, Se
         for list in lists { append(list) }
     }
 
+    /// Room for `lists` lists of `values` values in all, so that lists of known sizes are allocated once.
+    public mutating func reserveCapacity(lists: Int, values: Int) {
+        starts.reserveCapacity(lists + 1)
+        self.values.reserveCapacity(values)
+    }
+
     /// Adds a list for the next edge.
     /// - Complexity: amortised O(length of `list`).
     public mutating func append(_ list: some Sequence<Value>) {

@@ -141,8 +141,17 @@ public enum NetworkBuilder {
         // Under `count` every joint paper adds 1, which `yearWeights(ofEdge:)` derives.
         let recordShares = options.weighting == .fractional
         var source: [Int32] = [], target: [Int32] = [], weight: [Double] = []
-        var edgePapers: [Int] = [], edgeFirst: [Int?] = [], edgeLast: [Int?] = [], edgeYears = EdgeLists<Int>()
+        var edgePapers: [Int] = [], edgeFirst = OptionalYears(), edgeLast = OptionalYears(), edgeYears = EdgeLists<Int>()
         var edgeYearWeights = EdgeLists<Double>()
+        // Every column sized once, for the distinct pairs (at most that many edges survive
+        // `minWeight`): growing by doubling kept two copies alive at the end and left up to half
+        // of each column unused.
+        var pairCount = 0
+        for k in pairKeys.indices where k == 0 || pairKeys[k] != pairKeys[k - 1] { pairCount += 1 }
+        source.reserveCapacity(pairCount); target.reserveCapacity(pairCount); weight.reserveCapacity(pairCount)
+        edgePapers.reserveCapacity(pairCount); edgeFirst.reserveCapacity(pairCount); edgeLast.reserveCapacity(pairCount)
+        edgeYears.reserveCapacity(lists: pairCount, values: pairKeys.count)
+        if recordShares { edgeYearWeights.reserveCapacity(lists: pairCount, values: pairKeys.count) }
         var dated: [(year: Int, weight: Double)] = []
         var start = 0
         while start < pairKeys.count {
@@ -243,8 +252,8 @@ public enum NetworkBuilder {
             firstYear: nodes.map { network.firstYear[$0] },
             lastYear: nodes.map { network.lastYear[$0] },
             edgePapers: edges.map { network.edgePapers[$0] },
-            edgeFirstYear: edges.map { network.edgeFirstYear[$0] },
-            edgeLastYear: edges.map { network.edgeLastYear[$0] },
+            edgeFirstYear: OptionalYears(edges.lazy.map { network.edgeFirstYear[$0] }),
+            edgeLastYear: OptionalYears(edges.lazy.map { network.edgeLastYear[$0] }),
             edgeYears: EdgeLists(edges.lazy.map { network.edgeYears[$0] }),
             edgeYearWeights: EdgeLists(edges.lazy.map { network.yearWeights(ofEdge: $0) }),
             weighting: network.weighting,
