@@ -79,6 +79,11 @@ struct IdentityByIDTests {
         #expect(index.names.count == 3, "\(index.names)")
         #expect(index.names.contains("Wei Wang [ORCID \(marco)]"))
         #expect(index.names.contains("Wei Wang"))
+        // `coauthor names` shows each marked person as a merge of its one spelling, with the evidence.
+        for orcid in [marco, massimo] {
+            #expect(index.merges.contains { $0.variant == "Wei Wang" && $0.into == "Wei Wang [ORCID \(orcid)]" && $0.reason == "same ORCID \(orcid)" },
+                    "\(index.merges)")
+        }
     }
 
     @Test func anIDLessNameJoinsTheOnlyCompatibleIdentifiedPerson() throws {

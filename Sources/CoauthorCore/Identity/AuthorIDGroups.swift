@@ -35,6 +35,8 @@ struct AuthorIDGroups {
             while parent[node] != root { (parent[node], node) = (root, parent[node]) }
             return root
         }
+        // (`allCases` makes a new array at each use: once, not once per authorship.)
+        let kinds = Array(AuthorIDs.Kind.allCases.enumerated())
         for paper in publications.indices {
             let ids = publications[paper].authorIDs
             guard !ids.isEmpty else { continue }
@@ -43,7 +45,7 @@ struct AuthorIDGroups {
                 let slot = slots.count
                 slots.append((paper, position))
                 parent.append(slot)
-                for (number, kind) in AuthorIDs.Kind.allCases.enumerated() {
+                for (number, kind) in kinds {
                     let value = ids[position].value(of: kind)
                     guard !value.isEmpty else { continue }
                     key.removeAll(keepingCapacity: true)
@@ -93,10 +95,20 @@ struct AuthorIDGroups {
         // the work stays linear.
         let shortList = 8
         var longLists: [Int: [PersonName: Int32]] = [:]
+        // A paper's ID and name lists fetched once for all its slots (slots are in paper order),
+        // not once per slot: `authorIDs` is read through the publication's extras.
+        var listsPaper = -1
+        var paperIDs: [AuthorIDs] = []
+        var paperAuthors: [PersonName] = []
         for (slot, (paper, position)) in slots.enumerated() {
             let group = Int(groupOfSlot[slot])
-            groupIDs[group].fill(from: publications[paper].authorIDs[position])
-            let name = publications[paper].authors[position]
+            if paper != listsPaper {
+                listsPaper = paper
+                paperIDs = publications[paper].authorIDs
+                paperAuthors = publications[paper].authors
+            }
+            groupIDs[group].fill(from: paperIDs[position])
+            let name = paperAuthors[position]
             var spelling = -1
             if spellingsOfGroup[group] <= shortList {
                 spelling = Int(firstSpelling[group])
@@ -203,9 +215,12 @@ struct AuthorIDGroups {
         // one under its group's display form (the table `InternedAuthors` makes of the renamed
         // publications, without renaming them).
         for group in 0..<groupCount {
-            let evidence = groupIDs[group].all.first.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID"
+            // (The evidence is written only for a merge. A person of one spelling has one when
+            // step 3 marked the display form with its ID.)
+            var evidence: String? = nil
             for spelling in spellings[group] where spelling != canonical[group] && NameKey.exactKey(spelling) != canonicalKey[group] {
-                merges.append(.init(variant: spelling.displayName, into: canonical[group].displayName, reason: evidence))
+                if evidence == nil { evidence = groupIDs[group].all.first.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID" }
+                merges.append(.init(variant: spelling.displayName, into: canonical[group].displayName, reason: evidence!))
             }
             idsOfName[canonical[group], default: AuthorIDs()].fill(from: groupIDs[group])
         }
@@ -213,10 +228,6 @@ struct AuthorIDGroups {
         for paper in publications.indices { paperStarts[paper + 1] = paperStarts[paper] + publications[paper].authors.count }
         var groupOfAuthorship = [Int32](repeating: -1, count: paperStarts[publications.count])
         for (slot, (paper, position)) in slots.enumerated() { groupOfAuthorship[paperStarts[paper] + position] = groupOfSlot[slot] }
-        let names = canonical
-        interned = InternedAuthors(publications) { paper, position in
-            let group = groupOfAuthorship[paperStarts[paper] + position]
-            return group < 0 ? nil : names[Int(group)]
-        }
+        interned = InternedAuthors(publications, groupOfAuthorship: groupOfAuthorship, groupNames: canonical)
     }
 }

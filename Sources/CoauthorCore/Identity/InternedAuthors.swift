@@ -24,25 +24,37 @@ public struct InternedAuthors: Sendable {
     /// Interns the authors of `publications`, one table entry per distinct name.
     /// - Complexity: O(A) expected for A authorships.
     public init(_ publications: [Publication]) {
-        self.init(publications) { _, _ in nil }
+        self.init(publications, groupOfAuthorship: [], groupNames: [])
     }
 
-    /// Interns the authors of `publications`, each written as `renamed(paper, position)` says
-    /// where it gives a name: the table of the publications so renamed.
+    /// Interns the authors of `publications`, each authorship of a group written as its group's
+    /// name: authorship `k` (counted over all publications in order) belongs to group
+    /// `groupOfAuthorship[k]`, or to none where that is negative (or the list is empty). The
+    /// table is that of the publications so renamed; a group's name is looked up once, at its
+    /// first authorship, not hashed again for each of them.
     /// - Complexity: O(A) expected for A authorships.
-    init(_ publications: [Publication], renamed: (Int, Int) -> PersonName?) {
+    init(_ publications: [Publication], groupOfAuthorship: [Int32], groupNames: [PersonName]) {
         var index = HashIndex(expected: 1024)
         var names: [PersonName] = []
         var ids: [Int32] = []
         var starts: [Int] = [0]
         starts.reserveCapacity(publications.count + 1)
+        var idOfGroup = [Int32](repeating: -1, count: groupNames.count)
+        func intern(_ name: PersonName) -> Int32 {
+            let (id, isNew) = index.findOrInsert(hash: name.identityHash) { names[$0] == name }
+            if isNew { names.append(name) }
+            return Int32(id)
+        }
         for paper in publications.indices {
             let authors = publications[paper].authors
             for position in authors.indices {
-                let name = renamed(paper, position) ?? authors[position]
-                let (id, isNew) = index.findOrInsert(hash: name.identityHash) { names[$0] == name }
-                if isNew { names.append(name) }
-                ids.append(Int32(id))
+                let group = groupOfAuthorship.isEmpty ? -1 : Int(groupOfAuthorship[ids.count])
+                if group < 0 {
+                    ids.append(intern(authors[position]))
+                } else {
+                    if idOfGroup[group] < 0 { idOfGroup[group] = intern(groupNames[group]) }
+                    ids.append(idOfGroup[group])
+                }
             }
             starts.append(ids.count)
         }
