@@ -20,6 +20,31 @@ import Testing
 
     private static let onePaper = Data("@article{k, author = {A One and B Two}, year = 2001}\n".utf8)
 
+    /// A folder is read one level deep: subfolders holding publication files are named, in a
+    /// warning beside the folder's own files, or in the error of a folder with none of its own.
+    @Test func subfoldersWithPublicationsAreNamedNotSilentlySkipped() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for sub in ["wos", "scopus", "notes", ".git"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        try Self.onePaper.write(to: folder.appendingPathComponent("wos/a.bib"))
+        try Self.onePaper.write(to: folder.appendingPathComponent("scopus/b.bib"))
+        try Self.onePaper.write(to: folder.appendingPathComponent(".git/c.bib"))
+        try Data("no bibliography here".utf8).write(to: folder.appendingPathComponent("notes/readme.md"))
+        #expect(throws: InputError.onlySubfolders(folder.path, ["scopus", "wos"])) { try InputReader.read([folder.path]) }
+        #expect(InputError.onlySubfolders(folder.path, ["scopus", "wos"]).description.contains("('scopus', 'wos')"))
+
+        try Self.onePaper.write(to: folder.appendingPathComponent("top.bib"))
+        let corpus = try InputReader.read([folder.path])
+        #expect(corpus.publications.count == 1)
+        let warnings = corpus.diagnostics.filter { $0.severity == .warning && $0.message.contains("subfolders") }
+        #expect(warnings.count == 1 && warnings.first?.location?.path == folder.path, "\(corpus.diagnostics)")
+        #expect(warnings.first?.message.contains("'scopus', 'wos' hold publication files too") == true, "\(warnings)")
+        // Named, they are read.
+        #expect(try InputReader.read([folder.path, folder.appendingPathComponent("wos").path]).files == 2)
+    }
+
     @Test func loopsAndWriterlessFIFOsInAFolderAreReportedAndTheRestRead() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -54,13 +54,16 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     case notFound(String)
     case unreadable(String, reason: String)
     case noSupportedFiles(String)
+    /// A folder with no publication file of its own, whose subfolders (named) hold some: a
+    /// folder is read one level deep.
+    case onlySubfolders(String, [String])
     case unsupportedFormat(String)
     /// `-` (standard input) without `--input-format`: there is no extension to go by.
     case standardInputNeedsFormat
 
     public var path: String {
         switch self {
-        case .notFound(let p), .unreadable(let p, _), .noSupportedFiles(let p), .unsupportedFormat(let p): p
+        case .notFound(let p), .unreadable(let p, _), .noSupportedFiles(let p), .onlySubfolders(let p, _), .unsupportedFormat(let p): p
         case .standardInputNeedsFormat: "<stdin>"
         }
     }
@@ -70,7 +73,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     public var isUsageError: Bool {
         switch self {
         case .unsupportedFormat, .standardInputNeedsFormat: true
-        case .notFound, .unreadable, .noSupportedFiles: false
+        case .notFound, .unreadable, .noSupportedFiles, .onlySubfolders: false
         }
     }
 
@@ -82,6 +85,8 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
             "cannot read it (\(reason)); check the path and its permissions"
         case .noSupportedFiles:
             "the folder holds no publication files (.bib, .xml, .json, .ris, or database exports in .txt, .csv, .nbib, .isi, .ciw, .jsonl, any of them gzip-compressed as .gz); put your bibliography there or name the file"
+        case .onlySubfolders(let path, let subfolders):
+            "the folder holds no publication files itself, only subfolders that do (\(InputReader.listing(subfolders))), and a folder is read one level deep; name them: \((path as NSString).appendingPathComponent("*"))/"
         case .unsupportedFormat:
             "unknown file type: neither its content nor its extension names a supported format; name its format to read it anyway"
         case .standardInputNeedsFormat:
@@ -95,7 +100,7 @@ public enum InputReader {
     /// Expands files and folders (a folder means every supported file in it, sorted by name).
     /// - Throws: `InputError` for a path that does not exist or a folder without supported files.
     public static func discover(_ paths: [String], format: InputFormat?) throws(InputError) -> [(path: String, format: InputFormat)] {
-        try inputFiles(paths, format: format).map { ($0.path, $0.format) }
+        try inputFiles(paths, format: format).files.map { ($0.path, $0.format) }
     }
 
     /// One file to read, and whether a folder listing found it (rather than the user naming it).
@@ -105,8 +110,11 @@ public enum InputReader {
         var inFolder: Bool
     }
 
-    private static func inputFiles(_ paths: [String], format: InputFormat?) throws(InputError) -> [InputFile] {
+    /// The files `paths` name, and a warning for each folder whose subfolders hold publication
+    /// files that are not read (a folder is read one level deep).
+    private static func inputFiles(_ paths: [String], format: InputFormat?) throws(InputError) -> (files: [InputFile], notes: [Diagnostic]) {
         var files: [InputFile] = []
+        var notes: [Diagnostic] = []
         let manager = FileManager.default
         for path in paths {
             if path == "-" {
@@ -140,7 +148,11 @@ public enum InputReader {
                     guard let kind = InputFormat(pathExtension: ext) else { return nil }
                     return InputFile(path: full, format: format ?? kind, inFolder: true)
                 }
-                if supported.isEmpty { throw .noSupportedFiles(path) }
+                let subfolders = subfoldersWithInputs(of: path, entries: entries)
+                if supported.isEmpty { throw subfolders.isEmpty ? .noSupportedFiles(path) : .onlySubfolders(path, subfolders) }
+                if !subfolders.isEmpty {
+                    notes.append(Diagnostic(.warning, at: .file(path), "its subfolders \(listing(subfolders)) hold publication files too, which are not read (a folder is read one level deep); name them to read them as well: \((path as NSString).appendingPathComponent("*"))/"))
+                }
                 files.append(contentsOf: supported)
             } else {
                 guard let kind = format ?? InputFormat.detect(path: path) else {
@@ -149,7 +161,28 @@ public enum InputReader {
                 files.append(InputFile(path: path, format: kind, inFolder: false))
             }
         }
-        return files
+        return (files, notes)
+    }
+
+    /// The subfolders among `entries` of the folder `path` that hold a file with an extension a
+    /// folder's listing looks at, sorted by name (hidden ones aside, and those named like an input,
+    /// `x.bib/`, which the listing takes as a file and reports).
+    private static func subfoldersWithInputs(of path: String, entries: [String]) -> [String] {
+        let manager = FileManager.default
+        return entries.sorted().filter { name in
+            guard !name.hasPrefix("."), !InputFormat.sniffedExtensions.contains((name as NSString).pathExtension.lowercased()) else { return false }
+            let full = (path as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue,
+                  let inside = try? manager.contentsOfDirectory(atPath: full) else { return false }
+            return inside.contains { !$0.hasPrefix(".") && InputFormat.sniffedExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+        }
+    }
+
+    /// `a, b, c and 4 more`: folder names for a message.
+    static func listing(_ names: [String]) -> String {
+        let shown = names.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+        return names.count > 3 ? "\(shown) and \(names.count - 3) more" : shown
     }
 
     /// Why `path`, a symbolic link, cannot be followed (a loop, or a target that does not exist);
@@ -173,8 +206,9 @@ public enum InputReader {
     /// - Throws: `InputError` only for paths that do not exist or folders without supported files.
     public static func read(_ paths: [String], format: InputFormat? = nil, encoding: BibTeXReader.TextEncoding = .utf8,
                             standardInput: () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }) throws(InputError) -> Corpus {
-        let files = try inputFiles(paths, format: format)
+        let (files, notes) = try inputFiles(paths, format: format)
         var corpus = Corpus()
+        corpus.diagnostics = notes
         var seen: [String: Int] = [:]
         for file in files {
             let part = readOne(file, encoding: encoding, standardInput: standardInput)
