@@ -199,6 +199,44 @@ struct ExportReaderTests {
         #expect(OpenAlexReader.readJSON(bytes: gzip, path: "part_000.gz").diagnostics.first?.message.contains("gunzip part_000.gz") == true)
     }
 
+    /// `C1` and `OI` name an author as Web of Science lists them, which may differ from `AF`:
+    /// the same folded name, else the only author of that surname and initial, else the only one
+    /// whose words hold every word of the listed surname (`Campina Lopez, Alejano` is the author
+    /// `Lopez, Alejandro Carlos Campina`), else nobody.
+    @Test func listedNamesFindTheirAuthorByNameSurnameOrWords() {
+        let text = """
+            FN Clarivate Analytics Web of Science
+            VR 1.0
+            PT J
+            AF Lopez, Alejandro Carlos Campina
+               Müller, Jörg
+               Smith, John
+               Smith, Jane
+            TI T
+            C1 [Campina Lopez, Alejano] Univ Valencia, Valencia, Spain.
+               [Muller, J.] ETH Zurich, Zurich, Switzerland.
+               [Smith, J.] Nowhere Univ, Nowhere, USA.
+            OI Campina Lopez, Alejano/0000-0001-2345-6789; Mueller, Joerg/0000-0002-0000-0001
+            PY 2020
+            UT WOS:1
+            ER
+            EF
+
+            """
+        let corpus = WebOfScienceReader.readPlainText(bytes: Array(text.utf8), path: "w.txt")
+        #expect(corpus.publications.count == 1)
+        guard let paper = corpus.publications.first, paper.authors.count == 4 else { return }
+        let affiliations = paper.extras.affiliations
+        #expect(affiliations.count == 4)
+        guard affiliations.count == 4 else { return }
+        #expect(affiliations[0].map(\.institution) == ["Univ Valencia"], "by the words of the surname")
+        #expect(affiliations[1].map(\.institution) == ["ETH Zurich"], "by surname and initial, folded")
+        #expect(affiliations[2].isEmpty && affiliations[3].isEmpty, "two Smiths with the initial J: nobody")
+        #expect(paper.authorIDs.first?.orcid == "0000-0001-2345-6789")
+        // `Mueller` folds to neither `muller` nor any author's words: the ORCID goes to nobody.
+        #expect(paper.authorIDs.count < 2 || paper.authorIDs[1].orcid.isEmpty)
+    }
+
     @Test func taggedLinesOutsideARecordAreAnError() {
         let wos = WebOfScienceReader.readPlainText(bytes: Array("FN x\nVR 1.0\nAU Lost, A\nPT J\nAU Kept, B\nER\nEF\n".utf8), path: "w.txt")
         #expect(wos.skipped == 1 && wos.publications.count == 1)

@@ -250,8 +250,11 @@ enum ExportValues {
     static func name(_ text: String) -> PersonName? {
         let collapsed = LaTeX.collapseWhitespace(text)
         guard !collapsed.isEmpty else { return nil }
-        // Without a comma byte there is no comma (the byte test spares Foundation's search).
-        if !collapsed.utf8.contains(UInt8(ascii: ",")) || !collapsed.contains(","), let space = collapsed.lastIndex(of: " ") {
+        // Without a comma byte there is no comma, and a comma byte no combining mark can join is
+        // one (the byte tests spare Foundation's search, once per distinct name of a file).
+        let hasComma = collapsed.utf8.contains(UInt8(ascii: ","))
+            && (isPlain(collapsed, separators: [UInt8(ascii: ",")]) || collapsed.contains(","))
+        if !hasComma, let space = collapsed.lastIndex(of: " ") {
             let tail = collapsed[collapsed.index(after: space)...]
             if isInitials(tail) {
                 return PersonName(first: String(tail), last: String(collapsed[..<space])).precomposed
@@ -274,14 +277,19 @@ enum ExportValues {
     struct MatchKey {
         var last: String
         var first: String
-        /// Every word of the name, folded.
-        var words: Set<String>
+        /// The name, for `words`.
+        var name: PersonName
+
+        /// Every word of the name, folded: asked for only when no author has the surname (the
+        /// last resort of `authorIndex`), so it is not made for every distinct name of a file.
+        var words: Set<String> {
+            let whole = [name.first, name.von, name.last, name.jr].joined(separator: " ")
+            return Set(whole.split { $0 == " " || $0 == "-" || $0 == "." }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
+        }
     }
 
     static func matchKey(_ name: PersonName) -> MatchKey {
-        let whole = [name.first, name.von, name.last, name.jr].joined(separator: " ")
-        let words = Set(whole.split { $0 == " " || $0 == "-" || $0 == "." }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
-        return MatchKey(last: NameKey.fold(name.von.isEmpty ? name.last : name.von + " " + name.last), first: NameKey.fold(name.first), words: words)
+        MatchKey(last: NameKey.fold(name.von.isEmpty ? name.last : name.von + " " + name.last), first: NameKey.fold(name.first), name: name)
     }
 
     /// The index of the author `name` designates among `keys`: the same folded full name, else
@@ -304,7 +312,7 @@ enum ExportValues {
         guard surname.isEmpty else { return nil }
         let surnameWords = Set((parsed.von + " " + parsed.last).split { $0 == " " || $0 == "-" }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
         guard !surnameWords.isEmpty else { return nil }
-        let containing = keys.indices.filter { surnameWords.isSubset(of: keys[$0].words) }
+        let containing = keys.indices.filter { keys[$0].words.isSuperset(of: surnameWords) }
         return containing.count == 1 ? containing[0] : nil
     }
 }
