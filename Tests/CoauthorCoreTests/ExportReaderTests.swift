@@ -237,6 +237,32 @@ struct ExportReaderTests {
         #expect(paper.authorIDs.count < 2 || paper.authorIDs[1].orcid.isEmpty)
     }
 
+    /// `Liu F.`, `Phillips J.C.`, `Mazurek J`: the trailing word is the given name when it is
+    /// initials. The ASCII path on bytes must answer as the Unicode one (Character properties).
+    @Test func initialsOnBytesAnswerAsOnCharacters() {
+        func reference(_ word: Substring) -> Bool {
+            guard let first = word.first, first.isUppercase else { return false }
+            let letters = word.filter(\.isLetter)
+            guard letters.allSatisfy(\.isUppercase) else { return false }
+            if word.contains(".") { return word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" } && letters.count <= 4 }
+            return letters.count <= 3 && word.allSatisfy(\.isLetter)
+        }
+        let words = ["F.", "J.C.", "J", "JC", "ABC", "ABCD", "J.-C.", "X.Y.Z.W", "X.Y.Z.W.V", "jc", "Jc", "J1", "1J", "",
+                     "J-C", "J.c.", "-J.", ".J", "A.B.C.D.", "AB.", "J'", "O'B", "JC.", "J_C", "Smith", "Mc"]
+        var random = SplitMix64(seed: 7)
+        let alphabet = Array("ABJXYZabz.-' 1")
+        var generated: [String] = []
+        for _ in 0..<2000 {
+            let length = Int(random.next() % 7)
+            generated.append(String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))
+        }
+        #expect(generated.count == 2000)
+        for word in words + generated {
+            #expect(ExportValues.isInitials(Substring(word)) == reference(Substring(word)), "\(word.debugDescription)")
+        }
+        #expect(ExportValues.isInitials("J.C.") && !ExportValues.isInitials("Smith"))
+    }
+
     @Test func taggedLinesOutsideARecordAreAnError() {
         let wos = WebOfScienceReader.readPlainText(bytes: Array("FN x\nVR 1.0\nAU Lost, A\nPT J\nAU Kept, B\nER\nEF\n".utf8), path: "w.txt")
         #expect(wos.skipped == 1 && wos.publications.count == 1)

@@ -264,7 +264,24 @@ enum ExportValues {
     }
 
     /// `J.C.`, `F.`, `J.-C.`, `JC`, `J` (capitals only, at most three without dots).
-    private static func isInitials(_ word: Substring) -> Bool {
+    static func isInitials(_ word: Substring) -> Bool {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The same test on ASCII bytes (the letters are A–Z and a–z; upper case is A–Z), without
+            // Unicode properties: it runs once per distinct name of a file.
+            let bytes = word.utf8
+            func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+            func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) }
+            guard let first = bytes.first, isUpper(first) else { return false }
+            var letters = 0
+            for byte in bytes where isLetter(byte) {
+                guard isUpper(byte) else { return false }
+                letters += 1
+            }
+            if bytes.contains(UInt8(ascii: ".")) {
+                return letters <= 4 && bytes.allSatisfy { isLetter($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+            }
+            return letters <= 3 && bytes.allSatisfy(isLetter)
+        }
         guard let first = word.first, first.isUppercase else { return false }
         let letters = word.filter(\.isLetter)
         guard letters.allSatisfy(\.isUppercase) else { return false }
