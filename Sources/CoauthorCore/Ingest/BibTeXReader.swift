@@ -275,10 +275,10 @@ public enum BibTeXReader {
                                   macros: PreambleMacros, values: ValueBytes, lines: LineIndex,
                                   into destination: UnsafeMutablePointer<Publication>) -> Interpreted {
         var result = Interpreted()
-        var seen: [UInt64] = []
+        var seen = FieldNameHashes()
         var names = NameInterner(expected: max(1024, entries.count))
         var cursor = LineIndex.Cursor(lines)
-        var scratch: [UInt64] = []
+        var scratch = FieldNameHashes()
         // Venues repeat (one proceedings title for all its papers): each spelling is decoded
         // once, and its papers share the string.
         var venueSpellings = ByteKeyTable(expected: 1024)
@@ -472,15 +472,12 @@ public enum BibTeXReader {
         /// - Parameters:
         ///   - text: the parser's bytes.
         ///   - seen: scratch space reused across entries (hashes of field names seen).
-        init(parser: borrowing BibTeXParser, text: UnsafeBufferPointer<UInt8>, entry: Int, repeated: inout RepeatedFields, seen: inout [UInt64]) {
+        init(parser: borrowing BibTeXParser, text: UnsafeBufferPointer<UInt8>, entry: Int, repeated: inout RepeatedFields, seen: inout FieldNameHashes) {
             let range = parser.entries[entry].fields
             self.fields = range
-            seen.removeAll(keepingCapacity: true)
-            var reported: [UInt64] = []
-            var reportedMany: Set<UInt64> = []
-            // Entries have a dozen fields; a hostile one with thousands gets a set, so that
-            // finding repeats stays linear.
-            var seenMany: Set<UInt64>? = range.count > 64 ? [] : nil
+            seen.removeAll()
+            // Reported once per name and entry.
+            var reported = FieldNameHashes()
             // Repeats noted in field order: the parser's of uncoded fields (which it does not
             // keep) merged with those found here.
             var notes: [(offset: Int, nameHash: UInt64, nameBytes: Range<Int>?)] = parser.otherRepeats[entry]?.map { ($0.offset, $0.nameHash, nil) } ?? []
@@ -500,20 +497,7 @@ public enum BibTeXReader {
                 }
                 if field.name == .editor { continue }
                 let nameHash = field.nameHash(in: text)
-                let isRepeat = seenMany.map { $0.contains(nameHash) } ?? seen.contains(nameHash)
-                if isRepeat {
-                    // Reported once per name and entry: a list, or the set of a hostile entry.
-                    let firstRepeat = seenMany != nil ? reportedMany.insert(nameHash).inserted
-                                                      : !reported.contains(nameHash)
-                    if firstRepeat {
-                        if seenMany == nil { reported.append(nameHash) }
-                        notes.append((field.offset, nameHash, field.nameBytes))
-                    }
-                } else if seenMany != nil {
-                    seenMany!.insert(nameHash)
-                } else {
-                    seen.append(nameHash)
-                }
+                if !seen.insert(nameHash), reported.insert(nameHash) { notes.append((field.offset, nameHash, field.nameBytes)) }
             }
             guard !notes.isEmpty else { return }
             if parserNotes > 0 && notes.count > parserNotes { notes.sort { $0.offset < $1.offset } }

@@ -136,9 +136,8 @@ public enum InputReader {
                     throw .unreadable(path, reason: "the folder cannot be listed")
                 }
                 let supported = entries.sorted().compactMap { name -> InputFile? in
-                    guard !name.hasPrefix(".") else { return nil }
+                    guard isListed(name) else { return nil }
                     let ext = (name as NSString).pathExtension.lowercased()
-                    guard InputFormat.sniffedExtensions.contains(ext) else { return nil }
                     let full = (path as NSString).appendingPathComponent(name)
                     if let format, InputFormat(pathExtension: ext) != nil { return InputFile(path: full, format: format, inFolder: true) }
                     // A folder's files are read by what they hold; a `.txt` or `.csv` that is no
@@ -170,13 +169,18 @@ public enum InputReader {
     private static func subfoldersWithInputs(of path: String, entries: [String]) -> [String] {
         let manager = FileManager.default
         return entries.sorted().filter { name in
-            guard !name.hasPrefix("."), !InputFormat.sniffedExtensions.contains((name as NSString).pathExtension.lowercased()) else { return false }
+            guard !name.hasPrefix("."), !isListed(name) else { return false }
             let full = (path as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue,
                   let inside = try? manager.contentsOfDirectory(atPath: full) else { return false }
-            return inside.contains { !$0.hasPrefix(".") && InputFormat.sniffedExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+            return inside.contains(where: isListed)
         }
+    }
+
+    /// Whether a folder's listing looks at the entry `name`: not hidden, with an extension of an input.
+    private static func isListed(_ name: String) -> Bool {
+        !name.hasPrefix(".") && InputFormat.sniffedExtensions.contains((name as NSString).pathExtension.lowercased())
     }
 
     /// `a, b, c and 4 more`: folder names for a message.

@@ -37,11 +37,17 @@ struct LineIndex {
     func location(of offset: Int) -> SourceLocation {
         bytes.withUnsafeBufferPointer { buffer in
             let end = max(0, min(offset, buffer.count))
-            let block = end >> Self.blockShift
-            let blockStart = block << Self.blockShift
-            let line = linesBefore[block] + LineBlocks.newlineCount(UnsafeBufferPointer(rebasing: buffer[blockStart..<end]))
-            return Self.location(of: offset, end: end, line: line, lineStart: Self.lineStart(before: end, in: buffer), in: buffer, path: path)
+            let (line, lineStart) = lineAndStart(before: end, in: buffer)
+            return Self.location(of: offset, end: end, line: line, lineStart: lineStart, in: buffer, path: path)
         }
+    }
+
+    /// The line feeds before byte `end` (counted from its block's start) and where its line starts.
+    private func lineAndStart(before end: Int, in buffer: UnsafeBufferPointer<UInt8>) -> (line: Int, lineStart: Int) {
+        let block = end >> Self.blockShift
+        let blockStart = block << Self.blockShift
+        return (linesBefore[block] + LineBlocks.newlineCount(UnsafeBufferPointer(rebasing: buffer[blockStart..<end])),
+                Self.lineStart(before: end, in: buffer))
     }
 
     /// Where the line holding byte `end` starts: just after the last line feed before it.
@@ -78,10 +84,8 @@ struct LineIndex {
             let (end, line, lineStart) = index.bytes.withUnsafeBufferPointer { buffer -> (Int, Int, Int) in
                 let end = max(0, min(offset, buffer.count))
                 guard end >= self.end, end - self.end <= 1 << LineIndex.blockShift else {
-                    let block = end >> LineIndex.blockShift
-                    let blockStart = block << LineIndex.blockShift
-                    return (end, index.linesBefore[block] + LineBlocks.newlineCount(UnsafeBufferPointer(rebasing: buffer[blockStart..<end])),
-                            LineIndex.lineStart(before: end, in: buffer))
+                    let (line, lineStart) = index.lineAndStart(before: end, in: buffer)
+                    return (end, line, lineStart)
                 }
                 let passed = UnsafeBufferPointer(rebasing: buffer[self.end..<end])
                 let feeds = LineBlocks.newlineCount(passed)
