@@ -2,10 +2,12 @@
 # Compares the outputs of two builds byte for byte (the check of issue #13: a refactor changes no
 # output): Scripts/compare_outputs.sh OLD_BINARY NEW_BINARY
 #
-# On Data/, dblp-2016-sigmod and dblp-2016-topvenues (from ../shared/datasets, decompressed into
-# the benchmarks' cache): names, stats --format json, rank --format csv --top 0 and timeline
-# --format csv; every export format on Data/ and sigmod; the seed map. Prints one line per file
-# that differs and a summary; exits 1 if any differs.
+# On Data/, dblp-2016-sigmod, dblp-2016-topvenues (from ../shared/datasets, decompressed into
+# the benchmarks' cache) and the DBLP XML samples: names, stats --format json with its
+# diagnostics, rank --format csv --top 0 and timeline --format csv; every export format on Data/
+# and sigmod; the seed map. Any further files named in COMPARE_EXTRA (blank-separated, such as a
+# generated dblp.xml) get the same four outputs. Prints one line per file that differs and a
+# summary; exits 1 if any differs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 2 ] || { echo "usage: $0 OLD_BINARY NEW_BINARY" >&2; exit 64; }
@@ -24,13 +26,15 @@ trap 'rm -rf "$work"' EXIT
 snapshot() {
     local binary=$1 out=$2
     mkdir -p "$out"
-    for pair in "data:Data" "sigmod:$sigmod" "topvenues:$topvenues"; do
+    local pairs=("data:Data" "sigmod:$sigmod" "topvenues:$topvenues") extra
+    for extra in "$datasets"/dblp-xml-samples/*.xml ${COMPARE_EXTRA:-}; do pairs+=("$(basename "$extra"):$extra"); done
+    for pair in "${pairs[@]}"; do
         local name=${pair%%:*} file=${pair#*:}
         "$binary" names "$file" > "$out/$name.names.txt" 2>/dev/null
-        "$binary" stats "$file" --format json > "$out/$name.stats.json" 2>/dev/null
+        "$binary" stats "$file" --format json > "$out/$name.stats.json" 2> "$out/$name.stats.err"
         "$binary" rank "$file" --format csv --top 0 > "$out/$name.rank.csv" 2>/dev/null
         "$binary" timeline "$file" --format csv > "$out/$name.timeline.csv" 2>/dev/null
-        if [ "$name" != topvenues ]; then
+        if [ "$name" = data ] || [ "$name" = sigmod ]; then
             for format in graphml gexf json dot pajek vosviewer csv; do
                 "$binary" export "$file" --format $format --no-layout -o "$out/$name.export.$format" > /dev/null 2>&1
             done

@@ -8,16 +8,18 @@ import Foundation
 /// the files made.
 enum Session {
     /// Reads, resolves and builds the network the options ask for.
+    /// - Parameter listingPapers: the output lists papers by key and title (the report): the
+    ///   corpus keeps them. Otherwise they are dropped once the authors are resolved.
     /// - Throws: `ExitCode` after reporting what went wrong.
-    static func analysis(_ options: AnalysisOptions) throws -> Analysis {
-        try load(options) { (request, events, input) throws(AnalysisError) in
+    static func analysis(_ options: AnalysisOptions, listingPapers: Bool = false) throws -> Analysis {
+        try load(options, listingPapers: listingPapers) { (request, events, input) throws(AnalysisError) in
             try Analysis(request, events: events, standardInput: input)
         }
     }
 
     /// Reads and resolves the inputs without building the network (`names`).
     static func resolved(_ options: AnalysisOptions) throws -> ResolvedCorpus {
-        try load(options) { (request, events, input) throws(AnalysisError) in
+        try load(options, listingPapers: false) { (request, events, input) throws(AnalysisError) in
             try ResolvedCorpus(request, events: events, standardInput: input)
         }
     }
@@ -25,10 +27,11 @@ enum Session {
     /// Makes `make`'s value from the options' request, reporting events as they come; the value
     /// is kept alive to the exit (freeing it would only cost time).
     private static func load<Value>(
-        _ options: AnalysisOptions,
+        _ options: AnalysisOptions, listingPapers: Bool,
         _ make: (AnalysisRequest, @escaping AnalysisEvents, @escaping () -> [UInt8]) throws(AnalysisError) -> Value
     ) throws -> Value {
-        let request = try options.request()
+        var request = try options.request()
+        request.keepsPublicationText = listingPapers
         do {
             let value = try make(request, printer(options), Console.standardInput)
             Lifetime.keep(value)

@@ -196,6 +196,74 @@ struct DBLPXMLReaderTests {
         </dblp>
         """
 
+    /// Checks that reading `bytes` without the text (`keepingText: false`) gives the full reading
+    /// less its keys, titles, venues, DOIs and author names, by the runs and by the scanner alone.
+    private static func expectSameReadingWithoutText(_ bytes: [UInt8], runs: Int) {
+        let (full, fullFastBytes) = DBLPXMLReader.read(bytes: bytes, path: "t.xml", runs: runs)
+        let (lean, leanFastBytes) = DBLPXMLReader.read(bytes: bytes, path: "t.xml", runs: runs, keepingText: false)
+        // The runs give up exactly where they did: the text is still read and checked.
+        #expect(leanFastBytes == fullFastBytes)
+        #expect(lean.diagnostics == full.diagnostics)
+        #expect(lean.personRecords == full.personRecords)
+        #expect((lean.records, lean.skipped, lean.duplicates) == (full.records, full.skipped, full.duplicates))
+        #expect(lean.authorships == full.authorships)
+        try? #require(lean.publications.count == full.publications.count)
+        for (l, f) in zip(lean.publications, full.publications) {
+            #expect(l.authors.isEmpty && l.key.isEmpty && l.title.isEmpty && l.venue.isEmpty && l.doi.isEmpty)
+            #expect(l.authorCount == f.authors.count && l.authorCount == f.authorCount)
+            #expect(l.year == f.year && l.type == f.type && l.location == f.location)
+        }
+        // The authors reach the resolution through the name table, which is the same.
+        #expect(lean.internedAuthors?.matches(lean.publications) == true)
+        #expect(lean.internedAuthors?.names == full.internedAuthors?.names)
+        #expect(lean.internedAuthors?.ids == full.internedAuthors?.ids)
+        #expect(lean.internedAuthors?.starts == full.internedAuthors?.starts)
+        var scanner = DBLPXMLScanner(path: "t.xml", keepingText: false)
+        scanner.feed(bytes)
+        let alone = scanner.finish()
+        #expect(alone.publications == lean.publications)
+        #expect(alone.diagnostics == lean.diagnostics)
+    }
+
+    @Test(arguments: [1, 2, 7])
+    func leavingTheTextOutChangesNothingElse(runs: Int) throws {
+        Self.expectSameReadingWithoutText(Array(Self.irregular.utf8), runs: runs)
+        let distinctKeys = Self.irregular.split(separator: "\n").filter { !$0.contains("Dup") && !$0.contains("Again") }
+        Self.expectSameReadingWithoutText(Array(distinctKeys.joined(separator: "\n").utf8), runs: runs)
+        for file in ["dblp-alltags-sample.xml", "dblp-head-2019-incollection.xml", "dblp-mixed-sample.xml"] where Datasets.available {
+            Self.expectSameReadingWithoutText(try [UInt8](Data(contentsOf: Self.samples.appendingPathComponent(file))), runs: runs)
+        }
+    }
+
+    /// An analysis that lists no papers reads a DBLP file without its text and finds the same
+    /// network and statistics; with two files, the text is kept to match papers across them.
+    @Test func analysisWithoutTheTextFindsTheSameNetwork() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-lean-\(UUID().uuidString).xml")
+        try Data(Self.irregular.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var request = AnalysisRequest(inputs: [url.path])
+        let full = try Analysis(request)
+        request.keepsPublicationText = false
+        let lean = try Analysis(request)
+        #expect(full.corpus.publications.contains { !$0.title.isEmpty })
+        #expect(lean.corpus.publications.allSatisfy { $0.title.isEmpty && $0.authors.isEmpty })
+        #expect(lean.network.names == full.network.names)
+        #expect(lean.network.graph.source == full.network.graph.source && lean.network.graph.target == full.network.graph.target)
+        #expect(lean.network.graph.weight == full.network.graph.weight)
+        #expect(lean.authors.merges == full.authors.merges)
+        #expect(CorpusSummary(lean, communitySeed: 1).json() == CorpusSummary(full, communitySeed: 1).json())
+
+        // The same paper under another key in a second file is found by its title, year and first author.
+        let second = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-lean-\(UUID().uuidString).xml")
+        try Data(#"<dblp><article key="other/1"><author>Ja One</author><title>Plain</title></article></dblp>"#.utf8).write(to: second)
+        defer { try? FileManager.default.removeItem(at: second) }
+        request.inputs = [url.path, second.path]
+        let both = try Analysis(request)
+        #expect(both.corpus.duplicates == full.corpus.duplicates + 1)
+        #expect(both.corpus.publications.count == full.corpus.publications.count)
+        #expect(both.corpus.publications.contains { $0.title == "Plain" })
+    }
+
     @Test(arguments: [1, 2, 3, 7])
     func runsReadExactlyWhatTheScannerReads(runs: Int) throws {
         Self.expectSameReading(Array(Self.irregular.utf8), runs: runs)

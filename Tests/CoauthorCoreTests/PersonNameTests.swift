@@ -33,3 +33,25 @@ struct PersonNameTests {
         #expect((homonym.von, homonym.jr, homonym.homonym) == ("", "", "x"))
     }
 }
+
+/// `Publication.authorCount` counts the authors whatever changed them, and takes no room.
+struct PublicationAuthorCountTests {
+    @Test func countFollowsEveryChangeOfTheAuthors() {
+        let location = SourceLocation.file("t.bib")
+        var publication = Publication(key: "k", type: "article", title: "T", venue: "V", year: 2001,
+                                      authors: [PersonName(first: "A", last: "One")], location: location)
+        #expect(publication.authorCount == 1)
+        publication.authors.append(PersonName(first: "B", last: "Two"))
+        #expect(publication.authorCount == 2)
+        publication.authors[0].first = "Ann"
+        #expect(publication.authorCount == 2)
+        publication.authors.removeAll()
+        #expect(publication.authorCount == 0)
+        publication.authors = [PersonName(last: "X"), PersonName(last: "Y"), PersonName(last: "Z")]
+        #expect(publication.authorCount == 3)
+        let withoutText = Publication(type: "article", year: 2001, authorCount: 4, location: location)
+        #expect(withoutText.authors.isEmpty && withoutText.authorCount == 4 && withoutText.key.isEmpty)
+        // Stored in the padding after `hasTruncatedAuthors`: a publication is as large as before.
+        #expect(MemoryLayout<Publication>.size == 160)
+    }
+}

@@ -141,7 +141,7 @@ public struct CorpusSummary: Sendable {
         // By index, so that no publication is copied.
         for index in corpus.publications.indices {
             if let year = corpus.publications[index].year { perYear[year, default: 0] += 1 }
-            if corpus.publications[index].authors.count > 1 { multiAuthor += 1 }
+            if corpus.publications[index].authorCount > 1 { multiAuthor += 1 }
         }
         let years = perYear.keys.sorted()
         let authorships = corpus.authorships

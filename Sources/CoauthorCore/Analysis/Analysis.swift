@@ -23,9 +23,10 @@ public struct ResolvedCorpus: Sendable {
             corpus = try timer.measure("read") { () throws(InputError) -> Corpus in
                 if let standardInput {
                     return try InputReader.read(request.paths, format: request.format, encoding: request.encoding,
-                                                standardInput: standardInput)
+                                                keepingText: request.keepsPublicationText, standardInput: standardInput)
                 }
-                return try InputReader.read(request.paths, format: request.format, encoding: request.encoding)
+                return try InputReader.read(request.paths, format: request.format, encoding: request.encoding,
+                                            keepingText: request.keepsPublicationText)
             }
         } catch {
             throw .input(error)

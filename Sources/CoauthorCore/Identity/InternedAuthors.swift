@@ -65,7 +65,7 @@ public struct InternedAuthors: Sendable {
     /// - Complexity: O(P).
     func matches(_ publications: [Publication]) -> Bool {
         guard publicationCount == publications.count else { return false }
-        for paper in publications.indices where starts[paper + 1] - starts[paper] != publications[paper].authors.count {
+        for paper in publications.indices where starts[paper + 1] - starts[paper] != publications[paper].authorCount {
             return false
         }
         return true

@@ -62,11 +62,13 @@ struct DBLPRecordRun: Sendable {
     /// and must hold whole records only; nil when they are not in the plain form (see above).
     /// - Parameters:
     ///   - latin1: the file declared a single-byte encoding; bytes from 0x80 are Latin-1 characters.
+    ///   - keepingText: false leaves out each publication's key, title, venue, DOI and author
+    ///     names; their bytes are still read and checked, so the run gives up exactly when it would.
     ///   - names: the lane's name table, extended with the names first seen here.
     /// - Complexity: O(n) in the number of bytes, plus the parsing of each new author spelling.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, line: Int, offset: Int, latin1: Bool,
-                     names: inout DBLPNameLanes.Lane) -> DBLPRecordRun? {
-        var reader = Reader(bytes: bytes, path: path, line: line, offset: offset, latin1: latin1)
+                     keepingText: Bool = true, names: inout DBLPNameLanes.Lane) -> DBLPRecordRun? {
+        var reader = Reader(bytes: bytes, path: path, line: line, offset: offset, latin1: latin1, keepingText: keepingText)
         return reader.readAll(names: &names) ? reader.run : nil
     }
 
@@ -77,6 +79,7 @@ struct DBLPRecordRun: Sendable {
         let path: String
         let offset: Int
         let latin1: Bool
+        let keepingText: Bool
         var run = DBLPRecordRun()
         /// Line breaks are counted lazily: `line` is the line of `bytes[counted]`.
         var line: Int
@@ -90,8 +93,9 @@ struct DBLPRecordRun: Sendable {
         var ids: [Int32] = []
         var wwwNames: [PersonName] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>, path: String, line: Int, offset: Int, latin1: Bool) {
+        init(bytes: UnsafeBufferPointer<UInt8>, path: String, line: Int, offset: Int, latin1: Bool, keepingText: Bool) {
             self.bytes = bytes
+            self.keepingText = keepingText
             self.base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
             self.count = bytes.count
             self.path = path
@@ -265,10 +269,12 @@ struct DBLPRecordRun: Sendable {
                     if let found {
                         if kind == wwwKind { wwwNames.append(found.name) } else { ids.append(names.encode(found.id)) }
                     }
-                case .title:
-                    if fields.title == nil { fields.title = Self.fieldText(text, ascii: ascii) }
                 case .year:
                     if fields.year == nil { fields.year = BibTeXReader.firstYear(Self.fieldText(text, ascii: ascii)) }
+                case _ where !keepingText:
+                    break
+                case .title:
+                    if fields.title == nil { fields.title = Self.fieldText(text, ascii: ascii) }
                 case .journal: if fields.journal == nil { fields.journal = venueName(ascii) }
                 case .booktitle: if fields.booktitle == nil { fields.booktitle = venueName(ascii) }
                 case .publisher: if fields.publisher == nil { fields.publisher = venueName(ascii) }
@@ -294,11 +300,12 @@ struct DBLPRecordRun: Sendable {
                 run.keys.append(key)
             }
             guard !ids.isEmpty else { return index }
-            let authors = ids.map { names.name($0) }
             run.authorIDs += ids
             run.authorCounts.append(Int32(ids.count))
-            run.publications.append(fields.publication(key: key, type: DBLPRecordRun.elementNames[kind],
-                                                       authors: authors, location: location))
+            let type = DBLPRecordRun.elementNames[kind]
+            run.publications.append(keepingText
+                ? fields.publication(key: key, type: type, authors: ids.map { names.name($0) }, location: location)
+                : fields.publicationWithoutText(type: type, authorCount: ids.count, location: location))
             return index
         }
 

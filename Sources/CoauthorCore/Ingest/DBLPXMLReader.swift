@@ -29,8 +29,11 @@ public enum DBLPXMLReader {
     /// comes before the first record and after the last. Malformed records are skipped and
     /// reported once each, with line and column; a file that cannot be opened becomes one error
     /// diagnostic.
+    /// - Parameter keepingText: false leaves out every publication's key, title, venue, DOI and
+    ///   author names (`AnalysisRequest.keepsPublicationText`); they are still read and checked,
+    ///   so the records, diagnostics and name table are the same.
     /// - Complexity: O(n) time in the size of the file; memory O(block + largest record) besides the result.
-    public static func read(path: String, chunkSize: Int = defaultChunkSize) -> Corpus {
+    public static func read(path: String, chunkSize: Int = defaultChunkSize, keepingText: Bool = true) -> Corpus {
         let descriptor = open(path, O_RDONLY)
         var status = stat()
         guard descriptor >= 0, fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else {
@@ -41,7 +44,7 @@ public enum DBLPXMLReader {
         }
         defer { close(descriptor) }
         let step = max(chunkSize, 16)
-        var reader = BlockReader(path: path, chunkSize: step)
+        var reader = BlockReader(path: path, chunkSize: step, keepingText: keepingText)
         let source = ByteSource(descriptor: descriptor)
         var pending: [UInt8] = []
         var finished = false
@@ -63,7 +66,7 @@ public enum DBLPXMLReader {
         let corpus = reader.scanner.finish()
         guard reader.fastBytes == 0 || keysAreDistinct(reader.scanner.keyUnits) else {
             // A key of one run repeats in another: its warning belongs where the scanner would give it.
-            return scannerAlone(descriptor: descriptor, path: path, chunkSize: step)
+            return scannerAlone(descriptor: descriptor, path: path, chunkSize: step, keepingText: keepingText)
         }
         return corpus
     }
@@ -95,8 +98,8 @@ public enum DBLPXMLReader {
     }
 
     /// The file read again from the start by the scanner alone.
-    private static func scannerAlone(descriptor: Int32, path: String, chunkSize: Int) -> Corpus {
-        var scanner = DBLPXMLScanner(path: path)
+    private static func scannerAlone(descriptor: Int32, path: String, chunkSize: Int, keepingText: Bool) -> Corpus {
+        var scanner = DBLPXMLScanner(path: path, keepingText: keepingText)
         let source = ByteSource(descriptor: descriptor)
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         while true {
@@ -144,13 +147,13 @@ public enum DBLPXMLReader {
 
     /// `read(bytes:path:)` with every block split into `runs` runs however small, and how many
     /// bytes the runs read (tests).
-    static func read(bytes: [UInt8], path: String, runs: Int?) -> (corpus: Corpus, fastBytes: Int) {
-        var reader = BlockReader(path: path, chunkSize: defaultChunkSize, runs: runs)
+    static func read(bytes: [UInt8], path: String, runs: Int?, keepingText: Bool = true) -> (corpus: Corpus, fastBytes: Int) {
+        var reader = BlockReader(path: path, chunkSize: defaultChunkSize, runs: runs, keepingText: keepingText)
         var pending = bytes
         reader.consume(&pending, final: true)
         let corpus = reader.scanner.finish()
         guard reader.fastBytes == 0 || keysAreDistinct(reader.scanner.keyUnits) else {
-            var scanner = DBLPXMLScanner(path: path)
+            var scanner = DBLPXMLScanner(path: path, keepingText: keepingText)
             scanner.feed(bytes)
             return (scanner.finish(), 0)
         }
@@ -164,15 +167,17 @@ public enum DBLPXMLReader {
         let path: String
         let cores: Int
         let forcedRuns: Int?
+        let keepingText: Bool
         /// Bytes read by runs rather than by the scanner.
         var fastBytes = 0
 
-        init(path: String, chunkSize: Int, runs: Int? = nil) {
+        init(path: String, chunkSize: Int, runs: Int? = nil, keepingText: Bool) {
             self.path = path
             self.chunkSize = chunkSize
             forcedRuns = runs
+            self.keepingText = keepingText
             cores = runs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
-            scanner = DBLPXMLScanner(path: path, lanes: cores)
+            scanner = DBLPXMLScanner(path: path, lanes: cores, keepingText: keepingText)
         }
 
         /// Reads the whole records at the front of `pending` (all of it when `final`) and drops them.
@@ -219,7 +224,7 @@ public enum DBLPXMLReader {
                 var lines = [scanner.nextLine]
                 for k in 0..<runCount { lines.append(lines[k] + breaks[k]) }
                 let offset = scanner.nextOffset - start
-                let latin1 = scanner.isLatin1
+                let latin1 = scanner.isLatin1, keepingText = self.keepingText
                 let path = self.path
                 let lanes = scanner.lanes
                 let startsBetweenRecords = scanner.isBetweenRecords
@@ -231,7 +236,7 @@ public enum DBLPXMLReader {
                         guard startsBetweenRecords, runBounds[k] < runBounds[k + 1] else { return nil }
                         return DBLPRecordRun.read(UnsafeBufferPointer(rebasing: shared.bytes[runBounds[k]..<runBounds[k + 1]]), path: path,
                                                   line: runLines[k], offset: offset + runBounds[k], latin1: latin1,
-                                                  names: &shared.lanes[k])
+                                                  keepingText: keepingText, names: &shared.lanes[k])
                     }
                 }
                 for k in 0..<runCount where bounds[k] < bounds[k + 1] {
@@ -402,5 +407,11 @@ struct DBLPFields {
     func publication(key: String, type: String, authors: [PersonName], location: SourceLocation) -> Publication {
         Publication(key: key, type: type, title: title ?? "", venue: venue, year: year, authors: authors,
                     doi: doi ?? "", location: location)
+    }
+
+    /// The publication without its text (`AnalysisRequest.keepsPublicationText`): its year, type
+    /// and number of authors.
+    func publicationWithoutText(type: String, authorCount: Int, location: SourceLocation) -> Publication {
+        Publication(type: type, year: year, authorCount: authorCount, location: location)
     }
 }

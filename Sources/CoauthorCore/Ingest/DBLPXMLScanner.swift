@@ -36,6 +36,7 @@ struct DBLPXMLScanner {
     private var authorIDs: [Int32] = []
     private var authorCounts: [Int32] = []
     private var reportedStrayText = false
+    private let keepingText: Bool
 
     /// Plain tags longer than this are treated as broken rather than buffered forever.
     private static let longestTag = 1 << 20
@@ -54,9 +55,12 @@ struct DBLPXMLScanner {
         var fields = DBLPFields()
     }
 
-    init(path: String, lanes: Int = 1) {
+    /// - Parameter keepingText: false leaves out each publication's key, title, venue, DOI and
+    ///   author names (`DBLPXMLReader.read(path:chunkSize:keepingText:)`).
+    init(path: String, lanes: Int = 1, keepingText: Bool = true) {
         self.path = path
         self.lanes = DBLPNameLanes(count: max(1, lanes))
+        self.keepingText = keepingText
     }
 
     /// Whether the scanner stands between two records at the start of a line with nothing
@@ -593,10 +597,10 @@ struct DBLPXMLScanner {
         }
         let found = done.authors.compactMap { personName($0) }
         guard !found.isEmpty else { return }
-        let names = found.map(\.name)
         authorIDs += found.map(\.id)
         authorCounts.append(Int32(found.count))
-        corpus.publications.append(done.fields.publication(key: done.key, type: done.element, authors: names,
-                                                           location: done.location))
+        corpus.publications.append(keepingText
+            ? done.fields.publication(key: done.key, type: done.element, authors: found.map(\.name), location: done.location)
+            : done.fields.publicationWithoutText(type: done.element, authorCount: found.count, location: done.location))
     }
 }

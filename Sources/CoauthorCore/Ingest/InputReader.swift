@@ -206,16 +206,20 @@ public enum InputReader {
     ///   - paths: files, folders, or `-` for standard input (which needs `format`).
     ///   - encoding: how BibTeX and RIS bytes are decoded (SPEC §2: UTF-8, or Latin-1 when asked);
     ///     DBLP XML follows its own declaration, CSL-JSON is always UTF-8.
+    ///   - keepingText: false lets a DBLP XML file read alone leave out keys, titles, venues, DOIs
+    ///     and author names (`AnalysisRequest.keepsPublicationText`); with several files they
+    ///     are kept, since the same paper is found across files by them.
     ///   - standardInput: supplies the bytes of `-` (the process's standard input by default).
     /// - Throws: `InputError` only for paths that do not exist or folders without supported files.
     public static func read(_ paths: [String], format: InputFormat? = nil, encoding: BibTeXReader.TextEncoding = .utf8,
+                            keepingText: Bool = true,
                             standardInput: () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }) throws(InputError) -> Corpus {
         let (files, notes) = try inputFiles(paths, format: format)
         var corpus = Corpus()
         corpus.diagnostics = notes
         var seen: [String: Int] = [:]
         for file in files {
-            let part = readOne(file, encoding: encoding, standardInput: standardInput)
+            let part = readOne(file, encoding: encoding, keepingText: keepingText || files.count > 1, standardInput: standardInput)
             corpus.files += 1
             corpus.records += part.records
             corpus.skipped += part.skipped
@@ -253,7 +257,7 @@ public enum InputReader {
     /// One input file (or standard input) in its format; never throws: failures become diagnostics.
     /// A FIFO, socket or device that a folder listing found is reported and not opened: opening a
     /// FIFO blocks until something writes to it, which may be never.
-    private static func readOne(_ file: InputFile, encoding: BibTeXReader.TextEncoding,
+    private static func readOne(_ file: InputFile, encoding: BibTeXReader.TextEncoding, keepingText: Bool,
                                 standardInput: () -> [UInt8]) -> Corpus {
         let path = file.path
         let name = path == "-" ? "<stdin>" : path
@@ -276,7 +280,7 @@ public enum InputReader {
         }
         // Streamed by path: DBLP XML (plain or gzip-compressed, inflated block by block), OpenAlex
         // JSON Lines, Web of Science plain text and MEDLINE.
-        if file.format == .dblp && path != "-" { return DBLPXMLReader.read(path: path) }
+        if file.format == .dblp && path != "-" { return DBLPXMLReader.read(path: path, keepingText: keepingText) }
         if file.format == .openalex && path != "-" { return OpenAlexReader.readJSON(path: path) }
         if file.format == .wos && path != "-" { return WebOfScienceReader.readPlainText(path: path) }
         if file.format == .medline && path != "-" { return MedlineReader.read(path: path) }

@@ -87,8 +87,14 @@ public struct Publication: Sendable, Hashable {
     /// `and others` ended the author list: the list is known to be incomplete. (Declared next to
     /// `year`, it fills the padding after that optional: 8 bytes less per publication.)
     public var hasTruncatedAuthors: Bool
-    /// Authors in printed order.
-    public var authors: [PersonName]
+    /// `authors.count`, or the number of authors whose names were left out. (Declared here, it
+    /// fills the rest of the padding after `hasTruncatedAuthors`: no byte more per publication.)
+    private var storedAuthorCount: UInt32
+    /// Authors in printed order; empty when the reader was asked to leave the text out
+    /// (`AnalysisRequest.keepsPublicationText`), and `authorCount` counts them.
+    public var authors: [PersonName] {
+        didSet { storedAuthorCount = UInt32(authors.count) }
+    }
     /// 1-based positions of authors marked as equal (joint first) contributors.
     public var equalContributors: [Int]
     public var doi: String
@@ -111,6 +117,9 @@ public struct Publication: Sendable, Hashable {
     /// One `AuthorIDs` per author when the source gave any ID, else empty.
     public var authorIDs: [AuthorIDs] { extrasStorage.first?.authorIDs ?? [] }
 
+    /// The number of authors, also when their names were left out (`AnalysisRequest.keepsPublicationText`).
+    public var authorCount: Int { Int(storedAuthorCount) }
+
     // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
     // other value type's, deliberately.
     public init(key: String, type: String, title: String, venue: String, year: Int?,
@@ -123,9 +132,17 @@ public struct Publication: Sendable, Hashable {
         self.year = year
         self.authors = authors
         self.hasTruncatedAuthors = hasTruncatedAuthors
+        storedAuthorCount = UInt32(authors.count)
         self.equalContributors = equalContributors
         self.doi = doi
         self.location = location
+    }
+
+    /// A publication read without its text (`AnalysisRequest.keepsPublicationText` clear): no
+    /// key, title, venue, DOI or author names, only the number of authors.
+    init(type: String, year: Int?, authorCount: Int, location: SourceLocation) {
+        self.init(key: "", type: type, title: "", venue: "", year: year, authors: [], location: location)
+        storedAuthorCount = UInt32(authorCount)
     }
 }
 
@@ -323,7 +340,7 @@ public struct Corpus: Sendable {
     public var withoutYear: Int { publications.reduce(0) { $0 + ($1.year == nil ? 1 : 0) } }
 
     /// Total author slots over all publications.
-    public var authorships: Int { publications.reduce(0) { $0 + $1.authors.count } }
+    public var authorships: Int { publications.reduce(0) { $0 + $1.authorCount } }
 
     /// SPEC §2's closing line: `read 16 publications from 1 file (0 skipped, 0 without year)`.
     public var summaryLine: String {

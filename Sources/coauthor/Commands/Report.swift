@@ -24,7 +24,7 @@ struct Report: AnalysisCommand {
     var top = 15
 
     func run() throws {
-        let loaded = try Session.analysis(analysis)
+        let loaded = try Session.analysis(analysis, listingPapers: true)
         let display = ProgressDisplay.make(for: analysis)
         let report: MainReport
         do {
