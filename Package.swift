@@ -35,6 +35,9 @@ let package = Package(
         ),
         // The temporary files in flight, removed by a signal handler (plain C: async-signal-safe).
         .target(name: "CTemporaryFiles"),
+        // Hands freed heap pages back to the system (glibc's malloc_trim) between the phases of
+        // a large analysis.
+        .target(name: "CHeap"),
         // zlib, found through pkg-config: inputs compressed with gzip (`.jsonl.gz` snapshots, `.txt.gz`).
         .systemLibrary(
             name: "CZlib",
@@ -43,7 +46,7 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         // Publications, identity, graph, metrics and exports. Never prints, never exits.
-        .target(name: "CoauthorCore", dependencies: ["CTemporaryFiles", "CZlib"]),
+        .target(name: "CoauthorCore", dependencies: ["CHeap", "CTemporaryFiles", "CZlib"]),
         // Lays out and renders a MapScene through Graphviz, confined to one lock.
         .target(name: "CoauthorRender", dependencies: ["CoauthorCore", "CGraphviz"]),
         .executableTarget(

@@ -247,6 +247,8 @@ struct DBLPXMLReaderTests {
         let lean = try Analysis(request)
         #expect(full.corpus.publications.contains { !$0.title.isEmpty })
         #expect(lean.corpus.publications.allSatisfy { $0.title.isEmpty && $0.authors.isEmpty })
+        // The readers' name table served the resolution and is not kept after it.
+        #expect(lean.corpus.internedAuthors == nil && full.corpus.internedAuthors == nil)
         #expect(lean.network.names == full.network.names)
         #expect(lean.network.graph.source == full.network.graph.source && lean.network.graph.target == full.network.graph.target)
         #expect(lean.network.graph.weight == full.network.graph.weight)

@@ -24,11 +24,11 @@ public struct CoauthorNetwork: Sendable {
     public private(set) var edgeFirstYear: OptionalYears
     public private(set) var edgeLastYear: OptionalYears
     /// The years of the joint publications of each edge, ascending, with repeats.
-    public private(set) var edgeYears: EdgeLists<Int>
+    public private(set) var edgeYears: PackedLists<Int>
     /// The weight each dated joint paper adds to its edge, parallel to `edgeYears`: 1 under
     /// `count`, 1/(n_k − 1) under `fractional`. Empty when every paper of an edge adds the same
     /// share (networks made by hand); read it through `yearWeights(ofEdge:)`.
-    public private(set) var edgeYearWeights = EdgeLists<Double>()
+    public private(set) var edgeYearWeights = PackedLists<Double>()
     public private(set) var weighting: Weighting
     /// The focus author's node, if it is in the network.
     public private(set) var focus: Int?
@@ -59,8 +59,8 @@ public struct CoauthorNetwork: Sendable {
     ///   per dated paper of each edge; the focus, when given, a node.
     /// - Complexity: O(n + m).
     public init(graph: WeightedGraph, names: [String], papers: [Int], firstYear: [Int?], lastYear: [Int?],
-                edgePapers: [Int], edgeFirstYear: [Int?], edgeLastYear: [Int?], edgeYears: EdgeLists<Int>,
-                edgeYearWeights: EdgeLists<Double> = EdgeLists<Double>(), weighting: Weighting, focus: Int?,
+                edgePapers: [Int], edgeFirstYear: [Int?], edgeLastYear: [Int?], edgeYears: PackedLists<Int>,
+                edgeYearWeights: PackedLists<Double> = PackedLists<Double>(), weighting: Weighting, focus: Int?,
                 filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = []) {
         self.init(graph: graph, names: names, papers: papers, firstYear: firstYear, lastYear: lastYear,
                   edgePapers: edgePapers, edgeFirstYear: OptionalYears(edgeFirstYear), edgeLastYear: OptionalYears(edgeLastYear),
@@ -71,8 +71,8 @@ public struct CoauthorNetwork: Sendable {
 
     /// The same, with the edges' year ranges already in their compact columns (the builder's way).
     init(graph: WeightedGraph, names: [String], papers: [Int], firstYear: [Int?], lastYear: [Int?],
-         edgePapers: [Int], edgeFirstYear: OptionalYears, edgeLastYear: OptionalYears, edgeYears: EdgeLists<Int>,
-         edgeYearWeights: EdgeLists<Double> = EdgeLists<Double>(), weighting: Weighting, focus: Int?,
+         edgePapers: [Int], edgeFirstYear: OptionalYears, edgeLastYear: OptionalYears, edgeYears: PackedLists<Int>,
+         edgeYearWeights: PackedLists<Double> = PackedLists<Double>(), weighting: Weighting, focus: Int?,
          filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = []) {
         let n = graph.nodeCount, m = graph.edgeCount
         precondition(names.count == n && papers.count == n && firstYear.count == n && lastYear.count == n,

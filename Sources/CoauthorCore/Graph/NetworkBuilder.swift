@@ -123,8 +123,8 @@ public enum NetworkBuilder {
                 skippedLarge += 1
                 continue
             }
-            for i in 0..<ids.count where kept[Int(ids[i])] {
-                for j in (i + 1)..<ids.count where kept[Int(ids[j])] {
+            for i in ids.indices where kept[Int(ids[i])] {
+                for j in (i + 1)..<ids.endIndex where kept[Int(ids[j])] {
                     let a = UInt64(min(ids[i], ids[j])), b = UInt64(max(ids[i], ids[j]))
                     pairKeys.append(a << idBits | b)
                     pairPublications.append(Int32(index))
@@ -141,8 +141,8 @@ public enum NetworkBuilder {
         // Under `count` every joint paper adds 1, which `yearWeights(ofEdge:)` derives.
         let recordShares = options.weighting == .fractional
         var source: [Int32] = [], target: [Int32] = [], weight: [Double] = []
-        var edgePapers: [Int] = [], edgeFirst = OptionalYears(), edgeLast = OptionalYears(), edgeYears = EdgeLists<Int>()
-        var edgeYearWeights = EdgeLists<Double>()
+        var edgePapers: [Int] = [], edgeFirst = OptionalYears(), edgeLast = OptionalYears(), edgeYears = PackedLists<Int>()
+        var edgeYearWeights = PackedLists<Double>()
         // Every column sized once, for the distinct pairs (at most that many edges survive
         // `minWeight`): growing by doubling kept two copies alive at the end and left up to half
         // of each column unused.
@@ -254,8 +254,8 @@ public enum NetworkBuilder {
             edgePapers: edges.map { network.edgePapers[$0] },
             edgeFirstYear: OptionalYears(edges.lazy.map { network.edgeFirstYear[$0] }),
             edgeLastYear: OptionalYears(edges.lazy.map { network.edgeLastYear[$0] }),
-            edgeYears: EdgeLists(edges.lazy.map { network.edgeYears[$0] }),
-            edgeYearWeights: EdgeLists(edges.lazy.map { network.yearWeights(ofEdge: $0) }),
+            edgeYears: PackedLists(edges.lazy.map { network.edgeYears[$0] }),
+            edgeYearWeights: PackedLists(edges.lazy.map { network.yearWeights(ofEdge: $0) }),
             weighting: network.weighting,
             focus: nodes.firstIndex(of: focus),
             filterDescription: [network.filterDescription, "ego network of \(network.names[focus]), radius \(radius)"]

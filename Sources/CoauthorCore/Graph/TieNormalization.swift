@@ -108,7 +108,7 @@ extension CoauthorNetwork {
         return CoauthorNetwork(
             graph: normalized, names: names, papers: papers, firstYear: firstYear, lastYear: lastYear,
             edgePapers: edgePapers, edgeFirstYear: edgeFirstYear, edgeLastYear: edgeLastYear, edgeYears: edgeYears,
-            edgeYearWeights: EdgeLists((0..<edgeCount).lazy.map { e in
+            edgeYearWeights: PackedLists((0..<edgeCount).lazy.map { e in
                 let scale = normalized.weight[e] / graph.weight[e]
                 return yearWeights(ofEdge: e).map { $0 * scale }
             }),

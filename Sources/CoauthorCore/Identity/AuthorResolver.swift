@@ -26,8 +26,9 @@ public struct AuthorIndex: Sendable {
 
     /// Display name per author id.
     public var names: [String]
-    /// For each publication (same order as the input), its distinct author ids in printed order.
-    public var authorsOfPublication: [[Int32]]
+    /// For each publication (same order as the input), its distinct author ids in printed order;
+    /// back to back, not one array each (a DBLP-size corpus has millions of publications).
+    public var authorsOfPublication: PackedLists<Int32>
     public var merges: [Merge]
     public var nearMisses: [NearMiss]
     /// Distinct written forms of names before any merging.
@@ -379,12 +380,12 @@ public enum AuthorResolver {
         // The last paper that listed each person: a person named twice on one paper counts
         // once, in O(1) (a search of the paper's list was quadratic: 3 s for 100,000 authors).
         var listedOn = [Int](repeating: -1, count: variantNames.count)
-        var authorsOfPublication: [[Int32]] = []
-        authorsOfPublication.reserveCapacity(interned.publicationCount)
+        var authorsOfPublication = PackedLists<Int32>()
+        authorsOfPublication.reserveCapacity(lists: interned.publicationCount, values: pubVariants.count)
+        var people: [Int32] = []
         for paper in 0..<interned.publicationCount {
             let ids = pubVariants[pubStarts[paper]..<pubStarts[paper + 1]]
-            var people: [Int32] = []
-            people.reserveCapacity(ids.count)
+            people.removeAll(keepingCapacity: true)
             for id in ids {
                 let variant = Int(id)
                 if personOfVariant[variant] < 0 {

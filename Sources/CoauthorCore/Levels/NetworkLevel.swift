@@ -105,7 +105,7 @@ public struct UnitIndex: Sendable {
     /// Each unit carries its code as an identifier (`ror` or `country_code` in exports); an
     /// institution known by its name alone has none.
     public var memberIndex: AuthorIndex {
-        var index = AuthorIndex(names: names, authorsOfPublication: unitsOfPublication, merges: [], nearMisses: [])
+        var index = AuthorIndex(names: names, authorsOfPublication: PackedLists(unitsOfPublication), merges: [], nearMisses: [])
         index.ids = keys.map { key in
             switch level {
             case .country: AuthorIDs(country: key)

@@ -307,7 +307,8 @@ public struct Corpus: Sendable {
         didSet { internedAuthors = nil }
     }
     /// The publications' authors as a name table, when the reader built one (it is dropped
-    /// whenever `publications` changes, so it always describes them).
+    /// whenever `publications` changes, so it always describes them, and once `ResolvedCorpus`
+    /// resolved the authors, which it served).
     public internal(set) var internedAuthors: InternedAuthors? = nil
     /// Bibliographic records seen (entries other than `@string`, `@preamble`, `@comment`).
     public var records: Int

@@ -1,7 +1,7 @@
-/// One short list per edge (the years of its joint papers, their weights), stored back to back
-/// with the start of each: a DBLP-scale network has hundreds of thousands of edges, and one
-/// array per edge would be as many allocations.
-public struct EdgeLists<Value: Sendable & Equatable>: RandomAccessCollection, Sendable, Equatable {
+/// Many short lists (the years of each edge's joint papers, the authors of each publication),
+/// stored back to back with the start of each: a DBLP-scale corpus has millions of them, and one
+/// array each would be as many allocations and some 40 bytes of overhead each.
+public struct PackedLists<Value: Sendable & Equatable>: RandomAccessCollection, Sendable, Equatable {
     /// Every list's values, list after list.
     public private(set) var values: [Value] = []
     /// List `e` is `values[starts[e]..<starts[e + 1]]`.
@@ -21,7 +21,7 @@ public struct EdgeLists<Value: Sendable & Equatable>: RandomAccessCollection, Se
         self.values.reserveCapacity(values)
     }
 
-    /// Adds a list for the next edge.
+    /// Adds the next list.
     /// - Complexity: amortised O(length of `list`).
     public mutating func append(_ list: some Sequence<Value>) {
         values.append(contentsOf: list)
@@ -31,8 +31,8 @@ public struct EdgeLists<Value: Sendable & Equatable>: RandomAccessCollection, Se
     public var startIndex: Int { 0 }
     public var endIndex: Int { starts.count - 1 }
 
-    /// The list of edge `e` (its indices are those of `values`, not from 0).
-    public subscript(e: Int) -> ArraySlice<Value> {
-        values[starts[e]..<starts[e + 1]]
+    /// List `k` (its indices are those of `values`, not from 0: iterate it, or use its `indices`).
+    public subscript(k: Int) -> ArraySlice<Value> {
+        values[starts[k]..<starts[k + 1]]
     }
 }
