@@ -266,6 +266,33 @@ struct DBLPXMLReaderTests {
         #expect(both.corpus.publications.contains { $0.title == "Plain" })
     }
 
+    /// The runs' publications are moved into one array: in order, whole, and the runs left empty.
+    @Test func publicationsMovedFromRunsKeepTheirOrderAndValues() {
+        func publications(_ range: Range<Int>) -> [Publication] {
+            range.map { k in
+                Publication(key: "k/\(k)", type: "article", title: "Title number \(k) of a long run", venue: "V",
+                            year: 1990 + k % 30, authors: [PersonName(first: "A", last: "Author \(k)")],
+                            location: SourceLocation(path: "t.xml", line: k + 1, column: 1))
+            }
+        }
+        var all: [Publication] = []
+        var expected: [Publication] = []
+        for (k, size) in [3, 0, 1, 40, 7, 200].enumerated() {
+            var run = publications(k * 1000..<(k * 1000 + size))
+            expected += run
+            DBLPXMLScanner.appendMoving(&run, to: &all)
+            #expect(run.isEmpty)
+            #expect(all == expected)
+        }
+        // Room made beforehand is used, not grown.
+        var reserved: [Publication] = []
+        reserved.reserveCapacity(300)
+        let capacity = reserved.capacity
+        var run = publications(0..<250)
+        DBLPXMLScanner.appendMoving(&run, to: &reserved)
+        #expect(reserved.capacity == capacity && reserved.count == 250)
+    }
+
     @Test(arguments: [1, 2, 3, 7])
     func runsReadExactlyWhatTheScannerReads(runs: Int) throws {
         Self.expectSameReading(Array(Self.irregular.utf8), runs: runs)

@@ -36,6 +36,8 @@ public struct ResolvedCorpus: Sendable {
         if request.strict && errors > 0 { throw .strict(errors: errors) }
         if corpus.publications.isEmpty { throw .noPublications(paths: request.paths) }
         events?(.read(summary: corpus.summaryLine))
+        // What reading freed (blocks, runs, key tables) goes back before the resolution grows.
+        Heap.releaseFreePages()
         let authors = timer.measure("resolve") {
             AuthorResolver.resolve(corpus, mode: request.identity, aliases: request.aliases)
         }
@@ -43,7 +45,7 @@ public struct ResolvedCorpus: Sendable {
         // The readers' name table served the resolution and nothing after it: some 90 bytes a
         // publication on DBLP (the names, their parts, an id per authorship).
         corpus.internedAuthors = nil
-        // What reading and resolving freed goes back to the system before the network is built.
+        // And what resolving freed, before the network is built.
         Heap.releaseFreePages()
         self.corpus = corpus
         self.authors = authors

@@ -48,6 +48,7 @@ public enum DBLPXMLReader {
         let source = ByteSource(descriptor: descriptor)
         var pending: [UInt8] = []
         var finished = false
+        var reserved = false
         while !finished {
             let before = pending.count
             pending.append(contentsOf: repeatElement(0, count: step))
@@ -61,6 +62,14 @@ public enum DBLPXMLReader {
                 pending.removeLast(step - got)
                 finished = got == 0
                 if finished || pending.count >= blockSize { reader.consume(&pending, final: finished) }
+            }
+            // After the first block with publications: room for as many as the file holds at
+            // that rate, plus 5% (in compressed bytes for a gzip file), so they are never copied.
+            let read = lseek(descriptor, 0, SEEK_CUR)
+            if !reserved, !finished, reader.scanner.publicationCount > 0, read > 0, status.st_size > read {
+                reserved = true
+                let expected = Double(reader.scanner.publicationCount) * Double(status.st_size) / Double(read)
+                reader.scanner.reservePublications(Int(expected * 1.05) + 1024)
             }
         }
         let corpus = reader.scanner.finish()
