@@ -44,7 +44,7 @@ enum ExportFixtures {
         let network = CoauthorNetwork(
             graph: graph, names: names, papers: papers.map { max(1, $0) }, firstYear: first, lastYear: last,
             edgePapers: edgePapers, edgeFirstYear: edgeYears.map(\.first), edgeLastYear: edgeYears.map(\.last),
-            edgeYears: PackedLists(edgeYears), weighting: .count, focus: 0,
+            edgeYears: YearLists(edgeYears), weighting: .count, focus: 0,
             filterDescription: "ego network of \(names[0]), radius 2", skippedLargePublications: 0,
             publicationCount: 20)
         return (network, MetricTable(network: network, request: MetricRequest(Set(Metric.graphCases), communitySeed: 1)))

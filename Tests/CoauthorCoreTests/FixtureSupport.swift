@@ -63,7 +63,7 @@ extension CoauthorNetwork {
                         edgePapers: [Int](repeating: 1, count: graph.edgeCount),
                         edgeFirstYear: [Int?](repeating: nil, count: graph.edgeCount),
                         edgeLastYear: [Int?](repeating: nil, count: graph.edgeCount),
-                        edgeYears: PackedLists([[Int]](repeating: [], count: graph.edgeCount)),
+                        edgeYears: YearLists([[Int]](repeating: [], count: graph.edgeCount)),
                         weighting: .count, focus: nil, filterDescription: "",
                         skippedLargePublications: 0, publicationCount: graph.nodeCount)
     }

@@ -208,7 +208,7 @@ struct LevelTests {
                     let a = try #require(edge[0] as? String), b = try #require(edge[1] as? String)
                     let u = try #require(node[a], "\(source) \(level): no node \(a)"), v = try #require(node[b], "\(source): no node \(b)")
                     let e = try #require(network.graph.edge(u, v), "\(source) \(level): no tie \(a)–\(b)")
-                    #expect(network.edgePapers[e] == edge[2] as? Int)
+                    #expect(Int(network.edgePapers[e]) == edge[2] as? Int)
                     let weight = try #require((weighting == .count ? edge[2] : edge[3]) as? NSNumber).doubleValue
                     #expect(close(network.graph.weight[e], weight, relative: 1e-12), "\(source) \(level) \(weighting) \(a)–\(b)")
                 }

@@ -44,7 +44,7 @@ struct SeedNetworkTests {
         let focus = try #require(network.node(named: "Shashank Rajput"))
         let other = try #require(network.node(named: name))
         let edge = try #require(network.graph.edge(focus, other))
-        #expect(network.edgePapers[edge] == papers)
+        #expect(Int(network.edgePapers[edge]) == papers)
         #expect(network.graph.weight[edge] == Double(papers))
         #expect(network.edgeFirstYear[edge] == first)
         #expect(network.edgeLastYear[edge] == last)
@@ -53,7 +53,7 @@ struct SeedNetworkTests {
     @Test func tiesBetweenCollaboratorsToo() throws {
         let network = try Self.load()
         func tie(_ a: String, _ b: String) -> Int? {
-            network.graph.edge(network.node(named: a)!, network.node(named: b)!).map { network.edgePapers[$0] }
+            network.graph.edge(network.node(named: a)!, network.node(named: b)!).map { Int(network.edgePapers[$0]) }
         }
         #expect(tie("Kangwook Lee", "Dimitris Papailiopoulos") == 6)
         #expect(tie("Jy-yong Sohn", "Kangwook Lee") == 5)

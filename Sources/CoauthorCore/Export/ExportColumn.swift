@@ -42,7 +42,7 @@ struct ExportColumn {
     static func edgeColumns(_ network: CoauthorNetwork) -> [ExportColumn] {
         [
             ExportColumn(name: "weight", values: .reals(network.graph.weight)),
-            ExportColumn(name: "papers", values: .integers(network.edgePapers)),
+            ExportColumn(name: "papers", values: .integers(network.edgePapers.map(Int.init))),
             ExportColumn(name: "first_year", values: .optionalIntegers(Array(network.edgeFirstYear))),
             ExportColumn(name: "last_year", values: .optionalIntegers(Array(network.edgeLastYear))),
             ExportColumn(name: "distance", values: .reals(network.graph.weight.map { 1 / $0 })),

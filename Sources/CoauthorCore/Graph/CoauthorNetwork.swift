@@ -18,13 +18,13 @@ public struct CoauthorNetwork: Sendable {
     /// First and last publication year per node (nil when none of its papers has a year).
     public private(set) var firstYear: [Int?]
     public private(set) var lastYear: [Int?]
-    /// Joint publications per edge.
-    public private(set) var edgePapers: [Int]
+    /// Joint publications per edge (4 bytes each: a DBLP-size network has tens of millions of ties).
+    public private(set) var edgePapers: [Int32]
     /// First and last year of a joint publication per edge (4 bytes a value: see `OptionalYears`).
     public private(set) var edgeFirstYear: OptionalYears
     public private(set) var edgeLastYear: OptionalYears
     /// The years of the joint publications of each edge, ascending, with repeats.
-    public private(set) var edgeYears: PackedLists<Int>
+    public private(set) var edgeYears: YearLists
     /// The weight each dated joint paper adds to its edge, parallel to `edgeYears`: 1 under
     /// `count`, 1/(n_k − 1) under `fractional`. Empty when every paper of an edge adds the same
     /// share (networks made by hand); read it through `yearWeights(ofEdge:)`.
@@ -59,19 +59,20 @@ public struct CoauthorNetwork: Sendable {
     ///   per dated paper of each edge; the focus, when given, a node.
     /// - Complexity: O(n + m).
     public init(graph: WeightedGraph, names: [String], papers: [Int], firstYear: [Int?], lastYear: [Int?],
-                edgePapers: [Int], edgeFirstYear: [Int?], edgeLastYear: [Int?], edgeYears: PackedLists<Int>,
+                edgePapers: [Int], edgeFirstYear: [Int?], edgeLastYear: [Int?], edgeYears: YearLists,
                 edgeYearWeights: PackedLists<Double> = PackedLists<Double>(), weighting: Weighting, focus: Int?,
                 filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = []) {
+        precondition(edgePapers.allSatisfy { $0 <= Int(Int32.max) }, "at most 2,147,483,647 joint papers a tie")
         self.init(graph: graph, names: names, papers: papers, firstYear: firstYear, lastYear: lastYear,
-                  edgePapers: edgePapers, edgeFirstYear: OptionalYears(edgeFirstYear), edgeLastYear: OptionalYears(edgeLastYear),
+                  edgePapers: edgePapers.map { Int32($0) }, edgeFirstYear: OptionalYears(edgeFirstYear), edgeLastYear: OptionalYears(edgeLastYear),
                   edgeYears: edgeYears, edgeYearWeights: edgeYearWeights, weighting: weighting, focus: focus,
                   filterDescription: filterDescription, skippedLargePublications: skippedLargePublications,
                   publicationCount: publicationCount, ids: ids)
     }
 
-    /// The same, with the edges' year ranges already in their compact columns (the builder's way).
+    /// The same, with the edges' paper counts and year ranges already in their compact columns (the builder's way).
     init(graph: WeightedGraph, names: [String], papers: [Int], firstYear: [Int?], lastYear: [Int?],
-         edgePapers: [Int], edgeFirstYear: OptionalYears, edgeLastYear: OptionalYears, edgeYears: PackedLists<Int>,
+         edgePapers: [Int32], edgeFirstYear: OptionalYears, edgeLastYear: OptionalYears, edgeYears: YearLists,
          edgeYearWeights: PackedLists<Double> = PackedLists<Double>(), weighting: Weighting, focus: Int?,
          filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = []) {
         let n = graph.nodeCount, m = graph.edgeCount

@@ -141,7 +141,7 @@ public enum NetworkBuilder {
         // Under `count` every joint paper adds 1, which `yearWeights(ofEdge:)` derives.
         let recordShares = options.weighting == .fractional
         var source: [Int32] = [], target: [Int32] = [], weight: [Double] = []
-        var edgePapers: [Int] = [], edgeFirst = OptionalYears(), edgeLast = OptionalYears(), edgeYears = PackedLists<Int>()
+        var edgePapers: [Int32] = [], edgeFirst = OptionalYears(), edgeLast = OptionalYears(), edgeYears = YearLists()
         var edgeYearWeights = PackedLists<Double>()
         // Every column sized once, for the distinct pairs (at most that many edges survive
         // `minWeight`): growing by doubling kept two copies alive at the end and left up to half
@@ -173,7 +173,7 @@ public enum NetworkBuilder {
             if w >= (options.minWeight ?? 0) {
                 if recordShares { edgeYearWeights.append(dated.lazy.map(\.weight)) }
                 source.append(Int32(key >> idBits)); target.append(Int32(key & ((1 << idBits) - 1))); weight.append(w)
-                edgePapers.append(end - start)
+                edgePapers.append(Int32(end - start))
                 edgeFirst.append(dated.first?.year); edgeLast.append(dated.last?.year); edgeYears.append(dated.lazy.map(\.year))
             }
             start = end
@@ -254,7 +254,7 @@ public enum NetworkBuilder {
             edgePapers: edges.map { network.edgePapers[$0] },
             edgeFirstYear: OptionalYears(edges.lazy.map { network.edgeFirstYear[$0] }),
             edgeLastYear: OptionalYears(edges.lazy.map { network.edgeLastYear[$0] }),
-            edgeYears: PackedLists(edges.lazy.map { network.edgeYears[$0] }),
+            edgeYears: YearLists(edges.lazy.map { network.edgeYears[$0] }),
             edgeYearWeights: PackedLists(edges.lazy.map { network.yearWeights(ofEdge: $0) }),
             weighting: network.weighting,
             focus: nodes.firstIndex(of: focus),

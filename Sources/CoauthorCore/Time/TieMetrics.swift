@@ -57,7 +57,7 @@ public struct TieMetrics: Sendable, Equatable {
             previous = year
         }
         let first = network.edgeFirstYear[e], last = network.edgeLastYear[e]
-        return TieMetrics(coauthor: coauthor, papers: network.edgePapers[e], weight: network.graph.weight[e],
+        return TieMetrics(coauthor: coauthor, papers: Int(network.edgePapers[e]), weight: network.graph.weight[e],
                           firstYear: first, lastYear: last,
                           span: first.flatMap { f in last.map { $0 - f + 1 } },
                           activeYears: distinct, recency: recency)
