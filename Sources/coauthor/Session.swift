@@ -9,7 +9,8 @@ import Foundation
 enum Session {
     /// Reads, resolves and builds the network the options ask for.
     /// - Parameter listingPapers: the output lists papers by key and title (the report): the
-    ///   corpus keeps them. Otherwise they are dropped once the authors are resolved.
+    ///   corpus keeps them. Otherwise a reader that can leaves them out
+    ///   (`AnalysisRequest.keepsPublicationText`).
     /// - Throws: `ExitCode` after reporting what went wrong.
     static func analysis(_ options: AnalysisOptions, listingPapers: Bool = false) throws -> Analysis {
         try load(options, listingPapers: listingPapers) { (request, events, input) throws(AnalysisError) in
