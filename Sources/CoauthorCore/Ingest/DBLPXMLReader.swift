@@ -65,11 +65,13 @@ public enum DBLPXMLReader {
             }
             // After the first block with publications: room for as many as the file holds at
             // that rate, plus 5% (in compressed bytes for a gzip file), so they are never copied.
-            let read = lseek(descriptor, 0, SEEK_CUR)
-            if !reserved, !finished, reader.scanner.publicationCount > 0, read > 0, status.st_size > read {
+            if !reserved, !finished, reader.scanner.publicationCount > 0 {
                 reserved = true
-                let expected = Double(reader.scanner.publicationCount) * Double(status.st_size) / Double(read)
-                reader.scanner.reservePublications(Int(expected * 1.05) + 1024)
+                let read = lseek(descriptor, 0, SEEK_CUR)
+                if read > 0, status.st_size > read {
+                    let expected = Double(reader.scanner.publicationCount) * Double(status.st_size) / Double(read)
+                    reader.scanner.reservePublications(Int(expected * 1.05) + 1024)
+                }
             }
         }
         let corpus = reader.scanner.finish()
