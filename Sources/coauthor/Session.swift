@@ -11,31 +11,33 @@ enum Session {
     /// - Parameter listingPapers: the output lists papers by key and title (the report): the
     ///   corpus keeps them. Otherwise a reader that can leaves them out
     ///   (`AnalysisRequest.keepsPublicationText`).
+    /// - Parameter keepingAlive: keep the analysis to the exit (freeing it would only cost time);
+    ///   false for a caller that frees parts of it on the way.
     /// - Throws: `ExitCode` after reporting what went wrong.
-    static func analysis(_ options: AnalysisOptions, listingPapers: Bool = false) throws -> Analysis {
-        try load(options, listingPapers: listingPapers) { (request, events, input) throws(AnalysisError) in
+    static func analysis(_ options: AnalysisOptions, listingPapers: Bool = false, keepingAlive: Bool = true) throws -> Analysis {
+        try load(options, listingPapers: listingPapers, keepingAlive: keepingAlive) { (request, events, input) throws(AnalysisError) in
             try Analysis(request, events: events, standardInput: input)
         }
     }
 
     /// Reads and resolves the inputs without building the network (`names`).
     static func resolved(_ options: AnalysisOptions) throws -> ResolvedCorpus {
-        try load(options, listingPapers: false) { (request, events, input) throws(AnalysisError) in
+        try load(options, listingPapers: false, keepingAlive: true) { (request, events, input) throws(AnalysisError) in
             try ResolvedCorpus(request, events: events, standardInput: input)
         }
     }
 
     /// Makes `make`'s value from the options' request, reporting events as they come; the value
-    /// is kept alive to the exit (freeing it would only cost time).
+    /// is kept alive to the exit when `keepingAlive` says so.
     private static func load<Value>(
-        _ options: AnalysisOptions, listingPapers: Bool,
+        _ options: AnalysisOptions, listingPapers: Bool, keepingAlive: Bool,
         _ make: (AnalysisRequest, @escaping AnalysisEvents, @escaping () -> [UInt8]) throws(AnalysisError) -> Value
     ) throws -> Value {
         var request = try options.request()
         request.keepsPublicationText = listingPapers
         do {
             let value = try make(request, printer(options), Console.standardInput)
-            Lifetime.keep(value)
+            if keepingAlive { Lifetime.keep(value) }
             return value
         } catch {
             throw fail(error)

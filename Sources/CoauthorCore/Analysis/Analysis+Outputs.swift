@@ -132,33 +132,37 @@ public struct CorpusSummary: Sendable {
     public private(set) var entries: [(key: String, value: JSONValue)]
 
     /// Summarises `analysis`; `communitySeed` seeds the communities whose modularity is reported.
+    ///
+    /// The corpus's numbers are taken first; then only the graph is kept for the graph's numbers,
+    /// so that an analysis handed over with `consume` is freed before community detection and the
+    /// path searches allocate theirs (on DBLP, the publications, the author index and the tie
+    /// columns are most of the memory).
     /// - Complexity: that of `GraphStatistics` (path lengths of the largest component).
-    public init(_ analysis: Analysis, communitySeed: UInt64, communities: CommunityOptions = CommunityOptions()) {
-        let corpus = analysis.corpus
-        let stats = GraphStatistics(graph: analysis.network.graph, communitySeed: communitySeed, communities: communities)
-        var perYear: [Int: Int] = [:]
-        var multiAuthor = 0
-        // By index, so that no publication is copied.
-        for index in corpus.publications.indices {
-            if let year = corpus.publications[index].year { perYear[year, default: 0] += 1 }
-            if corpus.publications[index].authorCount > 1 { multiAuthor += 1 }
-        }
-        let years = perYear.keys.sorted()
-        let authorships = corpus.authorships
-        let publications = corpus.publications.count
+    public init(_ analysis: consuming Analysis, communitySeed: UInt64, communities: CommunityOptions = CommunityOptions()) {
+        var held: Analysis? = consume analysis
+        let facts = CorpusFacts(held!)
+        let graph = held!.network.graph
+        let units = held!.units
+        // What the graph statistics do not read goes before they allocate.
+        held = nil
+        Heap.releaseFreePages()
+        let stats = GraphStatistics(graph: graph, communitySeed: communitySeed, communities: communities)
+        let authorships = facts.authorships
+        let publications = facts.publications
+        let years = facts.perYear.keys.sorted()
         func share(_ part: Int, of whole: Int) -> Double? { whole > 0 ? Double(part) / Double(whole) : nil }
         entries = [
-            ("records", .integer(corpus.records)),
+            ("records", .integer(facts.records)),
             ("publications", .integer(publications)),
             ("authorships", .integer(authorships)),
             ("authors", .integer(stats.authors)),
             ("edges", .integer(stats.edges)),
-            ("skipped", .integer(corpus.skipped)),
-            ("duplicates", .integer(corpus.duplicates)),
-            ("without_year", .integer(corpus.withoutYear)),
-            ("dropped_names", .integer(corpus.droppedNames)),
+            ("skipped", .integer(facts.skipped)),
+            ("duplicates", .integer(facts.duplicates)),
+            ("without_year", .integer(facts.withoutYear)),
+            ("dropped_names", .integer(facts.droppedNames)),
             ("years", .object([("first", .integer(years.first)), ("last", .integer(years.last))])),
-            ("per_year", .object(years.map { (String($0), .integer(perYear[$0]!)) })),
+            ("per_year", .object(years.map { (String($0), .integer(facts.perYear[$0]!)) })),
             ("components", .integer(stats.components)),
             ("largest_component", .number(stats.largestComponentShare as Double?)),
             ("isolated", .integer(stats.isolated)),
@@ -172,9 +176,9 @@ public struct CorpusSummary: Sendable {
             ("average_path_length", .number(stats.averagePathLength as Double?)),
             ("papers_per_author", .number(share(authorships, of: stats.authors))),
             ("authors_per_paper", .number(share(authorships, of: publications))),
-            ("multi_author_share", .number(share(multiAuthor, of: publications))),
+            ("multi_author_share", .number(share(facts.multiAuthor, of: publications))),
         ]
-        let indicators = analysis.indicators(nodes: false).corpus
+        let indicators = facts.indicators
         let collaboration = indicators.collaboration
         func value(_ x: Double) -> JSONValue { .number(x.isNaN ? nil : x) }
         entries += [
@@ -186,10 +190,9 @@ public struct CorpusSummary: Sendable {
             ("citations", .integer(indicators.citations)),
             ("h_index", .integer(indicators.hIndex)),
         ]
-        if let units = analysis.units {
+        if let units, let people = facts.people {
             // The nodes are units: say which, how many, and which papers name none; `authors`
             // stays the number of people.
-            let people = Set(analysis.authors.authorsOfPublication.joined()).count
             if let i = entries.firstIndex(where: { $0.key == "authors" }) { entries[i].value = .integer(people) }
             if let i = entries.firstIndex(where: { $0.key == "papers_per_author" }) {
                 entries[i].value = .number(share(authorships, of: people))
@@ -200,6 +203,40 @@ public struct CorpusSummary: Sendable {
                 ("without_units", .integer(units.withoutUnits)),
                 ("without_affiliations", .integer(units.withoutAffiliations)),
             ]
+        }
+    }
+
+    /// What the summary reads of the corpus and its authors (everything but the graph).
+    private struct CorpusFacts {
+        var records: Int
+        var publications: Int
+        var authorships: Int
+        var skipped: Int
+        var duplicates: Int
+        var withoutYear: Int
+        var droppedNames: Int
+        var perYear: [Int: Int] = [:]
+        var multiAuthor = 0
+        var indicators: NodeIndicators.Totals
+        /// The people behind the units, at institution and country level.
+        var people: Int?
+
+        init(_ analysis: borrowing Analysis) {
+            let corpus = analysis.corpus
+            records = corpus.records
+            publications = corpus.publications.count
+            authorships = corpus.authorships
+            skipped = corpus.skipped
+            duplicates = corpus.duplicates
+            withoutYear = corpus.withoutYear
+            droppedNames = corpus.droppedNames
+            // By index, so that no publication is copied.
+            for index in corpus.publications.indices {
+                if let year = corpus.publications[index].year { perYear[year, default: 0] += 1 }
+                if corpus.publications[index].authorCount > 1 { multiAuthor += 1 }
+            }
+            indicators = analysis.indicators(nodes: false).corpus
+            people = analysis.units == nil ? nil : Set(analysis.authors.authorsOfPublication.joined()).count
         }
     }
 

@@ -19,9 +19,10 @@ struct Stats: AnalysisCommand {
     var seed = 1
 
     func run() throws {
-        let loaded = try Session.analysis(analysis)
+        // Handed over, not kept: the summary frees what its graph statistics do not read.
+        let loaded = try Session.analysis(analysis, keepingAlive: false)
         var stopwatch = Stopwatch()
-        let summary = CorpusSummary(loaded, communitySeed: UInt64(max(0, seed)), communities: analysis.communityOptions)
+        let summary = CorpusSummary(consume loaded, communitySeed: UInt64(max(0, seed)), communities: analysis.communityOptions)
         stopwatch.lap("statistics")
         if Stopwatch.phasesWanted { Console.err("timing: \(stopwatch.summary)\n") }
         try Session.write(format == .json ? summary.json() : summary.table(), to: output)
