@@ -69,12 +69,13 @@ public enum NetworkBuilder {
 
     /// Builds the network of authors.
     ///
-    /// Pairs of co-authors are emitted as 64-bit keys, sorted and aggregated, so
+    /// Pairs of co-authors are bucketed by their lower member, sorted and aggregated, so
     /// the result (including floating-point sums of fractional weights) does not
     /// depend on hashing order.
     /// - Precondition: `authors` resolves exactly `publications`; `options.maxAuthors` ≥ 2.
     /// - Throws: `NetworkError.unknownFocus` when `options.focus` names nobody.
-    /// - Complexity: O(P + n) for P author pairs over all publications (a radix sort).
+    /// - Complexity: O(P log d + n) for P author pairs over all publications and d the most pairs one
+    ///   author leads (a counting sort by the lower member, then a sort of each member's pairs).
     public static func build(publications: [Publication], authors: AuthorIndex, options: NetworkOptions) throws(NetworkError) -> CoauthorNetwork {
         try build(publications: publications, authors: authors, teamSizes: nil, options: options)
     }
@@ -110,11 +111,12 @@ public enum NetworkBuilder {
         let minPapers = options.minPapers ?? 1
         let kept = papers.map { $0 >= max(1, minPapers) }
 
-        // Author pairs as (low << idBits | high) keys with their publication, made in publication
-        // order; a stable radix sort on the key keeps each pair's publications in that order.
-        let idBits = UInt64(64 - UInt64(max(authorCount, 1)).leadingZeroBitCount)
-        var pairKeys: [UInt64] = []
-        var pairPublications: [Int32] = []
+        // Each pair of co-authors of each paper, bucketed by its lower member (a counting sort):
+        // bucket a holds `high << 32 | publication` for its pairs, filled in publication order
+        // and then sorted, which orders the buckets' entries by partner and keeps each pair's
+        // publications in publication order (what the sums below are taken in). 8 bytes a
+        // pair, where sorting 64-bit pair keys carrying their publication took 24 at its peak.
+        var bucketStart = [Int](repeating: 0, count: authorCount + 1)
         var skippedLarge = 0
         for index in selected {
             let ids = authors.authorsOfPublication[index]
@@ -125,17 +127,34 @@ public enum NetworkBuilder {
             }
             for i in ids.indices where kept[Int(ids[i])] {
                 for j in (i + 1)..<ids.endIndex where kept[Int(ids[j])] {
-                    let a = UInt64(min(ids[i], ids[j])), b = UInt64(max(ids[i], ids[j]))
-                    pairKeys.append(a << idBits | b)
-                    pairPublications.append(Int32(index))
+                    bucketStart[Int(min(ids[i], ids[j])) + 1] += 1
                 }
             }
         }
-        RadixSort.sort(&pairKeys, carrying: &pairPublications, maxKey: UInt64(max(authorCount, 1)) << idBits)
+        for a in 0..<authorCount { bucketStart[a + 1] += bucketStart[a] }
+        var pairs = [UInt64](repeating: 0, count: bucketStart[authorCount])
+        pairs.withUnsafeMutableBufferPointer { pairs in
+            var cursor = bucketStart
+            for index in selected {
+                let ids = authors.authorsOfPublication[index]
+                guard ids.count >= 2, (teamSizes?[index] ?? ids.count) <= options.maxAuthors else { continue }
+                for i in ids.indices where kept[Int(ids[i])] {
+                    for j in (i + 1)..<ids.endIndex where kept[Int(ids[j])] {
+                        let a = Int(min(ids[i], ids[j])), b = UInt64(max(ids[i], ids[j]))
+                        pairs[cursor[a]] = b << 32 | UInt64(index)
+                        cursor[a] += 1
+                    }
+                }
+            }
+            for a in 0..<authorCount where bucketStart[a + 1] - bucketStart[a] > 1 {
+                var bucket = UnsafeMutableBufferPointer(rebasing: pairs[bucketStart[a]..<bucketStart[a + 1]])
+                bucket.sort()
+            }
+        }
 
-        // Read per pair in key order, which jumps across publications: one flat array, not the
+        // Read per pair in partner order, which jumps across publications: one flat array, not the
         // publications themselves or their author lists (a cache miss each on a DBLP-size corpus).
-        let facts = publications.indices.map { k in
+        var facts = publications.indices.map { k in
             PairFacts(year: publications[k].year, members: Int32(authors.authorsOfPublication[k].count))
         }
         // Under `count` every joint paper adds 1, which `yearWeights(ofEdge:)` derives.
@@ -147,37 +166,47 @@ public enum NetworkBuilder {
         // `minWeight`): growing by doubling kept two copies alive at the end and left up to half
         // of each column unused.
         var pairCount = 0
-        for k in pairKeys.indices where k == 0 || pairKeys[k] != pairKeys[k - 1] { pairCount += 1 }
+        for a in 0..<authorCount {
+            for k in bucketStart[a]..<bucketStart[a + 1] where k == bucketStart[a] || pairs[k] >> 32 != pairs[k - 1] >> 32 {
+                pairCount += 1
+            }
+        }
         source.reserveCapacity(pairCount); target.reserveCapacity(pairCount); weight.reserveCapacity(pairCount)
         edgePapers.reserveCapacity(pairCount); edgeFirst.reserveCapacity(pairCount); edgeLast.reserveCapacity(pairCount)
-        edgeYears.reserveCapacity(lists: pairCount, values: pairKeys.count)
-        if recordShares { edgeYearWeights.reserveCapacity(lists: pairCount, values: pairKeys.count) }
+        edgeYears.reserveCapacity(lists: pairCount, values: pairs.count)
+        if recordShares { edgeYearWeights.reserveCapacity(lists: pairCount, values: pairs.count) }
         var dated: [(year: Int, weight: Double)] = []
-        var start = 0
-        while start < pairKeys.count {
-            var end = start
-            let key = pairKeys[start]
-            var w = 0.0
-            dated.removeAll(keepingCapacity: true)
-            while end < pairKeys.count, pairKeys[end] == key {
-                let publication = Int(pairPublications[end])
-                let fact = facts[publication]
-                let share = pairShare(members: Int(fact.members), level: options.level, weighting: options.weighting)
-                w += share
-                if let year = fact.year { dated.append((year, share)) }
-                end += 1
+        for a in 0..<authorCount {
+            var start = bucketStart[a]
+            let bucketEnd = bucketStart[a + 1]
+            while start < bucketEnd {
+                var end = start
+                let partner = pairs[start] >> 32
+                var w = 0.0
+                dated.removeAll(keepingCapacity: true)
+                while end < bucketEnd, pairs[end] >> 32 == partner {
+                    let fact = facts[Int(pairs[end] & 0xFFFF_FFFF)]
+                    let share = pairShare(members: Int(fact.members), level: options.level, weighting: options.weighting)
+                    w += share
+                    if let year = fact.year { dated.append((year, share)) }
+                    end += 1
+                }
+                if dated.count > 1 {
+                    dated.sort { $0.year != $1.year ? $0.year < $1.year : $0.weight < $1.weight }
+                }
+                if w >= (options.minWeight ?? 0) {
+                    if recordShares { edgeYearWeights.append(dated.lazy.map(\.weight)) }
+                    source.append(Int32(a)); target.append(Int32(partner)); weight.append(w)
+                    edgePapers.append(Int32(end - start))
+                    edgeFirst.append(dated.first?.year); edgeLast.append(dated.last?.year); edgeYears.append(dated.lazy.map(\.year))
+                }
+                start = end
             }
-            if dated.count > 1 {
-                dated.sort { $0.year != $1.year ? $0.year < $1.year : $0.weight < $1.weight }
-            }
-            if w >= (options.minWeight ?? 0) {
-                if recordShares { edgeYearWeights.append(dated.lazy.map(\.weight)) }
-                source.append(Int32(key >> idBits)); target.append(Int32(key & ((1 << idBits) - 1))); weight.append(w)
-                edgePapers.append(Int32(end - start))
-                edgeFirst.append(dated.first?.year); edgeLast.append(dated.last?.year); edgeYears.append(dated.lazy.map(\.year))
-            }
-            start = end
         }
+        // The pairs are in the columns now: freed before the graph is made.
+        pairs = []
+        bucketStart = []
+        facts = []
 
         // Renumber: authors with at least one publication within the filters.
         var newID = [Int32](repeating: -1, count: authorCount)
@@ -186,8 +215,14 @@ public enum NetworkBuilder {
             newID[a] = Int32(nodes.count)
             nodes.append(a)
         }
-        let graph = WeightedGraph(nodeCount: nodes.count, source: source.map { newID[Int($0)] },
-                                  target: target.map { newID[Int($0)] }, weight: weight)
+        if nodes.count < authorCount {
+            source = source.map { newID[Int($0)] }
+            target = target.map { newID[Int($0)] }
+        }
+        let graph = WeightedGraph(nodeCount: nodes.count, source: source, target: target, weight: weight)
+        source = []
+        target = []
+        weight = []
         var network = CoauthorNetwork(
             graph: graph,
             names: nodes.map { authors.names[$0] },

@@ -1,0 +1,119 @@
+@testable import CoauthorCore
+import Testing
+
+/// The builder's ties against a direct count: a dictionary of author pairs filled paper by paper,
+/// on seeded random corpora whose author lists are in no particular order.
+struct NetworkBuilderTests {
+    /// One tie as the direct count sees it: its papers' shares in publication order and their years.
+    struct Tie: Equatable {
+        var papers = 0
+        var weight = 0.0
+        var years: [Int] = []
+        var shares: [(year: Int, share: Double)] = []
+
+        static func == (a: Tie, b: Tie) -> Bool {
+            a.papers == b.papers && a.weight == b.weight && a.years == b.years
+        }
+    }
+
+    /// `count` papers of 1 to `maxTeam` authors drawn from `people`, some undated, authors listed
+    /// in random order; half the papers also list one of `8 × people` occasional authors, most of
+    /// whom have one or two papers.
+    static func corpus(seed: UInt64, count: Int, people: Int, maxTeam: Int, occasional: Bool = true) -> [Publication] {
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { k in
+            let team = 1 + Int(random.next() % UInt64(maxTeam))
+            var members: [Int] = []
+            while members.count < team {
+                let person = Int(random.next() % UInt64(people))
+                if !members.contains(person) { members.append(person) }
+            }
+            if occasional && random.next() % 2 == 0 {
+                members.insert(people + Int(random.next() % UInt64(8 * people)), at: Int(random.next() % UInt64(team + 1)))
+            }
+            let year: Int? = random.next() % 10 == 0 ? nil : 2000 + Int(random.next() % 20)
+            return Publication(key: "p\(k)", type: "article", title: "Paper \(k)", venue: "V", year: year,
+                               authors: members.map { PersonName(first: "Given\($0)", last: "Family\($0)") },
+                               location: SourceLocation(path: "test", line: k + 1, column: 1))
+        }
+    }
+
+    /// The ties of `publications` by a dictionary keyed by the two names, shares summed in publication order.
+    static func directTies(_ publications: [Publication], authors: AuthorIndex,
+                           options: NetworkOptions) -> (ties: [String: Tie], skipped: Int) {
+        var papers: [Int: Int] = [:]
+        for k in publications.indices { for a in authors.authorsOfPublication[k] { papers[Int(a), default: 0] += 1 } }
+        var ties: [String: Tie] = [:]
+        var skipped = 0
+        for k in publications.indices {
+            let ids = Array(authors.authorsOfPublication[k])
+            guard ids.count >= 2 else { continue }
+            if ids.count > options.maxAuthors {
+                skipped += 1
+                continue
+            }
+            let kept = ids.filter { papers[Int($0)]! >= (options.minPapers ?? 1) }
+            let share = NetworkBuilder.pairShare(members: ids.count, level: .author, weighting: options.weighting)
+            for i in kept.indices {
+                for j in kept.indices where j > i {
+                    let pair = [authors.names[Int(kept[i])], authors.names[Int(kept[j])]].sorted()
+                    let key = pair.joined(separator: " & ")
+                    ties[key, default: Tie()].papers += 1
+                    ties[key, default: Tie()].weight += share
+                    if let year = publications[k].year {
+                        ties[key, default: Tie()].years.append(year)
+                        ties[key, default: Tie()].shares.append((year, share))
+                    }
+                }
+            }
+        }
+        for key in ties.keys { ties[key]!.years.sort() }
+        return (ties, skipped)
+    }
+
+    @Test(arguments: [(UInt64(1), Weighting.count, 1, 50), (2, .fractional, 1, 50), (3, .fractional, 3, 6), (4, .count, 2, 4)])
+    func tiesMatchADirectCount(seed: UInt64, weighting: Weighting, minPapers: Int, maxAuthors: Int) throws {
+        let publications = Self.corpus(seed: seed, count: 3_000, people: 400, maxTeam: 8)
+        let authors = AuthorResolver.resolve(publications, mode: .exact)
+        #expect(authors.names.count > 1_500)
+        var options = NetworkOptions()
+        options.weighting = weighting
+        options.minPapers = minPapers
+        options.maxAuthors = maxAuthors
+        let network = try NetworkBuilder.build(publications: publications, authors: authors, options: options)
+        let (expected, skipped) = Self.directTies(publications, authors: authors, options: options)
+        #expect(network.skippedLargePublications == skipped)
+        if maxAuthors < 8 { #expect(skipped > 0) }
+        // With a paper threshold some people drop out, and the ids are renumbered.
+        if minPapers > 1 { #expect(network.nodeCount < authors.names.count) }
+        let graph = network.graph
+        #expect(graph.edgeCount == expected.count)
+        #expect(graph.edgeCount > 1_000)
+        // Edges are listed by their lower end, then by the higher one.
+        for e in 1..<graph.edgeCount {
+            #expect((graph.source[e - 1], graph.target[e - 1]) < (graph.source[e], graph.target[e]))
+        }
+        for e in 0..<graph.edgeCount {
+            let pair = [network.names[Int(graph.source[e])], network.names[Int(graph.target[e])]].sorted()
+            let tie = try #require(expected[pair.joined(separator: " & ")])
+            #expect(network.edgePapers[e] == Int32(tie.papers))
+            // Exactly: the same shares summed in the same (publication) order.
+            #expect(graph.weight[e] == (weighting == .count ? Double(tie.papers) : tie.weight))
+            #expect(Array(network.edgeYears[e]) == tie.years)
+            #expect(network.edgeFirstYear[e] == tie.years.first)
+            #expect(network.edgeLastYear[e] == tie.years.last)
+            if weighting == .fractional {
+                let shares = tie.shares.sorted { $0.year != $1.year ? $0.year < $1.year : $0.share < $1.share }
+                #expect(network.yearWeights(ofEdge: e) == shares.map(\.share))
+            }
+        }
+    }
+
+    @Test func aCorpusWithoutTiesHasNoEdges() throws {
+        let publications = Self.corpus(seed: 9, count: 50, people: 30, maxTeam: 1, occasional: false)
+        let authors = AuthorResolver.resolve(publications, mode: .exact)
+        let network = try NetworkBuilder.build(publications: publications, authors: authors, options: NetworkOptions())
+        #expect(network.nodeCount == authors.names.count)
+        #expect(network.graph.edgeCount == 0)
+    }
+}
