@@ -266,6 +266,27 @@ struct DBLPXMLReaderTests {
         #expect(both.corpus.publications.contains { $0.title == "Plain" })
     }
 
+    /// The reader's name table handed over to the resolution (which frees it as it goes) gives
+    /// what the table left in the corpus gives, and what the publications' own names give.
+    @Test func resolvingWithTheTableHandedOverGivesTheSameIndex() throws {
+        let corpus = try read(Self.irregular)
+        let kept = try #require(corpus.internedAuthors)
+        #expect(kept.ids.count == corpus.authorships)
+        let expected = AuthorResolver.resolve(corpus, mode: .conservative)
+        var table = corpus.internedAuthors
+        let handedOver = AuthorResolver.resolve(corpus, emptying: &table, mode: .conservative, aliases: AliasRules())
+        #expect(table == nil)
+        // The corpus's own copy is untouched: only the caller's reference was emptied.
+        #expect(corpus.internedAuthors?.ids == kept.ids && corpus.internedAuthors?.names == kept.names)
+        let fromNames = AuthorResolver.resolve(corpus.publications, mode: .conservative)
+        for index in [handedOver, fromNames] {
+            #expect(index.names == expected.names)
+            #expect(index.authorsOfPublication.map(Array.init) == expected.authorsOfPublication.map(Array.init))
+            #expect(index.merges == expected.merges)
+        }
+        #expect(expected.names.count > 3)
+    }
+
     /// The runs' publications are moved into one array: in order, whole, and the runs left empty.
     @Test func publicationsMovedFromRunsKeepTheirOrderAndValues() {
         func publications(_ range: Range<Int>) -> [Publication] {

@@ -38,13 +38,15 @@ public struct ResolvedCorpus: Sendable {
         events?(.read(summary: corpus.summaryLine))
         // What reading freed (blocks, runs, key tables) goes back before the resolution grows.
         Heap.releaseFreePages()
+        // The readers' name table serves the resolution and nothing after it (some 90 bytes a
+        // publication on DBLP: the names, their parts, an id per authorship): handed over, so
+        // that the resolution frees its parts as it is done with them.
+        var table = corpus.internedAuthors
+        corpus.internedAuthors = nil
         let authors = timer.measure("resolve") {
-            AuthorResolver.resolve(corpus, mode: request.identity, aliases: request.aliases)
+            AuthorResolver.resolve(corpus, emptying: &table, mode: request.identity, aliases: request.aliases)
         }
         for diagnostic in authors.diagnostics { events?(.diagnostic(diagnostic)) }
-        // The readers' name table served the resolution and nothing after it: some 90 bytes a
-        // publication on DBLP (the names, their parts, an id per authorship).
-        corpus.internedAuthors = nil
         // And what resolving freed, before the network is built.
         Heap.releaseFreePages()
         self.corpus = corpus
