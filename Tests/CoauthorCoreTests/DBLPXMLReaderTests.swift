@@ -266,6 +266,25 @@ struct DBLPXMLReaderTests {
         #expect(both.corpus.publications.contains { $0.title == "Plain" })
     }
 
+    /// Keys are compared across runs by their hashes: a hash seen in two runs is a repeat (a real
+    /// one, or a collision that sends the file back to the scanner alone, which compares keys).
+    @Test func keysAcrossRunsAreComparedByTheirHashes() {
+        let hash = DBLPXMLScanner.keyHash
+        #expect(hash("a/1") == hash(String("xa/1".dropFirst())))
+        #expect(hash("a/1") != hash("a/2"))
+        #expect(DBLPXMLReader.keysAreDistinct([[hash("a/1"), hash("a/2")], [hash("b/1")], []]))
+        #expect(!DBLPXMLReader.keysAreDistinct([[hash("a/1"), hash("a/2")], [hash("b/1"), hash("a/2")]]))
+        #expect(!DBLPXMLReader.keysAreDistinct([[7, 9], [8], [9]]))
+        // One reader alone has no one to repeat.
+        #expect(DBLPXMLReader.keysAreDistinct([[hash("a/1")], []]))
+        // The irregular input repeats keys across runs: the runs give way to the scanner's reading.
+        let bytes = Array(Self.irregular.utf8)
+        let (corpus, fastBytes) = DBLPXMLReader.read(bytes: bytes, path: "t.xml", runs: 64)
+        #expect(fastBytes == 0)
+        #expect(corpus.duplicates == Self.scannerAlone(bytes, path: "t.xml").duplicates)
+        #expect(corpus.duplicates == 3)
+    }
+
     /// The reader's name table handed over to the resolution (which frees it as it goes) gives
     /// what the table left in the corpus gives, and what the publications' own names give.
     @Test func resolvingWithTheTableHandedOverGivesTheSameIndex() throws {

@@ -116,6 +116,7 @@ public enum NetworkBuilder {
         // and then sorted, which orders the buckets' entries by partner and keeps each pair's
         // publications in publication order (what the sums below are taken in). 8 bytes a
         // pair, where sorting 64-bit pair keys carrying their publication took 24 at its peak.
+        precondition(publications.count <= Int(UInt32.max), "a publication's index fills the low 32 bits of its pair")
         var bucketStart = [Int](repeating: 0, count: authorCount + 1)
         var skippedLarge = 0
         for index in selected {

@@ -16,8 +16,9 @@ struct DBLPRecordRun: Sendable {
     /// Per publication, its authors as lane-encoded name ids (`DBLPNameLanes`).
     var authorIDs: [Int32] = []
     var authorCounts: [Int32] = []
-    /// Record keys in the order records bring them, for duplicate detection across runs.
-    var keys: [String] = []
+    /// The hashes of the record keys (`DBLPXMLScanner.keyHash`) in the order records bring them,
+    /// for duplicate detection across runs.
+    var keyHashes: [UInt64] = []
     /// Records that repeated a key read before in the run, and their warnings.
     var duplicates = 0
     var diagnostics: [Diagnostic] = []
@@ -297,7 +298,7 @@ struct DBLPRecordRun: Sendable {
                     run.diagnostics.append(DBLPXMLScanner.duplicateKeyWarning(key, at: location))
                     return index
                 }
-                run.keys.append(key)
+                run.keyHashes.append(DBLPXMLScanner.keyHash(key))
             }
             guard !ids.isEmpty else { return index }
             run.authorIDs += ids

@@ -24,9 +24,10 @@ struct DBLPXMLScanner {
     private var corpus = Corpus(files: 1)
     /// Record keys the scanner read itself, for duplicates among them.
     private var keys = ByteKeyTable(expected: 1 << 16)
-    /// The first occurrences of keys, per reader: the scanner's first, then each absorbed run's.
-    /// Keys repeated across readers are found after the fact (`DBLPXMLReader.keysAreDistinct`).
-    private(set) var keyUnits: [[String]] = [[]]
+    /// The hashes of the first occurrences of keys, per reader: the scanner's first, then each
+    /// absorbed run's. Keys repeated across readers are found after the fact
+    /// (`DBLPXMLReader.keysAreDistinct`); 8 bytes a record where the keys themselves took some 60.
+    private(set) var keyUnits: [[UInt64]] = [[]]
     private var errorsOutsideRecords = 0
     /// Name tables: lane 0 serves this scanner, every lane a `DBLPRecordRun` on its own core.
     let lanes: DBLPNameLanes
@@ -74,13 +75,18 @@ struct DBLPXMLScanner {
     var nextLine: Int { line }
     var nextOffset: Int { absoluteBase + buffer.count }
 
+    /// The 64-bit FNV-1a hash of a record key's UTF-8 bytes (the bytes the key tables compare).
+    static func keyHash(_ key: String) -> UInt64 {
+        key.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0) } ?? Array(key.utf8).withUnsafeBufferPointer { FNV1a.hash($0) }
+    }
+
     /// Takes over what a `DBLPRecordRun` read from the next `byteCount` bytes, as if they had been
     /// fed, except that its keys are not checked against those read before (see `keyUnits`).
     /// - Complexity: O(1) per publication and O(size of the run's other results), no copies.
     mutating func absorb(_ run: inout DBLPRecordRun, byteCount: Int) {
         precondition(isBetweenRecords)
-        keyUnits.append(run.keys)
-        run.keys = []
+        keyUnits.append(run.keyHashes)
+        run.keyHashes = []
         corpus.records += run.records
         corpus.duplicates += run.duplicates
         corpus.diagnostics += run.diagnostics
@@ -594,7 +600,7 @@ struct DBLPXMLScanner {
                 corpus.diagnostics.append(Self.duplicateKeyWarning(done.key, at: done.location))
                 return
             }
-            keyUnits[0].append(done.key)
+            keyUnits[0].append(Self.keyHash(done.key))
         }
         let found = done.authors.compactMap { personName($0) }
         guard !found.isEmpty else { return }
