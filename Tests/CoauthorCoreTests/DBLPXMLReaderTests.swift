@@ -272,6 +272,11 @@ struct DBLPXMLReaderTests {
         let hash = DBLPXMLScanner.keyHash
         #expect(hash("a/1") == hash(String("xa/1".dropFirst())))
         #expect(hash("a/1") != hash("a/2"))
+        // A reader's table and its hashes see a key's bytes once.
+        var table = ByteKeyTable(expected: 4)
+        #expect(DBLPXMLScanner.insertKey("a/1", into: &table) == (true, hash("a/1")))
+        #expect(DBLPXMLScanner.insertKey("a/2", into: &table) == (true, hash("a/2")))
+        #expect(DBLPXMLScanner.insertKey("a/1", into: &table) == (false, hash("a/1")))
         #expect(DBLPXMLReader.keysAreDistinct([[hash("a/1"), hash("a/2")], [hash("b/1")], []]))
         #expect(!DBLPXMLReader.keysAreDistinct([[hash("a/1"), hash("a/2")], [hash("b/1"), hash("a/2")]]))
         #expect(!DBLPXMLReader.keysAreDistinct([[7, 9], [8], [9]]))

@@ -291,14 +291,13 @@ struct DBLPRecordRun: Sendable {
                 return index
             }
             if !key.isEmpty {
-                let isNew = key.utf8.withContiguousStorageIfAvailable { keyTable.findOrInsert($0).isNew }
-                    ?? Array(key.utf8).withUnsafeBufferPointer { keyTable.findOrInsert($0).isNew }
+                let (isNew, hash) = DBLPXMLScanner.insertKey(key, into: &keyTable)
                 guard isNew else {
                     run.duplicates += 1
                     run.diagnostics.append(DBLPXMLScanner.duplicateKeyWarning(key, at: location))
                     return index
                 }
-                run.keyHashes.append(DBLPXMLScanner.keyHash(key))
+                run.keyHashes.append(hash)
             }
             guard !ids.isEmpty else { return index }
             run.authorIDs += ids

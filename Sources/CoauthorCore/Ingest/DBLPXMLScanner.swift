@@ -80,6 +80,16 @@ struct DBLPXMLScanner {
         key.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0) } ?? Array(key.utf8).withUnsafeBufferPointer { FNV1a.hash($0) }
     }
 
+    /// Adds a record key to a reader's key table, hashing its bytes once for the table and for
+    /// `keyUnits`: whether the key is new to the table, and its `keyHash`.
+    static func insertKey(_ key: String, into table: inout ByteKeyTable) -> (isNew: Bool, hash: UInt64) {
+        func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> (isNew: Bool, hash: UInt64) {
+            let hash = FNV1a.hash(bytes)
+            return (table.findOrInsert(bytes, hash: hash).isNew, hash)
+        }
+        return key.utf8.withContiguousStorageIfAvailable(insert) ?? Array(key.utf8).withUnsafeBufferPointer(insert)
+    }
+
     /// Takes over what a `DBLPRecordRun` read from the next `byteCount` bytes, as if they had been
     /// fed, except that its keys are not checked against those read before (see `keyUnits`).
     /// - Complexity: O(1) per publication and O(size of the run's other results), no copies.
@@ -594,13 +604,13 @@ struct DBLPXMLScanner {
             return
         }
         if !done.key.isEmpty {
-            var key = done.key
-            guard key.withUTF8({ keys.findOrInsert($0).isNew }) else {
+            let (isNew, hash) = Self.insertKey(done.key, into: &keys)
+            guard isNew else {
                 corpus.duplicates += 1
                 corpus.diagnostics.append(Self.duplicateKeyWarning(done.key, at: done.location))
                 return
             }
-            keyUnits[0].append(Self.keyHash(done.key))
+            keyUnits[0].append(hash)
         }
         let found = done.authors.compactMap { personName($0) }
         guard !found.isEmpty else { return }

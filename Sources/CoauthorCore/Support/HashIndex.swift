@@ -146,7 +146,11 @@ struct ByteKeyTable {
     /// `findOrInsert(_:)` for bytes in memory the caller holds (no array slice, whose reference
     /// count several cores reading one shared buffer would all touch).
     mutating func findOrInsert(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
-        let hash = FNV1a.hash(bytes)
+        findOrInsert(bytes, hash: FNV1a.hash(bytes))
+    }
+
+    /// `findOrInsert(_:)` for bytes in memory the caller holds whose FNV-1a hash it has already made.
+    mutating func findOrInsert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int, isNew: Bool) {
         let (slot, found) = probe(bytes, hash: hash)
         if let found { return (found, false) }
         return insert(bytes, hash: hash, at: slot)
