@@ -343,6 +343,13 @@ struct ExportNameCache {
     private var plainNames: [String: (name: PersonName, key: ExportValues.MatchKey)?] = [:]
     private var keys: [PersonName: ExportValues.MatchKey] = [:]
     private var affiliations: [String: (Affiliation, [String])?] = [:]
+    /// The same caches keyed by the text's UTF-8 bytes, for readers that keep a record's values
+    /// as bytes (`TaggedFields`).
+    private var namesByBytes = ByteMemo<(name: PersonName, key: ExportValues.MatchKey)?>()
+    private var plainNamesByBytes = ByteMemo<(name: PersonName, key: ExportValues.MatchKey)?>()
+    private var affiliationsByBytes = ByteMemo<(Affiliation, [(name: PersonName, key: ExportValues.MatchKey)?])?>()
+    private var plainNamesOnlyByBytes = ByteMemo<PersonName?>()
+    private var addressesByBytes = ByteMemo<Affiliation>()
 
     /// `ExportValues.name(text)`.
     mutating func name(_ text: String) -> PersonName? {
@@ -358,6 +365,46 @@ struct ExportNameCache {
         let parsed = ExportValues.name(text).map { ($0, matchKey($0)) }
         keyedNames[text] = parsed
         return parsed
+    }
+
+    /// `nameAndKey(text)` for the UTF-8 bytes of `text`.
+    mutating func nameAndKey(bytes: UnsafeBufferPointer<UInt8>) -> (name: PersonName, key: ExportValues.MatchKey)? {
+        namesByBytes.value(bytes) { ExportValues.name(String(decoding: bytes, as: UTF8.self)).map { ($0, ExportValues.matchKey($0)) } }
+    }
+
+    /// `name(text)` for the UTF-8 bytes of `text`.
+    mutating func name(bytes: UnsafeBufferPointer<UInt8>) -> PersonName? {
+        plainNamesOnlyByBytes.value(bytes) { ExportValues.name(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    /// `read(address)` for the UTF-8 bytes of `address`, made once per distinct address (an
+    /// author's address recurs with each of their papers).
+    mutating func address(bytes: UnsafeBufferPointer<UInt8>, _ read: (String) -> Affiliation) -> Affiliation {
+        addressesByBytes.value(bytes) { read(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    /// `authorIndex(of: text, in: keys)` for the UTF-8 bytes of `text`.
+    mutating func authorIndex(ofBytes text: UnsafeBufferPointer<UInt8>, in authorKeys: [ExportValues.MatchKey]) -> Int? {
+        plainNamesByBytes.withValue(text) {
+            NameParser.parsePlainName(String(decoding: text, as: UTF8.self)).map { ($0, ExportValues.matchKey($0)) }
+        } _: { parsed in
+            parsed.flatMap { ExportValues.authorIndex(of: $0.name, key: $0.key, in: authorKeys) }
+        }
+    }
+
+    /// `read(line)` for the UTF-8 bytes of `line` (an affiliation and names), and the index in
+    /// `authorKeys` of each name, as `authorIndex(of:in:)` finds it (nil where it finds none).
+    mutating func affiliation(bytes line: UnsafeBufferPointer<UInt8>, of authorKeys: [ExportValues.MatchKey],
+                              _ read: (String) -> (Affiliation, [String])?) -> (Affiliation, [Int?])? {
+        affiliationsByBytes.withValue(line) {
+            read(String(decoding: line, as: UTF8.self)).map { affiliation, names in
+                (affiliation, names.map { name in NameParser.parsePlainName(name).map { ($0, ExportValues.matchKey($0)) } })
+            }
+        } _: { found in
+            found.map { affiliation, names in
+                (affiliation, names.map { parsed in parsed.flatMap { ExportValues.authorIndex(of: $0.name, key: $0.key, in: authorKeys) } })
+            }
+        }
     }
 
     /// `read(line)`, kept by line: a Web of Science `C1` line (`[names] address`) recurs with

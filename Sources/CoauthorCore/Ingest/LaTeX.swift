@@ -62,25 +62,35 @@ public enum LaTeX {
 
     /// `collapseWhitespace` for text whose only white space is ASCII.
     static func collapseASCIIWhitespace<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> String where Bytes.Index == Int {
+        let (range, clean) = asciiWhitespaceShape(bytes)
+        if clean { return String(decoding: bytes[range], as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        appendCollapsingASCIIWhitespace(bytes[range], to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The range of `bytes` without leading and trailing ASCII white space, and whether the white
+    /// space inside it is single blanks only (nothing to collapse).
+    static func asciiWhitespaceShape<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> (range: Range<Int>, clean: Bool) where Bytes.Index == Int {
         var start = bytes.startIndex
         var end = bytes.endIndex
         while start < end, isWhitespace(bytes[start]) { start += 1 }
         while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
-        var clean = true
         var index = start
         while index < end {
             let byte = bytes[index]
-            if isWhitespace(byte) && (byte != 0x20 || isWhitespace(bytes[index + 1])) {
-                clean = false
-                break
-            }
+            if isWhitespace(byte) && (byte != 0x20 || isWhitespace(bytes[index + 1])) { return (start..<end, false) }
             index += 1
         }
-        if clean { return String(decoding: bytes[start..<end], as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(end - start)
+        return (start..<end, true)
+    }
+
+    /// Appends `bytes`, which neither start nor end with white space (`asciiWhitespaceShape`'s
+    /// range), with each run of ASCII white space as one blank.
+    static func appendCollapsingASCIIWhitespace(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
         var pendingSpace = false
-        for byte in bytes[start..<end] {
+        for byte in bytes {
             if isWhitespace(byte) {
                 pendingSpace = true
             } else {
@@ -89,7 +99,6 @@ public enum LaTeX {
                 out.append(byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Collapses runs of white space (including line breaks) into one space and trims the ends.

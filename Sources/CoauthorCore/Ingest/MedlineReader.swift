@@ -32,7 +32,7 @@ public enum MedlineReader {
         var result = ExportCorpus()
         // Each field's lines (the first, then its continuations), joined when the record closes:
         // appending to a growing string would be quadratic in the lines of a long field.
-        var fields: [(tag: String, lines: [String])] = []
+        var fields = TaggedFields()
         var recordLocation: SourceLocation? = nil
         var strayReported = false
         var skippingField = false
@@ -78,9 +78,8 @@ public enum MedlineReader {
 
         mutating func close() {
             guard let location = recordLocation else { return }
-            result.add(MedlineReader.record(from: fields.map { ($0.tag, $0.lines.count == 1 ? $0.lines[0] : LaTeX.collapseWhitespace($0.lines.joined(separator: " "))) },
-                                            location: location, names: &cache))
-            fields.removeAll(keepingCapacity: true)
+            result.add(MedlineReader.record(from: fields, location: location, names: &cache))
+            fields.removeAll()
             recordLocation = nil
         }
 
@@ -96,6 +95,7 @@ public enum MedlineReader {
                 return SourceLocation(path: path, line: linesRead + 1, column: column, byteOffset: offset + lineStart)
             }
             func text(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) }
+            func value(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[min(from, to)..<to]) }
             while start < bytes.count {
                 var end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
@@ -114,7 +114,7 @@ public enum MedlineReader {
                 if bytes[lineStart] == UInt8(ascii: " ") {
                     // A continuation line (six blanks): part of the previous field's value.
                     if recordLocation != nil, !fields.isEmpty, !skippingField {
-                        fields[fields.count - 1].lines.append(text(lineStart, lineEnd))
+                        fields.appendCollapsed(value(lineStart, lineEnd))
                     }
                     continue
                 }
@@ -129,26 +129,27 @@ public enum MedlineReader {
                 // Abstracts, MeSH terms and the like: no value string for them or their continuations
                 // (and, for tags of ASCII bytes, no string for the tag).
                 let known = MedlineReader.asciiTag(bytes, lineStart)
-                if recordLocation != nil, known?.isEmpty == true {
+                if recordLocation != nil, known == 0 {
                     skippingField = true
                     continue
                 }
-                let tag = known.flatMap { $0.isEmpty ? nil : $0 } ?? ExportValues.trimmed(text(lineStart, lineStart + 4))
-                skippingField = known == nil && recordLocation != nil && !MedlineReader.usedTags.contains(tag)
+                // A tag with a byte beyond ASCII is none the reader uses (nor is an unused one).
+                let code = known ?? .max
+                skippingField = known == nil && recordLocation != nil
                 if skippingField { continue }
-                let value = lineEnd - lineStart > 6 ? LaTeX.collapseWhitespace(text(lineStart + 6, lineEnd)) : ""
-                if tag == "PMID" {
+                if code == Code.pmid {
                     close()
                     recordLocation = location(lineStart)
                     strayReported = false
                 } else if recordLocation == nil {
                     if !strayReported {
                         strayReported = true
+                        let tag = ExportValues.trimmed(text(lineStart, lineStart + 4))
                         result.error(location(lineStart), "'\(tag)' before any 'PMID-' line: MEDLINE records start with 'PMID- '; these lines are skipped")
                     }
                     continue
                 }
-                fields.append((tag, [value]))
+                fields.addCollapsed(code, value(lineStart + 6, lineEnd))
             }
         }
 
@@ -161,49 +162,65 @@ public enum MedlineReader {
         }
     }
 
-    /// The tags `record(from:location:)` reads.
-    fileprivate static let usedTags: Set<String> = ["PMID", "TI", "JT", "TA", "DP", "LID", "AID", "PT", "FAU", "AU", "CN", "AUID", "AD"]
-
-    /// `usedTags` by their bytes packed into a number, with their length.
-    private static let usedTagCodes: [(code: UInt64, tag: String)] = usedTags.map { tag in
-        (tag.utf8.reduce(UInt64(tag.utf8.count) << 32) { $0 & ~0xFFFF_FFFF | ($0 << 8 | UInt64($1)) & 0xFFFF_FFFF }, tag)
-    }
+    /// The codes (`tagCode`) of the tags `record(from:location:names:)` reads.
+    private static let usedTagCodes: [UInt64] = [Code.pmid, Code.ti, Code.jt, Code.ta, Code.dp, Code.lid, Code.aid, Code.pt,
+                                                 Code.fau, Code.au, Code.cn, Code.auid, Code.ad]
 
     /// The four tag bytes at `start`, when all are ASCII, trimmed as `ExportValues.trimmed`
-    /// trims: the tag (one of `usedTags`) when the reader uses it, "" when not; nil for other bytes.
-    fileprivate static func asciiTag(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> String? {
+    /// trims: the tag's code when the reader uses it, 0 when not; nil for other bytes.
+    fileprivate static func asciiTag(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> UInt64? {
         var from = start
         var to = start + 4
         for k in from..<to where bytes[k] >= 0x80 { return nil }
         while from < to, bytes[from] == UInt8(ascii: " ") || bytes[from] == UInt8(ascii: "\t") { from += 1 }
         while to > from, bytes[to - 1] == UInt8(ascii: " ") || bytes[to - 1] == UInt8(ascii: "\t") { to -= 1 }
-        var code = UInt64(to - from) << 32
-        for k in from..<to { code = code & ~0xFFFF_FFFF | (code << 8 | UInt64(bytes[k])) & 0xFFFF_FFFF }
-        for entry in usedTagCodes where entry.code == code { return entry.tag }
-        return ""
+        let code = tagCode(UnsafeBufferPointer(rebasing: bytes[from..<to]))
+        return usedTagCodes.contains(code) ? code : 0
     }
 
-    static func record(from fields: [(tag: String, value: String)], location: SourceLocation,
-                       names cache: inout ExportNameCache) -> ExportRecord {
+    /// Builds the record from its fields, in file order.
+    static func record(from fields: TaggedFields, location: SourceLocation, names cache: inout ExportNameCache) -> ExportRecord {
+        fields.bytes.withUnsafeBufferPointer { bytes in
+            record(from: fields, bytes: bytes, location: location, names: &cache)
+        }
+    }
+
+    /// `record(from:location:names:)` with the fields' bytes at hand.
+    private static func record(from fields: TaggedFields, bytes: UnsafeBufferPointer<UInt8>, location: SourceLocation,
+                               names cache: inout ExportNameCache) -> ExportRecord {
         var record = ExportRecord(location: location)
-        let useFull = fields.contains { tagCode($0.tag) == Code.fau }
+        let useFull = fields.values(Code.fau) != nil
         var current: Int? = nil
-        for (tag, value) in fields {
+        // A field's lines joined by blanks, white space collapsed (each line's is already).
+        var joined: [UInt8] = []
+        func withValue<Result>(_ field: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            let values = fields.values(ofField: field)
+            if values.count == 1 { return body(UnsafeBufferPointer(rebasing: bytes[fields.range(of: values.lowerBound)])) }
+            joined.removeAll(keepingCapacity: true)
+            for k in values where !fields.range(of: k).isEmpty {
+                if !joined.isEmpty { joined.append(0x20) }
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fields.range(of: k)]))
+            }
+            return joined.withUnsafeBufferPointer(body)
+        }
+        func text(_ field: Int) -> String { withValue(field) { String(decoding: $0, as: UTF8.self) } }
+        for field in 0..<fields.count {
             // Tags compared as numbers: a chain of string comparisons per field otherwise.
-            switch tagCode(tag) {
-            case Code.pmid: record.extras.pmid = value
-            case Code.ti: if record.title.isEmpty { record.title = value }
-            case Code.jt: record.venue = value
-            case Code.ta: if record.venue.isEmpty { record.venue = value }
-            case Code.dp: if record.year == nil { record.year = BibTeXReader.firstYear(value) }
+            let code = fields.code(ofField: field)
+            switch code {
+            case Code.pmid: record.extras.pmid = text(field)
+            case Code.ti: if record.title.isEmpty { record.title = text(field) }
+            case Code.jt: record.venue = text(field)
+            case Code.ta: if record.venue.isEmpty { record.venue = text(field) }
+            case Code.dp: if record.year == nil { record.year = BibTeXReader.firstYear(text(field)) }
             case Code.lid, Code.aid:
-                if record.doi.isEmpty, value.hasSuffix("[doi]") { record.doi = ExportValues.doi(value) }
+                if record.doi.isEmpty, withValue(field, endsWithDOIMark) { record.doi = ExportValues.doi(text(field)) }
             case Code.pt:
-                if isBookPart(value) { record.type = "incollection" }
+                if isBookPart(text(field)) { record.type = "incollection" }
             case Code.fau, Code.au:
                 // With `FAU` present, each `AU` after it is the same author again.
-                guard (tagCode(tag) == Code.fau) == useFull else { break }
-                if let name = cache.name(value) {
+                guard (code == Code.fau) == useFull else { break }
+                if let name = withValue(field, { cache.name(bytes: $0) }) {
                     record.addAuthor(name)
                     current = record.authors.count - 1
                 } else {
@@ -213,12 +230,17 @@ public enum MedlineReader {
                 // A collective (group) author is not a person: it ends the previous author's block.
                 current = nil
             case Code.auid:
-                if let current, value.uppercased().hasPrefix("ORCID") {
+                guard let current else { break }
+                let value = text(field)
+                if value.uppercased().hasPrefix("ORCID") {
                     let orcid = ExportValues.orcid(value)
                     if !orcid.isEmpty { record.setIDs({ $0.orcid = orcid }, of: current) }
                 }
             case Code.ad:
-                if let current { record.addAffiliation(Affiliation(raw: value, country: country(value)), to: current) }
+                if let current {
+                    let affiliation = withValue(field) { address in cache.address(bytes: address) { Affiliation(raw: $0, country: country($0)) } }
+                    record.addAffiliation(affiliation, to: current)
+                }
             default:
                 break
             }
@@ -227,19 +249,27 @@ public enum MedlineReader {
         return record
     }
 
+    /// Whether a value ends with the characters `[doi]` (found on bytes unless a byte beyond
+    /// ASCII precedes the bracket, which could make one character with it).
+    private static func endsWithDOIMark(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard value.count >= 5, value[(value.count - 5)...].elementsEqual("[doi]".utf8) else { return false }
+        guard value.count > 5, value[value.count - 6] >= 0x80 else { return true }
+        return String(decoding: value, as: UTF8.self).hasSuffix("[doi]")
+    }
+
     /// A tag's bytes and length packed into a number (tags longer than four bytes, which the
     /// reader never uses, all share `UInt64.max`).
-    private static func tagCode(_ tag: String) -> UInt64 {
-        let utf8 = tag.utf8
-        guard utf8.count <= 4 else { return .max }
-        return utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << 3 | UInt64(utf8.count)
+    private static func tagCode(_ tag: some Collection<UInt8>) -> UInt64 {
+        guard tag.count <= 4 else { return .max }
+        return tag.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << 3 | UInt64(tag.count)
     }
 
     /// The codes of the tags `record(from:location:names:)` reads.
     private enum Code {
-        static let pmid = tagCode("PMID"), ti = tagCode("TI"), jt = tagCode("JT"), ta = tagCode("TA"), dp = tagCode("DP")
-        static let lid = tagCode("LID"), aid = tagCode("AID"), pt = tagCode("PT"), fau = tagCode("FAU"), au = tagCode("AU")
-        static let cn = tagCode("CN"), auid = tagCode("AUID"), ad = tagCode("AD")
+        static let pmid = tagCode("PMID".utf8), ti = tagCode("TI".utf8), jt = tagCode("JT".utf8), ta = tagCode("TA".utf8)
+        static let dp = tagCode("DP".utf8), lid = tagCode("LID".utf8), aid = tagCode("AID".utf8), pt = tagCode("PT".utf8)
+        static let fau = tagCode("FAU".utf8), au = tagCode("AU".utf8), cn = tagCode("CN".utf8), auid = tagCode("AUID".utf8)
+        static let ad = tagCode("AD".utf8)
     }
 
     /// Whether a publication type names a book or a chapter (ASCII text searched by bytes: no

@@ -34,7 +34,7 @@ public enum WebOfScienceReader {
     private struct PlainTextParser: LineBlockParser {
         let path: String
         var result = ExportCorpus()
-        var fields: [(tag: String, values: [String])] = []
+        var fields = TaggedFields()
         var recordLocation: SourceLocation? = nil
         var strayReported = false
         var sawEnd = false
@@ -108,29 +108,34 @@ public enum WebOfScienceReader {
             }
             JSONLines.forEach(block, from: bom) { lineStart, end in
                 linesRead += 1
-                // The byte-order mark is a character of the first line: its tag is in column 2.
-                let column = lineStart == bom && bom > 0 ? 2 : 1
-                line(block, lineStart, end, SourceLocation(path: path, line: linesRead, column: column, byteOffset: offset + lineStart))
+                line(block, lineStart, end, offset: offset, bom: bom)
             }
         }
 
         mutating func close() {
             guard let location = recordLocation else { return }
             result.add(WebOfScienceReader.record(from: fields, location: location, names: &cache))
-            fields.removeAll(keepingCapacity: true)
+            fields.removeAll()
             recordLocation = nil
         }
 
-        private mutating func line(_ bytes: UnsafeBufferPointer<UInt8>, _ lineStart: Int, _ end: Int, _ location: SourceLocation) {
+        /// Reads the line `bytes[lineStart..<end]` (`linesRead` is its number), in a block at
+        /// file offset `offset` that starts with a byte-order mark of `bom` bytes.
+        private mutating func line(_ bytes: UnsafeBufferPointer<UInt8>, _ lineStart: Int, _ end: Int, offset: Int, bom: Int) {
             var lineEnd = end
             while lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") || bytes[lineEnd - 1] == UInt8(ascii: " ") { lineEnd -= 1 }
             guard lineEnd > lineStart else { return }
-            func text(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) }
+            // Made only for the lines that need one (a record's first, a message's).
+            var location: SourceLocation {
+                // The byte-order mark is a character of the first line: its tag is in column 2.
+                let column = lineStart == bom && bom > 0 ? 2 : 1
+                return SourceLocation(path: path, line: linesRead, column: column, byteOffset: offset + lineStart)
+            }
             let first = bytes[lineStart]
             let isContinuation = first == UInt8(ascii: " ") || first == UInt8(ascii: "\t")
             if isContinuation {
                 if recordLocation != nil, !fields.isEmpty, !skippingField {
-                    fields[fields.count - 1].values.append(LaTeX.collapseWhitespace(text(lineStart, lineEnd)))
+                    fields.appendCollapsed(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
                 }
                 return
             }
@@ -138,7 +143,7 @@ public enum WebOfScienceReader {
                   lineEnd - lineStart == 2 || bytes[lineStart + 2] == UInt8(ascii: " ") else {
                 if recordLocation != nil, !fields.isEmpty, !skippingField {
                     // An untagged line inside a record: a continuation that lost its indent.
-                    fields[fields.count - 1].values.append(LaTeX.collapseWhitespace(text(lineStart, lineEnd)))
+                    fields.appendCollapsed(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
                 } else if !strayReported {
                     strayReported = true
                     result.warning(location, "text outside a record (records run from 'PT' to 'ER'); ignored")
@@ -149,39 +154,40 @@ public enum WebOfScienceReader {
             // abstracts, keywords): those lines, and their continuations, make no string.
             skippingField = recordLocation != nil && !WebOfScienceReader.isUsedTag(bytes[lineStart], bytes[lineStart + 1])
             if skippingField { return }
-            let tag = text(lineStart, lineStart + 2)
-            let value = lineEnd - lineStart > 3 ? LaTeX.collapseWhitespace(text(lineStart + 3, lineEnd)) : ""
-            switch tag {
-            case "PT":
+            let code = UInt64(bytes[lineStart]) << 8 | UInt64(bytes[lineStart + 1])
+            let value = UnsafeBufferPointer(rebasing: bytes[min(lineStart + 3, lineEnd)..<lineEnd])
+            switch code {
+            case Tag.pt:
                 if let open = recordLocation {
                     result.warning(open, "this record has no 'ER' line; the 'PT' at line \(linesRead) ends it")
                     close()
                 }
                 recordLocation = location
-                fields.append((tag, [value]))
+                fields.addCollapsed(code, value)
                 strayReported = false
-            case "ER":
+            case Tag.er:
                 if recordLocation != nil { close() } else if !strayReported {
                     strayReported = true
                     result.warning(location, "'ER' without a record opened by 'PT'; ignored")
                 }
-            case "EF":
+            case Tag.ef:
                 if let open = recordLocation {
                     result.warning(open, "the last record has no 'ER' line; 'EF' ends it")
                     close()
                 }
                 sawEnd = true
-            case "FN", "VR":
-                if recordLocation != nil { fields.append((tag, [value])) }
+            case Tag.fn, Tag.vr:
+                if recordLocation != nil { fields.addCollapsed(code, value) }
             default:
                 if recordLocation == nil {
                     if !strayReported {
                         strayReported = true
+                        let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<(lineStart + 2)]), as: UTF8.self)
                         result.error(location, "'\(tag)' outside a record: records start with 'PT'; the lines up to the next 'PT' are skipped")
                     }
                     return
                 }
-                fields.append((tag, [value]))
+                fields.addCollapsed(code, value)
             }
         }
 
@@ -205,99 +211,188 @@ public enum WebOfScienceReader {
     /// - Complexity: O(n) in the size of the file.
     public static func readTabDelimited(bytes: [UInt8], path: String) -> Corpus {
         var cache = ExportNameCache()
+        var fields = TaggedFields()
         return CSVExport.read(bytes: bytes, path: path, delimiter: UInt8(ascii: "\t"), quoting: false,
                        format: "Web of Science tab-delimited", required: ["PT", "AU"]) { header, row, location in
-            var fields: [(tag: String, values: [String])] = []
+            fields.removeAll()
             for (index, name) in header.names.enumerated() where index < row.count {
                 let value = ExportValues.trimmed(row[index])
                 guard !value.isEmpty else { continue }
+                let code = tagCode(name)
                 switch name {
                 case "AU", "AF", "BA", "BF", "C1":
                     // Lists of one entry per author or affiliation, `;`-separated outside `[…]`.
-                    fields.append((name, splitOutsideBrackets(value)))
+                    let entries = splitOutsideBrackets(value)
+                    guard let first = entries.first else {
+                        fields.add(code, EmptyCollection())
+                        continue
+                    }
+                    fields.add(code, first.utf8)
+                    for entry in entries.dropFirst() { fields.append(entry.utf8) }
                 default:
-                    fields.append((name, [value]))
+                    fields.add(code, value.utf8)
                 }
             }
             return record(from: fields, location: location, names: &cache)
         }
     }
 
+    /// The codes of the tags the readers switch on.
+    private enum Tag {
+        static let pt = tagCode("PT"), er = tagCode("ER"), ef = tagCode("EF"), fn = tagCode("FN"), vr = tagCode("VR")
+        static let af = tagCode("AF"), au = tagCode("AU"), bf = tagCode("BF"), ba = tagCode("BA")
+        static let ti = tagCode("TI"), so = tagCode("SO"), py = tagCode("PY"), ea = tagCode("EA"), pd = tagCode("PD")
+        static let di = tagCode("DI"), ut = tagCode("UT"), pm = tagCode("PM"), tc = tagCode("TC"), dt = tagCode("DT")
+        static let ri = tagCode("RI"), oi = tagCode("OI"), c1 = tagCode("C1")
+    }
+
     /// Builds the record from its fields, in file order (repeated tags keep the first).
-    static func record(from fields: [(tag: String, values: [String])], location: SourceLocation,
-                       names cache: inout ExportNameCache) -> ExportRecord {
-        var record = ExportRecord(location: location)
-        // Tags compared as two-byte codes: a record has some twenty fields and is asked for a dozen.
-        let codes = fields.map { tagCode($0.tag) }
-        func values(_ tag: String) -> [String]? {
-            let code = tagCode(tag)
-            precondition(code != .max, "the reader asks for two-letter tags")
-            return codes.firstIndex(of: code).map { fields[$0].values }
+    static func record(from fields: TaggedFields, location: SourceLocation, names cache: inout ExportNameCache) -> ExportRecord {
+        fields.bytes.withUnsafeBufferPointer { bytes in
+            record(from: fields, bytes: bytes, location: location, names: &cache)
         }
-        func text(_ tag: String) -> String { values(tag).map { LaTeX.collapseWhitespace($0.joined(separator: " ")) } ?? "" }
-        let names = [values("AF"), values("AU"), values("BF"), values("BA")].lazy.compactMap { $0 }.first { $0.contains { !$0.isEmpty } } ?? []
+    }
+
+    /// `record(from:location:names:)` with the fields' bytes at hand.
+    private static func record(from fields: TaggedFields, bytes: UnsafeBufferPointer<UInt8>, location: SourceLocation,
+                               names cache: inout ExportNameCache) -> ExportRecord {
+        var record = ExportRecord(location: location)
+        func value(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[fields.range(of: k)]) }
+        // A field's values joined by blanks, white space collapsed.
+        var joined: [UInt8] = []
+        func text(_ code: UInt64) -> String {
+            guard let values = fields.values(code) else { return "" }
+            if values.count == 1 { return collapsed(value(values.lowerBound)) }
+            joined.removeAll(keepingCapacity: true)
+            for k in values {
+                if k > values.lowerBound { joined.append(0x20) }
+                joined.append(contentsOf: value(k))
+            }
+            return joined.withUnsafeBufferPointer(collapsed)
+        }
+        let names = [Tag.af, Tag.au, Tag.bf, Tag.ba].lazy.compactMap { fields.values($0) }.first { $0.contains { !value($0).isEmpty } } ?? 0..<0
         // Each author's match key comes with the parsed name: the lists below are matched to them.
         var keys: [ExportValues.MatchKey] = []
         keys.reserveCapacity(names.count)
-        for name in names {
-            if let (parsed, key) = cache.nameAndKey(name) {
+        for k in names {
+            if let (parsed, key) = cache.nameAndKey(bytes: value(k)) {
                 record.addAuthor(parsed)
                 keys.append(key)
             }
         }
-        record.title = text("TI")
-        record.venue = text("SO")
-        record.year = BibTeXReader.firstYear(text("PY")) ?? BibTeXReader.firstYear(text("EA")) ?? BibTeXReader.firstYear(text("PD"))
-        record.doi = ExportValues.doi(text("DI"))
-        record.extras.ut = text("UT")
-        record.extras.pmid = text("PM")
-        record.extras.citedBy = ExportValues.int(text("TC"))
+        record.title = text(Tag.ti)
+        record.venue = text(Tag.so)
+        record.year = BibTeXReader.firstYear(text(Tag.py)) ?? BibTeXReader.firstYear(text(Tag.ea)) ?? BibTeXReader.firstYear(text(Tag.pd))
+        record.doi = ExportValues.doi(text(Tag.di))
+        record.extras.ut = text(Tag.ut)
+        record.extras.pmid = text(Tag.pm)
+        record.extras.citedBy = ExportValues.int(text(Tag.tc))
         record.key = record.extras.ut.isEmpty ? "record at line \(location.line)" : record.extras.ut
-        record.type = type(pt: text("PT"), dt: text("DT"))
+        record.type = type(pt: text(Tag.pt), dt: text(Tag.dt))
         guard !record.authors.isEmpty else { return record }
-        for (tag, assign) in [("RI", { (ids: inout AuthorIDs, id: String) in ids.researcherID = id }),
-                              ("OI", { (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) })] {
+        for (code, assign) in [(Tag.ri, { (ids: inout AuthorIDs, id: String) in ids.researcherID = id }),
+                               (Tag.oi, { (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) })] {
             // Entries wrap across lines anywhere, even inside an ID: join, then split on `;`.
-            let joined = text(tag)
-            guard !joined.isEmpty else { continue }
-            let plain = ExportValues.isPlain(joined, separators: [UInt8(ascii: "/")])
-            for entry in ExportValues.list(joined) {
-                let utf8 = entry.utf8
-                let slash: String.Index
-                if plain {
-                    guard let found = utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
-                    slash = found
-                } else {
-                    guard let found = entry.lastIndex(of: "/") else { continue }
-                    slash = found
+            var list = text(code)
+            guard !list.isEmpty else { continue }
+            let read = list.withUTF8 { list -> Bool in
+                guard plainIDList(list) else { return false }
+                // `name/ID; name/ID` on bytes: the separators are characters of their own, and
+                // the joined text's only white space is single blanks.
+                var start = 0
+                for end in 0...list.count where end == list.count || list[end] == UInt8(ascii: ";") {
+                    defer { start = end + 1 }
+                    var from = start, to = end
+                    while from < to, list[from] == 0x20 { from += 1 }
+                    while to > from, list[to - 1] == 0x20 { to -= 1 }
+                    guard let slash = list[from..<to].lastIndex(of: UInt8(ascii: "/")) else { continue }
+                    let tail = UnsafeBufferPointer(rebasing: list[(slash + 1)..<to])
+                    let id = tail.contains(0x20) ? String(decoding: tail.filter { $0 != 0x20 }, as: UTF8.self) : String(decoding: tail, as: UTF8.self)
+                    guard !id.isEmpty, let index = cache.authorIndex(ofBytes: UnsafeBufferPointer(rebasing: list[from..<slash]), in: keys) else { continue }
+                    record.setIDs({ assign(&$0, id) }, of: index)
                 }
-                let name = String(entry[..<slash])
-                let tail = entry[entry.index(after: slash)...]
-                let id = tail.utf8.allSatisfy({ $0 < 0x80 })
-                    ? String(decoding: tail.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self)
-                    : String(tail).filter { $0 != " " }
-                guard !id.isEmpty, let index = cache.authorIndex(of: name, in: keys) else { continue }
-                record.setIDs({ assign(&$0, id) }, of: index)
+                return true
             }
+            if !read { readIDs(list, assign: assign, keys: keys, into: &record, names: &cache) }
         }
-        for line in values("C1") ?? [] where !line.hasPrefix("[") {
-            // Older records give addresses alone: the paper's, whoever's they are.
-            let raw = ExportValues.trimmed(line)
+        guard let c1 = fields.values(Tag.c1) else { return record }
+        // Older records give addresses alone: the paper's, whoever's they are.
+        var bracketedLines: [Int] = []
+        for k in c1 {
+            let line = value(k)
+            if startsWithBracket(line) {
+                bracketedLines.append(k)
+                continue
+            }
+            let raw = ExportValues.trimmed(String(decoding: line, as: UTF8.self))
             guard !raw.isEmpty else { continue }
             let parts = raw.split(separator: ",")
             record.extras.addresses.append(Affiliation(
                 raw: raw, institution: parts.first.map { ExportValues.trimmed($0) } ?? "",
                 country: parts.last.map { ExportValues.trimmed($0.hasSuffix(".") ? $0.dropLast() : $0) } ?? ""))
         }
-        for line in values("C1") ?? [] where line.hasPrefix("[") {
+        for k in bracketedLines {
             // `[Aria, Massimo; Cuccurullo, Corrado] Univ Naples Federico II, Naples, Italy.`
-            guard let (affiliation, names) = cache.affiliation(line, { bracketed($0) }) else { continue }
-            for name in names {
-                guard let index = cache.authorIndex(of: name, in: keys) else { continue }
-                record.addAffiliation(affiliation, to: index)
-            }
+            guard let (affiliation, indices) = cache.affiliation(bytes: value(k), of: keys, { bracketed($0) }) else { continue }
+            for case let index? in indices { record.addAffiliation(affiliation, to: index) }
         }
         return record
+    }
+
+    /// `LaTeX.collapseWhitespace` of the UTF-8 `bytes`, without a string made for its input.
+    private static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        for byte in bytes where byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) {
+            return LaTeX.collapseWhitespace(String(decoding: bytes, as: UTF8.self))
+        }
+        return LaTeX.collapseASCIIWhitespace(bytes)
+    }
+
+    /// Whether a `C1` line starts with the character `[` (not with `[` and a combining mark).
+    private static func startsWithBracket(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.first == UInt8(ascii: "[") else { return false }
+        if line.count == 1 || line[1] < 0x80 { return true }
+        return String(decoding: line, as: UTF8.self).hasPrefix("[")
+    }
+
+    /// Whether the `;` and `/` of an `RI`/`OI` list are characters of their own and each ID
+    /// after a `/` is ASCII, so that the list splits on bytes as it does on characters.
+    private static func plainIDList(_ list: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lastSlash: Int? = nil
+        for index in 0...list.count {
+            if index == list.count || list[index] == UInt8(ascii: ";") {
+                if index < list.count, !ExportValues.isPlain(list, at: index) { return false }
+                if let slash = lastSlash, list[(slash + 1)..<index].contains(where: { $0 >= 0x80 }) { return false }
+                lastSlash = nil
+            } else if list[index] == UInt8(ascii: "/") {
+                guard ExportValues.isPlain(list, at: index) else { return false }
+                lastSlash = index
+            }
+        }
+        return true
+    }
+
+    /// An `RI`/`OI` list whose separators may join neighbouring characters, read by characters.
+    private static func readIDs(_ joined: String, assign: (inout AuthorIDs, String) -> Void, keys: [ExportValues.MatchKey],
+                                into record: inout ExportRecord, names cache: inout ExportNameCache) {
+        let plain = ExportValues.isPlain(joined, separators: [UInt8(ascii: "/")])
+        for entry in ExportValues.list(joined) {
+            let utf8 = entry.utf8
+            let slash: String.Index
+            if plain {
+                guard let found = utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+                slash = found
+            } else {
+                guard let found = entry.lastIndex(of: "/") else { continue }
+                slash = found
+            }
+            let name = String(entry[..<slash])
+            let tail = entry[entry.index(after: slash)...]
+            let id = tail.utf8.allSatisfy({ $0 < 0x80 })
+                ? String(decoding: tail.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self)
+                : String(tail).filter { $0 != " " }
+            guard !id.isEmpty, let index = cache.authorIndex(of: name, in: keys) else { continue }
+            record.setIDs({ assign(&$0, id) }, of: index)
+        }
     }
 
     /// A `C1` line `[names] address`: the affiliation and the names, or nil without a closing bracket.
@@ -348,11 +443,11 @@ public enum WebOfScienceReader {
     }
 
     /// A tag of one or two ASCII bytes as a number; longer or other tags (which no reader asks
-    /// for) all share `UInt32.max`.
-    @inline(__always) private static func tagCode(_ tag: String) -> UInt32 {
+    /// for) all share `UInt64.max`.
+    @inline(__always) static func tagCode(_ tag: String) -> UInt64 {
         let utf8 = tag.utf8
         guard utf8.count <= 2, utf8.allSatisfy({ $0 < 0x80 }) else { return .max }
-        return utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        return utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
     }
 
     /// `J` journal, `B` book, `S` series, `P` patent; `DT` says proceedings papers.

@@ -1,0 +1,109 @@
+/// One record's fields as the readers of tagged exports (Web of Science, MEDLINE) keep them until
+/// the record closes: the bytes of every value back to back in one buffer that is reused from
+/// record to record, so a line of the file makes no string (each value is a line of the plain
+/// text, or an entry of a tab-delimited list).
+struct TaggedFields {
+    /// The values' bytes, back to back.
+    private(set) var bytes: [UInt8] = []
+    /// Value k is `bytes[valueEnds[k - 1]..<valueEnds[k]]` (value 0 starts at 0).
+    private var valueEnds: [Int] = []
+    /// The fields in file order: each tag's code (the reader's `tagCode`) and its first value; a
+    /// field's values run up to the next field's first.
+    private var fields: [(code: UInt64, firstValue: Int)] = []
+    /// A scratch buffer for white space collapsed by scalars (`addCollapsed`).
+    private var scratch: [UInt8] = []
+
+    var isEmpty: Bool { fields.isEmpty }
+    /// The number of fields.
+    var count: Int { fields.count }
+
+    /// Forgets every field, keeping the buffers' capacity.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        valueEnds.removeAll(keepingCapacity: true)
+        fields.removeAll(keepingCapacity: true)
+    }
+
+    /// Opens a field whose first value is `value`, as is.
+    mutating func add(_ code: UInt64, _ value: some Collection<UInt8>) {
+        fields.append((code, valueEnds.count))
+        append(value)
+    }
+
+    /// Adds `value`, as is, to the last field.
+    mutating func append(_ value: some Collection<UInt8>) {
+        bytes.append(contentsOf: value)
+        valueEnds.append(bytes.count)
+    }
+
+    /// Opens a field whose first value is `value` with its white space collapsed as
+    /// `LaTeX.collapseWhitespace` collapses it.
+    mutating func addCollapsed(_ code: UInt64, _ value: UnsafeBufferPointer<UInt8>) {
+        fields.append((code, valueEnds.count))
+        appendCollapsed(value)
+    }
+
+    /// Adds `value` to the last field with its white space collapsed as `LaTeX.collapseWhitespace`
+    /// collapses it: byte by byte when no byte can lead a white-space scalar beyond ASCII
+    /// (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000), else through the string function.
+    mutating func appendCollapsed(_ value: UnsafeBufferPointer<UInt8>) {
+        var ascii = true
+        for byte in value where byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) {
+            ascii = false
+            break
+        }
+        if ascii {
+            // Most values have single blanks only: copied in one go.
+            let (range, clean) = LaTeX.asciiWhitespaceShape(value)
+            if clean {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[range]))
+            } else {
+                LaTeX.appendCollapsingASCIIWhitespace(value[range], to: &bytes)
+            }
+        } else {
+            bytes.append(contentsOf: LaTeX.collapseWhitespace(String(decoding: value, as: UTF8.self)).utf8)
+        }
+        valueEnds.append(bytes.count)
+    }
+
+    /// The values of the first field with tag code `code`, as indices for `range(of:)`.
+    func values(_ code: UInt64) -> Range<Int>? {
+        fields.firstIndex(where: { $0.code == code }).map(values(ofField:))
+    }
+
+    /// The tag code of field `field` (in file order).
+    func code(ofField field: Int) -> UInt64 { fields[field].code }
+
+    /// The values of field `field`, as indices for `range(of:)`.
+    func values(ofField field: Int) -> Range<Int> {
+        fields[field].firstValue..<(field + 1 < fields.count ? fields[field + 1].firstValue : valueEnds.count)
+    }
+
+    /// Where value `value` lies in `bytes`.
+    func range(of value: Int) -> Range<Int> {
+        (value == 0 ? 0 : valueEnds[value - 1])..<valueEnds[value]
+    }
+}
+
+/// Values made from byte strings, each made once per distinct string: the parsed names and
+/// affiliations an export repeats record after record, found by their bytes (FNV-1a and one
+/// comparison) instead of by a `String` made for the lookup and hashed with SipHash.
+struct ByteMemo<Value> {
+    private var table = ByteKeyTable(expected: 1024)
+    private var values: [Value] = []
+
+    /// The value of `bytes`, made by `make` the first time they are asked for.
+    mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, _ make: () -> Value) -> Value {
+        withValue(bytes, make) { $0 }
+    }
+
+    /// `body` applied to the value of `bytes` where it is kept (a value of many strings is not
+    /// copied, and their reference counts not touched, to be read once).
+    mutating func withValue<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ make: () -> Value, _ body: (borrowing Value) -> Result) -> Result {
+        let (id, isNew) = table.findOrInsert(bytes)
+        if isNew { values.append(make()) }
+        return values.withUnsafeBufferPointer { body($0[id]) }
+    }
+}
+
+extension ByteMemo: Sendable where Value: Sendable {}

@@ -1,0 +1,89 @@
+@testable import CoauthorCore
+import Testing
+
+/// The Web of Science and MEDLINE readers keep a record's values as bytes (`TaggedFields`) and
+/// work on them where the characters allow it: each byte path must answer as the string path
+/// it replaces.
+struct TaggedFieldsTests {
+    /// Seeded random values over blanks, tabs, white space beyond ASCII (NBSP, EM SPACE, NEL),
+    /// combining marks and letters: collapsed by the fields as `LaTeX.collapseWhitespace` collapses them.
+    @Test func valuesCollapseAsTheStringFunctionCollapses() {
+        let pieces = ["a", "b", " ", "  ", "\t", "\r", "\u{00A0}", "\u{2003}", "\u{0085}", "e\u{0301}", " \u{0301}", "é", ";", "\u{3000}", "x"]
+        var random = SplitMix64(seed: 11)
+        var values: [String] = []
+        for _ in 0..<3000 {
+            let length = Int(random.next() % 9)
+            values.append((0..<length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined())
+        }
+        #expect(values.count == 3000)
+        #expect(values.contains { $0.utf8.contains(0xC2) } && values.contains { $0.contains("  ") })
+        var fields = TaggedFields()
+        for (index, value) in values.enumerated() {
+            var value = value
+            value.withUTF8 { bytes in
+                if index % 3 == 0 { fields.addCollapsed(UInt64(index), bytes) } else { fields.appendCollapsed(bytes) }
+            }
+        }
+        #expect(fields.count == 1000)
+        for (index, value) in values.enumerated() {
+            let stored = Array(fields.bytes[fields.range(of: index)])
+            #expect(stored == Array(LaTeX.collapseWhitespace(value).utf8), "\(value.debugDescription)")
+        }
+        // A field's values are those up to the next field.
+        #expect(fields.values(ofField: 0) == 0..<3)
+        #expect(fields.values(3) == 3..<6 && fields.code(ofField: 1) == 3)
+        #expect(fields.values(ofField: 999) == 2997..<3000)
+        #expect(fields.values(5) == nil)
+    }
+
+    /// `RI`/`OI` lists are split on bytes when `;` and `/` are characters of their own and the
+    /// IDs are ASCII, else on characters: both ways give each author the same IDs.
+    @Test func researcherIDListsReadOnBytesAsOnCharacters() {
+        let authors = "AU Müller, J\n   Smith, J\nAF Müller, Jörg\n   Smith, John\n"
+        let ids = "RI Müller, Jörg/A-1234-2010; Smith,\n   John/B-2222-2011\nOI Smith, John/0000-0002-1825-0097\n"
+        // The same record with an entry whose ID is not ASCII (no author's): read by characters.
+        let odd = "RI Müller, Jörg/A-1234-2010; Smith,\n   John/B-2222-2011; Nobody, N/C-1é\nOI Smith, John/0000-0002-1825-0097\n"
+        // And one with a slash after a scalar from U+0600 on (which could join it): read by characters.
+        let joined = "RI Müller, Jörg/A-1234-2010; Smith,\n   John/B-2222-2011; Nobody, N\u{0627}/D-1\nOI Smith, John/0000-0002-1825-0097\n"
+        let text = "FN Clarivate\nVR 1.0\n" + [ids, odd, joined].enumerated().map { "PT J\n" + authors + $1 + "UT WOS:\($0)\nER\n" }.joined() + "EF\n"
+        let corpus = WebOfScienceReader.readPlainText(bytes: Array(text.utf8), path: "w.txt")
+        #expect(corpus.records == 3 && corpus.publications.count == 3)
+        for publication in corpus.publications {
+            #expect(publication.authorIDs.map(\.researcherID) == ["A-1234-2010", "B-2222-2011"], "\(publication.key)")
+            #expect(publication.authorIDs.map(\.orcid) == ["", "0000-0002-1825-0097"], "\(publication.key)")
+        }
+    }
+
+    /// MEDLINE values over several lines are joined and collapsed; `[doi]` is found on bytes
+    /// unless a character beyond ASCII could join the bracket; addresses are read once each.
+    @Test func medlineValuesJoinLinesAndFindTheDOIMarkAsCharactersDo() {
+        let prepended = "10.1/x\u{0600}[doi]"
+        let text = """
+            PMID- 1
+            LID - \(prepended)
+            LID - 10.1/y [doi]
+            FAU - Smith,
+                  John\u{00A0} Paul
+            AD  - Univ   Naples,
+                  Naples, Italy.
+            FAU - Doe, Jane
+            AD  - Univ   Naples,
+                  Naples, Italy.
+
+            PMID- 2
+            LID - 10.2/z [doi]
+            FAU - Roe, Richard
+
+            """
+        let corpus = MedlineReader.read(bytes: Array(text.utf8), path: "m.nbib")
+        #expect(corpus.publications.count == 2)
+        guard corpus.publications.count == 2 else { return }
+        let first = corpus.publications[0]
+        #expect(first.authors.map(\.displayName) == ["John Paul Smith", "Jane Doe"])
+        #expect(first.doi == (prepended.hasSuffix("[doi]") ? "10.1/x\u{0600}" : "10.1/y"))
+        #expect(first.doi == "10.1/y", "U+0600 joins the bracket into one character: no [doi] mark there")
+        #expect(first.extras.affiliations.map { $0.map(\.raw) } == [["Univ Naples, Naples, Italy."], ["Univ Naples, Naples, Italy."]])
+        #expect(first.extras.affiliations.map { $0.map(\.country) } == [["Italy"], ["Italy"]])
+        #expect(corpus.publications[1].doi == "10.2/z")
+    }
+}
