@@ -87,3 +87,32 @@ struct TaggedFieldsTests {
         #expect(corpus.publications[1].doi == "10.2/z")
     }
 }
+
+extension TaggedFieldsTests {
+    /// Keys of every length from 0 to 40 bytes (the hash reads eight bytes a step, then a tail),
+    /// sharing prefixes and differing in one byte or in a trailing zero: each keeps its own value.
+    @Test func byteMemoKeepsOneValuePerDistinctKey() {
+        var keys: [[UInt8]] = []
+        for length in 0...40 {
+            let base = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 7 + 65) }
+            keys.append(base)
+            if length > 0 {
+                var changed = base
+                changed[length - 1] ^= 1
+                keys.append(changed)
+            }
+            keys.append(base + [0])
+        }
+        #expect(Set(keys).count == keys.count)
+        var memo = ByteMemo<Int>()
+        var made = 0
+        for (index, key) in keys.enumerated() {
+            let value = key.withUnsafeBufferPointer { bytes in memo.value(bytes) { made += 1; return index } }
+            #expect(value == index)
+        }
+        for (index, key) in keys.enumerated() {
+            #expect(key.withUnsafeBufferPointer { bytes in memo.value(bytes) { -1 } } == index)
+        }
+        #expect(made == keys.count)
+    }
+}

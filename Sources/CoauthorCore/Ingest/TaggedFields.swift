@@ -86,7 +86,7 @@ struct TaggedFields {
 }
 
 /// Values made from byte strings, each made once per distinct string: the parsed names and
-/// affiliations an export repeats record after record, found by their bytes (FNV-1a and one
+/// affiliations an export repeats record after record, found by their bytes (`WordHash` and one
 /// comparison) instead of by a `String` made for the lookup and hashed with SipHash.
 struct ByteMemo<Value> {
     private var table = ByteKeyTable(expected: 1024)
@@ -100,7 +100,7 @@ struct ByteMemo<Value> {
     /// `body` applied to the value of `bytes` where it is kept (a value of many strings is not
     /// copied, and their reference counts not touched, to be read once).
     mutating func withValue<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ make: () -> Value, _ body: (borrowing Value) -> Result) -> Result {
-        let (id, isNew) = table.findOrInsert(bytes)
+        let (id, isNew) = table.findOrInsert(bytes, hash: WordHash.hash(bytes))
         if isNew { values.append(make()) }
         return values.withUnsafeBufferPointer { body($0[id]) }
     }
