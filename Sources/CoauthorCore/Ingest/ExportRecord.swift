@@ -334,69 +334,53 @@ enum ExportValues {
     }
 }
 
-/// Parsed names and match keys by their text, for one file: the same people sign many records,
-/// and parsing a name (Unicode folding, the name rules) costs far more than looking it up.
-/// Memory grows with the distinct names of the file, as the output does.
+/// Parsed names, match keys and affiliations by the UTF-8 bytes of their text, for one file: the
+/// same people sign many records, and parsing a name (Unicode folding, the name rules) costs far
+/// more than looking it up. Memory grows with the distinct names of the file, as the output does.
 struct ExportNameCache {
-    private var names: [String: PersonName?] = [:]
-    private var keyedNames: [String: (name: PersonName, key: ExportValues.MatchKey)?] = [:]
-    private var plainNames: [String: (name: PersonName, key: ExportValues.MatchKey)?] = [:]
-    private var keys: [PersonName: ExportValues.MatchKey] = [:]
-    private var affiliations: [String: (Affiliation, [String])?] = [:]
-    /// The same caches keyed by the text's UTF-8 bytes, for readers that keep a record's values
-    /// as bytes (`TaggedFields`).
-    private var namesByBytes = ByteMemo<(name: PersonName, key: ExportValues.MatchKey)?>()
-    private var plainNamesByBytes = ByteMemo<(name: PersonName, key: ExportValues.MatchKey)?>()
-    private var affiliationsByBytes = ByteMemo<(Affiliation, [(name: PersonName, key: ExportValues.MatchKey)?])?>()
-    private var plainNamesOnlyByBytes = ByteMemo<PersonName?>()
-    private var addressesByBytes = ByteMemo<Affiliation>()
+    private var names = ByteMemo<PersonName?>()
+    private var keyedNames = ByteMemo<(name: PersonName, key: ExportValues.MatchKey)?>()
+    private var plainNames = ByteMemo<(name: PersonName, key: ExportValues.MatchKey)?>()
+    private var affiliations = ByteMemo<(Affiliation, [(name: PersonName, key: ExportValues.MatchKey)?])?>()
+    private var addresses = ByteMemo<Affiliation>()
 
-    /// `ExportValues.name(text)`.
-    mutating func name(_ text: String) -> PersonName? {
-        if let known = names[text] { return known }
-        let parsed = ExportValues.name(text)
-        names[text] = parsed
-        return parsed
-    }
-
-    /// `ExportValues.name(text)` with its match key.
-    mutating func nameAndKey(_ text: String) -> (name: PersonName, key: ExportValues.MatchKey)? {
-        if let known = keyedNames[text] { return known }
-        let parsed = ExportValues.name(text).map { ($0, matchKey($0)) }
-        keyedNames[text] = parsed
-        return parsed
-    }
-
-    /// `nameAndKey(text)` for the UTF-8 bytes of `text`.
-    mutating func nameAndKey(bytes: UnsafeBufferPointer<UInt8>) -> (name: PersonName, key: ExportValues.MatchKey)? {
-        namesByBytes.value(bytes) { ExportValues.name(String(decoding: bytes, as: UTF8.self)).map { ($0, ExportValues.matchKey($0)) } }
-    }
-
-    /// `name(text)` for the UTF-8 bytes of `text`.
+    /// `ExportValues.name(text)` for the UTF-8 bytes of `text`.
     mutating func name(bytes: UnsafeBufferPointer<UInt8>) -> PersonName? {
-        plainNamesOnlyByBytes.value(bytes) { ExportValues.name(String(decoding: bytes, as: UTF8.self)) }
+        names.value(bytes) { ExportValues.name(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    /// `ExportValues.name(text)` with its match key, for the UTF-8 bytes of `text`.
+    mutating func nameAndKey(bytes: UnsafeBufferPointer<UInt8>) -> (name: PersonName, key: ExportValues.MatchKey)? {
+        keyedNames.value(bytes) { ExportValues.name(String(decoding: bytes, as: UTF8.self)).map { ($0, ExportValues.matchKey($0)) } }
     }
 
     /// `read(address)` for the UTF-8 bytes of `address`, made once per distinct address (an
     /// author's address recurs with each of their papers).
     mutating func address(bytes: UnsafeBufferPointer<UInt8>, _ read: (String) -> Affiliation) -> Affiliation {
-        addressesByBytes.value(bytes) { read(String(decoding: bytes, as: UTF8.self)) }
+        addresses.value(bytes) { read(String(decoding: bytes, as: UTF8.self)) }
     }
 
-    /// `authorIndex(of: text, in: keys)` for the UTF-8 bytes of `text`.
+    /// `ExportValues.authorIndex(of: text, in: authorKeys)` for the UTF-8 bytes of `text`.
     mutating func authorIndex(ofBytes text: UnsafeBufferPointer<UInt8>, in authorKeys: [ExportValues.MatchKey]) -> Int? {
-        plainNamesByBytes.withValue(text) {
+        plainNames.withValue(text) {
             NameParser.parsePlainName(String(decoding: text, as: UTF8.self)).map { ($0, ExportValues.matchKey($0)) }
         } _: { parsed in
             parsed.flatMap { ExportValues.authorIndex(of: $0.name, key: $0.key, in: authorKeys) }
         }
     }
 
+    /// `ExportValues.authorIndex(of: text, in: authorKeys)`.
+    mutating func authorIndex(of text: String, in authorKeys: [ExportValues.MatchKey]) -> Int? {
+        var text = text
+        return text.withUTF8 { authorIndex(ofBytes: $0, in: authorKeys) }
+    }
+
     /// `read(line)` for the UTF-8 bytes of `line` (an affiliation and names), and the index in
-    /// `authorKeys` of each name, as `authorIndex(of:in:)` finds it (nil where it finds none).
+    /// `authorKeys` of each name, as `authorIndex(of:in:)` finds it (nil where it finds none): a
+    /// Web of Science `C1` line (`[names] address`) recurs with every paper its authors sign there.
     mutating func affiliation(bytes line: UnsafeBufferPointer<UInt8>, of authorKeys: [ExportValues.MatchKey],
                               _ read: (String) -> (Affiliation, [String])?) -> (Affiliation, [Int?])? {
-        affiliationsByBytes.withValue(line) {
+        affiliations.withValue(line) {
             read(String(decoding: line, as: UTF8.self)).map { affiliation, names in
                 (affiliation, names.map { name in NameParser.parsePlainName(name).map { ($0, ExportValues.matchKey($0)) } })
             }
@@ -405,36 +389,6 @@ struct ExportNameCache {
                 (affiliation, names.map { parsed in parsed.flatMap { ExportValues.authorIndex(of: $0.name, key: $0.key, in: authorKeys) } })
             }
         }
-    }
-
-    /// `read(line)`, kept by line: a Web of Science `C1` line (`[names] address`) recurs with
-    /// every paper its authors sign there.
-    mutating func affiliation(_ line: String, _ read: (String) -> (Affiliation, [String])?) -> (Affiliation, [String])? {
-        if let known = affiliations[line] { return known }
-        let found = read(line)
-        affiliations[line] = found
-        return found
-    }
-
-    /// `ExportValues.matchKey(name)`.
-    mutating func matchKey(_ name: PersonName) -> ExportValues.MatchKey {
-        if let known = keys[name] { return known }
-        let key = ExportValues.matchKey(name)
-        keys[name] = key
-        return key
-    }
-
-    /// `ExportValues.authorIndex(of: text, in: keys)`.
-    mutating func authorIndex(of text: String, in authorKeys: [ExportValues.MatchKey]) -> Int? {
-        let parsed: (name: PersonName, key: ExportValues.MatchKey)?
-        if let known = plainNames[text] {
-            parsed = known
-        } else {
-            parsed = NameParser.parsePlainName(text).map { ($0, matchKey($0)) }
-            plainNames[text] = parsed
-        }
-        guard let parsed else { return nil }
-        return ExportValues.authorIndex(of: parsed.name, key: parsed.key, in: authorKeys)
     }
 }
 
