@@ -180,28 +180,13 @@ public enum MedlineReader {
 
     /// Builds the record from its fields, in file order.
     static func record(from fields: TaggedFields, location: SourceLocation, names cache: inout ExportNameCache) -> ExportRecord {
-        fields.bytes.withUnsafeBufferPointer { bytes in
-            record(from: fields, bytes: bytes, location: location, names: &cache)
-        }
-    }
-
-    /// `record(from:location:names:)` with the fields' bytes at hand.
-    private static func record(from fields: TaggedFields, bytes: UnsafeBufferPointer<UInt8>, location: SourceLocation,
-                               names cache: inout ExportNameCache) -> ExportRecord {
         var record = ExportRecord(location: location)
         let useFull = fields.values(Code.fau) != nil
         var current: Int? = nil
         // A field's lines joined by blanks, white space collapsed (each line's is already).
         var joined: [UInt8] = []
         func withValue<Result>(_ field: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-            let values = fields.values(ofField: field)
-            if values.count == 1 { return body(UnsafeBufferPointer(rebasing: bytes[fields.range(of: values.lowerBound)])) }
-            joined.removeAll(keepingCapacity: true)
-            for k in values where !fields.range(of: k).isEmpty {
-                if !joined.isEmpty { joined.append(0x20) }
-                joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fields.range(of: k)]))
-            }
-            return joined.withUnsafeBufferPointer(body)
+            fields.withJoinedValues(ofField: field, scratch: &joined, body)
         }
         func text(_ field: Int) -> String { withValue(field) { String(decoding: $0, as: UTF8.self) } }
         for field in 0..<fields.count {

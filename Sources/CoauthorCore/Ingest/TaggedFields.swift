@@ -10,9 +10,6 @@ struct TaggedFields {
     /// The fields in file order: each tag's code (the reader's `tagCode`) and its first value; a
     /// field's values run up to the next field's first.
     private var fields: [(code: UInt64, firstValue: Int)] = []
-    /// A scratch buffer for white space collapsed by scalars (`addCollapsed`).
-    private var scratch: [UInt8] = []
-
     var isEmpty: Bool { fields.isEmpty }
     /// The number of fields.
     var count: Int { fields.count }
@@ -66,9 +63,14 @@ struct TaggedFields {
         valueEnds.append(bytes.count)
     }
 
+    /// The first field with tag code `code`.
+    func field(_ code: UInt64) -> Int? {
+        fields.firstIndex { $0.code == code }
+    }
+
     /// The values of the first field with tag code `code`, as indices for `range(of:)`.
     func values(_ code: UInt64) -> Range<Int>? {
-        fields.firstIndex(where: { $0.code == code }).map(values(ofField:))
+        field(code).map(values(ofField:))
     }
 
     /// The tag code of field `field` (in file order).
@@ -82,6 +84,22 @@ struct TaggedFields {
     /// Where value `value` lies in `bytes`.
     func range(of value: Int) -> Range<Int> {
         (value == 0 ? 0 : valueEnds[value - 1])..<valueEnds[value]
+    }
+
+    /// `body` applied to the values of field `field` joined by single blanks, empty values left
+    /// out: the bytes where they are when the field has one value, else a copy in `scratch`.
+    func withJoinedValues<Result>(ofField field: Int, scratch: inout [UInt8],
+                                  _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let values = values(ofField: field)
+        return bytes.withUnsafeBufferPointer { all in
+            if values.count == 1 { return body(UnsafeBufferPointer(rebasing: all[range(of: values.lowerBound)])) }
+            scratch.removeAll(keepingCapacity: true)
+            for k in values where !range(of: k).isEmpty {
+                if !scratch.isEmpty { scratch.append(0x20) }
+                scratch.append(contentsOf: all[range(of: k)])
+            }
+            return scratch.withUnsafeBufferPointer(body)
+        }
     }
 }
 

@@ -261,14 +261,8 @@ public enum WebOfScienceReader {
         // A field's values joined by blanks, white space collapsed.
         var joined: [UInt8] = []
         func text(_ code: UInt64) -> String {
-            guard let values = fields.values(code) else { return "" }
-            if values.count == 1 { return collapsed(value(values.lowerBound)) }
-            joined.removeAll(keepingCapacity: true)
-            for k in values {
-                if k > values.lowerBound { joined.append(0x20) }
-                joined.append(contentsOf: value(k))
-            }
-            return joined.withUnsafeBufferPointer(collapsed)
+            guard let field = fields.field(code) else { return "" }
+            return fields.withJoinedValues(ofField: field, scratch: &joined, collapsed)
         }
         let names = [Tag.af, Tag.au, Tag.bf, Tag.ba].lazy.compactMap { fields.values($0) }.first { $0.contains { !value($0).isEmpty } } ?? 0..<0
         // Each author's match key comes with the parsed name: the lists below are matched to them.
