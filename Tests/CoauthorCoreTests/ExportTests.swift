@@ -43,7 +43,7 @@ enum ExportFixtures {
         let graph = WeightedGraph(nodeCount: names.count, source: source, target: target, weight: weight)
         let network = CoauthorNetwork(
             graph: graph, names: names, papers: papers.map { max(1, $0) }, firstYear: first, lastYear: last,
-            edgePapers: edgePapers, edgeFirstYear: edgeYears.map(\.first), edgeLastYear: edgeYears.map(\.last),
+            edgePapers: edgePapers,
             edgeYears: YearLists(edgeYears), weighting: .count, focus: 0,
             filterDescription: "ego network of \(names[0]), radius 2", skippedLargePublications: 0,
             publicationCount: 20)

@@ -61,8 +61,6 @@ extension CoauthorNetwork {
                         firstYear: [Int?](repeating: nil, count: graph.nodeCount),
                         lastYear: [Int?](repeating: nil, count: graph.nodeCount),
                         edgePapers: [Int](repeating: 1, count: graph.edgeCount),
-                        edgeFirstYear: [Int?](repeating: nil, count: graph.edgeCount),
-                        edgeLastYear: [Int?](repeating: nil, count: graph.edgeCount),
                         edgeYears: YearLists([[Int]](repeating: [], count: graph.edgeCount)),
                         weighting: .count, focus: nil, filterDescription: "",
                         skippedLargePublications: 0, publicationCount: graph.nodeCount)

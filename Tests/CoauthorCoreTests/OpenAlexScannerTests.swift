@@ -186,7 +186,8 @@ enum ReferenceOpenAlex {
         record.extras.openAlex = ExportValues.lastComponent(work["id"] as? String ?? "")
         record.key = record.extras.openAlex.isEmpty ? "work at line \(location.line)" : record.extras.openAlex
         record.title = LaTeX.collapseWhitespace(work["title"] as? String ?? work["display_name"] as? String ?? "")
-        record.year = (work["publication_year"] as? Int) ?? BibTeXReader.firstYear(work["publication_date"] as? String ?? "")
+        record.year = (work["publication_year"] as? Int).flatMap { (0...9999).contains($0) ? $0 : nil }
+            ?? BibTeXReader.firstYear(work["publication_date"] as? String ?? "")
         record.doi = ExportValues.doi(work["doi"] as? String ?? "")
         record.extras.citedBy = work["cited_by_count"] as? Int
         if let ids = work["ids"] as? [String: Any], let pmid = ids["pmid"] as? String { record.extras.pmid = ExportValues.lastComponent(pmid) }

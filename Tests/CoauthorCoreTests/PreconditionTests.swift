@@ -28,14 +28,14 @@ import Testing
         await #expect(processExitsWith: .failure) {
             let graph = WeightedGraph(nodeCount: 2, edges: [(0, 1, 1)])
             _ = CoauthorNetwork(graph: graph, names: ["a"], papers: [1, 1], firstYear: [nil, nil], lastYear: [nil, nil],
-                                edgePapers: [1], edgeFirstYear: [nil], edgeLastYear: [nil], edgeYears: YearLists([[Int]()]),
+                                edgePapers: [1], edgeYears: YearLists([[Int]()]),
                                 weighting: .count, focus: nil, filterDescription: "", skippedLargePublications: 0,
                                 publicationCount: 1)
         }
         await #expect(processExitsWith: .failure) {
             let graph = WeightedGraph(nodeCount: 2, edges: [(0, 1, 1)])
             _ = CoauthorNetwork(graph: graph, names: ["a", "b"], papers: [1, 1], firstYear: [nil, nil], lastYear: [nil, nil],
-                                edgePapers: [1], edgeFirstYear: [nil], edgeLastYear: [nil], edgeYears: YearLists([[Int]()]),
+                                edgePapers: [1], edgeYears: YearLists([[Int]()]),
                                 weighting: .count, focus: 2, filterDescription: "", skippedLargePublications: 0,
                                 publicationCount: 1)
         }

@@ -26,7 +26,7 @@ import Testing
         return CoauthorNetwork(
             graph: WeightedGraph(nodeCount: names.count, source: source, target: target, weight: weight),
             names: names, papers: papers, firstYear: names.map { _ in 2020 }, lastYear: names.map { _ in nil },
-            edgePapers: weight.map { Int($0) }, edgeFirstYear: years.map(\.first), edgeLastYear: years.map(\.last),
+            edgePapers: weight.map { Int($0) },
             edgeYears: YearLists(years), weighting: .count, focus: 0, filterDescription: "", skippedLargePublications: 0,
             publicationCount: 10)
     }

@@ -13,8 +13,7 @@ import Testing
             graph: WeightedGraph(nodeCount: names.count, source: source, target: target, weight: weight),
             names: names, papers: [6, 3, 1, 1, 2, 1, 1, 1], firstYear: names.map { _ in 2020 },
             lastYear: names.map { _ in 2021 }, edgePapers: weight.map { Int($0) },
-            edgeFirstYear: weight.map { _ in 2020 }, edgeLastYear: weight.map { _ in 2021 },
-            edgeYears: YearLists(weight.map { Array(repeating: 2020, count: Int($0)) }), weighting: .count, focus: 0,
+            edgeYears: YearLists(weight.map { [2020] + Array(repeating: 2021, count: Int($0) - 1) }), weighting: .count, focus: 0,
             filterDescription: "", skippedLargePublications: 0, publicationCount: 7)
     }
 

@@ -20,11 +20,12 @@ public struct CoauthorNetwork: Sendable {
     public private(set) var lastYear: [Int?]
     /// Joint publications per edge (4 bytes each: a DBLP-size network has tens of millions of ties).
     public private(set) var edgePapers: [Int32]
-    /// First and last year of a joint publication per edge (4 bytes a value: see `OptionalYears`).
-    public private(set) var edgeFirstYear: OptionalYears
-    public private(set) var edgeLastYear: OptionalYears
     /// The years of the joint publications of each edge, ascending, with repeats.
     public private(set) var edgeYears: YearLists
+    /// First and last year of a joint publication per edge (nil when none is dated): the ends of
+    /// `edgeYears`, read off it (two stored columns were 8 bytes a tie).
+    public var edgeFirstYear: YearLists.Ends { edgeYears.firstYears }
+    public var edgeLastYear: YearLists.Ends { edgeYears.lastYears }
     /// The weight each dated joint paper adds to its edge, parallel to `edgeYears`: 1 under
     /// `count`, 1/(n_k − 1) under `fractional`. Empty when every paper of an edge adds the same
     /// share (networks made by hand); read it through `yearWeights(ofEdge:)`.
@@ -55,31 +56,29 @@ public struct CoauthorNetwork: Sendable {
     /// A network from its parts, checked for consistency.
     /// - Precondition: one name, paper count (at least 1), year range (and, when given, set of
     ///   identifiers) per node; one paper
-    ///   count (at least 1), year range and year list per edge; year weights, when given, one
+    ///   count (at least 1) and year list per edge; year weights, when given, one
     ///   per dated paper of each edge; the focus, when given, a node.
     /// - Complexity: O(n + m).
     public init(graph: WeightedGraph, names: [String], papers: [Int], firstYear: [Int?], lastYear: [Int?],
-                edgePapers: [Int], edgeFirstYear: [Int?], edgeLastYear: [Int?], edgeYears: YearLists,
+                edgePapers: [Int], edgeYears: YearLists,
                 edgeYearWeights: PackedLists<Double> = PackedLists<Double>(), weighting: Weighting, focus: Int?,
                 filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = []) {
         precondition(edgePapers.allSatisfy { $0 <= Int(Int32.max) }, "at most 2,147,483,647 joint papers a tie")
         self.init(graph: graph, names: names, papers: papers, firstYear: firstYear, lastYear: lastYear,
-                  edgePapers: edgePapers.map { Int32($0) }, edgeFirstYear: OptionalYears(edgeFirstYear), edgeLastYear: OptionalYears(edgeLastYear),
-                  edgeYears: edgeYears, edgeYearWeights: edgeYearWeights, weighting: weighting, focus: focus,
+                  edgePapers: edgePapers.map { Int32($0) }, edgeYears: edgeYears, edgeYearWeights: edgeYearWeights, weighting: weighting, focus: focus,
                   filterDescription: filterDescription, skippedLargePublications: skippedLargePublications,
                   publicationCount: publicationCount, ids: ids)
     }
 
-    /// The same, with the edges' paper counts and year ranges already in their compact columns (the builder's way).
+    /// The same, with the edges' paper counts already in their compact column (the builder's way).
     init(graph: WeightedGraph, names: [String], papers: [Int], firstYear: [Int?], lastYear: [Int?],
-         edgePapers: [Int32], edgeFirstYear: OptionalYears, edgeLastYear: OptionalYears, edgeYears: YearLists,
+         edgePapers: [Int32], edgeYears: YearLists,
          edgeYearWeights: PackedLists<Double> = PackedLists<Double>(), weighting: Weighting, focus: Int?,
          filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = []) {
         let n = graph.nodeCount, m = graph.edgeCount
         precondition(names.count == n && papers.count == n && firstYear.count == n && lastYear.count == n,
                      "one name, paper count and year range per node")
-        precondition(edgePapers.count == m && edgeFirstYear.count == m && edgeLastYear.count == m && edgeYears.count == m,
-                     "one paper count, year range and year list per edge")
+        precondition(edgePapers.count == m && edgeYears.count == m, "one paper count and year list per edge")
         precondition(papers.allSatisfy { $0 >= 1 } && edgePapers.allSatisfy { $0 >= 1 },
                      "every author and every tie has at least one paper")
         precondition(edgeYearWeights.isEmpty
@@ -94,8 +93,6 @@ public struct CoauthorNetwork: Sendable {
         self.firstYear = firstYear
         self.lastYear = lastYear
         self.edgePapers = edgePapers
-        self.edgeFirstYear = edgeFirstYear
-        self.edgeLastYear = edgeLastYear
         self.edgeYears = edgeYears
         self.edgeYearWeights = edgeYearWeights
         self.weighting = weighting

@@ -208,12 +208,12 @@ public enum NetworkBuilder {
         // Read per pair in partner order, which jumps across publications: one flat array, not the
         // publications themselves or their author lists (a cache miss each on a DBLP-size corpus).
         var facts = publications.indices.map { k in
-            PairFacts(year: publications[k].year, members: Int32(authors.authorsOfPublication[k].count))
+            PairFacts(year: publications[k].year, members: authors.authorsOfPublication[k].count)
         }
         // Under `count` every joint paper adds 1, which `yearWeights(ofEdge:)` derives.
         let recordShares = options.weighting == .fractional
         var source: [Int32] = [], target: [Int32] = [], weight: [Double] = []
-        var edgePapers: [Int32] = [], edgeFirst = OptionalYears(), edgeLast = OptionalYears(), edgeYears = YearLists()
+        var edgePapers: [Int32] = [], edgeYears = YearLists()
         var edgeYearWeights = PackedLists<Double>()
         // Every column sized once, for the distinct pairs (at most that many edges survive
         // `minWeight`): growing by doubling kept two copies alive at the end and left up to half
@@ -225,7 +225,7 @@ public enum NetworkBuilder {
             }
         }
         source.reserveCapacity(pairCount); target.reserveCapacity(pairCount); weight.reserveCapacity(pairCount)
-        edgePapers.reserveCapacity(pairCount); edgeFirst.reserveCapacity(pairCount); edgeLast.reserveCapacity(pairCount)
+        edgePapers.reserveCapacity(pairCount)
         edgeYears.reserveCapacity(lists: pairCount, values: pairs.count)
         if recordShares { edgeYearWeights.reserveCapacity(lists: pairCount, values: pairs.count) }
         var dated: [(year: Int, weight: Double)] = []
@@ -251,7 +251,7 @@ public enum NetworkBuilder {
                     if recordShares { edgeYearWeights.append(dated.lazy.map(\.weight)) }
                     source.append(Int32(a)); target.append(Int32(partner)); weight.append(w)
                     edgePapers.append(Int32(end - start))
-                    edgeFirst.append(dated.first?.year); edgeLast.append(dated.last?.year); edgeYears.append(dated.lazy.map(\.year))
+                    edgeYears.append(dated.lazy.map(\.year))
                 }
                 start = end
             }
@@ -282,7 +282,7 @@ public enum NetworkBuilder {
             papers: nodes.map { papers[$0] },
             firstYear: nodes.map { first[$0] },
             lastYear: nodes.map { last[$0] },
-            edgePapers: edgePapers, edgeFirstYear: edgeFirst, edgeLastYear: edgeLast, edgeYears: edgeYears,
+            edgePapers: edgePapers, edgeYears: edgeYears,
             edgeYearWeights: edgeYearWeights,
             weighting: options.weighting,
             focus: nil,
@@ -308,10 +308,18 @@ public enum NetworkBuilder {
         return network
     }
 
-    /// What the tie loop reads of a publication, side by side.
+    /// What the tie loop reads of a publication, side by side, in 8 bytes (publications keep
+    /// their years in 32 bits).
     private struct PairFacts {
-        var year: Int?
+        private var storedYear: Int32
         var members: Int32
+
+        init(year: Int?, members: Int) {
+            storedYear = year.map { Int32($0) } ?? .min
+            self.members = Int32(members)
+        }
+
+        var year: Int? { storedYear == .min ? nil : Int(storedYear) }
     }
 
     /// What one publication with `members` distinct authors (or units) adds to each of its ties:
@@ -340,8 +348,6 @@ public enum NetworkBuilder {
             firstYear: nodes.map { network.firstYear[$0] },
             lastYear: nodes.map { network.lastYear[$0] },
             edgePapers: edges.map { network.edgePapers[$0] },
-            edgeFirstYear: OptionalYears(edges.lazy.map { network.edgeFirstYear[$0] }),
-            edgeLastYear: OptionalYears(edges.lazy.map { network.edgeLastYear[$0] }),
             edgeYears: YearLists(edges.lazy.map { network.edgeYears[$0] }),
             edgeYearWeights: PackedLists(edges.lazy.map { network.yearWeights(ofEdge: $0) }),
             weighting: network.weighting,

@@ -3,8 +3,8 @@
 /// `OptionalYears` column (with its `Int` fallback for a year beyond `Int32`), never nil here.
 public struct YearLists: RandomAccessCollection, Sendable, Equatable {
     private var years = OptionalYears()
-    /// List `k` is `years[starts[k]..<starts[k + 1]]`.
-    private var starts: [Int] = [0]
+    /// List `k` is `years[starts[k]..<starts[k + 1]]`; 4 bytes an edge, as the years are.
+    private var starts: [UInt32] = [0]
 
     public init() {}
 
@@ -24,7 +24,8 @@ public struct YearLists: RandomAccessCollection, Sendable, Equatable {
     /// - Complexity: amortised O(length of `list`).
     public mutating func append(_ list: some Sequence<Int>) {
         for year in list { years.append(year) }
-        starts.append(years.count)
+        precondition(years.count <= Int(UInt32.max), "at most 4,294,967,295 joint papers in all")
+        starts.append(UInt32(years.count))
     }
 
     public var startIndex: Int { 0 }
@@ -32,12 +33,38 @@ public struct YearLists: RandomAccessCollection, Sendable, Equatable {
 
     /// List `k`, indexed from 0.
     public subscript(k: Int) -> Years {
-        Years(years: years, base: starts[k], count: starts[k + 1] - starts[k])
+        Years(years: years, base: Int(starts[k]), count: Int(starts[k + 1] - starts[k]))
     }
 
     /// Equal when every list holds the same years, however they are stored.
     public static func == (lhs: YearLists, rhs: YearLists) -> Bool {
         lhs.starts == rhs.starts && lhs.years == rhs.years
+    }
+
+    /// The first year of each list (nil for an empty one): an edge's first joint year, read off
+    /// its years rather than kept beside them.
+    public var firstYears: Ends { Ends(lists: self, last: false) }
+    /// The last year of each list (nil for an empty one).
+    public var lastYears: Ends { Ends(lists: self, last: true) }
+
+    /// The first or the last year of each list, nil for an empty list.
+    public struct Ends: RandomAccessCollection, Sendable {
+        private let lists: YearLists
+        private let last: Bool
+
+        fileprivate init(lists: YearLists, last: Bool) {
+            self.lists = lists
+            self.last = last
+        }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { lists.count }
+
+        public subscript(k: Int) -> Int? {
+            let start = Int(lists.starts[k]), end = Int(lists.starts[k + 1])
+            guard start < end else { return nil }
+            return lists.years[last ? end - 1 : start]
+        }
     }
 
     /// The years of one edge, indexed from 0.

@@ -47,7 +47,8 @@ public enum CrossrefReader {
             record.venue = LaTeX.collapseWhitespace((work["container-title"] as? [String])?.first ?? "")
             record.year = ["issued", "published", "published-print", "published-online", "created"].lazy.compactMap { key -> Int? in
                 guard let parts = (work[key] as? [String: Any])?["date-parts"] as? [[Any]], let year = parts.first?.first as? Int else { return nil }
-                return year
+                // A year as the other readers take it (four digits at most): any JSON integer may stand here.
+                return (0...9999).contains(year) ? year : nil
             }.first
             record.extras.citedBy = work["is-referenced-by-count"] as? Int
             record.type = OpenAlexReader.workType(work["type"] as? String ?? "")

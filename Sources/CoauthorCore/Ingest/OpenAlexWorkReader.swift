@@ -256,7 +256,9 @@ struct OpenAlexWorkReader {
         record.extras.openAlex = ExportValues.lastComponent(work.id ?? "")
         record.key = record.extras.openAlex.isEmpty ? "work at line \(location.line)" : record.extras.openAlex
         record.title = LaTeX.collapseWhitespace(work.title ?? work.displayName ?? "")
-        record.year = work.publicationYear ?? BibTeXReader.firstYear(work.publicationDate ?? "")
+        // A year as the other readers take it (four digits at most): any JSON integer may stand here.
+        record.year = work.publicationYear.flatMap { (0...9999).contains($0) ? $0 : nil }
+            ?? BibTeXReader.firstYear(work.publicationDate ?? "")
         record.doi = ExportValues.doi(work.doi ?? "")
         record.extras.citedBy = work.citedBy
         if let pmid = work.pmid { record.extras.pmid = ExportValues.lastComponent(pmid) }

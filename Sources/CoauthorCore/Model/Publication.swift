@@ -82,43 +82,85 @@ public struct Publication: Sendable, Hashable {
     public var title: String
     /// Journal, booktitle, or what stands for them.
     public var venue: String
-    /// The publication year, if the record has one.
-    public var year: Int?
-    /// `and others` ended the author list: the list is known to be incomplete. (Declared next to
-    /// `year`, it fills the padding after that optional: 8 bytes less per publication.)
-    public var hasTruncatedAuthors: Bool
-    /// `authors.count`, or the number of authors whose names were left out. (Declared here, it
-    /// fills the rest of the padding after `hasTruncatedAuthors`: no byte more per publication.)
-    private var storedAuthorCount: UInt32
+    /// The publication year, if the record has one. Kept in 32 bits (a DBLP-size corpus has
+    /// millions of publications); the readers give years of four digits.
+    /// - Precondition: a year within `Int32`, other than `Int32.min`.
+    public var year: Int? {
+        get { storedYear == Self.noYear ? nil : Int(storedYear) }
+        set { storedYear = Self.storedYear(newValue) }
+    }
+    private var storedYear: Int32
+    /// `authorCount` in the low 31 bits, `hasTruncatedAuthors` in the top bit: with `storedYear`,
+    /// one 8-byte word.
+    private var storedCountAndTruncation: UInt32
     /// Authors in printed order; empty when the reader was asked to leave the text out
     /// (`AnalysisRequest.keepsPublicationText`), and `authorCount` counts them.
     public var authors: [PersonName] {
-        didSet { storedAuthorCount = UInt32(authors.count) }
+        didSet { setAuthorCount(authors.count) }
     }
-    /// 1-based positions of authors marked as equal (joint first) contributors.
-    public var equalContributors: [Int]
     public var doi: String
     /// Where the record starts in its file.
     public var location: SourceLocation
-    /// What database exports add (author IDs, affiliations, database keys, citations): zero or
-    /// one element, so a BibTeX or DBLP record pays one empty array for it.
-    private var extrasStorage: [PublicationExtras] = []
+    /// What few records have (database extras, equal contributors): zero or one element, so a
+    /// BibTeX or DBLP record pays one empty array for all of it.
+    private var rare: [RareFields] = []
+
+    /// `and others` ended the author list: the list is known to be incomplete.
+    public var hasTruncatedAuthors: Bool {
+        get { storedCountAndTruncation & Self.truncationBit != 0 }
+        set { storedCountAndTruncation = storedCountAndTruncation & ~Self.truncationBit | (newValue ? Self.truncationBit : 0) }
+    }
+
+    /// 1-based positions of authors marked as equal (joint first) contributors.
+    public var equalContributors: [Int] {
+        get { rare.first?.equalContributors ?? [] }
+        set { updateRare { $0.equalContributors = newValue } }
+    }
 
     /// Author IDs, affiliations, database keys and citations, where the source gives them
     /// (an empty value otherwise).
     public var extras: PublicationExtras {
-        get { extrasStorage.first ?? PublicationExtras() }
-        set { extrasStorage = newValue.isEmpty ? [] : [newValue] }
+        get { rare.first?.extras ?? PublicationExtras() }
+        set { updateRare { $0.extras = newValue } }
     }
 
     /// Whether the record carries anything beyond the BibTeX fields (IDs, affiliations, keys).
-    public var hasExtras: Bool { !extrasStorage.isEmpty }
+    public var hasExtras: Bool { rare.first.map { !$0.extras.isEmpty } ?? false }
 
     /// One `AuthorIDs` per author when the source gave any ID, else empty.
-    public var authorIDs: [AuthorIDs] { extrasStorage.first?.authorIDs ?? [] }
+    public var authorIDs: [AuthorIDs] { rare.first?.extras.authorIDs ?? [] }
 
     /// The number of authors, also when their names were left out (`AnalysisRequest.keepsPublicationText`).
-    public var authorCount: Int { Int(storedAuthorCount) }
+    public var authorCount: Int { Int(storedCountAndTruncation & ~Self.truncationBit) }
+
+    private static let noYear = Int32.min
+    private static let truncationBit: UInt32 = 1 << 31
+
+    private static func storedYear(_ year: Int?) -> Int32 {
+        guard let year else { return noYear }
+        guard let stored = Int32(exactly: year), stored != noYear else {
+            preconditionFailure("year \(year) is beyond the 32 bits a publication keeps it in")
+        }
+        return stored
+    }
+
+    private mutating func setAuthorCount(_ count: Int) {
+        precondition(count < Int(Self.truncationBit), "at most 2,147,483,647 authors a publication")
+        storedCountAndTruncation = storedCountAndTruncation & Self.truncationBit | UInt32(count)
+    }
+
+    private mutating func updateRare(_ change: (inout RareFields) -> Void) {
+        var fields = rare.first ?? RareFields()
+        change(&fields)
+        rare = fields.isEmpty ? [] : [fields]
+    }
+
+    /// The fields few records have, out of line.
+    private struct RareFields: Sendable, Hashable {
+        var extras = PublicationExtras()
+        var equalContributors: [Int] = []
+        var isEmpty: Bool { extras.isEmpty && equalContributors.isEmpty }
+    }
 
     // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
     // other value type's, deliberately.
@@ -129,20 +171,21 @@ public struct Publication: Sendable, Hashable {
         self.type = type
         self.title = title
         self.venue = venue
-        self.year = year
+        storedYear = Self.storedYear(year)
+        storedCountAndTruncation = 0
         self.authors = authors
-        self.hasTruncatedAuthors = hasTruncatedAuthors
-        storedAuthorCount = UInt32(authors.count)
-        self.equalContributors = equalContributors
         self.doi = doi
         self.location = location
+        setAuthorCount(authors.count)
+        self.hasTruncatedAuthors = hasTruncatedAuthors
+        if !equalContributors.isEmpty { self.equalContributors = equalContributors }
     }
 
     /// A publication read without its text (`AnalysisRequest.keepsPublicationText` clear): no
     /// key, title, venue, DOI or author names, only the number of authors.
     init(type: String, year: Int?, authorCount: Int, location: SourceLocation) {
         self.init(key: "", type: type, title: "", venue: "", year: year, authors: [], location: location)
-        storedAuthorCount = UInt32(authorCount)
+        setAuthorCount(authorCount)
     }
 }
 

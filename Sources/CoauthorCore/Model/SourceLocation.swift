@@ -1,17 +1,29 @@
 /// A position in an input file: 1-based line and column (columns count Unicode
 /// scalars), plus the 0-based byte offset for tools that want it.
+///
+/// Every publication carries one, so line and column are kept in 32 bits each: a line or column
+/// beyond 4,294,967,295 reads as that number (the byte offset stays exact).
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var path: String
-    public var line: Int
-    public var column: Int
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
     public var byteOffset: Int
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(clamping: newValue) }
+    }
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(clamping: newValue) }
+    }
 
     // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
     // other value type's, deliberately.
     public init(path: String, line: Int, column: Int, byteOffset: Int = 0) {
         self.path = path
-        self.line = line
-        self.column = column
+        storedLine = UInt32(clamping: line)
+        storedColumn = UInt32(clamping: column)
         self.byteOffset = byteOffset
     }
 
