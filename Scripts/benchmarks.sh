@@ -119,6 +119,13 @@ if [ -x Scripts/bench_render.sh ]; then
     Scripts/bench_render.sh
 fi
 
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    echo "## The HTML report in a browser (issue #16)"
+    echo
+    Scripts/bench_html_report.sh
+    echo
+fi
+
 if command -v mpirun >/dev/null && pkg-config --exists ompi-c; then
     echo "## Exact path metrics on an MPI cluster (issue #18)"
     echo
