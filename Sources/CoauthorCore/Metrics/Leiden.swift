@@ -294,8 +294,6 @@ private struct LeidenSearch {
     var linkWeight: [Double]
     var clusterWeight: [Double]
     var clusterSize: [Int32]
-    var touched: [Int32] = []
-    var candidates: [(cluster: Int32, gain: Double)] = []
 
     init(nodeCount n: Int, resolution: Double, randomness: Double, tolerance: Double, seed: UInt64) {
         self.resolution = resolution
@@ -341,12 +339,11 @@ private struct LeidenSearch {
         // Locals, not properties, in the hot loop: writes to an array property of `self` re-check its
         // uniqueness every time.
         var linkWeight = takeArray(&self.linkWeight), clusterWeight = takeArray(&self.clusterWeight)
-        var clusterSize = takeArray(&self.clusterSize), touched = takeArray(&self.touched)
+        var clusterSize = takeArray(&self.clusterSize)
         defer {
             self.linkWeight = linkWeight
             self.clusterWeight = clusterWeight
             self.clusterSize = clusterSize
-            self.touched = touched
         }
         for c in 0..<n {
             clusterWeight[c] = 0
@@ -356,62 +353,86 @@ private struct LeidenSearch {
             clusterWeight[Int(partition[v])] += level.nodeWeight[v]
             clusterSize[Int(partition[v])] += 1
         }
-        var empty: [Int32] = []
-        for c in (0..<n).reversed() where clusterSize[c] == 0 { empty.append(Int32(c)) }
         var queue = (0..<n).map { Int32($0) }
         queue.shuffle(using: &generator)
-        var inQueue = [Bool](repeating: true, count: n)
+        // The queue (a ring of n), its membership flags, the stack of empty clusters and the clusters
+        // a node's ties touch, as raw buffers too: arrays captured by the loop's closure were re-checked
+        // for uniqueness at every write.
+        let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * n)
+        let inQueue = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
+        defer {
+            scratch.deallocate()
+            inQueue.deallocate()
+        }
+        inQueue.initialize(repeating: true)
+        let empty = UnsafeMutableBufferPointer(rebasing: scratch[0..<n])
+        let touched = UnsafeMutableBufferPointer(rebasing: scratch[n..<(2 * n)])
+        var emptyCount = 0
+        for c in (0..<n).reversed() where clusterSize[c] == 0 {
+            empty[emptyCount] = Int32(c)
+            emptyCount += 1
+        }
         var moved = false
         let resolution = resolution, tolerance = tolerance
         // Raw buffers for what the loop reads per tie (every access a random one into an array of
         // n or 2m): the arrays' bounds and uniqueness checks there measured a third of its time.
         level.withBuffers { offsets, targets, weights, nodeWeight in
             withUnsafeMutableBuffers(&partition, &linkWeight, &clusterWeight, &clusterSize) { partition, linkWeight, clusterWeight, clusterSize in
-                var head = 0, pending = n
-                while pending > 0 {
-                    let v = Int(queue[head])
-                    head = head + 1 == n ? 0 : head + 1
-                    pending -= 1
-                    inQueue[v] = false
-                    let current = partition[v]
-                    let weight = nodeWeight[v]
-                    clusterWeight[Int(current)] -= weight
-                    clusterSize[Int(current)] -= 1
-                    if clusterSize[Int(current)] == 0 { empty.append(current) }
-                    touched.removeAll(keepingCapacity: true)
-                    let first = offsets[v], last = offsets[v + 1]
-                    for slot in first..<last {
-                        let c = partition[Int(targets[slot])]
-                        if linkWeight[Int(c)] == 0 { touched.append(c) }
-                        linkWeight[Int(c)] += weights[slot]
-                    }
-                    var best = current
-                    var bestGain = linkWeight[Int(current)] - weight * clusterWeight[Int(current)] * resolution
-                    for c in touched where c != current {
-                        let gain = linkWeight[Int(c)] - weight * clusterWeight[Int(c)] * resolution
-                        if gain > bestGain + tolerance {
-                            best = c
-                            bestGain = gain
+                queue.withUnsafeMutableBufferPointer { queue in
+                    var head = 0, pending = n
+                    while pending > 0 {
+                        let v = Int(queue[head])
+                        head = head + 1 == n ? 0 : head + 1
+                        pending -= 1
+                        inQueue[v] = false
+                        let current = partition[v]
+                        let weight = nodeWeight[v]
+                        clusterWeight[Int(current)] -= weight
+                        clusterSize[Int(current)] -= 1
+                        if clusterSize[Int(current)] == 0 {
+                            empty[emptyCount] = current
+                            emptyCount += 1
                         }
-                    }
-                    if bestGain < -tolerance, let alone = empty.last {
-                        best = alone
-                    }
-                    for c in touched { linkWeight[Int(c)] = 0 }
-                    clusterWeight[Int(best)] += weight
-                    clusterSize[Int(best)] += 1
-                    if clusterSize[Int(best)] == 1 { empty.removeLast() }
-                    if best != current {
-                        partition[v] = best
-                        moved = true
+                        var touchedCount = 0
+                        let first = offsets[v], last = offsets[v + 1]
                         for slot in first..<last {
-                            let u = Int(targets[slot])
-                            if !inQueue[u] && partition[u] != best {
-                                inQueue[u] = true
-                                var tail = head + pending
-                                if tail >= n { tail -= n }
-                                queue[tail] = Int32(u)
-                                pending += 1
+                            let c = partition[Int(targets[slot])]
+                            if linkWeight[Int(c)] == 0 {
+                                touched[touchedCount] = c
+                                touchedCount += 1
+                            }
+                            linkWeight[Int(c)] += weights[slot]
+                        }
+                        var best = current
+                        var bestGain = linkWeight[Int(current)] - weight * clusterWeight[Int(current)] * resolution
+                        for k in 0..<touchedCount {
+                            let c = touched[k]
+                            guard c != current else { continue }
+                            let gain = linkWeight[Int(c)] - weight * clusterWeight[Int(c)] * resolution
+                            if gain > bestGain + tolerance {
+                                best = c
+                                bestGain = gain
+                            }
+                        }
+                        if bestGain < -tolerance, emptyCount > 0 {
+                            best = empty[emptyCount - 1]
+                        }
+                        for k in 0..<touchedCount { linkWeight[Int(touched[k])] = 0 }
+                        clusterWeight[Int(best)] += weight
+                        clusterSize[Int(best)] += 1
+                        if clusterSize[Int(best)] == 1 { emptyCount -= 1 }
+                        if best != current {
+                            partition[v] = best
+                            moved = true
+                            for slot in first..<last {
+                                let u = Int(targets[slot])
+                                if !inQueue[u] && partition[u] != best {
+                                    inQueue[u] = true
+                                    var tail = head + pending
+                                    if tail >= n { tail -= n }
+                                    queue[tail] = Int32(u)
+                                    pending += 1
+                                }
                             }
                         }
                     }
@@ -426,12 +447,8 @@ private struct LeidenSearch {
     /// - Complexity: O(m).
     private mutating func refine(_ level: LeidenLevel, _ partition: [Int32]) -> [Int32] {
         let n = level.nodeCount
-        var linkWeight = takeArray(&self.linkWeight), touched = takeArray(&self.touched), candidates = takeArray(&self.candidates)
-        defer {
-            self.linkWeight = linkWeight
-            self.touched = touched
-            self.candidates = candidates
-        }
+        var linkWeight = takeArray(&self.linkWeight)
+        defer { self.linkWeight = linkWeight }
         var refined = (0..<n).map { Int32($0) }
         // Per refined part: its weight and the weight of its edges to the rest of its community.
         var partWeight = level.nodeWeight
@@ -443,77 +460,96 @@ private struct LeidenSearch {
                 external[v] += level.weights[slot]
             }
         }
-        var joined = [Bool](repeating: false, count: n)
         var order = (0..<n).map { Int32($0) }
         order.shuffle(using: &generator)
+        // The parts a node's ties touch, the candidates among them with their gains, and the flags
+        // of parts joined, as raw buffers (see `moveNodesFast`).
+        let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * n)
+        let gains = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let joined = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
+        defer {
+            touched.deallocate()
+            gains.deallocate()
+            joined.deallocate()
+        }
+        joined.initialize(repeating: false)
+        let candidates = UnsafeMutableBufferPointer(rebasing: touched[n..<(2 * n)])
         let resolution = resolution, tolerance = tolerance, randomness = randomness
         var generator = generator
         defer { self.generator = generator }
         // Raw buffers for what the loop reads per tie, as in `moveNodesFast`.
         level.withBuffers { offsets, targets, weights, nodeWeight in
             partition.withUnsafeBufferPointer { partition in
-                withUnsafeMutableBuffers(&refined, &linkWeight, &partWeight, &external) { refined, linkWeight, partWeight, external in
-                    for v32 in order {
-                        let v = Int(v32)
-                        // Only nodes still alone move, and only when well connected to their community.
-                        guard refined[v] == v32, !joined[v] else { continue }
-                        let weight = nodeWeight[v]
-                        let community = partition[v]
-                        let total = communityWeight[Int(community)]
-                        guard external[v] >= weight * (total - weight) * resolution - tolerance else { continue }
-                        let ownExternal = external[v]
-                        partWeight[v] = 0
-                        external[v] = 0
-                        touched.removeAll(keepingCapacity: true)
-                        let first = offsets[v], last = offsets[v + 1]
-                        for slot in first..<last {
-                            let u = Int(targets[slot])
-                            guard partition[u] == community else { continue }
-                            let r = refined[u]
-                            if linkWeight[Int(r)] == 0 { touched.append(r) }
-                            linkWeight[Int(r)] += weights[slot]
-                        }
-                        candidates.removeAll(keepingCapacity: true)
-                        var bestGain = 0.0
-                        for r in touched {
-                            let w = partWeight[Int(r)]
-                            guard external[Int(r)] >= w * (total - w) * resolution - tolerance else { continue }
-                            let gain = linkWeight[Int(r)] - weight * w * resolution
-                            if gain >= 0 {
-                                candidates.append((r, gain))
-                                bestGain = max(bestGain, gain)
+                communityWeight.withUnsafeBufferPointer { communityWeight in
+                    withUnsafeMutableBuffers(&refined, &linkWeight, &partWeight, &external) { refined, linkWeight, partWeight, external in
+                        for v32 in order {
+                            let v = Int(v32)
+                            // Only nodes still alone move, and only when well connected to their community.
+                            guard refined[v] == v32, !joined[v] else { continue }
+                            let weight = nodeWeight[v]
+                            let community = partition[v]
+                            let total = communityWeight[Int(community)]
+                            guard external[v] >= weight * (total - weight) * resolution - tolerance else { continue }
+                            let ownExternal = external[v]
+                            partWeight[v] = 0
+                            external[v] = 0
+                            var touchedCount = 0
+                            let first = offsets[v], last = offsets[v + 1]
+                            for slot in first..<last {
+                                let u = Int(targets[slot])
+                                guard partition[u] == community else { continue }
+                                let r = refined[u]
+                                if linkWeight[Int(r)] == 0 {
+                                    touched[touchedCount] = r
+                                    touchedCount += 1
+                                }
+                                linkWeight[Int(r)] += weights[slot]
                             }
-                        }
-                        for r in touched { linkWeight[Int(r)] = 0 }
-                        var chosen = v32
-                        if !candidates.isEmpty {
-                            // Staying alone (gain 0) is a candidate too; weights shifted by the best gain never overflow.
-                            var sum = exp(-bestGain / randomness)
-                            for candidate in candidates { sum += exp((candidate.gain - bestGain) / randomness) }
-                            var pick = Double(generator.next() >> 11) * 0x1p-53 * sum - exp(-bestGain / randomness)
-                            if pick >= 0 {
-                                chosen = candidates[candidates.count - 1].cluster
-                                for candidate in candidates {
-                                    pick -= exp((candidate.gain - bestGain) / randomness)
-                                    if pick < 0 {
-                                        chosen = candidate.cluster
-                                        break
+                            var candidateCount = 0
+                            var bestGain = 0.0
+                            for k in 0..<touchedCount {
+                                let r = touched[k]
+                                let w = partWeight[Int(r)]
+                                guard external[Int(r)] >= w * (total - w) * resolution - tolerance else { continue }
+                                let gain = linkWeight[Int(r)] - weight * w * resolution
+                                if gain >= 0 {
+                                    candidates[candidateCount] = r
+                                    gains[candidateCount] = gain
+                                    candidateCount += 1
+                                    bestGain = max(bestGain, gain)
+                                }
+                            }
+                            for k in 0..<touchedCount { linkWeight[Int(touched[k])] = 0 }
+                            var chosen = v32
+                            if candidateCount > 0 {
+                                // Staying alone (gain 0) is a candidate too; weights shifted by the best gain never overflow.
+                                var sum = exp(-bestGain / randomness)
+                                for k in 0..<candidateCount { sum += exp((gains[k] - bestGain) / randomness) }
+                                var pick = Double(generator.next() >> 11) * 0x1p-53 * sum - exp(-bestGain / randomness)
+                                if pick >= 0 {
+                                    chosen = candidates[candidateCount - 1]
+                                    for k in 0..<candidateCount {
+                                        pick -= exp((gains[k] - bestGain) / randomness)
+                                        if pick < 0 {
+                                            chosen = candidates[k]
+                                            break
+                                        }
                                     }
                                 }
                             }
-                        }
-                        if chosen == v32 {
-                            partWeight[v] = weight
-                            external[v] = ownExternal
-                            continue
-                        }
-                        refined[v] = chosen
-                        joined[Int(chosen)] = true
-                        partWeight[Int(chosen)] += weight
-                        for slot in first..<last {
-                            let u = Int(targets[slot])
-                            guard partition[u] == community else { continue }
-                            external[Int(chosen)] += refined[u] == chosen ? -weights[slot] : weights[slot]
+                            if chosen == v32 {
+                                partWeight[v] = weight
+                                external[v] = ownExternal
+                                continue
+                            }
+                            refined[v] = chosen
+                            joined[Int(chosen)] = true
+                            partWeight[Int(chosen)] += weight
+                            for slot in first..<last {
+                                let u = Int(targets[slot])
+                                guard partition[u] == community else { continue }
+                                external[Int(chosen)] += refined[u] == chosen ? -weights[slot] : weights[slot]
+                            }
                         }
                     }
                 }
