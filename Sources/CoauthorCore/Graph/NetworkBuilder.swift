@@ -90,7 +90,7 @@ public enum NetworkBuilder {
     /// buckets (runs of members, written as that many sequential streams), then each coarse
     /// bucket, a few hundred kilobytes, is spread over its members' buckets in place.
     /// - Complexity: O(P) for P pairs; memory O(largest coarse bucket) beyond `pairs`.
-    private static func fillBuckets(_ pairs: inout UnsafeMutableBufferPointer<UInt64>, bucketStart: [Int], authorCount: Int,
+    private static func fillBuckets(_ pairs: UnsafeMutableBufferPointer<UInt64>, bucketStart: [Int], authorCount: Int,
                                     publicationCount: Int, _ forEachPair: ((Int, UInt64, UInt64) -> Void) -> Void) {
         func bits(_ count: Int) -> Int { count <= 1 ? 1 : Int.bitWidth - (count - 1).leadingZeroBitCount }
         let memberBits = bits(authorCount), publicationBits = bits(publicationCount)
@@ -188,7 +188,7 @@ public enum NetworkBuilder {
         for a in 0..<authorCount { bucketStart[a + 1] += bucketStart[a] }
         var pairs = [UInt64](repeating: 0, count: bucketStart[authorCount])
         pairs.withUnsafeMutableBufferPointer { pairs in
-            fillBuckets(&pairs, bucketStart: bucketStart, authorCount: authorCount, publicationCount: publications.count) { emit in
+            fillBuckets(pairs, bucketStart: bucketStart, authorCount: authorCount, publicationCount: publications.count) { emit in
                 for index in selected {
                     let ids = authors.authorsOfPublication[index]
                     guard ids.count >= 2, (teamSizes?[index] ?? ids.count) <= options.maxAuthors else { continue }

@@ -1,6 +1,6 @@
-/// A column of optional years (an edge's or a node's first or last year), in 4 bytes a value
-/// instead of the 16 an `Int?` takes in an array: a DBLP-size network has millions of ties, and
-/// two such columns of `Int?` were a tenth of its memory.
+/// A column of optional years in 4 bytes a value instead of the 16 an `Int?` takes in an array:
+/// the storage of `YearLists` (a year per joint paper of each tie, tens of millions on a DBLP-size
+/// network), which reads its ties' first and last years off it.
 ///
 /// Years are stored as `Int32`, nil as `Int32.min`; a column with a year outside that range
 /// (never seen from a reader, but an `Int` allows it) keeps `Int?` values instead.

@@ -464,16 +464,17 @@ private struct LeidenSearch {
         order.shuffle(using: &generator)
         // The parts a node's ties touch, the candidates among them with their gains, and the flags
         // of parts joined, as raw buffers (see `moveNodesFast`).
-        let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * n)
+        let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * n)
         let gains = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
         let joined = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
         defer {
-            touched.deallocate()
+            scratch.deallocate()
             gains.deallocate()
             joined.deallocate()
         }
         joined.initialize(repeating: false)
-        let candidates = UnsafeMutableBufferPointer(rebasing: touched[n..<(2 * n)])
+        let touched = UnsafeMutableBufferPointer(rebasing: scratch[0..<n])
+        let candidates = UnsafeMutableBufferPointer(rebasing: scratch[n..<(2 * n)])
         let resolution = resolution, tolerance = tolerance, randomness = randomness
         var generator = generator
         defer { self.generator = generator }
