@@ -38,6 +38,8 @@ let package = Package(
         // Hands freed heap pages back to the system (glibc's malloc_trim) between the phases of
         // a large analysis.
         .target(name: "CHeap"),
+        // A cache prefetch hint (`__builtin_prefetch`), which Swift lacks: hash tables probed per authorship.
+        .target(name: "CPrefetch"),
         // zlib, found through pkg-config: inputs compressed with gzip (`.jsonl.gz` snapshots, `.txt.gz`).
         .systemLibrary(
             name: "CZlib",
@@ -46,7 +48,7 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         // Publications, identity, graph, metrics and exports. Never prints, never exits.
-        .target(name: "CoauthorCore", dependencies: ["CHeap", "CTemporaryFiles", "CZlib"]),
+        .target(name: "CoauthorCore", dependencies: ["CHeap", "CPrefetch", "CTemporaryFiles", "CZlib"]),
         // Lays out and renders a MapScene through Graphviz, confined to one lock.
         .target(name: "CoauthorRender", dependencies: ["CoauthorCore", "CGraphviz"]),
         .executableTarget(

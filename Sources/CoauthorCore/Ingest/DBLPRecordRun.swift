@@ -88,11 +88,17 @@ struct DBLPRecordRun: Sendable {
         var counted = 0
         var lastNewline = -1
         var text: [UInt8] = []
-        var keyTable = ByteKeyTable(expected: 1024)
+        /// Sized for a key per 256 bytes (DBLP's records are longer), so that it rarely grows.
+        var keyTable: ByteKeyTable
         var venueTable = ByteKeyTable(expected: 256)
         var venues: [String] = []
         var ids: [Int32] = []
         var wwwNames: [PersonName] = []
+        /// The record's authors, interned when it ends (`internAuthors`): their bytes in the
+        /// block, or in `decodedAuthors` when their entities were decoded, and their hashes, whose
+        /// table slots were prefetched meanwhile.
+        var authorSpans: [(start: Int, length: Int, hash: UInt64, decoded: Bool)] = []
+        var decodedAuthors: [UInt8] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>, path: String, line: Int, offset: Int, latin1: Bool, keepingText: Bool) {
             self.bytes = bytes
@@ -104,6 +110,7 @@ struct DBLPRecordRun: Sendable {
             self.startLine = line
             self.offset = offset
             self.latin1 = latin1
+            keyTable = ByteKeyTable(expected: max(64, bytes.count / 256))
             text.reserveCapacity(256)
         }
 
@@ -235,9 +242,12 @@ struct DBLPRecordRun: Sendable {
             guard let kind = recordKind(start + 1, elementEnd) else { return nil }
             guard let key = recordKey(elementEnd, openEnd - 1) else { return nil }
             let location = location(of: start)
-            if kind != wwwKind { run.records += 1 }
+            let www = kind == wwwKind
+            if !www { run.records += 1 }
             ids.removeAll(keepingCapacity: true)
             wwwNames.removeAll(keepingCapacity: true)
+            authorSpans.removeAll(keepingCapacity: true)
+            decodedAuthors.removeAll(keepingCapacity: true)
             var fields = DBLPFields()
             var index = openEnd
             while true {
@@ -255,46 +265,43 @@ struct DBLPRecordRun: Sendable {
                 let fieldNameEnd = nameEnd(index + 1, limit: fieldEnd - 1)
                 guard fieldNameEnd > index + 1, isASCIILetter(base[index + 1]) else { return nil }
                 let kindOfField = field(index + 1, fieldNameEnd)
+                let nameLength = fieldNameEnd - index - 1
+                // The usual field: text straight up to its own end tag, nothing to decode (no
+                // entity, no Latin-1), read where it lies instead of being copied out.
+                let close = nextTagStart(fieldEnd)
+                if close + nameLength + 2 < count, base[close + 1] == 0x2F, equal(close + 2, index + 1, length: nameLength),
+                   base[close + 2 + nameLength] == 0x3E,
+                   kindOfField == .other || (!latin1 && memchr(base + fieldEnd, 0x26, close - fieldEnd) == nil) {
+                    index = close + nameLength + 3
+                    if kindOfField == .other { continue }
+                    guard take(kindOfField, UnsafeBufferPointer(start: base + fieldEnd, count: close - fieldEnd), inPlace: true,
+                               into: &fields, names: names) else { return nil }
+                    continue
+                }
                 text.removeAll(keepingCapacity: true)
-                guard let after = readContent(from: fieldEnd, name: index + 1, nameLength: fieldNameEnd - index - 1,
+                guard let after = readContent(from: fieldEnd, name: index + 1, nameLength: nameLength,
                                               keep: kindOfField != .other) else { return nil }
                 index = after
                 if kindOfField == .other { continue }
-                let ascii = isASCII(text)
-                if !ascii && !latin1 && firstInvalidUTF8Offset(text) != nil { return nil }
-                switch kindOfField {
-                case .author:
-                    let found = text.withUnsafeBufferPointer { raw in
-                        names.interner.name(raw) { DBLPXMLReader.personName(DBLPRecordRun.fieldText($0)) }
-                    }
-                    if let found {
-                        if kind == wwwKind { wwwNames.append(found.name) } else { ids.append(names.encode(found.id)) }
-                    }
-                case .year:
-                    if fields.year == nil { fields.year = BibTeXReader.firstYear(Self.fieldText(text, ascii: ascii)) }
-                case _ where !keepingText:
-                    break
-                case .title:
-                    if fields.title == nil { fields.title = Self.fieldText(text, ascii: ascii) }
-                case .journal: if fields.journal == nil { fields.journal = venueName(ascii) }
-                case .booktitle: if fields.booktitle == nil { fields.booktitle = venueName(ascii) }
-                case .publisher: if fields.publisher == nil { fields.publisher = venueName(ascii) }
-                case .school: if fields.school == nil { fields.school = venueName(ascii) }
-                case .ee:
-                    if fields.doi == nil { fields.takeDOI(fromLink: Self.fieldText(text, ascii: ascii)) }
-                case .other:
-                    break
-                }
+                // `take` reads the decoded text while it changes the reader: the text is moved out meanwhile.
+                var decoded: [UInt8] = []
+                swap(&decoded, &text)
+                defer { swap(&decoded, &text) }
+                guard decoded.withUnsafeBufferPointer({ take(kindOfField, $0, inPlace: false, into: &fields, names: names) }) else { return nil }
             }
-            if kind == wwwKind {
+            internAuthors(www: www, names: &names)
+            if www {
                 if wwwNames.count > 1 { run.personRecords.append(PersonRecord(names: wwwNames, location: location)) }
                 return index
             }
+            var keyText = ""
             if !key.isEmpty {
-                let (isNew, hash) = DBLPXMLScanner.insertKey(key, into: &keyTable)
+                let keyBytes = UnsafeBufferPointer(start: base + key.lowerBound, count: key.count)
+                if keepingText { keyText = String(decoding: keyBytes, as: UTF8.self) }
+                let (isNew, hash) = DBLPXMLScanner.insertKey(bytes: keyBytes, into: &keyTable)
                 guard isNew else {
                     run.duplicates += 1
-                    run.diagnostics.append(DBLPXMLScanner.duplicateKeyWarning(key, at: location))
+                    run.diagnostics.append(DBLPXMLScanner.duplicateKeyWarning(String(decoding: keyBytes, as: UTF8.self), at: location))
                     return index
                 }
                 run.keyHashes.append(hash)
@@ -304,22 +311,78 @@ struct DBLPRecordRun: Sendable {
             run.authorCounts.append(Int32(ids.count))
             let type = DBLPRecordRun.elementNames[kind]
             run.publications.append(keepingText
-                ? fields.publication(key: key, type: type, authors: ids.map { names.name($0) }, location: location)
+                ? fields.publication(key: keyText, type: type, authors: ids.map { names.name($0) }, location: location)
                 : fields.publicationWithoutText(type: type, authorCount: ids.count, location: location))
             return index
         }
 
-        /// The venue in `text`: papers of one venue share one string, decoded once.
-        mutating func venueName(_ ascii: Bool) -> String {
-            let (id, isNew) = text.withUnsafeBufferPointer { venueTable.findOrInsert($0) }
-            if isNew { venues.append(Self.fieldText(text, ascii: ascii)) }
+        /// Takes the text of a field the reader keeps (`content`, entities decoded) into the
+        /// record: an author into `authorSpans`, the year, and, when keeping text, the title,
+        /// venue and DOI; false when the text is not valid UTF-8.
+        /// - Parameter inPlace: `content` lies in the block, where it stays while the record is read.
+        mutating func take(_ field: Field, _ content: UnsafeBufferPointer<UInt8>, inPlace: Bool, into fields: inout DBLPFields,
+                           names: borrowing DBLPNameLanes.Lane) -> Bool {
+            let ascii = Self.isASCII(content)
+            if !ascii && !latin1 && firstInvalidUTF8Offset(content) != nil { return false }
+            switch field {
+            case .author:
+                let hash = FNV1a.hash(content)
+                names.interner.prefetch(hash: hash)
+                if inPlace {
+                    authorSpans.append((base.distance(to: content.baseAddress ?? base), content.count, hash, false))
+                } else {
+                    authorSpans.append((decodedAuthors.count, content.count, hash, true))
+                    decodedAuthors.append(contentsOf: content)
+                }
+            case .year:
+                // White space and NFC, which the other fields' text goes through, change no ASCII digit.
+                if fields.year == nil { fields.year = BibTeXReader.firstYear(content) }
+            case _ where !keepingText:
+                break
+            case .title:
+                if fields.title == nil { fields.title = Self.fieldText(content, ascii: ascii) }
+            case .journal: if fields.journal == nil { fields.journal = venueName(content, ascii) }
+            case .booktitle: if fields.booktitle == nil { fields.booktitle = venueName(content, ascii) }
+            case .publisher: if fields.publisher == nil { fields.publisher = venueName(content, ascii) }
+            case .school: if fields.school == nil { fields.school = venueName(content, ascii) }
+            case .ee:
+                if fields.doi == nil { fields.takeDOI(fromLink: Self.fieldText(content, ascii: ascii)) }
+            case .other:
+                break
+            }
+            return true
+        }
+
+        /// Interns the record's authors (`authorSpans`), in order, into `ids` (`wwwNames` for a
+        /// person record). Done when the record ends rather than author by author, so that the
+        /// table slots prefetched by `take` have arrived: a lookup in a table of a million
+        /// names is a cache miss, and a record's misses now overlap each other and its parsing.
+        mutating func internAuthors(www: Bool, names: inout DBLPNameLanes.Lane) {
+            guard !authorSpans.isEmpty else { return }
+            let decoded = decodedAuthors
+            decoded.withUnsafeBufferPointer { decoded in
+                for span in authorSpans {
+                    let bytes = span.decoded ? UnsafeBufferPointer(rebasing: decoded[span.start..<(span.start + span.length)])
+                        : UnsafeBufferPointer(start: base + span.start, count: span.length)
+                    guard let id = names.interner.id(bytes, hash: span.hash, parse: { DBLPXMLReader.personName(DBLPRecordRun.fieldText($0)) })
+                    else { continue }
+                    if www { wwwNames.append(names.interner.names[Int(id)]) } else { ids.append(names.encode(id)) }
+                }
+            }
+        }
+
+        /// The venue in `content`: papers of one venue share one string, decoded once.
+        mutating func venueName(_ content: UnsafeBufferPointer<UInt8>, _ ascii: Bool) -> String {
+            let (id, isNew) = venueTable.findOrInsert(content)
+            if isNew { venues.append(Self.fieldText(content, ascii: ascii)) }
             return venues[id]
         }
 
-        /// The `key` attribute of the start tag whose attributes are `bytes[start..<end]`, read as
-        /// the scanner reads attributes (the last `key` wins); nil when a value needs decoding.
-        func recordKey(_ start: Int, _ end: Int) -> String? {
-            var key = ""
+        /// Where the `key` attribute's value lies in the start tag whose attributes are
+        /// `bytes[start..<end]`, read as the scanner reads attributes (the last `key` wins; an
+        /// empty range without one); nil when a value needs decoding.
+        func recordKey(_ start: Int, _ end: Int) -> Range<Int>? {
+            var key = start..<start
             var index = start
             while index < end {
                 while index < end && isWhitespace(base[index]) { index += 1 }
@@ -334,7 +397,7 @@ struct DBLPRecordRun: Sendable {
                 while index < end && base[index] != quote { index += 1 }
                 if bytesEqual(nameStart, nameStop, "key") {
                     for k in valueStart..<index where base[k] == 0x26 || (latin1 && base[k] >= 0x80) { return nil }
-                    key = String(decoding: UnsafeBufferPointer(start: base + valueStart, count: index - valueStart), as: UTF8.self)
+                    key = valueStart..<index
                 }
                 index += 1
             }
@@ -400,25 +463,24 @@ struct DBLPRecordRun: Sendable {
             return true
         }
 
-        func isASCII(_ bytes: [UInt8]) -> Bool {
-            bytes.withUnsafeBufferPointer { buffer in
-                var k = 0
-                let n = buffer.count
-                let raw = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
-                while k + 8 <= n {
-                    if raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                    k += 8
-                }
-                while k < n {
-                    if buffer[k] >= 0x80 { return false }
-                    k += 1
-                }
-                return true
+        static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+            var k = 0
+            let n = buffer.count
+            guard let start = buffer.baseAddress else { return true }
+            let raw = UnsafeRawPointer(start)
+            while k + 8 <= n {
+                if raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                k += 8
             }
+            while k < n {
+                if buffer[k] >= 0x80 { return false }
+                k += 1
+            }
+            return true
         }
 
-        static func fieldText(_ bytes: [UInt8], ascii: Bool) -> String {
-            ascii ? LaTeX.collapseASCIIWhitespace(bytes[...])
+        static func fieldText(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
+            ascii ? LaTeX.collapseASCIIWhitespace(bytes)
                 : LaTeX.collapseWhitespace(String(decoding: bytes, as: UTF8.self)).precomposedStringWithCanonicalMapping
         }
     }

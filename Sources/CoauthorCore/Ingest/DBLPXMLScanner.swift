@@ -83,11 +83,14 @@ struct DBLPXMLScanner {
     /// Adds a record key to a reader's key table, hashing its bytes once for the table and for
     /// `keyUnits`: whether the key is new to the table, and its `keyHash`.
     static func insertKey(_ key: String, into table: inout ByteKeyTable) -> (isNew: Bool, hash: UInt64) {
-        func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> (isNew: Bool, hash: UInt64) {
-            let hash = FNV1a.hash(bytes)
-            return (table.findOrInsert(bytes, hash: hash).isNew, hash)
-        }
-        return key.utf8.withContiguousStorageIfAvailable(insert) ?? Array(key.utf8).withUnsafeBufferPointer(insert)
+        key.utf8.withContiguousStorageIfAvailable { insertKey(bytes: $0, into: &table) }
+            ?? Array(key.utf8).withUnsafeBufferPointer { insertKey(bytes: $0, into: &table) }
+    }
+
+    /// `insertKey(_:into:)` for a key's UTF-8 bytes.
+    static func insertKey(bytes: UnsafeBufferPointer<UInt8>, into table: inout ByteKeyTable) -> (isNew: Bool, hash: UInt64) {
+        let hash = FNV1a.hash(bytes)
+        return (table.findOrInsert(bytes, hash: hash).isNew, hash)
     }
 
     /// Takes over what a `DBLPRecordRun` read from the next `byteCount` bytes, as if they had been

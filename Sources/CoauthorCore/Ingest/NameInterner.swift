@@ -19,10 +19,22 @@ struct NameInterner {
     /// these exact bytes are seen; nil when `parse` finds no name in them.
     /// - Complexity: O(length of `raw`) expected, plus `parse` once per distinct spelling.
     mutating func name(_ raw: UnsafeBufferPointer<UInt8>, parse: (UnsafeBufferPointer<UInt8>) -> PersonName?) -> (name: PersonName, id: Int32)? {
-        let found = spellings.findOrInsert(raw)
+        id(raw, parse: parse).map { (names[Int($0)], $0) }
+    }
+
+    /// `name(_:parse:)`'s index alone, for callers that keep ids: handing out the name copies it,
+    /// which counts its strings up and back down on every authorship.
+    /// - Complexity: O(length of `raw`) expected, plus `parse` once per distinct spelling.
+    mutating func id(_ raw: UnsafeBufferPointer<UInt8>, parse: (UnsafeBufferPointer<UInt8>) -> PersonName?) -> Int32? {
+        id(raw, hash: FNV1a.hash(raw), parse: parse)
+    }
+
+    /// `id(_:parse:)` for bytes whose FNV-1a hash the caller has made (for `prefetch(hash:)`).
+    mutating func id(_ raw: UnsafeBufferPointer<UInt8>, hash: UInt64, parse: (UnsafeBufferPointer<UInt8>) -> PersonName?) -> Int32? {
+        let found = spellings.findOrInsert(raw, hash: hash)
         if !found.isNew {
             let id = nameOfSpelling[found.id]
-            return id < 0 ? nil : (names[Int(id)], id)
+            return id < 0 ? nil : id
         }
         guard let name = parse(raw) else {
             nameOfSpelling.append(-1)
@@ -31,8 +43,11 @@ struct NameInterner {
         let id = Int32(names.count)
         names.append(name)
         nameOfSpelling.append(id)
-        return (name, id)
+        return id
     }
+
+    /// Starts loading where the spelling with this FNV-1a hash is looked up (`ByteKeyTable.prefetch(hash:)`).
+    func prefetch(hash: UInt64) { spellings.prefetch(hash: hash) }
 
     /// For each name of `other`, the index of the same name in this table, or -1: a name is
     /// found when another interner was given the same bytes. Read-only, so tables built on

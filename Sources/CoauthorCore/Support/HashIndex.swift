@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// An open-addressing hash index from caller-computed 64-bit hashes to dense integer ids.
@@ -162,6 +163,14 @@ struct ByteKeyTable {
             let (slot, found) = probe(key, hash: hash)
             if let found { return (found, false) }
             return insert(key, hash: hash, at: slot)
+        }
+    }
+
+    /// Starts loading the slot where a key with this FNV-1a hash is probed first, so that a
+    /// `findOrInsert` some work later finds it in the cache (several lookups' misses then overlap).
+    func prefetch(hash: UInt64) {
+        slots.withUnsafeBufferPointer { table in
+            coauthor_prefetch(table.baseAddress! + (Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask))
         }
     }
 
