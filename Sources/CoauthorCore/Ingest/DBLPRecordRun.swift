@@ -162,6 +162,13 @@ struct DBLPRecordRun: Sendable {
             return true
         }
 
+        /// Whether the tag at `index` (a `<`) is exactly the end tag `</name>` of the element
+        /// whose name is `bytes[name..<name + length]`.
+        @inline(__always) func isEndTag(_ index: Int, name: Int, length: Int) -> Bool {
+            index + length + 2 < count && base[index + 1] == 0x2F && equal(index + 2, name, length: length)
+                && base[index + 2 + length] == 0x3E
+        }
+
         func bytesEqual(_ start: Int, _ end: Int, _ literal: StaticString) -> Bool {
             let length = literal.utf8CodeUnitCount
             guard end - start == length else { return false }
@@ -256,8 +263,7 @@ struct DBLPRecordRun: Sendable {
                 if base[index + 1] == 0x2F {
                     // The record's end tag, exactly `</name>`.
                     let length = elementEnd - start - 1
-                    guard index + length + 2 < count, equal(index + 2, start + 1, length: length),
-                          base[index + 2 + length] == 0x3E else { return nil }
+                    guard isEndTag(index, name: start + 1, length: length) else { return nil }
                     index += length + 3
                     break
                 }
@@ -269,8 +275,7 @@ struct DBLPRecordRun: Sendable {
                 // The usual field: text straight up to its own end tag, nothing to decode (no
                 // entity, no Latin-1), read where it lies instead of being copied out.
                 let close = nextTagStart(fieldEnd)
-                if close + nameLength + 2 < count, base[close + 1] == 0x2F, equal(close + 2, index + 1, length: nameLength),
-                   base[close + 2 + nameLength] == 0x3E,
+                if isEndTag(close, name: index + 1, length: nameLength),
                    kindOfField == .other || (!latin1 && memchr(base + fieldEnd, 0x26, close - fieldEnd) == nil) {
                     index = close + nameLength + 3
                     if kindOfField == .other { continue }
@@ -418,8 +423,7 @@ struct DBLPRecordRun: Sendable {
                 let second = base[next + 1]
                 if second == 0x2F {
                     let (expected, length) = open.last ?? (name, nameLength)
-                    guard next + length + 2 < count, equal(next + 2, expected, length: length),
-                          base[next + 2 + length] == 0x3E else { return nil }
+                    guard isEndTag(next, name: expected, length: length) else { return nil }
                     index = next + length + 3
                     if open.isEmpty { return index }
                     open.removeLast()

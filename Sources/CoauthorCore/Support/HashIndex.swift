@@ -28,7 +28,7 @@ struct HashIndex {
     /// - Complexity: O(1) expected.
     @inline(__always)
     mutating func findOrInsert(hash: UInt64, matches: (Int) -> Bool) -> (id: Int, isNew: Bool) {
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var slot = homeSlot(of: hash, mask: mask)
         while true {
             let stored = Int(slots[slot])
             if stored == 0 { break }
@@ -45,7 +45,7 @@ struct HashIndex {
     /// The id whose key has `hash` and for which `matches(id)` holds, if any.
     /// - Complexity: O(1) expected.
     func find(hash: UInt64, matches: (Int) -> Bool) -> Int? {
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var slot = homeSlot(of: hash, mask: mask)
         while true {
             let stored = Int(slots[slot])
             if stored == 0 { return nil }
@@ -59,11 +59,17 @@ struct HashIndex {
         slots = Array(repeating: 0, count: capacity)
         mask = capacity - 1
         for (id, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            var slot = homeSlot(of: hash, mask: mask)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(id + 1)
         }
     }
+}
+
+/// The slot where the open-addressing tables below start probing for `hash` (`mask` is their
+/// capacity minus one): its low bits, with higher ones folded in.
+@inline(__always) private func homeSlot(of hash: UInt64, mask: Int) -> Int {
+    Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
 }
 
 /// 64-bit FNV-1a, fed byte by byte: fast for the short keys (names, field names) it hashes.
@@ -170,7 +176,7 @@ struct ByteKeyTable {
     /// `findOrInsert` some work later finds it in the cache (several lookups' misses then overlap).
     func prefetch(hash: UInt64) {
         slots.withUnsafeBufferPointer { table in
-            coauthor_prefetch(table.baseAddress! + (Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask))
+            coauthor_prefetch(table.baseAddress! + homeSlot(of: hash, mask: mask))
         }
     }
 
@@ -204,7 +210,7 @@ struct ByteKeyTable {
         return slots.withUnsafeBufferPointer { table in
             entries.withUnsafeBufferPointer { entries in
                 arena.withUnsafeBufferPointer { stored in
-                    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                    var slot = homeSlot(of: hash, mask: mask)
                     while true {
                         let candidate = table[slot]
                         if candidate.id == 0 { return (slot, nil) }
@@ -227,7 +233,7 @@ struct ByteKeyTable {
         slots = Array(repeating: Slot(), count: capacity)
         mask = capacity - 1
         for (id, entry) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 29)) & mask
+            var slot = homeSlot(of: entry.hash, mask: mask)
             while slots[slot].id != 0 { slot = (slot + 1) & mask }
             slots[slot] = Slot(tag: UInt32(truncatingIfNeeded: entry.hash >> 32), id: UInt32(id + 1))
         }
