@@ -491,8 +491,7 @@ struct DBLPRecordRun: Sendable {
 
     /// A field's text as the scanner keeps it: white space collapsed, non-ASCII text in NFC.
     static func fieldText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if bytes.allSatisfy({ $0 < 0x80 }) { return LaTeX.collapseASCIIWhitespace(bytes) }
-        return LaTeX.collapseWhitespace(String(decoding: bytes, as: UTF8.self)).precomposedStringWithCanonicalMapping
+        Reader.fieldText(bytes, ascii: Reader.isASCII(bytes))
     }
 }
 
