@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// How author names are matched to people (SPEC §3).
@@ -413,11 +414,19 @@ public enum AuthorResolver {
         var authorsOfPublication = PackedLists<Int32>()
         authorsOfPublication.reserveCapacity(lists: publicationCount, values: pubVariants.count)
         var people: [Int32] = []
+        let lastAuthorship = pubVariants.count - 1
         for paper in 0..<publicationCount {
-            let ids = pubVariants[pubStarts[paper]..<pubStarts[paper + 1]]
             people.removeAll(keepingCapacity: true)
-            for id in ids {
-                let variant = Int(id)
+            for k in pubStarts[paper]..<pubStarts[paper + 1] {
+                let variant = Int(pubVariants[k])
+                // Both lookups below are cache misses on a large corpus: the person of the
+                // authorship sixteen on, and the last paper of the person eight on (-1, harmless
+                // to prefetch, when that variant has no person yet).
+                personOfVariant.withUnsafeBufferPointer {
+                    coauthor_prefetch($0.baseAddress! + Int(pubVariants[min(k + 16, lastAuthorship)]))
+                }
+                let soon = personOfVariant[Int(pubVariants[min(k + 8, lastAuthorship)])]
+                listedOn.withUnsafeBufferPointer { coauthor_prefetch($0.baseAddress! + soon) }
                 if personOfVariant[variant] < 0 {
                     let r = root(variant)
                     if personOfRoot[r] >= 0 {

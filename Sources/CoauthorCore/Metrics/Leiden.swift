@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// How communities are found (SPEC §5, `community`).
@@ -260,23 +261,31 @@ private struct LeidenLevel {
         newTargets.reserveCapacity(targets.count / 2)
         newWeights.reserveCapacity(targets.count / 2)
         var seen: [Int32] = []
-        for g in 0..<count {
-            for index in memberOffsets[g]..<memberOffsets[g + 1] {
-                let v = Int(members[index])
-                for slot in offsets[v]..<offsets[v + 1] {
-                    let other = group[Int(targets[slot])]
-                    if Int(other) == g { continue }
-                    if scratch[Int(other)] == 0 { seen.append(other) }
-                    scratch[Int(other)] += weights[slot]
+        withBuffers { offsets, targets, weights, _ in
+            for g in 0..<count {
+                for index in memberOffsets[g]..<memberOffsets[g + 1] {
+                    let v = Int(members[index])
+                    // The rows (sixteen members on) and ties (eight on) of the members to come:
+                    // each is a cache miss on a large level.
+                    coauthor_prefetch(offsets.baseAddress! + Int(members[min(index + 16, n - 1)]))
+                    let soon = offsets[Int(members[min(index + 8, n - 1)])]
+                    coauthor_prefetch(targets.baseAddress! + soon)
+                    coauthor_prefetch(weights.baseAddress! + soon)
+                    for slot in offsets[v]..<offsets[v + 1] {
+                        let other = group[Int(targets[slot])]
+                        if Int(other) == g { continue }
+                        if scratch[Int(other)] == 0 { seen.append(other) }
+                        scratch[Int(other)] += weights[slot]
+                    }
                 }
+                for other in seen {
+                    newTargets.append(other)
+                    newWeights.append(scratch[Int(other)])
+                    scratch[Int(other)] = 0
+                }
+                seen.removeAll(keepingCapacity: true)
+                newOffsets[g + 1] = newTargets.count
             }
-            for other in seen {
-                newTargets.append(other)
-                newWeights.append(scratch[Int(other)])
-                scratch[Int(other)] = 0
-            }
-            seen.removeAll(keepingCapacity: true)
-            newOffsets[g + 1] = newTargets.count
         }
         return LeidenLevel(offsets: newOffsets, targets: newTargets, weights: newWeights, nodeWeight: newWeight)
     }
@@ -380,8 +389,22 @@ private struct LeidenSearch {
             withUnsafeMutableBuffers(&partition, &linkWeight, &clusterWeight, &clusterSize) { partition, linkWeight, clusterWeight, clusterSize in
                 queue.withUnsafeMutableBufferPointer { queue in
                     var head = 0, pending = n
+                    let farStep = min(16, n - 1), nearStep = min(8, n - 1)
                     while pending > 0 {
                         let v = Int(queue[head])
+                        // The queue says which nodes come next, each a cache miss on a large level:
+                        // their rows are prefetched sixteen nodes ahead, their ties eight ahead.
+                        // Entries past the queue's tail are stale node ids, harmless to prefetch.
+                        var far = head + farStep, near = head + nearStep
+                        if far >= n { far -= n }
+                        if near >= n { near -= n }
+                        let upcoming = Int(queue[far])
+                        coauthor_prefetch(offsets.baseAddress! + upcoming)
+                        coauthor_prefetch(partition.baseAddress! + upcoming)
+                        coauthor_prefetch(nodeWeight.baseAddress! + upcoming)
+                        let soon = offsets[Int(queue[near])]
+                        coauthor_prefetch(targets.baseAddress! + soon)
+                        coauthor_prefetch(weights.baseAddress! + soon)
                         head = head + 1 == n ? 0 : head + 1
                         pending -= 1
                         inQueue[v] = false
@@ -462,6 +485,7 @@ private struct LeidenSearch {
         }
         var order = (0..<n).map { Int32($0) }
         order.shuffle(using: &generator)
+        order.append(contentsOf: repeatElement(0, count: 16))
         // The parts a node's ties touch, the candidates among them with their gains, and the flags
         // of parts joined, as raw buffers (see `moveNodesFast`).
         let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * n)
@@ -483,8 +507,19 @@ private struct LeidenSearch {
             partition.withUnsafeBufferPointer { partition in
                 communityWeight.withUnsafeBufferPointer { communityWeight in
                     withUnsafeMutableBuffers(&refined, &linkWeight, &partWeight, &external) { refined, linkWeight, partWeight, external in
-                        for v32 in order {
+                        let farStep = min(16, n), nearStep = min(8, n)
+                        for index in 0..<n {
+                            let v32 = order[index]
                             let v = Int(v32)
+                            // Rows and ties of the nodes to come, as in `moveNodesFast` (the order
+                            // is padded at its end, so that looking ahead stays inside it).
+                            let upcoming = Int(order[index + farStep])
+                            coauthor_prefetch(offsets.baseAddress! + upcoming)
+                            coauthor_prefetch(refined.baseAddress! + upcoming)
+                            coauthor_prefetch(external.baseAddress! + upcoming)
+                            let soon = offsets[Int(order[index + nearStep])]
+                            coauthor_prefetch(targets.baseAddress! + soon)
+                            coauthor_prefetch(weights.baseAddress! + soon)
                             // Only nodes still alone move, and only when well connected to their community.
                             guard refined[v] == v32, !joined[v] else { continue }
                             let weight = nodeWeight[v]
