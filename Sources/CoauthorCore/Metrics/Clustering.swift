@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Local clustering coefficient (unweighted): the share of pairs of an
 /// author's co-authors who are co-authors themselves; 0 below degree 2.
 /// Agrees with `nx.clustering(G)` (D. J. Watts and S. H. Strogatz, "Collective
@@ -41,17 +43,24 @@ func triangleCounts(_ graph: WeightedGraph) -> [Int] {
     }
     var counts = [Int](repeating: 0, count: n)
     var mark = [Int32](repeating: -1, count: n)
+    let lastOut = out.count - 1
     out.withUnsafeBufferPointer { out in
-        for v in 0..<n {
-            for k in outOffsets[v]..<outOffsets[v + 1] { mark[Int(out[k])] = Int32(v) }
-            for k in outOffsets[v]..<outOffsets[v + 1] {
-                let u = Int(out[k])
-                for j in outOffsets[u]..<outOffsets[u + 1] {
-                    let w = Int(out[j])
-                    if mark[w] == Int32(v) {
-                        counts[v] += 1
-                        counts[u] += 1
-                        counts[w] += 1
+        outOffsets.withUnsafeBufferPointer { outOffsets in
+            for v in 0..<n {
+                for k in outOffsets[v]..<outOffsets[v + 1] { mark[Int(out[k])] = Int32(v) }
+                for k in outOffsets[v]..<outOffsets[v + 1] {
+                    let u = Int(out[k])
+                    // The rows to be scanned next are anywhere in `out`: where the row eight ties on
+                    // starts, then (once that is near) the row four ties on.
+                    coauthor_prefetch(outOffsets.baseAddress! + Int(out[min(k + 8, lastOut)]))
+                    coauthor_prefetch(out.baseAddress! + outOffsets[Int(out[min(k + 4, lastOut)])])
+                    for j in outOffsets[u]..<outOffsets[u + 1] {
+                        let w = Int(out[j])
+                        if mark[w] == Int32(v) {
+                            counts[v] += 1
+                            counts[u] += 1
+                            counts[w] += 1
+                        }
                     }
                 }
             }
