@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// k-core number: the largest k such that the author belongs to a subgraph in
 /// which everyone has at least k co-authors. Ignores weights.
 /// Agrees with `nx.core_number(G)` (V. Batagelj and M. Zaveršnik, "An O(m)
@@ -43,10 +45,18 @@ public func coreNumbers(_ graph: WeightedGraph) -> [Double] {
                                 d -= 1
                             }
                             binStart[0] = 0
+                            let lastSlot = neighbors.count - 1
                             for i in 0..<n {
                                 let v = Int(order[i])
+                                // The nodes to come are anywhere in the graph: where the row of the
+                                // node sixteen on starts, then (once that is near) the row eight on.
+                                // (The order ahead may still change; a stale node costs a wasted fetch.)
+                                coauthor_prefetch(offsets.baseAddress! + Int(order[min(i + 16, n - 1)]))
+                                coauthor_prefetch(neighbors.baseAddress! + offsets[Int(order[min(i + 8, n - 1)])])
                                 let dv = degree[v]
                                 for slot in offsets[v]..<offsets[v + 1] {
+                                    // The degree read sixteen ties on, a cache miss each.
+                                    coauthor_prefetch(degree.baseAddress! + Int(neighbors[min(slot + 16, lastSlot)]))
                                     let u = Int(neighbors[slot])
                                     let du = degree[u]
                                     if du > dv {
