@@ -45,7 +45,6 @@ public func coreNumbers(_ graph: WeightedGraph) -> [Double] {
                                 d -= 1
                             }
                             binStart[0] = 0
-                            let lastSlot = neighbors.count - 1
                             for i in 0..<n {
                                 let v = Int(order[i])
                                 // The nodes to come are anywhere in the graph: where the row of the
@@ -55,8 +54,7 @@ public func coreNumbers(_ graph: WeightedGraph) -> [Double] {
                                 coauthor_prefetch(neighbors.baseAddress! + offsets[Int(order[min(i + 8, n - 1)])])
                                 let dv = degree[v]
                                 for slot in offsets[v]..<offsets[v + 1] {
-                                    // The degree read sixteen ties on, a cache miss each.
-                                    coauthor_prefetch(degree.baseAddress! + Int(neighbors[min(slot + 16, lastSlot)]))
+                                    prefetchGathered(degree.baseAddress!, by: neighbors, from: slot)
                                     let u = Int(neighbors[slot])
                                     let du = degree[u]
                                     if du > dv {

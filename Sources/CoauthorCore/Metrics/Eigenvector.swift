@@ -1,4 +1,3 @@
-import CPrefetch
 import Dispatch
 
 /// Eigenvector centrality: the principal eigenvector of the weighted adjacency
@@ -51,8 +50,8 @@ public func eigenvectorCentrality(_ graph: WeightedGraph, tolerance: Double = 1e
         graph.neighbors.withUnsafeBufferPointer { neighbors in
             slotWeight.withUnsafeBufferPointer { weights in
                 vector.withUnsafeMutableBufferPointer { vector in
-                    let adjacency = EigenvectorAdjacency(offsets: offsets.baseAddress!, neighbors: neighbors.baseAddress!,
-                                                         weights: weights.baseAddress!, lastSlot: neighbors.count - 1)
+                    let adjacency = EigenvectorAdjacency(offsets: offsets.baseAddress!, neighbors: neighbors,
+                                                         weights: weights.baseAddress!)
                     let workspace = LOPCGWorkspace(nodeCount: n)
                     defer { workspace.deallocate() }
                     for c in order {
@@ -126,10 +125,8 @@ private struct NodeList: @unchecked Sendable {
 /// Read-only arrays of one run, as raw pointers the workers share.
 private struct EigenvectorAdjacency: @unchecked Sendable {
     let offsets: UnsafePointer<Int>
-    let neighbors: UnsafePointer<Int32>
+    let neighbors: UnsafeBufferPointer<Int32>
     let weights: UnsafePointer<Double>
-    /// The last adjacency slot (−1 without ties).
-    let lastSlot: Int
 }
 
 /// LOPCG's six vectors (iterate x, residual w, previous step p, and their products with A), indexed
@@ -275,8 +272,7 @@ private final class LOPCGWorkspace: @unchecked Sendable {
             var slot = offsets[v]
             let end = offsets[v &+ 1]
             while slot < end {
-                // The neighbour's value sixteen slots on, a cache miss each on a large graph.
-                coauthor_prefetch(from + Int(neighbors[min(slot &+ 16, adjacency.lastSlot)]))
+                prefetchGathered(from, by: neighbors, from: slot)
                 value += from[Int(neighbors[slot])] * weights[slot]
                 slot &+= 1
             }

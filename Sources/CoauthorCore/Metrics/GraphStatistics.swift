@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// Whole-graph summary numbers (SPEC §5, graph level).
 public struct GraphStatistics: Sendable, Equatable {
     public var authors: Int
@@ -153,7 +151,6 @@ public struct GraphStatistics: Sendable, Equatable {
         var total = 0
         var level = 0
         var active = true
-        let lastSlot = graph.neighbors.count - 1
         graph.offsets.withUnsafeBufferPointer { offsets in
             graph.neighbors.withUnsafeBufferPointer { neighbors in
                 while active {
@@ -163,12 +160,7 @@ public struct GraphStatistics: Sendable, Equatable {
                         next.withUnsafeMutableBufferPointer { next in
                             for v in 0..<n where frontier[v] != 0 {
                                 let bits = frontier[v]
-                                for slot in offsets[v]..<offsets[v + 1] {
-                                    // Each write lands anywhere in `next`: the one sixteen ties on
-                                    // (often in a row to come) is fetched meanwhile.
-                                    coauthor_prefetch(next.baseAddress! + Int(neighbors[min(slot + 16, lastSlot)]))
-                                    next[Int(neighbors[slot])] |= bits
-                                }
+                                for slot in offsets[v]..<offsets[v + 1] { next[Int(neighbors[slot])] |= bits }
                             }
                         }
                     }

@@ -485,7 +485,6 @@ private struct LeidenSearch {
         }
         var order = (0..<n).map { Int32($0) }
         order.shuffle(using: &generator)
-        order.append(contentsOf: repeatElement(0, count: 16))
         // The parts a node's ties touch, the candidates among them with their gains, and the flags
         // of parts joined, as raw buffers (see `moveNodesFast`).
         let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * n)
@@ -507,17 +506,15 @@ private struct LeidenSearch {
             partition.withUnsafeBufferPointer { partition in
                 communityWeight.withUnsafeBufferPointer { communityWeight in
                     withUnsafeMutableBuffers(&refined, &linkWeight, &partWeight, &external) { refined, linkWeight, partWeight, external in
-                        let farStep = min(16, n), nearStep = min(8, n)
                         for index in 0..<n {
                             let v32 = order[index]
                             let v = Int(v32)
-                            // Rows and ties of the nodes to come, as in `moveNodesFast` (the order
-                            // is padded at its end, so that looking ahead stays inside it).
-                            let upcoming = Int(order[index + farStep])
+                            // Rows and ties of the nodes to come, as in `moveNodesFast`.
+                            let upcoming = Int(order[min(index + 16, n - 1)])
                             coauthor_prefetch(offsets.baseAddress! + upcoming)
                             coauthor_prefetch(refined.baseAddress! + upcoming)
                             coauthor_prefetch(external.baseAddress! + upcoming)
-                            let soon = offsets[Int(order[index + nearStep])]
+                            let soon = offsets[Int(order[min(index + 8, n - 1)])]
                             coauthor_prefetch(targets.baseAddress! + soon)
                             coauthor_prefetch(weights.baseAddress! + soon)
                             // Only nodes still alone move, and only when well connected to their community.

@@ -1,4 +1,3 @@
-import CPrefetch
 import Dispatch
 
 /// PageRank on the weighted co-author graph: a random walker follows a tie with
@@ -46,9 +45,8 @@ public func pageRank(_ graph: WeightedGraph, damping: Double = 0.85, tolerance: 
         neighbors.withUnsafeBufferPointer { neighborBuffer in
             slotWeight.withUnsafeBufferPointer { weightBuffer in
                 strength.withUnsafeBufferPointer { strengthBuffer in
-                    let arrays = PageRankArrays(offsets: offsetBuffer.baseAddress!, neighbors: neighborBuffer.baseAddress!,
-                                                weights: weightBuffer.baseAddress!, strength: strengthBuffer.baseAddress!,
-                                                lastSlot: neighborBuffer.count - 1)
+                    let arrays = PageRankArrays(offsets: offsetBuffer.baseAddress!, neighbors: neighborBuffer,
+                                                weights: weightBuffer.baseAddress!, strength: strengthBuffer.baseAddress!)
                     for _ in 0..<maxIterations {
                         let danglingShare = danglingMass * uniform
                         let step: @Sendable (Int) -> Void = { r in
@@ -100,11 +98,9 @@ func balancedRanges(offsets: [Int], count: Int) -> [Range<Int>] {
 /// Read-only arrays of one PageRank run, as raw pointers the workers share.
 private struct PageRankArrays: @unchecked Sendable {
     let offsets: UnsafePointer<Int>
-    let neighbors: UnsafePointer<Int32>
+    let neighbors: UnsafeBufferPointer<Int32>
     let weights: UnsafePointer<Double>
     let strength: UnsafePointer<Double>
-    /// The last adjacency slot (−1 without ties).
-    let lastSlot: Int
 }
 
 /// The iterate, its x/strength, the next ones and each range's partial sums. Each range
@@ -148,8 +144,7 @@ private final class PageRankState: @unchecked Sendable {
             var k = offsets[v]
             let end = offsets[v &+ 1]
             while k < end {
-                // The neighbour's value sixteen slots on, a cache miss each on a large graph.
-                coauthor_prefetch(scaled + Int(neighbors[min(k &+ 16, arrays.lastSlot)]))
+                prefetchGathered(scaled, by: neighbors, from: k)
                 incoming += scaled[Int(neighbors[k])] * weights[k]
                 k &+= 1
             }
