@@ -22,7 +22,8 @@ mkdir -p "$dir"
 declare -A size=([openalex]=200 [wos]=120 [medline]=120)
 declare -A file=([openalex]="$dir/openalex-200.jsonl" [wos]="$dir/wos-120.txt" [medline]="$dir/medline-120.nbib")
 for format in openalex wos medline; do
-    [ -s "${file[$format]}" ] || python3 Scripts/gen_exports.py "$format" "${size[$format]}" "${file[$format]}" --seed 1
+    # Generated again when the generator changed since (its files are kept between runs).
+    [ -s "${file[$format]}" ] && [ "${file[$format]}" -nt Scripts/gen_exports.py ] || python3 Scripts/gen_exports.py "$format" "${size[$format]}" "${file[$format]}" --seed 1
 done
 venv=.venv-bench
 # Python's json runs in the test tools' environment (Scripts/setup.sh --test), as in benchmarks.sh.
@@ -85,6 +86,6 @@ for format in openalex wos medline; do
     fi
 done
 gz="$dir/openalex-200.jsonl.gz"
-[ -s "$gz" ] || gzip -c "${file[openalex]}" > "$gz"
+[ -s "$gz" ] && [ "$gz" -nt "${file[openalex]}" ] || gzip -c "${file[openalex]}" > "$gz"
 read -r gs gm < <(best "$bin" stats "$gz" --quiet)
 echo "| $(basename "$gz") | $(mb "$gz") | coauthor stats (whole run) | $gs | – | $gm | – |"

@@ -30,8 +30,10 @@ def population(rng, size):
     people = []
     for i in range(size):
         given = rng.choice(GIVEN) + ("" if rng.random() < 0.7 else " " + rng.choice(GIVEN)[0] + ".")
+        # One ORCID per person, as ORCID issues them: all twelve digits of the person's number
+        # (an earlier form kept four of them, so that a thousand people shared each ORCID).
         digits = f"{i:012d}"
-        orcid = f"0000-000{digits[0]}-{digits[1:5]}-{digits[5:8]}{i % 10}"
+        orcid = f"0000-{digits[0:4]}-{digits[4:8]}-{digits[8:12]}"
         people.append(dict(given=given, family=rng.choice(SURNAMES), orcid=orcid if rng.random() < 0.6 else "",
                            scopus=str(57000000000 + i), openalex=f"A{5000000000 + i}", rid=f"{chr(65 + i % 26)}-{i % 10000:04d}-20{10 + i % 15}",
                            inst=rng.choice(INSTITUTIONS)))

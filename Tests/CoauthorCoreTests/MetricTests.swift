@@ -191,4 +191,52 @@ struct GraphStatisticsTests {
         #expect(close(stats.averagePathLength, number("average_path_length")!, relative: 1e-12))
         #expect(stats.components == Int(number("components")!))
     }
+
+    /// The diameter against the largest eccentricity, found by a search from every member of the
+    /// largest component, on seeded graphs of many shapes: sparse (long paths, trees), dense, and
+    /// cliques with paths hanging off them (eccentricities far apart); with levels searched one node
+    /// at a time, 64 at a time, and as the default chooses.
+    @Test(arguments: 0..<40)
+    func diameterIsTheLargestEccentricity(seed: Int) {
+        var random = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
+        let n = 20 + Int(random.next() % 400)
+        let shape = seed % 4
+        var edges: [(Int, Int, Double)] = []
+        var seen = Set<Int>()
+        func tie(_ a: Int, _ b: Int) {
+            guard a != b, seen.insert(min(a, b) * n + max(a, b)).inserted else { return }
+            edges.append((min(a, b), max(a, b), 1))
+        }
+        switch shape {
+        case 0: // Sparse: about one tie per node, many components and long chains.
+            for _ in 0..<n { tie(Int(random.next() % UInt64(n)), Int(random.next() % UInt64(n))) }
+        case 1: // A random tree.
+            for v in 1..<n { tie(v, Int(random.next() % UInt64(v))) }
+        case 2: // Denser: a few ties per node.
+            for _ in 0..<(4 * n) { tie(Int(random.next() % UInt64(n)), Int(random.next() % UInt64(n))) }
+        default: // A clique of 10 with paths of random lengths hanging off random members.
+            for a in 0..<10 { for b in (a + 1)..<10 { tie(a, b) } }
+            var v = 10
+            while v < n {
+                let length = 1 + Int(random.next() % 30)
+                var previous = Int(random.next() % 10)
+                for _ in 0..<length where v < n { tie(previous, v); previous = v; v += 1 }
+            }
+        }
+        let graph = WeightedGraph(nodeCount: n, edges: edges)
+        let component = connectedComponents(graph)
+        let members = (0..<n).filter { component[$0] == 0 }
+        var search = BreadthFirstSearch(nodeCount: n)
+        let largest = members.map { search.run(graph, from: $0).eccentricity }.max() ?? 0
+        #expect(members.count > 1)
+        #expect(GraphStatistics.diameter(graph, members: members) == largest)
+        #expect(GraphStatistics.diameter(graph, members: members, batchedLevelSize: 0) == largest)
+        #expect(GraphStatistics.diameter(graph, members: members, batchedLevelSize: .max) == largest)
+        // One bit-parallel search: the largest eccentricity of its sources, and their distance sum.
+        let sources = (0..<min(64, members.count)).map { _ in members[Int(random.next() % UInt64(members.count))] }
+        let expected = sources.map { search.run(graph, from: $0) }
+        let found = GraphStatistics.multiSourceSearch(graph, sources: sources)
+        #expect(found.eccentricity == expected.map(\.eccentricity).max())
+        #expect(found.distanceSum == expected.map(\.distanceSum).reduce(0, +))
+    }
 }

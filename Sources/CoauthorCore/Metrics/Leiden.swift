@@ -389,15 +389,17 @@ private struct LeidenSearch {
             withUnsafeMutableBuffers(&partition, &linkWeight, &clusterWeight, &clusterSize) { partition, linkWeight, clusterWeight, clusterSize in
                 queue.withUnsafeMutableBufferPointer { queue in
                     var head = 0, pending = n
-                    let farStep = min(16, n - 1), nearStep = min(8, n - 1)
+                    let farStep = min(24, n - 1), nearStep = min(12, n - 1), closeStep = min(4, n - 1)
                     while pending > 0 {
                         let v = Int(queue[head])
                         // The queue says which nodes come next, each a cache miss on a large level:
-                        // their rows are prefetched sixteen nodes ahead, their ties eight ahead.
+                        // their rows are prefetched 24 nodes ahead, their ties 12 ahead, and the
+                        // clusters of their neighbours 4 ahead (read through the ties fetched before).
                         // Entries past the queue's tail are stale node ids, harmless to prefetch.
-                        var far = head + farStep, near = head + nearStep
+                        var far = head + farStep, near = head + nearStep, close = head + closeStep
                         if far >= n { far -= n }
                         if near >= n { near -= n }
+                        if close >= n { close -= n }
                         let upcoming = Int(queue[far])
                         coauthor_prefetch(offsets.baseAddress! + upcoming)
                         coauthor_prefetch(partition.baseAddress! + upcoming)
@@ -405,6 +407,10 @@ private struct LeidenSearch {
                         let soon = offsets[Int(queue[near])]
                         coauthor_prefetch(targets.baseAddress! + soon)
                         coauthor_prefetch(weights.baseAddress! + soon)
+                        let following = Int(queue[close])
+                        for slot in offsets[following]..<offsets[following + 1] {
+                            coauthor_prefetch(partition.baseAddress! + Int(targets[slot]))
+                        }
                         head = head + 1 == n ? 0 : head + 1
                         pending -= 1
                         inQueue[v] = false
