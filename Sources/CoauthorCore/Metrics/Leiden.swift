@@ -52,9 +52,14 @@ public func detectCommunities(_ graph: WeightedGraph, options: CommunityOptions 
     -> (community: [Int], quality: Double, modularity: Double) {
     switch options.method {
     case .leiden:
-        let (community, quality) = leidenCommunities(graph, quality: options.quality, resolution: options.resolution, seed: seed,
-                                                     maxIterations: options.maxIterations)
-        return (community, quality, modularity(graph, community: community))
+        let community = leidenPartition(graph, quality: options.quality, resolution: options.resolution, seed: seed,
+                                        maxIterations: options.maxIterations)
+        // The quality and the modularity from one pass over the ties.
+        let (inside, strength) = communityWeights(graph, community: community)
+        let total = graph.weight.reduce(0, +)
+        return (community, partitionQuality(inside: inside, strength: strength, community: community, total: total,
+                                            quality: options.quality, resolution: options.resolution),
+                modularity(inside: inside, strength: strength, total: total))
     case .louvain:
         precondition(options.quality == .modularity && options.resolution == 1, "Louvain optimises modularity at resolution 1 only")
         let (community, q) = louvainCommunities(graph, seed: seed)
@@ -94,11 +99,16 @@ public func detectCommunities(_ graph: WeightedGraph, options: CommunityOptions 
 ///   O(m log n) in practice.
 public func leidenCommunities(_ graph: WeightedGraph, quality: CommunityQuality = .modularity, resolution: Double = 1,
                               seed: UInt64 = 1, maxIterations: Int? = nil) -> (community: [Int], quality: Double) {
-    precondition(maxIterations ?? 1 >= 1, "at least one iteration")
-    guard graph.nodeCount > 0 else { return ([], 0) }
-    let membership = leidenMembership(graph, quality: quality, resolution: resolution, seed: seed, maxIterations: maxIterations)
-    let community = rankBySize(splitDisconnected(graph, membership))
+    let community = leidenPartition(graph, quality: quality, resolution: resolution, seed: seed, maxIterations: maxIterations)
     return (community, partitionQuality(graph, community: community, quality: quality, resolution: resolution))
+}
+
+/// `leidenCommunities`' partition alone.
+func leidenPartition(_ graph: WeightedGraph, quality: CommunityQuality, resolution: Double, seed: UInt64, maxIterations: Int?) -> [Int] {
+    precondition(maxIterations ?? 1 >= 1, "at least one iteration")
+    guard graph.nodeCount > 0 else { return [] }
+    let membership = leidenMembership(graph, quality: quality, resolution: resolution, seed: seed, maxIterations: maxIterations)
+    return rankBySize(splitDisconnected(graph, membership))
 }
 
 /// The partition the three phases reach, before the safety split and the numbering by size
@@ -138,17 +148,23 @@ func leidenMembership(_ graph: WeightedGraph, quality: CommunityQuality, resolut
 public func partitionQuality(_ graph: WeightedGraph, community: [Int], quality: CommunityQuality = .modularity,
                              resolution: Double = 1) -> Double {
     let (inside, strength) = communityWeights(graph, community: community)
+    return partitionQuality(inside: inside, strength: strength, community: community, total: graph.weight.reduce(0, +),
+                            quality: quality, resolution: resolution)
+}
+
+/// `partitionQuality` from the communities' inner weights and strengths, and the total tie weight.
+func partitionQuality(inside: [Double], strength: [Double], community: [Int], total: Double, quality: CommunityQuality,
+                      resolution: Double) -> Double {
     let count = inside.count
-    var size = [Double](repeating: 0, count: count)
-    for c in community { size[c] += 1 }
     switch quality {
     case .modularity:
-        let total = graph.weight.reduce(0, +)
         guard total > 0 else { return 0 }
         return (0..<count).reduce(0.0) { q, c in
             q + inside[c] / total - resolution * (strength[c] / (2 * total)) * (strength[c] / (2 * total))
         }
     case .cpm:
+        var size = [Double](repeating: 0, count: count)
+        for c in community { size[c] += 1 }
         return (0..<count).reduce(0.0) { q, c in q + inside[c] - resolution * size[c] * (size[c] - 1) / 2 }
     }
 }

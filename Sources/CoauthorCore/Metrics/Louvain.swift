@@ -31,6 +31,12 @@ public func modularity(_ graph: WeightedGraph, community: [Int]) -> Double {
     let total = graph.weight.reduce(0, +)
     guard total > 0 else { return 0 }
     let (inside, strength) = communityWeights(graph, community: community)
+    return modularity(inside: inside, strength: strength, total: total)
+}
+
+/// `modularity` from the communities' inner weights and strengths, and the total tie weight.
+func modularity(inside: [Double], strength: [Double], total: Double) -> Double {
+    guard total > 0 else { return 0 }
     var q = 0.0
     // Summed as `q += a - b`, not as `(q + a) - b` like `partitionQuality`: the last digit of
     // every modularity written so far depends on it.
