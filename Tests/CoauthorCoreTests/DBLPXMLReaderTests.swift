@@ -355,3 +355,62 @@ struct DBLPXMLReaderTests {
         }
     }
 }
+
+/// DBLP's fast name split (`DBLPXMLReader.plainPersonName`) against the general path it stands in
+/// for, on every text it accepts.
+struct DBLPPlainNameTests {
+    /// The general path: what the reader did before the fast split, and does for every other text.
+    private func general(_ text: [UInt8]) -> PersonName? {
+        text.withUnsafeBufferPointer { DBLPXMLReader.personName(DBLPRecordRun.fieldText($0)) }
+    }
+
+    private func plain(_ text: [UInt8]) -> PersonName? {
+        text.withUnsafeBufferPointer { DBLPXMLReader.plainPersonName($0) }
+    }
+
+    @Test func namedCasesMatchTheGeneralPath() {
+        let accepted = ["Wei Wang 0001", "Jane M. O'Neil-Smith", "Ludwig van Beethoven", "Jean de la Fontaine 0002",
+                        "Ada", "van Dyke", "A. B. van der Berg", "x 1234", "1234 5678", "Smith 123", "Smith 12345",
+                        "Anna 1999 0001", "Anna Lee 1999", "de 1234", "J.-P. Sartre", "a b c", "Mc Donald", "E. 0001",
+                        "3rd Name", "O'Brien o'Neil Smith", "Zoë"]
+        for text in accepted {
+            let bytes = Array(text.utf8)
+            let fast = plain(bytes)
+            if text == "Zoë" {
+                #expect(fast == nil, "non-ASCII text takes the general path")
+                continue
+            }
+            #expect(fast != nil, "\(text) is plain")
+            #expect(fast == general(bytes), "\(text)")
+        }
+        for text in ["", " Ada", "Ada ", "Ada  Lovelace", "Lovelace, Ada", "Ada~Lovelace", "{Ada} Lovelace", "Ada\\'e",
+                     "Jean--Paul", "Ada\tLovelace", "Ada $x$"] {
+            #expect(plain(Array(text.utf8)) == nil, "\(text) takes the general path")
+        }
+    }
+
+    /// Seeded random texts over an alphabet that hits every branch: upper- and lower-case words,
+    /// digits (homonym numbers of 3, 4 and 5 digits), dots, hyphens, apostrophes, and now and then
+    /// a byte that sends the text to the general path.
+    @Test(arguments: 0..<4)
+    func randomTextsMatchTheGeneralPath(seed: Int) {
+        var random = SplitMix64(seed: UInt64(seed) &+ 101)
+        let pieces = ["Ada", "van", "der", "de", "la", "M.", "J.-P.", "O'Neil", "o'neil", "Lee", "x", "0001", "1234", "123",
+                      "12345", "9999", "Wang", "e", "-", ".", "'", "Mc", "3rd", "a.", "B"]
+        let rare = [",", "~", "{", "}", "\\", "$", "--", "  ", "\t", "é"]
+        var accepted = 0
+        for _ in 0..<5_000 {
+            let words = 1 + Int(random.next() % 6)
+            var text = (0..<words).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined(separator: " ")
+            if random.next() % 8 == 0 {
+                let at = text.index(text.startIndex, offsetBy: Int(random.next() % UInt64(text.count + 1)))
+                text.insert(contentsOf: rare[Int(random.next() % UInt64(rare.count))], at: at)
+            }
+            let bytes = Array(text.utf8)
+            guard let fast = plain(bytes) else { continue }
+            accepted += 1
+            #expect(fast == general(bytes), "\(text)")
+        }
+        #expect(accepted > 3_000, "most random texts are plain")
+    }
+}

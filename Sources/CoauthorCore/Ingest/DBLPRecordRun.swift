@@ -369,7 +369,9 @@ struct DBLPRecordRun: Sendable {
                 for span in authorSpans {
                     let bytes = span.decoded ? UnsafeBufferPointer(rebasing: decoded[span.start..<(span.start + span.length)])
                         : UnsafeBufferPointer(start: base + span.start, count: span.length)
-                    guard let id = names.interner.id(bytes, hash: span.hash, parse: { DBLPXMLReader.personName(DBLPRecordRun.fieldText($0)) })
+                    guard let id = names.interner.id(bytes, hash: span.hash, parse: {
+                        DBLPXMLReader.plainPersonName($0) ?? DBLPXMLReader.personName(DBLPRecordRun.fieldText($0))
+                    })
                     else { continue }
                     if www { wwwNames.append(names.interner.names[Int(id)]) } else { ids.append(names.encode(id)) }
                 }

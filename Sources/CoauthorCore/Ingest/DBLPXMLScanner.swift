@@ -574,7 +574,9 @@ struct DBLPXMLScanner {
     private mutating func personName(_ text: String) -> (name: PersonName, id: Int32)? {
         var text = text
         let found = text.withUTF8 { bytes in
-            lanes.lanes[0].interner.name(bytes) { DBLPXMLReader.personName(String(decoding: $0, as: UTF8.self)) }
+            lanes.lanes[0].interner.name(bytes) {
+                DBLPXMLReader.plainPersonName($0) ?? DBLPXMLReader.personName(String(decoding: $0, as: UTF8.self))
+            }
         }
         return found.map { ($0.name, lanes.lanes[0].encode($0.id)) }
     }
