@@ -112,6 +112,13 @@ struct DBLPRecordRun: Sendable {
             self.latin1 = latin1
             keyTable = ByteKeyTable(expected: max(64, bytes.count / 256))
             text.reserveCapacity(256)
+            // Room for a record per 256 bytes (DBLP's are longer) and four authors each, so that
+            // the run's lists are not copied as they grow.
+            let records = max(16, bytes.count / 256)
+            run.publications.reserveCapacity(records)
+            run.keyHashes.reserveCapacity(records)
+            run.authorCounts.reserveCapacity(records)
+            run.authorIDs.reserveCapacity(4 * records)
         }
 
         /// The index of the next `<` from `start`, or `count`.
