@@ -59,11 +59,11 @@ public struct NodeIndicators: Sendable {
         let cited = selected.contains { publications[$0].extras.citedBy != nil }
         // The corpus's totals on one core, each year's on the other (on DBLP, each a pass over a
         // million papers and their authors, before anything else can start).
-        let parts = parallelRuns(2) { part -> [(year: Int, totals: Totals)] in
+        let parts = parallelRuns(2) { part -> (corpus: Totals?, perYear: [(year: Int, totals: Totals)]) in
             var stamp = [Int32](repeating: -1, count: authors.names.count)
             guard part == 1 else {
-                return [(0, Self.totals(selected, publications: publications, authors: authors, countries: countries,
-                                        cited: cited, stamp: &stamp, round: 0))]
+                return (Self.totals(selected, publications: publications, authors: authors, countries: countries,
+                                    cited: cited, stamp: &stamp, round: 0), [])
             }
             var byYear: [Int: [Int]] = [:]
             for k in selected {
@@ -74,10 +74,10 @@ public struct NodeIndicators: Sendable {
                 result.append((year, Self.totals(byYear[year]!, publications: publications, authors: authors, countries: countries,
                                                  cited: cited, stamp: &stamp, round: Int32(round))))
             }
-            return result
+            return (nil, result)
         }
-        corpus = parts[0][0].totals
-        perYear = parts[1]
+        corpus = parts[0].corpus!
+        perYear = parts[1].perYear
 
         guard nodes else {
             perNode = []
