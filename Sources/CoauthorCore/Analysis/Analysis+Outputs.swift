@@ -133,20 +133,22 @@ public struct CorpusSummary: Sendable {
 
     /// Summarises `analysis`; `communitySeed` seeds the communities whose modularity is reported.
     ///
-    /// The corpus's numbers are taken first; then only the graph is kept for the graph's numbers,
-    /// so that an analysis handed over with `consume` is freed before community detection and the
-    /// path searches allocate theirs (on DBLP, the publications, the author index and the tie
-    /// columns are most of the memory).
+    /// Community detection, the longest part on a large graph, starts at once; beside it the
+    /// corpus's numbers are taken, and then only the graph is kept for the graph's other numbers,
+    /// so that an analysis handed over with `consume` is freed before the path searches allocate
+    /// theirs (on DBLP, the publications, the author index and the tie columns are most of the memory).
     /// - Complexity: that of `GraphStatistics` (path lengths of the largest component).
     public init(_ analysis: consuming Analysis, communitySeed: UInt64, communities: CommunityOptions = CommunityOptions()) {
-        var held: Analysis? = consume analysis
-        let facts = CorpusFacts(held!)
-        let graph = held!.network.graph
-        let units = held!.units
-        // What the graph statistics do not read goes before they allocate.
-        held = nil
-        Heap.releaseFreePages()
-        let stats = GraphStatistics(graph: graph, communitySeed: communitySeed, communities: communities)
+        let held = HeldAnalysis(consume analysis)
+        let graph = held.analysis!.network.graph
+        let units = held.analysis!.units
+        let stats = GraphStatistics(graph: graph, communitySeed: communitySeed, communities: communities) {
+            held.facts = CorpusFacts(held.analysis!)
+            // What the graph statistics do not read goes before they allocate.
+            held.analysis = nil
+            Heap.releaseFreePages()
+        }
+        let facts = held.facts!
         let authorships = facts.authorships
         let publications = facts.publications
         let years = facts.perYear.keys.sorted()
@@ -204,6 +206,17 @@ public struct CorpusSummary: Sendable {
                 ("without_affiliations", .integer(units.withoutAffiliations)),
             ]
         }
+    }
+
+    /// The analysis while its corpus's numbers are taken beside community detection, and those
+    /// numbers: the only reference to the analysis, so that setting it to nil frees it.
+    /// Unchecked: written by the one thread that runs `GraphStatistics`'s `beside`, read by the
+    /// caller only after `GraphStatistics` returned (its threads joined).
+    private final class HeldAnalysis: @unchecked Sendable {
+        var analysis: Analysis?
+        var facts: CorpusFacts?
+
+        init(_ analysis: consuming Analysis) { self.analysis = consume analysis }
     }
 
     /// What the summary reads of the corpus and its authors (everything but the graph).

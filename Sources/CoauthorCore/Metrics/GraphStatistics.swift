@@ -36,26 +36,32 @@ public struct GraphStatistics: Sendable, Equatable {
     /// - Complexity: O(min(c, 20 000)·m) for c authors in the largest component (breadth-first searches,
     ///   in parallel), plus the diameter's searches (iFUB: few in practice, c at worst).
     public init(graph: WeightedGraph, communitySeed: UInt64 = 1, communities: CommunityOptions = CommunityOptions()) {
+        self.init(graph: graph, communitySeed: communitySeed, communities: communities, beside: {})
+    }
+
+    /// Computes every statistic, running `beside` first on the thread that does not detect
+    /// communities: community detection is sequential and the longest part on a large graph, so it
+    /// starts at once, and what the caller still has to compute (and free) goes beside it.
+    init(graph: WeightedGraph, communitySeed: UInt64, communities: CommunityOptions, beside: @Sendable () -> Void) {
         let n = graph.nodeCount
         authors = n
         edges = graph.edgeCount
-        let component = connectedComponents(graph)
-        components = (component.max() ?? -1) + 1
-        largestComponentSize = component.filter { $0 == 0 }.count
-        largestComponentShare = n > 0 ? Double(largestComponentSize) / Double(n) : 0
-        isolated = (0..<n).filter { graph.degree($0) == 0 }.count
         density = n > 1 ? 2 * Double(graph.edgeCount) / (Double(n) * Double(n - 1)) : 0
         meanDegree = n > 0 ? 2 * Double(graph.edgeCount) / Double(n) : 0
-        // Community detection is sequential; it runs beside the rest (whose path searches use the other
-        // cores when it is done). Each part is deterministic, so the result does not depend on
-        // how they overlap.
-        let members = (0..<n).filter { component[$0] == 0 }
+        // Community detection runs beside the rest (whose path searches use the other cores when
+        // it is done). Each part is deterministic, so the result does not depend on how they overlap.
         let parts = parallelRuns(2) { part -> Part in
             var result = Part()
             if part == 0 {
                 result.modularity = detectCommunities(graph, options: communities, seed: communitySeed).modularity
                 return result
             }
+            beside()
+            let component = connectedComponents(graph)
+            result.components = (component.max() ?? -1) + 1
+            let members = (0..<n).filter { component[$0] == 0 }
+            result.largestComponentSize = members.count
+            result.isolated = (0..<n).filter { graph.degree($0) == 0 }.count
             let triangles = triangleCounts(graph)
             // Each node's clustering coefficient from its triangles, as `clusteringCoefficient` does.
             let clusteringSum = (0..<n).reduce(0.0) { sum, v in
@@ -72,6 +78,10 @@ public struct GraphStatistics: Sendable, Equatable {
             return result
         }
         modularity = parts[0].modularity
+        components = parts[1].components
+        largestComponentSize = parts[1].largestComponentSize
+        largestComponentShare = n > 0 ? Double(largestComponentSize) / Double(n) : 0
+        isolated = parts[1].isolated
         averageClustering = parts[1].averageClustering
         transitivity = parts[1].transitivity
         assortativity = parts[1].assortativity
@@ -83,6 +93,9 @@ public struct GraphStatistics: Sendable, Equatable {
     /// What each of the two concurrent parts of `init` computes.
     private struct Part: Sendable {
         var modularity = 0.0
+        var components = 0
+        var largestComponentSize = 0
+        var isolated = 0
         var averageClustering = 0.0
         var transitivity = 0.0
         var assortativity = 0.0
