@@ -147,3 +147,59 @@ extension LeidenTests {
         }
     }
 }
+
+extension LeidenTests {
+    /// A level's aggregation, checked against sums taken pair by pair in a dictionary, and the same
+    /// level whether its rows are built in one run or in several (as on a large level, on all cores).
+    @Test func aggregationSumsTiesBetweenGroupsWhateverTheNumberOfRuns() {
+        var random = SplitMix64(seed: 19)
+        for trial in 0..<30 {
+            let n = 2 + Int(random.next() % 300)
+            var edges: [(Int, Int, Double)] = []
+            var tied = Set<Int>()
+            for _ in 0..<Int(random.next() % UInt64(4 * n)) {
+                let a = Int(random.next() % UInt64(n)), b = Int(random.next() % UInt64(n))
+                guard a != b, tied.insert(min(a, b) * n + max(a, b)).inserted else { continue }
+                edges.append((a, b, Double(1 + random.next() % 8) / 4))
+            }
+            let graph = WeightedGraph(nodeCount: n, edges: edges)
+            let level = LeidenLevel(graph: graph, quality: .modularity)
+            // Dense labels 0..<count, every label used.
+            let count = 1 + Int(random.next() % UInt64(n))
+            var group = (0..<n).map { Int32($0 % count) }
+            group.shuffle(using: &random)
+            // The expectation, independently: each pair of groups' summed ties (both directions),
+            // and each group's strength.
+            var expected: [Int: [Int: Double]] = [:]
+            var strength = [Double](repeating: 0, count: count)
+            for e in 0..<graph.edgeCount {
+                let (a, b) = (Int(group[Int(graph.source[e])]), Int(group[Int(graph.target[e])]))
+                strength[a] += graph.weight[e]
+                strength[b] += graph.weight[e]
+                guard a != b else { continue }
+                expected[a, default: [:]][b, default: 0] += graph.weight[e]
+                expected[b, default: [:]][a, default: 0] += graph.weight[e]
+            }
+            var scratch = [Double](repeating: 0, count: n)
+            let single = level.aggregated(by: group, count: count, scratch: &scratch, pieces: 1)
+            #expect(scratch.allSatisfy { $0 == 0 }, "trial \(trial): the sums are left at 0")
+            #expect(single.nodeCount == count && single.offsets.count == count + 1)
+            for g in 0..<count {
+                var row: [Int: Double] = [:]
+                for slot in single.offsets[g]..<single.offsets[g + 1] {
+                    #expect(row[Int(single.targets[slot])] == nil, "trial \(trial): group \(g) lists a neighbour twice")
+                    row[Int(single.targets[slot])] = single.weights[slot]
+                }
+                let want = expected[g] ?? [:]
+                #expect(row.count == want.count && want.allSatisfy { abs((row[$0.key] ?? -1) - $0.value) < 1e-9 },
+                        "trial \(trial): group \(g)'s ties")
+                #expect(abs(single.nodeWeight[g] - strength[g]) < 1e-9, "trial \(trial): group \(g)'s strength")
+            }
+            for pieces in [2, 3, 7, count + 5] {
+                let split = level.aggregated(by: group, count: count, scratch: &scratch, pieces: pieces)
+                #expect(split.offsets == single.offsets && split.targets == single.targets && split.weights == single.weights
+                        && split.nodeWeight == single.nodeWeight, "trial \(trial): \(pieces) runs")
+            }
+        }
+    }
+}

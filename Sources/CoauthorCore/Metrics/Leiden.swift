@@ -209,7 +209,7 @@ private func takeArray<Element>(_ array: inout [Element]) -> [Element] {
 
 /// One level of the Leiden hierarchy: CSR adjacency without self-loops (they never change a move's
 /// gain) and a weight per node (strength for modularity, size for CPM).
-private struct LeidenLevel {
+struct LeidenLevel {
     var offsets: [Int]
     var targets: [Int32]
     var weights: [Double]
@@ -254,10 +254,19 @@ private struct LeidenLevel {
         }
     }
 
+    /// Levels with at least this many tie slots are aggregated on all cores.
+    static let parallelAggregationSlots = 1 << 18
+
     /// The graph of the groups of `group` (dense labels `0..<count`): edges inside a group vanish,
     /// edges between two groups are summed.
-    /// - Complexity: O(n + m).
-    func aggregated(by group: [Int32], count: Int, scratch: inout [Double]) -> LeidenLevel {
+    ///
+    /// On a large level the new nodes' rows are built in `pieces` runs of consecutive groups with
+    /// about as many ties each (by default one per core when the level has
+    /// `parallelAggregationSlots` slots, else one), each on its own core with its own sums. A row
+    /// is the same whichever run builds it (its members, ties and sums are taken in the same
+    /// order), so the level does not depend on the number of runs.
+    /// - Complexity: O(n + m), plus O(count) per run for its sums.
+    func aggregated(by group: [Int32], count: Int, scratch: inout [Double], pieces: Int? = nil) -> LeidenLevel {
         let n = nodeCount
         var memberOffsets = [Int](repeating: 0, count: count + 1)
         for g in group { memberOffsets[Int(g) + 1] += 1 }
@@ -265,20 +274,72 @@ private struct LeidenLevel {
         var members = [Int32](repeating: 0, count: n)
         var cursor = memberOffsets
         var newWeight = [Double](repeating: 0, count: count)
+        // The tie slots of each group's members: what its row costs to build.
+        var rowSlots = [Int](repeating: 0, count: count)
         for v in 0..<n {
             let g = Int(group[v])
             members[cursor[g]] = Int32(v)
             cursor[g] += 1
             newWeight[g] += nodeWeight[v]
+            rowSlots[g] += offsets[v + 1] - offsets[v]
         }
-        var newOffsets = [Int](repeating: 0, count: count + 1)
+        let runs = max(1, min(count, pieces ?? (targets.count >= Self.parallelAggregationSlots ? Parallelism.workers : 1)))
+        guard runs > 1 else {
+            let rows = self.rows(of: 0..<count, group: group, members: members, memberOffsets: memberOffsets,
+                                 reserving: targets.count / 2, sums: &scratch)
+            return LeidenLevel(offsets: [0] + rows.ends, targets: rows.targets, weights: rows.weights, nodeWeight: newWeight)
+        }
+        // Runs of consecutive groups, each with about 1/runs of the slots.
+        var bounds = [0], runSlots: [Int] = []
+        var slots = 0, total = 0
+        for g in 0..<count {
+            slots += rowSlots[g]
+            total += rowSlots[g]
+            if bounds.count < runs && total * runs >= targets.count * bounds.count {
+                bounds.append(g + 1)
+                runSlots.append(slots)
+                slots = 0
+            }
+        }
+        while bounds.count <= runs {
+            bounds.append(count)
+            runSlots.append(slots)
+            slots = 0
+        }
+        let parts = parallelRuns(runs) { [bounds, runSlots, members, memberOffsets] run in
+            var sums = [Double](repeating: 0, count: count)
+            return self.rows(of: bounds[run]..<bounds[run + 1], group: group, members: members, memberOffsets: memberOffsets,
+                             reserving: runSlots[run] / 2, sums: &sums)
+        }
+        var newOffsets = [0]
+        var newTargets: [Int32] = [], newWeights: [Double] = []
+        newOffsets.reserveCapacity(count + 1)
+        newTargets.reserveCapacity(parts.reduce(0) { $0 + $1.targets.count })
+        newWeights.reserveCapacity(newTargets.capacity)
+        for part in parts {
+            let base = newTargets.count
+            newOffsets.append(contentsOf: part.ends.lazy.map { base + $0 })
+            newTargets.append(contentsOf: part.targets)
+            newWeights.append(contentsOf: part.weights)
+        }
+        return LeidenLevel(offsets: newOffsets, targets: newTargets, weights: newWeights, nodeWeight: newWeight)
+    }
+
+    /// The rows of the groups `groups` of the aggregated level: each row's end (counted from the
+    /// first row's start), and the rows' targets and summed weights, reserving room for
+    /// `reserving` ties. `sums` (one entry per group, all 0) is left as it was found.
+    private func rows(of groups: Range<Int>, group: [Int32], members: [Int32], memberOffsets: [Int], reserving: Int,
+                      sums scratch: inout [Double]) -> (ends: [Int], targets: [Int32], weights: [Double]) {
+        let n = nodeCount
+        var ends: [Int] = []
         var newTargets: [Int32] = []
         var newWeights: [Double] = []
-        newTargets.reserveCapacity(targets.count / 2)
-        newWeights.reserveCapacity(targets.count / 2)
+        ends.reserveCapacity(groups.count)
+        newTargets.reserveCapacity(reserving)
+        newWeights.reserveCapacity(reserving)
         var seen: [Int32] = []
         withBuffers { offsets, targets, weights, _ in
-            for g in 0..<count {
+            for g in groups {
                 for index in memberOffsets[g]..<memberOffsets[g + 1] {
                     let v = Int(members[index])
                     // The rows (sixteen members on) and ties (eight on) of the members to come:
@@ -300,10 +361,10 @@ private struct LeidenLevel {
                     scratch[Int(other)] = 0
                 }
                 seen.removeAll(keepingCapacity: true)
-                newOffsets[g + 1] = newTargets.count
+                ends.append(newTargets.count)
             }
         }
-        return LeidenLevel(offsets: newOffsets, targets: newTargets, weights: newWeights, nodeWeight: newWeight)
+        return (ends, newTargets, newWeights)
     }
 }
 
