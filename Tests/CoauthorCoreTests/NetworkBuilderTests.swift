@@ -112,6 +112,35 @@ struct NetworkBuilderTests {
         }
     }
 
+    /// A corpus of more than `parallelSortPairs` pairs sorts its buckets in runs, one per thread:
+    /// the same network on one thread and on several, and its edges in order.
+    @Test func bucketsSortedInRunsGiveTheSameNetwork() throws {
+        let publications = Self.corpus(seed: 7, count: 5_600, people: 3_000, maxTeam: 40, occasional: false)
+        let authors = AuthorResolver.resolve(publications, mode: .exact)
+        let pairs = authors.authorsOfPublication.indices.reduce(0) { total, k in
+            let m = authors.authorsOfPublication[k].count
+            return total + m * (m - 1) / 2
+        }
+        #expect(pairs >= NetworkBuilder.parallelSortPairs)
+        var options = NetworkOptions()
+        options.weighting = .fractional
+        let one = try Parallelism.$workers.withValue(1) { try NetworkBuilder.build(publications: publications, authors: authors, options: options) }
+        #expect(one.graph.edgeCount > 500_000)
+        for e in 1..<one.graph.edgeCount {
+            guard (one.graph.source[e - 1], one.graph.target[e - 1]) < (one.graph.source[e], one.graph.target[e]) else {
+                Issue.record("edges \(e - 1) and \(e) out of order")
+                break
+            }
+        }
+        for workers in [2, 5] {
+            let many = try Parallelism.$workers.withValue(workers) {
+                try NetworkBuilder.build(publications: publications, authors: authors, options: options)
+            }
+            #expect(many.graph == one.graph, "\(workers) threads")
+            #expect(many.edgeYears == one.edgeYears && many.edgeYearWeights == one.edgeYearWeights, "\(workers) threads")
+        }
+    }
+
     @Test func aCorpusWithoutTiesHasNoEdges() throws {
         let publications = Self.corpus(seed: 9, count: 50, people: 30, maxTeam: 1, occasional: false)
         let authors = AuthorResolver.resolve(publications, mode: .exact)

@@ -135,6 +135,36 @@ public enum NetworkBuilder {
         }
     }
 
+    /// Networks with at least this many co-author pairs sort their members' pairs on all cores.
+    static let parallelSortPairs = 1 << 20
+
+    /// The pairs' buffer, shared by the runs that sort disjoint ranges of its buckets.
+    private struct SharedPairs: @unchecked Sendable {
+        let pairs: UnsafeMutableBufferPointer<UInt64>
+    }
+
+    /// Sorts the buckets of `members` in place (`bucketStart` as `fillBuckets` takes it).
+    private static func sortBuckets(_ pairs: UnsafeMutableBufferPointer<UInt64>, bucketStart: [Int], members: Range<Int>) {
+        for a in members where bucketStart[a + 1] - bucketStart[a] > 1 {
+            var bucket = UnsafeMutableBufferPointer(rebasing: pairs[bucketStart[a]..<bucketStart[a + 1]])
+            // Most buckets hold a few pairs: sorted by insertion there, without the library
+            // sort's setup (a bucket's entries are distinct, so any sort gives one order).
+            if bucket.count <= 16 {
+                for i in 1..<bucket.count {
+                    let entry = bucket[i]
+                    var j = i
+                    while j > 0 && bucket[j - 1] > entry {
+                        bucket[j] = bucket[j - 1]
+                        j -= 1
+                    }
+                    bucket[j] = entry
+                }
+            } else {
+                bucket.sort()
+            }
+        }
+    }
+
     /// Builds the network whose members (authors, or units) are `authors`; `teamSizes`, when
     /// given, are the authors of each publication that `--max-authors` counts (else its members).
     static func build(publications: [Publication], authors: AuthorIndex, teamSizes: [Int]?,
@@ -217,23 +247,24 @@ public enum NetworkBuilder {
                     }
                 }
             }
-            for a in 0..<authorCount where bucketStart[a + 1] - bucketStart[a] > 1 {
-                var bucket = UnsafeMutableBufferPointer(rebasing: pairs[bucketStart[a]..<bucketStart[a + 1]])
-                // Most buckets hold a few pairs: sorted by insertion there, without the library
-                // sort's setup (a bucket's entries are distinct, so any sort gives one order).
-                if bucket.count <= 16 {
-                    for i in 1..<bucket.count {
-                        let entry = bucket[i]
-                        var j = i
-                        while j > 0 && bucket[j - 1] > entry {
-                            bucket[j] = bucket[j - 1]
-                            j -= 1
-                        }
-                        bucket[j] = entry
-                    }
-                } else {
-                    bucket.sort()
+            // Each bucket sorted on its own: on a large network, runs of consecutive members with
+            // about as many pairs each, one per core.
+            let runs = pairs.count >= parallelSortPairs ? max(1, Parallelism.workers) : 1
+            var runStart = [0]
+            for run in 1..<runs {
+                // The first member whose bucket starts at or past the run's share of the pairs.
+                let share = pairs.count / runs * run
+                var (low, high) = (runStart[run - 1], authorCount)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if bucketStart[middle] < share { low = middle + 1 } else { high = middle }
                 }
+                runStart.append(low)
+            }
+            runStart.append(authorCount)
+            let shared = SharedPairs(pairs: pairs), starts = bucketStart, firsts = runStart
+            _ = parallelRuns(runs) { run in
+                sortBuckets(shared.pairs, bucketStart: starts, members: firsts[run]..<firsts[run + 1])
             }
         }
 
