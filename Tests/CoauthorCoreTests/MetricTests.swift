@@ -192,6 +192,29 @@ struct GraphStatisticsTests {
         #expect(stats.components == Int(number("components")!))
     }
 
+    /// The statistics do not depend on the number of threads (the mean path length's batches go to
+    /// whichever is free; on three or more, threads wait for the components), and `beside` runs
+    /// exactly once.
+    @Test(arguments: GraphFixture.names + GraphFixture.largeNames)
+    func sameStatisticsOnAnyNumberOfThreads(name: String) throws {
+        let graph = try GraphFixture(named: name).graph
+        final class Calls: @unchecked Sendable {
+            private let lock = NSLock()
+            private var count = 0
+            func add() { lock.withLock { count += 1 } }
+            var total: Int { lock.withLock { count } }
+        }
+        let reference = Parallelism.$workers.withValue(1) { GraphStatistics(graph: graph) }
+        for workers in [1, 2, 3, 5] {
+            let calls = Calls()
+            let stats = Parallelism.$workers.withValue(workers) {
+                GraphStatistics(graph: graph, communitySeed: 1, communities: CommunityOptions()) { calls.add() }
+            }
+            #expect(stats == reference, "\(name), \(workers) threads")
+            #expect(calls.total == 1, "\(name), \(workers) threads: beside ran \(calls.total) times")
+        }
+    }
+
     /// The diameter against the largest eccentricity, found by a search from every member of the
     /// largest component, on seeded graphs of many shapes: sparse (long paths, trees), dense, and
     /// cliques with paths hanging off them (eccentricities far apart); with levels searched one node

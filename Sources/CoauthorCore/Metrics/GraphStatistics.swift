@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whole-graph summary numbers (SPEC §5, graph level).
 public struct GraphStatistics: Sendable, Equatable {
     public var authors: Int
@@ -48,12 +50,23 @@ public struct GraphStatistics: Sendable, Equatable {
         edges = graph.edgeCount
         density = n > 1 ? 2 * Double(graph.edgeCount) / (Double(n) * Double(n - 1)) : 0
         meanDegree = n > 0 ? 2 * Double(graph.edgeCount) / Double(n) : 0
-        // Community detection runs beside the rest (whose path searches use the other cores when
-        // it is done). Each part is deterministic, so the result does not depend on how they overlap.
-        let parts = parallelRuns(2) { part -> Part in
+        // Community detection runs beside the rest. The mean path length's searches, in batches of
+        // 64 sources, go to whichever thread is free: the one that found the components when its
+        // other numbers are done, the one that detected the communities when they are found, and
+        // on more than two cores the others from the start. Each part is deterministic and the
+        // batches' sums are added in batch order, so the result does not depend on how they overlap.
+        let searches = DistanceBatches()
+        let parts = parallelRuns(max(2, Parallelism.workers)) { part -> Part in
             var result = Part()
-            if part == 0 {
+            switch part {
+            case 0:
                 result.modularity = detectCommunities(graph, options: communities, seed: communitySeed).modularity
+                searches.help(graph, waiting: false)
+                return result
+            case 1:
+                break
+            default:
+                searches.help(graph, waiting: true)
                 return result
             }
             beside()
@@ -61,6 +74,7 @@ public struct GraphStatistics: Sendable, Equatable {
             result.components = (component.max() ?? -1) + 1
             let members = (0..<n).filter { component[$0] == 0 }
             result.largestComponentSize = members.count
+            searches.publish(sources: Self.distanceSources(members: members, seed: communitySeed), members: members.count)
             result.isolated = (0..<n).filter { graph.degree($0) == 0 }.count
             let triangles = triangleCounts(graph)
             // Each node's clustering coefficient from its triangles, as `clusteringCoefficient` does.
@@ -74,7 +88,7 @@ public struct GraphStatistics: Sendable, Equatable {
             result.transitivity = triples > 0 ? Double(closed) / Double(triples) : 0
             result.assortativity = Self.degreeAssortativity(graph)
             result.diameter = Self.diameter(graph, members: members)
-            (result.averagePathLength, result.pathLengthSources) = Self.averageDistance(graph, members: members, seed: communitySeed)
+            searches.help(graph, waiting: false)
             return result
         }
         modularity = parts[0].modularity
@@ -86,8 +100,7 @@ public struct GraphStatistics: Sendable, Equatable {
         transitivity = parts[1].transitivity
         assortativity = parts[1].assortativity
         diameter = parts[1].diameter
-        averagePathLength = parts[1].averagePathLength
-        pathLengthSources = parts[1].pathLengthSources
+        (averagePathLength, pathLengthSources) = searches.mean
     }
 
     /// What each of the two concurrent parts of `init` computes.
@@ -100,8 +113,6 @@ public struct GraphStatistics: Sendable, Equatable {
         var transitivity = 0.0
         var assortativity = 0.0
         var diameter = 0
-        var averagePathLength = 0.0
-        var pathLengthSources = 0
     }
 
     /// Pearson correlation of the degrees at either end of each edge, each edge counted both ways.
@@ -121,10 +132,10 @@ public struct GraphStatistics: Sendable, Equatable {
         return (sumXY / count - mean * mean) / variance
     }
 
-    /// Mean distance in hops between the members of one component: exact (a search from every member)
-    /// up to `exactPathLengthLimit` members, else from that many sources drawn with `seed`.
-    private static func averageDistance(_ graph: WeightedGraph, members: [Int], seed: UInt64) -> (Double, Int) {
-        guard members.count > 1 else { return (0, members.count) }
+    /// The sources of the mean distance in hops between the members of one component: every
+    /// member up to `exactPathLengthLimit` members, else that many drawn with `seed`.
+    private static func distanceSources(members: [Int], seed: UInt64) -> [Int] {
+        guard members.count > 1 else { return [] }
         var sources = members
         if members.count > exactPathLengthLimit {
             var random = SplitMix64(seed: seed)
@@ -132,18 +143,55 @@ public struct GraphStatistics: Sendable, Equatable {
             for i in 0..<k { sources.swapAt(i, i + Int(random.next() % UInt64(members.count - i))) }
             sources = Array(sources.prefix(k))
         }
-        let chosen = sources
-        let batches = (chosen.count + 63) / 64
-        let totals = parallelChunks(count: batches, chunkSize: 1) { range in
-            var total = 0.0
-            for batch in range {
-                let slice = Array(chosen[(batch * 64)..<min(chosen.count, (batch + 1) * 64)])
-                total += Double(multiSourceDistanceSum(graph, sources: slice))
+        return sources
+    }
+
+    /// The mean distance's breadth-first searches from `distanceSources`, 64 sources a batch (one
+    /// bit-parallel search each), handed to the threads of `init` as each becomes free.
+    /// Unchecked: every property is read and written under `condition`.
+    private final class DistanceBatches: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var sources: [Int]?
+        private var memberCount = 0
+        private var claimed = 0
+        /// Each batch's sum of distances, added in batch order at the end.
+        private var sums: [Double] = []
+
+        /// Makes the searches from `sources` (within a component of `members` nodes) available.
+        func publish(sources: [Int], members: Int) {
+            condition.withLock {
+                self.sources = sources
+                memberCount = members
+                sums = [Double](repeating: 0, count: (sources.count + 63) / 64)
+                condition.broadcast()
             }
-            return [total]
         }
-        let total = totals.reduce(0) { $0 + $1[0] }
-        return (total / (Double(chosen.count) * Double(members.count - 1)), chosen.count)
+
+        /// Searches batches until none is left to claim. Before `publish`, returns at once, or with
+        /// `waiting` waits for it (only where the thread that publishes is already running).
+        func help(_ graph: WeightedGraph, waiting: Bool) {
+            while true {
+                let claim: (batch: Int, sources: [Int])? = condition.withLock {
+                    while waiting && sources == nil { condition.wait() }
+                    guard let sources, claimed < sums.count else { return nil }
+                    claimed += 1
+                    return (claimed - 1, Array(sources[((claimed - 1) * 64)..<min(sources.count, claimed * 64)]))
+                }
+                guard let claim else { return }
+                let sum = Double(multiSourceDistanceSum(graph, sources: claim.sources))
+                condition.withLock { sums[claim.batch] = sum }
+            }
+        }
+
+        /// The mean distance and the number of sources, once every batch is searched (after the
+        /// threads that called `help` returned).
+        var mean: (Double, Int) {
+            condition.withLock {
+                let count = sources?.count ?? 0
+                guard memberCount > 1 else { return (0, memberCount) }
+                return (sums.reduce(0, +) / (Double(count) * Double(memberCount - 1)), count)
+            }
+        }
     }
 
     /// The sum of hop distances from up to 64 sources to every node they reach, by one
