@@ -243,8 +243,10 @@ public enum DBLPXMLReader {
                 }
                 for k in 0..<runCount where bounds[k] < bounds[k + 1] {
                     let count = bounds[k + 1] - bounds[k]
+                    // Taken out of `runs`, not copied: a copy would share the run's publications,
+                    // which `absorb` then copies once more to move them.
                     if scanner.isBetweenRecords, scanner.nextLine == lines[k], scanner.nextOffset == offset + bounds[k],
-                       var run = runs[k] {
+                       var run = runs[k].take() {
                         scanner.absorb(&run, byteCount: run.consumed)
                         fastBytes += run.consumed
                         // The root's end tag, and what follows it, are the scanner's.
