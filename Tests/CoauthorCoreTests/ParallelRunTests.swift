@@ -69,3 +69,19 @@ struct ParallelRunTests {
         }
     }
 }
+
+extension ParallelRunTests {
+    /// `parallelRunsOnThreads` gives each run's result in run order, each run once, on any number
+    /// of workers, and inside another parallel part (where it starts threads of its own) as well.
+    @Test func runsOnThreadsGiveEveryResultInOrder() {
+        for workers in [1, 2, 3, 8] {
+            let plain = Parallelism.$workers.withValue(workers) { parallelRunsOnThreads(37) { $0 * $0 } }
+            #expect(plain == (0..<37).map { $0 * $0 }, "\(workers) workers")
+            let nested = Parallelism.$workers.withValue(workers) {
+                parallelRuns(3) { outer in parallelRunsOnThreads(11) { outer * 100 + $0 } }
+            }
+            #expect(nested == (0..<3).map { outer in (0..<11).map { outer * 100 + $0 } }, "\(workers) workers, nested")
+        }
+        #expect(parallelRunsOnThreads(0) { $0 }.isEmpty)
+    }
+}

@@ -306,9 +306,12 @@ struct LeidenLevel {
             runSlots.append(slots)
             slots = 0
         }
-        let parts = parallelRuns(runs) { [bounds, runSlots, members, memberOffsets] run in
+        // On threads of their own: Leiden runs beside the other statistics, and a nested
+        // `parallelRuns` would keep to one core even when the other statistics are done.
+        let level = self
+        let parts = parallelRunsOnThreads(runs) { [bounds, runSlots, members, memberOffsets] run in
             var sums = [Double](repeating: 0, count: count)
-            return self.rows(of: bounds[run]..<bounds[run + 1], group: group, members: members, memberOffsets: memberOffsets,
+            return level.rows(of: bounds[run]..<bounds[run + 1], group: group, members: members, memberOffsets: memberOffsets,
                              reserving: runSlots[run] / 2, sums: &sums)
         }
         var newOffsets = [0]
