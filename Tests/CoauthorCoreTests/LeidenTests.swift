@@ -203,3 +203,41 @@ extension LeidenTests {
         }
     }
 }
+
+extension LeidenTests {
+    /// The safety split against a union–find over the ties inside communities: the same pieces,
+    /// numbered in the order of their first node, on seeded graphs with scattered communities.
+    @Test func splitLabelsEveryConnectedPieceOfEveryCommunity() {
+        var random = SplitMix64(seed: 23)
+        for trial in 0..<25 {
+            let n = 1 + Int(random.next() % 400)
+            var edges: [(Int, Int, Double)] = []
+            var tied = Set<Int>()
+            for _ in 0..<Int(random.next() % UInt64(3 * n + 1)) {
+                let a = Int(random.next() % UInt64(n)), b = Int(random.next() % UInt64(n))
+                guard a != b, tied.insert(min(a, b) * n + max(a, b)).inserted else { continue }
+                edges.append((a, b, 1))
+            }
+            let graph = WeightedGraph(nodeCount: n, edges: edges)
+            let community = (0..<n).map { _ in Int(random.next() % 5) }
+            var parent = Array(0..<n)
+            func root(_ x: Int) -> Int {
+                var x = x
+                while parent[x] != x { x = parent[x] }
+                return x
+            }
+            for e in 0..<graph.edgeCount where community[Int(graph.source[e])] == community[Int(graph.target[e])] {
+                let (a, b) = (root(Int(graph.source[e])), root(Int(graph.target[e])))
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+            var labelOfRoot: [Int: Int] = [:]
+            let expected = (0..<n).map { v in
+                let r = root(v)
+                if let label = labelOfRoot[r] { return label }
+                labelOfRoot[r] = labelOfRoot.count
+                return labelOfRoot.count - 1
+            }
+            #expect(splitDisconnected(graph, community) == expected, "trial \(trial)")
+        }
+    }
+}

@@ -181,21 +181,37 @@ public func communitiesAreConnected(_ graph: WeightedGraph, community: [Int]) ->
 func splitDisconnected(_ graph: WeightedGraph, _ community: [Int]) -> [Int] {
     let n = graph.nodeCount
     var label = [Int](repeating: -1, count: n)
-    var next = 0
-    var stack: [Int] = []
-    for start in 0..<n where label[start] < 0 {
-        label[start] = next
-        stack.append(start)
-        while let v = stack.popLast() {
-            for slot in graph.slots(v) {
-                let u = Int(graph.neighbors[slot])
-                if label[u] < 0 && community[u] == community[start] {
-                    label[u] = next
-                    stack.append(u)
+    // Raw buffers and a stack of 32-bit nodes: at the end of community detection on a large
+    // graph this search runs alone, a random access per tie.
+    let stack = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
+    defer { stack.deallocate() }
+    label.withUnsafeMutableBufferPointer { label in
+        graph.offsets.withUnsafeBufferPointer { offsets in
+            graph.neighbors.withUnsafeBufferPointer { neighbors in
+                community.withUnsafeBufferPointer { community in
+                    var next = 0
+                    for start in 0..<n where label[start] < 0 {
+                        let own = community[start]
+                        label[start] = next
+                        stack[0] = Int32(start)
+                        var depth = 1
+                        while depth > 0 {
+                            depth -= 1
+                            let v = Int(stack[depth])
+                            for slot in offsets[v]..<offsets[v + 1] {
+                                let u = Int(neighbors[slot])
+                                if label[u] < 0 && community[u] == own {
+                                    label[u] = next
+                                    stack[depth] = Int32(u)
+                                    depth += 1
+                                }
+                            }
+                        }
+                        next += 1
+                    }
                 }
             }
         }
-        next += 1
     }
     return label
 }
