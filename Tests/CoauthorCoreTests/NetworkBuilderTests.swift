@@ -112,8 +112,8 @@ struct NetworkBuilderTests {
         }
     }
 
-    /// A corpus of more than `parallelSortPairs` pairs sorts its buckets in runs, one per thread:
-    /// the same network on one thread and on several, and its edges in order.
+    /// A corpus of more than `parallelSortPairs` pairs sorts its buckets and collects its ties in
+    /// runs, one per thread: the same network on one thread and on several, and its edges in order.
     @Test func bucketsSortedInRunsGiveTheSameNetwork() throws {
         let publications = Self.corpus(seed: 7, count: 5_600, people: 3_000, maxTeam: 40, occasional: false)
         let authors = AuthorResolver.resolve(publications, mode: .exact)
@@ -136,8 +136,12 @@ struct NetworkBuilderTests {
             let many = try Parallelism.$workers.withValue(workers) {
                 try NetworkBuilder.build(publications: publications, authors: authors, options: options)
             }
-            #expect(many.graph == one.graph, "\(workers) threads")
-            #expect(many.edgeYears == one.edgeYears && many.edgeYearWeights == one.edgeYearWeights, "\(workers) threads")
+            // Compared first, expected after: a failed expectation would print both networks whole.
+            let (sameGraph, samePapers) = (many.graph == one.graph, many.edgePapers == one.edgePapers)
+            let sameYears = many.edgeYears == one.edgeYears && many.edgeYearWeights == one.edgeYearWeights
+            #expect(sameGraph, "\(workers) threads: ends and weights")
+            #expect(samePapers, "\(workers) threads: joint papers")
+            #expect(sameYears, "\(workers) threads: years and their shares")
         }
     }
 

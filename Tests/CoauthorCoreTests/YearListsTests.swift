@@ -29,4 +29,23 @@ import Testing
         #expect(lists != narrow)
         #expect(YearLists([[1, 2], [3]]) != YearLists([[1], [2, 3]]))
     }
+
+    /// Lists added in bulk (one builder run's after another's) read back as if added one by one,
+    /// whichever side holds a year beyond `Int32`; packed lists likewise.
+    @Test func listsAddedInBulkReadAsAddedOneByOne() {
+        let parts: [[[Int]]] = [[[2001, 2002], [], [1990]], [[2010], [], []], [[Int(Int32.max) + 1], [1985, 1986]], [], [[7]]]
+        for order in [parts, parts.reversed()] {
+            var joined = YearLists()
+            var packed = PackedLists<Double>()
+            for part in order {
+                joined.append(contentsOf: YearLists(part))
+                packed.append(contentsOf: PackedLists(part.map { $0.map(Double.init) }))
+            }
+            let all = order.flatMap { $0 }
+            #expect(joined == YearLists(all))
+            #expect(joined.map { Array($0) } == all)
+            #expect(packed == PackedLists(all.map { $0.map(Double.init) }))
+            #expect(packed.map { Array($0) } == all.map { $0.map(Double.init) })
+        }
+    }
 }

@@ -138,6 +138,25 @@ public enum NetworkBuilder {
     /// Networks with at least this many co-author pairs sort their members' pairs on all cores.
     static let parallelSortPairs = 1 << 20
 
+    /// The first member of each of `runs` runs of consecutive members with about as many pairs
+    /// each (`bucketStart` as `fillBuckets` takes it), then the member count.
+    private static func memberRuns(_ runs: Int, bucketStart: [Int]) -> [Int] {
+        let memberCount = bucketStart.count - 1, pairCount = bucketStart[memberCount]
+        var firsts = [0]
+        for run in 1..<max(1, runs) {
+            // The first member whose bucket starts at or past the run's share of the pairs.
+            let share = pairCount / runs * run
+            var (low, high) = (firsts[run - 1], memberCount)
+            while low < high {
+                let middle = (low + high) / 2
+                if bucketStart[middle] < share { low = middle + 1 } else { high = middle }
+            }
+            firsts.append(low)
+        }
+        firsts.append(memberCount)
+        return firsts
+    }
+
     /// The pairs' buffer, shared by the runs that sort disjoint ranges of its buckets.
     private struct SharedPairs: @unchecked Sendable {
         let pairs: UnsafeMutableBufferPointer<UInt64>
@@ -250,19 +269,8 @@ public enum NetworkBuilder {
             // Each bucket sorted on its own: on a large network, runs of consecutive members with
             // about as many pairs each, one per core.
             let runs = pairs.count >= parallelSortPairs ? max(1, Parallelism.workers) : 1
-            var runStart = [0]
-            for run in 1..<runs {
-                // The first member whose bucket starts at or past the run's share of the pairs.
-                let share = pairs.count / runs * run
-                var (low, high) = (runStart[run - 1], authorCount)
-                while low < high {
-                    let middle = (low + high) / 2
-                    if bucketStart[middle] < share { low = middle + 1 } else { high = middle }
-                }
-                runStart.append(low)
-            }
-            runStart.append(authorCount)
-            let shared = SharedPairs(pairs: pairs), starts = bucketStart, firsts = runStart
+            let shared = SharedPairs(pairs: pairs), starts = bucketStart
+            let firsts = memberRuns(runs, bucketStart: bucketStart)
             _ = parallelRuns(runs) { run in
                 sortBuckets(shared.pairs, bucketStart: starts, members: firsts[run]..<firsts[run + 1])
             }
@@ -273,60 +281,71 @@ public enum NetworkBuilder {
         var facts = publications.indices.map { k in
             PairFacts(year: publications[k].year, members: authors.authorsOfPublication[k].count)
         }
-        // Under `count` every joint paper adds 1, which `yearWeights(ofEdge:)` derives.
-        let recordShares = options.weighting == .fractional
-        var source: [Int32] = [], target: [Int32] = [], weight: [Double] = []
-        var edgePapers: [Int32] = [], edgeYears = YearLists()
-        var edgeYearWeights = PackedLists<Double>()
+        // Runs of consecutive members, one per core on a large network where every distinct pair
+        // is a tie (no `minWeight` to drop some): each run's ties then start at a known edge, the
+        // distinct pairs of the members before it.
+        let runs = (options.minWeight ?? 0) <= 0 && pairs.count >= parallelSortPairs ? max(1, Parallelism.workers) : 1
+        let runStart = memberRuns(runs, bucketStart: bucketStart)
         // Every column sized once, for the distinct pairs (at most that many edges survive
         // `minWeight`): growing by doubling kept two copies alive at the end and left up to half
         // of each column unused.
-        var pairCount = 0
-        for a in 0..<authorCount {
-            for k in bucketStart[a]..<bucketStart[a + 1] where k == bucketStart[a] || pairs[k] >> 32 != pairs[k - 1] >> 32 {
-                pairCount += 1
+        var firstEdge = [0]
+        for run in 0..<runs {
+            var count = firstEdge[run]
+            for a in runStart[run]..<runStart[run + 1] {
+                for k in bucketStart[a]..<bucketStart[a + 1] where k == bucketStart[a] || pairs[k] >> 32 != pairs[k - 1] >> 32 {
+                    count += 1
+                }
             }
+            firstEdge.append(count)
         }
-        source.reserveCapacity(pairCount); target.reserveCapacity(pairCount); weight.reserveCapacity(pairCount)
-        edgePapers.reserveCapacity(pairCount)
-        edgeYears.reserveCapacity(lists: pairCount, values: pairs.count)
-        if recordShares { edgeYearWeights.reserveCapacity(lists: pairCount, values: pairs.count) }
-        var dated: [(year: Int, weight: Double)] = []
-        let lastPair = pairs.count - 1
-        facts.withUnsafeBufferPointer { facts in
-            pairs.withUnsafeBufferPointer { pairs in
-                for a in 0..<authorCount {
-                    var start = bucketStart[a]
-                    let bucketEnd = bucketStart[a + 1]
-                    while start < bucketEnd {
-                        var end = start
-                        let partner = pairs[start] >> 32
-                        var w = 0.0
-                        dated.removeAll(keepingCapacity: true)
-                        while end < bucketEnd, pairs[end] >> 32 == partner {
-                            // A pair's publication is anywhere in `facts`: a cache miss each, so the
-                            // facts of the pair sixteen on are fetched meanwhile.
-                            coauthor_prefetch(facts.baseAddress! + Int(pairs[min(end + 16, lastPair)] & 0xFFFF_FFFF))
-                            let fact = facts[Int(pairs[end] & 0xFFFF_FFFF)]
-                            let share = pairShare(members: Int(fact.members), level: options.level, weighting: options.weighting)
-                            w += share
-                            if let year = fact.year { dated.append((year, share)) }
-                            end += 1
+        let pairCount = firstEdge[runs]
+        var source = [Int32](repeating: 0, count: pairCount), target = [Int32](repeating: 0, count: pairCount)
+        var weight = [Double](repeating: 0, count: pairCount), edgePapers = [Int32](repeating: 0, count: pairCount)
+        // Each run writes its ties' ends, weights and papers in place, and its years to lists of
+        // its own, added to the first run's (which has room for them all) in run order.
+        var parts: [TieYears] = []
+        pairs.withUnsafeBufferPointer { pairs in
+            facts.withUnsafeBufferPointer { facts in
+                source.withUnsafeMutableBufferPointer { source in
+                    target.withUnsafeMutableBufferPointer { target in
+                        weight.withUnsafeMutableBufferPointer { weight in
+                            edgePapers.withUnsafeMutableBufferPointer { papers in
+                                let sink = TieSink(pairs: pairs, facts: facts, source: source, target: target, weight: weight, papers: papers)
+                                let starts = bucketStart, firsts = runStart, edges = firstEdge
+                                parts = parallelRuns(runs) { run in
+                                    // The first run's lists have room for every run's.
+                                    let lists = run == 0 ? pairCount : edges[run + 1] - edges[run]
+                                    let values = run == 0 ? sink.pairs.count : starts[firsts[run + 1]] - starts[firsts[run]]
+                                    var years = TieYears(lists: lists, values: values, recordShares: options.weighting == .fractional)
+                                    let ties = collectTies(members: firsts[run]..<firsts[run + 1], bucketStart: starts, options: options,
+                                                           into: sink, at: edges[run], years: &years)
+                                    years.ties = ties
+                                    return years
+                                }
+                            }
                         }
-                        if dated.count > 1 {
-                            dated.sort { $0.year != $1.year ? $0.year < $1.year : $0.weight < $1.weight }
-                        }
-                        if w >= (options.minWeight ?? 0) {
-                            if recordShares { edgeYearWeights.append(dated.lazy.map(\.weight)) }
-                            source.append(Int32(a)); target.append(Int32(partner)); weight.append(w)
-                            edgePapers.append(Int32(end - start))
-                            edgeYears.append(dated.lazy.map(\.year))
-                        }
-                        start = end
                     }
                 }
             }
         }
+        var edgeYears = YearLists(), edgeYearWeights = PackedLists<Double>()
+        swap(&edgeYears, &parts[0].years)
+        swap(&edgeYearWeights, &parts[0].weights)
+        for part in parts.dropFirst() {
+            edgeYears.append(contentsOf: part.years)
+            edgeYearWeights.append(contentsOf: part.weights)
+        }
+        // Fewer ties than distinct pairs where `minWeight` dropped some (on one run only).
+        let tieCount = parts.reduce(0) { $0 + $1.ties }
+        precondition(runs == 1 || tieCount == pairCount, "every distinct pair is a tie when no minimum weight drops any")
+        if tieCount < pairCount {
+            source.removeLast(pairCount - tieCount)
+            target.removeLast(pairCount - tieCount)
+            weight.removeLast(pairCount - tieCount)
+            edgePapers.removeLast(pairCount - tieCount)
+        }
+        parts = []
         // The pairs are in the columns now: freed before the graph is made.
         pairs = []
         bucketStart = []
@@ -377,6 +396,83 @@ public enum NetworkBuilder {
             network = network.focused(on: network.mostProlificNode)
         }
         return network
+    }
+
+    /// What the tie loop reads (the sorted pairs and the publications' facts) and where it writes
+    /// each tie's ends, weight and joint papers (columns sized for every distinct pair), for runs
+    /// of members on several cores: each run writes its own range of edges.
+    private struct TieSink: @unchecked Sendable {
+        let pairs: UnsafeBufferPointer<UInt64>
+        let facts: UnsafeBufferPointer<PairFacts>
+        let source: UnsafeMutableBufferPointer<Int32>
+        let target: UnsafeMutableBufferPointer<Int32>
+        let weight: UnsafeMutableBufferPointer<Double>
+        let papers: UnsafeMutableBufferPointer<Int32>
+    }
+
+    /// The years of one run's ties (and their shares under `fractional`), and how many ties it wrote.
+    private struct TieYears: Sendable {
+        var years = YearLists()
+        var weights = PackedLists<Double>()
+        var ties = 0
+        private let recordShares: Bool
+
+        init(lists: Int, values: Int, recordShares: Bool) {
+            self.recordShares = recordShares
+            years.reserveCapacity(lists: lists, values: values)
+            if recordShares { weights.reserveCapacity(lists: lists, values: values) }
+        }
+
+        mutating func append(_ dated: [(year: Int, weight: Double)]) {
+            if recordShares { weights.append(dated.lazy.map(\.weight)) }
+            years.append(dated.lazy.map(\.year))
+        }
+    }
+
+    /// The ties of `members` (lower members, whose sorted buckets of pairs are in `sink.pairs`),
+    /// member by member and partner by partner: each written at the next edge from `first`, its
+    /// years appended to `years`. A joint paper's share is summed in publication order (the
+    /// buckets' order), and the years are sorted with their shares.
+    /// - Returns: the number of ties written (pairs whose weight reaches `options.minWeight`).
+    private static func collectTies(members: Range<Int>, bucketStart: [Int], options: NetworkOptions, into sink: TieSink,
+                                    at first: Int, years: inout TieYears) -> Int {
+        let pairs = sink.pairs, facts = sink.facts
+        var dated: [(year: Int, weight: Double)] = []
+        let lastPair = pairs.count - 1
+        var edge = first
+        for a in members {
+            var start = bucketStart[a]
+            let bucketEnd = bucketStart[a + 1]
+            while start < bucketEnd {
+                var end = start
+                let partner = pairs[start] >> 32
+                var w = 0.0
+                dated.removeAll(keepingCapacity: true)
+                while end < bucketEnd, pairs[end] >> 32 == partner {
+                    // A pair's publication is anywhere in `facts`: a cache miss each, so the
+                    // facts of the pair sixteen on are fetched meanwhile.
+                    coauthor_prefetch(facts.baseAddress! + Int(pairs[min(end + 16, lastPair)] & 0xFFFF_FFFF))
+                    let fact = facts[Int(pairs[end] & 0xFFFF_FFFF)]
+                    let share = pairShare(members: Int(fact.members), level: options.level, weighting: options.weighting)
+                    w += share
+                    if let year = fact.year { dated.append((year, share)) }
+                    end += 1
+                }
+                if dated.count > 1 {
+                    dated.sort { $0.year != $1.year ? $0.year < $1.year : $0.weight < $1.weight }
+                }
+                if w >= (options.minWeight ?? 0) {
+                    sink.source[edge] = Int32(a)
+                    sink.target[edge] = Int32(partner)
+                    sink.weight[edge] = w
+                    sink.papers[edge] = Int32(end - start)
+                    years.append(dated)
+                    edge += 1
+                }
+                start = end
+            }
+        }
+        return edge - first
     }
 
     /// What the tie loop reads of a publication, side by side, in 8 bytes (publications keep

@@ -51,6 +51,16 @@ public struct OptionalYears: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
+    /// Adds `other`'s years at the end, in order.
+    /// - Complexity: amortised O(`other.count`).
+    public mutating func append(contentsOf other: OptionalYears) {
+        if wide == nil && other.wide == nil {
+            narrow.append(contentsOf: other.narrow)
+        } else {
+            for year in other { append(year) }
+        }
+    }
+
     public static func == (a: OptionalYears, b: OptionalYears) -> Bool {
         a.elementsEqual(b)
     }

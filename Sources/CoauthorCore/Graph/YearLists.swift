@@ -28,6 +28,15 @@ public struct YearLists: RandomAccessCollection, Sendable, Equatable {
         starts.append(UInt32(years.count))
     }
 
+    /// Adds `other`'s lists after these, in order.
+    /// - Complexity: amortised O(total length of `other`'s lists).
+    public mutating func append(contentsOf other: YearLists) {
+        let base = starts[starts.count - 1]
+        years.append(contentsOf: other.years)
+        precondition(years.count <= Int(UInt32.max), "at most 4,294,967,295 joint papers in all")
+        starts.append(contentsOf: other.starts.dropFirst().lazy.map { base + $0 })
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { starts.count - 1 }
 

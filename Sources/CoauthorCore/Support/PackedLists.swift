@@ -28,6 +28,14 @@ public struct PackedLists<Value: Sendable & Equatable>: RandomAccessCollection, 
         starts.append(values.count)
     }
 
+    /// Adds `other`'s lists after these, in order.
+    /// - Complexity: amortised O(total length of `other`'s lists).
+    public mutating func append(contentsOf other: PackedLists<Value>) {
+        let base = values.count
+        values.append(contentsOf: other.values)
+        starts.append(contentsOf: other.starts.dropFirst().lazy.map { base + $0 })
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { starts.count - 1 }
 
