@@ -149,20 +149,29 @@ extension LeidenTests {
 }
 
 extension LeidenTests {
+    /// A simple graph of `nodes` nodes and up to `ties` seeded ties (draws that repeat a pair or
+    /// join a node to itself are dropped), each weighted by `weight`.
+    static func randomGraph(nodes n: Int, ties: Int, using random: inout SplitMix64,
+                            weight: (inout SplitMix64) -> Double) -> WeightedGraph {
+        var edges: [(Int, Int, Double)] = []
+        var tied = Set<Int>()
+        for _ in 0..<ties {
+            let a = Int(random.next() % UInt64(n)), b = Int(random.next() % UInt64(n))
+            guard a != b, tied.insert(min(a, b) * n + max(a, b)).inserted else { continue }
+            edges.append((a, b, weight(&random)))
+        }
+        return WeightedGraph(nodeCount: n, edges: edges)
+    }
+
     /// A level's aggregation, checked against sums taken pair by pair in a dictionary, and the same
     /// level whether its rows are built in one run or in several (as on a large level, on all cores).
     @Test func aggregationSumsTiesBetweenGroupsWhateverTheNumberOfRuns() {
         var random = SplitMix64(seed: 19)
         for trial in 0..<30 {
             let n = 2 + Int(random.next() % 300)
-            var edges: [(Int, Int, Double)] = []
-            var tied = Set<Int>()
-            for _ in 0..<Int(random.next() % UInt64(4 * n)) {
-                let a = Int(random.next() % UInt64(n)), b = Int(random.next() % UInt64(n))
-                guard a != b, tied.insert(min(a, b) * n + max(a, b)).inserted else { continue }
-                edges.append((a, b, Double(1 + random.next() % 8) / 4))
+            let graph = Self.randomGraph(nodes: n, ties: Int(random.next() % UInt64(4 * n)), using: &random) {
+                Double(1 + $0.next() % 8) / 4
             }
-            let graph = WeightedGraph(nodeCount: n, edges: edges)
             let level = LeidenLevel(graph: graph, quality: .modularity)
             // Dense labels 0..<count, every label used.
             let count = 1 + Int(random.next() % UInt64(n))
@@ -211,14 +220,7 @@ extension LeidenTests {
         var random = SplitMix64(seed: 23)
         for trial in 0..<25 {
             let n = 1 + Int(random.next() % 400)
-            var edges: [(Int, Int, Double)] = []
-            var tied = Set<Int>()
-            for _ in 0..<Int(random.next() % UInt64(3 * n + 1)) {
-                let a = Int(random.next() % UInt64(n)), b = Int(random.next() % UInt64(n))
-                guard a != b, tied.insert(min(a, b) * n + max(a, b)).inserted else { continue }
-                edges.append((a, b, 1))
-            }
-            let graph = WeightedGraph(nodeCount: n, edges: edges)
+            let graph = Self.randomGraph(nodes: n, ties: Int(random.next() % UInt64(3 * n + 1)), using: &random) { _ in 1 }
             let community = (0..<n).map { _ in Int(random.next() % 5) }
             var parent = Array(0..<n)
             func root(_ x: Int) -> Int {
