@@ -85,3 +85,25 @@ extension ParallelRunTests {
         #expect(parallelRunsOnThreads(0) { $0 }.isEmpty)
     }
 }
+
+extension ParallelRunTests {
+    /// `balancedRuns` cuts items into runs in order, every item in one run, each run's work within
+    /// one item of an even share.
+    @Test func balancedRunsShareTheWorkInOrder() {
+        var random = SplitMix64(seed: 31)
+        for trial in 0..<200 {
+            let items = Int(random.next() % 50)
+            var starts = [0]
+            for _ in 0..<items { starts.append(starts.last! + Int(random.next() % 20)) }
+            let runs = 1 + Int(random.next() % 6)
+            let firsts = balancedRuns(runs, starts: starts)
+            #expect(firsts.count == runs + 1 && firsts.first == 0 && firsts.last == items, "trial \(trial)")
+            #expect(zip(firsts, firsts.dropFirst()).allSatisfy { $0 <= $1 }, "trial \(trial)")
+            let largest = zip(starts, starts.dropFirst()).map { $1 - $0 }.max() ?? 0
+            for run in 0..<runs {
+                let work = starts[firsts[run + 1]] - starts[firsts[run]]
+                #expect(work <= starts[items] / runs + 2 * largest + 1, "trial \(trial), run \(run): \(work)")
+            }
+        }
+    }
+}

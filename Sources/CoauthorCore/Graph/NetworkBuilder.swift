@@ -138,25 +138,6 @@ public enum NetworkBuilder {
     /// Networks with at least this many co-author pairs sort their members' pairs on all cores.
     static let parallelSortPairs = 1 << 20
 
-    /// The first member of each of `runs` runs of consecutive members with about as many pairs
-    /// each (`bucketStart` as `fillBuckets` takes it), then the member count.
-    private static func memberRuns(_ runs: Int, bucketStart: [Int]) -> [Int] {
-        let memberCount = bucketStart.count - 1, pairCount = bucketStart[memberCount]
-        var firsts = [0]
-        for run in 1..<max(1, runs) {
-            // The first member whose bucket starts at or past the run's share of the pairs.
-            let share = pairCount / runs * run
-            var (low, high) = (firsts[run - 1], memberCount)
-            while low < high {
-                let middle = (low + high) / 2
-                if bucketStart[middle] < share { low = middle + 1 } else { high = middle }
-            }
-            firsts.append(low)
-        }
-        firsts.append(memberCount)
-        return firsts
-    }
-
     /// The pairs' buffer, shared by the runs that sort disjoint ranges of its buckets.
     private struct SharedPairs: @unchecked Sendable {
         let pairs: UnsafeMutableBufferPointer<UInt64>
@@ -270,7 +251,7 @@ public enum NetworkBuilder {
             // about as many pairs each, one per core.
             let runs = pairs.count >= parallelSortPairs ? max(1, Parallelism.workers) : 1
             let shared = SharedPairs(pairs: pairs), starts = bucketStart
-            let firsts = memberRuns(runs, bucketStart: bucketStart)
+            let firsts = balancedRuns(runs, starts: bucketStart)
             _ = parallelRuns(runs) { run in
                 sortBuckets(shared.pairs, bucketStart: starts, members: firsts[run]..<firsts[run + 1])
             }
@@ -285,7 +266,7 @@ public enum NetworkBuilder {
         // is a tie (no `minWeight` to drop some): each run's ties then start at a known edge, the
         // distinct pairs of the members before it.
         let runs = (options.minWeight ?? 0) <= 0 && pairs.count >= parallelSortPairs ? max(1, Parallelism.workers) : 1
-        let runStart = memberRuns(runs, bucketStart: bucketStart)
+        let runStart = balancedRuns(runs, starts: bucketStart)
         // Every column sized once, for the distinct pairs (at most that many edges survive
         // `minWeight`): growing by doubling kept two copies alive at the end and left up to half
         // of each column unused.
@@ -307,24 +288,18 @@ public enum NetworkBuilder {
         var parts: [TieYears] = []
         pairs.withUnsafeBufferPointer { pairs in
             facts.withUnsafeBufferPointer { facts in
-                source.withUnsafeMutableBufferPointer { source in
-                    target.withUnsafeMutableBufferPointer { target in
-                        weight.withUnsafeMutableBufferPointer { weight in
-                            edgePapers.withUnsafeMutableBufferPointer { papers in
-                                let sink = TieSink(pairs: pairs, facts: facts, source: source, target: target, weight: weight, papers: papers)
-                                let starts = bucketStart, firsts = runStart, edges = firstEdge
-                                parts = parallelRuns(runs) { run in
-                                    // The first run's lists have room for every run's.
-                                    let lists = run == 0 ? pairCount : edges[run + 1] - edges[run]
-                                    let values = run == 0 ? sink.pairs.count : starts[firsts[run + 1]] - starts[firsts[run]]
-                                    var years = TieYears(lists: lists, values: values, recordShares: options.weighting == .fractional)
-                                    let ties = collectTies(members: firsts[run]..<firsts[run + 1], bucketStart: starts, options: options,
-                                                           into: sink, at: edges[run], years: &years)
-                                    years.ties = ties
-                                    return years
-                                }
-                            }
-                        }
+                withUnsafeMutableBuffers(&source, &target, &weight, &edgePapers) { source, target, weight, papers in
+                    let sink = TieSink(pairs: pairs, facts: facts, source: source, target: target, weight: weight, papers: papers)
+                    let starts = bucketStart, firsts = runStart, edges = firstEdge
+                    parts = parallelRuns(runs) { run in
+                        // The first run's lists have room for every run's.
+                        let lists = run == 0 ? pairCount : edges[run + 1] - edges[run]
+                        let values = run == 0 ? sink.pairs.count : starts[firsts[run + 1]] - starts[firsts[run]]
+                        var years = TieYears(lists: lists, values: values, recordShares: options.weighting == .fractional)
+                        let ties = collectTies(members: firsts[run]..<firsts[run + 1], bucketStart: starts, options: options,
+                                               into: sink, at: edges[run], years: &years)
+                        years.ties = ties
+                        return years
                     }
                 }
             }

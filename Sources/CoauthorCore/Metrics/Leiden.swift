@@ -290,15 +290,16 @@ struct LeidenLevel {
         var members = [Int32](repeating: 0, count: n)
         var cursor = memberOffsets
         var newWeight = [Double](repeating: 0, count: count)
-        // The tie slots of each group's members: what its row costs to build.
-        var rowSlots = [Int](repeating: 0, count: count)
+        // The tie slots of the members of the groups before each: what the rows before it cost to build.
+        var rowStart = [Int](repeating: 0, count: count + 1)
         for v in 0..<n {
             let g = Int(group[v])
             members[cursor[g]] = Int32(v)
             cursor[g] += 1
             newWeight[g] += nodeWeight[v]
-            rowSlots[g] += offsets[v + 1] - offsets[v]
+            rowStart[g + 1] += offsets[v + 1] - offsets[v]
         }
+        for g in 0..<count { rowStart[g + 1] += rowStart[g] }
         let runs = max(1, min(count, pieces ?? (targets.count >= Self.parallelAggregationSlots ? Parallelism.workers : 1)))
         guard runs > 1 else {
             let rows = self.rows(of: 0..<count, group: group, members: members, memberOffsets: memberOffsets,
@@ -306,29 +307,14 @@ struct LeidenLevel {
             return LeidenLevel(offsets: [0] + rows.ends, targets: rows.targets, weights: rows.weights, nodeWeight: newWeight)
         }
         // Runs of consecutive groups, each with about 1/runs of the slots.
-        var bounds = [0], runSlots: [Int] = []
-        var slots = 0, total = 0
-        for g in 0..<count {
-            slots += rowSlots[g]
-            total += rowSlots[g]
-            if bounds.count < runs && total * runs >= targets.count * bounds.count {
-                bounds.append(g + 1)
-                runSlots.append(slots)
-                slots = 0
-            }
-        }
-        while bounds.count <= runs {
-            bounds.append(count)
-            runSlots.append(slots)
-            slots = 0
-        }
+        let bounds = balancedRuns(runs, starts: rowStart)
         // On threads of their own: Leiden runs beside the other statistics, and a nested
         // `parallelRuns` would keep to one core even when the other statistics are done.
         let level = self
-        let parts = parallelRunsOnThreads(runs) { [bounds, runSlots, members, memberOffsets] run in
+        let parts = parallelRunsOnThreads(runs) { [members, memberOffsets, rowStart] run in
             var sums = [Double](repeating: 0, count: count)
             return level.rows(of: bounds[run]..<bounds[run + 1], group: group, members: members, memberOffsets: memberOffsets,
-                             reserving: runSlots[run] / 2, sums: &sums)
+                             reserving: (rowStart[bounds[run + 1]] - rowStart[bounds[run]]) / 2, sums: &sums)
         }
         var newOffsets = [0]
         var newTargets: [Int32] = [], newWeights: [Double] = []
@@ -707,19 +693,5 @@ private struct LeidenSearch {
             labels[i] = map[l]
         }
         return Int(next)
-    }
-}
-
-/// Calls `body` with four arrays as raw mutable buffers (one closure for the hot loops that index them all).
-private func withUnsafeMutableBuffers<A, B, C, D, Result>(
-    _ a: inout [A], _ b: inout [B], _ c: inout [C], _ d: inout [D],
-    _ body: (UnsafeMutableBufferPointer<A>, UnsafeMutableBufferPointer<B>, UnsafeMutableBufferPointer<C>, UnsafeMutableBufferPointer<D>) -> Result
-) -> Result {
-    a.withUnsafeMutableBufferPointer { a in
-        b.withUnsafeMutableBufferPointer { b in
-            c.withUnsafeMutableBufferPointer { c in
-                d.withUnsafeMutableBufferPointer { d in body(a, b, c, d) }
-            }
-        }
     }
 }

@@ -45,6 +45,27 @@ func parallelRunsOnThreads<T: Sendable>(_ count: Int, _ body: @escaping @Sendabl
     return slots.values()
 }
 
+/// Where `runs` runs of consecutive items with about as much work each begin: the first item of
+/// each run, then the item count. `starts[i]` is the work of the items before item `i` (a running
+/// total, one entry more than there are items).
+/// - Complexity: O(runs · log items).
+func balancedRuns(_ runs: Int, starts: [Int]) -> [Int] {
+    let items = starts.count - 1, work = starts[items]
+    var firsts = [0]
+    for run in 1..<max(1, runs) {
+        // The first item that starts at or past the run's share of the work.
+        let share = work / runs * run
+        var (low, high) = (firsts[run - 1], items)
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] < share { low = middle + 1 } else { high = middle }
+        }
+        firsts.append(low)
+    }
+    firsts.append(items)
+    return firsts
+}
+
 /// Slots each claimed and written once by one worker, and read after all of them finished.
 private final class RunSlots<T: Sendable>: @unchecked Sendable {
     private var storage: [T?]
