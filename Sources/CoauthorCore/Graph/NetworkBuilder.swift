@@ -143,13 +143,20 @@ public enum NetworkBuilder {
         let pairs: UnsafeMutableBufferPointer<UInt64>
     }
 
-    /// Sorts the buckets of `members` in place (`bucketStart` as `fillBuckets` takes it).
-    private static func sortBuckets(_ pairs: UnsafeMutableBufferPointer<UInt64>, bucketStart: [Int], members: Range<Int>) {
+    /// Sorts the buckets of `members` in place (`bucketStart` as `fillBuckets` takes it), by
+    /// partner (the entries' bits `32..<32 + partnerBits`) and, between equal partners, by
+    /// publication.
+    ///
+    /// Small buckets are sorted by insertion, larger ones by a radix sort of the partner alone:
+    /// `fillBuckets` leaves each bucket in publication order, which a stable sort by partner
+    /// keeps, so both give the order of the whole entries (a bucket's entries are distinct).
+    private static func sortBuckets(_ pairs: UnsafeMutableBufferPointer<UInt64>, bucketStart: [Int], members: Range<Int>,
+                                    partnerBits: Int) {
+        var scratch = UnsafeMutableBufferPointer<UInt64>(start: nil, count: 0)
+        defer { scratch.deallocate() }
         for a in members where bucketStart[a + 1] - bucketStart[a] > 1 {
-            var bucket = UnsafeMutableBufferPointer(rebasing: pairs[bucketStart[a]..<bucketStart[a + 1]])
-            // Most buckets hold a few pairs: sorted by insertion there, without the library
-            // sort's setup (a bucket's entries are distinct, so any sort gives one order).
-            if bucket.count <= 16 {
+            let bucket = UnsafeMutableBufferPointer(rebasing: pairs[bucketStart[a]..<bucketStart[a + 1]])
+            if bucket.count <= 32 {
                 for i in 1..<bucket.count {
                     let entry = bucket[i]
                     var j = i
@@ -160,7 +167,11 @@ public enum NetworkBuilder {
                     bucket[j] = entry
                 }
             } else {
-                bucket.sort()
+                if scratch.count < bucket.count {
+                    scratch.deallocate()
+                    scratch = .allocate(capacity: max(bucket.count, 2 * scratch.count))
+                }
+                radixSort(bucket, byBits: 32..<(32 + partnerBits), scratch: scratch)
             }
         }
     }
@@ -253,7 +264,8 @@ public enum NetworkBuilder {
             let shared = SharedPairs(pairs: pairs), starts = bucketStart
             let firsts = balancedRuns(runs, starts: bucketStart)
             _ = parallelRuns(runs) { run in
-                sortBuckets(shared.pairs, bucketStart: starts, members: firsts[run]..<firsts[run + 1])
+                sortBuckets(shared.pairs, bucketStart: starts, members: firsts[run]..<firsts[run + 1],
+                            partnerBits: Int.bitWidth - authorCount.leadingZeroBitCount)
             }
         }
 

@@ -36,15 +36,139 @@ public struct WeightedGraph: Sendable, Equatable {
     /// Builds the CSR structure from parallel edge arrays.
     /// - Precondition: one source, target and weight per edge; `0 ≤ source[e] < target[e] < nodeCount`;
     ///   every weight positive and finite; no pair repeated.
-    /// - Complexity: O(n + m) plus sorting each adjacency list.
+    /// - Complexity: O(n + m) where the edges come in (source, target) order, as the network
+    ///   builder makes them (on all cores on a large graph); else plus sorting each adjacency list.
     public init(nodeCount: Int, source: [Int32], target: [Int32], weight: [Double]) {
         precondition(nodeCount >= 0, "a graph has at least no nodes")
         precondition(source.count == target.count && target.count == weight.count, "one source, target and weight per edge")
+        var ordered = true
+        source.withUnsafeBufferPointer { source in
+            target.withUnsafeBufferPointer { target in
+                weight.withUnsafeBufferPointer { weight in
+                    for e in source.indices {
+                        precondition(source[e] >= 0 && source[e] < target[e] && Int(target[e]) < nodeCount,
+                                     "edge \(e) (\(source[e]), \(target[e])): endpoints must satisfy 0 ≤ source < target < \(nodeCount)")
+                        precondition(weight[e] > 0 && weight[e].isFinite, "edge \(e): weight \(weight[e]) is not positive and finite")
+                        if e > 0 && (source[e - 1], target[e - 1]) >= (source[e], target[e]) { ordered = false }
+                    }
+                }
+            }
+        }
+        let rows = ordered ? Self.rows(ofOrderedSources: source, targets: target, nodeCount: nodeCount)
+                           : Self.rows(ofSources: source, targets: target, nodeCount: nodeCount)
+        self.nodeCount = nodeCount
+        self.offsets = rows.offsets
+        self.neighbors = rows.neighbors
+        self.edgeIDs = rows.edgeIDs
+        self.source = source
+        self.target = target
+        self.weight = weight
+    }
+
+    /// Graphs with at least this many edges build their rows on all cores.
+    static let parallelRowEdges = 1 << 20
+
+    /// The rows of edges in strictly increasing (source, target) order: node v's row is the
+    /// sources of the edges that end at v, in edge order, then the targets of the edges that start
+    /// there, also in edge order, so every row comes out sorted and nothing is sorted.
+    ///
+    /// On a large graph, runs of consecutive nodes with about as many slots each fill their rows
+    /// on their own cores; each run reads every edge's target and writes only its own nodes' rows,
+    /// which splits the scattered writes (a cache miss each on a large graph) between the cores.
+    /// The rows are the same whatever the number of runs.
+    /// - Complexity: O(n + m) work; O(n + runs · m) reads.
+    static func rows(ofOrderedSources source: [Int32], targets target: [Int32], nodeCount n: Int)
+        -> (offsets: [Int], neighbors: [Int32], edgeIDs: [Int32]) {
+        let m = source.count
+        let runs = m >= parallelRowEdges ? max(1, min(Parallelism.workers, n)) : 1
+        // The first edge of each source (the edges of a source are consecutive).
+        var firstEdge = [Int](repeating: 0, count: n + 1)
+        for e in 0..<m { firstEdge[Int(source[e]) + 1] += 1 }
+        for v in 0..<n { firstEdge[v + 1] += firstEdge[v] }
+        // The edges that end at each node, counted by runs of nodes of about the same size.
+        var endCount = [Int](repeating: 0, count: n)
+        let even = (0...runs).map { n / runs * $0 + min($0, n % runs) }
+        target.withUnsafeBufferPointer { targets in
+            endCount.withUnsafeMutableBufferPointer { counts in
+                let shared = SharedCounts(targets: targets, counts: counts)
+                _ = parallelRuns(runs) { run in shared.count(nodes: even[run]..<even[run + 1]) }
+            }
+        }
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for v in 0..<n { offsets[v + 1] = offsets[v] + endCount[v] + firstEdge[v + 1] - firstEdge[v] }
+        let firsts = balancedRuns(runs, starts: offsets)
+        var neighbors = [Int32](repeating: 0, count: 2 * m)
+        var edgeIDs = [Int32](repeating: 0, count: 2 * m)
+        source.withUnsafeBufferPointer { sources in
+            target.withUnsafeBufferPointer { targets in
+                withUnsafeMutableBuffers(&neighbors, &edgeIDs, &offsets, &firstEdge) { neighbors, edgeIDs, offsets, firstEdge in
+                    endCount.withUnsafeMutableBufferPointer { cursor in
+                        let shared = SharedRows(sources: sources, targets: targets, neighbors: neighbors, edgeIDs: edgeIDs,
+                                                offsets: offsets, firstEdge: firstEdge, cursor: cursor)
+                        _ = parallelRuns(runs) { run in shared.fill(nodes: firsts[run]..<firsts[run + 1]) }
+                    }
+                }
+            }
+        }
+        return (offsets, neighbors, edgeIDs)
+    }
+
+    /// The edges' targets and the counts of the edges that end at each node, shared by runs that
+    /// each count the edges of their own nodes.
+    private struct SharedCounts: @unchecked Sendable {
+        let targets: UnsafeBufferPointer<Int32>
+        let counts: UnsafeMutableBufferPointer<Int>
+
+        func count(nodes: Range<Int>) {
+            let (low, high) = (Int32(nodes.lowerBound), Int32(nodes.upperBound))
+            for e in 0..<targets.count {
+                let v = targets[e]
+                if v >= low && v < high { counts[Int(v)] += 1 }
+            }
+        }
+    }
+
+    /// The edge columns and rows shared by the runs of `rows(ofOrderedSources:targets:nodeCount:)`,
+    /// each of which writes only the entries of its own nodes.
+    private struct SharedRows: @unchecked Sendable {
+        let sources: UnsafeBufferPointer<Int32>
+        let targets: UnsafeBufferPointer<Int32>
+        let neighbors: UnsafeMutableBufferPointer<Int32>
+        let edgeIDs: UnsafeMutableBufferPointer<Int32>
+        let offsets: UnsafeMutableBufferPointer<Int>
+        let firstEdge: UnsafeMutableBufferPointer<Int>
+        /// Per node, its count of ending edges; then, while filling, where its next one goes.
+        let cursor: UnsafeMutableBufferPointer<Int>
+
+        /// Fills the rows of `nodes`: the edges that start at each after the slots of those that end there.
+        func fill(nodes: Range<Int>) {
+            for v in nodes {
+                var slot = offsets[v] + cursor[v]
+                for e in firstEdge[v]..<firstEdge[v + 1] {
+                    neighbors[slot] = targets[e]
+                    edgeIDs[slot] = Int32(e)
+                    slot += 1
+                }
+                cursor[v] = offsets[v]
+            }
+            guard !nodes.isEmpty else { return }
+            let (low, high) = (Int32(nodes.lowerBound), Int32(nodes.upperBound))
+            for e in 0..<targets.count {
+                let v = targets[e]
+                guard v >= low && v < high else { continue }
+                neighbors[cursor[Int(v)]] = sources[e]
+                edgeIDs[cursor[Int(v)]] = Int32(e)
+                cursor[Int(v)] += 1
+            }
+        }
+    }
+
+    /// The rows of edges in any order: scattered, then each row sorted where it is not already.
+    /// - Complexity: O(n + m) plus sorting the rows out of order.
+    static func rows(ofSources source: [Int32], targets target: [Int32], nodeCount: Int)
+        -> (offsets: [Int], neighbors: [Int32], edgeIDs: [Int32]) {
         var degree = [Int](repeating: 0, count: nodeCount + 1)
         for e in source.indices {
-            precondition(source[e] >= 0 && source[e] < target[e] && Int(target[e]) < nodeCount,
-                         "edge \(e) (\(source[e]), \(target[e])): endpoints must satisfy 0 ≤ source < target < \(nodeCount)")
-            precondition(weight[e] > 0 && weight[e].isFinite, "edge \(e): weight \(weight[e]) is not positive and finite")
             degree[Int(source[e])] += 1
             degree[Int(target[e])] += 1
         }
@@ -60,8 +184,6 @@ public struct WeightedGraph: Sendable, Equatable {
         }
         for v in 0..<nodeCount where offsets[v + 1] - offsets[v] > 1 {
             let range = offsets[v]..<offsets[v + 1]
-            // Edges listed in (source, target) order, as the builder makes them, fill every
-            // list in order already.
             if zip(neighbors[range], neighbors[range].dropFirst()).allSatisfy({ $0 < $1 }) { continue }
             let sorted = zip(neighbors[range], edgeIDs[range]).sorted { $0.0 < $1.0 }
             precondition(zip(sorted, sorted.dropFirst()).allSatisfy { $0.0 < $1.0 },
@@ -71,13 +193,7 @@ public struct WeightedGraph: Sendable, Equatable {
                 edgeIDs[range.lowerBound + k] = pair.1
             }
         }
-        self.nodeCount = nodeCount
-        self.offsets = offsets
-        self.neighbors = neighbors
-        self.edgeIDs = edgeIDs
-        self.source = source
-        self.target = target
-        self.weight = weight
+        return (offsets, neighbors, edgeIDs)
     }
 
     /// Number of neighbours of `v`.
