@@ -56,6 +56,7 @@ let package = Package(
             dependencies: [
                 "CoauthorCore",
                 "CoauthorRender",
+                "CHeap",
                 "CTemporaryFiles",
                 .target(name: "CMPI", condition: .when(traits: ["MPI"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -13,3 +13,10 @@ int coauthor_release_free_heap(void) {
     return 0;
 #endif
 }
+
+void coauthor_keep_large_blocks_in_heap(void) {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_MAX, 0);
+    mallopt(M_TRIM_THRESHOLD, 0x7fffffff);
+#endif
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CHeap
 import CTemporaryFiles
 import CoauthorCore
 import Foundation
@@ -24,6 +25,7 @@ struct Coauthor: ParsableCommand {
     /// (`Cluster.fail`), so no rank writes a result.
     /// `COAUTHOR_THREADS` sets the threads per process (e.g. to Slurm's `$SLURM_CPUS_PER_TASK`).
     static func main() {
+        keepLargeBlocksInTheHeap()
         _ = coauthor_temporary_install_signal_cleanup()
         Cluster.start()
         let threads = ProcessInfo.processInfo.environment["COAUTHOR_THREADS"].flatMap { Int($0) }.map { max(1, $0) }
@@ -38,5 +40,14 @@ struct Coauthor: ParsableCommand {
         }
         Cluster.finish()
         Glibc.exit(0)
+    }
+
+    /// glibc gives every block above 32 MB a mapping of its own, returned to the system when freed,
+    /// so each large array of a DBLP-size run (made and freed phase after phase) costs a page fault
+    /// and the kernel's zeroing for every page, again and again: on the 8M-paper corpus, 7 to 13 s
+    /// of 120. Large blocks come from the heap instead, where freed memory is used again; the peak
+    /// stays as it was (measured on the 1M- and 8M-paper corpora, BENCHMARKS.md).
+    private static func keepLargeBlocksInTheHeap() {
+        coauthor_keep_large_blocks_in_heap()
     }
 }

@@ -7,4 +7,10 @@
 /// memory was released, 0 when none was or the C library has no such call.
 int coauthor_release_free_heap(void);
 
+/// Makes glibc serve blocks of any size from its heap rather than giving each block above its
+/// mmap threshold (at most 32 MB) a mapping of its own, and keep up to 2 GB of free memory at the
+/// top of the heap: a large block freed is then used again, rather than handed back and mapped
+/// anew (a page fault and a zeroed page for each of its pages). Does nothing on other C libraries.
+void coauthor_keep_large_blocks_in_heap(void);
+
 #endif
