@@ -373,6 +373,14 @@ struct LeidenLevel {
     }
 }
 
+/// One cluster as the local moving phase sees it: the weight of the moving node's ties into it and
+/// its total weight, the two numbers a tie into it reads, side by side in one line of the cache
+/// (one miss per cluster touched, not two).
+private struct ClusterSlot {
+    var link = 0.0
+    var weight = 0.0
+}
+
 /// The state of one run: the generator and work arrays sized for the largest level, reused by every level.
 private struct LeidenSearch {
     /// γ' of H = Σ_c [ L_c − γ' N_c² / 2 ].
@@ -383,8 +391,6 @@ private struct LeidenSearch {
     let tolerance: Double
     var generator: SplitMix64
     var linkWeight: [Double]
-    var clusterWeight: [Double]
-    var clusterSize: [Int32]
 
     init(nodeCount n: Int, resolution: Double, randomness: Double, tolerance: Double, seed: UInt64) {
         self.resolution = resolution
@@ -392,8 +398,6 @@ private struct LeidenSearch {
         self.tolerance = tolerance
         generator = SplitMix64(seed: seed)
         linkWeight = [Double](repeating: 0, count: n)
-        clusterWeight = [Double](repeating: 0, count: n)
-        clusterSize = [Int32](repeating: 0, count: n)
     }
 
     /// One iteration of the three phases from `membership` (labels < n) on the bottom level;
@@ -427,22 +431,18 @@ private struct LeidenSearch {
     /// - Complexity: O(m) per pass over the queue.
     private mutating func moveNodesFast(_ level: LeidenLevel, _ partition: inout [Int32]) -> Bool {
         let n = level.nodeCount
-        // Locals, not properties, in the hot loop: writes to an array property of `self` re-check its
-        // uniqueness every time.
-        var linkWeight = takeArray(&self.linkWeight), clusterWeight = takeArray(&self.clusterWeight)
-        var clusterSize = takeArray(&self.clusterSize)
-        defer {
-            self.linkWeight = linkWeight
-            self.clusterWeight = clusterWeight
-            self.clusterSize = clusterSize
-        }
-        for c in 0..<n {
-            clusterWeight[c] = 0
-            clusterSize[c] = 0
-        }
+        // What a tie reads of the cluster it leads to, in one line of the cache, aligned to it.
+        let clusterBytes = UnsafeMutableRawPointer.allocate(byteCount: max(1, n) * MemoryLayout<ClusterSlot>.stride, alignment: 64)
+        defer { clusterBytes.deallocate() }
+        let clusters = clusterBytes.bindMemory(to: ClusterSlot.self, capacity: max(1, n))
+        clusters.initialize(repeating: ClusterSlot(), count: n)
+        // Sizes apart: only the clusters a node leaves and joins read them.
+        let sizes = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        defer { sizes.deallocate() }
+        sizes.initialize(repeating: 0)
         for v in 0..<n {
-            clusterWeight[Int(partition[v])] += level.nodeWeight[v]
-            clusterSize[Int(partition[v])] += 1
+            clusters[Int(partition[v])].weight += level.nodeWeight[v]
+            sizes[Int(partition[v])] += 1
         }
         var queue = (0..<n).map { Int32($0) }
         queue.shuffle(using: &generator)
@@ -459,7 +459,7 @@ private struct LeidenSearch {
         let empty = UnsafeMutableBufferPointer(rebasing: scratch[0..<n])
         let touched = UnsafeMutableBufferPointer(rebasing: scratch[n..<(2 * n)])
         var emptyCount = 0
-        for c in (0..<n).reversed() where clusterSize[c] == 0 {
+        for c in (0..<n).reversed() where sizes[c] == 0 {
             empty[emptyCount] = Int32(c)
             emptyCount += 1
         }
@@ -468,10 +468,10 @@ private struct LeidenSearch {
         // Raw buffers for what the loop reads per tie (every access a random one into an array of
         // n or 2m): the arrays' bounds and uniqueness checks there measured a third of its time.
         level.withBuffers { offsets, targets, weights, nodeWeight in
-            withUnsafeMutableBuffers(&partition, &linkWeight, &clusterWeight, &clusterSize) { partition, linkWeight, clusterWeight, clusterSize in
+            partition.withUnsafeMutableBufferPointer { partition in
                 queue.withUnsafeMutableBufferPointer { queue in
                     var head = 0, pending = n
-                    let farStep = min(24, n - 1), nearStep = min(12, n - 1), closeStep = min(4, n - 1)
+                    let farStep = min(24, n - 1), nearStep = min(12, n - 1), closeStep = min(4, n - 1), secondStep = min(2, n - 1)
                     while pending > 0 {
                         let v = Int(queue[head])
                         // The queue says which nodes come next, each a cache miss on a large level:
@@ -493,14 +493,21 @@ private struct LeidenSearch {
                         for slot in offsets[following]..<offsets[following + 1] {
                             coauthor_prefetch(partition.baseAddress! + Int(targets[slot]))
                         }
+                        // The clusters of the neighbours of the node after next, whose labels were fetched two nodes ago.
+                        var after = head + secondStep
+                        if after >= n { after -= n }
+                        let second = Int(queue[after])
+                        for slot in offsets[second]..<offsets[second + 1] {
+                            coauthor_prefetch(UnsafeRawPointer(clusters + Int(partition[Int(targets[slot])])))
+                        }
                         head = head + 1 == n ? 0 : head + 1
                         pending -= 1
                         inQueue[v] = false
                         let current = partition[v]
                         let weight = nodeWeight[v]
-                        clusterWeight[Int(current)] -= weight
-                        clusterSize[Int(current)] -= 1
-                        if clusterSize[Int(current)] == 0 {
+                        clusters[Int(current)].weight -= weight
+                        sizes[Int(current)] -= 1
+                        if sizes[Int(current)] == 0 {
                             empty[emptyCount] = current
                             emptyCount += 1
                         }
@@ -508,18 +515,18 @@ private struct LeidenSearch {
                         let first = offsets[v], last = offsets[v + 1]
                         for slot in first..<last {
                             let c = partition[Int(targets[slot])]
-                            if linkWeight[Int(c)] == 0 {
+                            if clusters[Int(c)].link == 0 {
                                 touched[touchedCount] = c
                                 touchedCount += 1
                             }
-                            linkWeight[Int(c)] += weights[slot]
+                            clusters[Int(c)].link += weights[slot]
                         }
                         var best = current
-                        var bestGain = linkWeight[Int(current)] - weight * clusterWeight[Int(current)] * resolution
+                        var bestGain = clusters[Int(current)].link - weight * clusters[Int(current)].weight * resolution
                         for k in 0..<touchedCount {
                             let c = touched[k]
                             guard c != current else { continue }
-                            let gain = linkWeight[Int(c)] - weight * clusterWeight[Int(c)] * resolution
+                            let gain = clusters[Int(c)].link - weight * clusters[Int(c)].weight * resolution
                             if gain > bestGain + tolerance {
                                 best = c
                                 bestGain = gain
@@ -528,10 +535,10 @@ private struct LeidenSearch {
                         if bestGain < -tolerance, emptyCount > 0 {
                             best = empty[emptyCount - 1]
                         }
-                        for k in 0..<touchedCount { linkWeight[Int(touched[k])] = 0 }
-                        clusterWeight[Int(best)] += weight
-                        clusterSize[Int(best)] += 1
-                        if clusterSize[Int(best)] == 1 { emptyCount -= 1 }
+                        for k in 0..<touchedCount { clusters[Int(touched[k])].link = 0 }
+                        clusters[Int(best)].weight += weight
+                        sizes[Int(best)] += 1
+                        if sizes[Int(best)] == 1 { emptyCount -= 1 }
                         if best != current {
                             partition[v] = best
                             moved = true
