@@ -213,6 +213,9 @@ public enum NetworkBuilder {
         }
         let minPapers = options.minPapers ?? 1
         let kept = papers.map { $0 >= max(1, minPapers) }
+        // Without `--min-papers`, every author of a selected paper is kept: the pair loops below
+        // then skip the look-up (a cache miss per author on a large corpus).
+        let everyoneKept = minPapers <= 1
 
         // Each pair of co-authors of each paper, bucketed by its lower member (a counting sort):
         // bucket a holds `high << 32 | publication` for its pairs, filled in publication order
@@ -236,9 +239,9 @@ public enum NetworkBuilder {
             }
             // A pair goes to its lower member (the earlier position between equals): each member's
             // count is added once, not once per pair.
-            for i in ids.indices where kept[Int(ids[i])] {
+            for i in ids.indices where everyoneKept || kept[Int(ids[i])] {
                 var lower = 0
-                for j in ids.indices where j != i && kept[Int(ids[j])] && (ids[i] < ids[j] || (ids[i] == ids[j] && i < j)) {
+                for j in ids.indices where j != i && (everyoneKept || kept[Int(ids[j])]) && (ids[i] < ids[j] || (ids[i] == ids[j] && i < j)) {
                     lower += 1
                 }
                 if lower > 0 { bucketStart[Int(ids[i]) + 1] += lower }
@@ -251,8 +254,8 @@ public enum NetworkBuilder {
                 for index in selected {
                     let ids = authors.authorsOfPublication[index]
                     guard ids.count >= 2, (teamSizes?[index] ?? ids.count) <= options.maxAuthors else { continue }
-                    for i in ids.indices where kept[Int(ids[i])] {
-                        for j in (i + 1)..<ids.endIndex where kept[Int(ids[j])] {
+                    for i in ids.indices where everyoneKept || kept[Int(ids[i])] {
+                        for j in (i + 1)..<ids.endIndex where everyoneKept || kept[Int(ids[j])] {
                             emit(Int(min(ids[i], ids[j])), UInt64(max(ids[i], ids[j])), UInt64(index))
                         }
                     }

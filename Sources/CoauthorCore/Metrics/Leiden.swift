@@ -253,21 +253,43 @@ struct LeidenLevel {
         self.nodeWeight = nodeWeight
     }
 
+    /// The bottom level: each slot's weight gathered from its edge and, for modularity, each
+    /// node's strength summed along its row. On a large graph, runs of consecutive nodes with
+    /// about as many slots each do both on their own cores (a node's sum is taken in the same
+    /// order whatever the run).
     init(graph: WeightedGraph, quality: CommunityQuality) {
+        let n = graph.nodeCount, slots = graph.neighbors.count
         offsets = graph.offsets
         targets = graph.neighbors
-        weights = graph.edgeIDs.map { graph.weight[Int($0)] }
-        switch quality {
-        case .modularity:
-            let offsets = offsets, weights = weights
-            nodeWeight = (0..<graph.nodeCount).map { v in
-                var total = 0.0
-                for slot in offsets[v]..<offsets[v + 1] { total += weights[slot] }
-                return total
+        var weights = [Double](repeating: 0, count: slots)
+        var nodeWeight = [Double](repeating: quality == .cpm ? 1 : 0, count: n)
+        let runs = slots >= Self.parallelAggregationSlots ? max(1, Parallelism.workers) : 1
+        let firsts = balancedRuns(runs, starts: graph.offsets)
+        weights.withUnsafeMutableBufferPointer { weights in
+            nodeWeight.withUnsafeMutableBufferPointer { nodeWeight in
+                let sink = BottomSink(weights: weights, nodeWeight: nodeWeight)
+                // On threads of their own: community detection runs inside the statistics' parallel parts.
+                _ = parallelRunsOnThreads(runs) { run in
+                    for v in firsts[run]..<firsts[run + 1] {
+                        var total = 0.0
+                        for slot in graph.offsets[v]..<graph.offsets[v + 1] {
+                            let w = graph.weight[Int(graph.edgeIDs[slot])]
+                            sink.weights[slot] = w
+                            total += w
+                        }
+                        if quality == .modularity { sink.nodeWeight[v] = total }
+                    }
+                }
             }
-        case .cpm:
-            nodeWeight = [Double](repeating: 1, count: graph.nodeCount)
         }
+        self.weights = weights
+        self.nodeWeight = nodeWeight
+    }
+
+    /// The bottom level's columns, written by runs of disjoint nodes.
+    private struct BottomSink: @unchecked Sendable {
+        let weights: UnsafeMutableBufferPointer<Double>
+        let nodeWeight: UnsafeMutableBufferPointer<Double>
     }
 
     /// Levels with at least this many tie slots are aggregated on all cores.
