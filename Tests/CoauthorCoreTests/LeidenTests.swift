@@ -243,3 +243,35 @@ extension LeidenTests {
         }
     }
 }
+
+extension LeidenTests {
+    /// The parallel connectivity check of the communities, against the number of pieces the
+    /// sequential split finds, and the labels of a connected partition in order of appearance,
+    /// against the split's labels.
+    @Test func connectivityCheckedByRunsAgreesWithTheSplit() {
+        var random = SplitMix64(seed: 29)
+        var disconnected = 0
+        for trial in 0..<40 {
+            let n = 1 + Int(random.next() % 300)
+            let graph = Self.randomGraph(nodes: n, ties: Int(random.next() % UInt64(3 * n + 1)), using: &random) { _ in 1 }
+            // Half the trials: components as communities (connected); else random labels (mostly not).
+            let community: [Int]
+            if trial % 2 == 0 {
+                let component = connectedComponents(graph)
+                // Numbered backwards, so that the order of appearance renumbers them.
+                community = component.map { component.max()! - $0 }
+            } else {
+                community = (0..<n).map { _ in Int(random.next() % UInt64(min(n, 4))) }
+            }
+            let split = splitDisconnected(graph, community)
+            let connected = Set(split).count == Set(community).count
+            if trial % 2 == 0 { #expect(connected, "trial \(trial): components are connected") }
+            for runs in [1, 2, 3] {
+                #expect(everyCommunityConnected(graph, community, runs: runs) == connected, "trial \(trial), \(runs) runs")
+            }
+            if connected { #expect(labelsInOrderOfAppearance(community) == split, "trial \(trial)") }
+            if !connected { disconnected += 1 }
+        }
+        #expect(disconnected >= 10, "the random labels leave communities in pieces")
+    }
+}
