@@ -161,19 +161,10 @@ private struct ConnectivityCheck: @unchecked Sendable {
                     if started[own] { return false }
                     started[own] = true
                     reached[start] = true
-                    stack[0] = Int32(start)
-                    var depth = 1
-                    while depth > 0 {
-                        depth -= 1
-                        let v = Int(stack[depth])
-                        for slot in offsets[v]..<offsets[v + 1] {
-                            let u = Int(neighbors[slot])
-                            if !reached[u] && community[u] == own {
-                                reached[u] = true
-                                stack[depth] = Int32(u)
-                                depth += 1
-                            }
-                        }
+                    searchCommunity(from: start, offsets: offsets, neighbors: neighbors, community: community, stack: stack) { u in
+                        guard !reached[u] else { return false }
+                        reached[u] = true
+                        return true
                     }
                 }
                 return true
@@ -275,21 +266,11 @@ func splitDisconnected(_ graph: WeightedGraph, _ community: [Int]) -> [Int] {
                 community.withUnsafeBufferPointer { community in
                     var next = 0
                     for start in 0..<n where label[start] < 0 {
-                        let own = community[start]
                         label[start] = next
-                        stack[0] = Int32(start)
-                        var depth = 1
-                        while depth > 0 {
-                            depth -= 1
-                            let v = Int(stack[depth])
-                            for slot in offsets[v]..<offsets[v + 1] {
-                                let u = Int(neighbors[slot])
-                                if label[u] < 0 && community[u] == own {
-                                    label[u] = next
-                                    stack[depth] = Int32(u)
-                                    depth += 1
-                                }
-                            }
+                        searchCommunity(from: start, offsets: offsets, neighbors: neighbors, community: community, stack: stack) { u in
+                            guard label[u] < 0 else { return false }
+                            label[u] = next
+                            return true
                         }
                         next += 1
                     }
@@ -298,6 +279,28 @@ func splitDisconnected(_ graph: WeightedGraph, _ community: [Int]) -> [Int] {
         }
     }
     return label
+}
+
+/// Depth-first search from `start` through the ties inside its community: `claim` marks each
+/// node of the community met and says whether it was unmarked (and is to be searched from).
+@inline(__always)
+private func searchCommunity(from start: Int, offsets: UnsafeBufferPointer<Int>, neighbors: UnsafeBufferPointer<Int32>,
+                             community: UnsafeBufferPointer<Int>, stack: UnsafeMutableBufferPointer<Int32>,
+                             claim: (Int) -> Bool) {
+    let own = community[start]
+    stack[0] = Int32(start)
+    var depth = 1
+    while depth > 0 {
+        depth -= 1
+        let v = Int(stack[depth])
+        for slot in offsets[v]..<offsets[v + 1] {
+            let u = Int(neighbors[slot])
+            if community[u] == own && claim(u) {
+                stack[depth] = Int32(u)
+                depth += 1
+            }
+        }
+    }
 }
 
 /// The array, leaving an empty one in its place (so the caller holds the only reference).
