@@ -246,8 +246,8 @@ extension LeidenTests {
 
 extension LeidenTests {
     /// The parallel connectivity check of the communities, against the number of pieces the
-    /// sequential split finds, and the labels of a connected partition in order of appearance,
-    /// against the split's labels.
+    /// sequential split finds, and a connected partition numbered by size without the split,
+    /// against the split's numbered by size (what community detection returns either way).
     @Test func connectivityCheckedByRunsAgreesWithTheSplit() {
         var random = SplitMix64(seed: 29)
         var disconnected = 0
@@ -269,9 +269,18 @@ extension LeidenTests {
             for runs in [1, 2, 3] {
                 #expect(everyCommunityConnected(graph, community, runs: runs) == connected, "trial \(trial), \(runs) runs")
             }
-            if connected { #expect(labelsInOrderOfAppearance(community) == split, "trial \(trial)") }
+            if connected { #expect(rankBySize(community) == rankBySize(split), "trial \(trial)") }
             if !connected { disconnected += 1 }
         }
         #expect(disconnected >= 10, "the random labels leave communities in pieces")
+    }
+
+    /// Numbering by size, largest first and ties by first appearance, from labels in `0..<n`
+    /// (a flat table) and from any others (a dictionary).
+    @Test func rankBySizeNumbersAnyLabelsTheSameWay() {
+        #expect(rankBySize([3, 1, 3, 2, 1, 1]) == [1, 0, 1, 2, 0, 0])
+        #expect(rankBySize([30, -1, 30, 9, -1, -1]) == [1, 0, 1, 2, 0, 0])
+        #expect(rankBySize([2, 0, 1]) == [0, 1, 2])
+        #expect(rankBySize([]) == [])
     }
 }

@@ -110,10 +110,11 @@ func leidenPartition(_ graph: WeightedGraph, quality: CommunityQuality, resoluti
     let membership = leidenMembership(graph, quality: quality, resolution: resolution, seed: seed, maxIterations: maxIterations)
     // The safety split runs alone at the end of the statistics on a large graph: there the
     // communities are checked on all cores first, and when all are connected (as the refinement
-    // makes them) the split's labels are their labels in order of first appearance.
+    // makes them) the split would change nothing but the labels' values, which the numbering by
+    // size replaces anyway.
     let runs = graph.neighbors.count >= parallelSplitSlots ? Parallelism.workers : 1
     if runs > 1 && everyCommunityConnected(graph, membership, runs: runs) {
-        return rankBySize(labelsInOrderOfAppearance(membership))
+        return rankBySize(membership)
     }
     return rankBySize(splitDisconnected(graph, membership))
 }
@@ -170,19 +171,6 @@ private struct ConnectivityCheck: @unchecked Sendable {
                 return true
             }
         }
-    }
-}
-
-/// Labels (each in `0..<labels.count`) renumbered densely in order of first appearance.
-func labelsInOrderOfAppearance(_ labels: [Int]) -> [Int] {
-    var renumbered = [Int](repeating: -1, count: labels.count)
-    var next = 0
-    return labels.map { label in
-        if renumbered[label] < 0 {
-            renumbered[label] = next
-            next += 1
-        }
-        return renumbered[label]
     }
 }
 

@@ -223,13 +223,28 @@ private struct LouvainLevel {
 }
 
 /// Renumbers labels densely in order of first appearance.
+/// - Complexity: O(n) for n labels; labels outside `0..<n` (never from the community searches,
+///   whose labels are node ids or dense) through a dictionary.
 private func renumber(_ labels: [Int]) -> [Int] {
-    var map: [Int: Int] = [:]
+    guard labels.allSatisfy({ $0 >= 0 && $0 < labels.count }) else {
+        var map: [Int: Int] = [:]
+        return labels.map { label in
+            if let id = map[label] { return id }
+            let id = map.count
+            map[label] = id
+            return id
+        }
+    }
+    // A flat table: at the end of community detection on a large graph, hashing every node's
+    // label took a second on one core.
+    var map = [Int](repeating: -1, count: labels.count)
+    var next = 0
     return labels.map { label in
-        if let id = map[label] { return id }
-        let id = map.count
-        map[label] = id
-        return id
+        if map[label] < 0 {
+            map[label] = next
+            next += 1
+        }
+        return map[label]
     }
 }
 

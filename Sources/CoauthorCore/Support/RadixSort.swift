@@ -9,8 +9,8 @@ func radixSort(_ keys: UnsafeMutableBufferPointer<UInt64>, byBits bits: Range<In
     let n = keys.count
     guard n > 1 else { return }
     var from = keys.baseAddress!, to = scratch.baseAddress!
-    var counts = [Int](repeating: 0, count: 256)
-    counts.withUnsafeMutableBufferPointer { counts in
+    // On the stack: the network build sorts many small buckets, one call each.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
         var shift = bits.lowerBound
         while shift < bits.upperBound {
             let width = min(8, bits.upperBound - shift)
