@@ -21,69 +21,98 @@ struct AuthorIDGroups {
     init?(_ publications: [Publication]) {
         guard publications.contains(where: { !$0.authorIDs.isEmpty }) else { return nil }
         // 1. Union–find over identified authorships (paper, position), joined by any shared ID.
-        var slots: [(paper: Int, position: Int)] = []
-        var parent: [Int] = []
-        // Each ID as bytes, its kind then its value in upper case (NFC beyond ASCII, as String
-        // equality compares): its first slot, by the key's id in the table.
-        var keys = ByteKeyTable(expected: 4096)
-        var owner: [Int] = []
-        var key: [UInt8] = []
-        func find(_ x: Int) -> Int {
+        // Each ID is read once, in place, on all cores (`IdentifiedSlots`); each distinct value
+        // gets its key once: its kind then its value in upper case (NFC beyond ASCII, as String
+        // equality compares). Slots sharing a key are joined.
+        let runs = publications.count < Self.parallelPapers ? 1 : max(1, Parallelism.workers)
+        let parts = parallelRuns(runs) { k in
+            IdentifiedSlots(publications, papers: (publications.count * k / runs)..<(publications.count * (k + 1) / runs))
+        }
+        var identified = parts[0]
+        for k in 1..<runs { identified.append(parts[k]) }
+        let slotPaper = identified.papers
+        let slotPosition = identified.positions
+        let valueStarts = identified.valueStarts
+        let slotValues = identified.values
+        let valueKinds = identified.kinds
+        let valueStrings = identified.strings
+        var keys = ByteKeyTable(expected: valueStrings.count)
+        var keyOfValue: [Int32] = []
+        keyOfValue.reserveCapacity(valueStrings.count)
+        var keyBytes: [UInt8] = []
+        for (value, kind) in zip(valueStrings, valueKinds) {
+            keyBytes.removeAll(keepingCapacity: true)
+            keyBytes.append(kind)
+            if value.utf8.contains(where: { $0 >= 0x80 }) {
+                keyBytes.append(contentsOf: value.uppercased().precomposedStringWithCanonicalMapping.utf8)
+            } else if value.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
+                keyBytes.append(contentsOf: value.uppercased().utf8)
+            } else {
+                keyBytes.append(contentsOf: value.utf8)
+            }
+            keyOfValue.append(Int32(keyBytes.withUnsafeBufferPointer { keys.findOrInsert($0) }.id))
+        }
+        var owner = [Int32](repeating: -1, count: keys.count)
+        var parent = Array(0..<Int32(slotPaper.count))
+        func find(_ x: Int32) -> Int32 {
             var root = x
-            while parent[root] != root { root = parent[root] }
+            while parent[Int(root)] != root { root = parent[Int(root)] }
             var node = x
-            while parent[node] != root { (parent[node], node) = (root, parent[node]) }
+            while parent[Int(node)] != root { (parent[Int(node)], node) = (root, parent[Int(node)]) }
             return root
         }
-        // (`allCases` makes a new array at each use: once, not once per authorship.)
-        let kinds = Array(AuthorIDs.Kind.allCases.enumerated())
-        for paper in publications.indices {
-            let ids = publications[paper].authorIDs
-            guard !ids.isEmpty else { continue }
-            let authorCount = publications[paper].authors.count
-            for position in ids.indices where position < authorCount && !ids[position].isEmpty {
-                let slot = slots.count
-                slots.append((paper, position))
-                parent.append(slot)
-                for (number, kind) in kinds {
-                    let value = ids[position].value(of: kind)
-                    guard !value.isEmpty else { continue }
-                    key.removeAll(keepingCapacity: true)
-                    key.append(UInt8(number))
-                    if value.utf8.contains(where: { $0 >= 0x80 }) {
-                        key.append(contentsOf: value.uppercased().precomposedStringWithCanonicalMapping.utf8)
-                    } else if value.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
-                        key.append(contentsOf: value.uppercased().utf8)
-                    } else {
-                        key.append(contentsOf: value.utf8)
-                    }
-                    let (id, isNew) = key.withUnsafeBufferPointer { keys.findOrInsert($0) }
-                    if isNew {
-                        owner.append(slot)
-                    } else {
-                        let (a, b) = (find(owner[id]), find(slot))
-                        if a != b { parent[b] = a }
-                    }
+        for slot in slotPaper.indices {
+            for k in Int(valueStarts[slot])..<Int(valueStarts[slot + 1]) {
+                let key = Int(keyOfValue[Int(slotValues[k])])
+                if owner[key] < 0 {
+                    owner[key] = Int32(slot)
+                } else {
+                    let (a, b) = (find(owner[key]), find(Int32(slot)))
+                    if a != b { parent[Int(b)] = a }
                 }
             }
         }
+        let slotCount = slotPaper.count
         // 2. Each group's IDs, spellings with their counts, and display form; a group's slots
         // in slot order, `members[memberStarts[g]..<memberStarts[g + 1]]`.
-        var groupOfRoot = [Int32](repeating: -1, count: slots.count)
-        var groupOfSlot = [Int32](repeating: 0, count: slots.count)
+        var groupOfRoot = [Int32](repeating: -1, count: slotCount)
+        var groupOfSlot = [Int32](repeating: 0, count: slotCount)
         var groupCount = 0
-        for slot in slots.indices {
-            let root = find(slot)
+        for slot in 0..<slotCount {
+            let root = Int(find(Int32(slot)))
             if groupOfRoot[root] < 0 {
                 groupOfRoot[root] = Int32(groupCount)
                 groupCount += 1
             }
             groupOfSlot[slot] = groupOfRoot[root]
         }
-        // Slot by slot, in file order (each record's IDs and names are read where they lie, not
-        // fetched group by group from all over memory): each group's IDs, and its spellings as
-        // a list in order of first appearance, with counts.
+        // Each group's IDs: per kind, the first value in slot order (`AuthorIDs.fill` slot by
+        // slot); `idKinds` has bit k set where the group has an ID of kind k.
+        let kindCount = AuthorIDs.Kind.allCases.count
+        var groupValue = [Int32](repeating: -1, count: groupCount * kindCount)
+        var idKinds = [UInt8](repeating: 0, count: groupCount)
+        for slot in 0..<slotCount {
+            let group = Int(groupOfSlot[slot])
+            for k in Int(valueStarts[slot])..<Int(valueStarts[slot + 1]) {
+                let value = Int(slotValues[k])
+                let kind = Int(valueKinds[value])
+                if groupValue[group * kindCount + kind] < 0 {
+                    groupValue[group * kindCount + kind] = Int32(value)
+                    idKinds[group] |= 1 << kind
+                }
+            }
+        }
         var groupIDs = [AuthorIDs](repeating: AuthorIDs(), count: groupCount)
+        for group in 0..<groupCount {
+            func string(_ kind: Int) -> String {
+                let value = groupValue[group * kindCount + kind]
+                return value < 0 ? "" : valueStrings[Int(value)]
+            }
+            groupIDs[group] = AuthorIDs(orcid: string(0), scopus: string(1), openAlex: string(2), researcherID: string(3),
+                                        dimensions: string(4), ror: string(5), country: string(6))
+        }
+        // Slot by slot, in file order: each group's spellings as a list in order of first
+        // appearance, with counts.
         var spellingNames: [PersonName] = []
         var spellingCounts: [Int] = []
         var nextSpelling: [Int32] = []
@@ -95,20 +124,8 @@ struct AuthorIDGroups {
         // the work stays linear.
         let shortList = 8
         var longLists: [Int: [PersonName: Int32]] = [:]
-        // A paper's ID and name lists fetched once for all its slots (slots are in paper order),
-        // not once per slot: `authorIDs` is read through the publication's extras.
-        var listsPaper = -1
-        var paperIDs: [AuthorIDs] = []
-        var paperAuthors: [PersonName] = []
-        for (slot, (paper, position)) in slots.enumerated() {
-            let group = Int(groupOfSlot[slot])
-            if paper != listsPaper {
-                listsPaper = paper
-                paperIDs = publications[paper].authorIDs
-                paperAuthors = publications[paper].authors
-            }
-            groupIDs[group].fill(from: paperIDs[position])
-            let name = paperAuthors[position]
+        // Counts `name` among the spellings of group `group`.
+        func addSpelling(of group: Int, _ name: PersonName) {
             var spelling = -1
             if spellingsOfGroup[group] <= shortList {
                 spelling = Int(firstSpelling[group])
@@ -118,7 +135,7 @@ struct AuthorIDGroups {
             }
             if spelling >= 0 {
                 spellingCounts[spelling] += 1
-                continue
+                return
             }
             let added = Int32(spellingNames.count)
             spellingNames.append(name)
@@ -137,6 +154,17 @@ struct AuthorIDGroups {
                 longLists[group] = index
             } else if spellingsOfGroup[group] > shortList + 1 {
                 longLists[group]![name] = added
+            }
+        }
+        // A paper's names read in place, once for all its slots (slots are in paper order).
+        var next = 0
+        while next < slotCount {
+            let paper = Int(slotPaper[next])
+            publications[paper].authors.withUnsafeBufferPointer { authors in
+                while next < slotCount && Int(slotPaper[next]) == paper {
+                    addSpelling(of: Int(groupOfSlot[next]), authors[Int(slotPosition[next])])
+                    next += 1
+                }
             }
         }
         var canonical: [PersonName] = []
@@ -169,13 +197,10 @@ struct AuthorIDGroups {
             canonical.append(spellingNames[best])
         }
         // 3. People written alike whose IDs conflict carry their ID as a homonym mark.
-        func conflict(_ a: AuthorIDs, _ b: AuthorIDs) -> Bool {
-            (!a.orcid.isEmpty && !b.orcid.isEmpty && a.orcid != b.orcid)
-                || (!a.scopus.isEmpty && !b.scopus.isEmpty && a.scopus != b.scopus)
-                || (!a.openAlex.isEmpty && !b.openAlex.isEmpty && a.openAlex != b.openAlex)
-                || (!a.researcherID.isEmpty && !b.researcherID.isEmpty && a.researcherID != b.researcherID)
-                || (!a.dimensions.isEmpty && !b.dimensions.isEmpty && a.dimensions != b.dimensions)
-        }
+        // Two groups' IDs conflict where both have an ID of the same person kind: being two
+        // groups, they have different keys there, so different values.
+        let personKinds: UInt8 = 0b1_1111
+        func conflict(_ a: Int, _ b: Int) -> Bool { idKinds[a] & idKinds[b] & personKinds != 0 }
         var byKey: [String: [Int]] = [:]
         var bySurname: [String: [Int]] = [:]
         // Each display form's exact key, computed once (step 4 compares every spelling with it).
@@ -186,7 +211,7 @@ struct AuthorIDGroups {
             bySurname[NameKey.fold(canonical[group].von + canonical[group].last) + "|" + initial, default: []].append(group)
         }
         for (_, groups) in byKey where groups.count > 1 {
-            let clash = groups.contains { a in groups.contains { b in a < b && conflict(groupIDs[a], groupIDs[b]) } }
+            let clash = groups.contains { a in groups.contains { b in a < b && conflict(a, b) } }
             guard clash else { continue }
             for group in groups {
                 let (kind, value) = groupIDs[group].all[0]
@@ -199,15 +224,21 @@ struct AuthorIDGroups {
         var scratch: [UInt8] = []
         for (_, groups) in bySurname where groups.count > 1 {
             let tokens = groups.map { NameKey.foldedGivenTokens(canonical[$0].first, scratch: &scratch) }
+            // Folded ASCII tokens (no blank in them, so no CR LF) have a character per byte:
+            // they are compared as bytes.
+            let asciiTokens = tokens.allSatisfy { $0.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } }
+                ? tokens.map { $0.map { Array($0.utf8) } } : nil
             // A name can be joined to another only if it is less specific: it has an initial, or
             // fewer given names than the longest. Only those are compared with the rest, so a
             // bucket of k spelled-out names costs O(k), not O(k²).
             let longest = tokens.map(\.count).max() ?? 0
             for i in groups.indices where tokens[i].count < longest || tokens[i].contains(where: { $0.count == 1 }) {
-                for j in groups.indices where j != i && AuthorResolver.subsumes(tokens[j], tokens[i]) {
+                for j in groups.indices where j != i {
                     let (a, b) = (groups[i], groups[j])
-                    guard canonical[a].homonym == canonical[b].homonym, conflict(groupIDs[a], groupIDs[b]) else { continue }
-                    forbidden.append((canonical[a], canonical[b]))
+                    // The cheap conditions first.
+                    guard conflict(a, b), canonical[a].homonym == canonical[b].homonym else { continue }
+                    let subsumed = if let asciiTokens { Self.subsumes(asciiTokens[j], asciiTokens[i]) } else { AuthorResolver.subsumes(tokens[j], tokens[i]) }
+                    if subsumed { forbidden.append((canonical[a], canonical[b])) }
                 }
             }
         }
@@ -227,7 +258,93 @@ struct AuthorIDGroups {
         var paperStarts = [Int](repeating: 0, count: publications.count + 1)
         for paper in publications.indices { paperStarts[paper + 1] = paperStarts[paper] + publications[paper].authors.count }
         var groupOfAuthorship = [Int32](repeating: -1, count: paperStarts[publications.count])
-        for (slot, (paper, position)) in slots.enumerated() { groupOfAuthorship[paperStarts[paper] + position] = groupOfSlot[slot] }
+        for slot in 0..<slotCount { groupOfAuthorship[paperStarts[Int(slotPaper[slot])] + Int(slotPosition[slot])] = groupOfSlot[slot] }
         interned = InternedAuthors(publications, groupOfAuthorship: groupOfAuthorship, groupNames: canonical)
+    }
+
+    /// Publications below this are read on one core.
+    static let parallelPapers = 1 << 14
+
+    /// `AuthorResolver.subsumes` for tokens whose characters are their bytes (folded ASCII).
+    static func subsumes(_ fuller: [[UInt8]], _ shorter: [[UInt8]]) -> Bool {
+        AuthorResolver.subsumes(fuller, shorter, length: \.count) { a, b in
+            // As `tokenMatches`: equal, or one is an initial the other starts with.
+            if a.count == 1 { return b.first == a[0] }
+            if b.count == 1 { return a.first == b[0] }
+            return a == b
+        }
+    }
+}
+
+/// The identified authorships of a run of publications, with their IDs each interned by kind
+/// and exact bytes (a "value").
+private struct IdentifiedSlots: Sendable {
+    var papers: [Int32] = []
+    var positions: [Int32] = []
+    /// Slot `s`'s values are `values[valueStarts[s]..<valueStarts[s + 1]]`, in kind order.
+    var valueStarts: [Int32] = [0]
+    var values: [Int32] = []
+    /// The distinct values, by id: the kind's number then the ID's bytes in the table, and the
+    /// ID as written and its kind's number (the order of `AuthorIDs.Kind`) in `strings` and `kinds`.
+    var table = ByteKeyTable(expected: 4096)
+    var strings: [String] = []
+    var kinds: [UInt8] = []
+
+    /// The identified authorships of `publications[range]`, in order.
+    init(_ publications: [Publication], papers range: Range<Int>) {
+        var bytes: [UInt8] = []
+        for paper in range {
+            let authorCount = publications[paper].authors.count
+            publications[paper].withAuthorIDs { ids in
+                for position in ids.indices where position < authorCount && !ids[position].isEmpty {
+                    papers.append(Int32(paper))
+                    positions.append(Int32(position))
+                    add(ids[position].orcid, kind: 0, bytes: &bytes)
+                    add(ids[position].scopus, kind: 1, bytes: &bytes)
+                    add(ids[position].openAlex, kind: 2, bytes: &bytes)
+                    add(ids[position].researcherID, kind: 3, bytes: &bytes)
+                    add(ids[position].dimensions, kind: 4, bytes: &bytes)
+                    add(ids[position].ror, kind: 5, bytes: &bytes)
+                    add(ids[position].country, kind: 6, bytes: &bytes)
+                    valueStarts.append(Int32(values.count))
+                }
+            }
+        }
+    }
+
+    /// Adds the ID `value` of kind number `kind` to the last slot (a parameter, read in place).
+    private mutating func add(_ value: String, kind: Int, bytes: inout [UInt8]) {
+        guard !value.isEmpty else { return }
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(UInt8(kind))
+        if value.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: value.utf8)
+        }
+        let (id, isNew) = bytes.withUnsafeBufferPointer { table.findOrInsert($0) }
+        if isNew {
+            strings.append(value)
+            kinds.append(UInt8(kind))
+        }
+        values.append(Int32(id))
+    }
+
+    /// Adds the slots of `later` (read from the publications after these), its values interned
+    /// in this table.
+    mutating func append(_ later: IdentifiedSlots) {
+        var ids: [Int32] = []
+        ids.reserveCapacity(later.strings.count)
+        for value in later.strings.indices {
+            let (id, isNew) = table.findOrInsert(later.table.key(value))
+            if isNew {
+                strings.append(later.strings[value])
+                kinds.append(later.kinds[value])
+            }
+            ids.append(Int32(id))
+        }
+        let base = Int32(values.count)
+        papers += later.papers
+        positions += later.positions
+        valueStarts += later.valueStarts.dropFirst().lazy.map { $0 + base }
+        values += later.values.lazy.map { ids[Int($0)] }
     }
 }

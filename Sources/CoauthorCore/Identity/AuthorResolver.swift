@@ -739,11 +739,18 @@ public enum AuthorResolver {
     /// `shorter` matches an in-order subsequence of the rest of `fuller`, and no aligned token of
     /// `fuller` is shorter than its partner.
     static func subsumes(_ fuller: [String], _ shorter: [String]) -> Bool {
+        subsumes(fuller, shorter, length: \.count, matches: tokenMatches)
+    }
+
+    /// `subsumes` for tokens of any form, given each token's length in characters and whether
+    /// two tokens match (equal, or one an initial that the other starts with).
+    @inline(__always)
+    static func subsumes<Token>(_ fuller: [Token], _ shorter: [Token], length: (Token) -> Int, matches: (Token, Token) -> Bool) -> Bool {
         guard fuller.count >= shorter.count, let f0 = fuller.first, let s0 = shorter.first else { return false }
-        guard tokenMatches(f0, s0), f0.count >= s0.count else { return false }
+        guard matches(f0, s0), length(f0) >= length(s0) else { return false }
         var k = 1
         for token in shorter.dropFirst() {
-            while k < fuller.count, !(tokenMatches(fuller[k], token) && fuller[k].count >= token.count) { k += 1 }
+            while k < fuller.count, !(matches(fuller[k], token) && length(fuller[k]) >= length(token)) { k += 1 }
             if k == fuller.count { return false }
             k += 1
         }

@@ -130,6 +130,13 @@ public struct Publication: Sendable, Hashable {
     /// One `AuthorIDs` per author when the source gave any ID, else empty.
     public var authorIDs: [AuthorIDs] { rare.first?.extras.authorIDs ?? [] }
 
+    /// `body` called with `authorIDs` in place: no copy of the extras, whose every reference
+    /// `authorIDs` retains and releases (identity by ID reads the IDs of every authorship).
+    func withAuthorIDs<R>(_ body: (UnsafeBufferPointer<AuthorIDs>) -> R) -> R {
+        guard !rare.isEmpty else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return rare[0].extras.authorIDs.withUnsafeBufferPointer(body)
+    }
+
     /// The number of authors, also when their names were left out (`AnalysisRequest.keepsPublicationText`).
     public var authorCount: Int { Int(storedCountAndTruncation & ~Self.truncationBit) }
 

@@ -1,0 +1,151 @@
+@testable import CoauthorCore
+import Foundation
+import Testing
+
+/// Identity by ID on a corpus large enough to be read on several cores (`AuthorIDGroups`): the
+/// same groups, names and evidence on any number of cores, and groups that are exactly those a
+/// plain union–find over the IDs (upper-cased, NFC) gives.
+struct IDGroupingTests {
+    /// A person: names as the papers spell them, and IDs.
+    private struct Person {
+        var spellings: [String]
+        var orcid: String
+        var scopus: String
+        var researcherID: String
+    }
+
+    /// `count` papers of seeded random people. Every authorship carries the person's ORCID;
+    /// some also the Scopus ID or the ResearcherID, written in upper or lower case. Each
+    /// person's first authorship carries all three, so every group holds all three kinds.
+    /// Names come from small pools: people share names (homonyms) and initials.
+    private func corpus(count: Int, people: Int, seed: UInt64) -> [Publication] {
+        var random = SplitMix64(seed: seed)
+        let surnames = (0..<120).map { "Surname\($0)" } + ["Müller", "Lévy", "Øster"]
+        let givens = ["Anna", "Anne", "Bo", "Carl", "Chloé", "Dan", "Dana", "Eve", "Jan", "Jana", "Li", "Ming"]
+        var everyone: [Person] = []
+        for p in 0..<people {
+            let last = surnames[Int(random.next() % UInt64(surnames.count))]
+            let first = givens[Int(random.next() % UInt64(givens.count))]
+            let middle = random.next() % 3 == 0 ? " " + givens[Int(random.next() % UInt64(givens.count))] : ""
+            let initial = String(first.first!)
+            let spellings = ["\(last), \(first)\(middle)", "\(last), \(initial).", "\(first)\(middle) \(last)"]
+            let digits = String(format: "%012d", p)
+            // One in 50 ResearcherIDs has a non-ASCII letter (its key is made on the slow path).
+            let letter = p % 50 == 0 ? "É" : "K"
+            everyone.append(Person(spellings: spellings,
+                                   orcid: "0000-\(digits.prefix(4))-\(digits.dropFirst(4).prefix(4))-\(digits.suffix(4))",
+                                   scopus: "57\(p)", researcherID: "\(letter)-\(p)-2014"))
+        }
+        var seen = Set<Int>()
+        var papers: [Publication] = []
+        for k in 0..<count {
+            let size = 1 + Int(random.next() % 5)
+            var chosen: [Int] = []
+            while chosen.count < size {
+                let p = Int(random.next() % UInt64(people))
+                if !chosen.contains(p) { chosen.append(p) }
+            }
+            var names: [PersonName] = []
+            var ids: [AuthorIDs] = []
+            for p in chosen {
+                let person = everyone[p]
+                let first = seen.insert(p).inserted
+                names.append(NameParser.parsePlainName(person.spellings[Int(random.next() % 3)])!)
+                var id = AuthorIDs(orcid: person.orcid)
+                if first || random.next() % 3 == 0 { id.scopus = person.scopus }
+                if first || random.next() % 3 == 0 {
+                    id.researcherID = random.next() % 2 == 0 ? person.researcherID : person.researcherID.lowercased()
+                }
+                ids.append(id)
+            }
+            var publication = Publication(key: "p\(k)", type: "article", title: "T\(k)", venue: "", year: 2000 + k % 20,
+                                          authors: names, location: SourceLocation(path: "t", line: k + 1, column: 1))
+            publication.extras.authorIDs = ids
+            papers.append(publication)
+        }
+        return papers
+    }
+
+    /// Everything `AuthorIDGroups` gives, in a form that compares (the forbidden pairs as a set).
+    private func summary(_ groups: AuthorIDGroups) -> [String] {
+        var lines = groups.interned.names.map(\.displayName)
+        lines.append(groups.interned.ids.map(String.init).joined(separator: ","))
+        lines.append(groups.interned.starts.map(String.init).joined(separator: ","))
+        lines += groups.merges.map { "\($0.variant) → \($0.into): \($0.reason)" }
+        lines += groups.forbidden.map { "\($0.0.displayName) ≠ \($0.1.displayName)" }.sorted()
+        lines += groups.idsOfName.map { "\($0.key.displayName): \($0.value.all.map { "\($0.kind) \($0.value)" })" }.sorted()
+        return lines
+    }
+
+    @Test func theSameGroupsOnAnyNumberOfCores() throws {
+        let papers = corpus(count: AuthorIDGroups.parallelPapers + 3_000, people: 4_000, seed: 7)
+        let one = try #require(Parallelism.$workers.withValue(1) { AuthorIDGroups(papers) })
+        let reference = summary(one)
+        #expect(one.merges.count > 1_000 && one.forbidden.count > 100, "\(one.merges.count) merges, \(one.forbidden.count) forbidden pairs")
+        for workers in [2, 3, 8] {
+            let many = try #require(Parallelism.$workers.withValue(workers) { AuthorIDGroups(papers) })
+            let lines = summary(many)
+            #expect(lines.count == reference.count, "\(workers) cores")
+            #expect(lines == reference, "\(workers) cores: first difference at line \(zip(lines, reference).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? -1)")
+        }
+    }
+
+    /// The groups against a union–find written here: authorships share a person exactly when a
+    /// chain of shared IDs (compared upper-cased, NFC) joins them.
+    @Test func groupsAreThoseOfAPlainUnionFindOverTheIDs() throws {
+        let papers = corpus(count: AuthorIDGroups.parallelPapers + 1_000, people: 3_000, seed: 11)
+        let groups = try #require(AuthorIDGroups(papers))
+        var parent: [Int] = []
+        var owner: [String: Int] = [:]
+        func find(_ x: Int) -> Int { parent[x] == x ? x : find(parent[x]) }
+        var internedID: [Int32] = []
+        for (p, paper) in papers.enumerated() {
+            for (position, ids) in paper.authorIDs.enumerated() {
+                let slot = parent.count
+                parent.append(slot)
+                internedID.append(groups.interned.ids[groups.interned.starts[p] + position])
+                for (kind, value) in ids.all {
+                    let key = "\(kind.rawValue)|\(value.uppercased().precomposedStringWithCanonicalMapping)"
+                    if let first = owner[key] {
+                        let (a, b) = (find(first), find(slot))
+                        if a != b { parent[b] = a }
+                    } else {
+                        owner[key] = slot
+                    }
+                }
+            }
+        }
+        #expect(internedID.count == groups.interned.ids.count, "every authorship is identified")
+        // Same reference group ⇔ same name in the table (every group has an ORCID, so people
+        // written alike carry their IDs as marks and never share a name).
+        var nameOfGroup: [Int: Int32] = [:]
+        var groupOfName: [Int32: Int] = [:]
+        var mismatches = 0
+        for slot in parent.indices {
+            let root = find(slot)
+            if nameOfGroup[root, default: internedID[slot]] != internedID[slot] { mismatches += 1 }
+            if groupOfName[internedID[slot], default: root] != root { mismatches += 1 }
+            nameOfGroup[root] = internedID[slot]
+            groupOfName[internedID[slot]] = root
+        }
+        #expect(mismatches == 0)
+        #expect(nameOfGroup.count == 3_000 || nameOfGroup.count > 2_500, "\(nameOfGroup.count) people")
+    }
+
+    /// The byte form of `subsumes` that folded ASCII tokens take agrees with the string form.
+    @Test func subsumesOnBytesAgreesWithStrings() {
+        var random = SplitMix64(seed: 3)
+        let pieces = ["a", "an", "ann", "anna", "b", "bo", "j", "jan", "jana", "m", "ming"]
+        var agreements = 0, trues = 0
+        for _ in 0..<20_000 {
+            let f = (0..<(1 + Int(random.next() % 3))).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+            let s = (0..<(1 + Int(random.next() % 3))).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+            let strings = AuthorResolver.subsumes(f, s)
+            let bytes = AuthorIDGroups.subsumes(f.map { Array($0.utf8) }, s.map { Array($0.utf8) })
+            if strings == bytes { agreements += 1 }
+            if strings { trues += 1 }
+        }
+        #expect(agreements == 20_000)
+        #expect(trues > 1_000, "\(trues) pairs subsume")
+    }
+}
