@@ -148,4 +148,39 @@ struct IDGroupingTests {
         #expect(agreements == 20_000)
         #expect(trues > 1_000, "\(trues) pairs subsume")
     }
+
+    /// `PersonLookup` (which `id(named:)` uses) against the three linear searches it replaces,
+    /// written out here: display name, then exact key, then the first merge of a variant with
+    /// that key (nil when that merge's target is no display name).
+    @Test func personLookupFindsWhatTheLinearSearchesFind() {
+        var random = SplitMix64(seed: 5)
+        let lasts = ["Aria", "ARIA", "Müller", "Mueller", "Wang", "Lévy"]
+        let firsts = ["Massimo", "M.", "M", "Wei", "W.", "Anna", "A"]
+        func name() -> String { "\(firsts[Int(random.next() % 7)]) \(lasts[Int(random.next() % 6)])" }
+        for round in 0..<40 {
+            let names = (0..<(3 + Int(random.next() % 12))).map { _ in name() }
+            let merges = (0..<Int(random.next() % 8)).map { _ in
+                // Some targets are no display name of the index.
+                AuthorIndex.Merge(variant: name(), into: random.next() % 4 == 0 ? "Nobody \(round)" : names[Int(random.next() % UInt64(names.count))], reason: "r")
+            }
+            let index = AuthorIndex(names: names, authorsOfPublication: PackedLists<Int32>(), merges: merges, nearMisses: [])
+            func linear(_ name: String) -> Int? {
+                if let exact = names.firstIndex(of: name) { return exact }
+                let key = NameKey.exactKey(displayName: name)
+                if let same = names.firstIndex(where: { NameKey.exactKey(displayName: $0) == key }) { return same }
+                guard let merge = merges.first(where: { NameKey.exactKey(displayName: $0.variant) == key }) else { return nil }
+                return names.firstIndex(of: merge.into)
+            }
+            var lookup = PersonLookup(index)
+            var found = 0
+            for _ in 0..<30 {
+                let asked = name()
+                let expected = linear(asked)
+                #expect(lookup.person(named: asked) == expected, "round \(round): \(asked)")
+                #expect(index.id(named: asked).map(Int.init) == expected, "round \(round): \(asked)")
+                if expected != nil { found += 1 }
+            }
+            #expect(found > 0, "round \(round) finds someone")
+        }
+    }
 }

@@ -64,4 +64,30 @@ import Testing
         let location = LineIndex(bytes: flat, path: "f").location(of: 9_000)
         #expect(location.line == 1 && location.column == 9_001)
     }
+
+    /// Minified JSON is one line: the cursor counts columns from its previous offset, not from the
+    /// line's start. The same offset twice, a step back and on again give what a scan gives.
+    @Test func theCursorOnOneLongLine() {
+        var random = SplitMix64(seed: 9)
+        let pieces = ["{\"a\":", "\"é\",", "漢", "1,", "[]", "}"]
+        var text = ""
+        while text.utf8.count < 200_000 { text += pieces[Int(random.next() % UInt64(pieces.count))] }
+        let bytes = Array((text + "\nlast line é").utf8)
+        let index = LineIndex(bytes: bytes, path: "one.json")
+        var offsets = (0..<300).map { _ in Int(random.next() % UInt64(bytes.count)) }.sorted()
+        offsets.insert(offsets[150], at: 150)
+        offsets += [bytes.count - 3, 12, 90_000, bytes.count - 1]
+        // Expected locations, by one scan per offset from the start.
+        var cursor = LineIndex.Cursor(index)
+        var checked = 0
+        for offset in offsets {
+            let location = cursor.location(of: offset)
+            let expected = naive(bytes, offset)
+            #expect(location.line == expected.line && location.column == expected.column && location.byteOffset == offset,
+                    "offset \(offset): \(location.line):\(location.column), expected \(expected.line):\(expected.column)")
+            checked += 1
+        }
+        #expect(checked == 305)
+        #expect(cursor.location(of: bytes.count).line == 2)
+    }
 }

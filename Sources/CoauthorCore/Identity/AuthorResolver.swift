@@ -44,15 +44,54 @@ public struct AuthorIndex: Sendable {
     public var hasIDs: Bool { ids.contains { !$0.isEmpty } }
 
     /// The id of the author whose display name (or any merged variant) is `name`.
+    /// The first exact match wins; then the first name with the same exact key; then the person
+    /// named by the first merge of a variant with that key.
+    /// - Complexity: O(N + M) for N names and M merges (`PersonLookup` answers many at once).
     public func id(named name: String) -> Int32? {
-        if let index = names.firstIndex(of: name) { return Int32(index) }
-        let key = NameKey.exactKey(displayName: name)
-        if let index = names.firstIndex(where: { NameKey.exactKey(displayName: $0) == key }) { return Int32(index) }
-        if let merge = merges.first(where: { NameKey.exactKey(displayName: $0.variant) == key }),
-           let index = names.firstIndex(of: merge.into) {
-            return Int32(index)
+        var lookup = PersonLookup(self)
+        return lookup.person(named: name).map { Int32($0) }
+    }
+}
+
+/// `AuthorIndex.id(named:)` for many names at once: tables made once (the exact keys of every
+/// name and merge only when a name asked for is not a display name), instead of searches that
+/// parse every name of the index for each name asked for.
+struct PersonLookup {
+    private let names: [String]
+    private let merges: [AuthorIndex.Merge]
+    /// Each display name's first person.
+    private var byName: [String: Int] = [:]
+    /// Each exact key's first person, and each merged variant's first merge target.
+    private var byKey: [String: Int]? = nil
+    private var intoByKey: [String: String] = [:]
+
+    init(_ index: AuthorIndex) {
+        names = index.names
+        merges = index.merges
+        for (person, name) in names.enumerated() where byName[name] == nil { byName[name] = person }
+    }
+
+    /// The person `index.id(named: name)` finds.
+    /// - Complexity: O(1) expected, after O(N + M) name parses the first time a name is not a
+    ///   display name.
+    mutating func person(named name: String) -> Int? {
+        if let person = byName[name] { return person }
+        if byKey == nil {
+            var keys: [String: Int] = [:]
+            for (person, name) in names.enumerated() {
+                let key = NameKey.exactKey(displayName: name)
+                if keys[key] == nil { keys[key] = person }
+            }
+            byKey = keys
+            for merge in merges {
+                let key = NameKey.exactKey(displayName: merge.variant)
+                if intoByKey[key] == nil { intoByKey[key] = merge.into }
+            }
         }
-        return nil
+        let key = NameKey.exactKey(displayName: name)
+        if let person = byKey![key] { return person }
+        // The first merge of a variant with this key, if its target is a display name.
+        return intoByKey[key].flatMap { byName[$0] }
     }
 }
 
@@ -240,18 +279,17 @@ public enum AuthorResolver {
                                 personRecords: [PersonRecord]) -> AuthorIndex {
         var index = resolve(identified.interned, mode: mode, aliases: aliases,
                             personRecords: personRecords, forbidden: identified.forbidden)
-        var personOfName: [String: Int] = [:]
-        for (person, name) in index.names.enumerated() where personOfName[name] == nil { personOfName[name] = person }
+        var people = PersonLookup(index)
         var ids = [AuthorIDs](repeating: AuthorIDs(), count: index.names.count)
         for (name, groupIDs) in identified.idsOfName {
-            guard let person = personOfName[name.displayName] ?? index.id(named: name.displayName).map(Int.init) else { continue }
+            guard let person = people.person(named: name.displayName) else { continue }
             ids[person].fill(from: groupIDs)
         }
         index.ids = ids
         // The evidence names each person by its final display name.
         index.merges = identified.merges.map { merge in
             var m = merge
-            if let person = personOfName[merge.into] ?? index.id(named: merge.into).map(Int.init) { m.into = index.names[person] }
+            if let person = people.person(named: merge.into) { m.into = index.names[person] }
             return m
         }.filter { $0.variant != $0.into } + index.merges
         return index

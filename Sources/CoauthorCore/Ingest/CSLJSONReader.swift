@@ -50,8 +50,10 @@ public enum CSLJSONReader {
             return corpus
         }
         var keys: Set<String> = []
+        // Items in file order: their locations read the file once, also when it is one line.
+        var cursor = LineIndex.Cursor(lines)
         for (index, item) in items.enumerated() {
-            let location = lines.location(of: index < starts.count ? starts[index] : 0)
+            let location = cursor.location(of: index < starts.count ? starts[index] : 0)
             corpus.records += 1
             guard let fields = item as? [String: Any] else {
                 corpus.diagnostics.append(Diagnostic(.error, at: location, "item \(index) is not an object; the item is skipped"))

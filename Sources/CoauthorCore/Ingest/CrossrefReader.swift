@@ -24,6 +24,8 @@ public enum CrossrefReader {
             object["message"].map { message in ((message as? [String: Any])?["items"] as? [Any]) ?? [message] }
         }
         var searchFrom = 0
+        // Works in file order: their locations read the file once, also when it is one line.
+        var cursor = LineIndex.Cursor(lines)
         // As in OpenAlexReader: one DOI not found verbatim ends the search for the rest.
         var locating = true
         for (index, value) in works.enumerated() {
@@ -37,7 +39,7 @@ public enum CrossrefReader {
             if locating, !record.doi.isEmpty {
                 if let offset = find("\"\(record.doi)\"", in: bytes, from: searchFrom) {
                     searchFrom = offset
-                    record.location = lines.location(of: offset)
+                    record.location = cursor.location(of: offset)
                 } else {
                     locating = false
                 }

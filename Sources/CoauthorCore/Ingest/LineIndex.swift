@@ -61,41 +61,55 @@ struct LineIndex {
     /// The location of `offset` (clamped to `end`), on the 0-based `line` that starts at `lineStart`.
     private static func location(of offset: Int, end: Int, line: Int, lineStart: Int, in buffer: UnsafeBufferPointer<UInt8>,
                                  path: String) -> SourceLocation {
-        var column = 1
-        for index in lineStart..<end where buffer[index] & 0xC0 != 0x80 { column += 1 }
-        return SourceLocation(path: path, line: line + 1, column: column, byteOffset: offset)
+        SourceLocation(path: path, line: line + 1, column: 1 + characters(in: UnsafeBufferPointer(rebasing: buffer[lineStart..<end])),
+                       byteOffset: offset)
     }
 
-    /// Locations of increasing offsets (records in file order): each lookup counts the line
-    /// feeds since the previous offset instead of starting again from a block.
+    /// Locations of increasing offsets (records in file order): each lookup reads only the bytes
+    /// since the previous offset, for its line feeds and for the column, so a file of one long
+    /// line (minified JSON) costs O(n) in all, not O(n) per record.
     struct Cursor {
         let index: LineIndex
-        /// The previous offset (clamped to the buffer), the line feeds before it, and where its line starts.
+        /// The previous offset (clamped to the buffer), the line feeds before it, where its line
+        /// starts, and its column.
         private var end = 0
         private var line = 0
         private var lineStart = 0
+        private var column = 1
 
         init(_ index: LineIndex) { self.index = index }
 
         /// The location of `offset`.
-        /// - Complexity: O(bytes since the previous offset + length of the line); a lookup in
-        ///   the index when `offset` is before the previous one or far after it.
+        /// - Complexity: O(bytes since the previous offset); a lookup in the index (O(4096 +
+        ///   length of the line)) when `offset` is before the previous one.
         mutating func location(of offset: Int) -> SourceLocation {
-            let (end, line, lineStart) = index.bytes.withUnsafeBufferPointer { buffer -> (Int, Int, Int) in
+            index.bytes.withUnsafeBufferPointer { buffer in
                 let end = max(0, min(offset, buffer.count))
-                guard end >= self.end, end - self.end <= 1 << LineIndex.blockShift else {
-                    let (line, lineStart) = index.lineAndStart(before: end, in: buffer)
-                    return (end, line, lineStart)
+                if end < self.end {
+                    (line, lineStart) = index.lineAndStart(before: end, in: buffer)
+                    column = 1 + LineIndex.characters(in: UnsafeBufferPointer(rebasing: buffer[lineStart..<end]))
+                } else {
+                    let passed = UnsafeBufferPointer(rebasing: buffer[self.end..<end])
+                    let feeds = LineBlocks.newlineCount(passed)
+                    if feeds == 0 {
+                        column += LineIndex.characters(in: passed)
+                    } else {
+                        line += feeds
+                        lineStart = LineIndex.lineStart(before: end, in: buffer)
+                        column = 1 + LineIndex.characters(in: UnsafeBufferPointer(rebasing: buffer[lineStart..<end]))
+                    }
                 }
-                let passed = UnsafeBufferPointer(rebasing: buffer[self.end..<end])
-                let feeds = LineBlocks.newlineCount(passed)
-                return (end, self.line + feeds, feeds == 0 ? self.lineStart : LineIndex.lineStart(before: end, in: buffer))
-            }
-            (self.end, self.line, self.lineStart) = (end, line, lineStart)
-            return index.bytes.withUnsafeBufferPointer {
-                LineIndex.location(of: offset, end: end, line: line, lineStart: lineStart, in: $0, path: index.path)
+                self.end = end
+                return SourceLocation(path: index.path, line: line + 1, column: column, byteOffset: offset)
             }
         }
+    }
+
+    /// The Unicode scalars in `bytes` (UTF-8): its bytes that are not continuation bytes.
+    private static func characters(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 }
 
