@@ -309,27 +309,47 @@ enum ExportValues {
         MatchKey(last: NameKey.fold(name.von.isEmpty ? name.last : name.von + " " + name.last), first: NameKey.fold(name.first), name: name)
     }
 
+    /// One record's authors' match keys. From `indexedCount` authors on (a physics collaboration
+    /// signs with thousands), each surname's authors are found by hashing: a lookup costs
+    /// O(authors of that surname), and matching a record's lists O(authors), not O(authors²).
+    struct MatchKeys {
+        let keys: [MatchKey]
+        private let bySurname: [String: [Int]]?
+        static let indexedCount = 32
+
+        init(_ keys: [MatchKey]) {
+            self.keys = keys
+            bySurname = keys.count < Self.indexedCount ? nil : Dictionary(grouping: keys.indices) { keys[$0].last }
+        }
+
+        /// The authors whose folded surname is `last`, in order.
+        func withSurname(_ last: String) -> [Int] {
+            if let bySurname { return bySurname[last] ?? [] }
+            return keys.indices.filter { keys[$0].last == last }
+        }
+    }
+
     /// The index of the author `name` designates among `keys`: the same folded full name, else
     /// the only author with that surname and first initial, else the only author whose words
     /// include every word of that surname (Web of Science lists `Campina López, Alejano` for the
     /// author it prints as `Lopez, Alejandro Carlos Campina`).
-    static func authorIndex(of name: String, in keys: [MatchKey]) -> Int? {
+    static func authorIndex(of name: String, in keys: MatchKeys) -> Int? {
         guard let parsed = NameParser.parsePlainName(name) else { return nil }
         return authorIndex(of: parsed, key: matchKey(parsed), in: keys)
     }
 
     /// `authorIndex(of:in:)` for a name already parsed, with its match key.
-    static func authorIndex(of parsed: PersonName, key: MatchKey, in keys: [MatchKey]) -> Int? {
-        if let exact = keys.firstIndex(where: { $0.last == key.last && $0.first == key.first }) { return exact }
-        let surname = keys.indices.filter { keys[$0].last == key.last }
+    static func authorIndex(of parsed: PersonName, key: MatchKey, in keys: MatchKeys) -> Int? {
+        let surname = keys.withSurname(key.last)
+        if let exact = surname.first(where: { keys.keys[$0].first == key.first }) { return exact }
         let initial = key.first.first
-        let compatible = surname.filter { keys[$0].first.first == initial }
+        let compatible = surname.filter { keys.keys[$0].first.first == initial }
         if compatible.count == 1 { return compatible[0] }
         if surname.count == 1 && initial == nil { return surname[0] }
         guard surname.isEmpty else { return nil }
         let surnameWords = Set((parsed.von + " " + parsed.last).split { $0 == " " || $0 == "-" }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
         guard !surnameWords.isEmpty else { return nil }
-        let containing = keys.indices.filter { keys[$0].words.isSuperset(of: surnameWords) }
+        let containing = keys.keys.indices.filter { keys.keys[$0].words.isSuperset(of: surnameWords) }
         return containing.count == 1 ? containing[0] : nil
     }
 }
@@ -361,7 +381,7 @@ struct ExportNameCache {
     }
 
     /// `ExportValues.authorIndex(of: text, in: authorKeys)` for the UTF-8 bytes of `text`.
-    mutating func authorIndex(ofBytes text: UnsafeBufferPointer<UInt8>, in authorKeys: [ExportValues.MatchKey]) -> Int? {
+    mutating func authorIndex(ofBytes text: UnsafeBufferPointer<UInt8>, in authorKeys: ExportValues.MatchKeys) -> Int? {
         plainNames.withValue(text) {
             NameParser.parsePlainName(String(decoding: text, as: UTF8.self)).map { ($0, ExportValues.matchKey($0)) }
         } _: { parsed in
@@ -370,7 +390,7 @@ struct ExportNameCache {
     }
 
     /// `ExportValues.authorIndex(of: text, in: authorKeys)`.
-    mutating func authorIndex(of text: String, in authorKeys: [ExportValues.MatchKey]) -> Int? {
+    mutating func authorIndex(of text: String, in authorKeys: ExportValues.MatchKeys) -> Int? {
         var text = text
         return text.withUTF8 { authorIndex(ofBytes: $0, in: authorKeys) }
     }
@@ -378,7 +398,7 @@ struct ExportNameCache {
     /// `read(line)` for the UTF-8 bytes of `line` (an affiliation and names), and the index in
     /// `authorKeys` of each name, as `authorIndex(of:in:)` finds it (nil where it finds none): a
     /// Web of Science `C1` line (`[names] address`) recurs with every paper its authors sign there.
-    mutating func affiliation(bytes line: UnsafeBufferPointer<UInt8>, of authorKeys: [ExportValues.MatchKey],
+    mutating func affiliation(bytes line: UnsafeBufferPointer<UInt8>, of authorKeys: ExportValues.MatchKeys,
                               _ read: (String) -> (Affiliation, [String])?) -> (Affiliation, [Int?])? {
         affiliations.withValue(line) {
             read(String(decoding: line, as: UTF8.self)).map { affiliation, names in

@@ -274,6 +274,7 @@ public enum WebOfScienceReader {
                 keys.append(key)
             }
         }
+        let matchKeys = ExportValues.MatchKeys(keys)
         record.title = text(Tag.ti)
         record.venue = text(Tag.so)
         record.year = BibTeXReader.firstYear(text(Tag.py)) ?? BibTeXReader.firstYear(text(Tag.ea)) ?? BibTeXReader.firstYear(text(Tag.pd))
@@ -302,12 +303,12 @@ public enum WebOfScienceReader {
                     guard let slash = list[from..<to].lastIndex(of: UInt8(ascii: "/")) else { continue }
                     let tail = UnsafeBufferPointer(rebasing: list[(slash + 1)..<to])
                     let id = tail.contains(0x20) ? String(decoding: tail.filter { $0 != 0x20 }, as: UTF8.self) : String(decoding: tail, as: UTF8.self)
-                    guard !id.isEmpty, let index = cache.authorIndex(ofBytes: UnsafeBufferPointer(rebasing: list[from..<slash]), in: keys) else { continue }
+                    guard !id.isEmpty, let index = cache.authorIndex(ofBytes: UnsafeBufferPointer(rebasing: list[from..<slash]), in: matchKeys) else { continue }
                     record.setIDs({ assign(&$0, id) }, of: index)
                 }
                 return true
             }
-            if !read { readIDs(list, assign: assign, keys: keys, into: &record, names: &cache) }
+            if !read { readIDs(list, assign: assign, keys: matchKeys, into: &record, names: &cache) }
         }
         guard let c1 = fields.values(Tag.c1) else { return record }
         // Older records give addresses alone: the paper's, whoever's they are.
@@ -327,7 +328,7 @@ public enum WebOfScienceReader {
         }
         for k in bracketedLines {
             // `[Aria, Massimo; Cuccurullo, Corrado] Univ Naples Federico II, Naples, Italy.`
-            guard let (affiliation, indices) = cache.affiliation(bytes: value(k), of: keys, { bracketed($0) }) else { continue }
+            guard let (affiliation, indices) = cache.affiliation(bytes: value(k), of: matchKeys, { bracketed($0) }) else { continue }
             for case let index? in indices { record.addAffiliation(affiliation, to: index) }
         }
         return record
@@ -366,7 +367,7 @@ public enum WebOfScienceReader {
     }
 
     /// An `RI`/`OI` list whose separators may join neighbouring characters, read by characters.
-    private static func readIDs(_ joined: String, assign: (inout AuthorIDs, String) -> Void, keys: [ExportValues.MatchKey],
+    private static func readIDs(_ joined: String, assign: (inout AuthorIDs, String) -> Void, keys: ExportValues.MatchKeys,
                                 into record: inout ExportRecord, names cache: inout ExportNameCache) {
         let plain = ExportValues.isPlain(joined, separators: [UInt8(ascii: "/")])
         for entry in ExportValues.list(joined) {
