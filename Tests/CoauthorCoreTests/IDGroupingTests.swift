@@ -77,6 +77,12 @@ struct IDGroupingTests {
         return lines
     }
 
+    /// `AuthorIDGroups` numbers the kinds of ID by their place here, and takes the first five
+    /// as the kinds of person ID that may conflict.
+    @Test func theKindsOfIDAreInTheOrderTheGroupingNumbersThem() {
+        #expect(AuthorIDs.Kind.allCases == [.orcid, .scopus, .openAlex, .researcherID, .dimensions, .ror, .country])
+    }
+
     @Test func theSameGroupsOnAnyNumberOfCores() throws {
         let papers = corpus(count: AuthorIDGroups.parallelPapers + 3_000, people: 4_000, seed: 7)
         let one = try #require(Parallelism.$workers.withValue(1) { AuthorIDGroups(papers) })

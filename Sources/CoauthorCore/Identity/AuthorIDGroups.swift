@@ -73,8 +73,8 @@ struct AuthorIDGroups {
             }
         }
         let slotCount = slotPaper.count
-        // 2. Each group's IDs, spellings with their counts, and display form; a group's slots
-        // in slot order, `members[memberStarts[g]..<memberStarts[g + 1]]`.
+        // 2. Groups numbered in order of their first slot; each group's IDs, spellings with
+        // their counts, and display form.
         var groupOfRoot = [Int32](repeating: -1, count: slotCount)
         var groupOfSlot = [Int32](repeating: 0, count: slotCount)
         var groupCount = 0
@@ -87,7 +87,8 @@ struct AuthorIDGroups {
             groupOfSlot[slot] = groupOfRoot[root]
         }
         // Each group's IDs: per kind, the first value in slot order (`AuthorIDs.fill` slot by
-        // slot); `idKinds` has bit k set where the group has an ID of kind k.
+        // slot); `idKinds` has bit k set where the group has an ID of kind k. Kinds are numbered
+        // by their place in `AuthorIDs.Kind.allCases`, as `IdentifiedSlots` reads them.
         let kindCount = AuthorIDs.Kind.allCases.count
         var groupValue = [Int32](repeating: -1, count: groupCount * kindCount)
         var idKinds = [UInt8](repeating: 0, count: groupCount)
@@ -199,6 +200,7 @@ struct AuthorIDGroups {
         // 3. People written alike whose IDs conflict carry their ID as a homonym mark.
         // Two groups' IDs conflict where both have an ID of the same person kind: being two
         // groups, they have different keys there, so different values.
+        // (The person kinds are the first five: ORCID, Scopus, OpenAlex, ResearcherID, Dimensions.)
         let personKinds: UInt8 = 0b1_1111
         func conflict(_ a: Int, _ b: Int) -> Bool { idKinds[a] & idKinds[b] & personKinds != 0 }
         var byKey: [String: [Int]] = [:]
@@ -299,6 +301,7 @@ private struct IdentifiedSlots: Sendable {
                 for position in ids.indices where position < authorCount && !ids[position].isEmpty {
                     papers.append(Int32(paper))
                     positions.append(Int32(position))
+                    // Kinds numbered by place in `AuthorIDs.Kind.allCases` (`IDGroupingTests` checks the order).
                     add(ids[position].orcid, kind: 0, bytes: &bytes)
                     add(ids[position].scopus, kind: 1, bytes: &bytes)
                     add(ids[position].openAlex, kind: 2, bytes: &bytes)
