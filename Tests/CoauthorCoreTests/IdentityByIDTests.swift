@@ -57,6 +57,33 @@ struct IdentityByIDTests {
         #expect(Set(merges.map(\.variant)) == Set((0..<30).filter { $0 != 17 }.map { "Massimo Aria\($0)" }))
     }
 
+    /// A person's IDs and merge evidence reach it from its first authorship, which names it directly
+    /// unless its paper names a person twice (then the person is found by its name): both ways here.
+    @Test(arguments: IdentityMode.allCases)
+    func idsReachTheirPersonAlsoFromAPaperThatNamesSomeoneTwice(mode: IdentityMode) throws {
+        let wei = "0000-0003-3333-3333"
+        let papers = [
+            // Massimo twice on his first paper: one person, two authorships.
+            paper("a", [("Aria, M.", AuthorIDs(orcid: massimo)), ("Aria, Massimo", AuthorIDs(orcid: massimo))]),
+            paper("b", [("Lee, Ann", AuthorIDs(scopus: "111")), ("Smith, John", AuthorIDs())]),
+            // John Smith and J. Smith are one person in conservative mode only: Wei Wang's first
+            // paper names someone twice in that mode alone.
+            paper("c", [("Smith, John", AuthorIDs()), ("Smith, J.", AuthorIDs()), ("Wang, Wei", AuthorIDs(orcid: wei))]),
+            paper("d", [("Aria, Massimo", AuthorIDs(orcid: massimo, scopus: "57192939470")), ("Lee, A.", AuthorIDs(scopus: "111"))]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: mode)
+        #expect(index.authorsOfPublication[2].count == (mode == .conservative ? 2 : 3))
+        let aria = try #require(person(index, "Massimo Aria"), "\(index.names)")
+        let lee = try #require(person(index, "Ann Lee"), "\(index.names)")
+        let wang = try #require(person(index, "Wei Wang"), "\(index.names)")
+        #expect(index.ids[aria].orcid == massimo && index.ids[aria].scopus == "57192939470")
+        #expect(index.ids[lee].scopus == "111" && index.ids[lee].orcid.isEmpty)
+        #expect(index.ids[wang].orcid == wei)
+        #expect(index.ids.enumerated().filter { !$0.element.isEmpty }.map(\.offset).sorted() == [aria, lee, wang].sorted())
+        #expect(index.merges.contains { $0.variant == "M. Aria" && $0.into == "Massimo Aria" && $0.reason == "same ORCID \(massimo)" }, "\(index.merges)")
+        #expect(index.merges.contains { $0.variant == "A. Lee" && $0.into == "Ann Lee" && $0.reason == "same Scopus author ID 111" }, "\(index.merges)")
+    }
+
     @Test func differentORCIDsAreNeverMergedByNames() throws {
         let papers = [
             paper("a", [("Aria, M.", AuthorIDs(orcid: marco)), ("Doe, J.", AuthorIDs())]),

@@ -136,6 +136,88 @@ struct OpenAlexScannerTests {
         #expect(error.location?.line == 4)
         #expect(error.message.contains("not valid JSON"))
     }
+
+    /// Works whose `author` objects, `institutions` lists and `raw_affiliation_strings` lists
+    /// recur: the reader decodes each distinct value once (`OpenAlexWorkReader.Known`), and its
+    /// records must be those of decoding each value where it stands.
+    private static let recurring: [String] = {
+        let author = #"{"id":"https://openalex.org/A1","display_name":"Ann Lee","orcid":"https://orcid.org/0000-0001-2345-6789"}"#
+        // The same values with other blanks, which are other bytes.
+        let spaced = #"{ "id": "https://openalex.org/A1", "display_name": "Ann Lee", "orcid": "https://orcid.org/0000-0001-2345-6789" }"#
+        // No display name: the authorship's own raw name, which differs from work to work, is used.
+        let nameless = #"{"id":"https://openalex.org/A2","display_name":null}"#
+        let institutions = #"[{"display_name":"Univ A","ror":"https://ror.org/01abc","country_code":"ES"},{"display_name":"Univ B"},7]"#
+        return (0..<6).map { k in
+            // The same institutions list with one raw string (kept in its affiliations) or two (not).
+            let raws = k % 2 == 0 ? #"["Univ A, Madrid"]"# : #"["X","Y"]"#
+            let other = k % 3 == 0 ? #"{"not":"a list"}"# : institutions
+            return #"{"id":"https://openalex.org/W\#(k)","title":"T\#(k)","authorships":[{"author":\#(author),"institutions":\#(institutions),"raw_affiliation_strings":\#(raws)},"#
+                + #"{"author":\#(spaced),"institutions":\#(other),"raw_affiliation_strings":["Solo"]},{"author":\#(nameless),"raw_author_name":"Raw\#(k) Name"},"#
+                + #"{"author":"not an object","raw_author_name":"Bo Li"},{"author":\#(author),"author":\#(nameless),"raw_author_name":"Last Wins"},"#
+                + #"{"author":\#(author),"raw_affiliation_strings":["Z",1]}]}"#
+        }
+    }()
+
+    @Test func recurringValuesGiveWhatDecodingEachGives() throws {
+        let bytes = Array(Self.recurring.joined(separator: "\n").utf8)
+        let scanned = OpenAlexReader.readJSON(bytes: bytes, path: "x")
+        let reference = ReferenceOpenAlex.read(bytes)
+        #expect(scanned.publications.count == 6 && reference.publications.count == 6)
+        for (new, old) in zip(scanned.publications, reference.publications) {
+            var moved = new
+            moved.location = old.location
+            #expect(moved == old, "\(new.key)")
+        }
+        let second = try #require(scanned.publications.dropFirst().first)
+        #expect(second.authors.map(\.displayName) == ["Ann Lee", "Ann Lee", "Raw1 Name", "Bo Li", "Last Wins", "Ann Lee"])
+        #expect(second.authorIDs.map(\.openAlex) == ["A1", "A1", "A2", "", "A2", "A1"])
+        #expect(second.authorIDs.map(\.orcid) == ["0000-0001-2345-6789", "0000-0001-2345-6789", "", "", "", "0000-0001-2345-6789"])
+        #expect(second.extras.affiliations.map { $0.map(\.raw) } == [["", ""], ["Solo", "Solo"], [], [], [], []])
+        #expect(second.extras.affiliations[0].map(\.ror) == ["01abc", ""] && second.extras.affiliations[0].map(\.country) == ["ES", ""])
+        let fourth = try #require(scanned.publications.dropFirst(3).first)
+        #expect(fourth.extras.affiliations.map { $0.map(\.raw) } == [["", ""], ["Solo"], [], [], [], []])
+    }
+
+    /// Past its limit the reader empties its tables of values between works; reading with a
+    /// limit of a few values gives the records of reading with the default.
+    @Test func emptyingTheTablesOfValuesChangesNoRecord() {
+        func read(limit: Int) -> Corpus {
+            var reader = OpenAlexWorkReader(path: "x", knownLimit: limit)
+            var result = ExportCorpus()
+            // Twelve distinct authors over the works, so a limit of 2 empties the tables often.
+            let lines = Self.recurring + (0..<12).map { k in
+                #"{"id":"W\#(100 + k)","authorships":[{"author":{"id":"A\#(k)","display_name":"Person \#(k) Smith"},"institutions":[{"display_name":"U\#(k % 5)"}]},{"author":{"id":"A\#(k + 1)","display_name":"Person \#(k + 1) Smith"}}]}"#
+            }
+            for (number, line) in lines.enumerated() {
+                let bytes = Array(line.utf8)
+                bytes.withUnsafeBufferPointer { buffer in
+                    if case .success(let fields)? = reader.readLine(buffer, from: 0, to: buffer.count) {
+                        reader.add(fields, at: SourceLocation(path: "x", line: number + 1, column: 1), to: &result)
+                    }
+                }
+            }
+            return result.corpus
+        }
+        let few = read(limit: 2)
+        let usual = read(limit: 1 << 18)
+        #expect(few.publications.count == 18)
+        #expect(few.publications == usual.publications)
+        #expect(few.publications.last?.authors.map(\.displayName) == ["Person 11 Smith", "Person 12 Smith"])
+    }
+
+    /// A value inside an `author` object nested as deep as a skip may go (512) is read as before:
+    /// the whole object, one level deeper, does not skip, and is decoded where it stands.
+    @Test func anAuthorObjectTooDeepToSkipWholeIsDecodedWhereItStands() {
+        let deep = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        let line = #"{"id":"W1","authorships":[{"author":{"x":\#(deep),"display_name":"Ann Lee","id":"A7"}},{"author":{"x":\#(deep),"display_name":"Ann Lee","id":"A7"}}]}"#
+        let corpus = OpenAlexReader.readJSON(bytes: Array(line.utf8), path: "x")
+        #expect(corpus.skipped == 0)
+        #expect(corpus.publications.first?.authors.map(\.displayName) == ["Ann Lee", "Ann Lee"])
+        #expect(corpus.publications.first?.authorIDs.map(\.openAlex) == ["A7", "A7"])
+        let deeper = "[" + deep + "]"
+        let rejected = OpenAlexReader.readJSON(bytes: Array(#"{"id":"W1","authorships":[{"author":{"x":\#(deeper),"display_name":"Ann Lee"}}]}"#.utf8), path: "x")
+        #expect(rejected.skipped == 1 && rejected.publications.isEmpty)
+    }
 }
 
 /// The JSONSerialization reader that `JSONScanner` replaced (OpenAlexReader before the scanner),

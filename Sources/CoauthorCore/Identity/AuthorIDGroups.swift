@@ -13,8 +13,22 @@ struct AuthorIDGroups {
     var merges: [AuthorIndex.Merge] = []
     /// Names of people whose IDs of one kind differ: never to be merged.
     var forbidden: [(PersonName, PersonName)] = []
+    /// Each group's IDs (per kind, the first value in file order), display form, and first
+    /// authorship (its paper, and its place in the paper's list of authors).
+    var groupIDs: [AuthorIDs] = []
+    var groupNames: [PersonName] = []
+    var firstPaper: [Int32] = []
+    var firstPosition: [Int32] = []
+    /// The group each of `merges` was made for.
+    var mergeGroups: [Int32] = []
+
     /// The IDs of each identified person, by the name it was renamed to.
-    var idsOfName: [PersonName: AuthorIDs] = [:]
+    /// - Complexity: O(G) for G groups.
+    var idsOfName: [PersonName: AuthorIDs] {
+        var ids: [PersonName: AuthorIDs] = [:]
+        for group in groupIDs.indices { ids[groupNames[group], default: AuthorIDs()].fill(from: groupIDs[group]) }
+        return ids
+    }
 
     /// Groups the identified authorships of `publications`; nil when no authorship has an ID.
     /// - Complexity: O(A) expected for A authorships, plus O(k²) per surname shared by k identified people.
@@ -83,6 +97,8 @@ struct AuthorIDGroups {
             if groupOfRoot[root] < 0 {
                 groupOfRoot[root] = Int32(groupCount)
                 groupCount += 1
+                firstPaper.append(slotPaper[slot])
+                firstPosition.append(slotPosition[slot])
             }
             groupOfSlot[slot] = groupOfRoot[root]
         }
@@ -103,7 +119,7 @@ struct AuthorIDGroups {
                 }
             }
         }
-        var groupIDs = [AuthorIDs](repeating: AuthorIDs(), count: groupCount)
+        groupIDs = [AuthorIDs](repeating: AuthorIDs(), count: groupCount)
         for group in 0..<groupCount {
             func string(_ kind: Int) -> String {
                 let value = groupValue[group * kindCount + kind]
@@ -114,60 +130,22 @@ struct AuthorIDGroups {
         }
         // Slot by slot, in file order: each group's spellings as a list in order of first
         // appearance, with counts.
-        var spellingNames: [PersonName] = []
-        var spellingCounts: [Int] = []
-        var nextSpelling: [Int32] = []
-        var firstSpelling = [Int32](repeating: -1, count: groupCount)
-        var lastSpelling = [Int32](repeating: -1, count: groupCount)
-        var spellingsOfGroup = [Int32](repeating: 0, count: groupCount)
-        // A group's list is searched in order while short (a person has a few spellings); past
-        // `shortList` (an ID a file gives to thousands of names) a dictionary finds them, so
-        // the work stays linear.
-        let shortList = 8
-        var longLists: [Int: [PersonName: Int32]] = [:]
-        // Counts `name` among the spellings of group `group`.
-        func addSpelling(of group: Int, _ name: PersonName) {
-            var spelling = -1
-            if spellingsOfGroup[group] <= shortList {
-                spelling = Int(firstSpelling[group])
-                while spelling >= 0 && spellingNames[spelling] != name { spelling = Int(nextSpelling[spelling]) }
-            } else if let found = longLists[group]![name] {
-                spelling = Int(found)
-            }
-            if spelling >= 0 {
-                spellingCounts[spelling] += 1
-                return
-            }
-            let added = Int32(spellingNames.count)
-            spellingNames.append(name)
-            spellingCounts.append(1)
-            nextSpelling.append(-1)
-            if lastSpelling[group] >= 0 { nextSpelling[Int(lastSpelling[group])] = added } else { firstSpelling[group] = added }
-            lastSpelling[group] = added
-            spellingsOfGroup[group] += 1
-            if spellingsOfGroup[group] == shortList + 1 {
-                var index: [PersonName: Int32] = [:]
-                var k = Int(firstSpelling[group])
-                while k >= 0 {
-                    index[spellingNames[k]] = Int32(k)
-                    k = Int(nextSpelling[k])
-                }
-                longLists[group] = index
-            } else if spellingsOfGroup[group] > shortList + 1 {
-                longLists[group]![name] = added
-            }
-        }
+        var lists = SpellingLists(groupCount: groupCount)
         // A paper's names read in place, once for all its slots (slots are in paper order).
         var next = 0
         while next < slotCount {
             let paper = Int(slotPaper[next])
             publications[paper].authors.withUnsafeBufferPointer { authors in
                 while next < slotCount && Int(slotPaper[next]) == paper {
-                    addSpelling(of: Int(groupOfSlot[next]), authors[Int(slotPosition[next])])
+                    lists.add(authors[Int(slotPosition[next])], to: Int(groupOfSlot[next]))
                     next += 1
                 }
             }
         }
+        let spellingNames = lists.names
+        let spellingCounts = lists.counts
+        let nextSpelling = lists.next
+        let firstSpelling = lists.first
         var canonical: [PersonName] = []
         var spellings: [[PersonName]] = []
         canonical.reserveCapacity(groupCount)
@@ -203,47 +181,56 @@ struct AuthorIDGroups {
         // (The person kinds are the first five: ORCID, Scopus, OpenAlex, ResearcherID, Dimensions.)
         let personKinds: UInt8 = 0b1_1111
         func conflict(_ a: Int, _ b: Int) -> Bool { idKinds[a] & idKinds[b] & personKinds != 0 }
-        var byKey: [String: [Int]] = [:]
-        var bySurname: [String: [Int]] = [:]
-        // Each display form's exact key, computed once (step 4 compares every spelling with it).
-        var canonicalKey = canonical.map { NameKey.exactKey($0) }
-        for group in canonical.indices {
-            byKey[canonicalKey[group], default: []].append(group)
-            let initial = NameKey.fold(canonical[group].first).first.map { String($0) } ?? ""
-            bySurname[NameKey.fold(canonical[group].von + canonical[group].last) + "|" + initial, default: []].append(group)
-        }
-        for (_, groups) in byKey where groups.count > 1 {
+        // Groups by the exact key of their display form, and by folded surname and first
+        // initial: the keys are made on all cores and bucketed by their bytes; only buckets of
+        // several groups are looked at (most people are alone in both).
+        let named = canonical
+        let alike = Self.buckets(KeyBatch.make(count: groupCount) { group, bytes in NameKey.appendExactKey(named[group], to: &bytes) })
+        let sameSurname = Self.buckets(KeyBatch.make(count: groupCount) { group, bytes in
+            bytes.append(contentsOf: NameKey.fold(named[group].von + named[group].last).utf8)
+            bytes.append(UInt8(ascii: "|"))
+            if let initial = NameKey.fold(named[group].first).first { bytes.append(contentsOf: String(initial).utf8) }
+        })
+        for groups in alike {
             let clash = groups.contains { a in groups.contains { b in a < b && conflict(a, b) } }
             guard clash else { continue }
             for group in groups {
                 let (kind, value) = groupIDs[group].all[0]
                 canonical[group].homonym = "[\(kind.rawValue) \(value)]"
-                canonicalKey[group] = NameKey.exactKey(canonical[group])
             }
         }
         // Only names the conservative rule could join need a rule: one surname and initial, given
-        // names one of which subsumes the other (names written alike were marked above).
-        var scratch: [UInt8] = []
-        for (_, groups) in bySurname where groups.count > 1 {
-            let tokens = groups.map { NameKey.foldedGivenTokens(canonical[$0].first, scratch: &scratch) }
-            // Folded ASCII tokens (no blank in them, so no CR LF) have a character per byte:
-            // they are compared as bytes.
-            let asciiTokens = tokens.allSatisfy { $0.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } }
-                ? tokens.map { $0.map { Array($0.utf8) } } : nil
-            // A name can be joined to another only if it is less specific: it has an initial, or
-            // fewer given names than the longest. Only those are compared with the rest, so a
-            // bucket of k spelled-out names costs O(k), not O(k²).
-            let longest = tokens.map(\.count).max() ?? 0
-            for i in groups.indices where tokens[i].count < longest || tokens[i].contains(where: { $0.count == 1 }) {
-                for j in groups.indices where j != i {
-                    let (a, b) = (groups[i], groups[j])
-                    // The cheap conditions first.
-                    guard conflict(a, b), canonical[a].homonym == canonical[b].homonym else { continue }
-                    let subsumed = if let asciiTokens { Self.subsumes(asciiTokens[j], asciiTokens[i]) } else { AuthorResolver.subsumes(tokens[j], tokens[i]) }
-                    if subsumed { forbidden.append((canonical[a], canonical[b])) }
+        // names one of which subsumes the other (names written alike were marked above). The
+        // buckets are looked at on all cores, by runs; the pairs come in bucket order.
+        let marked = canonical
+        let kinds = idKinds
+        let surnameRuns = sameSurname.count < 4096 ? 1 : max(1, Parallelism.workers)
+        let pairs = parallelRuns(surnameRuns) { run in
+            var pairs: [(Int32, Int32)] = []
+            var scratch: [UInt8] = []
+            for groups in sameSurname[(sameSurname.count * run / surnameRuns)..<(sameSurname.count * (run + 1) / surnameRuns)] {
+                let tokens = groups.map { NameKey.foldedGivenTokens(marked[$0].first, scratch: &scratch) }
+                // Folded ASCII tokens (no blank in them, so no CR LF) have a character per byte:
+                // they are compared as bytes.
+                let asciiTokens = tokens.allSatisfy { $0.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } }
+                    ? tokens.map { $0.map { Array($0.utf8) } } : nil
+                // A name can be joined to another only if it is less specific: it has an initial, or
+                // fewer given names than the longest. Only those are compared with the rest, so a
+                // bucket of k spelled-out names costs O(k), not O(k²).
+                let longest = tokens.map(\.count).max() ?? 0
+                for i in groups.indices where tokens[i].count < longest || tokens[i].contains(where: { $0.count == 1 }) {
+                    for j in groups.indices where j != i {
+                        let (a, b) = (groups[i], groups[j])
+                        // The cheap conditions first (as `conflict`).
+                        guard kinds[a] & kinds[b] & personKinds != 0, marked[a].homonym == marked[b].homonym else { continue }
+                        let subsumed = if let asciiTokens { Self.subsumes(asciiTokens[j], asciiTokens[i]) } else { AuthorResolver.subsumes(tokens[j], tokens[i]) }
+                        if subsumed { pairs.append((Int32(a), Int32(b))) }
+                    }
                 }
             }
+            return pairs
         }
+        forbidden = pairs.joined().map { (canonical[Int($0.0)], canonical[Int($0.1)]) }
         // 4. The evidence for every other spelling; the authorships interned, each identified
         // one under its group's display form (the table `InternedAuthors` makes of the renamed
         // publications, without renaming them).
@@ -251,17 +238,61 @@ struct AuthorIDGroups {
             // (The evidence is written only for a merge. A person of one spelling has one when
             // step 3 marked the display form with its ID.)
             var evidence: String? = nil
-            for spelling in spellings[group] where spelling != canonical[group] && NameKey.exactKey(spelling) != canonicalKey[group] {
+            let own = spellings[group]
+            if own.count == 1 {
+                // A person of one spelling: it differs from the display form only where step 3
+                // marked that with an ID, and then their exact keys differ too (they end with it).
+                guard own[0].homonym != canonical[group].homonym else { continue }
+                evidence = groupIDs[group].all.first.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID"
+                merges.append(.init(variant: own[0].displayName, into: canonical[group].displayName, reason: evidence!))
+                mergeGroups.append(Int32(group))
+                continue
+            }
+            var key: String? = nil
+            for spelling in own where spelling != canonical[group] {
+                if key == nil { key = NameKey.exactKey(canonical[group]) }
+                guard NameKey.exactKey(spelling) != key else { continue }
                 if evidence == nil { evidence = groupIDs[group].all.first.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID" }
                 merges.append(.init(variant: spelling.displayName, into: canonical[group].displayName, reason: evidence!))
+                mergeGroups.append(Int32(group))
             }
-            idsOfName[canonical[group], default: AuthorIDs()].fill(from: groupIDs[group])
         }
+        groupNames = canonical
         var paperStarts = [Int](repeating: 0, count: publications.count + 1)
         for paper in publications.indices { paperStarts[paper + 1] = paperStarts[paper] + publications[paper].authors.count }
         var groupOfAuthorship = [Int32](repeating: -1, count: paperStarts[publications.count])
         for slot in 0..<slotCount { groupOfAuthorship[paperStarts[Int(slotPaper[slot])] + Int(slotPosition[slot])] = groupOfSlot[slot] }
         interned = InternedAuthors(publications, groupOfAuthorship: groupOfAuthorship, groupNames: canonical)
+    }
+
+    /// The buckets of items that share a key, for keys of several items: each bucket's items in
+    /// order, the buckets in order of their first item.
+    /// - Complexity: O(total key length + items) expected.
+    private static func buckets(_ batches: [KeyBatch]) -> [[Int]] {
+        let count = batches.reduce(0) { $0 + $1.count }
+        var table = ByteKeyTable(expected: count)
+        var keyOfItem: [Int32] = []
+        keyOfItem.reserveCapacity(count)
+        var sizes: [Int32] = []
+        for batch in batches {
+            for local in 0..<batch.count {
+                let (key, isNew) = table.findOrInsert(batch.key(local), hash: batch.hashes[local])
+                if isNew { sizes.append(0) }
+                sizes[key] += 1
+                keyOfItem.append(Int32(key))
+            }
+        }
+        var bucketOfKey = [Int32](repeating: -1, count: sizes.count)
+        var buckets: [[Int]] = []
+        for item in 0..<count where sizes[Int(keyOfItem[item])] > 1 {
+            let key = Int(keyOfItem[item])
+            if bucketOfKey[key] < 0 {
+                bucketOfKey[key] = Int32(buckets.count)
+                buckets.append([])
+            }
+            buckets[Int(bucketOfKey[key])].append(item)
+        }
+        return buckets
     }
 
     /// Publications below this are read on one core.
@@ -274,6 +305,63 @@ struct AuthorIDGroups {
             if a.count == 1 { return b.first == a[0] }
             if b.count == 1 { return a.first == b[0] }
             return a == b
+        }
+    }
+}
+
+/// Each group's spellings as a list in order of first appearance, with their counts (a struct,
+/// not variables a nested function captures: those are checked for exclusive access at each use).
+private struct SpellingLists {
+    var names: [PersonName] = []
+    var counts: [Int] = []
+    /// The spelling after each in its group's list, or -1.
+    var next: [Int32] = []
+    /// Each group's first and last spelling, and their number.
+    var first: [Int32]
+    var last: [Int32]
+    var lengths: [Int32]
+    /// A group's list is searched in order while short (a person has a few spellings); past
+    /// `shortList` (an ID a file gives to thousands of names) a dictionary finds them, so the
+    /// work stays linear.
+    static let shortList = 8
+    var longLists: [Int: [PersonName: Int32]] = [:]
+
+    init(groupCount: Int) {
+        first = [Int32](repeating: -1, count: groupCount)
+        last = [Int32](repeating: -1, count: groupCount)
+        lengths = [Int32](repeating: 0, count: groupCount)
+    }
+
+    /// Counts `name` among the spellings of group `group`.
+    mutating func add(_ name: PersonName, to group: Int) {
+        var spelling = -1
+        if lengths[group] <= Self.shortList {
+            spelling = Int(first[group])
+            while spelling >= 0 && names[spelling] != name { spelling = Int(next[spelling]) }
+        } else if let found = longLists[group]![name] {
+            spelling = Int(found)
+        }
+        if spelling >= 0 {
+            counts[spelling] += 1
+            return
+        }
+        let added = Int32(names.count)
+        names.append(name)
+        counts.append(1)
+        next.append(-1)
+        if last[group] >= 0 { next[Int(last[group])] = added } else { first[group] = added }
+        last[group] = added
+        lengths[group] += 1
+        if lengths[group] == Self.shortList + 1 {
+            var index: [PersonName: Int32] = [:]
+            var k = Int(first[group])
+            while k >= 0 {
+                index[names[k]] = Int32(k)
+                k = Int(next[k])
+            }
+            longLists[group] = index
+        } else if lengths[group] > Self.shortList + 1 {
+            longLists[group]![name] = added
         }
     }
 }

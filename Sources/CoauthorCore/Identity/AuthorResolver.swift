@@ -279,17 +279,29 @@ public enum AuthorResolver {
                                 personRecords: [PersonRecord]) -> AuthorIndex {
         var index = resolve(identified.interned, mode: mode, aliases: aliases,
                             personRecords: personRecords, forbidden: identified.forbidden)
-        var people = PersonLookup(index)
+        // Each group's person is that of its first authorship: on a paper that names no person
+        // twice, the people are listed one per authorship, in printed order; on another, the
+        // person is found by the group's name.
+        var people: PersonLookup? = nil
+        var personOfGroup = [Int](repeating: -1, count: identified.groupIDs.count)
         var ids = [AuthorIDs](repeating: AuthorIDs(), count: index.names.count)
-        for (name, groupIDs) in identified.idsOfName {
-            guard let person = people.person(named: name.displayName) else { continue }
-            ids[person].fill(from: groupIDs)
+        let starts = identified.interned.starts
+        for group in identified.groupIDs.indices {
+            let paper = Int(identified.firstPaper[group])
+            let listed = index.authorsOfPublication[paper]
+            if listed.count == starts[paper + 1] - starts[paper] {
+                personOfGroup[group] = Int(listed[listed.startIndex + Int(identified.firstPosition[group])])
+            } else {
+                if people == nil { people = PersonLookup(index) }
+                personOfGroup[group] = people!.person(named: identified.groupNames[group].displayName) ?? -1
+            }
+            if personOfGroup[group] >= 0 { ids[personOfGroup[group]].fill(from: identified.groupIDs[group]) }
         }
         index.ids = ids
         // The evidence names each person by its final display name.
-        index.merges = identified.merges.map { merge in
+        index.merges = zip(identified.merges, identified.mergeGroups).map { merge, group in
             var m = merge
-            if let person = people.person(named: merge.into) { m.into = index.names[person] }
+            if personOfGroup[Int(group)] >= 0 { m.into = index.names[personOfGroup[Int(group)]] }
             return m
         }.filter { $0.variant != $0.into } + index.merges
         return index

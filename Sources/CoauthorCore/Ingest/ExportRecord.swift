@@ -49,11 +49,13 @@ struct ExportRecord {
         var publication = Publication(key: key, type: type, title: title, venue: venue, year: year, authors: authors,
                                       doi: doi, location: location)
         var extras = extras
+        // The side lists as they are when they are one per author already (no copy).
         if ids.contains(where: { !$0.isEmpty }) {
-            extras.authorIDs = ids + Array(repeating: AuthorIDs(), count: max(0, authors.count - ids.count))
+            extras.authorIDs = ids.count >= authors.count ? ids : ids + Array(repeating: AuthorIDs(), count: authors.count - ids.count)
         }
         if affiliations.contains(where: { !$0.isEmpty }) {
-            extras.affiliations = affiliations + Array(repeating: [], count: max(0, authors.count - affiliations.count))
+            extras.affiliations = affiliations.count >= authors.count
+                ? affiliations : affiliations + Array(repeating: [], count: authors.count - affiliations.count)
         }
         publication.extras = extras
         return publication
@@ -94,22 +96,45 @@ struct ExportCorpus {
 /// Identifier and name conventions shared by the export readers.
 enum ExportValues {
     /// `https://doi.org/10.1/X`, `doi:10.1/X`, `10.1/X [doi]` → `10.1/X` (case kept).
+    /// Found on the UTF-8 in place: one string is made, the DOI's (every export record has one).
     static func doi(_ text: String) -> String {
-        var value = Array(trimmed(text).utf8)[...]
-        if let after = endOfASCIICaseInsensitive("doi.org/", in: value) { value = value[after...] }
-        if value.count >= 4, asciiLowercased(value.prefix(4)) == Array("doi:".utf8) { value = value.dropFirst(4) }
-        if value.count >= 5, value.suffix(5).elementsEqual("[doi]".utf8) { value = value.dropLast(5) }
-        return trimmed(makeString(value))
+        var text = text
+        return text.withUTF8 { bytes in
+            var (lower, upper) = trimmedBounds(bytes, lower: 0, upper: bytes.count)
+            if let after = endOfASCIICaseInsensitive("doi.org/", in: bytes, lower: lower, upper: upper) { lower = after }
+            if upper - lower >= 4, endOfASCIICaseInsensitive("doi:", in: bytes, lower: lower, upper: lower + 4) != nil { lower += 4 }
+            if upper - lower >= 5, UnsafeBufferPointer(rebasing: bytes[(upper - 5)..<upper]).elementsEqual("[doi]".utf8) { upper -= 5 }
+            (lower, upper) = trimmedBounds(bytes, lower: lower, upper: upper)
+            // Every cut is next to an ASCII byte: the bytes between are whole characters.
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        }
     }
 
-    /// The offset just after the first occurrence of the ASCII `needle` in `text`, ignoring case.
-    private static func endOfASCIICaseInsensitive(_ needle: String, in text: ArraySlice<UInt8>) -> Int? {
-        let pattern = Array(needle.utf8)
-        guard text.count >= pattern.count else { return nil }
-        var start = text.startIndex
-        while start + pattern.count <= text.endIndex {
+    /// `bytes[lower..<upper]` without what `trimmed` removes: leading blanks, tabs and byte-order
+    /// marks, trailing blanks and tabs.
+    private static func trimmedBounds(_ bytes: UnsafeBufferPointer<UInt8>, lower: Int, upper: Int) -> (Int, Int) {
+        var (start, end) = (lower, upper)
+        while start < end {
+            if bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") {
+                start += 1
+            } else if bytes[start] == 0xEF, end - start >= 3, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF {
+                start += 3
+            } else {
+                break
+            }
+        }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        return (start, end)
+    }
+
+    /// The offset just after the first occurrence of the ASCII `needle` (lower case) in
+    /// `bytes[lower..<upper]`, ignoring case.
+    private static func endOfASCIICaseInsensitive(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, lower: Int, upper: Int) -> Int? {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        var start = lower
+        while start + pattern.count <= upper {
             var matched = true
-            for k in 0..<pattern.count where asciiLowercase(text[start + k]) != pattern[k] {
+            for k in 0..<pattern.count where asciiLowercase(bytes[start + k]) != pattern[k] {
                 matched = false
                 break
             }
@@ -122,8 +147,6 @@ enum ExportValues {
     @inline(__always) private static func asciiLowercase(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
-
-    private static func asciiLowercased(_ bytes: ArraySlice<UInt8>) -> [UInt8] { bytes.map(asciiLowercase) }
 
     /// The ORCID in `text` (`0000-0002-8517-9411`, also inside a URL, or written without hyphens), or "".
     static func orcid(_ text: String) -> String {

@@ -10,17 +10,29 @@ struct OpenAlexWorkFields {
         var countryCode: String?
     }
 
+    /// An `author` object as a record takes it: its `display_name` (nil when absent or not a
+    /// string), that name parsed, and the IDs its `orcid` and `id` give.
+    struct Author {
+        /// False for an `author` value that is not an object (then it gives nothing).
+        var isObject = true
+        var displayName: String?
+        var name: PersonName?
+        var ids: AuthorIDs
+    }
+
+    /// The values of an authorship, each an index into its reader's tables of values read
+    /// (`OpenAlexWorkReader.Known`), valid until the reader reads its next work; -1 where the
+    /// authorship has no such value.
     struct Authorship {
         /// False for an element of `authorships` that is not an object.
         var isObject = true
-        var displayName: String?
+        /// The `author` value when it is an object.
+        var author: Int32 = -1
         var rawAuthorName: String?
-        var orcid: String?
-        var id: String?
-        /// nil unless the value is an array of strings only.
-        var rawAffiliations: [String]?
-        /// The elements of `institutions` that are objects.
-        var institutions: [Institution] = []
+        /// The `raw_affiliation_strings` value: nil unless it is an array of strings only.
+        var rawAffiliations: Int32 = -1
+        /// The `institutions` value: its elements that are objects.
+        var institutions: Int32 = -1
     }
 
     var id: String?
@@ -45,8 +57,30 @@ struct OpenAlexWorkReader {
     /// Parsed names by their text: the same people sign many works.
     private var names: [String: PersonName?] = [:]
 
-    init(path: String) {
+    /// Values already read, by their exact bytes. The same `author` objects, `institutions` lists
+    /// and `raw_affiliation_strings` lists recur from work to work: each distinct one is decoded
+    /// and normalised once, and a recurring one costs a check (the bytes are still validated), a
+    /// hash and a look-up. Emptied between works past `knownLimit` values, so memory stays bounded.
+    struct Known<Value: Sendable>: Sendable {
+        var table = ByteKeyTable(expected: 1024)
+        var values: [Value] = []
+
+        mutating func empty() {
+            table = ByteKeyTable(expected: 1024)
+            values = []
+        }
+    }
+    /// The number of values past which the tables are emptied (a parameter for the tests).
+    let knownLimit: Int
+    private var authors = Known<OpenAlexWorkFields.Author>()
+    private var institutionLists = Known<[OpenAlexWorkFields.Institution]>()
+    private var rawLists = Known<[String]?>()
+    /// The affiliations made from an institutions list and a raw list (their indices).
+    private var affiliationLists: [Int64: [Affiliation]] = [:]
+
+    init(path: String, knownLimit: Int = 1 << 18) {
         self.path = path
+        self.knownLimit = knownLimit
     }
 
     /// Reads the buffer as one JSON document (a work, an array of works, or a list response
@@ -135,7 +169,13 @@ struct OpenAlexWorkReader {
     }
 
     /// The work object at the scanner, or nil (the value skipped) when it is not an object.
-    private func work(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> OpenAlexWorkFields? {
+    private mutating func work(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> OpenAlexWorkFields? {
+        if max(authors.values.count, institutionLists.values.count, rawLists.values.count) > knownLimit {
+            authors.empty()
+            institutionLists.empty()
+            rawLists.empty()
+            affiliationLists = [:]
+        }
         var fields = OpenAlexWorkFields()
         let isObject = try scanner.object { scanner, key throws(JSONScanner.Failure) in
             // One branch per field the reader keeps, alike in shape, deliberately: the keys are compared
@@ -168,7 +208,7 @@ struct OpenAlexWorkReader {
             } else if key == "authorships" {
                 fields.authorships = []
                 _ = try scanner.array { scanner, _ throws(JSONScanner.Failure) in
-                    fields.authorships.append(try Self.authorship(&scanner))
+                    fields.authorships.append(try authorship(&scanner))
                 }
             } else {
                 try scanner.skipValue()
@@ -200,54 +240,88 @@ struct OpenAlexWorkReader {
         return name
     }
 
-    private static func authorship(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> OpenAlexWorkFields.Authorship {
+    private mutating func authorship(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> OpenAlexWorkFields.Authorship {
         var authorship = OpenAlexWorkFields.Authorship()
         authorship.isObject = try scanner.object { scanner, key throws(JSONScanner.Failure) in
             if key == "author" {
-                authorship.displayName = nil
-                authorship.orcid = nil
-                authorship.id = nil
-                _ = try scanner.object { scanner, key throws(JSONScanner.Failure) in
-                    if key == "display_name" {
-                        authorship.displayName = try scanner.stringValue()
-                    } else if key == "orcid" {
-                        authorship.orcid = try scanner.stringValue()
-                    } else if key == "id" {
-                        authorship.id = try scanner.stringValue()
-                    } else {
-                        try scanner.skipValue()
-                    }
-                }
-            } else if key == "raw_author_name" {
-                authorship.rawAuthorName = try scanner.stringValue()
-            } else if key == "raw_affiliation_strings" {
-                var strings: [String]? = []
-                let isArray = try scanner.array { scanner, _ throws(JSONScanner.Failure) in
-                    if let text = try scanner.stringValue() { strings?.append(text) } else { strings = nil }
-                }
-                authorship.rawAffiliations = isArray ? strings : nil
-            } else if key == "institutions" {
-                authorship.institutions = []
-                _ = try scanner.array { scanner, _ throws(JSONScanner.Failure) in
-                    var institution = OpenAlexWorkFields.Institution()
+                authorship.author = try Self.known(&scanner, in: &authors) { scanner throws(JSONScanner.Failure) in
+                    var displayName: String? = nil
+                    var orcid: String? = nil
+                    var id: String? = nil
                     let isObject = try scanner.object { scanner, key throws(JSONScanner.Failure) in
                         if key == "display_name" {
-                            institution.displayName = try scanner.stringValue()
-                        } else if key == "ror" {
-                            institution.ror = try scanner.stringValue()
-                        } else if key == "country_code" {
-                            institution.countryCode = try scanner.stringValue()
+                            displayName = try scanner.stringValue()
+                        } else if key == "orcid" {
+                            orcid = try scanner.stringValue()
+                        } else if key == "id" {
+                            id = try scanner.stringValue()
                         } else {
                             try scanner.skipValue()
                         }
                     }
-                    if isObject { authorship.institutions.append(institution) }
+                    guard isObject else { return OpenAlexWorkFields.Author(isObject: false, ids: AuthorIDs()) }
+                    return OpenAlexWorkFields.Author(displayName: displayName, name: displayName.flatMap { ExportValues.name($0) },
+                                                     ids: AuthorIDs(orcid: ExportValues.orcid(orcid ?? ""), openAlex: ExportValues.lastComponent(id ?? "")))
+                }
+                if !authors.values[Int(authorship.author)].isObject { authorship.author = -1 }
+            } else if key == "raw_author_name" {
+                authorship.rawAuthorName = try scanner.stringValue()
+            } else if key == "raw_affiliation_strings" {
+                authorship.rawAffiliations = try Self.known(&scanner, in: &rawLists) { scanner throws(JSONScanner.Failure) in
+                    var strings: [String]? = []
+                    let isArray = try scanner.array { scanner, _ throws(JSONScanner.Failure) in
+                        if let text = try scanner.stringValue() { strings?.append(text) } else { strings = nil }
+                    }
+                    return isArray ? strings : nil
+                }
+            } else if key == "institutions" {
+                authorship.institutions = try Self.known(&scanner, in: &institutionLists) { scanner throws(JSONScanner.Failure) in
+                    var institutions: [OpenAlexWorkFields.Institution] = []
+                    _ = try scanner.array { scanner, _ throws(JSONScanner.Failure) in
+                        var institution = OpenAlexWorkFields.Institution()
+                        let isObject = try scanner.object { scanner, key throws(JSONScanner.Failure) in
+                            if key == "display_name" {
+                                institution.displayName = try scanner.stringValue()
+                            } else if key == "ror" {
+                                institution.ror = try scanner.stringValue()
+                            } else if key == "country_code" {
+                                institution.countryCode = try scanner.stringValue()
+                            } else {
+                                try scanner.skipValue()
+                            }
+                        }
+                        if isObject { institutions.append(institution) }
+                    }
+                    return institutions
                 }
             } else {
                 try scanner.skipValue()
             }
         }
         return authorship
+    }
+
+    /// The value at the scanner as an index into `known`, read by `decode` (from its first byte)
+    /// the first time its bytes are seen. A value that does not scan (an error, or nesting deeper
+    /// than a skip may) is read by `decode` where it stands, which throws what reading it would.
+    private static func known<Value>(_ scanner: inout JSONScanner, in known: inout Known<Value>,
+                                     _ decode: (inout JSONScanner) throws(JSONScanner.Failure) -> Value) throws(JSONScanner.Failure) -> Int32 {
+        scanner.skipWhitespace()
+        let start = scanner.index
+        do {
+            try scanner.skipValue()
+        } catch {
+            scanner.index = start
+            known.values.append(try decode(&scanner))
+            return Int32(known.values.count - 1)
+        }
+        let bytes = UnsafeBufferPointer(start: scanner.base + start, count: scanner.index - start)
+        let (id, isNew) = known.table.findOrInsert(bytes, hash: WordHash.hash(bytes))
+        if isNew {
+            var value = JSONScanner(UnsafeBufferPointer(start: scanner.base, count: scanner.index), from: start)
+            known.values.append(try decode(&value))
+        }
+        return Int32(id)
     }
 
     /// The record of one work, added to `result`.
@@ -265,21 +339,33 @@ struct OpenAlexWorkReader {
         record.type = OpenAlexReader.workType(work.type ?? "")
         record.venue = work.sourceName ?? work.hostVenueName ?? ""
         for (index, authorship) in work.authorships.enumerated() {
-            let display = authorship.displayName ?? authorship.rawAuthorName ?? ""
-            guard let name = name(display) else {
+            // The author's fields are read in place (a copy of the whole author would retain each of its strings).
+            let author = Int(authorship.author)
+            let parsed = author >= 0 && authors.values[author].displayName != nil
+                ? authors.values[author].name : name(authorship.rawAuthorName ?? "")
+            guard let parsed else {
                 result.warning(location, "authorship \(index) of \(record.key) has no author name; it is left out")
                 continue
             }
-            let ids = AuthorIDs(orcid: ExportValues.orcid(authorship.orcid ?? ""), openAlex: ExportValues.lastComponent(authorship.id ?? ""))
-            let raws = authorship.rawAffiliations ?? []
-            var affiliations = authorship.institutions.map { institution in
-                Affiliation(raw: raws.count == 1 ? raws[0] : "", institution: institution.displayName ?? "",
-                            ror: ExportValues.lastComponent(institution.ror ?? ""), country: institution.countryCode ?? "")
-            }
-            if affiliations.isEmpty { affiliations = raws.map { Affiliation(raw: $0) } }
-            record.addAuthor(name, ids: ids, affiliations: affiliations)
+            record.addAuthor(parsed, ids: author >= 0 ? authors.values[author].ids : AuthorIDs(), affiliations: affiliations(authorship))
         }
         result.add(record)
+    }
+
+    /// An authorship's affiliations: one per institution (with the raw string when there is one
+    /// only), else one per raw string; made once per pair of lists.
+    private mutating func affiliations(_ authorship: OpenAlexWorkFields.Authorship) -> [Affiliation] {
+        let pair = Int64(authorship.institutions) << 32 | Int64(UInt32(bitPattern: authorship.rawAffiliations))
+        if let known = affiliationLists[pair] { return known }
+        let raws = authorship.rawAffiliations < 0 ? [] : rawLists.values[Int(authorship.rawAffiliations)] ?? []
+        let institutions = authorship.institutions < 0 ? [] : institutionLists.values[Int(authorship.institutions)]
+        var affiliations = institutions.map { institution in
+            Affiliation(raw: raws.count == 1 ? raws[0] : "", institution: institution.displayName ?? "",
+                        ror: ExportValues.lastComponent(institution.ror ?? ""), country: institution.countryCode ?? "")
+        }
+        if affiliations.isEmpty { affiliations = raws.map { Affiliation(raw: $0) } }
+        affiliationLists[pair] = affiliations
+        return affiliations
     }
 
     private mutating func name(_ text: String) -> PersonName? {

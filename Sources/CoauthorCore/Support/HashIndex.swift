@@ -156,7 +156,8 @@ struct ByteKeyTable {
         findOrInsert(bytes, hash: FNV1a.hash(bytes))
     }
 
-    /// `findOrInsert(_:)` for bytes in memory the caller holds whose FNV-1a hash it has already made.
+    /// `findOrInsert(_:)` for bytes in memory the caller holds whose hash it has already made
+    /// (FNV-1a, or another hash that the caller gives for every key of this table).
     mutating func findOrInsert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int, isNew: Bool) {
         let (slot, found) = probe(bytes, hash: hash)
         if let found { return (found, false) }
