@@ -68,6 +68,26 @@ struct StreamedReaderTests {
         #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description))
     }
 
+    /// MEDLINE lines end at a line feed, a carriage return or both, found eight bytes at a time:
+    /// every ending at every place in a word of eight bytes ends its line there.
+    @Test(arguments: ["\n", "\r", "\r\n"])
+    func medlineLinesEndWhereverTheirEndFalls(ending: String) {
+        var text = ""
+        for pad in 0..<17 {
+            let title = "Title " + String(repeating: "x", count: pad)
+            text += "PMID- \(pad + 1)" + ending + "TI  - " + title + ending + "      " + String(repeating: "y", count: pad) + ending
+                + "FAU - Doe\(String(repeating: "e", count: pad)), Jo" + ending + "AU  - Roe R" + ending
+        }
+        let corpus = MedlineReader.read(bytes: Array(text.utf8), path: "x.nbib")
+        #expect(corpus.records == 17 && corpus.skipped == 0)
+        #expect(corpus.publications.map(\.title) == (0..<17).map { pad in
+            pad == 0 ? "Title" : "Title " + String(repeating: "x", count: pad) + " " + String(repeating: "y", count: pad)
+        })
+        #expect(corpus.publications.map { $0.authors.map(\.displayName) } == (0..<17).map { pad in
+            ["Jo Doe" + String(repeating: "e", count: pad)]
+        })
+    }
+
     @Test func invalidUTF8InALaterBlockIsOneErrorForTheFile() throws {
         var bytes = Array("FN x\nVR 1.0\nPT J\nAU Doe, J\nER\nPT J\nAU Bad, ".utf8) + [0xFF] + Array("\nER\nEF\n".utf8)
         bytes.insert(contentsOf: Array(repeating: UInt8(ascii: "\n"), count: 40), at: 12)

@@ -33,7 +33,12 @@ public enum MedlineReader {
         // Each field's lines (the first, then its continuations), joined when the record closes:
         // appending to a growing string would be quadratic in the lines of a long field.
         var fields = TaggedFields()
-        var recordLocation: SourceLocation? = nil
+        var recordLocation: SourceLocation? = nil {
+            didSet { inRecord = recordLocation != nil }
+        }
+        /// Whether a record is open: tested on every line, where testing `recordLocation` would copy
+        /// it (and retain and release its path).
+        var inRecord = false
         var strayReported = false
         var skippingField = false
         var cache = ExportNameCache()
@@ -97,8 +102,7 @@ public enum MedlineReader {
             func text(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) }
             func value(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[min(from, to)..<to]) }
             while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+                let end = MedlineReader.lineBreak(in: bytes, from: start)
                 let lineStart = start
                 start = end + 1
                 if end < bytes.count, bytes[end] == UInt8(ascii: "\r"), start < bytes.count, bytes[start] == UInt8(ascii: "\n") { start += 1 }
@@ -113,7 +117,7 @@ public enum MedlineReader {
                 guard lineEnd > lineStart else { continue }
                 if bytes[lineStart] == UInt8(ascii: " ") {
                     // A continuation line (six blanks): part of the previous field's value.
-                    if recordLocation != nil, !fields.isEmpty, !skippingField {
+                    if inRecord, !fields.isEmpty, !skippingField {
                         fields.appendCollapsed(value(lineStart, lineEnd))
                     }
                     continue
@@ -129,19 +133,19 @@ public enum MedlineReader {
                 // Abstracts, MeSH terms and the like: no value string for them or their continuations
                 // (and, for tags of ASCII bytes, no string for the tag).
                 let known = MedlineReader.asciiTag(bytes, lineStart)
-                if recordLocation != nil, known == 0 {
+                if inRecord, known == 0 {
                     skippingField = true
                     continue
                 }
                 // A tag with a byte beyond ASCII is none the reader uses (nor is an unused one).
                 let code = known ?? .max
-                skippingField = known == nil && recordLocation != nil
+                skippingField = known == nil && inRecord
                 if skippingField { continue }
                 if code == Code.pmid {
                     close()
                     recordLocation = location(lineStart)
                     strayReported = false
-                } else if recordLocation == nil {
+                } else if !inRecord {
                     if !strayReported {
                         strayReported = true
                         let tag = ExportValues.trimmed(text(lineStart, lineStart + 4))
@@ -160,6 +164,25 @@ public enum MedlineReader {
             }
             return result.corpus
         }
+    }
+
+    /// The offset of the first line feed or carriage return in `bytes[start...]`, else
+    /// `bytes.count`: eight bytes a step while none is either (the bit trick of `JSONScanner`).
+    @inline(__always) fileprivate static func lineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let lineFeed = word ^ (ones &* 0x0A)
+            let carriageReturn = word ^ (ones &* 0x0D)
+            // A byte of `lineFeed` or `carriageReturn` is zero where the word has that byte.
+            if ((lineFeed &- ones) & ~lineFeed | (carriageReturn &- ones) & ~carriageReturn) & highs != 0 { break }
+            index += 8
+        }
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") { index += 1 }
+        return index
     }
 
     /// The codes (`tagCode`) of the tags `record(from:location:names:)` reads.

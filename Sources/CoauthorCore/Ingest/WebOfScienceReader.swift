@@ -35,7 +35,12 @@ public enum WebOfScienceReader {
         let path: String
         var result = ExportCorpus()
         var fields = TaggedFields()
-        var recordLocation: SourceLocation? = nil
+        var recordLocation: SourceLocation? = nil {
+            didSet { inRecord = recordLocation != nil }
+        }
+        /// Whether a record is open: tested on every line, where testing `recordLocation` would copy
+        /// it (and retain and release its path).
+        var inRecord = false
         var strayReported = false
         var sawEnd = false
         var skippingField = false
@@ -134,14 +139,14 @@ public enum WebOfScienceReader {
             let first = bytes[lineStart]
             let isContinuation = first == UInt8(ascii: " ") || first == UInt8(ascii: "\t")
             if isContinuation {
-                if recordLocation != nil, !fields.isEmpty, !skippingField {
+                if inRecord, !fields.isEmpty, !skippingField {
                     fields.appendCollapsed(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
                 }
                 return
             }
             guard lineEnd - lineStart >= 2, WebOfScienceReader.isTagByte(bytes[lineStart]), WebOfScienceReader.isTagByte(bytes[lineStart + 1]),
                   lineEnd - lineStart == 2 || bytes[lineStart + 2] == UInt8(ascii: " ") else {
-                if recordLocation != nil, !fields.isEmpty, !skippingField {
+                if inRecord, !fields.isEmpty, !skippingField {
                     // An untagged line inside a record: a continuation that lost its indent.
                     fields.appendCollapsed(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
                 } else if !strayReported {
@@ -152,7 +157,7 @@ public enum WebOfScienceReader {
             }
             // Most of a record's bytes are fields no reader of co-authorship needs (references,
             // abstracts, keywords): those lines, and their continuations, make no string.
-            skippingField = recordLocation != nil && !WebOfScienceReader.isUsedTag(bytes[lineStart], bytes[lineStart + 1])
+            skippingField = inRecord && !WebOfScienceReader.isUsedTag(bytes[lineStart], bytes[lineStart + 1])
             if skippingField { return }
             let code = UInt64(bytes[lineStart]) << 8 | UInt64(bytes[lineStart + 1])
             let value = UnsafeBufferPointer(rebasing: bytes[min(lineStart + 3, lineEnd)..<lineEnd])
@@ -166,7 +171,7 @@ public enum WebOfScienceReader {
                 fields.addCollapsed(code, value)
                 strayReported = false
             case Tag.er:
-                if recordLocation != nil { close() } else if !strayReported {
+                if inRecord { close() } else if !strayReported {
                     strayReported = true
                     result.warning(location, "'ER' without a record opened by 'PT'; ignored")
                 }
@@ -177,9 +182,9 @@ public enum WebOfScienceReader {
                 }
                 sawEnd = true
             case Tag.fn, Tag.vr:
-                if recordLocation != nil { fields.addCollapsed(code, value) }
+                if inRecord { fields.addCollapsed(code, value) }
             default:
-                if recordLocation == nil {
+                if !inRecord {
                     if !strayReported {
                         strayReported = true
                         let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<(lineStart + 2)]), as: UTF8.self)
