@@ -150,27 +150,36 @@ enum ExportValues {
 
     /// The ORCID in `text` (`0000-0002-8517-9411`, also inside a URL, or written without hyphens), or "".
     static func orcid(_ text: String) -> String {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(16)
-        // Byte by byte: a non-ASCII character is never a digit, a hyphen or a blank.
-        for byte in text.utf8 {
-            if isDigit(byte) || (byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x")) && digits.count == 15 {
-                digits.append(byte == UInt8(ascii: "x") ? UInt8(ascii: "X") : byte)
-                if digits.count == 16 { break }
-            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") {
-                continue
-            } else if !digits.isEmpty {
-                digits.removeAll(keepingCapacity: true)
+        // The digits in a buffer on the stack, the ID written straight into its string: no array
+        // is made (an export has an ORCID on many authorships).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
+            var count = 0
+            // Byte by byte: a non-ASCII character is never a digit, a hyphen or a blank.
+            for byte in text.utf8 {
+                if isDigit(byte) || (byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x")) && count == 15 {
+                    digits[count] = byte == UInt8(ascii: "x") ? UInt8(ascii: "X") : byte
+                    count += 1
+                    if count == 16 { break }
+                } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") {
+                    continue
+                } else {
+                    count = 0
+                }
+            }
+            guard count == 16 else { return "" }
+            return String(unsafeUninitializedCapacity: 19) { formatted in
+                var length = 0
+                for index in 0..<16 {
+                    if index > 0 && index % 4 == 0 {
+                        formatted[length] = UInt8(ascii: "-")
+                        length += 1
+                    }
+                    formatted[length] = digits[index]
+                    length += 1
+                }
+                return length
             }
         }
-        guard digits.count == 16 else { return "" }
-        var formatted: [UInt8] = []
-        formatted.reserveCapacity(19)
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && index % 4 == 0 { formatted.append(UInt8(ascii: "-")) }
-            formatted.append(digit)
-        }
-        return String(decoding: formatted, as: UTF8.self)
     }
 
     /// `https://openalex.org/A5069892096` → `A5069892096` (the last path component of a URL).

@@ -185,10 +185,6 @@ public enum MedlineReader {
         return index
     }
 
-    /// The codes (`tagCode`) of the tags `record(from:location:names:)` reads.
-    private static let usedTagCodes: [UInt64] = [Code.pmid, Code.ti, Code.jt, Code.ta, Code.dp, Code.lid, Code.aid, Code.pt,
-                                                 Code.fau, Code.au, Code.cn, Code.auid, Code.ad]
-
     /// The four tag bytes at `start`, when all are ASCII, trimmed as `ExportValues.trimmed`
     /// trims: the tag's code when the reader uses it, 0 when not; nil for other bytes.
     fileprivate static func asciiTag(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> UInt64? {
@@ -198,7 +194,13 @@ public enum MedlineReader {
         while from < to, bytes[from] == UInt8(ascii: " ") || bytes[from] == UInt8(ascii: "\t") { from += 1 }
         while to > from, bytes[to - 1] == UInt8(ascii: " ") || bytes[to - 1] == UInt8(ascii: "\t") { to -= 1 }
         let code = tagCode(UnsafeBufferPointer(rebasing: bytes[from..<to]))
-        return usedTagCodes.contains(code) ? code : 0
+        switch code {
+        // The tags `record(from:location:names:)` reads.
+        case Code.pmid, Code.ti, Code.jt, Code.ta, Code.dp, Code.lid, Code.aid, Code.pt, Code.fau, Code.au, Code.cn, Code.auid, Code.ad:
+            return code
+        default:
+            return 0
+        }
     }
 
     /// Builds the record from its fields, in file order.
@@ -267,17 +269,23 @@ public enum MedlineReader {
 
     /// A tag's bytes and length packed into a number (tags longer than four bytes, which the
     /// reader never uses, all share `UInt64.max`).
-    private static func tagCode(_ tag: some Collection<UInt8>) -> UInt64 {
+    static func tagCode(_ tag: some Collection<UInt8>) -> UInt64 {
         guard tag.count <= 4 else { return .max }
         return tag.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << 3 | UInt64(tag.count)
     }
 
-    /// The codes of the tags `record(from:location:names:)` reads.
-    private enum Code {
-        static let pmid = tagCode("PMID".utf8), ti = tagCode("TI".utf8), jt = tagCode("JT".utf8), ta = tagCode("TA".utf8)
-        static let dp = tagCode("DP".utf8), lid = tagCode("LID".utf8), aid = tagCode("AID".utf8), pt = tagCode("PT".utf8)
-        static let fau = tagCode("FAU".utf8), au = tagCode("AU".utf8), cn = tagCode("CN".utf8), auid = tagCode("AUID".utf8)
-        static let ad = tagCode("AD".utf8)
+    /// The codes of the tags `record(from:location:names:)` reads: `tagCode` of each tag, written
+    /// out as constants (computed ones would be initialised lazily, a check at every use on every
+    /// line). `MedlineTagCodeTests` checks them against `tagCode`.
+    enum Code {
+        static let pmid: UInt64 = 0x504D_4944 << 3 | 4, ti: UInt64 = 0x5449 << 3 | 2, jt: UInt64 = 0x4A54 << 3 | 2
+        static let ta: UInt64 = 0x5441 << 3 | 2, dp: UInt64 = 0x4450 << 3 | 2, lid: UInt64 = 0x4C_4944 << 3 | 3
+        static let aid: UInt64 = 0x41_4944 << 3 | 3, pt: UInt64 = 0x5054 << 3 | 2, fau: UInt64 = 0x46_4155 << 3 | 3
+        static let au: UInt64 = 0x4155 << 3 | 2, cn: UInt64 = 0x434E << 3 | 2, auid: UInt64 = 0x4155_4944 << 3 | 4
+        static let ad: UInt64 = 0x4144 << 3 | 2
+        /// Every code with its tag.
+        static let all: [(String, UInt64)] = [("PMID", pmid), ("TI", ti), ("JT", jt), ("TA", ta), ("DP", dp), ("LID", lid), ("AID", aid),
+                                              ("PT", pt), ("FAU", fau), ("AU", au), ("CN", cn), ("AUID", auid), ("AD", ad)]
     }
 
     /// Whether a publication type names a book or a chapter (ASCII text searched by bytes: no
