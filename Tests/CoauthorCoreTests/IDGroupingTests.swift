@@ -70,10 +70,11 @@ struct IDGroupingTests {
         return papers
     }
 
-    /// Everything `AuthorIDGroups` gives, in a form that compares (the forbidden pairs as a set).
+    /// Everything `AuthorIDGroups` gives, in a form that compares (the forbidden pairs as a set;
+    /// the name table as each authorship's name: on several cores it is one table per run of
+    /// papers, put end to end, which may list a name more than once).
     private func summary(_ groups: AuthorIDGroups) -> [String] {
-        var lines = groups.interned.names.map(\.displayName)
-        lines.append(groups.interned.ids.map(String.init).joined(separator: ","))
+        var lines = groups.interned.ids.map { groups.interned.names[Int($0)].displayName }
         lines.append(groups.interned.starts.map(String.init).joined(separator: ","))
         lines += groups.merges.map { "\($0.variant) → \($0.into): \($0.reason)" }
         lines += groups.forbidden.map { "\($0.0.displayName) ≠ \($0.1.displayName)" }.sorted()
@@ -100,6 +101,33 @@ struct IDGroupingTests {
         }
     }
 
+    /// Resolution on any number of cores gives the same people, papers, evidence and IDs, with
+    /// IDs (`AuthorIDGroups`) and without (the name table alone), in both modes.
+    @Test(arguments: IdentityMode.allCases)
+    func theSameResolutionOnAnyNumberOfCores(mode: IdentityMode) {
+        let identified = corpus(count: InternedAuthors.parallelPapers + 2_000, people: 4_000, seed: 5)
+        let plain = identified.map { paper in
+            var copy = paper
+            copy.extras.authorIDs = []
+            return copy
+        }
+        for papers in [identified, plain] {
+            func resolved(_ workers: Int) -> [String] {
+                let index = Parallelism.$workers.withValue(workers) { AuthorResolver.resolve(papers, mode: mode) }
+                return index.names + index.authorsOfPublication.map { $0.map(String.init).joined(separator: ",") }
+                    + index.merges.map { "\($0.variant) → \($0.into): \($0.reason)" } + index.nearMisses.map { "\($0.variant) ~ \($0.candidates)" }
+                    + index.ids.map { $0.all.map { "\($0.kind) \($0.value)" }.joined(separator: " ") }
+            }
+            let one = resolved(1)
+            #expect(one.count > 20_000)
+            for workers in [2, 3] {
+                let many = resolved(workers)
+                #expect(many.count == one.count && many == one,
+                        "\(workers) cores: first difference at line \(zip(many, one).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? -1)")
+            }
+        }
+    }
+
     /// The groups against a union–find written here: authorships share a person exactly when a
     /// chain of shared IDs (compared upper-cased, NFC) joins them.
     @Test func groupsAreThoseOfAPlainUnionFindOverTheIDs() throws {
@@ -108,12 +136,13 @@ struct IDGroupingTests {
         var parent: [Int] = []
         var owner: [String: Int] = [:]
         func find(_ x: Int) -> Int { parent[x] == x ? x : find(parent[x]) }
-        var internedID: [Int32] = []
+        // Each authorship's name in the table (several cores list a name once per run of papers).
+        var internedID: [PersonName] = []
         for (p, paper) in papers.enumerated() {
             for (position, ids) in paper.authorIDs.enumerated() {
                 let slot = parent.count
                 parent.append(slot)
-                internedID.append(groups.interned.ids[groups.interned.starts[p] + position])
+                internedID.append(groups.interned.names[Int(groups.interned.ids[groups.interned.starts[p] + position])])
                 for (kind, value) in ids.all {
                     let key = "\(kind.rawValue)|\(value.uppercased().precomposedStringWithCanonicalMapping)"
                     if let first = owner[key] {
@@ -128,8 +157,8 @@ struct IDGroupingTests {
         #expect(internedID.count == groups.interned.ids.count, "every authorship is identified")
         // Same reference group ⇔ same name in the table (every group has an ORCID, so people
         // written alike carry their IDs as marks and never share a name).
-        var nameOfGroup: [Int: Int32] = [:]
-        var groupOfName: [Int32: Int] = [:]
+        var nameOfGroup: [Int: PersonName] = [:]
+        var groupOfName: [PersonName: Int] = [:]
         var mismatches = 0
         for slot in parent.indices {
             let root = find(slot)

@@ -34,31 +34,85 @@ public struct InternedAuthors: Sendable {
     /// first authorship, not hashed again for each of them.
     /// - Complexity: O(A) expected for A authorships.
     init(_ publications: [Publication], groupOfAuthorship: [Int32], groupNames: [PersonName]) {
+        // Runs of publications on all cores, each interning into a table of its own; the tables
+        // are put end to end. A name may then be listed once per run, which resolution joins (as
+        // it joins the per-chunk tables of readers), and each name keeps the place of its first
+        // authorship among the names new to the table.
+        let runs = publications.count < Self.parallelPapers ? 1 : max(1, Parallelism.workers)
+        let bounds = (0...runs).map { publications.count * $0 / runs }
+        let counts = parallelRuns(runs) { run in
+            (bounds[run]..<bounds[run + 1]).reduce(0) { $0 + publications[$1].authors.count }
+        }
+        var firstAuthorship = [0]
+        for count in counts { firstAuthorship.append(firstAuthorship[firstAuthorship.count - 1] + count) }
+        let starts = firstAuthorship
+        let parts = parallelRuns(runs) { run in
+            var part = Run(groupCount: groupNames.count)
+            part.intern(publications[bounds[run]..<bounds[run + 1]], firstAuthorship: starts[run],
+                        groupOfAuthorship: groupOfAuthorship, groupNames: groupNames)
+            return part
+        }
+        guard runs > 1 else {
+            self.init(names: parts[0].names, ids: parts[0].ids, starts: parts[0].starts)
+            return
+        }
+        var names: [PersonName] = []
+        var ids: [Int32] = []
+        var paperStarts: [Int] = [0]
+        names.reserveCapacity(parts.reduce(0) { $0 + $1.names.count })
+        ids.reserveCapacity(firstAuthorship[runs])
+        paperStarts.reserveCapacity(publications.count + 1)
+        for part in parts {
+            let base = Int32(names.count)
+            let offset = ids.count
+            names += part.names
+            ids += part.ids.lazy.map { $0 + base }
+            paperStarts += part.starts.dropFirst().lazy.map { $0 + offset }
+        }
+        self.init(names: names, ids: ids, starts: paperStarts)
+    }
+
+    /// Publications below this are interned on one core.
+    static let parallelPapers = 1 << 14
+
+    /// The table of one run of publications (a struct, not variables a closure captures: those
+    /// are checked for exclusive access at each use).
+    private struct Run: Sendable {
         var index = HashIndex(expected: 1024)
         var names: [PersonName] = []
         var ids: [Int32] = []
         var starts: [Int] = [0]
-        starts.reserveCapacity(publications.count + 1)
-        var idOfGroup = [Int32](repeating: -1, count: groupNames.count)
-        func intern(_ name: PersonName) -> Int32 {
+        /// Each group's entry in this run's table, or -1.
+        var idOfGroup: [Int32]
+
+        init(groupCount: Int) {
+            idOfGroup = [Int32](repeating: -1, count: groupCount)
+        }
+
+        mutating func intern(_ name: PersonName) -> Int32 {
             let (id, isNew) = index.findOrInsert(hash: name.identityHash) { names[$0] == name }
             if isNew { names.append(name) }
             return Int32(id)
         }
-        for paper in publications.indices {
-            let authors = publications[paper].authors
-            for position in authors.indices {
-                let group = groupOfAuthorship.isEmpty ? -1 : Int(groupOfAuthorship[ids.count])
-                if group < 0 {
-                    ids.append(intern(authors[position]))
-                } else {
-                    if idOfGroup[group] < 0 { idOfGroup[group] = intern(groupNames[group]) }
-                    ids.append(idOfGroup[group])
+
+        /// Interns the authors of `papers`, whose first authorship is number `firstAuthorship` of
+        /// all (for `groupOfAuthorship`).
+        mutating func intern(_ papers: ArraySlice<Publication>, firstAuthorship: Int, groupOfAuthorship: [Int32], groupNames: [PersonName]) {
+            starts.reserveCapacity(papers.count + 1)
+            for paper in papers.indices {
+                let authors = papers[paper].authors
+                for position in authors.indices {
+                    let group = groupOfAuthorship.isEmpty ? -1 : Int(groupOfAuthorship[firstAuthorship + ids.count])
+                    if group < 0 {
+                        ids.append(intern(authors[position]))
+                    } else {
+                        if idOfGroup[group] < 0 { idOfGroup[group] = intern(groupNames[group]) }
+                        ids.append(idOfGroup[group])
+                    }
                 }
+                starts.append(ids.count)
             }
-            starts.append(ids.count)
         }
-        self.init(names: names, ids: ids, starts: starts)
     }
 
     /// Whether this describes `publications` (same number of papers and of authors on each).
