@@ -383,21 +383,25 @@ private struct IdentifiedSlots: Sendable {
     /// The identified authorships of `publications[range]`, in order.
     init(_ publications: [Publication], papers range: Range<Int>) {
         var bytes: [UInt8] = []
-        for paper in range {
-            let authorCount = publications[paper].authors.count
-            publications[paper].withAuthorIDs { ids in
-                for position in ids.indices where position < authorCount && !ids[position].isEmpty {
-                    papers.append(Int32(paper))
-                    positions.append(Int32(position))
-                    // Kinds numbered by place in `AuthorIDs.Kind.allCases` (`IDGroupingTests` checks the order).
-                    add(ids[position].orcid, kind: 0, bytes: &bytes)
-                    add(ids[position].scopus, kind: 1, bytes: &bytes)
-                    add(ids[position].openAlex, kind: 2, bytes: &bytes)
-                    add(ids[position].researcherID, kind: 3, bytes: &bytes)
-                    add(ids[position].dimensions, kind: 4, bytes: &bytes)
-                    add(ids[position].ror, kind: 5, bytes: &bytes)
-                    add(ids[position].country, kind: 6, bytes: &bytes)
-                    valueStarts.append(Int32(values.count))
+        // Through pointers: calling a method on an element of the array would copy the whole
+        // publication (every reference in it retained and released).
+        publications.withUnsafeBufferPointer { publications in
+            for paper in range {
+                let authorCount = publications[paper].authors.count
+                Publication.withAuthorIDs(at: publications.baseAddress! + paper) { ids in
+                    for position in ids.indices where position < authorCount && !ids[position].isEmpty {
+                        papers.append(Int32(paper))
+                        positions.append(Int32(position))
+                        // Kinds numbered by place in `AuthorIDs.Kind.allCases` (`IDGroupingTests` checks the order).
+                        add(ids[position].orcid, kind: 0, bytes: &bytes)
+                        add(ids[position].scopus, kind: 1, bytes: &bytes)
+                        add(ids[position].openAlex, kind: 2, bytes: &bytes)
+                        add(ids[position].researcherID, kind: 3, bytes: &bytes)
+                        add(ids[position].dimensions, kind: 4, bytes: &bytes)
+                        add(ids[position].ror, kind: 5, bytes: &bytes)
+                        add(ids[position].country, kind: 6, bytes: &bytes)
+                        valueStarts.append(Int32(values.count))
+                    }
                 }
             }
         }

@@ -130,9 +130,12 @@ public struct Publication: Sendable, Hashable {
     /// One `AuthorIDs` per author when the source gave any ID, else empty.
     public var authorIDs: [AuthorIDs] { rare.first?.extras.authorIDs ?? [] }
 
-    /// `body` called with `authorIDs` in place: no copy of the extras, whose every reference
-    /// `authorIDs` retains and releases (identity by ID reads the IDs of every authorship).
-    func withAuthorIDs<R>(_ body: (UnsafeBufferPointer<AuthorIDs>) -> R) -> R {
+    /// `body` called with the `authorIDs` of the publication at `publication`, in place: no copy
+    /// of the extras, whose every reference `authorIDs` retains and releases (identity by ID reads
+    /// the IDs of every authorship), nor of the publication, which a method called on an element
+    /// of an array is given.
+    static func withAuthorIDs<R>(at publication: UnsafePointer<Publication>, _ body: (UnsafeBufferPointer<AuthorIDs>) -> R) -> R {
+        let rare = publication.pointee.rare
         guard !rare.isEmpty else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         return rare[0].extras.authorIDs.withUnsafeBufferPointer(body)
     }
