@@ -75,7 +75,8 @@ struct OpenAlexWorkReader {
     private var authors = Known<OpenAlexWorkFields.Author>()
     private var institutionLists = Known<[OpenAlexWorkFields.Institution]>()
     private var rawLists = Known<[String]?>()
-    /// The affiliations made from an institutions list and a raw list (their indices).
+    /// The affiliations made from an institutions list and a raw list (their indices); emptied
+    /// with the tables.
     private var affiliationLists: [Int64: [Affiliation]] = [:]
 
     init(path: String, knownLimit: Int = 1 << 18) {
@@ -170,7 +171,7 @@ struct OpenAlexWorkReader {
 
     /// The work object at the scanner, or nil (the value skipped) when it is not an object.
     private mutating func work(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> OpenAlexWorkFields? {
-        if max(authors.values.count, institutionLists.values.count, rawLists.values.count) > knownLimit {
+        if max(authors.values.count, institutionLists.values.count, rawLists.values.count, affiliationLists.count) > knownLimit {
             authors.empty()
             institutionLists.empty()
             rawLists.empty()
