@@ -78,7 +78,10 @@ struct IDGroupingTests {
         lines.append(groups.interned.starts.map(String.init).joined(separator: ","))
         lines += groups.merges.map { "\($0.variant) → \($0.into): \($0.reason)" }
         lines += groups.forbidden.map { "\($0.0.displayName) ≠ \($0.1.displayName)" }.sorted()
-        lines += groups.idsOfName.map { "\($0.key.displayName): \($0.value.all.map { "\($0.kind) \($0.value)" })" }.sorted()
+        // The IDs of each display form (groups written alike with no conflict share one).
+        var idsOfName: [PersonName: AuthorIDs] = [:]
+        for group in groups.groupIDs.indices { idsOfName[groups.groupNames[group], default: AuthorIDs()].fill(from: groups.groupIDs[group]) }
+        lines += idsOfName.map { "\($0.key.displayName): \($0.value.all.map { "\($0.kind) \($0.value)" })" }.sorted()
         return lines
     }
 

@@ -22,14 +22,6 @@ struct AuthorIDGroups {
     /// The group each of `merges` was made for.
     var mergeGroups: [Int32] = []
 
-    /// The IDs of each identified person, by the name it was renamed to.
-    /// - Complexity: O(G) for G groups.
-    var idsOfName: [PersonName: AuthorIDs] {
-        var ids: [PersonName: AuthorIDs] = [:]
-        for group in groupIDs.indices { ids[groupNames[group], default: AuthorIDs()].fill(from: groupIDs[group]) }
-        return ids
-    }
-
     /// Groups the identified authorships of `publications`; nil when no authorship has an ID.
     /// - Complexity: O(A) expected for A authorships, plus O(k²) per surname shared by k identified people.
     init?(_ publications: [Publication]) {

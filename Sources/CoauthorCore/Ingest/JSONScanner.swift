@@ -89,17 +89,9 @@ struct JSONScanner {
         }
     }
 
-    /// Whether one of the eight bytes of `word` is `"`, `\` or below 0x20 (the bit tricks of
-    /// "Bit Twiddling Hacks": a zero byte after XOR with the pattern, or a byte less than n).
+    /// Whether one of the eight bytes of `word` is `"`, `\` or below 0x20.
     @inline(__always) private static func mayStop(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let hasQuote = (quote &- ones) & ~quote & highs
-        let hasBackslash = (backslash &- ones) & ~backslash & highs
-        let hasControl = (word &- ones &* 0x20) & ~word & highs
-        return (hasQuote | hasBackslash | hasControl) != 0
+        (ByteWord.has(0x22, in: word) | ByteWord.has(0x5C, in: word) | ByteWord.hasByteBelow(0x20, in: word)) != 0
     }
 
     /// Skips `\x` or `\uXXXX` (with its low surrogate when it is a high one).

@@ -167,18 +167,13 @@ public enum MedlineReader {
     }
 
     /// The offset of the first line feed or carriage return in `bytes[start...]`, else
-    /// `bytes.count`: eight bytes a step while none is either (the bit trick of `JSONScanner`).
+    /// `bytes.count`: eight bytes a step while none is either (`ByteWord`).
     @inline(__always) fileprivate static func lineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = bytes.baseAddress else { return bytes.count }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         var index = start
         while index + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let lineFeed = word ^ (ones &* 0x0A)
-            let carriageReturn = word ^ (ones &* 0x0D)
-            // A byte of `lineFeed` or `carriageReturn` is zero where the word has that byte.
-            if ((lineFeed &- ones) & ~lineFeed | (carriageReturn &- ones) & ~carriageReturn) & highs != 0 { break }
+            if ByteWord.has(0x0A, in: word) | ByteWord.has(0x0D, in: word) != 0 { break }
             index += 8
         }
         while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") { index += 1 }
