@@ -143,6 +143,108 @@ struct IdentityByIDTests {
         #expect(Set(index.ids.map(\.orcid)).count == 3000)
     }
 
+    /// Two people with different ORCIDs whose names one fuller, ID-less form subsumes: either
+    /// could be that form's person, so neither joins it (it would carry two ORCIDs), and an
+    /// ID-less initial below all three stays apart too.
+    @Test func differentIDsNeverMeetInOneFullerForm() throws {
+        let papers = [
+            paper("a", [("Smith, J. A.", AuthorIDs(orcid: marco)), ("Xu, Xavier", AuthorIDs())]),
+            paper("b", [("Smith, John B.", AuthorIDs(orcid: massimo)), ("Yu, Yara", AuthorIDs())]),
+            paper("c", [("Smith, John A. B.", AuthorIDs()), ("Zhu, Zoe", AuthorIDs())]),
+            paper("d", [("Smith, J.", AuthorIDs())]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        #expect(index.names.count == 7, "\(index.names)")
+        #expect(index.merges.isEmpty, "\(index.merges)")
+        for variant in ["J. A. Smith", "John B. Smith", "J. Smith"] {
+            #expect(index.nearMisses.contains { $0.variant == variant && $0.reason == "ambiguous: people whose IDs of one kind differ are compatible" },
+                    "\(variant): \(index.nearMisses)")
+        }
+        // Without the second ORCID, all three join the fuller form (the rule without IDs).
+        var one = papers
+        one[1].extras.authorIDs = []
+        let joined = AuthorResolver.resolve(one, mode: .conservative)
+        let smith = try #require(person(joined, "John A. B. Smith"), "\(joined.names)")
+        #expect(joined.names.count == 4, "\(joined.names)")
+        #expect(joined.authorsOfPublication.map { $0.contains(Int32(smith)) } == [true, true, true, true])
+        #expect(joined.ids[smith].orcid == marco)
+    }
+
+    /// A name whose IDs differ from its one fuller form's stays apart, and so does an ID-less
+    /// initial below both: it could be either person.
+    @Test func aNameBelowOneKeptApartByItsIDStaysApart() throws {
+        let papers = [
+            paper("a", [("Smith, John Adam", AuthorIDs(orcid: marco))]),
+            paper("b", [("Smith, John", AuthorIDs(orcid: massimo))]),
+            paper("c", [("Smith, J.", AuthorIDs())]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        #expect(index.names.sorted() == ["J. Smith", "John Adam Smith", "John Smith"])
+        #expect(index.nearMisses.contains { $0.variant == "John Smith" && $0.reason == "kept apart: their IDs of one kind differ" }, "\(index.nearMisses)")
+        #expect(index.nearMisses.contains { $0.variant == "J. Smith" && $0.reason == "ambiguous: people whose IDs of one kind differ are compatible" },
+                "\(index.nearMisses)")
+    }
+
+    /// Spellings that fold alike (case, accents, punctuation) but carry different ORCIDs are two
+    /// people; an ID-less spelling that folds alike could be either, and joins neither.
+    @Test func spellingsThatFoldAlikeWithDifferentIDsStayApart() {
+        let papers = [
+            paper("a", [("Smith, José", AuthorIDs(orcid: marco))]),
+            paper("b", [("Smith, Jose", AuthorIDs(orcid: massimo))]),
+            paper("c", [("SMITH, JOSE", AuthorIDs())]),
+            paper("d", [("Smith, J.", AuthorIDs())]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        #expect(index.names.count == 4, "\(index.names)")
+        #expect(index.merges.isEmpty, "\(index.merges)")
+        #expect(index.nearMisses.contains { $0.variant == "Jose Smith" && $0.reason == "kept apart: their IDs of one kind differ" }, "\(index.nearMisses)")
+        #expect(index.nearMisses.contains { $0.variant == "J. Smith" && $0.reason == "ambiguous: people whose IDs of one kind differ are compatible" },
+                "\(index.nearMisses)")
+        // Spellings that fold alike with IDs of different kinds are one person, as without IDs.
+        var kinds = papers
+        kinds[1].extras.authorIDs = [AuthorIDs(scopus: "57192939470")]
+        let joined = AuthorResolver.resolve(kinds, mode: .conservative)
+        #expect(joined.names.count == 1, "\(joined.names)")
+    }
+
+    /// On a seeded corpus of people from small pools of names, many of them identified (each
+    /// authorship with or without its person's ORCID), no resolved person ever holds the
+    /// authorships of two ORCIDs, and the name rules still join many ID-less spellings.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func noPersonHoldsTwoORCIDs(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let givens = ["J.", "J. A.", "J. B.", "John", "John A.", "John B.", "John A. B.", "José", "Jose", "JOSE", "M.", "Marco", "Massimo"]
+        let surnames = ["Smith", "Aria", "Wang"]
+        // People: a spelling each and, for two in three, an ORCID.
+        let people = (0..<60).map { p in
+            (name: "\(surnames[p % 3]), \(givens[Int(random.next() % UInt64(givens.count))])",
+             orcid: random.next() % 3 == 0 ? "" : String(format: "0000-0001-0000-%04d", p))
+        }
+        var papers: [Publication] = []
+        for k in 0..<400 {
+            let a = Int(random.next() % 60), b = Int(random.next() % 60)
+            let authors = (a == b ? [a] : [a, b]).map { p in
+                (people[p].name, random.next() % 4 == 0 ? AuthorIDs() : AuthorIDs(orcid: people[p].orcid))
+            }
+            papers.append(paper("p\(k)", authors))
+        }
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        var orcids = [Set<String>](repeating: [], count: index.names.count)
+        var aligned = 0
+        for (k, publication) in papers.enumerated() {
+            let listed = Array(index.authorsOfPublication[k])
+            guard listed.count == publication.authors.count else { continue }
+            aligned += 1
+            for (position, ids) in publication.authorIDs.enumerated() where !ids.orcid.isEmpty {
+                orcids[Int(listed[position])].insert(ids.orcid)
+            }
+        }
+        #expect(aligned > 300, "\(aligned) papers list their authors one person each")
+        let holders = orcids.indices.filter { orcids[$0].count > 1 }
+        #expect(holders.isEmpty, "\(holders.map { "\(index.names[$0]): \(orcids[$0].sorted())" })")
+        #expect(index.merges.count > 5, "\(index.merges.count) merges")
+    }
+
     @Test func recordsWithoutIDsResolveAsBefore() {
         let papers = [paper("a", [("Aria, Massimo", AuthorIDs())]), paper("b", [("Aria, M.", AuthorIDs())])]
         let index = AuthorResolver.resolve(papers, mode: .conservative)

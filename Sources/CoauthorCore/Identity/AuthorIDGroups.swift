@@ -4,15 +4,17 @@
 /// The resolver's name rules then run on the publications with every identified authorship
 /// renamed to its person's display form, so that an ID-less name joins an identified person only
 /// where the conservative rule finds that person unambiguous. Two people with different IDs of
-/// the same kind are never joined: their names are a forbidden pair, and where they are written
-/// alike each carries its ID as a homonym mark (`Wei Wang [ORCID 0000-…]`), as DBLP's numbers do.
+/// the same kind are never joined: each display form carries the kinds of its person's IDs, and
+/// the resolver joins no two names that carry one kind (`namesWithIDs`). Where they are written
+/// alike, each carries its ID as a homonym mark (`Wei Wang [ORCID 0000-…]`), as DBLP's numbers do.
 struct AuthorIDGroups {
     /// The authorships as a name table, every identified one under its person's display form.
     var interned: InternedAuthors
     /// Spellings joined because they share an ID, with the evidence.
     var merges: [AuthorIndex.Merge] = []
-    /// Names of people whose IDs of one kind differ: never to be merged.
-    var forbidden: [(PersonName, PersonName)] = []
+    /// Each group's person kinds of ID (`AuthorIDs.Kind` bits: ORCID, Scopus, OpenAlex,
+    /// ResearcherID, Dimensions): two groups that share a kind are two people.
+    var groupKinds: [UInt8] = []
     /// Each group's IDs (per kind, the first value in file order), display form, and first
     /// authorship (its paper, and its place in the paper's list of authors).
     var groupIDs: [AuthorIDs] = []
@@ -23,7 +25,7 @@ struct AuthorIDGroups {
     var mergeGroups: [Int32] = []
 
     /// Groups the identified authorships of `publications`; nil when no authorship has an ID.
-    /// - Complexity: O(A) expected for A authorships, plus O(k²) per surname shared by k identified people.
+    /// - Complexity: O(A) expected for A authorships, plus O(k²) per exact name shared by k identified people.
     init?(_ publications: [Publication]) {
         guard publications.contains(where: { !$0.authorIDs.isEmpty }) else { return nil }
         // 1. Union–find over identified authorships (paper, position), joined by any shared ID.
@@ -173,16 +175,12 @@ struct AuthorIDGroups {
         // (The person kinds are the first five: ORCID, Scopus, OpenAlex, ResearcherID, Dimensions.)
         let personKinds: UInt8 = 0b1_1111
         func conflict(_ a: Int, _ b: Int) -> Bool { idKinds[a] & idKinds[b] & personKinds != 0 }
-        // Groups by the exact key of their display form, and by folded surname and first
-        // initial: the keys are made on all cores and bucketed by their bytes; only buckets of
-        // several groups are looked at (most people are alone in both).
+        // Groups by the exact key of their display form: the keys are made on all cores and
+        // bucketed by their bytes; only buckets of several groups are looked at (most people
+        // are alone in theirs). Names that are not written alike are kept apart by the resolver,
+        // through the kinds of ID each carries (`namesWithIDs`).
         let named = canonical
         let alike = Self.buckets(KeyBatch.make(count: groupCount) { group, bytes in NameKey.appendExactKey(named[group], to: &bytes) })
-        let sameSurname = Self.buckets(KeyBatch.make(count: groupCount) { group, bytes in
-            bytes.append(contentsOf: NameKey.fold(named[group].von + named[group].last).utf8)
-            bytes.append(UInt8(ascii: "|"))
-            if let initial = NameKey.fold(named[group].first).first { bytes.append(contentsOf: String(initial).utf8) }
-        })
         for groups in alike {
             let clash = groups.contains { a in groups.contains { b in a < b && conflict(a, b) } }
             guard clash else { continue }
@@ -191,38 +189,7 @@ struct AuthorIDGroups {
                 canonical[group].homonym = "[\(kind.rawValue) \(value)]"
             }
         }
-        // Only names the conservative rule could join need a rule: one surname and initial, given
-        // names one of which subsumes the other (names written alike were marked above). The
-        // buckets are looked at on all cores, by runs; the pairs come in bucket order.
-        let marked = canonical
-        let kinds = idKinds
-        let surnameRuns = sameSurname.count < 4096 ? 1 : max(1, Parallelism.workers)
-        let pairs = parallelRuns(surnameRuns) { run in
-            var pairs: [(Int32, Int32)] = []
-            var scratch: [UInt8] = []
-            for groups in sameSurname[(sameSurname.count * run / surnameRuns)..<(sameSurname.count * (run + 1) / surnameRuns)] {
-                let tokens = groups.map { NameKey.foldedGivenTokens(marked[$0].first, scratch: &scratch) }
-                // Folded ASCII tokens (no blank in them, so no CR LF) have a character per byte:
-                // they are compared as bytes.
-                let asciiTokens = tokens.allSatisfy { $0.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } }
-                    ? tokens.map { $0.map { Array($0.utf8) } } : nil
-                // A name can be joined to another only if it is less specific: it has an initial, or
-                // fewer given names than the longest. Only those are compared with the rest, so a
-                // bucket of k spelled-out names costs O(k), not O(k²).
-                let longest = tokens.map(\.count).max() ?? 0
-                for i in groups.indices where tokens[i].count < longest || tokens[i].contains(where: { $0.count == 1 }) {
-                    for j in groups.indices where j != i {
-                        let (a, b) = (groups[i], groups[j])
-                        // The cheap conditions first (as `conflict`).
-                        guard kinds[a] & kinds[b] & personKinds != 0, marked[a].homonym == marked[b].homonym else { continue }
-                        let subsumed = if let asciiTokens { Self.subsumes(asciiTokens[j], asciiTokens[i]) } else { AuthorResolver.subsumes(tokens[j], tokens[i]) }
-                        if subsumed { pairs.append((Int32(a), Int32(b))) }
-                    }
-                }
-            }
-            return pairs
-        }
-        forbidden = pairs.joined().map { (canonical[Int($0.0)], canonical[Int($0.1)]) }
+        groupKinds = idKinds.map { $0 & personKinds }
         // 4. The evidence for every other spelling; the authorships interned, each identified
         // one under its group's display form (the table `InternedAuthors` makes of the renamed
         // publications, without renaming them).
@@ -257,6 +224,11 @@ struct AuthorIDGroups {
         interned = InternedAuthors(publications, groupOfAuthorship: groupOfAuthorship, groupNames: canonical)
     }
 
+    /// Each person's display form with the kinds of person ID it carries, for the resolver.
+    var namesWithIDs: [(name: PersonName, kinds: UInt8)] {
+        zip(groupNames, groupKinds).map { ($0, $1) }
+    }
+
     /// The buckets of items that share a key, for keys of several items: each bucket's items in
     /// order, the buckets in order of their first item.
     /// - Complexity: O(total key length + items) expected.
@@ -289,16 +261,6 @@ struct AuthorIDGroups {
 
     /// Publications below this are read on one core.
     static let parallelPapers = 1 << 14
-
-    /// `AuthorResolver.subsumes` for tokens whose characters are their bytes (folded ASCII).
-    static func subsumes(_ fuller: [[UInt8]], _ shorter: [[UInt8]]) -> Bool {
-        AuthorResolver.subsumes(fuller, shorter, length: \.count) { a, b in
-            // As `tokenMatches`: equal, or one is an initial the other starts with.
-            if a.count == 1 { return b.first == a[0] }
-            if b.count == 1 { return a.first == b[0] }
-            return a == b
-        }
-    }
 }
 
 /// Each group's spellings as a list in order of first appearance, with their counts (a struct,

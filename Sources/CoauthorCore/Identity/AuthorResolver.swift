@@ -278,7 +278,7 @@ public enum AuthorResolver {
     private static func resolve(_ identified: AuthorIDGroups, mode: IdentityMode, aliases: AliasRules,
                                 personRecords: [PersonRecord]) -> AuthorIndex {
         var index = resolve(identified.interned, mode: mode, aliases: aliases,
-                            personRecords: personRecords, forbidden: identified.forbidden)
+                            personRecords: personRecords, identified: identified.namesWithIDs)
         // Each group's person is that of its first authorship: on a paper that names no person
         // twice, the people are listed one per authorship, in printed order; on another, the
         // person is found by the group's name.
@@ -324,29 +324,30 @@ public enum AuthorResolver {
             return resolve(identified, mode: mode, aliases: aliases, personRecords: corpus.personRecords)
         }
         if !(table?.matches(corpus.publications) ?? false) { table = InternedAuthors(corpus.publications) }
-        return resolve(emptying: &table!, mode: mode, aliases: aliases, personRecords: corpus.personRecords, forbidden: [])
+        return resolve(emptying: &table!, mode: mode, aliases: aliases, personRecords: corpus.personRecords, identified: [])
     }
 
     /// Resolves interned authorships (see `resolve(_:mode:aliases:personRecords:)`).
     /// - Complexity: O(A + N + Σ k² + M·D) for A authorships and N table names.
     public static func resolve(_ interned: InternedAuthors, mode: IdentityMode,
                                aliases: AliasRules = AliasRules(), personRecords: [PersonRecord] = []) -> AuthorIndex {
-        resolve(interned, mode: mode, aliases: aliases, personRecords: personRecords, forbidden: [])
+        resolve(interned, mode: mode, aliases: aliases, personRecords: personRecords, identified: [])
     }
 
-    /// As the public form, with pairs of names that no rule may join (people whose IDs differ).
+    /// As the public form, with the names of people identified by ID and the kinds of person ID
+    /// each carries (`AuthorIDs.Kind` bits): no rule joins two names that carry one kind.
     static func resolve(_ interned: InternedAuthors, mode: IdentityMode, aliases: AliasRules,
-                        personRecords: [PersonRecord], forbidden: [(PersonName, PersonName)]) -> AuthorIndex {
+                        personRecords: [PersonRecord], identified: [(name: PersonName, kinds: UInt8)]) -> AuthorIndex {
         var table = interned
-        return resolve(emptying: &table, mode: mode, aliases: aliases, personRecords: personRecords, forbidden: forbidden)
+        return resolve(emptying: &table, mode: mode, aliases: aliases, personRecords: personRecords, identified: identified)
     }
 
-    /// As `resolve(_:mode:aliases:personRecords:forbidden:)`, emptying `interned` on the way: a
+    /// As `resolve(_:mode:aliases:personRecords:identified:)`, emptying `interned` on the way: a
     /// caller that holds the only copy sees the reader's names and authorships freed as soon as
     /// they are done with (on DBLP, 60 MB a million papers before the merging, the resolution's
     /// peak).
     private static func resolve(emptying interned: inout InternedAuthors, mode: IdentityMode, aliases: AliasRules,
-                                personRecords: [PersonRecord], forbidden: [(PersonName, PersonName)]) -> AuthorIndex {
+                                personRecords: [PersonRecord], identified: [(name: PersonName, kinds: UInt8)]) -> AuthorIndex {
         // 1. Distinct written forms, then exact variants (forms with the same exact key).
         var occurrences = [Int32](repeating: 0, count: interned.names.count)
         for id in interned.ids { occurrences[Int(id)] += 1 }
@@ -365,6 +366,8 @@ public enum AuthorResolver {
         for batch in exactKeys {
             for local in 0..<batch.count where occurrences[batch.base + local] > 0 {
                 let entry = batch.base + local
+                // The slot of the key sixteen on: the table's cache misses overlap.
+                if local + 16 < batch.count { variantKeys.prefetch(hash: batch.hashes[local + 16]) }
                 let (variant, isNew) = variantKeys.findOrInsert(batch.key(local), hash: batch.hashes[local])
                 if isNew {
                     variantNames.append(tableNames[entry])
@@ -422,12 +425,15 @@ public enum AuthorResolver {
         var merges: [(merge: AuthorIndex.Merge, variant: Int)] = []
         var nearMisses: [AuthorIndex.NearMiss] = []
         var diagnostics: [Diagnostic] = []
-        let displays = variantNames.indices.map { variant in
-            let members = formsOfVariant(variant)
-            return members.count == 1 ? forms[members.lowerBound].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
-        }
-        for (a, b) in forbidden {
-            if let x = variantIndex(NameKey.exactKey(a)), let y = variantIndex(NameKey.exactKey(b)) { clusters.forbid(x, y, byID: true) }
+        // Made on all cores: a display name is a string built per variant (on DBLP, half a million).
+        let displays = { [forms, formStarts] in
+            parallelMap(count: formStarts.count - 1) { variant in
+                let members = formStarts[variant]..<formStarts[variant + 1]
+                return members.count == 1 ? forms[members.lowerBound].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
+            }
+        }()
+        for (name, kinds) in identified where kinds != 0 {
+            if let variant = variantIndex(NameKey.exactKey(name)) { clusters.carry(kinds, at: variant) }
         }
         if !aliases.isEmpty {
             applyAliases(aliases, variantIndex: variantIndex, displays: displays, clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
@@ -541,6 +547,9 @@ public enum AuthorResolver {
             for (name, variant) in variants where clusters.find(variant) != clusters.find(anchor) {
                 if clusters.union(anchor, variant) {
                     merges.append((.init(variant: displays[variant], into: displays[anchor], reason: "alias file"), variant))
+                } else if clusters.lastRefusalByID {
+                    diagnostics.append(Diagnostic(.warning, at: name.location,
+                                                  "the alias file merges '\(name.text)' into '\(rule.canonical.text)', but their IDs of one kind differ; they are kept apart"))
                 } else {
                     diagnostics.append(Diagnostic(.warning, at: name.location,
                                                   "the alias file merges '\(name.text)' into '\(rule.canonical.text)' but also lists them as distinct; they are kept apart"))
@@ -549,18 +558,35 @@ public enum AuthorResolver {
         }
     }
 
-    /// Union–find over name variants, with pairs that must never end up in one cluster.
+    /// Union–find over name variants, with pairs that must never end up in one cluster: the
+    /// alias file's distinct pairs, and any two clusters that carry IDs of one kind.
     struct Clusters {
         private var parent: [Int]
         /// For each cluster root, the variants it must never join (their clusters, found through `find`).
         /// Only the few clusters with such a rule have an entry, so a union costs the size of the
         /// two clusters' lists, not the number of rules.
-        private var forbidden: [Int: [(variant: Int, byID: Bool)]] = [:]
-        /// Whether the last refused union was refused by an ID rule (else by the alias file).
+        private var forbidden: [Int: [Int]] = [:]
+        /// At each cluster root, the kinds of person ID its variants carry (bit k for kind k of
+        /// `AuthorIDs.Kind`). Two clusters that carry one kind are two people: their IDs of that
+        /// kind differ, since the authorships that share an ID were joined before any name rule.
+        private var idKinds: [UInt8]
+        /// Whether the last refused union was refused by the IDs (else by the alias file).
         private(set) var lastRefusalByID = false
 
         init(count: Int) {
             parent = Array(0..<count)
+            idKinds = [UInt8](repeating: 0, count: count)
+        }
+
+        /// Records that variant `v` is written by people with IDs of `kinds`.
+        mutating func carry(_ kinds: UInt8, at v: Int) {
+            let root = find(v)
+            idKinds[root] |= kinds
+        }
+
+        /// The kinds of person ID the cluster of `v` carries.
+        mutating func idKinds(of v: Int) -> UInt8 {
+            idKinds[find(v)]
         }
 
         mutating func find(_ v: Int) -> Int {
@@ -575,33 +601,34 @@ public enum AuthorResolver {
             return root
         }
 
-        /// Forbids `a` and `b` ever to be in one cluster; `byID` when the rule comes from their IDs.
-        mutating func forbid(_ a: Int, _ b: Int, byID: Bool = false) {
-            forbidden[find(a), default: []].append((b, byID))
-            forbidden[find(b), default: []].append((a, byID))
+        /// Forbids `a` and `b` ever to be in one cluster.
+        mutating func forbid(_ a: Int, _ b: Int) {
+            forbidden[find(a), default: []].append(b)
+            forbidden[find(b), default: []].append(a)
         }
 
-        /// Joins the clusters of `a` and `b` (the root of `a` stays the root) unless a forbidden pair would end up together.
+        /// Joins the clusters of `a` and `b` (the root of `a` stays the root) unless that would
+        /// put a forbidden pair, or two IDs of one kind, in one cluster.
         /// - Returns: whether the clusters are now one.
         @discardableResult
         mutating func union(_ a: Int, _ b: Int) -> Bool {
             let ra = find(a)
             let rb = find(b)
             if ra == rb { return true }
+            if idKinds[ra] & idKinds[rb] != 0 {
+                lastRefusalByID = true
+                return false
+            }
+            lastRefusalByID = false
             let enemiesA = forbidden[ra] ?? []
             let enemiesB = forbidden[rb] ?? []
             if enemiesA.count <= enemiesB.count {
-                for x in enemiesA where find(x.variant) == rb {
-                    lastRefusalByID = x.byID
-                    return false
-                }
+                if enemiesA.contains(where: { find($0) == rb }) { return false }
             } else {
-                for y in enemiesB where find(y.variant) == ra {
-                    lastRefusalByID = y.byID
-                    return false
-                }
+                if enemiesB.contains(where: { find($0) == ra }) { return false }
             }
             parent[rb] = ra
+            idKinds[ra] |= idKinds[rb]
             if !enemiesB.isEmpty {
                 forbidden[ra, default: []].append(contentsOf: enemiesB)
                 forbidden[rb] = nil
@@ -706,6 +733,7 @@ public enum AuthorResolver {
         var groupSize: [Int32] = []
         for batch in keys {
             for local in 0..<batch.groups.count where batch.hasGiven[local] {
+                if local + 16 < batch.groups.count { groupIndex.prefetch(hash: batch.groups.hashes[local + 16]) }
                 let (group, isNew) = groupIndex.findOrInsert(batch.groups.key(local), hash: batch.groups.hashes[local])
                 if isNew { groupSize.append(0) }
                 groupSize[group] += 1
@@ -738,16 +766,35 @@ public enum AuthorResolver {
         }
         keys = []
         foldedIndex = ByteKeyTable(expected: 0)
+        let differentIDs = "kept apart: their IDs of one kind differ"
+        let identifiedRivals = "ambiguous: people whose IDs of one kind differ are compatible"
         for group in groups {
+            // Whether people identified by ID are among the group's names: then a name that
+            // several of them could be, or that could be one of them or another person, joins
+            // none (without IDs, the rules below find at most one person per name anyway).
+            let identified = group.contains { $0.variants.contains { clusters.idKinds(of: $0) != 0 } }
+            // Forms that people with different IDs of one kind write alike (up to case, accents
+            // and punctuation): several people, so their spellings stay apart.
+            var shared = [Bool](repeating: false, count: identified ? group.count : 0)
             // Spelling variants that fold to the same tokens are one person (case, accents, hyphens).
-            for folded in group where folded.variants.count > 1 {
-                for v in folded.variants.dropFirst() where clusters.find(v) != clusters.find(folded.variants[0]) {
-                    if clusters.union(folded.variants[0], v) {
-                        merges.append((.init(variant: names[v].displayName, into: names[folded.variants[0]].displayName,
+            for (f, folded) in group.enumerated() where folded.variants.count > 1 {
+                let first = folded.variants[0]
+                if identified && Self.carryDifferentIDs(folded.variants, clusters: &clusters) {
+                    shared[f] = true
+                    for v in folded.variants.dropFirst() where clusters.find(v) != clusters.find(first) {
+                        let byID = clusters.idKinds(of: v) & clusters.idKinds(of: first) != 0
+                        nearMisses.append(.init(variant: names[v].displayName, candidates: [names[first].displayName],
+                                                reason: byID ? differentIDs : identifiedRivals))
+                    }
+                    continue
+                }
+                for v in folded.variants.dropFirst() where clusters.find(v) != clusters.find(first) {
+                    if clusters.union(first, v) {
+                        merges.append((.init(variant: names[v].displayName, into: names[first].displayName,
                                              reason: "same name up to case, accents and punctuation"), v))
                     } else {
-                        nearMisses.append(.init(variant: names[v].displayName, candidates: [names[folded.variants[0]].displayName],
-                                                reason: clusters.lastRefusalByID ? "kept apart: their IDs of one kind differ" : "kept apart by the alias file (distinct)"))
+                        nearMisses.append(.init(variant: names[v].displayName, candidates: [names[first].displayName],
+                                                reason: clusters.lastRefusalByID ? differentIDs : "kept apart by the alias file (distinct)"))
                     }
                 }
             }
@@ -764,24 +811,99 @@ public enum AuthorResolver {
             let isMaximal = group.indices.map { i in
                 !rivals(i).contains { j in j != i && subsumes(group[j].tokens, group[i].tokens) && group[j].tokens != group[i].tokens }
             }
+            let candidates = group.indices.map { i in
+                isMaximal[i] ? [] : rivals(i).filter { isMaximal[$0] && subsumes(group[$0].tokens, group[i].tokens) }
+            }
+            // With identified people in the group, the names that may not join their one fuller
+            // form, and why.
+            let keptApart = identified
+                ? Self.keptApartByIDs(group, candidates: candidates, shared: shared, clusters: &clusters,
+                                      differentIDs: differentIDs, identifiedRivals: identifiedRivals)
+                : [:]
             for i in group.indices where !isMaximal[i] {
-                let candidates = rivals(i).filter { isMaximal[$0] && subsumes(group[$0].tokens, group[i].tokens) }
-                if candidates.count == 1 {
-                    let target = group[candidates[0]]
+                if candidates[i].count == 1 {
+                    let target = group[candidates[i][0]]
                     guard clusters.find(target.variants[0]) != clusters.find(group[i].variants[0]) else { continue }
-                    if clusters.union(target.variants[0], group[i].variants[0]) {
+                    if let reason = keptApart[i] {
+                        nearMisses.append(.init(variant: group[i].display, candidates: [target.display], reason: reason))
+                    } else if clusters.union(target.variants[0], group[i].variants[0]) {
                         merges.append((.init(variant: group[i].display, into: target.display,
                                              reason: "the only fuller form of these given names with this surname"), group[i].variants[0]))
                     } else {
                         nearMisses.append(.init(variant: group[i].display, candidates: [target.display],
-                                                reason: clusters.lastRefusalByID ? "kept apart: their IDs of one kind differ" : "kept apart by the alias file (distinct)"))
+                                                reason: clusters.lastRefusalByID ? differentIDs : "kept apart by the alias file (distinct)"))
                     }
-                } else if candidates.count > 1 {
-                    nearMisses.append(.init(variant: group[i].display, candidates: candidates.map { group[$0].display },
-                                            reason: "ambiguous: \(candidates.count) fuller forms are compatible"))
+                } else if candidates[i].count > 1 {
+                    nearMisses.append(.init(variant: group[i].display, candidates: candidates[i].map { group[$0].display },
+                                            reason: "ambiguous: \(candidates[i].count) fuller forms are compatible"))
                 }
             }
         }
+    }
+
+    /// Whether the clusters of `variants` carry different IDs of one kind (two distinct clusters
+    /// carry one kind).
+    private static func carryDifferentIDs(_ variants: [Int], clusters: inout Clusters) -> Bool {
+        var roots: [Int] = []
+        var seen: UInt8 = 0
+        for v in variants {
+            let root = clusters.find(v)
+            guard !roots.contains(root) else { continue }
+            roots.append(root)
+            let kinds = clusters.idKinds(of: root)
+            if seen & kinds != 0 { return true }
+            seen |= kinds
+        }
+        return false
+    }
+
+    /// In a group with identified people, the names (by place in the group) that do not join
+    /// their one fuller form, each with its reason (SPEC §3: an ID-less name joins an identified
+    /// person only where that person is unambiguous; different IDs of one kind never join):
+    /// - a name whose IDs differ from the fuller form's;
+    /// - identified names whose IDs of one kind differ and share one fuller form: it could be
+    ///   the person of either, so none joins it;
+    /// - names whose fuller form, or themselves, several identified people write (`shared`);
+    /// - a name that any of those subsumes: it could be that person as well as the fuller form's.
+    private static func keptApartByIDs(_ group: [FoldedVariant], candidates: [[Int]], shared: [Bool], clusters: inout Clusters,
+                                       differentIDs: String, identifiedRivals: String) -> [Int: String] {
+        var keptApart: [Int: String] = [:]
+        var sources: [Int: [Int]] = [:]
+        for i in group.indices where candidates[i].count == 1 { sources[candidates[i][0], default: []].append(i) }
+        for (target, names) in sources {
+            if shared[target] {
+                for i in names { keptApart[i] = identifiedRivals }
+                continue
+            }
+            let targetKinds = clusters.idKinds(of: group[target].variants[0])
+            var identified: [Int] = []
+            var roots: [Int] = []
+            var seen: UInt8 = 0
+            var clash = false
+            for i in names {
+                let v = group[i].variants[0]
+                let kinds = clusters.idKinds(of: v)
+                if shared[i] {
+                    keptApart[i] = identifiedRivals
+                } else if kinds & targetKinds != 0 {
+                    keptApart[i] = differentIDs
+                } else if kinds != 0 {
+                    identified.append(i)
+                    let root = clusters.find(v)
+                    guard !roots.contains(root) else { continue }
+                    roots.append(root)
+                    clash = clash || seen & kinds != 0
+                    seen |= kinds
+                }
+            }
+            if clash { for i in identified { keptApart[i] = identifiedRivals } }
+        }
+        // Subsumption is transitive: a name below one kept apart is found from that one directly.
+        let apart = Array(keptApart.keys)
+        for i in group.indices where candidates[i].count == 1 && keptApart[i] == nil {
+            if apart.contains(where: { j in j != i && subsumes(group[j].tokens, group[i].tokens) }) { keptApart[i] = identifiedRivals }
+        }
+        return keptApart
     }
 
     /// Whether the given-name tokens `fuller` are compatible with `shorter` and at least as
