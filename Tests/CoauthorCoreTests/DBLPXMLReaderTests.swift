@@ -311,7 +311,8 @@ struct DBLPXMLReaderTests {
         #expect(expected.names.count > 3)
     }
 
-    /// The runs' publications are moved into one array: in order, whole, and the runs left empty.
+    /// The runs' publications are moved into one array: in order, whole, and the runs left empty
+    /// (and usable again).
     @Test func publicationsMovedFromRunsKeepTheirOrderAndValues() {
         func publications(_ range: Range<Int>) -> [Publication] {
             range.map { k in
@@ -320,21 +321,33 @@ struct DBLPXMLReaderTests {
                             location: SourceLocation(path: "t.xml", line: k + 1, column: 1))
             }
         }
+        func run(_ range: Range<Int>, capacity: Int = 0) -> MovablePublications {
+            let run = MovablePublications(capacity: capacity)
+            for publication in publications(range) { run.append(publication) }
+            return run
+        }
         var all: [Publication] = []
         var expected: [Publication] = []
+        let reused = MovablePublications()
         for (k, size) in [3, 0, 1, 40, 7, 200].enumerated() {
-            var run = publications(k * 1000..<(k * 1000 + size))
-            expected += run
-            DBLPXMLScanner.appendMoving(&run, to: &all)
-            #expect(run.isEmpty)
+            // Grown from one slot, or made with room for all.
+            let made = run(k * 1000..<(k * 1000 + size), capacity: k % 2 == 0 ? 0 : size)
+            #expect(made.count == size)
+            expected += publications(k * 1000..<(k * 1000 + size))
+            made.move(appendingTo: &all)
+            #expect(made.isEmpty)
             #expect(all == expected)
+            // A buffer moved out is filled and moved again.
+            for publication in publications(k..<(k + 2)) { reused.append(publication) }
+            expected += publications(k..<(k + 2))
+            reused.move(appendingTo: &all)
+            #expect(reused.isEmpty && all == expected)
         }
         // Room made beforehand is used, not grown.
         var reserved: [Publication] = []
         reserved.reserveCapacity(300)
         let capacity = reserved.capacity
-        var run = publications(0..<250)
-        DBLPXMLScanner.appendMoving(&run, to: &reserved)
+        run(0..<250).move(appendingTo: &reserved)
         #expect(reserved.capacity == capacity && reserved.count == 250)
     }
 

@@ -107,19 +107,3 @@ extension ParallelRunTests {
         }
     }
 }
-
-extension ParallelRunTests {
-    /// `parallelMap` gives `map`'s array on any number of workers, for counts below, at and above
-    /// its threshold and fewer items than workers, with values that own memory (strings).
-    @Test func parallelMapIsMapOnAnyNumberOfCores() {
-        for count in [0, 1, 2, 5, 19, 20, 21, 1_000] {
-            let expected = (0..<count).map { "item \($0) " + String(repeating: "x", count: $0 % 40) }
-            for workers in [1, 2, 3, 8] {
-                let made = Parallelism.$workers.withValue(workers) {
-                    parallelMap(count: count, parallelFrom: 20) { "item \($0) " + String(repeating: "x", count: $0 % 40) }
-                }
-                #expect(made == expected, "\(count) items on \(workers) workers")
-            }
-        }
-    }
-}

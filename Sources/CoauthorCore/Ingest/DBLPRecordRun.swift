@@ -11,8 +11,8 @@ import Foundation
 /// makes it give up, and `DBLPXMLScanner` reads the same bytes instead, with all its checks and
 /// diagnostics: what the fast path produces is exactly what the scanner would for those bytes.
 struct DBLPRecordRun: Sendable {
-    /// The run's publications, located in the whole file.
-    var publications: [Publication] = []
+    /// The run's publications, located in the whole file (moved out whole by the scanner).
+    var publications = MovablePublications()
     /// Per publication, its authors as lane-encoded name ids (`DBLPNameLanes`).
     var authorIDs: [Int32] = []
     var authorCounts: [Int32] = []

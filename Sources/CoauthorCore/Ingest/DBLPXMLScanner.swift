@@ -103,7 +103,7 @@ struct DBLPXMLScanner {
         corpus.records += run.records
         corpus.duplicates += run.duplicates
         corpus.diagnostics += run.diagnostics
-        Self.appendMoving(&run.publications, to: &corpus.publications)
+        run.publications.move(appendingTo: &corpus.publications)
         authorIDs += run.authorIDs
         authorCounts += run.authorCounts
         corpus.personRecords += run.personRecords
@@ -120,30 +120,6 @@ struct DBLPXMLScanner {
     /// 8M-paper file.
     mutating func reservePublications(_ count: Int) {
         corpus.publications.reserveCapacity(count)
-    }
-
-    /// Moves `source`'s publications to the end of `destination` (no reference count changes:
-    /// a copy would count every string of every publication up and back down), leaving `source`
-    /// empty. Grows `destination` geometrically when it lacks room.
-    /// - Complexity: O(`source.count`) amortised.
-    static func appendMoving(_ source: inout [Publication], to destination: inout [Publication]) {
-        let count = source.count
-        guard count > 0 else { return }
-        if destination.capacity < destination.count + count {
-            destination.reserveCapacity(max(destination.count + count, 2 * destination.capacity))
-        }
-        let start = destination.count
-        // Slots that cost nothing to create and destroy (empty strings, empty arrays).
-        let placeholder = Publication(key: "", type: "", title: "", venue: "", year: nil, authors: [], location: .file(""))
-        destination.append(contentsOf: repeatElement(placeholder, count: count))
-        destination.withUnsafeMutableBufferPointer { target in
-            source.withUnsafeMutableBufferPointer { from in
-                (target.baseAddress! + start).moveUpdate(from: from.baseAddress!, count: count)
-                // `source` still owns its slots: fill them again before it is released.
-                from.baseAddress!.initialize(repeating: placeholder, count: count)
-            }
-        }
-        source = []
     }
 
     mutating func feed(_ chunk: some Sequence<UInt8>) {

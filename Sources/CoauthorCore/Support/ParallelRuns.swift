@@ -100,25 +100,3 @@ func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second
     }
     return (a.values()[0], b.values()[0])
 }
-
-/// `(0..<count).map(transform)`, made in one run of consecutive items per worker when there are
-/// at least `threshold` items. Each run writes its results straight into the array's buffer, so
-/// nothing is joined or copied afterwards.
-/// - Complexity: the cost of the slowest run's `transform` calls.
-func parallelMap<T: Sendable>(count: Int, parallelFrom threshold: Int = 20_000, _ transform: @Sendable (Int) -> T) -> [T] {
-    let runs = count >= threshold ? min(max(1, Parallelism.workers), count) : 1
-    guard runs > 1 else { return (0..<count).map(transform) }
-    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-        let results = ResultSlots(start: buffer.baseAddress!)
-        _ = parallelRuns(runs) { run in
-            for item in (count * run / runs)..<(count * (run + 1) / runs) { (results.start + item).initialize(to: transform(item)) }
-            return true
-        }
-        initialized = count
-    }
-}
-
-/// The buffer `parallelMap`'s runs write into: each item is written by exactly one run.
-private struct ResultSlots<T>: @unchecked Sendable {
-    let start: UnsafeMutablePointer<T>
-}
