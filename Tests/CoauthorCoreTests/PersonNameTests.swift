@@ -55,4 +55,28 @@ struct PublicationAuthorCountTests {
         // line and column take 4 bytes each: 136 bytes a publication, down from 160.
         #expect(MemoryLayout<Publication>.size == 136)
     }
+
+    /// The display form is the non-empty parts joined by blanks (`, ` before `jr`), whatever the
+    /// parts' lengths (small strings, strings on the heap), scripts and combining marks; the
+    /// common first-and-last form is written in one go and must give the same string.
+    @Test func displayNameJoinsTheNonEmptyParts() {
+        let firsts = ["", "J.", "Jean-Pierre", "Zoë", "Cafe\u{301}", "Anna Maria Louisa Theodora", "李"]
+        let lasts = ["", "Li", "Dupont", "van der Berg-Øster and a long family name", "Ñúñez"]
+        let rares = [("", "", ""), ("de", "", ""), ("", "Jr.", ""), ("", "", "0001"), ("von", "III", "0042")]
+        var checked = 0
+        for first in firsts {
+            for last in lasts {
+                for (von, jr, homonym) in rares {
+                    let name = PersonName(first: first, von: von, last: last, jr: jr, homonym: homonym)
+                    var expected = [first, von, last].filter { !$0.isEmpty }.joined(separator: " ")
+                    if !jr.isEmpty { expected += ", " + jr }
+                    if !homonym.isEmpty { expected += " " + homonym }
+                    #expect(name.displayName == expected, "\(first)|\(von)|\(last)|\(jr)|\(homonym)")
+                    #expect(name.displayName.utf8.elementsEqual(expected.utf8))
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 175)
+    }
 }

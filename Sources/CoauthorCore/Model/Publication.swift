@@ -57,6 +57,23 @@ public struct PersonName: Sendable, Hashable {
 
     /// The name as people write it: `First von Last, Jr` (homonym number appended, as DBLP shows it).
     public var displayName: String {
+        // Most names are a first and a last name: their bytes are written once into a string of
+        // the right size (appending grows the string, and may copy it, part by part).
+        if rare.isEmpty {
+            if first.isEmpty { return last }
+            if last.isEmpty { return first }
+            var (given, family) = (first, last)
+            return given.withUTF8 { given in
+                family.withUTF8 { family in
+                    String(unsafeUninitializedCapacity: given.count + 1 + family.count) { bytes in
+                        _ = bytes.initialize(from: given)
+                        bytes[given.count] = 0x20
+                        _ = UnsafeMutableBufferPointer(rebasing: bytes[(given.count + 1)...]).initialize(from: family)
+                        return given.count + 1 + family.count
+                    }
+                }
+            }
+        }
         // The non-empty parts joined by blanks, built in place (this runs once per distinct name).
         var name = first
         if !von.isEmpty {
