@@ -51,6 +51,22 @@ struct AliasRulesTests {
         ])
     }
 
+    /// A forced merge of two people whose IDs of one kind differ is refused, in both modes, with
+    /// a warning that says why; a forced merge of an identified name and an ID-less one is made.
+    @Test(arguments: IdentityMode.allCases)
+    func aForcedMergeOfDifferentIDsIsRefusedWithItsReason(mode: IdentityMode) {
+        var papers = publications([["Massimo Aria"], ["Marco Aria"], ["M. Aria"]])
+        papers[0].extras.authorIDs = [AuthorIDs(orcid: "0000-0002-8517-9411")]
+        papers[1].extras.authorIDs = [AuthorIDs(orcid: "0000-0001-1111-1111")]
+        let rules = AliasRules(merges: [.init(canonical: name("Massimo Aria", line: 2), variants: [name("Marco Aria", line: 2), name("M. Aria", line: 2)])])
+        let index = AuthorResolver.resolve(papers, mode: mode, aliases: rules)
+        #expect(index.names.count == 2, "\(index.names)")
+        #expect(index.merges.map(\.variant) == ["M. Aria"], "\(index.merges)")
+        #expect(index.diagnostics.map(\.description) == [
+            "aliases.yaml:2:3: warning: the alias file merges 'Marco Aria' into 'Massimo Aria', but their IDs of one kind differ; they are kept apart",
+        ])
+    }
+
     @Test func personRecordsMergeInConservativeModeOnlyAndRespectDistinct() {
         let papers = publications([["Wei Wang 0001"], ["W. Wang 0001", "Xin Li"], ["Wei Wang 0002"]])
         let record = PersonRecord(names: [NameParser.parseName("Wei Wang 0001")!, NameParser.parseName("W. Wang 0001")!],
