@@ -77,6 +77,7 @@ struct NetworkBuilderTests {
                       (4, .count, 2, 4, 400), (5, .fractional, 1, 50, 6_000), (6, .count, 2, 6, 6_000)])
     func tiesMatchADirectCount(seed: UInt64, weighting: Weighting, minPapers: Int, maxAuthors: Int, people: Int) throws {
         let publications = Self.corpus(seed: seed, count: people * 15 / 2, people: people, maxTeam: 8)
+        if people > 4_096 { #expect(publications.count >= NetworkBuilder.parallelCountPapers) }
         let authors = AuthorResolver.resolve(publications, mode: .exact)
         #expect(authors.names.count > (people > 4_096 ? 4_096 : 1_500))
         var options = NetworkOptions()
@@ -87,6 +88,25 @@ struct NetworkBuilderTests {
         let (expected, skipped) = Self.directTies(publications, authors: authors, options: options)
         #expect(network.skippedLargePublications == skipped)
         if maxAuthors < 8 { #expect(skipped > 0) }
+        // Each node's papers and first and last year, counted directly (the larger corpora are
+        // counted in runs of papers, one per core).
+        var direct: [String: (papers: Int, first: Int?, last: Int?)] = [:]
+        for k in publications.indices {
+            for a in authors.authorsOfPublication[k] {
+                var entry = direct[authors.names[Int(a)]] ?? (0, nil, nil)
+                entry.papers += 1
+                if let year = publications[k].year {
+                    entry.first = min(entry.first ?? year, year)
+                    entry.last = max(entry.last ?? year, year)
+                }
+                direct[authors.names[Int(a)]] = entry
+            }
+        }
+        let differing = (0..<network.nodeCount).filter { node in
+            let entry = direct[network.names[node]]
+            return entry?.papers != network.papers[node] || entry?.first != network.firstYear[node] || entry?.last != network.lastYear[node]
+        }
+        #expect(differing.isEmpty, "\(differing.count) nodes differ, the first \(differing.first.map { network.names[$0] } ?? "")")
         // With a paper threshold some people drop out, and the ids are renumbered.
         if minPapers > 1 { #expect(network.nodeCount < authors.names.count) }
         let graph = network.graph
@@ -139,6 +159,8 @@ struct NetworkBuilderTests {
             // Compared first, expected after: a failed expectation would print both networks whole.
             let (sameGraph, samePapers) = (many.graph == one.graph, many.edgePapers == one.edgePapers)
             let sameYears = many.edgeYears == one.edgeYears && many.edgeYearWeights == one.edgeYearWeights
+            let sameNodes = many.papers == one.papers && many.firstYear == one.firstYear && many.lastYear == one.lastYear
+            #expect(sameNodes, "\(workers) threads: papers and years of the nodes")
             #expect(sameGraph, "\(workers) threads: ends and weights")
             #expect(samePapers, "\(workers) threads: joint papers")
             #expect(sameYears, "\(workers) threads: years and their shares")

@@ -137,6 +137,8 @@ public enum NetworkBuilder {
 
     /// Networks with at least this many co-author pairs sort their members' pairs on all cores.
     static let parallelSortPairs = 1 << 20
+    /// From this many papers, each author's papers and pairs are counted on all cores.
+    static let parallelCountPapers = 1 << 12
 
     /// The pairs' buffer, shared by the runs that sort disjoint ranges of its buckets.
     private struct SharedPairs: @unchecked Sendable {
@@ -190,24 +192,32 @@ public enum NetworkBuilder {
             return year >= (options.fromYear ?? .min) && year <= (options.toYear ?? .max)
         }
 
+        // Each author's papers and first and last year: runs of papers counted on all cores, each
+        // into counters of its own (32 bits each), then joined member by member.
+        let authorLists = authors.authorsOfPublication
+        let lastAuthorship = authorLists.values.count - 1
+        let countRuns = selected.count >= parallelCountPapers ? max(1, Parallelism.workers) : 1
+        let counted = parallelRuns(countRuns) { run in
+            var counters = AuthorCounters(authorCount: authorCount)
+            for index in selected[(selected.count * run / countRuns)..<(selected.count * (run + 1) / countRuns)] {
+                let year = publications[index].year.map { Int32($0) }
+                for k in authorLists.starts[index]..<authorLists.starts[index + 1] {
+                    // The counters of the authorship sixteen on, a cache miss each on a large corpus.
+                    counters.prefetch(Int(authorLists.values[min(k + 16, lastAuthorship)]))
+                    counters.count(Int(authorLists.values[k]), year: year)
+                }
+            }
+            return counters
+        }
         var papers = [Int](repeating: 0, count: authorCount)
         var first = [Int?](repeating: nil, count: authorCount)
         var last = [Int?](repeating: nil, count: authorCount)
-        let authorLists = authors.authorsOfPublication
-        let lastAuthorship = authorLists.values.count - 1
-        for index in selected {
-            let year = publications[index].year
-            for k in authorLists.starts[index]..<authorLists.starts[index + 1] {
-                let a = Int(authorLists.values[k])
-                // The counters of the authorship sixteen on, a cache miss each on a large corpus.
-                let ahead = Int(authorLists.values[min(k + 16, lastAuthorship)])
-                papers.withUnsafeBufferPointer { coauthor_prefetch($0.baseAddress! + ahead) }
-                first.withUnsafeBufferPointer { coauthor_prefetch($0.baseAddress! + ahead) }
-                last.withUnsafeBufferPointer { coauthor_prefetch($0.baseAddress! + ahead) }
-                papers[a] += 1
-                if let year {
-                    first[a] = min(first[a] ?? year, year)
-                    last[a] = max(last[a] ?? year, year)
+        for run in counted {
+            for a in 0..<authorCount where run.papers[a] > 0 {
+                papers[a] += Int(run.papers[a])
+                if run.first[a] != .max {
+                    first[a] = min(first[a] ?? .max, Int(run.first[a]))
+                    last[a] = max(last[a] ?? .min, Int(run.last[a]))
                 }
             }
         }
@@ -223,29 +233,39 @@ public enum NetworkBuilder {
         // publications in publication order (what the sums below are taken in). 8 bytes a
         // pair, where sorting 64-bit pair keys carrying their publication took 24 at its peak.
         precondition(publications.count <= Int(UInt32.max), "a publication's index fills the low 32 bits of its pair")
+        // The pairs of each lower member: runs of papers counted on all cores, then summed.
+        let bucketCounts = parallelRuns(countRuns) { run in
+            var counts = [Int32](repeating: 0, count: authorCount + 1)
+            var skippedLarge = 0
+            for index in selected[(selected.count * run / countRuns)..<(selected.count * (run + 1) / countRuns)] {
+                let ids = authorLists[index]
+                guard ids.count >= 2 else { continue }
+                if (teamSizes?[index] ?? ids.count) > options.maxAuthors {
+                    skippedLarge += 1
+                    continue
+                }
+                // The counters of the authors sixteen on, a cache miss each on a large corpus.
+                for k in authorLists.starts[index]..<authorLists.starts[index + 1] {
+                    let ahead = Int(authorLists.values[min(k + 16, lastAuthorship)])
+                    counts.withUnsafeBufferPointer { coauthor_prefetch($0.baseAddress! + ahead + 1) }
+                }
+                // A pair goes to its lower member (the earlier position between equals): each member's
+                // count is added once, not once per pair.
+                for i in ids.indices where everyoneKept || kept[Int(ids[i])] {
+                    var lower: Int32 = 0
+                    for j in ids.indices where j != i && (everyoneKept || kept[Int(ids[j])]) && (ids[i] < ids[j] || (ids[i] == ids[j] && i < j)) {
+                        lower += 1
+                    }
+                    if lower > 0 { counts[Int(ids[i]) + 1] += lower }
+                }
+            }
+            return (counts: counts, skippedLarge: skippedLarge)
+        }
         var bucketStart = [Int](repeating: 0, count: authorCount + 1)
         var skippedLarge = 0
-        for index in selected {
-            let ids = authors.authorsOfPublication[index]
-            guard ids.count >= 2 else { continue }
-            if (teamSizes?[index] ?? ids.count) > options.maxAuthors {
-                skippedLarge += 1
-                continue
-            }
-            // The counters of the authors sixteen on, a cache miss each on a large corpus.
-            for k in authorLists.starts[index]..<authorLists.starts[index + 1] {
-                let ahead = Int(authorLists.values[min(k + 16, lastAuthorship)])
-                bucketStart.withUnsafeBufferPointer { coauthor_prefetch($0.baseAddress! + ahead + 1) }
-            }
-            // A pair goes to its lower member (the earlier position between equals): each member's
-            // count is added once, not once per pair.
-            for i in ids.indices where everyoneKept || kept[Int(ids[i])] {
-                var lower = 0
-                for j in ids.indices where j != i && (everyoneKept || kept[Int(ids[j])]) && (ids[i] < ids[j] || (ids[i] == ids[j] && i < j)) {
-                    lower += 1
-                }
-                if lower > 0 { bucketStart[Int(ids[i]) + 1] += lower }
-            }
+        for run in bucketCounts {
+            skippedLarge += run.skippedLarge
+            for a in 0...authorCount { bucketStart[a] += Int(run.counts[a]) }
         }
         for a in 0..<authorCount { bucketStart[a + 1] += bucketStart[a] }
         var pairs = [UInt64](repeating: 0, count: bucketStart[authorCount])
@@ -463,6 +483,34 @@ public enum NetworkBuilder {
             }
         }
         return edge - first
+    }
+
+    /// One run's count of each author's papers, and first and last year (`Int32.max` and
+    /// `Int32.min` before any year), in 32 bits each.
+    private struct AuthorCounters: Sendable {
+        var papers: [Int32]
+        var first: [Int32]
+        var last: [Int32]
+
+        init(authorCount: Int) {
+            papers = [Int32](repeating: 0, count: authorCount)
+            first = [Int32](repeating: .max, count: authorCount)
+            last = [Int32](repeating: .min, count: authorCount)
+        }
+
+        func prefetch(_ author: Int) {
+            papers.withUnsafeBufferPointer { coauthor_prefetch($0.baseAddress! + author) }
+            first.withUnsafeBufferPointer { coauthor_prefetch($0.baseAddress! + author) }
+            last.withUnsafeBufferPointer { coauthor_prefetch($0.baseAddress! + author) }
+        }
+
+        mutating func count(_ author: Int, year: Int32?) {
+            papers[author] += 1
+            if let year {
+                first[author] = min(first[author], year)
+                last[author] = max(last[author], year)
+            }
+        }
     }
 
     /// What the tie loop reads of a publication, side by side, in 8 bytes (publications keep
