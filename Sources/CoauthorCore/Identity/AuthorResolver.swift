@@ -574,6 +574,8 @@ public enum AuthorResolver {
         private var idKinds: [UInt8]
         /// Whether the last refused union was refused by the IDs (else by the alias file).
         private(set) var lastRefusalByID = false
+        /// Whether any variant carries an ID (most corpora have none: DBLP, BibTeX).
+        private(set) var carriesIDs = false
 
         init(count: Int) {
             parent = Array(0..<count)
@@ -584,6 +586,7 @@ public enum AuthorResolver {
         mutating func carry(_ kinds: UInt8, at v: Int) {
             let root = find(v)
             idKinds[root] |= kinds
+            carriesIDs = carriesIDs || kinds != 0
         }
 
         /// The kinds of person ID the cluster of `v` carries.
@@ -774,7 +777,7 @@ public enum AuthorResolver {
             // Whether people identified by ID are among the group's names: then a name that
             // several of them could be, or that could be one of them or another person, joins
             // none (without IDs, the rules below find at most one person per name anyway).
-            let identified = group.contains { $0.variants.contains { clusters.idKinds(of: $0) != 0 } }
+            let identified = clusters.carriesIDs && group.contains { $0.variants.contains { clusters.idKinds(of: $0) != 0 } }
             // Forms that people with different IDs of one kind write alike (up to case, accents
             // and punctuation): several people, so their spellings stay apart.
             var shared = [Bool](repeating: false, count: identified ? group.count : 0)
