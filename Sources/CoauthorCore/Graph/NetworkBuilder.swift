@@ -215,7 +215,8 @@ public enum NetworkBuilder {
         for run in counted {
             for a in 0..<authorCount where run.papers[a] > 0 {
                 papers[a] += Int(run.papers[a])
-                if run.first[a] != .max {
+                // A year was counted exactly when `last` moved off `Int32.min` (which no year is).
+                if run.last[a] != .min {
                     first[a] = min(first[a] ?? .max, Int(run.first[a]))
                     last[a] = max(last[a] ?? .min, Int(run.last[a]))
                 }
@@ -486,7 +487,7 @@ public enum NetworkBuilder {
     }
 
     /// One run's count of each author's papers, and first and last year (`Int32.max` and
-    /// `Int32.min` before any year), in 32 bits each.
+    /// `Int32.min` before any year; a publication's year is never `Int32.min`), in 32 bits each.
     private struct AuthorCounters: Sendable {
         var papers: [Int32]
         var first: [Int32]
