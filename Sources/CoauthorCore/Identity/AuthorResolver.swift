@@ -426,14 +426,11 @@ public enum AuthorResolver {
         var nearMisses: [AuthorIndex.NearMiss] = []
         var diagnostics: [Diagnostic] = []
         // Made on one core: on several, the display strings would come from each thread's own
-        // heap arena, which raised the 1M-paper peak by 12 MB for 25 ms. Through constants: the
-        // variables `forms` and `formStarts` would be checked for exclusive access at each use.
-        let displays = { [forms, formStarts] in
-            (0..<(formStarts.count - 1)).map { variant in
-                let members = formStarts[variant]..<formStarts[variant + 1]
-                return members.count == 1 ? forms[members.lowerBound].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
-            }
-        }()
+        // heap arena, which raised the 1M-paper peak by 12 MB for 25 ms.
+        let displays = variantNames.indices.map { variant in
+            let members = formsOfVariant(variant)
+            return members.count == 1 ? forms[members.lowerBound].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
+        }
         for (name, kinds) in identified where kinds != 0 {
             if let variant = variantIndex(NameKey.exactKey(name)) { clusters.carry(kinds, at: variant) }
         }
@@ -771,8 +768,6 @@ public enum AuthorResolver {
         }
         keys = []
         foldedIndex = ByteKeyTable(expected: 0)
-        let differentIDs = "kept apart: their IDs of one kind differ"
-        let identifiedRivals = "ambiguous: people whose IDs of one kind differ are compatible"
         for group in groups {
             // Whether people identified by ID are among the group's names: then a name that
             // several of them could be, or that could be one of them or another person, joins
@@ -789,7 +784,7 @@ public enum AuthorResolver {
                     for v in folded.variants.dropFirst() where clusters.find(v) != clusters.find(first) {
                         let byID = clusters.idKinds(of: v) & clusters.idKinds(of: first) != 0
                         nearMisses.append(.init(variant: names[v].displayName, candidates: [names[first].displayName],
-                                                reason: byID ? differentIDs : identifiedRivals))
+                                                reason: byID ? Self.differentIDs : Self.identifiedRivals))
                     }
                     continue
                 }
@@ -799,7 +794,7 @@ public enum AuthorResolver {
                                              reason: "same name up to case, accents and punctuation"), v))
                     } else {
                         nearMisses.append(.init(variant: names[v].displayName, candidates: [names[first].displayName],
-                                                reason: clusters.lastRefusalByID ? differentIDs : "kept apart by the alias file (distinct)"))
+                                                reason: clusters.lastRefusalByID ? Self.differentIDs : "kept apart by the alias file (distinct)"))
                     }
                 }
             }
@@ -822,8 +817,7 @@ public enum AuthorResolver {
             // With identified people in the group, the names that may not join their one fuller
             // form, and why.
             let keptApart = identified
-                ? Self.keptApartByIDs(group, candidates: candidates, shared: shared, clusters: &clusters,
-                                      differentIDs: differentIDs, identifiedRivals: identifiedRivals)
+                ? Self.keptApartByIDs(group, candidates: candidates, shared: shared, clusters: &clusters)
                 : [:]
             for i in group.indices where !isMaximal[i] {
                 if candidates[i].count == 1 {
@@ -836,7 +830,7 @@ public enum AuthorResolver {
                                              reason: "the only fuller form of these given names with this surname"), group[i].variants[0]))
                     } else {
                         nearMisses.append(.init(variant: group[i].display, candidates: [target.display],
-                                                reason: clusters.lastRefusalByID ? differentIDs : "kept apart by the alias file (distinct)"))
+                                                reason: clusters.lastRefusalByID ? Self.differentIDs : "kept apart by the alias file (distinct)"))
                     }
                 } else if candidates[i].count > 1 {
                     nearMisses.append(.init(variant: group[i].display, candidates: candidates[i].map { group[$0].display },
@@ -845,6 +839,11 @@ public enum AuthorResolver {
             }
         }
     }
+
+    /// Why `coauthor names` lists a name apart: its IDs and the fuller form's differ; or several
+    /// people with different IDs could each be its person.
+    private static let differentIDs = "kept apart: their IDs of one kind differ"
+    private static let identifiedRivals = "ambiguous: people whose IDs of one kind differ are compatible"
 
     /// Whether the clusters of `variants` carry different IDs of one kind (two distinct clusters
     /// carry one kind).
@@ -870,8 +869,8 @@ public enum AuthorResolver {
     ///   the person of either, so none joins it;
     /// - names whose fuller form, or themselves, several identified people write (`shared`);
     /// - a name that any of those subsumes: it could be that person as well as the fuller form's.
-    private static func keptApartByIDs(_ group: [FoldedVariant], candidates: [[Int]], shared: [Bool], clusters: inout Clusters,
-                                       differentIDs: String, identifiedRivals: String) -> [Int: String] {
+    private static func keptApartByIDs(_ group: [FoldedVariant], candidates: [[Int]], shared: [Bool],
+                                       clusters: inout Clusters) -> [Int: String] {
         var keptApart: [Int: String] = [:]
         var sources: [Int: [Int]] = [:]
         for i in group.indices where candidates[i].count == 1 { sources[candidates[i][0], default: []].append(i) }
@@ -881,27 +880,21 @@ public enum AuthorResolver {
                 continue
             }
             let targetKinds = clusters.idKinds(of: group[target].variants[0])
+            // The identified names that may join the fuller form by their own IDs.
             var identified: [Int] = []
-            var roots: [Int] = []
-            var seen: UInt8 = 0
-            var clash = false
             for i in names {
-                let v = group[i].variants[0]
-                let kinds = clusters.idKinds(of: v)
+                let kinds = clusters.idKinds(of: group[i].variants[0])
                 if shared[i] {
                     keptApart[i] = identifiedRivals
                 } else if kinds & targetKinds != 0 {
                     keptApart[i] = differentIDs
                 } else if kinds != 0 {
                     identified.append(i)
-                    let root = clusters.find(v)
-                    guard !roots.contains(root) else { continue }
-                    roots.append(root)
-                    clash = clash || seen & kinds != 0
-                    seen |= kinds
                 }
             }
-            if clash { for i in identified { keptApart[i] = identifiedRivals } }
+            if carryDifferentIDs(identified.map { group[$0].variants[0] }, clusters: &clusters) {
+                for i in identified { keptApart[i] = identifiedRivals }
+            }
         }
         // Subsumption is transitive: a name below one kept apart is found from that one directly.
         let apart = Array(keptApart.keys)
