@@ -225,6 +225,33 @@ struct DBLPXMLReaderTests {
         #expect(alone.diagnostics == lean.diagnostics)
     }
 
+    /// A file read mapped into memory and read through a buffer (as gzip files and pipes are) gives
+    /// what the scanner alone gives, in blocks of every size: the usual one, a few records, and
+    /// less than a record (the window grows; past four blocks the scanner takes it as it comes).
+    @Test(arguments: [true, false])
+    func filesMappedOrBufferedReadAsTheScannerDoes(mapping: Bool) throws {
+        let lines = Self.irregular.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let records = (0..<3000).map { k in
+            "<article key=\"gen/\(k)\"><author>Au \(k % 97)</author><author>Bo \(k % 89)</author><title>T \(k)</title><year>\(1990 + k % 30)</year></article>"
+        }
+        // A record of more than four blocks of the smallest size, on one line.
+        let long = "<article key=\"long/1\"><author>Long Title</author><title>\(String(repeating: "word ", count: 400))</title></article>"
+        let text = (Array(lines.dropLast()) + records[..<1500] + [long] + records[1500...] + [lines.last!]).joined(separator: "\n")
+        let bytes = Array(text.utf8)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-dblp-\(UUID().uuidString).xml")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let reference = Self.scannerAlone(bytes, path: url.path)
+        #expect(reference.publications.count > 3000)
+        for blockSize in [DBLPXMLReader.blockSize, 4096, 97] {
+            let corpus = DBLPXMLReader.read(path: url.path, chunkSize: 1000, mapping: mapping, blockSize: blockSize)
+            #expect(corpus.publications == reference.publications, "block size \(blockSize)")
+            #expect(corpus.diagnostics == reference.diagnostics, "block size \(blockSize)")
+            #expect(corpus.personRecords == reference.personRecords)
+            #expect((corpus.records, corpus.skipped, corpus.duplicates) == (reference.records, reference.skipped, reference.duplicates))
+        }
+    }
+
     @Test(arguments: [1, 2, 7])
     func leavingTheTextOutChangesNothingElse(runs: Int) throws {
         Self.expectSameReadingWithoutText(Array(Self.irregular.utf8), runs: runs)

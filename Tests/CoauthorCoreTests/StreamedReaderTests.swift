@@ -28,6 +28,42 @@ struct StreamedReaderTests {
         }
     }
 
+    /// A regular file is mapped and read in blocks as reading it through a buffer does: whole
+    /// lines, at their offsets, every byte once, wherever the lines end and however long (a line
+    /// longer than a block, a last line without a line feed, an empty file). (The last line
+    /// without a line feed may come in a block of its own or not.)
+    @Test(arguments: [1, 3, 16, 333])
+    func mappedFilesGiveTheBlocksOfTheBuffer(blockSize: Int) throws {
+        var generator = SplitMix64(seed: 21)
+        let longLine = String(repeating: "z", count: 1000)
+        let lines = (0..<200).map { k in String(repeating: "a", count: Int(generator.next() % 40)) + "\(k)" }
+        for text in [lines.joined(separator: "\n") + "\n", lines.joined(separator: "\n"), "x\n" + longLine + "\ny", longLine, "\n\n", ""] {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-blocks-\(UUID().uuidString).txt")
+            try Data(text.utf8).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            func blocks(mapping: Bool) -> [(bytes: [UInt8], offset: Int)] {
+                var seen: [(bytes: [UInt8], offset: Int)] = []
+                let failure = LineBlocks.read(path: url.path, blockSize: blockSize, mapping: mapping) { block, offset in
+                    seen.append((Array(block), offset))
+                    return true
+                }
+                #expect(failure == nil)
+                return seen
+            }
+            for (mapping, seen) in [(true, blocks(mapping: true)), (false, blocks(mapping: false))] {
+                #expect(seen.flatMap(\.bytes) == Array(text.utf8), "mapping \(mapping)")
+                #expect(seen.map(\.offset) == seen.indices.map { k in seen[..<k].reduce(0) { $0 + $1.bytes.count } }, "mapping \(mapping)")
+                #expect(seen.allSatisfy { !$0.bytes.isEmpty }, "mapping \(mapping)")
+                // Every block but the last ends with a line feed.
+                #expect(seen.dropLast().allSatisfy { $0.bytes.last == 0x0A }, "mapping \(mapping)")
+                // Mapped, a block grows past the block size only for a first line that does not
+                // fit in it (the buffer, once grown, stays as large).
+                let size = max(blockSize, 16)
+                #expect(!mapping || seen.allSatisfy { $0.bytes.count <= size || ($0.bytes.firstIndex(of: 0x0A) ?? $0.bytes.count) >= size })
+            }
+        }
+    }
+
     @Test(arguments: ["FN x\nVR 1.0\nAU Lost, A\nPT J\nAU Kept, B\nER\nEF\n", "\u{FEFF}PT J\r\nAU Doe, J\r\nER\r\n", "PT J\nAU A, B\n", "hello\n", "  \n\n", "ER\nEF\n"])
     func hostileTextInBlocksReadsAsWhole(text: String) throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-wos-\(getpid())-\(abs(text.hashValue)).txt")

@@ -34,6 +34,14 @@ public enum DBLPXMLReader {
     ///   so the records, diagnostics and name table are the same.
     /// - Complexity: O(n) time in the size of the file; memory O(block + largest record) besides the result.
     public static func read(path: String, chunkSize: Int = defaultChunkSize, keepingText: Bool = true) -> Corpus {
+        read(path: path, chunkSize: chunkSize, keepingText: keepingText, mapping: true, blockSize: blockSize)
+    }
+
+    /// `read(path:chunkSize:keepingText:)`, with the file read through a buffer when `mapping` is
+    /// false (as a gzip file or a pipe is), in blocks of `blockSize` bytes (tests: both paths, and
+    /// records longer than a block).
+    static func read(path: String, chunkSize: Int = defaultChunkSize, keepingText: Bool = true, mapping: Bool,
+                     blockSize: Int) -> Corpus {
         let descriptor = open(path, O_RDONLY)
         var status = stat()
         guard descriptor >= 0, fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else {
@@ -44,8 +52,13 @@ public enum DBLPXMLReader {
         }
         defer { close(descriptor) }
         let step = max(chunkSize, 16)
-        var reader = BlockReader(path: path, chunkSize: step, keepingText: keepingText)
+        var reader = BlockReader(path: path, chunkSize: step, blockSize: blockSize, keepingText: keepingText)
         let source = ByteSource(descriptor: descriptor)
+        if mapping, source.inflater == nil, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0,
+           let mapping = MappedFile(descriptor: descriptor, size: Int(status.st_size)) {
+            reader.readMapped(mapping)
+            return reader.finish(descriptor: descriptor, path: path, chunkSize: step, keepingText: keepingText)
+        }
         var pending: [UInt8] = []
         var finished = false
         var reserved = false
@@ -61,7 +74,7 @@ public enum DBLPXMLReader {
             case .success(let got):
                 pending.removeLast(step - got)
                 finished = got == 0
-                if finished || pending.count >= blockSize { reader.consume(&pending, final: finished) }
+                if finished || pending.count >= reader.blockSize { reader.consume(&pending, final: finished) }
             }
             // After the first block with publications: room for as many as the file holds at
             // that rate, plus 5% (in compressed bytes for a gzip file), so they are never copied.
@@ -74,12 +87,7 @@ public enum DBLPXMLReader {
                 }
             }
         }
-        let corpus = reader.scanner.finish()
-        guard reader.fastBytes == 0 || keysAreDistinct(reader.scanner.keyUnits) else {
-            // A key of one run repeats in another: its warning belongs where the scanner would give it.
-            return scannerAlone(descriptor: descriptor, path: path, chunkSize: step, keepingText: keepingText)
-        }
-        return corpus
+        return reader.finish(descriptor: descriptor, path: path, chunkSize: step, keepingText: keepingText)
     }
 
     /// The bytes of an open file from its start, inflated when it is gzip-compressed.
@@ -169,6 +177,8 @@ public enum DBLPXMLReader {
     private struct BlockReader {
         var scanner: DBLPXMLScanner
         let chunkSize: Int
+        /// Bytes of whole records handed to the cores at a time (`DBLPXMLReader.blockSize`).
+        let blockSize: Int
         let path: String
         let cores: Int
         let forcedRuns: Int?
@@ -176,9 +186,43 @@ public enum DBLPXMLReader {
         /// Bytes read by runs rather than by the scanner.
         var fastBytes = 0
 
-        init(path: String, chunkSize: Int, runs: Int? = nil, keepingText: Bool) {
+        /// Reads the whole mapped file a block at a time, giving back each block's pages once read.
+        mutating func readMapped(_ file: MappedFile) {
+            let bytes = file.bytes
+            var start = 0
+            var window = blockSize
+            var reserved = false
+            while start < bytes.count {
+                let end = min(bytes.count, start + window)
+                let used = consume(UnsafeBufferPointer(rebasing: bytes[start..<end]), final: end == bytes.count)
+                // No record starts a line in the window: it grows until the scanner takes it.
+                window = used == 0 ? window + blockSize : blockSize
+                start += used
+                file.release(below: start, batch: blockSize)
+                // After the first block with publications: room for as many as the file holds at
+                // that rate, plus 5%, so they are never copied.
+                if !reserved, start < bytes.count, scanner.publicationCount > 0 {
+                    reserved = true
+                    let expected = Double(scanner.publicationCount) * Double(bytes.count) / Double(start)
+                    scanner.reservePublications(Int(expected * 1.05) + 1024)
+                }
+            }
+        }
+
+        /// The corpus read, or when a key of one run repeats in another, the file read again by
+        /// the scanner alone (the key's warning belongs where the scanner would give it).
+        mutating func finish(descriptor: Int32, path: String, chunkSize: Int, keepingText: Bool) -> Corpus {
+            let corpus = scanner.finish()
+            guard fastBytes == 0 || keysAreDistinct(scanner.keyUnits) else {
+                return scannerAlone(descriptor: descriptor, path: path, chunkSize: chunkSize, keepingText: keepingText)
+            }
+            return corpus
+        }
+
+        init(path: String, chunkSize: Int, blockSize: Int = DBLPXMLReader.blockSize, runs: Int? = nil, keepingText: Bool) {
             self.path = path
             self.chunkSize = chunkSize
+            self.blockSize = blockSize
             forcedRuns = runs
             self.keepingText = keepingText
             cores = runs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -187,79 +231,85 @@ public enum DBLPXMLReader {
 
         /// Reads the whole records at the front of `pending` (all of it when `final`) and drops them.
         mutating func consume(_ pending: inout [UInt8], final: Bool) {
-            let end = final ? pending.count : pending.withUnsafeBufferPointer { Self.lastBoundary(in: $0, before: $0.count) }
-            guard end > 0 else {
-                // No record starts a line in a whole block: the scanner takes it as it comes.
-                if pending.count >= 4 * blockSize { feed(pending[...]); pending.removeAll(keepingCapacity: true) }
-                return
-            }
-            readBlock(pending[..<end])
-            pending.removeFirst(end)
+            let used = pending.withUnsafeBufferPointer { consume($0, final: final) }
+            pending.removeFirst(used)
         }
 
-        private mutating func feed(_ bytes: ArraySlice<UInt8>) {
-            var start = bytes.startIndex
-            while start < bytes.endIndex {
-                let end = min(bytes.endIndex, start + chunkSize)
+        /// Reads the whole records at the front of `bytes` (all of them when `final`).
+        /// - Returns: how many bytes were read; the rest waits for more.
+        mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
+            let end = final ? bytes.count : Self.lastBoundary(in: bytes, before: bytes.count)
+            guard end > 0 else {
+                // No record starts a line in a whole block: the scanner takes it as it comes.
+                guard bytes.count >= 4 * blockSize else { return 0 }
+                feed(bytes)
+                return bytes.count
+            }
+            readBlock(UnsafeBufferPointer(rebasing: bytes[..<end]))
+            return end
+        }
+
+        private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + chunkSize)
                 scanner.feed(bytes[start..<end])
                 start = end
             }
         }
 
-        private mutating func readBlock(_ block: ArraySlice<UInt8>) {
-            block.withUnsafeBufferPointer { bytes in
-                var start = 0
-                while !scanner.isBetweenRecords && start < bytes.count {
-                    // The prolog, or the rest of what the scanner was reading: up to the next boundary.
-                    let next = Self.nextBoundary(in: bytes, from: start + 1)
-                    feed(block[(block.startIndex + start)..<(block.startIndex + next)])
-                    start = next
+        private mutating func readBlock(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var start = 0
+            while !scanner.isBetweenRecords && start < bytes.count {
+                // The prolog, or the rest of what the scanner was reading: up to the next boundary.
+                let next = Self.nextBoundary(in: bytes, from: start + 1)
+                feed(UnsafeBufferPointer(rebasing: bytes[start..<next]))
+                start = next
+            }
+            guard start < bytes.count else { return }
+            let runCount = forcedRuns ?? (bytes.count - start >= parallelThreshold ? cores : 1)
+            var bounds = [start]
+            for k in 1..<runCount {
+                let target = start + (bytes.count - start) * k / runCount
+                bounds.append(max(bounds.last!, Self.nextBoundary(in: bytes, from: target)))
+            }
+            bounds.append(bytes.count)
+            let shared = SharedBytes(bytes: bytes)
+            let runBreaks = bounds
+            let breaks = parallelRuns(runCount) { k in LineBlocks.newlineCount(UnsafeBufferPointer(rebasing: shared.bytes[runBreaks[k]..<runBreaks[k + 1]])) }
+            var lines = [scanner.nextLine]
+            for k in 0..<runCount { lines.append(lines[k] + breaks[k]) }
+            let offset = scanner.nextOffset - start
+            let latin1 = scanner.isLatin1, keepingText = self.keepingText
+            let path = self.path
+            let lanes = scanner.lanes
+            let startsBetweenRecords = scanner.isBetweenRecords
+            var runs: [DBLPRecordRun?] = []
+            let (runBounds, runLines) = (bounds, lines)
+            lanes.lanes.withUnsafeMutableBufferPointer { lanePointers in
+                let shared = SharedLanes(lanes: lanePointers, bytes: bytes)
+                runs = parallelRuns(runCount) { k in
+                    guard startsBetweenRecords, runBounds[k] < runBounds[k + 1] else { return nil }
+                    return DBLPRecordRun.read(UnsafeBufferPointer(rebasing: shared.bytes[runBounds[k]..<runBounds[k + 1]]), path: path,
+                                              line: runLines[k], offset: offset + runBounds[k], latin1: latin1,
+                                              keepingText: keepingText, names: &shared.lanes[k])
                 }
-                guard start < bytes.count else { return }
-                let runCount = forcedRuns ?? (bytes.count - start >= parallelThreshold ? cores : 1)
-                var bounds = [start]
-                for k in 1..<runCount {
-                    let target = start + (bytes.count - start) * k / runCount
-                    bounds.append(max(bounds.last!, Self.nextBoundary(in: bytes, from: target)))
-                }
-                bounds.append(bytes.count)
-                let shared = SharedBytes(bytes: bytes)
-                let runBreaks = bounds
-                let breaks = parallelRuns(runCount) { k in LineBlocks.newlineCount(UnsafeBufferPointer(rebasing: shared.bytes[runBreaks[k]..<runBreaks[k + 1]])) }
-                var lines = [scanner.nextLine]
-                for k in 0..<runCount { lines.append(lines[k] + breaks[k]) }
-                let offset = scanner.nextOffset - start
-                let latin1 = scanner.isLatin1, keepingText = self.keepingText
-                let path = self.path
-                let lanes = scanner.lanes
-                let startsBetweenRecords = scanner.isBetweenRecords
-                var runs: [DBLPRecordRun?] = []
-                let (runBounds, runLines) = (bounds, lines)
-                lanes.lanes.withUnsafeMutableBufferPointer { lanePointers in
-                    let shared = SharedLanes(lanes: lanePointers, bytes: bytes)
-                    runs = parallelRuns(runCount) { k in
-                        guard startsBetweenRecords, runBounds[k] < runBounds[k + 1] else { return nil }
-                        return DBLPRecordRun.read(UnsafeBufferPointer(rebasing: shared.bytes[runBounds[k]..<runBounds[k + 1]]), path: path,
-                                                  line: runLines[k], offset: offset + runBounds[k], latin1: latin1,
-                                                  keepingText: keepingText, names: &shared.lanes[k])
+            }
+            for k in 0..<runCount where bounds[k] < bounds[k + 1] {
+                let count = bounds[k + 1] - bounds[k]
+                // Taken out of `runs`, not copied: a copy would share the run's publications,
+                // which `absorb` then copies once more to move them.
+                if scanner.isBetweenRecords, scanner.nextLine == lines[k], scanner.nextOffset == offset + bounds[k],
+                   var run = runs[k].take() {
+                    scanner.absorb(&run, byteCount: run.consumed)
+                    fastBytes += run.consumed
+                    // The root's end tag, and what follows it, are the scanner's.
+                    if run.consumed < count {
+                        feed(UnsafeBufferPointer(rebasing: bytes[(bounds[k] + run.consumed)..<bounds[k + 1]]))
                     }
+                    continue
                 }
-                for k in 0..<runCount where bounds[k] < bounds[k + 1] {
-                    let count = bounds[k + 1] - bounds[k]
-                    // Taken out of `runs`, not copied: a copy would share the run's publications,
-                    // which `absorb` then copies once more to move them.
-                    if scanner.isBetweenRecords, scanner.nextLine == lines[k], scanner.nextOffset == offset + bounds[k],
-                       var run = runs[k].take() {
-                        scanner.absorb(&run, byteCount: run.consumed)
-                        fastBytes += run.consumed
-                        // The root's end tag, and what follows it, are the scanner's.
-                        if run.consumed < count {
-                            feed(block[(block.startIndex + bounds[k] + run.consumed)..<(block.startIndex + bounds[k + 1])])
-                        }
-                        continue
-                    }
-                    feed(block[(block.startIndex + bounds[k])..<(block.startIndex + bounds[k + 1])])
-                }
+                feed(UnsafeBufferPointer(rebasing: bytes[bounds[k]..<bounds[k + 1]]))
             }
         }
 

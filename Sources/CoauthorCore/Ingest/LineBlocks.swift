@@ -13,10 +13,12 @@ enum LineBlocks {
 
     /// Calls `body` with each block of complete lines (ending just after a line feed, or at the
     /// end of the file) and the file offset of its first byte, in order; `body` returns false to
-    /// stop. A line longer than `blockSize` makes the block grow to hold it.
+    /// stop. A line longer than `blockSize` makes the block grow to hold it. A regular file that
+    /// is not gzip-compressed is mapped into memory (`MappedFile`) unless `mapping` is false;
+    /// anything else is read through a buffer. The blocks are the same either way.
     /// - Returns: nil, or why the file could not be read (after the blocks read before it).
     /// - Complexity: O(n) time; memory O(block size + longest line).
-    static func read(path: String, blockSize: Int = defaultBlockSize,
+    static func read(path: String, blockSize: Int = defaultBlockSize, mapping: Bool = true,
                      _ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> Failure? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .open(String(cString: strerror(errno)).lowercased()) }
@@ -27,6 +29,11 @@ enum LineBlocks {
         var magic: [UInt8] = [0, 0]
         let compressed = (status.st_mode & S_IFMT) == S_IFREG && pread(descriptor, &magic, 2, 0) == 2 && Gzip.isCompressed(magic)
         let inflater = compressed ? Gzip.Inflater(descriptor: descriptor) : nil
+        if mapping, !compressed, (status.st_mode & S_IFMT) == S_IFREG,
+           let file = MappedFile(descriptor: descriptor, size: Int(status.st_size)) {
+            readMapped(file, blockSize: max(blockSize, 16), body)
+            return nil
+        }
         func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Result<Int, Failure> {
             if let inflater { return inflater.read(into: buffer).mapError { .read($0.reason) } }
             var total = 0
@@ -74,6 +81,39 @@ enum LineBlocks {
             used -= end
         }
         return nil
+    }
+
+    /// `read(path:blockSize:mapping:_:)` over a mapped file: the same blocks, each given back once read.
+    private static func readMapped(_ file: MappedFile, blockSize: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool) {
+        let bytes = file.bytes
+        var start = 0
+        var window = blockSize
+        while start < bytes.count {
+            let limit = min(bytes.count, start + window)
+            // The block ends after the last line feed (or at the end of the file).
+            var end = limit
+            if limit < bytes.count {
+                end = start
+                var last = limit
+                while last > start {
+                    last -= 1
+                    if bytes[last] == 0x0A {
+                        end = last + 1
+                        break
+                    }
+                }
+            }
+            guard end > start else {
+                // A line longer than the window: it doubles until it holds it (as the buffer does),
+                // so a file of one long line (an API response) is searched O(n), not O(n²).
+                window *= 2
+                continue
+            }
+            if !body(UnsafeBufferPointer(rebasing: bytes[start..<end]), start) { return }
+            start = end
+            window = blockSize
+            file.release(below: start, batch: blockSize)
+        }
     }
 }
 
