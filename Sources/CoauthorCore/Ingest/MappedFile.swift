@@ -19,8 +19,9 @@ final class MappedFile {
     /// Maps the first `size` bytes (at least one) of the open regular file `descriptor`; nil when
     /// it cannot be mapped, for the caller to read it through a buffer instead.
     init?(descriptor: Int32, size: Int) {
+        // No MADV_SEQUENTIAL: it lets the kernel drop the file's cached pages once read, and the
+        // next run (or program) would read them from the disk again.
         guard size > 0, let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else { return nil }
-        madvise(base, size, MADV_SEQUENTIAL)
         bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
     }
 
