@@ -317,6 +317,26 @@ struct DBLPXMLReaderTests {
         #expect(corpus.duplicates == 3)
     }
 
+    /// The runs' name tables joined keep each name once: a name several runs saw is found in the
+    /// first run's table by its bytes (`ByteKeyTable.find(keyOf:in:)`), not added again.
+    @Test(arguments: [2, 3, 7])
+    func joinedNameTablesKeepEachNameOnce(runs: Int) {
+        let pool = (0..<30).map { "Author \($0) Name" }
+        let records = (0..<400).map { k in
+            "<article key=\"j/\(k)\"><author>\(pool[k % 30])</author><author>\(pool[(k * 7 + 3) % 30])</author><year>2000</year></article>"
+        }
+        let bytes = Array(("<dblp>\n" + records.joined(separator: "\n") + "\n</dblp>\n").utf8)
+        let (corpus, fastBytes) = DBLPXMLReader.read(bytes: bytes, path: "t.xml", runs: runs)
+        #expect(fastBytes > 0)
+        #expect(corpus.internedAuthors?.names.count == 30)
+        #expect(Set(corpus.internedAuthors?.names.map(\.displayName) ?? []) == Set(pool))
+        // The look-up across tables itself: present keys by their id there, absent ones not.
+        var mine = ByteKeyTable(expected: 4), theirs = ByteKeyTable(expected: 4)
+        for key in ["a", "bb", "ccc"] { _ = Array(key.utf8).withUnsafeBufferPointer { mine.findOrInsert($0) } }
+        for key in ["ccc", "dd", "a", ""] { _ = Array(key.utf8).withUnsafeBufferPointer { theirs.findOrInsert($0) } }
+        #expect((0..<4).map { mine.find(keyOf: $0, in: theirs) } == [2, nil, 0, nil])
+    }
+
     /// The reader's name table handed over to the resolution (which frees it as it goes) gives
     /// what the table left in the corpus gives, and what the publications' own names give.
     @Test func resolvingWithTheTableHandedOverGivesTheSameIndex() throws {

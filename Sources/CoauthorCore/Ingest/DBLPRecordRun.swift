@@ -532,9 +532,13 @@ final class DBLPNameLanes: @unchecked Sendable {
         var places = [Array(0..<Int32(names.count))]
         for k in lanes.indices.dropFirst() {
             var place = lanes[0].interner.indices(of: lanes[k].interner)
+            // The lane's names read from a local (not through the lanes, a class's property, per
+            // name), and room made for the new ones at once.
+            let laneNames = lanes[k].interner.names
+            names.reserveCapacity(names.count + place.count(where: { $0 < 0 }))
             for local in place.indices where place[local] < 0 {
                 place[local] = Int32(names.count)
-                names.append(lanes[k].interner.names[local])
+                names.append(laneNames[local])
             }
             places.append(place)
         }

@@ -61,8 +61,7 @@ struct NameInterner {
             for spelling in (count * run / runs)..<(count * (run + 1) / runs) {
                 let theirs = other.nameOfSpelling[spelling]
                 guard theirs >= 0 else { continue }
-                let key = other.spellings.key(spelling)
-                if let mine = key.withUnsafeBufferPointer({ spellings.find($0) }), nameOfSpelling[mine] >= 0 {
+                if let mine = spellings.find(keyOf: spelling, in: other.spellings), nameOfSpelling[mine] >= 0 {
                     found.append((theirs, nameOfSpelling[mine]))
                 }
             }

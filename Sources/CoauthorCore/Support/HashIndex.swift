@@ -199,6 +199,17 @@ struct ByteKeyTable {
         probe(bytes, hash: FNV1a.hash(bytes)).found
     }
 
+    /// The id here of key `id` of `other`, if present: its bytes and stored hash read in place (no
+    /// array slice, whose reference count cores matching against one table at once would all
+    /// touch). Both tables hash their keys with FNV-1a.
+    /// - Complexity: O(length of the key) expected.
+    func find(keyOf id: Int, in other: ByteKeyTable) -> Int? {
+        let entry = other.entries[id]
+        return other.arena.withUnsafeBufferPointer { stored in
+            probe(UnsafeBufferPointer(rebasing: stored[Int(entry.start)..<(Int(entry.start) + Int(entry.length))]), hash: entry.hash).found
+        }
+    }
+
     /// The id of `bytes`, if present.
     /// - Complexity: O(length of `bytes`) expected.
     func find(_ bytes: ArraySlice<UInt8>) -> Int? {
