@@ -54,9 +54,9 @@ public enum DBLPXMLReader {
         let step = max(chunkSize, 16)
         var reader = BlockReader(path: path, chunkSize: step, blockSize: blockSize, keepingText: keepingText)
         let source = ByteSource(descriptor: descriptor)
-        if mapping, source.inflater == nil, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0,
-           let mapping = MappedFile(descriptor: descriptor, size: Int(status.st_size)) {
-            reader.readMapped(mapping)
+        if mapping, source.inflater == nil, (status.st_mode & S_IFMT) == S_IFREG,
+           let file = MappedFile(descriptor: descriptor, size: Int(status.st_size)) {
+            reader.readMapped(file)
             return reader.finish(descriptor: descriptor, path: path, chunkSize: step, keepingText: keepingText)
         }
         var pending: [UInt8] = []
@@ -76,16 +76,8 @@ public enum DBLPXMLReader {
                 finished = got == 0
                 if finished || pending.count >= reader.blockSize { reader.consume(&pending, final: finished) }
             }
-            // After the first block with publications: room for as many as the file holds at
-            // that rate, plus 5% (in compressed bytes for a gzip file), so they are never copied.
-            if !reserved, !finished, reader.scanner.publicationCount > 0 {
-                reserved = true
-                let read = lseek(descriptor, 0, SEEK_CUR)
-                if read > 0, status.st_size > read {
-                    let expected = Double(reader.scanner.publicationCount) * Double(status.st_size) / Double(read)
-                    reader.scanner.reservePublications(Int(expected * 1.05) + 1024)
-                }
-            }
+            // In compressed bytes for a gzip file.
+            if !reserved, !finished { reserved = reader.reserveAfterFirstPublications(read: lseek(descriptor, 0, SEEK_CUR), of: Int(status.st_size)) }
         }
         return reader.finish(descriptor: descriptor, path: path, chunkSize: step, keepingText: keepingText)
     }
@@ -199,14 +191,20 @@ public enum DBLPXMLReader {
                 window = used == 0 ? window + blockSize : blockSize
                 start += used
                 file.release(below: start, batch: blockSize)
-                // After the first block with publications: room for as many as the file holds at
-                // that rate, plus 5%, so they are never copied.
-                if !reserved, start < bytes.count, scanner.publicationCount > 0 {
-                    reserved = true
-                    let expected = Double(scanner.publicationCount) * Double(bytes.count) / Double(start)
-                    scanner.reservePublications(Int(expected * 1.05) + 1024)
-                }
+                if !reserved { reserved = reserveAfterFirstPublications(read: start, of: bytes.count) }
             }
+        }
+
+        /// After the first block with publications, `read` bytes of the file's `size`: makes room for
+        /// as many publications as the file holds at that rate, plus 5%, so that they are never
+        /// copied. Returns whether it did (or need not: the file is read).
+        mutating func reserveAfterFirstPublications(read: Int, of size: Int) -> Bool {
+            guard scanner.publicationCount > 0 else { return false }
+            if read > 0, size > read {
+                let expected = Double(scanner.publicationCount) * Double(size) / Double(read)
+                scanner.reservePublications(Int(expected * 1.05) + 1024)
+            }
+            return true
         }
 
         /// The corpus read, or when a key of one run repeats in another, the file read again by

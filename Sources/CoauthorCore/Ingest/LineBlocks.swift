@@ -15,7 +15,8 @@ enum LineBlocks {
     /// end of the file) and the file offset of its first byte, in order; `body` returns false to
     /// stop. A line longer than `blockSize` makes the block grow to hold it. A regular file that
     /// is not gzip-compressed is mapped into memory (`MappedFile`) unless `mapping` is false;
-    /// anything else is read through a buffer. The blocks are the same either way.
+    /// anything else is read through a buffer. Either way the blocks are whole lines in order
+    /// (where they are cut may differ: a buffer grown for a long line keeps its size).
     /// - Returns: nil, or why the file could not be read (after the blocks read before it).
     /// - Complexity: O(n) time; memory O(block size + longest line).
     static func read(path: String, blockSize: Int = defaultBlockSize, mapping: Bool = true,
