@@ -33,7 +33,7 @@ struct StreamedReaderTests {
     /// longer than a block, a last line without a line feed, an empty file). (The last line
     /// without a line feed may come in a block of its own or not.)
     @Test(arguments: [1, 3, 16, 333])
-    func mappedFilesGiveTheBlocksOfTheBuffer(blockSize: Int) throws {
+    func mappedAndBufferedFilesGiveWholeLinesInOrder(blockSize: Int) throws {
         var generator = SplitMix64(seed: 21)
         let longLine = String(repeating: "z", count: 1000)
         let lines = (0..<200).map { k in String(repeating: "a", count: Int(generator.next() % 40)) + "\(k)" }

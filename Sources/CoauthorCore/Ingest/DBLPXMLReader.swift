@@ -20,8 +20,10 @@ public enum DBLPXMLReader {
     /// A block below this size is read on one core.
     static let parallelThreshold = 1 << 16
 
-    /// Reads the file at `path` block by block; a gzip-compressed file (`dblp.xml.gz`, as DBLP
-    /// distributes it) is inflated block by block on the way, never held whole.
+    /// Reads the file at `path` block by block: a regular file mapped into memory (`MappedFile`,
+    /// each block's pages given back once read), anything else through a buffer; a
+    /// gzip-compressed file (`dblp.xml.gz`, as DBLP distributes it) is inflated block by block on
+    /// the way, never held whole.
     ///
     /// Each block of whole records is split at record boundaries into one run per core, read by
     /// `DBLPRecordRun`; a run that is not in DBLP's plain form, or follows one that was not,
