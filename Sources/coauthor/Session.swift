@@ -13,10 +13,15 @@ enum Session {
     ///   (`AnalysisRequest.keepsPublicationText`).
     /// - Parameter keepingAlive: keep the analysis to the exit (freeing it would only cost time);
     ///   false for a caller that frees parts of it on the way.
+    /// - Parameter readingTieYears: the output reads the ties' years (time lines, recency, maps,
+    ///   exports); false when it reads none (`NetworkOptions.keepsTieYears`).
     /// - Throws: `ExitCode` after reporting what went wrong.
-    static func analysis(_ options: AnalysisOptions, listingPapers: Bool = false, keepingAlive: Bool = true) throws -> Analysis {
+    static func analysis(_ options: AnalysisOptions, listingPapers: Bool = false, keepingAlive: Bool = true,
+                         readingTieYears: Bool = true) throws -> Analysis {
         try load(options, listingPapers: listingPapers, keepingAlive: keepingAlive) { (request, events, input) throws(AnalysisError) in
-            try Analysis(request, events: events, standardInput: input)
+            var request = request
+            request.network.keepsTieYears = readingTieYears
+            return try Analysis(request, events: events, standardInput: input)
         }
     }
 

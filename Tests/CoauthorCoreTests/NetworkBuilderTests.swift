@@ -85,6 +85,19 @@ struct NetworkBuilderTests {
         options.minPapers = minPapers
         options.maxAuthors = maxAuthors
         let network = try NetworkBuilder.build(publications: publications, authors: authors, options: options)
+        #expect(network.hasTieYears)
+        // Built without the ties' years (what `stats` asks for): the same nodes, ends, weights and
+        // joint papers, the weights under `count` counted from the pairs alone.
+        var yearless = options
+        yearless.keepsTieYears = false
+        let bare = try NetworkBuilder.build(publications: publications, authors: authors, options: yearless)
+        let sameAsWithYears = (bare.graph == network.graph, bare.edgePapers == network.edgePapers,
+                               bare.names == network.names && bare.papers == network.papers
+                                   && bare.firstYear == network.firstYear && bare.lastYear == network.lastYear)
+        #expect(!bare.hasTieYears)
+        #expect(sameAsWithYears.0, "ends and weights without the years")
+        #expect(sameAsWithYears.1, "joint papers without the years")
+        #expect(sameAsWithYears.2, "nodes without the years")
         let (expected, skipped) = Self.directTies(publications, authors: authors, options: options)
         #expect(network.skippedLargePublications == skipped)
         if maxAuthors < 8 { #expect(skipped > 0) }
@@ -164,6 +177,38 @@ struct NetworkBuilderTests {
             #expect(sameGraph, "\(workers) threads: ends and weights")
             #expect(samePapers, "\(workers) threads: joint papers")
             #expect(sameYears, "\(workers) threads: years and their shares")
+        }
+    }
+
+    /// Without the ties' years, on one thread and on two, with a minimum weight (which keeps the
+    /// tie loop on one run) and an ego network: the same network as with them, less the years.
+    @Test(arguments: [Weighting.count, .fractional])
+    func tiesWithoutYearsAreTheTiesWithYears(weighting: Weighting) throws {
+        let publications = Self.corpus(seed: 11, count: 5_600, people: 3_000, maxTeam: 40, occasional: false)
+        let authors = AuthorResolver.resolve(publications, mode: .exact)
+        for minWeight in [nil, weighting == .count ? 2 : 0.1] {
+            var options = NetworkOptions()
+            options.weighting = weighting
+            options.minWeight = minWeight
+            options.focus = authors.names[Int(authors.authorsOfPublication[0][0])]
+            options.radius = 1
+            for workers in [1, 2] {
+                let (full, bare) = try Parallelism.$workers.withValue(workers) {
+                    let full = try NetworkBuilder.build(publications: publications, authors: authors, options: options)
+                    var yearless = options
+                    yearless.keepsTieYears = false
+                    return (full, try NetworkBuilder.build(publications: publications, authors: authors, options: yearless))
+                }
+                #expect(full.hasTieYears && !bare.hasTieYears)
+                #expect(full.graph.edgeCount > 100, "the ego network has ties")
+                let same = (bare.graph == full.graph, bare.edgePapers == full.edgePapers,
+                            bare.names == full.names && bare.papers == full.papers && bare.focus == full.focus,
+                            bare.filterDescription == full.filterDescription)
+                #expect(same.0, "\(workers) threads, min weight \(minWeight ?? 0): ends and weights")
+                #expect(same.1, "\(workers) threads, min weight \(minWeight ?? 0): joint papers")
+                #expect(same.2, "\(workers) threads, min weight \(minWeight ?? 0): nodes and focus")
+                #expect(same.3, "\(workers) threads, min weight \(minWeight ?? 0): description")
+            }
         }
     }
 

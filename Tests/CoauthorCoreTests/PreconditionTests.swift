@@ -41,6 +41,29 @@ import Testing
         }
     }
 
+    /// A network built without its ties' years traps when they are read, rather than reading
+    /// past an empty list.
+    @Test func tieYearsLeftOutAreNotRead() async throws {
+        let network = try Self.networkWithoutTieYears()
+        #expect(network.graph.edgeCount == 1 && !network.hasTieYears)
+        await #expect(processExitsWith: .failure) {
+            _ = try PreconditionTests.networkWithoutTieYears().edgeFirstYear[0]
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = try PreconditionTests.networkWithoutTieYears().yearWeights(ofEdge: 0)
+        }
+    }
+
+    static func networkWithoutTieYears() throws -> CoauthorNetwork {
+        let publications = [Publication(key: "a", type: "article", title: "A", venue: "V", year: 2020,
+                                        authors: [PersonName(first: "Ann", last: "One"), PersonName(first: "Bo", last: "Two")],
+                                        location: SourceLocation(path: "t", line: 1, column: 1))]
+        var options = NetworkOptions()
+        options.keepsTieYears = false
+        let authors = AuthorResolver.resolve(publications, mode: .exact)
+        return try NetworkBuilder.build(publications: publications, authors: authors, options: options)
+    }
+
     @Test func poppingAnEmptyRadixHeapTraps() async {
         await #expect(processExitsWith: .failure) {
             _ = RadixHeap().pop()

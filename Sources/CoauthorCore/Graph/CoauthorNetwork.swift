@@ -21,9 +21,18 @@ public struct CoauthorNetwork: Sendable {
     /// Joint publications per edge (4 bytes each: a DBLP-size network has tens of millions of ties).
     public private(set) var edgePapers: [Int32]
     /// The years of the joint publications of each edge, ascending, with repeats.
-    public private(set) var edgeYears: YearLists
+    /// - Precondition: `hasTieYears`.
+    public var edgeYears: YearLists {
+        precondition(hasTieYears, "this network was built without its ties' years (NetworkOptions.keepsTieYears)")
+        return storedEdgeYears
+    }
+    private var storedEdgeYears: YearLists
+    /// Whether the ties keep their years (`edgeYears`, `edgeFirstYear`, `edgeLastYear`,
+    /// `yearWeights(ofEdge:)`): true unless the network was built for outputs that read none
+    /// (`NetworkOptions.keepsTieYears`).
+    public let hasTieYears: Bool
     /// First and last year of a joint publication per edge (nil when none is dated): the ends of
-    /// `edgeYears`, read off it (two stored columns were 8 bytes a tie).
+    /// `edgeYears`, read off it (two stored columns were 8 bytes a tie). Precondition: `hasTieYears`.
     public var edgeFirstYear: YearLists.Ends { edgeYears.firstYears }
     public var edgeLastYear: YearLists.Ends { edgeYears.lastYears }
     /// The weight each dated joint paper adds to its edge, parallel to `edgeYears`: 1 under
@@ -74,11 +83,13 @@ public struct CoauthorNetwork: Sendable {
     init(graph: WeightedGraph, names: [String], papers: [Int], firstYear: [Int?], lastYear: [Int?],
          edgePapers: [Int32], edgeYears: YearLists,
          edgeYearWeights: PackedLists<Double> = PackedLists<Double>(), weighting: Weighting, focus: Int?,
-         filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = []) {
+         filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = [],
+         hasTieYears: Bool = true) {
         let n = graph.nodeCount, m = graph.edgeCount
         precondition(names.count == n && papers.count == n && firstYear.count == n && lastYear.count == n,
                      "one name, paper count and year range per node")
-        precondition(edgePapers.count == m && edgeYears.count == m, "one paper count and year list per edge")
+        precondition(edgePapers.count == m && (edgeYears.count == m || (!hasTieYears && edgeYears.isEmpty)),
+                     "one paper count and, unless left out, one year list per edge")
         precondition(papers.allSatisfy { $0 >= 1 } && edgePapers.allSatisfy { $0 >= 1 },
                      "every author and every tie has at least one paper")
         precondition(edgeYearWeights.isEmpty
@@ -93,7 +104,8 @@ public struct CoauthorNetwork: Sendable {
         self.firstYear = firstYear
         self.lastYear = lastYear
         self.edgePapers = edgePapers
-        self.edgeYears = edgeYears
+        self.storedEdgeYears = edgeYears
+        self.hasTieYears = hasTieYears
         self.edgeYearWeights = edgeYearWeights
         self.weighting = weighting
         self.focus = focus
@@ -113,7 +125,9 @@ public struct CoauthorNetwork: Sendable {
     }
 
     /// The weight added by each dated joint paper of edge `e`, in the order of `edgeYears[e]`.
+    /// - Precondition: `hasTieYears`.
     public func yearWeights(ofEdge e: Int) -> [Double] {
+        precondition(hasTieYears, "this network was built without its ties' years (NetworkOptions.keepsTieYears)")
         if !edgeYearWeights.isEmpty { return Array(edgeYearWeights[e]) }
         let share = graph.weight[e] / Double(max(1, edgePapers[e]))
         return [Double](repeating: share, count: edgeYears[e].count)

@@ -17,6 +17,12 @@ public struct NetworkOptions: Sendable, Equatable {
     /// The focus author's name; with `radius`, only the ego network is kept.
     public var focus: String?
     public var radius: Int?
+    /// Whether each tie keeps the years of its joint papers, and their shares under `fractional`
+    /// (`CoauthorNetwork.hasTieYears`). Time lines, tie recency, maps, the report and the
+    /// exports read them; the summary of `coauthor stats` reads none. Without them the builder
+    /// sums each tie from its pairs alone, and under `count` never looks its papers up (on DBLP,
+    /// a cache miss per joint paper, and 4 bytes per joint paper and per tie less).
+    public var keepsTieYears = true
 
     public init() {}
 }
@@ -295,7 +301,9 @@ public enum NetworkBuilder {
 
         // Read per pair in partner order, which jumps across publications: one flat array, not the
         // publications themselves or their author lists (a cache miss each on a DBLP-size corpus).
-        var facts = publications.indices.map { k in
+        // Not made when no tie needs its papers' years or sizes: without years, under `count`.
+        let readsPapers = options.keepsTieYears || options.weighting != .count
+        var facts = !readsPapers ? [] : publications.indices.map { k in
             PairFacts(year: publications[k].year, members: authors.authorsOfPublication[k].count)
         }
         // Runs of consecutive members, one per core on a large network where every distinct pair
@@ -331,7 +339,8 @@ public enum NetworkBuilder {
                         // The first run's lists have room for every run's.
                         let lists = run == 0 ? pairCount : edges[run + 1] - edges[run]
                         let values = run == 0 ? sink.pairs.count : starts[firsts[run + 1]] - starts[firsts[run]]
-                        var years = TieYears(lists: lists, values: values, recordShares: options.weighting == .fractional)
+                        var years = TieYears(lists: lists, values: values, kept: options.keepsTieYears,
+                                             recordShares: options.weighting == .fractional)
                         let ties = collectTies(members: firsts[run]..<firsts[run + 1], bucketStart: starts, options: options,
                                                into: sink, at: edges[run], years: &years)
                         years.ties = ties
@@ -390,7 +399,8 @@ public enum NetworkBuilder {
             filterDescription: describe(options),
             skippedLargePublications: skippedLarge,
             publicationCount: selected.count,
-            ids: authors.hasIDs ? nodes.map { authors.ids[$0] } : [])
+            ids: authors.hasIDs ? nodes.map { authors.ids[$0] } : [],
+            hasTieYears: options.keepsTieYears)
 
         if let focusName = options.focus {
             guard let focus = network.node(named: focusName) ?? authors.id(named: focusName).flatMap({ id -> Int? in
@@ -421,15 +431,19 @@ public enum NetworkBuilder {
         let papers: UnsafeMutableBufferPointer<Int32>
     }
 
-    /// The years of one run's ties (and their shares under `fractional`), and how many ties it wrote.
+    /// The years of one run's ties (and their shares under `fractional`), and how many ties it
+    /// wrote; no years at all when they are not `kept` (`NetworkOptions.keepsTieYears`).
     private struct TieYears: Sendable {
         var years = YearLists()
         var weights = PackedLists<Double>()
         var ties = 0
+        let kept: Bool
         private let recordShares: Bool
 
-        init(lists: Int, values: Int, recordShares: Bool) {
-            self.recordShares = recordShares
+        init(lists: Int, values: Int, kept: Bool, recordShares: Bool) {
+            self.kept = kept
+            self.recordShares = kept && recordShares
+            guard kept else { return }
             years.reserveCapacity(lists: lists, values: values)
             if recordShares { weights.reserveCapacity(lists: lists, values: values) }
         }
@@ -442,8 +456,10 @@ public enum NetworkBuilder {
 
     /// The ties of `members` (lower members, whose sorted buckets of pairs are in `sink.pairs`),
     /// member by member and partner by partner: each written at the next edge from `first`, its
-    /// years appended to `years`. A joint paper's share is summed in publication order (the
-    /// buckets' order), and the years are sorted with their shares.
+    /// years appended to `years` when it keeps them. A joint paper's share is summed in
+    /// publication order (the buckets' order), and the years are sorted with their shares.
+    /// Without years and under `count`, a tie's weight is its number of pairs, and no paper is
+    /// looked up.
     /// - Returns: the number of ties written (pairs whose weight reaches `options.minWeight`).
     private static func collectTies(members: Range<Int>, bucketStart: [Int], options: NetworkOptions, into sink: TieSink,
                                     at first: Int, years: inout TieYears) -> Int {
@@ -451,9 +467,24 @@ public enum NetworkBuilder {
         var dated: [(year: Int, weight: Double)] = []
         let lastPair = pairs.count - 1
         var edge = first
+        let readsPapers = years.kept || options.weighting != .count
         for a in members {
             var start = bucketStart[a]
             let bucketEnd = bucketStart[a + 1]
+            while start < bucketEnd, !readsPapers {
+                var end = start + 1
+                let partner = pairs[start] >> 32
+                while end < bucketEnd, pairs[end] >> 32 == partner { end += 1 }
+                let w = Double(end - start)
+                if w >= (options.minWeight ?? 0) {
+                    sink.source[edge] = Int32(a)
+                    sink.target[edge] = Int32(partner)
+                    sink.weight[edge] = w
+                    sink.papers[edge] = Int32(end - start)
+                    edge += 1
+                }
+                start = end
+            }
             while start < bucketEnd {
                 var end = start
                 let partner = pairs[start] >> 32
@@ -466,7 +497,7 @@ public enum NetworkBuilder {
                     let fact = facts[Int(pairs[end] & 0xFFFF_FFFF)]
                     let share = pairShare(members: Int(fact.members), level: options.level, weighting: options.weighting)
                     w += share
-                    if let year = fact.year { dated.append((year, share)) }
+                    if years.kept, let year = fact.year { dated.append((year, share)) }
                     end += 1
                 }
                 if dated.count > 1 {
@@ -477,7 +508,7 @@ public enum NetworkBuilder {
                     sink.target[edge] = Int32(partner)
                     sink.weight[edge] = w
                     sink.papers[edge] = Int32(end - start)
-                    years.append(dated)
+                    if years.kept { years.append(dated) }
                     edge += 1
                 }
                 start = end
@@ -554,15 +585,16 @@ public enum NetworkBuilder {
             firstYear: nodes.map { network.firstYear[$0] },
             lastYear: nodes.map { network.lastYear[$0] },
             edgePapers: edges.map { network.edgePapers[$0] },
-            edgeYears: YearLists(edges.lazy.map { network.edgeYears[$0] }),
-            edgeYearWeights: PackedLists(edges.lazy.map { network.yearWeights(ofEdge: $0) }),
+            edgeYears: network.hasTieYears ? YearLists(edges.lazy.map { network.edgeYears[$0] }) : YearLists(),
+            edgeYearWeights: network.hasTieYears ? PackedLists(edges.lazy.map { network.yearWeights(ofEdge: $0) }) : PackedLists(),
             weighting: network.weighting,
             focus: nodes.firstIndex(of: focus),
             filterDescription: [network.filterDescription, "ego network of \(network.names[focus]), radius \(radius)"]
                 .filter { !$0.isEmpty }.joined(separator: ", "),
             skippedLargePublications: network.skippedLargePublications,
             publicationCount: network.publicationCount,
-            ids: network.ids.isEmpty ? [] : nodes.map { network.ids[$0] })
+            ids: network.ids.isEmpty ? [] : nodes.map { network.ids[$0] },
+            hasTieYears: network.hasTieYears)
     }
 
     static func describe(_ options: NetworkOptions) -> String {

@@ -107,13 +107,14 @@ extension CoauthorNetwork {
         let words = "ties normalised by \(normalization.summary), s_i = \(total == .papers ? "papers" : "strength")"
         return CoauthorNetwork(
             graph: normalized, names: names, papers: papers, firstYear: firstYear, lastYear: lastYear,
-            edgePapers: edgePapers, edgeYears: edgeYears,
-            edgeYearWeights: PackedLists((0..<edgeCount).lazy.map { e in
+            edgePapers: edgePapers, edgeYears: hasTieYears ? edgeYears : YearLists(),
+            edgeYearWeights: !hasTieYears ? PackedLists() : PackedLists((0..<edgeCount).lazy.map { e in
                 let scale = normalized.weight[e] / graph.weight[e]
                 return yearWeights(ofEdge: e).map { $0 * scale }
             }),
             weighting: weighting, focus: focus,
             filterDescription: [filterDescription, words].filter { !$0.isEmpty }.joined(separator: ", "),
-            skippedLargePublications: skippedLargePublications, publicationCount: publicationCount, ids: ids)
+            skippedLargePublications: skippedLargePublications, publicationCount: publicationCount, ids: ids,
+            hasTieYears: hasTieYears)
     }
 }

@@ -19,8 +19,9 @@ struct Stats: AnalysisCommand {
     var seed = 1
 
     func run() throws {
-        // Handed over, not kept: the summary frees what its graph statistics do not read.
-        let loaded = try Session.analysis(analysis, keepingAlive: false)
+        // Handed over, not kept: the summary frees what its graph statistics do not read. It
+        // reads no tie's years, so the network is built without them.
+        let loaded = try Session.analysis(analysis, keepingAlive: false, readingTieYears: false)
         var stopwatch = Stopwatch()
         let summary = CorpusSummary(consume loaded, communitySeed: UInt64(max(0, seed)), communities: analysis.communityOptions)
         stopwatch.lap("statistics")
