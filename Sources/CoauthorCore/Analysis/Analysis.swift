@@ -47,8 +47,9 @@ public struct ResolvedCorpus: Sendable {
             AuthorResolver.resolve(corpus, emptying: &table, mode: request.identity, aliases: request.aliases)
         }
         for diagnostic in authors.diagnostics { events?(.diagnostic(diagnostic)) }
-        // And what resolving freed, before the network is built.
-        Heap.releaseFreePages()
+        // What resolving freed is not handed back: it is in the main thread's heap, where building
+        // the network reuses it. Handing it back cost more than the trim itself (on 1M DBLP
+        // papers, the build faulted the pages in again: 60 ms of 0.43 s), for a peak 30 MB lower.
         self.corpus = corpus
         self.authors = authors
         self.request = request
