@@ -14,5 +14,19 @@ struct HeapTests {
         #expect(Heap.releaseFreePages())
         #expect(last.count == 4096)
     }
+
+    /// The usage read from glibc counts a block held (whatever other tests hold beside it), and
+    /// the free memory it leaves below a live block once freed.
+    @Test func usageCountsBlocksHeldAndFreed() {
+        let before = Heap.usage()
+        var blocks = (0..<16_384).map { [UInt8](repeating: UInt8(truncatingIfNeeded: $0), count: 4096) }
+        let held = Heap.usage()
+        #expect(held.used >= 64 << 20, "64 MB held: \(held.used) bytes in use")
+        let last = blocks.removeLast()
+        blocks.removeAll()
+        let freed = Heap.usage()
+        #expect(freed.free >= 32 << 20, "64 MB freed below a live block: \(freed.free) bytes free, \(before.free) before")
+        #expect(last.count == 4096)
+    }
     #endif
 }

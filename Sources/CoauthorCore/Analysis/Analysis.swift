@@ -36,8 +36,9 @@ public struct ResolvedCorpus: Sendable {
         if request.strict && errors > 0 { throw .strict(errors: errors) }
         if corpus.publications.isEmpty { throw .noPublications(paths: request.paths) }
         events?(.read(summary: corpus.summaryLine))
-        // What reading freed (blocks, runs, key tables) goes back before the resolution grows.
-        Heap.releaseFreePages()
+        // What reading freed (blocks, runs, key tables) goes back before the resolution grows,
+        // when it is most of the heap.
+        Heap.releaseFreePagesIfMostlyFree()
         // The readers' name table serves the resolution and nothing after it (some 90 bytes a
         // publication on DBLP: the names, their parts, an id per authorship): handed over, so
         // that the resolution frees its parts as it is done with them.
