@@ -25,6 +25,10 @@ public struct NetworkOptions: Sendable, Equatable {
     public var keepsTieYears = true
 
     public init() {}
+
+    /// Whether the tie loop reads each joint paper: for its year, or for its number of authors
+    /// (its share under `fractional`). Under `count` without years a tie is its number of pairs.
+    var tiesReadTheirPapers: Bool { keepsTieYears || weighting != .count }
 }
 
 /// Errors in the request itself (not in the input data).
@@ -302,8 +306,7 @@ public enum NetworkBuilder {
         // Read per pair in partner order, which jumps across publications: one flat array, not the
         // publications themselves or their author lists (a cache miss each on a DBLP-size corpus).
         // Not made when no tie needs its papers' years or sizes: without years, under `count`.
-        let readsPapers = options.keepsTieYears || options.weighting != .count
-        var facts = !readsPapers ? [] : publications.indices.map { k in
+        var facts = !options.tiesReadTheirPapers ? [] : publications.indices.map { k in
             PairFacts(year: publications[k].year, members: authors.authorsOfPublication[k].count)
         }
         // Runs of consecutive members, one per core on a large network where every distinct pair
@@ -467,7 +470,18 @@ public enum NetworkBuilder {
         var dated: [(year: Int, weight: Double)] = []
         let lastPair = pairs.count - 1
         var edge = first
-        let readsPapers = years.kept || options.weighting != .count
+        /// Writes the tie of `a` and `partner` (`pairs[start..<end]`) at the next edge, with its
+        /// years when kept, if its weight reaches the minimum.
+        func write(_ a: Int, _ partner: UInt64, weight w: Double, pairs start: Int, _ end: Int) {
+            guard w >= (options.minWeight ?? 0) else { return }
+            sink.source[edge] = Int32(a)
+            sink.target[edge] = Int32(partner)
+            sink.weight[edge] = w
+            sink.papers[edge] = Int32(end - start)
+            if years.kept { years.append(dated) }
+            edge += 1
+        }
+        let readsPapers = options.tiesReadTheirPapers
         for a in members {
             var start = bucketStart[a]
             let bucketEnd = bucketStart[a + 1]
@@ -475,14 +489,7 @@ public enum NetworkBuilder {
                 var end = start + 1
                 let partner = pairs[start] >> 32
                 while end < bucketEnd, pairs[end] >> 32 == partner { end += 1 }
-                let w = Double(end - start)
-                if w >= (options.minWeight ?? 0) {
-                    sink.source[edge] = Int32(a)
-                    sink.target[edge] = Int32(partner)
-                    sink.weight[edge] = w
-                    sink.papers[edge] = Int32(end - start)
-                    edge += 1
-                }
+                write(a, partner, weight: Double(end - start), pairs: start, end)
                 start = end
             }
             while start < bucketEnd {
@@ -503,14 +510,7 @@ public enum NetworkBuilder {
                 if dated.count > 1 {
                     dated.sort { $0.year != $1.year ? $0.year < $1.year : $0.weight < $1.weight }
                 }
-                if w >= (options.minWeight ?? 0) {
-                    sink.source[edge] = Int32(a)
-                    sink.target[edge] = Int32(partner)
-                    sink.weight[edge] = w
-                    sink.papers[edge] = Int32(end - start)
-                    if years.kept { years.append(dated) }
-                    edge += 1
-                }
+                write(a, partner, weight: w, pairs: start, end)
                 start = end
             }
         }
