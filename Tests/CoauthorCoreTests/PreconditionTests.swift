@@ -41,16 +41,20 @@ import Testing
         }
     }
 
-    /// A network built without its ties' years traps when they are read, rather than reading
-    /// past an empty list.
+    /// A network built without its ties' years traps when they are read, with the message that
+    /// says so (an index past the empty list would trap too, without it).
     @Test func tieYearsLeftOutAreNotRead() async throws {
         let network = try Self.networkWithoutTieYears()
         #expect(network.graph.edgeCount == 1 && !network.hasTieYears)
-        await #expect(processExitsWith: .failure) {
+        let firstYear = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             _ = try PreconditionTests.networkWithoutTieYears().edgeFirstYear[0]
         }
-        await #expect(processExitsWith: .failure) {
+        let weights = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             _ = try PreconditionTests.networkWithoutTieYears().yearWeights(ofEdge: 0)
+        }
+        for result in [firstYear, weights] {
+            let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+            #expect(message.contains("built without its ties' years"), "\(message)")
         }
     }
 
