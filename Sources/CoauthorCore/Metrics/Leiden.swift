@@ -432,31 +432,46 @@ struct LeidenLevel {
         ends.reserveCapacity(groups.count)
         newTargets.reserveCapacity(reserving)
         newWeights.reserveCapacity(reserving)
-        var seen: [Int32] = []
+        // The groups a row's ties reach, at most one entry per group.
+        let seen = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, scratch.count))
+        defer { seen.deallocate() }
+        // Raw buffers: every tie reads a group and a sum at random, where the arrays' checks cost.
         withBuffers { offsets, targets, weights, _ in
-            for g in groups {
-                for index in memberOffsets[g]..<memberOffsets[g + 1] {
-                    let v = Int(members[index])
-                    // The rows (sixteen members on) and ties (eight on) of the members to come:
-                    // each is a cache miss on a large level.
-                    coauthor_prefetch(offsets.baseAddress! + Int(members[min(index + 16, n - 1)]))
-                    let soon = offsets[Int(members[min(index + 8, n - 1)])]
-                    coauthor_prefetch(targets.baseAddress! + soon)
-                    coauthor_prefetch(weights.baseAddress! + soon)
-                    for slot in offsets[v]..<offsets[v + 1] {
-                        let other = group[Int(targets[slot])]
-                        if Int(other) == g { continue }
-                        if scratch[Int(other)] == 0 { seen.append(other) }
-                        scratch[Int(other)] += weights[slot]
+            group.withUnsafeBufferPointer { group in
+                members.withUnsafeBufferPointer { members in
+                    memberOffsets.withUnsafeBufferPointer { memberOffsets in
+                        scratch.withUnsafeMutableBufferPointer { sums in
+                            for g in groups {
+                                var seenCount = 0
+                                for index in memberOffsets[g]..<memberOffsets[g + 1] {
+                                    let v = Int(members[index])
+                                    // The rows (sixteen members on) and ties (eight on) of the members to come:
+                                    // each is a cache miss on a large level.
+                                    coauthor_prefetch(offsets.baseAddress! + Int(members[min(index + 16, n - 1)]))
+                                    let soon = offsets[Int(members[min(index + 8, n - 1)])]
+                                    coauthor_prefetch(targets.baseAddress! + soon)
+                                    coauthor_prefetch(weights.baseAddress! + soon)
+                                    for slot in offsets[v]..<offsets[v + 1] {
+                                        let other = group[Int(targets[slot])]
+                                        if Int(other) == g { continue }
+                                        if sums[Int(other)] == 0 {
+                                            seen[seenCount] = other
+                                            seenCount += 1
+                                        }
+                                        sums[Int(other)] += weights[slot]
+                                    }
+                                }
+                                for k in 0..<seenCount {
+                                    let other = Int(seen[k])
+                                    newTargets.append(seen[k])
+                                    newWeights.append(sums[other])
+                                    sums[other] = 0
+                                }
+                                ends.append(newTargets.count)
+                            }
+                        }
                     }
                 }
-                for other in seen {
-                    newTargets.append(other)
-                    newWeights.append(scratch[Int(other)])
-                    scratch[Int(other)] = 0
-                }
-                seen.removeAll(keepingCapacity: true)
-                ends.append(newTargets.count)
             }
         }
         return (ends, newTargets, newWeights)
