@@ -30,6 +30,14 @@ struct DBLPRecordRun: Sendable {
     /// Bytes read: all of them, or those before an end tag between records (the root's).
     var consumed = 0
 
+    /// Moves every location read `lines` lines down (a run read from a line it assumed).
+    mutating func shiftLines(by lines: Int) {
+        guard lines != 0 else { return }
+        publications.shiftLines(by: lines)
+        for k in diagnostics.indices { diagnostics[k].location?.line += lines }
+        for k in personRecords.indices { personRecords[k].location.line += lines }
+    }
+
     /// The record element names, as the types publications carry.
     private static let elementNames: [String] = ["article", "inproceedings", "proceedings", "book", "incollection",
                                                  "phdthesis", "mastersthesis", "www"]

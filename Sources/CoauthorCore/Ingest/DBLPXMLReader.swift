@@ -274,11 +274,10 @@ public enum DBLPXMLReader {
                 bounds.append(max(bounds.last!, Self.nextBoundary(in: bytes, from: target)))
             }
             bounds.append(bytes.count)
-            let shared = SharedBytes(bytes: bytes)
-            let runBreaks = bounds
-            let breaks = parallelRuns(runCount) { k in LineBlocks.newlineCount(UnsafeBufferPointer(rebasing: shared.bytes[runBreaks[k]..<runBreaks[k + 1]])) }
-            var lines = [scanner.nextLine]
-            for k in 0..<runCount { lines.append(lines[k] + breaks[k]) }
+            // The first run starts at the scanner's line; the others, whose first lines are not
+            // known before the runs before them are read, start at line 1 and are moved to their
+            // lines when the scanner takes them (a pass over what they read, not over their bytes).
+            let lines = [scanner.nextLine] + [Int](repeating: 1, count: runCount - 1)
             let offset = scanner.nextOffset - start
             let latin1 = scanner.isLatin1, keepingText = self.keepingText
             let path = self.path
@@ -299,9 +298,8 @@ public enum DBLPXMLReader {
                 let count = bounds[k + 1] - bounds[k]
                 // Taken out of `runs`, not copied: a copy would share the run's publications,
                 // which `absorb` then copies once more to move them.
-                if scanner.isBetweenRecords, scanner.nextLine == lines[k], scanner.nextOffset == offset + bounds[k],
-                   var run = runs[k].take() {
-                    scanner.absorb(&run, byteCount: run.consumed)
+                if scanner.isBetweenRecords, scanner.nextOffset == offset + bounds[k], var run = runs[k].take() {
+                    scanner.absorb(&run, byteCount: run.consumed, readFromLine: lines[k])
                     fastBytes += run.consumed
                     // The root's end tag, and what follows it, are the scanner's.
                     if run.consumed < count {
@@ -347,11 +345,6 @@ public enum DBLPXMLReader {
             }
             return 0
         }
-    }
-
-    /// The block, read by all cores.
-    private struct SharedBytes: @unchecked Sendable {
-        let bytes: UnsafeBufferPointer<UInt8>
     }
 
     /// The lanes' name tables, each written by one run only.

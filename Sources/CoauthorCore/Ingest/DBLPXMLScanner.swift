@@ -94,10 +94,13 @@ struct DBLPXMLScanner {
     }
 
     /// Takes over what a `DBLPRecordRun` read from the next `byteCount` bytes, as if they had been
-    /// fed, except that its keys are not checked against those read before (see `keyUnits`).
+    /// fed, except that its keys are not checked against those read before (see `keyUnits`). The
+    /// run read its bytes as starting at line `readFromLine`: its locations move to the lines the
+    /// scanner has reached.
     /// - Complexity: O(1) per publication and O(size of the run's other results), no copies.
-    mutating func absorb(_ run: inout DBLPRecordRun, byteCount: Int) {
+    mutating func absorb(_ run: inout DBLPRecordRun, byteCount: Int, readFromLine: Int) {
         precondition(isBetweenRecords)
+        run.shiftLines(by: line - readFromLine)
         keyUnits.append(run.keyHashes)
         run.keyHashes = []
         corpus.records += run.records

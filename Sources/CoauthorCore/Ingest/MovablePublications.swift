@@ -41,6 +41,11 @@ final class MovablePublications: @unchecked Sendable {
         count += 1
     }
 
+    /// Moves every publication's location `lines` lines down.
+    func shiftLines(by lines: Int) {
+        for k in 0..<count { start[k].location.line += lines }
+    }
+
     /// Moves every publication to the end of `destination`, in order, leaving this buffer empty:
     /// one pass, no copy, no reference count changed. `destination` grows geometrically when it
     /// lacks room (the scanner reserves room for the whole file, so it does not).
