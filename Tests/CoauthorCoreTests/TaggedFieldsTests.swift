@@ -115,4 +115,29 @@ extension TaggedFieldsTests {
         }
         #expect(made == keys.count)
     }
+
+    /// The two-step use (`slot`, then `append` of a value made with other tables at hand) keeps
+    /// ids and values in step with the one-step `value`, the memo's own value made for each new
+    /// key only.
+    @Test func slotsAndAppendedValuesStayInStep() {
+        var memo = ByteMemo<String>()
+        let words = ["Aria, M", "Cuccurullo, C", "Aria, M", "", "Aria, Massimo", "Cuccurullo, C", ""]
+        var ids: [Int] = []
+        for (k, word) in words.enumerated() {
+            var utf8 = word
+            let id = utf8.withUTF8 { bytes -> Int in
+                // Every other word through `value`, the rest through `slot` and `append`.
+                if k % 2 == 0 {
+                    _ = memo.value(bytes) { "made \(word)" }
+                    return memo.slot(bytes).id
+                }
+                let (id, isNew) = memo.slot(bytes)
+                if isNew { memo.append("made \(word)") }
+                return id
+            }
+            ids.append(id)
+        }
+        #expect(ids == [0, 1, 0, 2, 3, 1, 2])
+        #expect(ids.map { memo.withValue(at: $0) { $0 } } == words.map { "made \($0)" })
+    }
 }

@@ -326,8 +326,17 @@ enum ExportValues {
     struct MatchKey {
         var last: String
         var first: String
+        /// The first character of `first`, made once (a character is found by Unicode's rules).
+        var initial: Character?
         /// The name, for `words`.
         var name: PersonName
+
+        init(last: String, first: String, name: PersonName) {
+            self.last = last
+            self.first = first
+            initial = first.first
+            self.name = name
+        }
 
         /// Every word of the name, folded: asked for only when no author has the surname (the
         /// last resort of `authorIndex`), so it is not made for every distinct name of a file.
@@ -354,10 +363,14 @@ enum ExportValues {
             bySurname = keys.count < Self.indexedCount ? nil : Dictionary(grouping: keys.indices) { keys[$0].last }
         }
 
-        /// The authors whose folded surname is `last`, in order.
-        func withSurname(_ last: String) -> [Int] {
-            if let bySurname { return bySurname[last] ?? [] }
-            return keys.indices.filter { keys[$0].last == last }
+        /// Calls `body` with each author whose folded surname is `last`, in order, until it
+        /// returns false; without an array made for them (a record's lists ask for every name).
+        func forEach(withSurname last: String, _ body: (Int) -> Bool) {
+            if let bySurname {
+                for index in bySurname[last] ?? [] where !body(index) { return }
+                return
+            }
+            for index in keys.indices where keys[index].last == last && !body(index) { return }
         }
     }
 
@@ -372,13 +385,29 @@ enum ExportValues {
 
     /// `authorIndex(of:in:)` for a name already parsed, with its match key.
     static func authorIndex(of parsed: PersonName, key: MatchKey, in keys: MatchKeys) -> Int? {
-        let surname = keys.withSurname(key.last)
-        if let exact = surname.first(where: { keys.keys[$0].first == key.first }) { return exact }
-        let initial = key.first.first
-        let compatible = surname.filter { keys.keys[$0].first.first == initial }
-        if compatible.count == 1 { return compatible[0] }
-        if surname.count == 1 && initial == nil { return surname[0] }
-        guard surname.isEmpty else { return nil }
+        // One pass over the authors with the surname: the first with the same first names, the
+        // number with the same initial (and the first of them), and the number in all.
+        var exact: Int? = nil
+        var compatible = 0, firstCompatible = 0
+        var surnameCount = 0, firstWithSurname = 0
+        keys.forEach(withSurname: key.last) { index in
+            let other = keys.keys[index]
+            if other.first == key.first {
+                exact = index
+                return false
+            }
+            if surnameCount == 0 { firstWithSurname = index }
+            surnameCount += 1
+            if other.initial == key.initial {
+                if compatible == 0 { firstCompatible = index }
+                compatible += 1
+            }
+            return true
+        }
+        if let exact { return exact }
+        if compatible == 1 { return firstCompatible }
+        if surnameCount == 1 && key.initial == nil { return firstWithSurname }
+        guard surnameCount == 0 else { return nil }
         let surnameWords = Set((parsed.von + " " + parsed.last).split { $0 == " " || $0 == "-" }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
         guard !surnameWords.isEmpty else { return nil }
         let containing = keys.keys.indices.filter { keys.keys[$0].words.isSuperset(of: surnameWords) }
@@ -393,7 +422,8 @@ struct ExportNameCache {
     private var names = ByteMemo<PersonName?>()
     private var keyedNames = ByteMemo<(name: PersonName, key: ExportValues.MatchKey)?>()
     private var plainNames = ByteMemo<(name: PersonName, key: ExportValues.MatchKey)?>()
-    private var affiliations = ByteMemo<(Affiliation, [(name: PersonName, key: ExportValues.MatchKey)?])?>()
+    /// An affiliation line's affiliation and names, each name as its id in `plainNames`.
+    private var affiliations = ByteMemo<(Affiliation, [Int])?>()
     private var addresses = ByteMemo<Affiliation>()
 
     /// `ExportValues.name(text)` for the UTF-8 bytes of `text`.
@@ -414,11 +444,23 @@ struct ExportNameCache {
 
     /// `ExportValues.authorIndex(of: text, in: authorKeys)` for the UTF-8 bytes of `text`.
     mutating func authorIndex(ofBytes text: UnsafeBufferPointer<UInt8>, in authorKeys: ExportValues.MatchKeys) -> Int? {
-        plainNames.withValue(text) {
-            NameParser.parsePlainName(String(decoding: text, as: UTF8.self)).map { ($0, ExportValues.matchKey($0)) }
-        } _: { parsed in
-            parsed.flatMap { ExportValues.authorIndex(of: $0.name, key: $0.key, in: authorKeys) }
+        // The id first: a method's receiver is read before its arguments are made.
+        let id = plainNameID(bytes: text)
+        return authorIndex(ofPlainName: id, in: authorKeys)
+    }
+
+    /// The id in `plainNames` of the name whose UTF-8 bytes are `text`, parsed the first time.
+    private mutating func plainNameID(bytes text: UnsafeBufferPointer<UInt8>) -> Int {
+        let (id, isNew) = plainNames.slot(text)
+        if isNew {
+            plainNames.append(NameParser.parsePlainName(String(decoding: text, as: UTF8.self)).map { ($0, ExportValues.matchKey($0)) })
         }
+        return id
+    }
+
+    /// `ExportValues.authorIndex` of the name `id` of `plainNames` in `authorKeys`.
+    private func authorIndex(ofPlainName id: Int, in authorKeys: ExportValues.MatchKeys) -> Int? {
+        plainNames.withValue(at: id) { parsed in parsed.flatMap { ExportValues.authorIndex(of: $0.name, key: $0.key, in: authorKeys) } }
     }
 
     /// `ExportValues.authorIndex(of: text, in: authorKeys)`.
@@ -432,14 +474,20 @@ struct ExportNameCache {
     /// Web of Science `C1` line (`[names] address`) recurs with every paper its authors sign there.
     mutating func affiliation(bytes line: UnsafeBufferPointer<UInt8>, of authorKeys: ExportValues.MatchKeys,
                               _ read: (String) -> (Affiliation, [String])?) -> (Affiliation, [Int?])? {
-        affiliations.withValue(line) {
-            read(String(decoding: line, as: UTF8.self)).map { affiliation, names in
-                (affiliation, names.map { name in NameParser.parsePlainName(name).map { ($0, ExportValues.matchKey($0)) } })
+        let (id, isNew) = affiliations.slot(line)
+        if isNew {
+            // The names go through `plainNames`: the same names recur on lines of other addresses
+            // and in the lists of IDs.
+            let made = read(String(decoding: line, as: UTF8.self)).map { affiliation, names in
+                (affiliation, names.map { name in
+                    var name = name
+                    return name.withUTF8 { plainNameID(bytes: $0) }
+                })
             }
-        } _: { found in
-            found.map { affiliation, names in
-                (affiliation, names.map { parsed in parsed.flatMap { ExportValues.authorIndex(of: $0.name, key: $0.key, in: authorKeys) } })
-            }
+            affiliations.append(made)
+        }
+        return affiliations.withValue(at: id) { found in
+            found.map { affiliation, names in (affiliation, names.map { authorIndex(ofPlainName: $0, in: authorKeys) }) }
         }
     }
 }

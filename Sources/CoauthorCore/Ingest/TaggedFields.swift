@@ -118,9 +118,26 @@ struct ByteMemo<Value> {
     /// `body` applied to the value of `bytes` where it is kept (a value of many strings is not
     /// copied, and their reference counts not touched, to be read once).
     mutating func withValue<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ make: () -> Value, _ body: (borrowing Value) -> Result) -> Result {
-        let (id, isNew) = table.findOrInsert(bytes, hash: WordHash.hash(bytes))
-        if isNew { values.append(make()) }
-        return values.withUnsafeBufferPointer { body($0[id]) }
+        let (id, isNew) = slot(bytes)
+        if isNew { append(make()) }
+        return withValue(at: id, body)
+    }
+
+    /// The id of `bytes` and whether they are new, for a caller that makes the value itself
+    /// (with other tables at hand) and then gives it to `append` before any other `slot`.
+    mutating func slot(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
+        table.findOrInsert(bytes, hash: WordHash.hash(bytes))
+    }
+
+    /// The value of the id `slot` has just given as new.
+    mutating func append(_ value: Value) {
+        precondition(values.count == table.count - 1, "one value per new slot, in order")
+        values.append(value)
+    }
+
+    /// `body` applied to the value of id `id` where it is kept.
+    func withValue<Result>(at id: Int, _ body: (borrowing Value) -> Result) -> Result {
+        values.withUnsafeBufferPointer { body($0[id]) }
     }
 }
 
