@@ -432,7 +432,8 @@ struct LeidenLevel {
         ends.reserveCapacity(groups.count)
         newTargets.reserveCapacity(reserving)
         newWeights.reserveCapacity(reserving)
-        // The groups a row's ties reach, at most one entry per group.
+        // The groups a row's ties reach, at most one entry per group: weights are positive
+        // (`WeightedGraph`'s precondition), so a sum is 0 only before the row's first tie to it.
         let seen = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, scratch.count))
         defer { seen.deallocate() }
         // Raw buffers: every tie reads a group and a sum at random, where the arrays' checks cost.
@@ -634,6 +635,8 @@ private struct LeidenSearch {
                         for slot in first..<last {
                             // Without a branch on the cluster's link, a cache miss on a large level:
                             // a mispredicted branch waiting for it would hold back the next ties' loads.
+                            // Weights are positive, so a link is 0 only before its first tie: each
+                            // cluster is counted once, at most a node's degree (< n) in all.
                             let c = partition[Int(targets[slot])]
                             let link = clusters[Int(c)].link
                             touched[touchedCount] = c
