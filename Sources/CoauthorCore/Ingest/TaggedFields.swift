@@ -112,15 +112,9 @@ struct ByteMemo<Value> {
 
     /// The value of `bytes`, made by `make` the first time they are asked for.
     mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, _ make: () -> Value) -> Value {
-        withValue(bytes, make) { $0 }
-    }
-
-    /// `body` applied to the value of `bytes` where it is kept (a value of many strings is not
-    /// copied, and their reference counts not touched, to be read once).
-    mutating func withValue<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ make: () -> Value, _ body: (borrowing Value) -> Result) -> Result {
         let (id, isNew) = slot(bytes)
         if isNew { append(make()) }
-        return withValue(at: id, body)
+        return values[id]
     }
 
     /// The id of `bytes` and whether they are new, for a caller that makes the value itself
@@ -135,7 +129,8 @@ struct ByteMemo<Value> {
         values.append(value)
     }
 
-    /// `body` applied to the value of id `id` where it is kept.
+    /// `body` applied to the value of id `id` where it is kept (a value of many strings is not
+    /// copied, and their reference counts not touched, to be read once).
     func withValue<Result>(at id: Int, _ body: (borrowing Value) -> Result) -> Result {
         values.withUnsafeBufferPointer { body($0[id]) }
     }
