@@ -110,6 +110,38 @@ struct MetricTests {
         }
     }
 
+    /// Triangles through each node against every triple checked by hand, on seeded random graphs
+    /// made of overlapping "papers" (cliques), as co-author networks are: many degree ties (the
+    /// ranking's id order decides), hubs, isolates and nodes in no triangle.
+    @Test(arguments: [3, 11, 29])
+    func triangleCountsMatchEveryTriple(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let n = 60
+        var adjacent = Set<[Int]>()
+        for _ in 0..<40 {
+            let size = 2 + Int(random.next(upperBound: UInt64(5)))
+            // Node 0 joins a third of the papers: a hub.
+            var members = Set((0..<size).map { _ in 1 + Int(random.next(upperBound: UInt64(n - 6))) })
+            if random.next(upperBound: UInt64(3)) == 0 { members.insert(0) }
+            let list = members.sorted()
+            for i in list.indices { for j in list.indices where i < j { adjacent.insert([list[i], list[j]]) } }
+        }
+        let graph = WeightedGraph(nodeCount: n, edges: adjacent.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0[0], $0[1], 1.0) })
+        var expected = [Int](repeating: 0, count: n)
+        for a in 0..<n {
+            for b in (a + 1)..<n where adjacent.contains([a, b]) {
+                for c in (b + 1)..<n where adjacent.contains([a, c]) && adjacent.contains([b, c]) {
+                    expected[a] += 1
+                    expected[b] += 1
+                    expected[c] += 1
+                }
+            }
+        }
+        #expect(expected.reduce(0, +) > 30, "the graph has triangles to find")
+        #expect(expected.suffix(5) == [0, 0, 0, 0, 0], "nodes 55-59 are isolated")
+        #expect(triangleCounts(graph) == expected)
+    }
+
     @Test func hubOfAStarHasAllTheBetweenness() {
         let star = WeightedGraph(nodeCount: 5, edges: (1..<5).map { (0, $0, 1.0) })
         let values = betweennessCentrality(star)

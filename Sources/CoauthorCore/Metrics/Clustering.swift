@@ -18,53 +18,90 @@ public func clusteringCoefficient(_ graph: WeightedGraph) -> [Double] {
 /// Each triangle is found once, from its lowest-ranked corner, by orienting every
 /// tie towards the endpoint of higher (degree, id) rank (M. Latapy, "Main-memory
 /// triangle computations for very large (sparse (power-law)) graphs", Theor.
-/// Comput. Sci. 407, 2008, doi:10.1016/j.tcs.2008.07.017).
+/// Comput. Sci. 407, 2008, doi:10.1016/j.tcs.2008.07.017). The search runs on the
+/// nodes renumbered by rank, highest first: the corners every search ends at are
+/// then the first nodes, whose marks and rows stay in the cache.
 /// - Complexity: O(m^1.5) time, O(n + m) memory.
 func triangleCounts(_ graph: WeightedGraph) -> [Int] {
     let n = graph.nodeCount
-    @inline(__always) func ranksAbove(_ a: Int, _ b: Int) -> Bool {
-        let da = graph.degree(a), db = graph.degree(b)
-        return da != db ? da > db : a > b
+    guard n > 0 else { return [] }
+    // The ranking: degree descending, then id descending (a counting sort by degree).
+    let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: n + 1)
+    let order = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+    let rankOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+    defer {
+        offsets.deallocate()
+        order.deallocate()
+        rankOf.deallocate()
     }
-    // Out-neighbours: the higher-ranked end of each tie.
-    var outOffsets = [Int](repeating: 0, count: n + 1)
-    for v in 0..<n {
+    var maxDegree = 0
+    for v in 0..<n { maxDegree = max(maxDegree, graph.degree(v)) }
+    var start = [Int](repeating: 0, count: maxDegree + 2)
+    for v in 0..<n { start[maxDegree - graph.degree(v) + 1] += 1 }
+    for d in 0...maxDegree { start[d + 1] += start[d] }
+    for v in (0..<n).reversed() {
+        let bucket = maxDegree - graph.degree(v)
+        order[start[bucket]] = Int32(v)
+        rankOf[v] = Int32(start[bucket])
+        start[bucket] += 1
+    }
+    // Out-neighbours by rank: the higher-ranked (lower-numbered) end of each tie.
+    offsets[0] = 0
+    for r in 0..<n {
         var count = 0
-        for slot in graph.slots(v) where ranksAbove(Int(graph.neighbors[slot]), v) { count += 1 }
-        outOffsets[v + 1] = outOffsets[v] + count
+        for slot in graph.slots(Int(order[r])) where Int(rankOf[Int(graph.neighbors[slot])]) < r { count += 1 }
+        offsets[r + 1] = offsets[r] + count
     }
-    var out = [Int32](repeating: 0, count: outOffsets[n])
-    for v in 0..<n {
-        var k = outOffsets[v]
-        for slot in graph.slots(v) where ranksAbove(Int(graph.neighbors[slot]), v) {
-            out[k] = graph.neighbors[slot]
-            k += 1
-        }
+    let outCount = offsets[n]
+    let out = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, outCount))
+    let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+    let mark = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+    defer {
+        out.deallocate()
+        counts.deallocate()
+        mark.deallocate()
     }
-    var counts = [Int](repeating: 0, count: n)
-    var mark = [Int32](repeating: -1, count: n)
-    let lastOut = out.count - 1
-    out.withUnsafeBufferPointer { out in
-        outOffsets.withUnsafeBufferPointer { outOffsets in
-            for v in 0..<n {
-                for k in outOffsets[v]..<outOffsets[v + 1] { mark[Int(out[k])] = Int32(v) }
-                for k in outOffsets[v]..<outOffsets[v + 1] {
-                    let u = Int(out[k])
-                    // The rows to be scanned next are anywhere in `out`: where the row eight ties on
-                    // starts, then (once that is near) the row four ties on.
-                    coauthor_prefetch(outOffsets.baseAddress! + Int(out[min(k + 8, lastOut)]))
-                    coauthor_prefetch(out.baseAddress! + outOffsets[Int(out[min(k + 4, lastOut)])])
-                    for j in outOffsets[u]..<outOffsets[u + 1] {
-                        let w = Int(out[j])
-                        if mark[w] == Int32(v) {
-                            counts[v] += 1
-                            counts[u] += 1
-                            counts[w] += 1
-                        }
-                    }
+    graph.neighbors.withUnsafeBufferPointer { neighbors in
+        for r in 0..<n {
+            var k = offsets[r]
+            for slot in graph.slots(Int(order[r])) {
+                let u = rankOf[Int(neighbors[slot])]
+                if Int(u) < r {
+                    out[k] = u
+                    k += 1
                 }
             }
         }
     }
-    return counts
+    counts.initialize(repeating: 0)
+    mark.initialize(repeating: -1)
+    let lastOut = outCount - 1
+    for v in 0..<n {
+        let v32 = Int32(v)
+        let first = offsets[v], last = offsets[v + 1]
+        for k in first..<last { mark[Int(out[k])] = v32 }
+        var found = 0
+        for k in first..<last {
+            let u = Int(out[k])
+            var shared = 0
+            // The rows to be scanned next are anywhere in `out`: where the row eight ties on
+            // starts, then (once that is near) the row four ties on.
+            coauthor_prefetch(offsets.baseAddress! + Int(out[min(k + 8, lastOut)]))
+            coauthor_prefetch(out.baseAddress! + offsets[Int(out[min(k + 4, lastOut)])])
+            // Without a branch on the mark: in a co-author network a good share of the
+            // checks find a triangle, and a mispredicted branch costs more than a store.
+            for j in offsets[u]..<offsets[u + 1] {
+                let w = Int(out[j])
+                let hit = mark[w] == v32 ? 1 : 0
+                counts[w] &+= hit
+                shared &+= hit
+            }
+            counts[u] &+= shared
+            found &+= shared
+        }
+        counts[v] &+= found
+    }
+    var result = [Int](repeating: 0, count: n)
+    for r in 0..<n { result[Int(order[r])] = counts[r] }
+    return result
 }
