@@ -78,7 +78,13 @@ struct DBLPRecordRun: Sendable {
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, line: Int, offset: Int, latin1: Bool,
                      keepingText: Bool = true, names: inout DBLPNameLanes.Lane) -> DBLPRecordRun? {
         var reader = Reader(bytes: bytes, path: path, line: line, offset: offset, latin1: latin1, keepingText: keepingText)
-        return reader.readAll(names: &names) ? reader.run : nil
+        // The lane is read and written from a local of this thread while the run lasts: the
+        // lanes lie side by side in one array, and a lane written back through `names` after
+        // every name shared a line of the cache with the next core's lane.
+        var lane = DBLPNameLanes.Lane(lane: names.lane, laneCount: names.laneCount, expected: 1)
+        swap(&lane, &names)
+        defer { swap(&lane, &names) }
+        return reader.readAll(names: &lane) ? reader.run : nil
     }
 
     private struct Reader {
@@ -263,6 +269,10 @@ struct DBLPRecordRun: Sendable {
             let elementEnd = nameEnd(start + 1, limit: openEnd - 1)
             guard let kind = recordKind(start + 1, elementEnd) else { return nil }
             guard let key = recordKey(elementEnd, openEnd - 1) else { return nil }
+            // The key's slot in a table of a run's keys (megabytes) is a cache miss: it loads
+            // while the record is read, and the key goes in at the end.
+            let keyHash = key.isEmpty ? 0 : FNV1a.hash(UnsafeBufferPointer(start: base + key.lowerBound, count: key.count))
+            if !key.isEmpty { keyTable.prefetch(hash: keyHash) }
             let location = location(of: start)
             let www = kind == wwwKind
             if !www { run.records += 1 }
@@ -318,7 +328,8 @@ struct DBLPRecordRun: Sendable {
             if !key.isEmpty {
                 let keyBytes = UnsafeBufferPointer(start: base + key.lowerBound, count: key.count)
                 if keepingText { keyText = String(decoding: keyBytes, as: UTF8.self) }
-                let (isNew, hash) = DBLPXMLScanner.insertKey(bytes: keyBytes, into: &keyTable)
+                let isNew = keyTable.findOrInsert(keyBytes, hash: keyHash).isNew
+                let hash = keyHash
                 guard isNew else {
                     run.duplicates += 1
                     run.diagnostics.append(DBLPXMLScanner.duplicateKeyWarning(String(decoding: keyBytes, as: UTF8.self), at: location))
@@ -516,9 +527,15 @@ struct DBLPRecordRun: Sendable {
 /// name id is encoded as `id * laneCount + lane` until the tables are joined.
 final class DBLPNameLanes: @unchecked Sendable {
     struct Lane {
-        var interner = NameInterner(expected: 1 << 14)
+        var interner: NameInterner
         let lane: Int32
         let laneCount: Int32
+
+        init(lane: Int32, laneCount: Int32, expected: Int = 1 << 14) {
+            interner = NameInterner(expected: expected)
+            self.lane = lane
+            self.laneCount = laneCount
+        }
 
         @inline(__always) func encode(_ id: Int32) -> Int32 { id * laneCount + lane }
 
