@@ -45,14 +45,9 @@ func triangleCounts(_ graph: WeightedGraph) -> [Int] {
         rankOf[v] = Int32(start[bucket])
         start[bucket] += 1
     }
-    // Out-neighbours by rank: the higher-ranked (lower-numbered) end of each tie.
-    offsets[0] = 0
-    for r in 0..<n {
-        var count = 0
-        for slot in graph.slots(Int(order[r])) where Int(rankOf[Int(graph.neighbors[slot])]) < r { count += 1 }
-        offsets[r + 1] = offsets[r] + count
-    }
-    let outCount = offsets[n]
+    // Out-neighbours by rank, row after row: the higher-ranked (lower-numbered) end of each
+    // tie, so each tie lies in exactly one row.
+    let outCount = graph.edgeCount
     let out = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, outCount))
     let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
     let mark = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
@@ -61,9 +56,10 @@ func triangleCounts(_ graph: WeightedGraph) -> [Int] {
         counts.deallocate()
         mark.deallocate()
     }
+    offsets[0] = 0
     graph.neighbors.withUnsafeBufferPointer { neighbors in
+        var k = 0
         for r in 0..<n {
-            var k = offsets[r]
             for slot in graph.slots(Int(order[r])) {
                 let u = rankOf[Int(neighbors[slot])]
                 if Int(u) < r {
@@ -71,6 +67,7 @@ func triangleCounts(_ graph: WeightedGraph) -> [Int] {
                     k += 1
                 }
             }
+            offsets[r + 1] = k
         }
     }
     counts.initialize(repeating: 0)
