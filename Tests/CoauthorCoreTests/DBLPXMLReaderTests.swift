@@ -225,6 +225,36 @@ struct DBLPXMLReaderTests {
         #expect(alone.diagnostics == lean.diagnostics)
     }
 
+    /// Blocks whose runs all read to their ends are taken by the scanner while the next block's
+    /// runs are read: the same reading as the scanner alone, lines and byte offsets included, in
+    /// blocks of a few records and of one; runs read all but the prolog and the root's end tag,
+    /// which they would not if a block's runs were placed wrongly after the deferred ones (the
+    /// scanner would take the block instead). A malformed record in the middle ends the deferral
+    /// for its block and the blocks after it are deferred again.
+    @Test(arguments: [2, 3])
+    func blocksTakenWhileTheNextIsReadReadAsTheScannerDoes(runs: Int) throws {
+        let records = (0..<2000).map { k in
+            "<article key=\"gen/\(k)\"><author>Au \(k % 97)</author><author>Bö \(k % 89)</author><title>T \(k)</title><year>\(1990 + k % 30)</year></article>"
+        }
+        let prolog = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<dblp>"
+        for broken in [false, true] {
+            var lines = records
+            if broken { lines[1000] = "<article key=\"bad/1\"><author>Un Closed</author><title>T</article>" }
+            let bytes = Array(([prolog] + lines + ["</dblp>", ""]).joined(separator: "\n").utf8)
+            let reference = Self.scannerAlone(bytes, path: "t.xml")
+            #expect(reference.publications.count == (broken ? 1999 : 2000))
+            for blockSize in [2048, 300] {
+                let (corpus, fastBytes) = DBLPXMLReader.read(bytes: bytes, path: "t.xml", runs: runs, blockSize: blockSize)
+                #expect(corpus.publications == reference.publications, "block size \(blockSize)")
+                #expect(corpus.publications.map(\.location) == reference.publications.map(\.location))
+                #expect(corpus.diagnostics == reference.diagnostics)
+                #expect((corpus.records, corpus.skipped, corpus.duplicates) == (reference.records, reference.skipped, reference.duplicates))
+                let unread = bytes.count - fastBytes
+                #expect(unread <= prolog.utf8.count + 10 + (broken ? 2 * blockSize + 200 : 0), "runs left \(unread) bytes")
+            }
+        }
+    }
+
     /// A file read mapped into memory and read through a buffer (as gzip files and pipes are) gives
     /// what the scanner alone gives, in blocks of every size: the usual one, a few records, and
     /// less than a record (the window grows; past four blocks the scanner takes it as it comes).

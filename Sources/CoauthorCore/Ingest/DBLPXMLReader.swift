@@ -153,10 +153,20 @@ public enum DBLPXMLReader {
     }
 
     /// `read(bytes:path:)` with every block split into `runs` runs however small, and how many
-    /// bytes the runs read (tests).
-    static func read(bytes: [UInt8], path: String, runs: Int?, keepingText: Bool = true) -> (corpus: Corpus, fastBytes: Int) {
-        var reader = BlockReader(path: path, chunkSize: defaultChunkSize, runs: runs, keepingText: keepingText)
-        var pending = bytes
+    /// bytes the runs read (tests); with `blockSize`, the bytes come in blocks of that size, as
+    /// from a file.
+    static func read(bytes: [UInt8], path: String, runs: Int?, keepingText: Bool = true,
+                     blockSize: Int? = nil) -> (corpus: Corpus, fastBytes: Int) {
+        var reader = BlockReader(path: path, chunkSize: defaultChunkSize, blockSize: blockSize ?? DBLPXMLReader.blockSize,
+                                 runs: runs, keepingText: keepingText)
+        var pending: [UInt8] = []
+        var next = 0
+        while let blockSize, bytes.count - next > blockSize {
+            pending += bytes[next..<(next + blockSize)]
+            next += blockSize
+            reader.consume(&pending, final: false)
+        }
+        pending += bytes[next...]
         reader.consume(&pending, final: true)
         let corpus = reader.scanner.finish()
         guard reader.fastBytes == 0 || keysAreDistinct(reader.scanner.keyUnits) else {
@@ -179,6 +189,10 @@ public enum DBLPXMLReader {
         let keepingText: Bool
         /// Bytes read by runs rather than by the scanner.
         var fastBytes = 0
+        /// The runs of the last block, each read to its end in the plain form, with the line each
+        /// was read from: the scanner takes them while the next block's runs are read (on the
+        /// core that finishes its run first), or before anything else reaches it (`flush`).
+        private var deferred: [DeferredRun] = []
 
         /// Reads the whole mapped file a block at a time, giving back each block's pages once read.
         mutating func readMapped(_ file: MappedFile) {
@@ -201,9 +215,10 @@ public enum DBLPXMLReader {
         /// as many publications as the file holds at that rate, plus 5%, so that they are never
         /// copied. Returns whether it did (or need not: the file is read).
         mutating func reserveAfterFirstPublications(read: Int, of size: Int) -> Bool {
-            guard scanner.publicationCount > 0 else { return false }
+            let publications = scanner.publicationCount + deferred.reduce(0) { $0 + $1.run.publications.count }
+            guard publications > 0 else { return false }
             if read > 0, size > read {
-                let expected = Double(scanner.publicationCount) * Double(size) / Double(read)
+                let expected = Double(publications) * Double(size) / Double(read)
                 scanner.reservePublications(Int(expected * 1.05) + 1024)
             }
             return true
@@ -212,6 +227,7 @@ public enum DBLPXMLReader {
         /// The corpus read, or when a key of one run repeats in another, the file read again by
         /// the scanner alone (the key's warning belongs where the scanner would give it).
         mutating func finish(descriptor: Int32, path: String, chunkSize: Int, keepingText: Bool) -> Corpus {
+            flush()
             let corpus = scanner.finish()
             guard fastBytes == 0 || keysAreDistinct(scanner.keyUnits) else {
                 return scannerAlone(descriptor: descriptor, path: path, chunkSize: chunkSize, keepingText: keepingText)
@@ -238,6 +254,7 @@ public enum DBLPXMLReader {
         /// Reads the whole records at the front of `bytes` (all of them when `final`).
         /// - Returns: how many bytes were read; the rest waits for more.
         mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
+            defer { if final { flush() } }
             let end = final ? bytes.count : Self.lastBoundary(in: bytes, before: bytes.count)
             guard end > 0 else {
                 // No record starts a line in a whole block: the scanner takes it as it comes.
@@ -249,7 +266,21 @@ public enum DBLPXMLReader {
             return end
         }
 
+        /// Hands the deferred runs to the scanner.
+        mutating func flush() {
+            deferred.withUnsafeMutableBufferPointer { Self.absorb($0, into: &scanner) }
+            deferred = []
+        }
+
+        /// The scanner takes `runs`, in order.
+        private static func absorb(_ runs: UnsafeMutableBufferPointer<DeferredRun>, into scanner: inout DBLPXMLScanner) {
+            for k in runs.indices {
+                scanner.absorb(&runs[k].run, byteCount: runs[k].run.consumed, readFromLine: runs[k].line)
+            }
+        }
+
         private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+            flush()
             var start = 0
             while start < bytes.count {
                 let end = min(bytes.count, start + chunkSize)
@@ -277,22 +308,49 @@ public enum DBLPXMLReader {
             // The first run starts at the scanner's line; the others, whose first lines are not
             // known before the runs before them are read, start at line 1 and are moved to their
             // lines when the scanner takes them (a pass over what they read, not over their bytes).
-            let lines = [scanner.nextLine] + [Int](repeating: 1, count: runCount - 1)
-            let offset = scanner.nextOffset - start
+            // The last block's runs, deferred, count as taken: the scanner is between records
+            // then, and they end where this block starts.
+            let lines = [scanner.nextLine + deferred.reduce(0) { $0 + $1.run.newlines }] + [Int](repeating: 1, count: runCount - 1)
+            let offset = scanner.nextOffset + deferred.reduce(0) { $0 + $1.run.consumed } - start
             let latin1 = scanner.isLatin1, keepingText = self.keepingText
             let path = self.path
             let lanes = scanner.lanes
             let startsBetweenRecords = scanner.isBetweenRecords
             var runs: [DBLPRecordRun?] = []
             let (runBounds, runLines) = (bounds, lines)
+            var taking = deferred
+            deferred = []
             lanes.lanes.withUnsafeMutableBufferPointer { lanePointers in
-                let shared = SharedLanes(lanes: lanePointers, bytes: bytes)
-                runs = parallelRuns(runCount) { k in
-                    guard startsBetweenRecords, runBounds[k] < runBounds[k + 1] else { return nil }
-                    return DBLPRecordRun.read(UnsafeBufferPointer(rebasing: shared.bytes[runBounds[k]..<runBounds[k + 1]]), path: path,
-                                              line: runLines[k], offset: offset + runBounds[k], latin1: latin1,
-                                              keepingText: keepingText, names: &shared.lanes[k])
+                withUnsafeMutablePointer(to: &scanner) { scanner in
+                    taking.withUnsafeMutableBufferPointer { taking in
+                        let shared = SharedLanes(lanes: lanePointers, bytes: bytes, scanner: scanner, deferred: taking)
+                        // One task more than the runs when the scanner has runs to take: the
+                        // core whose run ends first takes them, beside the other runs.
+                        runs = parallelRuns(runCount + (taking.isEmpty ? 0 : 1)) { k in
+                            guard k < runCount else {
+                                Self.absorb(shared.deferred, into: &shared.scanner.pointee)
+                                return nil
+                            }
+                            guard startsBetweenRecords, runBounds[k] < runBounds[k + 1] else { return nil }
+                            return DBLPRecordRun.read(UnsafeBufferPointer(rebasing: shared.bytes[runBounds[k]..<runBounds[k + 1]]), path: path,
+                                                      line: runLines[k], offset: offset + runBounds[k], latin1: latin1,
+                                                      keepingText: keepingText, names: &shared.lanes[k])
+                        }
+                    }
                 }
+            }
+            // Every run read to its end: the scanner takes them during the next block.
+            var readToEnd = startsBetweenRecords && scanner.nextOffset == offset + start
+            for k in 0..<runCount where bounds[k] < bounds[k + 1] {
+                let consumed: Int = runs[k]?.consumed ?? -1
+                if consumed != bounds[k + 1] - bounds[k] { readToEnd = false }
+            }
+            if readToEnd {
+                for k in 0..<runCount where bounds[k] < bounds[k + 1] {
+                    deferred.append(DeferredRun(run: runs[k].take()!, line: lines[k]))
+                    fastBytes += bounds[k + 1] - bounds[k]
+                }
+                return
             }
             for k in 0..<runCount where bounds[k] < bounds[k + 1] {
                 let count = bounds[k + 1] - bounds[k]
@@ -347,11 +405,20 @@ public enum DBLPXMLReader {
         }
     }
 
-    /// The lanes' name tables, each written by one run only.
+    /// The lanes' name tables, each written by one run only, and the scanner with the runs it
+    /// takes, written by one task only (which no run touches).
     private struct SharedLanes: @unchecked Sendable {
         let lanes: UnsafeMutableBufferPointer<DBLPNameLanes.Lane>
         /// The block, read by all runs, each its own range.
         let bytes: UnsafeBufferPointer<UInt8>
+        let scanner: UnsafeMutablePointer<DBLPXMLScanner>
+        let deferred: UnsafeMutableBufferPointer<DeferredRun>
+    }
+
+    /// A run read to its end whose results the scanner has yet to take, and the line it was read from.
+    private struct DeferredRun {
+        var run: DBLPRecordRun
+        let line: Int
     }
 
     /// Element names of the records that are publications when they have an author.
