@@ -248,7 +248,8 @@ public struct CorpusSummary: Sendable {
                 if let year = corpus.publications[index].year { perYear[year, default: 0] += 1 }
                 if corpus.publications[index].authorCount > 1 { multiAuthor += 1 }
             }
-            indicators = analysis.indicators(nodes: false).corpus
+            // The corpus's totals alone: `stats` shows no year's.
+            indicators = analysis.indicators(nodes: false, years: false).corpus
             people = analysis.units == nil ? nil : Set(analysis.authors.authorsOfPublication.joined()).count
         }
     }

@@ -159,7 +159,7 @@ public struct Analysis: Sendable {
         table.budget = decision
         let indicators = request.metrics.filter(\.isIndicator)
         if !indicators.isEmpty {
-            let values = self.indicators(nodes: true).perNode
+            let values = self.indicators(nodes: true, years: false).perNode
             for metric in indicators {
                 table.setIndicator(metric, values.map { node in
                     switch metric {
@@ -178,17 +178,17 @@ public struct Analysis: Sendable {
         return table
     }
 
-    /// Collaboration indicators, citations and international shares of the corpus, its years and
-    /// (unless `nodes` is false) the network's nodes.
+    /// Collaboration indicators, citations and international shares of the corpus, (unless
+    /// `years` is false) its years, and (unless `nodes` is false) the network's nodes.
     /// - Complexity: see `NodeIndicators`.
-    public func indicators(nodes: Bool = true) -> NodeIndicators {
+    public func indicators(nodes: Bool = true, years: Bool = true) -> NodeIndicators {
         let publications = corpus.publications
         let countries = units?.level == .country ? units!.unitsOfPublication
             : (publications.indices.contains { Self.hasAffiliations(publications[$0]) }
                 ? UnitIndex(publications: publications, level: .country).unitsOfPublication
                 : [[Int32]](repeating: [], count: publications.count))
         return NodeIndicators(publications: publications, authors: authors, members: members, countries: countries,
-                              network: network, options: request.network, nodes: nodes)
+                              network: network, options: request.network, nodes: nodes, years: years)
     }
 
     /// Whether the record names any affiliation; by reference, since a DBLP-size corpus has a

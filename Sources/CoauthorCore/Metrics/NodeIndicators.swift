@@ -33,7 +33,7 @@ public struct NodeIndicators: Sendable {
     }
 
     public var corpus: Totals
-    /// Ascending years with a paper.
+    /// Ascending years with a paper (empty when not asked for).
     public var perYear: [(year: Int, totals: Totals)]
     /// Per node, in network order.
     public var perNode: [Totals]
@@ -45,9 +45,10 @@ public struct NodeIndicators: Sendable {
     ///   - countries: each publication's distinct countries (empty lists where it names none).
     ///   - network: nodes are matched to members by name, in id order (as `DatedCorpus` does).
     ///   - nodes: whether to compute `perNode` (left empty otherwise).
+    ///   - years: whether to compute `perYear` (left empty otherwise).
     /// - Complexity: O(Σ_k n_k · u_k + N log N) for n_k authors and u_k members of paper k.
     public init(publications: [Publication], authors: AuthorIndex, members: AuthorIndex, countries: [[Int32]],
-                network: CoauthorNetwork, options: NetworkOptions, nodes: Bool = true) {
+                network: CoauthorNetwork, options: NetworkOptions, nodes: Bool = true, years: Bool = true) {
         precondition(authors.authorsOfPublication.count == publications.count && members.authorsOfPublication.count == publications.count
                      && countries.count == publications.count, "one entry per publication")
         let selected = publications.indices.filter { k in
@@ -59,7 +60,7 @@ public struct NodeIndicators: Sendable {
         let cited = selected.contains { publications[$0].extras.citedBy != nil }
         // The corpus's totals on one core, each year's on the other (on DBLP, each a pass over a
         // million papers and their authors, before anything else can start).
-        let parts = parallelRuns(2) { part -> (corpus: Totals?, perYear: [(year: Int, totals: Totals)]) in
+        let parts = parallelRuns(years ? 2 : 1) { part -> (corpus: Totals?, perYear: [(year: Int, totals: Totals)]) in
             var stamp = [Int32](repeating: -1, count: authors.names.count)
             guard part == 1 else {
                 return (Self.totals(selected, publications: publications, authors: authors, countries: countries,
@@ -77,7 +78,7 @@ public struct NodeIndicators: Sendable {
             return (nil, result)
         }
         corpus = parts[0].corpus!
-        perYear = parts[1].perYear
+        perYear = years ? parts[1].perYear : []
 
         guard nodes else {
             perNode = []
