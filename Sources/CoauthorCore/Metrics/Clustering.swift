@@ -25,15 +25,21 @@ public func clusteringCoefficient(_ graph: WeightedGraph) -> [Double] {
 func triangleCounts(_ graph: WeightedGraph) -> [Int] {
     let n = graph.nodeCount
     guard n > 0 else { return [] }
-    // The ranking: degree descending, then id descending (a counting sort by degree).
-    let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: n + 1)
-    let order = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-    let rankOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+    // The work arrays in two allocations: the ranking both ways, the marks and the out-rows (each
+    // tie in one row, so the edge count long); the rows' offsets and the counts.
+    let words = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 3 * n + max(1, graph.edgeCount))
+    let integers = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * n + 1)
     defer {
-        offsets.deallocate()
-        order.deallocate()
-        rankOf.deallocate()
+        words.deallocate()
+        integers.deallocate()
     }
+    let order = UnsafeMutableBufferPointer(rebasing: words[0..<n])
+    let rankOf = UnsafeMutableBufferPointer(rebasing: words[n..<(2 * n)])
+    let mark = UnsafeMutableBufferPointer(rebasing: words[(2 * n)..<(3 * n)])
+    let out = UnsafeMutableBufferPointer(rebasing: words[(3 * n)...])
+    let offsets = UnsafeMutableBufferPointer(rebasing: integers[0...n])
+    let counts = UnsafeMutableBufferPointer(rebasing: integers[(n + 1)...])
+    // The ranking: degree descending, then id descending (a counting sort by degree).
     var maxDegree = 0
     for v in 0..<n { maxDegree = max(maxDegree, graph.degree(v)) }
     var start = [Int](repeating: 0, count: maxDegree + 2)
@@ -45,17 +51,7 @@ func triangleCounts(_ graph: WeightedGraph) -> [Int] {
         rankOf[v] = Int32(start[bucket])
         start[bucket] += 1
     }
-    // Out-neighbours by rank, row after row: the higher-ranked (lower-numbered) end of each
-    // tie, so each tie lies in exactly one row.
-    let outCount = graph.edgeCount
-    let out = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, outCount))
-    let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
-    let mark = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-    defer {
-        out.deallocate()
-        counts.deallocate()
-        mark.deallocate()
-    }
+    // Out-neighbours by rank, row after row: the higher-ranked (lower-numbered) end of each tie.
     offsets[0] = 0
     graph.neighbors.withUnsafeBufferPointer { neighbors in
         var k = 0
@@ -72,7 +68,7 @@ func triangleCounts(_ graph: WeightedGraph) -> [Int] {
     }
     counts.initialize(repeating: 0)
     mark.initialize(repeating: -1)
-    let lastOut = outCount - 1
+    let lastOut = graph.edgeCount - 1
     for v in 0..<n {
         let v32 = Int32(v)
         let first = offsets[v], last = offsets[v + 1]
