@@ -328,14 +328,12 @@ struct DBLPRecordRun: Sendable {
             if !key.isEmpty {
                 let keyBytes = UnsafeBufferPointer(start: base + key.lowerBound, count: key.count)
                 if keepingText { keyText = String(decoding: keyBytes, as: UTF8.self) }
-                let isNew = keyTable.findOrInsert(keyBytes, hash: keyHash).isNew
-                let hash = keyHash
-                guard isNew else {
+                guard keyTable.findOrInsert(keyBytes, hash: keyHash).isNew else {
                     run.duplicates += 1
                     run.diagnostics.append(DBLPXMLScanner.duplicateKeyWarning(String(decoding: keyBytes, as: UTF8.self), at: location))
                     return index
                 }
-                run.keyHashes.append(hash)
+                run.keyHashes.append(keyHash)
             }
             guard !ids.isEmpty else { return index }
             run.authorIDs += ids

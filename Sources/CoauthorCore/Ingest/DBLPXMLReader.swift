@@ -339,8 +339,10 @@ public enum DBLPXMLReader {
                     }
                 }
             }
+            // The deferred runs, now taken, ended where this block starts.
+            assert(scanner.nextOffset == offset + start, "deferred runs taken out of place")
             // Every run read to its end: the scanner takes them during the next block.
-            var readToEnd = startsBetweenRecords && scanner.nextOffset == offset + start
+            var readToEnd = startsBetweenRecords
             for k in 0..<runCount where bounds[k] < bounds[k + 1] {
                 let consumed: Int = runs[k]?.consumed ?? -1
                 if consumed != bounds[k + 1] - bounds[k] { readToEnd = false }
