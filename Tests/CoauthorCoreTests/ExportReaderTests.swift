@@ -237,6 +237,65 @@ struct ExportReaderTests {
         #expect(paper.authorIDs.count < 2 || paper.authorIDs[1].orcid.isEmpty)
     }
 
+    /// The readers keep one string per distinct ID of a file, by the bytes it is written with:
+    /// the same bytes are an ORCID (normalised) in `OI` and a ResearcherID (as written) in `RI`,
+    /// and an `AUID` gives an ORCID only when it says so, whatever the records before it said.
+    @Test func idsWrittenAlikeKeepTheirKindFromRecordToRecord() {
+        let wos = """
+            FN Clarivate Analytics Web of Science
+            VR 1.0
+            PT J
+            AF Aria, Massimo
+               Cuccurullo, Corrado
+            TI T1
+            RI Aria, Massimo/0000000285179411
+            OI Aria, Massimo/0000000285179411; Cuccurullo, Corrado/O-7983-2015
+            UT WOS:1
+            ER
+
+            PT J
+            AF Cuccurullo, Corrado
+               Aria, Massimo
+            TI T2
+            RI Cuccurullo, Corrado/0000000285179411; Aria, Massimo/O-7983-2015
+            OI Aria, Massimo/0000000285179411
+            UT WOS:2
+            ER
+            EF
+
+            """
+        let corpus = WebOfScienceReader.readPlainText(bytes: Array(wos.utf8), path: "w.txt")
+        #expect(corpus.publications.map(\.authorIDs.count) == [2, 2])
+        guard corpus.publications.count == 2, corpus.publications.allSatisfy({ $0.authorIDs.count == 2 }) else { return }
+        let (first, second) = (corpus.publications[0].authorIDs, corpus.publications[1].authorIDs)
+        #expect(first.map(\.researcherID) == ["0000000285179411", ""])
+        #expect(first.map(\.orcid) == ["0000-0002-8517-9411", ""], "an ORCID list entry that is no ORCID gives none")
+        #expect(second.map(\.researcherID) == ["0000000285179411", "O-7983-2015"])
+        #expect(second.map(\.orcid) == ["", "0000-0002-8517-9411"])
+
+        let medline = """
+            PMID- 1
+            TI  - T1
+            FAU - Doe, Jane
+            AUID- ORCID: 0000000285179411
+            FAU - Roe, Richard
+            AUID- ISNI: 0000000285179411
+
+            PMID- 2
+            TI  - T2
+            FAU - Roe, Richard
+            AUID- ISNI: 0000000285179411
+            FAU - Doe, Jane
+            AUID- orcid: 0000000285179411
+            FAU - Poe, Edgar
+            AUID- ORCID: 0000000285179411
+
+            """
+        let pubmed = MedlineReader.read(bytes: Array(medline.utf8), path: "m.nbib")
+        #expect(pubmed.publications.map { $0.authorIDs.map(\.orcid) }
+                == [["0000-0002-8517-9411", ""], ["", "0000-0002-8517-9411", "0000-0002-8517-9411"]])
+    }
+
     /// `Liu F.`, `Phillips J.C.`, `Mazurek J`: the trailing word is the given name when it is
     /// initials. The ASCII path on bytes must answer as the Unicode one (Character properties).
     @Test func initialsOnBytesAnswerAsOnCharacters() {

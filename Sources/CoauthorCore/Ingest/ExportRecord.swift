@@ -23,26 +23,50 @@ struct ExportRecord {
     /// Appends one author with its IDs and affiliations, keeping the side lists aligned.
     mutating func addAuthor(_ name: PersonName, ids authorIDs: AuthorIDs = AuthorIDs(), affiliations list: [Affiliation] = []) {
         if !authorIDs.isEmpty || !ids.isEmpty {
-            if ids.count < authors.count { ids += Array(repeating: AuthorIDs(), count: authors.count - ids.count) }
+            padIDs()
             ids.append(authorIDs)
         }
         if !list.isEmpty || !affiliations.isEmpty {
-            if affiliations.count < authors.count { affiliations += Array(repeating: [], count: authors.count - affiliations.count) }
+            padAffiliations()
             affiliations.append(list)
+        }
+        authors.append(name)
+    }
+
+    /// Appends one author without IDs or affiliations: the side lists grow only once they are made.
+    mutating func addAuthor(_ name: PersonName) {
+        if !ids.isEmpty {
+            padIDs()
+            ids.append(AuthorIDs())
+        }
+        if !affiliations.isEmpty {
+            padAffiliations()
+            affiliations.append([])
         }
         authors.append(name)
     }
 
     /// Sets the IDs of author `index` (the side list is made when the first ID arrives).
     mutating func setIDs(_ update: (inout AuthorIDs) -> Void, of index: Int) {
-        if ids.count < authors.count { ids += Array(repeating: AuthorIDs(), count: authors.count - ids.count) }
+        padIDs()
         update(&ids[index])
     }
 
     /// Adds an affiliation to author `index`.
     mutating func addAffiliation(_ affiliation: Affiliation, to index: Int) {
-        if affiliations.count < authors.count { affiliations += Array(repeating: [], count: authors.count - affiliations.count) }
+        padAffiliations()
         affiliations[index].append(affiliation)
+    }
+
+    /// Gives every author so far an entry in the IDs (an empty one where it had none).
+    private mutating func padIDs() {
+        // Without a temporary array: the first ID of a record makes the whole list.
+        if ids.count < authors.count { ids.append(contentsOf: repeatElement(AuthorIDs(), count: authors.count - ids.count)) }
+    }
+
+    /// Gives every author so far a list of affiliations (an empty one where it had none).
+    private mutating func padAffiliations() {
+        if affiliations.count < authors.count { affiliations.append(contentsOf: repeatElement([], count: authors.count - affiliations.count)) }
     }
 
     var publication: Publication {
@@ -425,6 +449,12 @@ struct ExportNameCache {
     /// An affiliation line's affiliation and names, each name as its id in `plainNames`.
     private var affiliations = ByteMemo<(Affiliation, [Int])?>()
     private var addresses = ByteMemo<Affiliation>()
+    /// Author IDs by the bytes they are written with: ResearcherIDs as written, ORCIDs normalised
+    /// (`ExportValues.orcid`). An author's ID recurs with each of their papers.
+    private var researcherIDs = ByteMemo<String>()
+    private var orcids = ByteMemo<String>()
+    /// MEDLINE `AUID` values by their bytes: the ORCID they give, or "" for another kind of ID.
+    private var authorIdentifiers = ByteMemo<String>()
 
     /// `ExportValues.name(text)` for the UTF-8 bytes of `text`.
     mutating func name(bytes: UnsafeBufferPointer<UInt8>) -> PersonName? {
@@ -440,6 +470,25 @@ struct ExportNameCache {
     /// author's address recurs with each of their papers).
     mutating func address(bytes: UnsafeBufferPointer<UInt8>, _ read: (String) -> Affiliation) -> Affiliation {
         addresses.value(bytes) { read(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    /// The ResearcherID written as the UTF-8 bytes `id`, one string per distinct ID.
+    mutating func researcherID(bytes id: UnsafeBufferPointer<UInt8>) -> String {
+        researcherIDs.value(id) { String(decoding: id, as: UTF8.self) }
+    }
+
+    /// `ExportValues.orcid` of the UTF-8 bytes `id`, one string per distinct spelling.
+    mutating func orcid(bytes id: UnsafeBufferPointer<UInt8>) -> String {
+        orcids.value(id) { ExportValues.orcid(String(decoding: id, as: UTF8.self)) }
+    }
+
+    /// The ORCID of a MEDLINE `AUID` value (`ORCID: 0000-…`, any case), or "" for another
+    /// kind of ID, for its UTF-8 bytes: made once per distinct value.
+    mutating func orcid(ofAuthorIdentifier id: UnsafeBufferPointer<UInt8>) -> String {
+        authorIdentifiers.value(id) {
+            let value = String(decoding: id, as: UTF8.self)
+            return value.uppercased().hasPrefix("ORCID") ? ExportValues.orcid(value) : ""
+        }
     }
 
     /// `ExportValues.authorIndex(of: text, in: authorKeys)` for the UTF-8 bytes of `text`.
@@ -486,9 +535,14 @@ struct ExportNameCache {
             }
             affiliations.append(made)
         }
-        return affiliations.withValue(at: id) { found in
-            found.map { affiliation, names in (affiliation, names.map { authorIndex(ofPlainName: $0, in: authorKeys) }) }
-        }
+        // The entry is copied out, and its names matched here: a closure that called
+        // `authorIndex(ofPlainName:in:)` would capture a copy of the whole cache (a dozen
+        // reference counts per line).
+        guard let (affiliation, names) = affiliations.withValue(at: id, { $0 }) else { return nil }
+        var indices: [Int?] = []
+        indices.reserveCapacity(names.count)
+        for name in names { indices.append(authorIndex(ofPlainName: name, in: authorKeys)) }
+        return (affiliation, indices)
     }
 }
 

@@ -236,11 +236,8 @@ public enum MedlineReader {
                 current = nil
             case Code.auid:
                 guard let current else { break }
-                let value = text(field)
-                if value.uppercased().hasPrefix("ORCID") {
-                    let orcid = ExportValues.orcid(value)
-                    if !orcid.isEmpty { record.setIDs({ $0.orcid = orcid }, of: current) }
-                }
+                let orcid = withValue(field) { cache.orcid(ofAuthorIdentifier: $0) }
+                if !orcid.isEmpty { record.setIDs({ $0.orcid = orcid }, of: current) }
             case Code.ad:
                 if let current {
                     let affiliation = withValue(field) { address in cache.address(bytes: address) { Affiliation(raw: $0, country: country($0)) } }

@@ -292,6 +292,7 @@ public enum WebOfScienceReader {
         guard !record.authors.isEmpty else { return record }
         for (code, assign) in [(Tag.ri, { (ids: inout AuthorIDs, id: String) in ids.researcherID = id }),
                                (Tag.oi, { (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) })] {
+            let isORCID = code == Tag.oi
             // Entries wrap across lines anywhere, even inside an ID: join, then split on `;`.
             var list = text(code)
             guard !list.isEmpty else { continue }
@@ -307,9 +308,18 @@ public enum WebOfScienceReader {
                     while to > from, list[to - 1] == 0x20 { to -= 1 }
                     guard let slash = list[from..<to].lastIndex(of: UInt8(ascii: "/")) else { continue }
                     let tail = UnsafeBufferPointer(rebasing: list[(slash + 1)..<to])
-                    let id = tail.contains(0x20) ? String(decoding: tail.filter { $0 != 0x20 }, as: UTF8.self) : String(decoding: tail, as: UTF8.self)
-                    guard !id.isEmpty, let index = cache.authorIndex(ofBytes: UnsafeBufferPointer(rebasing: list[from..<slash]), in: matchKeys) else { continue }
-                    record.setIDs({ assign(&$0, id) }, of: index)
+                    guard !tail.isEmpty, let index = cache.authorIndex(ofBytes: UnsafeBufferPointer(rebasing: list[from..<slash]), in: matchKeys) else { continue }
+                    if tail.contains(0x20) {
+                        // An ID wrapped inside: its pieces joined (rare, so not kept).
+                        let id = String(decoding: tail.filter { $0 != 0x20 }, as: UTF8.self)
+                        record.setIDs({ assign(&$0, id) }, of: index)
+                    } else if isORCID {
+                        let id = cache.orcid(bytes: tail)
+                        record.setIDs({ $0.orcid = id }, of: index)
+                    } else {
+                        let id = cache.researcherID(bytes: tail)
+                        record.setIDs({ $0.researcherID = id }, of: index)
+                    }
                 }
                 return true
             }
