@@ -676,13 +676,13 @@ public enum AuthorResolver {
         var display: String
     }
 
-    /// Per name: whether it has a given name (without one it joins no group), its group key
-    /// (folded surname, jr, homonym, initial) and its folded key (the group key and the folded
-    /// given-name tokens). Made on all cores, in batches in name order.
+    /// Per name: whether it has a given name (without one it joins no group) and its group key
+    /// (folded surname, jr, homonym, initial). Made on all cores, in batches in name order.
+    /// (The folded key, the group key and the folded given-name tokens, is made later and only
+    /// for the names of groups of several: most names are alone in theirs.)
     private struct GroupingKeys: Sendable {
         var hasGiven: [Bool] = []
         var groups = KeyBatch()
-        var folded = KeyBatch()
     }
 
     private static func groupingKeys(_ names: [PersonName]) -> [GroupingKeys] {
@@ -692,7 +692,6 @@ public enum AuthorResolver {
             let upper = names.count * (run + 1) / runs
             var keys = GroupingKeys()
             keys.groups.base = lower
-            keys.folded.base = lower
             var tokens: [UInt8] = []
             var key: [UInt8] = []
             for name in names[lower..<upper] {
@@ -715,9 +714,6 @@ public enum AuthorResolver {
                 }
                 keys.hasGiven.append(initial != nil)
                 keys.groups.append(key)
-                key.append(0)
-                key.append(contentsOf: tokens)
-                keys.folded.append(key)
             }
             return keys
         }
@@ -749,14 +745,19 @@ public enum AuthorResolver {
         var foldedIndex = ByteKeyTable(expected: 1024)
         var positionOfFolded: [Int32] = []
         var scratch: [UInt8] = []
+        var foldedKey: [UInt8] = []
         for batch in keys {
             for local in 0..<batch.groups.count {
                 let index = batch.groups.base + local
                 guard groupOf[index] >= 0, groupSize[Int(groupOf[index])] > 1 else { continue }
                 let group = Int(groupOf[index])
                 // The folded given names within the group, found by key rather than by scanning
-                // the group (which is quadratic in large groups).
-                let (folded, isNewFolded) = foldedIndex.findOrInsert(batch.folded.key(local), hash: batch.folded.hashes[local])
+                // the group (which is quadratic in large groups): the group key, a 0, the tokens.
+                foldedKey.removeAll(keepingCapacity: true)
+                foldedKey.append(contentsOf: batch.groups.key(local))
+                foldedKey.append(0)
+                _ = NameKey.appendFoldedGivenTokens(names[index].first, to: &foldedKey)
+                let (folded, isNewFolded) = foldedKey.withUnsafeBufferPointer { foldedIndex.findOrInsert($0) }
                 if isNewFolded {
                     positionOfFolded.append(Int32(groups[group].count))
                     groups[group].append(FoldedVariant(tokens: NameKey.foldedGivenTokens(names[index].first, scratch: &scratch),
