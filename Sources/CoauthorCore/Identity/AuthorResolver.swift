@@ -692,6 +692,7 @@ public enum AuthorResolver {
             let upper = names.count * (run + 1) / runs
             var keys = GroupingKeys()
             keys.groups.base = lower
+            // The folded given names are made for their first letter, the group's initial.
             var tokens: [UInt8] = []
             var key: [UInt8] = []
             for name in names[lower..<upper] {
