@@ -141,9 +141,7 @@ struct AuthorIDGroups {
         let nextSpelling = lists.next
         let firstSpelling = lists.first
         var canonical: [PersonName] = []
-        var spellings: [[PersonName]] = []
         canonical.reserveCapacity(groupCount)
-        spellings.reserveCapacity(groupCount)
         var order: [Int] = []
         for group in 0..<groupCount {
             order.removeAll(keepingCapacity: true)
@@ -152,7 +150,6 @@ struct AuthorIDGroups {
                 order.append(spelling)
                 spelling = Int(nextSpelling[spelling])
             }
-            spellings.append(order.map { spellingNames[$0] })
             guard order.count > 1 else {
                 canonical.append(spellingNames[order[0]])
                 continue
@@ -185,7 +182,7 @@ struct AuthorIDGroups {
             let clash = groups.contains { a in groups.contains { b in a < b && conflict(a, b) } }
             guard clash else { continue }
             for group in groups {
-                let (kind, value) = groupIDs[group].all[0]
+                let (kind, value) = groupIDs[group].firstID!
                 canonical[group].homonym = "[\(kind.rawValue) \(value)]"
             }
         }
@@ -193,26 +190,35 @@ struct AuthorIDGroups {
         // 4. The evidence for every other spelling; the authorships interned, each identified
         // one under its group's display form (the table `InternedAuthors` makes of the renamed
         // publications, without renaming them).
+        var canonicalKey: [UInt8] = [], spellingKey: [UInt8] = []
         for group in 0..<groupCount {
             // (The evidence is written only for a merge. A person of one spelling has one when
             // step 3 marked the display form with its ID.)
             var evidence: String? = nil
-            let own = spellings[group]
-            if own.count == 1 {
+            // The group's spellings are read from their list in place (an array of them per
+            // group was a copy of every name).
+            let head = Int(firstSpelling[group])
+            if nextSpelling[head] < 0 {
                 // A person of one spelling: it differs from the display form only where step 3
                 // marked that with an ID, and then their exact keys differ too (they end with it).
-                guard own[0].homonym != canonical[group].homonym else { continue }
-                evidence = groupIDs[group].all.first.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID"
-                merges.append(.init(variant: own[0].displayName, into: canonical[group].displayName, reason: evidence!))
+                guard spellingNames[head].homonym != canonical[group].homonym else { continue }
+                evidence = groupIDs[group].firstID.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID"
+                merges.append(.init(variant: spellingNames[head].displayName, into: canonical[group].displayName, reason: evidence!))
                 mergeGroups.append(Int32(group))
                 continue
             }
-            var key: String? = nil
-            for spelling in own where spelling != canonical[group] {
-                if key == nil { key = NameKey.exactKey(canonical[group]) }
-                guard NameKey.exactKey(spelling) != key else { continue }
-                if evidence == nil { evidence = groupIDs[group].all.first.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID" }
-                merges.append(.init(variant: spelling.displayName, into: canonical[group].displayName, reason: evidence!))
+            // The keys' bytes go to two buffers, not to a string and an array per spelling.
+            canonicalKey.removeAll(keepingCapacity: true)
+            var spelling = head
+            while spelling >= 0 {
+                defer { spelling = Int(nextSpelling[spelling]) }
+                guard spellingNames[spelling] != canonical[group] else { continue }
+                if canonicalKey.isEmpty { NameKey.appendExactKey(canonical[group], to: &canonicalKey) }
+                spellingKey.removeAll(keepingCapacity: true)
+                NameKey.appendExactKey(spellingNames[spelling], to: &spellingKey)
+                guard spellingKey != canonicalKey else { continue }
+                if evidence == nil { evidence = groupIDs[group].firstID.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID" }
+                merges.append(.init(variant: spellingNames[spelling].displayName, into: canonical[group].displayName, reason: evidence!))
                 mergeGroups.append(Int32(group))
             }
         }
@@ -347,13 +353,15 @@ private struct IdentifiedSlots: Sendable {
                         papers.append(Int32(paper))
                         positions.append(Int32(position))
                         // Kinds numbered by place in `AuthorIDs.Kind.allCases` (`IDGroupingTests` checks the order).
-                        add(ids[position].orcid, kind: 0, bytes: &bytes)
-                        add(ids[position].scopus, kind: 1, bytes: &bytes)
-                        add(ids[position].openAlex, kind: 2, bytes: &bytes)
-                        add(ids[position].researcherID, kind: 3, bytes: &bytes)
-                        add(ids[position].dimensions, kind: 4, bytes: &bytes)
-                        add(ids[position].ror, kind: 5, bytes: &bytes)
-                        add(ids[position].country, kind: 6, bytes: &bytes)
+                        // Empty IDs (most of the seven) are passed over where they lie: handing
+                        // one to `add` retained and released it.
+                        if !ids[position].orcid.isEmpty { add(ids[position].orcid, kind: 0, bytes: &bytes) }
+                        if !ids[position].scopus.isEmpty { add(ids[position].scopus, kind: 1, bytes: &bytes) }
+                        if !ids[position].openAlex.isEmpty { add(ids[position].openAlex, kind: 2, bytes: &bytes) }
+                        if !ids[position].researcherID.isEmpty { add(ids[position].researcherID, kind: 3, bytes: &bytes) }
+                        if !ids[position].dimensions.isEmpty { add(ids[position].dimensions, kind: 4, bytes: &bytes) }
+                        if !ids[position].ror.isEmpty { add(ids[position].ror, kind: 5, bytes: &bytes) }
+                        if !ids[position].country.isEmpty { add(ids[position].country, kind: 6, bytes: &bytes) }
                         valueStarts.append(Int32(values.count))
                     }
                 }

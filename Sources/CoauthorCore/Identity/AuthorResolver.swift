@@ -431,8 +431,12 @@ public enum AuthorResolver {
             let members = formsOfVariant(variant)
             return members.count == 1 ? forms[members.lowerBound].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
         }
+        // Each identified person's key goes to one buffer, not to a string and an array apiece.
+        var keyBytes: [UInt8] = []
         for (name, kinds) in identified where kinds != 0 {
-            if let variant = variantIndex(NameKey.exactKey(name)) { clusters.carry(kinds, at: variant) }
+            keyBytes.removeAll(keepingCapacity: true)
+            NameKey.appendExactKey(name, to: &keyBytes)
+            if let variant = variantKeys.find(keyBytes[...]) { clusters.carry(kinds, at: variant) }
         }
         if !aliases.isEmpty {
             applyAliases(aliases, variantIndex: variantIndex, displays: displays, clusters: &clusters, merges: &merges, diagnostics: &diagnostics)

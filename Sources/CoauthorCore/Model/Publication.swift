@@ -264,6 +264,12 @@ public struct AuthorIDs: Sendable, Hashable {
         return ids
     }
 
+    /// The first of `all`, without making the list.
+    var firstID: (kind: Kind, value: String)? {
+        for kind in Kind.allCases where !value(of: kind).isEmpty { return (kind, value(of: kind)) }
+        return nil
+    }
+
     /// The ID of one kind ("" when absent).
     public func value(of kind: Kind) -> String {
         switch kind {
