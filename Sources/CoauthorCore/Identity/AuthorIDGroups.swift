@@ -207,7 +207,8 @@ struct AuthorIDGroups {
                 mergeGroups.append(Int32(group))
                 continue
             }
-            // The keys' bytes go to two buffers, not to a string and an array per spelling.
+            // The keys' bytes go to two buffers, not to a string and an array per spelling (an
+            // exact key is never empty: it has its separators).
             canonicalKey.removeAll(keepingCapacity: true)
             var spelling = head
             while spelling >= 0 {
@@ -369,9 +370,8 @@ private struct IdentifiedSlots: Sendable {
         }
     }
 
-    /// Adds the ID `value` of kind number `kind` to the last slot (a parameter, read in place).
+    /// Adds the ID `value` (not empty) of kind number `kind` to the last slot (a parameter, read in place).
     private mutating func add(_ value: String, kind: Int, bytes: inout [UInt8]) {
-        guard !value.isEmpty else { return }
         bytes.removeAll(keepingCapacity: true)
         bytes.append(UInt8(kind))
         if value.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
