@@ -412,6 +412,13 @@ public enum AuthorResolver {
         lastEntry = []
         func formsOfVariant(_ variant: Int) -> Range<Int> { formStarts[variant]..<formStarts[variant + 1] }
         func variantIndex(_ key: String) -> Int? { variantKeys.find(Array(key.utf8)[...]) }
+        // A parsed name's variant, its exact key made in one reused buffer.
+        var keyBytes: [UInt8] = []
+        func variant(of name: PersonName) -> Int? {
+            keyBytes.removeAll(keepingCapacity: true)
+            NameKey.appendExactKey(name, to: &keyBytes)
+            return variantKeys.find(keyBytes[...])
+        }
         // Each publication's variants, back to back.
         let pubVariants = interned.ids.map { variantOfName[Int($0)] }
         interned.ids = []
@@ -431,19 +438,15 @@ public enum AuthorResolver {
             let members = formsOfVariant(variant)
             return members.count == 1 ? forms[members.lowerBound].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
         }
-        // Each identified person's key goes to one buffer, not to a string and an array apiece.
-        var keyBytes: [UInt8] = []
         for (name, kinds) in identified where kinds != 0 {
-            keyBytes.removeAll(keepingCapacity: true)
-            NameKey.appendExactKey(name, to: &keyBytes)
-            if let variant = variantKeys.find(keyBytes[...]) { clusters.carry(kinds, at: variant) }
+            if let variant = variant(of: name) { clusters.carry(kinds, at: variant) }
         }
         if !aliases.isEmpty {
             applyAliases(aliases, variantIndex: variantIndex, displays: displays, clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
         }
         if mode == .conservative {
             for record in personRecords {
-                let present = record.names.compactMap { variantIndex(NameKey.exactKey($0)) }
+                let present = record.names.compactMap { variant(of: $0) }
                 guard let first = present.first else { continue }
                 for variant in present.dropFirst() where clusters.find(variant) != clusters.find(first) {
                     if clusters.union(first, variant) {

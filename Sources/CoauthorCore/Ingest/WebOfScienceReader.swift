@@ -309,17 +309,12 @@ public enum WebOfScienceReader {
                     guard let slash = list[from..<to].lastIndex(of: UInt8(ascii: "/")) else { continue }
                     let tail = UnsafeBufferPointer(rebasing: list[(slash + 1)..<to])
                     guard !tail.isEmpty, let index = cache.authorIndex(ofBytes: UnsafeBufferPointer(rebasing: list[from..<slash]), in: matchKeys) else { continue }
-                    if tail.contains(0x20) {
-                        // An ID wrapped inside: its pieces joined (rare, so not kept).
-                        let id = String(decoding: tail.filter { $0 != 0x20 }, as: UTF8.self)
-                        record.setIDs({ assign(&$0, id) }, of: index)
-                    } else if isORCID {
-                        let id = cache.orcid(bytes: tail)
-                        record.setIDs({ $0.orcid = id }, of: index)
-                    } else {
-                        let id = cache.researcherID(bytes: tail)
-                        record.setIDs({ $0.researcherID = id }, of: index)
+                    // One string per distinct ID; an ID wrapped inside has its pieces joined first.
+                    func kept(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+                        isORCID ? cache.orcid(bytes: bytes) : cache.researcherID(bytes: bytes)
                     }
+                    let id = tail.contains(0x20) ? tail.filter { $0 != 0x20 }.withUnsafeBufferPointer(kept) : kept(tail)
+                    if isORCID { record.setIDs({ $0.orcid = id }, of: index) } else { record.setIDs({ $0.researcherID = id }, of: index) }
                 }
                 return true
             }

@@ -253,21 +253,12 @@ public struct AuthorIDs: Sendable, Hashable {
 
     /// Each ID this author has, as (kind, value), in the order of `Kind`.
     public var all: [(kind: Kind, value: String)] {
-        var ids: [(Kind, String)] = []
-        if !orcid.isEmpty { ids.append((.orcid, orcid)) }
-        if !scopus.isEmpty { ids.append((.scopus, scopus)) }
-        if !openAlex.isEmpty { ids.append((.openAlex, openAlex)) }
-        if !researcherID.isEmpty { ids.append((.researcherID, researcherID)) }
-        if !dimensions.isEmpty { ids.append((.dimensions, dimensions)) }
-        if !ror.isEmpty { ids.append((.ror, ror)) }
-        if !country.isEmpty { ids.append((.country, country)) }
-        return ids
+        Kind.allCases.compactMap { kind in value(of: kind).isEmpty ? nil : (kind, value(of: kind)) }
     }
 
     /// The first of `all`, without making the list.
     var firstID: (kind: Kind, value: String)? {
-        for kind in Kind.allCases where !value(of: kind).isEmpty { return (kind, value(of: kind)) }
-        return nil
+        Kind.allCases.lazy.compactMap { kind in value(of: kind).isEmpty ? nil : (kind, value(of: kind)) }.first
     }
 
     /// The ID of one kind ("" when absent).
