@@ -84,6 +84,39 @@ extension ParallelRunTests {
         }
         #expect(parallelRunsOnThreads(0) { $0 }.isEmpty)
     }
+
+    /// `runBeside` gives both results; on several cores `here` runs on the calling thread while
+    /// `beside` runs (beside waits for a signal that only `here` gives), on one core both run
+    /// there, one after the other.
+    @Test func runBesideOverlapsTheTwoPartsOnTwoCores() {
+        let caller = pthread_self()
+        for workers in [1, 2, 4] {
+            let started = DispatchSemaphore(value: 0)
+            let overlapped = DispatchSemaphore(value: 0)
+            let concurrent = workers > 1
+            var hereThread = pthread_self()
+            let (beside, here) = Parallelism.$workers.withValue(workers) {
+                runBeside({ () -> [Int] in
+                    if concurrent {
+                        started.signal()
+                        // Released by `here` only while both run.
+                        guard overlapped.wait(timeout: .now() + 10) == .success else { return [] }
+                    }
+                    return (0..<10).map { $0 * 3 }
+                }, here: { () -> String in
+                    hereThread = pthread_self()
+                    if concurrent {
+                        _ = started.wait(timeout: .now() + 10)
+                        overlapped.signal()
+                    }
+                    return "here"
+                })
+            }
+            #expect(beside == (0..<10).map { $0 * 3 }, "\(workers) workers")
+            #expect(here == "here")
+            #expect(pthread_equal(hereThread, caller) != 0, "`here` runs on the calling thread (\(workers) workers)")
+        }
+    }
 }
 
 extension ParallelRunTests {

@@ -432,9 +432,9 @@ public enum AuthorResolver {
         var merges: [(merge: AuthorIndex.Merge, variant: Int)] = []
         var nearMisses: [AuthorIndex.NearMiss] = []
         var diagnostics: [Diagnostic] = []
-        // Made on one core: on several, the display strings would come from each thread's own
-        // heap arena, which raised the 1M-paper peak by 12 MB for 25 ms.
-        let displays = variantNames.indices.map { variant in
+        // A variant's display form: its most frequent form (ties: the alphabetically first). The
+        // rules below ask for the few they name; every variant's comes beside the per-paper pass.
+        func display(of variant: Int) -> String {
             let members = formsOfVariant(variant)
             return members.count == 1 ? forms[members.lowerBound].display : forms[members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && forms[$0].display > forms[$1].display) }!].display
         }
@@ -442,7 +442,7 @@ public enum AuthorResolver {
             if let variant = variant(of: name) { clusters.carry(kinds, at: variant) }
         }
         if !aliases.isEmpty {
-            applyAliases(aliases, variantIndex: variantIndex, displays: displays, clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
+            applyAliases(aliases, variantIndex: variantIndex, display: display(of:), clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
         }
         if mode == .conservative {
             for record in personRecords {
@@ -450,64 +450,29 @@ public enum AuthorResolver {
                 guard let first = present.first else { continue }
                 for variant in present.dropFirst() where clusters.find(variant) != clusters.find(first) {
                     if clusters.union(first, variant) {
-                        merges.append((.init(variant: displays[variant], into: displays[first], reason: "DBLP person record at \(record.location)"), variant))
+                        merges.append((.init(variant: display(of: variant), into: display(of: first), reason: "DBLP person record at \(record.location)"), variant))
                     }
                 }
             }
-            mergeConservatively(variantNames, displays: displays, clusters: &clusters, merges: &merges, nearMisses: &nearMisses)
+            mergeConservatively(variantNames, display: display(of:), clusters: &clusters, merges: &merges, nearMisses: &nearMisses)
         }
         let parent = clusters.roots()
 
-        // 3. Dense ids in order of first appearance, display names.
-        var personOfVariant = [Int](repeating: -1, count: variantNames.count)
-        // Each person's variants in order of appearance: the first, and the rest for the few
-        // people with several (one array per person would be hundreds of thousands of arrays).
-        var firstVariant: [Int] = []
-        var moreVariants: [Int: [Int]] = [:]
-        func root(_ v: Int) -> Int {
-            var r = v
-            while parent[r] != r { r = parent[r] }
-            return r
-        }
-        var personOfRoot = [Int](repeating: -1, count: variantNames.count)
-        // The last paper that listed each person: a person named twice on one paper counts
-        // once, in O(1) (a search of the paper's list was quadratic: 3 s for 100,000 authors).
-        var listedOn = [Int](repeating: -1, count: variantNames.count)
-        var authorsOfPublication = PackedLists<Int32>()
-        authorsOfPublication.reserveCapacity(lists: publicationCount, values: pubVariants.count)
-        var people: [Int32] = []
-        let lastAuthorship = pubVariants.count - 1
-        for paper in 0..<publicationCount {
-            people.removeAll(keepingCapacity: true)
-            for k in pubStarts[paper]..<pubStarts[paper + 1] {
-                let variant = Int(pubVariants[k])
-                // Both lookups below are cache misses on a large corpus: the person of the
-                // authorship sixteen on, and the last paper of the person eight on (-1, harmless
-                // to prefetch, when that variant has no person yet).
-                personOfVariant.withUnsafeBufferPointer {
-                    coauthor_prefetch($0.baseAddress! + Int(pubVariants[min(k + 16, lastAuthorship)]))
-                }
-                let soon = personOfVariant[Int(pubVariants[min(k + 8, lastAuthorship)])]
-                listedOn.withUnsafeBufferPointer { coauthor_prefetch($0.baseAddress! + soon) }
-                if personOfVariant[variant] < 0 {
-                    let r = root(variant)
-                    if personOfRoot[r] >= 0 {
-                        personOfVariant[variant] = personOfRoot[r]
-                        moreVariants[personOfRoot[r], default: []].append(variant)
-                    } else {
-                        personOfRoot[r] = firstVariant.count
-                        personOfVariant[variant] = firstVariant.count
-                        firstVariant.append(variant)
-                    }
-                }
-                let person = personOfVariant[variant]
-                if listedOn[person] != paper {
-                    listedOn[person] = paper
-                    people.append(Int32(person))
-                }
-            }
-            authorsOfPublication.append(people)
-        }
+        // 3. Dense ids in order of first appearance, and every variant's display form: the
+        // per-paper pass on a thread of its own, into buffers made here, and the display strings
+        // here (on the calling thread, so that they come from the heap the rest of the run uses:
+        // made on another thread they raised the 1M-paper peak by 12 MB).
+        let pass = PersonPass(variantCount: variantNames.count, publicationCount: publicationCount,
+                              authorshipCount: pubVariants.count)
+        let displays = runBeside({ [pubVariants, pubStarts, parent] in
+            pass.run(pubVariants: pubVariants, pubStarts: pubStarts, parent: parent)
+        }, here: {
+            variantNames.indices.map(display(of:))
+        }).1
+        let personOfVariant = pass.personOfVariant
+        let firstVariant = pass.firstVariant
+        let moreVariants = pass.moreVariants
+        let authorsOfPublication = pass.authorsOfPublication
         let names = firstVariant.indices.map { person in
             guard let more = moreVariants[person] else {
                 let variant = firstVariant[person]
@@ -533,8 +498,99 @@ public enum AuthorResolver {
         return index
     }
 
+    /// The per-paper pass of the resolution: each authorship's person, numbered in order of first
+    /// appearance, and each paper's people, a person named twice on one paper listed once. Its
+    /// buffers are made with the pass (on the thread that makes it) and filled by `run` (on
+    /// another): the pass allocates nothing but the few lists of people with several variants.
+    /// Unchecked: `run` is called once, and the results are read after it returned.
+    private final class PersonPass: @unchecked Sendable {
+        /// Each variant's person (-1 before its first authorship).
+        private(set) var personOfVariant: [Int]
+        /// Each person's variants in order of appearance: the first, and the rest for the few
+        /// people with several (one array per person would be hundreds of thousands of arrays).
+        private(set) var firstVariant: [Int] = []
+        private(set) var moreVariants: [Int: [Int]] = [:]
+        private(set) var authorsOfPublication = PackedLists<Int32>()
+        private var personOfRoot: [Int]
+        /// The last paper that listed each person: a person named twice on one paper counts
+        /// once, in O(1) (a search of the paper's list was quadratic: 3 s for 100,000 authors).
+        private var listedOn: [Int]
+        private var people: [Int32] = []
+
+        init(variantCount: Int, publicationCount: Int, authorshipCount: Int) {
+            personOfVariant = [Int](repeating: -1, count: variantCount)
+            personOfRoot = [Int](repeating: -1, count: variantCount)
+            listedOn = [Int](repeating: -1, count: variantCount)
+            firstVariant.reserveCapacity(variantCount)
+            authorsOfPublication.reserveCapacity(lists: publicationCount, values: authorshipCount)
+            people.reserveCapacity(256)
+        }
+
+        /// Fills the pass's results from each authorship's variant (`pubVariants`, paper `p`'s at
+        /// `pubStarts[p]..<pubStarts[p + 1]`) and each variant's cluster representative chain (`parent`).
+        /// - Complexity: O(A) for A authorships, plus the chains' lengths.
+        func run(pubVariants: [Int32], pubStarts: [Int], parent: [Int]) {
+            // The buffers are taken out for the loop: a class's arrays are checked for exclusive
+            // access at every use.
+            var personOfVariant = take(&self.personOfVariant, leaving: []), personOfRoot = take(&self.personOfRoot, leaving: [])
+            var listedOn = take(&self.listedOn, leaving: []), firstVariant = take(&self.firstVariant, leaving: [])
+            var moreVariants = take(&self.moreVariants, leaving: [:]), people = take(&self.people, leaving: [])
+            var authorsOfPublication = take(&self.authorsOfPublication, leaving: PackedLists())
+            defer {
+                self.personOfVariant = personOfVariant
+                self.firstVariant = firstVariant
+                self.moreVariants = moreVariants
+                self.authorsOfPublication = authorsOfPublication
+            }
+            func root(_ v: Int) -> Int {
+                var r = v
+                while parent[r] != r { r = parent[r] }
+                return r
+            }
+            let lastAuthorship = pubVariants.count - 1
+            for paper in 0..<(pubStarts.count - 1) {
+                people.removeAll(keepingCapacity: true)
+                for k in pubStarts[paper]..<pubStarts[paper + 1] {
+                    let variant = Int(pubVariants[k])
+                    // Both lookups below are cache misses on a large corpus: the person of the
+                    // authorship sixteen on, and the last paper of the person eight on (-1, harmless
+                    // to prefetch, when that variant has no person yet).
+                    personOfVariant.withUnsafeBufferPointer {
+                        coauthor_prefetch($0.baseAddress! + Int(pubVariants[min(k + 16, lastAuthorship)]))
+                    }
+                    let soon = personOfVariant[Int(pubVariants[min(k + 8, lastAuthorship)])]
+                    listedOn.withUnsafeBufferPointer { coauthor_prefetch($0.baseAddress! + soon) }
+                    if personOfVariant[variant] < 0 {
+                        let r = root(variant)
+                        if personOfRoot[r] >= 0 {
+                            personOfVariant[variant] = personOfRoot[r]
+                            moreVariants[personOfRoot[r], default: []].append(variant)
+                        } else {
+                            personOfRoot[r] = firstVariant.count
+                            personOfVariant[variant] = firstVariant.count
+                            firstVariant.append(variant)
+                        }
+                    }
+                    let person = personOfVariant[variant]
+                    if listedOn[person] != paper {
+                        listedOn[person] = paper
+                        people.append(Int32(person))
+                    }
+                }
+                authorsOfPublication.append(people)
+            }
+        }
+
+        /// `value`, leaving `empty` in its place: no copy, the pass holding the only reference.
+        private func take<T>(_ value: inout T, leaving empty: T) -> T {
+            var taken = empty
+            swap(&taken, &value)
+            return taken
+        }
+    }
+
     /// Forced merges and forbidden pairs of an alias file. Names are matched by their `exact` key.
-    private static func applyAliases(_ aliases: AliasRules, variantIndex: (String) -> Int?, displays: [String],
+    private static func applyAliases(_ aliases: AliasRules, variantIndex: (String) -> Int?, display: (Int) -> String,
                                      clusters: inout Clusters, merges: inout [(merge: AuthorIndex.Merge, variant: Int)], diagnostics: inout [Diagnostic]) {
         func lookup(_ name: AliasRules.Name) -> Int? {
             let key = NameParser.parseName(name.text).map { NameKey.exactKey($0) } ?? name.text
@@ -552,7 +608,7 @@ public enum AuthorResolver {
             guard let anchor = canonical ?? variants.first?.1 else { continue }
             for (name, variant) in variants where clusters.find(variant) != clusters.find(anchor) {
                 if clusters.union(anchor, variant) {
-                    merges.append((.init(variant: displays[variant], into: displays[anchor], reason: "alias file"), variant))
+                    merges.append((.init(variant: display(variant), into: display(anchor), reason: "alias file"), variant))
                 } else if clusters.lastRefusalByID {
                     diagnostics.append(Diagnostic(.warning, at: name.location,
                                                   "the alias file merges '\(name.text)' into '\(rule.canonical.text)', but their IDs of one kind differ; they are kept apart"))
@@ -727,7 +783,7 @@ public enum AuthorResolver {
         }
     }
 
-    private static func mergeConservatively(_ names: [PersonName], displays: [String], clusters: inout Clusters,
+    private static func mergeConservatively(_ names: [PersonName], display: (Int) -> String, clusters: inout Clusters,
                                             merges: inout [(merge: AuthorIndex.Merge, variant: Int)], nearMisses: inout [AuthorIndex.NearMiss]) {
         // Group by folded surname + jr + homonym + the initial of the first given name.
         // Groups in order of first appearance; within a group, one entry per folded given name.
@@ -769,7 +825,7 @@ public enum AuthorResolver {
                 if isNewFolded {
                     positionOfFolded.append(Int32(groups[group].count))
                     groups[group].append(FoldedVariant(tokens: NameKey.foldedGivenTokens(names[index].first, scratch: &scratch),
-                                                       variants: [index], display: displays[index]))
+                                                       variants: [index], display: display(index)))
                 } else {
                     groups[group][Int(positionOfFolded[folded])].variants.append(index)
                 }
