@@ -136,6 +136,13 @@ struct DBLPXMLScanner {
 
     /// Ends the input: reports what is still open and returns the corpus, with its name table.
     mutating func finish() -> Corpus {
+        finishRecords()
+        return finishCorpus()
+    }
+
+    /// The first half of `finish()`: the input's end is read and every record done (`keyUnits`
+    /// are complete).
+    mutating func finishRecords() {
         scan(final: true)
         if let open = record {
             report("the record '\(open.key)' (<\(open.element)>) is not closed before the end of the file; the file looks truncated", at: open.location)
@@ -150,6 +157,10 @@ struct DBLPXMLScanner {
         if !sawRoot {
             corpus.diagnostics.append(Diagnostic(.error, at: .file(path), "no XML element found; this is not a DBLP XML file; name its format", remedy: .nameInputFormat))
         }
+    }
+
+    /// The second half of `finish()`: the corpus, with its name table.
+    mutating func finishCorpus() -> Corpus {
         corpus.internedAuthors = internedAuthors()
         return corpus
     }
