@@ -47,15 +47,16 @@ func parallelRunsOnThreads<T: Sendable>(_ count: Int, _ body: @escaping @Sendabl
 
 /// Runs `beside` on a thread of its own while the calling thread runs `here` (both on the calling
 /// thread, one after the other, on one core), for two different pieces of work that may overlap.
-/// The calling thread's allocations come from the heap the rest of the run uses, so `here` is
-/// where what lives on is made.
+/// Unlike `concurrently` and `parallelRunsOnThreads`, which part runs where is fixed: the calling
+/// thread's allocations come from the heap the rest of the run uses, so `here` is where what
+/// lives on is made.
 /// - Returns: both results.
 func runBeside<Beside: Sendable, Here>(_ beside: @escaping @Sendable () -> Beside, here: () -> Here) -> (Beside, Here) {
     guard Parallelism.workers > 1 else { return (beside(), here()) }
     let slot = RunSlots<Beside>(count: 1)
     let finished = DispatchSemaphore(value: 0)
     Thread {
-        if let index = slot.claim() { slot.set(index, beside()) }
+        slot.set(0, beside())
         finished.signal()
     }.start()
     let result = here()
