@@ -394,13 +394,9 @@ public enum NetworkBuilder {
         // more at the build's peak and a retain for each of 530,603 names.
         let everyMember = nodes.count == authorCount
         func ofNodes<Value>(_ column: inout [Value]) -> [Value] {
-            guard everyMember else { return nodes.map { column[$0] } }
-            var taken: [Value] = []
-            swap(&taken, &column)
-            return taken
+            everyMember ? take(&column, leaving: []) : nodes.map { column[$0] }
         }
-        var names = authors.names
-        let nodeIDs = !authors.hasIDs ? [] : everyMember ? authors.ids : nodes.map { authors.ids[$0] }
+        var names = authors.names, ids = authors.ids
         var network = CoauthorNetwork(
             graph: graph,
             names: ofNodes(&names),
@@ -414,7 +410,7 @@ public enum NetworkBuilder {
             filterDescription: describe(options),
             skippedLargePublications: skippedLarge,
             publicationCount: selected.count,
-            ids: nodeIDs,
+            ids: authors.hasIDs ? ofNodes(&ids) : [],
             hasTieYears: options.keepsTieYears)
 
         if let focusName = options.focus {

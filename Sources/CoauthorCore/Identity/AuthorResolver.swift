@@ -588,13 +588,6 @@ public enum AuthorResolver {
                 authorsOfPublication.append(people)
             }
         }
-
-        /// `value`, leaving `empty` in its place: no copy, the pass holding the only reference.
-        private func take<T>(_ value: inout T, leaving empty: T) -> T {
-            var taken = empty
-            swap(&taken, &value)
-            return taken
-        }
     }
 
     /// Forced merges and forbidden pairs of an alias file. Names are matched by their `exact` key.

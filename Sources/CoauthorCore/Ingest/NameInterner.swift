@@ -48,11 +48,7 @@ struct NameInterner {
 
     /// The names, moved out (the table is left with none, its spellings kept): an array the caller
     /// then owns alone, which it can grow without a copy of every name.
-    mutating func takeNames() -> [PersonName] {
-        var taken: [PersonName] = []
-        swap(&taken, &names)
-        return taken
-    }
+    mutating func takeNames() -> [PersonName] { take(&names, leaving: []) }
 
     /// Starts loading where the spelling with this FNV-1a hash is looked up (`ByteKeyTable.prefetch(hash:)`).
     func prefetch(hash: UInt64) { spellings.prefetch(hash: hash) }
