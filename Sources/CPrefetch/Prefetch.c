@@ -1,2 +1,2 @@
-// The target's one function is inline, in its header; SwiftPM wants a source file per C target.
+// The target's functions are inline, in its header; SwiftPM wants a source file per C target.
 #include "CPrefetch.h"

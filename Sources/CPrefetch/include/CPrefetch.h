@@ -8,4 +8,18 @@ static inline void coauthor_prefetch(const void *address) {
     __builtin_prefetch(address, 0, 3);
 }
 
+#include <stdint.h>
+
+/// Reads a word that another thread may write at the same time (a relaxed atomic load: a plain
+/// load on x86-64 and AArch64, but defined behaviour where a plain Swift read would be a data
+/// race). Leiden's refinement reads, on every core, the words of nodes that other cores move.
+static inline uint64_t coauthor_load_relaxed(const uint64_t *address) {
+    return __atomic_load_n(address, __ATOMIC_RELAXED);
+}
+
+/// Writes a word that other threads may read at the same time (a relaxed atomic store).
+static inline void coauthor_store_relaxed(uint64_t *address, uint64_t value) {
+    __atomic_store_n(address, value, __ATOMIC_RELAXED);
+}
+
 #endif

@@ -175,10 +175,12 @@ private struct ConnectivityCheck: @unchecked Sendable {
 }
 
 /// The partition the three phases reach, before the safety split and the numbering by size
-/// (tests check that it is connected already).
+/// (tests check that it is connected already). `refinePieces` fixes how many runs of communities
+/// each refinement is cut into (tests: the partition is the same whatever it is); nil cuts a
+/// large level into one run per core and a small one into one.
 /// - Complexity: that of `leidenCommunities`.
 func leidenMembership(_ graph: WeightedGraph, quality: CommunityQuality, resolution: Double, seed: UInt64,
-                      maxIterations: Int?) -> [Int] {
+                      maxIterations: Int?, refinePieces: Int? = nil) -> [Int] {
     let n = graph.nodeCount
     let level = LeidenLevel(graph: graph, quality: quality)
     let totalWeight = graph.weight.reduce(0, +)
@@ -195,7 +197,7 @@ func leidenMembership(_ graph: WeightedGraph, quality: CommunityQuality, resolut
         // constant (as normalisations do) changes nothing but the scale of CPM's γ.
         let meanWeight = totalWeight / Double(graph.edgeCount)
         var search = LeidenSearch(nodeCount: n, resolution: scaledResolution, randomness: 0.01 * meanWeight,
-                                  tolerance: 1e-13 * meanWeight, seed: seed)
+                                  tolerance: 1e-13 * meanWeight, seed: seed, refinePieces: refinePieces)
         var iterations = 0
         while search.iterate(level, &membership) {
             iterations += 1
@@ -489,10 +491,163 @@ private struct ClusterSlot {
     var weight = 0.0
 }
 
-/// What the refinement reads of a node at the end of a tie: its community and its part.
-private struct RefineNode {
-    var community: Int32
-    var part: Int32
+/// What the runs of one refinement share, as raw buffers (see `moveNodesFast`). Each run writes
+/// the words and parts of its own communities' nodes only, and reads the words of other nodes
+/// as relaxed atomic loads: another run may be moving them (only their community, which no run
+/// changes, is used then). Unchecked: that discipline is what makes it safe to share.
+private struct RefineState: @unchecked Sendable {
+    let offsets: UnsafeBufferPointer<Int>
+    let targets: UnsafeBufferPointer<Int32>
+    let weights: UnsafeBufferPointer<Double>
+    let nodeWeight: UnsafeBufferPointer<Double>
+    let communityWeight: UnsafeBufferPointer<Double>
+    /// Per node: its community in the high half, its part (a node id) in the low half.
+    let words: UnsafeMutableBufferPointer<UInt64>
+    /// Per part label (a node id).
+    let parts: UnsafeMutableBufferPointer<RefinePart>
+    let resolution: Double
+    let tolerance: Double
+    let randomness: Double
+    /// Mixed with a node's id for its random choice.
+    let choiceSeed: UInt64
+    let maxDegree: Int
+
+    @inline(__always) static func word(community: Int32, part: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: community)) << 32 | UInt64(UInt32(bitPattern: part))
+    }
+
+    @inline(__always) static func community(_ word: UInt64) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: word >> 32)) }
+
+    @inline(__always) static func part(_ word: UInt64) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: word)) }
+
+    @inline(__always) func load(_ v: Int) -> UInt64 { coauthor_load_relaxed(words.baseAddress! + v) }
+
+    /// Each node of `range` alone in its part, with its ties to the rest of its community.
+    func startParts(_ range: Range<Int>) {
+        for v in range {
+            let community = Self.community(words[v])
+            // The row of the node eight on, as in `moveNodesFast`.
+            let soon = offsets[min(v + 8, offsets.count - 2)]
+            coauthor_prefetch(targets.baseAddress! + soon)
+            coauthor_prefetch(weights.baseAddress! + soon)
+            var external = 0.0
+            for slot in offsets[v]..<offsets[v + 1] where Self.community(words[Int(targets[slot])]) == community {
+                external += weights[slot]
+            }
+            parts[v] = RefinePart(weight: nodeWeight[v], external: external)
+        }
+    }
+
+    /// Visits `nodes` in order (whole communities, each community's nodes in the order of the
+    /// shuffle): a node still alone and well connected to its community joins a well-connected
+    /// part of it that does not lower the quality, chosen at random with probability ∝ exp(Δ / θ).
+    func refine(_ nodes: UnsafeBufferPointer<Int32>) {
+        let count = nodes.count
+        guard count > 0 else { return }
+        // The parts a node's ties touch, and the candidates among them with their gains.
+        let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * max(1, maxDegree))
+        let gains = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, maxDegree))
+        defer {
+            scratch.deallocate()
+            gains.deallocate()
+        }
+        let touched = scratch.baseAddress!, candidates = scratch.baseAddress! + max(1, maxDegree)
+        for index in 0..<count {
+            let v32 = nodes[index]
+            let v = Int(v32)
+            // Rows and ties of the nodes to come, as in `moveNodesFast`.
+            let upcoming = Int(nodes[min(index + 16, count - 1)])
+            coauthor_prefetch(offsets.baseAddress! + upcoming)
+            coauthor_prefetch(words.baseAddress! + upcoming)
+            coauthor_prefetch(parts.baseAddress! + upcoming)
+            let soon = offsets[Int(nodes[min(index + 8, count - 1)])]
+            coauthor_prefetch(targets.baseAddress! + soon)
+            coauthor_prefetch(weights.baseAddress! + soon)
+            // Only nodes still alone move, and only when well connected to their community.
+            let own = words[v]
+            guard Self.part(own) == v32, !parts[v].joined else { continue }
+            let weight = nodeWeight[v]
+            let community = Self.community(own)
+            let total = communityWeight[Int(community)]
+            let ownExternal = parts[v].external
+            guard ownExternal >= weight * (total - weight) * resolution - tolerance else { continue }
+            parts[v].weight = 0
+            parts[v].external = 0
+            var touchedCount = 0
+            let first = offsets[v], last = offsets[v + 1]
+            for slot in first..<last {
+                let u = load(Int(targets[slot]))
+                guard Self.community(u) == community else { continue }
+                // Without a branch on the part's link, as in `moveNodesFast`.
+                let r = Int(Self.part(u))
+                let link = parts[r].link
+                touched[touchedCount] = Self.part(u)
+                touchedCount &+= link == 0 ? 1 : 0
+                parts[r].link = link + weights[slot]
+            }
+            var candidateCount = 0
+            var bestGain = 0.0
+            for k in 0..<touchedCount {
+                let r = touched[k]
+                let part = parts[Int(r)]
+                let w = part.weight
+                guard part.external >= w * (total - w) * resolution - tolerance else { continue }
+                let gain = part.link - weight * w * resolution
+                if gain >= 0 {
+                    candidates[candidateCount] = r
+                    gains[candidateCount] = gain
+                    candidateCount += 1
+                    bestGain = max(bestGain, gain)
+                }
+            }
+            for k in 0..<touchedCount { parts[Int(touched[k])].link = 0 }
+            var chosen = v32
+            if candidateCount > 0 {
+                // Staying alone (gain 0) is a candidate too; weights shifted by the best gain never overflow.
+                var sum = exp(-bestGain / randomness)
+                for k in 0..<candidateCount { sum += exp((gains[k] - bestGain) / randomness) }
+                var random = SplitMix64(seed: choiceSeed ^ (UInt64(v) &* 0xD6E8_FEB8_6659_FD93))
+                var pick = Double(random.next() >> 11) * 0x1p-53 * sum - exp(-bestGain / randomness)
+                if pick >= 0 {
+                    chosen = candidates[candidateCount - 1]
+                    for k in 0..<candidateCount {
+                        pick -= exp((gains[k] - bestGain) / randomness)
+                        if pick < 0 {
+                            chosen = candidates[k]
+                            break
+                        }
+                    }
+                }
+            }
+            if chosen == v32 {
+                parts[v].weight = weight
+                parts[v].external = ownExternal
+                continue
+            }
+            coauthor_store_relaxed(words.baseAddress! + v, Self.word(community: community, part: chosen))
+            let c = Int(chosen)
+            parts[c].joined = true
+            parts[c].weight += weight
+            for slot in first..<last {
+                let u = load(Int(targets[slot]))
+                guard Self.community(u) == community else { continue }
+                parts[c].external += Self.part(u) == chosen ? -weights[slot] : weights[slot]
+            }
+        }
+    }
+}
+
+/// The runs of communities of a refinement on a large level: the shuffled nodes by community
+/// (`nodes`, community `c`'s at `nodeStart[c]..<nodeStart[c + 1]`) and the first community of each run.
+private struct RefineRuns: @unchecked Sendable {
+    let state: RefineState
+    let nodes: UnsafeBufferPointer<Int32>
+    let nodeStart: [Int]
+    let firstCommunity: [Int]
+
+    func refine(_ run: Int) {
+        state.refine(UnsafeBufferPointer(rebasing: nodes[nodeStart[firstCommunity[run]]..<nodeStart[firstCommunity[run + 1]]]))
+    }
 }
 
 /// One part as the refinement sees it (a part's label is the node it started from): the weight of
@@ -520,11 +675,14 @@ private struct LeidenSearch {
     let tolerance: Double
     var generator: SplitMix64
     var linkWeight: [Double]
+    /// Runs of communities per refinement; nil: by the level's size (see `refine`).
+    let refinePieces: Int?
 
-    init(nodeCount n: Int, resolution: Double, randomness: Double, tolerance: Double, seed: UInt64) {
+    init(nodeCount n: Int, resolution: Double, randomness: Double, tolerance: Double, seed: UInt64, refinePieces: Int?) {
         self.resolution = resolution
         self.randomness = randomness
         self.tolerance = tolerance
+        self.refinePieces = refinePieces
         generator = SplitMix64(seed: seed)
         linkWeight = [Double](repeating: 0, count: n)
     }
@@ -684,139 +842,84 @@ private struct LeidenSearch {
 
     /// Phase 2: the refined partition, each part a connected subset of one community of `partition`
     /// (dense labels). Labels of the result are node ids (not dense).
+    ///
+    /// Communities are refined independently of each other: a node joins parts of its own
+    /// community only, and reads of other communities only that they are other. Each community's
+    /// nodes are visited in the order of one shuffle of all nodes, and each node's random choice
+    /// comes from a number of its own (its id mixed with one draw per refinement), so the parts do
+    /// not depend on the order in which communities are taken. On a large level (`refinePieces`,
+    /// by default one run per core from `LeidenLevel.parallelAggregationSlots` slots) runs of
+    /// communities with about as many ties each are refined on all cores, with the same result.
     /// - Complexity: O(m).
     private mutating func refine(_ level: LeidenLevel, _ partition: [Int32]) -> [Int32] {
         let n = level.nodeCount
-        // What a tie reads of the node it leads to (its community and its part) and of that part
-        // (the moving node's ties into it, its weight, its ties to the rest of its community), each
-        // in one line of the cache, aligned to it: one miss per tie and per part touched, not five.
-        let nodes = UnsafeMutableBufferPointer<RefineNode>.allocate(capacity: max(1, n))
+        // What a tie reads of the node it leads to, its community and its part, in one word (one
+        // miss per tie, not two); and of that part (the moving node's ties into it, its weight, its
+        // ties to the rest of its community) in one line of the cache, aligned to it.
+        let words = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, n))
         let partBytes = UnsafeMutableRawPointer.allocate(byteCount: max(1, n) * MemoryLayout<RefinePart>.stride, alignment: 64)
+        let communityWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n))
         defer {
-            nodes.deallocate()
+            words.deallocate()
             partBytes.deallocate()
+            communityWeight.deallocate()
         }
         let parts = UnsafeMutableBufferPointer(start: partBytes.bindMemory(to: RefinePart.self, capacity: max(1, n)), count: n)
-        var communityWeight = [Double](repeating: 0, count: n)
-        level.withBuffers { offsets, targets, weights, nodeWeight in
-            partition.withUnsafeBufferPointer { partition in
-                for v in 0..<n { nodes[v] = RefineNode(community: partition[v], part: Int32(v)) }
-                for v in 0..<n {
-                    let community = partition[v]
-                    communityWeight[Int(community)] += nodeWeight[v]
-                    // The row of the node eight on, as in `moveNodesFast`.
-                    let soon = offsets[min(v + 8, n - 1)]
-                    coauthor_prefetch(targets.baseAddress! + soon)
-                    coauthor_prefetch(weights.baseAddress! + soon)
-                    var external = 0.0
-                    for slot in offsets[v]..<offsets[v + 1] where partition[Int(targets[slot])] == community {
-                        external += weights[slot]
-                    }
-                    parts[v] = RefinePart(weight: nodeWeight[v], external: external)
-                }
-            }
-        }
+        communityWeight.initialize(repeating: 0)
         var order = (0..<n).map { Int32($0) }
         order.shuffle(using: &generator)
-        // The parts a node's ties touch, and the candidates among them with their gains, as raw
-        // buffers (see `moveNodesFast`).
-        let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * n)
-        let gains = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        defer {
-            scratch.deallocate()
-            gains.deallocate()
-        }
-        let touched = UnsafeMutableBufferPointer(rebasing: scratch[0..<n])
-        let candidates = UnsafeMutableBufferPointer(rebasing: scratch[n..<(2 * n)])
-        let resolution = resolution, tolerance = tolerance, randomness = randomness
-        var generator = generator
-        defer { self.generator = generator }
-        // Raw buffers for what the loop reads per tie, as in `moveNodesFast`.
+        let choiceSeed = generator.next()
+        let pieces = refinePieces ?? (level.targets.count >= LeidenLevel.parallelAggregationSlots ? max(1, Parallelism.workers) : 1)
         level.withBuffers { offsets, targets, weights, nodeWeight in
-            communityWeight.withUnsafeBufferPointer { communityWeight in
-                for index in 0..<n {
-                    let v32 = order[index]
-                    let v = Int(v32)
-                    // Rows and ties of the nodes to come, as in `moveNodesFast`.
-                    let upcoming = Int(order[min(index + 16, n - 1)])
-                    coauthor_prefetch(offsets.baseAddress! + upcoming)
-                    coauthor_prefetch(nodes.baseAddress! + upcoming)
-                    coauthor_prefetch(parts.baseAddress! + upcoming)
-                    let soon = offsets[Int(order[min(index + 8, n - 1)])]
-                    coauthor_prefetch(targets.baseAddress! + soon)
-                    coauthor_prefetch(weights.baseAddress! + soon)
-                    // Only nodes still alone move, and only when well connected to their community.
-                    guard nodes[v].part == v32, !parts[v].joined else { continue }
-                    let weight = nodeWeight[v]
-                    let community = nodes[v].community
-                    let total = communityWeight[Int(community)]
-                    let ownExternal = parts[v].external
-                    guard ownExternal >= weight * (total - weight) * resolution - tolerance else { continue }
-                    parts[v].weight = 0
-                    parts[v].external = 0
-                    var touchedCount = 0
-                    let first = offsets[v], last = offsets[v + 1]
-                    for slot in first..<last {
-                        let u = nodes[Int(targets[slot])]
-                        guard u.community == community else { continue }
-                        // Without a branch on the part's link, as in `moveNodesFast`.
-                        let r = Int(u.part)
-                        let link = parts[r].link
-                        touched[touchedCount] = u.part
-                        touchedCount &+= link == 0 ? 1 : 0
-                        parts[r].link = link + weights[slot]
+            partition.withUnsafeBufferPointer { partition in
+                var maxDegree = 0
+                for v in 0..<n {
+                    words[v] = RefineState.word(community: partition[v], part: Int32(v))
+                    communityWeight[Int(partition[v])] += nodeWeight[v]
+                    maxDegree = max(maxDegree, offsets[v + 1] - offsets[v])
+                }
+                let state = RefineState(offsets: offsets, targets: targets, weights: weights, nodeWeight: nodeWeight,
+                                        communityWeight: UnsafeBufferPointer(communityWeight), words: words, parts: parts,
+                                        resolution: resolution, tolerance: tolerance, randomness: randomness,
+                                        choiceSeed: choiceSeed, maxDegree: maxDegree)
+                // Each node's ties to the rest of its community, by runs of nodes (a node's sum is
+                // taken in slot order whatever the run).
+                let firsts = balancedRuns(pieces, starts: level.offsets)
+                _ = parallelRunsOnThreads(pieces) { run in state.startParts(firsts[run]..<firsts[run + 1]) }
+                order.withUnsafeBufferPointer { order in
+                    guard pieces > 1 else {
+                        state.refine(order)
+                        return
                     }
-                    var candidateCount = 0
-                    var bestGain = 0.0
-                    for k in 0..<touchedCount {
-                        let r = touched[k]
-                        let part = parts[Int(r)]
-                        let w = part.weight
-                        guard part.external >= w * (total - w) * resolution - tolerance else { continue }
-                        let gain = part.link - weight * w * resolution
-                        if gain >= 0 {
-                            candidates[candidateCount] = r
-                            gains[candidateCount] = gain
-                            candidateCount += 1
-                            bestGain = max(bestGain, gain)
-                        }
+                    // The shuffled nodes by community, each community's in shuffled order, and runs
+                    // of communities with about as many ties (and nodes) each.
+                    let communities = n
+                    var nodeStart = [Int](repeating: 0, count: communities + 1)
+                    var workStart = [Int](repeating: 0, count: communities + 1)
+                    for v in 0..<n {
+                        let c = Int(partition[v])
+                        nodeStart[c + 1] += 1
+                        workStart[c + 1] += 1 + offsets[v + 1] - offsets[v]
                     }
-                    for k in 0..<touchedCount { parts[Int(touched[k])].link = 0 }
-                    var chosen = v32
-                    if candidateCount > 0 {
-                        // Staying alone (gain 0) is a candidate too; weights shifted by the best gain never overflow.
-                        var sum = exp(-bestGain / randomness)
-                        for k in 0..<candidateCount { sum += exp((gains[k] - bestGain) / randomness) }
-                        var pick = Double(generator.next() >> 11) * 0x1p-53 * sum - exp(-bestGain / randomness)
-                        if pick >= 0 {
-                            chosen = candidates[candidateCount - 1]
-                            for k in 0..<candidateCount {
-                                pick -= exp((gains[k] - bestGain) / randomness)
-                                if pick < 0 {
-                                    chosen = candidates[k]
-                                    break
-                                }
-                            }
-                        }
+                    for c in 0..<communities {
+                        nodeStart[c + 1] += nodeStart[c]
+                        workStart[c + 1] += workStart[c]
                     }
-                    if chosen == v32 {
-                        parts[v].weight = weight
-                        parts[v].external = ownExternal
-                        continue
+                    let byCommunity = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
+                    defer { byCommunity.deallocate() }
+                    var cursor = nodeStart
+                    for v in order {
+                        let c = Int(partition[Int(v)])
+                        byCommunity[cursor[c]] = v
+                        cursor[c] += 1
                     }
-                    nodes[v].part = chosen
-                    let c = Int(chosen)
-                    parts[c].joined = true
-                    parts[c].weight += weight
-                    for slot in first..<last {
-                        let u = nodes[Int(targets[slot])]
-                        guard u.community == community else { continue }
-                        parts[c].external += u.part == chosen ? -weights[slot] : weights[slot]
-                    }
+                    let runs = RefineRuns(state: state, nodes: UnsafeBufferPointer(byCommunity), nodeStart: nodeStart,
+                                          firstCommunity: balancedRuns(pieces, starts: workStart))
+                    _ = parallelRunsOnThreads(pieces) { run in runs.refine(run) }
                 }
             }
         }
-        return (0..<n).map { nodes[$0].part }
+        return (0..<n).map { RefineState.part(words[$0]) }
     }
 
     /// Renumbers labels (each < count) densely in order of first appearance.
