@@ -352,7 +352,7 @@ public enum AuthorResolver {
         var occurrences = [Int32](repeating: 0, count: interned.names.count)
         for id in interned.ids { occurrences[Int(id)] += 1 }
         // Exact keys are made on all cores; table entries with one key are one variant.
-        var tableNames = interned.names
+        let tableNames = interned.names
         var exactKeys = { [tableNames] in
             KeyBatch.make(count: tableNames.count) { entry, bytes in NameKey.appendExactKey(tableNames[entry], to: &bytes) }
         }()
@@ -411,9 +411,8 @@ public enum AuthorResolver {
         }
         // The forms name their table entries (a copy of each name, 40 bytes with its references
         // counted, made the forms' buffer four times larger, all of it pages new to the process:
-        // on 8M DBLP papers about a second on one core). The table's names stay; the rest goes.
-        let formNames = tableNames
-        tableNames = []
+        // on 8M DBLP papers about a second on one core). The table's names stay (`tableNames`);
+        // the interner's reference to them and the entry lists go.
         interned.names = []
         occurrences = []
         nextEntry = []
@@ -445,7 +444,7 @@ public enum AuthorResolver {
         // rules below ask for the few they name; every variant's comes beside the per-paper pass.
         func display(of variant: Int) -> String {
             let members = formsOfVariant(variant)
-            func shown(_ form: Int) -> String { formNames[Int(forms[form].entry)].displayName }
+            func shown(_ form: Int) -> String { tableNames[Int(forms[form].entry)].displayName }
             return members.count == 1 ? shown(members.lowerBound) : shown(members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && shown($0) > shown($1)) }!)
         }
         for (name, kinds) in identified where kinds != 0 {
@@ -486,9 +485,9 @@ public enum AuthorResolver {
         let names = firstVariant.indices.map { person in
             guard let more = moreVariants[person] else {
                 let variant = firstVariant[person]
-                return formsOfVariant(variant).count == 1 ? displays[variant] : displayName(of: Array(formsOfVariant(variant)), forms: forms, names: formNames)
+                return formsOfVariant(variant).count == 1 ? displays[variant] : displayName(of: Array(formsOfVariant(variant)), forms: forms, names: tableNames)
             }
-            return displayName(of: ([firstVariant[person]] + more).flatMap { formsOfVariant($0) }, forms: forms, names: formNames)
+            return displayName(of: ([firstVariant[person]] + more).flatMap { formsOfVariant($0) }, forms: forms, names: tableNames)
         }
         // Merges name the person's final display name.
         // When the moved variant's spelling became the person's name, the line shows the other
@@ -710,7 +709,6 @@ public enum AuthorResolver {
         }
     }
 
-    /// One distinct written form of a name and how often it occurs.
     /// A distinct written form: its entry in the name table, and how many authorships write it.
     private struct Form {
         var entry: Int32

@@ -893,15 +893,15 @@ private struct LeidenSearch {
                     }
                     // The shuffled nodes by community, each community's in shuffled order, and runs
                     // of communities with about as many ties (and nodes) each.
-                    let communities = n
-                    var nodeStart = [Int](repeating: 0, count: communities + 1)
-                    var workStart = [Int](repeating: 0, count: communities + 1)
+                    // (Community labels are dense, below n.)
+                    var nodeStart = [Int](repeating: 0, count: n + 1)
+                    var workStart = [Int](repeating: 0, count: n + 1)
                     for v in 0..<n {
                         let c = Int(partition[v])
                         nodeStart[c + 1] += 1
                         workStart[c + 1] += 1 + offsets[v + 1] - offsets[v]
                     }
-                    for c in 0..<communities {
+                    for c in 0..<n {
                         nodeStart[c + 1] += nodeStart[c]
                         workStart[c + 1] += workStart[c]
                     }
