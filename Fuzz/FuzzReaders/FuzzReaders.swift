@@ -42,6 +42,56 @@ private func read(_ bytes: [UInt8], as format: InputFormat) {
             _ = AuthorResolver.resolve(corpus.publications, mode: .conservative)
         }
     }
+    if [.wos, .medline, .openalex, .dblp].contains(format) { readStreamed(bytes, as: format) }
+}
+
+/// The readers that stream a file by its path (Web of Science plain text, MEDLINE, OpenAlex
+/// JSON Lines, DBLP XML) must read exactly what they read from the same bytes whole: the same
+/// records, publications and messages, in blocks of any size, cut into runs read on two threads
+/// (the runs' threshold lowered so that a small input is cut too). DBLP XML read without its text
+/// (what `stats` asks for) must keep the same records, years and numbers of authors, and resolve
+/// to the same people paper by paper.
+private func readStreamed(_ bytes: [UInt8], as format: InputFormat) {
+    var template = Array("/tmp/coauthor-fuzz-XXXXXX".utf8CString)
+    let descriptor = mkstemp(&template)
+    precondition(descriptor >= 0, "cannot make a temporary file")
+    let path = String(cString: template)
+    defer { unlink(path) }
+    let written = bytes.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) }
+    close(descriptor)
+    precondition(written == bytes.count, "cannot write the temporary file")
+    let whole = InputReader.read(bytes: bytes, format: format, path: path)
+    // Block and chunk sizes from the input's length, so that the corpus tries many of them.
+    let blockSize = 16 + bytes.count % 331
+    let streamed = Parallelism.$workers.withValue(2) {
+        Parallelism.$minimumRunBytes.withValue(32) { () -> Corpus in
+            switch format {
+            case .wos: WebOfScienceReader.readPlainText(path: path, blockSize: blockSize)
+            case .medline: MedlineReader.read(path: path, blockSize: blockSize)
+            case .openalex: OpenAlexReader.readJSON(path: path, blockSize: blockSize)
+            default: DBLPXMLReader.read(path: path, chunkSize: blockSize)
+            }
+        }
+    }
+    func same(_ a: Corpus, _ b: Corpus, _ what: String) {
+        precondition(a.records == b.records && a.skipped == b.skipped && a.duplicates == b.duplicates,
+                     "\(what): \(a.records) records, \(a.skipped) skipped, \(a.duplicates) duplicates; whole: \(b.records), \(b.skipped), \(b.duplicates)")
+        precondition(a.diagnostics.map(\.description) == b.diagnostics.map(\.description),
+                     "\(what): messages \(a.diagnostics.map(\.description)); whole: \(b.diagnostics.map(\.description))")
+    }
+    same(streamed, whole, "streamed in blocks of \(blockSize)")
+    precondition(streamed.publications == whole.publications, "streamed in blocks of \(blockSize): other publications")
+    guard format == .dblp else { return }
+    let lean = Parallelism.$workers.withValue(2) { DBLPXMLReader.read(path: path, chunkSize: blockSize, keepingText: false) }
+    same(lean, whole, "without the text")
+    precondition(lean.publications.map(\.year) == whole.publications.map(\.year), "without the text: other years")
+    precondition(lean.publications.map(\.authorCount) == whole.publications.map(\.authorCount), "without the text: other numbers of authors")
+    guard !whole.publications.isEmpty else { return }
+    func people(_ corpus: Corpus) -> [[String]] {
+        let index = AuthorResolver.resolve(corpus, mode: .conservative)
+        return (0..<corpus.publications.count).map { paper in index.authorsOfPublication[paper].map { index.names[Int($0)] } }
+    }
+    precondition(people(lean) == people(whole), "without the text: other people")
 }
 
 /// The differential target of the name parsers: one plainly written name (no LaTeX, no `and`,

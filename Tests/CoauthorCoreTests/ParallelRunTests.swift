@@ -71,6 +71,50 @@ struct ParallelRunTests {
 }
 
 extension ParallelRunTests {
+    /// With `Parallelism.minimumRunBytes` lowered, a small file is cut into runs as a large one is:
+    /// every fixture and shared sample, read in blocks of every size on three workers, gives the
+    /// records and messages of one worker reading it whole (what the fuzz target checks on
+    /// arbitrary bytes). The runs are checked to happen: each file makes several.
+    @Test(arguments: [("exports/wos-quirks.txt", InputFormat.wos), ("exports/pubmed.nbib", .medline), ("exports/openalex-work.jsonl", .openalex)])
+    func smallFilesCutIntoRunsReadAsWhole(fixture: String, format: InputFormat) throws {
+        var urls = [Paths.fixtures.appendingPathComponent(fixture)]
+        let shared: [InputFormat: [String]] = [.wos: ["wos-plaintext/bibliometrix-wos_sample.txt", "wos-plaintext/metaknowledge-savedrecs.txt"],
+                                               .medline: ["pubmed/pybibx-mcda_pubmed.txt"]]
+        for name in shared[format] ?? [] where ExportDatasets.available {
+            urls.append(ExportDatasets.folder.appendingPathComponent(name))
+        }
+        for url in urls {
+            let bytes = try [UInt8](Data(contentsOf: url))
+            let whole = Parallelism.$workers.withValue(1) { InputReader.read(bytes: bytes, format: format, path: url.path) }
+            #expect(whole.records > 1, "\(url.lastPathComponent)")
+            let minimum = 64
+            let starts: (Int) -> Int? = switch format {
+            case .openalex: { at in bytes.withUnsafeBufferPointer { LineBlocks.lineStart(in: $0, from: at, prefix: []) } }
+            case .medline: { at in bytes.withUnsafeBufferPointer { LineBlocks.lineStart(in: $0, from: at, prefix: Array("PMID-".utf8)) } }
+            default: { at in bytes.withUnsafeBufferPointer { LineBlocks.lineStart(in: $0, from: at, prefix: Array("PT ".utf8)) } }
+            }
+            let cuts = Parallelism.$workers.withValue(3) {
+                Parallelism.$minimumRunBytes.withValue(minimum) { bytes.withUnsafeBufferPointer { LineBlocks.cuts($0, from: 0, runStart: starts) } }
+            }
+            try #require(cuts.count > 2, "\(url.lastPathComponent): \(cuts.count - 1) run(s)")
+            for blockSize in [300, 4096, LineBlocks.defaultBlockSize] {
+                let streamed = Parallelism.$workers.withValue(3) {
+                    Parallelism.$minimumRunBytes.withValue(minimum) { () -> Corpus in
+                        switch format {
+                        case .medline: MedlineReader.read(path: url.path, blockSize: blockSize)
+                        case .openalex: OpenAlexReader.readJSON(path: url.path, blockSize: blockSize)
+                        default: WebOfScienceReader.readPlainText(path: url.path, blockSize: blockSize)
+                        }
+                    }
+                }
+                let label = "\(url.lastPathComponent), blocks of \(blockSize)"
+                #expect(streamed.records == whole.records && streamed.skipped == whole.skipped, "\(label)")
+                #expect(streamed.publications == whole.publications, "\(label)")
+                #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "\(label)")
+            }
+        }
+    }
+
     /// `parallelRunsOnThreads` gives each run's result in run order, each run once, on any number
     /// of workers, and inside another parallel part (where it starts threads of its own) as well.
     @Test func runsOnThreadsGiveEveryResultInOrder() {

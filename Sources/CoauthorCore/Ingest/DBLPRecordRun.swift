@@ -483,7 +483,7 @@ struct DBLPRecordRun: Sendable {
                 }
                 if amp == end { return true }
                 var semicolon = amp + 1
-                while semicolon < end && semicolon - amp <= 32 && base[semicolon] != 0x3B { semicolon += 1 }
+                while semicolon < end && semicolon - amp <= 32 && base[semicolon] != 0x3B && base[semicolon] != 0x26 { semicolon += 1 }
                 guard semicolon < end && base[semicolon] == 0x3B,
                       let scalar = DBLPXMLScanner.entity(Array(UnsafeBufferPointer(start: base + amp + 1, count: semicolon - amp - 1))[...])
                 else { return false }

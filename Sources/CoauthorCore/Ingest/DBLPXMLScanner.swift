@@ -426,10 +426,12 @@ struct DBLPXMLScanner {
 
     private mutating func handleText(_ start: Int, _ end: Int) {
         guard record?.field != nil else {
+            // At the text's first byte that is not white space: the same place however the text
+            // was cut into pieces (a file read in chunks hands it over a piece at a time).
             if record == nil && stack.count < 2 && !reportedStrayText,
-               buffer[start..<end].contains(where: { !isWhitespace($0) }) {
+               let first = buffer[start..<end].firstIndex(where: { !isWhitespace($0) }) {
                 reportedStrayText = true
-                report("text outside any record (is this XML?)", at: location(at: start))
+                report("text outside any record (is this XML?)", at: location(at: first))
             }
             return
         }
@@ -441,8 +443,11 @@ struct DBLPXMLScanner {
                 index += 1
                 continue
             }
+            // An entity's name holds no '&': the search stops at one, as it stops where a chunk
+            // ends (`scan` hands over the text before an unfinished entity), so that a file read
+            // in chunks and read whole give the same message.
             var semicolon = index + 1
-            while semicolon < end && semicolon - index <= 32 && buffer[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
+            while semicolon < end && semicolon - index <= 32 && buffer[semicolon] != UInt8(ascii: ";") && buffer[semicolon] != UInt8(ascii: "&") { semicolon += 1 }
             guard semicolon < end && buffer[semicolon] == UInt8(ascii: ";") else {
                 report("a '&' that does not start an entity (write &amp; for a literal '&')", at: location(at: index))
                 return

@@ -145,9 +145,6 @@ protocol LineBlockParser: Sendable {
 }
 
 extension LineBlocks {
-    /// Blocks smaller than this are read on one core: cutting them would gain nothing.
-    static let runThreshold = 1 << 20
-
     /// Reads `block` (whole lines at file offset `offset`) into `parser`, in one run per core cut
     /// at `Parser.runStart`: the same records and messages as `parser.read(block, offset:)`.
     /// - Complexity: O(n) time divided over the cores, plus O(n / cores) to count line feeds.
@@ -184,12 +181,12 @@ extension LineBlocks {
         for k in 1..<runs { parser.append(&later[k - 1], lane: k) }
     }
 
-    /// Where to cut `block[from...]` into one run per core (none below `runThreshold`): `from`,
+    /// Where to cut `block[from...]` into one run per core (none below `Parallelism.minimumRunBytes`): `from`,
     /// the starts `runStart(at)` gives for the first place it may cut at or after `at`, and the
     /// end of the block.
     static func cuts(_ block: UnsafeBufferPointer<UInt8>, from: Int, runStart: (Int) -> Int?) -> [Int] {
         let size = block.count - from
-        let wanted = min(max(1, Parallelism.workers), size / runThreshold)
+        let wanted = min(max(1, Parallelism.workers), size / max(1, Parallelism.minimumRunBytes))
         var cuts = [from]
         for k in 1..<max(1, wanted) {
             guard let cut = runStart(max(cuts[cuts.count - 1] + 1, from + size * k / wanted)), cut < block.count else { break }
@@ -239,7 +236,7 @@ extension LineBlocks {
     /// character spans a line feed, so each share's first invalid byte is the whole block's).
     /// - Complexity: O(n) divided over the cores.
     static func firstInvalidUTF8(_ block: UnsafeBufferPointer<UInt8>) -> Int? {
-        let shares = min(max(1, Parallelism.workers), block.count / runThreshold)
+        let shares = min(max(1, Parallelism.workers), block.count / max(1, Parallelism.minimumRunBytes))
         guard shares > 1, let base = block.baseAddress else { return firstInvalidUTF8Offset(block) }
         var cuts = [0]
         for k in 1..<shares {

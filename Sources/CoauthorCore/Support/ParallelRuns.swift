@@ -6,6 +6,10 @@ public enum Parallelism {
     /// The number of worker threads (default: the machine's active cores). Tests set it to prove
     /// that results do not depend on it.
     @TaskLocal public static var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// The fewest bytes of a block the line-based readers (Web of Science, MEDLINE, OpenAlex JSON
+    /// Lines) give a core of its own: smaller blocks are read on one core, where cutting them would
+    /// gain nothing. Tests and the fuzz target lower it, so that small inputs are cut into runs too.
+    @TaskLocal public static var minimumRunBytes = 1 << 20
 }
 
 /// Runs `body(0)`, …, `body(count - 1)` on `Parallelism.workers` threads and returns the results
