@@ -41,6 +41,17 @@ private func read(_ bytes: [UInt8], as format: InputFormat) {
         if !corpus.publications.isEmpty {
             _ = AuthorResolver.resolve(corpus.publications, mode: .conservative)
         }
+        // BibTeX read in two halves on two cores (the threshold lowered so that a small input is
+        // split too) must give what one pass gives.
+        if format == .bibtex {
+            let halves = Parallelism.$workers.withValue(2) {
+                Parallelism.$minimumRunBytes.withValue(8) { InputReader.read(bytes: bytes, format: format, path: "fuzz", encoding: encoding) }
+            }
+            precondition(halves.records == corpus.records && halves.skipped == corpus.skipped && halves.duplicates == corpus.duplicates,
+                         "in two halves: \(halves.records) records, \(halves.skipped) skipped; one pass: \(corpus.records), \(corpus.skipped)")
+            precondition(halves.diagnostics.map(\.description) == corpus.diagnostics.map(\.description), "in two halves: other messages")
+            precondition(halves.publications == corpus.publications, "in two halves: other publications")
+        }
     }
     if [.wos, .medline, .openalex, .dblp].contains(format) { readStreamed(bytes, as: format) }
 }

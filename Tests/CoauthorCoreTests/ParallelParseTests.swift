@@ -1,4 +1,5 @@
 @testable import CoauthorCore
+import Foundation
 import Testing
 
 /// The BibTeX parser reads a large file in two halves on two cores; whatever the file holds
@@ -94,5 +95,23 @@ struct ParallelParseTests {
         let parallel = Self.summary(parser)
         #expect(parallel == Self.serial(bytes))
         #expect(parallel.errors.count == 1)
+    }
+
+    /// With `Parallelism.minimumRunBytes` lowered, small files are read in two halves too (what the
+    /// fuzz target checks on arbitrary bytes): every BibTeX seed of the fuzz corpus, whatever it
+    /// holds around its middle (macros, comments, broken and truncated entries, Latin-1), parses as
+    /// one pass does, and most are read in halves.
+    @Test func smallFilesInTwoHalvesMatchOnePass() throws {
+        let folder = FuzzRegressionTests.corpus.appendingPathComponent("bibtex")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        try #require(names.count >= 5)
+        var halved = 0
+        for name in names {
+            let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
+            let parser = Parallelism.$workers.withValue(2) { Parallelism.$minimumRunBytes.withValue(8) { BibTeXParser.parse(bytes: bytes) } }
+            if parser.readInTwoHalves { halved += 1 }
+            #expect(Self.summary(parser) == Self.serial(bytes), "\(name)")
+        }
+        #expect(halved * 2 >= names.count, "\(halved) of \(names.count) read in halves")
     }
 }

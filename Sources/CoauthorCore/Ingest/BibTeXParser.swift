@@ -217,14 +217,15 @@ struct BibTeXParser {
         fields.reserveCapacity((reserving ?? limit - start) / 40)
     }
 
-    /// Parses `bytes` on two cores when the file is large: the second half starts at an entry
+    /// Parses `bytes` on two cores when the file is large (four times `Parallelism.minimumRunBytes`,
+    /// 4 MB unless a test lowers it): the second half starts at an entry
     /// that begins a line, and is kept only if reading the first half ends before it and
     /// defines no macro the second half uses; otherwise the second half is read again in
     /// order. Either way the result is exactly that of one pass.
     /// - Complexity: O(n) in the number of bytes.
     static func parse(bytes: [UInt8]) -> BibTeXParser {
         let cores = Parallelism.workers
-        guard cores > 1, bytes.count >= 4 << 20, let split = entryStart(in: bytes, after: bytes.count / 2) else {
+        guard cores > 1, bytes.count >= 4 * max(1, Parallelism.minimumRunBytes), let split = entryStart(in: bytes, after: bytes.count / 2) else {
             var parser = BibTeXParser(bytes: bytes)
             parser.parse()
             return parser

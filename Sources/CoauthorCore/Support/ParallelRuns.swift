@@ -8,7 +8,8 @@ public enum Parallelism {
     @TaskLocal public static var workers = ProcessInfo.processInfo.activeProcessorCount
     /// The fewest bytes of a block the line-based readers (Web of Science, MEDLINE, OpenAlex JSON
     /// Lines) give a core of its own: smaller blocks are read on one core, where cutting them would
-    /// gain nothing. Tests and the fuzz target lower it, so that small inputs are cut into runs too.
+    /// gain nothing. The BibTeX parser reads a file in two halves from four times this size. Tests
+    /// and the fuzz target lower it, so that small inputs are cut too.
     @TaskLocal public static var minimumRunBytes = 1 << 20
 }
 
