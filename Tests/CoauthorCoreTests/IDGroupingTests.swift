@@ -92,7 +92,7 @@ struct IDGroupingTests {
     }
 
     @Test func theSameGroupsOnAnyNumberOfCores() throws {
-        let papers = corpus(count: AuthorIDGroups.parallelPapers + 3_000, people: 4_000, seed: 7)
+        let papers = corpus(count: Parallelism.minimumRunItems + 3_000, people: 4_000, seed: 7)
         let one = try #require(Parallelism.$workers.withValue(1) { AuthorIDGroups(papers) })
         let reference = summary(one)
         // Each person's first authorship carries its ORCID, Scopus ID and ResearcherID (kinds 0, 1 and 3).
@@ -109,7 +109,7 @@ struct IDGroupingTests {
     /// IDs (`AuthorIDGroups`) and without (the name table alone), in both modes.
     @Test(arguments: IdentityMode.allCases)
     func theSameResolutionOnAnyNumberOfCores(mode: IdentityMode) {
-        let identified = corpus(count: InternedAuthors.parallelPapers + 2_000, people: 4_000, seed: 5)
+        let identified = corpus(count: Parallelism.minimumRunItems + 2_000, people: 4_000, seed: 5)
         let plain = identified.map { paper in
             var copy = paper
             copy.extras.authorIDs = []
@@ -132,10 +132,63 @@ struct IDGroupingTests {
         }
     }
 
+    /// With `Parallelism.minimumRunItems` lowered, a corpus of a few dozen papers is cut into runs
+    /// as a large one is (what the fuzz target checks on arbitrary inputs): every seed of the fuzz
+    /// corpus (each reader's seeds and findings) and every export fixture, with its IDs and without,
+    /// resolves on two and three cores to what one core gives.
+    @Test(arguments: IdentityMode.allCases)
+    func smallCorporaCutIntoRunsResolveAsOnOneCore(mode: IdentityMode) throws {
+        var papers = 0
+        var identifiedPapers = 0
+        let exports = Paths.fixtures.appendingPathComponent("exports")
+        let fixtures: [(InputFormat, String)] = [
+            (.wos, "wos-quirks.txt"), (.wosTab, "wos-tab.txt"), (.medline, "pubmed.nbib"), (.openalex, "openalex-work.jsonl"),
+            (.openalex, "openalex-list.json"), (.openalexCSV, "openalex.csv"), (.scopus, "scopus-full-names.csv"),
+            (.scopus, "scopus-ids-only.csv"), (.scopus, "scopus-names-only.csv"), (.crossref, "crossref-list.json"),
+            (.dimensions, "dimensions.csv"), (.ieee, "ieee.csv"), (.lens, "lens.csv"),
+        ]
+        var corpora: [(name: String, publications: [Publication])] = []
+        for (format, file) in FuzzRegressionTests.seeds + fixtures.map({ ($0.0, exports.appendingPathComponent($0.1)) }) {
+            corpora.append((file.lastPathComponent, InputReader.read(bytes: try [UInt8](Data(contentsOf: file)), format: format, path: file.lastPathComponent).publications))
+        }
+        // The databases' own exports, where ../shared/datasets is at hand: most of their authors have IDs.
+        for relative in ExportDatasets.available ? ExportDatasets.files : [] {
+            let path = ExportDatasets.folder.appendingPathComponent(relative).path
+            guard let corpus = try? InputReader.read([path]) else { continue }
+            corpora.append((relative, corpus.publications))
+        }
+        for (name, identified) in corpora {
+            identifiedPapers += identified.count { !$0.authorIDs.isEmpty }
+            let plain = identified.map { paper in
+                var copy = paper
+                copy.extras.authorIDs = []
+                return copy
+            }
+            papers += identified.count
+            for publications in [identified, plain] where publications.count > 1 {
+                func resolved(_ workers: Int) -> [String] {
+                    let index = Parallelism.$workers.withValue(workers) {
+                        Parallelism.$minimumRunItems.withValue(1) { AuthorResolver.resolve(publications, mode: mode) }
+                    }
+                    return index.names + index.authorsOfPublication.map { $0.map(String.init).joined(separator: ",") }
+                        + index.merges.map { "\($0.variant) → \($0.into): \($0.reason)" } + index.nearMisses.map { "\($0.variant) ~ \($0.candidates)" }
+                        + index.ids.map { $0.all.map { "\($0.kind) \($0.value)" }.joined(separator: " ") }
+                }
+                let one = resolved(1)
+                for workers in [2, 3] {
+                    #expect(resolved(workers) == one, "\(name), \(workers) cores")
+                }
+            }
+        }
+        // 90 papers (24 with IDs) in the seeds and fixtures, 383 (169) with the shared exports.
+        let (least, leastIdentified) = ExportDatasets.available ? (300, 150) : (80, 20)
+        #expect(papers >= least && identifiedPapers >= leastIdentified, "\(papers) papers in the seeds, \(identifiedPapers) with IDs")
+    }
+
     /// The groups against a union–find written here: authorships share a person exactly when a
     /// chain of shared IDs (compared upper-cased, NFC) joins them.
     @Test func groupsAreThoseOfAPlainUnionFindOverTheIDs() throws {
-        let papers = corpus(count: AuthorIDGroups.parallelPapers + 1_000, people: 3_000, seed: 11)
+        let papers = corpus(count: Parallelism.minimumRunItems + 1_000, people: 3_000, seed: 11)
         let groups = try #require(AuthorIDGroups(papers))
         var parent: [Int] = []
         var owner: [String: Int] = [:]

@@ -32,7 +32,7 @@ struct AuthorIDGroups {
         // Each ID is read once, in place, on all cores (`IdentifiedSlots`); each distinct value
         // gets its key once: its kind then its value in upper case (NFC beyond ASCII, as String
         // equality compares). Slots sharing a key are joined.
-        let runs = publications.count < Self.parallelPapers ? 1 : max(1, Parallelism.workers)
+        let runs = publications.count < Parallelism.minimumRunItems ? 1 : max(1, Parallelism.workers)
         let parts = parallelRuns(runs) { k in
             IdentifiedSlots(publications, papers: (publications.count * k / runs)..<(publications.count * (k + 1) / runs))
         }
@@ -265,9 +265,6 @@ struct AuthorIDGroups {
         }
         return buckets
     }
-
-    /// Publications below this are read on one core.
-    static let parallelPapers = 1 << 14
 }
 
 /// Each group's spellings as a list in order of first appearance, with their counts (a struct,

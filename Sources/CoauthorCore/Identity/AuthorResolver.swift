@@ -751,7 +751,7 @@ public enum AuthorResolver {
     }
 
     private static func groupingKeys(_ names: [PersonName]) -> [GroupingKeys] {
-        let runs = names.count >= 20_000 ? max(1, min(2, Parallelism.workers)) : 1
+        let runs = names.count >= Parallelism.minimumRunItems ? max(1, min(2, Parallelism.workers)) : 1
         return parallelRuns(runs) { run in
             let lower = names.count * run / runs
             let upper = names.count * (run + 1) / runs

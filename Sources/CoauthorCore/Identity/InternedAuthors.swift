@@ -38,7 +38,7 @@ public struct InternedAuthors: Sendable {
         // are put end to end. A name may then be listed once per run, which resolution joins (as
         // it joins the per-chunk tables of readers), and each name keeps the place of its first
         // authorship among the names new to the table.
-        let runs = publications.count < Self.parallelPapers ? 1 : max(1, Parallelism.workers)
+        let runs = publications.count < Parallelism.minimumRunItems ? 1 : max(1, Parallelism.workers)
         let bounds = (0...runs).map { publications.count * $0 / runs }
         let counts = parallelRuns(runs) { run in
             (bounds[run]..<bounds[run + 1]).reduce(0) { $0 + publications[$1].authors.count }
@@ -71,9 +71,6 @@ public struct InternedAuthors: Sendable {
         }
         self.init(names: names, ids: ids, starts: paperStarts)
     }
-
-    /// Publications below this are interned on one core.
-    static let parallelPapers = 1 << 14
 
     /// The table of one run of publications (a struct, not variables a closure captures: those
     /// are checked for exclusive access at each use).

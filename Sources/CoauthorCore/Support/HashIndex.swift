@@ -308,11 +308,10 @@ struct KeyBatch: Sendable {
     }
 
     /// Keys for items `0..<count`, made by `write(item, &bytes)` (which appends the item's key),
-    /// in one batch per core for large counts; batches come in item order.
+    /// in one batch per core for large counts (`Parallelism.minimumRunItems`); batches come in item order.
     /// - Complexity: O(total key length + count), divided over the cores.
-    static func make(count: Int, parallelFrom threshold: Int = 20_000,
-                     _ write: @Sendable @escaping (Int, inout [UInt8]) -> Void) -> [KeyBatch] {
-        let runs = count >= threshold ? max(1, min(2, Parallelism.workers)) : 1
+    static func make(count: Int, _ write: @Sendable @escaping (Int, inout [UInt8]) -> Void) -> [KeyBatch] {
+        let runs = count >= Parallelism.minimumRunItems ? max(1, min(2, Parallelism.workers)) : 1
         return parallelRuns(runs) { run in
             let lower = count * run / runs
             let upper = count * (run + 1) / runs

@@ -11,6 +11,10 @@ public enum Parallelism {
     /// gain nothing. The BibTeX parser reads a file in two halves from four times this size. Tests
     /// and the fuzz target lower it, so that small inputs are cut too.
     @TaskLocal public static var minimumRunBytes = 1 << 20
+    /// The fewest publications or names the identity resolution gives a core of its own (its name
+    /// table, its ID groups, its keys); fewer are handled on one core. Tests and the fuzz target
+    /// lower it, so that small corpora are cut into runs too.
+    @TaskLocal public static var minimumRunItems = 1 << 14
 }
 
 /// Runs `body(0)`, …, `body(count - 1)` on `Parallelism.workers` threads and returns the results
