@@ -21,12 +21,14 @@ func checkTarget() {
 /// libFuzzer entry point: every input must be read without a crash, a hang or a sanitizer report,
 /// whatever bytes it holds, in both text encodings (so the Latin-1 paths of BibTeX and RIS see
 /// arbitrary bytes too), and what is read must go through identity resolution and keep the
-/// corpus's own accounting: never more publications than records.
+/// corpus's own accounting: never more publications than records. What is read and resolved
+/// must not depend on how the work is cut: the checks below read and resolve again in runs on
+/// two threads and compare.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    // One thread: a fuzz input is far below the sizes the readers split across cores, and waking
-    // worker threads for every input would cost more than reading it.
+    // One thread for the reading the checks compare against; each check that cuts the work into
+    // runs asks for two threads itself.
     Parallelism.$workers.withValue(1) {
         if let format = fuzzedFormat { read(bytes, as: format) } else { fuzzNames(bytes) }
     }
@@ -36,8 +38,8 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 private func read(_ bytes: [UInt8], as format: InputFormat) {
     for encoding in [BibTeXReader.TextEncoding.utf8, .latin1] {
         let corpus = InputReader.read(bytes: bytes, format: format, path: "fuzz", encoding: encoding)
-        precondition(corpus.publications.count <= corpus.records, "more publications than records")
-        precondition(corpus.publications.allSatisfy { !$0.authors.isEmpty }, "a publication without authors")
+        check(corpus.publications.count <= corpus.records, "more publications than records")
+        check(corpus.publications.allSatisfy { !$0.authors.isEmpty }, "a publication without authors")
         if !corpus.publications.isEmpty {
             // On one core, and cut into runs on two (the threshold lowered so that a few papers are
             // cut too): the same people, papers, evidence and IDs, in both modes.
@@ -46,7 +48,7 @@ private func read(_ bytes: [UInt8], as format: InputFormat) {
                 let runs = Parallelism.$workers.withValue(2) {
                     Parallelism.$minimumRunItems.withValue(1) { resolution(AuthorResolver.resolve(corpus.publications, mode: mode)) }
                 }
-                precondition(runs == one, "resolved in runs: \(runs); on one core: \(one)")
+                check(runs == one, "resolved in runs: \(runs); on one core: \(one)")
             }
         }
         // BibTeX read in two halves on two cores (the threshold lowered so that a small input is
@@ -55,13 +57,19 @@ private func read(_ bytes: [UInt8], as format: InputFormat) {
             let halves = Parallelism.$workers.withValue(2) {
                 Parallelism.$minimumRunBytes.withValue(8) { InputReader.read(bytes: bytes, format: format, path: "fuzz", encoding: encoding) }
             }
-            precondition(halves.records == corpus.records && halves.skipped == corpus.skipped && halves.duplicates == corpus.duplicates,
+            check(halves.records == corpus.records && halves.skipped == corpus.skipped && halves.duplicates == corpus.duplicates,
                          "in two halves: \(halves.records) records, \(halves.skipped) skipped; one pass: \(corpus.records), \(corpus.skipped)")
-            precondition(halves.diagnostics.map(\.description) == corpus.diagnostics.map(\.description), "in two halves: other messages")
-            precondition(halves.publications == corpus.publications, "in two halves: other publications")
+            check(halves.diagnostics.map(\.description) == corpus.diagnostics.map(\.description), "in two halves: other messages")
+            check(halves.publications == corpus.publications, "in two halves: other publications")
         }
     }
     if [.wos, .medline, .openalex, .dblp].contains(format) { readStreamed(bytes, as: format) }
+}
+
+/// Stops the process with `message` when `condition` fails. Unlike `precondition`, whose message
+/// an optimised build leaves out, the message reaches the fuzzer's log, which names the finding.
+private func check(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { fatalError(message()) }
 }
 
 /// What a resolution found, line by line: people, each paper's people, merges with their evidence,
@@ -81,12 +89,12 @@ private func resolution(_ index: AuthorIndex) -> [String] {
 private func readStreamed(_ bytes: [UInt8], as format: InputFormat) {
     var template = Array("/tmp/coauthor-fuzz-XXXXXX".utf8CString)
     let descriptor = mkstemp(&template)
-    precondition(descriptor >= 0, "cannot make a temporary file")
-    let path = String(cString: template)
+    check(descriptor >= 0, "cannot make a temporary file")
+    let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     defer { unlink(path) }
     let written = bytes.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) }
     close(descriptor)
-    precondition(written == bytes.count, "cannot write the temporary file")
+    check(written == bytes.count, "cannot write the temporary file")
     let whole = InputReader.read(bytes: bytes, format: format, path: path)
     // Block and chunk sizes from the input's length, so that the corpus tries many of them.
     let blockSize = 16 + bytes.count % 331
@@ -101,24 +109,24 @@ private func readStreamed(_ bytes: [UInt8], as format: InputFormat) {
         }
     }
     func same(_ a: Corpus, _ b: Corpus, _ what: String) {
-        precondition(a.records == b.records && a.skipped == b.skipped && a.duplicates == b.duplicates,
+        check(a.records == b.records && a.skipped == b.skipped && a.duplicates == b.duplicates,
                      "\(what): \(a.records) records, \(a.skipped) skipped, \(a.duplicates) duplicates; whole: \(b.records), \(b.skipped), \(b.duplicates)")
-        precondition(a.diagnostics.map(\.description) == b.diagnostics.map(\.description),
+        check(a.diagnostics.map(\.description) == b.diagnostics.map(\.description),
                      "\(what): messages \(a.diagnostics.map(\.description)); whole: \(b.diagnostics.map(\.description))")
     }
     same(streamed, whole, "streamed in blocks of \(blockSize)")
-    precondition(streamed.publications == whole.publications, "streamed in blocks of \(blockSize): other publications")
+    check(streamed.publications == whole.publications, "streamed in blocks of \(blockSize): other publications")
     guard format == .dblp else { return }
     let lean = Parallelism.$workers.withValue(2) { DBLPXMLReader.read(path: path, chunkSize: blockSize, keepingText: false) }
     same(lean, whole, "without the text")
-    precondition(lean.publications.map(\.year) == whole.publications.map(\.year), "without the text: other years")
-    precondition(lean.publications.map(\.authorCount) == whole.publications.map(\.authorCount), "without the text: other numbers of authors")
+    check(lean.publications.map(\.year) == whole.publications.map(\.year), "without the text: other years")
+    check(lean.publications.map(\.authorCount) == whole.publications.map(\.authorCount), "without the text: other numbers of authors")
     guard !whole.publications.isEmpty else { return }
     func people(_ corpus: Corpus) -> [[String]] {
         let index = AuthorResolver.resolve(corpus, mode: .conservative)
         return (0..<corpus.publications.count).map { paper in index.authorsOfPublication[paper].map { index.names[Int($0)] } }
     }
-    precondition(people(lean) == people(whole), "without the text: other people")
+    check(people(lean) == people(whole), "without the text: other people")
 }
 
 /// The differential target of the name parsers: one plainly written name (no LaTeX, no `and`,
@@ -145,9 +153,9 @@ private func fuzzNames(_ bytes: [UInt8]) {
     let ris = first(RISReader.read(bytes: Array("TY  - JOUR\nAU  - \(text)\nAU  - Other Person\nER  - \n".utf8), path: "n.ris"))
     let dblp = first(DBLPXMLReader.read(bytes: Array("<dblp><article key=\"k\"><author>\(text)</author><author>Other Person</author></article></dblp>".utf8), path: "n.xml"))
     let plain = NameParser.parsePlainName(text)
-    precondition(ris == plain, "RIS \(String(describing: ris)) ≠ parsePlainName \(String(describing: plain)) for \(text.debugDescription)")
-    precondition(dblp == plain, "DBLP \(String(describing: dblp)) ≠ parsePlainName \(String(describing: plain)) for \(text.debugDescription)")
-    precondition(bibtex == plain, "BibTeX \(String(describing: bibtex)) ≠ parsePlainName \(String(describing: plain)) for \(text.debugDescription)")
+    check(ris == plain, "RIS \(String(describing: ris)) ≠ parsePlainName \(String(describing: plain)) for \(text.debugDescription)")
+    check(dblp == plain, "DBLP \(String(describing: dblp)) ≠ parsePlainName \(String(describing: plain)) for \(text.debugDescription)")
+    check(bibtex == plain, "BibTeX \(String(describing: bibtex)) ≠ parsePlainName \(String(describing: plain)) for \(text.debugDescription)")
 }
 
 /// libFuzzer's driver, called from our own entry point: SwiftPM links an executable target's
