@@ -66,3 +66,37 @@ extension CoauthorNetwork {
                         skippedLargePublications: 0, publicationCount: graph.nodeCount)
     }
 }
+
+/// The readers that stream a file by its path, as the tests call them.
+enum StreamedReading {
+    /// `path` read by the streamed reader of `format` (Web of Science plain text, MEDLINE, OpenAlex
+    /// JSON, DBLP XML; for DBLP XML `blockSize` is the chunk size).
+    static func read(_ format: InputFormat, path: String, blockSize: Int = LineBlocks.defaultBlockSize) -> Corpus {
+        switch format {
+        case .wos: WebOfScienceReader.readPlainText(path: path, blockSize: blockSize)
+        case .medline: MedlineReader.read(path: path, blockSize: blockSize)
+        case .openalex: OpenAlexReader.readJSON(path: path, blockSize: blockSize)
+        case .dblp: DBLPXMLReader.read(path: path, chunkSize: blockSize)
+        default: preconditionFailure("\(format) is not read by path in blocks")
+        }
+    }
+
+    /// Where a line-based reader of `format` may start a run in `bytes` at or after an offset: a
+    /// `PT` line (Web of Science), a `PMID-` line (MEDLINE), any line (OpenAlex JSON Lines).
+    static func runStart(_ format: InputFormat, in bytes: [UInt8]) -> (Int) -> Int? {
+        let prefix: [UInt8] = switch format {
+        case .wos: Array("PT ".utf8)
+        case .medline: Array("PMID-".utf8)
+        default: []
+        }
+        return { at in bytes.withUnsafeBufferPointer { LineBlocks.lineStart(in: $0, from: at, prefix: prefix) } }
+    }
+}
+
+/// What a resolution found, a line each: people, each paper's people, merges with their evidence,
+/// near misses, each person's IDs (tests compare resolutions whole).
+func resolutionLines(_ index: AuthorIndex) -> [String] {
+    index.names + index.authorsOfPublication.map { $0.map(String.init).joined(separator: ",") }
+        + index.merges.map { "\($0.variant) → \($0.into): \($0.reason)" } + index.nearMisses.map { "\($0.variant) ~ \($0.candidates)" }
+        + index.ids.map { $0.all.map { "\($0.kind) \($0.value)" }.joined(separator: " ") }
+}

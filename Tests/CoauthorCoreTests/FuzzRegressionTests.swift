@@ -119,14 +119,7 @@ import Testing
             for blockSize in [16, 57, 331, 1 << 20] {
                 let label = "\(file.lastPathComponent), blocks of \(blockSize)"
                 let streamed = Parallelism.$workers.withValue(2) {
-                    Parallelism.$minimumRunBytes.withValue(32) { () -> Corpus in
-                        switch format {
-                        case .wos: WebOfScienceReader.readPlainText(path: url.path, blockSize: blockSize)
-                        case .medline: MedlineReader.read(path: url.path, blockSize: blockSize)
-                        case .openalex: OpenAlexReader.readJSON(path: url.path, blockSize: blockSize)
-                        default: DBLPXMLReader.read(path: url.path, chunkSize: blockSize)
-                        }
-                    }
+                    Parallelism.$minimumRunBytes.withValue(32) { StreamedReading.read(format, path: url.path, blockSize: blockSize) }
                 }
                 #expect((streamed.records, streamed.skipped, streamed.duplicates) == (whole.records, whole.skipped, whole.duplicates), "\(label)")
                 #expect(streamed.publications == whole.publications, "\(label)")

@@ -117,10 +117,7 @@ struct IDGroupingTests {
         }
         for papers in [identified, plain] {
             func resolved(_ workers: Int) -> [String] {
-                let index = Parallelism.$workers.withValue(workers) { AuthorResolver.resolve(papers, mode: mode) }
-                return index.names + index.authorsOfPublication.map { $0.map(String.init).joined(separator: ",") }
-                    + index.merges.map { "\($0.variant) → \($0.into): \($0.reason)" } + index.nearMisses.map { "\($0.variant) ~ \($0.candidates)" }
-                    + index.ids.map { $0.all.map { "\($0.kind) \($0.value)" }.joined(separator: " ") }
+                resolutionLines(Parallelism.$workers.withValue(workers) { AuthorResolver.resolve(papers, mode: mode) })
             }
             let one = resolved(1)
             #expect(one.count > 20_000)
@@ -167,12 +164,9 @@ struct IDGroupingTests {
             papers += identified.count
             for publications in [identified, plain] where publications.count > 1 {
                 func resolved(_ workers: Int) -> [String] {
-                    let index = Parallelism.$workers.withValue(workers) {
+                    resolutionLines(Parallelism.$workers.withValue(workers) {
                         Parallelism.$minimumRunItems.withValue(1) { AuthorResolver.resolve(publications, mode: mode) }
-                    }
-                    return index.names + index.authorsOfPublication.map { $0.map(String.init).joined(separator: ",") }
-                        + index.merges.map { "\($0.variant) → \($0.into): \($0.reason)" } + index.nearMisses.map { "\($0.variant) ~ \($0.candidates)" }
-                        + index.ids.map { $0.all.map { "\($0.kind) \($0.value)" }.joined(separator: " ") }
+                    })
                 }
                 let one = resolved(1)
                 for workers in [2, 3] {

@@ -35,20 +35,17 @@ struct ParallelRunTests {
         let noise = fixture == "pubmed.nbib" ? "\nnot a MEDLINE line\n\n" : "XX stray text\n"
         let url = try Self.repeated(fixture, noise: noise)
         defer { try? FileManager.default.removeItem(at: url) }
-        let reader: (String) -> Corpus = switch fixture {
-        case "wos-quirks.txt": { WebOfScienceReader.readPlainText(path: $0) }
-        case "pubmed.nbib": { MedlineReader.read(path: $0) }
-        default: { OpenAlexReader.readJSON(path: $0) }
+        let format: InputFormat = switch fixture {
+        case "wos-quirks.txt": .wos
+        case "pubmed.nbib": .medline
+        default: .openalex
         }
+        let reader: (String) -> Corpus = { StreamedReading.read(format, path: $0) }
         // The branch under test runs: a block of this file is cut into several runs (for Web of
         // Science at a `PT` line, where the reader also asks for an `ER` just before: each copy has one).
         let bytes = try [UInt8](Data(contentsOf: url))
         let block = Array(bytes.prefix(LineBlocks.defaultBlockSize))
-        let starts: (Int) -> Int? = switch fixture {
-        case "openalex-work.jsonl": { at in block.withUnsafeBufferPointer { LineBlocks.lineStart(in: $0, from: at, prefix: []) } }
-        case "pubmed.nbib": { at in block.withUnsafeBufferPointer { LineBlocks.lineStart(in: $0, from: at, prefix: Array("PMID-".utf8)) } }
-        default: { at in block.withUnsafeBufferPointer { LineBlocks.lineStart(in: $0, from: at, prefix: Array("PT ".utf8)) } }
-        }
+        let starts = StreamedReading.runStart(format, in: block)
         let cuts = Parallelism.$workers.withValue(4) { block.withUnsafeBufferPointer { LineBlocks.cuts($0, from: 0, runStart: starts) } }
         try #require(cuts.count > 2, "\(fixture): the file makes \(cuts.count - 1) run(s)")
 
@@ -88,24 +85,14 @@ extension ParallelRunTests {
             let whole = Parallelism.$workers.withValue(1) { InputReader.read(bytes: bytes, format: format, path: url.path) }
             #expect(whole.records > 1, "\(url.lastPathComponent)")
             let minimum = 64
-            let starts: (Int) -> Int? = switch format {
-            case .openalex: { at in bytes.withUnsafeBufferPointer { LineBlocks.lineStart(in: $0, from: at, prefix: []) } }
-            case .medline: { at in bytes.withUnsafeBufferPointer { LineBlocks.lineStart(in: $0, from: at, prefix: Array("PMID-".utf8)) } }
-            default: { at in bytes.withUnsafeBufferPointer { LineBlocks.lineStart(in: $0, from: at, prefix: Array("PT ".utf8)) } }
-            }
+            let starts = StreamedReading.runStart(format, in: bytes)
             let cuts = Parallelism.$workers.withValue(3) {
                 Parallelism.$minimumRunBytes.withValue(minimum) { bytes.withUnsafeBufferPointer { LineBlocks.cuts($0, from: 0, runStart: starts) } }
             }
             try #require(cuts.count > 2, "\(url.lastPathComponent): \(cuts.count - 1) run(s)")
             for blockSize in [300, 4096, LineBlocks.defaultBlockSize] {
                 let streamed = Parallelism.$workers.withValue(3) {
-                    Parallelism.$minimumRunBytes.withValue(minimum) { () -> Corpus in
-                        switch format {
-                        case .medline: MedlineReader.read(path: url.path, blockSize: blockSize)
-                        case .openalex: OpenAlexReader.readJSON(path: url.path, blockSize: blockSize)
-                        default: WebOfScienceReader.readPlainText(path: url.path, blockSize: blockSize)
-                        }
-                    }
+                    Parallelism.$minimumRunBytes.withValue(minimum) { StreamedReading.read(format, path: url.path, blockSize: blockSize) }
                 }
                 let label = "\(url.lastPathComponent), blocks of \(blockSize)"
                 #expect(streamed.records == whole.records && streamed.skipped == whole.skipped, "\(label)")
