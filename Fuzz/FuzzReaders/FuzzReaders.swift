@@ -82,8 +82,9 @@ private func resolution(_ index: AuthorIndex) -> [String] {
 
 /// The readers that stream a file by its path (Web of Science plain text, MEDLINE, OpenAlex
 /// JSON Lines, DBLP XML) must read exactly what they read from the same bytes whole: the same
-/// records, publications and messages, in blocks of any size, cut into runs read on two threads
-/// (the runs' threshold lowered so that a small input is cut too). DBLP XML read without its text
+/// records, publications and messages, in blocks (DBLP XML: chunks) of any size on two threads, the
+/// line-based readers' blocks cut into runs (the runs' threshold lowered so that a small input is
+/// cut too; DBLP XML's record runs start at 64 KB, beyond these inputs). DBLP XML read without its text
 /// (what `stats` asks for) must keep the same records, years and numbers of authors, and resolve
 /// to the same people paper by paper.
 private func readStreamed(_ bytes: [UInt8], as format: InputFormat) {

@@ -106,9 +106,9 @@ import Testing
     }
 
     /// The streamed readers (Web of Science, MEDLINE, OpenAlex JSON Lines, DBLP XML) read every seed
-    /// by its path as they read its bytes whole, as the fuzz target checks: in blocks of a few
-    /// sizes, on two threads, cut into runs even where the seed is small; DBLP XML also without its
-    /// text, to the same people paper by paper.
+    /// by its path as they read its bytes whole, as the fuzz target checks: in blocks (DBLP XML:
+    /// chunks) of a few sizes, on two threads, the line-based readers' blocks cut into runs even
+    /// where the seed is small; DBLP XML also without its text, to the same people paper by paper.
     @Test func streamedReadersReadEverySeedAsWhole() throws {
         for (format, file) in Self.seeds where [.wos, .medline, .openalex, .dblp].contains(format) {
             let bytes = try [UInt8](Data(contentsOf: file))
