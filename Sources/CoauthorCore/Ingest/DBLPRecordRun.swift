@@ -482,9 +482,7 @@ struct DBLPRecordRun: Sendable {
                     text.append(contentsOf: UnsafeBufferPointer(start: base + index, count: amp - index))
                 }
                 if amp == end { return true }
-                var semicolon = amp + 1
-                while semicolon < end && semicolon - amp <= 32 && base[semicolon] != 0x3B && base[semicolon] != 0x26 { semicolon += 1 }
-                guard semicolon < end && base[semicolon] == 0x3B,
+                guard let semicolon = DBLPXMLScanner.entityEnd(in: UnsafeBufferPointer(start: base, count: end), at: amp, before: end),
                       let scalar = DBLPXMLScanner.entity(Array(UnsafeBufferPointer(start: base + amp + 1, count: semicolon - amp - 1))[...])
                 else { return false }
                 text.append(contentsOf: String(Character(scalar)).utf8)

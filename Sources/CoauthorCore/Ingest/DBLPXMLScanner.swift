@@ -443,12 +443,7 @@ struct DBLPXMLScanner {
                 index += 1
                 continue
             }
-            // An entity's name holds no '&': the search stops at one, as it stops where a chunk
-            // ends (`scan` hands over the text before an unfinished entity), so that a file read
-            // in chunks and read whole give the same message.
-            var semicolon = index + 1
-            while semicolon < end && semicolon - index <= 32 && buffer[semicolon] != UInt8(ascii: ";") && buffer[semicolon] != UInt8(ascii: "&") { semicolon += 1 }
-            guard semicolon < end && buffer[semicolon] == UInt8(ascii: ";") else {
+            guard let semicolon = buffer.withUnsafeBufferPointer({ Self.entityEnd(in: $0, at: index, before: end) }) else {
                 report("a '&' that does not start an entity (write &amp; for a literal '&')", at: location(at: index))
                 return
             }
@@ -476,6 +471,16 @@ struct DBLPXMLScanner {
     }
 
     /// The character an entity name (`amp`, `#233`, `#xE9`) stands for, if XML or `dblp.dtd` defines it.
+    /// The `;` that closes the entity whose `&` is at `amp` in `bytes[..<end]`, or nil: it comes
+    /// within 32 bytes, and no `&` comes before it (a name holds none). Stopping at a `&` as at the
+    /// end is what makes a file read in chunks give the message it gives read whole: `scan` hands
+    /// over the text before an unfinished entity. The scanner and the record runs both search so.
+    static func entityEnd(in bytes: UnsafeBufferPointer<UInt8>, at amp: Int, before end: Int) -> Int? {
+        var semicolon = amp + 1
+        while semicolon < end && semicolon - amp <= 32 && bytes[semicolon] != UInt8(ascii: ";") && bytes[semicolon] != UInt8(ascii: "&") { semicolon += 1 }
+        return semicolon < end && bytes[semicolon] == UInt8(ascii: ";") ? semicolon : nil
+    }
+
     static func entity(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
         guard let first = name.first else { return nil }
         if first == UInt8(ascii: "#") {
