@@ -82,11 +82,12 @@ private func resolution(_ index: AuthorIndex) -> [String] {
 
 /// The readers that stream a file by its path (Web of Science plain text, MEDLINE, OpenAlex
 /// JSON Lines, DBLP XML) must read exactly what they read from the same bytes whole: the same
-/// records, publications and messages, in blocks (DBLP XML: chunks) of any size on two threads, the
-/// line-based readers' blocks cut into runs (the runs' threshold lowered so that a small input is
-/// cut too; DBLP XML's record runs start at 64 KB, beyond these inputs). DBLP XML read without its text
-/// (what `stats` asks for) must keep the same records, years and numbers of authors, and resolve
-/// to the same people paper by paper.
+/// records, publications and messages, in blocks (DBLP XML: chunks) of any size on two threads, each
+/// block cut into runs (`Parallelism.minimumRunBytes` lowered to 32, 64 or 128 so that a small
+/// input is cut too: DBLP XML then reads blocks of 512 bytes to 2 KB of whole records, each cut
+/// into two record runs). DBLP XML read without its text (what `stats` asks for), in the same
+/// blocks and runs, must keep the same records, years and numbers of authors, and resolve to the
+/// same people paper by paper.
 private func readStreamed(_ bytes: [UInt8], as format: InputFormat) {
     var template = Array("/tmp/coauthor-fuzz-XXXXXX".utf8CString)
     let descriptor = mkstemp(&template)
@@ -97,10 +98,12 @@ private func readStreamed(_ bytes: [UInt8], as format: InputFormat) {
     close(descriptor)
     check(written == bytes.count, "cannot write the temporary file")
     let whole = InputReader.read(bytes: bytes, format: format, path: path)
-    // Block and chunk sizes from the input's length, so that the corpus tries many of them.
+    // Block and chunk sizes, and the runs' threshold, from the input's length, so that the corpus
+    // tries many of them.
     let blockSize = 16 + bytes.count % 331
+    let minimumRunBytes = 32 << (bytes.count % 3)
     let streamed = Parallelism.$workers.withValue(2) {
-        Parallelism.$minimumRunBytes.withValue(32) { () -> Corpus in
+        Parallelism.$minimumRunBytes.withValue(minimumRunBytes) { () -> Corpus in
             switch format {
             case .wos: WebOfScienceReader.readPlainText(path: path, blockSize: blockSize)
             case .medline: MedlineReader.read(path: path, blockSize: blockSize)
@@ -118,7 +121,9 @@ private func readStreamed(_ bytes: [UInt8], as format: InputFormat) {
     same(streamed, whole, "streamed in blocks of \(blockSize)")
     check(streamed.publications == whole.publications, "streamed in blocks of \(blockSize): other publications")
     guard format == .dblp else { return }
-    let lean = Parallelism.$workers.withValue(2) { DBLPXMLReader.read(path: path, chunkSize: blockSize, keepingText: false) }
+    let lean = Parallelism.$workers.withValue(2) {
+        Parallelism.$minimumRunBytes.withValue(minimumRunBytes) { DBLPXMLReader.read(path: path, chunkSize: blockSize, keepingText: false) }
+    }
     same(lean, whole, "without the text")
     check(lean.publications.map(\.year) == whole.publications.map(\.year), "without the text: other years")
     check(lean.publications.map(\.authorCount) == whole.publications.map(\.authorCount), "without the text: other numbers of authors")

@@ -24,9 +24,14 @@ struct DBLPXMLReaderTests {
             with: Data(contentsOf: Paths.fixtures.appendingPathComponent("dblp/expected.json"))) as? [String: Any])
         let expected = try #require(fixture[file] as? [String: Any])
         let path = Self.samples.appendingPathComponent(file).path
-        // A tiny chunk size puts chunk boundaries inside tags, entities and names.
-        for chunkSize in [DBLPXMLReader.defaultChunkSize, 7] {
-            let corpus = DBLPXMLReader.read(path: path, chunkSize: chunkSize)
+        // A tiny chunk size puts chunk boundaries inside tags, entities and names; a lowered
+        // `minimumRunBytes` reads the samples in blocks of 4 KB of whole records, each cut into
+        // three record runs.
+        for (chunkSize, minimum) in [(DBLPXMLReader.defaultChunkSize, Parallelism.minimumRunBytes), (7, Parallelism.minimumRunBytes),
+                                     (DBLPXMLReader.defaultChunkSize, 256), (7, 256)] {
+            let corpus = Parallelism.$workers.withValue(3) {
+                Parallelism.$minimumRunBytes.withValue(minimum) { DBLPXMLReader.read(path: path, chunkSize: chunkSize) }
+            }
             #expect(corpus.records == expected["records"] as? Int)
             #expect(corpus.publications.count == expected["publications"] as? Int)
             #expect(corpus.authorships == expected["authorships"] as? Int)

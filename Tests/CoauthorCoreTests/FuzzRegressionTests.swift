@@ -107,8 +107,10 @@ import Testing
 
     /// The streamed readers (Web of Science, MEDLINE, OpenAlex JSON Lines, DBLP XML) read every seed
     /// by its path as they read its bytes whole, as the fuzz target checks: in blocks (DBLP XML:
-    /// chunks) of a few sizes, on two threads, the line-based readers' blocks cut into runs even
-    /// where the seed is small; DBLP XML also without its text, to the same people paper by paper.
+    /// chunks) of a few sizes, on two threads, each block cut into runs even where the seed is
+    /// small (`Parallelism.minimumRunBytes` 32 and 128; DBLP XML then reads blocks of 512 bytes and
+    /// 2 KB of whole records, each cut into two record runs); DBLP XML also without its text, to the
+    /// same people paper by paper.
     @Test func streamedReadersReadEverySeedAsWhole() throws {
         for (format, file) in Self.seeds where [.wos, .medline, .openalex, .dblp].contains(format) {
             let bytes = try [UInt8](Data(contentsOf: file))
@@ -117,25 +119,29 @@ import Testing
             defer { try? FileManager.default.removeItem(at: url) }
             let whole = Parallelism.$workers.withValue(1) { InputReader.read(bytes: bytes, format: format, path: url.path) }
             for blockSize in [16, 57, 331, 1 << 20] {
-                let label = "\(file.lastPathComponent), blocks of \(blockSize)"
-                let streamed = Parallelism.$workers.withValue(2) {
-                    Parallelism.$minimumRunBytes.withValue(32) { StreamedReading.read(format, path: url.path, blockSize: blockSize) }
+                for minimum in [32, 128] {
+                    let label = "\(file.lastPathComponent), blocks of \(blockSize), runs from \(minimum) bytes"
+                    let streamed = Parallelism.$workers.withValue(2) {
+                        Parallelism.$minimumRunBytes.withValue(minimum) { StreamedReading.read(format, path: url.path, blockSize: blockSize) }
+                    }
+                    #expect((streamed.records, streamed.skipped, streamed.duplicates) == (whole.records, whole.skipped, whole.duplicates), "\(label)")
+                    #expect(streamed.publications == whole.publications, "\(label)")
+                    #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "\(label)")
+                    guard format == .dblp else { continue }
+                    let lean = Parallelism.$workers.withValue(2) {
+                        Parallelism.$minimumRunBytes.withValue(minimum) { DBLPXMLReader.read(path: url.path, chunkSize: blockSize, keepingText: false) }
+                    }
+                    #expect((lean.records, lean.skipped, lean.duplicates) == (whole.records, whole.skipped, whole.duplicates), "\(label), without the text")
+                    #expect(lean.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "\(label), without the text")
+                    #expect(lean.publications.map(\.year) == whole.publications.map(\.year), "\(label), without the text")
+                    #expect(lean.publications.map(\.authorCount) == whole.publications.map(\.authorCount), "\(label), without the text")
+                    guard !whole.publications.isEmpty else { continue }
+                    func people(_ corpus: Corpus) -> [[String]] {
+                        let index = AuthorResolver.resolve(corpus, mode: .conservative)
+                        return (0..<corpus.publications.count).map { paper in index.authorsOfPublication[paper].map { index.names[Int($0)] } }
+                    }
+                    #expect(people(lean) == people(whole), "\(label), without the text")
                 }
-                #expect((streamed.records, streamed.skipped, streamed.duplicates) == (whole.records, whole.skipped, whole.duplicates), "\(label)")
-                #expect(streamed.publications == whole.publications, "\(label)")
-                #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "\(label)")
-                guard format == .dblp else { continue }
-                let lean = Parallelism.$workers.withValue(2) { DBLPXMLReader.read(path: url.path, chunkSize: blockSize, keepingText: false) }
-                #expect((lean.records, lean.skipped, lean.duplicates) == (whole.records, whole.skipped, whole.duplicates), "\(label), without the text")
-                #expect(lean.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "\(label), without the text")
-                #expect(lean.publications.map(\.year) == whole.publications.map(\.year), "\(label), without the text")
-                #expect(lean.publications.map(\.authorCount) == whole.publications.map(\.authorCount), "\(label), without the text")
-                guard !whole.publications.isEmpty else { continue }
-                func people(_ corpus: Corpus) -> [[String]] {
-                    let index = AuthorResolver.resolve(corpus, mode: .conservative)
-                    return (0..<corpus.publications.count).map { paper in index.authorsOfPublication[paper].map { index.names[Int($0)] } }
-                }
-                #expect(people(lean) == people(whole), "\(label), without the text")
             }
         }
     }

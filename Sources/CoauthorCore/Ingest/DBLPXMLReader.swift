@@ -15,10 +15,13 @@ public enum DBLPXMLReader {
     /// Bytes read from the file per step.
     public static let defaultChunkSize = 1 << 20
     /// Bytes of whole records handed to the cores at a time: large enough that starting the
-    /// runs costs nothing, small enough that memory does not grow with the file.
-    static let blockSize = 16 << 20
-    /// A block below this size is read on one core.
-    static let parallelThreshold = 1 << 16
+    /// runs costs nothing, small enough that memory does not grow with the file. It is 16 times
+    /// `Parallelism.minimumRunBytes` (16 MB by default), so that the fuzz target and tests, which
+    /// lower that, read small inputs in many blocks.
+    static var blockSize: Int { 16 * max(1, Parallelism.minimumRunBytes) }
+    /// A block below this size is read on one core: a sixteenth of `Parallelism.minimumRunBytes`
+    /// (64 KB by default; a record run costs less to start than a line-based reader's run).
+    static var parallelThreshold: Int { max(1, Parallelism.minimumRunBytes / 16) }
 
     /// Reads the file at `path` block by block: a regular file mapped into memory (`MappedFile`,
     /// each block's pages given back once read), anything else through a buffer; a
@@ -273,7 +276,7 @@ public enum DBLPXMLReader {
             self.blockSize = blockSize
             forcedRuns = runs
             self.keepingText = keepingText
-            cores = runs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+            cores = runs ?? max(1, Parallelism.workers)
             scanner = DBLPXMLScanner(path: path, lanes: cores, keepingText: keepingText)
         }
 

@@ -8,8 +8,9 @@ public enum Parallelism {
     @TaskLocal public static var workers = ProcessInfo.processInfo.activeProcessorCount
     /// The fewest bytes of a block the line-based readers (Web of Science, MEDLINE, OpenAlex JSON
     /// Lines) give a core of its own: smaller blocks are read on one core, where cutting them would
-    /// gain nothing. The BibTeX parser reads a file in two halves from four times this size. Tests
-    /// and the fuzz target lower it, so that small inputs are cut too.
+    /// gain nothing. The BibTeX parser reads a file in two halves from four times this size; the
+    /// DBLP XML reader reads blocks of 16 times this size and cuts them into runs from a sixteenth
+    /// of it. Tests and the fuzz target lower it, so that small inputs are cut too.
     @TaskLocal public static var minimumRunBytes = 1 << 20
     /// The fewest publications or names the identity resolution gives a core of its own (its name
     /// table, its ID groups, its keys); fewer are handled on one core. Tests and the fuzz target
