@@ -4,7 +4,7 @@ import CoauthorRender
 
 /// Options shared by every analysis command.
 struct AnalysisOptions: ParsableArguments {
-    @Argument(help: "Publication files or folders: BibTeX (.bib), DBLP XML (.xml), CSL-JSON (.json), RIS (.ris); a folder means every such file in it. '-' reads standard input (with --input-format). Default: Data/.")
+    @Argument(help: "Publication files or folders: BibTeX, RIS, CSL-JSON, DBLP XML, and the exports of Web of Science (plain text, tab-delimited), Scopus (CSV), PubMed (MEDLINE, .nbib), OpenAlex (JSON, JSON Lines, CSV), Lens, Dimensions and IEEE Xplore (CSV) and Crossref (JSON), plain or gzip-compressed, each recognised by its content; a folder means every such file in it. '-' reads standard input (with --input-format). Default: Data/.")
     var inputs: [String] = []
 
     @Option(help: "What a node is: an author, an institution (ROR id, else its normalised name) or a country (ISO code), from the authors' affiliations.")
