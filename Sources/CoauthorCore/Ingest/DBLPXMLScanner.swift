@@ -470,7 +470,6 @@ struct DBLPXMLScanner {
         for index in start..<end { appendByte(buffer[index]) }
     }
 
-    /// The character an entity name (`amp`, `#233`, `#xE9`) stands for, if XML or `dblp.dtd` defines it.
     /// The `;` that closes the entity whose `&` is at `amp` in `bytes[..<end]`, or nil: it comes
     /// within 32 bytes, and no `&` comes before it (a name holds none). Stopping at a `&` as at the
     /// end is what makes a file read in chunks give the message it gives read whole: `scan` hands
@@ -481,6 +480,7 @@ struct DBLPXMLScanner {
         return semicolon < end && bytes[semicolon] == UInt8(ascii: ";") ? semicolon : nil
     }
 
+    /// The character an entity name (`amp`, `#233`, `#xE9`) stands for, if XML or `dblp.dtd` defines it.
     static func entity(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
         guard let first = name.first else { return nil }
         if first == UInt8(ascii: "#") {
