@@ -78,10 +78,10 @@ struct GzipDBLPTests {
     }
 
     /// Writes `text` and its `gzip -n` beside it in a fresh folder; returns both paths.
-    static func writePair(_ text: String) throws -> (plain: String, compressed: String) {
+    static func writePair(_ text: String, named name: String = "dblp.xml") throws -> (plain: String, compressed: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-gz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let plain = folder.appendingPathComponent("dblp.xml").path
+        let plain = folder.appendingPathComponent(name).path
         try Data(text.utf8).write(to: URL(fileURLWithPath: plain))
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
@@ -90,6 +90,29 @@ struct GzipDBLPTests {
         gzip.waitUntilExit()
         try #require(gzip.terminationStatus == 0, "gzip failed")
         return (plain, plain + ".gz")
+    }
+
+    /// Every format reads compressed as it reads plain (the commands' help says so): each format's
+    /// fixture and its `gzip -n`, found by content through the front door, give the same format,
+    /// records and publications. (Web of Science plain text, OpenAlex JSON Lines and DBLP XML have
+    /// the tests above.)
+    @Test(arguments: ["formats/papers.bib", "formats/papers.ris", "formats/papers.json", "exports/crossref-list.json",
+                      "exports/dimensions.csv", "exports/ieee.csv", "exports/lens.csv", "exports/openalex-list.json",
+                      "exports/openalex.csv", "exports/pubmed.nbib", "exports/scopus-full-names.csv", "exports/wos-tab.txt"])
+    func everyFormatReadsCompressedAsPlain(fixture: String) throws {
+        let source = Paths.fixtures.appendingPathComponent(fixture)
+        let text = try String(contentsOf: source, encoding: .utf8)
+        let (plain, compressed) = try Self.writePair(text, named: source.lastPathComponent)
+        defer { try? FileManager.default.removeItem(atPath: (plain as NSString).deletingLastPathComponent) }
+        let format = try #require(InputFormat.detect(path: plain), "\(fixture): no format")
+        #expect(InputFormat.detect(path: compressed) == format, "\(fixture)")
+        let reference = try InputReader.read([plain])
+        let corpus = try InputReader.read([compressed])
+        #expect(reference.publications.count > 0, "\(fixture)")
+        #expect((corpus.records, corpus.skipped, corpus.duplicates) == (reference.records, reference.skipped, reference.duplicates), "\(fixture)")
+        var relocated = corpus.publications
+        for index in relocated.indices { relocated[index].location.path = plain }
+        #expect(relocated == reference.publications, "\(fixture)")
     }
 
     @Test(arguments: [false, true])
