@@ -91,6 +91,36 @@ struct IDGroupingTests {
         #expect(AuthorIDs.Kind.allCases == [.orcid, .scopus, .openAlex, .researcherID, .dimensions, .ror, .country])
     }
 
+    /// IDs are looked up by the bits of their strings first (`SeenStrings`): one ORCID made as
+    /// strings of their own (each with its own storage, as on two reader cores) is one person,
+    /// and an ID string emptied in place (its bits not those of "") is no ID.
+    @Test func idsAreMatchedByValueWhateverTheirStorage() throws {
+        let orcid = "0000-0002-1825-0097"
+        func copy(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
+        let copies = [copy(orcid), copy(orcid), copy(orcid)]
+        func bits(_ text: String) -> [UInt64] {
+            let pair = unsafeBitCast(text, to: (UInt64, UInt64).self)
+            return [pair.0, pair.1]
+        }
+        try #require(Set(copies.map(bits)).count == 3, "three strings of one ORCID with storage of their own")
+        var emptied = String(repeating: "K", count: 40)
+        emptied.removeAll(keepingCapacity: true)
+        try #require(emptied.isEmpty && bits(emptied) != bits(""), "an empty string whose bits are not those of \"\"")
+        let spellings = ["Carberry, Josiah", "Carberry, J.", "J. S. Carberry"]
+        var papers: [Publication] = []
+        for k in 0..<3 {
+            var paper = Publication(key: "p\(k)", type: "article", title: "T\(k)", venue: "", year: 2000,
+                                    authors: [NameParser.parsePlainName(spellings[k])!, NameParser.parsePlainName("Other, Ann")!],
+                                    location: SourceLocation(path: "t", line: k + 1, column: 1))
+            paper.extras.authorIDs = [AuthorIDs(orcid: copies[k]), AuthorIDs(researcherID: emptied)]
+            papers.append(paper)
+        }
+        let groups = try #require(AuthorIDGroups(papers))
+        #expect(groups.groupIDs.map(\.orcid) == [orcid], "one person, the ORCID's; Ann Other has no ID")
+        #expect(groups.merges.map { "\($0.variant) → \($0.into): \($0.reason)" }.sorted()
+                == ["J. Carberry → Josiah Carberry: same ORCID \(orcid)", "J. S. Carberry → Josiah Carberry: same ORCID \(orcid)"].sorted())
+    }
+
     @Test func theSameGroupsOnAnyNumberOfCores() throws {
         let papers = corpus(count: Parallelism.minimumRunItems + 3_000, people: 4_000, seed: 7)
         let one = try #require(Parallelism.$workers.withValue(1) { AuthorIDGroups(papers) })

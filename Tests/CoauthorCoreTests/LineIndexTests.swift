@@ -90,4 +90,43 @@ import Testing
         #expect(checked == 305)
         #expect(cursor.location(of: bytes.count).line == 2)
     }
+
+    /// `firstInvalidUTF8Offset` finds the first byte where the standard library's UTF-8 parser
+    /// finds an error: on seeded text of ASCII runs (long enough for its eight-byte steps, at
+    /// any alignment), valid two-, three- and four-byte letters, and invalid bytes (stray
+    /// continuations, overlong forms, surrogates, lead bytes past U+10FFFF, cut sequences).
+    @Test func firstInvalidUTF8OffsetIsWhereTheStandardLibraryFindsAnError() {
+        var random = SplitMix64(seed: 11)
+        let valid: [[UInt8]] = [Array("é".utf8), Array("漢".utf8), Array("𝄞".utf8), [0x7F], [0x0A]]
+        let invalid: [[UInt8]] = [[0x80], [0xBF], [0xC0, 0xAF], [0xC1, 0x81], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80],
+                                  [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xE6, 0xBC], [0xF0, 0x9D, 0x84]]
+        func reference(_ bytes: [UInt8]) -> Int? {
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            var offset = 0
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let scalar): offset += scalar.count
+                case .emptyInput: return nil
+                case .error: return offset
+                }
+            }
+        }
+        var errors = 0
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(random.next() % 12) {
+                switch random.next() % 10 {
+                case 0..<5: bytes += (0..<Int(random.next() % 90)).map { _ in UInt8(0x20 + random.next() % 0x5F) }
+                case 5..<9: bytes += valid[Int(random.next() % UInt64(valid.count))]
+                default: bytes += invalid[Int(random.next() % UInt64(invalid.count))]
+                }
+            }
+            let expected = reference(bytes)
+            if expected != nil { errors += 1 }
+            #expect(firstInvalidUTF8Offset(bytes) == expected, "\(bytes)")
+        }
+        // Both kinds of text were made (a test of valid text only could not fail on an error missed).
+        #expect(errors > 500 && errors < 2_500, "\(errors) texts with an error")
+    }
 }

@@ -131,7 +131,7 @@ struct AuthorIDGroups {
             let paper = Int(slotPaper[next])
             publications[paper].authors.withUnsafeBufferPointer { authors in
                 while next < slotCount && Int(slotPaper[next]) == paper {
-                    lists.add(authors[Int(slotPosition[next])], to: Int(groupOfSlot[next]))
+                    lists.add(authors.baseAddress! + Int(slotPosition[next]), to: Int(groupOfSlot[next]))
                     next += 1
                 }
             }
@@ -225,7 +225,9 @@ struct AuthorIDGroups {
         }
         groupNames = canonical
         var paperStarts = [Int](repeating: 0, count: publications.count + 1)
-        for paper in publications.indices { paperStarts[paper + 1] = paperStarts[paper] + publications[paper].authors.count }
+        publications.withUnsafeBufferPointer { papers in
+            for paper in papers.indices { paperStarts[paper + 1] = paperStarts[paper] + papers[paper].authors.count }
+        }
         var groupOfAuthorship = [Int32](repeating: -1, count: paperStarts[publications.count])
         for slot in 0..<slotCount { groupOfAuthorship[paperStarts[Int(slotPaper[slot])] + Int(slotPosition[slot])] = groupOfSlot[slot] }
         interned = InternedAuthors(publications, groupOfAuthorship: groupOfAuthorship, groupNames: canonical)
@@ -290,19 +292,21 @@ private struct SpellingLists {
         lengths = [Int32](repeating: 0, count: groupCount)
     }
 
-    /// Counts `name` among the spellings of group `group`.
-    mutating func add(_ name: PersonName, to group: Int) {
+    /// Counts the name at `name` among the spellings of group `group` (read in place: most are
+    /// counted, and a copy would retain and release each of its strings).
+    mutating func add(_ name: UnsafePointer<PersonName>, to group: Int) {
         var spelling = -1
         if lengths[group] <= Self.shortList {
             spelling = Int(first[group])
-            while spelling >= 0 && names[spelling] != name { spelling = Int(next[spelling]) }
-        } else if let found = longLists[group]![name] {
+            while spelling >= 0 && !names.withUnsafeBufferPointer({ $0[spelling] == name.pointee }) { spelling = Int(next[spelling]) }
+        } else if let found = longLists[group]![name.pointee] {
             spelling = Int(found)
         }
         if spelling >= 0 {
             counts[spelling] += 1
             return
         }
+        let name = name.pointee
         let added = Int32(names.count)
         names.append(name)
         counts.append(1)
@@ -341,34 +345,53 @@ private struct IdentifiedSlots: Sendable {
     /// The identified authorships of `publications[range]`, in order.
     init(_ publications: [Publication], papers range: Range<Int>) {
         var bytes: [UInt8] = []
+        // Where each kind's string sits in an `AuthorIDs`, in the order of `AuthorIDs.Kind`
+        // (`IDGroupingTests` checks the order).
+        let offsets = [\AuthorIDs.orcid, \.scopus, \.openAlex, \.researcherID, \.dimensions, \.ror, \.country].map {
+            MemoryLayout<AuthorIDs>.offset(of: $0)!
+        }
+        var seen = SeenStrings()
         // Through pointers: calling a method on an element of the array would copy the whole
         // publication (every reference in it retained and released).
         publications.withUnsafeBufferPointer { publications in
             for paper in range {
                 let authorCount = publications[paper].authors.count
                 Publication.withAuthorIDs(at: publications.baseAddress! + paper) { ids in
-                    for position in ids.indices where position < authorCount && !ids[position].isEmpty {
-                        papers.append(Int32(paper))
-                        positions.append(Int32(position))
-                        // Kinds numbered by place in `AuthorIDs.Kind.allCases` (`IDGroupingTests` checks the order).
-                        // Empty IDs (most of the seven) are passed over where they lie: handing
-                        // one to `add` retained and released it.
-                        if !ids[position].orcid.isEmpty { add(ids[position].orcid, kind: 0, bytes: &bytes) }
-                        if !ids[position].scopus.isEmpty { add(ids[position].scopus, kind: 1, bytes: &bytes) }
-                        if !ids[position].openAlex.isEmpty { add(ids[position].openAlex, kind: 2, bytes: &bytes) }
-                        if !ids[position].researcherID.isEmpty { add(ids[position].researcherID, kind: 3, bytes: &bytes) }
-                        if !ids[position].dimensions.isEmpty { add(ids[position].dimensions, kind: 4, bytes: &bytes) }
-                        if !ids[position].ror.isEmpty { add(ids[position].ror, kind: 5, bytes: &bytes) }
-                        if !ids[position].country.isEmpty { add(ids[position].country, kind: 6, bytes: &bytes) }
-                        valueStarts.append(Int32(values.count))
+                    guard let base = ids.baseAddress else { return }
+                    for position in 0..<min(ids.count, authorCount) {
+                        let fields = UnsafeRawPointer(base + position)
+                        var any = false
+                        for kind in 0..<offsets.count {
+                            // Each ID's string is first looked up by its bits: the readers make
+                            // one string per distinct ID, so most IDs are found without their
+                            // bytes being read (a cache miss each) or hashed, nor the string
+                            // retained. A string not seen is read once (`intern`).
+                            let field = fields + offsets[kind]
+                            let bits = field.loadUnaligned(as: SeenStrings.Bits.self)
+                            guard bits != SeenStrings.empty else { continue }
+                            var value = seen.value(of: bits, kind: kind)
+                            if value == SeenStrings.unseen {
+                                let string = field.assumingMemoryBound(to: String.self).pointee
+                                value = string.isEmpty ? SeenStrings.none : Int32(intern(string, kind: kind, bytes: &bytes))
+                                seen.record(bits, kind: kind, value: value)
+                            }
+                            guard value != SeenStrings.none else { continue }
+                            if !any {
+                                papers.append(Int32(paper))
+                                positions.append(Int32(position))
+                                any = true
+                            }
+                            values.append(value)
+                        }
+                        if any { valueStarts.append(Int32(values.count)) }
                     }
                 }
             }
         }
     }
 
-    /// Adds the ID `value` (not empty) of kind number `kind` to the last slot (a parameter, read in place).
-    private mutating func add(_ value: String, kind: Int, bytes: inout [UInt8]) {
+    /// The value id of the ID `value` (not empty) of kind number `kind`.
+    private mutating func intern(_ value: String, kind: Int, bytes: inout [UInt8]) -> Int {
         bytes.removeAll(keepingCapacity: true)
         bytes.append(UInt8(kind))
         if value.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
@@ -379,7 +402,7 @@ private struct IdentifiedSlots: Sendable {
             strings.append(value)
             kinds.append(UInt8(kind))
         }
-        values.append(Int32(id))
+        return id
     }
 
     /// Adds the slots of `later` (read from the publications after these), its values interned
@@ -400,5 +423,43 @@ private struct IdentifiedSlots: Sendable {
         positions += later.positions
         valueStarts += later.valueStarts.dropFirst().lazy.map { $0 + base }
         values += later.values.lazy.map { ids[Int($0)] }
+    }
+}
+
+/// The value ids of ID strings by their bits and kind. Equal bits are equal strings: a small
+/// string holds its bytes in its bits, and a larger one the address of its storage, which no
+/// other string has while it is alive (every string looked up is held by the publications for
+/// the whole pass). Equal strings may differ in bits (each reader's core makes its own), and
+/// are then found by their bytes, once per copy.
+private struct SeenStrings {
+    typealias Bits = (UInt64, UInt64)
+    /// The bits of the empty string (`AuthorIDs` leaves most of its seven IDs empty).
+    static let empty: Bits = unsafeBitCast("", to: Bits.self)
+    static let unseen: Int32 = -1
+    /// A string that reads as empty though its bits are not those of "".
+    static let none: Int32 = -2
+
+    private var index = HashIndex(expected: 4096)
+    private var keys: [(bits: Bits, kind: Int)] = []
+    private var values: [Int32] = []
+
+    @inline(__always) private static func hash(_ bits: Bits, kind: Int) -> UInt64 {
+        var h = (bits.0 ^ (bits.1 &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(kind)) &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h &*= 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 33)
+    }
+
+    /// The value id recorded for these bits, or `unseen`.
+    @inline(__always) func value(of bits: Bits, kind: Int) -> Int32 {
+        index.find(hash: Self.hash(bits, kind: kind)) { keys[$0].bits == bits && keys[$0].kind == kind }.map { values[$0] } ?? Self.unseen
+    }
+
+    /// Records the value id of bits not seen before.
+    mutating func record(_ bits: Bits, kind: Int, value: Int32) {
+        let (id, isNew) = index.findOrInsert(hash: Self.hash(bits, kind: kind)) { keys[$0].bits == bits && keys[$0].kind == kind }
+        precondition(isNew && id == values.count, "bits recorded once")
+        keys.append((bits, kind))
+        values.append(value)
     }
 }

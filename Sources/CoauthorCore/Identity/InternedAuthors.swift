@@ -40,16 +40,22 @@ public struct InternedAuthors: Sendable {
         // authorship among the names new to the table.
         let runs = publications.count < Parallelism.minimumRunItems ? 1 : max(1, Parallelism.workers)
         let bounds = (0...runs).map { publications.count * $0 / runs }
+        // The publications are read through a pointer: an element read from the array itself
+        // may be copied whole (each of its references retained and released) to read one field.
         let counts = parallelRuns(runs) { run in
-            (bounds[run]..<bounds[run + 1]).reduce(0) { $0 + publications[$1].authors.count }
+            publications.withUnsafeBufferPointer { papers in
+                (bounds[run]..<bounds[run + 1]).reduce(0) { $0 + papers[$1].authors.count }
+            }
         }
         var firstAuthorship = [0]
         for count in counts { firstAuthorship.append(firstAuthorship[firstAuthorship.count - 1] + count) }
         let starts = firstAuthorship
         let parts = parallelRuns(runs) { run in
             var part = Run(groupCount: groupNames.count)
-            part.intern(publications[bounds[run]..<bounds[run + 1]], firstAuthorship: starts[run],
-                        groupOfAuthorship: groupOfAuthorship, groupNames: groupNames)
+            publications.withUnsafeBufferPointer { papers in
+                part.intern(papers, bounds[run]..<bounds[run + 1], firstAuthorship: starts[run],
+                            groupOfAuthorship: groupOfAuthorship, groupNames: groupNames)
+            }
             return part
         }
         guard runs > 1 else {
@@ -92,22 +98,26 @@ public struct InternedAuthors: Sendable {
             return Int32(id)
         }
 
-        /// Interns the authors of `papers`, whose first authorship is number `firstAuthorship` of
-        /// all (for `groupOfAuthorship`).
-        mutating func intern(_ papers: ArraySlice<Publication>, firstAuthorship: Int, groupOfAuthorship: [Int32], groupNames: [PersonName]) {
-            starts.reserveCapacity(papers.count + 1)
-            for paper in papers.indices {
-                let authors = papers[paper].authors
-                for position in authors.indices {
-                    let group = groupOfAuthorship.isEmpty ? -1 : Int(groupOfAuthorship[firstAuthorship + ids.count])
-                    if group < 0 {
-                        ids.append(intern(authors[position]))
-                    } else {
-                        if idOfGroup[group] < 0 { idOfGroup[group] = intern(groupNames[group]) }
-                        ids.append(idOfGroup[group])
+        /// Interns the authors of `papers[range]`, whose first authorship is number
+        /// `firstAuthorship` of all (for `groupOfAuthorship`).
+        mutating func intern(_ papers: UnsafeBufferPointer<Publication>, _ range: Range<Int>, firstAuthorship: Int,
+                             groupOfAuthorship: [Int32], groupNames: [PersonName]) {
+            starts.reserveCapacity(range.count + 1)
+            groupOfAuthorship.withUnsafeBufferPointer { groupOfAuthorship in
+                for paper in range {
+                    papers[paper].authors.withUnsafeBufferPointer { authors in
+                        for position in authors.indices {
+                            let group = groupOfAuthorship.isEmpty ? -1 : Int(groupOfAuthorship[firstAuthorship + ids.count])
+                            if group < 0 {
+                                ids.append(intern(authors[position]))
+                            } else {
+                                if idOfGroup[group] < 0 { idOfGroup[group] = intern(groupNames[group]) }
+                                ids.append(idOfGroup[group])
+                            }
+                        }
                     }
+                    starts.append(ids.count)
                 }
-                starts.append(ids.count)
             }
         }
     }
