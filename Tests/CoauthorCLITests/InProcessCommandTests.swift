@@ -174,6 +174,31 @@ struct InProcess {
         #expect(timeline.stdout.hasPrefix("year,papers,coauthors,new,returning,cumulative,solo,team\n"))
     }
 
+    /// A timeline without --focus names whose years it shows (its rows do not), with how many
+    /// authors have as many papers; not with --focus, --corpus, --ties or --quiet.
+    @Test func aTimelineWithoutFocusNamesWhoseYearsItShows() throws {
+        let folder = try InProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = folder.appendingPathComponent("four.bib")
+        try """
+            @article{a, author = {Zhu, Wei and Adams, Kim}, title = {One}, journal = {J}, year = {2020}}
+            @article{b, author = {Lee, Bo and Moreau, Anne}, title = {Two}, journal = {J}, year = {2021}}
+            """.write(to: bib, atomically: true, encoding: .utf8)
+        let note = "note: the years of Anne Moreau, the author with the most papers (1 paper, as have 3 others); "
+            + "--focus NAME shows another author's, --corpus the whole corpus's\n"
+        let tied = InProcess.run(["timeline", bib.path])
+        #expect(tied.status == 0 && tied.stderr.hasSuffix(note), "\(tied.stderr)")
+        let slices = InProcess.run(["timeline", bib.path, "--slices", "--window", "1"])
+        #expect(slices.status == 0 && slices.stderr.contains(note), "\(slices.stderr)")
+        let data = InProcess.run(["timeline", InProcess.data])
+        #expect(data.stderr.contains("note: the years of ") && data.stderr.contains(", the author with the most papers (16 papers); "),
+                "\(data.stderr)")
+        for quiet in [["--focus", "Bo Lee"], ["--corpus"], ["--ties"], ["--quiet"]] {
+            let result = InProcess.run(["timeline", bib.path] + quiet)
+            #expect(result.status == 0 && !result.stderr.contains("the years of"), "\(quiet): \(result.stderr)")
+        }
+    }
+
     @Test func reportWritesEveryOutput() throws {
         let folder = try InProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -83,6 +83,9 @@ struct Timeline: AnalysisCommand {
     func run() throws {
         let loaded = try Session.analysis(analysis)
         let view = self.view
+        if analysis.focus == nil && !analysis.quiet && view.readsFocus, let focus = loaded.network.focus {
+            Console.note(Self.defaultFocusNote(loaded.network, focus: focus))
+        }
         let text: String
         do {
             text = format == .svg ? try loaded.timelineChart(view) : try timelineTable(loaded, view)
@@ -91,6 +94,17 @@ struct Timeline: AnalysisCommand {
             throw ExitCode.dataError
         }
         try Session.write(text, to: output)
+    }
+
+    /// Whose years a timeline without --focus shows: its rows do not name them, and in an export
+    /// where most authors have one paper the author with the most papers is one of many.
+    static func defaultFocusNote(_ network: CoauthorNetwork, focus: Int) -> String {
+        let papers = network.papers[focus]
+        let tied = network.papers.count { $0 == papers } - 1
+        let count = papers == 1 ? "1 paper" : "\(papers) papers"
+        let others = tied == 0 ? "" : tied == 1 ? ", as has 1 other" : ", as have \(tied) others"
+        return "the years of \(network.names[focus]), the author with the most papers (\(count)\(others)); "
+            + "--focus NAME shows another author's, --corpus the whole corpus's"
     }
 
     private func timelineTable(_ loaded: Analysis, _ view: TimelineView) throws(TimelineError) -> String {
@@ -108,5 +122,15 @@ struct Timeline: AnalysisCommand {
         }
         guard let tableFormat = format.tableFormat else { preconditionFailure("validate() rejects svg here") }
         return table.formatted(tableFormat)
+    }
+}
+
+extension TimelineView {
+    /// Whether the view shows the focus author's values (their years, or their place in each slice).
+    fileprivate var readsFocus: Bool {
+        switch self {
+        case .focus, .slices: true
+        case .corpus, .ties: false
+        }
     }
 }
