@@ -47,8 +47,8 @@ public struct MainReport: Sendable {
         if let focus = network.focus {
             collaborators = analysis.collaborators(of: focus, by: .tie(.papers), metrics: metrics)
             let years = Self.yearRange(network.firstYear[focus], network.lastYear[focus])
-            let partners = analysis.level == .author ? "co-authors" : "partners"
-            heading = "\(network.names[focus]): \(network.papers[focus]) papers, \(network.graph.degree(focus)) \(partners)\(years)"
+            let partners = Self.counted(network.graph.degree(focus), analysis.level == .author ? "co-author" : "partner")
+            heading = "\(network.names[focus]): \(Self.counted(network.papers[focus], "paper")), \(partners)\(years)"
         }
         let markdown = Self.markdown(analysis, metrics: metrics, heading: heading, collaborators: collaborators, central: central)
         let timelineCSV = (try? analysis.timelineTable(.focus).csv()) ?? TimelineTables.focus([]).csv()
@@ -73,7 +73,8 @@ public struct MainReport: Sendable {
         var text = ""
         if !heading.isEmpty { text += heading + "\n" }
         let units = analysis.level.plural
-        text += "network: \(network.nodeCount) \(units), \(network.edgeCount) ties, \(network.publicationCount) publications\n\n"
+        text += "network: \(network.nodeCount == 1 ? "1 \(analysis.level.unitName)" : "\(network.nodeCount) \(units)"), "
+            + "\(Self.counted(network.edgeCount, "tie")), \(Self.counted(network.publicationCount, "publication"))\n\n"
         if let collaborators, let focus = network.focus {
             text += "Closest collaborators of \(network.names[focus]) (by joint papers)\n"
             text += collaborators.selecting([.rank, .name, .tie(.papers), .tie(.firstYear), .tie(.lastYear)]).prefix(top).plain() + "\n"
@@ -93,6 +94,11 @@ public struct MainReport: Sendable {
         .init(label: "timeline.csv — the focus author's collaborations per year", href: "timeline.csv"),
         .init(label: "timeline.svg — the same as a chart", href: "timeline.svg"),
     ]
+
+    /// "1 paper", "2 papers": a count and its noun, plural (with an s) unless the count is one.
+    static func counted(_ count: Int, _ noun: String) -> String {
+        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+    }
 
     private static func yearRange(_ first: Int?, _ last: Int?) -> String {
         guard let first, let last else { return "" }

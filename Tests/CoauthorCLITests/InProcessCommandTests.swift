@@ -199,6 +199,27 @@ struct InProcess {
         }
     }
 
+    /// The main job's summary counts in the singular where a count is one (a single work read
+    /// from a database), in the plural otherwise.
+    @Test func theReportSummaryCountsInTheSingularAndThePlural() throws {
+        let folder = try InProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let one = folder.appendingPathComponent("one.bib")
+        try "@article{a, author = {Abbott, B. P.}, title = {One}, journal = {J}, year = {2017}}\n"
+            .write(to: one, atomically: true, encoding: .utf8)
+        let single = InProcess.run(["report", one.path, "-o", folder.appendingPathComponent("out1").path])
+        #expect(single.status == 0, "\(single.stderr)")
+        #expect(single.stdout.hasPrefix("B. P. Abbott: 1 paper, 0 co-authors, 2017\nnetwork: 1 author, 0 ties, 1 publication\n"), "\(single.stdout)")
+        let two = folder.appendingPathComponent("two.bib")
+        try """
+            @article{a, author = {Abbott, B. P. and Lee, Bo}, title = {One}, journal = {J}, year = {2017}}
+            @article{b, author = {Abbott, B. P. and Lee, Bo and Moreau, Anne}, title = {Two}, journal = {J}, year = {2018}}
+            """.write(to: two, atomically: true, encoding: .utf8)
+        let plural = InProcess.run(["report", two.path, "-o", folder.appendingPathComponent("out2").path])
+        #expect(plural.status == 0, "\(plural.stderr)")
+        #expect(plural.stdout.hasPrefix("B. P. Abbott: 2 papers, 2 co-authors, 2017–2018\nnetwork: 3 authors, 3 ties, 2 publications\n"), "\(plural.stdout)")
+    }
+
     @Test func reportWritesEveryOutput() throws {
         let folder = try InProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
