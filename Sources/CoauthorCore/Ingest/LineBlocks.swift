@@ -273,7 +273,9 @@ extension LineBlocks {
     static func corpus<Parser: LineBlockParser>(path: String, blockSize: Int, parser: Parser, remedy: String) -> Corpus {
         var parser = parser
         var invalid: Corpus? = nil
+        var delivered = false
         let failure = read(path: path, blockSize: blockSize) { block, offset in
+            delivered = true
             if let bad = firstInvalidUTF8(block) {
                 var line = parser.linesRead + 1
                 var lineStart = 0
@@ -297,6 +299,9 @@ extension LineBlocks {
         case .open(let reason)?:
             return Failure.unopened(path: path, reason: reason)
         case .read(let reason)?:
+            // Nothing read at all (a gzip file whose header is corrupt): the file is not read, as
+            // when it is read whole, rather than "the records before line 1".
+            guard delivered else { return Failure.unopened(path: path, reason: reason) }
             var corpus = parser.finish()
             corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: parser.linesRead + 1, column: 1),
                                                  "cannot read the rest of the file (\(reason)); the records before this line were read"))
