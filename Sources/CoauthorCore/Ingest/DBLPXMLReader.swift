@@ -67,10 +67,15 @@ public enum DBLPXMLReader {
         var pending: [UInt8] = []
         var finished = false
         var reserved = false
+        var readAny = false
         while !finished {
             let before = pending.count
             pending.append(contentsOf: repeatElement(0, count: step))
             switch pending.withUnsafeMutableBufferPointer({ source.read(into: UnsafeMutableBufferPointer(rebasing: $0[before...])) }) {
+            case .failure(let failure) where !readAny:
+                // Nothing of the file read (a gzip file whose header is corrupt): it is not read,
+                // as when it is read whole (`LineBlocks.read` says the same of line-based files).
+                return LineBlocks.Failure.unopened(path: path, reason: failure.reason)
             case .failure(let failure):
                 pending.removeLast(step)
                 reader.consume(&pending, final: true)
@@ -78,6 +83,7 @@ public enum DBLPXMLReader {
                 finished = true
             case .success(let got):
                 pending.removeLast(step - got)
+                readAny = readAny || got > 0
                 finished = got == 0
                 if finished || pending.count >= reader.blockSize { reader.consume(&pending, final: finished) }
             }

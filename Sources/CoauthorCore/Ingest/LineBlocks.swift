@@ -7,7 +7,10 @@ enum LineBlocks {
 
     /// How reading went wrong: the file could not be opened, or a later read failed.
     enum Failure: Error {
+        /// Nothing of the file could be read: it could not be opened, or its first read failed
+        /// (a gzip file whose header is corrupt), so no block was handed out.
         case open(String)
+        /// A read failed after blocks were handed out.
         case read(String)
     }
 
@@ -56,6 +59,9 @@ enum LineBlocks {
             if used == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
             let result = buffer.withUnsafeMutableBufferPointer { fill(UnsafeMutableBufferPointer(rebasing: $0[used...])) }
             switch result {
+            case .failure(.read(let reason)) where offset == 0:
+                // Before any block was handed out: nothing of the file is read, as when it is read whole.
+                return .open(reason)
             case .failure(let failure): return failure
             case .success(let n):
                 used += n
@@ -273,9 +279,7 @@ extension LineBlocks {
     static func corpus<Parser: LineBlockParser>(path: String, blockSize: Int, parser: Parser, remedy: String) -> Corpus {
         var parser = parser
         var invalid: Corpus? = nil
-        var delivered = false
         let failure = read(path: path, blockSize: blockSize) { block, offset in
-            delivered = true
             if let bad = firstInvalidUTF8(block) {
                 var line = parser.linesRead + 1
                 var lineStart = 0
@@ -299,9 +303,6 @@ extension LineBlocks {
         case .open(let reason)?:
             return Failure.unopened(path: path, reason: reason)
         case .read(let reason)?:
-            // Nothing read at all (a gzip file whose header is corrupt): the file is not read, as
-            // when it is read whole, rather than "the records before line 1".
-            guard delivered else { return Failure.unopened(path: path, reason: reason) }
             var corpus = parser.finish()
             corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: parser.linesRead + 1, column: 1),
                                                  "cannot read the rest of the file (\(reason)); the records before this line were read"))
