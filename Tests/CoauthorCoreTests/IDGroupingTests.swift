@@ -92,8 +92,11 @@ struct IDGroupingTests {
     }
 
     /// IDs are looked up by the bits of their strings first (`SeenStrings`): one ORCID made as
-    /// strings of their own (each with its own storage, as on two reader cores) is one person,
-    /// and an ID string emptied in place (its bits not those of "") is no ID.
+    /// strings of their own (each with its own storage, as on two reader cores) is still one
+    /// person, and an ID string emptied in place (its bits not those of "", so the bits alone do
+    /// not tell it is empty) is no ID. (Copies of one ID given separate values would still be
+    /// joined by their text in the grouping's key table; the emptied string is what a mistake in
+    /// the lookup by bits fails.)
     @Test func idsAreMatchedByValueWhateverTheirStorage() throws {
         let orcid = "0000-0002-1825-0097"
         func copy(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }

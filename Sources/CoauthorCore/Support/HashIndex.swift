@@ -275,7 +275,7 @@ enum WordHash {
     }
 
     /// MurmurHash3's finaliser: every input bit reaches the high bits (the table's tag) and the low ones (its slot).
-    @inline(__always) private static func mix(_ value: UInt64) -> UInt64 {
+    @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
         var h = value
         h ^= h >> 33
         h &*= 0xC4CE_B9FE_1A85_EC53
