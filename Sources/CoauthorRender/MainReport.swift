@@ -73,7 +73,7 @@ public struct MainReport: Sendable {
         var text = ""
         if !heading.isEmpty { text += heading + "\n" }
         let units = analysis.level.plural
-        text += "network: \(network.nodeCount == 1 ? "1 \(analysis.level.unitName)" : "\(network.nodeCount) \(units)"), "
+        text += "network: \(Self.counted(network.nodeCount, analysis.level.unitName, plural: units)), "
             + "\(Self.counted(network.edgeCount, "tie")), \(Self.counted(network.publicationCount, "publication"))\n\n"
         if let collaborators, let focus = network.focus {
             text += "Closest collaborators of \(network.names[focus]) (by joint papers)\n"
@@ -95,9 +95,9 @@ public struct MainReport: Sendable {
         .init(label: "timeline.svg — the same as a chart", href: "timeline.svg"),
     ]
 
-    /// "1 paper", "2 papers": a count and its noun, plural (with an s) unless the count is one.
-    static func counted(_ count: Int, _ noun: String) -> String {
-        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+    /// "1 paper", "2 papers": a count and its noun, plural (`plural`, else with an s) unless the count is one.
+    static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+        count == 1 ? "1 \(noun)" : "\(count) \(plural ?? noun + "s")"
     }
 
     private static func yearRange(_ first: Int?, _ last: Int?) -> String {
