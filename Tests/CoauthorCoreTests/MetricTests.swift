@@ -250,7 +250,8 @@ struct GraphStatisticsTests {
     /// The diameter against the largest eccentricity, found by a search from every member of the
     /// largest component, on seeded graphs of many shapes: sparse (long paths, trees), dense, and
     /// cliques with paths hanging off them (eccentricities far apart); with levels searched one node
-    /// at a time, 64 at a time, and as the default chooses.
+    /// at a time, 64 at a time, and as the default chooses. One bit-parallel search from 64 random
+    /// members against 64 plain ones, with its levels taken top-down, bottom-up and as its rule chooses.
     @Test(arguments: 0..<40)
     func diameterIsTheLargestEccentricity(seed: Int) {
         var random = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
@@ -290,8 +291,11 @@ struct GraphStatisticsTests {
         // One bit-parallel search: the largest eccentricity of its sources, and their distance sum.
         let sources = (0..<min(64, members.count)).map { _ in members[Int(random.next() % UInt64(members.count))] }
         let expected = sources.map { search.run(graph, from: $0) }
-        let found = GraphStatistics.multiSourceSearch(graph, sources: sources)
-        #expect(found.eccentricity == expected.map(\.eccentricity).max())
-        #expect(found.distanceSum == expected.map(\.distanceSum).reduce(0, +))
+        // Each level by the rule, and every level top-down or bottom-up.
+        for direction in [GraphStatistics.SearchDirection.chosen, .topDown, .bottomUp] {
+            let found = GraphStatistics.multiSourceSearch(graph, sources: sources, direction: direction)
+            #expect(found.eccentricity == expected.map(\.eccentricity).max(), "\(direction)")
+            #expect(found.distanceSum == expected.map(\.distanceSum).reduce(0, +), "\(direction)")
+        }
     }
 }

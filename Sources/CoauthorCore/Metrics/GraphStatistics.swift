@@ -203,48 +203,113 @@ public struct GraphStatistics: Sendable, Equatable {
         multiSourceSearch(graph, sources: sources).distanceSum
     }
 
+    /// How `multiSourceSearch` takes each level: by its rule, or (tests) always from the frontier
+    /// or always from the nodes still short of sources.
+    enum SearchDirection {
+        case chosen, topDown, bottomUp
+    }
+
     /// `multiSourceDistanceSum`, and the largest eccentricity of the sources (the last level at
     /// which a source reached a node first).
+    ///
+    /// Each level is taken in one of two directions (S. Beamer, K. Asanović and D. Patterson,
+    /// "Direction-optimizing breadth-first search", SC 2012, applied to bit-parallel searches):
+    /// top-down, each frontier node adds its sources to its neighbours; or bottom-up, each node
+    /// still short of some source gathers its neighbours' frontier sources and stops as soon as
+    /// it has all it lacks. The middle levels, where most of the graph is the frontier of some
+    /// source, go bottom-up: each node reads its neighbours there instead of every frontier node
+    /// writing to all of its own, and most stop early. A level goes bottom-up when the frontier's
+    /// ties outnumber those of the nodes some source has not reached: on the 8M-paper synthetic
+    /// DBLP graph (4.2M authors) the mean path length's eight batches took 8.5 s top-down only,
+    /// 4.3 s by this rule, and 5.2 s going bottom-up from half as many frontier ties. Both
+    /// directions find the same distances.
     /// - Complexity: O(e·(n + m)) for eccentricity e of the sources.
-    static func multiSourceSearch(_ graph: WeightedGraph, sources: [Int]) -> (distanceSum: Int, eccentricity: Int) {
+    static func multiSourceSearch(_ graph: WeightedGraph, sources: [Int],
+                                  direction: SearchDirection = .chosen) -> (distanceSum: Int, eccentricity: Int) {
         precondition(sources.count <= 64)
         let n = graph.nodeCount
+        let full: UInt64 = sources.count == 64 ? ~0 : (1 << UInt64(sources.count)) - 1
         var seen = [UInt64](repeating: 0, count: n)
         var frontier = [UInt64](repeating: 0, count: n)
         var next = [UInt64](repeating: 0, count: n)
+        // The ties of the frontier's nodes, and of the nodes some source has not reached yet (an
+        // upper bound: nodes no source reaches are counted too).
+        var frontierSlots = 0
         for (bit, s) in sources.enumerated() {
+            if frontier[s] == 0 { frontierSlots += graph.degree(s) }
             seen[s] |= 1 << UInt64(bit)
             frontier[s] |= 1 << UInt64(bit)
         }
+        var openSlots = graph.neighbors.count
+        for v in 0..<n where seen[v] == full { openSlots -= graph.degree(v) }
         var total = 0
         var level = 0
         var eccentricity = 0
         var active = true
+        // Whether `next` is all zeros (a top-down level adds into it; a bottom-up one overwrites it).
+        var nextIsClear = true
         graph.offsets.withUnsafeBufferPointer { offsets in
             graph.neighbors.withUnsafeBufferPointer { neighbors in
                 while active {
                     level += 1
                     active = false
-                    frontier.withUnsafeBufferPointer { frontier in
-                        next.withUnsafeMutableBufferPointer { next in
-                            for v in 0..<n where frontier[v] != 0 {
-                                let bits = frontier[v]
-                                for slot in offsets[v]..<offsets[v + 1] { next[Int(neighbors[slot])] |= bits }
-                            }
-                        }
+                    let bottomUp: Bool
+                    switch direction {
+                    case .chosen: bottomUp = frontierSlots > openSlots
+                    case .topDown: bottomUp = false
+                    case .bottomUp: bottomUp = true
                     }
-                    for v in 0..<n where next[v] != 0 {
-                        let fresh = next[v] & ~seen[v]
-                        next[v] = fresh
-                        if fresh != 0 {
-                            seen[v] |= fresh
-                            total += level * fresh.nonzeroBitCount
-                            active = true
+                    frontierSlots = 0
+                    seen.withUnsafeMutableBufferPointer { seen in
+                        next.withUnsafeMutableBufferPointer { next in
+                            frontier.withUnsafeBufferPointer { frontier in
+                                if bottomUp {
+                                    for v in 0..<n {
+                                        let have = seen[v]
+                                        let want = full & ~have
+                                        var fresh: UInt64 = 0
+                                        if want != 0 {
+                                            for slot in offsets[v]..<offsets[v + 1] {
+                                                fresh |= frontier[Int(neighbors[slot])]
+                                                if fresh & want == want { break }
+                                            }
+                                            fresh &= want
+                                        }
+                                        next[v] = fresh
+                                        guard fresh != 0 else { continue }
+                                        seen[v] = have | fresh
+                                        total += level * fresh.nonzeroBitCount
+                                        active = true
+                                        let degree = offsets[v + 1] - offsets[v]
+                                        frontierSlots += degree
+                                        if have | fresh == full { openSlots -= degree }
+                                    }
+                                } else {
+                                    if !nextIsClear {
+                                        for v in 0..<n where next[v] != 0 { next[v] = 0 }
+                                    }
+                                    for v in 0..<n where frontier[v] != 0 {
+                                        let bits = frontier[v]
+                                        for slot in offsets[v]..<offsets[v + 1] { next[Int(neighbors[slot])] |= bits }
+                                    }
+                                    for v in 0..<n where next[v] != 0 {
+                                        let fresh = next[v] & ~seen[v]
+                                        next[v] = fresh
+                                        guard fresh != 0 else { continue }
+                                        seen[v] |= fresh
+                                        total += level * fresh.nonzeroBitCount
+                                        active = true
+                                        let degree = offsets[v + 1] - offsets[v]
+                                        frontierSlots += degree
+                                        if seen[v] == full { openSlots -= degree }
+                                    }
+                                }
+                            }
                         }
                     }
                     if active { eccentricity = level }
                     swap(&frontier, &next)
-                    for v in 0..<n where next[v] != 0 { next[v] = 0 }
+                    nextIsClear = false
                 }
             }
         }
