@@ -241,7 +241,7 @@ public struct GraphStatistics: Sendable, Equatable {
             frontier[s] |= 1 << UInt64(bit)
         }
         var openSlots = graph.neighbors.count
-        for v in 0..<n where seen[v] == full { openSlots -= graph.degree(v) }
+        for s in Set(sources) where seen[s] == full { openSlots -= graph.degree(s) }
         var total = 0
         var level = 0
         var eccentricity = 0
@@ -263,6 +263,15 @@ public struct GraphStatistics: Sendable, Equatable {
                     seen.withUnsafeMutableBufferPointer { seen in
                         next.withUnsafeMutableBufferPointer { next in
                             frontier.withUnsafeBufferPointer { frontier in
+                                /// Node `v`, which had the sources `have`, is reached by `fresh` (not 0) at this level.
+                                func reach(_ v: Int, had have: UInt64, fresh: UInt64) {
+                                    seen[v] = have | fresh
+                                    total += level * fresh.nonzeroBitCount
+                                    active = true
+                                    let degree = offsets[v + 1] - offsets[v]
+                                    frontierSlots += degree
+                                    if have | fresh == full { openSlots -= degree }
+                                }
                                 if bottomUp {
                                     for v in 0..<n {
                                         let have = seen[v]
@@ -276,13 +285,7 @@ public struct GraphStatistics: Sendable, Equatable {
                                             fresh &= want
                                         }
                                         next[v] = fresh
-                                        guard fresh != 0 else { continue }
-                                        seen[v] = have | fresh
-                                        total += level * fresh.nonzeroBitCount
-                                        active = true
-                                        let degree = offsets[v + 1] - offsets[v]
-                                        frontierSlots += degree
-                                        if have | fresh == full { openSlots -= degree }
+                                        if fresh != 0 { reach(v, had: have, fresh: fresh) }
                                     }
                                 } else {
                                     if !nextIsClear {
@@ -295,13 +298,7 @@ public struct GraphStatistics: Sendable, Equatable {
                                     for v in 0..<n where next[v] != 0 {
                                         let fresh = next[v] & ~seen[v]
                                         next[v] = fresh
-                                        guard fresh != 0 else { continue }
-                                        seen[v] |= fresh
-                                        total += level * fresh.nonzeroBitCount
-                                        active = true
-                                        let degree = offsets[v + 1] - offsets[v]
-                                        frontierSlots += degree
-                                        if seen[v] == full { openSlots -= degree }
+                                        if fresh != 0 { reach(v, had: seen[v], fresh: fresh) }
                                     }
                                 }
                             }
