@@ -298,4 +298,31 @@ struct GraphStatisticsTests {
             #expect(found.distanceSum == expected.map(\.distanceSum).reduce(0, +), "\(direction)")
         }
     }
+
+    /// The rule of the bit-parallel search takes both directions within one search: from 64
+    /// sources on seeded graphs with a few ties per node, the first level goes top-down (the
+    /// frontier is the sources alone), a middle level bottom-up (most nodes are some source's
+    /// frontier), so the checks of `diameterIsTheLargestEccentricity` reach both under the rule.
+    @Test func searchRuleTakesBothDirections() {
+        var random = SplitMix64(seed: 41)
+        for trial in 0..<5 {
+            let n = 500 + Int(random.next() % 500)
+            // A random tree (connected) and 3n more ties, each pair once.
+            var edges: [(Int, Int, Double)] = []
+            var pairs = Set<Int>()
+            func tie(_ a: Int, _ b: Int) {
+                guard a != b, pairs.insert(min(a, b) * n + max(a, b)).inserted else { return }
+                edges.append((a, b, 1))
+            }
+            for v in 1..<n { tie(v, Int(random.next() % UInt64(v))) }
+            for _ in 0..<(3 * n) { tie(Int(random.next() % UInt64(n)), Int(random.next() % UInt64(n))) }
+            let graph = WeightedGraph(nodeCount: n, edges: edges)
+            let sources = (0..<64).map { _ in Int(random.next() % UInt64(n)) }
+            let chosen = GraphStatistics.multiSourceSearch(graph, sources: sources)
+            let topDown = GraphStatistics.multiSourceSearch(graph, sources: sources, direction: .topDown)
+            #expect(chosen.bottomUpLevels > 0, "trial \(trial): no level bottom-up")
+            #expect(chosen.bottomUpLevels < chosen.eccentricity + 1, "trial \(trial): every level bottom-up")
+            #expect(topDown.bottomUpLevels == 0 && chosen.distanceSum == topDown.distanceSum, "trial \(trial)")
+        }
+    }
 }

@@ -209,8 +209,8 @@ public struct GraphStatistics: Sendable, Equatable {
         case chosen, topDown, bottomUp
     }
 
-    /// `multiSourceDistanceSum`, and the largest eccentricity of the sources (the last level at
-    /// which a source reached a node first).
+    /// `multiSourceDistanceSum`, the largest eccentricity of the sources (the last level at
+    /// which a source reached a node first), and how many levels went bottom-up (tests).
     ///
     /// Each level is taken in one of two directions (S. Beamer, K. Asanović and D. Patterson,
     /// "Direction-optimizing breadth-first search", SC 2012, applied to bit-parallel searches):
@@ -225,7 +225,8 @@ public struct GraphStatistics: Sendable, Equatable {
     /// directions find the same distances.
     /// - Complexity: O(e·(n + m)) for eccentricity e of the sources.
     static func multiSourceSearch(_ graph: WeightedGraph, sources: [Int],
-                                  direction: SearchDirection = .chosen) -> (distanceSum: Int, eccentricity: Int) {
+                                  direction: SearchDirection = .chosen)
+        -> (distanceSum: Int, eccentricity: Int, bottomUpLevels: Int) {
         precondition(sources.count <= 64)
         let n = graph.nodeCount
         let full: UInt64 = sources.count == 64 ? ~0 : (1 << UInt64(sources.count)) - 1
@@ -245,6 +246,7 @@ public struct GraphStatistics: Sendable, Equatable {
         var total = 0
         var level = 0
         var eccentricity = 0
+        var bottomUpLevels = 0
         var active = true
         // Whether `next` is all zeros (a top-down level adds into it; a bottom-up one overwrites it).
         var nextIsClear = true
@@ -260,6 +262,7 @@ public struct GraphStatistics: Sendable, Equatable {
                     case .bottomUp: bottomUp = true
                     }
                     frontierSlots = 0
+                    if bottomUp { bottomUpLevels += 1 }
                     seen.withUnsafeMutableBufferPointer { seen in
                         next.withUnsafeMutableBufferPointer { next in
                             frontier.withUnsafeBufferPointer { frontier in
@@ -310,7 +313,7 @@ public struct GraphStatistics: Sendable, Equatable {
                 }
             }
         }
-        return (total, eccentricity)
+        return (total, eccentricity, bottomUpLevels)
     }
 
     /// Exact diameter (in hops) of one component by iFUB (P. Crescenzi, R. Grossi, M. Habib, L. Lanzi and
