@@ -180,6 +180,31 @@ struct NetworkBuilderTests {
         }
     }
 
+    /// A corpus of more than 4,096 authors fills its pairs' coarse buckets in runs of papers, one
+    /// per thread, each from its own place in every bucket, and spreads runs of buckets on all
+    /// threads: the same network (fractional weights summed in publication order) on one thread
+    /// and on several.
+    @Test func coarseBucketsFilledInRunsGiveTheSameNetwork() throws {
+        let publications = Self.corpus(seed: 13, count: 9_000, people: 6_000, maxTeam: 30, occasional: false)
+        let authors = AuthorResolver.resolve(publications, mode: .exact)
+        #expect(authors.names.count > 4_096)
+        #expect(publications.count >= 2 * NetworkBuilder.parallelCountPapers)
+        var options = NetworkOptions()
+        options.weighting = .fractional
+        let one = try Parallelism.$workers.withValue(1) { try NetworkBuilder.build(publications: publications, authors: authors, options: options) }
+        #expect(one.graph.edgeCount > 100_000)
+        for workers in [2, 3, 5] {
+            let many = try Parallelism.$workers.withValue(workers) {
+                try NetworkBuilder.build(publications: publications, authors: authors, options: options)
+            }
+            let (sameGraph, samePapers) = (many.graph == one.graph, many.edgePapers == one.edgePapers)
+            let sameYears = many.edgeYears == one.edgeYears && many.edgeYearWeights == one.edgeYearWeights
+            #expect(sameGraph, "\(workers) threads: ends and weights")
+            #expect(samePapers, "\(workers) threads: joint papers")
+            #expect(sameYears, "\(workers) threads: years and their shares")
+        }
+    }
+
     /// Without the ties' years, on one thread and on two, with a minimum weight (which keeps the
     /// tie loop on one run) and an ego network: the same network as with them, less the years.
     @Test(arguments: [Weighting.count, .fractional])

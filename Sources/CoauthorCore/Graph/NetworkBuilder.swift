@@ -92,57 +92,90 @@ public enum NetworkBuilder {
         try build(publications: publications, authors: authors, teamSizes: nil, options: options)
     }
 
-    /// Fills `pairs` with `partner << 32 | publication` for every pair `forEachPair` emits as
-    /// (lower member, partner, publication), bucket by bucket (`bucketStart`, the counts of a
-    /// counting sort by the lower member), each bucket in emission order.
+    /// Fills `pairs` with `partner << 32 | publication` for every pair `forEachPair(run, emit)` emits
+    /// as (lower member, partner, publication) for runs `0..<runs`, bucket by bucket (`bucketStart`,
+    /// the counts of a counting sort by the lower member), each bucket in the order of the runs
+    /// and, within a run, in emission order. `coarse` is `coarseShift`'s buckets, with how many
+    /// pairs each run emits for the members of each (`runCounts[run][bucket]`).
     ///
     /// Writing each pair straight to its member's bucket is a random write (and a random cursor
     /// update) per pair across the whole array, which at DBLP scale misses the caches every time.
     /// When the three numbers fit in 64 bits, the pairs go first to one of at most 4,096 coarse
     /// buckets (runs of members, written as that many sequential streams), then each coarse
-    /// bucket, a few hundred kilobytes, is spread over its members' buckets in place.
-    /// - Complexity: O(P) for P pairs; memory O(largest coarse bucket) beyond `pairs`.
-    private static func fillBuckets(_ pairs: UnsafeMutableBufferPointer<UInt64>, bucketStart: [Int], authorCount: Int,
-                                    publicationCount: Int, _ forEachPair: ((Int, UInt64, UInt64) -> Void) -> Void) {
-        func bits(_ count: Int) -> Int { count <= 1 ? 1 : Int.bitWidth - (count - 1).leadingZeroBitCount }
-        let memberBits = bits(authorCount), publicationBits = bits(publicationCount)
-        // Members per coarse bucket: 2^shift, so that there are at most 4,096 coarse buckets.
-        let shift = max(0, memberBits - 12)
-        guard shift > 0, shift + memberBits + publicationBits <= 64 else {
+    /// bucket, a few hundred kilobytes, is spread over its members' buckets in place. There the
+    /// runs emit on all cores, each from its own place in every coarse bucket (after the pairs of
+    /// the runs before it), and runs of coarse buckets are spread on all cores: the same pairs in
+    /// the same places as one run after the other.
+    /// - Complexity: O(P) for P pairs; memory O(largest coarse bucket) per core beyond `pairs`.
+    private static func fillBuckets(_ pairs: UnsafeMutableBufferPointer<UInt64>, bucketStart: [Int], runs: Int,
+                                    coarse: (shift: Int, runCounts: [[Int]])?, authorCount: Int, publicationCount: Int,
+                                    _ forEachPair: @Sendable (Int, (Int, UInt64, UInt64) -> Void) -> Void) {
+        guard let (shift, runCounts) = coarse else {
             var cursor = bucketStart
-            forEachPair { a, b, publication in
-                pairs[cursor[a]] = b << 32 | publication
-                cursor[a] += 1
+            for run in 0..<runs {
+                forEachPair(run) { a, b, publication in
+                    pairs[cursor[a]] = b << 32 | publication
+                    cursor[a] += 1
+                }
             }
             return
         }
+        precondition(runCounts.count == runs, "the pairs of each run in each coarse bucket")
+        let memberBits = coarseBits(authorCount), publicationBits = coarseBits(publicationCount)
         let coarseCount = (authorCount + (1 << shift) - 1) >> shift
-        var coarseCursor = (0..<coarseCount).map { bucketStart[$0 << shift] }
+        // Each run's first slot in each coarse bucket: after the pairs of the runs before it.
+        var runCursors: [[Int]] = []
+        var next = (0..<coarseCount).map { bucketStart[$0 << shift] }
+        for counts in runCounts {
+            runCursors.append(next)
+            for c in 0..<coarseCount { next[c] += counts[c] }
+        }
         let lowMask = (1 << shift) - 1
         // Coarse entries: the member's low bits, the partner, the publication.
         let partnerShift = UInt64(publicationBits), lowShift = UInt64(publicationBits + memberBits)
-        coarseCursor.withUnsafeMutableBufferPointer { cursor in
-            forEachPair { a, b, publication in
-                pairs[cursor[a >> shift]] = UInt64(a & lowMask) << lowShift | b << partnerShift | publication
-                cursor[a >> shift] += 1
+        let shared = SharedPairs(pairs: pairs), cursors = runCursors
+        _ = parallelRuns(runs) { run in
+            var cursor = cursors[run]
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                forEachPair(run) { a, b, publication in
+                    shared.pairs[cursor[a >> shift]] = UInt64(a & lowMask) << lowShift | b << partnerShift | publication
+                    cursor[a >> shift] += 1
+                }
             }
         }
-        var scratch: [UInt64] = []
-        var fine = [Int](repeating: 0, count: 1 << shift)
+        let coarseStart = (0...coarseCount).map { bucketStart[min(authorCount, $0 << shift)] }
+        let spreads = pairs.count >= parallelSortPairs ? max(1, Parallelism.workers) : 1
+        let firstCoarse = balancedRuns(spreads, starts: coarseStart)
         let publicationMask = (UInt64(1) << partnerShift) - 1, partnerMask = (UInt64(1) << UInt64(memberBits)) - 1
-        for c in 0..<coarseCount {
-            let first = c << shift, last = min(authorCount, (c + 1) << shift)
-            let region = bucketStart[first]..<bucketStart[last]
-            guard !region.isEmpty else { continue }
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: pairs[region])
-            for a in first..<last { fine[a - first] = bucketStart[a] }
-            for entry in scratch {
-                let low = Int(entry >> lowShift)
-                pairs[fine[low]] = (entry >> partnerShift & partnerMask) << 32 | entry & publicationMask
-                fine[low] += 1
+        _ = parallelRuns(spreads) { run in
+            var scratch: [UInt64] = []
+            var fine = [Int](repeating: 0, count: 1 << shift)
+            for c in firstCoarse[run]..<firstCoarse[run + 1] {
+                let first = c << shift, last = min(authorCount, (c + 1) << shift)
+                let region = bucketStart[first]..<bucketStart[last]
+                guard !region.isEmpty else { continue }
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: shared.pairs[region])
+                for a in first..<last { fine[a - first] = bucketStart[a] }
+                for entry in scratch {
+                    let low = Int(entry >> lowShift)
+                    shared.pairs[fine[low]] = (entry >> partnerShift & partnerMask) << 32 | entry & publicationMask
+                    fine[low] += 1
+                }
             }
         }
+    }
+
+    /// The bits of a number below `count` (at least 1).
+    private static func coarseBits(_ count: Int) -> Int { count <= 1 ? 1 : Int.bitWidth - (count - 1).leadingZeroBitCount }
+
+    /// `fillBuckets`' coarse buckets, 2^shift members each (at most 4,096 buckets), or nil where
+    /// pairs go straight to their members' buckets: a small network, or one whose member, partner
+    /// and publication do not fit in 64 bits together.
+    private static func coarseShift(authorCount: Int, publicationCount: Int) -> Int? {
+        let memberBits = coarseBits(authorCount), publicationBits = coarseBits(publicationCount)
+        let shift = max(0, memberBits - 12)
+        return shift > 0 && shift + memberBits + publicationBits <= 64 ? shift : nil
     }
 
     /// Networks with at least this many co-author pairs sort their members' pairs on all cores.
@@ -279,11 +312,22 @@ public enum NetworkBuilder {
             for a in 0...authorCount { bucketStart[a] += Int(run.counts[a]) }
         }
         for a in 0..<authorCount { bucketStart[a + 1] += bucketStart[a] }
-        var pairs = [UInt64](repeating: 0, count: bucketStart[authorCount])
-        pairs.withUnsafeMutableBufferPointer { pairs in
-            fillBuckets(pairs, bucketStart: bucketStart, authorCount: authorCount, publicationCount: publications.count) { emit in
-                for index in selected {
-                    let ids = authors.authorsOfPublication[index]
+        // Each run's pairs in each coarse bucket, where `fillBuckets` has them.
+        let coarse = coarseShift(authorCount: authorCount, publicationCount: publications.count).map { shift in
+            (shift: shift, runCounts: bucketCounts.map { run in
+                var counts = [Int](repeating: 0, count: (authorCount + (1 << shift) - 1) >> shift)
+                for a in 0..<authorCount { counts[a >> shift] += Int(run.counts[a + 1]) }
+                return counts
+            })
+        }
+        // Made uninitialised (8 bytes a pair, new pages on a large network): the fill writes every
+        // slot, on all cores.
+        var pairs = [UInt64](unsafeUninitializedCapacity: bucketStart[authorCount]) { pairs, filled in
+            // The pairs of the same runs of papers as counted, each run on a core of its own.
+            fillBuckets(pairs, bucketStart: bucketStart, runs: countRuns, coarse: coarse, authorCount: authorCount,
+                        publicationCount: publications.count) { run, emit in
+                for index in selected[(selected.count * run / countRuns)..<(selected.count * (run + 1) / countRuns)] {
+                    let ids = authorLists[index]
                     guard ids.count >= 2, (teamSizes?[index] ?? ids.count) <= options.maxAuthors else { continue }
                     for i in ids.indices where everyoneKept || kept[Int(ids[i])] {
                         for j in (i + 1)..<ids.endIndex where everyoneKept || kept[Int(ids[j])] {
@@ -292,6 +336,9 @@ public enum NetworkBuilder {
                     }
                 }
             }
+            filled = pairs.count
+        }
+        pairs.withUnsafeMutableBufferPointer { pairs in
             // Each bucket sorted on its own: on a large network, runs of consecutive members with
             // about as many pairs each, one per core.
             let runs = pairs.count >= parallelSortPairs ? max(1, Parallelism.workers) : 1
@@ -328,14 +375,16 @@ public enum NetworkBuilder {
             firstEdge.append(count)
         }
         let pairCount = firstEdge[runs]
-        var source = [Int32](repeating: 0, count: pairCount), target = [Int32](repeating: 0, count: pairCount)
-        var weight = [Double](repeating: 0, count: pairCount), edgePapers = [Int32](repeating: 0, count: pairCount)
         // Each run writes its ties' ends, weights and papers in place, and its years to lists of
-        // its own, added to the first run's (which has room for them all) in run order.
+        // its own, added to the first run's (which has room for them all) in run order. The
+        // columns are made uninitialised (20 bytes a pair, new pages on a large network): each
+        // run writes its own ties' slots, on its own core.
         var parts: [TieYears] = []
-        pairs.withUnsafeBufferPointer { pairs in
-            facts.withUnsafeBufferPointer { facts in
-                withUnsafeMutableBuffers(&source, &target, &weight, &edgePapers) { source, target, weight, papers in
+        var (source, target, weight, edgePapers) = makeArrays(count: pairCount) {
+            (source: UnsafeMutableBufferPointer<Int32>, target: UnsafeMutableBufferPointer<Int32>,
+             weight: UnsafeMutableBufferPointer<Double>, papers: UnsafeMutableBufferPointer<Int32>) -> Int in
+            pairs.withUnsafeBufferPointer { pairs in
+                facts.withUnsafeBufferPointer { facts in
                     let sink = TieSink(pairs: pairs, facts: facts, source: source, target: target, weight: weight, papers: papers)
                     let starts = bucketStart, firsts = runStart, edges = firstEdge
                     parts = parallelRuns(runs) { run in
@@ -351,6 +400,10 @@ public enum NetworkBuilder {
                     }
                 }
             }
+            // Fewer ties than distinct pairs where `minWeight` dropped some (on one run only).
+            let tieCount = parts.reduce(0) { $0 + $1.ties }
+            precondition(runs == 1 || tieCount == pairCount, "every distinct pair is a tie when no minimum weight drops any")
+            return tieCount
         }
         var edgeYears = YearLists(), edgeYearWeights = PackedLists<Double>()
         swap(&edgeYears, &parts[0].years)
@@ -358,15 +411,6 @@ public enum NetworkBuilder {
         for part in parts.dropFirst() {
             edgeYears.append(contentsOf: part.years)
             edgeYearWeights.append(contentsOf: part.weights)
-        }
-        // Fewer ties than distinct pairs where `minWeight` dropped some (on one run only).
-        let tieCount = parts.reduce(0) { $0 + $1.ties }
-        precondition(runs == 1 || tieCount == pairCount, "every distinct pair is a tie when no minimum weight drops any")
-        if tieCount < pairCount {
-            source.removeLast(pairCount - tieCount)
-            target.removeLast(pairCount - tieCount)
-            weight.removeLast(pairCount - tieCount)
-            edgePapers.removeLast(pairCount - tieCount)
         }
         parts = []
         // The pairs are in the columns now: freed before the graph is made.

@@ -97,18 +97,25 @@ public struct WeightedGraph: Sendable, Equatable {
         var offsets = [Int](repeating: 0, count: n + 1)
         for v in 0..<n { offsets[v + 1] = offsets[v] + endCount[v] + firstEdge[v + 1] - firstEdge[v] }
         let firsts = balancedRuns(runs, starts: offsets)
-        var neighbors = [Int32](repeating: 0, count: 2 * m)
-        var edgeIDs = [Int32](repeating: 0, count: 2 * m)
-        source.withUnsafeBufferPointer { sources in
-            target.withUnsafeBufferPointer { targets in
-                withUnsafeMutableBuffers(&neighbors, &edgeIDs, &offsets, &firstEdge) { neighbors, edgeIDs, offsets, firstEdge in
-                    endCount.withUnsafeMutableBufferPointer { cursor in
-                        let shared = SharedRows(sources: sources, targets: targets, neighbors: neighbors, edgeIDs: edgeIDs,
-                                                offsets: offsets, firstEdge: firstEdge, cursor: cursor)
-                        _ = parallelRuns(runs) { run in shared.fill(nodes: firsts[run]..<firsts[run + 1]) }
+        // The rows are made in place, uninitialised: every slot is written once, by the run that
+        // owns it, so the pages of both columns (16 bytes a tie, new to the process on a large
+        // graph) are first touched on all cores rather than cleared on one first.
+        let (neighbors, edgeIDs) = makeArrays(count: 2 * m) {
+            (neighbors: UnsafeMutableBufferPointer<Int32>, edgeIDs: UnsafeMutableBufferPointer<Int32>) -> Int in
+            source.withUnsafeBufferPointer { sources in
+                target.withUnsafeBufferPointer { targets in
+                    offsets.withUnsafeMutableBufferPointer { offsets in
+                        firstEdge.withUnsafeMutableBufferPointer { firstEdge in
+                            endCount.withUnsafeMutableBufferPointer { cursor in
+                                let shared = SharedRows(sources: sources, targets: targets, neighbors: neighbors, edgeIDs: edgeIDs,
+                                                        offsets: offsets, firstEdge: firstEdge, cursor: cursor)
+                                _ = parallelRuns(runs) { run in shared.fill(nodes: firsts[run]..<firsts[run + 1]) }
+                            }
+                        }
                     }
                 }
             }
+            return 2 * m
         }
         return (offsets, neighbors, edgeIDs)
     }

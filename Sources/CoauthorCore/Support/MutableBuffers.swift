@@ -11,3 +11,44 @@ func withUnsafeMutableBuffers<A, B, C, D, Result>(
         }
     }
 }
+
+/// Four arrays of `count` elements each, made in place by `body` from their raw, uninitialised
+/// buffers: no page of them is cleared first, so on a large graph their pages are first touched
+/// where `body` writes them (on all cores when it writes on all cores), not cleared on one
+/// thread and then written again.
+///
+/// `body` writes a prefix of each array and returns its length, the same for all four (at most
+/// `count`); the arrays end there, and elements past it are never read.
+func makeArrays<A: BitwiseCopyable, B: BitwiseCopyable, C: BitwiseCopyable, D: BitwiseCopyable>(
+    count: Int,
+    _ body: (UnsafeMutableBufferPointer<A>, UnsafeMutableBufferPointer<B>, UnsafeMutableBufferPointer<C>, UnsafeMutableBufferPointer<D>) -> Int
+) -> ([A], [B], [C], [D]) {
+    var b: [B] = [], c: [C] = [], d: [D] = []
+    let a = [A](unsafeUninitializedCapacity: count) { a, aCount in
+        b = [B](unsafeUninitializedCapacity: count) { b, bCount in
+            c = [C](unsafeUninitializedCapacity: count) { c, cCount in
+                d = [D](unsafeUninitializedCapacity: count) { d, dCount in
+                    let written = body(a, b, c, d)
+                    precondition(written >= 0 && written <= count, "a prefix of the arrays written")
+                    (aCount, bCount, cCount, dCount) = (written, written, written, written)
+                }
+            }
+        }
+    }
+    return (a, b, c, d)
+}
+
+/// Two arrays made in place, as the four of `makeArrays(count:_:)` are.
+func makeArrays<A: BitwiseCopyable, B: BitwiseCopyable>(
+    count: Int, _ body: (UnsafeMutableBufferPointer<A>, UnsafeMutableBufferPointer<B>) -> Int
+) -> ([A], [B]) {
+    var b: [B] = []
+    let a = [A](unsafeUninitializedCapacity: count) { a, aCount in
+        b = [B](unsafeUninitializedCapacity: count) { b, bCount in
+            let written = body(a, b)
+            precondition(written >= 0 && written <= count, "a prefix of the arrays written")
+            (aCount, bCount) = (written, written)
+        }
+    }
+    return (a, b)
+}
