@@ -356,36 +356,30 @@ public enum AuthorResolver {
         var exactKeys = { [tableNames] in
             KeyBatch.make(count: tableNames.count) { entry, bytes in NameKey.appendExactKey(tableNames[entry], to: &bytes) }
         }()
-        var variantKeys = ByteKeyTable(expected: interned.names.count)
-        var variantOfName = [Int32](repeating: -1, count: interned.names.count)
+        // Variants numbered in order of first appearance, their keys found on all cores.
+        var variantKeys = { [occurrences] in DistinctKeys(exactKeys, including: { occurrences[$0] > 0 }) }()
+        var variantOfName = variantKeys.takeNumbers()
         // Room for as many variants as names in use, the most there can be: grown by doubling, the
         // variants' names were copied into a new buffer again and again, each one's pages new to
         // the process (in a profile of 8M DBLP papers, half a second on one core, most of it the
         // kernel clearing those pages; on 1M papers the resolution is 20 ms shorter).
-        let namesInUse = occurrences.count { $0 > 0 }
         var variantNames: [PersonName] = []
-        variantNames.reserveCapacity(namesInUse)
+        variantNames.reserveCapacity(variantKeys.count)
         // Each variant's table entries as a linked list, in table order.
         var firstEntry: [Int32] = []
         var lastEntry: [Int32] = []
-        firstEntry.reserveCapacity(namesInUse)
-        lastEntry.reserveCapacity(namesInUse)
+        firstEntry.reserveCapacity(variantKeys.count)
+        lastEntry.reserveCapacity(variantKeys.count)
         var nextEntry = [Int32](repeating: -1, count: interned.names.count)
-        for batch in exactKeys {
-            for local in 0..<batch.count where occurrences[batch.base + local] > 0 {
-                let entry = batch.base + local
-                // The slot of the key sixteen on: the table's cache misses overlap.
-                if local + 16 < batch.count { variantKeys.prefetch(hash: batch.hashes[local + 16]) }
-                let (variant, isNew) = variantKeys.findOrInsert(batch.key(local), hash: batch.hashes[local])
-                if isNew {
-                    variantNames.append(tableNames[entry])
-                    firstEntry.append(Int32(entry))
-                    lastEntry.append(Int32(entry))
-                } else {
-                    nextEntry[Int(lastEntry[variant])] = Int32(entry)
-                    lastEntry[variant] = Int32(entry)
-                }
-                variantOfName[entry] = Int32(variant)
+        for entry in variantOfName.indices where variantOfName[entry] >= 0 {
+            let variant = Int(variantOfName[entry])
+            if variant == variantNames.count {
+                variantNames.append(tableNames[entry])
+                firstEntry.append(Int32(entry))
+                lastEntry.append(Int32(entry))
+            } else {
+                nextEntry[Int(lastEntry[variant])] = Int32(entry)
+                lastEntry[variant] = Int32(entry)
             }
         }
         // The table holds the keys now (on DBLP, 40 bytes a name that the merging below would hold too).
@@ -792,21 +786,14 @@ public enum AuthorResolver {
         var keys = groupingKeys(names)
         // Groups first: a name alone in its group (most names) can merge with nothing, so it
         // gets no further work.
-        var groupIndex = ByteKeyTable(expected: names.count)
-        var groupOf = [Int32](repeating: -1, count: names.count)
-        var groupSize: [Int32] = []
-        for batch in keys {
-            for local in 0..<batch.groups.count where batch.hasGiven[local] {
-                if local + 16 < batch.groups.count { groupIndex.prefetch(hash: batch.groups.hashes[local + 16]) }
-                let (group, isNew) = groupIndex.findOrInsert(batch.groups.key(local), hash: batch.groups.hashes[local])
-                if isNew { groupSize.append(0) }
-                groupSize[group] += 1
-                groupOf[batch.groups.base + local] = Int32(group)
-            }
-        }
-        // Each table goes once its loop is done: on DBLP the keys and tables are 40 to 60 MB
-        // each, and the resolution's peak is here.
-        groupIndex = ByteKeyTable(expected: 0)
+        // (On all cores: the table of the groups' keys, 40 to 60 MB on DBLP, goes at once.)
+        let hasGiven = keys.flatMap(\.hasGiven)
+        let (groupOf, groupCount) = { [keys] in
+            let distinct = DistinctKeys(keys.map(\.groups), including: { hasGiven[$0] })
+            return (distinct.numberOfItem, distinct.count)
+        }()
+        var groupSize = [Int32](repeating: 0, count: groupCount)
+        for group in groupOf where group >= 0 { groupSize[Int(group)] += 1 }
         var groups = [[FoldedVariant]](repeating: [], count: groupSize.count)
         var foldedIndex = ByteKeyTable(expected: 1024)
         var positionOfFolded: [Int32] = []

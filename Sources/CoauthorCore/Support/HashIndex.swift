@@ -199,6 +199,11 @@ struct ByteKeyTable {
         probe(bytes, hash: FNV1a.hash(bytes)).found
     }
 
+    /// `find(_:)` for a key whose FNV-1a hash is already known.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        probe(bytes, hash: hash).found
+    }
+
     /// The id here of key `id` of `other`, if present: its bytes and stored hash read in place (no
     /// array slice, whose reference count cores matching against one table at once would all
     /// touch). Both tables hash their keys with FNV-1a.
@@ -327,5 +332,86 @@ struct KeyBatch: Sendable {
             }
             return batch
         }
+    }
+}
+
+/// The distinct keys of a list of items (`KeyBatch`es in item order), numbered in order of first
+/// appearance, found on all cores: the keys are split by their hash between one table per core,
+/// each filled in item order on its own core (the table inserts, a cache miss each on a large
+/// list, were the serial part of interning), then one pass in item order numbers each table's keys
+/// as they first appear. The numbers are those one table filled in item order would give,
+/// whatever the number of cores.
+struct DistinctKeys: Sendable {
+    private let tables: [ByteKeyTable]
+    /// Per table, the number of each of its keys.
+    private let numberOfKey: [[Int32]]
+    /// Per item, its key's number (-1 for an item left out).
+    private(set) var numberOfItem: [Int32]
+    /// The number of distinct keys.
+    let count: Int
+
+    /// Numbers the keys of the items in `batches` for which `including(item)` holds.
+    /// - Complexity: O(total key length) expected, divided over the cores, plus O(items) serial.
+    init(_ batches: [KeyBatch], including: @Sendable (Int) -> Bool) {
+        let itemCount = batches.reduce(0) { $0 + $1.count }
+        let parts = itemCount >= Parallelism.minimumRunItems ? max(1, Parallelism.workers) : 1
+        // Each item's key within its table; -1 for items left out.
+        var local = [Int32](repeating: -1, count: itemCount)
+        let tables = local.withUnsafeMutableBufferPointer { local in
+            let shared = SharedLocal(local: local)
+            return parallelRuns(parts) { part -> ByteKeyTable in
+                var table = ByteKeyTable(expected: itemCount / parts + 16)
+                for batch in batches {
+                    for item in 0..<batch.count where Self.part(of: batch.hashes[item], parts) == part && including(batch.base + item) {
+                        // The slot of the table's key sixteen on: the cache misses overlap.
+                        if item + 16 < batch.count { table.prefetch(hash: batch.hashes[item + 16]) }
+                        shared.local[batch.base + item] = Int32(table.findOrInsert(batch.key(item), hash: batch.hashes[item]).id)
+                    }
+                }
+                return table
+            }
+        }
+        var numberOfKey = tables.map { [Int32](repeating: -1, count: $0.count) }
+        var numberOfItem = [Int32](repeating: -1, count: itemCount)
+        var next: Int32 = 0
+        for batch in batches {
+            for item in 0..<batch.count where local[batch.base + item] >= 0 {
+                let part = Self.part(of: batch.hashes[item], parts), key = Int(local[batch.base + item])
+                if numberOfKey[part][key] < 0 {
+                    numberOfKey[part][key] = next
+                    next += 1
+                }
+                numberOfItem[batch.base + item] = numberOfKey[part][key]
+            }
+        }
+        self.tables = tables
+        self.numberOfKey = numberOfKey
+        self.numberOfItem = numberOfItem
+        count = Int(next)
+    }
+
+    /// `numberOfItem`, handed over (the keys stay for `find`).
+    mutating func takeNumbers() -> [Int32] {
+        take(&numberOfItem, leaving: [])
+    }
+
+    /// The number of `bytes` (hashed with FNV-1a, as `KeyBatch` hashes), if it is one of the keys.
+    func find(_ bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { bytes in
+            let hash = FNV1a.hash(bytes)
+            let part = Self.part(of: hash, tables.count)
+            return tables[part].find(bytes, hash: hash).map { Int(numberOfKey[part][$0]) }
+        }
+    }
+
+    /// The table of a key: by its hash's top byte, which the tables' slots and tags use only
+    /// folded with other bits (so each table's keys still spread over all its slots).
+    @inline(__always) private static func part(of hash: UInt64, _ parts: Int) -> Int {
+        parts == 1 ? 0 : Int(truncatingIfNeeded: hash >> 56) % parts
+    }
+
+    /// The per-item local numbers, written by the cores for disjoint items.
+    private struct SharedLocal: @unchecked Sendable {
+        let local: UnsafeMutableBufferPointer<Int32>
     }
 }

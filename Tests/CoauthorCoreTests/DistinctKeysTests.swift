@@ -1,0 +1,38 @@
+@testable import CoauthorCore
+import Testing
+
+/// `DistinctKeys` numbers keys as one table filled in item order would, on any number of cores.
+struct DistinctKeysTests {
+    /// Seeded keys with many repeats (a few thousand distinct among 60,000), every fifth item left
+    /// out: the numbers of a dictionary filled in item order, whatever the cores, and `find`
+    /// gives every key's number and none for keys of left-out items only or never seen.
+    @Test(arguments: [1, 2, 3, 7])
+    func numbersAreThoseOfFirstAppearance(workers: Int) {
+        var random = SplitMix64(seed: 21)
+        let itemCount = 60_000
+        let words = (0..<itemCount).map { _ in "name-\(random.next() % 5_000)" }
+        let included = (0..<itemCount).map { $0 % 5 != 0 }
+        var expected = [Int32](repeating: -1, count: itemCount)
+        var numbers: [String: Int32] = [:]
+        for item in 0..<itemCount where included[item] {
+            if numbers[words[item]] == nil { numbers[words[item]] = Int32(numbers.count) }
+            expected[item] = numbers[words[item]]!
+        }
+        let (distinct, batches) = Parallelism.$workers.withValue(workers) {
+            Parallelism.$minimumRunItems.withValue(1_000) {
+                let batches = KeyBatch.make(count: itemCount) { item, bytes in bytes.append(contentsOf: words[item].utf8) }
+                return (DistinctKeys(batches, including: { included[$0] }), batches)
+            }
+        }
+        #expect(workers == 1 || batches.count > 1, "the keys come in several batches")
+        #expect(distinct.count == numbers.count)
+        let mismatched = (0..<itemCount).filter { distinct.numberOfItem[$0] != expected[$0] }
+        #expect(mismatched.isEmpty, "\(mismatched.count) items numbered otherwise, the first \(mismatched.first ?? -1)")
+        let wrongFinds = numbers.filter { word, number in distinct.find(Array(word.utf8)[...]) != Int(number) }
+        #expect(wrongFinds.isEmpty, "\(wrongFinds.count) keys found otherwise")
+        let onlyLeftOut = Set((0..<itemCount).filter { !included[$0] }.map { words[$0] }).subtracting(numbers.keys)
+        for word in onlyLeftOut.union(["name-5000", ""]) {
+            #expect(distinct.find(Array(word.utf8)[...]) == nil, "\(word) is not a key")
+        }
+    }
+}
