@@ -226,24 +226,30 @@ struct GraphStatisticsTests {
 
     /// The statistics do not depend on the number of threads (the mean path length's batches go to
     /// whichever is free; on three or more, threads wait for the components), and `beside` runs
-    /// exactly once.
+    /// exactly once: on several threads at a priority lowered by `restPriorityDrop`, on one at the
+    /// caller's, whose own priority never changes.
     @Test(arguments: GraphFixture.names + GraphFixture.largeNames)
     func sameStatisticsOnAnyNumberOfThreads(name: String) throws {
         let graph = try GraphFixture(named: name).graph
         final class Calls: @unchecked Sendable {
             private let lock = NSLock()
-            private var count = 0
-            func add() { lock.withLock { count += 1 } }
-            var total: Int { lock.withLock { count } }
+            private var priorities: [Int] = []
+            func add() { lock.withLock { priorities.append(ThreadPriority.current) } }
+            var seen: [Int] { lock.withLock { priorities } }
         }
         let reference = Parallelism.$workers.withValue(1) { GraphStatistics(graph: graph) }
+        let caller = ThreadPriority.current
         for workers in [1, 2, 3, 5] {
             let calls = Calls()
             let stats = Parallelism.$workers.withValue(workers) {
                 GraphStatistics(graph: graph, communitySeed: 1, communities: CommunityOptions()) { calls.add() }
             }
             #expect(stats == reference, "\(name), \(workers) threads")
-            #expect(calls.total == 1, "\(name), \(workers) threads: beside ran \(calls.total) times")
+            #expect(calls.seen.count == 1, "\(name), \(workers) threads: beside ran \(calls.seen.count) times")
+            // Nice values end at 19.
+            let lowered = workers > 1 ? min(19, caller + GraphStatistics.restPriorityDrop) : caller
+            #expect(calls.seen == [lowered], "\(name), \(workers) threads: beside ran at \(calls.seen), the caller at \(caller)")
+            #expect(ThreadPriority.current == caller, "\(name), \(workers) threads: the caller's priority changed")
         }
     }
 

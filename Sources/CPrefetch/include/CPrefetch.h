@@ -22,4 +22,13 @@ static inline void coauthor_store_relaxed(uint64_t *address, uint64_t value) {
     __atomic_store_n(address, value, __ATOMIC_RELAXED);
 }
 
+/// Lowers the calling thread's scheduling priority by `steps` nice levels (on Linux, where each
+/// thread has its own), so that when more threads are runnable than there are cores the others
+/// run first. An unprivileged thread cannot raise it again: call it on a thread that ends after
+/// the work it runs. Returns 0 on success, -1 where threads have no priority of their own.
+int coauthor_lower_thread_priority(int steps);
+
+/// The calling thread's nice value (0 where threads have no priority of their own).
+int coauthor_thread_priority(void);
+
 #endif

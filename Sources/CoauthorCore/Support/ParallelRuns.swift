@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// How many threads the parallel parts of the library use. Results never depend on it: work is
@@ -128,4 +129,15 @@ func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second
         if index == 0 { a.set(0, first()) } else { b.set(0, second()) }
     }
     return (a.values()[0], b.values()[0])
+}
+
+/// The calling thread's scheduling priority (its nice value; 0 where threads have none of their own).
+enum ThreadPriority {
+    static var current: Int { Int(coauthor_thread_priority()) }
+
+    /// Lowers the calling thread's priority by `steps` nice levels, for good: only on a thread that
+    /// ends with the work it runs (`runBeside`'s). See `coauthor_lower_thread_priority`.
+    static func lowerForGood(by steps: Int) {
+        _ = coauthor_lower_thread_priority(Int32(steps))
+    }
 }
