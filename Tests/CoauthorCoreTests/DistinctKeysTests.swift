@@ -36,3 +36,27 @@ struct DistinctKeysTests {
         }
     }
 }
+
+/// `parallelMap` and `occurrenceCounts` on arrays large enough to be split over the cores: the
+/// results of a plain loop, whatever the cores (seeded even ids, so odd ones are never used, and
+/// one used a lot).
+struct ParallelMapTests {
+    @Test(arguments: [1, 2, 3, 7])
+    func sameAsAPlainLoop(workers: Int) {
+        var random = SplitMix64(seed: 5)
+        let count = 50_000
+        let ids = (0..<(parallelMapItems + 12_345)).map { k in Int32(k % 11 == 0 ? 8 : 2 * Int(random.next() % UInt64(count / 2))) }
+        var expected = [Int32](repeating: 0, count: count)
+        for id in ids { expected[Int(id)] += 1 }
+        let table = (0..<count).map { Int32($0 * 3 + 1) }
+        let (counts, mapped) = Parallelism.$workers.withValue(workers) {
+            (occurrenceCounts(of: ids, below: count), parallelMap(ids) { table[Int($0)] })
+        }
+        #expect(counts.count == count && mapped.count == ids.count)
+        let wrongCounts = (0..<count).filter { counts[$0] != expected[$0] }
+        #expect(wrongCounts.isEmpty, "\(workers) cores: \(wrongCounts.count) ids counted otherwise, the first \(wrongCounts.first ?? -1)")
+        #expect(expected[1] == 0 && expected[8] > 90_000, "unused and frequent ids")
+        let wrong = ids.indices.filter { mapped[$0] != table[Int(ids[$0])] }
+        #expect(wrong.isEmpty, "\(workers) cores: \(wrong.count) values mapped otherwise, the first at \(wrong.first ?? -1)")
+    }
+}

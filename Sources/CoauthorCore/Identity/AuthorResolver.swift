@@ -349,8 +349,7 @@ public enum AuthorResolver {
     private static func resolve(emptying interned: inout InternedAuthors, mode: IdentityMode, aliases: AliasRules,
                                 personRecords: [PersonRecord], identified: [(name: PersonName, kinds: UInt8)]) -> AuthorIndex {
         // 1. Distinct written forms, then exact variants (forms with the same exact key).
-        var occurrences = [Int32](repeating: 0, count: interned.names.count)
-        for id in interned.ids { occurrences[Int(id)] += 1 }
+        var occurrences = occurrenceCounts(of: interned.ids, below: interned.names.count)
         // Exact keys are made on all cores; table entries with one key are one variant.
         let tableNames = interned.names
         var exactKeys = { [tableNames] in
@@ -422,7 +421,7 @@ public enum AuthorResolver {
             return variantKeys.find(keyBytes[...])
         }
         // Each publication's variants, back to back.
-        let pubVariants = interned.ids.map { variantOfName[Int($0)] }
+        let pubVariants = { [variantOfName] in parallelMap(interned.ids) { variantOfName[Int($0)] } }()
         interned.ids = []
         variantOfName = []
         let pubStarts = interned.starts

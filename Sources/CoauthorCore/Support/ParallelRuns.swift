@@ -141,3 +141,41 @@ enum ThreadPriority {
         _ = coauthor_lower_thread_priority(Int32(steps))
     }
 }
+
+/// Arrays of at least this many elements are mapped and counted on all cores.
+let parallelMapItems = 1 << 20
+
+/// `values.map(transform)`, on all cores for a large array: runs of consecutive elements, each
+/// written in place into the result (made uninitialised), so the same array whatever the cores.
+func parallelMap<T: Sendable, U: BitwiseCopyable>(_ values: [T], _ transform: @Sendable (T) -> U) -> [U] {
+    let runs = values.count >= parallelMapItems ? max(1, Parallelism.workers) : 1
+    guard runs > 1 else { return values.map(transform) }
+    return [U](unsafeUninitializedCapacity: values.count) { result, count in
+        let out = SharedOutput(buffer: result)
+        _ = parallelRuns(runs) { run in
+            for k in (values.count * run / runs)..<(values.count * (run + 1) / runs) { out.buffer[k] = transform(values[k]) }
+        }
+        count = values.count
+    }
+}
+
+/// How many times each of `0..<count` occurs in `ids` (every id below `count`), counted on all
+/// cores for a large array: each run of ids into counts of its own, added in run order.
+func occurrenceCounts(of ids: [Int32], below count: Int) -> [Int32] {
+    let runs = ids.count >= parallelMapItems ? max(1, Parallelism.workers) : 1
+    var parts = parallelRuns(runs) { run in
+        var counts = [Int32](repeating: 0, count: count)
+        for k in (ids.count * run / runs)..<(ids.count * (run + 1) / runs) { counts[Int(ids[k])] += 1 }
+        return counts
+    }
+    var total = take(&parts[0], leaving: [])
+    for part in parts.dropFirst() {
+        for id in 0..<count { total[id] += part[id] }
+    }
+    return total
+}
+
+/// A result buffer written by several runs, each in elements of its own.
+private struct SharedOutput<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+}
