@@ -23,22 +23,19 @@ func makeArrays<A: BitwiseCopyable, B: BitwiseCopyable, C: BitwiseCopyable, D: B
     count: Int,
     _ body: (UnsafeMutableBufferPointer<A>, UnsafeMutableBufferPointer<B>, UnsafeMutableBufferPointer<C>, UnsafeMutableBufferPointer<D>) -> Int
 ) -> ([A], [B], [C], [D]) {
-    var b: [B] = [], c: [C] = [], d: [D] = []
-    let a = [A](unsafeUninitializedCapacity: count) { a, aCount in
-        b = [B](unsafeUninitializedCapacity: count) { b, bCount in
-            c = [C](unsafeUninitializedCapacity: count) { c, cCount in
-                d = [D](unsafeUninitializedCapacity: count) { d, dCount in
-                    let written = body(a, b, c, d)
-                    precondition(written >= 0 && written <= count, "a prefix of the arrays written")
-                    (aCount, bCount, cCount, dCount) = (written, written, written, written)
-                }
-            }
+    var last: ([C], [D]) = ([], [])
+    let first: ([A], [B]) = makeArrays(count: count) { a, b in
+        var written = 0
+        last = makeArrays(count: count) { c, d in
+            written = body(a, b, c, d)
+            return written
         }
+        return written
     }
-    return (a, b, c, d)
+    return (first.0, first.1, last.0, last.1)
 }
 
-/// Two arrays made in place, as the four of `makeArrays(count:_:)` are.
+/// Two arrays made in place, as the four of `makeArrays(count:_:)` are (the same contract).
 func makeArrays<A: BitwiseCopyable, B: BitwiseCopyable>(
     count: Int, _ body: (UnsafeMutableBufferPointer<A>, UnsafeMutableBufferPointer<B>) -> Int
 ) -> ([A], [B]) {
