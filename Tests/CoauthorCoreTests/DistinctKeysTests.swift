@@ -4,14 +4,18 @@ import Testing
 /// `DistinctKeys` numbers keys as one table filled in item order would, on any number of cores.
 struct DistinctKeysTests {
     /// Seeded keys with many repeats (a few thousand distinct among 60,000), every fifth item left
-    /// out: the numbers of a dictionary filled in item order, whatever the cores, and `find`
-    /// gives every key's number and none for keys of left-out items only or never seen.
+    /// out (some keys with such items only): the numbers of a dictionary filled in item order,
+    /// whatever the cores, and `find` gives every key's number and none for keys of left-out items
+    /// only or never seen.
     @Test(arguments: [1, 2, 3, 7])
     func numbersAreThoseOfFirstAppearance(workers: Int) {
         var random = SplitMix64(seed: 21)
         let itemCount = 60_000
-        let words = (0..<itemCount).map { _ in "name-\(random.next() % 5_000)" }
         let included = (0..<itemCount).map { $0 % 5 != 0 }
+        // Some keys only ever come with items left out.
+        let words = (0..<itemCount).map { k in
+            !included[k] && k % 3 == 0 ? "left-out-\(k % 300)" : "name-\(random.next() % 5_000)"
+        }
         var expected = [Int32](repeating: -1, count: itemCount)
         var numbers: [String: Int32] = [:]
         for item in 0..<itemCount where included[item] {
@@ -31,6 +35,8 @@ struct DistinctKeysTests {
         let wrongFinds = numbers.filter { word, number in distinct.find(Array(word.utf8)[...]) != Int(number) }
         #expect(wrongFinds.isEmpty, "\(wrongFinds.count) keys found otherwise")
         let onlyLeftOut = Set((0..<itemCount).filter { !included[$0] }.map { words[$0] }).subtracting(numbers.keys)
+        // Items left out every 15th: 20 such keys (k % 300 a multiple of 15).
+        #expect(onlyLeftOut.count == 20, "keys of items left out only")
         for word in onlyLeftOut.union(["name-5000", ""]) {
             #expect(distinct.find(Array(word.utf8)[...]) == nil, "\(word) is not a key")
         }

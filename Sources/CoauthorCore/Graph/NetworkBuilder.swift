@@ -133,12 +133,12 @@ public enum NetworkBuilder {
         let lowMask = (1 << shift) - 1
         // Coarse entries: the member's low bits, the partner, the publication.
         let partnerShift = UInt64(publicationBits), lowShift = UInt64(publicationBits + memberBits)
-        let shared = SharedPairs(pairs: pairs), cursors = runCursors
+        let shared = SharedBuffer(pairs), cursors = runCursors
         _ = parallelRuns(runs) { run in
             var cursor = cursors[run]
             cursor.withUnsafeMutableBufferPointer { cursor in
                 forEachPair(run) { a, b, publication in
-                    shared.pairs[cursor[a >> shift]] = UInt64(a & lowMask) << lowShift | b << partnerShift | publication
+                    shared.buffer[cursor[a >> shift]] = UInt64(a & lowMask) << lowShift | b << partnerShift | publication
                     cursor[a >> shift] += 1
                 }
             }
@@ -155,11 +155,11 @@ public enum NetworkBuilder {
                 let region = bucketStart[first]..<bucketStart[last]
                 guard !region.isEmpty else { continue }
                 scratch.removeAll(keepingCapacity: true)
-                scratch.append(contentsOf: shared.pairs[region])
+                scratch.append(contentsOf: shared.buffer[region])
                 for a in first..<last { fine[a - first] = bucketStart[a] }
                 for entry in scratch {
                     let low = Int(entry >> lowShift)
-                    shared.pairs[fine[low]] = (entry >> partnerShift & partnerMask) << 32 | entry & publicationMask
+                    shared.buffer[fine[low]] = (entry >> partnerShift & partnerMask) << 32 | entry & publicationMask
                     fine[low] += 1
                 }
             }
@@ -182,11 +182,6 @@ public enum NetworkBuilder {
     static let parallelSortPairs = 1 << 20
     /// From this many papers, each author's papers and pairs are counted on all cores.
     static let parallelCountPapers = 1 << 12
-
-    /// The pairs' buffer, shared by the runs that sort disjoint ranges of its buckets.
-    private struct SharedPairs: @unchecked Sendable {
-        let pairs: UnsafeMutableBufferPointer<UInt64>
-    }
 
     /// Sorts the buckets of `members` in place (`bucketStart` as `fillBuckets` takes it), by
     /// partner (the entries' bits `32..<32 + partnerBits`) and, between equal partners, by
@@ -342,10 +337,10 @@ public enum NetworkBuilder {
             // Each bucket sorted on its own: on a large network, runs of consecutive members with
             // about as many pairs each, one per core.
             let runs = pairs.count >= parallelSortPairs ? max(1, Parallelism.workers) : 1
-            let shared = SharedPairs(pairs: pairs), starts = bucketStart
+            let shared = SharedBuffer(pairs), starts = bucketStart
             let firsts = balancedRuns(runs, starts: bucketStart)
             _ = parallelRuns(runs) { run in
-                sortBuckets(shared.pairs, bucketStart: starts, members: firsts[run]..<firsts[run + 1],
+                sortBuckets(shared.buffer, bucketStart: starts, members: firsts[run]..<firsts[run + 1],
                             partnerBits: Int.bitWidth - authorCount.leadingZeroBitCount)
             }
         }

@@ -358,10 +358,9 @@ public enum AuthorResolver {
         // Variants numbered in order of first appearance, their keys found on all cores.
         var variantKeys = { [occurrences] in DistinctKeys(exactKeys, including: { occurrences[$0] > 0 }) }()
         var variantOfName = variantKeys.takeNumbers()
-        // Room for as many variants as names in use, the most there can be: grown by doubling, the
-        // variants' names were copied into a new buffer again and again, each one's pages new to
-        // the process (in a profile of 8M DBLP papers, half a second on one core, most of it the
-        // kernel clearing those pages; on 1M papers the resolution is 20 ms shorter).
+        // Room for every variant at once: grown by doubling, the variants' names were copied into a
+        // new buffer again and again, each one's pages new to the process (in a profile of 8M DBLP
+        // papers, half a second on one core, most of it the kernel clearing those pages).
         var variantNames: [PersonName] = []
         variantNames.reserveCapacity(variantKeys.count)
         // Each variant's table entries as a linked list, in table order.

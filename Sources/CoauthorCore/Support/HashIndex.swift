@@ -358,14 +358,17 @@ struct DistinctKeys: Sendable {
         // Each item's key within its table; -1 for items left out.
         var local = [Int32](repeating: -1, count: itemCount)
         let tables = local.withUnsafeMutableBufferPointer { local in
-            let shared = SharedLocal(local: local)
+            let shared = SharedBuffer(local)
             return parallelRuns(parts) { part -> ByteKeyTable in
                 var table = ByteKeyTable(expected: itemCount / parts + 16)
                 for batch in batches {
                     for item in 0..<batch.count where Self.part(of: batch.hashes[item], parts) == part && including(batch.base + item) {
-                        // The slot of the table's key sixteen on: the cache misses overlap.
-                        if item + 16 < batch.count { table.prefetch(hash: batch.hashes[item + 16]) }
-                        shared.local[batch.base + item] = Int32(table.findOrInsert(batch.key(item), hash: batch.hashes[item]).id)
+                        // The slot of the table's key sixteen on, when it is this table's: the cache
+                        // misses overlap.
+                        if item + 16 < batch.count && Self.part(of: batch.hashes[item + 16], parts) == part {
+                            table.prefetch(hash: batch.hashes[item + 16])
+                        }
+                        shared.buffer[batch.base + item] = Int32(table.findOrInsert(batch.key(item), hash: batch.hashes[item]).id)
                     }
                 }
                 return table
@@ -408,10 +411,5 @@ struct DistinctKeys: Sendable {
     /// folded with other bits (so each table's keys still spread over all its slots).
     @inline(__always) private static func part(of hash: UInt64, _ parts: Int) -> Int {
         parts == 1 ? 0 : Int(truncatingIfNeeded: hash >> 56) % parts
-    }
-
-    /// The per-item local numbers, written by the cores for disjoint items.
-    private struct SharedLocal: @unchecked Sendable {
-        let local: UnsafeMutableBufferPointer<Int32>
     }
 }

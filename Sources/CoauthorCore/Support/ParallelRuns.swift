@@ -151,7 +151,7 @@ func parallelMap<T: Sendable, U: BitwiseCopyable>(_ values: [T], _ transform: @S
     let runs = values.count >= parallelMapItems ? max(1, Parallelism.workers) : 1
     guard runs > 1 else { return values.map(transform) }
     return [U](unsafeUninitializedCapacity: values.count) { result, count in
-        let out = SharedOutput(buffer: result)
+        let out = SharedBuffer(result)
         _ = parallelRuns(runs) { run in
             for k in (values.count * run / runs)..<(values.count * (run + 1) / runs) { out.buffer[k] = transform(values[k]) }
         }
@@ -175,7 +175,11 @@ func occurrenceCounts(of ids: [Int32], below count: Int) -> [Int32] {
     return total
 }
 
-/// A result buffer written by several runs, each in elements of its own.
-private struct SharedOutput<Element>: @unchecked Sendable {
+/// A buffer shared by runs on several threads, each of which writes elements of its own.
+struct SharedBuffer<Element>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Element>
+
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+        self.buffer = buffer
+    }
 }
