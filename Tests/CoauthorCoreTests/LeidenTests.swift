@@ -316,3 +316,49 @@ extension LeidenTests {
         #expect(rankBySize([]) == [])
     }
 }
+
+extension LeidenTests {
+    /// The refinement's counting sort of the shuffled nodes by community, in runs on several
+    /// threads, against a stable sort: the same nodes in the same order, and the same starts
+    /// (nodes, and nodes plus ties, of the communities before each label, up to n).
+    @Test func nodesSortedByCommunityInRunsAsByAStableSort() {
+        var random = SplitMix64(seed: 37)
+        for trial in 0..<20 {
+            let n = 1 + Int(random.next() % 3000)
+            let communities = 1 + Int(random.next() % UInt64(min(n, 1 + Int(random.next() % 200))))
+            var order = (0..<n).map { Int32($0) }
+            order.shuffle(using: &random)
+            let partition = (0..<n).map { _ in Int32(random.next() % UInt64(communities)) }
+            var offsets = [0]
+            for _ in 0..<n { offsets.append(offsets[offsets.count - 1] + Int(random.next() % 9)) }
+            let expected = order.enumerated().sorted { a, b in
+                (partition[Int(a.element)], a.offset) < (partition[Int(b.element)], b.offset)
+            }.map(\.element)
+            var nodeStart = [Int](repeating: 0, count: n + 1), workStart = [Int](repeating: 0, count: n + 1)
+            for v in 0..<n {
+                nodeStart[Int(partition[v]) + 1] += 1
+                workStart[Int(partition[v]) + 1] += 1 + offsets[v + 1] - offsets[v]
+            }
+            for c in 0..<n {
+                nodeStart[c + 1] += nodeStart[c]
+                workStart[c + 1] += workStart[c]
+            }
+            #expect(Set(partition).count <= communities && expected.count == n)
+            for runs in [1, 2, 3, 7] {
+                var sorted = [Int32](repeating: -1, count: n)
+                let starts = order.withUnsafeBufferPointer { order in
+                    partition.withUnsafeBufferPointer { partition in
+                        offsets.withUnsafeBufferPointer { offsets in
+                            sorted.withUnsafeMutableBufferPointer { sorted in
+                                sortByCommunity(order, partition: partition, communities: communities,
+                                                             offsets: offsets, runs: runs, into: sorted)
+                            }
+                        }
+                    }
+                }
+                let same = sorted == expected && starts.nodeStart == nodeStart && starts.workStart == workStart
+                #expect(same, "trial \(trial): \(n) nodes, \(communities) communities, \(runs) runs")
+            }
+        }
+    }
+}

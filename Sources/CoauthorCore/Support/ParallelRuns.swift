@@ -175,11 +175,17 @@ func occurrenceCounts(of ids: [Int32], below count: Int) -> [Int32] {
     return total
 }
 
-/// A buffer shared by runs on several threads, each of which writes elements of its own.
+/// A buffer shared by runs on several threads, each of which writes elements of its own (or
+/// which all only read it).
 struct SharedBuffer<Element>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Element>
 
     init(_ buffer: UnsafeMutableBufferPointer<Element>) {
         self.buffer = buffer
+    }
+
+    /// A buffer that the runs only read.
+    init(reading buffer: UnsafeBufferPointer<Element>) {
+        self.buffer = UnsafeMutableBufferPointer(mutating: buffer)
     }
 }
