@@ -351,7 +351,7 @@ extension LeidenTests {
                         offsets.withUnsafeBufferPointer { offsets in
                             sorted.withUnsafeMutableBufferPointer { sorted in
                                 sortByCommunity(order, partition: partition, communities: communities,
-                                                             offsets: offsets, runs: runs, into: sorted)
+                                                offsets: offsets, runs: runs, into: sorted)
                             }
                         }
                     }

@@ -395,7 +395,7 @@ struct LeidenLevel {
         let runs = max(1, min(count, pieces ?? (targets.count >= Self.parallelAggregationSlots ? Parallelism.workers : 1)))
         guard runs > 1 else {
             let rows = self.rows(of: 0..<count, group: group, members: members, memberOffsets: memberOffsets,
-                                 reserving: targets.count / 2, sums: &scratch)
+                                 reserving: targets.count, sums: &scratch)
             return LeidenLevel(offsets: [0] + rows.ends, targets: rows.targets, weights: rows.weights, nodeWeight: newWeight)
         }
         // Runs of consecutive groups, each with about 1/runs of the slots.
@@ -403,8 +403,9 @@ struct LeidenLevel {
         // On threads of their own: Leiden runs beside the other statistics, and a nested
         // `parallelRuns` would keep to one core even when the other statistics are done.
         let level = self
-        // Each run reserves room for as many ties as its members have (an upper bound: room never
-        // written costs no memory), so that no run's rows are copied as they grow.
+        // Each run reserves room for as many ties as its members have, as the single run above
+        // does (an upper bound: room never written costs no memory), so that no run's rows are
+        // copied as they grow.
         let parts = parallelRunsOnThreads(runs) { [members, memberOffsets, rowStart] run in
             var sums = [Double](repeating: 0, count: count)
             return level.rows(of: bounds[run]..<bounds[run + 1], group: group, members: members, memberOffsets: memberOffsets,
@@ -946,25 +947,26 @@ private struct LeidenSearch {
 /// took 0.44 s, most of it reading the community of each node at random).
 /// - Complexity: O(n + runs · communities).
 func sortByCommunity(_ order: UnsafeBufferPointer<Int32>, partition: UnsafeBufferPointer<Int32>, communities: Int,
-                            offsets: UnsafeBufferPointer<Int>, runs: Int,
-                            into sorted: UnsafeMutableBufferPointer<Int32>) -> (nodeStart: [Int], workStart: [Int]) {
+                     offsets: UnsafeBufferPointer<Int>, runs: Int,
+                     into sorted: UnsafeMutableBufferPointer<Int32>) -> (nodeStart: [Int], workStart: [Int]) {
     let n = order.count
     let runs = max(1, min(runs, n))
     let community = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
     defer { community.deallocate() }
-    let shared = (community: SharedBuffer(community), sorted: SharedBuffer(sorted))
-    let shares = (order: SharedBuffer(reading: order), partition: SharedBuffer(reading: partition),
-                  offsets: SharedBuffer(reading: offsets))
+    // What the runs read, and what each writes its own part of.
+    let input = (order: SharedBuffer(reading: order), partition: SharedBuffer(reading: partition),
+                 offsets: SharedBuffer(reading: offsets))
+    let output = (community: SharedBuffer(community), sorted: SharedBuffer(sorted))
     // Each run's nodes and ties by community, and each node's community kept for the placing.
     let counts = parallelRunsOnThreads(runs) { run in
         var nodes = [Int](repeating: 0, count: communities)
         var work = [Int](repeating: 0, count: communities)
         for k in (n * run / runs)..<(n * (run + 1) / runs) {
-            let v = Int(shares.order.buffer[k])
-            let c = shares.partition.buffer[v]
-            shared.community.buffer[k] = c
+            let v = Int(input.order.buffer[k])
+            let c = input.partition.buffer[v]
+            output.community.buffer[k] = c
             nodes[Int(c)] += 1
-            work[Int(c)] += 1 + shares.offsets.buffer[v + 1] - shares.offsets.buffer[v]
+            work[Int(c)] += 1 + input.offsets.buffer[v + 1] - input.offsets.buffer[v]
         }
         return (nodes: nodes, work: work)
     }
@@ -987,8 +989,8 @@ func sortByCommunity(_ order: UnsafeBufferPointer<Int32>, partition: UnsafeBuffe
     _ = parallelRunsOnThreads(runs) { [cursors] run in
         var cursor = cursors[run]
         for k in (n * run / runs)..<(n * (run + 1) / runs) {
-            let c = Int(shared.community.buffer[k])
-            shared.sorted.buffer[cursor[c]] = shares.order.buffer[k]
+            let c = Int(output.community.buffer[k])
+            output.sorted.buffer[cursor[c]] = input.order.buffer[k]
             cursor[c] += 1
         }
     }
