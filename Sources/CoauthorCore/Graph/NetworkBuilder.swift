@@ -124,16 +124,11 @@ public enum NetworkBuilder {
         let memberBits = coarseBits(authorCount), publicationBits = coarseBits(publicationCount)
         let coarseCount = (authorCount + (1 << shift) - 1) >> shift
         // Each run's first slot in each coarse bucket: after the pairs of the runs before it.
-        var runCursors: [[Int]] = []
-        var next = (0..<coarseCount).map { bucketStart[$0 << shift] }
-        for counts in runCounts {
-            runCursors.append(next)
-            for c in 0..<coarseCount { next[c] += counts[c] }
-        }
+        let cursors = runCursors(runCounts, bucketStart: (0..<coarseCount).map { bucketStart[$0 << shift] })
         let lowMask = (1 << shift) - 1
         // Coarse entries: the member's low bits, the partner, the publication.
         let partnerShift = UInt64(publicationBits), lowShift = UInt64(publicationBits + memberBits)
-        let shared = SharedBuffer(pairs), cursors = runCursors
+        let shared = SharedBuffer(pairs)
         _ = parallelRuns(runs) { run in
             var cursor = cursors[run]
             cursor.withUnsafeMutableBufferPointer { cursor in

@@ -970,23 +970,24 @@ func sortByCommunity(_ order: UnsafeBufferPointer<Int32>, partition: UnsafeBuffe
         }
         return (nodes: nodes, work: work)
     }
-    var nodeStart = [Int](repeating: n, count: n + 1)
+    // The starts of the communities (past the last label, n nodes and all the work).
+    var nodeStart = [Int](repeating: 0, count: n + 1)
     var workStart = [Int](repeating: 0, count: n + 1)
-    // Where each run's nodes of each community go: after the community's nodes of the runs before.
-    var cursors = counts.map(\.nodes)
-    var placed = 0, work = 0
     for c in 0..<communities {
-        nodeStart[c] = placed
-        workStart[c] = work
-        for run in 0..<runs {
-            let count = cursors[run][c]
-            cursors[run][c] = placed
-            placed += count
-            work += counts[run].work[c]
+        nodeStart[c + 1] = nodeStart[c]
+        workStart[c + 1] = workStart[c]
+        for run in counts {
+            nodeStart[c + 1] += run.nodes[c]
+            workStart[c + 1] += run.work[c]
         }
     }
-    for c in communities...n { workStart[c] = work }
-    _ = parallelRunsOnThreads(runs) { [cursors] run in
+    for c in (communities + 1)..<(n + 1) {
+        nodeStart[c] = nodeStart[communities]
+        workStart[c] = workStart[communities]
+    }
+    // Where each run's nodes of each community go: after the community's nodes of the runs before.
+    let cursors = runCursors(counts.map(\.nodes), bucketStart: Array(nodeStart[0..<communities]))
+    _ = parallelRunsOnThreads(runs) { run in
         var cursor = cursors[run]
         for k in (n * run / runs)..<(n * (run + 1) / runs) {
             let c = Int(output.community.buffer[k])

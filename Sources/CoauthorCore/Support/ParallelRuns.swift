@@ -159,6 +159,23 @@ func parallelMap<T: Sendable, U: BitwiseCopyable>(_ values: [T], _ transform: @S
     }
 }
 
+/// Where each run's items go in each bucket of a stable counting sort made in runs (each run
+/// placing its own items on its own core): bucket `b`'s items start at `bucketStart[b]`, and a
+/// run's after those of the runs before it, of which there are `runCounts[run][b]` per run.
+/// The same places as one run after the other.
+/// - Returns: per run, its first slot in each bucket.
+func runCursors(_ runCounts: [[Int]], bucketStart: [Int]) -> [[Int]] {
+    var next = bucketStart
+    var cursors: [[Int]] = []
+    cursors.reserveCapacity(runCounts.count)
+    for counts in runCounts {
+        precondition(counts.count == next.count, "a count per bucket")
+        cursors.append(next)
+        for b in next.indices { next[b] += counts[b] }
+    }
+    return cursors
+}
+
 /// How many times each of `0..<count` occurs in `ids` (every id below `count`), counted on all
 /// cores for a large array: each run of ids into counts of its own, added in run order.
 func occurrenceCounts(of ids: [Int32], below count: Int) -> [Int32] {
