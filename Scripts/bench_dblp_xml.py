@@ -3,7 +3,7 @@
 
 Usage (from the repository root, with a Python that has lxml: .venv/bin/python3 after
 Scripts/setup.sh --test, or any virtual environment):
-    .venv/bin/python3 Scripts/bench_dblp_xml.py [--papers N | --file FILE.xml] [--repeat N]
+    .venv/bin/python3 Scripts/bench_dblp_xml.py [--papers N | --file FILE.xml] [--repeat N] [--no-lxml]
 
 `--papers N` makes a synthetic dump of N papers with ../shared/tools/gen_corpus.py --format dblp
 --seed 5 (once, into $COAUTHOR_DATASET_CACHE, default /tmp/coauthor-datasets). Ours is the release
@@ -11,7 +11,8 @@ Scripts/setup.sh --test, or any virtual environment):
 lxml's `iterparse` runs twice: only counting the authors, and extracting key, year, title and
 authors of every record into Python. Each run is timed in its own process (best of --repeat);
 peak memory is the process's maximum resident set. Prints one Markdown table; ratios above 1
-mean coauthor is faster.
+mean coauthor is faster, and every run's times. `--no-lxml` times coauthor alone (issue 19's 8M-paper
+line, `--papers 8000000`, has no reference tool; lxml's extraction takes minutes there).
 """
 import argparse
 import os
@@ -87,6 +88,7 @@ def main():
     parser.add_argument("--papers", type=int, default=1_000_000)
     parser.add_argument("--file")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-lxml", action="store_true")
     args = parser.parse_args()
     path = args.file or corpus(args.papers)
 
@@ -98,17 +100,21 @@ def main():
     ours = [binary, "stats", path, "--format", "json", "--quiet"]
 
     best_read, best_total = float("inf"), float("inf")
+    runs = []
     for _ in range(args.repeat):
         seconds, stderr = timed(ours, env)
         best_total = min(best_total, seconds)
+        phases = {}
         for line in stderr.splitlines():
-            if line.startswith("timing: read"):
-                best_read = min(best_read, float(line.split()[2]))
+            if line.startswith("timing: "):
+                phases[line.split()[1]] = float(line.split()[2])
+        best_read = min(best_read, phases.get("read", float("inf")))
+        runs.append((seconds, phases))
     our_peak = peak_of(ours, env)
 
     rows = []
-    for label, code in (("lxml iterparse, counting authors", LXML_COUNT),
-                        ("lxml iterparse, key/year/title/authors into Python", LXML_EXTRACT)):
+    for label, code in () if args.no_lxml else (("lxml iterparse, counting authors", LXML_COUNT),
+                                                 ("lxml iterparse, key/year/title/authors into Python", LXML_EXTRACT)):
         command = [sys.executable, "-c", code.format(records=RECORDS), path]
         best = min(timed(command)[0] for _ in range(args.repeat))
         rows.append((label, best, peak_of(command)))
@@ -123,6 +129,10 @@ def main():
     print(f"| coauthor stats, whole run | {best_total:.2f} | {size / best_total:.0f} | {our_peak:.0f} | 1.0x | – |")
     for label, seconds, peak in rows:
         print(f"| {label} | {seconds:.2f} | {size / seconds:.0f} | {peak:.0f} | {seconds / best_total:.1f}x | {seconds / best_read:.1f}x |")
+    print()
+    for index, (seconds, phases) in enumerate(runs, 1):
+        steps = ", ".join(f"{name} {value:.2f} s" for name, value in phases.items())
+        print(f"coauthor stats run {index}: {seconds:.2f} s ({steps})")
 
 
 if __name__ == "__main__":
