@@ -179,9 +179,9 @@ private struct ConnectivityCheck: @unchecked Sendable {
 /// (tests check that it is connected already). `refinePieces` fixes how many runs of communities
 /// each refinement is cut into (tests: the partition is the same whatever it is); nil cuts a
 /// large level into one run per core and a small one into one. `queueBlock` fixes how many
-/// consecutive nodes the local moving's first queue takes together on every level (tests: the
-/// quality stays at least leidenalg's); nil takes `LeidenSearch.queueBlockLength` on a large level
-/// and single nodes on a small one.
+/// consecutive nodes the local moving's first queue takes together on every level (tests: single
+/// nodes against the default); nil takes `LeidenSearch.queueBlockLength` on a large level and single
+/// nodes on a small one.
 /// - Complexity: that of `leidenCommunities`.
 func leidenMembership(_ graph: WeightedGraph, quality: CommunityQuality, resolution: Double, seed: UInt64,
                       maxIterations: Int?, refinePieces: Int? = nil, queueBlock: Int? = nil) -> [Int] {
