@@ -689,20 +689,18 @@ private struct RefinePart {
 /// - Complexity: O(count).
 func shuffledInBlocks(count: Int, block: Int, using generator: inout SplitMix64) -> [Int32] {
     precondition(block >= 1, "a block holds at least one node")
-    var order = (0..<count).map { Int32($0) }
     guard block > 1 else {
+        var order = (0..<count).map { Int32($0) }
         order.shuffle(using: &generator)
         return order
     }
     var blocks = (0..<((count + block - 1) / block)).map { Int32($0) }
     blocks.shuffle(using: &generator)
-    var next = 0
+    var order: [Int32] = []
+    order.reserveCapacity(count)
     for b in blocks {
         let first = Int(b) * block
-        for v in first..<min(count, first + block) {
-            order[next] = Int32(v)
-            next += 1
-        }
+        for v in first..<min(count, first + block) { order.append(Int32(v)) }
     }
     return order
 }
