@@ -92,8 +92,8 @@ import Testing
     }
 
     /// `firstInvalidUTF8Offset` finds the first byte where the standard library's UTF-8 parser
-    /// finds an error: on seeded text of ASCII runs (long enough for its eight-byte steps, at
-    /// any alignment), valid two-, three- and four-byte letters, and invalid bytes (stray
+    /// finds an error: on seeded text of ASCII runs (long enough for its sixteen- and eight-byte
+    /// steps, at any alignment), valid two-, three- and four-byte letters, and invalid bytes (stray
     /// continuations, overlong forms, surrogates, lead bytes past U+10FFFF, cut sequences).
     @Test func firstInvalidUTF8OffsetIsWhereTheStandardLibraryFindsAnError() {
         var random = SplitMix64(seed: 11)
