@@ -178,6 +178,44 @@ struct OpenAlexScannerTests {
         #expect(fourth.extras.affiliations.map { $0.map(\.raw) } == [["", ""], ["Solo"], [], [], [], []])
     }
 
+    /// A recurring object or array is found by its opening bytes and one comparison, without a scan
+    /// (`Known.opening`): on author objects that all open alike (one list of values for their
+    /// prefix, longer than the reader compares), the records are those of decoding each where it
+    /// stands; a known value followed by what is no JSON, or cut by the end of its line, is no
+    /// value, as without the table.
+    @Test func aValueKnownByItsOpeningBytesIsThatValue() throws {
+        // Twelve authors whose first 64 bytes are the same; the reader compares at most 8 a prefix.
+        let padding = String(repeating: "0", count: 70)
+        func author(_ k: Int) -> String {
+            #"{"id":"https://openalex.org/A\#(padding)\#(k)","display_name":"Person \#(k) Smith","orcid":null}"#
+        }
+        #expect(author(1).utf8.prefix(64).elementsEqual(author(11).utf8.prefix(64)))
+        let lines = (0..<24).map { w in
+            let k = w % 12, other = (w * 7 + 3) % 12
+            return #"{"id":"https://openalex.org/W\#(w)","authorships":[{"author":\#(author(k))},{"author":\#(author(other))},{"author":\#(author(k))}]}"#
+        }
+        let bytes = Array(lines.joined(separator: "\n").utf8)
+        let scanned = OpenAlexReader.readJSON(bytes: bytes, path: "x")
+        let reference = ReferenceOpenAlex.read(bytes)
+        #expect(scanned.skipped == 0 && reference.skipped == 0)
+        #expect(scanned.publications.count == 24 && reference.publications.count == 24)
+        #expect(scanned.publications.map(\.authors) == reference.publications.map(\.authors))
+        #expect(scanned.publications.map { $0.authorIDs.map(\.openAlex) } == reference.publications.map { $0.authorIDs.map(\.openAlex) })
+        let last = try #require(scanned.publications.last)
+        #expect(last.authors.map(\.displayName) == ["Person 11 Smith", "Person 8 Smith", "Person 11 Smith"])
+        // After the twelve works, each author is known: a known object then no JSON, or cut short.
+        let known = author(5)
+        for bad in [#"{"id":"W90","authorships":[{"author":\#(known)x}]}"#, #"{"id":"W91","authorships":[{"author":\#(known.dropLast())"#,
+                    #"{"id":"W92","authorships":[{"author":\#(known)"#] {
+            let withBad = Array((lines + [bad, lines[0]]).joined(separator: "\n").utf8)
+            let read = OpenAlexReader.readJSON(bytes: withBad, path: "x")
+            let expected = ReferenceOpenAlex.read(withBad)
+            #expect(expected.skipped == 1, "the reference rejects it")
+            #expect(read.skipped == 1 && read.publications.count == 25, "\(bad)")
+            #expect(read.diagnostics.first { $0.severity == .error }?.location?.line == 25)
+        }
+    }
+
     /// Past its limit the reader empties its tables of values between works; reading with a
     /// limit of a few values gives the records of reading with the default.
     @Test func emptyingTheTablesOfValuesChangesNoRecord() {

@@ -64,10 +64,55 @@ struct OpenAlexWorkReader {
     struct Known<Value: Sendable>: Sendable {
         var table = ByteKeyTable(expected: 1024)
         var values: [Value] = []
+        /// The objects and arrays of `prefixLength` bytes or more among the values, by their first
+        /// `prefixLength` bytes: each such prefix's values as a list (`firstWithPrefix`, then
+        /// `nextWithPrefix` of each value), so that a recurring one is found by its opening bytes
+        /// and one comparison, without being scanned (`opening`).
+        private var prefixes = ByteKeyTable(expected: 1024)
+        private var firstWithPrefix: [Int32] = []
+        private var nextWithPrefix: [Int32] = []
+        /// Long enough to get past the `id` of an OpenAlex author or institution.
+        static var prefixLength: Int { 64 }
+        /// The most values with one prefix that `opening` compares (many lists may open with the
+        /// same institution): past them a value is scanned.
+        static var comparedWithPrefix: Int { 8 }
 
         mutating func empty() {
-            table = ByteKeyTable(expected: 1024)
-            values = []
+            self = Known()
+        }
+
+        /// The known value that opens the `count` bytes at `start`, and its length: an object or
+        /// an array whose bytes all are there. A JSON object or array ends at its closing bracket,
+        /// so bytes equal to a value's are that value, already checked, whatever follows them.
+        func opening(_ start: UnsafePointer<UInt8>, count: Int) -> (id: Int, length: Int)? {
+            guard count >= Self.prefixLength else { return nil }
+            let prefix = UnsafeBufferPointer(start: start, count: Self.prefixLength)
+            guard let group = prefixes.find(prefix, hash: WordHash.hash(prefix)) else { return nil }
+            var candidate = Int(firstWithPrefix[group])
+            for _ in 0..<Self.comparedWithPrefix where candidate >= 0 {
+                let length = table.withKey(candidate) { key in
+                    key.count <= count && memcmp(key.baseAddress!, start, key.count) == 0 ? key.count : -1
+                }
+                if length >= 0 { return (candidate, length) }
+                candidate = Int(nextWithPrefix[candidate])
+            }
+            return nil
+        }
+
+        /// Lists the new value `id` (its bytes `bytes`) under its prefix, when it is an object or
+        /// an array long enough to have one.
+        mutating func listByPrefix(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            guard bytes.count >= Self.prefixLength, bytes[0] == UInt8(ascii: "{") || bytes[0] == UInt8(ascii: "[") else { return }
+            let prefix = UnsafeBufferPointer(rebasing: bytes[..<Self.prefixLength])
+            let (group, isNew) = prefixes.findOrInsert(prefix, hash: WordHash.hash(prefix))
+            while nextWithPrefix.count <= id { nextWithPrefix.append(-1) }
+            if isNew {
+                firstWithPrefix.append(Int32(id))
+            } else {
+                // The latest first: a value recurs most in the works near the one it came with.
+                nextWithPrefix[id] = firstWithPrefix[group]
+                firstWithPrefix[group] = Int32(id)
+            }
         }
     }
     /// The number of values past which the tables are emptied (a parameter for the tests).
@@ -309,6 +354,10 @@ struct OpenAlexWorkReader {
                                      _ decode: (inout JSONScanner) throws(JSONScanner.Failure) -> Value) throws(JSONScanner.Failure) -> Int32 {
         scanner.skipWhitespace()
         let start = scanner.index
+        if let (id, length) = known.opening(scanner.base + start, count: scanner.end - start) {
+            scanner.index = start + length
+            return Int32(id)
+        }
         do {
             try scanner.skipValue()
         } catch {
@@ -321,6 +370,7 @@ struct OpenAlexWorkReader {
         if isNew {
             var value = JSONScanner(UnsafeBufferPointer(start: scanner.base, count: scanner.index), from: start)
             known.values.append(try decode(&value))
+            known.listByPrefix(id, bytes)
         }
         return Int32(id)
     }

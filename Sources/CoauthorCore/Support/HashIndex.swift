@@ -193,6 +193,12 @@ struct ByteKeyTable {
         return (id, true)
     }
 
+    /// `body` applied to the bytes of key `id`, where they are kept.
+    func withKey<Result>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let entry = entries[id]
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(entry.start)..<(Int(entry.start) + Int(entry.length))])) }
+    }
+
     /// The id of `bytes`, if present.
     /// - Complexity: O(length of `bytes`) expected.
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
