@@ -125,14 +125,18 @@ struct AuthorIDGroups {
         // Slot by slot, in file order: each group's spellings as a list in order of first
         // appearance, with counts.
         var lists = SpellingLists(groupCount: groupCount)
-        // A paper's names read in place, once for all its slots (slots are in paper order).
+        // A paper's names read in place, once for all its slots (slots are in paper order), the
+        // paper through a pointer: an element read from the array is a copy of the whole
+        // publication, every reference in it retained and released.
         var next = 0
-        while next < slotCount {
-            let paper = Int(slotPaper[next])
-            publications[paper].authors.withUnsafeBufferPointer { authors in
-                while next < slotCount && Int(slotPaper[next]) == paper {
-                    lists.add(authors.baseAddress! + Int(slotPosition[next]), to: Int(groupOfSlot[next]))
-                    next += 1
+        publications.withUnsafeBufferPointer { papers in
+            while next < slotCount {
+                let paper = Int(slotPaper[next])
+                papers[paper].authors.withUnsafeBufferPointer { authors in
+                    while next < slotCount && Int(slotPaper[next]) == paper {
+                        lists.add(authors.baseAddress! + Int(slotPosition[next]), to: Int(groupOfSlot[next]))
+                        next += 1
+                    }
                 }
             }
         }
