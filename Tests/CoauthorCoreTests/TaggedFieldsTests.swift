@@ -54,6 +54,44 @@ struct TaggedFieldsTests {
         }
     }
 
+    /// An `RI`/`OI` entry whose name is written as in the list of authors is matched through the
+    /// name read there; it gets the author an entry written otherwise gets, by the same rules:
+    /// the first author with that folded name, a name without a comma read as a plain name, and
+    /// beyond 64 authors the look-up by bytes.
+    @Test func idListNamesWrittenAsTheAuthorsAreMatchedAsAnyOtherSpelling() {
+        // `WANG, LI` and `Wang, Li` fold alike: an entry for either goes to the first. `Aria M`
+        // is surname and initials in the list of authors, but given name and surname read plain:
+        // an entry `Aria M` is `M, Aria`'s.
+        let authors = ["WANG, LI", "Wang, Li", "Aria M", "M, Aria", "Costa, Ana"] + (0..<70).map { "Extra\($0), Person" }
+        func record(_ id: Int, authors: [String], ids: [(String, String)], orcids: [(String, String)]) -> String {
+            let list = { (entries: [(String, String)]) in entries.map { "\($0.0)/\($0.1)" }.joined(separator: "; ") }
+            return "PT J\nAF " + authors.joined(separator: "\n   ") + "\nRI " + list(ids) + "\nOI " + list(orcids) + "\nUT WOS:\(id)\nER\n"
+        }
+        let orcid = "0000-0002-1825-0097"
+        var text = "FN Clarivate\nVR 1.0\n"
+        for count in [5, authors.count] {
+            let listed = Array(authors.prefix(count))
+            let last = listed[count - 1]
+            // As the list writes them, then in other bytes (other capitals) that name the same.
+            text += record(count, authors: listed, ids: [("Wang, Li", "A-1111-2011"), ("Aria M", "B-2222-2012"), (last, "C-3333-2013")],
+                           orcids: [("Costa, Ana", orcid)])
+            text += record(count + 1000, authors: listed, ids: [("Wang, LI", "A-1111-2011"), ("ARIA M", "B-2222-2012"), (last.uppercased(), "C-3333-2013")],
+                           orcids: [("COSTA, ANA", orcid)])
+        }
+        text += "EF\n"
+        let corpus = WebOfScienceReader.readPlainText(bytes: Array(text.utf8), path: "w.txt")
+        #expect(corpus.records == 4 && corpus.publications.count == 4)
+        guard corpus.publications.count == 4 else { return }
+        for pair in [(0, 1), (2, 3)] {
+            let (asListed, otherwise) = (corpus.publications[pair.0], corpus.publications[pair.1])
+            #expect(asListed.authorIDs.map(\.researcherID) == otherwise.authorIDs.map(\.researcherID), "\(asListed.key)")
+            #expect(asListed.authorIDs.map(\.orcid) == otherwise.authorIDs.map(\.orcid), "\(asListed.key)")
+            #expect(asListed.authorIDs.first?.researcherID == "A-1111-2011" && asListed.authorIDs[1].researcherID.isEmpty)
+            #expect(asListed.authorIDs[2].researcherID.isEmpty && asListed.authorIDs[3].researcherID == "B-2222-2012")
+            #expect(asListed.authorIDs[4].orcid == orcid && asListed.authorIDs.last?.researcherID == "C-3333-2013")
+        }
+    }
+
     /// MEDLINE values over several lines are joined and collapsed; `[doi]` is found on bytes
     /// unless a character beyond ASCII could join the bracket; addresses are read once each.
     @Test func medlineValuesJoinLinesAndFindTheDOIMarkAsCharactersDo() {

@@ -446,6 +446,21 @@ struct ExportNameCache {
     private var names = ByteMemo<PersonName?>()
     private var keyedNames = ByteMemo<(name: PersonName, key: ExportValues.MatchKey)?>()
     private var plainNames = ByteMemo<(name: PersonName, key: ExportValues.MatchKey)?>()
+    /// For each name of `keyedNames`, how the same bytes read as a plain name (`plainNames`)
+    /// match authors (`plainMatch(ofKeyedName:)`); unknown until asked for. Kept in a few bytes
+    /// a name: a list of IDs asks for its authors' names record after record.
+    private var plainMatchOfKeyed: [PlainMatch] = []
+
+    /// How the bytes of a name of `keyedNames`, read as a plain name, match a record's authors.
+    enum PlainMatch: Equatable {
+        case unknown
+        /// As the name itself matches: the first author with its folded surname and given names.
+        case sameKey
+        /// They are no name: they match no author.
+        case noName
+        /// Through the plain name of this id in `plainNames` (another reading of the same bytes).
+        case plain(Int32)
+    }
     /// An affiliation line's affiliation and names, each name as its id in `plainNames`.
     private var affiliations = ByteMemo<(Affiliation, [Int])?>()
     private var addresses = ByteMemo<Affiliation>()
@@ -463,7 +478,18 @@ struct ExportNameCache {
 
     /// `ExportValues.name(text)` with its match key, for the UTF-8 bytes of `text`.
     mutating func nameAndKey(bytes: UnsafeBufferPointer<UInt8>) -> (name: PersonName, key: ExportValues.MatchKey)? {
-        keyedNames.value(bytes) { ExportValues.name(String(decoding: bytes, as: UTF8.self)).map { ($0, ExportValues.matchKey($0)) } }
+        keyedName(bytes: bytes).value
+    }
+
+    /// `nameAndKey(bytes:)` with the id of `bytes` among the names it has read, for
+    /// `authorIndex(ofKeyedName:in:)`.
+    mutating func keyedName(bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, value: (name: PersonName, key: ExportValues.MatchKey)?) {
+        let (id, isNew) = keyedNames.slot(bytes)
+        if isNew {
+            keyedNames.append(ExportValues.name(String(decoding: bytes, as: UTF8.self)).map { ($0, ExportValues.matchKey($0)) })
+            plainMatchOfKeyed.append(.unknown)
+        }
+        return (id, keyedNames.withValue(at: id) { $0 })
     }
 
     /// `read(address)` for the UTF-8 bytes of `address`, made once per distinct address (an
@@ -503,6 +529,34 @@ struct ExportNameCache {
         // The id first: a method's receiver is read before its arguments are made.
         let id = plainNameID(bytes: text)
         return authorIndex(ofPlainName: id, in: authorKeys)
+    }
+
+    /// How the bytes of the name `id` of `keyedName(bytes:)` match authors when read as a plain
+    /// name, as `authorIndex(ofBytes:in:)` reads a name: a list of IDs names the authors as the
+    /// list of authors writes them, and the name read there spares the look-up of its bytes.
+    mutating func plainMatch(ofKeyedName id: Int) -> PlainMatch {
+        let known = plainMatchOfKeyed[id]
+        guard known == .unknown else { return known }
+        // Copied out: `plainNameID` changes the cache the bytes are kept in.
+        let bytes = keyedNames.withKey(at: id) { Array($0) }
+        let plain = bytes.withUnsafeBufferPointer { plainNameID(bytes: $0) }
+        let keyed = keyedNames.withValue(at: id) { $0?.key }
+        let match: PlainMatch = plainNames.withValue(at: plain) { read in
+            guard let read else { return .noName }
+            // `ExportValues.authorIndex` compares surnames and given names only (and the surname's
+            // words where no author has the surname, which cannot be when the name is an author).
+            if let keyed, keyed.last == read.key.last, keyed.first == read.key.first { return .sameKey }
+            return .plain(Int32(plain))
+        }
+        plainMatchOfKeyed[id] = match
+        return match
+    }
+
+    /// `authorIndex(ofBytes:in:)` for the bytes of a name that `plainMatch(ofKeyedName:)` reads
+    /// `match`, where they are not read as the author `author`'s own name (`.sameKey`).
+    func authorIndex(of match: PlainMatch, in authorKeys: ExportValues.MatchKeys) -> Int? {
+        guard case .plain(let id) = match else { return nil }
+        return authorIndex(ofPlainName: Int(id), in: authorKeys)
     }
 
     /// The id in `plainNames` of the name whose UTF-8 bytes are `text`, parsed the first time.

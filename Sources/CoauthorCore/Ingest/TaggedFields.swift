@@ -123,6 +123,11 @@ struct ByteMemo<Value> {
         table.findOrInsert(bytes, hash: WordHash.hash(bytes))
     }
 
+    /// `body` applied to the bytes of the key of id `id`.
+    func withKey<Result>(at id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        table.withKey(id, body)
+    }
+
     /// The value of the id `slot` has just given as new.
     mutating func append(_ value: Value) {
         precondition(values.count == table.count - 1, "one value per new slot, in order")

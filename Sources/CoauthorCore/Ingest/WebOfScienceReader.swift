@@ -242,6 +242,10 @@ public enum WebOfScienceReader {
         }
     }
 
+    /// The most authors among whom an `RI`/`OI` entry's name is looked for by its bytes (beyond,
+    /// the cache finds it: a list of a thousand authors would compare a million times).
+    private static let listedNameSearch = 64
+
     /// The codes of the tags the readers switch on.
     private enum Tag {
         static let pt = tagCode("PT"), er = tagCode("ER"), ef = tagCode("EF"), fn = tagCode("FN"), vr = tagCode("VR")
@@ -273,11 +277,36 @@ public enum WebOfScienceReader {
         // Each author's match key comes with the parsed name: the lists below are matched to them.
         var keys: [ExportValues.MatchKey] = []
         keys.reserveCapacity(names.count)
+        // Each value's id among the names the cache has read, and its author's index (nil for a
+        // value that is no name): an `RI`/`OI` entry's name written with the same bytes is
+        // matched through them.
+        var listed: [(id: Int, author: Int?)] = []
+        listed.reserveCapacity(names.count)
         for k in names {
-            if let (parsed, key) = cache.nameAndKey(bytes: value(k)) {
+            let (id, read) = cache.keyedName(bytes: value(k))
+            listed.append((id, read == nil ? nil : keys.count))
+            if let (parsed, key) = read {
                 record.addAuthor(parsed)
                 keys.append(key)
             }
+        }
+        /// The value of `names` written with the same bytes as `name`, looked for among a short
+        /// list of authors only.
+        func listedName(_ name: UnsafeBufferPointer<UInt8>) -> (id: Int, author: Int?)? {
+            guard names.count <= Self.listedNameSearch else { return nil }
+            for (offset, k) in names.enumerated() {
+                let range = fields.range(of: k)
+                if range.count == name.count, UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(name) {
+                    return listed[offset]
+                }
+            }
+            return nil
+        }
+        /// The first author with the folded surname and given names of author `author`: the one
+        /// `ExportValues.authorIndex` finds for that name.
+        func firstAuthor(keyedAs author: Int) -> Int {
+            let key = keys[author]
+            return keys.firstIndex { $0.last == key.last && $0.first == key.first } ?? author
         }
         let matchKeys = ExportValues.MatchKeys(keys)
         record.title = text(Tag.ti)
@@ -308,7 +337,20 @@ public enum WebOfScienceReader {
                     while to > from, list[to - 1] == 0x20 { to -= 1 }
                     guard let slash = list[from..<to].lastIndex(of: UInt8(ascii: "/")) else { continue }
                     let tail = UnsafeBufferPointer(rebasing: list[(slash + 1)..<to])
-                    guard !tail.isEmpty, let index = cache.authorIndex(ofBytes: UnsafeBufferPointer(rebasing: list[from..<slash]), in: matchKeys) else { continue }
+                    guard !tail.isEmpty else { continue }
+                    let name = UnsafeBufferPointer(rebasing: list[from..<slash])
+                    let index: Int?
+                    if !name.isEmpty, let (id, author) = listedName(name) {
+                        let match = cache.plainMatch(ofKeyedName: id)
+                        if match == .sameKey, let author {
+                            index = firstAuthor(keyedAs: author)
+                        } else {
+                            index = cache.authorIndex(of: match, in: matchKeys)
+                        }
+                    } else {
+                        index = cache.authorIndex(ofBytes: name, in: matchKeys)
+                    }
+                    guard let index else { continue }
                     // One string per distinct ID; an ID wrapped inside has its pieces joined first.
                     func kept(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
                         isORCID ? cache.orcid(bytes: bytes) : cache.researcherID(bytes: bytes)
