@@ -135,4 +135,47 @@ struct StreamedReaderTests {
         #expect(streamed.publications.isEmpty && streamed.skipped == 1)
         #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description))
     }
+
+    /// Read alone for an output that lists no papers (`keepingText: false`), a Web of Science,
+    /// MEDLINE or OpenAlex JSON Lines file leaves out titles, venues and DOIs, and nothing else:
+    /// the same records, authors, IDs, affiliations and messages (a malformed title is still an
+    /// error). With a second file, they are kept: the same paper is found across files by them.
+    @Test func filesReadAloneWithoutTextKeepAllButTitlesVenuesAndDOIs() throws {
+        let openAlex = [
+            #"{"id": "https://openalex.org/W1", "doi": "https://doi.org/10.1/a", "title": "First", "display_name": "First", "publication_year": 2019, "primary_location": {"source": {"display_name": "J One"}}, "authorships": [{"author": {"id": "https://openalex.org/A1", "display_name": "Ann Smith", "orcid": "https://orcid.org/0000-0002-1825-0097"}, "institutions": [{"display_name": "Univ X", "country_code": "IT"}]}]}"#,
+            #"{"id": "https://openalex.org/W2", "title": "Bad \q escape", "publication_year": 2020, "authorships": [{"author": {"display_name": "Bob Jones"}}]}"#,
+            #"{"id": "https://openalex.org/W3", "display_name": "Third", "doi": "10.1/c", "host_venue": {"display_name": "J Three"}, "publication_year": 2021, "authorships": [{"author": {"id": "https://openalex.org/A2", "display_name": "Bob Jones"}}, {"author": {"id": "https://openalex.org/A1", "display_name": "A. Smith"}}]}"#,
+        ].joined(separator: "\n") + "\n"
+        let openAlexURL = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-notext-\(getpid()).jsonl")
+        try Data(openAlex.utf8).write(to: openAlexURL)
+        defer { try? FileManager.default.removeItem(at: openAlexURL) }
+        let files: [(URL, (String, Bool) -> Corpus)] = [
+            (Paths.fixtures.appendingPathComponent("exports/wos-quirks.txt"), { WebOfScienceReader.readPlainText(path: $0, keepingText: $1) }),
+            (Paths.fixtures.appendingPathComponent("exports/pubmed.nbib"), { MedlineReader.read(path: $0, keepingText: $1) }),
+            (openAlexURL, { OpenAlexReader.readJSON(path: $0, keepingText: $1) }),
+        ]
+        for (url, read) in files {
+            let name = url.lastPathComponent
+            let full = read(url.path, true)
+            let bare = read(url.path, false)
+            // The files have titles, venues and DOIs to leave out.
+            #expect(full.publications.contains { !$0.title.isEmpty } && full.publications.contains { !$0.venue.isEmpty }
+                    && full.publications.contains { !$0.doi.isEmpty }, "\(name)")
+            #expect(bare.publications.allSatisfy { $0.title.isEmpty && $0.venue.isEmpty && $0.doi.isEmpty }, "\(name)")
+            #expect(bare.records == full.records && bare.skipped == full.skipped && bare.publications.count == full.publications.count, "\(name)")
+            let blanked = full.publications.map { publication in
+                var publication = publication
+                (publication.title, publication.venue, publication.doi) = ("", "", "")
+                return publication
+            }
+            #expect(bare.publications == blanked, "\(name)")
+            #expect(bare.diagnostics.map(\.description) == full.diagnostics.map(\.description), "\(name)")
+            if url == openAlexURL { #expect(bare.skipped == 1 && bare.diagnostics.contains { $0.message.contains("is not a JSON escape") }) }
+            // Through `InputReader`: alone, the text is left out; beside another file, kept.
+            let alone = try InputReader.read([url.path], keepingText: false)
+            #expect(alone.publications == bare.publications, "\(name)")
+            let pair = try InputReader.read([url.path, Paths.fixtures.appendingPathComponent("exports/lens.csv").path], keepingText: false)
+            #expect(Array(pair.publications.prefix(full.publications.count)) == full.publications, "\(name)")
+        }
+    }
 }

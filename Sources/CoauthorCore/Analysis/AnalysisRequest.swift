@@ -23,7 +23,9 @@ public struct AnalysisRequest: Sendable {
     /// does: a DBLP XML file read alone (not in a folder with others, whose papers are matched
     /// by title and DOI) keeps year, type, location and the number of authors, about 300 bytes
     /// less per publication, and its authors reach the resolution through their name table.
-    /// `Publication.authors` is then empty and `authorCount` counts the authors.
+    /// `Publication.authors` is then empty and `authorCount` counts the authors. A Web of
+    /// Science plain-text, MEDLINE or OpenAlex JSON Lines file read alone leaves out its titles,
+    /// venues and DOIs (the authors, their IDs and affiliations are kept).
     public var keepsPublicationText = true
 
     public init(inputs: [String] = [], format: InputFormat? = nil, network: NetworkOptions = NetworkOptions()) {

@@ -207,8 +207,9 @@ public enum InputReader {
     ///   - encoding: how BibTeX and RIS bytes are decoded (SPEC §2: UTF-8, or Latin-1 when asked);
     ///     DBLP XML follows its own declaration, CSL-JSON is always UTF-8.
     ///   - keepingText: false lets a DBLP XML file read alone leave out keys, titles, venues, DOIs
-    ///     and author names (`AnalysisRequest.keepsPublicationText`); with several files they
-    ///     are kept, since the same paper is found across files by them.
+    ///     and author names, and a Web of Science plain-text, MEDLINE or OpenAlex JSON Lines file
+    ///     read alone its titles, venues and DOIs (`AnalysisRequest.keepsPublicationText`); with
+    ///     several files they are kept, since the same paper is found across files by them.
     ///   - standardInput: supplies the bytes of `-` (the process's standard input by default).
     /// - Throws: `InputError` only for paths that do not exist or folders without supported files.
     public static func read(_ paths: [String], format: InputFormat? = nil, encoding: BibTeXReader.TextEncoding = .utf8,
@@ -281,9 +282,9 @@ public enum InputReader {
         // Streamed by path: DBLP XML (plain or gzip-compressed, inflated block by block), OpenAlex
         // JSON Lines, Web of Science plain text and MEDLINE.
         if file.format == .dblp && path != "-" { return DBLPXMLReader.read(path: path, keepingText: keepingText) }
-        if file.format == .openalex && path != "-" { return OpenAlexReader.readJSON(path: path) }
-        if file.format == .wos && path != "-" { return WebOfScienceReader.readPlainText(path: path) }
-        if file.format == .medline && path != "-" { return MedlineReader.read(path: path) }
+        if file.format == .openalex && path != "-" { return OpenAlexReader.readJSON(path: path, keepingText: keepingText) }
+        if file.format == .wos && path != "-" { return WebOfScienceReader.readPlainText(path: path, keepingText: keepingText) }
+        if file.format == .medline && path != "-" { return MedlineReader.read(path: path, keepingText: keepingText) }
         let bytes: [UInt8]
         if path == "-" {
             bytes = standardInput()

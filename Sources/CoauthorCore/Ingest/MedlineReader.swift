@@ -21,14 +21,20 @@ public enum MedlineReader {
     /// A MEDLINE file read by its path (plain or gzip-compressed) a block of lines at a time, so
     /// memory holds one block and the records, not the file. The records and messages are those
     /// `read(bytes:path:)` gives for the same bytes.
+    /// - Parameter keepingText: false leaves out titles, journals and DOIs (`TI`, `JT`, `TA`,
+    ///   `LID`, `AID`), which no output but the report's list of papers reads, and which match a
+    ///   paper across files only (`InputReader.read`'s `keepingText`).
     /// - Complexity: O(n) time in the size of the file; memory O(block + records).
-    public static func read(path: String, blockSize: Int = 8 << 20) -> Corpus {
-        LineBlocks.corpus(path: path, blockSize: blockSize, parser: Parser(path: path), remedy: "save the PubMed export as UTF-8")
+    public static func read(path: String, blockSize: Int = 8 << 20, keepingText: Bool = true) -> Corpus {
+        LineBlocks.corpus(path: path, blockSize: blockSize, parser: Parser(path: path, keepingText: keepingText),
+                          remedy: "save the PubMed export as UTF-8")
     }
 
     /// The MEDLINE lines of one buffer or of many blocks in turn (a block ends after a line feed).
     private struct Parser: LineBlockParser {
         let path: String
+        /// Whether titles, journals and DOIs are read (`read(path:blockSize:keepingText:)`).
+        let keepingText: Bool
         var result = ExportCorpus()
         // Each field's lines (the first, then its continuations), joined when the record closes:
         // appending to a growing string would be quadratic in the lines of a long field.
@@ -48,8 +54,9 @@ public enum MedlineReader {
         /// The caches lent to the parsers of a block's later runs (lanes 1, 2, …).
         var lanes = ExportNameLanes()
 
-        init(path: String) {
+        init(path: String, keepingText: Bool = true) {
             self.path = path
+            self.keepingText = keepingText
         }
 
         /// A `PMID-` line: it closes the record before it and opens the next.
@@ -60,7 +67,7 @@ public enum MedlineReader {
         // `run` and `append` are shaped like the Web of Science parser's, deliberately: each
         // conformance makes and joins its own parser type, whose fields differ.
         mutating func run(linesRead: Int, lane: Int) -> Parser {
-            var run = Parser(path: path)
+            var run = Parser(path: path, keepingText: keepingText)
             run.linesRead = linesRead
             run.sawContent = true
             lanes.lend(&run.cache, lane: lane)
@@ -132,7 +139,8 @@ public enum MedlineReader {
                 }
                 // Abstracts, MeSH terms and the like: no value string for them or their continuations
                 // (and, for tags of ASCII bytes, no string for the tag).
-                let known = MedlineReader.asciiTag(bytes, lineStart)
+                var known = MedlineReader.asciiTag(bytes, lineStart)
+                if !keepingText, let code = known, MedlineReader.isTextTag(code) { known = 0 }
                 if inRecord, known == 0 {
                     skippingField = true
                     continue
@@ -196,6 +204,11 @@ public enum MedlineReader {
         default:
             return 0
         }
+    }
+
+    /// Whether the tag of code `code` gives the title, the journal or the DOI.
+    fileprivate static func isTextTag(_ code: UInt64) -> Bool {
+        code == Code.ti || code == Code.jt || code == Code.ta || code == Code.lid || code == Code.aid
     }
 
     /// Builds the record from its fields, in file order.

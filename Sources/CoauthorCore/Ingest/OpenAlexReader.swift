@@ -64,9 +64,13 @@ public enum OpenAlexReader {
     /// read a block of lines at a time, so memory holds one block and the records, not the file;
     /// any other file (an API response, a single work) is read whole by `readJSON(bytes:path:)`.
     /// The records and messages are those `readJSON(bytes:path:)` gives for the same bytes.
+    /// - Parameter keepingText: false leaves out the works' titles, sources and DOIs in JSON
+    ///   Lines (they are skipped, their syntax still checked), which no output but the report's
+    ///   list of papers reads, and which match a paper across files only (`InputReader.read`'s
+    ///   `keepingText`).
     /// - Complexity: O(n) time in the size of the file; memory O(block + records).
-    public static func readJSON(path: String, blockSize: Int = 8 << 20) -> Corpus {
-        var lines = LinesRun(works: OpenAlexWorkReader(path: path), path: path, line: 1)
+    public static func readJSON(path: String, blockSize: Int = 8 << 20, keepingText: Bool = true) -> Corpus {
+        var lines = LinesRun(works: OpenAlexWorkReader(path: path, keepingText: keepingText), path: path, line: 1)
         // The readers lent to a block's later runs (their name caches), lanes 1, 2, ….
         var lanes: [OpenAlexWorkReader] = []
         // nil until the first block decides: JSON Lines (streamed), or a document (read whole).
@@ -148,8 +152,8 @@ public enum OpenAlexReader {
             var next = line
             for k in 1..<runs {
                 next += feeds[k - 1]
-                while lanes.count < k { lanes.append(OpenAlexWorkReader(path: path)) }
-                var run = LinesRun(works: OpenAlexWorkReader(path: path), path: path, line: next)
+                while lanes.count < k { lanes.append(OpenAlexWorkReader(path: path, keepingText: works.keepingText)) }
+                var run = LinesRun(works: OpenAlexWorkReader(path: path, keepingText: works.keepingText), path: path, line: next)
                 swap(&run.works, &lanes[k - 1])
                 later.append(run)
             }

@@ -124,9 +124,13 @@ struct OpenAlexWorkReader {
     /// with the tables.
     private var affiliationLists: [Int64: [Affiliation]] = [:]
 
-    init(path: String, knownLimit: Int = 1 << 18) {
+    /// Whether the works' titles, sources and DOIs are read (else skipped, their syntax checked).
+    let keepingText: Bool
+
+    init(path: String, knownLimit: Int = 1 << 18, keepingText: Bool = true) {
         self.path = path
         self.knownLimit = knownLimit
+        self.keepingText = keepingText
     }
 
     /// Reads the buffer as one JSON document (a work, an array of works, or a list response
@@ -223,11 +227,14 @@ struct OpenAlexWorkReader {
             affiliationLists = [:]
         }
         var fields = OpenAlexWorkFields()
+        let keepingText = self.keepingText
         let isObject = try scanner.object { scanner, key throws(JSONScanner.Failure) in
             // One branch per field the reader keeps, alike in shape, deliberately: the keys are compared
             // as bytes in the order OpenAlex writes them.
             if key == "id" {
                 fields.id = try scanner.stringValue()
+            } else if !keepingText && (key == "title" || key == "display_name" || key == "doi" || key == "primary_location" || key == "host_venue") {
+                try scanner.skipValue()
             } else if key == "title" {
                 fields.title = try scanner.stringValue()
             } else if key == "display_name" {

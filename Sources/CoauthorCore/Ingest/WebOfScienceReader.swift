@@ -24,15 +24,21 @@ public enum WebOfScienceReader {
     /// The plain-text format read by its path (plain or gzip-compressed) a block of lines at a
     /// time, so memory holds one block and the records, not the file. The records and messages
     /// are those `readPlainText(bytes:path:)` gives for the same bytes.
+    /// - Parameter keepingText: false leaves out titles, journals and DOIs (`TI`, `SO`, `DI`),
+    ///   which no output but the report's list of papers reads, and which match a paper across
+    ///   files only (`InputReader.read`'s `keepingText`).
     /// - Complexity: O(n) time in the size of the file; memory O(block + records).
-    public static func readPlainText(path: String, blockSize: Int = 8 << 20) -> Corpus {
-        LineBlocks.corpus(path: path, blockSize: blockSize, parser: PlainTextParser(path: path), remedy: "export the records again as UTF-8 plain text")
+    public static func readPlainText(path: String, blockSize: Int = 8 << 20, keepingText: Bool = true) -> Corpus {
+        LineBlocks.corpus(path: path, blockSize: blockSize, parser: PlainTextParser(path: path, keepingText: keepingText),
+                          remedy: "export the records again as UTF-8 plain text")
     }
 
     /// The plain-text format, line by line: the state between lines is all here, so the lines
     /// may come from one buffer or from many blocks.
     private struct PlainTextParser: LineBlockParser {
         let path: String
+        /// Whether titles, journals and DOIs are read (`readPlainText(path:blockSize:keepingText:)`).
+        let keepingText: Bool
         var result = ExportCorpus()
         var fields = TaggedFields()
         var recordLocation: SourceLocation? = nil {
@@ -52,8 +58,9 @@ public enum WebOfScienceReader {
         /// The caches lent to the parsers of a block's later runs (lanes 1, 2, …).
         var lanes = ExportNameLanes()
 
-        init(path: String) {
+        init(path: String, keepingText: Bool = true) {
             self.path = path
+            self.keepingText = keepingText
         }
 
         /// A `PT` line after a line that is `ER` (blank lines between): every record before it
@@ -83,7 +90,7 @@ public enum WebOfScienceReader {
         // `run` and `append` are shaped like the MEDLINE parser's, deliberately: each conformance
         // makes and joins its own parser type, whose fields differ.
         mutating func run(linesRead: Int, lane: Int) -> PlainTextParser {
-            var run = PlainTextParser(path: path)
+            var run = PlainTextParser(path: path, keepingText: keepingText)
             run.linesRead = linesRead
             run.sawContent = true
             lanes.lend(&run.cache, lane: lane)
@@ -157,7 +164,7 @@ public enum WebOfScienceReader {
             }
             // Most of a record's bytes are fields no reader of co-authorship needs (references,
             // abstracts, keywords): those lines, and their continuations, make no string.
-            skippingField = inRecord && !WebOfScienceReader.isUsedTag(bytes[lineStart], bytes[lineStart + 1])
+            skippingField = inRecord && !WebOfScienceReader.isUsedTag(bytes[lineStart], bytes[lineStart + 1], keepingText: keepingText)
             if skippingField { return }
             let code = UInt64(bytes[lineStart]) << 8 | UInt64(bytes[lineStart + 1])
             let value = UnsafeBufferPointer(rebasing: bytes[min(lineStart + 3, lineEnd)..<lineEnd])
@@ -549,18 +556,21 @@ public enum WebOfScienceReader {
         return parts
     }
 
-    /// Whether the tag `a b` is one the reader reads, or one that structures the file (`PT`, `ER`, `EF`, `FN`, `VR`).
-    @inline(__always) private static func isUsedTag(_ a: UInt8, _ b: UInt8) -> Bool {
+    /// Whether the tag `a b` is one the reader reads, or one that structures the file (`PT`, `ER`,
+    /// `EF`, `FN`, `VR`); the title, journal and DOI (`TI`, `SO`, `DI`) only when `keepingText`.
+    @inline(__always) private static func isUsedTag(_ a: UInt8, _ b: UInt8, keepingText: Bool) -> Bool {
         switch (a, b) {
         case (UInt8(ascii: "P"), UInt8(ascii: "T")), (UInt8(ascii: "E"), UInt8(ascii: "R")), (UInt8(ascii: "E"), UInt8(ascii: "F")),
              (UInt8(ascii: "F"), UInt8(ascii: "N")), (UInt8(ascii: "V"), UInt8(ascii: "R")),
              (UInt8(ascii: "A"), UInt8(ascii: "U")), (UInt8(ascii: "A"), UInt8(ascii: "F")), (UInt8(ascii: "B"), UInt8(ascii: "A")),
-             (UInt8(ascii: "B"), UInt8(ascii: "F")), (UInt8(ascii: "T"), UInt8(ascii: "I")), (UInt8(ascii: "S"), UInt8(ascii: "O")),
+             (UInt8(ascii: "B"), UInt8(ascii: "F")),
              (UInt8(ascii: "P"), UInt8(ascii: "Y")), (UInt8(ascii: "E"), UInt8(ascii: "A")), (UInt8(ascii: "P"), UInt8(ascii: "D")),
-             (UInt8(ascii: "D"), UInt8(ascii: "I")), (UInt8(ascii: "U"), UInt8(ascii: "T")), (UInt8(ascii: "P"), UInt8(ascii: "M")),
+             (UInt8(ascii: "U"), UInt8(ascii: "T")), (UInt8(ascii: "P"), UInt8(ascii: "M")),
              (UInt8(ascii: "T"), UInt8(ascii: "C")), (UInt8(ascii: "D"), UInt8(ascii: "T")), (UInt8(ascii: "R"), UInt8(ascii: "I")),
              (UInt8(ascii: "O"), UInt8(ascii: "I")), (UInt8(ascii: "C"), UInt8(ascii: "1")):
             true
+        case (UInt8(ascii: "T"), UInt8(ascii: "I")), (UInt8(ascii: "S"), UInt8(ascii: "O")), (UInt8(ascii: "D"), UInt8(ascii: "I")):
+            keepingText
         default:
             false
         }
