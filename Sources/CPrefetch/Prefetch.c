@@ -1,5 +1,5 @@
-// The target's functions are inline, in its header (but the thread priority's); SwiftPM wants a
-// source file per C target.
+// The target's functions are inline, in its header (but the thread priority's and the byte
+// count's); SwiftPM wants a source file per C target.
 #define _GNU_SOURCE
 #include "CPrefetch.h"
 
@@ -30,3 +30,22 @@ int coauthor_thread_priority(void) {
     return 0;
 }
 #endif
+
+size_t coauthor_count_byte(const uint8_t *bytes, size_t count, uint8_t byte) {
+    size_t total = 0;
+    // Per-lane counters of one byte each, emptied before they can wrap (255 rounds of 64 bytes):
+    // the compiler keeps them in vector registers.
+    enum { lanes = 64, rounds = 255 };
+    while (count >= lanes) {
+        size_t chunk = count < (size_t)lanes * rounds ? count - count % lanes : (size_t)lanes * rounds;
+        uint8_t counters[lanes] = {0};
+        for (size_t start = 0; start < chunk; start += lanes) {
+            for (int lane = 0; lane < lanes; lane++) counters[lane] += bytes[start + lane] == byte;
+        }
+        for (int lane = 0; lane < lanes; lane++) total += counters[lane];
+        bytes += chunk;
+        count -= chunk;
+    }
+    for (size_t k = 0; k < count; k++) total += bytes[k] == byte;
+    return total;
+}

@@ -95,6 +95,29 @@ import Testing
     /// finds an error: on seeded text of ASCII runs (long enough for its sixteen- and eight-byte
     /// steps, at any alignment), valid two-, three- and four-byte letters, and invalid bytes (stray
     /// continuations, overlong forms, surrogates, lead bytes past U+10FFFF, cut sequences).
+    /// The line-feed count (vector code in C, in chunks of 64 × 255 bytes) is a byte-by-byte
+    /// count, on every length up to three chunks and beyond, from every alignment, however dense
+    /// the line feeds (a chunk of line feeds only would wrap a one-byte counter if it were longer).
+    @Test func newlineCountIsAByteByByteCount() {
+        var random = SplitMix64(seed: 17)
+        let chunk = 64 * 255
+        var lengths = Array(0...200) + [chunk - 1, chunk, chunk + 1, 2 * chunk + 63, 3 * chunk + 5, 100_000]
+        for _ in 0..<50 { lengths.append(Int(random.next() % 70_000)) }
+        #expect(lengths.count == 257)
+        for (index, length) in lengths.enumerated() {
+            // Every fourth buffer is all line feeds; the others have 1 in 2, 1 in 16 or 1 in 200.
+            let density: UInt64 = [1, 2, 16, 200][index % 4]
+            let bytes: [UInt8] = (0..<(length + 3)).map { _ in random.next() % density == 0 ? 0x0A : UInt8(truncatingIfNeeded: random.next() | 1) }
+            for shift in 0..<3 where shift <= length {
+                let slice = bytes[shift..<(shift + length)]
+                let expected = slice.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                let counted = bytes.withUnsafeBufferPointer { LineBlocks.newlineCount(UnsafeBufferPointer(rebasing: $0[shift..<(shift + length)])) }
+                #expect(counted == expected, "length \(length), shift \(shift)")
+            }
+        }
+        #expect(LineBlocks.newlineCount(UnsafeBufferPointer(start: nil, count: 0)) == 0)
+    }
+
     @Test func firstInvalidUTF8OffsetIsWhereTheStandardLibraryFindsAnError() {
         var random = SplitMix64(seed: 11)
         let valid: [[UInt8]] = [Array("é".utf8), Array("漢".utf8), Array("𝄞".utf8), [0x7F], [0x0A]]

@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// A file read a block of whole lines at a time, inflated on the way when it is gzip-compressed:
@@ -216,26 +217,11 @@ extension LineBlocks {
         return nil
     }
 
-    /// The number of line feeds in `bytes`, eight bytes at a time.
+    /// The number of line feeds in `bytes` (in vector registers: `coauthor_count_byte`).
     /// - Complexity: O(n).
     static func newlineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
-        let raw = UnsafeRawPointer(base)
-        let end = bytes.count
-        var count = 0
-        var k = 0
-        let high: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        while k + 8 <= end {
-            // A byte of `word` is zero exactly where the input has a line feed; each becomes 0x80.
-            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-            count += (~(((word & high) &+ high) | word | high)).nonzeroBitCount
-            k += 8
-        }
-        while k < end {
-            if base[k] == 0x0A { count += 1 }
-            k += 1
-        }
-        return count
+        return coauthor_count_byte(base, bytes.count, 0x0A)
     }
 
     /// `firstInvalidUTF8Offset(block)`, each core checking a share cut just after a line feed (no
