@@ -15,9 +15,14 @@ struct ExportRecord {
     var affiliations: [[Affiliation]] = []
     var extras = PublicationExtras()
     var location: SourceLocation
+    /// The number of authors the reader expects, room for which each list is made with (a list
+    /// grown author by author is allocated and copied again and again).
+    private let expectedAuthors: Int
 
-    init(location: SourceLocation) {
+    init(location: SourceLocation, expectedAuthors: Int = 0) {
         self.location = location
+        self.expectedAuthors = expectedAuthors
+        if expectedAuthors > 0 { authors.reserveCapacity(expectedAuthors) }
     }
 
     /// Appends one author with its IDs and affiliations, keeping the side lists aligned.
@@ -60,12 +65,14 @@ struct ExportRecord {
 
     /// Gives every author so far an entry in the IDs (an empty one where it had none).
     private mutating func padIDs() {
+        if ids.isEmpty { ids.reserveCapacity(max(expectedAuthors, authors.count)) }
         // Without a temporary array: the first ID of a record makes the whole list.
         if ids.count < authors.count { ids.append(contentsOf: repeatElement(AuthorIDs(), count: authors.count - ids.count)) }
     }
 
     /// Gives every author so far a list of affiliations (an empty one where it had none).
     private mutating func padAffiliations() {
+        if affiliations.isEmpty { affiliations.reserveCapacity(max(expectedAuthors, authors.count)) }
         if affiliations.count < authors.count { affiliations.append(contentsOf: repeatElement([], count: authors.count - affiliations.count)) }
     }
 

@@ -213,8 +213,9 @@ public enum MedlineReader {
 
     /// Builds the record from its fields, in file order.
     static func record(from fields: TaggedFields, location: SourceLocation, names cache: inout ExportNameCache) -> ExportRecord {
-        var record = ExportRecord(location: location)
         let useFull = fields.values(Code.fau) != nil
+        let nameCode = useFull ? Code.fau : Code.au
+        var record = ExportRecord(location: location, expectedAuthors: (0..<fields.count).reduce(0) { $0 + (fields.code(ofField: $1) == nameCode ? 1 : 0) })
         var current: Int? = nil
         // A field's lines joined by blanks, white space collapsed (each line's is already).
         var joined: [UInt8] = []

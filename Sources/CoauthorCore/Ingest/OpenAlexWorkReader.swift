@@ -384,7 +384,7 @@ struct OpenAlexWorkReader {
 
     /// The record of one work, added to `result`.
     mutating func add(_ work: OpenAlexWorkFields, at location: SourceLocation, to result: inout ExportCorpus) {
-        var record = ExportRecord(location: location)
+        var record = ExportRecord(location: location, expectedAuthors: work.authorships.count)
         record.extras.openAlex = ExportValues.lastComponent(work.id ?? "")
         record.key = record.extras.openAlex.isEmpty ? "work at line \(location.line)" : record.extras.openAlex
         record.title = LaTeX.collapseWhitespace(work.title ?? work.displayName ?? "")

@@ -272,7 +272,6 @@ public enum WebOfScienceReader {
     /// `record(from:location:names:)` with the fields' bytes at hand.
     private static func record(from fields: TaggedFields, bytes: UnsafeBufferPointer<UInt8>, location: SourceLocation,
                                names cache: inout ExportNameCache) -> ExportRecord {
-        var record = ExportRecord(location: location)
         func value(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[fields.range(of: k)]) }
         // A field's values joined by blanks, white space collapsed.
         var joined: [UInt8] = []
@@ -281,6 +280,7 @@ public enum WebOfScienceReader {
             return fields.withJoinedValues(ofField: field, scratch: &joined, collapsed)
         }
         let names = [Tag.af, Tag.au, Tag.bf, Tag.ba].lazy.compactMap { fields.values($0) }.first { $0.contains { !value($0).isEmpty } } ?? 0..<0
+        var record = ExportRecord(location: location, expectedAuthors: names.count)
         // Each author's match key comes with the parsed name: the lists below are matched to them.
         var keys: [ExportValues.MatchKey] = []
         keys.reserveCapacity(names.count)
