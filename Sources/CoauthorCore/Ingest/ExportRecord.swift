@@ -77,16 +77,32 @@ struct ExportRecord {
     }
 
     var publication: Publication {
-        var publication = Publication(key: key, type: type, title: title, venue: venue, year: year, authors: authors,
-                                      doi: doi, location: location)
-        var extras = extras
+        var record = self
+        return record.takePublication()
+    }
+
+    /// The publication, its strings and lists moved out of the record (which is left with empty
+    /// ones): a copy would retain each of them, and the record's end release them again.
+    mutating func takePublication() -> Publication {
+        func take<Value>(_ value: inout Value, leaving empty: Value) -> Value {
+            var taken = empty
+            swap(&taken, &value)
+            return taken
+        }
+        let authorCount = authors.count
+        var publication = Publication(key: take(&key, leaving: ""), type: take(&type, leaving: ""), title: take(&title, leaving: ""),
+                                      venue: take(&venue, leaving: ""), year: year, authors: take(&authors, leaving: []),
+                                      doi: take(&doi, leaving: ""), location: location)
+        var extras = take(&extras, leaving: PublicationExtras())
         // The side lists as they are when they are one per author already (no copy).
         if ids.contains(where: { !$0.isEmpty }) {
-            extras.authorIDs = ids.count >= authors.count ? ids : ids + Array(repeating: AuthorIDs(), count: authors.count - ids.count)
+            let ids = take(&ids, leaving: [])
+            extras.authorIDs = ids.count >= authorCount ? ids : ids + Array(repeating: AuthorIDs(), count: authorCount - ids.count)
         }
         if affiliations.contains(where: { !$0.isEmpty }) {
-            extras.affiliations = affiliations.count >= authors.count
-                ? affiliations : affiliations + Array(repeating: [], count: authors.count - affiliations.count)
+            let affiliations = take(&affiliations, leaving: [])
+            extras.affiliations = affiliations.count >= authorCount
+                ? affiliations : affiliations + Array(repeating: [], count: authorCount - affiliations.count)
         }
         publication.extras = extras
         return publication
@@ -101,9 +117,9 @@ struct ExportCorpus {
         corpus = Corpus(files: 1)
     }
 
-    mutating func add(_ record: ExportRecord) {
+    mutating func add(_ record: consuming ExportRecord) {
         corpus.records += 1
-        if !record.authors.isEmpty { corpus.publications.append(record.publication) }
+        if !record.authors.isEmpty { corpus.publications.append(record.takePublication()) }
     }
 
     /// Adds what a reader of the lines after these counted (the next run of a block).
