@@ -36,6 +36,39 @@ struct TaggedFieldsTests {
         #expect(fields.values(5) == nil)
     }
 
+    /// The eight-bytes-a-step test for values that need no collapsing (ASCII, no control byte,
+    /// no two blanks in a row) answers as a byte-by-byte one, for two blanks across a word's end
+    /// too; and long values collapse as the string function collapses them.
+    @Test func singleSpacedASCIIIsFoundEightBytesAStep() {
+        let pieces = ["a", "bc", " ", "  ", "\t", "\n", "\u{1}", "\u{7F}", "é", "\u{00A0}", "xyzw"]
+        var random = SplitMix64(seed: 23)
+        var fields = TaggedFields()
+        var values: [String] = []
+        var plain = 0
+        for _ in 0..<4000 {
+            // Mostly letters and single blanks, so that many are plain; some with a rarer piece.
+            let length = Int(random.next() % 40)
+            let value = (0..<length).map { _ in
+                random.next() % 6 == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] : (random.next() % 3 == 0 ? " " : "q")
+            }.joined()
+            let bytes = Array(value.utf8)
+            var naive = true
+            for (k, byte) in bytes.enumerated() where byte >= 0x80 || byte < 0x20 || (byte == 0x20 && k > 0 && bytes[k - 1] == 0x20) { naive = false }
+            let fast = bytes.withUnsafeBufferPointer { ByteWord.isSingleSpacedPlainASCII($0) }
+            #expect(fast == naive, "\(value.debugDescription)")
+            if naive { plain += 1 }
+            values.append(value)
+            bytes.withUnsafeBufferPointer { fields.addCollapsed(0, $0) }
+        }
+        #expect(plain > 500 && plain < 3500, "\(plain) plain values")
+        for (index, value) in values.enumerated() {
+            #expect(Array(fields.bytes[fields.range(of: index)]) == Array(LaTeX.collapseWhitespace(value).utf8), "\(value.debugDescription)")
+            var copy = value
+            let collapsed = copy.withUTF8 { LaTeX.collapseASCIIWhitespace($0) }
+            if !value.utf8.contains(where: { $0 >= 0x80 }) { #expect(collapsed == LaTeX.collapseWhitespace(value), "\(value.debugDescription)") }
+        }
+    }
+
     /// `RI`/`OI` lists are split on bytes when `;` and `/` are characters of their own and the
     /// IDs are ASCII, else on characters: both ways give each author the same IDs.
     @Test func researcherIDListsReadOnBytesAsOnCharacters() {

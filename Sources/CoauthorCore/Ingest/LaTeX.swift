@@ -61,6 +61,21 @@ public enum LaTeX {
     }
 
     /// `collapseWhitespace` for text whose only white space is ASCII.
+    /// `collapseASCIIWhitespace` of bytes in a buffer: those of ASCII with single blanks (most)
+    /// are trimmed of their end blanks without a look at each byte's white space.
+    static func collapseASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if ByteWord.isSingleSpacedPlainASCII(bytes) { return String(decoding: trimmingBlanks(bytes), as: UTF8.self) }
+        return collapseASCIIWhitespace(bytes[...])
+    }
+
+    /// `bytes` without the blanks at their ends.
+    static func trimmingBlanks(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 0x20 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
     static func collapseASCIIWhitespace<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> String where Bytes.Index == Int {
         let (range, clean) = asciiWhitespaceShape(bytes)
         if clean { return String(decoding: bytes[range], as: UTF8.self) }

@@ -44,6 +44,12 @@ struct TaggedFields {
     /// collapses it: byte by byte when no byte can lead a white-space scalar beyond ASCII
     /// (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000), else through the string function.
     mutating func appendCollapsed(_ value: UnsafeBufferPointer<UInt8>) {
+        // Most values are ASCII with single blanks: trimmed of their end blanks, copied as they are.
+        if ByteWord.isSingleSpacedPlainASCII(value) {
+            bytes.append(contentsOf: LaTeX.trimmingBlanks(value))
+            valueEnds.append(bytes.count)
+            return
+        }
         var ascii = true
         for byte in value where byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) {
             ascii = false

@@ -15,4 +15,42 @@ enum ByteWord {
     @inline(__always) static func hasByteBelow(_ limit: UInt8, in word: UInt64) -> UInt64 {
         (word &- ones &* UInt64(limit)) & ~word & highs
     }
+
+    /// 0x80 in each byte of `word` that is `byte`, 0 in the others (exactly: no borrow runs
+    /// from byte to byte, as in `has`).
+    @inline(__always) static func mask(of byte: UInt8, in word: UInt64) -> UInt64 {
+        let zeroWhereEqual = word ^ (ones &* UInt64(byte))
+        let lows = ~highs
+        return ~(((zeroWhereEqual & lows) &+ lows) | zeroWhereEqual | lows)
+    }
+
+    /// Whether `bytes` are ASCII without control bytes (below 0x20, white space among them) and
+    /// without two blanks in a row: trimmed of blanks at their ends, they are their own white
+    /// space collapsed (`LaTeX.collapseWhitespace`). Eight bytes a step.
+    static func isSingleSpacedPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        // Whether the byte before `index` is a blank, as 0x80 in the low byte.
+        var blankBefore: UInt64 = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if word & highs != 0 || hasByteBelow(0x20, in: word) != 0 { return false }
+            let blanks = mask(of: 0x20, in: word)
+            // A blank after a blank, in this word or across the last one's end (little-endian:
+            // the byte after byte k is byte k + 1, eight bits up).
+            if blanks & ((blanks << 8) | blankBefore) != 0 { return false }
+            blankBefore = blanks >> 56
+            index += 8
+        }
+        var previousBlank = blankBefore != 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 || byte < 0x20 { return false }
+            let blank = byte == 0x20
+            if blank && previousBlank { return false }
+            previousBlank = blank
+            index += 1
+        }
+        return true
+    }
 }
