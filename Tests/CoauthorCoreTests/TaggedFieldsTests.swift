@@ -87,8 +87,8 @@ struct TaggedFieldsTests {
         }
     }
 
-    /// An `RI`/`OI` entry whose name is written as in the list of authors is matched through the
-    /// name read there; it gets the author an entry written otherwise gets, by the same rules:
+    /// An `RI`/`OI` entry or a `C1` line's name written as in the list of authors is matched
+    /// through the name read there; it gets the author a name written otherwise gets, by the same rules:
     /// the first author with that folded name, a name without a comma read as a plain name, and
     /// beyond 64 authors the look-up by bytes.
     @Test func idListNamesWrittenAsTheAuthorsAreMatchedAsAnyOtherSpelling() {
@@ -98,7 +98,10 @@ struct TaggedFieldsTests {
         let authors = ["WANG, LI", "Wang, Li", "Aria M", "M, Aria", "Costa, Ana"] + (0..<70).map { "Extra\($0), Person" }
         func record(_ id: Int, authors: [String], ids: [(String, String)], orcids: [(String, String)]) -> String {
             let list = { (entries: [(String, String)]) in entries.map { "\($0.0)/\($0.1)" }.joined(separator: "; ") }
-            return "PT J\nAF " + authors.joined(separator: "\n   ") + "\nRI " + list(ids) + "\nOI " + list(orcids) + "\nUT WOS:\(id)\nER\n"
+            // The names of the IDs' entries again, in brackets on an address line.
+            let bracketed = "[" + ids.map(\.0).joined(separator: "; ") + "] Univ Naples, Naples, Italy."
+            return "PT J\nAF " + authors.joined(separator: "\n   ") + "\nC1 " + bracketed + "\nRI " + list(ids) + "\nOI " + list(orcids)
+                + "\nUT WOS:\(id)\nER\n"
         }
         let orcid = "0000-0002-1825-0097"
         var text = "FN Clarivate\nVR 1.0\n"
@@ -122,6 +125,9 @@ struct TaggedFieldsTests {
             #expect(asListed.authorIDs.first?.researcherID == "A-1111-2011" && asListed.authorIDs[1].researcherID.isEmpty)
             #expect(asListed.authorIDs[2].researcherID.isEmpty && asListed.authorIDs[3].researcherID == "B-2222-2012")
             #expect(asListed.authorIDs[4].orcid == orcid && asListed.authorIDs.last?.researcherID == "C-3333-2013")
+            let affiliated = { (publication: Publication) in publication.extras.affiliations.map { !$0.isEmpty } }
+            #expect(affiliated(asListed) == affiliated(otherwise), "\(asListed.key)")
+            #expect(affiliated(asListed) == asListed.authorIDs.map { !$0.researcherID.isEmpty }, "\(asListed.key)")
         }
     }
 
