@@ -3,6 +3,10 @@
 #define _GNU_SOURCE
 #include "CPrefetch.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #if defined(__linux__)
 #include <errno.h>
 #include <sys/resource.h>
@@ -48,4 +52,19 @@ size_t coauthor_count_byte(const uint8_t *bytes, size_t count, uint8_t byte) {
     }
     for (size_t k = 0; k < count; k++) total += bytes[k] == byte;
     return total;
+}
+
+size_t coauthor_line_break(const uint8_t *bytes, size_t count) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i feed = _mm_set1_epi8('\n'), carriageReturn = _mm_set1_epi8('\r');
+    while (index + 16 <= count) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
+        int found = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(block, feed), _mm_cmpeq_epi8(block, carriageReturn)));
+        if (found) return index + (size_t)__builtin_ctz((unsigned)found);
+        index += 16;
+    }
+#endif
+    while (index < count && bytes[index] != '\n' && bytes[index] != '\r') index++;
+    return index;
 }

@@ -1,3 +1,4 @@
+import CPrefetch
 import Testing
 @testable import CoauthorCore
 
@@ -116,6 +117,28 @@ import Testing
             }
         }
         #expect(LineBlocks.newlineCount(UnsafeBufferPointer(start: nil, count: 0)) == 0)
+    }
+
+    /// The line-break search (sixteen bytes a step in C) finds the first line feed or carriage
+    /// return as a byte-by-byte search does, at every position in and across its steps.
+    @Test func lineBreakSearchIsAByteByByteSearch() {
+        var random = SplitMix64(seed: 19)
+        var checked = 0
+        for length in 0..<80 {
+            for _ in 0..<20 {
+                // Breaks are rare (one byte in 40), so that most searches run through several steps.
+                let bytes: [UInt8] = (0..<length).map { _ in
+                    switch random.next() % 80 { case 0: 0x0A; case 1: 0x0D; default: UInt8(truncatingIfNeeded: random.next() % 200 + 14) }
+                }
+                for start in 0...length {
+                    let expected = bytes[start...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? length
+                    let found = bytes.withUnsafeBufferPointer { start + coauthor_line_break($0.baseAddress! + start, length - start) }
+                    #expect(found == expected, "length \(length), start \(start)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 20 * (1...80).reduce(0, +))
     }
 
     @Test func firstInvalidUTF8OffsetIsWhereTheStandardLibraryFindsAnError() {

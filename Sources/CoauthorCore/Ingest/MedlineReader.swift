@@ -1,3 +1,4 @@
+import CPrefetch
 /// Reads PubMed's MEDLINE format (`.nbib`, `.txt`; SPEC §2): records start at `PMID-` and are
 /// separated by blank lines; tags are up to four characters padded to four, then `- `;
 /// continuation lines start with six blanks. `FAU` full names (else `AU`) in order; `AUID- ORCID:`
@@ -175,17 +176,10 @@ public enum MedlineReader {
     }
 
     /// The offset of the first line feed or carriage return in `bytes[start...]`, else
-    /// `bytes.count`: eight bytes a step while none is either (`ByteWord`).
+    /// `bytes.count` (sixteen bytes a step: `coauthor_line_break`).
     @inline(__always) fileprivate static func lineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = bytes.baseAddress else { return bytes.count }
-        var index = start
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if ByteWord.has(0x0A, in: word) | ByteWord.has(0x0D, in: word) != 0 { break }
-            index += 8
-        }
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") { index += 1 }
-        return index
+        guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
+        return start + coauthor_line_break(base + start, bytes.count - start)
     }
 
     /// The four tag bytes at `start`, when all are ASCII, trimmed as `ExportValues.trimmed`
