@@ -141,6 +141,34 @@ import Testing
         #expect(checked == 20 * (1...80).reduce(0, +))
     }
 
+    /// Where a JSON string may stop (sixteen bytes a step in C): the first quote, backslash or
+    /// byte below 0x20, and never a byte of 0x80 or more (which a signed compare would take for
+    /// one below 0x20), at every position in and across the steps.
+    @Test func jsonStringStopIsAByteByByteSearch() {
+        var random = SplitMix64(seed: 29)
+        var checked = 0, found = 0
+        for length in 0..<70 {
+            for _ in 0..<20 {
+                let bytes: [UInt8] = (0..<length).map { _ in
+                    switch random.next() % 60 {
+                    case 0: UInt8(ascii: "\"")
+                    case 1: UInt8(ascii: "\\")
+                    case 2: UInt8(truncatingIfNeeded: random.next() % 0x20)
+                    default: UInt8(truncatingIfNeeded: random.next() % 0xE0 + 0x20)
+                    }
+                }
+                for start in 0...length {
+                    let expected = bytes[start...].firstIndex { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 } ?? length
+                    let stop = bytes.withUnsafeBufferPointer { start + coauthor_json_string_stop($0.baseAddress! + start, length - start) }
+                    #expect(stop == expected, "length \(length), start \(start)")
+                    checked += 1
+                    if expected < length { found += 1 }
+                }
+            }
+        }
+        #expect(checked == 20 * (1...70).reduce(0, +) && found > checked / 4)
+    }
+
     @Test func firstInvalidUTF8OffsetIsWhereTheStandardLibraryFindsAnError() {
         var random = SplitMix64(seed: 11)
         let valid: [[UInt8]] = [Array("é".utf8), Array("漢".utf8), Array("𝄞".utf8), [0x7F], [0x0A]]
