@@ -1,5 +1,5 @@
-// The target's functions are inline, in its header (but the thread priority's and the byte
-// count's); SwiftPM wants a source file per C target.
+// Most of the target's functions are inline, in its header; the thread priority's, the byte
+// count's and the line break's are here (SwiftPM wants a source file per C target).
 #define _GNU_SOURCE
 #include "CPrefetch.h"
 

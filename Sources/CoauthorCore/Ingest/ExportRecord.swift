@@ -505,7 +505,7 @@ struct ExportNameCache {
     }
 
     /// `nameAndKey(bytes:)` with the id of `bytes` among the names it has read, for
-    /// `authorIndex(ofKeyedName:in:)`.
+    /// `plainMatch(ofKeyedName:)`.
     mutating func keyedName(bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, value: (name: PersonName, key: ExportValues.MatchKey)?) {
         let (id, isNew) = keyedNames.slot(bytes)
         if isNew {
@@ -576,7 +576,8 @@ struct ExportNameCache {
     }
 
     /// `authorIndex(ofBytes:in:)` for the bytes of a name that `plainMatch(ofKeyedName:)` reads
-    /// `match`, where they are not read as the author `author`'s own name (`.sameKey`).
+    /// `match` (`.plain`); nil for `.noName`, and for `.sameKey`, whose author the caller finds
+    /// among its own (the first with the listed author's surname and given names).
     func authorIndex(of match: PlainMatch, in authorKeys: ExportValues.MatchKeys) -> Int? {
         guard case .plain(let id) = match else { return nil }
         return authorIndex(ofPlainName: Int(id), in: authorKeys)
