@@ -335,6 +335,6 @@ enum ReferenceOpenAlex {
             if affiliations.isEmpty { affiliations = raws.map { Affiliation(raw: $0) } }
             record.addAuthor(name, ids: ids, affiliations: affiliations)
         }
-        if !record.authors.isEmpty { result.publications.append(record.publication) }
+        if !record.authors.isEmpty { result.publications.append(record.takePublication()) }
     }
 }

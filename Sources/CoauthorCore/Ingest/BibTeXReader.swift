@@ -368,7 +368,7 @@ public enum BibTeXReader {
             }
         }
         if let ut = fields.value(.uniqueID, in: parser) { record.extras.ut = LaTeX.collapseASCIIWhitespace(values[ut]) }
-        if !record.ids.isEmpty || !record.extras.ut.isEmpty { publication.extras = record.publication.extras }
+        if !record.ids.isEmpty || !record.extras.ut.isEmpty { publication.extras = record.takePublication().extras }
     }
 
     /// `Gomez-Ruiz, Jose Antonio/K-7689-2014 Pelaez, Jose I/O-9450-2016` → the (name, ID) pairs:

@@ -76,11 +76,6 @@ struct ExportRecord {
         if affiliations.count < authors.count { affiliations.append(contentsOf: repeatElement([], count: authors.count - affiliations.count)) }
     }
 
-    var publication: Publication {
-        var record = self
-        return record.takePublication()
-    }
-
     /// The publication, its strings and lists moved out of the record (which is left with empty
     /// ones): a copy would retain each of them, and the record's end release them again.
     mutating func takePublication() -> Publication {
@@ -499,13 +494,8 @@ struct ExportNameCache {
         names.value(bytes) { ExportValues.name(String(decoding: bytes, as: UTF8.self)) }
     }
 
-    /// `ExportValues.name(text)` with its match key, for the UTF-8 bytes of `text`.
-    mutating func nameAndKey(bytes: UnsafeBufferPointer<UInt8>) -> (name: PersonName, key: ExportValues.MatchKey)? {
-        keyedName(bytes: bytes).value
-    }
-
-    /// `nameAndKey(bytes:)` with the id of `bytes` among the names it has read, for
-    /// `plainMatch(ofKeyedName:)`.
+    /// `ExportValues.name(text)` with its match key (nil for no name), for the UTF-8 bytes of
+    /// `text`, and the id of those bytes among the names read so, for `plainMatch(ofKeyedName:)`.
     mutating func keyedName(bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, value: (name: PersonName, key: ExportValues.MatchKey)?) {
         let (id, isNew) = keyedNames.slot(bytes)
         if isNew {

@@ -208,7 +208,8 @@ public enum InputReader {
     ///     DBLP XML follows its own declaration, CSL-JSON is always UTF-8.
     ///   - keepingText: false lets a DBLP XML file read alone leave out keys, titles, venues, DOIs
     ///     and author names, and a Web of Science plain-text, MEDLINE or OpenAlex JSON Lines file
-    ///     read alone its titles, venues and DOIs (`AnalysisRequest.keepsPublicationText`); with
+    ///     read alone by its path its titles, venues and DOIs (`AnalysisRequest.keepsPublicationText`;
+    ///     standard input keeps them); with
     ///     several files they are kept, since the same paper is found across files by them.
     ///   - standardInput: supplies the bytes of `-` (the process's standard input by default).
     /// - Throws: `InputError` only for paths that do not exist or folders without supported files.
