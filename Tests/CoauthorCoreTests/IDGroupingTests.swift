@@ -91,6 +91,29 @@ struct IDGroupingTests {
         #expect(AuthorIDs.Kind.allCases == [.orcid, .scopus, .openAlex, .researcherID, .dimensions, .ror, .country])
     }
 
+    /// Names are looked up by their bits first (`NameTable`), then by value: one spelling made
+    /// three times with storage of its own (as on three reader cores) counts three times, so it,
+    /// not the spelling written twice with one storage, is the person's display form. (Counted
+    /// by bits alone, each copy would count once, and the other spelling would win 2 to 1.)
+    @Test func spellingsAreCountedByValueWhateverTheirStorage() throws {
+        let long = "Carberry-Featherstonehaugh, Josiah Stinkney"
+        let copies = (0..<3).map { _ in NameParser.parsePlainName(String(decoding: Array(long.utf8), as: UTF8.self))! }
+        func storage(_ name: PersonName) -> UInt64 { unsafeBitCast(name.last, to: (UInt64, UInt64).self).1 }
+        try #require(Set(copies.map(storage)).count == 3, "three surnames with storage of their own")
+        let other = NameParser.parsePlainName("Carberry-Featherstonehaugh, Josiah Samuel")!
+        let orcid = "0000-0002-1825-0097"
+        var papers: [Publication] = []
+        for (k, name) in (copies + [other, other]).enumerated() {
+            var paper = Publication(key: "p\(k)", type: "article", title: "T\(k)", venue: "", year: 2000,
+                                    authors: [name], location: SourceLocation(path: "t", line: k + 1, column: 1))
+            paper.extras.authorIDs = [AuthorIDs(orcid: orcid)]
+            papers.append(paper)
+        }
+        let groups = try #require(AuthorIDGroups(papers))
+        #expect(groups.groupNames.map(\.displayName) == ["Josiah Stinkney Carberry-Featherstonehaugh"])
+        #expect(groups.interned.names.count == 1 && groups.interned.ids == [0, 0, 0, 0, 0])
+    }
+
     /// IDs are looked up by the bits of their strings first (`SeenStrings`): one ORCID made as
     /// strings of their own (each with its own storage, as on two reader cores) is still one
     /// person, and an ID string emptied in place (its bits not those of "", so the bits alone do

@@ -15,12 +15,11 @@ struct AuthorIDGroups {
     /// Each group's person kinds of ID (`AuthorIDs.Kind` bits: ORCID, Scopus, OpenAlex,
     /// ResearcherID, Dimensions): two groups that share a kind are two people.
     var groupKinds: [UInt8] = []
-    /// Each group's IDs (per kind, the first value in file order), display form, and first
-    /// authorship (its paper, and its place in the paper's list of authors).
+    /// Each group's IDs (per kind, the first value in file order) and display form.
     var groupIDs: [AuthorIDs] = []
     var groupNames: [PersonName] = []
-    var firstPaper: [Int32] = []
-    var firstPosition: [Int32] = []
+    /// Each group's entry in `interned.names` (its display form, under which its authorships are).
+    var groupEntries: [Int32] = []
     /// The group each of `merges` was made for.
     var mergeGroups: [Int32] = []
 
@@ -28,40 +27,25 @@ struct AuthorIDGroups {
     /// - Complexity: O(A) expected for A authorships, plus O(k²) per exact name shared by k identified people.
     init?(_ publications: [Publication]) {
         guard publications.contains(where: { !$0.authorIDs.isEmpty }) else { return nil }
-        // 1. Union–find over identified authorships (paper, position), joined by any shared ID.
-        // Each ID is read once, in place, on all cores (`IdentifiedSlots`); each distinct value
-        // gets its key once: its kind then its value in upper case (NFC beyond ASCII, as String
-        // equality compares). Slots sharing a key are joined.
+        // 1. Union–find over identified authorships, joined by any shared ID. Each ID is read
+        // once, in place, on all cores (`IdentifiedSlots`), and each authorship's name interned
+        // there too; each distinct value gets its key once: its kind then its value in upper
+        // case (NFC beyond ASCII, as String equality compares). Slots sharing a key are joined.
         let runs = publications.count < Parallelism.minimumRunItems ? 1 : max(1, Parallelism.workers)
-        let parts = parallelRuns(runs) { k in
+        var parts = parallelRuns(runs) { k in
             IdentifiedSlots(publications, papers: (publications.count * k / runs)..<(publications.count * (k + 1) / runs))
         }
-        var identified = parts[0]
+        // Taken out of the array: a copy would be copied again, whole, by the first append.
+        var identified = take(&parts[0], leaving: IdentifiedSlots())
         for k in 1..<runs { identified.append(parts[k]) }
-        let slotPaper = identified.papers
-        let slotPosition = identified.positions
+        let slotAuthorships = identified.authorships
+        let slotEntries = identified.slotEntries
         let valueStarts = identified.valueStarts
         let slotValues = identified.values
         let valueKinds = identified.kinds
         let valueStrings = identified.strings
-        var keys = ByteKeyTable(expected: valueStrings.count)
-        var keyOfValue: [Int32] = []
-        keyOfValue.reserveCapacity(valueStrings.count)
-        var keyBytes: [UInt8] = []
-        for (value, kind) in zip(valueStrings, valueKinds) {
-            keyBytes.removeAll(keepingCapacity: true)
-            keyBytes.append(kind)
-            if value.utf8.contains(where: { $0 >= 0x80 }) {
-                keyBytes.append(contentsOf: value.uppercased().precomposedStringWithCanonicalMapping.utf8)
-            } else if value.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
-                keyBytes.append(contentsOf: value.uppercased().utf8)
-            } else {
-                keyBytes.append(contentsOf: value.utf8)
-            }
-            keyOfValue.append(Int32(keyBytes.withUnsafeBufferPointer { keys.findOrInsert($0) }.id))
-        }
-        var owner = [Int32](repeating: -1, count: keys.count)
-        var parent = Array(0..<Int32(slotPaper.count))
+        var owner = [Int32](repeating: -1, count: valueStrings.count)
+        var parent = Array(0..<Int32(slotEntries.count))
         func find(_ x: Int32) -> Int32 {
             var root = x
             while parent[Int(root)] != root { root = parent[Int(root)] }
@@ -69,9 +53,9 @@ struct AuthorIDGroups {
             while parent[Int(node)] != root { (parent[Int(node)], node) = (root, parent[Int(node)]) }
             return root
         }
-        for slot in slotPaper.indices {
+        for slot in slotEntries.indices {
             for k in Int(valueStarts[slot])..<Int(valueStarts[slot + 1]) {
-                let key = Int(keyOfValue[Int(slotValues[k])])
+                let key = Int(slotValues[k])
                 if owner[key] < 0 {
                     owner[key] = Int32(slot)
                 } else {
@@ -80,7 +64,7 @@ struct AuthorIDGroups {
                 }
             }
         }
-        let slotCount = slotPaper.count
+        let slotCount = slotEntries.count
         // 2. Groups numbered in order of their first slot; each group's IDs, spellings with
         // their counts, and display form.
         var groupOfRoot = [Int32](repeating: -1, count: slotCount)
@@ -91,8 +75,6 @@ struct AuthorIDGroups {
             if groupOfRoot[root] < 0 {
                 groupOfRoot[root] = Int32(groupCount)
                 groupCount += 1
-                firstPaper.append(slotPaper[slot])
-                firstPosition.append(slotPosition[slot])
             }
             groupOfSlot[slot] = groupOfRoot[root]
         }
@@ -123,24 +105,12 @@ struct AuthorIDGroups {
                                         dimensions: string(4), ror: string(5), country: string(6))
         }
         // Slot by slot, in file order: each group's spellings as a list in order of first
-        // appearance, with counts.
-        var lists = SpellingLists(groupCount: groupCount)
-        // A paper's names read in place, once for all its slots (slots are in paper order), the
-        // paper through a pointer: an element read from the array is a copy of the whole
-        // publication, every reference in it retained and released.
-        var next = 0
-        publications.withUnsafeBufferPointer { papers in
-            while next < slotCount {
-                let paper = Int(slotPaper[next])
-                papers[paper].authors.withUnsafeBufferPointer { authors in
-                    while next < slotCount && Int(slotPaper[next]) == paper {
-                        lists.add(authors.baseAddress! + Int(slotPosition[next]), to: Int(groupOfSlot[next]))
-                        next += 1
-                    }
-                }
-            }
-        }
-        let spellingNames = lists.names
+        // appearance, with counts. The slots' names are entries of one table of distinct names,
+        // so a spelling is a (group, entry) pair, found without comparing names.
+        let tableNames = identified.names.names
+        var lists = SpellingLists(groupCount: groupCount, entryCount: tableNames.count)
+        for slot in 0..<slotCount { lists.add(Int(slotEntries[slot]), to: Int(groupOfSlot[slot])) }
+        let spellingNames = lists.entries.map { tableNames[Int($0)] }
         let spellingCounts = lists.counts
         let nextSpelling = lists.next
         let firstSpelling = lists.first
@@ -179,7 +149,7 @@ struct AuthorIDGroups {
         // Groups by the exact key of their display form: the keys are made on all cores and
         // bucketed by their bytes; only buckets of several groups are looked at (most people
         // are alone in theirs). Names that are not written alike are kept apart by the resolver,
-        // through the kinds of ID each carries (`namesWithIDs`).
+        // through the kinds of ID each carries (`entriesWithIDs`).
         let named = canonical
         let alike = Self.buckets(KeyBatch.make(count: groupCount) { group, bytes in NameKey.appendExactKey(named[group], to: &bytes) })
         for groups in alike {
@@ -228,18 +198,43 @@ struct AuthorIDGroups {
             }
         }
         groupNames = canonical
-        var paperStarts = [Int](repeating: 0, count: publications.count + 1)
-        publications.withUnsafeBufferPointer { papers in
-            for paper in papers.indices { paperStarts[paper + 1] = paperStarts[paper] + papers[paper].authors.count }
+        // 5. The table of the publications with every identified authorship renamed to its
+        // group's display form: names in order of first appearance, a group's at its first
+        // authorship (integers only: every authorship's name is an entry already).
+        let authorshipEntries = identified.entries
+        var groupOfAuthorship = [Int32](repeating: -1, count: authorshipEntries.count)
+        for slot in 0..<slotCount { groupOfAuthorship[Int(slotAuthorships[slot])] = groupOfSlot[slot] }
+        var renamed = [Int32](repeating: -1, count: tableNames.count)
+        groupEntries = [Int32](repeating: -1, count: groupCount)
+        var names: [PersonName] = []
+        var ids: [Int32] = []
+        ids.reserveCapacity(authorshipEntries.count)
+        for (entry, group) in zip(authorshipEntries, groupOfAuthorship) {
+            if group >= 0 {
+                if groupEntries[Int(group)] < 0 {
+                    groupEntries[Int(group)] = Int32(names.count)
+                    names.append(canonical[Int(group)])
+                }
+                ids.append(groupEntries[Int(group)])
+            } else {
+                if renamed[Int(entry)] < 0 {
+                    renamed[Int(entry)] = Int32(names.count)
+                    names.append(tableNames[Int(entry)])
+                }
+                ids.append(renamed[Int(entry)])
+            }
         }
-        var groupOfAuthorship = [Int32](repeating: -1, count: paperStarts[publications.count])
-        for slot in 0..<slotCount { groupOfAuthorship[paperStarts[Int(slotPaper[slot])] + Int(slotPosition[slot])] = groupOfSlot[slot] }
-        interned = InternedAuthors(publications, groupOfAuthorship: groupOfAuthorship, groupNames: canonical)
+        interned = InternedAuthors(names: names, ids: ids, starts: identified.starts)
     }
 
-    /// Each person's display form with the kinds of person ID it carries, for the resolver.
+    /// Each person's display form with the kinds of person ID it carries.
     var namesWithIDs: [(name: PersonName, kinds: UInt8)] {
         zip(groupNames, groupKinds).map { ($0, $1) }
+    }
+
+    /// Each person's entry in `interned.names` with the kinds of person ID it carries, for the resolver.
+    var entriesWithIDs: [(entry: Int32, kinds: UInt8)] {
+        zip(groupEntries, groupKinds).map { ($0, $1) }
     }
 
     /// The buckets of items that share a key, for keys of several items: each bucket's items in
@@ -273,78 +268,86 @@ struct AuthorIDGroups {
     }
 }
 
-/// Each group's spellings as a list in order of first appearance, with their counts (a struct,
-/// not variables a nested function captures: those are checked for exclusive access at each use).
+/// Each group's spellings as a list in order of first appearance, with their counts: a spelling
+/// is a name (an entry of the table of distinct names) some authorship of the group writes.
 private struct SpellingLists {
-    var names: [PersonName] = []
+    /// Each spelling's name, group and count.
+    var entries: [Int32] = []
+    var groups: [Int32] = []
     var counts: [Int] = []
     /// The spelling after each in its group's list, or -1.
     var next: [Int32] = []
-    /// Each group's first and last spelling, and their number.
+    /// Each group's first and last spelling.
     var first: [Int32]
     var last: [Int32]
-    var lengths: [Int32]
-    /// A group's list is searched in order while short (a person has a few spellings); past
-    /// `shortList` (an ID a file gives to thousands of names) a dictionary finds them, so the
-    /// work stays linear.
-    static let shortList = 8
-    var longLists: [Int: [PersonName: Int32]] = [:]
+    /// The first spelling made of each entry: most names are written by one person only, so
+    /// their spelling is found there; others (one name, people with different IDs) by `pairs`.
+    private var spellingOfEntry: [Int32]
+    private var pairs = HashIndex(expected: 256)
+    private var pairKeys: [UInt64] = []
+    private var pairSpellings: [Int32] = []
 
-    init(groupCount: Int) {
+    init(groupCount: Int, entryCount: Int) {
         first = [Int32](repeating: -1, count: groupCount)
         last = [Int32](repeating: -1, count: groupCount)
-        lengths = [Int32](repeating: 0, count: groupCount)
+        spellingOfEntry = [Int32](repeating: -1, count: entryCount)
     }
 
-    /// Counts the name at `name` among the spellings of group `group` (read in place: most are
-    /// counted, and a copy would retain and release each of its strings).
-    mutating func add(_ name: UnsafePointer<PersonName>, to group: Int) {
-        var spelling = -1
-        if lengths[group] <= Self.shortList {
-            spelling = Int(first[group])
-            while spelling >= 0 && !names.withUnsafeBufferPointer({ $0[spelling] == name.pointee }) { spelling = Int(next[spelling]) }
-        } else if let found = longLists[group]![name.pointee] {
-            spelling = Int(found)
-        }
-        if spelling >= 0 {
-            counts[spelling] += 1
+    /// Counts the name `entry` among the spellings of group `group`.
+    mutating func add(_ entry: Int, to group: Int) {
+        let known = Int(spellingOfEntry[entry])
+        if known >= 0 && groups[known] == Int32(group) {
+            counts[known] += 1
             return
         }
-        let name = name.pointee
-        let added = Int32(names.count)
-        names.append(name)
+        let added = Int32(entries.count)
+        if known >= 0 {
+            // The name has a spelling in another group: this group's is found by the pair.
+            let key = UInt64(group) << 32 | UInt64(entry)
+            let (id, isNew) = pairs.findOrInsert(hash: WordHash.mix(key)) { pairKeys[$0] == key }
+            guard isNew else {
+                counts[Int(pairSpellings[id])] += 1
+                return
+            }
+            pairKeys.append(key)
+            pairSpellings.append(added)
+        } else {
+            spellingOfEntry[entry] = added
+        }
+        entries.append(Int32(entry))
+        groups.append(Int32(group))
         counts.append(1)
         next.append(-1)
         if last[group] >= 0 { next[Int(last[group])] = added } else { first[group] = added }
         last[group] = added
-        lengths[group] += 1
-        if lengths[group] == Self.shortList + 1 {
-            var index: [PersonName: Int32] = [:]
-            var k = Int(first[group])
-            while k >= 0 {
-                index[names[k]] = Int32(k)
-                k = Int(next[k])
-            }
-            longLists[group] = index
-        } else if lengths[group] > Self.shortList + 1 {
-            longLists[group]![name] = added
-        }
     }
 }
 
 /// The identified authorships of a run of publications, with their IDs each interned by kind
-/// and exact bytes (a "value").
+/// and exact bytes (a "value"), and the name of every authorship as an entry of a table of
+/// distinct names.
 private struct IdentifiedSlots: Sendable {
-    var papers: [Int32] = []
-    var positions: [Int32] = []
+    /// Each identified authorship's place among the run's authorships (`entries`).
+    var authorships: [Int32] = []
+    /// Each identified authorship's name.
+    var slotEntries: [Int32] = []
     /// Slot `s`'s values are `values[valueStarts[s]..<valueStarts[s + 1]]`, in kind order.
     var valueStarts: [Int32] = [0]
     var values: [Int32] = []
-    /// The distinct values, by id: the kind's number then the ID's bytes in the table, and the
-    /// ID as written and its kind's number (the order of `AuthorIDs.Kind`) in `strings` and `kinds`.
+    /// The distinct values, by id: the kind's number then the ID's bytes in upper case in the
+    /// table (`intern`), and the ID as first written and its kind's number (the order of
+    /// `AuthorIDs.Kind`) in `strings` and `kinds`.
     var table = ByteKeyTable(expected: 4096)
     var strings: [String] = []
     var kinds: [UInt8] = []
+    /// Every authorship's name, as its entry in `names`, publication after publication (those of
+    /// publication `p` of the run at `starts[p]..<starts[p + 1]`).
+    var entries: [Int32] = []
+    var starts: [Int] = [0]
+    var names = NameTable()
+
+    /// No authorship.
+    init() {}
 
     /// The identified authorships of `publications[range]`, in order.
     init(_ publications: [Publication], papers range: Range<Int>) {
@@ -355,11 +358,17 @@ private struct IdentifiedSlots: Sendable {
             MemoryLayout<AuthorIDs>.offset(of: $0)!
         }
         var seen = SeenStrings()
+        starts.reserveCapacity(range.count + 1)
         // Through pointers: calling a method on an element of the array would copy the whole
         // publication (every reference in it retained and released).
         publications.withUnsafeBufferPointer { publications in
             for paper in range {
                 let authorCount = publications[paper].authors.count
+                let first = entries.count
+                publications[paper].authors.withUnsafeBufferPointer { authors in
+                    for position in authors.indices { entries.append(names.entry(of: authors.baseAddress! + position)) }
+                }
+                starts.append(entries.count)
                 Publication.withAuthorIDs(at: publications.baseAddress! + paper) { ids in
                     guard let base = ids.baseAddress else { return }
                     for position in 0..<min(ids.count, authorCount) {
@@ -381,8 +390,8 @@ private struct IdentifiedSlots: Sendable {
                             }
                             guard value != SeenStrings.none else { continue }
                             if !any {
-                                papers.append(Int32(paper))
-                                positions.append(Int32(position))
+                                authorships.append(Int32(first + position))
+                                slotEntries.append(entries[first + position])
                                 any = true
                             }
                             values.append(value)
@@ -394,11 +403,17 @@ private struct IdentifiedSlots: Sendable {
         }
     }
 
-    /// The value id of the ID `value` (not empty) of kind number `kind`.
+    /// The value id of the ID `value` (not empty) of kind number `kind`: IDs are one value when
+    /// their kinds are and their texts are in upper case (NFC beyond ASCII, as String equality
+    /// compares), and each value keeps the text it was first seen with.
     private mutating func intern(_ value: String, kind: Int, bytes: inout [UInt8]) -> Int {
         bytes.removeAll(keepingCapacity: true)
         bytes.append(UInt8(kind))
-        if value.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+        if value.utf8.contains(where: { $0 >= 0x80 }) {
+            bytes.append(contentsOf: value.uppercased().precomposedStringWithCanonicalMapping.utf8)
+        } else if value.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
+            bytes.append(contentsOf: value.uppercased().utf8)
+        } else if value.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
             bytes.append(contentsOf: value.utf8)
         }
         let (id, isNew) = bytes.withUnsafeBufferPointer { table.findOrInsert($0) }
@@ -409,8 +424,8 @@ private struct IdentifiedSlots: Sendable {
         return id
     }
 
-    /// Adds the slots of `later` (read from the publications after these), its values interned
-    /// in this table.
+    /// Adds the slots of `later` (read from the publications after these), its values and
+    /// names interned in these tables.
     mutating func append(_ later: IdentifiedSlots) {
         var ids: [Int32] = []
         ids.reserveCapacity(later.strings.count)
@@ -422,11 +437,65 @@ private struct IdentifiedSlots: Sendable {
             }
             ids.append(Int32(id))
         }
+        let entryOf = later.names.names.map { names.entry(of: $0) }
         let base = Int32(values.count)
-        papers += later.papers
-        positions += later.positions
+        let authorshipBase = Int32(entries.count)
+        let startBase = entries.count
+        authorships += later.authorships.lazy.map { $0 + authorshipBase }
+        slotEntries += later.slotEntries.lazy.map { entryOf[Int($0)] }
         valueStarts += later.valueStarts.dropFirst().lazy.map { $0 + base }
         values += later.values.lazy.map { ids[Int($0)] }
+        entries += later.entries.lazy.map { entryOf[Int($0)] }
+        starts += later.starts.dropFirst().lazy.map { $0 + startBase }
+    }
+}
+
+/// Distinct names (by value), each an entry numbered in order of first appearance, looked up
+/// by the bits of the name first: the readers make one name per distinct spelling they read
+/// (and per core), so most authorships are found without their strings being read or hashed.
+/// Equal bits are equal names, for as long as the names looked up are alive (`SeenStrings`).
+struct NameTable {
+    private(set) var names: [PersonName] = []
+    private var byValue = HashIndex(expected: 1024)
+    private var byBits = HashIndex(expected: 1024)
+    /// The bits of each name looked up by them, `bitWords` words a name, and its entry.
+    private var bitKeys: [UInt64] = []
+    private var bitEntries: [Int32] = []
+    private static let bitWords = MemoryLayout<PersonName>.size / 8
+    /// Whether a name is whole words (it is: two strings and an array).
+    private static let byBitsUsable = MemoryLayout<PersonName>.size % 8 == 0 && MemoryLayout<PersonName>.size <= 64
+
+    var count: Int { names.count }
+
+    /// The entry of the name at `name` (added when new): the name is read in place, and copied
+    /// only when new to the table.
+    mutating func entry(of name: UnsafePointer<PersonName>) -> Int32 {
+        guard Self.byBitsUsable else { return entry(of: name.pointee) }
+        let raw = UnsafeRawPointer(name)
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for k in 0..<Self.bitWords {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+        }
+        let words = Self.bitWords
+        let (slot, isNew) = bitKeys.withUnsafeBufferPointer { keys in
+            byBits.findOrInsert(hash: hash) { id in
+                for k in 0..<words where keys[id * words + k] != raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self) { return false }
+                return true
+            }
+        }
+        guard isNew else { return bitEntries[slot] }
+        for k in 0..<words { bitKeys.append(raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)) }
+        let found = entry(of: name.pointee)
+        bitEntries.append(found)
+        return found
+    }
+
+    /// The entry of `name` (added when new), found by its value.
+    mutating func entry(of name: PersonName) -> Int32 {
+        let (id, isNew) = byValue.findOrInsert(hash: name.identityHash) { names[$0] == name }
+        if isNew { names.append(name) }
+        return Int32(id)
     }
 }
 

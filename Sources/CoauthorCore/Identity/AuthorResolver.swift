@@ -275,27 +275,18 @@ public enum AuthorResolver {
 
     /// Resolves publications whose identified authorships were grouped by ID (SPEC §3: IDs first,
     /// in both modes), and gives each person the union of its IDs.
-    private static func resolve(_ identified: AuthorIDGroups, mode: IdentityMode, aliases: AliasRules,
+    private static func resolve(_ identified: consuming AuthorIDGroups, mode: IdentityMode, aliases: AliasRules,
                                 personRecords: [PersonRecord]) -> AuthorIndex {
-        var index = resolve(identified.interned, mode: mode, aliases: aliases,
-                            personRecords: personRecords, identified: identified.namesWithIDs)
-        // Each group's person is that of its first authorship: on a paper that names no person
-        // twice, the people are listed one per authorship, in printed order; on another, the
-        // person is found by the group's name.
-        var people: PersonLookup? = nil
-        var personOfGroup = [Int](repeating: -1, count: identified.groupIDs.count)
+        // The table is handed over, so that the resolution frees its parts as it is done with them.
+        var table = take(&identified.interned, leaving: InternedAuthors(names: [], ids: [], starts: [0]))
+        let entries = identified.entriesWithIDs
+        var (index, personOfGroup) = resolve(emptying: &table, mode: mode, aliases: aliases,
+                                             personRecords: personRecords, identified: entries)
+        // Each group's person is that of its display form's entry, under which all its
+        // authorships are.
         var ids = [AuthorIDs](repeating: AuthorIDs(), count: index.names.count)
-        let starts = identified.interned.starts
-        for group in identified.groupIDs.indices {
-            let paper = Int(identified.firstPaper[group])
-            let listed = index.authorsOfPublication[paper]
-            if listed.count == starts[paper + 1] - starts[paper] {
-                personOfGroup[group] = Int(listed[listed.startIndex + Int(identified.firstPosition[group])])
-            } else {
-                if people == nil { people = PersonLookup(index) }
-                personOfGroup[group] = people!.person(named: identified.groupNames[group].displayName) ?? -1
-            }
-            if personOfGroup[group] >= 0 { ids[personOfGroup[group]].fill(from: identified.groupIDs[group]) }
+        for group in identified.groupIDs.indices where personOfGroup[group] >= 0 {
+            ids[personOfGroup[group]].fill(from: identified.groupIDs[group])
         }
         index.ids = ids
         // The evidence names each person by its final display name.
@@ -324,20 +315,21 @@ public enum AuthorResolver {
             return resolve(identified, mode: mode, aliases: aliases, personRecords: corpus.personRecords)
         }
         if !(table?.matches(corpus.publications) ?? false) { table = InternedAuthors(corpus.publications) }
-        return resolve(emptying: &table!, mode: mode, aliases: aliases, personRecords: corpus.personRecords, identified: [])
+        return resolve(emptying: &table!, mode: mode, aliases: aliases, personRecords: corpus.personRecords, identified: []).index
     }
 
     /// Resolves interned authorships (see `resolve(_:mode:aliases:personRecords:)`).
     /// - Complexity: O(A + N + Σ k² + M·D) for A authorships and N table names.
     public static func resolve(_ interned: InternedAuthors, mode: IdentityMode,
                                aliases: AliasRules = AliasRules(), personRecords: [PersonRecord] = []) -> AuthorIndex {
-        resolve(interned, mode: mode, aliases: aliases, personRecords: personRecords, identified: [])
+        resolve(interned, mode: mode, aliases: aliases, personRecords: personRecords, identified: []).index
     }
 
-    /// As the public form, with the names of people identified by ID and the kinds of person ID
-    /// each carries (`AuthorIDs.Kind` bits): no rule joins two names that carry one kind.
-    static func resolve(_ interned: InternedAuthors, mode: IdentityMode, aliases: AliasRules,
-                        personRecords: [PersonRecord], identified: [(name: PersonName, kinds: UInt8)]) -> AuthorIndex {
+    /// As the public form, with the table entries of people identified by ID and the kinds of
+    /// person ID each carries (`AuthorIDs.Kind` bits): no rule joins two names that carry one
+    /// kind. Also gives the person of each of those entries (-1 for none).
+    static func resolve(_ interned: InternedAuthors, mode: IdentityMode, aliases: AliasRules, personRecords: [PersonRecord],
+                        identified: [(entry: Int32, kinds: UInt8)]) -> (index: AuthorIndex, persons: [Int]) {
         var table = interned
         return resolve(emptying: &table, mode: mode, aliases: aliases, personRecords: personRecords, identified: identified)
     }
@@ -346,8 +338,8 @@ public enum AuthorResolver {
     /// caller that holds the only copy sees the reader's names and authorships freed as soon as
     /// they are done with (on DBLP, 60 MB a million papers before the merging, the resolution's
     /// peak).
-    private static func resolve(emptying interned: inout InternedAuthors, mode: IdentityMode, aliases: AliasRules,
-                                personRecords: [PersonRecord], identified: [(name: PersonName, kinds: UInt8)]) -> AuthorIndex {
+    private static func resolve(emptying interned: inout InternedAuthors, mode: IdentityMode, aliases: AliasRules, personRecords: [PersonRecord],
+                                identified: [(entry: Int32, kinds: UInt8)]) -> (index: AuthorIndex, persons: [Int]) {
         // 1. Distinct written forms, then exact variants (forms with the same exact key).
         var occurrences = occurrenceCounts(of: interned.ids, below: interned.names.count)
         // Exact keys are made on all cores; table entries with one key are one variant.
@@ -419,8 +411,9 @@ public enum AuthorResolver {
             NameKey.appendExactKey(name, to: &keyBytes)
             return variantKeys.find(keyBytes[...])
         }
-        // Each publication's variants, back to back.
+        // Each publication's variants, back to back; the variant of each identified entry.
         let pubVariants = { [variantOfName] in parallelMap(interned.ids) { variantOfName[Int($0)] } }()
+        let identifiedVariants = identified.map { Int(variantOfName[Int($0.entry)]) }
         interned.ids = []
         variantOfName = []
         let pubStarts = interned.starts
@@ -439,8 +432,8 @@ public enum AuthorResolver {
             func shown(_ form: Int) -> String { tableNames[Int(forms[form].entry)].displayName }
             return members.count == 1 ? shown(members.lowerBound) : shown(members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && shown($0) > shown($1)) }!)
         }
-        for (name, kinds) in identified where kinds != 0 {
-            if let variant = variant(of: name) { clusters.carry(kinds, at: variant) }
+        for (variant, (_, kinds)) in zip(identifiedVariants, identified) where kinds != 0 {
+            clusters.carry(kinds, at: variant)
         }
         if !aliases.isEmpty {
             applyAliases(aliases, variantIndex: variantIndex, display: display(of:), clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
@@ -496,7 +489,7 @@ public enum AuthorResolver {
                                 merges: finalMerges, nearMisses: nearMisses)
         index.variantCount = forms.count
         index.diagnostics = diagnostics
-        return index
+        return (index, identifiedVariants.map { personOfVariant[$0] })
     }
 
     /// The per-paper pass of the resolution: each authorship's person, numbered in order of first

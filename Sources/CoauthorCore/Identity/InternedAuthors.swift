@@ -24,16 +24,6 @@ public struct InternedAuthors: Sendable {
     /// Interns the authors of `publications`, one table entry per distinct name.
     /// - Complexity: O(A) expected for A authorships.
     public init(_ publications: [Publication]) {
-        self.init(publications, groupOfAuthorship: [], groupNames: [])
-    }
-
-    /// Interns the authors of `publications`, each authorship of a group written as its group's
-    /// name: authorship `k` (counted over all publications in order) belongs to group
-    /// `groupOfAuthorship[k]`, or to none where that is negative (or the list is empty). The
-    /// table is that of the publications so renamed; a group's name is looked up once, at its
-    /// first authorship, not hashed again for each of them.
-    /// - Complexity: O(A) expected for A authorships.
-    init(_ publications: [Publication], groupOfAuthorship: [Int32], groupNames: [PersonName]) {
         // Runs of publications on all cores, each interning into a table of its own; the tables
         // are put end to end. A name may then be listed once per run, which resolution joins (as
         // it joins the per-chunk tables of readers), and each name keeps the place of its first
@@ -42,20 +32,9 @@ public struct InternedAuthors: Sendable {
         let bounds = (0...runs).map { publications.count * $0 / runs }
         // The publications are read through a pointer: an element read from the array itself
         // may be copied whole (each of its references retained and released) to read one field.
-        let counts = parallelRuns(runs) { run in
-            publications.withUnsafeBufferPointer { papers in
-                (bounds[run]..<bounds[run + 1]).reduce(0) { $0 + papers[$1].authors.count }
-            }
-        }
-        var firstAuthorship = [0]
-        for count in counts { firstAuthorship.append(firstAuthorship[firstAuthorship.count - 1] + count) }
-        let starts = firstAuthorship
         let parts = parallelRuns(runs) { run in
-            var part = Run(groupCount: groupNames.count)
-            publications.withUnsafeBufferPointer { papers in
-                part.intern(papers, bounds[run]..<bounds[run + 1], firstAuthorship: starts[run],
-                            groupOfAuthorship: groupOfAuthorship, groupNames: groupNames)
-            }
+            var part = Run()
+            publications.withUnsafeBufferPointer { papers in part.intern(papers, bounds[run]..<bounds[run + 1]) }
             return part
         }
         guard runs > 1 else {
@@ -66,7 +45,7 @@ public struct InternedAuthors: Sendable {
         var ids: [Int32] = []
         var paperStarts: [Int] = [0]
         names.reserveCapacity(parts.reduce(0) { $0 + $1.names.count })
-        ids.reserveCapacity(firstAuthorship[runs])
+        ids.reserveCapacity(parts.reduce(0) { $0 + $1.ids.count })
         paperStarts.reserveCapacity(publications.count + 1)
         for part in parts {
             let base = Int32(names.count)
@@ -85,12 +64,6 @@ public struct InternedAuthors: Sendable {
         var names: [PersonName] = []
         var ids: [Int32] = []
         var starts: [Int] = [0]
-        /// Each group's entry in this run's table, or -1.
-        var idOfGroup: [Int32]
-
-        init(groupCount: Int) {
-            idOfGroup = [Int32](repeating: -1, count: groupCount)
-        }
 
         mutating func intern(_ name: PersonName) -> Int32 {
             let (id, isNew) = index.findOrInsert(hash: name.identityHash) { names[$0] == name }
@@ -98,26 +71,14 @@ public struct InternedAuthors: Sendable {
             return Int32(id)
         }
 
-        /// Interns the authors of `papers[range]`, whose first authorship is number
-        /// `firstAuthorship` of all (for `groupOfAuthorship`).
-        mutating func intern(_ papers: UnsafeBufferPointer<Publication>, _ range: Range<Int>, firstAuthorship: Int,
-                             groupOfAuthorship: [Int32], groupNames: [PersonName]) {
+        /// Interns the authors of `papers[range]`.
+        mutating func intern(_ papers: UnsafeBufferPointer<Publication>, _ range: Range<Int>) {
             starts.reserveCapacity(range.count + 1)
-            groupOfAuthorship.withUnsafeBufferPointer { groupOfAuthorship in
-                for paper in range {
-                    papers[paper].authors.withUnsafeBufferPointer { authors in
-                        for position in authors.indices {
-                            let group = groupOfAuthorship.isEmpty ? -1 : Int(groupOfAuthorship[firstAuthorship + ids.count])
-                            if group < 0 {
-                                ids.append(intern(authors[position]))
-                            } else {
-                                if idOfGroup[group] < 0 { idOfGroup[group] = intern(groupNames[group]) }
-                                ids.append(idOfGroup[group])
-                            }
-                        }
-                    }
-                    starts.append(ids.count)
+            for paper in range {
+                papers[paper].authors.withUnsafeBufferPointer { authors in
+                    for author in authors { ids.append(intern(author)) }
                 }
+                starts.append(ids.count)
             }
         }
     }
