@@ -113,4 +113,23 @@ struct CompactStorageTests {
         #expect(normalized.ids.count == normalized.nodeCount && normalized.ids[aria].orcid == orcid)
         #expect(normalized.ids == network.ids)
     }
+
+    /// The list of IDs identity by ID asks for ahead (`Publication.prefetchAuthorsAndIDs`) is
+    /// where the publication keeps it: found through the rare fields' storage, its elements
+    /// start `arrayElementsOffset` into its own, whose count is at `arrayCountOffset`; and there
+    /// is none without rare fields.
+    @Test func theListsAskedForAheadAreWhereThePublicationKeepsThem() throws {
+        var publication = Publication(key: "k", type: "article", title: "T", venue: "V", year: 2000,
+                                      authors: [PersonName(first: "A", last: "One"), PersonName(first: "B", last: "Two")], location: location)
+        withUnsafePointer(to: publication) { #expect(Publication.authorIDsStorage(at: $0) == nil) }
+        publication.extras.authorIDs = [AuthorIDs(orcid: "0000-0002-1825-0097"), AuthorIDs()]
+        try withUnsafePointer(to: publication) { pointer in
+            let ids = try #require(Publication.authorIDsStorage(at: pointer))
+            #expect(ids.load(fromByteOffset: Publication.arrayCountOffset, as: Int.self) == 2)
+            Publication.withAuthorIDs(at: pointer) {
+                #expect(UnsafeRawPointer($0.baseAddress!) == ids + Publication.arrayElementsOffset)
+                #expect($0[0].orcid == "0000-0002-1825-0097")
+            }
+        }
+    }
 }

@@ -363,6 +363,9 @@ private struct IdentifiedSlots: Sendable {
         // publication (every reference in it retained and released).
         publications.withUnsafeBufferPointer { publications in
             for paper in range {
+                // Each paper's lists are allocations of their own: asked for a few papers ahead.
+                if paper + 8 < range.upperBound { Publication.prefetchAuthorsAndIDs(at: publications.baseAddress! + paper + 8, stage: 1) }
+                if paper + 4 < range.upperBound { Publication.prefetchAuthorsAndIDs(at: publications.baseAddress! + paper + 4, stage: 2) }
                 let authorCount = publications[paper].authors.count
                 let first = entries.count
                 publications[paper].authors.withUnsafeBufferPointer { authors in

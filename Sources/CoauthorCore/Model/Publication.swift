@@ -1,3 +1,4 @@
+import CPrefetch
 /// A personal name split the way BibTeX splits it: `First von Last, Jr`.
 ///
 /// All parts are already decoded from LaTeX to Unicode (NFC) with whitespace collapsed.
@@ -156,6 +157,48 @@ public struct Publication: Sendable, Hashable {
         guard !rare.isEmpty else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         return rare[0].extras.authorIDs.withUnsafeBufferPointer(body)
     }
+
+    /// Asks for the memory `withAuthorIDs(at:)` and the authors' names of the publication at
+    /// `publication` will read, in two stages a few publications apart (each publication's lists
+    /// are allocations of their own: a cache miss each, in turn, on a pass over the corpus).
+    /// Stage 1 asks for the storage of the lists of authors and of rare fields; stage 2, once
+    /// that is in the cache, for the IDs the rare fields point to.
+    @inline(__always)
+    static func prefetchAuthorsAndIDs(at publication: UnsafePointer<Publication>, stage: Int) {
+        if stage == 1 {
+            coauthor_prefetch(rareStorage(at: publication))
+            // (`authors` has an observer, so it has no offset to read it at: read in place, its
+            // count is a load nothing waits for.)
+            publication.pointee.authors.withUnsafeBufferPointer { authors in
+                guard let base = authors.baseAddress else { return }
+                for line in 0..<3 { coauthor_prefetch(UnsafeRawPointer(base) + 64 * line) }
+            }
+        } else if let ids = authorIDsStorage(at: publication) {
+            for line in 0..<4 { coauthor_prefetch(ids + 64 * line) }
+        }
+    }
+
+    /// The storage of the publication's rare fields: an array is one reference to its storage
+    /// (that of an empty array is a shared one), whose elements start at `arrayElementsOffset`,
+    /// after a header and the count (at `arrayCountOffset`) and capacity.
+    @inline(__always)
+    private static func rareStorage(at publication: UnsafePointer<Publication>) -> UnsafeRawPointer {
+        UnsafeRawPointer(publication).load(fromByteOffset: MemoryLayout<Publication>.offset(of: \.rare)!, as: UnsafeRawPointer.self)
+    }
+
+    /// The storage of the publication's list of IDs (as `rareStorage(at:)`), nil when it has no
+    /// rare fields; reads the storage of those.
+    @inline(__always)
+    static func authorIDsStorage(at publication: UnsafePointer<Publication>) -> UnsafeRawPointer? {
+        let rare = rareStorage(at: publication)
+        guard rare.load(fromByteOffset: arrayCountOffset, as: Int.self) > 0 else { return nil }
+        return rare.load(fromByteOffset: arrayElementsOffset + MemoryLayout<RareFields>.offset(of: \.extras.authorIDs)!, as: UnsafeRawPointer.self)
+    }
+
+    /// Where an array's storage holds its count and its first element (Swift's native layout on
+    /// 64-bit platforms; `CompactStorageTests` checks it).
+    static let arrayCountOffset = 16
+    static let arrayElementsOffset = 32
 
     /// The number of authors, also when their names were left out (`AnalysisRequest.keepsPublicationText`).
     public var authorCount: Int { Int(storedCountAndTruncation & ~Self.truncationBit) }
