@@ -76,7 +76,7 @@ struct IDGroupingTests {
     private func summary(_ groups: AuthorIDGroups) -> [String] {
         var lines = groups.interned.ids.map { groups.interned.names[Int($0)].displayName }
         lines.append(groups.interned.starts.map(String.init).joined(separator: ","))
-        lines += groups.merges.map { "\($0.variant) → \($0.into): \($0.reason)" }
+        lines += groups.mergesIntoDisplayForms.map { "\($0.variant) → \($0.into): \($0.reason)" }
         lines += groups.namesWithIDs.map { "\($0.name.displayName) carries \($0.kinds)" }.sorted()
         // The IDs of each display form (groups written alike with no conflict share one).
         var idsOfName: [PersonName: AuthorIDs] = [:]
@@ -89,6 +89,27 @@ struct IDGroupingTests {
     /// as the kinds of person ID that may conflict.
     @Test func theKindsOfIDAreInTheOrderTheGroupingNumbersThem() {
         #expect(AuthorIDs.Kind.allCases == [.orcid, .scopus, .openAlex, .researcherID, .dimensions, .ror, .country])
+    }
+
+    /// `firstID` (what marks and evidence name) is the first of `all`, for every set of kinds.
+    @Test func theFirstIDIsTheFirstOfAll() {
+        let kinds = AuthorIDs.Kind.allCases
+        for subset in 0..<(1 << kinds.count) {
+            var ids = AuthorIDs()
+            for (bit, kind) in kinds.enumerated() where subset & (1 << bit) != 0 {
+                let value = "v\(bit)"
+                switch kind {
+                case .orcid: ids.orcid = value
+                case .scopus: ids.scopus = value
+                case .openAlex: ids.openAlex = value
+                case .researcherID: ids.researcherID = value
+                case .dimensions: ids.dimensions = value
+                case .ror: ids.ror = value
+                case .country: ids.country = value
+                }
+            }
+            #expect(ids.firstID.map { "\($0.kind) \($0.value)" } == ids.all.first.map { "\($0.kind) \($0.value)" }, "kinds \(subset)")
+        }
     }
 
     /// Names are looked up by their bits first (`NameTable`), then by value: one spelling made
@@ -143,7 +164,7 @@ struct IDGroupingTests {
         }
         let groups = try #require(AuthorIDGroups(papers))
         #expect(groups.groupIDs.map(\.orcid) == [orcid], "one person, the ORCID's; Ann Other has no ID")
-        #expect(groups.merges.map { "\($0.variant) → \($0.into): \($0.reason)" }.sorted()
+        #expect(groups.mergesIntoDisplayForms.map { "\($0.variant) → \($0.into): \($0.reason)" }.sorted()
                 == ["J. Carberry → Josiah Carberry: same ORCID \(orcid)", "J. S. Carberry → Josiah Carberry: same ORCID \(orcid)"].sorted())
     }
 

@@ -11,6 +11,8 @@ struct AuthorIDGroups {
     /// The authorships as a name table, every identified one under its person's display form.
     var interned: InternedAuthors
     /// Spellings joined because they share an ID, with the evidence.
+    /// (Their `into` is left empty: the resolver names the person by its final display name,
+    /// `mergesIntoDisplayForms` by the group's.)
     var merges: [AuthorIndex.Merge] = []
     /// Each group's person kinds of ID (`AuthorIDs.Kind` bits: ORCID, Scopus, OpenAlex,
     /// ResearcherID, Dimensions): two groups that share a kind are two people.
@@ -165,6 +167,17 @@ struct AuthorIDGroups {
         // one under its group's display form (the table `InternedAuthors` makes of the renamed
         // publications, without renaming them).
         var canonicalKey: [UInt8] = [], spellingKey: [UInt8] = []
+        // Each spelling's name as shown, made once per name of the table (people written alike
+        // share it: on generated corpora, thousands of them).
+        var displayOfEntry = [String?](repeating: nil, count: tableNames.count)
+        let spellingEntries = lists.entries
+        func display(_ spelling: Int) -> String {
+            let entry = Int(spellingEntries[spelling])
+            if let shown = displayOfEntry[entry] { return shown }
+            let shown = tableNames[entry].displayName
+            displayOfEntry[entry] = shown
+            return shown
+        }
         for group in 0..<groupCount {
             // (The evidence is written only for a merge. A person of one spelling has one when
             // step 3 marked the display form with its ID.)
@@ -177,7 +190,7 @@ struct AuthorIDGroups {
                 // marked that with an ID, and then their exact keys differ too (they end with it).
                 guard spellingNames[head].homonym != canonical[group].homonym else { continue }
                 evidence = groupIDs[group].firstID.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID"
-                merges.append(.init(variant: spellingNames[head].displayName, into: canonical[group].displayName, reason: evidence!))
+                merges.append(.init(variant: display(head), into: "", reason: evidence!))
                 mergeGroups.append(Int32(group))
                 continue
             }
@@ -193,7 +206,7 @@ struct AuthorIDGroups {
                 NameKey.appendExactKey(spellingNames[spelling], to: &spellingKey)
                 guard spellingKey != canonicalKey else { continue }
                 if evidence == nil { evidence = groupIDs[group].firstID.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID" }
-                merges.append(.init(variant: spellingNames[spelling].displayName, into: canonical[group].displayName, reason: evidence!))
+                merges.append(.init(variant: display(spelling), into: "", reason: evidence!))
                 mergeGroups.append(Int32(group))
             }
         }
@@ -225,6 +238,15 @@ struct AuthorIDGroups {
             }
         }
         interned = InternedAuthors(names: names, ids: ids, starts: identified.starts)
+    }
+
+    /// `merges`, each into its group's display form.
+    var mergesIntoDisplayForms: [AuthorIndex.Merge] {
+        zip(merges, mergeGroups).map { merge, group in
+            var m = merge
+            m.into = groupNames[Int(group)].displayName
+            return m
+        }
     }
 
     /// Each person's display form with the kinds of person ID it carries.

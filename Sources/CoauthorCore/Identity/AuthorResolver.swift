@@ -292,7 +292,8 @@ public enum AuthorResolver {
         // The evidence names each person by its final display name.
         index.merges = zip(identified.merges, identified.mergeGroups).map { merge, group in
             var m = merge
-            if personOfGroup[Int(group)] >= 0 { m.into = index.names[personOfGroup[Int(group)]] }
+            let person = personOfGroup[Int(group)]
+            m.into = person >= 0 ? index.names[person] : identified.groupNames[Int(group)].displayName
             return m
         }.filter { $0.variant != $0.into } + index.merges
         return index
@@ -745,6 +746,9 @@ public enum AuthorResolver {
             // The folded given names are made for their first letter, the group's initial.
             var tokens: [UInt8] = []
             var key: [UInt8] = []
+            // Surnames beyond ASCII folded once each (Foundation's folding costs microseconds,
+            // and a surname recurs in the names of many people).
+            var foldedSurnames: [String: [UInt8]] = [:]
             for name in names[lower..<upper] {
                 tokens.removeAll(keepingCapacity: true)
                 let initial = NameKey.appendFoldedGivenTokens(name.first, to: &tokens)
@@ -753,6 +757,14 @@ public enum AuthorResolver {
                     if name.von.utf8.allSatisfy({ $0 < 0x80 }) && name.last.utf8.allSatisfy({ $0 < 0x80 }) {
                         NameKey.appendFolded(name.von, to: &key)
                         NameKey.appendFolded(name.last, to: &key)
+                    } else if name.von.isEmpty {
+                        if let folded = foldedSurnames[name.last] {
+                            key.append(contentsOf: folded)
+                        } else {
+                            let folded = Array(NameKey.fold(name.last).utf8)
+                            foldedSurnames[name.last] = folded
+                            key.append(contentsOf: folded)
+                        }
                     } else {
                         key.append(contentsOf: NameKey.fold(name.von + name.last).utf8)
                     }

@@ -299,9 +299,18 @@ public struct AuthorIDs: Sendable, Hashable {
         Kind.allCases.compactMap { kind in value(of: kind).isEmpty ? nil : (kind, value(of: kind)) }
     }
 
-    /// The first of `all`, without making the list.
+    /// The first of `all`, without making the list (nor `Kind.allCases`, an array made anew at
+    /// each use): identity by ID asks it of every person it marks or merges.
     var firstID: (kind: Kind, value: String)? {
-        Kind.allCases.lazy.compactMap { kind in value(of: kind).isEmpty ? nil : (kind, value(of: kind)) }.first
+        // In the order of `Kind`.
+        if !orcid.isEmpty { return (.orcid, orcid) }
+        if !scopus.isEmpty { return (.scopus, scopus) }
+        if !openAlex.isEmpty { return (.openAlex, openAlex) }
+        if !researcherID.isEmpty { return (.researcherID, researcherID) }
+        if !dimensions.isEmpty { return (.dimensions, dimensions) }
+        if !ror.isEmpty { return (.ror, ror) }
+        if !country.isEmpty { return (.country, country) }
+        return nil
     }
 
     /// The ID of one kind ("" when absent).
