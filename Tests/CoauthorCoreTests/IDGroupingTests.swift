@@ -76,13 +76,19 @@ struct IDGroupingTests {
     private func summary(_ groups: AuthorIDGroups) -> [String] {
         var lines = groups.interned.ids.map { groups.interned.names[Int($0)].displayName }
         lines.append(groups.interned.starts.map(String.init).joined(separator: ","))
-        lines += groups.mergesIntoDisplayForms.map { "\($0.variant) → \($0.into): \($0.reason)" }
-        lines += groups.namesWithIDs.map { "\($0.name.displayName) carries \($0.kinds)" }.sorted()
+        lines += mergeLines(groups)
+        lines += groups.entriesWithIDs.map { "\(groups.interned.names[Int($0.entry)].displayName) carries \($0.kinds)" }.sorted()
         // The IDs of each display form (groups written alike with no conflict share one).
         var idsOfName: [PersonName: AuthorIDs] = [:]
         for group in groups.groupIDs.indices { idsOfName[groups.groupNames[group], default: AuthorIDs()].fill(from: groups.groupIDs[group]) }
         lines += idsOfName.map { "\($0.key.displayName): \($0.value.all.map { "\($0.kind) \($0.value)" })" }.sorted()
         return lines
+    }
+
+    /// Each merge as `variant → display form: reason` (the grouping leaves a merge's target to
+    /// the resolver; here it is the group's display form).
+    private func mergeLines(_ groups: AuthorIDGroups) -> [String] {
+        zip(groups.merges, groups.mergeGroups).map { "\($0.variant) → \(groups.groupNames[Int($1)].displayName): \($0.reason)" }
     }
 
     /// `AuthorIDGroups` numbers the kinds of ID by their place here, and takes the first five
@@ -164,7 +170,7 @@ struct IDGroupingTests {
         }
         let groups = try #require(AuthorIDGroups(papers))
         #expect(groups.groupIDs.map(\.orcid) == [orcid], "one person, the ORCID's; Ann Other has no ID")
-        #expect(groups.mergesIntoDisplayForms.map { "\($0.variant) → \($0.into): \($0.reason)" }.sorted()
+        #expect(mergeLines(groups).sorted()
                 == ["J. Carberry → Josiah Carberry: same ORCID \(orcid)", "J. S. Carberry → Josiah Carberry: same ORCID \(orcid)"].sorted())
     }
 

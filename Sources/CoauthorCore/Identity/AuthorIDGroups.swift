@@ -5,14 +5,13 @@
 /// renamed to its person's display form, so that an ID-less name joins an identified person only
 /// where the conservative rule finds that person unambiguous. Two people with different IDs of
 /// the same kind are never joined: each display form carries the kinds of its person's IDs, and
-/// the resolver joins no two names that carry one kind (`namesWithIDs`). Where they are written
+/// the resolver joins no two names that carry one kind (`entriesWithIDs`). Where they are written
 /// alike, each carries its ID as a homonym mark (`Wei Wang [ORCID 0000-…]`), as DBLP's numbers do.
 struct AuthorIDGroups {
     /// The authorships as a name table, every identified one under its person's display form.
     var interned: InternedAuthors
     /// Spellings joined because they share an ID, with the evidence.
-    /// (Their `into` is left empty: the resolver names the person by its final display name,
-    /// `mergesIntoDisplayForms` by the group's.)
+    /// (Their `into` is left empty: the resolver names the person by its final display name.)
     var merges: [AuthorIndex.Merge] = []
     /// Each group's person kinds of ID (`AuthorIDs.Kind` bits: ORCID, Scopus, OpenAlex,
     /// ResearcherID, Dimensions): two groups that share a kind are two people.
@@ -240,20 +239,6 @@ struct AuthorIDGroups {
         interned = InternedAuthors(names: names, ids: ids, starts: identified.starts)
     }
 
-    /// `merges`, each into its group's display form.
-    var mergesIntoDisplayForms: [AuthorIndex.Merge] {
-        zip(merges, mergeGroups).map { merge, group in
-            var m = merge
-            m.into = groupNames[Int(group)].displayName
-            return m
-        }
-    }
-
-    /// Each person's display form with the kinds of person ID it carries.
-    var namesWithIDs: [(name: PersonName, kinds: UInt8)] {
-        zip(groupNames, groupKinds).map { ($0, $1) }
-    }
-
     /// Each person's entry in `interned.names` with the kinds of person ID it carries, for the resolver.
     var entriesWithIDs: [(entry: Int32, kinds: UInt8)] {
         zip(groupEntries, groupKinds).map { ($0, $1) }
@@ -479,7 +464,7 @@ private struct IdentifiedSlots: Sendable {
 /// by the bits of the name first: the readers make one name per distinct spelling they read
 /// (and per core), so most authorships are found without their strings being read or hashed.
 /// Equal bits are equal names, for as long as the names looked up are alive (`SeenStrings`).
-struct NameTable {
+private struct NameTable {
     private(set) var names: [PersonName] = []
     private var byValue = HashIndex(expected: 1024)
     private var byBits = HashIndex(expected: 1024)
