@@ -40,13 +40,14 @@ struct AuthorIDGroups {
         var identified = take(&parts[0], leaving: IdentifiedSlots())
         for k in 1..<runs { identified.append(parts[k]) }
         let slotAuthorships = identified.authorships
-        let slotEntries = identified.slotEntries
+        let authorshipEntries = identified.entries
+        let slotCount = slotAuthorships.count
         let valueStarts = identified.valueStarts
         let slotValues = identified.values
         let valueKinds = identified.kinds
         let valueStrings = identified.strings
         var owner = [Int32](repeating: -1, count: valueStrings.count)
-        var parent = Array(0..<Int32(slotEntries.count))
+        var parent = Array(0..<Int32(slotCount))
         func find(_ x: Int32) -> Int32 {
             var root = x
             while parent[Int(root)] != root { root = parent[Int(root)] }
@@ -54,7 +55,7 @@ struct AuthorIDGroups {
             while parent[Int(node)] != root { (parent[Int(node)], node) = (root, parent[Int(node)]) }
             return root
         }
-        for slot in slotEntries.indices {
+        for slot in 0..<slotCount {
             for k in Int(valueStarts[slot])..<Int(valueStarts[slot + 1]) {
                 let key = Int(slotValues[k])
                 if owner[key] < 0 {
@@ -65,7 +66,6 @@ struct AuthorIDGroups {
                 }
             }
         }
-        let slotCount = slotEntries.count
         // 2. Groups numbered in order of their first slot; each group's IDs, spellings with
         // their counts, and display form.
         var groupOfRoot = [Int32](repeating: -1, count: slotCount)
@@ -110,7 +110,7 @@ struct AuthorIDGroups {
         // so a spelling is a (group, entry) pair, found without comparing names.
         let tableNames = identified.names.names
         var lists = SpellingLists(groupCount: groupCount, entryCount: tableNames.count)
-        for slot in 0..<slotCount { lists.add(Int(slotEntries[slot]), to: Int(groupOfSlot[slot])) }
+        for slot in 0..<slotCount { lists.add(Int(authorshipEntries[Int(slotAuthorships[slot])]), to: Int(groupOfSlot[slot])) }
         let spellingNames = lists.entries.map { tableNames[Int($0)] }
         let spellingCounts = lists.counts
         let nextSpelling = lists.next
@@ -213,7 +213,6 @@ struct AuthorIDGroups {
         // 5. The table of the publications with every identified authorship renamed to its
         // group's display form: names in order of first appearance, a group's at its first
         // authorship (integers only: every authorship's name is an entry already).
-        let authorshipEntries = identified.entries
         var groupOfAuthorship = [Int32](repeating: -1, count: authorshipEntries.count)
         for slot in 0..<slotCount { groupOfAuthorship[Int(slotAuthorships[slot])] = groupOfSlot[slot] }
         var renamed = [Int32](repeating: -1, count: tableNames.count)
@@ -336,8 +335,6 @@ private struct SpellingLists {
 private struct IdentifiedSlots: Sendable {
     /// Each identified authorship's place among the run's authorships (`entries`).
     var authorships: [Int32] = []
-    /// Each identified authorship's name.
-    var slotEntries: [Int32] = []
     /// Slot `s`'s values are `values[valueStarts[s]..<valueStarts[s + 1]]`, in kind order.
     var valueStarts: [Int32] = [0]
     var values: [Int32] = []
@@ -401,7 +398,6 @@ private struct IdentifiedSlots: Sendable {
                             guard value != SeenStrings.none else { continue }
                             if !any {
                                 authorships.append(Int32(first + position))
-                                slotEntries.append(entries[first + position])
                                 any = true
                             }
                             values.append(value)
@@ -452,7 +448,6 @@ private struct IdentifiedSlots: Sendable {
         let authorshipBase = Int32(entries.count)
         let startBase = entries.count
         authorships += later.authorships.lazy.map { $0 + authorshipBase }
-        slotEntries += later.slotEntries.lazy.map { entryOf[Int($0)] }
         valueStarts += later.valueStarts.dropFirst().lazy.map { $0 + base }
         values += later.values.lazy.map { ids[Int($0)] }
         entries += later.entries.lazy.map { entryOf[Int($0)] }
@@ -473,20 +468,14 @@ private struct NameTable {
     private var bitEntries: [Int32] = []
     private static let bitWords = MemoryLayout<PersonName>.size / 8
     /// Whether a name is whole words (it is: two strings and an array).
-    private static let byBitsUsable = MemoryLayout<PersonName>.size % 8 == 0 && MemoryLayout<PersonName>.size <= 64
-
-    var count: Int { names.count }
+    private static let byBitsUsable = MemoryLayout<PersonName>.size % 8 == 0
 
     /// The entry of the name at `name` (added when new): the name is read in place, and copied
     /// only when new to the table.
     mutating func entry(of name: UnsafePointer<PersonName>) -> Int32 {
         guard Self.byBitsUsable else { return entry(of: name.pointee) }
         let raw = UnsafeRawPointer(name)
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for k in 0..<Self.bitWords {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 32
-        }
+        let hash = WordHash.hash(UnsafeBufferPointer(start: raw.assumingMemoryBound(to: UInt8.self), count: MemoryLayout<PersonName>.size))
         let words = Self.bitWords
         let (slot, isNew) = bitKeys.withUnsafeBufferPointer { keys in
             byBits.findOrInsert(hash: hash) { id in

@@ -280,8 +280,9 @@ public enum AuthorResolver {
         // The table is handed over, so that the resolution frees its parts as it is done with them.
         var table = take(&identified.interned, leaving: InternedAuthors(names: [], ids: [], starts: [0]))
         let entries = identified.entriesWithIDs
-        var (index, personOfGroup) = resolve(emptying: &table, mode: mode, aliases: aliases,
-                                             personRecords: personRecords, identified: entries)
+        let resolved = resolve(emptying: &table, mode: mode, aliases: aliases, personRecords: personRecords, identified: entries)
+        var index = resolved.index
+        let personOfGroup = resolved.persons
         // Each group's person is that of its display form's entry, under which all its
         // authorships are.
         var ids = [AuthorIDs](repeating: AuthorIDs(), count: index.names.count)
