@@ -625,8 +625,11 @@ extension DBLPXMLReader {
 extension PersonName {
     /// Every part in Unicode NFC.
     var precomposed: PersonName {
-        // ASCII is its own NFC: most names need no trip through Foundation.
-        func nfc(_ part: String) -> String { part.utf8.allSatisfy { $0 < 0x80 } ? part : part.precomposedStringWithCanonicalMapping }
+        // Text of scalars below U+0300 (ASCII, the Latin letters with their accents, IPA) is its
+        // own NFC: each such scalar is a starter that NFC keeps, and none composes with the next
+        // (the scalars that compose or reorder all lie at U+0300 or later, whose UTF-8 lead byte
+        // is 0xCC or more). Most names need no trip through Foundation.
+        func nfc(_ part: String) -> String { part.utf8.allSatisfy { $0 < 0xCC } ? part : part.precomposedStringWithCanonicalMapping }
         return PersonName(first: nfc(first), von: nfc(von), last: nfc(last), jr: nfc(jr), homonym: homonym)
     }
 }

@@ -192,12 +192,18 @@ enum ExportValues {
 
     /// The ORCID in `text` (`0000-0002-8517-9411`, also inside a URL, or written without hyphens), or "".
     static func orcid(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { orcid(bytes: $0) }
+    }
+
+    /// `orcid(_:)` of the text whose UTF-8 bytes are `text`.
+    static func orcid(bytes text: UnsafeBufferPointer<UInt8>) -> String {
         // The digits in a buffer on the stack, the ID written straight into its string: no array
         // is made (an export has an ORCID on many authorships).
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
             var count = 0
             // Byte by byte: a non-ASCII character is never a digit, a hyphen or a blank.
-            for byte in text.utf8 {
+            for byte in text {
                 if isDigit(byte) || (byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x")) && count == 15 {
                     digits[count] = byte == UInt8(ascii: "x") ? UInt8(ascii: "X") : byte
                     count += 1
@@ -532,6 +538,12 @@ struct ExportNameCache {
     /// kind of ID, for its UTF-8 bytes: made once per distinct value.
     mutating func orcid(ofAuthorIdentifier id: UnsafeBufferPointer<UInt8>) -> String {
         authorIdentifiers.value(id) {
+            // `ORCID` in any case, then a byte that starts a character of its own: judged on the
+            // bytes (most values are `ORCID: 0000-…`), without a string made and upper-cased.
+            if id.count >= 5, id.prefix(6).allSatisfy({ $0 < 0x80 }) {
+                let isORCID = zip(id.prefix(5), "ORCID".utf8).allSatisfy { byte, letter in byte & 0xDF == letter }
+                return isORCID ? ExportValues.orcid(bytes: id) : ""
+            }
             let value = String(decoding: id, as: UTF8.self)
             return value.uppercased().hasPrefix("ORCID") ? ExportValues.orcid(value) : ""
         }

@@ -48,6 +48,9 @@ public enum MedlineReader {
         var inRecord = false
         var strayReported = false
         var skippingField = false
+        /// Whether the open record has had a `FAU` line: its `AU` lines are then the same
+        /// authors again, which `record(from:location:names:)` does not read, so they are not kept.
+        var sawFullName = false
         var cache = ExportNameCache()
         /// Line feeds read so far: locations count lines by them (a lone CR ends a MEDLINE line, not a line of the file).
         var linesRead = 0
@@ -85,6 +88,7 @@ public enum MedlineReader {
             recordLocation = later.recordLocation
             strayReported = later.strayReported
             skippingField = later.skippingField
+            sawFullName = later.sawFullName
             linesRead = later.linesRead
             sawContent = sawContent || later.sawContent
         }
@@ -154,6 +158,7 @@ public enum MedlineReader {
                     close()
                     recordLocation = location(lineStart)
                     strayReported = false
+                    sawFullName = false
                 } else if !inRecord {
                     if !strayReported {
                         strayReported = true
@@ -161,7 +166,11 @@ public enum MedlineReader {
                         result.error(location(lineStart), "'\(tag)' before any 'PMID-' line: MEDLINE records start with 'PMID- '; these lines are skipped")
                     }
                     continue
+                } else if code == Code.au, sawFullName {
+                    skippingField = true
+                    continue
                 }
+                if code == Code.fau { sawFullName = true }
                 fields.addCollapsed(code, value(lineStart + 6, lineEnd))
             }
         }
@@ -184,13 +193,30 @@ public enum MedlineReader {
 
     /// The four tag bytes at `start`, when all are ASCII, trimmed as `ExportValues.trimmed`
     /// trims: the tag's code when the reader uses it, 0 when not; nil for other bytes.
+    /// The caller has checked that the line has five bytes or more.
     fileprivate static func asciiTag(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> UInt64? {
-        var from = start
-        var to = start + 4
-        for k in from..<to where bytes[k] >= 0x80 { return nil }
-        while from < to, bytes[from] == UInt8(ascii: " ") || bytes[from] == UInt8(ascii: "\t") { from += 1 }
-        while to > from, bytes[to - 1] == UInt8(ascii: " ") || bytes[to - 1] == UInt8(ascii: "\t") { to -= 1 }
-        let code = tagCode(UnsafeBufferPointer(rebasing: bytes[from..<to]))
+        // The four bytes as one big-endian number: a tag starts the line and is padded with blanks,
+        // so its code is that number without the blanks at its end, and their count.
+        let word = UInt32(bigEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt32.self))
+        guard word & 0x8080_8080 == 0 else { return nil }
+        func isBlank(_ byte: UInt32) -> Bool { byte == 0x20 || byte == 0x09 }
+        let code: UInt64
+        if isBlank(word >> 24) {
+            // Blanks before the tag (no export writes them): trimmed at both ends.
+            var from = start
+            var to = start + 4
+            while from < to, bytes[from] == UInt8(ascii: " ") || bytes[from] == UInt8(ascii: "\t") { from += 1 }
+            while to > from, bytes[to - 1] == UInt8(ascii: " ") || bytes[to - 1] == UInt8(ascii: "\t") { to -= 1 }
+            code = tagCode(UnsafeBufferPointer(rebasing: bytes[from..<to]))
+        } else {
+            var tag = word
+            var length: UInt64 = 4
+            while isBlank(tag & 0xFF) {
+                tag >>= 8
+                length -= 1
+            }
+            code = UInt64(tag) << 3 | length
+        }
         switch code {
         // The tags `record(from:location:names:)` reads.
         case Code.pmid, Code.ti, Code.jt, Code.ta, Code.dp, Code.lid, Code.aid, Code.pt, Code.fau, Code.au, Code.cn, Code.auid, Code.ad:
@@ -225,11 +251,11 @@ public enum MedlineReader {
             case Code.ti: if record.title.isEmpty { record.title = text(field) }
             case Code.jt: record.venue = text(field)
             case Code.ta: if record.venue.isEmpty { record.venue = text(field) }
-            case Code.dp: if record.year == nil { record.year = BibTeXReader.firstYear(text(field)) }
+            case Code.dp: if record.year == nil { record.year = withValue(field) { BibTeXReader.firstYear($0) } }
             case Code.lid, Code.aid:
                 if record.doi.isEmpty, withValue(field, endsWithDOIMark) { record.doi = ExportValues.doi(text(field)) }
             case Code.pt:
-                if isBookPart(text(field)) { record.type = "incollection" }
+                if withValue(field, isBookPart) { record.type = "incollection" }
             case Code.fau, Code.au:
                 // With `FAU` present, each `AU` after it is the same author again.
                 guard (code == Code.fau) == useFull else { break }
@@ -288,19 +314,20 @@ public enum MedlineReader {
                                               ("PT", pt), ("FAU", fau), ("AU", au), ("CN", cn), ("AUID", auid), ("AD", ad)]
     }
 
-    /// Whether a publication type names a book or a chapter (ASCII text searched by bytes: no
-    /// other character lower-cases to these letters).
-    private static func isBookPart(_ type: String) -> Bool {
-        guard type.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return type.lowercased().contains("book") || type.lowercased().contains("chapter")
+    /// Whether a publication type (its UTF-8 bytes) names a book or a chapter: ASCII text is
+    /// searched by bytes, where no other character lower-cases to these letters (every record
+    /// has a type, most of them `Journal Article`).
+    private static func isBookPart(_ type: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard type.allSatisfy({ $0 < 0x80 }) else {
+            let text = String(decoding: type, as: UTF8.self).lowercased()
+            return text.contains("book") || text.contains("chapter")
         }
-        let bytes = Array(type.utf8)
-        func contains(_ needle: String) -> Bool {
-            let pattern = Array(needle.utf8)
-            guard bytes.count >= pattern.count else { return false }
-            return (0...(bytes.count - pattern.count)).contains { start in
+        func contains(_ needle: StaticString) -> Bool {
+            let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+            guard type.count >= pattern.count else { return false }
+            return (0...(type.count - pattern.count)).contains { start in
                 pattern.indices.allSatisfy { k in
-                    let byte = bytes[start + k]
+                    let byte = type[start + k]
                     return (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == pattern[k]
                 }
             }
