@@ -132,4 +132,82 @@ struct CompactStorageTests {
             }
         }
     }
+
+    /// The seven kinds of ID, read and written as the properties of a value.
+    private static var kindPaths: [(AuthorIDs.Kind, WritableKeyPath<AuthorIDs, String>)] {
+        [(.orcid, \.orcid), (.scopus, \.scopus), (.openAlex, \.openAlex), (.researcherID, \.researcherID),
+         (.dimensions, \.dimensions), (.ror, \.ror), (.country, \.country)]
+    }
+
+    /// `AuthorIDs` keeps its first two IDs in place and the others in a list: whatever the order
+    /// the IDs are set, replaced and removed in, a value reads as the seven strings set, lists
+    /// them in the order of the kinds, and equals (and hashes as) the value made with them at once.
+    @Test func authorIDsReadAsTheSevenValuesWhateverTheOrderTheyWereSetIn() {
+        var random = SplitMix64(seed: 14)
+        for round in 0..<2000 {
+            var ids = AuthorIDs()
+            var expected = [String](repeating: "", count: 7)
+            for _ in 0..<Int(random.next() % 12) {
+                let kind = Int(random.next() % 7)
+                // One write in four removes the kind's ID.
+                let value = random.next() % 4 == 0 ? "" : "v\(random.next() % 3)"
+                ids[keyPath: Self.kindPaths[kind].1] = value
+                expected[kind] = value
+            }
+            for (kind, (named, path)) in Self.kindPaths.enumerated() {
+                #expect(ids[keyPath: path] == expected[kind], "round \(round): \(named)")
+                #expect(ids.value(of: named) == expected[kind], "round \(round): \(named)")
+            }
+            let made = AuthorIDs(orcid: expected[0], scopus: expected[1], openAlex: expected[2], researcherID: expected[3],
+                                 dimensions: expected[4], ror: expected[5], country: expected[6])
+            #expect(ids == made && ids.hashValue == made.hashValue, "round \(round)")
+            #expect(ids.isEmpty == expected.allSatisfy(\.isEmpty), "round \(round)")
+            let listed = Self.kindPaths.indices.filter { !expected[$0].isEmpty }.map { "\(Self.kindPaths[$0].0) \(expected[$0])" }
+            #expect(ids.all.map { "\($0.kind) \($0.value)" } == listed, "round \(round)")
+            #expect(ids.firstID.map { "\($0.kind) \($0.value)" } == listed.first, "round \(round)")
+            // Filling from another value takes its IDs only where this one has none.
+            var other = AuthorIDs()
+            var filled = expected
+            for kind in 0..<7 where random.next() % 2 == 0 {
+                other[keyPath: Self.kindPaths[kind].1] = "w\(kind)"
+                if filled[kind].isEmpty { filled[kind] = "w\(kind)" }
+            }
+            ids.fill(from: other)
+            #expect(Self.kindPaths.indices.map { ids[keyPath: Self.kindPaths[$0].1] } == filled, "round \(round)")
+        }
+        // Two values with the same IDs set in opposite orders are equal.
+        var forward = AuthorIDs(), backward = AuthorIDs()
+        for (_, path) in Self.kindPaths { forward[keyPath: path] = "x" }
+        for (_, path) in Self.kindPaths.reversed() { backward[keyPath: path] = "x" }
+        #expect(forward == backward && forward.hashValue == backward.hashValue)
+    }
+
+    /// Identity by ID reads the two IDs kept in place through `AuthorIDs.inlineLayout`, without
+    /// copying the value: the kinds' numbers (their places in `Kind.allCases`) and the strings
+    /// are where it says, and a value is smaller than seven strings.
+    @Test func theIDsKeptInPlaceAreWhereTheLayoutSays() {
+        #expect(MemoryLayout<AuthorIDs>.size < 7 * MemoryLayout<String>.size)
+        #expect(AuthorIDs.Kind.allCases.enumerated().allSatisfy { Int($0.element.number) == $0.offset && AuthorIDs.Kind(number: UInt8($0.offset)) == $0.element })
+        let layout = AuthorIDs.inlineLayout
+        let cases: [(AuthorIDs, [(UInt8, String)])] = [
+            (AuthorIDs(), []),
+            (AuthorIDs(researcherID: "K-1-2014"), [(3, "K-1-2014")]),
+            (AuthorIDs(orcid: "0000-0002-8517-9411", openAlex: "A5069892096"), [(0, "0000-0002-8517-9411"), (2, "A5069892096")]),
+            (AuthorIDs(scopus: "7", openAlex: "A1", ror: "02feahw73"), [(1, "7"), (2, "A1")]),
+        ]
+        for (ids, inPlace) in cases {
+            withUnsafeBytes(of: ids) { raw in
+                let kinds = [raw.load(fromByteOffset: layout.kind0, as: UInt8.self), raw.load(fromByteOffset: layout.kind1, as: UInt8.self)]
+                let strings = [layout.value0, layout.value1].map { raw.baseAddress!.advanced(by: $0).assumingMemoryBound(to: String.self).pointee }
+                for slot in 0..<2 {
+                    if slot < inPlace.count {
+                        #expect(kinds[slot] == inPlace[slot].0 && strings[slot] == inPlace[slot].1, "\(ids.all)")
+                    } else {
+                        #expect(kinds[slot] == AuthorIDs.noKind, "\(ids.all)")
+                    }
+                }
+            }
+            #expect(ids.hasMore == (ids.all.count > 2))
+        }
+    }
 }

@@ -356,11 +356,9 @@ private struct IdentifiedSlots: Sendable {
     /// The identified authorships of `publications[range]`, in order.
     init(_ publications: [Publication], papers range: Range<Int>) {
         var bytes: [UInt8] = []
-        // Where each kind's string sits in an `AuthorIDs`, in the order of `AuthorIDs.Kind`
-        // (`IDGroupingTests` checks the order).
-        let offsets = [\AuthorIDs.orcid, \.scopus, \.openAlex, \.researcherID, \.dimensions, \.ror, \.country].map {
-            MemoryLayout<AuthorIDs>.offset(of: $0)!
-        }
+        // Where an `AuthorIDs` keeps its first two IDs and their kinds' numbers (the places in
+        // `AuthorIDs.Kind`, as `intern` numbers kinds: `IDGroupingTests` checks the order).
+        let layout = AuthorIDs.inlineLayout
         var seen = SeenStrings()
         starts.reserveCapacity(range.count + 1)
         // Through pointers: calling a method on an element of the array would copy the whole
@@ -380,29 +378,33 @@ private struct IdentifiedSlots: Sendable {
                     guard let base = ids.baseAddress else { return }
                     for position in 0..<min(ids.count, authorCount) {
                         let fields = UnsafeRawPointer(base + position)
-                        var any = false
-                        for kind in 0..<offsets.count {
+                        // An authorship without an ID (in a record where others have one) is told
+                        // by one byte; a value's IDs are never empty.
+                        guard fields.load(fromByteOffset: layout.kind0, as: UInt8.self) != AuthorIDs.noKind else { continue }
+                        authorships.append(Int32(first + position))
+                        for (kindOffset, valueOffset) in [(layout.kind0, layout.value0), (layout.kind1, layout.value1)] {
+                            let kind = Int(fields.load(fromByteOffset: kindOffset, as: UInt8.self))
+                            guard kind != Int(AuthorIDs.noKind) else { break }
                             // Each ID's string is first looked up by its bits: the readers make
                             // one string per distinct ID, so most IDs are found without their
                             // bytes being read (a cache miss each) or hashed, nor the string
                             // retained. A string not seen is read once (`intern`).
-                            let field = fields + offsets[kind]
+                            let field = fields + valueOffset
                             let bits = field.loadUnaligned(as: SeenStrings.Bits.self)
-                            guard bits != SeenStrings.empty else { continue }
                             var value = seen.value(of: bits, kind: kind)
                             if value == SeenStrings.unseen {
-                                let string = field.assumingMemoryBound(to: String.self).pointee
-                                value = string.isEmpty ? SeenStrings.none : Int32(intern(string, kind: kind, bytes: &bytes))
+                                value = Int32(intern(field.assumingMemoryBound(to: String.self).pointee, kind: kind, bytes: &bytes))
                                 seen.record(bits, kind: kind, value: value)
-                            }
-                            guard value != SeenStrings.none else { continue }
-                            if !any {
-                                authorships.append(Int32(first + position))
-                                any = true
                             }
                             values.append(value)
                         }
-                        if any { valueStarts.append(Int32(values.count)) }
+                        // A third ID and more (rare): by value.
+                        if ids[position].hasMore {
+                            ids[position].forEachID { kind, id in
+                                if kind > ids[position].lastInlineKind { values.append(Int32(intern(id, kind: Int(kind), bytes: &bytes))) }
+                            }
+                        }
+                        valueStarts.append(Int32(values.count))
                     }
                 }
             }
@@ -415,12 +417,18 @@ private struct IdentifiedSlots: Sendable {
     private mutating func intern(_ value: String, kind: Int, bytes: inout [UInt8]) -> Int {
         bytes.removeAll(keepingCapacity: true)
         bytes.append(UInt8(kind))
-        if value.utf8.contains(where: { $0 >= 0x80 }) {
-            bytes.append(contentsOf: value.uppercased().precomposedStringWithCanonicalMapping.utf8)
-        } else if value.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
-            bytes.append(contentsOf: value.uppercased().utf8)
-        } else if value.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: value.utf8)
+        // The bytes are looked at where the string keeps them (iterating a string's UTF-8 view
+        // costs some thirty instructions a byte).
+        var value = value
+        value.withUTF8 { utf8 in
+            if utf8.contains(where: { $0 >= 0x80 }) {
+                bytes.append(contentsOf: String(decoding: utf8, as: UTF8.self).uppercased().precomposedStringWithCanonicalMapping.utf8)
+            } else if utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
+                // ASCII: upper case is a byte's own.
+                for byte in utf8 { bytes.append(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte) }
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
         }
         let (id, isNew) = bytes.withUnsafeBufferPointer { table.findOrInsert($0) }
         if isNew {
@@ -505,11 +513,7 @@ private struct NameTable {
 /// are then found by their bytes, once per copy.
 private struct SeenStrings {
     typealias Bits = (UInt64, UInt64)
-    /// The bits of the empty string (`AuthorIDs` leaves most of its seven IDs empty).
-    static let empty: Bits = unsafeBitCast("", to: Bits.self)
     static let unseen: Int32 = -1
-    /// A string that reads as empty though its bits are not those of "".
-    static let none: Int32 = -2
 
     private var index = HashIndex(expected: 4096)
     private var keys: [(bits: Bits, kind: Int)] = []

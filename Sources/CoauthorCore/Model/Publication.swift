@@ -139,7 +139,12 @@ public struct Publication: Sendable, Hashable {
     /// (an empty value otherwise).
     public var extras: PublicationExtras {
         get { rare.first?.extras ?? PublicationExtras() }
-        set { updateRare { $0.extras = newValue } }
+        set {
+            // A reader sets them once, on a publication without rare fields: stored as they are
+            // (no empty fields made, copied into and tested).
+            guard rare.isEmpty else { return updateRare { $0.extras = newValue } }
+            if !newValue.isEmpty { rare = [RareFields(extras: newValue)] }
+        }
     }
 
     /// Whether the record carries anything beyond the BibTeX fields (IDs, affiliations, keys).
@@ -262,79 +267,161 @@ public struct Publication: Sendable, Hashable {
 /// The identifiers a database gives one author of one record; empty strings where it gives none.
 /// Values are bare: `0000-0002-8517-9411`, not `https://orcid.org/…`; `A5069892096`, not the URL.
 public struct AuthorIDs: Sendable, Hashable {
-    public var orcid: String
+    // Stored compactly: an authorship carries one or two IDs (an ORCID; an OpenAlex ID and an
+    // ORCID; a ResearcherID and an ORCID), and every authorship of a record with an ID has a
+    // value. The first two IDs, in the order of `Kind`, are kept in place with their kinds'
+    // numbers, any others in `more`: 48 bytes a value, where a string per kind took 112. The
+    // form is canonical (kinds in order, no kind twice, no empty value), so the synthesised
+    // equality and hash are those of the seven values.
+    private var value0 = ""
+    private var value1 = ""
+    private var more: [Extra] = []
+    private var kind0 = AuthorIDs.noKind
+    private var kind1 = AuthorIDs.noKind
+
+    /// An ID beyond the first two.
+    private struct Extra: Sendable, Hashable {
+        var kind: UInt8
+        var value: String
+    }
+
+    /// The kind number of an empty slot.
+    static let noKind: UInt8 = .max
+
+    // One property per kind, each reading and writing its kind's place: the public shape of
+    // seven stored strings is kept, deliberately (readers, exports and tests name the kinds).
+    public var orcid: String {
+        get { value(of: .orcid) }
+        set { set(newValue, of: .orcid) }
+    }
     /// Scopus Author ID (digits).
-    public var scopus: String
+    public var scopus: String {
+        get { value(of: .scopus) }
+        set { set(newValue, of: .scopus) }
+    }
     /// OpenAlex author ID (`A…`).
-    public var openAlex: String
+    public var openAlex: String {
+        get { value(of: .openAlex) }
+        set { set(newValue, of: .openAlex) }
+    }
     /// Web of Science ResearcherID (`K-7689-2014`, `MFJ-0972-2025`).
-    public var researcherID: String
+    public var researcherID: String {
+        get { value(of: .researcherID) }
+        set { set(newValue, of: .researcherID) }
+    }
     /// Dimensions researcher ID (`ur.…`).
-    public var dimensions: String
+    public var dimensions: String {
+        get { value(of: .dimensions) }
+        set { set(newValue, of: .dimensions) }
+    }
     /// A node of an institution network: the institution's ROR id (`02feahw73`), where known.
-    public var ror: String
+    public var ror: String {
+        get { value(of: .ror) }
+        set { set(newValue, of: .ror) }
+    }
     /// A node of a country network: its ISO 3166-1 alpha-2 code (`IT`).
-    public var country: String
+    public var country: String {
+        get { value(of: .country) }
+        set { set(newValue, of: .country) }
+    }
 
     // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
     // other value type's, deliberately.
     public init(orcid: String = "", scopus: String = "", openAlex: String = "", researcherID: String = "", dimensions: String = "",
                 ror: String = "", country: String = "") {
-        self.orcid = orcid
-        self.scopus = scopus
-        self.openAlex = openAlex
-        self.researcherID = researcherID
-        self.dimensions = dimensions
-        self.ror = ror
-        self.country = country
+        // In the order of `Kind`, each after the last (no list made: readers make a value per authorship).
+        if !orcid.isEmpty { set(orcid, of: .orcid) }
+        if !scopus.isEmpty { set(scopus, of: .scopus) }
+        if !openAlex.isEmpty { set(openAlex, of: .openAlex) }
+        if !researcherID.isEmpty { set(researcherID, of: .researcherID) }
+        if !dimensions.isEmpty { set(dimensions, of: .dimensions) }
+        if !ror.isEmpty { set(ror, of: .ror) }
+        if !country.isEmpty { set(country, of: .country) }
     }
 
-    public var isEmpty: Bool {
-        orcid.isEmpty && scopus.isEmpty && openAlex.isEmpty && researcherID.isEmpty && dimensions.isEmpty
-            && ror.isEmpty && country.isEmpty
-    }
+    public var isEmpty: Bool { kind0 == Self.noKind }
 
     /// Each ID this author has, as (kind, value), in the order of `Kind`.
     public var all: [(kind: Kind, value: String)] {
-        Kind.allCases.compactMap { kind in value(of: kind).isEmpty ? nil : (kind, value(of: kind)) }
+        var list: [(kind: Kind, value: String)] = []
+        forEachID { kind, value in list.append((Kind(number: kind), value)) }
+        return list
     }
 
-    /// The first of `all`, without making the list (nor `Kind.allCases`, an array made anew at
-    /// each use): identity by ID asks it of every person it marks or merges.
+    /// The first of `all`, without making the list: identity by ID asks it of every person it
+    /// marks or merges.
     var firstID: (kind: Kind, value: String)? {
-        // In the order of `Kind`.
-        if !orcid.isEmpty { return (.orcid, orcid) }
-        if !scopus.isEmpty { return (.scopus, scopus) }
-        if !openAlex.isEmpty { return (.openAlex, openAlex) }
-        if !researcherID.isEmpty { return (.researcherID, researcherID) }
-        if !dimensions.isEmpty { return (.dimensions, dimensions) }
-        if !ror.isEmpty { return (.ror, ror) }
-        if !country.isEmpty { return (.country, country) }
-        return nil
+        kind0 == Self.noKind ? nil : (Kind(number: kind0), value0)
     }
 
     /// The ID of one kind ("" when absent).
     public func value(of kind: Kind) -> String {
-        switch kind {
-        case .orcid: orcid
-        case .scopus: scopus
-        case .openAlex: openAlex
-        case .researcherID: researcherID
-        case .dimensions: dimensions
-        case .ror: ror
-        case .country: country
+        let number = kind.number
+        if kind0 == number { return value0 }
+        if kind1 == number { return value1 }
+        return more.first { $0.kind == number }?.value ?? ""
+    }
+
+    /// `body` called with each ID's kind number (its place in `Kind.allCases`) and value, in
+    /// the order of `Kind`.
+    func forEachID(_ body: (UInt8, String) -> Void) {
+        guard kind0 != Self.noKind else { return }
+        body(kind0, value0)
+        guard kind1 != Self.noKind else { return }
+        body(kind1, value1)
+        for extra in more { body(extra.kind, extra.value) }
+    }
+
+    /// Where the two IDs kept in place and their kind numbers are in a value, for a pass that
+    /// reads them without copying the value (`IdentifiedSlots`).
+    static let inlineLayout = (value0: MemoryLayout<AuthorIDs>.offset(of: \AuthorIDs.value0)!,
+                               value1: MemoryLayout<AuthorIDs>.offset(of: \AuthorIDs.value1)!,
+                               kind0: MemoryLayout<AuthorIDs>.offset(of: \AuthorIDs.kind0)!,
+                               kind1: MemoryLayout<AuthorIDs>.offset(of: \AuthorIDs.kind1)!)
+
+    /// Whether the value has IDs beyond the two kept in place.
+    var hasMore: Bool { !more.isEmpty }
+
+    /// The kind number of the second ID kept in place: the IDs beyond it have greater ones.
+    var lastInlineKind: UInt8 { kind1 }
+
+    /// Sets the ID of kind `kind` ("" removes it), keeping the form canonical.
+    private mutating func set(_ value: String, of kind: Kind) {
+        let number = kind.number
+        // The common cases: a value replaced, or one added after the last in place.
+        if !value.isEmpty {
+            if kind0 == number { return value0 = value }
+            if kind1 == number { return value1 = value }
+            if kind0 == Self.noKind {
+                (kind0, value0) = (number, value)
+                return
+            }
+            if kind1 == Self.noKind, kind0 < number {
+                (kind1, value1) = (number, value)
+                return
+            }
+        } else if kind0 != number, kind1 != number, !more.contains(where: { $0.kind == number }) {
+            return
         }
+        // Otherwise every ID is laid out again, in order.
+        var list: [Extra] = []
+        forEachID { kind, value in if kind != number { list.append(Extra(kind: kind, value: value)) } }
+        if !value.isEmpty {
+            list.append(Extra(kind: number, value: value))
+            list.sort { $0.kind < $1.kind }
+        }
+        (kind0, value0) = list.count > 0 ? (list[0].kind, list[0].value) : (Self.noKind, "")
+        (kind1, value1) = list.count > 1 ? (list[1].kind, list[1].value) : (Self.noKind, "")
+        more = list.count > 2 ? Array(list[2...]) : []
     }
 
     /// Fills the IDs this value lacks from `other` (a merge of two records of one author).
     public mutating func fill(from other: AuthorIDs) {
-        if orcid.isEmpty { orcid = other.orcid }
-        if scopus.isEmpty { scopus = other.scopus }
-        if openAlex.isEmpty { openAlex = other.openAlex }
-        if researcherID.isEmpty { researcherID = other.researcherID }
-        if dimensions.isEmpty { dimensions = other.dimensions }
-        if ror.isEmpty { ror = other.ror }
-        if country.isEmpty { country = other.country }
+        if isEmpty { return self = other }
+        other.forEachID { number, value in
+            let kind = Kind(number: number)
+            if self.value(of: kind).isEmpty { set(value, of: kind) }
+        }
     }
 
     /// The kinds of person identifier, with the names exports and messages use.
@@ -347,6 +434,34 @@ public struct AuthorIDs: Sendable, Hashable {
         /// Institution and country networks: the unit's own code.
         case ror = "ROR id"
         case country = "ISO 3166-1 alpha-2 code"
+
+        /// The kind's place in `allCases` (without making that array, anew at each use).
+        var number: UInt8 {
+            switch self {
+            case .orcid: 0
+            case .scopus: 1
+            case .openAlex: 2
+            case .researcherID: 3
+            case .dimensions: 4
+            case .ror: 5
+            case .country: 6
+            }
+        }
+
+        /// The kind at place `number` of `allCases`.
+        init(number: UInt8) {
+            switch number {
+            case 0: self = .orcid
+            case 1: self = .scopus
+            case 2: self = .openAlex
+            case 3: self = .researcherID
+            case 4: self = .dimensions
+            case 5: self = .ror
+            default:
+                precondition(number == 6, "no kind of ID has number \(number)")
+                self = .country
+            }
+        }
 
         /// The node attribute exports write (`orcid`, `scopus_id`, …).
         public var attribute: String {
