@@ -328,6 +328,14 @@ enum ExportValues {
     /// A name written as a database writes it: `Last, First`, `First Last`, or `Last Initials`
     /// (`Liu F.`, `Phillips J.C.`, `Mazurek J`), where the trailing initials are the given name.
     static func name(_ text: String) -> PersonName? {
+        var bytes = text
+        if let plain = bytes.withUTF8({ PlainNameWords($0)?.exportName() }) { return plain }
+        return nameByCharacters(text)
+    }
+
+    /// `name` through strings, whatever the shape of the text (`PlainNameWords` reads the plain
+    /// shape on its bytes).
+    static func nameByCharacters(_ text: String) -> PersonName? {
         let collapsed = LaTeX.collapseWhitespace(text)
         guard !collapsed.isEmpty else { return nil }
         // Without a comma byte there is no comma, and a comma byte no combining mark can join is
@@ -340,33 +348,37 @@ enum ExportValues {
                 return PersonName(first: String(tail), last: String(collapsed[..<space])).precomposed
             }
         }
-        return NameParser.parsePlainName(collapsed)
+        return NameParser.parsePlainNameByCharacters(collapsed)
     }
 
     /// `J.C.`, `F.`, `J.-C.`, `JC`, `J` (capitals only, at most three without dots).
     static func isInitials(_ word: Substring) -> Bool {
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            // The same test on ASCII bytes (the letters are A–Z and a–z; upper case is A–Z), without
-            // Unicode properties: it runs once per distinct name of a file.
-            let bytes = word.utf8
-            func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
-            func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) }
-            guard let first = bytes.first, isUpper(first) else { return false }
-            var letters = 0
-            for byte in bytes where isLetter(byte) {
-                guard isUpper(byte) else { return false }
-                letters += 1
-            }
-            if bytes.contains(UInt8(ascii: ".")) {
-                return letters <= 4 && bytes.allSatisfy { isLetter($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
-            }
-            return letters <= 3 && bytes.allSatisfy(isLetter)
+            var word = word
+            return word.withUTF8(isASCIIInitials)
         }
         guard let first = word.first, first.isUppercase else { return false }
         let letters = word.filter(\.isLetter)
         guard letters.allSatisfy(\.isUppercase) else { return false }
         if word.contains(".") { return word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" } && letters.count <= 4 }
         return letters.count <= 3 && word.allSatisfy(\.isLetter)
+    }
+
+    /// `isInitials` of a word of ASCII bytes: the same test without Unicode properties (the
+    /// letters are A–Z and a–z; upper case is A–Z).
+    static func isASCIIInitials(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) }
+        guard let first = bytes.first, isUpper(first) else { return false }
+        var letters = 0
+        for byte in bytes where isLetter(byte) {
+            guard isUpper(byte) else { return false }
+            letters += 1
+        }
+        if bytes.contains(UInt8(ascii: ".")) {
+            return letters <= 4 && bytes.allSatisfy { isLetter($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+        }
+        return letters <= 3 && bytes.allSatisfy(isLetter)
     }
 
     /// A name folded for matching the names of one record's lists (`C1` prefixes, `RI`/`OI`

@@ -263,6 +263,14 @@ public enum NameParser {
     /// so they are never decoded as LaTeX.
     /// - Complexity: O(n) in the length of the name.
     public static func parsePlainName(_ text: String) -> PersonName? {
+        var bytes = text
+        if let plain = bytes.withUTF8({ PlainNameWords($0)?.plainName() }) { return plain }
+        return parsePlainNameByCharacters(text)
+    }
+
+    /// `parsePlainName` through strings, whatever the shape of the text (`PlainNameWords` reads
+    /// the plain shape on its bytes).
+    static func parsePlainNameByCharacters(_ text: String) -> PersonName? {
         let collapsed = LaTeX.collapseWhitespace(text)
         guard !collapsed.isEmpty else { return nil }
         // The bytes first: without one of these bytes no character can be one of them.
@@ -332,5 +340,145 @@ public enum NameParser {
             index += 1
         }
         return false
+    }
+}
+
+/// The words of a name whose UTF-8 bytes have the plain shape nearly every name of a database
+/// export has, for `NameParser.parsePlainName` and `ExportValues.name` to read on the bytes: the
+/// general path collapses white space, decodes, normalises and judges case through strings, some
+/// ten thousand instructions a name, and an export of a million authorships has a hundred
+/// thousand distinct names.
+///
+/// The plain shape: bytes of ASCII from blank to tilde, and of letters from U+00C3 to U+02FF
+/// (lead bytes 0xC3–0xCB); none of `\ { } $ ~`, no `--`; single blanks between words and none at
+/// the ends; at most one comma; at most 16 words; no byte beyond ASCII before a word's first
+/// letter. On such bytes the general path collapses nothing, decodes nothing (no LaTeX, no dash
+/// pair), normalises nothing (every scalar is below U+0300, NFC as it is) and judges a word's
+/// case by its first ASCII letter, so the parts are slices of the bytes. `PlainNameShapeTests`
+/// compares the two paths.
+struct PlainNameWords {
+    /// Each word's bytes, and whether its first letter is lower case.
+    private var words: [(start: Int, end: Int, lower: Bool)] = []
+    /// The number of words before the comma, or nil without one.
+    private var comma: Int? = nil
+    private let text: UnsafeBufferPointer<UInt8>
+
+    /// The words of `text`, or nil where it is not of the plain shape.
+    init?(_ text: UnsafeBufferPointer<UInt8>) {
+        self.text = text
+        guard let last = text.last, text[0] != 0x20, last != 0x20 else { return nil }
+        words.reserveCapacity(6)
+        var wordStart = -1
+        var decided = false, lower = false
+        var previous: UInt8 = 0
+        for (k, byte) in text.enumerated() {
+            switch byte {
+            case 0x20, UInt8(ascii: ","):
+                if byte == 0x20, previous == 0x20 { return nil }
+                if wordStart >= 0 {
+                    guard words.count < 16 else { return nil }
+                    words.append((wordStart, k, lower))
+                    wordStart = -1
+                }
+                if byte == UInt8(ascii: ",") {
+                    guard comma == nil else { return nil }
+                    comma = words.count
+                }
+            case UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "$"), UInt8(ascii: "~"):
+                return nil
+            default:
+                guard (byte > 0x20 && byte < 0x7F) || (byte >= 0x80 && byte < 0xCC && byte != 0xC2) else { return nil }
+                if byte == UInt8(ascii: "-"), previous == UInt8(ascii: "-") { return nil }
+                if wordStart < 0 {
+                    wordStart = k
+                    decided = false
+                    lower = false
+                }
+                if !decided {
+                    // A letter beyond ASCII first would be judged by its Unicode properties.
+                    if byte >= 0x80 { return nil }
+                    if isASCIILetter(byte) {
+                        decided = true
+                        lower = byte >= UInt8(ascii: "a")
+                    }
+                }
+            }
+            previous = byte
+        }
+        if wordStart >= 0 {
+            guard words.count < 16 else { return nil }
+            words.append((wordStart, text.count, lower))
+        }
+    }
+
+    /// `NameParser.parsePlainName` of the bytes: BibTeX's forms and `von` rule, and DBLP's
+    /// four-digit homonym number, as `NameParser.parseName(utf8:)` applies them.
+    func plainName() -> PersonName? {
+        let count = words.count
+        var first = 0..<0, von = 0..<0, last = 0..<0
+        if let comma {
+            var given = comma..<count
+            if comma == 0 {
+                guard !given.isEmpty else { return nil }
+                last = (count - 1)..<count
+                given = comma..<(count - 1)
+            } else if let vonEnd = (0..<(comma - 1)).last(where: { words[$0].lower }) {
+                von = 0..<(vonEnd + 1)
+                last = (vonEnd + 1)..<comma
+            } else {
+                last = 0..<comma
+            }
+            first = given
+        } else {
+            guard count > 0 else { return nil }
+            let body = 0..<(count - 1)
+            if let vonStart = body.first(where: { words[$0].lower }), let vonEnd = body.last(where: { words[$0].lower }) {
+                first = 0..<vonStart
+                von = vonStart..<(vonEnd + 1)
+                last = (vonEnd + 1)..<count
+            } else {
+                first = body
+                last = (count - 1)..<count
+            }
+        }
+        var homonym = ""
+        if let tail = last.last, words[tail].end - words[tail].start == 4,
+           (words[tail].start..<words[tail].end).allSatisfy({ isDigit(text[$0]) }), last.count + first.count + von.count > 1 {
+            homonym = string(tail..<(tail + 1))
+            last = last.lowerBound..<tail
+            if last.isEmpty {
+                if !first.isEmpty {
+                    last = (first.upperBound - 1)..<first.upperBound
+                    first = first.lowerBound..<(first.upperBound - 1)
+                } else if !von.isEmpty {
+                    last = (von.upperBound - 1)..<von.upperBound
+                    von = von.lowerBound..<(von.upperBound - 1)
+                }
+            }
+        }
+        let name = PersonName(first: string(first), von: string(von), last: string(last), jr: "", homonym: homonym)
+        return name.last.isEmpty && name.first.isEmpty ? nil : name
+    }
+
+    /// `ExportValues.name` of the bytes: the trailing initials of a name without a comma are its
+    /// given name (`Liu F.`, `Mazurek J`); nil when they are initials beyond ASCII (the caller
+    /// takes the general path), else `.some` of the name.
+    func exportName() -> PersonName?? {
+        if comma == nil, words.count > 1 {
+            let tail = words[words.count - 1]
+            let bytes = UnsafeBufferPointer(rebasing: text[tail.start..<tail.end])
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            if ExportValues.isASCIIInitials(bytes) {
+                return .some(PersonName(first: string((words.count - 1)..<words.count), last: string(0..<(words.count - 1))))
+            }
+        }
+        return .some(plainName())
+    }
+
+    /// The words `range` as the name part they make: their bytes, which are the words joined by
+    /// single blanks (a part never spans the comma).
+    private func string(_ range: Range<Int>) -> String {
+        guard let lower = range.first, let upper = range.last else { return "" }
+        return String(decoding: UnsafeBufferPointer(rebasing: text[words[lower].start..<words[upper].end]), as: UTF8.self)
     }
 }
