@@ -596,16 +596,7 @@ extension DBLPXMLReader {
             var parsedHomonym: Range<Int>? = nil
             if let tail = last.last, words[tail].count == 4, isDigits(words[tail]), wordCount > 1 {
                 parsedHomonym = words[tail]
-                last = last.lowerBound..<(last.upperBound - 1)
-                if last.isEmpty {
-                    if !first.isEmpty {
-                        last = (first.upperBound - 1)..<first.upperBound
-                        first = first.lowerBound..<(first.upperBound - 1)
-                    } else if !von.isEmpty {
-                        last = (von.upperBound - 1)..<von.upperBound
-                        von = von.lowerBound..<(von.upperBound - 1)
-                    }
-                }
+                NameParser.dropHomonym(first: &first, von: &von, last: &last)
             }
             func part(_ range: Range<Int>) -> String {
                 guard !range.isEmpty else { return "" }

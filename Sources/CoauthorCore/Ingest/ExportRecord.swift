@@ -232,10 +232,15 @@ enum ExportValues {
 
     /// `https://openalex.org/A5069892096` → `A5069892096` (the last path component of a URL).
     static func lastComponent(_ text: String) -> String {
-        let value = trimmed(text)
-        let utf8 = value.utf8
-        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return value }
-        return String(value[utf8.index(after: slash)...])
+        // On the bytes (`trimmed` and a search of the string's UTF-8 view cost a thousand
+        // instructions; OpenAlex gives every work, author and institution as a URL).
+        var text = text
+        return text.withUTF8 { bytes in
+            let (start, end) = trimmedBounds(bytes, lower: 0, upper: bytes.count)
+            var from = end
+            while from > start, bytes[from - 1] != UInt8(ascii: "/") { from -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self)
+        }
     }
 
     /// `text` without leading blanks, tabs and byte-order marks and without trailing blanks and

@@ -268,6 +268,20 @@ public enum NameParser {
         return parsePlainNameByCharacters(text)
     }
 
+    /// Takes the homonym number, the last word of `last`, out of a name's parts (word ranges);
+    /// where that leaves no last name, the last word of `first`, else of `von`, becomes it.
+    static func dropHomonym(first: inout Range<Int>, von: inout Range<Int>, last: inout Range<Int>) {
+        last = last.lowerBound..<(last.upperBound - 1)
+        guard last.isEmpty else { return }
+        if !first.isEmpty {
+            last = (first.upperBound - 1)..<first.upperBound
+            first = first.lowerBound..<(first.upperBound - 1)
+        } else if !von.isEmpty {
+            last = (von.upperBound - 1)..<von.upperBound
+            von = von.lowerBound..<(von.upperBound - 1)
+        }
+    }
+
     /// `parsePlainName` through strings, whatever the shape of the text (`PlainNameWords` reads
     /// the plain shape on its bytes).
     static func parsePlainNameByCharacters(_ text: String) -> PersonName? {
@@ -445,29 +459,25 @@ struct PlainNameWords {
         if let tail = last.last, words[tail].end - words[tail].start == 4,
            (words[tail].start..<words[tail].end).allSatisfy({ isDigit(text[$0]) }), last.count + first.count + von.count > 1 {
             homonym = string(tail..<(tail + 1))
-            last = last.lowerBound..<tail
-            if last.isEmpty {
-                if !first.isEmpty {
-                    last = (first.upperBound - 1)..<first.upperBound
-                    first = first.lowerBound..<(first.upperBound - 1)
-                } else if !von.isEmpty {
-                    last = (von.upperBound - 1)..<von.upperBound
-                    von = von.lowerBound..<(von.upperBound - 1)
-                }
-            }
+            NameParser.dropHomonym(first: &first, von: &von, last: &last)
         }
         let name = PersonName(first: string(first), von: string(von), last: string(last), jr: "", homonym: homonym)
         return name.last.isEmpty && name.first.isEmpty ? nil : name
     }
 
     /// `ExportValues.name` of the bytes: the trailing initials of a name without a comma are its
-    /// given name (`Liu F.`, `Mazurek J`); nil when they are initials beyond ASCII (the caller
-    /// takes the general path), else `.some` of the name.
+    /// given name (`Liu F.`, `Mazurek J`); nil when the last word has letters beyond ASCII and
+    /// none in lower case (the caller takes the general path, which judges them by Unicode),
+    /// else `.some` of the name.
     func exportName() -> PersonName?? {
         if comma == nil, words.count > 1 {
             let tail = words[words.count - 1]
             let bytes = UnsafeBufferPointer(rebasing: text[tail.start..<tail.end])
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            if !bytes.allSatisfy({ $0 < 0x80 }) {
+                // Initials are letters in upper case only: a lower-case ASCII letter rules them out.
+                guard bytes.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
+                return .some(plainName())
+            }
             if ExportValues.isASCIIInitials(bytes) {
                 return .some(PersonName(first: string((words.count - 1)..<words.count), last: string(0..<(words.count - 1))))
             }

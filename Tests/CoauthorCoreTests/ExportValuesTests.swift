@@ -1,0 +1,32 @@
+@testable import CoauthorCore
+import Foundation
+import Testing
+
+/// Values the export readers read on bytes give what the string forms of the same rules give.
+struct ExportValuesTests {
+    @Test(arguments: [
+        ("https://openalex.org/W3000000001", "W3000000001"), ("  A5069892096\t", "A5069892096"),
+        ("\u{FEFF}https://ror.org/02feahw73 ", "02feahw73"), ("no-slash", "no-slash"), ("a/", ""), ("/", ""), ("", ""),
+        ("https://x.org/é/ü", "ü"), ("/b", "b"), ("\t \t", ""),
+    ])
+    func theLastComponentIsAfterTheLastSlashOfTheTrimmedText(text: String, expected: String) {
+        #expect(ExportValues.lastComponent(text) == expected)
+    }
+
+    /// A MEDLINE `AUID` value gives its ORCID when it starts with `ORCID` in any case, as the
+    /// upper-cased string would say: judged on the bytes when they start with ASCII, through the
+    /// string otherwise (a dotless ı upper-cases to I; a combining mark after the D makes it
+    /// another character).
+    @Test(arguments: [
+        "ORCID: 0000-0002-8517-9411", "orcid: 0000-0002-8517-941x", "Orcid:0000000285179411", "ORCID", "ORCI", "ORCID: 1234",
+        "ORCIDé 0000-0002-8517-9411", "ORCID\u{301}: 0000-0002-8517-9411", "ORCıD: 0000-0002-8517-9411", "ISNI: 0000 0001 2103 2683",
+        "", "ORCID: https://orcid.org/0000-0002-8517-9411", " ORCID: 0000-0002-8517-9411",
+    ])
+    func anAuthorIdentifierGivesItsORCIDAsTheStringRuleSays(value: String) {
+        var cache = ExportNameCache()
+        var bytes = value
+        let read = bytes.withUTF8 { cache.orcid(ofAuthorIdentifier: $0) }
+        let expected = value.uppercased().hasPrefix("ORCID") ? ExportValues.orcid(value) : ""
+        #expect(read == expected, "\(value.debugDescription)")
+    }
+}
