@@ -68,3 +68,23 @@ size_t coauthor_line_break(const uint8_t *bytes, size_t count) {
     while (index < count && bytes[index] != '\n' && bytes[index] != '\r') index++;
     return index;
 }
+
+size_t coauthor_ascii_prefix(const uint8_t *bytes, size_t count) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    // Sixty-four bytes a step: a byte beyond ASCII has its high bit, which movemask gathers.
+    while (index + 64 <= count) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(bytes + index)), b = _mm_loadu_si128((const __m128i *)(bytes + index + 16));
+        __m128i c = _mm_loadu_si128((const __m128i *)(bytes + index + 32)), d = _mm_loadu_si128((const __m128i *)(bytes + index + 48));
+        if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)))) break;
+        index += 64;
+    }
+    while (index + 16 <= count) {
+        int found = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(bytes + index)));
+        if (found) return index + (size_t)__builtin_ctz((unsigned)found);
+        index += 16;
+    }
+#endif
+    while (index < count && bytes[index] < 0x80) index++;
+    return index;
+}

@@ -141,6 +141,28 @@ import Testing
         #expect(checked == 20 * (1...80).reduce(0, +))
     }
 
+    /// The ASCII prefix (sixty-four, then sixteen bytes a step in C) ends at the first byte of
+    /// 0x80 or more, as a byte-by-byte search finds it, at every position in and across the steps.
+    @Test func asciiPrefixIsAByteByByteSearch() {
+        var random = SplitMix64(seed: 23)
+        var checked = 0
+        for length in 0..<200 {
+            for _ in 0..<5 {
+                // Bytes beyond ASCII are rare (one in 100), so that most searches take several steps.
+                let bytes: [UInt8] = (0..<length).map { _ in
+                    random.next() % 100 == 0 ? UInt8(0x80 + random.next() % 0x80) : UInt8(random.next() % 0x80)
+                }
+                for start in 0...length {
+                    let expected = bytes[start...].firstIndex { $0 >= 0x80 } ?? length
+                    let found = bytes.withUnsafeBufferPointer { start + coauthor_ascii_prefix($0.baseAddress! + start, length - start) }
+                    #expect(found == expected, "length \(length), start \(start)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 5 * (1...200).reduce(0, +))
+    }
+
     /// Where a JSON string may stop (sixteen bytes a step in C): the first quote, backslash or
     /// byte below 0x20, and never a byte of 0x80 or more (which a signed compare would take for
     /// one below 0x20), at every position in and across the steps.

@@ -67,6 +67,10 @@ static inline size_t coauthor_json_string_stop(const uint8_t *bytes, size_t coun
     return count;
 }
 
+/// The number of ASCII bytes (below 0x80) the `count` bytes at `bytes` start with: sixty-four
+/// bytes a step where the processor has SSE2 (every x86-64).
+size_t coauthor_ascii_prefix(const uint8_t *bytes, size_t count);
+
 /// The offset of the first line feed or carriage return among the `count` bytes at `bytes`, or
 /// `count` when there is none: sixteen bytes a step where the processor has SSE2 (every x86-64).
 size_t coauthor_line_break(const uint8_t *bytes, size_t count);

@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// Maps byte offsets of a UTF-8 buffer to 1-based line and column numbers.
@@ -122,32 +123,15 @@ func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
 
 /// `firstInvalidUTF8Offset` of bytes in memory that the caller owns.
 func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
     var index = 0
     let count = bytes.count
-    let raw = UnsafeRawBufferPointer(bytes)
-    let high: UInt64 = 0x8080_8080_8080_8080
     while index < count {
-        // ASCII sixteen bytes at a time, from any position: most of a bibliography is ASCII, and
+        // ASCII in vector registers, from any position: most of a bibliography is ASCII, and
         // most of the rest is a letter here and there between ASCII runs.
-        while index + 16 <= count,
-              (raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)) & high == 0 {
-            index += 16
-        }
-        if index + 8 <= count {
-            // Past the ASCII bytes before the first that is not (read little-endian, byte k is bits 8k..<8k+8).
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & high
-            if word == 0 {
-                index += 8
-                continue
-            }
-            index += word.trailingZeroBitCount >> 3
-        }
+        index += coauthor_ascii_prefix(base + index, count - index)
         guard index < count else { break }
         let lead = bytes[index]
-        if lead < 0x80 {
-            index += 1
-            continue
-        }
         let length: Int
         var minimum: UInt32
         var scalar: UInt32
