@@ -10,19 +10,16 @@
 struct AuthorIDGroups {
     /// The authorships as a name table, every identified one under its person's display form.
     var interned: InternedAuthors
-    /// Spellings joined because they share an ID, with the evidence.
-    /// (Their `into` is left empty: the resolver names the person by its final display name.)
-    var merges: [AuthorIndex.Merge] = []
     /// Each group's person kinds of ID (`AuthorIDs.Kind` bits: ORCID, Scopus, OpenAlex,
     /// ResearcherID, Dimensions): two groups that share a kind are two people.
     var groupKinds: [UInt8] = []
-    /// Each group's IDs (per kind, the first value in file order) and display form.
-    var groupIDs: [AuthorIDs] = []
+    /// Each group's display form.
     var groupNames: [PersonName] = []
     /// Each group's entry in `interned.names` (its display form, under which its authorships are).
     var groupEntries: [Int32] = []
-    /// The group each of `merges` was made for.
-    var mergeGroups: [Int32] = []
+    /// What each group's IDs and the evidence of the merges are made from (`Evidence.make()`):
+    /// the resolver's name rules need neither, so they are made beside them.
+    var evidence: Evidence
 
     /// Groups the identified authorships of `publications`; nil when no authorship has an ID.
     /// - Complexity: O(A) expected for A authorships, plus O(k²) per exact name shared by k identified people.
@@ -96,14 +93,9 @@ struct AuthorIDGroups {
                 }
             }
         }
-        groupIDs = [AuthorIDs](repeating: AuthorIDs(), count: groupCount)
-        for group in 0..<groupCount {
-            func string(_ kind: Int) -> String {
-                let value = groupValue[group * kindCount + kind]
-                return value < 0 ? "" : valueStrings[Int(value)]
-            }
-            groupIDs[group] = AuthorIDs(orcid: string(0), scopus: string(1), openAlex: string(2), researcherID: string(3),
-                                        dimensions: string(4), ror: string(5), country: string(6))
+        // Each group's first ID, in the order of `AuthorIDs.Kind` (its `AuthorIDs.firstID`).
+        func firstID(of group: Int) -> (kind: AuthorIDs.Kind, value: String)? {
+            Evidence.firstID(of: group, groupValue: groupValue, valueStrings: valueStrings)
         }
         // Slot by slot, in file order: each group's spellings as a list in order of first
         // appearance, with counts. The slots' names are entries of one table of distinct names,
@@ -157,58 +149,17 @@ struct AuthorIDGroups {
             let clash = groups.contains { a in groups.contains { b in a < b && conflict(a, b) } }
             guard clash else { continue }
             for group in groups {
-                let (kind, value) = groupIDs[group].firstID!
+                let (kind, value) = firstID(of: group)!
                 canonical[group].homonym = "[\(kind.rawValue) \(value)]"
             }
         }
         groupKinds = idKinds.map { $0 & personKinds }
-        // 4. The evidence for every other spelling; the authorships interned, each identified
-        // one under its group's display form (the table `InternedAuthors` makes of the renamed
-        // publications, without renaming them).
-        var canonicalKey: [UInt8] = [], spellingKey: [UInt8] = []
-        // Each spelling's name as shown, made once per name of the table (people written alike
-        // share it: on generated corpora, thousands of them).
-        var displayOfEntry = [String?](repeating: nil, count: tableNames.count)
-        let spellingEntries = lists.entries
-        func display(_ spelling: Int) -> String {
-            let entry = Int(spellingEntries[spelling])
-            if let shown = displayOfEntry[entry] { return shown }
-            let shown = tableNames[entry].displayName
-            displayOfEntry[entry] = shown
-            return shown
-        }
-        for group in 0..<groupCount {
-            // (The evidence is written only for a merge. A person of one spelling has one when
-            // step 3 marked the display form with its ID.)
-            var evidence: String? = nil
-            // The group's spellings are read from their list in place (an array of them per
-            // group was a copy of every name).
-            let head = Int(firstSpelling[group])
-            if nextSpelling[head] < 0 {
-                // A person of one spelling: it differs from the display form only where step 3
-                // marked that with an ID, and then their exact keys differ too (they end with it).
-                guard spellingNames[head].homonym != canonical[group].homonym else { continue }
-                evidence = groupIDs[group].firstID.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID"
-                merges.append(.init(variant: display(head), into: "", reason: evidence!))
-                mergeGroups.append(Int32(group))
-                continue
-            }
-            // The keys' bytes go to two buffers, not to a string and an array per spelling (an
-            // exact key is never empty: it has its separators).
-            canonicalKey.removeAll(keepingCapacity: true)
-            var spelling = head
-            while spelling >= 0 {
-                defer { spelling = Int(nextSpelling[spelling]) }
-                guard spellingNames[spelling] != canonical[group] else { continue }
-                if canonicalKey.isEmpty { NameKey.appendExactKey(canonical[group], to: &canonicalKey) }
-                spellingKey.removeAll(keepingCapacity: true)
-                NameKey.appendExactKey(spellingNames[spelling], to: &spellingKey)
-                guard spellingKey != canonicalKey else { continue }
-                if evidence == nil { evidence = groupIDs[group].firstID.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID" }
-                merges.append(.init(variant: display(spelling), into: "", reason: evidence!))
-                mergeGroups.append(Int32(group))
-            }
-        }
+        // 4. The evidence for every other spelling, made later (`Evidence.make()`); the
+        // authorships interned, each identified one under its group's display form (the table
+        // `InternedAuthors` makes of the renamed publications, without renaming them).
+        evidence = Evidence(groupValue: groupValue, valueStrings: valueStrings, firstSpelling: firstSpelling,
+                            nextSpelling: nextSpelling, spellingNames: spellingNames, spellingEntries: lists.entries,
+                            tableNames: tableNames, canonical: canonical)
         groupNames = canonical
         // 5. The table of the publications with every identified authorship renamed to its
         // group's display form: names in order of first appearance, a group's at its first
@@ -236,6 +187,99 @@ struct AuthorIDGroups {
             }
         }
         interned = InternedAuthors(names: names, ids: ids, starts: identified.starts)
+    }
+
+    /// What each group's IDs and the evidence of the merges by ID are made from.
+    struct Evidence: Sendable {
+        /// Per group and kind (`groupValue[group * kinds + kind]`), the group's first value of
+        /// that kind in slot order (an index of `valueStrings`), or -1.
+        let groupValue: [Int32]
+        let valueStrings: [String]
+        /// Each group's spellings as a list (`SpellingLists`): its first, and each one's next.
+        let firstSpelling: [Int32]
+        let nextSpelling: [Int32]
+        let spellingNames: [PersonName]
+        let spellingEntries: [Int32]
+        /// The distinct names, by entry; each group's display form, marked.
+        let tableNames: [PersonName]
+        let canonical: [PersonName]
+
+        private static let kindCount = AuthorIDs.Kind.allCases.count
+
+        /// The first ID of group `group` in the order of `AuthorIDs.Kind` (its IDs' `firstID`).
+        static func firstID(of group: Int, groupValue: [Int32], valueStrings: [String]) -> (kind: AuthorIDs.Kind, value: String)? {
+            for kind in 0..<kindCount {
+                let value = groupValue[group * kindCount + kind]
+                if value >= 0 { return (AuthorIDs.Kind(number: UInt8(kind)), valueStrings[Int(value)]) }
+            }
+            return nil
+        }
+
+        /// Each group's IDs (per kind, the first value in file order); the spellings joined
+        /// because they share an ID, with the evidence (their `into` left empty: the resolver
+        /// names the person by its final display name), and the group each was made for.
+        func make() -> (groupIDs: [AuthorIDs], merges: [AuthorIndex.Merge], mergeGroups: [Int32]) {
+            let groupCount = canonical.count
+            var groupIDs = [AuthorIDs](repeating: AuthorIDs(), count: groupCount)
+            for group in 0..<groupCount {
+                func string(_ kind: Int) -> String {
+                    let value = groupValue[group * Self.kindCount + kind]
+                    return value < 0 ? "" : valueStrings[Int(value)]
+                }
+                groupIDs[group] = AuthorIDs(orcid: string(0), scopus: string(1), openAlex: string(2), researcherID: string(3),
+                                            dimensions: string(4), ror: string(5), country: string(6))
+            }
+            var merges: [AuthorIndex.Merge] = []
+            var mergeGroups: [Int32] = []
+            var canonicalKey: [UInt8] = [], spellingKey: [UInt8] = []
+            // Each spelling's name as shown, made once per name of the table (people written alike
+            // share it: on generated corpora, thousands of them).
+            var displayOfEntry = [String?](repeating: nil, count: tableNames.count)
+            func display(_ spelling: Int) -> String {
+                let entry = Int(spellingEntries[spelling])
+                if let shown = displayOfEntry[entry] { return shown }
+                let shown = tableNames[entry].displayName
+                displayOfEntry[entry] = shown
+                return shown
+            }
+            for group in 0..<groupCount {
+                // (The evidence is written only for a merge. A person of one spelling has one when
+                // the marks of people written alike marked the display form with its ID.)
+                var evidence: String? = nil
+                func reason() -> String {
+                    if let evidence { return evidence }
+                    let made = groupIDs[group].firstID.map { "same \($0.kind.rawValue) \($0.value)" } ?? "same ID"
+                    evidence = made
+                    return made
+                }
+                // The group's spellings are read from their list in place (an array of them per
+                // group was a copy of every name).
+                let head = Int(firstSpelling[group])
+                if nextSpelling[head] < 0 {
+                    // A person of one spelling: it differs from the display form only where it was
+                    // marked with an ID, and then their exact keys differ too (they end with it).
+                    guard spellingNames[head].homonym != canonical[group].homonym else { continue }
+                    merges.append(.init(variant: display(head), into: "", reason: reason()))
+                    mergeGroups.append(Int32(group))
+                    continue
+                }
+                // The keys' bytes go to two buffers, not to a string and an array per spelling (an
+                // exact key is never empty: it has its separators).
+                canonicalKey.removeAll(keepingCapacity: true)
+                var spelling = head
+                while spelling >= 0 {
+                    defer { spelling = Int(nextSpelling[spelling]) }
+                    guard spellingNames[spelling] != canonical[group] else { continue }
+                    if canonicalKey.isEmpty { NameKey.appendExactKey(canonical[group], to: &canonicalKey) }
+                    spellingKey.removeAll(keepingCapacity: true)
+                    NameKey.appendExactKey(spellingNames[spelling], to: &spellingKey)
+                    guard spellingKey != canonicalKey else { continue }
+                    merges.append(.init(variant: display(spelling), into: "", reason: reason()))
+                    mergeGroups.append(Int32(group))
+                }
+            }
+            return (groupIDs, merges, mergeGroups)
+        }
     }
 
     /// Each person's entry in `interned.names` with the kinds of person ID it carries, for the resolver.

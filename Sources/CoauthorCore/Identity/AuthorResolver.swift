@@ -280,18 +280,22 @@ public enum AuthorResolver {
         // The table is handed over, so that the resolution frees its parts as it is done with them.
         var table = take(&identified.interned, leaving: InternedAuthors(names: [], ids: [], starts: [0]))
         let entries = identified.entriesWithIDs
-        let resolved = resolve(emptying: &table, mode: mode, aliases: aliases, personRecords: personRecords, identified: entries)
+        // The groups' IDs and the evidence are made beside the name rules, which run on one core.
+        let evidence = identified.evidence
+        let (made, resolved) = runBeside({ evidence.make() }, here: {
+            resolve(emptying: &table, mode: mode, aliases: aliases, personRecords: personRecords, identified: entries)
+        })
         var index = resolved.index
         let personOfGroup = resolved.persons
         // Each group's person is that of its display form's entry, under which all its
         // authorships are.
         var ids = [AuthorIDs](repeating: AuthorIDs(), count: index.names.count)
-        for group in identified.groupIDs.indices where personOfGroup[group] >= 0 {
-            ids[personOfGroup[group]].fill(from: identified.groupIDs[group])
+        for group in made.groupIDs.indices where personOfGroup[group] >= 0 {
+            ids[personOfGroup[group]].fill(from: made.groupIDs[group])
         }
         index.ids = ids
         // The evidence names each person by its final display name.
-        index.merges = zip(identified.merges, identified.mergeGroups).map { merge, group in
+        index.merges = zip(made.merges, made.mergeGroups).map { merge, group in
             var m = merge
             let person = personOfGroup[Int(group)]
             m.into = person >= 0 ? index.names[person] : identified.groupNames[Int(group)].displayName
