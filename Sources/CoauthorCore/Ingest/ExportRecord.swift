@@ -63,6 +63,18 @@ struct ExportRecord {
         affiliations[index].append(affiliation)
     }
 
+    /// Adds affiliations to author `index`: a list given to an author without any is kept as it
+    /// is, so a reader's list of one address, made once, is shared by every author it names (a
+    /// list per author was an allocation per authorship).
+    mutating func addAffiliations(_ list: [Affiliation], to index: Int) {
+        padAffiliations()
+        if affiliations[index].isEmpty {
+            affiliations[index] = list
+        } else {
+            affiliations[index] += list
+        }
+    }
+
     /// Gives every author so far an entry in the IDs (an empty one where it had none).
     private mutating func padIDs() {
         if ids.isEmpty { ids.reserveCapacity(max(expectedAuthors, authors.count)) }
@@ -502,9 +514,10 @@ struct ExportNameCache {
         /// Through the plain name of this id in `plainNames` (another reading of the same bytes).
         case plain(Int32)
     }
-    /// An affiliation line's affiliation and names, each name as its id in `plainNames`.
-    private var affiliations = ByteMemo<(Affiliation, [Int])?>()
-    private var addresses = ByteMemo<Affiliation>()
+    /// An affiliation line's affiliation (as a list of one, shared by every author it names:
+    /// `ExportRecord.addAffiliations`) and names, each name as its id in `plainNames`.
+    private var affiliations = ByteMemo<([Affiliation], [Int])?>()
+    private var addresses = ByteMemo<[Affiliation]>()
     /// Author IDs by the bytes they are written with: ResearcherIDs as written, ORCIDs normalised
     /// (`ExportValues.orcid`). An author's ID recurs with each of their papers.
     private var researcherIDs = ByteMemo<String>()
@@ -528,10 +541,11 @@ struct ExportNameCache {
         return (id, keyedNames.withValue(at: id) { $0 })
     }
 
-    /// `read(address)` for the UTF-8 bytes of `address`, made once per distinct address (an
-    /// author's address recurs with each of their papers).
-    mutating func address(bytes: UnsafeBufferPointer<UInt8>, _ read: (String) -> Affiliation) -> Affiliation {
-        addresses.value(bytes) { read(String(decoding: bytes, as: UTF8.self)) }
+    /// `[read(address)]` for the UTF-8 bytes of `address`, made once per distinct address (an
+    /// author's address recurs with each of their papers), as the list an author with this
+    /// address alone has (`ExportRecord.addAffiliations`).
+    mutating func addressList(bytes: UnsafeBufferPointer<UInt8>, _ read: (String) -> Affiliation) -> [Affiliation] {
+        addresses.value(bytes) { [read(String(decoding: bytes, as: UTF8.self))] }
     }
 
     /// The ResearcherID written as the UTF-8 bytes `id`, one string per distinct ID. Most
@@ -622,17 +636,18 @@ struct ExportNameCache {
         return text.withUTF8 { authorIndex(ofBytes: $0, in: authorKeys) }
     }
 
-    /// `read(line)` for the UTF-8 bytes of `line` (an affiliation and names), and the index in
-    /// `authorKeys` of each name, as `authorIndex(of:in:)` finds it (nil where it finds none): a
-    /// Web of Science `C1` line (`[names] address`) recurs with every paper its authors sign there.
+    /// `read(line)` for the UTF-8 bytes of `line` (an affiliation and names), the affiliation as
+    /// a list of one made once per line, and the index in `authorKeys` of each name, as
+    /// `authorIndex(of:in:)` finds it (nil where it finds none): a Web of Science `C1` line
+    /// (`[names] address`) recurs with every paper its authors sign there.
     mutating func affiliation(bytes line: UnsafeBufferPointer<UInt8>, of authorKeys: ExportValues.MatchKeys,
-                              _ read: (String) -> (Affiliation, [String])?) -> (Affiliation, [Int?])? {
+                              _ read: (String) -> (Affiliation, [String])?) -> ([Affiliation], [Int?])? {
         let (id, isNew) = affiliations.slot(line)
         if isNew {
             // The names go through `plainNames`: the same names recur on lines of other addresses
             // and in the lists of IDs.
             let made = read(String(decoding: line, as: UTF8.self)).map { affiliation, names in
-                (affiliation, names.map { name in
+                ([affiliation], names.map { name in
                     var name = name
                     return name.withUTF8 { plainNameID(bytes: $0) }
                 })

@@ -274,8 +274,8 @@ public enum MedlineReader {
                 if !orcid.isEmpty { record.setIDs({ $0.orcid = orcid }, of: current) }
             case Code.ad:
                 if let current {
-                    let affiliation = withValue(field) { address in cache.address(bytes: address) { Affiliation(raw: $0, country: country($0)) } }
-                    record.addAffiliation(affiliation, to: current)
+                    let affiliations = withValue(field) { address in cache.addressList(bytes: address) { Affiliation(raw: $0, country: country($0)) } }
+                    record.addAffiliations(affiliations, to: current)
                 }
             default:
                 break

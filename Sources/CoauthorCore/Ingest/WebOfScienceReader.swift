@@ -387,8 +387,8 @@ public enum WebOfScienceReader {
         }
         for k in bracketedLines {
             // `[Aria, Massimo; Cuccurullo, Corrado] Univ Naples Federico II, Naples, Italy.`
-            guard let (affiliation, indices) = cache.affiliation(bytes: value(k), of: matchKeys, { bracketed($0) }) else { continue }
-            for case let index? in indices { record.addAffiliation(affiliation, to: index) }
+            guard let (affiliations, indices) = cache.affiliation(bytes: value(k), of: matchKeys, { bracketed($0) }) else { continue }
+            for case let index? in indices { record.addAffiliations(affiliations, to: index) }
         }
         return record
     }
