@@ -207,7 +207,9 @@ struct CompactStorageTests {
                     }
                 }
             }
-            #expect(ids.hasMore == (ids.all.count > 2))
+            var beyond: [String] = []
+            ids.forEachIDBeyondTheFirstTwo { _, value in beyond.append(value) }
+            #expect(beyond == ids.all.dropFirst(2).map(\.value))
         }
     }
 }

@@ -443,10 +443,8 @@ private struct IdentifiedSlots: Sendable {
                             values.append(value)
                         }
                         // A third ID and more (rare): by value.
-                        if ids[position].hasMore {
-                            ids[position].forEachID { kind, id in
-                                if kind > ids[position].lastInlineKind { values.append(Int32(intern(id, kind: Int(kind), bytes: &bytes))) }
-                            }
+                        ids[position].forEachIDBeyondTheFirstTwo { kind, id in
+                            values.append(Int32(intern(id, kind: Int(kind), bytes: &bytes)))
                         }
                         valueStarts.append(Int32(values.count))
                     }

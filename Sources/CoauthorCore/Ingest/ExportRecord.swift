@@ -183,7 +183,7 @@ enum ExportValues {
 
     /// The offset just after the first occurrence of the ASCII `needle` (lower case) in
     /// `bytes[lower..<upper]`, ignoring case.
-    private static func endOfASCIICaseInsensitive(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, lower: Int, upper: Int) -> Int? {
+    static func endOfASCIICaseInsensitive(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, lower: Int, upper: Int) -> Int? {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         var start = lower
         while start + pattern.count <= upper {
@@ -572,7 +572,7 @@ struct ExportNameCache {
             // `ORCID` in any case, then a byte that starts a character of its own: judged on the
             // bytes (most values are `ORCID: 0000-…`), without a string made and upper-cased.
             if id.count >= 5, id.prefix(6).allSatisfy({ $0 < 0x80 }) {
-                let isORCID = zip(id.prefix(5), "ORCID".utf8).allSatisfy { byte, letter in byte & 0xDF == letter }
+                let isORCID = ExportValues.endOfASCIICaseInsensitive("orcid", in: id, lower: 0, upper: 5) != nil
                 return isORCID ? ExportValues.orcid(bytes: id) : ""
             }
             let value = String(decoding: id, as: UTF8.self)

@@ -323,14 +323,7 @@ public enum MedlineReader {
             return text.contains("book") || text.contains("chapter")
         }
         func contains(_ needle: StaticString) -> Bool {
-            let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-            guard type.count >= pattern.count else { return false }
-            return (0...(type.count - pattern.count)).contains { start in
-                pattern.indices.allSatisfy { k in
-                    let byte = type[start + k]
-                    return (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == pattern[k]
-                }
-            }
+            ExportValues.endOfASCIICaseInsensitive(needle, in: type, lower: 0, upper: type.count) != nil
         }
         return contains("book") || contains("chapter")
     }

@@ -363,7 +363,7 @@ public enum NameParser {
 /// ten thousand instructions a name, and an export of a million authorships has a hundred
 /// thousand distinct names.
 ///
-/// The plain shape: bytes of ASCII from blank to tilde, and of letters from U+00C3 to U+02FF
+/// The plain shape: bytes of ASCII from blank to tilde, and of letters from U+00C0 to U+02FF
 /// (lead bytes 0xC3–0xCB); none of `\ { } $ ~`, no `--`; single blanks between words and none at
 /// the ends; at most one comma; at most 16 words; no byte beyond ASCII before a word's first
 /// letter. On such bytes the general path collapses nothing, decodes nothing (no LaTeX, no dash

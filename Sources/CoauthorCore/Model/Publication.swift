@@ -379,11 +379,10 @@ public struct AuthorIDs: Sendable, Hashable {
                                kind0: MemoryLayout<AuthorIDs>.offset(of: \AuthorIDs.kind0)!,
                                kind1: MemoryLayout<AuthorIDs>.offset(of: \AuthorIDs.kind1)!)
 
-    /// Whether the value has IDs beyond the two kept in place.
-    var hasMore: Bool { !more.isEmpty }
-
-    /// The kind number of the second ID kept in place: the IDs beyond it have greater ones.
-    var lastInlineKind: UInt8 { kind1 }
+    /// `body` called with each ID beyond the two kept in place (`inlineLayout`), as `forEachID`.
+    func forEachIDBeyondTheFirstTwo(_ body: (UInt8, String) -> Void) {
+        for extra in more { body(extra.kind, extra.value) }
+    }
 
     /// Sets the ID of kind `kind` ("" removes it), keeping the form canonical.
     private mutating func set(_ value: String, of kind: Kind) {
