@@ -243,6 +243,66 @@ struct OpenAlexScannerTests {
         #expect(few.publications.last?.authors.map(\.displayName) == ["Person 11 Smith", "Person 12 Smith"])
     }
 
+    /// Skipped values nesting objects and arrays above and below 64 levels (where the skip keeps
+    /// the kinds of the open containers past one word) are accepted and rejected as
+    /// `JSONSerialization` does: 400 seeded values, a quarter with one bracket closing the wrong
+    /// kind of container, or missing, at a random depth, and some with trailing commas.
+    @Test func skippedValuesNestingAboveAndBelowAWordAreJudgedAsJSONSerializationJudgesThem() {
+        var random = SplitMix64(seed: 64)
+        var rejected = 0, deepest = 0
+        for round in 0..<400 {
+            // The kinds of the containers from the outside in, then the value written inside out.
+            let depth = Int.random(in: 1...140, using: &random)
+            deepest = max(deepest, depth)
+            let objects = (0..<depth).map { _ in Bool.random(using: &random) }
+            let broken = round % 4 == 3 ? Int.random(in: 0..<depth, using: &random) : -1
+            let trailing = round % 5 == 1
+            var value = [#""leaf \u00e9 \"x\"""#, "-12.5e3", "true", "null", "[]", "{}"][Int.random(in: 0..<6, using: &random)]
+            for level in (0..<depth).reversed() {
+                let sibling = Bool.random(using: &random) ? #","s":[1,"two",false]"# : ""
+                let comma = trailing && level % 3 == 0 ? "," : ""
+                var close = objects[level] ? "}" : "]"
+                if level == broken { close = round % 8 == 3 ? "" : (objects[level] ? "]" : "}") }
+                value = objects[level]
+                    ? #"{"k\#(level)": \#(value)\#(sibling)\#(comma) \#(close)"#
+                    : "[ \(value)\(sibling.isEmpty ? "" : ", 7")\(comma)\(close)"
+            }
+            let line = #"{"id":"W\#(round)","x":\#(value),"authorships":[{"author":{"display_name":"Ann Lee"},"y":\#(value)}]}"#
+            let bytes = Array(line.utf8)
+            let scanned = OpenAlexReader.readJSON(bytes: bytes, path: "x")
+            let reference = ReferenceOpenAlex.read(bytes)
+            #expect(scanned.skipped == reference.skipped, "round \(round), depth \(depth), broken at \(broken)")
+            #expect(scanned.publications.map(\.authors) == reference.publications.map(\.authors), "round \(round)")
+            rejected += reference.skipped
+        }
+        // Both branches are taken: values deeper than a word, and lines rejected and accepted.
+        #expect(deepest > 100)
+        #expect(rejected > 50 && rejected < 200)
+    }
+
+    /// `raw_author_name` names the author only where the `author` object gives no display name;
+    /// it is read where it stands, after the whole authorship (keys in any order, a key twice,
+    /// escapes, a value that is no string), as `JSONSerialization` reads it.
+    @Test(arguments: [
+        #"{"authorships":[{"raw_author_name":"Lee, Ann","author":{"id":"A1"}}]}"#,
+        #"{"authorships":[{"author":{"id":"A1"},"raw_author_name":"Ann \u00d6z"}]}"#,
+        #"{"authorships":[{"author":{"id":"A1","display_name":"Bo Li"},"raw_author_name":"Ann Lee"}]}"#,
+        #"{"authorships":[{"author":{"id":"A1","display_name":"Bo Li"},"raw_author_name":"Ann Lee","author":"none"}]}"#,
+        #"{"authorships":[{"author":{"id":"A1"},"raw_author_name":"Ann Lee","raw_author_name":7}]}"#,
+        #"{"authorships":[{"raw_author_name":7,"author":{"id":"A1"},"raw_author_name":"Cy \"Q\" Day"}]}"#,
+        #"{"authorships":[{"raw_author_name":"Ann Lee"},{"author":null,"raw_author_name":"Bo Li"}]}"#,
+    ])
+    func aRawAuthorNameIsReadWhereTheAuthorGivesNoName(line: String) {
+        // Twice: the second time, the author objects are known values.
+        let bytes = Array((line + "\n" + line).utf8)
+        let scanned = OpenAlexReader.readJSON(bytes: bytes, path: "x")
+        let reference = ReferenceOpenAlex.read(bytes)
+        #expect(scanned.skipped == 0 && reference.skipped == 0)
+        #expect(scanned.publications.map(\.authors) == reference.publications.map(\.authors))
+        #expect(scanned.publications.map { $0.authorIDs.map(\.openAlex) } == reference.publications.map { $0.authorIDs.map(\.openAlex) })
+        #expect(scanned.diagnostics.filter { $0.severity == .warning }.count == reference.warnings)
+    }
+
     /// A value inside an `author` object nested as deep as a skip may go (512) is read as before:
     /// the whole object, one level deeper, does not skip, and is decoded where it stands.
     @Test func anAuthorObjectTooDeepToSkipWholeIsDecodedWhereItStands() {

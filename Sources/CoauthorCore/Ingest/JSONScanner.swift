@@ -44,7 +44,8 @@ struct JSONScanner {
     @inline(__always) mutating func skipWhitespace() {
         while index < end {
             let byte = base[index]
-            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            // Every whitespace byte is at most a space: one comparison passes the rest.
+            guard byte <= 0x20, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
             index += 1
         }
     }
@@ -205,9 +206,14 @@ struct JSONScanner {
     // MARK: Any value
 
     /// Skips one value of any kind, checking its syntax, without recursion (a hostile file may
-    /// nest deeply).
+    /// nest deeply). The kinds of the open containers are bits of a word while they nest at most
+    /// 64 deep (every real file), and go on in `kinds` past that.
     mutating func skipValue() throws(Failure) {
-        kinds.removeAll(keepingCapacity: true)
+        if !kinds.isEmpty { kinds.removeAll(keepingCapacity: true) }
+        // Open containers, and whether each is an object: bit d of `objects` for depth d < 64.
+        var depth = 0
+        var objects: UInt64 = 0
+        var isObject = false
         var expectingValue = true
         while true {
             skipWhitespace()
@@ -218,14 +224,21 @@ struct JSONScanner {
                 case UInt8(ascii: "\""):
                     try skipString()
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    guard kinds.count < Self.maximumDepth else { throw fail("objects and arrays nest more than \(Self.maximumDepth) deep") }
-                    let isObject = byte == UInt8(ascii: "{")
+                    guard depth < Self.maximumDepth else { throw fail("objects and arrays nest more than \(Self.maximumDepth) deep") }
+                    let opensObject = byte == UInt8(ascii: "{")
                     index += 1
                     skipWhitespace()
-                    if peek == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    if peek == (opensObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                         index += 1
                     } else {
-                        kinds.append(isObject)
+                        if depth < 64 {
+                            let bit: UInt64 = 1 << UInt64(depth)
+                            objects = opensObject ? objects | bit : objects & ~bit
+                        } else {
+                            kinds.append(opensObject)
+                        }
+                        depth += 1
+                        isObject = opensObject
                         if isObject { try objectKey() }
                         continue
                     }
@@ -237,29 +250,30 @@ struct JSONScanner {
                 }
                 expectingValue = false
             }
-            guard let isObject = kinds.last else { return }
+            guard depth > 0 else { return }
             skipWhitespace()
             guard index < end else { throw fail("the text ends inside an \(isObject ? "object" : "array")") }
             let byte = base[index]
             index += 1
+            let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
             if byte == UInt8(ascii: ",") {
                 skipWhitespace()
-                if peek == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                    // A trailing comma, which JSONSerialization accepts.
-                    index += 1
-                    kinds.removeLast()
-                    if kinds.isEmpty { return }
+                if peek != close {
+                    if isObject { try objectKey() }
+                    expectingValue = true
                     continue
                 }
-                if isObject { try objectKey() }
-                expectingValue = true
-            } else if byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                kinds.removeLast()
-                if kinds.isEmpty { return }
-            } else {
+                // A trailing comma, which JSONSerialization accepts.
+                index += 1
+            } else if byte != close {
                 index -= 1
                 throw fail(isObject ? "expected ',' or '}' in an object" : "expected ',' or ']' in an array")
             }
+            // The container closes: the one around it is the current one.
+            depth -= 1
+            if depth == 0 { return }
+            if depth >= 64 { kinds.removeLast() }
+            isObject = depth > 64 ? kinds[depth - 65] : objects & (1 << UInt64(depth - 1)) != 0
         }
     }
 

@@ -28,6 +28,7 @@ struct OpenAlexWorkFields {
         var isObject = true
         /// The `author` value when it is an object.
         var author: Int32 = -1
+        /// The `raw_author_name` string, read only where `author` gives no display name.
         var rawAuthorName: String?
         /// The `raw_affiliation_strings` value: nil unless it is an array of strings only.
         var rawAffiliations: Int32 = -1
@@ -64,12 +65,14 @@ struct OpenAlexWorkReader {
     struct Known<Value: Sendable>: Sendable {
         var table = ByteKeyTable(expected: 1024)
         var values: [Value] = []
-        /// The objects and arrays of `prefixLength` bytes or more among the values, by their first
-        /// `prefixLength` bytes: each such prefix's values as a list (`firstWithPrefix`, then
-        /// `nextWithPrefix` of each value), so that a recurring one is found by its opening bytes
-        /// and one comparison, without being scanned (`opening`).
-        private var prefixes = ByteKeyTable(expected: 1024)
-        private var firstWithPrefix: [Int32] = []
+        /// The objects and arrays of `prefixLength` bytes or more among the values, by the hash of
+        /// their first `prefixLength` bytes: each hash's values as a list (the latest in its slot,
+        /// then `nextWithPrefix` of each value), so that a recurring one is found by its opening
+        /// bytes and one comparison, without being scanned (`opening`). The slots hold the hash
+        /// itself, not the prefix: a look-up touches a slot, then the value's bytes, which are
+        /// compared whole (two prefixes of one hash only lengthen a list).
+        private var prefixSlots = [PrefixSlot](repeating: PrefixSlot(), count: 2048)
+        private var prefixCount = 0
         private var nextWithPrefix: [Int32] = []
         /// Long enough to get past the `id` of an OpenAlex author or institution.
         static var prefixLength: Int { 64 }
@@ -77,8 +80,22 @@ struct OpenAlexWorkReader {
         /// same institution): past them a value is scanned.
         static var comparedWithPrefix: Int { 8 }
 
+        struct PrefixSlot {
+            var hash: UInt64 = 0
+            /// The latest value listed under `hash`; -1 for an empty slot.
+            var latest: Int32 = -1
+        }
+
         mutating func empty() {
             self = Known()
+        }
+
+        /// The slot of `hash`: the one holding it, else the empty one where it would go.
+        @inline(__always) private func slot(of hash: UInt64) -> Int {
+            let mask = prefixSlots.count - 1
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while prefixSlots[slot].latest >= 0 && prefixSlots[slot].hash != hash { slot = (slot + 1) & mask }
+            return slot
         }
 
         /// The known value that opens the `count` bytes at `start`, and its length: an object or
@@ -86,9 +103,7 @@ struct OpenAlexWorkReader {
         /// so bytes equal to a value's are that value, already checked, whatever follows them.
         func opening(_ start: UnsafePointer<UInt8>, count: Int) -> (id: Int, length: Int)? {
             guard count >= Self.prefixLength else { return nil }
-            let prefix = UnsafeBufferPointer(start: start, count: Self.prefixLength)
-            guard let group = prefixes.find(prefix, hash: WordHash.hash(prefix)) else { return nil }
-            var candidate = Int(firstWithPrefix[group])
+            var candidate = Int(prefixSlots[slot(of: WordHash.hash(UnsafeBufferPointer(start: start, count: Self.prefixLength)))].latest)
             for _ in 0..<Self.comparedWithPrefix where candidate >= 0 {
                 let length = table.withKey(candidate) { key in
                     key.count <= count && memcmp(key.baseAddress!, start, key.count) == 0 ? key.count : -1
@@ -103,15 +118,17 @@ struct OpenAlexWorkReader {
         /// an array long enough to have one.
         mutating func listByPrefix(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
             guard bytes.count >= Self.prefixLength, bytes[0] == UInt8(ascii: "{") || bytes[0] == UInt8(ascii: "[") else { return }
-            let prefix = UnsafeBufferPointer(rebasing: bytes[..<Self.prefixLength])
-            let (group, isNew) = prefixes.findOrInsert(prefix, hash: WordHash.hash(prefix))
+            let hash = WordHash.hash(UnsafeBufferPointer(rebasing: bytes[..<Self.prefixLength]))
             while nextWithPrefix.count <= id { nextWithPrefix.append(-1) }
-            if isNew {
-                firstWithPrefix.append(Int32(id))
-            } else {
-                // The latest first: a value recurs most in the works near the one it came with.
-                nextWithPrefix[id] = firstWithPrefix[group]
-                firstWithPrefix[group] = Int32(id)
+            let home = slot(of: hash)
+            // The latest first: a value recurs most in the works near the one it came with.
+            nextWithPrefix[id] = prefixSlots[home].latest
+            if prefixSlots[home].latest < 0 { prefixCount += 1 }
+            prefixSlots[home] = PrefixSlot(hash: hash, latest: Int32(id))
+            if prefixCount * 2 > prefixSlots.count {
+                let old = prefixSlots
+                prefixSlots = [PrefixSlot](repeating: PrefixSlot(), count: old.count * 2)
+                for listed in old where listed.latest >= 0 { prefixSlots[slot(of: listed.hash)] = listed }
             }
         }
     }
@@ -295,6 +312,9 @@ struct OpenAlexWorkReader {
 
     private mutating func authorship(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> OpenAlexWorkFields.Authorship {
         var authorship = OpenAlexWorkFields.Authorship()
+        // Where the `raw_author_name` string is: it is decoded only for an authorship whose author
+        // gives no display name, once the whole object is read (a key may come twice).
+        var rawName: Range<Int>? = nil
         authorship.isObject = try scanner.object { scanner, key throws(JSONScanner.Failure) in
             if key == "author" {
                 authorship.author = try Self.known(&scanner, in: &authors) { scanner throws(JSONScanner.Failure) in
@@ -318,7 +338,15 @@ struct OpenAlexWorkReader {
                 }
                 if !authors.values[Int(authorship.author)].isObject { authorship.author = -1 }
             } else if key == "raw_author_name" {
-                authorship.rawAuthorName = try scanner.stringValue()
+                scanner.skipWhitespace()
+                let start = scanner.index
+                if scanner.peek == UInt8(ascii: "\"") {
+                    try scanner.skipString()
+                    rawName = start..<scanner.index
+                } else {
+                    try scanner.skipValue()
+                    rawName = nil
+                }
             } else if key == "raw_affiliation_strings" {
                 authorship.rawAffiliations = try Self.known(&scanner, in: &rawLists) { scanner throws(JSONScanner.Failure) in
                     var strings: [String]? = []
@@ -350,6 +378,10 @@ struct OpenAlexWorkReader {
             } else {
                 try scanner.skipValue()
             }
+        }
+        if let rawName, authorship.author < 0 || authors.values[Int(authorship.author)].displayName == nil {
+            var string = JSONScanner(UnsafeBufferPointer(start: scanner.base, count: rawName.upperBound), from: rawName.lowerBound)
+            authorship.rawAuthorName = try string.string()
         }
         return authorship
     }
