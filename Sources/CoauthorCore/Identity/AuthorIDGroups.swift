@@ -426,7 +426,9 @@ private struct IdentifiedSlots: Sendable {
                         // by one byte; a value's IDs are never empty.
                         guard fields.load(fromByteOffset: layout.kind0, as: UInt8.self) != AuthorIDs.noKind else { continue }
                         authorships.append(Int32(first + position))
-                        for (kindOffset, valueOffset) in [(layout.kind0, layout.value0), (layout.kind1, layout.value1)] {
+                        // The two places in turn (an array of them was made for every authorship).
+                        for place in 0..<2 {
+                            let (kindOffset, valueOffset) = place == 0 ? (layout.kind0, layout.value0) : (layout.kind1, layout.value1)
                             let kind = Int(fields.load(fromByteOffset: kindOffset, as: UInt8.self))
                             guard kind != Int(AuthorIDs.noKind) else { break }
                             // Each ID's string is first looked up by its bits: the readers make
@@ -465,11 +467,13 @@ private struct IdentifiedSlots: Sendable {
         value.withUTF8 { utf8 in
             if utf8.contains(where: { $0 >= 0x80 }) {
                 bytes.append(contentsOf: String(decoding: utf8, as: UTF8.self).uppercased().precomposedStringWithCanonicalMapping.utf8)
-            } else if utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
-                // ASCII: upper case is a byte's own.
-                for byte in utf8 { bytes.append(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte) }
             } else {
+                // ASCII: upper case is a byte's own, made in place after one copy (appending byte by
+                // byte checked the array's uniqueness at every byte).
                 bytes.append(contentsOf: utf8)
+                bytes.withUnsafeMutableBufferPointer { key in
+                    for k in 1..<key.count where key[k] >= 0x61 && key[k] <= 0x7A { key[k] -= 0x20 }
+                }
             }
         }
         let (id, isNew) = bytes.withUnsafeBufferPointer { table.findOrInsert($0) }
