@@ -1,3 +1,4 @@
+import CPrefetch
 /// Identity by ID first (SPEC §3): authorships that share an identifier (ORCID, Scopus author ID,
 /// OpenAlex author ID, ResearcherID, Dimensions ID) are one person whatever the spelling.
 ///
@@ -465,7 +466,7 @@ private struct IdentifiedSlots: Sendable {
         // costs some thirty instructions a byte).
         var value = value
         value.withUTF8 { utf8 in
-            if utf8.contains(where: { $0 >= 0x80 }) {
+            if let base = utf8.baseAddress, coauthor_ascii_prefix(base, utf8.count) < utf8.count {
                 bytes.append(contentsOf: String(decoding: utf8, as: UTF8.self).uppercased().precomposedStringWithCanonicalMapping.utf8)
             } else {
                 // ASCII: upper case is a byte's own, made in place after one copy (appending byte by

@@ -93,7 +93,7 @@ struct OpenAlexWorkReader {
         /// The slot of `hash`: the one holding it, else the empty one where it would go.
         @inline(__always) private func slot(of hash: UInt64) -> Int {
             let mask = prefixSlots.count - 1
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            var slot = homeSlot(of: hash, mask: mask)
             while prefixSlots[slot].latest >= 0 && prefixSlots[slot].hash != hash { slot = (slot + 1) & mask }
             return slot
         }

@@ -66,9 +66,9 @@ struct HashIndex {
     }
 }
 
-/// The slot where the open-addressing tables below start probing for `hash` (`mask` is their
-/// capacity minus one): its low bits, with higher ones folded in.
-@inline(__always) private func homeSlot(of hash: UInt64, mask: Int) -> Int {
+/// The slot where the open-addressing tables below (and `OpenAlexWorkReader.Known`'s) start
+/// probing for `hash` (`mask` is their capacity minus one): its low bits, with higher ones folded in.
+@inline(__always) func homeSlot(of hash: UInt64, mask: Int) -> Int {
     Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
 }
 
