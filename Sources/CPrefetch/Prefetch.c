@@ -88,3 +88,49 @@ size_t coauthor_ascii_prefix(const uint8_t *bytes, size_t count) {
     while (index < count && bytes[index] < 0x80) index++;
     return index;
 }
+
+/// One byte of `coauthor_single_spaced_text`'s rule: 1 when it may not appear.
+static inline int coauthor_unspaced_byte(uint8_t byte) {
+    return byte < 0x20 || byte == 0xC2 || (byte & 0xFC) == 0xE0;
+}
+
+int coauthor_single_spaced_text(const uint8_t *bytes, size_t count) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    if (count >= 16) {
+        const __m128i low = _mm_set1_epi8(0x1F), c2 = _mm_set1_epi8((char)0xC2), e0 = _mm_set1_epi8((char)0xE0);
+        const __m128i top = _mm_set1_epi8((char)0xFC), blank = _mm_set1_epi8(0x20);
+        // Whether the byte before the vector is a blank, as bit 0.
+        unsigned carry = 0;
+        for (;;) {
+            // A last vector short of sixteen bytes is taken as the sixteen that end the text: it
+            // overlaps the one before, whose bytes and pairs of blanks were judged (the pair
+            // across its start among them), so only the pairs inside it count.
+            int overlapping = index + 16 > count;
+            if (overlapping) {
+                if (index == count) return 1;
+                index = count - 16;
+                carry = 0;
+            }
+            __m128i v = _mm_loadu_si128((const __m128i *)(bytes + index));
+            __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, low), v),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(_mm_and_si128(v, top), e0)));
+            if (_mm_movemask_epi8(bad)) return 0;
+            unsigned blanks = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank));
+            if (blanks & ((blanks << 1) | carry)) return 0;
+            if (overlapping) return 1;
+            carry = blanks >> 15;
+            index += 16;
+        }
+    }
+#endif
+    int blankBefore = 0;
+    for (; index < count; index++) {
+        uint8_t byte = bytes[index];
+        if (coauthor_unspaced_byte(byte)) return 0;
+        int isBlank = byte == 0x20;
+        if (isBlank && blankBefore) return 0;
+        blankBefore = isBlank;
+    }
+    return 1;
+}

@@ -69,6 +69,49 @@ struct TaggedFieldsTests {
         }
     }
 
+    /// The sixteen-bytes-a-step test for values that need no collapsing, ASCII or not (no
+    /// control byte, no two blanks in a row, no byte that can lead white space beyond ASCII)
+    /// answers as a byte-by-byte one, for two blanks across a vector's end and in the last,
+    /// overlapping vector too; and what it passes, trimmed, is its own white space collapsed.
+    @Test func singleSpacedTextIsFoundSixteenBytesAStep() {
+        // Letters of one to four bytes, allowed or not: é (C3), © and NBSP (C2), EM SPACE (E2),
+        // a Devanagari letter (E0), 中 (E4), IDEOGRAPHIC SPACE (E3).
+        let pieces = ["a", "bc", " ", "  ", "\t", "\n", "\u{1}", "\u{7F}", "é", "©", "\u{00A0}", "\u{2003}", "\u{0905}", "中", "\u{3000}", "\u{1F600}"]
+        var random = SplitMix64(seed: 29)
+        var values: [String] = []
+        for _ in 0..<6000 {
+            let length = Int(random.next() % 72)
+            // Half the values have rare pieces and blanks, so that long ones pass too.
+            let (pieceRate, blankRate) = random.next() % 2 == 0 ? (UInt64(8), UInt64(3)) : (60, 9)
+            values.append((0..<length).map { _ in
+                random.next() % pieceRate == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] : (random.next() % blankRate == 0 ? " " : "q")
+            }.joined())
+        }
+        // Two blanks across the first vector's end, at the start of the last (overlapping or
+        // not), and at the text's very end.
+        let q15 = String(repeating: "q", count: 15), q31 = String(repeating: "q", count: 31)
+        values += [q15 + "  " + q15, q31 + "  q", q31 + " q", q15 + "q  " + q15 + "q", q31 + "  ", q15 + " ", String(repeating: "q ", count: 16)]
+        var passed = 0, long = 0
+        for value in values {
+            let bytes = Array(value.utf8)
+            var naive = true
+            for (k, byte) in bytes.enumerated()
+            where byte < 0x20 || byte == 0xC2 || (0xE0...0xE3).contains(byte) || (byte == 0x20 && k > 0 && bytes[k - 1] == 0x20) {
+                naive = false
+            }
+            let fast = bytes.withUnsafeBufferPointer { ByteWord.isSingleSpacedText($0) }
+            #expect(fast == naive, "\(value.debugDescription)")
+            guard fast else { continue }
+            passed += 1
+            if bytes.count >= 16 { long += 1 }
+            let trimmed = bytes.withUnsafeBufferPointer { Array(LaTeX.trimmingBlanks($0)) }
+            #expect(trimmed == Array(LaTeX.collapseWhitespace(value).utf8), "\(value.debugDescription)")
+        }
+        #expect(passed > 600 && passed < 5000 && long > 200, "\(passed) passed, \(long) of sixteen bytes or more")
+        #expect(values.suffix(7).map { value in Array(value.utf8).withUnsafeBufferPointer { ByteWord.isSingleSpacedText($0) } }
+                == [false, false, true, false, false, true, true])
+    }
+
     /// `RI`/`OI` lists are split on bytes when `;` and `/` are characters of their own and the
     /// IDs are ASCII, else on characters: both ways give each author the same IDs.
     @Test func researcherIDListsReadOnBytesAsOnCharacters() {

@@ -71,6 +71,12 @@ static inline size_t coauthor_json_string_stop(const uint8_t *bytes, size_t coun
 /// bytes a step where the processor has SSE2 (every x86-64).
 size_t coauthor_ascii_prefix(const uint8_t *bytes, size_t count);
 
+/// Whether the `count` bytes at `bytes` have no control byte (below 0x20), no two blanks in a
+/// row, and no byte that can lead a white-space scalar beyond ASCII (0xC2, 0xE0 to 0xE3): text
+/// that is its own white space collapsed, once trimmed of blanks at its ends. Sixteen bytes a
+/// step where the processor has SSE2; `ByteWord.isSingleSpacedText` documents the rule.
+int coauthor_single_spaced_text(const uint8_t *bytes, size_t count);
+
 /// The offset of the first line feed or carriage return among the `count` bytes at `bytes`, or
 /// `count` when there is none: sixteen bytes a step where the processor has SSE2 (every x86-64).
 size_t coauthor_line_break(const uint8_t *bytes, size_t count);

@@ -358,7 +358,7 @@ public enum BibTeXReader {
                                            to publication: inout Publication) {
         var record = ExportRecord(location: publication.location)
         record.authors = publication.authors
-        let keys = ExportValues.MatchKeys(publication.authors.map(ExportValues.matchKey))
+        let keys = ExportValues.MatchKeys(publication.authors.map(ExportValues.matchKey), names: publication.authors)
         for (field, assign) in [(BibTeXFieldName.orcidNumbers, { (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) }),
                                 (.researcherIDNumbers, { (ids: inout AuthorIDs, id: String) in ids.researcherID = id })] {
             guard let value = fields.value(field, in: parser) else { continue }

@@ -405,26 +405,16 @@ enum ExportValues {
         var first: String
         /// The first character of `first`, made once (a character is found by Unicode's rules).
         var initial: Character?
-        /// The name, for `words`.
-        var name: PersonName
 
-        init(last: String, first: String, name: PersonName) {
+        init(last: String, first: String) {
             self.last = last
             self.first = first
             initial = first.first
-            self.name = name
-        }
-
-        /// Every word of the name, folded: asked for only when no author has the surname (the
-        /// last resort of `authorIndex`), so it is not made for every distinct name of a file.
-        var words: Set<String> {
-            let whole = [name.first, name.von, name.last, name.jr].joined(separator: " ")
-            return Set(whole.split { $0 == " " || $0 == "-" || $0 == "." }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
         }
     }
 
     static func matchKey(_ name: PersonName) -> MatchKey {
-        MatchKey(last: NameKey.fold(name.von.isEmpty ? name.last : name.von + " " + name.last), first: NameKey.fold(name.first), name: name)
+        MatchKey(last: NameKey.fold(name.von.isEmpty ? name.last : name.von + " " + name.last), first: NameKey.fold(name.first))
     }
 
     /// One record's authors' match keys. From `indexedCount` authors on (a physics collaboration
@@ -432,12 +422,25 @@ enum ExportValues {
     /// O(authors of that surname), and matching a record's lists O(authors), not O(authors²).
     struct MatchKeys {
         let keys: [MatchKey]
+        /// The authors' names, one per key: read for `words(of:)` only.
+        private let names: [PersonName]
         private let bySurname: [String: [Int]]?
         static let indexedCount = 32
 
-        init(_ keys: [MatchKey]) {
+        /// The keys of the authors `names`, `keys[k]` being `matchKey(names[k])`.
+        init(_ keys: [MatchKey], names: [PersonName]) {
+            precondition(keys.count == names.count, "one key per name")
             self.keys = keys
+            self.names = names
             bySurname = keys.count < Self.indexedCount ? nil : Dictionary(grouping: keys.indices) { keys[$0].last }
+        }
+
+        /// Every word of author `index`'s name, folded: asked for only when no author has the
+        /// surname (the last resort of `authorIndex`), so it is not made for every name.
+        func words(of index: Int) -> Set<String> {
+            let name = names[index]
+            let whole = [name.first, name.von, name.last, name.jr].joined(separator: " ")
+            return Set(whole.split { $0 == " " || $0 == "-" || $0 == "." }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
         }
 
         /// Calls `body` with each author whose folded surname is `last`, in order, until it
@@ -487,7 +490,7 @@ enum ExportValues {
         guard surnameCount == 0 else { return nil }
         let surnameWords = Set((parsed.von + " " + parsed.last).split { $0 == " " || $0 == "-" }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
         guard !surnameWords.isEmpty else { return nil }
-        let containing = keys.keys.indices.filter { keys.keys[$0].words.isSuperset(of: surnameWords) }
+        let containing = keys.keys.indices.filter { keys.words(of: $0).isSuperset(of: surnameWords) }
         return containing.count == 1 ? containing[0] : nil
     }
 }
@@ -497,8 +500,28 @@ enum ExportValues {
 /// more than looking it up. Memory grows with the distinct names of the file, as the output does.
 struct ExportNameCache {
     private var names = ByteMemo<PersonName?>()
-    private var keyedNames = ByteMemo<(name: PersonName, key: ExportValues.MatchKey)?>()
-    private var plainNames = ByteMemo<(name: PersonName, key: ExportValues.MatchKey)?>()
+    /// The names of author lists (`keyedName(bytes:)`) and of the names in lists of IDs and
+    /// affiliations (`plainNameID(bytes:)`), by the id of their bytes: whether the bytes are a
+    /// name, and beside it the name and its key (a placeholder where they are none), so that a
+    /// look-up copies only what its caller keeps.
+    private var keyedNames = ByteMemo<Bool>()
+    private var keyed: [KeyedName] = []
+    private var plainNames = ByteMemo<Bool>()
+    private var plain: [KeyedName] = []
+
+    /// A parsed name and its match key.
+    private struct KeyedName {
+        var name: PersonName
+        var key: ExportValues.MatchKey
+
+        /// The entry of bytes that are no name.
+        static let none = KeyedName(name: PersonName(first: "", last: ""), key: ExportValues.MatchKey(last: "", first: ""))
+
+        /// The entry of the name `name` (nil: `none`).
+        static func of(_ name: PersonName?) -> KeyedName {
+            name.map { KeyedName(name: $0, key: ExportValues.matchKey($0)) } ?? none
+        }
+    }
     /// For each name of `keyedNames`, how the same bytes read as a plain name (`plainNames`)
     /// match authors (`plainMatch(ofKeyedName:)`); unknown until asked for. Kept in a few bytes
     /// a name: a list of IDs asks for its authors' names record after record.
@@ -514,9 +537,15 @@ struct ExportNameCache {
         /// Through the plain name of this id in `plainNames` (another reading of the same bytes).
         case plain(Int32)
     }
-    /// An affiliation line's affiliation (as a list of one, shared by every author it names:
-    /// `ExportRecord.addAffiliations`) and names, each name as its id in `plainNames`.
-    private var affiliations = ByteMemo<([Affiliation], [Int])?>()
+    /// Whether an affiliation line could be read, by the id of its bytes; beside it, its
+    /// affiliation (as a list of one, shared by every author it names:
+    /// `ExportRecord.addAffiliations`; empty for a line that could not be read) and its names,
+    /// each as its id in `plainNames`: those of line `k` are
+    /// `affiliationNames[affiliationNameEnds[k - 1]..<affiliationNameEnds[k]]`.
+    private var affiliations = ByteMemo<Bool>()
+    private var affiliationLists: [[Affiliation]] = []
+    private var affiliationNames: [Int32] = []
+    private var affiliationNameEnds: [Int] = []
     private var addresses = ByteMemo<[Affiliation]>()
     /// Author IDs by the bytes they are written with: ResearcherIDs as written, ORCIDs normalised
     /// (`ExportValues.orcid`). An author's ID recurs with each of their papers.
@@ -530,16 +559,25 @@ struct ExportNameCache {
         names.value(bytes) { ExportValues.name(String(decoding: bytes, as: UTF8.self)) }
     }
 
-    /// `ExportValues.name(text)` with its match key (nil for no name), for the UTF-8 bytes of
-    /// `text`, and the id of those bytes among the names read so, for `plainMatch(ofKeyedName:)`.
-    mutating func keyedName(bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, value: (name: PersonName, key: ExportValues.MatchKey)?) {
+    /// The id of the UTF-8 bytes `text` among the names read so (for `plainMatch(ofKeyedName:)`,
+    /// `name(ofKeyedName:)` and `matchKey(ofKeyedName:)`), and whether `ExportValues.name(text)`
+    /// finds a name in them.
+    mutating func keyedName(bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, isName: Bool) {
         let (id, isNew) = keyedNames.slot(bytes)
         if isNew {
-            keyedNames.append(ExportValues.name(String(decoding: bytes, as: UTF8.self)).map { ($0, ExportValues.matchKey($0)) })
+            let name = ExportValues.name(String(decoding: bytes, as: UTF8.self))
+            keyedNames.append(name != nil)
+            keyed.append(.of(name))
             plainMatchOfKeyed.append(.unknown)
         }
         return (id, keyedNames.withValue(at: id) { $0 })
     }
+
+    /// The name of id `id` of `keyedName(bytes:)`, where it found one.
+    func name(ofKeyedName id: Int) -> PersonName { keyed[id].name }
+
+    /// The match key of the name of id `id` of `keyedName(bytes:)`, where it found one.
+    func matchKey(ofKeyedName id: Int) -> ExportValues.MatchKey { keyed[id].key }
 
     /// `[read(address)]` for the UTF-8 bytes of `address`, made once per distinct address (an
     /// author's address recurs with each of their papers), as the list an author with this
@@ -592,17 +630,25 @@ struct ExportNameCache {
     /// list of authors writes them, and the name read there spares the look-up of its bytes.
     mutating func plainMatch(ofKeyedName id: Int) -> PlainMatch {
         let known = plainMatchOfKeyed[id]
-        guard known == .unknown else { return known }
+        if case .unknown = known { return learnPlainMatch(ofKeyedName: id) }
+        return known
+    }
+
+    /// `plainMatch(ofKeyedName:)` the first time it is asked for: found and kept.
+    private mutating func learnPlainMatch(ofKeyedName id: Int) -> PlainMatch {
         // Copied out: `plainNameID` changes the cache the bytes are kept in.
         let bytes = keyedNames.withKey(at: id) { Array($0) }
-        let plain = bytes.withUnsafeBufferPointer { plainNameID(bytes: $0) }
-        let keyed = keyedNames.withValue(at: id) { $0?.key }
-        let match: PlainMatch = plainNames.withValue(at: plain) { read in
-            guard let read else { return .noName }
+        let plainID = bytes.withUnsafeBufferPointer { plainNameID(bytes: $0) }
+        let match: PlainMatch
+        if !plainNames.withValue(at: plainID, { $0 }) {
+            match = .noName
+        } else if keyedNames.withValue(at: id, { $0 }), keyed[id].key.last == plain[plainID].key.last,
+                  keyed[id].key.first == plain[plainID].key.first {
             // `ExportValues.authorIndex` compares surnames and given names only (and the surname's
             // words where no author has the surname, which cannot be when the name is an author).
-            if let keyed, keyed.last == read.key.last, keyed.first == read.key.first { return .sameKey }
-            return .plain(Int32(plain))
+            match = .sameKey
+        } else {
+            match = .plain(Int32(plainID))
         }
         plainMatchOfKeyed[id] = match
         return match
@@ -620,14 +666,17 @@ struct ExportNameCache {
     private mutating func plainNameID(bytes text: UnsafeBufferPointer<UInt8>) -> Int {
         let (id, isNew) = plainNames.slot(text)
         if isNew {
-            plainNames.append(NameParser.parsePlainName(String(decoding: text, as: UTF8.self)).map { ($0, ExportValues.matchKey($0)) })
+            let name = NameParser.parsePlainName(String(decoding: text, as: UTF8.self))
+            plainNames.append(name != nil)
+            plain.append(.of(name))
         }
         return id
     }
 
     /// `ExportValues.authorIndex` of the name `id` of `plainNames` in `authorKeys`.
     private func authorIndex(ofPlainName id: Int, in authorKeys: ExportValues.MatchKeys) -> Int? {
-        plainNames.withValue(at: id) { parsed in parsed.flatMap { ExportValues.authorIndex(of: $0.name, key: $0.key, in: authorKeys) } }
+        guard plainNames.withValue(at: id, { $0 }) else { return nil }
+        return ExportValues.authorIndex(of: plain[id].name, key: plain[id].key, in: authorKeys)
     }
 
     /// `ExportValues.authorIndex(of: text, in: authorKeys)`.
@@ -636,32 +685,36 @@ struct ExportNameCache {
         return text.withUTF8 { authorIndex(ofBytes: $0, in: authorKeys) }
     }
 
-    /// `read(line)` for the UTF-8 bytes of `line` (an affiliation and names), the affiliation as
-    /// a list of one made once per line, and the index in `authorKeys` of each name, as
-    /// `authorIndex(of:in:)` finds it (nil where it finds none): a Web of Science `C1` line
-    /// (`[names] address`) recurs with every paper its authors sign there.
-    mutating func affiliation(bytes line: UnsafeBufferPointer<UInt8>, of authorKeys: ExportValues.MatchKeys,
-                              _ read: (String) -> (Affiliation, [String])?) -> ([Affiliation], [Int?])? {
+    /// The id of the affiliation line whose UTF-8 bytes are `line` (an affiliation and names),
+    /// read by `read` the first time, for `forEachAuthor(ofAffiliationLine:in:_:)`; nil where
+    /// `read` finds no affiliation. A Web of Science `C1` line (`[names] address`) recurs with
+    /// every paper its authors sign there.
+    mutating func affiliationLine(bytes line: UnsafeBufferPointer<UInt8>, _ read: (String) -> (Affiliation, [String])?) -> Int? {
         let (id, isNew) = affiliations.slot(line)
         if isNew {
             // The names go through `plainNames`: the same names recur on lines of other addresses
             // and in the lists of IDs.
-            let made = read(String(decoding: line, as: UTF8.self)).map { affiliation, names in
-                ([affiliation], names.map { name in
-                    var name = name
-                    return name.withUTF8 { plainNameID(bytes: $0) }
-                })
+            let made = read(String(decoding: line, as: UTF8.self))
+            affiliations.append(made != nil)
+            affiliationLists.append(made.map { [$0.0] } ?? [])
+            for name in made?.1 ?? [] {
+                var name = name
+                affiliationNames.append(Int32(name.withUTF8 { plainNameID(bytes: $0) }))
             }
-            affiliations.append(made)
+            affiliationNameEnds.append(affiliationNames.count)
         }
-        // The entry is copied out, and its names matched here: a closure that called
-        // `authorIndex(ofPlainName:in:)` would capture a copy of the whole cache (a dozen
-        // reference counts per line).
-        guard let (affiliation, names) = affiliations.withValue(at: id, { $0 }) else { return nil }
-        var indices: [Int?] = []
-        indices.reserveCapacity(names.count)
-        for name in names { indices.append(authorIndex(ofPlainName: name, in: authorKeys)) }
-        return (affiliation, indices)
+        return affiliations.withValue(at: id) { $0 } ? id : nil
+    }
+
+    /// `body` called with the index in `authorKeys` of each name of the affiliation line `id`
+    /// (`affiliationLine(bytes:_:)`) that `authorIndex(of:in:)` finds there, in order, and the
+    /// line's affiliation as a list of one, made once (shared by every author it names:
+    /// `ExportRecord.addAffiliations`). Not mutating, and given the caller's closure: a mutating
+    /// method that called a closure copied the whole cache at each call.
+    func forEachAuthor(ofAffiliationLine id: Int, in authorKeys: ExportValues.MatchKeys, _ body: (Int, [Affiliation]) -> Void) {
+        for k in (id == 0 ? 0 : affiliationNameEnds[id - 1])..<affiliationNameEnds[id] {
+            if let index = authorIndex(ofPlainName: Int(affiliationNames[k]), in: authorKeys) { body(index, affiliationLists[id]) }
+        }
     }
 }
 

@@ -44,9 +44,11 @@ struct TaggedFields {
     /// collapses it: byte by byte when no byte can lead a white-space scalar beyond ASCII
     /// (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000), else through the string function.
     mutating func appendCollapsed(_ value: UnsafeBufferPointer<UInt8>) {
-        // Most values are ASCII with single blanks: trimmed of their end blanks, copied as they are.
-        if ByteWord.isSingleSpacedPlainASCII(value) {
-            bytes.append(contentsOf: LaTeX.trimmingBlanks(value))
+        // Most values, trimmed of their end blanks (a continuation line's indent among them),
+        // have single blanks and no white space beyond ASCII: copied as they are.
+        let trimmed = LaTeX.trimmingBlanks(value)
+        if ByteWord.isSingleSpacedText(trimmed) {
+            bytes.append(contentsOf: trimmed)
             valueEnds.append(bytes.count)
             return
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads Web of Science exports (SPEC §2): the plain-text "field tagged" format and the
 /// tab-delimited one. Both carry the same two-letter tags: `AF` full names else `AU`
 /// (books: `BF`/`BA`), `C1` affiliations with `[Author; Author]` prefixes, `RI`/`OI`
@@ -118,9 +120,25 @@ public enum WebOfScienceReader {
             if !sawContent {
                 sawContent = block[bom...].contains { !isWhitespace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
             }
-            JSONLines.forEach(block, from: bom) { lineStart, end in
+            guard let base = block.baseAddress else { return }
+            /// The end of the line that starts at `start`: its line feed, or the block's end.
+            func lineEnd(_ start: Int) -> Int {
+                guard let hit = memchr(base + start, 0x0A, block.count - start) else { return block.count }
+                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
+            var start = bom
+            while start < block.count {
+                let end = lineEnd(start)
                 linesRead += 1
-                line(block, lineStart, end, offset: offset, bom: bom)
+                line(block, start, end, offset: offset, bom: bom)
+                start = end + 1
+                // The continuation lines of a field no reader needs (most of a record's bytes: the
+                // abstract, the references) and blank lines, which `line` would pass over, are
+                // passed by their line feeds alone.
+                while skippingField, start < block.count, block[start] == 0x20 || block[start] == 0x09 || block[start] == 0x0A {
+                    linesRead += 1
+                    start = lineEnd(start) + 1
+                }
             }
         }
 
@@ -290,11 +308,11 @@ public enum WebOfScienceReader {
         var listed: [(id: Int, author: Int?)] = []
         listed.reserveCapacity(names.count)
         for k in names {
-            let (id, read) = cache.keyedName(bytes: value(k))
-            listed.append((id, read == nil ? nil : keys.count))
-            if let (parsed, key) = read {
-                record.addAuthor(parsed)
-                keys.append(key)
+            let (id, isName) = cache.keyedName(bytes: value(k))
+            listed.append((id, isName ? keys.count : nil))
+            if isName {
+                record.addAuthor(cache.name(ofKeyedName: id))
+                keys.append(cache.matchKey(ofKeyedName: id))
             }
         }
         /// The value of `names` written with the same bytes as `name`, looked for among a short
@@ -303,7 +321,7 @@ public enum WebOfScienceReader {
             guard names.count <= Self.listedNameSearch else { return nil }
             for (offset, k) in names.enumerated() {
                 let range = fields.range(of: k)
-                if range.count == name.count, UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(name) {
+                if range.count == name.count, range.isEmpty || memcmp(bytes.baseAddress! + range.lowerBound, name.baseAddress!, name.count) == 0 {
                     return listed[offset]
                 }
             }
@@ -312,10 +330,10 @@ public enum WebOfScienceReader {
         /// The first author with the folded surname and given names of author `author`: the one
         /// `ExportValues.authorIndex` finds for that name.
         func firstAuthor(keyedAs author: Int) -> Int {
-            let key = keys[author]
-            return keys.firstIndex { $0.last == key.last && $0.first == key.first } ?? author
+            for k in 0..<author where keys[k].last == keys[author].last && keys[k].first == keys[author].first { return k }
+            return author
         }
-        let matchKeys = ExportValues.MatchKeys(keys)
+        let matchKeys = ExportValues.MatchKeys(keys, names: record.authors)
         record.title = text(Tag.ti)
         record.venue = text(Tag.so)
         record.year = BibTeXReader.firstYear(text(Tag.py)) ?? BibTeXReader.firstYear(text(Tag.ea)) ?? BibTeXReader.firstYear(text(Tag.pd))
@@ -329,10 +347,9 @@ public enum WebOfScienceReader {
         for (code, assign) in [(Tag.ri, { (ids: inout AuthorIDs, id: String) in ids.researcherID = id }),
                                (Tag.oi, { (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) })] {
             let isORCID = code == Tag.oi
-            // Entries wrap across lines anywhere, even inside an ID: join, then split on `;`.
-            var list = text(code)
-            guard !list.isEmpty else { continue }
-            let read = list.withUTF8 { list -> Bool in
+            /// Reads the list `list` (its white space collapsed) on its bytes; false when they
+            /// cannot be split as its characters are (`plainIDList`).
+            func readPlainList(_ list: UnsafeBufferPointer<UInt8>) -> Bool {
                 guard plainIDList(list) else { return false }
                 // `name/ID; name/ID` on bytes: the separators are characters of their own, and
                 // the joined text's only white space is single blanks.
@@ -367,7 +384,20 @@ public enum WebOfScienceReader {
                 }
                 return true
             }
-            if !read { readIDs(list, assign: assign, keys: matchKeys, into: &record, names: &cache) }
+            // Entries wrap across lines anywhere, even inside an ID: join, then split on `;`.
+            guard let field = fields.field(code) else { continue }
+            fields.withJoinedValues(ofField: field, scratch: &joined) { raw in
+                // Values whose white space is single blanks are joined collapsed: no string made.
+                if ByteWord.isSingleSpacedText(raw) {
+                    let list = LaTeX.trimmingBlanks(raw)
+                    if list.isEmpty || readPlainList(list) { return }
+                    readIDs(String(decoding: list, as: UTF8.self), assign: assign, keys: matchKeys, into: &record, names: &cache)
+                    return
+                }
+                var list = collapsed(raw)
+                guard !list.isEmpty, !list.withUTF8(readPlainList) else { return }
+                readIDs(list, assign: assign, keys: matchKeys, into: &record, names: &cache)
+            }
         }
         guard let c1 = fields.values(Tag.c1) else { return record }
         // Older records give addresses alone: the paper's, whoever's they are.
@@ -387,8 +417,10 @@ public enum WebOfScienceReader {
         }
         for k in bracketedLines {
             // `[Aria, Massimo; Cuccurullo, Corrado] Univ Naples Federico II, Naples, Italy.`
-            guard let (affiliations, indices) = cache.affiliation(bytes: value(k), of: matchKeys, { bracketed($0) }) else { continue }
-            for case let index? in indices { record.addAffiliations(affiliations, to: index) }
+            guard let line = cache.affiliationLine(bytes: value(k), { bracketed($0) }) else { continue }
+            cache.forEachAuthor(ofAffiliationLine: line, in: matchKeys) { index, affiliations in
+                record.addAffiliations(affiliations, to: index)
+            }
         }
         return record
     }

@@ -399,6 +399,13 @@ public struct AuthorIDs: Sendable, Hashable {
                 (kind1, value1) = (number, value)
                 return
             }
+            // One ID in place and one of an earlier kind added (a Web of Science record lists
+            // ResearcherIDs before ORCIDs): the first moves to the second place.
+            if kind1 == Self.noKind {
+                (kind1, value1) = (kind0, value0)
+                (kind0, value0) = (number, value)
+                return
+            }
         } else if kind0 != number, kind1 != number, !more.contains(where: { $0.kind == number }) {
             return
         }
