@@ -2,6 +2,7 @@
 // count's and the line break's are here (SwiftPM wants a source file per C target).
 #define _GNU_SOURCE
 #include "CPrefetch.h"
+#include <string.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -89,6 +90,20 @@ size_t coauthor_ascii_prefix(const uint8_t *bytes, size_t count) {
     return index;
 }
 
+/// Eight bytes of `coauthor_single_spaced_text`'s rule, as a little-endian word: nonzero when
+/// one may not appear or two blanks are neighbours in it ("Bit Twiddling Hacks": a byte below
+/// 0x20, one equal to 0xC2, one equal to 0xE0…0xE3 once masked; blanks found exactly, with no
+/// borrow from byte to byte).
+static inline uint64_t coauthor_unspaced_word(uint64_t word) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull, lows = ~highs;
+    uint64_t below = (word - ones * 0x20) & ~word & highs;
+    uint64_t c2 = word ^ (ones * 0xC2), e0 = (word & (ones * 0xFC)) ^ (ones * 0xE0);
+    uint64_t leads = ((c2 - ones) & ~c2 & highs) | ((e0 - ones) & ~e0 & highs);
+    uint64_t blank = word ^ (ones * 0x20);
+    uint64_t blanks = ~(((blank & lows) + lows) | blank | lows);
+    return below | leads | (blanks & (blanks << 8));
+}
+
 /// One byte of `coauthor_single_spaced_text`'s rule: 1 when it may not appear.
 static inline int coauthor_unspaced_byte(uint8_t byte) {
     return byte < 0x20 || byte == 0xC2 || (byte & 0xFC) == 0xE0;
@@ -124,6 +139,14 @@ int coauthor_single_spaced_text(const uint8_t *bytes, size_t count) {
         }
     }
 #endif
+    if (count >= 8 && count < 16) {
+        // Eight to fifteen bytes (most names): the first eight and the last eight, as words.
+        // Their pairs of blanks cover every pair, the two words meeting or overlapping.
+        uint64_t first, last;
+        memcpy(&first, bytes, 8);
+        memcpy(&last, bytes + count - 8, 8);
+        return !coauthor_unspaced_word(first) && !coauthor_unspaced_word(last);
+    }
     int blankBefore = 0;
     for (; index < count; index++) {
         uint8_t byte = bytes[index];

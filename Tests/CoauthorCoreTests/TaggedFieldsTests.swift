@@ -90,7 +90,9 @@ struct TaggedFieldsTests {
         // Two blanks across the first vector's end, at the start of the last (overlapping or
         // not), and at the text's very end.
         let q15 = String(repeating: "q", count: 15), q31 = String(repeating: "q", count: 31)
-        values += [q15 + "  " + q15, q31 + "  q", q31 + " q", q15 + "q  " + q15 + "q", q31 + "  ", q15 + " ", String(repeating: "q ", count: 16)]
+        // And in texts of eight to fifteen bytes, judged as two words that meet or overlap.
+        values += [q15 + "  " + q15, q31 + "  q", q31 + " q", q15 + "q  " + q15 + "q", q31 + "  ", q15 + " ", String(repeating: "q ", count: 16),
+                   "qqqqqqq  ", "qqqqqqq  qqqqqq", "q q q q q", "qqqqqqqq\u{1}"]
         var passed = 0, long = 0
         for value in values {
             let bytes = Array(value.utf8)
@@ -108,8 +110,39 @@ struct TaggedFieldsTests {
             #expect(trimmed == Array(LaTeX.collapseWhitespace(value).utf8), "\(value.debugDescription)")
         }
         #expect(passed > 600 && passed < 5000 && long > 200, "\(passed) passed, \(long) of sixteen bytes or more")
-        #expect(values.suffix(7).map { value in Array(value.utf8).withUnsafeBufferPointer { ByteWord.isSingleSpacedText($0) } }
-                == [false, false, true, false, false, true, true])
+        #expect(values.suffix(11).map { value in Array(value.utf8).withUnsafeBufferPointer { ByteWord.isSingleSpacedText($0) } }
+                == [false, false, true, false, false, true, true, false, false, true, false])
+    }
+
+    /// Whether an `RI`/`OI` list splits on bytes (every `;` and `/` a character of its own, every
+    /// ID after a `/` ASCII) is judged eight bytes a step as byte by byte, on seeded lists of
+    /// names, IDs, separators, combining marks and letters that could join a separator.
+    @Test func idListsAreJudgedPlainEightBytesAStep() {
+        /// The judgement byte by byte, as the reader first made it.
+        func naive(_ list: [UInt8]) -> Bool {
+            var lastSlash: Int? = nil
+            for index in 0...list.count {
+                if index == list.count || list[index] == UInt8(ascii: ";") {
+                    if index < list.count, !list.withUnsafeBufferPointer({ ExportValues.isPlain($0, at: index) }) { return false }
+                    if let slash = lastSlash, list[(slash + 1)..<index].contains(where: { $0 >= 0x80 }) { return false }
+                    lastSlash = nil
+                } else if list[index] == UInt8(ascii: "/") {
+                    guard list.withUnsafeBufferPointer({ ExportValues.isPlain($0, at: index) }) else { return false }
+                    lastSlash = index
+                }
+            }
+            return true
+        }
+        let pieces = ["Smith, John", "Müller, Jörg", "/", ";", "; ", " ", "A-1234-2010", "0000-0002-1825-0097", "é", "\u{0301}", "\u{0627}", "x"]
+        var random = SplitMix64(seed: 41)
+        var plain = 0
+        for _ in 0..<5000 {
+            let list = Array((0..<Int(random.next() % 14)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined().utf8)
+            let expected = naive(list)
+            #expect(list.withUnsafeBufferPointer { WebOfScienceReader.plainIDList($0) } == expected, "\(String(decoding: list, as: UTF8.self).debugDescription)")
+            if expected { plain += 1 }
+        }
+        #expect(plain > 1000 && plain < 4000, "\(plain) plain lists")
     }
 
     /// `RI`/`OI` lists are split on bytes when `;` and `/` are characters of their own and the

@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// Reads Web of Science exports (SPEC §2): the plain-text "field tagged" format and the
@@ -442,19 +443,36 @@ public enum WebOfScienceReader {
 
     /// Whether the `;` and `/` of an `RI`/`OI` list are characters of their own and each ID
     /// after a `/` is ASCII, so that the list splits on bytes as it does on characters.
-    private static func plainIDList(_ list: UnsafeBufferPointer<UInt8>) -> Bool {
-        var lastSlash: Int? = nil
-        for index in 0...list.count {
-            if index == list.count || list[index] == UInt8(ascii: ";") {
-                if index < list.count, !ExportValues.isPlain(list, at: index) { return false }
-                if let slash = lastSlash, list[(slash + 1)..<index].contains(where: { $0 >= 0x80 }) { return false }
-                lastSlash = nil
-            } else if list[index] == UInt8(ascii: "/") {
+    static func plainIDList(_ list: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = list.baseAddress else { return true }
+        let count = list.count
+        var lastSlash = -1
+        /// Whether the ID after the last slash, up to `end`, is ASCII.
+        func isASCIIID(upTo end: Int) -> Bool {
+            lastSlash < 0 || coauthor_ascii_prefix(base + lastSlash + 1, end - lastSlash - 1) == end - lastSlash - 1
+        }
+        var index = 0
+        while index < count {
+            // Eight bytes without a separator a step (the names and IDs between them).
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if ByteWord.has(UInt8(ascii: ";"), in: word) | ByteWord.has(UInt8(ascii: "/"), in: word) != 0 { break }
+                index += 8
+            }
+            guard index < count else { break }
+            switch list[index] {
+            case UInt8(ascii: ";"):
+                guard ExportValues.isPlain(list, at: index), isASCIIID(upTo: index) else { return false }
+                lastSlash = -1
+            case UInt8(ascii: "/"):
                 guard ExportValues.isPlain(list, at: index) else { return false }
                 lastSlash = index
+            default:
+                break
             }
+            index += 1
         }
-        return true
+        return isASCIIID(upTo: count)
     }
 
     /// An `RI`/`OI` list whose separators may join neighbouring characters, read by characters.
@@ -588,24 +606,27 @@ public enum WebOfScienceReader {
         return parts
     }
 
-    /// Whether the tag `a b` is one the reader reads, or one that structures the file (`PT`, `ER`,
-    /// `EF`, `FN`, `VR`); the title, journal and DOI (`TI`, `SO`, `DI`) only when `keepingText`.
+    /// Whether the tag `a b` (two tag bytes: `isTagByte`) is one the reader reads, or one that
+    /// structures the file (`PT`, `ER`, `EF`, `FN`, `VR`); the title, journal and DOI (`TI`,
+    /// `SO`, `DI`) only when `keepingText`. Asked of every tagged line: the first byte picks a
+    /// word of the table, the second a bit of it.
     @inline(__always) private static func isUsedTag(_ a: UInt8, _ b: UInt8, keepingText: Bool) -> Bool {
-        switch (a, b) {
-        case (UInt8(ascii: "P"), UInt8(ascii: "T")), (UInt8(ascii: "E"), UInt8(ascii: "R")), (UInt8(ascii: "E"), UInt8(ascii: "F")),
-             (UInt8(ascii: "F"), UInt8(ascii: "N")), (UInt8(ascii: "V"), UInt8(ascii: "R")),
-             (UInt8(ascii: "A"), UInt8(ascii: "U")), (UInt8(ascii: "A"), UInt8(ascii: "F")), (UInt8(ascii: "B"), UInt8(ascii: "A")),
-             (UInt8(ascii: "B"), UInt8(ascii: "F")),
-             (UInt8(ascii: "P"), UInt8(ascii: "Y")), (UInt8(ascii: "E"), UInt8(ascii: "A")), (UInt8(ascii: "P"), UInt8(ascii: "D")),
-             (UInt8(ascii: "U"), UInt8(ascii: "T")), (UInt8(ascii: "P"), UInt8(ascii: "M")),
-             (UInt8(ascii: "T"), UInt8(ascii: "C")), (UInt8(ascii: "D"), UInt8(ascii: "T")), (UInt8(ascii: "R"), UInt8(ascii: "I")),
-             (UInt8(ascii: "O"), UInt8(ascii: "I")), (UInt8(ascii: "C"), UInt8(ascii: "1")):
-            true
-        case (UInt8(ascii: "T"), UInt8(ascii: "I")), (UInt8(ascii: "S"), UInt8(ascii: "O")), (UInt8(ascii: "D"), UInt8(ascii: "I")):
-            keepingText
-        default:
-            false
+        let bit = UInt64(1) << UInt64(b &- UInt8(ascii: "0"))
+        return usedTags[Int(a)] & bit != 0 || (keepingText && textTags[Int(a)] & bit != 0)
+    }
+
+    private static let usedTags = tagBits(["PT", "ER", "EF", "FN", "VR", "AU", "AF", "BA", "BF", "PY", "EA", "PD", "UT", "PM",
+                                           "TC", "DT", "RI", "OI", "C1"])
+    private static let textTags = tagBits(["TI", "SO", "DI"])
+
+    /// For each ASCII first byte, a word with bit `b - "0"` set for each tag of `tags` whose second byte is `b`.
+    private static func tagBits(_ tags: [String]) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 128)
+        for tag in tags {
+            let bytes = Array(tag.utf8)
+            bits[Int(bytes[0])] |= 1 << UInt64(bytes[1] - UInt8(ascii: "0"))
         }
+        return bits
     }
 
     @inline(__always) private static func isTagByte(_ byte: UInt8) -> Bool {
