@@ -154,18 +154,34 @@ protocol LineBlockParser: Sendable {
 extension LineBlocks {
     /// Reads `block` (whole lines at file offset `offset`) into `parser`, in one run per core cut
     /// at `Parser.runStart`: the same records and messages as `parser.read(block, offset:)`.
-    /// - Complexity: O(n) time divided over the cores, plus O(n / cores) to count line feeds.
-    static func read<Parser: LineBlockParser>(_ block: UnsafeBufferPointer<UInt8>, offset: Int, into parser: inout Parser) {
+    /// - Parameter validating: whether the block is checked for invalid UTF-8 first; the offset
+    ///   in `block` of its first invalid byte is returned then, and nothing is read.
+    /// - Complexity: O(n) time divided over the cores.
+    @discardableResult
+    static func read<Parser: LineBlockParser>(_ block: UnsafeBufferPointer<UInt8>, offset: Int, into parser: inout Parser,
+                                              validating: Bool = false) -> Int? {
         let cuts = cuts(block, from: 0) { Parser.runStart(in: block, from: $0) }
         let runs = cuts.count - 1
-        guard runs > 1 else { return parser.read(block, offset: offset) }
+        guard runs > 1 else {
+            if validating, let bad = firstInvalidUTF8(block) { return bad }
+            parser.read(block, offset: offset)
+            return nil
+        }
         let shared = SharedBlock(bytes: block)
         let bounds = cuts
-        let feeds = parallelRuns(runs - 1) { k in newlineCount(UnsafeBufferPointer(rebasing: shared.bytes[bounds[k]..<bounds[k + 1]])) }
+        // Each run is checked, and its line feeds counted (the next run's lines are numbered
+        // from them), by the core that reads it next: one pass of all cores, not a pass of one.
+        // No character spans a line feed, so a run's first invalid byte is the block's.
+        let checked = parallelRuns(runs) { k in
+            let run = UnsafeBufferPointer(rebasing: shared.bytes[bounds[k]..<bounds[k + 1]])
+            return (invalid: validating ? firstInvalidUTF8Offset(run).map { bounds[k] + $0 } : nil,
+                    feeds: k < runs - 1 ? newlineCount(run) : 0)
+        }
+        if let bad = checked.lazy.compactMap(\.invalid).first { return bad }
         var later: [Parser] = []
         var lines = parser.linesRead
         for k in 1..<runs {
-            lines += feeds[k - 1]
+            lines += checked[k - 1].feeds
             later.append(parser.run(linesRead: lines, lane: k))
         }
         // In place, through pointers: a copy of a parser would copy its caches when it writes.
@@ -186,6 +202,7 @@ extension LineBlocks {
             }
         }
         for k in 1..<runs { parser.append(&later[k - 1], lane: k) }
+        return nil
     }
 
     /// Where to cut `block[from...]` into one run per core (none below `Parallelism.minimumRunBytes`): `from`,
@@ -266,7 +283,7 @@ extension LineBlocks {
         var parser = parser
         var invalid: Corpus? = nil
         let failure = read(path: path, blockSize: blockSize) { block, offset in
-            if let bad = firstInvalidUTF8(block) {
+            if let bad = read(block, offset: offset, into: &parser, validating: true) {
                 var line = parser.linesRead + 1
                 var lineStart = 0
                 for k in 0..<bad where block[k] == 0x0A {
@@ -281,7 +298,6 @@ extension LineBlocks {
                 invalid = result.corpus
                 return false
             }
-            read(block, offset: offset, into: &parser)
             return true
         }
         if let invalid { return invalid }

@@ -15,7 +15,7 @@ public enum MedlineReader {
             return result.corpus
         }
         var parser = Parser(path: path)
-        bytes.withUnsafeBufferPointer { LineBlocks.read($0, offset: 0, into: &parser) }
+        bytes.withUnsafeBufferPointer { _ = LineBlocks.read($0, offset: 0, into: &parser) }
         return parser.finish()
     }
 

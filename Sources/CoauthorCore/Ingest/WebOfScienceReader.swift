@@ -20,7 +20,7 @@ public enum WebOfScienceReader {
             return result.corpus
         }
         var parser = PlainTextParser(path: path)
-        bytes.withUnsafeBufferPointer { LineBlocks.read($0, offset: 0, into: &parser) }
+        bytes.withUnsafeBufferPointer { _ = LineBlocks.read($0, offset: 0, into: &parser) }
         return parser.finish()
     }
 
@@ -298,6 +298,21 @@ public enum WebOfScienceReader {
             guard let field = fields.field(code) else { return "" }
             return fields.withJoinedValues(ofField: field, scratch: &joined, collapsed)
         }
+        /// The first year of a field's joined values: collapsing their white space would not change
+        /// a run of digits, so no string is made.
+        func firstYear(_ code: UInt64) -> Int? {
+            guard let field = fields.field(code) else { return nil }
+            return fields.withJoinedValues(ofField: field, scratch: &joined) { BibTeXReader.firstYear($0) }
+        }
+        /// `TC` as a number: digits alone are read on their bytes, anything else as text.
+        func citedBy() -> Int? {
+            guard let field = fields.field(Tag.tc) else { return nil }
+            let digits = fields.withJoinedValues(ofField: field, scratch: &joined) { value -> Int? in
+                guard (1...18).contains(value.count), value.allSatisfy(isDigit) else { return nil }
+                return value.reduce(0) { $0 * 10 + Int($1 &- UInt8(ascii: "0")) }
+            }
+            return digits ?? ExportValues.int(text(Tag.tc))
+        }
         let names = [Tag.af, Tag.au, Tag.bf, Tag.ba].lazy.compactMap { fields.values($0) }.first { $0.contains { !value($0).isEmpty } } ?? 0..<0
         var record = ExportRecord(location: location, expectedAuthors: names.count)
         // Each author's match key comes with the parsed name: the lists below are matched to them.
@@ -337,11 +352,11 @@ public enum WebOfScienceReader {
         let matchKeys = ExportValues.MatchKeys(keys, names: record.authors)
         record.title = text(Tag.ti)
         record.venue = text(Tag.so)
-        record.year = BibTeXReader.firstYear(text(Tag.py)) ?? BibTeXReader.firstYear(text(Tag.ea)) ?? BibTeXReader.firstYear(text(Tag.pd))
+        record.year = firstYear(Tag.py) ?? firstYear(Tag.ea) ?? firstYear(Tag.pd)
         record.doi = ExportValues.doi(text(Tag.di))
         record.extras.ut = text(Tag.ut)
         record.extras.pmid = text(Tag.pm)
-        record.extras.citedBy = ExportValues.int(text(Tag.tc))
+        record.extras.citedBy = citedBy()
         record.key = record.extras.ut.isEmpty ? "record at line \(location.line)" : record.extras.ut
         record.type = type(pt: text(Tag.pt), dt: text(Tag.dt))
         guard !record.authors.isEmpty else { return record }
@@ -576,14 +591,16 @@ public enum WebOfScienceReader {
     /// Whether ASCII `text` contains the lower-case ASCII `needle`, ignoring case.
     private static func containsASCIIIgnoringCase(_ text: String, _ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        let bytes = Array(text.utf8)
-        guard bytes.count >= pattern.count else { return false }
-        for start in 0...(bytes.count - pattern.count) {
-            var k = 0
-            while k < pattern.count, bytes[start + k] == pattern[k] || (isASCIILetter(pattern[k]) && bytes[start + k] | 0x20 == pattern[k]) { k += 1 }
-            if k == pattern.count { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= pattern.count else { return false }
+            for start in 0...(bytes.count - pattern.count) {
+                var k = 0
+                while k < pattern.count, bytes[start + k] == pattern[k] || (isASCIILetter(pattern[k]) && bytes[start + k] | 0x20 == pattern[k]) { k += 1 }
+                if k == pattern.count { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// `a; [b; c] d; e` → [`a`, `[b; c] d`, `e`].
