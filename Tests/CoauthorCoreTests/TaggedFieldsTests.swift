@@ -114,37 +114,6 @@ struct TaggedFieldsTests {
                 == [false, false, true, false, false, true, true, false, false, true, false])
     }
 
-    /// Whether an `RI`/`OI` list splits on bytes (every `;` and `/` a character of its own, every
-    /// ID after a `/` ASCII) is judged eight bytes a step as byte by byte, on seeded lists of
-    /// names, IDs, separators, combining marks and letters that could join a separator.
-    @Test func idListsAreJudgedPlainEightBytesAStep() {
-        /// The judgement byte by byte, as the reader first made it.
-        func naive(_ list: [UInt8]) -> Bool {
-            var lastSlash: Int? = nil
-            for index in 0...list.count {
-                if index == list.count || list[index] == UInt8(ascii: ";") {
-                    if index < list.count, !list.withUnsafeBufferPointer({ ExportValues.isPlain($0, at: index) }) { return false }
-                    if let slash = lastSlash, list[(slash + 1)..<index].contains(where: { $0 >= 0x80 }) { return false }
-                    lastSlash = nil
-                } else if list[index] == UInt8(ascii: "/") {
-                    guard list.withUnsafeBufferPointer({ ExportValues.isPlain($0, at: index) }) else { return false }
-                    lastSlash = index
-                }
-            }
-            return true
-        }
-        let pieces = ["Smith, John", "Müller, Jörg", "/", ";", "; ", " ", "A-1234-2010", "0000-0002-1825-0097", "é", "\u{0301}", "\u{0627}", "x"]
-        var random = SplitMix64(seed: 41)
-        var plain = 0
-        for _ in 0..<5000 {
-            let list = Array((0..<Int(random.next() % 14)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined().utf8)
-            let expected = naive(list)
-            #expect(list.withUnsafeBufferPointer { WebOfScienceReader.plainIDList($0) } == expected, "\(String(decoding: list, as: UTF8.self).debugDescription)")
-            if expected { plain += 1 }
-        }
-        #expect(plain > 1000 && plain < 4000, "\(plain) plain lists")
-    }
-
     /// `RI`/`OI` lists are split on bytes when `;` and `/` are characters of their own and the
     /// IDs are ASCII, else on characters: both ways give each author the same IDs.
     @Test func researcherIDListsReadOnBytesAsOnCharacters() {

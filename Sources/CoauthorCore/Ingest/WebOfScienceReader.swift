@@ -1,4 +1,3 @@
-import CPrefetch
 import Foundation
 
 /// Reads Web of Science exports (SPEC §2): the plain-text "field tagged" format and the
@@ -458,36 +457,19 @@ public enum WebOfScienceReader {
 
     /// Whether the `;` and `/` of an `RI`/`OI` list are characters of their own and each ID
     /// after a `/` is ASCII, so that the list splits on bytes as it does on characters.
-    static func plainIDList(_ list: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = list.baseAddress else { return true }
-        let count = list.count
-        var lastSlash = -1
-        /// Whether the ID after the last slash, up to `end`, is ASCII.
-        func isASCIIID(upTo end: Int) -> Bool {
-            lastSlash < 0 || coauthor_ascii_prefix(base + lastSlash + 1, end - lastSlash - 1) == end - lastSlash - 1
-        }
-        var index = 0
-        while index < count {
-            // Eight bytes without a separator a step (the names and IDs between them).
-            while index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if ByteWord.has(UInt8(ascii: ";"), in: word) | ByteWord.has(UInt8(ascii: "/"), in: word) != 0 { break }
-                index += 8
-            }
-            guard index < count else { break }
-            switch list[index] {
-            case UInt8(ascii: ";"):
-                guard ExportValues.isPlain(list, at: index), isASCIIID(upTo: index) else { return false }
-                lastSlash = -1
-            case UInt8(ascii: "/"):
+    private static func plainIDList(_ list: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lastSlash: Int? = nil
+        for index in 0...list.count {
+            if index == list.count || list[index] == UInt8(ascii: ";") {
+                if index < list.count, !ExportValues.isPlain(list, at: index) { return false }
+                if let slash = lastSlash, list[(slash + 1)..<index].contains(where: { $0 >= 0x80 }) { return false }
+                lastSlash = nil
+            } else if list[index] == UInt8(ascii: "/") {
                 guard ExportValues.isPlain(list, at: index) else { return false }
                 lastSlash = index
-            default:
-                break
             }
-            index += 1
         }
-        return isASCIIID(upTo: count)
+        return true
     }
 
     /// An `RI`/`OI` list whose separators may join neighbouring characters, read by characters.
