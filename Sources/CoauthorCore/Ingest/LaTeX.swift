@@ -61,10 +61,11 @@ public enum LaTeX {
     }
 
     /// `collapseWhitespace` for text whose only white space is ASCII.
-    /// `collapseASCIIWhitespace` of bytes in a buffer: those of ASCII with single blanks (most)
-    /// are trimmed of their end blanks without a look at each byte's white space.
+    /// `collapseASCIIWhitespace` of bytes in a buffer: those with single blanks and no control
+    /// byte (most) are trimmed of their end blanks without a look at each byte's white space
+    /// (`ByteWord.isSingleSpacedText`, sixteen bytes a step).
     static func collapseASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if ByteWord.isSingleSpacedPlainASCII(bytes) { return String(decoding: trimmingBlanks(bytes), as: UTF8.self) }
+        if ByteWord.isSingleSpacedText(bytes) { return String(decoding: trimmingBlanks(bytes), as: UTF8.self) }
         return collapseASCIIWhitespace(bytes[...])
     }
 
