@@ -157,7 +157,6 @@ extension LineBlocks {
     /// - Parameter validating: whether the block is checked for invalid UTF-8 first; the offset
     ///   in `block` of its first invalid byte is returned then, and nothing is read.
     /// - Complexity: O(n) time divided over the cores.
-    @discardableResult
     static func read<Parser: LineBlockParser>(_ block: UnsafeBufferPointer<UInt8>, offset: Int, into parser: inout Parser,
                                               validating: Bool = false) -> Int? {
         let cuts = cuts(block, from: 0) { Parser.runStart(in: block, from: $0) }

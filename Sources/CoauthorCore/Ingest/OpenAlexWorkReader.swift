@@ -470,17 +470,18 @@ struct OpenAlexWorkReader {
 enum JSONLines {
     /// Calls `body` with each line's start and end offsets (the end excludes the line feed).
     static func forEach(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ body: (Int, Int) -> Void) {
-        guard let base = buffer.baseAddress else { return }
         var offset = start
         while offset < buffer.count {
-            let end: Int
-            if let hit = memchr(base + offset, 0x0A, buffer.count - offset) {
-                end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            } else {
-                end = buffer.count
-            }
+            let end = lineEnd(in: buffer, from: offset)
             body(offset, end)
             offset = end + 1
         }
+    }
+
+    /// The end of the line that starts at `start` (before `buffer.count`): the offset of its
+    /// line feed, or `buffer.count`.
+    @inline(__always) static func lineEnd(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = buffer.baseAddress, let hit = memchr(base + start, 0x0A, buffer.count - start) else { return buffer.count }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 }

@@ -120,15 +120,9 @@ public enum WebOfScienceReader {
             if !sawContent {
                 sawContent = block[bom...].contains { !isWhitespace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
             }
-            guard let base = block.baseAddress else { return }
-            /// The end of the line that starts at `start`: its line feed, or the block's end.
-            func lineEnd(_ start: Int) -> Int {
-                guard let hit = memchr(base + start, 0x0A, block.count - start) else { return block.count }
-                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            }
             var start = bom
             while start < block.count {
-                let end = lineEnd(start)
+                let end = JSONLines.lineEnd(in: block, from: start)
                 linesRead += 1
                 line(block, start, end, offset: offset, bom: bom)
                 start = end + 1
@@ -137,7 +131,7 @@ public enum WebOfScienceReader {
                 // passed by their line feeds alone.
                 while skippingField, start < block.count, block[start] == 0x20 || block[start] == 0x09 || block[start] == 0x0A {
                     linesRead += 1
-                    start = lineEnd(start) + 1
+                    start = JSONLines.lineEnd(in: block, from: start) + 1
                 }
             }
         }
@@ -291,26 +285,23 @@ public enum WebOfScienceReader {
     private static func record(from fields: TaggedFields, bytes: UnsafeBufferPointer<UInt8>, location: SourceLocation,
                                names cache: inout ExportNameCache) -> ExportRecord {
         func value(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[fields.range(of: k)]) }
-        // A field's values joined by blanks, white space collapsed.
+        // A field's values joined by blanks (`body` is not called without the field), and as text
+        // with its white space collapsed.
         var joined: [UInt8] = []
-        func text(_ code: UInt64) -> String {
-            guard let field = fields.field(code) else { return "" }
-            return fields.withJoinedValues(ofField: field, scratch: &joined, collapsed)
-        }
-        /// The first year of a field's joined values: collapsing their white space would not change
-        /// a run of digits, so no string is made.
-        func firstYear(_ code: UInt64) -> Int? {
+        func joinedValues<Result>(_ code: UInt64, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
             guard let field = fields.field(code) else { return nil }
-            return fields.withJoinedValues(ofField: field, scratch: &joined) { BibTeXReader.firstYear($0) }
+            return fields.withJoinedValues(ofField: field, scratch: &joined, body)
         }
+        func text(_ code: UInt64) -> String { joinedValues(code, collapsed) ?? "" }
+        /// The first year of a field's values: collapsing their white space would not change a run
+        /// of digits, so no string is made.
+        func firstYear(_ code: UInt64) -> Int? { joinedValues(code) { BibTeXReader.firstYear($0) } ?? nil }
         /// `TC` as a number: digits alone are read on their bytes, anything else as text.
         func citedBy() -> Int? {
-            guard let field = fields.field(Tag.tc) else { return nil }
-            let digits = fields.withJoinedValues(ofField: field, scratch: &joined) { value -> Int? in
-                guard (1...18).contains(value.count), value.allSatisfy(isDigit) else { return nil }
+            joinedValues(Tag.tc) { value -> Int? in
+                guard (1...18).contains(value.count), value.allSatisfy(isDigit) else { return ExportValues.int(collapsed(value)) }
                 return value.reduce(0) { $0 * 10 + Int($1 &- UInt8(ascii: "0")) }
-            }
-            return digits ?? ExportValues.int(text(Tag.tc))
+            } ?? nil
         }
         let names = [Tag.af, Tag.au, Tag.bf, Tag.ba].lazy.compactMap { fields.values($0) }.first { $0.contains { !value($0).isEmpty } } ?? 0..<0
         var record = ExportRecord(location: location, expectedAuthors: names.count)
@@ -400,8 +391,7 @@ public enum WebOfScienceReader {
                 return true
             }
             // Entries wrap across lines anywhere, even inside an ID: join, then split on `;`.
-            guard let field = fields.field(code) else { continue }
-            fields.withJoinedValues(ofField: field, scratch: &joined) { raw in
+            joinedValues(code) { raw in
                 // Values whose white space is single blanks are joined collapsed: no string made.
                 if ByteWord.isSingleSpacedText(raw) {
                     let list = LaTeX.trimmingBlanks(raw)
