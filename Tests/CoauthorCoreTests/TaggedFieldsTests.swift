@@ -177,6 +177,69 @@ struct TaggedFieldsTests {
         }
     }
 
+    /// A `C1` line `[names] address` is read on its bytes when its brackets and `;` are
+    /// characters of their own and its names single-spaced, else as text. Seeded records are
+    /// written twice: as plain text, whose lines the reader collapses (the byte path, but for
+    /// lines with a `;` that a combining mark joins), and tab-delimited with a second blank after
+    /// every `;` between the brackets (the text path). Each author gets the same affiliations.
+    @Test func bracketedAddressLinesReadOnBytesAsAsText() {
+        let pool = ["Aria, Massimo", "Cuccurullo, Corrado", "Müller, Jörg", "Wang, Li", "WANG, LI", "Aria M", "Costa, Ana",
+                    "García-López, José", "O'Neil, Sean", "Silva, S"]
+        // Each name as the author list writes it, and others that may name the same author or none.
+        func spellings(_ name: String) -> [String] {
+            let surname = name.split(separator: ",").first.map(String.init) ?? name
+            return [name, name, name.uppercased(), surname + ", " + String(name.last!), "Nobody, N"]
+        }
+        let addresses = ["Univ Naples Federico II, Naples, Italy.", "ETH Zurich, Zurich, Switzerland", "Dept X,, Rome, Italy.",
+                         "Tsinghua Univ, Beijing, Peoples R China.", "Lone Address", "Inst e\u{0301}tudes ,\u{0301} Paris, France.", ",Odd,"]
+        var random = SplitMix64(seed: 43)
+        func pick<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
+        var plain = "FN Clarivate\nVR 1.0\n"
+        var tab = "PT\tAU\tAF\tC1\tUT\n"
+        var joined = 0, spaced = 0
+        for record in 0..<400 {
+            var authors: [String] = []
+            for _ in 0..<(1 + Int(random.next() % 5)) { authors.append(pick(pool)) }
+            var lines: [(names: [String], address: String, joinedSeparator: Bool)] = []
+            for _ in 0..<(1 + Int(random.next() % 3)) {
+                if random.next() % 8 == 0 {
+                    // Joined separators: read as text, the line names one person (nobody of the record).
+                    lines.append((["Nobody, N", pick(authors)], pick(addresses), true))
+                } else {
+                    lines.append(((0..<(1 + Int(random.next() % 3))).map { _ in pick(spellings(pick(authors))) }, pick(addresses), false))
+                }
+            }
+            // A `;` joined to a combining mark after it, or to a prepended mark (U+0600) before it;
+            // `blanks` after each `;`.
+            let text = { (line: (names: [String], address: String, joinedSeparator: Bool), blanks: String) in
+                let separator = line.joinedSeparator ? (line.names[1].count % 2 == 0 ? ";\u{0301}" : "\u{0600};") : ";"
+                return "[" + line.names.joined(separator: separator + blanks) + "] " + line.address
+            }
+            plain += "PT J\nAF " + authors.joined(separator: "\n   ") + "\nC1 " + lines.map { text($0, " ") }.joined(separator: "\n   ")
+                + "\nUT WOS:\(record)\nER\n"
+            let cells = lines.map { text($0, "  ") }
+            tab += "J\t" + Array(repeating: authors.joined(separator: "; "), count: 2).joined(separator: "\t") + "\t" + cells.joined(separator: "; ") + "\tWOS:\(record)\n"
+            joined += lines.filter(\.joinedSeparator).count
+            spaced += cells.filter { $0.contains(";  ") || $0.contains(";\u{0301}  ") }.count
+        }
+        plain += "EF\n"
+        #expect(joined > 20 && spaced > 200, "\(joined) lines with a joined separator, \(spaced) with doubled blanks")
+        let bytePath = WebOfScienceReader.readPlainText(bytes: Array(plain.utf8), path: "w.txt").publications
+        let textPath = WebOfScienceReader.readTabDelimited(bytes: Array(tab.utf8), path: "w.tab").publications
+        #expect(bytePath.count == 400 && textPath.count == 400)
+        guard bytePath.count == 400 && textPath.count == 400 else { return }
+        var affiliated = 0
+        for (a, b) in zip(bytePath, textPath) {
+            #expect(a.key == b.key && a.authors == b.authors)
+            #expect(a.extras.affiliations == b.extras.affiliations, "\(a.key)")
+            affiliated += a.extras.affiliations.filter { !$0.isEmpty }.count
+        }
+        // Most authors are named on a line; some lines name nobody of the record.
+        #expect(affiliated > 400, "\(affiliated) authorships with an affiliation")
+        #expect(bytePath.contains { $0.extras.affiliations.contains { $0.count > 1 } })
+        #expect(bytePath.contains { $0.extras.affiliations.contains { $0.isEmpty } })
+    }
+
     /// MEDLINE values over several lines are joined and collapsed; `[doi]` is found on bytes
     /// unless a character beyond ASCII could join the bracket; addresses are read once each.
     @Test func medlineValuesJoinLinesAndFindTheDOIMarkAsCharactersDo() {

@@ -340,6 +340,15 @@ public enum WebOfScienceReader {
             return author
         }
         let matchKeys = ExportValues.MatchKeys(keys, names: record.authors)
+        /// The author a name of an `RI`/`OI` entry or a `C1` bracket (its UTF-8 bytes) designates:
+        /// `ExportNameCache.authorIndex(ofBytes:in:)`, found through the author list's own value
+        /// when the name is written with the same bytes (as these lists write them).
+        func authorIndex(ofListed name: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard !name.isEmpty, let (id, author) = listedName(name) else { return cache.authorIndex(ofBytes: name, in: matchKeys) }
+            let match = cache.plainMatch(ofKeyedName: id)
+            if match == .sameKey, let author { return firstAuthor(keyedAs: author) }
+            return cache.authorIndex(of: match, in: matchKeys)
+        }
         record.title = text(Tag.ti)
         record.venue = text(Tag.so)
         record.year = firstYear(Tag.py) ?? firstYear(Tag.ea) ?? firstYear(Tag.pd)
@@ -368,19 +377,7 @@ public enum WebOfScienceReader {
                     guard let slash = list[from..<to].lastIndex(of: UInt8(ascii: "/")) else { continue }
                     let tail = UnsafeBufferPointer(rebasing: list[(slash + 1)..<to])
                     guard !tail.isEmpty else { continue }
-                    let name = UnsafeBufferPointer(rebasing: list[from..<slash])
-                    let index: Int?
-                    if !name.isEmpty, let (id, author) = listedName(name) {
-                        let match = cache.plainMatch(ofKeyedName: id)
-                        if match == .sameKey, let author {
-                            index = firstAuthor(keyedAs: author)
-                        } else {
-                            index = cache.authorIndex(of: match, in: matchKeys)
-                        }
-                    } else {
-                        index = cache.authorIndex(ofBytes: name, in: matchKeys)
-                    }
-                    guard let index else { continue }
+                    guard let index = authorIndex(ofListed: UnsafeBufferPointer(rebasing: list[from..<slash])) else { continue }
                     // One string per distinct ID; an ID wrapped inside has its pieces joined first.
                     func kept(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
                         isORCID ? cache.orcid(bytes: bytes) : cache.researcherID(bytes: bytes)
@@ -420,8 +417,35 @@ public enum WebOfScienceReader {
                 raw: raw, institution: parts.first.map { ExportValues.trimmed($0) } ?? "",
                 country: parts.last.map { ExportValues.trimmed($0.hasSuffix(".") ? $0.dropLast() : $0) } ?? ""))
         }
+        /// Reads the line `[names] address` on its bytes: each name is matched as a list of IDs
+        /// matches its names, and the address is read once per distinct address (an author's
+        /// line recurs with other co-authors, its address with every paper signed there). False
+        /// where the brackets and `;` are not characters of their own (`ExportValues.isPlain`),
+        /// there is no closing bracket, or the names' white space is not single blanks (as in a
+        /// tab-delimited export's): those lines are read as text.
+        func readBracketedLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard ExportValues.isPlain(line, at: 0), let close = line.firstIndex(of: UInt8(ascii: "]")),
+                  ExportValues.isPlain(line, at: close) else { return false }
+            guard ByteWord.isSingleSpacedText(UnsafeBufferPointer(rebasing: line[1..<close])) else { return false }
+            for index in 1..<close where line[index] == UInt8(ascii: ";") {
+                guard ExportValues.isPlain(line, at: index) else { return false }
+            }
+            let affiliation = cache.addressList(bytes: UnsafeBufferPointer(rebasing: line[(close + 1)...])) { address(afterBracket: $0) }
+            // `ExportValues.list` of the names: the non-empty parts between `;`, trimmed.
+            var start = 1
+            for end in 1...close where end == close || line[end] == UInt8(ascii: ";") {
+                defer { start = end + 1 }
+                var (from, to) = (start, end)
+                while from < to, line[from] == 0x20 { from += 1 }
+                while to > from, line[to - 1] == 0x20 { to -= 1 }
+                guard from < to, let author = authorIndex(ofListed: UnsafeBufferPointer(rebasing: line[from..<to])) else { continue }
+                record.addAffiliations(affiliation, to: author)
+            }
+            return true
+        }
         for k in bracketedLines {
             // `[Aria, Massimo; Cuccurullo, Corrado] Univ Naples Federico II, Naples, Italy.`
+            if readBracketedLine(value(k)) { continue }
             guard let line = cache.affiliationLine(bytes: value(k), { bracketed($0) }) else { continue }
             cache.forEachAuthor(ofAffiliationLine: line, in: matchKeys) { index, affiliations in
                 record.addAffiliations(affiliations, to: index)
@@ -488,29 +512,21 @@ public enum WebOfScienceReader {
 
     /// A `C1` line `[names] address`: the affiliation and the names, or nil without a closing bracket.
     private static func bracketed(_ line: String) -> (Affiliation, [String])? {
-        if ExportValues.isPlain(line, separators: [UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ".")]) {
-            return plainAffiliation(line).map { ($0.0, ExportValues.list($0.1)) }
-        }
         guard let close = line.firstIndex(of: "]") else { return nil }
-        let raw = ExportValues.trimmed(line[line.index(after: close)...])
-        let country = raw.split(separator: ",").last.map { ExportValues.trimmed($0.hasSuffix(".") ? $0.dropLast() : $0) } ?? ""
-        let institution = raw.split(separator: ",").first.map { ExportValues.trimmed($0) } ?? ""
-        return (Affiliation(raw: raw, institution: institution, country: country),
+        return (address(afterBracket: String(line[line.index(after: close)...])),
                 ExportValues.list(String(line[line.index(after: line.startIndex)..<close])))
     }
 
-    /// A `C1` line `[names] address` whose brackets, commas and periods are plain characters
-    /// (`ExportValues.isPlain`), read on its bytes: the affiliation and the text between the
-    /// brackets, or nil without a closing bracket.
-    private static func plainAffiliation(_ line: String) -> (Affiliation, String)? {
-        var line = line
-        return line.withUTF8 { bytes -> (Affiliation, String)? in
-            guard let close = bytes.firstIndex(of: UInt8(ascii: "]")) else { return nil }
-            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-            let raw = ExportValues.trimmed(string((close + 1)..<bytes.count))
-            var institution = ""
-            var country = ""
-            raw.utf8.withContiguousStorageIfAvailable { address in
+    /// The affiliation of the address that follows a `C1` line's bracket: the address trimmed, its
+    /// first comma-separated part as the institution, its last (without a final period) as the
+    /// country. Read on its bytes where the commas and periods are characters of their own
+    /// (`ExportValues.isPlain`).
+    private static func address(afterBracket text: String) -> Affiliation {
+        var raw = ExportValues.trimmed(text)
+        var institution = ""
+        var country = ""
+        if ExportValues.isPlain(raw, separators: [UInt8(ascii: ","), UInt8(ascii: ".")]) {
+            raw.withUTF8 { address in
                 // The first and the last non-empty comma-separated parts.
                 var parts: [Range<Int>] = []
                 var start = 0
@@ -524,13 +540,13 @@ public enum WebOfScienceReader {
                 institution = ExportValues.trimmed(String(decoding: UnsafeBufferPointer(rebasing: address[first]), as: UTF8.self))
                 let place = address[last.upperBound - 1] == UInt8(ascii: ".") ? last.lowerBound..<(last.upperBound - 1) : last
                 country = ExportValues.trimmed(String(decoding: UnsafeBufferPointer(rebasing: address[place]), as: UTF8.self))
-            } ?? {
-                let parts = raw.split(separator: ",")
-                institution = parts.first.map { ExportValues.trimmed($0) } ?? ""
-                country = parts.last.map { ExportValues.trimmed($0.hasSuffix(".") ? $0.dropLast() : $0) } ?? ""
-            }()
-            return (Affiliation(raw: raw, institution: institution, country: country), string(1..<close))
+            }
+        } else {
+            let parts = raw.split(separator: ",")
+            institution = parts.first.map { ExportValues.trimmed($0) } ?? ""
+            country = parts.last.map { ExportValues.trimmed($0.hasSuffix(".") ? $0.dropLast() : $0) } ?? ""
         }
+        return Affiliation(raw: raw, institution: institution, country: country)
     }
 
     /// A tag of one or two ASCII bytes as a number; longer or other tags (which no reader asks
