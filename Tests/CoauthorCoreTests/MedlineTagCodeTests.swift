@@ -22,3 +22,13 @@ struct MedlineTagCodeTests {
         #expect(ExportValues.orcid(text) == expected)
     }
 }
+
+/// The Web of Science reader's tag codes are written out as constants; each must be `tagCode` of its tag.
+struct WebOfScienceTagCodeTests {
+    @Test func everyConstantIsTheCodeOfItsTag() {
+        let all = WebOfScienceReader.Tag.all
+        #expect(all.count == 22)
+        for (tag, code) in all { #expect(code == WebOfScienceReader.tagCode(tag), "\(tag)") }
+        #expect(Set(all.map(\.1)).count == all.count)
+    }
+}

@@ -41,6 +41,8 @@ public enum WebOfScienceReader {
         let path: String
         /// Whether titles, journals and DOIs are read (`readPlainText(path:blockSize:keepingText:)`).
         let keepingText: Bool
+        /// The tags read (`WebOfScienceReader.readTags(keepingText:)`).
+        let readTags: TagTable
         var result = ExportCorpus()
         var fields = TaggedFields()
         var recordLocation: SourceLocation? = nil {
@@ -63,6 +65,7 @@ public enum WebOfScienceReader {
         init(path: String, keepingText: Bool = true) {
             self.path = path
             self.keepingText = keepingText
+            readTags = WebOfScienceReader.readTags(keepingText: keepingText)
         }
 
         /// A `PT` line after a line that is `ER` (blank lines between): every record before it
@@ -176,7 +179,7 @@ public enum WebOfScienceReader {
             }
             // Most of a record's bytes are fields no reader of co-authorship needs (references,
             // abstracts, keywords): those lines, and their continuations, make no string.
-            skippingField = inRecord && !WebOfScienceReader.isUsedTag(bytes[lineStart], bytes[lineStart + 1], keepingText: keepingText)
+            skippingField = inRecord && !WebOfScienceReader.isReadTag(bytes[lineStart], bytes[lineStart + 1], in: readTags)
             if skippingField { return }
             let code = UInt64(bytes[lineStart]) << 8 | UInt64(bytes[lineStart + 1])
             let value = UnsafeBufferPointer(rebasing: bytes[min(lineStart + 3, lineEnd)..<lineEnd])
@@ -265,13 +268,19 @@ public enum WebOfScienceReader {
     /// the cache finds it: a list of a thousand authors would compare a million times).
     private static let listedNameSearch = 64
 
-    /// The codes of the tags the readers switch on.
-    private enum Tag {
-        static let pt = tagCode("PT"), er = tagCode("ER"), ef = tagCode("EF"), fn = tagCode("FN"), vr = tagCode("VR")
-        static let af = tagCode("AF"), au = tagCode("AU"), bf = tagCode("BF"), ba = tagCode("BA")
-        static let ti = tagCode("TI"), so = tagCode("SO"), py = tagCode("PY"), ea = tagCode("EA"), pd = tagCode("PD")
-        static let di = tagCode("DI"), ut = tagCode("UT"), pm = tagCode("PM"), tc = tagCode("TC"), dt = tagCode("DT")
-        static let ri = tagCode("RI"), oi = tagCode("OI"), c1 = tagCode("C1")
+    /// The codes of the tags the readers switch on: `tagCode` of each tag, written out as
+    /// constants (computed ones are initialised lazily, a check at every use on every line).
+    /// `WebOfScienceTagCodeTests` checks them against `tagCode`.
+    enum Tag {
+        static let pt: UInt64 = 0x5054, er: UInt64 = 0x4552, ef: UInt64 = 0x4546, fn: UInt64 = 0x464E, vr: UInt64 = 0x5652
+        static let af: UInt64 = 0x4146, au: UInt64 = 0x4155, bf: UInt64 = 0x4246, ba: UInt64 = 0x4241
+        static let ti: UInt64 = 0x5449, so: UInt64 = 0x534F, py: UInt64 = 0x5059, ea: UInt64 = 0x4541, pd: UInt64 = 0x5044
+        static let di: UInt64 = 0x4449, ut: UInt64 = 0x5554, pm: UInt64 = 0x504D, tc: UInt64 = 0x5443, dt: UInt64 = 0x4454
+        static let ri: UInt64 = 0x5249, oi: UInt64 = 0x4F49, c1: UInt64 = 0x4331
+        /// Every code with its tag.
+        static let all: [(String, UInt64)] = [("PT", pt), ("ER", er), ("EF", ef), ("FN", fn), ("VR", vr), ("AF", af), ("AU", au),
+                                              ("BF", bf), ("BA", ba), ("TI", ti), ("SO", so), ("PY", py), ("EA", ea), ("PD", pd),
+                                              ("DI", di), ("UT", ut), ("PM", pm), ("TC", tc), ("DT", dt), ("RI", ri), ("OI", oi), ("C1", c1)]
     }
 
     /// Builds the record from its fields, in file order (repeated tags keep the first).
@@ -611,13 +620,20 @@ public enum WebOfScienceReader {
         return parts
     }
 
-    /// Whether the tag `a b` (two tag bytes: `isTagByte`) is one the reader reads, or one that
-    /// structures the file (`PT`, `ER`, `EF`, `FN`, `VR`); the title, journal and DOI (`TI`,
-    /// `SO`, `DI`) only when `keepingText`. Asked of every tagged line: the first byte picks a
-    /// word of the table, the second a bit of it.
-    @inline(__always) private static func isUsedTag(_ a: UInt8, _ b: UInt8, keepingText: Bool) -> Bool {
-        let bit = UInt64(1) << UInt64(b &- UInt8(ascii: "0"))
-        return usedTags[Int(a)] & bit != 0 || (keepingText && textTags[Int(a)] & bit != 0)
+    /// The tags a reader reads (`readTags(keepingText:)`), as a table for `isReadTag`.
+    typealias TagTable = [UInt64]
+
+    /// The tags the reader reads, and those that structure the file (`PT`, `ER`, `EF`, `FN`,
+    /// `VR`); the title, journal and DOI (`TI`, `SO`, `DI`) only when `keepingText`. Made once per
+    /// parser (a static table is initialised lazily: a check at every use).
+    static func readTags(keepingText: Bool) -> TagTable {
+        keepingText ? zip(usedTags, textTags).map { $0 | $1 } : usedTags
+    }
+
+    /// Whether the tag `a b` (two tag bytes: `isTagByte`) is one of `tags`. Asked of every
+    /// tagged line: the first byte picks a word of the table, the second a bit of it.
+    @inline(__always) private static func isReadTag(_ a: UInt8, _ b: UInt8, in tags: TagTable) -> Bool {
+        tags[Int(a)] & UInt64(1) << UInt64(b &- UInt8(ascii: "0")) != 0
     }
 
     private static let usedTags = tagBits(["PT", "ER", "EF", "FN", "VR", "AU", "AF", "BA", "BF", "PY", "EA", "PD", "UT", "PM",
