@@ -240,6 +240,43 @@ struct TaggedFieldsTests {
         #expect(bytePath.contains { $0.extras.affiliations.contains { $0.isEmpty } })
     }
 
+    /// How a name of an author list matches when the same bytes name someone in a list of IDs or
+    /// affiliations (`ExportNameCache.plainMatch`): no name, the same key as the author's, or
+    /// another plain name. Names of the plain shape with a comma skip the second parse; every
+    /// name must match as parsing it both ways says.
+    @Test func plainMatchesOfAuthorNamesAreThoseOfBothParses() {
+        let words = ["Aria", "Massimo", "van", "der", "Berg", "M", "J.", "Müller", "Jörg", "Ébert", "de", "la", "Cruz", "0001",
+                     "O'Neil", "García-López", "Liu", "F.", "Jr.", "WANG", "li", "{\\\"o}", "X", ""]
+        var random = SplitMix64(seed: 5)
+        var names = ["Aria, Massimo", "Aria M", "van der Berg, Jan", "Ébert, Ana", ",", "Smith,", ", John", "Smith, J., Jr.",
+                     "Zhang, Wei 0001", "Liu F.", "Wang Li", "A, B", " Aria, Massimo", "Aria,  Massimo", "", " ", ", ", "{}"]
+        for _ in 0..<600 {
+            var parts = (0..<(1 + Int(random.next() % 4))).map { _ in words[Int(random.next() % UInt64(words.count))] }
+            if random.next() % 2 == 0 { parts.insert(",", at: Int(random.next() % UInt64(parts.count + 1))) }
+            names.append(parts.joined(separator: " ").replacingOccurrences(of: " ,", with: ","))
+        }
+        var cache = ExportNameCache()
+        var counts = [0, 0, 0]
+        for name in names {
+            var text = name
+            let (id, _) = text.withUTF8 { cache.keyedName(bytes: $0) }
+            let keyed = ExportValues.name(name).map(ExportValues.matchKey)
+            let plain = NameParser.parsePlainName(name).map(ExportValues.matchKey)
+            let match = cache.plainMatch(ofKeyedName: id)
+            if plain == nil {
+                #expect(match == .noName, "\(name.debugDescription)")
+                counts[0] += 1
+            } else if let keyed, let plain, keyed.last == plain.last, keyed.first == plain.first {
+                #expect(match == .sameKey, "\(name.debugDescription)")
+                counts[1] += 1
+            } else {
+                if case .plain = match {} else { Issue.record("\(name.debugDescription): \(match)") }
+                counts[2] += 1
+            }
+        }
+        #expect(counts[0] > 8 && counts[1] > 100 && counts[2] > 20, "\(counts) no name, same key, other")
+    }
+
     /// MEDLINE values over several lines are joined and collapsed; `[doi]` is found on bytes
     /// unless a character beyond ASCII could join the bracket; addresses are read once each.
     @Test func medlineValuesJoinLinesAndFindTheDOIMarkAsCharactersDo() {

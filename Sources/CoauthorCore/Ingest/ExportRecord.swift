@@ -637,6 +637,13 @@ struct ExportNameCache {
 
     /// `plainMatch(ofKeyedName:)` the first time it is asked for: found and kept.
     private mutating func learnPlainMatch(ofKeyedName id: Int) -> PlainMatch {
+        // Bytes of the plain shape with a comma (`Aria, Massimo`, as most exports write authors)
+        // are read alike as an author's name and as a plain name: no second parse.
+        if keyedNames.withKey(at: id, { PlainNameWords($0)?.hasComma ?? false }) {
+            let match: PlainMatch = keyedNames.withValue(at: id, { $0 }) ? .sameKey : .noName
+            plainMatchOfKeyed[id] = match
+            return match
+        }
         // Copied out: `plainNameID` changes the cache the bytes are kept in.
         let bytes = keyedNames.withKey(at: id) { Array($0) }
         let plainID = bytes.withUnsafeBufferPointer { plainNameID(bytes: $0) }

@@ -425,6 +425,10 @@ struct PlainNameWords {
         }
     }
 
+    /// Whether the name has a comma: `ExportValues.name` then reads it as `NameParser.parsePlainName`
+    /// does (`exportName` is `plainName`).
+    var hasComma: Bool { comma != nil }
+
     /// `NameParser.parsePlainName` of the bytes: BibTeX's forms and `von` rule, and DBLP's
     /// four-digit homonym number, as `NameParser.parseName(utf8:)` applies them.
     func plainName() -> PersonName? {
