@@ -284,7 +284,8 @@ struct OpenAlexWorkReader {
                 try scanner.skipValue()
             }
         }
-        return isObject ? fields : nil
+        // Moved out: the closure above captures it, and returning it as it is copied it.
+        return isObject ? take(&fields, leaving: OpenAlexWorkFields()) : nil
     }
 
     /// `display_name` of the object at the scanner, if it is an object with a string there.
@@ -439,7 +440,7 @@ struct OpenAlexWorkReader {
             }
             record.addAuthor(parsed, ids: author >= 0 ? authors.values[author].ids : AuthorIDs(), affiliations: affiliations(authorship))
         }
-        result.add(record)
+        result.add(take(&record, leaving: ExportRecord(location: location)))
     }
 
     /// An authorship's affiliations: one per institution (with the raw string when there is one

@@ -367,10 +367,13 @@ public enum WebOfScienceReader {
         record.extras.citedBy = citedBy()
         record.key = record.extras.ut.isEmpty ? "record at line \(location.line)" : record.extras.ut
         record.type = type(pt: text(Tag.pt), dt: text(Tag.dt))
-        guard !record.authors.isEmpty else { return record }
-        for (code, assign) in [(Tag.ri, { (ids: inout AuthorIDs, id: String) in ids.researcherID = id }),
-                               (Tag.oi, { (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) })] {
-            let isORCID = code == Tag.oi
+        // The record is moved out where it is returned: the local functions below capture it,
+        // and returning it as it is copied it (every string and list retained, then released).
+        func finished() -> ExportRecord { take(&record, leaving: ExportRecord(location: location)) }
+        guard !record.authors.isEmpty else { return finished() }
+        for isORCID in [false, true] {
+            let code = isORCID ? Tag.oi : Tag.ri
+            let assign: (inout AuthorIDs, String) -> Void = isORCID ? { $0.orcid = ExportValues.orcid($1) } : { $0.researcherID = $1 }
             /// Reads the list `list` (its white space collapsed) on its bytes; false when they
             /// cannot be split as its characters are (`plainIDList`).
             func readPlainList(_ list: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -410,7 +413,7 @@ public enum WebOfScienceReader {
                 readIDs(list, assign: assign, keys: matchKeys, into: &record, names: &cache)
             }
         }
-        guard let c1 = fields.values(Tag.c1) else { return record }
+        guard let c1 = fields.values(Tag.c1) else { return finished() }
         // Older records give addresses alone: the paper's, whoever's they are.
         var bracketedLines: [Int] = []
         for k in c1 {
@@ -460,7 +463,7 @@ public enum WebOfScienceReader {
                 record.addAffiliations(affiliations, to: index)
             }
         }
-        return record
+        return finished()
     }
 
     /// `LaTeX.collapseWhitespace` of the UTF-8 `bytes`, without a string made for its input.
