@@ -282,7 +282,8 @@ public enum MedlineReader {
             }
         }
         record.key = record.extras.pmid.isEmpty ? "record at line \(location.line)" : "PMID:" + record.extras.pmid
-        return record
+        // Moved out: the closures above capture it, and returning it as it is copied it.
+        return take(&record, leaving: ExportRecord(location: location))
     }
 
     /// Whether a value ends with the characters `[doi]` (found on bytes unless a byte beyond
