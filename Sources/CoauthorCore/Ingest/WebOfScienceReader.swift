@@ -422,12 +422,8 @@ public enum WebOfScienceReader {
                 bracketedLines.append(k)
                 continue
             }
-            let raw = ExportValues.trimmed(String(decoding: line, as: UTF8.self))
-            guard !raw.isEmpty else { continue }
-            let parts = raw.split(separator: ",")
-            record.extras.addresses.append(Affiliation(
-                raw: raw, institution: parts.first.map { ExportValues.trimmed($0) } ?? "",
-                country: parts.last.map { ExportValues.trimmed($0.hasSuffix(".") ? $0.dropLast() : $0) } ?? ""))
+            let paperAddress = address(String(decoding: line, as: UTF8.self))
+            if !paperAddress.raw.isEmpty { record.extras.addresses.append(paperAddress) }
         }
         /// Reads the line `[names] address` on its bytes: each name is matched as a list of IDs
         /// matches its names, and the address is read once per distinct address (an author's
@@ -442,7 +438,7 @@ public enum WebOfScienceReader {
             for index in 1..<close where line[index] == UInt8(ascii: ";") {
                 guard ExportValues.isPlain(line, at: index) else { return false }
             }
-            let affiliation = cache.addressList(bytes: UnsafeBufferPointer(rebasing: line[(close + 1)...])) { address(afterBracket: $0) }
+            let affiliation = cache.addressList(bytes: UnsafeBufferPointer(rebasing: line[(close + 1)...])) { address($0) }
             // `ExportValues.list` of the names: the non-empty parts between `;`, trimmed.
             var start = 1
             for end in 1...close where end == close || line[end] == UInt8(ascii: ";") {
@@ -525,15 +521,15 @@ public enum WebOfScienceReader {
     /// A `C1` line `[names] address`: the affiliation and the names, or nil without a closing bracket.
     private static func bracketed(_ line: String) -> (Affiliation, [String])? {
         guard let close = line.firstIndex(of: "]") else { return nil }
-        return (address(afterBracket: String(line[line.index(after: close)...])),
+        return (address(String(line[line.index(after: close)...])),
                 ExportValues.list(String(line[line.index(after: line.startIndex)..<close])))
     }
 
-    /// The affiliation of the address that follows a `C1` line's bracket: the address trimmed, its
-    /// first comma-separated part as the institution, its last (without a final period) as the
-    /// country. Read on its bytes where the commas and periods are characters of their own
-    /// (`ExportValues.isPlain`).
-    private static func address(afterBracket text: String) -> Affiliation {
+    /// The affiliation of a `C1` address (a line without brackets, or what follows the bracket):
+    /// the address trimmed, its first comma-separated part as the institution, its last (without
+    /// a final period) as the country. Read on its bytes where the commas and periods are
+    /// characters of their own (`ExportValues.isPlain`).
+    private static func address(_ text: String) -> Affiliation {
         var raw = ExportValues.trimmed(text)
         var institution = ""
         var country = ""
