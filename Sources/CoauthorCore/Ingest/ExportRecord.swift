@@ -537,15 +537,6 @@ struct ExportNameCache {
         /// Through the plain name of this id in `plainNames` (another reading of the same bytes).
         case plain(Int32)
     }
-    /// Whether an affiliation line could be read, by the id of its bytes; beside it, its
-    /// affiliation (as a list of one, shared by every author it names:
-    /// `ExportRecord.addAffiliations`; empty for a line that could not be read) and its names,
-    /// each as its id in `plainNames`: those of line `k` are
-    /// `affiliationNames[affiliationNameEnds[k - 1]..<affiliationNameEnds[k]]`.
-    private var affiliations = ByteMemo<Bool>()
-    private var affiliationLists: [[Affiliation]] = []
-    private var affiliationNames: [Int32] = []
-    private var affiliationNameEnds: [Int] = []
     private var addresses = ByteMemo<[Affiliation]>()
     /// Author IDs by the bytes they are written with: ResearcherIDs as written, ORCIDs normalised
     /// (`ExportValues.orcid`). An author's ID recurs with each of their papers.
@@ -691,38 +682,6 @@ struct ExportNameCache {
     mutating func authorIndex(of text: String, in authorKeys: ExportValues.MatchKeys) -> Int? {
         var text = text
         return text.withUTF8 { authorIndex(ofBytes: $0, in: authorKeys) }
-    }
-
-    /// The id of the affiliation line whose UTF-8 bytes are `line` (an affiliation and names),
-    /// read by `read` the first time, for `forEachAuthor(ofAffiliationLine:in:_:)`; nil where
-    /// `read` finds no affiliation. A Web of Science `C1` line (`[names] address`) recurs with
-    /// every paper its authors sign there.
-    mutating func affiliationLine(bytes line: UnsafeBufferPointer<UInt8>, _ read: (String) -> (Affiliation, [String])?) -> Int? {
-        let (id, isNew) = affiliations.slot(line)
-        if isNew {
-            // The names go through `plainNames`: the same names recur on lines of other addresses
-            // and in the lists of IDs.
-            let made = read(String(decoding: line, as: UTF8.self))
-            affiliations.append(made != nil)
-            affiliationLists.append(made.map { [$0.0] } ?? [])
-            for name in made?.1 ?? [] {
-                var name = name
-                affiliationNames.append(Int32(name.withUTF8 { plainNameID(bytes: $0) }))
-            }
-            affiliationNameEnds.append(affiliationNames.count)
-        }
-        return affiliations.withValue(at: id) { $0 } ? id : nil
-    }
-
-    /// `body` called with the index in `authorKeys` of each name of the affiliation line `id`
-    /// (`affiliationLine(bytes:_:)`) that `authorIndex(of:in:)` finds there, in order, and the
-    /// line's affiliation as a list of one, made once (shared by every author it names:
-    /// `ExportRecord.addAffiliations`). Not mutating, and given the caller's closure: a mutating
-    /// method that called a closure copied the whole cache at each call.
-    func forEachAuthor(ofAffiliationLine id: Int, in authorKeys: ExportValues.MatchKeys, _ body: (Int, [Affiliation]) -> Void) {
-        for k in (id == 0 ? 0 : affiliationNameEnds[id - 1])..<affiliationNameEnds[id] {
-            if let index = authorIndex(ofPlainName: Int(affiliationNames[k]), in: authorKeys) { body(index, affiliationLists[id]) }
-        }
     }
 }
 

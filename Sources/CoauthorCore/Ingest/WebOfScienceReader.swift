@@ -454,9 +454,10 @@ public enum WebOfScienceReader {
         for k in bracketedLines {
             // `[Aria, Massimo; Cuccurullo, Corrado] Univ Naples Federico II, Naples, Italy.`
             if readBracketedLine(value(k)) { continue }
-            guard let line = cache.affiliationLine(bytes: value(k), { bracketed($0) }) else { continue }
-            cache.forEachAuthor(ofAffiliationLine: line, in: matchKeys) { index, affiliations in
-                record.addAffiliations(affiliations, to: index)
+            // Else as text (a line of this kind is rare: it is read each time it comes).
+            guard let (affiliation, names) = bracketed(String(decoding: value(k), as: UTF8.self)) else { continue }
+            for name in names {
+                if let index = cache.authorIndex(of: name, in: matchKeys) { record.addAffiliations([affiliation], to: index) }
             }
         }
         return finished()
