@@ -380,16 +380,10 @@ public enum WebOfScienceReader {
                 guard plainIDList(list) else { return false }
                 // `name/ID; name/ID` on bytes: the separators are characters of their own, and
                 // the joined text's only white space is single blanks.
-                var start = 0
-                for end in 0...list.count where end == list.count || list[end] == UInt8(ascii: ";") {
-                    defer { start = end + 1 }
-                    var from = start, to = end
-                    while from < to, list[from] == 0x20 { from += 1 }
-                    while to > from, list[to - 1] == 0x20 { to -= 1 }
-                    guard let slash = list[from..<to].lastIndex(of: UInt8(ascii: "/")) else { continue }
-                    let tail = UnsafeBufferPointer(rebasing: list[(slash + 1)..<to])
-                    guard !tail.isEmpty else { continue }
-                    guard let index = authorIndex(ofListed: UnsafeBufferPointer(rebasing: list[from..<slash])) else { continue }
+                Self.forEachEntry(of: list, in: 0..<list.count) { entry in
+                    guard let slash = list[entry].lastIndex(of: UInt8(ascii: "/")) else { return }
+                    let tail = UnsafeBufferPointer(rebasing: list[(slash + 1)..<entry.upperBound])
+                    guard !tail.isEmpty, let index = authorIndex(ofListed: UnsafeBufferPointer(rebasing: list[entry.lowerBound..<slash])) else { return }
                     // One string per distinct ID; an ID wrapped inside has its pieces joined first.
                     func kept(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
                         isORCID ? cache.orcid(bytes: bytes) : cache.researcherID(bytes: bytes)
@@ -439,15 +433,9 @@ public enum WebOfScienceReader {
                 guard ExportValues.isPlain(line, at: index) else { return false }
             }
             let affiliation = cache.addressList(bytes: UnsafeBufferPointer(rebasing: line[(close + 1)...])) { address($0) }
-            // `ExportValues.list` of the names: the non-empty parts between `;`, trimmed.
-            var start = 1
-            for end in 1...close where end == close || line[end] == UInt8(ascii: ";") {
-                defer { start = end + 1 }
-                var (from, to) = (start, end)
-                while from < to, line[from] == 0x20 { from += 1 }
-                while to > from, line[to - 1] == 0x20 { to -= 1 }
-                guard from < to, let author = authorIndex(ofListed: UnsafeBufferPointer(rebasing: line[from..<to])) else { continue }
-                record.addAffiliations(affiliation, to: author)
+            // `ExportValues.list` of the names.
+            Self.forEachEntry(of: line, in: 1..<close) { name in
+                if let author = authorIndex(ofListed: UnsafeBufferPointer(rebasing: line[name])) { record.addAffiliations(affiliation, to: author) }
             }
             return true
         }
@@ -476,6 +464,20 @@ public enum WebOfScienceReader {
         guard line.first == UInt8(ascii: "[") else { return false }
         if line.count == 1 || line[1] < 0x80 { return true }
         return String(decoding: line, as: UTF8.self).hasPrefix("[")
+    }
+
+    /// Calls `body` with each part of `bytes[range]` between `;`, trimmed of blanks, that is not
+    /// empty: `ExportValues.list` on bytes whose `;` are characters of their own and whose white
+    /// space is single blanks (an `RI`/`OI` list's entries, a `C1` bracket's names).
+    private static func forEachEntry(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, _ body: (Range<Int>) -> Void) {
+        var start = range.lowerBound
+        for end in range.lowerBound...range.upperBound where end == range.upperBound || bytes[end] == UInt8(ascii: ";") {
+            var (from, to) = (start, end)
+            start = end + 1
+            while from < to, bytes[from] == 0x20 { from += 1 }
+            while to > from, bytes[to - 1] == 0x20 { to -= 1 }
+            if from < to { body(from..<to) }
+        }
     }
 
     /// Whether the `;` and `/` of an `RI`/`OI` list are characters of their own and each ID
@@ -621,12 +623,12 @@ public enum WebOfScienceReader {
     }
 
     /// The tags a reader reads (`readTags(keepingText:)`), as a table for `isReadTag`.
-    typealias TagTable = [UInt64]
+    private typealias TagTable = [UInt64]
 
     /// The tags the reader reads, and those that structure the file (`PT`, `ER`, `EF`, `FN`,
     /// `VR`); the title, journal and DOI (`TI`, `SO`, `DI`) only when `keepingText`. Made once per
     /// parser (a static table is initialised lazily: a check at every use).
-    static func readTags(keepingText: Bool) -> TagTable {
+    private static func readTags(keepingText: Bool) -> TagTable {
         keepingText ? zip(usedTags, textTags).map { $0 | $1 } : usedTags
     }
 
