@@ -99,6 +99,26 @@ struct ExportReaderTests {
         #expect(corpus.publications.first?.authorIDs.isEmpty == true)
     }
 
+    /// A row with a field more than its header (as litstudy's Scopus export has) shifts the
+    /// `EID` column onto `Source`: the EID is the row's one field of its shape, and a row with
+    /// none has no EID (a `Scopus` EID made every such row one paper). Rows are not read as one
+    /// paper by a value that is not an EID.
+    @Test func anEIDIsOnlyAValueOfItsShape() throws {
+        let text = """
+        Authors,Title,Year,Source,EID
+        "Smith J.","A",2010,"extra",Scopus,2-s2.0-11
+        "Doe A.","B",2011,"extra",Scopus,2-s2.0-12
+        "Roe R.","C",2012,"extra",Scopus,
+        "Poe E.","D",2013,"extra",Scopus,
+        "Moe M.","E",2014,Scopus,2-s2.0-15
+
+        """
+        let corpus = ScopusCSVReader.read(bytes: Array(text.utf8), path: "shifted.csv")
+        #expect(corpus.publications.map(\.extras.eid) == ["2-s2.0-11", "2-s2.0-12", "", "", "2-s2.0-15"])
+        #expect(corpus.publications.map(\.key) == ["2-s2.0-11", "2-s2.0-12", "row at line 4", "row at line 5", "2-s2.0-15"])
+        #expect(ScopusCSVReader.isEID("2-s2.0-0024645936") && !ScopusCSVReader.isEID("2-s2.0-") && !ScopusCSVReader.isEID("Scopus"))
+    }
+
     @Test func pubMedMedline() throws {
         let corpus = try read("pubmed.nbib")
         #expect(corpus.records == 3 && corpus.publications.count == 2 && corpus.skipped == 0)

@@ -2,7 +2,8 @@
 /// Science): one row at a time, shared by every table-shaped export reader.
 ///
 /// Quoted fields may hold delimiters, doubled quotes and line breaks; rows end in LF, CRLF or a
-/// lone CR; a leading UTF-8 byte-order mark is skipped. A quote that is never closed is an error
+/// lone CR; a UTF-8 byte-order mark is skipped where it starts the file or a row (files joined
+/// into one). A quote that is never closed is an error
 /// at the quote: that row is given up and reading resumes on the line after the quote, so one
 /// stray quote costs one row, not the rest of the file.
 struct CSVScanner {
@@ -39,6 +40,8 @@ struct CSVScanner {
         }
         guard position < bytes.count else { return nil }
         let rowStart = position
+        // Files joined into one (`cat`) put the next one's byte-order mark before its header.
+        if bytes.count - position >= 3, bytes[position] == 0xEF, bytes[position + 1] == 0xBB, bytes[position + 2] == 0xBF { position += 3 }
         var fields: [String] = []
         var field: [UInt8] = []
         let count = bytes.count
@@ -113,11 +116,22 @@ struct CSVHeader {
     }
 
     func has(_ name: String) -> Bool { columns[name.lowercased()] != nil }
+
+    /// Whether `fields` name the header's columns again, as they are named here (exports joined
+    /// into one file repeat their header): a trailing empty field aside, as in the rows.
+    func isRepeated(in fields: [String]) -> Bool {
+        guard fields.count >= names.count, fields[names.count...].allSatisfy({ $0.isEmpty }) else { return false }
+        return zip(fields, names).allSatisfy { ExportValues.trimmed($0) == $1 }
+    }
 }
 
-/// Reads a table-shaped export: the header (after `preambleLines` lines), then one record per
-/// row through `makeRecord`. Rows with an unclosed quote are errors and skipped; rows with more
-/// or fewer fields than the header are read as far as they go, with a warning.
+/// Reads a table-shaped export: the header (the first row naming the required columns), then
+/// one record per row through `makeRecord`. Rows with an unclosed quote are errors and skipped;
+/// rows with more or fewer fields than the header are read as far as they go, with a warning.
+///
+/// Exports joined into one file (`cat`) repeat their header, and the line before it where the
+/// format has one (Dimensions): the header's rows again are read as a header, not as records,
+/// with one warning; so is a row of a single field just before one.
 enum CSVExport {
     static func read(bytes: [UInt8], path: String, delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true,
                      format: String, required: [String],
@@ -131,9 +145,25 @@ enum CSVExport {
         var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, quoting: quoting)
         var header: CSVHeader? = nil
         var widthWarned = false
+        var repeatWarned = false
+        // A row of one field under a header of several, read once the next row shows whether it
+        // is the line a joined export puts before its header again.
+        var held: CSVScanner.Row? = nil
+        func record(_ row: CSVScanner.Row, _ known: CSVHeader) {
+            let location = lines.location(of: row.offset)
+            // A trailing delimiter (Scopus ends rows with one) adds an empty field: not worth a word.
+            let width = row.fields.count > known.names.count && row.fields[known.names.count...].allSatisfy({ $0.isEmpty })
+                ? known.names.count : row.fields.count
+            if width != known.names.count, !widthWarned {
+                widthWarned = true
+                result.warning(location, "this row has \(row.fields.count) fields where the header has \(known.names.count); it is read as far as its fields go")
+            }
+            result.add(makeRecord(known, row.fields, location))
+        }
         while true {
             let row = scanner.next()
             if let bad = scanner.unclosedQuote {
+                if let row = held.take() { record(row, header!) }
                 result.error(lines.location(of: bad.quote), "a quote opened here is never closed; the row at line \(lines.location(of: bad.row).line) is skipped (check the file was exported whole)")
                 if header != nil { result.corpus.records += 1 }
                 continue
@@ -145,16 +175,23 @@ enum CSVExport {
                 if required.allSatisfy(candidate.has) { header = candidate }
                 continue
             }
-            let location = lines.location(of: row.offset)
-            // A trailing delimiter (Scopus ends rows with one) adds an empty field: not worth a word.
-            let width = row.fields.count > known.names.count && row.fields[known.names.count...].allSatisfy({ $0.isEmpty })
-                ? known.names.count : row.fields.count
-            if width != known.names.count, !widthWarned {
-                widthWarned = true
-                result.warning(location, "this row has \(row.fields.count) fields where the header has \(known.names.count); it is read as far as its fields go")
+            if known.isRepeated(in: row.fields) {
+                if !repeatWarned {
+                    repeatWarned = true
+                    let before = held != nil ? " (and the line before it)" : ""
+                    result.warning(lines.location(of: row.offset), "the header row again, as where exports are joined into one file; it\(before) is read as a header, not as a record")
+                }
+                held = nil
+                continue
             }
-            result.add(makeRecord(known, row.fields, location))
+            if let row = held.take() { record(row, known) }
+            if row.fields.count == 1, known.names.count > 1 {
+                held = row
+                continue
+            }
+            record(row, known)
         }
+        if let row = held.take() { record(row, header!) }
         if header == nil {
             result.error(.file(path), "no \(format) header row (one naming \(required.map { "'\($0)'" }.joined(separator: ", "))) found; name the format with --input-format if this is another kind of file")
         }

@@ -30,6 +30,15 @@ public enum InputFormat: String, Sendable, CaseIterable {
     /// Crossref REST API JSON (a work or a work-list).
     case crossref
 
+    /// Whether this is a database's own export format. (The readers of BibTeX, DBLP XML, CSL-JSON
+    /// and RIS keep the first of the records that repeat a key themselves, as they read.)
+    var isDatabaseExport: Bool {
+        switch self {
+        case .bibtex, .dblp, .csl, .ris: false
+        case .wos, .wosTab, .scopus, .medline, .openalex, .openalexCSV, .lens, .dimensions, .ieee, .crossref: true
+        }
+    }
+
     /// The format implied by a file name's extension, if supported; the content decides for the
     /// extensions several formats share (`InputFormat.detect`).
     public init?(pathExtension: String) {
@@ -221,7 +230,8 @@ public enum InputReader {
         corpus.diagnostics = notes
         var seen: [String: Int] = [:]
         for file in files {
-            let part = readOne(file, encoding: encoding, keepingText: keepingText || files.count > 1, standardInput: standardInput)
+            var part = readOne(file, encoding: encoding, keepingText: keepingText || files.count > 1, standardInput: standardInput)
+            if file.format.isDatabaseExport { keepFirstOfRepeatedKeys(in: &part) }
             corpus.files += 1
             corpus.records += part.records
             corpus.skipped += part.skipped
@@ -254,6 +264,55 @@ public enum InputReader {
             }
         }
         return corpus
+    }
+
+    /// Keeps the first of the publications of one database export that repeat a record key
+    /// (its UT, PMID, EID, OpenAlex, Lens or Dimensions id; the DOI in IEEE and Crossref files):
+    /// the same record exported twice, as when exports are joined into one file (SPEC §2: within
+    /// a file, records that repeat a key are one; the first wins). Each repeat is counted as a
+    /// duplicate, with a warning naming the first. (Keys a reader makes from a record's line
+    /// never repeat.)
+    /// - Complexity: O(P) expected for P publications.
+    static func keepFirstOfRepeatedKeys(in corpus: inout Corpus) {
+        let count = corpus.publications.count
+        var index = HashIndex(expected: count)
+        var firstOfSlot: [Int] = []
+        firstOfSlot.reserveCapacity(count)
+        var repeats: [(paper: Int, first: Int)] = []
+        // Through a pointer: an element read from the array itself may be copied whole.
+        corpus.publications.withUnsafeBufferPointer { papers in
+            // The keys' hashes on all cores (reading each key is a cache miss), then the table
+            // in order, which compares keys only where hashes are equal.
+            let runs = count < Parallelism.minimumRunItems ? 1 : max(1, Parallelism.workers)
+            let shared = SharedBuffer(reading: papers)
+            let hashes = [UInt64](unsafeUninitializedCapacity: count) { result, filled in
+                let out = SharedBuffer(result)
+                _ = parallelRuns(runs) { run in
+                    for paper in (count * run / runs)..<(count * (run + 1) / runs) {
+                        var key = shared.buffer[paper].key
+                        out.buffer[paper] = key.withUTF8 { WordHash.hash($0) }
+                    }
+                    return true
+                }
+                filled = count
+            }
+            for paper in papers.indices {
+                let hash = hashes[paper]
+                let (slot, isNew) = index.findOrInsert(hash: hash) { papers[firstOfSlot[$0]].key == papers[paper].key }
+                if isNew { firstOfSlot.append(paper) } else { repeats.append((paper, firstOfSlot[slot])) }
+            }
+        }
+        guard !repeats.isEmpty else { return }
+        var dropped = [Bool](repeating: false, count: corpus.publications.count)
+        for (paper, first) in repeats {
+            dropped[paper] = true
+            let publication = corpus.publications[paper]
+            let kept = corpus.publications[first].location
+            corpus.diagnostics.append(Diagnostic(.warning, at: publication.location,
+                                                 "'\(publication.key)' repeats the record at line \(kept.line); the first is kept and the paper counted once (the same record exported twice, as when exports are joined into one file)"))
+        }
+        corpus.duplicates += repeats.count
+        corpus.publications = corpus.publications.indices.filter { !dropped[$0] }.map { corpus.publications[$0] }
     }
 
     /// One input file (or standard input) in its format; never throws: failures become diagnostics.

@@ -115,7 +115,7 @@ public enum MedlineReader {
             func value(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[min(from, to)..<to]) }
             while start < bytes.count {
                 let end = MedlineReader.lineBreak(in: bytes, from: start)
-                let lineStart = start
+                var lineStart = start
                 start = end + 1
                 if end < bytes.count, bytes[end] == UInt8(ascii: "\r"), start < bytes.count, bytes[start] == UInt8(ascii: "\n") { start += 1 }
                 defer {
@@ -127,6 +127,13 @@ public enum MedlineReader {
                 var lineEnd = end
                 while lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: " ") { lineEnd -= 1 }
                 guard lineEnd > lineStart else { continue }
+                // Exports joined into one file (`cat`) put the next one's byte-order mark before
+                // its first `PMID-`: passed over as the file's first is (a character of the line,
+                // in its columns).
+                if lineEnd - lineStart >= 3, bytes[lineStart] == 0xEF, bytes[lineStart + 1] == 0xBB, bytes[lineStart + 2] == 0xBF {
+                    lineStart += 3
+                    guard lineEnd > lineStart else { continue }
+                }
                 if bytes[lineStart] == UInt8(ascii: " ") {
                     // A continuation line (six blanks): part of the previous field's value.
                     if inRecord, !fields.isEmpty, !skippingField {

@@ -64,8 +64,12 @@ public enum RISReader {
             var end = start
             while end < bytes.count && bytes[end] != UInt8(ascii: "\n") && bytes[end] != UInt8(ascii: "\r") { end += 1 }
             lineNumber += 1
-            let line = makeString(bytes[start..<end])
-            let location = SourceLocation(path: path, line: lineNumber, column: 1, byteOffset: start)
+            var line = makeString(bytes[start..<end])
+            // Files joined into one (`cat`) put the next one's byte-order mark before its first
+            // `TY`: passed over as the file's first is (a character of the line, in its columns).
+            let marked = line.unicodeScalars.first == "\u{FEFF}"
+            if marked { line.unicodeScalars.removeFirst() }
+            let location = SourceLocation(path: path, line: lineNumber, column: marked ? 2 : 1, byteOffset: start)
             start = end + 1
             if end < bytes.count, bytes[end] == UInt8(ascii: "\r"), start < bytes.count, bytes[start] == UInt8(ascii: "\n") { start += 1 }
 

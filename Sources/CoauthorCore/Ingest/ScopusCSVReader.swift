@@ -5,6 +5,22 @@
 /// gives each author's raw affiliation; `EID`, `DOI`, `Year`, `Title`, `Source title`,
 /// `Cited by`, `Document Type` the rest.
 public enum ScopusCSVReader {
+    /// The record's EID (`2-s2.0-85123480963`), or "": the `EID` column's value when it is one;
+    /// else the one field of the row that is one. (Some exports have rows with a field more than
+    /// their header, which shifts the columns after it: the `EID` column then holds the `Source`.)
+    static func eid(_ header: CSVHeader, _ row: [String]) -> String {
+        let column = ExportValues.trimmed(header.value(row, "EID"))
+        if isEID(column) { return column }
+        let found = row.map { ExportValues.trimmed($0) }.filter(isEID)
+        return found.count == 1 ? found[0] : ""
+    }
+
+    /// Whether `text` has the shape of a Scopus EID: `2-s2.0-` and letters or digits.
+    static func isEID(_ text: String) -> Bool {
+        text.hasPrefix("2-s2.0-") && text.utf8.count > 7
+            && text.utf8.dropFirst(7).allSatisfy { $0 >= 0x30 && $0 <= 0x39 || $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x61 && $0 <= 0x7A }
+    }
+
     /// - Complexity: O(n) in the size of the file.
     public static func read(bytes: [UInt8], path: String) -> Corpus {
         CSVExport.read(bytes: bytes, path: path, format: "Scopus CSV", required: ["Authors", "Title"]) { header, row, location in
@@ -13,7 +29,7 @@ public enum ScopusCSVReader {
             record.venue = LaTeX.collapseWhitespace(header.value(row, "Source title"))
             record.year = BibTeXReader.firstYear(header.value(row, "Year"))
             record.doi = ExportValues.doi(header.value(row, "DOI"))
-            record.extras.eid = ExportValues.trimmed(header.value(row, "EID"))
+            record.extras.eid = eid(header, row)
             record.extras.pmid = ExportValues.trimmed(header.value(row, "PubMed ID"))
             record.extras.citedBy = ExportValues.int(header.value(row, "Cited by"))
             record.type = documentType(header.value(row, "Document Type"))

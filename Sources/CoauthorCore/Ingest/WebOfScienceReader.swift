@@ -152,11 +152,17 @@ public enum WebOfScienceReader {
             var lineEnd = end
             while lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") || bytes[lineEnd - 1] == UInt8(ascii: " ") { lineEnd -= 1 }
             guard lineEnd > lineStart else { return }
+            // Exports joined into one file (`cat`) put the next one's byte-order mark at the start
+            // of its `FN` line: outside a record, it is passed over as the file's first is.
+            let joined = !inRecord && lineStart != bom && lineEnd - lineStart >= 3
+                && bytes[lineStart] == 0xEF && bytes[lineStart + 1] == 0xBB && bytes[lineStart + 2] == 0xBF
+            let marked = joined || lineStart == bom && bom > 0
+            let lineStart = joined ? lineStart + 3 : lineStart
+            guard lineEnd > lineStart else { return }
             // Made only for the lines that need one (a record's first, a message's).
             var location: SourceLocation {
-                // The byte-order mark is a character of the first line: its tag is in column 2.
-                let column = lineStart == bom && bom > 0 ? 2 : 1
-                return SourceLocation(path: path, line: linesRead, column: column, byteOffset: offset + lineStart)
+                // The byte-order mark is a character of its line: the tag is in column 2.
+                SourceLocation(path: path, line: linesRead, column: marked ? 2 : 1, byteOffset: offset + lineStart)
             }
             let first = bytes[lineStart]
             let isContinuation = first == UInt8(ascii: " ") || first == UInt8(ascii: "\t")
