@@ -100,6 +100,25 @@ struct JoinedExportsTests {
         #expect(twice.records == 2 * once.records)
         #expect(!twice.diagnostics.contains { $0.message.contains("outside a record") })
         #expect(twice.publications.map(summary) == (once.publications + once.publications).map(summary))
+        // Read by its path a block at a time, the second mark may start a block: the same.
+        let path = try file(joined(raw, raw), named: "joined.txt")
+        for blockSize in [25, 64, 4096] {
+            let streamed = WebOfScienceReader.readPlainText(path: path, blockSize: blockSize)
+            #expect(streamed.publications.map(summary) == twice.publications.map(summary), "blocks of \(blockSize)")
+            #expect(streamed.diagnostics.map(\.message) == twice.diagnostics.map(\.message), "blocks of \(blockSize)")
+        }
+    }
+
+    /// MEDLINE read by its path a block at a time, the mark starting a block or not.
+    @Test func aMarkedPMIDLineOpensItsRecordInEveryBlock() throws {
+        let raw = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent("pubmed.nbib")))
+        let path = try file(joined(raw, raw), named: "joined.nbib")
+        let whole = MedlineReader.read(bytes: joined(raw, raw), path: path)
+        for blockSize in [25, 64, 4096] {
+            let streamed = MedlineReader.read(path: path, blockSize: blockSize)
+            #expect(streamed.publications.map(summary) == whole.publications.map(summary), "blocks of \(blockSize)")
+            #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "blocks of \(blockSize)")
+        }
     }
 
     /// The first of two records with one key is kept, whatever the second holds, and the warning
