@@ -109,6 +109,27 @@ struct JoinedExportsTests {
         }
     }
 
+    /// Joined Web of Science exports have an `EF` after each part: only the last part's says the
+    /// file is whole. A last part cut short is reported as a file cut short is.
+    @Test func onlyTheLastPartsEndSaysTheFileIsWhole() throws {
+        let raw = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent("wos-quirks.txt")))
+        let text = String(decoding: raw, as: UTF8.self)
+        try #require(text.contains("\nEF"))
+        let cut = Array(text.replacingOccurrences(of: "\nEF", with: "\n").utf8)
+        let truncation = "the file does not end with 'EF'"
+        for (bytes, warned) in [(joined(raw, raw), false), (joined(raw, cut), true), (joined(cut, raw), false)] {
+            let whole = WebOfScienceReader.readPlainText(bytes: bytes, path: "joined.txt")
+            #expect(whole.diagnostics.contains { $0.message.contains(truncation) } == warned)
+            let path = try file(bytes, named: "joined.txt")
+            for blockSize in [25, 64, 4096] {
+                let streamed = Parallelism.$workers.withValue(2) {
+                    Parallelism.$minimumRunBytes.withValue(16) { WebOfScienceReader.readPlainText(path: path, blockSize: blockSize) }
+                }
+                #expect(streamed.diagnostics.map(\.message) == whole.diagnostics.map(\.message), "blocks of \(blockSize)")
+            }
+        }
+    }
+
     /// MEDLINE read by its path a block at a time, the mark starting a block or not.
     @Test func aMarkedPMIDLineOpensItsRecordInEveryBlock() throws {
         let raw = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent("pubmed.nbib")))

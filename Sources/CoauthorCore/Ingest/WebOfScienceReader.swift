@@ -52,7 +52,10 @@ public enum WebOfScienceReader {
         /// it (and retain and release its path).
         var inRecord = false
         var strayReported = false
+        /// Whether an `EF` line came after the last `PT` (exports joined into one file have one
+        /// after each part: only the last part's says the file is whole), and whether a `PT` was read.
         var sawEnd = false
+        var sawRecord = false
         var skippingField = false
         /// Lines read so far (the number of the last one).
         var linesRead = 0
@@ -111,7 +114,8 @@ public enum WebOfScienceReader {
             fields = later.fields
             recordLocation = later.recordLocation
             strayReported = later.strayReported
-            sawEnd = sawEnd || later.sawEnd
+            sawEnd = later.sawRecord ? later.sawEnd : sawEnd || later.sawEnd
+            sawRecord = sawRecord || later.sawRecord
             skippingField = later.skippingField
             linesRead = later.linesRead
             sawContent = sawContent || later.sawContent
@@ -198,6 +202,8 @@ public enum WebOfScienceReader {
                 recordLocation = location
                 fields.addCollapsed(code, value)
                 strayReported = false
+                sawEnd = false
+                sawRecord = true
             case Tag.er:
                 if inRecord { close() } else if !strayReported {
                     strayReported = true
