@@ -99,6 +99,30 @@ struct ExportReaderTests {
         #expect(corpus.publications.first?.authorIDs.isEmpty == true)
     }
 
+    /// Each CSV fixture saved again with `;` between fields, every field quoted (as Excel saves
+    /// CSV where `;` is its list separator): the same records, papers and messages.
+    @Test(arguments: [
+        ("scopus-full-names.csv", InputFormat.scopus), ("scopus-ids-only.csv", .scopus), ("scopus-names-only.csv", .scopus),
+        ("openalex.csv", .openalexCSV), ("lens.csv", .lens), ("dimensions.csv", .dimensions), ("ieee.csv", .ieee),
+    ])
+    func csvSavedWithSemicolonsReadsAlike(name: String, format: InputFormat) throws {
+        let raw = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(name)))
+        var scanner = CSVScanner(bytes: raw)
+        var text = ""
+        while let row = scanner.next() {
+            text += row.fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ";") + "\r\n"
+        }
+        #expect(CSVExport.commaOrSemicolon(Array(text.utf8), required: ["Authors"]) == UInt8(ascii: ";") || format != .scopus)
+        let comma = InputReader.read(bytes: raw, format: format, path: name)
+        let semicolon = InputReader.read(bytes: Array(text.utf8), format: format, path: name)
+        #expect(!comma.publications.isEmpty)
+        #expect(semicolon.records == comma.records && semicolon.skipped == comma.skipped)
+        #expect(semicolon.publications.map { "\($0.key)|\(names($0))|\($0.year ?? 0)|\($0.authorIDs)" }
+                == comma.publications.map { "\($0.key)|\(names($0))|\($0.year ?? 0)|\($0.authorIDs)" })
+        #expect(semicolon.diagnostics.map(\.message) == comma.diagnostics.map(\.message))
+        #expect(InputFormat.detect(head: Array(text.utf8), pathExtension: "csv") == (format == .scopus && name == "scopus-names-only.csv" ? nil : format))
+    }
+
     /// A row with a field more than its header (as litstudy's Scopus export has) shifts the
     /// `EID` column onto `Source`: the EID is the row's one field of its shape, and a row with
     /// none has no EID (a `Scopus` EID made every such row one paper). Rows are not read as one

@@ -131,8 +131,30 @@ struct CSVHeader {
 ///
 /// Exports joined into one file (`cat`) repeat their header, and the line before it where the
 /// format has one (Dimensions): the header's rows again are read as a header, not as records,
-/// with one warning; so is a row of a single field just before one.
+/// with one warning; so is a row of a single field just before one. Fields are separated by `,`,
+/// or by `;` in a file Excel saved again where that is its list separator (`commaOrSemicolon`).
 enum CSVExport {
+    /// `,`, or `;` where only `;` cuts one of the first rows into a header naming the `required`
+    /// columns. Excel saves CSV with `;` between fields where the decimal mark is a comma (in
+    /// Germany, France, Brazil, …), and people open exports in it and save them again.
+    static func commaOrSemicolon(_ bytes: [UInt8], required: [String]) -> UInt8 {
+        func cutsAHeader(_ delimiter: UInt8) -> Bool {
+            var scanner = CSVScanner(bytes: bytes, delimiter: delimiter)
+            for _ in 0..<headerSearchRows {
+                let row = scanner.next()
+                if scanner.unclosedQuote != nil { continue }
+                guard let row else { return false }
+                if required.allSatisfy(CSVHeader(row.fields).has) { return true }
+            }
+            return false
+        }
+        let (comma, semicolon) = (UInt8(ascii: ","), UInt8(ascii: ";"))
+        return cutsAHeader(comma) || !cutsAHeader(semicolon) ? comma : semicolon
+    }
+
+    /// The rows looked at for a header when choosing the delimiter (Dimensions puts a line before its header).
+    static let headerSearchRows = 10
+
     static func read(bytes: [UInt8], path: String, delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true,
                      format: String, required: [String],
                      makeRecord: (CSVHeader, [String], SourceLocation) -> ExportRecord) -> Corpus {
@@ -142,6 +164,7 @@ enum CSVExport {
             result.error(lines.location(of: bad), "invalid UTF-8 at byte offset \(bad); \(format) exports are UTF-8: export the file again or convert it")
             return result.corpus
         }
+        let delimiter = quoting && delimiter == UInt8(ascii: ",") ? commaOrSemicolon(bytes, required: required) : delimiter
         var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, quoting: quoting)
         var header: CSVHeader? = nil
         var widthWarned = false
