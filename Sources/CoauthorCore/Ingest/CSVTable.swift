@@ -41,7 +41,7 @@ struct CSVScanner {
         guard position < bytes.count else { return nil }
         let rowStart = position
         // Files joined into one (`cat`) put the next one's byte-order mark before its header.
-        if bytes.count - position >= 3, bytes[position] == 0xEF, bytes[position + 1] == 0xBB, bytes[position + 2] == 0xBF { position += 3 }
+        position += ByteOrderMark.length(in: bytes, at: position, end: bytes.count)
         var fields: [String] = []
         var field: [UInt8] = []
         let count = bytes.count

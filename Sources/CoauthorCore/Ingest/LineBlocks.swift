@@ -321,3 +321,13 @@ extension LineBlocks.Failure {
         Corpus(skipped: 1, files: 1, diagnostics: [Diagnostic(.error, at: .file(path), "cannot read the file (\(reason)); skipped")])
     }
 }
+
+/// The UTF-8 byte-order mark, which a file may start with, and so each of the files joined into
+/// one (`cat`), at the start of a line.
+enum ByteOrderMark {
+    /// 3 where `bytes[start..<end]` starts with the mark, else 0.
+    @inline(__always)
+    static func length<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at start: Int, end: Int) -> Int where Bytes.Index == Int {
+        end - start >= 3 && bytes[start] == 0xEF && bytes[start + 1] == 0xBB && bytes[start + 2] == 0xBF ? 3 : 0
+    }
+}

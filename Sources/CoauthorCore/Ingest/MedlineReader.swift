@@ -130,10 +130,8 @@ public enum MedlineReader {
                 // Exports joined into one file (`cat`) put the next one's byte-order mark before
                 // its first `PMID-`: passed over as the file's first is (a character of the line,
                 // in its columns).
-                if lineEnd - lineStart >= 3, bytes[lineStart] == 0xEF, bytes[lineStart + 1] == 0xBB, bytes[lineStart + 2] == 0xBF {
-                    lineStart += 3
-                    guard lineEnd > lineStart else { continue }
-                }
+                lineStart += ByteOrderMark.length(in: bytes, at: lineStart, end: lineEnd)
+                guard lineEnd > lineStart else { continue }
                 if bytes[lineStart] == UInt8(ascii: " ") {
                     // A continuation line (six blanks): part of the previous field's value.
                     if inRecord, !fields.isEmpty, !skippingField {

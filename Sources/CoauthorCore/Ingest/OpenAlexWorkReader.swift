@@ -217,7 +217,7 @@ struct OpenAlexWorkReader {
     /// One line of JSON Lines: a work, a failure, or nil for a blank line.
     mutating func readLine(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Result<OpenAlexWorkFields, JSONScanner.Failure>? {
         // Files joined into one (`cat`) put the next one's byte-order mark before its first line.
-        let start = end - start >= 3 && buffer[start] == 0xEF && buffer[start + 1] == 0xBB && buffer[start + 2] == 0xBF ? start + 3 : start
+        let start = start + ByteOrderMark.length(in: buffer, at: start, end: end)
         var blank = true
         for offset in start..<end where !isWhitespace(buffer[offset]) {
             blank = false

@@ -158,8 +158,7 @@ public enum WebOfScienceReader {
             guard lineEnd > lineStart else { return }
             // Exports joined into one file (`cat`) put the next one's byte-order mark at the start
             // of its `FN` line: outside a record, it is passed over as the file's first is.
-            let joined = !inRecord && lineEnd - lineStart >= 3
-                && bytes[lineStart] == 0xEF && bytes[lineStart + 1] == 0xBB && bytes[lineStart + 2] == 0xBF
+            let joined = !inRecord && ByteOrderMark.length(in: bytes, at: lineStart, end: lineEnd) > 0
             let marked = joined || lineStart == bom && bom > 0
             let lineStart = joined ? lineStart + 3 : lineStart
             guard lineEnd > lineStart else { return }
