@@ -102,17 +102,20 @@ struct ExportReaderTests {
     /// Each CSV fixture saved again with `;` between fields, every field quoted (as Excel saves
     /// CSV where `;` is its list separator): the same records, papers and messages.
     @Test(arguments: [
-        ("scopus-full-names.csv", InputFormat.scopus), ("scopus-ids-only.csv", .scopus), ("scopus-names-only.csv", .scopus),
-        ("openalex.csv", .openalexCSV), ("lens.csv", .lens), ("dimensions.csv", .dimensions), ("ieee.csv", .ieee),
+        ("scopus-full-names.csv", InputFormat.scopus, ["Authors", "Title"]), ("scopus-ids-only.csv", .scopus, ["Authors", "Title"]),
+        ("scopus-names-only.csv", .scopus, ["Authors", "Title"]), ("openalex.csv", .openalexCSV, ["id", "authorships.author.display_name"]),
+        ("lens.csv", .lens, ["Lens ID", "Author/s"]), ("dimensions.csv", .dimensions, ["Publication ID", "Authors"]),
+        ("ieee.csv", .ieee, ["Document Title", "Authors"]),
     ])
-    func csvSavedWithSemicolonsReadsAlike(name: String, format: InputFormat) throws {
+    func csvSavedWithSemicolonsReadsAlike(name: String, format: InputFormat, required: [String]) throws {
         let raw = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(name)))
         var scanner = CSVScanner(bytes: raw)
         var text = ""
         while let row = scanner.next() {
             text += row.fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ";") + "\r\n"
         }
-        #expect(CSVExport.commaOrSemicolon(Array(text.utf8), required: ["Authors"]) == UInt8(ascii: ";") || format != .scopus)
+        #expect(CSVExport.commaOrSemicolon(Array(text.utf8), required: required) == UInt8(ascii: ";"))
+        #expect(CSVExport.commaOrSemicolon(raw, required: required) == UInt8(ascii: ","))
         let comma = InputReader.read(bytes: raw, format: format, path: name)
         let semicolon = InputReader.read(bytes: Array(text.utf8), format: format, path: name)
         #expect(!comma.publications.isEmpty)

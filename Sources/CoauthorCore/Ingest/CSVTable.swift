@@ -117,11 +117,22 @@ struct CSVHeader {
 
     func has(_ name: String) -> Bool { columns[name.lowercased()] != nil }
 
+    /// Whether `fields` make a header naming every one of `required` (the header of an export).
+    static func isHeader(_ fields: [String], naming required: [String]) -> Bool {
+        let header = CSVHeader(fields)
+        return required.allSatisfy(header.has)
+    }
+
+    /// How many fields `fields` has as this header reads them: empty fields past its columns
+    /// aside (a trailing delimiter, as Scopus ends rows with, adds one).
+    func width(of fields: [String]) -> Int {
+        fields.count > names.count && fields[names.count...].allSatisfy({ $0.isEmpty }) ? names.count : fields.count
+    }
+
     /// Whether `fields` name the header's columns again, as they are named here (exports joined
-    /// into one file repeat their header): a trailing empty field aside, as in the rows.
+    /// into one file repeat their header).
     func isRepeated(in fields: [String]) -> Bool {
-        guard fields.count >= names.count, fields[names.count...].allSatisfy({ $0.isEmpty }) else { return false }
-        return zip(fields, names).allSatisfy { ExportValues.trimmed($0) == $1 }
+        width(of: fields) == names.count && zip(fields, names).allSatisfy { ExportValues.trimmed($0) == $1 }
     }
 }
 
@@ -144,7 +155,7 @@ enum CSVExport {
                 let row = scanner.next()
                 if scanner.unclosedQuote != nil { continue }
                 guard let row else { return false }
-                if required.allSatisfy(CSVHeader(row.fields).has) { return true }
+                if CSVHeader.isHeader(row.fields, naming: required) { return true }
             }
             return false
         }
@@ -174,10 +185,8 @@ enum CSVExport {
         var held: CSVScanner.Row? = nil
         func record(_ row: CSVScanner.Row, _ known: CSVHeader) {
             let location = lines.location(of: row.offset)
-            // A trailing delimiter (Scopus ends rows with one) adds an empty field: not worth a word.
-            let width = row.fields.count > known.names.count && row.fields[known.names.count...].allSatisfy({ $0.isEmpty })
-                ? known.names.count : row.fields.count
-            if width != known.names.count, !widthWarned {
+            // A trailing delimiter is not worth a word (`width(of:)`).
+            if known.width(of: row.fields) != known.names.count, !widthWarned {
                 widthWarned = true
                 result.warning(location, "this row has \(row.fields.count) fields where the header has \(known.names.count); it is read as far as its fields go")
             }
@@ -194,8 +203,7 @@ enum CSVExport {
             guard let row else { break }
             guard let known = header else {
                 // The header is the first row naming a required column (Dimensions puts a line before it).
-                let candidate = CSVHeader(row.fields)
-                if required.allSatisfy(candidate.has) { header = candidate }
+                if CSVHeader.isHeader(row.fields, naming: required) { header = CSVHeader(row.fields) }
                 continue
             }
             if known.isRepeated(in: row.fields) {
