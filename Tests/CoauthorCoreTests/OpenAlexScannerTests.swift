@@ -73,6 +73,35 @@ struct OpenAlexScannerTests {
         #expect(streamed.diagnostics.first?.location?.line == 3)
     }
 
+    /// A block cut into runs, one per core, is checked run by run as it is read: the invalid
+    /// byte of any run (the first, a middle one, the last) is the error the whole file gives, and
+    /// a file without one reads as when read whole.
+    @Test(arguments: [0, 5, 11])
+    func invalidUTF8InAnyRunOfABlockIsTheErrorOfTheWholeFile(badLine: Int) throws {
+        let good = Array(#"{"id":"W1","title":"Good","authorships":[{"author":{"display_name":"Ann Smith"}}]}"#.utf8) + [0x0A]
+        let bad = Array(#"{"id":"W2","title":"Bad "#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8) + [0x0A]
+        let bytes = (0..<12).flatMap { $0 == badLine ? bad : good }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-invalid-runs-\(getpid())-\(badLine).jsonl")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let whole = OpenAlexReader.readJSON(bytes: bytes, path: url.path)
+        for workers in [1, 2, 3] {
+            // Runs of 64 bytes at least: the block of 4096 bytes is cut into several.
+            let streamed = Parallelism.$workers.withValue(workers) {
+                Parallelism.$minimumRunBytes.withValue(64) { OpenAlexReader.readJSON(path: url.path, blockSize: 4096) }
+            }
+            #expect(streamed.publications.isEmpty && streamed.skipped == 1, "workers \(workers)")
+            #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "workers \(workers)")
+            #expect(streamed.diagnostics.first?.location?.line == badLine + 1, "workers \(workers)")
+        }
+        let clean = (0..<12).flatMap { _ in good }
+        try Data(clean).write(to: url)
+        let streamed = Parallelism.$workers.withValue(2) {
+            Parallelism.$minimumRunBytes.withValue(64) { OpenAlexReader.readJSON(path: url.path, blockSize: 4096) }
+        }
+        #expect(streamed.publications.count == 12 && streamed.diagnostics.isEmpty)
+    }
+
     @Test func theTrickyFixtureHoldsWhatItShould() throws {
         let url = Paths.fixtures.appendingPathComponent("openalex/openalex-tricky.jsonl")
         let corpus = OpenAlexReader.readJSON(bytes: [UInt8](try Data(contentsOf: url)), path: "t.jsonl")

@@ -85,7 +85,8 @@ public enum OpenAlexReader {
                 whole.append(contentsOf: block)
                 return true
             }
-            if let bad = LineBlocks.firstInvalidUTF8(block) {
+            let start = offset == 0 && block.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            if let bad = lines.read(block, from: start, offset: offset, lanes: &lanes) {
                 var badLine = lines.line
                 var lineStart = 0
                 for k in 0..<bad where block[k] == 0x0A {
@@ -96,8 +97,6 @@ public enum OpenAlexReader {
                                                                                 "invalid UTF-8 at byte offset \(offset + bad); OpenAlex JSON is UTF-8")])
                 return false
             }
-            let start = offset == 0 && block.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            lines.read(block, from: start, offset: offset, lanes: &lanes)
             return true
         }
         if let invalid { return invalid }
@@ -141,17 +140,31 @@ public enum OpenAlexReader {
         }
 
         /// Reads the lines of `block` from `start` (the block starts at file offset `offset`),
-        /// on all cores when it is large, lending the later runs the readers in `lanes`.
-        mutating func read(_ block: UnsafeBufferPointer<UInt8>, from start: Int, offset: Int, lanes: inout [OpenAlexWorkReader]) {
+        /// on all cores when it is large, lending the later runs the readers in `lanes`; or,
+        /// where the block is not UTF-8, reads nothing and returns the offset of its first
+        /// invalid byte.
+        mutating func read(_ block: UnsafeBufferPointer<UInt8>, from start: Int, offset: Int, lanes: inout [OpenAlexWorkReader]) -> Int? {
             let cuts = LineBlocks.cuts(block, from: start) { LineBlocks.lineStart(in: block, from: $0, prefix: []) }
             let runs = cuts.count - 1
-            guard runs > 1 else { return readLines(block, from: start, to: block.count, offset: offset) }
+            guard runs > 1 else {
+                if let bad = firstInvalidUTF8Offset(block) { return bad }
+                readLines(block, from: start, to: block.count, offset: offset)
+                return nil
+            }
             let shared = LineBlocks.SharedBlock(bytes: block)
-            let feeds = parallelRuns(runs - 1) { k in LineBlocks.newlineCount(UnsafeBufferPointer(rebasing: shared.bytes[cuts[k]..<cuts[k + 1]])) }
+            // Each run is checked, and its line feeds counted (the next run's lines are numbered
+            // from them), by the core that reads it next: one pass of all cores. No character
+            // spans a line feed, so a run's first invalid byte is the block's (the bytes before
+            // `start` are a byte-order mark).
+            let checked = parallelRuns(runs) { k in
+                let run = UnsafeBufferPointer(rebasing: shared.bytes[cuts[k]..<cuts[k + 1]])
+                return (invalid: firstInvalidUTF8Offset(run).map { cuts[k] + $0 }, feeds: k < runs - 1 ? LineBlocks.newlineCount(run) : 0)
+            }
+            if let bad = checked.lazy.compactMap(\.invalid).first { return bad }
             var later: [LinesRun] = []
             var next = line
             for k in 1..<runs {
-                next += feeds[k - 1]
+                next += checked[k - 1].feeds
                 while lanes.count < k { lanes.append(OpenAlexWorkReader(path: path, keepingText: works.keepingText)) }
                 var run = LinesRun(works: OpenAlexWorkReader(path: path, keepingText: works.keepingText), path: path, line: next)
                 swap(&run.works, &lanes[k - 1])
@@ -179,6 +192,7 @@ public enum OpenAlexReader {
                 line = later[k - 1].line
                 swap(&later[k - 1].works, &lanes[k - 1])
             }
+            return nil
         }
 
         /// Reads the lines of `block[from..<to]`, one after the other.

@@ -68,9 +68,10 @@ struct OpenAlexWorkReader {
         /// The objects and arrays of `prefixLength` bytes or more among the values, by the hash of
         /// their first `prefixLength` bytes: each hash's values as a list (the latest in its slot,
         /// then `nextWithPrefix` of each value), so that a recurring one is found by its opening
-        /// bytes and one comparison, without being scanned (`opening`). The slots hold the hash
-        /// itself, not the prefix: a look-up touches a slot, then the value's bytes, which are
-        /// compared whole (two prefixes of one hash only lengthen a list).
+        /// bytes and one comparison, without being scanned (`opening`). The slots hold half of the
+        /// hash, not the prefix, and where the latest value's bytes are: a look-up touches a slot,
+        /// then those bytes, which are compared whole (two prefixes of one half hash only lengthen
+        /// a list).
         private var prefixSlots = [PrefixSlot](repeating: PrefixSlot(), count: 2048)
         private var prefixCount = 0
         private var nextWithPrefix: [Int32] = []
@@ -80,10 +81,17 @@ struct OpenAlexWorkReader {
         /// same institution): past them a value is scanned.
         static var comparedWithPrefix: Int { 8 }
 
+        /// 16 bytes, as a slot of the whole hash and the value alone would be (padded): the
+        /// value's place in the table's arena comes with it, where reading it from the table
+        /// was a cache miss more per look-up.
         struct PrefixSlot {
-            var hash: UInt64 = 0
+            /// The lower half of the prefix's hash.
+            var hash: UInt32 = 0
             /// The latest value listed under `hash`; -1 for an empty slot.
             var latest: Int32 = -1
+            /// Where that value's bytes are in the table's arena (`ByteKeyTable.place(of:)`).
+            var start: UInt32 = 0
+            var length: UInt32 = 0
         }
 
         mutating func empty() {
@@ -91,11 +99,16 @@ struct OpenAlexWorkReader {
         }
 
         /// The slot of `hash`: the one holding it, else the empty one where it would go.
-        @inline(__always) private func slot(of hash: UInt64) -> Int {
+        @inline(__always) private func slot(of hash: UInt32) -> Int {
             let mask = prefixSlots.count - 1
-            var slot = homeSlot(of: hash, mask: mask)
+            var slot = homeSlot(of: UInt64(hash), mask: mask)
             while prefixSlots[slot].latest >= 0 && prefixSlots[slot].hash != hash { slot = (slot + 1) & mask }
             return slot
+        }
+
+        /// The lower half of the hash of the `prefixLength` bytes at `start`.
+        @inline(__always) private static func prefixHash(_ start: UnsafePointer<UInt8>) -> UInt32 {
+            UInt32(truncatingIfNeeded: WordHash.hash(UnsafeBufferPointer(start: start, count: prefixLength)))
         }
 
         /// The known value that opens the `count` bytes at `start`, and its length: an object or
@@ -103,8 +116,15 @@ struct OpenAlexWorkReader {
         /// so bytes equal to a value's are that value, already checked, whatever follows them.
         func opening(_ start: UnsafePointer<UInt8>, count: Int) -> (id: Int, length: Int)? {
             guard count >= Self.prefixLength else { return nil }
-            var candidate = Int(prefixSlots[slot(of: WordHash.hash(UnsafeBufferPointer(start: start, count: Self.prefixLength)))].latest)
-            for _ in 0..<Self.comparedWithPrefix where candidate >= 0 {
+            let listed = prefixSlots[slot(of: Self.prefixHash(start))]
+            guard listed.latest >= 0 else { return nil }
+            // The latest value, from its slot alone (the one found most of the time).
+            let latestLength = Int(listed.length)
+            if latestLength <= count, table.withArena({ memcmp($0.baseAddress! + Int(listed.start), start, latestLength) == 0 }) {
+                return (Int(listed.latest), latestLength)
+            }
+            var candidate = Int(nextWithPrefix[Int(listed.latest)])
+            for _ in 1..<Self.comparedWithPrefix where candidate >= 0 {
                 let length = table.withKey(candidate) { key in
                     key.count <= count && memcmp(key.baseAddress!, start, key.count) == 0 ? key.count : -1
                 }
@@ -118,13 +138,14 @@ struct OpenAlexWorkReader {
         /// an array long enough to have one.
         mutating func listByPrefix(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
             guard bytes.count >= Self.prefixLength, bytes[0] == UInt8(ascii: "{") || bytes[0] == UInt8(ascii: "[") else { return }
-            let hash = WordHash.hash(UnsafeBufferPointer(rebasing: bytes[..<Self.prefixLength]))
+            let hash = Self.prefixHash(bytes.baseAddress!)
             while nextWithPrefix.count <= id { nextWithPrefix.append(-1) }
             let home = slot(of: hash)
             // The latest first: a value recurs most in the works near the one it came with.
             nextWithPrefix[id] = prefixSlots[home].latest
             if prefixSlots[home].latest < 0 { prefixCount += 1 }
-            prefixSlots[home] = PrefixSlot(hash: hash, latest: Int32(id))
+            let (start, length) = table.place(of: id)
+            prefixSlots[home] = PrefixSlot(hash: hash, latest: Int32(id), start: start, length: length)
             if prefixCount * 2 > prefixSlots.count {
                 let old = prefixSlots
                 prefixSlots = [PrefixSlot](repeating: PrefixSlot(), count: old.count * 2)

@@ -193,6 +193,17 @@ struct ByteKeyTable {
         return (id, true)
     }
 
+    /// Where the bytes of key `id` are in the arena (`withArena`), and how many there are.
+    func place(of id: Int) -> (start: UInt32, length: UInt32) {
+        let entry = entries[id]
+        return (entry.start, entry.length)
+    }
+
+    /// `body` applied to the arena, the keys' bytes back to back (each at its `place(of:)`).
+    @inline(__always) func withArena<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        arena.withUnsafeBufferPointer(body)
+    }
+
     /// `body` applied to the bytes of key `id`, where they are kept.
     func withKey<Result>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let entry = entries[id]
