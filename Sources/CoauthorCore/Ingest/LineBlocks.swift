@@ -96,6 +96,7 @@ enum LineBlocks {
         let bytes = file.bytes
         var start = 0
         var window = blockSize
+        file.prefetch(0..<blockSize)
         while start < bytes.count {
             let limit = min(bytes.count, start + window)
             // The block ends after the last line feed (or at the end of the file).
@@ -117,6 +118,7 @@ enum LineBlocks {
                 window *= 2
                 continue
             }
+            file.prefetch(end..<(end + blockSize))
             if !body(UnsafeBufferPointer(rebasing: bytes[start..<end]), start) { return }
             start = end
             window = blockSize
