@@ -230,10 +230,9 @@ public enum DBLPXMLReader {
             var start = 0
             var window = blockSize
             var reserved = false
-            file.prefetch(0..<blockSize)
             while start < bytes.count {
                 let end = min(bytes.count, start + window)
-                file.prefetch(end..<(end + blockSize))
+                file.readAhead(to: end + blockSize)
                 let used = consume(UnsafeBufferPointer(rebasing: bytes[start..<end]), final: end == bytes.count)
                 // No record starts a line in the window: it grows until the scanner takes it.
                 window = used == 0 ? window + blockSize : blockSize

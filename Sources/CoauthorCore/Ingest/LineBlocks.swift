@@ -96,9 +96,10 @@ enum LineBlocks {
         let bytes = file.bytes
         var start = 0
         var window = blockSize
-        file.prefetch(0..<blockSize)
         while start < bytes.count {
             let limit = min(bytes.count, start + window)
+            // This block's pages and the next's are asked for before any is read.
+            file.readAhead(to: limit + blockSize)
             // The block ends after the last line feed (or at the end of the file).
             var end = limit
             if limit < bytes.count {
@@ -118,7 +119,6 @@ enum LineBlocks {
                 window *= 2
                 continue
             }
-            file.prefetch(end..<(end + blockSize))
             if !body(UnsafeBufferPointer(rebasing: bytes[start..<end]), start) { return }
             start = end
             window = blockSize
@@ -170,19 +170,15 @@ extension LineBlocks {
         }
         let shared = SharedBlock(bytes: block)
         let bounds = cuts
-        // Each run is checked, and its line feeds counted (the next run's lines are numbered
-        // from them), by the core that reads it next: one pass of all cores, not a pass of one.
-        // No character spans a line feed, so a run's first invalid byte is the block's.
-        let checked = parallelRuns(runs) { k in
-            let run = UnsafeBufferPointer(rebasing: shared.bytes[bounds[k]..<bounds[k + 1]])
-            return (invalid: validating ? firstInvalidUTF8Offset(run).map { bounds[k] + $0 } : nil,
-                    feeds: k < runs - 1 ? newlineCount(run) : 0)
+        let feeds: [Int]
+        switch checkRuns(shared, cuts: bounds, validating: validating) {
+        case .invalid(let bad): return bad
+        case .lineFeeds(let counted): feeds = counted
         }
-        if let bad = checked.lazy.compactMap(\.invalid).first { return bad }
         var later: [Parser] = []
         var lines = parser.linesRead
         for k in 1..<runs {
-            lines += checked[k - 1].feeds
+            lines += feeds[k - 1]
             later.append(parser.run(linesRead: lines, lane: k))
         }
         // In place, through pointers: a copy of a parser would copy its caches when it writes.
@@ -204,6 +200,28 @@ extension LineBlocks {
         }
         for k in 1..<runs { parser.append(&later[k - 1], lane: k) }
         return nil
+    }
+
+    /// What `checkRuns` found: the block's first invalid byte, or each run's line feeds.
+    enum RunCheck {
+        case invalid(Int)
+        case lineFeeds([Int])
+    }
+
+    /// Checks each run `block[cuts[k]..<cuts[k + 1]]` for invalid UTF-8 (when `validating`) and
+    /// counts its line feeds (the next run's lines are numbered from them), each by the core that
+    /// reads it next: one pass of all cores, not a pass of one. No character spans a line feed,
+    /// so a run's first invalid byte is the block's (bytes before `cuts[0]`, a byte-order mark,
+    /// are not checked).
+    static func checkRuns(_ block: SharedBlock, cuts: [Int], validating: Bool) -> RunCheck {
+        let runs = cuts.count - 1
+        let checked = parallelRuns(runs) { k in
+            let run = UnsafeBufferPointer(rebasing: block.bytes[cuts[k]..<cuts[k + 1]])
+            return (invalid: validating ? firstInvalidUTF8Offset(run).map { cuts[k] + $0 } : nil,
+                    feeds: k < runs - 1 ? newlineCount(run) : 0)
+        }
+        if let bad = checked.lazy.compactMap(\.invalid).first { return .invalid(bad) }
+        return .lineFeeds(checked.map(\.feeds))
     }
 
     /// Where to cut `block[from...]` into one run per core (none below `Parallelism.minimumRunBytes`): `from`,

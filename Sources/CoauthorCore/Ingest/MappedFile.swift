@@ -16,6 +16,8 @@ final class MappedFile {
     private let pageSize = max(4096, sysconf(Int32(_SC_PAGESIZE)))
     /// Bytes at the front already given back.
     private var released = 0
+    /// Bytes at the front the kernel was asked to read ahead (`readAhead(to:)`).
+    private var requested = 0
 
     /// Maps the first `size` bytes (at least one) of the open regular file `descriptor`; nil when
     /// it cannot be mapped, for the caller to read it through a buffer instead.
@@ -26,17 +28,20 @@ final class MappedFile {
         bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
     }
 
-    /// Asks the kernel to start reading the pages of bytes `range` from the disk where they are
-    /// not in memory, while the reader reads the bytes before them: the readers call it for the
-    /// block after the one they read. A file that is not in memory (a download just made, a dump
-    /// larger than the page cache) was read a fault at a time, each waiting for the disk with the
-    /// cores idle: reading a 200 MB OpenAlex file took 0.40 s, now 0.31 s, a 115 MB DBLP XML file
-    /// 0.47 s, now 0.39 s (BENCHMARKS.md, session 45). Pages in memory cost a look-up each.
-    func prefetch(_ range: Range<Int>) {
-        let lower = min(range.lowerBound, bytes.count) / pageSize * pageSize
-        let upper = min(range.upperBound, bytes.count)
-        guard upper > lower else { return }
+    /// Asks the kernel to start reading from the disk, where they are not in memory, the pages up
+    /// to byte `end` not asked for before, while the reader reads the bytes before them: the
+    /// readers call it with the end of the block after the one they are about to read. A file
+    /// that is not in memory (a download just made, a dump larger than the page cache) was read a
+    /// fault at a time, each waiting for the disk with the cores idle: reading a 200 MB OpenAlex
+    /// file took 0.40 s, now 0.31 s, a 115 MB DBLP XML file 0.47 s, now 0.39 s (BENCHMARKS.md,
+    /// session 45). Pages in memory cost a look-up each.
+    func readAhead(to end: Int) {
+        let upper = min(end, bytes.count)
+        guard upper > requested else { return }
+        // From the page holding the first byte not asked for (madvise takes a page's start).
+        let lower = requested / pageSize * pageSize
         _ = madvise(UnsafeMutableRawPointer(mutating: bytes.baseAddress! + lower), upper - lower, MADV_WILLNEED)
+        requested = upper
     }
 
     /// Gives back the whole pages before byte `offset`, once they add up to `batch` bytes at least

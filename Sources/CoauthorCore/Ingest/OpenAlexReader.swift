@@ -152,19 +152,15 @@ public enum OpenAlexReader {
                 return nil
             }
             let shared = LineBlocks.SharedBlock(bytes: block)
-            // Each run is checked, and its line feeds counted (the next run's lines are numbered
-            // from them), by the core that reads it next: one pass of all cores. No character
-            // spans a line feed, so a run's first invalid byte is the block's (the bytes before
-            // `start` are a byte-order mark).
-            let checked = parallelRuns(runs) { k in
-                let run = UnsafeBufferPointer(rebasing: shared.bytes[cuts[k]..<cuts[k + 1]])
-                return (invalid: firstInvalidUTF8Offset(run).map { cuts[k] + $0 }, feeds: k < runs - 1 ? LineBlocks.newlineCount(run) : 0)
+            let feeds: [Int]
+            switch LineBlocks.checkRuns(shared, cuts: cuts, validating: true) {
+            case .invalid(let bad): return bad
+            case .lineFeeds(let counted): feeds = counted
             }
-            if let bad = checked.lazy.compactMap(\.invalid).first { return bad }
             var later: [LinesRun] = []
             var next = line
             for k in 1..<runs {
-                next += checked[k - 1].feeds
+                next += feeds[k - 1]
                 while lanes.count < k { lanes.append(OpenAlexWorkReader(path: path, keepingText: works.keepingText)) }
                 var run = LinesRun(works: OpenAlexWorkReader(path: path, keepingText: works.keepingText), path: path, line: next)
                 swap(&run.works, &lanes[k - 1])
