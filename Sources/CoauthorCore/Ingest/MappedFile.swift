@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Mapping saves copying every byte through a buffer on one core while the others wait: the
 /// readers' runs read the file's pages where the kernel keeps them, and the kernel reads the next
-/// block's from the disk while they do (`prefetch`). A file cut shorter by another
+/// block's from the disk while they do (`readAhead(to:)`). A file cut shorter by another
 /// program while it is mapped would end the process (as it would `grep` and others that map what
 /// they read); only regular files are mapped, and gzip files, pipes and standard input are read
 /// through a buffer.
