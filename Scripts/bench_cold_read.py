@@ -24,7 +24,8 @@ def drop_from_cache(path):
         os.close(descriptor)
 
 
-def timed_run(binary, path):
+def phase_times(binary, path):
+    """The read, resolve and build seconds of `BINARY stats PATH --quiet` (COAUTHOR_TIMING=1)."""
     env = dict(os.environ, COAUTHOR_TIMING="1")
     done = subprocess.run([binary, "stats", path, "--quiet"], env=env, capture_output=True, text=True)
     if done.returncode != 0:
@@ -33,7 +34,12 @@ def timed_run(binary, path):
     missing = {"read", "resolve", "build"} - phases.keys()
     if missing:
         sys.exit(f"{binary} gave no timing for {', '.join(sorted(missing))}")
-    return phases["read"], phases["read"] + phases["resolve"] + phases["build"]
+    return phases["read"], phases["resolve"], phases["build"]
+
+
+def timed_run(binary, path):
+    read, resolve, build = phase_times(binary, path)
+    return read, read + resolve + build
 
 
 def main():
