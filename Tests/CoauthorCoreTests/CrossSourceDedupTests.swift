@@ -39,6 +39,42 @@ struct CrossSourceDedupTests {
         #expect(first.extras.pmid == "1")
     }
 
+    /// Authors who share a surname are aligned by their given names, not by their places: in a
+    /// later copy with a consortium more, `Xin Li` is third, not second, and his IDs are his.
+    @Test func authorsWhoShareASurnameAlignByTheirGivenNames() {
+        func paper(_ path: String, _ names: [String], ids: [AuthorIDs]) -> Publication {
+            var publication = Publication(key: path, type: "article", title: "Same Title", venue: "", year: 2020,
+                                          authors: names.map { ExportValues.name($0)! }, location: SourceLocation(path: path, line: 1, column: 1))
+            publication.extras.authorIDs = ids
+            return publication
+        }
+        let (xin, yan) = ("0000-0002-0000-0002", "0000-0003-0000-0003")
+        let wos = paper("wos", ["Chen, Ann", "Li, Xin", "Li, Yan"],
+                        ids: [AuthorIDs(), AuthorIDs(researcherID: "A-1111-2011"), AuthorIDs(researcherID: "B-2222-2012")])
+        let openAlex = paper("openalex", ["Ann Chen", "XYZ Consortium", "Xin Li", "Yan Li"],
+                             ids: [AuthorIDs(), AuthorIDs(), AuthorIDs(orcid: xin), AuthorIDs(orcid: yan)])
+        // Either copy first: Xin Li third in one list, second in the other.
+        var first = openAlex
+        PublicationMatch.merge(wos, into: &first)
+        #expect(first.authors.count == 4)
+        #expect(first.authorIDs.map(\.orcid) == ["", "", xin, yan])
+        #expect(first.authorIDs.map(\.researcherID) == ["", "", "A-1111-2011", "B-2222-2012"])
+        first = wos
+        PublicationMatch.merge(openAlex, into: &first)
+        #expect(first.authors.map(\.displayName) == ["Ann Chen", "Xin Li", "Yan Li"])
+        #expect(first.authorIDs.map(\.orcid) == ["", xin, yan])
+        #expect(first.authorIDs.map(\.researcherID) == ["", "A-1111-2011", "B-2222-2012"])
+        // The same surnames in the same places are not the same people when the given names differ.
+        #expect(PublicationMatch.partners([PersonName(first: "Xin", last: "Li"), PersonName(first: "Yan", last: "Li")], [],
+                                          [PersonName(first: "Yan", last: "Li"), PersonName(first: "Xin", last: "Li")], []) == [1, 0])
+        // Nor are names written alike whose ORCIDs differ; an initial alone aligns after the rest.
+        #expect(PublicationMatch.partners([PersonName(first: "Wei", last: "Wang")], [AuthorIDs(orcid: xin)],
+                                          [PersonName(first: "Wei", last: "Wang")], [AuthorIDs(orcid: yan)]) == [nil])
+        #expect(PublicationMatch.partners([PersonName(first: "Eun-ji", last: "Zhang"), PersonName(first: "X.", last: "Li")], [],
+                                          [PersonName(first: "Eunji", last: "Zhang"), PersonName(first: "Xin", last: "Li")], []) == [0, 1])
+        #expect(PublicationMatch.partners([PersonName(first: "Xin", last: "Li")], [], [PersonName(first: "Yan", last: "Li")], []) == [nil])
+    }
+
     @Test func doiMatchingIgnoresCaseAndURLPrefix() {
         let a = Publication(key: "a", type: "article", title: "A", venue: "", year: 2000, authors: [PersonName(last: "X")],
                             doi: "https://doi.org/10.1/ABC", location: .file("a"))

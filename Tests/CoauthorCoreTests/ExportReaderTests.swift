@@ -369,6 +369,89 @@ struct ExportReaderTests {
         #expect(ExportValues.isInitials("J.C.") && !ExportValues.isInitials("Smith"))
     }
 
+    /// An `RI`/`OI` list that names two authors written alike gives each theirs, in the order of
+    /// the list of authors, when it has an entry for each (the second entry once replaced the
+    /// first's ID, and the second author had none); with fewer entries (an `OI` list names only
+    /// the authors with an ORCID) or more, it does not say which is whose, and none is given.
+    @Test func idListsNamingTwoAuthorsWrittenAlikeGiveEachTheirsOrNone() {
+        let text = """
+            FN Clarivate Analytics Web of Science
+            VR 1.0
+            PT J
+            AF Wang, Wei
+               Zhang, San
+               Wang, Wei
+            RI Wang, Wei/A-1111-2011; Zhang, San/Z-9999-2019; Wang, Wei/B-2222-2012
+            OI Wang, Wei/0000-0001-0000-0001; Zhang, San/0000-0009-0000-0009
+            UT WOS:1
+            ER
+
+            PT J
+            AF Wang, Wei
+               Wang, Wei
+            RI Wang, Wei/A-1111-2011; Wang, Wei/B-2222-2012; Wang, Wei/C-3333-2013
+            UT WOS:2
+            ER
+            EF
+
+            """
+        let corpus = WebOfScienceReader.readPlainText(bytes: Array(text.utf8), path: "w.txt")
+        #expect(corpus.publications.count == 2)
+        #expect(corpus.publications[0].authorIDs.map(\.researcherID) == ["A-1111-2011", "Z-9999-2019", "B-2222-2012"])
+        #expect(corpus.publications[0].authorIDs.map(\.orcid) == ["", "0000-0009-0000-0009", ""])
+        #expect(corpus.publications[1].authorIDs.allSatisfy { $0.isEmpty })
+    }
+
+    /// A Web of Science file whose lines end in a lone CR (old Mac exports) is read as with line
+    /// feeds, its lines numbered by the CRs; once it read no record at all.
+    @Test func aWebOfScienceFileWithCROnlyLineEndsIsRead() throws {
+        let text = "FN x\nVR 1.0\nPT J\nAF Aria, Massimo\n   Cuccurullo, Corrado\nTI A\n   title\nPY 2017\nUT WOS:1\nER\n\n"
+            + "PT J\nAF Doe, Ann\nPY 2018\nUT WOS:2\nEF\n"
+        let lf = WebOfScienceReader.readPlainText(bytes: Array(text.utf8), path: "lf.txt")
+        let cr = WebOfScienceReader.readPlainText(bytes: Array(text.replacingOccurrences(of: "\n", with: "\r").utf8), path: "cr.txt")
+        #expect(lf.publications.count == 2 && cr.publications.count == 2)
+        #expect(cr.publications.map(\.authors) == lf.publications.map(\.authors))
+        #expect(cr.publications.map(\.title) == ["A title", ""] && cr.publications.map(\.year) == [2017, 2018])
+        // The second record has no ER: the warning is at its PT line, line 12 either way.
+        #expect(cr.diagnostics.map(\.location?.line) == lf.diagnostics.map(\.location?.line))
+        #expect(cr.diagnostics.contains { $0.location?.line == 12 && $0.message.contains("no 'ER'") }, "\(cr.diagnostics)")
+        // Read from its path too (one block: it has no line feed to cut at).
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-cr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("cr.txt")
+        try Data(text.replacingOccurrences(of: "\n", with: "\r").utf8).write(to: file)
+        #expect(try InputReader.read([file.path]).publications.map(\.authors) == lf.publications.map(\.authors))
+    }
+
+    /// MEDLINE's investigators (`IR`/`FIR`) and editors (`ED`/`FED`) follow the authors; an
+    /// `AUID` or `AD` after one of them is theirs, not the last author's.
+    @Test func anInvestigatorsORCIDIsNotTheLastAuthors() {
+        let text = """
+            PMID- 2
+            TI  - Trial with investigators.
+            DP  - 2021
+            FAU - Doe, Jane
+            AU  - Doe J
+            FAU - Roe, Richard
+            AU  - Roe R
+            AUID- ORCID: 0000-0001-4444-4444
+            AD  - Univ Y, Oslo, Norway.
+            IR  - Green P
+            FIR - Green, Paula
+            AUID- ORCID: 0000-0003-3333-3333
+            AD  - Univ X, Paris, France.
+            FED - Poe, Edgar
+            ED  - Poe E
+            AUID- ORCID: 0000-0002-5555-5555
+
+            """
+        let paper = MedlineReader.read(bytes: Array(text.utf8), path: "m.nbib").publications[0]
+        #expect(paper.authors.map(\.displayName) == ["Jane Doe", "Richard Roe"])
+        #expect(paper.authorIDs.map(\.orcid) == ["", "0000-0001-4444-4444"])
+        #expect(paper.extras.affiliations.map { $0.map(\.country) } == [[], ["Norway"]])
+    }
+
     @Test func taggedLinesOutsideARecordAreAnError() {
         let wos = WebOfScienceReader.readPlainText(bytes: Array("FN x\nVR 1.0\nAU Lost, A\nPT J\nAU Kept, B\nER\nEF\n".utf8), path: "w.txt")
         #expect(wos.skipped == 1 && wos.publications.count == 1)

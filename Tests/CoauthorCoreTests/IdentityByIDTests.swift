@@ -18,6 +18,43 @@ struct IdentityByIDTests {
 
     private func person(_ index: AuthorIndex, _ name: String) -> Int? { index.names.firstIndex(of: name) }
 
+    /// Two different IDs of one kind are never one person (SPEC §3), even where an ID of another
+    /// kind joins them (OpenAlex gives one author ID to two people whose ORCIDs differ): they
+    /// stay two people, each with its ORCID, and a warning at the second paper says why.
+    @Test(arguments: IdentityMode.allCases)
+    func anIDSharedByPeopleWhoseORCIDsDifferJoinsNeither(mode: IdentityMode) {
+        let (first, second) = ("0000-0001-0000-0001", "0000-0002-0000-0002")
+        var papers = [paper("w1", [("Wei Wang", AuthorIDs(orcid: first, openAlex: "A5")), ("Ann Roe", AuthorIDs(openAlex: "A6"))]),
+                      paper("w2", [("Wei Wang", AuthorIDs(orcid: second, openAlex: "A5")), ("Bob Poe", AuthorIDs(openAlex: "A7"))]),
+                      // A third paper by the second, through the OpenAlex ID alone: it joins the first, who holds it first.
+                      paper("w3", [("W. Wang", AuthorIDs(openAlex: "A5"))])]
+        papers[1].location = SourceLocation(path: "t", line: 9, column: 1)
+        let index = AuthorResolver.resolve(papers, mode: mode)
+        #expect(index.names.count == 4, "\(index.names)")
+        let people = [0, 1, 2].map { Int(index.authorsOfPublication[$0].first!) }
+        #expect(people[0] != people[1] && people[2] == people[0])
+        #expect(index.ids[people[0]].orcid == first && index.ids[people[1]].orcid == second)
+        #expect(index.ids[people[1]].openAlex == "A5", "each keeps the IDs its papers give it")
+        let warning = index.diagnostics.first { $0.message.contains("OpenAlex author ID A5") }
+        #expect(warning?.severity == .warning && warning?.location?.line == 9, "\(index.diagnostics)")
+        #expect(warning?.message.contains("ORCID differs (\(first), here \(second))") == true, "\(index.diagnostics)")
+        // The evidence names the ID that joined `W. Wang`, not the person's first.
+        let merge = index.merges.first { $0.variant == "W. Wang" }
+        #expect(merge?.into == index.names[people[0]] && merge?.reason == "same OpenAlex author ID A5", "\(index.merges)")
+    }
+
+    /// An ORCID, which its person keeps, joins authorships whatever their databases' author IDs
+    /// say: a person OpenAlex split into two author IDs is one person, with no warning.
+    @Test(arguments: IdentityMode.allCases)
+    func anORCIDJoinsAPersonADatabaseSplit(mode: IdentityMode) {
+        let orcid = "0000-0001-0000-0001"
+        let papers = [paper("w1", [("Wei Wang", AuthorIDs(orcid: orcid, openAlex: "A5"))]),
+                      paper("w2", [("Wang Wei", AuthorIDs(orcid: orcid, openAlex: "A8"))])]
+        let index = AuthorResolver.resolve(papers, mode: mode)
+        #expect(index.names.count == 1 && index.ids[0].orcid == orcid && index.ids[0].openAlex == "A5")
+        #expect(index.diagnostics.isEmpty, "\(index.diagnostics)")
+    }
+
     @Test(arguments: IdentityMode.allCases)
     func theSameORCIDIsOnePersonWhateverTheSpelling(mode: IdentityMode) throws {
         let papers = [

@@ -138,9 +138,10 @@ struct TaggedFieldsTests {
     /// the first author with that folded name, a name without a comma read as a plain name, and
     /// beyond 64 authors the look-up by bytes.
     @Test func idListNamesWrittenAsTheAuthorsAreMatchedAsAnyOtherSpelling() {
-        // `WANG, LI` and `Wang, Li` fold alike: an entry for either goes to the first. `Aria M`
-        // is surname and initials in the list of authors, but given name and surname read plain:
-        // an entry `Aria M` is `M, Aria`'s.
+        // `WANG, LI` and `Wang, Li` fold alike: an address line for either goes to the first, and
+        // one ID list entry for the two is no one's (`ExportRecord.setIDs`: the list does not say
+        // whose). `Aria M` is surname and initials in the list of authors, but given name and
+        // surname read plain: an entry `Aria M` is `M, Aria`'s.
         let authors = ["WANG, LI", "Wang, Li", "Aria M", "M, Aria", "Costa, Ana"] + (0..<70).map { "Extra\($0), Person" }
         func record(_ id: Int, authors: [String], ids: [(String, String)], orcids: [(String, String)]) -> String {
             let list = { (entries: [(String, String)]) in entries.map { "\($0.0)/\($0.1)" }.joined(separator: "; ") }
@@ -168,12 +169,13 @@ struct TaggedFieldsTests {
             let (asListed, otherwise) = (corpus.publications[pair.0], corpus.publications[pair.1])
             #expect(asListed.authorIDs.map(\.researcherID) == otherwise.authorIDs.map(\.researcherID), "\(asListed.key)")
             #expect(asListed.authorIDs.map(\.orcid) == otherwise.authorIDs.map(\.orcid), "\(asListed.key)")
-            #expect(asListed.authorIDs.first?.researcherID == "A-1111-2011" && asListed.authorIDs[1].researcherID.isEmpty)
+            #expect(asListed.authorIDs.first?.researcherID == "" && asListed.authorIDs[1].researcherID.isEmpty)
             #expect(asListed.authorIDs[2].researcherID.isEmpty && asListed.authorIDs[3].researcherID == "B-2222-2012")
             #expect(asListed.authorIDs[4].orcid == orcid && asListed.authorIDs.last?.researcherID == "C-3333-2013")
             let affiliated = { (publication: Publication) in publication.extras.affiliations.map { !$0.isEmpty } }
             #expect(affiliated(asListed) == affiliated(otherwise), "\(asListed.key)")
-            #expect(affiliated(asListed) == asListed.authorIDs.map { !$0.researcherID.isEmpty }, "\(asListed.key)")
+            #expect(affiliated(asListed).first == true)
+            #expect(Array(affiliated(asListed).dropFirst()) == asListed.authorIDs.dropFirst().map { !$0.researcherID.isEmpty }, "\(asListed.key)")
         }
     }
 

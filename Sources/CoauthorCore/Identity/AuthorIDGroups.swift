@@ -21,6 +21,11 @@ struct AuthorIDGroups {
     /// What each group's IDs and the evidence of the merges are made from (`Evidence.make()`):
     /// the resolver's name rules need neither, so they are made beside them.
     var evidence: Evidence
+    /// Authorships that an ID would have joined to a person whose ID of one kind differs (an
+    /// OpenAlex author ID given to two people with different ORCIDs), kept apart: one warning per
+    /// ID, the first `conflictWarnings` of them, then a count of the rest.
+    var conflicts: [Diagnostic] = []
+    static let conflictWarnings = 20
 
     /// Groups the identified authorships of `publications`; nil when no authorship has an ID.
     /// - Complexity: O(A) expected for A authorships, plus O(k²) per exact name shared by k identified people.
@@ -53,14 +58,41 @@ struct AuthorIDGroups {
             while parent[Int(node)] != root { (parent[Int(node)], node) = (root, parent[Int(node)]) }
             return root
         }
+        // At each root, its person's value of each person kind (-1 for none): two different IDs
+        // of one kind are never joined (SPEC §3) by a database's own author ID (one OpenAlex
+        // author ID given to two people with different ORCIDs stays two people). An ORCID, which
+        // its person keeps, joins whatever the other IDs say (a person OpenAlex split in two is
+        // one). The slots are joined in file order, each through its IDs in the order of
+        // `AuthorIDs.Kind` (ORCID first).
+        let personKindCount = 5
+        var rootValue = [Int32](repeating: -1, count: slotCount * personKindCount)
+        var refused: [(slot: Int, value: Int, kind: Int, theirs: Int32, ours: Int32)] = []
+        var refusedValues = Set<Int>()
         for slot in 0..<slotCount {
-            for k in Int(valueStarts[slot])..<Int(valueStarts[slot + 1]) {
+            let values = Int(valueStarts[slot])..<Int(valueStarts[slot + 1])
+            for k in values where Int(valueKinds[Int(slotValues[k])]) < personKindCount {
+                rootValue[slot * personKindCount + Int(valueKinds[Int(slotValues[k])])] = slotValues[k]
+            }
+            for k in values {
                 let key = Int(slotValues[k])
                 if owner[key] < 0 {
                     owner[key] = Int32(slot)
-                } else {
-                    let (a, b) = (find(owner[key]), find(Int32(slot)))
-                    if a != b { parent[Int(b)] = a }
+                    continue
+                }
+                let (a, b) = (Int(find(owner[key])), Int(find(Int32(slot))))
+                guard a != b else { continue }
+                if valueKinds[key] != AuthorIDs.Kind.orcid.number, let kind = (0..<personKindCount).first(where: { kind in
+                    let (theirs, ours) = (rootValue[a * personKindCount + kind], rootValue[b * personKindCount + kind])
+                    return theirs >= 0 && ours >= 0 && theirs != ours
+                }) {
+                    if refusedValues.insert(key).inserted {
+                        refused.append((slot, key, kind, rootValue[a * personKindCount + kind], rootValue[b * personKindCount + kind]))
+                    }
+                    continue
+                }
+                parent[b] = Int32(a)
+                for kind in 0..<personKindCount where rootValue[a * personKindCount + kind] < 0 {
+                    rootValue[a * personKindCount + kind] = rootValue[b * personKindCount + kind]
                 }
             }
         }
@@ -102,8 +134,45 @@ struct AuthorIDGroups {
         // appearance, with counts. The slots' names are entries of one table of distinct names,
         // so a spelling is a (group, entry) pair, found without comparing names.
         let tableNames = identified.names.names
+        // Each refusal as a warning at the paper of the authorship kept apart.
+        let paperStarts = identified.starts
+        func paper(ofAuthorship authorship: Int) -> Int {
+            var (low, high) = (0, paperStarts.count - 1)
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if paperStarts[middle] <= authorship { low = middle } else { high = middle }
+            }
+            return low
+        }
+        for (slot, value, kind, theirs, ours) in refused.prefix(Self.conflictWarnings) {
+            let authorship = Int(slotAuthorships[slot])
+            let name = tableNames[Int(authorshipEntries[authorship])].displayName
+            let (valueKind, kindName) = (AuthorIDs.Kind(number: valueKinds[value]), AuthorIDs.Kind(number: UInt8(kind)).rawValue)
+            conflicts.append(Diagnostic(.warning, at: publications[paper(ofAuthorship: authorship)].location,
+                                        "\(name): \(valueKind.rawValue) \(valueStrings[value]) is also given to a person whose \(kindName) differs "
+                                        + "(\(valueStrings[Int(theirs)]), here \(valueStrings[Int(ours)])); kept apart as two people, "
+                                        + "since two different IDs of one kind are never one person"))
+        }
+        if refused.count > Self.conflictWarnings {
+            conflicts.append(Diagnostic(.warning, at: nil, "\(refused.count - Self.conflictWarnings) more IDs are given to people whose IDs "
+                                        + "of another kind differ; each time, the people were kept apart"))
+        }
         var lists = SpellingLists(groupCount: groupCount, entryCount: tableNames.count)
-        for slot in 0..<slotCount { lists.add(Int(authorshipEntries[Int(slotAuthorships[slot])]), to: Int(groupOfSlot[slot])) }
+        // Each spelling's evidence: an ID of its first authorship that another authorship of its
+        // person holds too (where a chain of IDs joined them, the link that is this spelling's own),
+        // -1 for none (its person's first ID is given instead).
+        var holders = [Int32](repeating: 0, count: valueStrings.count)
+        for value in slotValues { holders[Int(value)] += 1 }
+        var spellingReasons: [Int32] = []
+        for slot in 0..<slotCount {
+            let spellings = lists.entries.count
+            lists.add(Int(authorshipEntries[Int(slotAuthorships[slot])]), to: Int(groupOfSlot[slot]))
+            guard lists.entries.count > spellings else { continue }
+            let shared = (Int(valueStarts[slot])..<Int(valueStarts[slot + 1])).lazy.map { Int(slotValues[$0]) }.first { value in
+                holders[value] > 1 && groupOfSlot[Int(owner[value])] == groupOfSlot[slot]
+            }
+            spellingReasons.append(shared.map(Int32.init) ?? -1)
+        }
         let spellingNames = lists.entries.map { tableNames[Int($0)] }
         let spellingCounts = lists.counts
         let nextSpelling = lists.next
@@ -158,9 +227,9 @@ struct AuthorIDGroups {
         // 4. The evidence for every other spelling, made later (`Evidence.make()`); the
         // authorships interned, each identified one under its group's display form (the table
         // `InternedAuthors` makes of the renamed publications, without renaming them).
-        evidence = Evidence(groupValue: groupValue, valueStrings: valueStrings, firstSpelling: firstSpelling,
+        evidence = Evidence(groupValue: groupValue, valueStrings: valueStrings, valueKinds: valueKinds, firstSpelling: firstSpelling,
                             nextSpelling: nextSpelling, spellingNames: spellingNames, spellingEntries: lists.entries,
-                            tableNames: tableNames, canonical: canonical)
+                            spellingReasons: spellingReasons, tableNames: tableNames, canonical: canonical)
         groupNames = canonical
         // 5. The table of the publications with every identified authorship renamed to its
         // group's display form: names in order of first appearance, a group's at its first
@@ -196,11 +265,16 @@ struct AuthorIDGroups {
         /// that kind in slot order (an index of `valueStrings`), or -1.
         let groupValue: [Int32]
         let valueStrings: [String]
+        /// Each value's kind (its number in `AuthorIDs.Kind`).
+        let valueKinds: [UInt8]
         /// Each group's spellings as a list (`SpellingLists`): its first, and each one's next.
         let firstSpelling: [Int32]
         let nextSpelling: [Int32]
         let spellingNames: [PersonName]
         let spellingEntries: [Int32]
+        /// Each spelling's own evidence: a value its first authorship shares with another
+        /// authorship of its person, or -1.
+        let spellingReasons: [Int32]
         /// The distinct names, by entry; each group's display form, marked.
         let tableNames: [PersonName]
         let canonical: [PersonName]
@@ -275,7 +349,9 @@ struct AuthorIDGroups {
                     spellingKey.removeAll(keepingCapacity: true)
                     NameKey.appendExactKey(spellingNames[spelling], to: &spellingKey)
                     guard spellingKey != canonicalKey else { continue }
-                    merges.append(.init(variant: display(spelling), into: "", reason: reason()))
+                    let own = Int(spellingReasons[spelling])
+                    let evidence = own < 0 ? reason() : "same \(AuthorIDs.Kind(number: valueKinds[own]).rawValue) \(valueStrings[own])"
+                    merges.append(.init(variant: display(spelling), into: "", reason: evidence))
                     mergeGroups.append(Int32(group))
                 }
             }

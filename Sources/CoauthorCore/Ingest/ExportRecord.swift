@@ -57,6 +57,64 @@ struct ExportRecord {
         update(&ids[index])
     }
 
+    /// Sets the IDs of kind `kind` that one list of IDs (`RI`, `OI`) gives, each entry naming its
+    /// author as the first author written like it: an author written like no other takes its
+    /// entry (its last, where the list names it twice). Authors written alike (two people of one
+    /// name on a paper) take the list's entries for that name in the order of the author list
+    /// when there are as many entries as such authors, and none otherwise: the list then does not
+    /// say which entry is whose (an `OI` list names only the authors with an ORCID).
+    /// - Parameter firstAlike: for each author, the first author written alike (itself for most);
+    ///   nil when no two authors are written alike (`firstAlike(_:)`).
+    mutating func setIDs(_ entries: [(author: Int, value: String)], of kind: AuthorIDs.Kind, firstAlike: [Int]?) {
+        guard let firstAlike else {
+            for entry in entries { setIDs({ $0.set(entry.value, of: kind) }, of: entry.author) }
+            return
+        }
+        var done: [Int] = []
+        for entry in entries {
+            let group = firstAlike[entry.author]
+            let members = firstAlike.indices.filter { firstAlike[$0] == group }
+            guard members.count > 1 else {
+                setIDs({ $0.set(entry.value, of: kind) }, of: entry.author)
+                continue
+            }
+            guard !done.contains(group) else { continue }
+            done.append(group)
+            let mine = entries.filter { firstAlike[$0.author] == group }
+            guard mine.count == members.count else { continue }
+            for (author, named) in zip(members, mine) { setIDs({ $0.set(named.value, of: kind) }, of: author) }
+        }
+    }
+
+    /// For each author of `keys` (their match keys), the first author with the same surname and
+    /// given names; nil when each is written like no other (most records).
+    /// - Complexity: O(a²) for a authors up to 64, O(a) expected beyond.
+    static func firstAlike(_ keys: [ExportValues.MatchKey]) -> [Int]? {
+        func same(_ a: Int, _ b: Int) -> Bool { keys[a].last == keys[b].last && keys[a].first == keys[b].first }
+        var first = Array(keys.indices)
+        var any = false
+        if keys.count <= 64 {
+            for b in keys.indices {
+                for a in 0..<b where same(a, b) {
+                    first[b] = a
+                    any = true
+                    break
+                }
+            }
+        } else {
+            var seen: [String: [Int]] = [:]
+            for b in keys.indices {
+                if let a = seen[keys[b].last, default: []].first(where: { keys[$0].first == keys[b].first }) {
+                    first[b] = a
+                    any = true
+                } else {
+                    seen[keys[b].last, default: []].append(b)
+                }
+            }
+        }
+        return any ? first : nil
+    }
+
     /// Adds an affiliation to author `index`.
     mutating func addAffiliation(_ affiliation: Affiliation, to index: Int) {
         padAffiliations()

@@ -224,7 +224,8 @@ public enum MedlineReader {
         }
         switch code {
         // The tags `record(from:location:names:)` reads.
-        case Code.pmid, Code.ti, Code.jt, Code.ta, Code.dp, Code.lid, Code.aid, Code.pt, Code.fau, Code.au, Code.cn, Code.auid, Code.ad:
+        case Code.pmid, Code.ti, Code.jt, Code.ta, Code.dp, Code.lid, Code.aid, Code.pt, Code.fau, Code.au, Code.cn, Code.auid, Code.ad,
+             Code.ir, Code.fir, Code.ed, Code.fed:
             return code
         default:
             return 0
@@ -270,8 +271,10 @@ public enum MedlineReader {
                 } else {
                     current = nil
                 }
-            case Code.cn:
-                // A collective (group) author is not a person: it ends the previous author's block.
+            case Code.cn, Code.ir, Code.fir, Code.ed, Code.fed:
+                // A collective (group) author is not a person, and investigators and editors are
+                // not authors: each ends the previous author's block (an `AUID` or `AD` after it
+                // is its own).
                 current = nil
             case Code.auid:
                 guard let current else { break }
@@ -315,9 +318,12 @@ public enum MedlineReader {
         static let aid: UInt64 = 0x41_4944 << 3 | 3, pt: UInt64 = 0x5054 << 3 | 2, fau: UInt64 = 0x46_4155 << 3 | 3
         static let au: UInt64 = 0x4155 << 3 | 2, cn: UInt64 = 0x434E << 3 | 2, auid: UInt64 = 0x4155_4944 << 3 | 4
         static let ad: UInt64 = 0x4144 << 3 | 2
+        /// Investigators and editors: names whose `AUID` and `AD` are theirs, not an author's.
+        static let ir: UInt64 = 0x4952 << 3 | 2, fir: UInt64 = 0x46_4952 << 3 | 3, ed: UInt64 = 0x4544 << 3 | 2, fed: UInt64 = 0x46_4544 << 3 | 3
         /// Every code with its tag.
         static let all: [(String, UInt64)] = [("PMID", pmid), ("TI", ti), ("JT", jt), ("TA", ta), ("DP", dp), ("LID", lid), ("AID", aid),
-                                              ("PT", pt), ("FAU", fau), ("AU", au), ("CN", cn), ("AUID", auid), ("AD", ad)]
+                                              ("PT", pt), ("FAU", fau), ("AU", au), ("CN", cn), ("AUID", auid), ("AD", ad),
+                                              ("IR", ir), ("FIR", fir), ("ED", ed), ("FED", fed)]
     }
 
     /// Whether a publication type (its UTF-8 bytes) names a book or a chapter: ASCII text is

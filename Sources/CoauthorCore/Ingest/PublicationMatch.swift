@@ -40,9 +40,9 @@ enum PublicationMatch {
     }
 
     /// Merges a later copy into the first: the union of the keys and IDs, the fuller form of each
-    /// name. Authors are aligned by position where both lists agree on the surnames, otherwise by
-    /// surname; an author of the later copy that matches none is not added (the first copy's list
-    /// stands), so no author is ever invented or duplicated.
+    /// name. Authors are aligned by position where both lists agree on the people (`partners`),
+    /// otherwise by surname and given names; an author of the later copy that matches none is not
+    /// added (the first copy's list stands), so no author is ever invented or duplicated.
     /// - Complexity: O(a²) for a authors (lists are short).
     static func merge(_ later: Publication, into first: inout Publication) {
         if first.doi.isEmpty { first.doi = later.doi }
@@ -58,21 +58,7 @@ enum PublicationMatch {
         if extras.openAlex.isEmpty { extras.openAlex = other.openAlex }
         if extras.citedBy == nil { extras.citedBy = other.citedBy }
         if extras.addresses.isEmpty { extras.addresses = other.addresses }
-        let surnames = first.authors.map { NameKey.fold($0.von + $0.last) }
-        let laterSurnames = later.authors.map { NameKey.fold($0.von + $0.last) }
-        var partner = [Int?](repeating: nil, count: first.authors.count)
-        if surnames == laterSurnames {
-            for index in partner.indices { partner[index] = index }
-        } else {
-            var used = Set<Int>()
-            for index in surnames.indices {
-                let matches = laterSurnames.indices.filter { !used.contains($0) && laterSurnames[$0] == surnames[index] }
-                if let match = matches.first(where: { $0 == index }) ?? matches.first {
-                    partner[index] = match
-                    used.insert(match)
-                }
-            }
-        }
+        let partner = partners(first.authors, extras.authorIDs, later.authors, other.authorIDs)
         var ids = extras.authorIDs
         var affiliations = extras.affiliations
         for (index, match) in partner.enumerated() {
@@ -90,6 +76,55 @@ enum PublicationMatch {
         extras.authorIDs = ids
         extras.affiliations = affiliations
         first.extras = extras
+    }
+
+    /// For each author of the first copy, its author in the later copy, if any: where both lists
+    /// name the same people in the same order, by position; otherwise each author takes an author
+    /// of the later copy with its surname who can be the same person (`Likeness`): given names
+    /// compatible as the conservative rule compares them (`Aria, M.` and `Massimo Aria`) before
+    /// names that only share their initial (`Eun-ji` and `Eunji`), the same position first, then
+    /// the earlier. Two surnames alike are not enough (`Li, Xin` and `Li, Yan`), nor is a name
+    /// whose ID of one kind differs: aligned, their IDs would go to the wrong person.
+    /// - Complexity: O(a²) for a authors.
+    static func partners(_ authors: [PersonName], _ ids: [AuthorIDs], _ laterAuthors: [PersonName], _ laterIDs: [AuthorIDs]) -> [Int?] {
+        var scratch: [UInt8] = []
+        func person(_ name: PersonName) -> (surname: String, given: [String]) {
+            (NameKey.fold(name.von + name.last), NameKey.foldedGivenTokens(name.first, scratch: &scratch))
+        }
+        let people = authors.map(person), laterPeople = laterAuthors.map(person)
+        func likeness(_ a: Int, _ b: Int) -> Likeness {
+            guard people[a].surname == laterPeople[b].surname else { return .none }
+            if a < ids.count, b < laterIDs.count, ids[a].conflicts(with: laterIDs[b]) { return .none }
+            let (given, laterGiven) = (people[a].given, laterPeople[b].given)
+            guard let initial = given.first?.first, let laterInitial = laterGiven.first?.first else { return .compatible }
+            if AuthorResolver.subsumes(given, laterGiven) || AuthorResolver.subsumes(laterGiven, given) { return .compatible }
+            return initial == laterInitial ? .initial : .none
+        }
+        if authors.count == laterAuthors.count, authors.indices.allSatisfy({ likeness($0, $0) == .compatible }) {
+            return authors.indices.map { $0 }
+        }
+        var partner = [Int?](repeating: nil, count: authors.count)
+        var used = [Bool](repeating: false, count: laterAuthors.count)
+        for wanted in [Likeness.compatible, .initial] {
+            for index in authors.indices where partner[index] == nil {
+                let matches = laterAuthors.indices.filter { !used[$0] && likeness(index, $0) == wanted }
+                if let match = matches.first(where: { $0 == index }) ?? matches.first {
+                    partner[index] = match
+                    used[match] = true
+                }
+            }
+        }
+        return partner
+    }
+
+    /// How far an author of one copy can be an author of the other (`partners`).
+    enum Likeness {
+        /// Different surnames, different initials, or different IDs of one kind.
+        case none
+        /// Given names compatible (or one copy gives none).
+        case compatible
+        /// Only the given names' initials agree.
+        case initial
     }
 
     /// A spelled-out first given name beats an initial; then the longer given name; then mixed case beats capitals.

@@ -61,6 +61,9 @@ public enum WebOfScienceReader {
         var linesRead = 0
         /// Whether a byte other than white space and a byte-order mark was seen.
         var sawContent = false
+        /// Whether a block with a line feed was read: lines then end at line feeds (a CR before one
+        /// is white space at the line's end), not at a lone CR.
+        var sawLineFeed = false
         var cache = ExportNameCache()
         /// The caches lent to the parsers of a block's later runs (lanes 1, 2, …).
         var lanes = ExportNameLanes()
@@ -101,6 +104,7 @@ public enum WebOfScienceReader {
             var run = PlainTextParser(path: path, keepingText: keepingText)
             run.linesRead = linesRead
             run.sawContent = true
+            run.sawLineFeed = true
             lanes.lend(&run.cache, lane: lane)
             return run
         }
@@ -119,6 +123,7 @@ public enum WebOfScienceReader {
             skippingField = later.skippingField
             linesRead = later.linesRead
             sawContent = sawContent || later.sawContent
+            sawLineFeed = sawLineFeed || later.sawLineFeed
         }
 
         /// Reads the whole lines of `block`, which starts at byte `offset` of the file.
@@ -128,6 +133,20 @@ public enum WebOfScienceReader {
                 sawContent = block[bom...].contains { !isWhitespace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
             }
             var start = bom
+            // A file whose lines end in a lone CR (old Mac exports) has no line feed: its lines
+            // end at each CR and are numbered so (as editors that read such files show them).
+            // Blocks are cut at line feeds, so such a file is one block.
+            if !sawLineFeed, block.firstIndex(of: 0x0A) == nil, block.contains(UInt8(ascii: "\r")) {
+                while start < block.count {
+                    var end = start
+                    while end < block.count, block[end] != UInt8(ascii: "\r") { end += 1 }
+                    linesRead += 1
+                    line(block, start, end, offset: offset, bom: bom)
+                    start = end + 1
+                }
+                return
+            }
+            sawLineFeed = true
             while start < block.count {
                 let end = JSONLines.lineEnd(in: block, from: start)
                 linesRead += 1
@@ -382,9 +401,14 @@ public enum WebOfScienceReader {
         // and returning it as it is copied it (every string and list retained, then released).
         func finished() -> ExportRecord { take(&record, leaving: ExportRecord(location: location)) }
         guard !record.authors.isEmpty else { return finished() }
+        // Two people of one name on a paper: a list of IDs gives them theirs only by its order.
+        let firstAlike = ExportRecord.firstAlike(keys)
+        var entries: [(author: Int, value: String)] = []
         for isORCID in [false, true] {
             let code = isORCID ? Tag.oi : Tag.ri
-            let assign: (inout AuthorIDs, String) -> Void = isORCID ? { $0.orcid = ExportValues.orcid($1) } : { $0.researcherID = $1 }
+            let kind: AuthorIDs.Kind = isORCID ? .orcid : .researcherID
+            entries.removeAll(keepingCapacity: true)
+            defer { record.setIDs(entries, of: kind, firstAlike: firstAlike) }
             /// Reads the list `list` (its white space collapsed) on its bytes; false when they
             /// cannot be split as its characters are (`plainIDList`).
             func readPlainList(_ list: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -400,7 +424,7 @@ public enum WebOfScienceReader {
                         isORCID ? cache.orcid(bytes: bytes) : cache.researcherID(bytes: bytes)
                     }
                     let id = tail.contains(0x20) ? tail.filter { $0 != 0x20 }.withUnsafeBufferPointer(kept) : kept(tail)
-                    if isORCID { record.setIDs({ $0.orcid = id }, of: index) } else { record.setIDs({ $0.researcherID = id }, of: index) }
+                    entries.append((index, id))
                 }
                 return true
             }
@@ -410,12 +434,12 @@ public enum WebOfScienceReader {
                 if ByteWord.isSingleSpacedText(raw) {
                     let list = LaTeX.trimmingBlanks(raw)
                     if list.isEmpty || readPlainList(list) { return }
-                    readIDs(String(decoding: list, as: UTF8.self), assign: assign, keys: matchKeys, into: &record, names: &cache)
+                    readIDs(String(decoding: list, as: UTF8.self), kind: kind, keys: matchKeys, into: &entries, names: &cache)
                     return
                 }
                 var list = collapsed(raw)
                 guard !list.isEmpty, !list.withUTF8(readPlainList) else { return }
-                readIDs(list, assign: assign, keys: matchKeys, into: &record, names: &cache)
+                readIDs(list, kind: kind, keys: matchKeys, into: &entries, names: &cache)
             }
         }
         guard let c1 = fields.values(Tag.c1) else { return finished() }
@@ -509,8 +533,8 @@ public enum WebOfScienceReader {
     }
 
     /// An `RI`/`OI` list whose separators may join neighbouring characters, read by characters.
-    private static func readIDs(_ joined: String, assign: (inout AuthorIDs, String) -> Void, keys: ExportValues.MatchKeys,
-                                into record: inout ExportRecord, names cache: inout ExportNameCache) {
+    private static func readIDs(_ joined: String, kind: AuthorIDs.Kind, keys: ExportValues.MatchKeys,
+                                into entries: inout [(author: Int, value: String)], names cache: inout ExportNameCache) {
         let plain = ExportValues.isPlain(joined, separators: [UInt8(ascii: "/")])
         for entry in ExportValues.list(joined) {
             let utf8 = entry.utf8
@@ -528,7 +552,7 @@ public enum WebOfScienceReader {
                 ? String(decoding: tail.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self)
                 : String(tail).filter { $0 != " " }
             guard !id.isEmpty, let index = cache.authorIndex(of: name, in: keys) else { continue }
-            record.setIDs({ assign(&$0, id) }, of: index)
+            entries.append((index, kind == .orcid ? ExportValues.orcid(id) : id))
         }
     }
 

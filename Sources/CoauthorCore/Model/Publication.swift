@@ -385,7 +385,7 @@ public struct AuthorIDs: Sendable, Hashable {
     }
 
     /// Sets the ID of kind `kind` ("" removes it), keeping the form canonical.
-    private mutating func set(_ value: String, of kind: Kind) {
+    mutating func set(_ value: String, of kind: Kind) {
         let number = kind.number
         // The common cases: a value replaced, or one added after the last in place.
         if !value.isEmpty {
@@ -419,6 +419,20 @@ public struct AuthorIDs: Sendable, Hashable {
         (kind0, value0) = list.count > 0 ? (list[0].kind, list[0].value) : (Self.noKind, "")
         (kind1, value1) = list.count > 1 ? (list[1].kind, list[1].value) : (Self.noKind, "")
         more = list.count > 2 ? Array(list[2...]) : []
+    }
+
+    /// Whether `other` has a person ID (ORCID, Scopus, OpenAlex, ResearcherID, Dimensions) of a
+    /// kind this value has too, with another value (compared as identity by ID compares them: in
+    /// upper case), so that the two cannot be one person.
+    public func conflicts(with other: AuthorIDs) -> Bool {
+        var differs = false
+        other.forEachID { number, value in
+            let kind = Kind(number: number)
+            guard kind != .ror, kind != .country else { return }
+            let mine = self.value(of: kind)
+            if !mine.isEmpty, mine.uppercased() != value.uppercased() { differs = true }
+        }
+        return differs
     }
 
     /// Fills the IDs this value lacks from `other` (a merge of two records of one author).
