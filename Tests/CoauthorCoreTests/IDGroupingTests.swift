@@ -97,6 +97,7 @@ struct IDGroupingTests {
     /// as the kinds of person ID that may conflict.
     @Test func theKindsOfIDAreInTheOrderTheGroupingNumbersThem() {
         #expect(AuthorIDs.Kind.allCases == [.orcid, .scopus, .openAlex, .researcherID, .dimensions, .ror, .country])
+        #expect(AuthorIDs.Kind.allCases.filter(\.isPerson) == [.orcid, .scopus, .openAlex, .researcherID, .dimensions])
     }
 
     /// `firstID` (what marks and evidence name) is the first of `all`, for every set of kinds.

@@ -64,7 +64,7 @@ struct AuthorIDGroups {
         // its person keeps, joins whatever the other IDs say (a person OpenAlex split in two is
         // one). The slots are joined in file order, each through its IDs in the order of
         // `AuthorIDs.Kind` (ORCID first).
-        let personKindCount = 5
+        let personKindCount = AuthorIDs.Kind.personCount
         var rootValue = [Int32](repeating: -1, count: slotCount * personKindCount)
         var refused: [(slot: Int, value: Int, kind: Int, theirs: Int32, ours: Int32)] = []
         var refusedValues = Set<Int>()
@@ -206,8 +206,7 @@ struct AuthorIDGroups {
         // 3. People written alike whose IDs conflict carry their ID as a homonym mark.
         // Two groups' IDs conflict where both have an ID of the same person kind: being two
         // groups, they have different keys there, so different values.
-        // (The person kinds are the first five: ORCID, Scopus, OpenAlex, ResearcherID, Dimensions.)
-        let personKinds: UInt8 = 0b1_1111
+        let personKinds = UInt8(1 << personKindCount - 1)
         func conflict(_ a: Int, _ b: Int) -> Bool { idKinds[a] & idKinds[b] & personKinds != 0 }
         // Groups by the exact key of their display form: the keys are made on all cores and
         // bucketed by their bytes; only buckets of several groups are looked at (most people

@@ -372,12 +372,10 @@ public enum WebOfScienceReader {
             }
             return nil
         }
-        /// The first author with the folded surname and given names of author `author`: the one
-        /// `ExportValues.authorIndex` finds for that name.
-        func firstAuthor(keyedAs author: Int) -> Int {
-            for k in 0..<author where keys[k].last == keys[author].last && keys[k].first == keys[author].first { return k }
-            return author
-        }
+        // For each author, the first with the same folded surname and given names (the one
+        // `ExportValues.authorIndex` finds for that name); nil where no two are written alike.
+        // The lists of IDs give two authors written alike theirs only by their order (`setIDs`).
+        let firstAlike = ExportRecord.firstAlike(keys)
         let matchKeys = ExportValues.MatchKeys(keys, names: record.authors)
         /// The author a name of an `RI`/`OI` entry or a `C1` bracket (its UTF-8 bytes) designates:
         /// `ExportNameCache.authorIndex(ofBytes:in:)`, found through the author list's own value
@@ -385,7 +383,7 @@ public enum WebOfScienceReader {
         func authorIndex(ofListed name: UnsafeBufferPointer<UInt8>) -> Int? {
             guard !name.isEmpty, let (id, author) = listedName(name) else { return cache.authorIndex(ofBytes: name, in: matchKeys) }
             let match = cache.plainMatch(ofKeyedName: id)
-            if match == .sameKey, let author { return firstAuthor(keyedAs: author) }
+            if match == .sameKey, let author { return firstAlike?[author] ?? author }
             return cache.authorIndex(of: match, in: matchKeys)
         }
         record.title = text(Tag.ti)
@@ -401,8 +399,6 @@ public enum WebOfScienceReader {
         // and returning it as it is copied it (every string and list retained, then released).
         func finished() -> ExportRecord { take(&record, leaving: ExportRecord(location: location)) }
         guard !record.authors.isEmpty else { return finished() }
-        // Two people of one name on a paper: a list of IDs gives them theirs only by its order.
-        let firstAlike = ExportRecord.firstAlike(keys)
         var entries: [(author: Int, value: String)] = []
         for isORCID in [false, true] {
             let code = isORCID ? Tag.oi : Tag.ri

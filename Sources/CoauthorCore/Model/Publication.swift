@@ -428,7 +428,7 @@ public struct AuthorIDs: Sendable, Hashable {
         var differs = false
         other.forEachID { number, value in
             let kind = Kind(number: number)
-            guard kind != .ror, kind != .country else { return }
+            guard kind.isPerson else { return }
             let mine = self.value(of: kind)
             if !mine.isEmpty, mine.uppercased() != value.uppercased() { differs = true }
         }
@@ -454,6 +454,11 @@ public struct AuthorIDs: Sendable, Hashable {
         /// Institution and country networks: the unit's own code.
         case ror = "ROR id"
         case country = "ISO 3166-1 alpha-2 code"
+
+        /// The person kinds (ORCID, Scopus, OpenAlex, ResearcherID, Dimensions) are the first
+        /// `personCount` of `allCases`; the others name institutions and countries.
+        static let personCount = 5
+        var isPerson: Bool { number < Self.personCount }
 
         /// The kind's place in `allCases` (without making that array, anew at each use).
         var number: UInt8 {
