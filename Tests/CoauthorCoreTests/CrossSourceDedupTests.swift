@@ -75,6 +75,47 @@ struct CrossSourceDedupTests {
         #expect(PublicationMatch.partners([PersonName(first: "Xin", last: "Li")], [], [PersonName(first: "Yan", last: "Li")], []) == [nil])
     }
 
+    /// Web of Science gives the DOI, PubMed the PMID, Scopus both: the three copies are one
+    /// paper in every order of the files, the Scopus copy's keys joining the other two even when
+    /// it comes last (a merged copy's new keys are looked up too).
+    @Test func threeCopiesJoinedOnlyThroughTheThirdAreOnePaperInEveryOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-three-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = [
+            ("wos.txt", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Li, X\n   Wang, Y\nAF Li, Xin\n   Wang, Yan\n"
+                + "TI A Study of Things\nSO J THINGS\nPY 2020\nDI 10.1000/ABC.1\nUT ISI:000000000000001\nER\n\nEF\n"),
+            ("pubmed.nbib", "PMID- 12345\nTI  - A study of things in another year.\nDP  - 2019 Dec 3\nFAU - Li, Xin\nAU  - Li X\n"
+                + "FAU - Wang, Yan\nAU  - Wang Y\nSO  - J Things. 2019.\n"),
+            ("scopus.csv", "\"Authors\",\"Author full names\",\"Author(s) ID\",\"Title\",\"Year\",\"Source title\",\"Cited by\",\"DOI\",\"PubMed ID\",\"EID\"\n"
+                + "\"Li X.; Wang Y.\",\"Li, Xin (111); Wang, Yan (222)\",\"111; 222\",\"A study of things\",\"2020\",\"J Things\",\"3\",\"10.1000/abc.1\",\"12345\",\"2-s2.0-9\"\n"),
+        ]
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        let paths = files.map { folder.appendingPathComponent($0.0).path }
+        for order in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
+            let corpus = try InputReader.read(order.map { paths[$0] })
+            #expect(corpus.records == 3 && corpus.publications.count == 1 && corpus.duplicates == 2, "order \(order): \(corpus.publications.map(\.key))")
+            let paper = try #require(corpus.publications.first)
+            #expect(paper.doi.lowercased() == "10.1000/abc.1" && paper.extras.pmid == "12345" && paper.extras.eid == "2-s2.0-9",
+                    "order \(order)")
+            #expect(paper.extras.ut.hasSuffix("000000000000001"), "order \(order)")
+            #expect(paper.authors.count == 2, "order \(order): never an author more")
+            #expect(corpus.diagnostics.filter { $0.message.contains("counted once") }.count == 2, "order \(order)")
+        }
+    }
+
+    /// Older Web of Science exports write the UT as `ISI:000…`, newer ones as `WOS:000…`.
+    @Test func aUTMatchesWhateverItsDatabasePrefix() {
+        func paper(_ ut: String) -> Publication {
+            var publication = Publication(key: ut, type: "article", title: "", venue: "", year: 2000, authors: [PersonName(last: "X")],
+                                          location: .file(ut))
+            publication.extras.ut = ut
+            return publication
+        }
+        let keys = ["WOS:000123", "ISI:000123", "000123", "wos:000123"].map { PublicationMatch.keys(paper($0)) }
+        #expect(Set(keys).count == 1 && keys[0] == ["ut:000123"], "\(keys)")
+    }
+
     @Test func doiMatchingIgnoresCaseAndURLPrefix() {
         let a = Publication(key: "a", type: "article", title: "A", venue: "", year: 2000, authors: [PersonName(last: "X")],
                             doi: "https://doi.org/10.1/ABC", location: .file("a"))

@@ -6,8 +6,10 @@ import CPrefetch
 /// renamed to its person's display form, so that an ID-less name joins an identified person only
 /// where the conservative rule finds that person unambiguous. Two people with different IDs of
 /// the same kind are never joined: each display form carries the kinds of its person's IDs, and
-/// the resolver joins no two names that carry one kind (`entriesWithIDs`). Where they are written
-/// alike, each carries its ID as a homonym mark (`Wei Wang [ORCID 0000-…]`), as DBLP's numbers do.
+/// the resolver joins no two names that carry one kind (`entriesWithIDs`). Where a name that
+/// people with different IDs write (any of their spellings, up to case, accents and punctuation)
+/// is one's display form, it carries its ID as a homonym mark (`Wei Wang [ORCID 0000-…]`), as
+/// DBLP's numbers do, and the resolver joins no ID-less name to it (`writtenAlike`).
 struct AuthorIDGroups {
     /// The authorships as a name table, every identified one under its person's display form.
     var interned: InternedAuthors
@@ -18,6 +20,9 @@ struct AuthorIDGroups {
     var groupNames: [PersonName] = []
     /// Each group's entry in `interned.names` (its display form, under which its authorships are).
     var groupEntries: [Int32] = []
+    /// Whether each group's display form is a name that people whose IDs conflict write alike
+    /// (it is then marked with the group's ID): no ID-less name joins it by a name rule.
+    var writtenAlike: [Bool] = []
     /// What each group's IDs and the evidence of the merges are made from (`Evidence.make()`):
     /// the resolver's name rules need neither, so they are made beside them.
     var evidence: Evidence
@@ -179,6 +184,9 @@ struct AuthorIDGroups {
         let firstSpelling = lists.first
         var canonical: [PersonName] = []
         canonical.reserveCapacity(groupCount)
+        // Each group's display form as a spelling (the place of `canonical[group]` in the lists).
+        var bestSpellings: [Int32] = []
+        bestSpellings.reserveCapacity(groupCount)
         var order: [Int] = []
         for group in 0..<groupCount {
             order.removeAll(keepingCapacity: true)
@@ -189,6 +197,7 @@ struct AuthorIDGroups {
             }
             guard order.count > 1 else {
                 canonical.append(spellingNames[order[0]])
+                bestSpellings.append(Int32(order[0]))
                 continue
             }
             // The most frequent full form (first given name spelled out); ties: longest, then alphabetical.
@@ -202,22 +211,61 @@ struct AuthorIDGroups {
                 return da > db
             }!
             canonical.append(spellingNames[best])
+            bestSpellings.append(Int32(best))
         }
-        // 3. People written alike whose IDs conflict carry their ID as a homonym mark.
-        // Two groups' IDs conflict where both have an ID of the same person kind: being two
-        // groups, they have different keys there, so different values.
+        // 3. Names that people with conflicting IDs write alike. Two groups' IDs conflict where
+        // both have an ID of the same person kind: being two groups, they have different keys
+        // there, so different values. Every spelling counts, not only the display forms, and
+        // names are compared as the resolver's rules compare them (case, accents, punctuation
+        // folded): where person 1 writes `John Smith` and `J. Smith` and person 2 `J. Smith`,
+        // an ID-less `J. Smith` could be either. A person whose display form is such a name
+        // carries its ID as a homonym mark (`J. Smith [ORCID …]`): else the ID-less name would
+        // join it as the same name before any rule. The resolver's rules, which see every
+        // display form with its kinds of ID (marks aside), are told which are written alike
+        // (`writtenAlike`), and join no ID-less name to them.
         let personKinds = UInt8(1 << personKindCount - 1)
-        func conflict(_ a: Int, _ b: Int) -> Bool { idKinds[a] & idKinds[b] & personKinds != 0 }
-        // Groups by the exact key of their display form: the keys are made on all cores and
-        // bucketed by their bytes; only buckets of several groups are looked at (most people
-        // are alone in theirs). Names that are not written alike are kept apart by the resolver,
-        // through the kinds of ID each carries (`entriesWithIDs`).
-        let named = canonical
-        let alike = Self.buckets(KeyBatch.make(count: groupCount) { group, bytes in NameKey.appendExactKey(named[group], to: &bytes) })
-        for groups in alike {
-            let clash = groups.contains { a in groups.contains { b in a < b && conflict(a, b) } }
+        // Spellings bucketed by their folded keys; only buckets of several spellings are looked
+        // at (most names are written by one person). A key is made once per distinct name, on
+        // all cores: people written alike share a table entry (on generated corpora, 3.4 people
+        // a name).
+        let spellingGroups = lists.groups
+        let displaySpelling = bestSpellings
+        var keyOfEntry = [Int32](repeating: -1, count: tableNames.count)
+        var keyedEntries: [Int32] = []
+        for entry in lists.entries where keyOfEntry[Int(entry)] < 0 {
+            keyOfEntry[Int(entry)] = 0
+            keyedEntries.append(entry)
+        }
+        var keyCount = 0
+        do {
+            var keys = ByteKeyTable(expected: keyedEntries.count)
+            for batch in Self.foldedKeys(keyedEntries.map { tableNames[Int($0)] }) {
+                for local in 0..<batch.count {
+                    let (key, isNew) = keys.findOrInsert(batch.key(local), hash: batch.hashes[local])
+                    if isNew { keyCount += 1 }
+                    keyOfEntry[Int(keyedEntries[batch.base + local])] = Int32(key)
+                }
+            }
+        }
+        let alike = Self.buckets(lists.entries.map { keyOfEntry[Int($0)] }, keyCount: keyCount)
+        writtenAlike = [Bool](repeating: false, count: groupCount)
+        var lastBucket = [Int32](repeating: -1, count: groupCount)
+        for (bucket, spellings) in alike.enumerated() {
+            // The bucket's groups clash where two of them have an ID of one person kind.
+            var seen: UInt8 = 0
+            var clash = false
+            for spelling in spellings {
+                let group = Int(spellingGroups[spelling])
+                guard lastBucket[group] != Int32(bucket) else { continue }
+                lastBucket[group] = Int32(bucket)
+                clash = clash || seen & idKinds[group] & personKinds != 0
+                seen |= idKinds[group] & personKinds
+            }
             guard clash else { continue }
-            for group in groups {
+            for spelling in spellings where displaySpelling[Int(spellingGroups[spelling])] == Int32(spelling) {
+                let group = Int(spellingGroups[spelling])
+                guard !writtenAlike[group] else { continue }
+                writtenAlike[group] = true
                 let (kind, value) = firstID(of: group)!
                 canonical[group].homonym = "[\(kind.rawValue) \(value)]"
             }
@@ -358,37 +406,44 @@ struct AuthorIDGroups {
         }
     }
 
-    /// Each person's entry in `interned.names` with the kinds of person ID it carries, for the resolver.
-    var entriesWithIDs: [(entry: Int32, kinds: UInt8)] {
-        zip(groupEntries, groupKinds).map { ($0, $1) }
+    /// Each person's entry in `interned.names` with the kinds of person ID it carries and whether
+    /// people whose IDs conflict write it alike, for the resolver.
+    var entriesWithIDs: [(entry: Int32, kinds: UInt8, writtenAlike: Bool)] {
+        groupEntries.indices.map { (groupEntries[$0], groupKinds[$0], writtenAlike[$0]) }
     }
 
-    /// The buckets of items that share a key, for keys of several items: each bucket's items in
-    /// order, the buckets in order of their first item.
-    /// - Complexity: O(total key length + items) expected.
-    private static func buckets(_ batches: [KeyBatch]) -> [[Int]] {
-        let count = batches.reduce(0) { $0 + $1.count }
-        var table = ByteKeyTable(expected: count)
-        var keyOfItem: [Int32] = []
-        keyOfItem.reserveCapacity(count)
-        var sizes: [Int32] = []
-        for batch in batches {
-            for local in 0..<batch.count {
-                let (key, isNew) = table.findOrInsert(batch.key(local), hash: batch.hashes[local])
-                if isNew { sizes.append(0) }
-                sizes[key] += 1
-                keyOfItem.append(Int32(key))
+    /// The folded keys of `names` (`NameKey.appendFoldedKey`), in one batch per core for large
+    /// counts, each core with its own table of folded parts; batches in name order.
+    private static func foldedKeys(_ names: [PersonName]) -> [KeyBatch] {
+        let runs = names.count >= Parallelism.minimumRunItems ? max(1, min(2, Parallelism.workers)) : 1
+        return parallelRuns(runs) { run in
+            let range = (names.count * run / runs)..<(names.count * (run + 1) / runs)
+            var batch = KeyBatch(base: range.lowerBound)
+            var key: [UInt8] = []
+            var folded: [String: [UInt8]] = [:]
+            for name in names[range] {
+                key.removeAll(keepingCapacity: true)
+                NameKey.appendFoldedKey(name, to: &key, folded: &folded)
+                batch.append(key)
             }
+            return batch
         }
-        var bucketOfKey = [Int32](repeating: -1, count: sizes.count)
+    }
+
+    /// The buckets of items that share a key (`keyOfItem`, keys numbered `0..<keyCount`), for
+    /// keys of several items: each bucket's items in order, the buckets in order of their first item.
+    /// - Complexity: O(items + keys).
+    private static func buckets(_ keyOfItem: [Int32], keyCount: Int) -> [[Int]] {
+        var sizes = [Int32](repeating: 0, count: keyCount)
+        for key in keyOfItem { sizes[Int(key)] += 1 }
+        var bucketOfKey = [Int32](repeating: -1, count: keyCount)
         var buckets: [[Int]] = []
-        for item in 0..<count where sizes[Int(keyOfItem[item])] > 1 {
-            let key = Int(keyOfItem[item])
-            if bucketOfKey[key] < 0 {
-                bucketOfKey[key] = Int32(buckets.count)
+        for (item, key) in keyOfItem.enumerated() where sizes[Int(key)] > 1 {
+            if bucketOfKey[Int(key)] < 0 {
+                bucketOfKey[Int(key)] = Int32(buckets.count)
                 buckets.append([])
             }
-            buckets[Int(bucketOfKey[key])].append(item)
+            buckets[Int(bucketOfKey[Int(key)])].append(item)
         }
         return buckets
     }

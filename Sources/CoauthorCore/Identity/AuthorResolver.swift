@@ -212,6 +212,37 @@ enum NameKey {
         return initial.map { Character(UnicodeScalar($0)) }
     }
 
+    /// Appends a key that two names share when the resolver's rules read them as the same name
+    /// (`same name up to case, accents and punctuation`): the folded given-name tokens, the
+    /// folded surname with its particle, the folded suffix, the homonym number. Parts beyond
+    /// ASCII are folded once each (Foundation's folding costs microseconds): `folded` keeps them.
+    static func appendFoldedKey(_ name: PersonName, to bytes: inout [UInt8], folded: inout [String: [UInt8]]) {
+        func append(_ part: String, _ fold: (String, inout [UInt8]) -> Void) {
+            if part.utf8.allSatisfy({ $0 < 0x80 }) {
+                fold(part, &bytes)
+            } else if let known = folded[part] {
+                bytes.append(contentsOf: known)
+            } else {
+                var made: [UInt8] = []
+                fold(part, &made)
+                folded[part] = made
+                bytes.append(contentsOf: made)
+            }
+        }
+        append(name.first) { _ = appendFoldedGivenTokens($0, to: &$1) }
+        bytes.append(UInt8(ascii: "|"))
+        append(name.von) { appendFolded($0, to: &$1) }
+        append(name.last) { appendFolded($0, to: &$1) }
+        bytes.append(UInt8(ascii: "|"))
+        append(name.jr) { appendFolded($0, to: &$1) }
+        bytes.append(UInt8(ascii: "|"))
+        bytes.append(contentsOf: name.homonym.utf8)
+    }
+
+    /// Whether a name's homonym part is a person's ID set there as a mark (`[ORCID 0000-…]`,
+    /// `AuthorIDGroups`), not a DBLP homonym number.
+    static func isIDMark(_ homonym: String) -> Bool { homonym.utf8.first == UInt8(ascii: "[") }
+
     /// Appends the UTF-8 of `fold(text)` to `bytes`.
     static func appendFolded(_ text: String, to bytes: inout [UInt8]) {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
@@ -336,7 +367,7 @@ public enum AuthorResolver {
     /// person ID each carries (`AuthorIDs.Kind` bits): no rule joins two names that carry one
     /// kind. Also gives the person of each of those entries (-1 for none).
     static func resolve(_ interned: InternedAuthors, mode: IdentityMode, aliases: AliasRules, personRecords: [PersonRecord],
-                        identified: [(entry: Int32, kinds: UInt8)]) -> (index: AuthorIndex, persons: [Int]) {
+                        identified: [(entry: Int32, kinds: UInt8, writtenAlike: Bool)]) -> (index: AuthorIndex, persons: [Int]) {
         var table = interned
         return resolve(emptying: &table, mode: mode, aliases: aliases, personRecords: personRecords, identified: identified)
     }
@@ -346,7 +377,7 @@ public enum AuthorResolver {
     /// they are done with (on DBLP, 60 MB a million papers before the merging, the resolution's
     /// peak).
     private static func resolve(emptying interned: inout InternedAuthors, mode: IdentityMode, aliases: AliasRules, personRecords: [PersonRecord],
-                                identified: [(entry: Int32, kinds: UInt8)]) -> (index: AuthorIndex, persons: [Int]) {
+                                identified: [(entry: Int32, kinds: UInt8, writtenAlike: Bool)]) -> (index: AuthorIndex, persons: [Int]) {
         // 1. Distinct written forms, then exact variants (forms with the same exact key).
         var occurrences = occurrenceCounts(of: interned.ids, below: interned.names.count)
         // Exact keys are made on all cores; table entries with one key are one variant.
@@ -439,8 +470,9 @@ public enum AuthorResolver {
             func shown(_ form: Int) -> String { tableNames[Int(forms[form].entry)].displayName }
             return members.count == 1 ? shown(members.lowerBound) : shown(members.max { forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && shown($0) > shown($1)) }!)
         }
-        for (variant, (_, kinds)) in zip(identifiedVariants, identified) where kinds != 0 {
+        for (variant, (_, kinds, writtenAlike)) in zip(identifiedVariants, identified) where kinds != 0 {
             clusters.carry(kinds, at: variant)
+            if writtenAlike { clusters.markWrittenAlike(variant) }
         }
         if !aliases.isEmpty {
             applyAliases(aliases, variantIndex: variantIndex, display: display(of:), clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
@@ -636,6 +668,16 @@ public enum AuthorResolver {
             idKinds = [UInt8](repeating: 0, count: count)
         }
 
+        /// Variants that people whose IDs conflict write alike (`AuthorIDGroups.writtenAlike`):
+        /// no ID-less name joins them. Empty where none is.
+        private var writtenAlike: Set<Int> = []
+
+        /// Records that people whose IDs conflict write variant `v` alike.
+        mutating func markWrittenAlike(_ v: Int) { writtenAlike.insert(v) }
+
+        /// Whether people whose IDs conflict write variant `v` alike.
+        func isWrittenAlike(_ v: Int) -> Bool { !writtenAlike.isEmpty && writtenAlike.contains(v) }
+
         /// Records that variant `v` is written by people with IDs of `kinds`.
         mutating func carry(_ kinds: UInt8, at v: Int) {
             let root = find(v)
@@ -730,7 +772,6 @@ public enum AuthorResolver {
     private struct FoldedVariant {
         var tokens: [String]
         var variants: [Int]
-        var display: String
     }
 
     /// Per name: whether it has a given name (without one it joins no group) and its group key
@@ -777,7 +818,9 @@ public enum AuthorResolver {
                     key.append(UInt8(ascii: "|"))
                     NameKey.appendFolded(name.jr, to: &key)
                     key.append(UInt8(ascii: "|"))
-                    key.append(contentsOf: name.homonym.utf8)
+                    // A person's ID as a mark (`AuthorIDGroups`) keeps the name's exact key apart,
+                    // not its group: the rules see the person among the names it could be.
+                    if !NameKey.isIDMark(name.homonym) { key.append(contentsOf: name.homonym.utf8) }
                     key.append(UInt8(ascii: "|"))
                     key.append(contentsOf: String(initial).utf8)
                 }
@@ -823,7 +866,7 @@ public enum AuthorResolver {
                 if isNewFolded {
                     positionOfFolded.append(Int32(groups[group].count))
                     groups[group].append(FoldedVariant(tokens: NameKey.foldedGivenTokens(names[index].first, scratch: &scratch),
-                                                       variants: [index], display: display(index)))
+                                                       variants: [index]))
                 } else {
                     groups[group][Int(positionOfFolded[folded])].variants.append(index)
                 }
@@ -838,15 +881,26 @@ public enum AuthorResolver {
             let identified = clusters.carriesIDs && group.contains { $0.variants.contains { clusters.idKinds(of: $0) != 0 } }
             // Forms that people with different IDs of one kind write alike (up to case, accents
             // and punctuation): several people, so their spellings stay apart.
+            // Also forms that such people write among their other spellings (`isWrittenAlike`).
             var shared = [Bool](repeating: false, count: identified ? group.count : 0)
+            if identified {
+                for (f, folded) in group.enumerated() where folded.variants.contains(where: { clusters.isWrittenAlike($0) }) { shared[f] = true }
+            }
             // Spelling variants that fold to the same tokens are one person (case, accents, hyphens).
             for (f, folded) in group.enumerated() where folded.variants.count > 1 {
                 let first = folded.variants[0]
-                if identified && Self.carryDifferentIDs(folded.variants, clusters: &clusters) {
+                if identified && (shared[f] || Self.carryDifferentIDs(folded.variants, clusters: &clusters)) {
                     shared[f] = true
-                    for v in folded.variants.dropFirst() where clusters.find(v) != clusters.find(first) {
-                        let byID = clusters.idKinds(of: v) & clusters.idKinds(of: first) != 0
-                        nearMisses.append(.init(variant: names[v].displayName, candidates: [names[first].displayName],
+                    // Each name not marked with an ID is listed once, against the names before it
+                    // and every marked one (people marked with their IDs are not listed against
+                    // each other: their marks show them apart).
+                    for (place, v) in folded.variants.enumerated() where !clusters.isWrittenAlike(v) {
+                        let others = folded.variants.enumerated().filter { other in
+                            (other.offset < place || clusters.isWrittenAlike(other.element)) && clusters.find(other.element) != clusters.find(v)
+                        }.map(\.element)
+                        guard !others.isEmpty else { continue }
+                        let byID = others.contains { clusters.idKinds(of: $0) & clusters.idKinds(of: v) != 0 }
+                        nearMisses.append(.init(variant: names[v].displayName, candidates: others.map { names[$0].displayName },
                                                 reason: byID ? Self.differentIDs : Self.identifiedRivals))
                     }
                     continue
@@ -887,16 +941,16 @@ public enum AuthorResolver {
                     let target = group[candidates[i][0]]
                     guard clusters.find(target.variants[0]) != clusters.find(group[i].variants[0]) else { continue }
                     if let reason = keptApart[i] {
-                        nearMisses.append(.init(variant: group[i].display, candidates: [target.display], reason: reason))
+                        nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: [display(target.variants[0])], reason: reason))
                     } else if clusters.union(target.variants[0], group[i].variants[0]) {
-                        merges.append((.init(variant: group[i].display, into: target.display,
+                        merges.append((.init(variant: display(group[i].variants[0]), into: display(target.variants[0]),
                                              reason: "the only fuller form of these given names with this surname"), group[i].variants[0]))
                     } else {
-                        nearMisses.append(.init(variant: group[i].display, candidates: [target.display],
+                        nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: [display(target.variants[0])],
                                                 reason: clusters.lastRefusalByID ? Self.differentIDs : "kept apart by the alias file (distinct)"))
                     }
                 } else if candidates[i].count > 1 {
-                    nearMisses.append(.init(variant: group[i].display, candidates: candidates[i].map { group[$0].display },
+                    nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: candidates[i].map { display(group[$0].variants[0]) },
                                             reason: "ambiguous: \(candidates[i].count) fuller forms are compatible"))
                 }
             }

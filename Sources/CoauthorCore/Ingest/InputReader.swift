@@ -228,7 +228,7 @@ public enum InputReader {
         let (files, notes) = try inputFiles(paths, format: format)
         var corpus = Corpus()
         corpus.diagnostics = notes
-        var seen: [String: Int] = [:]
+        var joined = CrossFileCopies()
         for file in files {
             var part = readOne(file, encoding: encoding, keepingText: keepingText || files.count > 1, standardInput: standardInput)
             if file.format.isDatabaseExport { keepFirstOfRepeatedKeys(in: &part) }
@@ -244,26 +244,93 @@ public enum InputReader {
                 corpus.internedAuthors = part.internedAuthors
                 continue
             }
-            for publication in part.publications {
-                let keys = PublicationMatch.keys(publication)
-                // Within one file records are distinct unless they repeat a key (SPEC §2); only
-                // a paper already read from another file is a duplicate, and it is merged into
-                // the first copy (the union of IDs, the fuller form of each name).
-                if let (key, index) = keys.lazy.compactMap({ key in seen[key].map { (key, $0) } })
-                    .first(where: { corpus.publications[$0.1].location.path != publication.location.path }) {
-                    corpus.duplicates += 1
-                    let first = corpus.publications[index].location
-                    corpus.diagnostics.append(Diagnostic(.warning, at: publication.location,
-                                                         "'\(publication.key)' is the same paper as the record at \(first); counted once (\(PublicationMatch.describe(key)); the IDs and fuller names of both are kept)"))
-                    PublicationMatch.merge(publication, into: &corpus.publications[index])
-                    for key in PublicationMatch.keys(corpus.publications[index]) where seen[key] == nil { seen[key] = index }
-                    continue
+            for publication in part.publications { joined.add(publication, to: &corpus) }
+        }
+        joined.removeMerged(from: &corpus)
+        return corpus
+    }
+
+    /// The same paper read from several files (SPEC §2), counted once: each publication is
+    /// looked up by its keys (`PublicationMatch.keys`) among those kept so far. A match in another
+    /// file is merged into the first copy (the union of IDs, the fuller form of each name), and
+    /// the merged record's new keys are looked up in turn: Web of Science gives the DOI, PubMed
+    /// the PMID, Scopus both, so the Scopus copy joins the other two whatever the files' order.
+    /// Within one file, records are distinct unless they repeat a key.
+    private struct CrossFileCopies {
+        /// Each key's kept publication (its first, or the one it was merged into: `survivor`).
+        private var seen: [String: Int] = [:]
+        /// Each kept publication merged into an earlier one since: that one's index; else -1.
+        private var mergedInto: [Int] = []
+
+        /// The publication that `index`, or what it was merged into, is now.
+        private func survivor(_ index: Int) -> Int {
+            var index = index
+            while mergedInto[index] >= 0 { index = mergedInto[index] }
+            return index
+        }
+
+        /// Adds `publication`, or merges it into the copy of the same paper kept from another file.
+        mutating func add(_ publication: Publication, to corpus: inout Corpus) {
+            let keys = PublicationMatch.keys(publication)
+            var match: (key: String, index: Int)? = nil
+            for key in keys {
+                guard let held = seen[key] else { continue }
+                let index = survivor(held)
+                if corpus.publications[index].location.path != publication.location.path {
+                    match = (key, index)
+                    break
                 }
-                for key in keys where seen[key] == nil { seen[key] = corpus.publications.count }
-                corpus.publications.append(publication)
+            }
+            if let (key, index) = match {
+                note(publication.location, publication.key, sameAs: corpus.publications[index].location, key, in: &corpus)
+                PublicationMatch.merge(publication, into: &corpus.publications[index])
+                register(index, in: &corpus)
+                return
+            }
+            for key in keys where seen[key] == nil { seen[key] = corpus.publications.count }
+            corpus.publications.append(publication)
+            mergedInto.append(-1)
+        }
+
+        /// Registers the keys of kept publication `index`, which a merge gave new keys: a key
+        /// that another kept copy, first read from another file, holds makes them one (the later
+        /// merged into the earlier, whose keys are registered in turn).
+        private mutating func register(_ index: Int, in corpus: inout Corpus) {
+            var pending = [index]
+            while let current = pending.popLast() {
+                guard mergedInto[current] < 0 else { continue }
+                for key in PublicationMatch.keys(corpus.publications[current]) {
+                    guard let holder = seen[key].map(survivor) else {
+                        seen[key] = current
+                        continue
+                    }
+                    guard holder != current, corpus.publications[holder].location.path != corpus.publications[current].location.path else { continue }
+                    let (kept, later) = (min(holder, current), max(holder, current))
+                    let copy = corpus.publications[later]
+                    note(copy.location, copy.key, sameAs: corpus.publications[kept].location, key, in: &corpus)
+                    PublicationMatch.merge(copy, into: &corpus.publications[kept])
+                    mergedInto[later] = kept
+                    pending.append(kept)
+                    break
+                }
             }
         }
-        return corpus
+
+        private func note(_ location: SourceLocation, _ key: String, sameAs first: SourceLocation, _ matched: String, in corpus: inout Corpus) {
+            corpus.duplicates += 1
+            corpus.diagnostics.append(Diagnostic(.warning, at: location,
+                                                 "'\(key)' is the same paper as the record at \(first); counted once (\(PublicationMatch.describe(matched)); the IDs and fuller names of both are kept)"))
+        }
+
+        /// Takes out the publications merged into others (their keys now lead to those).
+        func removeMerged(from corpus: inout Corpus) {
+            guard mergedInto.contains(where: { $0 >= 0 }) else { return }
+            var index = 0
+            corpus.publications.removeAll { _ in
+                defer { index += 1 }
+                return mergedInto[index] >= 0
+            }
+        }
     }
 
     /// Keeps the first of the publications of one database export that repeat a record key

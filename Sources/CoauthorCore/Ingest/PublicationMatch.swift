@@ -13,7 +13,7 @@ enum PublicationMatch {
         if publication.hasExtras {
             let extras = publication.extras
             if !extras.pmid.isEmpty { keys.append("pmid:" + extras.pmid) }
-            if !extras.ut.isEmpty { keys.append("ut:" + extras.ut.uppercased().replacingOccurrences(of: "WOS:", with: "")) }
+            if !extras.ut.isEmpty { keys.append("ut:" + utNumber(extras.ut)) }
             if !extras.eid.isEmpty { keys.append("eid:" + extras.eid.lowercased()) }
             if !extras.openAlex.isEmpty { keys.append("openalex:" + extras.openAlex.uppercased()) }
         }
@@ -23,6 +23,14 @@ enum PublicationMatch {
             keys.append("t:\(title)|\(publication.year ?? 0)|\(first)")
         }
         return keys
+    }
+
+    /// A Web of Science UT without its database prefix, upper case: `WOS:000123`, `ISI:000123`
+    /// (older exports) and `000123` are one record.
+    static func utNumber(_ ut: String) -> String {
+        let upper = ut.uppercased()
+        for prefix in ["WOS:", "ISI:"] where upper.hasPrefix(prefix) { return String(upper.dropFirst(prefix.count)) }
+        return upper
     }
 
     /// How a key matched, for the note: `same DOI 10.1/x`.
