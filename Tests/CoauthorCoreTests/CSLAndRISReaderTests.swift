@@ -93,6 +93,15 @@ struct CSLAndRISReaderTests {
         #expect(CSLJSONReader.read(bytes: [0x5B, 0xFF, 0x5D], path: "z.json").diagnostics.first?.message.contains("byte offset 1") == true)
     }
 
+    /// RIS writes a name `Last, First, Suffix`: the suffix is the name's `jr`, not its given name.
+    @Test func aRISNamesSuffixIsItsJr() throws {
+        let text = "TY  - JOUR\nAU  - Ware, John E., Jr.\nAU  - King, Martin L., III\nAU  - Doe, Jane\nTI  - T\nPY  - 2020\nER  - \n"
+        let paper = try #require(RISReader.read(bytes: Array(text.utf8), path: "s.ris").publications.first)
+        #expect(paper.authors.map(\.first) == ["John E.", "Martin L.", "Jane"])
+        #expect(paper.authors.map(\.jr) == ["Jr.", "III", ""])
+        #expect(paper.authors.map(\.last) == ["Ware", "King", "Doe"])
+    }
+
     @Test func risProblemsAreLocated() {
         let text = "AU  - Stray, Line\nTY  - JOUR\nAU  - One, Ann\nPY  - 2003\nTY  - JOUR\nAU  - Two, Bob\nER  - \n"
         let corpus = RISReader.read(bytes: Array(text.utf8), path: "r.ris")

@@ -39,6 +39,30 @@ struct CrossSourceDedupTests {
         #expect(first.extras.pmid == "1")
     }
 
+    /// A BibTeX list cut short by `and others` takes the further authors of a database's copy
+    /// whose first authors are its own, in order, with their IDs; a list not cut short, or one
+    /// whose authors are not the other's first ones, takes none.
+    @Test func aListCutShortByAndOthersTakesTheFurtherAuthors() throws {
+        func paper(_ path: String, _ names: [String], truncated: Bool = false, ids: [AuthorIDs] = []) -> Publication {
+            var publication = Publication(key: path, type: "article", title: "Same Title", venue: "", year: 2020,
+                                          authors: names.map { ExportValues.name($0)! }, hasTruncatedAuthors: truncated,
+                                          location: SourceLocation(path: path, line: 1, column: 1))
+            publication.extras.authorIDs = ids
+            return publication
+        }
+        let full = paper("w", ["Li, Xin", "Wang, Yan", "Zhou, Bo"], ids: [AuthorIDs(), AuthorIDs(), AuthorIDs(orcid: "0000-0001-2345-6789")])
+        var cut = paper("b", ["Li, Xin", "Wang, Yan"], truncated: true)
+        PublicationMatch.merge(full, into: &cut)
+        #expect(cut.authors.map(\.displayName) == ["Xin Li", "Yan Wang", "Bo Zhou"] && !cut.hasTruncatedAuthors)
+        #expect(cut.authorIDs.map(\.orcid) == ["", "", "0000-0001-2345-6789"])
+        var whole = paper("b", ["Li, Xin", "Wang, Yan"])
+        PublicationMatch.merge(full, into: &whole)
+        #expect(whole.authors.count == 2, "a list not cut short stands")
+        var other = paper("b", ["Wang, Yan", "Li, Xin"], truncated: true)
+        PublicationMatch.merge(full, into: &other)
+        #expect(other.authors.count == 2 && other.hasTruncatedAuthors, "not the other's first authors in order")
+    }
+
     /// Authors who share a surname are aligned by their given names, not by their places: in a
     /// later copy with a consortium more, `Xin Li` is third, not second, and his IDs are his.
     @Test func authorsWhoShareASurnameAlignByTheirGivenNames() {

@@ -373,6 +373,7 @@ struct ExportReaderTests {
     /// the list of authors, when it has an entry for each (the second entry once replaced the
     /// first's ID, and the second author had none); with fewer entries (an `OI` list names only
     /// the authors with an ORCID) or more, it does not say which is whose, and none is given.
+    /// `C1` brackets naming them give them their lines in order too.
     @Test func idListsNamingTwoAuthorsWrittenAlikeGiveEachTheirsOrNone() {
         let text = """
             FN Clarivate Analytics Web of Science
@@ -383,6 +384,8 @@ struct ExportReaderTests {
                Wang, Wei
             RI Wang, Wei/A-1111-2011; Zhang, San/Z-9999-2019; Wang, Wei/B-2222-2012
             OI Wang, Wei/0000-0001-0000-0001; Zhang, San/0000-0009-0000-0009
+            C1 [Wang, Wei] Univ A, Paris, France.
+               [Zhang, San; Wang, Wei] Univ B, Rome, Italy.
             UT WOS:1
             ER
 
@@ -390,6 +393,7 @@ struct ExportReaderTests {
             AF Wang, Wei
                Wang, Wei
             RI Wang, Wei/A-1111-2011; Wang, Wei/B-2222-2012; Wang, Wei/C-3333-2013
+            C1 [Wang, Wei] Univ A, Paris, France.
             UT WOS:2
             ER
             EF
@@ -400,6 +404,20 @@ struct ExportReaderTests {
         #expect(corpus.publications[0].authorIDs.map(\.researcherID) == ["A-1111-2011", "Z-9999-2019", "B-2222-2012"])
         #expect(corpus.publications[0].authorIDs.map(\.orcid) == ["", "0000-0009-0000-0009", ""])
         #expect(corpus.publications[1].authorIDs.allSatisfy { $0.isEmpty })
+        // Address lines likewise, one mention each in order; a single mention for both goes to
+        // the first (the paper keeps its institution, though the line does not say whose).
+        #expect(corpus.publications.map { $0.extras.affiliations.map { $0.map(\.country) } } == [[["France"], ["Italy"], ["Italy"]], [["France"], []]])
+    }
+
+    /// `C1` brackets naming two authors written alike give them the lines in order where there
+    /// is one mention for each (`idListsNamingTwoAuthorsWrittenAlikeGiveEachTheirsOrNone` reads
+    /// them in a plain-text export); in a tab-delimited export, whose brackets are read as text,
+    /// the same.
+    @Test func addressLinesOfATabDelimitedExportNamingTwoAuthorsWrittenAlikeGiveEachTheirs() {
+        let tab = "PT\tAU\tAF\tC1\tUT\nJ\tWang, W; Zhang, S; Wang, W\tWang, Wei; Zhang, San; Wang, Wei\t[Wang, Wei] Univ A, Paris, France.; "
+            + "[Zhang, San;  Wang, Wei] Univ B, Rome, Italy.\tWOS:1\n"
+        let corpus = WebOfScienceReader.readTabDelimited(bytes: Array(tab.utf8), path: "w.tsv")
+        #expect(corpus.publications.map { $0.extras.affiliations.map { $0.map(\.country) } } == [[["France"], ["Italy"], ["Italy"]]])
     }
 
     /// A Web of Science file whose lines end in a lone CR (old Mac exports) is read as with line
@@ -450,6 +468,101 @@ struct ExportReaderTests {
         #expect(paper.authors.map(\.displayName) == ["Jane Doe", "Richard Roe"])
         #expect(paper.authorIDs.map(\.orcid) == ["", "0000-0001-4444-4444"])
         #expect(paper.extras.affiliations.map { $0.map(\.country) } == [[], ["Norway"]])
+    }
+
+    /// An author NLM gave no full name has an `AU` line alone, among authors written as a `FAU`
+    /// line and its `AU` short form: every author is kept once, in order, with what follows it.
+    @Test func anAuthorWithoutAFullNameAmongOthersIsKept() {
+        let text = """
+            PMID- 3
+            TI  - Mixed author lines.
+            DP  - 2001
+            FAU - Doe, Jane
+            AU  - Doe J
+            AU  - Roe R
+            AUID- ORCID: 0000-0001-4444-4444
+            AD  - Univ Y, Oslo, Norway.
+            FAU - Poe, Edgar
+            AU  - Poe E
+            CN  - The Study Group
+            AU  - Moe C
+
+            PMID- 4
+            TI  - Short forms only.
+            DP  - 1990
+            AU  - Doe J
+            AU  - Roe R
+
+            """
+        let corpus = MedlineReader.read(bytes: Array(text.utf8), path: "m.nbib")
+        #expect(corpus.publications.map { $0.authors.map(\.displayName) } == [["Jane Doe", "R Roe", "Edgar Poe", "C Moe"], ["J Doe", "R Roe"]])
+        #expect(corpus.publications[0].authorIDs.map(\.orcid) == ["", "0000-0001-4444-4444", "", ""])
+        #expect(corpus.publications[0].extras.affiliations.map { $0.map(\.country) } == [[], ["Norway"], [], []])
+    }
+
+    /// A generational suffix is the name's `jr` (Web of Science `AF`, Scopus and MEDLINE `FAU`
+    /// write it after the given names, MEDLINE `AU` after the initials), never a given name or
+    /// the surname; `JR` without a dot is the initials J. R., and two words keep their `II`.
+    @Test(arguments: [
+        ("Ware, John E., Jr.", "John E.", "Ware", "Jr."),
+        ("Ware, John E Jr", "John E", "Ware", "Jr"),
+        ("Ware JE Jr", "JE", "Ware", "Jr"),
+        ("King ML 3rd", "ML", "King", "3rd"),
+        ("King, Martin Luther III", "Martin Luther", "King", "III"),
+        ("John Smith Sr.", "John", "Smith", "Sr."),
+        ("de Souza, JR", "JR", "Souza", ""),
+        ("Souza JR", "JR", "Souza", ""),
+        ("Smith, Jr.", "", "", ""),
+        ("MacKerell Jr., Alexander D.", "Alexander D.", "MacKerell", "Jr."),
+        ("Brooks III, C.L.", "C.L.", "Brooks", "III"),
+        ("Brooks III C.L.", "", "", ""),
+    ] as [(String, String, String, String)])
+    func aGenerationalSuffixIsTheNamesJr(text: String, first: String, last: String, jr: String) throws {
+        let name = try #require(ExportValues.name(text))
+        #expect(name.jr == jr, "\(text): \(name)")
+        if !last.isEmpty { #expect(name.first == first && name.last == last, "\(text): \(name)") }
+    }
+
+    /// The same person with a suffix, read from Web of Science and MEDLINE, is one person, and
+    /// not the one without it (a father and son): the IDs and `C1` lines naming them with the
+    /// suffix are theirs.
+    @Test func aNameWithASuffixIsOnePersonAcrossSourcesAndNotTheNameWithout() throws {
+        let wos = """
+            FN Clarivate Analytics Web of Science
+            VR 1.0
+            PT J
+            AU Ware, JE
+               Smith, A
+            AF Ware, John E., Jr.
+               Smith, Anna
+            TI A paper
+            C1 [Ware, John E., Jr.] Univ A, Boston, MA USA.
+            RI Ware, John E., Jr./A-1234-2020
+            PY 2020
+            UT WOS:1
+            ER
+
+            PT J
+            AU Ware, JE
+            AF Ware, John E.
+            TI Another
+            PY 2021
+            UT WOS:2
+            ER
+
+            EF
+
+            """
+        let medline = "PMID- 5\nTI  - Med.\nDP  - 2019\nFAU - Ware, John E Jr\nAU  - Ware JE Jr\nFAU - Roe, Richard\nAU  - Roe R\n\n"
+        let first = WebOfScienceReader.readPlainText(bytes: Array(wos.utf8), path: "w.txt")
+        #expect(first.publications[0].authorIDs.map(\.researcherID) == ["A-1234-2020", ""])
+        #expect(first.publications[0].extras.affiliations[0].map(\.raw) == ["Univ A, Boston, MA USA."])
+        var corpus = first
+        corpus.publications += MedlineReader.read(bytes: Array(medline.utf8), path: "m.nbib").publications
+        let index = AuthorResolver.resolve(corpus.publications, mode: .conservative)
+        let junior = try #require(index.names.firstIndex { $0.hasPrefix("John E") && $0.contains(", Jr") }, "\(index.names)")
+        #expect(index.authorsOfPublication[0].contains(Int32(junior)) && index.authorsOfPublication[2].contains(Int32(junior)))
+        #expect(!index.authorsOfPublication[1].contains(Int32(junior)), "\(index.names)")
     }
 
     @Test func taggedLinesOutsideARecordAreAnError() {

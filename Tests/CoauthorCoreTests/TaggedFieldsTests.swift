@@ -263,7 +263,7 @@ struct TaggedFieldsTests {
             var text = name
             let (id, _) = text.withUTF8 { cache.keyedName(bytes: $0) }
             let keyed = ExportValues.name(name).map(ExportValues.matchKey)
-            let plain = NameParser.parsePlainName(name).map(ExportValues.matchKey)
+            let plain = ExportValues.plainName(name).map(ExportValues.matchKey)
             let match = cache.plainMatch(ofKeyedName: id)
             if plain == nil {
                 #expect(match == .noName, "\(name.debugDescription)")

@@ -133,6 +133,30 @@ struct ExportRecord {
         }
     }
 
+    /// Adds the affiliations a list names by author (Web of Science `C1` brackets), in order.
+    /// Authors written alike (`firstAlike`; the names find the first of them) get the mentions of
+    /// their name one each, in order, where there is one for each; otherwise all go to the first
+    /// (the paper keeps its institutions, though the list does not say whose they are).
+    mutating func addAffiliations(_ mentions: [(author: Int, list: [Affiliation])], firstAlike: [Int]) {
+        var done: [Int] = []
+        for mention in mentions {
+            let group = firstAlike[mention.author]
+            let members = firstAlike.indices.filter { firstAlike[$0] == group }
+            guard members.count > 1 else {
+                addAffiliations(mention.list, to: mention.author)
+                continue
+            }
+            guard !done.contains(group) else { continue }
+            done.append(group)
+            let mine = mentions.filter { firstAlike[$0.author] == group }
+            if mine.count == members.count {
+                for (author, named) in zip(members, mine) { addAffiliations(named.list, to: author) }
+            } else {
+                for named in mine { addAffiliations(named.list, to: group) }
+            }
+        }
+    }
+
     /// Gives every author so far an entry in the IDs (an empty one where it had none).
     private mutating func padIDs() {
         if ids.isEmpty { ids.reserveCapacity(max(expectedAuthors, authors.count)) }
@@ -402,15 +426,82 @@ enum ExportValues {
 
     /// A name written as a database writes it: `Last, First`, `First Last`, or `Last Initials`
     /// (`Liu F.`, `Phillips J.C.`, `Mazurek J`), where the trailing initials are the given name.
+    /// A generational suffix after the name (`Ware, John E., Jr.`, `Ware, John E Jr`, MEDLINE's
+    /// `Ware JE Jr`, `King ML 3rd`) is the name's `jr`, not a given name or the surname.
     static func name(_ text: String) -> PersonName? {
+        if let (rest, suffix) = generationalSuffix(text), var name = nameWithoutSuffix(rest) {
+            name.jr = suffix
+            return name
+        }
+        return nameWithoutSuffix(text)
+    }
+
+    /// A name of a list of IDs or affiliations read as written (`NameParser.parsePlainName`),
+    /// its generational suffix taken out as `name(_:)` takes it out of the author's name.
+    static func plainName(_ text: String) -> PersonName? {
+        if let (rest, suffix) = generationalSuffix(text), var name = NameParser.parsePlainName(rest) {
+            name.jr = suffix
+            return name
+        }
+        return NameParser.parsePlainName(text)
+    }
+
+    /// Whether the last letter of `bytes` (blanks and dots aside) is one a generational suffix
+    /// ends in: only then can `generationalSuffix` find one.
+    static func mayEndInSuffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = bytes.last(where: { !isWhitespace($0) && $0 != UInt8(ascii: ".") }) else { return false }
+        return last == UInt8(ascii: "r") || last == UInt8(ascii: "R") || last == UInt8(ascii: "I") || last == UInt8(ascii: "V")
+            || last == UInt8(ascii: "d") || last == UInt8(ascii: "h")
+    }
+
+    private static func nameWithoutSuffix(_ text: String) -> PersonName? {
         var bytes = text
         if let plain = bytes.withUTF8({ PlainNameWords($0)?.exportName() }) { return plain }
-        return nameByCharacters(text)
+        return nameByCharactersWithoutSuffix(text)
+    }
+
+    /// The suffixes read as a name's `jr`. `JR` and `SR` without a dot are left out: MEDLINE and
+    /// Web of Science write the initials J. R. so (`Souza JR`, `de Souza, JR`).
+    private static let suffixes: Set<String> = ["Jr", "Jr.", "jr", "jr.", "JR.", "Sr", "Sr.", "sr", "sr.", "SR.",
+                                                "II", "III", "IV", "2nd", "3rd", "4th"]
+
+    /// `text` without a generational suffix, and the suffix as written; nil when it has none, or
+    /// when too little is left for a name (`Smith II`, two words, keeps its `II`: it may be
+    /// initials). The suffix is the last word or comma part (`Ware, John E., Jr.`, `Ware JE Jr`),
+    /// or the surname's last word before the comma (Scopus: `MacKerell Jr., A.D.`, `Brooks III, C.L.`).
+    static func generationalSuffix(_ text: String) -> (rest: String, suffix: String)? {
+        var trimmed = Substring(text)
+        while let end = trimmed.last, end.isWhitespace { trimmed = trimmed.dropLast() }
+        while let start = trimmed.first, start.isWhitespace { trimmed = trimmed.dropFirst() }
+        var bytes = text
+        // Most names end in a letter no suffix ends in: judged on the last byte.
+        if bytes.withUTF8(mayEndInSuffix), let cut = trimmed.lastIndex(where: { $0 == " " || $0 == "," }),
+           suffixes.contains(String(trimmed[trimmed.index(after: cut)...])) {
+            var rest = trimmed[..<cut]
+            while let end = rest.last, end == "," || end.isWhitespace { rest = rest.dropLast() }
+            // Enough left for a name: two words (`Ware, John E`, `Ware JE`, `John Ware`); one
+            // word is a surname alone.
+            guard rest.split(whereSeparator: { $0 == " " || $0 == "," }).count >= 2 else { return nil }
+            return (String(rest), String(trimmed[trimmed.index(after: cut)...]))
+        }
+        guard let comma = trimmed.firstIndex(of: ","), let blank = trimmed[..<comma].lastIndex(of: " ") else { return nil }
+        let suffix = trimmed[trimmed.index(after: blank)..<comma]
+        guard suffixes.contains(String(suffix)), !trimmed[..<blank].allSatisfy(\.isWhitespace),
+              !trimmed[trimmed.index(after: comma)...].allSatisfy(\.isWhitespace) else { return nil }
+        return (String(trimmed[..<blank] + trimmed[comma...]), String(suffix))
     }
 
     /// `name` through strings, whatever the shape of the text (`PlainNameWords` reads the plain
     /// shape on its bytes).
     static func nameByCharacters(_ text: String) -> PersonName? {
+        if let (rest, suffix) = generationalSuffix(text), var name = nameByCharactersWithoutSuffix(rest) {
+            name.jr = suffix
+            return name
+        }
+        return nameByCharactersWithoutSuffix(text)
+    }
+
+    private static func nameByCharactersWithoutSuffix(_ text: String) -> PersonName? {
         let collapsed = LaTeX.collapseWhitespace(text)
         guard !collapsed.isEmpty else { return nil }
         // Without a comma byte there is no comma, and a comma byte no combining mark can join is
@@ -517,7 +608,7 @@ enum ExportValues {
     /// include every word of that surname (Web of Science lists `Campina López, Alejano` for the
     /// author it prints as `Lopez, Alejandro Carlos Campina`).
     static func authorIndex(of name: String, in keys: MatchKeys) -> Int? {
-        guard let parsed = NameParser.parsePlainName(name) else { return nil }
+        guard let parsed = plainName(name) else { return nil }
         return authorIndex(of: parsed, key: matchKey(parsed), in: keys)
     }
 
@@ -687,8 +778,9 @@ struct ExportNameCache {
     /// `plainMatch(ofKeyedName:)` the first time it is asked for: found and kept.
     private mutating func learnPlainMatch(ofKeyedName id: Int) -> PlainMatch {
         // Bytes of the plain shape with a comma (`Aria, Massimo`, as most exports write authors)
-        // are read alike as an author's name and as a plain name: no second parse.
-        if keyedNames.withKey(at: id, { PlainNameWords($0)?.hasComma ?? false }) {
+        // are read alike as an author's name and as a plain name: no second parse (unless a
+        // generational suffix may end them, which `ExportValues.name` reads first).
+        if keyedNames.withKey(at: id, { (PlainNameWords($0)?.hasComma ?? false) && !ExportValues.mayEndInSuffix($0) }) {
             let match: PlainMatch = keyedNames.withValue(at: id, { $0 }) ? .sameKey : .noName
             plainMatchOfKeyed[id] = match
             return match
@@ -723,7 +815,7 @@ struct ExportNameCache {
     private mutating func plainNameID(bytes text: UnsafeBufferPointer<UInt8>) -> Int {
         let (id, isNew) = plainNames.slot(text)
         if isNew {
-            let name = NameParser.parsePlainName(String(decoding: text, as: UTF8.self))
+            let name = ExportValues.plainName(String(decoding: text, as: UTF8.self))
             plainNames.append(name != nil)
             plain.append(.of(name))
         }

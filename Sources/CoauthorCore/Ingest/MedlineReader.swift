@@ -1,7 +1,8 @@
 import CPrefetch
 /// Reads PubMed's MEDLINE format (`.nbib`, `.txt`; SPEC §2): records start at `PMID-` and are
 /// separated by blank lines; tags are up to four characters padded to four, then `- `;
-/// continuation lines start with six blanks. `FAU` full names (else `AU`) in order; `AUID- ORCID:`
+/// continuation lines start with six blanks. Authors in order, each a `FAU` full name (with its
+/// `AU` short form after it) or an `AU` line alone; `AUID- ORCID:`
 /// and `AD` belong to the author before them; `DP` the date, `TI` the title, `JT`/`TA` the
 /// journal, `LID`/`AID … [doi]` the DOI.
 // Shaped like WebOfScienceReader (bytes or a streamed path into one line parser), deliberately:
@@ -48,9 +49,10 @@ public enum MedlineReader {
         var inRecord = false
         var strayReported = false
         var skippingField = false
-        /// Whether the open record has had a `FAU` line: its `AU` lines are then the same
-        /// authors again, which `record(from:location:names:)` does not read, so they are not kept.
-        var sawFullName = false
+        /// Whether the last author line of the open record was a `FAU` line: the `AU` line after
+        /// it is the same author again (its short form), and is not kept. An `AU` line without
+        /// one (records before 2002, authors given no full name) is an author of its own.
+        var fullNameAwaitsShortForm = false
         var cache = ExportNameCache()
         /// Line feeds read so far: locations count lines by them (a lone CR ends a MEDLINE line, not a line of the file).
         var linesRead = 0
@@ -88,7 +90,7 @@ public enum MedlineReader {
             recordLocation = later.recordLocation
             strayReported = later.strayReported
             skippingField = later.skippingField
-            sawFullName = later.sawFullName
+            fullNameAwaitsShortForm = later.fullNameAwaitsShortForm
             linesRead = later.linesRead
             sawContent = sawContent || later.sawContent
         }
@@ -163,7 +165,7 @@ public enum MedlineReader {
                     close()
                     recordLocation = location(lineStart)
                     strayReported = false
-                    sawFullName = false
+                    fullNameAwaitsShortForm = false
                 } else if !inRecord {
                     if !strayReported {
                         strayReported = true
@@ -171,11 +173,16 @@ public enum MedlineReader {
                         result.error(location(lineStart), "'\(tag)' before any 'PMID-' line: MEDLINE records start with 'PMID- '; these lines are skipped")
                     }
                     continue
-                } else if code == Code.au, sawFullName {
+                } else if code == Code.au, fullNameAwaitsShortForm {
+                    fullNameAwaitsShortForm = false
                     skippingField = true
                     continue
                 }
-                if code == Code.fau { sawFullName = true }
+                switch code {
+                case Code.fau: fullNameAwaitsShortForm = true
+                case Code.au, Code.cn, Code.ir, Code.fir, Code.ed, Code.fed: fullNameAwaitsShortForm = false
+                default: break
+                }
                 fields.addCollapsed(code, value(lineStart + 6, lineEnd))
             }
         }
@@ -239,9 +246,9 @@ public enum MedlineReader {
 
     /// Builds the record from its fields, in file order.
     static func record(from fields: TaggedFields, location: SourceLocation, names cache: inout ExportNameCache) -> ExportRecord {
-        let useFull = fields.values(Code.fau) != nil
-        let nameCode = useFull ? Code.fau : Code.au
-        var record = ExportRecord(location: location, expectedAuthors: (0..<fields.count).reduce(0) { $0 + (fields.code(ofField: $1) == nameCode ? 1 : 0) })
+        var record = ExportRecord(location: location, expectedAuthors: (0..<fields.count).reduce(0) {
+            $0 + (fields.code(ofField: $1) == Code.fau || fields.code(ofField: $1) == Code.au ? 1 : 0)
+        })
         var current: Int? = nil
         // A field's lines joined by blanks, white space collapsed (each line's is already).
         var joined: [UInt8] = []
@@ -263,8 +270,8 @@ public enum MedlineReader {
             case Code.pt:
                 if withValue(field, isBookPart) { record.type = "incollection" }
             case Code.fau, Code.au:
-                // With `FAU` present, each `AU` after it is the same author again.
-                guard (code == Code.fau) == useFull else { break }
+                // Each author: a `FAU` line (the `AU` short form after it was not kept), or an
+                // `AU` line alone.
                 if let name = withValue(field, { cache.name(bytes: $0) }) {
                     record.addAuthor(name)
                     current = record.authors.count - 1

@@ -50,7 +50,8 @@ enum PublicationMatch {
     /// Merges a later copy into the first: the union of the keys and IDs, the fuller form of each
     /// name. Authors are aligned by position where both lists agree on the people (`partners`),
     /// otherwise by surname and given names; an author of the later copy that matches none is not
-    /// added (the first copy's list stands), so no author is ever invented or duplicated.
+    /// added (the first copy's list stands), so no author is ever invented or duplicated. Only a
+    /// list that `and others` cut short takes the later copy's further authors.
     /// - Complexity: O(a²) for a authors (lists are short).
     static func merge(_ later: Publication, into first: inout Publication) {
         if first.doi.isEmpty { first.doi = later.doi }
@@ -80,6 +81,26 @@ enum PublicationMatch {
                 if affiliations.count < first.authors.count { affiliations += Array(repeating: [], count: first.authors.count - affiliations.count) }
                 if affiliations[index].isEmpty { affiliations[index] = other.affiliations[match] }
             }
+        }
+        // A first copy whose list ended in `and others` (BibTeX) takes the later copy's further
+        // authors, where its authors are the later copy's first ones in order: the list the
+        // first copy cut short, not an author invented.
+        if first.hasTruncatedAuthors, !later.hasTruncatedAuthors, later.authors.count > first.authors.count,
+           partner.enumerated().allSatisfy({ $0.element == $0.offset }) {
+            // (Lists of IDs and affiliations, where kept, stay one entry per author.)
+            let added = first.authors.count..<later.authors.count
+            let addedIDs = added.map { $0 < other.authorIDs.count ? other.authorIDs[$0] : AuthorIDs() }
+            if !ids.isEmpty || addedIDs.contains(where: { !$0.isEmpty }) {
+                ids += Array(repeating: AuthorIDs(), count: max(0, first.authors.count - ids.count))
+                ids += addedIDs
+            }
+            let addedAffiliations = added.map { $0 < other.affiliations.count ? other.affiliations[$0] : [] }
+            if !affiliations.isEmpty || addedAffiliations.contains(where: { !$0.isEmpty }) {
+                affiliations += Array(repeating: [], count: max(0, first.authors.count - affiliations.count))
+                affiliations += addedAffiliations
+            }
+            first.authors += later.authors[added]
+            first.hasTruncatedAuthors = false
         }
         extras.authorIDs = ids
         extras.affiliations = affiliations

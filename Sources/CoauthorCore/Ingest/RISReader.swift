@@ -44,7 +44,7 @@ public enum RISReader {
                     return
                 }
             }
-            let authors = (done.fields["AU"] ?? done.fields["A1"] ?? []).compactMap(NameParser.parsePlainName)
+            let authors = (done.fields["AU"] ?? done.fields["A1"] ?? []).compactMap(ExportValues.plainName)
             guard !authors.isEmpty else { return }
             func first(_ tags: String...) -> String? {
                 for tag in tags { if let value = done.fields[tag]?.first { return value } }

@@ -439,6 +439,12 @@ public enum WebOfScienceReader {
             }
         }
         guard let c1 = fields.values(Tag.c1) else { return finished() }
+        // Where authors are written alike, the brackets' names are gathered first: they are
+        // given to those authors in order (`ExportRecord.addAffiliations(_:firstAlike:)`).
+        var mentions: [(author: Int, list: [Affiliation])] = []
+        func add(_ list: [Affiliation], to author: Int) {
+            if firstAlike == nil { record.addAffiliations(list, to: author) } else { mentions.append((author, list)) }
+        }
         // Older records give addresses alone: the paper's, whoever's they are.
         var bracketedLines: [Int] = []
         for k in c1 {
@@ -466,7 +472,7 @@ public enum WebOfScienceReader {
             let affiliation = cache.addressList(bytes: UnsafeBufferPointer(rebasing: line[(close + 1)...])) { address($0) }
             // `ExportValues.list` of the names.
             Self.forEachEntry(of: line, in: 1..<close) { name in
-                if let author = authorIndex(ofListed: UnsafeBufferPointer(rebasing: line[name])) { record.addAffiliations(affiliation, to: author) }
+                if let author = authorIndex(ofListed: UnsafeBufferPointer(rebasing: line[name])) { add(affiliation, to: author) }
             }
             return true
         }
@@ -476,9 +482,10 @@ public enum WebOfScienceReader {
             // Else as text (a line of this kind is rare: it is read each time it comes).
             guard let (affiliation, names) = bracketed(String(decoding: value(k), as: UTF8.self)) else { continue }
             for name in names {
-                if let index = cache.authorIndex(of: name, in: matchKeys) { record.addAffiliations([affiliation], to: index) }
+                if let index = cache.authorIndex(of: name, in: matchKeys) { add([affiliation], to: index) }
             }
         }
+        if let firstAlike, !mentions.isEmpty { record.addAffiliations(mentions, firstAlike: firstAlike) }
         return finished()
     }
 
