@@ -150,6 +150,20 @@ struct IdentityByIDTests {
         }
     }
 
+    /// People marked with their IDs (their name written alike) join no fuller form, and are not
+    /// listed as kept apart from one: their marks already tell them apart.
+    @Test func peopleMarkedWithTheirIDsAreNotListedAgainstAFullerForm() {
+        let papers = [
+            paper("a", [("Wang, Wei", AuthorIDs(orcid: marco))]),
+            paper("b", [("Wang, Wei", AuthorIDs(orcid: massimo))]),
+            paper("c", [("Wang, Wei Q.", AuthorIDs())]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        #expect(index.names.count == 3, "\(index.names)")
+        #expect(index.names.contains("Wei Q. Wang"))
+        #expect(!index.nearMisses.contains { $0.variant.contains("[ORCID") }, "\(index.nearMisses)")
+    }
+
     @Test func anIDLessNameJoinsTheOnlyCompatibleIdentifiedPerson() throws {
         let papers = [
             paper("a", [("Aria, Massimo", AuthorIDs(orcid: massimo))]),

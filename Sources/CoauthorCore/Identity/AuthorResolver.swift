@@ -928,8 +928,12 @@ public enum AuthorResolver {
             let isMaximal = group.indices.map { i in
                 !rivals(i).contains { j in j != i && subsumes(group[j].tokens, group[i].tokens) && group[j].tokens != group[i].tokens }
             }
+            // A name written alike by people with different IDs, each marked with their ID, joins
+            // no fuller form (its people are told apart by their marks): it is looked at only as
+            // the fuller form others could join.
             let candidates = group.indices.map { i in
-                isMaximal[i] ? [] : rivals(i).filter { isMaximal[$0] && subsumes(group[$0].tokens, group[i].tokens) }
+                isMaximal[i] || (identified && group[i].variants.allSatisfy { clusters.isWrittenAlike($0) }) ? []
+                    : rivals(i).filter { isMaximal[$0] && subsumes(group[$0].tokens, group[i].tokens) }
             }
             // With identified people in the group, the names that may not join their one fuller
             // form, and why.
