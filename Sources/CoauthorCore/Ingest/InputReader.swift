@@ -325,11 +325,13 @@ public enum InputReader {
         /// Takes out the publications merged into others (their keys now lead to those).
         func removeMerged(from corpus: inout Corpus) {
             guard mergedInto.contains(where: { $0 >= 0 }) else { return }
-            var index = 0
-            corpus.publications.removeAll { _ in
-                defer { index += 1 }
-                return mergedInto[index] >= 0
+            // The kept ones moved up in order, in place.
+            var kept = 0
+            for index in corpus.publications.indices where mergedInto[index] < 0 {
+                if kept != index { corpus.publications.swapAt(kept, index) }
+                kept += 1
             }
+            corpus.publications.removeLast(corpus.publications.count - kept)
         }
     }
 
