@@ -229,7 +229,6 @@ struct AuthorIDGroups {
         // all cores: people written alike share a table entry (on generated corpora, 3.4 people
         // a name).
         let spellingGroups = lists.groups
-        let displaySpelling = bestSpellings
         var keyOfEntry = [Int32](repeating: -1, count: tableNames.count)
         var keyedEntries: [Int32] = []
         for entry in lists.entries where keyOfEntry[Int(entry)] < 0 {
@@ -262,7 +261,7 @@ struct AuthorIDGroups {
                 seen |= idKinds[group] & personKinds
             }
             guard clash else { continue }
-            for spelling in spellings where displaySpelling[Int(spellingGroups[spelling])] == Int32(spelling) {
+            for spelling in spellings where bestSpellings[Int(spellingGroups[spelling])] == Int32(spelling) {
                 let group = Int(spellingGroups[spelling])
                 guard !writtenAlike[group] else { continue }
                 writtenAlike[group] = true

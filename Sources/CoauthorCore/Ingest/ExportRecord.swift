@@ -70,19 +70,28 @@ struct ExportRecord {
             for entry in entries { setIDs({ $0.set(entry.value, of: kind) }, of: entry.author) }
             return
         }
-        var done: [Int] = []
-        for entry in entries {
-            let group = firstAlike[entry.author]
-            let members = firstAlike.indices.filter { firstAlike[$0] == group }
-            guard members.count > 1 else {
-                setIDs({ $0.set(entry.value, of: kind) }, of: entry.author)
-                continue
-            }
-            guard !done.contains(group) else { continue }
-            done.append(group)
-            let mine = entries.filter { firstAlike[$0.author] == group }
-            guard mine.count == members.count else { continue }
-            for (author, named) in zip(members, mine) { setIDs({ $0.set(named.value, of: kind) }, of: author) }
+        for (entry, owner) in zip(entries, Self.owners(ofEntriesNaming: entries.map(\.author), firstAlike: firstAlike)) {
+            if let owner { setIDs({ $0.set(entry.value, of: kind) }, of: owner) }
+        }
+    }
+
+    /// For each entry of a list that names authors (each as the first author written like it),
+    /// the author it belongs to: an author written like no other takes its entries; authors
+    /// written alike take the entries of their name one each, in the order of the author list,
+    /// where there is one for each, and nil otherwise (the list does not say whose they are).
+    /// - Complexity: O(entries + authors).
+    static func owners(ofEntriesNaming named: [Int], firstAlike: [Int]) -> [Int?] {
+        var members = [[Int]](repeating: [], count: firstAlike.count)
+        for author in firstAlike.indices { members[firstAlike[author]].append(author) }
+        var entriesOfGroup = [Int](repeating: 0, count: firstAlike.count)
+        for author in named { entriesOfGroup[firstAlike[author]] += 1 }
+        var taken = [Int](repeating: 0, count: firstAlike.count)
+        return named.map { author in
+            let group = firstAlike[author]
+            guard members[group].count > 1 else { return author }
+            guard entriesOfGroup[group] == members[group].count else { return nil }
+            defer { taken[group] += 1 }
+            return members[group][taken[group]]
         }
     }
 
@@ -138,22 +147,8 @@ struct ExportRecord {
     /// their name one each, in order, where there is one for each; otherwise all go to the first
     /// (the paper keeps its institutions, though the list does not say whose they are).
     mutating func addAffiliations(_ mentions: [(author: Int, list: [Affiliation])], firstAlike: [Int]) {
-        var done: [Int] = []
-        for mention in mentions {
-            let group = firstAlike[mention.author]
-            let members = firstAlike.indices.filter { firstAlike[$0] == group }
-            guard members.count > 1 else {
-                addAffiliations(mention.list, to: mention.author)
-                continue
-            }
-            guard !done.contains(group) else { continue }
-            done.append(group)
-            let mine = mentions.filter { firstAlike[$0.author] == group }
-            if mine.count == members.count {
-                for (author, named) in zip(members, mine) { addAffiliations(named.list, to: author) }
-            } else {
-                for named in mine { addAffiliations(named.list, to: group) }
-            }
+        for (mention, owner) in zip(mentions, Self.owners(ofEntriesNaming: mentions.map(\.author), firstAlike: firstAlike)) {
+            addAffiliations(mention.list, to: owner ?? firstAlike[mention.author])
         }
     }
 
@@ -429,30 +424,32 @@ enum ExportValues {
     /// A generational suffix after the name (`Ware, John E., Jr.`, `Ware, John E Jr`, MEDLINE's
     /// `Ware JE Jr`, `King ML 3rd`) is the name's `jr`, not a given name or the surname.
     static func name(_ text: String) -> PersonName? {
-        if let (rest, suffix) = generationalSuffix(text), var name = nameWithoutSuffix(rest) {
-            name.jr = suffix
-            return name
-        }
-        return nameWithoutSuffix(text)
+        withGenerationalSuffix(text, nameWithoutSuffix)
+    }
+
+    /// `parse(text)`, or, where `text` ends in a generational suffix (`generationalSuffix`), the
+    /// parse of the rest with the suffix as its `jr`.
+    private static func withGenerationalSuffix(_ text: String, _ parse: (String) -> PersonName?) -> PersonName? {
+        guard let (rest, suffix) = generationalSuffix(text), var name = parse(rest) else { return parse(text) }
+        name.jr = suffix
+        return name
     }
 
     /// A name of a list of IDs or affiliations read as written (`NameParser.parsePlainName`),
     /// its generational suffix taken out as `name(_:)` takes it out of the author's name.
     static func plainName(_ text: String) -> PersonName? {
-        if let (rest, suffix) = generationalSuffix(text), var name = NameParser.parsePlainName(rest) {
-            name.jr = suffix
-            return name
-        }
-        return NameParser.parsePlainName(text)
+        withGenerationalSuffix(text, NameParser.parsePlainName)
     }
 
     /// Whether the last letter of `bytes` (blanks and dots aside) is one a generational suffix
     /// ends in: only then can `generationalSuffix` find one.
     static func mayEndInSuffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = bytes.last(where: { !isWhitespace($0) && $0 != UInt8(ascii: ".") }) else { return false }
-        return last == UInt8(ascii: "r") || last == UInt8(ascii: "R") || last == UInt8(ascii: "I") || last == UInt8(ascii: "V")
-            || last == UInt8(ascii: "d") || last == UInt8(ascii: "h")
+        return suffixLastLetters.contains(last)
     }
+
+    /// The letters the suffixes end in (a final dot aside).
+    private static let suffixLastLetters = Set(suffixes.compactMap { $0.utf8.last { $0 != UInt8(ascii: ".") } })
 
     private static func nameWithoutSuffix(_ text: String) -> PersonName? {
         var bytes = text
@@ -494,11 +491,7 @@ enum ExportValues {
     /// `name` through strings, whatever the shape of the text (`PlainNameWords` reads the plain
     /// shape on its bytes).
     static func nameByCharacters(_ text: String) -> PersonName? {
-        if let (rest, suffix) = generationalSuffix(text), var name = nameByCharactersWithoutSuffix(rest) {
-            name.jr = suffix
-            return name
-        }
-        return nameByCharactersWithoutSuffix(text)
+        withGenerationalSuffix(text, nameByCharactersWithoutSuffix)
     }
 
     private static func nameByCharactersWithoutSuffix(_ text: String) -> PersonName? {

@@ -269,32 +269,17 @@ public enum InputReader {
             return index
         }
 
-        /// Adds `publication`, or merges it into the copy of the same paper kept from another file.
+        /// Adds `publication`, merged into the copy of the same paper kept from another file if
+        /// there is one (`register`).
         mutating func add(_ publication: Publication, to corpus: inout Corpus) {
-            let keys = PublicationMatch.keys(publication)
-            var match: (key: String, index: Int)? = nil
-            for key in keys {
-                guard let held = seen[key] else { continue }
-                let index = survivor(held)
-                if corpus.publications[index].location.path != publication.location.path {
-                    match = (key, index)
-                    break
-                }
-            }
-            if let (key, index) = match {
-                note(publication.location, publication.key, sameAs: corpus.publications[index].location, key, in: &corpus)
-                PublicationMatch.merge(publication, into: &corpus.publications[index])
-                register(index, in: &corpus)
-                return
-            }
-            for key in keys where seen[key] == nil { seen[key] = corpus.publications.count }
             corpus.publications.append(publication)
             mergedInto.append(-1)
+            register(corpus.publications.count - 1, in: &corpus)
         }
 
-        /// Registers the keys of kept publication `index`, which a merge gave new keys: a key
-        /// that another kept copy, first read from another file, holds makes them one (the later
-        /// merged into the earlier, whose keys are registered in turn).
+        /// Registers the keys of kept publication `index` (one just added, or one a merge gave new
+        /// keys): a key that another kept copy, first read from another file, holds makes them
+        /// one (the later merged into the earlier, whose keys are registered in turn).
         private mutating func register(_ index: Int, in corpus: inout Corpus) {
             var pending = [index]
             while let current = pending.popLast() {
