@@ -128,6 +128,57 @@ struct CrossSourceDedupTests {
         }
     }
 
+    /// A preprint and its published version share their title, year and first author but have
+    /// DOIs of their own: two papers, as within one file, with a warning naming both DOIs. A copy
+    /// without a DOI still joins by its title, and a copy merged so gains the DOI that then tells
+    /// the third apart.
+    @Test func copiesWhoseDOIsDifferAreTwoPapersThoughTheirTitlesMatch() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-dois-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func entry(_ key: String, _ venue: String, doi: String?) -> String {
+            "@article{\(key), author={Aria, Massimo and Cuccurullo, Corrado}, title={bibliometrix: An {R}-tool for comprehensive science mapping analysis},"
+                + " journal={\(venue)}, year={2017}\(doi.map { ", doi={\($0)}" } ?? "")}\n"
+        }
+        let files = [("preprint.bib", entry("pre", "bioRxiv", doi: "10.1101/123456")),
+                     ("published.bib", entry("pub", "Journal of Informetrics", doi: "https://doi.org/10.1016/J.JOI.2017.08.007")),
+                     ("nodoi.bib", entry("bare", "J Informetr", doi: nil))]
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        func read(_ names: [Int]) throws -> Corpus { try InputReader.read(names.map { folder.appendingPathComponent(files[$0].0).path }) }
+
+        let two = try read([0, 1])
+        #expect(two.publications.map(\.key) == ["pre", "pub"] && two.duplicates == 0)
+        let warning = try #require(two.diagnostics.first { $0.message.contains("counted as two papers") })
+        #expect(warning.location?.path.hasSuffix("published.bib") == true)
+        #expect(warning.message.contains("record at \(folder.appendingPathComponent("preprint.bib").path):1:1"), "\(warning.message)")
+        #expect(warning.message.contains("another DOI 10.1016/j.joi.2017.08.007 (there DOI 10.1101/123456)"), "\(warning.message)")
+        #expect(!two.diagnostics.contains { $0.message.contains("counted once") })
+
+        // Without a DOI, the title makes it one paper with either.
+        for (order, doi) in [([0, 2], "10.1101/123456"), ([2, 1], "10.1016/J.JOI.2017.08.007")] {
+            let one = try read(order)
+            #expect(one.publications.count == 1 && one.duplicates == 1, "order \(order)")
+            #expect(ExportValues.doi(one.publications.first?.doi ?? "") == doi, "order \(order)")
+        }
+        // The copy without a DOI joins the first; the merged record's DOI tells the third apart.
+        let three = try read([0, 2, 1])
+        #expect(three.publications.map(\.key) == ["pre", "pub"] && three.duplicates == 1)
+        #expect(three.diagnostics.filter { $0.message.contains("counted as two papers") }.count == 1)
+    }
+
+    /// The first record key of a kind both copies carry with different values, named as notes
+    /// name keys; none where the kinds they carry agree or differ in kind only.
+    @Test func aConflictIsARecordKeyOfOneKindWithAnotherValue() {
+        let title = "t:x|2000|y"
+        #expect(PublicationMatch.conflict(["doi:10.1/a", "ut:1", title], ["doi:10.1/b", title]).map { [$0.ours, $0.theirs] }
+                == ["DOI 10.1/a", "DOI 10.1/b"])
+        #expect(PublicationMatch.conflict(["doi:10.1/a", "ut:1", title], ["doi:10.1/a", "ut:2", title]).map { [$0.ours, $0.theirs] }
+                == ["Web of Science UT 1", "Web of Science UT 2"])
+        #expect(PublicationMatch.conflict(["pmid:1", "eid:2-s2.0-1", title], ["pmid:1", "openalex:W1", title]) == nil)
+        #expect(PublicationMatch.conflict([title], ["t:z|2000|y"]) == nil, "titles are no record keys")
+        #expect(PublicationMatch.conflict(["openalex:W1"], ["openalexx:W2"]) == nil, "a kind is the whole text before the colon")
+    }
+
     /// Older Web of Science exports write the UT as `ISI:000…`, newer ones as `WOS:000…`.
     @Test func aUTMatchesWhateverItsDatabasePrefix() {
         func paper(_ ut: String) -> Publication {
@@ -167,5 +218,30 @@ struct CrossSourceDatasetTests {
         // He is on one paper of these samples, the one both hold: counted once, with both sources' IDs.
         #expect(index.authorsOfPublication.filter { $0.contains(Int32(aria)) }.count == 1)
         #expect(index.names.filter { $0.contains("Cuccurullo") }.count == 1)
+    }
+
+    /// pybibx's Web of Science and Scopus BibTeX exports of one search: every paper both hold is
+    /// counted once, by its DOI, the one Web of Science writes with `\_` among them. The shared
+    /// DOIs are counted here from the files' `DOI = {…}` lines (lower case, `\_` as `_`).
+    @Test func pybibxWebOfScienceAndScopusBibTeXShareTheirDOIsEvenEscaped() throws {
+        let paths = ["pybibx-wos_m.bib", "pybibx-scopus_m.bib"].map { ExportDatasets.folder.appendingPathComponent("bibtex-exports/\($0)").path }
+        func dois(_ path: String) throws -> Set<String> {
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+            return Set(lines.compactMap { line -> String? in
+                let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                guard trimmed.lowercased().hasPrefix("doi = {") else { return nil }
+                return trimmed.dropFirst("doi = {".count).prefix { $0 != "}" }.replacingOccurrences(of: "\\_", with: "_").lowercased()
+            })
+        }
+        let (wos, scopus) = (try dois(paths[0]), try dois(paths[1]))
+        let shared = wos.intersection(scopus)
+        #expect(shared.count == 18 && shared.contains("10.1007/978-3-319-59421-7_28"), "\(shared.count)")
+        let corpus = try InputReader.read(paths)
+        let notes = corpus.diagnostics.filter { $0.message.contains("counted once") }
+        #expect(corpus.duplicates == shared.count && notes.count == shared.count)
+        #expect(notes.allSatisfy { $0.message.contains("same DOI") }, "\(notes.map(\.message))")
+        #expect(notes.contains { $0.message.contains("same DOI 10.1007/978-3-319-59421-7_28") })
+        #expect(!corpus.diagnostics.contains { $0.message.contains("counted as two papers") })
+        #expect(corpus.publications.count == corpus.records - shared.count)
     }
 }

@@ -30,6 +30,21 @@ struct ExportBibTeXRISTests {
         #expect(paper.title == "bibliometrix: An R-tool")
     }
 
+    /// Web of Science's BibTeX escapes a DOI's underscores (`10.1007/978-3-319-59421-7\_28`, as in
+    /// `pybibx-wos_m.bib`): the DOI is the one Scopus writes plainly, and braces group nothing in
+    /// it. Nothing else in it is decoded (a LaTeX dash, an accent).
+    @Test(arguments: [
+        ("{10.1007/978-3-319-59421-7\\_28}", "10.1007/978-3-319-59421-7_28"),
+        ("{{10.1000/{ABC}\\%20x\\&y\\#z}}", "10.1000/ABC%20x&y#z"),
+        ("{10.1000/a--b\\'e}", "10.1000/a--b\\'e"),
+        ("{ 10.1000/plain }", "10.1000/plain"),
+    ])
+    func aBibTeXDOIHasItsEscapesUndone(value: String, doi: String) throws {
+        let corpus = try bib("@article{k, author = {Aria, Massimo}, title = {T}, year = {2017}, doi = \(value)}\n")
+        let paper = try #require(corpus.publications.first)
+        #expect(paper.doi == doi)
+    }
+
     @Test func webOfScienceBibTeXGivesORCIDsResearcherIDsAndTheUT() throws {
         let corpus = try bib("""
             @article{ WOS:000278542800018,

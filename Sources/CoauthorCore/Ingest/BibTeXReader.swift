@@ -341,7 +341,7 @@ public enum BibTeXReader {
                 authors: list.names,
                 hasTruncatedAuthors: list.truncated,
                 equalContributors: fields.value(.authorAnnotation, in: parser).map { equalContributors(parser.valueString($0)) } ?? [],
-                doi: text(.doi, fields, parent, parser, values).map { LaTeX.collapseASCIIWhitespace($0) } ?? "",
+                doi: text(.doi, fields, parent, parser, values).map(LaTeX.doi) ?? "",
                 location: cursor.location(of: entry.offset))
             if parser.hasIDFields { addWebOfScienceIDs(fields, parser, values, to: &publication) }
             (destination + result.count).initialize(to: consume publication)

@@ -284,12 +284,23 @@ public enum InputReader {
             var pending = [index]
             while let current = pending.popLast() {
                 guard mergedInto[current] < 0 else { continue }
-                for key in PublicationMatch.keys(corpus.publications[current]) {
+                let keys = PublicationMatch.keys(corpus.publications[current])
+                for key in keys {
                     guard let holder = seen[key].map(survivor) else {
                         seen[key] = current
                         continue
                     }
                     guard holder != current, corpus.publications[holder].location.path != corpus.publications[current].location.path else { continue }
+                    // The title's key is the last: the two share no record key. Where they carry
+                    // keys of one kind that differ, a database tells them apart: two papers.
+                    if key.hasPrefix("t:"),
+                       let (ours, theirs) = PublicationMatch.conflict(keys, PublicationMatch.keys(corpus.publications[holder])) {
+                        let (first, second) = holder < current ? (holder, current) : (current, holder)
+                        let (named, other) = holder < current ? (ours, theirs) : (theirs, ours)
+                        corpus.diagnostics.append(Diagnostic(.warning, at: corpus.publications[second].location,
+                            "'\(corpus.publications[second].key)' has the title, year and first author of the record at \(corpus.publications[first].location) but another \(named) (there \(other)): counted as two papers, which a database tells apart by their keys (as a preprint and its published version, or a conference paper and its journal version)"))
+                        continue
+                    }
                     let (kept, later) = (min(holder, current), max(holder, current))
                     let copy = corpus.publications[later]
                     note(copy.location, copy.key, sameAs: corpus.publications[kept].location, key, in: &corpus)

@@ -77,6 +77,30 @@ public enum LaTeX {
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
+    /// A DOI as BibTeX writes it (its value's bytes), white space collapsed and its escapes
+    /// undone: `\_`, `\%`, `\&`, `\#` and `\$` are the characters they escape, and braces
+    /// group nothing in it (`10.1007/978-3-319-59421-7\_28`, as Web of Science's BibTeX export
+    /// writes it; `{10.1000/{ABC}}`). Nothing else is decoded: a DOI's `--` is two hyphens.
+    static func doi(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else {
+            return collapseASCIIWhitespace(bytes)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "\\"), index < bytes.count, "_%&#${}".utf8.contains(bytes[index]) {
+                out.append(bytes[index])
+                index += 1
+            } else if byte != UInt8(ascii: "{"), byte != UInt8(ascii: "}") {
+                out.append(byte)
+            }
+        }
+        return collapseASCIIWhitespace(out)
+    }
+
     static func collapseASCIIWhitespace<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> String where Bytes.Index == Int {
         let (range, clean) = asciiWhitespaceShape(bytes)
         if clean { return String(decoding: bytes[range], as: UTF8.self) }

@@ -35,16 +35,44 @@ enum PublicationMatch {
 
     /// How a key matched, for the note: `same DOI 10.1/x`.
     static func describe(_ key: String) -> String {
-        guard let colon = key.firstIndex(of: ":") else { return key }
+        guard let named = name(key) else { return "same title, year and first author" }
+        return "same " + named
+    }
+
+    /// A record key as a note names it (`DOI 10.1/x`, `PMID 123`); nil for the title's key.
+    private static func name(_ key: String) -> String? {
+        guard let colon = key.firstIndex(of: ":") else { return nil }
         let value = key[key.index(after: colon)...]
         switch key[..<colon] {
-        case "doi": return "same DOI \(value)"
-        case "pmid": return "same PMID \(value)"
-        case "ut": return "same Web of Science UT \(value)"
-        case "eid": return "same Scopus EID \(value)"
-        case "openalex": return "same OpenAlex id \(value)"
-        default: return "same title, year and first author"
+        case "doi": return "DOI \(value)"
+        case "pmid": return "PMID \(value)"
+        case "ut": return "Web of Science UT \(value)"
+        case "eid": return "Scopus EID \(value)"
+        case "openalex": return "OpenAlex id \(value)"
+        default: return nil
         }
+    }
+
+    /// For two copies that share only their title's key (`keys` of each): the first record key
+    /// of a kind both carry with different values, as each names it (`DOI 10.1/b`, `DOI 10.1/a`).
+    /// A database that gives two records keys of their own tells them apart (a preprint and its
+    /// published version, a conference paper and its journal version, each with its DOI), so
+    /// the title does not make them one paper, as within one file, where records with keys of
+    /// their own are distinct.
+    /// - Complexity: O(k²) for k keys (at most six each).
+    static func conflict(_ keys: [String], _ otherKeys: [String]) -> (ours: String, theirs: String)? {
+        func kind(_ key: String) -> Substring? { key.firstIndex(of: ":").map { key[..<$0] }.flatMap { $0 == "t" ? nil : $0 } }
+        for key in keys {
+            guard let kind = kind(key), let other = otherKeys.first(where: { Self.kind($0, is: kind) }), other != key,
+                  let ours = name(key), let theirs = name(other) else { continue }
+            return (ours, theirs)
+        }
+        return nil
+    }
+
+    /// Whether `key` is of kind `kind` (the text before its colon).
+    private static func kind(_ key: String, is kind: Substring) -> Bool {
+        key.count > kind.count && key.hasPrefix(kind) && key[key.index(key.startIndex, offsetBy: kind.count)] == ":"
     }
 
     /// Merges a later copy into the first: the union of the keys and IDs, the fuller form of each
