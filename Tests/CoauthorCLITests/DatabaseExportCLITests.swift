@@ -35,8 +35,8 @@ struct DatabaseExportCLITests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try EndToEndTests.run(["names", "."], in: folder)
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        // bibliometrix is in all three: read once, with two notes.
-        #expect(result.stderr.contains("read 4 publications from 3 files (0 skipped, 0 without year)"), "\(result.stderr)")
+        // bibliometrix is in all three: read once, with two notes; an OpenAlex work and a Scopus row name no author.
+        #expect(result.stderr.contains("read 4 publications from 3 files (0 skipped, 2 records without authors, 0 without year)"), "\(result.stderr)")
         #expect(result.stderr.components(separatedBy: "counted once").count - 1 == 2)
         // Another spelling of Massimo Aria, with his ORCID, in a JSON Lines file.
         let jsonl = #"{"id": "https://openalex.org/W99", "title": "Other", "publication_year": 2020, "authorships": [{"author": {"display_name": "M. Aria", "orcid": "https://orcid.org/0000-0002-8517-9411"}}, {"author": {"display_name": "Zed Zulu"}}]}"#

@@ -103,9 +103,6 @@ struct CrossSourceDedupTests {
     /// paper in every order of the files, the Scopus copy's keys joining the other two even when
     /// it comes last (a merged copy's new keys are looked up too).
     @Test func threeCopiesJoinedOnlyThroughTheThirdAreOnePaperInEveryOrder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-three-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let files = [
             ("wos.txt", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Li, X\n   Wang, Y\nAF Li, Xin\n   Wang, Yan\n"
                 + "TI A Study of Things\nSO J THINGS\nPY 2020\nDI 10.1000/ABC.1\nUT ISI:000000000000001\nER\n\nEF\n"),
@@ -114,10 +111,9 @@ struct CrossSourceDedupTests {
             ("scopus.csv", "\"Authors\",\"Author full names\",\"Author(s) ID\",\"Title\",\"Year\",\"Source title\",\"Cited by\",\"DOI\",\"PubMed ID\",\"EID\"\n"
                 + "\"Li X.; Wang Y.\",\"Li, Xin (111); Wang, Yan (222)\",\"111; 222\",\"A study of things\",\"2020\",\"J Things\",\"3\",\"10.1000/abc.1\",\"12345\",\"2-s2.0-9\"\n"),
         ]
-        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
-        let paths = files.map { folder.appendingPathComponent($0.0).path }
-        for order in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
-            let corpus = try InputReader.read(order.map { paths[$0] })
+        let scratch = try ScratchFiles(files)
+        defer { scratch.remove() }
+        try scratch.readInEveryOrder { order, corpus in
             #expect(corpus.records == 3 && corpus.publications.count == 1 && corpus.duplicates == 2, "order \(order): \(corpus.publications.map(\.key))")
             let paper = try #require(corpus.publications.first)
             #expect(paper.doi.lowercased() == "10.1000/abc.1" && paper.extras.pmid == "12345" && paper.extras.eid == "2-s2.0-9",
@@ -133,9 +129,6 @@ struct CrossSourceDedupTests {
     /// without a DOI still joins by its title, and a copy merged so gains the DOI that then tells
     /// the third apart.
     @Test func copiesWhoseDOIsDifferAreTwoPapersThoughTheirTitlesMatch() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-dois-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         func entry(_ key: String, _ venue: String, doi: String?) -> String {
             "@article{\(key), author={Aria, Massimo and Cuccurullo, Corrado}, title={bibliometrix: An {R}-tool for comprehensive science mapping analysis},"
                 + " journal={\(venue)}, year={2017}\(doi.map { ", doi={\($0)}" } ?? "")}\n"
@@ -143,15 +136,16 @@ struct CrossSourceDedupTests {
         let files = [("preprint.bib", entry("pre", "bioRxiv", doi: "10.1101/123456")),
                      ("published.bib", entry("pub", "Journal of Informetrics", doi: "https://doi.org/10.1016/J.JOI.2017.08.007")),
                      ("nodoi.bib", entry("bare", "J Informetr", doi: nil))]
-        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
-        func read(_ names: [Int]) throws -> Corpus { try InputReader.read(names.map { folder.appendingPathComponent(files[$0].0).path }) }
+        let scratch = try ScratchFiles(files)
+        defer { scratch.remove() }
+        func read(_ names: [Int]) throws -> Corpus { try InputReader.read(names.map { scratch.paths[$0] }) }
 
         let two = try read([0, 1])
         #expect(two.publications.map(\.key) == ["pre", "pub"] && two.duplicates == 0)
         let warning = try #require(two.diagnostics.first { $0.message.contains("counted as two papers") })
         #expect(warning.location?.path.hasSuffix("published.bib") == true)
-        #expect(warning.message.contains("record at \(folder.appendingPathComponent("preprint.bib").path):1:1"), "\(warning.message)")
-        #expect(warning.message.contains("another DOI 10.1016/j.joi.2017.08.007 (there DOI 10.1101/123456)"), "\(warning.message)")
+        #expect(warning.message.contains("record at \(scratch.path("preprint.bib")):1:1"), "\(warning.message)")
+        #expect(warning.message.contains("but it has DOI 10.1016/j.joi.2017.08.007 and that record has DOI 10.1101/123456"), "\(warning.message)")
         #expect(!two.diagnostics.contains { $0.message.contains("counted once") })
 
         // Without a DOI, the title makes it one paper with either.
@@ -166,17 +160,79 @@ struct CrossSourceDedupTests {
         #expect(three.diagnostics.filter { $0.message.contains("counted as two papers") }.count == 1)
     }
 
-    /// The first record key of a kind both copies carry with different values, named as notes
-    /// name keys; none where the kinds they carry agree or differ in kind only.
-    @Test func aConflictIsARecordKeyOfOneKindWithAnotherValue() {
-        let title = "t:x|2000|y"
-        #expect(PublicationMatch.conflict(["doi:10.1/a", "ut:1", title], ["doi:10.1/b", title]).map { [$0.ours, $0.theirs] }
-                == ["DOI 10.1/a", "DOI 10.1/b"])
-        #expect(PublicationMatch.conflict(["doi:10.1/a", "ut:1", title], ["doi:10.1/a", "ut:2", title]).map { [$0.ours, $0.theirs] }
-                == ["Web of Science UT 1", "Web of Science UT 2"])
-        #expect(PublicationMatch.conflict(["pmid:1", "eid:2-s2.0-1", title], ["pmid:1", "openalex:W1", title]) == nil)
-        #expect(PublicationMatch.conflict([title], ["t:z|2000|y"]) == nil, "titles are no record keys")
-        #expect(PublicationMatch.conflict(["openalex:W1"], ["openalexx:W2"]) == nil, "a kind is the whole text before the colon")
+    /// A preprint (DOI), its published version in PubMed (PMID) and in Web of Science (the
+    /// other DOI and the PMID): the two published copies are one paper, the preprint another, in
+    /// every order of the files, with one warning (record keys join copies before titles do).
+    @Test func aPreprintStaysApartInEveryOrderThoughATitleLinksItToACopyWithoutADOI() throws {
+        let title = "bibliometrix: An R-tool for comprehensive science mapping analysis"
+        let files = [
+            ("preprint.bib", "@article{pre, author={Aria, Massimo and Cuccurullo, Corrado}, title={\(title)}, journal={bioRxiv}, year={2017}, doi={10.1101/123456}}\n"),
+            ("pubmed.nbib", "PMID- 29000001\nTI  - \(title).\nDP  - 2017 Nov\nFAU - Aria, Massimo\nAU  - Aria M\nFAU - Cuccurullo, Corrado\nAU  - Cuccurullo C\n"),
+            ("wos.txt", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Aria, M\n   Cuccurullo, C\nAF Aria, Massimo\n   Cuccurullo, Corrado\n"
+                + "TI \(title)\nSO J INFORMETR\nPY 2017\nDI 10.1016/j.joi.2017.08.007\nPM 29000001\nUT WOS:000414777800034\nER\n\nEF\n"),
+        ]
+        let scratch = try ScratchFiles(files)
+        defer { scratch.remove() }
+        try scratch.readInEveryOrder { order, corpus in
+            #expect(corpus.publications.count == 2 && corpus.duplicates == 1, "order \(order): \(corpus.publications.map(\.key))")
+            let published = try #require(corpus.publications.first { $0.extras.pmid == "29000001" }, "order \(order)")
+            #expect(published.doi.lowercased() == "10.1016/j.joi.2017.08.007", "order \(order): the preprint's DOI is not the published paper's")
+            #expect(corpus.publications.contains { $0.key == "pre" && $0.extras.pmid.isEmpty }, "order \(order)")
+            let warnings = corpus.diagnostics.filter { $0.message.contains("counted as two papers") }
+            #expect(warnings.count == 1, "order \(order): \(warnings.map(\.message))")
+        }
+    }
+
+    /// Where the key that tells two papers apart came to one of them with a copy joined to it,
+    /// the warning names that copy: the first record has no DOI of its own.
+    @Test func theWarningNamesTheCopyThatHoldsTheKey() throws {
+        func entry(_ key: String, doi: String?) -> String {
+            "@article{\(key), author={Aria, Massimo}, title={A Title}, journal={J}, year={2017}\(doi.map { ", doi={\($0)}" } ?? "")}\n"
+        }
+        let files = [("bare.bib", entry("bare", doi: nil)), ("pub.bib", entry("pub", doi: "10.1016/x")), ("pre.bib", entry("pre", doi: "10.1101/y"))]
+        let scratch = try ScratchFiles(files)
+        defer { scratch.remove() }
+        let corpus = try InputReader.read(scratch.paths)
+        #expect(corpus.publications.map(\.key) == ["bare", "pre"])
+        let warning = try #require(corpus.diagnostics.first { $0.message.contains("counted as two papers") })
+        let pub = scratch.path("pub.bib")
+        #expect(warning.message.contains("but it has DOI 10.1101/y and that record's copy at \(pub):1:1 has DOI 10.1016/x"), "\(warning.message)")
+    }
+
+    /// DBLP gives some papers of a proceedings the volume's DOI: a DOI that two records of one
+    /// file carry names no one paper. Each copy in the other file joins its own paper by its
+    /// title (every copy joined the first paper with that DOI, whose authors stood for all).
+    @Test func aDOIThatTwoRecordsOfOneFileCarryJoinsNoCopies() throws {
+        func entry(_ key: String, _ title: String, _ author: String) -> String {
+            "@inproceedings{\(key), author={\(author)}, title={\(title)}, booktitle={SIGMOD}, year={2000}, doi={10.1145/342009}}\n"
+        }
+        let files = [("sigmod.bib", entry("a1", "Query Processing", "Ann Smith") + entry("a2", "Index Tuning", "Bob Jones")),
+                     ("topvenues.bib", entry("b1", "Query processing.", "Ann Smith") + entry("b2", "Index tuning", "Bob Jones"))]
+        let scratch = try ScratchFiles(files)
+        defer { scratch.remove() }
+        let corpus = try InputReader.read(scratch.paths)
+        #expect(corpus.publications.map(\.key) == ["a1", "a2"] && corpus.duplicates == 2)
+        #expect(corpus.publications.map { $0.authors.map(\.displayName) } == [["Ann Smith"], ["Bob Jones"]])
+        let notes = corpus.diagnostics.filter { $0.message.contains("counted once") }.map(\.message)
+        #expect(notes.count == 2 && notes.allSatisfy { $0.contains("same title, year and first author") }, "\(notes)")
+        #expect(notes.contains { $0.hasPrefix("'b2'") && $0.contains("sigmod.bib:2:1") }, "\(notes)")
+    }
+
+    /// One DOI as sources write it is one key; what is no DOI is none.
+    @Test(arguments: [
+        "10.1016/J.JOI.2017.08.007", "https://doi.org/10.1016/j.joi.2017.08.007", "http://dx.doi.org/10.1016/j.joi.2017.08.007",
+        "doi:10.1016/j.joi.2017.08.007", "DOI 10.1016/j.joi.2017.08.007", "10.1016/j.joi.2017.08.007.", "info:doi/10.1016/j.joi.2017.08.007",
+        "urn:doi:10.1016/j.joi.2017.08.007", "https://doi.org/10.1016%2Fj.joi.2017.08.007", "10.1016/j.joi.2017.08.007 [doi]",
+        "10.1016/j.joi.2017.08.007\\_", "https://doi.org/doi:10.1016/j.joi.2017.08.007",
+    ])
+    func oneDOIsSpellingsAreOneKey(spelling: String) {
+        let expected = spelling.hasSuffix("\\_") ? "10.1016/j.joi.2017.08.007_" : "10.1016/j.joi.2017.08.007"
+        #expect(PublicationMatch.doiKey(spelling) == expected)
+    }
+
+    @Test func textThatIsNoDOIIsNoKey() {
+        for text in ["NA", "", "10.1016", "10.1016/", "n/a", "https://example.org/x"] { #expect(PublicationMatch.doiKey(text) == nil, "\(text)") }
+        #expect(PublicationMatch.kind(of: "openalex:W1") == "openalex" && PublicationMatch.isTitleKey("t:a|1|b") && !PublicationMatch.isTitleKey("ut:1"))
     }
 
     /// Older Web of Science exports write the UT as `ISI:000…`, newer ones as `WOS:000…`.
@@ -244,4 +300,33 @@ struct CrossSourceDatasetTests {
         #expect(!corpus.diagnostics.contains { $0.message.contains("counted as two papers") })
         #expect(corpus.publications.count == corpus.records - shared.count)
     }
+}
+
+/// Files written into a folder of their own (named, with their text), until `remove`.
+private struct ScratchFiles {
+    let folder: URL
+    /// Each file's path, in the order given.
+    let paths: [String]
+
+    init(_ files: [(name: String, text: String)]) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-copies-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        self.folder = folder
+        paths = files.map { folder.appendingPathComponent($0.name).path }
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// Reads the files in every order, giving `body` each order (the files' indices) and its corpus.
+    func readInEveryOrder(_ body: ([Int], Corpus) throws -> Void) throws {
+        func orders(_ rest: [Int]) -> [[Int]] {
+            rest.isEmpty ? [[]] : rest.flatMap { first in orders(rest.filter { $0 != first }).map { [first] + $0 } }
+        }
+        let every = orders(Array(paths.indices))
+        precondition(every.count == (1...max(1, paths.count)).reduce(1, *), "n! orders")
+        for order in every { try body(order, try InputReader.read(order.map { paths[$0] })) }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
 }

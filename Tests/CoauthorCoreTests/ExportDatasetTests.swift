@@ -29,6 +29,55 @@ struct ExportDatasetTests {
     }
 }
 
+/// What users of the real exports hit, read as they read them.
+@Suite(.enabled(if: ExportDatasets.available, "needs ../shared/datasets/exports"))
+struct ExportDatasetUseTests {
+    private func path(_ relative: String) -> String { ExportDatasets.folder.appendingPathComponent(relative).path }
+
+    /// bibliometrix's Lens and Scopus samples write R's `NA` where a paper has no PMID: read
+    /// together, no two of their 16 papers are one (as `NA`, a PMID made five papers one, and
+    /// their authors were lost), in either order.
+    @Test func aPMIDWrittenNAJoinsNoPapers() throws {
+        let files = [path("lens/bibliometrix-lens_sample.csv"), path("scopus-csv/bibliometrix-scopus_sample.csv")]
+        for order in [files, files.reversed()] {
+            let corpus = try InputReader.read(order)
+            #expect(corpus.records == 16 && corpus.publications.count == 16 && corpus.duplicates == 0, "\(order)")
+            #expect(!corpus.publications.contains { $0.extras.pmid == "NA" })
+            #expect(corpus.publications.count { !$0.extras.pmid.isEmpty } == 8, "the samples' other PMIDs are kept")
+        }
+    }
+
+    /// Web of Science's `[Anonymous]` signs three unrelated news items of ScientoPy's export: three
+    /// authors of one paper each, not one author of three (the counts of the verifier stand).
+    @Test func anonymousIsAnAuthorOfItsOwnPaperOnly() throws {
+        let corpus = try InputReader.read([path("wos-tab/scientopy-wos_4071.txt")])
+        let anonymous = corpus.publications.filter { $0.authors.contains { $0.last == "[Anonymous]" } }
+        #expect(anonymous.count == 3)
+        #expect(anonymous.allSatisfy { $0.authors.count == 1 && $0.authors[0].homonym == $0.key && $0.key.hasPrefix("WOS:") })
+        let index = AuthorResolver.resolve(corpus, mode: .conservative)
+        let people = index.names.filter { $0.hasPrefix("[Anonymous]") }
+        #expect(people.count == 3 && Set(people).count == 3, "\(people)")
+    }
+
+    /// litstudy's Scopus export has 58 rows, 9 of them `[No author name available]`: the summary
+    /// line says where they went.
+    @Test func theSummarySaysHowManyRecordsNameNoAuthor() throws {
+        let corpus = try InputReader.read([path("scopus-csv/litstudy-scopus.csv")])
+        let text = try String(contentsOfFile: path("scopus-csv/litstudy-scopus.csv"), encoding: .utf8)
+        let unsigned = text.components(separatedBy: "[No author name available]").count - 1
+        #expect(unsigned == 9 && corpus.withoutAuthors == unsigned)
+        #expect(corpus.summaryLine == "read 49 publications from 1 file (0 skipped, 9 records without authors, 0 without year)")
+    }
+
+    /// A format named that the file is not: the error says so, without asking for the option used.
+    @Test func aFormatNamedThatTheFileIsNotSaysSo() throws {
+        let corpus = try InputReader.read([path("wos-tab/scientopy-wos_4071.txt")], format: .scopus)
+        let error = try #require(corpus.diagnostics.first { $0.severity == .error })
+        #expect(error.message.contains("this is not a Scopus CSV file"), "\(error.message)")
+        #expect(!error.message.contains("name the format"))
+    }
+}
+
 enum ExportDatasets {
     static let folder = Paths.datasets.appendingPathComponent("exports")
     static let available = FileManager.default.fileExists(atPath: folder.appendingPathComponent("expected_counts.json").path)

@@ -4,6 +4,26 @@ import Testing
 
 /// Values the export readers read on bytes give what the string forms of the same rules give.
 struct ExportValuesTests {
+    /// A PMID is digits; R's `NA` and other placeholders are none (`PublicationMatch.keys` makes
+    /// no key of them, nor of a DOI that does not start with `10.`).
+    @Test(arguments: [
+        ("12345", "12345"), (" 12345\t", "12345"), ("PMID: 12345", "12345"), ("pmid:12345", "12345"), ("NA", ""), ("n/a", ""),
+        ("", ""), ("PMID:", ""), ("12 345", ""), ("١٢٣", ""),
+    ])
+    func aPMIDIsItsDigits(text: String, expected: String) {
+        #expect(ExportValues.pmid(text) == expected)
+    }
+
+    @Test func placeholdersMakeNoMatchKey() {
+        var publication = Publication(key: "k", type: "article", title: "", venue: "", year: 2000, authors: [PersonName(last: "X")],
+                                      doi: "NA", location: .file("k"))
+        publication.extras.pmid = "NA"
+        #expect(PublicationMatch.keys(publication).isEmpty)
+        publication.doi = "https://doi.org/10.1/X"
+        publication.extras.pmid = "7"
+        #expect(PublicationMatch.keys(publication) == ["doi:10.1/x", "pmid:7"])
+    }
+
     @Test(arguments: [
         ("https://openalex.org/W3000000001", "W3000000001"), ("  A5069892096\t", "A5069892096"),
         ("\u{FEFF}https://ror.org/02feahw73 ", "02feahw73"), ("no-slash", "no-slash"), ("a/", ""), ("/", ""), ("", ""),

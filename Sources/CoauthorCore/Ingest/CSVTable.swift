@@ -224,7 +224,7 @@ enum CSVExport {
         }
         if let row = held.take() { record(row, header!) }
         if header == nil {
-            result.error(.file(path), "no \(format) header row (one naming \(required.map { "'\($0)'" }.joined(separator: ", "))) found; name the format with --input-format if this is another kind of file")
+            result.error(.file(path), "no \(format) header row (one naming \(required.map { "'\($0)'" }.joined(separator: ", "))) found: this is not a \(format) file (without --input-format, a file's format is recognised from its content)")
         }
         return result.corpus
     }

@@ -12,7 +12,7 @@ public enum DimensionsCSVReader {
             record.venue = LaTeX.collapseWhitespace(header.value(row, "Source title", "Source Title"))
             record.year = BibTeXReader.firstYear(header.value(row, "PubYear", "Publication Year", "Publication Date"))
             record.doi = ExportValues.doi(header.value(row, "DOI"))
-            record.extras.pmid = ExportValues.trimmed(header.value(row, "PMID"))
+            record.extras.pmid = ExportValues.pmid(header.value(row, "PMID"))
             record.extras.citedBy = ExportValues.int(header.value(row, "Times cited", "Times Cited"))
             let researcherIDs = ExportValues.list(header.value(row, "Dimensions Researcher IDs", "Researcher IDs"))
             let names = ExportValues.list(header.value(row, "Authors"))

@@ -226,6 +226,17 @@ struct ExportCorpus {
 
 /// Identifier and name conventions shared by the export readers.
 enum ExportValues {
+    /// A PubMed ID: its digits, after an optional `PMID:` (any case); "" for anything else, such
+    /// as the `NA` that R writes for a missing value in the samples bibliometrix exports (taken as
+    /// an ID, it made every paper without a PMID one paper).
+    static func pmid(_ text: some StringProtocol) -> String {
+        var value = Substring(trimmed(text))
+        if value.utf8.count > 5, value.utf8.prefix(5).elementsEqual("pmid:".utf8, by: { $0 | 0x20 == $1 }) {
+            value = Substring(trimmed(value.dropFirst(5)))
+        }
+        return !value.isEmpty && value.utf8.allSatisfy(isDigit) ? String(value) : ""
+    }
+
     /// `https://doi.org/10.1/X`, `doi:10.1/X`, `10.1/X [doi]` → `10.1/X` (case kept).
     /// Found on the UTF-8 in place: one string is made, the DOI's (every export record has one).
     static func doi(_ text: String) -> String {

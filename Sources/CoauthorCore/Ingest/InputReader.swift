@@ -244,72 +244,129 @@ public enum InputReader {
                 corpus.internedAuthors = part.internedAuthors
                 continue
             }
-            for publication in part.publications { joined.add(publication, to: &corpus) }
+            for publication in part.publications { joined.add(publication, file: corpus.files - 1, to: &corpus) }
         }
-        joined.removeMerged(from: &corpus)
+        if files.count > 1 { joined.join(in: &corpus) }
         return corpus
     }
 
-    /// The same paper read from several files (SPEC §2), counted once: each publication is
-    /// looked up by its keys (`PublicationMatch.keys`) among those kept so far. A match in another
-    /// file is merged into the first copy (the union of IDs, the fuller form of each name), and
-    /// the merged record's new keys are looked up in turn: Web of Science gives the DOI, PubMed
-    /// the PMID, Scopus both, so the Scopus copy joins the other two whatever the files' order.
-    /// Within one file, records are distinct unless they repeat a key.
+    /// The same paper read from several files (SPEC §2), counted once. The copies are gathered,
+    /// then joined in two passes, so that the result does not hang on which file came first:
+    /// 1. copies that share a record key (DOI, PMID, UT, EID, OpenAlex id) are one paper, and so
+    ///    are those that others link (Web of Science gives the DOI, PubMed the PMID, Scopus both:
+    ///    the three are one in any order of the files);
+    /// 2. then copies that share the title, year and first author join, unless the two papers
+    ///    carry record keys of one kind (two DOIs: a preprint and its published version, a
+    ///    conference paper and its journal version), which a database gives two papers: they stay
+    ///    two, with a warning naming both keys.
+    /// A paper never holds two copies of one file: within a file, records are distinct unless
+    /// they repeat a key (`keepFirstOfRepeatedKeys`), and a key that two records of one file
+    /// carry is no key. Each paper's later copies are merged into
+    /// its first (`PublicationMatch.merge`), each with a warning naming the first and the key
+    /// that joined it.
     private struct CrossFileCopies {
-        /// Each key's kept publication (its first, or the one it was merged into: `survivor`).
-        private var seen: [String: Int] = [:]
-        /// Each kept publication merged into an earlier one since: that one's index; else -1.
-        private var mergedInto: [Int] = []
+        /// The file of each publication gathered (the index of its file among those read).
+        private var fileOf: [Int32] = []
 
-        /// The publication that `index`, or what it was merged into, is now.
-        private func survivor(_ index: Int) -> Int {
-            var index = index
-            while mergedInto[index] >= 0 { index = mergedInto[index] }
-            return index
-        }
-
-        /// Adds `publication`, merged into the copy of the same paper kept from another file if
-        /// there is one (`register`).
-        mutating func add(_ publication: Publication, to corpus: inout Corpus) {
+        /// Adds `publication`, read from the file numbered `file`.
+        mutating func add(_ publication: Publication, file: Int, to corpus: inout Corpus) {
             corpus.publications.append(publication)
-            mergedInto.append(-1)
-            register(corpus.publications.count - 1, in: &corpus)
+            fileOf.append(Int32(file))
         }
 
-        /// Registers the keys of kept publication `index` (one just added, or one a merge gave new
-        /// keys): a key that another kept copy, first read from another file, holds makes them
-        /// one (the later merged into the earlier, whose keys are registered in turn).
-        private mutating func register(_ index: Int, in corpus: inout Corpus) {
-            var pending = [index]
-            while let current = pending.popLast() {
-                guard mergedInto[current] < 0 else { continue }
-                let keys = PublicationMatch.keys(corpus.publications[current])
-                for key in keys {
-                    guard let holder = seen[key].map(survivor) else {
-                        seen[key] = current
-                        continue
-                    }
-                    guard holder != current, corpus.publications[holder].location.path != corpus.publications[current].location.path else { continue }
-                    // The title's key is the last: the two share no record key. Where they carry
-                    // keys of one kind that differ, a database tells them apart: two papers.
-                    if key.hasPrefix("t:"),
-                       let (ours, theirs) = PublicationMatch.conflict(keys, PublicationMatch.keys(corpus.publications[holder])) {
-                        let (first, second) = holder < current ? (holder, current) : (current, holder)
-                        let (named, other) = holder < current ? (ours, theirs) : (theirs, ours)
-                        corpus.diagnostics.append(Diagnostic(.warning, at: corpus.publications[second].location,
-                            "'\(corpus.publications[second].key)' has the title, year and first author of the record at \(corpus.publications[first].location) but another \(named) (there \(other)): counted as two papers, which a database tells apart by their keys (as a preprint and its published version, or a conference paper and its journal version)"))
-                        continue
-                    }
-                    let (kept, later) = (min(holder, current), max(holder, current))
-                    let copy = corpus.publications[later]
-                    note(copy.location, copy.key, sameAs: corpus.publications[kept].location, key, in: &corpus)
-                    PublicationMatch.merge(copy, into: &corpus.publications[kept])
-                    mergedInto[later] = kept
-                    pending.append(kept)
-                    break
+        /// Joins the copies of each paper gathered (see the type) and leaves one publication per paper.
+        /// - Complexity: O(P·k) expected for P publications with k keys each, plus O(P) per
+        ///   warning about two papers that share a title.
+        func join(in corpus: inout Corpus) {
+            let count = corpus.publications.count
+            // A record key that two records of one file carry names no one paper (DBLP gives some
+            // papers their proceedings' DOI; the exports' repeats were dropped as one record read
+            // twice): it neither joins copies nor tells papers apart.
+            var fileOfKey: [String: Int32] = [:]
+            var ambiguous = Set<String>()
+            var keys = corpus.publications.map(PublicationMatch.keys)
+            for paper in 0..<count {
+                for key in keys[paper] where !PublicationMatch.isTitleKey(key) {
+                    if let file = fileOfKey.updateValue(fileOf[paper], forKey: key), file == fileOf[paper] { ambiguous.insert(key) }
                 }
             }
+            if !ambiguous.isEmpty {
+                for paper in 0..<count { keys[paper].removeAll { ambiguous.contains($0) } }
+            }
+            var papers = Papers(files: fileOf)
+            // 1. Record keys (every key but the title's, which is last).
+            var seen: [String: Int] = [:]
+            for paper in 0..<count {
+                for key in keys[paper] where !PublicationMatch.isTitleKey(key) {
+                    guard let holder = seen[key] else {
+                        seen[key] = paper
+                        continue
+                    }
+                    papers.join(holder, paper, by: key)
+                }
+                papers.addKinds(of: keys[paper], to: paper)
+            }
+            // 2. Titles, between papers whose record keys of one kind do not differ (one warning
+            // per two papers kept apart, whichever of their copies meet).
+            var warned = Set<[Int]>()
+            for paper in 0..<count {
+                guard let key = keys[paper].last, PublicationMatch.isTitleKey(key) else { continue }
+                guard let holder = seen[key] else {
+                    seen[key] = paper
+                    continue
+                }
+                // Within one file, records are distinct: no join, nothing to say.
+                guard !papers.shareAFile(holder, paper) else { continue }
+                guard let kind = papers.sharedKind(holder, paper) else {
+                    papers.join(holder, paper, by: key)
+                    continue
+                }
+                guard warned.insert([papers.find(holder), papers.find(paper)]).inserted else { continue }
+                corpus.diagnostics.append(twoPapersWarning(paper, holder, kind: kind, keys: keys, papers: papers, in: corpus))
+            }
+            // 3. Each paper's later copies merged into its first, in order.
+            var kept: [Bool] = []
+            kept.reserveCapacity(count)
+            for paper in 0..<count {
+                let first = papers.first(of: paper)
+                kept.append(first == paper)
+                guard first != paper else { continue }
+                let copy = corpus.publications[paper]
+                note(copy.location, copy.key, sameAs: corpus.publications[first].location, papers.link[paper] ?? "", in: &corpus)
+                PublicationMatch.merge(copy, into: &corpus.publications[first])
+            }
+            // The kept ones moved up in order, in place.
+            var next = 0
+            for paper in 0..<count where kept[paper] {
+                if next != paper { corpus.publications.swapAt(next, paper) }
+                next += 1
+            }
+            corpus.publications.removeLast(count - next)
+        }
+
+        /// The warning at copy `paper`, whose title, year and first author are those of copy
+        /// `holder` but whose papers both carry record keys of kind `kind`: each side's key named
+        /// with the copy that holds it.
+        private func twoPapersWarning(_ paper: Int, _ holder: Int, kind: Substring, keys: [[String]], papers: Papers,
+                                      in corpus: Corpus) -> Diagnostic {
+            // The first copy of each paper that holds a key of the kind (the paper's own, or one
+            // joined to it).
+            func holding(_ copy: Int) -> (copy: Int, key: String) {
+                let paper = papers.find(copy)
+                let candidates = [copy] + (0..<keys.count).filter { $0 != copy && papers.find($0) == paper }
+                for candidate in candidates {
+                    if let key = keys[candidate].first(where: { PublicationMatch.kind(of: $0) == kind }) { return (candidate, key) }
+                }
+                preconditionFailure("a paper with a kind of key holds a copy with it")
+            }
+            let (ours, theirs) = (holding(paper), holding(holder))
+            let publications = corpus.publications
+            let own = ours.copy == paper ? "it has" : "its copy at \(publications[ours.copy].location) has"
+            let other = theirs.copy == holder ? "that record has" : "that record's copy at \(publications[theirs.copy].location) has"
+            return Diagnostic(.warning, at: publications[paper].location,
+                              "'\(publications[paper].key)' has the title, year and first author of the record at \(publications[holder].location), "
+                                + "but \(own) \(PublicationMatch.name(ours.key)) and \(other) \(PublicationMatch.name(theirs.key)): counted as two papers, "
+                                + "which a database tells apart by their keys (as a preprint and its published version, or a conference paper and its journal version)")
         }
 
         private func note(_ location: SourceLocation, _ key: String, sameAs first: SourceLocation, _ matched: String, in corpus: inout Corpus) {
@@ -317,17 +374,73 @@ public enum InputReader {
             corpus.diagnostics.append(Diagnostic(.warning, at: location,
                                                  "'\(key)' is the same paper as the record at \(first); counted once (\(PublicationMatch.describe(matched)); the IDs and fuller names of both are kept)"))
         }
+    }
 
-        /// Takes out the publications merged into others (their keys now lead to those).
-        func removeMerged(from corpus: inout Corpus) {
-            guard mergedInto.contains(where: { $0 >= 0 }) else { return }
-            // The kept ones moved up in order, in place.
-            var kept = 0
-            for index in corpus.publications.indices where mergedInto[index] < 0 {
-                if kept != index { corpus.publications.swapAt(kept, index) }
-                kept += 1
-            }
-            corpus.publications.removeLast(corpus.publications.count - kept)
+    /// The papers of `CrossFileCopies`: copies joined by union–find, each paper knowing its first
+    /// copy, the files of its copies and the kinds of record key they carry.
+    private struct Papers {
+        private var parent: [Int]
+        /// At each root: the paper's first copy, its copies' files (sorted) and its kinds of key.
+        private var firstCopy: [Int]
+        private var files: [[Int32]]
+        private var kinds: [Set<Substring>]
+        /// The key that joined each copy to the copies before it in its paper.
+        private(set) var link: [String?]
+
+        init(files fileOf: [Int32]) {
+            parent = Array(fileOf.indices)
+            firstCopy = Array(fileOf.indices)
+            files = fileOf.map { [$0] }
+            kinds = Array(repeating: [], count: fileOf.count)
+            link = Array(repeating: nil, count: fileOf.count)
+        }
+
+        func find(_ copy: Int) -> Int {
+            var root = copy
+            while parent[root] != root { root = parent[root] }
+            return root
+        }
+
+        /// The first copy of `copy`'s paper.
+        func first(of copy: Int) -> Int { firstCopy[find(copy)] }
+
+        /// Records the kinds of record key in `keys` for the paper of `copy`.
+        mutating func addKinds(of keys: [String], to copy: Int) {
+            let root = find(copy)
+            for key in keys where !PublicationMatch.isTitleKey(key) { kinds[root].insert(PublicationMatch.kind(of: key)) }
+        }
+
+        /// A kind of record key that the papers of `a` and `b` both carry, if any.
+        func sharedKind(_ a: Int, _ b: Int) -> Substring? {
+            let (x, y) = (find(a), find(b))
+            return x == y ? nil : kinds[x].sorted().first(where: kinds[y].contains)
+        }
+
+        /// Whether the papers of copies `a` and `b` are one, or hold copies of one file.
+        func shareAFile(_ a: Int, _ b: Int) -> Bool {
+            let (x, y) = (find(a), find(b))
+            return x == y || !Set(files[x]).isDisjoint(with: files[y])
+        }
+
+        /// Joins the papers of copies `a` and `b` through `key`, unless they are one already or
+        /// hold copies of one file.
+        mutating func join(_ a: Int, _ b: Int, by key: String) {
+            guard !shareAFile(a, b) else { return }
+            var (x, y) = (find(a), find(b))
+            // The paper whose first copy comes later is joined to the other; that first copy is
+            // joined by this key.
+            if firstCopy[y] < firstCopy[x] { swap(&x, &y) }
+            if link[firstCopy[y]] == nil { link[firstCopy[y]] = key }
+            parent[y] = x
+            files[x] = (files[x] + files[y]).sorted()
+            kinds[x].formUnion(kinds[y])
+            files[y] = []
+            kinds[y] = []
+            // Compress the path of the copies just joined.
+            var copy = a
+            while parent[copy] != x { (parent[copy], copy) = (x, parent[copy]) }
+            copy = b
+            while parent[copy] != x { (parent[copy], copy) = (x, parent[copy]) }
         }
     }
 

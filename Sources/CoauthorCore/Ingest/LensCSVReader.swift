@@ -11,7 +11,7 @@ public enum LensCSVReader {
             record.venue = LaTeX.collapseWhitespace(header.value(row, "Source Title"))
             record.year = BibTeXReader.firstYear(header.value(row, "Publication Year", "Date Published"))
             record.doi = ExportValues.doi(header.value(row, "DOI"))
-            record.extras.pmid = ExportValues.trimmed(header.value(row, "PMID"))
+            record.extras.pmid = ExportValues.pmid(header.value(row, "PMID"))
             record.extras.citedBy = ExportValues.int(header.value(row, "Citing Works Count"))
             record.type = ScopusCSVReader.documentType(header.value(row, "Publication Type").replacingOccurrences(of: "journal article", with: "article"))
             for name in ExportValues.list(header.value(row, "Author/s")) {

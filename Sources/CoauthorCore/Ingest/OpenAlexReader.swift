@@ -252,7 +252,7 @@ public enum OpenAlexReader {
             record.doi = ExportValues.doi(header.value(row, "doi"))
             record.venue = LaTeX.collapseWhitespace(header.value(row, "primary_location.source.display_name"))
             record.extras.citedBy = ExportValues.int(header.value(row, "cited_by_count"))
-            record.extras.pmid = ExportValues.lastComponent(header.value(row, "ids.pmid"))
+            record.extras.pmid = ExportValues.pmid(ExportValues.lastComponent(header.value(row, "ids.pmid")))
             record.type = workType(header.value(row, "type"))
             func column(_ name: String) -> [String] {
                 let value = header.value(row, name)

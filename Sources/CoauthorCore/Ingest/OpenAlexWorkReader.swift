@@ -449,7 +449,7 @@ struct OpenAlexWorkReader {
             ?? BibTeXReader.firstYear(work.publicationDate ?? "")
         record.doi = ExportValues.doi(work.doi ?? "")
         record.extras.citedBy = work.citedBy
-        if let pmid = work.pmid { record.extras.pmid = ExportValues.lastComponent(pmid) }
+        if let pmid = work.pmid { record.extras.pmid = ExportValues.pmid(ExportValues.lastComponent(pmid)) }
         record.type = OpenAlexReader.workType(work.type ?? "")
         record.venue = work.sourceName ?? work.hostVenueName ?? ""
         for (index, authorship) in work.authorships.enumerated() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The same paper read from several sources (SPEC §2): matched by DOI (case- and
 /// `https://doi.org/`-insensitive), PMID, Web of Science UT, Scopus EID or OpenAlex id, else by
 /// normalised title, year and first author's surname; merged without inventing or duplicating
@@ -7,12 +9,14 @@ enum PublicationMatch {
     /// - Complexity: O(length of the title).
     static func keys(_ publication: Publication) -> [String] {
         var keys: [String] = []
-        if !publication.doi.isEmpty {
-            keys.append("doi:" + ExportValues.doi(publication.doi).lowercased())
-        }
+        // Only values of an identifier's shape are keys: a DOI starts with `10.`, a PMID is
+        // digits (a placeholder such as `NA` or `n/a`, one value for every paper that has none,
+        // would make them all one paper).
+        if !publication.doi.isEmpty, let doi = doiKey(publication.doi) { keys.append("doi:" + doi) }
         if publication.hasExtras {
             let extras = publication.extras
-            if !extras.pmid.isEmpty { keys.append("pmid:" + extras.pmid) }
+            let pmid = ExportValues.pmid(extras.pmid)
+            if !pmid.isEmpty { keys.append("pmid:" + pmid) }
             if !extras.ut.isEmpty { keys.append("ut:" + utNumber(extras.ut)) }
             if !extras.eid.isEmpty { keys.append("eid:" + extras.eid.lowercased()) }
             if !extras.openAlex.isEmpty { keys.append("openalex:" + extras.openAlex.uppercased()) }
@@ -25,6 +29,23 @@ enum PublicationMatch {
         return keys
     }
 
+    /// A DOI as a key: `ExportValues.doi`'s form in lower case, with what sources write around a
+    /// DOI undone (`info:doi/`, `urn:doi:` or `doi ` before it, a period after it as at the end
+    /// of a reference, a URL's percent-encoding such as `%2F`, TeX's `\_`), so that one DOI's
+    /// spellings are one key. Nil for text that is no DOI (one that does not start with `10.`
+    /// and name a suffix after a slash, such as a placeholder `NA`).
+    static func doiKey(_ text: String) -> String? {
+        var doi = ExportValues.doi(text).lowercased()
+        for prefix in ["info:doi/", "urn:doi:", "doi "] where doi.hasPrefix(prefix) {
+            doi = ExportValues.trimmed(doi.dropFirst(prefix.count))
+        }
+        if doi.contains("%"), let decoded = doi.removingPercentEncoding { doi = decoded.lowercased() }
+        if doi.contains("\\") { doi = doi.replacingOccurrences(of: "\\_", with: "_") }
+        while doi.hasSuffix(".") { doi.removeLast() }
+        guard doi.hasPrefix("10."), let slash = doi.firstIndex(of: "/"), doi.index(after: slash) < doi.endIndex else { return nil }
+        return doi
+    }
+
     /// A Web of Science UT without its database prefix, upper case: `WOS:000123`, `ISI:000123`
     /// (older exports) and `000123` are one record.
     static func utNumber(_ ut: String) -> String {
@@ -34,14 +55,11 @@ enum PublicationMatch {
     }
 
     /// How a key matched, for the note: `same DOI 10.1/x`.
-    static func describe(_ key: String) -> String {
-        guard let named = name(key) else { return "same title, year and first author" }
-        return "same " + named
-    }
+    static func describe(_ key: String) -> String { "same " + name(key) }
 
-    /// A record key as a note names it (`DOI 10.1/x`, `PMID 123`); nil for the title's key.
-    private static func name(_ key: String) -> String? {
-        guard let colon = key.firstIndex(of: ":") else { return nil }
+    /// A record key as a note names it (`DOI 10.1/x`, `PMID 123`); the title's key as its rule.
+    static func name(_ key: String) -> String {
+        guard let colon = key.firstIndex(of: ":") else { return key }
         let value = key[key.index(after: colon)...]
         switch key[..<colon] {
         case "doi": return "DOI \(value)"
@@ -49,31 +67,18 @@ enum PublicationMatch {
         case "ut": return "Web of Science UT \(value)"
         case "eid": return "Scopus EID \(value)"
         case "openalex": return "OpenAlex id \(value)"
-        default: return nil
+        default: return "title, year and first author"
         }
     }
 
-    /// For two copies that share only their title's key (`keys` of each): the first record key
-    /// of a kind both carry with different values, as each names it (`DOI 10.1/b`, `DOI 10.1/a`).
-    /// A database that gives two records keys of their own tells them apart (a preprint and its
-    /// published version, a conference paper and its journal version, each with its DOI), so
-    /// the title does not make them one paper, as within one file, where records with keys of
-    /// their own are distinct.
-    /// - Complexity: O(k²) for k keys (at most six each).
-    static func conflict(_ keys: [String], _ otherKeys: [String]) -> (ours: String, theirs: String)? {
-        func kind(_ key: String) -> Substring? { key.firstIndex(of: ":").map { key[..<$0] }.flatMap { $0 == "t" ? nil : $0 } }
-        for key in keys {
-            guard let kind = kind(key), let other = otherKeys.first(where: { Self.kind($0, is: kind) }), other != key,
-                  let ours = name(key), let theirs = name(other) else { continue }
-            return (ours, theirs)
-        }
-        return nil
+    /// The kind of a key: the text before its colon (`doi`, `pmid`, `ut`, `eid`, `openalex`, `t`).
+    static func kind(of key: String) -> Substring {
+        key[..<(key.firstIndex(of: ":") ?? key.endIndex)]
     }
 
-    /// Whether `key` is of kind `kind` (the text before its colon).
-    private static func kind(_ key: String, is kind: Substring) -> Bool {
-        key.count > kind.count && key.hasPrefix(kind) && key[key.index(key.startIndex, offsetBy: kind.count)] == ":"
-    }
+    /// Whether `key` is the title's (normalised title, year and first author's surname), the
+    /// last of `keys`: every other key is a record key, which a database gives one paper.
+    static func isTitleKey(_ key: String) -> Bool { key.hasPrefix("t:") }
 
     /// Merges a later copy into the first: the union of the keys and IDs, the fuller form of each
     /// name. Authors are aligned by position where both lists agree on the people (`partners`),

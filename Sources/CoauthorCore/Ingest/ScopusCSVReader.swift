@@ -30,7 +30,7 @@ public enum ScopusCSVReader {
             record.year = BibTeXReader.firstYear(header.value(row, "Year"))
             record.doi = ExportValues.doi(header.value(row, "DOI"))
             record.extras.eid = eid(header, row)
-            record.extras.pmid = ExportValues.trimmed(header.value(row, "PubMed ID"))
+            record.extras.pmid = ExportValues.pmid(header.value(row, "PubMed ID"))
             record.extras.citedBy = ExportValues.int(header.value(row, "Cited by"))
             record.type = documentType(header.value(row, "Document Type"))
             record.key = record.extras.eid.isEmpty ? "row at line \(location.line)" : record.extras.eid

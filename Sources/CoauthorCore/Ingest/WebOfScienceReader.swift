@@ -391,9 +391,15 @@ public enum WebOfScienceReader {
         record.year = firstYear(Tag.py) ?? firstYear(Tag.ea) ?? firstYear(Tag.pd)
         record.doi = ExportValues.doi(text(Tag.di))
         record.extras.ut = text(Tag.ut)
-        record.extras.pmid = text(Tag.pm)
+        record.extras.pmid = ExportValues.pmid(text(Tag.pm))
         record.extras.citedBy = citedBy()
         record.key = record.extras.ut.isEmpty ? "record at line \(location.line)" : record.extras.ut
+        // `[Anonymous]`, the author Web of Science gives an unsigned item (news, an editorial, a
+        // meeting's abstracts), is no one person across papers: each is its own paper's, told
+        // apart by the record's key as DBLP tells homonyms apart by a number.
+        for author in record.authors.indices where Self.isAnonymous(record.authors[author]) {
+            record.authors[author].homonym = record.key
+        }
         record.type = type(pt: text(Tag.pt), dt: text(Tag.dt))
         // The record is moved out where it is returned: the local functions below capture it,
         // and returning it as it is copied it (every string and list retained, then released).
@@ -487,6 +493,11 @@ public enum WebOfScienceReader {
         }
         if let firstAlike, !mentions.isEmpty { record.addAffiliations(mentions, firstAlike: firstAlike) }
         return finished()
+    }
+
+    /// Whether `name` is Web of Science's `[Anonymous]` (any case).
+    static func isAnonymous(_ name: PersonName) -> Bool {
+        name.first.isEmpty && name.homonym.isEmpty && name.last.utf8.count == 11 && name.last.lowercased() == "[anonymous]"
     }
 
     /// `LaTeX.collapseWhitespace` of the UTF-8 `bytes`, without a string made for its input.

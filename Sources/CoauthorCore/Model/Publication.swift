@@ -602,10 +602,17 @@ public struct Corpus: Sendable {
     /// Total author slots over all publications.
     public var authorships: Int { publications.reduce(0) { $0 + $1.authorCount } }
 
-    /// SPEC §2's closing line: `read 16 publications from 1 file (0 skipped, 0 without year)`.
+    /// Records read that name no author (a proceedings volume with editors only, a Scopus row
+    /// with `[No author name available]`): records, not publications (SPEC §2).
+    public var withoutAuthors: Int { max(0, records - skipped - duplicates - publications.count) }
+
+    /// SPEC §2's closing line: `read 16 publications from 1 file (0 skipped, 0 without year)`,
+    /// with the records without authors where there are any (`…, 9 records without authors, …`):
+    /// else a user who counts an export's rows finds some missing and no word on where they went.
     public var summaryLine: String {
         let pubs = publications.count == 1 ? "publication" : "publications"
         let fileWord = files == 1 ? "file" : "files"
-        return "read \(publications.count) \(pubs) from \(files) \(fileWord) (\(skipped) skipped, \(withoutYear) without year)"
+        let unsigned = withoutAuthors == 0 ? "" : ", \(withoutAuthors) \(withoutAuthors == 1 ? "record" : "records") without authors"
+        return "read \(publications.count) \(pubs) from \(files) \(fileWord) (\(skipped) skipped\(unsigned), \(withoutYear) without year)"
     }
 }
