@@ -249,6 +249,7 @@ struct AuthorIDGroups {
         let alike = Self.buckets(lists.entries.map { keyOfEntry[Int($0)] }, keyCount: keyCount)
         writtenAlike = [Bool](repeating: false, count: groupCount)
         var lastBucket = [Int32](repeating: -1, count: groupCount)
+        var clashes: [[Int32]] = []
         for (bucket, spellings) in alike.enumerated() {
             // The bucket's groups clash where two of them have an ID of one person kind.
             var seen: UInt8 = 0
@@ -268,6 +269,7 @@ struct AuthorIDGroups {
                 let (kind, value) = firstID(of: group)!
                 canonical[group].homonym = "[\(kind.rawValue) \(value)]"
             }
+            clashes.append(spellings.map { spellingGroups[$0] })
         }
         groupKinds = idKinds.map { $0 & personKinds }
         // 4. The evidence for every other spelling, made later (`Evidence.make()`); the
@@ -275,7 +277,7 @@ struct AuthorIDGroups {
         // `InternedAuthors` makes of the renamed publications, without renaming them).
         evidence = Evidence(groupValue: groupValue, valueStrings: valueStrings, valueKinds: valueKinds, firstSpelling: firstSpelling,
                             nextSpelling: nextSpelling, spellingNames: spellingNames, spellingEntries: lists.entries,
-                            spellingReasons: spellingReasons, tableNames: tableNames, canonical: canonical)
+                            spellingReasons: spellingReasons, tableNames: tableNames, canonical: canonical, clashes: clashes)
         groupNames = canonical
         // 5. The table of the publications with every identified authorship renamed to its
         // group's display form: names in order of first appearance, a group's at its first
@@ -324,6 +326,8 @@ struct AuthorIDGroups {
         /// The distinct names, by entry; each group's display form, marked.
         let tableNames: [PersonName]
         let canonical: [PersonName]
+        /// The groups of each bucket of spellings written alike by people whose IDs clash.
+        let clashes: [[Int32]]
 
         private static let kindCount = AuthorIDs.Kind.allCases.count
 
@@ -339,7 +343,7 @@ struct AuthorIDGroups {
         /// Each group's IDs (per kind, the first value in file order); the spellings joined
         /// because they share an ID, with the evidence (their `into` left empty: the resolver
         /// names the person by its final display name), and the group each was made for.
-        func make() -> (groupIDs: [AuthorIDs], merges: [AuthorIndex.Merge], mergeGroups: [Int32]) {
+        func make() -> (groupIDs: [AuthorIDs], merges: [AuthorIndex.Merge], mergeGroups: [Int32], keptApart: [AuthorIndex.NearMiss]) {
             let groupCount = canonical.count
             var groupIDs = [AuthorIDs](repeating: AuthorIDs(), count: groupCount)
             for group in 0..<groupCount {
@@ -364,8 +368,7 @@ struct AuthorIDGroups {
                 return shown
             }
             for group in 0..<groupCount {
-                // (The evidence is written only for a merge. A person of one spelling has one when
-                // the marks of people written alike marked the display form with its ID.)
+                // (The evidence is written only for a merge.)
                 var evidence: String? = nil
                 func reason() -> String {
                     if let evidence { return evidence }
@@ -376,21 +379,19 @@ struct AuthorIDGroups {
                 // The group's spellings are read from their list in place (an array of them per
                 // group was a copy of every name).
                 let head = Int(firstSpelling[group])
-                if nextSpelling[head] < 0 {
-                    // A person of one spelling: it differs from the display form only where it was
-                    // marked with an ID, and then their exact keys differ too (they end with it).
-                    guard spellingNames[head].homonym != canonical[group].homonym else { continue }
-                    merges.append(.init(variant: display(head), into: "", reason: reason()))
-                    mergeGroups.append(Int32(group))
-                    continue
-                }
+                // A person of one spelling merged none: its display form is that spelling, marked
+                // with its ID where people written alike made it so (the kept-apart lines below
+                // say why), which no merge is.
+                guard nextSpelling[head] >= 0 else { continue }
+                var unmarked = canonical[group]
+                if NameKey.isIDMark(unmarked.homonym) { unmarked.homonym = "" }
                 // The keys' bytes go to two buffers, not to a string and an array per spelling (an
                 // exact key is never empty: it has its separators).
                 canonicalKey.removeAll(keepingCapacity: true)
                 var spelling = head
                 while spelling >= 0 {
                     defer { spelling = Int(nextSpelling[spelling]) }
-                    guard spellingNames[spelling] != canonical[group] else { continue }
+                    guard spellingNames[spelling] != canonical[group], spellingNames[spelling] != unmarked else { continue }
                     if canonicalKey.isEmpty { NameKey.appendExactKey(canonical[group], to: &canonicalKey) }
                     spellingKey.removeAll(keepingCapacity: true)
                     NameKey.appendExactKey(spellingNames[spelling], to: &spellingKey)
@@ -401,7 +402,31 @@ struct AuthorIDGroups {
                     mergeGroups.append(Int32(group))
                 }
             }
-            return (groupIDs, merges, mergeGroups)
+            return (groupIDs, merges, mergeGroups, keptApart())
+        }
+
+        /// Each person of a bucket of spellings written alike listed against the earlier ones
+        /// whose IDs of one person kind differ from its own (named by display forms, marks and
+        /// all): `coauthor names`' kept-apart lines for people only their IDs tell apart.
+        private func keptApart() -> [AuthorIndex.NearMiss] {
+            var lines: [AuthorIndex.NearMiss] = []
+            var listed = Set<[Int32]>()
+            for groups in clashes {
+                var people: [Int] = []
+                for group in groups.map(Int.init) where !people.contains(group) { people.append(group) }
+                for (place, person) in people.enumerated() where place > 0 {
+                    let rivals = people[..<place].filter { other in
+                        (0..<AuthorIDs.Kind.personCount).contains { kind in
+                            let (ours, theirs) = (groupValue[person * Self.kindCount + kind], groupValue[other * Self.kindCount + kind])
+                            return ours >= 0 && theirs >= 0 && ours != theirs
+                        }
+                    }
+                    guard !rivals.isEmpty, listed.insert([Int32(person)] + rivals.map(Int32.init)).inserted else { continue }
+                    lines.append(AuthorIndex.NearMiss(variant: canonical[person].displayName, candidates: rivals.map { canonical[$0].displayName },
+                                                      reason: "written alike by people whose IDs of one kind differ"))
+                }
+            }
+            return lines
         }
     }
 

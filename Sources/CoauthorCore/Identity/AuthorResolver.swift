@@ -332,6 +332,7 @@ public enum AuthorResolver {
             m.into = person >= 0 ? index.names[person] : identified.groupNames[Int(group)].displayName
             return m
         }.filter { $0.variant != $0.into } + index.merges
+        index.nearMisses = made.keptApart + index.nearMisses
         index.diagnostics = identified.conflicts + index.diagnostics
         return index
     }
