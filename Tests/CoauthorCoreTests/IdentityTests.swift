@@ -16,6 +16,19 @@ struct IdentityTests {
         #expect(index.names.count == 1)
     }
 
+    /// One written name read two ways is one exact name: Web of Science writes some people with
+    /// a given name in the surname (`Antonio Gomez-Ruiz, Jose`) where other records write
+    /// `Gomez-Ruiz, Jose Antonio`; a capitalised `Van` is a given name in one form and part of
+    /// the surname in the other. Names that differ as written stay apart.
+    @Test(arguments: [IdentityMode.exact, .conservative])
+    func oneWrittenNameReadTwoWaysIsOnePerson(mode: IdentityMode) {
+        let index = resolve([["Antonio Gomez-Ruiz, Jose", "Karanik, Marcelo"], ["Gomez-Ruiz, Jose Antonio"],
+                             ["Anna Van Berg"], ["Van Berg, Anna"], ["Gomez-Ruiz, Antonio Jose"]], mode: mode)
+        #expect(index.names == ["Jose Antonio Gomez-Ruiz", "Marcelo Karanik", "Anna Van Berg", "Antonio Jose Gomez-Ruiz"], "\(index.names)")
+        #expect(index.authorsOfPublication[0].first == index.authorsOfPublication[1].first)
+        #expect(index.authorsOfPublication[2].first == index.authorsOfPublication[3].first)
+    }
+
     @Test func conservativeMergesTheOnlyFullerForm() {
         let index = resolve([["Raghunandan H. Keshavan"], ["Raghunandan Keshavan"], ["R. H. Keshavan"], ["R. Keshavan"]])
         #expect(index.names == ["Raghunandan H. Keshavan"])

@@ -128,8 +128,14 @@ enum NameKey {
         return String(decoding: key, as: UTF8.self)
     }
 
-    /// Appends the UTF-8 of `exactKey(name)` to `key` (no string is built).
+    /// Appends the UTF-8 of `exactKey(name)` to `key` (no string is built): the name as written
+    /// in its natural order (given names with their initials normalised, von part, surname),
+    /// then its suffix and homonym mark. Two parses of one written name are one exact name:
+    /// Web of Science writes some people `Antonio Gomez-Ruiz, Jose` (the given name in the
+    /// surname) where other records write `Gomez-Ruiz, Jose Antonio`; both are the written name
+    /// `Jose Antonio Gomez-Ruiz`, and were two people under one label.
     static func appendExactKey(_ name: PersonName, to key: inout [UInt8]) {
+        let start = key.count
         if name.first.utf8.allSatisfy({ $0 < 0x80 }) {
             var pending = false
             var any = false
@@ -146,10 +152,14 @@ enum NameKey {
         } else {
             key.append(contentsOf: name.first.split(whereSeparator: { $0.isWhitespace || $0 == "." }).joined(separator: " ").utf8)
         }
-        key.append(UInt8(ascii: "|"))
-        key.append(contentsOf: name.von.utf8)
-        key.append(UInt8(ascii: "|"))
-        key.append(contentsOf: name.last.utf8)
+        if !name.von.isEmpty {
+            if key.count > start { key.append(0x20) }
+            key.append(contentsOf: name.von.utf8)
+        }
+        if !name.last.isEmpty {
+            if key.count > start { key.append(0x20) }
+            key.append(contentsOf: name.last.utf8)
+        }
         key.append(UInt8(ascii: "|"))
         key.append(contentsOf: name.jr.utf8)
         key.append(UInt8(ascii: "|"))
