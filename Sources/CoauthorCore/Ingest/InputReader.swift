@@ -275,8 +275,8 @@ public enum InputReader {
         }
 
         /// Joins the copies of each paper gathered (see the type) and leaves one publication per paper.
-        /// - Complexity: O(P·k) expected for P publications with k keys each, plus O(P) per
-        ///   warning about two papers that share a title.
+        /// - Complexity: O(P·k) expected for P publications with k keys each, plus O(c log c) per
+        ///   warning about two papers of c copies that share a title.
         func join(in corpus: inout Corpus) {
             let count = corpus.publications.count
             // A record key that two records of one file carry names no one paper (DBLP gives some
@@ -352,8 +352,7 @@ public enum InputReader {
             // The first copy of each paper that holds a key of the kind (the paper's own, or one
             // joined to it).
             func holding(_ copy: Int) -> (copy: Int, key: String) {
-                let paper = papers.find(copy)
-                let candidates = [copy] + (0..<keys.count).filter { $0 != copy && papers.find($0) == paper }
+                let candidates = [copy] + papers.copies(of: copy).filter { $0 != copy }.sorted()
                 for candidate in candidates {
                     if let key = keys[candidate].first(where: { PublicationMatch.kind(of: $0) == kind }) { return (candidate, key) }
                 }
@@ -386,6 +385,8 @@ public enum InputReader {
         private var kinds: [Set<Substring>]
         /// The key that joined each copy to the copies before it in its paper.
         private(set) var link: [String?]
+        /// Each paper's copies as a list: from its root's `head`, each copy's `next` (-1 ends it).
+        private var head: [Int], tail: [Int], next: [Int]
 
         init(files fileOf: [Int32]) {
             parent = Array(fileOf.indices)
@@ -393,6 +394,20 @@ public enum InputReader {
             files = fileOf.map { [$0] }
             kinds = Array(repeating: [], count: fileOf.count)
             link = Array(repeating: nil, count: fileOf.count)
+            head = Array(fileOf.indices)
+            tail = Array(fileOf.indices)
+            next = Array(repeating: -1, count: fileOf.count)
+        }
+
+        /// The copies of `copy`'s paper (in the order they were joined).
+        func copies(of copy: Int) -> [Int] {
+            var list: [Int] = []
+            var member = head[find(copy)]
+            while member >= 0 {
+                list.append(member)
+                member = next[member]
+            }
+            return list
         }
 
         func find(_ copy: Int) -> Int {
@@ -436,6 +451,8 @@ public enum InputReader {
             kinds[x].formUnion(kinds[y])
             files[y] = []
             kinds[y] = []
+            next[tail[x]] = head[y]
+            tail[x] = tail[y]
             // Compress the path of the copies just joined.
             var copy = a
             while parent[copy] != x { (parent[copy], copy) = (x, parent[copy]) }
