@@ -22,6 +22,19 @@ struct ExportReaderTests {
         #expect(InputFormat.detect(path: Self.folder.appendingPathComponent(name).path) == format)
     }
 
+    /// Rows whose fields are not the header's in number get one warning, at the first, which
+    /// counts the others (litstudy's Scopus export has 56 such rows of 58).
+    @Test func rowsOfAnotherWidthGetOneWarningThatCountsThem() throws {
+        let header = "\"Authors\",\"Title\",\"Year\",\"EID\"\n"
+        let rows = ["\"Li X.\",\"A\",\"2020\",\"2-s2.0-1\"", "\"Li X.\",\"B\",\"2020\",\"2-s2.0-2\",\"x\"",
+                    "\"Li X.\",\"C\",\"2020\",\"2-s2.0-3\",\"x\"", "\"Li X.\",\"D\",\"2020\"", "\"Li X.\",\"E\",\"2020\",\"2-s2.0-5\""]
+        let corpus = ScopusCSVReader.read(bytes: Array((header + rows.joined(separator: "\n") + "\n").utf8), path: "s.csv")
+        #expect(corpus.publications.count == 5)
+        let warnings = corpus.diagnostics.filter { $0.message.contains("fields where the header has") }
+        #expect(warnings.count == 1 && warnings.first?.location?.line == 3, "\(warnings)")
+        #expect(warnings.first?.message == "this row has 5 fields where the header has 4; it is read as far as its fields go, as are 2 more rows whose fields are not the header's in number")
+    }
+
     @Test func csvWithoutTheScopusColumnsIsNotScopus() {
         let head = Array("\"Authors\",\"Title\",\"Year\"\n\"Smith J.\",\"T\",\"2010\"\n".utf8)
         #expect(InputFormat.detect(head: head, pathExtension: "csv") == nil)

@@ -178,7 +178,10 @@ enum CSVExport {
         let delimiter = quoting && delimiter == UInt8(ascii: ",") ? commaOrSemicolon(bytes, required: required) : delimiter
         var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, quoting: quoting)
         var header: CSVHeader? = nil
-        var widthWarned = false
+        // The first row whose width differs from the header's gets the warning (its place among
+        // the diagnostics), which counts the others at the end.
+        var widthWarning: Int? = nil
+        var otherWidths = 0
         var repeatWarned = false
         // A row of one field under a header of several, read once the next row shows whether it
         // is the line a joined export puts before its header again.
@@ -186,9 +189,13 @@ enum CSVExport {
         func record(_ row: CSVScanner.Row, _ known: CSVHeader) {
             let location = lines.location(of: row.offset)
             // A trailing delimiter is not worth a word (`width(of:)`).
-            if known.width(of: row.fields) != known.names.count, !widthWarned {
-                widthWarned = true
-                result.warning(location, "this row has \(row.fields.count) fields where the header has \(known.names.count); it is read as far as its fields go")
+            if known.width(of: row.fields) != known.names.count {
+                if widthWarning == nil {
+                    widthWarning = result.corpus.diagnostics.count
+                    result.warning(location, "this row has \(row.fields.count) fields where the header has \(known.names.count); it is read as far as its fields go")
+                } else {
+                    otherWidths += 1
+                }
             }
             result.add(makeRecord(known, row.fields, location))
         }
@@ -223,6 +230,9 @@ enum CSVExport {
             record(row, known)
         }
         if let row = held.take() { record(row, header!) }
+        if let widthWarning, otherWidths > 0 {
+            result.corpus.diagnostics[widthWarning].message += ", as are \(otherWidths) more \(otherWidths == 1 ? "row" : "rows") whose fields are not the header's in number"
+        }
         if header == nil {
             result.error(.file(path), "no \(format) header row (one naming \(required.map { "'\($0)'" }.joined(separator: ", "))) found: this is not a \(format) file (without --input-format, a file's format is recognised from its content)")
         }
