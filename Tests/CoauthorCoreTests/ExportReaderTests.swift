@@ -42,6 +42,24 @@ struct ExportReaderTests {
         #expect(InputFormat.detect(head: Array("Scopus\nEXPORT DATE: 1\n\n@ARTICLE{a b,\n".utf8), pathExtension: "txt") == .bibtex)
     }
 
+    /// An author written with initials alone (`Li, J`) whom the `RI` list names in full
+    /// (`li, jianan/…`, as ScientoPy's export has it) is `Jianan Li`, whom the name rules no
+    /// longer join to another paper's `John Li`; a list name that spells out nothing, or another
+    /// person, changes no name.
+    @Test func anIDListSpellsOutTheInitialsOfTheAuthorItNames() throws {
+        func record(_ ut: Int, _ authors: String, ri: String) -> String {
+            "PT J\nAU \(authors)\nTI Paper \(ut)\nPY 2018\nRI \(ri)\nUT WOS:00000000000000\(ut)\nER\n"
+        }
+        let text = "FN Clarivate Analytics Web of Science\nVR 1.0\n" + record(1, "Li, J\n   Clancy, EA", ri: "li, jianan/HTP-2274-2023")
+            + record(2, "Li, John", ri: "Nolan, Robert P/ACT-7585-2022") + record(3, "Huang, X", ri: "Huang, X/D-4715-2014")
+            + record(4, "Wu, H", ri: "Wu, Hao Ran/A-1-2000") + "EF\n"
+        let corpus = WebOfScienceReader.readPlainText(bytes: Array(text.utf8), path: "w.txt")
+        #expect(corpus.publications.map(names) == [["Jianan Li", "EA Clancy"], ["John Li"], ["X Huang"], ["Hao Ran Wu"]])
+        #expect(corpus.publications[0].authorIDs.first?.researcherID == "HTP-2274-2023")
+        let index = AuthorResolver.resolve(corpus, mode: .conservative)
+        #expect(index.names.contains("Jianan Li") && index.names.contains("John Li"), "\(index.names)")
+    }
+
     @Test func webOfSciencePlainText() throws {
         let raw = try Data(contentsOf: Self.folder.appendingPathComponent("wos-quirks.txt"))
         #expect(raw.starts(with: [0xEF, 0xBB, 0xBF]) && raw.contains(0x0D), "the fixture keeps its BOM and CRLF line ends")

@@ -406,6 +406,9 @@ public enum WebOfScienceReader {
         func finished() -> ExportRecord { take(&record, leaving: ExportRecord(location: location)) }
         guard !record.authors.isEmpty else { return finished() }
         var entries: [(author: Int, value: String)] = []
+        // The names the lists give authors written with initials alone (`Li, J` listed as
+        // `li, jianan/…`): their given names spelled out after the lists (`spellOutInitials`).
+        var listedNames: [(author: Int, name: String)] = []
         for isORCID in [false, true] {
             let code = isORCID ? Tag.oi : Tag.ri
             let kind: AuthorIDs.Kind = isORCID ? .orcid : .researcherID
@@ -427,6 +430,9 @@ public enum WebOfScienceReader {
                     }
                     let id = tail.contains(0x20) ? tail.filter { $0 != 0x20 }.withUnsafeBufferPointer(kept) : kept(tail)
                     entries.append((index, id))
+                    if Self.hasInitialsOnly(record.authors[index]) {
+                        listedNames.append((index, String(decoding: UnsafeBufferPointer(rebasing: list[entry.lowerBound..<slash]), as: UTF8.self)))
+                    }
                 }
                 return true
             }
@@ -443,6 +449,9 @@ public enum WebOfScienceReader {
                 guard !list.isEmpty, !list.withUTF8(readPlainList) else { return }
                 readIDs(list, kind: kind, keys: matchKeys, into: &entries, names: &cache)
             }
+        }
+        for (author, text) in listedNames {
+            if let listed = ExportValues.name(text) { Self.spellOutInitials(of: &record.authors[author], from: listed) }
         }
         guard let c1 = fields.values(Tag.c1) else { return finished() }
         // Where authors are written alike, the brackets' names are gathered first: they are
@@ -493,6 +502,26 @@ public enum WebOfScienceReader {
         }
         if let firstAlike, !mentions.isEmpty { record.addAffiliations(mentions, firstAlike: firstAlike) }
         return finished()
+    }
+
+    /// Whether `name` has given names and all of them are initials (`Li, J`, `Clancy, E. A.`).
+    static func hasInitialsOnly(_ name: PersonName) -> Bool {
+        let tokens = NameKey.givenTokens(name.first)
+        return !tokens.isEmpty && tokens.allSatisfy { $0.count == 1 }
+    }
+
+    /// Spells out the initials of `author` with the given names of `listed`, the name an `RI`
+    /// or `OI` list gives them (a researcher's own profile: `li, jianan/…` for `Li, J`), where
+    /// the surnames fold alike and the listed given names start with those initials. A list
+    /// written in lower case is capitalised word by word; the author's surname is kept. So the
+    /// person is `Jianan Li`, whom the name rules no longer take for `John Li`.
+    static func spellOutInitials(of author: inout PersonName, from listed: PersonName) {
+        var scratch: [UInt8] = []
+        let (short, full) = (NameKey.foldedGivenTokens(author.first, scratch: &scratch), NameKey.foldedGivenTokens(listed.first, scratch: &scratch))
+        guard full.contains(where: { $0.count > 1 }), NameKey.fold(author.von + author.last) == NameKey.fold(listed.von + listed.last),
+              AuthorResolver.subsumes(full, short) else { return }
+        let lowerCase = !listed.first.contains { $0.isUppercase }
+        author.first = lowerCase ? listed.first.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") : listed.first
     }
 
     /// Whether `name` is Web of Science's `[Anonymous]` (any case).
