@@ -261,9 +261,8 @@ public enum InputReader {
     ///    two, with a warning naming both keys.
     /// A paper never holds two copies of one file: within a file, records are distinct unless
     /// they repeat a key (`keepFirstOfRepeatedKeys`), and a key that two records of one file
-    /// carry is no key. Each paper's later copies are merged into
-    /// its first (`PublicationMatch.merge`), each with a warning naming the first and the key
-    /// that joined it.
+    /// carry is no key. Each paper's later copies are merged into its first
+    /// (`PublicationMatch.merge`), each with a warning naming the first and the key that joined it.
     private struct CrossFileCopies {
         /// The file of each publication gathered (the index of its file among those read).
         private var fileOf: [Int32] = []
@@ -331,8 +330,10 @@ public enum InputReader {
                 let first = papers.first(of: paper)
                 kept.append(first == paper)
                 guard first != paper else { continue }
+                // Every copy but a paper's first was joined to it by a key (`Papers.join`).
+                guard let link = papers.link[paper] else { preconditionFailure("copy \(paper) joined without a key") }
                 let copy = corpus.publications[paper]
-                note(copy.location, copy.key, sameAs: corpus.publications[first].location, papers.link[paper] ?? "", in: &corpus)
+                note(copy.location, copy.key, sameAs: corpus.publications[first].location, link, in: &corpus)
                 PublicationMatch.merge(copy, into: &corpus.publications[first])
             }
             // The kept ones moved up in order, in place.
