@@ -268,6 +268,11 @@ public enum NameParser {
         return parsePlainNameByCharacters(text)
     }
 
+    /// A name as the exports' lists write it (RIS `AU`, the lists of IDs): `parsePlainName`, with
+    /// a generational suffix (`Jr.`, `III`, `3rd`) read as the name's `jr` where the text ends in
+    /// one (`Ware, John E., Jr.`, `MacKerell Jr., A.D.`), as the RIS reader reads it.
+    public static func parseExportedName(_ text: String) -> PersonName? { ExportValues.plainName(text) }
+
     /// Takes the homonym number, the last word of `last`, out of a name's parts (word ranges);
     /// where that leaves no last name, the last word of `first`, else of `von`, becomes it.
     static func dropHomonym(first: inout Range<Int>, von: inout Range<Int>, last: inout Range<Int>) {
