@@ -281,32 +281,36 @@ public enum InputReader {
             // A record key that two records of one file carry names no one paper (DBLP gives some
             // papers their proceedings' DOI; the exports' repeats were dropped as one record read
             // twice): it neither joins copies nor tells papers apart.
-            var fileOfKey: [String: Int32] = [:]
+            // Each record key's first copy, and the file of its last (files are read in order,
+            // so a key's copies of one file come one after another).
+            var firstOfKey: [String: (copy: Int, lastFile: Int32)] = [:]
             var ambiguous = Set<String>()
             var keys = corpus.publications.map(PublicationMatch.keys)
             for paper in 0..<count {
                 for key in keys[paper] where !PublicationMatch.isTitleKey(key) {
-                    if let file = fileOfKey.updateValue(fileOf[paper], forKey: key), file == fileOf[paper] { ambiguous.insert(key) }
+                    guard let known = firstOfKey.index(forKey: key) else {
+                        firstOfKey[key] = (paper, fileOf[paper])
+                        continue
+                    }
+                    if firstOfKey.values[known].lastFile == fileOf[paper] { ambiguous.insert(key) }
+                    firstOfKey.values[known].lastFile = fileOf[paper]
                 }
             }
             if !ambiguous.isEmpty {
                 for paper in 0..<count { keys[paper].removeAll { ambiguous.contains($0) } }
             }
             var papers = Papers(files: fileOf)
-            // 1. Record keys (every key but the title's, which is last).
-            var seen: [String: Int] = [:]
+            // 1. Record keys (every key but the title's, which is last): each copy joins the first
+            // that carries it.
             for paper in 0..<count {
                 for key in keys[paper] where !PublicationMatch.isTitleKey(key) {
-                    guard let holder = seen[key] else {
-                        seen[key] = paper
-                        continue
-                    }
-                    papers.join(holder, paper, by: key)
+                    if let first = firstOfKey[key]?.copy, first != paper { papers.join(first, paper, by: key) }
                 }
                 papers.addKinds(of: keys[paper], to: paper)
             }
             // 2. Titles, between papers whose record keys of one kind do not differ (one warning
             // per two papers kept apart, whichever of their copies meet).
+            var seen: [String: Int] = [:]
             var warned = Set<[Int]>()
             for paper in 0..<count {
                 guard let key = keys[paper].last, PublicationMatch.isTitleKey(key) else { continue }
@@ -380,9 +384,9 @@ public enum InputReader {
     /// copy, the files of its copies and the kinds of record key they carry.
     private struct Papers {
         private var parent: [Int]
-        /// At each root: the paper's first copy, its copies' files (sorted) and its kinds of key.
+        /// At each root: the paper's first copy, its copies' files and its kinds of key.
         private var firstCopy: [Int]
-        private var files: [[Int32]]
+        private var files: [Set<Int32>]
         private var kinds: [Set<Substring>]
         /// The key that joined each copy to the copies before it in its paper.
         private(set) var link: [String?]
@@ -435,7 +439,7 @@ public enum InputReader {
         /// Whether the papers of copies `a` and `b` are one, or hold copies of one file.
         func shareAFile(_ a: Int, _ b: Int) -> Bool {
             let (x, y) = (find(a), find(b))
-            return x == y || !Set(files[x]).isDisjoint(with: files[y])
+            return x == y || !files[x].isDisjoint(with: files[y])
         }
 
         /// Joins the papers of copies `a` and `b` through `key`, unless they are one already or
@@ -448,7 +452,7 @@ public enum InputReader {
             if firstCopy[y] < firstCopy[x] { swap(&x, &y) }
             if link[firstCopy[y]] == nil { link[firstCopy[y]] = key }
             parent[y] = x
-            files[x] = (files[x] + files[y]).sorted()
+            files[x].formUnion(files[y])
             kinds[x].formUnion(kinds[y])
             files[y] = []
             kinds[y] = []
