@@ -408,7 +408,7 @@ public enum WebOfScienceReader {
         var entries: [(author: Int, value: String)] = []
         // The names the lists give authors written with initials alone (`Li, J` listed as
         // `li, jianan/…`): their given names spelled out after the lists (`spellOutInitials`).
-        var listedNames: [(author: Int, name: String)] = []
+        var listedNames: [(author: Int, name: Int)] = []
         for isORCID in [false, true] {
             let code = isORCID ? Tag.oi : Tag.ri
             let kind: AuthorIDs.Kind = isORCID ? .orcid : .researcherID
@@ -431,7 +431,9 @@ public enum WebOfScienceReader {
                     let id = tail.contains(0x20) ? tail.filter { $0 != 0x20 }.withUnsafeBufferPointer(kept) : kept(tail)
                     entries.append((index, id))
                     if Self.hasInitialsOnly(record.authors[index]) {
-                        listedNames.append((index, String(decoding: UnsafeBufferPointer(rebasing: list[entry.lowerBound..<slash]), as: UTF8.self)))
+                        // Parsed once per distinct name, as the author lists' names are.
+                        let (name, isName) = cache.keyedName(bytes: UnsafeBufferPointer(rebasing: list[entry.lowerBound..<slash]))
+                        if isName { listedNames.append((index, name)) }
                     }
                 }
                 return true
@@ -450,9 +452,7 @@ public enum WebOfScienceReader {
                 readIDs(list, kind: kind, keys: matchKeys, into: &entries, names: &cache)
             }
         }
-        for (author, text) in listedNames {
-            if let listed = ExportValues.name(text) { Self.spellOutInitials(of: &record.authors[author], from: listed) }
-        }
+        for (author, name) in listedNames { Self.spellOutInitials(of: &record.authors[author], from: cache.name(ofKeyedName: name)) }
         guard let c1 = fields.values(Tag.c1) else { return finished() }
         // Where authors are written alike, the brackets' names are gathered first: they are
         // given to those authors in order (`ExportRecord.addAffiliations(_:firstAlike:)`).
