@@ -411,6 +411,15 @@ struct AuthorIDGroups {
         private func keptApart() -> [AuthorIndex.NearMiss] {
             var lines: [AuthorIndex.NearMiss] = []
             var listed = Set<[Int32]>()
+            // Each person's display form made once: a bucket of k people written alike lists each
+            // against the earlier ones, about k²/2 names (generated corpora have buckets of dozens).
+            var shown: [Int: String] = [:]
+            func display(_ person: Int) -> String {
+                if let name = shown[person] { return name }
+                let name = canonical[person].displayName
+                shown[person] = name
+                return name
+            }
             for groups in clashes {
                 var people: [Int] = []
                 for group in groups.map(Int.init) where !people.contains(group) { people.append(group) }
@@ -422,7 +431,7 @@ struct AuthorIDGroups {
                         }
                     }
                     guard !rivals.isEmpty, listed.insert([Int32(person)] + rivals.map(Int32.init)).inserted else { continue }
-                    lines.append(AuthorIndex.NearMiss(variant: canonical[person].displayName, candidates: rivals.map { canonical[$0].displayName },
+                    lines.append(AuthorIndex.NearMiss(variant: display(person), candidates: rivals.map(display),
                                                       reason: "written alike by people whose IDs of one kind differ"))
                 }
             }

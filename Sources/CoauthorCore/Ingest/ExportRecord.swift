@@ -454,9 +454,26 @@ enum ExportValues {
 
     /// Whether the last letter of `bytes` (blanks and dots aside) is one a generational suffix
     /// ends in: only then can `generationalSuffix` find one.
+    /// White space is any Unicode blank (a no-break space after `Jr.` is one), as the readers that
+    /// collapse a line's blanks before the parse (RIS) see it.
     static func mayEndInSuffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let last = bytes.last(where: { !isWhitespace($0) && $0 != UInt8(ascii: ".") }) else { return false }
-        return suffixLastLetters.contains(last)
+        var end = bytes.count
+        while end > 0 {
+            let byte = bytes[end - 1]
+            if byte < 0x80 {
+                guard isWhitespace(byte) || byte == UInt8(ascii: ".") else { return suffixLastLetters.contains(byte) }
+                end -= 1
+                continue
+            }
+            // A scalar of more bytes: passed over when it is a blank; any other is no suffix's letter.
+            var lead = end - 1
+            while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            var decoder = UTF8()
+            var iterator = UnsafeBufferPointer(rebasing: bytes[lead..<end]).makeIterator()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator), scalar.properties.isWhitespace else { return false }
+            end = lead
+        }
+        return false
     }
 
     /// The letters the suffixes end in (a final dot aside).
@@ -477,11 +494,12 @@ enum ExportValues {
     /// when too little is left for a name (`Smith II`, two words, keeps its `II`: it may be
     /// initials). The suffix is the last word or comma part (`Ware, John E., Jr.`, `Ware JE Jr`),
     /// or the surname's last word before the comma (Scopus: `MacKerell Jr., A.D.`, `Brooks III, C.L.`).
+    /// The text is judged with its blanks collapsed (`LaTeX.collapseWhitespace`), so that a name
+    /// has the suffix whether or not its reader collapsed them first (RIS does; `( o8,jr.` written
+    /// with a no-break space is `( o8` and `jr.` either way).
     static func generationalSuffix(_ text: String) -> (rest: String, suffix: String)? {
-        var trimmed = Substring(text)
-        while let end = trimmed.last, end.isWhitespace { trimmed = trimmed.dropLast() }
-        while let start = trimmed.first, start.isWhitespace { trimmed = trimmed.dropFirst() }
         var bytes = text
+        let trimmed = Substring(bytes.withUTF8(hasOnlySingleSpaces) ? text : LaTeX.collapseWhitespace(text))
         // Most names end in a letter no suffix ends in: judged on the last byte.
         if bytes.withUTF8(mayEndInSuffix), let cut = trimmed.lastIndex(where: { $0 == " " || $0 == "," }),
            suffixes.contains(String(trimmed[trimmed.index(after: cut)...])) {
@@ -497,6 +515,19 @@ enum ExportValues {
         guard suffixes.contains(String(suffix)), !trimmed[..<blank].allSatisfy(\.isWhitespace),
               !trimmed[trimmed.index(after: comma)...].allSatisfy(\.isWhitespace) else { return nil }
         return (String(trimmed[..<blank] + trimmed[comma...]), String(suffix))
+    }
+
+    /// Whether `bytes` has no blank but single spaces between words: no other ASCII blank, no
+    /// byte that may lead a Unicode blank (`LaTeX.collapseWhitespace`'s test), no space at either
+    /// end or beside another. Such text is its own collapsed form.
+    private static func hasOnlySingleSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) || (byte != 0x20 && isWhitespace(byte)) || (byte == 0x20 && previous == 0x20) { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// `name` through strings, whatever the shape of the text (`PlainNameWords` reads the plain
