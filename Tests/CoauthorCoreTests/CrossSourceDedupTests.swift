@@ -183,6 +183,32 @@ struct CrossSourceDedupTests {
         }
     }
 
+    /// A database ID shared by two records whose DOIs differ joins nothing: a user trial of
+    /// session 49 found bibliometrix's OpenAlex sample and openalex-python's response giving one
+    /// OpenAlex id to two papers (Aria & Cuccurullo 2017, and GW170104), which became one paper,
+    /// one side's authors lost, which side hanging on the files' order. The DOIs join first, so a
+    /// copy with the DOI and another OpenAlex id (OpenAlex keeps such duplicates) is still one.
+    @Test func aDatabaseIDJoinsNoCopiesWhoseDOIsDiffer() throws {
+        func work(_ id: String, doi: String, title: String, author: String) -> String {
+            #"{"id": "https://openalex.org/\#(id)", "doi": "https://doi.org/\#(doi)", "title": "\#(title)", "publication_year": 2017, "authorships": [{"author": {"display_name": "\#(author)"}}, {"author": {"display_name": "Dana Roe"}}]}"# + "\n"
+        }
+        let scratch = try ScratchFiles([
+            ("a.jsonl", work("W1", doi: "10.1/a", title: "Bibliometrix", author: "Massimo Aria")),
+            ("b.jsonl", work("W1", doi: "10.1/b", title: "Gravitational waves", author: "Benjamin Abbott")),
+            ("c.jsonl", work("W2", doi: "10.1/a", title: "Bibliometrix", author: "Massimo Aria")),
+        ])
+        defer { scratch.remove() }
+        try scratch.readInEveryOrder { order, corpus in
+            #expect(corpus.records == 3 && corpus.publications.count == 2 && corpus.duplicates == 1, "order \(order): \(corpus.publications.map(\.key))")
+            let firstAuthors = Set(corpus.publications.compactMap { $0.authors.first?.last })
+            #expect(firstAuthors == ["Aria", "Abbott"], "order \(order): every paper's authors kept")
+            let warnings = corpus.diagnostics.filter { $0.message.contains("counted as two papers") }
+            #expect(warnings.count == 1, "order \(order): \(corpus.diagnostics.map(\.message))")
+            #expect(warnings.first?.message.contains("has the OpenAlex id W1 of the record at") == true, "order \(order)")
+            #expect(corpus.diagnostics.filter { $0.message.contains("counted once (same DOI 10.1/a") }.count == 1, "order \(order)")
+        }
+    }
+
     /// Where the key that tells two papers apart came to one of them with a copy joined to it,
     /// the warning names that copy: the first record has no DOI of its own.
     @Test func theWarningNamesTheCopyThatHoldsTheKey() throws {

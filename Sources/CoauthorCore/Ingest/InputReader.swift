@@ -117,6 +117,9 @@ public enum InputReader {
         var path: String
         var format: InputFormat
         var inFolder: Bool
+        /// Why a folder's file cannot be read (permission denied, a dangling link): it is reported
+        /// and counted as skipped, never left out unseen; its `format` is then only a guess.
+        var unreadable: String? = nil
     }
 
     /// The files `paths` name, and a warning for each folder whose subfolders hold publication
@@ -148,6 +151,10 @@ public enum InputReader {
                     guard isListed(name) else { return nil }
                     let ext = (name as NSString).pathExtension.lowercased()
                     let full = (path as NSString).appendingPathComponent(name)
+                    // What cannot be opened cannot be sniffed: reported when read, whatever it holds.
+                    if let reason = unreadableReason(full) {
+                        return InputFile(path: full, format: format ?? InputFormat(pathExtension: ext) ?? .wos, inFolder: true, unreadable: reason)
+                    }
                     if let format, InputFormat(pathExtension: ext) != nil { return InputFile(path: full, format: format, inFolder: true) }
                     // A folder's files are read by what they hold; a `.txt` or `.csv` that is no
                     // export (a README, a table of something else) is not an input. A FIFO or a
@@ -163,6 +170,8 @@ public enum InputReader {
                 }
                 files.append(contentsOf: supported)
             } else {
+                // A file that cannot be opened is said to be so, not to be of an unknown type.
+                if format == nil, let reason = unreadableReason(path) { throw .unreadable(path, reason: reason) }
                 guard let kind = format ?? InputFormat.detect(path: path) else {
                     throw .unsupportedFormat(path)
                 }
@@ -196,6 +205,21 @@ public enum InputReader {
     static func listing(_ names: [String]) -> String {
         let shown = names.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
         return names.count > 3 ? "\(shown) and \(names.count - 3) more" : shown
+    }
+
+    /// Why the file `path` cannot be read: a dangling link, or a regular file that cannot be
+    /// opened (permission denied); nil for anything else (a FIFO or folder is not opened here:
+    /// opening a FIFO waits for a writer, and the reader reports both by their kind).
+    private static func unreadableReason(_ path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return brokenLinkReason(path) ?? String(cString: strerror(errno)).lowercased() }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor < 0 else {
+            close(descriptor)
+            return nil
+        }
+        return String(cString: strerror(errno)).lowercased()
     }
 
     /// Why `path`, a symbolic link, cannot be followed (a loop, or a target that does not exist);
@@ -300,18 +324,31 @@ public enum InputReader {
                 for paper in 0..<count { keys[paper].removeAll { ambiguous.contains($0) } }
             }
             var papers = Papers(files: fileOf)
+            for paper in 0..<count { papers.addKinds(of: keys[paper], to: paper) }
             // 1. Record keys (every key but the title's, which is last): each copy joins the first
-            // that carries it.
+            // that carries it; DOIs first, over every copy, then the databases' IDs, which do not
+            // join papers whose DOIs differ: a DOI names one paper, and a record that carries
+            // another paper's database ID (an OpenAlex id given to two works) would otherwise make
+            // one paper of two, one side's authors lost (which side, hanging on the files' order).
+            var warned = Set<[Int]>()
             for paper in 0..<count {
-                for key in keys[paper] where !PublicationMatch.isTitleKey(key) {
-                    if let first = firstOfKey[key]?.copy, first != paper { papers.join(first, paper, by: key) }
+                guard let key = keys[paper].first, PublicationMatch.kind(of: key) == "doi" else { continue }
+                if let first = firstOfKey[key]?.copy, first != paper { papers.join(first, paper, by: key) }
+            }
+            for paper in 0..<count {
+                for key in keys[paper] where !PublicationMatch.isTitleKey(key) && PublicationMatch.kind(of: key) != "doi" {
+                    guard let first = firstOfKey[key]?.copy, first != paper, !papers.shareAFile(first, paper) else { continue }
+                    guard papers.sharedKind(first, paper, among: ["doi"]) != nil else {
+                        papers.join(first, paper, by: key)
+                        continue
+                    }
+                    guard warned.insert([papers.find(first), papers.find(paper)]).inserted else { continue }
+                    corpus.diagnostics.append(twoPapersWarning(paper, first, kind: "doi", keys: keys, papers: papers, sharing: key, in: corpus))
                 }
-                papers.addKinds(of: keys[paper], to: paper)
             }
             // 2. Titles, between papers whose record keys of one kind do not differ (one warning
             // per two papers kept apart, whichever of their copies meet).
             var seen: [String: Int] = [:]
-            var warned = Set<[Int]>()
             for paper in 0..<count {
                 guard let key = keys[paper].last, PublicationMatch.isTitleKey(key) else { continue }
                 guard let holder = seen[key] else {
@@ -325,7 +362,7 @@ public enum InputReader {
                     continue
                 }
                 guard warned.insert([papers.find(holder), papers.find(paper)]).inserted else { continue }
-                corpus.diagnostics.append(twoPapersWarning(paper, holder, kind: kind, keys: keys, papers: papers, in: corpus))
+                corpus.diagnostics.append(twoPapersWarning(paper, holder, kind: kind, keys: keys, papers: papers, sharing: key, in: corpus))
             }
             // 3. Each paper's later copies merged into its first, in order.
             var kept: [Bool] = []
@@ -349,11 +386,11 @@ public enum InputReader {
             corpus.publications.removeLast(count - next)
         }
 
-        /// The warning at copy `paper`, whose title, year and first author are those of copy
-        /// `holder` but whose papers both carry record keys of kind `kind`: each side's key named
-        /// with the copy that holds it.
+        /// The warning at copy `paper`, which shares `shared` (the title, year and first author, or
+        /// a database ID) with copy `holder` but whose papers both carry record keys of kind
+        /// `kind` that differ: each side's key named with the copy that holds it.
         private func twoPapersWarning(_ paper: Int, _ holder: Int, kind: Substring, keys: [[String]], papers: Papers,
-                                      in corpus: Corpus) -> Diagnostic {
+                                      sharing shared: String, in corpus: Corpus) -> Diagnostic {
             // The first copy of each paper that holds a key of the kind (the paper's own, or one
             // joined to it).
             func holding(_ copy: Int) -> (copy: Int, key: String) {
@@ -367,10 +404,14 @@ public enum InputReader {
             let publications = corpus.publications
             let own = ours.copy == paper ? "it has" : "its copy at \(publications[ours.copy].location) has"
             let other = theirs.copy == holder ? "that record has" : "that record's copy at \(publications[theirs.copy].location) has"
+            let start = "'\(publications[paper].key)' has the \(PublicationMatch.name(shared)) of the record at \(publications[holder].location), "
+                + "but \(own) \(PublicationMatch.name(ours.key)) and \(other) \(PublicationMatch.name(theirs.key)): counted as two papers, "
+            guard PublicationMatch.isTitleKey(shared) else {
+                return Diagnostic(.warning, at: publications[paper].location,
+                                  start + "since a DOI names one paper and a database may give a record another's ID; check both records")
+            }
             return Diagnostic(.warning, at: publications[paper].location,
-                              "'\(publications[paper].key)' has the title, year and first author of the record at \(publications[holder].location), "
-                                + "but \(own) \(PublicationMatch.name(ours.key)) and \(other) \(PublicationMatch.name(theirs.key)): counted as two papers, "
-                                + "which a database tells apart by their keys (as a preprint and its published version, or a conference paper and its journal version)")
+                              start + "which a database tells apart by their keys (as a preprint and its published version, or a conference paper and its journal version)")
         }
 
         private func note(_ location: SourceLocation, _ key: String, sameAs first: SourceLocation, _ matched: String, in corpus: inout Corpus) {
@@ -430,10 +471,10 @@ public enum InputReader {
             for key in keys where !PublicationMatch.isTitleKey(key) { kinds[root].insert(PublicationMatch.kind(of: key)) }
         }
 
-        /// A kind of record key that the papers of `a` and `b` both carry, if any.
-        func sharedKind(_ a: Int, _ b: Int) -> Substring? {
+        /// A kind of record key (of `among`, when given) that the papers of `a` and `b` both carry, if any.
+        func sharedKind(_ a: Int, _ b: Int, among: Set<Substring>? = nil) -> Substring? {
             let (x, y) = (find(a), find(b))
-            return x == y ? nil : kinds[x].sorted().first(where: kinds[y].contains)
+            return x == y ? nil : kinds[x].sorted().first { kinds[y].contains($0) && among?.contains($0) ?? true }
         }
 
         /// Whether the papers of copies `a` and `b` are one, or hold copies of one file.
@@ -525,6 +566,7 @@ public enum InputReader {
         func unreadable(_ reason: String) -> Corpus {
             LineBlocks.Failure.unopened(path: path, reason: reason)
         }
+        if let reason = file.unreadable { return unreadable(reason) }
         if path != "-" {
             var status = stat()
             if stat(path, &status) != 0 {
