@@ -177,6 +177,27 @@ struct ExportReaderTests {
         #expect(ScopusCSVReader.isEID("2-s2.0-0024645936") && !ScopusCSVReader.isEID("2-s2.0-") && !ScopusCSVReader.isEID("Scopus"))
     }
 
+    /// A MEDLINE file cut short ends inside a value: a user trial of session 49 cut one inside
+    /// `FAU - Reinh`, read without a word (an author `Reinh` ranked). The line without a line
+    /// break is named; a whole file (ending in one) gets no such warning, on its bytes or streamed.
+    @Test func aMedlineFileCutShortSaysSo() throws {
+        let whole = "PMID- 1\nTI  - One.\nDP  - 2020\nFAU - Doe, Jane\nAU  - Doe J\nFAU - Reinhardt, Karl\nAU  - Reinhardt K\n"
+        let cut = String(whole.prefix(whole.count - "hardt, Karl\nAU  - Reinhardt K\n".count))
+        #expect(cut.hasSuffix("FAU - Rein"))
+        let read = MedlineReader.read(bytes: Array(cut.utf8), path: "cut.nbib")
+        let warnings = read.diagnostics.filter { $0.message.contains("is the file truncated?") }
+        #expect(warnings.map(\.description) == ["cut.nbib:6:1: warning: the file ends inside this line, with no line break after it: its record is read as far as it goes (is the file truncated?)"])
+        #expect(read.publications.count == 1)
+        #expect(MedlineReader.read(bytes: Array(whole.utf8), path: "whole.nbib").diagnostics.isEmpty)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-cut-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("cut.nbib")
+        try Data(cut.utf8).write(to: file)
+        let streamed = MedlineReader.read(path: file.path, blockSize: 16)
+        #expect(streamed.diagnostics.filter { $0.message.contains("is the file truncated?") }.count == 1)
+    }
+
     @Test func pubMedMedline() throws {
         let corpus = try read("pubmed.nbib")
         #expect(corpus.records == 3 && corpus.publications.count == 2 && corpus.skipped == 0)

@@ -134,6 +134,12 @@ public enum MedlineReader {
                 // in its columns).
                 lineStart += ByteOrderMark.length(in: bytes, at: lineStart, end: lineEnd)
                 guard lineEnd > lineStart else { continue }
+                // A line without a line break is the file's last (blocks and runs end after one):
+                // an export ends in one, so a file cut short ends inside a value (`FAU - Reinh`),
+                // which would be read as written with nothing to say so.
+                if end == bytes.count {
+                    result.warning(location(lineStart), "the file ends inside this line, with no line break after it: its record is read as far as it goes (is the file truncated?)")
+                }
                 if bytes[lineStart] == UInt8(ascii: " ") {
                     // A continuation line (six blanks): part of the previous field's value.
                     if inRecord, !fields.isEmpty, !skippingField {
