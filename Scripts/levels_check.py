@@ -18,8 +18,8 @@ The rules (SPEC section 4 and issue #17), as this script applies them:
     the paper's): the organisation is the first part.
     Scopus `Affiliations` (one address per `;`): the first part naming a university, else the
     first naming another organisation (institute, college, hospital, ...), else the first part.
-    OpenAlex CSV: `authorships.institutions.display_name` when it has one entry per author (when it
-    has more, the CSV does not say whose they are, and they are left out).
+    OpenAlex CSV: `authorships.institutions.display_name`, whether or not it has one entry per
+    author (with more, the CSV does not say whose they are, but they are the paper's).
   - Indicators per unit and for the corpus, over the papers naming it (every paper for the
     corpus): citations (sum of the cited-by counts: WoS TC, Scopus "Cited by", OpenAlex
     cited_by_count), h-index of those counts, international share (papers naming two or more
@@ -177,7 +177,7 @@ def openalex_csv_papers(path):
                 "authors": len(authors),
                 "people": [i for i in row["authorships.author.id"].split("|") if i],
                 "cited": int(row["cited_by_count"]) if row["cited_by_count"].strip() else None,
-                "institutions": [(i, None) for i in institutions if i] if len(institutions) == len(authors) else [],
+                "institutions": [(i, None) for i in institutions if i],
                 "countries": [c for c in countries if c] if len(countries) == len(authors) else [],
             })
     return out

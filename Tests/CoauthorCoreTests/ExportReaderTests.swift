@@ -248,6 +248,38 @@ struct ExportReaderTests {
         #expect(paper.extras.affiliations.map { $0.map(\.country) } == [["IT"], ["IT"]])
     }
 
+    /// Affiliations that do not align with the authors (an author at two institutions gives
+    /// the list an entry more) are the paper's (`extras.addresses`), not dropped: a user trial of
+    /// session 49 found a six-author IEEE paper with seven affiliations counted as naming none,
+    /// and `--level institution` on its year stopping with "no publication names an institution".
+    @Test func affiliationsThatDoNotAlignWithTheAuthorsAreThePapers() throws {
+        let ieee = IEEECSVReader.read(bytes: Array("""
+            "Document Title","Authors","Author Affiliations","Publication Title","Publication Year","DOI"
+            "HPC","F. Berberich; J. Liebmann","PRACE aisbl; Jülich Supercomputing Center; CEA, France","J","2019","10.1/x"
+            "Two","A. One; B. Two","Univ A; Univ B","J","2020","10.1/y"
+
+            """.utf8), path: "i.csv")
+        #expect(ieee.publications.map { $0.extras.addresses.map(\.raw) } == [["PRACE aisbl", "Jülich Supercomputing Center", "CEA, France"], []])
+        #expect(ieee.publications.map { $0.extras.affiliations.flatMap { $0 }.map(\.raw) } == [[], ["Univ A", "Univ B"]])
+        let openAlex = OpenAlexReader.readCSV(bytes: Array("""
+            "id","display_name","publication_year","authorships.author.display_name","authorships.countries","authorships.institutions.display_name"
+            "https://openalex.org/W1","A","2021","Ann Guleria|Raj Kaur","IN|IN","Government Medical College|Thapar Institute|Government Medical College|Thapar Institute"
+
+            """.utf8), path: "o.csv")
+        let paper = try #require(openAlex.publications.first)
+        #expect(paper.extras.addresses.map(\.institution) == ["Government Medical College", "Thapar Institute", "Government Medical College", "Thapar Institute"])
+        #expect(paper.extras.affiliations.map { $0.map(\.country) } == [["IN"], ["IN"]], "the countries still align")
+        let units = UnitIndex(publications: openAlex.publications, level: .institution)
+        #expect(units.names.sorted() == ["Government Medical College", "Thapar Institute"] && units.withoutUnits == 0)
+        let dimensions = DimensionsCSVReader.read(bytes: Array("""
+            About the data: Exported on Dec 06, 2026.
+            "Publication ID","Title","PubYear","Authors","Authors Affiliations"
+            "pub.1","T","2020","Smith, John; Doe, Ann","Smith, John (Univ A)"
+
+            """.utf8), path: "d.csv")
+        #expect(dimensions.publications.first?.extras.addresses.map(\.raw) == ["Univ A"])
+    }
+
     @Test func lensDimensionsIEEEAndCrossref() throws {
         let lens = try read("lens.csv")
         #expect(lens.records == 2 && lens.publications.count == 1)

@@ -76,9 +76,11 @@ struct LevelTests {
         ]
     }
 
-    static func handAnalysis(_ level: NetworkLevel, _ weighting: Weighting = .count) throws -> Analysis {
+    static func handAnalysis(_ level: NetworkLevel, _ weighting: Weighting = .count, from: Int? = nil, to: Int? = nil) throws -> Analysis {
         let publications = handCorpus()
         var request = AnalysisRequest()
+        request.network.fromYear = from
+        request.network.toYear = to
         request.network.level = level
         request.network.weighting = weighting
         request.identity = .exact
@@ -108,6 +110,11 @@ struct LevelTests {
         #expect(Self.weight(fractional, "Italy", "United Kingdom") == 1.0 / 3)
         let analysis = try Self.handAnalysis(.country)
         #expect(analysis.units?.withoutUnits == 1 && analysis.units?.withoutAffiliations == 1)
+        // Only papers of the network's years count (P4 is of 2021; a user trial of session 49
+        // found the note counting papers outside --from/--to).
+        let before = try Self.handAnalysis(.country, to: 2020)
+        #expect(before.units?.withoutUnits == 0 && before.units?.withoutAffiliations == 0)
+        #expect(try Self.handAnalysis(.country, from: 2021).units?.withoutUnits == 1)
         // Focus by name, code or spelling.
         for focus in ["Italy", "IT", "it", "Italia", "Italy"] where Countries.code(forName: focus) != nil || focus.count == 2 {
             var options = NetworkOptions()

@@ -99,7 +99,10 @@ public struct Analysis: Sendable {
         let timer = PhaseTimer(events)
         let options = resolved.request.network
         let units = options.level == .author ? nil
-            : timer.measure("units") { UnitIndex(publications: resolved.corpus.publications, level: options.level) }
+            : timer.measure("units") {
+                let publications = resolved.corpus.publications
+                return UnitIndex(publications: publications, level: options.level) { options.includes(year: publications[$0].year) }
+            }
         if let units, units.withoutUnits > 0 {
             events?(.withoutUnits(count: units.withoutUnits, withoutAffiliations: units.withoutAffiliations, level: options.level))
         }

@@ -8,6 +8,13 @@ public struct NetworkOptions: Sendable, Equatable {
     /// Inclusive year range; publications without a year are left out when either bound is set.
     public var fromYear: Int?
     public var toYear: Int?
+
+    /// Whether a publication of year `year` is within `fromYear`…`toYear`.
+    public func includes(year: Int?) -> Bool {
+        guard fromYear != nil || toYear != nil else { return true }
+        guard let year else { return false }
+        return year >= (fromYear ?? .min) && year <= (toYear ?? .max)
+    }
     /// Publications with more authors add no edges (their authors stay nodes).
     public var maxAuthors: Int = 50
     /// Edges with a smaller weight are dropped (after weighting).
@@ -219,11 +226,7 @@ public enum NetworkBuilder {
                      "the author index resolves \(authors.authorsOfPublication.count) publications, not these \(publications.count)")
         precondition(options.maxAuthors >= 2, "a paper needs room for two authors to make a tie")
         let authorCount = authors.names.count
-        let selected = publications.indices.filter { index in
-            guard options.fromYear != nil || options.toYear != nil else { return true }
-            guard let year = publications[index].year else { return false }
-            return year >= (options.fromYear ?? .min) && year <= (options.toYear ?? .max)
-        }
+        let selected = publications.indices.filter { options.includes(year: publications[$0].year) }
 
         // Each author's papers and first and last year: runs of papers counted on all cores, each
         // into counters of its own (32 bits each), then joined member by member.

@@ -17,6 +17,9 @@ public enum DimensionsCSVReader {
             let researcherIDs = ExportValues.list(header.value(row, "Dimensions Researcher IDs", "Researcher IDs"))
             let names = ExportValues.list(header.value(row, "Authors"))
             let affiliations = authorAffiliations(header.value(row, "Authors Affiliations"))
+            // Lists that do not align with the authors are the paper's affiliations (its
+            // institution- and country-level ties need them, not whose they are).
+            if affiliations.count != names.count { record.extras.addresses = affiliations.joined().map { Affiliation(raw: $0) } }
             for (index, name) in names.enumerated() {
                 guard let parsed = ExportValues.name(name) else { continue }
                 let dimensions = researcherIDs.count == names.count && researcherIDs[index].hasPrefix("ur.") ? researcherIDs[index] : ""

@@ -17,10 +17,14 @@ public enum IEEECSVReader {
             let names = ExportValues.list(header.value(row, "Authors"))
             let affiliations = header.value(row, "Author Affiliations").split(separator: ";", omittingEmptySubsequences: false)
                 .map { ExportValues.trimmed($0) }
+            func isGiven(_ affiliation: String) -> Bool { !affiliation.isEmpty && affiliation != "NA" }
+            // Affiliations that do not align with the authors (seven for six authors) are the
+            // paper's: its institution- and country-level ties need them, not whose they are.
+            let aligned = affiliations.count == names.count
+            if !aligned { record.extras.addresses = affiliations.filter(isGiven).map { Affiliation(raw: $0) } }
             for (index, name) in names.enumerated() {
                 guard let parsed = ExportValues.name(name) else { continue }
-                let affiliation = affiliations.count == names.count && !affiliations[index].isEmpty && affiliations[index] != "NA"
-                    ? [Affiliation(raw: affiliations[index])] : []
+                let affiliation = aligned && isGiven(affiliations[index]) ? [Affiliation(raw: affiliations[index])] : []
                 record.addAuthor(parsed, affiliations: affiliation)
             }
             return record

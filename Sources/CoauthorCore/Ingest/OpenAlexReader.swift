@@ -263,6 +263,11 @@ public enum OpenAlexReader {
             let orcids = column("authorships.author.orcid")
             let countries = column("authorships.countries")
             let institutions = column("authorships.institutions.display_name")
+            // Institutions that do not align with the authors (an author at two gives the list an
+            // entry more) are the paper's: its institution-level ties need them, not whose they are.
+            if institutions.count != names.count {
+                record.extras.addresses = institutions.filter { !$0.isEmpty }.map { Affiliation(institution: $0) }
+            }
             for (index, name) in names.enumerated() {
                 guard let parsed = ExportValues.name(name) else { continue }
                 let authorIDs = AuthorIDs(orcid: index < orcids.count ? ExportValues.orcid(orcids[index]) : "",

@@ -35,7 +35,8 @@ public struct UnitIndex: Sendable {
     public let names: [String]
     /// For each publication (input order), its distinct units.
     public let unitsOfPublication: [[Int32]]
-    /// Publications none of whose authors has an affiliation naming a unit of this level.
+    /// Publications none of whose authors has an affiliation naming a unit of this level (of
+    /// those `counting` selects: the network's years).
     public let withoutUnits: Int
     /// Publications with no affiliation at all (a subset of `withoutUnits`).
     public let withoutAffiliations: Int
@@ -43,7 +44,10 @@ public struct UnitIndex: Sendable {
     /// Finds the units of every publication.
     /// - Precondition: `level` is `.institution` or `.country`.
     /// - Complexity: O(total length of the affiliations).
-    public init(publications: [Publication], level: NetworkLevel) {
+    /// - Parameter counting: which publications `withoutUnits` and `withoutAffiliations` count
+    ///   (by index): those of the network's years (`NetworkOptions.includes(year:)`); a paper
+    ///   outside them is in no network, so its lack of units is nothing to report.
+    public init(publications: [Publication], level: NetworkLevel, counting: (Int) -> Bool = { _ in true }) {
         precondition(level != .author, "authors are resolved by AuthorResolver, not found in affiliations")
         var idOf: [String: Int32] = [:]
         var keys: [String] = []
@@ -84,7 +88,7 @@ public struct UnitIndex: Sendable {
                     if !mine.contains(id) { mine.append(id) }
                 }
             }
-            if mine.isEmpty {
+            if mine.isEmpty, counting(index) {
                 without += 1
                 if affiliations.allSatisfy(\.isEmpty) && extras.addresses.isEmpty { withoutAny += 1 }
             }

@@ -51,12 +51,7 @@ public struct NodeIndicators: Sendable {
                 network: CoauthorNetwork, options: NetworkOptions, nodes: Bool = true, years: Bool = true) {
         precondition(authors.authorsOfPublication.count == publications.count && members.authorsOfPublication.count == publications.count
                      && countries.count == publications.count, "one entry per publication")
-        let selected = publications.indices.filter { k in
-            guard !authors.authorsOfPublication[k].isEmpty else { return false }
-            guard options.fromYear != nil || options.toYear != nil else { return true }
-            guard let year = publications[k].year else { return false }
-            return year >= (options.fromYear ?? .min) && year <= (options.toYear ?? .max)
-        }
+        let selected = publications.indices.filter { k in !authors.authorsOfPublication[k].isEmpty && options.includes(year: publications[k].year) }
         let cited = selected.contains { publications[$0].extras.citedBy != nil }
         // The corpus's totals on one core, each year's on the other (on DBLP, each a pass over a
         // million papers and their authors, before anything else can start).
