@@ -29,7 +29,6 @@ VARIANTS = {
     "TW": ["Taiwan", "Taiwan, ROC", "Republic of China (Taiwan)", "Taiwan, Province of China", "Chinese Taipei"],
     "HK": ["Hong Kong", "Hong Kong SAR", "Hong Kong, China", "Hong Kong SAR, China"],
     "MO": ["Macau", "Macao", "Macao SAR"],
-    "NL": ["Netherlands", "The Netherlands", "Holland"],
     "DE": ["Germany", "Fed Rep Ger", "Federal Republic of Germany", "Deutschland"],
     "AE": ["U Arab Emirates", "UAE", "United Arab Emirates"],
     "CD": ["Dem Rep Congo", "Democratic Republic of the Congo", "DR Congo", "Congo, The Democratic Republic of the",
@@ -81,6 +80,21 @@ VARIANTS = {
     "CW": ["Curacao", "Curaçao"],
     "NZ": ["New Zealand", "Aotearoa New Zealand"],
     "ZA": ["South Africa", "Republic of South Africa"],
+    # The countries' own names, as authors write them in addresses (PubMed's `AD`: `SP, Brasil.`).
+    "BR": ["Brasil"],
+    "IT": ["Italia"],
+    "ES": ["España", "Espana"],
+    "MX": ["México"],
+    "PE": ["Perú"],
+    "CH": ["Schweiz", "Suisse", "Svizzera"],
+    "AT": ["Österreich", "Osterreich"],
+    "NL": ["Netherlands", "The Netherlands", "Holland", "Nederland"],
+    "PL": ["Polska"],
+    "SE": ["Sverige"],
+    "NO": ["Norge"],
+    "DK": ["Danmark"],
+    "FI": ["Suomi"],
+    "BE": ["Belgique", "België", "Belgie"],
 }
 
 

@@ -198,6 +198,24 @@ struct ExportReaderTests {
         #expect(streamed.diagnostics.filter { $0.message.contains("is the file truncated?") }.count == 1)
     }
 
+    /// An `AD` line joining two addresses with `; ` (PubMed before 2014) is two affiliations,
+    /// each with its country (a user trial of session 49: one institution `USA; University of
+    /// Washington`, Premera Blue Cross lost); a semicolon inside parentheses splits nothing.
+    @Test func aMedlineAddressLineOfTwoAddressesIsTwoAffiliations() throws {
+        let text = "PMID- 1\nTI  - One.\nDP  - 2020\nFAU - Doe, Jane\nAU  - Doe J\n"
+            + "AD  - Premera Blue Cross, Bothell, WA, USA; University of Washington, Seattle, WA, USA.\n"
+            + "FAU - Roe, Ann\nAU  - Roe A\nAD  - Centre (CIBER; Madrid), Madrid, Spain.\nFAU - Poe, Ed\nAU  - Poe E\n"
+            + "AD  - Faculdade de Medicina, Universidade de São Paulo, SP, Brasil.\n\n"
+        let paper = try #require(MedlineReader.read(bytes: Array(text.utf8), path: "m.nbib").publications.first)
+        #expect(paper.extras.affiliations.map { $0.map(\.raw) } == [["Premera Blue Cross, Bothell, WA, USA", "University of Washington, Seattle, WA, USA."],
+                                                                   ["Centre (CIBER; Madrid), Madrid, Spain."],
+                                                                   ["Faculdade de Medicina, Universidade de São Paulo, SP, Brasil."]])
+        let institutions = UnitIndex(publications: [paper], level: .institution)
+        #expect(institutions.names.sorted() == ["Centre (CIBER; Madrid)", "Premera Blue Cross", "Universidade de São Paulo", "University of Washington"])
+        let countries = UnitIndex(publications: [paper], level: .country)
+        #expect(countries.keys.sorted() == ["BR", "ES", "US"])
+    }
+
     @Test func pubMedMedline() throws {
         let corpus = try read("pubmed.nbib")
         #expect(corpus.records == 3 && corpus.publications.count == 2 && corpus.skipped == 0)

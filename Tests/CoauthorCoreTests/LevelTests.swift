@@ -45,6 +45,13 @@ struct LevelTests {
                 == "University of Health and Rehabilitation Sciences")
         #expect(Institutions.institution(fromAddress: "Department of Dermatology, General Hospital of Central Theater Command, Wuhan, China")
                 == "General Hospital of Central Theater Command")
+        // A company's legal form after a comma is part of its name, not the institution (a user
+        // trial of session 49: litstudy's Scopus export gave an institution `Ltd`).
+        #expect(Institutions.institution(fromAddress: "Taiwan Flux Technology Co., Ltd., Taipei, Taiwan") == "Taiwan Flux Technology Co., Ltd")
+        #expect(Institutions.institution(fromAddress: "Siemens Healthineers, GmbH, Erlangen, Germany") == "Siemens Healthineers, GmbH")
+        #expect(Institutions.institution(fromAddress: "Flinders Medical Centre, Adelaide, SA, Australia") == "Flinders Medical Centre")
+        // Countries written in their own language (PubMed: `SP, Brasil.`).
+        #expect(["Brasil", "Italia", "España", "Schweiz", "Österreich"].map(Countries.code(forName:)) == ["BR", "IT", "ES", "CH", "AT"])
         #expect(Institutions.unit(of: Affiliation(institution: "Université de Montréal", ror: "0161xgx34"))?.key == "ror:0161xgx34")
         #expect(Institutions.unit(of: Affiliation()) == nil)
     }

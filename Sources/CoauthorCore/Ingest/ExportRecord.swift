@@ -758,8 +758,8 @@ struct ExportNameCache {
     /// author's address recurs with each of their papers), as the list an author with this
     /// address alone has (`ExportRecord.addAffiliations`). A reader gives one `read` for all its
     /// addresses (MEDLINE's `AD`, the part of a Web of Science `C1` line after its bracket).
-    mutating func addressList(bytes: UnsafeBufferPointer<UInt8>, _ read: (String) -> Affiliation) -> [Affiliation] {
-        addresses.value(bytes) { [read(String(decoding: bytes, as: UTF8.self))] }
+    mutating func addressList(bytes: UnsafeBufferPointer<UInt8>, _ read: (String) -> [Affiliation]) -> [Affiliation] {
+        addresses.value(bytes) { read(String(decoding: bytes, as: UTF8.self)) }
     }
 
     /// The ResearcherID written as the UTF-8 bytes `id`, one string per distinct ID. Most

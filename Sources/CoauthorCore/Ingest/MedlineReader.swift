@@ -295,7 +295,9 @@ public enum MedlineReader {
                 if !orcid.isEmpty { record.setIDs({ $0.orcid = orcid }, of: current) }
             case Code.ad:
                 if let current {
-                    let affiliations = withValue(field) { address in cache.addressList(bytes: address) { Affiliation(raw: $0, country: country($0)) } }
+                    let affiliations = withValue(field) { address in
+                        cache.addressList(bytes: address) { MedlineReader.addresses(in: $0).map { Affiliation(raw: $0, country: country($0)) } }
+                    }
                     record.addAffiliations(affiliations, to: current)
                 }
             default:
@@ -354,6 +356,30 @@ public enum MedlineReader {
     }
 
     /// The last comma-separated part of an address, without its final period and e-mail.
+    /// The addresses of one `AD` value: records before 2014 join an author's affiliations with
+    /// `; ` in one line (`Premera Blue Cross, Bothell, WA, USA; University of Washington, Seattle,
+    /// WA, USA.`), which read as one address named the second's country and, at institution
+    /// level, `USA; University of Washington`. Split at semicolons outside parentheses.
+    static func addresses(in value: String) -> [String] {
+        guard value.utf8.contains(UInt8(ascii: ";")) else { return [value] }
+        var parts: [String] = []
+        var depth = 0
+        var start = value.startIndex
+        for index in value.indices {
+            switch value[index] {
+            case "(", "[": depth += 1
+            case ")", "]": depth = max(0, depth - 1)
+            case ";" where depth == 0:
+                parts.append(String(value[start..<index]))
+                start = value.index(after: index)
+            default: break
+            }
+        }
+        parts.append(String(value[start...]))
+        let kept = parts.map { ExportValues.trimmed($0) }.filter { !$0.isEmpty }
+        return kept.isEmpty ? [value] : kept
+    }
+
     private static func country(_ address: String) -> String {
         let utf8 = address.utf8
         guard !utf8.isEmpty else { return "" }

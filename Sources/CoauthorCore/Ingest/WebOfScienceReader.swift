@@ -484,7 +484,7 @@ public enum WebOfScienceReader {
             for index in 1..<close where line[index] == UInt8(ascii: ";") {
                 guard ExportValues.isPlain(line, at: index) else { return false }
             }
-            let affiliation = cache.addressList(bytes: UnsafeBufferPointer(rebasing: line[(close + 1)...])) { address($0) }
+            let affiliation = cache.addressList(bytes: UnsafeBufferPointer(rebasing: line[(close + 1)...])) { [address($0)] }
             // `ExportValues.list` of the names.
             Self.forEachEntry(of: line, in: 1..<close) { name in
                 if let author = authorIndex(ofListed: UnsafeBufferPointer(rebasing: line[name])) { add(affiliation, to: author) }

@@ -15,7 +15,7 @@ extension Countries {
         AQ	Antarctica
         AR	Argentina	Argentine Republic
         AS	American Samoa
-        AT	Austria	Republic of Austria
+        AT	Austria	Republic of Austria	Österreich	Osterreich
         AU	Australia
         AW	Aruba
         AX	Åland Islands
@@ -23,7 +23,7 @@ extension Countries {
         BA	Bosnia and Herzegovina	Republic of Bosnia and Herzegovina	Bosnia & Herceg	Bosnia & Herzegovina	Bosnia
         BB	Barbados
         BD	Bangladesh	People's Republic of Bangladesh
-        BE	Belgium	Kingdom of Belgium
+        BE	Belgium	Kingdom of Belgium	Belgique	België	Belgie
         BF	Burkina Faso
         BG	Bulgaria	Republic of Bulgaria
         BH	Bahrain	Kingdom of Bahrain
@@ -34,7 +34,7 @@ extension Countries {
         BN	Brunei Darussalam	Brunei
         BO	Bolivia	Bolivia, Plurinational State of	Plurinational State of Bolivia
         BQ	Bonaire, Sint Eustatius and Saba
-        BR	Brazil	Federative Republic of Brazil
+        BR	Brazil	Federative Republic of Brazil	Brasil
         BS	Bahamas	Commonwealth of the Bahamas	The Bahamas
         BT	Bhutan	Kingdom of Bhutan
         BV	Bouvet Island
@@ -46,7 +46,7 @@ extension Countries {
         CD	Congo, The Democratic Republic of the	Dem Rep Congo	Democratic Republic of the Congo	DR Congo	Congo (Kinshasa)
         CF	Central African Republic	Cent Afr Republ
         CG	Congo	Republic of the Congo	Rep Congo	Congo (Brazzaville)
-        CH	Switzerland	Swiss Confederation
+        CH	Switzerland	Swiss Confederation	Schweiz	Suisse	Svizzera
         CI	Côte d'Ivoire	Republic of Côte d'Ivoire	Cote Ivoire	Cote d'Ivoire	Ivory Coast
         CK	Cook Islands
         CL	Chile	Republic of Chile
@@ -62,7 +62,7 @@ extension Countries {
         CZ	Czechia	Czech Republic
         DE	Germany	Federal Republic of Germany	Fed Rep Ger	Deutschland
         DJ	Djibouti	Republic of Djibouti
-        DK	Denmark	Kingdom of Denmark
+        DK	Denmark	Kingdom of Denmark	Danmark
         DM	Dominica	Commonwealth of Dominica
         DO	Dominican Republic	Dominican Rep
         DZ	Algeria	People's Democratic Republic of Algeria
@@ -71,9 +71,9 @@ extension Countries {
         EG	Egypt	Arab Republic of Egypt
         EH	Western Sahara
         ER	Eritrea	the State of Eritrea
-        ES	Spain	Kingdom of Spain
+        ES	Spain	Kingdom of Spain	España	Espana
         ET	Ethiopia	Federal Democratic Republic of Ethiopia
-        FI	Finland	Republic of Finland
+        FI	Finland	Republic of Finland	Suomi
         FJ	Fiji	Republic of Fiji
         FK	Falkland Islands (Malvinas)	Falkland Island	Falkland Islands
         FM	Micronesia, Federated States of	Federated States of Micronesia	Micronesia
@@ -113,7 +113,7 @@ extension Countries {
         IQ	Iraq	Republic of Iraq
         IR	Iran	Iran, Islamic Republic of	Islamic Republic of Iran
         IS	Iceland	Republic of Iceland
-        IT	Italy	Italian Republic
+        IT	Italy	Italian Republic	Italia
         JE	Jersey
         JM	Jamaica
         JO	Jordan	Hashemite Kingdom of Jordan
@@ -160,7 +160,7 @@ extension Countries {
         MU	Mauritius	Republic of Mauritius
         MV	Maldives	Republic of Maldives
         MW	Malawi	Republic of Malawi
-        MX	Mexico	United Mexican States
+        MX	Mexico	United Mexican States	México
         MY	Malaysia
         MZ	Mozambique	Republic of Mozambique
         NA	Namibia	Republic of Namibia
@@ -169,20 +169,20 @@ extension Countries {
         NF	Norfolk Island
         NG	Nigeria	Federal Republic of Nigeria
         NI	Nicaragua	Republic of Nicaragua
-        NL	Netherlands	Kingdom of the Netherlands	The Netherlands	Holland
-        NO	Norway	Kingdom of Norway
+        NL	Netherlands	Kingdom of the Netherlands	The Netherlands	Holland	Nederland
+        NO	Norway	Kingdom of Norway	Norge
         NP	Nepal	Federal Democratic Republic of Nepal
         NR	Nauru	Republic of Nauru
         NU	Niue
         NZ	New Zealand	Aotearoa New Zealand
         OM	Oman	Sultanate of Oman
         PA	Panama	Republic of Panama
-        PE	Peru	Republic of Peru
+        PE	Peru	Republic of Peru	Perú
         PF	French Polynesia	Fr Polynesia
         PG	Papua New Guinea	Independent State of Papua New Guinea	Papua N Guinea
         PH	Philippines	Republic of the Philippines
         PK	Pakistan	Islamic Republic of Pakistan
-        PL	Poland	Republic of Poland
+        PL	Poland	Republic of Poland	Polska
         PM	Saint Pierre and Miquelon
         PN	Pitcairn
         PR	Puerto Rico
@@ -200,7 +200,7 @@ extension Countries {
         SB	Solomon Islands	Solomon Isl
         SC	Seychelles	Republic of Seychelles
         SD	Sudan	Republic of the Sudan
-        SE	Sweden	Kingdom of Sweden
+        SE	Sweden	Kingdom of Sweden	Sverige
         SG	Singapore	Republic of Singapore
         SH	Saint Helena, Ascension and Tristan da Cunha
         SI	Slovenia	Republic of Slovenia

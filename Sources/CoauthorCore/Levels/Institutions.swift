@@ -27,9 +27,21 @@ public enum Institutions {
     ///
     /// `Department of Urology, Qingdao Central Hospital, University of Health and Rehabilitation
     /// Sciences, Qingdao, 266042, China` → `University of Health and Rehabilitation Sciences`.
+    ///
+    /// A company's legal form after a comma belongs to its name (`Taiwan Flux Technology Co.,
+    /// Ltd., Taipei, Taiwan` → `Taiwan Flux Technology Co., Ltd`), not a part of its own, which
+    /// the organisation words (`ltd`) would take for the institution.
     public static func institution(fromAddress address: String) -> String {
-        let parts = address.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "."))) }
-            .filter { !$0.isEmpty }
+        let trim = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "."))
+        var pieces: [Substring] = []
+        for piece in address.split(separator: ",") {
+            if let last = pieces.last, legalForms.contains(key(String(piece))) {
+                pieces[pieces.count - 1] = address[last.startIndex..<piece.endIndex]
+            } else {
+                pieces.append(piece)
+            }
+        }
+        let parts = pieces.map { $0.trimmingCharacters(in: trim) }.filter { !$0.isEmpty }
         let keys = parts.map(key)
         if let i = keys.firstIndex(where: { $0.contains("univ") }) { return parts[i] }
         if let i = keys.firstIndex(where: { key in organisationWords.contains { (" " + key + " ").contains($0) } }) {
@@ -37,6 +49,11 @@ public enum Institutions {
         }
         return parts.first ?? ""
     }
+
+    /// Companies' legal forms, folded as `key` folds, that addresses write after a comma. (`SA`,
+    /// `AS` and `Co` are left out: they are Australian and US states' abbreviations too.)
+    static let legalForms: Set<String> = ["ltd", "co ltd", "inc", "llc", "llp", "lp", "corp", "gmbh", "ag", "bv", "b v", "nv", "n v",
+                                          "plc", "pty ltd", "pty", "limited", "srl", "s r l", "spa", "s p a", "s a", "sas", "kg", "oy"]
 
     /// Stems (and, between blanks, abbreviations) that mark an organisation's name, folded as `key` folds.
     static let organisationWords = [
