@@ -343,7 +343,7 @@ struct AuthorIDGroups {
         /// Each group's IDs (per kind, the first value in file order); the spellings joined
         /// because they share an ID, with the evidence (their `into` left empty: the resolver
         /// names the person by its final display name), and the group each was made for.
-        func make() -> (groupIDs: [AuthorIDs], merges: [AuthorIndex.Merge], mergeGroups: [Int32], keptApart: [AuthorIndex.NearMiss]) {
+        func make() -> (groupIDs: [AuthorIDs], merges: [AuthorIndex.Merge], mergeGroups: [Int32], keptApart: KeptApartByIDs?) {
             let groupCount = canonical.count
             var groupIDs = [AuthorIDs](repeating: AuthorIDs(), count: groupCount)
             for group in 0..<groupCount {
@@ -405,37 +405,27 @@ struct AuthorIDGroups {
             return (groupIDs, merges, mergeGroups, keptApart())
         }
 
-        /// Each person of a bucket of spellings written alike listed against the earlier ones
-        /// whose IDs of one person kind differ from its own (named by display forms, marks and
-        /// all): `coauthor names`' kept-apart lines for people only their IDs tell apart.
-        private func keptApart() -> [AuthorIndex.NearMiss] {
-            var lines: [AuthorIndex.NearMiss] = []
-            var listed = Set<[Int32]>()
-            // Each person's display form made once: a bucket of k people written alike lists each
-            // against the earlier ones, about k²/2 names (generated corpora have buckets of dozens).
-            var shown: [Int: String] = [:]
-            func display(_ person: Int) -> String {
-                if let name = shown[person] { return name }
-                let name = canonical[person].displayName
-                shown[person] = name
-                return name
-            }
+        /// What `coauthor names`' kept-apart lines for people only their IDs tell apart are made
+        /// from (`KeptApartByIDs`), or nil when no people written alike have IDs that clash.
+        private func keptApart() -> KeptApartByIDs? {
+            guard !clashes.isEmpty else { return nil }
+            var place: [Int32: Int32] = [:]
+            var clashing = KeptApartByIDs()
             for groups in clashes {
-                var people: [Int] = []
-                for group in groups.map(Int.init) where !people.contains(group) { people.append(group) }
-                for (place, person) in people.enumerated() where place > 0 {
-                    let rivals = people[..<place].filter { other in
-                        (0..<AuthorIDs.Kind.personCount).contains { kind in
-                            let (ours, theirs) = (groupValue[person * Self.kindCount + kind], groupValue[other * Self.kindCount + kind])
-                            return ours >= 0 && theirs >= 0 && ours != theirs
-                        }
-                    }
-                    guard !rivals.isEmpty, listed.insert([Int32(person)] + rivals.map(Int32.init)).inserted else { continue }
-                    lines.append(AuthorIndex.NearMiss(variant: display(person), candidates: rivals.map(display),
-                                                      reason: "written alike by people whose IDs of one kind differ"))
+                var bucket: [Int32] = []
+                for group in groups {
+                    let known = place[group] ?? {
+                        let made = Int32(clashing.names.count)
+                        place[group] = made
+                        clashing.names.append(canonical[Int(group)])
+                        for kind in 0..<AuthorIDs.Kind.personCount { clashing.values.append(groupValue[Int(group) * Self.kindCount + kind]) }
+                        return made
+                    }()
+                    if !bucket.contains(known) { bucket.append(known) }
                 }
+                clashing.buckets.append(bucket)
             }
-            return lines
+            return clashing
         }
     }
 
@@ -745,5 +735,47 @@ private struct SeenStrings {
         precondition(isNew && id == values.count, "bits recorded once")
         keys.append((bits, kind))
         values.append(value)
+    }
+}
+
+/// The people of each bucket of spellings written alike whose IDs of one person kind differ:
+/// the kept-apart lines of `coauthor names` and the report (`lines`), made when asked for. A
+/// bucket of k namesakes lists each against the earlier ones, about k²/2 names: on a generated
+/// export of thousands of namesakes, a sixth of the resolution, which no other output reads.
+struct KeptApartByIDs: Sendable {
+    /// Each person's display form, marked (`AuthorIDGroups.Evidence.canonical`).
+    var names: [PersonName] = []
+    /// Per person and person kind (`values[person * personCount + kind]`), its ID's value id, or -1.
+    var values: [Int32] = []
+    /// The people of each bucket, in order, each once.
+    var buckets: [[Int32]] = []
+
+    /// Each person of a bucket listed against the earlier ones whose IDs of one person kind
+    /// differ from its own (named by display forms, marks and all), each such line once.
+    func lines() -> [AuthorIndex.NearMiss] {
+        let kinds = AuthorIDs.Kind.personCount
+        var lines: [AuthorIndex.NearMiss] = []
+        var listed = Set<[Int32]>()
+        var shown = [String?](repeating: nil, count: names.count)
+        func display(_ person: Int32) -> String {
+            if let name = shown[Int(person)] { return name }
+            let name = names[Int(person)].displayName
+            shown[Int(person)] = name
+            return name
+        }
+        for people in buckets {
+            for (place, person) in people.enumerated() where place > 0 {
+                let rivals = people[..<place].filter { other in
+                    (0..<kinds).contains { kind in
+                        let (ours, theirs) = (values[Int(person) * kinds + kind], values[Int(other) * kinds + kind])
+                        return ours >= 0 && theirs >= 0 && ours != theirs
+                    }
+                }
+                guard !rivals.isEmpty, listed.insert([person] + rivals).inserted else { continue }
+                lines.append(AuthorIndex.NearMiss(variant: display(person), candidates: rivals.map(display),
+                                                  reason: "written alike by people whose IDs of one kind differ"))
+            }
+        }
+        return lines
     }
 }

@@ -31,7 +31,18 @@ public struct AuthorIndex: Sendable {
     /// back to back, not one array each (a DBLP-size corpus has millions of publications).
     public var authorsOfPublication: PackedLists<Int32>
     public var merges: [Merge]
-    public var nearMisses: [NearMiss]
+    /// Names kept apart, with the reason: people only their IDs tell apart first (made when read:
+    /// `KeptApartByIDs`), then those the name rules kept apart.
+    public var nearMisses: [NearMiss] {
+        get { (keptApartByIDs?.lines() ?? []) + nearMissesByName }
+        set {
+            nearMissesByName = newValue
+            keptApartByIDs = nil
+        }
+    }
+    private var nearMissesByName: [NearMiss]
+    /// What the kept-apart lines of people only their IDs tell apart are made from.
+    var keptApartByIDs: KeptApartByIDs? = nil
     /// Distinct written forms of names before any merging.
     public var variantCount = 0
     /// Problems with the alias rules (names that occur nowhere in the input, contradictions).
@@ -39,6 +50,13 @@ public struct AuthorIndex: Sendable {
     /// Each person's identifiers (the union over their authorships), or empty when no input
     /// record gave any.
     public var ids: [AuthorIDs] = []
+
+    init(names: [String], authorsOfPublication: PackedLists<Int32>, merges: [Merge], nearMisses: [NearMiss]) {
+        self.names = names
+        self.authorsOfPublication = authorsOfPublication
+        self.merges = merges
+        nearMissesByName = nearMisses
+    }
 
     /// Whether any person has an identifier.
     public var hasIDs: Bool { ids.contains { !$0.isEmpty } }
@@ -342,7 +360,7 @@ public enum AuthorResolver {
             m.into = person >= 0 ? index.names[person] : identified.groupNames[Int(group)].displayName
             return m
         }.filter { $0.variant != $0.into } + index.merges
-        index.nearMisses = made.keptApart + index.nearMisses
+        index.keptApartByIDs = made.keptApart
         index.diagnostics = identified.conflicts + index.diagnostics
         return index
     }
