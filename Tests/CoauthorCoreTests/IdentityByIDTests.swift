@@ -182,6 +182,32 @@ struct IdentityByIDTests {
         #expect(ambiguous.names.contains("M. Aria"), "\(ambiguous.names)")
     }
 
+    /// Name rules apply among names without IDs (SPEC §3): a name with a Scopus author ID does
+    /// not join its one fuller form when that carries an ORCID and no authorship joins the two (a
+    /// user trial of session 49: `J. Qin` of a Zhejiang hospital, Scopus 36677933400, became
+    /// `Jiahu Qin` of USTC, ORCID 0000-0001-7580-0836, who took the other man's Scopus ID). Where
+    /// the fuller form has no ID, the initials join it, as before; the same written name with IDs
+    /// of two kinds is one name.
+    @Test(arguments: IdentityMode.allCases)
+    func namesWithIDsOfOtherKindsAreNotJoinedByNameRules(mode: IdentityMode) throws {
+        let papers = [
+            paper("scopus", [("Qin, J.", AuthorIDs(scopus: "36677933400")), ("Nagasaki, M.", AuthorIDs())]),
+            paper("wos", [("Qin, Jiahu", AuthorIDs(orcid: "0000-0001-7580-0836")), ("Ma, Q.", AuthorIDs())]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: .conservative)
+        let qin = try #require(person(index, "Jiahu Qin"))
+        #expect(index.names.contains("J. Qin") && index.ids[qin] == AuthorIDs(orcid: "0000-0001-7580-0836"), "\(index.names)")
+        #expect(index.nearMisses.contains { $0.variant == "J. Qin" && $0.candidates == ["Jiahu Qin"] && $0.reason.contains("both carry IDs") },
+                "\(index.nearMisses)")
+        // The fuller form without an ID: joined (an ID-less name joins the unambiguous identified person).
+        let idless = AuthorResolver.resolve([papers[0], paper("other", [("Qin, Jiahu", AuthorIDs()), ("Ma, Q.", AuthorIDs())])], mode: .conservative)
+        #expect(!idless.names.contains("J. Qin") && idless.names.contains("Jiahu Qin"), "\(idless.names)")
+        // One written name with an ORCID on one paper and a Scopus ID on another: one person, in both modes.
+        let alike = AuthorResolver.resolve([paper("a", [("Qin, Jiahu", AuthorIDs(orcid: "0000-0001-7580-0836"))]),
+                                            paper("b", [("Qin, Jiahu", AuthorIDs(scopus: "1"))])], mode: mode)
+        #expect(alike.names == ["Jiahu Qin"] && alike.ids.first == AuthorIDs(orcid: "0000-0001-7580-0836", scopus: "1"), "\(alike.names)")
+    }
+
     @Test func thousandsOfIdentifiedNamesakesStayApartWithoutQuadraticRules() {
         // 3,000 people called Wang with their own ORCIDs, each also written with initials: every
         // spelling joins its own person, none another (rules only between compatible names).

@@ -993,6 +993,7 @@ public enum AuthorResolver {
     /// Why `coauthor names` lists a name apart: its IDs and the fuller form's differ; or several
     /// people with different IDs could each be its person.
     private static let differentIDs = "kept apart: their IDs of one kind differ"
+    private static let otherKindsOfID = "kept apart: both carry IDs, and none they share (name rules join names without IDs)"
     private static let identifiedRivals = "ambiguous: people whose IDs of one kind differ are compatible"
 
     /// Whether the clusters of `variants` carry different IDs of one kind (two distinct clusters
@@ -1015,6 +1016,7 @@ public enum AuthorResolver {
     /// their one fuller form, each with its reason (SPEC §3: an ID-less name joins an identified
     /// person only where that person is unambiguous; different IDs of one kind never join):
     /// - a name whose IDs differ from the fuller form's;
+    /// - a name with IDs of other kinds than the fuller form's (name rules join names without IDs);
     /// - identified names whose IDs of one kind differ and share one fuller form: it could be
     ///   the person of either, so none joins it;
     /// - names whose fuller form, or themselves, several identified people write (`shared`);
@@ -1038,6 +1040,12 @@ public enum AuthorResolver {
                     keptApart[i] = identifiedRivals
                 } else if kinds & targetKinds != 0 {
                     keptApart[i] = differentIDs
+                } else if kinds != 0 && targetKinds != 0 {
+                    // IDs of different kinds (a Scopus author ID, an ORCID) that no authorship
+                    // joined: name rules apply only where a side has none (SPEC §3), or the one
+                    // would take the other's IDs (`J. Qin`'s Scopus ID on `Jiahu Qin`, another
+                    // man in another field).
+                    keptApart[i] = otherKindsOfID
                 } else if kinds != 0 {
                     identified.append(i)
                 }

@@ -98,7 +98,9 @@ enum PublicationMatch {
         if extras.ut.isEmpty { extras.ut = other.ut }
         if extras.eid.isEmpty { extras.eid = other.eid }
         if extras.openAlex.isEmpty { extras.openAlex = other.openAlex }
-        if extras.citedBy == nil { extras.citedBy = other.citedBy }
+        // The higher count (the later export, or the database that counts more): whichever copy
+        // comes first, the same.
+        if let count = other.citedBy, count > extras.citedBy ?? -1 { extras.citedBy = count }
         if extras.addresses.isEmpty { extras.addresses = other.addresses }
         let partner = partners(first.authors, extras.authorIDs, later.authors, other.authorIDs)
         var ids = extras.authorIDs
@@ -150,13 +152,19 @@ enum PublicationMatch {
     /// - Complexity: O(a²) for a authors.
     static func partners(_ authors: [PersonName], _ ids: [AuthorIDs], _ laterAuthors: [PersonName], _ laterIDs: [AuthorIDs]) -> [Int?] {
         var scratch: [UInt8] = []
-        func person(_ name: PersonName) -> (surname: String, given: [String]) {
-            (NameKey.fold(name.von + name.last), NameKey.foldedGivenTokens(name.first, scratch: &scratch))
+        // The whole name folded in its natural order: one written name that two databases cut
+        // into surname and given names differently (Web of Science's `Ignacio Pelaez, Jose`,
+        // Scopus's `Peláez, José Ignacio`) is one.
+        func person(_ name: PersonName) -> (surname: String, given: [String], whole: String) {
+            (NameKey.fold(name.von + name.last), NameKey.foldedGivenTokens(name.first, scratch: &scratch),
+             NameKey.fold(name.first + name.von + name.last))
         }
         let people = authors.map(person), laterPeople = laterAuthors.map(person)
         func likeness(_ a: Int, _ b: Int) -> Likeness {
-            guard people[a].surname == laterPeople[b].surname else { return .none }
             if a < ids.count, b < laterIDs.count, ids[a].conflicts(with: laterIDs[b]) { return .none }
+            if people[a].surname != laterPeople[b].surname {
+                return people[a].whole == laterPeople[b].whole && !people[a].whole.isEmpty ? .compatible : .none
+            }
             let (given, laterGiven) = (people[a].given, laterPeople[b].given)
             guard let initial = given.first?.first, let laterInitial = laterGiven.first?.first else { return .compatible }
             if AuthorResolver.subsumes(given, laterGiven) || AuthorResolver.subsumes(laterGiven, given) { return .compatible }
@@ -189,13 +197,20 @@ enum PublicationMatch {
         case initial
     }
 
-    /// A spelled-out first given name beats an initial; then the longer given name; then mixed case beats capitals.
-    private static func isFuller(_ a: PersonName, than b: PersonName) -> Bool {
+    /// A spelled-out first given name beats an initial; then the longer given name; then the
+    /// name with more letters beyond ASCII (its accents kept: `Kułakowski`, not `Kulakowski`);
+    /// then mixed case beats capitals; then, between names alike in all of these, the first in
+    /// code-point order, so that the form kept does not hang on which copy came first.
+    static func isFuller(_ a: PersonName, than b: PersonName) -> Bool {
         let fullA = (NameKey.givenTokens(a.first).first?.count ?? 0) > 1
         let fullB = (NameKey.givenTokens(b.first).first?.count ?? 0) > 1
         if fullA != fullB { return fullA }
         if a.first.count != b.first.count { return a.first.count > b.first.count }
+        func accented(_ name: PersonName) -> Int { (name.first + name.von + name.last).unicodeScalars.count { $0.value >= 0x80 } }
+        let (accentsA, accentsB) = (accented(a), accented(b))
+        if accentsA != accentsB { return accentsA > accentsB }
         let capitalsA = a.last == a.last.uppercased(), capitalsB = b.last == b.last.uppercased()
-        return capitalsB && !capitalsA
+        if capitalsA != capitalsB { return capitalsB }
+        return a.displayName.unicodeScalars.lexicographicallyPrecedes(b.displayName.unicodeScalars)
     }
 }
