@@ -40,6 +40,11 @@ struct ExportReaderTests {
         #expect(InputFormat.detect(head: head, pathExtension: "csv") == nil)
         #expect(InputFormat.detect(head: Array("[{\"id\": \"x\", \"author\": []}]".utf8), pathExtension: "json") == .csl)
         #expect(InputFormat.detect(head: Array("Scopus\nEXPORT DATE: 1\n\n@ARTICLE{a b,\n".utf8), pathExtension: "txt") == .bibtex)
+        // A Scopus CSV renamed `.bib` is what it holds (a user trial of session 49: read as
+        // BibTeX, it failed at an e-mail address's `@`); a `.bib` without an entry yet is BibTeX.
+        let scopus = "\"Authors\",\"Author(s) ID\",\"Title\",\"Year\",\"EID\"\n\"Li X.\",\"1\",\"T, see li@163.com\",\"2020\",\"2-s2.0-1\"\n"
+        #expect(InputFormat.detect(head: Array(scopus.utf8), pathExtension: "bib") == .scopus)
+        #expect(InputFormat.detect(head: Array("% my bibliography\n".utf8), pathExtension: "bib") == .bibtex)
     }
 
     /// An author written with initials alone (`Li, J`) whom the `RI` list names in full

@@ -51,8 +51,10 @@ extension InputFormat {
             return hint == .openalex ? .openalex : .csl
         }
         if lines.prefix(400).contains(where: { $0.hasPrefix("TY  -") || $0.hasPrefix("TY -") }) { return .ris }
-        if hint == .bibtex || startsBibTeXEntry(lines) { return .bibtex }
-        // Tables: the header, or (Dimensions) the line after a preamble.
+        if startsBibTeXEntry(lines) { return .bibtex }
+        // Tables: the header, or (Dimensions) the line after a preamble; before the extension, so
+        // that an export renamed `.bib` without an entry's `@type{` is read as what it holds (a
+        // Scopus CSV was read as BibTeX and failed at an e-mail address's `@`).
         for line in lines.prefix(2) {
             let header = String(line)
             if header.contains("authorships.author.display_name") || header.contains("authorships.author.id") { return .openalexCSV }
