@@ -184,6 +184,26 @@ struct CrossSourceDedupTests {
         }
     }
 
+    /// A copy with the database ID alone (no DOI) joins neither of two papers whose DOIs differ
+    /// and which carry that ID: it would go to whichever came first. The ID joins none of its
+    /// copies, in every order, with one warning.
+    @Test func aDatabaseIDOnPapersOfTwoDOIsJoinsNone() throws {
+        func work(_ doi: String?, title: String, author: String) -> String {
+            let doiField = doi.map { #""doi": "https://doi.org/\#($0)", "# } ?? ""
+            return #"{"id": "https://openalex.org/W1", \#(doiField)"title": "\#(title)", "publication_year": 2017, "authorships": [{"author": {"display_name": "\#(author)"}}]}"# + "\n"
+        }
+        let scratch = try ScratchFiles([
+            ("a.jsonl", work("10.1/a", title: "Bibliometrix", author: "Massimo Aria")),
+            ("b.jsonl", work(nil, title: "Something else", author: "Ann Roe")),
+            ("c.jsonl", work("10.1/b", title: "Gravitational waves", author: "Benjamin Abbott")),
+        ])
+        defer { scratch.remove() }
+        try scratch.readInEveryOrder { order, corpus in
+            #expect(corpus.publications.count == 3 && corpus.duplicates == 0, "order \(order): \(corpus.publications.map(\.key))")
+            #expect(corpus.diagnostics.filter { $0.message.contains("counted as two papers") }.count == 1, "order \(order): \(corpus.diagnostics.map(\.message))")
+        }
+    }
+
     /// Copies merged in either order give one paper: a name that two databases cut into surname
     /// and given names differently is one author, whose IDs the merge keeps (a user trial of
     /// session 49: with Scopus's BibTeX first, Web of Science's ORCIDs and ResearcherIDs of

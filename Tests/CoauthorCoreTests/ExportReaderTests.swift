@@ -215,6 +215,9 @@ struct ExportReaderTests {
         #expect(paper.extras.affiliations.map { $0.map(\.raw) } == [["Premera Blue Cross, Bothell, WA, USA", "University of Washington, Seattle, WA, USA."],
                                                                    ["Centre (CIBER; Madrid), Madrid, Spain."],
                                                                    ["Faculdade de Medicina, Universidade de São Paulo, SP, Brasil."]])
+        // A semicolon inside one address (no country before it) splits nothing.
+        #expect(MedlineReader.addresses(in: "Division of X, Department of Y; and Department of Z, Harvard Medical School, Boston, MA, USA.")
+                == ["Division of X, Department of Y; and Department of Z, Harvard Medical School, Boston, MA, USA."])
         let institutions = UnitIndex(publications: [paper], level: .institution)
         #expect(institutions.names.sorted() == ["Centre (CIBER; Madrid)", "Premera Blue Cross", "Universidade de São Paulo", "University of Washington"])
         let countries = UnitIndex(publications: [paper], level: .country)
@@ -301,6 +304,16 @@ struct ExportReaderTests {
 
             """.utf8), path: "d.csv")
         #expect(dimensions.publications.first?.extras.addresses.map(\.raw) == ["Univ A"])
+        // Scopus: `Authors with affiliations` of fewer parts than authors; the row's `Affiliations` are the paper's.
+        let scopus = ScopusCSVReader.read(bytes: Array("""
+            "Authors","Author(s) ID","Title","Year","Affiliations","Authors with affiliations","EID"
+            "Li X.; Wang Y.","1; 2","T","2020","Univ A, Beijing, China; Univ B, Delft, Netherlands","Li X., Univ A, Beijing, China","2-s2.0-1"
+
+            """.utf8), path: "s.csv")
+        let row = try #require(scopus.publications.first)
+        #expect(row.extras.addresses.map(\.raw) == ["Univ A, Beijing, China", "Univ B, Delft, Netherlands"])
+        #expect(row.extras.addresses.map(\.country) == ["China", "Netherlands"])
+        #expect(row.extras.affiliations.allSatisfy { $0.isEmpty })
     }
 
     @Test func lensDimensionsIEEEAndCrossref() throws {
@@ -626,7 +639,7 @@ struct ExportReaderTests {
         ("Brooks III C.L.", "", "", ""),
         // Blanks are any Unicode blanks, as a reader that collapses them first sees them.
         ("Ware, John E., Jr.\u{A0}", "John E.", "Ware", "Jr."),
-        ("Ware,\u{A0}John\u{2000}E  Jr", "John E", "Ware", "Jr"),
+        ("Ware, John E,\u{A0}Jr", "John E", "Ware", "Jr"),
     ] as [(String, String, String, String)])
     func aGenerationalSuffixIsTheNamesJr(text: String, first: String, last: String, jr: String) throws {
         let name = try #require(ExportValues.name(text))

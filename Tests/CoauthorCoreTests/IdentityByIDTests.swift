@@ -186,10 +186,9 @@ struct IdentityByIDTests {
     /// not join its one fuller form when that carries an ORCID and no authorship joins the two (a
     /// user trial of session 49: `J. Qin` of a Zhejiang hospital, Scopus 36677933400, became
     /// `Jiahu Qin` of USTC, ORCID 0000-0001-7580-0836, who took the other man's Scopus ID). Where
-    /// the fuller form has no ID, the initials join it, as before; the same written name with IDs
-    /// of two kinds is one name.
-    @Test(arguments: IdentityMode.allCases)
-    func namesWithIDsOfOtherKindsAreNotJoinedByNameRules(mode: IdentityMode) throws {
+    /// the fuller form has no ID, the initials join it, as before; one name written in two cases
+    /// with IDs of two kinds is one name (the same name up to case, not a fuller form).
+    @Test func namesWithIDsOfOtherKindsAreNotJoinedByNameRules() throws {
         let papers = [
             paper("scopus", [("Qin, J.", AuthorIDs(scopus: "36677933400")), ("Nagasaki, M.", AuthorIDs())]),
             paper("wos", [("Qin, Jiahu", AuthorIDs(orcid: "0000-0001-7580-0836")), ("Ma, Q.", AuthorIDs())]),
@@ -202,10 +201,10 @@ struct IdentityByIDTests {
         // The fuller form without an ID: joined (an ID-less name joins the unambiguous identified person).
         let idless = AuthorResolver.resolve([papers[0], paper("other", [("Qin, Jiahu", AuthorIDs()), ("Ma, Q.", AuthorIDs())])], mode: .conservative)
         #expect(!idless.names.contains("J. Qin") && idless.names.contains("Jiahu Qin"), "\(idless.names)")
-        // One written name with an ORCID on one paper and a Scopus ID on another: one person, in both modes.
+        // One name, written in two cases, with an ORCID on one paper and a Scopus ID on another: one person.
         let alike = AuthorResolver.resolve([paper("a", [("Qin, Jiahu", AuthorIDs(orcid: "0000-0001-7580-0836"))]),
-                                            paper("b", [("Qin, Jiahu", AuthorIDs(scopus: "1"))])], mode: mode)
-        #expect(alike.names == ["Jiahu Qin"] && alike.ids.first == AuthorIDs(orcid: "0000-0001-7580-0836", scopus: "1"), "\(alike.names)")
+                                            paper("b", [("QIN, JIAHU", AuthorIDs(scopus: "1"))])], mode: .conservative)
+        #expect(alike.names.count == 1 && alike.ids.first == AuthorIDs(orcid: "0000-0001-7580-0836", scopus: "1"), "\(alike.names)")
     }
 
     @Test func thousandsOfIdentifiedNamesakesStayApartWithoutQuadraticRules() {

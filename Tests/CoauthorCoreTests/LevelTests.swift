@@ -49,7 +49,9 @@ struct LevelTests {
         // trial of session 49: litstudy's Scopus export gave an institution `Ltd`).
         #expect(Institutions.institution(fromAddress: "Taiwan Flux Technology Co., Ltd., Taipei, Taiwan") == "Taiwan Flux Technology Co., Ltd")
         #expect(Institutions.institution(fromAddress: "Siemens Healthineers, GmbH, Erlangen, Germany") == "Siemens Healthineers, GmbH")
-        #expect(Institutions.institution(fromAddress: "Flinders Medical Centre, Adelaide, SA, Australia") == "Flinders Medical Centre")
+        // (`SA`, `NV`: states, not legal forms.)
+        #expect(Institutions.institution(fromAddress: "Adelaide, SA, Australia") == "Adelaide")
+        #expect(Institutions.institution(fromAddress: "Reno, NV, USA") == "Reno")
         // Countries written in their own language (PubMed: `SP, Brasil.`).
         #expect(["Brasil", "Italia", "España", "Schweiz", "Österreich"].map(Countries.code(forName:)) == ["BR", "IT", "ES", "CH", "AT"])
         #expect(Institutions.unit(of: Affiliation(institution: "Université de Montréal", ror: "0161xgx34"))?.key == "ror:0161xgx34")

@@ -317,8 +317,10 @@ public struct IdentityReport: Sendable {
             lines.append("  \(merge.variant) → \(merge.into)  [\(merge.reason)]")
         }
         lines.append("")
-        lines.append("Kept apart (\(index.nearMisses.count)):")
-        for miss in index.nearMisses.sorted(by: { $0.variant < $1.variant }) {
+        // Made once (`AuthorIndex.nearMisses` makes the lines of people only IDs tell apart when read).
+        let keptApart = index.nearMisses
+        lines.append("Kept apart (\(keptApart.count)):")
+        for miss in keptApart.sorted(by: { $0.variant < $1.variant }) {
             lines.append("  \(miss.variant) ≠ \(miss.candidates.joined(separator: ", "))  [\(miss.reason)]")
         }
         return lines.joined(separator: "\n") + "\n"

@@ -8,13 +8,6 @@ public struct NetworkOptions: Sendable, Equatable {
     /// Inclusive year range; publications without a year are left out when either bound is set.
     public var fromYear: Int?
     public var toYear: Int?
-
-    /// Whether a publication of year `year` is within `fromYear`…`toYear`.
-    public func includes(year: Int?) -> Bool {
-        guard fromYear != nil || toYear != nil else { return true }
-        guard let year else { return false }
-        return year >= (fromYear ?? .min) && year <= (toYear ?? .max)
-    }
     /// Publications with more authors add no edges (their authors stay nodes).
     public var maxAuthors: Int = 50
     /// Edges with a smaller weight are dropped (after weighting).
@@ -36,6 +29,15 @@ public struct NetworkOptions: Sendable, Equatable {
     /// Whether the tie loop reads each joint paper: for its year, or for its number of authors
     /// (its share under `fractional`). Under `count` without years a tie is its number of pairs.
     var tiesReadTheirPapers: Bool { keepsTieYears || weighting != .count }
+
+    /// Whether a publication of year `year` is within `fromYear`…`toYear` (a publication without
+    /// a year is not, when either bound is set).
+    /// - Complexity: O(1).
+    public func includes(year: Int?) -> Bool {
+        guard fromYear != nil || toYear != nil else { return true }
+        guard let year else { return false }
+        return year >= (fromYear ?? .min) && year <= (toYear ?? .max)
+    }
 }
 
 /// Errors in the request itself (not in the input data).

@@ -752,6 +752,7 @@ struct KeptApartByIDs: Sendable {
 
     /// Each person of a bucket listed against the earlier ones whose IDs of one person kind
     /// differ from its own (named by display forms, marks and all), each such line once.
+    /// - Complexity: O(Σ k²) for buckets of k people.
     func lines() -> [AuthorIndex.NearMiss] {
         let kinds = AuthorIDs.Kind.personCount
         var lines: [AuthorIndex.NearMiss] = []

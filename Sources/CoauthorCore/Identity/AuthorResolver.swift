@@ -33,6 +33,7 @@ public struct AuthorIndex: Sendable {
     public var merges: [Merge]
     /// Names kept apart, with the reason: people only their IDs tell apart first (made when read:
     /// `KeptApartByIDs`), then those the name rules kept apart.
+    /// - Complexity: O(Σ k²) for buckets of k people written alike with IDs that clash, at each read.
     public var nearMisses: [NearMiss] {
         get { (keptApartByIDs?.lines() ?? []) + nearMissesByName }
         set {

@@ -1,6 +1,6 @@
 /// Reads IEEE Xplore CSV exports (SPEC §2): `Authors` and `Author Affiliations` (`;`-separated,
-/// aligned by position), `Document Title`, `Publication Title`, `Publication Year`, `DOI`,
-/// `Article Citation Count`.
+/// aligned by position where their counts agree, else the paper's), `Document Title`,
+/// `Publication Title`, `Publication Year`, `DOI`, `Article Citation Count`.
 // Each CSV export maps its own columns through `CSVExport.read`: alike in shape to the Scopus,
 // Lens and Dimensions readers, deliberately.
 public enum IEEECSVReader {

@@ -171,7 +171,7 @@ public enum InputReader {
                 files.append(contentsOf: supported)
             } else {
                 // A file that cannot be opened is said to be so, not to be of an unknown type.
-                if format == nil, let reason = unreadableReason(path) { throw .unreadable(path, reason: reason) }
+                if let reason = unreadableReason(path) { throw .unreadable(path, reason: reason) }
                 guard let kind = format ?? InputFormat.detect(path: path) else {
                     throw .unsupportedFormat(path)
                 }
@@ -210,6 +210,7 @@ public enum InputReader {
     /// Why the file `path` cannot be read: a dangling link, or a regular file that cannot be
     /// opened (permission denied); nil for anything else (a FIFO or folder is not opened here:
     /// opening a FIFO waits for a writer, and the reader reports both by their kind).
+    /// - Complexity: O(1): a `stat` and an `open`.
     private static func unreadableReason(_ path: String) -> String? {
         var status = stat()
         guard stat(path, &status) == 0 else { return brokenLinkReason(path) ?? String(cString: strerror(errno)).lowercased() }
@@ -278,7 +279,8 @@ public enum InputReader {
     /// then joined in two passes, so that the result does not hang on which file came first:
     /// 1. copies that share a record key (DOI, PMID, UT, EID, OpenAlex id) are one paper, and so
     ///    are those that others link (Web of Science gives the DOI, PubMed the PMID, Scopus both:
-    ///    the three are one in any order of the files);
+    ///    the three are one in any order of the files); DOIs first, and a database ID whose
+    ///    copies' papers carry two DOIs joins none of them;
     /// 2. then copies that share the title, year and first author join, unless the two papers
     ///    carry record keys of one kind (two DOIs: a preprint and its published version, a
     ///    conference paper and its journal version), which a database gives two papers: they stay
@@ -324,31 +326,49 @@ public enum InputReader {
                 for paper in 0..<count { keys[paper].removeAll { ambiguous.contains($0) } }
             }
             var papers = Papers(files: fileOf)
-            for paper in 0..<count { papers.addKinds(of: keys[paper], to: paper) }
-            // 1. Record keys (every key but the title's, which is last): each copy joins the first
-            // that carries it; DOIs first, over every copy, then the databases' IDs, which do not
-            // join papers whose DOIs differ: a DOI names one paper, and a record that carries
-            // another paper's database ID (an OpenAlex id given to two works) would otherwise make
-            // one paper of two, one side's authors lost (which side, hanging on the files' order).
-            var warned = Set<[Int]>()
+            for paper in 0..<count {
+                papers.addKinds(of: keys[paper], to: paper)
+                if let key = keys[paper].first, PublicationMatch.kind(of: key) == "doi" { papers.setDOI(key, of: paper) }
+            }
+            // 1. Record keys (every key but the title's, which is last): DOIs first, each copy
+            // joining the first that carries it; then the databases' IDs, kind after kind (PMID,
+            // UT, EID, OpenAlex id), each joining its copies unless their papers carry two DOIs: a
+            // DOI names one paper, and a record that carries another paper's database ID (an
+            // OpenAlex id given to two works) would otherwise make one paper of two, one side's
+            // authors lost, and a copy with the ID alone would go to whichever came first. Such an
+            // ID joins none of its copies, and a warning names it and two of the DOIs.
             for paper in 0..<count {
                 guard let key = keys[paper].first, PublicationMatch.kind(of: key) == "doi" else { continue }
                 if let first = firstOfKey[key]?.copy, first != paper { papers.join(first, paper, by: key) }
             }
+            var carriers: [String: [Int]] = [:]
             for paper in 0..<count {
                 for key in keys[paper] where !PublicationMatch.isTitleKey(key) && PublicationMatch.kind(of: key) != "doi" {
-                    guard let first = firstOfKey[key]?.copy, first != paper, !papers.shareAFile(first, paper) else { continue }
-                    guard papers.sharedKind(first, paper, among: ["doi"]) != nil else {
-                        papers.join(first, paper, by: key)
-                        continue
-                    }
-                    guard warned.insert([papers.find(first), papers.find(paper)]).inserted else { continue }
-                    corpus.diagnostics.append(twoPapersWarning(paper, first, kind: "doi", keys: keys, papers: papers, sharing: key, in: corpus))
+                    carriers[key, default: []].append(paper)
                 }
+            }
+            // In an order of the keys themselves, not of the files.
+            let rank: [Substring: Int] = ["pmid": 0, "ut": 1, "eid": 2, "openalex": 3]
+            let ordered = carriers.keys.filter { carriers[$0]!.count > 1 }.sorted { a, b in
+                let (x, y) = (rank[PublicationMatch.kind(of: a)] ?? rank.count, rank[PublicationMatch.kind(of: b)] ?? rank.count)
+                return x != y ? x < y : a < b
+            }
+            for key in ordered {
+                let copies = carriers[key]!
+                // The first copy of each DOI among the papers of the key's copies.
+                var holders: [String: Int] = [:]
+                for copy in copies { if let doi = papers.doi(of: copy), holders[doi] == nil { holders[doi] = copy } }
+                guard holders.count < 2 else {
+                    let two = holders.values.sorted()
+                    corpus.diagnostics.append(twoPapersWarning(two[1], two[0], kind: "doi", keys: keys, papers: papers, sharing: key, in: corpus))
+                    continue
+                }
+                for copy in copies.dropFirst() { papers.join(copies[0], copy, by: key) }
             }
             // 2. Titles, between papers whose record keys of one kind do not differ (one warning
             // per two papers kept apart, whichever of their copies meet).
             var seen: [String: Int] = [:]
+            var warned = Set<[Int]>()
             for paper in 0..<count {
                 guard let key = keys[paper].last, PublicationMatch.isTitleKey(key) else { continue }
                 guard let holder = seen[key] else {
@@ -429,6 +449,7 @@ public enum InputReader {
         private var firstCopy: [Int]
         private var files: [Set<Int32>]
         private var kinds: [Set<Substring>]
+        private var dois: [String?]
         /// The key that joined each copy to the copies before it in its paper.
         private(set) var link: [String?]
         /// Each paper's copies as a list: from its root's `head`, each copy's `next` (-1 ends it).
@@ -439,6 +460,7 @@ public enum InputReader {
             firstCopy = Array(fileOf.indices)
             files = fileOf.map { [$0] }
             kinds = Array(repeating: [], count: fileOf.count)
+            dois = Array(repeating: nil, count: fileOf.count)
             link = Array(repeating: nil, count: fileOf.count)
             head = Array(fileOf.indices)
             tail = Array(fileOf.indices)
@@ -471,11 +493,19 @@ public enum InputReader {
             for key in keys where !PublicationMatch.isTitleKey(key) { kinds[root].insert(PublicationMatch.kind(of: key)) }
         }
 
-        /// A kind of record key (of `among`, when given) that the papers of `a` and `b` both carry, if any.
-        func sharedKind(_ a: Int, _ b: Int, among: Set<Substring>? = nil) -> Substring? {
+        /// A kind of record key that the papers of `a` and `b` both carry, if any.
+        func sharedKind(_ a: Int, _ b: Int) -> Substring? {
             let (x, y) = (find(a), find(b))
-            return x == y ? nil : kinds[x].sorted().first { kinds[y].contains($0) && among?.contains($0) ?? true }
+            return x == y ? nil : kinds[x].sorted().first(where: kinds[y].contains)
         }
+
+        /// The DOI key of `copy`'s paper, if one of its copies has one (a paper never holds two:
+        /// DOIs join only copies that share one, and titles only papers without record keys of
+        /// one kind that differ).
+        func doi(of copy: Int) -> String? { dois[find(copy)] }
+
+        /// Records `key`, the DOI key of `copy` (before any join).
+        mutating func setDOI(_ key: String, of copy: Int) { dois[find(copy)] = key }
 
         /// Whether the papers of copies `a` and `b` are one, or hold copies of one file.
         func shareAFile(_ a: Int, _ b: Int) -> Bool {
@@ -495,8 +525,10 @@ public enum InputReader {
             parent[y] = x
             files[x].formUnion(files[y])
             kinds[x].formUnion(kinds[y])
+            if dois[x] == nil { dois[x] = dois[y] }
             files[y] = []
             kinds[y] = []
+            dois[y] = nil
             next[tail[x]] = head[y]
             tail[x] = tail[y]
             // Compress the path of the copies just joined.

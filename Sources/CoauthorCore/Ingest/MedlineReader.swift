@@ -355,14 +355,16 @@ public enum MedlineReader {
         return contains("book") || contains("chapter")
     }
 
-    /// The last comma-separated part of an address, without its final period and e-mail.
     /// The addresses of one `AD` value: records before 2014 join an author's affiliations with
     /// `; ` in one line (`Premera Blue Cross, Bothell, WA, USA; University of Washington, Seattle,
     /// WA, USA.`), which read as one address named the second's country and, at institution
-    /// level, `USA; University of Washington`. Split at semicolons outside parentheses.
+    /// level, `USA; University of Washington`. Split at semicolons outside parentheses where the
+    /// part before ends in a country: a semicolon inside one address (`Division of X, Department
+    /// of Y; and Department of Z, Harvard Medical School, …`) splits nothing.
+    /// - Complexity: O(n) in the length of the value.
     static func addresses(in value: String) -> [String] {
         guard value.utf8.contains(UInt8(ascii: ";")) else { return [value] }
-        var parts: [String] = []
+        var pieces: [Substring] = []
         var depth = 0
         var start = value.startIndex
         for index in value.indices {
@@ -370,16 +372,29 @@ public enum MedlineReader {
             case "(", "[": depth += 1
             case ")", "]": depth = max(0, depth - 1)
             case ";" where depth == 0:
-                parts.append(String(value[start..<index]))
+                pieces.append(value[start..<index])
                 start = value.index(after: index)
             default: break
             }
         }
-        parts.append(String(value[start...]))
-        let kept = parts.map { ExportValues.trimmed($0) }.filter { !$0.isEmpty }
-        return kept.isEmpty ? [value] : kept
+        pieces.append(value[start...])
+        // Each piece joins the next unless it ends in a country.
+        var addresses: [String] = []
+        var pending: Substring? = nil
+        for piece in pieces {
+            let joined = pending.map { value[$0.startIndex..<piece.endIndex] } ?? piece
+            if Countries.code(forName: country(String(joined))) != nil || piece.endIndex == value.endIndex {
+                let address = ExportValues.trimmed(joined)
+                if !address.isEmpty { addresses.append(address) }
+                pending = nil
+            } else {
+                pending = joined
+            }
+        }
+        return addresses.isEmpty ? [value] : addresses
     }
 
+    /// The last comma-separated part of an address, without its final period and e-mail.
     private static func country(_ address: String) -> String {
         let utf8 = address.utf8
         guard !utf8.isEmpty else { return "" }

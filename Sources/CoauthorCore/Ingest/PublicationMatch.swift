@@ -155,9 +155,11 @@ enum PublicationMatch {
         // The whole name folded in its natural order: one written name that two databases cut
         // into surname and given names differently (Web of Science's `Ignacio Pelaez, Jose`,
         // Scopus's `Peláez, José Ignacio`) is one.
-        func person(_ name: PersonName) -> (surname: String, given: [String], whole: String) {
-            (NameKey.fold(name.von + name.last), NameKey.foldedGivenTokens(name.first, scratch: &scratch),
-             NameKey.fold(name.first + name.von + name.last))
+        func person(_ name: PersonName) -> (surname: String, given: [String], whole: [String]) {
+            // Word by word (`Ali, Ann` and `Li, Anna` are not one name), hyphens as blanks.
+            let words = [name.first, name.von, name.last].joined(separator: " ")
+                .split(whereSeparator: { $0.isWhitespace || $0 == "-" }).map(NameKey.fold).filter { !$0.isEmpty }
+            return (NameKey.fold(name.von + name.last), NameKey.foldedGivenTokens(name.first, scratch: &scratch), words)
         }
         let people = authors.map(person), laterPeople = laterAuthors.map(person)
         func likeness(_ a: Int, _ b: Int) -> Likeness {
@@ -197,20 +199,23 @@ enum PublicationMatch {
         case initial
     }
 
-    /// A spelled-out first given name beats an initial; then the longer given name; then the
-    /// name with more letters beyond ASCII (its accents kept: `Kułakowski`, not `Kulakowski`);
-    /// then mixed case beats capitals; then, between names alike in all of these, the first in
-    /// code-point order, so that the form kept does not hang on which copy came first.
+    /// A spelled-out first given name beats an initial; then the longer given name; then mixed
+    /// case beats capitals; then the name with more letters beyond ASCII (its accents kept:
+    /// `Kułakowski`, not `Kulakowski`); then, between names alike in all of these, the first in
+    /// code-point order of their parts, so that the form kept does not hang on which copy came first.
     static func isFuller(_ a: PersonName, than b: PersonName) -> Bool {
         let fullA = (NameKey.givenTokens(a.first).first?.count ?? 0) > 1
         let fullB = (NameKey.givenTokens(b.first).first?.count ?? 0) > 1
         if fullA != fullB { return fullA }
         if a.first.count != b.first.count { return a.first.count > b.first.count }
+        let capitalsA = a.last == a.last.uppercased(), capitalsB = b.last == b.last.uppercased()
+        if capitalsA != capitalsB { return capitalsB }
         func accented(_ name: PersonName) -> Int { (name.first + name.von + name.last).unicodeScalars.count { $0.value >= 0x80 } }
         let (accentsA, accentsB) = (accented(a), accented(b))
         if accentsA != accentsB { return accentsA > accentsB }
-        let capitalsA = a.last == a.last.uppercased(), capitalsB = b.last == b.last.uppercased()
-        if capitalsA != capitalsB { return capitalsB }
-        return a.displayName.unicodeScalars.lexicographicallyPrecedes(b.displayName.unicodeScalars)
+        for (x, y) in [(a.first, b.first), (a.von, b.von), (a.last, b.last), (a.jr, b.jr), (a.homonym, b.homonym)] where x != y {
+            return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+        }
+        return false
     }
 }

@@ -87,7 +87,13 @@ public enum ScopusCSVReader {
     /// `known`: the row's `Affiliations`, which split an author's part that joins several.
     private static func addAffiliations(_ text: String, short: [String], known: [String], to record: inout ExportRecord) {
         let parts = ExportValues.list(text)
-        guard !parts.isEmpty, parts.count == record.authors.count else { return }
+        func country(_ raw: String) -> String { raw.split(separator: ",").last.map { ExportValues.trimmed($0) } ?? "" }
+        // Parts that do not align with the authors (a name the reader could not read, a `;` inside
+        // an affiliation): the row's `Affiliations` are the paper's, whose they are unknown.
+        guard !parts.isEmpty, parts.count == record.authors.count else {
+            record.extras.addresses = known.map { Affiliation(raw: $0, country: country($0)) }
+            return
+        }
         for (index, part) in parts.enumerated() {
             var raw = part
             let author = record.authors[index]
@@ -100,8 +106,7 @@ public enum ScopusCSVReader {
             }
             guard !raw.isEmpty else { continue }
             for raw in splitAffiliations(raw, known: known) {
-                let country = raw.split(separator: ",").last.map { ExportValues.trimmed($0) } ?? ""
-                record.addAffiliation(Affiliation(raw: raw, country: country), to: index)
+                record.addAffiliation(Affiliation(raw: raw, country: country(raw)), to: index)
             }
         }
     }

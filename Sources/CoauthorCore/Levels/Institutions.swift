@@ -51,8 +51,8 @@ public enum Institutions {
     }
 
     /// Companies' legal forms, folded as `key` folds, that addresses write after a comma. (`SA`,
-    /// `AS` and `Co` are left out: they are Australian and US states' abbreviations too.)
-    static let legalForms: Set<String> = ["ltd", "co ltd", "inc", "llc", "llp", "lp", "corp", "gmbh", "ag", "bv", "b v", "nv", "n v",
+    /// `AS`, `Co` and `NV` are left out: they are Australian and US states' abbreviations too.)
+    static let legalForms: Set<String> = ["ltd", "co ltd", "inc", "llc", "llp", "lp", "corp", "gmbh", "ag", "bv", "b v", "n v",
                                           "plc", "pty ltd", "pty", "limited", "srl", "s r l", "spa", "s p a", "s a", "sas", "kg", "oy"]
 
     /// Stems (and, between blanks, abbreviations) that mark an organisation's name, folded as `key` folds.
