@@ -207,6 +207,25 @@ struct IdentityByIDTests {
         #expect(alike.names.count == 1 && alike.ids.first == AuthorIDs(orcid: "0000-0001-7580-0836", scopus: "1"), "\(alike.names)")
     }
 
+    /// An ID-less name written as an identified person writes it on another paper is that person,
+    /// also where the person's other spelling is another name to the rules (a user trial of
+    /// session 49: Scopus's `Peláez, José Ignacio` without an ID stayed apart from the person
+    /// whose ORCID the merged copy of a paper gave that spelling, and whose Web of Science
+    /// spelling is `Ignacio Pelaez, Jose`).
+    @Test(arguments: IdentityMode.allCases)
+    func anIDLessNameWrittenAsAnIdentifiedPersonWritesItIsThatPerson(mode: IdentityMode) throws {
+        let orcid = "0000-0002-2606-3849"
+        let papers = [
+            paper("merged", [("Peláez, José Ignacio", AuthorIDs(orcid: orcid)), ("Karanik, Marcelo", AuthorIDs())]),
+            paper("wos", [("Ignacio Pelaez, Jose", AuthorIDs(orcid: orcid)), ("Karanik, Marcelo", AuthorIDs())]),
+            paper("scopus", [("Peláez, José Ignacio", AuthorIDs()), ("Karanik, Marcelo", AuthorIDs())]),
+        ]
+        let index = AuthorResolver.resolve(papers, mode: mode)
+        #expect(index.names.count == 2, "\(index.names)")
+        let person = index.authorsOfPublication[0].first
+        #expect(index.authorsOfPublication[2].first == person && index.authorsOfPublication[1].first == person, "\(index.names)")
+    }
+
     @Test func thousandsOfIdentifiedNamesakesStayApartWithoutQuadraticRules() {
         // 3,000 people called Wang with their own ORCIDs, each also written with initials: every
         // spelling joins its own person, none another (rules only between compatible names).

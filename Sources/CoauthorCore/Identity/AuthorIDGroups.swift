@@ -435,6 +435,27 @@ struct AuthorIDGroups {
         groupEntries.indices.map { (groupEntries[$0], groupKinds[$0], writtenAlike[$0]) }
     }
 
+    /// Each person's spellings other than its display form whose first given name is spelled
+    /// out (`José Ignacio Peláez` beside a display form `Jose Ignacio Pelaez`), by the person's
+    /// place in `entriesWithIDs`; none for people written alike by people whose IDs clash. An
+    /// ID-less name written so is that person (`AuthorResolver`): the authorships with the ID are
+    /// all renamed to the display form, which the rules would otherwise compare alone.
+    /// - Complexity: O(spellings).
+    var otherFullSpellings: [(person: Int, name: PersonName)] {
+        let evidence = evidence
+        var spellings: [(person: Int, name: PersonName)] = []
+        for group in groupEntries.indices where !writtenAlike[group] {
+            var spelling = Int(evidence.firstSpelling[group])
+            while spelling >= 0 {
+                defer { spelling = Int(evidence.nextSpelling[spelling]) }
+                let name = evidence.spellingNames[spelling]
+                guard name != evidence.canonical[group], (NameKey.givenTokens(name.first).first?.count ?? 0) > 1 else { continue }
+                spellings.append((group, name))
+            }
+        }
+        return spellings
+    }
+
     /// The folded keys of `names` (`NameKey.appendFoldedKey`), in one batch per core for large
     /// counts, each core with its own table of folded parts; batches in name order.
     private static func foldedKeys(_ names: [PersonName]) -> [KeyBatch] {

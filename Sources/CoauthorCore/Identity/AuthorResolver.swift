@@ -340,10 +340,11 @@ public enum AuthorResolver {
         // The table is handed over, so that the resolution frees its parts as it is done with them.
         var table = take(&identified.interned, leaving: InternedAuthors(names: [], ids: [], starts: [0]))
         let entries = identified.entriesWithIDs
+        let spellings = identified.otherFullSpellings
         // The groups' IDs and the evidence are made beside the name rules, which run on one core.
         let evidence = identified.evidence
         let (made, resolved) = runBeside({ evidence.make() }, here: {
-            resolve(emptying: &table, mode: mode, aliases: aliases, personRecords: personRecords, identified: entries)
+            resolve(emptying: &table, mode: mode, aliases: aliases, personRecords: personRecords, identified: entries, spellings: spellings)
         })
         var index = resolved.index
         let personOfGroup = resolved.persons
@@ -406,8 +407,11 @@ public enum AuthorResolver {
     /// caller that holds the only copy sees the reader's names and authorships freed as soon as
     /// they are done with (on DBLP, 60 MB a million papers before the merging, the resolution's
     /// peak).
+    /// - Parameter spellings: identified people's other full spellings (`AuthorIDGroups.otherFullSpellings`),
+    ///   by place in `identified`: an ID-less name written as one of them, by one person only, is that person.
     private static func resolve(emptying interned: inout InternedAuthors, mode: IdentityMode, aliases: AliasRules, personRecords: [PersonRecord],
-                                identified: [(entry: Int32, kinds: UInt8, writtenAlike: Bool)]) -> (index: AuthorIndex, persons: [Int]) {
+                                identified: [(entry: Int32, kinds: UInt8, writtenAlike: Bool)],
+                                spellings: [(person: Int, name: PersonName)] = []) -> (index: AuthorIndex, persons: [Int]) {
         // 1. Distinct written forms, then exact variants (forms with the same exact key).
         var occurrences = occurrenceCounts(of: interned.ids, below: interned.names.count)
         // Exact keys are made on all cores; table entries with one key are one variant.
@@ -503,6 +507,24 @@ public enum AuthorResolver {
         for (variant, (_, kinds, writtenAlike)) in zip(identifiedVariants, identified) where kinds != 0 {
             clusters.carry(kinds, at: variant)
             if writtenAlike { clusters.markWrittenAlike(variant) }
+        }
+        // An ID-less name written as an identified person writes it on another paper (a full
+        // form, by that person alone) is that person, in both modes: the person's authorships
+        // were all renamed to its display form (`Jose Ignacio Pelaez`), and `José Ignacio Peláez`
+        // without an ID would otherwise stay apart from the person who writes it.
+        if !spellings.isEmpty {
+            var personOfVariant: [Int: Int] = [:]
+            for (person, name) in spellings {
+                guard let found = variant(of: name), found != identifiedVariants[person], clusters.idKinds(of: found) == 0 else { continue }
+                let known = personOfVariant[found]
+                personOfVariant[found] = known == nil || known == person ? person : -1
+            }
+            for (found, person) in personOfVariant.sorted(by: { $0.key < $1.key }) where person >= 0 {
+                let into = identifiedVariants[person]
+                guard clusters.find(found) != clusters.find(into), clusters.union(into, found) else { continue }
+                merges.append((.init(variant: display(of: found), into: display(of: into),
+                                     reason: "written so by this identified person on another paper"), found))
+            }
         }
         if !aliases.isEmpty {
             applyAliases(aliases, variantIndex: variantIndex, display: display(of:), clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
