@@ -281,7 +281,7 @@ struct ExportReaderTests {
     @Test func affiliationsThatDoNotAlignWithTheAuthorsAreThePapers() throws {
         let ieee = IEEECSVReader.read(bytes: Array("""
             "Document Title","Authors","Author Affiliations","Publication Title","Publication Year","DOI"
-            "HPC","F. Berberich; J. Liebmann","PRACE aisbl; Jülich Supercomputing Center; CEA, France","J","2019","10.1/x"
+            "HPC","F. Berberich; J. Liebmann","PRACE aisbl; Jülich Supercomputing Center; CEA, France; another affiliation","J","2019","10.1/x"
             "Two","A. One; B. Two","Univ A; Univ B","J","2020","10.1/y"
 
             """.utf8), path: "i.csv")

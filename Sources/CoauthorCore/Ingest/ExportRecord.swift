@@ -485,6 +485,9 @@ enum ExportValues {
         return nameByCharactersWithoutSuffix(text)
     }
 
+    /// Whether `word` is one of the generational suffixes read as a name's `jr` (`suffixes`).
+    static func isGenerationalSuffix(_ word: String) -> Bool { suffixes.contains(word) }
+
     /// The suffixes read as a name's `jr`. `JR` and `SR` without a dot are left out: MEDLINE and
     /// Web of Science write the initials J. R. so (`Souza JR`, `de Souza, JR`).
     private static let suffixes: Set<String> = ["Jr", "Jr.", "jr", "jr.", "JR.", "Sr", "Sr.", "sr", "sr.", "SR.",

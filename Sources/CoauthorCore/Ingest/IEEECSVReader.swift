@@ -17,7 +17,10 @@ public enum IEEECSVReader {
             let names = ExportValues.list(header.value(row, "Authors"))
             let affiliations = header.value(row, "Author Affiliations").split(separator: ";", omittingEmptySubsequences: false)
                 .map { ExportValues.trimmed($0) }
-            func isGiven(_ affiliation: String) -> Bool { !affiliation.isEmpty && affiliation != "NA" }
+            // `NA`, and IEEE's `another affiliation` (a second one not named), name no institution.
+            func isGiven(_ affiliation: String) -> Bool {
+                !affiliation.isEmpty && affiliation != "NA" && affiliation.lowercased() != "another affiliation"
+            }
             // Affiliations that do not align with the authors (seven for six authors) are the
             // paper's: its institution- and country-level ties need them, not whose they are.
             let aligned = affiliations.count == names.count

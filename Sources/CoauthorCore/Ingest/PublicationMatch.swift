@@ -101,7 +101,7 @@ enum PublicationMatch {
         // The higher count (the later export, or the database that counts more): whichever copy
         // comes first, the same.
         if let count = other.citedBy, count > extras.citedBy ?? -1 { extras.citedBy = count }
-        if extras.addresses.isEmpty { extras.addresses = other.addresses }
+        if prefers(other.addresses, to: extras.addresses) { extras.addresses = other.addresses }
         let partner = partners(first.authors, extras.authorIDs, later.authors, other.authorIDs)
         var ids = extras.authorIDs
         var affiliations = extras.affiliations
@@ -114,7 +114,7 @@ enum PublicationMatch {
             }
             if match < other.affiliations.count, !other.affiliations[match].isEmpty {
                 if affiliations.count < first.authors.count { affiliations += Array(repeating: [], count: first.authors.count - affiliations.count) }
-                if affiliations[index].isEmpty { affiliations[index] = other.affiliations[match] }
+                if prefers(other.affiliations[match], to: affiliations[index]) { affiliations[index] = other.affiliations[match] }
             }
         }
         // A first copy whose list ended in `and others` (BibTeX) takes the later copy's further
@@ -159,7 +159,7 @@ enum PublicationMatch {
             // Word by word (`Ali, Ann` and `Li, Anna` are not one name), hyphens as blanks.
             let words = [name.first, name.von, name.last].joined(separator: " ")
                 .split(whereSeparator: { $0.isWhitespace || $0 == "-" }).map(NameKey.fold).filter { !$0.isEmpty }
-            return (NameKey.fold(name.von + name.last), NameKey.foldedGivenTokens(name.first, scratch: &scratch), words)
+            return (NameKey.fold(surname(name)), NameKey.foldedGivenTokens(name.first, scratch: &scratch), words)
         }
         let people = authors.map(person), laterPeople = laterAuthors.map(person)
         func likeness(_ a: Int, _ b: Int) -> Likeness {
@@ -187,6 +187,29 @@ enum PublicationMatch {
             }
         }
         return partner
+    }
+
+    /// Whether the affiliations `a` are kept rather than `b` (one copy's list for an author, or
+    /// for the paper): a list over none; then more ROR ids; then more institutions named; then
+    /// the first in code-point order of their raw texts, so that the list kept does not hang on
+    /// which copy came first.
+    static func prefers(_ a: [Affiliation], to b: [Affiliation]) -> Bool {
+        if a.isEmpty || b.isEmpty { return !a.isEmpty }
+        func count(_ list: [Affiliation], _ has: (Affiliation) -> Bool) -> Int { list.count(where: has) }
+        let (rorA, rorB) = (count(a) { !$0.ror.isEmpty }, count(b) { !$0.ror.isEmpty })
+        if rorA != rorB { return rorA > rorB }
+        let (namedA, namedB) = (count(a) { !$0.institution.isEmpty }, count(b) { !$0.institution.isEmpty })
+        if namedA != namedB { return namedA > namedB }
+        let (textA, textB) = (a.map { $0.raw + "\u{1}" + $0.institution + "\u{1}" + $0.country }, b.map { $0.raw + "\u{1}" + $0.institution + "\u{1}" + $0.country })
+        return textA.lexicographicallyPrecedes(textB) { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    }
+
+    /// A name's particle and surname, without a generational suffix that a BibTeX export leaves
+    /// in it (Scopus's `Carmone Jr., Frank J.` is `Carmone, FJ` of Web of Science).
+    private static func surname(_ name: PersonName) -> String {
+        let whole = name.von + name.last
+        guard let blank = whole.lastIndex(of: " "), ExportValues.isGenerationalSuffix(String(whole[whole.index(after: blank)...])) else { return whole }
+        return String(whole[..<blank])
     }
 
     /// How far an author of one copy can be an author of the other (`partners`).
