@@ -104,6 +104,30 @@ struct LevelTests {
         return network.graph.weight[e]
     }
 
+    /// An institution named by an address alone is the one with a ROR id that the corpus names
+    /// so, where exactly one does (a user trial of session 49: `University of Washington` twice,
+    /// from OpenAlex's ROR id and a MEDLINE address, each with half its papers); two ROR
+    /// institutions of one name leave the address's its own node.
+    @Test func anInstitutionNamedByAnAddressIsTheOneWithARORIDOfThatName() {
+        func paper(_ key: String, _ affiliations: [Affiliation]) -> Publication {
+            var p = Publication(key: key, type: "article", title: key, venue: "", year: 2020,
+                                authors: affiliations.indices.map { PersonName(first: "A", last: "N\($0)") },
+                                location: SourceLocation(path: "t", line: 1, column: 1))
+            p.extras.affiliations = affiliations.map { [$0] }
+            return p
+        }
+        let ror = Affiliation(raw: "", institution: "University of Washington", ror: "00cvxb145", country: "US")
+        let address = Affiliation(raw: "University of Washington, Seattle, WA, USA.")
+        let other = Affiliation(raw: "Simon Fraser University, Burnaby, BC, Canada.")
+        let units = UnitIndex(publications: [paper("a", [ror, other]), paper("b", [address]), paper("c", [address, ror])], level: .institution)
+        #expect(units.names.sorted() == ["Simon Fraser University", "University of Washington"], "\(units.names)")
+        #expect(units.unitsOfPublication.map(\.count) == [2, 1, 1], "one unit per institution on each paper")
+        #expect(units.memberIndex.ids.contains { $0.ror == "00cvxb145" })
+        let nacional = [Affiliation(raw: "", institution: "Universidad Nacional", ror: "1"), Affiliation(raw: "", institution: "Universidad Nacional", ror: "2")]
+        let ambiguous = UnitIndex(publications: [paper("a", nacional), paper("b", [Affiliation(raw: "Universidad Nacional, Heredia, Costa Rica")])], level: .institution)
+        #expect(ambiguous.keys.count == 3, "\(ambiguous.keys)")
+    }
+
     @Test func countriesByHand() throws {
         let count = try Self.handAnalysis(.country).network
         // Units: P1 {IT, ES}, P2 {IT, ES, GB}, P3 {IT}; P4 none.

@@ -94,6 +94,9 @@ public struct UnitIndex: Sendable {
             }
             units.append(mine)
         }
+        if level == .institution {
+            Self.joinNamesToTheirROR(keys: &keys, spellings: &spellings, units: &units)
+        }
         self.level = level
         self.keys = keys
         names = keys.indices.map { u in
@@ -103,6 +106,51 @@ public struct UnitIndex: Sendable {
         unitsOfPublication = units
         withoutUnits = without
         withoutAffiliations = withoutAny
+    }
+
+    /// An institution known by its name alone (a MEDLINE or Web of Science address) is the one
+    /// with a ROR id (OpenAlex) that the corpus names so, where exactly one does: read together,
+    /// the two were two nodes labelled alike (`University of Washington`), each with part of its
+    /// papers. Units are renumbered in order, each publication's kept distinct.
+    /// - Complexity: O(units + spellings + Σ units per publication).
+    private static func joinNamesToTheirROR(keys: inout [String], spellings: inout [[String: Int]], units: inout [[Int32]]) {
+        var rorOfName: [String: Int] = [:]
+        for (unit, key) in keys.enumerated() where key.hasPrefix("ror:") {
+            for spelling in spellings[unit].keys {
+                let name = Institutions.key(spelling)
+                guard !name.isEmpty else { continue }
+                rorOfName[name] = rorOfName[name].map { $0 == unit ? unit : -1 } ?? unit
+            }
+        }
+        var into = Array(keys.indices)
+        var joined = false
+        for (unit, key) in keys.enumerated() where !key.hasPrefix("ror:") {
+            if let ror = rorOfName[key], ror >= 0 {
+                into[unit] = ror
+                joined = true
+            }
+        }
+        guard joined else { return }
+        // Renumbered in order, the joined units' spellings counted with their ROR unit's.
+        var number = [Int32](repeating: -1, count: keys.count)
+        var newKeys: [String] = []
+        var newSpellings: [[String: Int]] = []
+        for unit in keys.indices where into[unit] == unit {
+            number[unit] = Int32(newKeys.count)
+            newKeys.append(keys[unit])
+            newSpellings.append(spellings[unit])
+        }
+        for unit in keys.indices where into[unit] != unit {
+            number[unit] = number[into[unit]]
+            newSpellings[Int(number[unit])].merge(spellings[unit], uniquingKeysWith: +)
+        }
+        units = units.map { list in
+            var mapped: [Int32] = []
+            for unit in list where !mapped.contains(number[Int(unit)]) { mapped.append(number[Int(unit)]) }
+            return mapped
+        }
+        keys = newKeys
+        spellings = newSpellings
     }
 
     /// The units as an author index (one "author" per unit), the form `NetworkBuilder` reads.
