@@ -67,6 +67,7 @@ struct CrossSourceDedupTests {
         #expect(wosFirst.extras.affiliations == scopusFirst.extras.affiliations)
         #expect(wosFirst.extras.affiliations[1].map(\.raw) == ["Florida Int Univ, Miami, FL USA"], "an author's list over none")
         #expect(wosFirst.extras.addresses == scopusFirst.extras.addresses)
+        #expect(wosFirst.extras.addresses.map(\.raw) == ["Drexel University, Philadelphia, United States"], "the fuller text")
     }
 
     /// A BibTeX list cut short by `and others` takes the further authors of a database's copy

@@ -126,6 +126,14 @@ struct LevelTests {
         let nacional = [Affiliation(raw: "", institution: "Universidad Nacional", ror: "1"), Affiliation(raw: "", institution: "Universidad Nacional", ror: "2")]
         let ambiguous = UnitIndex(publications: [paper("a", nacional), paper("b", [Affiliation(raw: "Universidad Nacional, Heredia, Costa Rica")])], level: .institution)
         #expect(ambiguous.keys.count == 3, "\(ambiguous.keys)")
+        // The one ROR institution of that name, in another country: two institutions.
+        let costaRica = Affiliation(raw: "", institution: "Universidad Nacional", ror: "01t466c14", country: "CR")
+        let elsewhere = UnitIndex(publications: [paper("a", [costaRica]), paper("b", [Affiliation(raw: "Universidad Nacional, Bogotá, Colombia")])],
+                                  level: .institution)
+        #expect(elsewhere.keys.count == 2, "\(elsewhere.keys)")
+        let there = UnitIndex(publications: [paper("a", [costaRica]), paper("b", [Affiliation(raw: "Universidad Nacional, Heredia, Costa Rica")])],
+                              level: .institution)
+        #expect(there.keys == ["ror:01t466c14"] && there.unitsOfPublication == [[0], [0]], "\(there.keys)")
     }
 
     @Test func countriesByHand() throws {

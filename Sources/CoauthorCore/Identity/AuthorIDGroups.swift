@@ -4,7 +4,8 @@ import CPrefetch
 ///
 /// The resolver's name rules then run on the publications with every identified authorship
 /// renamed to its person's display form, so that an ID-less name joins an identified person only
-/// where the conservative rule finds that person unambiguous. Two people with different IDs of
+/// where the conservative rule finds that person unambiguous, or where it is that display form
+/// written otherwise by that person alone (`displayFormsWrittenOtherwise`). Two people with different IDs of
 /// the same kind are never joined: each display form carries the kinds of its person's IDs, and
 /// the resolver joins no two names that carry one kind (`entriesWithIDs`). Where a name that
 /// people with different IDs write (any of their spellings, up to case, accents and punctuation)
@@ -435,25 +436,39 @@ struct AuthorIDGroups {
         groupEntries.indices.map { (groupEntries[$0], groupKinds[$0], writtenAlike[$0]) }
     }
 
-    /// Each person's spellings other than its display form whose first given name is spelled
-    /// out (`José Ignacio Peláez` beside a display form `Jose Ignacio Pelaez`), by the person's
-    /// place in `entriesWithIDs`; none for people written alike by people whose IDs clash. An
-    /// ID-less name written so is that person (`AuthorResolver`): the authorships with the ID are
-    /// all renamed to the display form, which the rules would otherwise compare alone.
-    /// - Complexity: O(spellings).
-    var otherFullSpellings: [(person: Int, name: PersonName)] {
+    /// Each person's spellings that are its display form written otherwise: the same words, up
+    /// to case, accents and punctuation, with the surname cut elsewhere (`José Ignacio Peláez`
+    /// beside a display form `Jose Ignacio Pelaez`, Web of Science's `Ignacio Pelaez, Jose`), by
+    /// the person's place in `entriesWithIDs`; none for people written alike by people whose IDs
+    /// clash. An ID-less name written so is that person (`AuthorResolver`): the authorships with
+    /// the ID are all renamed to the display form, which the rules would otherwise compare alone.
+    /// A spelling with other words (`John Smith` beside `John A. Smith`) is left to the rules,
+    /// which weigh it against every other person who could write it.
+    /// - Complexity: O(spellings), one folding per spelling of a person with several.
+    var displayFormsWrittenOtherwise: [(person: Int, spelling: Int32)] {
         let evidence = evidence
-        var spellings: [(person: Int, name: PersonName)] = []
+        var spellings: [(person: Int, spelling: Int32)] = []
         for group in groupEntries.indices where !writtenAlike[group] {
-            var spelling = Int(evidence.firstSpelling[group])
+            let head = Int(evidence.firstSpelling[group])
+            guard evidence.nextSpelling[head] >= 0 else { continue }
+            let display = evidence.canonical[group]
+            let words = Self.foldedWords(of: display)
+            var spelling = head
             while spelling >= 0 {
                 defer { spelling = Int(evidence.nextSpelling[spelling]) }
                 let name = evidence.spellingNames[spelling]
-                guard name != evidence.canonical[group], (NameKey.givenTokens(name.first).first?.count ?? 0) > 1 else { continue }
-                spellings.append((group, name))
+                guard name != display, Self.foldedWords(of: name) == words else { continue }
+                spellings.append((group, Int32(spelling)))
             }
         }
         return spellings
+    }
+
+    /// A name's words in their natural order, each folded (`NameKey.fold`), hyphens as blanks:
+    /// `Ignacio Pelaez, Jose` and `Peláez, José Ignacio` are the same words.
+    static func foldedWords(of name: PersonName) -> [String] {
+        [name.first, name.von, name.last, name.jr].joined(separator: " ")
+            .split(whereSeparator: { $0.isWhitespace || $0 == "-" }).map(NameKey.fold).filter { !$0.isEmpty }
     }
 
     /// The folded keys of `names` (`NameKey.appendFoldedKey`), in one batch per core for large

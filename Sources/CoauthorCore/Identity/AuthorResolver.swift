@@ -340,7 +340,7 @@ public enum AuthorResolver {
         // The table is handed over, so that the resolution frees its parts as it is done with them.
         var table = take(&identified.interned, leaving: InternedAuthors(names: [], ids: [], starts: [0]))
         let entries = identified.entriesWithIDs
-        let spellings = identified.otherFullSpellings
+        let spellings = identified.displayFormsWrittenOtherwise.map { ($0.person, identified.evidence.spellingNames[Int($0.spelling)]) }
         // The groups' IDs and the evidence are made beside the name rules, which run on one core.
         let evidence = identified.evidence
         let (made, resolved) = runBeside({ evidence.make() }, here: {
@@ -407,8 +407,9 @@ public enum AuthorResolver {
     /// caller that holds the only copy sees the reader's names and authorships freed as soon as
     /// they are done with (on DBLP, 60 MB a million papers before the merging, the resolution's
     /// peak).
-    /// - Parameter spellings: identified people's other full spellings (`AuthorIDGroups.otherFullSpellings`),
-    ///   by place in `identified`: an ID-less name written as one of them, by one person only, is that person.
+    /// - Parameter spellings: identified people's display forms written otherwise
+    ///   (`AuthorIDGroups.displayFormsWrittenOtherwise`), by place in `identified`: an ID-less
+    ///   name written as one of them, by one person only, is that person.
     private static func resolve(emptying interned: inout InternedAuthors, mode: IdentityMode, aliases: AliasRules, personRecords: [PersonRecord],
                                 identified: [(entry: Int32, kinds: UInt8, writtenAlike: Bool)],
                                 spellings: [(person: Int, name: PersonName)] = []) -> (index: AuthorIndex, persons: [Int]) {
@@ -508,10 +509,14 @@ public enum AuthorResolver {
             clusters.carry(kinds, at: variant)
             if writtenAlike { clusters.markWrittenAlike(variant) }
         }
-        // An ID-less name written as an identified person writes it on another paper (a full
-        // form, by that person alone) is that person, in both modes: the person's authorships
-        // were all renamed to its display form (`Jose Ignacio Pelaez`), and `José Ignacio Peláez`
-        // without an ID would otherwise stay apart from the person who writes it.
+        if !aliases.isEmpty {
+            applyAliases(aliases, variantIndex: variantIndex, display: display(of:), clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
+        }
+        // An ID-less name written as an identified person writes its display form otherwise on
+        // another paper (by that person alone) is that person, in both modes, after the alias
+        // file (whose `distinct` pairs no rule joins): the person's authorships were all renamed
+        // to its display form (`Jose Ignacio Pelaez`), and `José Ignacio Peláez` without an ID
+        // would otherwise stay apart from the person who writes it.
         if !spellings.isEmpty {
             var personOfVariant: [Int: Int] = [:]
             for (person, name) in spellings {
@@ -525,9 +530,6 @@ public enum AuthorResolver {
                 merges.append((.init(variant: display(of: found), into: display(of: into),
                                      reason: "written so by this identified person on another paper"), found))
             }
-        }
-        if !aliases.isEmpty {
-            applyAliases(aliases, variantIndex: variantIndex, display: display(of:), clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
         }
         if mode == .conservative {
             for record in personRecords {

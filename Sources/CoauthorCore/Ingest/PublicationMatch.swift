@@ -23,7 +23,7 @@ enum PublicationMatch {
         }
         let title = NameKey.fold(publication.title.filter { $0.isLetter || $0.isNumber })
         if !title.isEmpty {
-            let first = publication.authors.first.map { NameKey.fold($0.von + $0.last) } ?? ""
+            let first = publication.authors.first.map { NameKey.fold(surname($0)) } ?? ""
             keys.append("t:\(title)|\(publication.year ?? 0)|\(first)")
         }
         return keys
@@ -191,8 +191,8 @@ enum PublicationMatch {
 
     /// Whether the affiliations `a` are kept rather than `b` (one copy's list for an author, or
     /// for the paper): a list over none; then more ROR ids; then more institutions named; then
-    /// the first in code-point order of their raw texts, so that the list kept does not hang on
-    /// which copy came first.
+    /// the longer text; then the first in code-point order of their texts, so that the list kept
+    /// does not hang on which copy came first.
     static func prefers(_ a: [Affiliation], to b: [Affiliation]) -> Bool {
         if a.isEmpty || b.isEmpty { return !a.isEmpty }
         func count(_ list: [Affiliation], _ has: (Affiliation) -> Bool) -> Int { list.count(where: has) }
@@ -200,7 +200,11 @@ enum PublicationMatch {
         if rorA != rorB { return rorA > rorB }
         let (namedA, namedB) = (count(a) { !$0.institution.isEmpty }, count(b) { !$0.institution.isEmpty })
         if namedA != namedB { return namedA > namedB }
-        let (textA, textB) = (a.map { $0.raw + "\u{1}" + $0.institution + "\u{1}" + $0.country }, b.map { $0.raw + "\u{1}" + $0.institution + "\u{1}" + $0.country })
+        // The fuller text (`Drexel University, …` over `Drexel Univ, …`), then code points.
+        func text(_ list: [Affiliation]) -> [String] { list.map { [$0.raw, $0.institution, $0.ror, $0.country].joined(separator: "\u{1}") } }
+        let (textA, textB) = (text(a), text(b))
+        let (lengthA, lengthB) = (textA.reduce(0) { $0 + $1.unicodeScalars.count }, textB.reduce(0) { $0 + $1.unicodeScalars.count })
+        if lengthA != lengthB { return lengthA > lengthB }
         return textA.lexicographicallyPrecedes(textB) { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }
 

@@ -54,6 +54,10 @@ public struct UnitIndex: Sendable {
         var spellings: [[String: Int]] = []
         var without = 0, withoutAny = 0
         var units: [[Int32]] = []
+        // At institution level, the countries each unit's affiliations name (a name joins the ROR
+        // institution of that name only in its country, `joinNamesToTheirROR`).
+        var countries: [Set<String>] = []
+        var countryOf: [Affiliation: String?] = [:]
         units.reserveCapacity(publications.count)
         // The same affiliation comes back on paper after paper: each is looked up once.
         var known: [Affiliation: (key: String, spelling: String)?] = [:]
@@ -83,6 +87,12 @@ public struct UnitIndex: Sendable {
                         idOf[found.key] = id
                         keys.append(found.key)
                         spellings.append([:])
+                        countries.append([])
+                    }
+                    if level == .institution {
+                        let country = countryOf[affiliation] ?? Countries.code(of: affiliation)
+                        countryOf[affiliation] = country
+                        if let country { countries[Int(id)].insert(country) }
                     }
                     spellings[Int(id)][found.spelling, default: 0] += 1
                     if !mine.contains(id) { mine.append(id) }
@@ -95,7 +105,7 @@ public struct UnitIndex: Sendable {
             units.append(mine)
         }
         if level == .institution {
-            Self.joinNamesToTheirROR(keys: &keys, spellings: &spellings, units: &units)
+            Self.joinNamesToTheirROR(keys: &keys, spellings: &spellings, countries: countries, units: &units)
         }
         self.level = level
         self.keys = keys
@@ -109,11 +119,13 @@ public struct UnitIndex: Sendable {
     }
 
     /// An institution known by its name alone (a MEDLINE or Web of Science address) is the one
-    /// with a ROR id (OpenAlex) that the corpus names so, where exactly one does: read together,
-    /// the two were two nodes labelled alike (`University of Washington`), each with part of its
-    /// papers. Units are renumbered in order, each publication's kept distinct.
+    /// with a ROR id (OpenAlex) that the corpus names so, where exactly one does, and in its
+    /// country where both name one (`Universidad Nacional, Bogotá, Colombia` is not Costa Rica's):
+    /// read together, the two were two nodes labelled alike (`University of Washington`), each
+    /// with part of its papers. Units are renumbered in order, each publication's kept distinct.
     /// - Complexity: O(units + spellings + Σ units per publication).
-    private static func joinNamesToTheirROR(keys: inout [String], spellings: inout [[String: Int]], units: inout [[Int32]]) {
+    private static func joinNamesToTheirROR(keys: inout [String], spellings: inout [[String: Int]], countries: [Set<String>],
+                                            units: inout [[Int32]]) {
         var rorOfName: [String: Int] = [:]
         for (unit, key) in keys.enumerated() where key.hasPrefix("ror:") {
             for spelling in spellings[unit].keys {
@@ -125,7 +137,7 @@ public struct UnitIndex: Sendable {
         var into = Array(keys.indices)
         var joined = false
         for (unit, key) in keys.enumerated() where !key.hasPrefix("ror:") {
-            if let ror = rorOfName[key], ror >= 0 {
+            if let ror = rorOfName[key], ror >= 0, countries[unit].isEmpty || countries[ror].isEmpty || countries[unit].isSubset(of: countries[ror]) {
                 into[unit] = ror
                 joined = true
             }
