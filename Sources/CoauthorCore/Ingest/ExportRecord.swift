@@ -520,17 +520,10 @@ enum ExportValues {
         return (String(trimmed[..<blank] + trimmed[comma...]), String(suffix))
     }
 
-    /// Whether `bytes` has no blank but single spaces between words: no other ASCII blank, no
-    /// byte that may lead a Unicode blank (`LaTeX.collapseWhitespace`'s test), no space at either
-    /// end or beside another. Such text is its own collapsed form.
+    /// Whether `bytes` has no blank but single spaces between words (`ByteWord.isSingleSpacedText`)
+    /// and none at either end: such text is its own collapsed form.
     private static func hasOnlySingleSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) || (byte != 0x20 && isWhitespace(byte)) || (byte == 0x20 && previous == 0x20) { return false }
-            previous = byte
-        }
-        return true
+        bytes.first != 0x20 && bytes.last != 0x20 && ByteWord.isSingleSpacedText(bytes)
     }
 
     /// `name` through strings, whatever the shape of the text (`PlainNameWords` reads the plain
