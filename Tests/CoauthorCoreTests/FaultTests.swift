@@ -18,6 +18,14 @@ import Testing
         return folder
     }
 
+    /// Each error's message by the name of the file it is at.
+    private static func errorsByFileName(_ corpus: Corpus) -> [String: String] {
+        let errors = corpus.diagnostics.filter { $0.severity == .error }
+        return Dictionary(uniqueKeysWithValues: errors.compactMap { error in
+            error.location.map { (URL(fileURLWithPath: $0.path).lastPathComponent, error.message) }
+        })
+    }
+
     private static let onePaper = Data("@article{k, author = {A One and B Two}, year = 2001}\n".utf8)
 
     /// A folder is read one level deep: subfolders holding publication files are named, in a
@@ -55,10 +63,7 @@ import Testing
         #expect(mkfifo(folder.appendingPathComponent("silent.bib").path, 0o600) == 0)
         let corpus = try InputReader.read([folder.path])
         #expect(corpus.publications.map(\.key) == ["k"])
-        let errors = corpus.diagnostics.filter { $0.severity == .error }
-        let named = Dictionary(uniqueKeysWithValues: errors.compactMap { error in
-            error.location.map { (URL(fileURLWithPath: $0.path).lastPathComponent, error.message) }
-        })
+        let named = Self.errorsByFileName(corpus)
         #expect(named["loop.bib"]?.contains("a loop of symbolic links") == true, "\(named)")
         #expect(named["self.bib"]?.contains("it is a folder") == true, "\(named)")
         #expect(named["silent.bib"]?.contains("FIFO") == true, "\(named)")
@@ -82,10 +87,7 @@ import Testing
         let asRoot = geteuid() == 0
         if !asRoot { #expect(chmod(locked.path, 0) == 0) }
         let corpus = try InputReader.read([folder.path])
-        let errors = corpus.diagnostics.filter { $0.severity == .error }
-        let named = Dictionary(uniqueKeysWithValues: errors.compactMap { error in
-            error.location.map { (URL(fileURLWithPath: $0.path).lastPathComponent, error.message) }
-        })
+        let named = Self.errorsByFileName(corpus)
         #expect(named["gone.csv"] == "cannot read the file (a symbolic link to no such file or directory); skipped", "\(named)")
         #expect(named["gone.txt"] == "cannot read the file (a symbolic link to no such file or directory); skipped", "\(named)")
         #expect(corpus.files == 4 && corpus.skipped == (asRoot ? 2 : 3), "\(corpus.files) files, \(corpus.skipped) skipped")

@@ -452,23 +452,16 @@ struct AuthorIDGroups {
             let head = Int(evidence.firstSpelling[group])
             guard evidence.nextSpelling[head] >= 0 else { continue }
             let display = evidence.canonical[group]
-            let words = Self.foldedWords(of: display)
+            let words = NameKey.foldedWords(of: display)
             var spelling = head
             while spelling >= 0 {
                 defer { spelling = Int(evidence.nextSpelling[spelling]) }
                 let name = evidence.spellingNames[spelling]
-                guard name != display, Self.foldedWords(of: name) == words else { continue }
+                guard name != display, NameKey.foldedWords(of: name) == words else { continue }
                 spellings.append((group, Int32(spelling)))
             }
         }
         return spellings
-    }
-
-    /// A name's words in their natural order, each folded (`NameKey.fold`), hyphens as blanks:
-    /// `Ignacio Pelaez, Jose` and `Peláez, José Ignacio` are the same words.
-    static func foldedWords(of name: PersonName) -> [String] {
-        [name.first, name.von, name.last, name.jr].joined(separator: " ")
-            .split(whereSeparator: { $0.isWhitespace || $0 == "-" }).map(NameKey.fold).filter { !$0.isEmpty }
     }
 
     /// The folded keys of `names` (`NameKey.appendFoldedKey`), in one batch per core for large

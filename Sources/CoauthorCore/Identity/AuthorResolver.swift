@@ -272,6 +272,14 @@ enum NameKey {
     /// `AuthorIDGroups`), not a DBLP homonym number.
     static func isIDMark(_ homonym: String) -> Bool { homonym.utf8.first == UInt8(ascii: "[") }
 
+    /// A name's words in their natural order, each folded (`fold`), hyphens as blanks:
+    /// `Ignacio Pelaez, Jose` and `Peláez, José Ignacio` are the same words; `Ali, Ann` and
+    /// `Li, Anna` are not.
+    static func foldedWords(of name: PersonName) -> [String] {
+        [name.first, name.von, name.last, name.jr].joined(separator: " ")
+            .split(whereSeparator: { $0.isWhitespace || $0 == "-" }).map(fold).filter { !$0.isEmpty }
+    }
+
     /// Appends the UTF-8 of `fold(text)` to `bytes`.
     static func appendFolded(_ text: String, to bytes: inout [UInt8]) {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else {

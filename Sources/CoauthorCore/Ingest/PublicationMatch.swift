@@ -156,10 +156,7 @@ enum PublicationMatch {
         // into surname and given names differently (Web of Science's `Ignacio Pelaez, Jose`,
         // Scopus's `Peláez, José Ignacio`) is one.
         func person(_ name: PersonName) -> (surname: String, given: [String], whole: [String]) {
-            // Word by word (`Ali, Ann` and `Li, Anna` are not one name), hyphens as blanks.
-            let words = [name.first, name.von, name.last].joined(separator: " ")
-                .split(whereSeparator: { $0.isWhitespace || $0 == "-" }).map(NameKey.fold).filter { !$0.isEmpty }
-            return (NameKey.fold(surname(name)), NameKey.foldedGivenTokens(name.first, scratch: &scratch), words)
+            (NameKey.fold(surname(name)), NameKey.foldedGivenTokens(name.first, scratch: &scratch), NameKey.foldedWords(of: name))
         }
         let people = authors.map(person), laterPeople = laterAuthors.map(person)
         func likeness(_ a: Int, _ b: Int) -> Likeness {
