@@ -65,6 +65,27 @@ struct ExportReaderTests {
         #expect(index.names.contains("Jianan Li") && index.names.contains("John Li"), "\(index.names)")
     }
 
+    /// Whether an author is written with initials alone, read on the given names' bytes when
+    /// they are ASCII, is what splitting them into tokens (`NameKey.givenTokens`) says, for
+    /// every seeded random given name of initials, words, separators and letters beyond ASCII.
+    @Test func initialsAloneAreJudgedOnBytesAsOnTokens() {
+        let pieces = ["J", "J.", "JC", "Anna", "E.A.", "-", ".", " ", "  ", "\t", "É", "É.", "Zoë", "e\u{301}", "王", "\u{A0}", "x", "Li"]
+        var random = SplitMix64(seed: 14)
+        var (initials, others) = (0, 0)
+        for _ in 0..<4000 {
+            let given = (0..<Int(random.next() % 5)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let tokens = NameKey.givenTokens(given)
+            let expected = !tokens.isEmpty && tokens.allSatisfy { $0.count == 1 }
+            #expect(WebOfScienceReader.hasInitialsOnly(PersonName(first: given, last: "Li")) == expected, "\(given.debugDescription)")
+            if expected { initials += 1 } else { others += 1 }
+        }
+        // Both answers are exercised, on ASCII and beyond.
+        #expect(initials > 500 && others > 500, "\(initials) \(others)")
+        #expect(WebOfScienceReader.hasInitialsOnly(PersonName(first: "É. A.", last: "Li")))
+        #expect(!WebOfScienceReader.hasInitialsOnly(PersonName(first: "J. Élodie", last: "Li")))
+        #expect(!WebOfScienceReader.hasInitialsOnly(PersonName(first: " .-", last: "Li")))
+    }
+
     @Test func webOfSciencePlainText() throws {
         let raw = try Data(contentsOf: Self.folder.appendingPathComponent("wos-quirks.txt"))
         #expect(raw.starts(with: [0xEF, 0xBB, 0xBF]) && raw.contains(0x0D), "the fixture keeps its BOM and CRLF line ends")
