@@ -15,7 +15,9 @@ The rules (SPEC section 4 and issue #17), as this script applies them:
     case-folded, without diacritics, every run of other characters than letters and digits one
     blank; the label is the most common spelling (ties: the alphabetically first).
     Web of Science C1 `[Authors] Org, ..., Country.` (older records: the address alone, which is
-    the paper's): the organisation is the first part.
+    the paper's): the organisation is the first part. Its BibTeX export's `Affiliation` lines are
+    the same without brackets (`Surname, Given; Surname, Given, Org, ..., Country.`; the reprint
+    line left out); Scopus's BibTeX `affiliations` are its CSV's `Affiliations`.
     Scopus `Affiliations` (one address per `;`): the first part naming a university, else the
     first naming another organisation (institute, college, hospital, ...), else the first part.
     OpenAlex CSV: `authorships.institutions.display_name`, whether or not it has one entry per
@@ -52,6 +54,8 @@ FILES = {
     "scopus": "scopus-csv/bibliometrix-scopus_sample.csv",
     "openalex-csv": "openalex/bibliometrix-openalex_sample.csv",
     "openalex-json": "openalex/openalex-python-W2741809807.json",
+    "wos-bib": "bibtex-exports/pybibx-wos_m.bib",
+    "scopus-bib": "bibtex-exports/pybibx-scopus_m.bib",
 }
 
 EXTRA_COUNTRY_NAMES = {
@@ -196,6 +200,99 @@ def openalex_json_papers(path):
              "institutions": institutions, "countries": countries}]
 
 
+def bib_entries(path):
+    """The entries of a BibTeX file as {lower-case field name: raw value}, braces balanced."""
+    text = open(path, encoding="utf-8-sig").read()
+    entries, i = [], 0
+    while True:
+        i = text.find("@", i)
+        if i < 0:
+            return entries
+        open_brace = text.find("{", i)
+        comma = text.find(",", open_brace)
+        if text[i + 1:open_brace].strip().lower() in ("comment", "string", "preamble"):
+            i = open_brace
+            continue
+        j, fields = comma + 1, {}
+        while True:
+            while text[j] in " \t\r\n,":
+                j += 1
+            if text[j] == "}":
+                break
+            equals = text.index("=", j)
+            name = text[j:equals].strip().lower()
+            j = equals + 1
+            while text[j] in " \t\r\n":
+                j += 1
+            if text[j] == "{":
+                depth, start = 0, j + 1
+                while True:
+                    depth += {"{": 1, "}": -1}.get(text[j], 0)
+                    j += 1
+                    if depth == 0:
+                        break
+                value = text[start:j - 1]
+            else:
+                start = j
+                while text[j] not in ",}":
+                    j += 1
+                value = text[start:j].strip()
+            fields[name] = value
+        entries.append(fields)
+        i = j
+
+
+def bib_authors(fields):
+    return [" ".join(a.split()) for a in re.split(r"\s+and\s+", fields.get("author", "")) if a.strip()]
+
+
+def wos_bib_papers(path):
+    """Web of Science BibTeX: `Affiliation` lines are C1 without brackets, `Names; Names, address`
+    (the reprint line left out); a line whose names are not the record's authors is an address
+    alone, the paper's. `Times-Cited` is the count."""
+    out = []
+    for fields in bib_entries(path):
+        authors = bib_authors(fields)
+        institutions, countries = [], []
+        for line in fields.get("affiliation", "").split("\n"):
+            line = " ".join(line.replace("\\&", "&").split())
+            if not line or "(Corresponding Author)" in line or "(Reprint Author)" in line:
+                continue
+            match = re.match(r"^((?:[^,;]+, [^,;]+; )*[^,;]+, [^,;]+), (.+)$", line)
+            names = match.group(1).split("; ") if match else []
+            address = match.group(2) if match and all(n in authors for n in names) else line
+            institutions.append((address.split(",")[0].strip(), None))
+            countries.append(country_of_address(address))
+        out.append({
+            "id": fields.get("unique-id", ""),
+            "authors": len(authors),
+            "people": [a.casefold() for a in authors],
+            "cited": int(fields["times-cited"]) if "times-cited" in fields else None,
+            "institutions": institutions,
+            "countries": countries,
+        })
+    return out
+
+
+def scopus_bib_papers(path):
+    """Scopus BibTeX: `affiliations` are the paper's addresses joined by `;`, as the CSV's
+    `Affiliations`; `note = {Cited by: 52}` the count."""
+    out = []
+    for fields in bib_entries(path):
+        authors = bib_authors(fields)
+        addresses = [a.strip() for a in " ".join(fields.get("affiliations", "").split()).split(";") if a.strip()]
+        cited = re.match(r"Cited by: (\d+)", fields.get("note", ""))
+        out.append({
+            "id": fields.get("doi", ""),
+            "authors": len(authors),
+            "people": [a.casefold() for a in authors],
+            "cited": int(cited.group(1)) if cited else None,
+            "institutions": [(institution_of_address(a), None) for a in addresses],
+            "countries": [country_of_address(a) for a in addresses],
+        })
+    return out
+
+
 def h_index(counts):
     counts = sorted(counts, reverse=True)
     return sum(1 for i, c in enumerate(counts) if c >= i + 1)
@@ -264,7 +361,7 @@ def network(papers, level):
 
 def main():
     readers = {"wos": wos_papers, "wos-older": wos_papers, "scopus": scopus_papers, "openalex-csv": openalex_csv_papers,
-               "openalex-json": openalex_json_papers}
+               "openalex-json": openalex_json_papers, "wos-bib": wos_bib_papers, "scopus-bib": scopus_bib_papers}
     result = {}
     for source, relative in FILES.items():
         path = os.path.join(EXPORTS, relative)

@@ -28,6 +28,31 @@ struct AliasRulesTests {
         }
     }
 
+    /// A merge's person is shown by the alias file's canonical name, also where another variant
+    /// is more frequent, and where no input writes the canonical name at all (a user trial of
+    /// session 50: the variants were merged under `OCD BEAUREGARD` while a warning said the rule
+    /// was ignored, and `--focus` on the canonical name found nobody).
+    @Test(arguments: IdentityMode.allCases)
+    func aMergesPersonIsShownByItsCanonicalName(mode: IdentityMode) {
+        let papers = publications([["Alex Dimakis", "B Two"], ["Alex Dimakis"], ["Alexandros G. Dimakis"],
+                                   ["COSTADEB.O"], ["BEAUREGA.OC", "B Two"], ["OCD BEAUREGARD"]])
+        let rules = AliasRules(merges: [
+            .init(canonical: name("Alexandros G. Dimakis", line: 2), variants: [name("Alex Dimakis", line: 2)]),
+            .init(canonical: name("Olivier Costa de Beauregard", line: 3),
+                  variants: [name("COSTADEB.O", line: 3), name("BEAUREGA.OC", line: 3), name("OCD BEAUREGARD", line: 3)]),
+        ])
+        let index = AuthorResolver.resolve(papers, mode: mode, aliases: rules)
+        #expect(index.names == ["Alexandros G. Dimakis", "B Two", "Olivier Costa de Beauregard"], "\(index.names)")
+        #expect(index.authorsOfPublication.map { Array($0) } == [[0, 1], [0], [0], [2], [2, 1], [2]])
+        #expect(index.merges.allSatisfy { $0.reason == "alias file" && ["Alexandros G. Dimakis", "Olivier Costa de Beauregard"].contains($0.into) },
+                "\(index.merges)")
+        #expect(Set(index.merges.map(\.variant)) == ["Alex Dimakis", "COSTADEB.O", "BEAUREGA.OC", "OCD BEAUREGARD"], "\(index.merges)")
+        #expect(index.diagnostics.map(\.description) == [
+            "aliases.yaml:3:3: warning: the alias file names 'Olivier Costa de Beauregard', which no input record has as an author; "
+                + "the 3 names of its list found are one person, shown by that name",
+        ])
+    }
+
     @Test func distinctPairsAreNeverMergedByConservativeRules() {
         let papers = publications([["Raghunandan H. Keshavan"], ["R. H. Keshavan"], ["Jörg Müller"], ["Jorg Muller"]])
         #expect(AuthorResolver.resolve(papers, mode: .conservative).names.count == 2)

@@ -86,6 +86,49 @@ struct ExportReaderTests {
         #expect(!WebOfScienceReader.hasInitialsOnly(PersonName(first: " .-", last: "Li")))
     }
 
+    /// References under `C1` (their `CR` tag lost, as in metaknowledge's `badFile.isi`) are not
+    /// read as addresses: a warning names the first such line, and the record keeps its real
+    /// addresses (a user trial of session 50 found seventy references ranked as institutions,
+    /// and the damaged copy of a paper preferred to the whole one for its "more institutions").
+    @Test func citedReferencesUnderC1AreNotReadAsAddresses() throws {
+        let text = """
+            FN Clarivate Analytics Web of Science
+            VR 1.0
+            PT J
+            AU SKAGERSTAM, BS
+            TI A paper
+            C1 UNIV TRONDHEIM,INST THEORET PHYS,N-7034 TRONDHEIM,NORWAY.
+               LUFTKRIGSSKOLEN,TRONDHEIM MIL 7000,NORWAY.
+               Abraham M., 1909, RC CIRC MAT PALERMO, V28, P1
+               ALLEN PJ, 1966, AM J PHYS, V34, P1185, DOI 10.1119/1.1972585
+            NR 2
+            PY 1985
+            UT WOS:A1985AAA0000001
+            ER
+            PT J
+            AU Doe, J
+            TI Another
+            C1 [Doe, J] Univ Oslo, Oslo 1234, Norway.
+               Univ Sydney, 2006, Sydney, Australia.
+               Univ Bergen, 5020, Bergen, Norway.
+            PY 1986
+            ER
+            EF
+
+            """
+        let corpus = WebOfScienceReader.readPlainText(bytes: Array(text.utf8), path: "w.isi")
+        #expect(corpus.publications.count == 2)
+        guard corpus.publications.count == 2 else { return }
+        #expect(corpus.publications[0].extras.addresses.map(\.raw) == ["UNIV TRONDHEIM,INST THEORET PHYS,N-7034 TRONDHEIM,NORWAY.",
+                                                                        "LUFTKRIGSSKOLEN,TRONDHEIM MIL 7000,NORWAY."])
+        #expect(corpus.diagnostics.map(\.description) == [
+            "w.isi:8:1: warning: this line of 'C1' (addresses) reads as a cited reference ('Abraham M., 1909, RC CIRC MAT PALERMO, V28, P1'): "
+                + "is the 'CR' tag of this line or one before it missing? The lines up to the next tag are not read as addresses",
+        ])
+        // An address whose second part is a postcode, even one that could be a year, is an address.
+        #expect(corpus.publications[1].extras.addresses.map(\.raw) == ["Univ Sydney, 2006, Sydney, Australia.", "Univ Bergen, 5020, Bergen, Norway."])
+    }
+
     @Test func webOfSciencePlainText() throws {
         let raw = try Data(contentsOf: Self.folder.appendingPathComponent("wos-quirks.txt"))
         #expect(raw.starts(with: [0xEF, 0xBB, 0xBF]) && raw.contains(0x0D), "the fixture keeps its BOM and CRLF line ends")

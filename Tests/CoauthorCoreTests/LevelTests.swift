@@ -49,6 +49,14 @@ struct LevelTests {
         // trial of session 49: litstudy's Scopus export gave an institution `Ltd`).
         #expect(Institutions.institution(fromAddress: "Taiwan Flux Technology Co., Ltd., Taipei, Taiwan") == "Taiwan Flux Technology Co., Ltd")
         #expect(Institutions.institution(fromAddress: "Siemens Healthineers, GmbH, Erlangen, Germany") == "Siemens Healthineers, GmbH")
+        // Commas inside brackets are the part's own (a user trial of session 50: litstudy's
+        // Scopus export gave `Cancer Research Center (CiC-IBMCC`); a bracket never closed takes
+        // the rest of the address.
+        #expect(Institutions.institution(fromAddress: "Cancer Research Center (CiC-IBMCC, CSIC/USAL), Salamanca, Spain")
+                == "Cancer Research Center (CiC-IBMCC, CSIC/USAL)")
+        #expect(Institutions.institution(fromAddress: "Dept. of Physics (DF, UFPE), Universidade Federal de Pernambuco, Recife, Brazil")
+                == "Universidade Federal de Pernambuco")
+        #expect(Institutions.institution(fromAddress: "Institute of Optics (IO, Madrid, Spain") == "Institute of Optics (IO, Madrid, Spain")
         // (`SA`, `NV`: states, not legal forms.)
         #expect(Institutions.institution(fromAddress: "Adelaide, SA, Australia") == "Adelaide")
         #expect(Institutions.institution(fromAddress: "Reno, NV, USA") == "Reno")
@@ -205,7 +213,7 @@ struct LevelTests {
 
     static let exports = Paths.datasets.appendingPathComponent("exports")
     static let available = FileManager.default.fileExists(atPath: exports.path)
-    static let sources = ["wos", "wos-older", "scopus", "openalex-csv", "openalex-json"]
+    static let sources = ["wos", "wos-older", "scopus", "openalex-csv", "openalex-json", "wos-bib", "scopus-bib"]
 
     static func reference() throws -> [String: Any] {
         let url = Paths.fixtures.appendingPathComponent("levels/levels.json")

@@ -67,6 +67,35 @@ struct TimelineTests {
             .contains("\n2012,0,0,0,0,1,0,\n"))
     }
 
+    /// Y of a tie's recency is the last year of the corpus within `--from`/`--to` (SPEC §6), not
+    /// the last year of the nodes shown: an ego network (a user trial of session 50: `--radius 2`
+    /// changed a tie's recency from 0.24 to 2.40) or `--min-papers` leaves it as it is.
+    @Test func recencyCountsFromTheCorpusLastYearWhicheverNodesAreShown() throws {
+        let corpus = try readBibTeX(Self.handBuilt)
+        let (whole, _) = try Self.load(corpus)
+        #expect(whole.referenceYear == 2015)
+        var options = NetworkOptions()
+        options.focus = "Bob Best"
+        options.radius = 1
+        let (ego, _) = try Self.load(corpus, options: options)
+        #expect(Set(ego.names) == ["Bob Best", "Ann Able"])
+        // The nodes shown were last active in 2014, a year before the corpus's last.
+        #expect(ego.lastYear.compactMap { $0 }.max() == 2014)
+        #expect(ego.referenceYear == 2015)
+        let tie = { (network: CoauthorNetwork) -> Double in
+            let (ann, bob) = (network.node(named: "Ann Able")!, network.node(named: "Bob Best")!)
+            return TieMetrics.ties(of: bob, in: network, referenceYear: network.referenceYear).first { $0.coauthor == ann }!.recency
+        }
+        #expect(abs(tie(ego) - tie(whole)) < 1e-15 && abs(tie(ego) - (pow(2, -5.0 / 3) + pow(2, -4.0 / 3))) < 1e-12)
+        options = NetworkOptions()
+        options.minPapers = 3
+        #expect(try Self.load(corpus, options: options).0.referenceYear == 2015)
+        // The year filters do bound it.
+        options = NetworkOptions()
+        options.toYear = 2013
+        #expect(try Self.load(corpus, options: options).0.referenceYear == 2013)
+    }
+
     @Test func tieMetricsOfAStoppedAndALateTie() throws {
         let (network, _) = try Self.load(try readBibTeX(Self.handBuilt))
         let ann = try #require(network.node(named: "Ann Able"))

@@ -176,7 +176,7 @@ public struct CorpusSummary: Sendable {
             ("modularity", .number(stats.modularity as Double?)),
             ("diameter", .integer(stats.diameter)),
             ("average_path_length", .number(stats.averagePathLength as Double?)),
-            ("papers_per_author", .number(share(authorships, of: stats.authors))),
+            ("papers_per_author", .number(facts.papersOfNodes.map { share($0, of: stats.authors) } ?? share(authorships, of: stats.authors))),
             ("authors_per_paper", .number(share(authorships, of: publications))),
             ("multi_author_share", .number(share(facts.multiAuthor, of: publications))),
         ]
@@ -233,24 +233,41 @@ public struct CorpusSummary: Sendable {
         var indicators: NodeIndicators.Totals
         /// The people behind the units, at institution and country level.
         var people: Int?
+        /// Where nodes are left out (`--min-papers`, an ego network), the papers of the nodes
+        /// shown, author by author: papers per author is theirs.
+        var papersOfNodes: Int?
 
+        /// The publications, authorships, years and shares are those of the papers within the
+        /// year filters (`--from`, `--to`), as the network and the collaboration indicators are
+        /// (a user trial of session 50: `--from 2015 --to 2019` gave the corpus's 71 papers
+        /// beside the network's 183 authors, and papers per author 391/183); what was read
+        /// (records, skipped, duplicates, without year, dropped names) is the files'.
         init(_ analysis: borrowing Analysis) {
             let corpus = analysis.corpus
+            let options = analysis.request.network
             records = corpus.records
-            publications = corpus.publications.count
-            authorships = corpus.authorships
             skipped = corpus.skipped
             duplicates = corpus.duplicates
             withoutYear = corpus.withoutYear
             droppedNames = corpus.droppedNames
+            publications = 0
+            authorships = 0
+            var selected: [Int] = []
             // By index, so that no publication is copied.
-            for index in corpus.publications.indices {
+            for index in corpus.publications.indices where options.includes(year: corpus.publications[index].year) {
+                selected.append(index)
+                publications += 1
+                authorships += corpus.publications[index].authorCount
                 if let year = corpus.publications[index].year { perYear[year, default: 0] += 1 }
                 if corpus.publications[index].authorCount > 1 { multiAuthor += 1 }
             }
             // The corpus's totals alone: `stats` shows no year's.
             indicators = analysis.indicators(nodes: false, years: false).corpus
-            people = analysis.units == nil ? nil : Set(analysis.authors.authorsOfPublication.joined()).count
+            let byPaper = analysis.authors.authorsOfPublication
+            people = analysis.units == nil ? nil : Set(selected.lazy.flatMap { byPaper[$0] }).count
+            if analysis.units == nil, (options.minPapers ?? 1) > 1 || options.radius != nil {
+                papersOfNodes = analysis.network.papers.reduce(0, +)
+            }
         }
     }
 

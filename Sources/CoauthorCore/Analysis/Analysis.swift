@@ -133,8 +133,8 @@ public struct Analysis: Sendable {
     /// The nodes' index before filtering: the resolved authors, or the units of each publication.
     public var members: AuthorIndex { units?.memberIndex ?? authors }
 
-    /// The corpus's last year within the network (Y of the recency of SPEC §6).
-    public var referenceYear: Int? { network.lastYear.lazy.compactMap { $0 }.max() }
+    /// The corpus's last year within the year filters (Y of the recency of SPEC §6).
+    public var referenceYear: Int? { network.referenceYear }
 
     /// The dated publications with their authors as network nodes (what time metrics read).
     /// - Complexity: O(P + A) for P publications and A authorships.

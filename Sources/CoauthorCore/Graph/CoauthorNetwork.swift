@@ -48,6 +48,10 @@ public struct CoauthorNetwork: Sendable {
     public private(set) var skippedLargePublications: Int
     /// Publications within the filters.
     public private(set) var publicationCount: Int
+    /// The last year of the publications within the year filters (`--from`, `--to`): Y of a tie's
+    /// recency (SPEC §6). It stays when nodes are left out (`--min-papers`, an ego network), so
+    /// that a tie's recency does not depend on which other nodes are shown.
+    public private(set) var referenceYear: Int?
     /// Each node's identifiers (ORCID, Scopus, OpenAlex, ResearcherID, Dimensions), or empty when
     /// no input record gave any (BibTeX, DBLP).
     public private(set) var ids: [AuthorIDs] = []
@@ -71,12 +75,13 @@ public struct CoauthorNetwork: Sendable {
     public init(graph: WeightedGraph, names: [String], papers: [Int], firstYear: [Int?], lastYear: [Int?],
                 edgePapers: [Int], edgeYears: YearLists,
                 edgeYearWeights: PackedLists<Double> = PackedLists<Double>(), weighting: Weighting, focus: Int?,
-                filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = []) {
+                filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = [],
+                referenceYear: Int? = nil) {
         precondition(edgePapers.allSatisfy { $0 <= Int(Int32.max) }, "at most 2,147,483,647 joint papers a tie")
         self.init(graph: graph, names: names, papers: papers, firstYear: firstYear, lastYear: lastYear,
                   edgePapers: edgePapers.map { Int32($0) }, edgeYears: edgeYears, edgeYearWeights: edgeYearWeights, weighting: weighting, focus: focus,
                   filterDescription: filterDescription, skippedLargePublications: skippedLargePublications,
-                  publicationCount: publicationCount, ids: ids)
+                  publicationCount: publicationCount, ids: ids, referenceYear: referenceYear)
     }
 
     /// The same, with the edges' paper counts already in their compact column (the builder's way).
@@ -84,7 +89,7 @@ public struct CoauthorNetwork: Sendable {
          edgePapers: [Int32], edgeYears: YearLists,
          edgeYearWeights: PackedLists<Double> = PackedLists<Double>(), weighting: Weighting, focus: Int?,
          filterDescription: String, skippedLargePublications: Int, publicationCount: Int, ids: [AuthorIDs] = [],
-         hasTieYears: Bool = true) {
+         hasTieYears: Bool = true, referenceYear: Int? = nil) {
         let n = graph.nodeCount, m = graph.edgeCount
         precondition(names.count == n && papers.count == n && firstYear.count == n && lastYear.count == n,
                      "one name, paper count and year range per node")
@@ -113,6 +118,8 @@ public struct CoauthorNetwork: Sendable {
         self.skippedLargePublications = skippedLargePublications
         self.publicationCount = publicationCount
         self.ids = ids
+        // Without one given, the nodes' last year (a network made from its parts).
+        self.referenceYear = referenceYear ?? lastYear.lazy.compactMap { $0 }.max()
     }
 
     /// The same network with `node` as its focus author.

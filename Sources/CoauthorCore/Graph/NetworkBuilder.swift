@@ -450,7 +450,8 @@ public enum NetworkBuilder {
             skippedLargePublications: skippedLarge,
             publicationCount: selected.count,
             ids: authors.hasIDs ? ofNodes(&ids) : [],
-            hasTieYears: options.keepsTieYears)
+            hasTieYears: options.keepsTieYears,
+            referenceYear: selected.lazy.compactMap { publications[$0].year }.max())
 
         if let focusName = options.focus {
             guard let focus = network.node(named: focusName) ?? authors.id(named: focusName).flatMap({ id -> Int? in
@@ -641,7 +642,7 @@ public enum NetworkBuilder {
             skippedLargePublications: network.skippedLargePublications,
             publicationCount: network.publicationCount,
             ids: network.ids.isEmpty ? [] : nodes.map { network.ids[$0] },
-            hasTieYears: network.hasTieYears)
+            hasTieYears: network.hasTieYears, referenceYear: network.referenceYear)
     }
 
     static func describe(_ options: NetworkOptions) -> String {

@@ -115,6 +115,6 @@ extension CoauthorNetwork {
             weighting: weighting, focus: focus,
             filterDescription: [filterDescription, words].filter { !$0.isEmpty }.joined(separator: ", "),
             skippedLargePublications: skippedLargePublications, publicationCount: publicationCount, ids: ids,
-            hasTieYears: hasTieYears)
+            hasTieYears: hasTieYears, referenceYear: referenceYear)
     }
 }

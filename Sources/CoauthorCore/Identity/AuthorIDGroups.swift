@@ -201,7 +201,8 @@ struct AuthorIDGroups {
                 bestSpellings.append(Int32(order[0]))
                 continue
             }
-            // The most frequent full form (first given name spelled out); ties: longest, then alphabetical.
+            // The most frequent full form (first given name spelled out); ties: longest, then
+            // mixed case, accents kept, alphabetical (`NameKey.isShownBefore`).
             let best = order.max { a, b in
                 let (na, nb) = (spellingNames[a], spellingNames[b])
                 let fa = (NameKey.givenTokens(na.first).first?.count ?? 0) > 1, fb = (NameKey.givenTokens(nb.first).first?.count ?? 0) > 1
@@ -209,7 +210,7 @@ struct AuthorIDGroups {
                 if spellingCounts[a] != spellingCounts[b] { return spellingCounts[a] < spellingCounts[b] }
                 let (da, db) = (na.displayName, nb.displayName)
                 if da.count != db.count { return da.count < db.count }
-                return da > db
+                return NameKey.isShownBefore(db, da)
             }!
             canonical.append(spellingNames[best])
             bestSpellings.append(Int32(best))

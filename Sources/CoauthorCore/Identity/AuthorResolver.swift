@@ -280,6 +280,18 @@ enum NameKey {
             .split(whereSeparator: { $0.isWhitespace || $0 == "-" }).map(fold).filter { !$0.isEmpty }
     }
 
+    /// Whether display form `a` is shown before `b` where the two are as frequent and as long:
+    /// mixed case before capitals, then the form with more letters beyond ASCII (its accents kept:
+    /// `José Ignacio Peláez`, not `Jose Ignacio Pelaez`), then the first in alphabetical order. A
+    /// merged copy of a paper keeps the same forms (`PublicationMatch.isFuller`).
+    static func isShownBefore(_ a: String, _ b: String) -> Bool {
+        let (capitalsA, capitalsB) = (a == a.uppercased(), b == b.uppercased())
+        if capitalsA != capitalsB { return capitalsB }
+        let (accentsA, accentsB) = (a.unicodeScalars.count { $0.value >= 0x80 }, b.unicodeScalars.count { $0.value >= 0x80 })
+        if accentsA != accentsB { return accentsA > accentsB }
+        return a < b
+    }
+
     /// Appends the UTF-8 of `fold(text)` to `bytes`.
     static func appendFolded(_ text: String, to bytes: inout [UInt8]) {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
@@ -364,12 +376,17 @@ public enum AuthorResolver {
         }
         index.ids = ids
         // The evidence names each person by its final display name.
-        index.merges = zip(made.merges, made.mergeGroups).map { merge, group in
+        let byID = zip(made.merges, made.mergeGroups).map { merge, group in
             var m = merge
             let person = personOfGroup[Int(group)]
             m.into = person >= 0 ? index.names[person] : identified.groupNames[Int(group)].displayName
             return m
-        }.filter { $0.variant != $0.into } + index.merges
+        }.filter { $0.variant != $0.into }
+        // A spelling that some authorships carry with the person's ID and others without is one
+        // line, the ID's (a user trial of session 50: `José Ignacio Peláez → Jose Ignacio Pelaez`
+        // was listed twice, by its ORCID and as written so by the identified person).
+        let listed = Set(byID.lazy.map { [$0.variant, $0.into] })
+        index.merges = byID + index.merges.filter { !listed.contains([$0.variant, $0.into]) }
         index.keptApartByIDs = made.keptApart
         index.diagnostics = identified.conflicts + index.diagnostics
         return index
@@ -517,8 +534,11 @@ public enum AuthorResolver {
             clusters.carry(kinds, at: variant)
             if writtenAlike { clusters.markWrittenAlike(variant) }
         }
+        // The names the alias file gives its merges' people, at a variant of each.
+        var aliasNames: [(variant: Int, name: String)] = []
         if !aliases.isEmpty {
-            applyAliases(aliases, variantIndex: variantIndex, display: display(of:), clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
+            aliasNames = applyAliases(aliases, variantIndex: variantIndex, display: display(of:), clusters: &clusters, merges: &merges,
+                                      diagnostics: &diagnostics)
         }
         // An ID-less name written as an identified person writes its display form otherwise on
         // another paper (by that person alone) is that person, in both modes, after the alias
@@ -568,7 +588,12 @@ public enum AuthorResolver {
         let firstVariant = pass.firstVariant
         let moreVariants = pass.moreVariants
         let authorsOfPublication = pass.authorsOfPublication
+        // A person an alias file's merge names is shown by that name (the first rule's, where
+        // the rules' people became one).
+        var aliasNameOfRoot: [Int: String] = [:]
+        for (variant, name) in aliasNames where aliasNameOfRoot[parent[variant]] == nil { aliasNameOfRoot[parent[variant]] = name }
         let names = firstVariant.indices.map { person in
+            if !aliasNameOfRoot.isEmpty, let name = aliasNameOfRoot[parent[firstVariant[person]]] { return name }
             guard let more = moreVariants[person] else {
                 let variant = firstVariant[person]
                 return formsOfVariant(variant).count == 1 ? displays[variant] : displayName(of: Array(formsOfVariant(variant)), forms: forms, names: tableNames)
@@ -678,11 +703,16 @@ public enum AuthorResolver {
     }
 
     /// Forced merges and forbidden pairs of an alias file. Names are matched by their `exact` key.
+    /// Gives the name of each merge's person (its canonical name, which no input need write:
+    /// `"Olivier Costa de Beauregard": ["COSTADEB.O", "BEAUREGA.OC"]`) at one of its variants.
     private static func applyAliases(_ aliases: AliasRules, variantIndex: (String) -> Int?, display: (Int) -> String,
-                                     clusters: inout Clusters, merges: inout [(merge: AuthorIndex.Merge, variant: Int)], diagnostics: inout [Diagnostic]) {
+                                     clusters: inout Clusters, merges: inout [(merge: AuthorIndex.Merge, variant: Int)],
+                                     diagnostics: inout [Diagnostic]) -> [(variant: Int, name: String)] {
+        func find(_ name: AliasRules.Name) -> Int? {
+            variantIndex(NameParser.parseName(name.text).map { NameKey.exactKey($0) } ?? name.text)
+        }
         func lookup(_ name: AliasRules.Name) -> Int? {
-            let key = NameParser.parseName(name.text).map { NameKey.exactKey($0) } ?? name.text
-            if let variant = variantIndex(key) { return variant }
+            if let variant = find(name) { return variant }
             diagnostics.append(Diagnostic(.warning, at: name.location,
                                           "the alias file names '\(name.text)', which no input record has as an author; check the spelling (the rule is ignored for it)"))
             return nil
@@ -690,10 +720,22 @@ public enum AuthorResolver {
         for pair in aliases.distinct {
             if let a = lookup(pair.first), let b = lookup(pair.second) { clusters.forbid(a, b) }
         }
+        var names: [(variant: Int, name: String)] = []
         for rule in aliases.merges {
-            let canonical = lookup(rule.canonical)
             let variants = rule.variants.compactMap { name in lookup(name).map { (name, $0) } }
+            let canonical = find(rule.canonical)
+            if canonical == nil, let (_, first) = variants.first {
+                let found = variants.count == 1 ? "'\(display(first))', the one name of its list found, is" : "the \(variants.count) names of its list found are one person,"
+                diagnostics.append(Diagnostic(.warning, at: rule.canonical.location,
+                                              "the alias file names '\(rule.canonical.text)', which no input record has as an author; \(found) shown by that name"))
+            } else if canonical == nil {
+                _ = lookup(rule.canonical)
+            }
             guard let anchor = canonical ?? variants.first?.1 else { continue }
+            let shown = NameParser.parseName(rule.canonical.text)?.displayName ?? rule.canonical.text
+            names.append((anchor, shown))
+            // The first name found stands for the canonical one, which it is listed as merged into.
+            if canonical == nil { merges.append((.init(variant: display(anchor), into: shown, reason: "alias file"), anchor)) }
             for (name, variant) in variants where clusters.find(variant) != clusters.find(anchor) {
                 if clusters.union(anchor, variant) {
                     merges.append((.init(variant: display(variant), into: display(anchor), reason: "alias file"), variant))
@@ -706,6 +748,7 @@ public enum AuthorResolver {
                 }
             }
         }
+        return names
     }
 
     /// Union–find over name variants, with pairs that must never end up in one cluster: the
@@ -827,7 +870,7 @@ public enum AuthorResolver {
         return pool.max { a, b in
             if a.value.count != b.value.count { return a.value.count < b.value.count }
             if a.key.count != b.key.count { return a.key.count < b.key.count }
-            return a.key > b.key
+            return NameKey.isShownBefore(b.key, a.key)
         }!.key
     }
 

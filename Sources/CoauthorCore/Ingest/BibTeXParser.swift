@@ -5,8 +5,12 @@ import Foundation
 enum BibTeXFieldName: UInt8 {
     case other, author, editor, title, year, date, crossref, journal, booktitle, journaltitle
     case howpublished, publisher, school, institution, doi, authorAnnotation
+    /// Scopus exports: `note = {Cited by: 52}` (read where a database's fields are).
+    case note
     /// Web of Science exports: `ORCID-Numbers`, `ResearcherID-Numbers` (`Name/ID` lists), `Unique-ID` (the UT).
-    case orcidNumbers, researcherIDNumbers, uniqueID
+    /// Database exports (from here on): Web of Science's `Affiliation` (its `C1` lines, `Names,
+    /// address`) and `Times-Cited`; Scopus's `affiliations` (addresses joined by `;`).
+    case orcidNumbers, researcherIDNumbers, uniqueID, affiliation, affiliations, timesCited
 
     /// The code of a field name given as lower-case ASCII bytes.
     init(lowercased name: some Collection<UInt8>) {
@@ -14,6 +18,7 @@ enum BibTeXFieldName: UInt8 {
         case 3 where name.elementsEqual("doi".utf8): self = .doi
         case 4 where name.elementsEqual("year".utf8): self = .year
         case 4 where name.elementsEqual("date".utf8): self = .date
+        case 4 where name.elementsEqual("note".utf8): self = .note
         case 5 where name.elementsEqual("title".utf8): self = .title
         case 6 where name.elementsEqual("author".utf8): self = .author
         case 6 where name.elementsEqual("editor".utf8): self = .editor
@@ -27,6 +32,9 @@ enum BibTeXFieldName: UInt8 {
         case 13 where name.elementsEqual("orcid-numbers".utf8): self = .orcidNumbers
         case 20 where name.elementsEqual("researcherid-numbers".utf8): self = .researcherIDNumbers
         case 11 where name.elementsEqual("institution".utf8): self = .institution
+        case 11 where name.elementsEqual("affiliation".utf8): self = .affiliation
+        case 11 where name.elementsEqual("times-cited".utf8): self = .timesCited
+        case 12 where name.elementsEqual("affiliations".utf8): self = .affiliations
         case 12 where name.elementsEqual("journaltitle".utf8): self = .journaltitle
         case 12 where name.elementsEqual("howpublished".utf8): self = .howpublished
         default: self = .other
@@ -193,9 +201,10 @@ struct BibTeXParser {
     private var limit: Int
     /// Whether `parse(bytes:)` kept the second half read on the other core (for tests).
     private(set) var readInTwoHalves = false
-    /// Whether some entry has a Web of Science ID field (`ORCID-Numbers`, `ResearcherID-Numbers`,
-    /// `Unique-ID`): only then does the reader look for them, so other files pay nothing.
-    private(set) var hasIDFields = false
+    /// Whether some entry has a field of a database's export (`ORCID-Numbers`, `ResearcherID-Numbers`,
+    /// `Unique-ID`, `Affiliation`, `affiliations`, `Times-Cited`): only then does the reader look
+    /// for them, so other files pay nothing.
+    private(set) var hasDatabaseFields = false
     /// Macro names this parser defined with `@string`.
     private var definedMacros: Set<String> = []
     /// Macro names this parser used without having defined them (month names, or macros a
@@ -286,7 +295,7 @@ struct BibTeXParser {
         lowercasedNames.merge(later.lowercasedNames) { mine, _ in mine }
         errors += later.errors
         warnings += later.warnings
-        hasIDFields = hasIDFields || later.hasIDFields
+        hasDatabaseFields = hasDatabaseFields || later.hasDatabaseFields
         for (name, value) in later.macros where later.definedMacros.contains(name) { macros[name] = value }
         definedMacros.formUnion(later.definedMacros)
         position = later.position
@@ -455,7 +464,7 @@ struct BibTeXParser {
                 if !entryOtherNames.insert(hash), entryOtherRepeats.insert(hash) { repeatsOfEntry.append((valueOffset, hash)) }
             } else {
                 fields.append(BibTeXField(name: name, nameBytes: nameRange, value: value, offset: valueOffset))
-                if name.rawValue >= BibTeXFieldName.orcidNumbers.rawValue { hasIDFields = true }
+                if name.rawValue >= BibTeXFieldName.orcidNumbers.rawValue { hasDatabaseFields = true }
             }
             skipWhitespace()
             guard position < bytes.count else { throw unclosed() }

@@ -343,7 +343,7 @@ public enum BibTeXReader {
                 equalContributors: fields.value(.authorAnnotation, in: parser).map { equalContributors(parser.valueString($0)) } ?? [],
                 doi: text(.doi, fields, parent, parser, values).map(LaTeX.doi) ?? "",
                 location: cursor.location(of: entry.offset))
-            if parser.hasIDFields { addWebOfScienceIDs(fields, parser, values, to: &publication) }
+            if parser.hasDatabaseFields { addDatabaseFields(fields, parser, values, to: &publication) }
             (destination + result.count).initialize(to: consume publication)
             result.count += 1
         }
@@ -351,11 +351,14 @@ public enum BibTeXReader {
         return result
     }
 
-    /// The IDs a Web of Science BibTeX export gives: `ORCID-Numbers` and `ResearcherID-Numbers`
-    /// (`Name/ID` entries separated by blanks, line breaks or `;`, matched to the authors by
-    /// name) and `Unique-ID` (the UT).
-    private static func addWebOfScienceIDs(_ fields: EntryFields, _ parser: BibTeXParser, _ values: ValueBytes,
-                                           to publication: inout Publication) {
+    /// What the BibTeX exports of the databases give beside the entry (SPEC §2): Web of Science's
+    /// `ORCID-Numbers` and `ResearcherID-Numbers` (`Name/ID` entries separated by blanks, line
+    /// breaks or `;`, matched to the authors by name), `Unique-ID` (the UT), `Affiliation` (its
+    /// `C1` lines, read as `affiliations(ofWebOfScienceLines:)` reads them) and `Times-Cited`;
+    /// Scopus's `affiliations` (the paper's addresses, joined by `;`, whose they are unknown, as in
+    /// its CSV's `Affiliations`) and `note = {Cited by: 52}`.
+    private static func addDatabaseFields(_ fields: EntryFields, _ parser: BibTeXParser, _ values: ValueBytes,
+                                          to publication: inout Publication) {
         var record = ExportRecord(location: publication.location)
         record.authors = publication.authors
         let keys = ExportValues.MatchKeys(publication.authors.map(ExportValues.matchKey), names: publication.authors)
@@ -368,7 +371,71 @@ public enum BibTeXReader {
             }
         }
         if let ut = fields.value(.uniqueID, in: parser) { record.extras.ut = LaTeX.collapseASCIIWhitespace(values[ut]) }
-        if !record.ids.isEmpty || !record.extras.ut.isEmpty { publication.extras = record.takePublication().extras }
+        let timesCited = fields.value(.timesCited, in: parser)
+        if let timesCited {
+            record.extras.citedBy = ExportValues.int(LaTeX.collapseASCIIWhitespace(values[timesCited]))
+        } else if let note = fields.value(.note, in: parser) {
+            record.extras.citedBy = scopusCitedBy(LaTeX.collapseASCIIWhitespace(values[note]))
+        }
+        if let lines = fields.value(.affiliation, in: parser) {
+            // Line by line: the value's line breaks end its addresses.
+            let text = values[lines]
+            var start = 0
+            var decoded: [String] = []
+            for end in 0...text.count where end == text.count || text[end] == 0x0A {
+                decoded.append(LaTeX.decode(utf8: UnsafeBufferPointer(rebasing: text[start..<end])))
+                start = end + 1
+            }
+            let (byAuthor, paper) = affiliations(ofWebOfScienceLines: decoded, keys: keys)
+            for (author, affiliation) in byAuthor { record.addAffiliation(affiliation, to: author) }
+            record.extras.addresses += paper
+        } else if let addresses = fields.value(.affiliations, in: parser), timesCited == nil, fields.value(.uniqueID, in: parser) == nil {
+            // (A Web of Science entry's `Affiliations` are its organisations' names, not addresses.)
+            record.extras.addresses = ExportValues.list(LaTeX.decode(utf8: values[addresses])).map { address in
+                Affiliation(raw: address, country: address.split(separator: ",").last.map { ExportValues.trimmed($0) } ?? "")
+            }
+        }
+        if !record.ids.isEmpty || !record.extras.ut.isEmpty || record.extras.citedBy != nil || !record.affiliations.isEmpty
+            || !record.extras.addresses.isEmpty {
+            publication.extras = record.takePublication().extras
+        }
+    }
+
+    /// The count of a Scopus `note` that starts `Cited by: 52` (after which Scopus may add other
+    /// notes: `Cited by: 52; All Open Access, Green Open Access`), else nil.
+    static func scopusCitedBy(_ note: String) -> Int? {
+        guard note.hasPrefix("Cited by:") else { return nil }
+        let digits = note.dropFirst("Cited by:".count).drop { $0 == " " }.prefix { $0.isASCII && $0.isNumber }
+        return digits.isEmpty ? nil : Int(digits)
+    }
+
+    /// The affiliations of the lines of a Web of Science BibTeX `Affiliation` (its `C1` lines
+    /// without their brackets): `Surname, Given; Surname, Given, Org, …, Country.` gives the
+    /// address to each author the names designate; a line whose names are not all the paper's
+    /// authors (an older record's address alone: `Chung Yuan Christian Univ, Dept Business Adm,
+    /// Chungli 320, Taiwan.`) is the paper's. The reprint address (`… (Corresponding Author),
+    /// …`) repeats an author's and is left out.
+    static func affiliations(ofWebOfScienceLines lines: [String], keys: ExportValues.MatchKeys)
+        -> (byAuthor: [(author: Int, affiliation: Affiliation)], paper: [Affiliation]) {
+        var byAuthor: [(Int, Affiliation)] = []
+        var paper: [Affiliation] = []
+        for line in lines.map({ ExportValues.trimmed($0) }) where !line.isEmpty {
+            guard !line.contains("(Corresponding Author)"), !line.contains("(Reprint Author)") else { continue }
+            // The names end at the second comma after the last `; ` (each name is `Surname, Given`).
+            let lastName = line.range(of: "; ", options: .backwards)?.upperBound ?? line.startIndex
+            if let first = line[lastName...].firstIndex(of: ","), let second = line[line.index(after: first)...].firstIndex(of: ",") {
+                let names = line[..<second].components(separatedBy: "; ")
+                let authors = names.map { ExportValues.authorIndex(of: $0, in: keys) }
+                let address = ExportValues.trimmed(line[line.index(after: second)...])
+                if !address.isEmpty, authors.allSatisfy({ $0 != nil }) {
+                    let affiliation = WebOfScienceReader.address(address)
+                    for author in authors { byAuthor.append((author!, affiliation)) }
+                    continue
+                }
+            }
+            paper.append(WebOfScienceReader.address(line))
+        }
+        return (byAuthor, paper)
     }
 
     /// `Gomez-Ruiz, Jose Antonio/K-7689-2014 Pelaez, Jose I/O-9450-2016` → the (name, ID) pairs:

@@ -13,6 +13,8 @@ struct TaggedFields {
     var isEmpty: Bool { fields.isEmpty }
     /// The number of fields.
     var count: Int { fields.count }
+    /// The tag code of the last field opened.
+    var lastCode: UInt64? { fields.last?.code }
 
     /// Forgets every field, keeping the buffers' capacity.
     mutating func removeAll() {

@@ -190,7 +190,18 @@ public enum WebOfScienceReader {
             let isContinuation = first == UInt8(ascii: " ") || first == UInt8(ascii: "\t")
             if isContinuation {
                 if inRecord, !fields.isEmpty, !skippingField {
-                    fields.appendCollapsed(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                    let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                    // A cited reference among the addresses: the line that opened the references
+                    // lost its `CR` tag (metaknowledge's `badFile.isi`), and the references would
+                    // be read as seventy institutions of one paper. The rest of the field is passed over.
+                    if fields.lastCode == Tag.c1, WebOfScienceReader.looksLikeCitedReference(line) {
+                        skippingField = true
+                        let text = String(decoding: LaTeX.trimmingBlanks(line), as: UTF8.self)
+                        result.warning(location, "this line of 'C1' (addresses) reads as a cited reference ('\(text)'): is the 'CR' tag of this line "
+                                       + "or one before it missing? The lines up to the next tag are not read as addresses")
+                        return
+                    }
+                    fields.appendCollapsed(line)
                 }
                 return
             }
@@ -297,6 +308,30 @@ public enum WebOfScienceReader {
     /// The most authors among whom an `RI`/`OI` entry's name is looked for by its bytes (beyond,
     /// the cache finds it: a list of a thousand authors would compare a million times).
     private static let listedNameSearch = 64
+
+    /// Whether a line (a continuation of `C1`) has the shape of a cited reference, `Author, Year,
+    /// Source, V…, P…` (`Abraham M., 1909, RC CIRC MAT PALERMO, V28, P1`): its second
+    /// comma-separated part is a year alone (1600–2099), and a later part is a volume, a page or
+    /// a DOI (`, V28`, `, P1`, `, DOI 10.…`). An address's second part is a department, a town or
+    /// a postcode (`Univ Sydney, 2006, Sydney, Australia.`), which no volume or page follows.
+    static func looksLikeCitedReference(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let comma = line.firstIndex(of: UInt8(ascii: ",")) else { return false }
+        var index = comma + 1
+        while index < line.count, line[index] == UInt8(ascii: " ") { index += 1 }
+        let digits = line[index...].prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard digits.count == 4, let year = Int(String(decoding: digits, as: UTF8.self)), (1600...2099).contains(year) else { return false }
+        index += 4
+        while index < line.count, line[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < line.count, line[index] == UInt8(ascii: ",") else { return false }
+        // `, V28`, `, P1`, `, DOI 10.…` after the source.
+        for start in (index + 1)..<max(index + 1, line.count - 2) where line[start - 1] == UInt8(ascii: ",") && line[start] == UInt8(ascii: " ") {
+            let (a, b) = (line[start + 1], line[start + 2])
+            if (a == UInt8(ascii: "V") || a == UInt8(ascii: "P")) && b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") { return true }
+            if a == UInt8(ascii: "D"), b == UInt8(ascii: "O"), start + 4 < line.count, line[start + 3] == UInt8(ascii: "I"),
+               line[start + 4] == UInt8(ascii: " ") { return true }
+        }
+        return false
+    }
 
     /// The codes of the tags the readers switch on: `tagCode` of each tag, written out as
     /// constants (computed ones are initialised lazily, a check at every use on every line).
@@ -640,7 +675,7 @@ public enum WebOfScienceReader {
     /// the address trimmed, its first comma-separated part as the institution, its last (without
     /// a final period) as the country. Read on its bytes where the commas and periods are
     /// characters of their own (`ExportValues.isPlain`).
-    private static func address(_ text: String) -> Affiliation {
+    static func address(_ text: String) -> Affiliation {
         var raw = ExportValues.trimmed(text)
         var institution = ""
         var country = ""

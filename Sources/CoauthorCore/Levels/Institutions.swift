@@ -27,6 +27,8 @@ public enum Institutions {
     ///
     /// `Department of Urology, Qingdao Central Hospital, University of Health and Rehabilitation
     /// Sciences, Qingdao, 266042, China` → `University of Health and Rehabilitation Sciences`.
+    /// A part's commas inside brackets are its own (`Cancer Research Center (CiC-IBMCC,
+    /// CSIC/USAL)`).
     ///
     /// A company's legal form after a comma belongs to its name (`Taiwan Flux Technology Co.,
     /// Ltd., Taipei, Taiwan` → `Taiwan Flux Technology Co., Ltd`), not a part of its own, which
@@ -34,12 +36,17 @@ public enum Institutions {
     public static func institution(fromAddress address: String) -> String {
         let trim = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "."))
         var pieces: [Substring] = []
+        // Whether the last piece has a bracket still open: the commas inside brackets are the
+        // name's (`Cancer Research Center (CiC-IBMCC, CSIC/USAL), Salamanca, Spain`).
+        var open = false
         for piece in address.split(separator: ",") {
-            if let last = pieces.last, legalForms.contains(key(String(piece))) {
+            if let last = pieces.last, open || legalForms.contains(key(String(piece))) {
                 pieces[pieces.count - 1] = address[last.startIndex..<piece.endIndex]
             } else {
                 pieces.append(piece)
             }
+            let whole = pieces[pieces.count - 1]
+            open = whole.count { $0 == "(" } > whole.count { $0 == ")" }
         }
         let parts = pieces.map { $0.trimmingCharacters(in: trim) }.filter { !$0.isEmpty }
         let keys = parts.map(key)

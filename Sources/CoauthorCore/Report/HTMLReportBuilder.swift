@@ -49,8 +49,7 @@ public enum HTMLReportBuilder {
             return HTMLReportModel.Author(name: network.names[v], variants: variants[v], papers: network.papers[v],
                                           years: years[v], x: place?.x, y: place?.y, diameter: place?.diameter)
         }
-        let referenceYear = network.lastYear.compactMap { $0 }.max()
-        let tieMetrics = TieMetrics.edges(of: network, referenceYear: referenceYear)
+        let tieMetrics = TieMetrics.edges(of: network, referenceYear: network.referenceYear)
         let ties = (0..<network.edgeCount).map { e in
             let tie = tieMetrics[e]
             return HTMLReportModel.Tie(source: Int(network.graph.source[e]), target: Int(network.graph.target[e]),
