@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { slot_count = 64, path_capacity = PATH_MAX };
+enum { slot_count = 256, path_capacity = PATH_MAX };
 enum { slot_free = 0, slot_filling = 1, slot_ready = 2 };
 
 static _Atomic int states[slot_count];
@@ -40,7 +40,16 @@ int coauthor_temporary_count(const char *prefix) {
     return count;
 }
 
+/// Set while a set of outputs is renamed into place (`coauthor_temporary_begin_commit`): a signal
+/// then waits, in `pending_signal`, until the set is whole.
+static _Atomic int committing;
+static _Atomic int pending_signal;
+
 static void remove_temporary_files(int signal_number) {
+    if (atomic_load(&committing)) {
+        atomic_store(&pending_signal, signal_number);
+        return;
+    }
     for (int slot = 0; slot < slot_count; slot++) {
         if (atomic_load(&states[slot]) == slot_ready) unlink(paths[slot]);
     }
@@ -68,4 +77,14 @@ int coauthor_temporary_install_signal_cleanup(void) {
         if (sigaction(signals[index], &action, NULL) != 0) result = -1;
     }
     return result;
+}
+
+void coauthor_temporary_begin_commit(void) {
+    atomic_store(&committing, 1);
+}
+
+void coauthor_temporary_end_commit(void) {
+    atomic_store(&committing, 0);
+    int signal_number = atomic_exchange(&pending_signal, 0);
+    if (signal_number != 0) remove_temporary_files(signal_number);
 }

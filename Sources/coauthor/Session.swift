@@ -84,6 +84,8 @@ enum Session {
             let hint = suggestions.isEmpty ? "run `coauthor rank --top 0` to list the authors"
                 : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
             Console.error("no author named '\(name)' in the network; \(hint)")
+        case .network(.focusLeftOut(let name, let filters)):
+            Console.error(NetworkError.focusLeftOut(name, filters: filters).description)
         case .network(.unknownFocusUnit(let name, let level, let suggestions)):
             let hint = suggestions.isEmpty ? "run `coauthor rank --level \(level.rawValue) --top 0` to list them"
                 : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
@@ -117,8 +119,17 @@ enum Session {
 
     /// Writes every file; a nil path is standard output.
     /// - Throws: `ExitCode.failure` after reporting a file that cannot be written.
+    /// Writes `files` as one (`AtomicFile.write(files:)`: a failure or an interruption leaves
+    /// every earlier file as it was), then what goes to standard output.
     static func write(_ files: [OutputFile]) throws {
-        for file in files { try write(file.bytes, to: file.path) }
+        guard Cluster.isRoot else { return }
+        do {
+            try AtomicFile.write(files: files.compactMap { file in file.path.map { ($0, file.bytes) } })
+        } catch {
+            Console.error(error.description, path: error.path)
+            throw ExitCode.failure
+        }
+        for file in files where file.path == nil { Console.outBytes(file.bytes) }
     }
 
     /// Writes `bytes` to `path` atomically, or to standard output when `path` is nil; in an MPI

@@ -29,14 +29,18 @@ struct EndToEndTests {
     /// with SIGPIPE when the input is written: the write fails with EPIPE instead.
     static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
-    static func run(_ arguments: [String], in folder: URL, stdin: Data? = nil) throws -> Result {
+    /// - Parameter standardOutput: where the child writes its output instead of a pipe read here
+    ///   (`stdout` is then empty).
+    static func run(_ arguments: [String], in folder: URL, stdin: Data? = nil, executable: URL? = nil,
+                    standardOutput: FileHandle? = nil) throws -> Result {
         _ = ignoreBrokenPipes
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
+        if standardOutput != nil { try out.fileHandleForWriting.close() }
         process.standardError = err
         let input = Pipe()
         process.standardInput = input
@@ -66,6 +70,46 @@ struct EndToEndTests {
         private var stored = Data()
         func set(_ data: Data) { lock.withLock { stored = data } }
         var data: Data { lock.withLock { stored } }
+    }
+
+    /// What a user trial of session 50 found crashing or destroying data: standard output on a
+    /// full disk (a crash report, exit 132), negative counts (a crash), `-o` naming the input
+    /// (the bibliography replaced by the ranking), `--min-weight nan` (every tie dropped). Each is
+    /// now an error with its exit code, and the input is untouched.
+    @Test func outputsThatCannotBeWrittenAndBadCountsAreErrorsNotCrashes() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else {
+            Issue.record("/dev/full cannot be opened")
+            return
+        }
+        let onFullDisk = try Self.run(["rank", "Data", "--top", "3"], in: folder, standardOutput: full)
+        #expect(onFullDisk.status == 1, "\(onFullDisk.stderr)")
+        #expect(onFullDisk.stderr.contains("coauthor: error: cannot write to standard output (No space left on device)")
+                && !onFullDisk.stderr.contains("Fatal error"), "\(onFullDisk.stderr)")
+        let bib = folder.appendingPathComponent("Data/publications.bib")
+        let before = try Data(contentsOf: bib)
+        for arguments in [["rank", "Data/publications.bib", "-o", "Data/publications.bib"],
+                          ["stats", "Data/publications.bib", "-o", "Data/../Data/publications.bib"],
+                          ["render", "Data", "--labels=-1", "-o", "m.svg"], ["render", "Data", "--max-nodes=-1", "-o", "m.svg"],
+                          ["report", "Data", "--top=-1", "-o", "r"], ["stats", "Data", "--min-weight", "nan"],
+                          ["render", "Data", "--by-year", "-o", "-"]] {
+            let result = try Self.run(arguments, in: folder)
+            #expect(result.status == 64 && result.stderr.hasPrefix("Error: "), "\(arguments): \(result.status) \(result.stderr)")
+        }
+        #expect(try Data(contentsOf: bib) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Data"], "nothing written")
+    }
+
+    /// A pipe named as a file (`cat x.bib | coauthor stats /dev/stdin`) is read once and told by
+    /// what it holds (a user trial of session 50: "unknown file type").
+    @Test func aPipeNamedAsAFileIsReadByWhatItHolds() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.run(["/bin/sh", "-c", "cat Data/publications.bib | '\(Self.binary.path)' stats /dev/stdin --format json --quiet"],
+                                  in: folder, executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"publications\": 16"), "\(result.stdout)")
     }
 
     /// A fresh folder holding a copy of Data/.

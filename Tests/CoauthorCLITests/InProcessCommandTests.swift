@@ -117,6 +117,17 @@ struct InProcess {
         #expect(perAuthor < (all["papers_per_author"] as? Double ?? 0) * Double(all["authors"] as? Int ?? 0) / Double(few["authors"] as? Int ?? 1))
     }
 
+    /// A focus author whom the filters leave out is named as such, not as unknown (a user trial
+    /// of session 50: "no author named 'Yi Tay'" for an author of 2023 with `--to 2022`).
+    @Test func aFocusLeftOutByTheFiltersIsToldApartFromAnUnknownOne() {
+        let result = InProcess.run(["timeline", InProcess.data, "--focus", "Yi Tay", "--from", "2022", "--to", "2022", "--quiet"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("'Yi Tay' is an author of the corpus but not of the network: the filters (years 2022–2022) leave their papers out"),
+                "\(result.stderr)")
+        let few = InProcess.run(["rank", InProcess.data, "--focus", "Yi Tay", "--min-papers", "2", "--quiet"])
+        #expect(few.status == 64 && few.stderr.contains("(authors with ≥ 2 papers)"), "\(few.stderr)")
+    }
+
     @Test func standardInputIsRead() {
         let bib = "@article{k, author = {Zoë Ñandú and Bob Smith}, year = 2020}"
         let result = InProcess.run(["rank", "-", "--input-format", "bibtex", "--by", "degree", "--format", "csv"], stdin: bib)

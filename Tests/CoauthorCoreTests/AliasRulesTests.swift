@@ -53,6 +53,20 @@ struct AliasRulesTests {
         ])
     }
 
+    /// A name listed under two canonical names is merged into the first only, with a warning
+    /// at its second listing (a user trial of session 50: `Bob Baker` under both `Ann Able` and
+    /// `Cid Cole` made the three one person).
+    @Test func aNameListedUnderTwoCanonicalNamesGoesToTheFirst() {
+        let rules = AliasRules(merges: [.init(canonical: name("Ann Able", line: 2), variants: [name("Bob Baker", line: 2)]),
+                                        .init(canonical: name("Cid Cole", line: 3), variants: [name("Bob Baker", line: 3)])])
+        let index = AuthorResolver.resolve(publications([["Ann Able", "Bob Baker"], ["Cid Cole", "Dan Dean"]]), mode: .conservative, aliases: rules)
+        #expect(index.names == ["Ann Able", "Cid Cole", "Dan Dean"], "\(index.names)")
+        #expect(index.merges.map { "\($0.variant) → \($0.into)" } == ["Bob Baker → Ann Able"])
+        #expect(index.diagnostics.map(\.description) == [
+            "aliases.yaml:3:3: warning: the alias file lists 'Bob Baker' under 'Ann Able' (line 2) and under 'Cid Cole'; it is merged into 'Ann Able' only",
+        ])
+    }
+
     @Test func distinctPairsAreNeverMergedByConservativeRules() {
         let papers = publications([["Raghunandan H. Keshavan"], ["R. H. Keshavan"], ["Jörg Müller"], ["Jorg Muller"]])
         #expect(AuthorResolver.resolve(papers, mode: .conservative).names.count == 2)

@@ -30,6 +30,32 @@ struct BibTeXReaderTests {
         #expect(LaTeX.decode(input) == expected)
     }
 
+    /// A key repeated on a copy of the paper (its title alike up to case and markup) is a
+    /// duplicate, the first kept; on another paper it is an error, its entry skipped, so that
+    /// `--strict` fails (a user trial of session 50 lost a paper under `--strict` to a warning).
+    @Test func aKeyRepeatedOnAnotherPaperIsAnError() throws {
+        let corpus = try readBibTeX("""
+            @article{a, author = {Alice Smith and Bob Jones}, title = {On {T}rees}, year = 2020}
+            @article{a, author = {Alice Smith and Bob Jones}, title = {On trees}, year = 2020}
+            @article{a, author = {Carl X and Dan Y}, title = {Other}, year = 2021}
+            """)
+        #expect(corpus.publications.map(\.title) == ["On Trees"])
+        #expect(corpus.records == 3 && corpus.duplicates == 1 && corpus.skipped == 1)
+        #expect(corpus.diagnostics.map(\.description) == [
+            "test.bib:2:1: warning: duplicate citation key 'a'; the first entry is kept",
+            "test.bib:3:1: error: the citation key 'a' is already another paper's; this entry is skipped (give it a key of its own)",
+        ])
+    }
+
+    /// Text commands for ASCII characters keep them (a user trial of session 50: `\textquotesingle`
+    /// was dropped, and `O'Brien` read as `OBrien`).
+    @Test func textCommandsForASCIICharactersKeepThem() throws {
+        let corpus = try readBibTeX(#"@article{a, author = {O{\textquotesingle}Brien, Sean and Ann Lee}, title = {a\textunderscore b \textless c}, year = 2020}"#)
+        #expect(corpus.publications.first?.authors.map(\.displayName) == ["Sean O'Brien", "Ann Lee"])
+        // (A control word's blank ends it, as in TeX.)
+        #expect(corpus.publications.first?.title == "a_b <c", "\(corpus.publications.first?.title ?? "")")
+    }
+
     @Test func decodedTextIsNFC() {
         let decoded = LaTeX.decode(#"\"u"#)
         #expect(decoded.unicodeScalars.count == 1)

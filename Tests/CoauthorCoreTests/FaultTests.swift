@@ -170,11 +170,7 @@ import Testing
         // In a child process (the limit is the whole process's): a file-size limit fails the write
         // the way a full disk does (EFBIG for ENOSPC), once SIGXFSZ is ignored.
         await #expect(processExitsWith: .success) { [path = path as String] in
-            var limit = rlimit()
-            getrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit)
-            limit.rlim_cur = 1024
-            setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit)
-            _ = signal(SIGXFSZ, SIG_IGN)
+            FaultTests.limitFileSize(to: 1024)
             do throws(OutputError) {
                 try AtomicFile.write([UInt8](repeating: 65, count: 1 << 20), to: path)
                 exit(2)
@@ -188,6 +184,60 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.txt"])
     }
 
+    /// A set of files is written whole or not at all (a user trial of session 50: a report whose
+    /// `report.html` name was taken by a folder, or whose disk filled at `network.gexf`, left its
+    /// other files new beside old ones): the earlier files stay, and no temporary file is left.
+    @Test func aSetOfFilesIsWrittenWholeOrLeavesTheEarlierOnes() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (a, b, c) = (folder.appendingPathComponent("a.txt").path, folder.appendingPathComponent("b.txt").path,
+                         folder.appendingPathComponent("c.txt").path)
+        try AtomicFile.write(files: [(a, Array("a1\n".utf8)), (b, Array("b1\n".utf8))])
+        #expect(try String(contentsOfFile: b, encoding: .utf8) == "b1\n")
+        // A folder with an output's name, last in the set: nothing of the set is written.
+        try FileManager.default.createDirectory(atPath: c, withIntermediateDirectories: false)
+        #expect(throws: OutputError.isFolder(path: c)) {
+            try AtomicFile.write(files: [(a, Array("a2\n".utf8)), (b, Array("b2\n".utf8)), (c, Array("c2\n".utf8))])
+        }
+        #expect(try String(contentsOfFile: a, encoding: .utf8) == "a1\n" && String(contentsOfFile: b, encoding: .utf8) == "b1\n")
+        try FileManager.default.removeItem(atPath: c)
+        // A full disk at the second file (a file-size limit, in a child process): the first stays too.
+        await #expect(processExitsWith: .success) { [a = a as String, b = b as String] in
+            FaultTests.limitFileSize(to: 1024)
+            do throws(OutputError) {
+                try AtomicFile.write(files: [(a, Array("a3\n".utf8)), (b, [UInt8](repeating: 66, count: 1 << 20))])
+                exit(2)
+            } catch {
+                guard case .noSpace = error, error.path == b else { exit(3) }
+                exit(0)
+            }
+        }
+        #expect(try String(contentsOfFile: a, encoding: .utf8) == "a1\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.txt", "b.txt"])
+        #expect(coauthor_temporary_count(folder.path) == 0)
+    }
+
+    /// A signal that comes while a set of files is renamed into place waits for the last one,
+    /// then ends the process as it would have (it removes what is still registered).
+    @Test func aSignalDuringTheCommitWaitsForItsEnd() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let marker = folder.appendingPathComponent("after-signal").path
+        let temporary = folder.appendingPathComponent(".left.tmp").path
+        #expect(FileManager.default.createFile(atPath: temporary, contents: Data("partial".utf8)))
+        await #expect(processExitsWith: .signal(SIGINT)) { [marker = marker as String, temporary = temporary as String] in
+            FaultTests.prepareForSignal(SIGINT, registering: temporary)
+            coauthor_temporary_begin_commit()
+            _ = raise(SIGINT)
+            // Still running: the signal waits for the end of the section.
+            guard FileManager.default.createFile(atPath: marker, contents: nil) else { exit(5) }
+            coauthor_temporary_end_commit()
+            exit(4)
+        }
+        #expect(FileManager.default.fileExists(atPath: marker), "the section ran to its end")
+        #expect(!FileManager.default.fileExists(atPath: temporary), "then the signal's handler removed the registered file")
+    }
+
     @Test func theRegistryHoldsATemporaryFileOnlyWhileItIsWritten() {
         let path = "/tmp/coauthor-registry-test-\(UUID().uuidString).tmp"
         #expect(coauthor_temporary_count(path) == 0)
@@ -199,6 +249,28 @@ import Testing
         #expect(coauthor_temporary_register(String(repeating: "x", count: Int(PATH_MAX) + 1)) == -1, "too long: not registered")
     }
 
+    /// In a child process: files larger than `bytes` fail to be written as on a full disk
+    /// (EFBIG for ENOSPC), SIGXFSZ ignored (the limit is the whole process's).
+    static func limitFileSize(to bytes: rlim_t) {
+        var limit = rlimit()
+        getrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit)
+        limit.rlim_cur = bytes
+        setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit)
+        _ = signal(SIGXFSZ, SIG_IGN)
+    }
+
+    /// In a child process: the signal acted on (a signal inherited as ignored stays ignored, as
+    /// under nohup, and the test's thread may block it: neither holds it back here), the cleanup
+    /// handler installed and `temporary` registered; the child exits with 3 where any of it fails.
+    static func prepareForSignal(_ number: Int32, registering temporary: String) {
+        _ = signal(number, SIG_DFL)
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigaddset(&unblocked, number)
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+        guard coauthor_temporary_install_signal_cleanup() == 0, coauthor_temporary_register(temporary) >= 0 else { exit(3) }
+    }
+
     @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
     func aSignalRemovesTheRegisteredTemporaryFilesAndEndsByThatSignal(_ number: Int32) async throws {
         let folder = try Self.temporaryFolder()
@@ -206,14 +278,7 @@ import Testing
         let temporary = folder.appendingPathComponent(".out.tmp").path
         #expect(FileManager.default.createFile(atPath: temporary, contents: Data("partial".utf8)))
         await #expect(processExitsWith: .signal(number)) { [temporary = temporary as String, number = number as Int32] in
-            // A signal inherited as ignored stays ignored (nohup), and the test's thread may block
-            // it: make sure neither holds it back here.
-            _ = signal(number, SIG_DFL)
-            var unblocked = sigset_t()
-            sigemptyset(&unblocked)
-            sigaddset(&unblocked, number)
-            pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
-            guard coauthor_temporary_install_signal_cleanup() == 0, coauthor_temporary_register(temporary) >= 0 else { exit(3) }
+            FaultTests.prepareForSignal(number, registering: temporary)
             _ = raise(number)
             exit(4)
         }

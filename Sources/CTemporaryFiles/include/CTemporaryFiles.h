@@ -26,4 +26,10 @@ int coauthor_temporary_install_signal_cleanup(void);
 /// file). A prefix lets a test count its own files while other tests write theirs.
 int coauthor_temporary_count(const char *prefix);
 
+/// Between these two calls an interrupting signal (SIGINT, SIGTERM, SIGHUP) waits: it is acted
+/// on when the section ends, so that a set of files renamed into place in it is renamed whole.
+void coauthor_temporary_begin_commit(void);
+
+void coauthor_temporary_end_commit(void);
+
 #endif

@@ -327,7 +327,7 @@ public struct IdentityReport: Sendable {
     public func text() -> String {
         let index = resolved.authors
         var lines: [String] = []
-        lines.append("\(index.variantCount) name variants, \(index.names.count) people (identity: \(resolved.request.identity.rawValue))")
+        lines.append("\(index.variantCount) name variant\(index.variantCount == 1 ? "" : "s"), \(index.names.count) \(index.names.count == 1 ? "person" : "people") (identity: \(resolved.request.identity.rawValue))")
         lines.append("")
         lines.append("Merged (\(index.merges.count)):")
         for merge in index.merges.sorted(by: { ($0.into, $0.variant) < ($1.into, $1.variant) }) {

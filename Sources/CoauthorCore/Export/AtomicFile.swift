@@ -3,14 +3,16 @@ import Foundation
 import Synchronization
 
 /// Errors writing output files.
-public enum OutputError: Error, Sendable, CustomStringConvertible {
+public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// The disk (or the user's quota, or the file-size limit) has no room for the output.
     case noSpace(path: String, reason: String)
+    /// A folder has the output's name.
+    case isFolder(path: String)
 
     public var path: String {
         switch self {
-        case let .cannotWrite(path, _), let .noSpace(path, _): path
+        case let .cannotWrite(path, _), let .noSpace(path, _), let .isFolder(path): path
         }
     }
 
@@ -20,6 +22,8 @@ public enum OutputError: Error, Sendable, CustomStringConvertible {
             "cannot write the output (\(reason)); check that the folder exists and is writable"
         case let .noSpace(_, reason):
             "cannot write the output (\(reason)); free some space there or write elsewhere (any earlier file is unchanged)"
+        case .isFolder:
+            "cannot write the output: a folder has its name; move the folder or write elsewhere"
         }
     }
 
@@ -51,6 +55,66 @@ public enum AtomicFile {
         if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG, (status.st_mode & S_IFMT) != S_IFDIR {
             return try writeThrough(bytes, to: path, flags: O_WRONLY)
         }
+        if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR { throw .isFolder(path: path) }
+        let (temporary, slot) = try stage(bytes, for: path)
+        defer { coauthor_temporary_unregister(slot) }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw .failed(path, code)
+        }
+    }
+
+    /// Writes several files as one: each is written to a temporary file beside it first, and only
+    /// when all are written are they renamed into place, an interrupting signal waiting until the
+    /// last is (`coauthor_temporary_begin_commit`). A failure (a full disk, a folder with an
+    /// output's name) leaves every earlier file as it was, and no temporary file: a report's
+    /// files describe one network, never two. Devices and FIFOs are written through after.
+    /// - Complexity: O(total bytes).
+    public static func write(files: [(path: String, bytes: [UInt8])]) throws(OutputError) {
+        var staged: [(temporary: String, path: String, slot: Int32)] = []
+        var through: [(path: String, bytes: [UInt8])] = []
+        func discard() {
+            for file in staged {
+                unlink(file.temporary)
+                coauthor_temporary_unregister(file.slot)
+            }
+        }
+        for (path, bytes) in files {
+            var status = stat()
+            if stat(path, &status) == 0 {
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    discard()
+                    throw .isFolder(path: path)
+                }
+                if (status.st_mode & S_IFMT) != S_IFREG {
+                    through.append((path, bytes))
+                    continue
+                }
+            }
+            do {
+                let (temporary, slot) = try stage(bytes, for: path)
+                staged.append((temporary, path, slot))
+            } catch {
+                discard()
+                throw error
+            }
+        }
+        coauthor_temporary_begin_commit()
+        var failure: OutputError?
+        for file in staged {
+            if failure == nil, rename(file.temporary, file.path) != 0 { failure = .failed(file.path, errno) }
+            if failure != nil { unlink(file.temporary) }
+            coauthor_temporary_unregister(file.slot)
+        }
+        coauthor_temporary_end_commit()
+        if let failure { throw failure }
+        for (path, bytes) in through { try writeThrough(bytes, to: path, flags: O_WRONLY) }
+    }
+
+    /// Writes `bytes` to a new registered temporary file beside `path` (its folder made where
+    /// missing); its path and registry slot.
+    private static func stage(_ bytes: some Collection<UInt8>, for path: String) throws(OutputError) -> (String, Int32) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         do {
@@ -61,22 +125,19 @@ public enum AtomicFile {
         let number = sequence.wrappingAdd(1, ordering: .relaxed).oldValue
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(number).tmp").path
         let slot = coauthor_temporary_register(temporary)
-        defer { coauthor_temporary_unregister(slot) }
         do {
             try writeThrough(bytes, to: temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_TRUNC)
         } catch {
             unlink(temporary)
+            coauthor_temporary_unregister(slot)
             // Name the output the user asked for, not the temporary file.
             switch error {
             case let .cannotWrite(_, reason): throw .cannotWrite(path: path, reason: reason)
             case let .noSpace(_, reason): throw .noSpace(path: path, reason: reason)
+            case .isFolder: throw .isFolder(path: path)
             }
         }
-        if rename(temporary, path) != 0 {
-            let code = errno
-            unlink(temporary)
-            throw .failed(path, code)
-        }
+        return (temporary, slot)
     }
 
     /// Writes every byte to `path` opened with `flags`, retrying interrupted writes, and closes

@@ -45,9 +45,14 @@ public enum NetworkError: Error, Sendable, CustomStringConvertible, Equatable {
     case unknownFocus(String, suggestions: [String])
     /// At institution or country level: no unit of that level is named so.
     case unknownFocusUnit(String, level: NetworkLevel, suggestions: [String])
+    /// The focus is an author of the corpus whose papers the filters (`filters`, as
+    /// `CoauthorNetwork.filterDescription` words them) leave out of the network.
+    case focusLeftOut(String, filters: String)
 
     public var description: String {
         switch self {
+        case let .focusLeftOut(name, filters):
+            return "'\(name)' is an author of the corpus but not of the network: the filters (\(filters)) leave their papers out; widen them or choose another focus"
         case let .unknownFocus(name, suggestions):
             return "no author named '\(name)' in the network; \(Self.hint(suggestions))"
         case let .unknownFocusUnit(name, level, suggestions):
@@ -458,6 +463,7 @@ public enum NetworkBuilder {
                 let v = newID[Int(id)]
                 return v >= 0 ? Int(v) : nil
             }) else {
+                if authors.id(named: focusName) != nil { throw .focusLeftOut(focusName, filters: describe(options)) }
                 throw .unknownFocus(focusName, suggestions: suggestions(for: focusName, in: network.names))
             }
             network = network.focused(on: focus)

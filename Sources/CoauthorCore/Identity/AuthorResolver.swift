@@ -721,8 +721,20 @@ public enum AuthorResolver {
             if let a = lookup(pair.first), let b = lookup(pair.second) { clusters.forbid(a, b) }
         }
         var names: [(variant: Int, name: String)] = []
+        // The rule that listed each variant first: a name listed under two canonical names goes
+        // to the first (a user trial of session 50: `Bob Baker` under `Ann Able` and `Cid Cole`
+        // made the three one person, named `Bob Baker`).
+        var listedBy: [Int: AliasRules.Name] = [:]
         for rule in aliases.merges {
-            let variants = rule.variants.compactMap { name in lookup(name).map { (name, $0) } }
+            let variants = rule.variants.compactMap { name in lookup(name).map { (name, $0) } }.filter { name, variant in
+                guard let first = listedBy[variant], first.text != rule.canonical.text else {
+                    listedBy[variant] = rule.canonical
+                    return true
+                }
+                diagnostics.append(Diagnostic(.warning, at: name.location,
+                                              "the alias file lists '\(name.text)' under '\(first.text)'\(first.location.map { " (line \($0.line))" } ?? "") and under '\(rule.canonical.text)'; it is merged into '\(first.text)' only"))
+                return false
+            }
             let canonical = find(rule.canonical)
             if canonical == nil, let (_, first) = variants.first {
                 let found = variants.count == 1 ? "'\(display(first))', the one name of its list found, is" : "the \(variants.count) names of its list found are one person,"

@@ -234,7 +234,7 @@ enum CSVExport {
             result.corpus.diagnostics[widthWarning].message += ", as are \(otherWidths) more \(otherWidths == 1 ? "row" : "rows") whose fields are not the header's in number"
         }
         if header == nil {
-            result.error(.file(path), "no \(format) header row (one naming \(required.map { "'\($0)'" }.joined(separator: ", "))) found: this is not a \(format) file (without --input-format, a file's format is recognised from its content)")
+            result.error(.file(path), "no \(format) header row (one naming \(required.map { "'\($0)'" }.joined(separator: ", "))) found: this is not \(format.first.map { "AEIOU".contains($0) } == true ? "an" : "a") \(format) file (without --input-format, a file's format is recognised from its content)")
         }
         return result.corpus
     }

@@ -379,6 +379,14 @@ struct DBLPXMLScanner {
 
     private mutating func openElement(_ name: String, attributesFrom start: Int, to end: Int, at tagStart: Int) {
         sawRoot = true
+        // A record inside a record: the open one lost its end tag. It is skipped, with a message
+        // at this tag, and this record read as the next (a user trial of session 50: every record
+        // after an unclosed one vanished inside it, and only `</dblp>` said anything).
+        if stack.count >= 2, let open = record, DBLPXMLReader.recordElements.contains(name) || name == "www" {
+            report("the record '\(open.key)' (<\(open.element)> at line \(open.location.line)) has no </\(open.element)> before this <\(name)>",
+                   at: location(at: tagStart))
+            while stack.count > 1 { popElement() }
+        }
         stack.append(name)
         switch stack.count {
         case 2:

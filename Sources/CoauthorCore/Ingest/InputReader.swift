@@ -120,6 +120,9 @@ public enum InputReader {
         /// Why a folder's file cannot be read (permission denied, a dangling link): it is reported
         /// and counted as skipped, never left out unseen; its `format` is then only a guess.
         var unreadable: String? = nil
+        /// The contents of a named pipe or device, read once to tell its format (a pipe's
+        /// bytes cannot be read twice).
+        var bytes: [UInt8]? = nil
     }
 
     /// The files `paths` name, and a warning for each folder whose subfolders hold publication
@@ -172,6 +175,18 @@ public enum InputReader {
             } else {
                 // A file that cannot be opened is said to be so, not to be of an unknown type.
                 if let reason = unreadableReason(path) { throw .unreadable(path, reason: reason) }
+                // A pipe or device named without --input-format (`cat x.bib | coauthor stats
+                // /dev/stdin`) is read here, once, and told by what it holds.
+                var status = stat()
+                if format == nil, stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG,
+                   case .success(let contents) = readFile(path) {
+                    guard let kind = InputFormat.detect(head: Array(contents.prefix(InputFormat.sniffLength)),
+                                                        pathExtension: (path as NSString).pathExtension) else {
+                        throw .unsupportedFormat(path)
+                    }
+                    files.append(InputFile(path: path, format: kind, inFolder: false, bytes: contents))
+                    continue
+                }
                 guard let kind = format ?? InputFormat.detect(path: path) else {
                     throw .unsupportedFormat(path)
                 }
@@ -599,6 +614,7 @@ public enum InputReader {
             LineBlocks.Failure.unopened(path: path, reason: reason)
         }
         if let reason = file.unreadable { return unreadable(reason) }
+        if let bytes = file.bytes { return read(bytes: bytes, format: file.format, path: name, encoding: encoding) }
         if path != "-" {
             var status = stat()
             if stat(path, &status) != 0 {

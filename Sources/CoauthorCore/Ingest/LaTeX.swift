@@ -25,6 +25,8 @@ public enum LaTeX {
         "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "SS": "SS",
         "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ", "ng": "ŋ", "NG": "Ŋ", "dj": "đ", "DJ": "Đ",
         "textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘",
+        "textquotesingle": "'", "textquotedbl": "\"", "textunderscore": "_", "textasciitilde": "~",
+        "textless": "<", "textgreater": ">", "textbar": "|",
         "textquotedblleft": "“", "textquotedblright": "”", "textellipsis": "…", "ldots": "…",
         "dots": "…", "textregistered": "®", "texttrademark": "™", "copyright": "©",
         "textsterling": "£", "euro": "€", "S": "§", "P": "¶", "textdegree": "°",

@@ -44,6 +44,7 @@ struct Export: AnalysisCommand {
     @OptionGroup var cluster: ClusterOptions
 
     func validate() throws {
+        try analysis.refuseOverwritingInputs(with: output)
         if format.writesFolder && output == nil {
             throw ValidationError("--format \(format.rawValue) writes several files; name their folder with -o FOLDER.")
         }

@@ -16,6 +16,10 @@ struct Names: AnalysisCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
+    func validate() throws {
+        try analysis.refuseOverwritingInputs(with: output)
+    }
+
     func run() throws {
         let report = IdentityReport(try Session.resolved(analysis))
         try Session.write(format == .json ? report.json() : report.text(), to: output)

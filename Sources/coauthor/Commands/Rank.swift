@@ -39,6 +39,7 @@ struct Rank: AnalysisCommand {
         if analysis.focus == nil, case .tie(let tie) = by, Metric(rawValue: tie.rawValue) == nil {
             throw ValidationError("'\(tie.rawValue)' ranks collaborators; name whose with --focus, or rank authors by one of \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
+        try analysis.refuseOverwritingInputs(with: output)
         if top < 0 { throw ValidationError("--top must be 0 (all) or more.") }
         if !(halfLife > 0) || !halfLife.isFinite { throw ValidationError("--half-life must be a positive number of years.") }
     }

@@ -30,10 +30,14 @@ struct Render: AnalysisCommand {
     var repeatRenders = 1
 
     func validate() throws {
+        try analysis.refuseOverwritingInputs(with: output)
         guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must lie between 10 and 1200.") }
         guard repeatRenders >= 1 else { throw ValidationError("--repeat-renders must be at least 1.") }
         if byYear.byYear && (format == .html || output?.hasSuffix(".html") == true) {
             throw ValidationError("--by-year draws one map per year as SVG, PNG or PDF; the HTML page has a year slider of its own: drop --by-year.")
+        }
+        if byYear.byYear && output == "-" {
+            throw ValidationError("--by-year writes several files, not standard output; name the first with -o, e.g. -o maps/network.svg")
         }
         if byYear.byYear && output == nil {
             throw ValidationError("--by-year writes several files; name the first with -o, e.g. -o maps/network.svg (then maps/network-2019.svg, …)")

@@ -23,6 +23,10 @@ struct Report: AnalysisCommand {
     @Option(help: "How many collaborators and central authors to print.")
     var top = 15
 
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top must be 0 (all) or more.") }
+    }
+
     func run() throws {
         let loaded = try Session.analysis(analysis, listingPapers: true)
         let display = ProgressDisplay.make(for: analysis)

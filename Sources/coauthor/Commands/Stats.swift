@@ -18,6 +18,10 @@ struct Stats: AnalysisCommand {
     @Option(help: "Seed for community detection (modularity).")
     var seed = 1
 
+    func validate() throws {
+        try analysis.refuseOverwritingInputs(with: output)
+    }
+
     func run() throws {
         // Handed over, not kept: the summary frees what its graph statistics do not read. It
         // reads no tie's years, so the network is built without them.

@@ -57,6 +57,7 @@ struct Timeline: AnalysisCommand {
     var wantsSlices: Bool { slices || window != nil || cumulative }
 
     func validate() throws {
+        try analysis.refuseOverwritingInputs(with: output)
         let modes = [corpus, wantsSlices, ties].filter { $0 }.count
         if modes > 1 { throw ValidationError("choose one of --corpus, --slices and --ties.") }
         if window != nil && cumulative { throw ValidationError("--window and --cumulative are two kinds of slices; choose one.") }

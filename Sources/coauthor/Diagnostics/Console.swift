@@ -16,14 +16,37 @@ enum Console {
 
     static func out(_ text: String) { outBytes(Array(text.utf8)) }
 
+    /// Writes to standard output. Where it cannot be written (a full disk, a closed descriptor),
+    /// the run ends there with exit code 1 and says why on standard error (`FileHandle.write`
+    /// stopped the process with a crash report instead).
     static func outBytes(_ bytes: [UInt8]) {
         if let capture { return capture.append(out: bytes) }
-        FileHandle.standardOutput.write(Data(bytes))
+        if let failure = writeAll(bytes, to: STDOUT_FILENO) {
+            err("coauthor: error: cannot write to standard output (\(String(cString: strerror(failure)))); write to a file with -o FILE\n")
+            exit(1)
+        }
     }
 
+    /// Writes to standard error; where it cannot be written, there is no one to tell.
     static func err(_ text: String) {
         if let capture { return capture.append(err: Array(text.utf8)) }
-        FileHandle.standardError.write(Data(text.utf8))
+        _ = writeAll(Array(text.utf8), to: STDERR_FILENO)
+    }
+
+    /// Writes all of `bytes` to the descriptor; the error number where it failed.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { buffer -> Int32? in
+            var written = 0
+            while written < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += count
+            }
+            return nil
+        }
     }
 
     /// The bytes of standard input (`-`).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CoauthorCore
 import CoauthorRender
 
@@ -87,6 +88,7 @@ struct AnalysisOptions: ParsableArguments {
             throw ValidationError("--radius needs --focus NAME: the radius is counted from the focus author.")
         }
         if let radius, radius < 0 { throw ValidationError("--radius must be 0 or more.") }
+        if let minWeight, !minWeight.isFinite { throw ValidationError("--min-weight takes a number, e.g. 2.") }
         if let fromYear, let toYear, fromYear > toYear {
             throw ValidationError("--from \(fromYear) is after --to \(toYear); swap them.")
         }
@@ -179,6 +181,19 @@ struct AnalysisOptions: ParsableArguments {
     }
 }
 
+extension AnalysisOptions {
+    /// Refuses an output file that is one of the input files (`coauthor rank pub.bib -o pub.bib`
+    /// replaced the bibliography with the ranking).
+    func refuseOverwritingInputs(with output: String?) throws {
+        guard let output, output != "-" else { return }
+        func resolved(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+        let target = resolved(output)
+        if let input = inputs.first(where: { $0 != "-" && resolved($0) == target }) {
+            throw ValidationError("-o \(output) is the input file \(input): writing there would replace the publications; choose another output file.")
+        }
+    }
+}
+
 /// Options of commands that draw a map.
 struct MapOptions: ParsableArguments {
     @Option(help: "Layout engine: auto picks twopi for an ego network, neato for small graphs, sfdp beyond.")
@@ -198,6 +213,11 @@ struct MapOptions: ParsableArguments {
 
     @Option(help: "Seed for the layout and for community detection (same seed, same picture).")
     var seed: Int = 1
+
+    func validate() throws {
+        if labels < 0 { throw ValidationError("--labels must be 0 (none but the focus author) or more.") }
+        if maxNodes < 1 { throw ValidationError("--max-nodes must be 1 or more.") }
+    }
 
     /// The visual choices of these options.
     var style: MapStyle {
