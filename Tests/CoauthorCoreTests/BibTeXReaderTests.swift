@@ -56,6 +56,18 @@ struct BibTeXReaderTests {
         #expect(corpus.publications.first?.title == "a_b <c", "\(corpus.publications.first?.title ?? "")")
     }
 
+    /// `and` twice in a row is an empty name between, dropped with a warning, not an author
+    /// `and Bob`; a name with more than two commas is read as BibTeX reads it, with a warning
+    /// (both from a user trial of session 50, where they passed in silence).
+    @Test func doubledAndAndExtraCommasAreWarnedAbout() throws {
+        let corpus = try readBibTeX("@article{a, author = {Smith and and Bob Ray and Jones, Bob, Jr, Extra and {A, B}, C}, title = {T}, year = 2020}")
+        #expect(corpus.publications.first?.authors.map(\.displayName) == ["Smith", "Bob Ray", "Jr Extra Jones, Bob", "C A, B"])
+        #expect(corpus.diagnostics.map(\.message) == [
+            "entry 'a': 'and' twice in a row in the author list; the empty name between is dropped",
+            "entry 'a': the author 'Jones, Bob, Jr, Extra' has more than two commas; read as BibTeX reads 'von Last, Jr, First', as 'Jr Extra Jones, Bob' (brace a comma that belongs to a name: {,})",
+        ])
+    }
+
     @Test func decodedTextIsNFC() {
         let decoded = LaTeX.decode(#"\"u"#)
         #expect(decoded.unicodeScalars.count == 1)

@@ -327,8 +327,14 @@ public enum BibTeXReader {
                                                      "entry '\(parser.entries[index].key)': the author '\(command)' is a command this file does not define; kept as the name '\(command.filter(\.isLetter))' (define it in @preamble with \\def to spell it out)"))
             }
             for bad in list.rejected {
+                let message = bad.allSatisfy(\.isWhitespace) ? "'and' twice in a row in the author list; the empty name between is dropped"
+                    : "the author name '\(bad)' is empty once decoded and is dropped"
                 result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: fields.authorOffset),
-                                                     "entry '\(parser.entries[index].key)': the author name '\(bad)' is empty once decoded and is dropped"))
+                                                     "entry '\(parser.entries[index].key)': \(message)"))
+            }
+            for (written, read) in list.tooManyCommas.map({ ($0.written, $0.read) }) {
+                result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: fields.authorOffset),
+                                                     "entry '\(parser.entries[index].key)': the author '\(written)' has more than two commas; read as BibTeX reads 'von Last, Jr, First', as '\(read)' (brace a comma that belongs to a name: {,})"))
             }
             for name in list.commaBeforeAnd {
                 result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: fields.authorOffset),

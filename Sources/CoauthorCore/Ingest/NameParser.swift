@@ -18,6 +18,14 @@ public enum NameParser {
         public var commaBeforeAnd: [String] = []
         /// Names that are one command the input does not define (`\Thanh`): kept by their letters.
         public var undefinedCommands: [String] = []
+        /// Names with more than two commas (`Jones, Bob, Jr, Extra`), as written, and as read:
+        /// BibTeX's `von Last, Jr, First` takes the parts after the second as given names.
+        public var tooManyCommas: [Overflow] = []
+        /// A name written with more commas than BibTeX's forms have, and the name read.
+        public struct Overflow: Sendable, Equatable {
+            public var written: String
+            public var read: String
+        }
         /// With an interner: each name's index in the interner's table.
         var ids: [Int32] = []
     }
@@ -34,6 +42,7 @@ public enum NameParser {
         var rejected: [String] = []
         var commaBeforeAnd: [String] = []
         var undefinedCommands: [String] = []
+        var tooManyCommas: [NameList.Overflow] = []
         var ids: [Int32] = []
         let pieces = splitOnAnd(utf8: field)
         // Sized once: each publication keeps its list, and growing by doubling left a list of
@@ -66,6 +75,13 @@ public enum NameParser {
                    parseName(utf8: Array(field[trimmed])[...]) == nil {
                     undefinedCommands.append(String(decoding: field[trimmed], as: UTF8.self))
                 }
+                var commas = 0
+                var depth = 0
+                for byte in field[trimmed] {
+                    if byte == UInt8(ascii: "{") { depth += 1 } else if byte == UInt8(ascii: "}") { depth = max(0, depth - 1) }
+                    if depth == 0, byte == UInt8(ascii: ",") { commas += 1 }
+                }
+                if commas > 2 { tooManyCommas.append(.init(written: String(decoding: field[trimmed], as: UTF8.self), read: name.displayName)) }
                 names.append(name)
                 ids.append(id)
             } else {
@@ -75,6 +91,7 @@ public enum NameParser {
         var list = NameList(names: names, truncated: truncated, rejected: rejected)
         list.commaBeforeAnd = commaBeforeAnd
         list.undefinedCommands = undefinedCommands
+        list.tooManyCommas = tooManyCommas
         list.ids = ids
         return list
     }
@@ -114,9 +131,11 @@ public enum NameParser {
             } else if depth == 0, isWhitespace(byte), index + 4 < end,
                       bytes[index + 1] | 0x20 == UInt8(ascii: "a"), bytes[index + 2] | 0x20 == UInt8(ascii: "n"),
                       bytes[index + 3] | 0x20 == UInt8(ascii: "d"), isWhitespace(bytes[index + 4]) {
-                parts.append(start..<index)
-                index += 5
-                start = index
+                // The blank after `and` may start the next ` and ` (`Smith and and Bob`: an empty
+                // name between, as BibTeX reads it, not an author `and Bob`).
+                parts.append(min(start, index)..<index)
+                index += 4
+                start = index + 1
                 blank = false
                 continue
             }
