@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { slot_count = 256, path_capacity = PATH_MAX };
+enum { slot_count = 1024, path_capacity = PATH_MAX };
 enum { slot_free = 0, slot_filling = 1, slot_ready = 2 };
 
 static _Atomic int states[slot_count];
@@ -46,10 +46,11 @@ static _Atomic int committing;
 static _Atomic int pending_signal;
 
 static void remove_temporary_files(int signal_number) {
-    if (atomic_load(&committing)) {
-        atomic_store(&pending_signal, signal_number);
-        return;
-    }
+    // Noted first, then the section looked at: a section ending meanwhile (on another thread)
+    // finds the signal in its exchange, so it is never lost.
+    atomic_store(&pending_signal, signal_number);
+    if (atomic_load(&committing)) return;
+    atomic_store(&pending_signal, 0);
     for (int slot = 0; slot < slot_count; slot++) {
         if (atomic_load(&states[slot]) == slot_ready) unlink(paths[slot]);
     }

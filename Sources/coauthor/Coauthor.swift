@@ -32,6 +32,7 @@ struct Coauthor: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try Parallelism.$workers.withValue(threads ?? Parallelism.workers) { try command.run() }
+            try Console.checkOutput()
         } catch {
             let status = exitCode(for: error)
             if status != .success { Cluster.fail(fullMessage(for: error), status: status.rawValue) }

@@ -89,8 +89,12 @@ struct EndToEndTests {
                 && !onFullDisk.stderr.contains("Fatal error"), "\(onFullDisk.stderr)")
         let bib = folder.appendingPathComponent("Data/publications.bib")
         let before = try Data(contentsOf: bib)
+        // The input named, reached by another path, in a folder, by default (`Data/`), or hard-linked.
+        #expect(link(folder.appendingPathComponent("Data/publications.bib").path, folder.appendingPathComponent("Data/linked.bib").path) == 0)
         for arguments in [["rank", "Data/publications.bib", "-o", "Data/publications.bib"],
                           ["stats", "Data/publications.bib", "-o", "Data/../Data/publications.bib"],
+                          ["rank", "Data", "-o", "Data/publications.bib"], ["names", "-o", "Data/publications.bib"],
+                          ["rank", "Data/publications.bib", "-o", "Data/linked.bib"],
                           ["render", "Data", "--labels=-1", "-o", "m.svg"], ["render", "Data", "--max-nodes=-1", "-o", "m.svg"],
                           ["report", "Data", "--top=-1", "-o", "r"], ["stats", "Data", "--min-weight", "nan"],
                           ["render", "Data", "--by-year", "-o", "-"]] {

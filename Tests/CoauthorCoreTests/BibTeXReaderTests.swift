@@ -62,10 +62,41 @@ struct BibTeXReaderTests {
     @Test func doubledAndAndExtraCommasAreWarnedAbout() throws {
         let corpus = try readBibTeX("@article{a, author = {Smith and and Bob Ray and Jones, Bob, Jr, Extra and {A, B}, C}, title = {T}, year = 2020}")
         #expect(corpus.publications.first?.authors.map(\.displayName) == ["Smith", "Bob Ray", "Jr Extra Jones, Bob", "C A, B"])
+        let ends = try readBibTeX("@article{b, author = { and Smith, John and Ann Lee and }, title = {T}, year = 2020}")
+        #expect(ends.publications.first?.authors.map(\.displayName) == ["John Smith", "Ann Lee"])
+        #expect(ends.diagnostics.map(\.message) == [
+            "entry 'b': the author list starts with 'and'; the empty name before it is dropped",
+            "entry 'b': the author list ends with 'and'; the empty name after it is dropped",
+        ])
         #expect(corpus.diagnostics.map(\.message) == [
             "entry 'a': 'and' twice in a row in the author list; the empty name between is dropped",
             "entry 'a': the author 'Jones, Bob, Jr, Extra' has more than two commas; read as BibTeX reads 'von Last, Jr, First', as 'Jr Extra Jones, Bob' (brace a comma that belongs to a name: {,})",
         ])
+    }
+
+    /// Scopus BibTeX of every generation: `affiliations` or, in older exports, a one-line
+    /// `affiliation`, the paper's addresses; `note = {Cited by: 10}` or `{cited By 7}`, read
+    /// also without any other database field; a `note` of another kind is no count (a review of
+    /// session 50 found the older exports' addresses read as one Web of Science line, a paper in
+    /// Poland and Germany counted as Germany's alone).
+    @Test func scopusBibTeXOfEveryGenerationGivesAddressesAndCounts() throws {
+        let corpus = try readBibTeX("""
+            @ARTICLE{old, author={Nowak, A. and Schmidt, B.}, title={Old}, year={2015},
+              affiliation={Koszalin University of Technology, Koszalin, Poland; Technische Universit{\\"a}t Berlin, Berlin, Germany},
+              note={cited By 7}, source={Scopus}}
+            @ARTICLE{new, author={Nowak, A. and Lee, C.}, title={New}, year={2021}, note={Cited by: 10; All Open Access}}
+            @inproceedings{other, author={Ann Lee and Bob Ray}, title={Third}, year={2020}, note={Withdrawn.}}
+            """)
+        #expect(corpus.publications.count == 3)
+        guard corpus.publications.count == 3 else { return }
+        let old = corpus.publications[0]
+        #expect(old.extras.addresses.map(\.raw) == ["Koszalin University of Technology, Koszalin, Poland", "Technische Universität Berlin, Berlin, Germany"])
+        #expect(old.extras.addresses.map(\.country) == ["Poland", "Germany"])
+        #expect(old.extras.citedBy == 7)
+        #expect(corpus.publications[1].extras.citedBy == 10 && corpus.publications[1].extras.addresses.isEmpty)
+        #expect(corpus.publications[2].extras.citedBy == nil)
+        #expect(BibTeXReader.scopusCitedBy("Cited by:52") == 52 && BibTeXReader.scopusCitedBy("cited By 0") == 0)
+        #expect(BibTeXReader.scopusCitedBy("Cited by") == nil && BibTeXReader.scopusCitedBy("Citations: 4") == nil)
     }
 
     @Test func decodedTextIsNFC() {

@@ -252,10 +252,12 @@ public struct CorpusSummary: Sendable {
             droppedNames = corpus.droppedNames
             publications = 0
             authorships = 0
+            // The papers within the years, where the people behind the units are counted.
             var selected: [Int] = []
+            let atUnits = analysis.units != nil
             // By index, so that no publication is copied.
             for index in corpus.publications.indices where options.includes(year: corpus.publications[index].year) {
-                selected.append(index)
+                if atUnits { selected.append(index) }
                 publications += 1
                 authorships += corpus.publications[index].authorCount
                 if let year = corpus.publications[index].year { perYear[year, default: 0] += 1 }

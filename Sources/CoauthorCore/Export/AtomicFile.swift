@@ -67,9 +67,11 @@ public enum AtomicFile {
 
     /// Writes several files as one: each is written to a temporary file beside it first, and only
     /// when all are written are they renamed into place, an interrupting signal waiting until the
-    /// last is (`coauthor_temporary_begin_commit`). A failure (a full disk, a folder with an
-    /// output's name) leaves every earlier file as it was, and no temporary file: a report's
-    /// files describe one network, never two. Devices and FIFOs are written through after.
+    /// last is (`coauthor_temporary_begin_commit`). A failure while they are written (a full
+    /// disk, a folder with an output's name) leaves every earlier file as it was, and no
+    /// temporary file: a report's files describe one network, never two. (A rename that fails
+    /// part-way, which nothing but the folder changing under the run makes happen, leaves the
+    /// files renamed before it.) Devices and FIFOs are written through after.
     /// - Complexity: O(total bytes).
     public static func write(files: [(path: String, bytes: [UInt8])]) throws(OutputError) {
         var staged: [(temporary: String, path: String, slot: Int32)] = []

@@ -45,14 +45,14 @@ public enum NetworkError: Error, Sendable, CustomStringConvertible, Equatable {
     case unknownFocus(String, suggestions: [String])
     /// At institution or country level: no unit of that level is named so.
     case unknownFocusUnit(String, level: NetworkLevel, suggestions: [String])
-    /// The focus is an author of the corpus whose papers the filters (`filters`, as
-    /// `CoauthorNetwork.filterDescription` words them) leave out of the network.
+    /// The focus is an author of the corpus whom the filters that leave nodes out (`filters`:
+    /// the years, `--min-papers`) leave out of the network.
     case focusLeftOut(String, filters: String)
 
     public var description: String {
         switch self {
         case let .focusLeftOut(name, filters):
-            return "'\(name)' is an author of the corpus but not of the network: the filters (\(filters)) leave their papers out; widen them or choose another focus"
+            return "'\(name)' is an author of the corpus but not of the network: the filters (\(filters)) leave them out; widen them or choose another focus"
         case let .unknownFocus(name, suggestions):
             return "no author named '\(name)' in the network; \(Self.hint(suggestions))"
         case let .unknownFocusUnit(name, level, suggestions):
@@ -463,7 +463,11 @@ public enum NetworkBuilder {
                 let v = newID[Int(id)]
                 return v >= 0 ? Int(v) : nil
             }) else {
-                if authors.id(named: focusName) != nil { throw .focusLeftOut(focusName, filters: describe(options)) }
+                if authors.id(named: focusName) != nil {
+                    var filters = NetworkOptions()
+                    (filters.fromYear, filters.toYear, filters.minPapers) = (options.fromYear, options.toYear, options.minPapers)
+                    throw .focusLeftOut(focusName, filters: describe(filters))
+                }
                 throw .unknownFocus(focusName, suggestions: suggestions(for: focusName, in: network.names))
             }
             network = network.focused(on: focus)

@@ -5,12 +5,11 @@ import Foundation
 enum BibTeXFieldName: UInt8 {
     case other, author, editor, title, year, date, crossref, journal, booktitle, journaltitle
     case howpublished, publisher, school, institution, doi, authorAnnotation
-    /// Scopus exports: `note = {Cited by: 52}` (read where a database's fields are).
-    case note
     /// Web of Science exports: `ORCID-Numbers`, `ResearcherID-Numbers` (`Name/ID` lists), `Unique-ID` (the UT).
     /// Database exports (from here on): Web of Science's `Affiliation` (its `C1` lines, `Names,
-    /// address`) and `Times-Cited`; Scopus's `affiliations` (addresses joined by `;`).
-    case orcidNumbers, researcherIDNumbers, uniqueID, affiliation, affiliations, timesCited
+    /// address`) and `Times-Cited`; Scopus's `affiliations` (addresses joined by `;`; older
+    /// exports `affiliation`) and `note = {Cited by: 52}` (older exports `{cited By 52}`).
+    case orcidNumbers, researcherIDNumbers, uniqueID, affiliation, affiliations, timesCited, note
 
     /// The code of a field name given as lower-case ASCII bytes.
     init(lowercased name: some Collection<UInt8>) {
@@ -202,8 +201,8 @@ struct BibTeXParser {
     /// Whether `parse(bytes:)` kept the second half read on the other core (for tests).
     private(set) var readInTwoHalves = false
     /// Whether some entry has a field of a database's export (`ORCID-Numbers`, `ResearcherID-Numbers`,
-    /// `Unique-ID`, `Affiliation`, `affiliations`, `Times-Cited`): only then does the reader look
-    /// for them, so other files pay nothing.
+    /// `Unique-ID`, `Affiliation`, `affiliations`, `Times-Cited`, `note`): only then does the reader
+    /// look for them, so other files pay nothing.
     private(set) var hasDatabaseFields = false
     /// Macro names this parser defined with `@string`.
     private var definedMacros: Set<String> = []

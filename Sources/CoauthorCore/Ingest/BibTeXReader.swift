@@ -326,9 +326,18 @@ public enum BibTeXReader {
                 result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: fields.authorOffset),
                                                      "entry '\(parser.entries[index].key)': the author '\(command)' is a command this file does not define; kept as the name '\(command.filter(\.isLetter))' (define it in @preamble with \\def to spell it out)"))
             }
+            // Where an empty name is: an `and` at either end of the list, or two in a row.
+            var blanks = 0
+            let allBlanks = list.rejected.count { $0.allSatisfy(\.isWhitespace) }
+            func emptyNamePlace() -> String {
+                let field = LaTeX.collapseWhitespace(String(decoding: authorBytes ?? Array(values[author]), as: UTF8.self)).lowercased()
+                defer { blanks += 1 }
+                if blanks == 0 && (field == "and" || field.hasPrefix("and ")) { return "the author list starts with 'and'; the empty name before it is dropped" }
+                if field.hasSuffix(" and") && blanks == allBlanks - 1 { return "the author list ends with 'and'; the empty name after it is dropped" }
+                return "'and' twice in a row in the author list; the empty name between is dropped"
+            }
             for bad in list.rejected {
-                let message = bad.allSatisfy(\.isWhitespace) ? "'and' twice in a row in the author list; the empty name between is dropped"
-                    : "the author name '\(bad)' is empty once decoded and is dropped"
+                let message = bad.allSatisfy(\.isWhitespace) ? emptyNamePlace() : "the author name '\(bad)' is empty once decoded and is dropped"
                 result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: fields.authorOffset),
                                                      "entry '\(parser.entries[index].key)': \(message)"))
             }
@@ -378,41 +387,46 @@ public enum BibTeXReader {
     /// `ORCID-Numbers` and `ResearcherID-Numbers` (`Name/ID` entries separated by blanks, line
     /// breaks or `;`, matched to the authors by name), `Unique-ID` (the UT), `Affiliation` (its
     /// `C1` lines, read as `affiliations(ofWebOfScienceLines:)` reads them) and `Times-Cited`;
-    /// Scopus's `affiliations` (the paper's addresses, joined by `;`, whose they are unknown, as in
-    /// its CSV's `Affiliations`) and `note = {Cited by: 52}`.
+    /// Scopus's `affiliations` (older exports: `affiliation` on one line), the paper's addresses
+    /// joined by `;`, whose they are unknown, as in its CSV's `Affiliations`, and `note = {Cited
+    /// by: 52}`. An entry with none of them (a `note` of another kind) costs a look at its fields.
     private static func addDatabaseFields(_ fields: EntryFields, _ parser: BibTeXParser, _ values: ValueBytes,
                                           to publication: inout Publication) {
+        let timesCited = fields.value(.timesCited, in: parser), uniqueID = fields.value(.uniqueID, in: parser)
+        let affiliation = fields.value(.affiliation, in: parser), affiliations = fields.value(.affiliations, in: parser)
+        let ids = [fields.value(.orcidNumbers, in: parser), fields.value(.researcherIDNumbers, in: parser)]
+        let citedBy = timesCited.flatMap { ExportValues.int(LaTeX.collapseASCIIWhitespace(values[$0])) }
+            ?? fields.value(.note, in: parser).flatMap { scopusCitedBy(LaTeX.collapseASCIIWhitespace(values[$0])) }
+        guard citedBy != nil || uniqueID != nil || affiliation != nil || affiliations != nil || ids.contains(where: { $0 != nil }) else { return }
         var record = ExportRecord(location: publication.location)
         record.authors = publication.authors
         let keys = ExportValues.MatchKeys(publication.authors.map(ExportValues.matchKey), names: publication.authors)
-        for (field, assign) in [(BibTeXFieldName.orcidNumbers, { (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) }),
-                                (.researcherIDNumbers, { (ids: inout AuthorIDs, id: String) in ids.researcherID = id })] {
-            guard let value = fields.value(field, in: parser) else { continue }
+        for (value, assign) in zip(ids, [{ (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) },
+                                         { (ids: inout AuthorIDs, id: String) in ids.researcherID = id }]) {
+            guard let value else { continue }
             for (name, id) in slashedEntries(LaTeX.decode(utf8: values[value])) {
                 guard let author = ExportValues.authorIndex(of: name, in: keys) else { continue }
                 record.setIDs({ assign(&$0, id) }, of: author)
             }
         }
-        if let ut = fields.value(.uniqueID, in: parser) { record.extras.ut = LaTeX.collapseASCIIWhitespace(values[ut]) }
-        let timesCited = fields.value(.timesCited, in: parser)
-        if let timesCited {
-            record.extras.citedBy = ExportValues.int(LaTeX.collapseASCIIWhitespace(values[timesCited]))
-        } else if let note = fields.value(.note, in: parser) {
-            record.extras.citedBy = scopusCitedBy(LaTeX.collapseASCIIWhitespace(values[note]))
-        }
-        if let lines = fields.value(.affiliation, in: parser) {
+        if let uniqueID { record.extras.ut = LaTeX.collapseASCIIWhitespace(values[uniqueID]) }
+        record.extras.citedBy = citedBy
+        // Web of Science's `Affiliation` (lines of `C1`), where the entry is Web of Science's or
+        // the value has several lines; else Scopus's older one-line `affiliation`.
+        let isWebOfScience = uniqueID != nil || timesCited != nil
+        if let affiliation, isWebOfScience || values[affiliation].contains(0x0A) {
             // Line by line: the value's line breaks end its addresses.
-            let text = values[lines]
+            let text = values[affiliation]
             var start = 0
             var decoded: [String] = []
             for end in 0...text.count where end == text.count || text[end] == 0x0A {
                 decoded.append(LaTeX.decode(utf8: UnsafeBufferPointer(rebasing: text[start..<end])))
                 start = end + 1
             }
-            let (byAuthor, paper) = affiliations(ofWebOfScienceLines: decoded, keys: keys)
+            let (byAuthor, paper) = Self.affiliations(ofWebOfScienceLines: decoded, keys: keys)
             for (author, affiliation) in byAuthor { record.addAffiliation(affiliation, to: author) }
             record.extras.addresses += paper
-        } else if let addresses = fields.value(.affiliations, in: parser), timesCited == nil, fields.value(.uniqueID, in: parser) == nil {
+        } else if let addresses = isWebOfScience ? nil : affiliations ?? affiliation {
             // (A Web of Science entry's `Affiliations` are its organisations' names, not addresses.)
             record.extras.addresses = ExportValues.list(LaTeX.decode(utf8: values[addresses])).map { address in
                 Affiliation(raw: address, country: address.split(separator: ",").last.map { ExportValues.trimmed($0) } ?? "")
@@ -424,11 +438,11 @@ public enum BibTeXReader {
         }
     }
 
-    /// The count of a Scopus `note` that starts `Cited by: 52` (after which Scopus may add other
-    /// notes: `Cited by: 52; All Open Access, Green Open Access`), else nil.
+    /// The count of a Scopus `note` that starts `Cited by: 52` (older exports: `cited By 52`; after
+    /// it Scopus may add other notes: `Cited by: 52; All Open Access, Green Open Access`), else nil.
     static func scopusCitedBy(_ note: String) -> Int? {
-        guard note.hasPrefix("Cited by:") else { return nil }
-        let digits = note.dropFirst("Cited by:".count).drop { $0 == " " }.prefix { $0.isASCII && $0.isNumber }
+        guard note.count > 8, note.prefix(8).lowercased() == "cited by" else { return nil }
+        let digits = note.dropFirst(8).drop { $0 == " " || $0 == ":" }.prefix { $0.isASCII && $0.isNumber }
         return digits.isEmpty ? nil : Int(digits)
     }
 

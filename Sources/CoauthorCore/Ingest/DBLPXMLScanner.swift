@@ -377,14 +377,27 @@ struct DBLPXMLScanner {
         latin1 = ["iso-8859-1", "latin1", "latin-1", "iso8859-1", "iso_8859-1", "us-ascii", "windows-1252", "cp1252"].contains(String(name))
     }
 
+    /// Whether `name` may be a record's element, by its first letter and length (`article`,
+    /// `inproceedings`, `www`, …): the fields every record opens (`author`, `title`, `year`,
+    /// `ee`, `pages`, `url`) are passed over without a look-up in a set.
+    @inline(__always) private static func mayNameARecord(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 3, 4, 7, 9, 11, 12, 13: break
+        default: return false
+        }
+        guard let first = name.utf8.first else { return false }
+        return first == UInt8(ascii: "a") || first == UInt8(ascii: "i") || first == UInt8(ascii: "p") || first == UInt8(ascii: "b")
+            || first == UInt8(ascii: "m") || first == UInt8(ascii: "w")
+    }
+
     private mutating func openElement(_ name: String, attributesFrom start: Int, to end: Int, at tagStart: Int) {
         sawRoot = true
         // A record inside a record: the open one lost its end tag. It is skipped, with a message
         // at this tag, and this record read as the next (a user trial of session 50: every record
         // after an unclosed one vanished inside it, and only `</dblp>` said anything).
-        if stack.count >= 2, let open = record, DBLPXMLReader.recordElements.contains(name) || name == "www" {
-            report("the record '\(open.key)' (<\(open.element)> at line \(open.location.line)) has no </\(open.element)> before this <\(name)>",
-                   at: location(at: tagStart))
+        if stack.count >= 2, record != nil, Self.mayNameARecord(name), DBLPXMLReader.recordElements.contains(name) || name == "www" {
+            let (key, element, line) = (record!.key, record!.element, record!.location.line)
+            report("the record '\(key)' (<\(element)> at line \(line)) has no </\(element)> before this <\(name)>", at: location(at: tagStart))
             while stack.count > 1 { popElement() }
         }
         stack.append(name)

@@ -125,6 +125,12 @@ public enum InputReader {
         var bytes: [UInt8]? = nil
     }
 
+    /// The files a read of `paths` would read (a folder's publication files, by what they hold),
+    /// for a caller that must not write over one; none where `paths` cannot be read.
+    public static func filesRead(_ paths: [String], format: InputFormat?) -> [String] {
+        ((try? inputFiles(paths, format: format))?.files ?? []).map(\.path).filter { $0 != "-" }
+    }
+
     /// The files `paths` name, and a warning for each folder whose subfolders hold publication
     /// files that are not read (a folder is read one level deep).
     private static func inputFiles(_ paths: [String], format: InputFormat?) throws(InputError) -> (files: [InputFile], notes: [Diagnostic]) {
@@ -179,7 +185,9 @@ public enum InputReader {
                 // /dev/stdin`) is read here, once, and told by what it holds.
                 var status = stat()
                 if format == nil, stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG,
-                   case .success(let contents) = readFile(path) {
+                   case .success(var contents) = readFile(path) {
+                    // Compressed (`<(cat works.jsonl.gz)`): told and read by what it inflates to.
+                    if Gzip.isCompressed(contents), case .success(let plain) = Gzip.decompress(contents) { contents = plain }
                     guard let kind = InputFormat.detect(head: Array(contents.prefix(InputFormat.sniffLength)),
                                                         pathExtension: (path as NSString).pathExtension) else {
                         throw .unsupportedFormat(path)

@@ -35,19 +35,25 @@ public enum Institutions {
     /// the organisation words (`ltd`) would take for the institution.
     public static func institution(fromAddress address: String) -> String {
         let trim = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "."))
-        var pieces: [Substring] = []
-        // Whether the last piece has a bracket still open: the commas inside brackets are the
-        // name's (`Cancer Research Center (CiC-IBMCC, CSIC/USAL), Salamanca, Spain`).
-        var open = false
-        for piece in address.split(separator: ",") {
-            if let last = pieces.last, open || legalForms.contains(key(String(piece))) {
-                pieces[pieces.count - 1] = address[last.startIndex..<piece.endIndex]
-            } else {
-                pieces.append(piece)
+        // The commas inside brackets are the name's (`Cancer Research Center (CiC-IBMCC,
+        // CSIC/USAL), Salamanca, Spain`), unless a bracket is never closed: then every comma cuts.
+        func split(keepingBrackets: Bool) -> (pieces: [Substring], open: Bool) {
+            var pieces: [Substring] = []
+            // Whether the last piece has a bracket still open.
+            var open = false
+            for piece in address.split(separator: ",") {
+                if let last = pieces.last, (keepingBrackets && open) || legalForms.contains(key(String(piece))) {
+                    pieces[pieces.count - 1] = address[last.startIndex..<piece.endIndex]
+                } else {
+                    pieces.append(piece)
+                }
+                let whole = pieces[pieces.count - 1]
+                open = whole.count { $0 == "(" } > whole.count { $0 == ")" }
             }
-            let whole = pieces[pieces.count - 1]
-            open = whole.count { $0 == "(" } > whole.count { $0 == ")" }
+            return (pieces, open)
         }
+        var (pieces, unclosed) = split(keepingBrackets: true)
+        if unclosed { pieces = split(keepingBrackets: false).pieces }
         let parts = pieces.map { $0.trimmingCharacters(in: trim) }.filter { !$0.isEmpty }
         let keys = parts.map(key)
         if let i = keys.firstIndex(where: { $0.contains("univ") }) { return parts[i] }

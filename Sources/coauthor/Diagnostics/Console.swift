@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoauthorCore
 import Foundation
+import Synchronization
 
 /// Where the executable talks to people: results on stdout, diagnostics on stderr
 /// (`path:line:column: error: message`, coloured only on a terminal). Tests run commands
@@ -17,14 +18,24 @@ enum Console {
     static func out(_ text: String) { outBytes(Array(text.utf8)) }
 
     /// Writes to standard output. Where it cannot be written (a full disk, a closed descriptor),
-    /// the run ends there with exit code 1 and says why on standard error (`FileHandle.write`
-    /// stopped the process with a crash report instead).
+    /// the failure is kept (`outputFailure`), nothing more is written there, and the run ends
+    /// with exit code 1 and a message, in `Coauthor.main` (`FileHandle.write` stopped the
+    /// process with a crash report instead).
     static func outBytes(_ bytes: [UInt8]) {
         if let capture { return capture.append(out: bytes) }
-        if let failure = writeAll(bytes, to: STDOUT_FILENO) {
-            err("coauthor: error: cannot write to standard output (\(String(cString: strerror(failure)))); write to a file with -o FILE\n")
-            exit(1)
-        }
+        guard outputFailure.load(ordering: .relaxed) == 0 else { return }
+        if let failure = writeAll(bytes, to: STDOUT_FILENO) { outputFailure.store(failure, ordering: .relaxed) }
+    }
+
+    /// The `errno` of the first write to standard output that failed, 0 for none.
+    static let outputFailure = Atomic<Int32>(0)
+
+    /// Throws (after saying why) when standard output could not be written.
+    static func checkOutput() throws {
+        let failure = outputFailure.load(ordering: .relaxed)
+        guard failure != 0 else { return }
+        error("cannot write to standard output (\(String(cString: strerror(failure))))")
+        throw ExitCode.failure
     }
 
     /// Writes to standard error; where it cannot be written, there is no one to tell.

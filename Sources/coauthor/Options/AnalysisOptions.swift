@@ -182,14 +182,20 @@ struct AnalysisOptions: ParsableArguments {
 }
 
 extension AnalysisOptions {
-    /// Refuses an output file that is one of the input files (`coauthor rank pub.bib -o pub.bib`
-    /// replaced the bibliography with the ranking).
+    /// Refuses an output file that is one of the files the run reads (`coauthor rank pub.bib -o
+    /// pub.bib` replaced the bibliography with the ranking), however it is named: a folder's file,
+    /// the default `Data/`'s, a link. Files are compared by device and inode; an output that does
+    /// not exist yet, or is a folder, replaces nothing read.
     func refuseOverwritingInputs(with output: String?) throws {
         guard let output, output != "-" else { return }
-        func resolved(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
-        let target = resolved(output)
-        if let input = inputs.first(where: { $0 != "-" && resolved($0) == target }) {
-            throw ValidationError("-o \(output) is the input file \(input): writing there would replace the publications; choose another output file.")
+        var target = stat()
+        guard stat(output, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG else { return }
+        let paths = inputs.isEmpty ? ["Data"] : inputs
+        for input in InputReader.filesRead(paths, format: inputFormat) {
+            var status = stat()
+            if stat(input, &status) == 0, status.st_dev == target.st_dev, status.st_ino == target.st_ino {
+                throw ValidationError("-o \(output) is the input file \(input): writing there would replace the publications; choose another output file.")
+            }
         }
     }
 }
