@@ -97,7 +97,7 @@ struct EndToEndTests {
                           ["rank", "Data/publications.bib", "-o", "Data/linked.bib"],
                           ["render", "Data", "--labels=-1", "-o", "m.svg"], ["render", "Data", "--max-nodes=-1", "-o", "m.svg"],
                           ["report", "Data", "--top=-1", "-o", "r"], ["stats", "Data", "--min-weight", "nan"],
-                          ["render", "Data", "--by-year", "-o", "-"]] {
+                          ["render", "Data", "--by-year", "-o", "-"], ["stats", "-", "-", "--input-format", "bibtex"]] {
             let result = try Self.run(arguments, in: folder)
             #expect(result.status == 64 && result.stderr.hasPrefix("Error: "), "\(arguments): \(result.status) \(result.stderr)")
         }

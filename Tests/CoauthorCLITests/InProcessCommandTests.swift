@@ -129,6 +129,16 @@ struct InProcess {
         #expect(few.status == 64 && few.stderr.contains("the filters (authors with ≥ 2 papers) leave them out"), "\(few.stderr)")
     }
 
+    /// A timeline of papers without years says why it has no rows (a user trial of session 50
+    /// found an empty table and no word).
+    @Test func aTimelineWithoutYearsSaysWhy() {
+        let result = InProcess.run(["timeline", "-", "--input-format", "bibtex"], stdin: "@article{k, author = {Ann Lee and Bob Ray}, title = {T}}")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("note: no publication in the network has a year, so the timeline has no rows"), "\(result.stderr)")
+        let dated = InProcess.run(["timeline", "-", "--input-format", "bibtex"], stdin: "@article{k, author = {Ann Lee and Bob Ray}, title = {T}, year = 2020}")
+        #expect(!dated.stderr.contains("has no rows"))
+    }
+
     @Test func standardInputIsRead() {
         let bib = "@article{k, author = {Zoë Ñandú and Bob Smith}, year = 2020}"
         let result = InProcess.run(["rank", "-", "--input-format", "bibtex", "--by", "degree", "--format", "csv"], stdin: bib)

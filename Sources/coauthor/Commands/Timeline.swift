@@ -87,6 +87,10 @@ struct Timeline: AnalysisCommand {
         if analysis.focus == nil && !analysis.quiet && view.readsFocus, let focus = loaded.network.focus {
             Console.note(Self.defaultFocusNote(loaded.network, focus: focus))
         }
+        // A timeline of papers without years has no rows: said so, not left an empty table.
+        if loaded.network.referenceYear == nil && !analysis.quiet {
+            Console.note("no publication in the network has a year, so the timeline has no rows; the records need a year (BibTeX 'year' or 'date')")
+        }
         let text: String
         do {
             text = format == .svg ? try loaded.timelineChart(view) : try timelineTable(loaded, view)

@@ -96,6 +96,9 @@ struct AnalysisOptions: ParsableArguments {
         if let approximate, !(approximate > 0 && approximate < 1) {
             throw ValidationError("--approximate takes an error bound between 0 and 1, e.g. 0.01.")
         }
+        if inputs.count(where: { $0 == "-" }) > 1 {
+            throw ValidationError("standard input ('-') can be read once; name it once.")
+        }
         if inputs.contains("-") && inputFormat == nil {
             throw ValidationError("reading standard input ('-') needs --input-format, e.g. --input-format bibtex.")
         }
