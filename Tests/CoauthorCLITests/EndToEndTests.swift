@@ -114,6 +114,12 @@ struct EndToEndTests {
                                   in: folder, executable: URL(fileURLWithPath: "/usr/bin/env"))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"publications\": 16"), "\(result.stdout)")
+        // With an existing output file (looked at against the inputs), the pipe is still read once.
+        #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent("stats.json").path, contents: Data("old".utf8)))
+        let written = try Self.run(["/bin/sh", "-c", "cat Data/publications.bib | '\(Self.binary.path)' stats /dev/stdin --format json --quiet -o stats.json"],
+                                   in: folder, executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("stats.json"), encoding: .utf8).contains("\"publications\": 16"))
     }
 
     /// A fresh folder holding a copy of Data/.

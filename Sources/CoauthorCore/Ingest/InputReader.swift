@@ -127,13 +127,17 @@ public enum InputReader {
 
     /// The files a read of `paths` would read (a folder's publication files, by what they hold),
     /// for a caller that must not write over one; none where `paths` cannot be read.
+    /// A pipe named as a file is listed, not read (its bytes are the read's alone).
     public static func filesRead(_ paths: [String], format: InputFormat?) -> [String] {
-        ((try? inputFiles(paths, format: format))?.files ?? []).map(\.path).filter { $0 != "-" }
+        ((try? inputFiles(paths, format: format, readingStreams: false))?.files ?? []).map(\.path).filter { $0 != "-" }
     }
 
     /// The files `paths` name, and a warning for each folder whose subfolders hold publication
     /// files that are not read (a folder is read one level deep).
-    private static func inputFiles(_ paths: [String], format: InputFormat?) throws(InputError) -> (files: [InputFile], notes: [Diagnostic]) {
+    /// - Parameter readingStreams: whether a pipe or device named without a format is read here to
+    ///   tell its format (else it is listed as of the format its extension names, or BibTeX).
+    private static func inputFiles(_ paths: [String], format: InputFormat?,
+                                   readingStreams: Bool = true) throws(InputError) -> (files: [InputFile], notes: [Diagnostic]) {
         var files: [InputFile] = []
         var notes: [Diagnostic] = []
         let manager = FileManager.default
@@ -184,6 +188,10 @@ public enum InputReader {
                 // A pipe or device named without --input-format (`cat x.bib | coauthor stats
                 // /dev/stdin`) is read here, once, and told by what it holds.
                 var status = stat()
+                if format == nil, stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG, !readingStreams {
+                    files.append(InputFile(path: path, format: InputFormat(pathExtension: (path as NSString).pathExtension) ?? .bibtex, inFolder: false))
+                    continue
+                }
                 if format == nil, stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG,
                    case .success(var contents) = readFile(path) {
                     // Compressed (`<(cat works.jsonl.gz)`): told and read by what it inflates to.
