@@ -51,11 +51,10 @@ public enum AtomicFile {
     /// contents to keep and must stay what it is: it is written through, not replaced.
     /// - Complexity: O(bytes); large exports are written from their own storage, never copied.
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(OutputError) {
-        var status = stat()
-        if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG, (status.st_mode & S_IFMT) != S_IFDIR {
-            return try writeThrough(bytes, to: path, flags: O_WRONLY)
+        switch try target(path) {
+        case .stream: return try writeThrough(bytes, to: path, flags: O_WRONLY)
+        case .file: break
         }
-        if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR { throw .isFolder(path: path) }
         let (temporary, slot) = try stage(bytes, for: path)
         defer { coauthor_temporary_unregister(slot) }
         if rename(temporary, path) != 0 {
@@ -83,18 +82,11 @@ public enum AtomicFile {
             }
         }
         for (path, bytes) in files {
-            var status = stat()
-            if stat(path, &status) == 0 {
-                if (status.st_mode & S_IFMT) == S_IFDIR {
-                    discard()
-                    throw .isFolder(path: path)
-                }
-                if (status.st_mode & S_IFMT) != S_IFREG {
+            do {
+                if try target(path) == .stream {
                     through.append((path, bytes))
                     continue
                 }
-            }
-            do {
                 let (temporary, slot) = try stage(bytes, for: path)
                 staged.append((temporary, path, slot))
             } catch {
@@ -112,6 +104,20 @@ public enum AtomicFile {
         coauthor_temporary_end_commit()
         if let failure { throw failure }
         for (path, bytes) in through { try writeThrough(bytes, to: path, flags: O_WRONLY) }
+    }
+
+    /// What an output path is: a file to replace (a regular file, or nothing yet), or a device
+    /// or FIFO to write through; a folder is an error.
+    private enum Target { case file, stream }
+
+    private static func target(_ path: String) throws(OutputError) -> Target {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .file }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: throw .isFolder(path: path)
+        case S_IFREG: return .file
+        default: return .stream
+        }
     }
 
     /// Writes `bytes` to a new registered temporary file beside `path` (its folder made where
