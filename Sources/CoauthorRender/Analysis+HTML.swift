@@ -28,6 +28,8 @@ extension Analysis {
         }
         var style = style
         if style.corpusName.isEmpty { style.corpusName = label }
+        // The map's title and subtitle name the level's units, as `mapScene` makes them.
+        style.level = level
         let model = HTMLReportBuilder.model(network: network, metrics: metrics, style: style, layout: layout, extras: extras)
         return HTMLReport.page(model)
     }

@@ -72,7 +72,16 @@ struct InProcess {
     @Test func tieMetricWithoutFocusIsAUsageError() {
         let result = InProcess.run(["rank", InProcess.data, "--by", "recency"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--focus"))
+        #expect(result.stderr.contains("'recency' ranks one author's collaborators: name that author with --focus NAME"))
+    }
+
+    /// An output whose extension names no map format is refused before anything is drawn
+    /// (`-o map.jpg` wrote SVG under that name); `--format` keeps any name.
+    @Test func aMapExtensionThatNamesNoFormatIsRefused() {
+        let result = InProcess.run(["render", InProcess.data, "-o", "/tmp/coauthor-never-written.jpg"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("a map is drawn as .svg, .png, .pdf, .html"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/coauthor-never-written.jpg"))
     }
 
     @Test func unknownFocusNamesTheWayOut() {

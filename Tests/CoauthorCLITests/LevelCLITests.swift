@@ -35,10 +35,23 @@ struct LevelCLITests {
         // The page's side panel and tooltip call a unit's neighbours partners, not co-authors.
         let page = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
         #expect(page.contains(#""neighbours":["partner","partners"]"#))
+        // The page's title, search, rankings and metric summaries name the level's units (they
+        // said `Co-authorship network`, `Find an author`, `distinct co-authors`: a user trial of
+        // session 51), and so does VOSviewer's terminology.
+        let (unit, units) = level == "country" ? ("country", "countries") : ("institution", "institutions")
+        #expect(page.contains(level == "country" ? "<h1>Country collaboration network" : "<h1>Institution collaboration network"))
+        #expect(page.contains("Find \(level == "country" ? "a" : "an") \(unit)</label>") && page.contains("Rank \(units) by"))
+        #expect(page.contains("distinct partners") && !page.contains("distinct co-authors"))
+        #expect(!page.contains("Find an author") && !page.contains("Rank authors by") && !page.contains("Selected author"))
+        let vos = try EndToEndTests.run(["export", file, "--level", level, "--format", "vosviewer-json"], in: folder)
+        let terminology = try #require(((try JSONSerialization.jsonObject(with: Data(vos.stdout.utf8)) as? [String: Any])?["config"]
+                                         as? [String: Any])?["terminology"] as? [String: String])
+        #expect(terminology["item"] == unit.prefix(1).uppercased() + unit.dropFirst() && terminology["link"] == "Collaboration link")
         let authors = try EndToEndTests.run(["report", file, "-o", "authors"], in: folder)
         #expect(authors.status == 0, "\(authors.stderr)")
         let authorPage = try String(contentsOf: folder.appendingPathComponent("authors/report.html"), encoding: .utf8)
         #expect(authorPage.contains(#""neighbours":["co-author","co-authors"]"#))
+        #expect(authorPage.contains("Find an author</label>") && authorPage.contains("Rank authors by") && authorPage.contains("distinct co-authors"))
         let stats = try EndToEndTests.run(["stats", file, "--level", level, "--format", "json"], in: folder)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         #expect(object["level"] as? String == level)

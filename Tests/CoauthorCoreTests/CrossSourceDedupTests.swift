@@ -66,8 +66,57 @@ struct CrossSourceDedupTests {
         #expect(wosFirst.authors == scopusFirst.authors)
         #expect(wosFirst.extras.affiliations == scopusFirst.extras.affiliations)
         #expect(wosFirst.extras.affiliations[1].map(\.raw) == ["Florida Int Univ, Miami, FL USA"], "an author's list over none")
+        // The paper's addresses come with the lists of the copy kept (Web of Science's, which
+        // names both authors' affiliations): one copy's forms, never some of each.
         #expect(wosFirst.extras.addresses == scopusFirst.extras.addresses)
-        #expect(wosFirst.extras.addresses.map(\.raw) == ["Drexel University, Philadelphia, United States"], "the fuller text")
+        #expect(wosFirst.extras.addresses.map(\.raw) == ["ALLEN PJ, 1966, AM J PHYS, V34"])
+        #expect(wosFirst.extras.affiliations[0].map(\.raw) == ["Drexel Univ, Philadelphia, PA 19104 USA"])
+    }
+
+    /// The merged paper's affiliations come from one copy for all its authors: two databases
+    /// write one institution differently, and authors given one copy's form each (the longer
+    /// text, author by author) made the paper link `University of Trento` to `Univ Trento`, a tie
+    /// between one institution and itself (a user trial of session 51). In either order.
+    @Test func aPapersAffiliationsComeFromOneCopy() throws {
+        func paper(_ path: String, _ names: [PersonName], _ affiliations: [String?]) -> Publication {
+            var publication = Publication(key: path, type: "article", title: "Consensus In Group Decisions", venue: "", year: 2021,
+                                          authors: names, location: SourceLocation(path: path, line: 1, column: 1))
+            publication.extras.affiliations = affiliations.map { $0.map { [Affiliation(raw: $0)] } ?? [] }
+            return publication
+        }
+        let names = [PersonName(first: "Getachew", last: "Tekile"), PersonName(first: "Michele", last: "Fedrizzi"),
+                     PersonName(first: "Matteo", last: "Brunelli")]
+        let scopus = paper("s", names, Array(repeating: "University of Trento, Trento, Italy", count: 3))
+        let wos = paper("w", names, ["Univ Trento, Dept Ind Engn, Trento, Italy", "Univ Trento, Trento, Italy", "Univ Trento, Trento, Italy"])
+        var scopusFirst = scopus, wosFirst = wos
+        PublicationMatch.merge(wos, into: &scopusFirst)
+        PublicationMatch.merge(scopus, into: &wosFirst)
+        #expect(scopusFirst.extras.affiliations == wosFirst.extras.affiliations)
+        let kept = Set(scopusFirst.extras.affiliations.flatMap { $0.map(\.raw) })
+        #expect(kept == ["University of Trento, Trento, Italy"] || kept.allSatisfy { $0.hasPrefix("Univ Trento") },
+                "one copy's forms: \(kept)")
+        // A copy that names more of the authors' affiliations is kept whole: the other's forms
+        // are not mixed in, not even for an author the kept copy gives none.
+        let partial = paper("p", names, ["Univ Trento, Trento, Italy", nil, nil])
+        let fuller = paper("f", names, [nil, "University of Trento, Trento, Italy", "University of Trento, Trento, Italy"])
+        var partialFirst = partial, fullerFirst = fuller
+        PublicationMatch.merge(fuller, into: &partialFirst)
+        PublicationMatch.merge(partial, into: &fullerFirst)
+        #expect(partialFirst.extras.affiliations == fullerFirst.extras.affiliations)
+        #expect(partialFirst.extras.affiliations.map { $0.map(\.raw) }
+                == [[], ["University of Trento, Trento, Italy"], ["University of Trento, Trento, Italy"]])
+        // Scopus's BibTeX gives the paper's address alone, Web of Science's each author's list:
+        // the lists' copy is kept, and the address does not come with it.
+        var scopusAddress = paper("a", names, [nil, nil, nil])
+        scopusAddress.extras.addresses = [Affiliation(raw: "Department of Industrial Engineering, University of Trento, Trento, 38123, Italy")]
+        let wosLists = paper("l", names, Array(repeating: "Univ Trento, Dept Ind Engn, Via Sommar 9, I-38123 Trento, Italy", count: 3))
+        var addressFirst = scopusAddress, listsFirst = wosLists
+        PublicationMatch.merge(wosLists, into: &addressFirst)
+        PublicationMatch.merge(scopusAddress, into: &listsFirst)
+        for merged in [addressFirst, listsFirst] {
+            #expect(merged.extras.addresses.isEmpty)
+            #expect(Set(merged.extras.affiliations.flatMap { $0.map(\.raw) }) == ["Univ Trento, Dept Ind Engn, Via Sommar 9, I-38123 Trento, Italy"])
+        }
     }
 
     /// A BibTeX list cut short by `and others` takes the further authors of a database's copy

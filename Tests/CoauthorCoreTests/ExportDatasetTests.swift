@@ -69,6 +69,30 @@ struct ExportDatasetUseTests {
         #expect(corpus.summaryLine == "read 49 publications from 1 file (0 skipped, 9 records without authors, 0 without year)")
     }
 
+    /// A file that cannot be read at all (a gzip file cut short) is one skipped: read beside the
+    /// Scopus export, the 9 records without authors are still 9 (the count over the whole corpus
+    /// took the skipped file from them: a user trial of session 51).
+    @Test func aSkippedFileTakesNothingFromRecordsWithoutAuthors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unsigned-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: path("scopus-csv/litstudy-scopus.csv"), toPath: folder.appendingPathComponent("a.csv").path)
+        let whole = try Data(contentsOf: Paths.fixtures.appendingPathComponent("exports/pubmed.nbib"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-c", Paths.fixtures.appendingPathComponent("exports/pubmed.nbib").path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let compressed = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(compressed.count > 40 && !whole.isEmpty)
+        try compressed.prefix(compressed.count / 2).write(to: folder.appendingPathComponent("b.nbib.gz"))
+        let corpus = try InputReader.read([folder.path])
+        #expect(corpus.skipped == 1, "\(corpus.diagnostics)")
+        #expect(corpus.withoutAuthors == 9)
+        #expect(corpus.summaryLine == "read 49 publications from 2 files (1 skipped, 9 records without authors, 0 without year)")
+    }
+
     /// A format named that the file is not: the error says so, without asking for the option used.
     @Test func aFormatNamedThatTheFileIsNotSaysSo() throws {
         let corpus = try InputReader.read([path("wos-tab/scientopy-wos_4071.txt")], format: .scopus)

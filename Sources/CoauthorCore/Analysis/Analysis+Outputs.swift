@@ -94,7 +94,7 @@ extension Analysis {
                        destination: String?) -> [OutputFile] {
         precondition(!format.writesFolder || destination != nil, "\(format.rawValue) writes a folder of files")
         var settings = ExportSettings(toolVersion: CoauthorVersion.current, maxAuthors: request.network.maxAuthors,
-                                      layout: format.carriesLayout ? layout : nil)
+                                      layout: format.carriesLayout ? layout : nil, level: level)
         if format == .vosviewerJSON { settings.averageYears = VOSviewerJSONFormatter.averageYears(datedCorpus()) }
         return format.formatter.init(settings).files(network, metrics: metrics).compactMap { file in
             file.place.path(for: destination).map { OutputFile(path: $0, bytes: file.bytes) }

@@ -11,13 +11,16 @@ public struct ExportSettings: Sendable, Equatable {
     /// The mean publication year of each author (nil where none is dated), for the formats
     /// that score it (VOSviewer JSON).
     public var averageYears: [Double?]?
+    /// What the nodes are: authors, institutions or countries (the words VOSviewer shows).
+    public var level: NetworkLevel
 
     public init(toolVersion: String = CoauthorVersion.current, maxAuthors: Int = 50, layout: MapLayout? = nil,
-                averageYears: [Double?]? = nil) {
+                averageYears: [Double?]? = nil, level: NetworkLevel = .author) {
         self.toolVersion = toolVersion
         self.maxAuthors = maxAuthors
         self.layout = layout
         self.averageYears = averageYears
+        self.level = level
     }
 
     /// The weighting, filters and tool of `network`, as the formats write them.

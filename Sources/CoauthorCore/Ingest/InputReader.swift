@@ -67,12 +67,16 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     /// folder is read one level deep.
     case onlySubfolders(String, [String])
     case unsupportedFormat(String)
+    /// A file named that holds nothing (no byte, or white space only): no format to tell, and no
+    /// record to read.
+    case empty(String)
     /// `-` (standard input) without `--input-format`: there is no extension to go by.
     case standardInputNeedsFormat
 
     public var path: String {
         switch self {
-        case .notFound(let p), .unreadable(let p, _), .noSupportedFiles(let p), .onlySubfolders(let p, _), .unsupportedFormat(let p): p
+        case .notFound(let p), .unreadable(let p, _), .noSupportedFiles(let p), .onlySubfolders(let p, _), .unsupportedFormat(let p),
+             .empty(let p): p
         case .standardInputNeedsFormat: "<stdin>"
         }
     }
@@ -82,7 +86,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     public var isUsageError: Bool {
         switch self {
         case .unsupportedFormat, .standardInputNeedsFormat: true
-        case .notFound, .unreadable, .noSupportedFiles, .onlySubfolders: false
+        case .notFound, .unreadable, .noSupportedFiles, .onlySubfolders, .empty: false
         }
     }
 
@@ -100,6 +104,8 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
             "unknown file type: neither its content nor its extension names a supported format; name its format to read it anyway"
         case .standardInputNeedsFormat:
             "reading standard input ('-') needs its format named"
+        case .empty:
+            "the file is empty; export the records again, or name the file that holds them"
         }
     }
 }
@@ -160,6 +166,10 @@ public enum InputReader {
                 } catch {
                     throw .unreadable(path, reason: "the folder cannot be listed")
                 }
+                // Files with an input's extension that hold no supported format (a README, a table
+                // of something else, an empty export): not read, and said so (a user trial of
+                // session 51 found them passed over unseen).
+                var passedOver: [(name: String, isEmpty: Bool)] = []
                 let supported = entries.sorted().compactMap { name -> InputFile? in
                     guard isListed(name) else { return nil }
                     let ext = (name as NSString).pathExtension.lowercased()
@@ -173,8 +183,23 @@ public enum InputReader {
                     // export (a README, a table of something else) is not an input. A FIFO or a
                     // folder with a bibliography's name is listed, and reported when read.
                     if let kind = InputFormat.detect(path: full) { return InputFile(path: full, format: format ?? kind, inFolder: true) }
-                    guard let kind = InputFormat(pathExtension: ext) else { return nil }
+                    guard let kind = InputFormat(pathExtension: ext) else {
+                        var isDirectory: ObjCBool = false
+                        if manager.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                            passedOver.append((name, isBlank(full)))
+                        }
+                        return nil
+                    }
                     return InputFile(path: full, format: format ?? kind, inFolder: true)
+                }
+                if !passedOver.isEmpty, !supported.isEmpty {
+                    let empty = passedOver.filter(\.isEmpty).map(\.name), other = passedOver.filter { !$0.isEmpty }.map(\.name)
+                    var parts: [String] = []
+                    if !empty.isEmpty { parts.append("\(listing(empty)) \(empty.count == 1 ? "is" : "are") empty") }
+                    if !other.isEmpty { parts.append("\(listing(other)) \(other.count == 1 ? "holds" : "hold") no supported format") }
+                    let count = passedOver.count == 1 ? "1 file" : "\(passedOver.count) files"
+                    notes.append(Diagnostic(.warning, at: .file(path), "\(count) of the folder \(passedOver.count == 1 ? "is" : "are") not read: "
+                                            + parts.joined(separator: "; ") + "; name a file with --input-format to read it as one format"))
                 }
                 let subfolders = subfoldersWithInputs(of: path, entries: entries)
                 if supported.isEmpty { throw subfolders.isEmpty ? .noSupportedFiles(path) : .onlySubfolders(path, subfolders) }
@@ -204,7 +229,7 @@ public enum InputReader {
                     continue
                 }
                 guard let kind = format ?? InputFormat.detect(path: path) else {
-                    throw .unsupportedFormat(path)
+                    throw isBlank(path) ? .empty(path) : .unsupportedFormat(path)
                 }
                 files.append(InputFile(path: path, format: kind, inFolder: false))
             }
@@ -225,6 +250,16 @@ public enum InputReader {
                   let inside = try? manager.contentsOfDirectory(atPath: full) else { return false }
             return inside.contains(where: isListed)
         }
+    }
+
+    /// Whether the regular file `path` holds nothing but white space (and a byte-order mark),
+    /// judged on its first 64 kB (a file that long is no empty export).
+    private static func isBlank(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 1 << 16)) ?? Data())
+        guard head.count < 1 << 16 else { return false }
+        return head.allSatisfy { isWhitespace($0) || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
     }
 
     /// Whether a folder's listing looks at the entry `name`: not hidden, with an extension of an input.
@@ -295,6 +330,7 @@ public enum InputReader {
             corpus.diagnostics += part.diagnostics
             corpus.personRecords += part.personRecords
             corpus.droppedNames += part.droppedNames
+            corpus.recordsWithoutAuthors = (corpus.recordsWithoutAuthors ?? 0) + part.withoutAuthors
             guard files.count > 1 else {
                 corpus.publications = part.publications
                 corpus.internedAuthors = part.internedAuthors

@@ -101,20 +101,31 @@ enum PublicationMatch {
         // The higher count (the later export, or the database that counts more): whichever copy
         // comes first, the same.
         if let count = other.citedBy, count > extras.citedBy ?? -1 { extras.citedBy = count }
-        if prefers(other.addresses, to: extras.addresses) { extras.addresses = other.addresses }
         let partner = partners(first.authors, extras.authorIDs, later.authors, other.authorIDs)
         var ids = extras.authorIDs
         var affiliations = extras.affiliations
+        // The affiliations come from one copy, the authors' lists and the paper's addresses alike:
+        // two databases write one institution differently (`University of Trento`, `Univ Trento`),
+        // and a paper given some of each would link the institution to itself (a user trial of
+        // session 51: Scopus's paper-level address beside Web of Science's lists, or the longer
+        // text author by author). The copy kept names the affiliations of more of the paper's
+        // authors, then has addresses, then is preferred as `prefers` prefers a list (its lists and
+        // addresses together); so the choice does not hang on which copy came first.
+        let laterAffiliations: (Int) -> [Affiliation] = { $0 < other.affiliations.count ? other.affiliations[$0] : [] }
+        let (firstNamed, laterNamed) = (affiliations.count { !$0.isEmpty }, other.affiliations.count { !$0.isEmpty })
+        let laterKept = firstNamed != laterNamed ? laterNamed > firstNamed
+            : extras.addresses.isEmpty != other.addresses.isEmpty ? !other.addresses.isEmpty
+            : prefers(other.affiliations.flatMap { $0 } + other.addresses, to: affiliations.flatMap { $0 } + extras.addresses)
+        if laterKept {
+            extras.addresses = other.addresses
+            affiliations = laterNamed == 0 ? [] : partner.map { $0.map(laterAffiliations) ?? [] }
+        }
         for (index, match) in partner.enumerated() {
             guard let match else { continue }
             if isFuller(later.authors[match], than: first.authors[index]) { first.authors[index] = later.authors[match] }
             if match < other.authorIDs.count, !other.authorIDs[match].isEmpty {
                 if ids.count < first.authors.count { ids += Array(repeating: AuthorIDs(), count: first.authors.count - ids.count) }
                 ids[index].fill(from: other.authorIDs[match])
-            }
-            if match < other.affiliations.count, !other.affiliations[match].isEmpty {
-                if affiliations.count < first.authors.count { affiliations += Array(repeating: [], count: first.authors.count - affiliations.count) }
-                if prefers(other.affiliations[match], to: affiliations[index]) { affiliations[index] = other.affiliations[match] }
             }
         }
         // A first copy whose list ended in `and others` (BibTeX) takes the later copy's further

@@ -10,6 +10,13 @@ public enum NetworkLevel: String, Sendable, CaseIterable {
     /// The word for one node, for messages and titles.
     public var unitName: String { rawValue }
 
+    /// `text` (a metric's summary, written of authors) said of this level's units: `distinct
+    /// co-authors` of institutions are `distinct partners`, the `author` of a path an `institution`.
+    public func describing(_ text: String) -> String {
+        guard self != .author else { return text }
+        return text.replacingOccurrences(of: "co-authors", with: "partners").replacingOccurrences(of: "the author", with: "the \(unitName)")
+    }
+
     /// The word for several nodes.
     public var plural: String {
         switch self {

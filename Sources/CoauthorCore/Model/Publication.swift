@@ -604,7 +604,11 @@ public struct Corpus: Sendable {
 
     /// Records read that name no author (a proceedings volume with editors only, a Scopus row
     /// with `[No author name available]`): records, not publications (SPEC §2).
-    public var withoutAuthors: Int { max(0, records - skipped - duplicates - publications.count) }
+    public var withoutAuthors: Int { recordsWithoutAuthors ?? max(0, records - skipped - duplicates - publications.count) }
+    /// `withoutAuthors` counted file by file where files were read together (`InputReader.read`):
+    /// a file that could not be read at all is one skipped and no record, which the difference
+    /// over the whole corpus took from the other files' records without authors.
+    var recordsWithoutAuthors: Int? = nil
 
     /// SPEC §2's closing line: `read 16 publications from 1 file (0 skipped, 0 without year)`,
     /// with the records without authors where there are any (`…, 9 records without authors, …`):

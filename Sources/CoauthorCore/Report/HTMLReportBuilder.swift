@@ -80,7 +80,8 @@ public enum HTMLReportBuilder {
             : nil
 
         let columns = metrics.metrics.map { metric in
-            HTMLReportModel.MetricColumn(key: metric.rawValue, summary: metric.summary, isInteger: metric.isInteger,
+            // `distinct co-authors`, `through the author`: said of the level's units.
+            HTMLReportModel.MetricColumn(key: metric.rawValue, summary: extras.level.describing(metric.summary), isInteger: metric.isInteger,
                                          values: metrics[metric]!.map { $0.isFinite ? $0 : nil })
         }
         return HTMLReportModel(
@@ -93,7 +94,8 @@ public enum HTMLReportBuilder {
             keptApart: extras.keptApart.sorted { ($0.variant, $0.reason) < ($1.variant, $1.reason) }
                 .map { .init(variant: $0.variant, candidates: $0.candidates, reason: $0.reason) },
             downloads: extras.downloads, mapOnly: extras.mapOnly,
-            neighbourWords: extras.level == .author ? ["co-author", "co-authors"] : ["partner", "partners"])
+            neighbourWords: extras.level == .author ? ["co-author", "co-authors"] : ["partner", "partners"],
+            unitWords: [extras.level.unitName, extras.level.plural])
     }
 
     /// The legend of `scene` as a colouring: each drawn author's legend row is the row of its fill.

@@ -185,6 +185,8 @@ public struct HTMLReportModel: Sendable, Equatable {
     /// What a node's neighbours are called, singular and plural: `co-author(s)` between authors,
     /// `partner(s)` between institutions or countries.
     public var neighbourWords: [String]
+    /// What a node is called, singular and plural: `author(s)`, `institution(s)`, `country`/`countries`.
+    public var unitWords: [String]
 
     // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
     // other value type's, deliberately.
@@ -193,8 +195,8 @@ public struct HTMLReportModel: Sendable, Equatable {
                 colorings: [Coloring] = [], defaultColoring: Int = 0, metrics: [MetricColumn] = [],
                 statistics: [Statistic] = [], timeline: [FocusYear] = [], timelineChart: String? = nil,
                 merges: [Merge] = [], keptApart: [KeptApart] = [], downloads: [Download] = [], mapOnly: Bool = false,
-                neighbourWords: [String] = ["co-author", "co-authors"]) {
-        precondition(neighbourWords.count == 2, "a singular and a plural")
+                neighbourWords: [String] = ["co-author", "co-authors"], unitWords: [String] = ["author", "authors"]) {
+        precondition(neighbourWords.count == 2 && unitWords.count == 2, "a singular and a plural")
         self.title = title
         self.subtitle = subtitle
         self.partNote = partNote
@@ -214,5 +216,6 @@ public struct HTMLReportModel: Sendable, Equatable {
         self.downloads = downloads
         self.mapOnly = mapOnly
         self.neighbourWords = neighbourWords
+        self.unitWords = unitWords
     }
 }

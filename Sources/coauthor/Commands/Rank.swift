@@ -37,7 +37,7 @@ struct Rank: AnalysisCommand {
 
     func validate() throws {
         if analysis.focus == nil, case .tie(let tie) = by, Metric(rawValue: tie.rawValue) == nil {
-            throw ValidationError("'\(tie.rawValue)' ranks collaborators; name whose with --focus, or rank authors by one of \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError("'\(tie.rawValue)' ranks one author's collaborators: name that author with --focus NAME, or rank authors by one of \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         try analysis.refuseOverwritingInputs(with: output)
         if top < 0 { throw ValidationError("--top must be 0 (all) or more.") }

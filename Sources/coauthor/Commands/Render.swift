@@ -33,6 +33,15 @@ struct Render: AnalysisCommand {
         try analysis.refuseOverwritingInputs(with: output)
         guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must lie between 10 and 1200.") }
         guard repeatRenders >= 1 else { throw ValidationError("--repeat-renders must be at least 1.") }
+        // The extension picks the format: one that names none is refused, not drawn as SVG under
+        // its name (`-o map.jpg` wrote an SVG file: a user trial of session 51).
+        if format == nil, let output, output != "-" {
+            let ext = URL(fileURLWithPath: output).pathExtension
+            if !ext.isEmpty, MapFormat(rawValue: ext.lowercased()) == nil {
+                throw ValidationError("'\(output)': a map is drawn as \(MapFormat.allCases.map { "." + $0.fileExtension }.joined(separator: ", ")); "
+                                      + "name the file with one of these extensions, or choose the format with --format")
+            }
+        }
         if byYear.byYear && (format == .html || output?.hasSuffix(".html") == true) {
             throw ValidationError("--by-year draws one map per year as SVG, PNG or PDF; the HTML page has a year slider of its own: drop --by-year.")
         }
