@@ -1,5 +1,6 @@
 import ArgumentParser
 @testable import coauthor
+import CoauthorCore
 import Foundation
 import Testing
 
@@ -84,6 +85,16 @@ struct InProcess {
         #expect(!FileManager.default.fileExists(atPath: "/tmp/coauthor-never-written.jpg"))
     }
 
+    /// `--focus` finds a person up to case and accents, and written surname first before the
+    /// initials, as Scopus's `Authors` column writes them (a user trial of session 51: `Kou, Gang`
+    /// was found, `kou, gang` and `Barjis I.` were not).
+    @Test(arguments: ["papailiopoulos, dimitris", "DIMITRIS PAPAILIOPOULOS", "Papailiopoulos D."])
+    func focusIsFoundAsPeopleWriteIt(name: String) {
+        let result = InProcess.run(["rank", InProcess.data, "--focus", name, "--top", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("   1  Shashank Rajput "), "his closest collaborator: \(result.stdout)")
+    }
+
     @Test func unknownFocusNamesTheWayOut() {
         let result = InProcess.run(["rank", InProcess.data, "--focus", "Nobody Atall"])
         #expect(result.status == 64)
@@ -95,6 +106,28 @@ struct InProcess {
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["publications"] as? Int == 16 && object["authors"] as? Int == 42 && object["edges"] as? Int == 202)
+    }
+
+    /// `--normalize` is the ties' normalisation communities are found on, in `stats` as in the
+    /// metrics and exports (`stats` reported the raw ties' modularity whatever it was given: a
+    /// user trial of session 51); the modularity is that of the metrics' communities.
+    @Test func statsFindsCommunitiesOnTheNormalisedTies() throws {
+        func modularity(_ extra: [String]) throws -> Double {
+            let result = InProcess.run(["stats", InProcess.data, "--format", "json", "--quiet"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return try #require(object["modularity"] as? Double)
+        }
+        let raw = try modularity([]), association = try modularity(["--normalize", "association"])
+        #expect(abs(raw - association) > 1e-6)
+        let analysis = try Analysis(AnalysisRequest(inputs: [InProcess.data]))
+        var request = MetricRequest([], communitySeed: 1)
+        request.normalization = .association
+        let table = MetricTable(network: analysis.network, request: request)
+        #expect(abs(try #require(table.modularity) - association) < 1e-4, "\(association) against \(table.modularity ?? .nan)")
+        var plain = MetricRequest([], communitySeed: 1)
+        plain.normalization = .none
+        #expect(abs(try #require(MetricTable(network: analysis.network, request: plain).modularity) - raw) < 1e-4)
     }
 
     /// The corpus's figures are those of the years asked for, as the network's are (a user trial

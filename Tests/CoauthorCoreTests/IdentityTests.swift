@@ -41,6 +41,12 @@ struct IdentityTests {
         let index = resolve([["Aaron Adler"], ["Aaron Adler"], ["Aaron Daniel Adler"]])
         #expect(index.names == ["Aaron Adler"])
         #expect(index.merges.map { "\($0.variant) → \($0.into)" } == ["Aaron Daniel Adler → Aaron Adler"])
+        // Its reason reads from that side: the variant is the fuller form (it said the shown
+        // spelling was: a user trial of session 51).
+        #expect(index.merges.first?.reason == "its fuller form, the only one of these given names with this surname; shown as written most often")
+        let unflipped = resolve([["Aaron Adler"], ["Aaron Daniel Adler"], ["Aaron Daniel Adler"]])
+        #expect(unflipped.merges.map { "\($0.variant) → \($0.into) [\($0.reason)]" }
+                == ["Aaron Adler → Aaron Daniel Adler [the only fuller form of these given names with this surname]"])
     }
 
     @Test func ambiguousInitialStaysApart() {

@@ -138,11 +138,15 @@ public struct CorpusSummary: Sendable {
     /// so that an analysis handed over with `consume` is freed before the path searches allocate
     /// theirs (on DBLP, the publications, the author index and the tie columns are most of the memory).
     /// - Complexity: that of `GraphStatistics` (path lengths of the largest component).
-    public init(_ analysis: consuming Analysis, communitySeed: UInt64, communities: CommunityOptions = CommunityOptions()) {
+    /// - Parameter normalization: the ties' normalisation the communities are found on (as the
+    ///   metrics find them: `MetricRequest.normalization`); the other numbers keep the raw ties.
+    public init(_ analysis: consuming Analysis, communitySeed: UInt64, communities: CommunityOptions = CommunityOptions(),
+                normalization: TieNormalization = .none) {
         let held = HeldAnalysis(consume analysis)
         let graph = held.analysis!.network.graph
         let units = held.analysis!.units
-        let stats = GraphStatistics(graph: graph, communitySeed: communitySeed, communities: communities) {
+        let tied = normalization == .none ? nil : normalizedTies(graph, normalization, totals: tieTotals(held.analysis!.network, .papers))
+        let stats = GraphStatistics(graph: graph, communitySeed: communitySeed, communities: communities, tied: tied) {
             held.facts = CorpusFacts(held.analysis!)
             // What the graph statistics do not read goes before they allocate.
             held.analysis = nil

@@ -74,31 +74,47 @@ struct AuthorIDGroups {
         var rootValue = [Int32](repeating: -1, count: slotCount * personKindCount)
         var refused: [(slot: Int, value: Int, kind: Int, theirs: Int32, ours: Int32)] = []
         var refusedValues = Set<Int>()
-        for slot in 0..<slotCount {
-            let values = Int(valueStarts[slot])..<Int(valueStarts[slot + 1])
-            for k in values where Int(valueKinds[Int(slotValues[k])]) < personKindCount {
-                rootValue[slot * personKindCount + Int(valueKinds[Int(slotValues[k])])] = slotValues[k]
+        // A value refused once is given to people whose IDs differ: it says of nobody who they
+        // are. A second pass, run only then, joins nothing through it, so that an authorship with
+        // that value alone (`J. Smith` with the OpenAlex ID two ORCIDs share) stays apart, as the
+        // README says, instead of joining whichever of them came first in the files (a user trial
+        // of session 51: the person changed with the order of the works).
+        var ambiguous = Set<Int>()
+        for pass in 0..<2 {
+            if pass == 1 {
+                guard !refusedValues.isEmpty else { break }
+                ambiguous = refusedValues
+                owner = [Int32](repeating: -1, count: valueStrings.count)
+                parent = Array(0..<Int32(slotCount))
+                rootValue = [Int32](repeating: -1, count: slotCount * personKindCount)
             }
-            for k in values {
-                let key = Int(slotValues[k])
-                if owner[key] < 0 {
-                    owner[key] = Int32(slot)
-                    continue
+            for slot in 0..<slotCount {
+                let values = Int(valueStarts[slot])..<Int(valueStarts[slot + 1])
+                for k in values where Int(valueKinds[Int(slotValues[k])]) < personKindCount {
+                    rootValue[slot * personKindCount + Int(valueKinds[Int(slotValues[k])])] = slotValues[k]
                 }
-                let (a, b) = (Int(find(owner[key])), Int(find(Int32(slot))))
-                guard a != b else { continue }
-                if valueKinds[key] != AuthorIDs.Kind.orcid.number, let kind = (0..<personKindCount).first(where: { kind in
-                    let (theirs, ours) = (rootValue[a * personKindCount + kind], rootValue[b * personKindCount + kind])
-                    return theirs >= 0 && ours >= 0 && theirs != ours
-                }) {
-                    if refusedValues.insert(key).inserted {
-                        refused.append((slot, key, kind, rootValue[a * personKindCount + kind], rootValue[b * personKindCount + kind]))
+                for k in values {
+                    let key = Int(slotValues[k])
+                    if owner[key] < 0 {
+                        owner[key] = Int32(slot)
+                        continue
                     }
-                    continue
-                }
-                parent[b] = Int32(a)
-                for kind in 0..<personKindCount where rootValue[a * personKindCount + kind] < 0 {
-                    rootValue[a * personKindCount + kind] = rootValue[b * personKindCount + kind]
+                    guard !ambiguous.contains(key) else { continue }
+                    let (a, b) = (Int(find(owner[key])), Int(find(Int32(slot))))
+                    guard a != b else { continue }
+                    if valueKinds[key] != AuthorIDs.Kind.orcid.number, let kind = (0..<personKindCount).first(where: { kind in
+                        let (theirs, ours) = (rootValue[a * personKindCount + kind], rootValue[b * personKindCount + kind])
+                        return theirs >= 0 && ours >= 0 && theirs != ours
+                    }) {
+                        if pass == 0, refusedValues.insert(key).inserted {
+                            refused.append((slot, key, kind, rootValue[a * personKindCount + kind], rootValue[b * personKindCount + kind]))
+                        }
+                        continue
+                    }
+                    parent[b] = Int32(a)
+                    for kind in 0..<personKindCount where rootValue[a * personKindCount + kind] < 0 {
+                        rootValue[a * personKindCount + kind] = rootValue[b * personKindCount + kind]
+                    }
                 }
             }
         }

@@ -110,7 +110,54 @@ struct PersonLookup {
         let key = NameKey.exactKey(displayName: name)
         if let person = byKey![key] { return person }
         // The first merge of a variant with this key, if its target is a display name.
-        return intoByKey[key].flatMap { byName[$0] }
+        if let person = intoByKey[key].flatMap({ byName[$0] }) { return person }
+        return person(foldedLike: name)
+    }
+
+    /// Each display name's folded exact key (case, accents and separators aside) and its person,
+    /// -1 where two people's names fold alike.
+    private var byFoldedKey: [String: Int]? = nil
+
+    /// The one person whose name is `name` up to case, accents and punctuation (`kou, gang` for
+    /// `Gang Kou`), or written surname first before its initials without a comma, as Scopus's
+    /// `Authors` column writes it (`Barjis I.` for `I. Barjis`); nil where none, or several, are
+    /// (a user trial of session 51: `--focus` found `Kou, Gang` but not `kou, gang`).
+    private mutating func person(foldedLike name: String) -> Int? {
+        if byFoldedKey == nil {
+            var keys: [String: Int] = [:]
+            for (person, shown) in names.enumerated() {
+                let key = NameKey.fold(NameKey.exactKey(displayName: shown))
+                keys[key] = keys[key].map { $0 == person ? person : -1 } ?? person
+            }
+            byFoldedKey = keys
+        }
+        var candidates = [name]
+        let words = name.split(separator: " ")
+        if !name.contains(","), words.count >= 2, let last = words.last,
+           Array(last.utf8).withUnsafeBufferPointer({ ExportValues.isASCIIInitials($0) }) {
+            candidates.append(([last] + words.dropLast()).joined(separator: " "))
+        }
+        for candidate in candidates {
+            if let person = byFoldedKey![NameKey.fold(NameKey.exactKey(displayName: candidate))], person >= 0 { return person }
+        }
+        // Initials for given names (`Papailiopoulos D.`, `D. Papailiopoulos`): the one person with
+        // that surname whose given names those initials begin.
+        for candidate in candidates {
+            guard let asked = NameParser.parsePlainName(candidate), !asked.last.isEmpty else { continue }
+            let surname = NameKey.fold(asked.von + asked.last)
+            let initials = NameKey.givenTokens(asked.first).map { NameKey.fold($0) }
+            guard !initials.isEmpty else { continue }
+            var found: Int? = nil
+            for (person, shown) in names.enumerated() {
+                guard let name = NameParser.parsePlainName(shown), NameKey.fold(name.von + name.last) == surname else { continue }
+                let given = NameKey.givenTokens(name.first).map { NameKey.fold($0) }
+                guard given.count >= initials.count, zip(initials, given).allSatisfy({ $1.hasPrefix($0) }) else { continue }
+                if found != nil && found != person { return nil }
+                found = person
+            }
+            if let found { return found }
+        }
+        return nil
     }
 }
 
@@ -333,6 +380,12 @@ enum NameKey {
 
 /// Assigns author ids to the names of a corpus (SPEC §3).
 public enum AuthorResolver {
+    /// The reason of a less specific name joined to the one fuller form compatible with it.
+    static let onlyFullerForm = "the only fuller form of these given names with this surname"
+    /// The same merge listed from the fuller form, where the person is shown by the shorter
+    /// spelling (written more often).
+    static let shownByAShorterForm = "its fuller form, the only one of these given names with this surname; shown as written most often"
+
     /// Resolves every author of `publications`.
     ///
     /// Alias-file merges are applied first, in both modes. In `conservative` mode, the names of
@@ -607,7 +660,13 @@ public enum AuthorResolver {
             var m = merge
             guard personOfVariant[variant] >= 0 else { return m }
             let name = names[personOfVariant[variant]]
-            if m.variant == name { m.variant = m.into }
+            if m.variant == name {
+                m.variant = m.into
+                // The line now reads from the fuller form to the spelling the person is shown by
+                // (`Alan David Fekete → Alan Fekete`): the reason says so, not that the shown
+                // spelling is the fuller form (a user trial of session 51).
+                if m.reason == Self.onlyFullerForm { m.reason = Self.shownByAShorterForm }
+            }
             m.into = name
             return m
         }.filter { $0.variant != $0.into }
@@ -1065,7 +1124,7 @@ public enum AuthorResolver {
                         nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: [display(target.variants[0])], reason: reason))
                     } else if clusters.union(target.variants[0], group[i].variants[0]) {
                         merges.append((.init(variant: display(group[i].variants[0]), into: display(target.variants[0]),
-                                             reason: "the only fuller form of these given names with this surname"), group[i].variants[0]))
+                                             reason: Self.onlyFullerForm), group[i].variants[0]))
                     } else {
                         nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: [display(target.variants[0])],
                                                 reason: clusters.lastRefusalByID ? Self.differentIDs : "kept apart by the alias file (distinct)"))

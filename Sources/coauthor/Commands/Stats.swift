@@ -27,7 +27,8 @@ struct Stats: AnalysisCommand {
         // reads no tie's years, so the network is built without them.
         let loaded = try Session.analysis(analysis, keepingAlive: false, readingTieYears: false)
         var stopwatch = Stopwatch()
-        let summary = CorpusSummary(consume loaded, communitySeed: UInt64(max(0, seed)), communities: analysis.communityOptions)
+        let summary = CorpusSummary(consume loaded, communitySeed: UInt64(max(0, seed)), communities: analysis.communityOptions,
+                                    normalization: analysis.normalize)
         stopwatch.lap("statistics")
         if Stopwatch.phasesWanted { Console.err("timing: \(stopwatch.summary)\n") }
         try Session.write(format == .json ? summary.json() : summary.table(), to: output)
