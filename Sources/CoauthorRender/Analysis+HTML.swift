@@ -20,7 +20,7 @@ extension Analysis {
         if !mapOnly {
             extras.merges = authors.merges
             extras.keptApart = authors.nearMisses
-            extras.statistics = htmlStatistics(seed: seed)
+            extras.statistics = htmlStatistics(seed: seed, metrics: metrics)
             if let focus = network.focus {
                 extras.timeline = FocusTimeline.rows(focus: focus, network: network, corpus: dated)
                 extras.timelineChart = TimelineCharts.focus(extras.timeline, author: network.names[focus], corpus: label).svg()
@@ -43,7 +43,9 @@ extension Analysis {
     }
 
     /// The corpus summary of `stats`, as the page shows it: labelled for people, not keys.
-    private func htmlStatistics(seed: Int) -> [HTMLReportModel.Statistic] {
+    /// The modularity is that of the communities the map is coloured by, where `metrics` found
+    /// them (with the run's method, resolution and tie normalisation, as `stats` reports it).
+    private func htmlStatistics(seed: Int, metrics: MetricTable) -> [HTMLReportModel.Statistic] {
         let stats = GraphStatistics(graph: network.graph, communitySeed: UInt64(max(0, seed)))
         var years: [Int] = []
         var multiAuthor = 0
@@ -72,7 +74,7 @@ extension Analysis {
             ("average clustering", real(stats.averageClustering)),
             ("transitivity", real(stats.transitivity)),
             ("degree assortativity", real(stats.assortativity)),
-            ("modularity", real(stats.modularity)),
+            ("modularity", real(metrics.modularity ?? stats.modularity)),
             ("diameter (largest component, hops)", "\(stats.diameter)"),
             ("average path length (hops)", real(stats.averagePathLength, 3)),
             ("authors per paper", publications > 0 ? real(Double(corpus.authorships) / Double(publications), 2) : "–"),

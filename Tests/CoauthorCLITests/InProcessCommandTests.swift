@@ -88,11 +88,17 @@ struct InProcess {
     /// `--focus` finds a person up to case and accents, and written surname first before the
     /// initials, as Scopus's `Authors` column writes them (a user trial of session 51: `Kou, Gang`
     /// was found, `kou, gang` and `Barjis I.` were not).
-    @Test(arguments: ["papailiopoulos, dimitris", "DIMITRIS PAPAILIOPOULOS", "Papailiopoulos D."])
+    @Test(arguments: ["papailiopoulos, dimitris", "D. Papailiopoulos", "Papailiopoulos D."])
     func focusIsFoundAsPeopleWriteIt(name: String) {
         let result = InProcess.run(["rank", InProcess.data, "--focus", name, "--top", "1"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("   1  Shashank Rajput "), "his closest collaborator: \(result.stdout)")
+    }
+
+    /// A whole given name stands for itself: `Dimitri Papailiopoulos` is nobody here.
+    @Test func aGivenNameIsNoInitial() {
+        let result = InProcess.run(["rank", InProcess.data, "--focus", "Dimitri Papailiopoulos"])
+        #expect(result.status == 64, "\(result.stdout)")
     }
 
     @Test func unknownFocusNamesTheWayOut() {
@@ -128,6 +134,13 @@ struct InProcess {
         var plain = MetricRequest([], communitySeed: 1)
         plain.normalization = .none
         #expect(abs(try #require(MetricTable(network: analysis.network, request: plain).modularity) - raw) < 1e-4)
+        // The report's summary gives the same modularity (it gave the raw ties').
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normalised-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = InProcess.run(["report", InProcess.data, "-o", folder.path, "--normalize", "association", "--quiet"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let page = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.contains("<tr><th scope=\"row\">modularity</th><td>\(String(format: "%.4f", association))</td></tr>"), "\(association)")
     }
 
     /// The corpus's figures are those of the years asked for, as the network's are (a user trial

@@ -43,6 +43,8 @@ struct LevelCLITests {
         #expect(page.contains("Find \(level == "country" ? "a" : "an") \(unit)</label>") && page.contains("Rank \(units) by"))
         #expect(page.contains("distinct partners") && !page.contains("distinct co-authors"))
         #expect(!page.contains("Find an author") && !page.contains("Rank authors by") && !page.contains("Selected author"))
+        // The script's own words (the legend, the panel, the rankings' count) come from the data.
+        #expect(page.contains(#""units":["\#(unit)","\#(units)"]"#))
         let vos = try EndToEndTests.run(["export", file, "--level", level, "--format", "vosviewer-json"], in: folder)
         let terminology = try #require(((try JSONSerialization.jsonObject(with: Data(vos.stdout.utf8)) as? [String: Any])?["config"]
                                          as? [String: Any])?["terminology"] as? [String: String])
@@ -50,7 +52,7 @@ struct LevelCLITests {
         let authors = try EndToEndTests.run(["report", file, "-o", "authors"], in: folder)
         #expect(authors.status == 0, "\(authors.stderr)")
         let authorPage = try String(contentsOf: folder.appendingPathComponent("authors/report.html"), encoding: .utf8)
-        #expect(authorPage.contains(#""neighbours":["co-author","co-authors"]"#))
+        #expect(authorPage.contains(#""neighbours":["co-author","co-authors"]"#) && authorPage.contains(#""units":["author","authors"]"#))
         #expect(authorPage.contains("Find an author</label>") && authorPage.contains("Rank authors by") && authorPage.contains("distinct co-authors"))
         let stats = try EndToEndTests.run(["stats", file, "--level", level, "--format", "json"], in: folder)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])

@@ -346,7 +346,7 @@ struct IDGroupingTests {
                         guard let other = NameParser.parsePlainName(names[index]),
                               NameKey.fold(other.von + other.last) == NameKey.fold(asked.von + asked.last) else { return false }
                         let given = NameKey.givenTokens(other.first).map { NameKey.fold($0) }
-                        return given.count >= initials.count && zip(initials, given).allSatisfy { $1.hasPrefix($0) }
+                        return given.count >= initials.count && zip(initials, given).allSatisfy { $0.count == 1 ? $1.hasPrefix($0) : $1 == $0 }
                     }
                     return matches.count == 1 ? matches[0] : nil
                 }

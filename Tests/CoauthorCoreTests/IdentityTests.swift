@@ -43,7 +43,7 @@ struct IdentityTests {
         #expect(index.merges.map { "\($0.variant) → \($0.into)" } == ["Aaron Daniel Adler → Aaron Adler"])
         // Its reason reads from that side: the variant is the fuller form (it said the shown
         // spelling was: a user trial of session 51).
-        #expect(index.merges.first?.reason == "its fuller form, the only one of these given names with this surname; shown as written most often")
+        #expect(index.merges.first?.reason == "its fuller form, the only one of these given names with this surname (the person is shown by another spelling)")
         let unflipped = resolve([["Aaron Adler"], ["Aaron Daniel Adler"], ["Aaron Daniel Adler"]])
         #expect(unflipped.merges.map { "\($0.variant) → \($0.into) [\($0.reason)]" }
                 == ["Aaron Adler → Aaron Daniel Adler [the only fuller form of these given names with this surname]"])

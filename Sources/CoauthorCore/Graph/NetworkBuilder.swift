@@ -459,11 +459,13 @@ public enum NetworkBuilder {
             referenceYear: selected.lazy.compactMap { publications[$0].year }.max())
 
         if let focusName = options.focus {
-            guard let focus = network.node(named: focusName) ?? authors.id(named: focusName).flatMap({ id -> Int? in
+            // The person looked up once (a name not shown as such is looked for in every name).
+            let person = network.node(named: focusName) == nil ? authors.id(named: focusName) : nil
+            guard let focus = network.node(named: focusName) ?? person.flatMap({ id -> Int? in
                 let v = newID[Int(id)]
                 return v >= 0 ? Int(v) : nil
             }) else {
-                if authors.id(named: focusName) != nil {
+                if person != nil {
                     var filters = NetworkOptions()
                     (filters.fromYear, filters.toYear, filters.minPapers) = (options.fromYear, options.toYear, options.minPapers)
                     throw .focusLeftOut(focusName, filters: describe(filters))

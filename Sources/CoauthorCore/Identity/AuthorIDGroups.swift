@@ -74,50 +74,75 @@ struct AuthorIDGroups {
         var rootValue = [Int32](repeating: -1, count: slotCount * personKindCount)
         var refused: [(slot: Int, value: Int, kind: Int, theirs: Int32, ours: Int32)] = []
         var refusedValues = Set<Int>()
-        // A value refused once is given to people whose IDs differ: it says of nobody who they
-        // are. A second pass, run only then, joins nothing through it, so that an authorship with
-        // that value alone (`J. Smith` with the OpenAlex ID two ORCIDs share) stays apart, as the
-        // README says, instead of joining whichever of them came first in the files (a user trial
-        // of session 51: the person changed with the order of the works).
+        // A database's author ID that authorships with different ORCIDs hold is given to people
+        // whose IDs differ: it says of nobody who they are, and joins nobody, so that an authorship
+        // with that ID alone (`J. Smith` with the OpenAlex ID two ORCIDs share) stays apart, as the
+        // README says, whatever the order of the files (a user trial of session 51: it joined
+        // whichever came first). Found before any join by that ID: the authorships joined by their
+        // ORCIDs alone, then each other value's holders' ORCIDs; each is warned about once, at the
+        // first authorship whose ORCID differs from the first holder's.
         var ambiguous = Set<Int>()
-        for pass in 0..<2 {
-            if pass == 1 {
-                guard !refusedValues.isEmpty else { break }
-                ambiguous = refusedValues
-                owner = [Int32](repeating: -1, count: valueStrings.count)
-                parent = Array(0..<Int32(slotCount))
-                rootValue = [Int32](repeating: -1, count: slotCount * personKindCount)
-            }
+        do {
+            let orcid = AuthorIDs.Kind.orcid.number
+            var orcidOwner = [Int32](repeating: -1, count: valueStrings.count)
             for slot in 0..<slotCount {
-                let values = Int(valueStarts[slot])..<Int(valueStarts[slot + 1])
-                for k in values where Int(valueKinds[Int(slotValues[k])]) < personKindCount {
-                    rootValue[slot * personKindCount + Int(valueKinds[Int(slotValues[k])])] = slotValues[k]
-                }
-                for k in values {
+                for k in Int(valueStarts[slot])..<Int(valueStarts[slot + 1]) where valueKinds[Int(slotValues[k])] == orcid {
                     let key = Int(slotValues[k])
-                    if owner[key] < 0 {
-                        owner[key] = Int32(slot)
-                        continue
+                    if orcidOwner[key] < 0 { orcidOwner[key] = Int32(slot) } else { parent[Int(find(Int32(slot)))] = find(orcidOwner[key]) }
+                }
+            }
+            var orcidOfRoot = [Int32](repeating: -1, count: slotCount)
+            for slot in 0..<slotCount {
+                for k in Int(valueStarts[slot])..<Int(valueStarts[slot + 1]) where valueKinds[Int(slotValues[k])] == orcid {
+                    orcidOfRoot[Int(find(Int32(slot)))] = slotValues[k]
+                }
+            }
+            var firstORCID = [Int32](repeating: -1, count: valueStrings.count)
+            for slot in 0..<slotCount {
+                let ours = orcidOfRoot[Int(find(Int32(slot)))]
+                guard ours >= 0 else { continue }
+                for k in Int(valueStarts[slot])..<Int(valueStarts[slot + 1]) where valueKinds[Int(slotValues[k])] != orcid {
+                    let key = Int(slotValues[k])
+                    if firstORCID[key] < 0 {
+                        firstORCID[key] = ours
+                    } else if firstORCID[key] != ours, ambiguous.insert(key).inserted {
+                        refused.append((slot, key, Int(orcid), firstORCID[key], ours))
                     }
-                    guard !ambiguous.contains(key) else { continue }
-                    let (a, b) = (Int(find(owner[key])), Int(find(Int32(slot))))
-                    guard a != b else { continue }
-                    if valueKinds[key] != AuthorIDs.Kind.orcid.number, let kind = (0..<personKindCount).first(where: { kind in
-                        let (theirs, ours) = (rootValue[a * personKindCount + kind], rootValue[b * personKindCount + kind])
-                        return theirs >= 0 && ours >= 0 && theirs != ours
-                    }) {
-                        if pass == 0, refusedValues.insert(key).inserted {
-                            refused.append((slot, key, kind, rootValue[a * personKindCount + kind], rootValue[b * personKindCount + kind]))
-                        }
-                        continue
+                }
+            }
+            parent = Array(0..<Int32(slotCount))
+        }
+        for slot in 0..<slotCount {
+            let values = Int(valueStarts[slot])..<Int(valueStarts[slot + 1])
+            for k in values where Int(valueKinds[Int(slotValues[k])]) < personKindCount {
+                rootValue[slot * personKindCount + Int(valueKinds[Int(slotValues[k])])] = slotValues[k]
+            }
+            for k in values {
+                let key = Int(slotValues[k])
+                if owner[key] < 0 {
+                    owner[key] = Int32(slot)
+                    continue
+                }
+                guard !ambiguous.contains(key) else { continue }
+                let (a, b) = (Int(find(owner[key])), Int(find(Int32(slot))))
+                guard a != b else { continue }
+                if valueKinds[key] != AuthorIDs.Kind.orcid.number, let kind = (0..<personKindCount).first(where: { kind in
+                    let (theirs, ours) = (rootValue[a * personKindCount + kind], rootValue[b * personKindCount + kind])
+                    return theirs >= 0 && ours >= 0 && theirs != ours
+                }) {
+                    if refusedValues.insert(key).inserted {
+                        refused.append((slot, key, kind, rootValue[a * personKindCount + kind], rootValue[b * personKindCount + kind]))
                     }
-                    parent[b] = Int32(a)
-                    for kind in 0..<personKindCount where rootValue[a * personKindCount + kind] < 0 {
-                        rootValue[a * personKindCount + kind] = rootValue[b * personKindCount + kind]
-                    }
+                    continue
+                }
+                parent[b] = Int32(a)
+                for kind in 0..<personKindCount where rootValue[a * personKindCount + kind] < 0 {
+                    rootValue[a * personKindCount + kind] = rootValue[b * personKindCount + kind]
                 }
             }
         }
+        // The warnings in file order (those found before the joins, then those found by them).
+        refused.sort { $0.slot < $1.slot }
         // 2. Groups numbered in order of their first slot; each group's IDs, spellings with
         // their counts, and display form.
         var groupOfRoot = [Int32](repeating: -1, count: slotCount)
@@ -190,8 +215,9 @@ struct AuthorIDGroups {
             let spellings = lists.entries.count
             lists.add(Int(authorshipEntries[Int(slotAuthorships[slot])]), to: Int(groupOfSlot[slot]))
             guard lists.entries.count > spellings else { continue }
+            // (Never an ID given to people whose IDs differ, which joined nobody.)
             let shared = (Int(valueStarts[slot])..<Int(valueStarts[slot + 1])).lazy.map { Int(slotValues[$0]) }.first { value in
-                holders[value] > 1 && groupOfSlot[Int(owner[value])] == groupOfSlot[slot]
+                holders[value] > 1 && !ambiguous.contains(value) && groupOfSlot[Int(owner[value])] == groupOfSlot[slot]
             }
             spellingReasons.append(shared.map(Int32.init) ?? -1)
         }

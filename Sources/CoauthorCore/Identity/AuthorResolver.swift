@@ -120,8 +120,10 @@ struct PersonLookup {
 
     /// The one person whose name is `name` up to case, accents and punctuation (`kou, gang` for
     /// `Gang Kou`), or written surname first before its initials without a comma, as Scopus's
-    /// `Authors` column writes it (`Barjis I.` for `I. Barjis`); nil where none, or several, are
-    /// (a user trial of session 51: `--focus` found `Kou, Gang` but not `kou, gang`).
+    /// `Authors` column writes it (`Barjis I.` for `I. Barjis`), or with initials for given names
+    /// (`D. Papailiopoulos`); nil where none, or several, are (a user trial of session 51:
+    /// `--focus` found `Kou, Gang` but not `kou, gang`).
+    /// - Complexity: O(N) folds of the display names, and a parse of those holding the surname.
     private mutating func person(foldedLike name: String) -> Int? {
         if byFoldedKey == nil {
             var keys: [String: Int] = [:]
@@ -148,10 +150,13 @@ struct PersonLookup {
             let initials = NameKey.givenTokens(asked.first).map { NameKey.fold($0) }
             guard !initials.isEmpty else { continue }
             var found: Int? = nil
-            for (person, shown) in names.enumerated() {
+            for (person, shown) in names.enumerated() where NameKey.fold(shown).contains(surname) {
                 guard let name = NameParser.parsePlainName(shown), NameKey.fold(name.von + name.last) == surname else { continue }
+                // An initial stands for any given name it begins; a whole given name for itself
+                // (`Wei Wang` is not `Weimin Wang`).
                 let given = NameKey.givenTokens(name.first).map { NameKey.fold($0) }
-                guard given.count >= initials.count, zip(initials, given).allSatisfy({ $1.hasPrefix($0) }) else { continue }
+                guard given.count >= initials.count,
+                      zip(initials, given).allSatisfy({ $0.count == 1 ? $1.hasPrefix($0) : $1 == $0 }) else { continue }
                 if found != nil && found != person { return nil }
                 found = person
             }
@@ -382,9 +387,9 @@ enum NameKey {
 public enum AuthorResolver {
     /// The reason of a less specific name joined to the one fuller form compatible with it.
     static let onlyFullerForm = "the only fuller form of these given names with this surname"
-    /// The same merge listed from the fuller form, where the person is shown by the shorter
-    /// spelling (written more often).
-    static let shownByAShorterForm = "its fuller form, the only one of these given names with this surname; shown as written most often"
+    /// The same merge listed from the fuller form, where the person is shown by another spelling
+    /// (written more often, or the alias file's).
+    static let shownByAShorterForm = "its fuller form, the only one of these given names with this surname (the person is shown by another spelling)"
 
     /// Resolves every author of `publications`.
     ///

@@ -199,7 +199,7 @@ public enum InputReader {
                     if !other.isEmpty { parts.append("\(listing(other)) \(other.count == 1 ? "holds" : "hold") no supported format") }
                     let count = passedOver.count == 1 ? "1 file" : "\(passedOver.count) files"
                     notes.append(Diagnostic(.warning, at: .file(path), "\(count) of the folder \(passedOver.count == 1 ? "is" : "are") not read: "
-                                            + parts.joined(separator: "; ") + "; name a file with --input-format to read it as one format"))
+                                            + parts.joined(separator: "; ") + (other.isEmpty ? "" : "; to read one as an export, name it with its format (--input-format)")))
                 }
                 let subfolders = subfoldersWithInputs(of: path, entries: entries)
                 if supported.isEmpty { throw subfolders.isEmpty ? .noSupportedFiles(path) : .onlySubfolders(path, subfolders) }
@@ -255,7 +255,10 @@ public enum InputReader {
     /// Whether the regular file `path` holds nothing but white space (and a byte-order mark),
     /// judged on its first 64 kB (a file that long is no empty export).
     private static func isBlank(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        // A regular file only: opening a FIFO without a writer would wait for one.
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+              let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = [UInt8]((try? handle.read(upToCount: 1 << 16)) ?? Data())
         guard head.count < 1 << 16 else { return false }

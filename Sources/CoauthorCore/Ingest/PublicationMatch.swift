@@ -112,7 +112,8 @@ enum PublicationMatch {
         // authors, then has addresses, then is preferred as `prefers` prefers a list (its lists and
         // addresses together); so the choice does not hang on which copy came first.
         let laterAffiliations: (Int) -> [Affiliation] = { $0 < other.affiliations.count ? other.affiliations[$0] : [] }
-        let (firstNamed, laterNamed) = (affiliations.count { !$0.isEmpty }, other.affiliations.count { !$0.isEmpty })
+        // (The later copy's authors counted as they would stand on the paper: those aligned with one of its authors.)
+        let (firstNamed, laterNamed) = (affiliations.count { !$0.isEmpty }, partner.count { $0.map { !laterAffiliations($0).isEmpty } ?? false })
         let laterKept = firstNamed != laterNamed ? laterNamed > firstNamed
             : extras.addresses.isEmpty != other.addresses.isEmpty ? !other.addresses.isEmpty
             : prefers(other.affiliations.flatMap { $0 } + other.addresses, to: affiliations.flatMap { $0 } + extras.addresses)
@@ -140,7 +141,8 @@ enum PublicationMatch {
                 ids += Array(repeating: AuthorIDs(), count: max(0, first.authors.count - ids.count))
                 ids += addedIDs
             }
-            let addedAffiliations = added.map { $0 < other.affiliations.count ? other.affiliations[$0] : [] }
+            // The added authors' affiliations from the later copy only where it is the copy kept.
+            let addedAffiliations = added.map { laterKept ? laterAffiliations($0) : [] }
             if !affiliations.isEmpty || addedAffiliations.contains(where: { !$0.isEmpty }) {
                 affiliations += Array(repeating: [], count: max(0, first.authors.count - affiliations.count))
                 affiliations += addedAffiliations

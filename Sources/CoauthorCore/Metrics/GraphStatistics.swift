@@ -41,17 +41,11 @@ public struct GraphStatistics: Sendable, Equatable {
         self.init(graph: graph, communitySeed: communitySeed, communities: communities, beside: {})
     }
 
-    /// `init(graph:communitySeed:communities:)` with the communities (and their modularity) found
-    /// on `tied`, the same ties normalised (`normalizedTies`), as the metrics find them.
-    /// - Precondition: `tied` has the edges of `graph`.
-    public init(graph: WeightedGraph, communitiesOn tied: WeightedGraph, communitySeed: UInt64 = 1,
-                communities: CommunityOptions = CommunityOptions()) {
-        self.init(graph: graph, communitySeed: communitySeed, communities: communities, tied: tied, beside: {})
-    }
-
     /// Computes every statistic, running `beside` first on the thread that does not detect
     /// communities: community detection is sequential and the longest part on a large graph, so it
-    /// starts at once, and what the caller still has to compute (and free) goes beside it.
+    /// starts at once, and what the caller still has to compute (and free) goes beside it. The
+    /// communities (and their modularity) are found on `tied`, the same ties normalised
+    /// (`normalizedTies`), where given, as the metrics find them.
     init(graph: WeightedGraph, communitySeed: UInt64, communities: CommunityOptions, tied: WeightedGraph? = nil,
          beside: @escaping @Sendable () -> Void) {
         precondition(tied.map { $0.edgeCount == graph.edgeCount && $0.nodeCount == graph.nodeCount } ?? true, "the same ties")

@@ -145,6 +145,7 @@ public enum HTMLReport {
         json.key("weightName"); json.string(model.weightName)
         json.key("mapOnly"); json.raw(model.mapOnly ? "true" : "false")
         json.key("neighbours"); json.array(model.neighbourWords) { json, word in json.string(word) }
+        json.key("units"); json.array(model.unitWords) { json, word in json.string(word) }
         json.key("names"); json.array(model.authors) { json, author in json.string(author.name) }
         json.key("variants"); json.open("{")
         for (v, author) in model.authors.enumerated() where !author.variants.isEmpty {

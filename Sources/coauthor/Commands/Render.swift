@@ -39,7 +39,7 @@ struct Render: AnalysisCommand {
             let ext = URL(fileURLWithPath: output).pathExtension
             if !ext.isEmpty, MapFormat(rawValue: ext.lowercased()) == nil {
                 throw ValidationError("'\(output)': a map is drawn as \(MapFormat.allCases.map { "." + $0.fileExtension }.joined(separator: ", ")); "
-                                      + "name the file with one of these extensions, or choose the format with --format")
+                                      + "name the file with one of these extensions, or choose the format with --format.")
             }
         }
         if byYear.byYear && (format == .html || output?.hasSuffix(".html") == true) {

@@ -461,7 +461,7 @@ function select(v, centre) {
 function renderPanel(shownAuthor) {
   panel.textContent = '';
   var v = shownAuthor === undefined ? selected : shownAuthor;
-  if (v < 0) { delete panel.dataset.author; delete panel.dataset.index; panel.appendChild(el('p', 'Select an author on the map or find one by name to see their metrics and collaborators.', 'empty')); return; }
+  if (v < 0) { delete panel.dataset.author; delete panel.dataset.index; panel.appendChild(el('p', D.units[0] === 'author' ? 'Select an author on the map or find one by name to see their metrics and collaborators.' : 'Select ' + (/^[aeiou]/.test(D.units[0]) ? 'an ' : 'a ') + D.units[0] + ' on the map or find one by name to see its metrics and partners.', 'empty')); return; }
   panel.dataset.author = D.names[v]; panel.dataset.index = String(v);
   var h = el('h2', D.names[v]); h.id = 'panel-name'; panel.appendChild(h);
   var variants = D.variants[String(v)];
@@ -471,7 +471,7 @@ function renderPanel(shownAuthor) {
     ' · ' + degree[v] + ' ' + D.neighbours[degree[v] === 1 ? 0 : 1] + (onMap[v] ? '' : ' · not drawn on the map')));
   if (coloring.group[v] >= 0) panel.appendChild(el('p', coloring.legend[coloring.group[v]]));
   var table = el('table'), head = el('tr');
-  table.appendChild(el('caption', 'Metrics and rank among ' + N + ' authors', 'sr'));
+  table.appendChild(el('caption', 'Metrics and rank among ' + N + ' ' + D.units[1], 'sr'));
   ['metric', 'value', 'rank'].forEach(function (t, k) { var th = el('th', t, k ? 'num' : ''); th.scope = 'col'; head.appendChild(th); });
   var thead = el('thead'); thead.appendChild(head); table.appendChild(thead);
   var body = el('tbody');
@@ -548,7 +548,7 @@ function showSuggestions() {
     li.addEventListener('mousedown', function (ev) { ev.preventDefault(); choose(u); });
     suggestions.appendChild(li);
   });
-  if (!matches.length && search.value.trim()) { var none = el('li', 'No author matches'); none.setAttribute('aria-disabled', 'true'); suggestions.appendChild(none); }
+  if (!matches.length && search.value.trim()) { var none = el('li', 'No ' + D.units[0] + ' matches'); none.setAttribute('aria-disabled', 'true'); suggestions.appendChild(none); }
   suggestions.hidden = !search.value.trim();
   search.setAttribute('aria-expanded', suggestions.hidden ? 'false' : 'true');
   markActive();
@@ -592,8 +592,8 @@ function updateLegend() {
   });
   box.appendChild(ul);
   var when = filter.mode === 'all' ? 'all years' : $('year-label').textContent;
-  var line = el('p', authors + ' authors, ' + ties + ' ties shown (' + when + ')'); line.id = 'counts'; legend.appendChild(line);
-  canvas.setAttribute('aria-label', 'Co-authorship map: ' + authors + ' authors and ' + ties + ' ties, ' + when + '; ' + coloring.title.toLowerCase() + '.');
+  var line = el('p', authors + ' ' + D.units[authors === 1 ? 0 : 1] + ', ' + ties + ' ties shown (' + when + ')'); line.id = 'counts'; legend.appendChild(line);
+  canvas.setAttribute('aria-label', (D.units[0] === 'author' ? 'Co-authorship' : 'Collaboration') + ' map: ' + authors + ' ' + D.units[authors === 1 ? 0 : 1] + ' and ' + ties + ' ties, ' + when + '; ' + coloring.title.toLowerCase() + '.');
 }
 
 // The year slider and play.
@@ -660,7 +660,7 @@ function renderRanking() {
     columns.forEach(function (c) { var m = metricColumn(c); row.appendChild(el('td', fmt(m.values[u], m.integer), 'num')); });
     tbody.appendChild(row);
   });
-  $('rank-count').textContent = 'showing ' + Math.min(rankLimit, N) + ' of ' + N + ' authors';
+  $('rank-count').textContent = 'showing ' + Math.min(rankLimit, N) + ' of ' + N + ' ' + D.units[1];
   $('rank-more').hidden = rankLimit >= N;
 }
 if (rankMetric) {
