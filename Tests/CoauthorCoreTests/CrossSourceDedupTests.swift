@@ -95,8 +95,8 @@ struct CrossSourceDedupTests {
         let kept = Set(scopusFirst.extras.affiliations.flatMap { $0.map(\.raw) })
         #expect(kept == ["University of Trento, Trento, Italy"] || kept.allSatisfy { $0.hasPrefix("Univ Trento") },
                 "one copy's forms: \(kept)")
-        // A copy that names more of the authors' affiliations is kept whole: the other's forms
-        // are not mixed in, not even for an author the kept copy gives none.
+        // A copy that names more of the authors' affiliations is kept; an author it gives none
+        // takes the other copy's (the paper keeps every institution either database names).
         let partial = paper("p", names, ["Univ Trento, Trento, Italy", nil, nil])
         let fuller = paper("f", names, [nil, "University of Trento, Trento, Italy", "University of Trento, Trento, Italy"])
         var partialFirst = partial, fullerFirst = fuller
@@ -104,7 +104,7 @@ struct CrossSourceDedupTests {
         PublicationMatch.merge(partial, into: &fullerFirst)
         #expect(partialFirst.extras.affiliations == fullerFirst.extras.affiliations)
         #expect(partialFirst.extras.affiliations.map { $0.map(\.raw) }
-                == [[], ["University of Trento, Trento, Italy"], ["University of Trento, Trento, Italy"]])
+                == [["Univ Trento, Trento, Italy"], ["University of Trento, Trento, Italy"], ["University of Trento, Trento, Italy"]])
         // Scopus's BibTeX gives the paper's address alone, Web of Science's each author's list:
         // the lists' copy is kept, and the address does not come with it.
         var scopusAddress = paper("a", names, [nil, nil, nil])

@@ -385,6 +385,34 @@ enum NameKey {
 
 /// Assigns author ids to the names of a corpus (SPEC §3).
 public enum AuthorResolver {
+    /// Surname particles that a capital turns into given names in BibTeX's reading (`De La Cruz`).
+    static let particles: Set<String> = ["de", "la", "le", "del", "della", "di", "da", "das", "dos", "du", "van", "von", "der", "den", "ten", "ter"]
+
+    /// `name` written with its capitalised particles in lower case and read again (`Mary De La
+    /// Cruz`, given names `Mary De La`, is `Mary de la Cruz`), or nil where it has none: only
+    /// words between the first given name and the surname count.
+    static func particlesLowered(_ name: PersonName) -> PersonName? {
+        guard name.von.isEmpty, !name.last.isEmpty else { return nil }
+        // Asked of every variant: most are told apart by the given names' last word alone, found
+        // on the bytes (an upper-case ASCII letter, then at most five bytes).
+        let utf8 = name.first.utf8
+        guard let space = utf8.lastIndex(of: 0x20), utf8.distance(from: space, to: utf8.endIndex) <= 6,
+              let capital = utf8[utf8.index(after: space)...].first, capital >= 0x41, capital <= 0x5A else { return nil }
+        let given = name.first.split(separator: " ")
+        guard given.count >= 2, let tail = given.last, particles.contains(tail.lowercased()),
+              tail.first?.isUppercase == true else { return nil }
+        var words = Array(given)
+        var k = words.count - 1
+        while k >= 1, particles.contains(words[k].lowercased()) {
+            words[k] = Substring(words[k].lowercased())
+            k -= 1
+        }
+        var lowered = name
+        lowered.first = words[...k].joined(separator: " ")
+        lowered.von = words[(k + 1)...].joined(separator: " ")
+        return lowered
+    }
+
     /// The reason of a less specific name joined to the one fuller form compatible with it.
     static let onlyFullerForm = "the only fuller form of these given names with this surname"
     /// The same merge listed from the fuller form, where the person is shown by another spelling
@@ -626,6 +654,14 @@ public enum AuthorResolver {
                         merges.append((.init(variant: display(of: variant), into: display(of: first), reason: "DBLP person record at \(record.location)"), variant))
                     }
                 }
+            }
+            // A particle written with a capital (`Mary De La Cruz`) makes BibTeX read it as a given
+            // name, so the name falls in another surname's group than `Mary de la Cruz`: the same
+            // name up to case, joined here (a user trial of session 51 found them apart, unlisted).
+            for written in variantNames.indices {
+                guard let lowered = Self.particlesLowered(variantNames[written]), let same = variant(of: lowered), same != written,
+                      clusters.find(same) != clusters.find(written), clusters.union(same, written) else { continue }
+                merges.append((.init(variant: display(of: written), into: display(of: same), reason: "same name up to case, accents and punctuation"), written))
             }
             mergeConservatively(variantNames, display: display(of:), clusters: &clusters, merges: &merges, nearMisses: &nearMisses)
         }

@@ -117,10 +117,15 @@ enum PublicationMatch {
         let laterKept = firstNamed != laterNamed ? laterNamed > firstNamed
             : extras.addresses.isEmpty != other.addresses.isEmpty ? !other.addresses.isEmpty
             : prefers(other.affiliations.flatMap { $0 } + other.addresses, to: affiliations.flatMap { $0 } + extras.addresses)
-        if laterKept {
-            extras.addresses = other.addresses
-            affiliations = laterNamed == 0 ? [] : partner.map { $0.map(laterAffiliations) ?? [] }
+        // Authors the copy kept gives no affiliation take the other copy's, where it has one: the
+        // paper keeps every institution and country either database names (a copy that names more
+        // authors' affiliations can still miss some).
+        let kept = laterKept ? partner.map { $0.map(laterAffiliations) ?? [] } : first.authors.indices.map { $0 < affiliations.count ? affiliations[$0] : [] }
+        let filled = partner.indices.map { index in
+            !kept[index].isEmpty ? kept[index] : laterKept ? (index < affiliations.count ? affiliations[index] : []) : partner[index].map(laterAffiliations) ?? []
         }
+        affiliations = filled.contains { !$0.isEmpty } ? filled : []
+        if laterKept { extras.addresses = other.addresses }
         for (index, match) in partner.enumerated() {
             guard let match else { continue }
             if isFuller(later.authors[match], than: first.authors[index]) { first.authors[index] = later.authors[match] }
