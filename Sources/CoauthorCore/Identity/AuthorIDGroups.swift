@@ -78,39 +78,29 @@ struct AuthorIDGroups {
         // whose IDs differ: it says of nobody who they are, and joins nobody, so that an authorship
         // with that ID alone (`J. Smith` with the OpenAlex ID two ORCIDs share) stays apart, as the
         // README says, whatever the order of the files (a user trial of session 51: it joined
-        // whichever came first). Found before any join by that ID: the authorships joined by their
-        // ORCIDs alone, then each other value's holders' ORCIDs; each is warned about once, at the
-        // first authorship whose ORCID differs from the first holder's.
-        var ambiguous = Set<Int>()
+        // whichever came first). Found before any join by that ID, from its holders' ORCIDs; each
+        // is warned about once, at the first authorship whose ORCID differs from the first holder's.
+        // (An array, not a set: asked of every ID of every identified authorship.)
+        var ambiguous = [Bool](repeating: false, count: valueStrings.count)
         do {
+            // An authorship holds one ORCID at most, and all authorships with one ORCID are one
+            // person: each authorship's ORCID is its person's, with no join to make.
             let orcid = AuthorIDs.Kind.orcid.number
-            var orcidOwner = [Int32](repeating: -1, count: valueStrings.count)
-            for slot in 0..<slotCount {
-                for k in Int(valueStarts[slot])..<Int(valueStarts[slot + 1]) where valueKinds[Int(slotValues[k])] == orcid {
-                    let key = Int(slotValues[k])
-                    if orcidOwner[key] < 0 { orcidOwner[key] = Int32(slot) } else { parent[Int(find(Int32(slot)))] = find(orcidOwner[key]) }
-                }
-            }
-            var orcidOfRoot = [Int32](repeating: -1, count: slotCount)
-            for slot in 0..<slotCount {
-                for k in Int(valueStarts[slot])..<Int(valueStarts[slot + 1]) where valueKinds[Int(slotValues[k])] == orcid {
-                    orcidOfRoot[Int(find(Int32(slot)))] = slotValues[k]
-                }
-            }
             var firstORCID = [Int32](repeating: -1, count: valueStrings.count)
             for slot in 0..<slotCount {
-                let ours = orcidOfRoot[Int(find(Int32(slot)))]
-                guard ours >= 0 else { continue }
-                for k in Int(valueStarts[slot])..<Int(valueStarts[slot + 1]) where valueKinds[Int(slotValues[k])] != orcid {
+                let values = Int(valueStarts[slot])..<Int(valueStarts[slot + 1])
+                guard let place = values.first(where: { valueKinds[Int(slotValues[$0])] == orcid }) else { continue }
+                let ours = slotValues[place]
+                for k in values where k != place {
                     let key = Int(slotValues[k])
                     if firstORCID[key] < 0 {
                         firstORCID[key] = ours
-                    } else if firstORCID[key] != ours, ambiguous.insert(key).inserted {
+                    } else if firstORCID[key] != ours, !ambiguous[key] {
+                        ambiguous[key] = true
                         refused.append((slot, key, Int(orcid), firstORCID[key], ours))
                     }
                 }
             }
-            parent = Array(0..<Int32(slotCount))
         }
         for slot in 0..<slotCount {
             let values = Int(valueStarts[slot])..<Int(valueStarts[slot + 1])
@@ -123,7 +113,7 @@ struct AuthorIDGroups {
                     owner[key] = Int32(slot)
                     continue
                 }
-                guard !ambiguous.contains(key) else { continue }
+                guard !ambiguous[key] else { continue }
                 let (a, b) = (Int(find(owner[key])), Int(find(Int32(slot))))
                 guard a != b else { continue }
                 if valueKinds[key] != AuthorIDs.Kind.orcid.number, let kind = (0..<personKindCount).first(where: { kind in
@@ -217,7 +207,7 @@ struct AuthorIDGroups {
             guard lists.entries.count > spellings else { continue }
             // (Never an ID given to people whose IDs differ, which joined nobody.)
             let shared = (Int(valueStarts[slot])..<Int(valueStarts[slot + 1])).lazy.map { Int(slotValues[$0]) }.first { value in
-                holders[value] > 1 && !ambiguous.contains(value) && groupOfSlot[Int(owner[value])] == groupOfSlot[slot]
+                holders[value] > 1 && !ambiguous[value] && groupOfSlot[Int(owner[value])] == groupOfSlot[slot]
             }
             spellingReasons.append(shared.map(Int32.init) ?? -1)
         }
