@@ -393,11 +393,17 @@ public enum AuthorResolver {
     /// words between the first given name and the surname count.
     static func particlesLowered(_ name: PersonName) -> PersonName? {
         guard name.von.isEmpty, !name.last.isEmpty else { return nil }
-        // Asked of every variant: most are told apart by the given names' last word alone, found
-        // on the bytes (an upper-case ASCII letter, then at most five bytes).
-        let utf8 = name.first.utf8
-        guard let space = utf8.lastIndex(of: 0x20), utf8.distance(from: space, to: utf8.endIndex) <= 6,
-              let capital = utf8[utf8.index(after: space)...].first, capital >= 0x41, capital <= 0x5A else { return nil }
+        // Asked of every variant: most are told apart by the given names' last word alone, read
+        // where the string keeps its bytes (a particle is an upper-case ASCII letter and one to
+        // four more bytes).
+        var first = name.first
+        let mayEndInParticle = first.withUTF8 { bytes -> Bool in
+            var space = bytes.count - 1
+            while space >= 0, bytes[space] != 0x20 { space -= 1 }
+            let tail = bytes.count - space - 1
+            return space > 0 && tail >= 2 && tail <= 5 && bytes[space + 1] >= 0x41 && bytes[space + 1] <= 0x5A
+        }
+        guard mayEndInParticle else { return nil }
         let given = name.first.split(separator: " ")
         guard given.count >= 2, let tail = given.last, particles.contains(tail.lowercased()),
               tail.first?.isUppercase == true else { return nil }
