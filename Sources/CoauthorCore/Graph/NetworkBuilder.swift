@@ -460,8 +460,9 @@ public enum NetworkBuilder {
 
         if let focusName = options.focus {
             // The person looked up once (a name not shown as such is looked for in every name).
-            let person = network.node(named: focusName) == nil ? authors.id(named: focusName) : nil
-            guard let focus = network.node(named: focusName) ?? person.flatMap({ id -> Int? in
+            let shown = network.node(named: focusName)
+            let person = shown == nil ? authors.id(named: focusName) : nil
+            guard let focus = shown ?? person.flatMap({ id -> Int? in
                 let v = newID[Int(id)]
                 return v >= 0 ? Int(v) : nil
             }) else {

@@ -120,9 +120,11 @@ enum PublicationMatch {
         // Authors the copy kept gives no affiliation take the other copy's, where it has one: the
         // paper keeps every institution and country either database names (a copy that names more
         // authors' affiliations can still miss some).
-        let kept = laterKept ? partner.map { $0.map(laterAffiliations) ?? [] } : first.authors.indices.map { $0 < affiliations.count ? affiliations[$0] : [] }
-        let filled = partner.indices.map { index in
-            !kept[index].isEmpty ? kept[index] : laterKept ? (index < affiliations.count ? affiliations[index] : []) : partner[index].map(laterAffiliations) ?? []
+        let mine = { (index: Int) in index < affiliations.count ? affiliations[index] : [] }
+        let theirs = { (index: Int) in partner[index].map(laterAffiliations) ?? [] }
+        let filled = first.authors.indices.map { index in
+            let (kept, other) = laterKept ? (theirs(index), mine(index)) : (mine(index), theirs(index))
+            return kept.isEmpty ? other : kept
         }
         affiliations = filled.contains { !$0.isEmpty } ? filled : []
         if laterKept { extras.addresses = other.addresses }
