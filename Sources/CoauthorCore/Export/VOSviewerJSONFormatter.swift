@@ -95,12 +95,11 @@ public struct VOSviewerJSONFormatter: NetworkFormatter {
         }
         let strengthName = network.weighting == .count ? "Joint papers" : "Fractional co-authorship strength"
         let linkName = settings.level == .author ? "Co-authorship link" : "Collaboration link"
-        func capitalised(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
         let document = JSONValue.object([
             ("config", .object([
                 // The level's own words: VOSviewer shows them (countries were called `Authors`).
                 ("terminology", .object([
-                    ("item", .string(capitalised(settings.level.unitName))), ("items", .string(capitalised(settings.level.plural))),
+                    ("item", .string(capitalisingFirst(settings.level.unitName))), ("items", .string(capitalisingFirst(settings.level.plural))),
                     ("link", .string(linkName)), ("links", .string(linkName + "s")),
                     ("link_strength", .string(strengthName)),
                     ("total_link_strength", .string("Total link strength")),

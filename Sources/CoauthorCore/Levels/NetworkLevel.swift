@@ -27,6 +27,12 @@ public enum NetworkLevel: String, Sendable, CaseIterable {
     }
 }
 
+/// `word` with its first letter in upper case (`countries` → `Countries`), for titles and labels.
+func capitalisingFirst(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
+
+/// `a` or `an` before the unit's name `word` (`an author`, `an institution`, `a country`).
+func indefiniteArticle(_ word: String) -> String { word.first.map { "aeiou".contains($0) } ?? false ? "an" : "a" }
+
 /// The institutions or countries of each publication, found in its authors' affiliations: the
 /// nodes of a network at institution or country level (SPEC §4).
 ///

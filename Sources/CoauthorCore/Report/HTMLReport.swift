@@ -26,7 +26,7 @@ public enum HTMLReport {
         out += "<header>\n<h1>\(escape(model.title))</h1>\n<p class=\"subtitle\">\(escape(model.subtitle))</p>\n"
         if let note = model.partNote { out += "<p class=\"part\" id=\"part-note\">\(escape(note))</p>\n" }
         out += "</header>\n"
-        out += mapMarkup(model)
+        out += HTMLReportAssets.mapMarkup(unit: model.unitWords[0], units: model.unitWords[1])
         if !model.mapOnly { out += dashboard(model) }
         out += "<noscript><p>The interactive map needs JavaScript; the tables above are plain HTML.</p></noscript>\n"
         out += "<script type=\"application/json\" id=\"coauthor-data\">"
@@ -34,23 +34,6 @@ public enum HTMLReport {
         out += "</script>\n<script>\n\(HTMLReportAssets.script)</script>\n</body>\n</html>\n"
         return Array(out.utf8)
     }
-
-    /// The map's markup, its words said of the network's units (`Find a country`, `Selected
-    /// institution`): at institution and country level the page said `author` (a user trial of session 51).
-    private static func mapMarkup(_ model: HTMLReportModel) -> String {
-        let (unit, units) = (model.unitWords[0], model.unitWords[1])
-        guard unit != "author" else { return HTMLReportAssets.mapMarkup }
-        let article = unit.first.map { "aeiou".contains($0) } ?? false ? "an" : "a"
-        return HTMLReportAssets.mapMarkup
-            .replacingOccurrences(of: "The co-authorship map.", with: "The collaboration map.")
-            .replacingOccurrences(of: "Find an author", with: "Find \(article) \(unit)")
-            .replacingOccurrences(of: "Select an author", with: "Select \(article) \(unit)")
-            .replacingOccurrences(of: "Matching authors", with: "Matching \(units)")
-            .replacingOccurrences(of: "Selected author", with: "Selected \(unit)")
-            .replacingOccurrences(of: "their metrics and collaborators", with: "its metrics and partners")
-    }
-
-    private static func capitalised(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
 
     // MARK: - The dashboard (static markup; the rankings table is filled by the script)
 
@@ -68,7 +51,7 @@ public enum HTMLReport {
             <section aria-labelledby="h-rank"><h2 id="h-rank">Rankings</h2>
             <p><label for="rank-metric">Rank \(model.unitWords[1]) by</label> <select id="rank-metric"></select>
             <span class="hint">Select a column heading to sort by it; select a name to show the \(model.unitWords[0]) on the map.</span></p>
-            <div class="scroll"><table id="rank-table" class="rank"><caption class="sr">\(capitalised(model.unitWords[1])) ranked by the chosen metric</caption>
+            <div class="scroll"><table id="rank-table" class="rank"><caption class="sr">\(capitalisingFirst(model.unitWords[1])) ranked by the chosen metric</caption>
             <thead></thead><tbody></tbody></table></div>
             <p><button type="button" id="rank-more">Show more</button> <span id="rank-count"></span></p>
             </section>

@@ -426,6 +426,8 @@ function ranksOf(key) {
 
 // The side panel.
 var panel = $('panel'), tieSort = 'papers';
+// The empty panel's words, as the page's markup gives them for the network's units.
+var emptyPanel = panel.querySelector('p.empty').textContent;
 function el(tag, text, cls) { var x = document.createElement(tag); if (text !== undefined) x.textContent = text; if (cls) x.className = cls; return x; }
 function authorLink(u) {
   var a = el('a', D.names[u], 'author'); a.href = '#author-' + u; a.dataset.author = u;
@@ -461,7 +463,7 @@ function select(v, centre) {
 function renderPanel(shownAuthor) {
   panel.textContent = '';
   var v = shownAuthor === undefined ? selected : shownAuthor;
-  if (v < 0) { delete panel.dataset.author; delete panel.dataset.index; panel.appendChild(el('p', D.units[0] === 'author' ? 'Select an author on the map or find one by name to see their metrics and collaborators.' : 'Select ' + (/^[aeiou]/.test(D.units[0]) ? 'an ' : 'a ') + D.units[0] + ' on the map or find one by name to see its metrics and partners.', 'empty')); return; }
+  if (v < 0) { delete panel.dataset.author; delete panel.dataset.index; panel.appendChild(el('p', emptyPanel, 'empty')); return; }
   panel.dataset.author = D.names[v]; panel.dataset.index = String(v);
   var h = el('h2', D.names[v]); h.id = 'panel-name'; panel.appendChild(h);
   var variants = D.variants[String(v)];

@@ -75,13 +75,18 @@ a.author { color: #005a8e; }
 }
 """#
 
-    /// The toolbar, the canvas, its legend and the side panel; the script fills them.
-    static let mapMarkup = #"""
+    /// The toolbar, the canvas, its legend and the side panel; the script fills them. Their words
+    /// name the network's units, `unit` and `units` (`Find an author`, `Find a country`).
+    static func mapMarkup(unit: String, units: String) -> String {
+        let (a, isAuthor) = ("\(indefiniteArticle(unit)) \(unit)", unit == "author")
+        let map = isAuthor ? "co-authorship" : "collaboration"
+        let whose = isAuthor ? "their metrics and collaborators" : "its metrics and partners"
+        return #"""
 <div class="toolbar" role="toolbar" aria-label="Map controls">
 <div class="search" role="search">
-<label for="search">Find an author</label>
+<label for="search">Find \#(a)</label>
 <input id="search" type="text" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="suggestions" autocomplete="off" spellcheck="false" placeholder="a name or part of one">
-<ul id="suggestions" role="listbox" aria-label="Matching authors" hidden></ul>
+<ul id="suggestions" role="listbox" aria-label="Matching \#(units)" hidden></ul>
 </div>
 <div><label for="coloring">Colour by</label> <select id="coloring"></select></div>
 <div class="years"><label for="window">Years</label>
@@ -93,12 +98,13 @@ a.author { color: #005a8e; }
 <div class="layout">
 <div class="map-wrap">
 <canvas id="map" tabindex="0" role="img" aria-describedby="map-help"></canvas>
-<p id="map-help" class="sr">The co-authorship map. Drag or use the arrow keys to pan, the wheel, pinch or the plus and minus keys to zoom, 0 to fit. Find an author with the search field; the side panel and the tables below give every number in text.</p>
+<p id="map-help" class="sr">The \#(map) map. Drag or use the arrow keys to pan, the wheel, pinch or the plus and minus keys to zoom, 0 to fit. Find \#(a) with the search field; the side panel and the tables below give every number in text.</p>
 <div id="tooltip" role="tooltip" hidden></div>
 <div class="legend" id="legend" aria-live="polite"></div>
 </div>
-<aside id="panel" aria-live="polite" aria-label="Selected author"><p class="empty">Select an author on the map or find one by name to see their metrics and collaborators.</p></aside>
+<aside id="panel" aria-live="polite" aria-label="Selected \#(unit)"><p class="empty">Select \#(a) on the map or find one by name to see \#(whose).</p></aside>
 </div>
 
 """#
+    }
 }
