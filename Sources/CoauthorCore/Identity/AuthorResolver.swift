@@ -629,8 +629,18 @@ public enum AuthorResolver {
         // The names the alias file gives its merges' people, at a variant of each.
         var aliasNames: [(variant: Int, name: String)] = []
         if !aliases.isEmpty {
-            aliasNames = applyAliases(aliases, variantIndex: variantIndex, display: display(of:), clusters: &clusters, merges: &merges,
-                                      diagnostics: &diagnostics)
+            // A name the alias file writes in another case or without its accents (`alex dimakis`
+            // for `Alex Dimakis`) is every variant written so: the index is made only when a name
+            // is not found as written.
+            var foldedVariants: [String: [Int]]? = nil
+            func variants(foldedLike key: String) -> [Int] {
+                if foldedVariants == nil {
+                    foldedVariants = Dictionary(grouping: variantNames.indices) { Self.aliasFolded(NameKey.exactKey(variantNames[$0])) }
+                }
+                return foldedVariants?[Self.aliasFolded(key)] ?? []
+            }
+            aliasNames = applyAliases(aliases, variantIndex: variantIndex, variantsFoldedLike: variants(foldedLike:), display: display(of:),
+                                      clusters: &clusters, merges: &merges, diagnostics: &diagnostics)
         }
         // An ID-less name written as an identified person writes its display form otherwise on
         // another paper (by that person alone) is that person, in both modes, after the alias
@@ -811,20 +821,32 @@ public enum AuthorResolver {
     /// Forced merges and forbidden pairs of an alias file. Names are matched by their `exact` key.
     /// Gives the name of each merge's person (its canonical name, which no input need write:
     /// `"Olivier Costa de Beauregard": ["COSTADEB.O", "BEAUREGA.OC"]`) at one of its variants.
-    private static func applyAliases(_ aliases: AliasRules, variantIndex: (String) -> Int?, display: (Int) -> String,
-                                     clusters: inout Clusters, merges: inout [(merge: AuthorIndex.Merge, variant: Int)],
+    private static func applyAliases(_ aliases: AliasRules, variantIndex: (String) -> Int?, variantsFoldedLike: (String) -> [Int],
+                                     display: (Int) -> String, clusters: inout Clusters, merges: inout [(merge: AuthorIndex.Merge, variant: Int)],
                                      diagnostics: inout [Diagnostic]) -> [(variant: Int, name: String)] {
-        func find(_ name: AliasRules.Name) -> Int? {
-            variantIndex(NameParser.parseName(name.text).map { NameKey.exactKey($0) } ?? name.text)
+        /// The variants an alias file's name is: the one written so, else every one written so up
+        /// to case and accents (none: the name occurs nowhere).
+        func find(_ name: AliasRules.Name) -> [Int] {
+            let key = NameParser.parseName(name.text).map { NameKey.exactKey($0) } ?? name.text
+            if let variant = variantIndex(key) { return [variant] }
+            return variantsFoldedLike(key)
         }
-        func lookup(_ name: AliasRules.Name) -> Int? {
-            if let variant = find(name) { return variant }
-            diagnostics.append(Diagnostic(.warning, at: name.location,
-                                          "the alias file names '\(name.text)', which no input record has as an author; check the spelling (the rule is ignored for it)"))
-            return nil
+        func isWritten(_ name: AliasRules.Name) -> Bool {
+            variantIndex(NameParser.parseName(name.text).map { NameKey.exactKey($0) } ?? name.text) != nil
+        }
+        func lookup(_ name: AliasRules.Name) -> [Int] {
+            let found = find(name)
+            if found.isEmpty {
+                diagnostics.append(Diagnostic(.warning, at: name.location,
+                                              "the alias file names '\(name.text)', which no input record has as an author; check the spelling (the rule is ignored for it)"))
+            }
+            return found
         }
         for pair in aliases.distinct {
-            if let a = lookup(pair.first), let b = lookup(pair.second) { clusters.forbid(a, b) }
+            let (first, second) = (lookup(pair.first), lookup(pair.second))
+            for a in first {
+                for b in second { clusters.forbid(a, b) }
+            }
         }
         var names: [(variant: Int, name: String)] = []
         // The rule that listed each variant first: a name listed under two canonical names goes
@@ -832,7 +854,10 @@ public enum AuthorResolver {
         // made the three one person, named `Bob Baker`).
         var listedBy: [Int: AliasRules.Name] = [:]
         for rule in aliases.merges {
-            let variants = rule.variants.compactMap { name in lookup(name).map { (name, $0) } }.filter { name, variant in
+            // The canonical name's other variants (written so up to case) are merged as its variants are.
+            let canonicals = find(rule.canonical)
+            let listed = canonicals.dropFirst().map { (rule.canonical, $0) } + rule.variants.flatMap { name in lookup(name).map { (name, $0) } }
+            let variants = listed.filter { name, variant in
                 guard let first = listedBy[variant], first.text != rule.canonical.text else {
                     listedBy[variant] = rule.canonical
                     return true
@@ -841,7 +866,7 @@ public enum AuthorResolver {
                                               "the alias file lists '\(name.text)' under '\(first.text)'\(first.location.map { " (line \($0.line))" } ?? "") and under '\(rule.canonical.text)'; it is merged into '\(first.text)' only"))
                 return false
             }
-            let canonical = find(rule.canonical)
+            let canonical = canonicals.first
             if canonical == nil, let (_, first) = variants.first {
                 let found = variants.count == 1 ? "'\(display(first))', the one name of its list found, is" : "the \(variants.count) names of its list found are one person,"
                 diagnostics.append(Diagnostic(.warning, at: rule.canonical.location,
@@ -850,7 +875,9 @@ public enum AuthorResolver {
                 _ = lookup(rule.canonical)
             }
             guard let anchor = canonical ?? variants.first?.1 else { continue }
-            let shown = NameParser.parseName(rule.canonical.text)?.displayName ?? rule.canonical.text
+            // Found up to case (`alexandros g. dimakis`), the person is shown as the inputs write it.
+            let shown = canonical != nil && !isWritten(rule.canonical) ? display(anchor)
+                : NameParser.parseName(rule.canonical.text)?.displayName ?? rule.canonical.text
             names.append((anchor, shown))
             // The first name found stands for the canonical one, which it is listed as merged into.
             if canonical == nil { merges.append((.init(variant: display(anchor), into: shown, reason: "alias file"), anchor)) }
@@ -867,6 +894,16 @@ public enum AuthorResolver {
             }
         }
         return names
+    }
+
+    /// An exact key with its case and accents folded and its name's words split at blanks and
+    /// periods (`alex dimakis||` for `Alex Dimakis||`): how an alias file's name not found as written
+    /// is looked for. A name typed in lower case parses its given names as a von part, whose
+    /// periods the exact key keeps (`alexandros g. dimakis`).
+    static func aliasFolded(_ key: String) -> String {
+        let folded = key.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        guard let bar = folded.firstIndex(of: "|") else { return folded }
+        return folded[..<bar].split(whereSeparator: { $0.isWhitespace || $0 == "." }).joined(separator: " ") + folded[bar...]
     }
 
     /// Union–find over name variants, with pairs that must never end up in one cluster: the
