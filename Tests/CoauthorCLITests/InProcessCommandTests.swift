@@ -272,6 +272,38 @@ struct InProcess {
         #expect(refused.status == 64 && refused.stderr.contains("Louvain"))
     }
 
+    /// Options a command computes nothing with are refused, naming them and why, where they were
+    /// accepted and changed nothing (a user trial of session 51: `rank --half-life 1` without
+    /// --focus, `timeline --step 2` without slices, `names --exact`). Each is accepted where it counts.
+    @Test func optionsACommandComputesNothingWithAreRefused() {
+        let refused: [([String], String)] = [
+            (["rank", "--half-life", "1"], "--half-life weighs the recency of one author's ties"),
+            (["timeline", "--step", "2"], "--step is the years between the starts of slices"),
+            (["timeline", "--betweenness-max-nodes", "10"], "--betweenness-max-nodes limits the betweenness of each slice"),
+            (["timeline", "--slices", "--half-life", "2"], "--half-life sets the recency of the ties that --ties lists"),
+            (["timeline", "--ties", "--exact"], "--exact changes nothing in 'timeline'"),
+            (["names", "--exact", "--budget", "5", "--normalize", "cosine"], "--budget, --exact and --normalize change nothing in 'names', which lists how names were resolved"),
+            (["names", "--resolution", "2"], "--resolution changes nothing in 'names'"),
+            (["stats", "--approximate", "0.1"], "--approximate changes nothing in 'stats', which computes no betweenness"),
+        ]
+        for (arguments, message) in refused {
+            let result = InProcess.run([arguments[0], InProcess.data, "--quiet"] + arguments.dropFirst())
+            #expect(result.status == 64 && result.stderr.contains(message), "\(arguments): \(result.status) \(result.stderr)")
+        }
+        let accepted: [[String]] = [
+            ["rank", "--focus", "Kangwook Lee", "--by", "recency", "--half-life", "1"],
+            ["timeline", "--window", "3", "--step", "2", "--betweenness-max-nodes", "10"],
+            ["timeline", "--slices", "--step", "2"],
+            ["timeline", "--ties", "--half-life", "2"],
+            ["stats", "--resolution", "2", "--normalize", "cosine"],
+            ["rank", "--budget", "5", "--communities", "louvain"],
+        ]
+        for arguments in accepted {
+            let result = InProcess.run([arguments[0], InProcess.data, "--quiet"] + arguments.dropFirst())
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test func namesAndTimelineRunInProcess() {
         let names = InProcess.run(["names", InProcess.data, "--format", "json", "--quiet"])
         #expect(names.status == 0 && names.stdout.contains("\"people\": 42"))

@@ -48,7 +48,7 @@ extension Analysis {
     /// The collaborators of `focus` ranked by a tie metric or their node metric (SPEC §6).
     /// - Parameters:
     ///   - halfLife: the half-life in years of a tie's recency.
-    public func collaborators(of focus: Int, by order: CollaboratorOrder = .tie(.papers), halfLife: Double = 3,
+    public func collaborators(of focus: Int, by order: CollaboratorOrder = .tie(.papers), halfLife: Double = TieMetrics.defaultHalfLife,
                               metrics: MetricTable, top: Int = 0) -> RankingTable {
         let ties = TieMetrics.ties(of: focus, in: network, referenceYear: referenceYear, halfLife: halfLife)
         return RankingTable.collaborators(of: focus, in: network, metrics: metrics, ties: ties, by: order, top: top)
@@ -283,11 +283,29 @@ public struct CorpusSummary: Sendable {
     }
 
     /// A two-column table (statistic, value) without the per-year counts; missing values are `–`.
+    ///
+    /// At institution and country level the graph's rows are the units', and `authors` the people
+    /// behind them: the level and units come before the edges, and the rows say whose they are
+    /// (a user trial of session 51 read `authors 25` beside `edges 22` as the graph's).
     public func table() -> String {
         var table = TextTable(headers: ["statistic", "value"], alignments: [.left, .right])
-        for (key, value) in entries where key != "per_year" {
-            table.append([key, Self.display(value)])
+        var rows = entries.filter { $0.key != "per_year" }
+        if case .string(let name)? = rows.first(where: { $0.key == "level" })?.value, let level = NetworkLevel(rawValue: name), level != .author {
+            let unitRows = rows.filter { ["level", "units"].contains($0.key) }
+            rows.removeAll { ["level", "units"].contains($0.key) }
+            rows.insert(contentsOf: unitRows, at: rows.firstIndex { $0.key == "edges" } ?? rows.endIndex)
+            for index in rows.indices {
+                switch rows[index].key {
+                case "authors": rows[index].key = "authors (people)"
+                case "units": rows[index].key = "units (\(level.plural))"
+                case "edges": rows[index].key = "edges (between \(level.plural))"
+                case "isolated": rows[index].key = "isolated \(level.plural)"
+                case "papers_per_author", "authors_per_paper": rows[index].key += " (people)"
+                default: break
+                }
+            }
         }
+        for (key, value) in rows { table.append([key, Self.display(value)]) }
         return table.plain()
     }
 

@@ -15,6 +15,9 @@ public struct TieMetrics: Sendable, Equatable {
     /// Decayed strength Σ_k w_k · 2^(−(Y − y_k)/h).
     public var recency: Double
 
+    /// h in years where none is given (SPEC §6).
+    public static let defaultHalfLife = 3.0
+
     /// The tie metrics of every co-author of `focus`.
     ///
     /// `recency` weighs each joint paper by its share of the tie weight (1 under
@@ -24,7 +27,7 @@ public struct TieMetrics: Sendable, Equatable {
     ///   - referenceYear: Y, the corpus's last year.
     ///   - halfLife: h in years (default 3).
     /// - Complexity: O(Σ joint papers of the focus author).
-    public static func ties(of focus: Int, in network: CoauthorNetwork, referenceYear: Int?, halfLife: Double = 3) -> [TieMetrics] {
+    public static func ties(of focus: Int, in network: CoauthorNetwork, referenceYear: Int?, halfLife: Double = defaultHalfLife) -> [TieMetrics] {
         let graph = network.graph
         return graph.slots(focus).map { slot in
             tie(Int(graph.edgeIDs[slot]), coauthor: Int(graph.neighbors[slot]), in: network,
@@ -35,7 +38,7 @@ public struct TieMetrics: Sendable, Equatable {
     /// The tie metrics of every edge of `network`, in edge order; `coauthor` is the edge's
     /// `target` (its `source` is `network.graph.source[e]`).
     /// - Complexity: O(Σ joint papers over all edges).
-    public static func edges(of network: CoauthorNetwork, referenceYear: Int?, halfLife: Double = 3) -> [TieMetrics] {
+    public static func edges(of network: CoauthorNetwork, referenceYear: Int?, halfLife: Double = defaultHalfLife) -> [TieMetrics] {
         (0..<network.edgeCount).map { e in
             tie(e, coauthor: Int(network.graph.target[e]), in: network, referenceYear: referenceYear, halfLife: halfLife)
         }
@@ -43,7 +46,7 @@ public struct TieMetrics: Sendable, Equatable {
 
     /// The metrics of edge `e`.
     /// - Complexity: O(joint papers of the edge).
-    public static func tie(_ e: Int, coauthor: Int, in network: CoauthorNetwork, referenceYear: Int?, halfLife: Double = 3) -> TieMetrics {
+    public static func tie(_ e: Int, coauthor: Int, in network: CoauthorNetwork, referenceYear: Int?, halfLife: Double = defaultHalfLife) -> TieMetrics {
         let years = network.edgeYears[e]
         let weights = network.yearWeights(ofEdge: e)
         var recency = 0.0

@@ -18,6 +18,8 @@ struct Names: AnalysisCommand {
 
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
+        try AnalysisOptions.refuse(analysis.givenPathMetricOptions + analysis.givenCommunityOptions, by: "names",
+                                   because: "lists how names were resolved and computes no metric")
     }
 
     func run() throws {

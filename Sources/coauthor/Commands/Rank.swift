@@ -31,7 +31,7 @@ struct Rank: AnalysisCommand {
     var seed = 1
 
     @Option(help: "With --focus, the half-life in years of a tie's recency.")
-    var halfLife: Double = 3
+    var halfLife: Double = TieMetrics.defaultHalfLife
 
     @OptionGroup var cluster: ClusterOptions
 
@@ -42,6 +42,9 @@ struct Rank: AnalysisCommand {
         try analysis.refuseOverwritingInputs(with: output)
         if top < 0 { throw ValidationError("--top must be 0 (all) or more.") }
         if !(halfLife > 0) || !halfLife.isFinite { throw ValidationError("--half-life must be a positive number of years.") }
+        if halfLife != TieMetrics.defaultHalfLife && analysis.focus == nil {
+            throw ValidationError("--half-life weighs the recency of one author's ties: name that author with --focus NAME, or leave it out.")
+        }
     }
 
     private static func order(_ name: String) throws -> CollaboratorOrder {

@@ -20,6 +20,9 @@ struct Stats: AnalysisCommand {
 
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
+        try AnalysisOptions.refuse(analysis.givenPathMetricOptions, by: "stats",
+                                   because: "computes no betweenness, closeness or harmonic (its mean path length is exact up to "
+                                       + "\(GraphStatistics.exactPathLengthLimit.formatted(.number)) authors in the largest component, sampled above)")
     }
 
     func run() throws {

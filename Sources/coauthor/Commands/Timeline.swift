@@ -46,10 +46,12 @@ struct Timeline: AnalysisCommand {
     var ties = false
 
     @Option(help: "Half-life in years of the recency of a tie.")
-    var halfLife: Double = 3
+    var halfLife: Double = TieMetrics.defaultHalfLife
 
     @Option(help: "Compute exact betweenness in a slice only up to this many authors (0 = always; it takes O(n·m)).")
-    var betweennessMaxNodes = 5000
+    var betweennessMaxNodes = Timeline.defaultBetweennessMaxNodes
+
+    static let defaultBetweennessMaxNodes = 5000
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
@@ -65,6 +67,19 @@ struct Timeline: AnalysisCommand {
         if step < 1 { throw ValidationError("--step must be at least 1 year.") }
         if !(halfLife > 0) || !halfLife.isFinite { throw ValidationError("--half-life must be a positive number of years.") }
         if betweennessMaxNodes < 0 { throw ValidationError("--betweenness-max-nodes must be 0 (no limit) or more.") }
+        // Options of one view given (other than their defaults) with another: they would change
+        // nothing and say nothing.
+        if step != 1 && !wantsSlices {
+            throw ValidationError("--step is the years between the starts of slices: add --slices (or --window W, or --cumulative), or leave it out.")
+        }
+        if betweennessMaxNodes != Self.defaultBetweennessMaxNodes && !wantsSlices {
+            throw ValidationError("--betweenness-max-nodes limits the betweenness of each slice: add --slices (or --window W, or --cumulative), or leave it out.")
+        }
+        if halfLife != TieMetrics.defaultHalfLife && !ties {
+            throw ValidationError("--half-life sets the recency of the ties that --ties lists: add --ties, or leave it out.")
+        }
+        try AnalysisOptions.refuse(analysis.givenPathMetricOptions + analysis.givenCommunityOptions, by: "timeline",
+                                   because: "computes its slices' betweenness exactly (up to --betweenness-max-nodes) and finds no communities")
         if format == .svg && (wantsSlices || ties) {
             throw ValidationError("--format svg draws the focus author's or the corpus's years; use table, csv or json for slices and ties.")
         }

@@ -60,7 +60,7 @@ struct AnalysisOptions: ParsableArguments {
     var approximate: Double?
 
     @Option(help: ArgumentHelp("Seconds that exact betweenness, closeness and harmonic may take; above it they are estimated by sampling, at the error bound that fits, and the output says so.", valueName: "SECONDS"))
-    var budget: Double = 60
+    var budget: Double = AnalysisOptions.defaultBudget
 
     @Flag(help: "Compute betweenness, closeness and harmonic exactly, however long it takes.")
     var exact = false
@@ -76,6 +76,30 @@ struct AnalysisOptions: ParsableArguments {
 
     @Option(help: "Normalise tie weights before finding communities: none, association (strength), fractional, cosine, jaccard or inclusion.")
     var normalize: TieNormalization = .none
+
+    static let defaultBudget = 60.0
+
+    /// The options of the path metrics (betweenness, closeness, harmonic) given other than their
+    /// defaults (ArgumentParser does not tell an option given as its default from one left out;
+    /// such an option changes nothing anywhere).
+    var givenPathMetricOptions: [String] {
+        [approximate != nil ? "--approximate" : nil, budget != Self.defaultBudget ? "--budget" : nil, exact ? "--exact" : nil].compactMap { $0 }
+    }
+
+    /// The options of community detection given other than their defaults.
+    var givenCommunityOptions: [String] {
+        [communities != .leiden ? "--communities" : nil, quality != .modularity ? "--quality" : nil, resolution != 1 ? "--resolution" : nil,
+         normalize != .none ? "--normalize" : nil].compactMap { $0 }
+    }
+
+    /// Refuses the options `given` (`givenPathMetricOptions`, `givenCommunityOptions`), which
+    /// `command` computes nothing with, for the reason `reason`: accepted, they would change
+    /// nothing and say nothing (a user trial of session 51: `names --exact`).
+    static func refuse(_ given: [String], by command: String, because reason: String) throws {
+        guard let first = given.first else { return }
+        let list = given.count == 1 ? first : given.dropLast().joined(separator: ", ") + " and " + given.last!
+        throw ValidationError("\(list) \(given.count == 1 ? "changes" : "change") nothing in '\(command)', which \(reason); leave \(given.count == 1 ? "it" : "them") out.")
+    }
 
     func validate() throws {
         if !(budget > 0) || !budget.isFinite { throw ValidationError("--budget takes a positive number of seconds, e.g. 60.") }
