@@ -204,6 +204,25 @@ struct CrossSourceDedupTests {
         }
     }
 
+    /// Copies of papers another file holds are named one by one up to `notedCopies` per pair of
+    /// files, then one line per pair says how many more (a user trial of session 51: a line per
+    /// paper flooded the terminal on two databases' exports of one field); all are counted.
+    @Test func copiesBeyondTheFirstTenOfAPairOfFilesAreOneLine() throws {
+        func entries(_ range: Range<Int>) -> String {
+            range.map { "@article{k\($0), author={Ann Alpha and Bob Beta}, title={Paper \($0)}, year={2020}, doi={10.1/x\($0)}}\n" }.joined()
+        }
+        let scratch = try ScratchFiles([("a.bib", entries(0..<30)), ("b.bib", entries(0..<25)), ("c.bib", entries(20..<23))])
+        defer { scratch.remove() }
+        let corpus = try InputReader.read(scratch.paths)
+        #expect(corpus.publications.count == 30 && corpus.duplicates == 28)
+        let named = corpus.diagnostics.filter { $0.message.contains("is the same paper as the record at") }
+        #expect(named.filter { $0.location?.path == scratch.path("b.bib") }.count == 10)
+        #expect(named.filter { $0.location?.path == scratch.path("c.bib") }.count == 3)
+        let more = corpus.diagnostics.filter { $0.message.contains("more record") }
+        #expect(more.map(\.description) == ["\(scratch.path("b.bib")): warning: 15 more records of this file are papers of \(scratch.path("a.bib")) too "
+                                            + "(the first 10 are named above); each is counted once, with the IDs and fuller names of both"], "\(more)")
+    }
+
     /// A preprint and its published version share their title, year and first author but have
     /// DOIs of their own: two papers, as within one file, with a warning naming both DOIs. A copy
     /// without a DOI still joins by its title, and a copy merged so gains the DOI that then tells
@@ -466,10 +485,13 @@ struct CrossSourceDatasetTests {
         let shared = wos.intersection(scopus)
         #expect(shared.count == 18 && shared.contains("10.1007/978-3-319-59421-7_28"), "\(shared.count)")
         let corpus = try InputReader.read(paths)
-        let notes = corpus.diagnostics.filter { $0.message.contains("counted once") }
-        #expect(corpus.duplicates == shared.count && notes.count == shared.count)
+        // The first ten named one by one, the other eight in one line.
+        let notes = corpus.diagnostics.filter { $0.message.contains("is the same paper as the record at") }
+        #expect(corpus.duplicates == shared.count && notes.count == 10)
         #expect(notes.allSatisfy { $0.message.contains("same DOI") }, "\(notes.map(\.message))")
-        #expect(notes.contains { $0.message.contains("same DOI 10.1007/978-3-319-59421-7_28") })
+        #expect(corpus.diagnostics.filter { $0.message.contains("more records of this file are papers of") }.map(\.message)
+                == ["8 more records of this file are papers of \(paths[0]) too (the first 10 are named above); each is counted once, with the IDs and fuller names of both"])
+        #expect(corpus.publications.count { ExportValues.doi($0.doi).lowercased() == "10.1007/978-3-319-59421-7_28" } == 1)
         #expect(!corpus.diagnostics.contains { $0.message.contains("counted as two papers") })
         #expect(corpus.publications.count == corpus.records - shared.count)
     }

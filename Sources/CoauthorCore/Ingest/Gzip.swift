@@ -14,6 +14,9 @@ enum Gzip {
     /// Why compressed input could not be read.
     struct Failure: Error {
         var reason: String
+        /// What was inflated before the failure (`decompress`): a truncated file's whole lines are
+        /// read, as the same file uncompressed and cut is.
+        var inflated: [UInt8] = []
     }
 
     /// The decompressed bytes of gzip data held in memory.
@@ -97,7 +100,10 @@ enum Gzip {
                 output.append(contentsOf: repeatElement(0, count: chunk))
                 let result = output.withUnsafeMutableBufferPointer { self.read(into: UnsafeMutableBufferPointer(rebasing: $0[before...])) }
                 switch result {
-                case .failure(let failure): return .failure(failure)
+                case .failure(var failure):
+                    output.removeLast(chunk)
+                    failure.inflated = output
+                    return .failure(failure)
                 case .success(let n):
                     output.removeLast(chunk - n)
                     if n == 0 { return .success(output) }
@@ -107,17 +113,19 @@ enum Gzip {
         }
 
         /// Fills `buffer` with decompressed bytes as far as it can; returns how many, 0 at the end.
+        /// A failure after some bytes were inflated into `buffer` returns those bytes first, and
+        /// the failure at the next call (a truncated file's last bytes are not lost with it).
         func read(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Result<Int, Failure> {
             if let failure { return .failure(failure) }
             if !started {
-                guard coauthor_inflate_init_gzip(stream) == Z_OK else { return fail("zlib could not start (out of memory?)") }
+                guard coauthor_inflate_init_gzip(stream) == Z_OK else { return fail("zlib could not start (out of memory?)", after: 0) }
                 started = true
             }
             var produced = 0
             while produced < buffer.count && !finished {
                 if stream.pointee.avail_in == 0 && !inputEnded {
                     switch next(input) {
-                    case .failure(let failure): return fail(failure.reason)
+                    case .failure(let failure): return fail(failure.reason, after: produced)
                     case .success(0): inputEnded = true
                     case .success(let n):
                         stream.pointee.next_in = input.baseAddress
@@ -138,14 +146,14 @@ enum Gzip {
                         continue
                     }
                     guard stream.pointee.next_in.pointee == 0x1F else {
-                        return fail("data after the end of the compressed stream; the file is not gzip all through")
+                        return fail("data after the end of the compressed stream; the file is not gzip all through", after: produced)
                     }
-                    guard inflateReset(stream) == Z_OK else { return fail("zlib could not restart for the next member") }
+                    guard inflateReset(stream) == Z_OK else { return fail("zlib could not restart for the next member", after: produced) }
                     memberEnded = false
                 }
                 if stream.pointee.avail_in == 0 && inputEnded {
                     return fail(stream.pointee.total_in == 0 && stream.pointee.total_out == 0
-                                ? "the compressed file is empty" : "the compressed file is truncated (it ends inside the compressed data)")
+                                ? "the compressed file is empty" : "the compressed file is truncated (it ends inside the compressed data)", after: produced)
                 }
                 stream.pointee.next_out = buffer.baseAddress! + produced
                 stream.pointee.avail_out = UInt32(min(buffer.count - produced, Int(UInt32.max)))
@@ -160,23 +168,25 @@ enum Gzip {
                     break
                 case Z_BUF_ERROR:
                     // No progress until more input arrives; with input left, the data is bad.
-                    if stream.pointee.avail_in > 0 && made == 0 { return fail("corrupt gzip data (zlib made no progress)") }
+                    if stream.pointee.avail_in > 0 && made == 0 { return fail("corrupt gzip data (zlib made no progress)", after: produced) }
                 case Z_DATA_ERROR:
                     let message = stream.pointee.msg.map { String(cString: $0) } ?? "invalid data"
-                    return fail("corrupt gzip data (\(message)) after \(stream.pointee.total_out) bytes of output")
+                    return fail("corrupt gzip data (\(message)) after \(stream.pointee.total_out) bytes of output", after: produced)
                 case Z_MEM_ERROR:
-                    return fail("out of memory while decompressing")
+                    return fail("out of memory while decompressing", after: produced)
                 default:
-                    return fail("zlib error \(status) while decompressing")
+                    return fail("zlib error \(status) while decompressing", after: produced)
                 }
             }
             return .success(produced)
         }
 
-        private func fail(_ reason: String) -> Result<Int, Failure> {
+        /// Records the failure `reason`; returns it, or the `produced` bytes inflated before it
+        /// in this call (the next call returns the failure).
+        private func fail(_ reason: String, after produced: Int) -> Result<Int, Failure> {
             let failure = Failure(reason: reason)
             self.failure = failure
-            return .failure(failure)
+            return produced > 0 ? .success(produced) : .failure(failure)
         }
     }
 }

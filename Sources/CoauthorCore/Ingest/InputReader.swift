@@ -457,6 +457,10 @@ public enum InputReader {
             // 3. Each paper's later copies merged into its first, in order.
             var kept: [Bool] = []
             kept.reserveCapacity(count)
+            // The copies noted so far for each pair of files (the copy's, its first's), in the
+            // order the pairs first came: beyond `notedCopies`, one line per pair says how many more.
+            var pairs: [FilePair: Int] = [:]
+            var pairOrder: [(pair: FilePair, copyPath: String, firstPath: String)] = []
             for paper in 0..<count {
                 let first = papers.first(of: paper)
                 kept.append(first == paper)
@@ -464,8 +468,24 @@ public enum InputReader {
                 // Every copy but a paper's first was joined to it by a key (`Papers.join`).
                 guard let link = papers.link[paper] else { preconditionFailure("copy \(paper) joined without a key") }
                 let copy = corpus.publications[paper]
-                note(copy.location, copy.key, sameAs: corpus.publications[first].location, link, in: &corpus)
+                let pair = FilePair(copy: fileOf[paper], first: fileOf[first])
+                let noted = pairs[pair, default: 0]
+                if noted == 0 { pairOrder.append((pair, copy.location.path, corpus.publications[first].location.path)) }
+                pairs[pair] = noted + 1
+                if noted < Self.notedCopies {
+                    note(copy.location, copy.key, sameAs: corpus.publications[first].location, link, in: &corpus)
+                } else {
+                    corpus.duplicates += 1
+                }
                 PublicationMatch.merge(copy, into: &corpus.publications[first])
+            }
+            for (pair, copyPath, firstPath) in pairOrder where pairs[pair]! > Self.notedCopies {
+                let more = pairs[pair]! - Self.notedCopies
+                let (records, papers) = more == 1 ? ("record of this file is", "a paper") : ("records of this file are", "papers")
+                let whose = pair.copy == pair.first ? "read before in it" : "of \(firstPath) too"
+                corpus.diagnostics.append(Diagnostic(.warning, at: .file(copyPath),
+                                                     "\(more) more \(records) \(papers) \(whose) (the first \(Self.notedCopies) are named above); "
+                                                        + "each is counted once, with the IDs and fuller names of both"))
             }
             // The kept ones moved up in order, in place.
             var next = 0
@@ -502,6 +522,16 @@ public enum InputReader {
             }
             return Diagnostic(.warning, at: publications[paper].location,
                               start + "which a database tells apart by their keys (as a preprint and its published version, or a conference paper and its journal version)")
+        }
+
+        /// The copies of one pair of files named one by one (a folder of two databases' exports of
+        /// one field shares thousands of papers: a line each flooded the terminal).
+        static let notedCopies = 10
+
+        /// The file of a paper's later copy and the file of its first.
+        private struct FilePair: Hashable {
+            var copy: Int32
+            var first: Int32
         }
 
         private func note(_ location: SourceLocation, _ key: String, sameAs first: SourceLocation, _ matched: String, in corpus: inout Corpus) {
@@ -696,10 +726,26 @@ public enum InputReader {
         } else {
             switch readFile(path) {
             case .success(let contents): bytes = contents
-            case .failure(let error): return unreadable(error.reason)
+            case .failure(let error):
+                return readBeforeFailure(error.inflated, reason: error.reason, format: file.format, path: name, encoding: encoding)
             }
         }
         return read(bytes: bytes, format: file.format, path: name, encoding: encoding)
+    }
+
+    /// What a compressed file whose rest could not be inflated (`reason`: truncated, corrupt)
+    /// holds before it: the whole lines of `inflated` read as a file cut there would be, and an
+    /// error at the first line not read, the file counted as skipped; the file unread where no
+    /// whole line was inflated.
+    private static func readBeforeFailure(_ inflated: [UInt8], reason: String, format: InputFormat, path: String,
+                                          encoding: BibTeXReader.TextEncoding) -> Corpus {
+        guard let lastLineFeed = inflated.lastIndex(of: 0x0A) else { return LineBlocks.Failure.unopened(path: path, reason: reason) }
+        var corpus = read(bytes: Array(inflated[...lastLineFeed]), format: format, path: path, encoding: encoding)
+        let line = inflated[...lastLineFeed].count { $0 == 0x0A } + 1
+        corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: line, column: 1),
+                                             "cannot read the rest of the file (\(reason)); the records before this line were read"))
+        corpus.skipped += 1
+        return corpus
     }
 
     /// Reads bytes held in memory in one format: the one place a format meets its reader, used for
@@ -713,7 +759,8 @@ public enum InputReader {
         if Gzip.isCompressed(bytes) {
             switch Gzip.decompress(bytes) {
             case .success(let plain): return read(bytes: plain, format: format, path: path, encoding: encoding)
-            case .failure(let failure): return LineBlocks.Failure.unopened(path: path, reason: failure.reason)
+            case .failure(let failure):
+                return readBeforeFailure(failure.inflated, reason: failure.reason, format: format, path: path, encoding: encoding)
             }
         }
         // One case per format, alike in shape, deliberately: the dispatch is the list of readers.
@@ -757,9 +804,14 @@ public enum InputReader {
     /// Why a file could not be read: the system's words for `errno`.
     struct FileReadError: Error {
         var reason: String
+        /// What a compressed file inflated to before the failure (`Gzip.Failure.inflated`).
+        var inflated: [UInt8] = []
 
         init(errno code: Int32) { reason = String(cString: strerror(code)).lowercased() }
-        init(_ reason: String) { self.reason = reason }
+        init(_ reason: String, inflated: [UInt8] = []) {
+            self.reason = reason
+            self.inflated = inflated
+        }
     }
 
     /// The bytes of a file, read straight into one array (no intermediate `Data` copy of a
@@ -776,7 +828,7 @@ public enum InputReader {
         if (status.st_mode & S_IFMT) == S_IFREG {
             var magic: [UInt8] = [0, 0]
             if pread(descriptor, &magic, 2, 0) == 2, Gzip.isCompressed(magic) {
-                return Gzip.decompress(descriptor: descriptor).mapError { FileReadError($0.reason) }
+                return Gzip.decompress(descriptor: descriptor).mapError { FileReadError($0.reason, inflated: $0.inflated) }
             }
         }
         // The size is a hint (pipes and special files report 0): read on until the end.
