@@ -13,7 +13,10 @@ The rules (SPEC section 4 and issue #17), as this script applies them:
     are the papers naming it. Papers naming no unit are counted (`without_units`).
   - Institution: the ROR id where the source gives one (OpenAlex JSON), else the name, keyed
     case-folded, without diacritics, every run of other characters than letters and digits one
-    blank; the label is the most common spelling (ties: the alphabetically first).
+    blank, linking words dropped (`of`, `the`, `and`, `de`, `di`, ...) and the other words written
+    as Web of Science abbreviates them (`university` -> `univ`, `science` -> `sci`, ...: the
+    tables below), so that `University of Trento` and `Univ Trento` are one key; the label is the
+    most common spelling (ties: the alphabetically first).
     Web of Science C1 `[Authors] Org, ..., Country.` (older records: the address alone, which is
     the paper's): the organisation is the first part. Its BibTeX export's `Affiliation` lines are
     the same without brackets (`Surname, Given; Surname, Given, Org, ..., Country.`; the reprint
@@ -73,6 +76,38 @@ def fold(text):
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(re.findall(r"[^\W_]+", text))
+
+
+LINKING = set("of the and for at in de del della degli dei di des du da do dos das la le les el y e et und der fur van voor".split())
+
+# Web of Science's abbreviation -> the words it abbreviates so (in several languages).
+ABBREVIATED = {
+    "univ": "university universities universidad universidade universite universita universitat universiteit universitet "
+            "universitesi uniwersytet univerzita universitatea",
+    "inst": "institute institutes institut instituto istituto institution",
+    "natl": "national nacional nazionale nationale", "technol": "technology technologies technological tecnologia technologie",
+    "tech": "technical technische technion", "sci": "science sciences scientific ciencias scienze", "res": "research",
+    "ctr": "center centre centro centrum", "hosp": "hospital hospitals hopital ospedale", "med": "medical medicine",
+    "dept": "department", "lab": "laboratory laboratories laboratorio laboratoire", "acad": "academy academia academie akademie",
+    "coll": "college", "sch": "school", "engn": "engineering", "fdn": "foundation fundacion fondazione",
+    "polytech": "polytechnic polytechnique politecnico politecnica", "int": "international", "environm": "environmental environment",
+    "agr": "agricultural agriculture", "fed": "federal", "hlth": "health", "phys": "physics physical", "chem": "chemistry chemical",
+    "biol": "biology biological", "math": "mathematics mathematical", "comp": "computer computing", "informat": "information informatics",
+    "econ": "economics economic", "educ": "education educational", "appl": "applied", "dev": "development", "govt": "government",
+    "minist": "ministry", "soc": "society", "calif": "california", "elect": "electronic electronics electrical",
+    "mech": "mechanical mechanics", "amer": "american", "gen": "general", "cent": "central", "publ": "public",
+    "org": "organization organisation", "div": "division", "fac": "faculty", "grad": "graduate", "syst": "systems",
+    "adv": "advanced", "nucl": "nuclear", "ind": "industrial industry", "psychol": "psychology", "clin": "clinical clinic clinics",
+    "canc": "cancer", "pharmaceut": "pharmaceutical", "vet": "veterinary", "mil": "military", "observ": "observatory",
+    "commiss": "commission", "assoc": "association", "corp": "corporation", "co": "company",
+}
+ABBREVIATION = {word: short for short, words in ABBREVIATED.items() for word in words.split()}
+
+
+def institution_key(name):
+    words = fold(name).split()
+    kept = [ABBREVIATION.get(word, word) for word in words if word not in LINKING]
+    return " ".join(kept) if kept else " ".join(words)
 
 
 def country_table():
@@ -330,7 +365,7 @@ def network(papers, level):
         units = []
         if level == "institution":
             for name, ror in paper["institutions"]:
-                key = "ror:" + ror if ror else fold(name)
+                key = "ror:" + ror if ror else institution_key(name)
                 if not key:
                     continue
                 spellings[key][name or ror] += 1

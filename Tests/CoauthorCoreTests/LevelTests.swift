@@ -39,8 +39,19 @@ struct LevelTests {
     }
 
     @Test func institutionNames() {
-        #expect(Institutions.key("Univ. of  Naples–Federico II") == "univ of naples federico ii")
+        #expect(Institutions.key("Univ. of  Naples–Federico II") == "univ naples federico ii")
         #expect(Institutions.key("Erciyes Üniversitesi") == Institutions.key("ERCIYES UNIVERSITESI"))
+        // Written out (Scopus, OpenAlex) and abbreviated (Web of Science), one key; the words'
+        // order is kept, and a name of linking words alone keeps them.
+        let alike = [("University of Trento", "Univ Trento"), ("Hong Kong University of Science and Technology", "Hong Kong Univ Sci & Technol"),
+                     ("Chinese Academy of Sciences", "Chinese Acad Sci"), ("Tsinghua University", "TSINGHUA UNIV"),
+                     ("Università degli Studi di Milano", "Univ Studi Milano"), ("National Institute of Health Research", "Natl Inst Hlth Res"),
+                     ("Erciyes Üniversitesi", "Erciyes Univ"), ("Beth Israel Deaconess Medical Center", "Beth Israel Deaconess Med Ctr")]
+        for (written, abbreviated) in alike { #expect(Institutions.key(written) == Institutions.key(abbreviated), "\(written)") }
+        let apart = [("University of Trento", "Trento University"), ("Technical University of Munich", "University of Munich"),
+                     ("Institute of Physics", "Institute of Chemistry")]
+        for (a, b) in apart { #expect(Institutions.key(a) != Institutions.key(b), "\(a)") }
+        #expect(Institutions.key("The") == "the")
         #expect(Institutions.institution(fromAddress: "Department of Urology, Qingdao Central Hospital, University of Health and Rehabilitation Sciences, Qingdao, 266042, China")
                 == "University of Health and Rehabilitation Sciences")
         #expect(Institutions.institution(fromAddress: "Department of Dermatology, General Hospital of Central Theater Command, Wuhan, China")

@@ -15,11 +15,107 @@ public enum Institutions {
         return key.isEmpty ? nil : (key, name)
     }
 
-    /// An institution's name case-folded, diacritics removed, and every run of punctuation and
-    /// blanks made one blank: `Univ. of  Naples–Federico II` → `univ of naples federico ii`.
+    /// An institution's name case-folded, diacritics removed, every run of punctuation and blanks
+    /// made one blank, its words abbreviated as Web of Science abbreviates them and its linking
+    /// words dropped: `University of Naples–Federico II` → `univ naples federico ii`, the key of
+    /// Web of Science's `Univ Naples Federico II` too. So one institution written by two
+    /// databases (Scopus and OpenAlex write names out; Web of Science abbreviates them) is one
+    /// unit: read together, `University of Trento` and `Univ Trento` were two (a user trial of
+    /// session 51). Word order is kept: `Tsinghua University` is `Tsinghua Univ` there.
     public static func key(_ name: String) -> String {
-        foldedWords(name)
+        let words = foldedWords(name).split(separator: " ")
+        var key = ""
+        for word in words where !linkingWords.contains(word) {
+            if !key.isEmpty { key += " " }
+            key += abbreviations[word] ?? String(word)
+        }
+        // A name of linking words alone (`The`) keeps them.
+        return key.isEmpty ? words.joined(separator: " ") : key
     }
+
+    /// Words that link an institution's name, in the languages of most affiliations (folded as
+    /// `foldedWords` folds): Web of Science leaves them out (`Univ Sci & Technol China` for the
+    /// University of Science and Technology of China: `&` is no letter).
+    static let linkingWords: Set<Substring> = ["of", "the", "and", "for", "at", "in", "de", "del", "della", "degli", "dei", "di", "des", "du",
+                                               "da", "do", "dos", "das", "la", "le", "les", "el", "y", "e", "et", "und", "der", "fur", "van", "voor"]
+
+    /// Web of Science's abbreviations of the words of institutions' names (from its export's
+    /// addresses: `Univ`, `Inst`, `Natl`, `Technol`, `Sci`, `Hosp`, `Ctr`, …), with the same words
+    /// in the languages that write them so, folded as `foldedWords` folds. Both sides of a
+    /// comparison go through the table, so a word it conflates (`electronic`, `electrical`:
+    /// `elect`) is conflated as Web of Science conflates it.
+    static let abbreviations: [Substring: String] = {
+        let table: [String: [Substring]] = [
+            "univ": ["university", "universities", "universidad", "universidade", "universite", "universita", "universitat",
+                     "universiteit", "universitet", "universitesi", "uniwersytet", "univerzita", "universitatea"],
+            "inst": ["institute", "institutes", "institut", "instituto", "istituto", "institution"],
+            "natl": ["national", "nacional", "nazionale", "nationale"],
+            "technol": ["technology", "technologies", "technological", "tecnologia", "technologie"],
+            "tech": ["technical", "technische", "technion"],
+            "sci": ["science", "sciences", "scientific", "ciencias", "scienze"],
+            "res": ["research"],
+            "ctr": ["center", "centre", "centro", "centrum"],
+            "hosp": ["hospital", "hospitals", "hopital", "ospedale"],
+            "med": ["medical", "medicine"],
+            "dept": ["department"],
+            "lab": ["laboratory", "laboratories", "laboratorio", "laboratoire"],
+            "acad": ["academy", "academia", "academie", "akademie"],
+            "coll": ["college"],
+            "sch": ["school"],
+            "engn": ["engineering"],
+            "fdn": ["foundation", "fundacion", "fondazione"],
+            "polytech": ["polytechnic", "polytechnique", "politecnico", "politecnica"],
+            "int": ["international"],
+            "environm": ["environmental", "environment"],
+            "agr": ["agricultural", "agriculture"],
+            "fed": ["federal"],
+            "hlth": ["health"],
+            "phys": ["physics", "physical"],
+            "chem": ["chemistry", "chemical"],
+            "biol": ["biology", "biological"],
+            "math": ["mathematics", "mathematical"],
+            "comp": ["computer", "computing"],
+            "informat": ["information", "informatics"],
+            "econ": ["economics", "economic"],
+            "educ": ["education", "educational"],
+            "appl": ["applied"],
+            "dev": ["development"],
+            "govt": ["government"],
+            "minist": ["ministry"],
+            "soc": ["society"],
+            "calif": ["california"],
+            "elect": ["electronic", "electronics", "electrical"],
+            "mech": ["mechanical", "mechanics"],
+            "amer": ["american"],
+            "gen": ["general"],
+            "cent": ["central"],
+            "publ": ["public"],
+            "org": ["organization", "organisation"],
+            "div": ["division"],
+            "fac": ["faculty"],
+            "grad": ["graduate"],
+            "syst": ["systems"],
+            "adv": ["advanced"],
+            "nucl": ["nuclear"],
+            "ind": ["industrial", "industry"],
+            "psychol": ["psychology"],
+            "clin": ["clinical", "clinic", "clinics"],
+            "canc": ["cancer"],
+            "pharmaceut": ["pharmaceutical"],
+            "vet": ["veterinary"],
+            "mil": ["military"],
+            "observ": ["observatory"],
+            "commiss": ["commission"],
+            "assoc": ["association"],
+            "corp": ["corporation"],
+            "co": ["company"],
+        ]
+        var abbreviations: [Substring: String] = [:]
+        for (short, words) in table {
+            for word in words { abbreviations[word] = short }
+        }
+        return abbreviations
+    }()
 
     /// The institution an address names: its first part naming a university, else its first part
     /// naming another organisation (an institute, hospital, college, academy, centre, laboratory,
@@ -42,7 +138,7 @@ public enum Institutions {
             // Whether the last piece has a bracket still open.
             var open = false
             for piece in address.split(separator: ",") {
-                if let last = pieces.last, (keepingBrackets && open) || legalForms.contains(key(String(piece))) {
+                if let last = pieces.last, (keepingBrackets && open) || legalForms.contains(foldedWords(String(piece))) {
                     pieces[pieces.count - 1] = address[last.startIndex..<piece.endIndex]
                 } else {
                     pieces.append(piece)
@@ -55,7 +151,7 @@ public enum Institutions {
         var (pieces, unclosed) = split(keepingBrackets: true)
         if unclosed { pieces = split(keepingBrackets: false).pieces }
         let parts = pieces.map { $0.trimmingCharacters(in: trim) }.filter { !$0.isEmpty }
-        let keys = parts.map(key)
+        let keys = parts.map { foldedWords($0) }
         if let i = keys.firstIndex(where: { $0.contains("univ") }) { return parts[i] }
         if let i = keys.firstIndex(where: { key in organisationWords.contains { (" " + key + " ").contains($0) } }) {
             return parts[i]
@@ -63,12 +159,12 @@ public enum Institutions {
         return parts.first ?? ""
     }
 
-    /// Companies' legal forms, folded as `key` folds, that addresses write after a comma. (`SA`,
+    /// Companies' legal forms, folded as `foldedWords` folds, that addresses write after a comma. (`SA`,
     /// `AS`, `Co` and `NV` are left out: they are Australian and US states' abbreviations too.)
     static let legalForms: Set<String> = ["ltd", "co ltd", "inc", "llc", "llp", "lp", "corp", "gmbh", "ag", "bv", "b v", "n v",
                                           "plc", "pty ltd", "pty", "limited", "srl", "s r l", "spa", "s p a", "s a", "sas", "kg", "oy"]
 
-    /// Stems (and, between blanks, abbreviations) that mark an organisation's name, folded as `key` folds.
+    /// Stems (and, between blanks, abbreviations) that mark an organisation's name, folded as `foldedWords` folds.
     static let organisationWords = [
         "institut", " inst ", "college", " coll ", "hospital", " hosp ", "academ", " acad ", "school", " sch ",
         "centre", "center", " ctr ", "laborator", " lab ", "foundation", " fdn ", "council", "ministry", " minist ",
