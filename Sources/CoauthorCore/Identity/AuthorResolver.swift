@@ -44,7 +44,11 @@ public struct AuthorIndex: Sendable {
     private var nearMissesByName: [NearMiss]
     /// What the kept-apart lines of people only their IDs tell apart are made from.
     var keptApartByIDs: KeptApartByIDs? = nil
-    /// Distinct written forms of names before any merging.
+    /// The names read before any merging: the distinct names as the identity mode reads them
+    /// (`exact` keys: `A.B. Smith` and `A. B. Smith` are one), and each spelling that identity by
+    /// ID gave its person's name. Each merge listed joins one of them into a person, so there are
+    /// as many as people and merges together (a user trial of session 51 counted written forms,
+    /// the ID's spellings left out).
     public var variantCount = 0
     /// Problems with the alias rules (names that occur nowhere in the input, contradictions).
     public var diagnostics: [Diagnostic] = []
@@ -478,7 +482,11 @@ public enum AuthorResolver {
         // line, the ID's (a user trial of session 50: `José Ignacio Peláez → Jose Ignacio Pelaez`
         // was listed twice, by its ORCID and as written so by the identified person).
         let listed = Set(byID.lazy.map { [$0.variant, $0.into] })
-        index.merges = byID + index.merges.filter { !listed.contains([$0.variant, $0.into]) }
+        let byRules = index.merges.filter { !listed.contains([$0.variant, $0.into]) }
+        // A spelling renamed by its ID is no name of the rules: counted by its line, unless the
+        // rules' list had it too (written without the ID as well).
+        index.variantCount += byID.count - (index.merges.count - byRules.count)
+        index.merges = byID + byRules
         index.keptApartByIDs = made.keptApart
         index.diagnostics = identified.conflicts + index.diagnostics
         return index
@@ -729,7 +737,7 @@ public enum AuthorResolver {
         }.filter { $0.variant != $0.into }
         var index = AuthorIndex(names: names, authorsOfPublication: authorsOfPublication,
                                 merges: finalMerges, nearMisses: nearMisses)
-        index.variantCount = forms.count
+        index.variantCount = variantNames.count
         index.diagnostics = diagnostics
         return (index, identifiedVariants.map { personOfVariant[$0] })
     }
