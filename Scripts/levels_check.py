@@ -143,7 +143,8 @@ US_STATES = set("al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md 
 
 ORGANISATION = re.compile(r"institut|\binst\b|college|\bcoll\b|hospital|\bhosp\b|academ|\bacad\b|school|\bsch\b|"
                           r"centre|center|\bctr\b|laborator|\blab\b|foundation|council|ministry|agency|company|"
-                          r"corporation|polytechn|politecn|museum|library|observator")
+                          r"corporation|polytechn|politecn|museum|library|observator|"
+                          r"\b(?:inria|csic|cnr|cea|inra|inrae|csiro|riken|nasa|max planck|fraunhofer|helmholtz|embl|cern|infn|nih|ird|cirad|tno)\b")
 
 
 def institution_of_address(address):

@@ -231,6 +231,22 @@ struct InProcess {
         #expect(json.stdout.contains("\"assortativity\": null"))
     }
 
+    /// Three answers a user trial of session 52 found wanting: a focus without co-authors gave
+    /// an empty table without a word; `stats --normalize` did not say on which ties its
+    /// modularity was; `timeline --corpus --window 2` named `--slices`, which was not typed.
+    @Test func emptyRankingsNormalisationsAndViewsAreSaidSo() {
+        let bib = "@article{a, author = {Solo Person}, year = 2020}\n@article{b, author = {Ada One and Bo Two}, year = 2021}\n"
+        let rank = InProcess.run(["rank", "-", "--input-format", "bibtex", "--focus", "Solo Person"], stdin: bib)
+        #expect(rank.status == 0 && rank.stderr.contains("note: Solo Person has no co-authors in the network: its papers name no other author"),
+                "\(rank.stderr)")
+        let normalised = InProcess.run(["stats", InProcess.data, "--normalize", "cosine", "--format", "json", "--quiet"])
+        #expect(normalised.stdout.contains("\"normalization\": \"cosine\""), "\(normalised.stdout)")
+        #expect(!InProcess.run(["stats", InProcess.data, "--format", "json", "--quiet"]).stdout.contains("normalization"))
+        let views = InProcess.run(["timeline", InProcess.data, "--corpus", "--window", "2"])
+        #expect(views.status == 64 && views.stderr.contains("--corpus and --window ask for different views (--window and --cumulative make slices)"),
+                "\(views.stderr)")
+    }
+
     @Test func exportWritesTheFileAtomically() throws {
         let folder = try InProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -282,7 +298,10 @@ struct InProcess {
             (["timeline", "--betweenness-max-nodes", "10"], "--betweenness-max-nodes limits the betweenness of each slice"),
             (["timeline", "--slices", "--half-life", "2"], "--half-life sets the recency of the ties that --ties lists"),
             (["timeline", "--ties", "--exact"], "--exact changes nothing in 'timeline'"),
-            (["names", "--exact", "--budget", "5", "--normalize", "cosine"], "--budget, --exact and --normalize change nothing in 'names', which lists how names were resolved"),
+            (["names", "--exact", "--budget", "5", "--normalize", "cosine"], "--budget, --exact and --normalize change nothing in 'names', which lists how every name read was resolved"),
+            (["names", "--weight", "fractional", "--from", "2022", "--focus", "Kangwook Lee", "--radius", "1"],
+             "--weight, --from, --focus and --radius change nothing in 'names'"),
+            (["names", "--level", "institution", "--min-papers", "2"], "--level and --min-papers change nothing in 'names'"),
             (["names", "--resolution", "2"], "--resolution changes nothing in 'names'"),
             (["stats", "--approximate", "0.1"], "--approximate changes nothing in 'stats', which computes no betweenness"),
         ]

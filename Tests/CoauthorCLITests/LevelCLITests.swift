@@ -136,6 +136,19 @@ struct LevelCLITests {
         #expect(object["authors"] is Int && object["units"] is Int && object["edges"] is Int && object["isolated"] is Int)
     }
 
+    /// The corpus timeline at country level counts countries, and its columns say so (a user
+    /// trial of session 52 read `active_authors` 0 beside 2 papers: their countries).
+    @Test(.enabled(if: available, "needs ../shared/datasets/exports"))
+    func theCorpusTimelineAtCountryLevelNamesItsUnits() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try EndToEndTests.run(["timeline", Self.openAlexCSV.path, "--corpus", "--level", "country", "--format", "csv", "--quiet"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("year,papers,active_countries,new_countries,new_ties,"), "\(result.stdout.prefix(200))")
+        let authors = try EndToEndTests.run(["timeline", Self.openAlexCSV.path, "--corpus", "--format", "csv", "--quiet"], in: folder)
+        #expect(authors.stdout.hasPrefix("year,papers,active_authors,new_authors,new_ties,"), "\(authors.stdout.prefix(200))")
+    }
+
     @Test func aBibTeXFileHasNoCountries() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

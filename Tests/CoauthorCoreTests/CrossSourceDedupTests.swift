@@ -204,6 +204,43 @@ struct CrossSourceDedupTests {
         }
     }
 
+    /// A file named twice, or named beside its folder, is read once, with a warning (a user trial
+    /// of session 52: each record was a copy of itself, and the files were counted twice).
+    @Test func aFileNamedTwiceIsReadOnce() throws {
+        let scratch = try ScratchFiles([("a.bib", "@article{k1, author={Ann Alpha and Bob Beta}, title={One}, year={2020}}\n"),
+                                        ("b.bib", "@article{k2, author={Ann Alpha and Cy Gamma}, title={Two}, year={2021}}\n")])
+        defer { scratch.remove() }
+        let twice = try InputReader.read([scratch.paths[0], scratch.paths[0]])
+        #expect(twice.files == 1 && twice.publications.count == 1 && twice.duplicates == 0)
+        #expect(twice.diagnostics.map(\.description) == ["\(scratch.paths[0]): warning: named more than once; it is read once"])
+        let other = scratch.folder.path + "/./b.bib"
+        let withFolder = try InputReader.read([scratch.folder.path, other])
+        #expect(withFolder.files == 2 && withFolder.publications.map(\.key) == ["k1", "k2"] && withFolder.duplicates == 0)
+        #expect(withFolder.diagnostics.map(\.description) == ["\(other): warning: the same file as \(scratch.paths[1]), named before (by another path or through its folder); it is read once"])
+    }
+
+    /// `--encoding latin1` reads a database export's bytes as Latin-1 characters, streamed
+    /// formats and those read whole alike (a user trial of session 52: it was ignored, and the
+    /// export's error said to export it again); read as UTF-8, the error names the option.
+    @Test func aLatin1ExportIsReadAsLatin1() throws {
+        let wos = "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Pel\u{E9}ez, J\nAF Pel\u{E9}ez, Jos\u{E9}\n   Ruiz, Ana\nTI T\nPY 2020\nUT WOS:1\nER\n\nEF\n"
+        let scopus = "Authors,Title,Year,Source title,EID\nPel\u{E9}ez J.; Ruiz A.,T,2020,J,2-s2.0-1\n"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("latin1-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let latin1 = [("savedrecs.txt", wos), ("scopus.csv", scopus)].map { name, text in
+            (folder.appendingPathComponent(name).path, text.unicodeScalars.map { UInt8($0.value) })
+        }
+        for (path, bytes) in latin1 { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
+        for (path, _) in latin1 {
+            let corpus = try InputReader.read([path], encoding: .latin1)
+            #expect(corpus.skipped == 0 && corpus.publications.first?.authors.first?.last == "Peléez", "\(path): \(corpus.diagnostics)")
+            let asUTF8 = try InputReader.read([path])
+            let error = try #require(asUTF8.diagnostics.first { $0.severity == .error }, "\(path)")
+            #expect(error.remedy == .readAsLatin1 && error.message.contains("invalid UTF-8"), "\(error)")
+        }
+    }
+
     /// Copies of papers another file holds are named one by one up to `notedCopies` per pair of
     /// files, then one line per pair says how many more (a user trial of session 51: a line per
     /// paper flooded the terminal on two databases' exports of one field); all are counted.

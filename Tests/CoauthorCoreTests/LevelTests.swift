@@ -69,6 +69,10 @@ struct LevelTests {
                 == "Universidade Federal de Pernambuco")
         #expect(Institutions.institution(fromAddress: "Institute of Physics (Lab A, Moscow State University, Moscow, Russian Federation")
                 == "Moscow State University")
+        // A research organisation known by its acronym, after a team's name (litstudy's Scopus export).
+        #expect(Institutions.institution(fromAddress: "Projet Contraintes, INRIA Rocquencourt, Le Chesnay, France") == "INRIA Rocquencourt")
+        #expect(Institutions.institution(fromAddress: "Department of Computer Science, Max Planck Institute for Informatics, Saarbrücken, Germany")
+                == "Max Planck Institute for Informatics")
         // (`SA`, `NV`: states, not legal forms.)
         #expect(Institutions.institution(fromAddress: "Adelaide, SA, Australia") == "Adelaide")
         #expect(Institutions.institution(fromAddress: "Reno, NV, USA") == "Reno")
@@ -143,6 +147,16 @@ struct LevelTests {
         #expect(units.names.sorted() == ["Simon Fraser University", "University of Washington"], "\(units.names)")
         #expect(units.unitsOfPublication.map(\.count) == [2, 1, 1], "one unit per institution on each paper")
         #expect(units.memberIndex.ids.contains { $0.ror == "00cvxb145" })
+        // The unit with the ROR id is found by any spelling it was read as, abbreviated too (a
+        // user trial of session 52: `--focus "Univ Washington"` found no institution).
+        let abbreviated = UnitIndex(publications: [paper("a", [ror, other]), paper("b", [ror]),
+                                                   paper("c", [Affiliation(raw: "Univ Washington, Seattle, WA 98195 USA.", institution: "Univ Washington", country: "USA")])],
+                                    level: .institution)
+        #expect(abbreviated.keys.count == 2, "\(abbreviated.keys)")
+        for spelling in ["Univ Washington", "University of Washington", "UNIVERSITY OF WASHINGTON", "00cvxb145"] {
+            #expect(abbreviated.label(matching: spelling) == "University of Washington", "\(spelling)")
+        }
+        #expect(abbreviated.label(matching: "Washington State University") == nil)
         let nacional = [Affiliation(raw: "", institution: "Universidad Nacional", ror: "1"), Affiliation(raw: "", institution: "Universidad Nacional", ror: "2")]
         let ambiguous = UnitIndex(publications: [paper("a", nacional), paper("b", [Affiliation(raw: "Universidad Nacional, Heredia, Costa Rica")])], level: .institution)
         #expect(ambiguous.keys.count == 3, "\(ambiguous.keys)")

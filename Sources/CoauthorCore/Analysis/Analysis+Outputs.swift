@@ -178,6 +178,11 @@ public struct CorpusSummary: Sendable {
             ("transitivity", .number(stats.transitivity as Double?)),
             ("assortativity", .number(stats.assortativity as Double?)),
             ("modularity", .number(stats.modularity as Double?)),
+        ]
+        // The normalisation the communities were found on, where one was asked for (the
+        // modularity is theirs: a user trial of session 52 could not tell from the output).
+        if normalization != .none { entries.append(("normalization", .string(normalization.rawValue))) }
+        entries += [
             ("diameter", .integer(stats.diameter)),
             ("average_path_length", .number(stats.averagePathLength as Double?)),
             ("papers_per_author", .number(facts.papersOfNodes.map { share($0, of: stats.authors) } ?? share(authorships, of: stats.authors))),
@@ -400,7 +405,8 @@ extension Analysis {
             guard let focus = network.focus else { throw .noFocus }
             return TimelineTables.focus(FocusTimeline.rows(focus: focus, network: network, corpus: datedCorpus()))
         case .corpus:
-            return TimelineTables.corpus(CorpusTimeline.rows(corpus: datedCorpus(), network: network), indicators: indicators(nodes: false).perYear)
+            return TimelineTables.corpus(CorpusTimeline.rows(corpus: datedCorpus(), network: network), indicators: indicators(nodes: false).perYear,
+                                         level: level)
         case .slices(let spec, let limit):
             return TimelineTables.slices(sliceRows(spec, betweennessNodeLimit: limit))
         case .ties(let halfLife):

@@ -852,6 +852,14 @@ public enum AuthorResolver {
         }
         for pair in aliases.distinct {
             let (first, second) = (lookup(pair.first), lookup(pair.second))
+            // One name to the resolution: two spellings alike up to case and accents, or one that
+            // an ID gave its person's name (a user trial of session 52: the pair was ignored unsaid).
+            if first.contains(where: { a in second.contains { clusters.find($0) == clusters.find(a) } }) {
+                diagnostics.append(Diagnostic(.warning, at: pair.second.location,
+                                              "the alias file lists '\(pair.first.text)' and '\(pair.second.text)' as distinct, but the inputs give them as one name "
+                                                + "(written alike up to case and accents, or joined by an ID they share); they cannot be kept apart"))
+                continue
+            }
             for a in first {
                 for b in second { clusters.forbid(a, b) }
             }
@@ -875,17 +883,21 @@ public enum AuthorResolver {
                 return false
             }
             let canonical = canonicals.first
-            if canonical == nil, let (_, first) = variants.first {
-                let found = variants.count == 1 ? "'\(display(first))', the one name of its list found, is" : "the \(variants.count) names of its list found are one person,"
-                diagnostics.append(Diagnostic(.warning, at: rule.canonical.location,
-                                              "the alias file names '\(rule.canonical.text)', which no input record has as an author; \(found) shown by that name"))
-            } else if canonical == nil {
-                _ = lookup(rule.canonical)
+            guard let anchor = canonical ?? variants.first?.1 else {
+                if canonical == nil { _ = lookup(rule.canonical) }
+                continue
             }
-            guard let anchor = canonical ?? variants.first?.1 else { continue }
-            // Found up to case (`alexandros g. dimakis`), the person is shown as the inputs write it.
+            // Found up to case (`alexandros g. dimakis`), the person is shown as the inputs write
+            // it; written by no input, as the file writes it, each word capitalised where the file
+            // writes it all in lower case (`satoru miyano`: a user trial of session 52).
+            let typed = NameParser.parseName(rule.canonical.text)?.displayName ?? rule.canonical.text
             let shown = canonical != nil && !isWritten(rule.canonical) ? display(anchor)
-                : NameParser.parseName(rule.canonical.text)?.displayName ?? rule.canonical.text
+                : typed.contains(where: \.isUppercase) ? typed : typed.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+            if canonical == nil {
+                let found = variants.count == 1 ? "'\(display(anchor))', the one name of its list found, is" : "the \(variants.count) names of its list found are one person,"
+                diagnostics.append(Diagnostic(.warning, at: rule.canonical.location,
+                                              "the alias file names '\(rule.canonical.text)', which no input record has as an author; \(found) shown as '\(shown)'"))
+            }
             names.append((anchor, shown))
             // The first name found stands for the canonical one, which it is listed as merged into.
             if canonical == nil { merges.append((.init(variant: display(anchor), into: shown, reason: "alias file"), anchor)) }

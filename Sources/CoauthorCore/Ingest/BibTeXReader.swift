@@ -516,7 +516,8 @@ public enum BibTeXReader {
         case latin1
     }
 
-    private static func latin1ToUTF8(_ bytes: [UInt8]) -> [UInt8] {
+    /// The UTF-8 of Latin-1 `bytes` (every byte the character with that code).
+    static func latin1ToUTF8(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
         for byte in bytes {

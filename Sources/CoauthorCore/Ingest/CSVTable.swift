@@ -172,7 +172,8 @@ enum CSVExport {
         var result = ExportCorpus()
         let lines = LineIndex(bytes: bytes, path: path)
         if let bad = firstInvalidUTF8Offset(bytes) {
-            result.error(lines.location(of: bad), "invalid UTF-8 at byte offset \(bad); \(format) exports are UTF-8: export the file again or convert it")
+            result.error(lines.location(of: bad), "invalid UTF-8 at byte offset \(bad); \(format) exports are UTF-8: export the file again, or read it as Latin-1",
+                         remedy: .readAsLatin1)
             return result.corpus
         }
         let delimiter = quoting && delimiter == UInt8(ascii: ",") ? commaOrSemicolon(bytes, required: required) : delimiter

@@ -214,8 +214,8 @@ struct ExportCorpus {
         corpus.diagnostics += later.corpus.diagnostics
     }
 
-    mutating func error(_ location: SourceLocation, _ message: String, skipping: Int = 1) {
-        corpus.diagnostics.append(Diagnostic(.error, at: location, message))
+    mutating func error(_ location: SourceLocation, _ message: String, skipping: Int = 1, remedy: Remedy? = nil) {
+        corpus.diagnostics.append(Diagnostic(.error, at: location, message, remedy: remedy))
         corpus.skipped += skipping
     }
 

@@ -234,7 +234,29 @@ public enum InputReader {
                 files.append(InputFile(path: path, format: kind, inFolder: false))
             }
         }
+        // A file named twice (`stats a.bib a.bib`, a folder and a file in it, a link) is read
+        // once: read twice, each record was a copy of itself, and the files were counted twice
+        // (a user trial of session 52). Regular files are told apart by device and inode.
+        var seen: [FileIdentity: String] = [:]
+        files = files.filter { file in
+            var status = stat()
+            guard file.path != "-", file.bytes == nil, stat(file.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return true }
+            let identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+            guard let first = seen[identity] else {
+                seen[identity] = file.path
+                return true
+            }
+            notes.append(Diagnostic(.warning, at: .file(file.path), first == file.path ? "named more than once; it is read once"
+                                    : "the same file as \(first), named before (by another path or through its folder); it is read once"))
+            return false
+        }
         return (files, notes)
+    }
+
+    /// A regular file, whatever path names it.
+    private struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
     }
 
     /// The subfolders among `entries` of the folder `path` that hold a file with an extension a
@@ -715,11 +737,13 @@ public enum InputReader {
             }
         }
         // Streamed by path: DBLP XML (plain or gzip-compressed, inflated block by block), OpenAlex
-        // JSON Lines, Web of Science plain text and MEDLINE.
+        // JSON Lines, Web of Science plain text and MEDLINE; read as Latin-1, read whole
+        // (`read(bytes:format:path:encoding:)` transcodes them).
+        let streamed = encoding == .utf8 || !readsLatin1(file.format)
         if file.format == .dblp && path != "-" { return DBLPXMLReader.read(path: path, keepingText: keepingText) }
-        if file.format == .openalex && path != "-" { return OpenAlexReader.readJSON(path: path, keepingText: keepingText) }
-        if file.format == .wos && path != "-" { return WebOfScienceReader.readPlainText(path: path, keepingText: keepingText) }
-        if file.format == .medline && path != "-" { return MedlineReader.read(path: path, keepingText: keepingText) }
+        if file.format == .openalex && path != "-" && streamed { return OpenAlexReader.readJSON(path: path, keepingText: keepingText) }
+        if file.format == .wos && path != "-" && streamed { return WebOfScienceReader.readPlainText(path: path, keepingText: keepingText) }
+        if file.format == .medline && path != "-" && streamed { return MedlineReader.read(path: path, keepingText: keepingText) }
         let bytes: [UInt8]
         if path == "-" {
             bytes = standardInput()
@@ -763,6 +787,11 @@ public enum InputReader {
                 return readBeforeFailure(failure.inflated, reason: failure.reason, format: format, path: path, encoding: encoding)
             }
         }
+        // Latin-1 asked for (`--encoding latin1`): every format's bytes are made UTF-8 first but
+        // BibTeX's and RIS's (whose readers decode them) and DBLP XML's (whose declaration says).
+        if encoding == .latin1 && readsLatin1(format) && format != .bibtex && format != .ris {
+            return read(bytes: BibTeXReader.latin1ToUTF8(bytes), format: format, path: path, encoding: .utf8)
+        }
         // One case per format, alike in shape, deliberately: the dispatch is the list of readers.
         switch format {
         case .bibtex:
@@ -800,6 +829,10 @@ public enum InputReader {
             return CrossrefReader.read(bytes: bytes, path: path)
         }
     }
+
+    /// Whether `--encoding latin1` applies to `format`: every format but DBLP XML, whose XML
+    /// declaration says its encoding.
+    static func readsLatin1(_ format: InputFormat) -> Bool { format != .dblp }
 
     /// Why a file could not be read: the system's words for `errno`.
     struct FileReadError: Error {

@@ -313,7 +313,7 @@ extension LineBlocks {
                 for k in lineStart..<bad where block[k] & 0xC0 != 0x80 { column += 1 }
                 var result = ExportCorpus()
                 result.error(SourceLocation(path: path, line: line, column: column, byteOffset: offset + bad),
-                             "invalid UTF-8 at byte offset \(offset + bad); \(remedy)")
+                             "invalid UTF-8 at byte offset \(offset + bad); \(remedy)", remedy: .readAsLatin1)
                 invalid = result.corpus
                 return false
             }

@@ -12,7 +12,8 @@ public enum MedlineReader {
     public static func read(bytes: [UInt8], path: String) -> Corpus {
         if let bad = firstInvalidUTF8Offset(bytes) {
             var result = ExportCorpus()
-            result.error(LineIndex(bytes: bytes, path: path).location(of: bad), "invalid UTF-8 at byte offset \(bad); save the PubMed export as UTF-8")
+            result.error(LineIndex(bytes: bytes, path: path).location(of: bad), "invalid UTF-8 at byte offset \(bad); save the PubMed export as UTF-8, or read the file as Latin-1",
+                         remedy: .readAsLatin1)
             return result.corpus
         }
         var parser = Parser(path: path)
@@ -29,7 +30,7 @@ public enum MedlineReader {
     /// - Complexity: O(n) time in the size of the file; memory O(block + records).
     public static func read(path: String, blockSize: Int = 8 << 20, keepingText: Bool = true) -> Corpus {
         LineBlocks.corpus(path: path, blockSize: blockSize, parser: Parser(path: path, keepingText: keepingText),
-                          remedy: "save the PubMed export as UTF-8")
+                          remedy: "save the PubMed export as UTF-8, or read the file as Latin-1")
     }
 
     /// The MEDLINE lines of one buffer or of many blocks in turn (a block ends after a line feed).

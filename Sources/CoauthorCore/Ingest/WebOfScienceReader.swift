@@ -15,7 +15,8 @@ public enum WebOfScienceReader {
     public static func readPlainText(bytes: [UInt8], path: String) -> Corpus {
         if let bad = firstInvalidUTF8Offset(bytes) {
             var result = ExportCorpus()
-            result.error(LineIndex(bytes: bytes, path: path).location(of: bad), "invalid UTF-8 at byte offset \(bad); export the records again as UTF-8 plain text")
+            result.error(LineIndex(bytes: bytes, path: path).location(of: bad), "invalid UTF-8 at byte offset \(bad); export the records again as UTF-8 plain text, or read the file as Latin-1",
+                         remedy: .readAsLatin1)
             return result.corpus
         }
         var parser = PlainTextParser(path: path)
@@ -32,7 +33,7 @@ public enum WebOfScienceReader {
     /// - Complexity: O(n) time in the size of the file; memory O(block + records).
     public static func readPlainText(path: String, blockSize: Int = 8 << 20, keepingText: Bool = true) -> Corpus {
         LineBlocks.corpus(path: path, blockSize: blockSize, parser: PlainTextParser(path: path, keepingText: keepingText),
-                          remedy: "export the records again as UTF-8 plain text")
+                          remedy: "export the records again as UTF-8 plain text, or read the file as Latin-1")
     }
 
     /// The plain-text format, line by line: the state between lines is all here, so the lines

@@ -170,5 +170,10 @@ public enum Institutions {
         "centre", "center", " ctr ", "laborator", " lab ", "foundation", " fdn ", "council", "ministry", " minist ",
         "agency", "company", "corporation", " corp ", "polytechn", "politecn", "museum", "library", "observator",
         " cnrs ", " inserm ", " gmbh ", " ltd ", " inc ",
+        // Research organisations known by their acronym or name alone, which an address may put
+        // after a team's or department's name (Scopus: `Projet Contraintes, INRIA Rocquencourt,
+        // Le Chesnay, France` named the team: a user trial of session 51).
+        " inria ", " csic ", " cnr ", " cea ", " inra ", " inrae ", " csiro ", " riken ", " nasa ", " max planck ", " fraunhofer ",
+        " helmholtz ", " embl ", " cern ", " infn ", " nih ", " ird ", " cirad ", " tno ",
     ]
 }

@@ -53,6 +53,9 @@ public struct UnitIndex: Sendable {
     public let withoutUnits: Int
     /// Publications with no affiliation at all (a subset of `withoutUnits`).
     public let withoutAffiliations: Int
+    /// At institution level, per unit, the keys (`Institutions.key`) of the spellings it was read
+    /// as: a unit with a ROR id is found by any of them (`label(matching:)`).
+    private let spellingKeys: [Set<String>]
 
     /// Finds the units of every publication.
     /// - Precondition: `level` is `.institution` or `.country`.
@@ -129,6 +132,7 @@ public struct UnitIndex: Sendable {
         unitsOfPublication = units
         withoutUnits = without
         withoutAffiliations = withoutAny
+        spellingKeys = level == .institution ? spellings.map { Set($0.keys.lazy.map(Institutions.key)) } : []
     }
 
     /// An institution known by its name alone (a MEDLINE or Web of Science address) is the one
@@ -206,6 +210,13 @@ public struct UnitIndex: Sendable {
         }
         for candidate in candidates where !candidate.isEmpty {
             if let u = keys.firstIndex(of: candidate) { return names[u] }
+        }
+        // A spelling of a unit known by its ROR id (`Univ Washington` for the node labelled
+        // `University of Washington`), where one unit was read so (a user trial of session 52).
+        if level == .institution {
+            let key = Institutions.key(text)
+            let found = spellingKeys.indices.filter { spellingKeys[$0].contains(key) }
+            if found.count == 1 { return names[found[0]] }
         }
         return nil
     }

@@ -35,9 +35,16 @@ public enum TimelineTables {
 
     /// The corpus table with each year's collaboration indicators, international share and
     /// citations after SPEC §6's columns (empty where undefined or, for a year without papers, absent).
+    /// At institution and country level the active and new nodes are units, and their columns
+    /// say so (`active_countries`, `new_countries`: a user trial of session 52 read countries
+    /// as authors).
     /// - Complexity: O(rows + years).
-    public static func corpus(_ rows: [CorpusYear], indicators: [(year: Int, totals: NodeIndicators.Totals)]) -> RankingTable {
+    public static func corpus(_ rows: [CorpusYear], indicators: [(year: Int, totals: NodeIndicators.Totals)],
+                              level: NetworkLevel = .author) -> RankingTable {
         var table = corpus(rows)
+        if level != .author {
+            table.columns = table.columns.map { $0 == "active_authors" ? "active_\(level.plural)" : $0 == "new_authors" ? "new_\(level.plural)" : $0 }
+        }
         table.columns += corpusIndicatorColumns
         let byYear = Dictionary(indicators.map { ($0.year, $0.totals) }, uniquingKeysWith: { first, _ in first })
         func real(_ x: Double?) -> RankingTable.Value { .real(x.flatMap { $0.isNaN ? nil : $0 }) }

@@ -18,8 +18,8 @@ struct Names: AnalysisCommand {
 
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
-        try AnalysisOptions.refuse(analysis.givenPathMetricOptions + analysis.givenCommunityOptions, by: "names",
-                                   because: "lists how names were resolved and computes no metric")
+        try AnalysisOptions.refuse(analysis.givenNetworkOptions + analysis.givenPathMetricOptions + analysis.givenCommunityOptions, by: "names",
+                                   because: "lists how every name read was resolved: it builds no network and computes no metric")
     }
 
     func run() throws {

@@ -77,6 +77,11 @@ struct Rank: AnalysisCommand {
         let table: RankingTable
         if analysis.focus != nil, let focus = loaded.network.focus {
             table = loaded.collaborators(of: focus, by: by ?? .tie(.papers), halfLife: halfLife, metrics: metrics, top: top)
+            // An empty table says why (a user trial of session 52 got one without a word).
+            if table.rows.isEmpty && !analysis.quiet {
+                let partners = loaded.level == .author ? "co-authors" : "partners"
+                Console.note("\(loaded.network.names[focus]) has no \(partners) in the network: its papers name no other \(loaded.level.unitName)")
+            }
         } else {
             table = loaded.ranking(by: rankedMetric ?? .pagerank, metrics: metrics, top: top)
         }

@@ -61,7 +61,13 @@ struct Timeline: AnalysisCommand {
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
         let modes = [corpus, wantsSlices, ties].filter { $0 }.count
-        if modes > 1 { throw ValidationError("choose one of --corpus, --slices and --ties.") }
+        if modes > 1 {
+            // Named as typed: --window and --cumulative ask for slices too.
+            let slicing = slices ? "--slices" : window != nil ? "--window" : "--cumulative"
+            let given = [corpus ? "--corpus" : nil, wantsSlices ? slicing : nil, ties ? "--ties" : nil].compactMap { $0 }
+            throw ValidationError("\(given.joined(separator: " and ")) ask for different views (--window and --cumulative make slices); "
+                                  + "choose one of --corpus, --slices and --ties.")
+        }
         if window != nil && cumulative { throw ValidationError("--window and --cumulative are two kinds of slices; choose one.") }
         if let window, window < 1 { throw ValidationError("--window must be at least 1 year.") }
         if step < 1 { throw ValidationError("--step must be at least 1 year.") }

@@ -21,7 +21,7 @@ struct AnalysisOptions: ParsableArguments {
     var toYear: Int?
 
     @Option(help: "Publications with more authors than this add no ties; they are reported.")
-    var maxAuthors: Int = 50
+    var maxAuthors: Int = AnalysisOptions.defaultMaxAuthors
 
     @Option(help: "Drop ties whose weight is below this value.")
     var minWeight: Double?
@@ -85,6 +85,15 @@ struct AnalysisOptions: ParsableArguments {
     var givenPathMetricOptions: [String] {
         [approximate != nil ? "--approximate" : nil, budget != Self.defaultBudget ? "--budget" : nil, exact ? "--exact" : nil].compactMap { $0 }
     }
+
+    /// The options of the network (its nodes, ties and filters) given other than their defaults.
+    var givenNetworkOptions: [String] {
+        [level != .author ? "--level" : nil, weight != .count ? "--weight" : nil, fromYear != nil ? "--from" : nil, toYear != nil ? "--to" : nil,
+         maxAuthors != Self.defaultMaxAuthors ? "--max-authors" : nil, minWeight != nil ? "--min-weight" : nil,
+         minPapers != nil ? "--min-papers" : nil, focus != nil ? "--focus" : nil, radius != nil ? "--radius" : nil].compactMap { $0 }
+    }
+
+    static let defaultMaxAuthors = 50
 
     /// The options of community detection given other than their defaults.
     var givenCommunityOptions: [String] {
