@@ -131,10 +131,16 @@ def country_of_address(address):
         return COUNTRIES[key]
     words = key.split()
     if len(words) > 1 and words[-1] == "usa":
-        return "US"
-    if len(words) == 2 and words[0] in US_STATES and re.fullmatch(r"[0-9]{5}", words[1]):
-        return "US"  # older Web of Science: `ROCHESTER,NY 14627.`
+        return US_TERRITORIES.get(words[0], "US")
+    if len(words) == 2 and re.fullmatch(r"[0-9]{5}", words[1]):
+        if words[0] in US_TERRITORIES:
+            return US_TERRITORIES[words[0]]  # `San Juan, PR 00936`: Puerto Rico, as ISO and OpenAlex give it
+        if words[0] in US_STATES:
+            return "US"  # older Web of Science: `ROCHESTER,NY 14627.`
     return None
+
+
+US_TERRITORIES = {"pr": "PR", "gu": "GU", "vi": "VI", "as": "AS", "mp": "MP"}
 
 
 US_STATES = set("al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm "

@@ -35,6 +35,10 @@ struct LevelTests {
         #expect(Countries.code(of: Affiliation(raw: "Seoul, Korea, Republic of")) == "KR")
         #expect(Countries.code(of: Affiliation(raw: "Beth Israel Deaconess Med Ctr, Boston, MA 02215 USA.", country: "MA 02215 USA")) == "US")
         #expect(Countries.code(of: Affiliation(raw: "Beth Israel Deaconess Medical Center")) == nil)
+        // A US territory's postal code before `USA` is its own country, as ISO and OpenAlex give it.
+        #expect(Countries.code(fromAddress: "Univ Puerto Rico, San Juan, PR 00936 USA.") == "PR")
+        #expect(Countries.code(fromAddress: "Univ Guam, Mangilao, GU 96923") == "GU")
+        #expect(Countries.code(fromAddress: "Harvard Univ, Cambridge, MA 02138 USA.") == "US")
         #expect(Countries.name(of: "GB") == "United Kingdom")
     }
 

@@ -27,13 +27,19 @@ public enum Countries {
         let words = key.split(separator: " ")
         let withoutDigits = words.filter { !$0.contains(where: \.isNumber) }
         if withoutDigits.count < words.count, let code = parsed.codes[withoutDigits.joined(separator: " ")] { return code }
-        // Web of Science ends US addresses with `STATE ZIP USA`, and before 1998 with `STATE ZIP`.
-        if words.count > 1, words.last == "usa" { return "US" }
-        if words.count == 2, usStates.contains(String(words[0])), words[1].count == 5, words[1].allSatisfy(\.isNumber) {
-            return "US"
+        // Web of Science ends US addresses with `STATE ZIP USA`, and before 1998 with `STATE ZIP`;
+        // a territory's postal code is its own ISO country, as OpenAlex and ISO give it (`San
+        // Juan, PR 00936 USA` is Puerto Rico: a user trial of session 52 found it US).
+        if words.count > 1, words.last == "usa" { return usTerritories[String(words[0])] ?? "US" }
+        if words.count == 2, words[1].count == 5, words[1].allSatisfy(\.isNumber) {
+            if let territory = usTerritories[String(words[0])] { return territory }
+            if usStates.contains(String(words[0])) { return "US" }
         }
         return nil
     }
+
+    /// The postal codes of US territories that ISO gives codes of their own, folded, with those codes.
+    private static let usTerritories: [String: String] = ["pr": "PR", "gu": "GU", "vi": "VI", "as": "AS", "mp": "MP"]
 
     /// The US states' and DC's postal codes, folded.
     private static let usStates: Set<String> = [
