@@ -12,11 +12,11 @@ The rules (SPEC section 4 and issue #17), as this script applies them:
     weight = sum over joint papers of 1 / (k (k - 1) / 2) for a paper with k units. A unit's papers
     are the papers naming it. Papers naming no unit are counted (`without_units`).
   - Institution: the ROR id where the source gives one (OpenAlex JSON), else the name, keyed
-    case-folded, without diacritics, every run of other characters than letters and digits one
-    blank, linking words dropped (`of`, `the`, `and`, `de`, `di`, ...) and the other words written
-    as Web of Science abbreviates them (`university` -> `univ`, `science` -> `sci`, ...: the
-    tables below), so that `University of Trento` and `Univ Trento` are one key; the label is the
-    most common spelling (ties: the alphabetically first).
+    case-folded, without diacritics, `&` read as `and`, every run of other characters than letters
+    and digits one blank; the label is the most common spelling (ties: the alphabetically first).
+    Names that are one name as databases write it (word for word the same or one the other's
+    abbreviation, by the tables below, linking words dropped: `Univ Trento`, `University of
+    Trento`) are one unit where their countries agree (`institution_joins`).
     Web of Science C1 `[Authors] Org, ..., Country.` (older records: the address alone, which is
     the paper's): the organisation is the first part. Its BibTeX export's `Affiliation` lines are
     the same without brackets (`Surname, Given; Surname, Given, Org, ..., Country.`; the reprint
@@ -104,10 +104,117 @@ ABBREVIATED = {
 ABBREVIATION = {word: short for short, words in ABBREVIATED.items() for word in words.split()}
 
 
-def institution_key(name):
-    words = fold(name).split()
+def institution_fold(name):
+    return fold(name.replace("&", " and "))
+
+
+def abbreviated_key(name):
+    words = institution_fold(name).split()
     kept = [ABBREVIATION.get(word, word) for word in words if word not in LINKING]
     return " ".join(kept) if kept else " ".join(words)
+
+
+def significant_words(name):
+    return [w for w in institution_fold(name).split() if w not in LINKING]
+
+
+def one_name(a, b):
+    """Word for word the same, or one the other's abbreviation."""
+    return len(a) == len(b) and all(x == y or ABBREVIATION.get(x) == y or ABBREVIATION.get(y) == x for x, y in zip(a, b))
+
+
+def institution_joins(papers):
+    """Each unit key -> the key of the unit it joins: names that are one name as databases write
+    one (`Univ Trento`, `University of Trento`) with the same abbreviated key, in one country
+    (one's countries the other's) where both name one, each linked set joined only if every two
+    of it are one name and at most one has a ROR id; a name without a country joins the one
+    set written so, where exactly one is."""
+    spellings, countries = defaultdict(set), defaultdict(set)
+    for paper in papers:
+        places = paper["countries"] if len(paper["countries"]) == len(paper["institutions"]) else [None] * len(paper["institutions"])
+        for (name, ror), country in zip(paper["institutions"], places):
+            key = "ror:" + ror if ror else institution_fold(name)
+            if key:
+                spellings[key].add(name or ror)
+                if country:
+                    countries[key].add(country)
+    words, groups = defaultdict(list), defaultdict(list)
+    for key in sorted(spellings):
+        seen = set()
+        for name in sorted(spellings[key]):
+            if institution_fold(name) in seen:
+                continue
+            seen.add(institution_fold(name))
+            short = abbreviated_key(name)
+            if short:
+                groups[short].append((key, significant_words(name)))
+                words[key].append(significant_words(name))
+
+    def names_one(u, v):
+        return any(one_name(a, b) for a in words[u] for b in words[v])
+
+    def consistent(members):
+        return sum(m.startswith("ror:") for m in members) <= 1 and all(
+            names_one(a, b) for i, a in enumerate(members) for b in members[i + 1:])
+
+    def related(u, v):
+        return u <= v or v <= u
+
+    parent = {}
+
+    def find(u):
+        while parent.get(u, u) != u:
+            u = parent[u]
+        return u
+
+    sharing = [groups[k] for k in sorted(groups) if len({u for u, _ in groups[k]}) > 1]
+    linked = defaultdict(set)
+    for group in sharing:
+        for i, (u, a) in enumerate(group):
+            for v, b in group[i + 1:]:
+                if u != v and countries[u] and countries[v] and related(countries[u], countries[v]) and one_name(a, b):
+                    linked[u].add(v)
+                    linked[v].add(u)
+    done = set()
+    for start in sorted(linked):
+        if start in done:
+            continue
+        component, todo = [], [start]
+        while todo:
+            u = todo.pop()
+            if u in done:
+                continue
+            done.add(u)
+            component.append(u)
+            todo.extend(sorted(linked[u]))
+        if consistent(component):
+            for u in component:
+                parent[u] = component[0]
+    members = defaultdict(list)
+    for key in spellings:
+        members[find(key)].append(key)
+    alone = []
+    for group in sharing:
+        for u, a in group:
+            if countries[u] or u.startswith("ror:"):
+                continue
+            others = {find(v) for v, b in group if v != u and one_name(a, b)}
+            if len(others) == 1:
+                other = others.pop()
+                if find(u) != other and consistent(members[other] + [u]):
+                    alone.append((u, other))
+    for u, other in alone:
+        if find(u) != find(other):
+            parent[find(u)] = find(other)
+    joins, components = {}, defaultdict(list)
+    for key in sorted(spellings):
+        components[find(key)].append(key)
+    for root, component in components.items():
+        target = next((k for k in component if k.startswith("ror:")), root)
+        for key in component:
+            if key != target:
+                joins[key] = target
+    return joins
 
 
 def country_table():
@@ -368,11 +475,13 @@ def network(papers, level):
     papers_of = defaultdict(list)
     count, fractional = Counter(), defaultdict(float)
     without = 0
+    joins = institution_joins(papers) if level == "institution" else {}
     for paper in papers:
         units = []
         if level == "institution":
             for name, ror in paper["institutions"]:
-                key = "ror:" + ror if ror else institution_key(name)
+                key = "ror:" + ror if ror else institution_fold(name)
+                key = joins.get(key, key)
                 if not key:
                     continue
                 spellings[key][name or ror] += 1

@@ -43,7 +43,7 @@ struct LevelTests {
     }
 
     @Test func institutionNames() {
-        #expect(Institutions.key("Univ. of  Naples–Federico II") == "univ naples federico ii")
+        #expect(Institutions.key("Univ. of  Naples–Federico II") == "univ of naples federico ii")
         #expect(Institutions.key("Erciyes Üniversitesi") == Institutions.key("ERCIYES UNIVERSITESI"))
         // Written out (Scopus, OpenAlex) and abbreviated (Web of Science), one key; the words'
         // order is kept, and a name of linking words alone keeps them.
@@ -51,11 +51,19 @@ struct LevelTests {
                      ("Chinese Academy of Sciences", "Chinese Acad Sci"), ("Tsinghua University", "TSINGHUA UNIV"),
                      ("Università degli Studi di Milano", "Univ Studi Milano"), ("National Institute of Health Research", "Natl Inst Hlth Res"),
                      ("Erciyes Üniversitesi", "Erciyes Univ"), ("Beth Israel Deaconess Medical Center", "Beth Israel Deaconess Med Ctr")]
-        for (written, abbreviated) in alike { #expect(Institutions.key(written) == Institutions.key(abbreviated), "\(written)") }
+        for (written, abbreviated) in alike {
+            #expect(Institutions.abbreviatedKey(written) == Institutions.abbreviatedKey(abbreviated), "\(written)")
+            #expect(Institutions.areOneName(Institutions.significantWords(written), Institutions.significantWords(abbreviated)), "\(written)")
+        }
+        // Words that abbreviate alike without being one another's abbreviation: two names.
+        for (a, b) in [("National Institutes of Health", "National Institute of Health"), ("Institute of Physical Chemistry", "Institute of Physics and Chemistry")] {
+            #expect(Institutions.abbreviatedKey(a) == Institutions.abbreviatedKey(b) && !Institutions.areOneName(Institutions.significantWords(a), Institutions.significantWords(b)), "\(a)")
+        }
+        #expect(Institutions.areOneName(Institutions.significantWords("The University of Manchester"), Institutions.significantWords("University of Manchester")))
         let apart = [("University of Trento", "Trento University"), ("Technical University of Munich", "University of Munich"),
                      ("Institute of Physics", "Institute of Chemistry")]
-        for (a, b) in apart { #expect(Institutions.key(a) != Institutions.key(b), "\(a)") }
-        #expect(Institutions.key("The") == "the")
+        for (a, b) in apart { #expect(Institutions.abbreviatedKey(a) != Institutions.abbreviatedKey(b), "\(a)") }
+        #expect(Institutions.abbreviatedKey("The") == "the")
         #expect(Institutions.institution(fromAddress: "Department of Urology, Qingdao Central Hospital, University of Health and Rehabilitation Sciences, Qingdao, 266042, China")
                 == "University of Health and Rehabilitation Sciences")
         #expect(Institutions.institution(fromAddress: "Department of Dermatology, General Hospital of Central Theater Command, Wuhan, China")
@@ -130,6 +138,43 @@ struct LevelTests {
     static func weight(_ network: CoauthorNetwork, _ a: String, _ b: String) -> Double? {
         guard let u = network.node(named: a), let v = network.node(named: b), let e = network.graph.edge(u, v) else { return nil }
         return network.graph.weight[e]
+    }
+
+    /// A name written as Web of Science writes it joins the one institution written out with its
+    /// abbreviated name in its country (a user trial of session 51: `Univ Trento` beside Scopus's
+    /// `University of Trento`); names written out never join each other by it, however alike they
+    /// abbreviate (a review of session 52 found these three pairs made one node each), and a
+    /// Web of Science name that two institutions of its country could be stays its own.
+    @Test func aWebOfScienceNameJoinsTheOneInstitutionWrittenOutSo() {
+        func paper(_ key: String, _ addresses: [String]) -> Publication {
+            var p = Publication(key: key, type: "article", title: key, venue: "", year: 2020,
+                                authors: addresses.indices.map { PersonName(first: "A", last: "N\($0)") },
+                                location: SourceLocation(path: "t", line: 1, column: 1))
+            p.extras.affiliations = addresses.map { [Affiliation(raw: $0)] }
+            return p
+        }
+        let units = UnitIndex(publications: [
+            paper("a", ["University of Trento, Trento, Italy", "National Institutes of Health, Bethesda, MD, USA"]),
+            paper("b", ["Univ Trento, Trento, Italy.", "Natl Inst Hlth, Bethesda, MD 20892 USA."]),
+            paper("c", ["National Institute of Health, Islamabad, Pakistan", "Universidad La Salle, Mexico City, Mexico"]),
+            paper("d", ["Universidad de La Salle, Bogota, Colombia", "Institute of Physical Chemistry, Warsaw, Poland"]),
+            paper("e", ["Institute of Physics and Chemistry, Hefei, China", "Inst Phys Chem, Hefei, Peoples R China."]),
+            paper("f", ["Institute of Physical Chemistry, Hefei, China"]),
+            // `&` is `and`: one institution, which Web of Science's spelling joins.
+            paper("g", ["University of Science & Technology, Hefei, China", "Univ Sci & Technol, Hefei, Peoples R China."]),
+            paper("h", ["University of Science and Technology, Hefei, China"]),
+        ], level: .institution)
+        let names = Set(units.names)
+        #expect(units.names.count == 9, "\(units.names)")
+        #expect(["National Institutes of Health", "National Institute of Health", "Universidad La Salle", "Universidad de La Salle",
+                 "Institute of Physical Chemistry", "Institute of Physics and Chemistry"].allSatisfy(names.contains), "\(units.names)")
+        // Two institutions written out in China abbreviate as it does: it stays its own.
+        #expect(names.contains("Inst Phys Chem"), "\(units.names)")
+        // The Web of Science spellings joined theirs (papers a and b, g and h, name the same units).
+        #expect(units.unitsOfPublication[1] == units.unitsOfPublication[0], "\(units.unitsOfPublication)")
+        #expect(units.unitsOfPublication[6].count == 1 && units.unitsOfPublication[6] == units.unitsOfPublication[7], "\(units.unitsOfPublication)")
+        #expect(units.label(matching: "Univ Trento") == units.label(matching: "University of Trento"))
+        #expect(units.label(matching: "University of Trento") != nil)
     }
 
     /// An institution named by an address alone is the one with a ROR id that the corpus names

@@ -15,15 +15,21 @@ public enum Institutions {
         return key.isEmpty ? nil : (key, name)
     }
 
-    /// An institution's name case-folded, diacritics removed, every run of punctuation and blanks
-    /// made one blank, its words abbreviated as Web of Science abbreviates them and its linking
-    /// words dropped: `University of Naples–Federico II` → `univ naples federico ii`, the key of
-    /// Web of Science's `Univ Naples Federico II` too. So one institution written by two
-    /// databases (Scopus and OpenAlex write names out; Web of Science abbreviates them) is one
-    /// unit: read together, `University of Trento` and `Univ Trento` were two (a user trial of
-    /// session 51). Word order is kept: `Tsinghua University` is `Tsinghua Univ` there.
+    /// An institution's name case-folded, diacritics removed, `&` read as `and`, and every run of
+    /// punctuation and blanks made one blank: `Univ. of  Naples–Federico II` → `univ of naples
+    /// federico ii`, `University of Science & Technology` → `university of science and technology`.
     public static func key(_ name: String) -> String {
-        let words = foldedWords(name).split(separator: " ")
+        foldedWords(name, ampersandAsAnd: true)
+    }
+
+    /// `key(name)` with its words abbreviated as Web of Science abbreviates them and its linking
+    /// words dropped: `University of Naples–Federico II` → `univ naples federico ii`, the
+    /// abbreviated key of Web of Science's `Univ Naples Federico II` too. Word order is kept:
+    /// `Tsinghua University` is `Tsinghua Univ` there. Different institutions may share one
+    /// (`National Institute(s) of Health` in the US and in Pakistan): `UnitIndex` joins only
+    /// names of one key that are one name (`areOneName`) in one country.
+    public static func abbreviatedKey(_ name: String) -> String {
+        let words = key(name).split(separator: " ")
         var key = ""
         for word in words where !linkingWords.contains(word) {
             if !key.isEmpty { key += " " }
@@ -31,6 +37,24 @@ public enum Institutions {
         }
         // A name of linking words alone (`The`) keeps them.
         return key.isEmpty ? words.joined(separator: " ") : key
+    }
+
+    /// The words of `key(name)` but the linking words (`University of Trento` → `university
+    /// trento`), the words `areOneName` compares.
+    static func significantWords(_ name: String) -> [Substring] {
+        key(name).split(separator: " ").filter { !linkingWords.contains($0) }
+    }
+
+    /// Whether two names' significant words are one name as databases write it: word for word
+    /// the same, or one the other's abbreviation (`univ` and `university`, `lab` and `laboratory`).
+    /// Words that abbreviate alike without being one another's abbreviation are two names
+    /// (`institute` and `institutes`, `physical` and `physics`).
+    static func areOneName(_ a: [Substring], _ b: [Substring]) -> Bool {
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) where x != y {
+            guard abbreviations[x] == String(y) || abbreviations[y] == String(x) else { return false }
+        }
+        return true
     }
 
     /// Words that link an institution's name, in the languages of most affiliations (folded as

@@ -53,9 +53,9 @@ public struct UnitIndex: Sendable {
     public let withoutUnits: Int
     /// Publications with no affiliation at all (a subset of `withoutUnits`).
     public let withoutAffiliations: Int
-    /// At institution level, per unit, the keys (`Institutions.key`) of the spellings it was read
-    /// as: a unit with a ROR id is found by any of them (`label(matching:)`).
-    private let spellingKeys: [Set<String>]
+    /// At institution level, per unit, the spellings it was read as: a unit is found by any of
+    /// them (`label(matching:)`), a unit with a ROR id or joined by its abbreviated name too.
+    private let spellings: [[String]]
 
     /// Finds the units of every publication.
     /// - Precondition: `level` is `.institution` or `.country`.
@@ -121,7 +121,8 @@ public struct UnitIndex: Sendable {
             units.append(mine)
         }
         if level == .institution {
-            Self.joinNamesToTheirROR(keys: &keys, spellings: &spellings, countries: countries, units: &units)
+            Self.joinNamesToTheirROR(keys: &keys, spellings: &spellings, countries: &countries, units: &units)
+            Self.joinAbbreviatedNames(keys: &keys, spellings: &spellings, countries: &countries, units: &units)
         }
         self.level = level
         self.keys = keys
@@ -132,7 +133,7 @@ public struct UnitIndex: Sendable {
         unitsOfPublication = units
         withoutUnits = without
         withoutAffiliations = withoutAny
-        spellingKeys = level == .institution ? spellings.map { Set($0.keys.lazy.map(Institutions.key)) } : []
+        self.spellings = level == .institution ? spellings.map { Array($0.keys) } : []
     }
 
     /// An institution known by its name alone (a MEDLINE or Web of Science address) is the one
@@ -141,7 +142,7 @@ public struct UnitIndex: Sendable {
     /// read together, the two were two nodes labelled alike (`University of Washington`), each
     /// with part of its papers. Units are renumbered in order, each publication's kept distinct.
     /// - Complexity: O(units + spellings + Σ units per publication).
-    private static func joinNamesToTheirROR(keys: inout [String], spellings: inout [[String: Int]], countries: [Set<String>],
+    private static func joinNamesToTheirROR(keys: inout [String], spellings: inout [[String: Int]], countries: inout [Set<String>],
                                             units: inout [[Int32]]) {
         var rorOfName: [String: Int] = [:]
         for (unit, key) in keys.enumerated() where key.hasPrefix("ror:") {
@@ -152,26 +153,144 @@ public struct UnitIndex: Sendable {
             }
         }
         var into = Array(keys.indices)
-        var joined = false
         for (unit, key) in keys.enumerated() where !key.hasPrefix("ror:") {
-            if let ror = rorOfName[key], ror >= 0, countries[unit].isEmpty || countries[ror].isEmpty || countries[unit].isSubset(of: countries[ror]) {
-                into[unit] = ror
-                joined = true
+            if let ror = rorOfName[key], ror >= 0, sameCountry(countries[unit], countries[ror]) { into[unit] = ror }
+        }
+        join(into, keys: &keys, spellings: &spellings, countries: &countries, units: &units)
+    }
+
+    /// Institutions whose names differ only as databases write one name (Web of Science's
+    /// abbreviations against the words written out, linking words, punctuation and case:
+    /// `Univ Trento` and `University of Trento`, `The University of Manchester` and `University
+    /// of Manchester`, `Lawrence Berkeley National Lab` and `… Laboratory`) are one: read
+    /// together, a Web of Science and a Scopus or OpenAlex export made two nodes of one
+    /// university (a user trial of session 51). Two such names are joined where both name their
+    /// countries and one's are the other's; a name whose addresses name no country joins the one
+    /// institution written so, where exactly one is. Words that abbreviate alike but are not one
+    /// another's abbreviation keep names apart (`Institute`/`Institutes`, `Physical`/`Physics`),
+    /// as do countries (`Universidad La Salle` in Mexico, `Universidad de La Salle` in Colombia),
+    /// and two ROR ids are two institutions (a review of session 52 found such pairs made one).
+    /// - Complexity: O(spellings + Σ g² over the groups of g spellings sharing an abbreviated name).
+    private static func joinAbbreviatedNames(keys: inout [String], spellings: inout [[String: Int]], countries: inout [Set<String>],
+                                             units: inout [[Int32]]) {
+        // Each unit's distinct spellings, as their significant words, by abbreviated name.
+        var groups: [String: [(unit: Int, words: [Substring])]] = [:]
+        var wordsOfUnit: [Int: [[Substring]]] = [:]
+        for unit in keys.indices {
+            var seen = Set<String>()
+            for spelling in spellings[unit].keys.sorted() where seen.insert(Institutions.key(spelling)).inserted {
+                let key = Institutions.abbreviatedKey(spelling)
+                guard !key.isEmpty else { continue }
+                let words = Institutions.significantWords(spelling)
+                groups[key, default: []].append((unit, words))
+                wordsOfUnit[unit, default: []].append(words)
             }
         }
-        guard joined else { return }
-        // Renumbered in order, the joined units' spellings counted with their ROR unit's.
+        let sharing = groups.keys.sorted().map { groups[$0]! }.filter { group in group.contains { $0.unit != group[0].unit } }
+        guard !sharing.isEmpty else { return }
+        let isROR = keys.map { $0.hasPrefix("ror:") }
+        /// Whether some spelling of `u` and some of `v` are one name.
+        func oneName(_ u: Int, _ v: Int) -> Bool {
+            wordsOfUnit[u, default: []].contains { a in wordsOfUnit[v, default: []].contains { b in Institutions.areOneName(a, b) } }
+        }
+        /// Whether `members` may be one institution: every two are one name, and at most one has a ROR id.
+        func consistent(_ members: [Int]) -> Bool {
+            guard members.count(where: { isROR[$0] }) <= 1 else { return false }
+            for i in members.indices {
+                for j in members.indices where j > i && !oneName(members[i], members[j]) { return false }
+            }
+            return true
+        }
+        var parent = Array(keys.indices)
+        func find(_ u: Int) -> Int {
+            var u = u
+            while parent[u] != u {
+                parent[u] = parent[parent[u]]
+                u = parent[u]
+            }
+            return u
+        }
+        // Names with countries on both sides, one's the other's, each set of them joined where it
+        // is consistent (a name between two others that are not one name joins neither).
+        var linked: [(Int, Int)] = []
+        for group in sharing {
+            for i in group.indices {
+                for j in group.indices where j > i && group[i].unit != group[j].unit {
+                    let (u, v) = (group[i].unit, group[j].unit)
+                    guard !countries[u].isEmpty, !countries[v].isEmpty,
+                          countries[u].isSubset(of: countries[v]) || countries[v].isSubset(of: countries[u]),
+                          Institutions.areOneName(group[i].words, group[j].words) else { continue }
+                    linked.append((u, v))
+                }
+            }
+        }
+        var trial = parent
+        func findTrial(_ u: Int) -> Int {
+            var u = u
+            while trial[u] != u { u = trial[u] }
+            return u
+        }
+        for (u, v) in linked where findTrial(u) != findTrial(v) { trial[findTrial(v)] = findTrial(u) }
+        var members: [Int: [Int]] = [:]
+        for (u, v) in linked {
+            for unit in [u, v] where !(members[findTrial(unit)]?.contains(unit) ?? false) { members[findTrial(unit), default: []].append(unit) }
+        }
+        for (_, component) in members.sorted(by: { $0.key < $1.key }) where consistent(component) {
+            for unit in component.dropFirst() { parent[find(unit)] = find(component[0]) }
+        }
+        // Names without a country, to the one institution written so (the components as they
+        // stand after the first joins: each name is judged against them alone).
+        var componentOf: [Int: [Int]] = [:]
+        for group in sharing {
+            for entry in group where !(componentOf[find(entry.unit)]?.contains(entry.unit) ?? false) {
+                componentOf[find(entry.unit), default: []].append(entry.unit)
+            }
+        }
+        var joinedAlone: [(Int, Int)] = []
+        for group in sharing {
+            for entry in group where countries[entry.unit].isEmpty && !isROR[entry.unit] {
+                let others = Set(group.lazy.filter { $0.unit != entry.unit && Institutions.areOneName(entry.words, $0.words) }.map { find($0.unit) })
+                guard others.count == 1, let other = others.first, find(entry.unit) != other else { continue }
+                if consistent((componentOf[other] ?? [other]) + [entry.unit]) { joinedAlone.append((entry.unit, other)) }
+            }
+        }
+        for (unit, other) in joinedAlone where find(unit) != find(other) { parent[find(unit)] = find(other) }
+        // Each component joins its ROR institution, else its first unit.
+        var representative = [Int](repeating: -1, count: keys.count)
+        for unit in keys.indices {
+            let root = find(unit)
+            if representative[root] < 0 || (isROR[unit] && !isROR[representative[root]]) { representative[root] = unit }
+        }
+        join(keys.indices.map { representative[find($0)] }, keys: &keys, spellings: &spellings, countries: &countries, units: &units)
+    }
+
+    /// Whether a unit named in the countries `part` may be one in `whole`: either names none, or
+    /// `whole` names every one of `part`'s.
+    private static func sameCountry(_ part: Set<String>, _ whole: Set<String>) -> Bool {
+        part.isEmpty || whole.isEmpty || part.isSubset(of: whole)
+    }
+
+    /// Joins each unit `u` into the unit `into[u]` (itself where it stays; a unit joined into
+    /// stays), renumbering the units in order: their spellings and countries are counted with the
+    /// unit they join, each publication's units kept distinct.
+    private static func join(_ into: [Int], keys: inout [String], spellings: inout [[String: Int]], countries: inout [Set<String>],
+                             units: inout [[Int32]]) {
+        guard into.indices.contains(where: { into[$0] != $0 }) else { return }
         var number = [Int32](repeating: -1, count: keys.count)
         var newKeys: [String] = []
         var newSpellings: [[String: Int]] = []
+        var newCountries: [Set<String>] = []
         for unit in keys.indices where into[unit] == unit {
             number[unit] = Int32(newKeys.count)
             newKeys.append(keys[unit])
             newSpellings.append(spellings[unit])
+            newCountries.append(countries[unit])
         }
         for unit in keys.indices where into[unit] != unit {
+            precondition(into[into[unit]] == into[unit], "a unit joined into is kept")
             number[unit] = number[into[unit]]
             newSpellings[Int(number[unit])].merge(spellings[unit], uniquingKeysWith: +)
+            newCountries[Int(number[unit])].formUnion(countries[unit])
         }
         units = units.map { list in
             var mapped: [Int32] = []
@@ -180,6 +299,7 @@ public struct UnitIndex: Sendable {
         }
         keys = newKeys
         spellings = newSpellings
+        countries = newCountries
     }
 
     /// The units as an author index (one "author" per unit), the form `NetworkBuilder` reads.
@@ -211,12 +331,15 @@ public struct UnitIndex: Sendable {
         for candidate in candidates where !candidate.isEmpty {
             if let u = keys.firstIndex(of: candidate) { return names[u] }
         }
-        // A spelling of a unit known by its ROR id (`Univ Washington` for the node labelled
-        // `University of Washington`), where one unit was read so (a user trial of session 52).
+        // A spelling a unit was read as (`Univ Washington` for the node with a ROR id labelled
+        // `University of Washington`: a user trial of session 52), where one unit was read so;
+        // else a unit's abbreviated name (`University of Trento` for `Univ Trento`), where one has it.
         if level == .institution {
-            let key = Institutions.key(text)
-            let found = spellingKeys.indices.filter { spellingKeys[$0].contains(key) }
-            if found.count == 1 { return names[found[0]] }
+            for keyed in [Institutions.key, Institutions.abbreviatedKey] {
+                let key = keyed(text)
+                let found = spellings.indices.filter { u in spellings[u].contains { keyed($0) == key } }
+                if found.count == 1 { return names[found[0]] }
+            }
         }
         return nil
     }
