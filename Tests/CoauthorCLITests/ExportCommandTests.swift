@@ -72,6 +72,21 @@ struct ExportCommandTests {
         let second = try String(contentsOf: folder.appendingPathComponent("some/nodes.csv"), encoding: .utf8)
             .components(separatedBy: "\r\n").first
         #expect(second == "id,label,name,papers,first_year,last_year,pagerank,community,component")
+        // The indicators by their word, with every graph metric; the h-index and citations of a
+        // BibTeX corpus (no cited-by counts) are empty cells in every format, where converting
+        // them to integers stopped the run (a user trial of session 52).
+        let indicators = try EndToEndTests.run(["export", "--metrics", "all,indicators", "--format", "csv", "-o", "all"], in: folder)
+        #expect(indicators.status == 0, "stderr: \(indicators.stderr)")
+        let rows = try String(contentsOf: folder.appendingPathComponent("all/nodes.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+        let columns = rows[0].components(separatedBy: ",")
+        #expect(["pagerank", "betweenness", "community", "collaboration_index", "international_share", "citations", "h_index"].allSatisfy(columns.contains),
+                "\(columns)")
+        let hIndex = try #require(columns.firstIndex(of: "h_index"))
+        #expect(rows[1].components(separatedBy: ",")[hIndex].isEmpty, "\(rows[1])")
+        for format in ["graphml", "gexf", "json", "dot", "pajek", "vosviewer-json"] {
+            let result = try EndToEndTests.run(["export", "--metrics", "h_index,citations", "--format", format, "-o", "h.\(format)"], in: folder)
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+        }
         let bad = try EndToEndTests.run(["export", "--metrics", "fame"], in: folder)
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("'fame' is not a metric"))

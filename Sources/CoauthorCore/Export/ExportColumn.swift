@@ -26,8 +26,12 @@ struct ExportColumn {
         ]
         for metric in metrics.metrics where metric != .papers {
             let values = metrics[metric]!
-            columns.append(ExportColumn(name: metric.rawValue,
-                                        values: metric.isInteger ? .integers(values.map { Int($0) }) : .reals(values)))
+            // An integer metric may be undefined for a node (`h_index` and `citations` where the
+            // source gives no cited-by counts): its cell is left empty, as a missing year's is
+            // (converting NaN to an integer stopped the run: a user trial of session 52).
+            let integer = values.allSatisfy(\.isFinite) ? ExportColumn.Values.integers(values.map { Int($0) })
+                : .optionalIntegers(values.map { $0.isFinite ? Int($0) : nil })
+            columns.append(ExportColumn(name: metric.rawValue, values: metric.isInteger ? integer : .reals(values)))
         }
         if let community = metrics.community {
             columns.append(ExportColumn(name: "community", values: .integers(community)))

@@ -24,7 +24,7 @@ struct Export: AnalysisCommand {
     var output: String?
 
     @Option(help: ArgumentHelp(
-        "The metrics to compute and export: all, none, or a comma-separated list of metrics and 'community'.",
+        "The metrics to compute and export: all (every graph metric and the communities), none, or a comma-separated list of metrics, 'community', 'indicators' (the collaboration indicators, citations and h-index) and 'all' (all,indicators: everything).",
         valueName: "list"),
         transform: Export.selection)
     var metrics = MetricSelection.all
@@ -66,10 +66,15 @@ struct Export: AnalysisCommand {
         for word in words {
             if word == "community" {
                 chosen.community = true
+            } else if word == "all" {
+                chosen.metrics.formUnion(MetricSelection.all.metrics)
+                chosen.community = true
+            } else if word == "indicators" {
+                chosen.metrics.formUnion(Metric.allCases.filter(\.isIndicator))
             } else if let metric = Metric(rawValue: word) {
                 chosen.metrics.insert(metric)
             } else {
-                let known = (Metric.allCases.map(\.rawValue) + ["community"]).joined(separator: ", ")
+                let known = (Metric.allCases.map(\.rawValue) + ["community", "indicators", "all"]).joined(separator: ", ")
                 throw ValidationError("--metrics: '\(word)' is not a metric; use all, none, or a list of: \(known).")
             }
         }
