@@ -47,13 +47,18 @@ extension Analysis {
     /// them (with the run's method, resolution and tie normalisation, as `stats` reports it).
     private func htmlStatistics(seed: Int, metrics: MetricTable) -> [HTMLReportModel.Statistic] {
         let stats = GraphStatistics(graph: network.graph, communitySeed: UInt64(max(0, seed)))
+        // The papers within the years (`--from`, `--to`), as `stats` counts them and the network
+        // holds them (a user trial of session 52: the page gave the whole corpus's beside the
+        // network of a few years).
         var years: [Int] = []
-        var multiAuthor = 0
-        for index in corpus.publications.indices {
+        var (publications, authorships, multiAuthor) = (0, 0, 0)
+        let options = request.network
+        for index in corpus.publications.indices where options.includes(year: corpus.publications[index].year) {
+            publications += 1
+            authorships += corpus.publications[index].authorCount
             if let year = corpus.publications[index].year { years.append(year) }
-            if corpus.publications[index].authors.count > 1 { multiAuthor += 1 }
+            if corpus.publications[index].authorCount > 1 { multiAuthor += 1 }
         }
-        let publications = corpus.publications.count
         func real(_ x: Double, _ decimals: Int = 4) -> String { RankingTable.fixed(x, decimals: decimals) }
         var rows: [(String, String)] = [
             ("publications", "\(publications)"),
@@ -74,10 +79,11 @@ extension Analysis {
             ("average clustering", real(stats.averageClustering)),
             ("transitivity", real(stats.transitivity)),
             ("degree assortativity", real(stats.assortativity)),
-            ("modularity", real(metrics.modularity ?? stats.modularity)),
+            ("modularity", real(metrics.modularity ?? stats.modularity)
+                + (metrics.community != nil && metrics.communityNormalization != .none ? " (ties normalised by \(metrics.communityNormalization.summary))" : "")),
             ("diameter (largest component, hops)", "\(stats.diameter)"),
             ("average path length (hops)", real(stats.averagePathLength, 3)),
-            ("authors per paper", publications > 0 ? real(Double(corpus.authorships) / Double(publications), 2) : "–"),
+            ("authors per paper", publications > 0 ? real(Double(authorships) / Double(publications), 2) : "–"),
             ("share of multi-author papers", publications > 0 ? real(Double(multiAuthor) / Double(publications), 3) : "–"),
             ("weighting", network.weighting.rawValue),
         ]
