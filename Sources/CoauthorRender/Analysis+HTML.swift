@@ -23,7 +23,7 @@ extension Analysis {
             extras.statistics = htmlStatistics(seed: seed, metrics: metrics)
             if let focus = network.focus {
                 extras.timeline = FocusTimeline.rows(focus: focus, network: network, corpus: dated)
-                extras.timelineChart = TimelineCharts.focus(extras.timeline, author: network.names[focus], corpus: label).svg()
+                extras.timelineChart = TimelineCharts.focus(extras.timeline, author: network.names[focus], corpus: label, level: level).svg()
             }
         }
         var style = style

@@ -35,7 +35,7 @@ public struct MainReport: Sendable {
         let svg = try MapRenderer.render(scene, laidOutAt: positions, options: options)
         let layout = MapLayout(scene: scene, centres: positions.map { ($0.x, $0.y) }, nodeCount: network.nodeCount)
         let html = analysis.htmlPage(scene: scene, positions: positions, metrics: metrics, style: style, seed: options.seed,
-                                     mapOnly: false, downloads: Self.pageDownloads)
+                                     mapOnly: false, downloads: Self.pageDownloads(analysis.level))
         let graphml = analysis.export(.graphml, metrics: metrics, destination: nil)[0].bytes
         let gexf = analysis.export(.gexf, metrics: metrics, layout: layout, destination: nil)[0].bytes
         let tables = analysis.export(.csv, metrics: metrics, destination: folder)
@@ -83,17 +83,22 @@ public struct MainReport: Sendable {
         summary = text
     }
 
-    /// The files beside report.html that it links to.
-    static let pageDownloads: [HTMLReportModel.Download] = [
-        .init(label: "network.graphml — GraphML with every metric (Gephi, Cytoscape, networkx, igraph)", href: "network.graphml"),
-        .init(label: "network.gexf — GEXF 1.3 with this map's layout and the collaboration years (Gephi)", href: "network.gexf"),
-        .init(label: "nodes.csv — every author with every metric", href: "nodes.csv"),
-        .init(label: "edges.csv — every co-authorship tie", href: "edges.csv"),
-        .init(label: "network.svg — the map as SVG", href: "network.svg"),
-        .init(label: "collaborators.md — the focus author's collaborators and the central authors", href: "collaborators.md"),
-        .init(label: "timeline.csv — the focus author's collaborations per year", href: "timeline.csv"),
-        .init(label: "timeline.svg — the same as a chart", href: "timeline.svg"),
-    ]
+    /// The files beside report.html that it links to, in the level's words (a user trial of
+    /// session 52 read "every author" of a network of countries).
+    static func pageDownloads(_ level: NetworkLevel) -> [HTMLReportModel.Download] {
+        let (unit, units) = (level.unitName, level.plural)
+        let (ties, partners) = level == .author ? ("co-authorship tie", "collaborators") : ("collaboration tie between \(units)", "partners")
+        return [
+            .init(label: "network.graphml — GraphML with every metric (Gephi, Cytoscape, networkx, igraph)", href: "network.graphml"),
+            .init(label: "network.gexf — GEXF 1.3 with this map's layout and the collaboration years (Gephi)", href: "network.gexf"),
+            .init(label: "nodes.csv — every \(unit) with every metric", href: "nodes.csv"),
+            .init(label: "edges.csv — every \(ties)", href: "edges.csv"),
+            .init(label: "network.svg — the map as SVG", href: "network.svg"),
+            .init(label: "collaborators.md — the focus \(unit)'s \(partners) and the central \(units)", href: "collaborators.md"),
+            .init(label: "timeline.csv — the focus \(unit)'s collaborations per year", href: "timeline.csv"),
+            .init(label: "timeline.svg — the same as a chart", href: "timeline.svg"),
+        ]
+    }
 
     /// "1 paper", "2 papers": a count and its noun, plural (`plural`, else with an s) unless the count is one.
     static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {

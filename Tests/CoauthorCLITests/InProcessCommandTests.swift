@@ -256,8 +256,17 @@ struct InProcess {
         #expect(normalised.stdout.contains("\"normalization\": \"cosine\""), "\(normalised.stdout)")
         #expect(!InProcess.run(["stats", InProcess.data, "--format", "json", "--quiet"]).stdout.contains("normalization"))
         let views = InProcess.run(["timeline", InProcess.data, "--corpus", "--window", "2"])
-        #expect(views.status == 64 && views.stderr.contains("--corpus and --window ask for different views (--window and --cumulative make slices)"),
+        #expect(views.status == 64 && views.stderr.contains("--corpus and --window ask for different views (--window makes slices)"),
                 "\(views.stderr)")
+        let both = InProcess.run(["timeline", InProcess.data, "--corpus", "--slices"])
+        #expect(both.stderr.contains("--corpus and --slices ask for different views; choose one"), "\(both.stderr)")
+        // A focus alone changes neither the corpus's years nor the list of every tie (a user trial of
+        // session 52 got all 202 ties); with --radius it centres the ego network, whose ties are listed.
+        let focused = InProcess.run(["timeline", InProcess.data, "--ties", "--focus", "Tuan Dinh"])
+        #expect(focused.status == 64 && focused.stderr.contains("--focus changes nothing in 'timeline --ties'"), "\(focused.stderr)")
+        let ego = InProcess.run(["timeline", InProcess.data, "--ties", "--focus", "Tuan Dinh", "--radius", "1", "--format", "csv", "--quiet"])
+        let all = InProcess.run(["timeline", InProcess.data, "--ties", "--format", "csv", "--quiet"])
+        #expect(ego.status == 0 && ego.stdout.split(separator: "\n").count < all.stdout.split(separator: "\n").count, "\(ego.stderr)")
     }
 
     @Test func exportWritesTheFileAtomically() throws {

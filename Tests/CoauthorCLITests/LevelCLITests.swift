@@ -45,6 +45,12 @@ struct LevelCLITests {
         #expect(!page.contains("Find an author") && !page.contains("Rank authors by") && !page.contains("Selected author"))
         // The script's own words (the legend, the panel, the rankings' count) come from the data.
         #expect(page.contains(#""units":["\#(unit)","\#(units)"]"#))
+        // The files' list, the timeline's caption, table and chart too (a user trial of session 52).
+        #expect(page.contains("nodes.csv — every \(unit) with every metric") && page.contains("edges.csv — every collaboration tie between \(units)"))
+        #expect(!page.contains("every author") && !page.contains("co-authorship tie") && !page.contains("collaborators and"), "\(level)")
+        #expect(page.contains("The focus \(unit)'s papers, partners and new partners per year") && page.contains("<th scope=\"col\">partners</th>"))
+        let chart = try String(contentsOf: folder.appendingPathComponent("out/timeline.svg"), encoding: .utf8)
+        #expect(chart.contains("new partners") && !chart.contains("co-authors") && !chart.contains("collaborators"), "\(level)")
         let vos = try EndToEndTests.run(["export", file, "--level", level, "--format", "vosviewer-json"], in: folder)
         let terminology = try #require(((try JSONSerialization.jsonObject(with: Data(vos.stdout.utf8)) as? [String: Any])?["config"]
                                          as? [String: Any])?["terminology"] as? [String: String])

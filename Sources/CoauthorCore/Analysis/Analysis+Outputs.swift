@@ -433,9 +433,9 @@ extension Analysis {
         case .focus:
             guard let focus = network.focus else { throw .noFocus }
             let rows = FocusTimeline.rows(focus: focus, network: network, corpus: datedCorpus())
-            return TimelineCharts.focus(rows, author: network.names[focus], corpus: label).svg()
+            return TimelineCharts.focus(rows, author: network.names[focus], corpus: label, level: level).svg()
         case .corpus:
-            return TimelineCharts.corpus(CorpusTimeline.rows(corpus: datedCorpus(), network: network), corpus: label).svg()
+            return TimelineCharts.corpus(CorpusTimeline.rows(corpus: datedCorpus(), network: network), corpus: label, level: level).svg()
         case .slices, .ties:
             preconditionFailure("only the focus author's and the corpus's years are drawn as a chart")
         }

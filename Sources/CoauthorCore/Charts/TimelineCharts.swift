@@ -6,44 +6,48 @@ public enum TimelineCharts {
     /// The focus author's years: papers as bars; co-authors and new collaborators as
     /// lines; cumulative collaborators, dashed, on the right axis.
     /// - Complexity: O(rows).
-    public static func focus(_ rows: [FocusYear], author: String, corpus: String) -> YearChart {
+    /// At institution and country level the collaborators are partner units, and the chart says so.
+    public static func focus(_ rows: [FocusYear], author: String, corpus: String, level: NetworkLevel = .author) -> YearChart {
+        let (coauthors, collaborators) = level == .author ? ("co-authors", "collaborators") : ("partners", "partners")
         let first = rows.first?.year, last = rows.last?.year
         var subtitle = corpus.isEmpty ? "" : corpus
         if let first, let last {
             let papers = rows.reduce(0) { $0 + $1.papers }
             let people = rows.last?.cumulative ?? 0
-            subtitle += (subtitle.isEmpty ? "" : " · ") + "\(papers) papers and \(people) collaborators, \(first)–\(last)"
+            subtitle += (subtitle.isEmpty ? "" : " · ") + "\(papers) papers and \(people) \(collaborators), \(first)–\(last)"
         }
         return YearChart(
             title: "Collaboration over time: \(author)",
             subtitle: subtitle,
             years: rows.map(\.year),
-            leftAxisLabel: "papers, co-authors per year",
-            rightAxisLabel: "collaborators so far",
+            leftAxisLabel: "papers, \(coauthors) per year",
+            rightAxisLabel: "\(collaborators) so far",
             // Each chart lists its own series (here the focus author's, in `corpus` the corpus's): alike in
             // shape only, deliberately.
             series: [
                 .init(name: "papers", values: rows.map { Double($0.papers) }, color: blue, axis: .left, mark: .bars),
-                .init(name: "co-authors", values: rows.map { Double($0.coauthors) }, color: orange, axis: .left, mark: .line),
-                .init(name: "new collaborators", values: rows.map { Double($0.new) }, color: green, axis: .left, mark: .line),
-                .init(name: "cumulative collaborators", values: rows.map { Double($0.cumulative) }, color: purple,
+                .init(name: coauthors, values: rows.map { Double($0.coauthors) }, color: orange, axis: .left, mark: .line),
+                .init(name: "new \(collaborators)", values: rows.map { Double($0.new) }, color: green, axis: .left, mark: .line),
+                .init(name: "cumulative \(collaborators)", values: rows.map { Double($0.cumulative) }, color: purple,
                       axis: .right, mark: .dashedLine),
             ])
     }
 
     /// The whole corpus's years: papers as bars; active and new authors as lines; new ties on the right axis.
     /// - Complexity: O(rows).
-    public static func corpus(_ rows: [CorpusYear], corpus: String) -> YearChart {
-        YearChart(
-            title: "Publications and authors per year" + (corpus.isEmpty ? "" : ": \(corpus)"),
+    /// At institution and country level the active and new nodes are units, and the chart says so.
+    public static func corpus(_ rows: [CorpusYear], corpus: String, level: NetworkLevel = .author) -> YearChart {
+        let units = level.plural
+        return YearChart(
+            title: "Publications and \(units) per year" + (corpus.isEmpty ? "" : ": \(corpus)"),
             subtitle: rows.first.map { "\(rows.reduce(0) { $0 + $1.papers }) papers, \($0.year)–\(rows.last!.year)" } ?? "",
             years: rows.map(\.year),
-            leftAxisLabel: "papers, authors per year",
+            leftAxisLabel: "papers, \(units) per year",
             rightAxisLabel: "new ties per year",
             series: [
                 .init(name: "papers", values: rows.map { Double($0.papers) }, color: blue, axis: .left, mark: .bars),
-                .init(name: "active authors", values: rows.map { Double($0.activeAuthors) }, color: orange, axis: .left, mark: .line),
-                .init(name: "new authors", values: rows.map { Double($0.newAuthors) }, color: green, axis: .left, mark: .line),
+                .init(name: "active \(units)", values: rows.map { Double($0.activeAuthors) }, color: orange, axis: .left, mark: .line),
+                .init(name: "new \(units)", values: rows.map { Double($0.newAuthors) }, color: green, axis: .left, mark: .line),
                 .init(name: "new ties", values: rows.map { Double($0.newTies) }, color: purple, axis: .right, mark: .dashedLine),
             ])
     }

@@ -61,11 +61,12 @@ public enum HTMLReport {
             out += "<section aria-labelledby=\"h-timeline\"><h2 id=\"h-timeline\">Collaborations over time</h2>\n"
             if let chart = model.timelineChart {
                 out += "<figure class=\"chart\" role=\"img\" aria-labelledby=\"timeline-caption\">\(inlineSVG(chart))"
-                out += "<figcaption id=\"timeline-caption\">The focus author's papers, co-authors and new collaborators per year "
+                let (unit, partners) = (model.unitWords[0], model.neighbourWords[1])
+                out += "<figcaption id=\"timeline-caption\">The focus \(escape(unit))'s papers, \(escape(partners)) and new \(escape(partners)) per year "
                 out += "(the table below gives the same numbers).</figcaption></figure>\n"
             }
             out += "<details><summary>The numbers per year</summary><div class=\"scroll\"><table class=\"timeline\">\n"
-            out += "<thead><tr><th scope=\"col\">year</th><th scope=\"col\">papers</th><th scope=\"col\">co-authors</th>"
+            out += "<thead><tr><th scope=\"col\">year</th><th scope=\"col\">papers</th><th scope=\"col\">\(escape(model.neighbourWords[1]))</th>"
             out += "<th scope=\"col\">new</th><th scope=\"col\">returning</th><th scope=\"col\">cumulative</th>"
             out += "<th scope=\"col\">solo</th><th scope=\"col\">team</th></tr></thead><tbody>\n"
             for row in model.timeline {

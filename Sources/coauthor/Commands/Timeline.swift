@@ -65,8 +65,8 @@ struct Timeline: AnalysisCommand {
             // Named as typed: --window and --cumulative ask for slices too.
             let slicing = slices ? "--slices" : window != nil ? "--window" : "--cumulative"
             let given = [corpus ? "--corpus" : nil, wantsSlices ? slicing : nil, ties ? "--ties" : nil].compactMap { $0 }
-            throw ValidationError("\(given.joined(separator: " and ")) ask for different views (--window and --cumulative make slices); "
-                                  + "choose one of --corpus, --slices and --ties.")
+            let why = slices || !wantsSlices ? "" : " (\(slicing) makes slices)"
+            throw ValidationError("\(given.joined(separator: " and ")) ask for different views\(why); choose one of --corpus, --slices and --ties.")
         }
         if window != nil && cumulative { throw ValidationError("--window and --cumulative are two kinds of slices; choose one.") }
         if let window, window < 1 { throw ValidationError("--window must be at least 1 year.") }
@@ -83,6 +83,13 @@ struct Timeline: AnalysisCommand {
         }
         if halfLife != TieMetrics.defaultHalfLife && !ties {
             throw ValidationError("--half-life sets the recency of the ties that --ties lists: add --ties, or leave it out.")
+        }
+        // The corpus's years and every tie are the whole network's: a focus alone changes neither
+        // (with --radius it is the ego network's centre, and counts).
+        if analysis.focus != nil && analysis.radius == nil && (corpus || ties) {
+            throw ValidationError("--focus changes nothing in 'timeline \(corpus ? "--corpus" : "--ties")', which shows the whole network's "
+                                  + "\(corpus ? "years" : "ties"); leave out \(corpus ? "--corpus" : "--ties") for the focus author's years, "
+                                  + "use 'rank --focus NAME --by recency' for their ties, or add --radius K for the ego network's.")
         }
         try AnalysisOptions.refuse(analysis.givenPathMetricOptions + analysis.givenCommunityOptions, by: "timeline",
                                    because: "computes its slices' betweenness exactly (up to --betweenness-max-nodes) and finds no communities")
@@ -106,7 +113,7 @@ struct Timeline: AnalysisCommand {
         let loaded = try Session.analysis(analysis)
         let view = self.view
         if analysis.focus == nil && !analysis.quiet && view.readsFocus, let focus = loaded.network.focus {
-            Console.note(Self.defaultFocusNote(loaded.network, focus: focus))
+            Console.note(Self.defaultFocusNote(loaded.network, focus: focus, level: loaded.level))
         }
         // A timeline of papers without years has no rows: said so, not left an empty table.
         if loaded.network.referenceYear == nil && !analysis.quiet {
@@ -124,13 +131,14 @@ struct Timeline: AnalysisCommand {
 
     /// Whose years a timeline without --focus shows: its rows do not name them, and in an export
     /// where most authors have one paper the author with the most papers is one of many.
-    static func defaultFocusNote(_ network: CoauthorNetwork, focus: Int) -> String {
+    static func defaultFocusNote(_ network: CoauthorNetwork, focus: Int, level: NetworkLevel = .author) -> String {
         let papers = network.papers[focus]
         let tied = network.papers.count { $0 == papers } - 1
         let count = papers == 1 ? "1 paper" : "\(papers) papers"
         let others = tied == 0 ? "" : tied == 1 ? ", as has 1 other" : ", as have \(tied) others"
-        return "the years of \(network.names[focus]), the author with the most papers (\(count)\(others)); "
-            + "--focus NAME shows another author's, --corpus the whole corpus's"
+        let unit = level.unitName
+        return "the years of \(network.names[focus]), the \(unit) with the most papers (\(count)\(others)); "
+            + "--focus NAME shows another \(unit)'s, --corpus the whole corpus's"
     }
 
     private func timelineTable(_ loaded: Analysis, _ view: TimelineView) throws(TimelineError) -> String {

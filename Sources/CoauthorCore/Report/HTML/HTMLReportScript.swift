@@ -486,7 +486,9 @@ function renderPanel(shownAuthor) {
   table.appendChild(body); panel.appendChild(table);
   var ties = [];
   for (var k = adjStart[v]; k < adjStart[v + 1]; k++) ties.push(adj[k]);
-  var h3 = el('h3', 'Collaborators (' + ties.length + ')'); panel.appendChild(h3);
+  // Collaborators between authors, partners between institutions or countries (the data's word).
+  var those = D.units[0] === 'author' ? 'Collaborators' : 'Partners';
+  var h3 = el('h3', those + ' (' + ties.length + ')'); panel.appendChild(h3);
   if (!ties.length) return;
   var p = el('p'), label = el('label', 'Order by '); label.htmlFor = 'tie-sort';
   var chooser = el('select'); chooser.id = 'tie-sort';
@@ -506,7 +508,7 @@ function renderPanel(shownAuthor) {
   }
   ties.sort(function (a, b) { return key(b) - key(a) || (D.names[other(a, v)] < D.names[other(b, v)] ? -1 : 1); });
   var list = el('table'); list.id = 'collaborators';
-  list.appendChild(el('caption', 'Collaborators of ' + D.names[v] + ' by ' + chooser.options[chooser.selectedIndex].text, 'sr'));
+  list.appendChild(el('caption', those + ' of ' + D.names[v] + ' by ' + chooser.options[chooser.selectedIndex].text, 'sr'));
   var hr = el('tr');
   [['collaborator', ''], ['papers', 'num'], ['years', 'num'], ['recency', 'num']].forEach(function (c) { var th = el('th', c[0], c[1]); th.scope = 'col'; hr.appendChild(th); });
   var lh = el('thead'); lh.appendChild(hr); list.appendChild(lh);
