@@ -250,8 +250,15 @@ struct InProcess {
     @Test func emptyRankingsNormalisationsAndViewsAreSaidSo() {
         let bib = "@article{a, author = {Solo Person}, year = 2020}\n@article{b, author = {Ada One and Bo Two}, year = 2021}\n"
         let rank = InProcess.run(["rank", "-", "--input-format", "bibtex", "--focus", "Solo Person"], stdin: bib)
-        #expect(rank.status == 0 && rank.stderr.contains("note: Solo Person has no co-authors in the network: its papers name no other author"),
+        #expect(rank.status == 0 && rank.stderr.contains("note: Solo Person has no co-authors in this network: no paper within the filters ties it"),
                 "\(rank.stderr)")
+        // A paper too large for --max-authors names co-authors, but ties none: the note says why too.
+        let large = InProcess.run(["rank", "-", "--input-format", "bibtex", "--focus", "Ada One", "--max-authors", "2"],
+                                  stdin: bib + "@article{c, author = {Ada One and Cy Three and Di Four}, year = 2022}\n")
+        #expect(large.stderr.contains("Ada One has no co-authors") == false, "Ada One has Bo Two: \(large.stderr)")
+        let alone = InProcess.run(["rank", "-", "--input-format", "bibtex", "--focus", "Cy Three", "--max-authors", "2"],
+                                  stdin: bib + "@article{c, author = {Ada One and Cy Three and Di Four}, year = 2022}\n")
+        #expect(alone.status == 0 && alone.stderr.contains("or --max-authors or --min-weight leave their ties out"), "\(alone.stderr)")
         let normalised = InProcess.run(["stats", InProcess.data, "--normalize", "cosine", "--format", "json", "--quiet"])
         #expect(normalised.stdout.contains("\"normalization\": \"cosine\""), "\(normalised.stdout)")
         #expect(!InProcess.run(["stats", InProcess.data, "--format", "json", "--quiet"]).stdout.contains("normalization"))

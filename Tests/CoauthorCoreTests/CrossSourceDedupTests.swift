@@ -217,6 +217,12 @@ struct CrossSourceDedupTests {
         let withFolder = try InputReader.read([scratch.folder.path, other])
         #expect(withFolder.files == 2 && withFolder.publications.map(\.key) == ["k1", "k2"] && withFolder.duplicates == 0)
         #expect(withFolder.diagnostics.map(\.description) == ["\(other): warning: the same file as \(scratch.paths[1]), named before (by another path or through its folder); it is read once"])
+        // A folder of many files named twice: one line.
+        let many = try ScratchFiles((0..<6).map { ("f\($0).bib", "@article{m\($0), author={Ann Alpha and Bob Beta}, title={M\($0)}, year={2020}}\n") })
+        defer { many.remove() }
+        let folderTwice = try InputReader.read([many.folder.path, many.folder.path])
+        #expect(folderTwice.files == 6 && folderTwice.publications.count == 6)
+        #expect(folderTwice.diagnostics.map(\.message) == ["this file and 5 more are named more than once (a folder named twice, or files named beside their folder); each is read once"])
     }
 
     /// `--encoding latin1` reads a database export's bytes as Latin-1 characters, streamed
@@ -239,6 +245,11 @@ struct CrossSourceDedupTests {
             let error = try #require(asUTF8.diagnostics.first { $0.severity == .error }, "\(path)")
             #expect(error.remedy == .readAsLatin1 && error.message.contains("invalid UTF-8"), "\(error)")
         }
+        // A file that starts with UTF-8's byte-order mark is UTF-8 also when Latin-1 is asked for.
+        let marked = folder.appendingPathComponent("marked.csv").path
+        try Data([0xEF, 0xBB, 0xBF] + Array("Authors,Title,Year,Source title,EID\nPeláez J.; Ruiz A.,T,2020,J,2-s2.0-2\n".utf8)).write(to: URL(fileURLWithPath: marked))
+        let utf8 = try InputReader.read([marked], encoding: .latin1)
+        #expect(utf8.skipped == 0 && utf8.publications.first?.authors.first?.last == "Peláez", "\(utf8.diagnostics)")
     }
 
     /// Copies of papers another file holds are named one by one up to `notedCopies` per pair of

@@ -63,6 +63,23 @@ struct GzipInputTests {
         #expect(fromMemory.skipped == 1 && fromMemory.diagnostics.contains { $0.severity == .error && $0.location?.line == 10 })
     }
 
+    /// Bytes after a whole compressed stream: everything it holds is read, its last line too
+    /// (without a final line feed it was lost: a review of session 52), read whole or streamed.
+    @Test func bytesAfterAWholeStreamLeaveItsLastLineRead() throws {
+        var bib = ""
+        for i in 0..<16 { bib += "@article{k\(i), author={Ann Alpha and Bob Beta}, title={Paper \(i)}, year={2020}}" + (i < 15 ? "\n" : "") }
+        let wos = "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Alpha, A\n   Beta, B\nUT WOS:1\nER\n\nPT J\nAU Gamma, C\n   Beta, B\nUT WOS:2\nER"
+        for (name, text, count) in [("refs.bib", bib, 16), ("savedrecs.txt", wos, 2)] {
+            let (plain, compressed) = try GzipDBLPTests.writePair(text, named: name)
+            defer { try? FileManager.default.removeItem(atPath: (plain as NSString).deletingLastPathComponent) }
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: compressed)) + Data("junk".utf8)
+            try bytes.write(to: URL(fileURLWithPath: compressed))
+            let corpus = try InputReader.read([compressed])
+            #expect(corpus.publications.count == count && corpus.skipped == 1, "\(name): \(corpus.publications.count) \(corpus.diagnostics)")
+            #expect(corpus.diagnostics.contains { $0.severity == .error && $0.message.contains("after the end of the compressed stream") }, "\(name)")
+        }
+    }
+
     /// Each format read whole (BibTeX here) keeps the records of a truncated file's whole lines
     /// too, and says where it stopped; an entry cut by the end is reported as a cut file's is.
     @Test func aTruncatedBibTeXFileKeepsTheEntriesBeforeTheCut() throws {

@@ -48,7 +48,8 @@ public struct AuthorIndex: Sendable {
     /// (`exact` keys: `A.B. Smith` and `A. B. Smith` are one), and each spelling that identity by
     /// ID gave its person's name. Each merge listed joins one of them into a person, so there are
     /// as many as people and merges together (a user trial of session 51 counted written forms,
-    /// the ID's spellings left out).
+    /// the ID's spellings left out), but for the line of each alias-file canonical name that no
+    /// input writes, which renames a person rather than joining a name read.
     public var variantCount = 0
     /// Problems with the alias rules (names that occur nowhere in the input, contradictions).
     public var diagnostics: [Diagnostic] = []
@@ -891,8 +892,7 @@ public enum AuthorResolver {
             // it; written by no input, as the file writes it, each word capitalised where the file
             // writes it all in lower case (`satoru miyano`: a user trial of session 52).
             let typed = NameParser.parseName(rule.canonical.text)?.displayName ?? rule.canonical.text
-            let shown = canonical != nil && !isWritten(rule.canonical) ? display(anchor)
-                : typed.contains(where: \.isUppercase) ? typed : typed.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+            let shown = canonical == nil ? Self.capitalisedIfLowerCase(typed) : isWritten(rule.canonical) ? typed : display(anchor)
             if canonical == nil {
                 let found = variants.count == 1 ? "'\(display(anchor))', the one name of its list found, is" : "the \(variants.count) names of its list found are one person,"
                 diagnostics.append(Diagnostic(.warning, at: rule.canonical.location,
@@ -914,6 +914,20 @@ public enum AuthorResolver {
             }
         }
         return names
+    }
+
+    /// `name` with each word's first letter, and each letter after a hyphen or an apostrophe, in
+    /// upper case where `name` has no upper-case letter (`jean-pierre o'neil` → `Jean-Pierre
+    /// O'Neil`); else `name` as it is.
+    static func capitalisedIfLowerCase(_ name: String) -> String {
+        guard !name.contains(where: \.isUppercase) else { return name }
+        var out = ""
+        var startsWord = true
+        for character in name {
+            out += startsWord ? character.uppercased() : String(character)
+            startsWord = character == " " || character == "-" || character == "'" || character == "\u{2019}"
+        }
+        return out
     }
 
     /// An exact key with its case and accents folded and its name's words split at blanks and

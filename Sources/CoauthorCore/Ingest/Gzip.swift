@@ -17,6 +17,9 @@ enum Gzip {
         /// What was inflated before the failure (`decompress`): a truncated file's whole lines are
         /// read, as the same file uncompressed and cut is.
         var inflated: [UInt8] = []
+        /// Whether the compressed stream was whole, the failure in what follows it (bytes after
+        /// its end): everything inflated is the file's, its last line too, as `gunzip` writes it.
+        var afterCompleteStream = false
     }
 
     /// The decompressed bytes of gzip data held in memory.
@@ -146,7 +149,8 @@ enum Gzip {
                         continue
                     }
                     guard stream.pointee.next_in.pointee == 0x1F else {
-                        return fail("data after the end of the compressed stream; the file is not gzip all through", after: produced)
+                        return fail("data after the end of the compressed stream; the file is not gzip all through", after: produced,
+                                    afterCompleteStream: true)
                     }
                     guard inflateReset(stream) == Z_OK else { return fail("zlib could not restart for the next member", after: produced) }
                     memberEnded = false
@@ -181,10 +185,13 @@ enum Gzip {
             return .success(produced)
         }
 
+        /// Whether the stream read so far was whole and the failure is in bytes after it.
+        var failedAfterCompleteStream: Bool { failure?.afterCompleteStream ?? false }
+
         /// Records the failure `reason`; returns it, or the `produced` bytes inflated before it
         /// in this call (the next call returns the failure).
-        private func fail(_ reason: String, after produced: Int) -> Result<Int, Failure> {
-            let failure = Failure(reason: reason)
+        private func fail(_ reason: String, after produced: Int, afterCompleteStream: Bool = false) -> Result<Int, Failure> {
+            let failure = Failure(reason: reason, afterCompleteStream: afterCompleteStream)
             self.failure = failure
             return produced > 0 ? .success(produced) : .failure(failure)
         }

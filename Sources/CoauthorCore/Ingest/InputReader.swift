@@ -238,6 +238,7 @@ public enum InputReader {
         // once: read twice, each record was a copy of itself, and the files were counted twice
         // (a user trial of session 52). Regular files are told apart by device and inode.
         var seen: [FileIdentity: String] = [:]
+        var repeats: [(path: String, first: String)] = []
         files = files.filter { file in
             var status = stat()
             guard file.path != "-", file.bytes == nil, stat(file.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return true }
@@ -246,9 +247,18 @@ public enum InputReader {
                 seen[identity] = file.path
                 return true
             }
-            notes.append(Diagnostic(.warning, at: .file(file.path), first == file.path ? "named more than once; it is read once"
-                                    : "the same file as \(first), named before (by another path or through its folder); it is read once"))
+            repeats.append((file.path, first))
             return false
+        }
+        // A folder named twice repeats every file of it: one line then, not one a file.
+        if repeats.count > 3 {
+            notes.append(Diagnostic(.warning, at: .file(repeats[0].path), "this file and \(repeats.count - 1) more are named more than once "
+                                    + "(a folder named twice, or files named beside their folder); each is read once"))
+        } else {
+            for (path, first) in repeats {
+                notes.append(Diagnostic(.warning, at: .file(path), first == path ? "named more than once; it is read once"
+                                        : "the same file as \(first), named before (by another path or through its folder); it is read once"))
+            }
         }
         return (files, notes)
     }
@@ -329,8 +339,9 @@ public enum InputReader {
     /// (the later one is reported with a warning that names both places).
     /// - Parameters:
     ///   - paths: files, folders, or `-` for standard input (which needs `format`).
-    ///   - encoding: how BibTeX and RIS bytes are decoded (SPEC §2: UTF-8, or Latin-1 when asked);
-    ///     DBLP XML follows its own declaration, CSL-JSON is always UTF-8.
+    ///   - encoding: how the bytes are decoded (SPEC §2: UTF-8, or Latin-1 when asked, in every
+    ///     format but DBLP XML, which follows its own declaration; a file that starts with UTF-8's
+    ///     byte-order mark is UTF-8).
     ///   - keepingText: false lets a DBLP XML file read alone leave out keys, titles, venues, DOIs
     ///     and author names, and a Web of Science plain-text, MEDLINE or OpenAlex JSON Lines file
     ///     read alone by its path its titles, venues and DOIs (`AnalysisRequest.keepsPublicationText`;
@@ -504,7 +515,8 @@ public enum InputReader {
             for (pair, copyPath, firstPath) in pairOrder where pairs[pair]! > Self.notedCopies {
                 let more = pairs[pair]! - Self.notedCopies
                 let (records, papers) = more == 1 ? ("record of this file is", "a paper") : ("records of this file are", "papers")
-                let whose = pair.copy == pair.first ? "read before in it" : "of \(firstPath) too"
+                // Copies of one file are never joined (`join`): the pair is two files.
+                let whose = "of \(firstPath) too"
                 corpus.diagnostics.append(Diagnostic(.warning, at: .file(copyPath),
                                                      "\(more) more \(records) \(papers) \(whose) (the first \(Self.notedCopies) are named above); "
                                                         + "each is counted once, with the IDs and fuller names of both"))
@@ -751,7 +763,8 @@ public enum InputReader {
             switch readFile(path) {
             case .success(let contents): bytes = contents
             case .failure(let error):
-                return readBeforeFailure(error.inflated, reason: error.reason, format: file.format, path: name, encoding: encoding)
+                return readBeforeFailure(error.inflated, whole: error.afterCompleteStream, reason: error.reason, format: file.format, path: name,
+                                         encoding: encoding)
             }
         }
         return read(bytes: bytes, format: file.format, path: name, encoding: encoding)
@@ -760,14 +773,19 @@ public enum InputReader {
     /// What a compressed file whose rest could not be inflated (`reason`: truncated, corrupt)
     /// holds before it: the whole lines of `inflated` read as a file cut there would be, and an
     /// error at the first line not read, the file counted as skipped; the file unread where no
-    /// whole line was inflated.
-    private static func readBeforeFailure(_ inflated: [UInt8], reason: String, format: InputFormat, path: String,
+    /// whole line was inflated. Where the stream was `whole` (bytes follow its end), all it
+    /// holds is read, its last line too, as `gunzip` writes it.
+    private static func readBeforeFailure(_ inflated: [UInt8], whole: Bool, reason: String, format: InputFormat, path: String,
                                           encoding: BibTeXReader.TextEncoding) -> Corpus {
-        guard let lastLineFeed = inflated.lastIndex(of: 0x0A) else { return LineBlocks.Failure.unopened(path: path, reason: reason) }
-        var corpus = read(bytes: Array(inflated[...lastLineFeed]), format: format, path: path, encoding: encoding)
-        let line = inflated[...lastLineFeed].count { $0 == 0x0A } + 1
-        corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: line, column: 1),
-                                             "cannot read the rest of the file (\(reason)); the records before this line were read"))
+        var bytes = inflated
+        if !whole {
+            guard let lastLineFeed = bytes.lastIndex(of: 0x0A) else { return LineBlocks.Failure.unopened(path: path, reason: reason) }
+            bytes.removeSubrange((lastLineFeed + 1)...)
+        }
+        let lines = bytes.count { $0 == 0x0A }
+        var corpus = read(bytes: bytes, format: format, path: path, encoding: encoding)
+        let after = whole ? "everything before it was read" : "the records before this line were read"
+        corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: lines + 1, column: 1), "cannot read the rest of the file (\(reason)); \(after)"))
         corpus.skipped += 1
         return corpus
     }
@@ -777,15 +795,24 @@ public enum InputReader {
     /// reader is fuzzed as soon as it is listed here. Never throws: failures become diagnostics.
     /// - Parameters:
     ///   - path: the name the diagnostics give.
-    ///   - encoding: how BibTeX and RIS bytes are decoded; the other formats carry their own.
+    ///   - encoding: how the bytes are decoded (`readsLatin1`): Latin-1 reads every byte as a
+    ///     character in every format but DBLP XML, except in a file that starts with UTF-8's
+    ///     byte-order mark.
     /// - Complexity: that of the format's reader, O(n) in the number of bytes for all of them.
     public static func read(bytes: [UInt8], format: InputFormat, path: String, encoding: BibTeXReader.TextEncoding = .utf8) -> Corpus {
         if Gzip.isCompressed(bytes) {
             switch Gzip.decompress(bytes) {
             case .success(let plain): return read(bytes: plain, format: format, path: path, encoding: encoding)
             case .failure(let failure):
-                return readBeforeFailure(failure.inflated, reason: failure.reason, format: format, path: path, encoding: encoding)
+                return readBeforeFailure(failure.inflated, whole: failure.afterCompleteStream, reason: failure.reason, format: format, path: path,
+                                         encoding: encoding)
             }
+        }
+        // A file that starts with UTF-8's byte-order mark is UTF-8, whatever `--encoding` says
+        // (a folder read as Latin-1 may hold such a file: its mark became `ï»¿`, and a Scopus
+        // CSV lost its header: a review of session 52).
+        if encoding == .latin1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return read(bytes: bytes, format: format, path: path, encoding: .utf8)
         }
         // Latin-1 asked for (`--encoding latin1`): every format's bytes are made UTF-8 first but
         // BibTeX's and RIS's (whose readers decode them) and DBLP XML's (whose declaration says).
@@ -837,14 +864,18 @@ public enum InputReader {
     /// Why a file could not be read: the system's words for `errno`.
     struct FileReadError: Error {
         var reason: String
-        /// What a compressed file inflated to before the failure (`Gzip.Failure.inflated`).
+        /// What a compressed file inflated to before the failure (`Gzip.Failure.inflated`), and
+        /// whether its stream was whole (`Gzip.Failure.afterCompleteStream`).
         var inflated: [UInt8] = []
+        var afterCompleteStream = false
 
         init(errno code: Int32) { reason = String(cString: strerror(code)).lowercased() }
-        init(_ reason: String, inflated: [UInt8] = []) {
-            self.reason = reason
-            self.inflated = inflated
+        init(_ failure: Gzip.Failure) {
+            reason = failure.reason
+            inflated = failure.inflated
+            afterCompleteStream = failure.afterCompleteStream
         }
+        init(_ reason: String) { self.reason = reason }
     }
 
     /// The bytes of a file, read straight into one array (no intermediate `Data` copy of a
@@ -861,7 +892,7 @@ public enum InputReader {
         if (status.st_mode & S_IFMT) == S_IFREG {
             var magic: [UInt8] = [0, 0]
             if pread(descriptor, &magic, 2, 0) == 2, Gzip.isCompressed(magic) {
-                return Gzip.decompress(descriptor: descriptor).mapError { FileReadError($0.reason, inflated: $0.inflated) }
+                return Gzip.decompress(descriptor: descriptor).mapError(FileReadError.init)
             }
         }
         // The size is a hint (pipes and special files report 0): read on until the end.

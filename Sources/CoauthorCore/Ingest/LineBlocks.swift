@@ -60,6 +60,11 @@ enum LineBlocks {
             if used == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
             let result = buffer.withUnsafeMutableBufferPointer { fill(UnsafeMutableBufferPointer(rebasing: $0[used...])) }
             switch result {
+            case .failure(let failure) where inflater?.failedAfterCompleteStream == true:
+                // Bytes after a whole compressed stream: what it holds is the file's, its last
+                // line too (a review of session 52 found it lost), as `gunzip` writes it.
+                if used > 0, !buffer.withUnsafeBufferPointer({ body(UnsafeBufferPointer(rebasing: $0[..<used]), offset) }) { return nil }
+                return failure
             case .failure(.read(let reason)) where offset == 0:
                 // Before any block was handed out: nothing of the file is read, as when it is read whole.
                 return .open(reason)

@@ -80,7 +80,8 @@ struct Rank: AnalysisCommand {
             // An empty table says why (a user trial of session 52 got one without a word).
             if table.rows.isEmpty && !analysis.quiet {
                 let partners = loaded.level == .author ? "co-authors" : "partners"
-                Console.note("\(loaded.network.names[focus]) has no \(partners) in the network: its papers name no other \(loaded.level.unitName)")
+                Console.note("\(loaded.network.names[focus]) has no \(partners) in this network: no paper within the filters ties it to another "
+                             + "\(loaded.level.unitName) (its papers name none, or --max-authors or --min-weight leave their ties out)")
             }
         } else {
             table = loaded.ranking(by: rankedMetric ?? .pagerank, metrics: metrics, top: top)
