@@ -93,7 +93,7 @@ enum Session {
         case .noUnits(let level):
             Console.error("no publication names a\(level == .institution ? "n" : "") \(level.unitName) in its affiliations; --level \(level.rawValue) needs database exports with affiliations (Web of Science, Scopus, OpenAlex, …)")
         case .noAuthorsLeft:
-            Console.error("no authors are left after the filters; loosen --from/--to, --min-papers or --min-weight")
+            Console.error("no authors are left after the filters; loosen --from/--to or --min-papers")
         }
         return error.isDataError ? .dataError : .usage
     }

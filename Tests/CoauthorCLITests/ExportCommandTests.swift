@@ -87,6 +87,10 @@ struct ExportCommandTests {
             let result = try EndToEndTests.run(["export", "--metrics", "h_index,citations", "--format", format, "-o", "h.\(format)"], in: folder)
             #expect(result.status == 0, "\(format): \(result.stderr)")
         }
+        // A folder format's -o that names a file (`nodes.csv`) is refused, not made a folder.
+        let file = try EndToEndTests.run(["export", "--format", "csv", "-o", "nodes.csv"], in: folder)
+        #expect(file.status == 64 && file.stderr.contains("-o nodes.csv names a file; name a folder instead, e.g. -o nodes"), "\(file.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nodes.csv").path))
         let bad = try EndToEndTests.run(["export", "--metrics", "fame"], in: folder)
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("'fame' is not a metric"))

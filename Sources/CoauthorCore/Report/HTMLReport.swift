@@ -77,7 +77,8 @@ public enum HTMLReport {
             out += "</tbody></table></div></details></section>\n"
         }
         out += "<section aria-labelledby=\"h-names\"><h2 id=\"h-names\">Identity decisions</h2>\n"
-        out += "<p>\(model.merges.count) name variants merged into another spelling; \(model.keptApart.count) look-alikes kept apart.</p>\n"
+        let (merged, kept) = (model.merges.count, model.keptApart.count)
+        out += "<p>\(merged) name variant\(merged == 1 ? "" : "s") merged into another spelling; \(kept) look-alike\(kept == 1 ? "" : "s") kept apart.</p>\n"
         if !model.merges.isEmpty {
             out += "<details\(model.merges.count <= 40 ? " open" : "")><summary>Merged variants</summary><div class=\"scroll\">"
             out += "<table class=\"names\"><thead><tr><th scope=\"col\">variant</th><th scope=\"col\">merged into</th>"

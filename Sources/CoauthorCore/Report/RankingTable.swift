@@ -105,7 +105,14 @@ public struct RankingTable: Sendable {
             if case .text = rows.first?[column] { return .left }
             return .right
         })
-        for row in rows { table.append(row.map { Self.display($0, precise: false) }) }
+        // One number of decimals per column: 1 where some value reaches 100, else 4 (a column
+        // printed `658.0` above `76.0000`: a user trial of session 52).
+        let decimals = columns.indices.map { column in
+            rows.contains { row in
+                if case .real(let d?) = row[column] { abs(d) >= 100 && d.isFinite } else { false }
+            } ? 1 : 4
+        }
+        for row in rows { table.append(row.indices.map { Self.display(row[$0], precise: false, decimals: decimals[$0]) }) }
         return table
     }
 
@@ -132,14 +139,14 @@ public struct RankingTable: Sendable {
         }).text() + "\n"
     }
 
-    private static func display(_ value: Value, precise: Bool) -> String {
+    private static func display(_ value: Value, precise: Bool, decimals: Int = 4) -> String {
         switch value {
         case .integer(let i): return i.map(String.init) ?? (precise ? "" : "–")
         case .text(let s): return s
         case .real(let d):
             guard let d else { return precise ? "" : "–" }
             if precise { return "\(d)" }
-            return fixed(d, decimals: abs(d) >= 100 ? 1 : 4)
+            return fixed(d, decimals: decimals)
         }
     }
 

@@ -48,6 +48,15 @@ struct Export: AnalysisCommand {
         if format.writesFolder && output == nil {
             throw ValidationError("--format \(format.rawValue) writes several files; name their folder with -o FOLDER.")
         }
+        // A folder named like one of its files (`-o nodes.csv`) is a file name mistaken for the
+        // folder's (a user trial of session 52 found a folder `file.csv` made), unless it is one already.
+        var isDirectory: ObjCBool = false
+        if format.writesFolder, let output, ["csv", "txt"].contains((output as NSString).pathExtension.lowercased()),
+           !(FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            let files = format == .csv ? "nodes.csv and edges.csv" : "map.txt and network.txt"
+            throw ValidationError("--format \(format.rawValue) writes \(files) into a folder, which -o names: -o \(output) names a file; "
+                                  + "name a folder instead, e.g. -o \(((output as NSString).deletingPathExtension as NSString).lastPathComponent).")
+        }
     }
 
     /// The metrics and whether communities are wanted, from `--metrics`.
