@@ -276,6 +276,17 @@ struct InProcess {
         #expect(ego.status == 0 && ego.stdout.split(separator: "\n").count < all.stdout.split(separator: "\n").count, "\(ego.stderr)")
     }
 
+    /// The map's subtitle says the weighting once (it said `fractional weight · fractional weights`).
+    @Test func theMapSaysItsWeightingOnce() throws {
+        let folder = try InProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("map.svg").path
+        let result = InProcess.run(["render", InProcess.data, "--weight", "fractional", "--from", "2020", "-o", path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(svg.contains("edge width: fractional weight") && !svg.contains("fractional weights") && svg.contains("years 2020–…"))
+    }
+
     @Test func exportWritesTheFileAtomically() throws {
         let folder = try InProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -311,6 +322,8 @@ struct InProcess {
         let coarse = try communities(["--quality", "cpm", "--resolution", "0.01"])
         let fine = try communities(["--quality", "cpm", "--resolution", "1.5"])
         #expect(coarse.count < fine.count, "a higher CPM resolution finds more communities: \(coarse.count) vs \(fine.count)")
+        #expect(fine.filters.contains("communities by Leiden, CPM at resolution 1.5"), "\(fine.filters)")
+        #expect(try communities([]).filters == "none")
         #expect(try communities(["--communities", "louvain"]).count > 1)
         #expect(try communities(["--normalize", "association"]).filters.contains("association"))
         let refused = InProcess.run(["export", InProcess.data, "--communities", "louvain", "--resolution", "2"])

@@ -91,9 +91,21 @@ struct ExportProvenance {
     init(_ network: CoauthorNetwork, metrics: MetricTable, toolVersion: String, maxAuthors: Int) {
         weighting = network.weighting.rawValue
         var filters = network.filterDescription
-        if metrics.community != nil && metrics.communityNormalization != .none {
-            let words = "communities on ties normalised by \(metrics.communityNormalization.summary)"
-            filters = filters.isEmpty ? words : filters + ", " + words
+        // How the communities were found, where it is not the default (Leiden, modularity at
+        // resolution 1, raw ties): a user trial of session 52 found `--quality cpm --resolution
+        // 0.5` nowhere in the file.
+        if metrics.community != nil {
+            let options = metrics.communityOptions
+            var how: [String] = []
+            if options.method != .leiden || options.quality != .modularity || options.resolution != 1 {
+                let method = options.method == .leiden ? "Leiden" : "Louvain"
+                let quality = options.quality == .modularity ? "modularity" : "CPM"
+                how.append("communities by \(method), \(quality) at resolution \(options.resolution)")
+            }
+            if metrics.communityNormalization != .none {
+                how.append("communities on ties normalised by \(metrics.communityNormalization.summary)")
+            }
+            for words in how { filters = filters.isEmpty ? words : filters + ", " + words }
         }
         self.filters = filters.isEmpty ? "none" : filters
         self.maxAuthors = maxAuthors

@@ -126,7 +126,9 @@ public enum MapSceneBuilder {
         if let focus = network.focus, focusIndex != nil, !isFocusCircle {
             subtitle.append("outlined: \(network.names[focus])")
         }
-        if !network.filterDescription.isEmpty { subtitle.append(network.filterDescription) }
+        // The weighting is said once, by the edge width (it repeated as `fractional weights`).
+        let filters = network.filterDescription.components(separatedBy: ", ").filter { $0 != "fractional weights" && !$0.isEmpty }
+        if !filters.isEmpty { subtitle.append(filters.joined(separator: ", ")) }
         if network.skippedLargePublications > 0 {
             subtitle.append("\(network.skippedLargePublications) papers with too many authors add no ties")
         }
