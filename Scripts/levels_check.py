@@ -80,28 +80,35 @@ def fold(text):
 
 LINKING = set("of the and for at in de del della degli dei di des du da do dos das la le les el y e et und der fur van voor".split())
 
-# Web of Science's abbreviation -> the words it abbreviates so (in several languages).
+# Web of Science's abbreviation -> the words it abbreviates so, in groups of one meaning (the same
+# word in several languages).
 ABBREVIATED = {
-    "univ": "university universities universidad universidade universite universita universitat universiteit universitet "
-            "universitesi uniwersytet univerzita universitatea",
-    "inst": "institute institutes institut instituto istituto institution",
-    "natl": "national nacional nazionale nationale", "technol": "technology technologies technological tecnologia technologie",
-    "tech": "technical technische technion", "sci": "science sciences scientific ciencias scienze", "res": "research",
-    "ctr": "center centre centro centrum", "hosp": "hospital hospitals hopital ospedale", "med": "medical medicine",
-    "dept": "department", "lab": "laboratory laboratories laboratorio laboratoire", "acad": "academy academia academie akademie",
-    "coll": "college", "sch": "school", "engn": "engineering", "fdn": "foundation fundacion fondazione",
-    "polytech": "polytechnic polytechnique politecnico politecnica", "int": "international", "environm": "environmental environment",
-    "agr": "agricultural agriculture", "fed": "federal", "hlth": "health", "phys": "physics physical", "chem": "chemistry chemical",
-    "biol": "biology biological", "math": "mathematics mathematical", "comp": "computer computing", "informat": "information informatics",
-    "econ": "economics economic", "educ": "education educational", "appl": "applied", "dev": "development", "govt": "government",
-    "minist": "ministry", "soc": "society", "calif": "california", "elect": "electronic electronics electrical",
-    "mech": "mechanical mechanics", "amer": "american", "gen": "general", "cent": "central", "publ": "public",
-    "org": "organization organisation", "div": "division", "fac": "faculty", "grad": "graduate", "syst": "systems",
-    "adv": "advanced", "nucl": "nuclear", "ind": "industrial industry", "psychol": "psychology", "clin": "clinical clinic clinics",
-    "canc": "cancer", "pharmaceut": "pharmaceutical", "vet": "veterinary", "mil": "military", "observ": "observatory",
-    "commiss": "commission", "assoc": "association", "corp": "corporation", "co": "company",
+    "univ": ["university universidad universidade universite universita universitat universiteit universitet universitesi "
+             "uniwersytet univerzita universitatea", "universities"],
+    "inst": ["institute institut instituto istituto", "institutes", "institution"],
+    "natl": ["national nacional nazionale nationale"], "technol": ["technology tecnologia technologie", "technologies", "technological"],
+    "tech": ["technical technische", "technion"], "sci": ["science sciences ciencias scienze", "scientific"], "res": ["research"],
+    "ctr": ["center centre centro centrum"], "hosp": ["hospital hopital ospedale", "hospitals"], "med": ["medical", "medicine"],
+    "dept": ["department"], "lab": ["laboratory laboratorio laboratoire", "laboratories"], "acad": ["academy academia academie akademie"],
+    "coll": ["college"], "sch": ["school"], "engn": ["engineering"], "fdn": ["foundation fundacion fondazione"],
+    "polytech": ["polytechnic polytechnique politecnico politecnica"], "int": ["international"], "environm": ["environmental", "environment"],
+    "agr": ["agricultural", "agriculture"], "fed": ["federal"], "hlth": ["health"], "phys": ["physics", "physical"],
+    "chem": ["chemistry", "chemical"], "biol": ["biology", "biological"], "math": ["mathematics", "mathematical"],
+    "comp": ["computer", "computing"], "informat": ["information", "informatics"], "econ": ["economics", "economic"],
+    "educ": ["education", "educational"], "appl": ["applied"], "dev": ["development"], "govt": ["government"], "minist": ["ministry"],
+    "soc": ["society"], "calif": ["california"], "elect": ["electronic electronics", "electrical"], "mech": ["mechanical", "mechanics"],
+    "amer": ["american"], "gen": ["general"], "cent": ["central"], "publ": ["public"], "org": ["organization organisation"],
+    "div": ["division"], "fac": ["faculty"], "grad": ["graduate"], "syst": ["systems"], "adv": ["advanced"], "nucl": ["nuclear"],
+    "ind": ["industrial", "industry"], "psychol": ["psychology"], "clin": ["clinical", "clinic clinics"], "canc": ["cancer"],
+    "pharmaceut": ["pharmaceutical"], "vet": ["veterinary"], "mil": ["military"], "observ": ["observatory"],
+    "commiss": ["commission"], "assoc": ["association"], "corp": ["corporation"], "co": ["company"],
 }
-ABBREVIATION = {word: short for short, words in ABBREVIATED.items() for word in words.split()}
+ABBREVIATION, MEANING = {}, {}
+for _short, _groups in ABBREVIATED.items():
+    for _group in _groups:
+        for _word in _group.split():
+            ABBREVIATION[_word] = _short
+            MEANING[_word] = (_short, _group)
 
 
 def institution_fold(name):
@@ -119,8 +126,9 @@ def significant_words(name):
 
 
 def one_name(a, b):
-    """Word for word the same, or one the other's abbreviation."""
-    return len(a) == len(b) and all(x == y or ABBREVIATION.get(x) == y or ABBREVIATION.get(y) == x for x, y in zip(a, b))
+    """Word for word the same, one the other's abbreviation, or the same word in two languages."""
+    return len(a) == len(b) and all(x == y or ABBREVIATION.get(x) == y or ABBREVIATION.get(y) == x
+                                    or (x in MEANING and MEANING.get(x) == MEANING.get(y)) for x, y in zip(a, b))
 
 
 def institution_joins(papers):
@@ -153,12 +161,13 @@ def institution_joins(papers):
     def names_one(u, v):
         return any(one_name(a, b) for a in words[u] for b in words[v])
 
-    def consistent(members):
-        return sum(m.startswith("ror:") for m in members) <= 1 and all(
-            names_one(a, b) for i, a in enumerate(members) for b in members[i + 1:])
-
     def related(u, v):
         return u <= v or v <= u
+
+    def consistent(members):
+        return sum(m.startswith("ror:") for m in members) <= 1 and all(
+            names_one(a, b) and (not countries[a] or not countries[b] or related(countries[a], countries[b]))
+            for i, a in enumerate(members) for b in members[i + 1:])
 
     parent = {}
 
@@ -193,19 +202,21 @@ def institution_joins(papers):
     members = defaultdict(list)
     for key in spellings:
         members[find(key)].append(key)
-    alone = []
+    joining = defaultdict(list)
     for group in sharing:
         for u, a in group:
             if countries[u] or u.startswith("ror:"):
                 continue
-            others = {find(v) for v, b in group if v != u and one_name(a, b)}
+            others = {find(v) for v, b in group if v != u and (countries[v] or v.startswith("ror:")) and one_name(a, b)}
             if len(others) == 1:
                 other = others.pop()
-                if find(u) != other and consistent(members[other] + [u]):
-                    alone.append((u, other))
-    for u, other in alone:
-        if find(u) != find(other):
-            parent[find(u)] = find(other)
+                if find(u) != other and u not in joining[other]:
+                    joining[other].append(u)
+    for other in sorted(joining):
+        if consistent(members[other] + joining[other]):
+            for u in joining[other]:
+                if find(u) != find(other):
+                    parent[find(u)] = find(other)
     joins, components = {}, defaultdict(list)
     for key in sorted(spellings):
         components[find(key)].append(key)

@@ -113,12 +113,18 @@ public struct MainReport: Sendable {
     private static func markdown(_ analysis: Analysis, metrics: MetricTable, heading: String, collaborators: RankingTable?,
                                  central: RankingTable) -> String {
         let network = analysis.network
-        var out = "# Collaborators\n\n"
+        // Collaborators between authors, partners between institutions or countries.
+        let (title, each) = analysis.level == .author ? ("Collaborators", "collaborator") : ("Partners", "partner")
+        var out = "# \(title)\n\n"
         if !heading.isEmpty { out += "**\(heading)**\n\n" }
-        out += "Network: \(network.nodeCount) \(analysis.level.plural), \(network.edgeCount) ties, "
-        out += "\(network.publicationCount) publications from `\(analysis.label)`; weights: \(network.weighting.rawValue).\n\n"
+        out += "Network: \(counted(network.nodeCount, analysis.level.unitName, plural: analysis.level.plural)), \(counted(network.edgeCount, "tie")), "
+        out += "\(counted(network.publicationCount, "publication")) from `\(analysis.label)`; weights: \(network.weighting.rawValue)"
+        if metrics.community != nil && metrics.communityNormalization != .none {
+            out += "; communities on ties normalised by \(metrics.communityNormalization.summary)"
+        }
+        out += ".\n\n"
         if let collaborators {
-            out += "## Every collaborator, by joint papers\n\n"
+            out += "## Every \(each), by joint papers\n\n"
             out += collaborators.selecting([.rank, .name] + TieMetric.allCases.filter { $0 != .weight }.map { .tie($0) }).markdown()
             out += "\n"
         }

@@ -74,10 +74,27 @@ struct GzipInputTests {
             defer { try? FileManager.default.removeItem(atPath: (plain as NSString).deletingLastPathComponent) }
             let bytes = try Data(contentsOf: URL(fileURLWithPath: compressed)) + Data("junk".utf8)
             try bytes.write(to: URL(fileURLWithPath: compressed))
-            let corpus = try InputReader.read([compressed])
-            #expect(corpus.publications.count == count && corpus.skipped == 1, "\(name): \(corpus.publications.count) \(corpus.diagnostics)")
-            #expect(corpus.diagnostics.contains { $0.severity == .error && $0.message.contains("after the end of the compressed stream") }, "\(name)")
+            for junk in ["junk", "\u{1F}junk"] {
+                try (bytes.dropLast(4) + Data(junk.utf8)).write(to: URL(fileURLWithPath: compressed))
+                let corpus = try InputReader.read([compressed])
+                #expect(corpus.publications.count == count && corpus.skipped == 1, "\(name): \(corpus.publications.count) \(corpus.diagnostics)")
+                // Its last line read whole: no record is said to be cut by the end.
+                #expect(!corpus.diagnostics.contains { $0.message.contains("no 'ER' line") }, "\(name): \(corpus.diagnostics)")
+                let error = try #require(corpus.diagnostics.first { $0.severity == .error }, "\(name)")
+                #expect(error.message.contains("everything before it was read"), "\(name): \(error)")
+                // The same line and words whether the file is streamed by its path or read whole.
+                let whole = InputReader.read(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: compressed))),
+                                             format: name.hasSuffix(".bib") ? .bibtex : .wos, path: compressed)
+                #expect(whole.diagnostics.first { $0.severity == .error }?.description == error.description, "\(name): \(whole.diagnostics)")
+            }
         }
+        // An OpenAlex list response read by its path (a document, read whole), bytes after its stream.
+        let (plain, compressed) = try GzipDBLPTests.writePair(#"{"meta": {}, "results": [{"id": "https://openalex.org/W1", "authorships": [{"author": {"display_name": "Ann Alpha"}}, {"author": {"display_name": "Bob Beta"}}]}]}"#,
+                                                              named: "works.json")
+        defer { try? FileManager.default.removeItem(atPath: (plain as NSString).deletingLastPathComponent) }
+        try (try Data(contentsOf: URL(fileURLWithPath: compressed)) + Data("junk".utf8)).write(to: URL(fileURLWithPath: compressed))
+        let works = try InputReader.read([compressed])
+        #expect(works.publications.count == 1 && works.skipped == 1, "\(works.diagnostics)")
     }
 
     /// Each format read whole (BibTeX here) keeps the records of a truncated file's whole lines

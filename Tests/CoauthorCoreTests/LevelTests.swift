@@ -175,6 +175,18 @@ struct LevelTests {
         #expect(units.unitsOfPublication[6].count == 1 && units.unitsOfPublication[6] == units.unitsOfPublication[7], "\(units.unitsOfPublication)")
         #expect(units.label(matching: "Univ Trento") == units.label(matching: "University of Trento"))
         #expect(units.label(matching: "University of Trento") != nil)
+        // A second review's three: a Web of Science name seen in two countries joins neither of
+        // two institutions of its name in those countries; two names without a country that are
+        // not one name join neither; a translation (`Universita`) is one name with the others.
+        let chain = UnitIndex(publications: [paper("a", ["Universidad La Salle, Mexico City, Mexico"]), paper("b", ["Universidad de La Salle, Bogota, Colombia"]),
+                                             paper("c", ["Univ La Salle, Mexico City, Mexico.", "Univ La Salle, Bogota, Colombia."])], level: .institution)
+        #expect(chain.names.count == 3, "\(chain.names)")
+        let countryless = UnitIndex(publications: [paper("a", ["Natl Inst Hlth, Bethesda, MD 20892 USA."]), paper("b", ["National Institutes of Health."]),
+                                                   paper("c", ["National Institute of Health."])], level: .institution)
+        #expect(countryless.names.count == 3, "\(countryless.names)")
+        let translated = UnitIndex(publications: [paper("a", ["University of Trento, Trento, Italy"]), paper("b", ["Universita di Trento, Trento, Italy"]),
+                                                  paper("c", ["Univ Trento, Trento, Italy."]), paper("d", ["University of Trento."])], level: .institution)
+        #expect(translated.names.count == 1 && translated.unitsOfPublication == [[0], [0], [0], [0]], "\(translated.names)")
     }
 
     /// An institution named by an address alone is the one with a ROR id that the corpus names

@@ -65,6 +65,10 @@ enum Gzip {
         private var started = false
         private var inputEnded = false
         private var memberEnded = false
+        /// Members inflated to their end, and the bytes the member now read has given: a failure
+        /// in a later member before any of its bytes (its header) is one after a whole stream.
+        private var membersEnded = 0
+        private var memberOutput = 0
         private var finished = false
         private var failure: Failure? = nil
 
@@ -148,12 +152,16 @@ enum Gzip {
                         }
                         continue
                     }
-                    guard stream.pointee.next_in.pointee == 0x1F else {
+                    // A next member starts with both magic bytes (a byte 0x1F alone is data after
+                    // the stream: a review of session 52).
+                    guard stream.pointee.next_in.pointee == 0x1F,
+                          stream.pointee.avail_in < 2 || stream.pointee.next_in.advanced(by: 1).pointee == 0x8B else {
                         return fail("data after the end of the compressed stream; the file is not gzip all through", after: produced,
                                     afterCompleteStream: true)
                     }
                     guard inflateReset(stream) == Z_OK else { return fail("zlib could not restart for the next member", after: produced) }
                     memberEnded = false
+                    memberOutput = 0
                 }
                 if stream.pointee.avail_in == 0 && inputEnded {
                     return fail(stream.pointee.total_in == 0 && stream.pointee.total_out == 0
@@ -165,9 +173,11 @@ enum Gzip {
                 let status = inflate(stream, Z_NO_FLUSH)
                 let made = room - Int(stream.pointee.avail_out)
                 produced += made
+                memberOutput += made
                 switch status {
                 case Z_STREAM_END:
                     memberEnded = true
+                    membersEnded += 1
                 case Z_OK:
                     break
                 case Z_BUF_ERROR:
@@ -191,7 +201,7 @@ enum Gzip {
         /// Records the failure `reason`; returns it, or the `produced` bytes inflated before it
         /// in this call (the next call returns the failure).
         private func fail(_ reason: String, after produced: Int, afterCompleteStream: Bool = false) -> Result<Int, Failure> {
-            let failure = Failure(reason: reason, afterCompleteStream: afterCompleteStream)
+            let failure = Failure(reason: reason, afterCompleteStream: afterCompleteStream || (membersEnded > 0 && memberOutput == 0))
             self.failure = failure
             return produced > 0 ? .success(produced) : .failure(failure)
         }

@@ -782,7 +782,9 @@ public enum InputReader {
             guard let lastLineFeed = bytes.lastIndex(of: 0x0A) else { return LineBlocks.Failure.unopened(path: path, reason: reason) }
             bytes.removeSubrange((lastLineFeed + 1)...)
         }
-        let lines = bytes.count { $0 == 0x0A }
+        // The line after the last one read (a last line without a line feed is one), as the
+        // streamed readers say it.
+        let lines = bytes.count { $0 == 0x0A } + (bytes.last.map { $0 == 0x0A } ?? true ? 0 : 1)
         var corpus = read(bytes: bytes, format: format, path: path, encoding: encoding)
         let after = whole ? "everything before it was read" : "the records before this line were read"
         corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: lines + 1, column: 1), "cannot read the rest of the file (\(reason)); \(after)"))

@@ -13,6 +13,9 @@ enum LineBlocks {
         case open(String)
         /// A read failed after blocks were handed out.
         case read(String)
+        /// Bytes after a whole compressed stream: everything it holds was handed out, its last
+        /// line too (`gunzip` writes it all, and says the rest is not gzip).
+        case afterStream(String)
     }
 
     /// Calls `body` with each block of complete lines (ending just after a line feed, or at the
@@ -64,6 +67,7 @@ enum LineBlocks {
                 // Bytes after a whole compressed stream: what it holds is the file's, its last
                 // line too (a review of session 52 found it lost), as `gunzip` writes it.
                 if used > 0, !buffer.withUnsafeBufferPointer({ body(UnsafeBufferPointer(rebasing: $0[..<used]), offset) }) { return nil }
+                if case .read(let reason) = failure { return .afterStream(reason) }
                 return failure
             case .failure(.read(let reason)) where offset == 0:
                 // Before any block was handed out: nothing of the file is read, as when it is read whole.
@@ -332,6 +336,12 @@ extension LineBlocks {
             var corpus = parser.finish()
             corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: parser.linesRead + 1, column: 1),
                                                  "cannot read the rest of the file (\(reason)); the records before this line were read"))
+            corpus.skipped += 1
+            return corpus
+        case .afterStream(let reason)?:
+            var corpus = parser.finish()
+            corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: parser.linesRead + 1, column: 1),
+                                                 "cannot read the rest of the file (\(reason)); everything before it was read"))
             corpus.skipped += 1
             return corpus
         case nil:

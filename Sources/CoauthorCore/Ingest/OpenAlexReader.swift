@@ -108,6 +108,16 @@ public enum OpenAlexReader {
             if streaming != true { return LineBlocks.Failure.unopened(path: path, reason: reason) }
             result.error(SourceLocation(path: path, line: lines.line, column: 1),
                          "cannot read the rest of the file (\(reason)); the works before this line were read")
+        case .afterStream(let reason)?:
+            // The whole stream was read (a document too: a review of session 52 found it unread).
+            if streaming != true {
+                var corpus = readJSON(bytes: whole, path: path)
+                corpus.diagnostics.append(Diagnostic(.error, at: .file(path), "cannot read the rest of the file (\(reason)); everything before it was read"))
+                corpus.skipped += 1
+                return corpus
+            }
+            result.error(SourceLocation(path: path, line: lines.line, column: 1),
+                         "cannot read the rest of the file (\(reason)); everything before it was read")
         case nil:
             break
         }

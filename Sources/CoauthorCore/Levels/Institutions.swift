@@ -33,7 +33,7 @@ public enum Institutions {
         var key = ""
         for word in words where !linkingWords.contains(word) {
             if !key.isEmpty { key += " " }
-            key += abbreviations[word] ?? String(word)
+            key += abbreviation[word]?.short ?? String(word)
         }
         // A name of linking words alone (`The`) keeps them.
         return key.isEmpty ? words.joined(separator: " ") : key
@@ -46,13 +46,15 @@ public enum Institutions {
     }
 
     /// Whether two names' significant words are one name as databases write it: word for word
-    /// the same, or one the other's abbreviation (`univ` and `university`, `lab` and `laboratory`).
-    /// Words that abbreviate alike without being one another's abbreviation are two names
-    /// (`institute` and `institutes`, `physical` and `physics`).
+    /// the same, one the other's abbreviation (`univ` and `university`, `lab` and `laboratory`),
+    /// or the same word in two languages (`university` and `universita`). Words that abbreviate
+    /// alike without being one another's abbreviation or translation are two names (`institute`
+    /// and `institutes`, `physical` and `physics`).
     static func areOneName(_ a: [Substring], _ b: [Substring]) -> Bool {
         guard a.count == b.count else { return false }
         for (x, y) in zip(a, b) where x != y {
-            guard abbreviations[x] == String(y) || abbreviations[y] == String(x) else { return false }
+            let (ax, ay) = (abbreviation[x], abbreviation[y])
+            guard ax?.short == String(y) || ay?.short == String(x) || (ax != nil && ax?.meaning == ay?.meaning) else { return false }
         }
         return true
     }
@@ -64,81 +66,88 @@ public enum Institutions {
                                                "da", "do", "dos", "das", "la", "le", "les", "el", "y", "e", "et", "und", "der", "fur", "van", "voor"]
 
     /// Web of Science's abbreviations of the words of institutions' names (from its export's
-    /// addresses: `Univ`, `Inst`, `Natl`, `Technol`, `Sci`, `Hosp`, `Ctr`, …), with the same words
-    /// in the languages that write them so, folded as `foldedWords` folds. Both sides of a
-    /// comparison go through the table, so a word it conflates (`electronic`, `electrical`:
-    /// `elect`) is conflated as Web of Science conflates it.
-    static let abbreviations: [Substring: String] = {
-        let table: [String: [Substring]] = [
-            "univ": ["university", "universities", "universidad", "universidade", "universite", "universita", "universitat",
-                     "universiteit", "universitet", "universitesi", "uniwersytet", "univerzita", "universitatea"],
-            "inst": ["institute", "institutes", "institut", "instituto", "istituto", "institution"],
-            "natl": ["national", "nacional", "nazionale", "nationale"],
-            "technol": ["technology", "technologies", "technological", "tecnologia", "technologie"],
-            "tech": ["technical", "technische", "technion"],
-            "sci": ["science", "sciences", "scientific", "ciencias", "scienze"],
-            "res": ["research"],
-            "ctr": ["center", "centre", "centro", "centrum"],
-            "hosp": ["hospital", "hospitals", "hopital", "ospedale"],
-            "med": ["medical", "medicine"],
-            "dept": ["department"],
-            "lab": ["laboratory", "laboratories", "laboratorio", "laboratoire"],
-            "acad": ["academy", "academia", "academie", "akademie"],
-            "coll": ["college"],
-            "sch": ["school"],
-            "engn": ["engineering"],
-            "fdn": ["foundation", "fundacion", "fondazione"],
-            "polytech": ["polytechnic", "polytechnique", "politecnico", "politecnica"],
-            "int": ["international"],
-            "environm": ["environmental", "environment"],
-            "agr": ["agricultural", "agriculture"],
-            "fed": ["federal"],
-            "hlth": ["health"],
-            "phys": ["physics", "physical"],
-            "chem": ["chemistry", "chemical"],
-            "biol": ["biology", "biological"],
-            "math": ["mathematics", "mathematical"],
-            "comp": ["computer", "computing"],
-            "informat": ["information", "informatics"],
-            "econ": ["economics", "economic"],
-            "educ": ["education", "educational"],
-            "appl": ["applied"],
-            "dev": ["development"],
-            "govt": ["government"],
-            "minist": ["ministry"],
-            "soc": ["society"],
-            "calif": ["california"],
-            "elect": ["electronic", "electronics", "electrical"],
-            "mech": ["mechanical", "mechanics"],
-            "amer": ["american"],
-            "gen": ["general"],
-            "cent": ["central"],
-            "publ": ["public"],
-            "org": ["organization", "organisation"],
-            "div": ["division"],
-            "fac": ["faculty"],
-            "grad": ["graduate"],
-            "syst": ["systems"],
-            "adv": ["advanced"],
-            "nucl": ["nuclear"],
-            "ind": ["industrial", "industry"],
-            "psychol": ["psychology"],
-            "clin": ["clinical", "clinic", "clinics"],
-            "canc": ["cancer"],
-            "pharmaceut": ["pharmaceutical"],
-            "vet": ["veterinary"],
-            "mil": ["military"],
-            "observ": ["observatory"],
-            "commiss": ["commission"],
-            "assoc": ["association"],
-            "corp": ["corporation"],
-            "co": ["company"],
-        ]
-        var abbreviations: [Substring: String] = [:]
-        for (short, words) in table {
-            for word in words { abbreviations[word] = short }
+    /// addresses: `Univ`, `Inst`, `Natl`, `Technol`, `Sci`, `Hosp`, `Ctr`, …), each with the words
+    /// it stands for in groups of one meaning (the same word in the languages that write it so),
+    /// folded as `foldedWords` folds. Both sides of a comparison go through the table, so a word it
+    /// conflates (`electronic`, `electrical`: `elect`) is conflated as Web of Science conflates it
+    /// in `abbreviatedKey`; `areOneName` tells the groups apart.
+    static let abbreviationTable: [(short: String, meanings: [[Substring]])] = [
+        ("univ", [["university", "universidad", "universidade", "universite", "universita", "universitat", "universiteit", "universitet",
+                   "universitesi", "uniwersytet", "univerzita", "universitatea"], ["universities"]]),
+        ("inst", [["institute", "institut", "instituto", "istituto"], ["institutes"], ["institution"]]),
+        ("natl", [["national", "nacional", "nazionale", "nationale"]]),
+        ("technol", [["technology", "tecnologia", "technologie"], ["technologies"], ["technological"]]),
+        ("tech", [["technical", "technische"], ["technion"]]),
+        ("sci", [["science", "sciences", "ciencias", "scienze"], ["scientific"]]),
+        ("res", [["research"]]),
+        ("ctr", [["center", "centre", "centro", "centrum"]]),
+        ("hosp", [["hospital", "hopital", "ospedale"], ["hospitals"]]),
+        ("med", [["medical"], ["medicine"]]),
+        ("dept", [["department"]]),
+        ("lab", [["laboratory", "laboratorio", "laboratoire"], ["laboratories"]]),
+        ("acad", [["academy", "academia", "academie", "akademie"]]),
+        ("coll", [["college"]]),
+        ("sch", [["school"]]),
+        ("engn", [["engineering"]]),
+        ("fdn", [["foundation", "fundacion", "fondazione"]]),
+        ("polytech", [["polytechnic", "polytechnique", "politecnico", "politecnica"]]),
+        ("int", [["international"]]),
+        ("environm", [["environmental"], ["environment"]]),
+        ("agr", [["agricultural"], ["agriculture"]]),
+        ("fed", [["federal"]]),
+        ("hlth", [["health"]]),
+        ("phys", [["physics"], ["physical"]]),
+        ("chem", [["chemistry"], ["chemical"]]),
+        ("biol", [["biology"], ["biological"]]),
+        ("math", [["mathematics"], ["mathematical"]]),
+        ("comp", [["computer"], ["computing"]]),
+        ("informat", [["information"], ["informatics"]]),
+        ("econ", [["economics"], ["economic"]]),
+        ("educ", [["education"], ["educational"]]),
+        ("appl", [["applied"]]),
+        ("dev", [["development"]]),
+        ("govt", [["government"]]),
+        ("minist", [["ministry"]]),
+        ("soc", [["society"]]),
+        ("calif", [["california"]]),
+        ("elect", [["electronic", "electronics"], ["electrical"]]),
+        ("mech", [["mechanical"], ["mechanics"]]),
+        ("amer", [["american"]]),
+        ("gen", [["general"]]),
+        ("cent", [["central"]]),
+        ("publ", [["public"]]),
+        ("org", [["organization", "organisation"]]),
+        ("div", [["division"]]),
+        ("fac", [["faculty"]]),
+        ("grad", [["graduate"]]),
+        ("syst", [["systems"]]),
+        ("adv", [["advanced"]]),
+        ("nucl", [["nuclear"]]),
+        ("ind", [["industrial"], ["industry"]]),
+        ("psychol", [["psychology"]]),
+        ("clin", [["clinical"], ["clinic", "clinics"]]),
+        ("canc", [["cancer"]]),
+        ("pharmaceut", [["pharmaceutical"]]),
+        ("vet", [["veterinary"]]),
+        ("mil", [["military"]]),
+        ("observ", [["observatory"]]),
+        ("commiss", [["commission"]]),
+        ("assoc", [["association"]]),
+        ("corp", [["corporation"]]),
+        ("co", [["company"]]),
+    ]
+
+    /// Each word of `abbreviationTable` with its abbreviation and the number of its group of one meaning.
+    static let abbreviation: [Substring: (short: String, meaning: Int)] = {
+        var table: [Substring: (short: String, meaning: Int)] = [:]
+        var meaning = 0
+        for (short, groups) in abbreviationTable {
+            for group in groups {
+                for word in group { table[word] = (short, meaning) }
+                meaning += 1
+            }
         }
-        return abbreviations
+        return table
     }()
 
     /// The institution an address names: its first part naming a university, else its first part

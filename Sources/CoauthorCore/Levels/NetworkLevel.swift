@@ -193,11 +193,17 @@ public struct UnitIndex: Sendable {
         func oneName(_ u: Int, _ v: Int) -> Bool {
             wordsOfUnit[u, default: []].contains { a in wordsOfUnit[v, default: []].contains { b in Institutions.areOneName(a, b) } }
         }
-        /// Whether `members` may be one institution: every two are one name, and at most one has a ROR id.
+        /// Whether `members` may be one institution: every two are one name in countries one of
+        /// which names the other's (where both name some), and at most one has a ROR id (a name
+        /// between two others that are not one, or in two countries, joins neither: a review of
+        /// session 52 found `Univ La Salle` in Mexico and Colombia joining the two).
         func consistent(_ members: [Int]) -> Bool {
             guard members.count(where: { isROR[$0] }) <= 1 else { return false }
             for i in members.indices {
-                for j in members.indices where j > i && !oneName(members[i], members[j]) { return false }
+                for j in members.indices where j > i {
+                    let (a, b) = (countries[members[i]], countries[members[j]])
+                    guard a.isEmpty || b.isEmpty || a.isSubset(of: b) || b.isSubset(of: a), oneName(members[i], members[j]) else { return false }
+                }
             }
             return true
         }
@@ -246,15 +252,23 @@ public struct UnitIndex: Sendable {
                 componentOf[find(entry.unit), default: []].append(entry.unit)
             }
         }
-        var joinedAlone: [(Int, Int)] = []
+        // Each institution with the names without a country that would join it, judged together
+        // (two such names that are not one name join neither: a review of session 52).
+        var joining: [Int: [Int]] = [:]
         for group in sharing {
             for entry in group where countries[entry.unit].isEmpty && !isROR[entry.unit] {
-                let others = Set(group.lazy.filter { $0.unit != entry.unit && Institutions.areOneName(entry.words, $0.words) }.map { find($0.unit) })
-                guard others.count == 1, let other = others.first, find(entry.unit) != other else { continue }
-                if consistent((componentOf[other] ?? [other]) + [entry.unit]) { joinedAlone.append((entry.unit, other)) }
+                // Only to an institution placed in a country or known by its ROR id (a chain of names
+                // without countries would join names never compared with each other).
+                let placed = group.filter { $0.unit != entry.unit && (!countries[$0.unit].isEmpty || isROR[$0.unit]) }
+                let others = Set(placed.filter { Institutions.areOneName(entry.words, $0.words) }.map { find($0.unit) })
+                guard others.count == 1, let other = others.first, find(entry.unit) != other,
+                      !(joining[other]?.contains(entry.unit) ?? false) else { continue }
+                joining[other, default: []].append(entry.unit)
             }
         }
-        for (unit, other) in joinedAlone where find(unit) != find(other) { parent[find(unit)] = find(other) }
+        for (other, names) in joining.sorted(by: { $0.key < $1.key }) where consistent((componentOf[other] ?? [other]) + names) {
+            for unit in names where find(unit) != find(other) { parent[find(unit)] = find(other) }
+        }
         // Each component joins its ROR institution, else its first unit.
         var representative = [Int](repeating: -1, count: keys.count)
         for unit in keys.indices {
@@ -335,11 +349,13 @@ public struct UnitIndex: Sendable {
         // `University of Washington`: a user trial of session 52), where one unit was read so;
         // else a unit's abbreviated name (`University of Trento` for `Univ Trento`), where one has it.
         if level == .institution {
-            for keyed in [Institutions.key, Institutions.abbreviatedKey] {
-                let key = keyed(text)
-                let found = spellings.indices.filter { u in spellings[u].contains { keyed($0) == key } }
-                if found.count == 1 { return names[found[0]] }
-            }
+            let key = Institutions.key(text)
+            let found = spellings.indices.filter { u in spellings[u].contains { Institutions.key($0) == key } }
+            if found.count == 1 { return names[found[0]] }
+            // One name as databases write it (`areOneName`), not merely abbreviated alike.
+            let words = Institutions.significantWords(text)
+            let alike = spellings.indices.filter { u in spellings[u].contains { Institutions.areOneName(Institutions.significantWords($0), words) } }
+            if alike.count == 1 { return names[alike[0]] }
         }
         return nil
     }
