@@ -332,16 +332,12 @@ extension LineBlocks {
         switch failure {
         case .open(let reason)?:
             return Failure.unopened(path: path, reason: reason)
-        case .read(let reason)?:
+        case .read(let reason)?, .afterStream(let reason)?:
             var corpus = parser.finish()
+            let after: String
+            if case .afterStream = failure { after = "everything before it was read" } else { after = "the records before this line were read" }
             corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: parser.linesRead + 1, column: 1),
-                                                 "cannot read the rest of the file (\(reason)); the records before this line were read"))
-            corpus.skipped += 1
-            return corpus
-        case .afterStream(let reason)?:
-            var corpus = parser.finish()
-            corpus.diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: parser.linesRead + 1, column: 1),
-                                                 "cannot read the rest of the file (\(reason)); everything before it was read"))
+                                                 "cannot read the rest of the file (\(reason)); \(after)"))
             corpus.skipped += 1
             return corpus
         case nil:
