@@ -92,6 +92,8 @@ import Testing
         let page = String(decoding: a, as: UTF8.self)
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<canvas id=\"map\""))
         #expect(!page.contains("id=\"dashboard\""))
+        // No link to tables it does not have, and no words about them (a user trial of session 52).
+        #expect(!page.contains("href=\"#dashboard\"") && !page.contains("tables below") && !page.contains("tables above"), "the map alone has no tables")
         // The extension alone picks the format too.
         let byName = try EndToEndTests.run(["render", "Data", "-o", "c.html"], in: folder)
         #expect(byName.status == 0 && (try? Data(contentsOf: folder.appendingPathComponent("c.html"))) == a)

@@ -22,13 +22,15 @@ public enum HTMLReport {
         out += "script-src 'unsafe-inline'; img-src data:\">\n"
         out += "<meta name=\"generator\" content=\"coauthor \(escape(CoauthorVersion.current))\">\n"
         out += "<title>\(escape(model.title))</title>\n<style>\n\(HTMLReportAssets.style)</style>\n</head>\n<body>\n"
-        out += "<a class=\"skip\" href=\"#dashboard\">Skip to the tables</a>\n"
+        // The page of the map alone has no tables to skip to (its link led nowhere: a user trial of session 52).
+        if !model.mapOnly { out += "<a class=\"skip\" href=\"#dashboard\">Skip to the tables</a>\n" }
         out += "<header>\n<h1>\(escape(model.title))</h1>\n<p class=\"subtitle\">\(escape(model.subtitle))</p>\n"
         if let note = model.partNote { out += "<p class=\"part\" id=\"part-note\">\(escape(note))</p>\n" }
         out += "</header>\n"
-        out += HTMLReportAssets.mapMarkup(unit: model.unitWords[0], units: model.unitWords[1])
+        out += HTMLReportAssets.mapMarkup(unit: model.unitWords[0], units: model.unitWords[1], withTables: !model.mapOnly)
         if !model.mapOnly { out += dashboard(model) }
-        out += "<noscript><p>The interactive map needs JavaScript; the tables above are plain HTML.</p></noscript>\n"
+        out += model.mapOnly ? "<noscript><p>The interactive map needs JavaScript.</p></noscript>\n"
+            : "<noscript><p>The interactive map and the rankings need JavaScript; the summary, timeline and identity tables above are plain HTML.</p></noscript>\n"
         out += "<script type=\"application/json\" id=\"coauthor-data\">"
         out += data(model)
         out += "</script>\n<script>\n\(HTMLReportAssets.script)</script>\n</body>\n</html>\n"

@@ -77,8 +77,10 @@ a.author { color: #005a8e; }
 
     /// The toolbar, the canvas, its legend and the side panel; the script fills them. Their words
     /// name the network's units, `unit` and `units` (`Find an author`, `Find a country`).
-    static func mapMarkup(unit: String, units: String) -> String {
+    /// - Parameter withTables: whether tables follow the map (the report's, not `render`'s page alone).
+    static func mapMarkup(unit: String, units: String, withTables: Bool = true) -> String {
         let (a, isAuthor) = ("\(indefiniteArticle(unit)) \(unit)", unit == "author")
+        let numbers = withTables ? "the side panel and the tables below give" : "the side panel gives"
         let map = isAuthor ? "co-authorship" : "collaboration"
         let whose = isAuthor ? "their metrics and collaborators" : "its metrics and partners"
         return #"""
@@ -98,7 +100,7 @@ a.author { color: #005a8e; }
 <div class="layout">
 <div class="map-wrap">
 <canvas id="map" tabindex="0" role="img" aria-describedby="map-help"></canvas>
-<p id="map-help" class="sr">The \#(map) map. Drag or use the arrow keys to pan, the wheel, pinch or the plus and minus keys to zoom, 0 to fit. Find \#(a) with the search field; the side panel and the tables below give every number in text.</p>
+<p id="map-help" class="sr">The \#(map) map. Drag or use the arrow keys to pan, the wheel, pinch or the plus and minus keys to zoom, 0 to fit. Find \#(a) with the search field; \#(numbers) every number in text.</p>
 <div id="tooltip" role="tooltip" hidden></div>
 <div class="legend" id="legend" aria-live="polite"></div>
 </div>
