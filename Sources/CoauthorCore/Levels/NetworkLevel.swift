@@ -207,15 +207,18 @@ public struct UnitIndex: Sendable {
             }
             return true
         }
-        var parent = Array(keys.indices)
-        func find(_ u: Int) -> Int {
+        /// The root of `u` in the union–find forest `forest` (halving its path).
+        func root(_ u: Int, in forest: inout [Int]) -> Int {
             var u = u
-            while parent[u] != u {
-                parent[u] = parent[parent[u]]
-                u = parent[u]
+            while forest[u] != u {
+                forest[u] = forest[forest[u]]
+                u = forest[u]
             }
             return u
         }
+        // The joins made, as a forest of units.
+        var parent = Array(keys.indices)
+        func find(_ u: Int) -> Int { root(u, in: &parent) }
         // Names with countries on both sides, one's the other's, each set of them joined where it
         // is consistent (a name between two others that are not one name joins neither).
         var linked: [(Int, Int)] = []
@@ -230,17 +233,14 @@ public struct UnitIndex: Sendable {
                 }
             }
         }
-        var trial = parent
-        func findTrial(_ u: Int) -> Int {
-            var u = u
-            while trial[u] != u { u = trial[u] }
-            return u
-        }
-        for (u, v) in linked where findTrial(u) != findTrial(v) { trial[findTrial(v)] = findTrial(u) }
-        var members: [Int: [Int]] = [:]
+        // The sets the links make, each judged whole before any of it joins.
+        var linkedSets = Array(keys.indices)
         for (u, v) in linked {
-            for unit in [u, v] where !(members[findTrial(unit)]?.contains(unit) ?? false) { members[findTrial(unit), default: []].append(unit) }
+            let (a, b) = (root(u, in: &linkedSets), root(v, in: &linkedSets))
+            if a != b { linkedSets[b] = a }
         }
+        var members: [Int: [Int]] = [:]
+        for unit in Set(linked.flatMap { [$0.0, $0.1] }).sorted() { members[root(unit, in: &linkedSets), default: []].append(unit) }
         for (_, component) in members.sorted(by: { $0.key < $1.key }) where consistent(component) {
             for unit in component.dropFirst() { parent[find(unit)] = find(component[0]) }
         }
