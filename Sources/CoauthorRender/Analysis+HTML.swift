@@ -50,15 +50,8 @@ extension Analysis {
         // The papers within the years (`--from`, `--to`), as `stats` counts them and the network
         // holds them (a user trial of session 52: the page gave the whole corpus's beside the
         // network of a few years).
-        var years: [Int] = []
-        var (publications, authorships, multiAuthor) = (0, 0, 0)
-        let options = request.network
-        for index in corpus.publications.indices where options.includes(year: corpus.publications[index].year) {
-            publications += 1
-            authorships += corpus.publications[index].authorCount
-            if let year = corpus.publications[index].year { years.append(year) }
-            if corpus.publications[index].authorCount > 1 { multiAuthor += 1 }
-        }
+        let within = papersWithinYears
+        let (publications, authorships, multiAuthor, years) = (within.publications, within.authorships, within.multiAuthor, within.perYear.keys)
         func real(_ x: Double, _ decimals: Int = 4) -> String { RankingTable.fixed(x, decimals: decimals) }
         var rows: [(String, String)] = [
             ("publications", "\(publications)"),

@@ -126,6 +126,35 @@ extension Analysis {
 
 // MARK: - Summary
 
+extension Analysis {
+    /// The publications within the network's years (`--from`, `--to`), as `stats` and the
+    /// report's summary count them: what was read stays the files' (`Corpus`).
+    public struct PapersWithinYears: Sendable {
+        public var publications = 0
+        /// Authors listed, over those papers.
+        public var authorships = 0
+        /// Papers with more than one author.
+        public var multiAuthor = 0
+        /// Papers per year (those with a year).
+        public var perYear: [Int: Int] = [:]
+    }
+
+    /// `PapersWithinYears` of this analysis.
+    /// - Complexity: O(publications).
+    public var papersWithinYears: PapersWithinYears {
+        var within = PapersWithinYears()
+        let options = request.network
+        // By index, so that no publication is copied.
+        for index in corpus.publications.indices where options.includes(year: corpus.publications[index].year) {
+            within.publications += 1
+            within.authorships += corpus.publications[index].authorCount
+            if let year = corpus.publications[index].year { within.perYear[year, default: 0] += 1 }
+            if corpus.publications[index].authorCount > 1 { within.multiAuthor += 1 }
+        }
+        return within
+    }
+}
+
 /// The corpus and graph summary of `coauthor stats` (SPEC §5, graph level).
 public struct CorpusSummary: Sendable {
     /// The statistics in SPEC order, with SPEC's JSON keys; `per_year` is an object of years.
@@ -259,23 +288,17 @@ public struct CorpusSummary: Sendable {
             duplicates = corpus.duplicates
             withoutYear = corpus.withoutYear
             droppedNames = corpus.droppedNames
-            publications = 0
-            authorships = 0
-            // The papers within the years, where the people behind the units are counted.
-            var selected: [Int] = []
-            let atUnits = analysis.units != nil
-            // By index, so that no publication is copied.
-            for index in corpus.publications.indices where options.includes(year: corpus.publications[index].year) {
-                if atUnits { selected.append(index) }
-                publications += 1
-                authorships += corpus.publications[index].authorCount
-                if let year = corpus.publications[index].year { perYear[year, default: 0] += 1 }
-                if corpus.publications[index].authorCount > 1 { multiAuthor += 1 }
-            }
+            let within = analysis.papersWithinYears
+            publications = within.publications
+            authorships = within.authorships
+            multiAuthor = within.multiAuthor
+            perYear = within.perYear
             // The corpus's totals alone: `stats` shows no year's.
             indicators = analysis.indicators(nodes: false, years: false).corpus
+            // The people behind the units, on the papers within the years.
             let byPaper = analysis.authors.authorsOfPublication
-            people = analysis.units == nil ? nil : Set(selected.lazy.flatMap { byPaper[$0] }).count
+            people = analysis.units == nil ? nil
+                : Set(corpus.publications.indices.lazy.filter { options.includes(year: corpus.publications[$0].year) }.flatMap { byPaper[$0] }).count
             if analysis.units == nil, (options.minPapers ?? 1) > 1 || options.radius != nil {
                 papersOfNodes = analysis.network.papers.reduce(0, +)
             }
