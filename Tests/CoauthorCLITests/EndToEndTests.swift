@@ -101,6 +101,17 @@ struct EndToEndTests {
             let result = try Self.run(arguments, in: folder)
             #expect(result.status == 64 && result.stderr.hasPrefix("Error: "), "\(arguments): \(result.status) \(result.stderr)")
         }
+        // A negative number after a space is the option's value, refused by its own rule (it was
+        // taken for an option: "Missing value for '--half-life'"), and a map's seed is refused
+        // before anything is read (Graphviz's range, found only when drawing).
+        for (arguments, message) in [(["rank", "Data", "--focus", "Bob", "--half-life", "-1"], "--half-life must be a positive number of years"),
+                                     (["render", "Data", "--labels", "-1", "-o", "m.svg"], "--labels must be 0"),
+                                     (["rank", "Data", "--top", "-3"], "--top must be 0 (all) or more"),
+                                     (["render", "Data", "--seed", "-2", "-o", "m.svg"], "--seed must be a whole number from 0 to 2147483647"),
+                                     (["report", "Data", "--seed", "4294967296", "-o", "r"], "--seed must be a whole number from 0 to 2147483647")] {
+            let result = try Self.run(arguments, in: folder)
+            #expect(result.status == 64 && result.stderr.hasPrefix("Error: \(message)"), "\(arguments): \(result.status) \(result.stderr)")
+        }
         #expect(try Data(contentsOf: bib) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Data"], "nothing written")
     }

@@ -71,7 +71,7 @@ struct ClusterOptions: ParsableArguments {
     @Flag(help: "Print what exact betweenness would cost (per-source time measured here, memory per rank, time per node of an MPI job) and stop.")
     var dryRun = false
 
-    @Option(help: ArgumentHelp("With --dry-run, also time this many sources of exact betweenness (evenly spread) shared by the ranks and threads of this job.", valueName: "COUNT"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --dry-run, also time this many sources of exact betweenness (evenly spread) shared by the ranks and threads of this job.", valueName: "COUNT"))
     var probeSources: Int?
 
     func validate() throws {

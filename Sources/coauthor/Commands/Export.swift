@@ -29,7 +29,7 @@ struct Export: AnalysisCommand {
         transform: Export.selection)
     var metrics = MetricSelection.all
 
-    @Option(help: "Seed for community detection and for the sampling of --approximate.")
+    @Option(parsing: .unconditional, help: "Seed for community detection and for the sampling of --approximate.")
     var seed = 1
 
     @Flag(help: "Lay the network out as `render` would and store the positions, sizes and colours (GEXF, DOT, Pajek, VOSviewer JSON). On by default for GEXF, DOT and VOSviewer JSON up to 2,000 authors.")

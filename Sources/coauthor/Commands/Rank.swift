@@ -18,7 +18,7 @@ struct Rank: AnalysisCommand {
             transform: Rank.order)
     var by: CollaboratorOrder?
 
-    @Option(help: "How many rows to show (0 = all).")
+    @Option(parsing: .unconditional, help: "How many rows to show (0 = all).")
     var top = 20
 
     @Option(help: "Output format.")
@@ -27,10 +27,10 @@ struct Rank: AnalysisCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Seed for the sampling of --approximate.")
+    @Option(parsing: .unconditional, help: "Seed for the sampling of --approximate.")
     var seed = 1
 
-    @Option(help: "With --focus, the half-life in years of a tie's recency.")
+    @Option(parsing: .unconditional, help: "With --focus, the half-life in years of a tie's recency.")
     var halfLife: Double = TieMetrics.defaultHalfLife
 
     @OptionGroup var cluster: ClusterOptions

@@ -17,7 +17,7 @@ struct Render: AnalysisCommand {
     @Option(name: .shortAndLong, help: "The file to write (its extension picks the format when --format is absent). Default: standard output.")
     var output: String?
 
-    @Option(help: "Pixels per inch of PNG output (a map's size in inches grows with its number of authors).")
+    @Option(parsing: .unconditional, help: "Pixels per inch of PNG output (a map's size in inches grows with its number of authors).")
     var dpi: Double = 150
 
     /// Prints the time of each phase to standard error, for Scripts/bench_render.sh.
@@ -26,7 +26,7 @@ struct Render: AnalysisCommand {
 
     /// Renders the same map this many times (each must give the same bytes); with --timing the
     /// resident memory after the first and the last render is printed, for the leak test.
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden)
     var repeatRenders = 1
 
     func validate() throws {
@@ -133,10 +133,10 @@ struct ByYearOptions: ParsableArguments {
     @Flag(help: "Draw one map per year (or per slice with --window/--cumulative), every author at the same position; writes NAME-YEAR.svg beside -o NAME.svg.")
     var byYear = false
 
-    @Option(name: .customLong("window"), help: "With --by-year: years per map, [y, y+W−1].")
+    @Option(name: .customLong("window"), parsing: .unconditional, help: "With --by-year: years per map, [y, y+W−1].")
     var window: Int?
 
-    @Option(name: .customLong("step"), help: "With --by-year: years between the first years of consecutive maps.")
+    @Option(name: .customLong("step"), parsing: .unconditional, help: "With --by-year: years between the first years of consecutive maps.")
     var step = 1
 
     @Flag(name: .customLong("cumulative"), help: "With --by-year: each map shows every year up to its own, so the network grows.")

@@ -20,7 +20,7 @@ struct Report: AnalysisCommand {
     @Option(name: [.short, .customLong("output")], help: "The folder the output files go to.")
     var output = "Output"
 
-    @Option(help: "How many collaborators and central authors to print.")
+    @Option(parsing: .unconditional, help: "How many collaborators and central authors to print.")
     var top = 15
 
     func validate() throws {

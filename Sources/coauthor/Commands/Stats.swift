@@ -15,7 +15,7 @@ struct Stats: AnalysisCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Seed for community detection (modularity).")
+    @Option(parsing: .unconditional, help: "Seed for community detection (modularity).")
     var seed = 1
 
     func validate() throws {

@@ -33,10 +33,10 @@ struct Timeline: AnalysisCommand {
     @Flag(help: "Show one row per time slice (default: --window 5 --step 1).")
     var slices = false
 
-    @Option(help: "Years per slice: graphs of the years [y, y+W−1].")
+    @Option(parsing: .unconditional, help: "Years per slice: graphs of the years [y, y+W−1].")
     var window: Int?
 
-    @Option(help: "Years between the starts of consecutive slices.")
+    @Option(parsing: .unconditional, help: "Years between the starts of consecutive slices.")
     var step = 1
 
     @Flag(help: "Slices of every year up to y instead of sliding windows.")
@@ -45,10 +45,10 @@ struct Timeline: AnalysisCommand {
     @Flag(help: "List every tie of the network with its first and last year, span, active years and recency.")
     var ties = false
 
-    @Option(help: "Half-life in years of the recency of a tie.")
+    @Option(parsing: .unconditional, help: "Half-life in years of the recency of a tie.")
     var halfLife: Double = TieMetrics.defaultHalfLife
 
-    @Option(help: "Compute exact betweenness in a slice only up to this many authors (0 = always; it takes O(n·m)).")
+    @Option(parsing: .unconditional, help: "Compute exact betweenness in a slice only up to this many authors (0 = always; it takes O(n·m)).")
     var betweennessMaxNodes = Timeline.defaultBetweennessMaxNodes
 
     static let defaultBetweennessMaxNodes = 5000

@@ -14,25 +14,25 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: "How ties are weighted: count (joint papers) or fractional (Newman 2001; at institution and country level each paper shares 1 among its pairs).")
     var weight: Weighting = .count
 
-    @Option(name: .customLong("from"), help: "Keep publications from this year on (inclusive).")
+    @Option(name: .customLong("from"), parsing: .unconditional, help: "Keep publications from this year on (inclusive).")
     var fromYear: Int?
 
-    @Option(name: .customLong("to"), help: "Keep publications up to this year (inclusive).")
+    @Option(name: .customLong("to"), parsing: .unconditional, help: "Keep publications up to this year (inclusive).")
     var toYear: Int?
 
-    @Option(help: "Publications with more authors than this add no ties; they are reported.")
+    @Option(parsing: .unconditional, help: "Publications with more authors than this add no ties; they are reported.")
     var maxAuthors: Int = AnalysisOptions.defaultMaxAuthors
 
-    @Option(help: "Drop ties whose weight is below this value.")
+    @Option(parsing: .unconditional, help: "Drop ties whose weight is below this value.")
     var minWeight: Double?
 
-    @Option(help: "Drop authors with fewer publications than this.")
+    @Option(parsing: .unconditional, help: "Drop authors with fewer publications than this.")
     var minPapers: Int?
 
     @Option(help: "The author at the centre of the analysis. Default: the author with the most papers.")
     var focus: String?
 
-    @Option(help: "With --focus, keep only authors within this many hops of the focus author.")
+    @Option(parsing: .unconditional, help: "With --focus, keep only authors within this many hops of the focus author.")
     var radius: Int?
 
     @Option(help: "How name variants are matched: exact or conservative.")
@@ -56,10 +56,10 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(help: "Never show progress on stderr.")
     var noProgress = false
 
-    @Option(help: ArgumentHelp("Estimate betweenness, closeness and harmonic by sampling, each value within ±EPSILON with probability 0.9 (for large graphs).", valueName: "EPSILON"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Estimate betweenness, closeness and harmonic by sampling, each value within ±EPSILON with probability 0.9 (for large graphs).", valueName: "EPSILON"))
     var approximate: Double?
 
-    @Option(help: ArgumentHelp("Seconds that exact betweenness, closeness and harmonic may take; above it they are estimated by sampling, at the error bound that fits, and the output says so.", valueName: "SECONDS"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds that exact betweenness, closeness and harmonic may take; above it they are estimated by sampling, at the error bound that fits, and the output says so.", valueName: "SECONDS"))
     var budget: Double = AnalysisOptions.defaultBudget
 
     @Flag(help: "Compute betweenness, closeness and harmonic exactly, however long it takes.")
@@ -71,7 +71,7 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: "What Leiden optimises: modularity or cpm (the constant Potts model).")
     var quality: CommunityQuality = .modularity
 
-    @Option(help: ArgumentHelp("The resolution γ of modularity or CPM: higher finds more, smaller communities.", valueName: "γ"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The resolution γ of modularity or CPM: higher finds more, smaller communities.", valueName: "γ"))
     var resolution: Double = 1
 
     @Option(help: "Normalise tie weights before finding communities: none, association (strength), fractional, cosine, jaccard or inclusion.")
@@ -247,18 +247,22 @@ struct MapOptions: ParsableArguments {
     @Option(help: "What node colour shows.")
     var colorBy: MapColoring = .community
 
-    @Option(help: "Label this many of the most central authors (the focus author is always labelled).")
+    @Option(parsing: .unconditional, help: "Label this many of the most central authors (the focus author is always labelled).")
     var labels: Int = 30
 
-    @Option(help: "Above this many authors, draw only the strongest part of the network.")
+    @Option(parsing: .unconditional, help: "Above this many authors, draw only the strongest part of the network.")
     var maxNodes: Int = 2000
 
-    @Option(help: "Seed for the layout and for community detection (same seed, same picture).")
+    @Option(parsing: .unconditional, help: "Seed for the layout and for community detection (same seed, same picture).")
     var seed: Int = 1
 
     func validate() throws {
         if labels < 0 { throw ValidationError("--labels must be 0 (none but the focus author) or more.") }
         if maxNodes < 1 { throw ValidationError("--max-nodes must be 1 or more.") }
+        // Graphviz takes a layout seed from 0 to Int32.max: refused before any input is read.
+        if !(0...Int(Int32.max)).contains(seed) {
+            throw ValidationError("--seed must be a whole number from 0 to \(Int32.max) (the map's layout seed).")
+        }
     }
 
     /// The visual choices of these options.
