@@ -131,7 +131,9 @@ extension Analysis {
     /// report's summary count them: what was read stays the files' (`Corpus`).
     public struct PapersWithinYears: Sendable {
         public var publications = 0
-        /// Authors listed, over those papers.
+        /// People per paper, over those papers: a person listed twice on a paper (the same name
+        /// written twice, or two spellings identity made one) is one authorship, as the network,
+        /// the papers per author and the collaboration indicators count them.
         public var authorships = 0
         /// Papers with more than one author.
         public var multiAuthor = 0
@@ -144,12 +146,13 @@ extension Analysis {
     public var papersWithinYears: PapersWithinYears {
         var within = PapersWithinYears()
         let options = request.network
+        let people = authors.authorsOfPublication
         // By index, so that no publication is copied.
         for index in corpus.publications.indices where options.includes(year: corpus.publications[index].year) {
             within.publications += 1
-            within.authorships += corpus.publications[index].authorCount
+            within.authorships += people[index].count
             if let year = corpus.publications[index].year { within.perYear[year, default: 0] += 1 }
-            if corpus.publications[index].authorCount > 1 { within.multiAuthor += 1 }
+            if people[index].count > 1 { within.multiAuthor += 1 }
         }
         return within
     }
