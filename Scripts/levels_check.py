@@ -85,14 +85,14 @@ LINKING = set("of the and for at in de del della degli dei di des du da do dos d
 ABBREVIATED = {
     "univ": ["university universidad universidade universite universita universitat universiteit universitet universitesi "
              "uniwersytet univerzita universitatea", "universities"],
-    "inst": ["institute institut instituto istituto", "institutes", "institution"],
+    "inst": ["institute institut instituto istituto institutet instytut institutt", "institutes", "institution"],
     "natl": ["national nacional nazionale nationale"], "technol": ["technology tecnologia technologie", "technologies", "technological"],
     "tech": ["technical technische", "technion"], "sci": ["science sciences ciencias scienze", "scientific"], "res": ["research"],
     "ctr": ["center centre centro centrum"], "hosp": ["hospital hopital ospedale", "hospitals"], "med": ["medical", "medicine"],
     "dept": ["department"], "lab": ["laboratory laboratorio laboratoire", "laboratories"], "acad": ["academy academia academie akademie"],
     "coll": ["college"], "sch": ["school"], "engn": ["engineering"], "fdn": ["foundation fundacion fondazione"],
     "polytech": ["polytechnic polytechnique politecnico politecnica"], "int": ["international"], "environm": ["environmental", "environment"],
-    "agr": ["agricultural", "agriculture"], "fed": ["federal"], "hlth": ["health"], "phys": ["physics", "physical"],
+    "agr": ["agricultural", "agriculture"], "fed": ["federal federale"], "hlth": ["health"], "phys": ["physics", "physical"],
     "chem": ["chemistry", "chemical"], "biol": ["biology", "biological"], "math": ["mathematics", "mathematical"],
     "comp": ["computer", "computing"], "informat": ["information", "informatics"], "econ": ["economics", "economic"],
     "educ": ["education", "educational"], "appl": ["applied"], "dev": ["development"], "govt": ["government"], "minist": ["ministry"],
@@ -102,6 +102,39 @@ ABBREVIATED = {
     "ind": ["industrial", "industry"], "psychol": ["psychology"], "clin": ["clinical", "clinic clinics"], "canc": ["cancer"],
     "pharmaceut": ["pharmaceutical"], "vet": ["veterinary"], "mil": ["military"], "observ": ["observatory"],
     "commiss": ["commission"], "assoc": ["association"], "corp": ["corporation"], "co": ["company"],
+    "biochem": ["biochemistry", "biochemical"],
+    "biotechnol": ["biotechnology"],
+    "mol": ["molecular"],
+    "genet": ["genetics"],
+    "microbiol": ["microbiology"],
+    "immunol": ["immunology"],
+    "pathol": ["pathology"],
+    "physiol": ["physiology"],
+    "pharmacol": ["pharmacology"],
+    "pharm": ["pharmacy"],
+    "neurosci": ["neuroscience neurosciences"],
+    "psychiat": ["psychiatry"],
+    "surg": ["surgery"],
+    "pediat": ["pediatrics"],
+    "radiol": ["radiology"],
+    "oncol": ["oncology"],
+    "epidemiol": ["epidemiology"],
+    "nutr": ["nutrition"],
+    "stat": ["statistics"],
+    "geol": ["geology", "geological"],
+    "geophys": ["geophysics"],
+    "oceanog": ["oceanography"],
+    "meteorol": ["meteorology"],
+    "astron": ["astronomy"],
+    "astrophys": ["astrophysics"],
+    "mat": ["materials"],
+    "automat": ["automation"],
+    "aerosp": ["aerospace"],
+    "mem": ["memorial"],
+    "stand": ["standards"],
+    "super": ["superior superiore superieure superieur"],
+    "invest": ["investigation investigacion investigaciones"],
+    "cient": ["cientifica cientificas cientifico cientificos"],
 }
 ABBREVIATION, MEANING = {}, {}
 for _short, _groups in ABBREVIATED.items():
@@ -112,7 +145,26 @@ for _short, _groups in ABBREVIATED.items():
 
 
 def institution_fold(name):
-    return fold(name.replace("&", " and "))
+    return fold(name.replace("&", " and ").replace("'", "").replace("\u2019", ""))
+
+
+def place_keys(papers):
+    """Per paper, per institution: (name, ROR id, unit key before joins, country). The key is
+    `ror:` + the ROR id, else the folded name; a name that two or more countries name is one
+    institution per country: the folded name with its country in brackets (`natl inst technol
+    (IN)`, `()` for an address without one)."""
+    rows, countries_of = [], defaultdict(set)
+    for paper in papers:
+        places = paper["countries"] if len(paper["countries"]) == len(paper["institutions"]) else [None] * len(paper["institutions"])
+        row = []
+        for (name, ror), country in zip(paper["institutions"], places):
+            plain = "ror:" + ror if ror else institution_fold(name)
+            row.append((name, ror, plain, country))
+            if plain and not ror and country:
+                countries_of[plain].add(country)
+        rows.append(row)
+    return [[(name, ror, f"{plain} ({country or ''})" if plain and not ror and len(countries_of[plain]) > 1 else plain, country)
+             for name, ror, plain, country in row] for row in rows]
 
 
 def abbreviated_key(name):
@@ -138,10 +190,8 @@ def institution_joins(papers):
     of it are one name and at most one has a ROR id; a name without a country joins the one
     set written so, where exactly one is."""
     spellings, countries = defaultdict(set), defaultdict(set)
-    for paper in papers:
-        places = paper["countries"] if len(paper["countries"]) == len(paper["institutions"]) else [None] * len(paper["institutions"])
-        for (name, ror), country in zip(paper["institutions"], places):
-            key = "ror:" + ror if ror else institution_fold(name)
+    for row in place_keys(papers):
+        for name, ror, key, country in row:
             if key:
                 spellings[key].add(name or ror)
                 if country:
@@ -240,6 +290,7 @@ def country_table():
 
 
 COUNTRIES = country_table()
+COUNTRY_NAMES = {entry["alpha_2"]: entry.get("common_name", entry["name"]) for entry in json.load(open(ISO, encoding="utf-8"))["3166-1"]}
 
 
 def country_of_address(address):
@@ -487,12 +538,15 @@ def network(papers, level):
     count, fractional = Counter(), defaultdict(float)
     without = 0
     joins = institution_joins(papers) if level == "institution" else {}
-    for paper in papers:
+    keyed = place_keys(papers) if level == "institution" else [None] * len(papers)
+    unit_countries = defaultdict(set)
+    for paper, row in zip(papers, keyed):
         units = []
         if level == "institution":
-            for name, ror in paper["institutions"]:
-                key = "ror:" + ror if ror else institution_fold(name)
+            for name, ror, key, country in row:
                 key = joins.get(key, key)
+                if key and country:
+                    unit_countries[key].add(country)
                 if not key:
                     continue
                 spellings[key][name or ror] += 1
@@ -513,6 +567,13 @@ def network(papers, level):
             count[pair] += 1
             fractional[pair] += 1 / len(pairs)
     label = {key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in spellings.items()}
+    if level == "institution":
+        # One name in several countries: each label says its countries.
+        alike = Counter(label.values())
+        for key in label:
+            if alike[label[key]] > 1:
+                places = [COUNTRY_NAMES.get(c, c) for c in sorted(unit_countries[key])]
+                label[key] += f" ({', '.join(places)})" if places else " (no country)"
     return {
         "nodes": {key: {"label": label[key], "papers": unit_papers[key], "indicators": indicators(papers_of[key])}
                   for key in sorted(unit_papers)},

@@ -94,6 +94,8 @@ enum Session {
             Console.error("no publication names a\(level == .institution ? "n" : "") \(level.unitName) in its affiliations; --level \(level.rawValue) needs database exports with affiliations (Web of Science, Scopus, OpenAlex, …)")
         case .noAuthorsLeft:
             Console.error("no authors are left after the filters; loosen --from/--to or --min-papers")
+        case .noUnitsLeft(let level):
+            Console.error("no \(level.plural) are left after the filters (the papers that name some are of other years, or have too few papers); loosen --from/--to or --min-papers")
         }
         return error.isDataError ? .dataError : .usage
     }

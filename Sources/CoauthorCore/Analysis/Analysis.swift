@@ -117,7 +117,12 @@ public struct Analysis: Sendable {
         }
         // And what building freed (the sorted pair keys), before the metrics.
         Heap.releaseFreePages()
-        if network.nodeCount == 0 { throw units == nil ? .noAuthorsLeft : .noUnits(options.level) }
+        if network.nodeCount == 0 {
+            // Units named by papers of other years are left out by the filters, not missing (a
+            // user trial of session 53 was told no paper names a country).
+            guard let units else { throw .noAuthorsLeft }
+            throw units.keys.isEmpty ? .noUnits(options.level) : .noUnitsLeft(options.level)
+        }
         if network.skippedLargePublications > 0 {
             events?(.largePublicationsSkipped(count: network.skippedLargePublications,
                                               maxAuthors: resolved.request.network.maxAuthors))

@@ -58,12 +58,15 @@ public enum AnalysisError: Error, Sendable, Equatable {
     case noAuthorsLeft
     /// At institution or country level: no publication's affiliations name a unit of that level.
     case noUnits(NetworkLevel)
+    /// At institution or country level: publications name units, but the filters (`--from`,
+    /// `--to`, `--min-papers`) left none.
+    case noUnitsLeft(NetworkLevel)
 
     /// Whether the input data is at fault (exit status 65) rather than how it was asked for.
     public var isDataError: Bool {
         switch self {
         case .input(let input): !input.isUsageError
-        case .strict, .noPublications, .noAuthorsLeft, .noUnits: true
+        case .strict, .noPublications, .noAuthorsLeft, .noUnits, .noUnitsLeft: true
         case .network: false
         }
     }

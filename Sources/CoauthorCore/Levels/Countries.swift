@@ -59,7 +59,20 @@ public enum Countries {
         }
         parts.removeAll { $0.isEmpty }
         guard let last = parts.last else { return nil }
-        // ISO's inverted names: `Seoul, Korea, Republic of`.
+        // The US state, not the country, ends `Emory Univ, Atlanta, Georgia.` (MEDLINE writes US
+        // addresses so, often without `USA`: a user trial of session 53 found a paper of Atlanta
+        // and Boston international): after one of its cities or with a ZIP code.
+        let lastKey = fold(String(last))
+        if lastKey == "georgia" || lastKey.hasPrefix("georgia ") {
+            let zip = { (text: String) in text.split(separator: " ").contains { $0.count == 5 && $0.allSatisfy(\.isNumber) } }
+            if zip(lastKey) { return "US" }
+            if parts.count >= 2 {
+                let before = fold(String(parts[parts.count - 2]))
+                if georgiaCities.contains(before) || zip(before) { return "US" }
+            }
+        }
+        // ISO's inverted names: `Seoul, Korea, Republic of`; Hong Kong, Macao and Taiwan before
+        // `China` (`Hong Kong SAR, China`, `Hong Kong, Peoples R China`, `Taipei, Taiwan, ROC`).
         if parts.count >= 2, invertedTails.contains(fold(String(last))),
            let code = code(forName: parts[parts.count - 2] + ", " + last) {
             return code
@@ -99,6 +112,15 @@ public enum Countries {
         "republic of", "islamic republic of", "democratic peoples republic of", "province of china",
         "united republic of", "plurinational state of", "bolivarian republic of", "the democratic republic of the",
         "state of", "federated states of", "the", "sar", "sar china",
+        "china", "peoples r china", "pr china", "peoples republic of china", "roc", "republic of china",
+    ]
+
+    /// Cities of the US state of Georgia, folded: `Atlanta, Georgia` is in the United States.
+    private static let georgiaCities: Set<String> = [
+        "atlanta", "athens", "augusta", "savannah", "macon", "columbus", "decatur", "marietta", "kennesaw", "statesboro",
+        "valdosta", "carrollton", "milledgeville", "dahlonega", "albany", "rome", "americus", "fort valley", "alpharetta",
+        "lawrenceville", "morrow", "dalton", "gainesville", "brunswick", "tifton", "griffin", "smyrna", "duluth", "norcross",
+        "roswell", "east point", "warner robins", "peachtree city", "emory", "fort benning", "fort gordon",
     ]
 
     private static let parsed: (codes: [String: String], names: [String: String]) = {

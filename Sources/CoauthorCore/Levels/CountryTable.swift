@@ -98,7 +98,7 @@ extension Countries {
         GU	Guam
         GW	Guinea-Bissau	Republic of Guinea-Bissau	Guinea Bissau
         GY	Guyana	Republic of Guyana
-        HK	Hong Kong	Hong Kong Special Administrative Region of China	Hong Kong SAR	Hong Kong, China	Hong Kong SAR, China
+        HK	Hong Kong	Hong Kong Special Administrative Region of China	Hong Kong SAR	Hong Kong, China	Hong Kong SAR, China	Hong Kong, Peoples R China	Hong Kong, PR China	Hong Kong, People's Republic of China	Hong Kong SAR, Peoples R China
         HM	Heard Island and McDonald Islands
         HN	Honduras	Republic of Honduras
         HR	Croatia	Republic of Croatia
@@ -125,7 +125,7 @@ extension Countries {
         KM	Comoros	Union of the Comoros
         KN	Saint Kitts and Nevis	St Kitts & Nevi	St Kitts and Nevis
         KP	North Korea	Korea, Democratic People's Republic of	Democratic People's Republic of Korea	Dem People's Rep Korea	Korea (North)	DPR Korea
-        KR	South Korea	Korea, Republic of	Korea	Republic of Korea	Korea (South)	Korea South	S Korea	Korea Rep	Rep Korea
+        KR	South Korea	Korea, Republic of	Korea	Republic of Korea	Korea (South)	Korea South	S Korea	Korea Rep	Rep Korea	Rep of Korea
         KW	Kuwait	State of Kuwait
         KY	Cayman Islands
         KZ	Kazakhstan	Republic of Kazakhstan
@@ -151,7 +151,7 @@ extension Countries {
         ML	Mali	Republic of Mali
         MM	Myanmar	Republic of Myanmar	Burma
         MN	Mongolia
-        MO	Macao	Macao Special Administrative Region of China	Macau	Macao SAR
+        MO	Macao	Macao Special Administrative Region of China	Macau	Macao SAR	Macau SAR	Macao SAR, China	Macau SAR, China	Macao, China	Macau, China	Macau, Peoples R China	Macao, Peoples R China	Macau, PR China
         MP	Northern Mariana Islands	Commonwealth of the Northern Mariana Islands
         MQ	Martinique
         MR	Mauritania	Islamic Republic of Mauritania
@@ -229,9 +229,9 @@ extension Countries {
         TN	Tunisia	Republic of Tunisia
         TO	Tonga	Kingdom of Tonga
         TR	Türkiye	Republic of Türkiye	Turkey	Turkiye
-        TT	Trinidad and Tobago	Republic of Trinidad and Tobago	Trinid & Tobago	Trinidad & Tobago
+        TT	Trinidad and Tobago	Republic of Trinidad and Tobago	Trinid & Tobago	Trinidad & Tobago	Trinidad Tobago
         TV	Tuvalu
-        TW	Taiwan	Taiwan, Province of China	Taiwan, ROC	Republic of China (Taiwan)	Chinese Taipei
+        TW	Taiwan	Taiwan, Province of China	Taiwan, ROC	Taiwan, Republic of China	Republic of China (Taiwan)	Chinese Taipei	Taiwan, China
         TZ	Tanzania	Tanzania, United Republic of	United Republic of Tanzania
         UA	Ukraine
         UG	Uganda	Republic of Uganda

@@ -19,8 +19,12 @@ public enum Institutions {
     /// punctuation and blanks made one blank: `Univ. of  Naples–Federico II` → `univ of naples
     /// federico ii`, `University of Science & Technology` → `university of science and technology`.
     public static func key(_ name: String) -> String {
-        foldedWords(name, ampersandAsAnd: true)
+        foldedWords(name, dropping: apostrophes, ampersandAsAnd: true)
     }
+
+    /// Dropped from institution names, as from country names: `King's College London` is Web of
+    /// Science's `Kings Coll London` (a user trial of session 53 found them two nodes).
+    private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}"]
 
     /// `key(name)` with its words abbreviated as Web of Science abbreviates them and its linking
     /// words dropped: `University of Naples–Federico II` → `univ naples federico ii`, the
@@ -74,7 +78,7 @@ public enum Institutions {
     static let abbreviationTable: [(short: String, meanings: [[Substring]])] = [
         ("univ", [["university", "universidad", "universidade", "universite", "universita", "universitat", "universiteit", "universitet",
                    "universitesi", "uniwersytet", "univerzita", "universitatea"], ["universities"]]),
-        ("inst", [["institute", "institut", "instituto", "istituto"], ["institutes"], ["institution"]]),
+        ("inst", [["institute", "institut", "instituto", "istituto", "institutet", "instytut", "institutt"], ["institutes"], ["institution"]]),
         ("natl", [["national", "nacional", "nazionale", "nationale"]]),
         ("technol", [["technology", "tecnologia", "technologie"], ["technologies"], ["technological"]]),
         ("tech", [["technical", "technische"], ["technion"]]),
@@ -94,7 +98,7 @@ public enum Institutions {
         ("int", [["international"]]),
         ("environm", [["environmental"], ["environment"]]),
         ("agr", [["agricultural"], ["agriculture"]]),
-        ("fed", [["federal"]]),
+        ("fed", [["federal", "federale"]]),
         ("hlth", [["health"]]),
         ("phys", [["physics"], ["physical"]]),
         ("chem", [["chemistry"], ["chemical"]]),
@@ -134,6 +138,41 @@ public enum Institutions {
         ("commiss", [["commission"]]),
         ("assoc", [["association"]]),
         ("corp", [["corporation"]]),
+        // Words of departments and institutes' names (`Max Planck Inst Biochem`, `Natl Inst Stand &
+        // Technol`, `Consejo Super Invest Cient`): a user trial of session 53.
+        ("biochem", [["biochemistry"], ["biochemical"]]),
+        ("biotechnol", [["biotechnology"]]),
+        ("mol", [["molecular"]]),
+        ("genet", [["genetics"]]),
+        ("microbiol", [["microbiology"]]),
+        ("immunol", [["immunology"]]),
+        ("pathol", [["pathology"]]),
+        ("physiol", [["physiology"]]),
+        ("pharmacol", [["pharmacology"]]),
+        ("pharm", [["pharmacy"]]),
+        ("neurosci", [["neuroscience", "neurosciences"]]),
+        ("psychiat", [["psychiatry"]]),
+        ("surg", [["surgery"]]),
+        ("pediat", [["pediatrics"]]),
+        ("radiol", [["radiology"]]),
+        ("oncol", [["oncology"]]),
+        ("epidemiol", [["epidemiology"]]),
+        ("nutr", [["nutrition"]]),
+        ("stat", [["statistics"]]),
+        ("geol", [["geology"], ["geological"]]),
+        ("geophys", [["geophysics"]]),
+        ("oceanog", [["oceanography"]]),
+        ("meteorol", [["meteorology"]]),
+        ("astron", [["astronomy"]]),
+        ("astrophys", [["astrophysics"]]),
+        ("mat", [["materials"]]),
+        ("automat", [["automation"]]),
+        ("aerosp", [["aerospace"]]),
+        ("mem", [["memorial"]]),
+        ("stand", [["standards"]]),
+        ("super", [["superior", "superiore", "superieure", "superieur"]]),
+        ("invest", [["investigation", "investigacion", "investigaciones"]]),
+        ("cient", [["cientifica", "cientificas", "cientifico", "cientificos"]]),
         ("co", [["company"]]),
     ]
 

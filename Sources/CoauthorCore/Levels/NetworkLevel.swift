@@ -95,21 +95,31 @@ public struct UnitIndex: Sendable {
                         known[affiliation] = found
                     }
                     guard let found else { continue }
+                    // An institution known by its name is one unit per country its addresses name
+                    // (`Natl Inst Technol` in India and in Japan are two: a user trial of session 53
+                    // found them one node, their joint paper no tie); `joinCountriesOfOneName`
+                    // joins those of a name that only one country names.
+                    var country: String? = nil
+                    if level == .institution {
+                        if let known = countryOf[affiliation] {
+                            country = known
+                        } else {
+                            country = Countries.code(of: affiliation)
+                            countryOf[affiliation] = country
+                        }
+                    }
+                    let unitKey = level == .institution && !found.key.hasPrefix("ror:") ? found.key + "\u{0}" + (country ?? "") : found.key
                     let id: Int32
-                    if let known = idOf[found.key] {
+                    if let known = idOf[unitKey] {
                         id = known
                     } else {
                         id = Int32(keys.count)
-                        idOf[found.key] = id
+                        idOf[unitKey] = id
                         keys.append(found.key)
                         spellings.append([:])
                         countries.append([])
                     }
-                    if level == .institution {
-                        let country = countryOf[affiliation] ?? Countries.code(of: affiliation)
-                        countryOf[affiliation] = country
-                        if let country { countries[Int(id)].insert(country) }
-                    }
+                    if let country { countries[Int(id)].insert(country) }
                     spellings[Int(id)][found.spelling, default: 0] += 1
                     if !mine.contains(id) { mine.append(id) }
                 }
@@ -121,19 +131,54 @@ public struct UnitIndex: Sendable {
             units.append(mine)
         }
         if level == .institution {
+            Self.joinCountriesOfOneName(keys: &keys, spellings: &spellings, countries: &countries, units: &units)
             Self.joinNamesToTheirROR(keys: &keys, spellings: &spellings, countries: &countries, units: &units)
             Self.joinAbbreviatedNames(keys: &keys, spellings: &spellings, countries: &countries, units: &units)
         }
+        // The institutions of one name in several countries: each key says its countries.
+        if level == .institution {
+            let shared = Dictionary(grouping: keys.indices, by: { keys[$0] }).values.filter { $0.count > 1 }
+            for units in shared {
+                for u in units { keys[u] += " (\(countries[u].sorted().joined(separator: ",")))" }
+            }
+        }
         self.level = level
         self.keys = keys
-        names = keys.indices.map { u in
+        var names = keys.indices.map { u in
             if level == .country { return Countries.name(of: keys[u]) ?? keys[u] }
             return spellings[u].min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }!.key
         }
+        // Institutions labelled alike (one name in two countries) are told apart by their countries.
+        if level == .institution {
+            let shared = Dictionary(grouping: names.indices, by: { names[$0] }).values.filter { $0.count > 1 }
+            for units in shared {
+                for u in units {
+                    let places = countries[u].sorted().map { Countries.name(of: $0) ?? $0 }
+                    names[u] += places.isEmpty ? " (no country)" : " (\(places.joined(separator: ", ")))"
+                }
+            }
+        }
+        self.names = names
         unitsOfPublication = units
         withoutUnits = without
         withoutAffiliations = withoutAny
         self.spellings = level == .institution ? spellings.map { Array($0.keys) } : []
+    }
+
+    /// The units of one name (an institution known by its name alone) in one country or none are
+    /// one unit, where only one country names that name: one institution, some of whose
+    /// addresses omit their country. Where two or more countries do, each country's is an
+    /// institution of its own, and the addresses without a country join none of them.
+    /// - Complexity: O(units + Σ units per publication).
+    private static func joinCountriesOfOneName(keys: inout [String], spellings: inout [[String: Int]], countries: inout [Set<String>],
+                                               units: inout [[Int32]]) {
+        var unitsOfKey: [String: [Int]] = [:]
+        for (unit, key) in keys.enumerated() where !key.hasPrefix("ror:") { unitsOfKey[key, default: []].append(unit) }
+        var into = Array(keys.indices)
+        for (_, named) in unitsOfKey where named.count > 1 && named.count(where: { !countries[$0].isEmpty }) <= 1 {
+            for unit in named.dropFirst() { into[unit] = named[0] }
+        }
+        join(into, keys: &keys, spellings: &spellings, countries: &countries, units: &units)
     }
 
     /// An institution known by its name alone (a MEDLINE or Web of Science address) is the one
