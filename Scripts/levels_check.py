@@ -316,20 +316,43 @@ US_STATES = set("al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md 
                 "ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy".split())
 
 
-ORGANISATION = re.compile(r"institut|\binst\b|college|\bcoll\b|hospital|\bhosp\b|academ|\bacad\b|school|\bsch\b|"
-                          r"centre|center|\bctr\b|laborator|\blab\b|foundation|council|ministry|agency|company|"
+SUB_UNIT = re.compile(r"school|\bsch\b|centre|center|\bctr\b|laborator|\blab\b")
+ORGANISATION = re.compile(r"institut|\binst\b|college|\bcoll\b|hospital|\bhosp\b|academ|\bacad\b|"
+                          r"foundation|\bfdn\b|council|ministry|\bminist\b|agency|company|"
                           r"corporation|polytechn|politecn|museum|library|observator|"
                           r"\b(?:inria|csic|cnr|cea|inra|inrae|csiro|riken|nasa|max planck|fraunhofer|helmholtz|embl|cern|infn|nih|ird|cirad|tno)\b")
 
 
+UNIVERSITY_SYSTEMS = {
+    "university of california", "university of maryland", "university of colorado", "university of texas",
+    "university of wisconsin", "university of illinois", "university of michigan", "university of massachusetts",
+    "university of minnesota", "university of missouri", "university of north carolina", "university of nebraska",
+    "state university of new york", "university of hawaii", "university of alabama", "university of tennessee",
+    "university of south florida", "university of arkansas", "university of houston", "indiana university",
+    "rutgers university", "rutgers the state university of new jersey", "purdue university", "university of london",
+}
+
+
+def is_campus(part):
+    key = fold(part)
+    return (1 <= len(key.split()) <= 4 and not any(c.isdigit() for c in key) and country_of_address(part) is None
+            and not any(w in key for w in ("department", "dept", "faculty", "school", "institute", "division", "center",
+                                           "centre", "laborator", "program", "graduate")))
+
+
 def institution_of_address(address):
+    """The first part naming a university (with its campus, for a university of several), else the
+    first naming an organisation, else a school, centre or laboratory, else the first part."""
     parts = [p.strip(" .") for p in address.split(",") if p.strip(" .")]
-    for part in parts:
+    for i, part in enumerate(parts):
         if "univ" in fold(part):
+            if fold(part) in UNIVERSITY_SYSTEMS and i + 1 < len(parts) and is_campus(parts[i + 1]):
+                return part + ", " + parts[i + 1]
             return part
-    for part in parts:
-        if ORGANISATION.search(fold(part)):
-            return part
+    for pattern in (ORGANISATION, SUB_UNIT):
+        for part in parts:
+            if pattern.search(fold(part)):
+                return part
     return parts[0] if parts else ""
 
 

@@ -75,6 +75,22 @@ struct LevelTests {
                 == "University of Health and Rehabilitation Sciences")
         #expect(Institutions.institution(fromAddress: "Department of Dermatology, General Hospital of Central Theater Command, Wuhan, China")
                 == "General Hospital of Central Theater Command")
+        // An organisation before its schools and laboratories, and a campus of a university of
+        // several with its university (a user trial of session 53: `School of Physics` of two
+        // institutes was one node, and so was every campus of the University of California).
+        let addresses = [
+            ("School of Physics, Georgia Institute of Technology, Atlanta, GA, United States", "Georgia Institute of Technology"),
+            ("Laboratory of Molecular Biology, National Institutes of Health, Bethesda, MD, USA", "National Institutes of Health"),
+            ("Center for Systems Biology, Massachusetts General Hospital, Boston, MA, United States", "Massachusetts General Hospital"),
+            ("Department of Genetics, Harvard Medical School, Boston, MA, United States", "Harvard Medical School"),
+            ("Department of Physics, University of California, Berkeley, CA 94720, United States", "University of California, Berkeley"),
+            ("University of California, Los Angeles, CA, United States", "University of California, Los Angeles"),
+            ("University of Maryland, College Park, MD 20742, United States", "University of Maryland, College Park"),
+            ("University of California, Department of Physics, Irvine, CA, United States", "University of California"),
+            ("University of Trento, Trento, Italy", "University of Trento"),
+        ]
+        for (address, institution) in addresses { #expect(Institutions.institution(fromAddress: address) == institution, "\(address)") }
+        #expect(Institutions.areOneName(Institutions.significantWords("University of California, Berkeley"), Institutions.significantWords("Univ Calif Berkeley")))
         // A company's legal form after a comma is part of its name, not the institution (a user
         // trial of session 49: litstudy's Scopus export gave an institution `Ltd`).
         #expect(Institutions.institution(fromAddress: "Taiwan Flux Technology Co., Ltd., Taipei, Taiwan") == "Taiwan Flux Technology Co., Ltd")

@@ -224,11 +224,42 @@ public enum Institutions {
         if unclosed { pieces = split(keepingBrackets: false).pieces }
         let parts = pieces.map { $0.trimmingCharacters(in: trim) }.filter { !$0.isEmpty }
         let keys = parts.map { foldedWords($0) }
-        if let i = keys.firstIndex(where: { $0.contains("univ") }) { return parts[i] }
-        if let i = keys.firstIndex(where: { key in organisationWords.contains { (" " + key + " ").contains($0) } }) {
+        if let i = keys.firstIndex(where: { $0.contains("univ") }) {
+            // A campus of a university system is its own institution (`University of California,
+            // Berkeley`: Web of Science's `Univ Calif Berkeley`; a user trial of session 53 found
+            // every campus one node).
+            if universitySystems.contains(keys[i]), i + 1 < parts.count, isCampus(keys[i + 1], parts[i + 1]) {
+                return parts[i] + ", " + parts[i + 1]
+            }
             return parts[i]
         }
+        func naming(_ words: [String]) -> Int? {
+            keys.firstIndex { key in words.contains { (" " + key + " ").contains($0) } }
+        }
+        // An organisation before its schools, centres and laboratories (`School of Physics,
+        // Georgia Institute of Technology`; `Laboratory of Molecular Biology, National Institutes
+        // of Health`: a user trial of session 53 found departments of different institutions one node).
+        if let i = naming(organisationWords) ?? naming(subUnitWords) { return parts[i] }
         return parts.first ?? ""
+    }
+
+    /// Universities of several campuses, folded, whose addresses name the campus in the next part.
+    static let universitySystems: Set<String> = [
+        "university of california", "university of maryland", "university of colorado", "university of texas",
+        "university of wisconsin", "university of illinois", "university of michigan", "university of massachusetts",
+        "university of minnesota", "university of missouri", "university of north carolina", "university of nebraska",
+        "state university of new york", "university of hawaii", "university of alabama", "university of tennessee",
+        "university of south florida", "university of arkansas", "university of houston", "indiana university",
+        "rutgers university", "rutgers the state university of new jersey", "purdue university", "university of london",
+    ]
+
+    /// Whether an address part after a university system's name is a campus (`Berkeley`, `Los
+    /// Angeles`, `College Park`): a place of a few words, no number, no country, no department.
+    private static func isCampus(_ key: String, _ part: String) -> Bool {
+        let words = key.split(separator: " ")
+        guard (1...4).contains(words.count), !key.contains(where: \.isNumber), Countries.code(forName: part) == nil else { return false }
+        return !["department", "dept", "faculty", "school", "institute", "division", "center", "centre", "laborator", "program", "graduate"]
+            .contains { key.contains($0) }
     }
 
     /// Companies' legal forms, folded as `foldedWords` folds, that addresses write after a comma. (`SA`,
@@ -236,10 +267,14 @@ public enum Institutions {
     static let legalForms: Set<String> = ["ltd", "co ltd", "inc", "llc", "llp", "lp", "corp", "gmbh", "ag", "bv", "b v", "n v",
                                           "plc", "pty ltd", "pty", "limited", "srl", "s r l", "spa", "s p a", "s a", "sas", "kg", "oy"]
 
+    /// Stems (and, between blanks, abbreviations) that mark a school, centre or laboratory, folded
+    /// as `foldedWords` folds: an organisation's part where the address names no other.
+    static let subUnitWords = ["school", " sch ", "centre", "center", " ctr ", "laborator", " lab "]
+
     /// Stems (and, between blanks, abbreviations) that mark an organisation's name, folded as `foldedWords` folds.
     static let organisationWords = [
-        "institut", " inst ", "college", " coll ", "hospital", " hosp ", "academ", " acad ", "school", " sch ",
-        "centre", "center", " ctr ", "laborator", " lab ", "foundation", " fdn ", "council", "ministry", " minist ",
+        "institut", " inst ", "college", " coll ", "hospital", " hosp ", "academ", " acad ",
+        "foundation", " fdn ", "council", "ministry", " minist ",
         "agency", "company", "corporation", " corp ", "polytechn", "politecn", "museum", "library", "observator",
         " cnrs ", " inserm ", " gmbh ", " ltd ", " inc ",
         // Research organisations known by their acronym or name alone, which an address may put
