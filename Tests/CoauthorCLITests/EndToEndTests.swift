@@ -108,12 +108,57 @@ struct EndToEndTests {
                                      (["render", "Data", "--labels", "-1", "-o", "m.svg"], "--labels must be 0"),
                                      (["rank", "Data", "--top", "-3"], "--top must be 0 (all) or more"),
                                      (["render", "Data", "--seed", "-2", "-o", "m.svg"], "--seed must be a whole number from 0 to 2147483647"),
-                                     (["report", "Data", "--seed", "4294967296", "-o", "r"], "--seed must be a whole number from 0 to 2147483647")] {
+                                     (["report", "Data", "--seed", "4294967296", "-o", "r"], "--seed must be a whole number from 0 to 2147483647"),
+                                     // Years beyond any corpus crashed (an overflow: a user trial of session 53).
+                                     (["timeline", "Data", "--window", "9223372036854775807"], "--window must be from 1 to 1000 years"),
+                                     (["render", "Data", "--by-year", "--window", "3", "--step", "9223372036854775807", "-o", "y.svg"],
+                                      "--step must be from 1 to 1000 years")] {
             let result = try Self.run(arguments, in: folder)
             #expect(result.status == 64 && result.stderr.hasPrefix("Error: \(message)"), "\(arguments): \(result.status) \(result.stderr)")
         }
         #expect(try Data(contentsOf: bib) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Data"], "nothing written")
+    }
+
+    /// Files written into or beside `-o` (a report's folder, a CSV export's, a Pajek partition, a
+    /// map's frames) that are files the run reads are refused before anything is written (each
+    /// replaced the input: a user trial of session 53).
+    @Test func filesWrittenBesideTheOutputNeverReplaceAnInput() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = try Data(contentsOf: folder.appendingPathComponent("Data/publications.bib"))
+        let manager = FileManager.default
+        try manager.createDirectory(at: folder.appendingPathComponent("in"), withIntermediateDirectories: true)
+        for name in ["in/edges.csv", "in/nodes.csv", "pj.clu", "fr-2019.svg"] {
+            try bib.write(to: folder.appendingPathComponent(name))
+        }
+        for arguments in [["report", "in", "--input-format", "bibtex", "-o", "in"], ["export", "in", "--input-format", "bibtex", "--format", "csv", "-o", "in"],
+                          ["export", "pj.clu", "--input-format", "bibtex", "--format", "pajek", "-o", "pj.net"],
+                          ["render", "fr-2019.svg", "--input-format", "bibtex", "--by-year", "-o", "fr.svg"]] {
+            let result = try Self.run(arguments, in: folder)
+            #expect(result.status == 64 && result.stderr.contains("would replace the input file"), "\(arguments): \(result.status) \(result.stderr)")
+        }
+        for name in ["in/edges.csv", "in/nodes.csv", "pj.clu", "fr-2019.svg"] {
+            #expect(try Data(contentsOf: folder.appendingPathComponent(name)) == bib, "\(name) replaced")
+        }
+        #expect(try manager.contentsOfDirectory(atPath: folder.appendingPathComponent("in").path).sorted() == ["edges.csv", "nodes.csv"])
+        #expect(!manager.fileExists(atPath: folder.appendingPathComponent("pj.net").path))
+    }
+
+    /// Cited-by counts whose sum passes `Int.max` are summed to `Int.max` (the sum overflowed: a
+    /// crash, exit 132, in `stats`, `rank --by citations` and the exports; a user trial of session 53).
+    @Test func citationCountsBeyondAWholeNumberAreNoCrash() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = "@article{a, author={John Smith and Alice Doe}, title={A}, year=2020, note={Cited by: 9223372036854775807}}\n"
+            + "@article{b, author={John Smith and Bob Roe}, title={B}, year=2021, note={Cited by: 1}}\n"
+        try bib.write(to: folder.appendingPathComponent("cite.bib"), atomically: true, encoding: .utf8)
+        let stats = try Self.run(["stats", "cite.bib", "--format", "json"], in: folder)
+        #expect(stats.status == 0, "\(stats.status) \(stats.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(object["citations"] as? Int == Int.max && object["h_index"] as? Int == 1, "\(object)")
+        let rank = try Self.run(["rank", "cite.bib", "--by", "citations", "--format", "csv"], in: folder)
+        #expect(rank.status == 0 && rank.stdout.contains("John Smith,9223372036854775807"), "\(rank.status) \(rank.stdout)")
     }
 
     /// A pipe named as a file (`cat x.bib | coauthor stats /dev/stdin`) is read once and told by

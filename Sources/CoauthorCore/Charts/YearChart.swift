@@ -186,7 +186,7 @@ public struct YearChart: Sendable {
     private func n(_ value: Double) -> String { SVGWriter.number(value) }
 
     private static func integer(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : SVGWriter.number(value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : SVGWriter.number(value)
     }
 
     /// A linear axis from 0 with about five "nice" ticks (1, 2 or 5 × 10^k apart, whole numbers).

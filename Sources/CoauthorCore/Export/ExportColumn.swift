@@ -29,8 +29,8 @@ struct ExportColumn {
             // An integer metric may be undefined for a node (`h_index` and `citations` where the
             // source gives no cited-by counts): its cell is left empty, as a missing year's is
             // (converting NaN to an integer stopped the run: a user trial of session 52).
-            let integer = values.allSatisfy(\.isFinite) ? ExportColumn.Values.integers(values.map { Int($0) })
-                : .optionalIntegers(values.map { $0.isFinite ? Int($0) : nil })
+            let integer = values.allSatisfy(\.isFinite) ? ExportColumn.Values.integers(values.map { wholeNumber($0)! })
+                : .optionalIntegers(values.map(wholeNumber))
             columns.append(ExportColumn(name: metric.rawValue, values: metric.isInteger ? integer : .reals(values)))
         }
         if let community = metrics.community {

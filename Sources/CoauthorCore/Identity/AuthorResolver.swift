@@ -212,34 +212,47 @@ enum NameKey {
     /// `Jose Antonio Gomez-Ruiz`, and were two people under one label.
     static func appendExactKey(_ name: PersonName, to key: inout [UInt8]) {
         let start = key.count
-        if name.first.utf8.allSatisfy({ $0 < 0x80 }) {
-            var pending = false
+        appendWords(name.first, to: &key, start: start)
+        // The surname's initials and periods as the given names' (`R. Schwer, Sylviane`, an
+        // initial read into the surname, is `Schwer, Sylviane R.` written otherwise: two people
+        // under one label in the ACL Anthology, a user trial of session 53).
+        if !name.von.isEmpty { appendWords(name.von, to: &key, start: start) }
+        if !name.last.isEmpty {
+            if name.last.utf8.contains(UInt8(ascii: ".")) || name.last.utf8.contains(where: isWhitespace) {
+                appendWords(name.last, to: &key, start: start)
+            } else {
+                if key.count > start { key.append(0x20) }
+                key.append(contentsOf: name.last.utf8)
+            }
+        }
+        key.append(UInt8(ascii: "|"))
+        key.append(contentsOf: name.jr.utf8)
+        key.append(UInt8(ascii: "|"))
+        key.append(contentsOf: name.homonym.utf8)
+    }
+
+    /// Appends `text`'s words, split at blanks and periods, each after one blank unless the key
+    /// is still empty from `start` (`R.H.` → `R H`).
+    private static func appendWords(_ text: String, to key: inout [UInt8], start: Int) {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var pending = key.count > start
             var any = false
-            for byte in name.first.utf8 {
+            for byte in text.utf8 {
                 if isWhitespace(byte) || byte == UInt8(ascii: ".") {
-                    pending = any
+                    pending = pending || any
                 } else {
-                    if pending { key.append(0x20) }
+                    if pending && key.count > start { key.append(0x20) }
                     pending = false
                     any = true
                     key.append(byte)
                 }
             }
         } else {
-            key.append(contentsOf: name.first.split(whereSeparator: { $0.isWhitespace || $0 == "." }).joined(separator: " ").utf8)
-        }
-        if !name.von.isEmpty {
+            let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "." })
+            guard !words.isEmpty else { return }
             if key.count > start { key.append(0x20) }
-            key.append(contentsOf: name.von.utf8)
+            key.append(contentsOf: words.joined(separator: " ").utf8)
         }
-        if !name.last.isEmpty {
-            if key.count > start { key.append(0x20) }
-            key.append(contentsOf: name.last.utf8)
-        }
-        key.append(UInt8(ascii: "|"))
-        key.append(contentsOf: name.jr.utf8)
-        key.append(UInt8(ascii: "|"))
-        key.append(contentsOf: name.homonym.utf8)
     }
 
     /// The `exact` key of a display string (parsed the way a user would type it on the command line).
@@ -591,6 +604,18 @@ public enum AuthorResolver {
                 entry = Int(nextEntry[entry])
             }
             formStarts.append(forms.count)
+            // A variant written in several forms is one written name read several ways
+            // (`Paetzold, Gustavo Henrique` and `Henrique Paetzold, Gustavo`); the name rules read
+            // its most frequent form (ties: the shortest surname), not the first met, which put
+            // it among another surname's names (a user trial of session 53: `Sadid Hasan` stayed
+            // apart from `Sadid A. Hasan`, first met as `A. Hasan, Sadid`).
+            if forms.count - own > 1 {
+                let best = (own..<forms.count).max { a, b in
+                    let (x, y) = (tableNames[Int(forms[a].entry)], tableNames[Int(forms[b].entry)])
+                    return forms[a].count != forms[b].count ? forms[a].count < forms[b].count : x.last.count > y.last.count
+                }!
+                variantNames[variant] = tableNames[Int(forms[best].entry)]
+            }
         }
         // The forms name their table entries (a copy of each name, 40 bytes with its references
         // counted, made the forms' buffer four times larger, all of it pages new to the process:

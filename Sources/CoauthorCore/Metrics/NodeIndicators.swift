@@ -21,6 +21,15 @@ public struct NodeIndicators: Sendable {
         }
     }
 
+    /// Cited-by counts summed, at most `Int.max`: a count an export gives as 9223372036854775807
+    /// overflowed the sum (a crash: a user trial of session 53).
+    static func sum(_ counts: [Int]) -> Int {
+        counts.reduce(0) { total, count in
+            let (sum, overflow) = total.addingReportingOverflow(count)
+            return overflow ? (count < 0 ? Int.min : Int.max) : sum
+        }
+    }
+
     /// The h-index of a set of papers from their citation counts (J. E. Hirsch, PNAS 102,
     /// 16569–16572, 2005, doi:10.1073/pnas.0507655102): the largest h such that h papers have at
     /// least h citations each.
@@ -98,7 +107,7 @@ public struct NodeIndicators: Sendable {
         let collaboration = CollaborationIndicators(teamSizes: papers.lazy.map { authors.authorsOfPublication[$0].count },
                                                     authors: people)
         let counts = cited ? papers.map { publications[$0].extras.citedBy ?? 0 } : []
-        return Totals(collaboration: collaboration, citations: cited ? counts.reduce(0, +) : nil,
+        return Totals(collaboration: collaboration, citations: cited ? Self.sum(counts) : nil,
                       hIndex: cited ? Self.hIndex(counts) : nil,
                       papersWithCountry: papers.count { !countries[$0].isEmpty },
                       internationalPapers: papers.count { countries[$0].count >= 2 })
@@ -148,7 +157,7 @@ public struct NodeIndicators: Sendable {
             let collaboration = CollaborationIndicators(papers: offsets[v + 1] - offsets[v], multiAuthorPapers: multi,
                                                         multiAuthorAuthorships: multiAuthorships, inverseTeamSizes: inverse,
                                                         authors: distinct)
-            return Totals(collaboration: collaboration, citations: cited ? counts.reduce(0, +) : nil,
+            return Totals(collaboration: collaboration, citations: cited ? Self.sum(counts) : nil,
                           hIndex: cited ? hIndex(counts) : nil, papersWithCountry: withCountry, internationalPapers: international)
         }
     }

@@ -171,7 +171,7 @@ public enum HTMLReport {
             json.key("integer"); json.raw(column.isInteger ? "true" : "false")
             json.key("values"); json.array(column.values) { json, value in
                 guard let value else { return json.raw("null") }
-                column.isInteger ? json.int(Int(value)) : json.significant(value)
+                column.isInteger ? json.int(wholeNumber(value) ?? 0) : json.significant(value)
             }
             json.close("}")
         }

@@ -75,7 +75,7 @@ public struct RankingTable: Sendable {
     }
 
     private static func value(_ x: Double, integer: Bool) -> Value {
-        integer ? .integer(x.isFinite ? Int(x) : nil) : .real(x.isNaN ? nil : x)
+        integer ? .integer(wholeNumber(x)) : .real(x.isNaN ? nil : x)
     }
 
     /// Keeps only the given columns, in the given order.

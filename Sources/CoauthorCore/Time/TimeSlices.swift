@@ -8,15 +8,22 @@ public enum SliceSpec: Sendable, Equatable {
     /// Graphs of every year up to y, for y = first, first + step, …, and the last year.
     case cumulative(step: Int)
 
+    /// The longest window and step: longer ones are this long.
+    public static let maximumYears = 1000
+
     /// The inclusive year ranges of the slices over the years `first...last`.
     /// - Precondition: window and step are positive.
     /// - Complexity: O(number of slices).
     public func ranges(first: Int, last: Int) -> [ClosedRange<Int>] {
         guard first <= last else { return [] }
         var ranges: [ClosedRange<Int>] = []
+        // Bounded so that no year overflows (`--window 9223372036854775807` crashed: a user trial
+        // of session 53; the command line refuses more than `maximumYears`).
+        let bound = Self.maximumYears
         switch self {
         case let .sliding(window, step):
             precondition(window > 0 && step > 0, "window and step must be positive")
+            let (window, step) = (min(window, bound), min(step, bound))
             var start = first
             while true {
                 ranges.append(start...(start + window - 1))
@@ -25,6 +32,7 @@ public enum SliceSpec: Sendable, Equatable {
             }
         case let .cumulative(step):
             precondition(step > 0, "step must be positive")
+            let step = min(step, bound)
             var end = first
             while end < last {
                 ranges.append(first...end)

@@ -117,6 +117,7 @@ struct Export: AnalysisCommand {
         }
         let files = loaded.export(format, metrics: table, layout: placements, destination: output)
         stopwatch.lap("format")
+        try analysis.refuseOverwritingInputs(withFiles: files)
         try Session.write(files)
         stopwatch.lap("write")
         if timing {

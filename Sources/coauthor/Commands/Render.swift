@@ -114,6 +114,7 @@ struct Render: AnalysisCommand {
             files.append(OutputFile(path: ByYearOptions.htmlPath(output), text: FramesPage.html(title: title, frames: frames)))
         }
         // Every frame is made before any is written, so a failure leaves earlier maps intact.
+        try analysis.refuseOverwritingInputs(withFiles: files)
         try Session.write(files)
         if !analysis.quiet, let first = files.first?.path, let last = files[maps.count - 1].path {
             Console.err("wrote \(maps.count) maps, \(first) … \(last)\(byYear.frames ? ", and \(ByYearOptions.htmlPath(output))" : "")\n")
@@ -150,8 +151,8 @@ struct ByYearOptions: ParsableArguments {
             throw ValidationError("--window, --cumulative and --frames belong to --by-year.")
         }
         if window != nil && cumulative { throw ValidationError("--window and --cumulative are two kinds of slices; choose one.") }
-        if let window, window < 1 { throw ValidationError("--window must be at least 1 year.") }
-        if step < 1 { throw ValidationError("--step must be at least 1 year.") }
+        if let window, !(1...SliceSpec.maximumYears).contains(window) { throw ValidationError("--window must be from 1 to \(SliceSpec.maximumYears) years.") }
+        if !(1...SliceSpec.maximumYears).contains(step) { throw ValidationError("--step must be from 1 to \(SliceSpec.maximumYears) years.") }
     }
 
     var spec: SliceSpec { cumulative ? .cumulative(step: step) : .sliding(window: window ?? 1, step: step) }

@@ -43,6 +43,7 @@ struct Report: AnalysisCommand {
         display?.finish()
         analysis.noteEstimates(report.metrics)
         // Every output is made before any is written, so a failure leaves Output/ as it was.
+        try analysis.refuseOverwritingInputs(withFiles: report.files)
         try Session.write(report.files)
         let written = report.files.compactMap(\.path).map { URL(fileURLWithPath: $0).relativePathForDisplay }
         Console.out(report.summary + "wrote " + written.joined(separator: ", ") + "\n")

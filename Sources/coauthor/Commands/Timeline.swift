@@ -69,8 +69,8 @@ struct Timeline: AnalysisCommand {
             throw ValidationError("\(given.joined(separator: " and ")) ask for different views\(why); choose one of --corpus, --slices and --ties.")
         }
         if window != nil && cumulative { throw ValidationError("--window and --cumulative are two kinds of slices; choose one.") }
-        if let window, window < 1 { throw ValidationError("--window must be at least 1 year.") }
-        if step < 1 { throw ValidationError("--step must be at least 1 year.") }
+        if let window, !(1...SliceSpec.maximumYears).contains(window) { throw ValidationError("--window must be from 1 to \(SliceSpec.maximumYears) years.") }
+        if !(1...SliceSpec.maximumYears).contains(step) { throw ValidationError("--step must be from 1 to \(SliceSpec.maximumYears) years.") }
         if !(halfLife > 0) || !halfLife.isFinite { throw ValidationError("--half-life must be a positive number of years.") }
         if betweennessMaxNodes < 0 { throw ValidationError("--betweenness-max-nodes must be 0 (no limit) or more.") }
         // Options of one view given (other than their defaults) with another: they would change

@@ -223,16 +223,39 @@ extension AnalysisOptions {
     /// the default `Data/`'s, a link. Files are compared by device and inode; an output that does
     /// not exist yet, or is a folder, replaces nothing read.
     func refuseOverwritingInputs(with output: String?) throws {
-        guard let output, output != "-" else { return }
-        var target = stat()
-        guard stat(output, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG else { return }
+        guard let output, output != "-", let input = inputReplaced(by: [output]) else { return }
+        throw ValidationError("-o \(output) is the input file \(input.input): writing there would replace the publications; choose another output file.")
+    }
+
+    /// Refuses files a command writes beside or inside its `-o` (a report's or a CSV export's
+    /// folder, a Pajek partition, a map's frames) that are files the run read: checked when the
+    /// files are known, before any is written (`coauthor report data -o data` replaced a Scopus
+    /// export named `edges.csv`: a user trial of session 53).
+    func refuseOverwritingInputs(withFiles files: [OutputFile]) throws {
+        guard let found = inputReplaced(by: files.compactMap(\.path)) else { return }
+        throw ValidationError("writing \(found.output) would replace the input file \(found.input); nothing was written: choose another output.")
+    }
+
+    /// The first of `outputs` that is a file the run reads (by device and inode: however named,
+    /// a link too), with that input; nil when none is (an output that does not exist yet, or is a
+    /// folder, replaces nothing read).
+    private func inputReplaced(by outputs: [String]) -> (output: String, input: String)? {
+        var targets: [(output: String, device: UInt64, inode: UInt64)] = []
+        for output in outputs where output != "-" {
+            var target = stat()
+            guard stat(output, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG else { continue }
+            targets.append((output, UInt64(target.st_dev), UInt64(target.st_ino)))
+        }
+        guard !targets.isEmpty else { return nil }
         let paths = inputs.isEmpty ? ["Data"] : inputs
         for input in InputReader.filesRead(paths, format: inputFormat) {
             var status = stat()
-            if stat(input, &status) == 0, status.st_dev == target.st_dev, status.st_ino == target.st_ino {
-                throw ValidationError("-o \(output) is the input file \(input): writing there would replace the publications; choose another output file.")
+            guard stat(input, &status) == 0 else { continue }
+            if let target = targets.first(where: { $0.device == UInt64(status.st_dev) && $0.inode == UInt64(status.st_ino) }) {
+                return (target.output, input)
             }
         }
+        return nil
     }
 }
 
