@@ -109,6 +109,9 @@ struct EndToEndTests {
                                      (["rank", "Data", "--top", "-3"], "--top must be 0 (all) or more"),
                                      (["render", "Data", "--seed", "-2", "-o", "m.svg"], "--seed must be a whole number from 0 to 2147483647"),
                                      (["report", "Data", "--seed", "4294967296", "-o", "r"], "--seed must be a whole number from 0 to 2147483647"),
+                                     // Options that changed nothing (a user trial of session 53).
+                                     (["rank", "Data", "--normalize", "association", "--resolution", "2"], "--resolution and --normalize change nothing in 'rank'"),
+                                     (["stats", "Data", "--focus", "Shashank Rajput"], "--focus changes nothing in 'stats' without --radius K"),
                                      // Years beyond any corpus crashed (an overflow: a user trial of session 53).
                                      (["timeline", "Data", "--window", "9223372036854775807"], "--window must be from 1 to 1000 years"),
                                      (["render", "Data", "--by-year", "--window", "3", "--step", "9223372036854775807", "-o", "y.svg"],

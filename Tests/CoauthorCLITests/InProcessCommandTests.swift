@@ -371,7 +371,7 @@ struct InProcess {
             ["timeline", "--slices", "--step", "2"],
             ["timeline", "--ties", "--half-life", "2"],
             ["stats", "--resolution", "2", "--normalize", "cosine"],
-            ["rank", "--budget", "5", "--communities", "louvain"],
+            ["rank", "--budget", "5"],
         ]
         for arguments in accepted {
             let result = InProcess.run([arguments[0], InProcess.data, "--quiet"] + arguments.dropFirst())

@@ -224,6 +224,19 @@ struct GraphStatisticsTests {
         #expect(stats.components == Int(number("components")!))
     }
 
+    /// Above `exactPathLengthLimit` authors the mean path length is sampled and says from how
+    /// many sources; asked (`stats --exact`), it is exact: on a star of n nodes, 2(n − 1)/n (the
+    /// sampled sources, leaves but for one chance in forty, give about 2).
+    @Test func theMeanPathLengthIsExactWhenAsked() {
+        let n = GraphStatistics.exactPathLengthLimit + 1
+        let star = WeightedGraph(nodeCount: n, edges: (1..<n).map { (0, $0, 1.0) })
+        let exact = GraphStatistics(graph: star, communitySeed: 1, communities: CommunityOptions(), exactPathLengths: true) {}
+        #expect(exact.pathLengthSources == n)
+        #expect(abs(exact.averagePathLength - 2 * Double(n - 1) / Double(n)) < 1e-12, "\(exact.averagePathLength)")
+        let sampled = GraphStatistics(graph: star, communitySeed: 1, communities: CommunityOptions()) {}
+        #expect(sampled.pathLengthSources == GraphStatistics.sampledPathLengthSources)
+    }
+
     /// The statistics do not depend on the number of threads (the mean path length's batches go to
     /// whichever is free; on three or more, threads wait for the components), and `beside` runs
     /// exactly once: on several threads at a priority lowered by `restPriorityDrop`, on one at the

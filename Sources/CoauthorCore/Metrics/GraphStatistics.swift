@@ -46,8 +46,10 @@ public struct GraphStatistics: Sendable, Equatable {
     /// starts at once, and what the caller still has to compute (and free) goes beside it. The
     /// communities (and their modularity) are found on `tied`, the same ties normalised
     /// (`normalizedTies`), where given, as the metrics find them.
+    /// - Parameter exactPathLengths: the mean path length from every author, whatever the size
+    ///   (`stats --exact`).
     init(graph: WeightedGraph, communitySeed: UInt64, communities: CommunityOptions, tied: WeightedGraph? = nil,
-         beside: @escaping @Sendable () -> Void) {
+         exactPathLengths: Bool = false, beside: @escaping @Sendable () -> Void) {
         precondition(tied.map { $0.edgeCount == graph.edgeCount && $0.nodeCount == graph.nodeCount } ?? true, "the same ties")
         let n = graph.nodeCount
         authors = n
@@ -72,7 +74,7 @@ public struct GraphStatistics: Sendable, Equatable {
             result.components = (component.max() ?? -1) + 1
             let members = (0..<n).filter { component[$0] == 0 }
             result.largestComponentSize = members.count
-            searches.publish(sources: Self.distanceSources(members: members, seed: communitySeed), members: members.count)
+            searches.publish(sources: Self.distanceSources(members: members, seed: communitySeed, exact: exactPathLengths), members: members.count)
             result.isolated = (0..<n).filter { graph.degree($0) == 0 }.count
             let triangles = triangleCounts(graph)
             // Each node's clustering coefficient from its triangles, as `clusteringCoefficient` does.
@@ -151,10 +153,10 @@ public struct GraphStatistics: Sendable, Equatable {
 
     /// The sources of the mean distance in hops between the members of one component: every
     /// member up to `exactPathLengthLimit` members, else that many drawn with `seed`.
-    private static func distanceSources(members: [Int], seed: UInt64) -> [Int] {
+    private static func distanceSources(members: [Int], seed: UInt64, exact: Bool) -> [Int] {
         guard members.count > 1 else { return [] }
         var sources = members
-        if members.count > exactPathLengthLimit {
+        if members.count > exactPathLengthLimit && !exact {
             var random = SplitMix64(seed: seed)
             let k = sampledPathLengthSources
             for i in 0..<k { sources.swapAt(i, i + Int(random.next() % UInt64(members.count - i))) }

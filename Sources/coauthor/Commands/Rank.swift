@@ -40,6 +40,8 @@ struct Rank: AnalysisCommand {
             throw ValidationError("'\(tie.rawValue)' ranks one author's collaborators: name that author with --focus NAME, or rank authors by one of \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         try analysis.refuseOverwritingInputs(with: output)
+        // No ranking metric reads communities (a user trial of session 53 saw these change nothing).
+        try AnalysisOptions.refuse(analysis.givenCommunityOptions, by: "rank", because: "ranks by no community")
         if top < 0 { throw ValidationError("--top must be 0 (all) or more.") }
         if !(halfLife > 0) || !halfLife.isFinite { throw ValidationError("--half-life must be a positive number of years.") }
         if halfLife != TieMetrics.defaultHalfLife && analysis.focus == nil {

@@ -20,9 +20,15 @@ struct Stats: AnalysisCommand {
 
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
-        try AnalysisOptions.refuse(analysis.givenPathMetricOptions, by: "stats",
+        // A focus without a radius leaves the network whole: nothing in it is the focus's.
+        if analysis.focus != nil && analysis.radius == nil {
+            throw ValidationError("--focus changes nothing in 'stats' without --radius K (the statistics of that author's ego network); add --radius or leave --focus out.")
+        }
+        // `--exact` asks for the mean path length from every author of the largest component.
+        try AnalysisOptions.refuse(analysis.givenPathMetricOptions.filter { $0 != "--exact" }, by: "stats",
                                    because: "computes no betweenness, closeness or harmonic (its mean path length is exact up to "
-                                       + "\(GraphStatistics.exactPathLengthLimit.formatted(.number)) authors in the largest component, sampled above)")
+                                       + "\(GraphStatistics.exactPathLengthLimit.formatted(.number)) authors in the largest component, "
+                                       + "sampled above unless --exact)")
     }
 
     func run() throws {
@@ -31,7 +37,11 @@ struct Stats: AnalysisCommand {
         let loaded = try Session.analysis(analysis, keepingAlive: false, readingTieYears: false)
         var stopwatch = Stopwatch()
         let summary = CorpusSummary(consume loaded, communitySeed: UInt64(max(0, seed)), communities: analysis.communityOptions,
-                                    normalization: analysis.normalize)
+                                    normalization: analysis.normalize, exactPathLengths: analysis.exact)
+        if !analysis.quiet, case .integer(let sources) = summary.entries.first(where: { $0.key == "path_length_sources" })?.value {
+            Console.note("average_path_length is the mean from \(sources) authors drawn at random in the largest component "
+                + "(within about ±0.05 hops); --exact computes it from all of them")
+        }
         stopwatch.lap("statistics")
         if Stopwatch.phasesWanted { Console.err("timing: \(stopwatch.summary)\n") }
         try Session.write(format == .json ? summary.json() : summary.table(), to: output)
