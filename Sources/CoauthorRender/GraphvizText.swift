@@ -7,7 +7,7 @@
 /// function below undoes exactly the layers its attribute goes through; the
 /// hostile-name tests pin this down, because the layers are undocumented.
 ///
-/// Every function turns each run of control characters into one space: a
+/// Every function turns each run of control characters (and noncharacters) into one space: a
 /// newline or tab in a name is an accident of the input, NUL would cut the C
 /// string short, and Graphviz writes a second consecutive space as U+00A0.
 enum GraphvizText {
@@ -70,7 +70,9 @@ enum GraphvizText {
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         var afterControl = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control {
+            // Noncharacters (U+FFFE, U+FFFF, …) too: no XML carries them, and Graphviz's SVG
+            // reader refused the map ("not well-formed": a user trial of session 53).
+            if scalar.properties.generalCategory == .control || scalar.properties.isNoncharacterCodePoint {
                 if !afterControl { result += " " }
                 afterControl = true
                 continue

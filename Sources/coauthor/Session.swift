@@ -102,12 +102,45 @@ enum Session {
 
     private static let formats = InputFormat.allCases.map(\.rawValue).joined(separator: "|")
 
+    private static let commandNames = Coauthor.configuration.subcommands.map { $0._commandName }
+
+    /// The command `word` (no path: no `/` or `.`) is likely a misspelling of: one edit or
+    /// transposition away, or a prefix of one command alone; nil for none.
+    static func nearestCommand(to word: String) -> String? {
+        let typed = Array(word.lowercased())
+        guard !typed.isEmpty, !word.contains("/"), !word.contains(".") else { return nil }
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var previous = Array(0...b.count), before = previous
+            for i in 1...max(a.count, 1) where !a.isEmpty {
+                var row = [i] + Array(repeating: 0, count: b.count)
+                for j in 1...max(b.count, 1) where !b.isEmpty {
+                    row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { row[j] = min(row[j], before[j - 2] + 1) }
+                }
+                (before, previous) = (previous, row)
+            }
+            return previous[b.count]
+        }
+        let close = commandNames.filter { distance(typed, Array($0)) <= (typed.count > 3 ? 2 : 1) }
+        if close.count == 1 { return close[0] }
+        let prefixed = commandNames.filter { typed.count >= 2 && $0.hasPrefix(String(typed)) }
+        return prefixed.count == 1 ? prefixed[0] : nil
+    }
+
     private static func message(_ error: InputError) -> String {
         switch error {
         case .unsupportedFormat:
             "unknown file type: neither its content nor its extension names a supported format; name it with --input-format \(formats)"
         case .standardInputNeedsFormat:
             "reading standard input ('-') needs --input-format \(formats)"
+        case .notFound(let path):
+            // A mistyped command is read as an input of the default `report` (`coauthor stat x.bib`:
+            // a user trial of session 53).
+            if let command = nearestCommand(to: path) {
+                "no such file or folder, nor a command: did you mean 'coauthor \(command)'? (the commands are \(commandNames.joined(separator: ", ")))"
+            } else {
+                error.description
+            }
         default:
             error.description
         }
@@ -125,6 +158,9 @@ enum Session {
     /// every earlier file as it was), then what goes to standard output.
     static func write(_ files: [OutputFile]) throws {
         guard Cluster.isRoot else { return }
+        // `-o -` is standard output, as `-` is standard input (it wrote a file named `-`: a user
+        // trial of session 53).
+        let files = files.map { $0.path == "-" ? OutputFile(path: nil, bytes: $0.bytes) : $0 }
         do {
             try AtomicFile.write(files: files.compactMap { file in file.path.map { ($0, file.bytes) } })
         } catch {
@@ -138,7 +174,7 @@ enum Session {
     /// job, rank 0 alone writes.
     static func write(_ bytes: [UInt8], to path: String?) throws {
         guard Cluster.isRoot else { return }
-        guard let path else { return Console.outBytes(bytes) }
+        guard let path, path != "-" else { return Console.outBytes(bytes) }
         do {
             try AtomicFile.write(bytes, to: path)
         } catch {

@@ -109,6 +109,9 @@ struct EndToEndTests {
                                      (["rank", "Data", "--top", "-3"], "--top must be 0 (all) or more"),
                                      (["render", "Data", "--seed", "-2", "-o", "m.svg"], "--seed must be a whole number from 0 to 2147483647"),
                                      (["report", "Data", "--seed", "4294967296", "-o", "r"], "--seed must be a whole number from 0 to 2147483647"),
+                                     // Several files cannot go to standard output (`-o -` made a folder `-`).
+                                     (["report", "Data", "-o", "-"], "the report writes several files"),
+                                     (["export", "Data", "--format", "csv", "-o", "-"], "--format csv writes several files"),
                                      // Options that changed nothing (a user trial of session 53).
                                      (["rank", "Data", "--normalize", "association", "--resolution", "2"], "--resolution and --normalize change nothing in 'rank'"),
                                      (["stats", "Data", "--focus", "Shashank Rajput"], "--focus changes nothing in 'stats' without --radius K"),
@@ -146,6 +149,18 @@ struct EndToEndTests {
         }
         #expect(try manager.contentsOfDirectory(atPath: folder.appendingPathComponent("in").path).sorted() == ["edges.csv", "nodes.csv"])
         #expect(!manager.fileExists(atPath: folder.appendingPathComponent("pj.net").path))
+    }
+
+    /// `-o -` is standard output, as `-` is standard input (it wrote a file named `-`), and a
+    /// mistyped command read as an input names the command meant (a user trial of session 53).
+    @Test func dashIsStandardOutputAndAMistypedCommandIsNamed() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rank = try Self.run(["rank", "Data", "--top", "2", "--format", "csv", "-o", "-"], in: folder)
+        #expect(rank.status == 0 && rank.stdout.hasPrefix("rank,name,"), "\(rank.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
+        let typo = try Self.run(["stat", "Data"], in: folder)
+        #expect(typo.status == 65 && typo.stderr.contains("did you mean 'coauthor stats'?"), "\(typo.stderr)")
     }
 
     /// Cited-by counts whose sum passes `Int.max` are summed to `Int.max` (the sum overflowed: a

@@ -379,6 +379,13 @@ struct InProcess {
         }
     }
 
+    /// A word read as an input that is no file is matched against the commands (`coauthor stat`).
+    @Test func aMistypedCommandIsFound() {
+        #expect(Session.nearestCommand(to: "stat") == "stats" && Session.nearestCommand(to: "rnak") == "rank")
+        #expect(Session.nearestCommand(to: "exprot") == "export" && Session.nearestCommand(to: "tim") == "timeline")
+        #expect(Session.nearestCommand(to: "refs.bib") == nil && Session.nearestCommand(to: "zzz") == nil && Session.nearestCommand(to: "Data/x") == nil)
+    }
+
     @Test func namesAndTimelineRunInProcess() {
         let names = InProcess.run(["names", InProcess.data, "--format", "json", "--quiet"])
         #expect(names.status == 0 && names.stdout.contains("\"people\": 42"))

@@ -68,6 +68,14 @@ struct BibTeXReaderTests {
             "entry 'b': the author list starts with 'and'; the empty name before it is dropped",
             "entry 'b': the author list ends with 'and'; the empty name after it is dropped",
         ])
+        // Without a blank outside the `and` (they made the people `and B Two` and `B Two and`: a
+        // user trial of session 53).
+        for (list, place) in [("and B Two", "starts"), ("B Two and", "ends")] {
+            let bare = try readBibTeX("@article{c, author = {\(list)}, title = {T}, year = 2020}")
+            #expect(bare.publications.first?.authors.map(\.displayName) == ["B Two"], "\(list)")
+            #expect(bare.diagnostics.map(\.message).first?.hasPrefix("entry 'c': the author list \(place) with 'and'") == true, "\(bare.diagnostics)")
+        }
+        #expect(try readBibTeX("@article{d, author = {Andersen and Anders Andy}, title = {T}, year = 2020}").publications.first?.authors.count == 2)
         #expect(corpus.diagnostics.map(\.message) == [
             "entry 'a': 'and' twice in a row in the author list; the empty name between is dropped",
             "entry 'a': the author 'Jones, Bob, Jr, Extra' has more than two commas; read as BibTeX reads 'von Last, Jr, First', as 'Jr Extra Jones, Bob' (brace a comma that belongs to a name: {,})",

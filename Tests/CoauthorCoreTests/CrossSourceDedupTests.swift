@@ -307,6 +307,26 @@ struct CrossSourceDedupTests {
         #expect(three.diagnostics.filter { $0.message.contains("counted as two papers") }.count == 1)
     }
 
+    /// Two files' records with one title, year and first author but other authors are two papers
+    /// (an `Editorial` in two journals was one, its second author gone from every output: a user
+    /// trial of session 53), with a warning naming them; authors written otherwise (`Smith, J.`)
+    /// or a list one author shorter still make one paper.
+    @Test func aTitleMatchWhoseOtherAuthorsDifferIsTwoPapers() throws {
+        let scratch = try ScratchFiles([
+            ("a.bib", "@article{a, author={John Smith and Alice Brown}, title={Editorial}, journal={J1}, year={2020}}\n"),
+            ("b.ris", "TY  - JOUR\nAU  - Smith, John\nAU  - White, Carol\nTI  - Editorial\nJO  - J2\nPY  - 2020\nER  - \n"),
+            ("c.ris", "TY  - JOUR\nAU  - Smith, J.\nTI  - Editorial\nJO  - J1\nPY  - 2020\nER  - \n"),
+        ])
+        defer { scratch.remove() }
+        let two = try InputReader.read([scratch.paths[0], scratch.paths[1]])
+        #expect(two.publications.count == 2 && two.duplicates == 0, "\(two.publications.map(\.authors))")
+        let warning = try #require(two.diagnostics.first { $0.message.contains("counted as two papers") }, "\(two.diagnostics)")
+        #expect(warning.message.contains("but not its other authors (Alice Brown)") || warning.message.contains("(Carol White)"), "\(warning.message)")
+        let one = try InputReader.read([scratch.paths[0], scratch.paths[2]])
+        #expect(one.publications.count == 1 && one.duplicates == 1)
+        #expect(one.publications[0].authors.map(\.displayName) == ["John Smith", "Alice Brown"])
+    }
+
     /// A preprint (DOI), its published version in PubMed (PMID) and in Web of Science (the
     /// other DOI and the PMID): the two published copies are one paper, the preprint another, in
     /// every order of the files, with one warning (record keys join copies before titles do).

@@ -24,6 +24,29 @@ struct ExportReaderTests {
 
     /// Rows whose fields are not the header's in number get one warning, at the first, which
     /// counts the others (litstudy's Scopus export has 56 such rows of 58).
+    /// UTF-16 with its byte-order mark (Web of Science's "Tab-delimited (Win, UTF-16)" export) is
+    /// read as its UTF-8 is, found by content in a folder too (it was "invalid UTF-8 at byte
+    /// offset 0", or of no known type: a user trial of session 53).
+    @Test(arguments: ["wos-tab.txt", "wos-quirks.txt", "pubmed.nbib", "scopus-full-names.csv"])
+    func utf16IsReadAsItsUTF8(name: String) throws {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-utf16-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plain = try InputReader.read([Self.folder.appendingPathComponent(name).path])
+        for (suffix, encoding) in [("le", String.Encoding.utf16LittleEndian), ("be", .utf16BigEndian)] {
+            let mark: [UInt8] = encoding == .utf16LittleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+            let file = folder.appendingPathComponent(suffix + "-" + name)
+            try Data(mark + Array(try #require(text.data(using: encoding)))).write(to: file)
+            for corpus in [try InputReader.read([file.path]), try InputReader.read([folder.path])] {
+                #expect(corpus.files == 1 && !plain.publications.isEmpty, "\(name) \(suffix)")
+                #expect(corpus.publications.map(\.authors) == plain.publications.map(\.authors), "\(name) \(suffix)")
+                #expect(corpus.publications.count == plain.publications.count && corpus.skipped == 0, "\(name) \(suffix): \(corpus.diagnostics)")
+            }
+            try FileManager.default.removeItem(at: file)
+        }
+    }
+
     @Test func rowsOfAnotherWidthGetOneWarningThatCountsThem() throws {
         let header = "\"Authors\",\"Title\",\"Year\",\"EID\"\n"
         let rows = ["\"Li X.\",\"A\",\"2020\",\"2-s2.0-1\"", "\"Li X.\",\"B\",\"2020\",\"2-s2.0-2\",\"x\"",

@@ -28,6 +28,7 @@ extension InputFormat {
     /// The format of a file that starts with `head`; `pathExtension` decides only where the
     /// content does not (a `.bib` with no entry yet, a `.json` that could be CSL-JSON).
     public static func detect(head: [UInt8], pathExtension: String) -> InputFormat? {
+        if let utf8 = UTF16Text.utf8(head) { return detect(head: utf8, pathExtension: pathExtension) }
         let hint = InputFormat(pathExtension: pathExtension)
         var bytes = head[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }

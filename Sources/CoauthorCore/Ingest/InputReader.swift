@@ -481,6 +481,20 @@ public enum InputReader {
                 // Within one file, records are distinct: no join, nothing to say.
                 guard !papers.shareAFile(holder, paper) else { continue }
                 guard let kind = papers.sharedKind(holder, paper) else {
+                    // A title match is one paper only where the shorter author list's every
+                    // author is someone of the other's (`Editorial` of one year and first author
+                    // in two journals was one paper, its second author gone: a user trial of
+                    // session 53).
+                    let (a, b) = (corpus.publications[holder], corpus.publications[paper])
+                    let unmatched = PublicationMatch.unmatchedAuthors(a, b)
+                    guard unmatched.isEmpty else {
+                        if warned.insert([papers.find(holder), papers.find(paper)]).inserted {
+                            corpus.diagnostics.append(Diagnostic(.warning, at: b.location,
+                                "'\(b.key)' has the title, year and first author of the record at \(a.location), but not its other authors "
+                                + "(\(unmatched.joined(separator: ", "))): counted as two papers"))
+                        }
+                        continue
+                    }
                     papers.join(holder, paper, by: key)
                     continue
                 }
@@ -751,7 +765,7 @@ public enum InputReader {
         // Streamed by path: DBLP XML (plain or gzip-compressed, inflated block by block), OpenAlex
         // JSON Lines, Web of Science plain text and MEDLINE; read as Latin-1, read whole
         // (`read(bytes:format:path:encoding:)` transcodes them).
-        let streamed = encoding == .utf8 || !readsLatin1(file.format)
+        let streamed = (encoding == .utf8 || !readsLatin1(file.format)) && !UTF16Text.fileHasByteOrderMark(path)
         if file.format == .dblp && path != "-" { return DBLPXMLReader.read(path: path, keepingText: keepingText) }
         if file.format == .openalex && path != "-" && streamed { return OpenAlexReader.readJSON(path: path, keepingText: keepingText) }
         if file.format == .wos && path != "-" && streamed { return WebOfScienceReader.readPlainText(path: path, keepingText: keepingText) }
@@ -810,6 +824,8 @@ public enum InputReader {
                                          encoding: encoding)
             }
         }
+        // UTF-16 (with its byte-order mark) is made UTF-8, whatever `--encoding` says.
+        if let utf8 = UTF16Text.utf8(bytes) { return read(bytes: utf8, format: format, path: path, encoding: .utf8) }
         // A file that starts with UTF-8's byte-order mark is UTF-8, whatever `--encoding` says
         // (a folder read as Latin-1 may hold such a file: its mark became `ï»¿`, and a Scopus
         // CSV lost its header: a review of session 52).

@@ -122,20 +122,32 @@ public enum NameParser {
         var index = bytes.startIndex
         let end = bytes.endIndex
         var blank = true
+        /// Whether `and` (any case) is at `at`, followed by a blank or the end.
+        func isAnd(at: Int) -> Bool {
+            at + 3 <= end && bytes[at] | 0x20 == UInt8(ascii: "a") && bytes[at + 1] | 0x20 == UInt8(ascii: "n")
+                && bytes[at + 2] | 0x20 == UInt8(ascii: "d") && (at + 3 == end || isWhitespace(bytes[at + 3]))
+        }
+        // A list that starts with `and` (`and B Two`) has an empty name before it, and one that
+        // ends with it (`B Two and`) one after it: reported and dropped, not read as the people
+        // `and B Two` and `B Two and` (a user trial of session 53).
+        if isAnd(at: index), end - index > 3 {
+            parts.append(index..<index)
+            index += 3
+            start = index
+            blank = false
+        }
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "{") {
                 depth += 1
             } else if byte == UInt8(ascii: "}") {
                 depth = max(0, depth - 1)
-            } else if depth == 0, isWhitespace(byte), index + 4 < end,
-                      bytes[index + 1] | 0x20 == UInt8(ascii: "a"), bytes[index + 2] | 0x20 == UInt8(ascii: "n"),
-                      bytes[index + 3] | 0x20 == UInt8(ascii: "d"), isWhitespace(bytes[index + 4]) {
+            } else if depth == 0, isWhitespace(byte), index + 4 <= end, isAnd(at: index + 1) {
                 // The blank after `and` may start the next ` and ` (`Smith and and Bob`: an empty
                 // name between, as BibTeX reads it, not an author `and Bob`).
                 parts.append(min(start, index)..<index)
                 index += 4
-                start = index + 1
+                start = min(index + 1, end)
                 blank = false
                 continue
             }

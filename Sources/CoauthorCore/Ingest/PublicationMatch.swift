@@ -170,6 +170,17 @@ enum PublicationMatch {
     /// the earlier. Two surnames alike are not enough (`Li, Xin` and `Li, Yan`), nor is a name
     /// whose ID of one kind differs: aligned, their IDs would go to the wrong person.
     /// - Complexity: O(a²) for a authors.
+    /// The authors of the shorter list of `a` and `b` (either where they are as long) that are no
+    /// one of the other's (`partners`), as displayed: none where the two lists can be one paper's.
+    /// - Complexity: O(a²) for a authors.
+    static func unmatchedAuthors(_ a: Publication, _ b: Publication) -> [String] {
+        let (short, long) = a.authors.count <= b.authors.count ? (a, b) : (b, a)
+        let shortIDs = short.hasExtras ? short.extras.authorIDs : []
+        let longIDs = long.hasExtras ? long.extras.authorIDs : []
+        let partner = partners(short.authors, shortIDs, long.authors, longIDs)
+        return short.authors.indices.filter { partner[$0] == nil }.map { short.authors[$0].displayName }
+    }
+
     static func partners(_ authors: [PersonName], _ ids: [AuthorIDs], _ laterAuthors: [PersonName], _ laterIDs: [AuthorIDs]) -> [Int?] {
         var scratch: [UInt8] = []
         // The whole name folded in its natural order: one written name that two databases cut

@@ -45,7 +45,7 @@ struct Export: AnalysisCommand {
 
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
-        if format.writesFolder && output == nil {
+        if format.writesFolder && (output == nil || output == "-") {
             throw ValidationError("--format \(format.rawValue) writes several files; name their folder with -o FOLDER.")
         }
         // A folder named like one of its files (`-o nodes.csv`) is a file name mistaken for the
@@ -115,7 +115,7 @@ struct Export: AnalysisCommand {
                 throw ExitCode.failure
             }
         }
-        let files = loaded.export(format, metrics: table, layout: placements, destination: output)
+        let files = loaded.export(format, metrics: table, layout: placements, destination: output == "-" ? nil : output)
         stopwatch.lap("format")
         try analysis.refuseOverwritingInputs(withFiles: files)
         try Session.write(files)
