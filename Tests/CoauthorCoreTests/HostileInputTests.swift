@@ -74,6 +74,19 @@ struct HostileInputTests {
         #expect(corpus.publications[0].title == "T")
     }
 
+    /// Forty `@string` lines that each double the last (a kilobyte's file asked for 2⁴⁰ bytes and
+    /// the run stopped for want of memory: a user trial of session 53): the value that passes a
+    /// mebibyte is an error at its line, the macros after it are undefined, and the entry is read.
+    @Test func stringMacrosThatDoubleEachOtherStopAtAMebibyte() throws {
+        var text = "@string{s0 = \"ab\"}\n"
+        for level in 1..<40 { text += "@string{s\(level) = s\(level - 1) # s\(level - 1)}\n" }
+        text += "@article{k, author = {A One and B Two}, title = s39, year = 2020}\n"
+        let corpus = try BibTeXReader.read(bytes: Array(text.utf8), path: "bomb.bib")
+        #expect(corpus.publications.count == 1 && corpus.publications[0].authors.count == 2)
+        let error = try #require(corpus.diagnostics.first { $0.message.contains("grows beyond 1048576 bytes") }, "\(corpus.diagnostics.prefix(3))")
+        #expect(error.location?.line == 21, "\(String(describing: error.location))")
+    }
+
     @Test func twoHundredThousandNestedBracesInATitleAndInAName() throws {
         let depth = 200_000
         let nested = String(repeating: "{", count: depth) + "x" + String(repeating: "}", count: depth)

@@ -616,6 +616,15 @@ struct BibTeXParser {
                 }
                 if let part { expansions.append(contentsOf: bytes[part]) }
                 if let expansion { expansions.append(contentsOf: expansion) }
+                // `@string{s1 = s0 # s0}`, `@string{s2 = s1 # s1}`, …: a few lines that double a
+                // value each took all memory (a user trial of session 53). No value is longer
+                // than the file, or a mebibyte.
+                let limit = max(1 << 20, bytes.count)
+                if expansions.count - built! > limit {
+                    expansions.removeSubrange(built!...)
+                    throw SyntaxError(offset: position, message: "this value grows beyond \(limit) bytes through @string macros joined with '#'; "
+                                      + "a macro that doubles another is doubled again here: define it with its text")
+                }
             }
             skipWhitespace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "#") {
