@@ -211,6 +211,7 @@ enum NameKey {
     /// surname) where other records write `Gomez-Ruiz, Jose Antonio`; both are the written name
     /// `Jose Antonio Gomez-Ruiz`, and were two people under one label.
     static func appendExactKey(_ name: PersonName, to key: inout [UInt8]) {
+        let name = generationalNormalized(name)
         let start = key.count
         appendWords(name.first, to: &key, start: start)
         // The surname's initials and periods as the given names' (`R. Schwer, Sylviane`, an
@@ -229,6 +230,66 @@ enum NameKey {
         key.append(contentsOf: name.jr.utf8)
         key.append(UInt8(ascii: "|"))
         key.append(contentsOf: name.homonym.utf8)
+    }
+
+    /// A generational suffix's one spelling (`Jr.`, `junior` → `Jr`; `3rd`, `iii` → `III`), nil for
+    /// a word that is none.
+    static func generation(_ word: Substring) -> String? {
+        var folded = word.lowercased()
+        while folded.hasSuffix(".") { folded.removeLast() }
+        switch folded {
+        case "jr", "junior": return "Jr"
+        case "sr", "senior": return "Sr"
+        case "ii", "2nd": return "II"
+        case "iii", "3rd": return "III"
+        case "iv", "4th": return "IV"
+        default: return nil
+        }
+    }
+
+    /// `name` with its generational suffix, wherever a source wrote it, as its `jr` in one spelling:
+    /// `Nyberg, 3rd, Eric H.`, `Nyberg 3rd, Eric H.` (in the surname), `Eric H. Nyberg 3rd` (read
+    /// as the surname), `Nyberg, Eric H., III` (in the given names' place) and `Nyberg, III, Eric
+    /// H.` are one name (four people in the ACL Anthology: a user trial of session 53). A name
+    /// with a suffix and one without stay two names (a father and a son).
+    static func generationalNormalized(_ name: PersonName) -> PersonName {
+        // Asked of every name: the common case, no suffix anywhere, is told from a few bytes.
+        guard !name.jr.isEmpty || endsWithGenerationWord(name.last)
+                || (name.first.utf8.count <= 7 && generation(name.first[...]) != nil) else { return name }
+        var n = name
+        if !n.jr.isEmpty, let suffix = generation(n.jr[...]) { n.jr = suffix }
+        // The given names where the suffix goes (`Last, Jr, First` written `Last, First, Jr`).
+        if let suffix = generation(n.first[...]), !n.jr.isEmpty, generation(n.jr[...]) == nil {
+            (n.first, n.jr) = (n.jr, suffix)
+        }
+        guard n.jr.isEmpty else { return n }
+        let lastWords = n.last.split(separator: " ")
+        if lastWords.count >= 2, let suffix = generation(lastWords.last!) {
+            n.last = lastWords.dropLast().joined(separator: " ")
+            n.jr = suffix
+        } else if lastWords.count == 1, let suffix = generation(lastWords[0]) {
+            let firstWords = n.first.split(separator: " ")
+            guard firstWords.count >= 2 else { return n }
+            n.last = String(firstWords.last!)
+            n.first = firstWords.dropLast().joined(separator: " ")
+            n.jr = suffix
+        }
+        return n
+    }
+
+    /// Whether the last word of `text` (after its last blank) is a generational suffix.
+    private static func endsWithGenerationWord(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        var index = utf8.endIndex
+        var length = 0
+        while index != utf8.startIndex {
+            let before = utf8.index(before: index)
+            if utf8[before] == 0x20 { break }
+            index = before
+            length += 1
+            if length > 7 { return false }
+        }
+        return length > 0 && generation(text[index...]) != nil
     }
 
     /// Appends `text`'s words, split at blanks and periods, each after one blank unless the key
@@ -576,7 +637,7 @@ public enum AuthorResolver {
         for entry in variantOfName.indices where variantOfName[entry] >= 0 {
             let variant = Int(variantOfName[entry])
             if variant == variantNames.count {
-                variantNames.append(tableNames[entry])
+                variantNames.append(NameKey.generationalNormalized(tableNames[entry]))
                 firstEntry.append(Int32(entry))
                 lastEntry.append(Int32(entry))
             } else {
@@ -614,7 +675,7 @@ public enum AuthorResolver {
                     let (x, y) = (tableNames[Int(forms[a].entry)], tableNames[Int(forms[b].entry)])
                     return forms[a].count != forms[b].count ? forms[a].count < forms[b].count : x.last.count > y.last.count
                 }!
-                variantNames[variant] = tableNames[Int(forms[best].entry)]
+                variantNames[variant] = NameKey.generationalNormalized(tableNames[Int(forms[best].entry)])
             }
         }
         // The forms name their table entries (a copy of each name, 40 bytes with its references
