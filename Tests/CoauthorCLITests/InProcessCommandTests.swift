@@ -379,6 +379,19 @@ struct InProcess {
         }
     }
 
+    /// Control characters a file wrote (an escape sequence in a key or a name) are shown in the
+    /// diagnostics, not sent to the terminal: they cleared the screen and coloured what followed
+    /// (a user trial of session 53).
+    @Test func controlCharactersOfTheInputAreShownNotObeyed() {
+        let bib = "@article{k\u{1B}[31mRED, author={Eve\u{1B}]0;pwned\u{07} Smith and Bob Jones}, title={T}, year=2020}\n"
+            + "@article{k\u{1B}[31mRED, author={Zed Q and Bob Jones}, title={Other}, year=2020}\n"
+        let result = InProcess.run(["rank", "-", "--input-format", "bibtex"], stdin: bib)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(result.stderr)")
+        #expect(result.stderr.contains("k\\x1B[31mRED"), "\(result.stderr)")
+        #expect(Console.visible("a\u{9B}b\nc", keeping: ["\n"]) == "a\\x9Bb\nc")
+    }
+
     /// A word read as an input that is no file is matched against the commands (`coauthor stat`).
     @Test func aMistypedCommandIsFound() {
         #expect(Session.nearestCommand(to: "stat") == "stats" && Session.nearestCommand(to: "rnak") == "rank")

@@ -11,6 +11,27 @@ enum Console {
     @TaskLocal static var capture: ConsoleCapture?
 
     static let stderrIsTerminal = isatty(STDERR_FILENO) != 0
+    static let stdoutIsTerminal = isatty(STDOUT_FILENO) != 0
+
+    /// `text` with its control characters (C0 but `keeping`, DEL, C1) written as `\x1B`: a name or
+    /// a file name read from the input never moves the cursor, clears the screen, sets a window
+    /// title or colours what follows, nor breaks a diagnostic's one line (a user trial of session 53).
+    static func visible(_ text: String, keeping: Set<Unicode.Scalar> = []) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) && !keeping.contains($0) }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) && !keeping.contains(scalar) {
+                result += "\\x" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
+    }
 
     /// Whether diagnostics are coloured and progress is drawn: only on a real terminal.
     static var isTerminal: Bool { capture == nil && stderrIsTerminal }
@@ -23,6 +44,15 @@ enum Console {
     /// process with a crash report instead).
     static func outBytes(_ bytes: [UInt8]) {
         if let capture { return capture.append(out: bytes) }
+        // On a terminal, what the input wrote is shown, not obeyed (a file or a pipe gets the bytes).
+        if stdoutIsTerminal, bytes.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 }) {
+            let shown = visible(String(decoding: bytes, as: UTF8.self), keeping: ["\n", "\t"])
+            return outBytes(visibleBytes: Array(shown.utf8))
+        }
+        outBytes(visibleBytes: bytes)
+    }
+
+    private static func outBytes(visibleBytes bytes: [UInt8]) {
         guard outputFailure.load(ordering: .relaxed) == 0 else { return }
         if let failure = writeAll(bytes, to: STDOUT_FILENO) { outputFailure.store(failure, ordering: .relaxed) }
     }
@@ -67,7 +97,7 @@ enum Console {
     }
 
     static func report(_ diagnostic: Diagnostic) {
-        var line = diagnostic.description
+        var line = visible(diagnostic.description)
         if let remedy = diagnostic.remedy { line += " (\(remedy.option))" }
         if isTerminal {
             let color = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
@@ -82,7 +112,7 @@ enum Console {
         report(Diagnostic(.error, at: path.map { .file($0) }, message))
     }
 
-    static func note(_ message: String) { err("note: \(message)\n") }
+    static func note(_ message: String) { err("note: \(visible(message))\n") }
 }
 
 /// What an in-process run printed, and what it reads as standard input.
@@ -128,4 +158,9 @@ enum Lifetime {
         guard Console.capture == nil else { return }
         lock.withLock { kept.append(value) }
     }
+}
+
+private extension String {
+    /// The string with zeros before it up to `width` characters.
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }
