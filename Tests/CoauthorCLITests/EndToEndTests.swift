@@ -112,6 +112,12 @@ struct EndToEndTests {
                                      // Several files cannot go to standard output (`-o -` made a folder `-`).
                                      (["report", "Data", "-o", "-"], "the report writes several files"),
                                      (["export", "Data", "--format", "csv", "-o", "-"], "--format csv writes several files"),
+                                     // Outputs that cannot be written, found before anything is read (they were found
+                                     // after all the work: a user trial of session 53).
+                                     (["report", "Data", "-o", "Data/publications.bib"], "-o Data/publications.bib is a file, and this writes several files"),
+                                     (["rank", "Data", "-o", "Data/publications.bib/r.csv"], "-o Data/publications.bib/r.csv: Data/publications.bib is a file, not a folder"),
+                                     (["rank", "Data", "-o", ""], "-o needs a path"),
+                                     (["export", "Data", "--format", "graphml", "-o", "Data"], "-o Data is a folder"),
                                      // Options that changed nothing (a user trial of session 53).
                                      (["rank", "Data", "--normalize", "association", "--resolution", "2"], "--resolution and --normalize change nothing in 'rank'"),
                                      (["stats", "Data", "--focus", "Shashank Rajput"], "--focus changes nothing in 'stats' without --radius K"),

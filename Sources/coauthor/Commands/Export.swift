@@ -57,6 +57,7 @@ struct Export: AnalysisCommand {
             throw ValidationError("--format \(format.rawValue) writes \(files) into a folder, which -o names: -o \(output) names a file; "
                                   + "name a folder instead, e.g. -o \(((output as NSString).deletingPathExtension as NSString).lastPathComponent).")
         }
+        try analysis.refuseUnwritable(output, folder: format.writesFolder)
     }
 
     /// The metrics and whether communities are wanted, from `--metrics`.

@@ -18,6 +18,7 @@ struct Names: AnalysisCommand {
 
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
+        try analysis.refuseUnwritable(output, folder: false)
         try AnalysisOptions.refuse(analysis.givenNetworkOptions + analysis.givenPathMetricOptions + analysis.givenCommunityOptions, by: "names",
                                    because: "lists how every name read was resolved: it builds no network and computes no metric")
     }

@@ -31,6 +31,7 @@ struct Render: AnalysisCommand {
 
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
+        try analysis.refuseUnwritable(output, folder: false)
         guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must lie between 10 and 1200.") }
         guard repeatRenders >= 1 else { throw ValidationError("--repeat-renders must be at least 1.") }
         // The extension picks the format: one that names none is refused, not drawn as SVG under

@@ -26,6 +26,7 @@ struct Report: AnalysisCommand {
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 (all) or more.") }
         if output == "-" { throw ValidationError("the report writes several files; name their folder with -o FOLDER (standard output takes one).") }
+        try analysis.refuseUnwritable(output, folder: true)
     }
 
     func run() throws {

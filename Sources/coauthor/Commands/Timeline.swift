@@ -60,6 +60,7 @@ struct Timeline: AnalysisCommand {
 
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
+        try analysis.refuseUnwritable(output, folder: false)
         let modes = [corpus, wantsSlices, ties].filter { $0 }.count
         if modes > 1 {
             // Named as typed: --window and --cumulative ask for slices too.
