@@ -163,8 +163,16 @@ def place_keys(papers):
             if plain and not ror and country:
                 countries_of[plain].add(country)
         rows.append(row)
-    return [[(name, ror, f"{plain} ({country or ''})" if plain and not ror and len(countries_of[plain]) > 1 else plain, country)
+    rows = [[(name, ror, f"{plain} ({country or ''})" if plain and not ror and len(countries_of[plain]) > 1 else plain, country)
              for name, ror, plain, country in row] for row in rows]
+    for row in rows:
+        for _, _, key, _ in row:
+            if key.endswith(")") and " (" in key:
+                PLAIN[key] = key[:key.rindex(" (")]
+    return rows
+
+
+PLAIN = {}  # a key with its country (`place_keys`) -> the name's own key
 
 
 def abbreviated_key(name):
@@ -293,9 +301,36 @@ COUNTRIES = country_table()
 COUNTRY_NAMES = {entry["alpha_2"]: entry.get("common_name", entry["name"]) for entry in json.load(open(ISO, encoding="utf-8"))["3166-1"]}
 
 
+INVERTED_TAILS = {"china", "peoples r china", "pr china", "peoples republic of china", "roc", "republic of china", "sar", "sar china"}
+TWO_PART_NAMES = {
+    "hong kong china": "HK", "hong kong sar china": "HK", "hong kong peoples r china": "HK", "hong kong pr china": "HK",
+    "hong kong peoples republic of china": "HK", "hong kong sar peoples r china": "HK", "macao sar china": "MO",
+    "macau sar china": "MO", "macao china": "MO", "macau china": "MO", "macau peoples r china": "MO", "macao peoples r china": "MO",
+    "macau pr china": "MO", "taiwan roc": "TW", "taiwan republic of china": "TW", "taiwan china": "TW",
+}
+GEORGIA_CITIES = set("atlanta athens augusta savannah macon columbus decatur marietta kennesaw statesboro valdosta carrollton "
+                     "milledgeville dahlonega albany rome americus alpharetta lawrenceville morrow dalton gainesville brunswick "
+                     "tifton griffin smyrna duluth norcross roswell emory".split()) | {"fort valley", "east point", "warner robins",
+                                                                                      "peachtree city", "fort benning", "fort gordon"}
+
+
 def country_of_address(address):
-    last = address.rstrip(" .;").split(",")[-1].strip(" .")
+    parts = [p.strip(" .;") for p in address.rstrip(" .;").split(",")]
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    last = parts[-1]
     key = fold(last.replace("'", ""))
+    # The US state after one of its cities or with a ZIP code (`Atlanta, Georgia`).
+    if key == "georgia" or key.startswith("georgia "):
+        zip_code = lambda text: any(len(w) == 5 and w.isdigit() for w in text.split())
+        if zip_code(key) or (len(parts) >= 2 and (fold(parts[-2]) in GEORGIA_CITIES or zip_code(fold(parts[-2])))):
+            return "US"
+    # Hong Kong, Macao and Taiwan before `China`, `Peoples R China`, `ROC`.
+    if len(parts) >= 2 and key in INVERTED_TAILS:
+        joined = fold((parts[-2] + " " + last).replace("'", ""))
+        if joined in TWO_PART_NAMES:
+            return TWO_PART_NAMES[joined]
     if key in COUNTRIES:
         return COUNTRIES[key]
     words = key.split()
@@ -323,21 +358,15 @@ ORGANISATION = re.compile(r"institut|\binst\b|college|\bcoll\b|hospital|\bhosp\b
                           r"\b(?:inria|csic|cnr|cea|inra|inrae|csiro|riken|nasa|max planck|fraunhofer|helmholtz|embl|cern|infn|nih|ird|cirad|tno)\b")
 
 
-UNIVERSITY_SYSTEMS = {
-    "university of california", "university of maryland", "university of colorado", "university of texas",
-    "university of wisconsin", "university of illinois", "university of michigan", "university of massachusetts",
-    "university of minnesota", "university of missouri", "university of north carolina", "university of nebraska",
-    "state university of new york", "university of hawaii", "university of alabama", "university of tennessee",
-    "university of south florida", "university of arkansas", "university of houston", "indiana university",
-    "rutgers university", "rutgers the state university of new jersey", "purdue university", "university of london",
-}
+UNIVERSITY_SYSTEMS = {"university of california", "university of texas"}
 
 
 def is_campus(part):
     key = fold(part)
     return (1 <= len(key.split()) <= 4 and not any(c.isdigit() for c in key) and country_of_address(part) is None
             and not any(w in key for w in ("department", "dept", "faculty", "school", "institute", "division", "center",
-                                           "centre", "laborator", "program", "graduate")))
+                                           "centre", "laborator", "program", "graduate", "college of", "hospital", "medical",
+                                           "health", "clinic")))
 
 
 def institution_of_address(address):
@@ -597,10 +626,16 @@ def network(papers, level):
             if alike[label[key]] > 1:
                 places = [COUNTRY_NAMES.get(c, c) for c in sorted(unit_countries[key])]
                 label[key] += f" ({', '.join(places)})" if places else " (no country)"
+    # The keys as coauthor gives them: a name's own (no country) unless two or more units are left
+    # with it after the joins, each then with its countries (`natl inst technol (IN)`).
+    plain = {key: PLAIN.get(key, key) for key in unit_papers}
+    shared = Counter(plain.values())
+    out = {key: plain[key] if shared[plain[key]] < 2 or key.startswith("ror:")
+           else f"{plain[key]} ({','.join(sorted(unit_countries[key]))})" for key in unit_papers}
     return {
-        "nodes": {key: {"label": label[key], "papers": unit_papers[key], "indicators": indicators(papers_of[key])}
+        "nodes": {out[key]: {"label": label[key], "papers": unit_papers[key], "indicators": indicators(papers_of[key])}
                   for key in sorted(unit_papers)},
-        "edges": [[a, b, count[(a, b)], fractional[(a, b)]] for a, b in sorted(count)],
+        "edges": [sorted([out[a], out[b]]) + [count[(a, b)], fractional[(a, b)]] for a, b in sorted(count)],
         "without_units": without,
     }
 

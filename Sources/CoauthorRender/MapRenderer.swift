@@ -161,7 +161,7 @@ public enum MapRenderer {
         // Registered before the layout runs: a layout that fails halfway may
         // already hold memory, and gvFreeLayout is safe on an unlaid graph.
         defer { if gvFreeLayout(context, graph) != 0 { releaseFailures.append("the layout") } }
-        srand(UInt32(options.seed))
+        srand(UInt32(truncatingIfNeeded: options.seed))
         srand48(options.seed)
         try session.check("laying out the map", as: { .layoutFailed(engine: engine, message: $0) }) {
             gvLayout(context, graph, layout)

@@ -108,6 +108,8 @@ struct EndToEndTests {
                                      (["render", "Data", "--labels", "-1", "-o", "m.svg"], "--labels must be 0"),
                                      (["rank", "Data", "--top", "-3"], "--top must be 0 (all) or more"),
                                      (["render", "Data", "--seed", "-2", "-o", "m.svg"], "--seed must be a whole number from 0 to 2147483647"),
+                                     (["export", "Data", "--format", "gexf", "--seed", "-1", "-o", "n.gexf"], "--seed must be a whole number from 0"),
+                                     (["stats", "Data", "--seed", "-5"], "--seed must be a whole number from 0"),
                                      (["report", "Data", "--seed", "4294967296", "-o", "r"], "--seed must be a whole number from 0 to 2147483647"),
                                      // Several files cannot go to standard output (`-o -` made a folder `-`).
                                      (["report", "Data", "-o", "-"], "the report writes several files"),

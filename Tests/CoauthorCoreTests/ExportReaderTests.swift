@@ -22,8 +22,6 @@ struct ExportReaderTests {
         #expect(InputFormat.detect(path: Self.folder.appendingPathComponent(name).path) == format)
     }
 
-    /// Rows whose fields are not the header's in number get one warning, at the first, which
-    /// counts the others (litstudy's Scopus export has 56 such rows of 58).
     /// UTF-16 with its byte-order mark (Web of Science's "Tab-delimited (Win, UTF-16)" export) is
     /// read as its UTF-8 is, found by content in a folder too (it was "invalid UTF-8 at byte
     /// offset 0", or of no known type: a user trial of session 53).
@@ -47,6 +45,8 @@ struct ExportReaderTests {
         }
     }
 
+    /// Rows whose fields are not the header's in number get one warning, at the first, which
+    /// counts the others (litstudy's Scopus export has 56 such rows of 58).
     @Test func rowsOfAnotherWidthGetOneWarningThatCountsThem() throws {
         let header = "\"Authors\",\"Title\",\"Year\",\"EID\"\n"
         let rows = ["\"Li X.\",\"A\",\"2020\",\"2-s2.0-1\"", "\"Li X.\",\"B\",\"2020\",\"2-s2.0-2\",\"x\"",

@@ -47,6 +47,11 @@ struct LevelTests {
         #expect(Countries.code(fromAddress: "Univ Guam, Mangilao, GU 96923") == "GU")
         #expect(Countries.code(fromAddress: "Harvard Univ, Cambridge, MA 02138 USA.") == "US")
         #expect(Countries.name(of: "GB") == "United Kingdom")
+        // The end of the address as the readers copy it is read with the address (a review of
+        // session 53: the rules for Georgia and Hong Kong never applied to the readers' records).
+        #expect(Countries.code(of: Affiliation(raw: "Emory University, Atlanta, Georgia.", country: "Georgia")) == "US")
+        #expect(Countries.code(of: Affiliation(raw: "Ilia State University, Tbilisi, Georgia", country: "Georgia")) == "GE")
+        #expect(Countries.code(of: Affiliation(raw: "Hong Kong Polytech Univ, Kowloon, Hong Kong, Peoples R China.", country: "Peoples R China")) == "HK")
     }
 
     @Test func institutionNames() {
@@ -85,7 +90,9 @@ struct LevelTests {
             ("Department of Genetics, Harvard Medical School, Boston, MA, United States", "Harvard Medical School"),
             ("Department of Physics, University of California, Berkeley, CA 94720, United States", "University of California, Berkeley"),
             ("University of California, Los Angeles, CA, United States", "University of California, Los Angeles"),
-            ("University of Maryland, College Park, MD 20742, United States", "University of Maryland, College Park"),
+            ("University of Maryland, College Park, MD 20742, United States", "University of Maryland"),
+            ("University of Texas, Austin, TX 78712, United States", "University of Texas, Austin"),
+            ("University of California, College of Medicine, Irvine, CA, United States", "University of California"),
             ("University of California, Department of Physics, Irvine, CA, United States", "University of California"),
             ("University of Trento, Trento, Italy", "University of Trento"),
         ]

@@ -254,8 +254,7 @@ enum NameKey {
     /// with a suffix and one without stay two names (a father and a son).
     static func generationalNormalized(_ name: PersonName) -> PersonName {
         // Asked of every name: the common case, no suffix anywhere, is told from a few bytes.
-        guard !name.jr.isEmpty || endsWithGenerationWord(name.last)
-                || (name.first.utf8.count <= 7 && generation(name.first[...]) != nil) else { return name }
+        guard !name.jr.isEmpty || endsWithGenerationWord(name.last) || endsWithGenerationWord(name.first) else { return name }
         var n = name
         if !n.jr.isEmpty, let suffix = generation(n.jr[...]) { n.jr = suffix }
         // The given names where the suffix goes (`Last, Jr, First` written `Last, First, Jr`).
@@ -263,11 +262,19 @@ enum NameKey {
             (n.first, n.jr) = (n.jr, suffix)
         }
         guard n.jr.isEmpty else { return n }
+        // At the end of the given names (`Smith, John Jr.`).
+        let firstWords = n.first.split(separator: " ")
+        if firstWords.count >= 2, let suffix = generation(firstWords.last!) {
+            n.first = firstWords.dropLast().joined(separator: " ")
+            n.jr = suffix
+            return n
+        }
         let lastWords = n.last.split(separator: " ")
         if lastWords.count >= 2, let suffix = generation(lastWords.last!) {
             n.last = lastWords.dropLast().joined(separator: " ")
             n.jr = suffix
-        } else if lastWords.count == 1, let suffix = generation(lastWords[0]) {
+        } else if lastWords.count == 1, let suffix = generation(lastWords[0]), !["senior", "junior", "ii", "sr"].contains(lastWords[0].lowercased()) {
+            // (`Senior`, `Junior`, `Ii` and `Sr` alone are surnames too: `Andrew W. Senior`.)
             let firstWords = n.first.split(separator: " ")
             guard firstWords.count >= 2 else { return n }
             n.last = String(firstWords.last!)
@@ -289,7 +296,9 @@ enum NameKey {
             length += 1
             if length > 7 { return false }
         }
-        return length > 0 && generation(text[index...]) != nil
+        // Only a word that starts as a suffix does is folded (asked of every name).
+        guard length > 0, let lead = text.utf8[index...].first, "jJsSiI234".utf8.contains(lead) else { return false }
+        return generation(text[index...]) != nil
     }
 
     /// Appends `text`'s words, split at blanks and periods, each after one blank unless the key

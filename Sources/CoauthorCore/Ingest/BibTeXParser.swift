@@ -620,6 +620,14 @@ struct BibTeXParser {
                 // value each took all memory (a user trial of session 53). No value is longer
                 // than the file, or a mebibyte.
                 let limit = max(1 << 20, bytes.count)
+                // …nor all of them together longer than sixteen files or 64 MiB (one mebibyte
+                // macro named by entry after entry: a review of session 53).
+                let total = max(64 << 20, 16 * bytes.count)
+                if expansions.count > total {
+                    expansions.removeSubrange(built!...)
+                    throw SyntaxError(offset: position, message: "the values that @string macros expand to pass \(total) bytes in all; "
+                                      + "define the long macros with their text")
+                }
                 if expansions.count - built! > limit {
                     expansions.removeSubrange(built!...)
                     throw SyntaxError(offset: position, message: "this value grows beyond \(limit) bytes through @string macros joined with '#'; "

@@ -470,17 +470,24 @@ public enum InputReader {
             }
             // 2. Titles, between papers whose record keys of one kind do not differ (one warning
             // per two papers kept apart, whichever of their copies meet).
-            var seen: [String: Int] = [:]
+            // Each title's copies so far: a copy joins the first of them that can be its paper (one
+            // warning per two papers kept apart, whichever of their copies meet, in either order).
+            var seen: [String: [Int]] = [:]
             var warned = Set<[Int]>()
             for paper in 0..<count {
                 guard let key = keys[paper].last, PublicationMatch.isTitleKey(key) else { continue }
-                guard let holder = seen[key] else {
-                    seen[key] = paper
-                    continue
-                }
-                // Within one file, records are distinct: no join, nothing to say.
-                guard !papers.shareAFile(holder, paper) else { continue }
-                guard let kind = papers.sharedKind(holder, paper) else {
+                let holders = seen[key, default: []]
+                seen[key, default: []].append(paper)
+                var warning: Diagnostic? = nil
+                for holder in holders {
+                    // Within one file, records are distinct: no join, nothing to say.
+                    guard !papers.shareAFile(holder, paper), papers.find(holder) != papers.find(paper) else { continue }
+                    if let kind = papers.sharedKind(holder, paper) {
+                        if warning == nil, warned.insert([papers.find(holder), papers.find(paper)].sorted()).inserted {
+                            warning = twoPapersWarning(paper, holder, kind: kind, keys: keys, papers: papers, sharing: key, in: corpus)
+                        }
+                        continue
+                    }
                     // A title match is one paper only where the shorter author list's every
                     // author is someone of the other's (`Editorial` of one year and first author
                     // in two journals was one paper, its second author gone: a user trial of
@@ -488,18 +495,18 @@ public enum InputReader {
                     let (a, b) = (corpus.publications[holder], corpus.publications[paper])
                     let unmatched = PublicationMatch.unmatchedAuthors(a, b)
                     guard unmatched.isEmpty else {
-                        if warned.insert([papers.find(holder), papers.find(paper)]).inserted {
-                            corpus.diagnostics.append(Diagnostic(.warning, at: b.location,
+                        if warning == nil, warned.insert([papers.find(holder), papers.find(paper)].sorted()).inserted {
+                            warning = Diagnostic(.warning, at: b.location,
                                 "'\(b.key)' has the title, year and first author of the record at \(a.location), but not its other authors "
-                                + "(\(unmatched.joined(separator: ", "))): counted as two papers"))
+                                + "(\(unmatched.joined(separator: ", "))): counted as two papers")
                         }
                         continue
                     }
                     papers.join(holder, paper, by: key)
-                    continue
+                    warning = nil
+                    break
                 }
-                guard warned.insert([papers.find(holder), papers.find(paper)]).inserted else { continue }
-                corpus.diagnostics.append(twoPapersWarning(paper, holder, kind: kind, keys: keys, papers: papers, sharing: key, in: corpus))
+                if let warning { corpus.diagnostics.append(warning) }
             }
             // 3. Each paper's later copies merged into its first, in order.
             var kept: [Bool] = []

@@ -162,14 +162,6 @@ enum PublicationMatch {
         first.extras = extras
     }
 
-    /// For each author of the first copy, its author in the later copy, if any: where both lists
-    /// name the same people in the same order, by position; otherwise each author takes an author
-    /// of the later copy with its surname who can be the same person (`Likeness`): given names
-    /// compatible as the conservative rule compares them (`Aria, M.` and `Massimo Aria`) before
-    /// names that only share their initial (`Eun-ji` and `Eunji`), the same position first, then
-    /// the earlier. Two surnames alike are not enough (`Li, Xin` and `Li, Yan`), nor is a name
-    /// whose ID of one kind differs: aligned, their IDs would go to the wrong person.
-    /// - Complexity: O(a²) for a authors.
     /// The authors of the shorter list of `a` and `b` (either where they are as long) that are no
     /// one of the other's (`partners`), as displayed: none where the two lists can be one paper's.
     /// - Complexity: O(a²) for a authors.
@@ -181,6 +173,14 @@ enum PublicationMatch {
         return short.authors.indices.filter { partner[$0] == nil }.map { short.authors[$0].displayName }
     }
 
+    /// For each author of the first copy, its author in the later copy, if any: where both lists
+    /// name the same people in the same order, by position; otherwise each author takes an author
+    /// of the later copy with its surname who can be the same person (`Likeness`): given names
+    /// compatible as the conservative rule compares them (`Aria, M.` and `Massimo Aria`) before
+    /// names that only share their initial (`Eun-ji` and `Eunji`), the same position first, then
+    /// the earlier. Two surnames alike are not enough (`Li, Xin` and `Li, Yan`), nor is a name
+    /// whose ID of one kind differs: aligned, their IDs would go to the wrong person.
+    /// - Complexity: O(a²) for a authors.
     static func partners(_ authors: [PersonName], _ ids: [AuthorIDs], _ laterAuthors: [PersonName], _ laterIDs: [AuthorIDs]) -> [Int?] {
         var scratch: [UInt8] = []
         // The whole name folded in its natural order: one written name that two databases cut

@@ -29,9 +29,11 @@ enum UTF16Text {
         return Array(text.utf8)
     }
 
-    /// Whether the file at `path` starts with UTF-16's byte-order mark.
+    /// Whether the file at `path` starts with UTF-16's byte-order mark; false for anything but a
+    /// regular file (a pipe read here would lose its first bytes to the reader after).
     static func fileHasByteOrderMark(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         return hasByteOrderMark([UInt8]((try? handle.read(upToCount: 2)) ?? Data()))
     }

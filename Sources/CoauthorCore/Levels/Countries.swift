@@ -89,6 +89,10 @@ public enum Countries {
             if given.count == 2, given == given.uppercased(), isCode(given), !endsWith(affiliation.raw, part: given) {
                 return given
             }
+            // The end of the address that a reader copied is read with the address, whose parts
+            // before it tell `Atlanta, Georgia` and `Hong Kong, Peoples R China` (a review of
+            // session 53: every reader of addresses copies it, and the rules never applied).
+            if !affiliation.raw.isEmpty, endsWith(affiliation.raw, part: given), let code = code(fromAddress: affiliation.raw) { return code }
             if let code = code(forName: given) { return code }
         }
         return affiliation.raw.isEmpty ? nil : code(fromAddress: affiliation.raw)

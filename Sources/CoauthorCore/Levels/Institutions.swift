@@ -243,23 +243,18 @@ public enum Institutions {
         return parts.first ?? ""
     }
 
-    /// Universities of several campuses, folded, whose addresses name the campus in the next part.
-    static let universitySystems: Set<String> = [
-        "university of california", "university of maryland", "university of colorado", "university of texas",
-        "university of wisconsin", "university of illinois", "university of michigan", "university of massachusetts",
-        "university of minnesota", "university of missouri", "university of north carolina", "university of nebraska",
-        "state university of new york", "university of hawaii", "university of alabama", "university of tennessee",
-        "university of south florida", "university of arkansas", "university of houston", "indiana university",
-        "rutgers university", "rutgers the state university of new jersey", "purdue university", "university of london",
-    ]
+    /// Universities of several campuses, folded, whose addresses name the campus in the next part
+    /// and which Web of Science names with the campus (`Univ Calif Berkeley`, `Univ Texas Austin`).
+    /// (Not those it names without: `Univ Michigan` is Scopus's `University of Michigan, Ann Arbor`.)
+    static let universitySystems: Set<String> = ["university of california", "university of texas"]
 
     /// Whether an address part after a university system's name is a campus (`Berkeley`, `Los
     /// Angeles`, `College Park`): a place of a few words, no number, no country, no department.
     private static func isCampus(_ key: String, _ part: String) -> Bool {
         let words = key.split(separator: " ")
         guard (1...4).contains(words.count), !key.contains(where: \.isNumber), Countries.code(forName: part) == nil else { return false }
-        return !["department", "dept", "faculty", "school", "institute", "division", "center", "centre", "laborator", "program", "graduate"]
-            .contains { key.contains($0) }
+        return !["department", "dept", "faculty", "school", "institute", "division", "center", "centre", "laborator", "program", "graduate",
+                 "college of", "hospital", "medical", "health", "clinic"].contains { key.contains($0) }
     }
 
     /// Companies' legal forms, folded as `foldedWords` folds, that addresses write after a comma. (`SA`,

@@ -45,6 +45,7 @@ struct Export: AnalysisCommand {
 
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
+        try AnalysisOptions.refuseSeed(seed)
         if format.writesFolder && (output == nil || output == "-") {
             throw ValidationError("--format \(format.rawValue) writes several files; name their folder with -o FOLDER.")
         }

@@ -40,6 +40,7 @@ struct Rank: AnalysisCommand {
             throw ValidationError("'\(tie.rawValue)' ranks one author's collaborators: name that author with --focus NAME, or rank authors by one of \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         try analysis.refuseOverwritingInputs(with: output)
+        try AnalysisOptions.refuseSeed(seed)
         try analysis.refuseUnwritable(output, folder: false)
         // No ranking metric reads communities (a user trial of session 53 saw these change nothing).
         try AnalysisOptions.refuse(analysis.givenCommunityOptions, by: "rank", because: "ranks by no community")

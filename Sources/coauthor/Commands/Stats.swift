@@ -20,6 +20,7 @@ struct Stats: AnalysisCommand {
 
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
+        try AnalysisOptions.refuseSeed(seed)
         try analysis.refuseUnwritable(output, folder: false)
         // A focus without a radius leaves the network whole: nothing in it is the focus's.
         if analysis.focus != nil && analysis.radius == nil {

@@ -251,12 +251,23 @@ extension AnalysisOptions {
             guard let slash = path.lastIndex(of: "/") else { return "." }
             return slash == path.startIndex ? "/" : String(path[..<slash])
         }
+        if !folder && output.hasSuffix("/") { throw ValidationError("-o \(output) names a folder: name a file (in it, \(output)…).") }
         var place = folder ? output : parent(output)
         while !FileManager.default.fileExists(atPath: place, isDirectory: &isFolder) {
-            place = parent(place)
+            let up = parent(place)
+            // (A working folder that no longer exists: nothing to find above it.)
+            guard up != place else { return }
+            place = up
         }
         if !isFolder.boolValue { throw ValidationError("-o \(output): \(place) is a file, not a folder; choose another path.") }
         if access(place, W_OK) != 0 { throw ValidationError("-o \(output): cannot write in \(place) (\(String(cString: strerror(errno)))); choose another path.") }
+    }
+
+    /// Refuses a seed outside 0…Int32.max, before any input is read: Graphviz takes a layout seed
+    /// in that range (`export --seed -1` stopped the run at the layout), and a negative seed was
+    /// seed 0 for communities and sampling (a review of session 53).
+    static func refuseSeed(_ seed: Int) throws {
+        if !(0...Int(Int32.max)).contains(seed) { throw ValidationError("--seed must be a whole number from 0 to \(Int32.max).") }
     }
 
     /// Refuses files a command writes beside or inside its `-o` (a report's or a CSV export's
@@ -314,10 +325,7 @@ struct MapOptions: ParsableArguments {
     func validate() throws {
         if labels < 0 { throw ValidationError("--labels must be 0 (none but the focus author) or more.") }
         if maxNodes < 1 { throw ValidationError("--max-nodes must be 1 or more.") }
-        // Graphviz takes a layout seed from 0 to Int32.max: refused before any input is read.
-        if !(0...Int(Int32.max)).contains(seed) {
-            throw ValidationError("--seed must be a whole number from 0 to \(Int32.max) (the map's layout seed).")
-        }
+        try AnalysisOptions.refuseSeed(seed)
     }
 
     /// The visual choices of these options.
