@@ -211,7 +211,15 @@ enum NameKey {
     /// surname) where other records write `Gomez-Ruiz, Jose Antonio`; both are the written name
     /// `Jose Antonio Gomez-Ruiz`, and were two people under one label.
     static func appendExactKey(_ name: PersonName, to key: inout [UInt8]) {
-        let name = generationalNormalized(name)
+        // (Most names have no suffix: they are read as they are, not copied.)
+        if mayHaveGeneration(name) {
+            appendExactKeyOfParts(generationalNormalized(name), to: &key)
+        } else {
+            appendExactKeyOfParts(name, to: &key)
+        }
+    }
+
+    private static func appendExactKeyOfParts(_ name: PersonName, to key: inout [UInt8]) {
         let start = key.count
         appendWords(name.first, to: &key, start: start)
         // The surname's initials and periods as the given names' (`R. Schwer, Sylviane`, an
@@ -253,8 +261,7 @@ enum NameKey {
     /// H.` are one name (four people in the ACL Anthology: a user trial of session 53). A name
     /// with a suffix and one without stay two names (a father and a son).
     static func generationalNormalized(_ name: PersonName) -> PersonName {
-        // Asked of every name: the common case, no suffix anywhere, is told from a few bytes.
-        guard !name.jr.isEmpty || endsWithGenerationWord(name.last) || endsWithGenerationWord(name.first) else { return name }
+        guard mayHaveGeneration(name) else { return name }
         var n = name
         if !n.jr.isEmpty, let suffix = generation(n.jr[...]) { n.jr = suffix }
         // The given names where the suffix goes (`Last, Jr, First` written `Last, First, Jr`).
@@ -285,8 +292,16 @@ enum NameKey {
     }
 
     /// Whether the last word of `text` (after its last blank) is a generational suffix.
+    /// Whether `name` has a suffix, or a word that may be one where suffixes are written: asked of
+    /// every name, the common case (none) is told from a few bytes.
+    @inline(__always) private static func mayHaveGeneration(_ name: PersonName) -> Bool {
+        !name.jr.isEmpty || endsWithGenerationWord(name.last) || endsWithGenerationWord(name.first)
+    }
+
     private static func endsWithGenerationWord(_ text: String) -> Bool {
         let utf8 = text.utf8
+        // The last byte of every suffix (`jr`, `Sr.`, `III`, `3rd`, `4th`, `IV`, `junior`).
+        guard let end = utf8.last, "rRiIdDhHvV.".utf8.contains(end) else { return false }
         var index = utf8.endIndex
         var length = 0
         while index != utf8.startIndex {
