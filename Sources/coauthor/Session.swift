@@ -109,11 +109,12 @@ enum Session {
     static func nearestCommand(to word: String) -> String? {
         let typed = Array(word.lowercased())
         guard !typed.isEmpty, !word.contains("/"), !word.contains(".") else { return nil }
+        // Edits and transpositions (optimal string alignment) between two words, neither empty.
         func distance(_ a: [Character], _ b: [Character]) -> Int {
             var previous = Array(0...b.count), before = previous
-            for i in 1...max(a.count, 1) where !a.isEmpty {
+            for i in 1...a.count {
                 var row = [i] + Array(repeating: 0, count: b.count)
-                for j in 1...max(b.count, 1) where !b.isEmpty {
+                for j in 1...b.count {
                     row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
                     if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { row[j] = min(row[j], before[j - 2] + 1) }
                 }

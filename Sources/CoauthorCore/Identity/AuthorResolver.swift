@@ -282,7 +282,6 @@ enum NameKey {
             n.jr = suffix
         } else if lastWords.count == 1, let suffix = generation(lastWords[0]), !["senior", "junior", "ii", "sr"].contains(lastWords[0].lowercased()) {
             // (`Senior`, `Junior`, `Ii` and `Sr` alone are surnames too: `Andrew W. Senior`.)
-            let firstWords = n.first.split(separator: " ")
             guard firstWords.count >= 2 else { return n }
             n.last = String(firstWords.last!)
             n.first = firstWords.dropLast().joined(separator: " ")
@@ -291,13 +290,13 @@ enum NameKey {
         return n
     }
 
-    /// Whether the last word of `text` (after its last blank) is a generational suffix.
     /// Whether `name` has a suffix, or a word that may be one where suffixes are written: asked of
     /// every name, the common case (none) is told from a few bytes.
     @inline(__always) private static func mayHaveGeneration(_ name: PersonName) -> Bool {
         !name.jr.isEmpty || endsWithGenerationWord(name.last) || endsWithGenerationWord(name.first)
     }
 
+    /// Whether the last word of `text` (after its last blank) is a generational suffix.
     private static func endsWithGenerationWord(_ text: String) -> Bool {
         let utf8 = text.utf8
         // The last byte of every suffix (`jr`, `Sr.`, `III`, `3rd`, `4th`, `IV`, `junior`).
@@ -326,7 +325,7 @@ enum NameKey {
                 if isWhitespace(byte) || byte == UInt8(ascii: ".") {
                     pending = pending || any
                 } else {
-                    if pending && key.count > start { key.append(0x20) }
+                    if pending { key.append(0x20) }
                     pending = false
                     any = true
                     key.append(byte)

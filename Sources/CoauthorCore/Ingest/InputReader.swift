@@ -772,11 +772,14 @@ public enum InputReader {
         // Streamed by path: DBLP XML (plain or gzip-compressed, inflated block by block), OpenAlex
         // JSON Lines, Web of Science plain text and MEDLINE; read as Latin-1, read whole
         // (`read(bytes:format:path:encoding:)` transcodes them).
-        let streamed = (encoding == .utf8 || !readsLatin1(file.format)) && !UTF16Text.fileHasByteOrderMark(path)
         if file.format == .dblp && path != "-" { return DBLPXMLReader.read(path: path, keepingText: keepingText) }
-        if file.format == .openalex && path != "-" && streamed { return OpenAlexReader.readJSON(path: path, keepingText: keepingText) }
-        if file.format == .wos && path != "-" && streamed { return WebOfScienceReader.readPlainText(path: path, keepingText: keepingText) }
-        if file.format == .medline && path != "-" && streamed { return MedlineReader.read(path: path, keepingText: keepingText) }
+        // (UTF-16 is looked for only in a file that would be streamed: the others are read whole,
+        // and made UTF-8 there.)
+        let streamed = [.openalex, .wos, .medline].contains(file.format) && path != "-" && (encoding == .utf8 || !readsLatin1(file.format))
+            && !UTF16Text.fileHasByteOrderMark(path)
+        if file.format == .openalex && streamed { return OpenAlexReader.readJSON(path: path, keepingText: keepingText) }
+        if file.format == .wos && streamed { return WebOfScienceReader.readPlainText(path: path, keepingText: keepingText) }
+        if file.format == .medline && streamed { return MedlineReader.read(path: path, keepingText: keepingText) }
         let bytes: [UInt8]
         if path == "-" {
             bytes = standardInput()

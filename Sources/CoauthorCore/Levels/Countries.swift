@@ -31,12 +31,15 @@ public enum Countries {
         // a territory's postal code is its own ISO country, as OpenAlex and ISO give it (`San
         // Juan, PR 00936 USA` is Puerto Rico: a user trial of session 52 found it US).
         if words.count > 1, words.last == "usa" { return usTerritories[String(words[0])] ?? "US" }
-        if words.count == 2, words[1].count == 5, words[1].allSatisfy(\.isNumber) {
+        if words.count == 2, isZIP(words[1]) {
             if let territory = usTerritories[String(words[0])] { return territory }
             if usStates.contains(String(words[0])) { return "US" }
         }
         return nil
     }
+
+    /// Whether a word is a US ZIP code (five digits).
+    private static func isZIP(_ word: Substring) -> Bool { word.count == 5 && word.allSatisfy(\.isNumber) }
 
     /// The postal codes of US territories that ISO gives codes of their own, folded, with those codes.
     private static let usTerritories: [String: String] = ["pr": "PR", "gu": "GU", "vi": "VI", "as": "AS", "mp": "MP"]
@@ -64,7 +67,7 @@ public enum Countries {
         // and Boston international): after one of its cities or with a ZIP code.
         let lastKey = fold(String(last))
         if lastKey == "georgia" || lastKey.hasPrefix("georgia ") {
-            let zip = { (text: String) in text.split(separator: " ").contains { $0.count == 5 && $0.allSatisfy(\.isNumber) } }
+            let zip = { (text: String) in text.split(separator: " ").contains(where: isZIP) }
             if zip(lastKey) { return "US" }
             if parts.count >= 2 {
                 let before = fold(String(parts[parts.count - 2]))

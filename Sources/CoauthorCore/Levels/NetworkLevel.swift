@@ -135,29 +135,22 @@ public struct UnitIndex: Sendable {
             Self.joinNamesToTheirROR(keys: &keys, spellings: &spellings, countries: &countries, units: &units)
             Self.joinAbbreviatedNames(keys: &keys, spellings: &spellings, countries: &countries, units: &units)
         }
-        // The institutions of one name in several countries: each key says its countries.
-        if level == .institution {
-            let shared = Dictionary(grouping: keys.indices, by: { keys[$0] }).values.filter { $0.count > 1 }
-            for units in shared {
-                for u in units { keys[u] += " (\(countries[u].sorted().joined(separator: ",")))" }
-            }
-        }
-        self.level = level
-        self.keys = keys
         var names = keys.indices.map { u in
             if level == .country { return Countries.name(of: keys[u]) ?? keys[u] }
             return spellings[u].min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }!.key
         }
-        // Institutions labelled alike (one name in two countries) are told apart by their countries.
+        // The institutions of one name in several countries: each key says their codes, and each
+        // label shared with another says their names.
         if level == .institution {
-            let shared = Dictionary(grouping: names.indices, by: { names[$0] }).values.filter { $0.count > 1 }
-            for units in shared {
-                for u in units {
-                    let places = countries[u].sorted().map { Countries.name(of: $0) ?? $0 }
-                    names[u] += places.isEmpty ? " (no country)" : " (\(places.joined(separator: ", ")))"
-                }
+            func shared(_ texts: [String]) -> [Int] { Dictionary(grouping: texts.indices, by: { texts[$0] }).values.filter { $0.count > 1 }.flatMap { $0 } }
+            for u in shared(keys) { keys[u] += " (\(countries[u].sorted().joined(separator: ",")))" }
+            for u in shared(names) {
+                let places = countries[u].sorted().map { Countries.name(of: $0) ?? $0 }
+                names[u] += places.isEmpty ? " (no country)" : " (\(places.joined(separator: ", ")))"
             }
         }
+        self.level = level
+        self.keys = keys
         self.names = names
         unitsOfPublication = units
         withoutUnits = without
