@@ -61,7 +61,7 @@ enum Session {
             case .phase(let name, let seconds):
                 if Stopwatch.phasesWanted { Console.err("timing: \(name) \(Stopwatch.seconds(seconds)) s\n") }
             case .largePublicationsSkipped(let count, let maxAuthors):
-                if !options.quiet { Console.note("\(count) publications with more than \(maxAuthors) authors add no ties (--max-authors)") }
+                if !options.quiet { Console.note("\(count) \(count == 1 ? "publication" : "publications") with more than \(maxAuthors) authors \(count == 1 ? "adds" : "add") no ties (--max-authors)") }
             case .withoutUnits(let count, let withoutAffiliations, let level):
                 if !options.quiet {
                     let papers = count == 1 ? "publication names" : "publications name"

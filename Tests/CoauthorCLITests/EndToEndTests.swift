@@ -110,6 +110,9 @@ struct EndToEndTests {
                                      (["render", "Data", "--seed", "-2", "-o", "m.svg"], "--seed must be a whole number from 0 to 2147483647"),
                                      (["export", "Data", "--format", "gexf", "--seed", "-1", "-o", "n.gexf"], "--seed must be a whole number from 0"),
                                      (["stats", "Data", "--seed", "-5"], "--seed must be a whole number from 0"),
+                                     // A bound below every value, a sign typed by mistake (a user trial of session 54).
+                                     (["export", "Data", "--min-weight", "-1", "-o", "n.graphml"], "--min-weight must be 0 or more"),
+                                     (["stats", "Data", "--min-papers", "-2"], "--min-papers must be 0 or more"),
                                      (["report", "Data", "--seed", "4294967296", "-o", "r"], "--seed must be a whole number from 0 to 2147483647"),
                                      // Several files cannot go to standard output (`-o -` made a folder `-`).
                                      (["report", "Data", "-o", "-"], "the report writes several files"),

@@ -30,8 +30,9 @@ struct ApproximationTests {
         let (_, harmonic, guarantee) = approximateCloseness(fixture.graph, epsilon: 0.2, seed: 5)
         let maxWeight = fixture.graph.weight.max() ?? 1
         if guarantee.epsilon > 0 {
+            #expect(harmonicErrorBound(fixture.graph, epsilon: guarantee.epsilon) == n * guarantee.epsilon * maxWeight)
             for (a, b) in zip(exactHarmonic, harmonic) {
-                #expect(abs(a - b) / (n - 1) <= guarantee.epsilon * maxWeight)
+                #expect(abs(a - b) <= harmonicErrorBound(fixture.graph, epsilon: guarantee.epsilon))
             }
         } else {
             #expect(harmonic == exactHarmonic)

@@ -47,6 +47,29 @@ struct BibTeXReaderTests {
         ])
     }
 
+    /// A year no timeline can place is said where it is written, and one far from any calendar
+    /// is read as written with a warning; `n.d.` and `forthcoming` say a paper has no year yet,
+    /// and pass without one (a user trial of session 53: `year = {20198}` was only counted).
+    @Test func yearsThatCannotBePlacedAreNamed() throws {
+        let corpus = try readBibTeX("""
+            @article{a, author = {A One and B Two}, title = {T1}, year = {20198}}
+            @article{b, author = {A One and C Three}, title = {T2}, year = {n.d.}}
+            @article{c, author = {A One and D Four}, title = {T3},
+              year = {Forthcoming}}
+            @article{d, author = {A One and E Five}, title = {T4}, year = {0019}}
+            @article{e, author = {A One and F Six}, title = {T5}, date = {spring}}
+            @article{f, author = {A One and G Seven}, title = {T6}, year = {2019a}}
+            @article{g, author = {A One and H Eight}, title = {T7}}
+            """)
+        #expect(corpus.publications.map(\.year) == [nil, nil, nil, 19, nil, 2019, nil])
+        let placing = "holds no year of four digits; the paper counts in every total but in no year (timelines, --from, --to)"
+        #expect(corpus.diagnostics.map(\.description) == [
+            "test.bib:1:62: warning: entry 'a': '20198' \(placing)",
+            "test.bib:5:63: warning: entry 'd': the year 19 is outside 1000–2100, likely a typing error; it is read as written, and timelines run from the first year to the last",
+            "test.bib:6:62: warning: entry 'e': 'spring' \(placing)",
+        ])
+    }
+
     /// Text commands for ASCII characters keep them (a user trial of session 50: `\textquotesingle`
     /// was dropped, and `O'Brien` read as `OBrien`).
     @Test func textCommandsForASCIICharactersKeepThem() throws {

@@ -102,6 +102,19 @@ struct CSLAndRISReaderTests {
         #expect(paper.authors.map(\.last) == ["Ware", "King", "Doe"])
     }
 
+    /// A date without a year is named (the record's line), `in press` passes, a year far from any
+    /// calendar is read as written with a warning.
+    @Test func risYearsThatCannotBePlacedAreNamed() {
+        let text = "TY  - JOUR\nID  - a\nAU  - One, Ann\nPY  - 20o3\nER  - \nTY  - JOUR\nID  - b\nAU  - Two, Bob\nPY  - In press\nER  - \n"
+            + "TY  - JOUR\nID  - c\nAU  - Three, Cy\nPY  - 2109///\nER  - \n"
+        let corpus = RISReader.read(bytes: Array(text.utf8), path: "y.ris")
+        #expect(corpus.publications.map(\.year) == [nil, nil, 2109])
+        #expect(corpus.diagnostics.map(\.description) == [
+            "y.ris:1:1: warning: record 'a': '20o3' holds no year of four digits; the paper counts in every total but in no year (timelines, --from, --to)",
+            "y.ris:11:1: warning: record 'c': the year 2109 is outside 1000–2100, likely a typing error; it is read as written, and timelines run from the first year to the last",
+        ])
+    }
+
     @Test func risProblemsAreLocated() {
         let text = "AU  - Stray, Line\nTY  - JOUR\nAU  - One, Ann\nPY  - 2003\nTY  - JOUR\nAU  - Two, Bob\nER  - \n"
         let corpus = RISReader.read(bytes: Array(text.utf8), path: "r.ris")

@@ -172,6 +172,35 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.fifo"])
     }
 
+    /// A link as output is followed (the file it points to is replaced, a link to a link and a
+    /// relative link too, and one to a file not made yet makes it), and a replaced file keeps its
+    /// permissions, in `write(files:)` as in `write(_:to:)`.
+    @Test func aLinkedOutputIsFollowedAndAReplacedFileKeepsItsMode() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dated = folder.appendingPathComponent("2026")
+        try FileManager.default.createDirectory(at: dated, withIntermediateDirectories: true)
+        let file = dated.appendingPathComponent("map.svg").path
+        try AtomicFile.write(text: "first\n", to: file)
+        #expect(chmod(file, 0o640) == 0)
+        let link = folder.appendingPathComponent("latest.svg").path, chained = folder.appendingPathComponent("current.svg").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "2026/map.svg")
+        try FileManager.default.createSymbolicLink(atPath: chained, withDestinationPath: link)
+        try AtomicFile.write(text: "second\n", to: chained)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "second\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "2026/map.svg")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: chained) == link)
+        var status = stat()
+        #expect(stat(file, &status) == 0 && status.st_mode & 0o7777 == 0o640)
+        let pending = folder.appendingPathComponent("next.svg").path
+        try FileManager.default.createSymbolicLink(atPath: pending, withDestinationPath: "2026/next.svg")
+        try AtomicFile.write(files: [(pending, Array("made\n".utf8)), (link, Array("third\n".utf8))])
+        #expect(try String(contentsOfFile: dated.appendingPathComponent("next.svg").path, encoding: .utf8) == "made\n")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "third\n")
+        #expect(stat(file, &status) == 0 && status.st_mode & 0o7777 == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dated.path).sorted() == ["map.svg", "next.svg"])
+    }
+
     @Test func writesRacingForOnePathLeaveOneWholeFileAndNoTemporary() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -207,6 +236,28 @@ import Testing
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "earlier\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.txt"])
+    }
+
+    /// Folders made for a set of files that is not written are removed again (a full disk left an
+    /// empty report folder: a user trial of session 53); a folder that was there stays.
+    @Test func aSetOfFilesNotWrittenLeavesNoFolderItMade() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("out/report")
+        await #expect(processExitsWith: .success) { [report = report as URL] in
+            FaultTests.limitFileSize(to: 1024)
+            do throws(OutputError) {
+                try AtomicFile.write(files: [(report.appendingPathComponent("a.txt").path, Array("a\n".utf8)),
+                                             (report.appendingPathComponent("maps/b.svg").path, [UInt8](repeating: 66, count: 1 << 20))])
+                exit(2)
+            } catch {
+                guard case .noSpace = error else { exit(3) }
+                exit(0)
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+        #expect(throws: OutputError.isFolder(path: folder.path)) { try AtomicFile.write(files: [(folder.path, Array("x".utf8))]) }
+        #expect(FileManager.default.fileExists(atPath: folder.path))
     }
 
     /// A set of files is written whole or not at all (a user trial of session 50: a report whose

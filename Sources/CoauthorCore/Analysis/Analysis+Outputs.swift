@@ -453,13 +453,36 @@ extension Analysis {
 
     /// The rows of a sliced timeline.
     public func sliceRows(_ spec: SliceSpec, betweennessNodeLimit: Int?) -> [SliceRow] {
-        TimeSlices.rows(sliceGraphs(), spec: spec, focus: network.focus, betweennessNodeLimit: betweennessNodeLimit)
+        let (graphs, focus) = sliceGraphsAndFocus()
+        return TimeSlices.rows(graphs, spec: spec, focus: focus, betweennessNodeLimit: betweennessNodeLimit)
     }
 
     /// The graphs of ranges of years, built from the ties' years rather than the publications.
-    public func sliceGraphs() -> SliceGraphs {
-        SliceGraphs(corpus: datedCorpus(), weighting: request.network.weighting, level: level, maxAuthors: request.network.maxAuthors,
-                    minWeight: request.network.minWeight)
+    public func sliceGraphs() -> SliceGraphs { sliceGraphsAndFocus().graphs }
+
+    /// The graphs of ranges of years and the focus's node among theirs. `--min-papers` and
+    /// `--radius` apply within each slice, as `--from` and `--to` would apply them: the slices are
+    /// then made of the network without those two filters (built again), which each slice applies
+    /// to its own years.
+    private func sliceGraphsAndFocus() -> (graphs: SliceGraphs, focus: Int?) {
+        let options = request.network
+        let filtersWithin = (options.minPapers ?? 1) > 1 || (options.radius != nil && network.focus != nil)
+        var wide = network
+        if filtersWithin {
+            var unfiltered = options
+            (unfiltered.minPapers, unfiltered.radius) = (nil, nil)
+            // The same publications and people as the network: only fewer filters, which leave
+            // more in, never fewer, so this cannot fail where the network was built.
+            if let built = try? NetworkBuilder.build(publications: corpus.publications, authors: authors, units: units, options: unfiltered),
+               built.focus != nil || network.focus == nil {
+                wide = built
+            }
+        }
+        let corpus = DatedCorpus(publications: self.corpus.publications, authors: authors, members: units?.memberIndex,
+                                 network: wide, options: options)
+        let ego = options.radius.flatMap { radius in wide.focus.map { (focus: $0, radius: radius) } }
+        return (SliceGraphs(corpus: corpus, weighting: options.weighting, level: level, maxAuthors: options.maxAuthors,
+                            minWeight: options.minWeight, minPapers: options.minPapers, ego: ego), wide.focus)
     }
 
     /// The chart of the focus author's years, or of the corpus's (SPEC §6), as SVG.

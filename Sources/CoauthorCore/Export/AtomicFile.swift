@@ -50,16 +50,21 @@ public enum AtomicFile {
     /// A `path` that is a device or a FIFO (`/dev/null`, `/dev/stdout`, a named pipe) has no
     /// contents to keep and must stay what it is: it is written through, not replaced.
     /// - Complexity: O(bytes); large exports are written from their own storage, never copied.
+    /// A `path` that is a symbolic link is followed: the file it points to gets the new contents,
+    /// and the link stays. A file replaced keeps its permissions.
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(OutputError) {
+        let path = followingLinks(path)
         switch try target(path) {
         case .stream: return try writeThrough(bytes, to: path, flags: O_WRONLY)
         case .file: break
         }
-        let (temporary, slot) = try stage(bytes, for: path)
+        var made: [String] = []
+        let (temporary, slot) = try stage(bytes, for: path, madeFolders: &made)
         defer { coauthor_temporary_unregister(slot) }
         if rename(temporary, path) != 0 {
             let code = errno
             unlink(temporary)
+            removeEmpty(made)
             throw .failed(path, code)
         }
     }
@@ -75,19 +80,24 @@ public enum AtomicFile {
     public static func write(files: [(path: String, bytes: [UInt8])]) throws(OutputError) {
         var staged: [(temporary: String, path: String, slot: Int32)] = []
         var through: [(path: String, bytes: [UInt8])] = []
+        // The folders made for the files: removed again, where still empty, when nothing is
+        // written (a full disk left an empty report folder: a user trial of session 53).
+        var made: [String] = []
         func discard() {
             for file in staged {
                 unlink(file.temporary)
                 coauthor_temporary_unregister(file.slot)
             }
+            removeEmpty(made)
         }
         for (path, bytes) in files {
+            let path = followingLinks(path)
             do {
                 if try target(path) == .stream {
                     through.append((path, bytes))
                     continue
                 }
-                let (temporary, slot) = try stage(bytes, for: path)
+                let (temporary, slot) = try stage(bytes, for: path, madeFolders: &made)
                 staged.append((temporary, path, slot))
             } catch {
                 discard()
@@ -120,24 +130,64 @@ public enum AtomicFile {
         }
     }
 
+    /// The file `path` names once its symbolic links are followed (a link to a link too, and a
+    /// link to a file not made yet), so that writing it replaces that file and keeps the link (a
+    /// user trial of session 53 found the link replaced by a file).
+    /// `path` itself where it is no link, or its links go round in a loop (the write then fails
+    /// as the system says).
+    static func followingLinks(_ path: String) -> String {
+        var path = path
+        for _ in 0..<40 {
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return path }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(path, &buffer, buffer.count - 1)
+            guard count > 0 else { return path }
+            let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if target.hasPrefix("/") {
+                path = target
+            } else if let slash = path.lastIndex(of: "/") {
+                path = String(path[...slash]) + target
+            } else {
+                path = target
+            }
+        }
+        return path
+    }
+
     /// Writes `bytes` to a new registered temporary file beside `path` (its folder made where
-    /// missing); its path and registry slot.
-    private static func stage(_ bytes: some Collection<UInt8>, for path: String) throws(OutputError) -> (String, Int32) {
+    /// missing), with the permissions of the file at `path` when there is one (a user trial of
+    /// session 53 found a replaced file given the default ones); its path and registry slot.
+    /// The folders it makes are appended to `madeFolders`, outermost first.
+    private static func stage(_ bytes: some Collection<UInt8>, for path: String, madeFolders: inout [String]) throws(OutputError) -> (String, Int32) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
+        var missing: [String] = []
+        var place = folder
+        while !FileManager.default.fileExists(atPath: place.path) {
+            missing.append(place.path)
+            let up = place.deletingLastPathComponent()
+            guard up.path != place.path else { break }
+            place = up
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            madeFolders += missing.reversed()
         } catch {
+            removeEmpty(missing.reversed())
             throw .cannotWrite(path: path, reason: "cannot create \(folder.path)")
         }
         let number = sequence.wrappingAdd(1, ordering: .relaxed).oldValue
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(number).tmp").path
         let slot = coauthor_temporary_register(temporary)
-        do {
+        do throws(OutputError) {
             try writeThrough(bytes, to: temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_TRUNC)
+            var earlier = stat()
+            if stat(path, &earlier) == 0, chmod(temporary, earlier.st_mode & 0o7777) != 0 { throw OutputError.failed(path, errno) }
         } catch {
             unlink(temporary)
             coauthor_temporary_unregister(slot)
+            removeEmpty(missing.reversed())
             // Name the output the user asked for, not the temporary file.
             switch error {
             case let .cannotWrite(_, reason): throw .cannotWrite(path: path, reason: reason)
@@ -146,6 +196,12 @@ public enum AtomicFile {
             }
         }
         return (temporary, slot)
+    }
+
+    /// Removes the folders of `folders` that are empty, innermost first (`folders` lists them
+    /// outermost first); a folder something was written into meanwhile stays.
+    private static func removeEmpty(_ folders: some BidirectionalCollection<String>) {
+        for folder in folders.reversed() { rmdir(folder) }
     }
 
     /// Writes every byte to `path` opened with `flags`, retrying interrupted writes, and closes

@@ -49,6 +49,10 @@ public struct DOTFormatter: NetworkFormatter {
             out.append(q)
             out.append("\"")
         }
+        if let approximation = provenance.approximation {
+            out.append(", approximation=")
+            Self.quote(approximation, into: &out)
+        }
         out.append("];\n")
         if layout != nil {
             out.append("  node [shape=circle, style=filled, fixedsize=true];\n")

@@ -114,9 +114,11 @@ struct ExportProvenance {
         approximation = metrics.approximations.isEmpty ? nil : metrics.approximations.map(\.statement).joined(separator: "; ")
     }
 
-    /// One line for formats with a single free-text slot.
+    /// One line for formats with a single free-text slot; it says which metrics are estimates
+    /// (a user trial of session 53 found nothing in the file to tell them from exact values).
     var summary: String {
         "co-authorship network by \(tool); weighting: \(weighting) (weight is a strength; distance = \(distance)); "
             + "filters: \(filters); papers with more than \(maxAuthors) authors add no ties"
+            + (approximation.map { "; \($0)" } ?? "")
     }
 }

@@ -40,6 +40,10 @@ public struct NodeLinkJSONFormatter: NetworkFormatter {
             out.append(", \"modularity\": ")
             out.append(q)
         }
+        if let approximation = provenance.approximation {
+            out.append(", \"approximation\": ")
+            out.append(json: approximation)
+        }
         out.append("},\n  \"nodes\": [")
         let idKinds = network.idKinds
         for v in 0..<network.nodeCount {

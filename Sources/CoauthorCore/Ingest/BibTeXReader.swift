@@ -351,6 +351,15 @@ public enum BibTeXReader {
             }
             guard !list.names.isEmpty else { continue }
             let year = ownYear(fields, parser, values) ?? parent.flatMap { ownYear($0, parser, values) }
+            if let year, !plausibleYears.contains(year), let (_, offset) = fields.field(.year, in: parser) ?? fields.field(.date, in: parser) ?? parent?.field(.year, in: parser) ?? parent?.field(.date, in: parser) {
+                result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: offset), implausible(year, of: "entry '\(parser.entries[index].key)'")))
+            }
+            if year == nil, let (value, offset) = unreadableYear(fields, parser, values) ?? parent.flatMap({ unreadableYear($0, parser, values) }) {
+                // A year no timeline can place is said where it is written (a user trial of
+                // session 53 found `year = {20198}` counted only among the papers without a year).
+                result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: offset),
+                                                     "entry '\(parser.entries[index].key)': '\(value)' holds no year of four digits; the paper counts in every total but in no year (timelines, --from, --to)"))
+            }
             let venue = text(.journal, fields, parent, parser, values) ?? text(.booktitle, fields, parent, parser, values)
                 ?? text(.journaltitle, fields, parent, parser, values) ?? text(.howpublished, fields, parent, parser, values)
                 ?? text(.publisher, fields, parent, parser, values) ?? text(.school, fields, parent, parser, values)
@@ -509,6 +518,14 @@ public enum BibTeXReader {
             ?? fields.value(.date, in: parser).flatMap { firstYear(values[$0]) }
     }
 
+    /// The `year` (else `date`) field of an entry that gives no year, with where its value
+    /// starts, unless it is empty or says the work has no date yet (`n.d.`, `forthcoming`, …).
+    private static func unreadableYear(_ fields: EntryFields, _ parser: BibTeXParser, _ values: ValueBytes) -> (String, Int)? {
+        guard let (value, offset) = fields.field(.year, in: parser) ?? fields.field(.date, in: parser) else { return nil }
+        let text = LaTeX.collapseWhitespace(LaTeX.decode(utf8: values[value]))
+        return saysUndated(text) ? nil : (text, offset)
+    }
+
     /// How a file's bytes become text.
     public enum TextEncoding: String, Sendable, CaseIterable {
         case utf8
@@ -614,10 +631,35 @@ public enum BibTeXReader {
 
         /// The first value of the field `name`.
         func value(_ name: BibTeXFieldName, in parser: BibTeXParser) -> BibTeXValue? {
-            for index in fields where parser.fields[index].name == name { return parser.fields[index].value }
+            field(name, in: parser)?.value
+        }
+
+        /// The first value of the field `name`, with where the field starts.
+        func field(_ name: BibTeXFieldName, in parser: BibTeXParser) -> (value: BibTeXValue, offset: Int)? {
+            for index in fields where parser.fields[index].name == name { return (parser.fields[index].value, parser.fields[index].offset) }
             return nil
         }
     }
+
+    /// Years a publication list plausibly holds; one outside is read as written (SPEC: the first four-digit year), with a
+    /// warning: `0019` or `2109` is a typing error that stretches every timeline over centuries.
+    static let plausibleYears = 1000...2100
+
+    static func implausible(_ year: Int, of record: String) -> String {
+        "\(record): the year \(year) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound), likely a typing error; it is read as written, and timelines run from the first year to the last"
+    }
+
+    /// Whether `text`, a date field without a year, is empty or says the work has no date yet
+    /// (`n.d.`, `forthcoming`, `in press`, `to appear`, …): nothing to warn about.
+    static func saysUndated(_ text: String) -> Bool {
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
+        return words.isEmpty || undatedWords.contains(words)
+    }
+
+    private static let undatedWords: Set<String> = [
+        "n d", "nd", "no date", "s d", "sd", "undated", "forthcoming", "in press", "inpress", "to appear", "submitted",
+        "accepted", "in preparation", "in prep", "in review", "under review", "unpublished", "preprint", "in print",
+    ]
 
     /// The first run of exactly four digits in `text` (`{2019}`, `2019-05-01`, `Spring 2019`).
     static func firstYear(_ text: String) -> Int? { firstYear(text.utf8[...]) }

@@ -70,11 +70,18 @@ public enum MapSceneBuilder {
         let (fills, legend) = colors(network: network, metrics: metrics, nodes: nodes, style: style)
         var sceneNodes: [MapScene.Node] = []
         sceneNodes.reserveCapacity(nodes.count)
+        // Area proportional to the metric (SPEC §8): the diameter is the largest one times the
+        // square root of the value's share of the largest value, down to the smallest disc that
+        // stays visible. (It was scaled from the smallest value to the largest, which made a
+        // value 4.4 times another's 3.3 times its area: a user trial of session 54.) A metric
+        // with negative values has no such share: its values are then placed between the
+        // smallest and the largest.
+        let proportional = smallest >= 0 && largest > 0
         for (index, v) in nodes.enumerated() {
             let value = size[v].isFinite ? size[v] : smallest
-            let share = largest > smallest ? (value - smallest) / (largest - smallest) : 1
-            // Area proportional to the metric: the diameter grows with its square root.
-            let diameter = minDiameter + (maxDiameter - minDiameter) * share.squareRoot()
+            let share = proportional ? value / largest : (largest > smallest ? (value - smallest) / (largest - smallest) : 1)
+            let diameter = proportional ? max(minDiameter, maxDiameter * share.squareRoot())
+                : minDiameter + (maxDiameter - minDiameter) * share.squareRoot()
             // Names of the most central authors are up to 60% larger.
             let labelScale = 1 + 0.6 * share.squareRoot()
             sceneNodes.append(MapScene.Node(

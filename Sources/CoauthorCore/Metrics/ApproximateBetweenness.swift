@@ -44,7 +44,7 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
     precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1)
     let n = graph.nodeCount
     guard n > 2 else {
-        return ([Double](repeating: 0, count: n), Approximation(epsilon: 0, delta: 0, samples: 0, statement: "exact (fewer than 3 authors)"), 0, 0)
+        return ([Double](repeating: 0, count: n), Approximation(epsilon: 0, delta: 0, samples: 0, statement: "betweenness exact (fewer than 3 authors)"), 0, 0)
     }
     let diameter = vertexDiameterBound(graph)
     let samples = Int((0.5 / (epsilon * epsilon) * (floor(log2(Double(max(diameter - 2, 1)))) + 1 + log(1 / delta))).rounded(.up))

@@ -1,5 +1,13 @@
 import Foundation
 
+/// The bound of `approximateCloseness`'s harmonic estimates: each is n/k times a sum of k
+/// sampled values 1/d in [0, w_max] whose mean is within ±ε·w_max of the exact mean over all n
+/// authors (Hoeffding, with the union bound over the n authors that k is chosen for), so every
+/// harmonic value is within ±n·ε·w_max.
+func harmonicErrorBound(_ graph: WeightedGraph, epsilon: Double) -> Double {
+    Double(graph.nodeCount) * epsilon * (graph.weight.max() ?? 0)
+}
+
 /// Closeness and harmonic centrality estimated from shortest-path searches out of
 /// k randomly chosen authors (D. Eppstein and J. Wang, "Fast approximation of
 /// centrality", J. Graph Algorithms Appl. 8(1), 2004, doi:10.7155/jgaa.00081).
@@ -7,8 +15,8 @@ import Foundation
 /// k = ⌈ln(2n/δ) / (2ε²)⌉ sources. Each author's harmonic value is n times the
 /// mean of 1/d over the sampled sources, and its closeness uses the sampled mean
 /// distance to the authors it reaches. By Hoeffding's bound, with probability ≥ 1 − δ
-/// every normalised harmonic value H/(n−1) is within ±ε·w_max (w_max the largest tie
-/// weight, the largest possible 1/d), and every mean distance within ±ε·D (D the
+/// every harmonic value is within ±n·ε·w_max (w_max the largest tie weight, the largest
+/// possible 1/d: `harmonicErrorBound`), and every mean distance within ±ε·D (D the
 /// longest finite distance). Weights are read as **strengths** (distances 1/w).
 /// Deterministic for a given `seed`.
 ///
@@ -22,7 +30,7 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
     if k >= n {
         // Sampling every author is the exact computation.
         let exact = pathMetrics(graph, [.closeness, .harmonic])
-        return (exact.closeness, exact.harmonic, Approximation(epsilon: 0, delta: 0, samples: n, statement: "exact (the sample would cover every author)"))
+        return (exact.closeness, exact.harmonic, Approximation(epsilon: 0, delta: 0, samples: n, statement: "closeness and harmonic exact (the sample would cover every author)"))
     }
     var random = SplitMix64(seed: seed)
     var pool = Array(0..<n)
@@ -67,6 +75,7 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
         closeness[v] = (1 / meanDistance) * (others / Double(n - 1))
     }
     let statement = "closeness and harmonic estimated from \(k) sampled sources (Eppstein–Wang): "
-        + "with probability ≥ \(formatShort(1 - delta)), mean distances within ±\(formatShort(epsilon))·D and harmonic/(n−1) within ±\(formatShort(epsilon))·w_max"
+        + "with probability ≥ \(formatShort(1 - delta)), mean distances within ±\(formatShort(epsilon))·D (D the longest distance) "
+        + "and every harmonic value within ±\(formatShort(harmonicErrorBound(graph, epsilon: epsilon)))"
     return (closeness, harmonic, Approximation(epsilon: epsilon, delta: delta, samples: k, statement: statement))
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The node metrics of SPEC §5.
 public enum Metric: String, Sendable, CaseIterable, Hashable {
     case papers, degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, clustering, core, constraint
@@ -81,6 +83,14 @@ public struct MetricTable: Sendable {
     public let communityNormalization: TieNormalization
     /// The guarantees of the path-based metrics that were estimated rather than computed exactly.
     public private(set) var approximations: [Approximation] = []
+    /// For each metric estimated by sampling whose guarantee is a bound in its own units, that
+    /// bound: every value within ± it of the exact one with probability 0.9 (betweenness, and
+    /// harmonic, whose bound is n·ε·w_max). Closeness's guarantee is on mean distances
+    /// (±ε times the longest distance), which no bound on the values follows from without the
+    /// diameter; its estimates are listed in `approximations` only.
+    public private(set) var errorBounds: [Metric: Double] = [:]
+    /// The metrics estimated by sampling (not computed exactly).
+    public private(set) var estimated: Set<Metric> = []
     /// The time budget's decision on the path-based metrics, when a budget was given.
     public internal(set) var budget: PathMetricBudget?
 
@@ -121,12 +131,21 @@ public struct MetricTable: Sendable {
                 let (estimates, guarantee) = approximateBetweenness(graph, epsilon: epsilon, seed: sampling.seed)
                 values[.betweenness] = estimates
                 approximations.append(guarantee)
+                if guarantee.epsilon > 0 {
+                    errorBounds[.betweenness] = guarantee.epsilon
+                    estimated.insert(.betweenness)
+                }
             }
             if paths.contains(.closeness) || paths.contains(.harmonic) {
                 let (closeness, harmonic, guarantee) = approximateCloseness(graph, epsilon: epsilon, seed: sampling.seed)
                 if paths.contains(.closeness) { values[.closeness] = closeness }
                 if paths.contains(.harmonic) { values[.harmonic] = harmonic }
                 approximations.append(guarantee)
+                if guarantee.epsilon > 0 {
+                    if paths.contains(.harmonic) { errorBounds[.harmonic] = harmonicErrorBound(graph, epsilon: guarantee.epsilon) }
+                    if paths.contains(.closeness) { estimated.insert(.closeness) }
+                    if paths.contains(.harmonic) { estimated.insert(.harmonic) }
+                }
             }
         } else if !paths.isEmpty {
             var (betweenness, closeness, harmonic) = pathMetrics(graph, paths, progress: progress)
@@ -168,7 +187,8 @@ public struct MetricTable: Sendable {
 
     /// Node ids ordered by `metric` (higher first; NaN last; ties by name).
     public func ranking(by metric: Metric, names: [String]) -> [Int] {
-        guard let column = values[metric] else { return [] }
+        guard let values = values[metric] else { return [] }
+        let column = values.map(rankingKey)
         return column.indices.sorted { a, b in
             let x = column[a], y = column[b]
             if x.isNaN != y.isNaN { return y.isNaN }
@@ -176,4 +196,17 @@ public struct MetricTable: Sendable {
             return names[a] != names[b] ? names[a] < names[b] : a < b
         }
     }
+}
+
+/// `value` rounded to 12 significant digits: what ranks compare, so that values equal but for
+/// the rounding of their sums (a fractional strength of 6.000000000000003 and one of
+/// 6.000000000000002, two authors of one paper's constraint) are equal, and ordered by name
+/// as SPEC §1 orders ties (a user trial of session 54 found them ordered by that noise).
+/// Values 12 digits apart stay in their order; NaN and infinities are themselves.
+func rankingKey(_ value: Double) -> Double {
+    guard value.isFinite, value != 0 else { return value }
+    let scale = pow(10, 11 - floor(log10(abs(value))))
+    // (Beyond what a double holds at that scale, the value is its own key.)
+    guard scale.isFinite, (value * scale).isFinite, scale > 0 else { return value }
+    return (value * scale).rounded() / scale
 }

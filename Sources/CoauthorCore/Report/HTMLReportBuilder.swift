@@ -80,12 +80,20 @@ public enum HTMLReportBuilder {
             : nil
 
         let columns = metrics.metrics.map { metric in
-            // `distinct co-authors`, `through the author`: said of the level's units.
-            HTMLReportModel.MetricColumn(key: metric.rawValue, summary: extras.level.describing(metric.summary), isInteger: metric.isInteger,
-                                         values: metrics[metric]!.map { $0.isFinite ? $0 : nil })
+            // `distinct co-authors`, `through the author`: said of the level's units. Estimates
+            // are marked as such (a user trial of session 54 found sampled betweenness ranked on
+            // the page as if exact).
+            let estimate = !metrics.estimated.contains(metric) ? nil
+                : metrics.errorBounds[metric].map { "estimated by sampling: every value within ±\(formatShort($0)) with probability 0.9" }
+                    ?? "estimated by sampling"
+            return HTMLReportModel.MetricColumn(key: metric.rawValue, summary: extras.level.describing(metric.summary), isInteger: metric.isInteger,
+                                                values: metrics[metric]!.map { $0.isFinite ? $0 : nil }, estimate: estimate)
         }
+        let sampled = metrics.approximations.filter { $0.epsilon > 0 }
+        let estimateNote = sampled.isEmpty ? nil
+            : "Estimated by sampling, not computed exactly (--exact computes them): " + sampled.map(\.statement).joined(separator: "; ") + "."
         return HTMLReportModel(
-            title: title, subtitle: subtitle, partNote: partNote, authors: authors, ties: ties, focus: network.focus,
+            title: title, subtitle: subtitle, partNote: partNote, estimateNote: estimateNote, authors: authors, ties: ties, focus: network.focus,
             sizeMetric: style.sizeBy.rawValue, weightName: network.weighting == .count ? "joint papers" : "fractional weight",
             colorings: colorings, defaultColoring: defaultColoring, metrics: columns, statistics: extras.statistics,
             timeline: extras.timeline, timelineChart: extras.timelineChart,

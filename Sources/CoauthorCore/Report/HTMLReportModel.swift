@@ -90,14 +90,18 @@ public struct HTMLReportModel: Sendable, Equatable {
         /// Whether values are whole numbers (papers, degree, core).
         public var isInteger: Bool
         public var values: [Double?]
+        /// How the values were estimated (`estimated by sampling, every value within ±0.05`),
+        /// nil when they are exact: the page marks estimates as such.
+        public var estimate: String?
 
         // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
         // other value type's, deliberately.
-        public init(key: String, summary: String, isInteger: Bool, values: [Double?]) {
+        public init(key: String, summary: String, isInteger: Bool, values: [Double?], estimate: String? = nil) {
             self.key = key
             self.summary = summary
             self.isInteger = isInteger
             self.values = values
+            self.estimate = estimate
         }
     }
 
@@ -160,6 +164,8 @@ public struct HTMLReportModel: Sendable, Equatable {
     public var subtitle: String
     /// Set when the map shows only part of the network ("strongest 2000 of 5753 authors by pagerank").
     public var partNote: String?
+    /// Set when metrics were estimated by sampling: their guarantees, shown under the heading.
+    public var estimateNote: String?
     public var authors: [Author]
     public var ties: [Tie]
     /// The focus author (SPEC §1), if any.
@@ -190,7 +196,7 @@ public struct HTMLReportModel: Sendable, Equatable {
 
     // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
     // other value type's, deliberately.
-    public init(title: String, subtitle: String, partNote: String? = nil, authors: [Author], ties: [Tie],
+    public init(title: String, subtitle: String, partNote: String? = nil, estimateNote: String? = nil, authors: [Author], ties: [Tie],
                 focus: Int? = nil, sizeMetric: String = "pagerank", weightName: String = "joint papers",
                 colorings: [Coloring] = [], defaultColoring: Int = 0, metrics: [MetricColumn] = [],
                 statistics: [Statistic] = [], timeline: [FocusYear] = [], timelineChart: String? = nil,
@@ -200,6 +206,7 @@ public struct HTMLReportModel: Sendable, Equatable {
         self.title = title
         self.subtitle = subtitle
         self.partNote = partNote
+        self.estimateNote = estimateNote
         self.authors = authors
         self.ties = ties
         self.focus = focus

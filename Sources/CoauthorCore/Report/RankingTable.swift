@@ -21,14 +21,29 @@ public struct RankingTable: Sendable {
     /// - Complexity: O(n log n).
     public static func authors(_ network: CoauthorNetwork, metrics: MetricTable, by metric: Metric, top: Int) -> RankingTable {
         let others = metrics.metrics.filter { $0 != metric }
-        var table = RankingTable(columns: ["rank", "name", metric.rawValue] + others.map(\.rawValue))
+        var table = RankingTable(columns: ["rank", "name"] + metricColumns([metric] + others, metrics))
         let order = metrics.ranking(by: metric, names: network.names)
         for (index, v) in order.prefix(top > 0 ? top : order.count).enumerated() {
             var row: [Value] = [.integer(index + 1), .text(network.names[v])]
-            for m in [metric] + others { row.append(value(metrics[m]![v], integer: m.isInteger)) }
+            appendMetrics([metric] + others, of: v, metrics, to: &row)
             table.rows.append(row)
         }
         return table
+    }
+
+    /// The columns of `shown`: each metric's, then, for one estimated by sampling, its error
+    /// bound (`betweenness_error`): every value within ± it of the exact one with probability
+    /// 0.9. The estimates' files say they are estimates (a user trial of session 53 found a CSV
+    /// of sampled betweenness that looked exact; the guarantee was only on standard error).
+    private static func metricColumns(_ shown: [Metric], _ metrics: MetricTable) -> [String] {
+        shown.flatMap { m in metrics.errorBounds[m] == nil ? [m.rawValue] : [m.rawValue, m.rawValue + "_error"] }
+    }
+
+    private static func appendMetrics(_ shown: [Metric], of node: Int, _ metrics: MetricTable, to row: inout [Value]) {
+        for m in shown {
+            row.append(value(metrics[m]![node], integer: m.isInteger))
+            if let bound = metrics.errorBounds[m] { row.append(.real(bound)) }
+        }
     }
 
     /// Ranks the collaborators of `focus` by a tie metric (`papers`, `weight`, `first_year`, …) or a node metric.
@@ -44,18 +59,18 @@ public struct RankingTable: Sendable {
             nodeMetric = nil
         }
         let nodeColumns = (nodeMetric.map { [$0] } ?? []) + metrics.metrics.filter { $0 != .papers && $0 != nodeMetric }
-        var table = RankingTable(columns: ["rank", "name"] + tieColumns + nodeColumns.map(\.rawValue))
+        var table = RankingTable(columns: ["rank", "name"] + tieColumns + metricColumns(nodeColumns, metrics))
         func sortKey(_ tie: TieMetrics) -> Double {
             switch order {
             case .tie(.papers), .metric(.papers): Double(tie.papers)
-            case .tie(.weight): tie.weight
+            case .tie(.weight): rankingKey(tie.weight)
             // Earlier collaborations first for first_year; later ones first for last_year.
             case .tie(.firstYear): -Double(tie.firstYear ?? Int.max)
             case .tie(.lastYear): Double(tie.lastYear ?? Int.min)
             case .tie(.span): Double(tie.span ?? 0)
             case .tie(.activeYears): Double(tie.activeYears)
-            case .tie(.recency): tie.recency
-            case .metric(let metric): metrics[metric]![tie.coauthor]
+            case .tie(.recency): rankingKey(tie.recency)
+            case .metric(let metric): rankingKey(metrics[metric]![tie.coauthor])
             }
         }
         let sorted = ties.sorted { a, b in
@@ -68,7 +83,7 @@ public struct RankingTable: Sendable {
             var row: [Value] = [.integer(index + 1), .text(network.names[tie.coauthor]),
                                 .integer(tie.papers), .real(tie.weight), .integer(tie.firstYear), .integer(tie.lastYear),
                                 .integer(tie.span), .integer(tie.activeYears), .real(tie.recency)]
-            for m in nodeColumns { row.append(value(metrics[m]![tie.coauthor], integer: m.isInteger)) }
+            appendMetrics(nodeColumns, of: tie.coauthor, metrics, to: &row)
             table.rows.append(row)
         }
         return table

@@ -25,6 +25,11 @@ public struct SliceGraphs: Sendable {
     private let weighting: Weighting
     private let level: NetworkLevel
     private let minWeight: Double
+    /// Authors with fewer papers within a slice are left out of it (`--min-papers`).
+    private let minPapers: Int
+    /// The focus node and the hops from it a slice keeps (`--focus … --radius`), found in the
+    /// slice's own graph.
+    private let ego: (focus: Int, radius: Int)?
     /// Endpoints of each global tie (low < high), in ascending (low, high) order.
     private let tieSource: [Int32]
     private let tieTarget: [Int32]
@@ -39,12 +44,21 @@ public struct SliceGraphs: Sendable {
     /// - Parameters:
     ///   - maxAuthors: papers with more authors add no ties (`--max-authors`).
     ///   - minWeight: ties lighter than this within a slice are left out of it (`--min-weight`).
+    ///   - minPapers: authors with fewer papers within a slice are left out of it (`--min-papers`).
+    ///   - ego: with a focus node of `corpus`, each slice keeps the authors within `radius` hops of
+    ///     it in the slice's graph, and is empty when the focus is not in it (`--focus … --radius`).
+    ///   So each slice is the graph `--from` its first year `--to` its last would give; the filters
+    ///   were counted over all years when `corpus` was made of the filtered network (a user trial
+    ///   of session 54: `--min-papers 2` kept authors with two papers in all, one in the slice).
     /// - Complexity: O(Q log Q) for Q co-author pairs over all dated publications.
-    public init(corpus: DatedCorpus, weighting: Weighting, level: NetworkLevel = .author, maxAuthors: Int, minWeight: Double? = nil) {
+    public init(corpus: DatedCorpus, weighting: Weighting, level: NetworkLevel = .author, maxAuthors: Int, minWeight: Double? = nil,
+                minPapers: Int? = nil, ego: (focus: Int, radius: Int)? = nil) {
         self.level = level
         self.corpus = corpus
         self.weighting = weighting
         self.minWeight = minWeight ?? 0
+        self.minPapers = minPapers ?? 1
+        self.ego = ego
         firstYear = corpus.years.first
         lastYear = corpus.years.last
         var pairs: [(key: UInt64, publication: Int32)] = []
@@ -101,6 +115,16 @@ public struct SliceGraphs: Sendable {
                 nodes.append(Int(v))
             }
         }
+        if minPapers > 1 {
+            // Each author's papers in the range, a name listed twice on a paper once.
+            var papersInRange = [Int](repeating: 0, count: corpus.nodeCount)
+            for index in corpus.range(from: from, to: to) {
+                let members = corpus.nodes[index]
+                for (k, v) in members.enumerated() where !members[..<k].contains(v) { papersInRange[Int(v)] += 1 }
+            }
+            nodes.removeAll { papersInRange[$0] < minPapers }
+            for v in 0..<local.count { local[v] = -1 }
+        }
         nodes.sort()
         for (i, v) in nodes.enumerated() { local[v] = Int32(i) }
 
@@ -130,12 +154,24 @@ public struct SliceGraphs: Sendable {
         s.reserveCapacity(order.count); t.reserveCapacity(order.count); w.reserveCapacity(order.count)
         for slot in order where weight[slot] >= minWeight {
             let tie = Int(ties[slot])
+            // (Ties of an author `--min-papers` leaves out of the slice are left out with them.)
+            guard local[Int(tieSource[tie])] >= 0, local[Int(tieTarget[tie])] >= 0 else { continue }
             s.append(local[Int(tieSource[tie])])
             t.append(local[Int(tieTarget[tie])])
             w.append(weight[slot])
             p.append(papers[slot])
         }
         let graph = WeightedGraph(nodeCount: nodes.count, source: s, target: t, weight: w)
-        return Slice(graph: graph, nodes: nodes, local: local, papers: p, from: from, to: to)
+        guard let ego else { return Slice(graph: graph, nodes: nodes, local: local, papers: p, from: from, to: to) }
+        // The focus's part of the slice's graph; nothing when the focus is not in the slice.
+        var kept = [Bool](repeating: false, count: nodes.count)
+        if local[ego.focus] >= 0 {
+            for (v, hops) in graph.hopDistances(from: Int(local[ego.focus]), limit: ego.radius).enumerated() where hops >= 0 { kept[v] = true }
+        }
+        let (part, partNodes, partEdges) = graph.induced(keeping: kept)
+        for v in nodes { local[v] = -1 }
+        let egoNodes = partNodes.map { nodes[$0] }
+        for (i, v) in egoNodes.enumerated() { local[v] = Int32(i) }
+        return Slice(graph: part, nodes: egoNodes, local: local, papers: partEdges.map { p[$0] }, from: from, to: to)
     }
 }

@@ -174,9 +174,9 @@ public enum TimeSlices {
     /// - Complexity: O(n).
     static func rankPosition(of v: Int, in values: [Double], order names: [String]) -> Int {
         var before = 0
-        let x = values[v]
+        let x = rankingKey(values[v])
         for u in values.indices where u != v {
-            let y = values[u]
+            let y = rankingKey(values[u])
             if y > x || (y == x && (names[u] < names[v] || (names[u] == names[v] && u < v))) { before += 1 }
         }
         return before + 1

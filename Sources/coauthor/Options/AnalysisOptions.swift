@@ -122,6 +122,10 @@ struct AnalysisOptions: ParsableArguments {
         }
         if let radius, radius < 0 { throw ValidationError("--radius must be 0 or more.") }
         if let minWeight, !minWeight.isFinite { throw ValidationError("--min-weight takes a number, e.g. 2.") }
+        // A bound below every value drops nothing (a user trial of session 54 saw `--min-weight -1`
+        // accepted): a sign typed by mistake.
+        if let minWeight, minWeight < 0 { throw ValidationError("--min-weight must be 0 or more: every tie weighs more than 0.") }
+        if let minPapers, minPapers < 0 { throw ValidationError("--min-papers must be 0 or more.") }
         if let fromYear, let toYear, fromYear > toYear {
             throw ValidationError("--from \(fromYear) is after --to \(toYear); swap them.")
         }

@@ -408,6 +408,8 @@ function hideTooltip() { tooltip.hidden = true; }
 
 // Ranks: position of each author per metric (1 = highest; ties by name), computed when first needed.
 var rankCache = {};
+// A metric's description, with how it was estimated when it was.
+function described(m) { return m.estimate ? m.summary + ' (' + m.estimate + ')' : m.summary; }
 function metricColumn(key) { for (var k = 0; k < D.metrics.length; k++) if (D.metrics[k].key === key) return D.metrics[k]; return null; }
 function ranksOf(key) {
   if (rankCache[key]) return rankCache[key];
@@ -436,7 +438,12 @@ function authorLink(u) {
 document.addEventListener('click', function (ev) {
   var a = ev.target.closest && ev.target.closest('a[data-author]');
   if (!a) return;
-  ev.preventDefault(); select(Number(a.dataset.author), true);
+  ev.preventDefault();
+  // An author the year filter hides is shown with every year, as the search shows one (a
+  // user trial of session 54: a ranking's link centred the map on an author it did not draw).
+  var u = Number(a.dataset.author);
+  if (!shown[u]) showAllYears();
+  select(u, true);
   if (a.closest('#dashboard')) $('map').scrollIntoView({ behavior: 'smooth', block: 'center' });
 });
 function select(v, centre) {
@@ -478,8 +485,8 @@ function renderPanel(shownAuthor) {
   var thead = el('thead'); thead.appendChild(head); table.appendChild(thead);
   var body = el('tbody');
   D.metrics.forEach(function (m) {
-    var tr = el('tr'), th = el('th', m.key); th.scope = 'row'; th.title = m.summary; tr.appendChild(th);
-    tr.appendChild(el('td', fmt(m.values[v], m.integer), 'num'));
+    var tr = el('tr'), th = el('th', m.key); th.scope = 'row'; th.title = described(m); tr.appendChild(th);
+    tr.appendChild(el('td', (m.estimate && m.values[v] !== null ? '≈ ' : '') + fmt(m.values[v], m.integer), 'num'));
     tr.appendChild(el('td', m.values[v] === null ? '–' : '#' + ranksOf(m.key).ranks[v], 'num'));
     body.appendChild(tr);
   });
@@ -563,9 +570,10 @@ function markActive() {
 }
 function choose(u) {
   search.value = D.names[u]; suggestions.hidden = true; search.setAttribute('aria-expanded', 'false');
-  if (!shown[u]) { $('window').value = 'all'; filter.mode = 'all'; applyFilter(); }
+  if (!shown[u]) showAllYears();
   select(u, true);
 }
+function showAllYears() { $('window').value = 'all'; filter.mode = 'all'; applyFilter(); }
 search.addEventListener('input', showSuggestions);
 search.addEventListener('keydown', function (ev) {
   if (ev.key === 'ArrowDown' && matches.length) { active = (active + 1) % matches.length; markActive(); ev.preventDefault(); }
@@ -642,7 +650,19 @@ function renderRanking() {
   var sortKey = rankSort ? rankSort.key : key, dir = rankSort ? rankSort.dir : -1;
   var order;
   if (sortKey === 'name') order = ranksOf(key).order.slice().sort(function (a, b) { return dir * (D.names[a] < D.names[b] ? -1 : D.names[a] > D.names[b] ? 1 : 0); });
-  else { order = ranksOf(sortKey).order.slice(); if (dir > 0) order.reverse(); }
+  else if (dir < 0) order = ranksOf(sortKey).order;
+  else {
+    // Lowest first, as the order is read backwards, but missing values still last and equal
+    // values still by name (a user trial of session 54: ascending constraint began with the
+    // units that have none, in reverse alphabetical order).
+    var values = metricColumn(sortKey).values;
+    order = ranksOf(sortKey).order.slice().sort(function (a, b) {
+      var x = values[a], y = values[b];
+      if ((x === null) !== (y === null)) return x === null ? 1 : -1;
+      if (x !== y && x !== null) return x - y;
+      return D.names[a] < D.names[b] ? -1 : D.names[a] > D.names[b] ? 1 : a - b;
+    });
+  }
   var thead = rankTable.tHead, tbody = rankTable.tBodies[0], tr = el('tr');
   thead.textContent = ''; tbody.textContent = '';
   ['rank', 'name'].concat(columns).forEach(function (c) {
@@ -650,7 +670,8 @@ function renderRanking() {
     if (c === 'rank') th.textContent = '#';
     else {
       var b = el('button', c); b.type = 'button'; b.dataset.sort = c;
-      var m = metricColumn(c); if (m) b.title = m.summary;
+      var m = metricColumn(c); if (m) b.title = described(m);
+      if (m && m.estimate) b.textContent = c + ' ≈';
       th.appendChild(b);
       if (c === sortKey) th.setAttribute('aria-sort', dir < 0 ? 'descending' : 'ascending');
     }
@@ -668,7 +689,7 @@ function renderRanking() {
   $('rank-more').hidden = rankLimit >= N;
 }
 if (rankMetric) {
-  D.metrics.forEach(function (m) { var o = el('option', m.key + ' — ' + m.summary); o.value = m.key; if (m.key === D.size) o.selected = true; rankMetric.appendChild(o); });
+  D.metrics.forEach(function (m) { var o = el('option', m.key + (m.estimate ? ' (estimated)' : '') + ' — ' + m.summary); o.value = m.key; if (m.key === D.size) o.selected = true; rankMetric.appendChild(o); });
   rankMetric.addEventListener('change', function () { rankSort = null; renderRanking(); });
   rankTable.tHead.addEventListener('click', function (ev) {
     var b = ev.target.closest('button[data-sort]'); if (!b) return;

@@ -63,6 +63,16 @@ a.author { color: #005a8e; }
 .hint { color: var(--muted); font-size: .85rem; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 900px) { .layout { flex-direction: column; } #panel { max-width: none; flex-basis: auto; max-height: none; } }
+/* A phone's width: the toolbar wraps within the page (a user trial of session 54 found the page
+   scrolling sideways at 375 px, the Play button off-screen and a select 519 px wide). */
+@media (max-width: 600px) {
+  .toolbar { padding: 6px 10px; }
+  .years { flex-wrap: wrap; }
+  #search { width: 100%; max-width: 18em; }
+  #year { width: 100%; max-width: 12em; }
+  select { max-width: 100%; }
+  .legend { max-width: 70%; max-height: 30%; }
+}
 @media print {
   .toolbar, .skip, #rank-more, #tooltip, noscript { display: none !important; }
   .layout { display: block; }
