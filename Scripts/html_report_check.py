@@ -133,7 +133,45 @@ def check(args):
         expect(counts.startswith(f"{len(expected)} authors"), f"legend counts in 2019: {counts}")
         label = driver.find_element(By.ID, "year-label").text
         expect(label == "2019", f"year label: {label}")
+        # A rankings link to an author the filter hides shows every year again, and the author
+        # (it centred the map on an author it did not draw: a user trial of session 54).
+        hidden = [a for a in driver.find_elements(By.CSS_SELECTOR, "#rank-table a.author") if a.text not in shown]
+        expect(hidden, "every ranked author has a 2019 paper: nothing hidden to select")
+        if hidden:
+            name = hidden[0].text
+            driver.execute_script("arguments[0].click()", hidden[0])
+            window = driver.find_element(By.ID, "window").get_attribute("value")
+            now_shown = set(driver.execute_script("return coauthorReport.shownNames()"))
+            expect(window == "all" and name in now_shown and driver.execute_script("return coauthorReport.selectedName()") == name,
+                   f"a link to {name}, hidden in 2019: years {window!r}, shown {name in now_shown}")
         Select(driver.find_element(By.ID, "window")).select_by_value("all")
+
+        # Sorting a rankings column ascending: lowest first, equal values by name, missing ones last
+        # (ascending began with the authors without a value, in reverse alphabetical order).
+        for metric in ("constraint", "pagerank"):
+            Select(driver.find_element(By.ID, "rank-metric")).select_by_value(metric)
+            driver.find_element(By.CSS_SELECTOR, f'#rank-table button[data-sort="{metric}"]').click()
+            order = driver.execute_script("""var t = document.getElementById('rank-table'), k = [].indexOf.call(t.tHead.rows[0].cells,
+                t.tHead.querySelector('[aria-sort]'));
+                return [t.tHead.querySelector('[aria-sort]').getAttribute('aria-sort'),
+                        [].map.call(t.tBodies[0].rows, function (r) { return [r.cells[1].textContent, r.cells[k].textContent]; })];""")
+            direction, rows = order
+            values = [None if v == "–" else float(v) for _, v in rows]
+            present = [v for v in values if v is not None]
+            expect(direction == "ascending" and present == sorted(present) and values[:len(present)] == present,
+                   f"{metric} ascending: {direction}, {rows[:8]}")
+            for (a, x), (b, y) in zip(rows, rows[1:]):
+                expect(x != y or a < b, f"{metric} ascending: equal values out of name order: {a} {x}, {b} {y}")
+
+        # At a phone's width the page does not scroll sideways (375 px: the toolbar ran to 530).
+        driver.set_window_size(375, 800)
+        time.sleep(0.3)
+        width = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        expect(width[0] <= width[1] + 1, f"at 375 px the page is {width[0]} px wide (window {width[1]})")
+        driver.set_window_size(1400, 1000)
+        time.sleep(0.3)
+        driver.execute_script("window.scrollTo(0, 0); document.getElementById('map').scrollIntoView({block: 'center'})")
+        time.sleep(0.5)
 
         # Hover: the pointer over a node highlights exactly its co-authors (from the GraphML).
         import networkx as nx

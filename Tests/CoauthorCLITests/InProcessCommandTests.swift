@@ -89,6 +89,19 @@ struct InProcess {
         #expect((graph["approximation"] as? String)?.hasPrefix("betweenness estimated from ") == true, "\(graph)")
         let dot = InProcess.run(["export", InProcess.data, "--format", "dot", "-o", "-", "--approximate", "0.05", "--quiet", "--no-layout"])
         #expect(dot.stdout.contains("approximation=\"betweenness estimated from "), "\(dot.stdout.prefix(600))")
+        // The page says so under its heading and marks each estimated metric (a user trial of
+        // session 54 found sampled values ranked on it as if exact); an exact page says nothing.
+        let folder = try InProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (options, estimated) in [(["--approximate", "0.5"], true), (["--exact"], false)] {
+            let out = folder.appendingPathComponent(estimated ? "sampled" : "exact")
+            let report = InProcess.run(["report", InProcess.data, "-o", out.path, "--quiet"] + options)
+            #expect(report.status == 0, "\(report.stderr)")
+            let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+            #expect(page.contains("<p class=\"part\" id=\"estimate-note\">Estimated by sampling, not computed exactly") == estimated)
+            #expect(page.contains("\"key\":\"betweenness\",\"summary\"") && page.contains("\"estimate\":\"estimated by sampling: every value within ±") == estimated,
+                    "\(options)")
+        }
     }
 
     /// Each slice of a sliced timeline is the graph `--from` its first year `--to` its last gives,
