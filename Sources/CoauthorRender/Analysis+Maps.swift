@@ -25,21 +25,26 @@ extension Analysis {
     public func mapsByYear(metrics: MetricTable, style: MapStyle, options: RenderOptions,
                            spec: SliceSpec) throws -> [YearMap] {
         let scene = mapScene(metrics: metrics, style: style)
-        let graphs = sliceGraphs()
+        let (graphs, node) = sliceGraphs()
         guard let first = graphs.firstYear, let last = graphs.lastYear else { throw TimelineError.noYears }
         let positions = try MapRenderer.layout(scene, options: options)
         return try spec.ranges(first: first, last: last).map { range in
             let slice = graphs.slice(from: range.lowerBound, to: range.upperBound)
             let label = range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
             func present(_ sceneNode: Int) -> Int32? {
-                guard let v = scene.nodes[sceneNode].networkNode, slice.local[v] >= 0 else { return nil }
-                return slice.local[v]
+                guard let v = scene.nodes[sceneNode].networkNode, slice.local[node[v]] >= 0 else { return nil }
+                return slice.local[node[v]]
             }
             var frame = scene
             let visible = scene.nodes.indices.map { present($0) != nil }
             frame.edges = scene.edges.filter { edge in
                 guard let a = present(edge.source), let b = present(edge.target) else { return false }
                 return slice.graph.edge(Int(a), Int(b)) != nil
+            }
+            // The legend counts the authors the frame shows (it counted all years': a user trial of
+            // session 54 read "12 authors" beside the 7 of 2019).
+            frame.legend = scene.legend.map { entry in
+                entry.recounted(scene.nodes.indices.count { visible[$0] && scene.nodes[$0].fill == entry.color })
             }
             frame.title = scene.title + " — " + label
             frame.subtitle = "\(visible.count { $0 }) authors, \(frame.edges.count) ties in \(label) · " + scene.subtitle

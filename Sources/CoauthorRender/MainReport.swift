@@ -18,7 +18,7 @@ public struct MainReport: Sendable {
     ///   - folder: where the files go.
     ///   - top: how many collaborators and central authors the summary lists.
     ///   - request: how to compute the metrics (sampling, time budget, communities); every
-    ///     metric is computed, with communities when the map is coloured by them.
+    ///     metric is computed, with communities.
     /// - Throws: ``RenderError`` when the map cannot be drawn.
     public init(_ analysis: Analysis, style: MapStyle, options: RenderOptions, folder: String, top: Int,
                 request: MetricRequest = MetricRequest([]), progress: ProgressHandler? = nil) throws {
@@ -26,7 +26,9 @@ public struct MainReport: Sendable {
         var request = request
         let mapNeeds = Analysis.metricRequest(for: style, seed: options.seed, extra: Set(Metric.graphCases))
         request.metrics = mapNeeds.metrics
-        request.communitySeed = mapNeeds.communitySeed
+        // Communities whatever the map's colouring: the page can colour by them (it offered only
+        // first year and component under `--color-by first-year`: a user trial of session 54).
+        request.communitySeed = UInt64(max(0, options.seed))
         let metrics = analysis.metrics(request, progress: progress)
         self.metrics = metrics
         // One layout for the picture, the page and the GEXF beside them.

@@ -32,11 +32,19 @@ enum MapHeading {
     /// than with the title. Graphviz 2.42 spreads a wide heading's spare width
     /// over every column and centres fixed-size cells, so the text is
     /// right-aligned against a left-aligned swatch to keep each pair together.
+    ///
+    /// Graphviz places the text by its own estimate of the font's widths, which a browser's
+    /// DejaVu Sans exceeds by a few per cent: a fixed gap before the swatch, growing with the
+    /// longest text, keeps the text off it (a user trial of session 54 found the closing
+    /// bracket of `(20 authors)` under the swatch).
     private static func legendTable(_ legend: [MapScene.LegendEntry], fontSize: Double) -> String {
         let swatch = points(fontSize)
+        let longest = legend.map(\.label.count).max() ?? 0
+        let gap = points(fontSize / 2 + Double(longest) * fontSize * 0.03)
         let rows = legend.map { entry in
             "<TR><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"\(points(fontSize))\">"
                 + GraphvizText.html(entry.label) + "</FONT></TD>"
+                + "<TD WIDTH=\"\(gap)\" FIXEDSIZE=\"TRUE\"></TD>"
                 + "<TD WIDTH=\"\(swatch)\" HEIGHT=\"\(swatch)\" FIXEDSIZE=\"TRUE\" ALIGN=\"LEFT\" "
                 + "BGCOLOR=\"\(entry.color.hex)\"></TD></TR>"
         }

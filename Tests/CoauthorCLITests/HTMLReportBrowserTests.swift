@@ -47,6 +47,32 @@ import Testing
         #expect(result.status == 0 && result.output.hasSuffix("ok\n"), "\(result.output)")
     }
 
+    /// What a user trial of session 54 missed in the panel: the tie weight where it is not the
+    /// joint papers (fractional weights), communities to colour by under `--color-by first-year`,
+    /// and, on the map page of `render`, every metric that costs little (it had PageRank alone).
+    @Test func thePanelGivesTheTieWeightAndEveryMetric() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try EndToEndTests.run(["report", "Data", "--weight", "fractional", "--color-by", "first-year", "-o", "out", "--quiet"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        let map = try EndToEndTests.run(["render", "Data", "--weight", "fractional", "-o", "map.html", "--quiet"], in: folder)
+        #expect(map.status == 0, "\(map.stderr)")
+        for (page, metrics) in [("out/report.html", 11), ("map.html", 8)] {
+            let result = try Self.python(["panel", folder.appendingPathComponent(page).path, "--select", "Kangwook Lee"])
+            #expect(result.status == 0, "\(result.output)")
+            let panel = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)")
+            #expect(panel["selected"] as? String == "Kangwook Lee")
+            let collaborators = try #require(panel["collaborators"] as? [[String]])
+            #expect(collaborators.first == ["collaborator", "papers", "weight", "years", "recency"], "\(page): \(collaborators.prefix(2))")
+            // Dimitris Papailiopoulos: 6 joint papers, Σ 2/(k(k−1)) over them.
+            #expect(collaborators.dropFirst().first == ["Dimitris Papailiopoulos", "6", "1.2774", "2020–2023", "1.013"], "\(page): \(collaborators.prefix(2))")
+            let rows = try #require(panel["metrics"] as? [[String]])
+            #expect(rows.count >= metrics && ["degree", "strength", "pagerank", "eigenvector", "core"].allSatisfy { m in rows.contains { $0.first == m } },
+                    "\(page): \(rows.map(\.first))")
+            #expect((panel["colorings"] as? [String])?.contains("community") == true, "\(page): \(panel["colorings"] ?? "")")
+        }
+    }
+
     static let sigmod = ReaderCLITests.datasets.appendingPathComponent("dblp-2016-sigmod/conf-sigmod.bib")
 
     /// The 5,753-author map of dblp-2016-sigmod: the page at most 3x its SVG, every author drawn, every

@@ -133,6 +133,33 @@ struct InProcess {
         }
     }
 
+    /// A year's map counts in its legend the authors it shows (it counted all years': a user trial
+    /// of session 54), and with `--min-papers` and `--radius` shows each year's slice, the one the
+    /// sliced timeline counts.
+    @Test func framesCountWhatTheyShow() throws {
+        let folder = try InProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for filters in [[String](), ["--focus", "Kangwook Lee", "--radius", "1", "--min-papers", "2"]] {
+            let out = folder.appendingPathComponent(filters.isEmpty ? "all" : "ego")
+            let render = InProcess.run(["render", InProcess.data, "--by-year", "-o", out.appendingPathComponent("net.svg").path, "--quiet"] + filters)
+            #expect(render.status == 0, "\(render.stderr)")
+            let timeline = InProcess.run(["timeline", InProcess.data, "--window", "1", "--format", "json", "--quiet"] + filters)
+            let rows = try #require(JSONSerialization.jsonObject(with: Data(timeline.stdout.utf8)) as? [[String: Any]])
+            try #require(rows.count == 5)
+            var counted = 0
+            for row in rows {
+                let year = row["from"] as! Int
+                let svg = try String(contentsOf: out.appendingPathComponent("net-\(year).svg"), encoding: .utf8)
+                let shown = try #require(svg.firstMatch(of: /(\d+) authors, \d+ ties in \d{4}/).map { Int($0.1)! }, "\(year)")
+                #expect(shown == row["nodes"] as? Int, "\(filters) \(year): the map shows \(shown), the slice has \(row["nodes"]!)")
+                let legend = svg.matches(of: />(?:community of [^<(]*|smaller communities) \((\d+) authors\)</).map { Int($0.1)! }
+                #expect(!legend.isEmpty && legend.reduce(0, +) == shown, "\(filters) \(year): legend \(legend), \(shown) shown")
+                counted += shown
+            }
+            #expect(counted > 0)
+        }
+    }
+
     /// Values equal but for their sums' rounding rank as ties, by name (SPEC §1): a fractional
     /// strength of 6 and 6.000000000000003 (a user trial of session 54 found them ordered by the
     /// noise), and three authors of one paper's equal constraint.

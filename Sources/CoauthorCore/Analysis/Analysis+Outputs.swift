@@ -453,18 +453,16 @@ extension Analysis {
 
     /// The rows of a sliced timeline.
     public func sliceRows(_ spec: SliceSpec, betweennessNodeLimit: Int?) -> [SliceRow] {
-        let (graphs, focus) = sliceGraphsAndFocus()
-        return TimeSlices.rows(graphs, spec: spec, focus: focus, betweennessNodeLimit: betweennessNodeLimit)
+        let (graphs, node) = sliceGraphs()
+        return TimeSlices.rows(graphs, spec: spec, focus: network.focus.map { node[$0] }, betweennessNodeLimit: betweennessNodeLimit)
     }
 
-    /// The graphs of ranges of years, built from the ties' years rather than the publications.
-    public func sliceGraphs() -> SliceGraphs { sliceGraphsAndFocus().graphs }
-
-    /// The graphs of ranges of years and the focus's node among theirs. `--min-papers` and
-    /// `--radius` apply within each slice, as `--from` and `--to` would apply them: the slices are
-    /// then made of the network without those two filters (built again), which each slice applies
-    /// to its own years.
-    private func sliceGraphsAndFocus() -> (graphs: SliceGraphs, focus: Int?) {
+    /// The graphs of ranges of years, built from the ties' years rather than the publications,
+    /// and each network node's node in them. `--min-papers` and `--radius` apply within each
+    /// slice, as `--from` and `--to` would apply them: the slices are then made of the network
+    /// without those two filters (built again, its nodes numbered otherwise), which each slice
+    /// applies to its own years.
+    public func sliceGraphs() -> (graphs: SliceGraphs, node: [Int]) {
         let options = request.network
         let filtersWithin = (options.minPapers ?? 1) > 1 || (options.radius != nil && network.focus != nil)
         var wide = network
@@ -481,8 +479,14 @@ extension Analysis {
         let corpus = DatedCorpus(publications: self.corpus.publications, authors: authors, members: units?.memberIndex,
                                  network: wide, options: options)
         let ego = options.radius.flatMap { radius in wide.focus.map { (focus: $0, radius: radius) } }
+        var node = Array(0..<network.nodeCount)
+        if filtersWithin {
+            // Through the people (or units): each is a node of both networks or of the wider alone.
+            let members = units?.memberIndex ?? authors
+            for (v, w) in zip(network.nodes(of: members), wide.nodes(of: members)) where v >= 0 && w >= 0 { node[Int(v)] = Int(w) }
+        }
         return (SliceGraphs(corpus: corpus, weighting: options.weighting, level: level, maxAuthors: options.maxAuthors,
-                            minWeight: options.minWeight, minPapers: options.minPapers, ego: ego), wide.focus)
+                            minWeight: options.minWeight, minPapers: options.minPapers, ego: ego), node)
     }
 
     /// The chart of the focus author's years, or of the corpus's (SPEC §6), as SVG.

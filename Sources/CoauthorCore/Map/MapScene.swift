@@ -98,11 +98,33 @@ public struct MapScene: Sendable, Equatable {
     public struct LegendEntry: Sendable, Equatable {
         public var label: String
         public var color: Color
+        /// For a row that counts the nodes of its colour (`community of X (12 authors)`): its
+        /// words before the count and what it counts, so that a map of part of the network
+        /// (a year's frame) can count what it shows.
+        public var counted: (words: String, unit: String)? {
+            get { countedWords.map { ($0, countedUnit) } }
+            set { (countedWords, countedUnit) = (newValue?.words, newValue?.unit ?? "") }
+        }
+        private var countedWords: String?
+        private var countedUnit = ""
+
         // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
         // other value type's, deliberately.
         public init(label: String, color: Color) {
             self.label = label
             self.color = color
+        }
+
+        /// A row that counts the `count` nodes of its colour: `words (count unit)`.
+        public init(_ words: String, count: Int, unit: String, color: Color) {
+            self.init(label: "\(words) (\(count) \(unit))", color: color)
+            counted = (words, unit)
+        }
+
+        /// The row with `count` in place of its count (the row itself when it counts nothing).
+        public func recounted(_ count: Int) -> LegendEntry {
+            guard let counted else { return self }
+            return LegendEntry(counted.words, count: count, unit: counted.unit, color: color)
         }
     }
 

@@ -198,10 +198,10 @@ public enum MapSceneBuilder {
             for (index, group) in groups.enumerated() {
                 colorOf[group] = categorical[index]
                 let leader = members[group]!.max { centrality[$0] != centrality[$1] ? centrality[$0] < centrality[$1] : network.names[$0] > network.names[$1] }!
-                legend.append(.init(label: "\(noun) of \(network.names[leader]) (\(members[group]!.count) \(style.level.plural))", color: categorical[index]))
+                legend.append(.init("\(noun) of \(network.names[leader])", count: members[group]!.count, unit: style.level.plural, color: categorical[index]))
             }
             let others = nodes.filter { colorOf[labels[$0]] == nil }.count
-            if others > 0 { legend.append(.init(label: "smaller \(noun == "community" ? "communities" : "components") (\(others) \(style.level.plural))", color: grey)) }
+            if others > 0 { legend.append(.init("smaller \(noun == "community" ? "communities" : "components")", count: others, unit: style.level.plural, color: grey)) }
             return (nodes.map { colorOf[labels[$0]] ?? grey }, legend)
         case .firstYear:
             let years = nodes.compactMap { network.firstYear[$0] }

@@ -58,9 +58,15 @@ struct Render: AnalysisCommand {
         var stopwatch = Stopwatch()
         let loaded = try Session.analysis(analysis)
         stopwatch.lap("load")
-        let metrics = analysis.metrics(map.metricRequest(sampling: analysis.sampling(seed: map.seed)), of: loaded, seed: map.seed)
-        stopwatch.lap("metrics")
         let chosen = format ?? output.flatMap { MapFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .svg
+        // The page's panel gives every metric that costs little, with its rank (it gave the size
+        // metric alone: a user trial of session 54); the path-based ones when they size the map.
+        let panel = chosen == .html ? Set(Metric.graphCases.filter { !$0.isPathBased }) : []
+        var request = map.metricRequest(extra: panel, sampling: analysis.sampling(seed: map.seed))
+        // The page colours by communities whatever the map's first colouring.
+        if chosen == .html { request.communitySeed = UInt64(max(0, map.seed)) }
+        let metrics = analysis.metrics(request, of: loaded, seed: map.seed)
+        stopwatch.lap("metrics")
         let options = map.renderOptions(format: chosen, dpi: dpi)
         if chosen == .html {
             do {

@@ -125,15 +125,28 @@ function resize() {
   var cx = cssW ? (cssW / 2 - view.tx) / view.s : null, cy = cssH ? (cssH / 2 - view.ty) / view.s : null;
   cssW = w; cssH = h;
   canvas.width = Math.round(w * ratio); canvas.height = Math.round(h * ratio);
-  // Room for the names under the lowest nodes and a margin all round.
-  fitScale = Math.max(1e-6, Math.min((cssW - 40) / (maxX - minX), (cssH - 64) / (maxY - minY)));
+  fitScale = scaleFor(fitArea());
   if (cx === null) fit(); else { view.tx = cssW / 2 - cx * view.s; view.ty = cssH / 2 - cy * view.s; }
   return true;
 }
+// The whole map's scale in an area: room for the names under the lowest nodes and a margin all round.
+function scaleFor(area) { return Math.max(1e-6, Math.min((area.w - 40) / (maxX - minX), (area.h - 64) / (maxY - minY))); }
+// The part of the canvas the whole map is fitted into: beside or above the legend, which lies over
+// its bottom-left corner, whichever holds the map larger (names under the legend could not be
+// read: a user trial of session 54).
+function fitArea() {
+  var whole = { x: 0, y: 0, w: cssW, h: cssH }, legend = $('legend');
+  if (!legend || !legend.offsetWidth || !legend.offsetHeight) return whole;
+  var lw = legend.offsetLeft + legend.offsetWidth, lh = cssH - legend.offsetTop;
+  var beside = { x: lw, y: 0, w: cssW - lw, h: cssH }, above = { x: 0, y: 0, w: cssW, h: cssH - lh };
+  if (beside.w < cssW / 3 && above.h < cssH / 3) return whole;
+  return scaleFor(beside) >= scaleFor(above) ? beside : above;
+}
 function fit() {
-  view.s = fitScale;
-  view.tx = cssW / 2 - (minX + maxX) / 2 * view.s;
-  view.ty = cssH / 2 - 10 - (minY + maxY) / 2 * view.s;
+  var area = fitArea();
+  view.s = fitScale = scaleFor(area);
+  view.tx = area.x + area.w / 2 - (minX + maxX) / 2 * view.s;
+  view.ty = area.y + area.h / 2 - 10 - (minY + maxY) / 2 * view.s;
   schedule();
 }
 function zoomAt(factor, px, py) {
@@ -517,13 +530,19 @@ function renderPanel(shownAuthor) {
   var list = el('table'); list.id = 'collaborators';
   list.appendChild(el('caption', those + ' of ' + D.names[v] + ' by ' + chooser.options[chooser.selectedIndex].text, 'sr'));
   var hr = el('tr');
-  [['collaborator', ''], ['papers', 'num'], ['years', 'num'], ['recency', 'num']].forEach(function (c) { var th = el('th', c[0], c[1]); th.scope = 'col'; hr.appendChild(th); });
+  // The tie weight where it is not the joint papers (fractional weights, institutions and
+  // countries): it could be ordered by but not read (a user trial of session 54).
+  var weighted = false;
+  for (var k = 0; k < ties.length && !weighted; k++) weighted = T.w[ties[k]] !== T.p[ties[k]];
+  [['collaborator', ''], ['papers', 'num']].concat(weighted ? [['weight', 'num']] : [], [['years', 'num'], ['recency', 'num']])
+    .forEach(function (c) { var th = el('th', c[0], c[1]); th.scope = 'col'; if (c[0] === 'weight') th.title = D.weightName; hr.appendChild(th); });
   var lh = el('thead'); lh.appendChild(hr); list.appendChild(lh);
   var lb = el('tbody');
   ties.forEach(function (e) {
     var u = other(e, v), tr = el('tr'), td = el('td');
     td.appendChild(authorLink(u)); tr.appendChild(td);
     tr.appendChild(el('td', String(T.p[e]), 'num papers'));
+    if (weighted) tr.appendChild(el('td', fmt(T.w[e]), 'num weight'));
     tr.appendChild(el('td', yearsText(T.f[e], T.l[e]), 'num years'));
     tr.appendChild(el('td', fmt(T.r[e]), 'num'));
     lb.appendChild(tr);
@@ -536,12 +555,26 @@ var search = $('search'), suggestions = $('suggestions'), matches = [], active =
 function fold(s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
 var keys = [];
 for (v = 0; v < N; v++) keys.push(fold(D.names[v] + (D.variants[String(v)] ? '\u0001' + D.variants[String(v)].join('\u0001') : '')));
+// Whether every word of a query starts a different word of one of the names (`Ooi, Beng Chin`
+// and `B. C. Ooi` find Beng Chin Ooi: a user trial of session 54 found only parts of one name).
+function wordsMatch(queryWords, key) {
+  return key.split('\u0001').some(function (name) {
+    var words = name.split(/[\s,.\-]+/).filter(Boolean), used = [];
+    return queryWords.every(function (q) {
+      for (var k = 0; k < words.length; k++) if (!used[k] && words[k].indexOf(q) === 0) { used[k] = true; return true; }
+      return false;
+    });
+  });
+}
 function findAuthors(query, limit) {
   var q = fold(query.trim()); if (!q) return [];
+  var queryWords = q.split(/[\s,.\-]+/).filter(Boolean);
   var found = [];
   for (var u = 0; u < N; u++) {
-    var at = keys[u].indexOf(q); if (at < 0) continue;
-    var score = at === 0 ? 0 : /[\s\u0001\-.]/.test(keys[u][at - 1]) ? 1 : 2;
+    var at = keys[u].indexOf(q), score;
+    if (at >= 0) score = at === 0 ? 0 : /[\s\u0001\-.]/.test(keys[u][at - 1]) ? 1 : 2;
+    else if (queryWords.length > 1 && wordsMatch(queryWords, keys[u])) score = 3;
+    else continue;
     found.push([score, -D.papers[u], u]);
   }
   found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || (D.names[a[2]] < D.names[b[2]] ? -1 : 1); });
@@ -702,8 +735,8 @@ if (rankMetric) {
   renderRanking();
 }
 
-// Start: the whole map, the focus author selected when there is one.
-resize(); fit(); applyFilter();
+// Start: the whole map beside its legend (filled by the filter), the focus author selected when there is one.
+resize(); applyFilter(); fit();
 // The panel starts on the focus author; the map highlights only what the reader picks.
 if (D.focus !== null) renderPanel(D.focus);
 draw();
