@@ -141,6 +141,29 @@ struct VOSviewerJSONTests {
         #expect(clusters.allSatisfy { ($0["label"] as? String)?.hasPrefix("community of ") == true })
     }
 
+    /// VOSviewer allows clusters 1…1000: both VOSviewer formats put the communities from the
+    /// thousandth on together in cluster 1000 (the map file went past 1000 where the JSON left
+    /// those authors without one: a user trial of session 54). 1,005 pairs are 1,005 communities.
+    @Test func bothVOSviewerFormatsShareTheLastCluster() throws {
+        let pairs = 1005
+        let graph = WeightedGraph(nodeCount: 2 * pairs, edges: (0..<pairs).map { (2 * $0, 2 * $0 + 1, 1.0) })
+        let network = CoauthorNetwork.plain(graph)
+        let metrics = MetricTable(network: network, request: MetricRequest([.degree], communitySeed: 1))
+        try #require(Set(try #require(metrics.community)).count == pairs)
+        let map = String(decoding: VOSviewerFormatter(ExportSettings()).format(network, metrics: metrics).map, as: UTF8.self)
+        let rows = map.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        try #require(rows.count == 2 * pairs)
+        let mapClusters = rows.map { Int($0[2])! }
+        #expect(mapClusters.max() == 1000 && mapClusters.count { $0 == 1000 } == 2 * (pairs - 999))
+        let json = VOSviewerJSONFormatter(ExportSettings()).format(network, metrics: metrics)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
+        let body = try #require(document["network"] as? [String: Any])
+        let items = try #require(body["items"] as? [[String: Any]])
+        #expect(items.map { $0["cluster"] as? Int } == mapClusters.map { Optional($0) })
+        let clusters = try #require(body["clusters"] as? [[String: Any]])
+        #expect(clusters.count == 1000 && clusters.last?["label"] as? String == "smaller communities (6, from the 1000th on)")
+    }
+
     @Test func leavesOutPositionsUnlessEveryAuthorIsPlaced() throws {
         let (network, metrics) = try ExportFixtures.seed()
         var layout = HTMLReportTests.line(network)

@@ -3,7 +3,8 @@
 ///
 /// The map file is tab-delimited with a header: `id` (1…n), `label` (the
 /// display name), `x` and `y` when a ``MapLayout`` places every author,
-/// `cluster` (Louvain community + 1) when communities were computed, and the
+/// `cluster` (community + 1, those beyond the 999th together in cluster 1000, as in
+/// ``VOSviewerJSONFormatter``) when communities were computed, and the
 /// weight attributes VOSviewer sizes items by: `weight<Links>` (distinct
 /// co-authors), `weight<Total link strength>` and `weight<Documents>`
 /// (papers). The network file has no header: `id1`, `id2` and the link
@@ -46,7 +47,7 @@ public struct VOSviewerFormatter: NetworkFormatter {
             }
             if let community = metrics.community {
                 map.append(UInt8(ascii: "\t"))
-                map.append(community[v] + 1)
+                map.append(VOSviewerJSONFormatter.cluster(ofCommunity: community[v]))
             }
             var strength = 0.0
             for slot in graph.slots(v) { strength += graph.weight[Int(graph.edgeIDs[slot])] }

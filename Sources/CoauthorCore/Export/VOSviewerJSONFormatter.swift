@@ -5,7 +5,7 @@
 ///   map's layout in points, y growing upwards as in Graphviz, and as VOSviewer Online
 ///   draws it: its y scale maps the largest y to the top) when a ``MapLayout``
 ///   places every author, `cluster` (community + 1; VOSviewer allows 1…1000, so the
-///   authors of communities beyond the thousandth have none), `weights` {`Links`
+///   communities from the thousandth on share cluster 1000), `weights` {`Links`
 ///   (distinct co-authors), `Total link strength`, `Documents` (papers)} and `scores`
 ///   {`Avg. pub. year`} when the dated corpus was given.
 /// - `network.links`: `source_id`, `target_id`, `strength` (the tie weight).
@@ -23,6 +23,12 @@ public struct VOSviewerJSONFormatter: NetworkFormatter {
 
     /// VOSviewer's highest cluster number.
     public static let maxCluster = 1000
+
+    /// The VOSviewer cluster of a community (numbered by size, 0 = largest): its number + 1, the
+    /// communities beyond the 999th together in the last cluster, as a map's smaller communities
+    /// share its grey. Both VOSviewer formats number them so (the map file went past 1000 where
+    /// the JSON left those authors without a cluster: a user trial of session 54).
+    static func cluster(ofCommunity community: Int) -> Int { min(community + 1, maxCluster) }
 
     /// The mean year of each node's dated publications.
     /// - Complexity: O(A) for A dated authorships.
@@ -56,8 +62,8 @@ public struct VOSviewerJSONFormatter: NetworkFormatter {
                 item.append(("x", .number(placements[v].x)))
                 item.append(("y", .number(placements[v].y)))
             }
-            if let community = metrics.community, community[v] + 1 <= Self.maxCluster {
-                item.append(("cluster", .integer(community[v] + 1)))
+            if let community = metrics.community {
+                item.append(("cluster", .integer(Self.cluster(ofCommunity: community[v]))))
             }
             var strength = 0.0
             for slot in graph.slots(v) { strength += graph.weight[Int(graph.edgeIDs[slot])] }
@@ -80,17 +86,23 @@ public struct VOSviewerJSONFormatter: NetworkFormatter {
         }
         var networkMembers: [(String, JSONValue)] = [("items", .array(items)), ("links", .array(links))]
         if let community = metrics.community {
-            // Each cluster is named after its author with the most papers (ties: alphabetical).
+            // Each cluster is named after its author with the most papers (ties: alphabetical); the
+            // last, when it holds the smaller communities, says so.
             var leader: [Int: Int] = [:]
-            for v in 0..<network.nodeCount where community[v] + 1 <= Self.maxCluster {
-                if let u = leader[community[v]],
+            var smaller = Set<Int>()
+            for v in 0..<network.nodeCount {
+                let cluster = Self.cluster(ofCommunity: community[v])
+                if cluster == Self.maxCluster { smaller.insert(community[v]) }
+                if let u = leader[cluster],
                    network.papers[u] > network.papers[v] || network.papers[u] == network.papers[v] && network.names[u] <= network.names[v] {
                     continue
                 }
-                leader[community[v]] = v
+                leader[cluster] = v
             }
-            networkMembers.append(("clusters", .array(leader.keys.sorted().map { c in
-                .object([("cluster", .integer(c + 1)), ("label", .string("community of \(network.names[leader[c]!])"))])
+            networkMembers.append(("clusters", .array(leader.keys.sorted().map { cluster in
+                let label = smaller.count > 1 && cluster == Self.maxCluster
+                    ? "smaller communities (\(smaller.count), from the \(Self.maxCluster)th on)" : "community of \(network.names[leader[cluster]!])"
+                return .object([("cluster", .integer(cluster)), ("label", .string(label))])
             })))
         }
         let strengthName = network.weighting == .count ? "Joint papers" : "Fractional co-authorship strength"
