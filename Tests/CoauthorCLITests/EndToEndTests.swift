@@ -72,6 +72,26 @@ struct EndToEndTests {
         var data: Data { lock.withLock { stored } }
     }
 
+    /// `-o /dev/stdout` writes into the pipe, and into a file standard output is appended to (a
+    /// review of session 54: the link to the pipe was followed to `pipe:[N]`, no file, and a
+    /// redirected file was replaced).
+    @Test func standardOutputNamedAsAFileIsWrittenThrough() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let piped = try Self.run(["export", "Data", "--format", "json", "-o", "/dev/stdout", "--quiet"], in: folder)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect((try? JSONSerialization.jsonObject(with: Data(piped.stdout.utf8))) != nil, "\(piped.stdout.prefix(200))")
+        let log = folder.appendingPathComponent("log.txt")
+        try "earlier\n".write(to: log, atomically: true, encoding: .utf8)
+        let handle = try FileHandle(forWritingTo: log)
+        try handle.seekToEnd()
+        let appended = try Self.run(["export", "Data", "--format", "json", "-o", "/dev/stdout", "--quiet"], in: folder, standardOutput: handle)
+        try handle.close()
+        #expect(appended.status == 0, "\(appended.stderr)")
+        let text = try String(contentsOf: log, encoding: .utf8)
+        #expect(text.hasPrefix("earlier\n{") && text.dropFirst(8) == piped.stdout, "\(text.prefix(100))")
+    }
+
     /// What a user trial of session 50 found crashing or destroying data: standard output on a
     /// full disk (a crash report, exit 132), negative counts (a crash), `-o` naming the input
     /// (the bibliography replaced by the ranking), `--min-weight nan` (every tie dropped). Each is

@@ -60,13 +60,20 @@ struct BibTeXReaderTests {
             @article{e, author = {A One and F Six}, title = {T5}, date = {spring}}
             @article{f, author = {A One and G Seven}, title = {T6}, year = {2019a}}
             @article{g, author = {A One and H Eight}, title = {T7}}
+            @article{h, author = {A One and I Nine}, title = {T8}, year = {n.d.},
+              date = {0019-05-01}}
+            @inproceedings{i, author = {A One and J Ten}, title = {T9}, crossref = {vol}}
+            @inproceedings{j, author = {A One and K Eleven}, title = {T10}, crossref = {vol}}
+            @proceedings{vol, title = {Proceedings}, year = {20o9}}
             """)
-        #expect(corpus.publications.map(\.year) == [nil, nil, nil, 19, nil, 2019, nil])
+        #expect(corpus.publications.map(\.year) == [nil, nil, nil, 19, nil, 2019, nil, 19, nil, nil])
         let placing = "holds no year of four digits; the paper counts in every total but in no year (timelines, --from, --to)"
         #expect(corpus.diagnostics.map(\.description) == [
             "test.bib:1:62: warning: entry 'a': '20198' \(placing)",
-            "test.bib:5:63: warning: entry 'd': the year 19 is outside 1000–2100, likely a typing error; it is read as written, and timelines run from the first year to the last",
+            "test.bib:5:63: warning: entry 'd': the year 0019 is outside 1000–2100, likely a typing error; it is read as written, and timelines run from the first year to the last",
             "test.bib:6:62: warning: entry 'e': 'spring' \(placing)",
+            "test.bib:10:10: warning: entry 'h': the year 0019 is outside 1000–2100, likely a typing error; it is read as written, and timelines run from the first year to the last",
+            "test.bib:13:49: warning: entry 'i': '20o9' \(placing)",
         ])
     }
 

@@ -106,12 +106,13 @@ struct CSLAndRISReaderTests {
     /// calendar is read as written with a warning.
     @Test func risYearsThatCannotBePlacedAreNamed() {
         let text = "TY  - JOUR\nID  - a\nAU  - One, Ann\nPY  - 20o3\nER  - \nTY  - JOUR\nID  - b\nAU  - Two, Bob\nPY  - In press\nER  - \n"
-            + "TY  - JOUR\nID  - c\nAU  - Three, Cy\nPY  - 2109///\nER  - \n"
+            + "TY  - JOUR\nID  - c\nAU  - Three, Cy\nPY  - 2109///\nER  - \n" + "TY  - JOUR\nAU  - Four, Di\nPY  - 0019\nER  - \n"
         let corpus = RISReader.read(bytes: Array(text.utf8), path: "y.ris")
-        #expect(corpus.publications.map(\.year) == [nil, nil, 2109])
+        #expect(corpus.publications.map(\.year) == [nil, nil, 2109, 19])
         #expect(corpus.diagnostics.map(\.description) == [
             "y.ris:1:1: warning: record 'a': '20o3' holds no year of four digits; the paper counts in every total but in no year (timelines, --from, --to)",
             "y.ris:11:1: warning: record 'c': the year 2109 is outside 1000–2100, likely a typing error; it is read as written, and timelines run from the first year to the last",
+            "y.ris:16:1: warning: this record: the year 0019 is outside 1000–2100, likely a typing error; it is read as written, and timelines run from the first year to the last",
         ])
     }
 

@@ -199,6 +199,12 @@ import Testing
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "third\n")
         #expect(stat(file, &status) == 0 && status.st_mode & 0o7777 == 0o640)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dated.path).sorted() == ["map.svg", "next.svg"])
+        // Links that go round in a loop are an error, not replaced by a file (a review of session 54).
+        let (a, b) = (folder.appendingPathComponent("a").path, folder.appendingPathComponent("b").path)
+        try FileManager.default.createSymbolicLink(atPath: a, withDestinationPath: "b")
+        try FileManager.default.createSymbolicLink(atPath: b, withDestinationPath: "a")
+        #expect(throws: OutputError.cannotWrite(path: a, reason: String(cString: strerror(ELOOP)))) { try AtomicFile.write(text: "x", to: a) }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: a) == "b")
     }
 
     @Test func writesRacingForOnePathLeaveOneWholeFileAndNoTemporary() async throws {

@@ -49,15 +49,14 @@ public enum AtomicFile {
     /// any earlier file intact and removes the temporary file.
     /// A `path` that is a device or a FIFO (`/dev/null`, `/dev/stdout`, a named pipe) has no
     /// contents to keep and must stay what it is: it is written through, not replaced.
+    /// A standard stream or descriptor named as a file (`/dev/stdout`, `/dev/fd/3`,
+    /// `/proc/self/fd/1`) is written through too, appended to the file it may be redirected to
+    /// (`>> log.txt`). Any other `path` that is a symbolic link is followed: the file it points
+    /// to gets the new contents, and the link stays. A file replaced keeps its permissions.
     /// - Complexity: O(bytes); large exports are written from their own storage, never copied.
-    /// A `path` that is a symbolic link is followed: the file it points to gets the new contents,
-    /// and the link stays. A file replaced keeps its permissions.
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(OutputError) {
-        let path = followingLinks(path)
-        switch try target(path) {
-        case .stream: return try writeThrough(bytes, to: path, flags: O_WRONLY)
-        case .file: break
-        }
+        let (path, through) = try destination(path)
+        if let flags = through { return try writeThrough(bytes, to: path, flags: flags) }
         var made: [String] = []
         let (temporary, slot) = try stage(bytes, for: path, madeFolders: &made)
         defer { coauthor_temporary_unregister(slot) }
@@ -79,7 +78,7 @@ public enum AtomicFile {
     /// - Complexity: O(total bytes).
     public static func write(files: [(path: String, bytes: [UInt8])]) throws(OutputError) {
         var staged: [(temporary: String, path: String, slot: Int32)] = []
-        var through: [(path: String, bytes: [UInt8])] = []
+        var through: [(path: String, bytes: [UInt8], flags: Int32)] = []
         // The folders made for the files: removed again, where still empty, when nothing is
         // written (a full disk left an empty report folder: a user trial of session 53).
         var made: [String] = []
@@ -91,10 +90,10 @@ public enum AtomicFile {
             removeEmpty(made)
         }
         for (path, bytes) in files {
-            let path = followingLinks(path)
             do {
-                if try target(path) == .stream {
-                    through.append((path, bytes))
+                let (path, flags) = try destination(path)
+                if let flags {
+                    through.append((path, bytes, flags))
                     continue
                 }
                 let (temporary, slot) = try stage(bytes, for: path, madeFolders: &made)
@@ -113,7 +112,20 @@ public enum AtomicFile {
         }
         coauthor_temporary_end_commit()
         if let failure { throw failure }
-        for (path, bytes) in through { try writeThrough(bytes, to: path, flags: O_WRONLY) }
+        for (path, bytes, flags) in through { try writeThrough(bytes, to: path, flags: flags) }
+    }
+
+    /// Where the bytes for `path` go: the path written through with the flags to open it with
+    /// (a device or FIFO, or a standard stream or descriptor named as a file), or the file to
+    /// replace, its links followed. Streams are found before any link is followed: the link of
+    /// `/dev/stdout` into a pipe names no file (`pipe:[191107]`, a review of session 54).
+    private static func destination(_ path: String) throws(OutputError) -> (path: String, through: Int32?) {
+        if try target(path) == .stream { return (path, O_WRONLY) }
+        let descriptor = ["/dev/stdout", "/dev/stderr"].contains(path) || path.hasPrefix("/dev/fd/")
+            || (path.hasPrefix("/proc/") && path.contains("/fd/"))
+        if descriptor { return (path, O_WRONLY | O_APPEND) }
+        let followed = try followingLinks(path)
+        return try target(followed) == .stream ? (followed, O_WRONLY) : (followed, nil)
     }
 
     /// What an output path is: a file to replace (a regular file, or nothing yet), or a device
@@ -132,10 +144,11 @@ public enum AtomicFile {
 
     /// The file `path` names once its symbolic links are followed (a link to a link too, and a
     /// link to a file not made yet), so that writing it replaces that file and keeps the link (a
-    /// user trial of session 53 found the link replaced by a file).
-    /// `path` itself where it is no link, or its links go round in a loop (the write then fails
-    /// as the system says).
-    static func followingLinks(_ path: String) -> String {
+    /// user trial of session 53 found the link replaced by a file). `path` itself where it is no link.
+    /// - Throws: `OutputError.cannotWrite` when the links go round in a loop (it was replaced by
+    ///   a file: a review of session 54).
+    static func followingLinks(_ path: String) throws(OutputError) -> String {
+        let named = path
         var path = path
         for _ in 0..<40 {
             var status = stat()
@@ -152,7 +165,7 @@ public enum AtomicFile {
                 path = target
             }
         }
-        return path
+        throw .failed(named, ELOOP)
     }
 
     /// Writes `bytes` to a new registered temporary file beside `path` (its folder made where

@@ -111,14 +111,18 @@ struct ExportProvenance {
         self.maxAuthors = maxAuthors
         tool = "coauthor \(toolVersion)"
         modularity = metrics.modularity.flatMap { $0.isNaN ? nil : $0 }
-        approximation = metrics.approximations.isEmpty ? nil : metrics.approximations.map(\.statement).joined(separator: "; ")
+        // Only estimates: "betweenness exact (fewer than 3 authors)" is no approximation (a review of session 54).
+        let sampled = metrics.approximations.filter { $0.epsilon > 0 }
+        approximation = sampled.isEmpty ? nil : sampled.map(\.statement).joined(separator: "; ")
     }
 
-    /// One line for formats with a single free-text slot; it says which metrics are estimates
-    /// (a user trial of session 53 found nothing in the file to tell them from exact values).
+    /// One line for a comment beside the other fields (DOT's, which has `approximation` too).
     var summary: String {
         "co-authorship network by \(tool); weighting: \(weighting) (weight is a strength; distance = \(distance)); "
             + "filters: \(filters); papers with more than \(maxAuthors) authors add no ties"
-            + (approximation.map { "; \($0)" } ?? "")
     }
+
+    /// `summary` and which metrics are estimates, for formats with a single free-text slot (GEXF,
+    /// Pajek: a user trial of session 53 found nothing in the file to tell them from exact values).
+    var fullSummary: String { summary + (approximation.map { "; \($0)" } ?? "") }
 }

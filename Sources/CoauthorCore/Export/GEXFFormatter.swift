@@ -49,7 +49,7 @@ public struct GEXFFormatter: NetworkFormatter {
         out.append("</creator>\n    <keywords>co-authorship, weighting=")
         out.append(xml: provenance.weighting)
         out.append("</keywords>\n    <description>")
-        out.append(xml: provenance.summary)
+        out.append(xml: provenance.fullSummary)
         if let q = provenance.modularity {
             out.append("; modularity of the communities: ")
             out.append(q)

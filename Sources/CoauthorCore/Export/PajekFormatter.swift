@@ -31,7 +31,7 @@ public struct PajekFormatter: NetworkFormatter {
         let provenance = settings.provenance(network, metrics: metrics)
         var out = ExportBuffer(capacity: 256 + network.nodeCount * 40 + network.edgeCount * 24)
         out.append("*Network coauthors (")
-        Self.appendLabel(provenance.summary, into: &out)
+        Self.appendLabel(provenance.fullSummary, into: &out)
         out.append(")\n*Vertices ")
         out.append(network.nodeCount)
         out.append("\n")

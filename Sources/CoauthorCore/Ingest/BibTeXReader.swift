@@ -300,6 +300,8 @@ public enum BibTeXReader {
         // once, and its papers share the string.
         var venueSpellings = ByteKeyTable(expected: 1024)
         var venueNames: [String] = []
+        // The year fields warned about (a crossref parent's once for all its children).
+        var warnedYears = Set<Int>()
         for (index, parentIndex) in zip(entries, parents) {
             let fields = EntryFields(parser: parser, text: values.text, entry: index, repeated: &result.repeated, seen: &seen)
             guard let author = fields.author else { continue }
@@ -350,13 +352,16 @@ public enum BibTeXReader {
                                                      "entry '\(parser.entries[index].key)': the author '\(name)' ends in a comma right before 'and'; read as two names, as BibTeX does (if 'and …' belongs to a given name, brace it: {and …})"))
             }
             guard !list.names.isEmpty else { continue }
-            let year = ownYear(fields, parser, values) ?? parent.flatMap { ownYear($0, parser, values) }
-            if let year, !plausibleYears.contains(year), let (_, offset) = fields.field(.year, in: parser) ?? fields.field(.date, in: parser) ?? parent?.field(.year, in: parser) ?? parent?.field(.date, in: parser) {
-                result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: offset), implausible(year, of: "entry '\(parser.entries[index].key)'")))
+            let dated = ownYear(fields, parser, values) ?? parent.flatMap { ownYear($0, parser, values) }
+            let year = dated?.year
+            // A year no timeline can place, or one far from any calendar, is said at the field it
+            // was read from, once for a crossref parent's (a user trial of session 53 found
+            // `year = {20198}` counted only among the papers without a year).
+            if let dated, !plausibleYears.contains(dated.year), warnedYears.insert(dated.offset).inserted {
+                result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: dated.offset), implausible(dated.year, of: "entry '\(parser.entries[index].key)'")))
             }
-            if year == nil, let (value, offset) = unreadableYear(fields, parser, values) ?? parent.flatMap({ unreadableYear($0, parser, values) }) {
-                // A year no timeline can place is said where it is written (a user trial of
-                // session 53 found `year = {20198}` counted only among the papers without a year).
+            if year == nil, let (value, offset) = unreadableYear(fields, parser, values) ?? parent.flatMap({ unreadableYear($0, parser, values) }),
+               warnedYears.insert(offset).inserted {
                 result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: offset),
                                                      "entry '\(parser.entries[index].key)': '\(value)' holds no year of four digits; the paper counts in every total but in no year (timelines, --from, --to)"))
             }
@@ -512,10 +517,12 @@ public enum BibTeXReader {
         return parent.value(name, in: parser).map { values[$0] }
     }
 
-    /// The year of an entry's own `year` field, else of its `date`.
-    private static func ownYear(_ fields: EntryFields, _ parser: BibTeXParser, _ values: ValueBytes) -> Int? {
-        fields.value(.year, in: parser).flatMap { firstYear(values[$0]) }
-            ?? fields.value(.date, in: parser).flatMap { firstYear(values[$0]) }
+    /// The year of an entry's own `year` field, else of its `date`, with where that field starts.
+    private static func ownYear(_ fields: EntryFields, _ parser: BibTeXParser, _ values: ValueBytes) -> (year: Int, offset: Int)? {
+        for name in [BibTeXFieldName.year, .date] {
+            if let (value, offset) = fields.field(name, in: parser), let year = firstYear(values[value]) { return (year, offset) }
+        }
+        return nil
     }
 
     /// The `year` (else `date`) field of an entry that gives no year, with where its value
@@ -646,7 +653,9 @@ public enum BibTeXReader {
     static let plausibleYears = 1000...2100
 
     static func implausible(_ year: Int, of record: String) -> String {
-        "\(record): the year \(year) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound), likely a typing error; it is read as written, and timelines run from the first year to the last"
+        // (Four digits, as written: `0019`.)
+        let digits = String(year)
+        return "\(record): the year \(String(repeating: "0", count: max(0, 4 - digits.count)) + digits) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound), likely a typing error; it is read as written, and timelines run from the first year to the last"
     }
 
     /// Whether `text`, a date field without a year, is empty or says the work has no date yet

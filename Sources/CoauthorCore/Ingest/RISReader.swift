@@ -51,12 +51,14 @@ public enum RISReader {
                 return nil
             }
             let year = ["PY", "Y1", "DA"].lazy.compactMap { done.fields[$0]?.first.flatMap(BibTeXReader.firstYear) }.first
+            // (At the record's `TY` line: its fields keep no line of their own.)
+            let record = done.fields["ID"] == nil ? "this record" : "record '\(key)'"
             if let year, !BibTeXReader.plausibleYears.contains(year) {
-                corpus.diagnostics.append(Diagnostic(.warning, at: done.location, BibTeXReader.implausible(year, of: "record '\(key)'")))
+                corpus.diagnostics.append(Diagnostic(.warning, at: done.location, BibTeXReader.implausible(year, of: record)))
             }
             if year == nil, let date = first("PY", "Y1", "DA"), !BibTeXReader.saysUndated(date) {
                 corpus.diagnostics.append(Diagnostic(.warning, at: done.location,
-                                                     "record '\(key)': '\(date)' holds no year of four digits; the paper counts in every total but in no year (timelines, --from, --to)"))
+                                                     "\(record): '\(date)' holds no year of four digits; the paper counts in every total but in no year (timelines, --from, --to)"))
             }
             corpus.publications.append(Publication(
                 key: key, type: entryType(done.type), title: first("TI", "T1") ?? "",

@@ -84,11 +84,13 @@ public struct MetricTable: Sendable {
     /// The guarantees of the path-based metrics that were estimated rather than computed exactly.
     public private(set) var approximations: [Approximation] = []
     /// For each metric estimated by sampling whose guarantee is a bound in its own units, that
-    /// bound: every value within ± it of the exact one with probability 0.9 (betweenness, and
-    /// harmonic, whose bound is n·ε·w_max). Closeness's guarantee is on mean distances
-    /// (±ε times the longest distance), which no bound on the values follows from without the
-    /// diameter; its estimates are listed in `approximations` only.
+    /// bound, to 6 significant digits: every value within ± it of the exact one with probability
+    /// `errorConfidence` (betweenness, and harmonic, whose bound n·ε·w_max is loose where ties are
+    /// heavy). Closeness's guarantee is on mean distances (±ε times the longest distance), which
+    /// no bound on the values follows from without the diameter: it is in `estimated` alone.
     public private(set) var errorBounds: [Metric: Double] = [:]
+    /// The probability of `errorBounds` (1 − δ).
+    public private(set) var errorConfidence = 0.9
     /// The metrics estimated by sampling (not computed exactly).
     public private(set) var estimated: Set<Metric> = []
     /// The time budget's decision on the path-based metrics, when a budget was given.
@@ -132,7 +134,8 @@ public struct MetricTable: Sendable {
                 values[.betweenness] = estimates
                 approximations.append(guarantee)
                 if guarantee.epsilon > 0 {
-                    errorBounds[.betweenness] = guarantee.epsilon
+                    errorBounds[.betweenness] = significantDigits(guarantee.epsilon)
+                    errorConfidence = 1 - guarantee.delta
                     estimated.insert(.betweenness)
                 }
             }
@@ -142,7 +145,8 @@ public struct MetricTable: Sendable {
                 if paths.contains(.harmonic) { values[.harmonic] = harmonic }
                 approximations.append(guarantee)
                 if guarantee.epsilon > 0 {
-                    if paths.contains(.harmonic) { errorBounds[.harmonic] = harmonicErrorBound(graph, epsilon: guarantee.epsilon) }
+                    if paths.contains(.harmonic) { errorBounds[.harmonic] = significantDigits(harmonicErrorBound(graph, epsilon: guarantee.epsilon)) }
+                    errorConfidence = 1 - guarantee.delta
                     if paths.contains(.closeness) { estimated.insert(.closeness) }
                     if paths.contains(.harmonic) { estimated.insert(.harmonic) }
                 }
@@ -198,11 +202,18 @@ public struct MetricTable: Sendable {
     }
 }
 
+/// `value` to 6 significant digits (an error bound, written as people read it: 3739.45, not
+/// 3739.4500000000003).
+private func significantDigits(_ value: Double) -> Double {
+    Double(String(format: "%.6g", value)) ?? value
+}
+
 /// `value` rounded to 12 significant digits: what ranks compare, so that values equal but for
 /// the rounding of their sums (a fractional strength of 6.000000000000003 and one of
-/// 6.000000000000002, two authors of one paper's constraint) are equal, and ordered by name
-/// as SPEC §1 orders ties (a user trial of session 54 found them ordered by that noise).
-/// Values 12 digits apart stay in their order; NaN and infinities are themselves.
+/// 6.000000000000002, two authors of one paper's constraint) are mostly equal, and ordered by
+/// name as SPEC §1 orders ties (a user trial of session 54 found them ordered by that noise).
+/// It is a rounding, not a tolerance: two values on either side of a rounding boundary stay
+/// apart. NaN and infinities are themselves.
 func rankingKey(_ value: Double) -> Double {
     guard value.isFinite, value != 0 else { return value }
     let scale = pow(10, 11 - floor(log10(abs(value))))

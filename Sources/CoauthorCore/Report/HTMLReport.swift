@@ -171,11 +171,12 @@ public enum HTMLReport {
             json.key("summary"); json.string(column.summary)
             json.key("integer"); json.raw(column.isInteger ? "true" : "false")
             if let estimate = column.estimate { json.key("estimate"); json.string(estimate) }
-            // Ten significant digits: the page rounds them again to show them, and six made
-            // 0.63684959 show as 0.6369 beside `rank`'s 0.6368 (a user trial of session 54).
+            // Twelve significant digits: the page rounds them again to show them (six made
+            // 0.63684959 show as 0.6369 beside `rank`'s 0.6368: a user trial of session 54), and
+            // ranks them, as `rank` ranks them rounded to twelve (`rankingKey`).
             json.key("values"); json.array(column.values) { json, value in
                 guard let value else { return json.raw("null") }
-                column.isInteger ? json.int(wholeNumber(value) ?? 0) : json.significant(value, digits: 10)
+                column.isInteger ? json.int(wholeNumber(value) ?? 0) : json.significant(value, digits: 12)
             }
             json.close("}")
         }

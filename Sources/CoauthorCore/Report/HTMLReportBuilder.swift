@@ -84,7 +84,7 @@ public enum HTMLReportBuilder {
             // are marked as such (a user trial of session 54 found sampled betweenness ranked on
             // the page as if exact).
             let estimate = !metrics.estimated.contains(metric) ? nil
-                : metrics.errorBounds[metric].map { "estimated by sampling: every value within ±\(formatShort($0)) with probability 0.9" }
+                : metrics.errorBounds[metric].map { "estimated by sampling: every value within ±\(formatShort($0)) with probability \(formatShort(metrics.errorConfidence))" }
                     ?? "estimated by sampling"
             return HTMLReportModel.MetricColumn(key: metric.rawValue, summary: extras.level.describing(metric.summary), isInteger: metric.isInteger,
                                                 values: metrics[metric]!.map { $0.isFinite ? $0 : nil }, estimate: estimate)

@@ -31,19 +31,18 @@ public struct RankingTable: Sendable {
         return table
     }
 
-    /// The columns of `shown`: each metric's, then, for one estimated by sampling, its error
-    /// bound (`betweenness_error`): every value within ± it of the exact one with probability
-    /// 0.9. The estimates' files say they are estimates (a user trial of session 53 found a CSV
-    /// of sampled betweenness that looked exact; the guarantee was only on standard error).
+    /// The columns of `shown`, then, after them all (SPEC §1's order first), one for each metric
+    /// estimated by sampling: its error bound (`betweenness_error`: every value within ± it of the
+    /// exact one with probability `errorConfidence`), empty where its guarantee gives none in its
+    /// units (closeness). The estimates' files say they are estimates (a user trial of session 53
+    /// found a CSV of sampled betweenness that looked exact; the guarantee was only on standard error).
     private static func metricColumns(_ shown: [Metric], _ metrics: MetricTable) -> [String] {
-        shown.flatMap { m in metrics.errorBounds[m] == nil ? [m.rawValue] : [m.rawValue, m.rawValue + "_error"] }
+        shown.map(\.rawValue) + shown.filter(metrics.estimated.contains).map { $0.rawValue + "_error" }
     }
 
     private static func appendMetrics(_ shown: [Metric], of node: Int, _ metrics: MetricTable, to row: inout [Value]) {
-        for m in shown {
-            row.append(value(metrics[m]![node], integer: m.isInteger))
-            if let bound = metrics.errorBounds[m] { row.append(.real(bound)) }
-        }
+        for m in shown { row.append(value(metrics[m]![node], integer: m.isInteger)) }
+        for m in shown where metrics.estimated.contains(m) { row.append(.real(metrics.errorBounds[m])) }
     }
 
     /// Ranks the collaborators of `focus` by a tie metric (`papers`, `weight`, `first_year`, …) or a node metric.

@@ -568,7 +568,8 @@ function wordsMatch(queryWords, key) {
 }
 function findAuthors(query, limit) {
   var q = fold(query.trim()); if (!q) return [];
-  var queryWords = q.split(/[\s,.\-]+/).filter(Boolean);
+  // Longest first, so that an initial does not take the word a longer query word needs (`C Chen`).
+  var queryWords = q.split(/[\s,.\-]+/).filter(Boolean).sort(function (a, b) { return b.length - a.length; });
   var found = [];
   for (var u = 0; u < N; u++) {
     var at = keys[u].indexOf(q), score;
