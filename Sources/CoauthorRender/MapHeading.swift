@@ -34,17 +34,15 @@ enum MapHeading {
     /// right-aligned against a left-aligned swatch to keep each pair together.
     ///
     /// Graphviz places the text by its own estimate of the font's widths, which a browser's
-    /// DejaVu Sans exceeds by a few per cent: a fixed gap before the swatch, growing with the
-    /// longest text, keeps the text off it (a user trial of session 54 found the closing
-    /// bracket of `(20 authors)` under the swatch).
+    /// DejaVu Sans exceeds by a few per cent: no-break spaces after the text, part of the same
+    /// estimate, leave it room before the swatch (a user trial of session 54 found the closing
+    /// bracket of `(20 authors)` under the swatch; a spacer cell of its own was given a share of a
+    /// wide heading's spare width).
     private static func legendTable(_ legend: [MapScene.LegendEntry], fontSize: Double) -> String {
         let swatch = points(fontSize)
-        let longest = legend.map(\.label.count).max() ?? 0
-        let gap = points(fontSize / 2 + Double(longest) * fontSize * 0.03)
         let rows = legend.map { entry in
             "<TR><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"\(points(fontSize))\">"
-                + GraphvizText.html(entry.label) + "</FONT></TD>"
-                + "<TD WIDTH=\"\(gap)\" FIXEDSIZE=\"TRUE\"></TD>"
+                + GraphvizText.html(entry.label) + String(repeating: "&#160;", count: 2 + entry.label.count / 20) + "</FONT></TD>"
                 + "<TD WIDTH=\"\(swatch)\" HEIGHT=\"\(swatch)\" FIXEDSIZE=\"TRUE\" ALIGN=\"LEFT\" "
                 + "BGCOLOR=\"\(entry.color.hex)\"></TD></TR>"
         }

@@ -185,7 +185,7 @@ struct InProcess {
                 let svg = try String(contentsOf: out.appendingPathComponent("net-\(year).svg"), encoding: .utf8)
                 let shown = try #require(svg.firstMatch(of: /(\d+) authors, \d+ ties in \d{4}/).map { Int($0.1)! }, "\(year)")
                 #expect(shown == row["nodes"] as? Int, "\(filters) \(year): the map shows \(shown), the slice has \(row["nodes"]!)")
-                let legend = svg.matches(of: />(?:community of [^<(]*|smaller communities) \((\d+) authors\)</).map { Int($0.1)! }
+                let legend = svg.matches(of: />(?:community of [^<(]*|smaller communities) \((\d+) authors\)\u{A0}*</).map { Int($0.1)! }
                 #expect(!legend.isEmpty && legend.reduce(0, +) == shown, "\(filters) \(year): legend \(legend), \(shown) shown")
                 counted += shown
             }

@@ -19,8 +19,10 @@ import Testing
         }
         #expect(svg.texts.contains(scene.title))
         #expect(svg.texts.contains(scene.subtitle))
+        // Each legend text is followed by no-break spaces, room before its swatch.
         for entry in scene.legend {
-            #expect(svg.texts.contains(entry.label))
+            #expect(svg.texts.contains { $0.hasPrefix(entry.label) && $0.dropFirst(entry.label.count).allSatisfy { $0 == "\u{A0}" } && $0.count > entry.label.count },
+                    "legend \(entry.label): \(svg.texts)")
         }
     }
 

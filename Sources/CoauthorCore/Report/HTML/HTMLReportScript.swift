@@ -470,13 +470,16 @@ function select(v, centre) {
       reach = Math.max(reach, Math.hypot(wx[u] - wx[v], wy[u] - wy[v]) + wr[u]);
       bx0 = Math.min(bx0, wx[u] - wr[u]); bx1 = Math.max(bx1, wx[u] + wr[u]); by0 = Math.min(by0, wy[u] - wr[u]); by1 = Math.max(by1, wy[u] + wr[u]);
     }
-    var most = Math.max(fitScale * 400, 40), centred = Math.min(cssW, cssH) / 2.4 / reach;
-    if (centred >= fitScale) centreOn(v, Math.min(centred, most));
-    else {
-      view.s = Math.min(Math.max(Math.min((cssW - 40) / (bx1 - bx0), (cssH - 64) / (by1 - by0)), fitScale * 0.5), most);
-      view.tx = cssW / 2 - (bx0 + bx1) / 2 * view.s; view.ty = cssH / 2 - 10 - (by0 + by1) / 2 * view.s;
-      schedule();
+    // (In the part of the canvas beside or above the legend, as the whole map is.)
+    var area = fitArea(), most = Math.max(fitScale * 400, 40), centred = Math.min(area.w, area.h) / 2.4 / reach;
+    if (centred >= fitScale) {
+      view.s = Math.min(centred, most);
+      view.tx = area.x + area.w / 2 - wx[v] * view.s; view.ty = area.y + area.h / 2 - wy[v] * view.s;
+    } else {
+      view.s = Math.min(Math.max(Math.min((area.w - 40) / (bx1 - bx0), (area.h - 64) / (by1 - by0)), fitScale * 0.5), most);
+      view.tx = area.x + area.w / 2 - (bx0 + bx1) / 2 * view.s; view.ty = area.y + area.h / 2 - 10 - (by0 + by1) / 2 * view.s;
     }
+    schedule();
   }
   renderPanel(); schedule();
 }
