@@ -109,19 +109,19 @@ public struct SliceGraphs: Sendable {
     public func slice(from: Int, to: Int) -> Slice {
         var local = [Int32](repeating: -1, count: corpus.nodeCount)
         var nodes: [Int] = []
+        // With `--min-papers`, each author's papers in the range too, a name listed twice on a paper once.
+        var papersInRange = [Int](repeating: 0, count: minPapers > 1 ? corpus.nodeCount : 0)
         for index in corpus.range(from: from, to: to) {
-            for v in corpus.nodes[index] where local[Int(v)] < 0 {
-                local[Int(v)] = 0
-                nodes.append(Int(v))
+            let members = corpus.nodes[index]
+            for (k, v) in members.enumerated() {
+                if local[Int(v)] < 0 {
+                    local[Int(v)] = 0
+                    nodes.append(Int(v))
+                }
+                if minPapers > 1, !members[..<k].contains(v) { papersInRange[Int(v)] += 1 }
             }
         }
         if minPapers > 1 {
-            // Each author's papers in the range, a name listed twice on a paper once.
-            var papersInRange = [Int](repeating: 0, count: corpus.nodeCount)
-            for index in corpus.range(from: from, to: to) {
-                let members = corpus.nodes[index]
-                for (k, v) in members.enumerated() where !members[..<k].contains(v) { papersInRange[Int(v)] += 1 }
-            }
             nodes.removeAll { papersInRange[$0] < minPapers }
             for v in 0..<local.count { local[v] = -1 }
         }

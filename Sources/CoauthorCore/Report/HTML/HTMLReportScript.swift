@@ -561,6 +561,8 @@ for (v = 0; v < N; v++) keys.push(fold(D.names[v] + (D.variants[String(v)] ? '\u
 // Whether every word of a query starts a different word of one of the names (`Ooi, Beng Chin`
 // and `B. C. Ooi` find Beng Chin Ooi: a user trial of session 54 found only parts of one name).
 function wordsMatch(queryWords, key) {
+  // (Split only where every word is somewhere in the names: most are not, on every keystroke.)
+  for (var k = 0; k < queryWords.length; k++) if (key.indexOf(queryWords[k]) < 0) return false;
   return key.split('\u0001').some(function (name) {
     var words = name.split(/[\s,.\-]+/).filter(Boolean), used = [];
     return queryWords.every(function (q) {
