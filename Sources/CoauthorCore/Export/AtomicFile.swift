@@ -171,7 +171,8 @@ public enum AtomicFile {
     /// Writes `bytes` to a new registered temporary file beside `path` (its folder made where
     /// missing), with the permissions of the file at `path` when there is one (a user trial of
     /// session 53 found a replaced file given the default ones); its path and registry slot.
-    /// The folders it makes are appended to `madeFolders`, outermost first.
+    /// The folders it makes are appended to `madeFolders`, outermost first, once the file is
+    /// written; a failure removes them itself.
     private static func stage(_ bytes: some Collection<UInt8>, for path: String, madeFolders: inout [String]) throws(OutputError) -> (String, Int32) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -185,7 +186,6 @@ public enum AtomicFile {
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            madeFolders += missing.reversed()
         } catch {
             removeEmpty(missing.reversed())
             throw .cannotWrite(path: path, reason: "cannot create \(folder.path)")
@@ -208,6 +208,7 @@ public enum AtomicFile {
             case .isFolder: throw .isFolder(path: path)
             }
         }
+        madeFolders += missing.reversed()
         return (temporary, slot)
     }
 
