@@ -93,6 +93,36 @@ struct CSLAndRISReaderTests {
         #expect(CSLJSONReader.read(bytes: [0x5B, 0xFF, 0x5D], path: "z.json").diagnostics.first?.message.contains("byte offset 1") == true)
     }
 
+    /// DOI content negotiation gives CSL-JSON whose authors carry an `ORCID`: it is their ID, so
+    /// two people written alike with different ORCIDs stay two, and one ORCID joins its spellings.
+    @Test func cslJSONAuthorsORCIDsAreTheirIDs() throws {
+        let text = """
+            [
+              {"id": "a", "issued": {"date-parts": [[2020]]}, "author": [
+                {"given": "John", "family": "Smith", "ORCID": "http://orcid.org/0000-0002-1825-0097", "authenticated-orcid": false},
+                {"given": "Ann", "family": "Lee"}]},
+              {"id": "b", "issued": {"date-parts": [[2021]]}, "author": [
+                {"given": "John", "family": "Smith", "ORCID": "https://orcid.org/0000-0001-5109-3700"},
+                {"given": "Ann", "family": "Lee"}]},
+              {"id": "c", "issued": {"date-parts": [[2022]]}, "author": [
+                {"given": "J.", "family": "Smith", "ORCID": "0000-0001-5109-3700"}, {"given": "Bo", "family": "Chan"}]}
+            ]
+            """
+        let corpus = CSLJSONReader.read(bytes: Array(text.utf8), path: "x.json")
+        #expect(corpus.diagnostics.isEmpty, "\(corpus.diagnostics)")
+        #expect(corpus.publications.map { $0.authorIDs.map(\.orcid) } == [
+            ["0000-0002-1825-0097", ""], ["0000-0001-5109-3700", ""], ["0000-0001-5109-3700", ""]])
+        let authors = AuthorResolver.resolve(corpus.publications, mode: .conservative)
+        let network = try NetworkBuilder.build(publications: corpus.publications, authors: authors, options: NetworkOptions())
+        #expect(network.nodeCount == 4)
+        let smiths = network.names.indices.filter { network.names[$0].contains("Smith") }
+        #expect(smiths.map { network.papers[$0] }.sorted() == [1, 2])
+        #expect(Set(smiths.map { network.ids[$0].orcid }) == ["0000-0002-1825-0097", "0000-0001-5109-3700"])
+        // Without any ORCID the item has no IDs at all (no empty list kept per paper).
+        let plain = CSLJSONReader.read(bytes: Array(#"[{"id": "p", "author": [{"family": "One", "given": "Ann"}]}]"#.utf8), path: "p.json")
+        #expect(plain.publications.first?.authorIDs.isEmpty == true)
+    }
+
     /// RIS writes a name `Last, First, Suffix`: the suffix is the name's `jr`, not its given name.
     @Test func aRISNamesSuffixIsItsJr() throws {
         let text = "TY  - JOUR\nAU  - Ware, John E., Jr.\nAU  - King, Martin L., III\nAU  - Doe, Jane\nTI  - T\nPY  - 2020\nER  - \n"

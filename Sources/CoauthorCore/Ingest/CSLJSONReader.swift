@@ -67,6 +67,8 @@ public enum CSLJSONReader {
                 continue
             }
             var authors: [PersonName] = []
+            // ORCIDs as DOI content negotiation gives them (`"ORCID": "https://orcid.org/…"`).
+            var orcids: [AuthorIDs] = []
             var unusable: String? = nil
             if let list = fields["author"] {
                 guard let entries = list as? [Any] else {
@@ -75,8 +77,9 @@ public enum CSLJSONReader {
                     continue
                 }
                 for (position, entry) in entries.enumerated() {
-                    if let name = (entry as? [String: Any]).flatMap(personName) {
+                    if let object = entry as? [String: Any], let name = personName(object) {
                         authors.append(name)
+                        orcids.append(AuthorIDs(orcid: ExportValues.orcid(text(object["ORCID"]) ?? text(object["orcid"]) ?? "")))
                     } else if unusable == nil {
                         unusable = "author \(position + 1)"
                     }
@@ -89,14 +92,16 @@ public enum CSLJSONReader {
                 continue
             }
             guard !authors.isEmpty else { continue }
-            corpus.publications.append(Publication(
+            var publication = Publication(
                 key: key, type: text(fields["type"]) ?? "",
                 title: text(fields["title"]) ?? "",
                 venue: text(fields["container-title"]) ?? text(fields["collection-title"]) ?? text(fields["publisher"]) ?? "",
                 year: year(fields["issued"]),
                 authors: authors,
                 doi: text(fields["DOI"]) ?? text(fields["doi"]) ?? "",
-                location: location))
+                location: location)
+            if orcids.contains(where: { !$0.isEmpty }) { publication.extras.authorIDs = orcids }
+            corpus.publications.append(publication)
         }
         return corpus
     }
