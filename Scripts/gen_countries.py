@@ -21,7 +21,10 @@ VARIANTS = {
            "S Korea", "Korea Rep", "Rep Korea", "Rep of Korea"],
     "KP": ["North Korea", "Korea, Democratic People's Republic of", "Democratic People's Republic of Korea",
            "Dem People's Rep Korea", "Korea (North)", "DPR Korea"],
-    "RU": ["Russia", "Russian Federation", "USSR"],
+    # Russia carries on the Soviet Union as its continuator state, as Serbia carries on Serbia and
+    # Montenegro (`FORMER` lists the states that dissolved without one).
+    "RU": ["Russia", "Russian Federation", "USSR", "Soviet Union", "Union of Soviet Socialist Republics"],
+    "RS": ["Serbia", "Serbia Monteneg", "Serbia and Montenegro", "Serbia & Montenegro"],
     "IR": ["Iran", "Islamic Republic of Iran", "Iran, Islamic Republic of"],
     "VN": ["Vietnam", "Viet Nam", "Socialist Republic of Viet Nam"],
     "CZ": ["Czechia", "Czech Republic"],
@@ -31,12 +34,23 @@ VARIANTS = {
     # Web of Science writes `Hong Kong, Peoples R China`; Scopus, OpenAlex and ISO give Hong Kong a
     # code of its own, which the address is given whoever wrote it (`Countries.code(fromAddress:)`).
     "HK": ["Hong Kong", "Hong Kong SAR", "Hong Kong, China", "Hong Kong SAR, China", "Hong Kong, Peoples R China",
-           "Hong Kong, PR China", "Hong Kong, People's Republic of China", "Hong Kong SAR, Peoples R China"],
+           "Hong Kong, PR China", "Hong Kong, People's Republic of China", "Hong Kong SAR, Peoples R China",
+           "Hong Kong SAR, PR China"],
     "MO": ["Macau", "Macao", "Macao SAR", "Macau SAR", "Macao SAR, China", "Macau SAR, China", "Macao, China", "Macau, China",
-           "Macau, Peoples R China", "Macao, Peoples R China", "Macau, PR China"],
-    "DE": ["Germany", "Fed Rep Ger", "Federal Republic of Germany", "Deutschland"],
+           "Macau, Peoples R China", "Macao, Peoples R China", "Macau, PR China", "Macao, PR China",
+           "Macao SAR, Peoples R China", "Macau SAR, Peoples R China", "Macao SAR, PR China", "Macau SAR, PR China"],
+    # A state renamed is its country under today's name: West Germany, Zaire, Upper Volta, ….
+    "DE": ["Germany", "Fed Rep Ger", "Federal Republic of Germany", "Deutschland", "W Germany", "West Germany",
+           "Fed Rep Germany", "Germany, West", "FRG"],
+    "BF": ["Upper Volta"],
+    "BJ": ["Dahomey"],
+    "KH": ["Kampuchea", "Democratic Kampuchea"],
+    "LK": ["Sri Lanka", "Ceylon"],
+    "ZW": ["Rhodesia", "Southern Rhodesia"],
+    "YE": ["Yemen", "North Yemen", "South Yemen", "Yemen Arab Rep", "Yemen Dem Rep", "Peoples Dem Rep Yemen"],
+    "UA": ["Ukraine", "Ukrainian SSR"],
     "AE": ["U Arab Emirates", "UAE", "United Arab Emirates"],
-    "CD": ["Dem Rep Congo", "Democratic Republic of the Congo", "DR Congo", "Congo, The Democratic Republic of the",
+    "CD": ["Zaire", "Dem Rep Congo", "Democratic Republic of the Congo", "DR Congo", "Congo, The Democratic Republic of the",
            "Congo (Kinshasa)"],
     "CG": ["Rep Congo", "Republic of the Congo", "Congo", "Congo (Brazzaville)"],
     "CF": ["Cent Afr Republ", "Central African Republic"],
@@ -57,7 +71,7 @@ VARIANTS = {
     "GQ": ["Equat Guinea", "Equatorial Guinea"],
     "MK": ["North Macedonia", "Macedonia", "Republic of North Macedonia", "Rep of Macedonia", "FYR Macedonia"],
     "DO": ["Dominican Rep", "Dominican Republic"],
-    "BY": ["Byelarus", "Belarus"],
+    "BY": ["Byelarus", "Belarus", "Byelorussia", "Byelorussian SSR"],
     "BN": ["Brunei", "Brunei Darussalam"],
     "VA": ["Vatican", "Vatican City", "Holy See"],
     "VC": ["St Vincent", "Saint Vincent and the Grenadines"],
@@ -100,6 +114,19 @@ VARIANTS = {
     "DK": ["Danmark"],
     "FI": ["Suomi"],
     "BE": ["Belgique", "België", "Belgie"],
+    "WS": ["Samoa", "Western Samoa"],
+}
+
+# States that dissolved into several with no continuator: each is a node of its own, with the
+# alpha-2 code ISO 3166-3 records for it (a 1977 paper of Belgrade and Oak Ridge is international:
+# a user trial of session 55 found `YUGOSLAVIA` no country). Kosovo has XK, the code the EU and
+# the World Bank use, ISO having assigned none. Each line: code, display name, other spellings.
+FORMER = {
+    "AN": ["Netherlands Antilles", "Neth Antilles"],
+    "CS": ["Czechoslovakia", "Czechoslovak Socialist Republic", "Czech and Slovak Federal Republic", "CSSR", "CSFR"],
+    "DD": ["East Germany", "Ger Dem Rep", "German Democratic Republic", "GDR", "DDR", "Germany, East", "E Germany"],
+    "XK": ["Kosovo", "Republic of Kosovo"],
+    "YU": ["Yugoslavia", "Socialist Federal Republic of Yugoslavia", "Federal Republic of Yugoslavia", "SFR Yugoslavia"],
 }
 
 
@@ -117,6 +144,11 @@ def main():
                 seen.add(spelling)
                 unique.append(spelling)
         lines.append(code + "\t" + "\t".join(unique))
+    assigned = {entry["alpha_2"] for entry in entries}
+    for code, spellings in FORMER.items():
+        assert code not in assigned, code
+        lines.append(code + "\t" + "\t".join(spellings))
+    lines.sort()
     out = sys.stdout
     out.write("// Generated by Scripts/gen_countries.py from Debian's iso-codes (ISO 3166-1) and the spellings\n")
     out.write("// databases use; do not edit by hand.\n\n")

@@ -69,7 +69,18 @@ EXTRA_COUNTRY_NAMES = {
     "russia": "RU", "iran": "IR", "vietnam": "VN", "viet nam": "VN", "czech republic": "CZ", "czechia": "CZ",
     "turkey": "TR", "turkiye": "TR", "taiwan": "TW", "u arab emirates": "AE", "netherlands": "NL",
     "bosnia herceg": "BA",  # Web of Science's `Bosnia & Herceg` (metaknowledge-savedrecs.txt)
+    # States of old (README §Levels): renamed ones are today's country, Russia and Serbia carry on
+    # the USSR and Serbia and Montenegro, dissolved ones keep the alpha-2 code of ISO 3166-3.
+    "w germany": "DE", "fed rep ger": "DE", "zaire": "CD", "ussr": "RU", "serbia monteneg": "RS",
+    "yugoslavia": "YU", "czechoslovakia": "CS", "ger dem rep": "DD", "east germany": "DD", "kosovo": "XK",
 }
+FORMER_COUNTRY_NAMES = {"YU": "Yugoslavia", "CS": "Czechoslovakia", "DD": "East Germany", "XK": "Kosovo", "AN": "Netherlands Antilles"}
+US_STATE_NAMES = set("alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois "
+                     "indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri "
+                     "montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington "
+                     "wisconsin wyoming".split()) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina",
+                                                     "north dakota", "rhode island", "south carolina", "south dakota",
+                                                     "west virginia", "district of columbia"}
 
 
 def fold(text):
@@ -299,6 +310,7 @@ def country_table():
 
 COUNTRIES = country_table()
 COUNTRY_NAMES = {entry["alpha_2"]: entry.get("common_name", entry["name"]) for entry in json.load(open(ISO, encoding="utf-8"))["3166-1"]}
+COUNTRY_NAMES.update(FORMER_COUNTRY_NAMES)
 
 
 INVERTED_TAILS = {"china", "peoples r china", "pr china", "peoples republic of china", "roc", "republic of china", "sar", "sar china"}
@@ -306,7 +318,8 @@ TWO_PART_NAMES = {
     "hong kong china": "HK", "hong kong sar china": "HK", "hong kong peoples r china": "HK", "hong kong pr china": "HK",
     "hong kong peoples republic of china": "HK", "hong kong sar peoples r china": "HK", "macao sar china": "MO",
     "macau sar china": "MO", "macao china": "MO", "macau china": "MO", "macau peoples r china": "MO", "macao peoples r china": "MO",
-    "macau pr china": "MO", "taiwan roc": "TW", "taiwan republic of china": "TW", "taiwan china": "TW",
+    "macau pr china": "MO", "macao pr china": "MO", "macao sar peoples r china": "MO", "macau sar peoples r china": "MO",
+    "macao sar pr china": "MO", "macau sar pr china": "MO", "hong kong sar pr china": "HK", "taiwan roc": "TW", "taiwan republic of china": "TW", "taiwan china": "TW",
 }
 GEORGIA_CITIES = set("atlanta athens augusta savannah macon columbus decatur marietta kennesaw statesboro valdosta carrollton "
                      "milledgeville dahlonega albany rome americus alpharetta lawrenceville morrow dalton gainesville brunswick "
@@ -326,6 +339,10 @@ def country_of_address(address):
         zip_code = lambda text: any(len(w) == 5 and w.isdigit() for w in text.split())
         if zip_code(key) or (len(parts) >= 2 and (fold(parts[-2]) in GEORGIA_CITIES or zip_code(fold(parts[-2])))):
             return "US"
+    # Any other US state written out (`Houston, Texas 77030`), and `Washington, DC`.
+    state = " ".join(w for w in key.split() if not any(c.isdigit() for c in w))
+    if state in US_STATE_NAMES or (state == "dc" and len(parts) >= 2):
+        return "US"
     # Hong Kong, Macao and Taiwan before `China`, `Peoples R China`, `ROC`.
     if len(parts) >= 2 and key in INVERTED_TAILS:
         joined = fold((parts[-2] + " " + last).replace("'", ""))

@@ -67,6 +67,12 @@ enum Session {
                     let papers = count == 1 ? "publication names" : "publications name"
                     Console.note("\(count) \(papers) no \(level.unitName) in the affiliations (of which \(withoutAffiliations) with no affiliation at all); they are in no node of the \(level.unitName) network")
                 }
+            case .unplacedAffiliations(let count, let example, let location, let level):
+                if !options.quiet {
+                    let papers = count == 1 ? "publication has an affiliation" : "publications have affiliations"
+                    Console.note("\(count) \(papers) naming no \(level.unitName) coauthor knows, first '\(example)' at \(location); "
+                                 + "such an affiliation is in no node (its paper's other affiliations are)")
+                }
             }
         }
     }

@@ -23,9 +23,50 @@ struct LevelTests {
         ("Hong Kong Univ Sci & Technol, Kowloon, Hong Kong, Peoples R China.", "HK"), ("Chinese University of Hong Kong, Hong Kong SAR, China", "HK"),
         ("Univ Macau, Taipa, Macao SAR, China", "MO"), ("Peking Univ, Beijing, Peoples R China.", "CN"), ("Fudan University, Shanghai, China", "CN"),
         ("Univ W Indies, St Augustine, Trinidad Tobago.", "TT"), ("Seoul Natl Univ, Seoul, Rep of Korea", "KR"),
+        // A user trial of session 55: US states written out (MEDLINE's older addresses have no
+        // `USA`), states of old, Macao as Web of Science writes it.
+        ("Department of Medicine, Boston, Massachusetts.", "US"), ("Baylor Coll Med, Houston, Texas 77030.", "US"),
+        ("Mayo Clinic, Rochester, Minnesota", "US"), ("Univ Washington, Seattle, Washington 98195", "US"),
+        ("Columbia University, New York, New York.", "US"), ("NIH, Bethesda, Maryland 20892.", "US"), ("Georgetown Univ, Washington, DC.", "US"),
+        ("Duke University, Durham, North Carolina", "US"), ("Univ Macau, Taipa, Macao SAR, Peoples R China", "MO"),
+        ("BORIS KIDRIC INST,BELGRADE,YUGOSLAVIA.", "YU"), ("Charles Univ, Prague, Czechoslovakia", "CS"), ("JENA UNIV,JENA,GER DEM REP.", "DD"),
+        ("MAX PLANCK INST,MUNICH,W GERMANY.", "DE"), ("UNIV KINSHASA,KINSHASA,ZAIRE.", "CD"), ("Univ Belgrade, Belgrade, Serbia Monteneg.", "RS"),
+        ("Univ Pristina, Pristina, Kosovo", "XK"), ("MOSCOW MV LOMONOSOV STATE UNIV,MOSCOW,USSR.", "RU"), ("Univ Curacao, Willemstad, Neth Antilles", "AN"),
     ])
     func countryNames(name: String, code: String) {
         #expect(Countries.code(fromAddress: name) == code, "\(name)")
+    }
+
+    /// A former state's code has its name: nodes are labelled, not left as bare codes.
+    @Test func formerStatesAreNamed() {
+        #expect(["YU", "CS", "DD", "AN", "XK"].map { Countries.name(of: $0) } == ["Yugoslavia", "Czechoslovakia", "East Germany", "Netherlands Antilles", "Kosovo"])
+    }
+
+    /// An affiliation that names no country is counted with its paper, whether or not the
+    /// paper's other affiliations name one, and the first is shown where it was read; papers
+    /// outside the network's years are not counted.
+    @Test func affiliationsNamingNoCountryAreCounted() {
+        func paper(_ line: Int, _ year: Int, _ addresses: [String]) -> Publication {
+            var p = Publication(key: "p\(line)", type: "article", title: "t", venue: "", year: year,
+                                authors: addresses.indices.map { PersonName(first: "A", last: "N\($0)") },
+                                location: SourceLocation(path: "t.txt", line: line, column: 1))
+            p.extras.affiliations = addresses.map { $0.isEmpty ? [] : [Affiliation(raw: $0)] }
+            return p
+        }
+        let papers = [
+            paper(1, 2019, ["Springfield Hospital, Springfield", "Univ Oslo, Oslo, Norway"]),
+            paper(5, 2020, ["Univ Oslo, Oslo, Norway", "Univ Bergen, Bergen, Norway"]),
+            paper(9, 2021, ["Atlantis Inst, Atlantis", ""]),
+            paper(13, 2022, ["", ""]),
+        ]
+        let units = UnitIndex(publications: papers, level: .country)
+        #expect(units.withUnplacedAffiliations == 2)
+        #expect(units.unplacedExample?.affiliation == "Springfield Hospital, Springfield")
+        #expect(units.unplacedExample?.location.line == 1)
+        #expect(units.withoutUnits == 2 && units.withoutAffiliations == 1)
+        let later = UnitIndex(publications: papers, level: .country) { papers[$0].year! >= 2020 }
+        #expect(later.withUnplacedAffiliations == 1)
+        #expect(later.unplacedExample?.location.line == 9)
     }
 
     @Test(arguments: ["Beth Israel Deaconess", "Boston", "Naples", "Harvard Med Sch", "CA", "", "Dept Econ & Stat", "Zhejiang",
@@ -313,6 +354,7 @@ struct LevelTests {
         let before = try Self.handAnalysis(.country, to: 2020)
         #expect(before.units?.withoutUnits == 0 && before.units?.withoutAffiliations == 0)
         #expect(try Self.handAnalysis(.country, from: 2021).units?.withoutUnits == 1)
+        #expect(analysis.units?.withUnplacedAffiliations == 0)
         // Focus by name, code or spelling.
         for focus in ["Italy", "IT", "it", "Italia", "Italy"] where Countries.code(forName: focus) != nil || focus.count == 2 {
             var options = NetworkOptions()
@@ -490,11 +532,12 @@ struct LevelTests {
         let analysis = try Self.analysis("wos-plaintext/metaknowledge-savedrecs.txt", .country, .count)
         let units = try #require(analysis.units)
         // WOS:A1979GV55600001 `C1 UNIV TRONDHEIM,INST THEORET PHYS,N-7034 TRONDHEIM,NORWAY.` → NO;
-        // WOS:A1977DW70300003 `C1 OAK RIDGE NATL LAB,OAK RIDGE,TN 37830.` → US (a state and ZIP code, the USA left out).
+        // WOS:A1977DW70300003 `C1 OAK RIDGE NATL LAB,OAK RIDGE,TN 37830.` → US (a state and ZIP code, the USA left out),
+        // and `BORIS KIDRIC INST,…,BELGRADE,YUGOSLAVIA.` → YU (no country until a user trial of session 55).
         let trondheim = try #require(analysis.corpus.publications.firstIndex { $0.key == "WOS:A1979GV55600001" })
         #expect(units.unitsOfPublication[trondheim].map { units.keys[Int($0)] } == ["NO"])
         let oakRidge = try #require(analysis.corpus.publications.firstIndex { $0.key == "WOS:A1977DW70300003" })
-        #expect(units.unitsOfPublication[oakRidge].map { units.keys[Int($0)] } == ["US"])
+        #expect(units.unitsOfPublication[oakRidge].map { units.keys[Int($0)] } == ["US", "YU"])
         #expect(units.withoutAffiliations == 7)
     }
 

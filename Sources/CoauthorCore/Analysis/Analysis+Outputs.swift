@@ -256,6 +256,7 @@ public struct CorpusSummary: Sendable {
                 ("units", .integer(stats.authors)),
                 ("without_units", .integer(units.withoutUnits)),
                 ("without_affiliations", .integer(units.withoutAffiliations)),
+                ("with_unplaced_affiliations", .integer(units.withUnplacedAffiliations)),
             ]
         }
     }

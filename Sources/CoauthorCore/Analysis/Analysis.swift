@@ -106,6 +106,10 @@ public struct Analysis: Sendable {
         if let units, units.withoutUnits > 0 {
             events?(.withoutUnits(count: units.withoutUnits, withoutAffiliations: units.withoutAffiliations, level: options.level))
         }
+        if let units, units.withUnplacedAffiliations > 0, let example = units.unplacedExample {
+            events?(.unplacedAffiliations(count: units.withUnplacedAffiliations, example: example.affiliation, at: example.location,
+                                          level: options.level))
+        }
         let network: CoauthorNetwork
         do {
             network = try timer.measure("build") { () throws(NetworkError) -> CoauthorNetwork in

@@ -86,6 +86,9 @@ public enum AnalysisEvent: Sendable {
     /// At institution or country level: publications whose affiliations name no unit (of which
     /// `withoutAffiliations` have no affiliation at all); they are nodes of no network.
     case withoutUnits(count: Int, withoutAffiliations: Int, level: NetworkLevel)
+    /// At institution or country level: publications with an affiliation that names no unit
+    /// (`UnitIndex.withUnplacedAffiliations`), the first such affiliation and its place.
+    case unplacedAffiliations(count: Int, example: String, at: SourceLocation, level: NetworkLevel)
 }
 
 /// Receives the events of an analysis; called on the thread that runs the analysis.

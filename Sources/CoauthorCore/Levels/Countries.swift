@@ -51,6 +51,17 @@ public enum Countries {
         "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy",
     ]
 
+    /// The US states' names and DC's, folded, but Georgia's (a country too: `Atlanta, Georgia`
+    /// is told by its city).
+    private static let usStateNames: Set<String> = [
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+        "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
+        "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+        "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma",
+        "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+        "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "district of columbia",
+    ]
+
     /// The country an address ends with (`Univ Naples Federico II, Naples, Italy.` → IT), nil when
     /// its last comma-separated part is no country.
     /// - Complexity: O(length of `address`).
@@ -74,6 +85,11 @@ public enum Countries {
                 if georgiaCities.contains(before) || zip(before) { return "US" }
             }
         }
+        // Any other US state written out ends a US address (`Boston, Massachusetts 02115.`,
+        // `Houston, Texas`: MEDLINE's older addresses give no `USA`, and a user trial of session
+        // 55 found all but Georgia's cities no country), and so does `Washington, DC`.
+        let stateKey = lastKey.split(separator: " ").filter { !$0.contains(where: \.isNumber) }.joined(separator: " ")
+        if usStateNames.contains(stateKey) || (stateKey == "dc" && parts.count >= 2) { return "US" }
         // ISO's inverted names: `Seoul, Korea, Republic of`; Hong Kong, Macao and Taiwan before
         // `China` (`Hong Kong SAR, China`, `Hong Kong, Peoples R China`, `Taipei, Taiwan, ROC`).
         if parts.count >= 2, invertedTails.contains(fold(String(last))),

@@ -11,6 +11,7 @@ extension Countries {
         AI	Anguilla
         AL	Albania	Republic of Albania
         AM	Armenia	Republic of Armenia
+        AN	Netherlands Antilles	Neth Antilles
         AO	Angola	Republic of Angola
         AQ	Antarctica
         AR	Argentina	Argentine Republic
@@ -24,11 +25,11 @@ extension Countries {
         BB	Barbados
         BD	Bangladesh	People's Republic of Bangladesh
         BE	Belgium	Kingdom of Belgium	Belgique	België	Belgie
-        BF	Burkina Faso
+        BF	Burkina Faso	Upper Volta
         BG	Bulgaria	Republic of Bulgaria
         BH	Bahrain	Kingdom of Bahrain
         BI	Burundi	Republic of Burundi
-        BJ	Benin	Republic of Benin
+        BJ	Benin	Republic of Benin	Dahomey
         BL	Saint Barthélemy
         BM	Bermuda
         BN	Brunei Darussalam	Brunei
@@ -39,11 +40,11 @@ extension Countries {
         BT	Bhutan	Kingdom of Bhutan
         BV	Bouvet Island
         BW	Botswana	Republic of Botswana
-        BY	Belarus	Republic of Belarus	Byelarus
+        BY	Belarus	Republic of Belarus	Byelarus	Byelorussia	Byelorussian SSR
         BZ	Belize
         CA	Canada
         CC	Cocos (Keeling) Islands
-        CD	Congo, The Democratic Republic of the	Dem Rep Congo	Democratic Republic of the Congo	DR Congo	Congo (Kinshasa)
+        CD	Congo, The Democratic Republic of the	Zaire	Dem Rep Congo	Democratic Republic of the Congo	DR Congo	Congo (Kinshasa)
         CF	Central African Republic	Cent Afr Republ
         CG	Congo	Republic of the Congo	Rep Congo	Congo (Brazzaville)
         CH	Switzerland	Swiss Confederation	Schweiz	Suisse	Svizzera
@@ -54,13 +55,15 @@ extension Countries {
         CN	China	People's Republic of China	Peoples R China	Peoples Republic of China	PR China	P.R. China	P. R. China	P.R.China	PRC	Mainland China
         CO	Colombia	Republic of Colombia
         CR	Costa Rica	Republic of Costa Rica
+        CS	Czechoslovakia	Czechoslovak Socialist Republic	Czech and Slovak Federal Republic	CSSR	CSFR
         CU	Cuba	Republic of Cuba
         CV	Cabo Verde	Republic of Cabo Verde	Cape Verde
         CW	Curaçao	Curacao
         CX	Christmas Island
         CY	Cyprus	Republic of Cyprus
         CZ	Czechia	Czech Republic
-        DE	Germany	Federal Republic of Germany	Fed Rep Ger	Deutschland
+        DD	East Germany	Ger Dem Rep	German Democratic Republic	GDR	DDR	Germany, East	E Germany
+        DE	Germany	Federal Republic of Germany	Fed Rep Ger	Deutschland	W Germany	West Germany	Fed Rep Germany	Germany, West	FRG
         DJ	Djibouti	Republic of Djibouti
         DK	Denmark	Kingdom of Denmark	Danmark
         DM	Dominica	Commonwealth of Dominica
@@ -98,7 +101,7 @@ extension Countries {
         GU	Guam
         GW	Guinea-Bissau	Republic of Guinea-Bissau	Guinea Bissau
         GY	Guyana	Republic of Guyana
-        HK	Hong Kong	Hong Kong Special Administrative Region of China	Hong Kong SAR	Hong Kong, China	Hong Kong SAR, China	Hong Kong, Peoples R China	Hong Kong, PR China	Hong Kong, People's Republic of China	Hong Kong SAR, Peoples R China
+        HK	Hong Kong	Hong Kong Special Administrative Region of China	Hong Kong SAR	Hong Kong, China	Hong Kong SAR, China	Hong Kong, Peoples R China	Hong Kong, PR China	Hong Kong, People's Republic of China	Hong Kong SAR, Peoples R China	Hong Kong SAR, PR China
         HM	Heard Island and McDonald Islands
         HN	Honduras	Republic of Honduras
         HR	Croatia	Republic of Croatia
@@ -120,7 +123,7 @@ extension Countries {
         JP	Japan
         KE	Kenya	Republic of Kenya
         KG	Kyrgyzstan	Kyrgyz Republic
-        KH	Cambodia	Kingdom of Cambodia
+        KH	Cambodia	Kingdom of Cambodia	Kampuchea	Democratic Kampuchea
         KI	Kiribati	Republic of Kiribati
         KM	Comoros	Union of the Comoros
         KN	Saint Kitts and Nevis	St Kitts & Nevi	St Kitts and Nevis
@@ -133,7 +136,7 @@ extension Countries {
         LB	Lebanon	Lebanese Republic
         LC	Saint Lucia	St Lucia
         LI	Liechtenstein	Principality of Liechtenstein
-        LK	Sri Lanka	Democratic Socialist Republic of Sri Lanka
+        LK	Sri Lanka	Democratic Socialist Republic of Sri Lanka	Ceylon
         LR	Liberia	Republic of Liberia
         LS	Lesotho	Kingdom of Lesotho
         LT	Lithuania	Republic of Lithuania
@@ -151,7 +154,7 @@ extension Countries {
         ML	Mali	Republic of Mali
         MM	Myanmar	Republic of Myanmar	Burma
         MN	Mongolia
-        MO	Macao	Macao Special Administrative Region of China	Macau	Macao SAR	Macau SAR	Macao SAR, China	Macau SAR, China	Macao, China	Macau, China	Macau, Peoples R China	Macao, Peoples R China	Macau, PR China
+        MO	Macao	Macao Special Administrative Region of China	Macau	Macao SAR	Macau SAR	Macao SAR, China	Macau SAR, China	Macao, China	Macau, China	Macau, Peoples R China	Macao, Peoples R China	Macau, PR China	Macao, PR China	Macao SAR, Peoples R China	Macau SAR, Peoples R China	Macao SAR, PR China	Macau SAR, PR China
         MP	Northern Mariana Islands	Commonwealth of the Northern Mariana Islands
         MQ	Martinique
         MR	Mauritania	Islamic Republic of Mauritania
@@ -193,8 +196,8 @@ extension Countries {
         QA	Qatar	State of Qatar
         RE	Réunion	Reunion
         RO	Romania
-        RS	Serbia	Republic of Serbia
-        RU	Russian Federation	Russia	USSR
+        RS	Serbia	Republic of Serbia	Serbia Monteneg	Serbia and Montenegro	Serbia & Montenegro
+        RU	Russian Federation	Russia	USSR	Soviet Union	Union of Soviet Socialist Republics
         RW	Rwanda	Rwandese Republic
         SA	Saudi Arabia	Kingdom of Saudi Arabia	KSA
         SB	Solomon Islands	Solomon Isl
@@ -233,7 +236,7 @@ extension Countries {
         TV	Tuvalu
         TW	Taiwan	Taiwan, Province of China	Taiwan, ROC	Taiwan, Republic of China	Republic of China (Taiwan)	Chinese Taipei	Taiwan, China
         TZ	Tanzania	Tanzania, United Republic of	United Republic of Tanzania
-        UA	Ukraine
+        UA	Ukraine	Ukrainian SSR
         UG	Uganda	Republic of Uganda
         UM	United States Minor Outlying Islands
         US	United States	United States of America	USA	U.S.A.	U.S.	America
@@ -247,11 +250,13 @@ extension Countries {
         VN	Vietnam	Viet Nam	Socialist Republic of Viet Nam
         VU	Vanuatu	Republic of Vanuatu
         WF	Wallis and Futuna
-        WS	Samoa	Independent State of Samoa
-        YE	Yemen	Republic of Yemen
+        WS	Samoa	Independent State of Samoa	Western Samoa
+        XK	Kosovo	Republic of Kosovo
+        YE	Yemen	Republic of Yemen	North Yemen	South Yemen	Yemen Arab Rep	Yemen Dem Rep	Peoples Dem Rep Yemen
         YT	Mayotte
+        YU	Yugoslavia	Socialist Federal Republic of Yugoslavia	Federal Republic of Yugoslavia	SFR Yugoslavia
         ZA	South Africa	Republic of South Africa
         ZM	Zambia	Republic of Zambia
-        ZW	Zimbabwe	Republic of Zimbabwe
+        ZW	Zimbabwe	Republic of Zimbabwe	Rhodesia	Southern Rhodesia
         """
 }

@@ -53,6 +53,13 @@ public struct UnitIndex: Sendable {
     public let withoutUnits: Int
     /// Publications with no affiliation at all (a subset of `withoutUnits`).
     public let withoutAffiliations: Int
+    /// Publications (of those `counting` selects) with an affiliation that names no unit of this
+    /// level although it says something (`BORIS KIDRIC INST, BELGRADE, YUGOSLAVIA` before the
+    /// table knew Yugoslavia), whether or not their other affiliations name one; and the first
+    /// such affiliation with its publication's place. A paper partly placed was in no message (a
+    /// user trial of session 55).
+    public let withUnplacedAffiliations: Int
+    public let unplacedExample: (affiliation: String, location: SourceLocation)?
     /// At institution level, per unit, the spellings it was read as: a unit is found by any of
     /// them (`label(matching:)`), a unit with a ROR id or joined by its abbreviated name too.
     private let spellings: [[String]]
@@ -68,7 +75,8 @@ public struct UnitIndex: Sendable {
         var idOf: [String: Int32] = [:]
         var keys: [String] = []
         var spellings: [[String: Int]] = []
-        var without = 0, withoutAny = 0
+        var without = 0, withoutAny = 0, unplaced = 0
+        var unplacedExample: (affiliation: String, location: SourceLocation)? = nil
         var units: [[Int32]] = []
         // At institution level, the countries each unit's affiliations name (a name joins the ROR
         // institution of that name only in its country, `joinNamesToTheirROR`).
@@ -81,6 +89,7 @@ public struct UnitIndex: Sendable {
             let extras = publications[index].extras
             let affiliations = extras.affiliations
             var mine: [Int32] = []
+            var placedAll = true
             for author in affiliations + [extras.addresses] {
                 for affiliation in author {
                     let found: (key: String, spelling: String)?
@@ -94,7 +103,16 @@ public struct UnitIndex: Sendable {
                         }
                         known[affiliation] = found
                     }
-                    guard let found else { continue }
+                    guard let found else {
+                        if placedAll, !affiliation.raw.isEmpty || !affiliation.country.isEmpty || !affiliation.institution.isEmpty {
+                            placedAll = false
+                            if unplacedExample == nil, counting(index) {
+                                let text = [affiliation.raw, affiliation.institution, affiliation.country].first { !$0.isEmpty }!
+                                unplacedExample = (text.withoutControlCharacters, publications[index].location)
+                            }
+                        }
+                        continue
+                    }
                     // An institution known by its name is one unit per country its addresses name
                     // (`Natl Inst Technol` in India and in Japan are two: a user trial of session 53
                     // found them one node, their joint paper no tie); `joinCountriesOfOneName`
@@ -124,6 +142,7 @@ public struct UnitIndex: Sendable {
                     if !mine.contains(id) { mine.append(id) }
                 }
             }
+            if !placedAll, counting(index) { unplaced += 1 }
             if mine.isEmpty, counting(index) {
                 without += 1
                 if affiliations.allSatisfy(\.isEmpty) && extras.addresses.isEmpty { withoutAny += 1 }
@@ -137,7 +156,7 @@ public struct UnitIndex: Sendable {
         }
         var names = keys.indices.map { u in
             if level == .country { return Countries.name(of: keys[u]) ?? keys[u] }
-            return spellings[u].min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }!.key
+            return spellings[u].min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }!.key.withoutControlCharacters
         }
         // The institutions of one name in several countries: each key says their codes, and each
         // label shared with another says their names.
@@ -155,6 +174,8 @@ public struct UnitIndex: Sendable {
         unitsOfPublication = units
         withoutUnits = without
         withoutAffiliations = withoutAny
+        withUnplacedAffiliations = unplaced
+        self.unplacedExample = unplacedExample
         self.spellings = level == .institution ? spellings.map { Array($0.keys) } : []
     }
 

@@ -38,10 +38,12 @@ public struct PersonName: Sendable, Hashable {
 
     // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
     // other value type's, deliberately.
+    /// Control characters a broken file left in a part are dropped (`withoutControlCharacters`):
+    /// `Ann\u{1}e Lee` is `Anne Lee`, one person under one label in every output.
     public init(first: String = "", von: String = "", last: String, jr: String = "", homonym: String = "") {
-        self.first = first
-        self.last = last
-        rare = von.isEmpty && jr.isEmpty && homonym.isEmpty ? [] : [von, jr, homonym]
+        self.first = first.withoutControlCharacters
+        self.last = last.withoutControlCharacters
+        rare = von.isEmpty && jr.isEmpty && homonym.isEmpty ? [] : [von.withoutControlCharacters, jr.withoutControlCharacters, homonym]
     }
 
     /// FNV-1a over the UTF-8 of every part: a cheap hash for interning tables (`HashIndex`);
@@ -56,8 +58,11 @@ public struct PersonName: Sendable, Hashable {
         return hasher.value
     }
 
-    /// The name as people write it: `First von Last, Jr` (homonym number appended, as DBLP shows it).
-    public var displayName: String {
+    /// The name as people write it: `First von Last, Jr` (homonym number appended, as DBLP shows
+    /// it), without control characters (`withoutControlCharacters`).
+    public var displayName: String { joinedParts.withoutControlCharacters }
+
+    private var joinedParts: String {
         // Most names are a first and a last name: their bytes are written once into a string of
         // the right size (appending grows the string, and may copy it, part by part).
         if rare.isEmpty {
