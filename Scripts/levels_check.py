@@ -368,9 +368,11 @@ US_STATES = set("al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md 
                 "ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy".split())
 
 
-SUB_UNIT = re.compile(r"school|\bsch\b|centre|center|\bctr\b|laborator|\blab\b")
+SUB_UNIT = re.compile(r"school|\bsch\b|centre|center|\bctr\b|laborator|\blab\b|zentrum|\bcentro\b|centrum")
 ORGANISATION = re.compile(r"institut|\binst\b|college|\bcoll\b|hospital|\bhosp\b|academ|\bacad\b|"
                           r"foundation|\bfdn\b|council|ministry|\bminist\b|agency|company|"
+                          r"istitut|instytut|akadem|hopital|ospedal|klinik|krankenhaus|fundac|fondaz|stiftung|"
+                          r"\b(?:ecole|scuola|escuela|escola)\b|"
                           r"corporation|polytechn|politecn|museum|library|observator|"
                           r"\b(?:inria|csic|cnr|cea|inra|inrae|csiro|riken|nasa|max planck|fraunhofer|helmholtz|embl|cern|infn|nih|ird|cirad|tno)\b")
 
@@ -391,7 +393,7 @@ def institution_of_address(address):
     first naming an organisation, else a school, centre or laboratory, else the first part."""
     parts = [p.strip(" .") for p in address.split(",") if p.strip(" .")]
     for i, part in enumerate(parts):
-        if "univ" in fold(part):
+        if "univ" in fold(part) or "hochschule" in fold(part):
             if fold(part) in UNIVERSITY_SYSTEMS and i + 1 < len(parts) and is_campus(parts[i + 1]):
                 return part + ", " + parts[i + 1]
             return part

@@ -136,6 +136,19 @@ struct LevelTests {
             ("University of California, College of Medicine, Irvine, CA, United States", "University of California"),
             ("University of California, Department of Physics, Irvine, CA, United States", "University of California"),
             ("University of Trento, Trento, Italy", "University of Trento"),
+            // Names in the languages addresses are written in (a user trial of session 55 found a
+            // competence centre the institution of a Hochschule's address).
+            ("Cognitive Information Systems, Kompetenzzentrum Informationstechnologie, Technische Hochschule Mittelhessen, Friedberg, Germany",
+             "Technische Hochschule Mittelhessen"),
+            ("Dept Math, Eidgenössische Technische Hochschule Zürich, Zürich, Switzerland", "Eidgenössische Technische Hochschule Zürich"),
+            ("Gruppo di Fisica, Istituto Nazionale di Fisica Nucleare, Roma, Italy", "Istituto Nazionale di Fisica Nucleare"),
+            ("Zaklad Fizyki, Instytut Fizyki PAN, Warszawa, Poland", "Instytut Fizyki PAN"),
+            ("Service de Cardiologie, Hôpital Européen Georges Pompidou, Paris, France", "Hôpital Européen Georges Pompidou"),
+            ("Laboratoire de Physique, École Normale Supérieure, Paris, France", "École Normale Supérieure"),
+            ("Abteilung Kardiologie, Klinikum rechts der Isar, München, Germany", "Klinikum rechts der Isar"),
+            ("Arbeitsgruppe Optik, Forschungszentrum Jülich, Jülich, Germany", "Forschungszentrum Jülich"),
+            ("Grupo de Física, Centro de Investigaciones Energéticas, Madrid, Spain", "Centro de Investigaciones Energéticas"),
+            ("Dipartimento di Medicina, Ospedale San Raffaele, Milano, Italy", "Ospedale San Raffaele"),
         ]
         for (address, institution) in addresses { #expect(Institutions.institution(fromAddress: address) == institution, "\(address)") }
         #expect(Institutions.areOneName(Institutions.significantWords("University of California, Berkeley"), Institutions.significantWords("Univ Calif Berkeley")))

@@ -224,7 +224,7 @@ public enum Institutions {
         if unclosed { pieces = split(keepingBrackets: false).pieces }
         let parts = pieces.map { $0.trimmingCharacters(in: trim) }.filter { !$0.isEmpty }
         let keys = parts.map { foldedWords($0) }
-        if let i = keys.firstIndex(where: { $0.contains("univ") }) {
+        if let i = keys.firstIndex(where: { key in universityWords.contains { key.contains($0) } }) {
             // A campus of a university system is its own institution (`University of California,
             // Berkeley`: Web of Science's `Univ Calif Berkeley`; a user trial of session 53 found
             // every campus one node).
@@ -257,6 +257,12 @@ public enum Institutions {
                  "college of", "hospital", "medical", "health", "clinic"].contains { key.contains($0) }
     }
 
+    /// Stems that mark a university, folded as `foldedWords` folds: `univ` in every language
+    /// that writes it so, and the German-speaking countries' `Hochschule` (`Technische Hochschule
+    /// Mittelhessen`, ETH's `Eidgenössische Technische Hochschule`: a user trial of session 55
+    /// found a competence centre's name the institution).
+    static let universityWords = ["univ", "hochschule"]
+
     /// Companies' legal forms, folded as `foldedWords` folds, that addresses write after a comma. (`SA`,
     /// `AS`, `Co` and `NV` are left out: they are Australian and US states' abbreviations too.)
     static let legalForms: Set<String> = ["ltd", "co ltd", "inc", "llc", "llp", "lp", "corp", "gmbh", "ag", "bv", "b v", "n v",
@@ -264,12 +270,17 @@ public enum Institutions {
 
     /// Stems (and, between blanks, abbreviations) that mark a school, centre or laboratory, folded
     /// as `foldedWords` folds: an organisation's part where the address names no other.
-    static let subUnitWords = ["school", " sch ", "centre", "center", " ctr ", "laborator", " lab "]
+    static let subUnitWords = ["school", " sch ", "centre", "center", " ctr ", "laborator", " lab ", "zentrum", " centro ", "centrum"]
 
     /// Stems (and, between blanks, abbreviations) that mark an organisation's name, folded as `foldedWords` folds.
     static let organisationWords = [
         "institut", " inst ", "college", " coll ", "hospital", " hosp ", "academ", " acad ",
         "foundation", " fdn ", "council", "ministry", " minist ",
+        // The same in the languages addresses are written in: `Istituto`, `Instytut`, `Akademie`,
+        // `Hôpital`, `Ospedale`, `Klinikum`, `Fundación`, `Fondazione`, `Stiftung`, `École`,
+        // `Scuola`, `Escuela`, `Escola`.
+        "istitut", "instytut", "akadem", "hopital", "ospedal", "klinik", "krankenhaus", "fundac", "fondaz", "stiftung",
+        " ecole ", " scuola ", " escuela ", " escola ",
         "agency", "company", "corporation", " corp ", "polytechn", "politecn", "museum", "library", "observator",
         " cnrs ", " inserm ", " gmbh ", " ltd ", " inc ",
         // Research organisations known by their acronym or name alone, which an address may put
