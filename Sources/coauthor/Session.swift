@@ -36,12 +36,12 @@ enum Session {
     /// is kept alive to the exit when `keepingAlive` says so.
     private static func load<Value>(
         _ options: AnalysisOptions, listingPapers: Bool, keepingAlive: Bool,
-        _ make: (AnalysisRequest, @escaping AnalysisEvents, @escaping () -> [UInt8]) throws(AnalysisError) -> Value
+        _ make: (AnalysisRequest, @escaping AnalysisEvents, (() -> [UInt8])?) throws(AnalysisError) -> Value
     ) throws -> Value {
         var request = try options.request()
         request.keepsPublicationText = listingPapers
         do {
-            let value = try make(request, printer(options), Console.standardInput)
+            let value = try make(request, printer(options), Console.capturedInput)
             if keepingAlive { Lifetime.keep(value) }
             return value
         } catch {

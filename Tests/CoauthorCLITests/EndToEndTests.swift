@@ -72,6 +72,24 @@ struct EndToEndTests {
         var data: Data { lock.withLock { stored } }
     }
 
+    /// Standard input that cannot be read (closed, or a folder) is an error that says so (reading
+    /// it trapped: a hostile-input trial of session 55); piped, it is read.
+    @Test func unreadableStandardInputIsAnError() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shell = URL(fileURLWithPath: "/bin/sh")
+        let closed = try Self.run(["-c", "exec \"$0\" stats --input-format bibtex - <&-", Self.binary.path], in: folder, executable: shell)
+        #expect(closed.status == 65)
+        #expect(closed.stderr.contains("-: error: cannot read the file (standard input is closed)"), "\(closed.stderr)")
+        #expect(!closed.stderr.contains("Fatal error"))
+        let directory = try Self.run(["-c", "exec \"$0\" stats --input-format bibtex - < .", Self.binary.path], in: folder, executable: shell)
+        #expect(directory.status == 65)
+        #expect(directory.stderr.contains("(it is a folder)"), "\(directory.stderr)")
+        let piped = try Self.run(["stats", "--input-format", "bibtex", "-"], in: folder,
+                                 stdin: Data("@article{a, author = {Ann Lee and Bo Chan}, title = {T}, year = 2020}\n".utf8))
+        #expect(piped.status == 0 && piped.stdout.contains("publications"), "\(piped.stderr)")
+    }
+
     /// `-o /dev/stdout` writes into the pipe, and into a file standard output is appended to (a
     /// review of session 54: the link to the pipe was followed to `pipe:[N]`, no file, and a
     /// redirected file was replaced).

@@ -21,6 +21,24 @@ struct ApproximationTests {
         #expect(abs(harmonicErrorBound(graph, epsilon: 0.2) - 2.4) < 1e-12)
     }
 
+    /// An ε so small that the sample would hold more pairs than the graph has (or more than an
+    /// Int counts: 1e-10 trapped, a hostile-input trial of session 55) gives the exact values, and
+    /// says so; closeness's sources likewise.
+    @Test func aTinyEpsilonGivesTheExactValues() throws {
+        let fixture = try GraphFixture(named: "random_weighted")
+        var exact = pathMetrics(fixture.graph, [.betweenness, .closeness, .harmonic])
+        rescaleBetweenness(&exact.betweenness, nodeCount: fixture.graph.nodeCount)
+        for epsilon in [1e-3, 1e-10, 1e-300] {
+            let (betweenness, guarantee) = approximateBetweenness(fixture.graph, epsilon: epsilon, seed: 2)
+            #expect(betweenness == exact.betweenness)
+            #expect(guarantee.epsilon == 0 && guarantee.statement.hasPrefix("betweenness exact"), "\(guarantee.statement)")
+            let (closeness, harmonic, closenessGuarantee) = approximateCloseness(fixture.graph, epsilon: epsilon, seed: 2)
+            #expect(closeness == exact.closeness && harmonic == exact.harmonic && closenessGuarantee.epsilon == 0)
+        }
+        // A bound loose enough for a sample smaller than the pairs is still sampled.
+        #expect(approximateBetweenness(fixture.graph, epsilon: 0.3, seed: 2).guarantee.epsilon > 0)
+    }
+
     @Test func starCentreIsFoundExactly() {
         let star = WeightedGraph(nodeCount: 8, edges: (1..<8).map { (0, $0, 1.0) })
         let (estimate, _) = approximateBetweenness(star, epsilon: 0.1, seed: 1)

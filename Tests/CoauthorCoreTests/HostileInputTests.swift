@@ -33,6 +33,41 @@ struct HostileInputTests {
         #expect(corpus.publications.count == 1)
     }
 
+    /// Binary data is told by its first bytes and read no further: `/dev/zero`, a file of zeros
+    /// and a gzip bomb of zeros filled memory without end (a hostile-input trial of session 55).
+    /// A stray NUL in a text file, UTF-16 with its mark and gzip data itself are no binary data.
+    @Test func binaryDataIsRefusedByItsFirstBytes() throws {
+        #expect(InputFormat.binaryReason(head: [UInt8](repeating: 0, count: 4096))?.contains("a NUL byte at offset 0") == true)
+        var generator = SplitMix64(seed: 5)
+        let noise = (0..<16_384).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        #expect(InputFormat.binaryReason(head: noise) != nil)
+        var text = Array("@article{a, author = {Ann Lee and Bo Chan}, title = {T}, year = 2020}\n".utf8)
+        text[30] = 0
+        #expect(InputFormat.binaryReason(head: text) == nil)
+        #expect(InputFormat.binaryReason(head: [0xFF, 0xFE] + Array("@article{a,".utf8).flatMap { [$0, 0] }) == nil)
+        #expect(InputFormat.binaryReason(head: [0x1F, 0x8B, 8, 0] + [UInt8](repeating: 0, count: 100)) == nil)
+
+        guard case .failure(let device) = InputReader.readFile("/dev/zero") else { Issue.record("/dev/zero was read"); return }
+        #expect(device.isBinary && device.reason.contains("binary data"))
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let zeros = folder.appendingPathComponent("zeros.bib")
+        try Data(count: 100_000).write(to: zeros)
+        let plain = try InputReader.read([zeros.path])
+        #expect(plain.publications.isEmpty && plain.skipped == 1)
+        #expect(plain.diagnostics.map(\.description) == ["\(zeros.path): error: cannot read the file (it holds binary data (a NUL byte at offset 0; 16384 of its first 16384 bytes are control characters); a UTF-16 file needs its byte-order mark); skipped"])
+        // 64 MB of zeros in 64 KB: refused after its first megabyte is inflated.
+        let bomb = folder.appendingPathComponent("bomb.bib.gz")
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "head -c 67108864 /dev/zero | gzip -c > \"$0\"", bomb.path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        guard case .failure(let inflated) = InputReader.readFile(bomb.path) else { Issue.record("the bomb was inflated"); return }
+        #expect(inflated.isBinary && inflated.reason.hasPrefix("once inflated, it holds binary data"))
+        #expect(inflated.inflated.isEmpty)
+    }
+
     @Test func binaryGarbageIsInvalidUTF8WithItsOffset() {
         var generator = SplitMix64(seed: 37)
         var garbage = (0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }

@@ -68,6 +68,30 @@ extension InputFormat {
         return hint
     }
 
+    /// Why `head`, a file's first bytes (up to `sniffLength`), is binary data and no text any
+    /// reader reads; nil for text. Binary is more than one byte in a hundred (and at least 16)
+    /// that is NUL or a
+    /// control character no text file holds (all but tab, line feed, vertical tab, form feed,
+    /// carriage return and escape): a stray NUL in a text file is an error at its place, but
+    /// `/dev/zero`, `/dev/urandom` or a gzip bomb of zeros were read on without end (a
+    /// hostile-input trial of session 55). UTF-16 with its byte-order mark is text.
+    /// - Complexity: O(`head.count`).
+    static func binaryReason(head: some Collection<UInt8>) -> String? {
+        // (gzip data is judged by what it inflates to.)
+        guard !head.isEmpty, !head.starts(with: [0xFF, 0xFE]), !head.starts(with: [0xFE, 0xFF]), !Gzip.isCompressed(head) else { return nil }
+        var controls = 0, firstNUL: Int? = nil
+        for (offset, byte) in head.prefix(sniffLength).enumerated() where byte < 0x20 && !(0x09...0x0D).contains(byte) && byte != 0x1B {
+            controls += 1
+            if byte == 0, firstNUL == nil { firstNUL = offset }
+        }
+        // (A few in a short file are errors at their places, as in a long one.)
+        let looked = min(head.count, sniffLength)
+        guard controls * 100 > looked, controls >= 16 else { return nil }
+        let first = firstNUL.map { "a NUL byte at offset \($0); " } ?? ""
+        return "it holds binary data (\(first)\(controls) of its first \(looked) bytes are control characters); "
+            + "a UTF-16 file needs its byte-order mark"
+    }
+
     /// Whether some line starts a BibTeX entry (`@type{` or `@type(`).
     private static func startsBibTeXEntry(_ lines: [Substring]) -> Bool {
         lines.prefix(400).contains { line in

@@ -20,6 +20,8 @@ enum Gzip {
         /// Whether the compressed stream was whole, the failure in what follows it (bytes after
         /// its end): everything inflated is the file's, its last line too, as `gunzip` writes it.
         var afterCompleteStream = false
+        /// Whether the stream inflates to binary data (`InputFormat.binaryReason`).
+        var isBinary = false
     }
 
     /// The decompressed bytes of gzip data held in memory.
@@ -114,6 +116,11 @@ enum Gzip {
                 case .success(let n):
                     output.removeLast(chunk - n)
                     if n == 0 { return .success(output) }
+                    // Binary data is told by its first bytes, before a bomb of zeros fills memory.
+                    if before < InputFormat.sniffLength, output.count >= InputFormat.sniffLength,
+                       let reason = InputFormat.binaryReason(head: output) {
+                        return .failure(Failure(reason: "once inflated, " + reason, isBinary: true))
+                    }
                 }
                 chunk = 1 << 20
             }

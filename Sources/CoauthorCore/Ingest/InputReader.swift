@@ -62,6 +62,9 @@ public enum InputFormat: String, Sendable, CaseIterable {
 public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     case notFound(String)
     case unreadable(String, reason: String)
+    /// A pipe or device named as an input whose first bytes are binary data (`/dev/zero`):
+    /// `reason` says why (`InputFormat.binaryReason`).
+    case binary(String, reason: String)
     case noSupportedFiles(String)
     /// A folder with no publication file of its own, whose subfolders (named) hold some: a
     /// folder is read one level deep.
@@ -75,7 +78,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
 
     public var path: String {
         switch self {
-        case .notFound(let p), .unreadable(let p, _), .noSupportedFiles(let p), .onlySubfolders(let p, _), .unsupportedFormat(let p),
+        case .notFound(let p), .unreadable(let p, _), .binary(let p, _), .noSupportedFiles(let p), .onlySubfolders(let p, _), .unsupportedFormat(let p),
              .empty(let p): p
         case .standardInputNeedsFormat: "<stdin>"
         }
@@ -86,7 +89,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     public var isUsageError: Bool {
         switch self {
         case .unsupportedFormat, .standardInputNeedsFormat: true
-        case .notFound, .unreadable, .noSupportedFiles, .onlySubfolders, .empty: false
+        case .notFound, .unreadable, .binary, .noSupportedFiles, .onlySubfolders, .empty: false
         }
     }
 
@@ -96,6 +99,8 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
             "no such file or folder; give a publication file (BibTeX, DBLP XML, CSL-JSON, RIS, or a Web of Science, Scopus, PubMed, OpenAlex, Lens, Dimensions, IEEE or Crossref export) or a folder of them (with no input, coauthor reads Data/)"
         case .unreadable(_, let reason):
             "cannot read it (\(reason)); check the path and its permissions"
+        case .binary(_, let reason):
+            "not a publication file: \(reason)"
         case .noSupportedFiles:
             "the folder holds no publication files (.bib, .xml, .json, .ris, or database exports in .txt, .csv, .nbib, .isi, .ciw, .jsonl, any of them gzip-compressed as .gz); put your bibliography there or name the file"
         case .onlySubfolders(let path, let subfolders):
@@ -217,10 +222,20 @@ public enum InputReader {
                     files.append(InputFile(path: path, format: InputFormat(pathExtension: (path as NSString).pathExtension) ?? .bibtex, inFolder: false))
                     continue
                 }
-                if format == nil, stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG,
-                   case .success(var contents) = readFile(path) {
+                if format == nil, stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+                    var contents: [UInt8]
+                    switch readFile(path) {
+                    case .success(let read): contents = read
+                    case .failure(let failure): throw failure.isBinary ? .binary(path, reason: failure.reason) : .unreadable(path, reason: failure.reason)
+                    }
                     // Compressed (`<(cat works.jsonl.gz)`): told and read by what it inflates to.
-                    if Gzip.isCompressed(contents), case .success(let plain) = Gzip.decompress(contents) { contents = plain }
+                    if Gzip.isCompressed(contents) {
+                        switch Gzip.decompress(contents) {
+                        case .success(let plain): contents = plain
+                        case .failure(let failure) where failure.isBinary: throw .binary(path, reason: failure.reason)
+                        case .failure: break
+                        }
+                    }
                     guard let kind = InputFormat.detect(head: Array(contents.prefix(InputFormat.sniffLength)),
                                                         pathExtension: (path as NSString).pathExtension) else {
                         throw .unsupportedFormat(path)
@@ -347,11 +362,12 @@ public enum InputReader {
     ///     read alone by its path its titles, venues and DOIs (`AnalysisRequest.keepsPublicationText`;
     ///     standard input keeps them); with
     ///     several files they are kept, since the same paper is found across files by them.
-    ///   - standardInput: supplies the bytes of `-` (the process's standard input by default).
+    ///   - standardInput: supplies the bytes of `-`; by default the process's standard input is
+    ///     read, and one that cannot be (closed, a folder) is an error naming why.
     /// - Throws: `InputError` only for paths that do not exist or folders without supported files.
     public static func read(_ paths: [String], format: InputFormat? = nil, encoding: BibTeXReader.TextEncoding = .utf8,
                             keepingText: Bool = true,
-                            standardInput: () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }) throws(InputError) -> Corpus {
+                            standardInput: (() -> [UInt8])? = nil) throws(InputError) -> Corpus {
         let (files, notes) = try inputFiles(paths, format: format)
         var corpus = Corpus()
         corpus.diagnostics = notes
@@ -747,7 +763,7 @@ public enum InputReader {
     /// A FIFO, socket or device that a folder listing found is reported and not opened: opening a
     /// FIFO blocks until something writes to it, which may be never.
     private static func readOne(_ file: InputFile, encoding: BibTeXReader.TextEncoding, keepingText: Bool,
-                                standardInput: () -> [UInt8]) -> Corpus {
+                                standardInput: (() -> [UInt8])?) -> Corpus {
         let path = file.path
         let name = path == "-" ? "<stdin>" : path
         func unreadable(_ reason: String) -> Corpus {
@@ -781,11 +797,16 @@ public enum InputReader {
         if file.format == .wos && streamed { return WebOfScienceReader.readPlainText(path: path, keepingText: keepingText) }
         if file.format == .medline && streamed { return MedlineReader.read(path: path, keepingText: keepingText) }
         let bytes: [UInt8]
-        if path == "-" {
+        if path == "-", let standardInput {
             bytes = standardInput()
         } else {
-            switch readFile(path) {
+            // Standard input through its path: a descriptor that is closed or a folder is an error
+            // that says so (reading it as a file handle trapped: a hostile-input trial of session 55).
+            switch readFile(path == "-" ? "/dev/stdin" : path) {
             case .success(let contents): bytes = contents
+            case .failure(let error) where path == "-" && error.inflated.isEmpty:
+                // (`/dev/stdin` of a closed descriptor is a link to nothing.)
+                return unreadable(error.reason == String(cString: strerror(ENOENT)).lowercased() ? "standard input is closed" : error.reason)
             case .failure(let error):
                 return readBeforeFailure(error.inflated, whole: error.afterCompleteStream, reason: error.reason, format: file.format, path: name,
                                          encoding: encoding)
@@ -900,10 +921,17 @@ public enum InputReader {
         init(errno code: Int32) { reason = String(cString: strerror(code)).lowercased() }
         init(_ failure: Gzip.Failure) {
             reason = failure.reason
+            isBinary = failure.isBinary
             inflated = failure.inflated
             afterCompleteStream = failure.afterCompleteStream
         }
         init(_ reason: String) { self.reason = reason }
+        /// Binary data (`InputFormat.binaryReason`), not a failure to read.
+        var isBinary = false
+        init(binary reason: String) {
+            self.reason = reason
+            isBinary = true
+        }
     }
 
     /// The bytes of a file, read straight into one array (no intermediate `Data` copy of a
@@ -944,6 +972,11 @@ public enum InputReader {
             }
             bytes.removeLast(chunk - got)
             if failure != 0 { return .failure(FileReadError(errno: failure)) }
+            // Binary data is told by its first bytes, before an endless device fills memory.
+            if before < InputFormat.sniffLength, bytes.count >= InputFormat.sniffLength || got < chunk,
+               let reason = InputFormat.binaryReason(head: bytes) {
+                return .failure(FileReadError(binary: reason))
+            }
             if got < chunk { return .success(bytes) }
             chunk = 1 << 20
         }

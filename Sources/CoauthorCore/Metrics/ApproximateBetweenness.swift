@@ -47,7 +47,18 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
         return ([Double](repeating: 0, count: n), Approximation(epsilon: 0, delta: 0, samples: 0, statement: "betweenness exact (fewer than 3 authors)"), 0, 0)
     }
     let diameter = vertexDiameterBound(graph)
-    let samples = Int((0.5 / (epsilon * epsilon) * (floor(log2(Double(max(diameter - 2, 1)))) + 1 + log(1 / delta))).rounded(.up))
+    // In floating point first: a tiny ε asks for more samples than an Int holds (1e-10 trapped:
+    // a hostile-input trial of session 55, and 1e-6 ran for minutes on 121 authors). Where the
+    // sample would draw more pairs than there are (each pair's search at least as long as 1/n of
+    // a search from one author), the exact values, n searches, are given instead: within any ε.
+    let wanted = (0.5 / (epsilon * epsilon) * (floor(log2(Double(max(diameter - 2, 1)))) + 1 + log(1 / delta))).rounded(.up)
+    guard wanted < Double(n) * Double(n - 1) else {
+        var exact = pathMetrics(graph, [.betweenness]).betweenness
+        rescaleBetweenness(&exact, nodeCount: n)
+        return (exact, Approximation(epsilon: 0, delta: 0, samples: n,
+                                     statement: "betweenness exact (sampling within ±\(epsilon) would take more searches than the exact computation)"), 0, 0)
+    }
+    let samples = Int(wanted)
     let paths = PathGraph(localityOrdered: graph)
     let component = connectedComponents(graph)
     var componentInLayout = [Int32](repeating: 0, count: n)

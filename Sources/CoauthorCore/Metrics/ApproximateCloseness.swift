@@ -26,7 +26,9 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
 {
     precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1)
     let n = graph.nodeCount
-    let k = min(n, Int((log(2 * Double(max(n, 1)) / delta) / (2 * epsilon * epsilon)).rounded(.up)))
+    // In floating point first: a tiny ε asks for more sources than an Int holds.
+    let wanted = (log(2 * Double(max(n, 1)) / delta) / (2 * epsilon * epsilon)).rounded(.up)
+    let k = wanted < Double(n) ? Int(wanted) : n
     if k >= n {
         // Sampling every author is the exact computation.
         let exact = pathMetrics(graph, [.closeness, .harmonic])

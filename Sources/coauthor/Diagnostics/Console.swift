@@ -90,10 +90,11 @@ enum Console {
         }
     }
 
-    /// The bytes of standard input (`-`).
-    static func standardInput() -> [UInt8] {
-        if let capture { return capture.input }
-        return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    /// The bytes a captured run (a test) gives as standard input (`-`); nil for a real run, whose
+    /// standard input the readers read themselves (and report when it cannot be read).
+    static var capturedInput: (() -> [UInt8])? {
+        guard let capture else { return nil }
+        return { capture.input }
     }
 
     static func report(_ diagnostic: Diagnostic) {
