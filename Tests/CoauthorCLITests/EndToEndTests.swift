@@ -90,6 +90,45 @@ struct EndToEndTests {
         #expect(piped.status == 0 && piped.stdout.contains("publications"), "\(piped.stderr)")
     }
 
+    /// A report whose folder has the sticky bit and one of whose files is another user's writes
+    /// nothing (it replaced the files before that one, and left the rest old: a hostile-input
+    /// trial of session 55), and says why. Run as `nobody` where the tests run as root.
+    @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv"))
+    func aReportThatCannotReplaceOneFileReplacesNone() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sticky = folder.appendingPathComponent("sticky")
+        try FileManager.default.createDirectory(at: sticky, withIntermediateDirectories: false)
+        #expect(chmod(sticky.path, 0o1777) == 0 && chmod(folder.path, 0o755) == 0)
+        let first = try Self.run(["report", "Data", "-o", "sticky", "--quiet"], in: folder)
+        try #require(first.status == 0, "\(first.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: sticky.path).sorted()
+        try #require(names.count == 9)
+        let before = try names.map { try Data(contentsOf: sticky.appendingPathComponent($0)) }
+        // Each file is nobody's but one, which stays root's.
+        var nobody = passwd(), result: UnsafeMutablePointer<passwd>? = nil
+        var buffer = [CChar](repeating: 0, count: 1024)
+        try #require(getpwnam_r("nobody", &nobody, &buffer, buffer.count, &result) == 0 && result != nil)
+        for name in names where name != "timeline.svg" { #expect(chown(sticky.appendingPathComponent(name).path, nobody.pw_uid, nobody.pw_gid) == 0) }
+        let asNobody = try Self.run(["--reuid=nobody", "--regid=nogroup", "--clear-groups", Self.binary.path, "report", "Data", "-o", "sticky",
+                                     "--quiet", "--seed", "7"], in: folder, executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        #expect(asNobody.status != 0)
+        #expect(asNobody.stderr.contains("timeline.svg belongs to another user"), "\(asNobody.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sticky.path).sorted() == names, "a temporary file was left")
+        #expect(try names.map { try Data(contentsOf: sticky.appendingPathComponent($0)) } == before, "a file was replaced")
+    }
+
+    /// An output whose name is near the file system's 255 bytes is written (its temporary file's
+    /// longer name was refused: a hostile-input trial of session 55).
+    @Test func anOutputWithALongNameIsWritten() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = String(repeating: "n", count: 247) + ".graphml"
+        let result = try Self.run(["export", "Data", "--format", "graphml", "-o", name, "--quiet"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path))
+    }
+
     /// `-o /dev/stdout` writes into the pipe, and into a file standard output is appended to (a
     /// review of session 54: the link to the pipe was followed to `pipe:[N]`, no file, and a
     /// redirected file was replaced).

@@ -9,10 +9,12 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     case noSpace(path: String, reason: String)
     /// A folder has the output's name.
     case isFolder(path: String)
+    /// An existing file cannot be replaced, for the reason given (whose way out it names).
+    case cannotReplace(path: String, reason: String)
 
     public var path: String {
         switch self {
-        case let .cannotWrite(path, _), let .noSpace(path, _), let .isFolder(path): path
+        case let .cannotWrite(path, _), let .noSpace(path, _), let .isFolder(path), let .cannotReplace(path, _): path
         }
     }
 
@@ -24,6 +26,8 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot write the output (\(reason)); free some space there or write elsewhere (any earlier file is unchanged)"
         case .isFolder:
             "cannot write the output: a folder has its name; move the folder or write elsewhere"
+        case let .cannotReplace(_, reason):
+            "cannot write the output: \(reason)"
         }
     }
 
@@ -103,6 +107,15 @@ public enum AtomicFile {
                 throw error
             }
         }
+        // A file that cannot be replaced is found before any is: in a folder with the sticky bit
+        // (`/tmp`), another user's file cannot be renamed over, and a report was left with some
+        // files new and the rest old (a hostile-input trial of session 55).
+        for file in staged {
+            if let reason = unreplaceable(file.path) {
+                discard()
+                throw .cannotReplace(path: file.path, reason: reason)
+            }
+        }
         coauthor_temporary_begin_commit()
         var failure: OutputError?
         for file in staged {
@@ -113,6 +126,19 @@ public enum AtomicFile {
         coauthor_temporary_end_commit()
         if let failure { throw failure }
         for (path, bytes, flags) in through { try writeThrough(bytes, to: path, flags: flags) }
+    }
+
+    /// Why the file at `path` cannot be renamed over, where it is known before trying: it belongs
+    /// to another user in a folder with the sticky bit, which only the file's or the folder's
+    /// owner (or root) may replace files in. Nil where it can be, or there is no file.
+    private static func unreplaceable(_ path: String) -> String? {
+        var file = stat(), folder = stat()
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard lstat(path, &file) == 0, stat(parent, &folder) == 0, folder.st_mode & S_ISVTX != 0 else { return nil }
+        let user = geteuid()
+        guard user != 0, user != file.st_uid, user != folder.st_uid else { return nil }
+        return "\(URL(fileURLWithPath: path).lastPathComponent) belongs to another user, and the folder's sticky bit lets only its owner replace it; "
+            + "remove it as its owner, or write elsewhere; no file was written"
     }
 
     /// Where the bytes for `path` go: the path written through with the flags to open it with
@@ -191,7 +217,10 @@ public enum AtomicFile {
             throw .cannotWrite(path: path, reason: "cannot create \(folder.path)")
         }
         let number = sequence.wrappingAdd(1, ordering: .relaxed).oldValue
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(number).tmp").path
+        // Named after the output where the name leaves room (a name of 244 bytes or more made a
+        // temporary name over the 255 a file system allows: a hostile-input trial of session 55).
+        let name = url.lastPathComponent.utf8.count <= 200 ? url.lastPathComponent : "coauthor"
+        let temporary = folder.appendingPathComponent(".\(name).\(getpid())-\(number).tmp").path
         let slot = coauthor_temporary_register(temporary)
         do throws(OutputError) {
             try writeThrough(bytes, to: temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_TRUNC)
@@ -206,6 +235,7 @@ public enum AtomicFile {
             case let .cannotWrite(_, reason): throw .cannotWrite(path: path, reason: reason)
             case let .noSpace(_, reason): throw .noSpace(path: path, reason: reason)
             case .isFolder: throw .isFolder(path: path)
+            case let .cannotReplace(_, reason): throw .cannotReplace(path: path, reason: reason)
             }
         }
         madeFolders += missing.reversed()
