@@ -123,6 +123,22 @@ struct CSLAndRISReaderTests {
         #expect(plain.publications.first?.authorIDs.isEmpty == true)
     }
 
+    /// A file cut inside its last record's line (no `ER  -`, no line break at its end) skips that
+    /// record with an error: its last value is a part of one (`Keshavan, Ra`: a hostile-input
+    /// trial of session 55). Without `ER  -` but ending a line, the record is kept with a warning.
+    @Test func aRISFileCutInsideALineSkipsItsLastRecord() {
+        let whole = "TY  - JOUR\nAU  - Lee, Ann\nTI  - One\nER  - \nTY  - JOUR\nAU  - Lee, Ann\nAU  - Keshavan, Ra"
+        let cut = RISReader.read(bytes: Array(whole.utf8), path: "c.ris")
+        #expect(cut.publications.map(\.title) == ["One"])
+        #expect(cut.records == 2 && cut.skipped == 1)
+        #expect(cut.diagnostics.map(\.description) == [
+            "c.ris:5:1: error: the file ends inside this record, in the middle of a line and without 'ER  -': it looks cut off, and the record is skipped; export it again"])
+        let unclosed = RISReader.read(bytes: Array((whole + "ghu\n").utf8), path: "c.ris")
+        #expect(unclosed.publications.count == 2 && unclosed.skipped == 0)
+        #expect(unclosed.diagnostics.map(\.severity) == [.warning])
+        #expect(RISReader.read(bytes: Array((whole + "ghu\nER  -").utf8), path: "c.ris").diagnostics.isEmpty)
+    }
+
     /// RIS writes a name `Last, First, Suffix`: the suffix is the name's `jr`, not its given name.
     @Test func aRISNamesSuffixIsItsJr() throws {
         let text = "TY  - JOUR\nAU  - Ware, John E., Jr.\nAU  - King, Martin L., III\nAU  - Doe, Jane\nTI  - T\nPY  - 2020\nER  - \n"

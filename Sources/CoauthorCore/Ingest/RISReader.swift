@@ -122,8 +122,17 @@ public enum RISReader {
             }
         }
         if let open = record {
-            corpus.diagnostics.append(Diagnostic(.warning, at: open.location, "the last record has no 'ER  -' line; the end of the file ends it"))
-            close(open)
+            if let last = bytes.last(where: { $0 != 0x20 && $0 != 0x09 }), last != 0x0A, last != 0x0D {
+                // Cut in the middle of a line as well: its last value is a part of one (`AU  -
+                // Keshavan, Ra` made the author `Ra Keshavan`: a hostile-input trial of session 55).
+                corpus.diagnostics.append(Diagnostic(.error, at: open.location,
+                                                     "the file ends inside this record, in the middle of a line and without 'ER  -': it looks cut off, and the record is skipped; export it again"))
+                corpus.records += 1
+                corpus.skipped += 1
+            } else {
+                corpus.diagnostics.append(Diagnostic(.warning, at: open.location, "the last record has no 'ER  -' line; the end of the file ends it"))
+                close(open)
+            }
         }
         if corpus.records == 0 && corpus.skipped == 0 && bytes.contains(where: { !isWhitespace($0) }) {
             corpus.diagnostics.append(Diagnostic(.error, at: .file(path), "no RIS record (a 'TY  - TYPE' line) found; this is not a RIS file"))
