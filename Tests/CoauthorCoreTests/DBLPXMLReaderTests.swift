@@ -136,6 +136,24 @@ struct DBLPXMLReaderTests {
         #expect(errors.contains { $0.location?.line == 6 && $0.message.contains("not closed before the end of the file") })
     }
 
+    /// A record that is not a child of the root is skipped with an error and counted (one after
+    /// `</dblp>`, one inside another element, a list without a root were dropped in silence: a
+    /// hostile-input trial of session 55), in whatever chunks the file is read.
+    @Test(arguments: [nil, 7, 64] as [Int?])
+    func recordsOutsideTheRootAreReportedAndSkipped(chunkSize: Int?) throws {
+        let record = { (key: String) in "<article key=\"\(key)\"><author>Ann Lee</author><author>Bo Chan</author><title>T</title><year>2020</year></article>\n" }
+        let after = try read("<?xml version=\"1.0\"?>\n<dblp>\n" + record("a/1") + "</dblp>\n" + record("a/2"), chunkSize: chunkSize)
+        #expect(after.publications.map(\.key) == ["a/1"] && after.records == 2 && after.skipped == 1)
+        #expect(after.diagnostics.map(\.message) == ["the record <article> is outside the root element <dblp>, where DBLP XML has none; it is skipped"])
+        #expect(after.diagnostics.first?.location?.line == 5 && after.diagnostics.first?.severity == .error)
+        let wrapped = try read("<dblp>\n<foo>\n" + record("a/1") + "</foo>\n" + record("a/2") + "</dblp>\n", chunkSize: chunkSize)
+        #expect(wrapped.publications.map(\.key) == ["a/2"] && wrapped.records == 2 && wrapped.skipped == 1)
+        #expect(wrapped.diagnostics.first?.message == "the record <article> is inside <foo>, not directly in the root element, where DBLP XML has none; it is skipped")
+        let list = try read(record("a/1") + record("a/2") + record("a/3"), chunkSize: chunkSize)
+        #expect(list.publications.isEmpty && list.records == 3 && list.skipped == 3)
+        #expect(list.diagnostics.map(\.message).last == "3 records in all are not children of the root element <dblp> and were skipped; DBLP XML keeps every record directly in <dblp>…</dblp>")
+    }
+
     @Test func garbageIsReportedNotCrashed() {
         var generator = SplitMix64(seed: 135)
         let bytes = (0..<20_000).map { _ in UInt8.random(in: 0...255, using: &generator) }

@@ -19,6 +19,9 @@ struct DBLPXMLScanner {
     private var absoluteBase = 0
     private var latin1 = false
     private var sawRoot = false
+    /// Records found where DBLP XML has none (`openElement`): the first is reported at its
+    /// place, the number of all of them at the end.
+    private var misplacedRecords = 0
     private var stack: [String] = []
     private var record: RecordState? = nil
     private var corpus = Corpus(files: 1)
@@ -156,6 +159,11 @@ struct DBLPXMLScanner {
         }
         if !sawRoot {
             corpus.diagnostics.append(Diagnostic(.error, at: .file(path), "no XML element found; this is not a DBLP XML file; name its format", remedy: .nameInputFormat))
+        }
+        if misplacedRecords > 1 {
+            corpus.diagnostics.append(Diagnostic(.error, at: .file(path),
+                                                 "\(misplacedRecords) records in all are not children of the root element <dblp> and were skipped; "
+                                                 + "DBLP XML keeps every record directly in <dblp>…</dblp>"))
         }
     }
 
@@ -401,6 +409,20 @@ struct DBLPXMLScanner {
             while stack.count > 1 { popElement() }
         }
         stack.append(name)
+        // A record that is not a child of the root (a list of records without `<dblp>`, one
+        // after `</dblp>`, one inside an element of another kind) is in no place DBLP puts
+        // records: skipped with an error, where it was dropped in silence (a hostile-input trial
+        // of session 55).
+        if stack.count != 2, record == nil, name != "www", Self.mayNameARecord(name), DBLPXMLReader.recordElements.contains(name) {
+            misplacedRecords += 1
+            corpus.records += 1
+            corpus.skipped += 1
+            if misplacedRecords == 1 {
+                let place = stack.count == 1 ? "outside the root element <dblp>" : "inside <\(stack[stack.count - 2])>, not directly in the root element"
+                report("the record <\(name)> is \(place), where DBLP XML has none; it is skipped", at: location(at: tagStart))
+            }
+            return
+        }
         switch stack.count {
         case 2:
             guard DBLPXMLReader.recordElements.contains(name) || name == "www" else { return }
