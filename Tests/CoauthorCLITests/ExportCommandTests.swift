@@ -96,6 +96,27 @@ struct ExportCommandTests {
         #expect(bad.stderr.contains("'fame' is not a metric"))
     }
 
+    /// Without `--format` the file's extension names the format (`-o network.gexf` wrote GraphML
+    /// under that name), and a `--format` other than the extension's is refused, for `export` as
+    /// for `render` (a hostile-input trial of session 55).
+    @Test func theOutputsExtensionNamesTheFormat() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, start) in [("n.gexf", "<gexf"), ("n.gv", "graph"), ("n.net", "*Vertices"), ("n.json", "{"), ("n.graphml", "<graphml"), ("n.xml", "<graphml")] {
+            let result = try EndToEndTests.run(["export", "-o", name, "--quiet"], in: folder)
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.contains(start) && (start != "<graphml" || !text.contains("<gexf")), "\(name)")
+        }
+        let conflicting = try EndToEndTests.run(["export", "--format", "graphml", "-o", "c.gexf"], in: folder)
+        #expect(conflicting.status == 64)
+        #expect(conflicting.stderr.contains("-o c.gexf names a .gexf file, but --format graphml writes another format"), "\(conflicting.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("c.gexf").path))
+        #expect(try EndToEndTests.run(["export", "--format", "vosviewer-json", "-o", "v.json", "--quiet"], in: folder).status == 0)
+        let map = try EndToEndTests.run(["render", "--format", "svg", "-o", "m.png"], in: folder)
+        #expect(map.status == 64 && map.stderr.contains("-o m.png names a .png file, but --format svg draws another format"), "\(map.stderr)")
+    }
+
     @Test func aFailedWriteLeavesTheEarlierFileIntact() throws {
         let folder = try EndToEndTests.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -17,8 +17,24 @@ struct Export: AnalysisCommand {
     // the declarations are alike in shape from command to command, deliberately.
     @OptionGroup var analysis: AnalysisOptions
 
-    @Option(help: "The file format.")
-    var format: ExportFormat = .graphml
+    @Option(name: .customLong("format"), help: "The file format. Default: the one -o's extension names (.graphml, .gexf, .dot, .gv, .json, .net), else graphml.")
+    var formatOption: ExportFormat?
+
+    /// The format asked for, else the one `-o`'s extension names (`-o network.gexf` wrote
+    /// GraphML under that name: a hostile-input trial of session 55), else GraphML.
+    var format: ExportFormat { formatOption ?? output.flatMap(Self.format(namedBy:)) ?? .graphml }
+
+    /// The format a file's extension names, if one does.
+    static func format(namedBy path: String) -> ExportFormat? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "graphml": .graphml
+        case "gexf": .gexf
+        case "dot", "gv": .dot
+        case "json": .json
+        case "net": .pajek
+        default: nil
+        }
+    }
 
     @Option(name: .shortAndLong, help: "The file to write (a folder for csv and vosviewer). Default: standard output.")
     var output: String?
@@ -46,6 +62,12 @@ struct Export: AnalysisCommand {
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
         try AnalysisOptions.refuseSeed(seed)
+        // A file named for one format and asked for in another: which was meant is not known.
+        if let asked = formatOption, !asked.writesFolder, let output, let named = Self.format(namedBy: output), named != asked,
+           !(asked == .vosviewerJSON && named == .json) {
+            throw ValidationError("-o \(output) names a .\((output as NSString).pathExtension) file, but --format \(asked.rawValue) writes another format; "
+                                  + "name the file for its format, or leave --format out to write what the name says.")
+        }
         if format.writesFolder && (output == nil || output == "-") {
             throw ValidationError("--format \(format.rawValue) writes several files; name their folder with -o FOLDER.")
         }

@@ -43,6 +43,12 @@ struct Render: AnalysisCommand {
                                       + "name the file with one of these extensions, or choose the format with --format.")
             }
         }
+        // A file named for one format and drawn in another (`-o map.png --format svg` wrote SVG
+        // under a PNG name: a hostile-input trial of session 55).
+        if let format, let output, output != "-", let named = MapFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()), named != format {
+            throw ValidationError("-o \(output) names a .\(URL(fileURLWithPath: output).pathExtension) file, but --format \(format.rawValue) draws another format; "
+                                  + "name the file for its format, or leave --format out to draw what the name says.")
+        }
         if byYear.byYear && (format == .html || output?.hasSuffix(".html") == true) {
             throw ValidationError("--by-year draws one map per year as SVG, PNG or PDF; the HTML page has a year slider of its own: drop --by-year.")
         }
