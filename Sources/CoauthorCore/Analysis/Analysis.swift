@@ -153,7 +153,7 @@ public struct Analysis: Sendable {
     }
 
     /// Computes the node metrics, communities and estimates that `request` asks for. With a
-    /// budget and no sampling asked for, exact path-based metrics whose measured cost exceeds
+    /// budget and no sampling asked for, exact path-based metrics whose predicted cost exceeds
     /// the budget are estimated by sampling instead, at the error bound that fits it
     /// (`MetricTable.budget` says what was decided).
     /// - Complexity: that of the most expensive metric asked for (see `MetricTable`).
@@ -163,7 +163,8 @@ public struct Analysis: Sendable {
         if let budget = request.budget, request.sampling == nil, request.metrics.contains(where: \.isPathBased) {
             let plan = PathMetricBudget(network.graph, metrics: request.metrics, budget: budget)
             if let epsilon = plan.epsilon {
-                request.sampling = MetricRequest.Sampling(epsilon: epsilon, seed: request.budgetSamplingSeed)
+                request.sampling = MetricRequest.Sampling(epsilon: plan.betweennessEpsilon ?? epsilon, distanceEpsilon: plan.distanceEpsilon,
+                                                          seed: request.budgetSamplingSeed)
             }
             decision = plan
         }
@@ -219,12 +220,18 @@ public struct MetricRequest: Sendable, Hashable {
     public struct Sampling: Sendable, Hashable {
         /// Every estimate within ±ε of the exact value with probability 0.9.
         public var epsilon: Double
+        /// The bound of closeness and harmonic where it is not `epsilon` (the time budget gives
+        /// each kind of search its own: one bound for both made betweenness as coarse as the
+        /// costlier distance sums afford, ±0.05 where ±0.006 fitted: a user trial of session 55).
+        public var distanceEpsilon: Double?
         /// Seed of the sample of paths and sources.
         public var seed: UInt64
 
-        public init(epsilon: Double, seed: UInt64 = 1) {
+        public init(epsilon: Double, distanceEpsilon: Double? = nil, seed: UInt64 = 1) {
             precondition(epsilon > 0 && epsilon < 1, "the error bound of a sample lies strictly between 0 and 1")
+            precondition(distanceEpsilon.map { $0 > 0 && $0 < 1 } ?? true, "the error bound of a sample lies strictly between 0 and 1")
             self.epsilon = epsilon
+            self.distanceEpsilon = distanceEpsilon
             self.seed = seed
         }
     }

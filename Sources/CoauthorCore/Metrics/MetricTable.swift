@@ -140,7 +140,7 @@ public struct MetricTable: Sendable {
                 }
             }
             if paths.contains(.closeness) || paths.contains(.harmonic) {
-                let (closeness, harmonic, guarantee) = approximateCloseness(graph, epsilon: epsilon, seed: sampling.seed)
+                let (closeness, harmonic, guarantee) = approximateCloseness(graph, epsilon: sampling.distanceEpsilon ?? epsilon, seed: sampling.seed)
                 if paths.contains(.closeness) { values[.closeness] = closeness }
                 if paths.contains(.harmonic) { values[.harmonic] = harmonic }
                 approximations.append(guarantee)

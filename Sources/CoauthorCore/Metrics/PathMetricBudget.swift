@@ -3,20 +3,29 @@ import Foundation
 /// Whether the exact path-based metrics (betweenness, closeness, harmonic) fit a time budget,
 /// and, where they do not, the sampling error bound that does.
 ///
-/// The exact cost is measured, not guessed: the exact betweenness computation is run with a
-/// few of its searches (evenly spread over its sources, on all cores) and the time per search
-/// extrapolated to all of them, with the setup (blocks, twins, layout) measured apart, as the
-/// benchmark suite does. The sampled cost is measured the same way: one small sample for
-/// betweenness (Riondato–Kornaropoulos's sample size grows as 1/ε²) and the per-search time for
-/// closeness and harmonic (Eppstein–Wang's k = ln(2n/δ)/(2ε²) searches).
+/// The costs are predicted from counts that depend on the graph alone, never from a clock, so
+/// that the same input and options give the same bound, and so the same bytes, run after run
+/// (SPEC §7; measured times made the bound ±0.014 in one run and ±0.015 in the next: a user
+/// trial of session 55). The counts: the searches the exact betweenness makes (after its
+/// shattering into blocks and twins), the work of one search (the nodes and twice the ties of
+/// its source's component, averaged over the sources), and the nodes a sample of
+/// Riondato–Kornaropoulos's bidirectional searches settles (a seeded probe at ε = 0.2, whose
+/// sample size grows as 1/ε²). They become seconds at the rates measured on a 2-core machine of
+/// the kind this project runs on (`BENCHMARKS.md`, session 55), divided among the worker
+/// threads: a faster machine finishes sooner, a slower one later, with the same values.
 public struct PathMetricBudget: Sendable, Equatable {
-    /// The estimated wall time of the exact computation, in seconds (0 when the graph is too
-    /// small to be worth measuring).
+    /// The predicted wall time of the exact computation, in seconds (0 when the graph is too
+    /// small to be worth predicting).
     public var exactSeconds: Double
     /// The budget, in seconds.
     public var budget: Double
-    /// The error bound whose sampling fits the budget; nil when the exact computation does.
+    /// The error bound whose sampling fits the budget (the coarser of the two kinds'); nil when
+    /// the exact computation does.
     public var epsilon: Double?
+    /// Each kind's own bound, where it is wanted and sampled: betweenness's sampled paths and
+    /// closeness and harmonic's sampled sources cost differently, and each has half the budget.
+    public var betweennessEpsilon: Double?
+    public var distanceEpsilon: Double?
 
     /// The largest error bound used: above it, the estimates say too little to be worth a
     /// shorter wait, and the budget is exceeded instead.
@@ -24,19 +33,29 @@ public struct PathMetricBudget: Sendable, Equatable {
     /// The finest bound chosen: below it, the sample is as costly as exact work on most graphs.
     public static let finestEpsilon = 0.001
 
-    /// n·(n + m) below which the exact computation is taken to fit any budget without measuring.
+    /// n·(n + m) below which the exact computation is taken to fit any budget without predicting.
     static let unmeasuredWork = 2e9
 
-    /// Measures and decides.
+    /// Core-seconds per unit of an exact search's work (a node or a tie's side of its component),
+    /// and wall seconds per node or tie of the exact computation's setup: dblp-2016-topvenues and
+    /// acl-anthology-2021 gave 1.6–2.6·10⁻⁸ and 4–6·10⁻⁷ (session 55).
+    static let exactSecondsPerWork = 2.2e-8
+    static let exactSetupSecondsPerItem = 6e-7
+    /// Core-seconds per node a sampled bidirectional search settles, and wall seconds per node or
+    /// tie of the sampler's setup: 8.3–9.5·10⁻⁷ and 1.4–2.2·10⁻⁷ on the same two graphs.
+    static let sampledSecondsPerSettled = 9e-7
+    static let sampledSetupSecondsPerItem = 2e-7
+
+    /// Predicts and decides.
     /// - Parameters:
     ///   - metrics: the path-based metrics wanted (others are ignored).
     ///   - budget: seconds the path-based metrics may take.
-    /// - Complexity: a fraction of a second of searches on large graphs, O(n + m) setup.
+    /// - Complexity: O(n + m) and a probe of about 100 sampled searches.
     public init(_ graph: WeightedGraph, metrics: Set<Metric>, budget: Double) {
         self.init(graph, metrics: metrics, budget: budget, unmeasuredWork: Self.unmeasuredWork)
     }
 
-    /// `unmeasuredWork`: n·(n + m) below which nothing is measured (tests lower it).
+    /// `unmeasuredWork`: n·(n + m) below which nothing is predicted (tests lower it).
     init(_ graph: WeightedGraph, metrics: Set<Metric>, budget: Double, unmeasuredWork: Double) {
         precondition(budget > 0, "a budget of some seconds")
         self.budget = budget
@@ -50,30 +69,51 @@ public struct PathMetricBudget: Sendable, Equatable {
             epsilon = nil
             return
         }
-        let (setup, perSearch, sources) = measuredSearchCost(graph, probe: 64)
-        exactSeconds = setup + perSearch * Double(sources)
+        let workers = Double(max(1, Parallelism.workers))
+        let items = Double(n + graph.edgeCount)
+        // The work of a search from each author: its component's nodes and ties, averaged.
+        let component = connectedComponents(graph)
+        var nodes = [Double](repeating: 0, count: n), ties = [Double](repeating: 0, count: n)
+        for v in 0..<n { nodes[component[v]] += 1 }
+        for e in 0..<graph.edgeCount { ties[component[Int(graph.source[e])]] += 1 }
+        var work = 0.0
+        for c in 0..<n where nodes[c] > 0 { work += nodes[c] * (nodes[c] + 2 * ties[c]) }
+        let perSearch = work / Double(n) * Self.exactSecondsPerWork / workers
+        let sources = sampledBetweennessSearches(graph, sampledSources: 0).sources
+        exactSeconds = items * Self.exactSetupSecondsPerItem + perSearch * Double(sources)
         guard exactSeconds > budget else {
             epsilon = nil
             return
         }
-        // The sampled costs are extrapolated from small probes: aim at 60% of the budget, and
-        // give half of that to each kind when both are wanted.
+        // Aim at 60% of the budget: closeness and harmonic at most half of it when betweenness is
+        // wanted too, and betweenness what they leave (a quarter at least, where their coarsest
+        // bound costs more than their half).
         let target = 0.6 * budget
-        let share = wantsBetweenness && wantsDistances ? target / 2 : target
-        var bound = Self.finestEpsilon
-        if wantsBetweenness {
-            let coarse = 0.2
-            let probeSeconds = measuredSeconds { _ = approximateBetweenness(graph, epsilon: coarse, seed: 1) }
-            // Sample size, and so time, grows as 1/ε².
-            bound = max(bound, coarse * (probeSeconds / share).squareRoot())
-        }
+        var left = target
         if wantsDistances {
             let delta = 0.1
-            let affordable = max(1, share / max(perSearch, 1e-9))
-            bound = max(bound, (log(2 * Double(n) / delta) / (2 * affordable)).squareRoot())
+            let share = wantsBetweenness ? target / 2 : target
+            let affordable = max(1, share / max(perSearch, 1e-12))
+            let bound = Self.rounded((log(2 * Double(n) / delta) / (2 * affordable)).squareRoot())
+            distanceEpsilon = bound
+            let sources = min(Double(n), (log(2 * Double(n) / delta) / (2 * bound * bound)).rounded(.up))
+            left = max(target - sources * perSearch, target / 4)
         }
-        // Two significant digits, rounded up so that the estimate stays within the budget.
+        if wantsBetweenness {
+            let coarse = 0.2
+            let settled = Double(approximateBetweennessWithWork(graph, epsilon: coarse, seed: 1).settled)
+            // The nodes settled, and so the time beyond the setup, grow as 1/ε².
+            let searching = max(left - items * Self.sampledSetupSecondsPerItem, 0.1 * left)
+            betweennessEpsilon = Self.rounded(coarse * (settled * Self.sampledSecondsPerSettled / workers / searching).squareRoot())
+        }
+        epsilon = max(betweennessEpsilon ?? 0, distanceEpsilon ?? 0)
+    }
+
+    /// `bound` within the finest and coarsest bounds, to two significant digits rounded up (so
+    /// that the estimate stays within the budget).
+    private static func rounded(_ bound: Double) -> Double {
+        let bound = max(finestEpsilon, bound)
         let scale = pow(10, floor(log10(bound)) - 1)
-        epsilon = min(Self.coarsestEpsilon, (bound / scale).rounded(.up) * scale)
+        return min(coarsestEpsilon, (bound / scale).rounded(.up) * scale)
     }
 }

@@ -196,8 +196,9 @@ struct AnalysisOptions: ParsableArguments {
     func noteEstimates(_ table: MetricTable) {
         guard !quiet else { return }
         if let budget = table.budget, budget.epsilon != nil {
+            let threads = Parallelism.workers
             Console.note("exact betweenness, closeness and harmonic would take about "
-                + ProgressDisplay.duration(budget.exactSeconds) + " here, over the budget of "
+                + ProgressDisplay.duration(budget.exactSeconds) + " on \(threads) \(threads == 1 ? "thread" : "threads") (predicted from the network's size), over the budget of "
                 + ProgressDisplay.duration(budget.budget) + "; they are estimated instead "
                 + "(--exact computes them exactly, --budget SECONDS raises the limit)")
         }
