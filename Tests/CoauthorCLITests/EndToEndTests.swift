@@ -88,6 +88,23 @@ struct EndToEndTests {
         let piped = try Self.run(["stats", "--input-format", "bibtex", "-"], in: folder,
                                  stdin: Data("@article{a, author = {Ann Lee and Bo Chan}, title = {T}, year = 2020}\n".utf8))
         #expect(piped.status == 0 && piped.stdout.contains("publications"), "\(piped.stderr)")
+        // A socket (inetd, some job runners) is read as it stands: it has no path to open again.
+        var ends: [Int32] = [0, 0]
+        try #require(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &ends) == 0)
+        let bib = Array("@article{a, author = {Ann Lee and Bo Chan}, title = {T}, year = 2020}\n".utf8)
+        #expect(write(ends[0], bib, bib.count) == bib.count)
+        shutdown(ends[0], Int32(SHUT_WR))
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["stats", "--input-format", "bibtex", "-", "--quiet"]
+        process.standardInput = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let printed = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        close(ends[0])
+        #expect(process.terminationStatus == 0 && String(decoding: printed, as: UTF8.self).contains("publications"))
     }
 
     /// A report whose folder has the sticky bit and one of whose files is another user's writes

@@ -800,13 +800,12 @@ public enum InputReader {
         if path == "-", let standardInput {
             bytes = standardInput()
         } else {
-            // Standard input through its path: a descriptor that is closed or a folder is an error
-            // that says so (reading it as a file handle trapped: a hostile-input trial of session 55).
-            switch readFile(path == "-" ? "/dev/stdin" : path) {
+            // Standard input as a descriptor: one that is closed or a folder is an error that says
+            // so (reading it as a file handle trapped: a hostile-input trial of session 55).
+            switch path == "-" ? read(descriptor: 0) : readFile(path) {
             case .success(let contents): bytes = contents
             case .failure(let error) where path == "-" && error.inflated.isEmpty:
-                // (`/dev/stdin` of a closed descriptor is a link to nothing.)
-                return unreadable(error.reason == String(cString: strerror(ENOENT)).lowercased() ? "standard input is closed" : error.reason)
+                return unreadable(error.reason == String(cString: strerror(EBADF)).lowercased() ? "standard input is closed" : error.reason)
             case .failure(let error):
                 return readBeforeFailure(error.inflated, whole: error.afterCompleteStream, reason: error.reason, format: file.format, path: name,
                                          encoding: encoding)
@@ -941,6 +940,12 @@ public enum InputReader {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(FileReadError(errno: errno)) }
         defer { close(descriptor) }
+        return read(descriptor: descriptor)
+    }
+
+    /// The bytes of the open file `descriptor`, from its current offset (standard input's, 0,
+    /// as it stands: a socket cannot be opened again by its `/dev/stdin` link).
+    static func read(descriptor: Int32) -> Result<[UInt8], FileReadError> {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(FileReadError(errno: errno)) }
         guard (status.st_mode & S_IFMT) != S_IFDIR else { return .failure(FileReadError("it is a folder")) }
