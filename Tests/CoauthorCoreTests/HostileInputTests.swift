@@ -68,6 +68,26 @@ struct HostileInputTests {
         #expect(inflated.inflated.isEmpty)
     }
 
+    /// A file compressed otherwise than gzip is said to be so, with the tool that undoes it (an
+    /// `.xz` was an unknown file type, and with `--input-format` invalid UTF-8: a user trial of
+    /// session 55).
+    @Test func otherCompressionsAreNamed() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let xz = folder.appendingPathComponent("refs.bib.xz")
+        try Data([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00, 0x04, 0xE6, 0xD6, 0xB4, 0x46]).write(to: xz)
+        #expect(throws: InputError.binary(xz.path, reason: "it is xz-compressed; coauthor decompresses only gzip (.gz) itself, so decompress it first: xz -d FILE")) {
+            try InputReader.read([xz.path])
+        }
+        let bzip2 = folder.appendingPathComponent("refs.bib")
+        try Data(Array("BZh91AY&SY".utf8) + [0x00, 0x01, 0x02]).write(to: bzip2)
+        let corpus = try InputReader.read([bzip2.path], format: .bibtex)
+        #expect(corpus.publications.isEmpty && corpus.skipped == 1)
+        #expect(corpus.diagnostics.first?.message.contains("it is bzip2-compressed; coauthor decompresses only gzip (.gz) itself, so decompress it first: bunzip2 FILE") == true,
+                "\(corpus.diagnostics)")
+        #expect(InputFormat.otherCompression(head: Array("@article{".utf8)) == nil)
+    }
+
     @Test func binaryGarbageIsInvalidUTF8WithItsOffset() {
         var generator = SplitMix64(seed: 37)
         var garbage = (0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }

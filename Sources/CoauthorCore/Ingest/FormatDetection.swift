@@ -77,6 +77,9 @@ extension InputFormat {
     /// hostile-input trial of session 55). UTF-16 with its byte-order mark is text.
     /// - Complexity: O(`head.count`).
     static func binaryReason(head: some Collection<UInt8>) -> String? {
+        if let kind = otherCompression(head: head) {
+            return "it is \(kind.name)-compressed; coauthor decompresses only gzip (.gz) itself, so decompress it first: \(kind.tool) FILE"
+        }
         // (gzip data is judged by what it inflates to.)
         guard !head.isEmpty, !head.starts(with: [0xFF, 0xFE]), !head.starts(with: [0xFE, 0xFF]), !Gzip.isCompressed(head) else { return nil }
         var controls = 0, firstNUL: Int? = nil
@@ -90,6 +93,19 @@ extension InputFormat {
         let first = firstNUL.map { "a NUL byte at offset \($0); " } ?? ""
         return "it holds binary data (\(first)\(controls) of its first \(looked) bytes are control characters); "
             + "a UTF-16 file needs its byte-order mark"
+    }
+
+    /// The compression other than gzip whose magic number `head` starts with (xz, bzip2, zstd,
+    /// zip, 7z), with the tool that undoes it: `dblp2016-topvenues.bib.xz` was an unknown file
+    /// type, and with `--input-format bibtex` invalid UTF-8 to be read as Latin-1 (a user trial of
+    /// session 55).
+    static func otherCompression(head: some Collection<UInt8>) -> (name: String, tool: String)? {
+        let kinds: [([UInt8], String, String)] = [
+            ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz", "xz -d"), ([0x42, 0x5A, 0x68], "bzip2", "bunzip2"),
+            ([0x28, 0xB5, 0x2F, 0xFD], "zstd", "zstd -d"), ([0x50, 0x4B, 0x03, 0x04], "zip", "unzip"),
+            ([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], "7z", "7z x"),
+        ]
+        return kinds.first { head.starts(with: $0.0) }.map { ($0.1, $0.2) }
     }
 
     /// Whether some line starts a BibTeX entry (`@type{` or `@type(`).

@@ -244,6 +244,10 @@ public enum InputReader {
                     continue
                 }
                 guard let kind = format ?? InputFormat.detect(path: path) else {
+                    if let handle = FileHandle(forReadingAtPath: path), let head = try? handle.read(upToCount: 8),
+                       let reason = InputFormat.otherCompression(head: head).flatMap({ _ in InputFormat.binaryReason(head: head) }) {
+                        throw .binary(path, reason: reason)
+                    }
                     throw isBlank(path) ? .empty(path) : .unsupportedFormat(path)
                 }
                 files.append(InputFile(path: path, format: kind, inFolder: false))
