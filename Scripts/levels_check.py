@@ -313,12 +313,13 @@ COUNTRY_NAMES = {entry["alpha_2"]: entry.get("common_name", entry["name"]) for e
 COUNTRY_NAMES.update(FORMER_COUNTRY_NAMES)
 
 
-INVERTED_TAILS = {"china", "peoples r china", "pr china", "peoples republic of china", "roc", "republic of china", "sar", "sar china"}
+INVERTED_TAILS = {"china", "peoples r china", "pr china", "peoples republic of china", "roc", "republic of china", "sar", "sar china",
+                  "east", "west"}
 TWO_PART_NAMES = {
     "hong kong china": "HK", "hong kong sar china": "HK", "hong kong peoples r china": "HK", "hong kong pr china": "HK",
     "hong kong peoples republic of china": "HK", "hong kong sar peoples r china": "HK", "macao sar china": "MO",
     "macau sar china": "MO", "macao china": "MO", "macau china": "MO", "macau peoples r china": "MO", "macao peoples r china": "MO",
-    "macau pr china": "MO", "macao pr china": "MO", "macao sar peoples r china": "MO", "macau sar peoples r china": "MO",
+    "germany east": "DD", "germany west": "DE", "macau pr china": "MO", "macao pr china": "MO", "macao sar peoples r china": "MO", "macau sar peoples r china": "MO",
     "macao sar pr china": "MO", "macau sar pr china": "MO", "hong kong sar pr china": "HK", "taiwan roc": "TW", "taiwan republic of china": "TW", "taiwan china": "TW",
 }
 GEORGIA_CITIES = set("atlanta athens augusta savannah macon columbus decatur marietta kennesaw statesboro valdosta carrollton "

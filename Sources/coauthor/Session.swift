@@ -70,8 +70,8 @@ enum Session {
             case .unplacedAffiliations(let count, let example, let location, let level):
                 if !options.quiet {
                     let papers = count == 1 ? "publication has an affiliation" : "publications have affiliations"
-                    Console.note("\(count) \(papers) naming no \(level.unitName) coauthor knows, first '\(example)' at \(location); "
-                                 + "such an affiliation is in no node (its paper's other affiliations are)")
+                    Console.note("\(count) \(papers) naming no \(level.unitName) coauthor knows (those naming none at all among them), "
+                                 + "first '\(example)' at \(location); such an affiliation is in no node (its paper's other affiliations are)")
                 }
             }
         }

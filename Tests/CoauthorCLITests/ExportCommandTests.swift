@@ -113,6 +113,10 @@ struct ExportCommandTests {
         #expect(conflicting.stderr.contains("-o c.gexf names a .gexf file, but --format graphml writes another format"), "\(conflicting.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("c.gexf").path))
         #expect(try EndToEndTests.run(["export", "--format", "vosviewer-json", "-o", "v.json", "--quiet"], in: folder).status == 0)
+        for name in ["edges.csv", "net.paj", "n.txt"] {
+            let unknown = try EndToEndTests.run(["export", "-o", name], in: folder)
+            #expect(unknown.status == 64 && unknown.stderr.contains("-o \(name): export writes .graphml, .gexf"), "\(unknown.stderr)")
+        }
         let map = try EndToEndTests.run(["render", "--format", "svg", "-o", "m.png"], in: folder)
         #expect(map.status == 64 && map.stderr.contains("-o m.png names a .png file, but --format svg draws another format"), "\(map.stderr)")
     }

@@ -66,6 +66,16 @@ struct HostileInputTests {
         guard case .failure(let inflated) = InputReader.readFile(bomb.path) else { Issue.record("the bomb was inflated"); return }
         #expect(inflated.isBinary && inflated.reason.hasPrefix("once inflated, it holds binary data"))
         #expect(inflated.inflated.isEmpty)
+        // The readers that stream by path (an OpenAlex snapshot part, Web of Science, MEDLINE, DBLP
+        // XML) are asked the same before they read (a review of session 55: a `part_000.gz` of
+        // zeros, a line without end, filled memory).
+        let part = folder.appendingPathComponent("part_000.gz")
+        try FileManager.default.copyItem(at: bomb, to: part)
+        for (path, format) in [(part.path, nil), (zeros.path, InputFormat.wos), (zeros.path, .medline), (zeros.path, .openalex), (zeros.path, .dblp)] as [(String, InputFormat?)] {
+            let streamed = try InputReader.read([path], format: format)
+            #expect(streamed.publications.isEmpty && streamed.skipped == 1, "\(format.map(\.rawValue) ?? path)")
+            #expect(streamed.diagnostics.first?.message.contains("binary data (a NUL byte at offset 0") == true, "\(streamed.diagnostics)")
+        }
     }
 
     /// A file compressed otherwise than gzip is said to be so, with the tool that undoes it (an

@@ -32,6 +32,7 @@ struct LevelTests {
         ("BORIS KIDRIC INST,BELGRADE,YUGOSLAVIA.", "YU"), ("Charles Univ, Prague, Czechoslovakia", "CS"), ("JENA UNIV,JENA,GER DEM REP.", "DD"),
         ("MAX PLANCK INST,MUNICH,W GERMANY.", "DE"), ("UNIV KINSHASA,KINSHASA,ZAIRE.", "CD"), ("Univ Belgrade, Belgrade, Serbia Monteneg.", "RS"),
         ("Univ Pristina, Pristina, Kosovo", "XK"), ("MOSCOW MV LOMONOSOV STATE UNIV,MOSCOW,USSR.", "RU"), ("Univ Curacao, Willemstad, Neth Antilles", "AN"),
+        ("Univ Leipzig, Leipzig, Germany, East", "DD"), ("Univ Bonn, Bonn, Germany, West", "DE"),
     ])
     func countryNames(name: String, code: String) {
         #expect(Countries.code(fromAddress: name) == code, "\(name)")

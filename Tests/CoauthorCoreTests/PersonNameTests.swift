@@ -31,6 +31,7 @@ struct PersonNameTests {
         #expect(PersonName(first: "Ann\u{1}e", last: "Lee\u{1B}").displayName == "Anne Lee")
         #expect(PersonName(first: "Ann\u{9}Marie", last: "Lee", jr: "Jr\u{7F}.") == PersonName(first: "Ann Marie", last: "Lee", jr: "Jr."))
         #expect(PersonName(first: "J\u{85}", last: "Doe").first == "J")
+        #expect(PersonName(first: "Ann", last: "Lee", jr: "\u{7F}") == PersonName(first: "Ann", last: "Lee"))
         // Clean text is kept as it is (accents and all).
         #expect("Jos\u{E9} P\u{E9}laez".withoutControlCharacters == "José Péla" + "ez")
         #expect(" a \u{0} \n b ".withoutControlCharacters == "a b")

@@ -25,6 +25,22 @@ extension InputFormat {
         return detect(head: head, pathExtension: ext)
     }
 
+    /// Why the regular file at `path` is binary data (`binaryReason`), judged by its first
+    /// `sniffLength` bytes, inflated where it is gzip-compressed; nil for text, or for a path
+    /// that is no regular file (a pipe is not read here: its bytes cannot be read twice). Asked
+    /// before the readers that stream a file by its path, whose lines of zeros have no end.
+    static func binaryReason(path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+              let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: sniffLength)) ?? Data())
+        if Gzip.isCompressed(head) {
+            return Gzip.head(path: path, count: sniffLength).flatMap(binaryReason(head:)).map { "once inflated, " + $0 }
+        }
+        return binaryReason(head: head)
+    }
+
     /// The format of a file that starts with `head`; `pathExtension` decides only where the
     /// content does not (a `.bib` with no entry yet, a `.json` that could be CSL-JSON).
     public static func detect(head: [UInt8], pathExtension: String) -> InputFormat? {
@@ -81,7 +97,7 @@ extension InputFormat {
             return "it is \(kind.name)-compressed; coauthor decompresses only gzip (.gz) itself, so decompress it first: \(kind.tool) FILE"
         }
         // (gzip data is judged by what it inflates to.)
-        guard !head.isEmpty, !head.starts(with: [0xFF, 0xFE]), !head.starts(with: [0xFE, 0xFF]), !Gzip.isCompressed(head) else { return nil }
+        guard !head.isEmpty, !UTF16Text.hasByteOrderMark(head), !Gzip.isCompressed(head) else { return nil }
         var controls = 0, firstNUL: Int? = nil
         for (offset, byte) in head.prefix(sniffLength).enumerated() where byte < 0x20 && !(0x09...0x0D).contains(byte) && byte != 0x1B {
             controls += 1

@@ -792,6 +792,11 @@ public enum InputReader {
         // Streamed by path: DBLP XML (plain or gzip-compressed, inflated block by block), OpenAlex
         // JSON Lines, Web of Science plain text and MEDLINE; read as Latin-1, read whole
         // (`read(bytes:format:path:encoding:)` transcodes them).
+        // The readers that stream a file by its path read on through binary data (a line of
+        // zeros has no end): such a file is refused by its first bytes, as `readFile` refuses it.
+        if path != "-", [.dblp, .openalex, .wos, .medline].contains(file.format), let reason = InputFormat.binaryReason(path: path) {
+            return unreadable(reason)
+        }
         if file.format == .dblp && path != "-" { return DBLPXMLReader.read(path: path, keepingText: keepingText) }
         // (UTF-16 is looked for only in a file that would be streamed: the others are read whole,
         // and made UTF-8 there.)

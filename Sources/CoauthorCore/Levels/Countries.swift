@@ -136,6 +136,7 @@ public enum Countries {
         "united republic of", "plurinational state of", "bolivarian republic of", "the democratic republic of the",
         "state of", "federated states of", "the", "sar", "sar china",
         "china", "peoples r china", "pr china", "peoples republic of china", "roc", "republic of china",
+        "east", "west",
     ]
 
     /// Cities of the US state of Georgia, folded: `Atlanta, Georgia` is in the United States.

@@ -43,7 +43,10 @@ public struct PersonName: Sendable, Hashable {
     public init(first: String = "", von: String = "", last: String, jr: String = "", homonym: String = "") {
         self.first = first.withoutControlCharacters
         self.last = last.withoutControlCharacters
-        rare = von.isEmpty && jr.isEmpty && homonym.isEmpty ? [] : [von.withoutControlCharacters, jr.withoutControlCharacters, homonym]
+        // Cleaned before the test for emptiness: a `jr` of control characters alone is no part
+        // (its empty string kept in `rare` made a name unequal to itself without it).
+        let (von, jr, homonym) = (von.withoutControlCharacters, jr.withoutControlCharacters, homonym.withoutControlCharacters)
+        rare = von.isEmpty && jr.isEmpty && homonym.isEmpty ? [] : [von, jr, homonym]
     }
 
     /// FNV-1a over the UTF-8 of every part: a cheap hash for interning tables (`HashIndex`);

@@ -62,6 +62,15 @@ struct Export: AnalysisCommand {
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
         try AnalysisOptions.refuseSeed(seed)
+        // Without --format, a name whose extension is no export's would get GraphML under it
+        // (`-o edges.csv`, `-o net.paj`: a review of session 55).
+        if formatOption == nil, let output, output != "-" {
+            let ext = (output as NSString).pathExtension.lowercased()
+            if !ext.isEmpty, ext != "xml", Self.format(namedBy: output) == nil {
+                throw ValidationError("-o \(output): export writes .graphml, .gexf, .dot or .gv, .json and .net files (csv and vosviewer a folder of them); "
+                                      + "name the file with one of these extensions, or choose the format with --format.")
+            }
+        }
         // A file named for one format and asked for in another: which was meant is not known.
         if let asked = formatOption, !asked.writesFolder, let output, let named = Self.format(namedBy: output), named != asked,
            !(asked == .vosviewerJSON && named == .json) {
