@@ -94,26 +94,21 @@ public enum AtomicFile {
             removeEmpty(made)
         }
         for (path, bytes) in files {
-            do {
+            do throws(OutputError) {
                 let (path, flags) = try destination(path)
                 if let flags {
                     through.append((path, bytes, flags))
                     continue
                 }
+                // A file that cannot be replaced is found before any is written: in a folder with
+                // the sticky bit (`/tmp`), another user's file cannot be renamed over, and a report
+                // was left with some files new and the rest old (a hostile-input trial of session 55).
+                if let reason = unreplaceable(path) { throw .cannotReplace(path: path, reason: reason) }
                 let (temporary, slot) = try stage(bytes, for: path, madeFolders: &made)
                 staged.append((temporary, path, slot))
             } catch {
                 discard()
                 throw error
-            }
-        }
-        // A file that cannot be replaced is found before any is: in a folder with the sticky bit
-        // (`/tmp`), another user's file cannot be renamed over, and a report was left with some
-        // files new and the rest old (a hostile-input trial of session 55).
-        for file in staged {
-            if let reason = unreplaceable(file.path) {
-                discard()
-                throw .cannotReplace(path: file.path, reason: reason)
             }
         }
         coauthor_temporary_begin_commit()

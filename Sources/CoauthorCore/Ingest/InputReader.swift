@@ -814,7 +814,7 @@ public enum InputReader {
             switch path == "-" ? read(descriptor: 0) : readFile(path) {
             case .success(let contents): bytes = contents
             case .failure(let error) where path == "-" && error.inflated.isEmpty:
-                return unreadable(error.reason == String(cString: strerror(EBADF)).lowercased() ? "standard input is closed" : error.reason)
+                return unreadable(error.code == EBADF ? "standard input is closed" : error.reason)
             case .failure(let error):
                 return readBeforeFailure(error.inflated, whole: error.afterCompleteStream, reason: error.reason, format: file.format, path: name,
                                          encoding: encoding)
@@ -926,7 +926,12 @@ public enum InputReader {
         var inflated: [UInt8] = []
         var afterCompleteStream = false
 
-        init(errno code: Int32) { reason = String(cString: strerror(code)).lowercased() }
+        init(errno code: Int32) {
+            reason = String(cString: strerror(code)).lowercased()
+            self.code = code
+        }
+        /// The `errno` of a failed system call, where that is the failure.
+        var code: Int32? = nil
         init(_ failure: Gzip.Failure) {
             reason = failure.reason
             isBinary = failure.isBinary
