@@ -94,6 +94,26 @@ def check(args):
         resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
         expect(not resources, f"resources fetched: {resources}")
 
+        # Fit leaves room for the names, and selecting an author keeps their name on the screen,
+        # at the usual widths and on a phone's (a user trial of session 56 found names cut at the
+        # edges at 1200 and 400 px).
+        for width in (1400, 1200, 800, 400):
+            driver.set_window_size(width, 1000)
+            time.sleep(0.2)
+            driver.execute_script("coauthorReport.fit()")
+            extents = driver.execute_script("return coauthorReport.nameExtents()")
+            cut = [n["name"] for n in extents["names"] if n["left"] < 0 or n["right"] > extents["width"]]
+            expect(extents["names"] and not cut, f"names cut at the map's edges at {width} px: {cut}")
+            driver.execute_script("coauthorReport.select('Dimitris Papailiopoulos')")
+            extents = driver.execute_script("return coauthorReport.nameExtents()")
+            mine = [n for n in extents["names"] if n["name"] == "Dimitris Papailiopoulos"]
+            expect(mine and mine[0]["left"] >= 0 and mine[0]["right"] <= extents["width"],
+                   f"the selected author's name at {width} px: {mine}, map {extents['width']} px wide")
+            driver.execute_script("coauthorReport.select('')")
+        driver.set_window_size(1400, 1000)
+        time.sleep(0.2)
+        driver.execute_script("coauthorReport.fit()")
+
         # Search: a name as bibliographies write it, surname first or with initials, finds the author
         # (only parts of the name as shown did: a user trial of session 54).
         box = driver.find_element(By.ID, "search")
@@ -119,6 +139,18 @@ def check(args):
         expect(selected == "Dimitris Papailiopoulos", f"selected after search: {selected}")
         heading = driver.find_element(By.ID, "panel-name").text
         expect(heading == "Dimitris Papailiopoulos", f"panel heading: {heading}")
+        # Equal values share a rank: 1 + the authors above, and how many share it (from the
+        # GraphML's core numbers, not from the page).
+        import networkx as nx
+        cores = {data["label"]: data["core"] for _, data in nx.read_graphml(args.graphml).nodes(data=True)}
+        mine = cores["Dimitris Papailiopoulos"]
+        above, same = sum(c > mine for c in cores.values()), sum(c == mine for c in cores.values())
+        shown = None
+        for row in driver.find_elements(By.CSS_SELECTOR, "#panel table:not(#collaborators) tbody tr"):
+            if row.find_element(By.TAG_NAME, "th").text == "core":
+                shown = row.find_elements(By.TAG_NAME, "td")[1].text
+        wanted = f"#{above + 1}" + (f" ({same} tied)" if same > 1 else "")
+        expect(same > 1 and shown == wanted, f"core rank in the panel: {shown}, expected {wanted}")
         rows = driver.find_elements(By.CSS_SELECTOR, "#collaborators tbody tr")
         found = None
         for row in rows:

@@ -32,12 +32,16 @@ public struct MainReport: Sendable {
         let metrics = analysis.metrics(request, progress: progress)
         self.metrics = metrics
         // One layout for the picture, the page and the GEXF beside them.
+        progress?("map layout", ProgressFraction.unknown)
         let scene = analysis.mapScene(metrics: metrics, style: style)
         let positions = try MapRenderer.layout(scene, options: options)
+        progress?("map drawing", ProgressFraction.unknown)
         let svg = try MapRenderer.render(scene, laidOutAt: positions, options: options)
         let layout = MapLayout(scene: scene, centres: positions.map { ($0.x, $0.y) }, nodeCount: network.nodeCount)
+        progress?("report page", ProgressFraction.unknown)
         let html = analysis.htmlPage(scene: scene, positions: positions, metrics: metrics, style: style, seed: options.seed,
                                      mapOnly: false, downloads: Self.pageDownloads(analysis.level))
+        progress?("exports", ProgressFraction.unknown)
         let graphml = analysis.export(.graphml, metrics: metrics, destination: nil)[0].bytes
         let gexf = analysis.export(.gexf, metrics: metrics, layout: layout, destination: nil)[0].bytes
         let tables = analysis.export(.csv, metrics: metrics, destination: folder)

@@ -26,6 +26,16 @@ public enum MapEngine: String, CaseIterable, Sendable {
     /// faster and, with overlap removal, no less readable.
     public static let autoNeatoNodeLimit = 300
 
+    /// The most co-authors of an ego network that `auto` puts on `twopi`'s one ring around the
+    /// focus. Past it the ring grew with every name on it (the seed's 41 co-authors made a map 31
+    /// inches wide whose names were 5 pixels tall on a screen: a user trial of session 56), where
+    /// `neato` groups them by their own ties around the focus.
+    public static let autoTwopiCoauthorLimit = 12
+
+    /// The largest ego network `auto` gives to `neato` (`sfdp` drew a prolific author at the edge
+    /// of their own network: a user trial of session 55); 450 authors take it about 2 s.
+    public static let autoEgoNeatoNodeLimit = 600
+
     /// Whether this engine's running time grows too fast to use above
     /// ``quadraticEngineNodeLimit`` nodes.
     public var isQuadratic: Bool {

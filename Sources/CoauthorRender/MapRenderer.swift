@@ -28,15 +28,17 @@ public enum MapRenderer {
 
     /// The engine that ``render(_:options:)`` runs: `requested` itself unless it is `auto`.
     ///
-    /// `auto` picks `twopi` (rooted at the focus) when the scene has a focus
-    /// and every other author is the focus's co-author, `neato` up to
-    /// ``MapEngine/autoNeatoNodeLimit`` nodes, and `sfdp` beyond.
+    /// `auto` picks `twopi` (rooted at the focus) when the scene has a focus, every other author
+    /// is the focus's co-author and they are at most ``MapEngine/autoTwopiCoauthorLimit``; `neato`
+    /// up to ``MapEngine/autoNeatoNodeLimit`` nodes (``MapEngine/autoEgoNeatoNodeLimit`` for a
+    /// larger ego network), and `sfdp` beyond.
     ///
     /// - Complexity: O(*n* + *e*) for *n* nodes and *e* edges.
     public static func resolvedEngine(for scene: MapScene, requested: MapEngine) -> MapEngine {
         guard requested == .auto else { return requested }
-        if scene.isEgoNetwork { return .twopi }
-        return scene.nodes.count <= MapEngine.autoNeatoNodeLimit ? .neato : .sfdp
+        let ego = scene.isEgoNetwork
+        if ego && scene.nodes.count - 1 <= MapEngine.autoTwopiCoauthorLimit { return .twopi }
+        return scene.nodes.count <= (ego ? MapEngine.autoEgoNeatoNodeLimit : MapEngine.autoNeatoNodeLimit) ? .neato : .sfdp
     }
 
     /// The engine for `scene`, once the seed and the engine's size limit are checked.

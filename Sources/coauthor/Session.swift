@@ -103,6 +103,9 @@ enum Session {
         case .noUnitsLeft(let level):
             Console.error("no \(level.plural) are left after the filters (the papers that name some are of other years, or have too few papers); loosen --from/--to or --min-papers")
         }
+        // A mistyped command is a usage error, as the README's exit codes say (a user trial of
+        // session 56 found `coauthor stat x.bib` ending with 65, the status of bad data).
+        if case .input(.notFound(let path)) = error, nearestCommand(to: path) != nil { return .usage }
         return error.isDataError ? .dataError : .usage
     }
 

@@ -265,7 +265,7 @@ struct EndToEndTests {
         #expect(rank.status == 0 && rank.stdout.hasPrefix("rank,name,"), "\(rank.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
         let typo = try Self.run(["stat", "Data"], in: folder)
-        #expect(typo.status == 65 && typo.stderr.contains("did you mean 'coauthor stats'?"), "\(typo.stderr)")
+        #expect(typo.status == 64 && typo.stderr.contains("did you mean 'coauthor stats'?"), "\(typo.stderr)")
     }
 
     /// Cited-by counts whose sum passes `Int.max` are summed to `Int.max` (the sum overflowed: a

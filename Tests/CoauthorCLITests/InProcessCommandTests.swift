@@ -352,6 +352,13 @@ struct InProcess {
         // Every node shown has two papers or more, and Shashank Rajput, on all 16, the most.
         #expect(perAuthor >= 2 && perAuthor < 16, "\(few)")
         #expect(perAuthor < (all["papers_per_author"] as? Double ?? 0) * Double(all["authors"] as? Int ?? 0) / Double(few["authors"] as? Int ?? 1))
+        // The filters are stated, in `stats` and beside a ranking (a user trial of session 55 could
+        // not tell them from the output); the whole corpus has none.
+        #expect(few["filters"] as? String == "authors with ≥ 2 papers" && recent["filters"] as? String == "years 2022–…")
+        #expect(all["filters"] == nil)
+        let ranked = InProcess.run(["rank", InProcess.data, "--from", "2022", "--min-papers", "2", "--top", "1"])
+        #expect(ranked.stderr.contains("note: ranked within: years 2022–…, authors with ≥ 2 papers"), "\(ranked.stderr)")
+        #expect(!InProcess.run(["rank", InProcess.data, "--top", "1"]).stderr.contains("ranked within"))
         // The report's summary counts the same papers (a user trial of session 52: it gave the
         // whole corpus's 16, years 2019–2023 and 5.56 authors per paper beside `--from 2022`).
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("years-\(UUID().uuidString)")

@@ -10,6 +10,18 @@ enum Paths {
     static let datasets = repository.deletingLastPathComponent().appendingPathComponent("shared/datasets")
 }
 
+/// Two papers of 2020 and 2021 whose teams, Ann, Bo and Cy Lee, then Cy, Di and Ed Lee, make two
+/// triangles sharing Cy: four co-authors for Cy, two for everyone else.
+func twoTrianglesNetwork() throws -> CoauthorNetwork {
+    let teams = [["Ann", "Bo", "Cy"], ["Cy", "Di", "Ed"]]
+    let publications = teams.enumerated().map { index, team in
+        Publication(key: "p\(index)", type: "article", title: "P\(index)", venue: "V", year: 2020 + index,
+                    authors: team.map { PersonName(first: $0, last: "Lee") }, location: SourceLocation(path: "t", line: index + 1, column: 1))
+    }
+    return try NetworkBuilder.build(publications: publications, authors: AuthorResolver.resolve(publications, mode: .exact),
+                                    options: NetworkOptions())
+}
+
 /// A graph and its networkx reference values, written by Scripts/networkx_fixtures.py.
 struct GraphFixture {
     let name: String

@@ -1,7 +1,7 @@
 @testable import CoauthorCore
 import Testing
 
-/// How rankings print: one number of decimals per column.
+/// How rankings print: one number of decimals per column, equal values at one rank.
 struct RankingTableTests {
     /// Ranks compare values at 12 significant digits: equal but for rounding is a tie.
     @Test func rankingKeysJoinValuesEqualButForRounding() {
@@ -22,5 +22,39 @@ struct RankingTableTests {
         let lines = table.plain().split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").map(String.init) }
         #expect(lines == [["a", "658.0", "0.2500"], ["b", "76.0", "0.1250"], ["c", "–", "0.0625"]], "\(lines)")
         #expect(table.csv().contains("b,76.0,0.125"), "\(table.csv())")
+        // Below 0.1, three significant digits of the largest value: a field's PageRanks stay apart.
+        var small = RankingTable(columns: ["name", "pagerank"])
+        small.rows = [[.text("a"), .real(0.0012)], [.text("b"), .real(0.00081)], [.text("c"), .real(0)]]
+        let smallLines = small.plain().split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").map(String.init) }
+        #expect(smallLines == [["a", "0.00120"], ["b", "0.00081"], ["c", "0.00000"]], "\(smallLines)")
+        #expect(RankingTable.decimals(largest: 0.0004) == 6 && RankingTable.decimals(largest: 0.05) == 4
+                && RankingTable.decimals(largest: 0.1) == 4 && RankingTable.decimals(largest: 0) == 4
+                && RankingTable.decimals(largest: 1e-300) == 12 && RankingTable.decimals(largest: .nan) == 4)
+    }
+
+    // Equal values share a rank in every ranking (a user trial of session 56 read the 13 authors of
+    // the highest core, ranked #1 to #13 by name, as thirteen different positions).
+    @Test func equalKeysShareTheFirstRank() {
+        #expect(RankingTable.sharedRanks([]) == [])
+        #expect(RankingTable.sharedRanks([5, 3, 3, 2, .nan, .nan]) == [1, 2, 2, 4, 5, 5])
+        #expect(RankingTable.sharedRanks([1, 1, 1]) == [1, 1, 1])
+    }
+
+    @Test func authorsAndCollaboratorsShareRanks() throws {
+        let network = try twoTrianglesNetwork()
+        let metrics = MetricTable(network: network, request: MetricRequest([.degree, .betweenness]))
+        func rows(_ table: RankingTable) -> [String] {
+            table.csv().split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: " ") }
+        }
+        let byDegree = RankingTable.authors(network, metrics: metrics, by: .degree, top: 0)
+        #expect(rows(byDegree) == ["1 Cy Lee", "2 Ann Lee", "2 Bo Lee", "2 Di Lee", "2 Ed Lee"])
+        // The top rows keep their shared rank.
+        #expect(rows(RankingTable.authors(network, metrics: metrics, by: .degree, top: 3)) == ["1 Cy Lee", "2 Ann Lee", "2 Bo Lee"])
+        let cy = try #require(network.node(named: "Cy Lee"))
+        let ties = TieMetrics.ties(of: cy, in: network, referenceYear: 2021)
+        let byPapers = RankingTable.collaborators(of: cy, in: network, metrics: metrics, ties: ties, by: .tie(.papers), top: 0)
+        #expect(rows(byPapers) == ["1 Ann Lee", "1 Bo Lee", "1 Di Lee", "1 Ed Lee"])
+        let byYear = RankingTable.collaborators(of: cy, in: network, metrics: metrics, ties: ties, by: .tie(.lastYear), top: 0)
+        #expect(rows(byYear) == ["1 Di Lee", "1 Ed Lee", "3 Ann Lee", "3 Bo Lee"])
     }
 }

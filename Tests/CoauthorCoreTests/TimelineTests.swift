@@ -164,11 +164,16 @@ struct TimelineTests {
         #expect(rows.map(\.components) == [1, 1, 1])
         let last = try #require(rows[2].focus)
         #expect(last.degree == 1 && last.strength == 2 && last.betweenness == 0)
-        // Cat and Dan (degree 2) come before Ann; Ann before Eve (same degree, name order).
+        // Cat and Dan (degree 2) come before Ann; Ann and Eve (same degree) share the third rank.
         #expect(last.degreeRank == 3 && last.betweennessRank == 3)
-        // In the triangle nobody lies between the others; Ann leads by name.
+        // In the triangle nobody lies between the others, and all three share the first rank:
+        // Dan too, though last by name (a user trial of session 56 read a tie as second place).
         let middle = try #require(rows[1].focus)
         #expect(middle.degree == 2 && middle.degreeRank == 1 && middle.betweenness == 0)
+        let dan = try #require(network.node(named: "Dan Dunn"))
+        let danInTheTriangle = try #require(TimeSlices.rows(graphs, spec: .sliding(window: 2, step: 2), focus: dan)[1].focus)
+        #expect(danInTheTriangle.degreeRank == 1 && danInTheTriangle.strengthRank == 1
+                && danInTheTriangle.betweennessRank == 1 && danInTheTriangle.pagerankRank == 1)
         // Above the size limit betweenness and its rank are left out; within it they are computed.
         let limited = TimeSlices.rows(graphs, spec: .sliding(window: 2, step: 2), focus: ann, betweennessNodeLimit: 3)
         #expect(limited[2].focus?.betweenness == nil && limited[2].focus?.betweennessRank == nil)

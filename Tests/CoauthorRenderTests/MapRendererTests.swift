@@ -46,6 +46,11 @@ import Testing
 
     @Test func autoChoosesTwopiForEgoNeatoForSmallSfdpForLarge() {
         #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 6), requested: .auto) == .twopi)
+        #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 12), requested: .auto) == .twopi)
+        // A larger circle is laid out by its own ties, not on one ring that grows with every name.
+        #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 13), requested: .auto) == .neato)
+        #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 599), requested: .auto) == .neato)
+        #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 600), requested: .auto) == .sfdp)
         #expect(MapRenderer.resolvedEngine(for: scene, requested: .auto) == .neato)
         #expect(MapRenderer.resolvedEngine(for: Scenes.random(nodes: 400), requested: .auto) == .sfdp)
         #expect(MapRenderer.resolvedEngine(for: Scenes.random(nodes: 300), requested: .auto) == .neato)

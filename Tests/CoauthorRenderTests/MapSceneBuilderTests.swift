@@ -40,6 +40,48 @@ import Testing
         #expect(!circle.subtitle.contains("outlined"))
     }
 
+    /// The focus author's group is coloured first, then the groups with the most authors on the
+    /// map, pairs included (a user trial of session 56 found the focus grey among seven larger
+    /// communities, and a pair grey beside two coloured groups).
+    @Test func theFocusGroupAndThenTheLargestAreColoured() throws {
+        // The focus in a pair (nodes 0–1), eight triangles (2–25), and a pair without the focus (26–27).
+        var edges: [(Int32, Int32)] = [(0, 1), (26, 27)]
+        for t in 0..<8 {
+            let a = Int32(2 + 3 * t)
+            edges += [(a, a + 1), (a + 1, a + 2), (a, a + 2)]
+        }
+        let n = 28
+        let names = (0..<n).map { $0 == 0 ? "Focus" : "Author \($0)" }
+        let network = CoauthorNetwork(
+            graph: WeightedGraph(nodeCount: n, source: edges.map(\.0), target: edges.map(\.1), weight: edges.map { _ in 1 }),
+            names: names, papers: names.map { _ in 1 }, firstYear: names.map { _ in 2020 }, lastYear: names.map { _ in 2020 },
+            edgePapers: edges.map { _ in 1 }, edgeYears: YearLists(edges.map { _ in [2020] }), weighting: .count, focus: 0,
+            filterDescription: "", skippedLargePublications: 0, publicationCount: 11)
+        var style = MapStyle()
+        style.coloring = .component
+        let metrics = MetricTable(network: network, request: MetricRequest([.pagerank]))
+        let scene = MapSceneBuilder.scene(for: network, metrics: metrics, style: style)
+        let grey = MapScene.Color(red: 0xBB, green: 0xBB, blue: 0xBB)
+        let fill = Dictionary(uniqueKeysWithValues: scene.nodes.map { ($0.label, $0.fill) })
+        #expect(fill["Focus"] != grey && fill["Author 1"] == fill["Focus"])
+        // Seven colours: the focus's pair and six triangles; two triangles and the other pair are grey.
+        let coloured = scene.nodes.filter { $0.fill != grey }
+        #expect(coloured.count == 2 + 6 * 3)
+        #expect(Set(coloured.map(\.fill)).count == 7)
+        #expect(scene.legend.first?.color == fill["Focus"] && scene.legend.first?.label.hasPrefix("component of") == true,
+                "\(scene.legend.map(\.label))")
+        #expect(scene.legend.last?.label.hasPrefix("smaller components") == true)
+
+        // With fewer groups than colours, a pair is coloured too.
+        let few = CoauthorNetwork(
+            graph: WeightedGraph(nodeCount: 5, source: [0, 0, 1, 3], target: [1, 2, 2, 4], weight: [1, 1, 1, 1]),
+            names: ["A", "B", "C", "D", "E"], papers: [1, 1, 1, 1, 1], firstYear: [2020, 2020, 2020, 2020, 2020],
+            lastYear: [2020, 2020, 2020, 2020, 2020], edgePapers: [1, 1, 1, 1], edgeYears: YearLists([[2020], [2020], [2020], [2020]]),
+            weighting: .count, focus: nil, filterDescription: "", skippedLargePublications: 0, publicationCount: 2)
+        let small = MapSceneBuilder.scene(for: few, metrics: MetricTable(network: few, request: MetricRequest([.pagerank])), style: style)
+        #expect(small.nodes.allSatisfy { $0.fill != grey } && small.legend.count == 2)
+    }
+
     @Test func theMostCentralAuthorsAndTheFocusAreNamedLargest() throws {
         let scene = Self.scene(Self.starAndPair(), labels: 2)
         let named = scene.nodes.filter(\.showsLabel)

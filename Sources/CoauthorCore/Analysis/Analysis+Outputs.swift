@@ -179,6 +179,7 @@ public struct CorpusSummary: Sendable {
                 normalization: TieNormalization = .none, exactPathLengths: Bool = false) {
         let held = HeldAnalysis(consume analysis)
         let graph = held.analysis!.network.graph
+        let filters = held.analysis!.network.filterDescription
         let units = held.analysis!.units
         let tied = normalization == .none ? nil : normalizedTies(graph, normalization, totals: tieTotals(held.analysis!.network, .papers))
         let stats = GraphStatistics(graph: graph, communitySeed: communitySeed, communities: communities, tied: tied,
@@ -218,6 +219,9 @@ public struct CorpusSummary: Sendable {
         // The normalisation the communities were found on, where one was asked for (the
         // modularity is theirs: a user trial of session 52 could not tell from the output).
         if normalization != .none { entries.append(("normalization", .string(normalization.rawValue))) }
+        // The filters the graph's numbers are within, where there are some (a user trial of
+        // session 55 could not tell `--min-papers 2` from the output).
+        if !filters.isEmpty { entries.append(("filters", .string(filters))) }
         entries += [
             ("diameter", .integer(stats.diameter)),
             ("average_path_length", .number(stats.averagePathLength as Double?)),
@@ -356,7 +360,7 @@ public struct CorpusSummary: Sendable {
         switch value {
         case .integer(let i): String(i)
         case .string(let text): text
-        case .number(let d): RankingTable.fixed(d, decimals: 4)
+        case .number(let d): RankingTable.fixed(d, decimals: d.isFinite && abs(d) < 100 ? RankingTable.decimals(largest: abs(d)) : 4)
         case .object(let members): members.map { "\($0.0) \(display($0.1))" }.joined(separator: ", ")
         case .null: "–"
         default: value.text()

@@ -12,6 +12,10 @@ public enum Countries {
     /// The English short name of an alpha-2 code (`US` → `United States`), nil for a code ISO does not assign.
     public static func name(of code: String) -> String? { parsed.names[code] }
 
+    /// The other ways the table writes the country of `code` (`Deutschland`, `Federal Republic of
+    /// Germany`, … for DE), after its display name; empty for a code it does not know.
+    public static func otherSpellings(of code: String) -> [String] { parsed.spellings[code] ?? [] }
+
     /// Whether `code` is an assigned alpha-2 code.
     public static func isCode(_ code: String) -> Bool { parsed.names[code] != nil }
 
@@ -147,17 +151,18 @@ public enum Countries {
         "roswell", "east point", "warner robins", "peachtree city", "emory", "fort benning", "fort gordon",
     ]
 
-    private static let parsed: (codes: [String: String], names: [String: String]) = {
-        var codes: [String: String] = [:], names: [String: String] = [:]
+    private static let parsed: (codes: [String: String], names: [String: String], spellings: [String: [String]]) = {
+        var codes: [String: String] = [:], names: [String: String] = [:], spellings: [String: [String]] = [:]
         for line in table.split(separator: "\n") {
             let fields = line.split(separator: "\t").map(String.init)
             guard fields.count >= 2 else { continue }
             names[fields[0]] = fields[1]
+            spellings[fields[0]] = Array(fields.dropFirst(2))
             for spelling in fields.dropFirst() where codes[fold(spelling)] == nil {
                 codes[fold(spelling)] = fields[0]
             }
         }
-        return (codes, names)
+        return (codes, names, spellings)
     }()
 }
 

@@ -31,15 +31,17 @@ public struct Approximation: Sendable, Equatable {
 ///
 /// - Complexity: O(r·(m + n log n)) worst case; in small-world graphs each search settles
 ///   far fewer than n authors.
-public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delta: Double = 0.1, seed: UInt64 = 1) -> (values: [Double], guarantee: Approximation) {
-    let run = approximateBetweennessWithWork(graph, epsilon: epsilon, delta: delta, seed: seed)
+public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delta: Double = 0.1, seed: UInt64 = 1,
+                                   progress: ProgressHandler? = nil) -> (values: [Double], guarantee: Approximation) {
+    let run = approximateBetweennessWithWork(graph, epsilon: epsilon, delta: delta, seed: seed, progress: progress)
     return (run.values, run.guarantee)
 }
 
 /// `approximateBetweenness`, also reporting the work done, for benchmarks: the pairs that
 /// needed a search (both ends in one component) and the authors those searches settled.
 /// - Complexity: that of `approximateBetweenness`.
-@_spi(Benchmarks) public func approximateBetweennessWithWork(_ graph: WeightedGraph, epsilon: Double, delta: Double = 0.1, seed: UInt64 = 1)
+@_spi(Benchmarks) public func approximateBetweennessWithWork(_ graph: WeightedGraph, epsilon: Double, delta: Double = 0.1, seed: UInt64 = 1,
+                                                             progress: ProgressHandler? = nil)
     -> (values: [Double], guarantee: Approximation, searched: Int, settled: Int) {
     precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1)
     let n = graph.nodeCount
@@ -53,7 +55,7 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
     // a search from one author), the exact values, n searches, are given instead: within any ε.
     let wanted = (0.5 / (epsilon * epsilon) * (floor(log2(Double(max(diameter - 2, 1)))) + 1 + log(1 / delta))).rounded(.up)
     guard wanted < Double(n) * Double(n - 1) else {
-        var exact = pathMetrics(graph, [.betweenness]).betweenness
+        var exact = pathMetrics(graph, [.betweenness], progress: progress).betweenness
         rescaleBetweenness(&exact, nodeCount: n)
         return (exact, Approximation(epsilon: 0, delta: 0, samples: n,
                                      statement: "betweenness exact (sampling within ±\(epsilon) would take more searches than the exact computation)"), 0, 0)
@@ -67,6 +69,7 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
     let pool = SamplerPool(nodeCount: n)
     let perChunk = 256
     let chunks = (samples + perChunk - 1) / perChunk
+    let counter = ProgressCounter(phase: "betweenness (estimated)", total: chunks, handler: progress)
     // Per chunk: pairs searched, authors settled, then the layout id of every author credited.
     // Searched pairs, settled authors, then the credits per author in the layout's numbering.
     let totals = distributedBlocks(count: chunks, blockSize: 1, phase: "betweenness-sampled-e\(epsilon)-d\(delta)-s\(seed)",
@@ -91,6 +94,7 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
                     _ = sampler.sample(from: u, to: v, offsets: offsets, slots: slots,
                                        random: &random, inner: &credited)
                 }
+                counter.advance(by: 1)
             }
         }
         return [Double(searched), Double(sampler.settledTotal - settledBefore)] + credited.map { Double($0) }

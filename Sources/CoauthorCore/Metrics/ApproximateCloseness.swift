@@ -21,7 +21,8 @@ func harmonicErrorBound(_ graph: WeightedGraph, epsilon: Double) -> Double {
 /// Deterministic for a given `seed`.
 ///
 /// - Complexity: O(k·(m + n log n)).
-public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta: Double = 0.1, seed: UInt64 = 1)
+public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta: Double = 0.1, seed: UInt64 = 1,
+                                 progress: ProgressHandler? = nil)
     -> (closeness: [Double], harmonic: [Double], guarantee: Approximation)
 {
     precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1)
@@ -31,7 +32,7 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
     let k = wanted < Double(n) ? Int(wanted) : n
     if k >= n {
         // Sampling every author is the exact computation.
-        let exact = pathMetrics(graph, [.closeness, .harmonic])
+        let exact = pathMetrics(graph, [.closeness, .harmonic], progress: progress)
         return (exact.closeness, exact.harmonic, Approximation(epsilon: 0, delta: 0, samples: n, statement: "closeness and harmonic exact (the sample would cover every author)"))
     }
     var random = SplitMix64(seed: seed)
@@ -40,6 +41,7 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
     let sources = Array(pool.prefix(k)).sorted()
     let paths = PathGraph(localityOrdered: graph)
     let newID = paths.newID
+    let counter = ProgressCounter(phase: "closeness, harmonic (estimated)", total: k, handler: progress)
     // Per node: Σ d over sampled sources reaching it, how many reach it, Σ 1/d.
     let sums = distributedBlocks(count: k, blockSize: chunkSize(for: k), phase: "closeness-sampled-e\(epsilon)-d\(delta)-s\(seed)",
                                  graph: graph, initial: [Double](repeating: 0, count: 3 * n), body: { range in
@@ -55,6 +57,7 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
                     partial[3 * v + 1] += 1
                     partial[3 * v + 2] += 1 / d
                 }
+                counter.advance(by: 1)
             }
         }
         return partial

@@ -48,7 +48,9 @@ public enum Metric: String, Sendable, CaseIterable, Hashable {
         case .degree: "distinct co-authors"
         case .strength: "total tie weight"
         case .betweenness: "share of shortest paths through the author"
-        case .closeness: "inverse mean distance (Wasserman–Faust)"
+        // (Distances are 1/weight, so a strong tie is shorter than 1 and closeness can pass 1:
+        // a user trial of session 56 expected at most 1.)
+        case .closeness: "inverse mean distance, distances 1/weight (Wasserman–Faust; can exceed 1)"
         case .harmonic: "sum of inverse distances"
         case .eigenvector: "principal eigenvector of the weighted adjacency"
         case .pagerank: "PageRank, damping 0.85"
@@ -111,6 +113,7 @@ public struct MetricTable: Sendable {
         communityOptions = request.communities
         communityNormalization = request.normalization
         if let seed = request.communitySeed {
+            progress?("communities", ProgressFraction.unknown)
             let tied = request.normalization == .none ? graph
                 : normalizedTies(graph, request.normalization, totals: tieTotals(network, .papers))
             let found = detectCommunities(tied, options: request.communities, seed: seed)
@@ -130,7 +133,7 @@ public struct MetricTable: Sendable {
         if let sampling = request.sampling, !paths.isEmpty {
             let epsilon = sampling.epsilon
             if paths.contains(.betweenness) {
-                let (estimates, guarantee) = approximateBetweenness(graph, epsilon: epsilon, seed: sampling.seed)
+                let (estimates, guarantee) = approximateBetweenness(graph, epsilon: epsilon, seed: sampling.seed, progress: progress)
                 values[.betweenness] = estimates
                 approximations.append(guarantee)
                 if guarantee.epsilon > 0 {
@@ -140,7 +143,8 @@ public struct MetricTable: Sendable {
                 }
             }
             if paths.contains(.closeness) || paths.contains(.harmonic) {
-                let (closeness, harmonic, guarantee) = approximateCloseness(graph, epsilon: sampling.distanceEpsilon ?? epsilon, seed: sampling.seed)
+                let (closeness, harmonic, guarantee) = approximateCloseness(graph, epsilon: sampling.distanceEpsilon ?? epsilon, seed: sampling.seed,
+                                                                             progress: progress)
                 if paths.contains(.closeness) { values[.closeness] = closeness }
                 if paths.contains(.harmonic) { values[.harmonic] = harmonic }
                 approximations.append(guarantee)
@@ -161,6 +165,7 @@ public struct MetricTable: Sendable {
             if paths.contains(.harmonic) { values[.harmonic] = harmonic }
         }
         for metric in Metric.allCases where metrics.contains(metric) && !metric.isPathBased {
+            if !metric.isIndicator, metric != .papers { progress?(metric.rawValue, ProgressFraction.unknown) }
             switch metric {
             case .papers: values[metric] = network.papers.map(Double.init)
             case .degree: values[metric] = degreeCentrality(graph)

@@ -1,8 +1,16 @@
 import Foundation
 
-/// Receives progress of long computations: a phase name and the fraction done (0…1).
-/// Called from worker threads; the library never prints, so showing it is the caller's job.
+/// Receives progress of long computations: a phase name and the fraction done (0…1), or
+/// `ProgressFraction.unknown` when a phase starts whose share done cannot be told (a layout,
+/// community detection). Called from worker threads; the library never prints, so showing it
+/// is the caller's job.
 public typealias ProgressHandler = @Sendable (_ phase: String, _ fraction: Double) -> Void
+
+/// The fractions of `ProgressHandler` that are not shares.
+public enum ProgressFraction {
+    /// A phase started whose share done is not known.
+    public static let unknown = -1.0
+}
 
 /// Counts finished work units across threads and forwards the fraction to a handler.
 final class ProgressCounter: @unchecked Sendable {

@@ -140,6 +140,11 @@ public enum HTMLReport {
             json.key(String(v)); json.array(author.variants) { json, name in json.string(name) }
         }
         json.close("}")
+        json.key("aliases"); json.open("{")
+        for (v, author) in model.authors.enumerated() where !author.aliases.isEmpty {
+            json.key(String(v)); json.array(author.aliases) { json, name in json.string(name) }
+        }
+        json.close("}")
         json.key("papers"); json.array(model.authors) { json, author in json.int(author.papers) }
         json.key("years"); json.array(model.authors) { json, author in json.array(author.years) { $0.int($1) } }
         json.key("x"); json.array(model.authors) { json, author in json.fixed(author.x, decimals: 1) }

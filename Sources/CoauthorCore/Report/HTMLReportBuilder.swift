@@ -46,8 +46,15 @@ public enum HTMLReportBuilder {
         }
         let authors = (0..<n).map { v in
             let place = layout.placements[v]
-            return HTMLReportModel.Author(name: network.names[v], variants: variants[v], papers: network.papers[v],
-                                          years: years[v], x: place?.x, y: place?.y, diameter: place?.diameter)
+            var author = HTMLReportModel.Author(name: network.names[v], variants: variants[v], papers: network.papers[v],
+                                                years: years[v], x: place?.x, y: place?.y, diameter: place?.diameter)
+            // A country is found by its code and its names as `--focus` finds it (a user trial of
+            // session 56 typed `DE` and `Deutschland` in vain).
+            if extras.level == .country, v < network.ids.count, !network.ids[v].country.isEmpty {
+                let code = network.ids[v].country
+                author.aliases = ([code] + Countries.otherSpellings(of: code)).filter { $0 != author.name && !author.variants.contains($0) }
+            }
+            return author
         }
         let tieMetrics = TieMetrics.edges(of: network, referenceYear: network.referenceYear)
         let ties = (0..<network.edgeCount).map { e in

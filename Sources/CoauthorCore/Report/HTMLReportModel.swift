@@ -9,6 +9,9 @@ public struct HTMLReportModel: Sendable, Equatable {
         public var name: String
         /// The other spellings merged into this author (SPEC §3), searchable in the page.
         public var variants: [String]
+        /// Other words that find this node in the page's search without being its spellings in
+        /// the data (a country's code and its names in other languages: `DE`, `Deutschland`).
+        public var aliases: [String] = []
         public var papers: Int
         /// Distinct years with a publication, ascending (what the year slider reads).
         public var years: [Int]

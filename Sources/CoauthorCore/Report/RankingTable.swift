@@ -1,3 +1,5 @@
+import Foundation
+
 /// A ranking of authors or of one author's collaborators, with typed columns,
 /// that can be written as an aligned table, Markdown, CSV or JSON (SPEC §1 `rank`).
 public struct RankingTable: Sendable {
@@ -23,8 +25,10 @@ public struct RankingTable: Sendable {
         let others = metrics.metrics.filter { $0 != metric }
         var table = RankingTable(columns: ["rank", "name"] + metricColumns([metric] + others, metrics))
         let order = metrics.ranking(by: metric, names: network.names)
+        let keys = metrics[metric].map { values in order.map { rankingKey(values[$0]) } } ?? []
+        let ranks = sharedRanks(keys)
         for (index, v) in order.prefix(top > 0 ? top : order.count).enumerated() {
-            var row: [Value] = [.integer(index + 1), .text(network.names[v])]
+            var row: [Value] = [.integer(ranks[index]), .text(network.names[v])]
             appendMetrics([metric] + others, of: v, metrics, to: &row)
             table.rows.append(row)
         }
@@ -78,14 +82,28 @@ public struct RankingTable: Sendable {
             if x.isNaN != y.isNaN { return y.isNaN }
             return network.names[a.coauthor] < network.names[b.coauthor]
         }
+        let ranks = sharedRanks(sorted.map(sortKey))
         for (index, tie) in sorted.prefix(top > 0 ? top : sorted.count).enumerated() {
-            var row: [Value] = [.integer(index + 1), .text(network.names[tie.coauthor]),
+            var row: [Value] = [.integer(ranks[index]), .text(network.names[tie.coauthor]),
                                 .integer(tie.papers), .real(tie.weight), .integer(tie.firstYear), .integer(tie.lastYear),
                                 .integer(tie.span), .integer(tie.activeYears), .real(tie.recency)]
             appendMetrics(nodeColumns, of: tie.coauthor, metrics, to: &row)
             table.rows.append(row)
         }
         return table
+    }
+
+    /// The rank of each row of a ranking given its keys in ranked order: equal keys share the
+    /// first one's rank (1, 1, 3), as do the rows without a value at the end; the order among
+    /// them stays by name (a user trial of session 56 read a tie as a lower position).
+    static func sharedRanks(_ keys: [Double]) -> [Int] {
+        var ranks: [Int] = []
+        ranks.reserveCapacity(keys.count)
+        for index in keys.indices {
+            let same = index > 0 && (keys[index] == keys[index - 1] || keys[index].isNaN && keys[index - 1].isNaN)
+            ranks.append(same ? ranks[index - 1] : index + 1)
+        }
+        return ranks
     }
 
     private static func value(_ x: Double, integer: Bool) -> Value {
@@ -119,12 +137,12 @@ public struct RankingTable: Sendable {
             if case .text = rows.first?[column] { return .left }
             return .right
         })
-        // One number of decimals per column: 1 where some value reaches 100, else 4 (a column
-        // printed `658.0` above `76.0000`: a user trial of session 52).
+        // One number of decimals per column, for its largest value (a column printed `658.0`
+        // above `76.0000`: a user trial of session 52).
         let decimals = columns.indices.map { column in
-            rows.contains { row in
-                if case .real(let d?) = row[column] { abs(d) >= 100 && d.isFinite } else { false }
-            } ? 1 : 4
+            Self.decimals(largest: rows.reduce(0.0) { largest, row in
+                if case .real(let d?) = row[column], d.isFinite { max(largest, abs(d)) } else { largest }
+            })
         }
         for row in rows { table.append(row.indices.map { Self.display(row[$0], precise: false, decimals: decimals[$0]) }) }
         return table
@@ -162,6 +180,16 @@ public struct RankingTable: Sendable {
             if precise { return "\(d)" }
             return fixed(d, decimals: decimals)
         }
+    }
+
+    /// The decimals a column of numbers up to `largest` is printed with: 1 where it reaches 100,
+    /// 4 down to 0.1, and below that enough for three significant digits of it (PageRanks of
+    /// 0.0008 to 0.0012 on a field's network all printed `0.0010`: a user trial of session 56).
+    public static func decimals(largest: Double) -> Int {
+        guard largest.isFinite else { return 4 }
+        if largest >= 100 { return 1 }
+        guard largest > 0, largest < 0.1 else { return 4 }
+        return min(12, max(4, 2 - Int(log10(largest).rounded(.down))))
     }
 
     /// `d` rounded to `decimals` places, without Foundation's locale-dependent formatting.

@@ -119,11 +119,11 @@ public enum TimeSlices {
         // Slices are independent, so they run side by side.
         return parallelRuns(ranges.count) { index in
             let slice = graphs.slice(from: ranges[index].lowerBound, to: ranges[index].upperBound)
-            return row(slice, names: graphs.names, focus: focus, limit: betweennessNodeLimit ?? .max)
+            return row(slice, focus: focus, limit: betweennessNodeLimit ?? .max)
         }
     }
 
-    static func row(_ slice: SliceGraphs.Slice, names allNames: [String], focus: Int?, limit: Int) -> SliceRow {
+    static func row(_ slice: SliceGraphs.Slice, focus: Int?, limit: Int) -> SliceRow {
         let graph = slice.graph
         let n = graph.nodeCount
         let component = connectedComponents(graph)
@@ -132,7 +132,6 @@ public enum TimeSlices {
         var position: FocusPosition?
         if let focus, slice.local[focus] >= 0 {
             let f = Int(slice.local[focus])
-            let names = slice.nodes.map { allNames[$0] }
             let degree = degreeCentrality(graph)
             let strength = strengthCentrality(graph)
             let pagerank = pageRank(graph)
@@ -141,17 +140,17 @@ public enum TimeSlices {
             if n <= limit {
                 let all = betweennessCentrality(graph)
                 betweenness = all[f]
-                betweennessRank = rankPosition(of: f, in: all, order: names)
+                betweennessRank = rankPosition(of: f, in: all)
             } else {
                 let members = component.map { $0 == component[f] }
                 let size = members.reduce(0) { $0 + ($1 ? 1 : 0) }
                 if size <= limit { betweenness = componentBetweenness(graph, members: members, focus: f) }
             }
             position = FocusPosition(
-                degree: graph.degree(f), degreeRank: rankPosition(of: f, in: degree, order: names),
-                strength: strength[f], strengthRank: rankPosition(of: f, in: strength, order: names),
+                degree: graph.degree(f), degreeRank: rankPosition(of: f, in: degree),
+                strength: strength[f], strengthRank: rankPosition(of: f, in: strength),
                 betweenness: betweenness, betweennessRank: betweennessRank,
-                pagerank: pagerank[f], pagerankRank: rankPosition(of: f, in: pagerank, order: names))
+                pagerank: pagerank[f], pagerankRank: rankPosition(of: f, in: pagerank))
         }
         return SliceRow(from: slice.from, to: slice.to, nodes: n, edges: graph.edgeCount, components: components,
                         largestComponent: n > 0 ? Double(largest) / Double(n) : 0, focus: position)
@@ -169,16 +168,12 @@ public enum TimeSlices {
         return value * (Double(c - 1) * Double(c - 2)) / (Double(n - 1) * Double(n - 2))
     }
 
-    /// 1 + the number of nodes ranked before `v`: higher values first, equal values by name
-    /// (then by node), the order of `rank --by METRIC`.
+    /// 1 + the number of nodes with a higher value: equal values share a rank, as in `rank --by
+    /// METRIC` (a user trial of session 56 read the focus author's rank 2, tied with the first,
+    /// as second place).
     /// - Complexity: O(n).
-    static func rankPosition(of v: Int, in values: [Double], order names: [String]) -> Int {
-        var before = 0
+    static func rankPosition(of v: Int, in values: [Double]) -> Int {
         let x = rankingKey(values[v])
-        for u in values.indices where u != v {
-            let y = rankingKey(values[u])
-            if y > x || (y == x && (names[u] < names[v] || (names[u] == names[v] && u < v))) { before += 1 }
-        }
-        return before + 1
+        return 1 + values.indices.reduce(0) { $0 + (rankingKey(values[$1]) > x ? 1 : 0) }
     }
 }

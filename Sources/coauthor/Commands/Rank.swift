@@ -90,6 +90,11 @@ struct Rank: AnalysisCommand {
         } else {
             table = loaded.ranking(by: rankedMetric ?? .pagerank, metrics: metrics, top: top)
         }
+        // What the ranking is within, where it is not the whole corpus (a user trial of session
+        // 55 could not tell from the output).
+        if !analysis.quiet, !loaded.network.filterDescription.isEmpty {
+            Console.note("ranked within: \(loaded.network.filterDescription)")
+        }
         try Session.write(table.formatted(format), to: output)
     }
 }

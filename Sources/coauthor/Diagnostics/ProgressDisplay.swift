@@ -2,20 +2,35 @@ import CoauthorCore
 import Foundation
 
 /// Shows the progress of long phases on a terminal's stderr: the phase, the share done and an
-/// estimate of the time left, redrawn in place. Silent for phases that end within a second,
-/// when stderr is not a terminal, and with --quiet or --no-progress.
+/// estimate of the time left (or, where the share is not known, how long the phase has run),
+/// redrawn in place twice a second. Silent for phases that end within a second, when stderr is
+/// not a terminal, and with --quiet or --no-progress.
 final class ProgressDisplay: @unchecked Sendable {
     private let lock = NSLock()
     private var phase = ""
+    private var fraction = ProgressFraction.unknown
     private var phaseStart = Date()
     private var lastDraw = Date.distantPast
     private var shown = false
+    private var finished = false
+    /// Redraws the line when no progress is reported (a phase of unknown length, a long block).
+    private var ticker: DispatchSourceTimer?
 
     /// The display for `options`, or nil when nothing should be shown.
     static func make(for options: AnalysisOptions) -> ProgressDisplay? {
         guard Console.isTerminal, !options.quiet, !options.noProgress else { return nil }
         return ProgressDisplay()
     }
+
+    private init() {
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+        timer.schedule(deadline: .now() + .milliseconds(500), repeating: .milliseconds(500))
+        timer.setEventHandler { [weak self] in self?.tick() }
+        timer.resume()
+        ticker = timer
+    }
+
+    deinit { ticker?.cancel() }
 
     /// The handler to give the library.
     var handler: ProgressHandler {
@@ -24,24 +39,48 @@ final class ProgressDisplay: @unchecked Sendable {
 
     func update(phase: String, fraction: Double) {
         lock.withLock {
+            guard !finished else { return }
             let now = Date()
             if phase != self.phase {
                 self.phase = phase
                 phaseStart = now
             }
-            let elapsed = now.timeIntervalSince(phaseStart)
-            guard elapsed >= 1, now.timeIntervalSince(lastDraw) >= 0.2 || fraction >= 1 else { return }
-            lastDraw = now
-            shown = true
-            let percent = Int((max(0, min(1, fraction)) * 100).rounded(.down))
-            let left = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
-            Console.err("\r\u{1B}[K\(phase): \(percent)% done, about \(Self.duration(left)) left")
+            self.fraction = fraction
+            guard now.timeIntervalSince(lastDraw) >= 0.2 || fraction >= 1 else { return }
+            draw(now)
         }
     }
 
-    /// Clears the progress line.
+    private func tick() {
+        lock.withLock {
+            guard !finished, !phase.isEmpty else { return }
+            draw(Date())
+        }
+    }
+
+    /// Draws the current line; the caller holds the lock.
+    private func draw(_ now: Date) {
+        let elapsed = now.timeIntervalSince(phaseStart)
+        guard elapsed >= 1 else { return }
+        lastDraw = now
+        shown = true
+        Console.err("\r\u{1B}[K" + Self.line(phase: phase, fraction: fraction, elapsed: elapsed))
+    }
+
+    /// `betweenness: 34% done, about 12 s left`, or `map layout: 12 s` where the share is unknown.
+    static func line(phase: String, fraction: Double, elapsed: Double) -> String {
+        guard fraction >= 0 else { return "\(phase): \(duration(elapsed))" }
+        let percent = Int((min(1, fraction) * 100).rounded(.down))
+        let left = fraction > 0 ? elapsed * (1 - fraction) / fraction : Double.infinity
+        return "\(phase): \(percent)% done" + (fraction > 0 ? ", about \(duration(left)) left" : "")
+    }
+
+    /// Clears the progress line and stops redrawing it.
     func finish() {
         lock.withLock {
+            finished = true
+            ticker?.cancel()
+            ticker = nil
             if shown { Console.err("\r\u{1B}[K") }
             shown = false
         }

@@ -125,7 +125,7 @@ function resize() {
   var cx = cssW ? (cssW / 2 - view.tx) / view.s : null, cy = cssH ? (cssH / 2 - view.ty) / view.s : null;
   cssW = w; cssH = h;
   canvas.width = Math.round(w * ratio); canvas.height = Math.round(h * ratio);
-  fitScale = scaleFor(fitArea());
+  fitScale = fitView(fitArea()).s;
   if (cx === null) fit(); else { view.tx = cssW / 2 - cx * view.s; view.ty = cssH / 2 - cy * view.s; }
   return true;
 }
@@ -142,11 +142,40 @@ function fitArea() {
   if (beside.w < cssW / 3 && above.h < cssH / 3) return whole;
   return scaleFor(beside) >= scaleFor(above) ? beside : above;
 }
+// Half a name's width on screen with the band drawn under it (names keep their size in pixels
+// at every zoom; the focus and the selected author's are bold).
+function nameHalfWidth(v, bold) {
+  ctx.font = (bold ? 'bold ' : '') + labelFont(v) + FONT;
+  return ctx.measureText(D.names[v]).width / 2 + 3;
+}
+// The names Fit makes room for: the most important, which are named first, and the focus.
+var fitNames = null;
+function namesToFit() {
+  if (fitNames) return fitNames;
+  var list = byImportance.slice(0, 120);
+  if (typeof D.focus === 'number' && D.focus >= 0 && onMap[D.focus] && list.indexOf(D.focus) < 0) list.push(D.focus);
+  fitNames = list.map(function (v) { return { x: wx[v], h: nameHalfWidth(v, v === D.focus) }; });
+  return fitNames;
+}
+// The whole map in `area`, with room for the names that stick out at its sides (a user trial of
+// session 56 found names cut at the right edge at 1200 px, and at both edges at 400 px): the
+// largest scale at which every such name and every disc fits across, but never below a third of
+// the discs' own scale, and the map centred on what it spans.
+function fitView(area) {
+  var s = scaleFor(area), width = area.w - 40, names = namesToFit(), i, j;
+  var points = names.concat([{ x: minX, h: 0 }, { x: maxX, h: 0 }]);
+  for (i = 0; i < points.length; i++) for (j = 0; j < points.length; j++) {
+    var a = points[i], b = points[j];
+    if (a.x > b.x && a.h + b.h > 0) s = Math.min(s, (width - a.h - b.h) / (a.x - b.x));
+  }
+  s = Math.max(s, scaleFor(area) / 3);
+  var left = Infinity, right = -Infinity;
+  points.forEach(function (p) { left = Math.min(left, p.x * s - p.h); right = Math.max(right, p.x * s + p.h); });
+  return { s: s, tx: area.x + area.w / 2 - (left + right) / 2, ty: area.y + area.h / 2 - 10 - (minY + maxY) / 2 * s };
+}
 function fit() {
-  var area = fitArea();
-  view.s = fitScale = scaleFor(area);
-  view.tx = area.x + area.w / 2 - (minX + maxX) / 2 * view.s;
-  view.ty = area.y + area.h / 2 - 10 - (minY + maxY) / 2 * view.s;
+  var fitted = fitView(fitArea());
+  view.s = fitScale = fitted.s; view.tx = fitted.tx; view.ty = fitted.ty;
   schedule();
 }
 function zoomAt(factor, px, py) {
@@ -279,11 +308,11 @@ function circle(v, s, tx, ty) {
 }
 // Names: the most important first, each only where it overlaps no name already placed;
 // zooming in spreads the authors apart, so every name shows at some zoom level.
-var LABEL_CELL = 40, labelled = [], textWidth = new Float32Array(N).fill(-1), FONT = 'px system-ui, "DejaVu Sans", Arial, sans-serif';
+var LABEL_CELL = 40, labelled = [], labelBoxes = [], textWidth = new Float32Array(N).fill(-1), FONT = 'px system-ui, "DejaVu Sans", Arial, sans-serif';
 function drawLabels(visible, s, tx, ty) {
   var occupied = new Map(), placed = 0, budget = 600, isVisible = new Uint8Array(N), font = '';
   visible.forEach(function (v) { isVisible[v] = 1; });
-  labelled = [];
+  labelled = []; labelBoxes = [];
   // Highlighted authors first, then by importance (byImportance is sorted once).
   var order = hi ? visible.filter(function (v) { return hi[v]; }).sort(function (a, b) { return importance[a] - importance[b]; }) : [];
   ctx.textAlign = 'center'; ctx.textBaseline = 'top'; ctx.lineJoin = 'round';
@@ -302,7 +331,7 @@ function drawLabels(visible, s, tx, ty) {
     // A translucent band under the name (as in the SVG) keeps it readable over ties; cheaper than a text halo.
     ctx.fillStyle = 'rgba(255,255,255,0.6)'; ctx.fillRect(box[0] + 2, top + 1, w - 4, h - 2);
     ctx.fillStyle = hi && !hi[v] ? '#888888' : '#1a1a1a'; ctx.fillText(name, cx, top + 2);
-    labelled.push(v); placed++;
+    labelled.push(v); labelBoxes.push({ name: name, left: box[0] + 3, right: box[2] - 3 }); placed++;
   }
   for (var k = 0; k < order.length && placed < budget; k++) place(order[k]);
   if (hi && order.length) return;
@@ -419,7 +448,9 @@ function hover(v, p) {
 }
 function hideTooltip() { tooltip.hidden = true; }
 
-// Ranks: position of each author per metric (1 = highest; ties by name), computed when first needed.
+// Ranks per metric, computed when first needed: the order (higher first; equal values by name)
+// and each author's rank, shared by equal values (1, 1, 3: a user trial of session 56 read the
+// 13 authors of the highest core as #1 to #13), with how many share it.
 var rankCache = {};
 // A metric's description, with how it was estimated when it was.
 function described(m) { return m.estimate ? m.summary + ' (' + m.estimate + ')' : m.summary; }
@@ -434,9 +465,13 @@ function ranksOf(key) {
     if (x !== y && x !== null) return y - x;
     return D.names[a] < D.names[b] ? -1 : D.names[a] > D.names[b] ? 1 : a - b;
   });
-  var ranks = new Int32Array(N);
-  order.forEach(function (u, position) { ranks[u] = position + 1; });
-  return (rankCache[key] = { ranks: ranks, order: order });
+  var ranks = new Int32Array(N), tied = new Int32Array(N), start = 0, p, q;
+  for (p = 1; p <= N; p++) {
+    if (p < N && column.values[order[p]] === column.values[order[start]]) continue;
+    for (q = start; q < p; q++) { ranks[order[q]] = start + 1; tied[order[q]] = p - start; }
+    start = p;
+  }
+  return (rankCache[key] = { ranks: ranks, tied: tied, order: order });
 }
 
 // The side panel.
@@ -479,6 +514,12 @@ function select(v, centre) {
       view.s = Math.min(Math.max(Math.min((area.w - 40) / (bx1 - bx0), (area.h - 64) / (by1 - by0)), fitScale * 0.5), most);
       view.tx = area.x + area.w / 2 - (bx0 + bx1) / 2 * view.s; view.ty = area.y + area.h / 2 - 10 - (by0 + by1) / 2 * view.s;
     }
+    // The author's own name on the screen (at 400 px it was cut off at the left: a user trial of
+    // session 56), its start first where it is wider than the map.
+    var half = nameHalfWidth(v, true), cx = wx[v] * view.s + view.tx;
+    if (cx + half > area.x + area.w - 4) view.tx -= cx + half - (area.x + area.w - 4);
+    cx = wx[v] * view.s + view.tx;
+    if (cx - half < area.x + 4) view.tx += area.x + 4 - (cx - half);
     schedule();
   }
   renderPanel(); schedule();
@@ -503,7 +544,8 @@ function renderPanel(shownAuthor) {
   D.metrics.forEach(function (m) {
     var tr = el('tr'), th = el('th', m.key); th.scope = 'row'; th.title = described(m); tr.appendChild(th);
     tr.appendChild(el('td', (m.estimate && m.values[v] !== null ? '≈ ' : '') + fmt(m.values[v], m.integer), 'num'));
-    tr.appendChild(el('td', m.values[v] === null ? '–' : '#' + ranksOf(m.key).ranks[v], 'num'));
+    var r = ranksOf(m.key);
+    tr.appendChild(el('td', m.values[v] === null ? '–' : '#' + r.ranks[v] + (r.tied[v] > 1 ? ' (' + r.tied[v] + ' tied)' : ''), 'num'));
     body.appendChild(tr);
   });
   table.appendChild(body); panel.appendChild(table);
@@ -537,7 +579,8 @@ function renderPanel(shownAuthor) {
   // countries): it could be ordered by but not read (a user trial of session 54).
   var weighted = false;
   for (var k = 0; k < ties.length && !weighted; k++) weighted = T.w[ties[k]] !== T.p[ties[k]];
-  [['collaborator', ''], ['papers', 'num']].concat(weighted ? [['weight', 'num']] : [], [['years', 'num'], ['recency', 'num']])
+  // (A partner of an institution or a country: the heading says partners, so does the column.)
+  [[D.units[0] === 'author' ? 'collaborator' : D.neighbours[0], ''], ['papers', 'num']].concat(weighted ? [['weight', 'num']] : [], [['years', 'num'], ['recency', 'num']])
     .forEach(function (c) { var th = el('th', c[0], c[1]); th.scope = 'col'; if (c[0] === 'weight') th.title = D.weightName; hr.appendChild(th); });
   var lh = el('thead'); lh.appendChild(hr); list.appendChild(lh);
   var lb = el('tbody');
@@ -557,7 +600,9 @@ function renderPanel(shownAuthor) {
 var search = $('search'), suggestions = $('suggestions'), matches = [], active = -1;
 function fold(s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
 var keys = [];
-for (v = 0; v < N; v++) keys.push(fold(D.names[v] + (D.variants[String(v)] ? '\u0001' + D.variants[String(v)].join('\u0001') : '')));
+// (A country's code and other names are found too, as `--focus` finds them.)
+function spellingsOf(v) { return (D.variants[String(v)] || []).concat(D.aliases[String(v)] || []); }
+for (v = 0; v < N; v++) keys.push(fold([D.names[v]].concat(spellingsOf(v)).join('\u0001')));
 // Whether every word of a query starts a different word of one of the names (`Ooi, Beng Chin`
 // and `B. C. Ooi` find Beng Chin Ooi: a user trial of session 54 found only parts of one name).
 function wordsMatch(queryWords, key) {
@@ -592,7 +637,7 @@ function showSuggestions() {
   matches.forEach(function (u, k) {
     var li = el('li'); li.id = 'suggestion-' + k; li.setAttribute('role', 'option'); li.dataset.author = u;
     li.appendChild(document.createTextNode(D.names[u]));
-    var q = fold(search.value.trim()), variants = D.variants[String(u)] || [];
+    var q = fold(search.value.trim()), variants = spellingsOf(u);
     var via = variants.filter(function (name) { return fold(name).indexOf(q) >= 0 && fold(D.names[u]).indexOf(q) < 0; });
     li.appendChild(el('span', ' · ' + D.papers[u] + (D.papers[u] === 1 ? ' paper' : ' papers') + (via.length ? ' · as ' + via[0] : '') + (onMap[u] ? '' : ' · not on the map'), 'also'));
     li.addEventListener('mousedown', function (ev) { ev.preventDefault(); choose(u); });
@@ -754,6 +799,8 @@ window.coauthorReport = {
   hoveredName: function () { return hovered >= 0 ? D.names[hovered] : null; },
   selectedName: function () { return selected >= 0 ? D.names[selected] : null; },
   labelledCount: function () { return labelled.length; },
+  // The names drawn, with where their text starts and ends across the map (CSS pixels), and its width.
+  nameExtents: function () { return { width: cssW, names: labelBoxes.slice() }; },
   screenPosition: function (name) {
     var u = D.names.indexOf(name); if (u < 0 || !onMap[u]) return null;
     var r = canvas.getBoundingClientRect();
@@ -768,7 +815,7 @@ window.coauthorReport = {
     return performance.now() - t0;
   },
   fit: function () { fit(); draw(); },
-  select: function (name) { var u = D.names.indexOf(name); if (u >= 0) select(u, true); draw(); },
+  select: function (name) { select(D.names.indexOf(name), true); draw(); },
   drawTimes: function () { return drawTimes.slice(); },
   // Centres an author without selecting them, at the whole map's scale, and draws.
   centre: function (name) { var u = D.names.indexOf(name); if (u >= 0 && onMap[u]) { selected = -1; hovered = -1; centreOn(u, fitScale); draw(); } },
