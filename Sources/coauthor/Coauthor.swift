@@ -27,8 +27,22 @@ struct Coauthor: ParsableCommand {
     static func main() {
         keepLargeBlocksInTheHeap()
         _ = coauthor_temporary_install_signal_cleanup()
+        let threads: Int?
+        switch threadsSetting(ProcessInfo.processInfo.environment["COAUTHOR_THREADS"]) {
+        case .success(let count): threads = count
+        case .failure(let message):
+            // A typo there ran on every core in silence (a hostile-input trial of session 55).
+            // (Before MPI starts: every rank reads the same setting and ends alike.)
+            Console.error(message.text)
+            Glibc.exit(ExitCode.validationFailure.rawValue)
+        }
+        // `coauthor stats -refs.bib` is read as the short options -r -e -f -s … and -h printed
+        // the help (a hostile-input trial of session 55): a file of that name is said to be one.
+        if let named = CommandLine.arguments.dropFirst().prefix(while: { $0 != "--" }).first(where: looksLikeOptionsButIsAFile) {
+            Console.error("'\(named)' is a file, but an argument starting with '-' is read as options; name it ./\(named), or put -- before it")
+            Glibc.exit(ExitCode.validationFailure.rawValue)
+        }
         Cluster.start()
-        let threads = ProcessInfo.processInfo.environment["COAUTHOR_THREADS"].flatMap { Int($0) }.map { max(1, $0) }
         do {
             var command = try parseAsRoot()
             try Parallelism.$workers.withValue(threads ?? Parallelism.workers) { try command.run() }
@@ -41,6 +55,27 @@ struct Coauthor: ParsableCommand {
         }
         Cluster.finish()
         Glibc.exit(0)
+    }
+
+    /// Whether `argument` is a group of short options (`-x…`, not `--x` nor `-`) that names an
+    /// existing file.
+    static func looksLikeOptionsButIsAFile(_ argument: String) -> Bool {
+        argument.count > 2 && argument.hasPrefix("-") && !argument.hasPrefix("--") && FileManager.default.fileExists(atPath: argument)
+    }
+
+    /// A setting that is no count of threads, said as the user reads it.
+    struct ThreadsError: Error {
+        var text: String
+    }
+
+    /// The threads per process `COAUTHOR_THREADS` asks for: nil where it is unset or empty, an
+    /// error for anything but a whole number from 1 up.
+    static func threadsSetting(_ value: String?) -> Result<Int?, ThreadsError> {
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return .success(nil) }
+        guard let count = Int(value.trimmingCharacters(in: .whitespaces)), count >= 1 else {
+            return .failure(ThreadsError(text: "COAUTHOR_THREADS is '\(value)', which is no number of threads; set it to a whole number from 1 up (e.g. $SLURM_CPUS_PER_TASK), or unset it to use every core"))
+        }
+        return .success(count)
     }
 
     /// glibc gives every block above 32 MB a mapping of its own, returned to the system when freed,

@@ -62,6 +62,10 @@ enum Session {
                 if Stopwatch.phasesWanted { Console.err("timing: \(name) \(Stopwatch.seconds(seconds)) s\n") }
             case .largePublicationsSkipped(let count, let maxAuthors):
                 if !options.quiet { Console.note("\(count) \(count == 1 ? "publication" : "publications") with more than \(maxAuthors) authors \(count == 1 ? "adds" : "add") no ties (--max-authors)") }
+            case .yearlessLeftOut(let count):
+                if !options.quiet {
+                    Console.note("\(count) \(count == 1 ? "publication has" : "publications have") no year, so --from/--to leave\(count == 1 ? "s it" : " them") out")
+                }
             case .withoutUnits(let count, let withoutAffiliations, let level):
                 if !options.quiet {
                     let papers = count == 1 ? "publication names" : "publications name"

@@ -32,12 +32,15 @@ struct EndToEndTests {
     /// - Parameter standardOutput: where the child writes its output instead of a pipe read here
     ///   (`stdout` is then empty).
     static func run(_ arguments: [String], in folder: URL, stdin: Data? = nil, executable: URL? = nil,
-                    standardOutput: FileHandle? = nil) throws -> Result {
+                    standardOutput: FileHandle? = nil, environment: [String: String] = [:]) throws -> Result {
         _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = standardOutput ?? out
         if standardOutput != nil { try out.fileHandleForWriting.close() }
@@ -266,6 +269,38 @@ struct EndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
         let typo = try Self.run(["stat", "Data"], in: folder)
         #expect(typo.status == 64 && typo.stderr.contains("did you mean 'coauthor stats'?"), "\(typo.stderr)")
+    }
+
+    /// `COAUTHOR_THREADS` that is no count of threads is refused (a typo ran on every core in
+    /// silence: a hostile-input trial of session 55); a count, or nothing, runs.
+    @Test func aThreadCountThatIsNoNumberIsRefused() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for bad in ["abc", "0", "-2", "1.5"] {
+            let result = try Self.run(["stats", "Data", "--quiet"], in: folder, environment: ["COAUTHOR_THREADS": bad])
+            #expect(result.status == 64 && result.stdout.isEmpty, "\(bad): \(result.stderr)")
+            #expect(result.stderr.contains("error: COAUTHOR_THREADS is '\(bad)', which is no number of threads"), "\(result.stderr)")
+        }
+        for good in ["1", " 2 ", ""] {
+            let result = try Self.run(["stats", "Data", "--quiet"], in: folder, environment: ["COAUTHOR_THREADS": good])
+            #expect(result.status == 0 && result.stdout.contains("publications"), "\(good): \(result.stderr)")
+        }
+    }
+
+    /// A file whose name starts with `-` is said to be one, with the way to name it (`stats
+    /// -refs.bib` printed the help: -h among its letters; a hostile-input trial of session 55).
+    @Test func aFileNamedLikeOptionsIsSaidToBeOne() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("Data/publications.bib"), to: folder.appendingPathComponent("-hrefs.bib"))
+        let dashed = try Self.run(["stats", "-hrefs.bib"], in: folder)
+        #expect(dashed.status == 64 && dashed.stdout.isEmpty, "\(dashed.stdout)")
+        #expect(dashed.stderr.contains("error: '-hrefs.bib' is a file, but an argument starting with '-' is read as options; name it ./-hrefs.bib"),
+                "\(dashed.stderr)")
+        for named in [["./-hrefs.bib"], ["--", "-hrefs.bib"]] {
+            let read = try Self.run(["stats"] + named + ["--quiet"].filter { _ in named.count == 1 }, in: folder)
+            #expect(read.status == 0 && read.stdout.contains("publications"), "\(named): \(read.stderr)")
+        }
     }
 
     /// Cited-by counts whose sum passes `Int.max` are summed to `Int.max` (the sum overflowed: a

@@ -359,6 +359,19 @@ struct InProcess {
         let ranked = InProcess.run(["rank", InProcess.data, "--from", "2022", "--min-papers", "2", "--top", "1"])
         #expect(ranked.stderr.contains("note: ranked within: years 2022–…, authors with ≥ 2 papers"), "\(ranked.stderr)")
         #expect(!InProcess.run(["rank", InProcess.data, "--top", "1"]).stderr.contains("ranked within"))
+        // Papers without a year, which a year filter leaves out, are counted in a note (they were
+        // left out in silence: a hostile-input trial of session 55).
+        let yearless = FileManager.default.temporaryDirectory.appendingPathComponent("yearless-\(UUID().uuidString).bib")
+        defer { try? FileManager.default.removeItem(at: yearless) }
+        try Data("""
+            @article{a, author = {Ann Lee and Bo Ma}, title = {A}, year = 2020}
+            @article{b, author = {Ann Lee and Cy Ng}, title = {B}}
+            @article{c, author = {Ann Lee and Di Ho}, title = {C}}
+
+            """.utf8).write(to: yearless)
+        let filtered = InProcess.run(["stats", yearless.path, "--from", "2019"])
+        #expect(filtered.stderr.contains("note: 2 publications have no year, so --from/--to leave them out"), "\(filtered.stderr)")
+        #expect(!InProcess.run(["stats", yearless.path]).stderr.contains("no year, so"))
         // The report's summary counts the same papers (a user trial of session 52: it gave the
         // whole corpus's 16, years 2019–2023 and 5.56 authors per paper beside `--from 2022`).
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("years-\(UUID().uuidString)")

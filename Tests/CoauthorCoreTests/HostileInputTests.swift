@@ -96,6 +96,50 @@ struct HostileInputTests {
         #expect(corpus.diagnostics.first?.message.contains("it is bzip2-compressed; coauthor decompresses only gzip (.gz) itself, so decompress it first: bunzip2 FILE") == true,
                 "\(corpus.diagnostics)")
         #expect(InputFormat.otherCompression(head: Array("@article{".utf8)) == nil)
+        // A folder of them says so, rather than that it holds no publication file (a hostile-input
+        // trial of session 55); beside a file it reads, they are named in its warning.
+        let packed = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: packed) }
+        try FileManager.default.copyItem(at: xz, to: packed.appendingPathComponent("refs.bib.xz"))
+        try Data(Array("BZh91AY&SY".utf8)).write(to: packed.appendingPathComponent("more.bib.bz2"))
+        let files: [InputError.CompressedFile] = [.init(name: "more.bib.bz2", compression: "bzip2", tool: "bunzip2"),
+                                                  .init(name: "refs.bib.xz", compression: "xz", tool: "xz -d")]
+        #expect(throws: InputError.onlyOtherCompressions(packed.path, files)) { try InputReader.read([packed.path]) }
+        #expect(InputError.onlyOtherCompressions(packed.path, files).description
+                == "the folder holds no publication files coauthor can read, only files compressed otherwise than gzip ('more.bib.bz2: bzip2', "
+                + "'refs.bib.xz: xz'); coauthor decompresses only gzip (.gz) itself, so decompress them first: bunzip2 FILE, xz -d FILE")
+        try Data("@article{a, author = {Ann Lee}, title = {T}, year = 2020}\n".utf8).write(to: packed.appendingPathComponent("a.bib"))
+        let beside = try InputReader.read([packed.path])
+        #expect(beside.publications.count == 1)
+        #expect(beside.diagnostics.contains { $0.message.contains("'more.bib.bz2' is bzip2-compressed (decompress with bunzip2)")
+            && $0.message.contains("'refs.bib.xz' is xz-compressed (decompress with xz -d)") && !$0.message.contains("no supported format") },
+                "\(beside.diagnostics.map(\.message))")
+    }
+
+    /// A network the tool wrote beside its bibliography is no input: it was read as CSL-JSON, a
+    /// record without authors (a user trial of session 55).
+    @Test func networkFilesAreNoBibliographies() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = Data("@article{a, author = {Ann Lee and Bo Ma}, title = {T}, year = 2020}\n".utf8)
+        try bib.write(to: folder.appendingPathComponent("refs.bib"))
+        let corpus = try InputReader.read([folder.appendingPathComponent("refs.bib").path])
+        let analysis = try Analysis(AnalysisRequest(inputs: [folder.appendingPathComponent("refs.bib").path]))
+        let nodeLink = analysis.export(.json, metrics: MetricTable(network: analysis.network, request: MetricRequest([])), destination: nil)[0].bytes
+        try Data(nodeLink).write(to: folder.appendingPathComponent("network.json"))
+        try Data(#"<?xml version="1.0" encoding="UTF-8"?>\#n<gexf xmlns="http://gexf.net/1.3" version="1.3">"#.utf8)
+            .write(to: folder.appendingPathComponent("map.xml"))
+        try Data(#"{"network": {"items": [], "links": []}}"#.utf8).write(to: folder.appendingPathComponent("vos.json"))
+        let read = try InputReader.read([folder.path])
+        #expect(read.records == corpus.records && read.publications.count == 1, "\(read.diagnostics.map(\.message))")
+        #expect(read.diagnostics.contains { $0.message.hasPrefix("3 files of the folder are not read")
+            && $0.message.contains("'map.xml', 'network.json', 'vos.json' are networks (GEXF, VOSviewer JSON, node-link JSON), not a bibliography") },
+                "\(read.diagnostics.map(\.message))")
+        let named = folder.appendingPathComponent("network.json").path
+        #expect(throws: InputError.binary(named, reason: "it is a network in node-link JSON, as `coauthor export` writes it, not a bibliography; "
+                                          + "name the publications it was made from")) { try InputReader.read([named]) }
+        // Named with its format, it is read as asked.
+        #expect((try? InputReader.read([named], format: .csl)) != nil)
     }
 
     @Test func binaryGarbageIsInvalidUTF8WithItsOffset() {

@@ -127,6 +127,11 @@ public struct Analysis: Sendable {
             guard let units else { throw .noAuthorsLeft }
             throw units.keys.isEmpty ? .noUnits(options.level) : .noUnitsLeft(options.level)
         }
+        // A year filter leaves out the papers without a year, in silence before (a hostile-input
+        // trial of session 55).
+        if options.fromYear != nil || options.toYear != nil, resolved.corpus.withoutYear > 0 {
+            events?(.yearlessLeftOut(count: resolved.corpus.withoutYear))
+        }
         if network.skippedLargePublications > 0 {
             events?(.largePublicationsSkipped(count: network.skippedLargePublications,
                                               maxAuthors: resolved.request.network.maxAuthors))

@@ -83,6 +83,8 @@ public enum AnalysisEvent: Sendable {
     case phase(String, seconds: Double)
     /// Publications that add no ties because they have more authors than the network allows.
     case largePublicationsSkipped(count: Int, maxAuthors: Int)
+    /// Publications without a year, which a year filter (`--from`, `--to`) leaves out.
+    case yearlessLeftOut(count: Int)
     /// At institution or country level: publications whose affiliations name no unit (of which
     /// `withoutAffiliations` have no affiliation at all); they are nodes of no network.
     case withoutUnits(count: Int, withoutAffiliations: Int, level: NetworkLevel)

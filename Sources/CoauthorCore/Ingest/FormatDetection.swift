@@ -25,6 +25,37 @@ extension InputFormat {
         return detect(head: head, pathExtension: ext)
     }
 
+    /// What network file the regular file at `path` is, where it is one rather than a
+    /// bibliography (`networkFileKind(head:)`); nil otherwise, and for anything but a regular file.
+    /// - Complexity: O(1): reads at most `sniffLength` bytes.
+    static func networkFileKind(path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+              let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return networkFileKind(head: [UInt8]((try? handle.read(upToCount: sniffLength)) ?? Data()))
+    }
+
+    /// The kind of network file `head` starts (`node-link JSON`, `VOSviewer JSON`, `GraphML`,
+    /// `GEXF`), as `coauthor export` and other tools write them: a network, not a bibliography.
+    /// `coauthor export -o Data/network.json` put one beside the bibliography it came from, and
+    /// the next run read it as CSL-JSON, a record without authors (a user trial of session 55).
+    static func networkFileKind(head: [UInt8]) -> String? {
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let trimmed = text.drop { $0.isWhitespace }
+        if trimmed.hasPrefix("{") {
+            if text.contains("\"directed\"") && text.contains("\"multigraph\"") && text.contains("\"nodes\"") { return "node-link JSON" }
+            if text.contains("\"network\"") && text.contains("\"items\"") { return "VOSviewer JSON" }
+        }
+        if trimmed.hasPrefix("<") {
+            if text.contains("<graphml") { return "GraphML" }
+            if text.contains("<gexf") { return "GEXF" }
+        }
+        return nil
+    }
+
     /// Why the regular file at `path` is binary data (`binaryReason`), judged by its first
     /// `sniffLength` bytes, inflated where it is gzip-compressed; nil for text, or for a path
     /// that is no regular file (a pipe is not read here: its bytes cannot be read twice). Asked

@@ -62,13 +62,16 @@ public enum InputFormat: String, Sendable, CaseIterable {
 public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     case notFound(String)
     case unreadable(String, reason: String)
-    /// A pipe or device named as an input whose first bytes are binary data (`/dev/zero`):
-    /// `reason` says why (`InputFormat.binaryReason`).
+    /// An input that is no publication file: binary data (`/dev/zero`, a file compressed otherwise
+    /// than gzip) or a network file (`network.graphml`); `reason` says which.
     case binary(String, reason: String)
     case noSupportedFiles(String)
     /// A folder with no publication file of its own, whose subfolders (named) hold some: a
     /// folder is read one level deep.
     case onlySubfolders(String, [String])
+    /// A folder whose only would-be inputs are compressed otherwise than gzip (`x.bib.xz`): each
+    /// file's name with its compression's name and the command that undoes it.
+    case onlyOtherCompressions(String, [CompressedFile])
     case unsupportedFormat(String)
     /// A file named that holds nothing (no byte, or white space only): no format to tell, and no
     /// record to read.
@@ -76,10 +79,18 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     /// `-` (standard input) without `--input-format`: there is no extension to go by.
     case standardInputNeedsFormat
 
+    /// A file of a folder compressed otherwise than gzip: its name, the compression's name, and
+    /// the command that undoes it.
+    public struct CompressedFile: Sendable, Equatable {
+        public var name: String
+        public var compression: String
+        public var tool: String
+    }
+
     public var path: String {
         switch self {
-        case .notFound(let p), .unreadable(let p, _), .binary(let p, _), .noSupportedFiles(let p), .onlySubfolders(let p, _), .unsupportedFormat(let p),
-             .empty(let p): p
+        case .notFound(let p), .unreadable(let p, _), .binary(let p, _), .noSupportedFiles(let p), .onlySubfolders(let p, _),
+             .onlyOtherCompressions(let p, _), .unsupportedFormat(let p), .empty(let p): p
         case .standardInputNeedsFormat: "<stdin>"
         }
     }
@@ -89,7 +100,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     public var isUsageError: Bool {
         switch self {
         case .unsupportedFormat, .standardInputNeedsFormat: true
-        case .notFound, .unreadable, .binary, .noSupportedFiles, .onlySubfolders, .empty: false
+        case .notFound, .unreadable, .binary, .noSupportedFiles, .onlySubfolders, .onlyOtherCompressions, .empty: false
         }
     }
 
@@ -105,6 +116,12 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
             "the folder holds no publication files (.bib, .xml, .json, .ris, or database exports in .txt, .csv, .nbib, .isi, .ciw, .jsonl, any of them gzip-compressed as .gz); put your bibliography there or name the file"
         case .onlySubfolders(let path, let subfolders):
             "the folder holds no publication files itself, only subfolders that do (\(InputReader.listing(subfolders))), and a folder is read one level deep; name them: \((path as NSString).appendingPathComponent("*"))/"
+        case .onlyOtherCompressions(_, let files):
+            "the folder holds no publication files coauthor can read, only "
+                + (files.count == 1 ? "\(files[0].name), which is \(files[0].compression)-compressed"
+                    : "files compressed otherwise than gzip (\(InputReader.listing(files.map { "\($0.name): \($0.compression)" })))")
+                + "; coauthor decompresses only gzip (.gz) itself, so decompress \(files.count == 1 ? "it" : "them") first: "
+                + Array(Set(files.map(\.tool))).sorted().map { "\($0) FILE" }.joined(separator: ", ")
         case .unsupportedFormat:
             "unknown file type: neither its content nor its extension names a supported format; name its format to read it anyway"
         case .standardInputNeedsFormat:
@@ -175,15 +192,29 @@ public enum InputReader {
                 // of something else, an empty export): not read, and said so (a user trial of
                 // session 51 found them passed over unseen).
                 var passedOver: [(name: String, isEmpty: Bool)] = []
+                var compressed: [InputError.CompressedFile] = []
+                var networks: [(name: String, kind: String)] = []
                 let supported = entries.sorted().compactMap { name -> InputFile? in
-                    guard isListed(name) else { return nil }
                     let ext = (name as NSString).pathExtension.lowercased()
                     let full = (path as NSString).appendingPathComponent(name)
+                    guard isListed(name) else {
+                        // `refs.bib.xz`: not read, and said so with the command that undoes it (a
+                        // folder of them was one "with no publication files": a trial of session 55).
+                        if !name.hasPrefix("."), otherCompressionExtensions.contains(ext), let kind = otherCompression(of: full) {
+                            compressed.append(.init(name: name, compression: kind.name, tool: kind.tool))
+                        }
+                        return nil
+                    }
                     // What cannot be opened cannot be sniffed: reported when read, whatever it holds.
                     if let reason = unreadableReason(full) {
                         return InputFile(path: full, format: format ?? InputFormat(pathExtension: ext) ?? .wos, inFolder: true, unreadable: reason)
                     }
                     if let format, InputFormat(pathExtension: ext) != nil { return InputFile(path: full, format: format, inFolder: true) }
+                    // A network written beside its bibliography (`export -o Data/network.json`) is no input.
+                    if let kind = InputFormat.networkFileKind(path: full) {
+                        networks.append((name, kind))
+                        return nil
+                    }
                     // A folder's files are read by what they hold; a `.txt` or `.csv` that is no
                     // export (a README, a table of something else) is not an input. A FIFO or a
                     // folder with a bibliography's name is listed, and reported when read.
@@ -192,22 +223,37 @@ public enum InputReader {
                         var isDirectory: ObjCBool = false
                         if manager.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
                             passedOver.append((name, isBlank(full)))
+                            // (`x.bib.xz`: said so, with the command that undoes it.)
+                            if let kind = otherCompression(of: full) { compressed.append(.init(name: name, compression: kind.name, tool: kind.tool)) }
                         }
                         return nil
                     }
                     return InputFile(path: full, format: format ?? kind, inFolder: true)
                 }
-                if !passedOver.isEmpty, !supported.isEmpty {
+                let unlisted = compressed.filter { file in !passedOver.contains { $0.name == file.name } }.count + networks.count
+                if !passedOver.isEmpty || unlisted > 0, !supported.isEmpty {
                     let empty = passedOver.filter(\.isEmpty).map(\.name), other = passedOver.filter { !$0.isEmpty }.map(\.name)
                     var parts: [String] = []
                     if !empty.isEmpty { parts.append("\(listing(empty)) \(empty.count == 1 ? "is" : "are") empty") }
-                    if !other.isEmpty { parts.append("\(listing(other)) \(other.count == 1 ? "holds" : "hold") no supported format") }
-                    let count = passedOver.count == 1 ? "1 file" : "\(passedOver.count) files"
-                    notes.append(Diagnostic(.warning, at: .file(path), "\(count) of the folder \(passedOver.count == 1 ? "is" : "are") not read: "
+                    let packed = Set(compressed.map(\.name)), unknown = other.filter { !packed.contains($0) }
+                    if !unknown.isEmpty { parts.append("\(listing(unknown)) \(unknown.count == 1 ? "holds" : "hold") no supported format") }
+                    if !networks.isEmpty {
+                        parts.append("\(listing(networks.map(\.name))) \(networks.count == 1 ? "is a network" : "are networks") (\(Set(networks.map(\.kind)).sorted().joined(separator: ", "))), not a bibliography")
+                    }
+                    for kind in Set(compressed.map(\.compression)).sorted() {
+                        let files = compressed.filter { $0.compression == kind }
+                        parts.append("\(listing(files.map(\.name))) \(files.count == 1 ? "is" : "are") \(kind)-compressed (decompress with \(files[0].tool))")
+                    }
+                    let total = passedOver.count + unlisted
+                    let count = total == 1 ? "1 file" : "\(total) files"
+                    notes.append(Diagnostic(.warning, at: .file(path), "\(count) of the folder \(total == 1 ? "is" : "are") not read: "
                                             + parts.joined(separator: "; ") + (other.isEmpty ? "" : "; to read one as an export, name it with its format (--input-format)")))
                 }
                 let subfolders = subfoldersWithInputs(of: path, entries: entries)
-                if supported.isEmpty { throw subfolders.isEmpty ? .noSupportedFiles(path) : .onlySubfolders(path, subfolders) }
+                if supported.isEmpty {
+                    if subfolders.isEmpty, !compressed.isEmpty { throw .onlyOtherCompressions(path, compressed) }
+                    throw subfolders.isEmpty ? .noSupportedFiles(path) : .onlySubfolders(path, subfolders)
+                }
                 if !subfolders.isEmpty {
                     notes.append(Diagnostic(.warning, at: .file(path), "its subfolders \(listing(subfolders)) hold publication files too, which are not read (a folder is read one level deep); name them to read them as well: \((path as NSString).appendingPathComponent("*"))/"))
                 }
@@ -242,6 +288,9 @@ public enum InputReader {
                     }
                     files.append(InputFile(path: path, format: kind, inFolder: false, bytes: contents))
                     continue
+                }
+                if format == nil, let kind = InputFormat.networkFileKind(path: path) {
+                    throw .binary(path, reason: "it is a network in \(kind), as `coauthor export` writes it, not a bibliography; name the publications it was made from")
                 }
                 guard let kind = format ?? InputFormat.detect(path: path) else {
                     if let handle = FileHandle(forReadingAtPath: path), let head = try? handle.read(upToCount: 8),
@@ -301,6 +350,18 @@ public enum InputReader {
                   let inside = try? manager.contentsOfDirectory(atPath: full) else { return false }
             return inside.contains(where: isListed)
         }
+    }
+
+    /// The extensions of the compressions other than gzip, whose files a folder's listing looks into.
+    private static let otherCompressionExtensions: Set<String> = ["xz", "lzma", "bz2", "bzip2", "zst", "zstd", "zip", "7z"]
+
+    /// The compression other than gzip a regular file starts with (`InputFormat.otherCompression`).
+    private static func otherCompression(of path: String) -> (name: String, tool: String)? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+              let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return InputFormat.otherCompression(head: [UInt8]((try? handle.read(upToCount: 8)) ?? Data()))
     }
 
     /// Whether the regular file `path` holds nothing but white space (and a byte-order mark),
