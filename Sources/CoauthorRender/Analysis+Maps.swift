@@ -46,6 +46,16 @@ extension Analysis {
             frame.legend = scene.legend.map { entry in
                 entry.recounted(scene.nodes.indices.count { visible[$0] && scene.nodes[$0].fill == entry.color })
             }
+            // The names are the frame's most central authors', not the whole network's (a user
+            // trial of session 56 found 2 of 2019's 7 authors named): every author where the frame
+            // shows no more than `--labels`, else that many by size (the focus always).
+            let shown = scene.nodes.indices.filter { visible[$0] }
+            let named = Set(shown.sorted { a, b in
+                let x = scene.nodes[a], y = scene.nodes[b]
+                if x.isFocus != y.isFocus { return x.isFocus }
+                return x.labelScale != y.labelScale ? x.labelScale > y.labelScale : a < b
+            }.prefix(max(style.labels, shown.contains { scene.nodes[$0].isFocus } ? 1 : 0)))
+            for index in frame.nodes.indices { frame.nodes[index].showsLabel = named.contains(index) }
             frame.title = scene.title + " — " + label
             frame.subtitle = "\(visible.count { $0 }) authors, \(frame.edges.count) ties in \(label) · " + scene.subtitle
             let bytes = try MapRenderer.render(frame, pinnedAt: positions, visible: visible, options: options)
@@ -84,7 +94,9 @@ public enum FramesPage {
         body { font-family: "DejaVu Sans", Verdana, sans-serif; margin: 1em; }
         #controls { display: flex; gap: 0.8em; align-items: center; margin-bottom: 0.6em; }
         #label { font-weight: bold; min-width: 7em; }
-        img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+        /* The whole frame on the screen, however large the map (a user trial of session 56
+           scrolled through each). */
+        img { max-width: 100%; max-height: calc(100vh - 4.5em); width: auto; height: auto; border: 1px solid #ddd; }
         </style>
         </head>
         <body>

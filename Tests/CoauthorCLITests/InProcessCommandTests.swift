@@ -187,6 +187,11 @@ struct InProcess {
                 #expect(shown == row["nodes"] as? Int, "\(filters) \(year): the map shows \(shown), the slice has \(row["nodes"]!)")
                 let legend = svg.matches(of: />(?:community of [^<(]*|smaller communities) \((\d+) authors\)\u{A0}*</).map { Int($0.1)! }
                 #expect(!legend.isEmpty && legend.reduce(0, +) == shown, "\(filters) \(year): legend \(legend), \(shown) shown")
+                // Every author a frame shows is named where they are no more than `--labels` (2 of
+                // 2019's 7 were: the names were the whole network's most central; a user trial of
+                // session 56).
+                let nodes = svg.matches(of: /<g id="a\d+" class="node">((?:.|\n)*?)<\/g>\s*<\/g>/).map { String($0.1) }
+                #expect(nodes.count == shown && nodes.allSatisfy { $0.contains("<text") }, "\(filters) \(year): \(nodes.count { $0.contains("<text") }) of \(shown) named")
                 counted += shown
             }
             #expect(counted > 0)
