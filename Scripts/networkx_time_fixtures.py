@@ -157,7 +157,8 @@ def main():
         years = set(range(start, start + WINDOW))
         S = graph(pubs, years)
         components = sorted((len(c) for c in nx.connected_components(S)), reverse=True)
-        row = {"from": start, "to": start + WINDOW - 1, "nodes": S.number_of_nodes(), "edges": S.number_of_edges(),
+        # The last slice ends with the data's last year.
+        row = {"from": start, "to": min(start + WINDOW - 1, last_year), "nodes": S.number_of_nodes(), "edges": S.number_of_edges(),
                "components": len(components),
                "largest_component": components[0] / S.number_of_nodes() if components else 0.0}
         if focus in S:

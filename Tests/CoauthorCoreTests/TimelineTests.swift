@@ -126,8 +126,10 @@ struct TimelineTests {
     }
 
     @Test func sliceRanges() {
-        #expect(SliceSpec.sliding(window: 3, step: 2).ranges(first: 2010, last: 2015) == [2010...2012, 2012...2014, 2014...2016])
-        #expect(SliceSpec.sliding(window: 10, step: 1).ranges(first: 2010, last: 2012) == [2010...2019])
+        // The last slice ends with the data's last year, not beyond it.
+        #expect(SliceSpec.sliding(window: 3, step: 2).ranges(first: 2010, last: 2015) == [2010...2012, 2012...2014, 2014...2015])
+        #expect(SliceSpec.sliding(window: 10, step: 1).ranges(first: 2010, last: 2012) == [2010...2012])
+        #expect(SliceSpec.sliding(window: 3, step: 3).ranges(first: 2010, last: 2015) == [2010...2012, 2013...2015])
         #expect(SliceSpec.cumulative(step: 2).ranges(first: 2010, last: 2015) == [2010...2010, 2010...2012, 2010...2014, 2010...2015])
     }
 

@@ -3,7 +3,8 @@ import Foundation
 
 /// Which ranges of years the slices of SPEC §6 cover.
 public enum SliceSpec: Sendable, Equatable {
-    /// Graphs of years `[y, y + window − 1]` for y = first, first + step, …, until a window reaches the last year.
+    /// Graphs of years `[y, y + window − 1]` for y = first, first + step, …, until a window reaches
+    /// the last year; the last ends with the last year.
     case sliding(window: Int, step: Int)
     /// Graphs of every year up to y, for y = first, first + step, …, and the last year.
     case cumulative(step: Int)
@@ -26,7 +27,9 @@ public enum SliceSpec: Sendable, Equatable {
             let (window, step) = (min(window, bound), min(step, bound))
             var start = first
             while true {
-                ranges.append(start...(start + window - 1))
+                // The last slice ends with the data (`2022–2025` on papers up to 2023 named two
+                // years without data: a user trial of session 55).
+                ranges.append(start...min(start + window - 1, last))
                 if start + window - 1 >= last { break }
                 start += step
             }
