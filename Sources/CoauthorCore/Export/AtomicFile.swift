@@ -194,6 +194,24 @@ public enum AtomicFile {
     /// session 53 found a replaced file given the default ones); its path and registry slot.
     /// The folders it makes are appended to `madeFolders`, outermost first, once the file is
     /// written; a failure removes them itself.
+    /// Removes the temporary files of `name` in `folder` that a process no longer running left
+    /// (a run killed with SIGKILL, which no handler sees, left `.report.html.4242-8.tmp` for good:
+    /// a hostile-input trial of session 55). Only files of this user whose process is gone
+    /// (`kill(pid, 0)` fails with ESRCH) are removed; anything else is left as it is.
+    static func removeStaleTemporaries(of name: String, in folder: String) {
+        let prefix = ".\(name).", me = getpid(), uid = getuid()
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+            let middle = entry.dropFirst(prefix.count).dropLast(4)
+            guard let dash = middle.firstIndex(of: "-"), let pid = pid_t(middle[..<dash]), pid > 0, pid != me,
+                  Int(middle[middle.index(after: dash)...]) != nil else { continue }
+            let full = (folder as NSString).appendingPathComponent(entry)
+            var status = stat()
+            guard lstat(full, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == uid else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(full) }
+        }
+    }
+
     private static func stage(_ bytes: some Collection<UInt8>, for path: String, madeFolders: inout [String]) throws(OutputError) -> (String, Int32) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -215,6 +233,7 @@ public enum AtomicFile {
         // Named after the output where the name leaves room (a name of 244 bytes or more made a
         // temporary name over the 255 a file system allows: a hostile-input trial of session 55).
         let name = url.lastPathComponent.utf8.count <= 200 ? url.lastPathComponent : "coauthor"
+        removeStaleTemporaries(of: name, in: folder.path)
         let temporary = folder.appendingPathComponent(".\(name).\(getpid())-\(number).tmp").path
         let slot = coauthor_temporary_register(temporary)
         do throws(OutputError) {
