@@ -20,8 +20,10 @@ public struct MainReport: Sendable {
     ///   - request: how to compute the metrics (sampling, time budget, communities); every
     ///     metric is computed, with communities.
     /// - Throws: ``RenderError`` when the map cannot be drawn.
+    ///   - exports: whether the GraphML, GEXF and CSV files are made (on a field's network they
+    ///     are most of the output: 700 MB of 760 on dblp-2016-topvenues).
     public init(_ analysis: Analysis, style: MapStyle, options: RenderOptions, folder: String, top: Int,
-                request: MetricRequest = MetricRequest([]), progress: ProgressHandler? = nil) throws {
+                request: MetricRequest = MetricRequest([]), exports: Bool = true, progress: ProgressHandler? = nil) throws {
         let network = analysis.network
         var request = request
         let mapNeeds = Analysis.metricRequest(for: style, seed: options.seed, extra: Set(Metric.graphCases))
@@ -40,11 +42,17 @@ public struct MainReport: Sendable {
         let layout = MapLayout(scene: scene, centres: positions.map { ($0.x, $0.y) }, nodeCount: network.nodeCount)
         progress?("report page", ProgressFraction.unknown)
         let html = analysis.htmlPage(scene: scene, positions: positions, metrics: metrics, style: style, seed: options.seed,
-                                     mapOnly: false, downloads: Self.pageDownloads(analysis.level))
-        progress?("exports", ProgressFraction.unknown)
-        let graphml = analysis.export(.graphml, metrics: metrics, destination: nil)[0].bytes
-        let gexf = analysis.export(.gexf, metrics: metrics, layout: layout, destination: nil)[0].bytes
-        let tables = analysis.export(.csv, metrics: metrics, destination: folder)
+                                     mapOnly: false, downloads: Self.pageDownloads(analysis.level, exports: exports))
+        var exported: [OutputFile] = []
+        if exports {
+            progress?("exports", ProgressFraction.unknown)
+            let graphml = analysis.export(.graphml, metrics: metrics, destination: nil)[0].bytes
+            let gexf = analysis.export(.gexf, metrics: metrics, layout: layout, destination: nil)[0].bytes
+            let base = URL(fileURLWithPath: folder)
+            exported = [OutputFile(path: base.appendingPathComponent("network.graphml").path, bytes: graphml),
+                        OutputFile(path: base.appendingPathComponent("network.gexf").path, bytes: gexf)]
+                + analysis.export(.csv, metrics: metrics, destination: folder)
+        }
         let central = analysis.ranking(by: .pagerank, metrics: metrics, top: top)
             .selecting([.rank, .name, .metric(.pagerank), .metric(.papers), .metric(.degree), .metric(.strength),
                         .metric(.betweenness), .metric(.closeness)])
@@ -65,14 +73,14 @@ public struct MainReport: Sendable {
         func file(_ name: String, _ bytes: [UInt8]) -> OutputFile {
             OutputFile(path: base.appendingPathComponent(name).path, bytes: bytes)
         }
-        files = [
-            file("network.svg", svg),
-            file("network.graphml", graphml),
+        // In the order the files were always written: the map, GraphML, the tables of the focus,
+        // GEXF, the CSV tables, the page last.
+        let graphmlFile = exported.prefix(1), gexfFile = exported.dropFirst().prefix(1), tables = exported.dropFirst(2)
+        files = [file("network.svg", svg)] + graphmlFile + [
             file("collaborators.md", Array(markdown.utf8)),
             file("timeline.csv", Array(timelineCSV.utf8)),
             file("timeline.svg", Array(timelineSVG.utf8)),
-            file("network.gexf", gexf),
-        ] + tables + [
+        ] + gexfFile + tables + [
             file("report.html", html),
         ]
 
@@ -91,14 +99,16 @@ public struct MainReport: Sendable {
 
     /// The files beside report.html that it links to, in the level's words (a user trial of
     /// session 52 read "every author" of a network of countries).
-    static func pageDownloads(_ level: NetworkLevel) -> [HTMLReportModel.Download] {
+    static func pageDownloads(_ level: NetworkLevel, exports: Bool = true) -> [HTMLReportModel.Download] {
         let (unit, units) = (level.unitName, level.plural)
         let (ties, partners) = level == .author ? ("co-authorship tie", "collaborators") : ("collaboration tie between \(units)", "partners")
-        return [
+        let exported: [HTMLReportModel.Download] = exports ? [
             .init(label: "network.graphml — GraphML with every metric (Gephi, Cytoscape, networkx, igraph)", href: "network.graphml"),
             .init(label: "network.gexf — GEXF 1.3 with this map's layout and the collaboration years (Gephi)", href: "network.gexf"),
             .init(label: "nodes.csv — every \(unit) with every metric", href: "nodes.csv"),
             .init(label: "edges.csv — every \(ties)", href: "edges.csv"),
+        ] : []
+        return exported + [
             .init(label: "network.svg — the map as SVG", href: "network.svg"),
             .init(label: "collaborators.md — the focus \(unit)'s \(partners) and the central \(units)", href: "collaborators.md"),
             .init(label: "timeline.csv — the focus \(unit)'s collaborations per year", href: "timeline.csv"),

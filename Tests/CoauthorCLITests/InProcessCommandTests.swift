@@ -390,6 +390,22 @@ struct InProcess {
         }
     }
 
+    /// `report --no-exports` writes the map, the page and the focus's tables alone, and the page
+    /// links only to what was written (on dblp-2016-topvenues the exports were 700 MB of 760: a
+    /// field-scale trial of session 55).
+    @Test func aReportWithoutExports() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lean-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = InProcess.run(["report", InProcess.data, "-o", folder.path, "--no-exports", "--quiet"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(written == ["collaborators.md", "network.svg", "report.html", "timeline.csv", "timeline.svg"], "\(written)")
+        let page = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        let links = page.components(separatedBy: "<a href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(!links.isEmpty && links.allSatisfy { written.contains($0) }, "\(links)")
+        #expect(report.stdout.contains("wrote ") && !report.stdout.contains("graphml"))
+    }
+
     /// A focus author whom the filters leave out is named as such, not as unknown (a user trial
     /// of session 50: "no author named 'Yi Tay'" for an author of 2023 with `--to 2022`).
     @Test func aFocusLeftOutByTheFiltersIsToldApartFromAnUnknownOne() {

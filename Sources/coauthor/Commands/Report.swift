@@ -9,7 +9,8 @@ struct Report: AnalysisCommand {
         discussion: """
             Writes network.svg, network.graphml, collaborators.md, timeline.csv, timeline.svg, network.gexf, nodes.csv, \
             edges.csv and report.html (a page to explore the network in a browser, offline) into the output folder and prints \
-            the focus author's collaborators ranked by joint papers and the most central authors by PageRank. \
+            the focus author's collaborators ranked by joint papers and the most central authors by PageRank \
+            (--no-exports leaves out the GraphML, GEXF and CSV files). \
             Nothing is written unless every output could be made.
             """
     )
@@ -22,6 +23,9 @@ struct Report: AnalysisCommand {
 
     @Option(parsing: .unconditional, help: "How many collaborators and central authors to print.")
     var top = 15
+
+    @Flag(help: "Leave out network.graphml, network.gexf, nodes.csv and edges.csv (most of the output on a large network; `export` writes them on their own).")
+    var noExports = false
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 (all) or more.") }
@@ -37,7 +41,7 @@ struct Report: AnalysisCommand {
             report = try MainReport(loaded, style: map.style, options: map.renderOptions(), folder: output, top: top,
                                     request: analysis.budgeted(MetricRequest([], sampling: analysis.sampling(seed: map.seed)),
                                                                seed: map.seed),
-                                    progress: display?.handler)
+                                    exports: !noExports, progress: display?.handler)
         } catch let error as RenderError {
             display?.finish()
             throw Session.fail(error, doing: "draw the map")
