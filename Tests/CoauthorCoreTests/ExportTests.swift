@@ -177,6 +177,32 @@ enum ReferenceReaders {
         }
     }
 
+    /// An author is in Gephi's timeline in every year they published, solo papers included (the
+    /// spells came from the ties and the first and last years: Ann was gone in 2020, the year of
+    /// her solo paper; a user trial of session 56).
+    @Test func gexfSpellsHoldTheYearsOfSoloPapers() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("spells-\(UUID().uuidString).bib")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("""
+            @article{a, author = {Ann Alpha}, title = {S1}, year = 2018}
+            @article{b, author = {Ann Alpha and Bob Beta}, title = {J1}, year = 2019}
+            @article{c, author = {Ann Alpha}, title = {S2}, year = 2020}
+            @article{d, author = {Ann Alpha and Bob Beta}, title = {J2}, year = 2022}
+            @article{e, author = {Ann Alpha}, title = {S3}, year = 2023}
+
+            """.utf8).write(to: file)
+        let analysis = try Analysis(AnalysisRequest(inputs: [file.path]))
+        let gexf = String(decoding: analysis.export(.gexf, metrics: MetricTable(network: analysis.network, request: MetricRequest([])),
+                                                   destination: nil)[0].bytes, as: UTF8.self)
+        func spells(of name: String) -> String? {
+            guard let node = gexf.range(of: "label=\"\(name)\""), let open = gexf.range(of: "<spells>", range: node.upperBound..<gexf.endIndex),
+                  let close = gexf.range(of: "</spells>", range: open.upperBound..<gexf.endIndex) else { return nil }
+            return String(gexf[open.upperBound..<close.lowerBound])
+        }
+        #expect(spells(of: "Ann Alpha") == #"<spell start="2018" end="2020"/><spell start="2022" end="2023"/>"#, "\(gexf)")
+        #expect(spells(of: "Bob Beta") == #"<spell start="2019" end="2019"/><spell start="2022" end="2022"/>"#)
+    }
+
     @Test func theSameNetworkGivesTheSameBytes() throws {
         let (network, metrics) = try ExportFixtures.hostile()
         let again = MetricTable(network: network, request: MetricRequest(Set(Metric.graphCases), communitySeed: 1))

@@ -96,6 +96,7 @@ extension Analysis {
         var settings = ExportSettings(toolVersion: CoauthorVersion.current, maxAuthors: request.network.maxAuthors,
                                       layout: format.carriesLayout ? layout : nil, level: level)
         if format == .vosviewerJSON { settings.averageYears = VOSviewerJSONFormatter.averageYears(datedCorpus()) }
+        if format == .gexf { settings.activeYears = datedCorpus().activeYears }
         return format.formatter.init(settings).files(network, metrics: metrics).compactMap { file in
             file.place.path(for: destination).map { OutputFile(path: $0, bytes: file.bytes) }
         }

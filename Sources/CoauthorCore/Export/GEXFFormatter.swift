@@ -9,10 +9,11 @@
 ///   attribute of the edge is the tie's total weight. A year's weight is the
 ///   sum of what that year's joint papers add (1 each under `count`,
 ///   1/(n_k − 1) each under `fractional`).
-/// - each author has one spell per run of consecutive years in which the
-///   network sees them: their first and last publication years and every year
-///   with a joint paper (years with only solo papers in between are not in
-///   the network's data).
+/// - each author has one spell per run of consecutive years with a publication,
+///   solo papers included (`ExportSettings.activeYears`; a user trial of session
+///   56 found authors gone from Gephi's timeline in the years of their solo
+///   papers); without those years, their first and last publication years and
+///   every year with a joint paper.
 /// - with a ``MapLayout``, every placed author carries `viz:position`,
 ///   `viz:size` (diameter in points) and `viz:color`, so Gephi opens with the
 ///   rendered picture.
@@ -30,11 +31,12 @@ public struct GEXFFormatter: NetworkFormatter {
     }
 
     /// The GEXF document as UTF-8 bytes.
-    /// - Precondition: `layout`, if given, has one entry per node.
+    /// - Precondition: `layout` and `activeYears`, if given, have one entry per node.
     /// - Complexity: O(n·k + m + Y + P log P) for k metrics, Y years of joint
     ///   papers summed over edges, and P the largest count of joint-paper years
     ///   around one author.
     public func format(_ network: CoauthorNetwork, metrics: MetricTable) -> [UInt8] {
+        precondition(settings.activeYears == nil || settings.activeYears!.count == network.nodeCount, "one list of years per node")
         let provenance = settings.provenance(network, metrics: metrics)
         let nodeColumns = ExportColumn.nodeColumns(network, metrics: metrics)
         let edgeColumns = ExportColumn.edgeColumns(network).filter { $0.name != "weight" }
@@ -131,14 +133,18 @@ public struct GEXFFormatter: NetworkFormatter {
             }
             out.append("</attvalues>")
 
-            years.removeAll(keepingCapacity: true)
-            if let first = network.firstYear[v] { years.append(first) }
-            if let last = network.lastYear[v] { years.append(last) }
-            for slot in graph.slots(v) {
-                years.append(contentsOf: network.edgeYears[Int(graph.edgeIDs[slot])])
+            if let active = settings.activeYears {
+                writeSpells(active[v], into: &out)
+            } else {
+                years.removeAll(keepingCapacity: true)
+                if let first = network.firstYear[v] { years.append(first) }
+                if let last = network.lastYear[v] { years.append(last) }
+                for slot in graph.slots(v) {
+                    years.append(contentsOf: network.edgeYears[Int(graph.edgeIDs[slot])])
+                }
+                years.sort()
+                writeSpells(years, into: &out)
             }
-            years.sort()
-            writeSpells(years, into: &out)
 
             if let placement = settings.layout?.placements[v] {
                 let color = placement.color

@@ -13,6 +13,10 @@ public struct ExportSettings: Sendable, Equatable {
     public var averageYears: [Double?]?
     /// What the nodes are: authors, institutions or countries (the words VOSviewer shows).
     public var level: NetworkLevel
+    /// The years with a publication of each author, ascending, solo papers included, for the
+    /// formats that give authors spells (GEXF); without it, the years the network's ties and
+    /// first and last years show.
+    public var activeYears: [[Int]]?
 
     public init(toolVersion: String = CoauthorVersion.current, maxAuthors: Int = 50, layout: MapLayout? = nil,
                 averageYears: [Double?]? = nil, level: NetworkLevel = .author) {

@@ -153,16 +153,7 @@ public enum HTMLReportBuilder {
     /// Distinct years with a publication per author.
     private static func activeYears(_ network: CoauthorNetwork, corpus: DatedCorpus?) -> [[Int]] {
         var years = [[Int]](repeating: [], count: network.nodeCount)
-        if let corpus, corpus.nodeCount == network.nodeCount {
-            // Publications come in year order, so each author's list grows ascending.
-            for index in 0..<corpus.count {
-                let year = corpus.years[index]
-                for node in corpus.nodes[index] where years[Int(node)].last != year {
-                    years[Int(node)].append(year)
-                }
-            }
-            return years
-        }
+        if let corpus, corpus.nodeCount == network.nodeCount { return corpus.activeYears }
         var sets = [Set<Int>](repeating: [], count: network.nodeCount)
         for e in 0..<network.edgeCount {
             for year in network.edgeYears[e] {

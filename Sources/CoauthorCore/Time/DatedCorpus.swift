@@ -19,6 +19,18 @@ public struct DatedCorpus: Sendable {
     /// Display name per node.
     public let names: [String]
 
+    /// The distinct years of each node's publications, ascending, solo papers included.
+    /// - Complexity: O(A) for A authorships of dated publications.
+    public var activeYears: [[Int]] {
+        var years = [[Int]](repeating: [], count: nodeCount)
+        // Publications come in year order, so each node's list grows ascending.
+        for index in 0..<self.years.count {
+            let year = self.years[index]
+            for node in nodes[index] where years[Int(node)].last != year { years[Int(node)].append(year) }
+        }
+        return years
+    }
+
     /// Selects and orders the publications and maps their authors onto `network`'s nodes.
     ///
     /// Authors are matched to nodes by display name; authors sharing a display name are
