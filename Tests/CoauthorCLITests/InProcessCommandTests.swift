@@ -314,6 +314,16 @@ struct InProcess {
         // … and says on which ties (a user trial of session 52 found the normalisation nowhere on the page).
         #expect(page.contains("<tr><th scope=\"row\">modularity</th><td>\(String(format: "%.4f", association)) (ties normalised by association strength"),
                 "\(association)")
+        // The exports name it in a field of its own, as `stats` does (a user trial of session 56
+        // found it only in the free text of `filters`); without it, there is none.
+        let graphml = try String(contentsOf: folder.appendingPathComponent("network.graphml"), encoding: .utf8)
+        #expect(graphml.contains(#"<key id="g_normalization" for="graph" attr.name="normalization" attr.type="string"/>"#)
+                && graphml.contains(#"<data key="g_normalization">association</data>"#))
+        for (format, text) in [("json", #""normalization": "association""#), ("dot", #"normalization="association""#)] {
+            let export = InProcess.run(["export", InProcess.data, "--format", format, "--normalize", "association", "--quiet"])
+            #expect(export.stdout.contains(text), "\(format)")
+            #expect(!InProcess.run(["export", InProcess.data, "--format", format, "--quiet"]).stdout.contains("normalization"), "\(format)")
+        }
     }
 
     /// The corpus's figures are those of the years asked for, as the network's are (a user trial

@@ -53,6 +53,10 @@ public struct DOTFormatter: NetworkFormatter {
             out.append(", approximation=")
             Self.quote(approximation, into: &out)
         }
+        if let normalization = provenance.normalization {
+            out.append(", normalization=")
+            Self.quote(normalization, into: &out)
+        }
         out.append("];\n")
         if layout != nil {
             out.append("  node [shape=circle, style=filled, fixedsize=true];\n")

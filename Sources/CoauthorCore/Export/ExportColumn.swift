@@ -87,6 +87,10 @@ struct ExportProvenance {
     let modularity: Double?
     /// The guarantees of the metrics estimated by sampling, when any were.
     let approximation: String?
+    /// The normalisation of the ties the communities were found on (`--normalize`), when not
+    /// `none`: a key of its own, as `stats` has (a user trial of session 56 found it only in the
+    /// free text of `filters`).
+    let normalization: String?
 
     init(_ network: CoauthorNetwork, metrics: MetricTable, toolVersion: String, maxAuthors: Int) {
         weighting = network.weighting.rawValue
@@ -108,6 +112,7 @@ struct ExportProvenance {
             for words in how { filters = filters.isEmpty ? words : filters + ", " + words }
         }
         self.filters = filters.isEmpty ? "none" : filters
+        normalization = metrics.community != nil && metrics.communityNormalization != .none ? metrics.communityNormalization.rawValue : nil
         self.maxAuthors = maxAuthors
         tool = "coauthor \(toolVersion)"
         modularity = metrics.modularity.flatMap { $0.isNaN ? nil : $0 }

@@ -58,6 +58,7 @@ public struct GraphMLFormatter: NetworkFormatter {
         key("g_tool", "graph", "tool", "string")
         if provenance.modularity != nil { key("g_modularity", "graph", "modularity", "double") }
         if provenance.approximation != nil { key("g_approximation", "graph", "approximation", "string") }
+        if provenance.normalization != nil { key("g_normalization", "graph", "normalization", "string") }
 
         out.append("  <graph id=\"coauthors\" edgedefault=\"undirected\">\n")
         func open(_ key: StaticString, indent: StaticString) {
@@ -86,6 +87,7 @@ public struct GraphMLFormatter: NetworkFormatter {
         if let approximation = provenance.approximation {
             text("g_approximation", approximation)
         }
+        if let normalization = provenance.normalization { text("g_normalization", normalization) }
 
         func data(_ column: ExportColumn, prefix: StaticString, at index: Int) {
             guard column.has(index) else { return }

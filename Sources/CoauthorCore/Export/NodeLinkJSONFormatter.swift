@@ -44,6 +44,10 @@ public struct NodeLinkJSONFormatter: NetworkFormatter {
             out.append(", \"approximation\": ")
             out.append(json: approximation)
         }
+        if let normalization = provenance.normalization {
+            out.append(", \"normalization\": ")
+            out.append(json: normalization)
+        }
         out.append("},\n  \"nodes\": [")
         let idKinds = network.idKinds
         for v in 0..<network.nodeCount {
