@@ -384,6 +384,11 @@ struct InProcess {
             @article{c, author = {Ann Lee and Di Ho}, title = {C}}
 
             """.utf8).write(to: yearless)
+        // A focus whose papers all lack a year has an empty timeline, and is told so.
+        let undated = InProcess.run(["timeline", yearless.path, "--focus", "Di Ho"])
+        #expect(undated.status == 0 && undated.stderr.contains("note: no publication of Di Ho has a year, so their timeline has no rows"),
+                "\(undated.stderr)")
+        #expect(!InProcess.run(["timeline", yearless.path, "--focus", "Bo Ma"]).stderr.contains("has a year, so their"))
         let filtered = InProcess.run(["stats", yearless.path, "--from", "2019"])
         #expect(filtered.stderr.contains("note: 2 publications have no year, so --from/--to leave them out"), "\(filtered.stderr)")
         #expect(!InProcess.run(["stats", yearless.path]).stderr.contains("no year, so"))

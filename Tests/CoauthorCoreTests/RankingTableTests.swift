@@ -32,6 +32,16 @@ struct RankingTableTests {
                 && RankingTable.decimals(largest: 1e-300) == 12 && RankingTable.decimals(largest: .nan) == 4)
     }
 
+    /// A name is its own text in Markdown: emphasis, links, HTML and pipes are escaped (a user
+    /// trial of session 56 found `Star *Bold*` in italics and `[x](y)` a link).
+    @Test func markdownCellsAreLiteral() {
+        var table = RankingTable(columns: ["rank", "name"])
+        table.rows = [[.integer(1), .text("Star *Bold* [x](y) <b>a_b</b> a|b")]]
+        let lines = table.markdown().split(separator: "\n")
+        #expect(lines.first == "| rank | name |")
+        #expect(lines.last == #"| 1 | Star \*Bold\* \[x\](y) \<b\>a\_b\</b\> a\|b |"#, "\(lines)")
+    }
+
     // Equal values share a rank in every ranking (a user trial of session 56 read the 13 authors of
     // the highest core, ranked #1 to #13 by name, as thirteen different positions).
     @Test func equalKeysShareTheFirstRank() {

@@ -218,6 +218,11 @@ struct TimelineTests {
         for label in ["year", "papers, co-authors per year", "collaborators so far", "new collaborators"] {
             #expect(svg.contains(">\(label)<") || svg.contains(">\(label) (right axis)<"))
         }
+        #expect(svg.contains("a&amp;b.bib · 3 papers and 6 collaborators, 2019–2020"))
+        // One paper, one collaborator, one year: no plural, no range (a user trial of session 56).
+        let one = TimelineCharts.focus([FocusYear(year: 2021, papers: 1, coauthors: 1, new: 1, returning: 0, cumulative: 1, solo: 0, team: 2)],
+                                       author: "Bo", corpus: "").svg()
+        #expect(one.contains(">1 paper and 1 collaborator, 2021<"), "\(one)")
     }
 
     @Test func svgNumbersHaveNoExponentsOrLocale() {

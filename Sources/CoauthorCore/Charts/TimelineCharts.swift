@@ -14,7 +14,10 @@ public enum TimelineCharts {
         if let first, let last {
             let papers = rows.reduce(0) { $0 + $1.papers }
             let people = rows.last?.cumulative ?? 0
-            subtitle += (subtitle.isEmpty ? "" : " · ") + "\(papers) papers and \(people) \(collaborators), \(first)–\(last)"
+            // ("1 paper", not "1 papers"; one year, not `2020–2020`: a user trial of session 56.)
+            let years = first == last ? "\(first)" : "\(first)–\(last)"
+            subtitle += (subtitle.isEmpty ? "" : " · ") + "\(papers) \(papers == 1 ? "paper" : "papers") and \(people) "
+                + "\(people == 1 ? String(collaborators.dropLast()) : collaborators), \(years)"
         }
         return YearChart(
             title: "Collaboration over time: \(author)",
@@ -40,7 +43,10 @@ public enum TimelineCharts {
         let units = level.plural
         return YearChart(
             title: "Publications and \(units) per year" + (corpus.isEmpty ? "" : ": \(corpus)"),
-            subtitle: rows.first.map { "\(rows.reduce(0) { $0 + $1.papers }) papers, \($0.year)–\(rows.last!.year)" } ?? "",
+            subtitle: rows.first.map { first in
+                let papers = rows.reduce(0) { $0 + $1.papers }, last = rows.last!.year
+                return "\(papers) \(papers == 1 ? "paper" : "papers"), " + (first.year == last ? "\(last)" : "\(first.year)–\(last)")
+            } ?? "",
             years: rows.map(\.year),
             leftAxisLabel: "papers, \(units) per year",
             rightAxisLabel: "new ties per year",

@@ -49,9 +49,19 @@ public struct TextTable: Sendable, Equatable {
         func escape(_ cell: String) -> String {
             cell.replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
         }
+        // A cell's own text, not Markdown: `Star *Bold*` was set in italics and `[x](y)` became a
+        // link (a user trial of session 56). CommonMark's backslash escapes, before the pipe's.
+        func literal(_ cell: String) -> String {
+            var out = ""
+            for character in cell {
+                if "\\`*_[]<>#!~".contains(character) { out.append("\\") }
+                out.append(character)
+            }
+            return escape(out)
+        }
         var out = "| " + headers.map(escape).joined(separator: " | ") + " |\n"
         out += "|" + alignments.map { $0 == .right ? " ---: |" : " --- |" }.joined() + "\n"
-        for row in rows { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
+        for row in rows { out += "| " + row.map(literal).joined(separator: " | ") + " |\n" }
         return out
     }
 

@@ -119,6 +119,11 @@ struct Timeline: AnalysisCommand {
         // A timeline of papers without years has no rows: said so, not left an empty table.
         if loaded.network.referenceYear == nil && !analysis.quiet {
             Console.note("no publication in the network has a year, so the timeline has no rows; the records need a year (BibTeX 'year' or 'date')")
+        } else if view == .focus, !analysis.quiet, let focus = loaded.network.focus, loaded.network.firstYear[focus] == nil {
+            // The focus's papers have no year, where others do: an empty table said nothing (a user
+            // trial of session 56).
+            Console.note("no publication of \(loaded.network.names[focus]) has a year, so their timeline has no rows; "
+                         + "the records need a year (BibTeX 'year' or 'date')")
         }
         let text: String
         do {
