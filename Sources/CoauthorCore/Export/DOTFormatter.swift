@@ -6,7 +6,8 @@
 /// years and distance = 1/weight. The weighting and filters are graph
 /// attributes. With a ``MapLayout``, placed nodes get `pos="x,y!"` in points
 /// (pinned, so `neato -n` redraws the same picture), their diameter as
-/// `width`/`height` in inches and their colour as `fillcolor`.
+/// `width`/`height` in inches (`fixedsize=shape`: the name may pass the disc) and their colour
+/// as `fillcolor`.
 ///
 /// Strings are double-quoted with `"` and `\` escaped by a backslash:
 /// Graphviz reads `\"` as a quote and shows `\\` in a label as one
@@ -59,7 +60,9 @@ public struct DOTFormatter: NetworkFormatter {
         }
         out.append("];\n")
         if layout != nil {
-            out.append("  node [shape=circle, style=filled, fixedsize=true];\n")
+            // The disc keeps its size and the name its own (`fixedsize=true` made Graphviz warn
+            // "size too small for label" for every node: a user trial of session 56).
+            out.append("  node [shape=circle, style=filled, fixedsize=shape];\n")
         }
 
         for v in 0..<network.nodeCount {
