@@ -223,6 +223,10 @@ struct TimelineTests {
         let one = TimelineCharts.focus([FocusYear(year: 2021, papers: 1, coauthors: 1, new: 1, returning: 0, cumulative: 1, solo: 0, team: 2)],
                                        author: "Bo", corpus: "").svg()
         #expect(one.contains(">1 paper and 1 collaborator, 2021<"), "\(one)")
+        #expect(!one.contains("textLength"))
+        // A title wider than the chart is squeezed into it (it was cut off at both sides).
+        let long = TimelineCharts.focus(rows, author: String(repeating: "Bartholomew-", count: 8) + "Longname", corpus: "").svg()
+        #expect(long.contains(#"textLength="776" lengthAdjust="spacingAndGlyphs""#), "\(long.prefix(900))")
     }
 
     @Test func svgNumbersHaveNoExponentsOrLocale() {

@@ -48,6 +48,15 @@ public struct YearChart: Sendable {
     private static let ink = "#222222"
     private static let grid = "#dddddd"
 
+    /// For a line of text wider than the chart (at about `characterWidth` a character), the
+    /// attributes that squeeze it into the chart's width less a margin; none for a line that
+    /// fits. (A long name in the title was cut off at both sides: a user trial of session 56.)
+    private func fitted(_ text: String, characterWidth: Double) -> [(String, String)] {
+        let room = width - 24
+        guard Double(text.count) * characterWidth > room else { return [] }
+        return [("textLength", n(room)), ("lengthAdjust", "spacingAndGlyphs")]
+    }
+
     /// The chart as an SVG document.
     /// - Complexity: O(years × series).
     public func svg() -> String {
@@ -57,11 +66,11 @@ public struct YearChart: Sendable {
         out.empty("rect", [("x", "0"), ("y", "0"), ("width", n(width)), ("height", n(height)), ("fill", "#ffffff")])
         out.open("g", [("font-family", Self.font), ("fill", Self.ink)])
 
-        out.element("text", [("x", n(width / 2)), ("y", "28"), ("text-anchor", "middle"), ("font-size", "18"), ("font-weight", "bold")],
-                    text: title)
+        out.element("text", [("x", n(width / 2)), ("y", "28"), ("text-anchor", "middle"), ("font-size", "18"), ("font-weight", "bold")]
+                        + fitted(title, characterWidth: 11.5), text: title)
         if !subtitle.isEmpty {
-            out.element("text", [("x", n(width / 2)), ("y", "50"), ("text-anchor", "middle"), ("font-size", "12"), ("fill", "#555555")],
-                        text: subtitle)
+            out.element("text", [("x", n(width / 2)), ("y", "50"), ("text-anchor", "middle"), ("font-size", "12"), ("fill", "#555555")]
+                            + fitted(subtitle, characterWidth: 7.2), text: subtitle)
         }
         legend(&out, y: 76)
 
