@@ -47,14 +47,13 @@ extension Analysis {
                 entry.recounted(scene.nodes.indices.count { visible[$0] && scene.nodes[$0].fill == entry.color })
             }
             // The names are the frame's most central authors', not the whole network's (a user
-            // trial of session 56 found 2 of 2019's 7 authors named): every author where the frame
-            // shows no more than `--labels`, else that many by size (the focus always).
+            // trial of session 56 found 2 of 2019's 7 authors named): `--labels` of them by size,
+            // and the focus besides, as the whole map names them.
             let shown = scene.nodes.indices.filter { visible[$0] }
-            let named = Set(shown.sorted { a, b in
-                let x = scene.nodes[a], y = scene.nodes[b]
-                if x.isFocus != y.isFocus { return x.isFocus }
-                return x.labelScale != y.labelScale ? x.labelScale > y.labelScale : a < b
-            }.prefix(max(style.labels, shown.contains { scene.nodes[$0].isFocus } ? 1 : 0)))
+            let named = Set(shown.filter { !scene.nodes[$0].isFocus }.sorted { a, b in
+                let x = scene.nodes[a].labelScale, y = scene.nodes[b].labelScale
+                return x != y ? x > y : a < b
+            }.prefix(style.labels) + shown.filter { scene.nodes[$0].isFocus })
             for index in frame.nodes.indices { frame.nodes[index].showsLabel = named.contains(index) }
             frame.title = scene.title + " — " + label
             frame.subtitle = "\(visible.count { $0 }) authors, \(frame.edges.count) ties in \(label) · " + scene.subtitle

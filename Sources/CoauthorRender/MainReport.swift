@@ -53,6 +53,7 @@ public struct MainReport: Sendable {
                         OutputFile(path: base.appendingPathComponent("network.gexf").path, bytes: gexf)]
                 + analysis.export(.csv, metrics: metrics, destination: folder)
         }
+        progress?("", ProgressFraction.unknown)
         let central = analysis.ranking(by: .pagerank, metrics: metrics, top: top)
             .selecting([.rank, .name, .metric(.pagerank), .metric(.papers), .metric(.degree), .metric(.strength),
                         .metric(.betweenness), .metric(.closeness)])

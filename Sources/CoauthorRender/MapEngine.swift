@@ -3,8 +3,8 @@
 /// `auto` lets ``MapRenderer/resolvedEngine(for:requested:)`` choose from the
 /// scene's shape and size; the others name the Graphviz engine to run.
 public enum MapEngine: String, CaseIterable, Sendable {
-    /// Choose from the scene: `twopi` for an ego network, `neato` for small
-    /// maps, `sfdp` for large ones.
+    /// Choose from the scene: `twopi` for an ego network of a few co-authors,
+    /// `neato` for small maps (and larger ego networks), `sfdp` for large ones.
     case auto
     /// Stress majorization: the most faithful distances, quadratic memory in the node count.
     case neato

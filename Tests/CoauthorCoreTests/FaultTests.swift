@@ -172,26 +172,30 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.fifo"])
     }
 
-    /// A link as output is followed (the file it points to is replaced, a link to a link and a
-    /// relative link too, and one to a file not made yet makes it), and a replaced file keeps its
-    /// permissions, in `write(files:)` as in `write(_:to:)`.
-    /// A temporary file a killed run left (SIGKILL reaches no handler) is removed by the next
-    /// write of that output; one of a running process, another output's, or another shape of
-    /// name is left (a hostile-input trial of session 55 found them kept for good).
+    /// Temporary files killed runs of this machine left (SIGKILL reaches no handler) are removed
+    /// by the next write into their folder; one of a running process, one of another machine
+    /// (a shared folder), or another shape of name is left (a hostile-input trial of session 55
+    /// found them kept for good).
     @Test func aKilledRunsTemporaryFileIsRemovedByTheNextWrite() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // A pid above any the kernel gives (pid_max is at most 2^22) is no process.
-        let stale = ".report.html.99999999-3.tmp", running = ".report.html.1-0.tmp", other = ".nodes.csv.99999999-0.tmp",
-            odd = ".report.html.99999999.tmp"
-        for name in [stale, running, other, odd] {
+        let tag = AtomicFile.machineTag, elsewhere = tag == "00000000" ? "00000001" : "00000000"
+        let stale = ".report.html.\(tag)-99999999-3.tmp", otherOutput = ".nodes.csv.\(tag)-99999999-0.tmp"
+        let running = ".report.html.\(tag)-1-0.tmp", otherMachine = ".report.html.\(elsewhere)-99999999-3.tmp",
+            odd = ".report.html.99999999-3.tmp"
+        for name in [stale, otherOutput, running, otherMachine, odd] {
             try Data("partial".utf8).write(to: folder.appendingPathComponent(name))
         }
         try AtomicFile.write(files: [(folder.appendingPathComponent("report.html").path, Array("page\n".utf8))])
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(left == [running, other, odd, "report.html"].sorted(), "\(left)")
+        #expect(left == [running, otherMachine, odd, "report.html"].sorted(), "\(left)")
+        #expect(tag.count == 8 && tag.allSatisfy(\.isHexDigit))
     }
 
+    /// A link as output is followed (the file it points to is replaced, a link to a link and a
+    /// relative link too, and one to a file not made yet makes it), and a replaced file keeps its
+    /// permissions, in `write(files:)` as in `write(_:to:)`.
     @Test func aLinkedOutputIsFollowedAndAReplacedFileKeepsItsMode() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

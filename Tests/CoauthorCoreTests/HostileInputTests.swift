@@ -137,9 +137,21 @@ struct HostileInputTests {
                 "\(read.diagnostics.map(\.message))")
         let named = folder.appendingPathComponent("network.json").path
         #expect(throws: InputError.binary(named, reason: "it is a network in node-link JSON, as `coauthor export` writes it, not a bibliography; "
-                                          + "name the publications it was made from")) { try InputReader.read([named]) }
+                                          + "name the publications it was made from (or, if it is a bibliography, its format with --input-format)")) {
+            try InputReader.read([named])
+        }
         // Named with its format, it is read as asked.
         #expect((try? InputReader.read([named], format: .csl)) != nil)
+        // Told by structure: an OpenAlex work whose abstract has these words as keys of its
+        // inverted index is a bibliography (a review of session 56 found words enough).
+        let work = #"{"id": "https://openalex.org/W1", "abstract_inverted_index": {"directed": [0], "multigraph": [1], "nodes": [2], "network": [3], "items": [4]}, "#
+            + #""network": "x", "authorships": []}"#
+        #expect(InputFormat.networkFileKind(head: Array(work.utf8)) == nil)
+        #expect(InputFormat.networkFileKind(head: Array(#"{"meta": {"directed": true, "nodes": []}}"#.utf8)) == nil)
+        #expect(InputFormat.networkFileKind(head: Array(#"{"graph": {}, "directed" : false, "nodes": [{"id": 0, "label": "A "x" {"}], "links""#.utf8))
+                == "node-link JSON")
+        #expect(InputFormat.networkFileKind(head: Array(#"{"config": {}, "network": {"links": [], "items": [{"id": 1}]}}"#.utf8)) == "VOSviewer JSON")
+        #expect(InputFormat.networkFileKind(head: Array(#"[{"directed": true, "nodes": []}]"#.utf8)) == nil)
     }
 
     @Test func binaryGarbageIsInvalidUTF8WithItsOffset() {

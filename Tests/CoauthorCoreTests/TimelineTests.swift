@@ -130,6 +130,11 @@ struct TimelineTests {
         #expect(SliceSpec.sliding(window: 3, step: 2).ranges(first: 2010, last: 2015) == [2010...2012, 2012...2014, 2014...2015])
         #expect(SliceSpec.sliding(window: 10, step: 1).ranges(first: 2010, last: 2012) == [2010...2012])
         #expect(SliceSpec.sliding(window: 3, step: 3).ranges(first: 2010, last: 2015) == [2010...2012, 2013...2015])
+        // A step longer than the window: no slice starts after the last year (a review of session
+        // 56 found the clamped range 2016...2015 would trap).
+        #expect(SliceSpec.sliding(window: 2, step: 3).ranges(first: 2010, last: 2015) == [2010...2011, 2013...2014])
+        #expect(SliceSpec.sliding(window: 1, step: 2).ranges(first: 2019, last: 2022) == [2019...2019, 2021...2021])
+        #expect(SliceSpec.sliding(window: 1, step: 1).ranges(first: 2019, last: 2019) == [2019...2019])
         #expect(SliceSpec.cumulative(step: 2).ranges(first: 2010, last: 2015) == [2010...2010, 2010...2012, 2010...2014, 2010...2015])
     }
 

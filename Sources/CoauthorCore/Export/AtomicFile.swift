@@ -189,22 +189,21 @@ public enum AtomicFile {
         throw .failed(named, ELOOP)
     }
 
-    /// Writes `bytes` to a new registered temporary file beside `path` (its folder made where
-    /// missing), with the permissions of the file at `path` when there is one (a user trial of
-    /// session 53 found a replaced file given the default ones); its path and registry slot.
-    /// The folders it makes are appended to `madeFolders`, outermost first, once the file is
-    /// written; a failure removes them itself.
-    /// Removes the temporary files of `name` in `folder` that a process no longer running left
-    /// (a run killed with SIGKILL, which no handler sees, left `.report.html.4242-8.tmp` for good:
-    /// a hostile-input trial of session 55). Only files of this user whose process is gone
-    /// (`kill(pid, 0)` fails with ESRCH) are removed; anything else is left as it is.
-    static func removeStaleTemporaries(of name: String, in folder: String) {
-        let prefix = ".\(name).", me = getpid(), uid = getuid()
+    /// Removes the temporary files that runs on this machine which no longer run left in
+    /// `folder` (a run killed with SIGKILL, which no handler sees, left `.report.html.…tmp` for
+    /// good: a hostile-input trial of session 55), once per folder and process. Only this user's
+    /// files named as `stage` names them, with this machine's tag (a shared folder's files from
+    /// another machine's running job are not this machine's to judge) and a process that is
+    /// gone (`kill(pid, 0)` fails with ESRCH), are removed; anything else is left as it is.
+    static func removeStaleTemporaries(in folder: String) {
+        guard cleanedFolders.withLock({ $0.insert(folder).inserted }) else { return }
+        let me = getpid(), uid = getuid()
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
-            let middle = entry.dropFirst(prefix.count).dropLast(4)
-            guard let dash = middle.firstIndex(of: "-"), let pid = pid_t(middle[..<dash]), pid > 0, pid != me,
-                  Int(middle[middle.index(after: dash)...]) != nil else { continue }
+        for entry in entries where entry.hasPrefix(".") && entry.hasSuffix(".tmp") {
+            let stem = entry.dropLast(4)
+            guard let dot = stem.lastIndex(of: ".") else { continue }
+            let parts = stem[stem.index(after: dot)...].split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0] == machineTag, let pid = pid_t(parts[1]), pid > 0, pid != me, Int(parts[2]) != nil else { continue }
             let full = (folder as NSString).appendingPathComponent(entry)
             var status = stat()
             guard lstat(full, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == uid else { continue }
@@ -212,6 +211,24 @@ public enum AtomicFile {
         }
     }
 
+    /// The folders this process has cleaned of stale temporary files.
+    private static let cleanedFolders = Mutex<Set<String>>([])
+
+    /// Eight hex digits of this machine's host name (FNV-1a), in temporary files' names.
+    static let machineTag: String = {
+        var buffer = [CChar](repeating: 0, count: 256)
+        let named = gethostname(&buffer, buffer.count) == 0
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in buffer.prefix(while: { named && $0 != 0 }) { hash = (hash ^ UInt32(UInt8(bitPattern: byte))) &* 0x0100_0193 }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }()
+
+    /// Writes `bytes` to a new registered temporary file beside `path` (its folder made where
+    /// missing), with the permissions of the file at `path` when there is one (a user trial of
+    /// session 53 found a replaced file given the default ones); its path and registry slot.
+    /// The folders it makes are appended to `madeFolders`, outermost first, once the file is
+    /// written; a failure removes them itself.
     private static func stage(_ bytes: some Collection<UInt8>, for path: String, madeFolders: inout [String]) throws(OutputError) -> (String, Int32) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -233,8 +250,8 @@ public enum AtomicFile {
         // Named after the output where the name leaves room (a name of 244 bytes or more made a
         // temporary name over the 255 a file system allows: a hostile-input trial of session 55).
         let name = url.lastPathComponent.utf8.count <= 200 ? url.lastPathComponent : "coauthor"
-        removeStaleTemporaries(of: name, in: folder.path)
-        let temporary = folder.appendingPathComponent(".\(name).\(getpid())-\(number).tmp").path
+        removeStaleTemporaries(in: folder.path)
+        let temporary = folder.appendingPathComponent(".\(name).\(machineTag)-\(getpid())-\(number).tmp").path
         let slot = coauthor_temporary_register(temporary)
         do throws(OutputError) {
             try writeThrough(bytes, to: temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_TRUNC)

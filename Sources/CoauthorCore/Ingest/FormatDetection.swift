@@ -40,20 +40,72 @@ extension InputFormat {
     /// `GEXF`), as `coauthor export` and other tools write them: a network, not a bibliography.
     /// `coauthor export -o Data/network.json` put one beside the bibliography it came from, and
     /// the next run read it as CSL-JSON, a record without authors (a user trial of session 55).
+    /// JSON is told by its structure, not by words anywhere in it (an OpenAlex abstract's
+    /// inverted index has every word of the abstract as a key): node-link JSON by top-level
+    /// `directed` (a boolean) and `nodes` (an array), VOSviewer's by a top-level `network`
+    /// object holding `items`.
     static func networkFileKind(head: [UInt8]) -> String? {
         var bytes = head[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let first = bytes.firstIndex(where: { !isJSONSpace($0) }) else { return nil }
+        if bytes[first] == UInt8(ascii: "{") {
+            let keys = jsonObjectKeys(bytes[first...], inside: "network")
+            if keys.top["directed"] == UInt8(ascii: "t") || keys.top["directed"] == UInt8(ascii: "f"),
+               keys.top["nodes"] == UInt8(ascii: "[") { return "node-link JSON" }
+            if keys.top["network"] == UInt8(ascii: "{"), keys.inner.contains("items") { return "VOSviewer JSON" }
+            return nil
+        }
+        guard bytes[first] == UInt8(ascii: "<") else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
-        let trimmed = text.drop { $0.isWhitespace }
-        if trimmed.hasPrefix("{") {
-            if text.contains("\"directed\"") && text.contains("\"multigraph\"") && text.contains("\"nodes\"") { return "node-link JSON" }
-            if text.contains("\"network\"") && text.contains("\"items\"") { return "VOSviewer JSON" }
-        }
-        if trimmed.hasPrefix("<") {
-            if text.contains("<graphml") { return "GraphML" }
-            if text.contains("<gexf") { return "GEXF" }
-        }
+        if text.contains("<graphml") { return "GraphML" }
+        if text.contains("<gexf") { return "GEXF" }
         return nil
+    }
+
+    private static func isJSONSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    /// The keys of the JSON object `object` starts, as far as it goes, each with the first byte of
+    /// its value; and the keys of the object that is the value of its key `nested`.
+    /// - Complexity: O(length of `object`).
+    static func jsonObjectKeys(_ object: ArraySlice<UInt8>, inside nested: String) -> (top: [String: UInt8], inner: Set<String>) {
+        var top: [String: UInt8] = [:], inner: Set<String> = []
+        // Per open container: whether it is an object, and whether it is `nested`'s value.
+        var stack: [(isObject: Bool, isNested: Bool)] = []
+        var index = object.startIndex, pendingKey: String? = nil, lastKey: String? = nil
+        while index < object.endIndex {
+            let byte = object[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                var end = index + 1
+                while end < object.endIndex && object[end] != UInt8(ascii: "\"") { end += object[end] == UInt8(ascii: "\\") ? 2 : 1 }
+                guard end < object.endIndex else { return (top, inner) }
+                let string = String(decoding: object[(index + 1)..<end], as: UTF8.self)
+                var next = end + 1
+                while next < object.endIndex && isJSONSpace(object[next]) { next += 1 }
+                if next < object.endIndex, object[next] == UInt8(ascii: ":"), let container = stack.last, container.isObject {
+                    if stack.count == 1 { pendingKey = string }
+                    if stack.count == 2 && container.isNested { inner.insert(string) }
+                    lastKey = string
+                    index = next + 1
+                    // The value's first byte, for a key of the top level.
+                    while index < object.endIndex && isJSONSpace(object[index]) { index += 1 }
+                    if let key = pendingKey, index < object.endIndex { top[key] = object[index]; pendingKey = nil }
+                    continue
+                }
+                index = end + 1
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let isNested = stack.count == 1 && lastKey == nested && byte == UInt8(ascii: "{")
+                stack.append((byte == UInt8(ascii: "{"), isNested))
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                stack.removeLast()
+                if stack.isEmpty { return (top, inner) }
+            default:
+                break
+            }
+            index += 1
+        }
+        return (top, inner)
     }
 
     /// Why the regular file at `path` is binary data (`binaryReason`), judged by its first

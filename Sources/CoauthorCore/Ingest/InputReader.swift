@@ -290,7 +290,7 @@ public enum InputReader {
                     continue
                 }
                 if format == nil, let kind = InputFormat.networkFileKind(path: path) {
-                    throw .binary(path, reason: "it is a network in \(kind), as `coauthor export` writes it, not a bibliography; name the publications it was made from")
+                    throw .binary(path, reason: "it is a network in \(kind), as `coauthor export` writes it, not a bibliography; name the publications it was made from (or, if it is a bibliography, its format with --input-format)")
                 }
                 guard let kind = format ?? InputFormat.detect(path: path) else {
                     if let handle = FileHandle(forReadingAtPath: path), let head = try? handle.read(upToCount: 8),

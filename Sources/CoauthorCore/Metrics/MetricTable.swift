@@ -180,6 +180,8 @@ public struct MetricTable: Sendable {
                  .internationalShare, .citations, .hIndex: break
             }
         }
+        // The last phase ended (its line was shown for the work after it: a review of session 56).
+        progress?("", ProgressFraction.unknown)
     }
 
     /// The metrics present, in SPEC order.

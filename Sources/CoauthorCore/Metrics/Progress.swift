@@ -2,8 +2,8 @@ import Foundation
 
 /// Receives progress of long computations: a phase name and the fraction done (0…1), or
 /// `ProgressFraction.unknown` when a phase starts whose share done cannot be told (a layout,
-/// community detection). Called from worker threads; the library never prints, so showing it
-/// is the caller's job.
+/// community detection); an empty phase name says that the last phase ended and no long one
+/// runs. Called from worker threads; the library never prints, so showing it is the caller's job.
 public typealias ProgressHandler = @Sendable (_ phase: String, _ fraction: Double) -> Void
 
 /// The fractions of `ProgressHandler` that are not shares.

@@ -26,7 +26,8 @@ public enum SliceSpec: Sendable, Equatable {
             precondition(window > 0 && step > 0, "window and step must be positive")
             let (window, step) = (min(window, bound), min(step, bound))
             var start = first
-            while true {
+            // (A step longer than the window can pass the last year: no slice starts after it.)
+            while start <= last {
                 // The last slice ends with the data (`2022–2025` on papers up to 2023 named two
                 // years without data: a user trial of session 55).
                 ranges.append(start...min(start + window - 1, last))

@@ -40,6 +40,13 @@ final class ProgressDisplay: @unchecked Sendable {
     func update(phase: String, fraction: Double) {
         lock.withLock {
             guard !finished else { return }
+            // No phase runs: the line is cleared, and the ticker draws nothing until the next.
+            if phase.isEmpty {
+                if shown { Console.err("\r\u{1B}[K") }
+                shown = false
+                self.phase = ""
+                return
+            }
             let now = Date()
             if phase != self.phase {
                 self.phase = phase

@@ -309,7 +309,7 @@ extension AnalysisOptions {
 
 /// Options of commands that draw a map.
 struct MapOptions: ParsableArguments {
-    @Option(help: "Layout engine: auto picks twopi for an ego network, neato for small graphs, sfdp beyond.")
+    @Option(help: "Layout engine: auto picks twopi for an ego network of up to 12 co-authors, neato for small graphs (and larger ego networks), sfdp beyond.")
     var engine: MapEngine = .auto
 
     @Option(help: "Node area is proportional to this metric.")

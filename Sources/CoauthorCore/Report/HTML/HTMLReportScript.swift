@@ -762,9 +762,10 @@ function renderRanking() {
     tr.appendChild(th);
   });
   thead.appendChild(tr);
-  var ranks = ranksOf(key).ranks;
+  // (No rank for a missing value, as in the panel.)
+  var ranks = ranksOf(key).ranks, ranked = metricColumn(key).values;
   order.slice(0, rankLimit).forEach(function (u) {
-    var row = el('tr'); row.appendChild(el('td', String(ranks[u]), 'num'));
+    var row = el('tr'); row.appendChild(el('td', ranked[u] === null ? '–' : String(ranks[u]), 'num'));
     var td = el('td'); td.appendChild(authorLink(u)); row.appendChild(td);
     columns.forEach(function (c) { var m = metricColumn(c); row.appendChild(el('td', fmt(m.values[u], m.integer), 'num')); });
     tbody.appendChild(row);
