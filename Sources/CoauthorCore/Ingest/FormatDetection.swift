@@ -71,7 +71,7 @@ extension InputFormat {
         var top: [String: UInt8] = [:], inner: Set<String> = []
         // Per open container: whether it is an object, and whether it is `nested`'s value.
         var stack: [(isObject: Bool, isNested: Bool)] = []
-        var index = object.startIndex, pendingKey: String? = nil, lastKey: String? = nil
+        var index = object.startIndex, lastKey: String? = nil
         while index < object.endIndex {
             let byte = object[index]
             switch byte {
@@ -83,13 +83,12 @@ extension InputFormat {
                 var next = end + 1
                 while next < object.endIndex && isJSONSpace(object[next]) { next += 1 }
                 if next < object.endIndex, object[next] == UInt8(ascii: ":"), let container = stack.last, container.isObject {
-                    if stack.count == 1 { pendingKey = string }
                     if stack.count == 2 && container.isNested { inner.insert(string) }
                     lastKey = string
                     index = next + 1
                     // The value's first byte, for a key of the top level.
                     while index < object.endIndex && isJSONSpace(object[index]) { index += 1 }
-                    if let key = pendingKey, index < object.endIndex { top[key] = object[index]; pendingKey = nil }
+                    if stack.count == 1, index < object.endIndex { top[string] = object[index] }
                     continue
                 }
                 index = end + 1
