@@ -43,15 +43,17 @@ public struct MainReport: Sendable {
         progress?("report page", ProgressFraction.unknown)
         let html = analysis.htmlPage(scene: scene, positions: positions, metrics: metrics, style: style, seed: options.seed,
                                      mapOnly: false, downloads: Self.pageDownloads(analysis.level, exports: exports))
-        var exported: [OutputFile] = []
+        let base = URL(fileURLWithPath: folder)
+        func file(_ name: String, _ bytes: [UInt8]) -> OutputFile {
+            OutputFile(path: base.appendingPathComponent(name).path, bytes: bytes)
+        }
+        // Each empty without the exports.
+        var graphml: [OutputFile] = [], gexf: [OutputFile] = [], tables: [OutputFile] = []
         if exports {
             progress?("exports", ProgressFraction.unknown)
-            let graphml = analysis.export(.graphml, metrics: metrics, destination: nil)[0].bytes
-            let gexf = analysis.export(.gexf, metrics: metrics, layout: layout, destination: nil)[0].bytes
-            let base = URL(fileURLWithPath: folder)
-            exported = [OutputFile(path: base.appendingPathComponent("network.graphml").path, bytes: graphml),
-                        OutputFile(path: base.appendingPathComponent("network.gexf").path, bytes: gexf)]
-                + analysis.export(.csv, metrics: metrics, destination: folder)
+            graphml = [file("network.graphml", analysis.export(.graphml, metrics: metrics, destination: nil)[0].bytes)]
+            gexf = [file("network.gexf", analysis.export(.gexf, metrics: metrics, layout: layout, destination: nil)[0].bytes)]
+            tables = analysis.export(.csv, metrics: metrics, destination: folder)
         }
         progress?("", ProgressFraction.unknown)
         let central = analysis.ranking(by: .pagerank, metrics: metrics, top: top)
@@ -70,18 +72,13 @@ public struct MainReport: Sendable {
         let timelineSVG = (try? analysis.timelineChart(.focus))
             ?? TimelineCharts.focus([], author: "", corpus: analysis.label).svg()
 
-        let base = URL(fileURLWithPath: folder)
-        func file(_ name: String, _ bytes: [UInt8]) -> OutputFile {
-            OutputFile(path: base.appendingPathComponent(name).path, bytes: bytes)
-        }
         // In the order the files were always written: the map, GraphML, the tables of the focus,
         // GEXF, the CSV tables, the page last.
-        let graphmlFile = exported.prefix(1), gexfFile = exported.dropFirst().prefix(1), tables = exported.dropFirst(2)
-        files = [file("network.svg", svg)] + graphmlFile + [
+        files = [file("network.svg", svg)] + graphml + [
             file("collaborators.md", Array(markdown.utf8)),
             file("timeline.csv", Array(timelineCSV.utf8)),
             file("timeline.svg", Array(timelineSVG.utf8)),
-        ] + gexfFile + tables + [
+        ] + gexf + tables + [
             file("report.html", html),
         ]
 

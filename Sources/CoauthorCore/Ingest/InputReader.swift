@@ -210,8 +210,9 @@ public enum InputReader {
                         return InputFile(path: full, format: format ?? InputFormat(pathExtension: ext) ?? .wos, inFolder: true, unreadable: reason)
                     }
                     if let format, InputFormat(pathExtension: ext) != nil { return InputFile(path: full, format: format, inFolder: true) }
-                    // A network written beside its bibliography (`export -o Data/network.json`) is no input.
-                    if let kind = InputFormat.networkFileKind(path: full) {
+                    // A network written beside its bibliography (`export -o Data/network.json`) is no
+                    // input. (Only JSON and XML are looked at: a folder's other files are opened once.)
+                    if ["json", "jsonl", "xml"].contains(ext), let kind = InputFormat.networkFileKind(path: full) {
                         networks.append((name, kind))
                         return nil
                     }

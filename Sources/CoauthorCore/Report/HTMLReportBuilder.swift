@@ -152,8 +152,8 @@ public enum HTMLReportBuilder {
 
     /// Distinct years with a publication per author.
     private static func activeYears(_ network: CoauthorNetwork, corpus: DatedCorpus?) -> [[Int]] {
-        var years = [[Int]](repeating: [], count: network.nodeCount)
         if let corpus, corpus.nodeCount == network.nodeCount { return corpus.activeYears }
+        // Without the corpus, the years the ties and the first and last years show.
         var sets = [Set<Int>](repeating: [], count: network.nodeCount)
         for e in 0..<network.edgeCount {
             for year in network.edgeYears[e] {
@@ -161,12 +161,11 @@ public enum HTMLReportBuilder {
                 sets[Int(network.graph.target[e])].insert(year)
             }
         }
-        for v in 0..<network.nodeCount {
+        return (0..<network.nodeCount).map { v in
             if let first = network.firstYear[v] { sets[v].insert(first) }
             if let last = network.lastYear[v] { sets[v].insert(last) }
-            years[v] = sets[v].sorted()
+            return sets[v].sorted()
         }
-        return years
     }
 
     private static func distinct<C: Collection>(_ sorted: C) -> [Int] where C.Element == Int {
