@@ -43,8 +43,11 @@ extension Analysis {
             }
             // The legend counts the authors the frame shows (it counted all years': a user trial of
             // session 54 read "12 authors" beside the 7 of 2019).
-            frame.legend = scene.legend.map { entry in
-                entry.recounted(scene.nodes.indices.count { visible[$0] && scene.nodes[$0].fill == entry.color })
+            // Groups absent from the frame are left out of its legend (`(0 authors)`: a
+            // hostile-input trial of session 57).
+            frame.legend = scene.legend.compactMap { entry in
+                let count = scene.nodes.indices.count { visible[$0] && scene.nodes[$0].fill == entry.color }
+                return entry.counted != nil && count == 0 ? nil : entry.recounted(count)
             }
             // The names are the frame's most central authors', not the whole network's (a user
             // trial of session 56 found 2 of 2019's 7 authors named): `--labels` of them by size,
@@ -56,7 +59,13 @@ extension Analysis {
             }.prefix(style.labels) + shown.filter { scene.nodes[$0].isFocus })
             for index in frame.nodes.indices { frame.nodes[index].showsLabel = named.contains(index) }
             frame.title = scene.title + " — " + label
-            frame.subtitle = "\(visible.count { $0 }) authors, \(frame.edges.count) ties in \(label) · " + scene.subtitle
+            // In the level's words, one in the singular; the focus outlined only where it is drawn.
+            let shownCount = visible.count { $0 }
+            let units = shownCount == 1 ? level.unitName : level.plural
+            let ties = frame.edges.count == 1 ? "1 tie" : "\(frame.edges.count) ties"
+            var parts = scene.subtitle.components(separatedBy: " · ")
+            if let focus = scene.focus, !visible[focus] { parts.removeAll { $0.hasPrefix("outlined: ") } }
+            frame.subtitle = "\(shownCount) \(units), \(ties) in \(label) · " + parts.joined(separator: " · ")
             let bytes = try MapRenderer.render(frame, pinnedAt: positions, visible: visible, options: options)
             return YearMap(years: range, label: label, bytes: bytes)
         }

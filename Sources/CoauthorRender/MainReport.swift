@@ -89,7 +89,10 @@ public struct MainReport: Sendable {
             + "\(Self.counted(network.edgeCount, "tie")), \(Self.counted(network.publicationCount, "publication"))\n\n"
         if let collaborators, let focus = network.focus {
             text += "Closest collaborators of \(network.names[focus]) (by joint papers)\n"
-            text += collaborators.selecting([.rank, .name, .tie(.papers), .tie(.firstYear), .tie(.lastYear)]).prefix(top).plain() + "\n"
+            // (`--top 0` is every one, as in `rank`: it printed the heading over no rows, a user
+            // trial of session 57.)
+            let shown = collaborators.selecting([.rank, .name, .tie(.papers), .tie(.firstYear), .tie(.lastYear)])
+            text += (top > 0 ? shown.prefix(top) : shown).plain() + "\n"
         }
         text += "Most central \(units) (PageRank)\n" + central.plain() + "\n"
         summary = text

@@ -32,7 +32,12 @@ struct Coauthor: ParsableCommand {
         case .success(let count): threads = count
         case .failure(let message):
             // A typo there ran on every core in silence (a hostile-input trial of session 55).
-            // (Before MPI starts: every rank reads the same setting and ends alike.)
+            // (Before MPI starts: every rank reads the same setting and ends alike.) Help and
+            // the version run no analysis: they are printed whatever the setting.
+            if asksOnlyForHelpOrVersion(CommandLine.arguments.dropFirst()) {
+                threads = nil
+                break
+            }
             Console.error(message.text)
             Glibc.exit(ExitCode.validationFailure.rawValue)
         }
@@ -40,6 +45,14 @@ struct Coauthor: ParsableCommand {
         // the help (a hostile-input trial of session 55): a file of that name is said to be one.
         if let named = CommandLine.arguments.dropFirst().prefix(while: { $0 != "--" }).first(where: looksLikeOptionsButIsAFile) {
             Console.error("'\(named)' is a file, but an argument starting with '-' is read as options; name it ./\(named), or put -- before it")
+            Glibc.exit(ExitCode.validationFailure.rawValue)
+        }
+        // `coauthor help bogus` printed the general help with status 0 (a hostile-input trial of
+        // session 57): a command that is none is a usage error, with the nearest one.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count >= 2, arguments[0] == "help", !arguments[1].hasPrefix("-"), !Session.commandNames.contains(arguments[1]) {
+            let nearest = Session.nearestCommand(to: arguments[1]).map { "did you mean '\($0)'? " } ?? ""
+            Console.error("'\(arguments[1])' is no command: \(nearest)(the commands are \(Session.commandNames.joined(separator: ", ")))")
             Glibc.exit(ExitCode.validationFailure.rawValue)
         }
         Cluster.start()
@@ -55,6 +68,13 @@ struct Coauthor: ParsableCommand {
         }
         Cluster.finish()
         Glibc.exit(0)
+    }
+
+    /// Whether `arguments` ask for help or the version (`-h`, `--help`, `--version`, or the
+    /// `help` command), which read no input and need no threads.
+    static func asksOnlyForHelpOrVersion(_ arguments: ArraySlice<String>) -> Bool {
+        if arguments.first == "help" { return true }
+        return arguments.prefix(while: { $0 != "--" }).contains { ["-h", "--help", "--version"].contains($0) }
     }
 
     /// Whether `argument` is a group of short options (`-x…`, not `--x` nor `-`) that names an

@@ -115,7 +115,7 @@ enum Session {
 
     private static let formats = InputFormat.allCases.map(\.rawValue).joined(separator: "|")
 
-    private static let commandNames = Coauthor.configuration.subcommands.map { $0._commandName }
+    static let commandNames = Coauthor.configuration.subcommands.map { $0._commandName }
 
     /// The command `word` (no path: no `/` or `.`) is likely a misspelling of: one edit or
     /// transposition away, or a prefix of one command alone; nil for none.

@@ -37,6 +37,34 @@ struct AliasCLITests {
         #expect(result.stderr.contains("aliases.yaml:3:19: warning: the alias file names 'N. Here'"))
     }
 
+    /// How people were told apart is recorded with the network: the exports' `filters` (GraphML,
+    /// JSON), `stats` and `rank`'s note say `exact name identity` and the alias file's rules
+    /// (a user trial of session 56 found them in no output); at the defaults nothing is said.
+    @Test func identityRulesAreRecordedWithTheNetwork() throws {
+        let folder = try Self.folder(with: ["refs.bib": Self.bib, "aliases.yaml": """
+            merge:
+              "Alexandros G. Dimakis": ["Alex Dimakis", "A. G. Dimakis"]
+            distinct:
+              - ["Ann Lee", "A. Lee"]
+
+            """])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let both = try EndToEndTests.run(["export", "refs.bib", "--identity", "exact", "--aliases", "aliases.yaml",
+                                          "--format", "graphml", "-o", "net.graphml"], in: folder)
+        #expect(both.status == 0, "stderr: \(both.stderr)")
+        let graphml = try String(contentsOf: folder.appendingPathComponent("net.graphml"), encoding: .utf8)
+        #expect(graphml.contains("<data key=\"g_filters\">exact name identity, alias file (1 merge; 1 distinct pair)</data>"), "\(graphml)")
+        let stats = try EndToEndTests.run(["stats", "refs.bib", "--aliases", "aliases.yaml", "--format", "json"], in: folder)
+        #expect(stats.status == 0 && stats.stdout.contains("\"filters\": \"alias file (1 merge; 1 distinct pair)\""), "\(stats.stdout)")
+        let rank = try EndToEndTests.run(["rank", "refs.bib", "--identity", "exact"], in: folder)
+        #expect(rank.status == 0 && rank.stderr.contains("ranked within: exact name identity"), "\(rank.stderr)")
+        // The defaults say nothing of it.
+        let plain = try EndToEndTests.run(["export", "refs.bib", "--format", "graphml", "-o", "plain.graphml"], in: folder)
+        #expect(plain.status == 0, "stderr: \(plain.stderr)")
+        let plainText = try String(contentsOf: folder.appendingPathComponent("plain.graphml"), encoding: .utf8)
+        #expect(plainText.contains("<data key=\"g_filters\">none</data>"), "\(plainText)")
+    }
+
     @Test func malformedAliasFileIsALocatedErrorWithExit65() throws {
         let folder = try Self.folder(with: ["refs.bib": Self.bib, "bad.yaml": "merge: [a\n", "shape.yaml": "distinct:\n  - [\"A\"]\n"])
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -269,6 +269,10 @@ struct EndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
         let typo = try Self.run(["stat", "Data"], in: folder)
         #expect(typo.status == 64 && typo.stderr.contains("did you mean 'coauthor stats'?"), "\(typo.stderr)")
+        // `help` of a command that is none (it printed the general help, status 0).
+        let help = try Self.run(["help", "rnak"], in: folder)
+        #expect(help.status == 64 && help.stdout.isEmpty
+                && help.stderr.contains("error: 'rnak' is no command: did you mean 'rank'? (the commands are report, render, rank"), "\(help.stderr)")
     }
 
     /// `COAUTHOR_THREADS` that is no count of threads is refused (a typo ran on every core in
@@ -285,6 +289,23 @@ struct EndToEndTests {
             let result = try Self.run(["stats", "Data", "--quiet"], in: folder, environment: ["COAUTHOR_THREADS": good])
             #expect(result.status == 0 && result.stdout.contains("publications"), "\(good): \(result.stderr)")
         }
+        // Help and the version need no threads: printed whatever the setting.
+        for asking in [["--help"], ["stats", "-h"], ["help", "rank"], ["help"], ["--version"]] {
+            let result = try Self.run(asking, in: folder, environment: ["COAUTHOR_THREADS": "abc"])
+            #expect(result.status == 0 && !result.stdout.isEmpty && !result.stderr.contains("COAUTHOR_THREADS"), "\(asking): \(result.stderr)")
+        }
+    }
+
+    /// An `-o` in a folder this run may not write in fails with exit 1, as a full disk does, not
+    /// 64 ("usage error": a hostile-input trial of session 57), before anything is read.
+    @Test func anOutputInAFolderThatCannotBeWrittenExitsOne() throws {
+        // (`/proc/self` takes no file, not even root's: where it does, there is nothing to try.)
+        guard access("/proc/self", W_OK) != 0 else { return }
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.run(["export", "Data", "-o", "/proc/self/net.graphml"], in: folder)
+        #expect(result.status == 1 && result.stderr.contains("error: -o /proc/self/net.graphml: cannot write in /proc/self ("), "\(result.status) \(result.stderr)")
+        #expect(!result.stderr.contains("read 16 publications"), "refused before reading")
     }
 
     /// A file whose name starts with `-` is said to be one, with the way to name it (`stats
@@ -350,6 +371,21 @@ struct EndToEndTests {
         parser.delegate = collector
         #expect(parser.parse(), "\(url.lastPathComponent) is not well-formed XML: \(String(describing: parser.parserError))")
         return collector
+    }
+
+    /// `report --top 0` lists every collaborator, as `rank` does (it printed the heading over no
+    /// rows: a hostile-input trial of session 57), and `--top 3` three.
+    @Test func reportTopZeroListsEveryCollaborator() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (top, rows) in [("0", 41), ("3", 3)] {
+            let result = try Self.run(["report", "Data", "-o", "Out" + top, "--top", top, "--no-exports", "--quiet"], in: folder)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            let start = try #require(lines.firstIndex { $0.hasPrefix("Closest collaborators of Shashank Rajput") })
+            let section = lines[(start + 1)...].prefix { !$0.isEmpty }
+            #expect(section.count { $0.trimmingCharacters(in: .whitespaces).first?.isNumber == true } == rows, "--top \(top): \(section)")
+        }
     }
 
     @Test func defaultRunWritesTheMapGraphMLAndRankings() throws {

@@ -166,6 +166,20 @@ struct InProcess {
         #expect(page.contains("<tr><th scope=\"row\">publications</th><td>2</td></tr>"))
     }
 
+    /// Hundreds of yearly maps are refused before any is drawn, with the years and the way out
+    /// (`year = 3000` beside 2019 made 2,982 files: a hostile-input trial of session 57).
+    @Test func tooManyYearlyMapsAreRefused() throws {
+        let folder = try InProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = "@article{a, author = {Ann One and Bob Two}, year = 2019}\n@article{b, author = {Ann One and Cy Three}, year = 3000}\n"
+        let out = folder.appendingPathComponent("y.svg").path
+        let render = InProcess.run(["render", "-", "--input-format", "bibtex", "--by-year", "-o", out], stdin: bib)
+        #expect(render.status == 64 && render.stderr.contains("--by-year would draw 982 maps, for the years 2019 to 3000"), "\(render.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        let bounded = InProcess.run(["render", "-", "--input-format", "bibtex", "--by-year", "--to", "2020", "-o", out, "--quiet"], stdin: bib)
+        #expect(bounded.status == 0, "\(bounded.stderr)")
+    }
+
     /// A year's map counts in its legend the authors it shows (it counted all years': a user trial
     /// of session 54), and with `--min-papers` and `--radius` shows each year's slice, the one the
     /// sliced timeline counts.
@@ -183,10 +197,13 @@ struct InProcess {
             for row in rows {
                 let year = row["from"] as! Int
                 let svg = try String(contentsOf: out.appendingPathComponent("net-\(year).svg"), encoding: .utf8)
-                let shown = try #require(svg.firstMatch(of: /(\d+) authors, \d+ ties in \d{4}/).map { Int($0.1)! }, "\(year)")
+                let shown = try #require(svg.firstMatch(of: /(\d+) authors?, \d+ ties? in \d{4}/).map { Int($0.1)! }, "\(year)")
                 #expect(shown == row["nodes"] as? Int, "\(filters) \(year): the map shows \(shown), the slice has \(row["nodes"]!)")
-                let legend = svg.matches(of: />(?:community of [^<(]*|smaller communities) \((\d+) authors\)\u{A0}*</).map { Int($0.1)! }
-                #expect(!legend.isEmpty && legend.reduce(0, +) == shown, "\(filters) \(year): legend \(legend), \(shown) shown")
+                let legend = svg.matches(of: />(?:community of [^<(]*|smaller communities) \((\d+) authors?\)\u{A0}*</).map { Int($0.1)! }
+                #expect(legend.isEmpty == (shown == 0) && legend.reduce(0, +) == shown, "\(filters) \(year): legend \(legend), \(shown) shown")
+                // A group absent from the year is not in its legend, and one author is one (`(0
+                // authors)`, `(1 authors)`: a hostile-input trial of session 57).
+                #expect(!legend.contains(0) && !svg.contains("(1 authors)") && !svg.contains(" 1 ties"), "\(filters) \(year): \(legend)")
                 // Every author a frame shows is named where they are no more than `--labels` (2 of
                 // 2019's 7 were: the names were the whole network's most central; a user trial of
                 // session 56).
@@ -488,6 +505,11 @@ struct InProcess {
         let rank = InProcess.run(["rank", "-", "--input-format", "bibtex", "--focus", "Solo Person"], stdin: bib)
         #expect(rank.status == 0 && rank.stderr.contains("note: Solo Person has no co-authors in this network: no paper within the filters ties it"),
                 "\(rank.stderr)")
+        // `--radius 0` leaves the focus alone: said so, not that no paper ties it (a
+        // hostile-input trial of session 57).
+        let radius = InProcess.run(["rank", "-", "--input-format", "bibtex", "--focus", "Ada One", "--radius", "0"], stdin: bib)
+        #expect(radius.status == 0 && radius.stderr.contains("note: --radius 0 keeps Ada One alone, so no co-authors are listed; give --radius 1 or more")
+                && !radius.stderr.contains("no paper within the filters"), "\(radius.stderr)")
         // A paper too large for --max-authors names co-authors, but ties none: the note says why too.
         let large = InProcess.run(["rank", "-", "--input-format", "bibtex", "--focus", "Ada One", "--max-authors", "2"],
                                   stdin: bib + "@article{c, author = {Ada One and Cy Three and Di Four}, year = 2022}\n")

@@ -269,6 +269,48 @@ struct ExportReaderTests {
         #expect(ScopusCSVReader.isEID("2-s2.0-0024645936") && !ScopusCSVReader.isEID("2-s2.0-") && !ScopusCSVReader.isEID("Scopus"))
     }
 
+    /// A Scopus row with a field more than its header has its `PubMed ID` and `Document Type`
+    /// one field on (litstudy's export: the CODEN stood in `PubMed ID`, and the paper's PubMed
+    /// copy was a second paper: a user trial of session 57). Rows of the header's width read the
+    /// columns as they are.
+    @Test func aShiftedScopusRowKeepsItsPMIDAndType() throws {
+        let text = """
+        Authors,Title,Year,Funding Text 1,CODEN,PubMed ID,Document Type,EID
+        "Smith J.","A",2010,"fund","part two",JBIOB,35064163,Review,2-s2.0-11
+        "Doe A.","B",2011,"fund","",,35064164,Conference Paper,2-s2.0-12
+        "Roe R.","C",2012,"fund",BSYMB,35064165,Article,2-s2.0-13
+        "Poe E.","D",2013,"fund","x",BSYMB,,Letter,2-s2.0-14
+
+        """
+        let corpus = ScopusCSVReader.read(bytes: Array(text.utf8), path: "shifted.csv")
+        #expect(corpus.publications.map(\.extras.pmid) == ["35064163", "35064164", "35064165", ""])
+        #expect(corpus.publications.map(\.type) == ["article", "inproceedings", "article", "article"])
+    }
+
+    /// A list of author IDs that does not align with the authors is given to no one, with a
+    /// warning at the row: by place, OpenAlex's list short of one gave an author the next one's
+    /// ID, and Scopus's older export dropped them in silence (a user trial of session 57).
+    @Test func misalignedAuthorIDsAreLeftOutWithAWarning() throws {
+        let openAlex = OpenAlexReader.readCSV(bytes: Array("""
+            "id","display_name","publication_year","authorships.author.display_name","authorships.author.id","authorships.author.orcid"
+            "https://openalex.org/W1","A","2021","Ann Lee|Bo Chen|Cy Diaz","https://openalex.org/A1|https://openalex.org/A3","||0000-0002-1825-0097"
+            "https://openalex.org/W2","B","2022","Ann Lee|Bo Chen","https://openalex.org/A1|https://openalex.org/A2","|"
+
+            """.utf8), path: "o.csv")
+        // (The ORCIDs, one per author, still align.)
+        #expect(openAlex.publications.map { $0.authorIDs.map(\.openAlex) } == [["", "", ""], ["A1", "A2"]])
+        #expect(openAlex.publications[0].authorIDs.map(\.orcid) == ["", "", "0000-0002-1825-0097"])
+        #expect(openAlex.diagnostics.map(\.description) == ["o.csv:2:1: warning: the row lists 2 author IDs for 3 authors; they cannot be matched to the authors and are left out"])
+        let scopus = ScopusCSVReader.read(bytes: Array("""
+            "Authors","Author(s) ID","Title","Year","EID"
+            "Li X., Wang Y., Chen Z.","11;22;","T","2020","2-s2.0-1"
+            "Li X., Wang Y.","11;22;","U","2021","2-s2.0-2"
+
+            """.utf8), path: "s.csv")
+        #expect(scopus.publications.map { $0.authorIDs.map(\.scopus) } == [[], ["11", "22"]])
+        #expect(scopus.diagnostics.map(\.description) == ["s.csv:2:1: warning: the row lists 2 Scopus author IDs for 3 authors; they cannot be matched to the authors and are left out"])
+    }
+
     /// A MEDLINE file cut short ends inside a value: a user trial of session 49 cut one inside
     /// `FAU - Reinh`, read without a word (an author `Reinh` ranked). The line without a line
     /// break is named; a whole file (ending in one) gets no such warning, on its bytes or streamed.

@@ -152,6 +152,25 @@ struct LevelTests {
             ("Dipartimento di Medicina, Ospedale San Raffaele, Milano, Italy", "Ospedale San Raffaele"),
         ]
         for (address, institution) in addresses { #expect(Institutions.institution(fromAddress: address) == institution, "\(address)") }
+        // A department before a name without an organisation's word is not the institution: ETH
+        // Zürich's and EPFL's computer science departments were one node, and so were Mayo's and
+        // Cleveland's neurology (a user trial of session 57). A department before its place alone
+        // stays the part read.
+        let departmentsFirst = [
+            ("Department of Computer Science, ETH Zürich, Zurich, Switzerland", "ETH Zürich"),
+            ("Department of Computer Science, EPFL, Lausanne, Switzerland", "EPFL"),
+            ("Department of Neurology, Mayo Clinic, Rochester, MN, United States", "Mayo Clinic"),
+            ("Department of Physics, Bell Labs, Murray Hill, NJ, United States", "Bell Labs"),
+            ("NASA Adv. Supercomput. Div., NASA Ames Res. Center, Moffett Field, CA, USA", "NASA Ames Res. Center"),
+            ("Computer Science Dept, Division of Informatics, Acme Research, Springfield, IL, USA", "Acme Research"),
+            ("Department of Physics, Zurich, Switzerland", "Department of Physics"),
+            ("Department of Physics, 333 Ravenswood Ave, Menlo Park, CA 94025, United States", "Department of Physics"),
+            ("National Weather Service, Silver Spring, MD, USA", "National Weather Service"),
+            ("Groupe Hospitalier Pitié-Salpêtrière, Paris, France", "Groupe Hospitalier Pitié-Salpêtrière"),
+        ]
+        for (address, institution) in departmentsFirst {
+            #expect(Institutions.institution(fromAddress: address) == institution, "\(address)")
+        }
         #expect(Institutions.areOneName(Institutions.significantWords("University of California, Berkeley"), Institutions.significantWords("Univ Calif Berkeley")))
         // A company's legal form after a comma is part of its name, not the institution (a user
         // trial of session 49: litstudy's Scopus export gave an institution `Ltd`).

@@ -15,6 +15,27 @@ struct NoAuthorLostTests {
         #expect(corpus.droppedNames == 0)
     }
 
+    /// An undefined command inside a name keeps its letters too: dropped, `\Thanh Nguyen` and
+    /// `\Minh Nguyen` were one `Nguyen`, in silence, also in exact mode (a hostile-input trial of
+    /// session 57). Commands LaTeX decodes, or with an argument, read as before.
+    @Test func anUndefinedCommandInsideANameKeepsItsLetters() throws {
+        let bib = #"""
+            @article{v1, author = {\Thanh Nguyen and Bob Smith}, year = 2020}
+            @article{v2, author = {\Minh{} Nguyen and Nguyen, \Lan}, year = 2021}
+            @article{v3, author = {J{\"o}rg M{\"u}ller and {\relax Ch}ristophe Dupont and \emph{Ann} Lee and Ren\'{e} Sm{\o}rgrav}, year = 2022}
+            """#
+        let corpus = try BibTeXReader.read(bytes: Array(bib.utf8), path: "u.bib")
+        #expect(corpus.publications.map { $0.authors.map(\.displayName) }
+            == [["Thanh Nguyen", "Bob Smith"], ["Minh Nguyen", "Lan Nguyen"], ["Jörg Müller", "Christophe Dupont", "Ann Lee", "René Smørgrav"]])
+        let warnings = corpus.diagnostics.filter { $0.message.contains("does not define") }.map(\.message)
+        #expect(warnings == ["entry 'v1': the author '\\Thanh Nguyen' uses a command this file does not define; kept as the name 'Thanh Nguyen' (define it in @preamble with \\def to spell it out)",
+                             "entry 'v2': the author '\\Minh{} Nguyen' uses a command this file does not define; kept as the name 'Minh Nguyen' (define it in @preamble with \\def to spell it out)",
+                             "entry 'v2': the author 'Nguyen, \\Lan' uses a command this file does not define; kept as the name 'Lan Nguyen' (define it in @preamble with \\def to spell it out)"],
+                "\(warnings)")
+        let index = AuthorResolver.resolve(corpus.publications, mode: .exact)
+        #expect(Set(index.names).isSuperset(of: ["Thanh Nguyen", "Minh Nguyen", "Lan Nguyen"]), "\(index.names)")
+    }
+
     @Test func macrosOfThePreambleAreExpanded() throws {
         let bib = #"""
             @preamble{"\def\Thanh{H{\`a}n Th{\^e} Th{\`a}nh}" # "\newcommand{\Knuth}{Donald E. Knuth}"}

@@ -110,7 +110,7 @@ public struct Analysis: Sendable {
             events?(.unplacedAffiliations(count: units.withUnplacedAffiliations, example: example.affiliation, at: example.location,
                                           level: options.level))
         }
-        let network: CoauthorNetwork
+        var network: CoauthorNetwork
         do {
             network = try timer.measure("build") { () throws(NetworkError) -> CoauthorNetwork in
                 try NetworkBuilder.build(publications: resolved.corpus.publications, authors: resolved.authors,
@@ -119,6 +119,7 @@ public struct Analysis: Sendable {
         } catch {
             throw .network(error)
         }
+        network.describeAlso(resolved.request.identityDescription)
         // And what building freed (the sorted pair keys), before the metrics.
         Heap.releaseFreePages()
         if network.nodeCount == 0 {

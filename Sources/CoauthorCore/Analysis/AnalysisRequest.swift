@@ -34,6 +34,24 @@ public struct AnalysisRequest: Sendable {
         self.network = network
     }
 
+    /// How people were told apart, where that is not the default (conservative rules, no alias
+    /// file), for the record of how a network was made (the exports' `filters`, `stats`): a user
+    /// trial of session 56 found `--identity exact` and `--aliases` in no output. Empty at the
+    /// defaults, and at the institution and country levels, whose nodes are no people.
+    var identityDescription: String {
+        guard network.level == .author else { return "" }
+        var parts: [String] = []
+        if identity != .conservative { parts.append("\(identity.rawValue) name identity") }
+        if !aliases.isEmpty {
+            // (No ", " inside: the filters are a list joined by it, which the map's heading splits.)
+            let merges = aliases.merges.count, distinct = aliases.distinct.count
+            let rules = [merges == 0 ? nil : "\(merges) \(merges == 1 ? "merge" : "merges")",
+                         distinct == 0 ? nil : "\(distinct) distinct \(distinct == 1 ? "pair" : "pairs")"]
+            parts.append("alias file (\(rules.compactMap { $0 }.joined(separator: "; ")))")
+        }
+        return parts.joined(separator: ", ")
+    }
+
     /// The paths actually read: `inputs`, or `Data` when there are none.
     public var paths: [String] { inputs.isEmpty ? ["Data"] : inputs }
 

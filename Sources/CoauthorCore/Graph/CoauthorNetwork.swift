@@ -66,6 +66,13 @@ public struct CoauthorNetwork: Sendable {
 
     public var nodeCount: Int { graph.nodeCount }
 
+    /// `words` added to `filterDescription` (how the nodes were made, where that is not the
+    /// default: `exact` identity, an alias file).
+    mutating func describeAlso(_ words: String) {
+        guard !words.isEmpty else { return }
+        filterDescription = filterDescription.isEmpty ? words : filterDescription + ", " + words
+    }
+
     /// A network from its parts, checked for consistency.
     /// - Precondition: one name, paper count (at least 1), year range (and, when given, set of
     ///   identifiers) per node; one paper

@@ -542,15 +542,17 @@ public enum AuthorResolver {
     public static func resolve(_ publications: [Publication], mode: IdentityMode,
                                aliases: AliasRules = AliasRules(), personRecords: [PersonRecord] = []) -> AuthorIndex {
         if let identified = AuthorIDGroups(publications) {
-            return resolve(identified, mode: mode, aliases: aliases, personRecords: personRecords)
+            return resolve(identified, mode: mode, aliases: aliases, personRecords: personRecords, publications: publications)
         }
-        return resolve(InternedAuthors(publications), mode: mode, aliases: aliases, personRecords: personRecords)
+        var table = InternedAuthors(publications)
+        return resolve(emptying: &table, mode: mode, aliases: aliases, personRecords: personRecords, identified: [],
+                       publications: publications).index
     }
 
     /// Resolves publications whose identified authorships were grouped by ID (SPEC §3: IDs first,
     /// in both modes), and gives each person the union of its IDs.
     private static func resolve(_ identified: consuming AuthorIDGroups, mode: IdentityMode, aliases: AliasRules,
-                                personRecords: [PersonRecord]) -> AuthorIndex {
+                                personRecords: [PersonRecord], publications: [Publication]) -> AuthorIndex {
         // The table is handed over, so that the resolution frees its parts as it is done with them.
         var table = take(&identified.interned, leaving: InternedAuthors(names: [], ids: [], starts: [0]))
         let entries = identified.entriesWithIDs
@@ -558,7 +560,8 @@ public enum AuthorResolver {
         // The groups' IDs and the evidence are made beside the name rules, which run on one core.
         let evidence = identified.evidence
         let (made, resolved) = runBeside({ evidence.make() }, here: {
-            resolve(emptying: &table, mode: mode, aliases: aliases, personRecords: personRecords, identified: entries, spellings: spellings)
+            resolve(emptying: &table, mode: mode, aliases: aliases, personRecords: personRecords, identified: entries, spellings: spellings,
+                    publications: publications)
         })
         var index = resolved.index
         let personOfGroup = resolved.persons
@@ -604,10 +607,11 @@ public enum AuthorResolver {
                         aliases: AliasRules) -> AuthorIndex {
         defer { table = nil }
         if let identified = AuthorIDGroups(corpus.publications) {
-            return resolve(identified, mode: mode, aliases: aliases, personRecords: corpus.personRecords)
+            return resolve(identified, mode: mode, aliases: aliases, personRecords: corpus.personRecords, publications: corpus.publications)
         }
         if !(table?.matches(corpus.publications) ?? false) { table = InternedAuthors(corpus.publications) }
-        return resolve(emptying: &table!, mode: mode, aliases: aliases, personRecords: corpus.personRecords, identified: []).index
+        return resolve(emptying: &table!, mode: mode, aliases: aliases, personRecords: corpus.personRecords, identified: [],
+                       publications: corpus.publications).index
     }
 
     /// Resolves interned authorships (see `resolve(_:mode:aliases:personRecords:)`).
@@ -635,7 +639,8 @@ public enum AuthorResolver {
     ///   name written as one of them, by one person only, is that person.
     private static func resolve(emptying interned: inout InternedAuthors, mode: IdentityMode, aliases: AliasRules, personRecords: [PersonRecord],
                                 identified: [(entry: Int32, kinds: UInt8, writtenAlike: Bool)],
-                                spellings: [(person: Int, name: PersonName)] = []) -> (index: AuthorIndex, persons: [Int]) {
+                                spellings: [(person: Int, name: PersonName)] = [],
+                                publications: [Publication]? = nil) -> (index: AuthorIndex, persons: [Int]) {
         // 1. Distinct written forms, then exact variants (forms with the same exact key).
         var occurrences = occurrenceCounts(of: interned.ids, below: interned.names.count)
         // Exact keys are made on all cores; table entries with one key are one variant.
@@ -797,7 +802,15 @@ public enum AuthorResolver {
                       clusters.find(same) != clusters.find(written), clusters.union(same, written) else { continue }
                 merges.append((.init(variant: display(of: written), into: display(of: same), reason: "same name up to case, accents and punctuation"), written))
             }
-            mergeConservatively(variantNames, display: display(of:), clusters: &clusters, merges: &merges, nearMisses: &nearMisses)
+            // The affiliations' countries, where the publications are at hand (not when a table
+            // of names alone is resolved) and describe the table.
+            var countries = publications.flatMap { publications in
+                publications.count == publicationCount && pubStarts.last == pubVariants.count
+                    ? VariantCountries(publications: publications, pubVariants: pubVariants, pubStarts: pubStarts, variantCount: variantNames.count)
+                    : nil
+            }
+            mergeConservatively(variantNames, display: display(of:), clusters: &clusters, merges: &merges, nearMisses: &nearMisses,
+                                countries: &countries)
         }
         let parent = clusters.roots()
 
@@ -1235,7 +1248,8 @@ public enum AuthorResolver {
     }
 
     private static func mergeConservatively(_ names: [PersonName], display: (Int) -> String, clusters: inout Clusters,
-                                            merges: inout [(merge: AuthorIndex.Merge, variant: Int)], nearMisses: inout [AuthorIndex.NearMiss]) {
+                                            merges: inout [(merge: AuthorIndex.Merge, variant: Int)], nearMisses: inout [AuthorIndex.NearMiss],
+                                            countries: inout VariantCountries?) {
         // Group by folded surname + jr + homonym + the initial of the first given name.
         // Groups in order of first appearance; within a group, one entry per folded given name.
         var keys = groupingKeys(names)
@@ -1347,7 +1361,7 @@ public enum AuthorResolver {
                 if candidates[i].count == 1 {
                     let target = group[candidates[i][0]]
                     guard clusters.find(target.variants[0]) != clusters.find(group[i].variants[0]) else { continue }
-                    if let reason = keptApart[i] {
+                    if let reason = keptApart[i] ?? countries?.reasonApart(group[i].variants, target.variants) {
                         nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: [display(target.variants[0])], reason: reason))
                     } else if clusters.union(target.variants[0], group[i].variants[0]) {
                         merges.append((.init(variant: display(group[i].variants[0]), into: display(target.variants[0]),

@@ -324,9 +324,9 @@ public enum BibTeXReader {
                 NameParser.parseList(utf8: values[author], interner: &names)
             }
             result.droppedNames += list.rejected.count
-            for command in list.undefinedCommands {
+            for name in list.undefinedCommands {
                 result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: fields.authorOffset),
-                                                     "entry '\(parser.entries[index].key)': the author '\(command)' is a command this file does not define; kept as the name '\(command.filter(\.isLetter))' (define it in @preamble with \\def to spell it out)"))
+                                                     "entry '\(parser.entries[index].key)': the author '\(name.written)' uses a command this file does not define; kept as the name '\(name.read)' (define it in @preamble with \\def to spell it out)"))
             }
             // Where the empty names are: an `and` at either end of the list, or two in a row (told
             // once per entry: the field's text was made again for each, quadratic in a field of

@@ -15,6 +15,8 @@ struct ExportRecord {
     var affiliations: [[Affiliation]] = []
     var extras = PublicationExtras()
     var location: SourceLocation
+    /// What the reader found worth a warning at the record's place.
+    var warnings: [String] = []
     /// The number of authors the reader expects, room for which each list is made with (a list
     /// grown author by author is allocated and copied again and again).
     private let expectedAuthors: Int
@@ -203,6 +205,7 @@ struct ExportCorpus {
 
     mutating func add(_ record: consuming ExportRecord) {
         corpus.records += 1
+        for message in record.warnings { warning(record.location, message) }
         if !record.authors.isEmpty { corpus.publications.append(record.takePublication()) }
     }
 

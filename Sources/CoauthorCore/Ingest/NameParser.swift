@@ -16,8 +16,9 @@ public enum NameParser {
         /// Names that end in a comma right before `and` (`Su, and Keh-Yih`): BibTeX reads two
         /// names there, and so do we, but the source probably meant one.
         public var commaBeforeAnd: [String] = []
-        /// Names that are one command the input does not define (`\Thanh`): kept by their letters.
-        public var undefinedCommands: [String] = []
+        /// Names that use a command the input does not define, without an argument (`\Thanh`,
+        /// `\Thanh Nguyen`), as written and as read: the command kept by its letters.
+        public var undefinedCommands: [Overflow] = []
         /// Names with more than two commas (`Jones, Bob, Jr, Extra`), as written, and as read:
         /// BibTeX's `von Last, Jr, First` takes the parts after the second as given names.
         public var tooManyCommas: [Overflow] = []
@@ -41,7 +42,7 @@ public enum NameParser {
         var truncated = false
         var rejected: [String] = []
         var commaBeforeAnd: [String] = []
-        var undefinedCommands: [String] = []
+        var undefinedCommands: [NameList.Overflow] = []
         var tooManyCommas: [NameList.Overflow] = []
         var ids: [Int32] = []
         let pieces = splitOnAnd(utf8: field)
@@ -62,18 +63,18 @@ public enum NameParser {
             if index + 1 < pieces.count, field[trimmed.upperBound - 1] == UInt8(ascii: ",") {
                 commaBeforeAnd.append(String(decoding: field[trimmed], as: UTF8.self))
             }
-            if let (name, id) = interner.name(UnsafeBufferPointer(rebasing: field[trimmed]), parse: {
-                parseName(utf8: Array($0)[...]) ?? loneCommandName(Array($0)[...])
+            if let (name, id) = interner.name(UnsafeBufferPointer(rebasing: field[trimmed]), parse: { raw in
+                // A command without an argument that no LaTeX here defines is kept by its
+                // letters: dropped, `\Thanh Nguyen` and `\Minh Nguyen` were one `Nguyen` (a
+                // hostile-input trial of session 57).
+                let bytes = spellingOutUndefinedCommands(Array(raw)[...]) ?? Array(raw)
+                return parseName(utf8: bytes[...]) ?? loneCommandName(bytes[...])
             }) {
-                // Only a name that starts with a command can be one; the parse is cached by the
-                // interner, so asking again costs nothing for every other name. (Checked before
-                // the name is appended, so that the append is its last use and takes no copy.)
-                let first = field[trimmed.lowerBound]
-                if first == UInt8(ascii: "\\") || first == UInt8(ascii: "{"),
-                   name.first.isEmpty, name.von.isEmpty, name.jr.isEmpty,
-                   let lone = loneCommandName(Array(field[trimmed])[...]), lone == name,
-                   parseName(utf8: Array(field[trimmed])[...]) == nil {
-                    undefinedCommands.append(String(decoding: field[trimmed], as: UTF8.self))
+                // Only a name with a backslash can use one; the parse is cached by the interner.
+                // (Checked before the name is appended, so that the append is its last use and
+                // takes no copy.)
+                if field[trimmed].contains(UInt8(ascii: "\\")), spellingOutUndefinedCommands(Array(field[trimmed])[...]) != nil {
+                    undefinedCommands.append(.init(written: String(decoding: field[trimmed], as: UTF8.self), read: name.displayName))
                 }
                 var commas = 0
                 var depth = 0
@@ -106,6 +107,57 @@ public enum NameParser {
 
     /// A name that is one control word and nothing else (`\Thanh`, `{\Thanh}`), which decoding
     /// would leave empty: BibTeX keeps it as a last name, and so it is kept by its letters.
+    /// Commands that write nothing and take no argument (`{\relax Ch}ristophe`, BibTeX's way to
+    /// make `Ch` one initial).
+    private static let commandsWritingNothing: Set<String> = ["relax", "protect", "ignorespaces", "unskip", "null", "empty", "nobreak"]
+
+    /// `raw` with each control word that takes no argument (no `{` after it but `{}`) and that no LaTeX
+    /// here decodes (an accent, a letter such as `\ss`, a command writing nothing) written as
+    /// its letters: `\Thanh Nguyen` → `Thanh Nguyen`. Nil when the name has none.
+    /// - Complexity: O(length of `raw`).
+    static func spellingOutUndefinedCommands(_ raw: ArraySlice<UInt8>) -> [UInt8]? {
+        guard raw.contains(UInt8(ascii: "\\")) else { return nil }
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var changed = false
+        var index = raw.startIndex
+        while index < raw.endIndex {
+            let byte = raw[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < raw.endIndex {
+                if !isLetter(raw[index + 1]) {
+                    // `\\`, `\"`, `\'`: the character after the backslash is the command's.
+                    out.append(byte)
+                    out.append(raw[index + 1])
+                    index += 2
+                    continue
+                }
+                var end = index + 1
+                while end < raw.endIndex, isLetter(raw[end]) { end += 1 }
+                var next = end
+                while next < raw.endIndex, raw[next] == UInt8(ascii: " ") { next += 1 }
+                let word = String(decoding: raw[(index + 1)..<end], as: UTF8.self)
+                let known = LaTeX.letters[word] != nil || commandsWritingNothing.contains(word)
+                    || (word.count == 1 && LaTeX.accents[Character(word)] != nil)
+                // (`{}` after a command ends it, as in `\Minh{} Nguyen`: no argument.)
+                let argument = next < raw.endIndex && raw[next] == UInt8(ascii: "{")
+                    && !(next + 1 < raw.endIndex && raw[next + 1] == UInt8(ascii: "}"))
+                if !known, !argument {
+                    out.append(contentsOf: raw[(index + 1)..<end])
+                    changed = true
+                    index = end
+                    continue
+                }
+                out.append(contentsOf: raw[index..<end])
+                index = end
+                continue
+            }
+            out.append(byte)
+            index += 1
+        }
+        return changed ? out : nil
+    }
+
     static func loneCommandName(_ raw: ArraySlice<UInt8>) -> PersonName? {
         var bytes = raw
         while bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") { bytes = bytes.dropFirst().dropLast() }

@@ -269,8 +269,16 @@ public enum OpenAlexReader {
                 return value.isEmpty ? [] : value.split(separator: "|", omittingEmptySubsequences: false).map { ExportValues.trimmed($0) }
             }
             let names = column("authorships.author.display_name")
-            let ids = column("authorships.author.id")
-            let orcids = column("authorships.author.orcid")
+            // A list of IDs that does not align with the names gives them to no one: by place, a
+            // list short of one gave each author after the gap the next one's ID (a user trial of
+            // session 57).
+            func aligned(_ list: [String], _ what: String) -> [String] {
+                guard !list.isEmpty, list.count != names.count else { return list }
+                record.warnings.append("the row lists \(list.count) \(what) for \(names.count) \(names.count == 1 ? "author" : "authors"); they cannot be matched to the authors and are left out")
+                return []
+            }
+            let ids = aligned(column("authorships.author.id"), "author IDs")
+            let orcids = aligned(column("authorships.author.orcid"), "ORCIDs")
             let countries = column("authorships.countries")
             let institutions = column("authorships.institutions.display_name")
             // Institutions that do not align with the authors (an author at two gives the list an

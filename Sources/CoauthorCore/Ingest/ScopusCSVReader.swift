@@ -21,6 +21,23 @@ public enum ScopusCSVReader {
             && text.utf8.dropFirst(7).allSatisfy { $0 >= 0x30 && $0 <= 0x39 || $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x61 && $0 <= 0x7A }
     }
 
+    /// The value of column `name`, or, in a row with more fields than the header whose column
+    /// holds no value of its shape (`fits`), the value as many fields later that does: litstudy's
+    /// Scopus export has a field more in most rows, after the funding texts, so that `PubMed ID`
+    /// held the CODEN (`JBIOB`) and the PMID, one field on, matched no PubMed copy of the paper
+    /// (a user trial of session 57).
+    static func shiftedValue(_ header: CSVHeader, _ row: [String], _ name: String, fits: (String) -> Bool) -> String {
+        let value = header.value(row, name)
+        guard row.count > header.names.count, let column = header.column(name), !fits(value) else { return value }
+        let shifted = column + row.count - header.names.count
+        return fits(row[shifted]) ? row[shifted] : value
+    }
+
+    /// The document types Scopus writes, lower-cased.
+    static let documentTypes: Set<String> = ["article", "review", "letter", "note", "editorial", "erratum", "short survey",
+                                             "article in press", "conference paper", "conference review", "book", "book chapter",
+                                             "data paper", "retracted", "survey"]
+
     /// - Complexity: O(n) in the size of the file.
     public static func read(bytes: [UInt8], path: String) -> Corpus {
         CSVExport.read(bytes: bytes, path: path, format: "Scopus CSV", required: ["Authors", "Title"]) { header, row, location in
@@ -30,9 +47,9 @@ public enum ScopusCSVReader {
             record.year = BibTeXReader.firstYear(header.value(row, "Year"))
             record.doi = ExportValues.doi(header.value(row, "DOI"))
             record.extras.eid = eid(header, row)
-            record.extras.pmid = ExportValues.pmid(header.value(row, "PubMed ID"))
+            record.extras.pmid = ExportValues.pmid(shiftedValue(header, row, "PubMed ID") { !ExportValues.pmid($0).isEmpty })
             record.extras.citedBy = ExportValues.int(header.value(row, "Cited by"))
-            record.type = documentType(header.value(row, "Document Type"))
+            record.type = documentType(shiftedValue(header, row, "Document Type") { documentTypes.contains(ExportValues.trimmed($0).lowercased()) })
             record.key = record.extras.eid.isEmpty ? "row at line \(location.line)" : record.extras.eid
             let full = ExportValues.list(header.value(row, "Author full names")).filter { !$0.hasPrefix("[") }
             let ids = ExportValues.list(header.value(row, "Author(s) ID")).filter { !$0.hasPrefix("[") }
@@ -51,6 +68,9 @@ public enum ScopusCSVReader {
                 }
             } else {
                 let aligned = ids.count == listed.count
+                if !aligned, !ids.isEmpty {
+                    record.warnings.append("the row lists \(ids.count) Scopus author \(ids.count == 1 ? "ID" : "IDs") for \(listed.count) \(listed.count == 1 ? "author" : "authors"); they cannot be matched to the authors and are left out")
+                }
                 for (index, entry) in listed.enumerated() {
                     guard let parsed = ExportValues.name(entry) else { continue }
                     record.addAuthor(parsed, ids: AuthorIDs(scopus: aligned ? ids[index] : ""))

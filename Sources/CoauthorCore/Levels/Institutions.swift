@@ -233,15 +233,47 @@ public enum Institutions {
             }
             return parts[i]
         }
+        // The departments, divisions and groups an address starts with are no institution: the
+        // rest is read after them, where a name follows them with at least a place after it
+        // (`Department of Computer Science, ETH Zürich, Zurich, Switzerland` is ETH Zürich; the
+        // fallback to the first part made it, EPFL's and every other such department one node: a
+        // user trial of session 57). (`Department of Physics, Zurich, Switzerland` keeps the
+        // department: the part after it is the place.)
+        var start = 0
+        while start < parts.count, isDepartment(keys[start]) { start += 1 }
+        if start == parts.count || start + 2 >= parts.count || parts[start].contains(where: \.isNumber) { start = 0 }
         func naming(_ words: [String]) -> Int? {
-            keys.firstIndex { key in words.contains { (" " + key + " ").contains($0) } }
+            keys[start...].firstIndex { key in words.contains { (" " + key + " ").contains($0) } }
         }
         // An organisation before its schools, centres and laboratories (`School of Physics,
         // Georgia Institute of Technology`; `Laboratory of Molecular Biology, National Institutes
         // of Health`: a user trial of session 53 found departments of different institutions one node).
         if let i = naming(organisationWords) ?? naming(subUnitWords) { return parts[i] }
-        return parts.first ?? ""
+        return parts.isEmpty ? "" : parts[start]
     }
+
+    /// Whether an address part, folded, names a department, division, faculty or group (in the
+    /// languages addresses are written in, and as Web of Science abbreviates them): `Department
+    /// of Physics`, `Computer Science Dept`, `NASA Adv. Supercomput. Div.`, `Dipartimento di
+    /// Medicina`, `Abteilung Kardiologie`.
+    static func isDepartment(_ key: String) -> Bool {
+        let words = key.split(separator: " ")
+        guard let first = words.first, let last = words.last else { return false }
+        return departmentWords.contains(first) || (words.count > 1 && departmentEndings.contains(last))
+    }
+
+    /// The words, folded, that end a department's name (`Computer Science Dept`); fewer than
+    /// start one: `National Weather Service` and `MRC Biostatistics Unit` are institutions.
+    static let departmentEndings: Set<Substring> = ["department", "dept", "div", "division", "faculty", "fac", "section", "sect"]
+
+    /// The words, folded, that start a department's name: `isDepartment`. (Not `groupe`:
+    /// `Groupe Hospitalier Pitié-Salpêtrière` is a hospital.)
+    static let departmentWords: Set<Substring> = [
+        "department", "departments", "dept", "depts", "departement", "departament", "departamento", "dipartimento", "departamentul",
+        "division", "div", "divis", "faculty", "fac", "facultad", "faculdade", "faculte", "facolta", "fakultat", "fakultet",
+        "section", "sect", "chair", "unit", "group", "grp", "gruppo", "grupo", "arbeitsgruppe", "abteilung", "lehrstuhl",
+        "service", "program", "programme", "programa", "team", "equipe", "zaklad", "katedra", "institutionen",
+    ]
 
     /// Universities of several campuses, folded, whose addresses name the campus in the next part
     /// and which Web of Science names with the campus (`Univ Calif Berkeley`, `Univ Texas Austin`).

@@ -116,9 +116,17 @@ public struct MapScene: Sendable, Equatable {
         }
 
         /// A row that counts the `count` nodes of its colour: `words (count unit)`.
+        /// (`unit` is plural, and singular for a count of one: `1 author`, not `1 authors`, a
+        /// hostile-input trial of session 57.)
         public init(_ words: String, count: Int, unit: String, color: Color) {
-            self.init(label: "\(words) (\(count) \(unit))", color: color)
+            self.init(label: "\(words) (\(count) \(count == 1 ? Self.singular(unit) : unit))", color: color)
             counted = (words, unit)
+        }
+
+        /// The singular of a level's plural: `authors`, `institutions`, `countries`.
+        static func singular(_ plural: String) -> String {
+            if plural.hasSuffix("ies") { return plural.dropLast(3) + "y" }
+            return plural.hasSuffix("s") ? String(plural.dropLast()) : plural
         }
 
         /// The row with `count` in place of its count (the row itself when it counts nothing).

@@ -127,7 +127,7 @@ public enum MapSceneBuilder {
         if truncated {
             title += " (strongest \(nodes.count) of \(network.nodeCount) \(units) by \(style.sizeBy.rawValue))"
         }
-        var subtitle = ["\(nodes.count) \(units)", "\(edges.count) ties",
+        var subtitle = ["\(nodes.count) \(nodes.count == 1 ? style.level.unitName : units)", edges.count == 1 ? "1 tie" : "\(edges.count) ties",
                         "node area: \(style.sizeBy.rawValue)",
                         "edge width: \(network.weighting == .count ? "joint papers" : "fractional weight")"]
         if let focus = network.focus, focusIndex != nil, !isFocusCircle {
@@ -205,7 +205,10 @@ public enum MapSceneBuilder {
             let centrality = metrics[style.sizeBy] ?? network.papers.map(Double.init)
             for (index, group) in groups.enumerated() {
                 colorOf[group] = categorical[index]
-                let leader = members[group]!.max { centrality[$0] != centrality[$1] ? centrality[$0] < centrality[$1] : network.names[$0] > network.names[$1] }!
+                // The focus names its own group (an ego map's legend called it `community of` the
+                // most central other author: a hostile-input trial of session 57).
+                let leader = group == focusGroup ? network.focus!
+                    : members[group]!.max { centrality[$0] != centrality[$1] ? centrality[$0] < centrality[$1] : network.names[$0] > network.names[$1] }!
                 legend.append(.init("\(noun) of \(network.names[leader])", count: members[group]!.count, unit: style.level.plural, color: categorical[index]))
             }
             let others = nodes.filter { colorOf[labels[$0]] == nil }.count

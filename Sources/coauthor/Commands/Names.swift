@@ -10,13 +10,17 @@ struct Names: AnalysisCommand {
     // the declarations are alike in shape from command to command, deliberately.
     @OptionGroup var analysis: AnalysisOptions
 
-    @Option(help: "Output format.")
-    var format: NamesFormat = .text
+    @Option(name: .customLong("format"), help: "Output format (default: the one -o's extension names, .json; else text).")
+    var givenFormat: NamesFormat?
+
+    /// `--format`, else the one `-o`'s extension names, else text (checked by `validate`).
+    var format: NamesFormat { (try? OutputExtension.choose(givenFormat, output: output, plain: .text, command: "names")) ?? .text }
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
     func validate() throws {
+        _ = try OutputExtension.choose(givenFormat, output: output, plain: NamesFormat.text, command: "names")
         try analysis.refuseOverwritingInputs(with: output)
         try analysis.refuseUnwritable(output, folder: false)
         try AnalysisOptions.refuse(analysis.givenNetworkOptions + analysis.givenPathMetricOptions + analysis.givenCommunityOptions, by: "names",

@@ -21,8 +21,11 @@ struct Rank: AnalysisCommand {
     @Option(parsing: .unconditional, help: "How many rows to show (0 = all).")
     var top = 20
 
-    @Option(help: "Output format.")
-    var format: TableFormat = .table
+    @Option(name: .customLong("format"), help: "Output format (default: the one -o's extension names, .csv .json .md; else table).")
+    var givenFormat: TableFormat?
+
+    /// `--format`, else the one `-o`'s extension names, else a table (checked by `validate`).
+    var format: TableFormat { (try? OutputExtension.choose(givenFormat, output: output, plain: .table, command: "rank")) ?? .table }
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
@@ -36,6 +39,7 @@ struct Rank: AnalysisCommand {
     @OptionGroup var cluster: ClusterOptions
 
     func validate() throws {
+        _ = try OutputExtension.choose(givenFormat, output: output, plain: TableFormat.table, command: "rank")
         if analysis.focus == nil, case .tie(let tie) = by, Metric(rawValue: tie.rawValue) == nil {
             throw ValidationError("'\(tie.rawValue)' ranks one author's collaborators: name that author with --focus NAME, or rank authors by one of \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -84,8 +88,14 @@ struct Rank: AnalysisCommand {
             // An empty table says why (a user trial of session 52 got one without a word).
             if table.rows.isEmpty && !analysis.quiet {
                 let partners = loaded.level == .author ? "co-authors" : "partners"
-                Console.note("\(loaded.network.names[focus]) has no \(partners) in this network: no paper within the filters ties it to another "
-                             + "\(loaded.level.unitName) (its papers name none, or --max-authors or --min-weight leave their ties out)")
+                // (`--radius 0` keeps the focus alone: its partners are left out by the radius, not
+                // missing; a hostile-input trial of session 57 was told no paper ties them.)
+                if analysis.radius == 0 {
+                    Console.note("--radius 0 keeps \(loaded.network.names[focus]) alone, so no \(partners) are listed; give --radius 1 or more to list them")
+                } else {
+                    Console.note("\(loaded.network.names[focus]) has no \(partners) in this network: no paper within the filters ties it to another "
+                                 + "\(loaded.level.unitName) (its papers name none, or --max-authors or --min-weight leave their ties out)")
+                }
             }
         } else {
             table = loaded.ranking(by: rankedMetric ?? .pagerank, metrics: metrics, top: top)

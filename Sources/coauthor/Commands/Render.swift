@@ -109,8 +109,22 @@ struct Render: AnalysisCommand {
         }
     }
 
+    /// The most maps `--by-year` draws.
+    static let maximumFrames = 200
+
     /// `render --by-year`: one map per year or slice, every author at the same place.
     private func drawByYear(_ loaded: Analysis, metrics: MetricTable, options: RenderOptions, output: String) throws {
+        // Hundreds of maps are a year typed wrong, most likely (`year = 3000` beside 2019 made
+        // 2,982 files: a hostile-input trial of session 57): said before any is drawn.
+        let network = loaded.network
+        if let first = network.firstYear.compactMap({ $0 }).min(), let last = network.lastYear.compactMap({ $0 }).max() {
+            let count = byYear.spec.ranges(first: first, last: last).count
+            if count > Self.maximumFrames {
+                Console.error("--by-year would draw \(count) maps, for the years \(first) to \(last) (is a year typed wrong? the warnings name it); "
+                              + "choose the years with --from and --to, or fewer maps with --step, at most \(Self.maximumFrames)")
+                throw ExitCode.validationFailure
+            }
+        }
         let maps: [YearMap]
         do {
             maps = try loaded.mapsByYear(metrics: metrics, style: map.style, options: options, spec: byYear.spec)

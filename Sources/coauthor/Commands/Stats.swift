@@ -9,8 +9,11 @@ struct Stats: AnalysisCommand {
     // the declarations are alike in shape from command to command, deliberately.
     @OptionGroup var analysis: AnalysisOptions
 
-    @Option(help: "Output format.")
-    var format: StatsFormat = .table
+    @Option(name: .customLong("format"), help: "Output format (default: the one -o's extension names, .json; else table).")
+    var givenFormat: StatsFormat?
+
+    /// `--format`, else the one `-o`'s extension names, else a table (checked by `validate`).
+    var format: StatsFormat { (try? OutputExtension.choose(givenFormat, output: output, plain: .table, command: "stats")) ?? .table }
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
@@ -19,6 +22,7 @@ struct Stats: AnalysisCommand {
     var seed = 1
 
     func validate() throws {
+        _ = try OutputExtension.choose(givenFormat, output: output, plain: StatsFormat.table, command: "stats")
         try analysis.refuseOverwritingInputs(with: output)
         try AnalysisOptions.refuseSeed(seed)
         try analysis.refuseUnwritable(output, folder: false)

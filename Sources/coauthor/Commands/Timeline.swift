@@ -24,8 +24,12 @@ struct Timeline: AnalysisCommand {
     // the declarations are alike in shape from command to command, deliberately.
     @OptionGroup var analysis: AnalysisOptions
 
-    @Option(help: "Output format (svg: a chart of the focus author's or the corpus's years).")
-    var format: TimelineFormat = .table
+    @Option(name: .customLong("format"),
+            help: "Output format (svg: a chart of the focus author's or the corpus's years; default: the one -o's extension names, .csv .json .svg; else table).")
+    var givenFormat: TimelineFormat?
+
+    /// `--format`, else the one `-o`'s extension names, else a table (checked by `validate`).
+    var format: TimelineFormat { (try? OutputExtension.choose(givenFormat, output: output, plain: .table, command: "timeline")) ?? .table }
 
     @Flag(help: "Show the whole corpus per year instead of the focus author.")
     var corpus = false
@@ -59,6 +63,7 @@ struct Timeline: AnalysisCommand {
     var wantsSlices: Bool { slices || window != nil || cumulative }
 
     func validate() throws {
+        _ = try OutputExtension.choose(givenFormat, output: output, plain: TimelineFormat.table, command: "timeline")
         try analysis.refuseOverwritingInputs(with: output)
         try analysis.refuseUnwritable(output, folder: false)
         let modes = [corpus, wantsSlices, ties].filter { $0 }.count
@@ -95,7 +100,8 @@ struct Timeline: AnalysisCommand {
         try AnalysisOptions.refuse(analysis.givenPathMetricOptions + analysis.givenCommunityOptions, by: "timeline",
                                    because: "computes its slices' betweenness exactly (up to --betweenness-max-nodes) and finds no communities")
         if format == .svg && (wantsSlices || ties) {
-            throw ValidationError("--format svg draws the focus author's or the corpus's years; use table, csv or json for slices and ties.")
+            let asked = givenFormat == nil ? "-o \(output ?? "") (an SVG chart)" : "--format svg"
+            throw ValidationError("\(asked) draws the focus author's or the corpus's years; use table, csv or json for slices and ties.")
         }
     }
 

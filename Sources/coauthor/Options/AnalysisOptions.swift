@@ -265,7 +265,12 @@ extension AnalysisOptions {
             place = up
         }
         if !isFolder.boolValue { throw ValidationError("-o \(output): \(place) is a file, not a folder; choose another path.") }
-        if access(place, W_OK) != 0 { throw ValidationError("-o \(output): cannot write in \(place) (\(String(cString: strerror(errno)))); choose another path.") }
+        // No usage error: the path is a place to write, which this run may not (exit 1, as a
+        // full disk; a hostile-input trial of session 57 got 64, "usage error").
+        if access(place, W_OK) != 0 {
+            Console.error("-o \(output): cannot write in \(place) (\(String(cString: strerror(errno)))); choose another path")
+            throw ExitCode.failure
+        }
     }
 
     /// Refuses a seed outside 0…Int32.max, before any input is read: Graphviz takes a layout seed

@@ -23,3 +23,40 @@ enum StatsFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
 
+
+/// The output format that an `-o` file's extension names, for the commands that write one file
+/// of text (`rank`, `stats`, `timeline`, `names`): `rank -o top.json` wrote a text table into
+/// `top.json` (a hostile-input trial of session 57), where `export` and `render` read the
+/// extension.
+enum OutputExtension {
+    /// What each extension names (`.txt`: plain text, whichever the command calls it).
+    private static let formats = ["csv": "csv", "json": "json", "md": "markdown", "markdown": "markdown", "svg": "svg", "txt": "plain", "text": "plain"]
+
+    /// What people call each format in a message.
+    private static let spoken = ["csv": "CSV", "json": "JSON", "markdown": "Markdown", "svg": "SVG"]
+
+    /// The format `output`'s extension names ("plain" for `.txt`), nil for none or another.
+    static func named(by output: String?) -> String? {
+        guard let output, output != "-", let dot = output.lastIndex(of: "."), !output[dot...].contains("/") else { return nil }
+        return formats[output[output.index(after: dot)...].lowercased()]
+    }
+
+    /// The format to write: `given`, else the one `output`'s extension names, else `plain` (a
+    /// `.txt` file, or one the extension says nothing of, is plain text).
+    /// - Throws: `ValidationError` for an extension that names a format the command does not
+    ///   write, or another format than `given` (`.txt` goes with any).
+    static func choose<Format: RawRepresentable<String> & CaseIterable>(_ given: Format?, output: String?, plain: Format,
+                                                                          command: String) throws -> Format {
+        guard let named = named(by: output), named != "plain" else { return given ?? plain }
+        let all = Format.allCases.map(\.rawValue)
+        if let given, given.rawValue != named {
+            throw ValidationError("-o \(output!) names a \(spoken[named] ?? named) file, but --format is \(given.rawValue): leave one out, or make them agree.")
+        }
+        guard let format = Format(rawValue: named) else {
+            let endings = all.compactMap { raw in formats.first { $0.value == raw }.map { "." + $0.key } }
+            throw ValidationError("-o \(output!) names a \(spoken[named] ?? named) file, which '\(command)' does not write (--format \(all.joined(separator: ", "))): "
+                                  + "name it \((endings + [".txt"]).joined(separator: " or ")), or give --format.")
+        }
+        return format
+    }
+}
