@@ -90,7 +90,17 @@ struct CSLAndRISReaderTests {
         let broken = CSLJSONReader.read(bytes: Array("[\n {\"id\": \"a\",\n \"title\": \"x\"\n".utf8), path: "y.json")
         #expect(broken.diagnostics.first?.severity == .error)
         #expect(broken.diagnostics.first?.location?.line == 2)
+        #expect(broken.diagnostics.first?.message.contains("(the file ends before this value is closed)") == true, "\(broken.diagnostics)")
         #expect(CSLJSONReader.read(bytes: [0x5B, 0xFF, 0x5D], path: "z.json").diagnostics.first?.message.contains("byte offset 1") == true)
+        // A comma missing between two fields is named where the next one starts (it was said at
+        // 1:1: a hostile-input trial of session 57).
+        let comma = CSLJSONReader.read(bytes: Array("[\n {\"id\": \"a\"},\n {\"id\": \"b\" \"title\": \"x\"}\n]\n".utf8), path: "c.json")
+        #expect(comma.diagnostics.map(\.description)
+                == ["c.json:3:13: error: not valid JSON here (expected ',' or '}' in an object); the file is not read (a CSL-JSON export is an array of items)"],
+                "\(comma.diagnostics)")
+        let crossref = CrossrefReader.read(bytes: Array("{\"message\": {\"DOI\": \"10.1/x\"\n \"title\": [\"T\"]}}".utf8), path: "w.json")
+        #expect(crossref.diagnostics.first?.location?.line == 2 && crossref.diagnostics.first?.message.contains("(expected ',' or '}' in an object)") == true,
+                "\(crossref.diagnostics)")
     }
 
     /// DOI content negotiation gives CSL-JSON whose authors carry an `ORCID`: it is their ID, so

@@ -400,6 +400,31 @@ struct LevelTests {
         }
     }
 
+    /// Papers with more than `--max-authors` authors are counted alike at every level, one with
+    /// authors of a single country too (the country level counted only those with two units:
+    /// a user trial of session 57 was told of one paper where two had more).
+    @Test func largePapersAreCountedAtEveryLevel() throws {
+        let italy = Affiliation(raw: "Univ Turin, Turin, Italy.", institution: "Univ Turin", country: "Italy")
+        let spain = Affiliation(raw: "Univ Complutense Madrid, Madrid, Spain.", institution: "Univ Complutense Madrid", country: "Spain")
+        func paper(_ key: String, _ affiliations: [Affiliation]) -> Publication {
+            var p = Publication(key: key, type: "article", title: key, venue: "", year: 2020,
+                                authors: affiliations.indices.map { PersonName(first: "A\($0)", last: key) },
+                                location: SourceLocation(path: "t", line: 1, column: 1))
+            p.extras.affiliations = affiliations.map { [$0] }
+            return p
+        }
+        let publications = [paper("one", [italy, italy, italy]), paper("two", [italy, spain, spain]), paper("small", [italy, spain])]
+        let corpus = Corpus(publications: publications, records: publications.count, files: 1)
+        for level in NetworkLevel.allCases {
+            var request = AnalysisRequest()
+            request.network.level = level
+            request.network.maxAuthors = 2
+            let resolved = ResolvedCorpus(corpus: corpus, authors: AuthorResolver.resolve(corpus, mode: .exact), request: request)
+            let network = try Analysis(resolved).network
+            #expect(network.skippedLargePublications == 2, "\(level): \(network.skippedLargePublications)")
+        }
+    }
+
     @Test func institutionsByHand() throws {
         let network = try Self.handAnalysis(.institution).network
         // P1 {Naples, Turin, Madrid}, P2 {Naples, Madrid, Reading}, P3 {Turin}.

@@ -283,11 +283,14 @@ public enum NetworkBuilder {
             var skippedLarge = 0
             for index in selected[(selected.count * run / countRuns)..<(selected.count * (run + 1) / countRuns)] {
                 let ids = authorLists[index]
-                guard ids.count >= 2 else { continue }
+                // A large paper is counted whatever its units: one of a single country added no
+                // tie anyway, but the note said one paper with more than N authors where two had
+                // more (at `country` level, not at `author`: a user trial of session 57).
                 if (teamSizes?[index] ?? ids.count) > options.maxAuthors {
                     skippedLarge += 1
                     continue
                 }
+                guard ids.count >= 2 else { continue }
                 // The counters of the authors sixteen on, a cache miss each on a large corpus.
                 for k in authorLists.starts[index]..<authorLists.starts[index + 1] {
                     let ahead = Int(authorLists.values[min(k + 16, lastAuthorship)])

@@ -29,9 +29,16 @@ public enum CSLJSONReader {
         do {
             document = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
-            let offset = JSONOutline.firstSyntaxError(bytes) ?? 0
+            // Where the text breaks; a file cut short is named at the value it cuts (the bracket
+            // never closed), whose item is the one to look at.
+            var failure = JSONScanner.firstFailure(in: bytes)
+            if let cut = failure, cut.offset >= bytes.count, let open = JSONOutline.firstSyntaxError(bytes) {
+                failure = .init(offset: open, message: "the file ends before this value is closed")
+            }
+            let offset = failure?.offset ?? JSONOutline.firstSyntaxError(bytes) ?? 0
+            let why = failure.map { " (\($0.message))" } ?? ""
             corpus.diagnostics.append(Diagnostic(.error, at: lines.location(of: offset),
-                                                 "not valid JSON here; the file is not read (a CSL-JSON export is an array of items)"))
+                                                 "not valid JSON here\(why); the file is not read (a CSL-JSON export is an array of items)"))
             corpus.skipped = 1
             return corpus
         }

@@ -15,8 +15,9 @@ public enum CrossrefReader {
             return result.corpus
         }
         guard let document = try? JSONSerialization.jsonObject(with: Data(bytes), options: []) else {
-            result.error(lines.location(of: JSONOutline.firstSyntaxError(bytes) ?? 0),
-                         "not valid JSON here; the file is not read (a Crossref file is a work or a work-list response)")
+            let failure = JSONScanner.firstFailure(in: bytes)
+            result.error(lines.location(of: failure?.offset ?? JSONOutline.firstSyntaxError(bytes) ?? 0),
+                         "not valid JSON here\(failure.map { " (\($0.message))" } ?? ""); the file is not read (a Crossref file is a work or a work-list response)")
             return result.corpus
         }
         // A work-list response keeps its works in message.items, a single work is the message.
