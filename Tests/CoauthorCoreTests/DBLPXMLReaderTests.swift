@@ -267,6 +267,23 @@ struct DBLPXMLReaderTests {
         #expect(alone.diagnostics == lean.diagnostics)
     }
 
+    /// A `<year>` with no year of four digits (`20O3`) is said at its record, by the scanner and
+    /// by the runs alike (it was counted among the papers without a year in silence, where
+    /// BibTeX's reader says so: a hostile-input trial of session 57).
+    @Test func aYearThatIsNoneIsSaid() throws {
+        let records = (0..<400).map { k in
+            "<article key=\"gen/\(k)\"><author>Au \(k % 97)</author><author>Bo \(k % 89)</author><year>\(k % 100 == 7 ? "20O3" : "\(1990 + k % 30)")</year></article>"
+        }
+        let bytes = Array((["<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<dblp>"] + records + ["</dblp>", ""]).joined(separator: "\n").utf8)
+        let reference = Self.scannerAlone(bytes, path: "y.xml")
+        #expect(reference.diagnostics.map(\.description) == [7, 107, 207, 307].map { k in
+            "y.xml:\(k + 3):1: warning: record 'gen/\(k)': <year> '20O3' holds no year of four digits; the paper counts in every total but in no year (timelines, --from, --to)"
+        }, "\(reference.diagnostics)")
+        #expect(reference.withoutYear == 4)
+        let (corpus, _) = DBLPXMLReader.read(bytes: bytes, path: "y.xml", runs: 2, blockSize: 300)
+        #expect(corpus.diagnostics == reference.diagnostics)
+    }
+
     /// Blocks whose runs all read to their ends are taken by the scanner while the next block's
     /// runs are read: the same reading as the scanner alone, lines and byte offsets included, in
     /// blocks of a few records and of one; runs read all but the prolog and the root's end tag,

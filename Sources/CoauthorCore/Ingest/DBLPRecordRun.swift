@@ -336,6 +336,10 @@ struct DBLPRecordRun: Sendable {
                 run.keyHashes.append(keyHash)
             }
             guard !ids.isEmpty else { return index }
+            if let warning = fields.unreadableYearWarning(key: String(decoding: UnsafeBufferPointer(start: base + key.lowerBound, count: key.count), as: UTF8.self),
+                                                          at: location) {
+                run.diagnostics.append(warning)
+            }
             run.authorIDs += ids
             run.authorCounts.append(Int32(ids.count))
             let type = DBLPRecordRun.elementNames[kind]
@@ -365,7 +369,7 @@ struct DBLPRecordRun: Sendable {
                 }
             case .year:
                 // White space and NFC, which the other fields' text goes through, change no ASCII digit.
-                if fields.year == nil { fields.year = BibTeXReader.firstYear(content) }
+                fields.takeYear(content)
             case _ where !keepingText:
                 break
             case .title:

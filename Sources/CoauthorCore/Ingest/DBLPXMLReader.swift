@@ -631,6 +631,8 @@ extension PersonName {
 struct DBLPFields {
     var title: String? = nil
     var year: Int? = nil
+    /// A `<year>` that holds no year of four digits (`20O3`), said in a warning.
+    var unreadableYear: String? = nil
     var journal: String? = nil
     var booktitle: String? = nil
     var publisher: String? = nil
@@ -639,6 +641,21 @@ struct DBLPFields {
 
     /// The venue: the journal, else the book title, the publisher, the school.
     var venue: String { journal ?? booktitle ?? publisher ?? school ?? "" }
+
+    /// The year of a `<year>`'s text, or nil with the text kept in `unreadableYear` (the first).
+    mutating func takeYear(_ text: some Collection<UInt8>) {
+        guard year == nil else { return }
+        year = BibTeXReader.firstYear(text)
+        if year == nil, unreadableYear == nil, !text.isEmpty { unreadableYear = String(decoding: Array(text), as: UTF8.self) }
+    }
+
+    /// The warning for a record whose `<year>` holds no year (a user trial of session 57 found
+    /// `20O3` counted among the papers without a year in silence; BibTeX's reader said so).
+    func unreadableYearWarning(key: String, at location: SourceLocation) -> Diagnostic? {
+        guard year == nil, let text = unreadableYear else { return nil }
+        return Diagnostic(.warning, at: location,
+                          "record '\(key)': <year> '\(text)' holds no year of four digits; the paper counts in every total but in no year (timelines, --from, --to)")
+    }
 
     /// Takes the DOI from an `<ee>` link to doi.org, unless one was found already.
     mutating func takeDOI(fromLink link: String) {

@@ -598,7 +598,7 @@ struct DBLPXMLScanner {
         switch field {
         case "author": record!.authors.append(text)
         case "title": if record!.fields.title == nil { record!.fields.title = text }
-        case "year": if record!.fields.year == nil { record!.fields.year = BibTeXReader.firstYear(text) }
+        case "year": record!.fields.takeYear(text.utf8)
         case "journal": if record!.fields.journal == nil { record!.fields.journal = text }
         case "booktitle": if record!.fields.booktitle == nil { record!.fields.booktitle = text }
         case "publisher": if record!.fields.publisher == nil { record!.fields.publisher = text }
@@ -662,6 +662,7 @@ struct DBLPXMLScanner {
         }
         let found = done.authors.compactMap { personName($0) }
         guard !found.isEmpty else { return }
+        if let warning = done.fields.unreadableYearWarning(key: done.key, at: done.location) { corpus.diagnostics.append(warning) }
         authorIDs += found.map(\.id)
         authorCounts.append(Int32(found.count))
         corpus.publications.append(keepingText
