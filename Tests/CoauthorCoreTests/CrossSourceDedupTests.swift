@@ -250,6 +250,18 @@ struct CrossSourceDedupTests {
         try Data([0xEF, 0xBB, 0xBF] + Array("Authors,Title,Year,Source title,EID\nPeláez J.; Ruiz A.,T,2020,J,2-s2.0-2\n".utf8)).write(to: URL(fileURLWithPath: marked))
         let utf8 = try InputReader.read([marked], encoding: .latin1)
         #expect(utf8.skipped == 0 && utf8.publications.first?.authors.first?.last == "Peláez", "\(utf8.diagnostics)")
+        // A file that is UTF-8 with accents is read as Latin-1 as asked, with a warning (`René`
+        // became `RenÃ©` in silence: a hostile-input trial of session 57); one of ASCII alone
+        // reads alike either way, without one.
+        for (name, text) in [("utf8.bib", "@article{a, author = {René Dupont and Bo Two}, year = 2020}\n"),
+                             ("ascii.bib", "@article{a, author = {Rene Dupont and Bo Two}, year = 2020}\n")] {
+            let path = folder.appendingPathComponent(name).path
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            let read = try InputReader.read([path], encoding: .latin1)
+            let warned = read.diagnostics.contains { $0.severity == .warning && $0.message.hasPrefix("this file is valid UTF-8, and --encoding latin1 reads") }
+            #expect(warned == (name == "utf8.bib"), "\(name): \(read.diagnostics)")
+            #expect(read.publications.first?.authors.first?.first == (name == "utf8.bib" ? "RenÃ©" : "Rene"))
+        }
     }
 
     /// Copies of papers another file holds are named one by one up to `notedCopies` per pair of

@@ -933,6 +933,21 @@ public enum InputReader {
         if encoding == .latin1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return read(bytes: bytes, format: format, path: path, encoding: .utf8)
         }
+        // Latin-1 asked for of a file that is UTF-8 with characters beyond ASCII: read as asked,
+        // with a warning (`René` became `RenÃ©` in silence: a hostile-input trial of session 57).
+        if encoding == .latin1 && readsLatin1(format) && bytes.contains(where: { $0 >= 0x80 }) && firstInvalidUTF8Offset(bytes) == nil {
+            var corpus = readDecoded(bytes: bytes, format: format, path: path, encoding: .latin1)
+            corpus.diagnostics.insert(Diagnostic(.warning, at: .file(path),
+                                                 "this file is valid UTF-8, and --encoding latin1 reads its accented letters as two Latin-1 characters each ('é' as 'Ã©'); leave --encoding out unless the file is Latin-1"),
+                                      at: 0)
+            return corpus
+        }
+        return readDecoded(bytes: bytes, format: format, path: path, encoding: encoding)
+    }
+
+    /// `read(bytes:format:path:encoding:)` once compression, UTF-16 and a Latin-1 file that is
+    /// UTF-8 are seen to: each format's reader.
+    private static func readDecoded(bytes: [UInt8], format: InputFormat, path: String, encoding: BibTeXReader.TextEncoding) -> Corpus {
         // Latin-1 asked for (`--encoding latin1`): every format's bytes are made UTF-8 first but
         // BibTeX's and RIS's (whose readers decode them) and DBLP XML's (whose declaration says).
         if encoding == .latin1 && readsLatin1(format) && format != .bibtex && format != .ris {
