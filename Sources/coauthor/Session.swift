@@ -117,11 +117,32 @@ enum Session {
 
     static let commandNames = Coauthor.configuration.subcommands.map { $0._commandName }
 
+    /// Says so where a metric that only database exports give (cited-by counts, countries) has
+    /// no value for anyone: `rank --by citations` of a BibTeX file ranked everyone first with
+    /// `–`, and `render --size-by citations` drew every node alike, without a word (a
+    /// hostile-input trial of session 57).
+    static func noteWithoutData(_ metric: Metric, in metrics: MetricTable, doing what: String) {
+        guard let values = metrics[metric], !values.isEmpty, values.allSatisfy(\.isNaN) else { return }
+        let source = switch metric {
+        case .citations, .hIndex: "no paper read carries a cited-by count (database exports do; BibTeX, RIS, CSL-JSON and DBLP do not)"
+        case .internationalShare: "no paper read names a country among its affiliations"
+        default: "no author has a value of \(metric.rawValue)"
+        }
+        Console.note("\(source), so \(what) by \(metric.rawValue) tells no one apart")
+    }
+
     /// The command `word` (no path: no `/` or `.`) is likely a misspelling of: one edit or
     /// transposition away, or a prefix of one command alone; nil for none.
     static func nearestCommand(to word: String) -> String? {
+        guard !word.contains("/"), !word.contains(".") else { return nil }
+        return nearest(to: word, among: commandNames)
+    }
+
+    /// The one of `names` that `word` is likely a misspelling of (as `nearestCommand`): a
+    /// command, a metric (`--by betweennes`).
+    static func nearest(to word: String, among names: [String]) -> String? {
         let typed = Array(word.lowercased())
-        guard !typed.isEmpty, !word.contains("/"), !word.contains(".") else { return nil }
+        guard !typed.isEmpty else { return nil }
         // Edits and transpositions (optimal string alignment) between two words, neither empty.
         func distance(_ a: [Character], _ b: [Character]) -> Int {
             var previous = Array(0...b.count), before = previous
@@ -135,9 +156,9 @@ enum Session {
             }
             return previous[b.count]
         }
-        let close = commandNames.filter { distance(typed, Array($0)) <= (typed.count > 3 ? 2 : 1) }
+        let close = names.filter { distance(typed, Array($0)) <= (typed.count > 3 ? 2 : 1) }
         if close.count == 1 { return close[0] }
-        let prefixed = commandNames.filter { typed.count >= 2 && $0.hasPrefix(String(typed)) }
+        let prefixed = names.filter { typed.count >= 2 && $0.hasPrefix(String(typed)) }
         return prefixed.count == 1 ? prefixed[0] : nil
     }
 

@@ -256,6 +256,18 @@ struct InProcess {
         #expect(result.status == 64)
         #expect(result.stderr.contains("unknown metric 'fame'"))
         #expect(result.stdout.isEmpty)
+        // A misspelling is named with the metric meant (a hostile-input trial of session 57).
+        for year in ["-5", "10000"] {
+            let far = InProcess.run(["rank", InProcess.data, "--from", year])
+            #expect(far.status == 64 && far.stderr.contains("--from must be a year from 0 to 9999."), "\(far.stderr)")
+        }
+        // A metric no record gives a value of is said to tell no one apart (a BibTeX file's
+        // citations ranked everyone first in silence: a hostile-input trial of session 57).
+        let citations = InProcess.run(["rank", InProcess.data, "--by", "citations"])
+        #expect(citations.status == 0 && citations.stderr.contains("note: no paper read carries a cited-by count"), "\(citations.stderr)")
+        #expect(!InProcess.run(["rank", InProcess.data, "--by", "degree"]).stderr.contains("tells no one apart"))
+        let typo = InProcess.run(["rank", InProcess.data, "--by", "betweennes"])
+        #expect(typo.status == 64 && typo.stderr.contains("unknown metric 'betweennes': did you mean 'betweenness'?"), "\(typo.stderr)")
     }
 
     @Test func tieMetricWithoutFocusIsAUsageError() {

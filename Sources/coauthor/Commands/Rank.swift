@@ -57,6 +57,10 @@ struct Rank: AnalysisCommand {
 
     private static func order(_ name: String) throws -> CollaboratorOrder {
         guard let order = CollaboratorOrder(name: name) else {
+            let names = Metric.allCases.map(\.rawValue) + TieMetric.allCases.map(\.rawValue)
+            if let meant = Session.nearest(to: name, among: names) {
+                throw ValidationError("unknown metric '\(name)': did you mean '\(meant)'?")
+            }
             throw ValidationError("unknown metric '\(name)'; use one of \(Metric.allCases.map(\.rawValue).joined(separator: ", ")), "
                 + "or with --focus a tie metric (\(TieMetric.allCases.map(\.rawValue).joined(separator: ", "))).")
         }
@@ -82,6 +86,7 @@ struct Rank: AnalysisCommand {
         let metrics = try cluster.distributed(over: loaded.network.graph) {
             analysis.metrics(MetricRequest(wanted, sampling: analysis.sampling(seed: seed)), of: loaded, seed: seed)
         }
+        if !analysis.quiet, let metric = rankedMetric { Session.noteWithoutData(metric, in: metrics, doing: "ranking") }
         let table: RankingTable
         if analysis.focus != nil, let focus = loaded.network.focus {
             table = loaded.collaborators(of: focus, by: by ?? .tie(.papers), halfLife: halfLife, metrics: metrics, top: top)

@@ -72,6 +72,7 @@ struct Render: AnalysisCommand {
         // The page colours by communities whatever the map's first colouring.
         if chosen == .html { request.communitySeed = UInt64(max(0, map.seed)) }
         let metrics = analysis.metrics(request, of: loaded, seed: map.seed)
+        if !analysis.quiet { Session.noteWithoutData(map.sizeBy, in: metrics, doing: "sizing the nodes") }
         stopwatch.lap("metrics")
         let options = map.renderOptions(format: chosen, dpi: dpi)
         if chosen == .html {

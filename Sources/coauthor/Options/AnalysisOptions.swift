@@ -126,6 +126,11 @@ struct AnalysisOptions: ParsableArguments {
         // accepted): a sign typed by mistake.
         if let minWeight, minWeight < 0 { throw ValidationError("--min-weight must be 0 or more: every tie weighs more than 0.") }
         if let minPapers, minPapers < 0 { throw ValidationError("--min-papers must be 0 or more.") }
+        // A year of four digits at most, as the readers read them (`--from -5` ranked "within
+        // years -5–…": a hostile-input trial of session 57).
+        for (name, year) in [("--from", fromYear), ("--to", toYear)] {
+            if let year, !(0...9999).contains(year) { throw ValidationError("\(name) must be a year from 0 to 9999.") }
+        }
         if let fromYear, let toYear, fromYear > toYear {
             throw ValidationError("--from \(fromYear) is after --to \(toYear); swap them.")
         }
