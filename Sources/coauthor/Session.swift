@@ -73,9 +73,14 @@ enum Session {
                 }
             case .unplacedAffiliations(let count, let example, let location, let level):
                 if !options.quiet {
+                    // (Said plainly: "naming no country coauthor knows (those naming none at all
+                    // among them)" read as a puzzle to a user trial of session 57, whose OpenAlex
+                    // work gave its institution no country code.)
                     let papers = count == 1 ? "publication has an affiliation" : "publications have affiliations"
-                    Console.note("\(count) \(papers) naming no \(level.unitName) coauthor knows (those naming none at all among them), "
-                                 + "first '\(example)' at \(location); such an affiliation is in no node (its paper's other affiliations are)")
+                    let why = level == .country ? "no country code is given, and its text ends with no country's name"
+                        : "its text names no institution"
+                    Console.note("\(count) \(papers) in which coauthor finds no \(level.unitName) (\(why)), first '\(example)' at \(location); "
+                                 + "such an affiliation is in no node, and its paper's other affiliations are")
                 }
             }
         }
