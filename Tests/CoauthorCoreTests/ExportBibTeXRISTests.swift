@@ -67,6 +67,32 @@ struct ExportBibTeXRISTests {
         #expect(!corpus.publications[1].hasExtras)
     }
 
+    /// An author written with initials alone that the ID lists name in full is spelled out, as
+    /// Web of Science's plain text is (`A Kara` stood beside `Ali Kara` of the list: a user trial
+    /// of session 57), and resolution, which reads the reader's name table, names them so too.
+    @Test func webOfScienceBibTeXSpellsOutInitialsTheListsGiveInFull() throws {
+        let corpus = try bib("""
+            @article{ WOS:1,
+            Author = {Kara, A. and Smith, J and Bozoki, S},
+            Year = {2010},
+            ResearcherID-Numbers = {Kara, Ali/AHB-9353-2022},
+            ORCID-Numbers = {Kara, Ali/0000-0003-4050-4222
+               Bozoki, Sandor/0000-0003-4170-4613
+               Smith, Paul/0000-0001-0000-0001},
+            Unique-ID = {WOS:1},
+            }
+            @article{ WOS:2, Author = {Kara, A.}, Year = {2011}, Unique-ID = {WOS:2}}
+            """)
+        let paper = try #require(corpus.publications.first)
+        #expect(paper.authors.map(\.displayName) == ["Ali Kara", "J Smith", "Sandor Bozoki"], "\(paper.authors)")
+        #expect(paper.authorIDs.map(\.orcid) == ["0000-0003-4050-4222", "", "0000-0003-4170-4613"])
+        #expect(corpus.publications[1].authors.map(\.displayName) == ["A. Kara"])
+        let table = try #require(corpus.internedAuthors)
+        #expect(table.ids[0..<3].map { table.names[Int($0)].displayName } == ["Ali Kara", "J Smith", "Sandor Bozoki"])
+        let index = AuthorResolver.resolve(corpus, mode: .conservative)
+        #expect(index.names.contains("Ali Kara") && index.names.contains("Sandor Bozoki") && !index.names.contains("S. Bozoki"), "\(index.names)")
+    }
+
     @Test func aRepeatedFieldNameWithBlanksIsStillOneNameForTheWarning() throws {
         let corpus = try bib("@article{k, author = {A. Smith}, Early  Access Date = {x}, early access date = {y}, year = 2020}")
         #expect(corpus.publications.count == 1)

@@ -401,7 +401,17 @@ public enum BibTeXReader {
                 equalContributors: fields.value(.authorAnnotation, in: parser).map { equalContributors(parser.valueString($0)) } ?? [],
                 doi: text(.doi, fields, parent, parser, values).map(LaTeX.doi) ?? "",
                 location: cursor.location(of: entry.offset))
-            if parser.hasDatabaseFields { addDatabaseFields(fields, parser, values, to: &publication) }
+            if parser.hasDatabaseFields {
+                // An author written with initials alone that an ID list names in full is spelled
+                // out (as Web of Science's plain text is), and its name's place in the table moves
+                // with it, which resolution reads.
+                for (author, name) in addDatabaseFields(fields, parser, values, to: &publication) {
+                    let display = Array(name.displayName.utf8)
+                    guard let id = display.withUnsafeBufferPointer({ names.id($0, parse: { _ in name }) }) else { continue }
+                    publication.authors[author] = names.names[Int(id)]
+                    result.nameIDs[result.nameIDs.count - publication.authorCount + author] = id
+                }
+            }
             (destination + result.count).initialize(to: consume publication)
             result.count += 1
         }
@@ -416,14 +426,20 @@ public enum BibTeXReader {
     /// Scopus's `affiliations` (older exports: `affiliation` on one line), the paper's addresses
     /// joined by `;`, whose they are unknown, as in its CSV's `Affiliations`, and `note = {Cited
     /// by: 52}`. An entry with none of them (a `note` of another kind) costs a look at its fields.
+    /// - Returns: the authors written with initials alone (`Kara, A`) whose full names an ID
+    ///   list gives (`Kara, Ali/0000-…`), spelled out (`WebOfScienceReader.spellOutInitials`), by
+    ///   place: a user trial of session 57 found `A Kara` of Web of Science's BibTeX where its
+    ///   plain text gives `Ali Kara`.
+    @discardableResult
     private static func addDatabaseFields(_ fields: EntryFields, _ parser: BibTeXParser, _ values: ValueBytes,
-                                          to publication: inout Publication) {
+                                          to publication: inout Publication) -> [(author: Int, name: PersonName)] {
         let timesCited = fields.value(.timesCited, in: parser), uniqueID = fields.value(.uniqueID, in: parser)
         let affiliation = fields.value(.affiliation, in: parser), affiliations = fields.value(.affiliations, in: parser)
         let ids = [fields.value(.orcidNumbers, in: parser), fields.value(.researcherIDNumbers, in: parser)]
         let citedBy = timesCited.flatMap { ExportValues.int(LaTeX.collapseASCIIWhitespace(values[$0])) }
             ?? fields.value(.note, in: parser).flatMap { scopusCitedBy(LaTeX.collapseASCIIWhitespace(values[$0])) }
-        guard citedBy != nil || uniqueID != nil || affiliation != nil || affiliations != nil || ids.contains(where: { $0 != nil }) else { return }
+        guard citedBy != nil || uniqueID != nil || affiliation != nil || affiliations != nil || ids.contains(where: { $0 != nil }) else { return [] }
+        var spelledOut: [(author: Int, name: PersonName)] = []
         var record = ExportRecord(location: publication.location)
         record.authors = publication.authors
         let keys = ExportValues.MatchKeys(publication.authors.map(ExportValues.matchKey), names: publication.authors)
@@ -433,6 +449,15 @@ public enum BibTeXReader {
             for (name, id) in slashedEntries(LaTeX.decode(utf8: values[value])) {
                 guard let author = ExportValues.authorIndex(of: name, in: keys) else { continue }
                 record.setIDs({ assign(&$0, id) }, of: author)
+                let written = spelledOut.first { $0.author == author }?.name ?? publication.authors[author]
+                if WebOfScienceReader.hasInitialsOnly(written), let listed = ExportValues.name(name) {
+                    var full = written
+                    WebOfScienceReader.spellOutInitials(of: &full, from: listed)
+                    if full != written {
+                        spelledOut.removeAll { $0.author == author }
+                        spelledOut.append((author, full))
+                    }
+                }
             }
         }
         if let uniqueID { record.extras.ut = LaTeX.collapseASCIIWhitespace(values[uniqueID]) }
@@ -462,6 +487,7 @@ public enum BibTeXReader {
             || !record.extras.addresses.isEmpty {
             publication.extras = record.takePublication().extras
         }
+        return spelledOut
     }
 
     /// The count of a Scopus `note` that starts `Cited by: 52` (older exports: `cited By 52`; after
