@@ -37,9 +37,17 @@ extension Analysis {
             }
             var frame = scene
             let visible = scene.nodes.indices.map { present($0) != nil }
-            frame.edges = scene.edges.filter { edge in
-                guard let a = present(edge.source), let b = present(edge.target) else { return false }
-                return slice.graph.edge(Int(a), Int(b)) != nil
+            // Each tie drawn as wide as its weight in the frame's years, on the whole map's scale,
+            // and said so on hover: the whole period's widths made a tie of one paper in 2021 the
+            // widest line of that year (a user trial of session 57).
+            frame.edges = scene.edges.compactMap { edge in
+                guard let a = present(edge.source), let b = present(edge.target), let e = slice.graph.edge(Int(a), Int(b)) else { return nil }
+                var drawn = edge
+                let weight = slice.graph.weight[e]
+                if edge.strength > 0 { drawn.penWidth = max(0.6, edge.penWidth * weight / edge.strength) }
+                let amount = network.weighting == .count ? (weight == 1 ? "1 joint paper" : "\(Int(weight)) joint papers") : "weight \(weight.formatted(.number.precision(.significantDigits(1...3))))"
+                drawn.tooltip += "; \(amount) in \(label)"
+                return drawn
             }
             // The legend counts the authors the frame shows (it counted all years': a user trial of
             // session 54 read "12 authors" beside the 7 of 2019).
@@ -63,7 +71,8 @@ extension Analysis {
             let shownCount = visible.count { $0 }
             let units = shownCount == 1 ? level.unitName : level.plural
             let ties = frame.edges.count == 1 ? "1 tie" : "\(frame.edges.count) ties"
-            var parts = scene.subtitle.components(separatedBy: " · ")
+            // (The whole network's counts, the subtitle's first two parts, give way to the frame's.)
+            var parts = Array(scene.subtitle.components(separatedBy: " · ").dropFirst(2))
             if let focus = scene.focus, !visible[focus] { parts.removeAll { $0.hasPrefix("outlined: ") } }
             frame.subtitle = "\(shownCount) \(units), \(ties) in \(label) · " + parts.joined(separator: " · ")
             let bytes = try MapRenderer.render(frame, pinnedAt: positions, visible: visible, options: options)

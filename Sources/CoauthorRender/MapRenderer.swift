@@ -37,7 +37,11 @@ public enum MapRenderer {
     public static func resolvedEngine(for scene: MapScene, requested: MapEngine) -> MapEngine {
         guard requested == .auto else { return requested }
         let ego = scene.isEgoNetwork
-        if ego && scene.nodes.count - 1 <= MapEngine.autoTwopiCoauthorLimit { return .twopi }
+        // (Not two co-authors tied to each other: twopi puts them on opposite sides of the focus,
+        // and their tie runs through it, hidden: a user trial of session 57 counted 3 ties and
+        // saw 2. neato draws the triangle.)
+        let hiddenTie = scene.nodes.count == 3 && scene.edges.count == 3
+        if ego && !hiddenTie && scene.nodes.count - 1 <= MapEngine.autoTwopiCoauthorLimit { return .twopi }
         return scene.nodes.count <= (ego ? MapEngine.autoEgoNeatoNodeLimit : MapEngine.autoNeatoNodeLimit) ? .neato : .sfdp
     }
 

@@ -50,9 +50,10 @@ struct Coauthor: ParsableCommand {
         // `coauthor help bogus` printed the general help with status 0 (a hostile-input trial of
         // session 57): a command that is none is a usage error, with the nearest one.
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.count >= 2, arguments[0] == "help", !arguments[1].hasPrefix("-"), !Session.commandNames.contains(arguments[1]) {
-            let nearest = Session.nearestCommand(to: arguments[1]).map { "did you mean '\($0)'? " } ?? ""
-            Console.error("'\(arguments[1])' is no command: \(nearest)(the commands are \(Session.commandNames.joined(separator: ", ")))")
+        if arguments.count >= 2, arguments[0] == "help", !arguments[1].hasPrefix("-"), arguments[1] != "help",
+           !Session.commandNames.contains(arguments[1]) {
+            let nearest = Session.nearestCommand(to: arguments[1]).map { ": did you mean '\($0)'?" } ?? ""
+            Console.error("'\(arguments[1])' is no command\(nearest) (the commands are \(Session.commandNames.joined(separator: ", ")))")
             Glibc.exit(ExitCode.validationFailure.rawValue)
         }
         Cluster.start()

@@ -16,7 +16,7 @@ enum Session {
     /// - Parameter readingTieYears: the output reads the ties' years (time lines, recency, maps,
     ///   exports); false when it reads none (`NetworkOptions.keepsTieYears`).
     /// - Throws: `ExitCode` after reporting what went wrong.
-    static func analysis(_ options: AnalysisOptions, listingPapers: Bool = false, keepingAlive: Bool = true,
+    static func analysis<Shown>(_ options: AnalysisOptions<Shown>, listingPapers: Bool = false, keepingAlive: Bool = true,
                          readingTieYears: Bool = true) throws -> Analysis {
         try load(options, listingPapers: listingPapers, keepingAlive: keepingAlive) { (request, events, input) throws(AnalysisError) in
             var request = request
@@ -26,7 +26,7 @@ enum Session {
     }
 
     /// Reads and resolves the inputs without building the network (`names`).
-    static func resolved(_ options: AnalysisOptions) throws -> ResolvedCorpus {
+    static func resolved<Shown>(_ options: AnalysisOptions<Shown>) throws -> ResolvedCorpus {
         try load(options, listingPapers: false, keepingAlive: true) { (request, events, input) throws(AnalysisError) in
             try ResolvedCorpus(request, events: events, standardInput: input)
         }
@@ -34,8 +34,8 @@ enum Session {
 
     /// Makes `make`'s value from the options' request, reporting events as they come; the value
     /// is kept alive to the exit when `keepingAlive` says so.
-    private static func load<Value>(
-        _ options: AnalysisOptions, listingPapers: Bool, keepingAlive: Bool,
+    private static func load<Value, Shown>(
+        _ options: AnalysisOptions<Shown>, listingPapers: Bool, keepingAlive: Bool,
         _ make: (AnalysisRequest, @escaping AnalysisEvents, (() -> [UInt8])?) throws(AnalysisError) -> Value
     ) throws -> Value {
         var request = try options.request()
@@ -51,7 +51,7 @@ enum Session {
 
     /// Prints what the library reports: errors always, warnings and notes unless --quiet,
     /// phase times when `COAUTHOR_TIMING=1`.
-    private static func printer(_ options: AnalysisOptions) -> AnalysisEvents {
+    private static func printer<Shown>(_ options: AnalysisOptions<Shown>) -> AnalysisEvents {
         { event in
             switch event {
             case .diagnostic(let diagnostic):

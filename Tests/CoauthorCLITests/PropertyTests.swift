@@ -53,7 +53,7 @@ import FoundationXML
         var generator = Generator(state: 15)
         var corpora = 0, runs = 0, compared = 0
         // Each command line is parsed once, with a stand-in input swapped for each corpus.
-        var parsed: [[String]: AnalysisCommand] = [:]
+        var parsed: [[String]: any AnalysisCommand] = [:]
         for index in 0..<500 {
             let bib = Self.corpus(&generator)
             let file = folder.appendingPathComponent("c\(index).bib")
@@ -64,13 +64,13 @@ import FoundationXML
                 var line = arguments + ["--quiet"]
                 line[1] = "INPUT"
                 if parsed[line] == nil {
-                    parsed[line] = try? Coauthor.parseAsRoot(line) as? AnalysisCommand
+                    parsed[line] = try? Coauthor.parseAsRoot(line) as? any AnalysisCommand
                 }
                 guard var command = parsed[line] else {
                     Issue.record("\(line) does not parse")
                     return InProcess(status: 64, stdout: "", stderr: "error: no parse")
                 }
-                command.analysis.inputs = [arguments[1]]
+                command.inputs = [arguments[1]]
                 let result = InProcess.run { command }
                 #expect([0, 64, 65].contains(result.status), "corpus \(index): \(arguments) exited \(result.status)")
                 if result.status != 0 {

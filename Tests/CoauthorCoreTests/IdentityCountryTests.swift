@@ -35,7 +35,7 @@ struct IdentityCountryTests {
         #expect(!index.merges.contains { $0.variant == "X. Huang" }, "\(index.merges)")
         let miss = index.nearMisses.first { $0.variant == "X. Huang" }
         #expect(miss?.candidates == ["Xiongchuan Huang"], "\(index.nearMisses)")
-        #expect(miss?.reason == "kept apart: their affiliations are in different countries (US against NL)", "\(index.nearMisses)")
+        #expect(miss?.reason == "kept apart: their affiliations are in different countries (US against NL) and no co-author is in common", "\(index.nearMisses)")
         // The same through a corpus, as the commands resolve it.
         let corpus = Corpus(publications: papers, records: papers.count)
         #expect(AuthorResolver.resolve(corpus, mode: .conservative).names.count == 4)
@@ -54,6 +54,18 @@ struct IdentityCountryTests {
         let index = AuthorResolver.resolve(papers, mode: .conservative)
         #expect(index.names.count == 2, "\(shape): \(index.names)")
         #expect(index.merges.contains { $0.variant == "X. Huang" && $0.reason == AuthorResolver.onlyFullerForm }, "\(index.merges)")
+    }
+
+    /// A co-author in common is a person who moved: `R. Keshavan` of Oxford and `Raghunandan
+    /// Keshavan` of Stanford, both with Ann Roe, are one (a review of session 57 found them two).
+    @Test func aCoauthorInCommonMerges() {
+        let oxford = "Univ Oxford, Oxford, England", stanford = "Stanford Univ, Stanford, CA 94305 USA"
+        let papers = [paper("p1", [("R. Keshavan", oxford, AuthorIDs()), ("Ann Roe", oxford, AuthorIDs())]),
+                      paper("p2", [("Raghunandan Keshavan", stanford, AuthorIDs()), ("Ann Roe", stanford, AuthorIDs())])]
+        #expect(AuthorResolver.resolve(papers, mode: .conservative).names == ["Raghunandan Keshavan", "Ann Roe"])
+        var apart = papers
+        apart[1] = paper("p2", [("Raghunandan Keshavan", stanford, AuthorIDs()), ("Bob Poe", stanford, AuthorIDs())])
+        #expect(AuthorResolver.resolve(apart, mode: .conservative).names.count == 4)
     }
 
     /// Any of a name's papers in a country of the other's is enough (people move), and an

@@ -166,6 +166,17 @@ struct LevelTests {
             ("Department of Physics, Zurich, Switzerland", "Department of Physics"),
             ("Department of Physics, 333 Ravenswood Ave, Menlo Park, CA 94025, United States", "Department of Physics"),
             ("National Weather Service, Silver Spring, MD, USA", "National Weather Service"),
+            // Where the part after the departments is the city, the first part stays; a part
+            // naming an organisation is none (a review of session 57 found cities made
+            // institutions: three Seattle addresses one node).
+            ("Group Health Research Institute, Seattle, WA, USA", "Group Health Research Institute"),
+            ("Group Health Cooperative, Seattle, WA, USA", "Group Health Cooperative"),
+            ("Program for Appropriate Technology in Health, Seattle, WA, USA", "Program for Appropriate Technology in Health"),
+            ("Los Angeles County Fire Department, Los Angeles, CA 90012, USA", "Los Angeles County Fire Department"),
+            ("Department of Physics, Cambridge, MA, USA", "Department of Physics"),
+            ("Department of Chemistry, Beijing, China, 100084", "Department of Chemistry"),
+            ("Chair of Economics, Zurich, ZH, Switzerland", "Chair of Economics"),
+            ("Team Inria Parietal, Saclay, France, 91120", "Team Inria Parietal"),
             ("Groupe Hospitalier Pitié-Salpêtrière, Paris, France", "Groupe Hospitalier Pitié-Salpêtrière"),
         ]
         for (address, institution) in departmentsFirst {

@@ -47,6 +47,11 @@ import Testing
     @Test func autoChoosesTwopiForEgoNeatoForSmallSfdpForLarge() {
         #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 6), requested: .auto) == .twopi)
         #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 12), requested: .auto) == .twopi)
+        // Two co-authors tied to each other: twopi would draw their tie through the focus.
+        #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 2), requested: .auto) == .neato)
+        var pair = Scenes.ego(coauthors: 2)
+        pair.edges.removeLast()
+        #expect(MapRenderer.resolvedEngine(for: pair, requested: .auto) == .twopi)
         // A larger circle is laid out by its own ties, not on one ring that grows with every name.
         #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 13), requested: .auto) == .neato)
         #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 599), requested: .auto) == .neato)

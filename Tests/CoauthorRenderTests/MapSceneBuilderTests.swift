@@ -85,8 +85,13 @@ import Testing
     @Test func theMostCentralAuthorsAndTheFocusAreNamedLargest() throws {
         let scene = Self.scene(Self.starAndPair(), labels: 2)
         let named = scene.nodes.filter(\.showsLabel)
-        #expect(named.count == 2)
+        // The two most central, and the pair's author the legend names it after (a user trial of
+        // session 57 read "community of Chulhee Yun" beside no such name).
+        #expect(named.count == 3, "\(named.map(\.label))")
         #expect(named.contains { $0.label == "Focus" && $0.isFocus })
+        let pairName = try #require(scene.legend.first { $0.label.contains("Pair") }?.label)
+        #expect(named.contains { pairName.hasPrefix("community of \($0.label) ") || pairName.hasPrefix("component of \($0.label) ") }, "\(pairName)")
+        #expect(Self.scene(Self.starAndPair(), labels: 0).nodes.filter(\.showsLabel).map(\.label) == ["Focus"])
         let focus = try #require(scene.nodes.first { $0.isFocus })
         #expect(scene.nodes.allSatisfy { $0.labelScale <= focus.labelScale && $0.diameter <= focus.diameter })
         #expect(focus.labelScale > 1.5)

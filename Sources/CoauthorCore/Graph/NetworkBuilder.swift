@@ -663,7 +663,10 @@ public enum NetworkBuilder {
 
     static func describe(_ options: NetworkOptions) -> String {
         var parts: [String] = options.level == .author ? [] : ["\(options.level.rawValue) level"]
-        if options.fromYear != nil || options.toYear != nil {
+        if let year = options.fromYear, options.toYear == year {
+            // (Not `years 2021–2021`: a user trial of session 57.)
+            parts.append("year \(year)")
+        } else if options.fromYear != nil || options.toYear != nil {
             parts.append("years \(options.fromYear.map(String.init) ?? "…")–\(options.toYear.map(String.init) ?? "…")")
         }
         if options.weighting == .fractional { parts.append("fractional weights") }

@@ -5,9 +5,10 @@
 /// a name whose papers are all affiliated in other countries than the fuller form's is, most
 /// likely, another person. A user trial of session 56 found `X. Huang` of an EMG paper from
 /// Worcester, USA made one with `Xiongchuan Huang` of IMEC in the Netherlands, and `Y. Zhang` of
-/// a Petri-net paper from Qingdao one with a radio engineer of IMEC. Papers move with people, so
-/// only disjoint sets keep names apart: a name with no affiliation, or one country in common,
-/// merges as before.
+/// a Petri-net paper from Qingdao one with a radio engineer of IMEC. People move, so only
+/// disjoint sets keep names apart, and only where no co-author is written alike on both sides'
+/// papers: a name with no affiliation, one country in common, or a co-author in common merges
+/// as before.
 ///
 /// Corpora without affiliations (BibTeX, DBLP, CSL-JSON) answer at the first question, after one
 /// pass over the publications; the index of each variant's authorships is made only when the
@@ -56,13 +57,36 @@ struct VariantCountries {
     }
 
     /// Why names `a` and `b` (their variants) are no person: their affiliations are known on
-    /// both sides and are in no country in common. Nil when they may be one.
+    /// both sides, are in no country in common, and no co-author is written alike on both
+    /// sides' papers. Nil when they may be one: a co-author in common is a person who moved (a
+    /// review of session 57: `R. Keshavan` of Oxford and `Raghunandan Keshavan` of Stanford,
+    /// whose papers a supervisor may sign both).
+    /// - Complexity: O(the authorships of both sides' papers), after the first question's index.
     mutating func reasonApart(_ a: [Int], _ b: [Int]) -> String? {
         let first = a.reduce(into: Set<String>()) { $0.formUnion(countries(of: $1)) }
         guard !first.isEmpty else { return nil }
         let second = b.reduce(into: Set<String>()) { $0.formUnion(countries(of: $1)) }
         guard !second.isEmpty, first.isDisjoint(with: second) else { return nil }
-        return "kept apart: their affiliations are in different countries (\(first.sorted().joined(separator: " ")) against \(second.sorted().joined(separator: " ")))"
+        let sides = Set(a + b)
+        let coauthors = coauthors(of: a).subtracting(sides)
+        guard coauthors.isDisjoint(with: self.coauthors(of: b)) else { return nil }
+        return "kept apart: their affiliations are in different countries (\(first.sorted().joined(separator: " ")) against \(second.sorted().joined(separator: " "))) and no co-author is in common"
+    }
+
+    /// The variants written on the papers of `variants` (theirs among them).
+    /// - Complexity: O(the authorships of those papers).
+    private mutating func coauthors(of variants: [Int]) -> Set<Int> {
+        let index = self.index ?? makeIndex()
+        self.index = index
+        var found = Set<Int>()
+        guard !index.starts.isEmpty else { return found }
+        for variant in variants {
+            for slot in Int(index.starts[variant])..<Int(index.starts[variant + 1]) {
+                let paper = Int(index.papers[slot])
+                for k in pubStarts[paper]..<pubStarts[paper + 1] { found.insert(Int(pubVariants[k])) }
+            }
+        }
+        return found
     }
 
     /// Each variant's authorships, counted then placed; empty arrays when no paper has

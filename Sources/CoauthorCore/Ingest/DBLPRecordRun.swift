@@ -336,7 +336,9 @@ struct DBLPRecordRun: Sendable {
                 run.keyHashes.append(keyHash)
             }
             guard !ids.isEmpty else { return index }
-            if let warning = fields.unreadableYearWarning(key: String(decoding: UnsafeBufferPointer(start: base + key.lowerBound, count: key.count), as: UTF8.self),
+            // (The key's string only for a record warned about: the others make none.)
+            if fields.year == nil, fields.unreadableYear != nil,
+               let warning = fields.unreadableYearWarning(key: String(decoding: UnsafeBufferPointer(start: base + key.lowerBound, count: key.count), as: UTF8.self),
                                                           at: location) {
                 run.diagnostics.append(warning)
             }

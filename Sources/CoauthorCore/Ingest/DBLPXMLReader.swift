@@ -643,6 +643,7 @@ struct DBLPFields {
     var venue: String { journal ?? booktitle ?? publisher ?? school ?? "" }
 
     /// The year of a `<year>`'s text, or nil with the text kept in `unreadableYear` (the first).
+    /// - Complexity: O(length of `text`).
     mutating func takeYear(_ text: some Collection<UInt8>) {
         guard year == nil else { return }
         year = BibTeXReader.firstYear(text)

@@ -205,9 +205,6 @@ struct JSONScanner {
 
     // MARK: Any value
 
-    /// Skips one value of any kind, checking its syntax, without recursion (a hostile file may
-    /// nest deeply). The kinds of the open containers are bits of a word while they nest at most
-    /// 64 deep (every real file), and go on in `kinds` past that.
     /// Where and how a whole document `bytes` first breaks JSON's syntax (one value, white space
     /// around it), nil when it does not: what a reader that parsed it with Foundation, which says
     /// neither, names (a CSL-JSON file missing a comma on line 3 was said wrong at 1:1: a
@@ -228,6 +225,9 @@ struct JSONScanner {
         }
     }
 
+    /// Skips one value of any kind, checking its syntax, without recursion (a hostile file may
+    /// nest deeply). The kinds of the open containers are bits of a word while they nest at most
+    /// 64 deep (every real file), and go on in `kinds` past that.
     mutating func skipValue() throws(Failure) {
         if !kinds.isEmpty { kinds.removeAll(keepingCapacity: true) }
         // Open containers, and whether each is an object: bit d of `objects` for depth d < 64.

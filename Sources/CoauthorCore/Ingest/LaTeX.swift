@@ -31,6 +31,8 @@ public enum LaTeX {
         "dots": "…", "textregistered": "®", "texttrademark": "™", "copyright": "©",
         "textsterling": "£", "euro": "€", "S": "§", "P": "¶", "textdegree": "°",
         "guillemotleft": "«", "guillemotright": "»", "quad": " ", "qquad": " ", "LaTeX": "LaTeX", "TeX": "TeX",
+        // MathSciNet's letters (its exports define them in their preamble, and often are read without it).
+        "Dbar": "Đ", "dbar": "đ", "cprime": "ʹ", "cdprime": "ʺ", "ij": "ĳ", "IJ": "Ĳ",
     ]
 
     /// Decodes `text` to Unicode NFC with whitespace collapsed to single spaces.

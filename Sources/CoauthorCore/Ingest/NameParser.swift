@@ -67,13 +67,12 @@ public enum NameParser {
                 // A command without an argument that no LaTeX here defines is kept by its
                 // letters: dropped, `\Thanh Nguyen` and `\Minh Nguyen` were one `Nguyen` (a
                 // hostile-input trial of session 57).
-                let bytes = spellingOutUndefinedCommands(Array(raw)[...]) ?? Array(raw)
+                let bytes = spellingOutUndefinedCommands(raw) ?? Array(raw)
                 return parseName(utf8: bytes[...]) ?? loneCommandName(bytes[...])
             }) {
-                // Only a name with a backslash can use one; the parse is cached by the interner.
                 // (Checked before the name is appended, so that the append is its last use and
-                // takes no copy.)
-                if field[trimmed].contains(UInt8(ascii: "\\")), spellingOutUndefinedCommands(Array(field[trimmed])[...]) != nil {
+                // takes no copy; the scan allocates nothing for a name without such a command.)
+                if field[trimmed].contains(UInt8(ascii: "\\")), spellingOutUndefinedCommands(UnsafeBufferPointer(rebasing: field[trimmed])) != nil {
                     undefinedCommands.append(.init(written: String(decoding: field[trimmed], as: UTF8.self), read: name.displayName))
                 }
                 var commas = 0
@@ -105,59 +104,54 @@ public enum NameParser {
         return lower..<upper
     }
 
-    /// A name that is one control word and nothing else (`\Thanh`, `{\Thanh}`), which decoding
-    /// would leave empty: BibTeX keeps it as a last name, and so it is kept by its letters.
-    /// Commands that write nothing and take no argument (`{\relax Ch}ristophe`, BibTeX's way to
-    /// make `Ch` one initial).
-    private static let commandsWritingNothing: Set<String> = ["relax", "protect", "ignorespaces", "unskip", "null", "empty", "nobreak"]
+    /// Commands of names' words that write nothing and take no argument: TeX's `\relax` (in
+    /// `{\relax Ch}ristophe`, BibTeX's way to make `Ch` one initial) and the size switches
+    /// written like a name (`{\Large Smith}`).
+    private static let commandsWritingNothing: Set<String> = ["Large", "Huge", "Tiny"]
 
-    /// `raw` with each control word that takes no argument (no `{` after it but `{}`) and that no LaTeX
-    /// here decodes (an accent, a letter such as `\ss`, a command writing nothing) written as
-    /// its letters: `\Thanh Nguyen` → `Thanh Nguyen`. Nil when the name has none.
-    /// - Complexity: O(length of `raw`).
-    static func spellingOutUndefinedCommands(_ raw: ArraySlice<UInt8>) -> [UInt8]? {
-        guard raw.contains(UInt8(ascii: "\\")) else { return nil }
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var changed = false
-        var index = raw.startIndex
-        while index < raw.endIndex {
-            let byte = raw[index]
-            if byte == UInt8(ascii: "\\"), index + 1 < raw.endIndex {
-                if !isLetter(raw[index + 1]) {
-                    // `\\`, `\"`, `\'`: the character after the backslash is the command's.
-                    out.append(byte)
-                    out.append(raw[index + 1])
-                    index += 2
-                    continue
-                }
-                var end = index + 1
-                while end < raw.endIndex, isLetter(raw[end]) { end += 1 }
-                var next = end
-                while next < raw.endIndex, raw[next] == UInt8(ascii: " ") { next += 1 }
-                let word = String(decoding: raw[(index + 1)..<end], as: UTF8.self)
-                let known = LaTeX.letters[word] != nil || commandsWritingNothing.contains(word)
-                    || (word.count == 1 && LaTeX.accents[Character(word)] != nil)
-                // (`{}` after a command ends it, as in `\Minh{} Nguyen`: no argument.)
-                let argument = next < raw.endIndex && raw[next] == UInt8(ascii: "{")
-                    && !(next + 1 < raw.endIndex && raw[next + 1] == UInt8(ascii: "}"))
-                if !known, !argument {
-                    out.append(contentsOf: raw[(index + 1)..<end])
-                    changed = true
-                    index = end
-                    continue
-                }
-                out.append(contentsOf: raw[index..<end])
-                index = end
+    /// `raw` with each control word that stands where a name's word starts, is written like one
+    /// (`\Thanh`: a capital, then small letters), takes no argument (no `{` after it, but `{}`)
+    /// and that no LaTeX here decodes (`\Dbar`, `\TeX`) written as its letters: `\Thanh Nguyen`
+    /// → `Thanh Nguyen`, a macro the file uses but never defines. Nil when the name has none.
+    /// Other commands are LaTeX's (`{\sc Knuth}`, `\em`, `\cprime`, a preamble's `\raise`,
+    /// `\hbox`): decoding reads them as before (a review of session 57 found `\sc` spelled out).
+    /// - Complexity: O(length of `raw`); allocates only for a name that has one.
+    static func spellingOutUndefinedCommands(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var out: [UInt8]? = nil
+        var copied = 0
+        var index = 0
+        while index + 2 < raw.count {
+            defer { index += 1 }
+            guard raw[index] == UInt8(ascii: "\\") else { continue }
+            // `\\`, `\"`: the character after the backslash is the command's.
+            guard isCapital(raw[index + 1]), isSmall(raw[index + 2]) else {
+                index += 1
                 continue
             }
-            out.append(byte)
-            index += 1
+            guard index == 0 || [UInt8(ascii: " "), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "~")].contains(raw[index - 1]) else { continue }
+            var end = index + 3
+            while end < raw.count, isSmall(raw[end]) { end += 1 }
+            // A capital after the small letters is another command's word (`\LaTeX`, `\TeXbook`).
+            if end < raw.count, isCapital(raw[end]) { continue }
+            var next = end
+            while next < raw.count, raw[next] == UInt8(ascii: " ") { next += 1 }
+            let argument = next < raw.count && raw[next] == UInt8(ascii: "{") && !(next + 1 < raw.count && raw[next + 1] == UInt8(ascii: "}"))
+            let word = String(decoding: UnsafeBufferPointer(rebasing: raw[(index + 1)..<end]), as: UTF8.self)
+            guard !argument, LaTeX.letters[word] == nil, !commandsWritingNothing.contains(word) else { continue }
+            if out == nil { out = []; out!.reserveCapacity(raw.count) }
+            out!.append(contentsOf: raw[copied..<index])
+            copied = index + 1
         }
-        return changed ? out : nil
+        guard var spelled = out else { return nil }
+        spelled.append(contentsOf: raw[copied...])
+        return spelled
     }
 
+    private static func isCapital(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    private static func isSmall(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+
+    /// A name that is one control word and nothing else (`\Thanh`, `{\Thanh}`), which decoding
+    /// would leave empty: BibTeX keeps it as a last name, and so it is kept by its letters.
     static func loneCommandName(_ raw: ArraySlice<UInt8>) -> PersonName? {
         var bytes = raw
         while bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") { bytes = bytes.dropFirst().dropLast() }

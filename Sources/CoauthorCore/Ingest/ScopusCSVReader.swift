@@ -26,6 +26,7 @@ public enum ScopusCSVReader {
     /// Scopus export has a field more in most rows, after the funding texts, so that `PubMed ID`
     /// held the CODEN (`JBIOB`) and the PMID, one field on, matched no PubMed copy of the paper
     /// (a user trial of session 57).
+    /// - Complexity: O(1) but `fits`.
     static func shiftedValue(_ header: CSVHeader, _ row: [String], _ name: String, fits: (String) -> Bool) -> String {
         let value = header.value(row, name)
         guard row.count > header.names.count, let column = header.column(name), !fits(value) else { return value }
@@ -36,7 +37,8 @@ public enum ScopusCSVReader {
     /// The document types Scopus writes, lower-cased.
     static let documentTypes: Set<String> = ["article", "review", "letter", "note", "editorial", "erratum", "short survey",
                                              "article in press", "conference paper", "conference review", "book", "book chapter",
-                                             "data paper", "retracted", "survey"]
+                                             "data paper", "retracted", "survey", "business article", "report", "abstract report",
+                                             "undefined", "chapter", "editorial note", "material related to"]
 
     /// - Complexity: O(n) in the size of the file.
     public static func read(bytes: [UInt8], path: String) -> Corpus {

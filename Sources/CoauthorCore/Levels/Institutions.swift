@@ -234,14 +234,17 @@ public enum Institutions {
             return parts[i]
         }
         // The departments, divisions and groups an address starts with are no institution: the
-        // rest is read after them, where a name follows them with at least a place after it
-        // (`Department of Computer Science, ETH Zürich, Zurich, Switzerland` is ETH Zürich; the
-        // fallback to the first part made it, EPFL's and every other such department one node: a
-        // user trial of session 57). (`Department of Physics, Zurich, Switzerland` keeps the
-        // department: the part after it is the place.)
+        // rest is read after them where a name follows them before the city (`Department of
+        // Computer Science, ETH Zürich, Zurich, Switzerland` is ETH Zürich; the fallback to the
+        // first part made it, EPFL's and every other such department one node: a user trial of
+        // session 57). The place is read from the end: the country, a state's code and postal
+        // codes, and the city before them; where the part after the departments is that city
+        // (`Department of Physics, Cambridge, MA, USA`; `Chair of Economics, Zurich, ZH,
+        // Switzerland`), the first part is kept, as before (a review of session 57 found cities
+        // made institutions).
         var start = 0
         while start < parts.count, isDepartment(keys[start]) { start += 1 }
-        if start == parts.count || start + 2 >= parts.count || parts[start].contains(where: \.isNumber) { start = 0 }
+        if start == parts.count || start >= cityIndex(parts) || parts[start].contains(where: \.isNumber) { start = 0 }
         func naming(_ words: [String]) -> Int? {
             keys[start...].firstIndex { key in words.contains { (" " + key + " ").contains($0) } }
         }
@@ -255,11 +258,30 @@ public enum Institutions {
     /// Whether an address part, folded, names a department, division, faculty or group (in the
     /// languages addresses are written in, and as Web of Science abbreviates them): `Department
     /// of Physics`, `Computer Science Dept`, `NASA Adv. Supercomput. Div.`, `Dipartimento di
-    /// Medicina`, `Abteilung Kardiologie`.
+    /// Medicina`, `Abteilung Kardiologie`. A part that starts so but names an organisation or a
+    /// university (`Group Health Research Institute`, `Team Inria Parietal`) is no department.
+    /// - Complexity: O(length of `key`).
     static func isDepartment(_ key: String) -> Bool {
         let words = key.split(separator: " ")
         guard let first = words.first, let last = words.last else { return false }
-        return departmentWords.contains(first) || (words.count > 1 && departmentEndings.contains(last))
+        if words.count > 1 && departmentEndings.contains(last) { return true }
+        guard departmentWords.contains(first) else { return false }
+        let spaced = " " + key + " "
+        return !universityWords.contains { key.contains($0) } && !organisationWords.contains { spaced.contains($0) }
+    }
+
+    /// The place of the part that is an address's city: the last one that is not its country, a
+    /// state's code (`MA`, `ZH`) or a postal code, read from the end (-1 for none).
+    /// - Complexity: O(parts).
+    static func cityIndex(_ parts: [String]) -> Int {
+        var end = parts.count
+        while end > 0 {
+            let part = parts[end - 1]
+            let isCode = part.count == 2 && part.allSatisfy { $0.isASCII && $0.isUppercase }
+            guard isCode || part.contains(where: \.isNumber) || Countries.code(fromAddress: part) != nil else { break }
+            end -= 1
+        }
+        return end - 1
     }
 
     /// The words, folded, that end a department's name (`Computer Science Dept`); fewer than

@@ -59,7 +59,11 @@ public enum MapSceneBuilder {
         }
         let (graph, nodes, edges) = network.graph.induced(keeping: keep)
 
-        let labelled = Set(byImportance.filter { keep[$0] }.prefix(style.labels) + (network.focus.map { [$0] } ?? []))
+        let (fills, legend, named) = colors(network: network, metrics: metrics, nodes: nodes, style: style)
+        // The authors the legend names its groups after are named on the map too (a user trial of
+        // session 57 read "community of Chulhee Yun" beside no such name), unless no name is asked for.
+        let labelled = Set(byImportance.filter { keep[$0] }.prefix(style.labels) + (network.focus.map { [$0] } ?? [])
+                           + (style.labels > 0 ? named : []))
         let finite = nodes.map { size[$0] }.filter { $0.isFinite }
         let largest = max(finite.max() ?? 1, .leastNonzeroMagnitude)
         let smallest = min(finite.min() ?? 0, largest)
@@ -67,7 +71,6 @@ public enum MapSceneBuilder {
         let maxDiameter = count <= 60 ? 0.85 : (count <= 400 ? 0.6 : 0.4)
         let minDiameter = count <= 60 ? 0.18 : (count <= 400 ? 0.1 : 0.05)
 
-        let (fills, legend) = colors(network: network, metrics: metrics, nodes: nodes, style: style)
         var sceneNodes: [MapScene.Node] = []
         sceneNodes.reserveCapacity(nodes.count)
         // Area proportional to the metric (SPEC §8): the diameter is the largest one times the
@@ -96,7 +99,10 @@ public enum MapSceneBuilder {
                 networkNode: v))
         }
 
-        let maxWeight = max(edges.map { network.graph.weight[$0] }.max() ?? 1, .leastNonzeroMagnitude)
+        // The widest line is a tie at least four times the weakest: where every tie is one paper,
+        // all were drawn at the widest, as strong ties (a user trial of session 57).
+        let weights = edges.map { network.graph.weight[$0] }
+        let maxWeight = max(weights.max() ?? 1, 4 * (weights.min() ?? 0), .leastNonzeroMagnitude)
         let maxPen = count <= 60 ? 7.0 : 4.0
         var sceneEdges: [MapScene.Edge] = []
         sceneEdges.reserveCapacity(edges.count)
@@ -181,10 +187,12 @@ public enum MapSceneBuilder {
         return base
     }
 
-    private static func colors(network: CoauthorNetwork, metrics: MetricTable, nodes: [Int], style: MapStyle) -> ([MapScene.Color], [MapScene.LegendEntry]) {
+    /// Each drawn node's colour, the legend, and the nodes the legend names its groups after.
+    private static func colors(network: CoauthorNetwork, metrics: MetricTable, nodes: [Int],
+                               style: MapStyle) -> ([MapScene.Color], [MapScene.LegendEntry], named: [Int]) {
         switch style.coloring {
         case .none:
-            return (nodes.map { _ in categorical[0] }, [])
+            return (nodes.map { _ in categorical[0] }, [], [])
         case .community, .component:
             let labels = style.coloring == .community ? (metrics.community ?? metrics.component) : metrics.component
             let noun = style.coloring == .community && metrics.community != nil ? "community" : "component"
@@ -202,6 +210,7 @@ public enum MapSceneBuilder {
             }.prefix(categorical.count)
             var colorOf: [Int: MapScene.Color] = [:]
             var legend: [MapScene.LegendEntry] = []
+            var named: [Int] = []
             let centrality = metrics[style.sizeBy] ?? network.papers.map(Double.init)
             for (index, group) in groups.enumerated() {
                 colorOf[group] = categorical[index]
@@ -210,13 +219,14 @@ public enum MapSceneBuilder {
                 let leader = group == focusGroup ? network.focus!
                     : members[group]!.max { centrality[$0] != centrality[$1] ? centrality[$0] < centrality[$1] : network.names[$0] > network.names[$1] }!
                 legend.append(.init("\(noun) of \(network.names[leader])", count: members[group]!.count, unit: style.level.plural, color: categorical[index]))
+                named.append(leader)
             }
             let others = nodes.filter { colorOf[labels[$0]] == nil }.count
             if others > 0 { legend.append(.init("smaller \(noun == "community" ? "communities" : "components")", count: others, unit: style.level.plural, color: grey)) }
-            return (nodes.map { colorOf[labels[$0]] ?? grey }, legend)
+            return (nodes.map { colorOf[labels[$0]] ?? grey }, legend, named)
         case .firstYear:
             let years = nodes.compactMap { network.firstYear[$0] }
-            guard let low = years.min(), let high = years.max() else { return (nodes.map { _ in grey }, []) }
+            guard let low = years.min(), let high = years.max() else { return (nodes.map { _ in grey }, [], []) }
             let steps = sequential.count
             let span = max(1, high - low + 1)
             func bucket(_ year: Int) -> Int { min(steps - 1, (year - low) * steps / span) }
@@ -228,7 +238,7 @@ public enum MapSceneBuilder {
                 legend.append(.init(label: from == to ? "first paper \(from)" : "first paper \(from)–\(to)", color: sequential[step]))
             }
             if years.count < nodes.count { legend.append(.init(label: "no year", color: grey)) }
-            return (nodes.map { network.firstYear[$0].map { sequential[bucket($0)] } ?? grey }, legend)
+            return (nodes.map { network.firstYear[$0].map { sequential[bucket($0)] } ?? grey }, legend, [])
         }
     }
 }

@@ -96,7 +96,7 @@ struct ClusterOptions: ParsableArguments {
 
     /// Under MPI the time budget is not applied (its measured times differ from rank to rank, and
     /// every rank must make the same choice): path metrics are exact unless --approximate asks.
-    func adjusted(_ options: AnalysisOptions) -> AnalysisOptions {
+    func adjusted<Shown>(_ options: AnalysisOptions<Shown>) -> AnalysisOptions<Shown> {
         var options = options
         if (Cluster.group?.size ?? 1) > 1 && options.approximate == nil { options.exact = true }
         return options

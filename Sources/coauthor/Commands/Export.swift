@@ -15,7 +15,7 @@ struct Export: AnalysisCommand {
 
     // Each command declares its own options (format, output, seed …), as ArgumentParser wants:
     // the declarations are alike in shape from command to command, deliberately.
-    @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var analysis: AnalysisOptions<EveryOption>
 
     @Option(name: .customLong("format"), help: "The file format. Default: the one -o's extension names (.graphml, .gexf, .dot, .gv, .json, .net), else graphml.")
     var formatOption: ExportFormat?
@@ -61,7 +61,7 @@ struct Export: AnalysisCommand {
 
     func validate() throws {
         try analysis.refuseOverwritingInputs(with: output)
-        try AnalysisOptions.refuseSeed(seed)
+        try OptionRules.refuseSeed(seed)
         // Without --format, a name whose extension is no export's would get GraphML under it
         // (`-o edges.csv`, `-o net.paj`: a review of session 55).
         if formatOption == nil, let output, output != "-" {

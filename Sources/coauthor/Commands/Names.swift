@@ -8,7 +8,13 @@ struct Names: AnalysisCommand {
 
     // Each command declares its own options (format, output, seed …), as ArgumentParser wants:
     // the declarations are alike in shape from command to command, deliberately.
-    @OptionGroup var analysis: AnalysisOptions
+    /// The shared options listed in the help: those of reading and identity alone (it builds no network).
+    enum Shown: ShownOptions {
+        static let network = ArgumentVisibility.hidden, sampling = ArgumentVisibility.hidden
+        static let exact = ArgumentVisibility.hidden, communities = ArgumentVisibility.hidden
+    }
+
+    @OptionGroup var analysis: AnalysisOptions<Names.Shown>
 
     @Option(name: .customLong("format"), help: "Output format (default: the one -o's extension names, .json; else text).")
     var givenFormat: NamesFormat?
@@ -23,7 +29,7 @@ struct Names: AnalysisCommand {
         _ = try OutputExtension.choose(givenFormat, output: output, plain: NamesFormat.text, command: "names")
         try analysis.refuseOverwritingInputs(with: output)
         try analysis.refuseUnwritable(output, folder: false)
-        try AnalysisOptions.refuse(analysis.givenNetworkOptions + analysis.givenPathMetricOptions + analysis.givenCommunityOptions, by: "names",
+        try OptionRules.refuse(analysis.givenNetworkOptions + analysis.givenPathMetricOptions + analysis.givenCommunityOptions, by: "names",
                                    because: "lists how every name read was resolved: it builds no network and computes no metric")
     }
 

@@ -12,7 +12,13 @@ struct Rank: AnalysisCommand {
 
     // Each command declares its own options (format, output, seed …), as ArgumentParser wants:
     // the declarations are alike in shape from command to command, deliberately.
-    @OptionGroup var analysis: AnalysisOptions
+    /// The shared options listed in the help: not those of communities, which it ranks by none.
+    enum Shown: ShownOptions {
+        static let network = ArgumentVisibility.default, sampling = ArgumentVisibility.default
+        static let exact = ArgumentVisibility.default, communities = ArgumentVisibility.hidden
+    }
+
+    @OptionGroup var analysis: AnalysisOptions<Rank.Shown>
 
     @Option(help: ArgumentHelp("The metric to rank by (default: pagerank; with --focus, papers).", valueName: "metric"),
             transform: Rank.order)
@@ -44,10 +50,10 @@ struct Rank: AnalysisCommand {
             throw ValidationError("'\(tie.rawValue)' ranks one author's collaborators: name that author with --focus NAME, or rank authors by one of \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         try analysis.refuseOverwritingInputs(with: output)
-        try AnalysisOptions.refuseSeed(seed)
+        try OptionRules.refuseSeed(seed)
         try analysis.refuseUnwritable(output, folder: false)
         // No ranking metric reads communities (a user trial of session 53 saw these change nothing).
-        try AnalysisOptions.refuse(analysis.givenCommunityOptions, by: "rank", because: "ranks by no community")
+        try OptionRules.refuse(analysis.givenCommunityOptions, by: "rank", because: "ranks by no community")
         if top < 0 { throw ValidationError("--top must be 0 (all) or more.") }
         if !(halfLife > 0) || !halfLife.isFinite { throw ValidationError("--half-life must be a positive number of years.") }
         if halfLife != TieMetrics.defaultHalfLife && analysis.focus == nil {
@@ -58,10 +64,8 @@ struct Rank: AnalysisCommand {
     private static func order(_ name: String) throws -> CollaboratorOrder {
         guard let order = CollaboratorOrder(name: name) else {
             let names = Metric.allCases.map(\.rawValue) + TieMetric.allCases.map(\.rawValue)
-            if let meant = Session.nearest(to: name, among: names) {
-                throw ValidationError("unknown metric '\(name)': did you mean '\(meant)'?")
-            }
-            throw ValidationError("unknown metric '\(name)'; use one of \(Metric.allCases.map(\.rawValue).joined(separator: ", ")), "
+            let meant = Session.nearest(to: name, among: names).map { ": did you mean '\($0)'?" } ?? ""
+            throw ValidationError("unknown metric '\(name)'\(meant); use one of \(Metric.allCases.map(\.rawValue).joined(separator: ", ")), "
                 + "or with --focus a tie metric (\(TieMetric.allCases.map(\.rawValue).joined(separator: ", "))).")
         }
         return order

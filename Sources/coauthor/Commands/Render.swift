@@ -7,7 +7,7 @@ struct Render: AnalysisCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a laid-out map of the network (SVG, PNG or PDF where Graphviz has the renderer, or an interactive HTML page).")
 
-    @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var analysis: AnalysisOptions<EveryOption>
     @OptionGroup var map: MapOptions
     @OptionGroup var byYear: ByYearOptions
 

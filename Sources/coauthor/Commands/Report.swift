@@ -15,7 +15,7 @@ struct Report: AnalysisCommand {
             """
     )
 
-    @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var analysis: AnalysisOptions<EveryOption>
     @OptionGroup var map: MapOptions
 
     @Option(name: [.short, .customLong("output")], help: "The folder the output files go to.")

@@ -7,7 +7,13 @@ struct Stats: AnalysisCommand {
 
     // Each command declares its own options (format, output, seed …), as ArgumentParser wants:
     // the declarations are alike in shape from command to command, deliberately.
-    @OptionGroup var analysis: AnalysisOptions
+    /// The shared options listed in the help: not --approximate and --budget (its path lengths are exact or left out).
+    enum Shown: ShownOptions {
+        static let network = ArgumentVisibility.default, sampling = ArgumentVisibility.hidden
+        static let exact = ArgumentVisibility.default, communities = ArgumentVisibility.default
+    }
+
+    @OptionGroup var analysis: AnalysisOptions<Stats.Shown>
 
     @Option(name: .customLong("format"), help: "Output format (default: the one -o's extension names, .json; else table).")
     var givenFormat: StatsFormat?
@@ -24,14 +30,14 @@ struct Stats: AnalysisCommand {
     func validate() throws {
         _ = try OutputExtension.choose(givenFormat, output: output, plain: StatsFormat.table, command: "stats")
         try analysis.refuseOverwritingInputs(with: output)
-        try AnalysisOptions.refuseSeed(seed)
+        try OptionRules.refuseSeed(seed)
         try analysis.refuseUnwritable(output, folder: false)
         // A focus without a radius leaves the network whole: nothing in it is the focus's.
         if analysis.focus != nil && analysis.radius == nil {
             throw ValidationError("--focus changes nothing in 'stats' without --radius K (the statistics of that author's ego network); add --radius or leave --focus out.")
         }
         // `--exact` asks for the mean path length from every author of the largest component.
-        try AnalysisOptions.refuse(analysis.givenPathMetricOptions.filter { $0 != "--exact" }, by: "stats",
+        try OptionRules.refuse(analysis.givenPathMetricOptions.filter { $0 != "--exact" }, by: "stats",
                                    because: "computes no betweenness, closeness or harmonic (its mean path length is exact up to "
                                        + "\(GraphStatistics.exactPathLengthLimit.formatted(.number)) authors in the largest component, "
                                        + "sampled above unless --exact)")

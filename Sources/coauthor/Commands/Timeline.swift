@@ -22,7 +22,13 @@ struct Timeline: AnalysisCommand {
 
     // Each command declares its own options (format, output, seed …), as ArgumentParser wants:
     // the declarations are alike in shape from command to command, deliberately.
-    @OptionGroup var analysis: AnalysisOptions
+    /// The shared options listed in the help: not those of sampling and communities (its slices' betweenness is exact).
+    enum Shown: ShownOptions {
+        static let network = ArgumentVisibility.default, sampling = ArgumentVisibility.hidden
+        static let exact = ArgumentVisibility.hidden, communities = ArgumentVisibility.hidden
+    }
+
+    @OptionGroup var analysis: AnalysisOptions<Timeline.Shown>
 
     @Option(name: .customLong("format"),
             help: "Output format (svg: a chart of the focus author's or the corpus's years; default: the one -o's extension names, .csv .json .svg; else table).")
@@ -97,7 +103,7 @@ struct Timeline: AnalysisCommand {
                                   + "\(corpus ? "years" : "ties"); leave out \(corpus ? "--corpus" : "--ties") for the focus author's years, "
                                   + "use 'rank --focus NAME --by recency' for their ties, or add --radius K for the ego network's.")
         }
-        try AnalysisOptions.refuse(analysis.givenPathMetricOptions + analysis.givenCommunityOptions, by: "timeline",
+        try OptionRules.refuse(analysis.givenPathMetricOptions + analysis.givenCommunityOptions, by: "timeline",
                                    because: "computes its slices' betweenness exactly (up to --betweenness-max-nodes) and finds no communities")
         if format == .svg && (wantsSlices || ties) {
             let asked = givenFormat == nil ? "-o \(output ?? "") (an SVG chart)" : "--format svg"

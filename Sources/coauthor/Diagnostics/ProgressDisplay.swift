@@ -17,7 +17,7 @@ final class ProgressDisplay: @unchecked Sendable {
     private var ticker: DispatchSourceTimer?
 
     /// The display for `options`, or nil when nothing should be shown.
-    static func make(for options: AnalysisOptions) -> ProgressDisplay? {
+    static func make<Shown>(for options: AnalysisOptions<Shown>) -> ProgressDisplay? {
         guard Console.isTerminal, !options.quiet, !options.noProgress else { return nil }
         return ProgressDisplay()
     }

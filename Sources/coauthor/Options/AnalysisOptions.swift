@@ -3,36 +3,55 @@ import Foundation
 import CoauthorCore
 import CoauthorRender
 
-/// Options shared by every analysis command.
-struct AnalysisOptions: ParsableArguments {
+/// Which of the shared options a command's help lists: those it always refuses are hidden
+/// (`names --help` listed `--level`, `--exact`, `--communities` … each of which it refuses: a
+/// hostile-input trial of session 57); they are still parsed, and refused with the reason.
+protocol ShownOptions {
+    /// The network's options: level, weighting, years, filters, focus and radius.
+    static var network: ArgumentVisibility { get }
+    /// `--approximate` and `--budget`.
+    static var sampling: ArgumentVisibility { get }
+    static var exact: ArgumentVisibility { get }
+    /// `--communities`, `--quality`, `--resolution`, `--normalize`.
+    static var communities: ArgumentVisibility { get }
+}
+
+/// Every shared option listed (`report`, `render`, `export`).
+enum EveryOption: ShownOptions {
+    static let network = ArgumentVisibility.default, sampling = ArgumentVisibility.default
+    static let exact = ArgumentVisibility.default, communities = ArgumentVisibility.default
+}
+
+/// Options shared by every analysis command, listed in its help as `Shown` says.
+struct AnalysisOptions<Shown: ShownOptions>: ParsableArguments {
     @Argument(help: "Publication files or folders: BibTeX, RIS, CSL-JSON, DBLP XML, and the exports of Web of Science (plain text, tab-delimited), Scopus (CSV), PubMed (MEDLINE, .nbib), OpenAlex (JSON, JSON Lines, CSV), Lens, Dimensions and IEEE Xplore (CSV) and Crossref (JSON), plain or gzip-compressed, each recognised by its content; a folder means every such file in it. '-' reads standard input (with --input-format). Default: Data/.")
     var inputs: [String] = []
 
-    @Option(help: "What a node is: an author, an institution (ROR id, else its normalised name) or a country (ISO code), from the authors' affiliations.")
+    @Option(help: ArgumentHelp("What a node is: an author, an institution (ROR id, else its normalised name) or a country (ISO code), from the authors' affiliations.", visibility: Shown.network))
     var level: NetworkLevel = .author
 
-    @Option(help: "How ties are weighted: count (joint papers) or fractional (Newman 2001; at institution and country level each paper shares 1 among its pairs).")
+    @Option(help: ArgumentHelp("How ties are weighted: count (joint papers) or fractional (Newman 2001; at institution and country level each paper shares 1 among its pairs).", visibility: Shown.network))
     var weight: Weighting = .count
 
-    @Option(name: .customLong("from"), parsing: .unconditional, help: "Keep publications from this year on (inclusive).")
+    @Option(name: .customLong("from"), parsing: .unconditional, help: ArgumentHelp("Keep publications from this year on (inclusive).", visibility: Shown.network))
     var fromYear: Int?
 
-    @Option(name: .customLong("to"), parsing: .unconditional, help: "Keep publications up to this year (inclusive).")
+    @Option(name: .customLong("to"), parsing: .unconditional, help: ArgumentHelp("Keep publications up to this year (inclusive).", visibility: Shown.network))
     var toYear: Int?
 
-    @Option(parsing: .unconditional, help: "Publications with more authors than this add no ties; they are reported.")
-    var maxAuthors: Int = AnalysisOptions.defaultMaxAuthors
+    @Option(parsing: .unconditional, help: ArgumentHelp("Publications with more authors than this add no ties; they are reported.", visibility: Shown.network))
+    var maxAuthors: Int = OptionRules.defaultMaxAuthors
 
-    @Option(parsing: .unconditional, help: "Drop ties whose weight is below this value.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("Drop ties whose weight is below this value.", visibility: Shown.network))
     var minWeight: Double?
 
-    @Option(parsing: .unconditional, help: "Drop authors with fewer publications than this.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("Drop authors with fewer publications than this.", visibility: Shown.network))
     var minPapers: Int?
 
-    @Option(help: "The author at the centre of the analysis. Default: the author with the most papers.")
+    @Option(help: ArgumentHelp("The author at the centre of the analysis. Default: the author with the most papers.", visibility: Shown.network))
     var focus: String?
 
-    @Option(parsing: .unconditional, help: "With --focus, keep only authors within this many hops of the focus author.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --focus, keep only authors within this many hops of the focus author.", visibility: Shown.network))
     var radius: Int?
 
     @Option(help: "How name variants are matched: exact or conservative.")
@@ -56,44 +75,40 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(help: "Never show progress on stderr.")
     var noProgress = false
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Estimate betweenness, closeness and harmonic by sampling, each value within ±EPSILON with probability 0.9 (for large graphs).", valueName: "EPSILON"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Estimate betweenness, closeness and harmonic by sampling, each value within ±EPSILON with probability 0.9 (for large graphs).", valueName: "EPSILON", visibility: Shown.sampling))
     var approximate: Double?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds that exact betweenness, closeness and harmonic may take; above it they are estimated by sampling, at the error bound that fits, and the output says so.", valueName: "SECONDS"))
-    var budget: Double = AnalysisOptions.defaultBudget
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds that exact betweenness, closeness and harmonic may take; above it they are estimated by sampling, at the error bound that fits, and the output says so.", valueName: "SECONDS", visibility: Shown.sampling))
+    var budget: Double = OptionRules.defaultBudget
 
-    @Flag(help: "Compute betweenness, closeness and harmonic exactly, however long it takes.")
+    @Flag(help: ArgumentHelp("Compute betweenness, closeness and harmonic exactly, however long it takes.", visibility: Shown.exact))
     var exact = false
 
-    @Option(help: "How communities are found: leiden (Traag et al. 2019; every community connected) or louvain.")
+    @Option(help: ArgumentHelp("How communities are found: leiden (Traag et al. 2019; every community connected) or louvain.", visibility: Shown.communities))
     var communities: CommunityMethod = .leiden
 
-    @Option(help: "What Leiden optimises: modularity or cpm (the constant Potts model).")
+    @Option(help: ArgumentHelp("What Leiden optimises: modularity or cpm (the constant Potts model).", visibility: Shown.communities))
     var quality: CommunityQuality = .modularity
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The resolution γ of modularity or CPM: higher finds more, smaller communities.", valueName: "γ"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The resolution γ of modularity or CPM: higher finds more, smaller communities.", valueName: "γ", visibility: Shown.communities))
     var resolution: Double = 1
 
-    @Option(help: "Normalise tie weights before finding communities: none, association (strength), fractional, cosine, jaccard or inclusion.")
+    @Option(help: ArgumentHelp("Normalise tie weights before finding communities: none, association (strength), fractional, cosine, jaccard or inclusion.", visibility: Shown.communities))
     var normalize: TieNormalization = .none
-
-    static let defaultBudget = 60.0
 
     /// The options of the path metrics (betweenness, closeness, harmonic) given other than their
     /// defaults (ArgumentParser does not tell an option given as its default from one left out;
     /// such an option changes nothing anywhere).
     var givenPathMetricOptions: [String] {
-        [approximate != nil ? "--approximate" : nil, budget != Self.defaultBudget ? "--budget" : nil, exact ? "--exact" : nil].compactMap { $0 }
+        [approximate != nil ? "--approximate" : nil, budget != OptionRules.defaultBudget ? "--budget" : nil, exact ? "--exact" : nil].compactMap { $0 }
     }
 
     /// The options of the network (its nodes, ties and filters) given other than their defaults.
     var givenNetworkOptions: [String] {
         [level != .author ? "--level" : nil, weight != .count ? "--weight" : nil, fromYear != nil ? "--from" : nil, toYear != nil ? "--to" : nil,
-         maxAuthors != Self.defaultMaxAuthors ? "--max-authors" : nil, minWeight != nil ? "--min-weight" : nil,
+         maxAuthors != OptionRules.defaultMaxAuthors ? "--max-authors" : nil, minWeight != nil ? "--min-weight" : nil,
          minPapers != nil ? "--min-papers" : nil, focus != nil ? "--focus" : nil, radius != nil ? "--radius" : nil].compactMap { $0 }
     }
-
-    static let defaultMaxAuthors = 50
 
     /// The options of community detection given other than their defaults.
     var givenCommunityOptions: [String] {
@@ -101,14 +116,6 @@ struct AnalysisOptions: ParsableArguments {
          normalize != .none ? "--normalize" : nil].compactMap { $0 }
     }
 
-    /// Refuses the options `given` (`givenPathMetricOptions`, `givenCommunityOptions`), which
-    /// `command` computes nothing with, for the reason `reason`: accepted, they would change
-    /// nothing and say nothing (a user trial of session 51: `names --exact`).
-    static func refuse(_ given: [String], by command: String, because reason: String) throws {
-        guard let first = given.first else { return }
-        let list = given.count == 1 ? first : given.dropLast().joined(separator: ", ") + " and " + given.last!
-        throw ValidationError("\(list) \(given.count == 1 ? "changes" : "change") nothing in '\(command)', which \(reason); leave \(given.count == 1 ? "it" : "them") out.")
-    }
 
     func validate() throws {
         if !(budget > 0) || !budget.isFinite { throw ValidationError("--budget takes a positive number of seconds, e.g. 60.") }
@@ -278,12 +285,6 @@ extension AnalysisOptions {
         }
     }
 
-    /// Refuses a seed outside 0…Int32.max, before any input is read: Graphviz takes a layout seed
-    /// in that range (`export --seed -1` stopped the run at the layout), and a negative seed was
-    /// seed 0 for communities and sampling (a review of session 53).
-    static func refuseSeed(_ seed: Int) throws {
-        if !(0...Int(Int32.max)).contains(seed) { throw ValidationError("--seed must be a whole number from 0 to \(Int32.max).") }
-    }
 
     /// Refuses files a command writes beside or inside its `-o` (a report's or a CSV export's
     /// folder, a Pajek partition, a map's frames) that are files the run read: checked when the
@@ -340,7 +341,7 @@ struct MapOptions: ParsableArguments {
     func validate() throws {
         if labels < 0 { throw ValidationError("--labels must be 0 (none but the focus author) or more.") }
         if maxNodes < 1 { throw ValidationError("--max-nodes must be 1 or more.") }
-        try AnalysisOptions.refuseSeed(seed)
+        try OptionRules.refuseSeed(seed)
     }
 
     /// The visual choices of these options.
@@ -367,5 +368,36 @@ struct MapOptions: ParsableArguments {
 /// A command that analyses publications: every subcommand. Tests that run many inputs through
 /// one command line parse it once and swap the inputs.
 protocol AnalysisCommand: ParsableCommand {
-    var analysis: AnalysisOptions { get set }
+    associatedtype Shown: ShownOptions
+    var analysis: AnalysisOptions<Shown> { get set }
+}
+
+extension AnalysisCommand {
+    /// The inputs, which tests that run many through one command line swap.
+    var inputs: [String] {
+        get { analysis.inputs }
+        set { analysis.inputs = newValue }
+    }
+}
+
+/// The defaults and checks of the shared options that do not depend on which are shown.
+enum OptionRules {
+    static let defaultBudget = 60.0
+    static let defaultMaxAuthors = 50
+
+    /// Refuses the options `given` (`givenPathMetricOptions`, `givenCommunityOptions`), which
+    /// `command` computes nothing with, for the reason `reason`: accepted, they would change
+    /// nothing and say nothing (a user trial of session 51: `names --exact`).
+    static func refuse(_ given: [String], by command: String, because reason: String) throws {
+        guard let first = given.first else { return }
+        let list = given.count == 1 ? first : given.dropLast().joined(separator: ", ") + " and " + given.last!
+        throw ValidationError("\(list) \(given.count == 1 ? "changes" : "change") nothing in '\(command)', which \(reason); leave \(given.count == 1 ? "it" : "them") out.")
+    }
+
+    /// Refuses a seed outside 0…Int32.max, before any input is read: Graphviz takes a layout seed
+    /// in that range (`export --seed -1` stopped the run at the layout), and a negative seed was
+    /// seed 0 for communities and sampling (a review of session 53).
+    static func refuseSeed(_ seed: Int) throws {
+        if !(0...Int(Int32.max)).contains(seed) { throw ValidationError("--seed must be a whole number from 0 to \(Int32.max).") }
+    }
 }

@@ -23,7 +23,6 @@ enum StatsFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
 
-
 /// The output format that an `-o` file's extension names, for the commands that write one file
 /// of text (`rank`, `stats`, `timeline`, `names`): `rank -o top.json` wrote a text table into
 /// `top.json` (a hostile-input trial of session 57), where `export` and `render` read the
@@ -53,7 +52,8 @@ enum OutputExtension {
             throw ValidationError("-o \(output!) names a \(spoken[named] ?? named) file, but --format is \(given.rawValue): leave one out, or make them agree.")
         }
         guard let format = Format(rawValue: named) else {
-            let endings = all.compactMap { raw in formats.first { $0.value == raw }.map { "." + $0.key } }
+            // (In a fixed order: a dictionary's changes from run to run, a review of session 57.)
+            let endings = all.compactMap { raw in ["csv", "json", "md", "svg"].first { formats[$0] == raw }.map { "." + $0 } }
             throw ValidationError("-o \(output!) names a \(spoken[named] ?? named) file, which '\(command)' does not write (--format \(all.joined(separator: ", "))): "
                                   + "name it \((endings + [".txt"]).joined(separator: " or ")), or give --format.")
         }

@@ -598,7 +598,13 @@ function renderPanel(shownAuthor) {
 
 // Search with completion over every name and merged variant, accents and case folded.
 var search = $('search'), suggestions = $('suggestions'), matches = [], active = -1;
-function fold(s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
+// Letters with no accent to strip read as their plain ones too (`Łukasz` is found by
+// `lukasz`: a user trial of session 57).
+var PLAIN_LETTERS = { 'ł': 'l', 'ø': 'o', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', 'ħ': 'h' };
+function fold(s) {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[łøßæœđðþıħ]/g, function (c) { return PLAIN_LETTERS[c]; });
+}
 var keys = [];
 // (A country's code and other names are found too, as `--focus` finds them.)
 function spellingsOf(v) { return (D.variants[String(v)] || []).concat(D.aliases[String(v)] || []); }
@@ -795,6 +801,8 @@ draw();
 
 // Probes for the browser tests.
 window.coauthorReport = {
+  // How the search folds a query and a name.
+  folded: function (text) { return fold(text); },
   shownNames: function () { var out = []; drawn.forEach(function (u) { if (shown[u]) out.push(D.names[u]); }); return out; },
   highlightedNames: function () { updateHighlight(); var out = []; if (hi) for (var u = 0; u < N; u++) if (hi[u] === 1) out.push(D.names[u]); return out; },
   hoveredName: function () { return hovered >= 0 ? D.names[hovered] : null; },
