@@ -262,6 +262,22 @@ struct InProcess {
                 "\(result.stderr)")
     }
 
+    /// Options that would change nothing, or contradict each other, are refused with the reason
+    /// (each was taken in silence: a hostile-input trial of session 57).
+    @Test func optionsThatChangeNothingOrContradictAreRefused() {
+        let cases: [([String], String)] = [
+            (["render", InProcess.data, "--step", "2", "-o", "-"], "--window, --step, --cumulative and --frames belong to --by-year."),
+            (["render", InProcess.data, "--dpi", "300", "-o", "map.svg"], "--dpi sets the pixels per inch of PNG maps; this map is SVG"),
+            (["export", InProcess.data, "--layout", "--no-layout", "--format", "gexf", "-o", "-"], "--layout and --no-layout contradict each other"),
+            (["export", InProcess.data, "--layout", "-o", "net.graphml"], "--layout stores positions in GEXF, DOT, Pajek and VOSviewer exports; graphml holds none"),
+        ]
+        for (arguments, message) in cases {
+            let result = InProcess.run(arguments)
+            #expect(result.status == 64 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+        #expect(InProcess.run(["render", InProcess.data, "--dpi", "300", "--format", "png", "-o", "-", "--quiet"]).status == 0)
+    }
+
     @Test func unknownMetricIsAUsageError() {
         let result = InProcess.run(["rank", InProcess.data, "--by", "fame"])
         #expect(result.status == 64)

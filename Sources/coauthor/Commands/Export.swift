@@ -89,6 +89,12 @@ struct Export: AnalysisCommand {
             throw ValidationError("--format \(format.rawValue) writes \(files) into a folder, which -o names: -o \(output) names a file; "
                                   + "name a folder instead, e.g. -o \(((output as NSString).deletingPathExtension as NSString).lastPathComponent).")
         }
+        // Two flags that contradict, or a layout asked of a format that holds none, were taken in
+        // silence (the last flag won; a hostile-input trial of session 57).
+        if layout && noLayout { throw ValidationError("--layout and --no-layout contradict each other; choose one.") }
+        if layout && !format.carriesLayout {
+            throw ValidationError("--layout stores positions in GEXF, DOT, Pajek and VOSviewer exports; \(format.rawValue) holds none: drop --layout.")
+        }
         try analysis.refuseUnwritable(output, folder: format.writesFolder)
     }
 

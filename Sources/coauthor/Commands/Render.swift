@@ -49,6 +49,12 @@ struct Render: AnalysisCommand {
             throw ValidationError("-o \(output) names a .\(URL(fileURLWithPath: output).pathExtension) file, but --format \(format.rawValue) draws another format; "
                                   + "name the file for its format, or leave --format out to draw what the name says.")
         }
+        // `--dpi` sizes PNG pixels only (accepted with an SVG, it changed nothing and said nothing:
+        // a hostile-input trial of session 57).
+        let drawn = format ?? output.flatMap { MapFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .svg
+        if dpi != 150 && drawn != .png {
+            throw ValidationError("--dpi sets the pixels per inch of PNG maps; this map is \(drawn.rawValue.uppercased()): drop --dpi, or draw a .png.")
+        }
         if byYear.byYear && (format == .html || output?.hasSuffix(".html") == true) {
             throw ValidationError("--by-year draws one map per year as SVG, PNG or PDF; the HTML page has a year slider of its own: drop --by-year.")
         }
@@ -175,8 +181,8 @@ struct ByYearOptions: ParsableArguments {
     var frames = false
 
     func validate() throws {
-        if !byYear && (window != nil || cumulative || frames) {
-            throw ValidationError("--window, --cumulative and --frames belong to --by-year.")
+        if !byYear && (window != nil || cumulative || frames || step != 1) {
+            throw ValidationError("--window, --step, --cumulative and --frames belong to --by-year.")
         }
         if window != nil && cumulative { throw ValidationError("--window and --cumulative are two kinds of slices; choose one.") }
         if let window, !(1...SliceSpec.maximumYears).contains(window) { throw ValidationError("--window must be from 1 to \(SliceSpec.maximumYears) years.") }
