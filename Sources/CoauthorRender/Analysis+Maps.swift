@@ -61,10 +61,16 @@ extension Analysis {
             // trial of session 56 found 2 of 2019's 7 authors named): `--labels` of them by size,
             // and the focus besides, as the whole map names them.
             let shown = scene.nodes.indices.filter { visible[$0] }
+            // And the authors the legend names its groups after, as on the whole map (a review of
+            // session 57).
+            let legendNames = Set(frame.legend.compactMap(\.counted?.words))
             let named = Set(shown.filter { !scene.nodes[$0].isFocus }.sorted { a, b in
                 let x = scene.nodes[a].labelScale, y = scene.nodes[b].labelScale
                 return x != y ? x > y : a < b
-            }.prefix(style.labels) + shown.filter { scene.nodes[$0].isFocus })
+            }.prefix(style.labels) + shown.filter { scene.nodes[$0].isFocus }
+                + (style.labels > 0 ? shown.filter { index in
+                    ["community of ", "component of "].contains { legendNames.contains($0 + scene.nodes[index].label) }
+                } : []))
             for index in frame.nodes.indices { frame.nodes[index].showsLabel = named.contains(index) }
             frame.title = scene.title + " — " + label
             // In the level's words, one in the singular; the focus outlined only where it is drawn.

@@ -37,10 +37,12 @@ public enum MapRenderer {
     public static func resolvedEngine(for scene: MapScene, requested: MapEngine) -> MapEngine {
         guard requested == .auto else { return requested }
         let ego = scene.isEgoNetwork
-        // (Not two co-authors tied to each other: twopi puts them on opposite sides of the focus,
-        // and their tie runs through it, hidden: a user trial of session 57 counted 3 ties and
-        // saw 2. neato draws the triangle.)
-        let hiddenTie = scene.nodes.count == 3 && scene.edges.count == 3
+        // (Not an even number of co-authors some of whom are tied to each other: twopi spaces them
+        // evenly around the focus, so two of them may face each other, and their tie runs through
+        // the focus, hidden under two spokes: a user trial of session 57 counted 3 ties and saw
+        // 2, and a review found the same with 4 and 6. neato draws them apart.)
+        let coauthorTies = scene.focus.map { focus in scene.edges.contains { $0.source != focus && $0.target != focus } } ?? false
+        let hiddenTie = (scene.nodes.count - 1).isMultiple(of: 2) && coauthorTies
         if ego && !hiddenTie && scene.nodes.count - 1 <= MapEngine.autoTwopiCoauthorLimit { return .twopi }
         return scene.nodes.count <= (ego ? MapEngine.autoEgoNeatoNodeLimit : MapEngine.autoNeatoNodeLimit) ? .neato : .sfdp
     }

@@ -77,7 +77,7 @@ enum Session {
                     // among them)" read as a puzzle to a user trial of session 57, whose OpenAlex
                     // work gave its institution no country code.)
                     let papers = count == 1 ? "publication has an affiliation" : "publications have affiliations"
-                    let why = level == .country ? "no country code is given, and its text ends with no country's name"
+                    let why = level == .country ? "no country code it knows is given, and its text ends with no country's name it knows"
                         : "its text names no institution"
                     Console.note("\(count) \(papers) in which coauthor finds no \(level.unitName) (\(why)), first '\(example)' at \(location); "
                                  + "such an affiliation is in no node, and its paper's other affiliations are")

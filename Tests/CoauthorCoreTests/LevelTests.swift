@@ -177,6 +177,17 @@ struct LevelTests {
             ("Department of Chemistry, Beijing, China, 100084", "Department of Chemistry"),
             ("Chair of Economics, Zurich, ZH, Switzerland", "Chair of Economics"),
             ("Team Inria Parietal, Saclay, France, 91120", "Team Inria Parietal"),
+            // A city written with its postal code, a city named like a state, and departments
+            // whose names hold an organisation's word (a second review of session 57).
+            ("Department of Chemistry, ETH Zurich, 8093 Zurich, Switzerland", "ETH Zurich"),
+            ("Department of Chemistry, EPFL, CH-1015 Lausanne, Switzerland", "EPFL"),
+            ("Department of Medicine, Weill Cornell Medicine, New York, NY, USA", "Weill Cornell Medicine"),
+            ("Department of Medicine, New York, NY 10065, USA", "Department of Medicine"),
+            ("Division of Hospital Medicine, Cincinnati Children's Hospital Medical Center, Cincinnati, OH, USA",
+             "Cincinnati Children's Hospital Medical Center"),
+            ("Department of Hospital Pharmacy, Erasmus MC, Rotterdam, Netherlands", "Erasmus MC"),
+            ("Department of Chemistry, KAIST, Daejeon 34141, South Korea", "KAIST"),
+            ("Department of Surgery, Charité, 10117 Berlin, Germany", "Charité"),
             ("Groupe Hospitalier Pitié-Salpêtrière, Paris, France", "Groupe Hospitalier Pitié-Salpêtrière"),
         ]
         for (address, institution) in departmentsFirst {

@@ -36,6 +36,22 @@ struct NoAuthorLostTests {
         #expect(Set(index.names).isSuperset(of: ["Thanh Nguyen", "Minh Nguyen", "Lan Nguyen"]), "\(index.names)")
     }
 
+    /// Only a command written like a name's word is kept by its letters: LaTeX's own (`{\sc
+    /// Knuth}`, `{\em Smith}`) read as before, and MathSciNet's letters decode (a review of
+    /// session 57 found `\sc` spelled out: `Donald E. sc Knuth`).
+    @Test func onlyCommandsWrittenLikeANameAreKept() throws {
+        let bib = #"""
+            @article{a, author = {{\sc Knuth}, Donald E. and {\em Smith}, John and Jos\'e {\bf Garc\'ia}}, year = 2001}
+            @article{b, author = {Gel\cprime fand, I. M. and \Dbar okovi\'c, D. and Jean-\Pierre Serre and O'\Brien, Pat}, year = 2002}
+            """#
+        let corpus = try BibTeXReader.read(bytes: Array(bib.utf8), path: "k.bib")
+        #expect(corpus.publications.map { $0.authors.map(\.displayName) }
+            == [["Donald E. Knuth", "John Smith", "José García"], ["I. M. Gelʹfand", "D. Đoković", "Jean-Pierre Serre", "Pat O'Brien"]],
+                "\(corpus.publications.map { $0.authors.map(\.displayName) })")
+        let warned = corpus.diagnostics.filter { $0.message.contains("does not define") }.map(\.message)
+        #expect(warned.count == 2 && warned.allSatisfy { $0.hasPrefix("entry 'b'") }, "\(warned)")
+    }
+
     @Test func macrosOfThePreambleAreExpanded() throws {
         let bib = #"""
             @preamble{"\def\Thanh{H{\`a}n Th{\^e} Th{\`a}nh}" # "\newcommand{\Knuth}{Donald E. Knuth}"}

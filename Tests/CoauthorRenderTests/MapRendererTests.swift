@@ -45,13 +45,16 @@ import Testing
     }
 
     @Test func autoChoosesTwopiForEgoNeatoForSmallSfdpForLarge() {
-        #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 6), requested: .auto) == .twopi)
-        #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 12), requested: .auto) == .twopi)
-        // Two co-authors tied to each other: twopi would draw their tie through the focus.
-        #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 2), requested: .auto) == .neato)
-        var pair = Scenes.ego(coauthors: 2)
-        pair.edges.removeLast()
-        #expect(MapRenderer.resolvedEngine(for: pair, requested: .auto) == .twopi)
+        #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 7), requested: .auto) == .twopi)
+        #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 11), requested: .auto) == .twopi)
+        // An even number of co-authors, two of them tied: twopi may draw their tie through the
+        // focus (they face each other); without ties between co-authors it draws a star.
+        for count in [2, 6, 12] {
+            #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: count), requested: .auto) == .neato, "\(count)")
+            var star = Scenes.ego(coauthors: count)
+            star.edges.removeLast()
+            #expect(MapRenderer.resolvedEngine(for: star, requested: .auto) == .twopi, "\(count)")
+        }
         // A larger circle is laid out by its own ties, not on one ring that grows with every name.
         #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 13), requested: .auto) == .neato)
         #expect(MapRenderer.resolvedEngine(for: Scenes.ego(coauthors: 599), requested: .auto) == .neato)
@@ -63,7 +66,7 @@ import Testing
     }
 
     @Test func twopiPutsTheFocusAtTheCentreOfTheEgoNetwork() throws {
-        let ego = Scenes.ego(coauthors: 8)
+        let ego = Scenes.ego(coauthors: 9)
         let svg = try #require(SVGDocument(try MapRenderer.render(ego, options: RenderOptions())))
         let focus = try #require(svg.centres[ego.nodes[0].id])
         let radii = try ego.nodes.dropFirst().map { node in

@@ -806,7 +806,7 @@ public enum AuthorResolver {
             // of names alone is resolved) and describe the table.
             var countries = publications.flatMap { publications in
                 publications.count == publicationCount && pubStarts.last == pubVariants.count
-                    ? VariantCountries(publications: publications, pubVariants: pubVariants, pubStarts: pubStarts, variantCount: variantNames.count)
+                    ? VariantCountries(publications: publications, names: variantNames, pubVariants: pubVariants, pubStarts: pubStarts)
                     : nil
             }
             mergeConservatively(variantNames, display: display(of:), clusters: &clusters, merges: &merges, nearMisses: &nearMisses,
@@ -853,7 +853,7 @@ public enum AuthorResolver {
                 // The line now reads from the fuller form to the spelling the person is shown by
                 // (`Alan David Fekete → Alan Fekete`): the reason says so, not that the shown
                 // spelling is the fuller form (a user trial of session 51).
-                if m.reason == Self.onlyFullerForm { m.reason = Self.shownByAShorterForm }
+                if m.reason.hasPrefix(Self.onlyFullerForm) { m.reason = Self.shownByAShorterForm + m.reason.dropFirst(Self.onlyFullerForm.count) }
             }
             m.into = name
             return m
@@ -1361,11 +1361,19 @@ public enum AuthorResolver {
                 if candidates[i].count == 1 {
                     let target = group[candidates[i][0]]
                     guard clusters.find(target.variants[0]) != clusters.find(group[i].variants[0]) else { continue }
-                    if let reason = keptApart[i] ?? countries?.reasonApart(group[i].variants, target.variants) {
+                    // The countries of the papers, asked only of a name the rules would join.
+                    let judged = keptApart[i] == nil ? countries?.judge(group[i].variants, target.variants) : nil
+                    var apart = keptApart[i], bridge = ""
+                    switch judged {
+                    case .apart(let reason): apart = reason
+                    case .bridged(let note): bridge = "; " + note
+                    case nil: break
+                    }
+                    if let reason = apart {
                         nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: [display(target.variants[0])], reason: reason))
                     } else if clusters.union(target.variants[0], group[i].variants[0]) {
                         merges.append((.init(variant: display(group[i].variants[0]), into: display(target.variants[0]),
-                                             reason: Self.onlyFullerForm), group[i].variants[0]))
+                                             reason: Self.onlyFullerForm + bridge), group[i].variants[0]))
                     } else {
                         nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: [display(target.variants[0])],
                                                 reason: clusters.lastRefusalByID ? Self.differentIDs : "kept apart by the alias file (distinct)"))

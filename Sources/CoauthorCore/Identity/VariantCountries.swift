@@ -15,6 +15,8 @@
 /// rules first ask, which most export corpora never do (every author's full name given).
 struct VariantCountries {
     private let publications: [Publication]
+    /// Each variant's name.
+    private let names: [PersonName]
     private let pubVariants: [Int32]
     private let pubStarts: [Int]
     private let variantCount: Int
@@ -25,13 +27,14 @@ struct VariantCountries {
 
     /// - Precondition: `pubVariants` and `pubStarts` describe `publications` (the authors of
     ///   paper `p`, in printed order, at `pubStarts[p]..<pubStarts[p + 1]`).
-    init(publications: [Publication], pubVariants: [Int32], pubStarts: [Int], variantCount: Int) {
+    init(publications: [Publication], names: [PersonName], pubVariants: [Int32], pubStarts: [Int]) {
         precondition(pubStarts.count == publications.count + 1 && pubStarts.last == pubVariants.count,
                      "one list of variants per publication")
         self.publications = publications
+        self.names = names
         self.pubVariants = pubVariants
         self.pubStarts = pubStarts
-        self.variantCount = variantCount
+        variantCount = names.count
     }
 
     /// The ISO codes of the countries that the affiliations of `variant`'s authorships are in.
@@ -56,24 +59,38 @@ struct VariantCountries {
         return codes
     }
 
-    /// Why names `a` and `b` (their variants) are no person: their affiliations are known on
-    /// both sides, are in no country in common, and no co-author is written alike on both
-    /// sides' papers. Nil when they may be one: a co-author in common is a person who moved (a
-    /// review of session 57: `R. Keshavan` of Oxford and `Raghunandan Keshavan` of Stanford,
-    /// whose papers a supervisor may sign both).
+    /// What the affiliations say of names `a` and `b` (their variants) becoming one person.
+    enum Judgement: Equatable {
+        /// Their countries differ, and no co-author bridges them: the reason they stay apart.
+        case apart(String)
+        /// Their countries differ, but a co-author wrote with both: said with the merge.
+        case bridged(String)
+    }
+
+    /// Whether names `a` and `b` (their variants) are no person: their affiliations are known on
+    /// both sides and are in no country in common, and no co-author is written alike on both
+    /// sides' papers, in full (`Ann Roe`, not `A. Roe`, which may be several people) and on a
+    /// paper of at most `largestTeam` authors. Nil when the countries do not say. A co-author in
+    /// common is a person who moved (a review of session 57: `R. Keshavan` of Oxford and
+    /// `Raghunandan Keshavan` of Stanford, whose papers their supervisor signed both).
     /// - Complexity: O(the authorships of both sides' papers), after the first question's index.
-    mutating func reasonApart(_ a: [Int], _ b: [Int]) -> String? {
+    mutating func judge(_ a: [Int], _ b: [Int]) -> Judgement? {
         let first = a.reduce(into: Set<String>()) { $0.formUnion(countries(of: $1)) }
         guard !first.isEmpty else { return nil }
         let second = b.reduce(into: Set<String>()) { $0.formUnion(countries(of: $1)) }
         guard !second.isEmpty, first.isDisjoint(with: second) else { return nil }
+        let difference = "their affiliations are in different countries (\(first.sorted().joined(separator: " ")) against \(second.sorted().joined(separator: " ")))"
         let sides = Set(a + b)
-        let coauthors = coauthors(of: a).subtracting(sides)
-        guard coauthors.isDisjoint(with: self.coauthors(of: b)) else { return nil }
-        return "kept apart: their affiliations are in different countries (\(first.sorted().joined(separator: " ")) against \(second.sorted().joined(separator: " "))) and no co-author is in common"
+        let shared = coauthors(of: a).subtracting(sides).intersection(coauthors(of: b))
+        guard let bridge = shared.min() else { return .apart("kept apart: \(difference) and no co-author is in common") }
+        return .bridged("\(difference), but \(names[bridge].displayName) wrote with both")
     }
 
-    /// The variants written on the papers of `variants` (theirs among them).
+    /// Papers with more authors than this bridge no one (as `--max-authors` ties no one by them).
+    static let largestTeam = 50
+
+    /// The variants written in full on the papers of `variants` of at most `largestTeam` authors
+    /// (theirs among them).
     /// - Complexity: O(the authorships of those papers).
     private mutating func coauthors(of variants: [Int]) -> Set<Int> {
         let index = self.index ?? makeIndex()
@@ -83,7 +100,10 @@ struct VariantCountries {
         for variant in variants {
             for slot in Int(index.starts[variant])..<Int(index.starts[variant + 1]) {
                 let paper = Int(index.papers[slot])
-                for k in pubStarts[paper]..<pubStarts[paper + 1] { found.insert(Int(pubVariants[k])) }
+                guard pubStarts[paper + 1] - pubStarts[paper] <= Self.largestTeam else { continue }
+                for k in pubStarts[paper]..<pubStarts[paper + 1] where !WebOfScienceReader.hasInitialsOnly(names[Int(pubVariants[k])]) {
+                    found.insert(Int(pubVariants[k]))
+                }
             }
         }
         return found

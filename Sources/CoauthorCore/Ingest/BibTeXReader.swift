@@ -406,8 +406,10 @@ public enum BibTeXReader {
                 // out (as Web of Science's plain text is), and its name's place in the table moves
                 // with it, which resolution reads.
                 for (author, name) in addDatabaseFields(fields, parser, values, to: &publication) {
-                    let display = Array(name.displayName.utf8)
-                    guard let id = display.withUnsafeBufferPointer({ names.id($0, parse: { _ in name }) }) else { continue }
+                    // (Keyed apart from the bytes names are written with: a 0 first, which no
+                    // written name has, so that no author written so shares its parse.)
+                    let key = [0] + Array(name.displayName.utf8)
+                    guard let id = key.withUnsafeBufferPointer({ names.id($0, parse: { _ in name }) }) else { continue }
                     publication.authors[author] = names.names[Int(id)]
                     result.nameIDs[result.nameIDs.count - publication.authorCount + author] = id
                 }

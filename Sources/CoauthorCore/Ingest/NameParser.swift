@@ -104,10 +104,13 @@ public enum NameParser {
         return lower..<upper
     }
 
-    /// Commands of names' words that write nothing and take no argument: TeX's `\relax` (in
-    /// `{\relax Ch}ristophe`, BibTeX's way to make `Ch` one initial) and the size switches
-    /// written like a name (`{\Large Smith}`).
+    /// The size switches written like a name (`{\Large Smith}`): they write nothing.
     private static let commandsWritingNothing: Set<String> = ["Large", "Huge", "Tiny"]
+
+    /// The bytes a name's word starts after: a blank, a brace, a comma, a tie, a hyphen and an
+    /// apostrophe (`Jean-\Pierre`, `O'\Brien`).
+    private static let wordStarts: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "~"),
+                                                 UInt8(ascii: "-"), UInt8(ascii: "'")]
 
     /// `raw` with each control word that stands where a name's word starts, is written like one
     /// (`\Thanh`: a capital, then small letters), takes no argument (no `{` after it, but `{}`)
@@ -128,7 +131,7 @@ public enum NameParser {
                 index += 1
                 continue
             }
-            guard index == 0 || [UInt8(ascii: " "), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "~")].contains(raw[index - 1]) else { continue }
+            guard index == 0 || Self.wordStarts.contains(raw[index - 1]) else { continue }
             var end = index + 3
             while end < raw.count, isSmall(raw[end]) { end += 1 }
             // A capital after the small letters is another command's word (`\LaTeX`, `\TeXbook`).

@@ -233,18 +233,17 @@ public enum Institutions {
             }
             return parts[i]
         }
-        // The departments, divisions and groups an address starts with are no institution: the
-        // rest is read after them where a name follows them before the city (`Department of
-        // Computer Science, ETH Zürich, Zurich, Switzerland` is ETH Zürich; the fallback to the
-        // first part made it, EPFL's and every other such department one node: a user trial of
-        // session 57). The place is read from the end: the country, a state's code and postal
-        // codes, and the city before them; where the part after the departments is that city
-        // (`Department of Physics, Cambridge, MA, USA`; `Chair of Economics, Zurich, ZH,
-        // Switzerland`), the first part is kept, as before (a review of session 57 found cities
-        // made institutions).
+        // The departments, divisions and groups an address starts with are no institution where a
+        // name follows them, then a city (`Department of Computer Science, ETH Zürich, Zurich,
+        // Switzerland` is ETH Zürich; the fallback to the first part made it, EPFL's and every
+        // other such department one node: a user trial of session 57). Only there: a part after
+        // the departments that a state's code, a country or a postal code follows is the city
+        // (`Department of Physics, Cambridge, MA, USA`; `Group Health Research Institute,
+        // Seattle, WA, USA`), and the rules read from the first part, as before (a review of
+        // session 57 found cities made institutions where the place was read from the end).
         var start = 0
         while start < parts.count, isDepartment(keys[start]) { start += 1 }
-        if start == parts.count || start >= cityIndex(parts) || parts[start].contains(where: \.isNumber) { start = 0 }
+        if start == 0 || start + 2 >= parts.count || !isName(parts[start]) || !isCity(parts[start + 1]) { start = 0 }
         func naming(_ words: [String]) -> Int? {
             keys[start...].firstIndex { key in words.contains { (" " + key + " ").contains($0) } }
         }
@@ -258,30 +257,35 @@ public enum Institutions {
     /// Whether an address part, folded, names a department, division, faculty or group (in the
     /// languages addresses are written in, and as Web of Science abbreviates them): `Department
     /// of Physics`, `Computer Science Dept`, `NASA Adv. Supercomput. Div.`, `Dipartimento di
-    /// Medicina`, `Abteilung Kardiologie`. A part that starts so but names an organisation or a
-    /// university (`Group Health Research Institute`, `Team Inria Parietal`) is no department.
+    /// Medicina`, `Abteilung Kardiologie`.
     /// - Complexity: O(length of `key`).
     static func isDepartment(_ key: String) -> Bool {
         let words = key.split(separator: " ")
         guard let first = words.first, let last = words.last else { return false }
-        if words.count > 1 && departmentEndings.contains(last) { return true }
-        guard departmentWords.contains(first) else { return false }
-        let spaced = " " + key + " "
-        return !universityWords.contains { key.contains($0) } && !organisationWords.contains { spaced.contains($0) }
+        return departmentWords.contains(first) || (words.count > 1 && departmentEndings.contains(last))
     }
 
-    /// The place of the part that is an address's city: the last one that is not its country, a
-    /// state's code (`MA`, `ZH`) or a postal code, read from the end (-1 for none).
-    /// - Complexity: O(parts).
-    static func cityIndex(_ parts: [String]) -> Int {
-        var end = parts.count
-        while end > 0 {
-            let part = parts[end - 1]
-            let isCode = part.count == 2 && part.allSatisfy { $0.isASCII && $0.isUppercase }
-            guard isCode || part.contains(where: \.isNumber) || Countries.code(fromAddress: part) != nil else { break }
-            end -= 1
-        }
-        return end - 1
+    /// Whether an address part can be an organisation's name: no digit (a street, a postal code),
+    /// no country, no state's code.
+    /// - Complexity: O(length of `part`).
+    private static func isName(_ part: String) -> Bool {
+        !part.contains(where: \.isNumber) && !isStateCode(part) && Countries.code(forName: part) == nil
+    }
+
+    /// Whether an address part can be a city: words, with a postal code or none (`Zurich`,
+    /// `8093 Zurich`, `London WC2A 2AE`), not a country, nor a state's code with or without its
+    /// ZIP code (`MA`, `CA 94305`).
+    /// - Complexity: O(length of `part`).
+    private static func isCity(_ part: String) -> Bool {
+        let words = part.split(separator: " ")
+        guard words.contains(where: { $0.count > 2 && $0.allSatisfy(\.isLetter) }) else { return false }
+        if let first = words.first, isStateCode(String(first)), words.dropFirst().allSatisfy({ $0.allSatisfy(\.isNumber) }) { return false }
+        return Countries.code(forName: part) == nil
+    }
+
+    /// `MA`, `ZH`: two capital letters.
+    private static func isStateCode(_ part: String) -> Bool {
+        part.count == 2 && part.allSatisfy { $0.isASCII && $0.isUppercase }
     }
 
     /// The words, folded, that end a department's name (`Computer Science Dept`); fewer than

@@ -116,7 +116,6 @@ struct AnalysisOptions<Shown: ShownOptions>: ParsableArguments {
          normalize != .none ? "--normalize" : nil].compactMap { $0 }
     }
 
-
     func validate() throws {
         if !(budget > 0) || !budget.isFinite { throw ValidationError("--budget takes a positive number of seconds, e.g. 60.") }
         if !(resolution >= 0) || !resolution.isFinite { throw ValidationError("--resolution takes a number of 0 or more, e.g. 1.") }
@@ -285,7 +284,6 @@ extension AnalysisOptions {
         }
     }
 
-
     /// Refuses files a command writes beside or inside its `-o` (a report's or a CSV export's
     /// folder, a Pajek partition, a map's frames) that are files the run read: checked when the
     /// files are known, before any is written (`coauthor report data -o data` replaced a Scopus
@@ -329,7 +327,7 @@ struct MapOptions: ParsableArguments {
     @Option(help: "What node colour shows.")
     var colorBy: MapColoring = .community
 
-    @Option(parsing: .unconditional, help: "Label this many of the most central authors (the focus author is always labelled).")
+    @Option(parsing: .unconditional, help: "Label this many of the most central authors (the focus author is always labelled, and unless this is 0, the authors the legend names its groups after).")
     var labels: Int = 30
 
     @Option(parsing: .unconditional, help: "Above this many authors, draw only the strongest part of the network.")
