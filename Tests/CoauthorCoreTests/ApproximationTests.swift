@@ -60,6 +60,34 @@ struct ApproximationTests {
         }
     }
 
+    /// The authors of components of at most `exactComponentLimit` authors get their exact
+    /// closeness and harmonic, also where no sampled source falls in their component (they were
+    /// 0, as isolated authors are: a trial of session 57 on DBLP); the large component is still
+    /// sampled.
+    @Test func smallComponentsAreMeasuredExactly() throws {
+        let ring = 1200
+        var edges: [(Int, Int, Double)] = []
+        for v in 0..<ring {
+            let weight: Double = 1 + Double(v % 3)
+            edges.append((v, (v + 1) % ring, weight))
+            edges.append((v, (v + 2) % ring, 1))
+        }
+        // Components of 2, 3 and 5 authors, and one isolated author.
+        let small: [(Int, Int, Double)] = [(0, 1, 2), (2, 3, 1), (3, 4, 3), (5, 6, 1), (6, 7, 1), (7, 8, 2), (8, 9, 1), (5, 9, 1)]
+        for (a, b, weight) in small { edges.append((ring + a, ring + b, weight)) }
+        let graph = WeightedGraph(nodeCount: ring + 11, edges: edges)
+        let exact = pathMetrics(graph, [.closeness, .harmonic])
+        let (closeness, harmonic, guarantee) = approximateCloseness(graph, epsilon: 0.2, seed: 3)
+        #expect(guarantee.samples < graph.nodeCount && guarantee.epsilon == 0.2)
+        #expect(guarantee.statement.hasSuffix("; exact in the components of at most \(exactComponentLimit) authors"), "\(guarantee.statement)")
+        for v in ring..<(ring + 11) {
+            #expect(abs(closeness[v] - exact.closeness[v]) <= 1e-12 && abs(harmonic[v] - exact.harmonic[v]) <= 1e-12,
+                    "\(v): \(closeness[v]) \(harmonic[v]) against \(exact.closeness[v]) \(exact.harmonic[v])")
+        }
+        #expect(harmonic[ring] > 0 && harmonic[ring + 10] == 0)
+        #expect((0..<ring).contains { abs(harmonic[$0] - exact.harmonic[$0]) > 1e-9 }, "the large component was not sampled")
+    }
+
     /// A graph large enough that the sample is smaller than the graph, so the estimates come
     /// from the sampling branch; every estimate is checked against the exact value with the
     /// bound the guarantee states.

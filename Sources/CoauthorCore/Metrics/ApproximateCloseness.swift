@@ -8,6 +8,9 @@ func harmonicErrorBound(_ graph: WeightedGraph, epsilon: Double) -> Double {
     Double(graph.nodeCount) * epsilon * (graph.weight.max() ?? 0)
 }
 
+/// The largest component whose authors `approximateCloseness` measures exactly.
+let exactComponentLimit = 1000
+
 /// Closeness and harmonic centrality estimated from shortest-path searches out of
 /// k randomly chosen authors (D. Eppstein and J. Wang, "Fast approximation of
 /// centrality", J. Graph Algorithms Appl. 8(1), 2004, doi:10.7155/jgaa.00081).
@@ -79,8 +82,30 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
         let others = Double(sizes[component[v]] - 1)
         closeness[v] = (1 / meanDistance) * (others / Double(n - 1))
     }
+    // The components of at most `exactComponentLimit` authors are measured exactly, every
+    // author of them a source: few sources fall in a small component, and none in most of them,
+    // which left their authors 0 beside isolated ones (a trial of session 57 on DBLP found 19,040
+    // of 20,090 such authors at 0). Exact values are within any bound, and they cost at most
+    // `exactComponentLimit` searches of a small component per author.
+    var small = [Bool](repeating: false, count: n)
+    var anySmall = false
+    for v in 0..<n where (2...exactComponentLimit).contains(sizes[component[v]]) {
+        small[v] = true
+        anySmall = true
+    }
+    if anySmall {
+        let (part, nodes, _) = graph.induced(keeping: small)
+        let exact = distanceSums(part, harmonic: true)
+        // Closeness scales by the share of the graph reached: the part's n, not the graph's.
+        let scale = Double(max(1, part.nodeCount - 1)) / Double(max(1, n - 1))
+        for (local, v) in nodes.enumerated() {
+            closeness[v] = exact.closeness[local] * scale
+            harmonic[v] = exact.harmonic[local]
+        }
+    }
     let statement = "closeness and harmonic estimated from \(k) sampled sources (Eppstein–Wang): "
         + "with probability ≥ \(formatShort(1 - delta)), mean distances within ±\(formatShort(epsilon))·D (D the longest distance) "
         + "and every harmonic value within ±\(formatShort(harmonicErrorBound(graph, epsilon: epsilon)))"
+        + (anySmall ? "; exact in the components of at most \(exactComponentLimit) authors" : "")
     return (closeness, harmonic, Approximation(epsilon: epsilon, delta: delta, samples: k, statement: statement))
 }
