@@ -38,6 +38,16 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
         let exact = pathMetrics(graph, [.closeness, .harmonic], progress: progress)
         return (exact.closeness, exact.harmonic, Approximation(epsilon: 0, delta: 0, samples: n, statement: "closeness and harmonic exact (the sample would cover every author)"))
     }
+    // Every component small enough to measure exactly: the exact computation (below, the
+    // components of at most `exactComponentLimit` authors are so whatever the sample).
+    let component = connectedComponents(graph)
+    var sizes = [Int](repeating: 0, count: n)
+    for c in component { sizes[c] += 1 }
+    if (sizes.max() ?? 0) <= exactComponentLimit {
+        let exact = pathMetrics(graph, [.closeness, .harmonic], progress: progress)
+        return (exact.closeness, exact.harmonic, Approximation(epsilon: 0, delta: 0, samples: n,
+                statement: "closeness and harmonic exact (no component has more than \(exactComponentLimit) authors)"))
+    }
     var random = SplitMix64(seed: seed)
     var pool = Array(0..<n)
     for i in 0..<k { pool.swapAt(i, i + Int(random.next() % UInt64(n - i))) }
@@ -67,9 +77,6 @@ public func approximateCloseness(_ graph: WeightedGraph, epsilon: Double, delta:
     }, fold: { total, partial in
         for i in 0..<3 * n { total[i] += partial[i] }
     })
-    let component = connectedComponents(graph)
-    var sizes = [Int](repeating: 0, count: n)
-    for c in component { sizes[c] += 1 }
     var closeness = [Double](repeating: 0, count: n)
     var harmonic = [Double](repeating: 0, count: n)
     for v in 0..<n {
