@@ -11,7 +11,7 @@ import Foundation
 // Hidden: --sample-sources K times exact betweenness with only K of its searches (and with none,
 // for the setup) and adds "betweenness_estimate" with the extrapolated time of a full run.
 // --approximate EPSILON times sampled betweenness (seed 1, δ = 0.1) and adds "approximate_betweenness"
-// with its samples, the pairs searched and the authors settled per search.
+// with its samples, the pairs searched and the authors settled and ties scanned per search.
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -113,7 +113,7 @@ if let sampledSources {
 }
 if let approximateEpsilon {
     var best = Double.infinity
-    var run: (values: [Double], guarantee: Approximation, searched: Int, settled: Int)!
+    var run: (values: [Double], guarantee: Approximation, searched: Int, settled: Int, scanned: Int)!
     for _ in 0..<max(1, repeats) {
         best = min(best, seconds { run = approximateBetweennessWithWork(graph, epsilon: approximateEpsilon) })
     }
@@ -121,6 +121,7 @@ if let approximateEpsilon {
         ("epsilon", .number(approximateEpsilon)), ("seconds", .number(best)),
         ("samples", .integer(run.guarantee.samples)), ("searched", .integer(run.searched)),
         ("settled_per_search", .number(Double(run.settled) / Double(max(1, run.searched)))),
+        ("scanned_per_search", .number(Double(run.scanned) / Double(max(1, run.searched)))),
     ])))
 }
 for (name, iterations) in [("leiden", 2), ("leiden-stable", nil)] as [(String, Int?)] where wanted?.contains(name) ?? true {

@@ -22,8 +22,11 @@ public struct MainReport: Sendable {
     /// - Throws: ``RenderError`` when the map cannot be drawn.
     ///   - exports: whether the GraphML, GEXF and CSV files are made (on a field's network they
     ///     are most of the output: 700 MB of 760 on dblp-2016-topvenues).
+    ///   - decided: given the time budget's decision before the metrics are computed
+    ///     (`Analysis.metrics(_:progress:decided:)`).
     public init(_ analysis: Analysis, style: MapStyle, options: RenderOptions, folder: String, top: Int,
-                request: MetricRequest = MetricRequest([]), exports: Bool = true, progress: ProgressHandler? = nil) throws {
+                request: MetricRequest = MetricRequest([]), exports: Bool = true, progress: ProgressHandler? = nil,
+                decided: ((PathMetricBudget) -> Void)? = nil) throws {
         let network = analysis.network
         var request = request
         let mapNeeds = Analysis.metricRequest(for: style, seed: options.seed, extra: Set(Metric.graphCases))
@@ -31,7 +34,7 @@ public struct MainReport: Sendable {
         // Communities whatever the map's colouring: the page can colour by them (it offered only
         // first year and component under `--color-by first-year`: a user trial of session 54).
         request.communitySeed = UInt64(max(0, options.seed))
-        let metrics = analysis.metrics(request, progress: progress)
+        let metrics = analysis.metrics(request, progress: progress, decided: decided)
         self.metrics = metrics
         // One layout for the picture, the page and the GEXF beside them.
         progress?("map layout", ProgressFraction.unknown)
@@ -56,9 +59,12 @@ public struct MainReport: Sendable {
             tables = analysis.export(.csv, metrics: metrics, destination: folder)
         }
         progress?("", ProgressFraction.unknown)
+        // Estimates carry their error bound, as `rank`'s do (the printed table looked exact beside
+        // a note: a scale trial of session 57).
+        let bounded = [Metric.betweenness, .closeness].filter { metrics.errorBounds[$0] != nil }
         let central = analysis.ranking(by: .pagerank, metrics: metrics, top: top)
             .selecting([.rank, .name, .metric(.pagerank), .metric(.papers), .metric(.degree), .metric(.strength),
-                        .metric(.betweenness), .metric(.closeness)])
+                        .metric(.betweenness), .metric(.closeness)] + bounded.map { .error($0) })
         var collaborators: RankingTable?
         var heading = ""
         if let focus = network.focus {

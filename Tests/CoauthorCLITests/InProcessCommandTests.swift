@@ -751,6 +751,22 @@ struct InProcess {
                           "report.html", "timeline.csv", "timeline.svg"])
         #expect(result.stdout.contains("Most central authors (PageRank)"))
     }
+
+    /// The printed table of central authors gives estimates their error bound, as `rank` does
+    /// (closeness's bound is in units of D, so it has none); exact values have none.
+    @Test func reportMarksEstimatesInItsTable() throws {
+        for (options, bounded) in [(["--approximate", "0.5"], true), (["--exact"], false)] {
+            let folder = try InProcess.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let result = InProcess.run(["report", InProcess.data, "-o", folder.path, "--quiet", "--no-exports"] + options)
+            #expect(result.status == 0, "\(result.stderr)")
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            let heading = try #require(lines.firstIndex(of: "Most central authors (PageRank)"), "\(result.stdout)")
+            let header = lines[heading + 1]
+            #expect(header.hasPrefix("rank  name") && header.contains("closeness"), "\(header)")
+            #expect(header.hasSuffix("betweenness_error") == bounded && !header.contains("closeness_error"), "\(options): \(header)")
+        }
+    }
 }
 
 /// Help text, word for word: `COAUTHOR_RECORD_SNAPSHOTS=1 swift test --filter HelpSnapshotTests` re-records it.

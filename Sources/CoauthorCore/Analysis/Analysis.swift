@@ -162,12 +162,16 @@ public struct Analysis: Sendable {
     /// budget and no sampling asked for, exact path-based metrics whose predicted cost exceeds
     /// the budget are estimated by sampling instead, at the error bound that fits it
     /// (`MetricTable.budget` says what was decided).
+    /// - Parameter decided: called with the budget's decision as soon as it is made, before any
+    ///   metric is computed (so that a caller can say what it will wait for).
     /// - Complexity: that of the most expensive metric asked for (see `MetricTable`).
-    public func metrics(_ request: MetricRequest, progress: ProgressHandler? = nil) -> MetricTable {
+    public func metrics(_ request: MetricRequest, progress: ProgressHandler? = nil,
+                        decided: ((PathMetricBudget) -> Void)? = nil) -> MetricTable {
         var request = request
         var decision: PathMetricBudget?
         if let budget = request.budget, request.sampling == nil, request.metrics.contains(where: \.isPathBased) {
             let plan = PathMetricBudget(network.graph, metrics: request.metrics, budget: budget)
+            decided?(plan)
             if let epsilon = plan.epsilon {
                 request.sampling = MetricRequest.Sampling(epsilon: plan.betweennessEpsilon ?? epsilon, distanceEpsilon: plan.distanceEpsilon,
                                                           seed: request.budgetSamplingSeed)

@@ -37,16 +37,17 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
     return (run.values, run.guarantee)
 }
 
-/// `approximateBetweenness`, also reporting the work done, for benchmarks: the pairs that
-/// needed a search (both ends in one component) and the authors those searches settled.
+/// `approximateBetweenness`, also reporting the work done, for the time budget and benchmarks:
+/// the pairs that needed a search (both ends in one component), the authors those searches
+/// settled and the ties they scanned.
 /// - Complexity: that of `approximateBetweenness`.
 @_spi(Benchmarks) public func approximateBetweennessWithWork(_ graph: WeightedGraph, epsilon: Double, delta: Double = 0.1, seed: UInt64 = 1,
                                                              progress: ProgressHandler? = nil)
-    -> (values: [Double], guarantee: Approximation, searched: Int, settled: Int) {
+    -> (values: [Double], guarantee: Approximation, searched: Int, settled: Int, scanned: Int) {
     precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1)
     let n = graph.nodeCount
     guard n > 2 else {
-        return ([Double](repeating: 0, count: n), Approximation(epsilon: 0, delta: 0, samples: 0, statement: "betweenness exact (fewer than 3 authors)"), 0, 0)
+        return ([Double](repeating: 0, count: n), Approximation(epsilon: 0, delta: 0, samples: 0, statement: "betweenness exact (fewer than 3 authors)"), 0, 0, 0)
     }
     let diameter = vertexDiameterBound(graph)
     // In floating point first: a tiny ε asks for more samples than an Int holds (1e-10 trapped:
@@ -58,7 +59,7 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
         var exact = pathMetrics(graph, [.betweenness], progress: progress).betweenness
         rescaleBetweenness(&exact, nodeCount: n)
         return (exact, Approximation(epsilon: 0, delta: 0, samples: n,
-                                     statement: "betweenness exact (sampling within ±\(epsilon) would take more searches than the exact computation)"), 0, 0)
+                                     statement: "betweenness exact (sampling within ±\(epsilon) would take more searches than the exact computation)"), 0, 0, 0)
     }
     let samples = Int(wanted)
     let paths = PathGraph(localityOrdered: graph)
@@ -70,13 +71,13 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
     let perChunk = 256
     let chunks = (samples + perChunk - 1) / perChunk
     let counter = ProgressCounter(phase: "betweenness (estimated)", total: chunks, handler: progress)
-    // Per chunk: pairs searched, authors settled, then the layout id of every author credited.
-    // Searched pairs, settled authors, then the credits per author in the layout's numbering.
+    // Per chunk: pairs searched, authors settled, ties scanned, then the layout id of every author
+    // credited; folded into those three totals, then the credits per author in the layout's numbering.
     let totals = distributedBlocks(count: chunks, blockSize: 1, phase: "betweenness-sampled-e\(epsilon)-d\(delta)-s\(seed)",
-                                   graph: graph, initial: [Double](repeating: 0, count: n + 2), body: { range in
+                                   graph: graph, initial: [Double](repeating: 0, count: n + 3), body: { range in
         let sampler = pool.take()
         defer { pool.give(sampler) }
-        let settledBefore = sampler.settledTotal
+        let (settledBefore, scannedBefore) = (sampler.settledTotal, sampler.scannedTotal)
         var searched = 0
         var credited: [Int32] = []
         paths.withSlots { offsets, slots in
@@ -97,21 +98,21 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
                 counter.advance(by: 1)
             }
         }
-        return [Double(searched), Double(sampler.settledTotal - settledBefore)] + credited.map { Double($0) }
+        return [Double(searched), Double(sampler.settledTotal - settledBefore), Double(sampler.scannedTotal - scannedBefore)]
+            + credited.map { Double($0) }
     }, fold: { total, partial in
-        total[0] += partial[0]
-        total[1] += partial[1]
-        for k in 2..<partial.count { total[2 + Int(partial[k])] += 1 }
+        for k in 0..<3 { total[k] += partial[k] }
+        for k in 3..<partial.count { total[3 + Int(partial[k])] += 1 }
     })
-    let inLayout = Array(totals[2...])
-    let searched = Int(totals[0]), settled = Int(totals[1])
+    let inLayout = Array(totals[3...])
+    let searched = Int(totals[0]), settled = Int(totals[1]), scanned = Int(totals[2])
     // Each sample estimates betweenness over n(n−1) ordered pairs; networkx divides by (n−1)(n−2).
     let scale = Double(n) / (Double(n - 2) * Double(samples))
     let values = (0..<n).map { inLayout[Int(paths.newID[$0])] * scale }
     let bound = epsilon * Double(n) / Double(n - 2)
     let statement = "betweenness estimated from \(samples) sampled shortest paths (Riondato–Kornaropoulos): "
         + "every value within ±\(formatShort(bound)) of the exact one with probability ≥ \(formatShort(1 - delta))"
-    return (values, Approximation(epsilon: bound, delta: delta, samples: samples, statement: statement), searched, settled)
+    return (values, Approximation(epsilon: bound, delta: delta, samples: samples, statement: statement), searched, settled, scanned)
 }
 
 /// Samplers lent to the chunks of one run, so each thread reuses one set of O(n) buffers

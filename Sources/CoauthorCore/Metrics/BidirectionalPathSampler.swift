@@ -44,6 +44,9 @@ final class BidirectionalPathSampler {
     private var crossings: [(x: Int32, y: Int32, length: Double)] = []
     /// Nodes settled by both searches over all samples so far.
     private(set) var settledTotal = 0
+    /// Ties scanned (each settled node's, in either search) over all samples so far: the work
+    /// of a search where hubs are settled, whose thousands of ties a count of nodes does not see.
+    private(set) var scannedTotal = 0
 
     init(nodeCount: Int) {
         self.nodeCount = nodeCount
@@ -202,6 +205,7 @@ final class BidirectionalPathSampler {
         let sigmaX = sigma(side, x)
         var slot = offsets[x]
         let end = offsets[x &+ 1]
+        scannedTotal &+= end &- slot
         while slot < end {
             let tie = slots[slot]
             slot &+= 1

@@ -9,8 +9,8 @@ import Foundation
 /// trial of session 55). The counts: the searches the exact betweenness makes (after its
 /// shattering into blocks and twins), the work of one search (the nodes and twice the ties of
 /// its source's component, averaged over the sources), and the nodes a sample of
-/// Riondato–Kornaropoulos's bidirectional searches settles (a seeded probe at ε = 0.2, whose
-/// sample size grows as 1/ε²). They become seconds at the rates measured on a 2-core machine of
+/// Riondato–Kornaropoulos's bidirectional searches settles and the ties it scans (a seeded probe
+/// at ε = 0.2, whose sample size grows as 1/ε²). They become seconds at the rates measured on a 2-core machine of
 /// the kind this project runs on (`BENCHMARKS.md`, session 55), divided among the worker
 /// threads: a faster machine finishes sooner, a slower one later, with the same values.
 public struct PathMetricBudget: Sendable, Equatable {
@@ -26,6 +26,16 @@ public struct PathMetricBudget: Sendable, Equatable {
     /// closeness and harmonic's sampled sources cost differently, and each has half the budget.
     public var betweennessEpsilon: Double?
     public var distanceEpsilon: Double?
+    /// The predicted wall time of the estimates at those bounds, in seconds, where sampling was
+    /// weighed (the exact computation over the budget); nil otherwise. Not below `exactSeconds`
+    /// when sampling was declined for costing more than the exact computation.
+    public var sampledSeconds: Double?
+    /// The path-based metrics the prediction is for, in `Metric`'s order.
+    public var metrics: [Metric] = []
+
+    /// Whether the exact computation was kept although it exceeds the budget, because the
+    /// estimates at the coarsest bound would take longer still (a small or hub-heavy network).
+    public var exactDespiteBudget: Bool { epsilon == nil && exactSeconds > budget }
 
     /// The largest error bound used: above it, the estimates say too little to be worth a
     /// shorter wait, and the budget is exceeded instead.
@@ -41,9 +51,15 @@ public struct PathMetricBudget: Sendable, Equatable {
     /// acl-anthology-2021 gave 1.6–2.6·10⁻⁸ and 4–6·10⁻⁷ (session 55).
     static let exactSecondsPerWork = 2.2e-8
     static let exactSetupSecondsPerItem = 6e-7
-    /// Core-seconds per node a sampled bidirectional search settles, and wall seconds per node or
-    /// tie of the sampler's setup: 8.3–9.5·10⁻⁷ and 1.4–2.2·10⁻⁷ on the same two graphs.
-    static let sampledSecondsPerSettled = 9e-7
+    /// Core-seconds per node a sampled bidirectional search settles and per tie it scans, and wall
+    /// seconds per node or tie of the sampler's setup. The ties scanned are most of the work where
+    /// searches settle hubs: on a 200,000-paper synthetic corpus a search settled 11 authors and
+    /// scanned 51,000 ties, and a rate per settled author alone predicted a 60th of the time
+    /// (session 58). Fitted on dblp-2016-topvenues (309 settled, 12,600 scanned a search),
+    /// acl-anthology-2021 (151, 8,000) and that corpus (11, 51,000): 3.2·10⁻⁴, 1.1·10⁻⁴ and
+    /// 8.4·10⁻⁴ core-seconds a search, which these rates give within 0.97–1.6 times (over, not under).
+    static let sampledSecondsPerSettled = 3e-7
+    static let sampledSecondsPerScanned = 1.7e-8
     static let sampledSetupSecondsPerItem = 2e-7
 
     /// Predicts and decides.
@@ -59,6 +75,7 @@ public struct PathMetricBudget: Sendable, Equatable {
     init(_ graph: WeightedGraph, metrics: Set<Metric>, budget: Double, unmeasuredWork: Double) {
         precondition(budget > 0, "a budget of some seconds")
         self.budget = budget
+        self.metrics = Metric.allCases.filter { $0.isPathBased && metrics.contains($0) }
         let n = graph.nodeCount
         let wantsBetweenness = metrics.contains(.betweenness)
         let wantsDistances = metrics.contains(.closeness) || metrics.contains(.harmonic)
@@ -90,6 +107,7 @@ public struct PathMetricBudget: Sendable, Equatable {
         // bound costs more than their half).
         let target = 0.6 * budget
         var left = target
+        var sampled = 0.0
         if wantsDistances {
             let delta = 0.1
             let share = wantsBetweenness ? target / 2 : target
@@ -97,14 +115,29 @@ public struct PathMetricBudget: Sendable, Equatable {
             let bound = Self.rounded((log(2 * Double(n) / delta) / (2 * affordable)).squareRoot())
             distanceEpsilon = bound
             let sources = min(Double(n), (log(2 * Double(n) / delta) / (2 * bound * bound)).rounded(.up))
+            sampled += items * Self.exactSetupSecondsPerItem + sources * perSearch
             left = max(target - sources * perSearch, target / 4)
         }
         if wantsBetweenness {
             let coarse = 0.2
-            let settled = Double(approximateBetweennessWithWork(graph, epsilon: coarse, seed: 1).settled)
-            // The nodes settled, and so the time beyond the setup, grow as 1/ε².
+            let probe = approximateBetweennessWithWork(graph, epsilon: coarse, seed: 1)
+            let probeSeconds = (Double(probe.settled) * Self.sampledSecondsPerSettled
+                + Double(probe.scanned) * Self.sampledSecondsPerScanned) / workers
+            // The nodes settled and ties scanned, and so the time beyond the setup, grow as 1/ε².
             let searching = max(left - items * Self.sampledSetupSecondsPerItem, 0.1 * left)
-            betweennessEpsilon = Self.rounded(coarse * (settled * Self.sampledSecondsPerSettled / workers / searching).squareRoot())
+            let bound = Self.rounded(coarse * (probeSeconds / searching).squareRoot())
+            betweennessEpsilon = bound
+            sampled += items * Self.sampledSetupSecondsPerItem + probeSeconds * (coarse / bound) * (coarse / bound)
+        }
+        sampledSeconds = sampled
+        // Estimates at the coarsest bound can cost more than the exact values (a network of a few
+        // thousand authors, whose sources the distance sums would nearly all search; hubs whose
+        // every sampled path scans thousands of ties): the exact values then, over the budget.
+        guard sampled < exactSeconds else {
+            betweennessEpsilon = nil
+            distanceEpsilon = nil
+            epsilon = nil
+            return
         }
         epsilon = max(betweennessEpsilon ?? 0, distanceEpsilon ?? 0)
     }

@@ -250,6 +250,8 @@ public enum RankingColumn: Sendable, Hashable {
     case rank, name
     case metric(Metric)
     case tie(TieMetric)
+    /// The error bound of an estimated metric (`betweenness_error`), beside the estimates.
+    case error(Metric)
 
     /// The column's header.
     public var title: String {
@@ -258,6 +260,7 @@ public enum RankingColumn: Sendable, Hashable {
         case .name: "name"
         case .metric(let metric): metric.rawValue
         case .tie(let tie): tie.rawValue
+        case .error(let metric): metric.rawValue + "_error"
         }
     }
 }

@@ -41,7 +41,8 @@ struct Report: AnalysisCommand {
             report = try MainReport(loaded, style: map.style, options: map.renderOptions(), folder: output, top: top,
                                     request: analysis.budgeted(MetricRequest([], sampling: analysis.sampling(seed: map.seed)),
                                                                seed: map.seed),
-                                    exports: !noExports, progress: display?.handler)
+                                    exports: !noExports, progress: display?.handler,
+                                    decided: { analysis.noteBudget($0, display: display) })
         } catch let error as RenderError {
             display?.finish()
             throw Session.fail(error, doing: "draw the map")

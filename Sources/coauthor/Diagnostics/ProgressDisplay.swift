@@ -82,6 +82,16 @@ final class ProgressDisplay: @unchecked Sendable {
         return "\(phase): \(percent)% done" + (fraction > 0 ? ", about \(duration(left)) left" : "")
     }
 
+    /// Prints a note on a line of its own: the progress line is cleared first, and drawn again
+    /// at the next update.
+    func note(_ message: String) {
+        lock.withLock {
+            if shown { Console.err("\r\u{1B}[K") }
+            shown = false
+            Console.note(message)
+        }
+    }
+
     /// Clears the progress line and stops redrawing it.
     func finish() {
         lock.withLock {

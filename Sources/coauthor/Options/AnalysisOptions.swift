@@ -197,22 +197,35 @@ struct AnalysisOptions<Shown: ShownOptions>: ParsableArguments {
     /// and the budget's decision and the sampling guarantee noted on stderr unless --quiet.
     func metrics(_ request: MetricRequest, of analysis: Analysis, seed: Int = 1) -> MetricTable {
         let display = ProgressDisplay.make(for: self)
-        let table = analysis.metrics(budgeted(request, seed: seed), progress: display?.handler)
+        let table = analysis.metrics(budgeted(request, seed: seed), progress: display?.handler,
+                                     decided: { noteBudget($0, display: display) })
         display?.finish()
         noteEstimates(table)
         return table
     }
 
-    /// Says on stderr (unless --quiet) that path metrics were estimated, why, and how sure they are.
+    /// Says on stderr (unless --quiet), as soon as the time budget is decided and before the wait,
+    /// that the exact path metrics would exceed it and what is done instead, with its predicted time.
+    func noteBudget(_ plan: PathMetricBudget, display: ProgressDisplay?) {
+        guard !quiet, plan.exactSeconds > plan.budget, let sampled = plan.sampledSeconds else { return }
+        let threads = Parallelism.workers
+        let names = plan.metrics.map(\.rawValue)
+        let listed = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
+        let (pronoun, verb) = names.count > 1 ? ("they", "are") : ("it", "is")
+        let exact = "exact \(listed) would take about " + ProgressDisplay.duration(plan.exactSeconds)
+            + " on \(threads) \(threads == 1 ? "thread" : "threads") (predicted from the network's size), over the budget of "
+            + ProgressDisplay.duration(plan.budget)
+        let message = plan.exactDespiteBudget
+            ? exact + "; estimating \(names.count > 1 ? "them" : "it") would take longer still (about \(ProgressDisplay.duration(sampled))), "
+                + "so \(pronoun) \(verb) computed exactly"
+            : exact + "; \(pronoun) \(verb) estimated instead, in about \(ProgressDisplay.duration(sampled)) "
+                + "(--exact computes \(names.count > 1 ? "them" : "it") exactly, --budget SECONDS raises the limit)"
+        if let display { display.note(message) } else { Console.note(message) }
+    }
+
+    /// Says on stderr (unless --quiet) how sure the estimates are (`noteBudget` said why they were made).
     func noteEstimates(_ table: MetricTable) {
         guard !quiet else { return }
-        if let budget = table.budget, budget.epsilon != nil {
-            let threads = Parallelism.workers
-            Console.note("exact betweenness, closeness and harmonic would take about "
-                + ProgressDisplay.duration(budget.exactSeconds) + " on \(threads) \(threads == 1 ? "thread" : "threads") (predicted from the network's size), over the budget of "
-                + ProgressDisplay.duration(budget.budget) + "; they are estimated instead "
-                + "(--exact computes them exactly, --budget SECONDS raises the limit)")
-        }
         for approximation in table.approximations { Console.note(approximation.statement) }
     }
 
