@@ -61,7 +61,8 @@ public struct MainReport: Sendable {
         progress?("", ProgressFraction.unknown)
         // Estimates carry their error bound, as `rank`'s do (the printed table looked exact beside
         // a note: a scale trial of session 57).
-        let bounded = [Metric.betweenness, .closeness].filter { metrics.errorBounds[$0] != nil }
+        // (Closeness's guarantee is on mean distances, in units of D: it has no bound of its own.)
+        let bounded = [Metric.betweenness].filter { metrics.errorBounds[$0] != nil }
         let central = analysis.ranking(by: .pagerank, metrics: metrics, top: top)
             .selecting([.rank, .name, .metric(.pagerank), .metric(.papers), .metric(.degree), .metric(.strength),
                         .metric(.betweenness), .metric(.closeness)] + bounded.map { .error($0) })

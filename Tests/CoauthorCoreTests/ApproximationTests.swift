@@ -15,10 +15,44 @@ struct ApproximationTests {
         #expect(approximateBetweenness(fixture.graph, epsilon: 0.05, seed: 3).values == estimate)
     }
 
-    /// n·ε·w_max, worked out by hand: 4 authors, the strongest tie 3, ε 0.2 → 2.4.
+    /// A ranking's `harmonic_error` is each author's own bound: n·ε times their strongest tie where
+    /// estimated, 0 in a small component measured exactly; one strong tie (40 papers) no longer
+    /// sets every author's bound.
+    @Test func rankingsGiveEachAuthorTheirOwnHarmonicBound() throws {
+        let ring = 1_200
+        var edges = (0..<ring).map { ($0, ($0 + 1) % ring, $0 == 0 ? 40.0 : 1.0) }.map { ($0.0 < $0.1 ? $0.0 : $0.1, max($0.0, $0.1), $0.2) }
+        edges.append((ring, ring + 1, 2))
+        let graph = WeightedGraph(nodeCount: ring + 2, edges: edges)
+        let network = CoauthorNetwork.plain(graph)
+        let table = MetricTable(network: network, request: MetricRequest([.harmonic], sampling: .init(epsilon: 0.2, seed: 1)))
+        let epsilon = try #require(table.approximations.first).epsilon
+        try #require(epsilon > 0)
+        let bounds = try #require(table.nodeErrorBounds[.harmonic])
+        let n = Double(graph.nodeCount)
+        #expect(abs(bounds[0] - n * epsilon * 40) < 1e-6 * bounds[0] && abs(bounds[500] - n * epsilon) < 1e-6 * bounds[500])
+        #expect(bounds[ring] == 0 && bounds[ring + 1] == 0)
+        #expect(table.errorBounds[.harmonic] == bounds.max())
+        let ranking = RankingTable.authors(network, metrics: table, by: .harmonic, top: 0)
+        let name = try #require(ranking.columns.firstIndex(of: "name")), error = try #require(ranking.columns.firstIndex(of: "harmonic_error"))
+        try #require(ranking.rows.count == graph.nodeCount)
+        for row in ranking.rows {
+            guard case .text(let label) = row[name], let v = network.names.firstIndex(of: label) else {
+                Issue.record("no author named in \(row)")
+                continue
+            }
+            #expect(row[error] == .real(bounds[v]), "\(label)")
+        }
+    }
+
+    /// n·ε·w_max, worked out by hand: 4 authors, the strongest tie 3, ε 0.2 → 2.4; each author's
+    /// own bound uses their strongest tie: 2, 2, 3, 3 → 1.6, 1.6, 2.4, 2.4 (an isolated author 0).
     @Test func harmonicBoundIsTheAuthorsTimesEpsilonTimesTheStrongestTie() {
         let graph = WeightedGraph(nodeCount: 4, edges: [(0, 1, 2), (1, 2, 1), (2, 3, 3)])
         #expect(abs(harmonicErrorBound(graph, epsilon: 0.2) - 2.4) < 1e-12)
+        let bounds = harmonicErrorBounds(graph, epsilon: 0.2)
+        #expect(bounds.count == 4 && zip(bounds, [1.6, 1.6, 2.4, 2.4]).allSatisfy { abs($0 - $1) < 1e-12 }, "\(bounds)")
+        let withLoner = harmonicErrorBounds(WeightedGraph(nodeCount: 5, edges: [(1, 2, 2), (2, 3, 1), (3, 4, 3)]), epsilon: 0.2)
+        #expect(withLoner == [0, 2, 2, 3, 3].map { 5 * 0.2 * $0 }, "\(withLoner)")
     }
 
     /// An ε so small that the sample would hold more pairs than the graph has (or more than an
@@ -50,10 +84,13 @@ struct ApproximationTests {
     func closenessAndHarmonicWithinTheirBounds(name: String) throws {
         let fixture = try GraphFixture(named: name)
         let exactHarmonic = harmonicCentrality(fixture.graph)
-        let (_, harmonic, guarantee) = approximateCloseness(fixture.graph, epsilon: 0.2, seed: 5)
+        let (_, harmonic, guarantee, bounds) = approximateClosenessWithBounds(fixture.graph, epsilon: 0.2, seed: 5)
+        try #require(harmonic.count == exactHarmonic.count && bounds.count == harmonic.count)
         if guarantee.epsilon > 0 {
-            for (a, b) in zip(exactHarmonic, harmonic) {
-                #expect(abs(a - b) <= harmonicErrorBound(fixture.graph, epsilon: guarantee.epsilon))
+            // Each author within their own bound (n·ε times their strongest tie), itself within the largest.
+            for v in harmonic.indices {
+                #expect(abs(exactHarmonic[v] - harmonic[v]) <= bounds[v], "\(name): author \(v)")
+                #expect(bounds[v] <= harmonicErrorBound(fixture.graph, epsilon: guarantee.epsilon) * (1 + 1e-12))
             }
         } else {
             #expect(harmonic == exactHarmonic)

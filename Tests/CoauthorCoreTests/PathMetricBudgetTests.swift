@@ -60,22 +60,31 @@ struct PathMetricBudgetTests {
         #expect(Parallelism.workers == 1 || abs(alone.exactSeconds - first.exactSeconds * Double(Parallelism.workers)) < 0.5 * alone.exactSeconds)
     }
 
-    /// On 3,000 authors the distance sums' coarsest sample searches from most of them: the
-    /// estimates would take longer than the exact values, which are computed then, over the
-    /// budget, and the decision says so. Betweenness alone is still worth sampling there.
+    /// Hubs with 1,500 collaborators each who have no other: the exact betweenness is a few
+    /// searches (the collaborators are twins and their ties bridges), while every sampled path
+    /// between two of them scans two hubs' ties. The exact values are computed then, over the
+    /// budget, and the decision says so; with the budget's sampling they would take longer.
     @Test func estimatesDearerThanTheExactValuesAreNotMade() throws {
-        let fixture = try GraphFixture(named: "synthetic_3000")
-        let metrics: Set<Metric> = [.betweenness, .closeness, .harmonic]
-        let exact = PathMetricBudget(fixture.graph, metrics: metrics, budget: 1e9, unmeasuredWork: 0)
+        let hubs = 5, leaves = 1500
+        var edges: [(Int, Int, Double)] = []
+        for a in 0..<hubs { for b in (a + 1)..<hubs { edges.append((a, b, 50)) } }
+        for hub in 0..<hubs { for leaf in 0..<leaves { edges.append((hub, hubs + hub * leaves + leaf, 1)) } }
+        let graph = WeightedGraph(nodeCount: hubs * (1 + leaves), edges: edges)
+        let exact = PathMetricBudget(graph, metrics: [.betweenness], budget: 1e9, unmeasuredWork: 0)
+        try #require(exact.exactSeconds > 0)
         #expect(exact.sampledSeconds == nil && !exact.exactDespiteBudget)
-        let plan = PathMetricBudget(fixture.graph, metrics: metrics, budget: exact.exactSeconds / 8, unmeasuredWork: 0)
+        let plan = PathMetricBudget(graph, metrics: [.betweenness], budget: exact.exactSeconds / 2, unmeasuredWork: 0)
         #expect(plan.epsilon == nil && plan.betweennessEpsilon == nil && plan.distanceEpsilon == nil)
         let sampled = try #require(plan.sampledSeconds)
         #expect(plan.exactDespiteBudget && sampled >= plan.exactSeconds, "\(plan)")
-        #expect(plan.metrics == [.betweenness, .closeness, .harmonic])
-        let betweenness = PathMetricBudget(fixture.graph, metrics: [.betweenness], budget: exact.exactSeconds / 4, unmeasuredWork: 0)
-        let sampledBetweenness = try #require(betweenness.sampledSeconds)
-        #expect(betweenness.epsilon != nil && sampledBetweenness < betweenness.exactSeconds, "\(betweenness)")
+        #expect(plan.metrics == [.betweenness])
+        // Where the exact betweenness is dear (a ring with chords), the same budget share samples.
+        let ring = Self.ringWithChords(20_000)
+        let ringExact = PathMetricBudget(ring, metrics: [.betweenness, .closeness, .harmonic], budget: 1e9, unmeasuredWork: 0).exactSeconds
+        let ringPlan = PathMetricBudget(ring, metrics: [.betweenness, .closeness, .harmonic], budget: ringExact / 2, unmeasuredWork: 0)
+        let ringSampled = try #require(ringPlan.sampledSeconds)
+        #expect(ringPlan.epsilon != nil && !ringPlan.exactDespiteBudget && ringSampled < ringPlan.exactSeconds, "\(ringPlan)")
+        #expect(ringPlan.metrics == [.betweenness, .closeness, .harmonic])
     }
 
     /// Hubs: searches between their members settle a handful of authors and scan thousands of

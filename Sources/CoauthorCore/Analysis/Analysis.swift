@@ -163,7 +163,8 @@ public struct Analysis: Sendable {
     /// the budget are estimated by sampling instead, at the error bound that fits it
     /// (`MetricTable.budget` says what was decided).
     /// - Parameter decided: called with the budget's decision as soon as it is made, before any
-    ///   metric is computed (so that a caller can say what it will wait for).
+    ///   metric is computed (so that a caller can say what it will wait for); only where a budget
+    ///   applies (a budget set, no sampling asked for, a path-based metric wanted).
     /// - Complexity: that of the most expensive metric asked for (see `MetricTable`).
     public func metrics(_ request: MetricRequest, progress: ProgressHandler? = nil,
                         decided: ((PathMetricBudget) -> Void)? = nil) -> MetricTable {

@@ -73,7 +73,9 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
     let counter = ProgressCounter(phase: "betweenness (estimated)", total: chunks, handler: progress)
     // Per chunk: pairs searched, authors settled, ties scanned, then the layout id of every author
     // credited; folded into those three totals, then the credits per author in the layout's numbering.
-    let totals = distributedBlocks(count: chunks, blockSize: 1, phase: "betweenness-sampled-e\(epsilon)-d\(delta)-s\(seed)",
+    // (The phase names the blocks' layout, `v2` since they count the ties scanned: a checkpoint
+    // folder written before is not read as this layout.)
+    let totals = distributedBlocks(count: chunks, blockSize: 1, phase: "betweenness-sampled-v2-e\(epsilon)-d\(delta)-s\(seed)",
                                    graph: graph, initial: [Double](repeating: 0, count: n + 3), body: { range in
         let sampler = pool.take()
         defer { pool.give(sampler) }
@@ -136,12 +138,16 @@ private final class SamplerPool: @unchecked Sendable {
 
 /// An upper bound on the vertex diameter (authors on a longest shortest path), valid for
 /// weighted graphs: in each component, a shortest path is at most twice as long as the
-/// distance from one author v to the farthest (2·ecc(v)), and each of its ties is at least the
-/// component's shortest tie d_min, so it has at most ⌊2·ecc(v)/d_min⌋ ties, hence one more author;
-/// never more than the component's size. (With equal weights this is 2·ecc(v) + 1 in hops, the
-/// usual bound of Riondato and Kornaropoulos; counting hops alone is not a bound once weights
-/// differ, since a chain of strong ties can be shorter than one weak tie.)
-/// - Complexity: O((n + m) log n): one search per component.
+/// distance from one author v to the farthest (2·ecc(v)), and its k ties are distinct ties of
+/// the component, so together at least as long as the component's k shortest ties: k is at
+/// most the largest count of shortest ties whose lengths add up to no more than 2·ecc(v), hence
+/// one more author; never more than the component's size. (With equal weights this is
+/// 2·ecc(v) + 1 in hops, the usual bound of Riondato and Kornaropoulos; counting hops alone is
+/// not a bound once weights differ, since a chain of strong ties can be shorter than one weak
+/// tie. Dividing 2·ecc(v) by the shortest tie alone, as before session 58, let a few very strong
+/// ties, a hub's, make the bound tens of thousands where paths have a dozen ties, and the sample
+/// twice as large.)
+/// - Complexity: O((n + m) log n): one search per component and its ties' lengths sorted.
 func vertexDiameterBound(_ graph: WeightedGraph) -> Int {
     let n = graph.nodeCount
     let component = connectedComponents(graph)
@@ -153,14 +159,23 @@ func vertexDiameterBound(_ graph: WeightedGraph) -> Int {
         for v in 0..<n where graph.degree(v) > 0 && seen.insert(component[v]).inserted {
             worker.run(from: v, offsets: offsets, slots: slots)
             var eccentricity = 0.0
-            var shortestTie = Double.infinity
+            // Each tie's length twice (once from each end).
+            var lengths: [Double] = []
             for k in 0..<worker.reached {
                 let w = Int(worker.order[k])
                 eccentricity = max(eccentricity, worker.distance[w])
-                for slot in offsets[w]..<offsets[w + 1] { shortestTie = min(shortestTie, slots[slot].length) }
+                for slot in offsets[w]..<offsets[w + 1] { lengths.append(slots[slot].length) }
             }
+            lengths.sort()
+            // The k shortest ties are the first 2k lengths, which add up to twice their length.
             // The relative slack keeps an exact multiple (equal weights) from rounding down.
-            let ties = Int((2 * eccentricity / shortestTie * (1 + 1e-9)).rounded(.down))
+            let limit = 4 * eccentricity * (1 + 1e-9)
+            var sum = 0.0, ties = 0
+            while 2 * ties + 1 < lengths.count {
+                sum += lengths[2 * ties] + lengths[2 * ties + 1]
+                if sum > limit { break }
+                ties += 1
+            }
             bound = max(bound, min(worker.reached, ties + 1))
         }
     }

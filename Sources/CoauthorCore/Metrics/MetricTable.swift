@@ -87,10 +87,13 @@ public struct MetricTable: Sendable {
     public private(set) var approximations: [Approximation] = []
     /// For each metric estimated by sampling whose guarantee is a bound in its own units, that
     /// bound, to 6 significant digits: every value within ± it of the exact one with probability
-    /// `errorConfidence` (betweenness, and harmonic, whose bound n·ε·w_max is loose where ties are
-    /// heavy). Closeness's guarantee is on mean distances (±ε times the longest distance), which
+    /// `errorConfidence` (betweenness, and harmonic, the largest of its authors' bounds in
+    /// `nodeErrorBounds`). Closeness's guarantee is on mean distances (±ε times the longest distance), which
     /// no bound on the values follows from without the diameter: it is in `estimated` alone.
     public private(set) var errorBounds: [Metric: Double] = [:]
+    /// Per node, for metrics whose bound differs from node to node (harmonic: n·ε times the
+    /// node's strongest tie, 0 where exact), to 6 significant digits; the same probability.
+    public private(set) var nodeErrorBounds: [Metric: [Double]] = [:]
     /// The probability of `errorBounds` (1 − δ).
     public private(set) var errorConfidence = 0.9
     /// The metrics estimated by sampling (not computed exactly).
@@ -143,13 +146,16 @@ public struct MetricTable: Sendable {
                 }
             }
             if paths.contains(.closeness) || paths.contains(.harmonic) {
-                let (closeness, harmonic, guarantee) = approximateCloseness(graph, epsilon: sampling.distanceEpsilon ?? epsilon, seed: sampling.seed,
-                                                                             progress: progress)
+                let (closeness, harmonic, guarantee, harmonicBounds) = approximateClosenessWithBounds(
+                    graph, epsilon: sampling.distanceEpsilon ?? epsilon, seed: sampling.seed, progress: progress)
                 if paths.contains(.closeness) { values[.closeness] = closeness }
                 if paths.contains(.harmonic) { values[.harmonic] = harmonic }
                 approximations.append(guarantee)
                 if guarantee.epsilon > 0 {
-                    if paths.contains(.harmonic) { errorBounds[.harmonic] = significantDigits(harmonicErrorBound(graph, epsilon: guarantee.epsilon)) }
+                    if paths.contains(.harmonic) {
+                        errorBounds[.harmonic] = significantDigits(harmonicBounds.max() ?? 0)
+                        nodeErrorBounds[.harmonic] = harmonicBounds.map(significantDigits)
+                    }
                     errorConfidence = 1 - guarantee.delta
                     if paths.contains(.closeness) { estimated.insert(.closeness) }
                     if paths.contains(.harmonic) { estimated.insert(.harmonic) }

@@ -34,7 +34,8 @@ public struct PathMetricBudget: Sendable, Equatable {
     public var metrics: [Metric] = []
 
     /// Whether the exact computation was kept although it exceeds the budget, because the
-    /// estimates at the coarsest bound would take longer still (a small or hub-heavy network).
+    /// estimates at the bounds the budget allows would take longer still (a network whose exact
+    /// betweenness shattering and twins make cheap, while its sampled paths scan hubs).
     public var exactDespiteBudget: Bool { epsilon == nil && exactSeconds > budget }
 
     /// The largest error bound used: above it, the estimates say too little to be worth a
@@ -57,7 +58,7 @@ public struct PathMetricBudget: Sendable, Equatable {
     /// scanned 51,000 ties, and a rate per settled author alone predicted a 60th of the time
     /// (session 58). Fitted on dblp-2016-topvenues (309 settled, 12,600 scanned a search),
     /// acl-anthology-2021 (151, 8,000) and that corpus (11, 51,000): 3.2·10⁻⁴, 1.1·10⁻⁴ and
-    /// 8.4·10⁻⁴ core-seconds a search, which these rates give within 0.97–1.6 times (over, not under).
+    /// 8.4·10⁻⁴ core-seconds a search, which these rates give within 0.96–1.6 times.
     static let sampledSecondsPerSettled = 3e-7
     static let sampledSecondsPerScanned = 1.7e-8
     static let sampledSetupSecondsPerItem = 2e-7
@@ -130,10 +131,13 @@ public struct PathMetricBudget: Sendable, Equatable {
             sampled += items * Self.sampledSetupSecondsPerItem + probeSeconds * (coarse / bound) * (coarse / bound)
         }
         sampledSeconds = sampled
-        // Estimates at the coarsest bound can cost more than the exact values (a network of a few
-        // thousand authors, whose sources the distance sums would nearly all search; hubs whose
-        // every sampled path scans thousands of ties): the exact values then, over the budget.
-        guard sampled < exactSeconds else {
+        // Estimates can cost more than the exact values: shattering and twins can leave the exact
+        // betweenness few searches while every sampled path scans a hub's thousands of ties. The
+        // exact values then, over the budget. Compared with the exact pass of the distance sums
+        // added (a search from every author, which `exactSeconds` does not count apart), so that
+        // sampled distance sums, never more searches than that pass, do not tip the choice.
+        let exactPasses = exactSeconds + (wantsDistances ? Double(n) * perSearch : 0)
+        guard sampled < exactPasses else {
             betweennessEpsilon = nil
             distanceEpsilon = nil
             epsilon = nil

@@ -46,7 +46,7 @@ public struct RankingTable: Sendable {
 
     private static func appendMetrics(_ shown: [Metric], of node: Int, _ metrics: MetricTable, to row: inout [Value]) {
         for m in shown { row.append(value(metrics[m]![node], integer: m.isInteger)) }
-        for m in shown where metrics.estimated.contains(m) { row.append(.real(metrics.errorBounds[m])) }
+        for m in shown where metrics.estimated.contains(m) { row.append(.real(metrics.nodeErrorBounds[m]?[node] ?? metrics.errorBounds[m])) }
     }
 
     /// Ranks the collaborators of `focus` by a tie metric (`papers`, `weight`, `first_year`, …) or a node metric.

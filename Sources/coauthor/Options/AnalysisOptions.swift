@@ -213,11 +213,11 @@ struct AnalysisOptions<Shown: ShownOptions>: ParsableArguments {
         let listed = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
         let (pronoun, verb) = names.count > 1 ? ("they", "are") : ("it", "is")
         let exact = "exact \(listed) would take about " + ProgressDisplay.duration(plan.exactSeconds)
-            + " on \(threads) \(threads == 1 ? "thread" : "threads") (predicted from the network's size), over the budget of "
+            + " on \(threads) \(threads == 1 ? "thread" : "threads") (predicted from the network's size and a probe of sampled paths), over the budget of "
             + ProgressDisplay.duration(plan.budget)
         let message = plan.exactDespiteBudget
             ? exact + "; estimating \(names.count > 1 ? "them" : "it") would take longer still (about \(ProgressDisplay.duration(sampled))), "
-                + "so \(pronoun) \(verb) computed exactly"
+                + "so \(pronoun) \(verb) computed exactly (--approximate EPSILON estimates \(names.count > 1 ? "them" : "it") at a bound of your choice)"
             : exact + "; \(pronoun) \(verb) estimated instead, in about \(ProgressDisplay.duration(sampled)) "
                 + "(--exact computes \(names.count > 1 ? "them" : "it") exactly, --budget SECONDS raises the limit)"
         if let display { display.note(message) } else { Console.note(message) }
