@@ -159,22 +159,25 @@ func vertexDiameterBound(_ graph: WeightedGraph) -> Int {
         for v in 0..<n where graph.degree(v) > 0 && seen.insert(component[v]).inserted {
             worker.run(from: v, offsets: offsets, slots: slots)
             var eccentricity = 0.0
-            // Each tie's length twice (once from each end).
-            var lengths: [Double] = []
+            // How many ties have each length, counted from both ends (a few distinct lengths
+            // where weights count papers: no list of every tie's length, sorted).
+            var counts: [Double: Int] = [:]
             for k in 0..<worker.reached {
                 let w = Int(worker.order[k])
                 eccentricity = max(eccentricity, worker.distance[w])
-                for slot in offsets[w]..<offsets[w + 1] { lengths.append(slots[slot].length) }
+                for slot in offsets[w]..<offsets[w + 1] { counts[slots[slot].length, default: 0] += 1 }
             }
-            lengths.sort()
-            // The k shortest ties are the first 2k lengths, which add up to twice their length.
-            // The relative slack keeps an exact multiple (equal weights) from rounding down.
-            let limit = 4 * eccentricity * (1 + 1e-9)
+            // The shortest ties, as many as fit within twice the eccentricity. The relative slack
+            // keeps an exact multiple (equal weights) from rounding down.
+            let limit = 2 * eccentricity * (1 + 1e-9)
             var sum = 0.0, ties = 0
-            while 2 * ties + 1 < lengths.count {
-                sum += lengths[2 * ties] + lengths[2 * ties + 1]
-                if sum > limit { break }
-                ties += 1
+            for length in counts.keys.sorted() {
+                let available = counts[length]! / 2
+                // (In floating point first: a tiny length must not overflow the conversion.)
+                let fitting = length > 0 ? Int(min(Double(available), max(0, ((limit - sum) / length).rounded(.down)))) : available
+                ties += fitting
+                sum += Double(fitting) * length
+                if fitting < available { break }
             }
             bound = max(bound, min(worker.reached, ties + 1))
         }

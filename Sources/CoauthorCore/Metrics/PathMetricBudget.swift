@@ -7,7 +7,8 @@ import Foundation
 /// that the same input and options give the same bound, and so the same bytes, run after run
 /// (SPEC §7; measured times made the bound ±0.014 in one run and ±0.015 in the next: a user
 /// trial of session 55). The counts: the searches the exact betweenness makes (after its
-/// shattering into blocks and twins), the work of one search (the nodes and twice the ties of
+/// shattering into blocks and twins) and those of the distance sums (one per twin class, leaves
+/// folded into their co-author), the work of one search (the nodes and twice the ties of
 /// its source's component, averaged over the sources), and the nodes a sample of
 /// Riondato–Kornaropoulos's bidirectional searches settles and the ties it scans (a seeded probe
 /// at ε = 0.2, whose sample size grows as 1/ε²). They become seconds at the rates measured on a 2-core machine of
@@ -52,6 +53,10 @@ public struct PathMetricBudget: Sendable, Equatable {
     /// acl-anthology-2021 gave 1.6–2.6·10⁻⁸ and 4–6·10⁻⁷ (session 55).
     static let exactSecondsPerWork = 2.2e-8
     static let exactSetupSecondsPerItem = 6e-7
+    /// The exact distance sums' searches cost about half as much per unit of work (distances
+    /// alone, no path counts or dependencies): acl-anthology-2021's exact closeness took 1 min
+    /// 37 s where the betweenness rate predicted 3 min 19 s (session 58).
+    static let exactDistanceShare = 0.5
     /// Core-seconds per node a sampled bidirectional search settles and per tie it scans, and wall
     /// seconds per node or tie of the sampler's setup. The ties scanned are most of the work where
     /// searches settle hubs: on a 200,000-paper synthetic corpus a search settled 11 authors and
@@ -97,8 +102,12 @@ public struct PathMetricBudget: Sendable, Equatable {
         var work = 0.0
         for c in 0..<n where nodes[c] > 0 { work += nodes[c] * (nodes[c] + 2 * ties[c]) }
         let perSearch = work / Double(n) * Self.exactSecondsPerWork / workers
-        let sources = sampledBetweennessSearches(graph, sampledSources: 0).sources
-        exactSeconds = items * Self.exactSetupSecondsPerItem + perSearch * Double(sources)
+        // The exact searches: betweenness's after shattering and twins, the distance sums' from
+        // each twin class not folded into a co-author (a pass of their own: `pathMetrics`).
+        let betweennessSearches = wantsBetweenness ? sampledBetweennessSearches(graph, sampledSources: 0).sources : 0
+        let distanceSearches = wantsDistances ? distanceSumSources(graph).sources.count : 0
+        exactSeconds = items * Self.exactSetupSecondsPerItem
+            + perSearch * (Double(betweennessSearches) + Self.exactDistanceShare * Double(distanceSearches))
         guard exactSeconds > budget else {
             epsilon = nil
             return
@@ -132,12 +141,10 @@ public struct PathMetricBudget: Sendable, Equatable {
         }
         sampledSeconds = sampled
         // Estimates can cost more than the exact values: shattering and twins can leave the exact
-        // betweenness few searches while every sampled path scans a hub's thousands of ties. The
-        // exact values then, over the budget. Compared with the exact pass of the distance sums
-        // added (a search from every author, which `exactSeconds` does not count apart), so that
-        // sampled distance sums, never more searches than that pass, do not tip the choice.
-        let exactPasses = exactSeconds + (wantsDistances ? Double(n) * perSearch : 0)
-        guard sampled < exactPasses else {
+        // searches few while every sampled path scans a hub's thousands of ties, and the distance
+        // sums' sample searches from sources that twins and leaves spare the exact pass. The
+        // exact values then, over the budget.
+        guard sampled < exactSeconds else {
             betweennessEpsilon = nil
             distanceEpsilon = nil
             epsilon = nil

@@ -495,6 +495,25 @@ func pathMetrics(_ graph: WeightedGraph, _ request: PathMetricRequest, progress:
     return (betweenness, request.contains(.closeness) ? closeness : [], request.contains(.harmonic) ? harmonic : [])
 }
 
+/// The searches `distanceSums` makes: one from each twin class's representative that is not a
+/// folded leaf (a leaf whose co-author has others), with the classes, each author's folded
+/// leaves and which authors are folded leaves. (`PathMetricBudget` counts them too.)
+/// - Complexity: O(n + m).
+func distanceSumSources(_ graph: WeightedGraph) -> (twins: TwinClasses, leavesOf: [[Int32]], isFoldedLeaf: [Bool], sources: [Int]) {
+    let n = graph.nodeCount
+    let twins = TwinClasses(graph)
+    var leavesOf = [[Int32]](repeating: [], count: n)
+    var isFoldedLeaf = [Bool](repeating: false, count: n)
+    for v in 0..<n where graph.degree(v) == 1 {
+        let hub = Int(graph.neighbors[graph.offsets[v]])
+        if graph.degree(hub) > 1 {
+            leavesOf[hub].append(Int32(v))
+            isFoldedLeaf[v] = true
+        }
+    }
+    return (twins, leavesOf, isFoldedLeaf, twins.representatives.filter { !isFoldedLeaf[$0] })
+}
+
 /// Closeness and harmonic centrality from one Dijkstra per source, sources split over all
 /// cores in fixed chunks.
 ///
@@ -512,19 +531,7 @@ func distanceSums(_ graph: WeightedGraph, harmonic wantsHarmonic: Bool = true,
     guard n > 0 else { return ([], []) }
     let paths = PathGraph(localityOrdered: graph)
     let newID = paths.newID
-    let twins = TwinClasses(graph)
-    // Leaves whose co-author has other co-authors, grouped by that co-author.
-    var leavesOf = [[Int32]](repeating: [], count: n)
-    var isFoldedLeaf = [Bool](repeating: false, count: n)
-    for v in 0..<n where graph.degree(v) == 1 {
-        let hub = Int(graph.neighbors[graph.offsets[v]])
-        if graph.degree(hub) > 1 {
-            leavesOf[hub].append(Int32(v))
-            isFoldedLeaf[v] = true
-        }
-    }
-    let leaves = leavesOf
-    let sources = twins.representatives.filter { !isFoldedLeaf[$0] }
+    let (twins, leaves, isFoldedLeaf, sources) = distanceSumSources(graph)
     let counter = ProgressCounter(phase: "closeness, harmonic", total: sources.count, handler: progress)
     // Per block: (node, closeness, harmonic) triples; folded into closeness then harmonic per node.
     let sums = distributedBlocks(count: sources.count, blockSize: sourceBlockSize(for: sources.count),

@@ -213,7 +213,7 @@ struct AnalysisOptions<Shown: ShownOptions>: ParsableArguments {
         let listed = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
         let (pronoun, verb) = names.count > 1 ? ("they", "are") : ("it", "is")
         let exact = "exact \(listed) would take about " + ProgressDisplay.duration(plan.exactSeconds)
-            + " on \(threads) \(threads == 1 ? "thread" : "threads") (predicted from the network's size and a probe of sampled paths), over the budget of "
+            + " on \(threads) \(threads == 1 ? "thread" : "threads") (predicted from the network's size), over the budget of "
             + ProgressDisplay.duration(plan.budget)
         let message = plan.exactDespiteBudget
             ? exact + "; estimating \(names.count > 1 ? "them" : "it") would take longer still (about \(ProgressDisplay.duration(sampled))), "
