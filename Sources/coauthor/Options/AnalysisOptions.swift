@@ -210,16 +210,15 @@ struct AnalysisOptions<Shown: ShownOptions>: ParsableArguments {
         guard !quiet, plan.exactSeconds > plan.budget, let sampled = plan.sampledSeconds else { return }
         let threads = Parallelism.workers
         let names = plan.metrics.map(\.rawValue)
-        let listed = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
-        let (pronoun, verb) = names.count > 1 ? ("they", "are") : ("it", "is")
-        let exact = "exact \(listed) would take about " + ProgressDisplay.duration(plan.exactSeconds)
+        let (pronoun, verb, object) = names.count > 1 ? ("they", "are", "them") : ("it", "is", "it")
+        let exact = "exact \(OptionRules.listed(names)) would take about " + ProgressDisplay.duration(plan.exactSeconds)
             + " on \(threads) \(threads == 1 ? "thread" : "threads") (predicted from the network's size), over the budget of "
             + ProgressDisplay.duration(plan.budget)
         let message = plan.exactDespiteBudget
-            ? exact + "; estimating \(names.count > 1 ? "them" : "it") would take longer still (about \(ProgressDisplay.duration(sampled))), "
-                + "so \(pronoun) \(verb) computed exactly (--approximate EPSILON estimates \(names.count > 1 ? "them" : "it") at a bound of your choice)"
+            ? exact + "; estimating \(object) would take longer still (about \(ProgressDisplay.duration(sampled))), "
+                + "so \(pronoun) \(verb) computed exactly (--approximate EPSILON estimates \(object) at a bound of your choice)"
             : exact + "; \(pronoun) \(verb) estimated instead, in about \(ProgressDisplay.duration(sampled)) "
-                + "(--exact computes \(names.count > 1 ? "them" : "it") exactly, --budget SECONDS raises the limit)"
+                + "(--exact computes \(object) exactly, --budget SECONDS raises the limit)"
         if let display { display.note(message) } else { Console.note(message) }
     }
 
@@ -396,13 +395,18 @@ enum OptionRules {
     static let defaultBudget = 60.0
     static let defaultMaxAuthors = 50
 
+    /// `a`, `a and b`, `a, b and c`: words listed in a sentence.
+    static func listed(_ words: [String]) -> String {
+        guard let last = words.last else { return "" }
+        return words.count == 1 ? last : words.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     /// Refuses the options `given` (`givenPathMetricOptions`, `givenCommunityOptions`), which
     /// `command` computes nothing with, for the reason `reason`: accepted, they would change
     /// nothing and say nothing (a user trial of session 51: `names --exact`).
     static func refuse(_ given: [String], by command: String, because reason: String) throws {
-        guard let first = given.first else { return }
-        let list = given.count == 1 ? first : given.dropLast().joined(separator: ", ") + " and " + given.last!
-        throw ValidationError("\(list) \(given.count == 1 ? "changes" : "change") nothing in '\(command)', which \(reason); leave \(given.count == 1 ? "it" : "them") out.")
+        guard !given.isEmpty else { return }
+        throw ValidationError("\(listed(given)) \(given.count == 1 ? "changes" : "change") nothing in '\(command)', which \(reason); leave \(given.count == 1 ? "it" : "them") out.")
     }
 
     /// Refuses a seed outside 0…Int32.max, before any input is read: Graphviz takes a layout seed
