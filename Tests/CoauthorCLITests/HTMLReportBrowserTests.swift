@@ -73,6 +73,36 @@ import Testing
         }
     }
 
+    /// An estimate in the panel reads "≈ value ± bound" (the page gave the bound only in the metric's
+    /// description: a review of session 58); exact values carry neither mark.
+    @Test func thePanelGivesAnEstimatesBound() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try EndToEndTests.run(["report", "Data", "--approximate", "0.5", "-o", "out", "--quiet"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        let page = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
+        let open = try #require(page.range(of: "<script type=\"application/json\" id=\"coauthor-data\">"))
+        let close = try #require(page.range(of: "</script>", range: open.upperBound..<page.endIndex))
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(page[open.upperBound..<close.lowerBound].utf8)) as? [String: Any])
+        let columns = try #require(data["metrics"] as? [[String: Any]])
+        let bound = try #require(columns.first { $0["key"] as? String == "betweenness" }?["bound"] as? Double)
+        let result = try Self.python(["panel", folder.appendingPathComponent("out/report.html").path, "--select", "Kangwook Lee"])
+        #expect(result.status == 0, "\(result.output)")
+        let panel = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)")
+        let rows = try #require(panel["metrics"] as? [[String]])
+        let betweenness = try #require(rows.first { $0.first == "betweenness" }, "\(rows)")
+        try #require(betweenness.count == 3)
+        #expect(betweenness[1].hasPrefix("≈ ") && betweenness[1].hasSuffix(" ± \(Self.shown(bound))"), "\(betweenness) against ±\(bound)")
+        let pagerank = try #require(rows.first { $0.first == "pagerank" })
+        #expect(!pagerank[1].contains("±") && !pagerank[1].contains("≈"), "\(pagerank)")
+    }
+
+    /// A value as the page's `fmt` shows it: four decimals, trailing zeros dropped.
+    static func shown(_ value: Double) -> String {
+        let rounded = (value * 10_000).rounded() / 10_000
+        return rounded == rounded.rounded() ? String(Int(rounded)) : "\(rounded)"
+    }
+
     static let sigmod = ReaderCLITests.datasets.appendingPathComponent("dblp-2016-sigmod/conf-sigmod.bib")
 
     /// The 5,753-author map of dblp-2016-sigmod: the page at most 3x its SVG, every author drawn, every

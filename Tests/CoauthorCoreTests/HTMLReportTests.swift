@@ -20,6 +20,38 @@ struct HTMLReportTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     }
 
+    /// The page carries each author's own harmonic bound (the side panel shows it beside the value)
+    /// and betweenness's one bound; an exact page carries none (the page gave only the largest
+    /// harmonic bound, up to 40 times an author's own here: a review of session 58).
+    @Test func estimatesCarryTheirBoundsPerAuthor() throws {
+        let ring = 1_200
+        var edges = (0..<ring).map { ($0, ($0 + 1) % ring, $0 == 0 ? 40.0 : 1.0) }.map { ($0.0 < $0.1 ? $0.0 : $0.1, max($0.0, $0.1), $0.2) }
+        edges.append((ring, ring + 1, 2))
+        let network = CoauthorNetwork.plain(WeightedGraph(nodeCount: ring + 2, edges: edges))
+        for sampled in [true, false] {
+            let request = MetricRequest([.betweenness, .harmonic, .pagerank], sampling: sampled ? .init(epsilon: 0.2, seed: 1) : nil)
+            let metrics = MetricTable(network: network, request: request)
+            try #require(metrics.estimated == (sampled ? [.betweenness, .harmonic] : []))
+            let model = HTMLReportBuilder.model(network: network, metrics: metrics, style: MapStyle(),
+                                                layout: Self.line(network), extras: .init())
+            let columns = try #require(Self.data(of: String(decoding: HTMLReport.page(model), as: UTF8.self))["metrics"] as? [[String: Any]])
+            let byKey = Dictionary(uniqueKeysWithValues: columns.map { ($0["key"] as! String, $0) })
+            let harmonic = try #require(byKey["harmonic"]), betweenness = try #require(byKey["betweenness"])
+            #expect(byKey["pagerank"]?["bound"] == nil && byKey["pagerank"]?["bounds"] == nil)
+            guard sampled else {
+                #expect(harmonic["bounds"] == nil && betweenness["bound"] == nil)
+                continue
+            }
+            let bounds = try #require(harmonic["bounds"] as? [Double])
+            let own = try #require(metrics.nodeErrorBounds[.harmonic])
+            try #require(bounds.count == network.nodeCount)
+            for v in 0..<network.nodeCount { #expect(abs(bounds[v] - own[v]) <= 1e-3 * own[v], "author \(v)") }
+            #expect(bounds[0] > 30 * bounds[500] && bounds[ring] == 0)
+            #expect(betweenness["bounds"] == nil)
+            #expect(abs((betweenness["bound"] as? Double ?? 0) - metrics.errorBounds[.betweenness]!) <= 1e-3 * metrics.errorBounds[.betweenness]!)
+        }
+    }
+
     @Test func hostileNamesCannotEndTheScriptOrOpenMarkup() throws {
         let (network, metrics) = try ExportFixtures.hostile()
         let model = HTMLReportBuilder.model(network: network, metrics: metrics, style: MapStyle(), layout: Self.line(network),

@@ -108,6 +108,21 @@ struct SourceBlocksTests {
         #expect(fromPoisoned != one, "the block in the folder was not used")
     }
 
+    @Test func sampledBetweennessBlocksNameTheirSample() throws {
+        // The last chunk's pairs depend on the sample size, which a later bound on the diameter
+        // may change for the same ε: blocks of another sample are never read as this one's.
+        let graph = Self.graph(nodes: 700, seed: 9)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-checkpoint-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let checkpoint = try SourceCheckpoint(directory: folder, graph: graph)
+        let run = SourceDistribution.$current.withValue(SourceDistribution(checkpoint: checkpoint)) {
+            approximateBetweenness(graph, epsilon: 0.05, seed: 3)
+        }
+        let blocks = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".block") }
+        #expect(blocks.count == (run.guarantee.samples + 255) / 256)
+        #expect(blocks.allSatisfy { $0.contains("betweenness-sampled-v2-") && $0.contains("-n\(run.guarantee.samples)") }, "\(blocks.prefix(3))")
+    }
+
     @Test func aCheckpointOfAnotherNetworkIsRefused() throws {
         let graph = Self.graph(nodes: 300, seed: 9)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-checkpoint-\(UUID().uuidString)").path

@@ -74,8 +74,10 @@ public func approximateBetweenness(_ graph: WeightedGraph, epsilon: Double, delt
     // Per chunk: pairs searched, authors settled, ties scanned, then the layout id of every author
     // credited; folded into those three totals, then the credits per author in the layout's numbering.
     // (The phase names the blocks' layout, `v2` since they count the ties scanned: a checkpoint
-    // folder written before is not read as this layout.)
-    let totals = distributedBlocks(count: chunks, blockSize: 1, phase: "betweenness-sampled-v2-e\(epsilon)-d\(delta)-s\(seed)",
+    // folder written before is not read as this layout. It names the sample too: the last chunk's
+    // pairs depend on it, and a later bound on the diameter may size it differently.)
+    let phase = "betweenness-sampled-v2-e\(epsilon)-d\(delta)-s\(seed)-n\(samples)"
+    let totals = distributedBlocks(count: chunks, blockSize: 1, phase: phase,
                                    graph: graph, initial: [Double](repeating: 0, count: n + 3), body: { range in
         let sampler = pool.take()
         defer { pool.give(sampler) }

@@ -176,6 +176,11 @@ public enum HTMLReport {
             json.key("summary"); json.string(column.summary)
             json.key("integer"); json.raw(column.isInteger ? "true" : "false")
             if let estimate = column.estimate { json.key("estimate"); json.string(estimate) }
+            // Bounds to four significant digits: the panel shows them beside the rounded value.
+            if let bound = column.bound { json.key("bound"); json.significant(bound, digits: 4) }
+            if let bounds = column.bounds {
+                json.key("bounds"); json.array(bounds) { json, value in json.significant(value, digits: 4) }
+            }
             // Twelve significant digits: the page rounds them again to show them (six made
             // 0.63684959 show as 0.6369 beside `rank`'s 0.6368: a user trial of session 54), and
             // ranks them, as `rank` ranks them rounded to twelve (`rankingKey`).

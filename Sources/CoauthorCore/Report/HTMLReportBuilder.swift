@@ -93,8 +93,11 @@ public enum HTMLReportBuilder {
             let estimate = !metrics.estimated.contains(metric) ? nil
                 : metrics.errorBounds[metric].map { "estimated by sampling: every value within ±\(formatShort($0)) with probability \(formatShort(metrics.errorConfidence))" }
                     ?? "estimated by sampling"
+            let isEstimate = metrics.estimated.contains(metric)
             return HTMLReportModel.MetricColumn(key: metric.rawValue, summary: extras.level.describing(metric.summary), isInteger: metric.isInteger,
-                                                values: metrics[metric]!.map { $0.isFinite ? $0 : nil }, estimate: estimate)
+                                                values: metrics[metric]!.map { $0.isFinite ? $0 : nil }, estimate: estimate,
+                                                bound: isEstimate ? metrics.errorBounds[metric] : nil,
+                                                bounds: isEstimate ? metrics.nodeErrorBounds[metric] : nil)
         }
         let sampled = metrics.approximations.filter { $0.epsilon > 0 }
         let estimateNote = sampled.isEmpty ? nil

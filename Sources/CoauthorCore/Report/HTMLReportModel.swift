@@ -96,15 +96,24 @@ public struct HTMLReportModel: Sendable, Equatable {
         /// How the values were estimated (`estimated by sampling, every value within ±0.05`),
         /// nil when they are exact: the page marks estimates as such.
         public var estimate: String?
+        /// For an estimate with a bound in the metric's units, the bound: every value within ± it
+        /// (betweenness); nil otherwise.
+        public var bound: Double?
+        /// For an estimate whose bound differs from unit to unit (harmonic: n·ε times the unit's
+        /// strongest tie), each unit's bound, which the side panel shows beside the value; nil otherwise.
+        public var bounds: [Double]?
 
         // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
         // other value type's, deliberately.
-        public init(key: String, summary: String, isInteger: Bool, values: [Double?], estimate: String? = nil) {
+        public init(key: String, summary: String, isInteger: Bool, values: [Double?], estimate: String? = nil,
+                    bound: Double? = nil, bounds: [Double]? = nil) {
             self.key = key
             self.summary = summary
             self.isInteger = isInteger
             self.values = values
             self.estimate = estimate
+            self.bound = bound
+            self.bounds = bounds
         }
     }
 

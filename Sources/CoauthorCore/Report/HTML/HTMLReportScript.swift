@@ -424,6 +424,14 @@ function metricValue(key, v) {
   for (var k = 0; k < D.metrics.length; k++) if (D.metrics[k].key === key) return D.metrics[k].values[v];
   return null;
 }
+// An estimate's bound beside its value in the side panel: the unit's own where bounds differ
+// from unit to unit (harmonic), else the metric's; nothing for exact values (a bound of 0: the
+// unit's component was measured exactly).
+function errorText(m, v) {
+  if (!m.estimate || m.values[v] === null) return '';
+  var b = m.bounds ? m.bounds[v] : m.bound;
+  return b ? ' ± ' + fmt(b, false) : '';
+}
 function fmt(x, integer) {
   if (x === null || x === undefined) return '–';
   if (integer) return String(x);
@@ -543,7 +551,7 @@ function renderPanel(shownAuthor) {
   var body = el('tbody');
   D.metrics.forEach(function (m) {
     var tr = el('tr'), th = el('th', m.key); th.scope = 'row'; th.title = described(m); tr.appendChild(th);
-    tr.appendChild(el('td', (m.estimate && m.values[v] !== null ? '≈ ' : '') + fmt(m.values[v], m.integer), 'num'));
+    tr.appendChild(el('td', (m.estimate && m.values[v] !== null ? '≈ ' : '') + fmt(m.values[v], m.integer) + errorText(m, v), 'num'));
     var r = ranksOf(m.key);
     tr.appendChild(el('td', m.values[v] === null ? '–' : '#' + r.ranks[v] + (r.tied[v] > 1 ? ' (' + r.tied[v] + ' tied)' : ''), 'num'));
     body.appendChild(tr);
