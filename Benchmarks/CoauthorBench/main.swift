@@ -12,6 +12,10 @@ import Foundation
 // for the setup) and adds "betweenness_estimate" with the extrapolated time of a full run.
 // --approximate EPSILON times sampled betweenness (seed 1, δ = 0.1) and adds "approximate_betweenness"
 // with its samples, the pairs searched and the authors settled and ties scanned per search.
+// --approximate-closeness EPSILON times sampled closeness and harmonic (seed 1, δ = 0.1) and adds
+// "approximate_closeness" with its sources and the seconds per source, beside the seconds the time
+// budget predicts for them (`PathMetricBudget`'s rates: a sampled source priced as an exact
+// distance search).
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -32,6 +36,7 @@ let repeats = Int(option("--repeat") ?? "1") ?? 1
 let edgeFile = option("--edges")
 let sampledSources = option("--sample-sources").flatMap { Int($0) }
 let approximateEpsilon = option("--approximate").flatMap { Double($0) }
+let closenessEpsilon = option("--approximate-closeness").flatMap { Double($0) }
 guard let path = arguments.first else {
     FileHandle.standardError.write(Data("usage: coauthor-bench FILE [--identity M] [--metrics a,b] [--repeat N] [--edges OUT.tsv]\n".utf8))
     exit(64)
@@ -122,6 +127,19 @@ if let approximateEpsilon {
         ("samples", .integer(run.guarantee.samples)), ("searched", .integer(run.searched)),
         ("settled_per_search", .number(Double(run.settled) / Double(max(1, run.searched)))),
         ("scanned_per_search", .number(Double(run.scanned) / Double(max(1, run.searched)))),
+    ])))
+}
+if let closenessEpsilon {
+    var best = Double.infinity
+    var guarantee: Approximation!
+    for _ in 0..<max(1, repeats) {
+        best = min(best, seconds { guarantee = approximateCloseness(graph, epsilon: closenessEpsilon).guarantee })
+    }
+    let predicted = PathMetricBudget.sampledDistanceSeconds(graph, sources: guarantee.samples)
+    fields.append(("approximate_closeness", .object([
+        ("epsilon", .number(closenessEpsilon)), ("seconds", .number(best)), ("sources", .integer(guarantee.samples)),
+        ("seconds_per_source", .number(best / Double(max(1, guarantee.samples)))),
+        ("predicted_seconds", .number(predicted)),
     ])))
 }
 for (name, iterations) in [("leiden", 2), ("leiden-stable", nil)] as [(String, Int?)] where wanted?.contains(name) ?? true {

@@ -80,7 +80,7 @@ enum Session {
                     let why = level == .country ? "no country code it knows is given, and its text ends with no country's name it knows"
                         : "its text names no institution"
                     Console.note("\(count) \(papers) in which coauthor finds no \(level.unitName) (\(why)), first '\(example)' at \(location); "
-                                 + "such an affiliation is in no node, and its paper's other affiliations are")
+                                 + "such an affiliation is in no node, while its paper's other affiliations still count")
                 }
             }
         }

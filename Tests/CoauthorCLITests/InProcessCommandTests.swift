@@ -263,7 +263,7 @@ struct InProcess {
         let work = #"{"id":"https://openalex.org/W1","display_name":"T","publication_year":2020,"authorships":[{"author":{"id":"https://openalex.org/A1","display_name":"Ann One"},"institutions":[{"display_name":"Public Knowledge Project","country_code":null}],"countries":[]},{"author":{"id":"https://openalex.org/A2","display_name":"Bo Two"},"institutions":[{"display_name":"Univ X","country_code":"IT"}],"countries":["IT"]}]}"#
         let result = InProcess.run(["rank", "-", "--input-format", "openalex", "--level", "country"], stdin: work)
         #expect(result.status == 0 && result.stderr.contains(
-            "note: 1 publication has an affiliation in which coauthor finds no country (no country code it knows is given, and its text ends with no country's name it knows), first 'Public Knowledge Project' at <stdin>:1:1; such an affiliation is in no node, and its paper's other affiliations are"),
+            "note: 1 publication has an affiliation in which coauthor finds no country (no country code it knows is given, and its text ends with no country's name it knows), first 'Public Knowledge Project' at <stdin>:1:1; such an affiliation is in no node, while its paper's other affiliations still count"),
                 "\(result.stderr)")
     }
 

@@ -18,6 +18,18 @@ struct BibTeXReaderTests {
         #expect(corpus.publications[0].year == 2020)
     }
 
+    /// `\~` in a name is the tilde accent, braced or not; a bare `~` is a tie between words (a user
+    /// trial of session 59 got `José Pe na`).
+    @Test func aTildeAccentInANameIsNoTie() throws {
+        let corpus = try readBibTeX(#"""
+            @article{a, author = {Pe\~na, Jos\'e and Nu\~nez, Luis and Mu\~{n}oz, Rosa and {\~N}u{\~n}ez, Ana and Donald~E. Knuth},
+               title = {T}, journal = {J}, year = 2020}
+            """#)
+        let names = corpus.publications[0].authors.map(\.displayName)
+        #expect(names == ["José Peña", "Luis Nuñez", "Rosa Muñoz", "Ana Ñuñez", "Donald E. Knuth"])
+        #expect(corpus.publications[0].authors[4].first == "Donald E.")
+    }
+
     @Test(arguments: [
         (#"{\"o}"#, "ö"), (#"\"{o}"#, "ö"), (#"\"o"#, "ö"), (#"\'\i"#, "í"), (#"\c{c}"#, "ç"), (#"\v{s}"#, "š"),
         (#"\H{o}"#, "ő"), (#"\k{a}"#, "ą"), (#"\u{g}"#, "ğ"), (#"\={a}"#, "ā"), (#"\.{z}"#, "ż"), (#"\~{n}"#, "ñ"),

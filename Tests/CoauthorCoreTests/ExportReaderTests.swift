@@ -88,6 +88,21 @@ struct ExportReaderTests {
         #expect(index.names.contains("Jianan Li") && index.names.contains("John Li"), "\(index.names)")
     }
 
+    /// `AF` writes full names without the accents `AU` keeps (`Buyukkidik, Serap` beside
+    /// `Büyükkidik, S`, in bibliometrix's sample): the surname is taken from `AU` where it is the
+    /// same but for its accents, in both formats; a different surname, or lists of different
+    /// lengths, change nothing (a user trial of session 59).
+    @Test func accentsOfTheShortNamesAreKeptInTheFullOnes() throws {
+        let plain = "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Büyükkidik, S\n   Årsand, E\n   Müller, K\n"
+            + "AF Buyukkidik, Serap\n   Arsand, Eirik\n   Miller, Karl\nTI T\nPY 2020\nUT WOS:000000000000001\nER\n"
+            + "PT J\nAU Díaz-Jiménez, D\nAF Diaz-Jimenez, David\n   Smith, John\nTI U\nPY 2021\nUT WOS:000000000000002\nER\nEF\n"
+        let corpus = WebOfScienceReader.readPlainText(bytes: Array(plain.utf8), path: "w.txt")
+        #expect(corpus.publications.map(names) == [["Serap Büyükkidik", "Eirik Årsand", "Karl Miller"], ["David Diaz-Jimenez", "John Smith"]])
+        let tab = "PT\tAU\tAF\tTI\tPY\tUT\nJ\tMassé, D; Lévi, F\tMasse, Dan; Levi, Francis\tT\t2019\tWOS:000000000000003\n"
+        let fromTab = WebOfScienceReader.readTabDelimited(bytes: Array(tab.utf8), path: "w.txt")
+        #expect(fromTab.publications.map(names) == [["Dan Massé", "Francis Lévi"]])
+    }
+
     /// Whether an author is written with initials alone, read on the given names' bytes when
     /// they are ASCII, is what splitting them into tokens (`NameKey.givenTokens`) says, for
     /// every seeded random given name of initials, words, separators and letters beyond ASCII.

@@ -70,6 +70,25 @@ struct LevelTests {
         #expect(later.unplacedExample?.location.line == 9)
     }
 
+    /// At institution level an author's country alone (OpenAlex's web CSV gives one where its
+    /// institutions do not align with the authors) is no affiliation in which an institution was
+    /// not found: the note named `IN` so (a user trial of session 59). At country level it counts.
+    @Test func aCountryAloneIsNoUnplacedInstitution() {
+        var p = Publication(key: "w", type: "article", title: "t", venue: "", year: 2020,
+                            authors: [PersonName(first: "A", last: "One"), PersonName(first: "B", last: "Two")],
+                            location: SourceLocation(path: "t.csv", line: 4, column: 1))
+        p.extras.affiliations = [[Affiliation(country: "IN")], [Affiliation(country: "ZZ")]]
+        p.extras.addresses = [Affiliation(institution: "Government Medical College"), Affiliation(institution: "Thapar Institute of Engineering & Technology")]
+        let institutions = UnitIndex(publications: [p], level: .institution)
+        #expect(institutions.withUnplacedAffiliations == 0 && institutions.unplacedExample == nil)
+        #expect(institutions.names.sorted() == ["Government Medical College", "Thapar Institute of Engineering & Technology"])
+        let countries = UnitIndex(publications: [p], level: .country)
+        #expect(countries.withUnplacedAffiliations == 1 && countries.unplacedExample?.affiliation == "ZZ")
+        // An affiliation's text in which no institution is found (no word in it) is still counted.
+        p.extras.affiliations = [[Affiliation(raw: "–")], []]
+        #expect(UnitIndex(publications: [p], level: .institution).withUnplacedAffiliations == 1)
+    }
+
     @Test(arguments: ["Beth Israel Deaconess", "Boston", "Naples", "Harvard Med Sch", "CA", "", "Dept Econ & Stat", "Zhejiang",
                       "F-14050 Caen", "XX 12345", "NY 1462"])
     func placesThatAreNoCountry(name: String) {

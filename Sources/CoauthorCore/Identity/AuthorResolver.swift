@@ -345,6 +345,40 @@ enum NameKey {
         return exactKey(parsed)
     }
 
+    /// For each token of `foldedGivenTokens(given)`, whether a hyphen joins it to the token
+    /// before as a part of one compound given name (`Ting-Wei` → false, true; `T.-W.` → false,
+    /// true; `Ting Wei` → false, false). An initial after a spelled-out part is no such part
+    /// (`Antonio-L.`, the hyphen a slip for a blank).
+    static func givenTokenJoins(_ given: String) -> [Bool] {
+        var joins: [Bool] = []
+        var hyphen = false, inToken = false, letters = 0, previousLetters = 0
+        func close() {
+            if inToken && letters > 0 {
+                joins.append(hyphen && !joins.isEmpty && (letters > 1 || previousLetters == 1))
+                previousLetters = letters
+            }
+            if inToken { hyphen = false }
+            inToken = false
+            letters = 0
+        }
+        for character in given {
+            if character == "-" || character == "‐" {
+                close()
+                hyphen = true
+            } else if character.isWhitespace {
+                close()
+                hyphen = false
+            } else if character == "." {
+                close()
+            } else {
+                if !inToken { inToken = true }
+                if character != "'" && character != "’" { letters += 1 }
+            }
+        }
+        close()
+        return joins
+    }
+
     /// `givenTokens(given)` each folded, empty ones dropped; `scratch` is reused working space.
     static func foldedGivenTokens(_ given: String, scratch: inout [UInt8]) -> [String] {
         let utf8 = given.utf8
@@ -1188,6 +1222,32 @@ public enum AuthorResolver {
     private struct FoldedVariant {
         var tokens: [String]
         var variants: [Int]
+        /// Per token, whether a hyphen joins it to the one before (`Ting-Wei`: false, true): the
+        /// parts of a compound given name, one name (`NameKey.givenTokenJoins`).
+        var joined: [Bool]
+
+        init(tokens: [String], variants: [Int], given: String) {
+            self.tokens = tokens
+            self.variants = variants
+            // (Most given names have no hyphen: no compound to look for.)
+            let joins = Self.mayHaveCompound(given) ? NameKey.givenTokenJoins(given) : []
+            joined = joins.count == tokens.count ? joins : [Bool](repeating: false, count: tokens.count)
+        }
+
+        static func mayHaveCompound(_ given: String) -> Bool {
+            given.utf8.contains(UInt8(ascii: "-")) || given.unicodeScalars.contains("\u{2010}")
+        }
+
+        /// Adds a variant written alike up to case, accents and punctuation: a compound any of them
+        /// writes with its hyphen is one (`Ting Wei` and `Ting-Wei` are the same given name), so
+        /// which spelling comes first does not decide.
+        mutating func add(_ variant: Int, given: String) {
+            variants.append(variant)
+            guard Self.mayHaveCompound(given) else { return }
+            let joins = NameKey.givenTokenJoins(given)
+            guard joins.count == joined.count else { return }
+            for k in joins.indices where joins[k] { joined[k] = true }
+        }
     }
 
     /// Per name: whether it has a given name (without one it joins no group) and its group key
@@ -1283,9 +1343,9 @@ public enum AuthorResolver {
                 if isNewFolded {
                     positionOfFolded.append(Int32(groups[group].count))
                     groups[group].append(FoldedVariant(tokens: NameKey.foldedGivenTokens(names[index].first, scratch: &scratch),
-                                                       variants: [index]))
+                                                       variants: [index], given: names[index].first))
                 } else {
-                    groups[group][Int(positionOfFolded[folded])].variants.append(index)
+                    groups[group][Int(positionOfFolded[folded])].add(index, given: names[index].first)
                 }
             }
         }
@@ -1343,14 +1403,14 @@ public enum AuthorResolver {
                 group[i].tokens[0].count > 1 ? byFirst[group[i].tokens[0]]! : everyone
             }
             let isMaximal = group.indices.map { i in
-                !rivals(i).contains { j in j != i && subsumes(group[j].tokens, group[i].tokens) && group[j].tokens != group[i].tokens }
+                !rivals(i).contains { j in j != i && subsumes(group[j], group[i]) && group[j].tokens != group[i].tokens }
             }
             // A name written alike by people with different IDs, each marked with their ID, joins
             // no fuller form (its people are told apart by their marks): it is looked at only as
             // the fuller form others could join.
             let candidates = group.indices.map { i in
                 isMaximal[i] || (identified && group[i].variants.allSatisfy { clusters.isWrittenAlike($0) }) ? []
-                    : rivals(i).filter { isMaximal[$0] && subsumes(group[$0].tokens, group[i].tokens) }
+                    : rivals(i).filter { isMaximal[$0] && subsumes(group[$0], group[i]) }
             }
             // With identified people in the group, the names that may not join their one fuller
             // form, and why.
@@ -1453,7 +1513,7 @@ public enum AuthorResolver {
         // Subsumption is transitive: a name below one kept apart is found from that one directly.
         let apart = Array(keptApart.keys)
         for i in group.indices where candidates[i].count == 1 && keptApart[i] == nil {
-            if apart.contains(where: { j in j != i && subsumes(group[j].tokens, group[i].tokens) }) { keptApart[i] = identifiedRivals }
+            if apart.contains(where: { j in j != i && subsumes(group[j], group[i]) }) { keptApart[i] = identifiedRivals }
         }
         return keptApart
     }
@@ -1464,6 +1524,49 @@ public enum AuthorResolver {
     /// `fuller` is shorter than its partner.
     static func subsumes(_ fuller: [String], _ shorter: [String]) -> Bool {
         subsumes(fuller, shorter, length: \.count, matches: tokenMatches)
+    }
+
+    /// `subsumes(fuller.tokens, shorter.tokens)`, where a compound given name of `fuller`
+    /// (`Ting-Wei`, `Jean-Pierre`: parts joined by hyphens) is one name: `shorter` gives it whole
+    /// (each part by an initial or in full: `T.-W.`, `Ting W.`), by the initial of its first part
+    /// (`T.`), or not at all (a missing middle name), but a spelled-out part alone is another
+    /// name (`Ting Liu` is not `Ting-Wei Liu`, nor `Jean Dupont` `Jean-Pierre Dupont`: a user
+    /// trial of session 59 found 87 such merges in the ACL Anthology, which DBLP keeps apart).
+    private static func subsumes(_ fuller: FoldedVariant, _ shorter: FoldedVariant) -> Bool {
+        guard subsumes(fuller.tokens, shorter.tokens) else { return false }
+        guard fuller.joined.contains(true) else { return true }
+        return keepsCompoundsWhole(fuller.tokens, joined: fuller.joined, shorter.tokens)
+    }
+
+    /// Whether `shorter`, aligned with `fuller` as `subsumes` aligns them (the first tokens, then
+    /// each later one with the next match), gives each compound of `fuller` whole, by the initial
+    /// of its first part, or not at all.
+    /// - Precondition: `subsumes(fuller, shorter)`; `joined` has one flag per token of `fuller`.
+    static func keepsCompoundsWhole(_ fuller: [String], joined: [Bool], _ shorter: [String]) -> Bool {
+        // The token of `fuller` each token of `shorter` is aligned with.
+        var aligned = [Int](repeating: -1, count: fuller.count)
+        aligned[0] = 0
+        var k = 1
+        for (s, token) in shorter.enumerated().dropFirst() {
+            while k < fuller.count, !(tokenMatches(fuller[k], token) && fuller[k].count >= token.count) { k += 1 }
+            guard k < fuller.count else { return true }
+            aligned[k] = s
+            k += 1
+        }
+        var start = 0
+        while start < fuller.count {
+            var end = start + 1
+            while end < fuller.count, joined[end] { end += 1 }
+            if end - start > 1 {
+                let parts = start..<end
+                let given = parts.filter { aligned[$0] >= 0 }
+                let whole = given.count == parts.count
+                let firstInitial = given == [start] && shorter[aligned[start]].count == 1
+                if !given.isEmpty && !whole && !firstInitial { return false }
+            }
+            start = end
+        }
+        return true
     }
 
     /// `subsumes` for tokens of any form, given each token's length in characters and whether

@@ -237,7 +237,9 @@ public enum NameParser {
             if byte == UInt8(ascii: "{") { depth += 1 }
             if byte == UInt8(ascii: "}") { depth = max(0, depth - 1) }
             var width = 1
-            var separator = depth == 0 && (isWhitespace(byte) || byte == UInt8(ascii: "~") || byte == UInt8(ascii: ","))
+            // `\~` is the tilde accent (`Pe\~na`), not a tie: a user trial of session 59 got `Pe na`.
+            let isTie = byte == UInt8(ascii: "~") && (index == raw.startIndex || raw[index - 1] != UInt8(ascii: "\\"))
+            var separator = depth == 0 && (isWhitespace(byte) || isTie || byte == UInt8(ascii: ","))
             if !separator && depth == 0 && (byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3)) {
                 width = max(1, unicodeBlankWidth(raw, at: index))
                 separator = width > 1

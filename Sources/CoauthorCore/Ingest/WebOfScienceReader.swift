@@ -378,7 +378,8 @@ public enum WebOfScienceReader {
                 return value.reduce(0) { $0 * 10 + Int($1 &- UInt8(ascii: "0")) }
             } ?? nil
         }
-        let names = [Tag.af, Tag.au, Tag.bf, Tag.ba].lazy.compactMap { fields.values($0) }.first { $0.contains { !value($0).isEmpty } } ?? 0..<0
+        let namesTag = [Tag.af, Tag.au, Tag.bf, Tag.ba].first { fields.values($0)?.contains { !value($0).isEmpty } ?? false }
+        let names = namesTag.flatMap { fields.values($0) } ?? 0..<0
         var record = ExportRecord(location: location, expectedAuthors: names.count)
         // Each author's match key comes with the parsed name: the lists below are matched to them.
         var keys: [ExportValues.MatchKey] = []
@@ -394,6 +395,25 @@ public enum WebOfScienceReader {
             if isName {
                 record.addAuthor(cache.name(ofKeyedName: id))
                 keys.append(cache.matchKey(ofKeyedName: id))
+            }
+        }
+        // Web of Science writes the full names of `AF` (`BF`) without the accents that `AU` (`BA`)
+        // keeps: `AF Buyukkidik, Serap` beside `AU Büyükkidik, S`. Each author's surname is taken
+        // from the short list where it is the same but for its accents (a user trial of session 59
+        // found every such name unaccented, where OpenAlex wrote the same person with them).
+        if namesTag == Tag.af || namesTag == Tag.bf, let short = fields.values(namesTag == Tag.af ? Tag.au : Tag.ba),
+           short.count == names.count {
+            for (offset, k) in short.enumerated() {
+                guard let author = listed[offset].author else { continue }
+                // (Only a surname written in ASCII lost accents; the bytes are looked at first.)
+                let written = record.authors[author].last
+                let entry = value(k)
+                guard entry.contains(where: { $0 >= 0x80 }), !written.utf8.contains(where: { $0 >= 0x80 }) else { continue }
+                let surname = ExportValues.trimmed(String(decoding: entry.prefix { $0 != UInt8(ascii: ",") }, as: UTF8.self))
+                    .withoutControlCharacters.precomposedStringWithCanonicalMapping
+                guard surname != written, surname.unicodeScalars.count >= written.unicodeScalars.count,
+                      NameKey.fold(surname) == NameKey.fold(written) else { continue }
+                record.authors[author].last = surname
             }
         }
         /// Where the search of `listedName` starts: after the value the last entry named. The lists

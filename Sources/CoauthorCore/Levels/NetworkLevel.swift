@@ -104,7 +104,13 @@ public struct UnitIndex: Sendable {
                         known[affiliation] = found
                     }
                     guard let found else {
-                        if placedAll, !affiliation.raw.isEmpty || !affiliation.country.isEmpty || !affiliation.institution.isEmpty {
+                        // An affiliation of a country alone names no institution by design: OpenAlex's
+                        // web CSV gives each author a country where its institutions do not align
+                        // with the authors (the paper keeps them), and the note named `IN` as an
+                        // affiliation in which no institution was found (a user trial of session 59).
+                        let named = !affiliation.raw.isEmpty || !affiliation.institution.isEmpty
+                            || (level == .country && !affiliation.country.isEmpty)
+                        if placedAll, named {
                             placedAll = false
                             if unplacedExample == nil, counting(index) {
                                 let text = [affiliation.raw, affiliation.institution, affiliation.country].first { !$0.isEmpty }!

@@ -94,14 +94,7 @@ public struct PathMetricBudget: Sendable, Equatable {
         }
         let workers = Double(max(1, Parallelism.workers))
         let items = Double(n + graph.edgeCount)
-        // The work of a search from each author: its component's nodes and ties, averaged.
-        let component = connectedComponents(graph)
-        var nodes = [Double](repeating: 0, count: n), ties = [Double](repeating: 0, count: n)
-        for v in 0..<n { nodes[component[v]] += 1 }
-        for e in 0..<graph.edgeCount { ties[component[Int(graph.source[e])]] += 1 }
-        var work = 0.0
-        for c in 0..<n where nodes[c] > 0 { work += nodes[c] * (nodes[c] + 2 * ties[c]) }
-        let perSearch = work / Double(n) * Self.exactSecondsPerWork / workers
+        let perSearch = Self.searchSeconds(graph)
         // The exact searches: betweenness's after shattering and twins, the distance sums' from
         // each twin class not folded into a co-author (a pass of their own: `pathMetrics`).
         let betweennessSearches = wantsBetweenness ? sampledBetweennessSearches(graph, sampledSources: 0).sources : 0
@@ -151,6 +144,29 @@ public struct PathMetricBudget: Sendable, Equatable {
             return
         }
         epsilon = max(betweennessEpsilon ?? 0, distanceEpsilon ?? 0)
+    }
+
+    /// The predicted wall seconds of one exact betweenness search from an author, divided among
+    /// the worker threads: the work of a search (its component's nodes and twice its ties),
+    /// averaged over the authors, at `exactSecondsPerWork`.
+    /// - Complexity: O(n + m).
+    static func searchSeconds(_ graph: WeightedGraph) -> Double {
+        let n = graph.nodeCount
+        guard n > 0 else { return 0 }
+        let component = connectedComponents(graph)
+        var nodes = [Double](repeating: 0, count: n), ties = [Double](repeating: 0, count: n)
+        for v in 0..<n { nodes[component[v]] += 1 }
+        for e in 0..<graph.edgeCount { ties[component[Int(graph.source[e])]] += 1 }
+        var work = 0.0
+        for c in 0..<n where nodes[c] > 0 { work += nodes[c] * (nodes[c] + 2 * ties[c]) }
+        return work / Double(n) * Self.exactSecondsPerWork / Double(max(1, Parallelism.workers))
+    }
+
+    /// The seconds the budget predicts for sampled closeness and harmonic from `sources` sources
+    /// (the benchmark compares them with the time taken).
+    /// - Complexity: O(n + m).
+    @_spi(Benchmarks) public static func sampledDistanceSeconds(_ graph: WeightedGraph, sources: Int) -> Double {
+        Double(graph.nodeCount + graph.edgeCount) * exactSetupSecondsPerItem + Double(sources) * searchSeconds(graph)
     }
 
     /// `bound` within the finest and coarsest bounds, to two significant digits rounded up (so
