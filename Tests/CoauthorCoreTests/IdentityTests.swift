@@ -36,6 +36,27 @@ struct IdentityTests {
                 && NameKey.givenTokenJoins("Ting Wei") == [false, false] && NameKey.givenTokenJoins("Antonio-L.") == [false, false])
     }
 
+    /// Two names one paper lists as co-authors are two people: `J. Doe` stays apart from the
+    /// `John Doe` beside it (a user trial of session 59 lost a co-author so), and a fuller form so
+    /// listed beside a name is another person a shorter name could be (Josef Psutka and Josef V.
+    /// Psutka, father and son on one ACL paper: `J. Psutka` is ambiguous, `J.V. Psutka` is the son).
+    /// `names` says why; names never on one paper merge as before.
+    @Test func namesOnOnePaperAreTwoPeople() {
+        func person(_ index: AuthorIndex, _ paper: Int, _ k: Int = 0) -> Int32 { Array(index.authorsOfPublication[paper])[k] }
+        let doe = resolve([["Doe, J.", "Doe, John", "Roe, Rick"], ["Doe, John", "Poe, Pat"], ["Roe, R.", "Moe, Max"]])
+        #expect(person(doe, 0, 0) != person(doe, 0, 1) && person(doe, 0, 1) == person(doe, 1), "\(doe.names)")
+        #expect(person(doe, 0, 2) == person(doe, 2), "R. Roe, never beside Rick Roe, is him")
+        #expect(doe.nearMisses.contains { $0.variant == "J. Doe" && $0.candidates == ["John Doe"] && $0.reason.contains("a paper lists both") },
+                "\(doe.nearMisses)")
+        let psutka = resolve([["Psutka, Josef", "Ircing, Pavel", "Psutka, Josef V."], ["Psutka, J."], ["Psutka, J.V."], ["Psutka, Josef"]])
+        #expect(person(psutka, 0, 0) != person(psutka, 0, 2) && person(psutka, 3) == person(psutka, 0, 0), "\(psutka.names)")
+        #expect(person(psutka, 2) == person(psutka, 0, 2), "J.V. fits the son alone")
+        #expect(Set([person(psutka, 1), person(psutka, 0, 0), person(psutka, 0, 2)]).count == 3, "J. Psutka could be either")
+        // Two shorter names on one paper do not both join one fuller form.
+        let two = resolve([["Lee, A.", "Lee, Ann B."], ["Lee, Ann Beth"]])
+        #expect(person(two, 0, 0) != person(two, 0, 1), "\(two.names)")
+    }
+
     @Test func initialsPunctuationIsNormalisedInExactMode() {
         let index = resolve([["R.H. Keshavan"], ["R. H. Keshavan"], ["R H Keshavan"]], mode: .exact)
         #expect(index.names.count == 1)
@@ -153,8 +174,10 @@ struct IdentityTests {
         #expect(index.names.count == 3)
     }
 
+    /// One name written twice on a paper is one authorship; two names written alike are two
+    /// people there (`namesOnOnePaperAreTwoPeople`).
     @Test func sameAuthorTwiceOnAPaperCountsOnce() {
-        let index = resolve([["A. One", "Ann One", "B Two"]])
-        #expect(index.authorsOfPublication[0].count == 2)
+        #expect(resolve([["Ann One", "Ann One", "B Two"]]).authorsOfPublication[0].count == 2)
+        #expect(resolve([["A. One", "Ann One", "B Two"]]).authorsOfPublication[0].count == 3)
     }
 }

@@ -844,7 +844,7 @@ public enum AuthorResolver {
                     : nil
             }
             mergeConservatively(variantNames, display: display(of:), clusters: &clusters, merges: &merges, nearMisses: &nearMisses,
-                                countries: &countries)
+                                countries: &countries, pubVariants: pubVariants, pubStarts: pubStarts)
         }
         let parent = clusters.roots()
 
@@ -1309,7 +1309,7 @@ public enum AuthorResolver {
 
     private static func mergeConservatively(_ names: [PersonName], display: (Int) -> String, clusters: inout Clusters,
                                             merges: inout [(merge: AuthorIndex.Merge, variant: Int)], nearMisses: inout [AuthorIndex.NearMiss],
-                                            countries: inout VariantCountries?) {
+                                            countries: inout VariantCountries?, pubVariants: [Int32] = [], pubStarts: [Int] = [0]) {
         // Group by folded surname + jr + homonym + the initial of the first given name.
         // Groups in order of first appearance; within a group, one entry per folded given name.
         var keys = groupingKeys(names)
@@ -1323,6 +1323,7 @@ public enum AuthorResolver {
         }()
         var groupSize = [Int32](repeating: 0, count: groupCount)
         for group in groupOf where group >= 0 { groupSize[Int(group)] += 1 }
+        let together = Self.namesOnOnePaper(groupOf: groupOf, groupSize: groupSize, pubVariants: pubVariants, pubStarts: pubStarts)
         var groups = [[FoldedVariant]](repeating: [], count: groupSize.count)
         var foldedIndex = ByteKeyTable(expected: 1024)
         var positionOfFolded: [Int32] = []
@@ -1402,15 +1403,39 @@ public enum AuthorResolver {
             func rivals(_ i: Int) -> [Int] {
                 group[i].tokens[0].count > 1 ? byFirst[group[i].tokens[0]]! : everyone
             }
+            // The names of the group each fuller form's person holds so far (itself, and the
+            // shorter names joined to it): no two of them are written on one paper.
+            var holds: [Int: [Int]] = [:]
+            // (Only the groups with such a pair look for them: most have none.)
+            let hasPairs = !together.pairs.isEmpty && group.contains { $0.variants.contains { together.names.contains($0) } }
+            func sharesAPaper(_ i: Int, _ person: [Int]) -> Bool {
+                guard hasPairs else { return false }
+                return person.contains { j in
+                    group[j].variants.contains { a in group[i].variants.contains { b in together.pairs.contains(Self.pairKey(a, b)) } }
+                }
+            }
+            // A fuller form that one paper lists beside a name is not that name's (Josef Psutka
+            // and Josef V. Psutka, father and son, on one paper of the ACL Anthology): both are
+            // people a shorter name could be.
+            func compatible(_ j: Int, _ i: Int) -> Bool { subsumes(group[j], group[i]) && !sharesAPaper(i, [j]) }
+            if hasPairs {
+                for i in group.indices {
+                    let beside = rivals(i).filter { j in j != i && group[j].tokens != group[i].tokens && subsumes(group[j], group[i]) && sharesAPaper(i, [j]) }
+                    if !beside.isEmpty {
+                        nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: beside.map { display(group[$0].variants[0]) },
+                                                reason: Self.onOnePaper))
+                    }
+                }
+            }
             let isMaximal = group.indices.map { i in
-                !rivals(i).contains { j in j != i && subsumes(group[j], group[i]) && group[j].tokens != group[i].tokens }
+                !rivals(i).contains { j in j != i && compatible(j, i) && group[j].tokens != group[i].tokens }
             }
             // A name written alike by people with different IDs, each marked with their ID, joins
             // no fuller form (its people are told apart by their marks): it is looked at only as
             // the fuller form others could join.
             let candidates = group.indices.map { i in
                 isMaximal[i] || (identified && group[i].variants.allSatisfy { clusters.isWrittenAlike($0) }) ? []
-                    : rivals(i).filter { isMaximal[$0] && subsumes(group[$0], group[i]) }
+                    : rivals(i).filter { isMaximal[$0] && compatible($0, i) }
             }
             // With identified people in the group, the names that may not join their one fuller
             // form, and why.
@@ -1421,9 +1446,11 @@ public enum AuthorResolver {
                 if candidates[i].count == 1 {
                     let target = group[candidates[i][0]]
                     guard clusters.find(target.variants[0]) != clusters.find(group[i].variants[0]) else { continue }
+                    let person = holds[candidates[i][0]] ?? [candidates[i][0]]
                     // The countries of the papers, asked only of a name the rules would join.
                     let judged = keptApart[i] == nil ? countries?.judge(group[i].variants, target.variants) : nil
                     var apart = keptApart[i], bridge = ""
+                    if apart == nil, sharesAPaper(i, person) { apart = Self.onOnePaper }
                     switch judged {
                     case .apart(let reason): apart = reason
                     case .bridged(let note): bridge = "; " + note
@@ -1432,6 +1459,7 @@ public enum AuthorResolver {
                     if let reason = apart {
                         nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: [display(target.variants[0])], reason: reason))
                     } else if clusters.union(target.variants[0], group[i].variants[0]) {
+                        holds[candidates[i][0]] = person + [i]
                         merges.append((.init(variant: display(group[i].variants[0]), into: display(target.variants[0]),
                                              reason: Self.onlyFullerForm + bridge), group[i].variants[0]))
                     } else {
@@ -1445,6 +1473,47 @@ public enum AuthorResolver {
             }
         }
     }
+
+    /// Why `coauthor names` lists a name apart from its one fuller form: a paper lists both.
+    static let onOnePaper = "kept apart: a paper lists both as its authors"
+
+    /// The pairs of names of one group (`pairKey`) that one paper lists both (`Doe, J.` and
+    /// `Doe, John` as co-authors), and the names in them: two people, whom the rules never join (a
+    /// user trial of session 59 found one of them lost so). Only groups of more than one name are
+    /// looked at.
+    /// - Complexity: O(A + Σ k log k) for A authorships, k of a paper's names in such groups.
+    static func namesOnOnePaper(groupOf: [Int32], groupSize: [Int32], pubVariants: [Int32], pubStarts: [Int])
+        -> (pairs: Set<UInt64>, names: Set<Int>) {
+        var together = Set<UInt64>()
+        var names = Set<Int>()
+        var onPaper: [(group: Int32, variant: Int32)] = []
+        for paper in 0..<max(0, pubStarts.count - 1) where pubStarts[paper + 1] - pubStarts[paper] > 1 {
+            onPaper.removeAll(keepingCapacity: true)
+            for k in pubStarts[paper]..<pubStarts[paper + 1] {
+                let variant = pubVariants[k]
+                guard variant >= 0 else { continue }
+                let group = groupOf[Int(variant)]
+                if group >= 0, groupSize[Int(group)] > 1 { onPaper.append((group, variant)) }
+            }
+            guard onPaper.count > 1 else { continue }
+            onPaper.sort { ($0.group, $0.variant) < ($1.group, $1.variant) }
+            for a in onPaper.indices {
+                var b = a + 1
+                while b < onPaper.count, onPaper[b].group == onPaper[a].group {
+                    if onPaper[b].variant != onPaper[a].variant {
+                        together.insert(pairKey(Int(onPaper[a].variant), Int(onPaper[b].variant)))
+                        names.insert(Int(onPaper[a].variant))
+                        names.insert(Int(onPaper[b].variant))
+                    }
+                    b += 1
+                }
+            }
+        }
+        return (together, names)
+    }
+
+    /// One key for the unordered pair of names `a`, `b`.
+    static func pairKey(_ a: Int, _ b: Int) -> UInt64 { UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b))) }
 
     /// Why `coauthor names` lists a name apart: its IDs and the fuller form's differ; or several
     /// people with different IDs could each be its person.
