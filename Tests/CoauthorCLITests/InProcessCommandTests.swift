@@ -267,6 +267,24 @@ struct InProcess {
                 "\(result.stderr)")
     }
 
+    /// A report whose default focus wrote alone says so, and how to pick another (a user trial of
+    /// session 59 got an empty table of collaborators, unexplained); a focus with co-authors, or
+    /// one asked for, gets no such note.
+    @Test func aReportOfAFocusWithoutCoauthorsSaysSo() throws {
+        let folder = try InProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let solo = "@book{a, author={N Gupta}, title={B}, year=2001}\n@incollection{b, author={N Gupta}, title={C}, year=2001}\n@article{c, author={Ann Lee and Bo Li}, title={D}, year=2002}\n"
+        let note = "note: N Gupta, the author with the most papers and the report's focus, has no co-authors"
+        for (options, noted) in [([String](), true), (["--focus", "N Gupta"], false)] {
+            let result = InProcess.run(["report", "-", "--input-format", "bibtex", "-o", folder.appendingPathComponent("o\(noted)").path, "--no-exports"] + options,
+                                       stdin: solo)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains(note) == noted, "\(options): \(result.stderr)")
+        }
+        let data = InProcess.run(["report", InProcess.data, "-o", folder.appendingPathComponent("data").path, "--no-exports"])
+        #expect(data.status == 0 && !data.stderr.contains("has no co-authors"), "\(data.stderr)")
+    }
+
     /// Options that would change nothing, or contradict each other, are refused with the reason
     /// (each was taken in silence: a hostile-input trial of session 57).
     @Test func optionsThatChangeNothingOrContradictAreRefused() {

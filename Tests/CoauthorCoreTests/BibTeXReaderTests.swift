@@ -184,6 +184,21 @@ struct BibTeXReaderTests {
         #expect(publication.authors[0].first == "Ann van")
     }
 
+    /// `et al.` (in any case, with or without dots) ends a RIS list as `others` does: no author
+    /// called `et al.` (a user trial of session 59 found one, a hub of the network). BibTeX reads
+    /// `others` alone, as BibTeX does: DBLP writes `et al.` as an author (dblp-2016-topvenues has
+    /// one), and the datasets' verified counts count it.
+    @Test func etAlIsNoAuthor() throws {
+        let bib = try readBibTeX("@article{a, author={Smith, John and others}, year=2001}\n@article{b, author={Lee, Ann and et al.}, year=2002}\n")
+        #expect(bib.publications.map { $0.authors.map(\.displayName) } == [["John Smith"], ["Ann Lee", "et al."]])
+        #expect(bib.publications.map(\.hasTruncatedAuthors) == [true, false])
+        let ris = RISReader.read(bytes: Array("TY  - JOUR\nAU  - Smith, John\nAU  - et al.\nPY  - 2001\nER  - \nTY  - JOUR\nAU  - Lee, Ann\nAU  - Others\nPY  - 2002\nER  - \nTY  - JOUR\nAU  - Roe, Rick\nPY  - 2003\nER  - \n".utf8), path: "e.ris")
+        #expect(ris.publications.map { $0.authors.map(\.displayName) } == [["John Smith"], ["Ann Lee"], ["Rick Roe"]])
+        #expect(ris.publications.map(\.hasTruncatedAuthors) == [true, true, false])
+        #expect(["et al", "ET. AL.", "others", "et alii"].allSatisfy(ExportValues.saysMoreAuthors)
+                && !["Etal", "Otters", "et alibi", "al et", "e tal"].contains(where: ExportValues.saysMoreAuthors))
+    }
+
     @Test func handlesNameFormsJrAndOthers() throws {
         let corpus = try readBibTeX(#"@misc{k, author = {King, Jr, Martin Luther and von Neumann, John and Wei Wang 0001 and others}, year = {2001}}"#)
         let authors = corpus.publications[0].authors

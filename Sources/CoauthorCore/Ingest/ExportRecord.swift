@@ -451,6 +451,35 @@ enum ExportValues {
 
     /// A name of a list of IDs or affiliations read as written (`NameParser.parsePlainName`),
     /// its generational suffix taken out as `name(_:)` takes it out of the author's name.
+    /// Whether an author list's entry says only that more authors follow (`et al.`, `others`,
+    /// `et alii`), case, dots and blanks aside: no author, but a list known to be incomplete (a
+    /// user trial of session 59 found `et al.` a hub of the network, from RIS and BibTeX).
+    static func saysMoreAuthors(_ text: some StringProtocol) -> Bool { saysMoreAuthors(bytes: text.utf8) }
+
+    /// `saysMoreAuthors` on UTF-8 bytes, without allocating (the BibTeX reader asks it of names).
+    static func saysMoreAuthors(bytes: some Sequence<UInt8>) -> Bool {
+        // The letters, lower-cased, packed into a word (at most eight: the longest said is `etalii`).
+        // `et al` needs its blank or dot (`Etal` is a surname); `others` is one word.
+        var packed: UInt64 = 0
+        var count = 0, separated = false
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                if count == 2 { separated = true }
+                continue
+            }
+            guard byte < 0x80, count < 8 else { return false }
+            packed = packed << 8 | UInt64(byte | 0x20)
+            count += 1
+        }
+        return packed == others || (separated && moreAuthorsWords.contains(packed))
+    }
+
+    private static let others: UInt64 = "others".utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+
+    private static let moreAuthorsWords: Set<UInt64> = Set(["etal", "etalii", "etalia"].map { word in
+        word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    })
+
     static func plainName(_ text: String) -> PersonName? {
         withGenerationalSuffix(text, NameParser.parsePlainName)
     }

@@ -56,6 +56,8 @@ public enum NameParser {
                 rejected.append(String(decoding: field[piece], as: UTF8.self))
                 continue
             }
+            // (`others` alone, as BibTeX reads it: DBLP writes `et al.` as an author of some
+            // records, and the datasets' verified counts count it so.)
             if trimmed.count == 6, field[trimmed].elementsEqual("others".utf8, by: { $0 | 0x20 == $1 }) {
                 truncated = true
                 continue

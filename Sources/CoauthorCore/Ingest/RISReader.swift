@@ -44,7 +44,8 @@ public enum RISReader {
                     return
                 }
             }
-            let authors = (done.fields["AU"] ?? done.fields["A1"] ?? []).compactMap(ExportValues.plainName)
+            let listed = done.fields["AU"] ?? done.fields["A1"] ?? []
+            let authors = listed.filter { !ExportValues.saysMoreAuthors($0) }.compactMap(ExportValues.plainName)
             guard !authors.isEmpty else { return }
             func first(_ tags: String...) -> String? {
                 for tag in tags { if let value = done.fields[tag]?.first { return value } }
@@ -60,10 +61,12 @@ public enum RISReader {
                 corpus.diagnostics.append(Diagnostic(.warning, at: done.location,
                                                      "\(record): '\(date)' holds no year of four digits; the paper counts in every total but in no year (timelines, --from, --to)"))
             }
-            corpus.publications.append(Publication(
+            var publication = Publication(
                 key: key, type: entryType(done.type), title: first("TI", "T1") ?? "",
                 venue: first("T2", "JO", "JF", "BT", "JA", "J2", "PB") ?? "", year: year, authors: authors,
-                doi: first("DO").map(doiOnly) ?? "", location: done.location))
+                doi: first("DO").map(doiOnly) ?? "", location: done.location)
+            publication.hasTruncatedAuthors = listed.contains { ExportValues.saysMoreAuthors($0) }
+            corpus.publications.append(publication)
         }
 
         var start = 0

@@ -35,6 +35,16 @@ struct Report: AnalysisCommand {
 
     func run() throws {
         let loaded = try Session.analysis(analysis, listingPapers: true)
+        // The author with the most papers may have written them alone (an export of a book's
+        // chapters: a user trial of session 59 got an empty table of collaborators, unexplained).
+        if analysis.focus == nil, !analysis.quiet, let focus = loaded.network.focus,
+           loaded.network.graph.degree(focus) == 0, loaded.network.graph.edgeCount > 0 {
+            let unit = loaded.level.unitName
+            Console.note("\(loaded.network.names[focus]), the \(unit) with the most papers and the report's focus, has no "
+                         + (loaded.level == .author ? "co-authors" : "partners")
+                         + ", so the report's table of closest collaborators is empty; --focus NAME picks another "
+                         + "(`coauthor rank --by degree` lists the best connected)")
+        }
         let display = ProgressDisplay.make(for: analysis)
         let report: MainReport
         do {
