@@ -1229,8 +1229,7 @@ public enum AuthorResolver {
         init(tokens: [String], variants: [Int], given: String) {
             self.tokens = tokens
             self.variants = variants
-            // (Most given names have no hyphen: no compound to look for.)
-            // (Most given names have no hyphen: no list is made for them.)
+            // (Most given names have no hyphen: nothing to look for, no list made.)
             let joins = Self.mayHaveCompound(given) ? NameKey.givenTokenJoins(given) : []
             joined = joins.count == tokens.count && joins.contains(true) ? joins : []
             hasCompound = !joined.isEmpty
@@ -1447,6 +1446,18 @@ public enum AuthorResolver {
             let keptApart = identified
                 ? Self.keptApartByIDs(group, candidates: candidates, shared: shared, clusters: &clusters)
                 : [:]
+            // Two names of one paper that fit one fuller form alone: neither joins it, whichever
+            // comes first (`Lee, A.` and `Lee, Ann B.` on one paper, `Ann Beth Lee` on another).
+            var besideOnOnePaper: [Int: Int] = [:]
+            if hasPairs {
+                var byTarget: [Int: [Int]] = [:]
+                for i in group.indices where !isMaximal[i] && candidates[i].count == 1 { byTarget[candidates[i][0], default: []].append(i) }
+                for names in byTarget.values where names.count > 1 {
+                    for a in names {
+                        if let b = names.first(where: { $0 != a && sharesAPaper(a, $0) }) { besideOnOnePaper[a] = b }
+                    }
+                }
+            }
             for i in group.indices where !isMaximal[i] {
                 if candidates[i].count == 1 {
                     let target = group[candidates[i][0]]
@@ -1455,6 +1466,9 @@ public enum AuthorResolver {
                     // The countries of the papers, asked only of a name the rules would join.
                     let judged = keptApart[i] == nil ? countries?.judge(group[i].variants, target.variants) : nil
                     var apart = keptApart[i], bridge = ""
+                    if apart == nil, let other = besideOnOnePaper[i] {
+                        apart = "kept apart: a paper lists it beside \(display(group[other].variants[0])), which this fuller form fits too"
+                    }
                     if apart == nil, sharesAPaper(i, person) { apart = Self.onOnePaper }
                     switch judged {
                     case .apart(let reason): apart = reason

@@ -451,12 +451,14 @@ enum ExportValues {
 
     /// A name of a list of IDs or affiliations read as written (`NameParser.parsePlainName`),
     /// its generational suffix taken out as `name(_:)` takes it out of the author's name.
+
     /// Whether an author list's entry says only that more authors follow (`et al.`, `others`,
     /// `et alii`), case, dots and blanks aside: no author, but a list known to be incomplete (a
-    /// user trial of session 59 found `et al.` a hub of the network, from RIS and BibTeX).
+    /// user trial of session 59 found `et al.` a hub of the network, from RIS). The RIS reader
+    /// leaves such entries out wherever they stand and marks the list incomplete.
     static func saysMoreAuthors(_ text: some StringProtocol) -> Bool { saysMoreAuthors(bytes: text.utf8) }
 
-    /// `saysMoreAuthors` on UTF-8 bytes, without allocating (the BibTeX reader asks it of names).
+    /// `saysMoreAuthors` on UTF-8 bytes, without allocating.
     static func saysMoreAuthors(bytes: some Sequence<UInt8>) -> Bool {
         // The letters, lower-cased, packed into a word (at most eight: the longest said is `etalii`).
         // `et al` needs its blank or dot (`Etal` is a surname); `others` is one word.
@@ -479,6 +481,7 @@ enum ExportValues {
     private static let moreAuthorsWords: Set<UInt64> = Set(["etal", "etalii", "etalia"].map { word in
         word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
     })
+
 
     static func plainName(_ text: String) -> PersonName? {
         withGenerationalSuffix(text, NameParser.parsePlainName)

@@ -411,7 +411,9 @@ public enum WebOfScienceReader {
                 guard entry.contains(where: { $0 >= 0x80 }), !written.utf8.contains(where: { $0 >= 0x80 }) else { continue }
                 let surname = ExportValues.trimmed(String(decoding: entry.prefix { $0 != UInt8(ascii: ",") }, as: UTF8.self))
                     .withoutControlCharacters.precomposedStringWithCanonicalMapping
+                // (In AF's case: an all-capitals AU beside a mixed-case AF would put capitals in.)
                 guard surname != written, surname.unicodeScalars.count >= written.unicodeScalars.count,
+                      (surname == surname.uppercased()) == (written == written.uppercased()),
                       NameKey.fold(surname) == NameKey.fold(written) else { continue }
                 record.authors[author].last = surname
             }

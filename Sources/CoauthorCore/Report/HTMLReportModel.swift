@@ -97,7 +97,7 @@ public struct HTMLReportModel: Sendable, Equatable {
         /// nil when they are exact: the page marks estimates as such.
         public var estimate: String?
         /// For an estimate with a bound in the metric's units, the bound: every value within ± it
-        /// (betweenness); nil otherwise.
+        /// (betweenness; harmonic's largest, `bounds` giving each unit's); nil otherwise.
         public var bound: Double?
         /// For an estimate whose bound differs from unit to unit (harmonic: n·ε times the unit's
         /// strongest tie), each unit's bound, which the side panel shows beside the value; nil otherwise.
