@@ -118,7 +118,7 @@ public struct PathMetricBudget: Sendable, Equatable {
             let bound = Self.rounded((log(2 * Double(n) / delta) / (2 * affordable)).squareRoot())
             distanceEpsilon = bound
             let sources = min(Double(n), (log(2 * Double(n) / delta) / (2 * bound * bound)).rounded(.up))
-            sampled += items * Self.exactSetupSecondsPerItem + sources * perSearch
+            sampled += Self.sampledDistanceSeconds(items: items, sources: sources, perSearch: perSearch)
             left = max(target - sources * perSearch, target / 4)
         }
         if wantsBetweenness {
@@ -166,7 +166,13 @@ public struct PathMetricBudget: Sendable, Equatable {
     /// (the benchmark compares them with the time taken).
     /// - Complexity: O(n + m).
     @_spi(Benchmarks) public static func sampledDistanceSeconds(_ graph: WeightedGraph, sources: Int) -> Double {
-        Double(graph.nodeCount + graph.edgeCount) * exactSetupSecondsPerItem + Double(sources) * searchSeconds(graph)
+        sampledDistanceSeconds(items: Double(graph.nodeCount + graph.edgeCount), sources: Double(sources), perSearch: searchSeconds(graph))
+    }
+
+    /// The setup over `items` nodes and ties, then `sources` searches at `perSearch` seconds each:
+    /// the price of sampled closeness and harmonic, as the budget weighs it.
+    private static func sampledDistanceSeconds(items: Double, sources: Double, perSearch: Double) -> Double {
+        items * exactSetupSecondsPerItem + sources * perSearch
     }
 
     /// `bound` within the finest and coarsest bounds, to two significant digits rounded up (so
