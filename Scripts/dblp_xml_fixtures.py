@@ -5,7 +5,9 @@ For each ../shared/datasets/dblp-xml-samples/*.xml, the entities of its dblp.dtd
 an internal DTD subset (so expat resolves them offline, as our reader does with its embedded
 table), and the file is read with xml.etree.ElementTree.iterparse. Counts follow SPEC §2:
 records are the publication record elements; a record with an <author> is a publication; a
-repeated record key keeps the first record. `www` person records with two or more names are
+repeated record key keeps the first record: the later one is a duplicate when its title is the
+first's (ASCII letters case-folded, digits and non-ASCII characters compared; spaces and ASCII
+punctuation not), else it is skipped as an error (README §Inputs). `www` person records with two or more names are
 identity evidence. Writes Tests/CoauthorCoreTests/Fixtures/dblp/expected.json.
 
 usage: Scripts/dblp_xml_fixtures.py [SAMPLES_DIR]
@@ -22,15 +24,19 @@ def with_entities(raw, dtd):
     return re.sub(rb'<!DOCTYPE[^>]*>', f"<!DOCTYPE dblp [{decls}]>".encode("ascii"), raw, count=1)
 
 
+def title_key(text):
+    return "".join(c.lower() if c.isascii() else c for c in text if not c.isascii() or c.isalnum())
+
+
 def collapse(text):
     return " ".join(text.split())
 
 
 def summarize(path, dtd):
     data = with_entities(open(path, "rb").read(), dtd)
-    out = {"records": 0, "publications": 0, "authorships": 0, "duplicates": 0, "person_records": 0,
+    out = {"records": 0, "publications": 0, "authorships": 0, "duplicates": 0, "skipped": 0, "person_records": 0,
            "per_year": {}, "items": []}
-    keys = set()
+    keys = {}
     depth = 0
     for event, elem in ET.iterparse(io.BytesIO(data), events=("start", "end")):
         if event == "start":
@@ -46,21 +52,25 @@ def summarize(path, dtd):
         elif elem.tag in RECORDS:
             out["records"] += 1
             key = elem.get("key", "")
+            title = elem.find("title")
+            title_text = collapse("".join(title.itertext())) if title is not None else None
             if key and key in keys:
-                out["duplicates"] += 1
+                if keys[key] == (title_key(title_text) if title_text is not None else None):
+                    out["duplicates"] += 1
+                else:
+                    out["skipped"] += 1
             else:
-                keys.add(key)
+                keys[key] = title_key(title_text) if title_text is not None else None
                 if authors:
                     year_text = elem.findtext("year")
                     m = re.search(r"\d{4}", year_text or "")
                     year = int(m.group(0)) if m else None
-                    title = elem.find("title")
                     out["publications"] += 1
                     out["authorships"] += len(authors)
                     if year is not None:
                         out["per_year"][str(year)] = out["per_year"].get(str(year), 0) + 1
                     out["items"].append({"key": key, "year": year, "authors": authors,
-                                         "title": collapse("".join(title.itertext())) if title is not None else ""})
+                                         "title": title_text or ""})
         elem.clear()
     return out
 
@@ -75,7 +85,7 @@ def main():
         f.write("\n")
     for name, r in result.items():
         print(f"{name}: records={r['records']} publications={r['publications']} authorships={r['authorships']} "
-              f"duplicates={r['duplicates']} person_records={r['person_records']}")
+              f"duplicates={r['duplicates']} skipped={r['skipped']} person_records={r['person_records']}")
 
 
 if __name__ == "__main__":

@@ -139,9 +139,10 @@ struct GzipDBLPTests {
     static func dump(repeatingAKey: Bool) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE dblp SYSTEM \"dblp.dtd\">\n<dblp>\n"
         for i in 0..<700 {
-            let key = repeatingAKey && i == 650 ? "conf/x/K5" : "conf/x/K\(i)"
-            xml += "<inproceedings key=\"\(key)\" mdate=\"2020-01-01\"><author>Ann Author\(i % 37)</author>"
-                + "<author>Bo B&ouml;rg \(i % 11)</author><title>Paper number \(i)</title><year>\(1990 + i % 30)</year>"
+            // The repeat is a copy of paper 5 (its key and title), which the first reading keeps.
+            let copy = repeatingAKey && i == 650
+            xml += "<inproceedings key=\"conf/x/K\(copy ? 5 : i)\" mdate=\"2020-01-01\"><author>Ann Author\(i % 37)</author>"
+                + "<author>Bo B&ouml;rg \(i % 11)</author><title>Paper number \(copy ? 5 : i)</title><year>\(1990 + i % 30)</year>"
                 + "<booktitle>X</booktitle></inproceedings>\n"
         }
         return xml + "</dblp>\n"

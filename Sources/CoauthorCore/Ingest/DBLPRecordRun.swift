@@ -21,6 +21,8 @@ struct DBLPRecordRun: Sendable {
     var keyHashes: [UInt64] = []
     /// Records that repeated a key read before in the run, and their warnings.
     var duplicates = 0
+    /// Records skipped: those whose key another paper (another title) has.
+    var skipped = 0
     var diagnostics: [Diagnostic] = []
     var personRecords: [PersonRecord] = []
     /// Record elements seen (`www` excluded).
@@ -104,6 +106,10 @@ struct DBLPRecordRun: Sendable {
         var text: [UInt8] = []
         /// Sized for a key per 256 bytes (DBLP's records are longer), so that it rarely grows.
         var keyTable: ByteKeyTable
+        /// Per key of `keyTable`, the `DBLPXMLScanner.titleHash` of the record that brought it.
+        var keyTitles: [UInt64] = []
+        /// The record's first title's `DBLPXMLScanner.titleHash`, 0 until one is read.
+        var titleHash: UInt64 = 0
         var venueTable = ByteKeyTable(expected: 256)
         var venues: [String] = []
         var ids: [Int32] = []
@@ -131,6 +137,7 @@ struct DBLPRecordRun: Sendable {
             let records = max(16, bytes.count / 256)
             run.publications.reserveCapacity(records)
             run.keyHashes.reserveCapacity(records)
+            keyTitles.reserveCapacity(records)
             run.authorCounts.reserveCapacity(records)
             run.authorIDs.reserveCapacity(4 * records)
         }
@@ -277,6 +284,7 @@ struct DBLPRecordRun: Sendable {
             let www = kind == wwwKind
             if !www { run.records += 1 }
             ids.removeAll(keepingCapacity: true)
+            titleHash = 0
             wwwNames.removeAll(keepingCapacity: true)
             authorSpans.removeAll(keepingCapacity: true)
             decodedAuthors.removeAll(keepingCapacity: true)
@@ -328,11 +336,15 @@ struct DBLPRecordRun: Sendable {
             if !key.isEmpty {
                 let keyBytes = UnsafeBufferPointer(start: base + key.lowerBound, count: key.count)
                 if keepingText { keyText = String(decoding: keyBytes, as: UTF8.self) }
-                guard keyTable.findOrInsert(keyBytes, hash: keyHash).isNew else {
-                    run.duplicates += 1
-                    run.diagnostics.append(DBLPXMLScanner.duplicateKeyWarning(String(decoding: keyBytes, as: UTF8.self), at: location))
+                let (id, isNew) = keyTable.findOrInsert(keyBytes, hash: keyHash)
+                guard isNew else {
+                    let sameTitle = keyTitles[id] == titleHash
+                    if sameTitle { run.duplicates += 1 } else { run.skipped += 1 }
+                    run.diagnostics.append(DBLPXMLScanner.repeatedKeyDiagnostic(String(decoding: keyBytes, as: UTF8.self),
+                                                                                sameTitle: sameTitle, at: location))
                     return index
                 }
+                keyTitles.append(titleHash)
                 run.keyHashes.append(keyHash)
             }
             guard !ids.isEmpty else { return index }
@@ -372,10 +384,13 @@ struct DBLPRecordRun: Sendable {
             case .year:
                 // White space and NFC, which the other fields' text goes through, change no ASCII digit.
                 fields.takeYear(content)
+            case .title where titleHash == 0:
+                titleHash = DBLPXMLScanner.titleHash(content)
+                if keepingText { fields.title = Self.fieldText(content, ascii: ascii) }
             case _ where !keepingText:
                 break
             case .title:
-                if fields.title == nil { fields.title = Self.fieldText(content, ascii: ascii) }
+                break  // a second title: the first is kept
             case .journal: if fields.journal == nil { fields.journal = venueName(content, ascii) }
             case .booktitle: if fields.booktitle == nil { fields.booktitle = venueName(content, ascii) }
             case .publisher: if fields.publisher == nil { fields.publisher = venueName(content, ascii) }

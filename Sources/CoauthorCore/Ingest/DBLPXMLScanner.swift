@@ -27,6 +27,8 @@ struct DBLPXMLScanner {
     private var corpus = Corpus(files: 1)
     /// Record keys the scanner read itself, for duplicates among them.
     private var keys = ByteKeyTable(expected: 1 << 16)
+    /// Per key of `keys`, the `titleHash` of the record that brought it.
+    private var keyTitles: [UInt64] = []
     /// The hashes of the first occurrences of keys, per reader: the scanner's first, then each
     /// absorbed run's. Keys repeated across readers are found after the fact
     /// (`DBLPXMLReader.keysAreDistinct`); 8 bytes a record where the keys themselves took some 60.
@@ -85,15 +87,16 @@ struct DBLPXMLScanner {
 
     /// Adds a record key to a reader's key table, hashing its bytes once for the table and for
     /// `keyUnits`: whether the key is new to the table, and its `keyHash`.
-    static func insertKey(_ key: String, into table: inout ByteKeyTable) -> (isNew: Bool, hash: UInt64) {
+    static func insertKey(_ key: String, into table: inout ByteKeyTable) -> (id: Int, isNew: Bool, hash: UInt64) {
         key.utf8.withContiguousStorageIfAvailable { insertKey(bytes: $0, into: &table) }
             ?? Array(key.utf8).withUnsafeBufferPointer { insertKey(bytes: $0, into: &table) }
     }
 
     /// `insertKey(_:into:)` for a key's UTF-8 bytes.
-    static func insertKey(bytes: UnsafeBufferPointer<UInt8>, into table: inout ByteKeyTable) -> (isNew: Bool, hash: UInt64) {
+    static func insertKey(bytes: UnsafeBufferPointer<UInt8>, into table: inout ByteKeyTable) -> (id: Int, isNew: Bool, hash: UInt64) {
         let hash = FNV1a.hash(bytes)
-        return (table.findOrInsert(bytes, hash: hash).isNew, hash)
+        let (id, isNew) = table.findOrInsert(bytes, hash: hash)
+        return (id, isNew, hash)
     }
 
     /// Takes over what a `DBLPRecordRun` read from the next `byteCount` bytes, as if they had been
@@ -108,6 +111,7 @@ struct DBLPXMLScanner {
         run.keyHashes = []
         corpus.records += run.records
         corpus.duplicates += run.duplicates
+        corpus.skipped += run.skipped
         corpus.diagnostics += run.diagnostics
         run.publications.move(appendingTo: &corpus.publications)
         authorIDs += run.authorIDs
@@ -608,9 +612,33 @@ struct DBLPXMLScanner {
         }
     }
 
-    /// The warning for a record whose key an earlier record has.
-    static func duplicateKeyWarning(_ key: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, at: location, "duplicate record key '\(key)'; the first record is kept")
+    /// The message for a record whose key an earlier record has: a warning when the two have one
+    /// title (a copy of the paper, and the first is kept), else an error, the record skipped, as
+    /// for a repeated citation key in BibTeX (a user trial found ten papers of one file that
+    /// shared a key dropped under a warning, and `--strict` passing).
+    static func repeatedKeyDiagnostic(_ key: String, sameTitle: Bool, at location: SourceLocation) -> Diagnostic {
+        sameTitle
+            ? Diagnostic(.warning, at: location, "duplicate record key '\(key)'; the first record is kept")
+            : Diagnostic(.error, at: location, "the record key '\(key)' is already another paper's (another title); this record is skipped (give it a key of its own)")
+    }
+
+    /// A title's hash for telling a copy of a record from another paper under its key: ASCII
+    /// letters case-folded, ASCII digits, and every byte above ASCII, in order; spaces and ASCII
+    /// punctuation left out (`Meltdown` and `Meltdown.` are one title). No title hashes to 0.
+    static func titleHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for var byte in bytes {
+            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+            guard byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) else { continue }
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return hash | 1
+    }
+
+    /// `titleHash(_:)` of a title string (0 for none).
+    static func titleHash(_ title: String?) -> UInt64 {
+        guard var title else { return 0 }
+        return title.withUTF8 { titleHash($0) }
     }
 
     /// `DBLPXMLReader.personName`, parsed once per spelling, with its lane-encoded id.
@@ -652,12 +680,15 @@ struct DBLPXMLScanner {
             return
         }
         if !done.key.isEmpty {
-            let (isNew, hash) = Self.insertKey(done.key, into: &keys)
+            let title = Self.titleHash(done.fields.title)
+            let (id, isNew, hash) = Self.insertKey(done.key, into: &keys)
             guard isNew else {
-                corpus.duplicates += 1
-                corpus.diagnostics.append(Self.duplicateKeyWarning(done.key, at: done.location))
+                let sameTitle = keyTitles[id] == title
+                if sameTitle { corpus.duplicates += 1 } else { corpus.skipped += 1 }
+                corpus.diagnostics.append(Self.repeatedKeyDiagnostic(done.key, sameTitle: sameTitle, at: done.location))
                 return
             }
+            keyTitles.append(title)
             keyUnits[0].append(hash)
         }
         let found = done.authors.compactMap { personName($0) }
