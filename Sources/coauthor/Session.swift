@@ -97,13 +97,13 @@ enum Session {
             Console.error("no publications with authors were read from \(paths.joined(separator: ", ")); check the input files")
         case .network(.unknownFocus(let name, let suggestions)):
             let hint = suggestions.isEmpty ? "run `coauthor rank --top 0` to list the authors"
-                : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+                : NetworkError.didYouMean(suggestions)
             Console.error("no author named '\(name)' in the network; \(hint)")
         case .network(.focusLeftOut(let name, let filters)):
             Console.error(NetworkError.focusLeftOut(name, filters: filters).description)
         case .network(.unknownFocusUnit(let name, let level, let suggestions)):
             let hint = suggestions.isEmpty ? "run `coauthor rank --level \(level.rawValue) --top 0` to list them"
-                : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+                : NetworkError.didYouMean(suggestions)
             Console.error("no \(level.unitName) named '\(name)' in the network; \(hint)")
         case .noUnits(let level):
             Console.error("no publication names a\(level == .institution ? "n" : "") \(level.unitName) in its affiliations; --level \(level.rawValue) needs database exports with affiliations (Web of Science, Scopus, OpenAlex, …)")

@@ -61,8 +61,14 @@ public enum NetworkError: Error, Sendable, CustomStringConvertible, Equatable {
     }
 
     private static func hint(_ suggestions: [String]) -> String {
-        suggestions.isEmpty ? "no similar name either"
-            : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        suggestions.isEmpty ? "no similar name either" : didYouMean(suggestions)
+    }
+
+    /// `did you mean 'A', 'B' or 'C'?` for names a request may have meant (`suggestions`).
+    public static func didYouMean(_ names: [String]) -> String {
+        let quoted = names.map { "'\($0)'" }
+        guard quoted.count > 1 else { return "did you mean \(quoted.first ?? "")?" }
+        return "did you mean " + quoted.dropLast().joined(separator: ", ") + " or " + quoted.last! + "?"
     }
 }
 
@@ -675,13 +681,73 @@ public enum NetworkBuilder {
         return parts.joined(separator: ", ")
     }
 
-    /// Names sharing the surname (last word) or the first word with `name`, at most three.
-    static func suggestions(for name: String, in names: [String]) -> [String] {
-        let words = name.lowercased().split(separator: " ")
-        guard let lastWord = words.last else { return [] }
-        return Array(names.filter { candidate in
-            let c = candidate.lowercased().split(separator: " ")
-            return c.last == lastWord || c.first == words.first
-        }.sorted().prefix(3))
+    /// The names `name` most likely meant, at most `limit`, best first: those it abbreviates
+    /// (`H. Wu` → `Haoyu Wu`, `Hui Wu`: the same last word, each given name an initial or a start
+    /// of the other's, in order), then those of the same last word or containing its words
+    /// (`Trento` → `University of Trento`), then near misspellings (two edits, or one in a short
+    /// name), then those of the same first word; case and accents aside, names in order within
+    /// each kind. (A user trial asked for `H. Wu` and was offered `Chung Wu`, `Dingming Wu` and
+    /// `H. Chen` while `Haoyu Wu` was in the network.)
+    /// - Complexity: O(n·L²) for n names of length at most L (the misspelling check); asked only
+    ///   when a focus names no one.
+    static func suggestions(for name: String, in names: [String], limit: Int = 5) -> [String] {
+        func words(_ text: String) -> [Substring] {
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .split { !($0.isLetter || $0.isNumber) }
+        }
+        let typed = words(name)
+        guard let last = typed.last else { return [] }
+        let given = typed.dropLast()
+        let joined = Array(typed.joined(separator: " "))
+        // Each typed given name starts one of the candidate's given names, in order.
+        func abbreviates(_ candidate: ArraySlice<Substring>) -> Bool {
+            var rest = candidate[...]
+            for word in given {
+                guard let match = rest.firstIndex(where: { $0.hasPrefix(word) }) else { return false }
+                rest = rest[(match + 1)...]
+            }
+            return true
+        }
+        func contains(_ candidate: [Substring]) -> Bool {
+            candidate.count > typed.count && candidate.indices.dropLast(typed.count - 1).contains { start in
+                candidate[start..<(start + typed.count)].elementsEqual(typed)
+            }
+        }
+        func nearlySpelled(_ candidate: [Substring]) -> Bool {
+            let other = Array(candidate.joined(separator: " "))
+            let allowed = joined.count > 5 ? 2 : 1
+            guard abs(other.count - joined.count) <= allowed else { return false }
+            // Edits between the two (Levenshtein), stopped once a row exceeds what is allowed.
+            var previous = Array(0...other.count)
+            for i in 1...joined.count {
+                var row = [i] + Array(repeating: 0, count: other.count)
+                for j in other.indices {
+                    row[j + 1] = min(previous[j + 1] + 1, row[j] + 1, previous[j] + (joined[i - 1] == other[j] ? 0 : 1))
+                }
+                if row.min()! > allowed { return false }
+                previous = row
+            }
+            return previous[other.count] <= allowed
+        }
+        var ranked: [(kind: Int, name: String)] = []
+        for candidate in names {
+            let folded = words(candidate)
+            guard let candidateLast = folded.last else { continue }
+            let kind: Int
+            if candidateLast == last && folded.count >= typed.count && abbreviates(folded.dropLast()) {
+                kind = 0
+            } else if candidateLast == last || contains(folded) {
+                kind = 1
+            } else if nearlySpelled(folded) {
+                kind = 2
+            } else if folded.first == typed.first && typed.count > 1 {
+                kind = 3
+            } else {
+                continue
+            }
+            ranked.append((kind, candidate))
+        }
+        ranked.sort { ($0.kind, $0.name) < ($1.kind, $1.name) }
+        return ranked.prefix(limit).map(\.name)
     }
 }

@@ -17,7 +17,7 @@ struct Export: AnalysisCommand {
     // the declarations are alike in shape from command to command, deliberately.
     @OptionGroup var analysis: AnalysisOptions<EveryOption>
 
-    @Option(name: .customLong("format"), help: "The file format. Default: the one -o's extension names (.graphml, .gexf, .dot, .gv, .json, .net), else graphml.")
+    @Option(name: .customLong("format"), help: "The file format. Default: the one -o's extension names (.graphml, .gexf, .dot, .gv, .json, .net; another extension is refused); graphml without -o.")
     var formatOption: ExportFormat?
 
     /// The format asked for, else the one `-o`'s extension names (`-o network.gexf` wrote
