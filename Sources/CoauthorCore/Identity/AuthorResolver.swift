@@ -892,6 +892,24 @@ public enum AuthorResolver {
             m.into = name
             return m
         }.filter { $0.variant != $0.into }
+        // A line keeping a name apart from names an alias file has made one person with it is
+        // dropped: the file decided (a user trial saw `W. Wang → Wei Wang [alias file]` listed
+        // and `W. Wang ≠ Wei Wang, Wen Wang` kept apart beside it). Only alias files merge
+        // across the name rules' own lines, so only their runs look.
+        if !nearMisses.isEmpty, merges.contains(where: { $0.merge.reason == Self.aliasFileReason }) {
+            var named: [String: Set<Int>] = [:]
+            for miss in nearMisses {
+                named[miss.variant] = []
+                for candidate in miss.candidates { named[candidate] = [] }
+            }
+            for variant in variantNames.indices where personOfVariant[variant] >= 0 && named[displays[variant]] != nil {
+                named[displays[variant]]!.insert(personOfVariant[variant])
+            }
+            nearMisses.removeAll { miss in
+                let people = named[miss.variant] ?? []
+                return miss.candidates.contains { !(named[$0] ?? []).isDisjoint(with: people) }
+            }
+        }
         var index = AuthorIndex(names: names, authorsOfPublication: authorsOfPublication,
                                 merges: finalMerges, nearMisses: nearMisses)
         index.variantCount = variantNames.count
@@ -1056,10 +1074,10 @@ public enum AuthorResolver {
             }
             names.append((anchor, shown))
             // The first name found stands for the canonical one, which it is listed as merged into.
-            if canonical == nil { merges.append((.init(variant: display(anchor), into: shown, reason: "alias file"), anchor)) }
+            if canonical == nil { merges.append((.init(variant: display(anchor), into: shown, reason: Self.aliasFileReason), anchor)) }
             for (name, variant) in variants where clusters.find(variant) != clusters.find(anchor) {
                 if clusters.union(anchor, variant) {
-                    merges.append((.init(variant: display(variant), into: display(anchor), reason: "alias file"), variant))
+                    merges.append((.init(variant: display(variant), into: display(anchor), reason: Self.aliasFileReason), variant))
                 } else if clusters.lastRefusalByID {
                     diagnostics.append(Diagnostic(.warning, at: name.location,
                                                   "the alias file merges '\(name.text)' into '\(rule.canonical.text)', but their IDs of one kind differ; they are kept apart"))
@@ -1071,6 +1089,9 @@ public enum AuthorResolver {
         }
         return names
     }
+
+    /// The reason `names` gives for a merge an alias file asks for.
+    static let aliasFileReason = "alias file"
 
     /// `name` with each word's first letter, and each letter after a hyphen or an apostrophe, in
     /// upper case where `name` has no upper-case letter (`jean-pierre o'neil` → `Jean-Pierre
