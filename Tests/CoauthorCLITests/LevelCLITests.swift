@@ -166,6 +166,13 @@ struct LevelCLITests {
             .write(to: folder.appendingPathComponent("a.bib"), atomically: true, encoding: .utf8)
         let result = try EndToEndTests.run(["stats", "a.bib", "--level", "country"], in: folder)
         #expect(result.status == 65 && result.stderr.contains("no publication names a country"), "\(result.stderr)")
+        // With a focus too: the missing countries are said, not the focus looked for among none
+        // (a user trial was told to list the institutions, which listed nothing).
+        for level in ["country", "institution"] {
+            let focused = try EndToEndTests.run(["rank", "a.bib", "--level", level, "--focus", "MIT"], in: folder)
+            #expect(focused.status == 65 && focused.stderr.contains("no publication names a") && !focused.stderr.contains("MIT"),
+                    "\(focused.stderr)")
+        }
         // Countries that only papers of other years name are left out by the filters, not missing
         // (a user trial of session 53 was told that no paper names a country).
         let filtered = try EndToEndTests.run(["stats", Self.openAlexCSV.path, "--level", "country", "--from", "2090"], in: folder)

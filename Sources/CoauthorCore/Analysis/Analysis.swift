@@ -110,6 +110,9 @@ public struct Analysis: Sendable {
             events?(.unplacedAffiliations(count: units.withUnplacedAffiliations, example: example.affiliation, at: example.location,
                                           level: options.level))
         }
+        // No unit at all: said before a focus is looked for among none (a user trial was told
+        // "no institution named 'MIT'; run `rank --top 0` to list them", which listed nothing).
+        if let units, units.keys.isEmpty { throw .noUnits(options.level) }
         var network: CoauthorNetwork
         do {
             network = try timer.measure("build") { () throws(NetworkError) -> CoauthorNetwork in
