@@ -22,6 +22,10 @@ struct IdentityTests {
                              ["Jean P. Dupont"], ["Ann Marie Smith"], ["Ann Smith"]])
         #expect(person(index, 0) != person(index, 1) && person(index, 0) == person(index, 2), "\(index.names)")
         #expect(person(index, 3) != person(index, 4) && person(index, 3) == person(index, 5), "\(index.names)")
+        // `names` says why each part alone is kept apart, and lists no compound's initials.
+        let apart = index.nearMisses.filter { $0.reason == AuthorResolver.partOfACompound }
+        #expect(apart.map(\.variant) == ["Jean Dupont", "Ting Liu"] || apart.map(\.variant) == ["Ting Liu", "Jean Dupont"], "\(index.nearMisses)")
+        #expect(apart.allSatisfy { $0.candidates == [$0.variant == "Ting Liu" ? "Ting-Wei Liu" : "Jean-Pierre Dupont"] }, "\(apart)")
         // A middle name that is no compound's part may still be missing (SPEC §3).
         #expect(person(index, 6) == person(index, 7))
         // `J. Dupont` could be either Jean: apart from both.
