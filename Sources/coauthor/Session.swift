@@ -66,6 +66,11 @@ enum Session {
                 if !options.quiet {
                     Console.note("\(count) \(count == 1 ? "publication has" : "publications have") no year, so --from/--to leave\(count == 1 ? "s it" : " them") out")
                 }
+            case .truncatedAuthorLists(let count):
+                if !options.quiet {
+                    let lists = count == 1 ? "publication ends its author list" : "publications end their author lists"
+                    Console.note("\(count) \(lists) with 'and others' or 'et al.': the authors not listed are unknown, so \(count == 1 ? "it counts" : "they count") as multi-author papers with one more author than listed (team sizes, solo papers, collaboration indicators); ties are among the listed authors")
+                }
             case .withoutUnits(let count, let withoutAffiliations, let level):
                 if !options.quiet {
                     let papers = count == 1 ? "publication names" : "publications name"

@@ -267,6 +267,27 @@ struct InProcess {
                 "\(result.stderr)")
     }
 
+    /// A paper whose author list `and others` ends is no solo paper: it counts as multi-author,
+    /// with one more author than listed, in the timeline's solo and team columns, the corpus
+    /// timeline and the collaboration indicators, and a note says so (a user trial of session 60
+    /// saw `Jane Doe and others` counted as solo work, in silence); ties stay the listed ones.
+    @Test func aListEndedByOthersIsNoSoloPaper() throws {
+        let bib = "@article{a1, author={Jane Doe and John Roe}, title={One}, year=2020}\n@article{a6, author={Jane Doe and others}, title={Others}, year=2021}\n"
+        let timeline = InProcess.run(["timeline", "-", "--input-format", "bibtex", "--focus", "Jane Doe", "--format", "csv"], stdin: bib)
+        #expect(timeline.status == 0, "\(timeline.stderr)")
+        #expect(timeline.stdout == "year,papers,coauthors,new,returning,cumulative,solo,team\n2020,1,1,1,0,1,0,2.0\n2021,1,0,0,0,1,0,2.0\n",
+                "\(timeline.stdout)")
+        #expect(timeline.stderr.contains("note: 1 publication ends its author list with 'and others' or 'et al.'"), "\(timeline.stderr)")
+        let corpus = InProcess.run(["timeline", "-", "--input-format", "bibtex", "--corpus", "--format", "csv", "--quiet"], stdin: bib)
+        #expect(corpus.stdout.contains("\n2021,1,1,0,0,2.0,1.0"), "\(corpus.stdout)")
+        let stats = InProcess.run(["stats", "-", "--input-format", "bibtex", "--format", "json", "--quiet"], stdin: bib)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(object["multi_author_share"] as? Double == 1 && object["degree_of_collaboration"] as? Double == 1, "\(stats.stdout)")
+        #expect(object["collaboration_index"] as? Double == 2 && object["edges"] as? Int == 1 && object["authorships"] as? Int == 3)
+        let listed = InProcess.run(["stats", "-", "--input-format", "bibtex"], stdin: bib.replacingOccurrences(of: " and others", with: ""))
+        #expect(listed.status == 0 && !listed.stderr.contains("and others"), "\(listed.stderr)")
+    }
+
     /// A report whose default focus wrote alone says so, and how to pick another (a user trial of
     /// session 59 got an empty table of collaborators, unexplained); a focus with co-authors, or
     /// one asked for, gets no such note.

@@ -153,7 +153,7 @@ extension Analysis {
             within.publications += 1
             within.authorships += people[index].count
             if let year = corpus.publications[index].year { within.perYear[year, default: 0] += 1 }
-            if people[index].count > 1 { within.multiAuthor += 1 }
+            if corpus.publications[index].teamSize(listed: people[index].count) > 1 { within.multiAuthor += 1 }
         }
         return within
     }

@@ -133,6 +133,8 @@ public struct Analysis: Sendable {
         }
         // A year filter leaves out the papers without a year, in silence before (a hostile-input
         // trial of session 55).
+        let truncated = resolved.corpus.publications.count { $0.hasTruncatedAuthors }
+        if truncated > 0 { events?(.truncatedAuthorLists(count: truncated)) }
         if options.fromYear != nil || options.toYear != nil, resolved.corpus.withoutYear > 0 {
             events?(.yearlessLeftOut(count: resolved.corpus.withoutYear))
         }

@@ -103,6 +103,9 @@ public enum AnalysisEvent: Sendable {
     case largePublicationsSkipped(count: Int, maxAuthors: Int)
     /// Publications without a year, which a year filter (`--from`, `--to`) leaves out.
     case yearlessLeftOut(count: Int)
+    /// Publications whose author list `and others` (`et al.`) ended: their team sizes are the
+    /// fewest they can be (`Publication.teamSize`).
+    case truncatedAuthorLists(count: Int)
     /// At institution or country level: publications whose affiliations name no unit (of which
     /// `withoutAffiliations` have no affiliation at all); they are nodes of no network.
     case withoutUnits(count: Int, withoutAffiliations: Int, level: NetworkLevel)

@@ -104,7 +104,7 @@ public struct NodeIndicators: Sendable {
                 people += 1
             }
         }
-        let collaboration = CollaborationIndicators(teamSizes: papers.lazy.map { authors.authorsOfPublication[$0].count },
+        let collaboration = CollaborationIndicators(teamSizes: papers.lazy.map { publications[$0].teamSize(listed: authors.authorsOfPublication[$0].count) },
                                                     authors: people)
         let counts = cited ? papers.map { publications[$0].extras.citedBy ?? 0 } : []
         return Totals(collaboration: collaboration, citations: cited ? Self.sum(counts) : nil,
@@ -141,10 +141,11 @@ public struct NodeIndicators: Sendable {
             for slot in offsets[v]..<offsets[v + 1] {
                 let k = papersOf[slot]
                 let team = authors.authorsOfPublication[k]
-                inverse += 1 / Double(team.count)
-                if team.count >= 2 {
+                let size = publications[k].teamSize(listed: team.count)
+                inverse += 1 / Double(size)
+                if size >= 2 {
                     multi += 1
-                    multiAuthorships += team.count
+                    multiAuthorships += size
                 }
                 for person in team where stamp[Int(person)] != v {
                     stamp[Int(person)] = v

@@ -137,6 +137,14 @@ public struct Publication: Sendable, Hashable {
         set { storedCountAndTruncation = storedCountAndTruncation & ~Self.truncationBit | (newValue ? Self.truncationBit : 0) }
     }
 
+    /// The fewest authors the paper has, given `listed` of them resolved: one more where `and
+    /// others` (`et al.`) ended the list. Team sizes, solo papers and multi-author shares read
+    /// it, so that `Jane Doe and others` is no solo paper (a user trial of session 60 saw a
+    /// lab's collaboration indicators understated so); ties and fractional weights use the
+    /// authors listed.
+    /// - Complexity: O(1).
+    @inline(__always) public func teamSize(listed: Int) -> Int { hasTruncatedAuthors ? listed + 1 : listed }
+
     /// 1-based positions of authors marked as equal (joint first) contributors.
     public var equalContributors: [Int] {
         get { rare.first?.equalContributors ?? [] }

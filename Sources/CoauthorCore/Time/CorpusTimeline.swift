@@ -49,8 +49,8 @@ public enum CorpusTimeline {
         for index in 0..<corpus.count {
             let i = corpus.years[index] - first
             papers[i] += 1
-            slots[i] += corpus.authorCounts[index]
-            if corpus.authorCounts[index] > 1 { multi[i] += 1 }
+            slots[i] += corpus.teamSizes[index]
+            if corpus.teamSizes[index] > 1 { multi[i] += 1 }
             for v in corpus.nodes[index] {
                 let v = Int(v)
                 if lastSeen[v] == corpus.years[index] { continue }

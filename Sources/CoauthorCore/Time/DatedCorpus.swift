@@ -11,6 +11,9 @@ public struct DatedCorpus: Sendable {
     /// All resolved authors of each dated publication, including those left out of the network
     /// (team sizes, `--max-authors` and fractional weights count them all, as the network does).
     public let authorCounts: [Int]
+    /// The fewest authors each dated publication has (`Publication.teamSize`): `authorCounts`,
+    /// one more where `and others` ended the list. Team sizes and solo papers read it.
+    public let teamSizes: [Int]
     /// All distinct members (authors, or institutions or countries) of each dated publication,
     /// including those left out of the network: what fractional weights share among.
     public let memberCounts: [Int]
@@ -53,6 +56,7 @@ public struct DatedCorpus: Sendable {
         dated.sort { $0.year != $1.year ? $0.year < $1.year : $0.index < $1.index }
         years = dated.map(\.year)
         authorCounts = dated.map { people.authorsOfPublication[$0.index].count }
+        teamSizes = dated.map { publications[$0.index].teamSize(listed: people.authorsOfPublication[$0.index].count) }
         memberCounts = members == nil ? authorCounts : dated.map { authors.authorsOfPublication[$0.index].count }
         nodes = dated.map { entry in
             authors.authorsOfPublication[entry.index].compactMap { id in
@@ -71,6 +75,7 @@ public struct DatedCorpus: Sendable {
         self.years = years
         self.nodes = authors
         self.authorCounts = authors.map(\.count)
+        self.teamSizes = authorCounts
         self.memberCounts = authorCounts
         self.nodeCount = names.count
         self.names = names

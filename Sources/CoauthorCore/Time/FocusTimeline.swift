@@ -52,11 +52,12 @@ public enum FocusTimeline {
         for index in corpus.publications(of: focus) {
             let year = corpus.years[index]
             guard year >= first, year <= last else { continue }
-            let size = corpus.authorCounts[index]
+            let size = corpus.teamSizes[index]
             papers[year - first] += 1
             authorSlots[year - first] += size
             // Alone: the only author, or at institution and country level the only unit.
-            if corpus.memberCounts[index] == 1 { solo[year - first] += 1 }
+            // (A list that `and others` ends is never alone.)
+            if corpus.memberCounts[index] == 1 && corpus.teamSizes[index] == corpus.authorCounts[index] { solo[year - first] += 1 }
         }
         var coauthors = [Int](repeating: 0, count: count)
         var new = [Int](repeating: 0, count: count)
