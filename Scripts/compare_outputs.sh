@@ -36,7 +36,7 @@ snapshot() {
         "$binary" timeline "$file" --format csv > "$out/$name.timeline.csv" 2>/dev/null
         if [ "$name" = data ] || [ "$name" = sigmod ]; then
             for format in graphml gexf json dot pajek vosviewer csv; do
-                "$binary" export "$file" --format $format --no-layout -o "$out/$name.export.$format" > /dev/null 2>&1
+                "$binary" export "$file" --format $format --no-layout -o "$out/$name.export.${format/csv/csv-folder}" > /dev/null 2>&1
             done
         fi
     done

@@ -543,6 +543,21 @@ struct EndToEndTests {
         #expect(unknown.status == 64)
     }
 
+    /// A PNG or PDF map is not poured onto a terminal (a user trial of session 60 got an escaped
+    /// byte stream and exit 0): refused with the way out; a pipe still takes it. The terminal is
+    /// `script`'s pseudo-terminal (util-linux), where that is installed.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script (util-linux)"))
+    func aBinaryMapIsNotWrittenToATerminal() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let command = "'\(Self.binary.path)' render Data --format png --quiet"
+        let terminal = try Self.run(["-qec", command, "/dev/null"], in: folder, executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(terminal.status == 64 && terminal.stdout.contains("a PNG map is binary, and standard output is a terminal"),
+                "\(terminal.status) \(terminal.stdout.prefix(300)) \(terminal.stderr)")
+        let piped = try Self.run(["render", "Data", "--format", "png", "--quiet"], in: folder)
+        #expect(piped.status == 0 && piped.stdout.dropFirst().hasPrefix("PNG"), "\(piped.stderr)")  // (0x89 decodes as U+FFFD)
+    }
+
     @Test func readsStandardInput() throws {
         let folder = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -548,6 +548,46 @@ struct ExportReaderTests {
         #expect(paper.authorIDs.count < 2 || paper.authorIDs[1].orcid.isEmpty)
     }
 
+    /// Names the lists of IDs write otherwise than the author list find their author as a last
+    /// resort, when one author alone has the first given name among their words and a surname
+    /// among them too, or one that begins the other's: Web of Science's own exports write
+    /// `Lazaroiu, George Cristian` for `Lazaroiu, Cristian`, `Pelegrini Morita, Plinio` for
+    /// `Morita, Plinio P.`, `Vilaça, João` for `Vilac, Joao L.` and `López, Julio Benítez` for
+    /// `Benitez, Julio` (a user trial of session 60: their ORCIDs were lost). A name two authors
+    /// could be (`Ross`: `Rossi`, `Rossini`), or none, gets nothing; `Ocean, Eric` is `Ocean, Erik`
+    /// by the rules before (surname and initial).
+    @Test func listedNamesWrittenOtherwiseFindTheirOneAuthor() {
+        let text = """
+            FN Clarivate Analytics Web of Science
+            VR 1.0
+            PT J
+            AF Lazaroiu, Cristian
+               Morita, Plinio P.
+               Vilac, Joao L.
+               Benitez, Julio
+               Rossi, Marco
+               Rossini, Marco
+               Ocean, Erik
+            TI T
+            OI Lazaroiu, George Cristian/0000-0001-0000-0001; Pelegrini Morita, Plinio/0000-0001-0000-0002;
+               Vilaça, João/0000-0001-0000-0003; López, Julio Benítez/0000-0001-0000-0004;
+               Ross, Marco/0000-0001-0000-0005; Sirrs, Nora/0000-0001-0000-0006; Ocean, Eric/0000-0001-0000-0007
+            PY 2020
+            UT WOS:1
+            ER
+            EF
+
+            """
+        let corpus = WebOfScienceReader.readPlainText(bytes: Array(text.utf8), path: "w.txt")
+        guard let paper = corpus.publications.first, paper.authors.count == 7 else {
+            Issue.record("\(corpus.diagnostics)")
+            return
+        }
+        let orcids = (0..<7).map { $0 < paper.authorIDs.count ? paper.authorIDs[$0].orcid : "" }
+        #expect(orcids == ["0000-0001-0000-0001", "0000-0001-0000-0002", "0000-0001-0000-0003", "0000-0001-0000-0004", "", "", "0000-0001-0000-0007"],
+                "\(orcids)")
+    }
+
     /// The readers keep one string per distinct ID of a file, by the bytes it is written with:
     /// the same bytes are an ORCID (normalised) in `OI` and a ResearcherID (as written) in `RI`,
     /// and an `AUID` gives an ORCID only when it says so, whatever the records before it said.

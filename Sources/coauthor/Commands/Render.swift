@@ -61,6 +61,11 @@ struct Render: AnalysisCommand {
         if byYear.byYear && output == "-" {
             throw ValidationError("--by-year writes several files, not standard output; name the first with -o, e.g. -o maps/network.svg")
         }
+        // PNG and PDF bytes on a terminal are noise that can upset it (a user trial of session 60
+        // got an escaped byte stream, exit 0); a pipe or a file takes them.
+        if (drawn == .png || drawn == .pdf) && (output == nil || output == "-") && Console.stdoutIsTerminal && Console.capture == nil {
+            throw ValidationError("a \(drawn.rawValue.uppercased()) map is binary, and standard output is a terminal; name a file with -o, e.g. -o network.\(drawn.fileExtension), or pipe the output")
+        }
         if byYear.byYear && output == nil {
             throw ValidationError("--by-year writes several files; name the first with -o, e.g. -o maps/network.svg (then maps/network-2019.svg, …)")
         }
