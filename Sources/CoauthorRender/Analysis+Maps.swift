@@ -80,6 +80,10 @@ extension Analysis {
             // (The whole network's counts, the subtitle's first two parts, give way to the frame's.)
             var parts = Array(scene.subtitle.components(separatedBy: " · ").dropFirst(2))
             if let focus = scene.focus, !visible[focus] { parts.removeAll { $0.hasPrefix("outlined: ") } }
+            // The nodes keep the whole period's sizes, frame to frame, and the legend says so (a
+            // user trial of session 60 read 2021's four equal authors drawn unequal as that year's).
+            let period = first == last ? "\(first)" : "\(first)–\(last)"
+            parts = parts.map { $0.hasPrefix("node area: ") ? $0 + " over \(period)" : $0 }
             frame.subtitle = "\(shownCount) \(units), \(ties) in \(label) · " + parts.joined(separator: " · ")
             let bytes = try MapRenderer.render(frame, pinnedAt: positions, visible: visible, options: options)
             return YearMap(years: range, label: label, bytes: bytes)

@@ -204,6 +204,8 @@ struct InProcess {
                 let svg = try String(contentsOf: out.appendingPathComponent("net-\(year).svg"), encoding: .utf8)
                 let shown = try #require(svg.firstMatch(of: /(\d+) authors?, \d+ ties? in \d{4}/).map { Int($0.1)! }, "\(year)")
                 #expect(shown == row["nodes"] as? Int, "\(filters) \(year): the map shows \(shown), the slice has \(row["nodes"]!)")
+                // The sizes are the whole period's, and the subtitle says so.
+                #expect(svg.contains("node area: pagerank over 2019–2023"), "\(year)")
                 let legend = svg.matches(of: />(?:community of [^<(]*|smaller communities) \((\d+) authors?\)\u{A0}*</).map { Int($0.1)! }
                 #expect(legend.isEmpty == (shown == 0) && legend.reduce(0, +) == shown, "\(filters) \(year): legend \(legend), \(shown) shown")
                 // A group absent from the year is not in its legend, and one author is one (`(0
