@@ -586,6 +586,11 @@ struct ExportReaderTests {
         let orcids = (0..<7).map { $0 < paper.authorIDs.count ? paper.authorIDs[$0].orcid : "" }
         #expect(orcids == ["0000-0001-0000-0001", "0000-0001-0000-0002", "0000-0001-0000-0003", "0000-0001-0000-0004", "", "", "0000-0001-0000-0007"],
                 "\(orcids)")
+        // The IDs given to nobody are said, each at its record.
+        #expect(corpus.diagnostics.map(\.description) == [
+            "w.txt:3:1: warning: the ORCID list (OI) names 'Ross, Marco', whom no one author of this record fits; its ID 0000-0001-0000-0005 is left out",
+            "w.txt:3:1: warning: the ORCID list (OI) names 'Sirrs, Nora', whom no one author of this record fits; its ID 0000-0001-0000-0006 is left out",
+        ], "\(corpus.diagnostics)")
     }
 
     /// The readers keep one string per distinct ID of a file, by the bytes it is written with:

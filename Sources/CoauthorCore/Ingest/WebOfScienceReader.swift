@@ -492,7 +492,12 @@ public enum WebOfScienceReader {
                 Self.forEachEntry(of: list, in: 0..<list.count) { entry in
                     guard let slash = list[entry].lastIndex(of: UInt8(ascii: "/")) else { return }
                     let tail = UnsafeBufferPointer(rebasing: list[(slash + 1)..<entry.upperBound])
-                    guard !tail.isEmpty, let index = authorIndex(ofListed: UnsafeBufferPointer(rebasing: list[entry.lowerBound..<slash])) else { return }
+                    guard !tail.isEmpty else { return }
+                    guard let index = authorIndex(ofListed: UnsafeBufferPointer(rebasing: list[entry.lowerBound..<slash])) else {
+                        record.warnings.append(Self.unmatchedEntry(kind, name: String(decoding: UnsafeBufferPointer(rebasing: list[entry.lowerBound..<slash]), as: UTF8.self),
+                                                                   id: String(decoding: tail, as: UTF8.self)))
+                        return
+                    }
                     // One string per distinct ID; an ID wrapped inside has its pieces joined first.
                     func kept(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
                         isORCID ? cache.orcid(bytes: bytes) : cache.researcherID(bytes: bytes)
@@ -513,12 +518,13 @@ public enum WebOfScienceReader {
                 if ByteWord.isSingleSpacedText(raw) {
                     let list = LaTeX.trimmingBlanks(raw)
                     if list.isEmpty || readPlainList(list) { return }
-                    readIDs(String(decoding: list, as: UTF8.self), kind: kind, keys: matchKeys, into: &entries, names: &cache)
+                    readIDs(String(decoding: list, as: UTF8.self), kind: kind, keys: matchKeys, into: &entries, names: &cache,
+                            unmatched: &record.warnings)
                     return
                 }
                 var list = collapsed(raw)
                 guard !list.isEmpty, !list.withUTF8(readPlainList) else { return }
-                readIDs(list, kind: kind, keys: matchKeys, into: &entries, names: &cache)
+                readIDs(list, kind: kind, keys: matchKeys, into: &entries, names: &cache, unmatched: &record.warnings)
             }
         }
         for (author, name) in listedNames { Self.spellOutInitials(of: &record.authors[author], from: cache.name(ofKeyedName: name)) }
@@ -665,7 +671,8 @@ public enum WebOfScienceReader {
 
     /// An `RI`/`OI` list whose separators may join neighbouring characters, read by characters.
     private static func readIDs(_ joined: String, kind: AuthorIDs.Kind, keys: ExportValues.MatchKeys,
-                                into entries: inout [(author: Int, value: String)], names cache: inout ExportNameCache) {
+                                into entries: inout [(author: Int, value: String)], names cache: inout ExportNameCache,
+                                unmatched: inout [String]) {
         let plain = ExportValues.isPlain(joined, separators: [UInt8(ascii: "/")])
         for entry in ExportValues.list(joined) {
             let utf8 = entry.utf8
@@ -682,9 +689,21 @@ public enum WebOfScienceReader {
             let id = tail.utf8.allSatisfy({ $0 < 0x80 })
                 ? String(decoding: tail.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self)
                 : String(tail).filter { $0 != " " }
-            guard !id.isEmpty, let index = cache.authorIndex(of: name, in: keys) else { continue }
+            guard !id.isEmpty else { continue }
+            guard let index = cache.authorIndex(of: name, in: keys) else {
+                unmatched.append(unmatchedEntry(kind, name: name, id: id))
+                continue
+            }
             entries.append((index, kind == .orcid ? ExportValues.orcid(id) : id))
         }
+    }
+
+    /// The warning for an `RI`/`OI` entry whose name is no author of the record that the rules of
+    /// `ExportValues.authorIndex` can find (a name changed, or two authors it could be): its ID is
+    /// given to nobody, and said so (a user trial of session 60 found ORCIDs lost in silence).
+    static func unmatchedEntry(_ kind: AuthorIDs.Kind, name: String, id: String) -> String {
+        "the \(kind == .orcid ? "ORCID" : "ResearcherID") list (\(kind == .orcid ? "OI" : "RI")) names '\(ExportValues.trimmed(name))', "
+            + "whom no one author of this record fits; its ID \(ExportValues.trimmed(id)) is left out"
     }
 
     /// A `C1` line `[names] address`: the affiliation and the names, or nil without a closing bracket.
