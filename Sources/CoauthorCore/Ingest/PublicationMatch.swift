@@ -82,9 +82,10 @@ enum PublicationMatch {
 
     /// Merges a later copy into the first: the union of the keys and IDs, the fuller form of each
     /// name. Authors are aligned by position where both lists agree on the people (`partners`),
-    /// otherwise by surname and given names; an author of the later copy that matches none is not
-    /// added (the first copy's list stands), so no author is ever invented or duplicated. Only a
-    /// list that `and others` cut short takes the later copy's further authors.
+    /// otherwise by surname and given names. A later copy that lists every author of the first, in
+    /// order, and more gives the paper its longer list; otherwise an author of the later copy that
+    /// matches none is not added (the first copy's list stands). So no author is ever invented or
+    /// duplicated, and the list is the same whichever copy comes first.
     /// - Complexity: O(a²) for a authors (lists are short).
     static func merge(_ later: Publication, into first: inout Publication) {
         if first.doi.isEmpty { first.doi = later.doi }
@@ -136,26 +137,34 @@ enum PublicationMatch {
                 ids[index].fill(from: other.authorIDs[match])
             }
         }
-        // A first copy whose list ended in `and others` (BibTeX) takes the later copy's further
-        // authors, where its authors are the later copy's first ones in order: the list the
-        // first copy cut short, not an author invented.
-        if first.hasTruncatedAuthors, !later.hasTruncatedAuthors, later.authors.count > first.authors.count,
-           partner.enumerated().allSatisfy({ $0.element == $0.offset }) {
-            // (Lists of IDs and affiliations, where kept, stay one entry per author.)
-            let added = first.authors.count..<later.authors.count
-            let addedIDs = added.map { $0 < other.authorIDs.count ? other.authorIDs[$0] : AuthorIDs() }
-            if !ids.isEmpty || addedIDs.contains(where: { !$0.isEmpty }) {
-                ids += Array(repeating: AuthorIDs(), count: max(0, first.authors.count - ids.count))
-                ids += addedIDs
+        // A later copy that lists more authors, among them every author of the first in order,
+        // gives the paper its list: the first copy's authors (their fuller forms and IDs merged
+        // above) at their places, the others as the later copy writes them. The same list
+        // whichever copy comes first (a user trial of session 60 lost an author whom only the
+        // second copy listed, and found him with the files read the other way round), and no
+        // author invented or duplicated: each is one copy's author, and each of the first's has
+        // its partner. A BibTeX list that `and others` cut short is completed so.
+        if later.authors.count > first.authors.count, partner.allSatisfy({ $0 != nil }),
+           zip(partner, partner.dropFirst()).allSatisfy({ $0! < $1! }) {
+            var slot = [Int?](repeating: nil, count: later.authors.count)
+            for (index, match) in partner.enumerated() { slot[match!] = index }
+            var authors: [PersonName] = [], allIDs: [AuthorIDs] = [], allAffiliations: [[Affiliation]] = []
+            for index in later.authors.indices {
+                if let mine = slot[index] {
+                    authors.append(first.authors[mine])
+                    allIDs.append(mine < ids.count ? ids[mine] : AuthorIDs())
+                    allAffiliations.append(mine < affiliations.count ? affiliations[mine] : [])
+                } else {
+                    authors.append(later.authors[index])
+                    allIDs.append(index < other.authorIDs.count ? other.authorIDs[index] : AuthorIDs())
+                    // (Their affiliations from the later copy only where it is the copy kept.)
+                    allAffiliations.append(laterKept ? laterAffiliations(index) : [])
+                }
             }
-            // The added authors' affiliations from the later copy only where it is the copy kept.
-            let addedAffiliations = added.map { laterKept ? laterAffiliations($0) : [] }
-            if !affiliations.isEmpty || addedAffiliations.contains(where: { !$0.isEmpty }) {
-                affiliations += Array(repeating: [], count: max(0, first.authors.count - affiliations.count))
-                affiliations += addedAffiliations
-            }
-            first.authors += later.authors[added]
-            first.hasTruncatedAuthors = false
+            first.authors = authors
+            ids = allIDs.contains { !$0.isEmpty } ? allIDs : []
+            affiliations = allAffiliations.contains { !$0.isEmpty } ? allAffiliations : []
+            first.hasTruncatedAuthors = later.hasTruncatedAuthors
         }
         extras.authorIDs = ids
         extras.affiliations = affiliations
