@@ -23,6 +23,19 @@ struct CrossSourceDedupTests {
         #expect(note.message.contains("same DOI 10.1016/j.joi.2017.08.007"))
     }
 
+    /// Titles are one key whether `&` or `and` joins their words and whether a Greek letter is
+    /// written or spelled out (a user trial of session 60 counted `Science & technology of
+    /// β-decay` from Web of Science and `Science and technology of beta-decay.` from PubMed twice).
+    @Test func titlesMatchAcrossAmpersandsAndGreekLetters() {
+        let key = PublicationMatch.titleKey("Science and technology of beta-decay.")
+        for title in ["Science & technology of β-decay", "SCIENCE AND TECHNOLOGY OF Β-DECAY", "Science &technology of ϐ decay"] {
+            #expect(PublicationMatch.titleKey(title) == key, "\(title)")
+        }
+        #expect(PublicationMatch.titleKey("Ω-3 and σ/ς in α") == "omega3andsigmasigmainalpha")
+        #expect(PublicationMatch.titleKey("Alpha decay") != PublicationMatch.titleKey("Beta decay"))
+        #expect(PublicationMatch.titleKey("Über Café") == "ubercafe")
+    }
+
     @Test func theFullerNameWinsAndAuthorsAlignBySurname() {
         func paper(_ path: String, _ names: [String], pmid: String = "", ids: [AuthorIDs] = []) -> Publication {
             var publication = Publication(key: path, type: "article", title: "Same Title", venue: "", year: 2020,

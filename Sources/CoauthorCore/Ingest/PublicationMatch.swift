@@ -21,13 +21,53 @@ enum PublicationMatch {
             if !extras.eid.isEmpty { keys.append("eid:" + extras.eid.lowercased()) }
             if !extras.openAlex.isEmpty { keys.append("openalex:" + extras.openAlex.uppercased()) }
         }
-        let title = NameKey.fold(publication.title.filter { $0.isLetter || $0.isNumber })
+        let title = titleKey(publication.title)
         if !title.isEmpty {
             let first = publication.authors.first.map { NameKey.fold(surname($0)) } ?? ""
             keys.append("t:\(title)|\(publication.year ?? 0)|\(first)")
         }
         return keys
     }
+
+    /// A title as its key's text: letters and digits folded (case, accents), `&` read as `and`,
+    /// and Greek letters spelled out as MEDLINE and Web of Science spell them (`β-decay` is
+    /// `beta-decay`): a user trial of session 60 found `Science & technology of β-decay` and
+    /// `Science and technology of beta-decay.` counted as two papers.
+    /// - Complexity: O(length of the title).
+    static func titleKey(_ title: String) -> String {
+        var text = title
+        if title.unicodeScalars.contains(where: { $0 == "&" || (0x370...0x3FF).contains($0.value) }) {
+            var spelled = String.UnicodeScalarView()
+            for scalar in title.unicodeScalars {
+                if scalar == "&" {
+                    spelled.append(contentsOf: " and ".unicodeScalars)
+                } else if let name = greekNames[scalar] {
+                    spelled.append(contentsOf: name.unicodeScalars)
+                } else {
+                    spelled.append(scalar)
+                }
+            }
+            text = String(spelled)
+        }
+        return NameKey.fold(text.filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// The Greek letters, both cases and the variant forms, by their English names.
+    private static let greekNames: [Unicode.Scalar: String] = {
+        let names = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi",
+                     "omicron", "pi", "rho", "", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"]
+        var table: [Unicode.Scalar: String] = [:]
+        for (offset, name) in names.enumerated() where !name.isEmpty {
+            table[Unicode.Scalar(0x391 + UInt32(offset))!] = name
+            table[Unicode.Scalar(0x3B1 + UInt32(offset))!] = name
+        }
+        // Final sigma, and the symbol forms of beta, theta, phi, pi, kappa, rho and epsilon.
+        for (value, name) in [(0x3C2, "sigma"), (0x3D0, "beta"), (0x3D1, "theta"), (0x3D5, "phi"), (0x3D6, "pi"), (0x3F0, "kappa"),
+                              (0x3F1, "rho"), (0x3F5, "epsilon")] as [(UInt32, String)] {
+            table[Unicode.Scalar(value)!] = name
+        }
+        return table
+    }()
 
     /// A DOI as a key: `ExportValues.doi`'s form in lower case, with what sources write around a
     /// DOI undone (`info:doi/`, `urn:doi:` or `doi ` before it, a period after it as at the end
