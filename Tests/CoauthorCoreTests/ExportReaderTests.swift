@@ -315,15 +315,35 @@ struct ExportReaderTests {
         // (The ORCIDs, one per author, still align.)
         #expect(openAlex.publications.map { $0.authorIDs.map(\.openAlex) } == [["", "", ""], ["A1", "A2"]])
         #expect(openAlex.publications[0].authorIDs.map(\.orcid) == ["", "", "0000-0002-1825-0097"])
-        #expect(openAlex.diagnostics.map(\.description) == ["o.csv:2:1: warning: the row lists 2 author IDs for 3 authors; they cannot be matched to the authors and are left out"])
+        // (And the header's missing `doi` column is said, once.)
+        #expect(openAlex.diagnostics.map(\.description) == ["o.csv:1:1: warning: the header names no 'doi' column: every record's DOI is unknown (export the file again with it)",
+                                                            "o.csv:2:1: warning: the row lists 2 author IDs for 3 authors; they cannot be matched to the authors and are left out"])
         let scopus = ScopusCSVReader.read(bytes: Array("""
-            "Authors","Author(s) ID","Title","Year","EID"
-            "Li X., Wang Y., Chen Z.","11;22;","T","2020","2-s2.0-1"
-            "Li X., Wang Y.","11;22;","U","2021","2-s2.0-2"
+            "Authors","Author(s) ID","Title","Year","DOI","EID"
+            "Li X., Wang Y., Chen Z.","11;22;","T","2020","","2-s2.0-1"
+            "Li X., Wang Y.","11;22;","U","2021","","2-s2.0-2"
 
             """.utf8), path: "s.csv")
         #expect(scopus.publications.map { $0.authorIDs.map(\.scopus) } == [[], ["11", "22"]])
         #expect(scopus.diagnostics.map(\.description) == ["s.csv:2:1: warning: the row lists 2 Scopus author IDs for 3 authors; they cannot be matched to the authors and are left out"])
+    }
+
+    /// A header that lacks a column the records' values come from says so once, at the header
+    /// (a user trial of session 60 removed `Year` and read every paper as yearless, in silence);
+    /// one that lacks a column the records need says which, where a header was meant (the trial
+    /// was told the file was no Scopus CSV at all).
+    @Test func missingColumnsAreNamedAtTheHeader() {
+        let noYear = ScopusCSVReader.read(bytes: Array("\"Authors\",\"Title\",\"EID\"\n\"Li X.\",\"T\",\"2-s2.0-1\"\n".utf8), path: "s.csv")
+        #expect(noYear.publications.count == 1)
+        #expect(noYear.diagnostics.map(\.description) == [
+            "s.csv:1:1: warning: the header names no 'Year', 'DOI' column: every record's year, DOI are unknown (export the file again with them)"])
+        let noAuthors = ScopusCSVReader.read(bytes: Array("\"Author full names\",\"Title\",\"Year\"\n\"Li, X. (1)\",\"T\",\"2020\"\n".utf8), path: "s.csv")
+        #expect(noAuthors.publications.isEmpty && noAuthors.skipped == 1, "the file, as where no header is found")
+        #expect(noAuthors.diagnostics.map(\.description) == [
+            "s.csv:1:1: error: this Scopus CSV header row names no 'Authors' column, which the records need; export the file again with that column (no record is read)"])
+        let tab = WebOfScienceReader.readTabDelimited(bytes: Array("PT\tAU\tTI\tDI\tUT\nJ\tLi, X\tT\t\tWOS:1\n".utf8), path: "w.txt")
+        #expect(tab.publications.count == 1 && tab.diagnostics.map(\.message) == [
+            "the header names no 'PY' column: every record's year is unknown (export the file again with it)"])
     }
 
     /// A MEDLINE file cut short ends inside a value: a user trial of session 49 cut one inside

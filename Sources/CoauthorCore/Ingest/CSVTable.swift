@@ -166,8 +166,13 @@ enum CSVExport {
     /// The rows looked at for a header when choosing the delimiter (Dimensions puts a line before its header).
     static let headerSearchRows = 10
 
+    /// - Parameters:
+    ///   - required: the columns whose header row starts the records.
+    ///   - expected: columns the records' values come from (`Year`: "years"), each warned about
+    ///     once, at the header, where the header lacks it (a user trial of session 60 removed
+    ///     `Year` and read every paper as yearless, in silence).
     static func read(bytes: [UInt8], path: String, delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true,
-                     format: String, required: [String],
+                     format: String, required: [String], expected: [(column: String, gives: String)] = [],
                      makeRecord: (CSVHeader, [String], SourceLocation) -> ExportRecord) -> Corpus {
         var result = ExportCorpus()
         let lines = LineIndex(bytes: bytes, path: path)
@@ -187,6 +192,10 @@ enum CSVExport {
         // A row of one field under a header of several, read once the next row shows whether it
         // is the line a joined export puts before its header again.
         var held: CSVScanner.Row? = nil
+        // Before the header: the first row that names some of the required columns and lacks the
+        // others, for the error where no row names them all.
+        var partial: (offset: Int, missing: [String])? = nil
+        var rowsBeforeHeader = 0
         func record(_ row: CSVScanner.Row, _ known: CSVHeader) {
             let location = lines.location(of: row.offset)
             // A trailing delimiter is not worth a word (`width(of:)`).
@@ -211,7 +220,18 @@ enum CSVExport {
             guard let row else { break }
             guard let known = header else {
                 // The header is the first row naming a required column (Dimensions puts a line before it).
-                if CSVHeader.isHeader(row.fields, naming: required) { header = CSVHeader(row.fields) }
+                let named = CSVHeader(row.fields)
+                if required.allSatisfy(named.has) {
+                    header = named
+                    let missing = expected.filter { !named.has($0.column) }
+                    if !missing.isEmpty {
+                        result.warning(lines.location(of: row.offset),
+                                       "the header names no \(missing.map { "'\($0.column)'" }.joined(separator: ", ")) column: every record's \(missing.map(\.gives).joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") unknown (export the file again with \(missing.count == 1 ? "it" : "them"))")
+                    }
+                } else if partial == nil, rowsBeforeHeader < Self.headerSearchRows, row.fields.count >= 3, required.contains(where: named.has) {
+                    partial = (row.offset, required.filter { !named.has($0) })
+                }
+                rowsBeforeHeader += 1
                 continue
             }
             if known.isRepeated(in: row.fields) {
@@ -234,7 +254,10 @@ enum CSVExport {
         if let widthWarning, otherWidths > 0 {
             result.corpus.diagnostics[widthWarning].message += ", as are \(otherWidths) more \(otherWidths == 1 ? "row" : "rows") whose fields are not the header's in number"
         }
-        if header == nil {
+        if header == nil, let partial {
+            let missing = partial.missing.map { "'\($0)'" }.joined(separator: ", ")
+            result.error(lines.location(of: partial.offset), "this \(format) header row names no \(missing) column, which the records need; export the file again with \(partial.missing.count == 1 ? "that column" : "those columns") (no record is read)")
+        } else if header == nil {
             result.error(.file(path), "no \(format) header row (one naming \(required.map { "'\($0)'" }.joined(separator: ", "))) found: this is not \(format.first.map { "AEIOU".contains($0) } == true ? "an" : "a") \(format) file (without --input-format, a file's format is recognised from its content)")
         }
         return result.corpus

@@ -6,7 +6,8 @@
 public enum IEEECSVReader {
     /// - Complexity: O(n) in the size of the file.
     public static func read(bytes: [UInt8], path: String) -> Corpus {
-        CSVExport.read(bytes: bytes, path: path, format: "IEEE Xplore CSV", required: ["Document Title", "Authors"]) { header, row, location in
+        CSVExport.read(bytes: bytes, path: path, format: "IEEE Xplore CSV", required: ["Document Title", "Authors"],
+                       expected: [("Publication Year", "year"), ("DOI", "DOI")]) { header, row, location in
             var record = ExportRecord(location: location)
             record.title = LaTeX.collapseWhitespace(header.value(row, "Document Title"))
             record.venue = LaTeX.collapseWhitespace(header.value(row, "Publication Title"))

@@ -253,7 +253,8 @@ public enum OpenAlexReader {
     /// `authorships.*` columns, each a `|`-separated list aligned by author.
     /// - Complexity: O(n) in the size of the file.
     public static func readCSV(bytes: [UInt8], path: String) -> Corpus {
-        CSVExport.read(bytes: bytes, path: path, format: "OpenAlex CSV", required: ["id", "authorships.author.display_name"]) { header, row, location in
+        CSVExport.read(bytes: bytes, path: path, format: "OpenAlex CSV", required: ["id", "authorships.author.display_name"],
+                       expected: [("publication_year", "year"), ("doi", "DOI")]) { header, row, location in
             var record = ExportRecord(location: location)
             record.extras.openAlex = ExportValues.lastComponent(header.value(row, "id"))
             record.key = record.extras.openAlex.isEmpty ? "row at line \(location.line)" : record.extras.openAlex

@@ -42,7 +42,8 @@ public enum ScopusCSVReader {
 
     /// - Complexity: O(n) in the size of the file.
     public static func read(bytes: [UInt8], path: String) -> Corpus {
-        CSVExport.read(bytes: bytes, path: path, format: "Scopus CSV", required: ["Authors", "Title"]) { header, row, location in
+        CSVExport.read(bytes: bytes, path: path, format: "Scopus CSV", required: ["Authors", "Title"],
+                       expected: [("Year", "year"), ("DOI", "DOI")]) { header, row, location in
             var record = ExportRecord(location: location)
             record.title = LaTeX.collapseWhitespace(header.value(row, "Title"))
             record.venue = LaTeX.collapseWhitespace(header.value(row, "Source title"))
