@@ -51,6 +51,13 @@ struct CrossSourceDedupTests {
         #expect(first.authors.map(\.displayName) == ["Jane Smith", "Ann Doe", "R Roe"])
         #expect(first.authorIDs.map(\.orcid) == ["", "0000-0001-2345-6789", ""])
         #expect(first.extras.pmid == "1")
+        // Copies whose years differ (online first, then in print) keep the earlier, in either order.
+        for (a, b) in [(2019, 2020), (2020, 2019), (2020, nil), (nil, 2020)] as [(Int?, Int?)] {
+            var one = paper("a", ["Smith J"], pmid: "7"), two = paper("b", ["Smith J"], pmid: "7")
+            (one.year, two.year) = (a, b)
+            PublicationMatch.merge(two, into: &one)
+            #expect(one.year == [a, b].compactMap { $0 }.min(), "\(a.map(String.init) ?? "nil") then \(b.map(String.init) ?? "nil")")
+        }
     }
 
     /// Two copies merged give the same paper in either order: a generational suffix that a

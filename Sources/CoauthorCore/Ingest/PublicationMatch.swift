@@ -129,7 +129,10 @@ enum PublicationMatch {
     /// - Complexity: O(a²) for a authors (lists are short).
     static func merge(_ later: Publication, into first: inout Publication) {
         if first.doi.isEmpty { first.doi = later.doi }
-        if first.year == nil { first.year = later.year }
+        // The earlier year where the copies differ (an online-first year beside a print year):
+        // the same year whichever copy comes first (a user trial of session 60 moved a paper
+        // between years by the order of the files).
+        if let year = later.year, first.year.map({ year < $0 }) ?? true { first.year = year }
         if first.title.isEmpty { first.title = later.title }
         if first.venue.isEmpty { first.venue = later.venue }
         guard later.hasExtras || first.hasExtras || !later.authors.isEmpty else { return }
