@@ -31,7 +31,7 @@ enum AliasFile {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw Problem(location: location(of: error, in: path), message: "not valid YAML: \(problem(of: error))")
+            throw Problem(location: location(of: error, in: path, text: text), message: "not valid YAML: \(problem(of: error, in: text))")
         } catch {
             throw Problem(location: .file(path), message: "not valid YAML: \(error)")
         }
@@ -87,21 +87,45 @@ enum AliasFile {
         return SourceLocation(path: path, line: mark.line, column: mark.column)
     }
 
-    private static func location(of error: YamlError, in path: String) -> SourceLocation {
+    private static func location(of error: YamlError, in path: String, text: String) -> SourceLocation {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             SourceLocation(path: path, line: mark.line, column: mark.column)
+        case .duplicatedKeysInMapping(let duplicates, _):
+            repeatedKey(duplicates.first ?? "", in: text).map { SourceLocation(path: path, line: $0.line, column: $0.column) } ?? .file(path)
         default:
             .file(path)
         }
     }
 
-    private static func problem(of error: YamlError) -> String {
+    /// Where `key` is written a second time as a mapping's key (`merge:` twice), 1-based.
+    static func repeatedKey(_ key: String, in text: String) -> (line: Int, column: Int)? {
+        var seen = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            guard [key + ":", "\"" + key + "\":", "'" + key + "':"].contains(where: { rest.hasPrefix($0) }) else { continue }
+            seen += 1
+            if seen == 2 { return (index + 1, indent + 1) }
+        }
+        return nil
+    }
+
+    /// The problem in one line, said as a user fixes it (Yams's own text for a repeated key ran
+    /// over several lines, printed as `\x0A`, and pointed at line 1: a user trial of session 60).
+    private static func problem(of error: YamlError, in text: String) -> String {
         switch error {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
-            [context.map { "\($0.text)" }, problem].compactMap { $0 }.joined(separator: " ")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            let said = [context.map { "\($0.text)" }, problem].compactMap { $0 }.joined(separator: " ")
+            // A tab where YAML wants blanks is the usual cause of a scanner's complaint.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let tabbed = mark.line >= 1 && mark.line <= lines.count && lines[mark.line - 1].prefix { $0 == " " || $0 == "\t" }.contains("\t")
+            return tabbed ? said + " (a tab indents this line: YAML indents with spaces)" : said
+        case .duplicatedKeysInMapping(let duplicates, _):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return "the key \(keys) is written twice in one mapping; write it once, with every entry under it"
         default:
-            "\(error)"
+            return "\(error)".replacingOccurrences(of: "\n", with: " ")
         }
     }
 }

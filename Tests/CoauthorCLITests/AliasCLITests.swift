@@ -74,5 +74,18 @@ struct AliasCLITests {
         let shape = try EndToEndTests.run(["names", "refs.bib", "--aliases", "shape.yaml"], in: folder)
         #expect(shape.status == 65)
         #expect(shape.stderr.contains("shape.yaml:2:5: error: each 'distinct' entry must be a pair of names"))
+        // A key written twice is placed at its second line and said in one line; a tab indent is
+        // named (a user trial of session 60 got Yams's text with `\x0A` for its line breaks,
+        // placed at line 1).
+        try "merge:\n  \"Karl Müller\": [\"Karl Mueller\"]\nmerge:\n  \"Anil Kumar\": [\"Kumar A\"]\n"
+            .write(to: folder.appendingPathComponent("twice.yaml"), atomically: true, encoding: .utf8)
+        try "merge:\n\t\"Karl Müller\": [\"Karl Mueller\"]\n".write(to: folder.appendingPathComponent("tab.yaml"), atomically: true, encoding: .utf8)
+        let twice = try EndToEndTests.run(["names", "refs.bib", "--aliases", "twice.yaml"], in: folder)
+        #expect(twice.status == 65 && twice.stderr.contains(
+            "twice.yaml:3:1: error: not valid YAML: the key 'merge' is written twice in one mapping; write it once, with every entry under it\n")
+                && !twice.stderr.contains("x0A"), "\(twice.stderr)")
+        let tab = try EndToEndTests.run(["names", "refs.bib", "--aliases", "tab.yaml"], in: folder)
+        #expect(tab.status == 65 && tab.stderr.contains("tab.yaml:2:1: error: not valid YAML:")
+                && tab.stderr.contains("(a tab indents this line: YAML indents with spaces)"), "\(tab.stderr)")
     }
 }
