@@ -97,7 +97,7 @@ enum Session {
         case .input(let input):
             Console.error(message(input), path: input.path)
         case .strict(let errors):
-            Console.error("\(errors) input error\(errors == 1 ? "" : "s") in strict mode; fix them, or drop --strict to skip the bad records")
+            Console.error("\(errors) input error\(errors == 1 ? "" : "s") (or records read only in part) in strict mode; fix them, or drop --strict (bad records are then skipped and the others read, those cut short as far as they go)")
         case .noPublications(let paths):
             Console.error("no publications with authors were read from \(paths.joined(separator: ", ")); check the input files")
         case .network(.unknownFocus(let name, let suggestions)):

@@ -41,6 +41,26 @@ struct ReaderCLITests {
         #expect(strict.status == 65)
     }
 
+    /// A record read only in part (a Web of Science or MEDLINE file cut inside it, a CSV row
+    /// short of fields) is kept with a warning, and `--strict` fails on it (a user trial of
+    /// session 60 cut files and `--strict` passed); a row with a field more, realigned, does not.
+    @Test func recordsReadOnlyInPartFailStrict() throws {
+        let files = ["cut.txt": "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Li, X\nTI T\nPY 2020\nER\n\nPT J\nAU Wu, Y\nTI U\n",
+                     "cut.nbib": "PMID- 1\nTI  - T\nFAU - Li, Xin\nAU  - Li X\nDP  - 2020\n\nPMID- 2\nTI  - U\nFAU - Wu, Yan",
+                     "short.csv": "\"Authors\",\"Title\",\"Year\",\"DOI\"\n\"Li X.\",\"T\",\"2020\",\"10.1/a\"\n\"Wu Y.\",\"U\"\n",
+                     "long.csv": "\"Authors\",\"Title\",\"Year\",\"DOI\"\n\"Li X.\",\"T\",\"2020\",\"10.1/a\",\"x\"\n"]
+        let folder = try Self.folder(with: files)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (file, fails) in [("cut.txt", true), ("cut.nbib", true), ("short.csv", true), ("long.csv", false)] {
+            let format = file.hasSuffix(".csv") ? ["--input-format", "scopus"] : []
+            let lenient = try EndToEndTests.run(["stats", file, "--format", "json"] + format, in: folder)
+            #expect(lenient.status == 0 && lenient.stderr.contains("warning:"), "\(file): \(lenient.stderr)")
+            let strict = try EndToEndTests.run(["stats", file, "--strict"] + format, in: folder)
+            #expect(strict.status == (fails ? 65 : 0), "\(file): \(strict.stderr)")
+            if fails { #expect(strict.stderr.contains("(or records read only in part) in strict mode"), "\(file): \(strict.stderr)") }
+        }
+    }
+
     @Test func emptyFileAndInvalidUTF8Exit65WithTheirPlace() throws {
         let folder = try Self.folder(with: ["empty.bib": ""])
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -32,7 +32,7 @@ public struct ResolvedCorpus: Sendable {
             throw .input(error)
         }
         for diagnostic in corpus.diagnostics { events?(.diagnostic(diagnostic)) }
-        let errors = corpus.diagnostics.count { $0.severity == .error }
+        let errors = corpus.diagnostics.count(where: \.countsAsStrictError)
         if request.strict && errors > 0 { throw .strict(errors: errors) }
         if corpus.publications.isEmpty { throw .noPublications(paths: request.paths) }
         events?(.read(summary: corpus.summaryLine))

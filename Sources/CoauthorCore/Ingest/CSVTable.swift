@@ -188,6 +188,7 @@ enum CSVExport {
         // the diagnostics), which counts the others at the end.
         var widthWarning: Int? = nil
         var otherWidths = 0
+        var shortRows = 0
         var repeatWarned = false
         // A row of one field under a header of several, read once the next row shows whether it
         // is the line a joined export puts before its header again.
@@ -199,6 +200,8 @@ enum CSVExport {
         func record(_ row: CSVScanner.Row, _ known: CSVHeader) {
             let location = lines.location(of: row.offset)
             // A trailing delimiter is not worth a word (`width(of:)`).
+            // A row short of fields is read only in part: `--strict` fails on it.
+            if known.width(of: row.fields) < known.names.count { shortRows += 1 }
             if known.width(of: row.fields) != known.names.count {
                 if widthWarning == nil {
                     widthWarning = result.corpus.diagnostics.count
@@ -251,6 +254,7 @@ enum CSVExport {
             record(row, known)
         }
         if let row = held.take() { record(row, header!) }
+        if let widthWarning, shortRows > 0 { result.corpus.diagnostics[widthWarning].failsStrict = true }
         if let widthWarning, otherWidths > 0 {
             result.corpus.diagnostics[widthWarning].message += ", as are \(otherWidths) more \(otherWidths == 1 ? "row" : "rows") whose fields are not the header's in number"
         }

@@ -222,8 +222,11 @@ struct ExportCorpus {
         corpus.skipped += skipping
     }
 
-    mutating func warning(_ location: SourceLocation, _ message: String) {
-        corpus.diagnostics.append(Diagnostic(.warning, at: location, message))
+    /// - Parameter failsStrict: the record is read only in part (`Diagnostic.failsStrict`).
+    mutating func warning(_ location: SourceLocation, _ message: String, failsStrict: Bool = false) {
+        var diagnostic = Diagnostic(.warning, at: location, message)
+        diagnostic.failsStrict = failsStrict
+        corpus.diagnostics.append(diagnostic)
     }
 }
 

@@ -139,7 +139,7 @@ public enum MedlineReader {
                 // an export ends in one, so a file cut short ends inside a value (`FAU - Reinh`),
                 // which would be read as written with nothing to say so.
                 if end == bytes.count {
-                    result.warning(location(lineStart), "the file ends inside this line, with no line break after it: its record is read as far as it goes (is the file truncated?)")
+                    result.warning(location(lineStart), "the file ends inside this line, with no line break after it: its record is read as far as it goes (is the file truncated?)", failsStrict: true)
                 }
                 if bytes[lineStart] == UInt8(ascii: " ") {
                     // A continuation line (six blanks): part of the previous field's value.

@@ -263,7 +263,7 @@ public enum WebOfScienceReader {
         /// Closes the last record and says what the end of the file tells.
         mutating func finish() -> Corpus {
             if let open = recordLocation {
-                result.warning(open, "the last record has no 'ER' line; the end of the file ends it (is the file truncated?)")
+                result.warning(open, "the last record has no 'ER' line; the end of the file ends it (is the file truncated?)", failsStrict: true)
                 close()
             } else if !sawEnd, result.corpus.records > 0 {
                 result.warning(.file(path), "the file does not end with 'EF'; it may be truncated (every record that is there was read)")

@@ -48,6 +48,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// A way out that a front end offers in its own terms (an option, a menu item).
     public var remedy: Remedy?
+    /// A warning about a record read only in part (a file cut inside it, a row short of fields):
+    /// kept by default, but `--strict`, which fails on any record that cannot be used whole,
+    /// fails on it as on an error (a user trial of session 60 cut files and `--strict` passed).
+    public var failsStrict = false
 
     // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
     // other value type's, deliberately.
@@ -57,6 +61,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
         self.remedy = remedy
     }
+
+    /// Whether `--strict` fails on it: an error, or a warning that `failsStrict`.
+    public var countsAsStrictError: Bool { severity == .error || failsStrict }
 
     /// `path:line:column: error: message` (or `coauthor: error: message` without a location).
     public var description: String {
