@@ -12,11 +12,27 @@ struct MatchKeysTests {
         let compatible = surname.filter { keys[$0].first.first == initial }
         if compatible.count == 1 { return compatible[0] }
         if surname.count == 1 && initial == nil { return surname[0] }
-        guard surname.isEmpty else { return nil }
+        // The last resort: one author whose first spelled-out given name and surname (or a
+        // surname that begins the other's, or is begun by it) are among the name's words.
+        func lastResort() -> Int? {
+            func folded(_ text: String) -> [String] {
+                text.split { $0 == " " || $0 == "-" || $0 == "." }.map { NameKey.fold($0) }.filter { !$0.isEmpty }
+            }
+            let named = Set(folded(parsed.first + " " + parsed.von + " " + parsed.last))
+            let fitting = keys.indices.filter { index in
+                guard let first = folded(names[index].first).first(where: { $0.count > 1 }), named.contains(first) else { return false }
+                let surname = Set(folded(names[index].von + " " + names[index].last))
+                let other = keys[index].last
+                let begins = min(other.count, key.last.count) >= 4 && (other.hasPrefix(key.last) || key.last.hasPrefix(other))
+                return !surname.isEmpty && (begins || surname.isSubset(of: named))
+            }
+            return fitting.count == 1 ? fitting[0] : nil
+        }
+        guard surname.isEmpty else { return lastResort() }
         let surnameWords = Set((parsed.von + " " + parsed.last).split { $0 == " " || $0 == "-" }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
         guard !surnameWords.isEmpty else { return nil }
         let containing = keys.indices.filter { words(names[$0]).isSuperset(of: surnameWords) }
-        return containing.count == 1 ? containing[0] : nil
+        return containing.count == 1 ? containing[0] : lastResort()
     }
 
     /// Every word of `name`, folded.
