@@ -609,7 +609,12 @@ public enum InputReader {
                 if noted == 0 { pairOrder.append((pair, copy.location.path, corpus.publications[first].location.path)) }
                 pairs[pair] = noted + 1
                 if noted < Self.notedCopies {
-                    note(copy.location, copy.key, sameAs: corpus.publications[first].location, link, in: &corpus)
+                    // Copies linked through others say through which (a user trial of session 60 read
+                    // `same PMID` of a Web of Science record that has none, its Scopus copy's).
+                    let (theirs, ours) = papers.linkedBy[paper]
+                    let through = theirs == first && ours == paper ? ""
+                        : ", which the records at \(corpus.publications[theirs].location) and \(corpus.publications[ours].location) share"
+                    note(copy.location, copy.key, sameAs: corpus.publications[first].location, link, through: through, in: &corpus)
                 } else {
                     corpus.duplicates += 1
                 }
@@ -671,10 +676,12 @@ public enum InputReader {
             var first: Int32
         }
 
-        private func note(_ location: SourceLocation, _ key: String, sameAs first: SourceLocation, _ matched: String, in corpus: inout Corpus) {
+        /// - Parameter through: what follows the match's description (the copies sharing it).
+        private func note(_ location: SourceLocation, _ key: String, sameAs first: SourceLocation, _ matched: String, through: String = "",
+                          in corpus: inout Corpus) {
             corpus.duplicates += 1
             corpus.diagnostics.append(Diagnostic(.warning, at: location,
-                                                 "'\(key)' is the same paper as the record at \(first); counted once (\(PublicationMatch.describe(matched)); the IDs and fuller names of both are kept)"))
+                                                 "'\(key)' is the same paper as the record at \(first); counted once (\(PublicationMatch.describe(matched))\(through); the IDs and fuller names of both are kept)"))
         }
     }
 
@@ -689,6 +696,9 @@ public enum InputReader {
         private var dois: [String?]
         /// The key that joined each copy to the copies before it in its paper.
         private(set) var link: [String?]
+        /// The two copies that share that key (the earlier paper's, then the copy's own paper's):
+        /// other copies than the copy and its paper's first where a third copy links them.
+        private(set) var linkedBy: [(Int, Int)]
         /// Each paper's copies as a list: from its root's `head`, each copy's `next` (-1 ends it).
         private var head: [Int], tail: [Int], next: [Int]
 
@@ -699,6 +709,7 @@ public enum InputReader {
             kinds = Array(repeating: [], count: fileOf.count)
             dois = Array(repeating: nil, count: fileOf.count)
             link = Array(repeating: nil, count: fileOf.count)
+            linkedBy = fileOf.indices.map { ($0, $0) }
             head = Array(fileOf.indices)
             tail = Array(fileOf.indices)
             next = Array(repeating: -1, count: fileOf.count)
@@ -755,10 +766,17 @@ public enum InputReader {
         mutating func join(_ a: Int, _ b: Int, by key: String) {
             guard !shareAFile(a, b) else { return }
             var (x, y) = (find(a), find(b))
+            var (ofX, ofY) = (a, b)
             // The paper whose first copy comes later is joined to the other; that first copy is
             // joined by this key.
-            if firstCopy[y] < firstCopy[x] { swap(&x, &y) }
-            if link[firstCopy[y]] == nil { link[firstCopy[y]] = key }
+            if firstCopy[y] < firstCopy[x] {
+                swap(&x, &y)
+                swap(&ofX, &ofY)
+            }
+            if link[firstCopy[y]] == nil {
+                link[firstCopy[y]] = key
+                linkedBy[firstCopy[y]] = (ofX, ofY)
+            }
             parent[y] = x
             files[x].formUnion(files[y])
             kinds[x].formUnion(kinds[y])
