@@ -34,6 +34,7 @@ struct CrossSourceDedupTests {
         #expect(PublicationMatch.titleKey("Ω-3 and σ/ς in α") == "omega3andsigmasigmainalpha")
         #expect(PublicationMatch.titleKey("Alpha decay") != PublicationMatch.titleKey("Beta decay"))
         #expect(PublicationMatch.titleKey("Über Café") == "ubercafe")
+        #expect(PublicationMatch.titleKey("Pores of 5 \u{B5}m") == PublicationMatch.titleKey("Pores of 5 \u{3BC}m"), "the micro sign is mu")
     }
 
     @Test func theFullerNameWinsAndAuthorsAlignBySurname() {
@@ -171,6 +172,31 @@ struct CrossSourceDedupTests {
             #expect(merged.authors.map(\.displayName) == ["José M. García-López", "Anna Schmidt", "Karl Müller", "Wei Zhang"], "\(a.key) first")
             #expect(merged.authorIDs.map(\.scopus) == ["1", "2", "4", "3"] && merged.authorIDs[0].researcherID == "A-1-2019", "\(a.key) first")
         }
+        // A complete list of the same length settles a cut one, whichever comes first.
+        for (a, b) in [(paper("b", ["Doe, Jane"], truncated: true), paper("w", ["Doe, J"])), (paper("w", ["Doe, J"]), paper("b", ["Doe, Jane"], truncated: true))] {
+            var merged = a
+            PublicationMatch.merge(b, into: &merged)
+            #expect(!merged.hasTruncatedAuthors && merged.authors.count == 1, "\(a.key) first")
+        }
+        // An author only the longer copy lists keeps that copy's affiliations in either order,
+        // though the shorter copy's are the ones kept for the others (more ROR ids).
+        func located(_ path: String, _ names: [String], _ places: [Affiliation]) -> Publication {
+            var publication = paper(path, names)
+            publication.extras.affiliations = places.map { [$0] }
+            return publication
+        }
+        let rors = located("o", ["Xu, Ann", "Yu, Bo"], [Affiliation(raw: "Univ X", institution: "Univ X", ror: "https://ror.org/01"),
+                                                        Affiliation(raw: "Univ Y", institution: "Univ Y", ror: "https://ror.org/02")])
+        let longer = located("s", ["Xu, Ann", "Zu, Cy", "Yu, Bo"], [Affiliation(raw: "X U", institution: "X U"), Affiliation(raw: "Z U", institution: "Z U"),
+                                                                     Affiliation(raw: "Y U", institution: "Y U")])
+        var places: [[String]] = []
+        for (a, b) in [(rors, longer), (longer, rors)] {
+            var merged = a
+            PublicationMatch.merge(b, into: &merged)
+            #expect(merged.authors.map(\.last) == ["Xu", "Zu", "Yu"], "\(a.key) first")
+            places.append(merged.extras.affiliations.map { $0.map(\.institution).joined() })
+        }
+        #expect(places.count == 2 && places[0] == places[1] && places[0][1] == "Z U", "\(places)")
         var other = paper("b", ["Wang, Yan", "Li, Xin"], truncated: true)
         PublicationMatch.merge(full, into: &other)
         #expect(other.authors.count == 2 && other.hasTruncatedAuthors, "not the other's first authors in order")

@@ -340,10 +340,13 @@ struct ExportReaderTests {
         let noAuthors = ScopusCSVReader.read(bytes: Array("\"Author full names\",\"Title\",\"Year\"\n\"Li, X. (1)\",\"T\",\"2020\"\n".utf8), path: "s.csv")
         #expect(noAuthors.publications.isEmpty && noAuthors.skipped == 1, "the file, as where no header is found")
         #expect(noAuthors.diagnostics.map(\.description) == [
-            "s.csv:1:1: error: this Scopus CSV header row names no 'Authors' column, which the records need; export the file again with that column (no record is read)"])
+            "s.csv:1:1: error: this header row names no 'Authors' column, which Scopus CSV records need: is this a Scopus CSV file? If it is, export it again with that column (no record is read)"])
         let tab = WebOfScienceReader.readTabDelimited(bytes: Array("PT\tAU\tTI\tDI\tUT\nJ\tLi, X\tT\t\tWOS:1\n".utf8), path: "w.txt")
         #expect(tab.publications.count == 1 && tab.diagnostics.map(\.message) == [
-            "the header names no 'PY' column: every record's year is unknown (export the file again with it)"])
+            "the header names no 'PY' or 'EA' or 'PD' column: every record's year is unknown (export the file again with it)"])
+        // An early-access date gives the year where `PY` is missing: nothing to say.
+        let early = WebOfScienceReader.readTabDelimited(bytes: Array("PT\tAU\tTI\tEA\tDI\tUT\nJ\tLi, X\tT\tNOV 2021\t\tWOS:1\n".utf8), path: "w.txt")
+        #expect(early.publications.first?.year == 2021 && early.diagnostics.isEmpty, "\(early.diagnostics)")
     }
 
     /// A MEDLINE file cut short ends inside a value: a user trial of session 49 cut one inside

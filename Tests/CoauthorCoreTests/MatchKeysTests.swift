@@ -28,7 +28,7 @@ struct MatchKeysTests {
             }
             return fitting.count == 1 ? fitting[0] : nil
         }
-        guard surname.isEmpty else { return lastResort() }
+        guard surname.isEmpty else { return compatible.isEmpty ? lastResort() : nil }
         let surnameWords = Set((parsed.von + " " + parsed.last).split { $0 == " " || $0 == "-" }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
         guard !surnameWords.isEmpty else { return nil }
         let containing = keys.indices.filter { words(names[$0]).isSuperset(of: surnameWords) }

@@ -226,10 +226,12 @@ enum CSVExport {
                 let named = CSVHeader(row.fields)
                 if required.allSatisfy(named.has) {
                     header = named
-                    let missing = expected.filter { !named.has($0.column) }
+                    // (`PY|EA|PD`: any of the columns gives the value.)
+                    let missing = expected.filter { !$0.column.split(separator: "|").contains { named.has(String($0)) } }
                     if !missing.isEmpty {
+                        let columns = missing.map { $0.column.split(separator: "|").map { "'\($0)'" }.joined(separator: " or ") }
                         result.warning(lines.location(of: row.offset),
-                                       "the header names no \(missing.map { "'\($0.column)'" }.joined(separator: ", ")) column: every record's \(missing.map(\.gives).joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") unknown (export the file again with \(missing.count == 1 ? "it" : "them"))")
+                                       "the header names no \(columns.joined(separator: ", ")) column: every record's \(missing.map(\.gives).joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") unknown (export the file again with \(missing.count == 1 ? "it" : "them"))")
                     }
                 } else if partial == nil, rowsBeforeHeader < Self.headerSearchRows, row.fields.count >= 3, required.contains(where: named.has) {
                     partial = (row.offset, required.filter { !named.has($0) })
@@ -260,7 +262,8 @@ enum CSVExport {
         }
         if header == nil, let partial {
             let missing = partial.missing.map { "'\($0)'" }.joined(separator: ", ")
-            result.error(lines.location(of: partial.offset), "this \(format) header row names no \(missing) column, which the records need; export the file again with \(partial.missing.count == 1 ? "that column" : "those columns") (no record is read)")
+            let article = format.first.map { "AEIOU".contains($0) } == true ? "an" : "a"
+            result.error(lines.location(of: partial.offset), "this header row names no \(missing) column, which \(format) records need: is this \(article) \(format) file? If it is, export it again with \(partial.missing.count == 1 ? "that column" : "those columns") (no record is read)")
         } else if header == nil {
             result.error(.file(path), "no \(format) header row (one naming \(required.map { "'\($0)'" }.joined(separator: ", "))) found: this is not \(format.first.map { "AEIOU".contains($0) } == true ? "an" : "a") \(format) file (without --input-format, a file's format is recognised from its content)")
         }

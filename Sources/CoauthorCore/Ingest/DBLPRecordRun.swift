@@ -385,7 +385,12 @@ struct DBLPRecordRun: Sendable {
                 // White space and NFC, which the other fields' text goes through, change no ASCII digit.
                 fields.takeYear(content)
             case .title where titleHash == 0:
-                titleHash = DBLPXMLScanner.titleHash(content)
+                // Composed as the scanner composes its text (NFC), so both paths tell a copy alike.
+                if ascii || latin1 {
+                    titleHash = DBLPXMLScanner.titleHash(content)
+                } else {
+                    titleHash = DBLPXMLScanner.titleHash(String(decoding: content, as: UTF8.self).precomposedStringWithCanonicalMapping)
+                }
                 if keepingText { fields.title = Self.fieldText(content, ascii: ascii) }
             case _ where !keepingText:
                 break

@@ -715,12 +715,16 @@ enum ExportValues {
         if let exact { return exact }
         if compatible == 1 { return firstCompatible }
         if surnameCount == 1 && key.initial == nil { return firstWithSurname }
-        guard surnameCount == 0 else { return lastResort(parsed, key: key, in: keys) }
+        // (Two authors of the surname and initial are an ambiguity the last resort does not undo.)
+        guard surnameCount == 0 else { return compatible == 0 ? lastResort(parsed, key: key, in: keys) : nil }
         let surnameWords = Set((parsed.von + " " + parsed.last).split { $0 == " " || $0 == "-" }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
         guard !surnameWords.isEmpty else { return nil }
         let containing = keys.keys.indices.filter { keys.words(of: $0).isSuperset(of: surnameWords) }
         return containing.count == 1 ? containing[0] : lastResort(parsed, key: key, in: keys)
     }
+
+    /// The most authors a record may have for `lastResort` to look at them all.
+    static let lastResortAuthors = 200
 
     /// The last resort of `authorIndex(of:key:in:)`: the only author whose first given name
     /// (spelled out) is a word of `parsed`, and whose surname's words all are too, or whose
@@ -729,8 +733,11 @@ enum ExportValues {
     /// for `Lazaroiu, Cristian`, `Pelegrini Morita, Plinio` for `Morita, Plinio P.`, `Vilaça, João`
     /// for `Vilac, Joao L.` (a cut surname), `López, Julio Benítez` for `Benitez, Julio`; their
     /// ORCIDs were lost (a user trial of session 60 found 6 of 103 lost in one export).
-    /// - Complexity: O(authors), asked only when no other rule finds the author.
+    /// - Complexity: O(authors), asked only when no other rule finds the author, and only of
+    ///   records of at most `lastResortAuthors` authors.
     private static func lastResort(_ parsed: PersonName, key: MatchKey, in keys: MatchKeys) -> Int? {
+        // (A collaboration's thousands of authors are not walked once per entry left over.)
+        guard keys.keys.count <= lastResortAuthors else { return nil }
         let named = Set([parsed.first, parsed.von, parsed.last].joined(separator: " ")
             .split { $0 == " " || $0 == "-" || $0 == "." }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
         var found: Int? = nil

@@ -36,7 +36,7 @@ enum PublicationMatch {
     /// - Complexity: O(length of the title).
     static func titleKey(_ title: String) -> String {
         var text = title
-        if title.unicodeScalars.contains(where: { $0 == "&" || (0x370...0x3FF).contains($0.value) }) {
+        if title.unicodeScalars.contains(where: { $0 == "&" || $0 == "\u{B5}" || (0x370...0x3FF).contains($0.value) }) {
             var spelled = String.UnicodeScalarView()
             for scalar in title.unicodeScalars {
                 if scalar == "&" {
@@ -61,8 +61,9 @@ enum PublicationMatch {
             table[Unicode.Scalar(0x391 + UInt32(offset))!] = name
             table[Unicode.Scalar(0x3B1 + UInt32(offset))!] = name
         }
-        // Final sigma, and the symbol forms of beta, theta, phi, pi, kappa, rho and epsilon.
-        for (value, name) in [(0x3C2, "sigma"), (0x3D0, "beta"), (0x3D1, "theta"), (0x3D5, "phi"), (0x3D6, "pi"), (0x3F0, "kappa"),
+        // Final sigma, the symbol forms of beta, theta, phi, pi, kappa, rho and epsilon, and the
+        // micro sign (`µm`, which case folding made `μm`).
+        for (value, name) in [(0xB5, "mu"), (0x3C2, "sigma"), (0x3D0, "beta"), (0x3D1, "theta"), (0x3D5, "phi"), (0x3D6, "pi"), (0x3F0, "kappa"),
                               (0x3F1, "rho"), (0x3F5, "epsilon")] as [(UInt32, String)] {
             table[Unicode.Scalar(value)!] = name
         }
@@ -146,6 +147,10 @@ enum PublicationMatch {
         // comes first, the same.
         if let count = other.citedBy, count > extras.citedBy ?? -1 { extras.citedBy = count }
         let partner = partners(first.authors, extras.authorIDs, later.authors, other.authorIDs)
+        // Every author of the first copy is one of the later's, in order: the longer list is the
+        // paper's (below), whichever copy comes first.
+        let partneredInOrder = partner.allSatisfy({ $0 != nil }) && zip(partner, partner.dropFirst()).allSatisfy({ $0! < $1! })
+        let takesLonger = partneredInOrder && later.authors.count > first.authors.count
         var ids = extras.authorIDs
         var affiliations = extras.affiliations
         // The affiliations come from one copy, the authors' lists and the paper's addresses alike:
@@ -156,8 +161,10 @@ enum PublicationMatch {
         // authors, then has addresses, then is preferred as `prefers` prefers a list (its lists and
         // addresses together); so the choice does not hang on which copy came first.
         let laterAffiliations: (Int) -> [Affiliation] = { $0 < other.affiliations.count ? other.affiliations[$0] : [] }
-        // (The later copy's authors counted as they would stand on the paper: those aligned with one of its authors.)
-        let (firstNamed, laterNamed) = (affiliations.count { !$0.isEmpty }, partner.count { $0.map { !laterAffiliations($0).isEmpty } ?? false })
+        // (The later copy's authors counted as they would stand on the paper: those aligned with
+        // one of its authors, or all of them where its longer list becomes the paper's.)
+        let laterNamed = takesLonger ? other.affiliations.count { !$0.isEmpty } : partner.count { $0.map { !laterAffiliations($0).isEmpty } ?? false }
+        let firstNamed = affiliations.count { !$0.isEmpty }
         let laterKept = firstNamed != laterNamed ? laterNamed > firstNamed
             : extras.addresses.isEmpty != other.addresses.isEmpty ? !other.addresses.isEmpty
             : prefers(other.affiliations.flatMap { $0 } + other.addresses, to: affiliations.flatMap { $0 } + extras.addresses)
@@ -187,8 +194,7 @@ enum PublicationMatch {
         // second copy listed, and found him with the files read the other way round), and no
         // author invented or duplicated: each is one copy's author, and each of the first's has
         // its partner. A BibTeX list that `and others` cut short is completed so.
-        if later.authors.count > first.authors.count, partner.allSatisfy({ $0 != nil }),
-           zip(partner, partner.dropFirst()).allSatisfy({ $0! < $1! }) {
+        if takesLonger {
             var slot = [Int?](repeating: nil, count: later.authors.count)
             for (index, match) in partner.enumerated() { slot[match!] = index }
             var authors: [PersonName] = [], allIDs: [AuthorIDs] = [], allAffiliations: [[Affiliation]] = []
@@ -200,14 +206,19 @@ enum PublicationMatch {
                 } else {
                     authors.append(later.authors[index])
                     allIDs.append(index < other.authorIDs.count ? other.authorIDs[index] : AuthorIDs())
-                    // (Their affiliations from the later copy only where it is the copy kept.)
-                    allAffiliations.append(laterKept ? laterAffiliations(index) : [])
+                    // Theirs, the one copy that names them (as an author the copy kept gives
+                    // none takes the other's), whichever copy comes first.
+                    allAffiliations.append(laterAffiliations(index))
                 }
             }
             first.authors = authors
             ids = allIDs.contains { !$0.isEmpty } ? allIDs : []
             affiliations = allAffiliations.contains { !$0.isEmpty } ? allAffiliations : []
             first.hasTruncatedAuthors = later.hasTruncatedAuthors
+        } else if partneredInOrder, later.authors.count == first.authors.count {
+            // Lists of one length: cut short only where both say so (a complete copy settles it,
+            // whichever comes first).
+            first.hasTruncatedAuthors = first.hasTruncatedAuthors && later.hasTruncatedAuthors
         }
         extras.authorIDs = ids
         extras.affiliations = affiliations

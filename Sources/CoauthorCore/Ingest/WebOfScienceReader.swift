@@ -283,7 +283,7 @@ public enum WebOfScienceReader {
         var fields = TaggedFields()
         return CSVExport.read(bytes: bytes, path: path, delimiter: UInt8(ascii: "\t"), quoting: false,
                        format: "Web of Science tab-delimited", required: ["PT", "AU"],
-                       expected: [("PY", "year"), ("DI", "DOI"), ("UT", "Web of Science UT")]) { header, row, location in
+                       expected: [("PY|EA|PD", "year"), ("DI", "DOI"), ("UT", "Web of Science UT")]) { header, row, location in
             fields.removeAll()
             for (index, name) in header.names.enumerated() where index < row.count {
                 let value = ExportValues.trimmed(row[index])
