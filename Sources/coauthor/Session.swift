@@ -153,20 +153,7 @@ enum Session {
     static func nearest(to word: String, among names: [String]) -> String? {
         let typed = Array(word.lowercased())
         guard !typed.isEmpty else { return nil }
-        // Edits and transpositions (optimal string alignment) between two words, neither empty.
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            var previous = Array(0...b.count), before = previous
-            for i in 1...a.count {
-                var row = [i] + Array(repeating: 0, count: b.count)
-                for j in 1...b.count {
-                    row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { row[j] = min(row[j], before[j - 2] + 1) }
-                }
-                (before, previous) = (previous, row)
-            }
-            return previous[b.count]
-        }
-        let close = names.filter { distance(typed, Array($0)) <= (typed.count > 3 ? 2 : 1) }
+        let close = names.filter { EditDistance.distance(typed, Array($0), limit: typed.count > 3 ? 2 : 1) != nil }
         if close.count == 1 { return close[0] }
         let prefixed = names.filter { typed.count >= 2 && $0.hasPrefix(String(typed)) }
         return prefixed.count == 1 ? prefixed[0] : nil

@@ -23,6 +23,12 @@ struct NetworkBuilderTests {
         #expect(NetworkError.unknownFocus("H. Wu", suggestions: ["Haoyu Wu", "Hui Wu"]).description
                 == "no author named 'H. Wu' in the network; did you mean 'Haoyu Wu' or 'Hui Wu'?")
         #expect(NetworkError.didYouMean(["A", "B", "C"]) == "did you mean 'A', 'B' or 'C'?")
+        // The one edit distance of the hints (the commands' and metrics' too): a transposition is one edit.
+        #expect(EditDistance.distance(Array("rajput"), Array("rajpuT"), limit: 1) == 1)
+        #expect(EditDistance.distance(Array("betweennes"), Array("betweenness"), limit: 2) == 1)
+        #expect(EditDistance.distance(Array("ab"), Array("ba"), limit: 1) == 1)
+        #expect(EditDistance.distance(Array("kitten"), Array("sitting"), limit: 2) == nil)
+        #expect(EditDistance.distance(Array("kitten"), Array("sitting"), limit: 3) == 3)
     }
 
     /// One tie as the direct count sees it: its papers' shares in publication order and their years.

@@ -714,20 +714,7 @@ public enum NetworkBuilder {
             }
         }
         func nearlySpelled(_ candidate: [Substring]) -> Bool {
-            let other = Array(candidate.joined(separator: " "))
-            let allowed = joined.count > 5 ? 2 : 1
-            guard abs(other.count - joined.count) <= allowed else { return false }
-            // Edits between the two (Levenshtein), stopped once a row exceeds what is allowed.
-            var previous = Array(0...other.count)
-            for i in 1...joined.count {
-                var row = [i] + Array(repeating: 0, count: other.count)
-                for j in other.indices {
-                    row[j + 1] = min(previous[j + 1] + 1, row[j] + 1, previous[j] + (joined[i - 1] == other[j] ? 0 : 1))
-                }
-                if row.min()! > allowed { return false }
-                previous = row
-            }
-            return previous[other.count] <= allowed
+            EditDistance.distance(joined, Array(candidate.joined(separator: " ")), limit: joined.count > 5 ? 2 : 1) != nil
         }
         var ranked: [(kind: Int, name: String)] = []
         for candidate in names {

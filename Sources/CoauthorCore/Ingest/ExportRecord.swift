@@ -657,18 +657,19 @@ enum ExportValues {
         /// surname (the last resort of `authorIndex`), so it is not made for every name.
         func words(of index: Int) -> Set<String> {
             let name = names[index]
-            let whole = [name.first, name.von, name.last, name.jr].joined(separator: " ")
-            return Set(whole.split { $0 == " " || $0 == "-" || $0 == "." }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
+            return Set(Self.foldedWords([name.first, name.von, name.last, name.jr].joined(separator: " ")))
+        }
+
+        /// The words of `text` (cut at blanks, hyphens and periods), each folded, none empty.
+        static func foldedWords(_ text: String) -> [String] {
+            text.split { $0 == " " || $0 == "-" || $0 == "." }.map { NameKey.fold($0) }.filter { !$0.isEmpty }
         }
 
         /// The folded words of author `index`'s given names, and those of its surname (with its
         /// particles): for `authorIndex`'s last resort only.
         func givenAndSurnameWords(of index: Int) -> (given: [String], surname: Set<String>) {
             let name = names[index]
-            func words(_ text: String) -> [String] {
-                text.split { $0 == " " || $0 == "-" || $0 == "." }.map { NameKey.fold($0) }.filter { !$0.isEmpty }
-            }
-            return (words(name.first), Set(words(name.von + " " + name.last)))
+            return (Self.foldedWords(name.first), Set(Self.foldedWords(name.von + " " + name.last)))
         }
 
         /// Calls `body` with each author whose folded surname is `last`, in order, until it
@@ -738,8 +739,7 @@ enum ExportValues {
     private static func lastResort(_ parsed: PersonName, key: MatchKey, in keys: MatchKeys) -> Int? {
         // (A collaboration's thousands of authors are not walked once per entry left over.)
         guard keys.keys.count <= lastResortAuthors else { return nil }
-        let named = Set([parsed.first, parsed.von, parsed.last].joined(separator: " ")
-            .split { $0 == " " || $0 == "-" || $0 == "." }.map { NameKey.fold($0) }.filter { !$0.isEmpty })
+        let named = Set(MatchKeys.foldedWords([parsed.first, parsed.von, parsed.last].joined(separator: " ")))
         var found: Int? = nil
         for index in keys.keys.indices {
             let (given, surname) = keys.givenAndSurnameWords(of: index)
