@@ -13,6 +13,8 @@ person's display name is not the ID group's. Surnames are unique; the file is de
 import argparse
 import json
 
+from gen_exports import orcid as valid_orcid
+
 FIRSTS = ["Massimo", "Anna", "Bruno", "Carla", "Dario", "Elena", "Fabio", "Giulia"]
 
 
@@ -35,7 +37,7 @@ def main():
         last, first = surname(p), FIRSTS[p % len(FIRSTS)]
         partner = (p + 1) % args.people
         coauthor = {"given": FIRSTS[partner % len(FIRSTS)], "family": surname(partner)}
-        orcid = "0000-0001-%04d-%04d" % (p // 10000, p % 10000)
+        orcid = valid_orcid("00000001", p)
         items.append({"DOI": "10.1/a%d" % p, "title": ["A %d" % p], "issued": {"date-parts": [[2020]]},
                       "type": "journal-article",
                       "author": [{"given": first[0] + ".", "family": last, "ORCID": "https://orcid.org/" + orcid}, coauthor]})

@@ -26,15 +26,32 @@ INSTITUTIONS = [("Univ Naples Federico II", "Naples", "Italy", "IT", "05290cv24"
                 ("Tsinghua Univ", "Beijing", "Peoples R China", "CN", "03cve4549"), ("ETH Zurich", "Zurich", "Switzerland", "CH", "05a28rw58")]
 
 
+def orcid_check_character(digits):
+    """The check character of an ORCID's first 15 digits (ISO 7064 MOD 11-2)."""
+    total = 0
+    for digit in digits:
+        total = (total + int(digit)) * 2
+    check = (12 - total % 11) % 11
+    return "X" if check == 10 else str(check)
+
+
+def orcid(prefix, number):
+    """The ORCID `prefix` (8 digits, `00000002`) followed by `number` in 7 digits and the check
+    character, in its four hyphenated groups: a distinct valid ORCID per number."""
+    assert 0 <= number < 10 ** 7, number
+    digits = "%s%07d" % (prefix, number)
+    digits += orcid_check_character(digits)
+    return "-".join(digits[k:k + 4] for k in range(0, 16, 4))
+
+
 def population(rng, size):
     people = []
     for i in range(size):
         given = rng.choice(GIVEN) + ("" if rng.random() < 0.7 else " " + rng.choice(GIVEN)[0] + ".")
-        # One ORCID per person, as ORCID issues them: all twelve digits of the person's number
-        # (an earlier form kept four of them, so that a thousand people shared each ORCID).
-        digits = f"{i:012d}"
-        orcid = f"0000-{digits[0:4]}-{digits[4:8]}-{digits[8:12]}"
-        people.append(dict(given=given, family=rng.choice(SURNAMES), orcid=orcid if rng.random() < 0.6 else "",
+        # One ORCID per person, with its check character (coauthor leaves out an ORCID whose
+        # check fails, as a mistyped one).
+        person_orcid = orcid("00000000", i)
+        people.append(dict(given=given, family=rng.choice(SURNAMES), orcid=person_orcid if rng.random() < 0.6 else "",
                            scopus=str(57000000000 + i), openalex=f"A{5000000000 + i}", rid=f"{chr(65 + i % 26)}-{i % 10000:04d}-20{10 + i % 15}",
                            inst=rng.choice(INSTITUTIONS)))
     return people

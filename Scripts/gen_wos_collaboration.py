@@ -7,6 +7,8 @@ per institution, as physics collaborations are exported. The file is determinist
 """
 import sys
 
+from gen_exports import orcid
+
 
 def main():
     if len(sys.argv) != 4:
@@ -21,7 +23,7 @@ def main():
             out += ["   " + n for n in names[1:]]
         out.append("TI Collaboration paper %d" % r)
         out.append("SO PHYSICS LETTERS B")
-        out.append("OI " + "; ".join("%s/0000-0002-%04d-%04d" % (n, k // 10000, k % 10000) for k, n in enumerate(names)))
+        out.append("OI " + "; ".join("%s/%s" % (n, orcid("00000002", k)) for k, n in enumerate(names)))
         c1 = ["[%s] Univ %d, City, Country%d." % ("; ".join(names[i:i + 100]), i // 100, i // 100 % 5)
               for i in range(0, authors, 100)]
         out.append("C1 " + c1[0])

@@ -157,7 +157,7 @@ struct AliasRulesTests {
     func aForcedMergeOfDifferentIDsIsRefusedWithItsReason(mode: IdentityMode) {
         var papers = publications([["Massimo Aria"], ["Marco Aria"], ["M. Aria"]])
         papers[0].extras.authorIDs = [AuthorIDs(orcid: "0000-0002-8517-9411")]
-        papers[1].extras.authorIDs = [AuthorIDs(orcid: "0000-0001-1111-1111")]
+        papers[1].extras.authorIDs = [AuthorIDs(orcid: "0000-0001-1111-1011")]
         let rules = AliasRules(merges: [.init(canonical: name("Massimo Aria", line: 2), variants: [name("Marco Aria", line: 2), name("M. Aria", line: 2)])])
         let index = AuthorResolver.resolve(papers, mode: mode, aliases: rules)
         #expect(index.names.count == 2, "\(index.names)")

@@ -211,7 +211,7 @@ struct CrossSourceDedupTests {
             publication.extras.authorIDs = ids
             return publication
         }
-        let (xin, yan) = ("0000-0002-0000-0002", "0000-0003-0000-0003")
+        let (xin, yan) = ("0000-0002-0000-0022", "0000-0003-0000-0003")
         let wos = paper("wos", ["Chen, Ann", "Li, Xin", "Li, Yan"],
                         ids: [AuthorIDs(), AuthorIDs(researcherID: "A-1111-2011"), AuthorIDs(researcherID: "B-2222-2012")])
         let openAlex = paper("openalex", ["Ann Chen", "XYZ Consortium", "Xin Li", "Yan Li"],

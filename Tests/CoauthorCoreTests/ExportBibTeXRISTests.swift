@@ -78,7 +78,7 @@ struct ExportBibTeXRISTests {
             ResearcherID-Numbers = {Kara, Ali/AHB-9353-2022},
             ORCID-Numbers = {Kara, Ali/0000-0003-4050-4222
                Bozoki, Sandor/0000-0003-4170-4613
-               Smith, Paul/0000-0001-0000-0001},
+               Smith, Paul/0000-0001-0000-0041},
             Unique-ID = {WOS:1},
             }
             @article{ WOS:2, Author = {Kara, A.}, Year = {2011}, Unique-ID = {WOS:2}}

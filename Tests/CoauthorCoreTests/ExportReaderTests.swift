@@ -404,7 +404,7 @@ struct ExportReaderTests {
         #expect(first.venue == "PloS one")
         let second = corpus.publications[1]
         #expect(second.authors.map(\.last) == ["Doe", "Roe"])
-        #expect(second.authorIDs.map(\.orcid) == ["", "0000-0001-2345-678X"])
+        #expect(second.authorIDs.map(\.orcid) == ["", "0000-0001-2345-672X"])
         #expect(second.location.line == 20)
     }
 
@@ -550,7 +550,7 @@ struct ExportReaderTests {
             C1 [Campina Lopez, Alejano] Univ Valencia, Valencia, Spain.
                [Muller, J.] ETH Zurich, Zurich, Switzerland.
                [Smith, J.] Nowhere Univ, Nowhere, USA.
-            OI Campina Lopez, Alejano/0000-0001-2345-6789; Mueller, Joerg/0000-0002-0000-0001
+            OI Campina Lopez, Alejano/0000-0001-2345-6789; Mueller, Joerg/0000-0002-0000-0081
             PY 2020
             UT WOS:1
             ER
@@ -592,9 +592,9 @@ struct ExportReaderTests {
                Rossini, Marco
                Ocean, Erik
             TI T
-            OI Lazaroiu, George Cristian/0000-0001-0000-0001; Pelegrini Morita, Plinio/0000-0001-0000-0002;
-               Vilaça, João/0000-0001-0000-0003; López, Julio Benítez/0000-0001-0000-0004;
-               Ross, Marco/0000-0001-0000-0005; Sirrs, Nora/0000-0001-0000-0006; Ocean, Eric/0000-0001-0000-0007
+            OI Lazaroiu, George Cristian/0000-0001-0000-0041; Pelegrini Morita, Plinio/0000-0001-0000-0092;
+               Vilaça, João/0000-0001-0000-0033; López, Julio Benítez/0000-0001-0000-0084;
+               Ross, Marco/0000-0001-0000-0025; Sirrs, Nora/0000-0001-0000-0076; Ocean, Eric/0000-0001-0000-0017
             PY 2020
             UT WOS:1
             ER
@@ -607,12 +607,12 @@ struct ExportReaderTests {
             return
         }
         let orcids = (0..<7).map { $0 < paper.authorIDs.count ? paper.authorIDs[$0].orcid : "" }
-        #expect(orcids == ["0000-0001-0000-0001", "0000-0001-0000-0002", "0000-0001-0000-0003", "0000-0001-0000-0004", "", "", "0000-0001-0000-0007"],
+        #expect(orcids == ["0000-0001-0000-0041", "0000-0001-0000-0092", "0000-0001-0000-0033", "0000-0001-0000-0084", "", "", "0000-0001-0000-0017"],
                 "\(orcids)")
         // The IDs given to nobody are said, each at its record.
         #expect(corpus.diagnostics.map(\.description) == [
-            "w.txt:3:1: warning: the ORCID list (OI) names 'Ross, Marco', whom no one author of this record fits; its ID 0000-0001-0000-0005 is left out",
-            "w.txt:3:1: warning: the ORCID list (OI) names 'Sirrs, Nora', whom no one author of this record fits; its ID 0000-0001-0000-0006 is left out",
+            "w.txt:3:1: warning: the ORCID list (OI) names 'Ross, Marco', whom no one author of this record fits; its ID 0000-0001-0000-0025 is left out",
+            "w.txt:3:1: warning: the ORCID list (OI) names 'Sirrs, Nora', whom no one author of this record fits; its ID 0000-0001-0000-0076 is left out",
         ], "\(corpus.diagnostics)")
     }
 
@@ -715,7 +715,7 @@ struct ExportReaderTests {
                Zhang, San
                Wang, Wei
             RI Wang, Wei/A-1111-2011; Zhang, San/Z-9999-2019; Wang, Wei/B-2222-2012
-            OI Wang, Wei/0000-0001-0000-0001; Zhang, San/0000-0009-0000-0009
+            OI Wang, Wei/0000-0001-0000-0041; Zhang, San/0000-0009-0000-0509
             C1 [Wang, Wei] Univ A, Paris, France.
                [Zhang, San; Wang, Wei] Univ B, Rome, Italy.
             UT WOS:1
@@ -734,7 +734,7 @@ struct ExportReaderTests {
         let corpus = WebOfScienceReader.readPlainText(bytes: Array(text.utf8), path: "w.txt")
         #expect(corpus.publications.count == 2)
         #expect(corpus.publications[0].authorIDs.map(\.researcherID) == ["A-1111-2011", "Z-9999-2019", "B-2222-2012"])
-        #expect(corpus.publications[0].authorIDs.map(\.orcid) == ["", "0000-0009-0000-0009", ""])
+        #expect(corpus.publications[0].authorIDs.map(\.orcid) == ["", "0000-0009-0000-0509", ""])
         #expect(corpus.publications[1].authorIDs.allSatisfy { $0.isEmpty })
         // Address lines likewise, one mention each in order; a single mention for both goes to
         // the first (the paper keeps its institution, though the line does not say whose).
@@ -785,20 +785,20 @@ struct ExportReaderTests {
             AU  - Doe J
             FAU - Roe, Richard
             AU  - Roe R
-            AUID- ORCID: 0000-0001-4444-4444
+            AUID- ORCID: 0000-0001-4444-4744
             AD  - Univ Y, Oslo, Norway.
             IR  - Green P
             FIR - Green, Paula
-            AUID- ORCID: 0000-0003-3333-3333
+            AUID- ORCID: 0000-0003-3333-3373
             AD  - Univ X, Paris, France.
             FED - Poe, Edgar
             ED  - Poe E
-            AUID- ORCID: 0000-0002-5555-5555
+            AUID- ORCID: 0000-0002-5555-5535
 
             """
         let paper = MedlineReader.read(bytes: Array(text.utf8), path: "m.nbib").publications[0]
         #expect(paper.authors.map(\.displayName) == ["Jane Doe", "Richard Roe"])
-        #expect(paper.authorIDs.map(\.orcid) == ["", "0000-0001-4444-4444"])
+        #expect(paper.authorIDs.map(\.orcid) == ["", "0000-0001-4444-4744"])
         #expect(paper.extras.affiliations.map { $0.map(\.country) } == [[], ["Norway"]])
     }
 
@@ -812,7 +812,7 @@ struct ExportReaderTests {
             FAU - Doe, Jane
             AU  - Doe J
             AU  - Roe R
-            AUID- ORCID: 0000-0001-4444-4444
+            AUID- ORCID: 0000-0001-4444-4744
             AD  - Univ Y, Oslo, Norway.
             FAU - Poe, Edgar
             AU  - Poe E
@@ -828,7 +828,7 @@ struct ExportReaderTests {
             """
         let corpus = MedlineReader.read(bytes: Array(text.utf8), path: "m.nbib")
         #expect(corpus.publications.map { $0.authors.map(\.displayName) } == [["Jane Doe", "R Roe", "Edgar Poe", "C Moe"], ["J Doe", "R Roe"]])
-        #expect(corpus.publications[0].authorIDs.map(\.orcid) == ["", "0000-0001-4444-4444", "", ""])
+        #expect(corpus.publications[0].authorIDs.map(\.orcid) == ["", "0000-0001-4444-4744", "", ""])
         #expect(corpus.publications[0].extras.affiliations.map { $0.map(\.country) } == [[], ["Norway"], [], []])
     }
 
@@ -922,5 +922,49 @@ struct ExportReaderTests {
             #expect(corpus.publications.count <= corpus.records)
             #expect(corpus.skipped == corpus.diagnostics.filter { $0.severity == .error }.count)
         }
+    }
+
+    /// A mistyped ORCID (its check digit, ISO 7064 MOD 11-2, fails) is left out with a warning
+    /// that names it, its author and the digit it would need, in every format that gives ORCIDs;
+    /// without it the author is one person with the same name's correct ORCID on another paper
+    /// (with it, the two ORCIDs split the person in two).
+    @Test(arguments: [
+        ("wos.txt", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Aria, M\nAF Aria, Massimo\nTI One\nPY 2017\nOI Aria, Massimo/0000-0002-8517-9411\nUT WOS:1\nER\n\n"
+            + "PT J\nAU Aria, M\nAF Aria, Massimo\nTI Two\nPY 2018\nOI Aria, Massimo/0000-0002-8517-9412\nUT WOS:2\nER\n\nEF\n"),
+        ("wos-tab.txt", "PT\tAU\tAF\tTI\tPY\tOI\tUT\nJ\tAria, M\tAria, Massimo\tOne\t2017\tAria, Massimo/0000-0002-8517-9411\tWOS:1\n"
+            + "J\tAria, M\tAria, Massimo\tTwo\t2018\tAria, Massimo/0000-0002-8517-9412\tWOS:2\n"),
+        ("pubmed.nbib", "PMID- 1\nTI  - One\nDP  - 2017\nFAU - Aria, Massimo\nAU  - Aria M\nAUID- ORCID: 0000-0002-8517-9411\n\n"
+            + "PMID- 2\nTI  - Two\nDP  - 2018\nFAU - Aria, Massimo\nAU  - Aria M\nAUID- ORCID: 0000-0002-8517-9412\n"),
+        ("works.jsonl", #"{"id": "https://openalex.org/W1", "title": "One", "publication_year": 2017, "authorships": [{"author": {"display_name": "Massimo Aria", "orcid": "https://orcid.org/0000-0002-8517-9411"}}]}"# + "\n"
+            + #"{"id": "https://openalex.org/W2", "title": "Two", "publication_year": 2018, "authorships": [{"author": {"display_name": "Massimo Aria", "orcid": "https://orcid.org/0000-0002-8517-9412"}}]}"# + "\n"),
+        ("works.csv", "\"id\",\"display_name\",\"publication_year\",\"authorships.author.display_name\",\"authorships.author.orcid\"\n"
+            + "\"https://openalex.org/W1\",\"One\",\"2017\",\"Massimo Aria\",\"https://orcid.org/0000-0002-8517-9411\"\n"
+            + "\"https://openalex.org/W2\",\"Two\",\"2018\",\"Massimo Aria\",\"https://orcid.org/0000-0002-8517-9412\"\n"),
+        ("crossref.json", #"{"status": "ok", "message-type": "work-list", "message": {"items": ["#
+            + #"{"DOI": "10.1/a", "title": ["One"], "issued": {"date-parts": [[2017]]}, "author": [{"given": "Massimo", "family": "Aria", "ORCID": "http://orcid.org/0000-0002-8517-9411"}]},"#
+            + "\n" + #"{"DOI": "10.1/b", "title": ["Two"], "issued": {"date-parts": [[2018]]}, "author": [{"given": "Massimo", "family": "Aria", "ORCID": "http://orcid.org/0000-0002-8517-9412"}]}]}}"#),
+        ("items.json", #"[{"id": "a", "type": "article-journal", "title": "One", "issued": {"date-parts": [[2017]]}, "author": [{"given": "Massimo", "family": "Aria", "ORCID": "0000-0002-8517-9411"}]},"#
+            + "\n" + #"{"id": "b", "type": "article-journal", "title": "Two", "issued": {"date-parts": [[2018]]}, "author": [{"given": "Massimo", "family": "Aria", "ORCID": "0000-0002-8517-9412"}]}]"#),
+        ("savedrecs.bib", "@article{ WOS:1,\nauthor = {Aria, Massimo},\ntitle = {One},\nyear = {2017},\nORCID-Numbers = {Aria, Massimo/0000-0002-8517-9411},\nUnique-ID = {WOS:1},\n}\n\n"
+            + "@article{ WOS:2,\nauthor = {Aria, Massimo},\ntitle = {Two},\nyear = {2018},\nORCID-Numbers = {Aria, Massimo/0000-0002-8517-9412},\nUnique-ID = {WOS:2},\n}\n"),
+    ])
+    func aMistypedORCIDIsLeftOutWithAWarning(name: String, text: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-orcid-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: file)
+        let corpus = try InputReader.read([file.path])
+        try #require(corpus.publications.count == 2 && corpus.skipped == 0, "\(name): \(corpus.diagnostics)")
+        #expect(corpus.publications[0].authorIDs.map(\.orcid) == ["0000-0002-8517-9411"], "\(name)")
+        #expect(corpus.publications[1].authorIDs.allSatisfy { $0.orcid.isEmpty }, "\(name): \(corpus.publications[1].authorIDs)")
+        let warnings = corpus.diagnostics.filter { $0.message.contains("0000-0002-8517-9412") }
+        #expect(warnings.count == 1 && warnings.first?.severity == .warning, "\(name): \(corpus.diagnostics)")
+        #expect(warnings.first?.message.contains("fails its check digit (its last character would be 1)") == true, "\(name): \(warnings)")
+        #expect(warnings.first?.message.contains("Aria") == true, "\(name): \(warnings)")
+        #expect(warnings.first?.location?.line ?? 0 > 1, "\(name): \(warnings)")
+        let index = AuthorResolver.resolve(corpus.publications, mode: .conservative)
+        #expect(index.names.count == 1, "\(name): one person, \(index.names)")
+        #expect(index.ids.first?.orcid == "0000-0002-8517-9411", "\(name)")
     }
 }

@@ -38,10 +38,10 @@ struct ExportValuesTests {
     /// string otherwise (a dotless ı upper-cases to I; a combining mark after the D makes it
     /// another character).
     @Test(arguments: [
-        "ORCID: 0000-0002-8517-9411", "orcid: 0000-0002-8517-941x", "Orcid:0000000285179411", "ORCID", "ORCI", "ORCID: 1234",
+        "ORCID: 0000-0002-8517-9411", "orcid: 0000-0002-8517-942x", "Orcid:0000000285179411", "ORCID", "ORCI", "ORCID: 1234",
         "ORCIDé 0000-0002-8517-9411", "ORCID\u{301}: 0000-0002-8517-9411", "ORCıD: 0000-0002-8517-9411", "ISNI: 0000 0001 2103 2683",
         "", "ORCID: https://orcid.org/0000-0002-8517-9411", " ORCID: 0000-0002-8517-9411",
-        "ORCID: 0000-0002-8517-941X", "oRcId: 0000-0002-8517-9411", "ORCID: 0000-0002-8517-94X1", "ORCID; 0000-0002-8517-9411",
+        "ORCID: 0000-0002-8517-942X", "oRcId: 0000-0002-8517-9411", "ORCID: 0000-0002-8517-94X1", "ORCID; 0000-0002-8517-9411",
     ])
     func anAuthorIdentifierGivesItsORCIDAsTheStringRuleSays(value: String) {
         var cache = ExportNameCache()
@@ -51,6 +51,22 @@ struct ExportValuesTests {
         for _ in 0..<2 {
             let read = bytes.withUTF8 { cache.orcid(ofAuthorIdentifier: $0) }
             #expect(read == expected, "\(value.debugDescription)")
+        }
+    }
+
+    /// An ORCID's last character is its check (ISO 7064 MOD 11-2, as ORCID computes it): one that
+    /// fails is no ORCID, and `orcidFailingItsCheck` names the character it would need.
+    @Test(arguments: [
+        ("0000-0002-1825-0097", "0000-0002-1825-0097", nil), ("0000-0002-1825-0098", "", "7"),
+        ("https://orcid.org/0000-0002-9079-593X", "0000-0002-9079-593X", nil), ("0000-0002-9079-5930", "", "X"),
+        ("0000000218250097", "0000-0002-1825-0097", nil), ("0000-0001-5109-3700", "0000-0001-5109-3700", nil),
+        ("0000-0001-5109-3701", "", "0"), ("0000-0000-0000-0000", "", "1"), ("1234", "", nil),
+    ] as [(String, String, String?)])
+    func anORCIDMustPassItsCheck(text: String, orcid: String, expected: String?) {
+        #expect(ExportValues.orcid(text) == orcid)
+        #expect(ExportValues.orcidFailingItsCheck(text).map { String($0.expected) } == expected)
+        if expected != nil {
+            #expect(ExportValues.orcidFailingItsCheck(text)?.written == String(text.suffix(19)))
         }
     }
 }

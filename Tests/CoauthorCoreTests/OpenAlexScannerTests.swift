@@ -109,7 +109,7 @@ struct OpenAlexScannerTests {
         #expect(first.title == "Café \"quoted\" 😀 tab end")
         #expect(first.year == 2017 && first.extras.citedBy == 10 && first.type == "inproceedings" && first.venue == "Old Venue")
         #expect(first.authors.map(\.displayName) == ["José Pérez", "John Smith", "Ann Lee", "Bo Li"])
-        #expect(first.authorIDs[0].orcid == "0000-0001-2345-678X")
+        #expect(first.authorIDs[0].orcid == "0000-0001-2345-672X")
         #expect(first.extras.affiliations.map { $0.map(\.raw) } == [["Univ A, Madrid"], [], [], ["X", "Y"]])
         let second = try #require(corpus.publications.first { $0.extras.openAlex == "W3" })
         #expect(second.title == "Last wins" && second.type == "book" && second.year == nil && second.extras.citedBy == nil)

@@ -405,7 +405,13 @@ public enum BibTeXReader {
                 // An author written with initials alone that an ID list names in full is spelled
                 // out (as Web of Science's plain text is), and its name's place in the table moves
                 // with it, which resolution reads.
-                for (author, name) in addDatabaseFields(fields, parser, values, to: &publication) {
+                var warnings: [String] = []
+                let spelledOut = addDatabaseFields(fields, parser, values, to: &publication, warnings: &warnings)
+                for warning in warnings {
+                    result.diagnostics.append(Diagnostic(.warning, at: lines.location(of: parser.entries[index].offset),
+                                                         "entry '\(parser.entries[index].key)': \(warning)"))
+                }
+                for (author, name) in spelledOut {
                     // (Keyed apart from the bytes names are written with: a 0 first, which no
                     // written name has, so that no author written so shares its parse.)
                     let key = [0] + Array(name.displayName.utf8)
@@ -434,7 +440,7 @@ public enum BibTeXReader {
     ///   plain text gives `Ali Kara`.
     @discardableResult
     private static func addDatabaseFields(_ fields: EntryFields, _ parser: BibTeXParser, _ values: ValueBytes,
-                                          to publication: inout Publication) -> [(author: Int, name: PersonName)] {
+                                          to publication: inout Publication, warnings: inout [String]) -> [(author: Int, name: PersonName)] {
         let timesCited = fields.value(.timesCited, in: parser), uniqueID = fields.value(.uniqueID, in: parser)
         let affiliation = fields.value(.affiliation, in: parser), affiliations = fields.value(.affiliations, in: parser)
         let ids = [fields.value(.orcidNumbers, in: parser), fields.value(.researcherIDNumbers, in: parser)]
@@ -445,12 +451,16 @@ public enum BibTeXReader {
         var record = ExportRecord(location: publication.location)
         record.authors = publication.authors
         let keys = ExportValues.MatchKeys(publication.authors.map(ExportValues.matchKey), names: publication.authors)
-        for (value, assign) in zip(ids, [{ (ids: inout AuthorIDs, id: String) in ids.orcid = ExportValues.orcid(id) },
-                                         { (ids: inout AuthorIDs, id: String) in ids.researcherID = id }]) {
+        for (kind, value) in zip([AuthorIDs.Kind.orcid, .researcherID], ids) {
             guard let value else { continue }
-            for (name, id) in slashedEntries(LaTeX.decode(utf8: values[value])) {
+            for (name, written) in slashedEntries(LaTeX.decode(utf8: values[value])) {
                 guard let author = ExportValues.authorIndex(of: name, in: keys) else { continue }
-                record.setIDs({ assign(&$0, id) }, of: author)
+                let id = kind == .orcid ? ExportValues.orcid(written) : written
+                guard !id.isEmpty else {
+                    if kind == .orcid, let warning = ExportValues.orcidCheckWarning(written, author: name) { warnings.append(warning) }
+                    continue
+                }
+                record.setIDs({ $0.set(id, of: kind) }, of: author)
                 let written = spelledOut.first { $0.author == author }?.name ?? publication.authors[author]
                 if WebOfScienceReader.hasInitialsOnly(written), let listed = ExportValues.name(name) {
                     var full = written

@@ -296,7 +296,9 @@ enum ExportValues {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
-    /// The ORCID in `text` (`0000-0002-8517-9411`, also inside a URL, or written without hyphens), or "".
+    /// The ORCID in `text` (`0000-0002-8517-9411`, also inside a URL, or written without
+    /// hyphens), or "" where there is none or its last character fails the check
+    /// (`orcidFailingItsCheck`: a mistyped ORCID would split its person in two).
     static func orcid(_ text: String) -> String {
         var text = text
         return text.withUTF8 { orcid(bytes: $0) }
@@ -307,32 +309,75 @@ enum ExportValues {
         // The digits in a buffer on the stack, the ID written straight into its string: no array
         // is made (an export has an ORCID on many authorships).
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
-            var count = 0
-            // Byte by byte: a non-ASCII character is never a digit, a hyphen or a blank.
-            for byte in text {
-                if isDigit(byte) || (byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x")) && count == 15 {
-                    digits[count] = byte == UInt8(ascii: "x") ? UInt8(ascii: "X") : byte
-                    count += 1
-                    if count == 16 { break }
-                } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") {
-                    continue
-                } else {
-                    count = 0
-                }
+            guard orcidCharacters(of: text, into: digits), digits[15] == orcidCheckCharacter(of: digits) else { return "" }
+            return formattedORCID(digits)
+        }
+    }
+
+    /// The ORCID written in `text` whose last character is not its check character (ISO 7064
+    /// MOD 11-2, as ORCID computes it), and the character the check asks for; nil where `text`
+    /// has no ORCID's 16 characters or they pass.
+    static func orcidFailingItsCheck(_ text: String) -> (written: String, expected: Character)? {
+        var text = text
+        return text.withUTF8 { text in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
+                guard orcidCharacters(of: text, into: digits) else { return nil }
+                let expected = orcidCheckCharacter(of: digits)
+                return digits[15] == expected ? nil : (formattedORCID(digits), Character(Unicode.Scalar(expected)))
             }
-            guard count == 16 else { return "" }
-            return String(unsafeUninitializedCapacity: 19) { formatted in
-                var length = 0
-                for index in 0..<16 {
-                    if index > 0 && index % 4 == 0 {
-                        formatted[length] = UInt8(ascii: "-")
-                        length += 1
-                    }
-                    formatted[length] = digits[index]
+        }
+    }
+
+    /// The warning for an ORCID whose check fails (`orcidFailingItsCheck`) in `text`, the
+    /// value given for `author` (nil where the record does not say whose it is); nil where
+    /// `text` has no such ORCID.
+    static func orcidCheckWarning(_ text: String, author: String?) -> String? {
+        guard let (written, expected) = orcidFailingItsCheck(text) else { return nil }
+        let whose = author.map { " of '\(trimmed($0))'" } ?? ""
+        return "the ORCID \(written)\(whose) fails its check digit (its last character would be \(expected)): "
+            + "it is mistyped, and is left out, so that this author is identified by name (correct it in the source to keep the ID)"
+    }
+
+    /// The 16 characters of the first ORCID in `text` (digits, the last also `X`, hyphens and
+    /// blanks between them passed over) in `digits`; false where there are none.
+    private static func orcidCharacters(of text: UnsafeBufferPointer<UInt8>, into digits: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        var count = 0
+        // Byte by byte: a non-ASCII character is never a digit, a hyphen or a blank.
+        for byte in text {
+            if isDigit(byte) || (byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x")) && count == 15 {
+                digits[count] = byte == UInt8(ascii: "x") ? UInt8(ascii: "X") : byte
+                count += 1
+                if count == 16 { break }
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") {
+                continue
+            } else {
+                count = 0
+            }
+        }
+        return count == 16
+    }
+
+    /// The check character of an ORCID's first 15 digits (ISO 7064 MOD 11-2): `0`…`9` or `X`.
+    static func orcidCheckCharacter(of digits: UnsafeMutableBufferPointer<UInt8>) -> UInt8 {
+        var total = 0
+        for index in 0..<15 { total = (total + Int(digits[index] &- 0x30)) * 2 }
+        let check = (12 - total % 11) % 11
+        return check == 10 ? UInt8(ascii: "X") : 0x30 + UInt8(check)
+    }
+
+    /// The 16 characters of an ORCID in its four hyphenated groups.
+    private static func formattedORCID(_ digits: UnsafeMutableBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: 19) { formatted in
+            var length = 0
+            for index in 0..<16 {
+                if index > 0 && index % 4 == 0 {
+                    formatted[length] = UInt8(ascii: "-")
                     length += 1
                 }
-                return length
+                formatted[length] = digits[index]
+                length += 1
             }
+            return length
         }
     }
 
@@ -867,6 +912,14 @@ struct ExportNameCache {
             let value = String(decoding: id, as: UTF8.self)
             return value.uppercased().hasPrefix("ORCID") ? ExportValues.orcid(value) : ""
         }
+    }
+
+    /// `ExportValues.orcidCheckWarning` of a MEDLINE `AUID` value that `orcid(ofAuthorIdentifier:)`
+    /// finds no ORCID in: nil for another kind of ID.
+    static func orcidCheckWarning(ofAuthorIdentifier id: UnsafeBufferPointer<UInt8>, author: String) -> String? {
+        let value = String(decoding: id, as: UTF8.self)
+        guard value.uppercased().hasPrefix("ORCID") else { return nil }
+        return ExportValues.orcidCheckWarning(value, author: author)
     }
 
     /// `ExportValues.authorIndex(of: text, in: authorKeys)` for the UTF-8 bytes of `text`.

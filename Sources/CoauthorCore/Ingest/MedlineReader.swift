@@ -293,7 +293,11 @@ public enum MedlineReader {
             case Code.auid:
                 guard let current else { break }
                 let orcid = withValue(field) { cache.orcid(ofAuthorIdentifier: $0) }
-                if !orcid.isEmpty { record.setIDs({ $0.orcid = orcid }, of: current) }
+                if !orcid.isEmpty {
+                    record.setIDs({ $0.orcid = orcid }, of: current)
+                } else if let warning = withValue(field, { ExportNameCache.orcidCheckWarning(ofAuthorIdentifier: $0, author: record.authors[current].displayName) }) {
+                    record.warnings.append(warning)
+                }
             case Code.ad:
                 if let current {
                     let affiliations = withValue(field) { address in

@@ -289,6 +289,7 @@ public enum OpenAlexReader {
             }
             for (index, name) in names.enumerated() {
                 guard let parsed = ExportValues.name(name) else { continue }
+                if index < orcids.count, let warning = ExportValues.orcidCheckWarning(orcids[index], author: name) { record.warnings.append(warning) }
                 let authorIDs = AuthorIDs(orcid: index < orcids.count ? ExportValues.orcid(orcids[index]) : "",
                                           openAlex: index < ids.count ? ExportValues.lastComponent(ids[index]) : "")
                 var affiliations: [Affiliation] = []

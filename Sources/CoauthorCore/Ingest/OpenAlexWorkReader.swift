@@ -18,6 +18,8 @@ struct OpenAlexWorkFields {
         var displayName: String?
         var name: PersonName?
         var ids: AuthorIDs
+        /// The warning for an `orcid` that fails its check (`ExportValues.orcidCheckWarning`).
+        var orcidWarning: String? = nil
     }
 
     /// The values of an authorship, each an index into its reader's tables of values read
@@ -357,8 +359,10 @@ struct OpenAlexWorkReader {
                         }
                     }
                     guard isObject else { return OpenAlexWorkFields.Author(isObject: false, ids: AuthorIDs()) }
+                    let validORCID = ExportValues.orcid(orcid ?? "")
                     return OpenAlexWorkFields.Author(displayName: displayName, name: displayName.flatMap { ExportValues.name($0) },
-                                                     ids: AuthorIDs(orcid: ExportValues.orcid(orcid ?? ""), openAlex: ExportValues.lastComponent(id ?? "")))
+                                                     ids: AuthorIDs(orcid: validORCID, openAlex: ExportValues.lastComponent(id ?? "")),
+                                                     orcidWarning: validORCID.isEmpty ? orcid.flatMap { ExportValues.orcidCheckWarning($0, author: displayName) } : nil)
                 }
                 if !authors.values[Int(authorship.author)].isObject { authorship.author = -1 }
             } else if key == "raw_author_name" {
@@ -461,6 +465,7 @@ struct OpenAlexWorkReader {
                 result.warning(location, "authorship \(index) of \(record.key) has no author name; it is left out")
                 continue
             }
+            if author >= 0, let warning = authors.values[author].orcidWarning { record.warnings.append(warning) }
             record.addAuthor(parsed, ids: author >= 0 ? authors.values[author].ids : AuthorIDs(), affiliations: affiliations(authorship))
         }
         result.add(take(&record, leaving: ExportRecord(location: location)))

@@ -504,6 +504,11 @@ public enum WebOfScienceReader {
                         isORCID ? cache.orcid(bytes: bytes) : cache.researcherID(bytes: bytes)
                     }
                     let id = tail.contains(0x20) ? tail.filter { $0 != 0x20 }.withUnsafeBufferPointer(kept) : kept(tail)
+                    guard !id.isEmpty else {
+                        let name = String(decoding: UnsafeBufferPointer(rebasing: list[entry.lowerBound..<slash]), as: UTF8.self)
+                        if let warning = ExportValues.orcidCheckWarning(String(decoding: tail, as: UTF8.self), author: name) { record.warnings.append(warning) }
+                        return
+                    }
                     entries.append((index, id))
                     if Self.hasInitialsOnly(record.authors[index]) {
                         // Parsed once per distinct name, as the author lists' names are.
@@ -695,7 +700,16 @@ public enum WebOfScienceReader {
                 unmatched.append(unmatchedEntry(kind, name: name, id: id))
                 continue
             }
-            entries.append((index, kind == .orcid ? ExportValues.orcid(id) : id))
+            guard kind == .orcid else {
+                entries.append((index, id))
+                continue
+            }
+            let orcid = ExportValues.orcid(id)
+            guard !orcid.isEmpty else {
+                if let warning = ExportValues.orcidCheckWarning(id, author: name) { unmatched.append(warning) }
+                continue
+            }
+            entries.append((index, orcid))
         }
     }
 
