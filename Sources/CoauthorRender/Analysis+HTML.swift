@@ -20,6 +20,14 @@ extension Analysis {
         if !mapOnly {
             extras.merges = authors.merges
             extras.keptApart = authors.nearMisses
+            if let units {
+                let shown = Set(network.names)
+                extras.unitSpellings = units.names.indices.compactMap { u in
+                    let spellings = units.spellings(ofUnit: u)
+                    guard spellings.count > 1, shown.contains(units.names[u]) else { return nil }
+                    return .init(unit: units.names[u], spellings: spellings)
+                }
+            }
             extras.statistics = htmlStatistics(seed: seed, metrics: metrics)
             if let focus = network.focus {
                 extras.timeline = FocusTimeline.rows(focus: focus, network: network, corpus: dated)
@@ -68,7 +76,7 @@ extension Analysis {
             ("duplicates merged", "\(corpus.duplicates)"),
             ("without a year", "\(corpus.withoutYear)"),
             ("components", "\(stats.components)"),
-            ("largest component", "\(stats.largestComponentSize) \(level.plural) (\(real(stats.largestComponentShare * 100, 1)) %)"),
+            ("largest component", "\(stats.largestComponentSize) \(stats.largestComponentSize == 1 ? level.unitName : level.plural) (\(real(stats.largestComponentShare * 100, 1)) %)"),
             ("isolated \(level.plural)", "\(stats.isolated)"),
             ("density", real(stats.density, 6)),
             ("mean degree", real(stats.meanDegree, 3)),

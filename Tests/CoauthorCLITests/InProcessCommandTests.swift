@@ -773,6 +773,9 @@ struct InProcess {
         let single = InProcess.run(["report", one.path, "-o", folder.appendingPathComponent("out1").path])
         #expect(single.status == 0, "\(single.stderr)")
         #expect(single.stdout.hasPrefix("B. P. Abbott: 1 paper, 0 co-authors, 2017\nnetwork: 1 author, 0 ties, 1 publication\n"), "\(single.stdout)")
+        // (The page's summary said "1 authors (100.0 %)": a user trial of session 61.)
+        let page = try String(contentsOf: folder.appendingPathComponent("out1/report.html"), encoding: .utf8)
+        #expect(page.contains(">1 author (100.0 %)<") && !page.contains("1 authors"), "\(page.prefix(4000))")
         let two = folder.appendingPathComponent("two.bib")
         try """
             @article{a, author = {Abbott, B. P. and Lee, Bo}, title = {One}, journal = {J}, year = {2017}}

@@ -271,4 +271,16 @@ struct NetworkBuilderTests {
         #expect(network.nodeCount == authors.names.count)
         #expect(network.graph.edgeCount == 0)
     }
+
+    /// The filters are described in the level's units: `rank --level country --min-papers 4`
+    /// said "authors with ≥ 4 papers" (a user trial of session 61).
+    @Test func theFiltersAreDescribedInTheLevelsUnits() {
+        var options = NetworkOptions()
+        options.minPapers = 4
+        #expect(NetworkBuilder.describe(options) == "authors with ≥ 4 papers")
+        options.level = .country
+        #expect(NetworkBuilder.describe(options) == "country level, countries with ≥ 4 papers")
+        options.level = .institution
+        #expect(NetworkBuilder.describe(options) == "institution level, institutions with ≥ 4 papers")
+    }
 }

@@ -677,7 +677,7 @@ public enum NetworkBuilder {
         }
         if options.weighting == .fractional { parts.append("fractional weights") }
         if let w = options.minWeight { parts.append("min weight \(w)") }
-        if let p = options.minPapers, p > 1 { parts.append("authors with ≥ \(p) papers") }
+        if let p = options.minPapers, p > 1 { parts.append("\(options.level.plural) with ≥ \(p) papers") }
         return parts.joined(separator: ", ")
     }
 

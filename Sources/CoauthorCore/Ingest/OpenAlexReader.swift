@@ -285,7 +285,12 @@ public enum OpenAlexReader {
             // Institutions that do not align with the authors (an author at two gives the list an
             // entry more) are the paper's: its institution-level ties need them, not whose they are.
             if institutions.count != names.count {
-                record.extras.addresses = institutions.filter { !$0.isEmpty }.map { Affiliation(institution: $0) }
+                // Each author's countries are those of their institutions: where all are one
+                // country, so are the institutions' (a user trial of session 61 was told that
+                // `Government Medical College` of a row whose countries are `IN|IN` named none).
+                let distinct = Set(countries.filter { !$0.isEmpty })
+                let country = distinct.count == 1 && countries.count == names.count ? distinct.first! : ""
+                record.extras.addresses = institutions.filter { !$0.isEmpty }.map { Affiliation(institution: $0, country: country) }
             }
             for (index, name) in names.enumerated() {
                 guard let parsed = ExportValues.name(name) else { continue }

@@ -479,12 +479,23 @@ struct OpenAlexWorkReader {
         let raws = authorship.rawAffiliations < 0 ? [] : rawLists.values[Int(authorship.rawAffiliations)] ?? []
         let institutions = authorship.institutions < 0 ? [] : institutionLists.values[Int(authorship.institutions)]
         var affiliations = institutions.map { institution in
-            Affiliation(raw: raws.count == 1 ? raws[0] : "", institution: institution.displayName ?? "",
+            Affiliation(raw: Self.rawString(of: institution.displayName ?? "", in: raws), institution: institution.displayName ?? "",
                         ror: ExportValues.lastComponent(institution.ror ?? ""), country: institution.countryCode ?? "")
         }
         if affiliations.isEmpty { affiliations = raws.map { Affiliation(raw: $0) } }
         affiliationLists[pair] = affiliations
         return affiliations
+    }
+
+    /// The raw affiliation string of an institution named `name` among an authorship's `raws`:
+    /// the only one, or the only one that names it (case and accents aside). An institution
+    /// without a country code is then placed by its string (`Public Knowledge Project, Canada`
+    /// was in no country: a user trial of session 61).
+    static func rawString(of name: String, in raws: [String]) -> String {
+        if raws.count == 1 { return raws[0] }
+        guard !name.isEmpty else { return "" }
+        let naming = raws.filter { $0.range(of: name, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+        return naming.count == 1 ? naming[0] : ""
     }
 
     private mutating func name(_ text: String) -> PersonName? {

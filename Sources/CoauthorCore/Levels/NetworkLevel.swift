@@ -182,8 +182,14 @@ public struct UnitIndex: Sendable {
         withoutAffiliations = withoutAny
         withUnplacedAffiliations = unplaced
         self.unplacedExample = unplacedExample
-        self.spellings = level == .institution ? spellings.map { Array($0.keys) } : []
+        // Most frequent first, then alphabetically: a dictionary's order is no order.
+        self.spellings = level == .institution
+            ? spellings.map { $0.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key) } : []
     }
+
+    /// At institution level, the spellings unit `unit` was read as, most frequent first (its
+    /// name among them, unless it is the name of its ROR id alone); empty at country level.
+    public func spellings(ofUnit unit: Int) -> [String] { spellings.isEmpty ? [] : spellings[unit] }
 
     /// The units of one name (an institution known by its name alone) in one country or none are
     /// one unit, where only one country names that name: one institution, some of whose
@@ -404,7 +410,9 @@ public struct UnitIndex: Sendable {
         if let u = names.firstIndex(where: { $0.lowercased() == lowered }) { return names[u] }
         let candidates: [String] = switch level {
         case .country: [text.uppercased(), Countries.code(forName: text) ?? ""]
+        // (A ROR id also as the URL OpenAlex writes, `https://ror.org/00cvxb145`: a user trial of session 61.)
         case .institution: ["ror:" + text, text, Institutions.key(text)]
+            + (text.lowercased().contains("ror.org/") ? ["ror:" + ExportValues.lastComponent(text).lowercased()] : [])
         case .author: []
         }
         for candidate in candidates where !candidate.isEmpty {

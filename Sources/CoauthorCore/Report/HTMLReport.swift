@@ -81,7 +81,23 @@ public enum HTMLReport {
         }
         out += "<section aria-labelledby=\"h-names\"><h2 id=\"h-names\">Identity decisions</h2>\n"
         let (merged, kept) = (model.merges.count, model.keptApart.count)
-        out += "<p>\(merged) name variant\(merged == 1 ? "" : "s") merged into another spelling; \(kept) look-alike\(kept == 1 ? "" : "s") kept apart.</p>\n"
+        // At institution and country level the nodes are not people: the authors' decisions are
+        // said to be the authors' (a user trial of session 61 read them as the countries'), and
+        // the institutions read under several spellings are listed.
+        let isAuthors = model.unitWords[0] == "author"
+        if model.unitWords[0] == "institution" {
+            let count = model.unitSpellings.count
+            out += "<p>\(count) institution\(count == 1 ? " was" : "s were") read under more than one spelling of their affiliations.</p>\n"
+            if !model.unitSpellings.isEmpty {
+                out += "<details\(count <= 40 ? " open" : "")><summary>Institutions and their spellings</summary><div class=\"scroll\">"
+                out += "<table class=\"names\"><thead><tr><th scope=\"col\">institution</th><th scope=\"col\">spellings read as it</th></tr></thead><tbody>\n"
+                for unit in model.unitSpellings {
+                    out += "<tr><td>\(escape(unit.unit))</td><td>\(escape(unit.spellings.joined(separator: "; ")))</td></tr>\n"
+                }
+                out += "</tbody></table></div></details>\n"
+            }
+        }
+        out += "<p>\(isAuthors ? "" : "Authors: ")\(merged) name variant\(merged == 1 ? "" : "s") merged into another spelling; \(kept) look-alike\(kept == 1 ? "" : "s") kept apart.</p>\n"
         if !model.merges.isEmpty {
             out += "<details\(model.merges.count <= 40 ? " open" : "")><summary>Merged variants</summary><div class=\"scroll\">"
             out += "<table class=\"names\"><thead><tr><th scope=\"col\">variant</th><th scope=\"col\">merged into</th>"

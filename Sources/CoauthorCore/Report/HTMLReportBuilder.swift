@@ -12,6 +12,8 @@ public enum HTMLReportBuilder {
         public var statistics: [HTMLReportModel.Statistic] = []
         public var merges: [AuthorIndex.Merge] = []
         public var keptApart: [AuthorIndex.NearMiss] = []
+        /// At institution level, the nodes read under more than one spelling, with those spellings.
+        public var unitSpellings: [HTMLReportModel.UnitSpellings] = []
         public var downloads: [HTMLReportModel.Download] = []
         public var mapOnly = false
         /// What the nodes are: the page says "co-authors" of an author, "partners" of an institution or country.
@@ -111,6 +113,7 @@ public enum HTMLReportBuilder {
                 .map { .init(variant: $0.variant, into: $0.into, reason: $0.reason) },
             keptApart: extras.keptApart.sorted { ($0.variant, $0.reason) < ($1.variant, $1.reason) }
                 .map { .init(variant: $0.variant, candidates: $0.candidates, reason: $0.reason) },
+            unitSpellings: extras.unitSpellings.sorted { $0.unit < $1.unit },
             downloads: extras.downloads, mapOnly: extras.mapOnly,
             neighbourWords: extras.level == .author ? ["co-author", "co-authors"] : ["partner", "partners"],
             unitWords: [extras.level.unitName, extras.level.plural])

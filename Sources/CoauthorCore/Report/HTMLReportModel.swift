@@ -157,6 +157,18 @@ public struct HTMLReportModel: Sendable, Equatable {
         }
     }
 
+    /// A node of an institution network and the spellings of the affiliations read as it.
+    public struct UnitSpellings: Sendable, Equatable {
+        public var unit: String
+        public var spellings: [String]
+        // Public memberwise initialiser (Swift synthesises an internal one only): shaped like every
+        // other value type's, deliberately.
+        public init(unit: String, spellings: [String]) {
+            self.unit = unit
+            self.spellings = spellings
+        }
+    }
+
     /// A file written beside the page.
     public struct Download: Sendable, Equatable {
         public var label: String
@@ -197,6 +209,9 @@ public struct HTMLReportModel: Sendable, Equatable {
     public var timelineChart: String?
     public var merges: [Merge]
     public var keptApart: [KeptApart]
+    /// At institution level, the nodes read under more than one spelling (the identity
+    /// decisions of that level: a user trial of session 61 found no way to see them).
+    public var unitSpellings: [UnitSpellings]
     public var downloads: [Download]
     /// The map alone (`render --format html`): no dashboard around it.
     public var mapOnly: Bool
@@ -212,7 +227,7 @@ public struct HTMLReportModel: Sendable, Equatable {
                 focus: Int? = nil, sizeMetric: String = "pagerank", weightName: String = "joint papers",
                 colorings: [Coloring] = [], defaultColoring: Int = 0, metrics: [MetricColumn] = [],
                 statistics: [Statistic] = [], timeline: [FocusYear] = [], timelineChart: String? = nil,
-                merges: [Merge] = [], keptApart: [KeptApart] = [], downloads: [Download] = [], mapOnly: Bool = false,
+                merges: [Merge] = [], keptApart: [KeptApart] = [], unitSpellings: [UnitSpellings] = [], downloads: [Download] = [], mapOnly: Bool = false,
                 neighbourWords: [String] = ["co-author", "co-authors"], unitWords: [String] = ["author", "authors"]) {
         precondition(neighbourWords.count == 2 && unitWords.count == 2, "a singular and a plural")
         self.title = title
@@ -232,6 +247,7 @@ public struct HTMLReportModel: Sendable, Equatable {
         self.timelineChart = timelineChart
         self.merges = merges
         self.keptApart = keptApart
+        self.unitSpellings = unitSpellings
         self.downloads = downloads
         self.mapOnly = mapOnly
         self.neighbourWords = neighbourWords

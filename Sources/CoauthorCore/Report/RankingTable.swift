@@ -11,6 +11,11 @@ public struct RankingTable: Sendable {
 
     public var columns: [String]
     public var rows: [[Value]] = []
+    /// The columns of the nodes' IDs (`orcid`, `ror`, `country_code`, …, named as the exports
+    /// name them), written by `csv()` and `json()` only: a ranking at country level had no ISO
+    /// code to join it to other data by (a user trial of session 61), and a terminal table of
+    /// ORCIDs would be too wide to read.
+    public var idColumns: Set<String> = []
 
     public init(columns: [String]) { self.columns = columns }
 
@@ -23,16 +28,26 @@ public struct RankingTable: Sendable {
     /// - Complexity: O(n log n).
     public static func authors(_ network: CoauthorNetwork, metrics: MetricTable, by metric: Metric, top: Int) -> RankingTable {
         let others = metrics.metrics.filter { $0 != metric }
-        var table = RankingTable(columns: ["rank", "name"] + metricColumns([metric] + others, metrics))
+        let kinds = idKinds(network)
+        var table = RankingTable(columns: ["rank", "name"] + kinds.map(\.attribute) + metricColumns([metric] + others, metrics))
+        table.idColumns = Set(kinds.map(\.attribute))
         let order = metrics.ranking(by: metric, names: network.names)
         let keys = metrics[metric].map { values in order.map { rankingKey(values[$0]) } } ?? []
         let ranks = sharedRanks(keys)
         for (index, v) in order.prefix(top > 0 ? top : order.count).enumerated() {
             var row: [Value] = [.integer(ranks[index]), .text(network.names[v])]
+            for kind in kinds { row.append(.text(network.ids[v].value(of: kind))) }
             appendMetrics([metric] + others, of: v, metrics, to: &row)
             table.rows.append(row)
         }
         return table
+    }
+
+    /// The kinds of ID some node of `network` has, in the order of `AuthorIDs.Kind`.
+    private static func idKinds(_ network: CoauthorNetwork) -> [AuthorIDs.Kind] {
+        var present = Set<UInt8>()
+        for ids in network.ids { ids.forEachID { kind, _ in present.insert(kind) } }
+        return AuthorIDs.Kind.allCases.filter { present.contains($0.number) }
     }
 
     /// The columns of `shown`, then, after them all (SPEC §1's order first), one for each metric
@@ -62,7 +77,9 @@ public struct RankingTable: Sendable {
             nodeMetric = nil
         }
         let nodeColumns = (nodeMetric.map { [$0] } ?? []) + metrics.metrics.filter { $0 != .papers && $0 != nodeMetric }
-        var table = RankingTable(columns: ["rank", "name"] + tieColumns + metricColumns(nodeColumns, metrics))
+        let kinds = idKinds(network)
+        var table = RankingTable(columns: ["rank", "name"] + kinds.map(\.attribute) + tieColumns + metricColumns(nodeColumns, metrics))
+        table.idColumns = Set(kinds.map(\.attribute))
         func sortKey(_ tie: TieMetrics) -> Double {
             switch order {
             case .tie(.papers), .metric(.papers): Double(tie.papers)
@@ -84,8 +101,9 @@ public struct RankingTable: Sendable {
         }
         let ranks = sharedRanks(sorted.map(sortKey))
         for (index, tie) in sorted.prefix(top > 0 ? top : sorted.count).enumerated() {
-            var row: [Value] = [.integer(ranks[index]), .text(network.names[tie.coauthor]),
-                                .integer(tie.papers), .real(tie.weight), .integer(tie.firstYear), .integer(tie.lastYear),
+            var row: [Value] = [.integer(ranks[index]), .text(network.names[tie.coauthor])]
+            for kind in kinds { row.append(.text(network.ids[tie.coauthor].value(of: kind))) }
+            row += [.integer(tie.papers), .real(tie.weight), .integer(tie.firstYear), .integer(tie.lastYear),
                                 .integer(tie.span), .integer(tie.activeYears), .real(tie.recency)]
             appendMetrics(nodeColumns, of: tie.coauthor, metrics, to: &row)
             table.rows.append(row)
@@ -133,6 +151,15 @@ public struct RankingTable: Sendable {
 
     /// An aligned text table (numbers right-aligned, reals to 4 significant decimals).
     public func textTable() -> TextTable {
+        guard idColumns.isEmpty else {
+            // (The IDs are for the files that other tools read: `idColumns`.)
+            var shown = self
+            let kept = columns.indices.filter { !idColumns.contains(columns[$0]) }
+            shown.columns = kept.map { columns[$0] }
+            shown.rows = rows.map { row in kept.map { row[$0] } }
+            shown.idColumns = []
+            return shown.textTable()
+        }
         var table = TextTable(headers: columns, alignments: columns.indices.map { column in
             if case .text = rows.first?[column] { return .left }
             return .right

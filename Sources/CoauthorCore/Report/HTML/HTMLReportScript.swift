@@ -432,11 +432,19 @@ function errorText(m, v) {
   var b = m.bounds ? m.bounds[v] : m.bound;
   return b ? ' ± ' + fmt(b, false) : '';
 }
+// A metric's value as `rank` prints it: 4 decimals, and below 0.1 four significant digits,
+// without trailing zeros (`0.00202`; the report showed `0.002` beside `9.876e-4` in one column,
+// and `rank` 0.00202: a user trial of session 61); an exponent only beyond a millionth and a million.
 function fmt(x, integer) {
   if (x === null || x === undefined) return '–';
   if (integer) return String(x);
+  if (!isFinite(x)) return isNaN(x) ? '–' : x < 0 ? '-∞' : '∞';
   var a = Math.abs(x);
-  return a !== 0 && (a < 0.001 || a >= 1e6) ? x.toExponential(3) : String(Math.round(x * 10000) / 10000);
+  if (a >= 1e6 || a !== 0 && a < 1e-6) return x.toExponential(3);
+  var decimals = a === 0 || a >= 0.1 ? 4 : 3 - Math.floor(Math.log10(a));
+  var text = x.toFixed(decimals);
+  if (text.indexOf('.') >= 0) text = text.replace(/0+$/, '').replace(/\.$/, '');
+  return text === '-0' ? '0' : text;
 }
 function hover(v, p) {
   if (v !== hovered) { hovered = v; schedule(); }
@@ -811,6 +819,8 @@ draw();
 window.coauthorReport = {
   // How the search folds a query and a name.
   folded: function (text) { return fold(text); },
+  // How a metric's value is written in the tables and the panel.
+  formatted: function (x, integer) { return fmt(x, integer); },
   shownNames: function () { var out = []; drawn.forEach(function (u) { if (shown[u]) out.push(D.names[u]); }); return out; },
   highlightedNames: function () { updateHighlight(); var out = []; if (hi) for (var u = 0; u < N; u++) if (hi[u] === 1) out.push(D.names[u]); return out; },
   hoveredName: function () { return hovered >= 0 ? D.names[hovered] : null; },
