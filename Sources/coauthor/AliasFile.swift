@@ -9,6 +9,8 @@ import Yams
 ///   "Alexandros G. Dimakis": ["Alex Dimakis", "A. G. Dimakis"]
 /// distinct:
 ///   - ["Wei Wang", "Wei Wang 0001"]
+/// institutions:
+///   "University of Trento": ["Univ Trento", "Univ Trent"]
 /// ```
 /// Every name keeps the line and column where it was written, so warnings about it point there.
 enum AliasFile {
@@ -37,27 +39,15 @@ enum AliasFile {
         }
         guard let root else { return AliasRules() }
         guard case .mapping(let top) = root else {
-            throw Problem(location: place(root, path), message: "the alias file must be a mapping with the keys 'merge' and 'distinct'")
+            throw Problem(location: place(root, path), message: "the alias file must be a mapping with the keys 'merge', 'distinct' and 'institutions'")
         }
         var rules = AliasRules()
         for (key, value) in top {
             switch key.string {
             case "merge":
-                guard case .mapping(let merges) = value else {
-                    throw Problem(location: place(value, path), message: "'merge' must map a canonical name to a list of its variants")
-                }
-                for (canonical, variants) in merges {
-                    let names: [Node]
-                    switch variants {
-                    case .sequence(let list): names = Array(list)
-                    case .scalar: names = [variants]
-                    default:
-                        throw Problem(location: place(variants, path), message: "the variants of '\(canonical.string ?? "")' must be a list of names")
-                    }
-                    var variantNames: [AliasRules.Name] = []
-                    for node in names { variantNames.append(try name(node, path)) }
-                    rules.merges.append(AliasRules.Merge(canonical: try name(canonical, path), variants: variantNames))
-                }
+                rules.merges += try merges(value, key: "merge", path)
+            case "institutions":
+                rules.institutionMerges += try merges(value, key: "institutions", path)
             case "distinct":
                 guard case .sequence(let pairs) = value else {
                     throw Problem(location: place(value, path), message: "'distinct' must be a list of pairs of names")
@@ -69,8 +59,29 @@ enum AliasFile {
                     rules.distinct.append(AliasRules.Distinct(try name(two[0], path), try name(two[1], path)))
                 }
             default:
-                throw Problem(location: place(key, path), message: "unknown key '\(key.string ?? "")'; the alias file has 'merge' and 'distinct'")
+                throw Problem(location: place(key, path), message: "unknown key '\(key.string ?? "")'; the alias file has 'merge', 'distinct' and 'institutions'")
             }
+        }
+        return rules
+    }
+
+    /// The merges of a `merge` or `institutions` mapping: each canonical name to its variants.
+    private static func merges(_ value: Node, key: String, _ path: String) throws(Problem) -> [AliasRules.Merge] {
+        guard case .mapping(let merges) = value else {
+            throw Problem(location: place(value, path), message: "'\(key)' must map a canonical name to a list of its variants")
+        }
+        var rules: [AliasRules.Merge] = []
+        for (canonical, variants) in merges {
+            let names: [Node]
+            switch variants {
+            case .sequence(let list): names = Array(list)
+            case .scalar: names = [variants]
+            default:
+                throw Problem(location: place(variants, path), message: "the variants of '\(canonical.string ?? "")' must be a list of names")
+            }
+            var variantNames: [AliasRules.Name] = []
+            for node in names { variantNames.append(try name(node, path)) }
+            rules.append(AliasRules.Merge(canonical: try name(canonical, path), variants: variantNames))
         }
         return rules
     }

@@ -88,4 +88,46 @@ struct AliasCLITests {
         #expect(tab.status == 65 && tab.stderr.contains("tab.yaml:2:1: error: not valid YAML:")
                 && tab.stderr.contains("(a tab indents this line: YAML indents with spaces)"), "\(tab.stderr)")
     }
+
+    /// An alias file's `institutions` joins the institutions read under spellings coauthor does
+    /// not join itself into one node labelled with the canonical name, warns about a spelling no
+    /// affiliation is read as, and is recorded with the network (a user trial of session 61
+    /// could neither see nor correct such a split).
+    @Test func institutionsJoinsInstitutionsAtInstitutionLevel() throws {
+        let record = { (title: String, address: String, ut: Int) in
+            "PT J\nAU Li, W\n   Roe, A\nAF Li, Wei\n   Roe, Ann\nTI \(title)\nPY 2020\nC1 [Li, Wei] \(address)\n   [Roe, Ann] Univ Trento, Trento, Italy.\nUT WOS:\(ut)\nER\n\n"
+        }
+        let wos = "FN Clarivate Analytics Web of Science\nVR 1.0\n" + record("One", "SW Univ Nationalities, Chengdu, Peoples R China.", 1)
+            + record("Two", "Southwest Minzu Univ, Chengdu, Peoples R China.", 2) + "EF\n"
+        let folder = try Self.folder(with: ["w.txt": wos, "aliases.yaml": """
+            institutions:
+              "Southwest Minzu University": ["SW Univ Nationalities", "Southwest Minzu Univ", "SW Minzu Uni"]
+
+            """])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func institutions(_ arguments: [String]) throws -> [String: Int] {
+            let result = try EndToEndTests.run(["rank", "w.txt", "--level", "institution", "--top", "0", "--format", "csv"] + arguments, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            var papers: [String: Int] = [:]
+            let lines = result.stdout.split(separator: "\n")
+            let column = lines.first.flatMap { $0.split(separator: ",").firstIndex(of: "papers") } ?? 0
+            for line in lines.dropFirst() {
+                let cells = line.split(separator: ",")
+                papers[String(cells[1])] = Int(cells[column])
+            }
+            return papers
+        }
+        let split = try institutions([])
+        #expect(split == ["SW Univ Nationalities": 1, "Southwest Minzu Univ": 1, "Univ Trento": 2], "\(split)")
+        let joined = try institutions(["--aliases", "aliases.yaml"])
+        #expect(joined == ["Southwest Minzu University": 2, "Univ Trento": 2], "\(joined)")
+        let warned = try EndToEndTests.run(["stats", "w.txt", "--level", "institution", "--aliases", "aliases.yaml"], in: folder)
+        #expect(warned.stderr.contains("aliases.yaml:2:83: warning: the alias file's institutions name 'SW Minzu Uni', which no affiliation is read as"),
+                "\(warned.stderr)")
+        let graphml = try EndToEndTests.run(["export", "w.txt", "--level", "institution", "--aliases", "aliases.yaml", "--format", "graphml",
+                                             "-o", "i.graphml", "--quiet"], in: folder)
+        #expect(graphml.status == 0, "\(graphml.stderr)")
+        let text = try String(contentsOf: folder.appendingPathComponent("i.graphml"), encoding: .utf8)
+        #expect(text.contains("alias file (1 institution merge)"), "\(text.prefix(1500))")
+    }
 }

@@ -101,8 +101,11 @@ public struct Analysis: Sendable {
         let units = options.level == .author ? nil
             : timer.measure("units") {
                 let publications = resolved.corpus.publications
-                return UnitIndex(publications: publications, level: options.level) { options.includes(year: publications[$0].year) }
+                return UnitIndex(publications: publications, level: options.level, merges: resolved.request.aliases.institutionMerges) {
+                    options.includes(year: publications[$0].year)
+                }
             }
+        for diagnostic in units?.diagnostics ?? [] { events?(.diagnostic(diagnostic)) }
         if let units, units.withoutUnits > 0 {
             events?(.withoutUnits(count: units.withoutUnits, withoutAffiliations: units.withoutAffiliations, level: options.level))
         }

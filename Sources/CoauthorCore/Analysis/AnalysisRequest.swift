@@ -39,10 +39,14 @@ public struct AnalysisRequest: Sendable {
     /// trial of session 56 found `--identity exact` and `--aliases` in no output. Empty at the
     /// defaults, and at the institution and country levels, whose nodes are no people.
     var identityDescription: String {
-        guard network.level == .author else { return "" }
+        guard network.level == .author else {
+            let merges = aliases.institutionMerges.count
+            guard network.level == .institution, merges > 0 else { return "" }
+            return "alias file (\(merges) institution \(merges == 1 ? "merge" : "merges"))"
+        }
         var parts: [String] = []
         if identity != .conservative { parts.append("\(identity.rawValue) name identity") }
-        if !aliases.isEmpty {
+        if !aliases.merges.isEmpty || !aliases.distinct.isEmpty {
             // (No ", " inside: the filters are a list joined by it, which the map's heading splits.)
             let merges = aliases.merges.count, distinct = aliases.distinct.count
             let rules = [merges == 0 ? nil : "\(merges) \(merges == 1 ? "merge" : "merges")",

@@ -39,12 +39,19 @@ public struct AliasRules: Sendable, Hashable {
 
     public var merges: [Merge]
     public var distinct: [Distinct]
+    /// `institutions:` of the file, `canonical: [spellings…]`: at institution level, the
+    /// institutions read as any of the spellings (or the canonical name) are one node, labelled
+    /// with the canonical name. An institution read under two spellings that coauthor does not
+    /// join (`SW Univ Nationalities`, `Southwest Minzu University`) was two nodes, with no way to
+    /// join them (a user trial of session 61).
+    public var institutionMerges: [Merge]
 
-    public init(merges: [Merge] = [], distinct: [Distinct] = []) {
+    public init(merges: [Merge] = [], distinct: [Distinct] = [], institutionMerges: [Merge] = []) {
         self.merges = merges
         self.distinct = distinct
+        self.institutionMerges = institutionMerges
     }
 
     /// No rules at all.
-    public var isEmpty: Bool { merges.isEmpty && distinct.isEmpty }
+    public var isEmpty: Bool { merges.isEmpty && distinct.isEmpty && institutionMerges.isEmpty }
 }

@@ -60,6 +60,8 @@ public struct UnitIndex: Sendable {
     /// user trial of session 55).
     public let withUnplacedAffiliations: Int
     public let unplacedExample: (affiliation: String, location: SourceLocation)?
+    /// Warnings about an alias file's `institutions`: a name no affiliation is read as.
+    public let diagnostics: [Diagnostic]
     /// At institution level, per unit, the spellings it was read as: a unit is found by any of
     /// them (`label(matching:)`), a unit with a ROR id or joined by its abbreviated name too.
     private let spellings: [[String]]
@@ -70,7 +72,10 @@ public struct UnitIndex: Sendable {
     /// - Parameter counting: which publications `withoutUnits` and `withoutAffiliations` count
     ///   (by index): those of the network's years (`NetworkOptions.includes(year:)`); a paper
     ///   outside them is in no network, so its lack of units is nothing to report.
-    public init(publications: [Publication], level: NetworkLevel, counting: (Int) -> Bool = { _ in true }) {
+    /// - Parameter merges: an alias file's `institutions` (`AliasRules.institutionMerges`),
+    ///   applied at institution level after the joins coauthor makes itself.
+    public init(publications: [Publication], level: NetworkLevel, merges: [AliasRules.Merge] = [],
+                counting: (Int) -> Bool = { _ in true }) {
         precondition(level != .author, "authors are resolved by AuthorResolver, not found in affiliations")
         var idOf: [String: Int32] = [:]
         var keys: [String] = []
@@ -160,6 +165,11 @@ public struct UnitIndex: Sendable {
             Self.joinNamesToTheirROR(keys: &keys, spellings: &spellings, countries: &countries, units: &units)
             Self.joinAbbreviatedNames(keys: &keys, spellings: &spellings, countries: &countries, units: &units)
         }
+        var labels: [(spelling: String, label: String)] = []
+        var diagnostics: [Diagnostic] = []
+        if level == .institution, !merges.isEmpty {
+            labels = Self.joinAliases(merges, keys: &keys, spellings: &spellings, countries: &countries, units: &units, diagnostics: &diagnostics)
+        }
         var names = keys.indices.map { u in
             if level == .country { return Countries.name(of: keys[u]) ?? keys[u] }
             return spellings[u].min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }!.key.withoutControlCharacters
@@ -174,9 +184,15 @@ public struct UnitIndex: Sendable {
                 names[u] += places.isEmpty ? " (no country)" : " (\(places.joined(separator: ", ")))"
             }
         }
+        // An alias file's canonical names label their institutions (found by a spelling read as
+        // them: the joins renumber units).
+        for (spelling, label) in labels {
+            if let u = spellings.firstIndex(where: { $0[spelling] != nil }) { names[u] = label }
+        }
         self.level = level
         self.keys = keys
         self.names = names
+        self.diagnostics = diagnostics
         unitsOfPublication = units
         withoutUnits = without
         withoutAffiliations = withoutAny
@@ -190,6 +206,56 @@ public struct UnitIndex: Sendable {
     /// At institution level, the spellings unit `unit` was read as, most frequent first (its
     /// name among them, unless it is the name of its ROR id alone); empty at country level.
     public func spellings(ofUnit unit: Int) -> [String] { spellings.isEmpty ? [] : spellings[unit] }
+
+    /// The institutions an alias file's `institutions` merges are one (SPEC §3's forced merges, at
+    /// institution level): each rule's canonical name and spellings find the units read as them
+    /// (`Institutions.key`: case, accents and punctuation aside) or, for a ROR id or its URL, the
+    /// unit of that id; the units found are joined, whatever their countries. A name that finds
+    /// none is warned about.
+    /// - Returns: for each rule that found a unit, a spelling of it and the label it takes.
+    /// - Complexity: O(rules × spellings).
+    private static func joinAliases(_ merges: [AliasRules.Merge], keys: inout [String], spellings: inout [[String: Int]],
+                                    countries: inout [Set<String>], units: inout [[Int32]],
+                                    diagnostics: inout [Diagnostic]) -> [(spelling: String, label: String)] {
+        var unitsOfKey: [String: [Int]] = [:]
+        for unit in keys.indices {
+            for spelling in spellings[unit].keys { unitsOfKey[Institutions.key(spelling), default: []].append(unit) }
+            if keys[unit].hasPrefix("ror:") { unitsOfKey[keys[unit], default: []].append(unit) }
+        }
+        func found(_ name: AliasRules.Name) -> [Int] {
+            let text = name.text.trimmingCharacters(in: .whitespaces)
+            let ror = text.lowercased().contains("ror.org/") ? ExportValues.lastComponent(text).lowercased() : text.lowercased()
+            return Array(Set((unitsOfKey[Institutions.key(text)] ?? []) + (unitsOfKey["ror:" + ror] ?? []))).sorted()
+        }
+        var parent = Array(keys.indices)
+        func root(_ u: Int) -> Int {
+            var u = u
+            while parent[u] != u { u = parent[u] }
+            return u
+        }
+        var labels: [(spelling: String, label: String)] = []
+        for rule in merges {
+            let canonical = found(rule.canonical)
+            var members = canonical
+            for variant in rule.variants {
+                let units = found(variant)
+                if units.isEmpty {
+                    diagnostics.append(Diagnostic(.warning, at: variant.location,
+                                                  "the alias file's institutions name '\(variant.text)', which no affiliation is read as; check the spelling "
+                                                    + "(`coauthor rank --level institution --top 0` lists the institutions; the report lists their spellings)"))
+                }
+                members += units
+            }
+            guard let first = members.first else { continue }
+            for unit in members.dropFirst() {
+                let (a, b) = (root(first), root(unit))
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+            if let spelling = spellings[first].keys.min() { labels.append((spelling, rule.canonical.text.trimmingCharacters(in: .whitespaces))) }
+        }
+        join(keys.indices.map(root), keys: &keys, spellings: &spellings, countries: &countries, units: &units)
+        return labels
+    }
 
     /// The units of one name (an institution known by its name alone) in one country or none are
     /// one unit, where only one country names that name: one institution, some of whose
