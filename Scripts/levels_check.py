@@ -424,16 +424,52 @@ def wos_papers(path):
     for fields in papers:
         # `[Authors] address`, or in records before about 2008 the address alone (the paper's).
         addresses = [e[e.index("]") + 1:].strip() if e.startswith("[") else e.strip() for e in fields.get("C1", [])]
+        standard = c3_names(addresses, fields.get("C3", []))
         names = fields.get("AF") or fields.get("AU") or []
         out.append({
             "id": fields.get("UT", [""])[0],
             "authors": len([n for n in names if n.strip()]),
             "people": [n.strip().casefold() for n in names if n.strip()],
             "cited": int(fields["TC"][0]) if "TC" in fields else None,
-            "institutions": [(a.split(",")[0].strip(), None) for a in addresses],
+            "institutions": [(standard(a), None) for a in addresses],
             "countries": [country_of_address(a) for a in addresses],
         })
     return out
+
+
+def c3_names(addresses, lines):
+    """The function giving each C1 address its institution: Web of Science's own name of it from
+    C3 (its lines joined by a blank, entries separated by `;`), else the address's first part. C3
+    has one name per distinct institution of the addresses, or per distinct address, in their
+    order (and leaves out the ones it does not know): names are given by place where the distinct
+    institutions (folded), else the distinct addresses, are as many as the names, and not at all
+    where an address's institution is by its words (`one_name`) some name but not the one its
+    place gives it."""
+    names = [n.strip() for n in " ".join(" ".join(lines).split()).split(";") if n.strip()]
+    first = lambda address: address.split(",")[0].strip()
+    institutions, raws = [], []
+    for address in addresses:
+        key = institution_fold(first(address))
+        if not key:
+            continue
+        if key not in [k for k, _ in institutions]:
+            institutions.append((key, first(address)))
+        if address not in raws:
+            raws.append(address)
+    by_key, by_address = {}, {}
+    if names and len(institutions) == len(names):
+        by_key = {key: name for (key, _), name in zip(institutions, names)}
+    elif names and len(raws) == len(names):
+        by_address = dict(zip(raws, names))
+
+    def given(address):
+        return by_address.get(address) or by_key.get(institution_fold(first(address)))
+
+    for address in raws:
+        matching = [n for n in names if one_name(significant_words(first(address)), significant_words(n))]
+        if matching and given(address) is not None and given(address) not in matching:
+            by_key, by_address = {}, {}
+    return lambda address: given(address) or first(address)
 
 
 def scopus_papers(path):
@@ -532,11 +568,11 @@ def bib_authors(fields):
 def wos_bib_papers(path):
     """Web of Science BibTeX: `Affiliation` lines are C1 without brackets, `Names; Names, address`
     (the reprint line left out); a line whose names are not the record's authors is an address
-    alone, the paper's. `Times-Cited` is the count."""
+    alone, the paper's; `Affiliations` is C3. `Times-Cited` is the count."""
     out = []
     for fields in bib_entries(path):
         authors = bib_authors(fields)
-        institutions, countries = [], []
+        addresses, countries = [], []
         for line in fields.get("affiliation", "").split("\n"):
             line = " ".join(line.replace("\\&", "&").split())
             if not line or "(Corresponding Author)" in line or "(Reprint Author)" in line:
@@ -544,8 +580,11 @@ def wos_bib_papers(path):
             match = re.match(r"^((?:[^,;]+, [^,;]+; )*[^,;]+, [^,;]+), (.+)$", line)
             names = match.group(1).split("; ") if match else []
             address = match.group(2) if match and all(n in authors for n in names) else line
-            institutions.append((address.split(",")[0].strip(), None))
+            addresses.append(address)
             countries.append(country_of_address(address))
+        # `Affiliations` is the plain text's C3.
+        standard = c3_names(addresses, [fields.get("affiliations", "").replace("\\&", "&")])
+        institutions = [(standard(address), None) for address in addresses]
         out.append({
             "id": fields.get("unique-id", ""),
             "authors": len(authors),

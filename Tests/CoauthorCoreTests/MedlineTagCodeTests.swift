@@ -27,7 +27,7 @@ struct MedlineTagCodeTests {
 struct WebOfScienceTagCodeTests {
     @Test func everyConstantIsTheCodeOfItsTag() {
         let all = WebOfScienceReader.Tag.all
-        #expect(all.count == 22)
+        #expect(all.count == 23)
         for (tag, code) in all { #expect(code == WebOfScienceReader.tagCode(tag), "\(tag)") }
         #expect(Set(all.map(\.1)).count == all.count)
     }

@@ -416,7 +416,10 @@ enum ReferenceOpenAlex {
             let raws = (authorship["raw_affiliation_strings"] as? [String]) ?? []
             var affiliations: [Affiliation] = []
             for case let institution as [String: Any] in (authorship["institutions"] as? [Any]) ?? [] {
-                affiliations.append(Affiliation(raw: raws.count == 1 ? raws[0] : "",
+                // The one raw string, else the one that names the institution (folded).
+                let name = (institution["display_name"] as? String ?? "").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                let naming = raws.filter { !name.isEmpty && $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).contains(name) }
+                affiliations.append(Affiliation(raw: raws.count == 1 ? raws[0] : naming.count == 1 ? naming[0] : "",
                                                 institution: institution["display_name"] as? String ?? "",
                                                 ror: ExportValues.lastComponent(institution["ror"] as? String ?? ""),
                                                 country: institution["country_code"] as? String ?? ""))

@@ -486,7 +486,8 @@ public enum BibTeXReader {
                 decoded.append(LaTeX.decode(utf8: UnsafeBufferPointer(rebasing: text[start..<end])))
                 start = end + 1
             }
-            let (byAuthor, paper) = Self.affiliations(ofWebOfScienceLines: decoded, keys: keys)
+            let (byAuthor, paper) = Self.affiliations(ofWebOfScienceLines: decoded, keys: keys,
+                                                      organisations: affiliations.map { LaTeX.decode(utf8: values[$0]) })
             for (author, affiliation) in byAuthor { record.addAffiliation(affiliation, to: author) }
             record.extras.addresses += paper
         } else if let addresses = isWebOfScience ? nil : affiliations ?? affiliation {
@@ -515,11 +516,28 @@ public enum BibTeXReader {
     /// address to each author the names designate; a line whose names are not all the paper's
     /// authors (an older record's address alone: `Chung Yuan Christian Univ, Dept Business Adm,
     /// Chungli 320, Taiwan.`) is the paper's. The reprint address (`… (Corresponding Author),
-    /// …`) repeats an author's and is left out.
-    static func affiliations(ofWebOfScienceLines lines: [String], keys: ExportValues.MatchKeys)
+    /// …`) repeats an author's and is left out. `organisations`, the entry's `Affiliations`, names
+    /// the institutions as the plain text's `C3` does (`WebOfScienceReader.standardNames`).
+    static func affiliations(ofWebOfScienceLines lines: [String], keys: ExportValues.MatchKeys, organisations: String? = nil)
         -> (byAuthor: [(author: Int, affiliation: Affiliation)], paper: [Affiliation]) {
+        let (byAuthor, paper, addresses) = affiliations(ofWebOfScienceLines: lines, keys: keys)
+        guard let organisations, let standard = WebOfScienceReader.standardNames(ofAddresses: addresses, organisations: organisations)
+        else { return (byAuthor, paper) }
+        func named(_ affiliation: Affiliation) -> Affiliation {
+            var affiliation = affiliation
+            if let name = standard.name(of: affiliation) { affiliation.institution = name }
+            return affiliation
+        }
+        return (byAuthor.map { ($0.author, named($0.affiliation)) }, paper.map(named))
+    }
+
+    /// `affiliations(ofWebOfScienceLines:keys:organisations:)` without the organisations, and the
+    /// addresses in the order of the lines.
+    private static func affiliations(ofWebOfScienceLines lines: [String], keys: ExportValues.MatchKeys)
+        -> (byAuthor: [(author: Int, affiliation: Affiliation)], paper: [Affiliation], addresses: [String]) {
         var byAuthor: [(Int, Affiliation)] = []
         var paper: [Affiliation] = []
+        var addresses: [String] = []
         for line in lines.map({ ExportValues.trimmed($0) }) where !line.isEmpty {
             guard !line.contains("(Corresponding Author)"), !line.contains("(Reprint Author)") else { continue }
             // The names end at the second comma after the last `; ` (each name is `Surname, Given`).
@@ -531,12 +549,14 @@ public enum BibTeXReader {
                 if !address.isEmpty, authors.allSatisfy({ $0 != nil }) {
                     let affiliation = WebOfScienceReader.address(address)
                     for author in authors { byAuthor.append((author!, affiliation)) }
+                    addresses.append(address)
                     continue
                 }
             }
             paper.append(WebOfScienceReader.address(line))
+            addresses.append(line)
         }
-        return (byAuthor, paper)
+        return (byAuthor, paper, addresses)
     }
 
     /// `Gomez-Ruiz, Jose Antonio/K-7689-2014 Pelaez, Jose I/O-9450-2016` → the (name, ID) pairs:

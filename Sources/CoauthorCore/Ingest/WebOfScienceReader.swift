@@ -343,11 +343,12 @@ public enum WebOfScienceReader {
         static let af: UInt64 = 0x4146, au: UInt64 = 0x4155, bf: UInt64 = 0x4246, ba: UInt64 = 0x4241
         static let ti: UInt64 = 0x5449, so: UInt64 = 0x534F, py: UInt64 = 0x5059, ea: UInt64 = 0x4541, pd: UInt64 = 0x5044
         static let di: UInt64 = 0x4449, ut: UInt64 = 0x5554, pm: UInt64 = 0x504D, tc: UInt64 = 0x5443, dt: UInt64 = 0x4454
-        static let ri: UInt64 = 0x5249, oi: UInt64 = 0x4F49, c1: UInt64 = 0x4331
+        static let ri: UInt64 = 0x5249, oi: UInt64 = 0x4F49, c1: UInt64 = 0x4331, c3: UInt64 = 0x4333
         /// Every code with its tag.
         static let all: [(String, UInt64)] = [("PT", pt), ("ER", er), ("EF", ef), ("FN", fn), ("VR", vr), ("AF", af), ("AU", au),
                                               ("BF", bf), ("BA", ba), ("TI", ti), ("SO", so), ("PY", py), ("EA", ea), ("PD", pd),
-                                              ("DI", di), ("UT", ut), ("PM", pm), ("TC", tc), ("DT", dt), ("RI", ri), ("OI", oi), ("C1", c1)]
+                                              ("DI", di), ("UT", ut), ("PM", pm), ("TC", tc), ("DT", dt), ("RI", ri), ("OI", oi), ("C1", c1),
+                                              ("C3", c3)]
     }
 
     /// Builds the record from its fields, in file order (repeated tags keep the first).
@@ -541,6 +542,18 @@ public enum WebOfScienceReader {
         func add(_ list: [Affiliation], to author: Int) {
             if firstAlike == nil { record.addAffiliations(list, to: author) } else { mentions.append((author, list)) }
         }
+        // The organisations `C3` names, Web of Science's own names of the addresses' institutions
+        // (`University of Trento` for `Univ Trent`), by address or institution where they align.
+        let standardNames = joinedValues(Tag.c3) {
+            Self.standardNames(ofAddresses: c1.map { Self.addressPart(of: value($0)) }, organisations: String(decoding: $0, as: UTF8.self))
+        } ?? nil
+        /// `list` with its institution named as `C3` names it, where it does.
+        func standardised(_ list: [Affiliation]) -> [Affiliation] {
+            guard let standardNames, let first = list.first, let name = standardNames.name(of: first) else { return list }
+            var list = list
+            list[0].institution = name
+            return list
+        }
         // Older records give addresses alone: the paper's, whoever's they are.
         var bracketedLines: [Int] = []
         nextListed = 0
@@ -550,7 +563,7 @@ public enum WebOfScienceReader {
                 bracketedLines.append(k)
                 continue
             }
-            let paperAddress = address(String(decoding: line, as: UTF8.self))
+            let paperAddress = standardised([address(String(decoding: line, as: UTF8.self))])[0]
             if !paperAddress.raw.isEmpty { record.extras.addresses.append(paperAddress) }
         }
         /// Reads the line `[names] address` on its bytes: each name is matched as a list of IDs
@@ -566,7 +579,7 @@ public enum WebOfScienceReader {
             for index in 1..<close where line[index] == UInt8(ascii: ";") {
                 guard ExportValues.isPlain(line, at: index) else { return false }
             }
-            let affiliation = cache.addressList(bytes: UnsafeBufferPointer(rebasing: line[(close + 1)...])) { [address($0)] }
+            let affiliation = standardised(cache.addressList(bytes: UnsafeBufferPointer(rebasing: line[(close + 1)...])) { [address($0)] })
             // `ExportValues.list` of the names.
             Self.forEachEntry(of: line, in: 1..<close) { name in
                 if let author = authorIndex(ofListed: UnsafeBufferPointer(rebasing: line[name])) { add(affiliation, to: author) }
@@ -577,13 +590,75 @@ public enum WebOfScienceReader {
             // `[Aria, Massimo; Cuccurullo, Corrado] Univ Naples Federico II, Naples, Italy.`
             if readBracketedLine(value(k)) { continue }
             // Else as text (a line of this kind is rare: it is read each time it comes).
-            guard let (affiliation, names) = bracketed(String(decoding: value(k), as: UTF8.self)) else { continue }
+            guard let (unnamed, names) = bracketed(String(decoding: value(k), as: UTF8.self)) else { continue }
+            let affiliation = standardised([unnamed])[0]
             for name in names {
                 if let index = cache.authorIndex(of: name, in: matchKeys) { add([affiliation], to: index) }
             }
         }
         if let firstAlike, !mentions.isEmpty { record.addAffiliations(mentions, firstAlike: firstAlike) }
         return finished()
+    }
+
+    /// The text of a `C1` line after its bracket of names, if any.
+    private static func addressPart(of line: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: line, as: UTF8.self)
+        guard text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return text }
+        return String(text[text.index(after: close)...])
+    }
+
+    /// The institutions of a record's addresses as its `C3` field names them (Web of Science's
+    /// "organization-enhanced" names: `University of Naples Federico II` for `Univ Napoli
+    /// Federico II`). `C3` lists one name per distinct institution of the addresses, or per
+    /// distinct address, in their order, and leaves out those Web of Science does not know, without
+    /// saying which: the names are given by place where the count of the distinct institutions
+    /// (else of the distinct addresses) is theirs, and none where neither is, or where an address's
+    /// institution is by its words another place's name and not its own (the list is then not in
+    /// the addresses' order). Read so, `Univ Trent` and `Univ Trento` are one node, `SW Univ
+    /// Nationalities` is `Southwest Minzu University` (a user trial of session 61 found three
+    /// nodes of two institutions in one export).
+    struct StandardNames {
+        /// The `C3` name of each institution key (`Institutions.key`) or address.
+        var byInstitution: [String: String] = [:]
+        var byAddress: [String: String] = [:]
+
+        /// The name of `affiliation`'s institution, where `C3` gives one.
+        func name(of affiliation: Affiliation) -> String? {
+            byAddress[affiliation.raw] ?? byInstitution[Institutions.key(affiliation.institution)]
+        }
+    }
+
+    /// `StandardNames` of the addresses `addresses` (the text of each `C1` line after its
+    /// bracket) and the joined `C3` value `organisations`; nil where they do not align.
+    static func standardNames(ofAddresses addresses: [String], organisations: String) -> StandardNames? {
+        let names = ExportValues.list(LaTeX.collapseWhitespace(organisations))
+            .map { ExportValues.trimmed($0) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { return nil }
+        var institutions: [(key: String, name: String)] = [], raws: [String] = []
+        for text in addresses {
+            let affiliation = address(text)
+            let key = Institutions.key(affiliation.institution)
+            guard !key.isEmpty else { continue }
+            if !institutions.contains(where: { $0.key == key }) { institutions.append((key, affiliation.institution)) }
+            if !raws.contains(affiliation.raw) { raws.append(affiliation.raw) }
+        }
+        var standard = StandardNames()
+        if institutions.count == names.count {
+            for (institution, name) in zip(institutions, names) { standard.byInstitution[institution.key] = name }
+        } else if raws.count == names.count {
+            for (raw, name) in zip(raws, names) { standard.byAddress[raw] = name }
+        } else {
+            return nil
+        }
+        // Out of order where an institution is by its words another entry's name and not its own.
+        let words = names.map(Institutions.significantWords)
+        for institution in institutions {
+            let own = Institutions.significantWords(institution.name)
+            let given = standard.byInstitution[institution.key] ?? raws.first { Institutions.key(address($0).institution) == institution.key }.flatMap { standard.byAddress[$0] }
+            let matching = names.indices.filter { Institutions.areOneName(own, words[$0]) }
+            if !matching.isEmpty, let given, !matching.contains(where: { names[$0] == given }) { return nil }
+        }
+        return standard
     }
 
     /// Whether `name` has given names and all of them are initials (`Li, J`, `Clancy, E. A.`).
@@ -839,7 +914,7 @@ public enum WebOfScienceReader {
     }
 
     private static let usedTags = tagBits(["PT", "ER", "EF", "FN", "VR", "AU", "AF", "BA", "BF", "PY", "EA", "PD", "UT", "PM",
-                                           "TC", "DT", "RI", "OI", "C1"])
+                                           "TC", "DT", "RI", "OI", "C1", "C3"])
     private static let textTags = tagBits(["TI", "SO", "DI"])
 
     /// For each ASCII first byte, a word with bit `b - "0"` set for each tag of `tags` whose second byte is `b`.
