@@ -28,6 +28,10 @@ enum NodeLabel {
             + "<TR><TD HEIGHT=\"\(band)\"></TD></TR>"
             + "<TR><TD HEIGHT=\"\(circle)\"></TD></TR>"
             + "<TR><TD HEIGHT=\"\(band)\" CELLPADDING=\"\(padding)\" BGCOLOR=\"#ffffffc0\">"
-            + "<FONT POINT-SIZE=\"\(size)\">" + GraphvizText.html(name) + "</FONT></TD></TR></TABLE>"
+            + "<FONT POINT-SIZE=\"\(size)\">" + GraphvizText.html(name.shortened(toWidth: longestName)) + "</FONT></TD></TR></TABLE>"
     }
+
+    /// The most columns a drawn name takes (`String.shortened(toWidth:)`); the node's tooltip
+    /// keeps the whole name.
+    static let longestName = 40
 }

@@ -1,4 +1,5 @@
 import CoauthorCore
+import Foundation
 import Testing
 @testable import CoauthorRender
 
@@ -42,7 +43,7 @@ private let hostileNames = [
         let svg = try #require(SVGDocument(bytes), "the SVG must be well-formed XML")
 
         for node in scene.nodes {
-            #expect(svg.texts.contains(node.label), "label \(node.label)")
+            #expect(svg.texts.contains(node.label.shortened(toWidth: NodeLabel.longestName)), "label \(node.label)")
             #expect(svg.linkTitles.contains(node.tooltip), "tooltip \(node.tooltip)")
             #expect(svg.ids.contains(node.id), "id \(node.id)")
         }
@@ -51,8 +52,11 @@ private let hostileNames = [
         }
         #expect(svg.texts.contains(scene.title))
         #expect(svg.texts.contains(scene.subtitle))
+        // (A legend entry is padded with no-break spaces; the nodes' names are cut to 40 columns,
+        // so that these are the legend's own texts.)
+        let texts = Set(svg.texts.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\u{00A0}")) })
         for entry in scene.legend {
-            #expect(svg.texts.contains(entry.label), "legend \(entry.label)")
+            #expect(texts.contains(entry.label), "legend \(entry.label)")
         }
     }
 
@@ -67,6 +71,24 @@ private let hostileNames = [
         #expect(svg.texts.contains("Line break and nul end"), "\(svg.texts)")
         #expect(svg.linkTitles.contains("Tip next"))
         #expect(svg.texts.contains("Title with break"))
+    }
+
+    /// A name of hundreds of letters is drawn cut to 40 columns with `…`, its tooltip whole: the
+    /// map was 4,831 points wide (a user trial of session 61).
+    @Test func aVeryLongNameIsDrawnShortened() throws {
+        var scene = Scenes.trianglePlusPendant
+        let long = "Wolfe" + String(repeating: "schlegelstein", count: 40)
+        scene.nodes[1].label = long
+        scene.nodes[1].tooltip = long
+        let bytes = try MapRenderer.render(scene, options: RenderOptions())
+        let svg = try #require(SVGDocument(bytes))
+        let drawn = long.shortened(toWidth: 40)
+        #expect(drawn.count == 40 && drawn.hasSuffix("…"))
+        #expect(svg.texts.contains(drawn) && !svg.texts.contains(long), "\(svg.texts)")
+        #expect(svg.linkTitles.contains(long))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let width = try #require(text.firstMatch(of: /<svg width="(\d+)pt"/)).1
+        #expect(Int(width)! < 1500, "the map is \(width) points wide")
     }
 
     @Test func escapingFunctionsLeaveOrdinaryTextAlone() {

@@ -23,6 +23,12 @@ public struct TextTable: Sendable, Equatable {
 
     /// Aligned plain text: a header, a rule, the rows; columns two spaces apart.
     public func plain() -> String {
+        // (Cells wider than `plainCellWidth` are cut: `String.shortened(toWidth:)`.)
+        guard !rows.contains(where: { $0.contains { Self.displayWidth($0) > Self.plainCellWidth } }) else {
+            var shown = self
+            shown.rows = rows.map { $0.map { $0.shortened(toWidth: Self.plainCellWidth) } }
+            return shown.plain()
+        }
         let widths = headers.indices.map { column in
             ([headers[column]] + rows.map { $0[column] }).map(Self.displayWidth).max() ?? 0
         }
@@ -71,6 +77,9 @@ public struct TextTable: Sendable, Equatable {
     }
 
     /// Terminal cells taken by `text`.
+    /// The widest a cell of `plain()` is drawn, in terminal columns.
+    public static let plainCellWidth = 80
+
     public static func displayWidth(_ text: String) -> Int {
         var width = 0
         for scalar in text.unicodeScalars {

@@ -317,7 +317,7 @@ function drawLabels(visible, s, tx, ty) {
   var order = hi ? visible.filter(function (v) { return hi[v]; }).sort(function (a, b) { return importance[a] - importance[b]; }) : [];
   ctx.textAlign = 'center'; ctx.textBaseline = 'top'; ctx.lineJoin = 'round';
   function place(v) {
-    var size = labelFont(v), name = D.names[v], bold = v === selected || v === D.focus;
+    var size = labelFont(v), name = shortName(D.names[v]), bold = v === selected || v === D.focus;
     var f = (bold ? 'bold ' : '') + size + FONT;
     if (f !== font) { ctx.font = f; font = f; }
     var w = bold ? ctx.measureText(name).width : textWidth[v];
@@ -331,7 +331,7 @@ function drawLabels(visible, s, tx, ty) {
     // A translucent band under the name (as in the SVG) keeps it readable over ties; cheaper than a text halo.
     ctx.fillStyle = 'rgba(255,255,255,0.6)'; ctx.fillRect(box[0] + 2, top + 1, w - 4, h - 2);
     ctx.fillStyle = hi && !hi[v] ? '#888888' : '#1a1a1a'; ctx.fillText(name, cx, top + 2);
-    labelled.push(v); labelBoxes.push({ name: name, left: box[0] + 3, right: box[2] - 3 }); placed++;
+    labelled.push(v); labelBoxes.push({ name: D.names[v], left: box[0] + 3, right: box[2] - 3 }); placed++;
   }
   for (var k = 0; k < order.length && placed < budget; k++) place(order[k]);
   if (hi && order.length) return;
@@ -431,6 +431,12 @@ function errorText(m, v) {
   if (!m.estimate || m.values[v] === null) return '';
   var b = m.bounds ? m.bounds[v] : m.bound;
   return b ? ' ± ' + fmt(b, false) : '';
+}
+// A name as the map draws it: at most 40 characters, as network.svg's labels (a name of 600
+// letters covered the map: a user trial of session 61); the tooltip and the panel keep it whole.
+function shortName(name) {
+  var chars = Array.from(name);
+  return chars.length <= 40 ? name : chars.slice(0, 39).join('').replace(/ +$/, '') + '…';
 }
 // A metric's value as `rank` prints it: 4 decimals, and below 0.1 four significant digits,
 // without trailing zeros (`0.00202`; the report showed `0.002` beside `9.876e-4` in one column,

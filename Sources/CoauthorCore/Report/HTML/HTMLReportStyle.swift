@@ -45,6 +45,7 @@ button:hover { background: #eef5fb; }
 #counts { margin: 3px 0 0; color: var(--muted); }
 #panel { flex: 0 0 25rem; max-width: 40vw; max-height: 72vh; overflow-y: auto; padding: 10px 14px; background: var(--panel); }
 #panel h2 { margin-top: 0; }
+#panel h2, #panel p, #panel td { overflow-wrap: anywhere; }
 #panel .empty { color: var(--muted); }
 #panel table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 #panel th, #panel td { padding: 2px 4px; border-bottom: 1px solid #e2e2e2; text-align: left; }
