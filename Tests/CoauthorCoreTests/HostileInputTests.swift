@@ -116,6 +116,31 @@ struct HostileInputTests {
                 "\(beside.diagnostics.map(\.message))")
     }
 
+    /// A JSON object with none of the fields of a bibliography's records (a table of counts kept
+    /// beside exports) is no input of a folder: with the exports in subfolders, the folder read
+    /// it alone and ended "no publications with authors were read" (a user trial of session 61).
+    @Test func jsonDataBesideExportsIsNoInput() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let counts = Data(#"{"refs.bib": {"records": 1, "format": "bibtex"}, "other.csv": {"records": 2}}"#.utf8)
+        try counts.write(to: folder.appendingPathComponent("expected_counts.json"))
+        let sub = folder.appendingPathComponent("bibtex")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Data("@article{a, author = {Ann Lee and Bo Ma}, title = {T}, year = 2020}\n".utf8).write(to: sub.appendingPathComponent("refs.bib"))
+        #expect(throws: InputError.onlySubfolders(folder.path, ["bibtex"])) { try InputReader.read([folder.path]) }
+        try FileManager.default.copyItem(at: sub.appendingPathComponent("refs.bib"), to: folder.appendingPathComponent("refs.bib"))
+        let read = try InputReader.read([folder.path])
+        #expect(read.publications.count == 1 && read.files == 1, "\(read.diagnostics.map(\.message))")
+        #expect(read.diagnostics.contains { $0.message.contains("'expected_counts.json' is JSON with none of the fields of a bibliography's records") },
+                "\(read.diagnostics.map(\.message))")
+        // A CSL-JSON item, an OpenAlex work and a Crossref message are read.
+        for text in [#"{"id": "a", "type": "article", "author": [{"family": "Lee", "given": "Ann"}]}"#, #"{"authorships": []}"#,
+                     #"{"status": "ok", "message-type": "work", "message": {}}"#] {
+            #expect(!InputFormat.isJSONWithoutRecords(head: Array(text.utf8)), "\(text)")
+        }
+        #expect(InputFormat.isJSONWithoutRecords(head: Array(counts)))
+    }
+
     /// A network the tool wrote beside its bibliography is no input: it was read as CSL-JSON, a
     /// record without authors (a user trial of session 55).
     @Test func networkFilesAreNoBibliographies() throws {

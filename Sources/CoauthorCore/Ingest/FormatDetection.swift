@@ -62,6 +62,36 @@ extension InputFormat {
         return nil
     }
 
+    /// Whether the regular file at `path` is a JSON object with none of the top-level fields of a
+    /// record or a list of records that a JSON reader reads (`isJSONWithoutRecords(head:)`).
+    /// - Complexity: O(1): reads at most `sniffLength` bytes.
+    static func isJSONWithoutRecords(path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+              let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return isJSONWithoutRecords(head: [UInt8]((try? handle.read(upToCount: sniffLength)) ?? Data()))
+    }
+
+    /// Whether `head` starts a JSON object none of whose top-level keys a CSL-JSON item, an
+    /// OpenAlex work or list, or a Crossref message has (`expected_counts.json` beside the
+    /// exports it counts, keyed by file name, was read as a CSL-JSON item without authors, and a
+    /// folder of it and subfolders of exports read nothing: a user trial of session 61).
+    static func isJSONWithoutRecords(head: [UInt8]) -> Bool {
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let first = bytes.firstIndex(where: { !isJSONSpace($0) }), bytes[first] == UInt8(ascii: "{") else { return false }
+        let keys = jsonObjectKeys(bytes[first...], inside: "").top.keys
+        return !keys.isEmpty && !keys.contains(where: recordKeys.contains)
+    }
+
+    /// Top-level keys of the JSON documents the readers read: CSL-JSON items, OpenAlex works and
+    /// lists, Crossref messages.
+    private static let recordKeys: Set<String> = [
+        "id", "type", "title", "author", "editor", "issued", "DOI", "doi", "URL", "container-title", "authorships",
+        "display_name", "publication_year", "publication_date", "meta", "results", "message", "message-type", "status", "items", "ids",
+    ]
+
     private static func isJSONSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// The keys of the JSON object `object` starts, as far as it goes, each with the first byte of

@@ -194,6 +194,7 @@ public enum InputReader {
                 var passedOver: [(name: String, isEmpty: Bool)] = []
                 var compressed: [InputError.CompressedFile] = []
                 var networks: [(name: String, kind: String)] = []
+                var dataFiles: [String] = []
                 let supported = entries.sorted().compactMap { name -> InputFile? in
                     let ext = (name as NSString).pathExtension.lowercased()
                     let full = (path as NSString).appendingPathComponent(name)
@@ -216,6 +217,10 @@ public enum InputReader {
                         networks.append((name, kind))
                         return nil
                     }
+                    if ext == "json", InputFormat.isJSONWithoutRecords(path: full) {
+                        dataFiles.append(name)
+                        return nil
+                    }
                     // A folder's files are read by what they hold; a `.txt` or `.csv` that is no
                     // export (a README, a table of something else) is not an input. A FIFO or a
                     // folder with a bibliography's name is listed, and reported when read.
@@ -231,7 +236,7 @@ public enum InputReader {
                     }
                     return InputFile(path: full, format: format ?? kind, inFolder: true)
                 }
-                let unlisted = compressed.filter { file in !passedOver.contains { $0.name == file.name } }.count + networks.count
+                let unlisted = compressed.filter { file in !passedOver.contains { $0.name == file.name } }.count + networks.count + dataFiles.count
                 if !passedOver.isEmpty || unlisted > 0, !supported.isEmpty {
                     let empty = passedOver.filter(\.isEmpty).map(\.name), other = passedOver.filter { !$0.isEmpty }.map(\.name)
                     var parts: [String] = []
@@ -240,6 +245,9 @@ public enum InputReader {
                     if !unknown.isEmpty { parts.append("\(listing(unknown)) \(unknown.count == 1 ? "holds" : "hold") no supported format") }
                     if !networks.isEmpty {
                         parts.append("\(listing(networks.map(\.name))) \(networks.count == 1 ? "is a network" : "are networks") (\(Set(networks.map(\.kind)).sorted().joined(separator: ", "))), not a bibliography")
+                    }
+                    if !dataFiles.isEmpty {
+                        parts.append("\(listing(dataFiles)) \(dataFiles.count == 1 ? "is JSON" : "are JSON") with none of the fields of a bibliography's records")
                     }
                     for kind in Set(compressed.map(\.compression)).sorted() {
                         let files = compressed.filter { $0.compression == kind }
