@@ -195,13 +195,19 @@ def check(args):
                    f"a link to {name}, hidden in 2019: years {window!r}, shown {name in now_shown}")
         Select(driver.find_element(By.ID, "window")).select_by_value("all")
 
-        # Metric values as `rank` writes them: four significant digits below 0.1, no exponent
+        # Metric values to at least `rank`'s precision: four significant digits below 0.1, no exponent
         # between a millionth and a million, no trailing zeros (the report showed 0.002 where `rank` said 0.00202).
         for value, integer, text in ((0.00202154, False, "0.002022"), (9.876e-4, False, "0.0009876"), (0.5, False, "0.5"),
                                      (12.345678, False, "12.3457"), (0.0, False, "0"), (-1.5e-9, False, "-1.500e-9"), (-0.00001, False, "-0.00001"),
                                      (3, True, "3"), (2.5e7, False, "2.500e+7"), (None, False, "–")):
             shown = driver.execute_script("return coauthorReport.formatted(arguments[0], arguments[1])", value, integer)
             expect(shown == text, f"fmt({value!r}, {integer}) is {shown!r}, not {text!r}")
+        # Names on the map cut to 40 columns as network.svg cuts them (wide characters count two,
+        # a letter keeps its combining mark).
+        for name, drawn in (("Ada Lovelace", "Ada Lovelace"), ("W" * 41, "W" * 39 + "…"), ("李" * 21, "李" * 19 + "…"),
+                            ("e\u0301" * 41, "e\u0301" * 39 + "…"), ("Ann " + "x" * 35 + " Lee", "Ann " + "x" * 35 + "…")):
+            shown = driver.execute_script("return coauthorReport.drawnName(arguments[0])", name)
+            expect(shown == drawn, f"drawnName({name!r}) is {shown!r}, not {drawn!r}")
 
         # Sorting a rankings column ascending: lowest first, equal values by name, missing ones last
         # (ascending began with the authors without a value, in reverse alphabetical order).

@@ -166,7 +166,8 @@ def place_keys(papers):
     (IN)`, `()` for an address without one)."""
     rows, countries_of = [], defaultdict(set)
     for paper in papers:
-        places = paper["countries"] if len(paper["countries"]) == len(paper["institutions"]) else [None] * len(paper["institutions"])
+        places = paper.get("institution_countries") or (
+            paper["countries"] if len(paper["countries"]) == len(paper["institutions"]) else [None] * len(paper["institutions"]))
         row = []
         for (name, ror), country in zip(paper["institutions"], places):
             plain = "ror:" + ror if ror else institution_fold(name)
@@ -495,6 +496,10 @@ def openalex_csv_papers(path):
             authors = row["authorships.author.display_name"].split("|") if row["authorships.author.display_name"] else []
             institutions = row["authorships.institutions.display_name"].split("|") if row["authorships.institutions.display_name"] else []
             countries = row["authorships.countries"].split("|") if row["authorships.countries"] else []
+            # Institutions that do not align with the authors are in the one country of all the
+            # authors, where every author has that one.
+            named = [i for i in institutions if i]
+            one = len(institutions) != len(authors) and len(countries) == len(authors) and len(set(countries)) == 1 and countries[0]
             out.append({
                 "id": row["id"],
                 "authors": len(authors),
@@ -502,6 +507,7 @@ def openalex_csv_papers(path):
                 "cited": int(row["cited_by_count"]) if row["cited_by_count"].strip() else None,
                 "institutions": [(i, None) for i in institutions if i],
                 "countries": [c for c in countries if c] if len(countries) == len(authors) else [],
+                "institution_countries": [countries[0]] * len(named) if one else None,
             })
     return out
 

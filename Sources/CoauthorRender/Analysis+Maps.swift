@@ -69,7 +69,7 @@ extension Analysis {
                 return x != y ? x > y : a < b
             }.prefix(style.labels) + shown.filter { scene.nodes[$0].isFocus }
                 + (style.labels > 0 ? shown.filter { index in
-                    ["community of ", "component of "].contains { legendNames.contains($0 + scene.nodes[index].label) }
+                    ["community of ", "component of "].contains { legendNames.contains($0 + scene.nodes[index].label.shortened(toWidth: MapScene.longestDrawnName)) }
                 } : []))
             for index in frame.nodes.indices { frame.nodes[index].showsLabel = named.contains(index) }
             frame.title = scene.title + " — " + label

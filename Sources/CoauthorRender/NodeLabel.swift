@@ -1,3 +1,5 @@
+import CoauthorCore
+
 /// A node's name drawn just below its circle, as an HTML-like label that is
 /// part of the node.
 ///
@@ -28,10 +30,7 @@ enum NodeLabel {
             + "<TR><TD HEIGHT=\"\(band)\"></TD></TR>"
             + "<TR><TD HEIGHT=\"\(circle)\"></TD></TR>"
             + "<TR><TD HEIGHT=\"\(band)\" CELLPADDING=\"\(padding)\" BGCOLOR=\"#ffffffc0\">"
-            + "<FONT POINT-SIZE=\"\(size)\">" + GraphvizText.html(name.shortened(toWidth: longestName)) + "</FONT></TD></TR></TABLE>"
+            + "<FONT POINT-SIZE=\"\(size)\">" + GraphvizText.html(name.shortened(toWidth: MapScene.longestDrawnName)) + "</FONT></TD></TR></TABLE>"
     }
 
-    /// The most columns a drawn name takes (`String.shortened(toWidth:)`); the node's tooltip
-    /// keeps the whole name.
-    static let longestName = 40
 }

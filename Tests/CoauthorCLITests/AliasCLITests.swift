@@ -130,4 +130,34 @@ struct AliasCLITests {
         let text = try String(contentsOf: folder.appendingPathComponent("i.graphml"), encoding: .utf8)
         #expect(text.contains("alias file (1 institution merge)"), "\(text.prefix(1500))")
     }
+
+    /// An `institutions` rule labels the node it joins, not another read under one of its
+    /// spellings (the same name in another country), and a unit two rules find goes to the first,
+    /// with a warning at the second (a review of session 61 found the label on the Japanese node,
+    /// and two rules chained into one node in silence).
+    @Test func institutionsLabelTheirOwnNodeAndOverlapsGoToTheFirstRule() throws {
+        let record = { (title: String, first: String, second: String, ut: Int) in
+            "PT J\nAU Aa, A\n   Bb, B\nAF Aa, Anna\n   Bb, Bruno\nTI \(title)\nPY 2018\nC1 [Aa, Anna] \(first)\n   [Bb, Bruno] \(second)\nUT WOS:\(ut)\nER\n\n"
+        }
+        let wos = "FN Clarivate Analytics Web of Science\nVR 1.0\n" + record("One", "Alpha Univ, Tokyo, Japan.", "Gamma Inst, Tokyo, Japan.", 1)
+            + record("Two", "Alpha Univ, Delhi, India.", "Alpha University, Delhi, India.", 2)
+            + record("Three", "Alpha University, Delhi, India.", "Delta Inst, Delhi, India.", 3) + "EF\n"
+        let folder = try Self.folder(with: ["w.txt": wos, "aliases.yaml": """
+            institutions:
+              "Alpha University of India": ["Alpha University"]
+              "Gamma Institute": ["Gamma Inst"]
+              "Delta Institute": ["Delta Inst", "Gamma Inst"]
+
+            """])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try EndToEndTests.run(["rank", "w.txt", "--level", "institution", "--top", "0", "--format", "csv", "--aliases", "aliases.yaml"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = Set(result.stdout.split(separator: "\n").dropFirst().map { line in
+            let cells = line.split(separator: ",")
+            return "\(cells[1]) \(cells[3])"
+        })
+        #expect(rows == ["Alpha Univ 1", "Alpha University of India 2", "Gamma Institute 1", "Delta Institute 1"], "\(result.stdout)")
+        #expect(result.stderr.contains("aliases.yaml:4:37: warning: the alias file's institutions list 'Gamma Inst' under 'Gamma Institute' (line 3) and under 'Delta Institute'; it is merged into 'Gamma Institute' only"),
+                "\(result.stderr)")
+    }
 }

@@ -123,7 +123,7 @@ struct LevelCLITests {
         #expect(!graphml.contains("attr.name=\"country_code\""))
         // A focus by ROR id, also as the URL OpenAlex writes it (refused: a user trial of
         // session 61), and a ranking that carries the ROR ids.
-        for focus in ["05ppvf150", "https://ror.org/05ppvf150"] {
+        for focus in ["05ppvf150", "https://ror.org/05ppvf150", "https://ror.org/05ppvf150/", "HTTPS://ROR.ORG/05PPVF150?x=1"] {
             let focused = try EndToEndTests.run(["rank", openAlex.path, "--level", "institution", "--focus", focus, "--format", "json"], in: folder)
             #expect(focused.status == 0, "\(focus): \(focused.stderr)")
         }

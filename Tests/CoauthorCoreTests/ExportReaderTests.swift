@@ -967,4 +967,23 @@ struct ExportReaderTests {
         #expect(index.names.count == 1, "\(name): one person, \(index.names)")
         #expect(index.ids.first?.orcid == "0000-0002-8517-9411", "\(name)")
     }
+
+    /// A mistyped ORCID in an `OI` list (plain text and BibTeX) still spells out the author the
+    /// list names (`Li, J` is `Jianan Li`), as a valid one does: the name is the list's, not the
+    /// ID's (a review of session 61 found `J Li`).
+    @Test(arguments: ["0000-0002-1825-0097", "0000-0002-1825-0098"])
+    func aMistypedORCIDStillSpellsOutItsAuthor(orcid: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-orcid-name-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plain = "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Li, J\nAF Li, J\nTI One\nPY 2017\nOI Li, Jianan/\(orcid)\nUT WOS:1\nER\n\nEF\n"
+        let bib = "@article{ WOS:1,\nauthor = {Li, J},\ntitle = {One},\nyear = {2017},\nORCID-Numbers = {Li, Jianan/\(orcid)},\nUnique-ID = {WOS:1},\n}\n"
+        for (file, text) in [("w.txt", plain), ("w.bib", bib)] {
+            let path = folder.appendingPathComponent(file)
+            try Data(text.utf8).write(to: path)
+            let corpus = try InputReader.read([path.path])
+            #expect(corpus.publications.first?.authors.map(\.displayName) == ["Jianan Li"], "\(file) \(orcid)")
+            #expect(corpus.publications.first?.authorIDs.first?.orcid ?? "" == (orcid.hasSuffix("7") ? orcid : ""), "\(file) \(orcid)")
+        }
+    }
 }

@@ -416,9 +416,15 @@ enum ReferenceOpenAlex {
             let raws = (authorship["raw_affiliation_strings"] as? [String]) ?? []
             var affiliations: [Affiliation] = []
             for case let institution as [String: Any] in (authorship["institutions"] as? [Any]) ?? [] {
-                // The one raw string, else the one that names the institution (folded).
-                let name = (institution["display_name"] as? String ?? "").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                let naming = raws.filter { !name.isEmpty && $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).contains(name) }
+                // The one raw string, else the one that names the institution (in whole words, folded).
+                func words(_ text: String) -> [Substring] {
+                    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split { !$0.isLetter && !$0.isNumber }
+                }
+                let name = words(institution["display_name"] as? String ?? "")
+                let naming = raws.filter { raw in
+                    let all = words(raw)
+                    return !name.isEmpty && all.indices.contains { all[$0...].starts(with: name) }
+                }
                 affiliations.append(Affiliation(raw: raws.count == 1 ? raws[0] : naming.count == 1 ? naming[0] : "",
                                                 institution: institution["display_name"] as? String ?? "",
                                                 ror: ExportValues.lastComponent(institution["ror"] as? String ?? ""),
@@ -428,5 +434,22 @@ enum ReferenceOpenAlex {
             record.addAuthor(name, ids: ids, affiliations: affiliations)
         }
         if !record.authors.isEmpty { result.publications.append(record.takePublication()) }
+    }
+}
+
+/// The raw affiliation string an OpenAlex institution takes: the authorship's only one, else the
+/// only one that names it in whole words (a review of session 61: `UCL` took `Nuclear Research
+/// Centre SCK CEN, Mol, Belgium`, and was placed in Belgium).
+struct OpenAlexRawStringTests {
+    @Test func anInstitutionTakesTheStringThatNamesItInWholeWords() {
+        let raws = ["Nuclear Research Centre SCK CEN, Mol, Belgium", "UCL, Dept Phys, London, England"]
+        #expect(OpenAlexWorkReader.rawString(of: "UCL", in: raws) == raws[1])
+        #expect(OpenAlexWorkReader.rawString(of: "MIT", in: ["Smith College, Northampton, USA", "MIT, Cambridge, USA"]) == "MIT, Cambridge, USA")
+        #expect(OpenAlexWorkReader.rawString(of: "Université de Montréal", in: ["Dept X, Universite de Montreal, Canada", "Other, Canada"])
+                == "Dept X, Universite de Montreal, Canada")
+        #expect(OpenAlexWorkReader.rawString(of: "Mol", in: raws) == raws[0])
+        #expect(OpenAlexWorkReader.rawString(of: "Centre", in: ["Centre A, X", "Centre B, Y"]) == "")
+        #expect(OpenAlexWorkReader.rawString(of: "Anything", in: ["The only string"]) == "The only string")
+        #expect(OpenAlexWorkReader.rawString(of: "", in: raws) == "")
     }
 }

@@ -67,4 +67,16 @@ struct RankingTableTests {
         let byYear = RankingTable.collaborators(of: cy, in: network, metrics: metrics, ties: ties, by: .tie(.lastYear), top: 0)
         #expect(rows(byYear) == ["1 Di Lee", "1 Ed Lee", "3 Ann Lee", "3 Bo Lee"])
     }
+
+    /// ID columns are written by CSV and JSON only; a node without an ID is `null` in JSON, as a
+    /// missing metric is (a review of session 61 found `""`).
+    @Test func idColumnsAreForFilesAndMissingIDsAreNull() {
+        var table = RankingTable(columns: ["rank", "name", "ror", "papers"])
+        table.idColumns = ["ror"]
+        table.rows = [[.integer(1), .text("University of Trento"), .text("05trd4x28"), .integer(4)],
+                      [.integer(2), .text("Univ Venice"), .text(""), .integer(1)]]
+        #expect(table.json().contains(#""ror": "05trd4x28""#) && table.json().contains(#""ror": null"#), "\(table.json())")
+        #expect(table.csv().hasPrefix("rank,name,ror,papers\n1,University of Trento,05trd4x28,4\n2,Univ Venice,,1"), "\(table.csv())")
+        #expect(!table.plain().contains("ror") && !table.plain().contains("05trd4x28") && table.plain().contains("Univ Venice"), "\(table.plain())")
+    }
 }

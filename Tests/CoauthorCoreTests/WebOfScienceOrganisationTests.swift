@@ -34,6 +34,12 @@ struct WebOfScienceOrganisationTests {
         #expect(names(two, "University of Trento; University of Reading") == nil)
         #expect(names(two, "University of Reading; University of Trento") == ["University of Reading", "University of Trento"])
         #expect(names(two, " ; ") == nil)
+        // Every address is judged: a parent organisation after its campus named the campus's
+        // second address, and a third address took a name of its own (a review of session 61).
+        let campus = ["Univ Calif Berkeley, Dept Phys, Berkeley, CA 94720 USA.", "Univ Calif Berkeley, Dept Stat, Berkeley, CA 94720 USA."]
+        #expect(names(campus, "University of California Berkeley; University of California System") == nil)
+        let trento = ["Univ Trento, Dept Ind Engn, Trento, Italy.", "Zzz Lab, Rome, Italy.", "Univ Trento, Dept Math, Trento, Italy."]
+        #expect(names(trento, "University of Trento; Foo Institute; Bar Centre") == nil)
     }
 
     /// Read from a plain-text record: the institutions are `C3`'s, the addresses and countries `C1`'s.

@@ -43,7 +43,7 @@ private let hostileNames = [
         let svg = try #require(SVGDocument(bytes), "the SVG must be well-formed XML")
 
         for node in scene.nodes {
-            #expect(svg.texts.contains(node.label.shortened(toWidth: NodeLabel.longestName)), "label \(node.label)")
+            #expect(svg.texts.contains(node.label.shortened(toWidth: MapScene.longestDrawnName)), "label \(node.label)")
             #expect(svg.linkTitles.contains(node.tooltip), "tooltip \(node.tooltip)")
             #expect(svg.ids.contains(node.id), "id \(node.id)")
         }

@@ -456,11 +456,12 @@ public enum BibTeXReader {
             for (name, written) in slashedEntries(LaTeX.decode(utf8: values[value])) {
                 guard let author = ExportValues.authorIndex(of: name, in: keys) else { continue }
                 let id = kind == .orcid ? ExportValues.orcid(written) : written
-                guard !id.isEmpty else {
-                    if kind == .orcid, let warning = ExportValues.orcidCheckWarning(written, author: name) { warnings.append(warning) }
-                    continue
+                if !id.isEmpty {
+                    record.setIDs({ $0.set(id, of: kind) }, of: author)
+                } else if kind == .orcid, let warning = ExportValues.orcidCheckWarning(written, author: name) {
+                    // (The name the list writes still spells out the author's.)
+                    warnings.append(warning)
                 }
-                record.setIDs({ $0.set(id, of: kind) }, of: author)
                 let written = spelledOut.first { $0.author == author }?.name ?? publication.authors[author]
                 if WebOfScienceReader.hasInitialsOnly(written), let listed = ExportValues.name(name) {
                     var full = written

@@ -288,8 +288,8 @@ public enum OpenAlexReader {
                 // Each author's countries are those of their institutions: where all are one
                 // country, so are the institutions' (a user trial of session 61 was told that
                 // `Government Medical College` of a row whose countries are `IN|IN` named none).
-                let distinct = Set(countries.filter { !$0.isEmpty })
-                let country = distinct.count == 1 && countries.count == names.count ? distinct.first! : ""
+                let distinct = Set(countries)
+                let country = distinct.count == 1 && countries.count == names.count && !countries[0].isEmpty ? countries[0] : ""
                 record.extras.addresses = institutions.filter { !$0.isEmpty }.map { Affiliation(institution: $0, country: country) }
             }
             for (index, name) in names.enumerated() {

@@ -493,8 +493,10 @@ struct OpenAlexWorkReader {
     /// was in no country: a user trial of session 61).
     static func rawString(of name: String, in raws: [String]) -> String {
         if raws.count == 1 { return raws[0] }
-        guard !name.isEmpty else { return "" }
-        let naming = raws.filter { $0.range(of: name, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+        // Whole words (`Institutions.key`): `UCL` is not in `Nuclear` (a review of session 61).
+        let key = Institutions.key(name)
+        guard !key.isEmpty else { return "" }
+        let naming = raws.filter { (" " + Institutions.key($0) + " ").contains(" " + key + " ") }
         return naming.count == 1 ? naming[0] : ""
     }
 

@@ -505,12 +505,13 @@ public enum WebOfScienceReader {
                         isORCID ? cache.orcid(bytes: bytes) : cache.researcherID(bytes: bytes)
                     }
                     let id = tail.contains(0x20) ? tail.filter { $0 != 0x20 }.withUnsafeBufferPointer(kept) : kept(tail)
-                    guard !id.isEmpty else {
+                    if !id.isEmpty {
+                        entries.append((index, id))
+                    } else {
+                        // A mistyped ORCID is left out; the name the list writes still spells out the author's.
                         let name = String(decoding: UnsafeBufferPointer(rebasing: list[entry.lowerBound..<slash]), as: UTF8.self)
                         if let warning = ExportValues.orcidCheckWarning(String(decoding: tail, as: UTF8.self), author: name) { record.warnings.append(warning) }
-                        return
                     }
-                    entries.append((index, id))
                     if Self.hasInitialsOnly(record.authors[index]) {
                         // Parsed once per distinct name, as the author lists' names are.
                         let (name, isName) = cache.keyedName(bytes: UnsafeBufferPointer(rebasing: list[entry.lowerBound..<slash]))
@@ -634,29 +635,37 @@ public enum WebOfScienceReader {
         let names = ExportValues.list(LaTeX.collapseWhitespace(organisations))
             .map { ExportValues.trimmed($0) }.filter { !$0.isEmpty }
         guard !names.isEmpty else { return nil }
-        var institutions: [(key: String, name: String)] = [], raws: [String] = []
+        // The distinct institutions and addresses in order, each address with its institution.
+        var institutions: [String] = [], raws: [(raw: String, key: String, name: String)] = []
+        var seenKeys = Set<String>(), seenRaws = Set<String>()
         for text in addresses {
             let affiliation = address(text)
             let key = Institutions.key(affiliation.institution)
             guard !key.isEmpty else { continue }
-            if !institutions.contains(where: { $0.key == key }) { institutions.append((key, affiliation.institution)) }
-            if !raws.contains(affiliation.raw) { raws.append(affiliation.raw) }
+            if seenKeys.insert(key).inserted { institutions.append(key) }
+            if seenRaws.insert(affiliation.raw).inserted { raws.append((affiliation.raw, key, affiliation.institution)) }
         }
         var standard = StandardNames()
         if institutions.count == names.count {
-            for (institution, name) in zip(institutions, names) { standard.byInstitution[institution.key] = name }
+            for (key, name) in zip(institutions, names) { standard.byInstitution[key] = name }
         } else if raws.count == names.count {
-            for (raw, name) in zip(raws, names) { standard.byAddress[raw] = name }
+            for (address, name) in zip(raws, names) { standard.byAddress[address.raw] = name }
         } else {
             return nil
         }
-        // Out of order where an institution is by its words another entry's name and not its own.
+        // Out of order where an address's institution is by its words some name and not the one
+        // its place gives it: every address is judged (a parent organisation, `University of
+        // California System`, after a campus gave a second address of the campus its name: a
+        // review of session 61). Names that are one name share their abbreviated key, so each
+        // address is compared with those of its own key alone.
+        var namesOfKey: [String: [Int]] = [:]
+        for (index, name) in names.enumerated() { namesOfKey[Institutions.abbreviatedKey(name), default: []].append(index) }
         let words = names.map(Institutions.significantWords)
-        for institution in institutions {
-            let own = Institutions.significantWords(institution.name)
-            let given = standard.byInstitution[institution.key] ?? raws.first { Institutions.key(address($0).institution) == institution.key }.flatMap { standard.byAddress[$0] }
-            let matching = names.indices.filter { Institutions.areOneName(own, words[$0]) }
-            if !matching.isEmpty, let given, !matching.contains(where: { names[$0] == given }) { return nil }
+        for address in raws {
+            let own = Institutions.significantWords(address.name)
+            let matching = (namesOfKey[Institutions.abbreviatedKey(address.name)] ?? []).filter { Institutions.areOneName(own, words[$0]) }
+            let given = standard.byAddress[address.raw] ?? standard.byInstitution[address.key]
+            if !matching.isEmpty, !matching.contains(where: { names[$0] == given }) { return nil }
         }
         return standard
     }

@@ -15,6 +15,17 @@ public enum Institutions {
         return key.isEmpty ? nil : (key, name)
     }
 
+    /// The ROR id `text` names: itself in lower case, or the last component of a ROR URL
+    /// (`https://ror.org/00cvxb145/`, also with a query or fragment, as OpenAlex and browsers
+    /// write it: a trailing slash made it empty, a review of session 61).
+    static func rorID(_ text: String) -> String {
+        var id = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard id.contains("ror.org/") else { return id }
+        if let cut = id.firstIndex(where: { $0 == "?" || $0 == "#" }) { id = String(id[..<cut]) }
+        while id.hasSuffix("/") { id.removeLast() }
+        return ExportValues.lastComponent(id)
+    }
+
     /// An institution's name case-folded, diacritics removed, `&` read as `and`, and every run of
     /// punctuation and blanks made one blank: `Univ. of  Naples–Federico II` → `univ of naples
     /// federico ii`, `University of Science & Technology` → `university of science and technology`.

@@ -165,7 +165,7 @@ public struct UnitIndex: Sendable {
             Self.joinNamesToTheirROR(keys: &keys, spellings: &spellings, countries: &countries, units: &units)
             Self.joinAbbreviatedNames(keys: &keys, spellings: &spellings, countries: &countries, units: &units)
         }
-        var labels: [(spelling: String, label: String)] = []
+        var labels: [(unit: Int, label: String)] = []
         var diagnostics: [Diagnostic] = []
         if level == .institution, !merges.isEmpty {
             labels = Self.joinAliases(merges, keys: &keys, spellings: &spellings, countries: &countries, units: &units, diagnostics: &diagnostics)
@@ -184,11 +184,8 @@ public struct UnitIndex: Sendable {
                 names[u] += places.isEmpty ? " (no country)" : " (\(places.joined(separator: ", ")))"
             }
         }
-        // An alias file's canonical names label their institutions (found by a spelling read as
-        // them: the joins renumber units).
-        for (spelling, label) in labels {
-            if let u = spellings.firstIndex(where: { $0[spelling] != nil }) { names[u] = label }
-        }
+        // An alias file's canonical names label their institutions.
+        for (unit, label) in labels { names[unit] = label }
         self.level = level
         self.keys = keys
         self.names = names
@@ -212,11 +209,14 @@ public struct UnitIndex: Sendable {
     /// (`Institutions.key`: case, accents and punctuation aside) or, for a ROR id or its URL, the
     /// unit of that id; the units found are joined, whatever their countries. A name that finds
     /// none is warned about.
-    /// - Returns: for each rule that found a unit, a spelling of it and the label it takes.
+    /// A unit that two rules find goes to the first, with a warning at the second (as a name that
+    /// two `merge` rules list).
+    /// - Returns: for each rule that found a unit, that unit (as numbered after the joins) and the
+    ///   label it takes.
     /// - Complexity: O(rules × spellings).
     private static func joinAliases(_ merges: [AliasRules.Merge], keys: inout [String], spellings: inout [[String: Int]],
                                     countries: inout [Set<String>], units: inout [[Int32]],
-                                    diagnostics: inout [Diagnostic]) -> [(spelling: String, label: String)] {
+                                    diagnostics: inout [Diagnostic]) -> [(unit: Int, label: String)] {
         var unitsOfKey: [String: [Int]] = [:]
         for unit in keys.indices {
             for spelling in spellings[unit].keys { unitsOfKey[Institutions.key(spelling), default: []].append(unit) }
@@ -224,8 +224,7 @@ public struct UnitIndex: Sendable {
         }
         func found(_ name: AliasRules.Name) -> [Int] {
             let text = name.text.trimmingCharacters(in: .whitespaces)
-            let ror = text.lowercased().contains("ror.org/") ? ExportValues.lastComponent(text).lowercased() : text.lowercased()
-            return Array(Set((unitsOfKey[Institutions.key(text)] ?? []) + (unitsOfKey["ror:" + ror] ?? []))).sorted()
+            return Array(Set((unitsOfKey[Institutions.key(text)] ?? []) + (unitsOfKey["ror:" + Institutions.rorID(text)] ?? []))).sorted()
         }
         var parent = Array(keys.indices)
         func root(_ u: Int) -> Int {
@@ -233,28 +232,38 @@ public struct UnitIndex: Sendable {
             while parent[u] != u { u = parent[u] }
             return u
         }
-        var labels: [(spelling: String, label: String)] = []
+        var labels: [(unit: Int, label: String)] = []
+        // The rule that found each unit first.
+        var claimedBy: [Int: AliasRules.Name] = [:]
         for rule in merges {
-            let canonical = found(rule.canonical)
-            var members = canonical
-            for variant in rule.variants {
-                let units = found(variant)
-                if units.isEmpty {
-                    diagnostics.append(Diagnostic(.warning, at: variant.location,
-                                                  "the alias file's institutions name '\(variant.text)', which no affiliation is read as; check the spelling "
+            var members: [Int] = []
+            for name in [rule.canonical] + rule.variants {
+                let units = found(name)
+                if units.isEmpty, name != rule.canonical {
+                    diagnostics.append(Diagnostic(.warning, at: name.location,
+                                                  "the alias file's institutions name '\(name.text)', which no affiliation is read as; check the spelling "
                                                     + "(`coauthor rank --level institution --top 0` lists the institutions; the report lists their spellings)"))
                 }
-                members += units
+                for unit in units where !members.contains(unit) {
+                    if let first = claimedBy[unit], first.text != rule.canonical.text {
+                        diagnostics.append(Diagnostic(.warning, at: name.location,
+                                                      "the alias file's institutions list '\(name.text)' under '\(first.text)'\(first.location.map { " (line \($0.line))" } ?? "") "
+                                                        + "and under '\(rule.canonical.text)'; it is merged into '\(first.text)' only"))
+                        continue
+                    }
+                    claimedBy[unit] = rule.canonical
+                    members.append(unit)
+                }
             }
             guard let first = members.first else { continue }
             for unit in members.dropFirst() {
                 let (a, b) = (root(first), root(unit))
                 if a != b { parent[max(a, b)] = min(a, b) }
             }
-            if let spelling = spellings[first].keys.min() { labels.append((spelling, rule.canonical.text.trimmingCharacters(in: .whitespaces))) }
+            labels.append((first, rule.canonical.text.trimmingCharacters(in: .whitespaces)))
         }
-        join(keys.indices.map(root), keys: &keys, spellings: &spellings, countries: &countries, units: &units)
-        return labels
+        let number = join(keys.indices.map(root), keys: &keys, spellings: &spellings, countries: &countries, units: &units)
+        return labels.map { (Int(number[root($0.unit)]), $0.label) }
     }
 
     /// The units of one name (an institution known by its name alone) in one country or none are
@@ -424,9 +433,11 @@ public struct UnitIndex: Sendable {
     /// Joins each unit `u` into the unit `into[u]` (itself where it stays; a unit joined into
     /// stays), renumbering the units in order: their spellings and countries are counted with the
     /// unit they join, each publication's units kept distinct.
+    /// - Returns: the new number of each unit.
+    @discardableResult
     private static func join(_ into: [Int], keys: inout [String], spellings: inout [[String: Int]], countries: inout [Set<String>],
-                             units: inout [[Int32]]) {
-        guard into.indices.contains(where: { into[$0] != $0 }) else { return }
+                             units: inout [[Int32]]) -> [Int32] {
+        guard into.indices.contains(where: { into[$0] != $0 }) else { return keys.indices.map(Int32.init) }
         var number = [Int32](repeating: -1, count: keys.count)
         var newKeys: [String] = []
         var newSpellings: [[String: Int]] = []
@@ -451,6 +462,7 @@ public struct UnitIndex: Sendable {
         keys = newKeys
         spellings = newSpellings
         countries = newCountries
+        return number
     }
 
     /// The units as an author index (one "author" per unit), the form `NetworkBuilder` reads.
@@ -477,8 +489,7 @@ public struct UnitIndex: Sendable {
         let candidates: [String] = switch level {
         case .country: [text.uppercased(), Countries.code(forName: text) ?? ""]
         // (A ROR id also as the URL OpenAlex writes, `https://ror.org/00cvxb145`: a user trial of session 61.)
-        case .institution: ["ror:" + text, text, Institutions.key(text)]
-            + (text.lowercased().contains("ror.org/") ? ["ror:" + ExportValues.lastComponent(text).lowercased()] : [])
+        case .institution: ["ror:" + text, text, Institutions.key(text), "ror:" + Institutions.rorID(text)]
         case .author: []
         }
         for candidate in candidates where !candidate.isEmpty {

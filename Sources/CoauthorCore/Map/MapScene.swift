@@ -5,6 +5,11 @@
 /// `MapSceneBuilder` makes one from a graph and its metrics; `CoauthorRender`
 /// turns one into SVG, PNG or PDF through Graphviz.
 public struct MapScene: Sendable, Equatable {
+    /// The most terminal columns a name takes where a map draws it (a node's label, the
+    /// subtitle's focus, a legend's group: `String.shortened(toWidth:)`); tooltips keep it whole.
+    /// A name of six hundred letters made a map 4,831 points wide (a user trial of session 61).
+    public static let longestDrawnName = 40
+
     /// An sRGB colour with alpha, each channel 0...255.
     public struct Color: Sendable, Equatable, Hashable {
         public var red: UInt8

@@ -137,7 +137,7 @@ public enum MapSceneBuilder {
                         "node area: \(style.sizeBy.rawValue)",
                         "edge width: \(network.weighting == .count ? "joint papers" : "fractional weight")"]
         if let focus = network.focus, focusIndex != nil, !isFocusCircle {
-            subtitle.append("outlined: \(network.names[focus])")
+            subtitle.append("outlined: \(network.names[focus].shortened(toWidth: MapScene.longestDrawnName))")
         }
         // The weighting is said once, by the edge width (it repeated as `fractional weights`).
         let filters = network.filterDescription.components(separatedBy: ", ").filter { $0 != "fractional weights" && !$0.isEmpty }
@@ -218,7 +218,7 @@ public enum MapSceneBuilder {
                 // most central other author: a hostile-input trial of session 57).
                 let leader = group == focusGroup ? network.focus!
                     : members[group]!.max { centrality[$0] != centrality[$1] ? centrality[$0] < centrality[$1] : network.names[$0] > network.names[$1] }!
-                legend.append(.init("\(noun) of \(network.names[leader])", count: members[group]!.count, unit: style.level.plural, color: categorical[index]))
+                legend.append(.init("\(noun) of \(network.names[leader].shortened(toWidth: MapScene.longestDrawnName))", count: members[group]!.count, unit: style.level.plural, color: categorical[index]))
                 named.append(leader)
             }
             let others = nodes.filter { colorOf[labels[$0]] == nil }.count

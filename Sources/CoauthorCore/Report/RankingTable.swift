@@ -192,7 +192,8 @@ public struct RankingTable: Sendable {
                 switch value {
                 case .integer(let i): (name, .integer(i))
                 case .real(let d): (name, .number(d))
-                case .text(let s): (name, .string(s))
+                // (A node without an ID of a kind others have: null, as a missing metric.)
+                case .text(let s): (name, s.isEmpty && idColumns.contains(name) ? .null : .string(s))
                 }
             })
         }).text() + "\n"

@@ -432,15 +432,36 @@ function errorText(m, v) {
   var b = m.bounds ? m.bounds[v] : m.bound;
   return b ? ' ± ' + fmt(b, false) : '';
 }
-// A name as the map draws it: at most 40 characters, as network.svg's labels (a name of 600
-// letters covered the map: a user trial of session 61); the tooltip and the panel keep it whole.
-function shortName(name) {
-  var chars = Array.from(name);
-  return chars.length <= 40 ? name : chars.slice(0, 39).join('').replace(/ +$/, '') + '…';
+// The terminal columns of a character, as `TextTable.displayWidth` counts them: two for the
+// East Asian wide ranges, none for combining marks.
+function columns(ch) {
+  var c = ch.codePointAt(0);
+  if (/^\p{Mn}|^\p{Me}/u.test(ch) && ch.length <= 2) return 0;
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+    (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
+    (c >= 0x20000 && c <= 0x3FFFD) ? 2 : 1;
 }
-// A metric's value as `rank` prints it: 4 decimals, and below 0.1 four significant digits,
-// without trailing zeros (`0.00202`; the report showed `0.002` beside `9.876e-4` in one column,
-// and `rank` 0.00202: a user trial of session 61); an exponent only beyond a millionth and a million.
+// A name as the map draws it: at most 40 columns, cut between characters (a letter keeps its
+// marks) with `…`, as network.svg's labels (a name of 600 letters covered the map: a user trial
+// of session 61); the tooltip and the panel keep it whole.
+var segmenter = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter() : null;
+function shortName(name) {
+  var parts = segmenter ? Array.from(segmenter.segment(name), function (s) { return s.segment; }) : Array.from(name);
+  var width = 0, k;
+  for (k = 0; k < parts.length; k++) width += Array.from(parts[k]).reduce(function (w, ch) { return w + columns(ch); }, 0);
+  if (width <= 40) return name;
+  var kept = '', used = 0;
+  for (k = 0; k < parts.length; k++) {
+    var w = Array.from(parts[k]).reduce(function (w, ch) { return w + columns(ch); }, 0);
+    if (used + w > 39) break;
+    kept += parts[k]; used += w;
+  }
+  return kept.replace(/ +$/, '') + '…';
+}
+// A metric's value: 4 decimals, and below 0.1 four significant digits, without trailing zeros
+// (`0.002022`, which `rank`'s three significant digits of a column write `0.00202`; the report
+// showed `0.002` beside `9.876e-4` in one column: a user trial of session 61); an exponent only
+// beyond a millionth and a million.
 function fmt(x, integer) {
   if (x === null || x === undefined) return '–';
   if (integer) return String(x);
@@ -825,8 +846,9 @@ draw();
 window.coauthorReport = {
   // How the search folds a query and a name.
   folded: function (text) { return fold(text); },
-  // How a metric's value is written in the tables and the panel.
+  // How a metric's value is written in the tables and the panel, and a name on the map.
   formatted: function (x, integer) { return fmt(x, integer); },
+  drawnName: function (name) { return shortName(name); },
   shownNames: function () { var out = []; drawn.forEach(function (u) { if (shown[u]) out.push(D.names[u]); }); return out; },
   highlightedNames: function () { updateHighlight(); var out = []; if (hi) for (var u = 0; u < N; u++) if (hi[u] === 1) out.push(D.names[u]); return out; },
   hoveredName: function () { return hovered >= 0 ? D.names[hovered] : null; },
