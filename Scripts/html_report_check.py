@@ -401,9 +401,11 @@ def panel(args):
         result = driver.execute_script("""
             var rows = function (selector) { return [].map.call(document.querySelectorAll(selector), function (r) {
                 return [].map.call(r.cells, function (c) { return c.textContent; }); }); };
+            var at = coauthorReport.screenPosition(arguments[0]);
             return {selected: coauthorReport.selectedName(), collaborators: rows('#collaborators tr'),
+                    radius: at ? at.r : null, mapWidth: document.getElementById('map').getBoundingClientRect().width,
                     metrics: rows('#panel table:not(#collaborators) tbody tr'),
-                    colorings: [].map.call(document.getElementById('coloring').options, function (o) { return o.textContent; })};""")
+                    colorings: [].map.call(document.getElementById('coloring').options, function (o) { return o.textContent; })};""", args.select)
     finally:
         driver.quit()
     print(json.dumps(result))

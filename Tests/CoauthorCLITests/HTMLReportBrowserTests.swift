@@ -47,6 +47,22 @@ import Testing
         #expect(result.status == 0 && result.output.hasSuffix("ok\n"), "\(result.output)")
     }
 
+    /// A map of one author shows a disc of a small map's size, not one zoomed to fill the panel
+    /// (a user trial of session 61).
+    @Test func aMapOfOneAuthorIsNotZoomedToFillThePanel() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "@article{a, author = {Abbott, B. P.}, title = {One}, journal = {J}, year = {2017}}\n"
+            .write(to: folder.appendingPathComponent("one.bib"), atomically: true, encoding: .utf8)
+        let report = try EndToEndTests.run(["report", "one.bib", "-o", "out", "--quiet"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        let result = try Self.python(["panel", folder.appendingPathComponent("out/report.html").path, "--select", "B. P. Abbott"])
+        #expect(result.status == 0, "\(result.output)")
+        let panel = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)")
+        let radius = try #require(panel["radius"] as? Double), width = try #require(panel["mapWidth"] as? Double)
+        #expect(radius > 0 && radius < width / 10, "a disc of radius \(radius) px on a map \(width) px wide")
+    }
+
     /// What a user trial of session 54 missed in the panel: the tie weight where it is not the
     /// joint papers (fractional weights), communities to colour by under `--color-by first-year`,
     /// and, on the map page of `render`, every metric that costs little (it had PageRank alone).

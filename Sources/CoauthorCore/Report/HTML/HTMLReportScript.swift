@@ -32,6 +32,13 @@ for (v = 0; v < N; v++) {
   minY = Math.min(minY, wy[v] - wr[v]); maxY = Math.max(maxY, wy[v] + wr[v]);
 }
 if (!drawn.length) { minX = minY = 0; maxX = maxY = 1; }
+// A map of one or two authors spans at least twelve of its largest discs across, so that Fit
+// does not zoom until one disc fills the panel (a user trial of session 61).
+(function () {
+  var least = 12 * maxR, c;
+  if (maxX - minX < least) { c = (minX + maxX) / 2; minX = c - least / 2; maxX = c + least / 2; }
+  if (maxY - minY < least) { c = (minY + maxY) / 2; minY = c - least / 2; maxY = c + least / 2; }
+})();
 var mapTies = [];
 for (e = 0; e < M; e++) if (onMap[T.s[e]] && onMap[T.t[e]]) mapTies.push(e);
 var maxW = 0;
