@@ -86,11 +86,9 @@ public enum CSLJSONReader {
                 for (position, entry) in entries.enumerated() {
                     if let object = entry as? [String: Any], let name = personName(object) {
                         authors.append(name)
-                        let orcid = text(object["ORCID"]) ?? text(object["orcid"]) ?? ""
-                        if let warning = ExportValues.orcidCheckWarning(orcid, author: name.displayName) {
-                            corpus.diagnostics.append(Diagnostic(.warning, at: location, "item \(index) ('\(key)'): \(warning)"))
-                        }
-                        orcids.append(AuthorIDs(orcid: ExportValues.orcid(orcid)))
+                        let (orcid, warning) = ExportValues.checkedORCID(text(object["ORCID"]) ?? text(object["orcid"]) ?? "", author: name.displayName)
+                        if let warning { corpus.diagnostics.append(Diagnostic(.warning, at: location, "item \(index) ('\(key)'): \(warning)")) }
+                        orcids.append(AuthorIDs(orcid: orcid))
                     } else if unusable == nil {
                         unusable = "author \(position + 1)"
                     }

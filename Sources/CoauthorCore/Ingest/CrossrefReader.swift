@@ -61,9 +61,9 @@ public enum CrossrefReader {
                 let name = PersonName(first: LaTeX.collapseWhitespace(author["given"] as? String ?? ""), last: family).precomposed
                 let affiliations = ((author["affiliation"] as? [Any]) ?? []).compactMap { ($0 as? [String: Any])?["name"] as? String }
                     .map { Affiliation(raw: $0) }
-                let orcid = author["ORCID"] as? String ?? ""
-                if let warning = ExportValues.orcidCheckWarning(orcid, author: name.displayName) { record.warnings.append(warning) }
-                record.addAuthor(name, ids: AuthorIDs(orcid: ExportValues.orcid(orcid)), affiliations: affiliations)
+                let (orcid, warning) = ExportValues.checkedORCID(author["ORCID"] as? String ?? "", author: name.displayName)
+                if let warning { record.warnings.append(warning) }
+                record.addAuthor(name, ids: AuthorIDs(orcid: orcid), affiliations: affiliations)
             }
             result.add(record)
         }

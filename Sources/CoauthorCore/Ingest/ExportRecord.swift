@@ -338,6 +338,13 @@ enum ExportValues {
             + "it is mistyped, and is left out, so that this author is identified by name (correct it in the source to keep the ID)"
     }
 
+    /// `orcid(text)`, and where that is "" for an ORCID whose check fails, the warning
+    /// `orcidCheckWarning(text, author:)` gives: the readers that read values one at a time.
+    static func checkedORCID(_ text: String, author: String?) -> (orcid: String, warning: String?) {
+        let valid = orcid(text)
+        return (valid, valid.isEmpty && !text.isEmpty ? orcidCheckWarning(text, author: author) : nil)
+    }
+
     /// The 16 characters of the first ORCID in `text` (digits, the last also `X`, hyphens and
     /// blanks between them passed over) in `digits`; false where there are none.
     private static func orcidCharacters(of text: UnsafeBufferPointer<UInt8>, into digits: UnsafeMutableBufferPointer<UInt8>) -> Bool {

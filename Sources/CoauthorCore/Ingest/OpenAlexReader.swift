@@ -294,8 +294,9 @@ public enum OpenAlexReader {
             }
             for (index, name) in names.enumerated() {
                 guard let parsed = ExportValues.name(name) else { continue }
-                if index < orcids.count, let warning = ExportValues.orcidCheckWarning(orcids[index], author: name) { record.warnings.append(warning) }
-                let authorIDs = AuthorIDs(orcid: index < orcids.count ? ExportValues.orcid(orcids[index]) : "",
+                let (orcid, warning) = ExportValues.checkedORCID(index < orcids.count ? orcids[index] : "", author: name)
+                if let warning { record.warnings.append(warning) }
+                let authorIDs = AuthorIDs(orcid: orcid,
                                           openAlex: index < ids.count ? ExportValues.lastComponent(ids[index]) : "")
                 var affiliations: [Affiliation] = []
                 // The institution and country columns align by author only when they have one entry each.

@@ -359,10 +359,10 @@ struct OpenAlexWorkReader {
                         }
                     }
                     guard isObject else { return OpenAlexWorkFields.Author(isObject: false, ids: AuthorIDs()) }
-                    let validORCID = ExportValues.orcid(orcid ?? "")
+                    let (valid, warning) = ExportValues.checkedORCID(orcid ?? "", author: displayName)
                     return OpenAlexWorkFields.Author(displayName: displayName, name: displayName.flatMap { ExportValues.name($0) },
-                                                     ids: AuthorIDs(orcid: validORCID, openAlex: ExportValues.lastComponent(id ?? "")),
-                                                     orcidWarning: validORCID.isEmpty ? orcid.flatMap { ExportValues.orcidCheckWarning($0, author: displayName) } : nil)
+                                                     ids: AuthorIDs(orcid: valid, openAlex: ExportValues.lastComponent(id ?? "")),
+                                                     orcidWarning: warning)
                 }
                 if !authors.values[Int(authorship.author)].isObject { authorship.author = -1 }
             } else if key == "raw_author_name" {
