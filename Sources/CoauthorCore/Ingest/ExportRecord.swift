@@ -909,24 +909,24 @@ struct ExportNameCache {
     /// The ORCID of a MEDLINE `AUID` value (`ORCID: 0000-…`, any case), or "" for another
     /// kind of ID, for its UTF-8 bytes: made once per distinct value.
     mutating func orcid(ofAuthorIdentifier id: UnsafeBufferPointer<UInt8>) -> String {
-        authorIdentifiers.value(id) {
-            // `ORCID` in any case, then a byte that starts a character of its own: judged on the
-            // bytes (most values are `ORCID: 0000-…`), without a string made and upper-cased.
-            if id.count >= 5, id.prefix(6).allSatisfy({ $0 < 0x80 }) {
-                let isORCID = ExportValues.endOfASCIICaseInsensitive("orcid", in: id, lower: 0, upper: 5) != nil
-                return isORCID ? ExportValues.orcid(bytes: id) : ""
-            }
-            let value = String(decoding: id, as: UTF8.self)
-            return value.uppercased().hasPrefix("ORCID") ? ExportValues.orcid(value) : ""
+        authorIdentifiers.value(id) { Self.namesAnORCID(id) ? ExportValues.orcid(bytes: id) : "" }
+    }
+
+    /// Whether a MEDLINE `AUID` value is of the ORCID kind: `ORCID` in any case, then a byte that
+    /// starts a character of its own; judged on the bytes where they are ASCII (most values are
+    /// `ORCID: 0000-…`), without a string made and upper-cased.
+    static func namesAnORCID(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        if id.count >= 5, id.prefix(6).allSatisfy({ $0 < 0x80 }) {
+            return ExportValues.endOfASCIICaseInsensitive("orcid", in: id, lower: 0, upper: 5) != nil
         }
+        return String(decoding: id, as: UTF8.self).uppercased().hasPrefix("ORCID")
     }
 
     /// `ExportValues.orcidCheckWarning` of a MEDLINE `AUID` value that `orcid(ofAuthorIdentifier:)`
-    /// finds no ORCID in: nil for another kind of ID.
+    /// finds no ORCID in: nil for another kind of ID (the same judgement, `namesAnORCID`).
     static func orcidCheckWarning(ofAuthorIdentifier id: UnsafeBufferPointer<UInt8>, author: String) -> String? {
-        let value = String(decoding: id, as: UTF8.self)
-        guard value.uppercased().hasPrefix("ORCID") else { return nil }
-        return ExportValues.orcidCheckWarning(value, author: author)
+        guard namesAnORCID(id) else { return nil }
+        return ExportValues.orcidCheckWarning(String(decoding: id, as: UTF8.self), author: author)
     }
 
     /// `ExportValues.authorIndex(of: text, in: authorKeys)` for the UTF-8 bytes of `text`.
