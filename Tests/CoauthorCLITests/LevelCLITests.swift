@@ -197,42 +197,46 @@ struct LevelCLITests {
         #expect(filtered.status == 65 && filtered.stderr.contains("no countries are left after the filters"), "\(filtered.stderr)")
     }
 
+    /// Two Web of Science papers of one Naples author (written `Univ Naples Federico II` and
+    /// `University of Naples Federico II`) and one Trento author (`Univ Trento` both times).
+    static let twoSpellingsOfNaples = """
+        FN Clarivate Analytics Web of Science
+        VR 1.0
+        PT J
+        AU Aria, M
+           Smith, J
+        AF Aria, Massimo
+           Smith, John
+        TI One
+        PY 2017
+        C1 [Aria, Massimo] Univ Naples Federico II, Dept Econ, Naples, Italy.
+           [Smith, John] Univ Trento, Trento, Italy.
+        UT WOS:1
+        ER
+
+        PT J
+        AU Aria, M
+           Smith, J
+        AF Aria, Massimo
+           Smith, John
+        TI Two
+        PY 2018
+        C1 [Aria, Massimo] University of Naples Federico II, Naples, Italy.
+           [Smith, John] Univ Trento, Trento, Italy.
+        UT WOS:2
+        ER
+
+        EF
+
+        """
+
     /// The report at institution level lists the institutions read under several spellings
     /// (its identity decisions), and says that the name merges it lists are the authors' (a
     /// user trial of session 61 saw "0 name variants merged" beside merged institutions).
     @Test func theReportListsTheSpellingsOfEachInstitution() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try """
-            FN Clarivate Analytics Web of Science
-            VR 1.0
-            PT J
-            AU Aria, M
-               Smith, J
-            AF Aria, Massimo
-               Smith, John
-            TI One
-            PY 2017
-            C1 [Aria, Massimo] Univ Naples Federico II, Dept Econ, Naples, Italy.
-               [Smith, John] Univ Trento, Trento, Italy.
-            UT WOS:1
-            ER
-
-            PT J
-            AU Aria, M
-               Smith, J
-            AF Aria, Massimo
-               Smith, John
-            TI Two
-            PY 2018
-            C1 [Aria, Massimo] University of Naples Federico II, Naples, Italy.
-               [Smith, John] Univ Trento, Trento, Italy.
-            UT WOS:2
-            ER
-
-            EF
-
-            """.write(to: folder.appendingPathComponent("w.txt"), atomically: true, encoding: .utf8)
+        try Self.twoSpellingsOfNaples.write(to: folder.appendingPathComponent("w.txt"), atomically: true, encoding: .utf8)
         let result = try EndToEndTests.run(["report", "w.txt", "--level", "institution", "-o", "out", "--no-exports", "--quiet"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let page = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
@@ -240,6 +244,36 @@ struct LevelCLITests {
         #expect(page.contains("<td>Univ Naples Federico II; University of Naples Federico II</td>")
                 || page.contains("<td>University of Naples Federico II; Univ Naples Federico II</td>"), "\(page)")
         #expect(page.contains("<p>Authors: 0 name variants merged"), "\(page)")
+    }
+
+    /// `names --level institution` lists every institution with the spellings it was read under
+    /// and the affiliations that wrote each (a user trial of session 61 found `--level` refused,
+    /// the spellings only in the report). Counted by hand from the fixture: the two papers write
+    /// `Univ Naples Federico II` once and `University of Naples Federico II` once (a tie: the
+    /// name is the alphabetically first), `Univ Trento` twice.
+    @Test func namesListsTheSpellingsOfEachInstitution() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.twoSpellingsOfNaples.write(to: folder.appendingPathComponent("w.txt"), atomically: true, encoding: .utf8)
+        let text = try EndToEndTests.run(["names", "w.txt", "--level", "institution", "--quiet"], in: folder)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout == """
+            2 institutions read under 3 spellings in the affiliations
+
+            Read under several spellings (1):
+              Univ Naples Federico II: Univ Naples Federico II (1), University of Naples Federico II (1)
+
+            """, "\(text.stdout)")
+        let json = try EndToEndTests.run(["names", "w.txt", "--level", "institution", "--format", "json"], in: folder)
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["institutions"] as? Int == 2 && object["spellings"] as? Int == 3)
+        let units = try #require(object["units"] as? [[String: Any]])
+        try #require(units.count == 2)
+        #expect(units.map { $0["name"] as? String } == ["Univ Naples Federico II", "Univ Trento"])
+        let trento = try #require(units[1]["spellings"] as? [[String: Any]])
+        #expect(trento.count == 1 && trento[0]["spelling"] as? String == "Univ Trento" && trento[0]["affiliations"] as? Int == 2)
+        #expect(units[1]["ror"] is NSNull)
     }
 
     /// An OpenAlex institution without a country code is placed by the raw affiliation string

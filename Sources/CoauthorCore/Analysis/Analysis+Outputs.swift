@@ -426,6 +426,63 @@ public struct IdentityReport: Sendable {
     }
 }
 
+/// `coauthor names --level institution`: the institutions the affiliations were read as (SPEC §4),
+/// each with the spellings it was read under and how many affiliations wrote each: where a ROR
+/// id, Web of Science's own names, an abbreviation or an alias file made several spellings one
+/// institution, and where a spelling stayed an institution of its own.
+public struct InstitutionNamesReport: Sendable {
+    public let units: UnitIndex
+
+    /// - Precondition: `units.level` is `.institution`.
+    public init(_ units: UnitIndex) {
+        precondition(units.level == .institution, "countries are found by name or code, not joined from spellings")
+        self.units = units
+    }
+
+    /// The ROR id of unit `u`, or nil when it is known by its name.
+    private func ror(_ u: Int) -> String? {
+        units.keys[u].hasPrefix("ror:") ? String(units.keys[u].dropFirst(4)) : nil
+    }
+
+    private var spellingCount: Int { units.keys.indices.reduce(0) { $0 + units.spellingsWithCounts(ofUnit: $1).count } }
+
+    private var summary: String {
+        let count = units.keys.count
+        return "\(count) \(count == 1 ? "institution" : "institutions") read under \(spellingCount) spelling\(spellingCount == 1 ? "" : "s") in the affiliations"
+    }
+
+    public func json() -> String {
+        let list = units.keys.indices.map { u in
+            JSONValue.object([
+                ("name", .string(units.names[u])),
+                ("ror", ror(u).map { .string($0) } ?? .null),
+                ("spellings", .array(units.spellingsWithCounts(ofUnit: u).map {
+                    .object([("spelling", .string($0.spelling)), ("affiliations", .integer($0.affiliations))])
+                })),
+            ])
+        }
+        return JSONValue.object([
+            ("level", .string(units.level.rawValue)),
+            ("institutions", .integer(units.keys.count)),
+            ("spellings", .integer(spellingCount)),
+            ("units", .array(list)),
+        ]).text() + "\n"
+    }
+
+    /// The summary, then each institution read under several spellings (by name), its spellings
+    /// most frequent first with their counts of affiliations.
+    public func text() -> String {
+        let several = units.keys.indices.filter { units.spellingsWithCounts(ofUnit: $0).count > 1 }
+            .sorted { (units.names[$0], $0) < (units.names[$1], $1) }
+        var lines = [summary, "", "Read under several spellings (\(several.count)):"]
+        for u in several {
+            let spellings = units.spellingsWithCounts(ofUnit: u).map { "\($0.spelling.withoutControlCharacters) (\($0.affiliations))" }
+            lines.append("  \(units.names[u]): \(spellings.joined(separator: ", "))" + (ror(u).map { "  [ROR \($0)]" } ?? ""))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
 // MARK: - Time
 
 /// Which view of collaboration over time (SPEC §6).

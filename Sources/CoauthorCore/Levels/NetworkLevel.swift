@@ -65,6 +65,8 @@ public struct UnitIndex: Sendable {
     /// At institution level, per unit, the spellings it was read as: a unit is found by any of
     /// them (`label(matching:)`), a unit with a ROR id or joined by its abbreviated name too.
     private let spellings: [[String]]
+    /// Beside each of `spellings`, the affiliations read as it.
+    private let spellingCounts: [[Int]]
 
     /// Finds the units of every publication.
     /// - Precondition: `level` is `.institution` or `.country`.
@@ -196,13 +198,20 @@ public struct UnitIndex: Sendable {
         withUnplacedAffiliations = unplaced
         self.unplacedExample = unplacedExample
         // Most frequent first, then alphabetically: a dictionary's order is no order.
-        self.spellings = level == .institution
-            ? spellings.map { $0.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key) } : []
+        let sorted = level == .institution ? spellings.map { $0.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key } } : []
+        self.spellings = sorted.map { $0.map(\.key) }
+        spellingCounts = sorted.map { $0.map(\.value) }
     }
 
     /// At institution level, the spellings unit `unit` was read as, most frequent first (its
     /// name among them, unless it is the name of its ROR id alone); empty at country level.
     public func spellings(ofUnit unit: Int) -> [String] { spellings.isEmpty ? [] : spellings[unit] }
+
+    /// `spellings(ofUnit:)`, each with the number of affiliations (an author's on a paper, or a
+    /// paper's address) read as it.
+    public func spellingsWithCounts(ofUnit unit: Int) -> [(spelling: String, affiliations: Int)] {
+        spellings.isEmpty ? [] : zip(spellings[unit], spellingCounts[unit]).map { ($0, $1) }
+    }
 
     /// The institutions an alias file's `institutions` merges are one (SPEC §3's forced merges, at
     /// institution level): each rule's canonical name and spellings find the units read as them

@@ -14,6 +14,12 @@ protocol ShownOptions {
     static var exact: ArgumentVisibility { get }
     /// `--communities`, `--quality`, `--resolution`, `--normalize`.
     static var communities: ArgumentVisibility { get }
+    /// `--level`: as the network's other options, unless a command takes it alone (`names`).
+    static var level: ArgumentVisibility { get }
+}
+
+extension ShownOptions {
+    static var level: ArgumentVisibility { network }
 }
 
 /// Every shared option listed (`report`, `render`, `export`).
@@ -27,7 +33,7 @@ struct AnalysisOptions<Shown: ShownOptions>: ParsableArguments {
     @Argument(help: "Publication files or folders: BibTeX, RIS, CSL-JSON, DBLP XML, and the exports of Web of Science (plain text, tab-delimited), Scopus (CSV), PubMed (MEDLINE, .nbib), OpenAlex (JSON, JSON Lines, CSV), Lens, Dimensions and IEEE Xplore (CSV) and Crossref (JSON), plain or gzip-compressed, each recognised by its content; a folder means every such file in it. '-' reads standard input (with --input-format). Default: Data/.")
     var inputs: [String] = []
 
-    @Option(help: ArgumentHelp("What a node is: an author, an institution (ROR id, else its normalised name) or a country (ISO code), from the authors' affiliations.", visibility: Shown.network))
+    @Option(help: ArgumentHelp("What a node is: an author, an institution (ROR id, else its normalised name) or a country (ISO code), from the authors' affiliations.", visibility: Shown.level))
     var level: NetworkLevel = .author
 
     @Option(help: ArgumentHelp("How ties are weighted: count (joint papers) or fractional (Newman 2001; at institution and country level each paper shares 1 among its pairs).", visibility: Shown.network))
@@ -60,7 +66,7 @@ struct AnalysisOptions<Shown: ShownOptions>: ParsableArguments {
     @Flag(help: "Fail (exit 65) if any record in the input cannot be used.")
     var strict = false
 
-    @Option(help: ArgumentHelp("A YAML file of names to merge ('merge': canonical name → variants) and pairs never to merge ('distinct').", valueName: "FILE"))
+    @Option(help: ArgumentHelp("A YAML file of names to merge ('merge': canonical name → variants), pairs never to merge ('distinct') and institutions to join at institution level ('institutions': canonical name → spellings or ROR ids).", valueName: "FILE"))
     var aliases: String?
 
     @Option(help: "Read inputs in this format whatever their extension (required with '-').")
