@@ -102,6 +102,14 @@ public struct YearMap: Sendable {
     public var fileLabel: String {
         years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)-\(years.upperBound)"
     }
+
+    /// Each map's file name part, in one form for all: `2019-2019` beside `2019-2020` where a
+    /// map spans several years, so that the files sort in the maps' order (the first cumulative
+    /// map was `n-2019.svg`, after `n-2019-2022.svg`: a user trial of session 62).
+    public static func fileLabels(_ maps: [YearMap]) -> [String] {
+        guard maps.contains(where: { $0.years.count > 1 }) else { return maps.map(\.fileLabel) }
+        return maps.map { "\($0.years.lowerBound)-\($0.years.upperBound)" }
+    }
 }
 
 /// A self-contained HTML page that shows one map at a time, with a slider, buttons and arrow keys.

@@ -185,6 +185,28 @@ struct InProcess {
         #expect(bounded.status == 0, "\(bounded.stderr)")
     }
 
+    /// The maps of one run are named in one form: with `--cumulative` the first is
+    /// `net-2019-2019.svg`, beside `net-2019-2020.svg` (it was `net-2019.svg`, listed after the
+    /// others: a user trial of session 62); one year a map keeps `net-2019.svg`. `--frames` with
+    /// PDF maps is refused: a browser shows no PDF in the page's picture.
+    @Test func cumulativeMapsAreNamedAlikeAndFramesAreNoPDF() throws {
+        let folder = try InProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = "@article{a, author = {Ann One and Bob Two}, year = 2019}\n@article{b, author = {Ann One and Cy Three}, year = 2021}\n"
+        let cumulative = folder.appendingPathComponent("c")
+        let grown = InProcess.run(["render", "-", "--input-format", "bibtex", "--by-year", "--cumulative", "-o", cumulative.appendingPathComponent("net.svg").path, "--quiet"],
+                                  stdin: bib)
+        #expect(grown.status == 0, "\(grown.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cumulative.path).sorted() == ["net-2019-2019.svg", "net-2019-2020.svg", "net-2019-2021.svg"])
+        let yearly = folder.appendingPathComponent("y")
+        let single = InProcess.run(["render", "-", "--input-format", "bibtex", "--by-year", "-o", yearly.appendingPathComponent("net.svg").path, "--quiet"], stdin: bib)
+        #expect(single.status == 0, "\(single.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: yearly.path).sorted() == ["net-2019.svg", "net-2020.svg", "net-2021.svg"])
+        let pdf = InProcess.run(["render", "-", "--input-format", "bibtex", "--by-year", "--frames", "-o", folder.appendingPathComponent("p/net.pdf").path], stdin: bib)
+        #expect(pdf.status == 64 && pdf.stderr.contains("which shows SVG and PNG maps, not PDF"), "\(pdf.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("p").path))
+    }
+
     /// A year's map counts in its legend the authors it shows (it counted all years': a user trial
     /// of session 54), and with `--min-papers` and `--radius` shows each year's slice, the one the
     /// sliced timeline counts.
@@ -735,6 +757,18 @@ struct InProcess {
         let timeline = InProcess.run(["timeline", InProcess.data, "--format", "csv", "--quiet"])
         #expect(timeline.status == 0)
         #expect(timeline.stdout.hasPrefix("year,papers,coauthors,new,returning,cumulative,solo,team\n"))
+    }
+
+    /// A slice without authors has no largest component's share (`null`, as its other measures),
+    /// where it read 0.0 (a user trial of session 62); a slice with authors has its share.
+    @Test func anEmptySliceHasNoLargestComponentShare() throws {
+        let bib = "@article{a, author = {Ann One and Bob Two}, year = 2019}\n@article{b, author = {Ann One and Cy Three}, year = 2021}\n"
+        let slices = InProcess.run(["timeline", "-", "--input-format", "bibtex", "--slices", "--window", "1", "--format", "json", "--quiet"], stdin: bib)
+        #expect(slices.status == 0, "\(slices.stderr)")
+        let rows = try #require(JSONSerialization.jsonObject(with: Data(slices.stdout.utf8)) as? [[String: Any]])
+        try #require(rows.count == 3)
+        #expect(rows.map { $0["nodes"] as? Int } == [2, 0, 2])
+        #expect(rows[1]["largest_component"] is NSNull && rows[0]["largest_component"] as? Double == 1 && rows[2]["largest_component"] as? Double == 1)
     }
 
     /// A timeline without --focus names whose years it shows (its rows do not), with how many

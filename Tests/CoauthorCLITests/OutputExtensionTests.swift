@@ -43,6 +43,21 @@ struct OutputExtensionTests {
                 "\(unwritten.stderr)")
         let slices = try EndToEndTests.run(["timeline", "refs.bib", "--focus", "Ann One", "--slices", "-o", "s.svg"], in: folder)
         #expect(slices.status == 64 && slices.stderr.contains("-o s.svg (an SVG chart) draws the focus author's or the corpus's years"), "\(slices.stderr)")
+        // A picture's or a network file's extension is refused, --format or not: `timeline -o
+        // growth.png` wrote a text table into a file called a picture (a user trial of session 62).
+        let pictures: [([String], String)] = [
+            (["timeline", "refs.bib", "--focus", "Ann One", "-o", "growth.png"],
+             "-o growth.png names a PNG file, which 'timeline' does not write (--format table, csv, json, svg; 'coauthor render' draws maps): name it .csv or .json or .svg or .txt."),
+            (["timeline", "refs.bib", "--focus", "Ann One", "--format", "csv", "-o", "t.pdf"], "-o t.pdf names a PDF file, which 'timeline' does not write"),
+            (["rank", "refs.bib", "-o", "r.graphml"], "-o r.graphml names a GraphML file, which 'rank' does not write (--format table, csv, json, markdown; 'coauthor export' writes network files)"),
+            (["stats", "refs.bib", "-o", "s.PNG"], "-o s.PNG names a PNG file, which 'stats' does not write"),
+            (["names", "refs.bib", "-o", "n.html"], "-o n.html names an HTML file, which 'names' does not write"),
+        ]
+        for (arguments, message) in pictures {
+            let result = try EndToEndTests.run(arguments, in: folder)
+            #expect(result.status == 64 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(arguments[arguments.count - 1]).path))
+        }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.json").path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("s.csv").path))
     }

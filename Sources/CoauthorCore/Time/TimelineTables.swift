@@ -65,7 +65,9 @@ public enum TimelineTables {
         table.rows = rows.map { r in
             let f = r.focus
             return [.integer(r.from), .integer(r.to), .integer(r.nodes), .integer(r.edges), .integer(r.components),
-                    .real(r.largestComponent),
+                    // A share of no nodes is none (an empty slice read 0.0, its other columns empty: a user
+                    // trial of session 62).
+                    .real(r.nodes > 0 ? r.largestComponent : nil),
                     .integer(f?.degree), .integer(f?.degreeRank), .real(f?.strength), .integer(f?.strengthRank),
                     .real(f?.betweenness), .integer(f?.betweennessRank), .real(f?.pagerank), .integer(f?.pagerankRank)]
         }

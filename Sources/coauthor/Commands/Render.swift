@@ -58,6 +58,11 @@ struct Render: AnalysisCommand {
         if byYear.byYear && (format == .html || output?.hasSuffix(".html") == true) {
             throw ValidationError("--by-year draws one map per year as SVG, PNG or PDF; the HTML page has a year slider of its own: drop --by-year.")
         }
+        // A browser shows no PDF in the page's picture: the page stepped through broken images (a
+        // user trial of session 62).
+        if byYear.frames && drawn == .pdf {
+            throw ValidationError("--frames writes a page that shows the maps in a browser, which shows SVG and PNG maps, not PDF: draw the frames as .svg or .png, or drop --frames.")
+        }
         if byYear.byYear && output == "-" {
             throw ValidationError("--by-year writes several files, not standard output; name the first with -o, e.g. -o maps/network.svg")
         }
@@ -146,7 +151,7 @@ struct Render: AnalysisCommand {
             Console.error("no publication has a year, so there is nothing to draw year by year")
             throw ExitCode.dataError
         }
-        var files = maps.map { OutputFile(path: ByYearOptions.framePath(output, $0.fileLabel), bytes: $0.bytes) }
+        var files = zip(maps, YearMap.fileLabels(maps)).map { OutputFile(path: ByYearOptions.framePath(output, $1), bytes: $0.bytes) }
         if byYear.frames {
             let title = loaded.mapScene(metrics: metrics, style: map.style).title
             let frames = zip(files, maps).map { (URL(fileURLWithPath: $0.path!).lastPathComponent, $1.label) }

@@ -28,11 +28,19 @@ enum StatsFormat: String, ExpressibleByArgument, CaseIterable {
 /// `top.json` (a hostile-input trial of session 57), where `export` and `render` read the
 /// extension.
 enum OutputExtension {
-    /// What each extension names (`.txt`: plain text, whichever the command calls it).
-    private static let formats = ["csv": "csv", "json": "json", "md": "markdown", "markdown": "markdown", "svg": "svg", "txt": "plain", "text": "plain"]
+    /// What each extension names (`.txt`: plain text, whichever the command calls it). Pictures,
+    /// pages and network files are named too, though no text command writes them: `timeline -o
+    /// growth.png` wrote a text table into a file called a picture (a user trial of session 62).
+    private static let formats = ["csv": "csv", "json": "json", "md": "markdown", "markdown": "markdown", "svg": "svg", "txt": "plain", "text": "plain",
+                                  "png": "png", "pdf": "pdf", "jpg": "jpeg", "jpeg": "jpeg", "html": "html", "htm": "html", "graphml": "graphml",
+                                  "gexf": "gexf", "gml": "gml", "net": "pajek", "dot": "dot", "gv": "dot"]
 
     /// What people call each format in a message.
-    private static let spoken = ["csv": "CSV", "json": "JSON", "markdown": "Markdown", "svg": "SVG"]
+    private static let spoken = ["csv": "CSV", "json": "JSON", "markdown": "Markdown", "svg": "SVG", "png": "PNG", "pdf": "PDF", "jpeg": "JPEG",
+                                 "html": "HTML", "graphml": "GraphML", "gexf": "GEXF", "gml": "GML", "pajek": "Pajek", "dot": "DOT"]
+
+    /// `an SVG file`, `an HTML file`, `a PNG file`: as the names are spoken.
+    private static func article(_ format: String) -> String { ["svg", "html"].contains(format) ? "an" : "a" }
 
     /// The format `output`'s extension names ("plain" for `.txt`), nil for none or another.
     static func named(by output: String?) -> String? {
@@ -48,14 +56,18 @@ enum OutputExtension {
                                                                           command: String) throws -> Format {
         guard let named = named(by: output), named != "plain" else { return given ?? plain }
         let all = Format.allCases.map(\.rawValue)
-        if let given, given.rawValue != named {
-            throw ValidationError("-o \(output!) names a \(spoken[named] ?? named) file, but --format is \(given.rawValue): leave one out, or make them agree.")
-        }
+        // A format the command does not write is refused whatever --format says (`timeline
+        // --format csv -o t.png` wrote CSV into a file called a picture).
         guard let format = Format(rawValue: named) else {
             // (In a fixed order: a dictionary's changes from run to run, a review of session 57.)
             let endings = all.compactMap { raw in ["csv", "json", "md", "svg"].first { formats[$0] == raw }.map { "." + $0 } }
-            throw ValidationError("-o \(output!) names a \(spoken[named] ?? named) file, which '\(command)' does not write (--format \(all.joined(separator: ", "))): "
-                                  + "name it \((endings + [".txt"]).joined(separator: " or ")), or give --format.")
+            let elsewhere = ["png", "pdf", "jpeg", "html"].contains(named) ? "; 'coauthor render' draws maps"
+                : ["graphml", "gexf", "gml", "pajek", "dot"].contains(named) ? "; 'coauthor export' writes network files" : ""
+            throw ValidationError("-o \(output!) names \(article(named)) \(spoken[named] ?? named) file, which '\(command)' does not write (--format \(all.joined(separator: ", "))\(elsewhere)): "
+                                  + "name it \((endings + [".txt"]).joined(separator: " or "))\(elsewhere.isEmpty ? ", or give --format" : "").")
+        }
+        if let given, given != format {
+            throw ValidationError("-o \(output!) names \(article(named)) \(spoken[named] ?? named) file, but --format is \(given.rawValue): leave one out, or make them agree.")
         }
         return format
     }
