@@ -224,6 +224,14 @@ struct TimelineTests {
             #expect(svg.contains(">\(label)<") || svg.contains(">\(label) (right axis)<"))
         }
         #expect(svg.contains("a&amp;b.bib · 3 papers and 6 collaborators, 2019–2020"))
+        // The co-authors' line equals the new collaborators' here (no one returns): it is drawn
+        // wider under it, its points larger, so both show (it was hidden: a user trial of
+        // session 62); the lines of the right axis are drawn as before.
+        let strokes = svg.matches(of: /<g fill="none" stroke="(#[0-9a-f]{6})" stroke-width="([0-9.]+)"/).map { (String($0.1), String($0.2)) }
+        try #require(strokes.count == 3, "\(strokes)")
+        #expect(strokes.map(\.0) == ["#e69f00", "#009e73", "#cc79a7"] && strokes.map(\.1) == ["5.5", "2.5", "2.5"],
+                "\(strokes)")
+        #expect(svg.contains(#"<circle cx="#) && svg.contains(#" r="5.5""#) && svg.contains(#" r="3.5""#))
         // One paper, one collaborator, one year: no plural, no range (a user trial of session 56).
         let one = TimelineCharts.focus([FocusYear(year: 2021, papers: 1, coauthors: 1, new: 1, returning: 0, cumulative: 1, solo: 0, team: 2)],
                                        author: "Bo", corpus: "").svg()

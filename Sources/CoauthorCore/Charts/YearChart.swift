@@ -128,7 +128,14 @@ public struct YearChart: Sendable {
             }
             out.close()
         }
-        for s in series where s.mark != .bars {
+        // A line under a later one of its axis is drawn wider, its points larger, so that it shows
+        // around the later line where the two meet: a focus author with no returning
+        // collaborators has as many new ones as co-authors, and the co-authors' line was hidden
+        // under the new ones' (a user trial of session 62).
+        let lines = series.indices.filter { series[$0].mark != .bars }
+        func linesAbove(_ i: Int) -> Int { lines.count { $0 > i && series[$0].axis == series[i].axis } }
+        for (index, s) in series.enumerated() where s.mark != .bars {
+            let above = Double(linesAbove(index))
             let scale = s.axis == .left ? yLeft : yRight
             var segment: [String] = []
             var paths: [String] = []
@@ -141,14 +148,14 @@ public struct YearChart: Sendable {
                 }
             }
             if !segment.isEmpty { paths.append(segment.joined(separator: " ")) }
-            out.open("g", [("fill", "none"), ("stroke", s.color), ("stroke-width", "2.5")]
+            out.open("g", [("fill", "none"), ("stroke", s.color), ("stroke-width", n(2.5 + 3 * above))]
                      + (s.mark == .dashedLine ? [("stroke-dasharray", "7 4")] : []))
             for points in paths { out.empty("polyline", [("points", points)]) }
             out.close()
             out.open("g", [("fill", s.color)])
             for (i, value) in s.values.enumerated() {
                 guard let value else { continue }
-                out.open("circle", [("cx", n(x(i))), ("cy", n(scale(value))), ("r", "3.5")])
+                out.open("circle", [("cx", n(x(i))), ("cy", n(scale(value))), ("r", n(3.5 + 2 * above))])
                 out.element("title", text: "\(years[i]): \(s.name) \(Self.integer(value))")
                 out.close()
             }

@@ -664,7 +664,11 @@ public enum InputReader {
             let publications = corpus.publications
             let own = ours.copy == paper ? "it has" : "its copy at \(publications[ours.copy].location) has"
             let other = theirs.copy == holder ? "that record has" : "that record's copy at \(publications[theirs.copy].location) has"
-            let start = "'\(publications[paper].key)' has the \(PublicationMatch.name(shared)) of the record at \(publications[holder].location), "
+            // A record keyed by the ID it shares is no more named by it (`'W2755950973' has the
+            // OpenAlex id W2755950973 …`: a user trial of session 62).
+            let key = publications[paper].key
+            let subject = key.isEmpty || PublicationMatch.name(shared).hasSuffix(" " + key) ? "This record" : "'\(key)'"
+            let start = "\(subject) has the \(PublicationMatch.name(shared)) of the record at \(publications[holder].location), "
                 + "but \(own) \(PublicationMatch.name(ours.key)) and \(other) \(PublicationMatch.name(theirs.key)): counted as two papers, "
             guard PublicationMatch.isTitleKey(shared) else {
                 return Diagnostic(.warning, at: publications[paper].location,
