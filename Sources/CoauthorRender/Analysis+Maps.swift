@@ -64,13 +64,19 @@ extension Analysis {
             // And the authors the legend names its groups after, as on the whole map (a review of
             // session 57).
             let legendNames = Set(frame.legend.compactMap(\.counted?.words))
-            let named = Set(shown.filter { !scene.nodes[$0].isFocus }.sorted { a, b in
+            let central = shown.filter { !scene.nodes[$0].isFocus }.sorted { a, b in
                 let x = scene.nodes[a].labelScale, y = scene.nodes[b].labelScale
                 return x != y ? x > y : a < b
-            }.prefix(style.labels) + shown.filter { scene.nodes[$0].isFocus }
-                + (style.labels > 0 ? shown.filter { index in
-                    ["community of ", "component of "].contains { legendNames.contains($0 + scene.nodes[index].label.shortened(toWidth: MapScene.longestDrawnName)) }
-                } : []))
+            }.prefix(style.labels)
+            let legendNamed = style.labels > 0 ? shown.filter { index in
+                ["community of ", "component of "].contains { legendNames.contains($0 + scene.nodes[index].label.shortened(toWidth: MapScene.longestDrawnName)) }
+            } : []
+            // The focus first, then the authors the legend names, then the most central; each name
+            // only where it stays clear of those before it and of the frame's other discs (the
+            // whole map cleared the names it draws, not those a frame draws in their place: a user
+            // trial of session 62 saw `Gumbart` run into `E. Tajkhorshid` in 2005's map).
+            let named = Self.clearOfEachOther(shown.filter { scene.nodes[$0].isFocus } + legendNamed + central, among: shown, scene: scene,
+                                              at: positions, fontSize: options.fontSize * scene.textScale)
             for index in frame.nodes.indices { frame.nodes[index].showsLabel = named.contains(index) }
             frame.title = scene.title + " — " + label
             // In the level's words, one in the singular; the focus outlined only where it is drawn.
@@ -88,6 +94,52 @@ extension Analysis {
             let bytes = try MapRenderer.render(frame, pinnedAt: positions, visible: visible, options: options)
             return YearMap(years: range, label: label, bytes: bytes)
         }
+    }
+}
+
+extension Analysis {
+    /// Of `candidates` (scene nodes, in order of precedence), those whose names, drawn below their
+    /// discs as `NodeLabel` draws them, overlap no name kept before them and the middle of no
+    /// disc of `shown` but their own. The names the whole map draws are kept first, whatever they overlap (its
+    /// layout cleared them of every disc and name), and so is the first candidate (the focus,
+    /// where there is one). A name's width is estimated from its columns (0.6 of the font size
+    /// each, wide characters two), its height is the band `NodeLabel` draws.
+    /// - Complexity: O(c × (c + s)) for c candidates and s nodes shown (a frame names at most
+    ///   `--labels` authors, the focus and the legend's).
+    static func clearOfEachOther(_ candidates: [Int], among shown: [Int], scene: MapScene, at positions: [LayoutPoint],
+                                 fontSize: Double) -> Set<Int> {
+        struct Box {
+            var left, right, bottom, top: Double
+            func overlaps(_ other: Box) -> Bool {
+                left < other.right && other.left < right && bottom < other.top && other.bottom < top
+            }
+        }
+        // A disc's middle, half its width: a name's white band over a disc's rim leaves the disc
+        // seen (the whole map's names touch discs so), over its middle it hides it.
+        func disc(_ i: Int) -> Box {
+            let r = scene.nodes[i].diameter * 72 / 4, p = positions[i]
+            return Box(left: p.x - r, right: p.x + r, bottom: p.y - r, top: p.y + r)
+        }
+        func name(_ i: Int) -> Box {
+            let node = scene.nodes[i], p = positions[i]
+            let size = max(1, (fontSize * node.labelScale).rounded())
+            let band = 1.2 * size + 2 * max(1, (size / 8).rounded(.down))
+            let width = 0.6 * size * Double(TextTable.displayWidth(node.label.shortened(toWidth: MapScene.longestDrawnName))) + 2 * max(1, size / 8)
+            // (Graphviz's y grows upwards: the name's band is below the disc.)
+            let middle = p.y - (node.diameter * 72 + 2) / 2 - band / 2
+            return Box(left: p.x - width / 2, right: p.x + width / 2, bottom: middle - band / 2, top: middle + band / 2)
+        }
+        var seen = Set<Int>()
+        let ordered = candidates.filter { seen.insert($0).inserted }
+        let trusted = ordered.enumerated().filter { $0.offset == 0 || scene.nodes[$0.element].showsLabel }.map(\.element)
+        var kept = trusted.map { (node: $0, box: name($0)) }
+        for candidate in ordered where !trusted.contains(candidate) {
+            let box = name(candidate)
+            if !kept.contains(where: { $0.box.overlaps(box) }) && !shown.contains(where: { $0 != candidate && disc($0).overlaps(box) }) {
+                kept.append((candidate, box))
+            }
+        }
+        return Set(kept.map(\.node))
     }
 }
 

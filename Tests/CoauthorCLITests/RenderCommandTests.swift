@@ -115,4 +115,46 @@ struct RenderCommandTests {
         #expect(svg.count * 200 > 12 << 20)
         #expect((last - first) * 1024 < 12 << 20, "resident memory grew from \(first) KB to \(last) KB over 200 renders")
     }
+
+    /// The names a yearly map draws run into none another (a user trial of session 62 saw
+    /// `J. Gumbart` run into `E. Tajkhorshid` and `W. Wang` under `K. Schulten` in litstudy's
+    /// 2005: each frame names its own year's most central authors at the whole map's places,
+    /// which were cleared for the whole map's names only). Each name's box is measured from the
+    /// SVG (half the font size a character, a line 1.2 font sizes high: narrower than the
+    /// renderer's own estimate, so only names that do run into each other fail).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: RenderCommandTests.litstudy.path), "needs ../shared/datasets/exports"))
+    func aYearlyMapsNamesDoNotRunIntoEachOther() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frames-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try EndToEndTests.run(["render", Self.litstudy.path, "--by-year", "-o", "net.svg", "--quiet"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        var names = 0
+        for year in 1989...2022 {
+            let svg = try String(contentsOf: folder.appendingPathComponent("net-\(year).svg"), encoding: .utf8)
+            // The nodes' names: the text inside a node's group (Graphviz writes an HTML label's
+            // text anchored at its start).
+            let nodes = svg.matches(of: /<g id="a\d+" class="node">((?:.|\n)*?)<\/g>\s*<\/g>/).map { String($0.1) }
+            let boxes = nodes.compactMap { node in
+                node.firstMatch(of: /<text text-anchor="(start|middle)" x="([-0-9.]+)" y="([-0-9.]+)" font-family="[^"]*" font-size="([0-9.]+)">([^<]+)<\/text>/)
+            }.map { m in
+                let (x, y, size) = (Double(m.2)!, Double(m.3)!, Double(m.4)!)
+                let width = 0.5 * size * Double(m.5.replacing("&#45;", with: "-").count)
+                let left = m.1 == "start" ? x : x - width / 2
+                return (name: String(m.5), left: left, right: left + width, top: y - size, bottom: y + 0.2 * size)
+            }
+            names += boxes.count
+            for (i, a) in boxes.enumerated() {
+                for b in boxes[(i + 1)...] {
+                    let overlaps = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+                    #expect(!overlaps, "\(year): \(a.name) runs into \(b.name)")
+                }
+            }
+        }
+        #expect(names > 10, "the frames name their authors")
+    }
+
+    static let litstudy = EndToEndTests.repository.deletingLastPathComponent()
+        .appendingPathComponent("shared/datasets/exports/scopus-csv/litstudy-scopus.csv")
+
 }
