@@ -412,6 +412,52 @@ def panel(args):
     return 0
 
 
+def views(args):
+    """What a page shows a reader who resizes, searches on a phone, sorts by name and prints, as JSON
+    (the defects a user trial of session 62 found): whether the focus is named at a laptop's size;
+    the names cut at the map's edges after the window is made a phone's (unmoved, the map is fitted
+    again); whether the map is on the screen after a search on the phone; the ranking's names sorted
+    by name, ascending; the printed map's proportions against its drawing's."""
+    driver = browser(1366, 768)
+    try:
+        load(driver, args.page)
+        time.sleep(0.4)
+        result = {"focusNamed": driver.execute_script("return coauthorReport.isLabelled(arguments[0])", args.focus)}
+        driver.set_window_size(390, 844)
+        time.sleep(0.6)
+        extents = driver.execute_script("return coauthorReport.nameExtents()")
+        result["namesAfterResize"] = len(extents["names"])
+        result["cutAfterResize"] = [n["name"] for n in extents["names"] if n["left"] < 0 or n["right"] > extents["width"]]
+        driver.execute_script("window.scrollTo(0, 0)")
+        box = driver.find_element(By.ID, "search")
+        box.click()
+        box.send_keys(args.search)
+        time.sleep(0.2)
+        box.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
+        time.sleep(1.2)
+        result["searched"] = driver.execute_script("return coauthorReport.selectedName()")
+        result["mapOnScreenAfterSearch"] = driver.execute_script(
+            "var r = document.getElementById('map').getBoundingClientRect(); return r.top >= -1 && r.bottom <= window.innerHeight + 1;")
+        driver.set_window_size(1366, 768)
+        time.sleep(0.3)
+        for _ in range(2):
+            if driver.execute_script("var b = document.querySelector('button[data-sort=name]'); return b && b.parentNode.getAttribute('aria-sort');") == "ascending":
+                break
+            driver.execute_script("document.querySelector('button[data-sort=name]').click()")
+            time.sleep(0.2)
+        result["byName"] = driver.execute_script(
+            "return [].map.call(document.querySelectorAll('#rank-table tbody tr td:nth-child(2)'), function (c) { return c.textContent; });")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        time.sleep(0.5)
+        result["print"] = driver.execute_script(
+            "var c = document.getElementById('map'), r = c.getBoundingClientRect();"
+            "return {box: r.width / r.height, drawing: c.width / c.height};")
+    finally:
+        driver.quit()
+    print(json.dumps(result))
+    return 0
+
+
 def screenshot(args):
     driver = browser(args.width, args.height)
     try:
@@ -441,6 +487,10 @@ def main():
     p = commands.add_parser("panel")
     p.add_argument("page")
     p.add_argument("--select", required=True)
+    v = commands.add_parser("views")
+    v.add_argument("page")
+    v.add_argument("--focus", required=True)
+    v.add_argument("--search", required=True)
     s = commands.add_parser("screenshot")
     s.add_argument("page")
     s.add_argument("output")
@@ -449,7 +499,7 @@ def main():
     s.add_argument("--width", type=int, default=1400)
     s.add_argument("--height", type=int, default=1000)
     args = parser.parse_args()
-    return {"check": check, "bench": bench, "panel": panel, "screenshot": screenshot}[args.command](args)
+    return {"check": check, "bench": bench, "panel": panel, "views": views, "screenshot": screenshot}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -51,6 +51,13 @@ var maxPen = few ? 7 : 4, edgeAlpha = few ? 0.6 : (mid ? 0.4 : 0.25);
 var sizeColumn = null;
 D.metrics.forEach(function (m) { if (m.key === D.size) sizeColumn = m.values; });
 function sizeOf(v) { var x = sizeColumn ? sizeColumn[v] : D.papers[v]; return x === null ? -Infinity : x; }
+// Names in the order people read them: case and accents aside (`eva Kühn` among the E's, not
+// after `Zvi`: a user trial of session 62), then by code for a fixed order.
+var collator = typeof Intl !== 'undefined' ? new Intl.Collator('en', { sensitivity: 'base' }) : null;
+function byName(a, b) {
+  var x = D.names[a], y = D.names[b], c = collator ? collator.compare(x, y) : 0;
+  return c || (x < y ? -1 : x > y ? 1 : 0);
+}
 var byImportance = drawn.slice().sort(function (a, b) { return sizeOf(b) - sizeOf(a) || (D.names[a] < D.names[b] ? -1 : 1); });
 var importance = new Int32Array(N).fill(N);
 byImportance.forEach(function (v, k) { importance[v] = k; });
@@ -124,7 +131,7 @@ recolourTies();
 
 // The view: screen = world * s + t, in CSS pixels.
 var canvas = $('map'), ctx = canvas.getContext('2d');
-var view = { s: 1, tx: 0, ty: 0 }, cssW = 0, cssH = 0, fitScale = 1;
+var view = { s: 1, tx: 0, ty: 0 }, cssW = 0, cssH = 0, fitScale = 1, fitted = null;
 function resize() {
   var rect = canvas.getBoundingClientRect(), ratio = window.devicePixelRatio || 1;
   var w = Math.max(1, Math.round(rect.width)), h = Math.max(1, Math.round(rect.height));
@@ -133,7 +140,11 @@ function resize() {
   cssW = w; cssH = h;
   canvas.width = Math.round(w * ratio); canvas.height = Math.round(h * ratio);
   fitScale = fitView(fitArea()).s;
-  if (cx === null) fit(); else { view.tx = cssW / 2 - cx * view.s; view.ty = cssH / 2 - cy * view.s; }
+  // A map the reader has not moved is fitted again to the new size (a window resized or a phone
+  // turned kept the old zoom, names cut at the edge: a user trial of session 62); a moved one
+  // keeps its centre.
+  var untouched = fitted && view.s === fitted.s && view.tx === fitted.tx && view.ty === fitted.ty;
+  if (cx === null || untouched) fit(); else { view.tx = cssW / 2 - cx * view.s; view.ty = cssH / 2 - cy * view.s; }
   return true;
 }
 // The whole map's scale in an area: room for the names under the lowest nodes and a margin all round.
@@ -181,7 +192,7 @@ function fitView(area) {
   return { s: s, tx: area.x + area.w / 2 - (left + right) / 2, ty: area.y + area.h / 2 - 10 - (minY + maxY) / 2 * s };
 }
 function fit() {
-  var fitted = fitView(fitArea());
+  fitted = fitView(fitArea());
   view.s = fitScale = fitted.s; view.tx = fitted.tx; view.ty = fitted.ty;
   schedule();
 }
@@ -342,6 +353,9 @@ function drawLabels(visible, s, tx, ty) {
   }
   for (var k = 0; k < order.length && placed < budget; k++) place(order[k]);
   if (hi && order.length) return;
+  // The focus and the selected author before the others, as the SVG names the focus whatever its
+  // rank (a user trial of session 62 saw the outlined focus unnamed beside 49 names).
+  [D.focus, selected].forEach(function (v) { if (typeof v === 'number' && v >= 0 && isVisible[v] && labelled.indexOf(v) < 0) place(v); });
   for (k = 0; k < byImportance.length && placed < budget; k++) { if (isVisible[byImportance[k]]) place(byImportance[k]); }
 }
 function boxCells(box, visit) {
@@ -712,6 +726,10 @@ function choose(u) {
   search.value = D.names[u]; suggestions.hidden = true; search.setAttribute('aria-expanded', 'false');
   if (!shown[u]) showAllYears();
   select(u, true);
+  // The map brought into view where part of it is off the screen (on a phone the chosen author
+  // was centred below the fold, with no sign that anything happened: a user trial of session 62).
+  var box = $('map').getBoundingClientRect();
+  if (box.top < 0 || box.bottom > window.innerHeight) $('map').scrollIntoView({ behavior: 'smooth', block: 'center' });
 }
 function showAllYears() { $('window').value = 'all'; filter.mode = 'all'; applyFilter(); }
 search.addEventListener('input', showSuggestions);
@@ -789,7 +807,7 @@ function renderRanking() {
   var key = rankMetric.value, columns = [key].concat(D.metrics.map(function (m) { return m.key; }).filter(function (k) { return k !== key; }));
   var sortKey = rankSort ? rankSort.key : key, dir = rankSort ? rankSort.dir : -1;
   var order;
-  if (sortKey === 'name') order = ranksOf(key).order.slice().sort(function (a, b) { return dir * (D.names[a] < D.names[b] ? -1 : D.names[a] > D.names[b] ? 1 : 0); });
+  if (sortKey === 'name') order = ranksOf(key).order.slice().sort(function (a, b) { return dir * byName(a, b); });
   else if (dir < 0) order = ranksOf(sortKey).order;
   else {
     // Lowest first, as the order is read backwards, but missing values still last and equal

@@ -77,7 +77,9 @@ a.author { color: #005a8e; }
 @media print {
   .toolbar, .skip, #rank-more, #tooltip, noscript { display: none !important; }
   .layout { display: block; }
-  #map { height: 60vh; border: 1px solid #999; }
+  /* The height the bitmap's own proportions give: a box of other proportions stretched the
+     screen's drawing (a user trial of session 62). */
+  #map { height: auto; min-height: 0; border: 1px solid #999; }
   #panel { max-height: none; max-width: none; overflow: visible; background: none; }
   details { display: block; }
   details > summary { list-style: none; }
