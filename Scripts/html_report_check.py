@@ -10,6 +10,10 @@
         its co-authors (from the GraphML written beside the page, read with networkx).
     html_report_check.py bench REPORT.html
         Search and zoom timings measured in the browser, printed as JSON.
+    html_report_check.py panel REPORT.html --select NAME
+        The side panel of one author (its metrics, collaborators, disc radius), as JSON.
+    html_report_check.py views REPORT.html --focus NAME --search TEXT
+        What a reader who resizes, searches on a phone, sorts by name and prints sees, as JSON.
     html_report_check.py screenshot REPORT.html OUT.png [--select NAME] [--width W --height H]
 
 Prints "ok" and exits 0 when every check holds; otherwise prints what failed and exits 1.

@@ -100,10 +100,11 @@ extension Analysis {
 extension Analysis {
     /// Of `candidates` (scene nodes, in order of precedence), those whose names, drawn below their
     /// discs as `NodeLabel` draws them, overlap no name kept before them and the middle of no
-    /// disc of `shown` but their own. The names the whole map draws are kept first, whatever they overlap (its
-    /// layout cleared them of every disc and name), and so is the first candidate (the focus,
-    /// where there is one). A name's width is estimated from its columns (0.6 of the font size
-    /// each, wide characters two), its height is the band `NodeLabel` draws.
+    /// disc of `shown` but their own. The focus and the names the whole map draws are kept first,
+    /// whatever they overlap (the whole map's layout cleared its names of every disc and name).
+    /// A name's width is estimated from its columns (0.55 of the font size each, wide characters
+    /// two: DejaVu Sans's names measure 0.45 to 0.6 with the band's padding), its height is the
+    /// band `NodeLabel` draws.
     /// - Complexity: O(c × (c + s)) for c candidates and s nodes shown (a frame names at most
     ///   `--labels` authors, the focus and the legend's).
     static func clearOfEachOther(_ candidates: [Int], among shown: [Int], scene: MapScene, at positions: [LayoutPoint],
@@ -122,16 +123,17 @@ extension Analysis {
         }
         func name(_ i: Int) -> Box {
             let node = scene.nodes[i], p = positions[i]
-            let size = max(1, (fontSize * node.labelScale).rounded())
-            let band = 1.2 * size + 2 * max(1, (size / 8).rounded(.down))
-            let width = 0.6 * size * Double(TextTable.displayWidth(node.label.shortened(toWidth: MapScene.longestDrawnName))) + 2 * max(1, size / 8)
+            // (Sizes rounded as `NodeLabel.html` rounds them.)
+            let size = max(1, (fontSize * node.labelScale).rounded()), padding = max(1, (size / 8).rounded(.down))
+            let band = (1.2 * size).rounded(.up) + 2 * padding
+            let width = 0.55 * size * Double(TextTable.displayWidth(node.label.shortened(toWidth: MapScene.longestDrawnName))) + 2 * padding
             // (Graphviz's y grows upwards: the name's band is below the disc.)
-            let middle = p.y - (node.diameter * 72 + 2) / 2 - band / 2
+            let middle = p.y - ((node.diameter * 72).rounded(.up) + 2) / 2 - band / 2
             return Box(left: p.x - width / 2, right: p.x + width / 2, bottom: middle - band / 2, top: middle + band / 2)
         }
         var seen = Set<Int>()
         let ordered = candidates.filter { seen.insert($0).inserted }
-        let trusted = ordered.enumerated().filter { $0.offset == 0 || scene.nodes[$0.element].showsLabel }.map(\.element)
+        let trusted = ordered.filter { scene.nodes[$0].isFocus || scene.nodes[$0].showsLabel }
         var kept = trusted.map { (node: $0, box: name($0)) }
         for candidate in ordered where !trusted.contains(candidate) {
             let box = name(candidate)

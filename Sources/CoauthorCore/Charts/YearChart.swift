@@ -132,8 +132,6 @@ public struct YearChart: Sendable {
         // around the later line where the two meet: a focus author with no returning
         // collaborators has as many new ones as co-authors, and the co-authors' line was hidden
         // under the new ones' (a user trial of session 62).
-        let lines = series.indices.filter { series[$0].mark != .bars }
-        func linesAbove(_ i: Int) -> Int { lines.count { $0 > i && series[$0].axis == series[i].axis } }
         for (index, s) in series.enumerated() where s.mark != .bars {
             let above = Double(linesAbove(index))
             let scale = s.axis == .left ? yLeft : yRight
@@ -176,18 +174,23 @@ public struct YearChart: Sendable {
         return out.finished()
     }
 
+    /// The lines drawn after series `index` on its axis, over it: it is drawn `3 × that` wider.
+    private func linesAbove(_ index: Int) -> Int {
+        series.indices.count { $0 > index && series[$0].mark != .bars && series[$0].axis == series[index].axis }
+    }
+
     /// One row of swatches and names, centred; the width of each entry is estimated from
     /// its length (about 7 px per character at 12 px), since SVG text cannot be measured here.
     private func legend(_ out: inout SVGWriter, y: Double) {
         let widths = series.map { 34 + 7.0 * Double($0.name.count + ($0.axis == .right ? 14 : 0)) }
         var x = (width - widths.reduce(0, +)) / 2
-        for (s, w) in zip(series, widths) {
+        for (index, (s, w)) in zip(series, widths).enumerated() {
             switch s.mark {
             case .bars:
                 out.empty("rect", [("x", n(x)), ("y", n(y - 9)), ("width", "20"), ("height", "11"), ("fill", s.color), ("fill-opacity", "0.55")])
             case .line, .dashedLine:
                 out.empty("line", [("x1", n(x)), ("y1", n(y - 4)), ("x2", n(x + 20)), ("y2", n(y - 4)), ("stroke", s.color),
-                                   ("stroke-width", "2.5")] + (s.mark == .dashedLine ? [("stroke-dasharray", "7 4")] : []))
+                                   ("stroke-width", n(2.5 + 3 * Double(linesAbove(index))))] + (s.mark == .dashedLine ? [("stroke-dasharray", "7 4")] : []))
             }
             out.element("text", [("x", n(x + 26)), ("y", n(y)), ("font-size", "12")],
                         text: s.axis == .right ? s.name + " (right axis)" : s.name)

@@ -61,10 +61,11 @@ enum OutputExtension {
         guard let format = Format(rawValue: named) else {
             // (In a fixed order: a dictionary's changes from run to run, a review of session 57.)
             let endings = all.compactMap { raw in ["csv", "json", "md", "svg"].first { formats[$0] == raw }.map { "." + $0 } }
-            let elsewhere = ["png", "pdf", "jpeg", "html"].contains(named) ? "; 'coauthor render' draws maps"
-                : ["graphml", "gexf", "gml", "pajek", "dot"].contains(named) ? "; 'coauthor export' writes network files" : ""
+            // (Pointed to where the other command writes that format: `render` draws no JPEG, `export` writes no GML.)
+            let elsewhere = ["png", "pdf", "html"].contains(named) ? "; 'coauthor render' draws maps"
+                : ["graphml", "gexf", "pajek", "dot"].contains(named) ? "; 'coauthor export' writes network files" : ""
             throw ValidationError("-o \(output!) names \(article(named)) \(spoken[named] ?? named) file, which '\(command)' does not write (--format \(all.joined(separator: ", "))\(elsewhere)): "
-                                  + "name it \((endings + [".txt"]).joined(separator: " or "))\(elsewhere.isEmpty ? ", or give --format" : "").")
+                                  + "name it \((endings + [".txt"]).joined(separator: " or ")).")
         }
         if let given, given != format {
             throw ValidationError("-o \(output!) names \(article(named)) \(spoken[named] ?? named) file, but --format is \(given.rawValue): leave one out, or make them agree.")

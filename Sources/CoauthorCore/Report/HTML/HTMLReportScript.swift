@@ -353,9 +353,9 @@ function drawLabels(visible, s, tx, ty) {
   }
   for (var k = 0; k < order.length && placed < budget; k++) place(order[k]);
   if (hi && order.length) return;
-  // The focus and the selected author before the others, as the SVG names the focus whatever its
-  // rank (a user trial of session 62 saw the outlined focus unnamed beside 49 names).
-  [D.focus, selected].forEach(function (v) { if (typeof v === 'number' && v >= 0 && isVisible[v] && labelled.indexOf(v) < 0) place(v); });
+  // The focus before the others, as the SVG names it whatever its rank (a user trial of session
+  // 62 saw the outlined focus unnamed beside 49 names). (A selected author is highlighted, named above.)
+  if (typeof D.focus === 'number' && D.focus >= 0 && isVisible[D.focus]) place(D.focus);
   for (k = 0; k < byImportance.length && placed < budget; k++) { if (isVisible[byImportance[k]]) place(byImportance[k]); }
 }
 function boxCells(box, visit) {
@@ -727,9 +727,10 @@ function choose(u) {
   if (!shown[u]) showAllYears();
   select(u, true);
   // The map brought into view where part of it is off the screen (on a phone the chosen author
-  // was centred below the fold, with no sign that anything happened: a user trial of session 62).
-  var box = $('map').getBoundingClientRect();
-  if (box.top < 0 || box.bottom > window.innerHeight) $('map').scrollIntoView({ behavior: 'smooth', block: 'center' });
+  // was centred below the fold, with no sign that anything happened: a user trial of session 62);
+  // the panel, for an author the map does not draw.
+  var target = onMap[u] ? $('map') : panel, box = target.getBoundingClientRect();
+  if (box.top < 0 || box.bottom > window.innerHeight) target.scrollIntoView({ behavior: 'smooth', block: onMap[u] ? 'center' : 'start' });
 }
 function showAllYears() { $('window').value = 'all'; filter.mode = 'all'; applyFilter(); }
 search.addEventListener('input', showSuggestions);
