@@ -89,6 +89,33 @@ struct AliasCLITests {
                 && tab.stderr.contains("(a tab indents this line: YAML indents with spaces)"), "\(tab.stderr)")
     }
 
+    /// An alias rule that joins an institution known by its name alone (read first) and one of a
+    /// ROR id keeps the ROR id on the joined node: `names --level institution` gave `"ror": null`
+    /// and nodes.csv no ROR (a review of session 62).
+    @Test func anInstitutionJoinedByAliasKeepsItsRORID() throws {
+        let wos = "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Li, W\n   Roe, A\nAF Li, Wei\n   Roe, Ann\nTI One\nPY 2020\n"
+            + "C1 [Li, Wei] Univ Trento, Trento, Italy.\n   [Roe, Ann] Univ Padua, Padua, Italy.\nUT WOS:1\nER\n\nEF\n"
+        let work = #"{"id": "https://openalex.org/W9", "title": "Two", "publication_year": 2021, "authorships": ["#
+            + #"{"author": {"display_name": "Wei Li"}, "institutions": [{"display_name": "Fondazione Bruno Kessler", "ror": "https://ror.org/01j33xk10", "country_code": "IT"}]},"#
+            + #"{"author": {"display_name": "Bo Zhu"}, "institutions": [{"display_name": "Zhejiang University", "ror": "https://ror.org/00a2xv884", "country_code": "CN"}]}]}"#
+        let folder = try Self.folder(with: ["a.txt": wos, "b.json": work + "\n", "aliases.yaml": """
+            institutions:
+              "Trento": ["Univ Trento", "https://ror.org/01j33xk10"]
+
+            """])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try EndToEndTests.run(["names", "a.txt", "b.json", "--level", "institution", "--aliases", "aliases.yaml", "--format", "json"],
+                                           in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)")
+        let units = try #require(object["units"] as? [[String: Any]])
+        let trento = try #require(units.first { $0["name"] as? String == "Trento" }, "\(result.stdout)")
+        #expect(trento["ror"] as? String == "01j33xk10", "\(trento)")
+        let spellings = (trento["spellings"] as? [[String: Any]])?.compactMap { $0["spelling"] as? String } ?? []
+        #expect(Set(spellings) == ["Univ Trento", "Fondazione Bruno Kessler"], "\(spellings)")
+        #expect(units.count == 3, "Trento, Padua and Zhejiang: \(units.map { $0["name"] ?? "" })")
+    }
+
     /// An alias file's `institutions` joins the institutions read under spellings coauthor does
     /// not join itself into one node labelled with the canonical name, warns about a spelling no
     /// affiliation is read as, and is recorded with the network (a user trial of session 61

@@ -267,7 +267,13 @@ public struct UnitIndex: Sendable {
             guard let first = members.first else { continue }
             for unit in members.dropFirst() {
                 let (a, b) = (root(first), root(unit))
-                if a != b { parent[max(a, b)] = min(a, b) }
+                guard a != b else { continue }
+                // A unit of a ROR id keeps it where it joins one known by its name alone (the
+                // earlier unit's key won, and the joined institution lost its ROR id in `names`
+                // and the exports: a review of session 62); else the earlier unit stays.
+                let (aROR, bROR) = (keys[a].hasPrefix("ror:"), keys[b].hasPrefix("ror:"))
+                let kept = aROR != bROR ? (aROR ? a : b) : min(a, b)
+                parent[kept == a ? b : a] = kept
             }
             labels.append((first, rule.canonical.text.trimmingCharacters(in: .whitespaces)))
         }
