@@ -146,7 +146,7 @@ public struct YearChart: Sendable {
                 }
             }
             if !segment.isEmpty { paths.append(segment.joined(separator: " ")) }
-            out.open("g", [("fill", "none"), ("stroke", s.color), ("stroke-width", n(2.5 + 3 * above))]
+            out.open("g", [("fill", "none"), ("stroke", s.color), ("stroke-width", n(lineWidth(index)))]
                      + (s.mark == .dashedLine ? [("stroke-dasharray", "7 4")] : []))
             for points in paths { out.empty("polyline", [("points", points)]) }
             out.close()
@@ -174,10 +174,14 @@ public struct YearChart: Sendable {
         return out.finished()
     }
 
-    /// The lines drawn after series `index` on its axis, over it: it is drawn `3 × that` wider.
+    /// The lines drawn after series `index` on its axis, over it.
     private func linesAbove(_ index: Int) -> Int {
         series.indices.count { $0 > index && series[$0].mark != .bars && series[$0].axis == series[index].axis }
     }
+
+    /// The width of line series `index`, on the chart and in the legend: 2.5, and 3 more for each
+    /// line drawn over it.
+    private func lineWidth(_ index: Int) -> Double { 2.5 + 3 * Double(linesAbove(index)) }
 
     /// One row of swatches and names, centred; the width of each entry is estimated from
     /// its length (about 7 px per character at 12 px), since SVG text cannot be measured here.
@@ -190,7 +194,7 @@ public struct YearChart: Sendable {
                 out.empty("rect", [("x", n(x)), ("y", n(y - 9)), ("width", "20"), ("height", "11"), ("fill", s.color), ("fill-opacity", "0.55")])
             case .line, .dashedLine:
                 out.empty("line", [("x1", n(x)), ("y1", n(y - 4)), ("x2", n(x + 20)), ("y2", n(y - 4)), ("stroke", s.color),
-                                   ("stroke-width", n(2.5 + 3 * Double(linesAbove(index))))] + (s.mark == .dashedLine ? [("stroke-dasharray", "7 4")] : []))
+                                   ("stroke-width", n(lineWidth(index)))] + (s.mark == .dashedLine ? [("stroke-dasharray", "7 4")] : []))
             }
             out.element("text", [("x", n(x + 26)), ("y", n(y)), ("font-size", "12")],
                         text: s.axis == .right ? s.name + " (right axis)" : s.name)
