@@ -158,6 +158,45 @@ struct IdentityTests {
         // A capitalised word that is no particle stays a given name: `Mary Ann Cruz` is not `Mary Cruz`'s case.
         #expect(AuthorResolver.particlesLowered(NameParser.parseName("Mary Ann Cruz")!) == nil)
         #expect(AuthorResolver.particlesLowered(NameParser.parseName("Mary De La Cruz")!) == PersonName(first: "Mary", von: "de la", last: "Cruz"))
+        // The last given word is looked up packed in a word (`packedParticles`): every particle
+        // as it is written, in capitals or not, and nothing else that short.
+        for particle in AuthorResolver.particles.sorted() {
+            for written in [particle.prefix(1).uppercased() + particle.dropFirst(), particle.uppercased()] {
+                #expect(AuthorResolver.particlesLowered(PersonName(first: "Ann " + written, last: "Cruz")) == PersonName(first: "Ann", von: particle, last: "Cruz"),
+                        "\(written)")
+            }
+        }
+        for written in ["Dee", "Dé", "D'a", "Vonn", "Van1", "Ann", "Dellas", "Ten-"] {
+            #expect(AuthorResolver.particlesLowered(PersonName(first: "Ann " + written, last: "Cruz")) == nil, "\(written)")
+        }
+    }
+
+    /// The rules' subsumption with each token's length given (`subsumes(_:lengths:_:lengths:)`,
+    /// what they ask of every pair of a group's names) answers as the plain form on every pair of
+    /// a seeded draw of token lists: initials, names, accents, repeats, empty lists.
+    @Test func subsumptionWithLengthsAnswersAsThePlainForm() {
+        var random = SplitMix64(seed: 14)
+        let tokens = ["j", "john", "jo", "joh", "m", "mary", "ann", "a", "é", "émile", "e", "emile", "ng", "n", "ngoc", "x", "xi"]
+        func draw() -> [String] { (0..<Int.random(in: 0...4, using: &random)).map { _ in tokens.randomElement(using: &random)! } }
+        var (yes, no) = (0, 0)
+        for _ in 0..<20_000 {
+            // Half the shorter lists are made from the fuller one (tokens left out or cut to an
+            // initial, as real shorter forms are), so that both answers come often.
+            let fuller = draw()
+            let shorter = Bool.random(using: &random) ? draw() : fuller.compactMap { token -> String? in
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: nil
+                case 1: String(token.prefix(1))
+                default: token
+                }
+            }
+            let plain = AuthorResolver.subsumes(fuller, shorter)
+            #expect(AuthorResolver.subsumes(fuller, lengths: fuller.map(\.count), shorter, lengths: shorter.map(\.count)) == plain,
+                    "\(fuller) \(shorter)")
+            if plain { yes += 1 } else { no += 1 }
+        }
+        // Both answers were drawn often (else the comparison says little).
+        #expect(yes > 500 && no > 500, "\(yes) \(no)")
     }
 
     @Test func ambiguousInitialStaysApart() {

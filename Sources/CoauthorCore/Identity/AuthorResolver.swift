@@ -35,13 +35,34 @@ public struct AuthorIndex: Sendable {
     /// `KeptApartByIDs`), then those the name rules kept apart.
     /// - Complexity: O(Σ k²) for buckets of k people written alike with IDs that clash, at each read.
     public var nearMisses: [NearMiss] {
-        get { (keptApartByIDs?.lines() ?? []) + nearMissesByName }
+        get { (keptApartByIDs?.lines() ?? []) + nearMissesByName.map(\.made) }
         set {
-            nearMissesByName = newValue
+            nearMissesByName = newValue.map { KeptApartLine(variant: .text($0.variant), candidates: $0.candidates.map { .text($0) }, reason: $0.reason) }
             keptApartByIDs = nil
         }
     }
-    private var nearMissesByName: [NearMiss]
+    /// A name of a line the name rules kept apart: its text, or the name it is written from,
+    /// made into text when the lines are read (few runs read them: `names`, the report).
+    enum KeptApartName: Sendable {
+        case text(String)
+        case written(PersonName)
+
+        var text: String {
+            switch self {
+            case .text(let text): text
+            case .written(let name): name.displayName
+            }
+        }
+    }
+    /// A line the name rules kept apart, its names made into text when read (`nearMisses`).
+    struct KeptApartLine: Sendable {
+        var variant: KeptApartName
+        var candidates: [KeptApartName]
+        var reason: String
+
+        var made: NearMiss { NearMiss(variant: variant.text, candidates: candidates.map(\.text), reason: reason) }
+    }
+    private var nearMissesByName: [KeptApartLine]
     /// What the kept-apart lines of people only their IDs tell apart are made from.
     var keptApartByIDs: KeptApartByIDs? = nil
     /// The names read before any merging: the distinct names as the identity mode reads them
@@ -61,7 +82,17 @@ public struct AuthorIndex: Sendable {
         self.names = names
         self.authorsOfPublication = authorsOfPublication
         self.merges = merges
-        nearMissesByName = nearMisses
+        nearMissesByName = []
+        self.nearMisses = nearMisses
+    }
+
+    /// As `init(names:authorsOfPublication:merges:nearMisses:)`, with the name rules' lines as
+    /// they were found (their names made into text when read).
+    init(names: [String], authorsOfPublication: PackedLists<Int32>, merges: [Merge], keptApart: [KeptApartLine]) {
+        self.names = names
+        self.authorsOfPublication = authorsOfPublication
+        self.merges = merges
+        nearMissesByName = keptApart
     }
 
     /// Whether any person has an identifier.
@@ -523,6 +554,8 @@ enum NameKey {
 public enum AuthorResolver {
     /// Surname particles that a capital turns into given names in BibTeX's reading (`De La Cruz`).
     static let particles: Set<String> = ["de", "la", "le", "del", "della", "di", "da", "das", "dos", "du", "van", "von", "der", "den", "ten", "ter"]
+    /// `particles`, each as its bytes packed in a word, first byte highest (`particlesLowered`).
+    private static let packedParticles = Set(particles.map { $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 
     /// `name` written with its capitalised particles in lower case and read again (`Mary De La
     /// Cruz`, given names `Mary De La`, is `Mary de la Cruz`), or nil where it has none: only
@@ -531,13 +564,20 @@ public enum AuthorResolver {
         guard name.von.isEmpty, !name.last.isEmpty else { return nil }
         // Asked of every variant: most are told apart by the given names' last word alone, read
         // where the string keeps its bytes (a particle is an upper-case ASCII letter and one to
-        // four more bytes).
+        // four more ASCII letters, looked up packed in a word: many middle names are that short).
         var first = name.first
         let mayEndInParticle = first.withUTF8 { bytes -> Bool in
             var space = bytes.count - 1
             while space >= 0, bytes[space] != 0x20 { space -= 1 }
             let tail = bytes.count - space - 1
-            return space > 0 && tail >= 2 && tail <= 5 && bytes[space + 1] >= 0x41 && bytes[space + 1] <= 0x5A
+            guard space > 0 && tail >= 2 && tail <= 5 && bytes[space + 1] >= 0x41 && bytes[space + 1] <= 0x5A else { return false }
+            var packed: UInt64 = 0
+            for byte in bytes[(space + 1)...] {
+                // ASCII letters only; lower case is a letter's own with bit 5 set.
+                guard (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A else { return false }
+                packed = packed << 8 | UInt64(byte | 0x20)
+            }
+            return packedParticles.contains(packed)
         }
         guard mayEndInParticle else { return nil }
         let given = name.first.split(separator: " ")
@@ -770,7 +810,7 @@ public enum AuthorResolver {
         var clusters = Clusters(count: variantNames.count)
         // Each merge with the variant it moved (whose person names it at the end).
         var merges: [(merge: AuthorIndex.Merge, variant: Int)] = []
-        var nearMisses: [AuthorIndex.NearMiss] = []
+        var nearMisses: [PendingLine] = []
         var diagnostics: [Diagnostic] = []
         // A variant's display form: its most frequent form (ties: the alphabetically first). The
         // rules below ask for the few they name; every variant's comes beside the per-paper pass.
@@ -896,22 +936,35 @@ public enum AuthorResolver {
         // dropped: the file decided (a user trial saw `W. Wang → Wei Wang [alias file]` listed
         // and `W. Wang ≠ Wei Wang, Wen Wang` kept apart beside it). Only alias files merge
         // across the name rules' own lines, so only their runs look.
-        if !nearMisses.isEmpty, merges.contains(where: { $0.merge.reason == Self.aliasFileReason }) {
+        // The lines' names: a variant's by its display form (made above for every variant).
+        func made(_ name: PendingName) -> AuthorIndex.KeptApartName {
+            switch name {
+            case .variant(let variant): .text(displays[variant])
+            case .written(let name): .written(name)
+            }
+        }
+        var keptApart = nearMisses.map { AuthorIndex.KeptApartLine(variant: made($0.variant), candidates: $0.candidates.map(made), reason: $0.reason) }
+        nearMisses = []
+        // A line keeping a name apart from names an alias file has made one person with it is
+        // dropped: the file decided (a user trial saw `W. Wang → Wei Wang [alias file]` listed
+        // and `W. Wang ≠ Wei Wang, Wen Wang` kept apart beside it). Only alias files merge
+        // across the name rules' own lines, so only their runs look.
+        if !keptApart.isEmpty, merges.contains(where: { $0.merge.reason == Self.aliasFileReason }) {
             var named: [String: Set<Int>] = [:]
-            for miss in nearMisses {
-                named[miss.variant] = []
-                for candidate in miss.candidates { named[candidate] = [] }
+            for line in keptApart {
+                named[line.variant.text] = []
+                for candidate in line.candidates { named[candidate.text] = [] }
             }
             for variant in variantNames.indices where personOfVariant[variant] >= 0 && named[displays[variant]] != nil {
                 named[displays[variant]]!.insert(personOfVariant[variant])
             }
-            nearMisses.removeAll { miss in
-                let people = named[miss.variant] ?? []
-                return miss.candidates.contains { !(named[$0] ?? []).isDisjoint(with: people) }
+            keptApart.removeAll { line in
+                let people = named[line.variant.text] ?? []
+                return line.candidates.contains { !(named[$0.text] ?? []).isDisjoint(with: people) }
             }
         }
         var index = AuthorIndex(names: names, authorsOfPublication: authorsOfPublication,
-                                merges: finalMerges, nearMisses: nearMisses)
+                                merges: finalMerges, keptApart: keptApart)
         index.variantCount = variantNames.count
         index.diagnostics = diagnostics
         return (index, identifiedVariants.map { personOfVariant[$0] })
@@ -1139,15 +1192,20 @@ public enum AuthorResolver {
             idKinds = [UInt8](repeating: 0, count: count)
         }
 
-        /// Variants that people whose IDs conflict write alike (`AuthorIDGroups.writtenAlike`):
-        /// no ID-less name joins them. Empty where none is.
-        private var writtenAlike: Set<Int> = []
+        /// Per variant, whether people whose IDs conflict write it alike (`AuthorIDGroups.writtenAlike`):
+        /// no ID-less name joins them. Empty where none is. (A flag per variant, not a set: the
+        /// rules ask it of every name of a group, and a set's hashing was a tenth of their time
+        /// on the generated MEDLINE file.)
+        private var writtenAlike: [Bool] = []
 
         /// Records that people whose IDs conflict write variant `v` alike.
-        mutating func markWrittenAlike(_ v: Int) { writtenAlike.insert(v) }
+        mutating func markWrittenAlike(_ v: Int) {
+            if writtenAlike.isEmpty { writtenAlike = [Bool](repeating: false, count: parent.count) }
+            writtenAlike[v] = true
+        }
 
         /// Whether people whose IDs conflict write variant `v` alike.
-        func isWrittenAlike(_ v: Int) -> Bool { !writtenAlike.isEmpty && writtenAlike.contains(v) }
+        func isWrittenAlike(_ v: Int) -> Bool { !writtenAlike.isEmpty && writtenAlike[v] }
 
         /// Records that variant `v` is written by people with IDs of `kinds`.
         mutating func carry(_ kinds: UInt8, at v: Int) {
@@ -1240,8 +1298,26 @@ public enum AuthorResolver {
         }!.key
     }
 
+    /// A name of a line the rules keep apart, as the rules find it: a variant (shown by its
+    /// display form, which the resolution makes for every variant at its end) or a name written
+    /// so (shown by its `displayName` when the lines are read).
+    private enum PendingName {
+        case variant(Int)
+        case written(PersonName)
+    }
+
+    /// A line the rules keep apart, its names as the rules find them.
+    private struct PendingLine {
+        var variant: PendingName
+        var candidates: [PendingName]
+        var reason: String
+    }
+
     private struct FoldedVariant {
         var tokens: [String]
+        /// Each token's length in characters (the rules compare them pair by pair, and counting
+        /// a string's characters walks it: over half the time of `subsumes` on generated MEDLINE).
+        let lengths: [Int]
         var variants: [Int]
         /// Per token, whether a hyphen joins it to the one before (`Ting-Wei`: false, true): the
         /// parts of a compound given name, one name (`NameKey.givenTokenJoins`); empty when none is.
@@ -1249,6 +1325,7 @@ public enum AuthorResolver {
 
         init(tokens: [String], variants: [Int], given: String) {
             self.tokens = tokens
+            lengths = tokens.map(\.count)
             self.variants = variants
             // (Most given names have no hyphen: nothing to look for, no list made.)
             let joins = Self.mayHaveCompound(given) ? NameKey.givenTokenJoins(given) : []
@@ -1335,7 +1412,7 @@ public enum AuthorResolver {
     }
 
     private static func mergeConservatively(_ names: [PersonName], display: (Int) -> String, clusters: inout Clusters,
-                                            merges: inout [(merge: AuthorIndex.Merge, variant: Int)], nearMisses: inout [AuthorIndex.NearMiss],
+                                            merges: inout [(merge: AuthorIndex.Merge, variant: Int)], nearMisses: inout [PendingLine],
                                             countries: inout VariantCountries?, pubVariants: [Int32] = [], pubStarts: [Int] = [0]) {
         // Group by folded surname + jr + homonym + the initial of the first given name.
         // Groups in order of first appearance; within a group, one entry per folded given name.
@@ -1405,7 +1482,7 @@ public enum AuthorResolver {
                         }.map(\.element)
                         guard !others.isEmpty else { continue }
                         let byID = others.contains { clusters.idKinds(of: $0) & clusters.idKinds(of: v) != 0 }
-                        nearMisses.append(.init(variant: names[v].displayName, candidates: others.map { names[$0].displayName },
+                        nearMisses.append(.init(variant: .written(names[v]), candidates: others.map { .written(names[$0]) },
                                                 reason: byID ? Self.differentIDs : Self.identifiedRivals))
                     }
                     continue
@@ -1415,7 +1492,7 @@ public enum AuthorResolver {
                         merges.append((.init(variant: names[v].displayName, into: names[first].displayName,
                                              reason: "same name up to case, accents and punctuation"), v))
                     } else {
-                        nearMisses.append(.init(variant: names[v].displayName, candidates: [names[first].displayName],
+                        nearMisses.append(.init(variant: .written(names[v]), candidates: [.written(names[first])],
                                                 reason: clusters.lastRefusalByID ? Self.differentIDs : "kept apart by the alias file (distinct)"))
                     }
                 }
@@ -1447,7 +1524,7 @@ public enum AuthorResolver {
                 for i in group.indices {
                     let beside = rivals(i).filter { j in j != i && group[j].tokens != group[i].tokens && subsumes(group, j, i) && sharesAPaper(i, j) }
                     if !beside.isEmpty {
-                        nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: beside.map { display(group[$0].variants[0]) },
+                        nearMisses.append(.init(variant: .variant(group[i].variants[0]), candidates: beside.map { .variant(group[$0].variants[0]) },
                                                 reason: Self.onOnePaper))
                     }
                 }
@@ -1465,7 +1542,7 @@ public enum AuthorResolver {
                             && !keepsCompoundsWhole(group[j].tokens, joined: group[j].joined, group[i].tokens)
                     }
                     if !compounds.isEmpty {
-                        nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: compounds.map { display(group[$0].variants[0]) },
+                        nearMisses.append(.init(variant: .variant(group[i].variants[0]), candidates: compounds.map { .variant(group[$0].variants[0]) },
                                                 reason: Self.partOfACompound))
                     }
                 }
@@ -1512,17 +1589,17 @@ public enum AuthorResolver {
                     case nil: break
                     }
                     if let reason = apart {
-                        nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: [display(target.variants[0])], reason: reason))
+                        nearMisses.append(.init(variant: .variant(group[i].variants[0]), candidates: [.variant(target.variants[0])], reason: reason))
                     } else if clusters.union(target.variants[0], group[i].variants[0]) {
                         holds[candidates[i][0]] = person + [i]
                         merges.append((.init(variant: display(group[i].variants[0]), into: display(target.variants[0]),
                                              reason: Self.onlyFullerForm + bridge), group[i].variants[0]))
                     } else {
-                        nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: [display(target.variants[0])],
+                        nearMisses.append(.init(variant: .variant(group[i].variants[0]), candidates: [.variant(target.variants[0])],
                                                 reason: clusters.lastRefusalByID ? Self.differentIDs : "kept apart by the alias file (distinct)"))
                     }
                 } else if candidates[i].count > 1 {
-                    nearMisses.append(.init(variant: display(group[i].variants[0]), candidates: candidates[i].map { display(group[$0].variants[0]) },
+                    nearMisses.append(.init(variant: .variant(group[i].variants[0]), candidates: candidates[i].map { .variant(group[$0].variants[0]) },
                                             reason: "ambiguous: \(candidates[i].count) fuller forms are compatible"))
                 }
             }
@@ -1542,9 +1619,9 @@ public enum AuthorResolver {
     /// looked at.
     /// - Complexity: O(A + Σ k log k) for A authorships, k of a paper's names in such groups.
     static func namesOnOnePaper(groupOf: [Int32], groupSize: [Int32], pubVariants: [Int32], pubStarts: [Int])
-        -> (pairs: Set<UInt64>, names: Set<Int>) {
+        -> (pairs: Set<UInt64>, names: NameFlags) {
         var together = Set<UInt64>()
-        var names = Set<Int>()
+        var names = NameFlags(count: groupOf.count)
         var onPaper: [(group: Int32, variant: Int32)] = []
         for paper in 0..<max(0, pubStarts.count - 1) where pubStarts[paper + 1] - pubStarts[paper] > 1 {
             onPaper.removeAll(keepingCapacity: true)
@@ -1569,6 +1646,14 @@ public enum AuthorResolver {
             }
         }
         return (together, names)
+    }
+
+    /// Names marked among `count` (a flag each: asked of every name of a group).
+    struct NameFlags {
+        private var flags: [Bool]
+        init(count: Int) { flags = [Bool](repeating: false, count: count) }
+        mutating func insert(_ name: Int) { flags[name] = true }
+        func contains(_ name: Int) -> Bool { flags[name] }
     }
 
     /// One key for the unordered pair of names `a`, `b`.
@@ -1663,9 +1748,29 @@ public enum AuthorResolver {
     /// (By indices into `group`, read in place: the rules ask it of every pair of rivals, and a
     /// copy of each variant retained its three lists, 12% more time resolving dblp-2016-topvenues.)
     private static func subsumes(_ group: [FoldedVariant], _ j: Int, _ i: Int) -> Bool {
-        guard subsumes(group[j].tokens, group[i].tokens) else { return false }
+        guard subsumes(group[j].tokens, lengths: group[j].lengths, group[i].tokens, lengths: group[i].lengths) else { return false }
         guard group[j].hasCompound else { return true }
         return keepsCompoundsWhole(group[j].tokens, joined: group[j].joined, group[i].tokens)
+    }
+
+    /// `subsumes(fuller, shorter)` with each token's length in characters given.
+    static func subsumes(_ fuller: [String], lengths fullerLengths: [Int], _ shorter: [String], lengths shorterLengths: [Int]) -> Bool {
+        guard fuller.count >= shorter.count, !shorter.isEmpty else { return false }
+        // `tokenMatches` where the fuller token is at least as long: equal, or the shorter one an
+        // initial the fuller starts with (an initial against a longer name never matches so).
+        func matches(_ f: Int, _ s: Int) -> Bool {
+            let length = shorterLengths[s]
+            guard fullerLengths[f] >= length else { return false }
+            return length == 1 ? fuller[f].hasPrefix(shorter[s]) : fuller[f] == shorter[s]
+        }
+        guard matches(0, 0) else { return false }
+        var k = 1
+        for s in shorter.indices.dropFirst() {
+            while k < fuller.count, !matches(k, s) { k += 1 }
+            if k == fuller.count { return false }
+            k += 1
+        }
+        return true
     }
 
     /// Whether `shorter`, aligned with `fuller` as `subsumes` aligns them (the first tokens, then
