@@ -54,7 +54,7 @@ best() {
 phases() {
     local best=""
     for _ in $(seq "$repeat"); do
-        t=$(COAUTHOR_TIMING=1 "$bin" stats "$1" --quiet 2>&1 >/dev/null | awk '/^timing: (read|resolve|build) / { s += $3 } END { printf "%.2f", s }')
+        t=$(COAUTHOR_TIMING=1 "$bin" stats "$1" --quiet 2>&1 >/dev/null | awk '/^timing: (read|resolve|build) / { s += $3 } END { printf "%.3f", s }')
         if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
     done
     echo "$best"
