@@ -16,10 +16,15 @@ protocol ShownOptions {
     static var communities: ArgumentVisibility { get }
     /// `--level`: as the network's other options, unless a command takes it alone (`names`).
     static var level: ArgumentVisibility { get }
+    /// What the help says `--level` does.
+    static var levelHelp: String { get }
 }
 
 extension ShownOptions {
     static var level: ArgumentVisibility { network }
+    static var levelHelp: String {
+        "What a node is: an author, an institution (ROR id, else its normalised name) or a country (ISO code), from the authors' affiliations."
+    }
 }
 
 /// Every shared option listed (`report`, `render`, `export`).
@@ -33,7 +38,7 @@ struct AnalysisOptions<Shown: ShownOptions>: ParsableArguments {
     @Argument(help: "Publication files or folders: BibTeX, RIS, CSL-JSON, DBLP XML, and the exports of Web of Science (plain text, tab-delimited), Scopus (CSV), PubMed (MEDLINE, .nbib), OpenAlex (JSON, JSON Lines, CSV), Lens, Dimensions and IEEE Xplore (CSV) and Crossref (JSON), plain or gzip-compressed, each recognised by its content; a folder means every such file in it. '-' reads standard input (with --input-format). Default: Data/.")
     var inputs: [String] = []
 
-    @Option(help: ArgumentHelp("What a node is: an author, an institution (ROR id, else its normalised name) or a country (ISO code), from the authors' affiliations.", visibility: Shown.level))
+    @Option(help: ArgumentHelp(Shown.levelHelp, visibility: Shown.level))
     var level: NetworkLevel = .author
 
     @Option(help: ArgumentHelp("How ties are weighted: count (joint papers) or fractional (Newman 2001; at institution and country level each paper shares 1 among its pairs).", visibility: Shown.network))
