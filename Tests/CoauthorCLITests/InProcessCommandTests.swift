@@ -514,6 +514,13 @@ struct InProcess {
         #expect(undated.status == 0 && undated.stderr.contains("note: no publication of Di Ho has a year, so their timeline has no rows"),
                 "\(undated.stderr)")
         #expect(!InProcess.run(["timeline", yearless.path, "--focus", "Bo Ma"]).stderr.contains("has a year, so their"))
+        // A focus with some papers undated is told how many the rows leave out (a user trial of
+        // session 63 read 1 paper in the rows after a note of 3); one with all dated is not.
+        let some = InProcess.run(["timeline", yearless.path, "--format", "json"])
+        #expect(some.stderr.contains("note: 2 of the 3 papers of Ann Lee have no year and are left out of the timeline's rows"), "\(some.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(some.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["papers"] as? Int } == [1], "\(some.stdout)")
+        #expect(!InProcess.run(["timeline", yearless.path, "--focus", "Bo Ma"]).stderr.contains("left out of the timeline's rows"))
         let filtered = InProcess.run(["stats", yearless.path, "--from", "2019"])
         #expect(filtered.stderr.contains("note: 2 publications have no year, so --from/--to leave them out"), "\(filtered.stderr)")
         #expect(!InProcess.run(["stats", yearless.path]).stderr.contains("no year, so"))

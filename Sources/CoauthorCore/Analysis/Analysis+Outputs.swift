@@ -74,13 +74,16 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     /// Whether the format can carry a map's layout (positions, sizes, colours).
     public var carriesLayout: Bool {
         switch self {
-        case .gexf, .dot, .pajek, .vosviewerJSON: true
+        // (The VOSviewer map file's `x` and `y` columns: `--layout` was refused for it, though
+        // the file writes them and VOSviewer reads them; a user trial of session 63.)
+        case .gexf, .dot, .pajek, .vosviewer, .vosviewerJSON: true
         default: false
         }
     }
 
-    /// Whether a layout is made for it unless asked otherwise (up to a map's size).
-    public var layoutByDefault: Bool { carriesLayout && self != .pajek }
+    /// Whether a layout is made for it unless asked otherwise (up to a map's size): not for
+    /// Pajek and the VOSviewer map file, whose programs lay networks out themselves.
+    public var layoutByDefault: Bool { carriesLayout && self != .pajek && self != .vosviewer }
 }
 
 extension Analysis {
@@ -522,6 +525,16 @@ extension Analysis {
         case .ties(let halfLife):
             return TimelineTables.edges(network, ties: TieMetrics.edges(of: network, referenceYear: referenceYear, halfLife: halfLife))
         }
+    }
+
+    /// How many of the focus's papers (within the filters) have no year, and how many it has:
+    /// the focus timeline's rows leave out the undated ones (a user trial of session 63 read 3
+    /// papers in the rows of an author the note had said had 5). Nil without a focus.
+    /// - Complexity: that of the focus timeline's rows.
+    public func focusPapersWithoutYear() -> (undated: Int, papers: Int)? {
+        guard let focus = network.focus else { return nil }
+        let dated = FocusTimeline.rows(focus: focus, network: network, corpus: datedCorpus()).reduce(0) { $0 + $1.papers }
+        return (network.papers[focus] - dated, network.papers[focus])
     }
 
     /// The rows of a sliced timeline.

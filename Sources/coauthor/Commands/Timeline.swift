@@ -13,8 +13,10 @@ struct Timeline: AnalysisCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show how collaboration grew year by year: a table or a chart.",
         discussion: """
-            By default, the focus author's years: papers, coauthors, new, returning, cumulative, solo, team. \
-            --corpus gives the whole corpus's years instead; --slices (with --window W --step S, or --cumulative) \
+            By default, the focus author's years: papers (theirs that year), coauthors (distinct collaborators \
+            that year), new (met that year for the first time), returning (met in an earlier year too), cumulative \
+            (collaborators so far), solo (papers alone) and team (mean authors per paper); papers without a year are \
+            left out, with a note. New and cumulative count from the first year the filters keep. --corpus gives the whole corpus's years instead; --slices (with --window W --step S, or --cumulative) \
             the graph of each range of years with the focus author's degree, strength, betweenness and PageRank \
             and their rank positions; --ties every tie of the network with its history.
             """
@@ -135,6 +137,12 @@ struct Timeline: AnalysisCommand {
             // The focus's papers have no year, where others do: an empty table said nothing (a user
             // trial of session 56).
             Console.note("no publication of \(loaded.network.names[focus]) has a year, so their timeline has no rows; "
+                         + "the records need a year (BibTeX 'year' or 'date')")
+        } else if view == .focus, !analysis.quiet, let focus = loaded.network.focus, let (undated, papers) = loaded.focusPapersWithoutYear(),
+                  undated > 0 {
+            // Some of them have none: the rows count fewer papers than the note above.
+            Console.note("\(undated) of the \(papers) papers of \(loaded.network.names[focus]) \(undated == 1 ? "has" : "have") no year and "
+                         + "\(undated == 1 ? "is" : "are") left out of the timeline's rows, and so are collaborators met on them alone; "
                          + "the records need a year (BibTeX 'year' or 'date')")
         }
         let text: String
