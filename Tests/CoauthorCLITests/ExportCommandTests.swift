@@ -41,6 +41,33 @@ struct ExportCommandTests {
         #expect(again.stdout == result.stdout)
     }
 
+    /// The VOSviewer map file takes `--layout` as `x` and `y` columns, the positions VOSviewer
+    /// JSON carries (`--layout` was refused for it: a user trial of session 63); without the
+    /// flag it has none, VOSviewer laying the network out itself.
+    @Test func theVOSviewerMapFileTakesTheLayout() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let placed = try EndToEndTests.run(["export", "--format", "vosviewer", "-o", "placed", "--layout", "--quiet"], in: folder)
+        #expect(placed.status == 0, "stderr: \(placed.stderr)")
+        let plain = try EndToEndTests.run(["export", "--format", "vosviewer", "-o", "plain", "--quiet"], in: folder)
+        #expect(plain.status == 0, "stderr: \(plain.stderr)")
+        let json = try EndToEndTests.run(["export", "--format", "vosviewer-json", "--quiet"], in: folder)
+        #expect(json.status == 0, "stderr: \(json.stderr)")
+        let lines = try String(contentsOf: folder.appendingPathComponent("placed/map.txt"), encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
+        #expect(lines.first?.prefix(4) == ["id", "label", "x", "y"], "\(lines.first ?? [])")
+        #expect(try !String(contentsOf: folder.appendingPathComponent("plain/map.txt"), encoding: .utf8).hasPrefix("id\tlabel\tx"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let items = try #require((object["network"] as? [String: Any])?["items"] as? [[String: Any]])
+        try #require(items.count == 42 && lines.count == 43)
+        for item in items {
+            let id = try #require(item["id"] as? Int)
+            let row = lines[id]
+            #expect(row[0] == String(id) && Double(row[2]) == item["x"] as? Double && Double(row[3]) == item["y"] as? Double, "\(row) \(item)")
+        }
+    }
+
     @Test func singleFileFormatsGoToStandardOutputWithoutO() throws {
         let folder = try EndToEndTests.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }

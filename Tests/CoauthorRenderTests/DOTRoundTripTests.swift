@@ -71,6 +71,7 @@ import Testing
         #expect(dot.nodes.map(\.name) == (0..<network.nodeCount).map { "n\($0)" })
         for (v, node) in dot.nodes.enumerated() {
             #expect(Self.shownLabel(node.attributes["label"] ?? "") == network.names[v], "node \(v)")
+            #expect(Self.shownLabel(node.attributes["name"] ?? "") == network.names[v], "node \(v)'s name")
             #expect(node.attributes["papers"] == String(network.papers[v]))
             #expect(node.attributes["first_year"] == "2020")
             #expect(node.attributes["last_year"] == nil)

@@ -1,7 +1,8 @@
 /// Writes a network as a Graphviz DOT graph (SPEC §7), readable by Graphviz's
 /// own parser (`agread`) and the tools built on it.
 ///
-/// Nodes are `n0`, `n1`, … with the display name as `label` and every node
+/// Nodes are `n0`, `n1`, … with the display name as `label` and as `name`, their identifiers
+/// (`orcid`, `scopus_id`, …, `ror`, `country_code`: those the node has) and every node
 /// attribute of the other formats; edges carry weight (a strength), papers,
 /// years and distance = 1/weight. The weighting and filters are graph
 /// attributes. With a ``MapLayout``, placed nodes get `pos="x,y!"` in points
@@ -65,11 +66,21 @@ public struct DOTFormatter: NetworkFormatter {
             out.append("  node [shape=circle, style=filled, fixedsize=shape];\n")
         }
 
+        // Identifiers as in the other formats (DOT had none: a user trial of session 63).
+        let idKinds = network.idKinds
         for v in 0..<network.nodeCount {
             out.append("  n")
             out.append(v)
             out.append(" [label=")
             Self.quote(network.names[v], into: &out)
+            out.append(", name=")
+            Self.quote(network.names[v], into: &out)
+            for kind in idKinds where !network.ids[v].value(of: kind).isEmpty {
+                out.append(", ")
+                out.append(raw: kind.attribute)
+                out.append("=")
+                Self.quote(network.ids[v].value(of: kind), into: &out)
+            }
             for column in nodeColumns where column.has(v) {
                 attribute(column, at: v, into: &out)
             }

@@ -48,7 +48,7 @@ struct Export: AnalysisCommand {
     @Option(parsing: .unconditional, help: "Seed for community detection and for the sampling of --approximate.")
     var seed = 1
 
-    @Flag(help: "Lay the network out as `render` would and store the positions, sizes and colours (GEXF, DOT, Pajek, VOSviewer JSON). On by default for GEXF, DOT and VOSviewer JSON up to 2,000 authors.")
+    @Flag(help: "Lay the network out as `render` would and store the positions, sizes and colours (GEXF, DOT, Pajek, VOSviewer map and JSON). On by default for GEXF, DOT and VOSviewer JSON up to 2,000 authors.")
     var layout = false
 
     @Flag(help: "Never compute a layout for the export.")
