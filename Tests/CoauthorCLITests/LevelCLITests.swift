@@ -120,7 +120,14 @@ struct LevelCLITests {
         #expect(graphml.contains("attr.name=\"ror\""))
         // The work's first institution, "ror": "https://ror.org/05ppvf150" in the file.
         #expect(graphml.contains("<data key=\"ror\">05ppvf150</data>"))
-        #expect(!graphml.contains("attr.name=\"country_code\""))
+        // Each institution carries the code of the one country its affiliations name (none did:
+        // a user trial of session 63): OpenAlex's own for this one, and for the Public Knowledge
+        // Project, which OpenAlex gives no country, the one its raw affiliation names
+        // ("Public Knowledge Project, Canada").
+        #expect(graphml.contains("attr.name=\"country_code\""))
+        func node(_ ror: String) -> Substring? { graphml.components(separatedBy: "<node ").first { $0.contains(">\(ror)</data>") }.map { Substring($0) } }
+        #expect(node("05ppvf150")?.contains("<data key=\"country_code\">US</data>") == true, "\(graphml)")
+        #expect(node("05ek4tb53")?.contains("<data key=\"country_code\">CA</data>") == true, "\(graphml)")
         // A focus by ROR id, also as the URL OpenAlex writes it (refused: a user trial of
         // session 61), and a ranking that carries the ROR ids.
         for focus in ["05ppvf150", "https://ror.org/05ppvf150", "https://ror.org/05ppvf150/", "HTTPS://ROR.ORG/05PPVF150?x=1"] {

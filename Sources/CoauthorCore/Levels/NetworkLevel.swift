@@ -67,6 +67,10 @@ public struct UnitIndex: Sendable {
     private let spellings: [[String]]
     /// Beside each of `spellings`, the affiliations read as it.
     private let spellingCounts: [[Int]]
+    /// At institution level, per unit, the code of the one country its affiliations name, or ""
+    /// (none, or several: an alias file's join across countries, an institution of one name
+    /// in two countries read as one where no address said which).
+    private let countryCodes: [String]
 
     /// Finds the units of every publication.
     /// - Precondition: `level` is `.institution` or `.country`.
@@ -201,6 +205,7 @@ public struct UnitIndex: Sendable {
         let sorted = level == .institution ? spellings.map { $0.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key } } : []
         self.spellings = sorted.map { $0.map(\.key) }
         spellingCounts = sorted.map { $0.map(\.value) }
+        countryCodes = level == .institution ? countries.map { $0.count == 1 ? $0.first! : "" } : []
     }
 
     /// At institution level, the spellings unit `unit` was read as, most frequent first (its
@@ -482,14 +487,17 @@ public struct UnitIndex: Sendable {
 
     /// The units as an author index (one "author" per unit), the form `NetworkBuilder` reads.
     /// Each unit carries its code as an identifier (`ror` or `country_code` in exports); an
-    /// institution known by its name alone has none.
+    /// institution known by its name alone has no `ror`, and an institution carries the code of
+    /// its country where its affiliations name one (institution nodes had no country: a user
+    /// trial of session 63).
     public var memberIndex: AuthorIndex {
         var index = AuthorIndex(names: names, authorsOfPublication: PackedLists(unitsOfPublication), merges: [], nearMisses: [])
-        index.ids = keys.map { key in
+        index.ids = keys.indices.map { unit in
+            let key = keys[unit]
             switch level {
-            case .country: AuthorIDs(country: key)
-            case .institution: key.hasPrefix("ror:") ? AuthorIDs(ror: String(key.dropFirst(4))) : AuthorIDs()
-            case .author: AuthorIDs()
+            case .country: return AuthorIDs(country: key)
+            case .institution: return AuthorIDs(ror: key.hasPrefix("ror:") ? String(key.dropFirst(4)) : "", country: countryCodes[unit])
+            case .author: return AuthorIDs()
             }
         }
         return index
