@@ -1,8 +1,9 @@
 /// Writes a network as a Graphviz DOT graph (SPEC §7), readable by Graphviz's
 /// own parser (`agread`) and the tools built on it.
 ///
-/// Nodes are `n0`, `n1`, … with the display name as `label` and as `name`, their identifiers
-/// (`orcid`, `scopus_id`, …, `ror`, `country_code`: those the node has) and every node
+/// Nodes are `n0`, `n1`, … with the display name as `label` (no `name`, which pydot, and so
+/// networkx's `read_dot`, takes for the node's id, and Graphviz's JSON writes beside it), their
+/// identifiers (`orcid`, `scopus_id`, …, `ror`, `country_code`: those the node has) and every node
 /// attribute of the other formats; edges carry weight (a strength), papers,
 /// years and distance = 1/weight. The weighting and filters are graph
 /// attributes. With a ``MapLayout``, placed nodes get `pos="x,y!"` in points
@@ -72,8 +73,6 @@ public struct DOTFormatter: NetworkFormatter {
             out.append("  n")
             out.append(v)
             out.append(" [label=")
-            Self.quote(network.names[v], into: &out)
-            out.append(", name=")
             Self.quote(network.names[v], into: &out)
             for kind in idKinds where !network.ids[v].value(of: kind).isEmpty {
                 out.append(", ")

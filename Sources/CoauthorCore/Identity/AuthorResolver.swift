@@ -932,10 +932,6 @@ public enum AuthorResolver {
             m.into = name
             return m
         }.filter { $0.variant != $0.into }
-        // A line keeping a name apart from names an alias file has made one person with it is
-        // dropped: the file decided (a user trial saw `W. Wang → Wei Wang [alias file]` listed
-        // and `W. Wang ≠ Wei Wang, Wen Wang` kept apart beside it). Only alias files merge
-        // across the name rules' own lines, so only their runs look.
         // The lines' names: a variant's by its display form (made above for every variant).
         func made(_ name: PendingName) -> AuthorIndex.KeptApartName {
             switch name {
@@ -1648,12 +1644,17 @@ public enum AuthorResolver {
         return (together, names)
     }
 
-    /// Names marked among `count` (a flag each: asked of every name of a group).
+    /// Names marked among `count` (a flag each: asked of every name of a group), the flags made
+    /// at the first mark (most corpora have no two names of one group on a paper).
     struct NameFlags {
-        private var flags: [Bool]
-        init(count: Int) { flags = [Bool](repeating: false, count: count) }
-        mutating func insert(_ name: Int) { flags[name] = true }
-        func contains(_ name: Int) -> Bool { flags[name] }
+        private let count: Int
+        private var flags: [Bool] = []
+        init(count: Int) { self.count = count }
+        mutating func insert(_ name: Int) {
+            if flags.isEmpty { flags = [Bool](repeating: false, count: count) }
+            flags[name] = true
+        }
+        func contains(_ name: Int) -> Bool { !flags.isEmpty && flags[name] }
     }
 
     /// One key for the unordered pair of names `a`, `b`.

@@ -15,7 +15,7 @@ struct Names: AnalysisCommand {
         static let network = ArgumentVisibility.hidden, sampling = ArgumentVisibility.hidden
         static let exact = ArgumentVisibility.hidden, communities = ArgumentVisibility.hidden
         static let level = ArgumentVisibility.default
-        static let levelHelp = "What the names are of: authors (merges and near misses) or institutions (the spellings each was read under). Countries are found by name or code, not joined from spellings: names --level country is refused (rank --level country lists them)."
+        static let levelHelp = "What the names are of: authors (merges, and names kept apart) or institutions (the spellings each was read under). Countries are found by name or code, not joined from spellings: names --level country is refused (rank --level country lists them)."
     }
 
     @OptionGroup var analysis: AnalysisOptions<Names.Shown>
