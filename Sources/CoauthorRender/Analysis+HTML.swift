@@ -53,7 +53,7 @@ extension Analysis {
     /// The corpus summary of `stats`, as the page shows it: labelled for people, not keys.
     /// The modularity is that of the communities the map is coloured by, where `metrics` found
     /// them (with the run's method, resolution and tie normalisation, as `stats` reports it).
-    private func htmlStatistics(seed: Int, metrics: MetricTable) -> [HTMLReportModel.Statistic] {
+    func htmlStatistics(seed: Int, metrics: MetricTable) -> [HTMLReportModel.Statistic] {
         let stats = GraphStatistics(graph: network.graph, communitySeed: UInt64(max(0, seed)))
         // The papers within the years (`--from`, `--to`), as `stats` counts them and the network
         // holds them (a user trial of session 52: the page gave the whole corpus's beside the
@@ -86,7 +86,12 @@ extension Analysis {
             ("modularity", real(metrics.modularity ?? stats.modularity)
                 + (metrics.community != nil && metrics.communityNormalization != .none ? " (ties normalised by \(metrics.communityNormalization.summary))" : "")),
             ("diameter (largest component, hops)", "\(stats.diameter)"),
-            ("average path length (hops)", real(stats.averagePathLength, 3)),
+            // Sampled above `exactPathLengthLimit` units, as `stats` says in its note (the page
+            // showed the mean as if exact: a user trial of session 63).
+            ("average path length (largest component, hops)", real(stats.averagePathLength, 3)
+                + (stats.pathLengthSources < stats.largestComponentSize && stats.largestComponentSize > 1
+                    ? " (estimated: the mean from \(stats.pathLengthSources) \(level.plural) drawn at random, within about ±0.05 hops; --exact computes it from all)"
+                    : "")),
             ("authors per paper", publications > 0 ? real(Double(authorships) / Double(publications), 2) : "–"),
             ("share of multi-author papers", publications > 0 ? real(Double(multiAuthor) / Double(publications), 3) : "–"),
             ("weighting", network.weighting.rawValue),

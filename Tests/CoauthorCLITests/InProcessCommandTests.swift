@@ -228,7 +228,7 @@ struct InProcess {
                 #expect(shown == row["nodes"] as? Int, "\(filters) \(year): the map shows \(shown), the slice has \(row["nodes"]!)")
                 // The sizes are the whole period's, and the subtitle says so.
                 #expect(svg.contains("node area: pagerank over 2019–2023"), "\(year)")
-                let legend = svg.matches(of: />(?:community of [^<(]*|smaller communities) \((\d+) authors?\)\u{A0}*</).map { Int($0.1)! }
+                let legend = svg.matches(of: />(?:community of [^<(]*|other communities) \((\d+) authors?\)\u{A0}*</).map { Int($0.1)! }
                 #expect(legend.isEmpty == (shown == 0) && legend.reduce(0, +) == shown, "\(filters) \(year): legend \(legend), \(shown) shown")
                 // A group absent from the year is not in its legend, and one author is one (`(0
                 // authors)`, `(1 authors)`: a hostile-input trial of session 57).

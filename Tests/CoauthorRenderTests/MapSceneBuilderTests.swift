@@ -70,7 +70,7 @@ import Testing
         #expect(Set(coloured.map(\.fill)).count == 7)
         #expect(scene.legend.first?.color == fill["Focus"] && scene.legend.first?.label.hasPrefix("component of") == true,
                 "\(scene.legend.map(\.label))")
-        #expect(scene.legend.last?.label.hasPrefix("smaller components") == true)
+        #expect(scene.legend.last?.label.hasPrefix("other components") == true)
 
         // With fewer groups than colours, a pair is coloured too.
         let few = CoauthorNetwork(

@@ -221,8 +221,11 @@ public enum MapSceneBuilder {
                 legend.append(.init("\(noun) of \(network.names[leader].shortened(toWidth: MapScene.longestDrawnName))", count: members[group]!.count, unit: style.level.plural, color: categorical[index]))
                 named.append(leader)
             }
+            // "Other", not "smaller": the focus's group is coloured whatever its size, and the
+            // groups are ranked by the authors drawn, not by their size in the network (a user
+            // trial of session 63 found groups larger than a coloured one under "smaller").
             let others = nodes.filter { colorOf[labels[$0]] == nil }.count
-            if others > 0 { legend.append(.init("smaller \(noun == "community" ? "communities" : "components")", count: others, unit: style.level.plural, color: grey)) }
+            if others > 0 { legend.append(.init("other \(noun == "community" ? "communities" : "components")", count: others, unit: style.level.plural, color: grey)) }
             return (nodes.map { colorOf[labels[$0]] ?? grey }, legend, named)
         case .firstYear:
             let years = nodes.compactMap { network.firstYear[$0] }
