@@ -35,9 +35,14 @@ public struct AuthorIndex: Sendable {
     /// `KeptApartByIDs`), then those the name rules kept apart.
     /// - Complexity: O(Σ k²) for buckets of k people written alike with IDs that clash, at each read.
     public var nearMisses: [NearMiss] {
-        get { (keptApartByIDs?.lines() ?? []) + nearMissesByName.map(\.made) }
+        get {
+            (keptApartByIDs?.lines() ?? []) + nearMissesByName.map { line in
+                let made = line.map(\.text)
+                return NearMiss(variant: made.variant, candidates: made.candidates, reason: made.reason)
+            }
+        }
         set {
-            nearMissesByName = newValue.map { KeptApartLine(variant: .text($0.variant), candidates: $0.candidates.map { .text($0) }, reason: $0.reason) }
+            nearMissesByName = newValue.map { KeptApartLine(variant: $0.variant, candidates: $0.candidates, reason: $0.reason).map(KeptApartName.text) }
             keptApartByIDs = nil
         }
     }
@@ -54,15 +59,19 @@ public struct AuthorIndex: Sendable {
             }
         }
     }
-    /// A line the name rules kept apart, its names made into text when read (`nearMisses`).
-    struct KeptApartLine: Sendable {
-        var variant: KeptApartName
-        var candidates: [KeptApartName]
+    /// A line the name rules kept apart, its names as the rules found them (`Name`: variants
+    /// while they run, `KeptApartName`s in the index), made into text when read (`nearMisses`).
+    struct KeptApartLine<Name> {
+        var variant: Name
+        var candidates: [Name]
         var reason: String
 
-        var made: NearMiss { NearMiss(variant: variant.text, candidates: candidates.map(\.text), reason: reason) }
+        /// The line with each name changed by `change`.
+        func map<Other>(_ change: (Name) -> Other) -> KeptApartLine<Other> {
+            KeptApartLine<Other>(variant: change(variant), candidates: candidates.map(change), reason: reason)
+        }
     }
-    private var nearMissesByName: [KeptApartLine]
+    private var nearMissesByName: [KeptApartLine<KeptApartName>]
     /// What the kept-apart lines of people only their IDs tell apart are made from.
     var keptApartByIDs: KeptApartByIDs? = nil
     /// The names read before any merging: the distinct names as the identity mode reads them
@@ -88,7 +97,7 @@ public struct AuthorIndex: Sendable {
 
     /// As `init(names:authorsOfPublication:merges:nearMisses:)`, with the name rules' lines as
     /// they were found (their names made into text when read).
-    init(names: [String], authorsOfPublication: PackedLists<Int32>, merges: [Merge], keptApart: [KeptApartLine]) {
+    init(names: [String], authorsOfPublication: PackedLists<Int32>, merges: [Merge], keptApart: [KeptApartLine<KeptApartName>]) {
         self.names = names
         self.authorsOfPublication = authorsOfPublication
         self.merges = merges
@@ -107,6 +116,8 @@ public struct AuthorIndex: Sendable {
         return lookup.person(named: name).map { Int32($0) }
     }
 }
+
+extension AuthorIndex.KeptApartLine: Sendable where Name: Sendable {}
 
 /// `AuthorIndex.id(named:)` for many names at once: tables made once (the exact keys of every
 /// name and merge only when a name asked for is not a display name), instead of searches that
@@ -810,7 +821,7 @@ public enum AuthorResolver {
         var clusters = Clusters(count: variantNames.count)
         // Each merge with the variant it moved (whose person names it at the end).
         var merges: [(merge: AuthorIndex.Merge, variant: Int)] = []
-        var nearMisses: [PendingLine] = []
+        var nearMisses: [AuthorIndex.KeptApartLine<PendingName>] = []
         var diagnostics: [Diagnostic] = []
         // A variant's display form: its most frequent form (ties: the alphabetically first). The
         // rules below ask for the few they name; every variant's comes beside the per-paper pass.
@@ -939,7 +950,7 @@ public enum AuthorResolver {
             case .written(let name): .written(name)
             }
         }
-        var keptApart = nearMisses.map { AuthorIndex.KeptApartLine(variant: made($0.variant), candidates: $0.candidates.map(made), reason: $0.reason) }
+        var keptApart = nearMisses.map { $0.map(made) }
         nearMisses = []
         // A line keeping a name apart from names an alias file has made one person with it is
         // dropped: the file decided (a user trial saw `W. Wang → Wei Wang [alias file]` listed
@@ -1302,13 +1313,6 @@ public enum AuthorResolver {
         case written(PersonName)
     }
 
-    /// A line the rules keep apart, its names as the rules find them.
-    private struct PendingLine {
-        var variant: PendingName
-        var candidates: [PendingName]
-        var reason: String
-    }
-
     private struct FoldedVariant {
         var tokens: [String]
         /// Each token's length in characters (the rules compare them pair by pair, and counting
@@ -1408,7 +1412,7 @@ public enum AuthorResolver {
     }
 
     private static func mergeConservatively(_ names: [PersonName], display: (Int) -> String, clusters: inout Clusters,
-                                            merges: inout [(merge: AuthorIndex.Merge, variant: Int)], nearMisses: inout [PendingLine],
+                                            merges: inout [(merge: AuthorIndex.Merge, variant: Int)], nearMisses: inout [AuthorIndex.KeptApartLine<PendingName>],
                                             countries: inout VariantCountries?, pubVariants: [Int32] = [], pubStarts: [Int] = [0]) {
         // Group by folded surname + jr + homonym + the initial of the first given name.
         // Groups in order of first appearance; within a group, one entry per folded given name.
